@@ -1,0 +1,215 @@
+"""Thin click commands over the library. Messages are in Chinese.
+
+Exit codes: 0 all clear, 1 problems found in the data, 2 could not run.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from . import __version__
+from .dates import parse_cli_date
+from .errors import ComplianceError
+from .workcalendar import WorkCalendar
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class ChineseFormatter(click.HelpFormatter):
+    """Help text headings in Chinese, for clerks who read no English."""
+
+    HEADINGS = {"Options": "选项", "Commands": "命令", "Arguments": "参数"}
+
+    def write_usage(self, prog, args="", prefix=None):
+        args = args.replace("[OPTIONS]", "[选项]").replace("COMMAND [ARGS]...", "命令 [参数]...")
+        super().write_usage(prog, args, prefix="用法：")
+
+    def write_heading(self, heading):
+        super().write_heading(self.HEADINGS.get(heading, heading))
+
+
+class ChineseContext(click.Context):
+    formatter_class = ChineseFormatter
+
+
+class ChineseCommand(click.Command):
+    context_class = ChineseContext
+
+    def get_help_option(self, ctx):
+        return _chinese_help(super().get_help_option(ctx))
+
+
+def _chinese_help(option):
+    if option is not None:
+        option.help = "显示本帮助并退出。"
+    return option
+
+
+def usage_message(exc: click.UsageError) -> str:
+    """click's English usage errors, said in Chinese."""
+    if isinstance(exc, click.MissingParameter) and exc.param is not None:
+        return f"缺少参数 {exc.param.human_readable_name}。"
+    if isinstance(exc, click.BadParameter):
+        name = exc.param.human_readable_name if exc.param is not None else (exc.param_hint or "")
+        return f"参数 {name} 的值无效：{exc.message}"
+    if isinstance(exc, click.NoSuchOption):
+        return f"没有选项 {exc.option_name}。"
+    return exc.format_message()
+
+
+class FriendlyGroup(click.Group):
+    """Turns faults into one Chinese line and exit 2; ``--debug`` shows the traceback."""
+
+    context_class = ChineseContext
+    command_class = ChineseCommand
+
+    def get_help_option(self, ctx):
+        return _chinese_help(super().get_help_option(ctx))
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as exc:
+            hint = f"{exc.ctx.command_path} -h" if exc.ctx else "compliance -h"
+            click.echo(f"用法错误：{usage_message(exc)}\n运行 {hint} 查看帮助。", err=True)
+            sys.exit(2)
+        except click.ClickException as exc:
+            click.echo(f"错误：{exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click.exceptions.Abort:
+            click.echo("已中止。", err=True)
+            sys.exit(1)
+
+    def invoke(self, ctx: click.Context):
+        try:
+            result = super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except ComplianceError as exc:
+            if ctx.meta.get("debug"):
+                raise
+            click.echo(f"错误：{exc.message}", err=True)
+            sys.exit(2)
+        except Exception as exc:  # an internal error must not spill a traceback
+            if ctx.meta.get("debug"):
+                raise
+            click.echo(f"内部错误：{type(exc).__name__}: {exc}。请加 --debug 重新运行，"
+                       "并把输出发给维护人员。", err=True)
+            sys.exit(2)
+        if isinstance(result, int):
+            sys.exit(result)  # commands return their exit code
+        return result
+
+
+def _set_debug(ctx: click.Context, _param, value: bool) -> None:
+    if value:
+        ctx.meta["debug"] = True
+
+
+debug_option = click.option("--debug", is_flag=True, expose_value=False, is_eager=True,
+                            callback=_set_debug, help="出错时显示完整的 Python 错误堆栈（供维护人员排查）。")
+calendar_option = click.option(
+    "--calendar", "calendar_files", multiple=True, type=click.Path(dir_okay=False),
+    help="补充日历文件（CSV：date,type,name；type 为 休/班 或 holiday/workday），可重复使用。")
+
+
+class CliDate(click.ParamType):
+    name = "日期"
+
+    def convert(self, value, param, ctx):
+        try:
+            return parse_cli_date(value)
+        except ComplianceError as exc:
+            self.fail(exc.message, param, ctx)
+
+
+@click.group(cls=FriendlyGroup, context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="compliance",
+                      message="%(prog)s %(version)s", help="显示版本号并退出。")
+@debug_option
+def main() -> None:
+    """行政许可、行政处罚决定上网公开时限检查工具。
+
+    按工作日（含法定节假日与调休上班）计算公开截止日期，检查各单位报送的
+    决定是否在规定的工作日内上网公开，并生成交法制办的 Excel 报告。
+    """
+
+
+@main.command()
+@click.argument("date", type=CliDate())
+@click.option("--days", "-d", type=click.IntRange(1, 3650), default=20, show_default=True,
+              help="期限（工作日数）。区通知为 20，国家“双公示”规定为 7。")
+@calendar_option
+@click.option("--explain", is_flag=True, help="逐日列出计算过程。")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出结果。")
+@debug_option
+def deadline(date, days, calendar_files, explain, as_json):
+    """计算决定日期之后第 N 个工作日（公开截止日期）。
+
+    决定日期当天不计入；决定日在休息日的，从下一个工作日起算为第 1 天。
+
+    \b
+    示例：
+      compliance deadline 2019-06-08
+      compliance deadline 2017/9/29 --days 7 --json
+      compliance deadline 2016年9月28日 --explain
+    """
+    calendar = WorkCalendar(calendar_files)
+    result = calendar.add_working_days(date, days)
+    if as_json:
+        payload = {"decision_date": date.isoformat(), "working_days": days,
+                   "deadline": result.isoformat()}
+        if explain:
+            payload["explain"] = [
+                {"date": r.date.isoformat(), "weekday": r.weekday, "is_workday": r.is_workday,
+                 "reason": r.reason, "count": r.count} for r in calendar.explain(date, days)]
+        click.echo(json.dumps(payload, ensure_ascii=False))
+        return
+    if explain:
+        click.echo(f"{'日期':<10}  星期  {'是否工作日':<4}  {'说明':<10}  累计工作日")
+        for row in calendar.explain(date, days):
+            mark = "是" if row.is_workday else "否"
+            click.echo(f"{row.date.isoformat():<12}{row.weekday:<4}  {mark:<8}  "
+                       f"{row.reason:<12}  {row.count:>3}")
+    click.echo(f"决定日期 {date.isoformat()}，{days} 个工作日后的公开截止日期：{result.isoformat()}")
+
+
+@main.command("calendar")
+@calendar_option
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
+@debug_option
+def calendar_cmd(calendar_files, as_json):
+    """显示日历数据覆盖的年份、chinese-calendar 版本和已加载的日历文件。
+
+    \b
+    示例：
+      compliance calendar
+      compliance calendar --calendar 2027.csv --json
+    """
+    calendar = WorkCalendar(calendar_files)
+    info = calendar.describe()
+    if as_json:
+        click.echo(json.dumps(info, ensure_ascii=False))
+        return
+    click.echo(f"法定节假日数据：{info['source']} {info['version']}"
+               f"（{calendar.statutory_years[0]}–{calendar.statutory_years[-1]} 年）")
+    click.echo("可计算的年份：" + _year_ranges(info["covered_years"]))
+    for item in info["files"]:
+        click.echo(f"日历文件：{item['path']}（{_year_ranges(item['years'])} 年）")
+    if not info["files"]:
+        click.echo("未加载日历文件。尚无数据的年份可用 --calendar 文件.csv 补充。")
+
+
+def _year_ranges(years: list[int]) -> str:
+    parts, run = [], []
+    for y in sorted(years):
+        if run and y != run[-1] + 1:
+            parts.append(run)
+            run = []
+        run.append(y)
+    if run:
+        parts.append(run)
+    return "、".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in parts)

@@ -1,0 +1,253 @@
+"""Every date spelling met in unit spreadsheets -> a date, or a reason why not.
+
+Scalar: ``parse_date(value)`` returns a ``ParsedDate``; it never raises.
+Columns: ``parse_dates(series)`` returns day numbers plus problem codes, with
+a vectorised fast path for real date cells and ISO strings; the slow path runs
+once per *distinct* leftover spelling, not once per row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+# Dates outside this window are typing slips (1900-01-00, 2106) in practice.
+MIN_YEAR = 1990
+MAX_YEAR = 2100
+_EPOCH = dt.date(1970, 1, 1)
+# Excel's day 0 is 1899-12-30 (it keeps Lotus' phantom 1900-02-29).
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_SERIAL_MIN = (dt.date(MIN_YEAR, 1, 1) - _EXCEL_EPOCH).days
+_SERIAL_MAX = (dt.date(MAX_YEAR, 12, 31) - _EXCEL_EPOCH).days
+MAX_CELL_TEXT = 200  # longer "dates" are pasted paragraphs; keep a bounded copy
+
+NAT = np.iinfo(np.int64).min  # day-number sentinel for "no date"
+
+EXCEL_ERRORS = frozenset(
+    {"#VALUE!", "#REF!", "#N/A", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!",
+     "#GETTING_DATA", "#SPILL!", "#CALC!"}
+)
+
+PROBLEM_MESSAGES = {
+    "date-missing": "日期为空",
+    "date-unparseable": "无法识别的日期：{text}",
+    "date-impossible": "不存在的日期：{text}",
+    "date-out-of-range": "日期超出合理范围（{lo}–{hi} 年）：{text}",
+    "date-formula-error": "单元格是公式错误值：{text}",
+    "date-invalid-type": "单元格不是日期：{text}",
+}
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    date: dt.date | None
+    problem: str | None = None  # kebab-case code from PROBLEM_MESSAGES
+
+    @property
+    def ok(self) -> bool:
+        return self.date is not None
+
+
+def problem_message(code: str, text: str) -> str:
+    return PROBLEM_MESSAGES[code].format(text=text, lo=MIN_YEAR, hi=MAX_YEAR)
+
+
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "两": 2,
+              "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_CHARS = "".join(_CN_DIGITS) + "十"
+
+_YMD = re.compile(
+    r"^(?P<y>\d{4})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})\s*日?"
+)
+_COMPACT = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?!\d)")
+_CN_DATE = re.compile(
+    rf"^(?P<y>[{_CN_CHARS}]{{4}})\s*年\s*(?P<m>[{_CN_CHARS}]{{1,3}})\s*月\s*(?P<d>[{_CN_CHARS}]{{1,3}})\s*[日号]?"
+)
+# What may follow a date: a time of day, in either notation, and nothing else.
+_TIME_TAIL = re.compile(
+    r"^\s*(?:T|\s)?\s*(?:(?:上午|下午|晚上)?\s*\d{1,2}\s*[:时]\s*\d{1,2}\s*(?:[:分]\s*\d{1,2}(?:\.\d+)?\s*秒?)?\s*分?"
+    r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?)?\s*$"
+)
+_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+
+
+def _cn_number(text: str) -> int | None:
+    """二十 -> 20, 十一 -> 11, 三十一 -> 31, 〇九 -> 9."""
+    if "十" in text:
+        head, _, tail = text.partition("十")
+        if "十" in tail or len(head) > 1 or len(tail) > 1:
+            return None
+        tens = _CN_DIGITS[head] if head else 1
+        ones = _CN_DIGITS[tail] if tail else 0
+        return tens * 10 + ones
+    value = 0
+    for ch in text:
+        value = value * 10 + _CN_DIGITS[ch]
+    return value
+
+
+def _build(y: int, m: int, d: int, text: str) -> ParsedDate:
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        return ParsedDate(None, "date-out-of-range")
+    try:
+        return ParsedDate(dt.date(y, m, d))
+    except ValueError:
+        return ParsedDate(None, "date-impossible")
+
+
+def _from_serial(number: float) -> ParsedDate:
+    if 19000101 <= number <= 29991231 and float(number).is_integer():
+        n = int(number)  # 20160503 typed as a number
+        return _build(n // 10000, n // 100 % 100, n % 100, str(n))
+    if _SERIAL_MIN <= number <= _SERIAL_MAX + 1:
+        return ParsedDate(_EXCEL_EPOCH + dt.timedelta(days=math.floor(number)))
+    return ParsedDate(None, "date-out-of-range")
+
+
+def normalise_text(text: str) -> str:
+    """Full-width digits and punctuation -> ASCII, and outer spaces off."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def _parse_text(raw: str) -> ParsedDate:
+    text = normalise_text(raw)
+    if not text:
+        return ParsedDate(None, "date-missing")
+    if text.upper() in EXCEL_ERRORS:
+        return ParsedDate(None, "date-formula-error")
+    if _NUMBER.match(text):
+        return _from_serial(float(text))
+    for pattern, convert in ((_YMD, int), (_COMPACT, int), (_CN_DATE, _cn_number)):
+        match = pattern.match(text)
+        if match is None:
+            continue
+        if not _TIME_TAIL.match(text[match.end():]):
+            return ParsedDate(None, "date-unparseable")
+        y, m, d = (convert(match.group(k)) for k in "ymd")
+        if y is None or m is None or d is None:
+            return ParsedDate(None, "date-unparseable")
+        return _build(y, m, d, text)
+    return ParsedDate(None, "date-unparseable")
+
+
+def parse_date(value: object) -> ParsedDate:
+    """Any cell value -> ParsedDate. Never raises."""
+    try:
+        if value is None or value is pd.NaT:
+            return ParsedDate(None, "date-missing")
+        if isinstance(value, bool) or isinstance(value, np.bool_):
+            return ParsedDate(None, "date-invalid-type")
+        if isinstance(value, (dt.datetime, pd.Timestamp)):
+            return _build(value.year, value.month, value.day, str(value))
+        if isinstance(value, dt.date):
+            return _build(value.year, value.month, value.day, str(value))
+        if isinstance(value, np.datetime64):
+            if np.isnat(value):
+                return ParsedDate(None, "date-missing")
+            return parse_date(pd.Timestamp(value))
+        if isinstance(value, (int, float, np.integer, np.floating)):
+            if isinstance(value, (float, np.floating)) and math.isnan(value):
+                return ParsedDate(None, "date-missing")
+            if not math.isfinite(float(value)):
+                return ParsedDate(None, "date-out-of-range")
+            return _from_serial(float(value))
+        if isinstance(value, str):
+            return _parse_text(value[: MAX_CELL_TEXT * 5])
+        return ParsedDate(None, "date-invalid-type")
+    except Exception:  # a parser for hostile input must answer, not crash
+        return ParsedDate(None, "date-unparseable")
+
+
+def to_day_number(day: dt.date) -> int:
+    return (day - _EPOCH).days
+
+
+def from_day_number(n: int) -> dt.date:
+    return _EPOCH + dt.timedelta(days=int(n))
+
+
+def parse_dates(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """A column of cells -> (int64 day numbers with NAT, object array of codes).
+
+    Codes are None where the date parsed. Real datetimes and ISO strings are
+    converted column-wise; only the distinct leftover spellings are parsed
+    one by one.
+    """
+    n = len(values)
+    days = np.full(n, NAT, dtype=np.int64)
+    codes = np.full(n, None, dtype=object)
+    if n == 0:
+        return days, codes
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):
+        arr = values.to_numpy(dtype="datetime64[D]", na_value=np.datetime64("NaT"))
+        good = ~np.isnat(arr)
+        days[good] = arr[good].astype(np.int64)
+        codes[~good] = "date-missing"
+        _range_check(days, codes)
+        return days, codes
+
+    obj = values.astype(object)
+    # Fast path 1: cells that already are timestamps (calamine/openpyxl give these).
+    is_ts = np.fromiter((isinstance(v, (dt.date, np.datetime64)) for v in obj), bool, n) \
+        if obj.dtype == object else np.zeros(n, bool)
+    if is_ts.any():
+        ts = pd.to_datetime(obj[is_ts], errors="coerce").to_numpy(dtype="datetime64[D]")
+        ok = ~np.isnat(ts)
+        idx = np.flatnonzero(is_ts)
+        days[idx[ok]] = ts[ok].astype(np.int64)
+    # Fast path 2: ISO strings, parsed column-wise.
+    is_str = np.fromiter((isinstance(v, str) for v in obj), bool, n)
+    if is_str.any():
+        strs = pd.Series(obj[is_str]).str.strip()
+        iso = pd.to_datetime(strs, format="%Y-%m-%d", errors="coerce").to_numpy(dtype="datetime64[D]")
+        ok = ~np.isnat(iso)
+        idx = np.flatnonzero(is_str)
+        days[idx[ok]] = iso[ok].astype(np.int64)
+    # Slow path: the rest, once per distinct value.
+    todo = np.flatnonzero(days == NAT)
+    if len(todo):
+        leftovers = obj.iloc[todo]
+        keys = leftovers.map(_hash_key)
+        cache: dict = {}
+        for key, value in zip(keys, leftovers):
+            if key not in cache:
+                cache[key] = parse_date(value)
+        parsed = [cache[k] for k in keys]
+        days[todo] = [to_day_number(p.date) if p.ok else NAT for p in parsed]
+        codes[todo] = [p.problem for p in parsed]
+    _range_check(days, codes)
+    return days, codes
+
+
+def _hash_key(value: object) -> object:
+    # NaN != NaN, and 1 == True: key by type as well as value.
+    if isinstance(value, float) and math.isnan(value):
+        return ("nan",)
+    return (type(value).__name__, value)
+
+
+_MIN_DAY = to_day_number(dt.date(MIN_YEAR, 1, 1))
+_MAX_DAY = to_day_number(dt.date(MAX_YEAR, 12, 31))
+
+
+def _range_check(days: np.ndarray, codes: np.ndarray) -> None:
+    bad = (days != NAT) & ((days < _MIN_DAY) | (days > _MAX_DAY))
+    days[bad] = NAT
+    codes[bad] = "date-out-of-range"
+
+
+def parse_cli_date(text: str) -> dt.date:
+    """A date typed on the command line; raises DateParseError with the reason."""
+    from .errors import DateParseError
+
+    parsed = parse_date(text)
+    if parsed.date is None:
+        raise DateParseError(problem_message(parsed.problem, text)
+                             + "。可写作 2016-09-28、2016/9/28 或 2016年9月28日")
+    return parsed.date

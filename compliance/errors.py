@@ -1,0 +1,50 @@
+"""The package's one exception family.
+
+Faults (a file that cannot be read, a year with no calendar data) are
+exceptions; problems found *in* the data are records (see ``Problem``).
+"""
+
+from __future__ import annotations
+
+
+class ComplianceError(Exception):
+    """Base class for every fault the tool reports to the user."""
+
+    #: stable kebab-case code, shown in JSON output and reports
+    code = "error"
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class CalendarNotCovered(ComplianceError):
+    """A question about a year that no calendar source describes."""
+
+    code = "calendar-not-covered"
+
+    def __init__(self, year: int):
+        self.year = int(year)
+        super().__init__(
+            f"{self.year} 年的节假日安排尚无数据，无法按工作日计算。"
+            f"请准备 {self.year} 年的日历文件（CSV，列为 date,type,name，"
+            f"type 填 休 或 班），并用 --calendar 文件 提供。"
+        )
+
+
+class CalendarFileError(ComplianceError):
+    """A user calendar file that cannot be used; names the file and line."""
+
+    code = "calendar-file-invalid"
+
+    def __init__(self, path: str, line: int | None, reason: str):
+        self.path = str(path)
+        self.line = line
+        where = f"{self.path} 第 {line} 行" if line else self.path
+        super().__init__(f"日历文件 {where}：{reason}")
+
+
+class DateParseError(ComplianceError):
+    """A date given on the command line that cannot be read."""
+
+    code = "date-unparseable"

@@ -1,0 +1,103 @@
+"""Calendar data sources: chinese-calendar's statutory days and user CSV files.
+
+This is the only module that imports chinese-calendar.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import chinese_calendar
+
+from .errors import CalendarFileError
+
+# date -> (is working day, reason shown by `explain`)
+DayTable = dict[dt.date, tuple[bool, str]]
+
+_TYPES = {"holiday": False, "休": False, "rest": False, "休息": False,
+          "workday": True, "班": True, "work": True, "上班": True}
+
+
+@dataclass
+class CalendarData:
+    source: str
+    version: str
+    years: set[int] = field(default_factory=set)
+    days: DayTable = field(default_factory=dict)
+
+
+def _holiday_name(english: str) -> str:
+    try:
+        return chinese_calendar.Holiday(english).chinese
+    except ValueError:
+        return english
+
+
+def statutory_days() -> CalendarData:
+    """Holidays and make-up days from the State Council's yearly notices."""
+    data = CalendarData("chinese-calendar", chinese_calendar.__version__)
+    for day, name in chinese_calendar.holidays.items():
+        data.days[day] = (False, _holiday_name(name))
+    for day, name in chinese_calendar.workdays.items():
+        data.days[day] = (True, _holiday_name(name))
+    data.years = {d.year for d in data.days}
+    return data
+
+
+def plain_year(year: int) -> DayTable:
+    """Every weekend of ``year`` as a rest day (the default for a user year)."""
+    day = dt.date(year, 1, 1)
+    table: DayTable = {}
+    while day.year == year:
+        if day.weekday() >= 5:
+            table[day] = (False, "周末")
+        day += dt.timedelta(days=1)
+    return table
+
+
+def _decode(raw: bytes, path: str) -> str:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise CalendarFileError(path, None, "无法识别文件编码（应为 UTF-8 或 GBK）")
+
+
+def read_calendar_file(path: str | Path) -> CalendarData:
+    """Read a ``date,type,name`` CSV. Errors name the file and the line."""
+    from .dates import parse_date  # late import: dates is a leaf module
+
+    path = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise CalendarFileError(path, None, f"无法读取（{exc.strerror or exc}）") from exc
+    data = CalendarData("file", path)
+    rows = csv.reader(io.StringIO(_decode(raw, path)))
+    for line_no, row in enumerate(rows, start=1):
+        cells = [c.strip() for c in row]
+        if not any(cells) or cells[0].startswith("#"):
+            continue
+        if line_no == 1 and cells[0].lower() in ("date", "日期"):
+            continue  # header
+        if len(cells) < 2:
+            raise CalendarFileError(path, line_no, "每行应为 日期,类型,名称")
+        parsed = parse_date(cells[0])
+        if parsed.date is None:
+            raise CalendarFileError(path, line_no, f"无法识别的日期“{cells[0]}”")
+        kind = cells[1].lower()
+        if kind not in _TYPES:
+            raise CalendarFileError(path, line_no,
+                                    f"类型“{cells[1]}”无效，应为 holiday/workday 或 休/班")
+        is_work = _TYPES[kind]
+        name = cells[2] if len(cells) > 2 and cells[2] else ("调休上班" if is_work else "节假日")
+        data.days[parsed.date] = (is_work, name)
+        data.years.add(parsed.date.year)
+    if not data.years:
+        raise CalendarFileError(path, None, "文件中没有任何日期")
+    return data

@@ -1,0 +1,113 @@
+"""`compliance deadline` and `compliance calendar` through the real CLI."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from compliance import WorkCalendar
+from compliance.cli import main
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.mark.parametrize("args, deadline", [
+    (["2019-06-08"], "2019-07-05"),
+    (["2017-09-29", "--days", "7"], "2017-10-16"),
+    (["2016/9/28"], "2016-10-31"),
+    (["2016年9月28日"], "2016-10-31"),
+])
+def test_deadline_json(args, deadline):
+    result = run("deadline", *args, "--json")
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert payload["deadline"] == deadline
+    assert payload["working_days"] == (7 if "--days" in args else 20)
+    assert payload["decision_date"] in ("2019-06-08", "2017-09-29", "2016-09-28")
+
+
+def test_deadline_plain_text():
+    result = run("deadline", "2019-06-08")
+    assert result.exit_code == 0
+    assert "2019-07-05" in result.stdout and "公开截止日期" in result.stdout
+
+
+def test_explain_marks_make_up_days():
+    result = run("deadline", "2016-09-28", "--explain")
+    assert result.exit_code == 0
+    lines = {line.split()[0]: line for line in result.stdout.splitlines() if line[:4].isdigit()}
+    assert "调休上班" in lines["2016-10-08"] and "调休上班" in lines["2016-10-09"]
+    assert "国庆节" in lines["2016-10-03"]
+    assert lines["2016-10-31"].split()[-1] == "20"
+
+
+def test_uncovered_year_exits_2_without_traceback():
+    if WorkCalendar().covers(2027):
+        pytest.skip("the installed chinese-calendar already knows 2027")
+    result = run("deadline", "2026-12-21")
+    assert result.exit_code == 2
+    assert "2027" in result.stderr and "--calendar" in result.stderr
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_debug_shows_the_traceback():
+    if WorkCalendar().covers(2027):
+        pytest.skip("the installed chinese-calendar already knows 2027")
+    proc = subprocess.run([sys.executable, "-m", "compliance", "deadline", "2026-12-21", "--debug"],
+                          capture_output=True, text=True)
+    assert proc.returncode != 0
+    assert "Traceback" in proc.stderr and "CalendarNotCovered" in proc.stderr
+
+
+def test_calendar_file_fills_2027(tmp_path):
+    path = tmp_path / "2027.csv"
+    path.write_text("2027-01-01,holiday,元旦\n", encoding="utf-8")
+    result = run("deadline", "2026-12-21", "--calendar", str(path), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["deadline"] == "2027-01-19"
+
+
+def test_bad_calendar_file_exits_2_naming_file_and_line(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("2027-01-01,holiday,元旦\n2027-02-31,休,坏日期\n", encoding="utf-8")
+    result = run("deadline", "2026-12-21", "--calendar", str(path))
+    assert result.exit_code == 2
+    assert str(path) in result.stderr and "第 2 行" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["deadline", "2016-02-30"], ["deadline"], ["deadline", "x", "--nope"],
+                                  ["deadline", "2019-06-08", "--days", "0"]])
+def test_usage_errors_are_chinese_and_exit_2(args):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert "用法错误" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_calendar_command(tmp_path):
+    path = tmp_path / "2031.csv"
+    path.write_text("2031-01-01,休,元旦\n", encoding="utf-8")
+    result = run("calendar", "--calendar", str(path), "--json")
+    assert result.exit_code == 0
+    info = json.loads(result.stdout)
+    assert 2016 in info["covered_years"] and 2031 in info["covered_years"]
+    assert info["files"] == [{"path": str(path), "years": [2031]}]
+    text = run("calendar", "--calendar", str(path)).stdout
+    assert "chinese-calendar" in text and str(path) in text and "2031" in text
+
+
+def test_every_command_has_chinese_help():
+    for args in (["-h"], ["deadline", "-h"], ["calendar", "--help"]):
+        result = run(*args)
+        assert result.exit_code == 0
+        assert "用法：" in result.stdout and "显示本帮助并退出" in result.stdout
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0 and "compliance" in result.stdout
