@@ -213,3 +213,21 @@ def _year_ranges(years: list[int]) -> str:
     if run:
         parts.append(run)
     return "、".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in parts)
+
+
+@main.command()
+@click.argument("out", type=click.Path(dir_okay=False))
+@debug_option
+def template(out):
+    """生成供各单位填写的空白报送模板（.xlsx）。
+
+    模板含“填表说明”“行政许可”“行政处罚”三个工作表，日期列已设为日期格式并带数据有效性检查。
+
+    \b
+    示例：
+      compliance template 报送模板.xlsx
+    """
+    from .template import write_template
+
+    path = write_template(out)
+    click.echo(f"已生成报送模板：{path}")

@@ -1,0 +1,201 @@
+"""Field synonyms: the national 双公示 standard (2016 and 2019+) and what units write.
+
+Headers are matched by meaning, not by exact string: a header that contains
+决定日期 is a decision date. When several keywords match, the longest (most
+specific) one wins, and an exact match beats a contained one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+FIELDS = ("document_number", "party", "decision_date", "published_date", "unit", "category")
+
+FIELD_LABELS = {
+    "document_number": "文书号",
+    "party": "行政相对人",
+    "decision_date": "决定日期",
+    "published_date": "公开日期",
+    "unit": "单位",
+    "category": "类别",
+}
+
+# Keywords contained in a header. Sources: 国家“双公示”数据标准 (2016 版, 2019 版),
+# and spreadsheets as units send them (DOMAIN.md).
+KEYWORDS: dict[str, tuple[str, ...]] = {
+    "document_number": (
+        "行政许可决定书文号", "行政处罚决定书文号", "行政许可决定文书号", "行政处罚决定文书号",
+        "决定书文号", "决定文书号", "处罚文书号", "许可文书号", "决定书编号", "决定书号",
+        "文书号", "文号", "案号", "处罚决定书号",
+    ),
+    "party": (
+        "行政相对人名称", "相对人名称", "当事人名称", "被处罚人名称", "被许可人名称",
+        "申请人名称", "被处罚人", "被许可人", "当事人", "行政相对人", "相对人", "申请人",
+        "企业名称", "单位名称（相对人）",
+    ),
+    "decision_date": (
+        "许可决定日期", "处罚决定日期", "作出行政决定日期", "作出决定日期", "决定作出日期",
+        "行政决定日期", "决定日期", "决定时间", "处罚日期", "许可日期", "审批日期", "作出日期",
+    ),
+    "published_date": (
+        "上网公开日期", "信息公开日期", "网上公开日期", "公开日期", "公示日期", "发布日期",
+        "上网日期", "公开时间", "公示时间", "发布时间", "上网时间", "公开发布日期",
+    ),
+    "unit": (
+        "作出决定机关", "处罚机关", "许可机关", "实施机关", "决定机关", "执法机关", "审批机关",
+        "填报单位", "报送单位", "数据来源单位", "实施单位", "执法单位", "审批单位", "所属单位",
+    ),
+    "category": (
+        "信息类别", "信息类型", "公示类别", "公示类型", "决定类别", "决定类型", "数据类别",
+        "数据类型", "许可/处罚", "许可或处罚",
+    ),
+}
+
+# Headers that must equal one of these to count (they are too short to contain).
+EXACT: dict[str, tuple[str, ...]] = {
+    "category": ("类别", "类型", "分类"),
+    "unit": ("单位", "机关", "部门"),
+    "party": ("名称",),
+}
+
+# Weak stand-ins, used only when a sheet has no better column for the field.
+FALLBACK: dict[str, tuple[str, ...]] = {
+    "published_date": ("数据更新时间戳", "入库时间", "更新时间", "上报时间", "报送日期"),
+}
+
+# A header containing one of these is never the field, whatever else it holds:
+# 公示截止期 is not a publication date; 行政相对人代码 is not a party name.
+EXCLUDE: dict[str, tuple[str, ...]] = {
+    "document_number": ("文书名称", "文书类型"),
+    "party": ("代码", "类别", "类型", "证件", "法定代表人", "负责人", "地址"),
+    "decision_date": ("截止", "有效期", "公开", "公示", "上网", "发布"),
+    "published_date": ("截止", "有效期", "决定"),
+    "unit": ("代码", "统一社会信用"),
+    "category": ("处罚类别", "审批类别", "相对人类别", "违法行为类型", "许可类别", "证件类型"),
+}
+
+EXACT_BONUS = 1000
+FALLBACK_SCORE = 1
+
+
+def normalise_header(value: object) -> str:
+    """Full-width to half-width, no spaces, no line breaks, no required-field stars."""
+    text = unicodedata.normalize("NFKC", str(value if value is not None else ""))
+    text = re.sub(r"\s+", "", text)
+    return text.strip("*＊").replace("(", "（").replace(")", "）")
+
+
+def _strip_notes(text: str) -> str:
+    # 许可决定日期（必填） / 公开日期(yyyy-mm-dd) -> the name itself
+    return re.sub(r"（[^）]*）$", "", text) or text
+
+
+@dataclass
+class ColumnRules:
+    """Keyword tables, extendable by the config file's [columns] section."""
+
+    keywords: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(KEYWORDS))
+    exact: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(EXACT))
+    fallback: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(FALLBACK))
+    extra: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def with_synonyms(self, synonyms: dict[str, list[str]]) -> "ColumnRules":
+        extra = {k: tuple(normalise_header(s) for s in v) for k, v in synonyms.items()}
+        return ColumnRules(self.keywords, self.exact, self.fallback, extra)
+
+    def score(self, header: object) -> dict[str, int]:
+        """Field -> how specifically this header names it (0 = not at all)."""
+        text = normalise_header(header)
+        if not text:
+            return {}
+        bare = _strip_notes(text)
+        scores: dict[str, int] = {}
+        for name in FIELDS:
+            best = 0
+            for word in self.extra.get(name, ()):  # a user's own synonym is exact intent
+                if word and (bare == word or text == word):
+                    best = max(best, 2 * EXACT_BONUS + len(word))
+                elif word and word in text:
+                    best = max(best, EXACT_BONUS + len(word))
+            if best == 0 and any(x in text for x in EXCLUDE.get(name, ())):
+                continue
+            for word in self.keywords.get(name, ()):
+                if word in text:
+                    bonus = EXACT_BONUS if bare == word else 0
+                    best = max(best, len(word) + bonus)
+            for word in self.exact.get(name, ()):
+                if bare == word:
+                    best = max(best, EXACT_BONUS)
+            if best == 0 and any(word in text for word in self.fallback.get(name, ())):
+                best = FALLBACK_SCORE
+            if best:
+                scores[name] = best
+        return scores
+
+
+@dataclass
+class ColumnMap:
+    """Which column holds which field, and what was noticed on the way."""
+
+    columns: dict[str, int]
+    headers: list[str]
+    notes: list[str] = field(default_factory=list)
+
+    def header_of(self, name: str) -> str | None:
+        index = self.columns.get(name)
+        return self.headers[index] if index is not None else None
+
+
+def map_columns(headers: list[str], rules: ColumnRules) -> ColumnMap:
+    """Assign each field the header that names it most specifically.
+
+    A header is given to the field it scores highest for; a header that names
+    two fields equally is ambiguous and given to neither (with a note). Of two
+    headers for one field, the more specific wins, then the leftmost.
+    """
+    notes: list[str] = []
+    claims: dict[str, list[tuple[int, int]]] = {}
+    for index, header in enumerate(headers):
+        scores = rules.score(header)
+        if not scores:
+            continue
+        top = max(scores.values())
+        winners = [name for name, s in scores.items() if s == top]
+        if len(winners) > 1:
+            labels = "、".join(FIELD_LABELS[w] for w in winners)
+            notes.append(f"列“{header}”同时像是 {labels}，无法确定，已忽略")
+            continue
+        claims.setdefault(winners[0], []).append((top, index))
+    columns: dict[str, int] = {}
+    for name, found in claims.items():
+        found.sort(key=lambda item: (-item[0], item[1]))
+        columns[name] = found[0][1]
+        for _, other in found[1:]:
+            notes.append(f"列“{headers[other]}”与“{headers[found[0][1]]}”都像{FIELD_LABELS[name]}，"
+                         f"采用后者")
+    return ColumnMap(columns, [str(h) for h in headers], notes)
+
+
+def header_strength(cells: list[object], rules: ColumnRules) -> int:
+    """How much a row looks like a header: the number of distinct fields it names."""
+    named = set()
+    for cell in cells:
+        if isinstance(cell, str) and 0 < len(cell) <= 60:
+            scores = rules.score(cell)
+            if scores:
+                named.add(max(scores, key=scores.get))
+    return len(named)
+
+
+def category_from_text(text: str) -> str | None:
+    """许可 -> permit, 处罚 -> penalty; None when it says neither or both."""
+    text = normalise_header(text)
+    permit = "许可" in text or "审批" in text
+    penalty = "处罚" in text
+    if permit and not penalty:
+        return "permit"
+    if penalty and not permit:
+        return "penalty"
+    return None

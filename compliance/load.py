@@ -1,0 +1,167 @@
+"""Find the files units sent, read every sheet, and return records.
+
+``load(paths, config)`` never raises for a bad file: a file that cannot be
+read becomes an entry with an error {code, message}, and the others are
+still loaded. Every row below a header is a record or a counted skipped row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+import numpy as np
+import pandas as pd
+
+from .columns import category_from_text
+from .config import Config
+from .readers import FileFault, read_file
+from .sheets import RECORD_COLUMNS, SheetResult, read_sheet
+
+SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
+REPORT_PREFIX = "公开时限检查_"  # our own reports; never read them back as input
+
+
+@dataclass
+class InputFile:
+    path: str
+    sha256: str | None = None
+    sheets: list[SheetResult] = field(default_factory=list)
+    error: FileFault | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def records(self) -> int:
+        return sum(s.record_count for s in self.sheets)
+
+    @property
+    def skipped_rows(self) -> int:
+        return sum(s.skipped_rows for s in self.sheets)
+
+    def error_dict(self) -> dict | None:
+        return None if self.error is None else {"code": self.error.code, "message": self.error.message}
+
+
+@dataclass
+class LoadResult:
+    records: pd.DataFrame
+    inputs: list[InputFile]
+
+    @property
+    def skipped_rows(self) -> int:
+        return sum(f.skipped_rows for f in self.inputs)
+
+    @property
+    def failed(self) -> list[InputFile]:
+        return [f for f in self.inputs if f.error is not None]
+
+
+def find_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[InputFile]]:
+    """Expand folders recursively; skip Office lock files and hidden files."""
+    found: list[Path] = []
+    missing: list[InputFile] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for candidate in sorted(path.rglob("*")):
+                relative = candidate.relative_to(path).parts
+                if any(part.startswith((".", "~$")) for part in relative):
+                    continue
+                if candidate.is_file() and candidate.suffix.lower() in SUFFIXES \
+                        and not candidate.name.startswith(REPORT_PREFIX):
+                    found.append(candidate)
+        elif path.is_file():
+            found.append(path)
+        else:
+            entry = InputFile(str(path))
+            entry.error = FileFault("file-not-found", path, "找不到这个文件或文件夹")
+            missing.append(entry)
+    unique = list(dict.fromkeys(found))
+    return unique, missing
+
+
+def _sha256(path: Path) -> str | None:
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def load_file(path: Path, config: Config) -> tuple[InputFile, list[pd.DataFrame]]:
+    entry = InputFile(str(path), _sha256(path))
+    frames: list[pd.DataFrame] = []
+    try:
+        raw_sheets = read_file(path, config.max_uncompressed)
+    except FileFault as fault:
+        entry.error = fault
+        return entry, frames
+    file_category = category_from_text(path.stem)
+    for raw in raw_sheets:
+        result = read_sheet(raw, str(path), config.columns, file_category, _unit_from_name(path))
+        entry.sheets.append(result)
+        if result.records is not None and len(result.records):
+            frames.append(result.records)
+    if not any(s.header_row for s in entry.sheets):
+        names = "、".join(s.name for s in entry.sheets) or "（无）"
+        entry.error = FileFault("no-header", path,
+                                f"所有工作表（{names}）都找不到表头，没有可检查的数据。"
+                                "表头应含“文书号”“决定日期”“公开日期”等列名")
+    return entry, frames
+
+
+def _unit_from_name(path: Path) -> str:
+    return path.stem
+
+
+def load(paths: Iterable[str | Path], config: Config | None = None,
+         progress: Callable[[int, int, str], None] | None = None) -> LoadResult:
+    config = config or Config()
+    files, inputs = find_files(paths)
+    frames: list[pd.DataFrame] = []
+    for number, path in enumerate(files, start=1):
+        if progress:
+            progress(number, len(files), str(path))
+        try:
+            entry, sheet_frames = load_file(path, config)
+        except Exception as exc:  # a reader bug must cost one file, not the run
+            entry = InputFile(str(path), _sha256(path))
+            entry.error = FileFault("read-failed", path, f"读取时出错（{type(exc).__name__}: {exc}）")
+            sheet_frames = []
+        inputs.append(entry)
+        frames.extend(sheet_frames)
+    records = pd.concat(frames, ignore_index=True) if frames else empty_records()
+    records["duplicate_of"] = duplicate_locations(records)
+    return LoadResult(records, inputs)
+
+
+def empty_records() -> pd.DataFrame:
+    frame = pd.DataFrame({name: pd.Series(dtype=object) for name in RECORD_COLUMNS})
+    frame["row"] = frame["row"].astype(np.int64)
+    for name in ("decision_date", "published_date"):
+        frame[name] = pd.Series(dtype="datetime64[s]")
+    return frame
+
+
+def duplicate_locations(records: pd.DataFrame) -> pd.Series:
+    """For a repeated document number in the same category: where the first one is."""
+    if records.empty:
+        return pd.Series(dtype=object)
+    key = records["document_number"].str.replace(r"\s+", "", regex=True)
+    frame = pd.DataFrame({"category": records["category"].fillna(""), "key": key})
+    involved = key.ne("") & frame.duplicated(["category", "key"], keep=False)
+    out = pd.Series(None, index=records.index, dtype=object)
+    if not involved.any():
+        return out
+    sub = records[involved]
+    names = {p: Path(p).name for p in sub["source_file"].unique()}
+    where = sub["source_file"].map(names) + " / " + sub["sheet"] + " / 第 " + sub["row"].astype(str) + " 行"
+    first = where.groupby([frame["category"][involved], key[involved]], sort=False).transform("first")
+    later = frame[involved].duplicated(["category", "key"], keep="first")
+    out[later[later].index] = first[later]
+    return out

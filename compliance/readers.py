@@ -1,0 +1,321 @@
+"""Read any file a unit sends into raw sheets: lists of rows of cell values.
+
+A file is recognised by its bytes, not its name: a zip with xl/workbook.xml is
+a workbook, an OLE2 container is a real .xls (or an encrypted workbook), a
+text file holding <table> is an office system's HTML export. File-level faults
+raise ``FileFault`` with a stable code and a Chinese message naming the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .errors import ComplianceError
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+DEFAULT_MAX_UNCOMPRESSED = 1 << 30  # 1 GiB: past this a workbook is refused (zip bombs)
+MAX_CELL_CHARS = 32767  # Excel's own cell limit; longer text is cut
+ENCRYPTED = "文件已加密（设置了打开密码），请去掉密码后另存再报送"
+
+
+class FileFault(ComplianceError):
+    """A whole file that cannot be read. ``code`` is stable, the message Chinese."""
+
+    def __init__(self, code: str, path: str | Path, reason: str):
+        self.code = code
+        self.path = str(path)
+        super().__init__(f"{self.path}：{reason}")
+
+
+@dataclass
+class RawSheet:
+    name: str
+    rows: list[list]  # row 0 is Excel row 1 (CSV: line 1)
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+    kind: str = "xlsx"
+
+
+def sniff(path: Path, head: bytes) -> str:
+    """'xlsx', 'xls', 'encrypted', 'html', 'csv', 'empty' or 'zip'."""
+    if not head.strip():
+        return "empty"
+    if head.startswith(ZIP_MAGICS):
+        return "zip"
+    if head.startswith(OLE_MAGIC):
+        return "ole"
+    text = _peek_text(head)
+    lowered = text.lower()
+    if "<table" in lowered or (lowered.lstrip().startswith(("<html", "<!doctype html", "<?xml"))
+                               and "<table" in lowered):
+        return "html"
+    if "urn:schemas-microsoft-com:office:spreadsheet" in lowered:
+        return "xml2003"
+    return "text"
+
+
+def _peek_text(head: bytes) -> str:
+    for encoding in ("utf-8", "utf-16", "gb18030", "latin-1"):
+        try:
+            return head.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return ""
+
+
+def read_file(path: Path, max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED) -> list[RawSheet]:
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1 << 16)
+    except OSError as exc:
+        raise FileFault("file-unreadable", path, f"无法打开文件（{exc.strerror or exc}）") from exc
+    kind = sniff(path, head)
+    suffix = path.suffix.lower()
+    if kind == "empty":
+        raise FileFault("empty-file", path, "文件是空的")
+    if kind == "zip":
+        return _read_zip_workbook(path, max_uncompressed)
+    if kind == "ole":
+        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in _read_all(path):
+            raise FileFault("encrypted-file", path, ENCRYPTED)
+        return _read_calamine(path, "xls")
+    if kind == "html":
+        return _read_html(path)
+    if kind == "xml2003":
+        raise FileFault("unsupported-format", path,
+                        "这是 Excel 2003 XML 格式，请在 Excel/WPS 中另存为 .xlsx 后再报送")
+    if suffix in (".xlsx", ".xlsm", ".xls"):
+        raise FileFault("not-a-spreadsheet", path,
+                        f"文件扩展名是 {suffix}，但内容不是 Excel 工作簿（像是纯文本），"
+                        "请用 Excel/WPS 打开后另存为 .xlsx")
+    return [_read_csv(path)]
+
+
+def _read_all(path: Path) -> bytes:
+    return path.read_bytes()
+
+
+def _read_zip_workbook(path: Path, max_uncompressed: int) -> list[RawSheet]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            names = {info.filename for info in infos}
+            total = sum(info.file_size for info in infos)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise FileFault("corrupt-file", path, "文件已损坏或不完整（可能没有传完），请重新导出") from exc
+    if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
+        inner = [n for n in names if n.lower().endswith((".xlsx", ".xls", ".csv"))]
+        hint = f"（压缩包内有 {len(inner)} 个表格文件，请解压后再检查）" if inner else ""
+        raise FileFault("no-workbook-in-zip", path, f"这是一个压缩包，里面没有 Excel 工作簿{hint}")
+    if total > max_uncompressed:
+        raise FileFault("file-too-large", path,
+                        f"工作簿解压后有 {total / (1 << 20):,.0f} MB，超过上限 "
+                        f"{max_uncompressed / (1 << 20):,.0f} MB，已拒绝读取（可能是恶意文件）")
+    return _read_calamine(path, "xlsx")
+
+
+def _read_calamine(path: Path, kind: str) -> list[RawSheet]:
+    import python_calamine as calamine
+
+    try:
+        workbook = calamine.CalamineWorkbook.from_path(str(path))
+        sheets = []
+        for meta in workbook.sheets_metadata:
+            if str(meta.typ) not in ("SheetTypeEnum.WorkSheet",):
+                continue  # chart sheets hold no rows
+            sheet = workbook.get_sheet_by_name(meta.name)
+            rows = sheet.to_python(skip_empty_area=False)
+            merged = list(sheet.merged_cell_ranges or [])
+            sheets.append(RawSheet(meta.name, rows, merged, kind))
+        workbook.close()
+    except calamine.PasswordError as exc:
+        raise FileFault("encrypted-file", path, ENCRYPTED) from exc
+    except Exception as exc:  # calamine reports corruption as several error types
+        text = str(exc).lower()
+        if "password" in text or "encrypt" in text:
+            raise FileFault("encrypted-file", path, ENCRYPTED) from exc
+        raise FileFault("corrupt-file", path, f"文件已损坏，无法读取（{str(exc)[:120]}）") from exc
+    if kind == "xlsx" and _has_error_cells(path):
+        _patch_error_cells(path, sheets)
+    return sheets
+
+
+def _has_error_cells(path: Path) -> bool:
+    """Does any worksheet hold an error value (t="e")? calamine reads those as blank."""
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if not name.startswith("xl/worksheets/"):
+                continue
+            tail = b""
+            with archive.open(name) as stream:
+                for chunk in iter(lambda: stream.read(1 << 20), b""):
+                    if b' t="e"' in tail + chunk:
+                        return True
+                    tail = chunk[-8:]
+    return False
+
+
+def _patch_error_cells(path: Path, sheets: list[RawSheet]) -> None:
+    """Put #VALUE!, #REF! … back where calamine left blanks (openpyxl keeps them)."""
+    import openpyxl  # parses through defusedxml when it is installed
+
+    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        by_name = {s.name: s for s in sheets}
+        for worksheet in workbook.worksheets:
+            sheet = by_name.get(worksheet.title)
+            if sheet is None:
+                continue
+            for row in worksheet.iter_rows():
+                for cell in row:
+                    if getattr(cell, "data_type", None) == "e" and cell.value is not None:
+                        r, c = cell.row - 1, cell.column - 1
+                        while len(sheet.rows) <= r:
+                            sheet.rows.append([])
+                        if len(sheet.rows[r]) <= c:
+                            sheet.rows[r].extend([""] * (c + 1 - len(sheet.rows[r])))
+                        sheet.rows[r][c] = str(cell.value)
+    finally:
+        workbook.close()
+
+
+# -- text files --------------------------------------------------------------
+def decode_text(raw: bytes, path: Path) -> tuple[str, str]:
+    """Detect the encoding: BOMs, UTF-16 without BOM, UTF-8, then GB18030."""
+    if raw.startswith(codecs.BOM_UTF8):
+        candidates = ["utf-8-sig"]
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ["utf-16"]
+    elif len(raw) >= 4 and raw[1:4:2] == b"\x00\x00" and raw[0:1] != b"\x00":
+        candidates = ["utf-16-le"]
+    elif len(raw) >= 4 and raw[0:4:2] == b"\x00\x00":
+        candidates = ["utf-16-be"]
+    else:
+        candidates = ["utf-8", "gb18030"]
+    first_error = None
+    for encoding in candidates:
+        try:
+            return raw.decode(encoding), encoding
+        except UnicodeDecodeError as exc:
+            first_error = first_error or exc
+    position = first_error.start if first_error else 0
+    line = raw[:position].count(b"\n") + 1
+    raise FileFault("undecodable-text", path,
+                    f"第 {line} 行有无法识别的字符（不是 UTF-8、GBK/GB18030 或 UTF-16 编码），"
+                    "请用 Excel/WPS 打开后另存为 .xlsx 或 UTF-8 CSV")
+
+
+def _read_csv(path: Path) -> RawSheet:
+    text, _ = decode_text(path.read_bytes(), path)
+    sample = text[:8192]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",\t;|")
+        delimiter = dialect.delimiter
+    except csv.Error:
+        delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
+    csv.field_size_limit(1 << 24)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        rows = [row for row in reader]
+    except csv.Error as exc:
+        raise FileFault("corrupt-file", path, f"CSV 第 {reader.line_num} 行格式有误：{exc}") from exc
+    return RawSheet(path.stem, rows, [], "csv")
+
+
+class _TableParser(HTMLParser):
+    """Cells of every <table>, honouring rowspan and colspan."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tables: list[list[list[str]]] = []
+        self._stack: list[dict] = []
+        self._cell: list[str] | None = None
+        self._span = (1, 1)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "table":
+            self._stack.append({"rows": [], "pending": {}})
+        elif not self._stack:
+            return
+        elif tag == "tr":
+            self._stack[-1]["rows"].append([])
+        elif tag in ("td", "th"):
+            self._cell = []
+            self._span = (_int(attrs.get("rowspan")), _int(attrs.get("colspan")))
+        elif tag == "br" and self._cell is not None:
+            self._cell.append("\n")
+
+    def handle_endtag(self, tag):
+        if not self._stack:
+            return
+        if tag in ("td", "th") and self._cell is not None:
+            self._place("".join(self._cell).strip())
+            self._cell = None
+        elif tag == "table":
+            table = self._stack.pop()
+            self.tables.append(_fill_spans(table))
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+    def _place(self, text: str):
+        table = self._stack[-1]
+        if not table["rows"]:
+            table["rows"].append([])
+        table["rows"][-1].append((text, self._span))
+
+
+def _int(value) -> int:
+    try:
+        return max(1, min(int(value), 1000))
+    except (TypeError, ValueError):
+        return 1
+
+
+def _fill_spans(table: dict) -> list[list[str]]:
+    grid: dict[tuple[int, int], str] = {}
+    for r, cells in enumerate(table["rows"]):
+        c = 0
+        for text, (rowspan, colspan) in cells:
+            while (r, c) in grid:
+                c += 1
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    grid[(r + dr, c + dc)] = text if (dr == 0 and dc == 0) else ""
+            c += colspan
+    height = len(table["rows"])
+    width = max((c for _, c in grid), default=-1) + 1
+    return [[grid.get((r, c), "") for c in range(width)] for r in range(height)]
+
+
+def _read_html(path: Path) -> list[RawSheet]:
+    raw = path.read_bytes()
+    head = raw[:4096].lower()
+    encoding = None
+    for marker in (b"charset=", b"encoding="):
+        at = head.find(marker)
+        if at >= 0:
+            encoding = head[at + len(marker):].strip(b"\"' ").split(b'"')[0].split(b"'")[0] \
+                .split(b";")[0].split(b">")[0].strip().decode("ascii", "ignore") or None
+            break
+    try:
+        text = raw.decode(encoding) if encoding else decode_text(raw, path)[0]
+    except (LookupError, UnicodeDecodeError):
+        text = decode_text(raw, path)[0]
+    parser = _TableParser()
+    parser.feed(text)
+    parser.close()
+    tables = [t for t in parser.tables if t]
+    if not tables:
+        raise FileFault("not-a-spreadsheet", path, "网页文件中没有表格")
+    if len(tables) == 1:
+        return [RawSheet(path.stem, tables[0], [], "html")]
+    return [RawSheet(f"表{i}", t, [], "html") for i, t in enumerate(tables, start=1)]

@@ -1,0 +1,273 @@
+"""One raw sheet -> records with provenance, plus counted skipped rows.
+
+Finds the header row among the first rows, maps its columns to fields, and
+splits the rows below it into records and skipped non-record rows (blank
+rows, notes, footers such as 制表人/审核人/注：, repeated headers). The
+accounting rows-after-header = records + skipped is asserted here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .columns import FIELD_LABELS, ColumnMap, ColumnRules, category_from_text, header_strength, \
+    map_columns, normalise_header
+from .dates import MAX_CELL_TEXT, parse_dates
+from .readers import MAX_CELL_CHARS, RawSheet
+
+HEADER_SCAN_ROWS = 20
+# A non-record line below or inside the data: notes, signatures, totals.
+FOOTER = re.compile(r"^\s*(注|备注|说明|附注|制表|审核|审批人|填表|填报人|负责人|联系|电话|合计|总计|小计|"
+                    r"签字|盖章|单位负责人|分管领导|以下空白|本表|数据截至|统计时间)")
+UNIT_LINE = re.compile(r"(?:填报单位|报送单位|填表单位|单位名称)\s*[:：]\s*([^\s:：,，;；]+)")
+
+RECORD_COLUMNS = ["source_file", "sheet", "row", "category", "unit", "document_number", "party",
+                  "decision_text", "published_text", "decision_date", "published_date",
+                  "decision_problem", "published_problem", "category_problem", "notes"]
+
+
+@dataclass
+class SheetResult:
+    name: str
+    records: pd.DataFrame | None
+    rows_after_header: int = 0
+    skipped: dict[str, int] = field(default_factory=lambda: {"blank": 0, "note": 0, "header": 0})
+    header_row: int | None = None  # 1-based, as Excel shows it
+    columns: dict[str, str] = field(default_factory=dict)  # field -> header text
+    notes: list[str] = field(default_factory=list)
+    problem: str | None = None  # sheet-level problem, e.g. no decision-date column
+
+    @property
+    def skipped_rows(self) -> int:
+        return sum(self.skipped.values())
+
+    @property
+    def record_count(self) -> int:
+        return 0 if self.records is None else len(self.records)
+
+
+def fill_merged(sheet: RawSheet) -> dict[int, bool]:
+    """Copy each merged range's value into every cell it covers.
+
+    Returns, for each row a merge touched, whether it held anything of its own
+    before the fill: a blank row inside a merged unit column stays blank.
+    """
+    rows = sheet.rows
+    touched: dict[int, bool] = {}
+    for (r0, c0), (r1, c1) in sheet.merged:
+        if r0 >= len(rows):
+            continue
+        value = rows[r0][c0] if c0 < len(rows[r0]) else ""
+        for r in range(r0, min(r1, len(rows) - 1) + 1):
+            row = rows[r]
+            if r not in touched:
+                touched[r] = any(not _is_blank(v) for v in row)
+            if len(row) <= c1:
+                row.extend([""] * (c1 + 1 - len(row)))
+            for c in range(c0, c1 + 1):
+                row[c] = value
+    return touched
+
+
+def _is_blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip()) or \
+        (isinstance(value, float) and np.isnan(value))
+
+
+def _looks_like_date(value) -> bool:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return True
+    return isinstance(value, str) and bool(re.match(r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}", value))
+
+
+def find_header(rows: list[list], rules: ColumnRules) -> tuple[int, list[str]] | None:
+    """(row index, header texts) of the most header-like row, or None."""
+    best, best_index = 0, None
+    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        strength = header_strength(row, rules)
+        if strength > best:
+            mapping = map_columns([_text(c) for c in row], rules)
+            if "decision_date" in mapping.columns or "document_number" in mapping.columns:
+                best, best_index = strength, index
+    if best_index is None or best < 2:
+        return None
+    header = [_text(c) for c in rows[best_index]]
+    # A two-row header: sub-headers under a merged group heading.
+    if best_index + 1 < len(rows):
+        below = rows[best_index + 1]
+        if header_strength(below, rules) >= 1 and not any(_looks_like_date(c) for c in below):
+            merged = []
+            for c in range(max(len(header), len(below))):
+                top = header[c] if c < len(header) else ""
+                sub = _text(below[c]) if c < len(below) else ""
+                if not sub or sub == top:
+                    merged.append(top)
+                elif rules.score(sub):
+                    merged.append(sub)
+                else:
+                    merged.append(top + sub)
+            return best_index + 1, merged
+    return best_index, header
+
+
+def _text(value) -> str:
+    if _is_blank(value):
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ") if (value.hour or value.minute or value.second) \
+            else value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()[:MAX_CELL_CHARS]
+
+
+def _text_column(values: pd.Series) -> pd.Series:
+    """Cells -> trimmed display text, column-wise where the column is all text."""
+    if values.map(type).eq(str).all():
+        return values.str.strip().str.slice(0, MAX_CELL_CHARS)
+    return values.map(_text)
+
+
+def sheet_unit(rows: list[list], header_index: int) -> str | None:
+    """The 填报单位 named above the header, if any."""
+    for row in rows[:header_index]:
+        for cell in row:
+            if isinstance(cell, str):
+                match = UNIT_LINE.search(cell)
+                if match:
+                    return match.group(1)
+    return None
+
+
+def read_sheet(sheet: RawSheet, source_file: str, rules: ColumnRules,
+               fallback_category: str | None, fallback_unit: str) -> SheetResult:
+    had_content = fill_merged(sheet)
+    rows = sheet.rows
+    result = SheetResult(sheet.name, None)
+    found = find_header(rows, rules)
+    if found is None:
+        result.notes.append("未找到表头（不含文书号、决定日期等列），已跳过此工作表")
+        return result
+    header_index, headers = found
+    result.header_row = header_index + 1
+    mapping = map_columns(headers, rules)
+    result.notes.extend(mapping.notes)
+    result.columns = {name: mapping.header_of(name) for name in mapping.columns}
+    body = rows[header_index + 1:]
+    result.rows_after_header = len(body)
+    if not body:
+        return result
+    width = max(len(headers), max(len(r) for r in body))
+    frame = pd.DataFrame([r + [""] * (width - len(r)) if len(r) < width else r for r in body],
+                         dtype=object)
+    if "decision_date" not in mapping.columns:
+        seen = "、".join(h for h in headers if h) or "（空）"
+        result.problem = (f"找不到决定日期列。看到的列名：{seen}。"
+                          f"可在 compliance.toml 的 [columns] decision_date 中补充同义词")
+    own_content = {r - header_index - 1: v for r, v in had_content.items() if r > header_index}
+    result.records, result.skipped = _records(frame, own_content, mapping, result, sheet, source_file,
+                                              fallback_category,
+                                              sheet_unit(rows, header_index) or fallback_unit)
+    assert result.record_count + result.skipped_rows == result.rows_after_header, \
+        (sheet.name, result.record_count, result.skipped, result.rows_after_header)
+    return result
+
+
+def _column(frame: pd.DataFrame, mapping: ColumnMap, name: str) -> pd.Series:
+    index = mapping.columns.get(name)
+    if index is None or index >= frame.shape[1]:
+        return pd.Series([""] * len(frame), index=frame.index, dtype=object)
+    return frame[index]
+
+
+def _records(frame, own_content, mapping, result, sheet, source_file, fallback_category, unit_default):
+    nonblank = np.zeros(len(frame), dtype=bool)
+    for column in frame.columns:
+        values = frame[column]
+        nonblank |= ~values.map(_is_blank).to_numpy(bool)
+    for position, had in own_content.items():
+        nonblank[position] = had
+    doc = _text_column(_column(frame, mapping, "document_number"))
+    decision_raw = _column(frame, mapping, "decision_date")
+    published_raw = _column(frame, mapping, "published_date")
+    has_doc = doc.ne("").to_numpy()
+    has_date = (~decision_raw.map(_is_blank).to_numpy(bool)) | (~published_raw.map(_is_blank).to_numpy(bool))
+    # Only rows without dates can be notes; look at their first filled cell.
+    is_note = np.zeros(len(frame), dtype=bool)
+    for position in np.flatnonzero(~has_date & nonblank):
+        first = next((t for t in map(_text, frame.iloc[position]) if t), "")
+        is_note[position] = bool(FOOTER.match(first))
+    # A header row repeated inside the data (sheets pasted one under another).
+    repeated = np.zeros(len(frame), dtype=bool)
+    for name, values in (("document_number", doc), ("decision_date", decision_raw)):
+        header = mapping.header_of(name)
+        if header:
+            repeated |= values.map(_text).map(normalise_header).eq(normalise_header(header)).to_numpy(bool)
+    blank = ~nonblank
+    header_again = repeated & ~blank
+    note = ~blank & ~header_again & (is_note | (~has_doc & ~has_date))
+    keep = ~(blank | header_again | note)
+    skipped = {"blank": int(blank.sum()), "note": int(note.sum()), "header": int(header_again.sum())}
+
+    rows = frame.index.to_numpy()[keep] + result.header_row + 1
+    kept = frame[keep]
+    n = len(kept)
+    out = pd.DataFrame(index=pd.RangeIndex(n))
+    out["source_file"] = source_file
+    out["sheet"] = sheet.name
+    out["row"] = rows.astype(np.int64)
+    dec_days, dec_codes = parse_dates(decision_raw[keep].reset_index(drop=True))
+    pub_days, pub_codes = parse_dates(published_raw[keep].reset_index(drop=True))
+    pub_codes = np.where(pub_codes == "date-missing", None, pub_codes)  # blank = not yet published
+    if "decision_date" not in mapping.columns:
+        dec_codes = np.full(n, "decision-column-missing", dtype=object)
+    out["category"], out["category_problem"] = _categories(kept, mapping, sheet.name,
+                                                           fallback_category)
+    unit = _text_column(_column(kept, mapping, "unit")).reset_index(drop=True)
+    out["unit"] = unit.where(unit.ne(""), unit_default)
+    out["document_number"] = doc[keep].reset_index(drop=True)
+    out["party"] = _text_column(_column(kept, mapping, "party")).reset_index(drop=True)
+    out["decision_text"] = decision_raw[keep].map(_text).str.slice(0, MAX_CELL_TEXT).reset_index(drop=True)
+    out["published_text"] = published_raw[keep].map(_text).str.slice(0, MAX_CELL_TEXT).reset_index(drop=True)
+    out["decision_date"] = _to_datetime(dec_days)
+    out["published_date"] = _to_datetime(pub_days)
+    out["decision_problem"] = dec_codes
+    out["published_problem"] = pub_codes
+    out["notes"] = None
+    return out[RECORD_COLUMNS[:-1] + ["notes"]], skipped
+
+
+def _to_datetime(days: np.ndarray) -> np.ndarray:
+    from .dates import NAT
+
+    out = days.astype("datetime64[D]")
+    out[days == NAT] = np.datetime64("NaT")
+    return out.astype("datetime64[s]")
+
+
+def _categories(kept, mapping, sheet_name, fallback_category):
+    """Category per record: its own column, then column names, sheet name, file name."""
+    n = len(kept)
+    by_columns = None
+    for name in ("decision_date", "document_number", "published_date", "unit"):
+        header = mapping.header_of(name)
+        if header:
+            by_columns = category_from_text(header)
+            if by_columns:
+                break
+    default = by_columns or category_from_text(sheet_name) or fallback_category
+    if "category" in mapping.columns:
+        raw = _text_column(_column(kept, mapping, "category")).reset_index(drop=True)
+        mapped = raw.map({v: category_from_text(v) for v in raw.unique()})
+        category = mapped.where(mapped.notna(), default)
+    else:
+        category = pd.Series([default] * n, dtype=object)
+    problem = np.where(category.isna(), "category-unknown", None)
+    return category.to_numpy(object), problem

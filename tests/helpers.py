@@ -1,0 +1,42 @@
+"""Builders for real input files in tmp_path (no mocked readers)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+
+PENALTY_HEADER = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期", "处罚机关"]
+
+
+def write_xlsx(path: Path, sheets: dict[str, list[list]], merges: dict[str, list[str]] | None = None,
+               text_cells: bool = False) -> Path:
+    """Write rows as given; ``text_cells`` forces strings to stay strings (no formulas)."""
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for name, rows in sheets.items():
+        sheet = workbook.create_sheet(name)
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row, start=1):
+                if value is None:
+                    continue
+                cell = sheet.cell(row=r, column=c, value=value)
+                if text_cells and isinstance(value, str) and value.startswith("="):
+                    cell.data_type = "s"
+        for ref in (merges or {}).get(name, []):
+            sheet.merge_cells(ref)
+    workbook.save(path)
+    return path
+
+
+def penalty_rows(count: int, start: int = 1, decision=dt.date(2016, 9, 1),
+                 published=dt.date(2016, 9, 10)) -> list[list]:
+    return [[i, f"西安监罚〔2016〕{i}号", f"公司{i}", decision, published, "区安监局"]
+            for i in range(start, start + count)]
+
+
+def write_csv(path: Path, rows: list[list], encoding: str = "utf-8", newline: str = "\n") -> Path:
+    text = newline.join(",".join(str(c) for c in row) for row in rows) + newline
+    path.write_bytes(text.encode(encoding))
+    return path

@@ -1,0 +1,124 @@
+"""Every date spelling met in unit spreadsheets, and every bad value's problem."""
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compliance.dates import NAT, parse_date, parse_dates, problem_message, to_day_number
+
+D = dt.date(2016, 5, 3)
+
+GOOD = [
+    (dt.datetime(2016, 5, 3, 0, 0), D),
+    (dt.datetime(2016, 5, 3, 14, 30), D),
+    (D, D),
+    (pd.Timestamp("2016-05-03"), D),
+    (np.datetime64("2016-05-03"), D),
+    (42493, D),  # Excel serial
+    (42493.6, D),  # serial with a time of day
+    ("42493", D),
+    (20160503, D),
+    ("2016-05-03", D),
+    ("2016-5-3", D),
+    ("2016/5/3", D),
+    ("2016/05/03", D),
+    ("2016.5.3", D),
+    ("2016年5月3日", D),
+    ("2016年05月03日", D),
+    ("2016 年 5 月 3 日", D),
+    ("20160503", D),
+    ("二〇一六年五月三日", D),
+    ("二零一六年五月三日", D),
+    ("二〇一六年九月十四日", dt.date(2016, 9, 14)),
+    ("二〇一六年十月十日", dt.date(2016, 10, 10)),
+    ("二〇一六年十一月二十日", dt.date(2016, 11, 20)),
+    ("二〇一六年十二月三十一日", dt.date(2016, 12, 31)),
+    ("二〇一六年十二月二十一号", dt.date(2016, 12, 21)),
+    ("２０１６－０５－０３", D),
+    ("２０１６年５月３日", D),
+    ("２０１６／５／３", D),
+    ("2016-05-03 14:30", D),
+    ("2016-05-03 14:30:15", D),
+    ("2016-05-03T14:30:15", D),
+    ("2016/5/3 9:05", D),
+    ("2016年5月3日 14时30分", D),
+    ("  2016-05-03  ", D),
+    ("\t2016-05-03\n", D),
+]
+
+
+@pytest.mark.parametrize("value, expected", GOOD)
+def test_good_spellings(value, expected):
+    parsed = parse_date(value)
+    assert parsed.date == expected and parsed.problem is None
+
+
+BAD = [
+    (None, "date-missing"),
+    ("", "date-missing"),
+    ("   ", "date-missing"),
+    (float("nan"), "date-missing"),
+    ("2016-02-30", "date-impossible"),
+    ("2016年13月1日", "date-impossible"),
+    ("二〇一六年二月三十日", "date-impossible"),
+    ("#VALUE!", "date-formula-error"),
+    ("#REF!", "date-formula-error"),
+    ("#N/A", "date-formula-error"),
+    ("#DIV/0!", "date-formula-error"),
+    (True, "date-invalid-type"),
+    (False, "date-invalid-type"),
+    (1e12, "date-out-of-range"),
+    (-5, "date-out-of-range"),
+    (123, "date-out-of-range"),
+    (float("inf"), "date-out-of-range"),
+    ("1989-12-31", "date-out-of-range"),
+    ("2101-01-01", "date-out-of-range"),
+    ("已公开", "date-unparseable"),
+    ("待定", "date-unparseable"),
+    ("2016-05-03 另见附件", "date-unparseable"),
+    ("五月三日", "date-unparseable"),
+    (["2016-05-03"], "date-invalid-type"),
+]
+
+
+@pytest.mark.parametrize("value, code", BAD)
+def test_bad_values_give_a_problem(value, code):
+    parsed = parse_date(value)
+    assert parsed.date is None
+    assert parsed.problem == code
+    message = problem_message(code, str(value))
+    assert message and not message.isascii()  # Chinese
+    if code not in ("date-missing",):
+        assert str(value) in message  # the original text is kept in the message
+
+
+def test_column_parser_agrees_with_scalar_parser():
+    values = [v for v, _ in GOOD] + [v for v, _ in BAD if not isinstance(v, list)]
+    days, codes = parse_dates(pd.Series(values, dtype=object))
+    for value, day, code in zip(values, days, codes):
+        scalar = parse_date(value)
+        if scalar.date is None:
+            assert day == NAT and code == scalar.problem, value
+        else:
+            assert day == to_day_number(scalar.date) and code is None, value
+
+
+def test_datetime_column_fast_path():
+    series = pd.Series(pd.to_datetime(["2016-05-03", None, "1980-01-01"]))
+    days, codes = parse_dates(series)
+    assert days[0] == to_day_number(D)
+    assert list(codes) == [None, "date-missing", "date-out-of-range"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.none(), st.text(max_size=40), st.integers(), st.floats(allow_nan=True),
+                 st.booleans(), st.dates(), st.datetimes()))
+def test_parser_never_raises(value):
+    parsed = parse_date(value)
+    assert (parsed.date is None) != (parsed.problem is None)
+    if parsed.date is not None:
+        assert 1990 <= parsed.date.year <= 2100

@@ -1,0 +1,258 @@
+"""The loader on real files written in tmp_path: messy sheets and file-level faults."""
+
+import datetime as dt
+import io
+import zipfile
+
+import pytest
+import xlwt
+from msoffcrypto.format.ooxml import OOXMLFile
+
+from compliance.config import load_config
+from compliance.load import load
+from helpers import PENALTY_HEADER, penalty_rows, write_csv, write_xlsx
+
+
+def accounting_holds(result):
+    for entry in result.inputs:
+        for sheet in entry.sheets:
+            assert sheet.record_count + sheet.skipped_rows == sheet.rows_after_header
+    assert len(result.records) == sum(f.records for f in result.inputs)
+
+
+def test_messy_sheet(tmp_path):
+    rows = [
+        ["区安监局2016年行政处罚决定公示情况表"],
+        ["填报单位：区安监局", None, None, "填报日期：2016年11月5日"],
+        PENALTY_HEADER,
+        [1, "西安监罚〔2016〕1号", "甲公司", dt.datetime(2016, 5, 3), "2016/5/20", "区安监局"],
+        [2, "西安监罚〔2016〕2号", "乙公司", "2016年9月14日", "二〇一六年十月十日", None],
+        [],
+        [3, "西安监罚〔2016〕3号", "丙", "2016-02-30", None, None],
+        [4, "西安监罚〔2016〕4号", "丁", 42491, "#VALUE!", None],
+        ["注：本表由各单位填写"],
+        ["制表人：张三", None, "审核人：李四"],
+        [],
+    ]
+    path = write_xlsx(tmp_path / "安监.xlsx",
+                      {"填表说明": [["请按下表填写"], ["日期请写成 2016-05-03"]], "处罚": rows},
+                      merges={"处罚": ["A1:F1", "F4:F8"]})
+    result = load([path])
+    accounting_holds(result)
+    entry = result.inputs[0]
+    assert entry.error is None
+    guide, data = entry.sheets
+    assert guide.header_row is None and "未找到表头" in guide.notes[0]
+    assert data.header_row == 3
+    assert data.skipped == {"blank": 1, "note": 2, "header": 0}
+    records = result.records
+    assert list(records["row"]) == [4, 5, 7, 8]
+    assert list(records["category"]) == ["penalty"] * 4
+    assert list(records["unit"]) == ["区安监局"] * 4  # merged unit cells fill down
+    assert str(records["published_date"][1].date()) == "2016-10-10"
+    assert list(records["decision_problem"].fillna("")) == ["", "", "date-impossible", ""]
+    assert records["published_problem"][3] == "date-formula-error"
+    assert records["published_text"][3] == "#VALUE!"  # a real error cell, kept as text
+    assert records["decision_text"][2] == "2016-02-30"
+
+
+def test_two_row_header_and_national_permit_names(tmp_path):
+    rows = [
+        ["行政许可决定书文号", "行政相对人名称", "许可决定日期", "公开情况", None],
+        [None, None, None, "公示日期", "公示网址"],
+        ["西人社许〔2016〕1号", "甲", "2016-05-03", "2016-05-10", "http://x"],
+    ]
+    path = write_xlsx(tmp_path / "人社.xlsx", {"Sheet1": rows},
+                      merges={"Sheet1": ["A1:A2", "B1:B2", "C1:C2", "D1:E1"]})
+    result = load([path])
+    accounting_holds(result)
+    sheet = result.inputs[0].sheets[0]
+    assert sheet.columns["published_date"] == "公示日期"
+    assert result.records["category"][0] == "permit"  # from 许可决定日期
+    assert result.records["row"][0] == 3
+
+
+def test_missing_decision_column_lists_headers_and_keeps_rows(tmp_path):
+    path = write_xlsx(tmp_path / "处罚.xlsx", {"S": [["文书号", "当事人", "公开日期"], ["A1", "x", "2016-5-3"]]})
+    result = load([path])
+    sheet = result.inputs[0].sheets[0]
+    assert "找不到决定日期列" in sheet.problem and "当事人" in sheet.problem
+    assert list(result.records["decision_problem"]) == ["decision-column-missing"]
+
+
+def test_config_adds_synonyms(tmp_path):
+    (tmp_path / "compliance.toml").write_text('[columns]\ndecision_date = ["签发日"]\n', encoding="utf-8")
+    path = write_xlsx(tmp_path / "处罚.xlsx", {"S": [["文书号", "签发日", "公开日期"], ["A1", "2016-5-3", ""]]})
+    config = load_config(cwd=tmp_path)
+    result = load([path], config)
+    assert result.records["decision_date"][0].date() == dt.date(2016, 5, 3)
+    assert load([path]).inputs[0].sheets[0].problem  # without the config: not found
+
+
+@pytest.mark.parametrize("where, expected", [
+    ({"header": "许可决定日期", "sheet": "Sheet1", "file": "data"}, "permit"),
+    ({"header": "决定日期", "sheet": "行政处罚", "file": "data"}, "penalty"),
+    ({"header": "决定日期", "sheet": "Sheet1", "file": "区环保局行政许可"}, "permit"),
+    ({"header": "决定日期", "sheet": "Sheet1", "file": "data"}, None),
+])
+def test_category_sources(tmp_path, where, expected):
+    path = write_xlsx(tmp_path / f"{where['file']}.xlsx",
+                      {where["sheet"]: [["文书号", where["header"]], ["A1", "2016-5-3"]]})
+    record = load([path]).records.iloc[0]
+    assert record["category"] == expected
+    assert (record["category_problem"] == "category-unknown") == (expected is None)
+
+
+def test_category_column_wins(tmp_path):
+    path = write_xlsx(tmp_path / "行政许可.xlsx", {"S": [["信息类别", "文书号", "决定日期"],
+                                                      ["行政处罚", "A1", "2016-5-3"],
+                                                      ["许可", "A2", "2016-5-3"]]})
+    assert list(load([path]).records["category"]) == ["penalty", "permit"]
+
+
+def test_duplicates_across_files_name_the_first(tmp_path):
+    write_xlsx(tmp_path / "a_处罚.xlsx", {"S": [PENALTY_HEADER] + penalty_rows(2)})
+    write_xlsx(tmp_path / "b_处罚.xlsx", {"S": [PENALTY_HEADER] + penalty_rows(1, start=2)})
+    records = load([tmp_path]).records
+    dup = records["duplicate_of"].dropna()
+    assert len(dup) == 1
+    assert dup.iloc[0] == "a_处罚.xlsx / S / 第 3 行"
+
+
+def test_folder_search_skips_lock_and_hidden_files(tmp_path):
+    (tmp_path / "sub").mkdir()
+    write_xlsx(tmp_path / "sub" / "处罚.xlsx", {"S": [PENALTY_HEADER] + penalty_rows(3)})
+    (tmp_path / "~$处罚.xlsx").write_bytes(b"lock")
+    (tmp_path / ".hidden.csv").write_text("x", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    result = load([tmp_path])
+    assert [e.path for e in result.inputs] == [str(tmp_path / "sub" / "处罚.xlsx")]
+    assert len(result.records) == 3
+
+
+def test_real_xls(tmp_path):
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("行政处罚")
+    date_style = xlwt.easyxf(num_format_str="yyyy-mm-dd")
+    for c, h in enumerate(PENALTY_HEADER):
+        sheet.write(0, c, h)
+    sheet.write(1, 0, 1)
+    sheet.write(1, 1, "西安监罚〔2016〕1号")
+    sheet.write(1, 3, dt.datetime(2016, 5, 3), date_style)
+    sheet.write(1, 4, "2016.5.20")
+    path = tmp_path / "安监.xls"
+    book.save(str(path))
+    records = load([path]).records
+    assert records["decision_date"][0].date() == dt.date(2016, 5, 3)
+    assert records["published_date"][0].date() == dt.date(2016, 5, 20)
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030", "utf-8", "utf-8-sig", "utf-16"])
+def test_csv_encodings_are_detected(tmp_path, encoding):
+    rows = [["文书号", "当事人", "处罚决定日期", "公开日期"], ["西安监罚〔2016〕1号", "张三", "2016年5月3日", "2016/5/20"]]
+    path = write_csv(tmp_path / "处罚.csv", rows, encoding=encoding)
+    record = load([path]).records.iloc[0]
+    assert record["party"] == "张三" and record["decision_date"].date() == dt.date(2016, 5, 3)
+    assert record["row"] == 2
+
+
+def test_csv_mixed_line_endings_and_line_numbers(tmp_path):
+    path = tmp_path / "处罚.csv"
+    path.write_bytes("文书号,处罚决定日期\r\nA1,2016-05-03\nA2,2016-05-04\r\n\r\nA3,2016-05-05\n".encode())
+    result = load([path])
+    accounting_holds(result)
+    assert list(result.records["row"]) == [2, 3, 5]
+    assert result.inputs[0].sheets[0].skipped["blank"] == 1
+
+
+def test_csv_with_undecodable_bytes_names_the_line(tmp_path):
+    path = tmp_path / "坏.csv"
+    path.write_bytes("文书号,决定日期\n".encode("utf-8") + b"A1,\xff\xfe\xfd\xff\n")
+    entry = load([path]).inputs[0]
+    assert entry.error.code == "undecodable-text"
+    assert str(path) in entry.error.message and "第 2 行" in entry.error.message
+
+
+def test_html_saved_as_xls(tmp_path):
+    html = ("<html><head><meta charset='gbk'></head><body><table>"
+            "<tr><td colspan='3'>区工商分局行政处罚公示</td></tr>"
+            "<tr><th>文书号</th><th>当事人</th><th>处罚决定日期</th><th>公示日期</th></tr>"
+            "<tr><td>西工商罚〔2016〕1号</td><td>某&amp;某</td><td>2016-05-03</td><td>2016-05-09</td></tr>"
+            "</table></body></html>")
+    path = tmp_path / "工商.xls"
+    path.write_bytes(html.encode("gbk"))
+    result = load([path])
+    assert result.inputs[0].error is None
+    record = result.records.iloc[0]
+    assert record["party"] == "某&某" and record["row"] == 3 and record["category"] == "penalty"
+
+
+def _workbook_bytes(tmp_path):
+    return write_xlsx(tmp_path / "ok.xlsx", {"S": [PENALTY_HEADER] + penalty_rows(2)}).read_bytes()
+
+
+@pytest.mark.parametrize("name, make, code, words", [
+    ("empty.xlsx", lambda good: b"", "empty-file", "空"),
+    ("empty.csv", lambda good: b"  \n", "empty-file", "空"),
+    ("truncated.xlsx", lambda good: good[: len(good) // 2], "corrupt-file", "损坏"),
+    ("text.xlsx", lambda good: "文书号,决定日期\nA,2016-1-1\n".encode(), "not-a-spreadsheet", "不是 Excel"),
+    ("archive.xlsx", lambda good: _zip_of({"readme.txt": b"hi"}), "no-workbook-in-zip", "压缩包"),
+    ("nohead.xlsx", None, "no-header", "表头"),
+    ("locked.xlsx", "encrypt", "encrypted-file", "文件已加密"),
+])
+def test_file_faults_are_named_and_others_still_load(tmp_path, name, make, code, words):
+    good = _workbook_bytes(tmp_path)
+    bad = tmp_path / name
+    if make is None:
+        write_xlsx(bad, {"说明": [["这是说明"], ["没有数据"]]})
+    elif make == "encrypt":
+        with open(tmp_path / "ok.xlsx", "rb") as src, open(bad, "wb") as out:
+            OOXMLFile(src).encrypt("secret", out)
+    else:
+        bad.write_bytes(make(good))
+    result = load([tmp_path])
+    by_path = {e.path: e for e in result.inputs}
+    fault = by_path[str(bad)].error
+    assert fault is not None and fault.code == code
+    assert str(bad) in fault.message and words in fault.message
+    assert by_path[str(tmp_path / "ok.xlsx")].error is None
+    assert len(result.records) == 2  # the good file's records are all there
+
+
+def test_missing_path_is_an_error_entry(tmp_path):
+    result = load([tmp_path / "nope.xlsx"])
+    assert result.inputs[0].error.code == "file-not-found"
+
+
+def _zip_of(files):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_template_round_trips_with_zero_problems(tmp_path):
+    from click.testing import CliRunner
+
+    import openpyxl
+    from compliance.cli import main
+
+    out = tmp_path / "模板.xlsx"
+    result = CliRunner().invoke(main, ["template", str(out)])
+    assert result.exit_code == 0 and out.exists()
+    workbook = openpyxl.load_workbook(out)
+    assert workbook.sheetnames == ["填表说明", "行政许可", "行政处罚"]
+    permit = workbook["行政许可"]
+    assert permit["E2"].number_format == "yyyy-mm-dd"
+    assert any(v.type == "date" for v in permit.data_validations.dataValidation)
+    permit.append(["西人社许〔2016〕1号", "项目", "甲公司", "91420200MA0000000X",
+                   dt.date(2016, 9, 28), dt.date(2016, 10, 10), "区人社局", ""])
+    workbook["行政处罚"].append(["西安监罚〔2016〕1号", "罚款", "乙", "", dt.date(2016, 9, 28), None, "区安监局", ""])
+    workbook.save(out)
+    loaded = load([out])
+    accounting_holds(loaded)
+    records = loaded.records
+    assert list(records["category"]) == ["permit", "penalty"]
+    problems = records[["decision_problem", "published_problem", "category_problem", "duplicate_of"]]
+    assert problems.isna().all().all()
