@@ -6,9 +6,10 @@ only when a record is written out (JSON, report).
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
-from .dates import PROBLEM_MESSAGES, problem_message
+from .dates import problem_message
 
 RECORD_PROBLEMS = {
     "decision-column-missing": "工作表中找不到决定日期列",
@@ -19,18 +20,14 @@ RECORD_PROBLEMS = {
     "published-after-run-date": "公开日期 {published} 晚于检查当天 {run_date}，日期有误",
     "published-after-as-of": "公开日期 {published} 晚于统计截止日 {as_of}，按截至 {as_of} 尚未公开判定",
     "calendar-not-covered": "需要 {year} 年的节假日数据才能判定，请用 --calendar 提供 {year} 年日历文件",
+    "decision-after-run-date": "决定日期 {decision} 晚于检查当天 {run_date}，日期有误",
 }
-
-#: codes that make a record impossible to judge
-INVALIDATING = {"decision-column-missing", "published-before-decision", "published-after-run-date"} | {
-    f"decision:{code}" for code in PROBLEM_MESSAGES} | {f"published:{code}" for code in PROBLEM_MESSAGES}
-
 
 def date_problem(field_label: str, code: str, text: str) -> dict:
     return {"code": code, "message": f"{field_label}：{problem_message(code, text or '（空）')}"}
 
 
-def record_issues(row: dict) -> list[dict]:
+def record_issues(row: dict, as_of: str = "", run_date: str = "") -> list[dict]:
     """All problems of one record (a dict of its columns), in a stable order."""
     issues = []
     if row.get("decision_problem"):
@@ -43,20 +40,50 @@ def record_issues(row: dict) -> list[dict]:
         issues.append(date_problem("公开日期", row["published_problem"], row.get("published_text", "")))
     if row.get("category_problem"):
         issues.append({"code": row["category_problem"], "message": RECORD_PROBLEMS[row["category_problem"]]})
+    values = {"published": _iso(row.get("published_date")), "decision": _iso(row.get("decision_date")),
+              "as_of": as_of, "run_date": run_date, "year": row.get("missing_year")}
+    if row.get("check_problem"):
+        issues.append({"code": row["check_problem"], "message": RECORD_PROBLEMS[row["check_problem"]].format(**values)})
+    if row.get("published_after_as_of"):
+        issues.append({"code": "published-after-as-of", "message": RECORD_PROBLEMS["published-after-as-of"].format(**values)})
+    if row.get("missing_year"):
+        issues.append({"code": "calendar-not-covered", "message": RECORD_PROBLEMS["calendar-not-covered"].format(**values)})
     if not row.get("document_number"):
         issues.append({"code": "document-number-missing", "message": RECORD_PROBLEMS["document-number-missing"]})
     if row.get("duplicate_of"):
         issues.append({"code": "duplicate-document-number",
                        "message": RECORD_PROBLEMS["duplicate-document-number"].format(where=row["duplicate_of"])})
-    for code, values in (row.get("check_issues") or ()):
-        issues.append({"code": code, "message": RECORD_PROBLEMS[code].format(**values)})
     return issues
 
 
-def issues_column(records: pd.DataFrame) -> list[list[dict]]:
-    """record_issues for every record (used by writers, which go row by row anyway)."""
-    columns = [c for c in ("decision_problem", "decision_text", "published_problem", "published_text",
-                           "category_problem", "document_number", "duplicate_of", "check_issues")
-               if c in records.columns]
-    return [record_issues(dict(zip(columns, values)))
-            for values in zip(*(records[c].to_numpy(object) for c in columns))]
+def _iso(value) -> str:
+    if value is None or pd.isna(value):
+        return ""
+    return pd.Timestamp(value).date().isoformat()
+
+
+ISSUE_COLUMNS = ("decision_problem", "decision_text", "published_problem", "published_text", "category_problem",
+                 "document_number", "duplicate_of", "check_problem", "published_after_as_of", "missing_year",
+                 "published_date", "decision_date")
+
+
+def issues_column(records: pd.DataFrame, as_of: str = "", run_date: str = "") -> list[list[dict]]:
+    """record_issues for every record; used by the writers, which go record by record anyway.
+
+    Records with no problem code at all skip the per-record work.
+    """
+    columns = [c for c in ISSUE_COLUMNS if c in records.columns]
+    flags = np.zeros(len(records), dtype=bool)
+    for name in ("decision_problem", "published_problem", "category_problem", "duplicate_of", "check_problem"):
+        if name in records.columns:
+            flags |= records[name].notna().to_numpy(bool)
+    if "published_after_as_of" in records.columns:
+        flags |= records["published_after_as_of"].to_numpy(bool)
+    if "missing_year" in records.columns:
+        flags |= records["missing_year"].to_numpy() != 0
+    flags |= records["document_number"].eq("").to_numpy(bool)
+    out: list[list[dict]] = [[] for _ in range(len(records))]
+    arrays = [records[c].to_numpy(object) for c in columns]
+    for i in np.flatnonzero(flags):
+        out[i] = record_issues({c: a[i] for c, a in zip(columns, arrays)}, as_of, run_date)
+    return out

@@ -128,11 +128,37 @@ def _text(value) -> str:
     return str(value).strip()[:MAX_CELL_CHARS]
 
 
-def _text_column(values: pd.Series) -> pd.Series:
-    """Cells -> trimmed display text, column-wise where the column is all text."""
-    if values.map(type).eq(str).all():
-        return values.str.strip().str.slice(0, MAX_CELL_CHARS)
-    return values.map(_text)
+def cell_text(values: pd.Series) -> pd.Series:
+    """Cells -> trimmed display text, column-wise by kind of cell.
+
+    Text cells are stripped with pandas' string methods, date cells are
+    formatted by numpy; only the rare other cells (numbers, booleans) go
+    through ``_text`` one by one.
+    """
+    arr = values.to_numpy(object)
+    kinds = pd.Series(arr).map(type).to_numpy(object)
+    out = np.full(len(arr), "", dtype=object)
+    is_str = kinds == str
+    if is_str.any():
+        out[is_str] = pd.Series(arr[is_str], dtype=object).str.strip().str.slice(0, MAX_CELL_CHARS).to_numpy(object)
+    is_date = (kinds == dt.date) | (kinds == dt.datetime) | (kinds == pd.Timestamp)
+    if is_date.any():
+        stamps = pd.to_datetime(pd.Series(arr[is_date], dtype=object), errors="coerce")
+        has_time = (stamps - stamps.dt.normalize()).to_numpy() != np.timedelta64(0)
+        text = stamps.to_numpy("datetime64[D]").astype(str).astype(object)
+        if has_time.any():
+            text[has_time] = stamps[has_time].dt.strftime("%Y-%m-%d %H:%M:%S").to_numpy(object)
+        out[is_date] = text
+    other = ~is_str & ~is_date
+    if other.any():
+        out[other] = [_text(v) for v in arr[other]]
+    return pd.Series(out, index=values.index, dtype=object)
+
+
+def _quick_nonblank(values: pd.Series) -> np.ndarray:
+    """Non-empty cells; whitespace-only text is refined later for the few rows that matter."""
+    arr = values.to_numpy(object)
+    return ~((arr == "") | pd.isna(arr))
 
 
 def sheet_unit(rows: list[list], header_index: int) -> str | None:
@@ -190,29 +216,29 @@ def _column(frame: pd.DataFrame, mapping: ColumnMap, name: str) -> pd.Series:
 def _records(frame, own_content, mapping, result, sheet, source_file, fallback_category, unit_default):
     nonblank = np.zeros(len(frame), dtype=bool)
     for column in frame.columns:
-        values = frame[column]
-        nonblank |= ~values.map(_is_blank).to_numpy(bool)
+        nonblank |= _quick_nonblank(frame[column])
     for position, had in own_content.items():
         nonblank[position] = had
-    doc = _text_column(_column(frame, mapping, "document_number"))
-    decision_raw = _column(frame, mapping, "decision_date")
-    published_raw = _column(frame, mapping, "published_date")
-    has_doc = doc.ne("").to_numpy()
-    has_date = (~decision_raw.map(_is_blank).to_numpy(bool)) | (~published_raw.map(_is_blank).to_numpy(bool))
-    # Only rows without dates can be notes; look at their first filled cell.
+    doc = cell_text(_column(frame, mapping, "document_number"))
+    decision_text = cell_text(_column(frame, mapping, "decision_date"))
+    published_text = cell_text(_column(frame, mapping, "published_date"))
+    has_doc = doc.ne("").to_numpy(bool)
+    has_date = decision_text.ne("").to_numpy(bool) | published_text.ne("").to_numpy(bool)
+    # Rows without a number or a date are notes or blanks; look at them cell by cell.
     is_note = np.zeros(len(frame), dtype=bool)
-    for position in np.flatnonzero(~has_date & nonblank):
-        first = next((t for t in map(_text, frame.iloc[position]) if t), "")
-        is_note[position] = bool(FOOTER.match(first))
+    for position in np.flatnonzero(~has_date & nonblank & (~has_doc | doc.str.match(FOOTER).to_numpy(bool))):
+        texts = [t for t in map(_text, frame.iloc[position]) if t]
+        nonblank[position] = bool(texts)
+        is_note[position] = bool(texts)
     # A header row repeated inside the data (sheets pasted one under another).
     repeated = np.zeros(len(frame), dtype=bool)
-    for name, values in (("document_number", doc), ("decision_date", decision_raw)):
+    for name, texts in (("document_number", doc), ("decision_date", decision_text)):
         header = mapping.header_of(name)
         if header:
-            repeated |= values.map(_text).map(normalise_header).eq(normalise_header(header)).to_numpy(bool)
+            repeated |= texts.eq(header.strip()).to_numpy(bool)
     blank = ~nonblank
     header_again = repeated & ~blank
-    note = ~blank & ~header_again & (is_note | (~has_doc & ~has_date))
+    note = ~blank & ~header_again & is_note
     keep = ~(blank | header_again | note)
     skipped = {"blank": int(blank.sum()), "note": int(note.sum()), "header": int(header_again.sum())}
 
@@ -223,25 +249,25 @@ def _records(frame, own_content, mapping, result, sheet, source_file, fallback_c
     out["source_file"] = source_file
     out["sheet"] = sheet.name
     out["row"] = rows.astype(np.int64)
-    dec_days, dec_codes = parse_dates(decision_raw[keep].reset_index(drop=True))
-    pub_days, pub_codes = parse_dates(published_raw[keep].reset_index(drop=True))
+    dec_days, dec_codes = parse_dates(_column(kept, mapping, "decision_date").reset_index(drop=True))
+    pub_days, pub_codes = parse_dates(_column(kept, mapping, "published_date").reset_index(drop=True))
     pub_codes = np.where(pub_codes == "date-missing", None, pub_codes)  # blank = not yet published
     if "decision_date" not in mapping.columns:
         dec_codes = np.full(n, "decision-column-missing", dtype=object)
     out["category"], out["category_problem"] = _categories(kept, mapping, sheet.name,
                                                            fallback_category)
-    unit = _text_column(_column(kept, mapping, "unit")).reset_index(drop=True)
+    unit = cell_text(_column(kept, mapping, "unit")).reset_index(drop=True)
     out["unit"] = unit.where(unit.ne(""), unit_default)
     out["document_number"] = doc[keep].reset_index(drop=True)
-    out["party"] = _text_column(_column(kept, mapping, "party")).reset_index(drop=True)
-    out["decision_text"] = decision_raw[keep].map(_text).str.slice(0, MAX_CELL_TEXT).reset_index(drop=True)
-    out["published_text"] = published_raw[keep].map(_text).str.slice(0, MAX_CELL_TEXT).reset_index(drop=True)
+    out["party"] = cell_text(_column(kept, mapping, "party")).reset_index(drop=True)
+    out["decision_text"] = decision_text[keep].str.slice(0, MAX_CELL_TEXT).reset_index(drop=True)
+    out["published_text"] = published_text[keep].str.slice(0, MAX_CELL_TEXT).reset_index(drop=True)
     out["decision_date"] = _to_datetime(dec_days)
     out["published_date"] = _to_datetime(pub_days)
     out["decision_problem"] = dec_codes
     out["published_problem"] = pub_codes
     out["notes"] = None
-    return out[RECORD_COLUMNS[:-1] + ["notes"]], skipped
+    return out[RECORD_COLUMNS], skipped
 
 
 def _to_datetime(days: np.ndarray) -> np.ndarray:
@@ -264,7 +290,7 @@ def _categories(kept, mapping, sheet_name, fallback_category):
                 break
     default = by_columns or category_from_text(sheet_name) or fallback_category
     if "category" in mapping.columns:
-        raw = _text_column(_column(kept, mapping, "category")).reset_index(drop=True)
+        raw = cell_text(_column(kept, mapping, "category")).reset_index(drop=True)
         mapped = raw.map({v: category_from_text(v) for v in raw.unique()})
         category = mapped.where(mapped.notna(), default)
     else:

@@ -1,0 +1,165 @@
+"""Classify records: deadline, status and lateness. Pure and column-wise (no I/O).
+
+Statuses (DOMAIN.md):
+- on_time:   published on or before the deadline;
+- late:      published after the deadline;
+- overdue:   not published, and the as-of date is past the deadline;
+- pending:   not published, and the deadline has not passed;
+- invalid:   the record cannot be judged from its data;
+- undetermined: the answer depends on a year no calendar covers.
+
+A status that the covered days already decide is decided: a publication
+inside the covered span with fewer than N working days since the decision is
+on time even when the deadline itself falls in an uncovered year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+import numpy as np
+import pandas as pd
+
+from .dates import NAT, to_day_number
+from .rules import RuleSet
+from .workcalendar import WorkCalendar
+
+
+class Status(str, Enum):
+    on_time = "on_time"
+    late = "late"
+    overdue = "overdue"
+    pending = "pending"
+    invalid = "invalid"
+    undetermined = "undetermined"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self.value]
+
+
+STATUS_LABELS = {"on_time": "按时公开", "late": "逾期公开", "overdue": "逾期未公开", "pending": "未到期",
+                 "invalid": "数据有误", "undetermined": "无法判定"}
+STATUS_MEANINGS = {
+    "on_time": "在截止日期当天或之前上网公开",
+    "late": "在截止日期之后才上网公开",
+    "overdue": "尚未公开，且统计截止日已过公开截止日期",
+    "pending": "尚未公开，公开截止日期还没到",
+    "invalid": "决定日期缺失或无法识别、公开日期早于决定日期、或日期晚于检查当天等，无法判定",
+    "undetermined": "需要尚未公布的年份的节假日安排才能判定",
+}
+STATUSES = tuple(STATUS_LABELS)
+
+
+def _days(values: pd.Series) -> np.ndarray:
+    arr = values.to_numpy(dtype="datetime64[D]", na_value=np.datetime64("NaT"))
+    return np.where(np.isnat(arr), NAT, arr.astype(np.int64))
+
+
+def _dates(days: np.ndarray) -> np.ndarray:
+    out = days.astype("datetime64[D]")
+    out[days == NAT] = np.datetime64("NaT")
+    return out.astype("datetime64[s]")
+
+
+def select_month(records: pd.DataFrame, month: str | None) -> pd.DataFrame:
+    """Records decided in YYYY-MM, plus every record with no usable decision date."""
+    if not month:
+        return records
+    decided = records["decision_date"]
+    keep = decided.isna() | (decided.dt.strftime("%Y-%m") == month)
+    return records[keep.to_numpy(bool)].reset_index(drop=True)
+
+
+def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
+             as_of: dt.date, run_date: dt.date) -> pd.DataFrame:
+    """Return ``records`` with deadline, status and lateness columns added."""
+    out = records.copy()
+    decision = _days(records["decision_date"])
+    published = _days(records["published_date"])
+    as_of_day = to_day_number(as_of)
+    run_day = to_day_number(run_date)
+    n_records = len(records)
+    categories = records["category"].to_numpy(object)
+    days, rule_index, rule_known = rules.assign(categories, decision)
+
+    # -- what makes a record impossible to judge ---------------------------
+    problem = np.full(n_records, None, dtype=object)
+    has_decision = decision != NAT
+    has_published = published != NAT
+    bad_published = records["published_problem"].notna().to_numpy(bool)
+    checks = [
+        (has_decision & (decision > run_day), "decision-after-run-date"),
+        (has_published & (published > run_day), "published-after-run-date"),
+        (has_published & has_decision & (published < decision), "published-before-decision"),
+    ]
+    for mask, code in checks:
+        problem = np.where(mask & (problem == None), code, problem)  # noqa: E711 (elementwise)
+    invalid = ~has_decision | bad_published | ~rule_known | (problem != None)  # noqa: E711
+
+    # A publication after the as-of date is judged as "not yet published" then.
+    after_as_of = has_published & (published > as_of_day) & ~invalid
+    effective = np.where(after_as_of, NAT, published)
+    is_published = effective != NAT
+
+    deadline, missing_deadline = calendar.add_days_numbers(np.where(invalid, NAT, decision), days)
+    known = deadline != NAT
+    # the last day that counts: the publication, or the as-of date
+    until = np.where(is_published, effective, as_of_day)
+    until = np.where(invalid, NAT, until)
+    span_count, span_complete, span_missing = calendar.count_numbers(np.where(invalid, NAT, decision), until)
+
+    status = np.full(n_records, Status.invalid.value, dtype=object)
+    valid = ~invalid
+    late_side = until > deadline
+    status = np.where(valid & known & is_published, np.where(late_side, "late", "on_time"), status)
+    status = np.where(valid & known & ~is_published, np.where(late_side, "overdue", "pending"), status)
+    # Deadline in an uncovered year: decided only if the whole span is covered
+    # (then fewer than N working days have passed, so it is not late yet).
+    decided = valid & ~known & span_complete
+    status = np.where(decided & is_published, "on_time", status)
+    status = np.where(decided & ~is_published, "pending", status)
+    undetermined = valid & ~known & ~span_complete
+    status = np.where(undetermined, "undetermined", status)
+    missing_year = np.where(undetermined, np.where(missing_deadline != 0, missing_deadline, span_missing), 0)
+
+    # -- lateness: working days after the deadline up to the publication (or
+    # as-of) date; a day that is not a working day counts as the next working
+    # day, so a late record never shows 0 (DOMAIN.md).
+    lateish = (status == "late") | (status == "overdue")
+    late_count, late_complete, _ = calendar.count_numbers(np.where(lateish, deadline, NAT),
+                                                          np.where(lateish, until, NAT))
+    until_work, _ = calendar.is_workday_numbers(np.where(lateish, until, NAT))
+    working_late = np.where(lateish & late_complete, late_count + (~until_work).astype(np.int64), -1)
+    calendar_late = np.where(lateish, until - deadline, -1)
+    left = np.where((status == "pending") & span_complete, days - span_count, -1)
+
+    out["deadline"] = _dates(deadline)
+    out["status"] = pd.Categorical(status, categories=STATUSES)
+    out["working_days"] = days
+    out["rule"] = np.array([r.name for r in rules.rules], dtype=object)[rule_index] if n_records else []
+    out["working_days_late"] = pd.array(np.where(working_late >= 0, working_late, 0), dtype="Int64")
+    out.loc[working_late < 0, "working_days_late"] = pd.NA
+    out["calendar_days_late"] = pd.array(calendar_late, dtype="Int64")
+    out.loc[calendar_late < 0, "calendar_days_late"] = pd.NA
+    out["working_days_left"] = pd.array(left, dtype="Int64")
+    out.loc[left < 0, "working_days_left"] = pd.NA
+    out["check_problem"] = problem
+    out["published_after_as_of"] = after_as_of
+    out["missing_year"] = missing_year
+    out["rule_unknown"] = ~rule_known & has_decision
+    return out
+
+
+def summarise(classified: pd.DataFrame) -> dict[str, int]:
+    counts = classified["status"].value_counts()
+    return {"records": int(len(classified)), **{s: int(counts.get(s, 0)) for s in STATUSES}}
+
+
+def rates(counts: dict[str, int]) -> tuple[float | None, float | None]:
+    """及时公开率 and 迟报率 over on_time + late + overdue (DOMAIN.md)."""
+    judged = counts["on_time"] + counts["late"] + counts["overdue"]
+    if not judged:
+        return None, None
+    return counts["on_time"] / judged, (counts["late"] + counts["overdue"]) / judged

@@ -1,0 +1,81 @@
+"""One check run: load the files, select, classify. The API behind `compliance check`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+import pandas as pd
+
+from .check import STATUSES, classify, select_month, summarise
+from .config import Config
+from .errors import ComplianceError
+from .load import LoadResult, load
+from .rules import PROFILES, RuleSet, single
+from .workcalendar import WorkCalendar
+
+
+class ReconciliationError(ComplianceError):
+    """Rows read, records + skipped rows and status counts disagree: never write a wrong report."""
+
+    code = "reconciliation-failed"
+
+    def __init__(self, message: str):
+        super().__init__(f"内部核对失败，未生成报告：{message}。请加 --debug 重新运行并把输出发给维护人员")
+
+
+@dataclass
+class CheckRun:
+    as_of: dt.date
+    run_date: dt.date
+    run_time: dt.datetime
+    rules: RuleSet
+    calendar: WorkCalendar
+    loaded: LoadResult
+    records: pd.DataFrame  # classified, after --month selection
+    month: str | None = None
+    summary: dict = field(default_factory=dict)
+
+    @property
+    def inputs(self):
+        return self.loaded.inputs
+
+
+def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date: dt.date,
+          rules: RuleSet | None = None, calendar: WorkCalendar | None = None, config: Config | None = None,
+          month: str | None = None, run_time: dt.datetime | None = None,
+          progress: Callable[[int, int, str], None] | None = None) -> CheckRun:
+    """Load ``paths`` and classify every record as of ``as_of`` (default: ``run_date``)."""
+    config = config or Config()
+    calendar = calendar or WorkCalendar()
+    rules = rules or single(PROFILES["district"])
+    as_of = as_of or run_date
+    loaded = load(paths, config, progress=progress)
+    reconcile_loaded(loaded)
+    selected = select_month(loaded.records, month)
+    classified = classify(selected, calendar, rules, as_of, run_date)
+    summary = summarise(classified)
+    summary["skipped_rows"] = loaded.skipped_rows
+    reconcile_statuses(summary, len(selected))
+    return CheckRun(as_of, run_date, run_time or dt.datetime.combine(run_date, dt.time()), rules, calendar,
+                    loaded, classified, month, summary)
+
+
+def reconcile_loaded(loaded: LoadResult) -> None:
+    for entry in loaded.inputs:
+        for sheet in entry.sheets:
+            if sheet.record_count + sheet.skipped_rows != sheet.rows_after_header:
+                raise ReconciliationError(
+                    f"{entry.path} 工作表 {sheet.name}：读入 {sheet.rows_after_header} 行，"
+                    f"但记录 {sheet.record_count} 条 + 跳过 {sheet.skipped_rows} 行不相等")
+    if len(loaded.records) != sum(e.records for e in loaded.inputs):
+        raise ReconciliationError(f"记录总数 {len(loaded.records)} 与各工作表之和"
+                                  f" {sum(e.records for e in loaded.inputs)} 不相等")
+
+
+def reconcile_statuses(summary: dict, selected: int) -> None:
+    total = sum(summary[s] for s in STATUSES)
+    if total != summary["records"] or summary["records"] != selected:
+        raise ReconciliationError(f"各状态之和 {total} 与记录数 {summary['records']}（应为 {selected}）不相等")
