@@ -5,8 +5,11 @@ Exit codes: 0 all clear, 1 problems found in the data, 2 could not run.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
+import time
+from pathlib import Path
 
 import click
 
@@ -231,3 +234,132 @@ def template(out):
 
     path = write_template(out)
     click.echo(f"已生成报送模板：{path}")
+
+
+class Month(click.ParamType):
+    name = "年-月"
+
+    def convert(self, value, param, ctx):
+        import re
+
+        match = re.fullmatch(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*", str(value))
+        if not match or not 1 <= int(match.group(2)) <= 12:
+            self.fail(f"“{value}”不是有效的月份，应写作 2016-10", param, ctx)
+        return f"{int(match.group(1)):04d}-{int(match.group(2)):02d}"
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--as-of", "as_of", type=CliDate(), help="统计截止日（默认为今天）。未公开的决定按此日判断是否逾期。")
+@click.option("--month", type=Month(), help="只检查决定日期在该月的记录（如 2016-10）；决定日期无法识别的记录始终保留。")
+@click.option("--days", "-d", type=click.IntRange(1, 3650), help="期限（工作日数），覆盖规则中的天数。")
+@click.option("--rule", "rule_name", type=click.Choice(["district", "national"]),
+              help="内置规则：district = 区通知 20 个工作日（默认）；national = 国家“双公示” 7 个工作日。")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="配置文件（默认读取当前目录下的 compliance.toml）。")
+@calendar_option
+@click.option("--out", "-o", type=click.Path(dir_okay=False),
+              help="Excel 报告路径（默认 reports/公开时限检查_<统计截止日>.xlsx）。")
+@click.option("--json", "json_target", metavar="文件|-", help="另存 JSON 结果；“-”表示输出到屏幕。")
+@click.option("--quiet", "-q", is_flag=True, help="只输出错误信息。")
+@debug_option
+def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out, json_target, quiet):
+    """检查决定是否按时上网公开，并生成 Excel 报告。
+
+    PATHS 可以是文件（.xlsx/.xlsm/.xls/.csv）或文件夹（递归查找）。
+
+    \b
+    退出码：0 = 全部按时或未到期；1 = 有逾期、数据有误、无法判定的记录，或有文件读不了；
+            2 = 什么也没读到，或参数有误。
+    \b
+    示例：
+      compliance check sample_data/
+      compliance check 报送/ --month 2016-10 --as-of 2016-11-30
+      compliance check 区人社局.xlsx --rule national --json -
+    """
+    from .config import load_config
+    from .output import terminal_summary, write_json
+    from .report import write_report
+    from .rules import from_options
+    from .run import check as run_check
+
+    if days is not None and rule_name is not None:
+        raise click.UsageError("--days 与 --rule 只能选一个")
+    run_time = dt.datetime.now()
+    run_date = run_time.date()  # the clock is read here, at the edge, and passed down
+    config = load_config(config_path)
+    rules = from_options(days, rule_name, config.rules)
+    calendar = WorkCalendar(calendar_files)
+    say = (lambda *a, **k: None) if quiet else (lambda text="", **k: click.echo(text, err=True, **k))
+    started = time.monotonic()
+    shown = {"progress": False}
+
+    def progress(number, total, path):
+        # Only long runs get a progress line, and only on a terminal.
+        if sys.stderr.isatty() and not quiet and time.monotonic() - started > 1.5:
+            shown["progress"] = True
+            click.echo(f"\r正在读取第 {number}/{total} 个文件……", err=True, nl=False)
+
+    run = run_check(paths, as_of=as_of, run_date=run_date, rules=rules, calendar=calendar, config=config,
+                    month=month, run_time=run_time, progress=progress)
+    if shown["progress"]:
+        click.echo("", err=True)
+    readable = [e for e in run.inputs if e.error is None]
+    for entry in run.inputs:
+        if entry.error is not None:
+            say(f"文件无法读取：{entry.error.message}")
+    if not readable:
+        say("没有读到任何可检查的文件。" if run.inputs else "没有找到 .xlsx/.xls/.csv 文件。")
+        return 2
+    out_path = Path(out) if out else Path("reports") / f"公开时限检查_{run.as_of.isoformat()}.xlsx"
+    _refuse_overwriting_inputs(out_path, run)
+    try:
+        written = write_report(run, out_path)
+    except OSError as exc:
+        raise ComplianceError(f"无法写入报告 {out_path}（{exc.strerror or exc}）。"
+                              "如果文件正在 Excel/WPS 中打开，请先关闭；或用 --out 换一个位置") from exc
+    if json_target:
+        write_json(run, json_target)
+    s = run.summary
+    if not quiet:
+        say(f"统计截止 {run.as_of.isoformat()}，规则：{run.rules.name}")
+        for line in terminal_summary(run):
+            say(line)
+        say(f"共 {s['records']} 条记录（另跳过非记录行 {s['skipped_rows']} 行）：按时公开 {s['on_time']}，"
+            f"逾期公开 {s['late']}，逾期未公开 {s['overdue']}，未到期 {s['pending']}，"
+            f"数据有误 {s['invalid']}，无法判定 {s['undetermined']}。")
+        _worst(run, say)
+        say(f"报告已保存：{written}")
+    bad = s["late"] + s["overdue"] + s["invalid"] + s["undetermined"]
+    return 1 if bad or len(readable) < len(run.inputs) else 0
+
+
+def _refuse_overwriting_inputs(out_path: Path, run) -> None:
+    target = out_path.resolve()
+    for entry in run.inputs:
+        if Path(entry.path).resolve() == target:
+            raise ComplianceError(f"报告路径 {out_path} 是输入文件之一，拒绝覆盖。请用 --out 指定别的文件名")
+
+
+def _worst(run, say) -> None:
+    """The problems a reader should see first."""
+    from .summary import status_counts
+
+    records = run.records
+    years = sorted({int(y) for y in records["missing_year"].unique() if y})
+    for year in years:
+        count = int((records["missing_year"] == year).sum())
+        say(f"有 {count} 条记录需要 {year} 年的节假日安排才能判定。请准备 {year} 年的日历文件"
+            f"（CSV：date,type,name，例如“{year}-01-01,休,元旦”），再加上 --calendar {year}.csv 重新运行。")
+    if len(records):
+        per_unit = status_counts(records, ["unit"])
+        judged = per_unit["on_time"] + per_unit["late"] + per_unit["overdue"]
+        per_unit["late_rate"] = ((per_unit["late"] + per_unit["overdue"]) / judged.where(judged > 0)).fillna(0)
+        worst = per_unit[per_unit["late_rate"] > 0].sort_values("late_rate", ascending=False).head(5)
+        if len(worst):
+            say("迟报率最高的单位：" + "；".join(
+                f"{u}（{r:.1%}，逾期 {int(a + b)} 条）" for u, r, a, b in
+                zip(worst["unit"], worst["late_rate"], worst["late"], worst["overdue"])))
+        invalid = int((records["status"] == "invalid").sum())
+        if invalid:
+            say(f"有 {invalid} 条记录数据有误，详见报告的“数据问题”工作表。")

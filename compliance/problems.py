@@ -29,6 +29,7 @@ def date_problem(field_label: str, code: str, text: str) -> dict:
 
 def record_issues(row: dict, as_of: str = "", run_date: str = "") -> list[dict]:
     """All problems of one record (a dict of its columns), in a stable order."""
+    row = {k: (None if _missing(v) else v) for k, v in row.items()}
     issues = []
     if row.get("decision_problem"):
         code = row["decision_problem"]
@@ -54,6 +55,10 @@ def record_issues(row: dict, as_of: str = "", run_date: str = "") -> list[dict]:
         issues.append({"code": "duplicate-document-number",
                        "message": RECORD_PROBLEMS["duplicate-document-number"].format(where=row["duplicate_of"])})
     return issues
+
+
+def _missing(value) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
 
 
 def _iso(value) -> str:

@@ -52,15 +52,19 @@ class SheetResult:
 
 
 def fill_merged(sheet: RawSheet) -> dict[int, bool]:
-    """Copy each merged range's value into every cell it covers.
+    """Copy a vertically merged cell's value down the rows it covers.
 
+    Only downwards, in its first column: a unit merged over many records
+    belongs to each of them, but a title or a 注： line merged across a row
+    is one cell of text, not a value for every column.
     Returns, for each row a merge touched, whether it held anything of its own
     before the fill: a blank row inside a merged unit column stays blank.
     """
     rows = sheet.rows
     touched: dict[int, bool] = {}
-    for (r0, c0), (r1, c1) in sheet.merged:
-        if r0 >= len(rows):
+    for (r0, c0), (r1, _c1) in sheet.merged:
+        c1 = c0
+        if r0 >= len(rows) or r1 == r0:
             continue
         value = rows[r0][c0] if c0 < len(rows[r0]) else ""
         for r in range(r0, min(r1, len(rows) - 1) + 1):

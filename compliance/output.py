@@ -1,0 +1,90 @@
+"""JSON output and the terminal summary of a check run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .check import STATUS_LABELS, STATUSES
+from .problems import issues_column
+from .summary import unit_table
+
+
+def _iso_column(values: pd.Series) -> list:
+    days = values.to_numpy(dtype="datetime64[D]", na_value=np.datetime64("NaT"))
+    text = days.astype(str).astype(object)
+    text[np.isnat(days)] = None
+    return list(text)
+
+
+def run_json(run) -> dict:
+    records = run.records
+    issues = issues_column(records, run.as_of.isoformat(), run.run_date.isoformat())
+    late = records["working_days_late"].astype(object).where(records["working_days_late"].notna(), None)
+    columns = {
+        "file": records["source_file"].tolist(),
+        "sheet": records["sheet"].tolist(),
+        "row": records["row"].astype(int).tolist(),
+        "category": records["category"].astype(object).where(records["category"].notna(), None).tolist(),
+        "unit": records["unit"].tolist(),
+        "document_number": records["document_number"].tolist(),
+        "party": records["party"].tolist(),
+        "decision_date": _iso_column(records["decision_date"]),
+        "published_date": _iso_column(records["published_date"]),
+        "deadline": _iso_column(records["deadline"]),
+        "status": records["status"].astype(str).tolist(),
+        "working_days_late": [None if v is None else int(v) for v in late.tolist()],
+    }
+    names = list(columns)
+    rows = [dict(zip(names, values)) for values in zip(*columns.values())]
+    for row, items in zip(rows, issues):
+        row["issues"] = items
+    info = run.calendar.describe()
+    return {
+        "as_of": run.as_of.isoformat(),
+        "run_date": run.run_date.isoformat(),
+        "rule": {"name": run.rules.name, "rules": run.rules.to_json()},
+        "month": run.month,
+        "calendar": {"source": info["source"], "version": info["version"],
+                     "covered_years": info["covered_years"], "files": info["files"]},
+        "inputs": [{"file": e.path, "sha256": e.sha256,
+                    "sheets": [{"name": s.name, "records": s.record_count, "skipped_rows": s.skipped_rows,
+                                "header_row": s.header_row, "notes": ([s.problem] if s.problem else []) + s.notes}
+                               for s in e.sheets],
+                    "error": e.error_dict()} for e in run.inputs],
+        "summary": run.summary,
+        "records": rows,
+    }
+
+
+def write_json(run, target: str) -> None:
+    payload = json.dumps(run_json(run), ensure_ascii=False, indent=1)
+    if target == "-":
+        print(payload)
+    else:
+        Path(target).write_text(payload, encoding="utf-8")
+
+
+def _pad(text: str, width: int) -> str:
+    shown = sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+    return text + " " * max(0, width - shown)
+
+
+def terminal_summary(run) -> list[str]:
+    table, _ = unit_table(run.records)
+    headers = ["单位", "类别", "决定总数"] + [STATUS_LABELS[s] for s in STATUSES] + ["及时公开率"]
+    rows = []
+    for record in table.to_dict("records"):
+        rate = record["及时公开率"]
+        rows.append([str(record["单位"]), str(record["类别"]), str(record["决定总数"])]
+                    + [str(record[STATUS_LABELS[s]]) for s in STATUSES]
+                    + ["—" if rate is None else f"{rate:.1%}"])
+    widths = [max(sum(2 if ord(ch) > 0x2E7F else 1 for ch in r[c]) for r in rows + [headers])
+              for c in range(len(headers))]
+    lines = ["  ".join(_pad(h, w) for h, w in zip(headers, widths))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(_pad(v, w) for v, w in zip(r, widths)) for r in rows]
+    return lines
