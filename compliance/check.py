@@ -124,14 +124,16 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
     status = np.where(undetermined, "undetermined", status)
     missing_year = np.where(undetermined, np.where(missing_deadline != 0, missing_deadline, span_missing), 0)
 
-    # -- lateness: working days after the deadline up to the publication (or
-    # as-of) date; a day that is not a working day counts as the next working
-    # day, so a late record never shows 0 (DOMAIN.md).
+    # -- lateness: working days after the deadline up to the publication date;
+    # a publication on a rest day counts as made on the next working day, so a
+    # late record never shows 0 (DOMAIN.md). Overdue: up to the as-of date.
     lateish = (status == "late") | (status == "overdue")
     late_count, late_complete, _ = calendar.count_numbers(np.where(lateish, deadline, NAT),
                                                           np.where(lateish, until, NAT))
     until_work, _ = calendar.is_workday_numbers(np.where(lateish, until, NAT))
-    working_late = np.where(lateish & late_complete, late_count + (~until_work).astype(np.int64), -1)
+    working_late = np.where(status == "late", late_count + (~until_work).astype(np.int64),
+                            np.maximum(late_count, 1))  # overdue: working days so far, at least one
+    working_late = np.where(lateish & late_complete, working_late, -1)
     calendar_late = np.where(lateish, until - deadline, -1)
     left = np.where((status == "pending") & span_complete, days - span_count, -1)
 

@@ -1,0 +1,41 @@
+"""The README's quick start stays true: two blocks, and the first one's job really runs."""
+
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / ".ci"))
+from readme_blocks import quick_start_blocks  # noqa: E402
+
+
+def blocks():
+    return quick_start_blocks((ROOT / "README.md").read_text(encoding="utf-8"))
+
+
+def test_quick_start_has_exactly_two_self_contained_blocks():
+    first, second = blocks()
+    for block in (first, second):
+        assert "python3 -m venv" in block and "pip install -e" in block
+    assert "compliance check sample_data/" in first
+    assert "pytest" in second and "'.[test]'" in second
+
+
+def test_first_block_writes_a_report_under_reports(tmp_path):
+    first = blocks()[0]
+    command = shlex.split(first.split("&&")[-1].strip())
+    assert command[0] == "compliance"
+    shutil.copytree(ROOT / "sample_data", tmp_path / "sample_data")
+    proc = subprocess.run([sys.executable, "-m", "compliance", *command[1:]], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert proc.returncode == 1, proc.stderr  # the sample has late records on purpose
+    reports = list((tmp_path / "reports").glob("公开时限检查_*.xlsx"))
+    assert len(reports) == 1 and reports[0].stat().st_size > 0
+    assert "报告已保存" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_ci_runs_the_readme_test_command():
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "readme_blocks.py README.md 2" in script
