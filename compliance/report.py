@@ -14,273 +14,148 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import xlsxwriter
 
 from . import __version__
-from .check import STATUS_LABELS, STATUS_MEANINGS, rates
+from .check import STATUS_LABELS, STATUS_MEANINGS
 from .problems import issues_column
 from .rules import CATEGORY_LABELS
-from .summary import unit_table
+from .sheetspec import DATE, INT, PERCENT, STATUS_FILLS, TEXT, Chart, SheetSpec, column_widths, dates_for_excel
+from .summary import COUNT_HEADERS, unit_table
+from .writers import write_workbook
 
 EXCEL_MAX_ROWS = 1_048_576
-EXCEL_EPOCH_OFFSET = 25569  # days from 1899-12-30 to 1970-01-01
 RECORD_HEADERS = ["来源文件", "工作表", "行号", "类别", "单位", "文书号", "行政相对人", "决定日期", "公开日期",
                   "应公开截止日期", "状态", "逾期工作日数", "问题说明", "逾期天数（日历日）", "剩余工作日",
                   "适用规则", "决定日期原文", "公开日期原文"]
-DATE_COLUMNS = {7, 8, 9}
-STATUS_FILLS = {"late": "#FCE4D6", "overdue": "#F8CBAD"}
+RECORD_KINDS = [TEXT, TEXT, INT, TEXT, TEXT, TEXT, TEXT, DATE, DATE, DATE, TEXT, INT, TEXT, INT, INT,
+                TEXT, TEXT, TEXT]
+# Printing all 18 columns on one A4 width makes the type unreadably small; the
+# first 13 (the ones the 法制办 reads) print, the rest stay on screen.
+PRINTED_COLUMNS = 13
+WIDTH_CAPS = {"来源文件": 28, "工作表": 12, "文书号": 24, "行政相对人": 24, "问题说明": 36, "适用规则": 16,
+              "决定日期原文": 18, "公开日期原文": 18, "单位": 16}
+FILLS = {"late": STATUS_FILLS["late"], "overdue": STATUS_FILLS["overdue"], "invalid": "#FFF2CC"}
 
 
-class ReportError(Exception):
-    pass
+def short_paths(paths: pd.Series) -> pd.Series:
+    """Input paths relative to the folder they share: usually just the file name."""
+    unique = [p for p in paths.unique() if isinstance(p, str)]
+    if not unique:
+        return paths
+    try:
+        root = Path(os.path.commonpath([str(Path(p).parent.resolve()) for p in unique]))
+        names = {p: str(Path(p).resolve().relative_to(root)) for p in unique}
+    except ValueError:
+        names = {p: Path(p).name for p in unique}
+    return paths.map(names)
 
 
-def record_table(records: pd.DataFrame, as_of: str, run_date: str) -> list[np.ndarray]:
-    """The 全部记录 columns, as arrays (dates as Excel serials, NaN where empty)."""
+def record_frame(records: pd.DataFrame, as_of: str, run_date: str) -> pd.DataFrame:
+    """The 全部记录 table, column-wise."""
     issues = issues_column(records, as_of, run_date)
-    messages = np.array(["；".join(i["message"] for i in items) for items in issues], dtype=object)
+    messages = ["；".join(i["message"] for i in items) or None for items in issues]
 
-    def serial(name):
-        days = records[name].to_numpy(dtype="datetime64[D]", na_value=np.datetime64("NaT"))
-        out = days.astype(np.int64).astype(float) + EXCEL_EPOCH_OFFSET
-        out[np.isnat(days)] = np.nan
-        return out
-
-    def ints(name):
+    def floats(name):
         return records[name].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
 
-    return [
-        records["source_file"].to_numpy(object),
-        records["sheet"].to_numpy(object),
-        records["row"].to_numpy(float),
-        records["category"].map(CATEGORY_LABELS).fillna("未知").to_numpy(object),
-        records["unit"].to_numpy(object),
-        records["document_number"].to_numpy(object),
-        records["party"].to_numpy(object),
-        serial("decision_date"),
-        serial("published_date"),
-        serial("deadline"),
-        records["status"].astype(object).map(STATUS_LABELS).to_numpy(object),
-        ints("working_days_late"),
-        messages,
-        ints("calendar_days_late"),
-        ints("working_days_left"),
-        records["rule"].to_numpy(object),
-        records["decision_text"].to_numpy(object),
-        records["published_text"].to_numpy(object),
-    ]
+    def text(name):
+        values = records[name].astype(object)
+        return values.where(values.notna() & values.ne(""), None).to_numpy(object)
+
+    return pd.DataFrame({
+        "来源文件": short_paths(records["source_file"]).to_numpy(object),
+        "工作表": text("sheet"),
+        "行号": records["row"].to_numpy(float),
+        "类别": records["category"].map(CATEGORY_LABELS).fillna("未知").to_numpy(object),
+        "单位": text("unit"),
+        "文书号": text("document_number"),
+        "行政相对人": text("party"),
+        "决定日期": dates_for_excel(records["decision_date"]),
+        "公开日期": dates_for_excel(records["published_date"]),
+        "应公开截止日期": dates_for_excel(records["deadline"]),
+        "状态": records["status"].astype(object).map(STATUS_LABELS).to_numpy(object),
+        "逾期工作日数": floats("working_days_late"),
+        "问题说明": np.array(messages, dtype=object),
+        "逾期天数（日历日）": floats("calendar_days_late"),
+        "剩余工作日": floats("working_days_left"),
+        "适用规则": text("rule"),
+        "决定日期原文": text("decision_text"),
+        "公开日期原文": text("published_text"),
+    })
 
 
-class ReportWriter:
-    def __init__(self, path: Path):
-        self.book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
-                                                    "strings_to_urls": False, "strings_to_numbers": False})
-        f = self.book.add_format
-        self.title = f({"bold": True, "font_size": 14})
-        self.head = f({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True,
-                       "valign": "vcenter", "align": "center"})
-        self.text = f({"num_format": "@"})
-        self.date = f({"num_format": "yyyy-mm-dd"})
-        self.number = f({"num_format": "0"})
-        self.percent = f({"num_format": "0.0%"})
-        self.bold = f({"bold": True})
-        self.bold_percent = f({"bold": True, "num_format": "0.0%"})
-        self.fills = {}
-        for status, color in STATUS_FILLS.items():
-            self.fills[status] = {
-                "text": f({"bg_color": color, "num_format": "@"}),
-                "date": f({"bg_color": color, "num_format": "yyyy-mm-dd"}),
-                "number": f({"bg_color": color, "num_format": "0"}),
-            }
-
-    # -- record sheets -----------------------------------------------------
-    def record_sheets(self, base_name: str, columns: list[np.ndarray], statuses: np.ndarray,
-                      landscape: bool = True) -> list[str]:
-        n = len(statuses)
-        per_sheet = EXCEL_MAX_ROWS - 1
-        names = []
-        for part, start in enumerate(range(0, max(n, 1), per_sheet), start=1):
-            name = base_name if part == 1 else f"{base_name}({part})"
-            stop = min(start + per_sheet, n)
-            self._record_sheet(name, [c[start:stop] for c in columns], statuses[start:stop], landscape)
-            names.append(name)
-        return names
-
-    def _record_sheet(self, name, columns, statuses, landscape):
-        sheet = self.book.add_worksheet(name)
-        widths = [_width(h) for h in RECORD_HEADERS]
-        for c, column in enumerate(columns):
-            if c in DATE_COLUMNS:
-                widths[c] = max(widths[c], 11)
-            elif column.dtype == object and len(column):
-                widths[c] = max(widths[c], _column_width(column))
-            elif len(column):
-                widths[c] = max(widths[c], 6)
-        for c, width in enumerate(widths):
-            sheet.set_column(c, c, min(width + 2, 60))
-        sheet.set_row(0, 30)
-        sheet.write_row(0, 0, RECORD_HEADERS, self.head)
-        sheet.freeze_panes(1, 0)
-        sheet.autofilter(0, 0, max(len(statuses), 1), len(RECORD_HEADERS) - 1)
-        self._print_setup(sheet, landscape)
-        sheet.repeat_rows(0)
-        rows = len(statuses)
-        plain = {"text": self.text, "date": self.date, "number": self.number}
-        kinds = ["date" if c in DATE_COLUMNS else ("text" if col.dtype == object else "number")
-                 for c, col in enumerate(columns)]
-        for r in range(rows):
-            formats = self.fills.get(statuses[r], plain)
-            excel_row = r + 1
-            for c, column in enumerate(columns):
-                value = column[r]
-                fmt = formats[kinds[c]]
-                if kinds[c] == "text":
-                    if value is None or value == "":
-                        if formats is not plain:
-                            sheet.write_blank(excel_row, c, None, fmt)
-                        continue
-                    sheet.write_string(excel_row, c, str(value), fmt)
-                elif value != value:  # NaN: no date / no number
-                    if formats is not plain:
-                        sheet.write_blank(excel_row, c, None, fmt)
-                else:
-                    sheet.write_number(excel_row, c, value, fmt)
-
-    def _print_setup(self, sheet, landscape=True):
-        sheet.set_paper(9)  # A4
-        if landscape:
-            sheet.set_landscape()
-        sheet.fit_to_pages(1, 0)
-        sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-        sheet.set_footer("&C第 &P 页，共 &N 页")
-
-    # -- 汇总 ----------------------------------------------------------------
-    def summary_sheet(self, table: pd.DataFrame, by_unit: pd.DataFrame, title: str):
-        sheet = self.book.add_worksheet("汇总")
-        headers = list(table.columns)
-        sheet.merge_range(0, 0, 0, len(headers) - 1, title, self.title)
-        sheet.set_row(0, 24)
-        header_row = 2
-        sheet.write_row(header_row, 0, headers, self.head)
-        sheet.set_row(header_row, 30)
-        last = header_row
-        for r, values in enumerate(table.itertuples(index=False), start=header_row + 1):
-            is_total = values[0] == "合计"
-            for c, value in enumerate(values):
-                percent = headers[c] in ("及时公开率", "迟报率")
-                fmt = (self.bold_percent if percent else self.bold) if is_total else \
-                    (self.percent if percent else None)
-                if isinstance(value, str):
-                    sheet.write_string(r, c, value, fmt)
-                elif value is None or value != value:
-                    sheet.write_string(r, c, "—", fmt)
-                else:
-                    sheet.write_number(r, c, float(value), fmt)
-            last = r
-        widths = [max(_width(h), _column_width(table[h].to_numpy(object))) for h in headers]
-        for c, width in enumerate(widths):
-            sheet.set_column(c, c, min(width + 2, 40))
-        sheet.freeze_panes(header_row + 1, 0)
-        sheet.autofilter(header_row, 0, last - 1 if last > header_row + 1 else last, len(headers) - 1)
-        # Per-unit rates for the chart, under the table.
-        chart_top = last + 3
-        sheet.write_string(chart_top - 1, 0, "各单位及时公开率（许可、处罚合并）", self.bold)
-        sheet.write_row(chart_top, 0, ["单位", "及时公开率"], self.head)
-        for i, (unit, rate) in enumerate(by_unit.itertuples(index=False), start=chart_top + 1):
-            sheet.write_string(i, 0, unit)
-            if rate is None or rate != rate:
-                sheet.write_string(i, 1, "—")
-            else:
-                sheet.write_number(i, 1, float(rate), self.percent)
-        if len(by_unit):
-            chart = self.book.add_chart({"type": "bar"})
-            chart.add_series({
-                "name": "及时公开率",
-                "categories": ["汇总", chart_top + 1, 0, chart_top + len(by_unit), 0],
-                "values": ["汇总", chart_top + 1, 1, chart_top + len(by_unit), 1],
-                "data_labels": {"value": True, "num_format": "0.0%"},
-                "fill": {"color": "#4472C4"},
-            })
-            chart.set_title({"name": "各单位及时公开率"})
-            chart.set_x_axis({"min": 0, "max": 1, "num_format": "0%", "major_gridlines": {"visible": True}})
-            chart.set_y_axis({"reverse": True})
-            chart.set_legend({"none": True})
-            chart.set_size({"width": 720, "height": max(240, 28 * len(by_unit) + 90)})
-            sheet.insert_chart(chart_top, 3, chart)
-        self._print_setup(sheet, landscape=True)
-        return sheet
-
-    # -- 数据问题 --------------------------------------------------------------
-    def problems_sheet(self, rows: list[list]):
-        sheet = self.book.add_worksheet("数据问题")
-        headers = ["来源文件", "工作表", "行号", "单位", "文书号", "决定日期原文", "公开日期原文", "状态", "问题说明"]
-        sheet.write_row(0, 0, headers, self.head)
-        sheet.set_row(0, 30)
-        for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row):
-                if value is None or value == "":
-                    continue
-                if isinstance(value, str):
-                    sheet.write_string(r, c, value, self.text)
-                else:
-                    sheet.write_number(r, c, value, self.number)
-        widths = [max([_width(h)] + [_width(str(row[c])) for row in rows[:5000]]) for c, h in enumerate(headers)]
-        for c, width in enumerate(widths):
-            sheet.set_column(c, c, min(width + 2, 60))
-        sheet.freeze_panes(1, 0)
-        sheet.autofilter(0, 0, max(len(rows), 1), len(headers) - 1)
-        self._print_setup(sheet, landscape=True)
-        sheet.repeat_rows(0)
-
-    # -- 说明 ------------------------------------------------------------------
-    def about_sheet(self, lines: list[tuple[str, str]]):
-        sheet = self.book.add_worksheet("说明")
-        sheet.write_row(0, 0, ["项目", "内容"], self.head)
-        for r, (key, value) in enumerate(lines, start=1):
-            sheet.write_string(r, 0, key, self.bold if key else None)
-            sheet.write_string(r, 1, value, self.text)
-        sheet.set_column(0, 0, 18)
-        sheet.set_column(1, 1, 100)
-        sheet.freeze_panes(1, 0)
-        sheet.autofilter(0, 0, max(len(lines), 1), 1)
-        self._print_setup(sheet, landscape=False)
-
-    def close(self):
-        self.book.close()
+def record_specs(base_name: str, frame: pd.DataFrame, statuses: np.ndarray, footer: str) -> list[SheetSpec]:
+    """One sheet per EXCEL_MAX_ROWS - 1 records: 全部记录, 全部记录(2), …"""
+    widths = [min(w, WIDTH_CAPS.get(name, 50)) for name, w in
+              zip(frame.columns, column_widths(frame, RECORD_KINDS))]
+    per_sheet = EXCEL_MAX_ROWS - 1
+    specs = []
+    for part, start in enumerate(range(0, max(len(frame), 1), per_sheet), start=1):
+        stop = min(start + per_sheet, len(frame))
+        chunk = frame.iloc[start:stop].reset_index(drop=True)
+        part_status = statuses[start:stop]
+        highlight = {}
+        for status, color in FILLS.items():
+            for r in np.flatnonzero(part_status == status):
+                highlight[int(r)] = color
+        specs.append(SheetSpec(base_name if part == 1 else f"{base_name}({part})", chunk, RECORD_KINDS, widths,
+                               highlight=highlight, print_columns=PRINTED_COLUMNS, footer=footer))
+    return specs
 
 
-def _width(text: str) -> int:
-    """Display width: CJK characters take two columns."""
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+def summary_spec(records: pd.DataFrame, title: str, footer: str) -> SheetSpec:
+    table, _ = unit_table(records)
+    frame = table.copy()
+    for name in ("及时公开率", "迟报率"):
+        frame[name] = frame[name].astype(float)
+    for name in COUNT_HEADERS:
+        frame[name] = frame[name].astype(float)
+    # The chart's labels: unit and category, in a column that does not print.
+    frame["图表标签"] = (frame["单位"] + " " + frame["类别"]).str.strip()
+    kinds = [TEXT, TEXT] + [INT] * len(COUNT_HEADERS) + [PERCENT, PERCENT, TEXT]
+    widths = column_widths(frame, kinds)
+    widths[-1] = 0.0
+    chart = Chart("及时公开率", "图表标签", "及时公开率", row=2 + len(frame) + 3, col=0,
+                  height=max(260, 26 * len(frame) + 100))
+    return SheetSpec("汇总", frame, kinds, widths, header_row=2, title=title, bold_rows={len(frame) - 1},
+                     chart=chart, print_columns=len(kinds) - 1, repeat_header=False, footer=footer)
 
 
-def _column_width(column: np.ndarray) -> int:
-    sample = pd.Series(column[:20000], dtype=object).dropna().astype(str)
-    if sample.empty:
-        return 0
-    wide = sample.str.count(r"[^\x00-\u2e7f]")
-    return int((sample.str.len() + wide).max())
-
-
-def problem_rows(run, records: pd.DataFrame, columns: list[np.ndarray]) -> list[list]:
+def problems_spec(run, records: pd.DataFrame, frame: pd.DataFrame, footer: str) -> SheetSpec:
     """Invalid and undetermined records, other record problems, unreadable files, skipped sheets."""
     rows: list[list] = []
     for entry in run.inputs:
         if entry.error is not None:
-            rows.append([entry.path, "", None, "", "", "", "", "文件无法读取", entry.error.message])
+            rows.append([entry.path, None, np.nan, None, None, None, None, "文件无法读取", entry.error.message])
         for sheet in entry.sheets:
             for note in ([sheet.problem] if sheet.problem else []) + sheet.notes:
-                rows.append([entry.path, sheet.name, sheet.header_row, "", "", "", "", "提示", note])
-    messages = columns[12]
+                rows.append([entry.path, sheet.name, np.nan, None, None, None, None, "提示", note])
     statuses = records["status"].astype(object).to_numpy(object)
-    flagged = np.flatnonzero((messages != "") | np.isin(statuses, ["invalid", "undetermined"]))
-    for i in flagged:
-        rows.append([columns[0][i], columns[1][i], int(columns[2][i]), columns[4][i], columns[5][i],
-                     columns[16][i], columns[17][i], STATUS_LABELS[statuses[i]], messages[i]])
-    return rows
+    flagged = np.flatnonzero(frame["问题说明"].notna().to_numpy(bool) | np.isin(statuses, ["invalid", "undetermined"]))
+    headers = ["来源文件", "工作表", "行号", "单位", "文书号", "决定日期原文", "公开日期原文", "状态", "问题说明"]
+    file_rows = pd.DataFrame(rows, columns=headers)
+    file_rows["来源文件"] = short_paths(file_rows["来源文件"]) if len(file_rows) else file_rows["来源文件"]
+    picked = frame.iloc[flagged]
+    record_rows = pd.DataFrame({"来源文件": picked["来源文件"].to_numpy(object), "工作表": picked["工作表"].to_numpy(object),
+                                "行号": picked["行号"].to_numpy(float), "单位": picked["单位"].to_numpy(object),
+                                "文书号": picked["文书号"].to_numpy(object),
+                                "决定日期原文": picked["决定日期原文"].to_numpy(object),
+                                "公开日期原文": picked["公开日期原文"].to_numpy(object),
+                                "状态": picked["状态"].to_numpy(object), "问题说明": picked["问题说明"].to_numpy(object)})
+    table = pd.concat([file_rows, record_rows], ignore_index=True) if len(file_rows) else record_rows
+    kinds = [TEXT, TEXT, INT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT]
+    widths = [min(w, WIDTH_CAPS.get(name, 60)) for name, w in zip(table.columns, column_widths(table, kinds, cap=60))]
+    return SheetSpec("数据问题", table, kinds, widths, footer=footer)
 
 
-def about_lines(run, out_path: Path) -> list[tuple[str, str]]:
+def about_spec(run) -> SheetSpec:
+    lines = about_lines(run)
+    frame = pd.DataFrame(lines, columns=["项目", "内容"])
+    return SheetSpec("说明", frame, [TEXT, TEXT], [16.0, 90.0], landscape=True, autofilter=False,
+                     repeat_header=False, footer="&C第 &P 页，共 &N 页")
+
+
+def about_lines(run) -> list[tuple[str, str]]:
     info = run.calendar.describe()
     lines = [
         ("统计截止日", run.as_of.isoformat()),
@@ -297,10 +172,10 @@ def about_lines(run, out_path: Path) -> list[tuple[str, str]]:
     for entry in run.inputs:
         state = f"错误：{entry.error.message}" if entry.error else \
             f"记录 {entry.records} 条，跳过 {entry.skipped_rows} 行"
-        lines.append(("输入文件", f"{entry.path}；{state}；SHA-256 {entry.sha256 or '—'}"))
+        lines.append(("输入文件", f"{entry.path}；{state}"))
+        lines.append(("", f"SHA-256：{entry.sha256 or '—'}"))
     lines.append(("工具版本", f"compliance {__version__}"))
-    lines.append(("", ""))
-    lines.append(("状态说明", ""))
+    lines.append(("状态说明", "（下列各项）"))
     for key, label in STATUS_LABELS.items():
         lines.append((label, STATUS_MEANINGS[key]))
     lines.append(("及时公开率", "按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开）"))
@@ -310,28 +185,27 @@ def about_lines(run, out_path: Path) -> list[tuple[str, str]]:
     return lines
 
 
-def write_report(run, out_path: str | Path) -> Path:
+def write_report(run, out_path: str | Path, backend: str | None = None) -> Path:
     """Write the report atomically: a temporary file in the same folder, then a rename."""
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     records = run.records
     as_of, run_date = run.as_of.isoformat(), run.run_date.isoformat()
-    columns = record_table(records, as_of, run_date)
+    frame = record_frame(records, as_of, run_date)
     statuses = records["status"].astype(object).to_numpy(object)
+    footer = f"&L&A&C第 &P 页，共 &N 页&R统计截止 {as_of}"
+    late = np.isin(statuses, ["late", "overdue"])
+    order = _late_order(records, late)
+    specs = [summary_spec(records, f"行政许可、行政处罚决定上网公开时限检查汇总（统计截止 {as_of}；"
+                                   f"规则：{run.rules.name}）", footer)]
+    specs += record_specs("逾期清单", frame.iloc[order].reset_index(drop=True), statuses[order], footer)
+    specs.append(problems_spec(run, records, frame, footer))
+    specs += record_specs("全部记录", frame, statuses, footer)
+    specs.append(about_spec(run))
     fd, temp_name = tempfile.mkstemp(prefix=".~compliance-", suffix=".xlsx", dir=out_path.parent)
     os.close(fd)
     try:
-        writer = ReportWriter(Path(temp_name))
-        table, by_unit = unit_table(records)
-        writer.summary_sheet(table, by_unit, f"行政许可、行政处罚决定上网公开时限检查汇总（统计截止 {as_of}；"
-                                             f"规则：{run.rules.name}）")
-        late = np.isin(statuses, ["late", "overdue"])
-        order = _late_order(records, late)
-        writer.record_sheets("逾期清单", [c[order] for c in columns], statuses[order])
-        writer.problems_sheet(problem_rows(run, records, columns))
-        writer.record_sheets("全部记录", columns, statuses)
-        writer.about_sheet(about_lines(run, out_path))
-        writer.close()
+        run.report_backend = write_workbook(specs, Path(temp_name), backend)
         os.replace(temp_name, out_path)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)

@@ -1,0 +1,84 @@
+"""A writer-neutral description of one report sheet.
+
+The report is built once as a list of ``SheetSpec`` and handed to a writer
+backend (rustpy-xlsxwriter when present, xlsxwriter otherwise), so both
+backends produce the same workbook.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+TEXT, DATE, INT, PERCENT = "text", "date", "int", "percent"
+HEADER_FILL = "#DDEBF7"
+STATUS_FILLS = {"late": "#FCE4D6", "overdue": "#F8CBAD"}
+
+
+@dataclass
+class Chart:
+    title: str
+    categories: str  # column holding the labels
+    values: str  # column holding the values
+    row: int  # top-left anchor, 0-based sheet row
+    col: int
+    height: int = 300
+    width: int = 760
+
+
+@dataclass
+class SheetSpec:
+    name: str
+    frame: pd.DataFrame  # text: str/None; date: datetime/None; int, percent: float/NaN
+    kinds: list[str]
+    widths: list[float]
+    header_row: int = 0
+    title: str | None = None  # merged over the columns above the header
+    highlight: dict[int, str] = field(default_factory=dict)  # data row -> fill colour
+    bold_rows: set[int] = field(default_factory=set)  # data rows
+    landscape: bool = True
+    repeat_header: bool = True
+    autofilter: bool = True
+    chart: Chart | None = None
+    print_columns: int | None = None  # print only the first N columns
+    footer: str = "&C第 &P 页，共 &N 页"
+
+    @property
+    def freeze_row(self) -> int:
+        return self.header_row + 1
+
+
+def display_width(text: str) -> int:
+    """Columns a text needs: CJK characters take two."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def column_widths(frame: pd.DataFrame, kinds: list[str], cap: int = 50, sample: int = 20000) -> list[float]:
+    """Sized to content (header and a sample of values), within [6, cap]."""
+    widths = []
+    for name, kind in zip(frame.columns, kinds):
+        width = display_width(str(name))
+        if kind == DATE:
+            width = max(width, 10)
+        elif kind in (INT, PERCENT):
+            width = max(width, 7)
+        else:
+            values = pd.Series(frame[name].to_numpy(object)[:sample], dtype=object).dropna().astype(str)
+            if len(values):
+                wide = values.str.count(r"[^\x00-\u2e7f]")
+                width = max(width, int((values.str.len() + wide).max()))
+        widths.append(float(min(max(width, 4) + 2, cap)))
+    return widths
+
+
+def dates_for_excel(values: pd.Series) -> pd.Series:
+    """datetime64 column -> object Series of Timestamps, None where empty.
+
+    Kept as object dtype on purpose: pandas would turn None back into NaT,
+    which the Rust writer cannot place in a cell.
+    """
+    out = values.astype(object).to_numpy(object).copy()
+    out[pd.isna(values).to_numpy(bool)] = None
+    return pd.Series(out, dtype=object)

@@ -1,0 +1,169 @@
+"""Report writer backends: rustpy-xlsxwriter (fast, Rust) and xlsxwriter (fallback).
+
+Measured here (benchmarks/bench_writers.py): 100,000 records x 18 columns
+take about 2 s with rustpy-xlsxwriter and about 18 s with xlsxwriter.
+rustpy-xlsxwriter is a young project, so xlsxwriter stays as a tested
+fallback, used automatically when the fast one is missing or fails.
+Both write input text as string cells only, never as formulas.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from .sheetspec import DATE, HEADER_FILL, INT, PERCENT, SheetSpec
+
+PAPER_A4 = 9
+NUMBER_FORMATS = {DATE: "yyyy-mm-dd", INT: "0", PERCENT: "0.0%"}
+
+
+def write_rust(specs: list[SheetSpec], path: Path) -> None:
+    from rustpy_xlsxwriter import FastExcel, Format
+
+    def fmt(fill=None, bold=False, num=None, size=None, wrap=False):
+        f = Format()
+        if fill:
+            f = f.set_background_color(fill)
+        if bold:
+            f = f.set_bold()
+        if num:
+            f = f.set_num_format(num)
+        if size:
+            f = f.set_font_size(size)
+        if wrap:
+            f = f.set_text_wrap()
+        return f
+
+    book = FastExcel(str(path))
+    header = fmt(HEADER_FILL, bold=True, wrap=True)
+    fills: dict[str, object] = {}
+    for spec in specs:
+        row_formats = {}
+        for r, color in spec.highlight.items():
+            fills.setdefault(color, fmt(color))
+            row_formats[spec.header_row + 1 + r] = fills[color]
+        for r in spec.bold_rows:
+            row_formats[spec.header_row + 1 + r] = fmt(bold=True)
+        # Only percentages get a column format: a cell's own format hides the
+        # row's fill, and whole numbers show as such in General anyway.
+        column_formats = {name: fmt(num=NUMBER_FORMATS[kind]) for name, kind in zip(spec.frame.columns, spec.kinds)
+                          if kind == PERCENT}
+        page = {"landscape": spec.landscape, "paper_size": PAPER_A4, "fit_to_pages": (1, 0), "footer": spec.footer,
+                "margins": {"left": 0.4, "right": 0.4, "top": 0.6, "bottom": 0.6}, "print_gridlines": True}
+        if spec.print_columns:
+            page["print_area"] = (0, 0, spec.header_row + max(len(spec.frame), 1), spec.print_columns - 1)
+        if spec.repeat_header:
+            page["repeat_rows"] = spec.header_row
+        options = dict(column_widths=spec.widths, header_format=header, header_row=spec.header_row,
+                       row_formats=row_formats or None, column_formats=column_formats or None,
+                       autofilter=spec.autofilter, page_setup=page, row_heights={spec.header_row: 30})
+        if spec.title:
+            options["merge_ranges"] = [(0, 0, 0, len(spec.kinds) - 1, spec.title, fmt(bold=True, size=14))]
+        if spec.chart:
+            c = spec.chart
+            options["charts"] = [{"type": "bar", "series": [c.values], "categories": c.categories, "title": c.title,
+                                  "row": c.row, "col": c.col, "width": c.width, "height": c.height,
+                                  "legend": False}]
+        book.freeze(row=spec.freeze_row, sheet=spec.name)
+        book.sheet(spec.name, spec.frame, **options)
+    book.format(datetime_format=NUMBER_FORMATS[DATE])
+    book.save()
+
+
+def write_xlsxwriter(specs: list[SheetSpec], path: Path) -> None:
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
+                                          "strings_to_urls": False, "strings_to_numbers": False})
+    header = book.add_format({"bold": True, "bg_color": HEADER_FILL, "text_wrap": True, "valign": "vcenter"})
+    title = book.add_format({"bold": True, "font_size": 14})
+    cache: dict[tuple, object] = {}
+
+    def fmt(kind, fill=None, bold=False):
+        key = (kind, fill, bold)
+        if key not in cache:
+            props = {"num_format": NUMBER_FORMATS.get(kind, "General")}
+            if fill:
+                props["bg_color"] = fill
+            if bold:
+                props["bold"] = True
+            cache[key] = book.add_format(props)
+        return cache[key]
+
+    for spec in specs:
+        sheet = book.add_worksheet(spec.name)
+        for c, width in enumerate(spec.widths):
+            sheet.set_column(c, c, width)
+        if spec.title:
+            sheet.merge_range(0, 0, 0, len(spec.kinds) - 1, spec.title, title)
+        sheet.set_row(spec.header_row, 30)
+        sheet.write_row(spec.header_row, 0, list(spec.frame.columns), header)
+        columns = [spec.frame[c].to_numpy(object) for c in spec.frame.columns]
+        for r in range(len(spec.frame)):
+            fill = spec.highlight.get(r)
+            bold = r in spec.bold_rows
+            excel_row = spec.header_row + 1 + r
+            for c, (kind, column) in enumerate(zip(spec.kinds, columns)):
+                value = column[r]
+                cell_format = fmt(kind, fill, bold) if (fill or bold or kind != "text") else None
+                if value is None or (isinstance(value, float) and math.isnan(value)):
+                    if fill or bold:
+                        sheet.write_blank(excel_row, c, None, cell_format)
+                elif kind == DATE:
+                    sheet.write_datetime(excel_row, c, value.to_pydatetime() if hasattr(value, "to_pydatetime")
+                                         else value, cell_format)
+                elif isinstance(value, str):
+                    sheet.write_string(excel_row, c, value, cell_format)
+                else:
+                    sheet.write_number(excel_row, c, float(value), cell_format)
+        last = spec.header_row + max(len(spec.frame), 1)
+        sheet.freeze_panes(spec.freeze_row, 0)
+        if spec.autofilter:
+            sheet.autofilter(spec.header_row, 0, last, len(spec.kinds) - 1)
+        sheet.set_paper(PAPER_A4)
+        if spec.landscape:
+            sheet.set_landscape()
+        sheet.fit_to_pages(1, 0)
+        sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+        sheet.set_footer(spec.footer)
+        sheet.hide_gridlines(0)  # print them: rows are hard to follow across a wide page
+        if spec.print_columns:
+            sheet.print_area(0, 0, last, spec.print_columns - 1)
+        if spec.repeat_header:
+            sheet.repeat_rows(spec.header_row)
+        if spec.chart and len(spec.frame):
+            c = spec.chart
+            names = list(spec.frame.columns)
+            first, stop = spec.header_row + 1, spec.header_row + len(spec.frame)
+            chart = book.add_chart({"type": "bar"})
+            chart.add_series({
+                "name": c.values,
+                "categories": [spec.name, first, names.index(c.categories), stop, names.index(c.categories)],
+                "values": [spec.name, first, names.index(c.values), stop, names.index(c.values)],
+                "data_labels": {"value": True, "num_format": "0.0%"}})
+            chart.set_title({"name": c.title})
+            chart.set_legend({"none": True})
+            chart.set_y_axis({"reverse": True})
+            chart.set_size({"width": c.width, "height": c.height})
+            sheet.insert_chart(c.row, c.col, chart)
+    book.close()
+
+
+BACKENDS = {"rust": write_rust, "xlsxwriter": write_xlsxwriter}
+
+
+def write_workbook(specs: list[SheetSpec], path: Path, backend: str | None = None) -> str:
+    """Write with the chosen backend, or the fast one with an automatic fallback.
+
+    Returns the name of the backend that wrote the file.
+    """
+    if backend:
+        BACKENDS[backend](specs, path)
+        return backend
+    try:
+        write_rust(specs, path)
+        return "rust"
+    except Exception:  # missing, or failed on this input: the fallback must still deliver
+        write_xlsxwriter(specs, path)
+        return "xlsxwriter"
