@@ -51,12 +51,19 @@ def _chinese_help(option):
     return option
 
 
+def _param_name(param) -> str:
+    """The option as the user types it (--days), or the argument's name (DATE)."""
+    if isinstance(param, click.Option) and param.opts:
+        return max(param.opts, key=len)
+    return param.human_readable_name
+
+
 def usage_message(exc: click.UsageError) -> str:
     """click's English usage errors, said in Chinese."""
     if isinstance(exc, click.MissingParameter) and exc.param is not None:
-        return f"缺少参数 {exc.param.human_readable_name}。"
+        return f"缺少参数 {_param_name(exc.param)}。"
     if isinstance(exc, click.BadParameter):
-        name = exc.param.human_readable_name if exc.param is not None else (exc.param_hint or "")
+        name = _param_name(exc.param) if exc.param is not None else (exc.param_hint or "")
         return f"参数 {name} 的值无效：{exc.message}"
     if isinstance(exc, click.NoSuchOption):
         return f"没有选项 {exc.option_name}。"
@@ -119,6 +126,32 @@ calendar_option = click.option(
     help="补充日历文件（CSV：date,type,name；type 为 休/班 或 holiday/workday），可重复使用。")
 
 
+class Days(click.ParamType):
+    """A number of working days, 1–3650, with a Chinese complaint otherwise."""
+
+    name = "天数"
+
+    def convert(self, value, param, ctx):
+        try:
+            days = int(value)
+        except (TypeError, ValueError):
+            days = None
+        if days is None or not 1 <= days <= 3650:
+            self.fail(f"应为 1–3650 之间的整数（工作日数），现为“{value}”", param, ctx)
+        return days
+
+
+class RuleName(click.ParamType):
+    name = "规则"
+
+    def convert(self, value, param, ctx):
+        from .rules import PROFILES
+
+        if value not in PROFILES:
+            self.fail(f"没有名为“{value}”的规则，可用：" + "、".join(PROFILES), param, ctx)
+        return value
+
+
 class CliDate(click.ParamType):
     name = "日期"
 
@@ -143,7 +176,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("date", type=CliDate())
-@click.option("--days", "-d", type=click.IntRange(1, 3650), default=20, show_default=True,
+@click.option("--days", "-d", type=Days(), default=20, show_default=True,
               help="期限（工作日数）。区通知为 20，国家“双公示”规定为 7。")
 @calendar_option
 @click.option("--explain", is_flag=True, help="逐日列出计算过程。")
@@ -252,8 +285,8 @@ class Month(click.ParamType):
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--as-of", "as_of", type=CliDate(), help="统计截止日（默认为今天）。未公开的决定按此日判断是否逾期。")
 @click.option("--month", type=Month(), help="只检查决定日期在该月的记录（如 2016-10）；决定日期无法识别的记录始终保留。")
-@click.option("--days", "-d", type=click.IntRange(1, 3650), help="期限（工作日数），覆盖规则中的天数。")
-@click.option("--rule", "rule_name", type=click.Choice(["district", "national"]),
+@click.option("--days", "-d", type=Days(), help="期限（工作日数），覆盖规则中的天数。")
+@click.option("--rule", "rule_name", type=RuleName(),
               help="内置规则：district = 区通知 20 个工作日（默认）；national = 国家“双公示” 7 个工作日。")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               help="配置文件（默认读取当前目录下的 compliance.toml）。")
@@ -313,6 +346,8 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
         return 2
     out_path = Path(out) if out else Path("reports") / f"公开时限检查_{run.as_of.isoformat()}.xlsx"
     _refuse_overwriting_inputs(out_path, run)
+    if json_target and json_target != "-":
+        _refuse_overwriting_inputs(Path(json_target), run, "--json")
     try:
         written = write_report(run, out_path)
     except OSError as exc:
@@ -334,11 +369,11 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
     return 1 if bad or len(readable) < len(run.inputs) else 0
 
 
-def _refuse_overwriting_inputs(out_path: Path, run) -> None:
+def _refuse_overwriting_inputs(out_path: Path, run, option: str = "--out") -> None:
     target = out_path.resolve()
     for entry in run.inputs:
         if Path(entry.path).resolve() == target:
-            raise ComplianceError(f"报告路径 {out_path} 是输入文件之一，拒绝覆盖。请用 --out 指定别的文件名")
+            raise ComplianceError(f"输出路径 {out_path} 是输入文件之一，拒绝覆盖。请用 {option} 指定别的文件名")
 
 
 def _worst(run, say) -> None:

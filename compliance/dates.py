@@ -192,17 +192,21 @@ def parse_dates(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
         _range_check(days, codes)
         return days, codes
 
-    obj = values.astype(object)
+    obj = values.astype(object).reset_index(drop=True)
+    inferred = pd.api.types.infer_dtype(obj.to_numpy(object), skipna=False)
+    if inferred == "string":
+        is_ts, is_str = np.zeros(n, bool), np.ones(n, bool)
+    else:
+        kinds = obj.map(type).to_numpy(object)
+        is_ts = (kinds == dt.date) | (kinds == dt.datetime) | (kinds == pd.Timestamp)
+        is_str = kinds == str
     # Fast path 1: cells that already are timestamps (calamine/openpyxl give these).
-    is_ts = np.fromiter((isinstance(v, (dt.date, np.datetime64)) for v in obj), bool, n) \
-        if obj.dtype == object else np.zeros(n, bool)
     if is_ts.any():
         ts = pd.to_datetime(obj[is_ts], errors="coerce").to_numpy(dtype="datetime64[D]")
         ok = ~np.isnat(ts)
         idx = np.flatnonzero(is_ts)
         days[idx[ok]] = ts[ok].astype(np.int64)
     # Fast path 2: ISO strings, parsed column-wise.
-    is_str = np.fromiter((isinstance(v, str) for v in obj), bool, n)
     if is_str.any():
         strs = pd.Series(obj[is_str]).str.strip()
         iso = pd.to_datetime(strs, format="%Y-%m-%d", errors="coerce").to_numpy(dtype="datetime64[D]")

@@ -88,7 +88,9 @@ def issues_column(records: pd.DataFrame, as_of: str = "", run_date: str = "") ->
         flags |= records["missing_year"].to_numpy() != 0
     flags |= records["document_number"].eq("").to_numpy(bool)
     out: list[list[dict]] = [[] for _ in range(len(records))]
-    arrays = [records[c].to_numpy(object) for c in columns]
-    for i in np.flatnonzero(flags):
-        out[i] = record_issues({c: a[i] for c, a in zip(columns, arrays)}, as_of, run_date)
+    flagged = np.flatnonzero(flags)
+    subset = records.iloc[flagged]  # convert only the rows that have something to say
+    arrays = [subset[c].to_numpy(object) for c in columns]
+    for k, i in enumerate(flagged):
+        out[i] = record_issues({c: a[k] for c, a in zip(columns, arrays)}, as_of, run_date)
     return out

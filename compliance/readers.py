@@ -40,6 +40,9 @@ class RawSheet:
     rows: list[list]  # row 0 is Excel row 1 (CSV: line 1)
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
     kind: str = "xlsx"
+    text: str | None = None  # CSV only: the decoded file; ``rows`` then holds just its head
+    data: bytes | None = None  # CSV only: the same, as UTF-8 bytes
+    delimiter: str = ","
 
 
 def sniff(path: Path, head: bytes) -> str:
@@ -211,21 +214,38 @@ def decode_text(raw: bytes, path: Path) -> tuple[str, str]:
                     "请用 Excel/WPS 打开后另存为 .xlsx 或 UTF-8 CSV")
 
 
+HEAD_LINES = 40  # enough to find the header; the body is parsed column-wise later
+
+
 def _read_csv(path: Path) -> RawSheet:
-    text, _ = decode_text(path.read_bytes(), path)
+    """Decode and sniff now; the body is parsed by pandas once the header is known."""
+    raw = path.read_bytes()
+    text, encoding = decode_text(raw, path)
     sample = text[:8192]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",\t;|")
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
+    head = csv_rows(text, delimiter, path, limit=HEAD_LINES)
+    # pandas parses bytes far faster than a text stream: hand it UTF-8 bytes.
+    data = raw[3:] if encoding == "utf-8-sig" else raw if encoding == "utf-8" else text.encode("utf-8")
+    return RawSheet(path.stem, head, [], "csv", text=text, delimiter=delimiter, data=data)
+
+
+def csv_rows(text: str, delimiter: str, path: Path, limit: int | None = None) -> list[list]:
+    """Rows by the csv module (the exact, slower path)."""
     csv.field_size_limit(1 << 24)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
     try:
-        rows = [row for row in reader]
+        for row in reader:
+            rows.append(row)
+            if limit is not None and len(rows) >= limit:
+                break
     except csv.Error as exc:
         raise FileFault("corrupt-file", path, f"CSV 第 {reader.line_num} 行格式有误：{exc}") from exc
-    return RawSheet(path.stem, rows, [], "csv")
+    return rows
 
 
 class _TableParser(HTMLParser):

@@ -9,8 +9,10 @@ accounting rows-after-header = records + skipped is asserted here.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -140,11 +142,14 @@ def cell_text(values: pd.Series) -> pd.Series:
     through ``_text`` one by one.
     """
     arr = values.to_numpy(object)
+    inferred = pd.api.types.infer_dtype(arr, skipna=False)
+    if inferred == "string":  # the common case: every cell is text
+        return pd.Series(_strip_bounded(pd.Series(arr, dtype=object)), index=values.index, dtype=object)
     kinds = pd.Series(arr).map(type).to_numpy(object)
     out = np.full(len(arr), "", dtype=object)
     is_str = kinds == str
     if is_str.any():
-        out[is_str] = pd.Series(arr[is_str], dtype=object).str.strip().str.slice(0, MAX_CELL_CHARS).to_numpy(object)
+        out[is_str] = _strip_bounded(pd.Series(arr[is_str], dtype=object))
     is_date = (kinds == dt.date) | (kinds == dt.datetime) | (kinds == pd.Timestamp)
     if is_date.any():
         stamps = pd.to_datetime(pd.Series(arr[is_date], dtype=object), errors="coerce")
@@ -157,6 +162,15 @@ def cell_text(values: pd.Series) -> pd.Series:
     if other.any():
         out[other] = [_text(v) for v in arr[other]]
     return pd.Series(out, index=values.index, dtype=object)
+
+
+def _strip_bounded(text: pd.Series) -> np.ndarray:
+    """Strip, and cut the rare over-long cell to Excel's limit."""
+    out = text.str.strip().to_numpy(object)
+    long = text.str.len().to_numpy() > MAX_CELL_CHARS
+    if long.any():
+        out[long] = [s[:MAX_CELL_CHARS] for s in out[long]]
+    return out
 
 
 def _quick_nonblank(values: pd.Series) -> np.ndarray:
@@ -190,19 +204,21 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: ColumnRules,
     mapping = map_columns(headers, rules)
     result.notes.extend(mapping.notes)
     result.columns = {name: mapping.header_of(name) for name in mapping.columns}
-    body = rows[header_index + 1:]
-    result.rows_after_header = len(body)
-    if not body:
+    if sheet.text is not None:
+        frame, nonblank = csv_body(sheet, header_index, len(headers), set(mapping.columns.values()), source_file)
+    else:
+        frame, nonblank = _rows_body(rows[header_index + 1:], len(headers))
+    result.rows_after_header = len(frame)
+    if not len(frame):
         return result
-    width = max(len(headers), max(len(r) for r in body))
-    frame = pd.DataFrame([r + [""] * (width - len(r)) if len(r) < width else r for r in body],
-                         dtype=object)
     if "decision_date" not in mapping.columns:
         seen = "、".join(h for h in headers if h) or "（空）"
         result.problem = (f"找不到决定日期列。看到的列名：{seen}。"
                           f"可在 compliance.toml 的 [columns] decision_date 中补充同义词")
     own_content = {r - header_index - 1: v for r, v in had_content.items() if r > header_index}
-    result.records, result.skipped = _records(frame, own_content, mapping, result, sheet, source_file,
+    for position, had in own_content.items():
+        nonblank[position] = had
+    result.records, result.skipped = _records(frame, nonblank, mapping, result, sheet, source_file,
                                               fallback_category,
                                               sheet_unit(rows, header_index) or fallback_unit)
     assert result.record_count + result.skipped_rows == result.rows_after_header, \
@@ -212,17 +228,54 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: ColumnRules,
 
 def _column(frame: pd.DataFrame, mapping: ColumnMap, name: str) -> pd.Series:
     index = mapping.columns.get(name)
-    if index is None or index >= frame.shape[1]:
+    if index is None or index not in frame.columns:
         return pd.Series([""] * len(frame), index=frame.index, dtype=object)
     return frame[index]
 
 
-def _records(frame, own_content, mapping, result, sheet, source_file, fallback_category, unit_default):
+def _rows_body(body: list[list], header_width: int) -> tuple[pd.DataFrame, np.ndarray]:
+    if not body:
+        return pd.DataFrame(), np.zeros(0, bool)
+    width = max(header_width, max(len(r) for r in body))
+    frame = pd.DataFrame([r + [""] * (width - len(r)) if len(r) < width else r for r in body], dtype=object)
     nonblank = np.zeros(len(frame), dtype=bool)
     for column in frame.columns:
         nonblank |= _quick_nonblank(frame[column])
-    for position, had in own_content.items():
-        nonblank[position] = had
+    return frame, nonblank
+
+
+CSV_CHUNK = 200_000
+
+
+def csv_body(sheet: RawSheet, header_index: int, header_width: int, wanted: set[int],
+             source_file: str) -> tuple[pd.DataFrame, np.ndarray]:
+    """The CSV body below the header, parsed by pandas' C reader in chunks.
+
+    Only the mapped columns are kept, which bounds memory on million-row
+    files; whether a row holds anything at all is noted from every column.
+    Lines with more fields than the head suggests fall back to the csv module.
+    """
+    from .readers import csv_rows
+
+    width = max([header_width] + [len(r) for r in sheet.rows])
+    kept, nonblank = [], []
+    try:
+        chunks = pd.read_csv(io.BytesIO(sheet.data), encoding="utf-8", sep=sheet.delimiter, header=None, names=range(width),
+                             skiprows=header_index + 1, dtype=object, keep_default_na=False, na_filter=False,
+                             skip_blank_lines=False, chunksize=CSV_CHUNK, engine="c", quotechar='"')
+        for chunk in chunks:
+            nonblank.append(chunk.ne("").to_numpy(bool).any(axis=1) & chunk.notna().to_numpy(bool).any(axis=1))
+            kept.append(chunk[sorted(c for c in wanted if c < width)])
+    except (pd.errors.ParserError, ValueError):
+        body = csv_rows(sheet.text, sheet.delimiter, Path(source_file))[header_index + 1:]
+        return _rows_body(body, header_width)
+    if not kept:
+        return pd.DataFrame(), np.zeros(0, bool)
+    frame = pd.concat(kept, ignore_index=True)
+    return frame, np.concatenate(nonblank)
+
+
+def _records(frame, nonblank, mapping, result, sheet, source_file, fallback_category, unit_default):
     doc = cell_text(_column(frame, mapping, "document_number"))
     decision_text = cell_text(_column(frame, mapping, "decision_date"))
     published_text = cell_text(_column(frame, mapping, "published_date"))
@@ -264,14 +317,23 @@ def _records(frame, own_content, mapping, result, sheet, source_file, fallback_c
     out["unit"] = unit.where(unit.ne(""), unit_default)
     out["document_number"] = doc[keep].reset_index(drop=True)
     out["party"] = cell_text(_column(kept, mapping, "party")).reset_index(drop=True)
-    out["decision_text"] = decision_text[keep].str.slice(0, MAX_CELL_TEXT).reset_index(drop=True)
-    out["published_text"] = published_text[keep].str.slice(0, MAX_CELL_TEXT).reset_index(drop=True)
+    out["decision_text"] = _short(decision_text[keep])
+    out["published_text"] = _short(published_text[keep])
     out["decision_date"] = _to_datetime(dec_days)
     out["published_date"] = _to_datetime(pub_days)
     out["decision_problem"] = dec_codes
     out["published_problem"] = pub_codes
     out["notes"] = None
     return out[RECORD_COLUMNS], skipped
+
+
+def _short(text: pd.Series) -> np.ndarray:
+    """Original date text, bounded: a date cell holding a pasted paragraph is kept in part."""
+    out = text.to_numpy(object).copy()
+    long = text.str.len().to_numpy() > MAX_CELL_TEXT
+    if long.any():
+        out[long] = [s[:MAX_CELL_TEXT] for s in out[long]]
+    return out
 
 
 def _to_datetime(days: np.ndarray) -> np.ndarray:
