@@ -172,10 +172,21 @@ def map_columns(headers: list[str], rules: ColumnRules) -> ColumnMap:
     for name, found in claims.items():
         found.sort(key=lambda item: (-item[0], item[1]))
         columns[name] = found[0][1]
+        used = found[0][1]
         for _, other in found[1:]:
-            notes.append(f"列“{headers[other]}”与“{headers[found[0][1]]}”都像{FIELD_LABELS[name]}，"
-                         f"采用后者")
+            notes.append(f"第 {_letter(other)} 列“{headers[other]}”与第 {_letter(used)} 列“{headers[used]}”"
+                         f"都像{FIELD_LABELS[name]}，采用第 {_letter(used)} 列")
     return ColumnMap(columns, [str(h) for h in headers], notes)
+
+
+def _letter(index: int) -> str:
+    """0 -> A, 26 -> AA: the column as Excel labels it."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def header_strength(cells: list[object], rules: ColumnRules) -> int:

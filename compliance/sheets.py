@@ -26,7 +26,7 @@ HEADER_SCAN_ROWS = 20
 # A non-record line below or inside the data: notes, signatures, totals.
 FOOTER = re.compile(r"^\s*(注|备注|说明|附注|制表|审核|审批人|填表|填报人|负责人|联系|电话|合计|总计|小计|"
                     r"签字|盖章|单位负责人|分管领导|以下空白|本表|数据截至|统计时间)")
-UNIT_LINE = re.compile(r"(?:填报单位|报送单位|填表单位|单位名称)\s*[:：]\s*([^\s:：,，;；]+)")
+UNIT_LINE = re.compile(r"(?:填报单位|报送单位|填表单位|单位名称)\s*(?:[（(][^）)]{0,8}[）)])?\s*[:：]\s*([^\s:：,，;；（(]+)")
 
 RECORD_COLUMNS = ["source_file", "sheet", "row", "category", "unit", "document_number", "party",
                   "decision_text", "published_text", "decision_date", "published_date",
@@ -106,7 +106,12 @@ def find_header(rows: list[list], rules: ColumnRules) -> tuple[int, list[str]] |
     # A two-row header: sub-headers under a merged group heading.
     if best_index + 1 < len(rows):
         below = rows[best_index + 1]
-        if header_strength(below, rules) >= 1 and not any(_looks_like_date(c) for c in below):
+        filled = [c for c in below if not _is_blank(c)]
+        # Sub-headers are several short labels; a note under the header is one long line.
+        looks_like_subheaders = len(filled) >= 2 and all(isinstance(c, str) and len(c.strip()) <= 20
+                                                         and not FOOTER.match(c) for c in filled)
+        if looks_like_subheaders and header_strength(below, rules) >= 1 \
+                and not any(_looks_like_date(c) for c in below):
             merged = []
             for c in range(max(len(header), len(below))):
                 top = header[c] if c < len(header) else ""
@@ -124,6 +129,8 @@ def find_header(rows: list[list], rules: ColumnRules) -> tuple[int, list[str]] |
 def _text(value) -> str:
     if _is_blank(value):
         return ""
+    if isinstance(value, (bool, np.bool_)):
+        return "TRUE" if value else "FALSE"  # as Excel and WPS show it
     if isinstance(value, dt.datetime):
         return value.isoformat(sep=" ") if (value.hour or value.minute or value.second) \
             else value.date().isoformat()

@@ -243,8 +243,6 @@ def _rec(doc, decision, published, row, status="on_time", **extra):
 CSV_RECORDS = [_rec("坏样〔2016〕1号", "2016-05-03", "2016-05-20", 2, party="张三"),
                _rec("坏样〔2016〕2号", "2016-06-01", "2016-06-08", 3, party="李四")]
 
-BOOL_BUG = ("a boolean cell is quoted with Python's spelling True/False, "
-            "not TRUE/FALSE as Excel and WPS show it (sheets._text uses str(value))")
 NEGATIVE_BUG = ("-5 in a yyyy-mm-dd formatted cell reaches the loader as datetime.time(0, 0) from "
                 "python-calamine; the issue says 单元格不是日期：00:00:00 and the number is lost")
 
@@ -289,9 +287,9 @@ CASES = [
          words=("公开日期", "#REF!")),
     Case("error-text-na", _cell("txt_na_处罚", "#N/A", as_text=True), "cell", row=3, words=("决定日期", "#N/A")),
     Case("bool-true", _cell("bool_true_处罚", True), "cell", row=3, words=("决定日期", "单元格不是日期"),
-         quote="TRUE", quote_bug=BOOL_BUG),
+         quote="TRUE"),
     Case("bool-false", _cell("bool_false_处罚", False, PUBLISHED), "cell", row=3,
-         words=("公开日期", "单元格不是日期"), quote="FALSE", quote_bug=BOOL_BUG),
+         words=("公开日期", "单元格不是日期"), quote="FALSE"),
     Case("huge-number", _cell("huge_处罚", 1e15), "cell", row=3, words=("决定日期", "1000000000000000")),
     Case("negative-number", _cell("negative_处罚", -5), "cell", row=3, words=("决定日期", "-5")),
     Case("negative-in-date-format", _cell("negative_fmt_处罚", -5, number_format="yyyy-mm-dd"), "cell", row=3,
@@ -418,10 +416,11 @@ def test_bad_input(case: Case, tmp_path, monkeypatch):
         assert result.exit_code == 1  # an overdue record
 
 
-@pytest.mark.parametrize("case", [pytest.param(c, id=c.id, marks=pytest.mark.xfail(reason=c.quote_bug, strict=True))
-                                  for c in CASES if c.quote_bug])
+@pytest.mark.parametrize("case", [
+    pytest.param(c, id=c.id, marks=[pytest.mark.xfail(reason=c.quote_bug, strict=True)] if c.quote_bug else [])
+    for c in CASES if c.quote])
 def test_issue_quotes_the_cell_as_shown(case: Case, tmp_path, monkeypatch):
-    """The message quotes the cell as the clerk sees it in Excel/WPS (known bugs, see quote_bug)."""
+    """The message quotes the cell as the clerk sees it in Excel/WPS (a known limit: see quote_bug)."""
     work, folder = tmp_path / "work", tmp_path / "报送"
     work.mkdir()
     folder.mkdir()
@@ -432,12 +431,6 @@ def test_issue_quotes_the_cell_as_shown(case: Case, tmp_path, monkeypatch):
     assert any(case.quote in issue["message"] for issue in record["issues"]), record["issues"]
 
 
-DUPLICATE_NOTE_BUG = ("columns.map_columns notes 列“处罚决定日期”与“处罚决定日期”都像决定日期，采用后者: with two "
-                      "identical names the clerk cannot tell which column is used, and 后者 reads as the second "
-                      "one although the first (column C) is used")
-
-
-@pytest.mark.xfail(reason=DUPLICATE_NOTE_BUG, strict=True)
 def test_duplicate_column_note_says_which_column_is_used(tmp_path, monkeypatch):
     work, folder = tmp_path / "work", tmp_path / "报送"
     work.mkdir()

@@ -236,12 +236,6 @@ def test_random_workbooks_load_check_and_report_every_record_once(calendar, layo
         assert docs == Counter(v[0] for v in expected.values())
 
 
-NOTE_BUG = ("sheets.find_header merges the row under the header into a two-row header when that row "
-            "names any field: a 备注：… line mentioning 上网公开日期 becomes column A's header, steals the "
-            "publication-date field from 网站公开日期, and every record reads 序号 as its publication date")
-
-
-@pytest.mark.xfail(reason=NOTE_BUG, strict=True)
 def test_note_line_under_header_is_not_a_second_header_row(tmp_path):
     """Shrunk from the workbook fuzzer: a note row right under the header is a note, not a header."""
     path = tmp_path / "处罚.xlsx"
