@@ -84,8 +84,7 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
     categories = records["category"].to_numpy(object)
     days, rule_index, rule_known = rules.assign(categories, decision)
 
-    # -- what makes a record impossible to judge ---------------------------
-    problem = np.full(n_records, None, dtype=object)
+    # -- what makes a record impossible to judge (first reason wins) ---------
     has_decision = decision != NAT
     has_published = published != NAT
     bad_published = records["published_problem"].notna().to_numpy(bool)
@@ -94,9 +93,11 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
         (has_published & (published > run_day), "published-after-run-date"),
         (has_published & has_decision & (published < decision), "published-before-decision"),
     ]
-    for mask, code in checks:
-        problem = np.where(mask & (problem == None), code, problem)  # noqa: E711 (elementwise)
-    invalid = ~has_decision | bad_published | ~rule_known | (problem != None)  # noqa: E711
+    problem_code = np.zeros(n_records, dtype=np.int8)  # 0 = none, k = checks[k - 1]
+    for k, (mask, _) in reversed(list(enumerate(checks, start=1))):
+        problem_code[mask] = k
+    problem_names = np.array([None] + [code for _, code in checks], dtype=object)
+    invalid = ~has_decision | bad_published | ~rule_known | (problem_code != 0)
 
     # A publication after the as-of date is judged as "not yet published" then.
     after_as_of = has_published & (published > as_of_day) & ~invalid
@@ -106,39 +107,43 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
     deadline, missing_deadline = calendar.add_days_numbers(np.where(invalid, NAT, decision), days)
     known = deadline != NAT
     # the last day that counts: the publication, or the as-of date
-    until = np.where(is_published, effective, as_of_day)
-    until = np.where(invalid, NAT, until)
+    until = np.where(invalid, NAT, np.where(is_published, effective, as_of_day))
     span_count, span_complete, span_missing = calendar.count_numbers(np.where(invalid, NAT, decision), until)
 
-    status = np.full(n_records, Status.invalid.value, dtype=object)
+    # Status as small integer codes (index into STATUSES): cheap on millions of rows.
+    code = {s: np.int8(i) for i, s in enumerate(STATUSES)}
+    status = np.full(n_records, code["invalid"], dtype=np.int8)
     valid = ~invalid
     late_side = until > deadline
-    status = np.where(valid & known & is_published, np.where(late_side, "late", "on_time"), status)
-    status = np.where(valid & known & ~is_published, np.where(late_side, "overdue", "pending"), status)
+    status[valid & known & is_published] = code["on_time"]
+    status[valid & known & is_published & late_side] = code["late"]
+    status[valid & known & ~is_published] = code["pending"]
+    status[valid & known & ~is_published & late_side] = code["overdue"]
     # Deadline in an uncovered year: decided only if the whole span is covered
     # (then fewer than N working days have passed, so it is not late yet).
     decided = valid & ~known & span_complete
-    status = np.where(decided & is_published, "on_time", status)
-    status = np.where(decided & ~is_published, "pending", status)
+    status[decided & is_published] = code["on_time"]
+    status[decided & ~is_published] = code["pending"]
     undetermined = valid & ~known & ~span_complete
-    status = np.where(undetermined, "undetermined", status)
+    status[undetermined] = code["undetermined"]
     missing_year = np.where(undetermined, np.where(missing_deadline != 0, missing_deadline, span_missing), 0)
 
     # -- lateness: working days after the deadline up to the publication date;
     # a publication on a rest day counts as made on the next working day, so a
     # late record never shows 0 (DOMAIN.md). Overdue: up to the as-of date.
-    lateish = (status == "late") | (status == "overdue")
+    is_late = status == code["late"]
+    lateish = is_late | (status == code["overdue"])
     late_count, late_complete, _ = calendar.count_numbers(np.where(lateish, deadline, NAT),
                                                           np.where(lateish, until, NAT))
     until_work, _ = calendar.is_workday_numbers(np.where(lateish, until, NAT))
-    working_late = np.where(status == "late", late_count + (~until_work).astype(np.int64),
+    working_late = np.where(is_late, late_count + (~until_work).astype(np.int64),
                             np.maximum(late_count, 1))  # overdue: working days so far, at least one
     working_late = np.where(lateish & late_complete, working_late, -1)
     calendar_late = np.where(lateish, until - deadline, -1)
-    left = np.where((status == "pending") & span_complete, days - span_count, -1)
+    left = np.where((status == code["pending"]) & span_complete, days - span_count, -1)
 
     out["deadline"] = _dates(deadline)
-    out["status"] = pd.Categorical(status, categories=STATUSES)
+    out["status"] = pd.Categorical.from_codes(status, categories=list(STATUSES))
     out["working_days"] = days
     out["rule"] = np.array([r.name for r in rules.rules], dtype=object)[rule_index] if n_records else []
     out["working_days_late"] = pd.array(np.where(working_late >= 0, working_late, 0), dtype="Int64")
@@ -147,7 +152,7 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
     out.loc[calendar_late < 0, "calendar_days_late"] = pd.NA
     out["working_days_left"] = pd.array(left, dtype="Int64")
     out.loc[left < 0, "working_days_left"] = pd.NA
-    out["check_problem"] = problem
+    out["check_problem"] = problem_names[problem_code]
     out["published_after_as_of"] = after_as_of
     out["missing_year"] = missing_year
     out["rule_unknown"] = ~rule_known & has_decision

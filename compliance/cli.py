@@ -122,7 +122,7 @@ def _set_debug(ctx: click.Context, _param, value: bool) -> None:
 debug_option = click.option("--debug", is_flag=True, expose_value=False, is_eager=True,
                             callback=_set_debug, help="出错时显示完整的 Python 错误堆栈（供维护人员排查）。")
 calendar_option = click.option(
-    "--calendar", "calendar_files", multiple=True, type=click.Path(dir_okay=False),
+    "--calendar", "calendar_files", multiple=True, type=str,
     help="补充日历文件（CSV：date,type,name；type 为 休/班 或 holiday/workday），可重复使用。")
 
 
@@ -252,7 +252,7 @@ def _year_ranges(years: list[int]) -> str:
 
 
 @main.command()
-@click.argument("out", type=click.Path(dir_okay=False))
+@click.argument("out", type=str)
 @debug_option
 def template(out):
     """生成供各单位填写的空白报送模板（.xlsx）。
@@ -265,7 +265,10 @@ def template(out):
     """
     from .template import write_template
 
-    path = write_template(out)
+    try:
+        path = write_template(out)
+    except OSError as exc:
+        raise ComplianceError(f"无法写入模板 {out}（{exc.strerror or exc}）") from exc
     click.echo(f"已生成报送模板：{path}")
 
 
@@ -282,16 +285,16 @@ class Month(click.ParamType):
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=str)
 @click.option("--as-of", "as_of", type=CliDate(), help="统计截止日（默认为今天）。未公开的决定按此日判断是否逾期。")
 @click.option("--month", type=Month(), help="只检查决定日期在该月的记录（如 2016-10）；决定日期无法识别的记录始终保留。")
 @click.option("--days", "-d", type=Days(), help="期限（工作日数），覆盖规则中的天数。")
 @click.option("--rule", "rule_name", type=RuleName(),
               help="内置规则：district = 区通知 20 个工作日（默认）；national = 国家“双公示” 7 个工作日。")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+@click.option("--config", "config_path", type=str,
               help="配置文件（默认读取当前目录下的 compliance.toml）。")
 @calendar_option
-@click.option("--out", "-o", type=click.Path(dir_okay=False),
+@click.option("--out", "-o", type=str,
               help="Excel 报告路径（默认 reports/公开时限检查_<统计截止日>.xlsx）。")
 @click.option("--json", "json_target", metavar="文件|-", help="另存 JSON 结果；“-”表示输出到屏幕。")
 @click.option("--quiet", "-q", is_flag=True, help="只输出错误信息。")
@@ -345,6 +348,8 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
         say("没有读到任何可检查的文件。" if run.inputs else "没有找到 .xlsx/.xls/.csv 文件。")
         return 2
     out_path = Path(out) if out else Path("reports") / f"公开时限检查_{run.as_of.isoformat()}.xlsx"
+    if out_path.is_dir():
+        raise ComplianceError(f"无法写入报告 {out_path}：这是一个文件夹。请用 --out 指定 .xlsx 文件名")
     _refuse_overwriting_inputs(out_path, run)
     if json_target and json_target != "-":
         _refuse_overwriting_inputs(Path(json_target), run, "--json")

@@ -140,7 +140,10 @@ class WorkCalendar:
         # every day in (d, result] must exist in the table and be covered
         ok = valid & inside & (res <= self._size) & (self._gaps[res_c] == self._gaps[safe]) & (n >= 0)
         out = np.where(ok, res_c + self._start - 1, NAT)
-        missing = np.where(valid & ~ok, self._gap_year_after(pos), 0)
+        missing = np.zeros(days.shape, dtype=np.int64)
+        bad = valid & ~ok
+        if bad.any():
+            missing[bad] = self._gap_year_after(pos[bad])
         return out, missing
 
     def count_numbers(self, start: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -164,7 +167,9 @@ class WorkCalendar:
         first_gap = np.searchsorted(self._gaps, self._gaps[s_c] + 1, side="left")
         stop = np.maximum(np.minimum(e_c, first_gap - 1), s_c)
         count = np.where(inside & ~empty, self._cum[stop] - self._cum[s_c], 0)
-        missing = np.where(complete, 0, self._gap_year_after(ps))
+        missing = np.zeros(ps.shape, dtype=np.int64)
+        if not complete.all():
+            missing[~complete] = self._gap_year_after(ps[~complete])
         return count, complete, missing
 
     def is_workday_numbers(self, days: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
