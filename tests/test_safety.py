@@ -1,0 +1,111 @@
+"""Safe output and internal consistency: atomic reports, unwritable paths, reconciliation, hostile XML."""
+
+import datetime as dt
+import json
+
+import openpyxl.xml
+import pytest
+from click.testing import CliRunner
+
+import compliance.run
+import compliance.writers
+from compliance.cli import main
+from helpers import PENALTY_HEADER, penalty_rows, write_xlsx
+
+
+@pytest.fixture()
+def good_file(tmp_path):
+    return write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"S": [PENALTY_HEADER] + penalty_rows(3)})
+
+
+def run(*args):
+    return CliRunner().invoke(main, ["check", *args, "--as-of", "2016-12-31"])
+
+
+def test_failed_write_leaves_no_half_written_report(tmp_path, good_file, monkeypatch):
+    out = tmp_path / "reports" / "报告.xlsx"
+    out.parent.mkdir()
+    out.write_bytes(b"last month's report")
+
+    def broken(specs, path):
+        path.write_bytes(b"PK\x03\x04 half a workbook")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setitem(compliance.writers.BACKENDS, "rust", broken)
+    monkeypatch.setitem(compliance.writers.BACKENDS, "xlsxwriter", broken)
+    monkeypatch.setattr(compliance.writers, "write_rust", broken)
+    monkeypatch.setattr(compliance.writers, "write_xlsxwriter", broken)
+    result = run(str(good_file), "--out", str(out))
+    assert result.exit_code == 2
+    assert "无法写入报告" in result.stderr and str(out) in result.stderr
+    assert out.read_bytes() == b"last month's report"  # the old report is untouched
+    assert sorted(p.name for p in out.parent.iterdir()) == ["报告.xlsx"]  # no temporary file left
+    assert "Traceback" not in result.output
+
+
+def test_fast_writer_failure_falls_back_to_xlsxwriter(tmp_path, good_file, monkeypatch):
+    def broken(specs, path):
+        raise RuntimeError("rust writer broke")
+
+    monkeypatch.setattr(compliance.writers, "write_rust", broken)
+    out = tmp_path / "r.xlsx"
+    result = run(str(good_file), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert openpyxl.load_workbook(out)["全部记录"].max_row == 4
+
+
+@pytest.mark.parametrize("make_out", [
+    lambda tmp: tmp / "a_file.txt" / "报告.xlsx",  # the parent is a file, not a folder
+    lambda tmp: tmp / "报告目录",  # a folder where the report should go
+])
+def test_unwritable_output_path_exits_2_with_a_message(tmp_path, good_file, make_out):
+    (tmp_path / "a_file.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "报告目录").mkdir()
+    out = make_out(tmp_path)
+    result = run(str(good_file), "--out", str(out))
+    assert result.exit_code == 2
+    assert "无法写入报告" in result.stderr and str(out) in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_reconciliation_mismatch_is_an_internal_error_with_counts(tmp_path, good_file, monkeypatch):
+    real = compliance.run.summarise
+
+    def miscounting(records):
+        counts = real(records)
+        counts["on_time"] -= 1  # a record without a status
+        return counts
+
+    monkeypatch.setattr(compliance.run, "summarise", miscounting)
+    out = tmp_path / "r.xlsx"
+    result = run(str(good_file), "--out", str(out), "--json", str(tmp_path / "r.json"))
+    assert result.exit_code == 2
+    assert "核对失败" in result.stderr and "2" in result.stderr and "3" in result.stderr
+    assert not out.exists() and not (tmp_path / "r.json").exists()  # never a silently wrong report
+
+
+def test_unexpected_error_is_one_chinese_line_unless_debug(tmp_path, good_file, monkeypatch):
+    def boom(*args, **kwargs):
+        raise KeyError("surprise")
+
+    monkeypatch.setattr(compliance.run, "classify", boom)
+    result = run(str(good_file), "--out", str(tmp_path / "r.xlsx"))
+    assert result.exit_code == 2
+    assert "内部错误" in result.stderr and "--debug" in result.stderr
+    assert "Traceback" not in result.output
+    debug = CliRunner().invoke(main, ["check", str(good_file), "--out", str(tmp_path / "r.xlsx"), "--debug"])
+    assert isinstance(debug.exception, KeyError)  # --debug lets the traceback through
+
+
+def test_openpyxl_parses_input_through_defusedxml():
+    assert openpyxl.xml.DEFUSEDXML is True
+
+
+def test_json_counts_reconcile(tmp_path, good_file):
+    result = run(str(good_file), "--out", str(tmp_path / "r.xlsx"), "--json", "-")
+    payload = json.loads(result.stdout)
+    s = payload["summary"]
+    assert s["records"] == len(payload["records"]) == sum(
+        s[k] for k in ("on_time", "late", "overdue", "pending", "invalid", "undetermined"))
+    sheet = payload["inputs"][0]["sheets"][0]
+    assert sheet["records"] + sheet["skipped_rows"] == 3
