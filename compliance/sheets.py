@@ -292,8 +292,10 @@ def _records(frame, nonblank, mapping, result, sheet, source_file, fallback_cate
     is_note = np.zeros(len(frame), dtype=bool)
     for position in np.flatnonzero(~has_date & nonblank & (~has_doc | doc.str.match(FOOTER).to_numpy(bool))):
         texts = [t for t in map(_text, frame.iloc[position]) if t]
-        nonblank[position] = bool(texts)
-        is_note[position] = bool(texts)
+        # A CSV frame holds only the mapped columns: its blank flag already saw them all.
+        has_text = bool(texts) or sheet.text is not None
+        nonblank[position] = has_text
+        is_note[position] = has_text
     # A header row repeated inside the data (sheets pasted one under another).
     repeated = np.zeros(len(frame), dtype=bool)
     for name, texts in (("document_number", doc), ("decision_date", decision_text)):

@@ -256,3 +256,32 @@ def test_template_round_trips_with_zero_problems(tmp_path):
     assert list(records["category"]) == ["permit", "penalty"]
     problems = records[["decision_problem", "published_problem", "category_problem", "duplicate_of"]]
     assert problems.isna().all().all()
+
+
+SAMPLE_SHEETS = {  # (file, sheet): (records, skipped rows) as sample_data/README.md lists them
+    ("区人社局_2016年行政许可.xlsx", "行政许可"): (48, 5),
+    ("区安监局_2016年行政处罚.xlsx", "Sheet1"): (40, 4),
+    ("区食药监局_2016年行政许可和行政处罚.xlsx", "行政许可"): (40, 6),
+    ("区食药监局_2016年行政许可和行政处罚.xlsx", "行政处罚"): (30, 4),
+    ("区工商分局_2016年行政许可及行政处罚.xlsx", "登记许可"): (45, 4),
+    ("区工商分局_2016年行政许可及行政处罚.xlsx", "行政处罚"): (35, 4),
+    ("区环保局_2016年行政处罚.csv", "区环保局_2016年行政处罚"): (30, 4),
+    ("区综合执法局_2016年行政处罚.xls", "区综合执法局_2016年行政处罚"): (45, 4),
+    ("区国土分局_2016年行政处罚.xlsx", "行政处罚"): (25, 3),
+    ("区编办_2016年行政许可.xlsx", "Sheet1"): (20, 7),
+}
+
+
+def test_sample_data_loads_with_pinned_counts():
+    from pathlib import Path
+
+    result = load([Path(__file__).resolve().parent.parent / "sample_data"])
+    accounting_holds(result)
+    assert all(entry.error is None for entry in result.inputs)
+    got = {(Path(e.path).name, s.name): (s.record_count, s.skipped_rows)
+           for e in result.inputs for s in e.sheets if s.header_row}
+    assert got == SAMPLE_SHEETS
+    assert len(result.records) == 358
+    problems = result.records["decision_problem"].dropna().value_counts().to_dict()
+    assert problems == {"date-formula-error": 2, "date-impossible": 1, "date-missing": 1}
+    assert result.records["duplicate_of"].notna().sum() == 1
