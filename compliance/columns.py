@@ -33,7 +33,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "party": (
         "行政相对人名称", "相对人名称", "当事人名称", "被处罚人名称", "被许可人名称",
         "申请人名称", "被处罚人", "被许可人", "当事人", "行政相对人", "相对人", "申请人",
-        "企业名称", "单位名称（相对人）",
+        "企业名称", "单位名称（相对人）", "被处罚单位", "被处罚对象", "申请单位", "被许可单位",
     ),
     "decision_date": (
         "许可决定日期", "处罚决定日期", "作出行政决定日期", "作出决定日期", "决定作出日期",
@@ -46,6 +46,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "unit": (
         "作出决定机关", "处罚机关", "许可机关", "实施机关", "决定机关", "执法机关", "审批机关",
         "填报单位", "报送单位", "数据来源单位", "实施单位", "执法单位", "审批单位", "所属单位",
+        "执法部门", "审批部门", "实施部门", "决定部门", "许可部门", "处罚部门",
     ),
     "category": (
         "信息类别", "信息类型", "公示类别", "公示类型", "决定类别", "决定类型", "数据类别",
@@ -200,9 +201,19 @@ def header_strength(cells: list[object], rules: ColumnRules) -> int:
     return len(named)
 
 
+# Pinyin initials that 双公示 platforms use for the two categories.
+_CODES = {"XK": "permit", "CF": "penalty"}
+_CODE_IN_NAME = re.compile(r"(?:^|[^A-Za-z])(XK|CF)(?:$|[^A-Za-z])", re.IGNORECASE)
+
+
 def category_from_text(text: str) -> str | None:
-    """许可 -> permit, 处罚 -> penalty; None when it says neither or both."""
+    """许可 -> permit, 处罚 -> penalty (also XK/CF); None when it says neither or both."""
     text = normalise_header(text)
+    if text.upper() in _CODES:
+        return _CODES[text.upper()]
+    codes = {m.upper() for m in _CODE_IN_NAME.findall(text)}
+    if len(codes) == 1 and "许可" not in text and "处罚" not in text:
+        return _CODES[codes.pop()]
     permit = "许可" in text or "审批" in text
     penalty = "处罚" in text
     if permit and not penalty:

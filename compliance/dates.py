@@ -34,6 +34,10 @@ EXCEL_ERRORS = frozenset(
      "#GETTING_DATA", "#SPILL!", "#CALC!"}
 )
 
+# What clerks write in a publication-date cell to say "not published yet".
+NOT_PUBLISHED = frozenset({"未公开", "尚未公开", "暂未公开", "未上网", "尚未上网", "未公示", "尚未公示", "待公开",
+                           "待公示", "未发布", "无", "否", "/", "-", "--", "—", "——", "－", "空", "未"})
+
 PROBLEM_MESSAGES = {
     "date-missing": "日期为空",
     "date-unparseable": "无法识别的日期：{text}",
@@ -63,7 +67,7 @@ _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2
 _CN_CHARS = "".join(_CN_DIGITS) + "十"
 
 _YMD = re.compile(
-    r"^(?P<y>\d{4})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})\s*日?"
+    r"^(?P<y>\d{4})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})\s*[日号]?\.?"
 )
 _COMPACT = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?!\d)")
 _CN_DATE = re.compile(

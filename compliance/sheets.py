@@ -19,7 +19,7 @@ import pandas as pd
 
 from .columns import FIELD_LABELS, ColumnMap, ColumnRules, category_from_text, header_strength, \
     map_columns, normalise_header
-from .dates import MAX_CELL_TEXT, parse_dates
+from .dates import MAX_CELL_TEXT, NOT_PUBLISHED, normalise_text, parse_dates
 from .readers import MAX_CELL_CHARS, RawSheet
 
 HEADER_SCAN_ROWS = 20
@@ -317,7 +317,9 @@ def _records(frame, nonblank, mapping, result, sheet, source_file, fallback_cate
     out["row"] = rows.astype(np.int64)
     dec_days, dec_codes = parse_dates(_column(kept, mapping, "decision_date").reset_index(drop=True))
     pub_days, pub_codes = parse_dates(_column(kept, mapping, "published_date").reset_index(drop=True))
-    pub_codes = np.where(pub_codes == "date-missing", None, pub_codes)  # blank = not yet published
+    # Blank, or a word such as 未公开, means not yet published: not a data error.
+    said_unpublished = published_text[keep].map(normalise_text).isin(NOT_PUBLISHED).to_numpy(bool)
+    pub_codes = np.where((pub_codes == "date-missing") | said_unpublished, None, pub_codes)
     if "decision_date" not in mapping.columns:
         dec_codes = np.full(n, "decision-column-missing", dtype=object)
     out["category"], out["category_problem"] = _categories(kept, mapping, sheet.name,

@@ -285,3 +285,22 @@ def test_sample_data_loads_with_pinned_counts():
     problems = result.records["decision_problem"].dropna().value_counts().to_dict()
     assert problems == {"date-formula-error": 2, "date-impossible": 1, "date-missing": 1}
     assert result.records["duplicate_of"].notna().sum() == 1
+
+
+def test_words_for_not_published_and_category_codes(tmp_path):
+    rows = [["信息类别", "文书号", "决定日期", "公开日期"],
+            ["XK", "A1", "2016年5月3号", "未公开"],
+            ["cf", "A2", "2016.5.3.", "—"],
+            ["CF", "A3", "2016-05-03", "已公开"]]
+    records = load([write_xlsx(tmp_path / "data.xlsx", {"S": rows})]).records
+    assert list(records["category"]) == ["permit", "penalty", "penalty"]
+    assert list(records["decision_date"].dt.strftime("%Y-%m-%d")) == ["2016-05-03"] * 3
+    assert list(records["published_problem"].fillna("")) == ["", "", "date-unparseable"]
+    assert records["published_date"].isna().all()
+
+
+@pytest.mark.parametrize("name, category", [("双公示_XK_2016", "permit"), ("sgs-cf-10月", "penalty"),
+                                            ("checkfile", None)])
+def test_category_codes_in_file_names(tmp_path, name, category):
+    path = write_xlsx(tmp_path / f"{name}.xlsx", {"S": [["文书号", "决定日期"], ["A1", "2016-5-3"]]})
+    assert load([path]).records["category"][0] == category
