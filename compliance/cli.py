@@ -122,7 +122,7 @@ def _set_debug(ctx: click.Context, _param, value: bool) -> None:
 debug_option = click.option("--debug", is_flag=True, expose_value=False, is_eager=True,
                             callback=_set_debug, help="出错时显示完整的 Python 错误堆栈（供维护人员排查）。")
 calendar_option = click.option(
-    "--calendar", "calendar_files", multiple=True, type=str,
+    "--calendar", "calendar_files", multiple=True, type=str, metavar="文件",
     help="补充日历文件（CSV：date,type,name；type 为 休/班 或 holiday/workday），可重复使用。")
 
 
@@ -252,7 +252,7 @@ def _year_ranges(years: list[int]) -> str:
 
 
 @main.command()
-@click.argument("out", type=str)
+@click.argument("out", type=str, metavar="文件.xlsx")
 @debug_option
 def template(out):
     """生成供各单位填写的空白报送模板（.xlsx）。
@@ -285,16 +285,16 @@ class Month(click.ParamType):
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=str)
+@click.argument("paths", nargs=-1, required=True, type=str, metavar="路径...")
 @click.option("--as-of", "as_of", type=CliDate(), help="统计截止日（默认为今天）。未公开的决定按此日判断是否逾期。")
 @click.option("--month", type=Month(), help="只检查决定日期在该月的记录（如 2016-10）；决定日期无法识别的记录始终保留。")
 @click.option("--days", "-d", type=Days(), help="期限（工作日数），覆盖规则中的天数。")
 @click.option("--rule", "rule_name", type=RuleName(),
               help="内置规则：district = 区通知 20 个工作日（默认）；national = 国家“双公示” 7 个工作日。")
-@click.option("--config", "config_path", type=str,
+@click.option("--config", "config_path", type=str, metavar="文件",
               help="配置文件（默认读取当前目录下的 compliance.toml）。")
 @calendar_option
-@click.option("--out", "-o", type=str,
+@click.option("--out", "-o", type=str, metavar="文件.xlsx",
               help="Excel 报告路径（默认 reports/公开时限检查_<统计截止日>.xlsx）。")
 @click.option("--json", "json_target", metavar="文件|-", help="另存 JSON 结果；“-”表示输出到屏幕。")
 @click.option("--quiet", "-q", is_flag=True, help="只输出错误信息。")
@@ -302,7 +302,7 @@ class Month(click.ParamType):
 def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out, json_target, quiet):
     """检查决定是否按时上网公开，并生成 Excel 报告。
 
-    PATHS 可以是文件（.xlsx/.xlsm/.xls/.csv）或文件夹（递归查找）。
+    路径可以是文件（.xlsx/.xlsm/.xls/.csv）或文件夹（递归查找）。
 
     \b
     退出码：0 = 全部按时或未到期；1 = 有逾期、数据有误、无法判定的记录，或有文件读不了；
@@ -323,6 +323,8 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
         raise click.UsageError("--days 与 --rule 只能选一个")
     run_time = dt.datetime.now()
     run_date = run_time.date()  # the clock is read here, at the edge, and passed down
+    if as_of is not None and as_of > run_date:
+        raise click.UsageError(f"统计截止日 {as_of.isoformat()} 晚于今天 {run_date.isoformat()}，请检查 --as-of")
     config = load_config(config_path)
     rules = from_options(days, rule_name, config.rules)
     calendar = WorkCalendar(calendar_files)

@@ -414,3 +414,9 @@ def test_sample_data_every_record(sample_runs, expected, days):
         wrong = {k: (got[k]["deadline"], e["deadline_20"]) for k, e in expected.items()
                  if e["status_20"] != "invalid" and got[k]["deadline"] != e["deadline_20"]}
         assert wrong == {}
+
+
+def test_as_of_after_today_is_refused(tmp_path):
+    penalty_file(tmp_path / "安监_处罚.xlsx", [ON_TIME])
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "安监_处罚.xlsx"), "--as-of", "2099-01-01"])
+    assert result.exit_code == 2 and "晚于今天" in result.stderr
