@@ -109,3 +109,35 @@ def test_json_counts_reconcile(tmp_path, good_file):
         s[k] for k in ("on_time", "late", "overdue", "pending", "invalid", "undetermined"))
     sheet = payload["inputs"][0]["sheets"][0]
     assert sheet["records"] + sheet["skipped_rows"] == 3
+
+
+DANGEROUS = ["=HYPERLINK(\"http://evil\",\"点我\")", "+86-1", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1"]
+
+
+@pytest.mark.parametrize("backend", ["rust", "xlsxwriter"])
+def test_formula_looking_text_stays_text_in_every_sheet(tmp_path, backend):
+    from compliance.report import write_report
+    from compliance.run import check
+
+    rows = [PENALTY_HEADER]
+    for i, text in enumerate(DANGEROUS, start=1):
+        # the unit reaches 汇总, the party 全部记录/逾期清单, a bad date 数据问题
+        rows.append([i, f"{text}号{i}", text, dt.date(2016, 9, 1), None, text])
+    rows.append([99, "=1+1", "x", "=NOW()", None, "区安监局"])
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    path = write_xlsx(folder / "=cmd_处罚.xlsx", {"S": rows}, text_cells=True)
+    run = check([path], as_of=dt.date(2016, 12, 31), run_date=dt.date(2016, 12, 31))
+    out = write_report(run, tmp_path / "r.xlsx", backend=backend)
+    book = openpyxl.load_workbook(out)
+    seen = {name: set() for name in book.sheetnames}
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+                    assert cell.data_type == "s", (sheet.title, cell.coordinate, cell.value)
+                    seen[sheet.title].add(cell.value)
+    for name in ("汇总", "逾期清单", "全部记录"):
+        assert seen[name] & set(DANGEROUS), name  # the dangerous texts were really written there
+    assert "=NOW()" in seen["数据问题"]
+    assert any(v.startswith("=cmd") for v in seen["全部记录"])
