@@ -34,7 +34,7 @@ RECORD_KINDS = [TEXT, TEXT, INT, TEXT, TEXT, TEXT, TEXT, DATE, DATE, DATE, TEXT,
 PRINTED_COLUMNS = 13
 WIDTH_CAPS = {"来源文件": 28, "工作表": 12, "文书号": 24, "行政相对人": 24, "问题说明": 36, "适用规则": 16,
               "决定日期原文": 18, "公开日期原文": 18, "单位": 16}
-FILLS = {"late": STATUS_FILLS["late"], "overdue": STATUS_FILLS["overdue"], "invalid": "#FFF2CC"}
+FILLS = STATUS_FILLS
 
 
 def short_paths(paths: pd.Series) -> pd.Series:
@@ -84,7 +84,8 @@ def record_frame(records: pd.DataFrame, as_of: str, run_date: str) -> pd.DataFra
     })
 
 
-def record_specs(base_name: str, frame: pd.DataFrame, statuses: np.ndarray, footer: str) -> list[SheetSpec]:
+def record_specs(base_name: str, frame: pd.DataFrame, statuses: np.ndarray, footer: str,
+                 as_of: str) -> list[SheetSpec]:
     """One sheet per EXCEL_MAX_ROWS - 1 records: 全部记录, 全部记录(2), …"""
     widths = [min(w, WIDTH_CAPS.get(name, 50)) for name, w in
               zip(frame.columns, column_widths(frame, RECORD_KINDS))]
@@ -99,11 +100,17 @@ def record_specs(base_name: str, frame: pd.DataFrame, statuses: np.ndarray, foot
             for r in np.flatnonzero(part_status == status):
                 highlight[int(r)] = color
         specs.append(SheetSpec(base_name if part == 1 else f"{base_name}({part})", chunk, RECORD_KINDS, widths,
-                               highlight=highlight, print_columns=PRINTED_COLUMNS, footer=footer))
+                               highlight=highlight, print_columns=PRINTED_COLUMNS, footer=footer,
+                               page_header=page_header(as_of)))
     return specs
 
 
-def summary_spec(records: pd.DataFrame, title: str, footer: str) -> SheetSpec:
+def page_header(as_of: str) -> str:
+    """Every printed page says which list it is and for which date."""
+    return f'&C&"-,Bold"&A（统计截止 {as_of}）'
+
+
+def summary_spec(records: pd.DataFrame, title: str, subtitle: str, footer: str) -> SheetSpec:
     table, _ = unit_table(records)
     frame = table.copy()
     for name in ("及时公开率", "迟报率"):
@@ -115,13 +122,14 @@ def summary_spec(records: pd.DataFrame, title: str, footer: str) -> SheetSpec:
     kinds = [TEXT, TEXT] + [INT] * len(COUNT_HEADERS) + [PERCENT, PERCENT, TEXT]
     widths = column_widths(frame, kinds)
     widths[-1] = 0.0
-    chart = Chart("及时公开率", "图表标签", "及时公开率", row=2 + len(frame) + 3, col=0,
+    chart = Chart("各单位及时公开率", "图表标签", "及时公开率", row=2 + len(frame) + 3, col=0,
                   height=max(260, 26 * len(frame) + 100))
-    return SheetSpec("汇总", frame, kinds, widths, header_row=2, title=title, bold_rows={len(frame) - 1},
-                     chart=chart, print_columns=len(kinds) - 1, repeat_header=False, footer=footer)
+    return SheetSpec("汇总", frame, kinds, widths, header_row=2, title=title, subtitle=subtitle,
+                     bold_rows={len(frame) - 1}, chart=chart, repeat_header=False, footer=footer,
+                     fit_to_pages=(1, 1), print_gridlines=False)
 
 
-def problems_spec(run, records: pd.DataFrame, frame: pd.DataFrame, footer: str) -> SheetSpec:
+def problems_spec(run, records: pd.DataFrame, frame: pd.DataFrame, footer: str, as_of: str) -> SheetSpec:
     """Invalid and undetermined records, other record problems, unreadable files, skipped sheets."""
     rows: list[list] = []
     for entry in run.inputs:
@@ -145,14 +153,14 @@ def problems_spec(run, records: pd.DataFrame, frame: pd.DataFrame, footer: str) 
     table = pd.concat([file_rows, record_rows], ignore_index=True) if len(file_rows) else record_rows
     kinds = [TEXT, TEXT, INT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT]
     widths = [min(w, WIDTH_CAPS.get(name, 60)) for name, w in zip(table.columns, column_widths(table, kinds, cap=60))]
-    return SheetSpec("数据问题", table, kinds, widths, footer=footer)
+    return SheetSpec("数据问题", table, kinds, widths, footer=footer, page_header=page_header(as_of))
 
 
-def about_spec(run) -> SheetSpec:
+def about_spec(run, footer: str) -> SheetSpec:
     lines = about_lines(run)
     frame = pd.DataFrame(lines, columns=["项目", "内容"])
-    return SheetSpec("说明", frame, [TEXT, TEXT], [16.0, 90.0], landscape=True, autofilter=False,
-                     repeat_header=False, footer="&C第 &P 页，共 &N 页")
+    return SheetSpec("说明", frame, [TEXT, TEXT], [16.0, 80.0], landscape=False, autofilter=False,
+                     repeat_header=False, footer=footer, fit_to_pages=(1, 1))
 
 
 def about_lines(run) -> list[tuple[str, str]]:
@@ -196,12 +204,12 @@ def write_report(run, out_path: str | Path, backend: str | None = None) -> Path:
     footer = f"&L&A&C第 &P 页，共 &N 页&R统计截止 {as_of}"
     late = np.isin(statuses, ["late", "overdue"])
     order = _late_order(records, late)
-    specs = [summary_spec(records, f"行政许可、行政处罚决定上网公开时限检查汇总（统计截止 {as_of}；"
-                                   f"规则：{run.rules.name}）", footer)]
-    specs += record_specs("逾期清单", frame.iloc[order].reset_index(drop=True), statuses[order], footer)
-    specs.append(problems_spec(run, records, frame, footer))
-    specs += record_specs("全部记录", frame, statuses, footer)
-    specs.append(about_spec(run))
+    specs = [summary_spec(records, f"行政许可、行政处罚公开时限检查汇总（统计截止 {as_of}，{run.rules.short_name}）",
+                          f"规则：{run.rules.name}。及时公开率 = 按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开）", footer)]
+    specs += record_specs("逾期清单", frame.iloc[order].reset_index(drop=True), statuses[order], footer, as_of)
+    specs.append(problems_spec(run, records, frame, footer, as_of))
+    specs += record_specs("全部记录", frame, statuses, footer, as_of)
+    specs.append(about_spec(run, footer))
     fd, temp_name = tempfile.mkstemp(prefix=".~compliance-", suffix=".xlsx", dir=out_path.parent)
     os.close(fd)
     try:

@@ -29,6 +29,11 @@ class Rule:
     def days(self, category: str) -> int:
         return self.permit_days if category == "permit" else self.penalty_days
 
+    def short(self) -> str:
+        if self.permit_days == self.penalty_days:
+            return f"{self.name} {self.permit_days} 个工作日"
+        return f"{self.name} 许可 {self.permit_days}、处罚 {self.penalty_days} 个工作日"
+
     def describe(self) -> str:
         if self.permit_days == self.penalty_days:
             days = f"{self.permit_days} 个工作日"
@@ -56,6 +61,10 @@ class RuleSet:
     @property
     def name(self) -> str:
         return "；".join(r.describe() for r in self.rules)
+
+    @property
+    def short_name(self) -> str:
+        return "；".join(r.short() for r in self.rules)
 
     def to_json(self) -> list[dict]:
         return [{"name": r.name, "permit_days": r.permit_days, "penalty_days": r.penalty_days,

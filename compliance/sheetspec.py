@@ -14,7 +14,8 @@ import pandas as pd
 
 TEXT, DATE, INT, PERCENT = "text", "date", "int", "percent"
 HEADER_FILL = "#DDEBF7"
-STATUS_FILLS = {"late": "#FCE4D6", "overdue": "#F8CBAD"}
+# Dark enough to tell apart on a black-and-white printer.
+STATUS_FILLS = {"late": "#F8CBAD", "overdue": "#F4B084", "invalid": "#FFD966"}
 
 
 @dataclass
@@ -44,6 +45,10 @@ class SheetSpec:
     chart: Chart | None = None
     print_columns: int | None = None  # print only the first N columns
     footer: str = "&C第 &P 页，共 &N 页"
+    page_header: str | None = None
+    subtitle: str | None = None  # a plain line under the title
+    fit_to_pages: tuple[int, int] = (1, 0)  # one page wide, as many long as needed
+    print_gridlines: bool = True
 
     @property
     def freeze_row(self) -> int:

@@ -5,17 +5,28 @@ rustpy-xlsxwriter 2.0 s, xlsxwriter 13.0 s, openpyxl (write-only) 28.1 s.
 rustpy-xlsxwriter is a young project, so xlsxwriter stays as a tested
 fallback, used automatically when the fast one is missing or fails.
 Both write input text as string cells only, never as formulas.
+
+Two gaps of rustpy-xlsxwriter 0.8 are repaired after it writes (see
+``repair_rust_output``): it writes a sheet's last row twice when that row has
+a row format (Excel then offers to "repair" the file), and its charts cannot
+set an axis scale or data labels. The chart definition is therefore taken
+from xlsxwriter, which writes the same sheet geometry.
 """
 
 from __future__ import annotations
 
+import io
 import math
+import os
+import re
+import zipfile
 from pathlib import Path
 
 from .sheetspec import DATE, HEADER_FILL, INT, PERCENT, SheetSpec
 
 PAPER_A4 = 9
 NUMBER_FORMATS = {DATE: "yyyy-mm-dd", INT: "0", PERCENT: "0.0%"}
+MARGINS = {"left": 0.4, "right": 0.4, "top": 0.7, "bottom": 0.6}
 
 
 def write_rust(specs: list[SheetSpec], path: Path) -> None:
@@ -49,33 +60,48 @@ def write_rust(specs: list[SheetSpec], path: Path) -> None:
         # row's fill, and whole numbers show as such in General anyway.
         column_formats = {name: fmt(num=NUMBER_FORMATS[kind]) for name, kind in zip(spec.frame.columns, spec.kinds)
                           if kind == PERCENT}
-        page = {"landscape": spec.landscape, "paper_size": PAPER_A4, "fit_to_pages": (1, 0), "footer": spec.footer,
-                "margins": {"left": 0.4, "right": 0.4, "top": 0.6, "bottom": 0.6}, "print_gridlines": True}
+        page = {"landscape": spec.landscape, "paper_size": PAPER_A4, "fit_to_pages": spec.fit_to_pages,
+                "footer": spec.footer, "margins": MARGINS, "print_gridlines": spec.print_gridlines}
+        if spec.page_header:
+            page["header"] = spec.page_header
         if spec.print_columns:
             page["print_area"] = (0, 0, spec.header_row + max(len(spec.frame), 1), spec.print_columns - 1)
         if spec.repeat_header:
             page["repeat_rows"] = spec.header_row
+        heights = {spec.header_row: 30}
         options = dict(column_widths=spec.widths, header_format=header, header_row=spec.header_row,
                        row_formats=row_formats or None, column_formats=column_formats or None,
-                       autofilter=spec.autofilter, page_setup=page, row_heights={spec.header_row: 30})
+                       autofilter=spec.autofilter, page_setup=page)
+        merges = []
         if spec.title:
-            options["merge_ranges"] = [(0, 0, 0, len(spec.kinds) - 1, spec.title, fmt(bold=True, size=14))]
+            merges.append((0, 0, 0, len(spec.kinds) - 1, spec.title, fmt(bold=True, size=14)))
+            heights[0] = 26
+        if spec.subtitle:
+            merges.append((1, 0, 1, len(spec.kinds) - 1, spec.subtitle, fmt()))
+        if merges:
+            options["merge_ranges"] = merges
+        options["row_heights"] = heights
         if spec.chart:
             c = spec.chart
-            options["charts"] = [{"type": "bar", "series": [c.values], "categories": c.categories, "title": c.title,
-                                  "row": c.row, "col": c.col, "width": c.width, "height": c.height,
-                                  "legend": False}]
+            # A placeholder: repair_rust_output swaps in xlsxwriter's definition.
+            options["charts"] = [{"type": "bar", "series": [{"values": c.values, "name": c.values}],
+                                  "categories": c.categories, "title": c.title, "row": c.row, "col": c.col,
+                                  "width": c.width, "height": c.height, "legend": False}]
         book.freeze(row=spec.freeze_row, sheet=spec.name)
         book.sheet(spec.name, spec.frame, **options)
     book.format(datetime_format=NUMBER_FORMATS[DATE])
     book.save()
+    repair_rust_output(path, specs)
 
 
-def write_xlsxwriter(specs: list[SheetSpec], path: Path) -> None:
+def write_xlsxwriter(specs: list[SheetSpec], target) -> None:
+    """Write with xlsxwriter; ``target`` is a path or a binary stream."""
     import xlsxwriter
 
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
-                                          "strings_to_urls": False, "strings_to_numbers": False})
+    in_memory = not isinstance(target, (str, os.PathLike))
+    book = xlsxwriter.Workbook(target if in_memory else str(target),
+                               {"constant_memory": not in_memory, "in_memory": in_memory,
+                                "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False})
     header = book.add_format({"bold": True, "bg_color": HEADER_FILL, "text_wrap": True, "valign": "vcenter"})
     title = book.add_format({"bold": True, "font_size": 14})
     cache: dict[tuple, object] = {}
@@ -96,7 +122,10 @@ def write_xlsxwriter(specs: list[SheetSpec], path: Path) -> None:
         for c, width in enumerate(spec.widths):
             sheet.set_column(c, c, width)
         if spec.title:
+            sheet.set_row(0, 26)
             sheet.merge_range(0, 0, 0, len(spec.kinds) - 1, spec.title, title)
+        if spec.subtitle:
+            sheet.merge_range(1, 0, 1, len(spec.kinds) - 1, spec.subtitle)
         sheet.set_row(spec.header_row, 30)
         sheet.write_row(spec.header_row, 0, list(spec.frame.columns), header)
         columns = [spec.frame[c].to_numpy(object) for c in spec.frame.columns]
@@ -124,30 +153,89 @@ def write_xlsxwriter(specs: list[SheetSpec], path: Path) -> None:
         sheet.set_paper(PAPER_A4)
         if spec.landscape:
             sheet.set_landscape()
-        sheet.fit_to_pages(1, 0)
-        sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+        else:
+            sheet.set_portrait()
+        sheet.fit_to_pages(*spec.fit_to_pages)
+        sheet.set_margins(**{k: v for k, v in MARGINS.items()})
         sheet.set_footer(spec.footer)
-        sheet.hide_gridlines(0)  # print them: rows are hard to follow across a wide page
+        if spec.page_header:
+            sheet.set_header(spec.page_header)
+        if spec.print_gridlines:
+            sheet.hide_gridlines(0)  # print them: rows are hard to follow across a wide page
         if spec.print_columns:
             sheet.print_area(0, 0, last, spec.print_columns - 1)
         if spec.repeat_header:
             sheet.repeat_rows(spec.header_row)
         if spec.chart and len(spec.frame):
-            c = spec.chart
-            names = list(spec.frame.columns)
-            first, stop = spec.header_row + 1, spec.header_row + len(spec.frame)
-            chart = book.add_chart({"type": "bar"})
-            chart.add_series({
-                "name": c.values,
-                "categories": [spec.name, first, names.index(c.categories), stop, names.index(c.categories)],
-                "values": [spec.name, first, names.index(c.values), stop, names.index(c.values)],
-                "data_labels": {"value": True, "num_format": "0.0%"}})
-            chart.set_title({"name": c.title})
-            chart.set_legend({"none": True})
-            chart.set_y_axis({"reverse": True})
-            chart.set_size({"width": c.width, "height": c.height})
-            sheet.insert_chart(c.row, c.col, chart)
+            sheet.insert_chart(spec.chart.row, spec.chart.col, _xlsxwriter_chart(book, spec))
     book.close()
+
+
+def _xlsxwriter_chart(book, spec: SheetSpec):
+    c = spec.chart
+    names = list(spec.frame.columns)
+    first, stop = spec.header_row + 1, spec.header_row + len(spec.frame)
+    chart = book.add_chart({"type": "bar"})
+    chart.add_series({
+        "name": c.values,
+        "categories": [spec.name, first, names.index(c.categories), stop, names.index(c.categories)],
+        "values": [spec.name, first, names.index(c.values), stop, names.index(c.values)],
+        "data_labels": {"value": True, "num_format": "0.0%", "position": "inside_end",
+                        "font": {"color": "white", "bold": True}},
+        "fill": {"color": "#4472C4"},
+        "gap": 60,
+    })
+    chart.set_title({"name": c.title})
+    chart.set_legend({"none": True})
+    # A rate axis that starts at 0: bars from 0.82 make 86% look half of 92%.
+    chart.set_x_axis({"min": 0, "max": 1, "num_format": "0%", "major_gridlines": {"visible": True}})
+    chart.set_y_axis({"reverse": True})  # the first unit at the top, as in the table
+    chart.set_size({"width": c.width, "height": c.height})
+    chart.show_hidden_data()  # the labels live in a column that is hidden from print
+    return chart
+
+
+def repair_rust_output(path: Path, specs: list[SheetSpec]) -> None:
+    """Rewrite the workbook: drop duplicated last rows, use xlsxwriter's chart definitions."""
+    charts = {}
+    chart_specs = [s for s in specs if s.chart and len(s.frame)]
+    if chart_specs:
+        buffer = io.BytesIO()
+        write_xlsxwriter(chart_specs, buffer)
+        with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as mini:
+            charts = {n: mini.read(n) for n in mini.namelist() if n.startswith("xl/charts/chart")}
+        if len(chart_specs) > 1:
+            charts = {}  # the numbering might not line up; keep the placeholders
+    fixed = path.with_name(path.name + ".fix")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
+        for info in source.infolist():
+            target = zipfile.ZipInfo(info.filename, info.date_time)
+            target.compress_type = zipfile.ZIP_DEFLATED
+            if info.filename in charts:
+                out.writestr(target, charts[info.filename])
+            elif re.fullmatch(r"xl/worksheets/sheet\d+\.xml", info.filename):
+                with source.open(info) as stream, out.open(target, "w", force_zip64=info.file_size > 1 << 30) as sink:
+                    _copy_without_duplicate_last_row(stream, sink)
+            else:
+                out.writestr(target, source.read(info))
+    os.replace(fixed, path)
+
+
+TAIL = 4 << 20  # a row is far smaller than this
+_SELF_CLOSED_LAST = re.compile(rb'<row r="(\d+)"[^>]*/>(\s*</sheetData>)')
+
+
+def _copy_without_duplicate_last_row(stream, sink) -> None:
+    tail = b""
+    for chunk in iter(lambda: stream.read(1 << 20), b""):
+        tail += chunk
+        if len(tail) > 2 * TAIL:
+            sink.write(tail[:-TAIL])
+            tail = tail[-TAIL:]
+    match = _SELF_CLOSED_LAST.search(tail)
+    if match and tail.rfind(b'<row r="%s"' % match.group(1), 0, match.start()) >= 0:
+        tail = tail[:match.start()] + match.group(2) + tail[match.end():]
+    sink.write(tail)
 
 
 BACKENDS = {"rust": write_rust, "xlsxwriter": write_xlsxwriter}

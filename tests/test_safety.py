@@ -141,3 +141,27 @@ def test_formula_looking_text_stays_text_in_every_sheet(tmp_path, backend):
         assert seen[name] & set(DANGEROUS), name  # the dangerous texts were really written there
     assert "=NOW()" in seen["数据问题"]
     assert any(v.startswith("=cmd") for v in seen["全部记录"])
+
+
+def test_rust_report_has_no_duplicated_rows(tmp_path):
+    """rustpy-xlsxwriter 0.8 writes a formatted last row twice; the repair must remove it."""
+    import re
+    import zipfile
+
+    from compliance.report import write_report
+    from compliance.run import check
+
+    # the last record is overdue, so the last row of every list sheet carries a row format
+    rows = [PENALTY_HEADER] + penalty_rows(3) + [[9, "A9", "x", dt.date(2016, 9, 1), None, "区安监局"]]
+    path = write_xlsx(tmp_path / "处罚.xlsx", {"S": rows})
+    run = check([path], as_of=dt.date(2016, 12, 31), run_date=dt.date(2016, 12, 31))
+    out = write_report(run, tmp_path / "r.xlsx", backend="rust")
+    with zipfile.ZipFile(out) as book:
+        sheets = [n for n in book.namelist() if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n)]
+        assert len(sheets) == 5
+        for name in sheets:
+            numbers = re.findall(rb'<row r="(\d+)"', book.read(name))
+            assert len(numbers) == len(set(numbers)), name
+        chart = book.read("xl/charts/chart1.xml")
+    assert b"<c:min val=\"0\"/>" in chart and b"<c:dLbls>" in chart  # xlsxwriter's chart definition
+    assert openpyxl.load_workbook(out)["全部记录"].max_row == 5
