@@ -196,16 +196,20 @@ def _xlsxwriter_chart(book, spec: SheetSpec):
 
 
 def repair_rust_output(path: Path, specs: list[SheetSpec]) -> None:
-    """Rewrite the workbook: drop duplicated last rows, use xlsxwriter's chart definitions."""
+    """Rewrite the workbook: drop duplicated last rows, use xlsxwriter's chart definitions.
+
+    Only the entries that change are recompressed; the others (a million-row
+    sheet among them) are copied as stored.
+    """
     charts = {}
     chart_specs = [s for s in specs if s.chart and len(s.frame)]
-    if chart_specs:
+    if len(chart_specs) == 1:  # then it is chart1.xml in both workbooks
         buffer = io.BytesIO()
         write_xlsxwriter(chart_specs, buffer)
         with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as mini:
             charts = {n: mini.read(n) for n in mini.namelist() if n.startswith("xl/charts/chart")}
-        if len(chart_specs) > 1:
-            charts = {}  # the numbering might not line up; keep the placeholders
+    # rustpy writes a sheet's last row twice when that row carries row settings
+    suspects = {f"xl/worksheets/sheet{i}.xml" for i, s in enumerate(specs, start=1) if _last_row_has_settings(s)}
     fixed = path.with_name(path.name + ".fix")
     with zipfile.ZipFile(path) as source, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
         for info in source.infolist():
@@ -213,12 +217,42 @@ def repair_rust_output(path: Path, specs: list[SheetSpec]) -> None:
             target.compress_type = zipfile.ZIP_DEFLATED
             if info.filename in charts:
                 out.writestr(target, charts[info.filename])
-            elif re.fullmatch(r"xl/worksheets/sheet\d+\.xml", info.filename):
+            elif info.filename in suspects:
                 with source.open(info) as stream, out.open(target, "w", force_zip64=info.file_size > 1 << 30) as sink:
                     _copy_without_duplicate_last_row(stream, sink)
             else:
-                out.writestr(target, source.read(info))
+                _copy_stored(source, info, out)
     os.replace(fixed, path)
+
+
+def _last_row_has_settings(spec: SheetSpec) -> bool:
+    last = spec.header_row + len(spec.frame)
+    with_settings = {spec.header_row} | {spec.header_row + 1 + r for r in (*spec.highlight, *spec.bold_rows)}
+    if spec.title:
+        with_settings.add(0)
+    return last in with_settings
+
+
+def _copy_stored(source: zipfile.ZipFile, info: zipfile.ZipInfo, out: zipfile.ZipFile) -> None:
+    """Copy one entry's compressed bytes as they are (zipfile has no public API for it)."""
+    source.fp.seek(info.header_offset)
+    local = source.fp.read(30)
+    name_length = int.from_bytes(local[26:28], "little")
+    extra_length = int.from_bytes(local[28:30], "little")
+    source.fp.seek(info.header_offset + 30 + name_length + extra_length)
+    data = source.fp.read(info.compress_size)
+    entry = zipfile.ZipInfo(info.filename, info.date_time)
+    entry.compress_type = info.compress_type
+    entry.CRC, entry.compress_size, entry.file_size = info.CRC, info.compress_size, info.file_size
+    entry.external_attr = info.external_attr
+    out.fp.seek(out.start_dir)
+    entry.header_offset = out.fp.tell()
+    out.fp.write(entry.FileHeader())
+    out.fp.write(data)
+    out.start_dir = out.fp.tell()
+    out.filelist.append(entry)
+    out.NameToInfo[entry.filename] = entry
+    out._didModify = True
 
 
 TAIL = 4 << 20  # a row is far smaller than this
