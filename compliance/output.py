@@ -46,7 +46,8 @@ def run_json(run) -> dict:
     return {
         "as_of": run.as_of.isoformat(),
         "run_date": run.run_date.isoformat(),
-        "rule": {"name": run.rules.name, "rules": run.rules.to_json()},
+        "rule": run.rules.name,
+        "rules": run.rules.to_json(),
         "month": run.month,
         "calendar": {"source": info["source"], "version": info["version"],
                      "covered_years": info["covered_years"], "files": info["files"]},

@@ -60,7 +60,7 @@ def display_width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
-def column_widths(frame: pd.DataFrame, kinds: list[str], cap: int = 50, sample: int = 5000) -> list[float]:
+def column_widths(frame: pd.DataFrame, kinds: list[str], cap: int = 50, sample: int = 1000) -> list[float]:
     """Sized to content (header and a sample of values), within [6, cap]."""
     widths = []
     for name, kind in zip(frame.columns, kinds):
