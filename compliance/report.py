@@ -153,7 +153,8 @@ def problems_spec(run, records: pd.DataFrame, frame: pd.DataFrame, footer: str, 
     table = pd.concat([file_rows, record_rows], ignore_index=True) if len(file_rows) else record_rows
     kinds = [TEXT, TEXT, INT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT]
     widths = [min(w, WIDTH_CAPS.get(name, 60)) for name, w in zip(table.columns, column_widths(table, kinds, cap=60))]
-    return SheetSpec("数据问题", table, kinds, widths, footer=footer, page_header=page_header(as_of))
+    return SheetSpec("数据问题", table, kinds, widths, footer=footer, page_header=page_header(as_of),
+                     print_columns=len(kinds))
 
 
 def about_spec(run, footer: str) -> SheetSpec:
