@@ -41,22 +41,22 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     ),
     "published_date": (
         "上网公开日期", "信息公开日期", "网上公开日期", "公开日期", "公示日期", "发布日期",
-        "上网日期", "公开时间", "公示时间", "发布时间", "上网时间", "公开发布日期",
+        "上网日期", "公开时间", "公示时间", "发布时间", "上网时间", "公开发布日期", "公布日期", "挂网日期",
     ),
     "unit": (
         "作出决定机关", "处罚机关", "许可机关", "实施机关", "决定机关", "执法机关", "审批机关",
-        "填报单位", "报送单位", "数据来源单位", "实施单位", "执法单位", "审批单位", "所属单位",
+        "实施单位", "执法单位", "审批单位", "所属单位",
         "执法部门", "审批部门", "实施部门", "决定部门", "许可部门", "处罚部门",
     ),
     "category": (
         "信息类别", "信息类型", "公示类别", "公示类型", "决定类别", "决定类型", "数据类别",
-        "数据类型", "许可/处罚", "许可或处罚",
+        "数据类型",
     ),
 }
 
 # Headers that must equal one of these to count (they are too short to contain).
 EXACT: dict[str, tuple[str, ...]] = {
-    "category": ("类别", "类型", "分类"),
+    "category": ("类别", "类型", "分类", "许可/处罚", "许可或处罚", "许可/处罚类别"),
     "unit": ("单位", "机关", "部门"),
     "party": ("名称",),
 }
@@ -64,6 +64,8 @@ EXACT: dict[str, tuple[str, ...]] = {
 # Weak stand-ins, used only when a sheet has no better column for the field.
 FALLBACK: dict[str, tuple[str, ...]] = {
     "published_date": ("数据更新时间戳", "入库时间", "更新时间", "上报时间", "报送日期"),
+    # the unit that decided (处罚机关/许可机关) is preferred over who sent the data
+    "unit": ("填报单位", "报送单位", "数据来源单位"),
 }
 
 # A header containing one of these is never the field, whatever else it holds:
@@ -72,7 +74,7 @@ EXCLUDE: dict[str, tuple[str, ...]] = {
     "document_number": ("文书名称", "文书类型"),
     "party": ("代码", "类别", "类型", "证件", "法定代表人", "负责人", "地址"),
     "decision_date": ("截止", "有效期", "公开", "公示", "上网", "发布"),
-    "published_date": ("截止", "有效期", "决定"),
+    "published_date": ("截止", "有效期", "决定日期", "作出日期"),
     "unit": ("代码", "统一社会信用"),
     "category": ("处罚类别", "审批类别", "相对人类别", "违法行为类型", "许可类别", "证件类型"),
 }
@@ -112,6 +114,8 @@ class ColumnRules:
         if not text:
             return {}
         bare = _strip_notes(text)
+        # Notes in brackets say nothing about the field: 公开（公示）日期, 上网公开日期（20个工作日内）.
+        plain = re.sub(r"（[^）]*）", "", text) or text
         scores: dict[str, int] = {}
         for name in FIELDS:
             best = 0
@@ -120,16 +124,16 @@ class ColumnRules:
                     best = max(best, 2 * EXACT_BONUS + len(word))
                 elif word and word in text:
                     best = max(best, EXACT_BONUS + len(word))
-            if best == 0 and any(x in text for x in EXCLUDE.get(name, ())):
+            if best == 0 and any(x in plain for x in EXCLUDE.get(name, ())):
                 continue
             for word in self.keywords.get(name, ()):
-                if word in text:
+                if word in plain:
                     bonus = EXACT_BONUS if bare == word else 0
                     best = max(best, len(word) + bonus)
             for word in self.exact.get(name, ()):
                 if bare == word:
                     best = max(best, EXACT_BONUS)
-            if best == 0 and any(word in text for word in self.fallback.get(name, ())):
+            if best == 0 and any(word in plain for word in self.fallback.get(name, ())):
                 best = FALLBACK_SCORE
             if best:
                 scores[name] = best

@@ -13,6 +13,7 @@ from .dates import problem_message
 
 RECORD_PROBLEMS = {
     "decision-column-missing": "工作表中找不到决定日期列",
+    "published-column-missing": "工作表中找不到公开日期列，无法判断是否按时公开",
     "category-unknown": "无法判断是许可还是处罚：没有类别列，列名、工作表名和文件名中也没有“许可”或“处罚”字样",
     "duplicate-document-number": "文书号重复，首次出现在 {where}",
     "document-number-missing": "缺少文书号",
@@ -38,7 +39,11 @@ def record_issues(row: dict, as_of: str = "", run_date: str = "") -> list[dict]:
         else:
             issues.append(date_problem("决定日期", code, row.get("decision_text", "")))
     if row.get("published_problem"):
-        issues.append(date_problem("公开日期", row["published_problem"], row.get("published_text", "")))
+        code = row["published_problem"]
+        if code in RECORD_PROBLEMS:
+            issues.append({"code": code, "message": RECORD_PROBLEMS[code]})
+        else:
+            issues.append(date_problem("公开日期", code, row.get("published_text", "")))
     if row.get("category_problem"):
         issues.append({"code": row["category_problem"], "message": RECORD_PROBLEMS[row["category_problem"]]})
     values = {"published": _iso(row.get("published_date")), "decision": _iso(row.get("decision_date")),

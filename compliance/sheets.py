@@ -24,8 +24,13 @@ from .readers import MAX_CELL_CHARS, RawSheet
 
 HEADER_SCAN_ROWS = 20
 # A non-record line below or inside the data: notes, signatures, totals.
-FOOTER = re.compile(r"^\s*(注|备注|说明|附注|制表|审核|审批人|填表|填报人|负责人|联系|电话|合计|总计|小计|"
-                    r"签字|盖章|单位负责人|分管领导|以下空白|本表|数据截至|统计时间)")
+# Footers, totals and notes. Kept specific: 注销〔2016〕1号 is a real permit number.
+FOOTER = re.compile(r"^\s*(注\s*[:：\d（(、.]|注意|备注[:：]|说明[:：]|附注|制表人|制表[:：]|制表日期|审核人|审核[:：]|"
+                    r"审批人[:：]|填表人|填表[:：]|填表说明|填报人|填报日期|报送日期|负责人|单位负责人|分管领导|联系人|"
+                    r"联系电话|电话[:：]|合计|总计|小计|签字|盖章|以下空白|以下无|本表|数据截至|统计时间)")
+# Lines some templates put under the header: 必填 / 字符型(128) / 日期型.
+ANNOTATION = re.compile(r"^\s*(必填|选填|非必填|可选|可不填|字符型|日期型|数值型|数字型|文本型|字符串|格式[:：]|示例|例[:：])")
+NON_RECORD = re.compile(f"(?:{FOOTER.pattern})|(?:{ANNOTATION.pattern})")
 UNIT_LINE = re.compile(r"(?:填报单位|报送单位|填表单位|单位名称)\s*(?:[（(][^）)]{0,8}[）)])?\s*[:：]\s*([^\s:：,，;；（(]+)")
 
 RECORD_COLUMNS = ["source_file", "sheet", "row", "category", "unit", "document_number", "party",
@@ -91,39 +96,63 @@ def _looks_like_date(value) -> bool:
     return isinstance(value, str) and bool(re.match(r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}", value))
 
 
-def find_header(rows: list[list], rules: ColumnRules) -> tuple[int, list[str]] | None:
-    """(row index, header texts) of the most header-like row, or None."""
-    best, best_index = 0, None
+def find_header(rows: list[list], rules: ColumnRules, merged=()) -> tuple[int, list[str]] | None:
+    """(index of the last header row, header texts), or None.
+
+    A header is one row, or two: group labels over sub-headers (行政处罚决定
+    over 文书号/日期). Each candidate is scored by the distinct fields its
+    columns name; it must name a decision date or a document number.
+    """
+    best: tuple[int, int, list[str]] | None = None  # (strength, last row index, headers)
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        strength = header_strength(row, rules)
-        if strength > best:
-            mapping = map_columns([_text(c) for c in row], rules)
-            if "decision_date" in mapping.columns or "document_number" in mapping.columns:
-                best, best_index = strength, index
-    if best_index is None or best < 2:
+        candidates = [(index, [_text(c) for c in row])]
+        if index + 1 < len(rows) and _looks_like_subheaders(rows[index + 1]) \
+                and sum(1 for c in row if not _is_blank(c)) >= 2:
+            top = _with_spans(rows, index, merged)
+            candidates.append((index + 1, _combine(top, [_text(c) for c in rows[index + 1]], rules)))
+        for last, headers in candidates:
+            mapping = map_columns(headers, rules)
+            if "decision_date" not in mapping.columns and "document_number" not in mapping.columns:
+                continue
+            strength = len(mapping.columns)
+            if best is None or strength > best[0]:
+                best = (strength, last, headers)
+    if best is None or best[0] < 2:
         return None
-    header = [_text(c) for c in rows[best_index]]
-    # A two-row header: sub-headers under a merged group heading.
-    if best_index + 1 < len(rows):
-        below = rows[best_index + 1]
-        filled = [c for c in below if not _is_blank(c)]
-        # Sub-headers are several short labels; a note under the header is one long line.
-        looks_like_subheaders = len(filled) >= 2 and all(isinstance(c, str) and len(c.strip()) <= 20
-                                                         and not FOOTER.match(c) for c in filled)
-        if looks_like_subheaders and header_strength(below, rules) >= 1 \
-                and not any(_looks_like_date(c) for c in below):
-            merged = []
-            for c in range(max(len(header), len(below))):
-                top = header[c] if c < len(header) else ""
-                sub = _text(below[c]) if c < len(below) else ""
-                if not sub or sub == top:
-                    merged.append(top)
-                elif rules.score(sub):
-                    merged.append(sub)
-                else:
-                    merged.append(top + sub)
-            return best_index + 1, merged
-    return best_index, header
+    return best[1], best[2]
+
+
+def _looks_like_subheaders(row: list) -> bool:
+    """Several short labels and no dates; a note under the header is one long line."""
+    filled = [c for c in row if not _is_blank(c)]
+    return len(filled) >= 2 and all(isinstance(c, str) and len(c.strip()) <= 20 and not NON_RECORD.match(c)
+                                    for c in filled) and not any(_looks_like_date(c) for c in row)
+
+
+def _with_spans(rows: list[list], index: int, merged) -> list[str]:
+    """A header row's texts with horizontally merged group labels repeated across their span."""
+    texts = [_text(c) for c in rows[index]]
+    for (r0, c0), (r1, c1) in merged:
+        if r0 <= index <= r1 and c1 > c0 and r0 < len(rows):
+            label = _text(rows[r0][c0]) if c0 < len(rows[r0]) else ""
+            texts.extend([""] * (c1 + 1 - len(texts)))
+            for c in range(c0, c1 + 1):
+                texts[c] = texts[c] or label
+    return texts
+
+
+def _combine(top: list[str], sub: list[str], rules: ColumnRules) -> list[str]:
+    out = []
+    for c in range(max(len(top), len(sub))):
+        upper = top[c] if c < len(top) else ""
+        lower = sub[c] if c < len(sub) else ""
+        if not lower or lower == upper:
+            out.append(upper)
+        elif not upper or rules.score(lower):
+            out.append(lower)
+        else:
+            out.append(upper + lower)  # 上网公开 + 日期 -> 上网公开日期
+    return out
 
 
 def _text(value) -> str:
@@ -202,7 +231,7 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: ColumnRules,
     had_content = fill_merged(sheet)
     rows = sheet.rows
     result = SheetResult(sheet.name, None)
-    found = find_header(rows, rules)
+    found = find_header(rows, rules, sheet.merged)
     if found is None:
         result.notes.append("未找到表头（不含文书号、决定日期等列），已跳过此工作表")
         return result
@@ -218,10 +247,12 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: ColumnRules,
     result.rows_after_header = len(frame)
     if not len(frame):
         return result
-    if "decision_date" not in mapping.columns:
+    missing = [(name, label) for name, label in (("decision_date", "决定日期"), ("published_date", "公开日期"))
+               if name not in mapping.columns]
+    if missing:
         seen = "、".join(h for h in headers if h) or "（空）"
-        result.problem = (f"找不到决定日期列。看到的列名：{seen}。"
-                          f"可在 compliance.toml 的 [columns] decision_date 中补充同义词")
+        result.problem = (f"找不到{'、'.join(label for _, label in missing)}列，这些记录无法判定。看到的列名：{seen}。"
+                          f"可在 compliance.toml 的 [columns] 中为 {'、'.join(name for name, _ in missing)} 补充同义词")
     own_content = {r - header_index - 1: v for r, v in had_content.items() if r > header_index}
     for position, had in own_content.items():
         nonblank[position] = had
@@ -288,14 +319,20 @@ def _records(frame, nonblank, mapping, result, sheet, source_file, fallback_cate
     published_text = cell_text(_column(frame, mapping, "published_date"))
     has_doc = doc.ne("").to_numpy(bool)
     has_date = decision_text.ne("").to_numpy(bool) | published_text.ne("").to_numpy(bool)
-    # Rows without a number or a date are notes or blanks; look at them cell by cell.
+    bare = ~has_doc & ~has_date  # neither a number nor a date: a non-record row (DOMAIN.md)
+    first_column = cell_text(frame[frame.columns[0]]) if len(frame.columns) else doc
+    says_so = doc.str.match(NON_RECORD).to_numpy(bool) | first_column.str.match(NON_RECORD).to_numpy(bool)
+    # The few rows that may be notes, totals or blanks are looked at cell by cell.
     is_note = np.zeros(len(frame), dtype=bool)
-    for position in np.flatnonzero(~has_date & nonblank & (~has_doc | doc.str.match(FOOTER).to_numpy(bool))):
+    for position in np.flatnonzero(nonblank & (bare | says_so)):
         texts = [t for t in map(_text, frame.iloc[position]) if t]
-        # A CSV frame holds only the mapped columns: its blank flag already saw them all.
-        has_text = bool(texts) or sheet.text is not None
-        nonblank[position] = has_text
-        is_note[position] = has_text
+        if bare[position]:
+            # A CSV frame holds only the mapped columns: its blank flag already saw them all.
+            has_text = bool(texts) or sheet.text is not None
+            nonblank[position] = has_text
+            is_note[position] = has_text
+        else:  # 合计 | 12 …, 单位负责人：王五 … 2016年12月5日, 必填 | 必填 …
+            is_note[position] = bool(texts) and bool(NON_RECORD.match(texts[0]))
     # A header row repeated inside the data (sheets pasted one under another).
     repeated = np.zeros(len(frame), dtype=bool)
     for name, texts in (("document_number", doc), ("decision_date", decision_text)):
@@ -322,6 +359,8 @@ def _records(frame, nonblank, mapping, result, sheet, source_file, fallback_cate
     pub_codes = np.where((pub_codes == "date-missing") | said_unpublished, None, pub_codes)
     if "decision_date" not in mapping.columns:
         dec_codes = np.full(n, "decision-column-missing", dtype=object)
+    if "published_date" not in mapping.columns:  # not "unpublished": unknown
+        pub_codes = np.full(n, "published-column-missing", dtype=object)
     out["category"], out["category_problem"] = _categories(kept, mapping, sheet.name,
                                                            fallback_category)
     unit = cell_text(_column(kept, mapping, "unit")).reset_index(drop=True)
