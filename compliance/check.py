@@ -119,12 +119,13 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
     status[valid & known & is_published & late_side] = code["late"]
     status[valid & known & ~is_published] = code["pending"]
     status[valid & known & ~is_published & late_side] = code["overdue"]
-    # Deadline in an uncovered year: decided only if the whole span is covered
-    # (then fewer than N working days have passed, so it is not late yet).
-    decided = valid & ~known & span_complete
+    # Deadline in an uncovered year: decided when fewer than N working days can
+    # have passed, counting every uncovered day as if it were worked.
+    at_most = calendar.count_upper_bound(np.where(valid & ~known, decision, NAT), np.where(valid & ~known, until, NAT))
+    decided = valid & ~known & (span_complete | (at_most < days))
     status[decided & is_published] = code["on_time"]
     status[decided & ~is_published] = code["pending"]
-    undetermined = valid & ~known & ~span_complete
+    undetermined = valid & ~known & ~decided
     status[undetermined] = code["undetermined"]
     missing_year = np.where(undetermined, np.where(missing_deadline != 0, missing_deadline, span_missing), 0)
 

@@ -172,6 +172,20 @@ class WorkCalendar:
             missing[~complete] = self._gap_year_after(ps[~complete])
         return count, complete, missing
 
+    def count_upper_bound(self, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+        """At most this many working days lie in (start, end]: covered working
+        days plus every uncovered day, as if each of those were worked."""
+        start = np.asarray(start, dtype=np.int64)
+        end = np.asarray(end, dtype=np.int64)
+        known = (start != NAT) & (end != NAT) & (end > start)
+        s = np.where(known, start, 0)
+        e = np.where(known, end, 0)
+        ps = np.clip(self._position(s), 0, self._size)
+        pe = np.clip(self._position(e), 0, self._size)
+        covered_days = (pe - ps) - (self._gaps[pe] - self._gaps[ps])
+        covered_work = self._cum[pe] - self._cum[ps]
+        return np.where(known, covered_work + (e - s) - covered_days, 0)
+
     def is_workday_numbers(self, days: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(is working day, covered) for each day number."""
         days = np.asarray(days, dtype=np.int64)

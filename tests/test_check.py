@@ -209,3 +209,17 @@ def test_classify_is_column_wise_on_large_input():
     assert counts["records"] == 2 * len(days) == sum(counts[s] for s in STATUSES)
     assert counts["on_time"] == len(days) and counts["pending"] + counts["overdue"] == len(days)
     assert np.all(result["deadline"].notna())
+
+
+def test_short_spans_into_an_uncovered_year_are_decided(uncovered):
+    # 2026-12-30 -> 2027-01-02: at most 1 + 2 = 3 working days whatever 2027's holidays are
+    rows = records(("2026-12-30", "2027-01-02"), ("2026-12-28", "2027-01-04"), ("2026-12-28", None),
+                   ("2026-12-01", "2027-01-20"))
+    result = classify(rows, uncovered, DISTRICT, dt.date(2027, 1, 5), dt.date(2027, 1, 25))
+    # the last one's deadline (2026-12-29) is known: overdue as of 2027-01-05
+    assert list(result["status"]) == ["on_time", "on_time", "pending", "overdue"]
+    assert list(result["missing_year"]) == [0, 0, 0, 0]
+    # a long span into 2027 still needs 2027's calendar
+    long = classify(records(("2026-12-21", "2027-01-18")), uncovered, DISTRICT, dt.date(2027, 1, 20),
+                    dt.date(2027, 1, 25))
+    assert list(long["status"]) == ["undetermined"] and list(long["missing_year"]) == [2027]
