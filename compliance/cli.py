@@ -342,10 +342,12 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
                     month=month, run_time=run_time, progress=progress)
     if shown["progress"]:
         click.echo("", err=True)
-    readable = [e for e in run.inputs if e.error is None]
+    readable = [e for e in run.inputs if e.error is None and not e.is_report]
     for entry in run.inputs:
         if entry.error is not None:
             say(f"文件无法读取：{entry.error.message}")
+        elif entry.is_report:
+            say(f"已跳过：{entry.path}（本工具生成的检查报告）")
     if not readable:
         say("没有读到任何可检查的文件。" if run.inputs else "没有找到 .xlsx/.xls/.csv 文件。")
         return 2
@@ -373,13 +375,14 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
         _worst(run, say)
         say(f"报告已保存：{written}")
     bad = s["late"] + s["overdue"] + s["invalid"] + s["undetermined"]
-    return 1 if bad or len(readable) < len(run.inputs) else 0
+    unreadable = sum(1 for e in run.inputs if e.error is not None)
+    return 1 if bad or unreadable else 0
 
 
 def _refuse_overwriting_inputs(out_path: Path, run, option: str = "--out") -> None:
     target = out_path.resolve()
     for entry in run.inputs:
-        if Path(entry.path).resolve() == target:
+        if Path(entry.path).resolve() == target and not entry.is_report:
             raise ComplianceError(f"输出路径 {out_path} 是输入文件之一，拒绝覆盖。请用 {option} 指定别的文件名")
 
 

@@ -8,6 +8,7 @@ still loaded. Every row below a header is a record or a counted skipped row.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -22,6 +23,7 @@ from .sheets import RECORD_COLUMNS, SheetResult, read_sheet
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
 REPORT_PREFIX = "公开时限检查_"  # our own reports; never read them back as input
+REPORT_SHEETS = {"逾期清单", "数据问题", "全部记录", "说明"}
 
 
 @dataclass
@@ -31,6 +33,7 @@ class InputFile:
     sheets: list[SheetResult] = field(default_factory=list)
     error: FileFault | None = None
     notes: list[str] = field(default_factory=list)
+    is_report: bool = False  # one of our own reports, skipped
 
     @property
     def records(self) -> int:
@@ -101,6 +104,11 @@ def load_file(path: Path, config: Config) -> tuple[InputFile, list[pd.DataFrame]
     except FileFault as fault:
         entry.error = fault
         return entry, frames
+    if REPORT_SHEETS <= {raw.name for raw in raw_sheets}:
+        # A report this tool wrote, under another name: reading it would count records twice.
+        entry.notes.append("这是本工具生成的检查报告，已跳过")
+        entry.is_report = True
+        return entry, frames
     file_category = category_from_text(path.stem)
     for raw in raw_sheets:
         result = read_sheet(raw, str(path), config.columns, file_category, _unit_from_name(path))
@@ -115,8 +123,14 @@ def load_file(path: Path, config: Config) -> tuple[InputFile, list[pd.DataFrame]
     return entry, frames
 
 
+_ORG_SUFFIX = re.compile(r"^(.+?(?:分局|局|办|委|院|所|队|站|中心|厅|处|会|政府|管委会|公司))(?=$|[_\-\s\d（(年])")
+
+
 def _unit_from_name(path: Path) -> str:
-    return path.stem
+    """区环保局_2016年10月行政处罚 -> 区环保局; otherwise the whole file name."""
+    first = re.split(r"[_\-\s]+", path.stem)[0]
+    match = _ORG_SUFFIX.match(first)
+    return match.group(1) if match else path.stem
 
 
 def load(paths: Iterable[str | Path], config: Config | None = None,
@@ -152,8 +166,10 @@ def duplicate_locations(records: pd.DataFrame) -> pd.Series:
     """For a repeated document number in the same category: where the first one is."""
     if records.empty:
         return pd.Series(dtype=object)
+    # Numbers are issued per unit: 2016001 at 区安监局 and at 区环保局 are two decisions.
     key = records["document_number"].str.replace(r"\s+", "", regex=True)
-    frame = pd.DataFrame({"category": records["category"].fillna(""), "key": key})
+    frame = pd.DataFrame({"category": records["category"].fillna("") + "\x1f" + records["unit"].fillna(""),
+                          "key": key})
     involved = key.ne("") & frame.duplicated(["category", "key"], keep=False)
     out = pd.Series(None, index=records.index, dtype=object)
     if not involved.any():

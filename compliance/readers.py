@@ -225,8 +225,8 @@ def _read_csv(path: Path) -> RawSheet:
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",\t;|")
         delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
+    except csv.Error:  # e.g. a bare title line first: take the most frequent candidate
+        delimiter = max(",\t;|", key=sample.count)
     head = csv_rows(text, delimiter, path, limit=HEAD_LINES)
     # pandas parses bytes far faster than a text stream: hand it UTF-8 bytes.
     data = raw[3:] if encoding == "utf-8-sig" else raw if encoding == "utf-8" else text.encode("utf-8")
@@ -309,7 +309,8 @@ def _fill_spans(table: dict) -> list[list[str]]:
                 c += 1
             for dr in range(rowspan):
                 for dc in range(colspan):
-                    grid[(r + dr, c + dc)] = text if (dr == 0 and dc == 0) else ""
+                    # as for xlsx merges: a value spanning rows belongs to each row, not to each column
+                    grid[(r + dr, c + dc)] = text if dc == 0 else ""
             c += colspan
     height = len(table["rows"])
     width = max((c for _, c in grid), default=-1) + 1

@@ -215,14 +215,22 @@ def _quick_nonblank(values: pd.Series) -> np.ndarray:
     return ~((arr == "") | pd.isna(arr))
 
 
+UNIT_LABEL = re.compile(r"^\s*(?:填报单位|报送单位|填表单位|单位名称)\s*(?:[（(][^）)]{0,8}[）)])?\s*[:：]?\s*$")
+
+
 def sheet_unit(rows: list[list], header_index: int) -> str | None:
-    """The 填报单位 named above the header, if any."""
+    """The 填报单位 named above the header: 填报单位：区安监局, or the label and the name in two cells."""
     for row in rows[:header_index]:
-        for cell in row:
-            if isinstance(cell, str):
-                match = UNIT_LINE.search(cell)
-                if match:
-                    return match.group(1)
+        for position, cell in enumerate(row):
+            if not isinstance(cell, str):
+                continue
+            match = UNIT_LINE.search(cell)
+            if match:
+                return match.group(1)
+            if UNIT_LABEL.match(cell):
+                following = next((_text(c) for c in row[position + 1:] if not _is_blank(c)), "")
+                if following and len(following) <= 40:
+                    return following
     return None
 
 
@@ -257,8 +265,7 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: ColumnRules,
     for position, had in own_content.items():
         nonblank[position] = had
     result.records, result.skipped = _records(frame, nonblank, mapping, result, sheet, source_file,
-                                              fallback_category,
-                                              sheet_unit(rows, header_index) or fallback_unit)
+                                              fallback_category, fallback_unit, sheet_unit(rows, header_index))
     assert result.record_count + result.skipped_rows == result.rows_after_header, \
         (sheet.name, result.record_count, result.skipped, result.rows_after_header)
     return result
@@ -313,7 +320,7 @@ def csv_body(sheet: RawSheet, header_index: int, header_width: int, wanted: set[
     return frame, np.concatenate(nonblank)
 
 
-def _records(frame, nonblank, mapping, result, sheet, source_file, fallback_category, unit_default):
+def _records(frame, nonblank, mapping, result, sheet, source_file, fallback_category, unit_default, unit_line):
     doc = cell_text(_column(frame, mapping, "document_number"))
     decision_text = cell_text(_column(frame, mapping, "decision_date"))
     published_text = cell_text(_column(frame, mapping, "published_date"))
@@ -364,7 +371,11 @@ def _records(frame, nonblank, mapping, result, sheet, source_file, fallback_cate
     out["category"], out["category_problem"] = _categories(kept, mapping, sheet.name,
                                                            fallback_category)
     unit = cell_text(_column(kept, mapping, "unit")).reset_index(drop=True)
-    out["unit"] = unit.where(unit.ne(""), unit_default)
+    # A blank unit cell is the sheet's own unit: its 填报单位 line, else the unit most
+    # of its rows name, else the one in the file name (区安监局_2016年10月.xlsx).
+    named = unit[unit.ne("")]
+    usual = named.mode().iloc[0] if len(named) else None
+    out["unit"] = unit.where(unit.ne(""), unit_line or usual or unit_default)
     out["document_number"] = doc[keep].reset_index(drop=True)
     out["party"] = cell_text(_column(kept, mapping, "party")).reset_index(drop=True)
     out["decision_text"] = _short(decision_text[keep])

@@ -304,3 +304,72 @@ def test_words_for_not_published_and_category_codes(tmp_path):
 def test_category_codes_in_file_names(tmp_path, name, category):
     path = write_xlsx(tmp_path / f"{name}.xlsx", {"S": [["文书号", "决定日期"], ["A1", "2016-5-3"]]})
     assert load([path]).records["category"][0] == category
+
+
+def test_review_cases_units_reports_duplicates_and_delimiters(tmp_path):
+    import datetime as dt
+
+    from compliance.report import write_report
+    from compliance.run import check
+
+    # blank unit cells take the sheet's usual unit; the file name gives 区环保局, not the whole name
+    rows = [["行政处罚决定书文号", "处罚决定日期", "上网公开日期", "处罚机关"],
+            ["A1", "2016-05-03", "2016-05-10", "区安监局"], ["A2", "2016-05-03", "2016-05-10", None]]
+    path = write_xlsx(tmp_path / "区安监局_2016年行政处罚.xlsx", {"S": rows})
+    assert list(load([path]).records["unit"]) == ["区安监局", "区安监局"]
+    plain = write_xlsx(tmp_path / "区环保局_2016年10月行政处罚.xlsx",
+                       {"S": [["行政处罚决定书文号", "处罚决定日期", "上网公开日期"], ["2016001", "2016-05-03", ""]]})
+    assert list(load([plain]).records["unit"]) == ["区环保局"]
+    # the same number at two units is not a duplicate
+    both = load([path, plain, write_xlsx(tmp_path / "区安监局_b.xlsx", {"S": [rows[0], ["2016001", "2016-05-03", "", "区安监局"]]})])
+    assert both.records["duplicate_of"].notna().sum() == 0
+    # our own report, saved under another name, is skipped by its content
+    run = check([path], as_of=dt.date(2016, 12, 31), run_date=dt.date(2016, 12, 31))
+    write_report(run, tmp_path / "10月检查结果.xlsx")
+    again = load([tmp_path / "10月检查结果.xlsx", path])
+    assert again.inputs[0].is_report and len(again.records) == 2
+    # a semicolon CSV with a bare title line
+    csv_path = tmp_path / "处罚.csv"
+    csv_path.write_text("区环保局行政处罚公开情况表\n文书号;处罚决定日期;公开日期\nB1;2016-05-03;2016-05-09\n",
+                        encoding="utf-8")
+    assert list(load([csv_path]).records["document_number"]) == ["B1"]
+
+
+def test_two_row_header_with_group_labels_above(tmp_path):
+    rows = [["序号", "行政相对人名称", "行政处罚决定", None, "上网公开", None],
+            [None, None, "文书号", "日期", "日期", "网址"],
+            [1, "甲", "西罚〔2016〕1号", "2016-05-03", "2016-05-10", "http://x"]]
+    path = write_xlsx(tmp_path / "处罚.xlsx", {"S": rows}, merges={"S": ["A1:A2", "B1:B2", "C1:D1", "E1:F1"]})
+    result = load([path])
+    sheet = result.inputs[0].sheets[0]
+    assert sheet.columns["decision_date"] == "行政处罚决定日期" and sheet.columns["published_date"] == "上网公开日期"
+    record = result.records.iloc[0]
+    assert record["row"] == 3 and str(record["published_date"].date()) == "2016-05-10"
+
+
+@pytest.mark.parametrize("row", [["合计", 2, None, None, None, None], ["以下空白"] * 6,
+                                 ["单位负责人：王五", None, None, "2016年12月5日", None, None],
+                                 ["必填", "必填", "必填", "日期型", "日期型", "必填"]])
+def test_totals_footers_and_annotations_are_not_records(tmp_path, row):
+    path = write_xlsx(tmp_path / "处罚.xlsx", {"S": [PENALTY_HEADER] + penalty_rows(2) + [row]})
+    result = load([path])
+    assert len(result.records) == 2 and result.inputs[0].sheets[0].skipped["note"] == 1
+
+
+def test_missing_publication_column_is_a_problem_not_overdue(tmp_path):
+    path = write_xlsx(tmp_path / "处罚.xlsx", {"S": [["行政处罚决定书文号", "处罚决定日期", "处罚机关"],
+                                                  ["A1", "2016-05-03", "区安监局"]]})
+    result = load([path])
+    assert "找不到公开日期列" in result.inputs[0].sheets[0].problem
+    assert list(result.records["published_problem"]) == ["published-column-missing"]
+
+
+def test_html_rowspan_belongs_to_each_row(tmp_path):
+    html = ("<table><tr><th>文书号</th><th>处罚决定日期</th><th>公示日期</th><th>处罚机关</th></tr>"
+            "<tr><td>C1</td><td rowspan='2'>2016-05-03</td><td>2016-05-09</td><td rowspan='2'>区工商分局</td></tr>"
+            "<tr><td>C2</td><td>2016-05-10</td></tr></table>")
+    path = tmp_path / "工商.xls"
+    path.write_text(html, encoding="utf-8")
+    records = load([path]).records
+    assert list(records["unit"]) == ["区工商分局"] * 2
+    assert records["decision_date"].notna().all()
