@@ -264,11 +264,51 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: ColumnRules,
     own_content = {r - header_index - 1: v for r, v in had_content.items() if r > header_index}
     for position, had in own_content.items():
         nonblank[position] = had
-    result.records, result.skipped = _records(frame, nonblank, mapping, result, sheet, source_file,
-                                              fallback_category, fallback_unit, sheet_unit(rows, header_index))
+    unit_line = sheet_unit(rows, header_index)
+    # A second table under the first (许可 block, then 处罚 block): each block by its own header.
+    boundaries = _inner_headers(frame, mapping, rules)
+    starts = [0] + [b + 1 for b in boundaries]
+    stops = boundaries + [len(frame)]
+    mappings = [mapping] + [map_columns(_frame_row_texts(frame, b), rules) for b in boundaries]
+    parts, skipped = [], {"blank": 0, "note": 0, "header": len(boundaries)}
+    for start, stop, block_mapping in zip(starts, stops, mappings):
+        if stop <= start:
+            continue
+        records, block_skipped = _records(frame.iloc[start:stop], nonblank[start:stop], block_mapping, result,
+                                          sheet, source_file, fallback_category, fallback_unit, unit_line)
+        parts.append(records)
+        for kind, count in block_skipped.items():
+            skipped[kind] += count
+    if boundaries:
+        result.notes.append(f"工作表中有 {len(boundaries) + 1} 个表格（第 "
+                            + "、".join(str(result.header_row + 1 + b) for b in boundaries)
+                            + " 行是另一个表头），各按自己的表头读取")
+    result.records = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    result.skipped = skipped
     assert result.record_count + result.skipped_rows == result.rows_after_header, \
         (sheet.name, result.record_count, result.skipped, result.rows_after_header)
     return result
+
+
+def _frame_row_texts(frame: pd.DataFrame, position: int) -> list[str]:
+    """One body row as header texts, at the original column positions (a CSV frame skips some)."""
+    texts = [""] * (max(frame.columns) + 1 if len(frame.columns) else 0)
+    for column, value in zip(frame.columns, frame.iloc[position]):
+        texts[column] = _text(value)
+    return texts
+
+
+def _inner_headers(frame: pd.DataFrame, mapping: ColumnMap, rules: ColumnRules) -> list[int]:
+    """Body rows that are headers themselves: a decision-date cell saying 日期/时间 is the cheap sign."""
+    column = _column(frame, mapping, "decision_date")
+    suspects = column.astype(str).str.contains("日期|时间", regex=True).to_numpy(bool)
+    found = []
+    for position in np.flatnonzero(suspects):
+        texts = _frame_row_texts(frame, position)
+        inner = map_columns(texts, rules)
+        if len(inner.columns) >= 2 and "decision_date" in inner.columns:
+            found.append(int(position))
+    return found
 
 
 def _column(frame: pd.DataFrame, mapping: ColumnMap, name: str) -> pd.Series:

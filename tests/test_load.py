@@ -373,3 +373,19 @@ def test_html_rowspan_belongs_to_each_row(tmp_path):
     records = load([path]).records
     assert list(records["unit"]) == ["区工商分局"] * 2
     assert records["decision_date"].notna().all()
+
+
+def test_two_tables_in_one_sheet_are_read_by_their_own_headers(tmp_path):
+    rows = [["行政许可决定书文号", "许可决定日期", "上网公开日期"],
+            ["许1", "2016-05-03", "2016-05-10"],
+            [],
+            ["行政处罚决定书文号", "处罚决定日期", "上网公开日期"],
+            ["罚1", "2016-06-03", "2016-06-10"],
+            ["罚2", "2016-06-04", ""]]
+    result = load([write_xlsx(tmp_path / "data.xlsx", {"S": rows})])
+    accounting_holds(result)
+    records = result.records
+    assert list(records["document_number"]) == ["许1", "罚1", "罚2"]
+    assert list(records["category"]) == ["permit", "penalty", "penalty"]
+    assert list(records["row"]) == [2, 5, 6]
+    assert result.inputs[0].sheets[0].skipped == {"blank": 1, "note": 0, "header": 1}
