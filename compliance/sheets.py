@@ -300,8 +300,11 @@ def _frame_row_texts(frame: pd.DataFrame, position: int) -> list[str]:
 
 def _inner_headers(frame: pd.DataFrame, mapping: ColumnMap, rules: ColumnRules) -> list[int]:
     """Body rows that are headers themselves: a decision-date cell saying 日期/时间 is the cheap sign."""
-    column = _column(frame, mapping, "decision_date")
-    suspects = column.astype(str).str.contains("日期|时间", regex=True).to_numpy(bool)
+    column = _column(frame, mapping, "decision_date").to_numpy(object)
+    is_text = pd.Series(column).map(type).to_numpy(object) == str  # date cells cannot be headers
+    suspects = np.zeros(len(column), dtype=bool)
+    if is_text.any():
+        suspects[is_text] = pd.Series(column[is_text], dtype=object).str.contains("日期|时间", regex=True).to_numpy(bool)
     found = []
     for position in np.flatnonzero(suspects):
         texts = _frame_row_texts(frame, position)
@@ -367,7 +370,9 @@ def _records(frame, nonblank, mapping, result, sheet, source_file, fallback_cate
     has_doc = doc.ne("").to_numpy(bool)
     has_date = decision_text.ne("").to_numpy(bool) | published_text.ne("").to_numpy(bool)
     bare = ~has_doc & ~has_date  # neither a number nor a date: a non-record row (DOMAIN.md)
-    first_column = cell_text(frame[frame.columns[0]]) if len(frame.columns) else doc
+    doc_index = mapping.columns.get("document_number")
+    first = frame.columns[0] if len(frame.columns) else None
+    first_column = doc if first is None or first == doc_index else cell_text(frame[first])
     says_so = doc.str.match(NON_RECORD).to_numpy(bool) | first_column.str.match(NON_RECORD).to_numpy(bool)
     # The few rows that may be notes, totals or blanks are looked at cell by cell.
     is_note = np.zeros(len(frame), dtype=bool)
