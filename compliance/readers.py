@@ -42,6 +42,7 @@ class RawSheet:
     kind: str = "xlsx"
     text: str | None = None  # CSV only: the decoded file; ``rows`` then holds just its head
     data: bytes | None = None  # CSV only: the same, as UTF-8 bytes
+    hidden: bool = False  # a hidden worksheet: still read, but said so
     delimiter: str = ","
 
 
@@ -135,7 +136,8 @@ def _read_calamine(path: Path, kind: str) -> list[RawSheet]:
             sheet = workbook.get_sheet_by_name(meta.name)
             rows = sheet.to_python(skip_empty_area=False)
             merged = list(sheet.merged_cell_ranges or [])
-            sheets.append(RawSheet(meta.name, rows, merged, kind))
+            hidden = str(meta.visible).rsplit(".", 1)[-1] != "Visible"
+            sheets.append(RawSheet(meta.name, rows, merged, kind, hidden=hidden))
         workbook.close()
     except calamine.PasswordError as exc:
         raise FileFault("encrypted-file", path, ENCRYPTED) from exc

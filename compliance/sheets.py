@@ -239,6 +239,8 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: ColumnRules,
     had_content = fill_merged(sheet)
     rows = sheet.rows
     result = SheetResult(sheet.name, None)
+    if sheet.hidden:
+        result.notes.append("这是一个隐藏的工作表，其中的记录也已计入；如不应计入，请删除该工作表")
     found = find_header(rows, rules, sheet.merged)
     if found is None:
         result.notes.append("未找到表头（不含文书号、决定日期等列），已跳过此工作表")

@@ -389,3 +389,17 @@ def test_two_tables_in_one_sheet_are_read_by_their_own_headers(tmp_path):
     assert list(records["category"]) == ["permit", "penalty", "penalty"]
     assert list(records["row"]) == [2, 5, 6]
     assert result.inputs[0].sheets[0].skipped == {"blank": 1, "note": 0, "header": 1}
+
+
+def test_hidden_sheet_is_read_and_noted(tmp_path):
+    import openpyxl
+
+    path = write_xlsx(tmp_path / "处罚.xlsx", {"S": [PENALTY_HEADER] + penalty_rows(2),
+                                               "旧数据": [PENALTY_HEADER] + penalty_rows(1, start=9)})
+    book = openpyxl.load_workbook(path)
+    book["旧数据"].sheet_state = "hidden"
+    book.save(path)
+    result = load([path])
+    visible, hidden = result.inputs[0].sheets
+    assert not any("隐藏" in n for n in visible.notes)
+    assert any("隐藏" in n for n in hidden.notes) and hidden.record_count == 1
