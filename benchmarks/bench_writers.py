@@ -11,7 +11,6 @@ is the slowest by far).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import statistics
 import tempfile
 import time

@@ -1,8 +1,12 @@
 """compliance: are permit and penalty decisions published on time?"""
 
+__version__ = "0.1.0"  # first: modules below read it
+
+from .check import Status, classify
 from .errors import CalendarNotCovered, ComplianceError
+from .rules import Rule
+from .run import check
 from .workcalendar import WorkCalendar
 
-__version__ = "0.1.0"
-
-__all__ = ["CalendarNotCovered", "ComplianceError", "WorkCalendar", "__version__"]
+__all__ = ["CalendarNotCovered", "ComplianceError", "Rule", "Status", "WorkCalendar", "__version__", "check",
+           "classify"]

@@ -21,7 +21,7 @@ from enum import Enum
 import numpy as np
 import pandas as pd
 
-from .dates import NAT, to_day_number
+from .dates import NAT, datetimes_from_days, days_from_datetimes, to_day_number
 from .rules import RuleSet
 from .workcalendar import WorkCalendar
 
@@ -52,17 +52,6 @@ STATUS_MEANINGS = {
 STATUSES = tuple(STATUS_LABELS)
 
 
-def _days(values: pd.Series) -> np.ndarray:
-    arr = values.to_numpy(dtype="datetime64[D]", na_value=np.datetime64("NaT"))
-    return np.where(np.isnat(arr), NAT, arr.astype(np.int64))
-
-
-def _dates(days: np.ndarray) -> np.ndarray:
-    out = days.astype("datetime64[D]")
-    out[days == NAT] = np.datetime64("NaT")
-    return out.astype("datetime64[s]")
-
-
 def select_month(records: pd.DataFrame, month: str | None) -> pd.DataFrame:
     """Records decided in YYYY-MM, plus every record with no usable decision date."""
     if not month:
@@ -76,8 +65,8 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
              as_of: dt.date, run_date: dt.date) -> pd.DataFrame:
     """Return ``records`` with deadline, status and lateness columns added."""
     out = records.copy()
-    decision = _days(records["decision_date"])
-    published = _days(records["published_date"])
+    decision = days_from_datetimes(records["decision_date"])
+    published = days_from_datetimes(records["published_date"])
     as_of_day = to_day_number(as_of)
     run_day = to_day_number(run_date)
     n_records = len(records)
@@ -143,7 +132,7 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
     calendar_late = np.where(lateish, until - deadline, -1)
     left = np.where((status == code["pending"]) & span_complete, days - span_count, -1)
 
-    out["deadline"] = _dates(deadline)
+    out["deadline"] = datetimes_from_days(deadline, "s")
     out["status"] = pd.Categorical.from_codes(status, categories=list(STATUSES))
     out["working_days"] = days
     out["rule"] = np.array([r.name for r in rules.rules], dtype=object)[rule_index] if n_records else []
@@ -163,11 +152,3 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
 def summarise(classified: pd.DataFrame) -> dict[str, int]:
     counts = classified["status"].value_counts()
     return {"records": int(len(classified)), **{s: int(counts.get(s, 0)) for s in STATUSES}}
-
-
-def rates(counts: dict[str, int]) -> tuple[float | None, float | None]:
-    """及时公开率 and 迟报率 over on_time + late + overdue (DOMAIN.md)."""
-    judged = counts["on_time"] + counts["late"] + counts["overdue"]
-    if not judged:
-        return None, None
-    return counts["on_time"] / judged, (counts["late"] + counts["overdue"]) / judged

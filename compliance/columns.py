@@ -194,17 +194,6 @@ def _letter(index: int) -> str:
     return letters
 
 
-def header_strength(cells: list[object], rules: ColumnRules) -> int:
-    """How much a row looks like a header: the number of distinct fields it names."""
-    named = set()
-    for cell in cells:
-        if isinstance(cell, str) and 0 < len(cell) <= 60:
-            scores = rules.score(cell)
-            if scores:
-                named.add(max(scores, key=scores.get))
-    return len(named)
-
-
 # Pinyin initials that 双公示 platforms use for the two categories.
 _CODES = {"XK": "permit", "CF": "penalty"}
 _CODE_IN_NAME = re.compile(r"(?:^|[^A-Za-z])(XK|CF)(?:$|[^A-Za-z])", re.IGNORECASE)

@@ -168,6 +168,22 @@ def parse_date(value: object) -> ParsedDate:
         return ParsedDate(None, "date-unparseable")
 
 
+def days_from_datetimes(values) -> np.ndarray:
+    """A datetime64 Series or array -> int64 day numbers, NAT where empty."""
+    if isinstance(values, pd.Series):
+        arr = values.to_numpy(dtype="datetime64[D]", na_value=np.datetime64("NaT"))
+    else:
+        arr = np.asarray(values).astype("datetime64[D]")
+    return np.where(np.isnat(arr), NAT, arr.astype(np.int64))
+
+
+def datetimes_from_days(days: np.ndarray, unit: str = "D") -> np.ndarray:
+    """int64 day numbers (NAT where empty) -> datetime64 of ``unit``, NaT where empty."""
+    out = days.astype("datetime64[D]")
+    out[days == NAT] = np.datetime64("NaT")
+    return out.astype(f"datetime64[{unit}]")
+
+
 def to_day_number(day: dt.date) -> int:
     return (day - _EPOCH).days
 

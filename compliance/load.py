@@ -56,9 +56,6 @@ class LoadResult:
     def skipped_rows(self) -> int:
         return sum(f.skipped_rows for f in self.inputs)
 
-    @property
-    def failed(self) -> list[InputFile]:
-        return [f for f in self.inputs if f.error is not None]
 
 
 def find_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[InputFile]]:

@@ -10,6 +10,7 @@ import pandas as pd
 
 from .check import STATUS_LABELS, STATUSES
 from .problems import issues_column
+from .sheetspec import display_width
 from .summary import unit_table
 
 
@@ -70,8 +71,7 @@ def write_json(run, target: str) -> None:
 
 
 def _pad(text: str, width: int) -> str:
-    shown = sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
-    return text + " " * max(0, width - shown)
+    return text + " " * max(0, width - display_width(text))
 
 
 def terminal_summary(run) -> list[str]:
@@ -83,7 +83,7 @@ def terminal_summary(run) -> list[str]:
         rows.append([str(record["单位"]), str(record["类别"]), str(record["决定总数"])]
                     + [str(record[STATUS_LABELS[s]]) for s in STATUSES]
                     + ["—" if rate is None else f"{rate:.1%}"])
-    widths = [max(sum(2 if ord(ch) > 0x2E7F else 1 for ch in r[c]) for r in rows + [headers])
+    widths = [max(display_width(r[c]) for r in rows + [headers])
               for c in range(len(headers))]
     lines = ["  ".join(_pad(h, w) for h, w in zip(headers, widths))]
     lines.append("  ".join("-" * w for w in widths))

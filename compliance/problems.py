@@ -32,18 +32,12 @@ def record_issues(row: dict, as_of: str = "", run_date: str = "") -> list[dict]:
     """All problems of one record (a dict of its columns), in a stable order."""
     row = {k: (None if _missing(v) else v) for k, v in row.items()}
     issues = []
-    if row.get("decision_problem"):
-        code = row["decision_problem"]
-        if code in RECORD_PROBLEMS:
+    for field, label in (("decision", "决定日期"), ("published", "公开日期")):
+        code = row.get(f"{field}_problem")
+        if code in RECORD_PROBLEMS:  # a sheet-level cause: the column itself is missing
             issues.append({"code": code, "message": RECORD_PROBLEMS[code]})
-        else:
-            issues.append(date_problem("决定日期", code, row.get("decision_text", "")))
-    if row.get("published_problem"):
-        code = row["published_problem"]
-        if code in RECORD_PROBLEMS:
-            issues.append({"code": code, "message": RECORD_PROBLEMS[code]})
-        else:
-            issues.append(date_problem("公开日期", code, row.get("published_text", "")))
+        elif code:
+            issues.append(date_problem(label, code, row.get(f"{field}_text", "")))
     if row.get("category_problem"):
         issues.append({"code": row["category_problem"], "message": RECORD_PROBLEMS[row["category_problem"]]})
     values = {"published": _iso(row.get("published_date")), "decision": _iso(row.get("decision_date")),

@@ -86,7 +86,7 @@ def read_file(path: Path, max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED) -> l
     if kind == "zip":
         return _read_zip_workbook(path, max_uncompressed)
     if kind == "ole":
-        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in _read_all(path):
+        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in path.read_bytes():
             raise FileFault("encrypted-file", path, ENCRYPTED)
         return _read_calamine(path, "xls")
     if kind == "html":
@@ -99,10 +99,6 @@ def read_file(path: Path, max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED) -> l
                         f"文件扩展名是 {suffix}，但内容不是 Excel 工作簿（像是纯文本），"
                         "请用 Excel/WPS 打开后另存为 .xlsx")
     return [_read_csv(path)]
-
-
-def _read_all(path: Path) -> bytes:
-    return path.read_bytes()
 
 
 def _read_zip_workbook(path: Path, max_uncompressed: int) -> list[RawSheet]:

@@ -10,7 +10,6 @@ import numpy as np
 from .dates import NAT, parse_date, to_day_number
 from .errors import ComplianceError
 
-CATEGORIES = ("permit", "penalty")
 CATEGORY_LABELS = {"permit": "行政许可", "penalty": "行政处罚"}
 
 

@@ -17,9 +17,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .columns import FIELD_LABELS, ColumnMap, ColumnRules, category_from_text, header_strength, \
-    map_columns, normalise_header
-from .dates import MAX_CELL_TEXT, NOT_PUBLISHED, normalise_text, parse_dates
+from .columns import ColumnMap, ColumnRules, category_from_text, map_columns
+from .dates import MAX_CELL_TEXT, NOT_PUBLISHED, datetimes_from_days, normalise_text, parse_dates
 from .readers import MAX_CELL_CHARS, RawSheet
 
 HEADER_SCAN_ROWS = 20
@@ -427,8 +426,8 @@ def _records(frame, nonblank, mapping, result, sheet, source_file, fallback_cate
     out["party"] = cell_text(_column(kept, mapping, "party")).reset_index(drop=True)
     out["decision_text"] = _short(decision_text[keep])
     out["published_text"] = _short(published_text[keep])
-    out["decision_date"] = _to_datetime(dec_days)
-    out["published_date"] = _to_datetime(pub_days)
+    out["decision_date"] = datetimes_from_days(dec_days, "s")
+    out["published_date"] = datetimes_from_days(pub_days, "s")
     out["decision_problem"] = dec_codes
     out["published_problem"] = pub_codes
     out["notes"] = None
@@ -442,14 +441,6 @@ def _short(text: pd.Series) -> np.ndarray:
     if long.any():
         out[long] = [s[:MAX_CELL_TEXT] for s in out[long]]
     return out
-
-
-def _to_datetime(days: np.ndarray) -> np.ndarray:
-    from .dates import NAT
-
-    out = days.astype("datetime64[D]")
-    out[days == NAT] = np.datetime64("NaT")
-    return out.astype("datetime64[s]")
 
 
 def _categories(kept, mapping, sheet_name, fallback_category):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import numpy as np
 import pandas as pd
 
 TEXT, DATE, INT, PERCENT = "text", "date", "int", "percent"

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from . import holidays as holiday_sources
-from .dates import NAT, from_day_number, to_day_number
+from .dates import NAT, datetimes_from_days, days_from_datetimes, from_day_number, to_day_number
 from .errors import CalendarNotCovered
 
 WEEKDAYS = "一二三四五六日"
@@ -272,32 +272,19 @@ def _as_date(value) -> dt.date:
 def _to_days(value):
     """Any supported date container -> (int64 day numbers, rebuild function)."""
     if isinstance(value, pd.Series):
-        arr = value.to_numpy(dtype="datetime64[D]", na_value=np.datetime64("NaT"))
-        days = np.where(np.isnat(arr), NAT, arr.astype(np.int64))
-
         def rebuild(out, counts=False):
-            if counts:
-                return pd.Series(out, index=value.index, name=value.name)
-            return pd.Series(_days_to_dt64(out), index=value.index, name=value.name)
-        return days, rebuild
+            data = out if counts else datetimes_from_days(out)
+            return pd.Series(data, index=value.index, name=value.name)
+        return days_from_datetimes(value), rebuild
     if isinstance(value, np.ndarray):
-        arr = value.astype("datetime64[D]")
-        days = np.where(np.isnat(arr), NAT, arr.astype(np.int64))
-
         def rebuild(out, counts=False):
-            return out if counts else _days_to_dt64(out)
-        return days, rebuild
+            return out if counts else datetimes_from_days(out)
+        return days_from_datetimes(value), rebuild
     day = to_day_number(_as_date(value))
 
     def rebuild(out, counts=False):
         return int(out[0]) if counts else from_day_number(out[0])
     return np.array([day], dtype=np.int64), rebuild
-
-
-def _days_to_dt64(days: np.ndarray) -> np.ndarray:
-    out = days.astype("datetime64[D]")
-    out[days == NAT] = np.datetime64("NaT")
-    return out
 
 
 def _raise_missing(missing: np.ndarray) -> None:

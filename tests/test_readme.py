@@ -38,4 +38,5 @@ def test_first_block_writes_a_report_under_reports(tmp_path):
 
 def test_ci_runs_the_readme_test_command():
     script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert "readme_blocks.py README.md 2" in script
+    assert f'TEST_COMMAND="{blocks()[1]}"' in script
+    assert script.rstrip().endswith(blocks()[1])
