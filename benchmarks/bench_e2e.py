@@ -37,12 +37,12 @@ CLASSIFY_1M_LIMIT = 1.0
 
 def child(path: str) -> None:
     """One timed run, stage by stage; prints JSON."""
-    from compliance.check import classify, summarise
+    from compliance.classify import classify, summarise
     from compliance.config import Config
-    from compliance.load import load
-    from compliance.report import write_report
+    from compliance.ingest.load import load
+    from compliance.report.workbook import write_report
     from compliance.rules import PROFILES, single
-    from compliance.run import CheckRun
+    from compliance.api import CheckRun
     from compliance.workcalendar import WorkCalendar
 
     t0 = time.perf_counter()

@@ -1,9 +1,9 @@
-"""Benchmark: loading a 100,000-record .xlsx with compliance.load vs openpyxl.
+"""Benchmark: loading a 100,000-record .xlsx with compliance.ingest.load vs openpyxl.
 
 Run:  python benchmarks/bench_load.py [--records 100000] [--repeat 3]
 
 Baseline: pandas.read_excel(engine="openpyxl"), what a user would write.
-Target: compliance.load under 4 s for 100,000 records on this machine.
+Target: compliance.ingest.load under 4 s for 100,000 records on this machine.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import ensure  # noqa: E402
 
-from compliance.load import load  # noqa: E402
+from compliance.ingest.load import load  # noqa: E402
 
 TARGET_SECONDS = 4.0
 
@@ -43,7 +43,7 @@ def main() -> int:
     base, frame = median_time(lambda: pd.read_excel(path, engine="openpyxl"), max(1, args.repeat - 2))
     assert len(result.records) == len(frame) == args.records, (len(result.records), len(frame))
     print(f"input: {path.name} ({path.stat().st_size / 1e6:.1f} MB, {args.records:,} records)")
-    print(f"compliance.load:                 {ours:6.2f} s (median of {args.repeat})")
+    print(f"compliance.ingest.load:                 {ours:6.2f} s (median of {args.repeat})")
     print(f"pandas.read_excel(openpyxl):     {base:6.2f} s")
     print(f"ratio:                           {base / ours:6.1f}x")
     met = ours < TARGET_SECONDS

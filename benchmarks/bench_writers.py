@@ -68,21 +68,21 @@ def with_openpyxl(frame: pd.DataFrame, path: Path) -> None:
 
 
 def with_xlsxwriter(frame: pd.DataFrame, path: Path) -> None:
-    from compliance.sheetspec import DATE, INT, TEXT, SheetSpec
-    from compliance.writers import write_xlsxwriter
+    from compliance.report.layout import DATE, INT, TEXT, SheetSpec
+    from compliance.report.writers import write_xlsxwriter
 
     write_xlsxwriter([_spec(frame, SheetSpec, TEXT, DATE, INT)], path)
 
 
 def with_rust(frame: pd.DataFrame, path: Path) -> None:
-    from compliance.sheetspec import DATE, INT, TEXT, SheetSpec
-    from compliance.writers import write_rust
+    from compliance.report.layout import DATE, INT, TEXT, SheetSpec
+    from compliance.report.writers import write_rust
 
     write_rust([_spec(frame, SheetSpec, TEXT, DATE, INT)], path)
 
 
 def _spec(frame, SheetSpec, TEXT, DATE, INT):
-    from compliance.sheetspec import dates_for_excel
+    from compliance.report.layout import dates_for_excel
 
     out = frame.copy()
     for name in DATES:

@@ -2,10 +2,11 @@
 
 __version__ = "0.1.0"  # first: modules below read it
 
-from .check import Status, classify
+from .classify import classify
 from .errors import CalendarNotCovered, ComplianceError
 from .rules import Rule
-from .run import check
+from .status import Status
+from .api import check
 from .workcalendar import WorkCalendar
 
 __all__ = ["CalendarNotCovered", "ComplianceError", "Rule", "Status", "WorkCalendar", "__version__", "check",

@@ -314,10 +314,11 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
       compliance check 区人社局.xlsx --rule national --json -
     """
     from .config import load_config
-    from .output import terminal_summary, write_json
-    from .report import write_report
+    from .report.json_output import write_json
+    from .report.terminal import terminal_summary
+    from .report.workbook import write_report
     from .rules import from_options
-    from .run import check as run_check
+    from .api import check as run_check
 
     if days is not None and rule_name is not None:
         raise click.UsageError("--days 与 --rule 只能选一个")

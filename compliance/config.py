@@ -25,9 +25,9 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .columns import FIELDS, ColumnRules
+from .ingest.columns import FIELDS, ColumnRules
 from .errors import ComplianceError
-from .readers import DEFAULT_MAX_UNCOMPRESSED
+from .ingest.readers import DEFAULT_MAX_UNCOMPRESSED
 
 if sys.version_info >= (3, 11):
     import tomllib

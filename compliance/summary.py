@@ -5,17 +5,17 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .check import STATUS_LABELS, STATUSES
+from .status import JUDGED, LATE, STATUS_LABELS, STATUSES
 from .rules import CATEGORY_LABELS
 
 COUNT_HEADERS = ["决定总数"] + [STATUS_LABELS[s] for s in STATUSES]
 
 
 def _rates(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    judged = frame["on_time"] + frame["late"] + frame["overdue"]
+    judged = frame[list(JUDGED)].sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         on_time = (frame["on_time"] / judged).where(judged > 0)
-        late = ((frame["late"] + frame["overdue"]) / judged).where(judged > 0)
+        late = (frame[list(LATE)].sum(axis=1) / judged).where(judged > 0)
     return on_time, late
 
 

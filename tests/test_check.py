@@ -7,11 +7,11 @@ import pandas as pd
 import pytest
 
 from compliance import WorkCalendar
-from compliance.check import STATUSES, classify, select_month, summarise
-from compliance.load import empty_records
+from compliance.classify import STATUSES, classify, select_month, summarise
+from compliance.ingest.load import empty_records
 from compliance.problems import issues_column
 from compliance.rules import PROFILES, Rule, RuleSet, from_options, single
-from compliance.run import ReconciliationError, check, reconcile_statuses
+from compliance.api import ReconciliationError, check, reconcile_statuses
 from helpers import PENALTY_HEADER, write_xlsx
 
 DISTRICT = single(PROFILES["district"])

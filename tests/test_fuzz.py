@@ -22,9 +22,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from compliance.dates import MAX_YEAR, MIN_YEAR, PROBLEM_MESSAGES, ParsedDate, parse_date, parse_dates
-from compliance.load import load
-from compliance.report import write_report
-from compliance.run import check
+from compliance.ingest.load import load
+from compliance.report.workbook import write_report
+from compliance.api import check
 from helpers import PENALTY_HEADER, write_xlsx
 
 AS_OF = dt.date(2016, 12, 31)

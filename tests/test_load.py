@@ -9,7 +9,7 @@ import xlwt
 from msoffcrypto.format.ooxml import OOXMLFile
 
 from compliance.config import load_config
-from compliance.load import load
+from compliance.ingest.load import load
 from helpers import PENALTY_HEADER, penalty_rows, write_csv, write_xlsx
 
 
@@ -309,8 +309,8 @@ def test_category_codes_in_file_names(tmp_path, name, category):
 def test_review_cases_units_reports_duplicates_and_delimiters(tmp_path):
     import datetime as dt
 
-    from compliance.report import write_report
-    from compliance.run import check
+    from compliance.report.workbook import write_report
+    from compliance.api import check
 
     # blank unit cells take the sheet's usual unit; the file name gives 区环保局, not the whole name
     rows = [["行政处罚决定书文号", "处罚决定日期", "上网公开日期", "处罚机关"],

@@ -7,8 +7,8 @@ import openpyxl.xml
 import pytest
 from click.testing import CliRunner
 
-import compliance.run
-import compliance.writers
+import compliance.api
+import compliance.report.writers
 from compliance.cli import main
 from helpers import PENALTY_HEADER, penalty_rows, write_xlsx
 
@@ -31,10 +31,10 @@ def test_failed_write_leaves_no_half_written_report(tmp_path, good_file, monkeyp
         path.write_bytes(b"PK\x03\x04 half a workbook")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setitem(compliance.writers.BACKENDS, "rust", broken)
-    monkeypatch.setitem(compliance.writers.BACKENDS, "xlsxwriter", broken)
-    monkeypatch.setattr(compliance.writers, "write_rust", broken)
-    monkeypatch.setattr(compliance.writers, "write_xlsxwriter", broken)
+    monkeypatch.setitem(compliance.report.writers.BACKENDS, "rust", broken)
+    monkeypatch.setitem(compliance.report.writers.BACKENDS, "xlsxwriter", broken)
+    monkeypatch.setattr(compliance.report.writers, "write_rust", broken)
+    monkeypatch.setattr(compliance.report.writers, "write_xlsxwriter", broken)
     result = run(str(good_file), "--out", str(out))
     assert result.exit_code == 2
     assert "无法写入报告" in result.stderr and str(out) in result.stderr
@@ -47,7 +47,7 @@ def test_fast_writer_failure_falls_back_to_xlsxwriter(tmp_path, good_file, monke
     def broken(specs, path):
         raise RuntimeError("rust writer broke")
 
-    monkeypatch.setattr(compliance.writers, "write_rust", broken)
+    monkeypatch.setattr(compliance.report.writers, "write_rust", broken)
     out = tmp_path / "r.xlsx"
     result = run(str(good_file), "--out", str(out))
     assert result.exit_code == 0, result.output
@@ -69,14 +69,14 @@ def test_unwritable_output_path_exits_2_with_a_message(tmp_path, good_file, make
 
 
 def test_reconciliation_mismatch_is_an_internal_error_with_counts(tmp_path, good_file, monkeypatch):
-    real = compliance.run.summarise
+    real = compliance.api.summarise
 
     def miscounting(records):
         counts = real(records)
         counts["on_time"] -= 1  # a record without a status
         return counts
 
-    monkeypatch.setattr(compliance.run, "summarise", miscounting)
+    monkeypatch.setattr(compliance.api, "summarise", miscounting)
     out = tmp_path / "r.xlsx"
     result = run(str(good_file), "--out", str(out), "--json", str(tmp_path / "r.json"))
     assert result.exit_code == 2
@@ -88,7 +88,7 @@ def test_unexpected_error_is_one_chinese_line_unless_debug(tmp_path, good_file, 
     def boom(*args, **kwargs):
         raise KeyError("surprise")
 
-    monkeypatch.setattr(compliance.run, "classify", boom)
+    monkeypatch.setattr(compliance.api, "classify", boom)
     result = run(str(good_file), "--out", str(tmp_path / "r.xlsx"))
     assert result.exit_code == 2
     assert "内部错误" in result.stderr and "--debug" in result.stderr
@@ -116,8 +116,8 @@ DANGEROUS = ["=HYPERLINK(\"http://evil\",\"点我\")", "+86-1", "-2+3", "@SUM(A1
 
 @pytest.mark.parametrize("backend", ["rust", "xlsxwriter"])
 def test_formula_looking_text_stays_text_in_every_sheet(tmp_path, backend):
-    from compliance.report import write_report
-    from compliance.run import check
+    from compliance.report.workbook import write_report
+    from compliance.api import check
 
     rows = [PENALTY_HEADER]
     for i, text in enumerate(DANGEROUS, start=1):
@@ -148,8 +148,8 @@ def test_rust_report_has_no_duplicated_rows(tmp_path):
     import re
     import zipfile
 
-    from compliance.report import write_report
-    from compliance.run import check
+    from compliance.report.workbook import write_report
+    from compliance.api import check
 
     # the last record is overdue, so the last row of every list sheet carries a row format
     rows = [PENALTY_HEADER] + penalty_rows(3) + [[9, "A9", "x", dt.date(2016, 9, 1), None, "区安监局"]]

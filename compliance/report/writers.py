@@ -6,11 +6,9 @@ rustpy-xlsxwriter is a young project, so xlsxwriter stays as a tested
 fallback, used automatically when the fast one is missing or fails.
 Both write input text as string cells only, never as formulas.
 
-Two gaps of rustpy-xlsxwriter 0.8 are repaired after it writes (see
-``repair_rust_output``): it writes a sheet's last row twice when that row has
-a row format (Excel then offers to "repair" the file), and its charts cannot
-set an axis scale or data labels. The chart definition is therefore taken
-from xlsxwriter, which writes the same sheet geometry.
+Two gaps of rustpy-xlsxwriter 0.8 are repaired after it writes (repair.py).
+When the fast writer is missing or fails, the fallback is used and the
+report (说明), the JSON and the terminal name the writer that made the file.
 """
 
 from __future__ import annotations
@@ -18,11 +16,12 @@ from __future__ import annotations
 import io
 import math
 import os
-import re
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
-from .sheetspec import DATE, HEADER_FILL, INT, PERCENT, SheetSpec
+from .layout import DATE, HEADER_FILL, INT, PERCENT, SheetSpec
+from .repair import CHART_PART, repair_rust_output
 
 PAPER_A4 = 9
 NUMBER_FORMATS = {DATE: "yyyy-mm-dd", INT: "0", PERCENT: "0.0%"}
@@ -91,7 +90,18 @@ def write_rust(specs: list[SheetSpec], path: Path) -> None:
         book.sheet(spec.name, spec.frame, **options)
     book.format(datetime_format=NUMBER_FORMATS[DATE])
     book.save()
-    repair_rust_output(path, specs)
+    repair_rust_output(path, specs, _xlsxwriter_chart_parts(specs))
+
+
+def _xlsxwriter_chart_parts(specs: list[SheetSpec]) -> dict[str, bytes]:
+    """xlsxwriter's chart parts for the sheets that have charts, in the same order."""
+    chart_specs = [s for s in specs if s.chart and len(s.frame)]
+    if not chart_specs:
+        return {}
+    buffer = io.BytesIO()
+    write_xlsxwriter(chart_specs, buffer)
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as mini:
+        return {n: mini.read(n) for n in mini.namelist() if CHART_PART.fullmatch(n)}
 
 
 def write_xlsxwriter(specs: list[SheetSpec], target) -> None:
@@ -195,97 +205,31 @@ def _xlsxwriter_chart(book, spec: SheetSpec):
     return chart
 
 
-def repair_rust_output(path: Path, specs: list[SheetSpec]) -> None:
-    """Rewrite the workbook: drop duplicated last rows, use xlsxwriter's chart definitions.
-
-    Only the entries that change are recompressed; the others (a million-row
-    sheet among them) are copied as stored.
-    """
-    charts = {}
-    chart_specs = [s for s in specs if s.chart and len(s.frame)]
-    if len(chart_specs) == 1:  # then it is chart1.xml in both workbooks
-        buffer = io.BytesIO()
-        write_xlsxwriter(chart_specs, buffer)
-        with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as mini:
-            charts = {n: mini.read(n) for n in mini.namelist() if n.startswith("xl/charts/chart")}
-    # rustpy writes a sheet's last row twice when that row carries row settings
-    suspects = {f"xl/worksheets/sheet{i}.xml" for i, s in enumerate(specs, start=1) if _last_row_has_settings(s)}
-    fixed = path.with_name(path.name + ".fix")
-    with zipfile.ZipFile(path) as source, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
-        for info in source.infolist():
-            target = zipfile.ZipInfo(info.filename, info.date_time)
-            target.compress_type = zipfile.ZIP_DEFLATED
-            if info.filename in charts:
-                out.writestr(target, charts[info.filename])
-            elif info.filename in suspects:
-                with source.open(info) as stream, out.open(target, "w", force_zip64=info.file_size > 1 << 30) as sink:
-                    _copy_without_duplicate_last_row(stream, sink)
-            else:
-                _copy_stored(source, info, out)
-    os.replace(fixed, path)
-
-
-def _last_row_has_settings(spec: SheetSpec) -> bool:
-    last = spec.header_row + len(spec.frame)
-    with_settings = {spec.header_row} | {spec.header_row + 1 + r for r in (*spec.highlight, *spec.bold_rows)}
-    if spec.title:
-        with_settings.add(0)
-    return last in with_settings
-
-
-def _copy_stored(source: zipfile.ZipFile, info: zipfile.ZipInfo, out: zipfile.ZipFile) -> None:
-    """Copy one entry's compressed bytes as they are (zipfile has no public API for it)."""
-    source.fp.seek(info.header_offset)
-    local = source.fp.read(30)
-    name_length = int.from_bytes(local[26:28], "little")
-    extra_length = int.from_bytes(local[28:30], "little")
-    source.fp.seek(info.header_offset + 30 + name_length + extra_length)
-    data = source.fp.read(info.compress_size)
-    entry = zipfile.ZipInfo(info.filename, info.date_time)
-    entry.compress_type = info.compress_type
-    entry.CRC, entry.compress_size, entry.file_size = info.CRC, info.compress_size, info.file_size
-    entry.external_attr = info.external_attr
-    out.fp.seek(out.start_dir)
-    entry.header_offset = out.fp.tell()
-    out.fp.write(entry.FileHeader())
-    out.fp.write(data)
-    out.start_dir = out.fp.tell()
-    out.filelist.append(entry)
-    out.NameToInfo[entry.filename] = entry
-    out._didModify = True
-
-
-TAIL = 4 << 20  # a row is far smaller than this
-_SELF_CLOSED_LAST = re.compile(rb'<row r="(\d+)"[^>]*/>(\s*</sheetData>)')
-
-
-def _copy_without_duplicate_last_row(stream, sink) -> None:
-    tail = b""
-    for chunk in iter(lambda: stream.read(1 << 20), b""):
-        tail += chunk
-        if len(tail) > 2 * TAIL:
-            sink.write(tail[:-TAIL])
-            tail = tail[-TAIL:]
-    match = _SELF_CLOSED_LAST.search(tail)
-    if match and tail.rfind(b'<row r="%s"' % match.group(1), 0, match.start()) >= 0:
-        tail = tail[:match.start()] + match.group(2) + tail[match.end():]
-    sink.write(tail)
-
-
 BACKENDS = {"rust": write_rust, "xlsxwriter": write_xlsxwriter}
+WRITER_NAMES = {"rust": "rustpy-xlsxwriter", "xlsxwriter": "xlsxwriter"}
 
 
-def write_workbook(specs: list[SheetSpec], path: Path, backend: str | None = None) -> str:
-    """Write with the chosen backend, or the fast one with an automatic fallback.
+@dataclass
+class WriterUsed:
+    """Which backend wrote the report, and why the fast one was not used."""
 
-    Returns the name of the backend that wrote the file.
-    """
+    backend: str
+    fallback_reason: str | None = None
+
+    @property
+    def name(self) -> str:
+        return WRITER_NAMES[self.backend]
+
+
+def write_workbook(specs: list[SheetSpec], path: Path, backend: str | None = None) -> WriterUsed:
+    """Write with the chosen backend, or the fast one with an automatic fallback."""
     if backend:
         BACKENDS[backend](specs, path)
-        return backend
+        return WriterUsed(backend)
     try:
-        write_rust(specs, path)
-        return "rust"
-    except Exception:  # missing, or failed on this input: the fallback must still deliver
-        write_xlsxwriter(specs, path)
-        return "xlsxwriter"
+        BACKENDS["rust"](specs, path)
+        return WriterUsed("rust")
+    except Exception as exc:  # missing, or failed on this input: the fallback must still deliver
+        reason = "未安装" if isinstance(exc, ImportError) else f"{type(exc).__name__}: {exc}"
+        BACKENDS["xlsxwriter"](specs, path)
+        return WriterUsed("xlsxwriter", reason)

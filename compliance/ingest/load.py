@@ -17,9 +17,9 @@ import numpy as np
 import pandas as pd
 
 from .columns import category_from_text
-from .config import Config
+from ..config import Config
 from .readers import FileFault, read_file
-from .sheets import RECORD_COLUMNS, SheetResult, read_sheet
+from .records import RECORD_COLUMNS, SheetResult, read_sheet
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
 REPORT_PREFIX = "公开时限检查_"  # our own reports; never read them back as input

@@ -1,55 +1,24 @@
 """Classify records: deadline, status and lateness. Pure and column-wise (no I/O).
 
-Statuses (DOMAIN.md):
-- on_time:   published on or before the deadline;
-- late:      published after the deadline;
-- overdue:   not published, and the as-of date is past the deadline;
-- pending:   not published, and the deadline has not passed;
-- invalid:   the record cannot be judged from its data;
-- undetermined: the answer depends on a year no calendar covers.
-
-A status that the covered days already decide is decided: a publication
-inside the covered span with fewer than N working days since the decision is
-on time even when the deadline itself falls in an uncovered year.
+The statuses are defined in status.py. A status that the covered days
+already decide is decided: a publication inside the covered span with fewer
+than N working days since the decision is on time even when the deadline
+itself falls in an uncovered year.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
-
 import numpy as np
 import pandas as pd
 
 from .dates import NAT, datetimes_from_days, days_from_datetimes, to_day_number
 from .rules import RuleSet
+from .status import STATUSES, Status
 from .workcalendar import WorkCalendar
 
 
-class Status(str, Enum):
-    on_time = "on_time"
-    late = "late"
-    overdue = "overdue"
-    pending = "pending"
-    invalid = "invalid"
-    undetermined = "undetermined"
-
-    @property
-    def label(self) -> str:
-        return STATUS_LABELS[self.value]
-
-
-STATUS_LABELS = {"on_time": "按时公开", "late": "逾期公开", "overdue": "逾期未公开", "pending": "未到期",
-                 "invalid": "数据有误", "undetermined": "无法判定"}
-STATUS_MEANINGS = {
-    "on_time": "在截止日期当天或之前上网公开",
-    "late": "在截止日期之后才上网公开",
-    "overdue": "尚未公开，且统计截止日已过公开截止日期",
-    "pending": "尚未公开，公开截止日期还没到",
-    "invalid": "决定日期缺失或无法识别、公开日期早于决定日期、或日期晚于检查当天等，无法判定",
-    "undetermined": "需要尚未公布的年份的节假日安排才能判定",
-}
-STATUSES = tuple(STATUS_LABELS)
+__all__ = ["Status", "classify", "select_month", "summarise"]
 
 
 def select_month(records: pd.DataFrame, month: str | None) -> pd.DataFrame:

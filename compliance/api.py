@@ -9,10 +9,10 @@ from typing import Callable, Iterable
 
 import pandas as pd
 
-from .check import STATUSES, classify, select_month, summarise
+from .classify import STATUSES, classify, select_month, summarise
 from .config import Config
 from .errors import ComplianceError
-from .load import LoadResult, load
+from .ingest.load import LoadResult, load
 from .rules import PROFILES, RuleSet, single
 from .workcalendar import WorkCalendar
 

@@ -15,12 +15,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import __version__
-from .check import STATUS_LABELS, STATUS_MEANINGS
-from .problems import issues_column
-from .rules import CATEGORY_LABELS
-from .sheetspec import DATE, INT, PERCENT, STATUS_FILLS, TEXT, Chart, SheetSpec, column_widths, dates_for_excel
-from .summary import COUNT_HEADERS, unit_table
+from .. import __version__
+from ..status import LATE, STATUS_LABELS, STATUS_MEANINGS, UNJUDGEABLE
+from ..problems import issues_column
+from ..rules import CATEGORY_LABELS
+from .layout import DATE, INT, PERCENT, STATUS_FILLS, TEXT, Chart, SheetSpec, column_widths, dates_for_excel
+from ..summary import COUNT_HEADERS, unit_table
 from .writers import write_workbook
 
 EXCEL_MAX_ROWS = 1_048_576
@@ -139,7 +139,7 @@ def problems_spec(run, records: pd.DataFrame, frame: pd.DataFrame, footer: str, 
             for note in ([sheet.problem] if sheet.problem else []) + sheet.notes:
                 rows.append([entry.path, sheet.name, np.nan, None, None, None, None, "提示", note])
     statuses = records["status"].astype(object).to_numpy(object)
-    flagged = np.flatnonzero(frame["问题说明"].notna().to_numpy(bool) | np.isin(statuses, ["invalid", "undetermined"]))
+    flagged = np.flatnonzero(frame["问题说明"].notna().to_numpy(bool) | np.isin(statuses, UNJUDGEABLE))
     headers = ["来源文件", "工作表", "行号", "单位", "文书号", "决定日期原文", "公开日期原文", "状态", "问题说明"]
     file_rows = pd.DataFrame(rows, columns=headers)
     file_rows["来源文件"] = short_paths(file_rows["来源文件"]) if len(file_rows) else file_rows["来源文件"]
@@ -203,7 +203,7 @@ def write_report(run, out_path: str | Path, backend: str | None = None) -> Path:
     frame = record_frame(records, as_of, run_date)
     statuses = records["status"].astype(object).to_numpy(object)
     footer = f"&L&A&C第 &P 页，共 &N 页&R统计截止 {as_of}"
-    late = np.isin(statuses, ["late", "overdue"])
+    late = np.isin(statuses, LATE)
     order = _late_order(records, late)
     specs = [summary_spec(records, f"行政许可、行政处罚公开时限检查汇总（统计截止 {as_of}，{run.rules.short_name}）",
                           f"规则：{run.rules.name}。及时公开率 = 按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开）", footer)]
