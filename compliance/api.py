@@ -11,19 +11,11 @@ import pandas as pd
 
 from .classify import STATUSES, classify, select_month, summarise
 from .config import Config
-from .errors import ComplianceError
+from .errors import ReconciliationError
 from .ingest.load import LoadResult, load
+from .ingest.records import check_accounting
 from .rules import PROFILES, RuleSet, single
 from .workcalendar import WorkCalendar
-
-
-class ReconciliationError(ComplianceError):
-    """Rows read, records + skipped rows and status counts disagree: never write a wrong report."""
-
-    code = "reconciliation-failed"
-
-    def __init__(self, message: str):
-        super().__init__(f"内部核对失败，未生成报告：{message}。请加 --debug 重新运行并把输出发给维护人员")
 
 
 @dataclass
@@ -66,10 +58,7 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
 def reconcile_loaded(loaded: LoadResult) -> None:
     for entry in loaded.inputs:
         for sheet in entry.sheets:
-            if sheet.record_count + sheet.skipped_rows != sheet.rows_after_header:
-                raise ReconciliationError(
-                    f"{entry.path} 工作表 {sheet.name}：读入 {sheet.rows_after_header} 行，"
-                    f"但记录 {sheet.record_count} 条 + 跳过 {sheet.skipped_rows} 行不相等")
+            check_accounting(sheet, entry.path)
     if len(loaded.records) != sum(e.records for e in loaded.inputs):
         raise ReconciliationError(f"记录总数 {len(loaded.records)} 与各工作表之和"
                                   f" {sum(e.records for e in loaded.inputs)} 不相等")

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .ingest.columns import FIELDS, ColumnRules
-from .errors import ComplianceError
+from .errors import ConfigError
 from .ingest.readers import DEFAULT_MAX_UNCOMPRESSED
 
 if sys.version_info >= (3, 11):
@@ -35,10 +35,6 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 DEFAULT_NAME = "compliance.toml"
-
-
-class ConfigError(ComplianceError):
-    code = "config-invalid"
 
 
 @dataclass

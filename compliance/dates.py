@@ -38,28 +38,19 @@ EXCEL_ERRORS = frozenset(
 NOT_PUBLISHED = frozenset({"未公开", "尚未公开", "暂未公开", "未上网", "尚未上网", "未公示", "尚未公示", "待公开",
                            "待公示", "未发布", "无", "否", "/", "-", "--", "—", "——", "－", "空", "未"})
 
-PROBLEM_MESSAGES = {
-    "date-missing": "日期为空",
-    "date-unparseable": "无法识别的日期：{text}",
-    "date-impossible": "不存在的日期：{text}",
-    "date-out-of-range": "日期超出合理范围（{lo}–{hi} 年）：{text}",
-    "date-formula-error": "单元格是公式错误值：{text}",
-    "date-invalid-type": "单元格不是日期：{text}",
-}
+# Cell-level problem codes; their messages are declared in problems.py.
+DATE_PROBLEMS = ("date-missing", "date-unparseable", "date-impossible", "date-out-of-range", "date-formula-error",
+                 "date-invalid-type")
 
 
 @dataclass(frozen=True)
 class ParsedDate:
     date: dt.date | None
-    problem: str | None = None  # kebab-case code from PROBLEM_MESSAGES
+    problem: str | None = None  # kebab-case code from DATE_PROBLEMS
 
     @property
     def ok(self) -> bool:
         return self.date is not None
-
-
-def problem_message(code: str, text: str) -> str:
-    return PROBLEM_MESSAGES[code].format(text=text, lo=MIN_YEAR, hi=MAX_YEAR)
 
 
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "两": 2,
@@ -269,9 +260,10 @@ def _range_check(days: np.ndarray, codes: np.ndarray) -> None:
 def parse_cli_date(text: str) -> dt.date:
     """A date typed on the command line; raises DateParseError with the reason."""
     from .errors import DateParseError
+    from .problems import message
 
     parsed = parse_date(text)
     if parsed.date is None:
-        raise DateParseError(problem_message(parsed.problem, text)
+        raise DateParseError(message(parsed.problem, text=text)
                              + "。可写作 2016-09-28、2016/9/28 或 2016年9月28日")
     return parsed.date

@@ -48,3 +48,42 @@ class DateParseError(ComplianceError):
     """A date given on the command line that cannot be read."""
 
     code = "date-unparseable"
+
+
+class FileFault(ComplianceError):
+    """A whole file that cannot be read. ``code`` is a file-level code in problems.py."""
+
+    def __init__(self, code: str, path, **values):
+        from .problems import FILE, PROBLEMS
+
+        assert PROBLEMS[code].level == FILE, code
+        self.code = code
+        self.path = str(path)
+        super().__init__(f"{self.path}：{PROBLEMS[code].message(**values)}")
+
+
+class ConfigError(ComplianceError):
+    code = "config-invalid"
+
+
+class RuleError(ComplianceError):
+    code = "rule-invalid"
+
+
+class ReconciliationError(ComplianceError):
+    """Rows read, records + skipped rows and status counts disagree: never write a wrong report.
+
+    Raised outside any per-file ``except``, and checked with ``if``, not
+    ``assert``, so it holds under ``python -O`` too.
+    """
+
+    code = "reconciliation-failed"
+
+    def __init__(self, message: str):
+        super().__init__(f"内部核对失败，未生成报告：{message}。请加 --debug 重新运行并把输出发给维护人员")
+
+
+class RepairError(ComplianceError):
+    """The rustpy-xlsxwriter output was not what the repair expects; the fallback writer is used."""
+
+    code = "report-repair-failed"

@@ -1,31 +1,92 @@
-"""Problem records: stable kebab-case codes and the Chinese messages shown to users.
+"""Every problem code, declared once: its level and its Chinese message template.
 
-Records carry problems as codes in columns (vectorised); messages are built
-only when a record is written out (JSON, report).
+Levels: ``file`` (a file that cannot be read), ``sheet`` (a worksheet note),
+``record`` (a record that cannot be judged, or needs a word) and ``cell``
+(one date cell). Codes are stable kebab-case strings, shown in JSON and the
+report; messages are built from the templates only when written out.
+Records carry problems as codes in columns (vectorised).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
-from .dates import problem_message
+from .dates import MAX_YEAR, MIN_YEAR
 
-RECORD_PROBLEMS = {
-    "decision-column-missing": "工作表中找不到决定日期列",
-    "published-column-missing": "工作表中找不到公开日期列，无法判断是否按时公开",
-    "category-unknown": "无法判断是许可还是处罚：没有类别列，列名、工作表名和文件名中也没有“许可”或“处罚”字样",
-    "duplicate-document-number": "文书号重复，首次出现在 {where}",
-    "document-number-missing": "缺少文书号",
-    "published-before-decision": "公开日期 {published} 早于决定日期 {decision}",
-    "published-after-run-date": "公开日期 {published} 晚于检查当天 {run_date}，日期有误",
-    "published-after-as-of": "公开日期 {published} 晚于统计截止日 {as_of}，按截至 {as_of} 尚未公开判定",
-    "calendar-not-covered": "需要 {year} 年的节假日数据才能判定，请用 --calendar 提供 {year} 年日历文件",
-    "decision-after-run-date": "决定日期 {decision} 晚于检查当天 {run_date}，日期有误",
-}
+FILE, SHEET, RECORD, CELL = "file", "sheet", "record", "cell"
+
+
+@dataclass(frozen=True)
+class ProblemType:
+    code: str
+    level: str
+    template: str
+
+    def message(self, **values) -> str:
+        return self.template.format(**values)
+
+
+_DECLARED = [
+    # -- files -----------------------------------------------------------------
+    ProblemType("file-not-found", FILE, "找不到这个文件或文件夹"),
+    ProblemType("file-unreadable", FILE, "无法打开文件（{reason}）"),
+    ProblemType("empty-file", FILE, "文件是空的"),
+    ProblemType("encrypted-file", FILE, "文件已加密（设置了打开密码），请去掉密码后另存再报送"),
+    ProblemType("unsupported-format", FILE, "{reason}"),
+    ProblemType("not-a-spreadsheet", FILE, "{reason}"),
+    ProblemType("corrupt-file", FILE, "{reason}"),
+    ProblemType("no-workbook-in-zip", FILE, "这是一个压缩包，里面没有 Excel 工作簿{hint}"),
+    ProblemType("file-too-large", FILE, "工作簿解压后有 {size_mb:,.0f} MB，超过上限 {limit_mb:,.0f} MB，"
+                                        "已拒绝读取（可能是恶意文件）"),
+    ProblemType("undecodable-text", FILE, "第 {line} 行有无法识别的字符（不是 UTF-8、GBK/GB18030 或 UTF-16 编码），"
+                                          "请用 Excel/WPS 打开后另存为 .xlsx 或 UTF-8 CSV"),
+    ProblemType("no-header", FILE, "所有工作表（{sheets}）都找不到表头，没有可检查的数据。"
+                                   "表头应含“文书号”“决定日期”“公开日期”等列名"),
+    ProblemType("read-failed", FILE, "读取时出错（{reason}）"),
+    # -- sheets ----------------------------------------------------------------
+    ProblemType("sheet-hidden", SHEET, "这是一个隐藏的工作表，其中的记录也已计入；如不应计入，请删除该工作表"),
+    ProblemType("sheet-no-header", SHEET, "未找到表头（不含文书号、决定日期等列），已跳过此工作表"),
+    ProblemType("sheet-columns-missing", SHEET, "找不到{labels}列，这些记录无法判定。看到的列名：{seen}。"
+                                                "可在 compliance.toml 的 [columns] 中为 {fields} 补充同义词"),
+    ProblemType("sheet-several-tables", SHEET, "工作表中有 {count} 个表格（第 {rows} 行是另一个表头），各按自己的表头读取"),
+    ProblemType("own-report-skipped", SHEET, "这是本工具生成的检查报告，已跳过"),
+    # -- cells (dates) -----------------------------------------------------------
+    ProblemType("date-missing", CELL, "日期为空"),
+    ProblemType("date-unparseable", CELL, "无法识别的日期：{text}"),
+    ProblemType("date-impossible", CELL, "不存在的日期：{text}"),
+    ProblemType("date-out-of-range", CELL, "日期超出合理范围（" + f"{MIN_YEAR}–{MAX_YEAR}" + " 年）：{text}"),
+    ProblemType("date-formula-error", CELL, "单元格是公式错误值：{text}"),
+    ProblemType("date-invalid-type", CELL, "单元格不是日期：{text}"),
+    # -- records -----------------------------------------------------------------
+    ProblemType("decision-column-missing", RECORD, "工作表中找不到决定日期列"),
+    ProblemType("published-column-missing", RECORD, "工作表中找不到公开日期列，无法判断是否按时公开"),
+    ProblemType("category-unknown", RECORD, "无法判断是许可还是处罚：没有类别列，列名、工作表名和文件名中也没有“许可”或“处罚”字样"),
+    ProblemType("duplicate-document-number", RECORD, "文书号重复，首次出现在 {where}"),
+    ProblemType("document-number-missing", RECORD, "缺少文书号"),
+    ProblemType("published-before-decision", RECORD, "公开日期 {published} 早于决定日期 {decision}"),
+    ProblemType("published-after-run-date", RECORD, "公开日期 {published} 晚于检查当天 {run_date}，日期有误"),
+    ProblemType("published-after-as-of", RECORD, "公开日期 {published} 晚于统计截止日 {as_of}，按截至 {as_of} 尚未公开判定"),
+    ProblemType("calendar-not-covered", RECORD, "需要 {year} 年的节假日数据才能判定，请用 --calendar 提供 {year} 年日历文件"),
+    ProblemType("decision-after-run-date", RECORD, "决定日期 {decision} 晚于检查当天 {run_date}，日期有误"),
+]
+PROBLEMS = {p.code: p for p in _DECLARED}
+assert len(PROBLEMS) == len(_DECLARED), "a problem code is declared twice"
+
+
+def message(code: str, **values) -> str:
+    """The Chinese message of ``code`` with its values filled in."""
+    return PROBLEMS[code].message(**values)
+
+
+def level(code: str) -> str:
+    return PROBLEMS[code].level
+
 
 def date_problem(field_label: str, code: str, text: str) -> dict:
-    return {"code": code, "message": f"{field_label}：{problem_message(code, text or '（空）')}"}
+    return {"code": code, "message": f"{field_label}：{message(code, text=text or '（空）')}"}
 
 
 def record_issues(row: dict, as_of: str = "", run_date: str = "") -> list[dict]:
@@ -34,25 +95,25 @@ def record_issues(row: dict, as_of: str = "", run_date: str = "") -> list[dict]:
     issues = []
     for field, label in (("decision", "决定日期"), ("published", "公开日期")):
         code = row.get(f"{field}_problem")
-        if code in RECORD_PROBLEMS:  # a sheet-level cause: the column itself is missing
-            issues.append({"code": code, "message": RECORD_PROBLEMS[code]})
+        if code and level(code) == RECORD:  # a sheet-level cause: the column itself is missing
+            issues.append({"code": code, "message": message(code)})
         elif code:
             issues.append(date_problem(label, code, row.get(f"{field}_text", "")))
     if row.get("category_problem"):
-        issues.append({"code": row["category_problem"], "message": RECORD_PROBLEMS[row["category_problem"]]})
+        issues.append({"code": row["category_problem"], "message": message(row["category_problem"])})
     values = {"published": _iso(row.get("published_date")), "decision": _iso(row.get("decision_date")),
               "as_of": as_of, "run_date": run_date, "year": row.get("missing_year")}
     if row.get("check_problem"):
-        issues.append({"code": row["check_problem"], "message": RECORD_PROBLEMS[row["check_problem"]].format(**values)})
+        issues.append({"code": row["check_problem"], "message": message(row["check_problem"], **values)})
     if row.get("published_after_as_of"):
-        issues.append({"code": "published-after-as-of", "message": RECORD_PROBLEMS["published-after-as-of"].format(**values)})
+        issues.append({"code": "published-after-as-of", "message": message("published-after-as-of", **values)})
     if row.get("missing_year"):
-        issues.append({"code": "calendar-not-covered", "message": RECORD_PROBLEMS["calendar-not-covered"].format(**values)})
+        issues.append({"code": "calendar-not-covered", "message": message("calendar-not-covered", **values)})
     if not row.get("document_number"):
-        issues.append({"code": "document-number-missing", "message": RECORD_PROBLEMS["document-number-missing"]})
+        issues.append({"code": "document-number-missing", "message": message("document-number-missing")})
     if row.get("duplicate_of"):
         issues.append({"code": "duplicate-document-number",
-                       "message": RECORD_PROBLEMS["duplicate-document-number"].format(where=row["duplicate_of"])})
+                       "message": message("duplicate-document-number", where=row["duplicate_of"])})
     return issues
 
 

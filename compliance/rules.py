@@ -8,13 +8,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from .dates import NAT, parse_date, to_day_number
-from .errors import ComplianceError
+from .errors import RuleError
 
 CATEGORY_LABELS = {"permit": "行政许可", "penalty": "行政处罚"}
-
-
-class RuleError(ComplianceError):
-    code = "rule-invalid"
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compliance.dates import NAT, parse_date, parse_dates, problem_message, to_day_number
+from compliance.dates import NAT, parse_date, parse_dates, to_day_number
+from compliance.problems import message
 
 D = dt.date(2016, 5, 3)
 
@@ -90,10 +91,10 @@ def test_bad_values_give_a_problem(value, code):
     parsed = parse_date(value)
     assert parsed.date is None
     assert parsed.problem == code
-    message = problem_message(code, str(value))
-    assert message and not message.isascii()  # Chinese
+    text = message(code, text=str(value))
+    assert text and not text.isascii()  # Chinese
     if code not in ("date-missing",):
-        assert str(value) in message  # the original text is kept in the message
+        assert str(value) in text  # the original text is kept in the message
 
 
 def test_column_parser_agrees_with_scalar_parser():

@@ -21,7 +21,7 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from compliance.dates import MAX_YEAR, MIN_YEAR, PROBLEM_MESSAGES, ParsedDate, parse_date, parse_dates
+from compliance.dates import DATE_PROBLEMS, MAX_YEAR, MIN_YEAR, ParsedDate, parse_date, parse_dates
 from compliance.ingest.load import load
 from compliance.report.workbook import write_report
 from compliance.api import check
@@ -53,7 +53,7 @@ def date_like_text(draw):
 CELL_VALUES = st.one_of(
     st.none(), st.booleans(), st.integers(), st.integers(-100_000, 30_000_000),
     st.floats(allow_nan=True, allow_infinity=True), st.floats(-1e6, 3e7),
-    st.text(max_size=40), date_like_text(), st.sampled_from(sorted(PROBLEM_MESSAGES) + ["#VALUE!", "#n/a", "已公开"]),
+    st.text(max_size=40), date_like_text(), st.sampled_from(sorted(DATE_PROBLEMS) + ["#VALUE!", "#n/a", "已公开"]),
     st.dates(), st.datetimes(),
 )
 
@@ -65,7 +65,7 @@ def _assert_well_formed(parsed):
         assert type(parsed.date) is dt.date
         assert MIN_YEAR <= parsed.date.year <= MAX_YEAR
     else:
-        assert parsed.problem in PROBLEM_MESSAGES
+        assert parsed.problem in DATE_PROBLEMS
 
 
 @settings(max_examples=40, deadline=None)

@@ -16,9 +16,11 @@ from typing import Callable, Iterable
 import numpy as np
 import pandas as pd
 
-from .columns import category_from_text
 from ..config import Config
-from .readers import FileFault, read_file
+from ..errors import FileFault, ReconciliationError
+from ..problems import message
+from .columns import category_from_text
+from .readers import read_file
 from .records import RECORD_COLUMNS, SheetResult, read_sheet
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
@@ -76,7 +78,7 @@ def find_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[InputFile]
             found.append(path)
         else:
             entry = InputFile(str(path))
-            entry.error = FileFault("file-not-found", path, "找不到这个文件或文件夹")
+            entry.error = FileFault("file-not-found", path)
             missing.append(entry)
     unique = list(dict.fromkeys(found))
     return unique, missing
@@ -103,7 +105,7 @@ def load_file(path: Path, config: Config) -> tuple[InputFile, list[pd.DataFrame]
         return entry, frames
     if REPORT_SHEETS <= {raw.name for raw in raw_sheets}:
         # A report this tool wrote, under another name: reading it would count records twice.
-        entry.notes.append("这是本工具生成的检查报告，已跳过")
+        entry.notes.append(message("own-report-skipped"))
         entry.is_report = True
         return entry, frames
     file_category = category_from_text(path.stem)
@@ -114,9 +116,7 @@ def load_file(path: Path, config: Config) -> tuple[InputFile, list[pd.DataFrame]
             frames.append(result.records)
     if not any(s.header_row for s in entry.sheets):
         names = "、".join(s.name for s in entry.sheets) or "（无）"
-        entry.error = FileFault("no-header", path,
-                                f"所有工作表（{names}）都找不到表头，没有可检查的数据。"
-                                "表头应含“文书号”“决定日期”“公开日期”等列名")
+        entry.error = FileFault("no-header", path, sheets=names)
     return entry, frames
 
 
@@ -140,9 +140,11 @@ def load(paths: Iterable[str | Path], config: Config | None = None,
             progress(number, len(files), str(path))
         try:
             entry, sheet_frames = load_file(path, config)
+        except ReconciliationError:  # a counting bug is the run's, never one file's fault
+            raise
         except Exception as exc:  # a reader bug must cost one file, not the run
             entry = InputFile(str(path), _sha256(path))
-            entry.error = FileFault("read-failed", path, f"读取时出错（{type(exc).__name__}: {exc}）")
+            entry.error = FileFault("read-failed", path, reason=f"{type(exc).__name__}: {exc}")
             sheet_frames = []
         inputs.append(entry)
         frames.extend(sheet_frames)

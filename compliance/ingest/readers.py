@@ -16,22 +16,12 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..errors import ComplianceError
+from ..errors import FileFault
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 DEFAULT_MAX_UNCOMPRESSED = 1 << 30  # 1 GiB: past this a workbook is refused (zip bombs)
 MAX_CELL_CHARS = 32767  # Excel's own cell limit; longer text is cut
-ENCRYPTED = "文件已加密（设置了打开密码），请去掉密码后另存再报送"
-
-
-class FileFault(ComplianceError):
-    """A whole file that cannot be read. ``code`` is stable, the message Chinese."""
-
-    def __init__(self, code: str, path: str | Path, reason: str):
-        self.code = code
-        self.path = str(path)
-        super().__init__(f"{self.path}：{reason}")
 
 
 @dataclass
@@ -78,25 +68,25 @@ def read_file(path: Path, max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED) -> l
         with open(path, "rb") as handle:
             head = handle.read(1 << 16)
     except OSError as exc:
-        raise FileFault("file-unreadable", path, f"无法打开文件（{exc.strerror or exc}）") from exc
+        raise FileFault("file-unreadable", path, reason=exc.strerror or exc) from exc
     kind = sniff(path, head)
     suffix = path.suffix.lower()
     if kind == "empty":
-        raise FileFault("empty-file", path, "文件是空的")
+        raise FileFault("empty-file", path)
     if kind == "zip":
         return _read_zip_workbook(path, max_uncompressed)
     if kind == "ole":
         if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in path.read_bytes():
-            raise FileFault("encrypted-file", path, ENCRYPTED)
+            raise FileFault("encrypted-file", path)
         return _read_calamine(path, "xls")
     if kind == "html":
         return _read_html(path)
     if kind == "xml2003":
         raise FileFault("unsupported-format", path,
-                        "这是 Excel 2003 XML 格式，请在 Excel/WPS 中另存为 .xlsx 后再报送")
+                        reason="这是 Excel 2003 XML 格式，请在 Excel/WPS 中另存为 .xlsx 后再报送")
     if suffix in (".xlsx", ".xlsm", ".xls"):
         raise FileFault("not-a-spreadsheet", path,
-                        f"文件扩展名是 {suffix}，但内容不是 Excel 工作簿（像是纯文本），"
+                        reason=f"文件扩展名是 {suffix}，但内容不是 Excel 工作簿（像是纯文本），"
                         "请用 Excel/WPS 打开后另存为 .xlsx")
     return [_read_csv(path)]
 
@@ -108,15 +98,14 @@ def _read_zip_workbook(path: Path, max_uncompressed: int) -> list[RawSheet]:
             names = {info.filename for info in infos}
             total = sum(info.file_size for info in infos)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise FileFault("corrupt-file", path, "文件已损坏或不完整（可能没有传完），请重新导出") from exc
+        raise FileFault("corrupt-file", path, reason="文件已损坏或不完整（可能没有传完），请重新导出") from exc
     if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
         inner = [n for n in names if n.lower().endswith((".xlsx", ".xls", ".csv"))]
         hint = f"（压缩包内有 {len(inner)} 个表格文件，请解压后再检查）" if inner else ""
-        raise FileFault("no-workbook-in-zip", path, f"这是一个压缩包，里面没有 Excel 工作簿{hint}")
+        raise FileFault("no-workbook-in-zip", path, hint=hint)
     if total > max_uncompressed:
-        raise FileFault("file-too-large", path,
-                        f"工作簿解压后有 {total / (1 << 20):,.0f} MB，超过上限 "
-                        f"{max_uncompressed / (1 << 20):,.0f} MB，已拒绝读取（可能是恶意文件）")
+        raise FileFault("file-too-large", path, size_mb=total / (1 << 20),
+                        limit_mb=max_uncompressed / (1 << 20))
     return _read_calamine(path, "xlsx")
 
 
@@ -136,12 +125,12 @@ def _read_calamine(path: Path, kind: str) -> list[RawSheet]:
             sheets.append(RawSheet(meta.name, rows, merged, kind, hidden=hidden))
         workbook.close()
     except calamine.PasswordError as exc:
-        raise FileFault("encrypted-file", path, ENCRYPTED) from exc
+        raise FileFault("encrypted-file", path) from exc
     except Exception as exc:  # calamine reports corruption as several error types
         text = str(exc).lower()
         if "password" in text or "encrypt" in text:
-            raise FileFault("encrypted-file", path, ENCRYPTED) from exc
-        raise FileFault("corrupt-file", path, f"文件已损坏，无法读取（{str(exc)[:120]}）") from exc
+            raise FileFault("encrypted-file", path) from exc
+        raise FileFault("corrupt-file", path, reason=f"文件已损坏，无法读取（{str(exc)[:120]}）") from exc
     if kind == "xlsx" and _has_error_cells(path):
         _patch_error_cells(path, sheets)
     return sheets
@@ -207,9 +196,7 @@ def decode_text(raw: bytes, path: Path) -> tuple[str, str]:
             first_error = first_error or exc
     position = first_error.start if first_error else 0
     line = raw[:position].count(b"\n") + 1
-    raise FileFault("undecodable-text", path,
-                    f"第 {line} 行有无法识别的字符（不是 UTF-8、GBK/GB18030 或 UTF-16 编码），"
-                    "请用 Excel/WPS 打开后另存为 .xlsx 或 UTF-8 CSV")
+    raise FileFault("undecodable-text", path, line=line)
 
 
 HEAD_LINES = 40  # enough to find the header; the body is parsed column-wise later
@@ -242,7 +229,7 @@ def csv_rows(text: str, delimiter: str, path: Path, limit: int | None = None) ->
             if limit is not None and len(rows) >= limit:
                 break
     except csv.Error as exc:
-        raise FileFault("corrupt-file", path, f"CSV 第 {reader.line_num} 行格式有误：{exc}") from exc
+        raise FileFault("corrupt-file", path, reason=f"CSV 第 {reader.line_num} 行格式有误：{exc}") from exc
     return rows
 
 
@@ -334,7 +321,7 @@ def _read_html(path: Path) -> list[RawSheet]:
     parser.close()
     tables = [t for t in parser.tables if t]
     if not tables:
-        raise FileFault("not-a-spreadsheet", path, "网页文件中没有表格")
+        raise FileFault("not-a-spreadsheet", path, reason="网页文件中没有表格")
     if len(tables) == 1:
         return [RawSheet(path.stem, tables[0], [], "html")]
     return [RawSheet(f"表{i}", t, [], "html") for i, t in enumerate(tables, start=1)]

@@ -3,7 +3,7 @@
 Finds the header row among the first rows, maps its columns to fields, and
 splits the rows below it into records and skipped non-record rows (blank
 rows, notes, footers such as 制表人/审核人/注：, repeated headers). The
-accounting rows-after-header = records + skipped is asserted here.
+accounting rows-after-header = records + skipped is checked here.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import numpy as np
 import pandas as pd
 
 from ..dates import MAX_CELL_TEXT, NOT_PUBLISHED, datetimes_from_days, normalise_text, parse_dates
+from ..errors import ReconciliationError
+from ..problems import message
 from .body import csv_body, frame_row_texts, inner_headers, mapped_column, rows_body
 from .cells import cell_text, display_text
 from .columns import category_from_text, map_columns
@@ -51,10 +53,10 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: ColumnRules,
     rows = sheet.rows
     result = SheetResult(sheet.name, None)
     if sheet.hidden:
-        result.notes.append("这是一个隐藏的工作表，其中的记录也已计入；如不应计入，请删除该工作表")
+        result.notes.append(message("sheet-hidden"))
     found = find_header(rows, rules, sheet.merged)
     if found is None:
-        result.notes.append("未找到表头（不含文书号、决定日期等列），已跳过此工作表")
+        result.notes.append(message("sheet-no-header"))
         return result
     header_index, headers = found
     result.header_row = header_index + 1
@@ -72,8 +74,8 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: ColumnRules,
                if name not in mapping.columns]
     if missing:
         seen = "、".join(h for h in headers if h) or "（空）"
-        result.problem = (f"找不到{'、'.join(label for _, label in missing)}列，这些记录无法判定。看到的列名：{seen}。"
-                          f"可在 compliance.toml 的 [columns] 中为 {'、'.join(name for name, _ in missing)} 补充同义词")
+        result.problem = message("sheet-columns-missing", labels="、".join(label for _, label in missing), seen=seen,
+                                 fields="、".join(name for name, _ in missing))
     own_content = {r - header_index - 1: v for r, v in had_content.items() if r > header_index}
     for position, had in own_content.items():
         nonblank[position] = had
@@ -93,13 +95,11 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: ColumnRules,
         for kind, count in block_skipped.items():
             skipped[kind] += count
     if boundaries:
-        result.notes.append(f"工作表中有 {len(boundaries) + 1} 个表格（第 "
-                            + "、".join(str(result.header_row + 1 + b) for b in boundaries)
-                            + " 行是另一个表头），各按自己的表头读取")
+        result.notes.append(message("sheet-several-tables", count=len(boundaries) + 1,
+                                    rows="、".join(str(result.header_row + 1 + b) for b in boundaries)))
     result.records = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     result.skipped = skipped
-    assert result.record_count + result.skipped_rows == result.rows_after_header, \
-        (sheet.name, result.record_count, result.skipped, result.rows_after_header)
+    check_accounting(result, source_file)
     return result
 
 
@@ -201,3 +201,10 @@ def _categories(kept, mapping, sheet_name, fallback_category):
         category = pd.Series([default] * n, dtype=object)
     problem = np.where(category.isna(), "category-unknown", None)
     return category.to_numpy(object), problem
+
+
+def check_accounting(result: SheetResult, source_file: str) -> None:
+    """rows after the header = records + skipped rows, or a ReconciliationError (never an assert)."""
+    if result.record_count + result.skipped_rows != result.rows_after_header:
+        raise ReconciliationError(f"{source_file} 工作表 {result.name}：读入 {result.rows_after_header} 行，"
+                                  f"但记录 {result.record_count} 条 + 跳过 {result.skipped_rows} 行不相等")

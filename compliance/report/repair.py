@@ -19,16 +19,12 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from ..errors import ComplianceError
+from ..errors import RepairError
 from .layout import SheetSpec
 
 CHART_PART = re.compile(r"xl/charts/chart\d+\.xml")
 TAIL = 4 << 20  # a row is far smaller than this
 _SELF_CLOSED_LAST = re.compile(rb'<row r="(\d+)"[^>]*/>(\s*</sheetData>)')
-
-
-class RepairError(ComplianceError):
-    code = "report-repair-failed"
 
 
 def repair_rust_output(path: Path, specs: list[SheetSpec], chart_parts: dict[str, bytes]) -> None:
