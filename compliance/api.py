@@ -42,7 +42,7 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     """Load ``paths`` and classify every record as of ``as_of`` (default: ``run_date``)."""
     config = config or Config()
     calendar = calendar or WorkCalendar()
-    rules = rules or single(PROFILES["district"])
+    rules = rules or config.rules or single(PROFILES["district"])  # the config's [rules] hold for the API too
     as_of = as_of or run_date
     loaded = load(paths, config, progress=progress)
     reconcile_loaded(loaded)

@@ -15,7 +15,7 @@ import click
 
 from . import __version__
 from .dates import parse_cli_date
-from .errors import ComplianceError
+from .errors import ComplianceError, os_reason
 from .workcalendar import WorkCalendar
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -268,7 +268,7 @@ def template(out):
     try:
         path = write_template(out)
     except OSError as exc:
-        raise ComplianceError(f"无法写入模板 {out}（{exc.strerror or exc}）") from exc
+        raise ComplianceError(f"无法写入模板 {out}（{os_reason(exc)}）") from exc
     click.echo(f"已生成报送模板：{path}")
 
 
@@ -361,7 +361,7 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
     try:
         written = write_report(run, out_path)
     except OSError as exc:
-        raise ComplianceError(f"无法写入报告 {out_path}（{exc.strerror or exc}）。"
+        raise ComplianceError(f"无法写入报告 {out_path}（{os_reason(exc)}）。"
                               "如果文件正在 Excel/WPS 中打开，请先关闭；或用 --out 换一个位置") from exc
     if json_target:
         write_json(run, json_target)

@@ -21,13 +21,15 @@ Example::
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .ingest.columns import FIELDS, ColumnRules
-from .errors import ConfigError
+from .errors import ConfigError, RuleError, os_reason
 from .ingest.readers import DEFAULT_MAX_UNCOMPRESSED
+from .rules import RuleSet, from_config
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -35,13 +37,15 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 DEFAULT_NAME = "compliance.toml"
+SECTIONS = {"columns", "limits", "rules", "units", "web"}
+LIMIT_KEYS = {"max_uncompressed_mb"}
 
 
 @dataclass
 class Config:
     columns: ColumnRules = field(default_factory=ColumnRules)
     max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED
-    rules: dict = field(default_factory=dict)  # raw [rules] table, read by rules.py
+    rules: RuleSet | None = None  # [rules], validated; None: the caller's or the default rule
     path: str | None = None
 
 
@@ -53,12 +57,10 @@ def load_config(path: str | Path | None = None, cwd: Path | None = None) -> Conf
             return Config()
         path = candidate
     path = Path(path)
-    try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
-    except OSError as exc:
-        raise ConfigError(f"配置文件 {path} 无法读取（{exc.strerror or exc}）") from exc
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"配置文件 {path} 格式有误：{exc}") from exc
+    data = _read_toml(path)
+    unknown = sorted(set(data) - SECTIONS)
+    if unknown:
+        raise ConfigError(f"配置文件 {path}：没有 [{unknown[0]}] 这一节，可用：" + "、".join(f"[{s}]" for s in sorted(SECTIONS)))
     synonyms = data.get("columns", {})
     if not isinstance(synonyms, dict):
         raise ConfigError(f"配置文件 {path}：[columns] 应为“字段 = [同义词, …]”")
@@ -71,11 +73,33 @@ def load_config(path: str | Path | None = None, cwd: Path | None = None) -> Conf
         elif not (isinstance(words, list) and all(isinstance(w, str) for w in words)):
             raise ConfigError(f"配置文件 {path}：[columns] {name} 应为字符串列表")
     limits = data.get("limits", {})
+    if not isinstance(limits, dict) or set(limits) - LIMIT_KEYS:
+        raise ConfigError(f"配置文件 {path}：[limits] 中只能有 {'、'.join(sorted(LIMIT_KEYS))}")
     try:
         max_mb = float(limits.get("max_uncompressed_mb", DEFAULT_MAX_UNCOMPRESSED / (1 << 20)))
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"配置文件 {path}：[limits] max_uncompressed_mb 应为数字") from exc
-    rules = data.get("rules", {})
-    if not isinstance(rules, dict):
-        raise ConfigError(f"配置文件 {path}：[rules] 格式有误")
+    rules = None
+    if "rules" in data:
+        try:
+            rules = from_config(data["rules"], f"配置文件 {path.name}")
+        except RuleError as exc:
+            raise ConfigError(f"{exc.message}（{path}）") from exc
     return Config(ColumnRules().with_synonyms(synonyms), int(max_mb * (1 << 20)), rules, str(path))
+
+
+_TOML_WHERE = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+    except OSError as exc:
+        raise ConfigError(f"配置文件 {path} 无法读取（{os_reason(exc)}）") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"配置文件 {path} 不是 UTF-8 编码，请用记事本另存为 UTF-8") from exc
+    except tomllib.TOMLDecodeError as exc:
+        where = _TOML_WHERE.search(str(exc))
+        line = f"第 {where.group(1)} 行第 {where.group(2)} 列" if where else "末尾（可能缺少 ] 或 \"）"
+        raise ConfigError(f"配置文件 {path} {line}格式有误（TOML 语法：节名写作 [rules]，"
+                          f"每项写作 名称 = 值，文字加英文双引号）") from exc

@@ -87,3 +87,23 @@ class RepairError(ComplianceError):
     """The rustpy-xlsxwriter output was not what the repair expects; the fallback writer is used."""
 
     code = "report-repair-failed"
+
+
+# OS errors in the words a clerk reads; errno names are stable across platforms.
+_OS_REASONS = {
+    "EACCES": "没有权限", "EPERM": "没有权限", "ENOENT": "找不到文件或文件夹", "ENOSPC": "磁盘空间不足",
+    "EROFS": "磁盘为只读", "EISDIR": "这是一个文件夹", "ENOTDIR": "路径中有一部分不是文件夹",
+    "EBUSY": "文件正被其他程序占用", "ENAMETOOLONG": "文件名太长", "EEXIST": "文件已存在",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """A Chinese reason for an OSError (Permission denied -> 没有权限)."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or -1, "")
+    if name in _OS_REASONS:
+        return _OS_REASONS[name]
+    if getattr(exc, "winerror", None) == 32:  # Windows: the file is open in Excel
+        return "文件正被其他程序（如 Excel/WPS）打开"
+    return f"系统错误 {name or exc.errno}" if (name or exc.errno) else "系统错误"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import chinese_calendar
 
-from .errors import CalendarFileError
+from .errors import CalendarFileError, os_reason
 
 # date -> (is working day, reason shown by `explain`)
 DayTable = dict[dt.date, tuple[bool, str]]
@@ -76,7 +76,7 @@ def read_calendar_file(path: str | Path) -> CalendarData:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise CalendarFileError(path, None, f"无法读取（{exc.strerror or exc}）") from exc
+        raise CalendarFileError(path, None, f"无法读取（{os_reason(exc)}）") from exc
     data = CalendarData("file", path)
     rows = csv.reader(io.StringIO(_decode(raw, path)))
     for line_no, row in enumerate(rows, start=1):

@@ -25,18 +25,21 @@ class Rule:
         return self.permit_days if category == "permit" else self.penalty_days
 
     def short(self) -> str:
+        name = f"{self.name} " if self.name else ""
         if self.permit_days == self.penalty_days:
-            return f"{self.name} {self.permit_days} 个工作日"
-        return f"{self.name} 许可 {self.permit_days}、处罚 {self.penalty_days} 个工作日"
+            return f"{name}{self.permit_days} 个工作日"
+        return f"{name}许可 {self.permit_days}、处罚 {self.penalty_days} 个工作日"
 
     def describe(self) -> str:
+        """名称：天数（依据），… 起 — the name is left out when it would only repeat the days."""
         if self.permit_days == self.penalty_days:
             days = f"{self.permit_days} 个工作日"
         else:
             days = f"许可 {self.permit_days} 个工作日、处罚 {self.penalty_days} 个工作日"
+        name = f"{self.name}：" if self.name else ""
         basis = f"（{self.basis}）" if self.basis else ""
         since = f"，{self.effective_from.isoformat()} 起" if self.effective_from else ""
-        return f"{self.name}：{days}{basis}{since}"
+        return f"{name}{days}{basis}{since}"
 
 
 PROFILES = {
@@ -90,15 +93,15 @@ def single(rule: Rule) -> RuleSet:
     return RuleSet((rule,))
 
 
-def from_options(days: int | None, profile: str | None, config_rules: dict) -> RuleSet:
-    """--days beats --rule, which beats the config file, which beats the default."""
+def from_options(days: int | None, profile: str | None, base: "RuleSet | dict | None" = None) -> RuleSet:
+    """--days beats --rule, which beats the config file's rules (``base``), which beat the default."""
     if days is not None:
-        return single(Rule(f"{days} 个工作日", days, days, "命令行 --days"))
+        return single(Rule("", days, days, "命令行 --days"))
     if profile is not None:
         return single(_profile(profile))
-    if config_rules:
-        return _from_config(config_rules)
-    return single(PROFILES["district"])
+    if isinstance(base, dict):
+        base = from_config(base) if base else None
+    return base or single(PROFILES["district"])
 
 
 def _profile(name: str) -> Rule:
@@ -116,15 +119,32 @@ def _days(table: dict, key: str, default: int, where: str) -> int:
     return value
 
 
-def _from_config(table: dict) -> RuleSet:
+RULE_KEYS = {"profile", "permit", "penalty", "name", "basis", "change"}
+CHANGE_KEYS = RULE_KEYS - {"change"} | {"from"}
+
+
+def _rule(table: dict, base: Rule, where: str, source: str, since: dt.date | None = None) -> Rule:
+    """One rule from a config table: a profile's citation holds only while its days are kept."""
+    unknown = sorted(set(table) - (CHANGE_KEYS if since else RULE_KEYS))
+    if unknown:
+        raise RuleError(f"配置文件 [rules]{where} 中没有“{unknown[0]}”这一项，可用："
+                        + "、".join(sorted(CHANGE_KEYS if since else RULE_KEYS)))
+    permit = _days(table, "permit", base.permit_days, where)
+    penalty = _days(table, "penalty", base.penalty_days, where)
+    kept = "profile" in table and (permit, penalty) == (base.permit_days, base.penalty_days)
+    name = table.get("name", base.name if kept else "")
+    basis = table.get("basis", base.basis if kept else source)
+    return Rule(str(name), permit, penalty, str(basis), since)
+
+
+def from_config(table: dict, source: str = "配置文件") -> RuleSet:
+    """The ``[rules]`` table of compliance.toml as a RuleSet; ``source`` cites the file."""
+    if not isinstance(table, dict):
+        raise RuleError("配置文件 [rules] 格式有误")
     base = _profile(table["profile"]) if "profile" in table else PROFILES["district"]
-    first = Rule(table.get("name", base.name if "profile" in table else "配置文件规则"),
-                 _days(table, "permit", base.permit_days, ""),
-                 _days(table, "penalty", base.penalty_days, ""),
-                 table.get("basis", base.basis))
-    rules = [first]
+    rules = [_rule(table, base, "", source)]
     changes = table.get("change", [])
-    if not isinstance(changes, list):
+    if not isinstance(changes, list) or not all(isinstance(c, dict) for c in changes):
         raise RuleError("配置文件 [[rules.change]] 格式有误")
     for i, change in enumerate(changes, start=1):
         where = f" 第 {i} 个 change"
@@ -132,9 +152,6 @@ def _from_config(table: dict) -> RuleSet:
         if since.date is None:
             raise RuleError(f"配置文件 [rules]{where} 的 from 应为日期（如 2019-01-01）")
         base = _profile(change["profile"]) if "profile" in change else rules[-1]
-        rules.append(Rule(change.get("name", base.name if "profile" in change else f"{since.date} 起规则"),
-                          _days(change, "permit", base.permit_days, where),
-                          _days(change, "penalty", base.penalty_days, where),
-                          change.get("basis", base.basis if "profile" in change else ""), since.date))
+        rules.append(_rule(change, base, where, source, since.date))
     rules[1:] = sorted(rules[1:], key=lambda r: r.effective_from)
     return RuleSet(tuple(rules))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..errors import FileFault
+from ..errors import FileFault, os_reason
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
@@ -68,7 +68,7 @@ def read_file(path: Path, max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED) -> l
         with open(path, "rb") as handle:
             head = handle.read(1 << 16)
     except OSError as exc:
-        raise FileFault("file-unreadable", path, reason=exc.strerror or exc) from exc
+        raise FileFault("file-unreadable", path, reason=os_reason(exc)) from exc
     kind = sniff(path, head)
     suffix = path.suffix.lower()
     if kind == "empty":

@@ -1,0 +1,138 @@
+"""The package's shape: config rules honoured by the library, typed reconciliation, one vocabulary."""
+
+import datetime as dt
+import importlib
+import json
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import compliance
+from compliance.cli import main
+from compliance.config import load_config
+from compliance.errors import ConfigError
+from compliance.problems import PROBLEMS
+from compliance.status import EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, exit_code
+from helpers import PENALTY_HEADER, write_xlsx
+
+ROOT = Path(__file__).parent.parent
+# 2016-11-01 (Tue) published 2016-11-15: 10 working days, late under 7, on time under 20.
+ROW = [1, "西安监罚〔2016〕1号", "甲公司", dt.date(2016, 11, 1), dt.date(2016, 11, 15), "区安监局"]
+
+
+@pytest.fixture
+def ledger(tmp_path):
+    return write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"处罚": [PENALTY_HEADER, ROW]})
+
+
+def test_library_and_cli_agree_on_config_rules(tmp_path, ledger, monkeypatch):
+    config_path = tmp_path / "compliance.toml"
+    config_path.write_text('[rules]\nprofile = "national"\n', encoding="utf-8")
+    run = compliance.check([ledger], config=load_config(config_path), as_of=dt.date(2016, 12, 31),
+                           run_date=dt.date(2016, 12, 31))
+    assert run.records["status"].tolist() == ["late"]
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", str(ledger), "--as-of", "2016-12-31", "--json", "-"])
+    payload = json.loads(result.stdout[result.stdout.index("{"):])
+    assert [r["status"] for r in payload["records"]] == ["late"]
+    assert payload["rules"][0]["permit_days"] == 7
+    # --days still overrides the config
+    result = CliRunner().invoke(main, ["check", str(ledger), "--as-of", "2016-12-31", "--days", "20", "--json", "-"])
+    assert [r["status"] for r in json.loads(result.stdout[result.stdout.index("{"):])["records"]] == ["on_time"]
+
+
+@pytest.mark.parametrize("text, named", [
+    ("[rulez]\npermit = 7\n", "rulez"),
+    ("[rules]\npermits = 7\n", "permits"),
+    ("[limits]\nmax_mb = 3\n", "max_uncompressed_mb"),
+    ("[rules]\npermit = 7\n[[rules.change]]\nfrom = \"2019-01-01\"\npenalty_days = 7\n", "penalty_days"),
+])
+def test_unknown_config_keys_are_errors_that_name_them(tmp_path, text, named):
+    path = tmp_path / "compliance.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert named in caught.value.message
+
+
+def test_toml_syntax_error_is_chinese_with_line_number(tmp_path):
+    path = tmp_path / "compliance.toml"
+    path.write_text("[columns]\ndecision_date = [\"签发日期\"]\n[rules\npermit = 7\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert "第 3 行" in caught.value.message
+    assert "Expected" not in caught.value.message
+
+
+def test_config_rules_are_cited_as_the_config_file(tmp_path):
+    path = tmp_path / "compliance.toml"
+    path.write_text("[rules]\npermit = 7\npenalty = 7\n", encoding="utf-8")
+    name = load_config(path).rules.name
+    assert name == "7 个工作日（配置文件 compliance.toml）"
+    assert "西政办发" not in name
+
+
+RECONCILE_SCRIPT = """
+import sys
+import compliance.ingest.records as records
+from compliance.cli import main
+
+original = records._records
+
+def lossy(*args, **kwargs):  # a counting bug: one record vanishes without being counted as skipped
+    out, skipped = original(*args, **kwargs)
+    return out.iloc[1:].reset_index(drop=True), skipped
+
+records._records = lossy
+sys.argv = ["compliance", "check", sys.argv[1], "--as-of", "2016-12-31", "--out", sys.argv[2]]
+main()
+"""
+
+
+@pytest.mark.parametrize("optimise", [[], ["-O"]])
+def test_reconciliation_mismatch_in_loader_exits_2_without_report(tmp_path, ledger, optimise):
+    out = tmp_path / "报告.xlsx"
+    done = subprocess.run([sys.executable, *optimise, "-c", RECONCILE_SCRIPT, str(ledger), str(out)],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert "内部核对失败" in done.stderr and "文件无法读取" not in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not out.exists()
+
+
+def test_exit_codes_come_from_the_status_sets():
+    assert exit_code({"on_time": 3, "pending": 2}, 0) == EXIT_OK
+    assert exit_code({"on_time": 3, "late": 1}, 0) == EXIT_PROBLEMS
+    assert exit_code({"invalid": 1}, 0) == EXIT_PROBLEMS
+    assert exit_code({"on_time": 1}, 1) == EXIT_PROBLEMS
+    assert EXIT_CANNOT_RUN == 2
+
+
+def test_every_problem_code_is_declared_once_with_a_level_and_chinese_text():
+    assert PROBLEMS
+    for code, problem in PROBLEMS.items():
+        assert code == problem.code and problem.level in {"file", "sheet", "record", "cell"}
+        assert not problem.template.isascii() or problem.template.startswith("{"), code
+
+
+def test_no_module_shadows_a_public_name():
+    """`import compliance.check` must never hand back a function (the old clash)."""
+    modules = {m.name.rsplit(".", 1)[-1] for m in pkgutil.walk_packages(compliance.__path__, "compliance.")}
+    assert not modules & set(compliance.__all__), modules & set(compliance.__all__)
+    assert importlib.import_module("compliance.classify").__name__ == "compliance.classify"
+
+
+def test_no_private_zipfile_internals():
+    text = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "compliance").rglob("*.py"))
+    for name in ("_didModify", "NameToInfo", "start_dir"):
+        assert name not in text
+
+
+def test_modules_stay_small():
+    for path in (ROOT / "compliance").rglob("*.py"):
+        lines = path.read_text(encoding="utf-8").count("\n")
+        assert lines <= 450, f"{path.relative_to(ROOT)} has {lines} lines"
