@@ -60,7 +60,7 @@ def child(path: str) -> None:
     t3 = time.perf_counter()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"load": t1 - t0, "classify": t2 - t1, "report": t3 - t2, "total": t3 - t0,
-                      "rss_mb": rss, "records": len(records), "backend": run.report_backend}))
+                      "rss_mb": rss, "records": len(records), "backend": run.writer.name}))
 
 
 def run_child(path: Path) -> dict:

@@ -82,7 +82,7 @@ def with_rust(frame: pd.DataFrame, path: Path) -> None:
 
 
 def _spec(frame, SheetSpec, TEXT, DATE, INT):
-    from compliance.report.layout import dates_for_excel
+    from compliance.report.record_columns import dates_for_excel
 
     out = frame.copy()
     for name in DATES:

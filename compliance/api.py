@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -14,6 +15,7 @@ from .config import Config
 from .errors import ReconciliationError
 from .ingest.load import LoadResult, load
 from .ingest.records import check_accounting
+from .problems import issues_column
 from .rules import PROFILES, RuleSet, single
 from .workcalendar import WorkCalendar
 
@@ -30,9 +32,16 @@ class CheckRun:
     month: str | None = None
     summary: dict = field(default_factory=dict)
 
+    writer: object = None  # report.writers.WriterUsed, once a report is written
+
     @property
     def inputs(self):
         return self.loaded.inputs
+
+    @cached_property
+    def issues(self) -> list[list[dict]]:
+        """Each record's problems, computed once and shared by the report and the JSON."""
+        return issues_column(self.records, self.as_of.isoformat(), self.run_date.isoformat())
 
 
 def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date: dt.date,

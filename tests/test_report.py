@@ -20,6 +20,15 @@ SHEETS = ["汇总", "逾期清单", "数据问题", "全部记录", "说明"]
 RECORD_HEADERS = ["来源文件", "工作表", "行号", "类别", "单位", "文书号", "行政相对人", "决定日期", "公开日期",
                   "应公开截止日期", "状态", "逾期工作日数", "问题说明"]
 COL = {name: i for i, name in enumerate(RECORD_HEADERS)}  # 0-based, as in a values tuple
+# 逾期清单 leads with what a reader acts on; provenance comes last (issue 11).
+LATE_HEADERS = ["单位", "文书号", "行政相对人", "决定日期", "公开日期", "应公开截止日期", "逾期工作日数", "状态",
+                "类别", "来源文件", "工作表", "行号"]
+HEADERS = {"全部记录": RECORD_HEADERS, "逾期清单": LATE_HEADERS}
+
+
+def col(sheet) -> dict:
+    """Header -> 0-based column of a sheet, read from its first row."""
+    return {v: i for i, v in enumerate(next(sheet.iter_rows(max_row=1, values_only=True)))}
 LABELS = {"on_time": "按时公开", "late": "逾期公开", "overdue": "逾期未公开", "pending": "未到期",
           "invalid": "数据有误", "undetermined": "无法判定"}
 FORMULA_PARTY = '=HYPERLINK("http://x","y")'
@@ -113,7 +122,8 @@ def test_sheet_order(book):
 
 @pytest.mark.parametrize("name", ["逾期清单", "全部记录"])
 def test_record_sheet_headers(book, name):
-    assert list(values(book[name])[0][:13]) == RECORD_HEADERS
+    expected = HEADERS[name]
+    assert list(values(book[name])[0][:len(expected)]) == expected
 
 
 def test_run_statuses_cover_every_judged_status(run):
@@ -133,9 +143,10 @@ def test_all_records_one_row_each(book, run):
 def test_late_list_sorted_by_unit_then_days_late(book, run):
     sheet = book["逾期清单"]
     rows = body(sheet)
+    c = col(sheet)
     assert sheet.max_row == run.summary["late"] + run.summary["overdue"] + 1 == 6
-    assert {r[COL["状态"]] for r in rows} == {"逾期公开", "逾期未公开"}
-    keys = [(r[COL["单位"]], r[COL["逾期工作日数"]]) for r in rows]
+    assert {r[c["状态"]] for r in rows} == {"逾期公开", "逾期未公开"}
+    keys = [(r[c["单位"]], r[c["逾期工作日数"]]) for r in rows]
     assert keys == sorted(keys, key=lambda k: (k[0], -k[1]))
     assert [k[0] for k in keys] == ["区安监局"] * 3 + ["区环保局"] * 2
     assert len({k[1] for k in keys[:3]}) == 3  # distinct, so the order inside the unit is tested
@@ -174,7 +185,8 @@ def test_print_titles_repeat_the_header(book, name):
 
 def row_fills(sheet):
     """(status label, {filled?} over the row's non-empty cells) for each record row."""
-    return [(row[COL["状态"]].value, {filled(c) for c in row if c.value is not None})
+    status = col(sheet)["状态"]
+    return [(row[status].value, {filled(c) for c in row if c.value is not None})
             for row in sheet.iter_rows(min_row=2, max_col=13)]
 
 
@@ -204,7 +216,8 @@ def test_highlighted_rows_are_filled_across_empty_cells(tmp_path, backend):
         return filled(cell) or (cell.value in (None, "") and cell.style_id == 0 and row_style.customFormat
                                 and row_style.fill is not None and row_style.fill.fill_type == "solid")
 
-    gaps = [c.coordinate for row in sheet.iter_rows(min_row=2, max_col=13) for c in row if not shows_fill(c)]
+    gaps = [c.coordinate for row in sheet.iter_rows(min_row=2, max_col=len(LATE_HEADERS)) for c in row
+            if not shows_fill(c)]
     assert gaps == []
 
 
@@ -329,10 +342,11 @@ def test_record_sheets_split_past_the_row_limit(tmp_path, monkeypatch, backend):
     assert book.sheetnames == ["汇总", "逾期清单", "逾期清单(2)", "数据问题",
                                "全部记录", "全部记录(2)", "全部记录(3)", "说明"]
     parts = {name: book[name] for name in book.sheetnames if name.startswith(("全部记录", "逾期清单"))}
-    for sheet in parts.values():
-        assert list(values(sheet)[0][:13]) == RECORD_HEADERS
+    for name, sheet in parts.items():
+        expected = HEADERS[name.split("(")[0]]
+        assert list(values(sheet)[0][:len(expected)]) == expected
         assert sheet.freeze_panes == "A2"
-    numbers = {name: [r[COL["行号"]] for r in body(sheet)] for name, sheet in parts.items()}
+    numbers = {name: [r[col(sheet)["行号"]] for r in body(sheet)] for name, sheet in parts.items()}
     assert numbers["全部记录"] == [2, 3, 4, 5, 6]
     assert numbers["全部记录(2)"] == [7, 8, 9, 10, 11]
     assert numbers["全部记录(3)"] == [12, 13]

@@ -9,7 +9,6 @@ import numpy as np
 import pandas as pd
 
 from ..status import STATUS_LABELS, STATUSES
-from ..problems import issues_column
 
 
 def _iso_column(values: pd.Series) -> list:
@@ -21,7 +20,7 @@ def _iso_column(values: pd.Series) -> list:
 
 def run_json(run) -> dict:
     records = run.records
-    issues = issues_column(records, run.as_of.isoformat(), run.run_date.isoformat())
+    issues = run.issues
     late = records["working_days_late"].astype(object).where(records["working_days_late"].notna(), None)
     columns = {
         "file": records["source_file"].tolist(),
@@ -56,6 +55,8 @@ def run_json(run) -> dict:
                                for s in e.sheets],
                     "error": e.error_dict(), "notes": e.notes} for e in run.inputs],
         "summary": run.summary,
+        "report_writer": ({"name": run.writer.name, "fallback_reason": run.writer.fallback_reason}
+                          if run.writer else None),
         "records": rows,
     }
 

@@ -48,6 +48,7 @@ class SheetSpec:
     subtitle: str | None = None  # a plain line under the title
     fit_to_pages: tuple[int, int] = (1, 0)  # one page wide, as many long as needed
     print_gridlines: bool = True
+    wrap_columns: set[str] = field(default_factory=set)  # long text wraps instead of being cut
 
     @property
     def freeze_row(self) -> int:
@@ -75,14 +76,3 @@ def column_widths(frame: pd.DataFrame, kinds: list[str], cap: int = 50, sample: 
                 width = max(width, int((values.str.len() + wide).max()))
         widths.append(float(min(max(width, 4) + 2, cap)))
     return widths
-
-
-def dates_for_excel(values: pd.Series) -> pd.Series:
-    """datetime64 column -> object Series of Timestamps, None where empty.
-
-    Kept as object dtype on purpose: pandas would turn None back into NaT,
-    which the Rust writer cannot place in a cell.
-    """
-    out = values.astype(object).to_numpy(object).copy()
-    out[pd.isna(values).to_numpy(bool)] = None
-    return pd.Series(out, dtype=object)

@@ -19,6 +19,7 @@ import os
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .layout import DATE, HEADER_FILL, INT, PERCENT, SheetSpec
 from .repair import CHART_PART, repair_rust_output
@@ -47,18 +48,20 @@ def write_rust(specs: list[SheetSpec], path: Path) -> None:
 
     book = FastExcel(str(path))
     header = fmt(HEADER_FILL, bold=True, wrap=True)
-    fills: dict[str, object] = {}
+    fills: dict[tuple, object] = {}
     for spec in specs:
         row_formats = {}
-        for r, color in spec.highlight.items():
-            fills.setdefault(color, fmt(color))
-            row_formats[spec.header_row + 1 + r] = fills[color]
-        for r in spec.bold_rows:
-            row_formats[spec.header_row + 1 + r] = fmt(bold=True)
+        for r in set(spec.highlight) | set(spec.bold_rows):
+            key = (spec.highlight.get(r), r in spec.bold_rows)
+            if key not in fills:
+                fills[key] = fmt(key[0], bold=key[1])
+            row_formats[spec.header_row + 1 + r] = fills[key]
         # Only percentages get a column format: a cell's own format hides the
         # row's fill, and whole numbers show as such in General anyway.
         column_formats = {name: fmt(num=NUMBER_FORMATS[kind]) for name, kind in zip(spec.frame.columns, spec.kinds)
                           if kind == PERCENT}
+        if not spec.highlight:  # a cell format would hide a row's fill
+            column_formats.update({name: fmt(wrap=True) for name in spec.wrap_columns})
         page = {"landscape": spec.landscape, "paper_size": PAPER_A4, "fit_to_pages": spec.fit_to_pages,
                 "footer": spec.footer, "margins": MARGINS, "print_gridlines": spec.print_gridlines}
         if spec.page_header:
@@ -116,14 +119,16 @@ def write_xlsxwriter(specs: list[SheetSpec], target) -> None:
     title = book.add_format({"bold": True, "font_size": 14})
     cache: dict[tuple, object] = {}
 
-    def fmt(kind, fill=None, bold=False):
-        key = (kind, fill, bold)
+    def fmt(kind, fill=None, bold=False, wrap=False):
+        key = (kind, fill, bold, wrap)
         if key not in cache:
-            props = {"num_format": NUMBER_FORMATS.get(kind, "General")}
+            props = {"num_format": NUMBER_FORMATS.get(kind, "General"), "valign": "top"}
             if fill:
                 props["bg_color"] = fill
             if bold:
                 props["bold"] = True
+            if wrap:
+                props["text_wrap"] = True
             cache[key] = book.add_format(props)
         return cache[key]
 
@@ -139,13 +144,14 @@ def write_xlsxwriter(specs: list[SheetSpec], target) -> None:
         sheet.set_row(spec.header_row, 30)
         sheet.write_row(spec.header_row, 0, list(spec.frame.columns), header)
         columns = [spec.frame[c].to_numpy(object) for c in spec.frame.columns]
+        wraps = [name in spec.wrap_columns and not spec.highlight for name in spec.frame.columns]
         for r in range(len(spec.frame)):
             fill = spec.highlight.get(r)
             bold = r in spec.bold_rows
             excel_row = spec.header_row + 1 + r
-            for c, (kind, column) in enumerate(zip(spec.kinds, columns)):
+            for c, (kind, column, wrap) in enumerate(zip(spec.kinds, columns, wraps)):
                 value = column[r]
-                cell_format = fmt(kind, fill, bold) if (fill or bold or kind != "text") else None
+                cell_format = fmt(kind, fill, bold, wrap) if (fill or bold or wrap or kind != "text") else None
                 if value is None or (isinstance(value, float) and math.isnan(value)):
                     if fill or bold:
                         sheet.write_blank(excel_row, c, None, cell_format)
@@ -220,16 +226,30 @@ class WriterUsed:
     def name(self) -> str:
         return WRITER_NAMES[self.backend]
 
+    @property
+    def label(self) -> str:
+        """For 说明 and the terminal: the writer, and why the fallback was needed."""
+        if self.fallback_reason:
+            return f"{self.name}（后备；rustpy-xlsxwriter 不可用：{self.fallback_reason}）"
+        return self.name
 
-def write_workbook(specs: list[SheetSpec], path: Path, backend: str | None = None) -> WriterUsed:
-    """Write with the chosen backend, or the fast one with an automatic fallback."""
+
+def write_workbook(specs_for: Callable[[str], list[SheetSpec]], path: Path,
+                   backend: str | None = None) -> WriterUsed:
+    """Write with the chosen backend, or the fast one with an automatic fallback.
+
+    ``specs_for(label)`` builds the sheets; ``label`` names the writer, so the
+    report itself says which one made it (说明).
+    """
     if backend:
-        BACKENDS[backend](specs, path)
-        return WriterUsed(backend)
+        used = WriterUsed(backend)
+        BACKENDS[backend](specs_for(used.label), path)
+        return used
     try:
-        BACKENDS["rust"](specs, path)
-        return WriterUsed("rust")
+        used = WriterUsed("rust")
+        BACKENDS["rust"](specs_for(used.label), path)
+        return used
     except Exception as exc:  # missing, or failed on this input: the fallback must still deliver
-        reason = "未安装" if isinstance(exc, ImportError) else f"{type(exc).__name__}: {exc}"
-        BACKENDS["xlsxwriter"](specs, path)
-        return WriterUsed("xlsxwriter", reason)
+        used = WriterUsed("xlsxwriter", "未安装" if isinstance(exc, ImportError) else f"{type(exc).__name__}: {exc}")
+        BACKENDS["xlsxwriter"](specs_for(used.label), path)
+        return used

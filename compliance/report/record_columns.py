@@ -1,0 +1,124 @@
+"""The columns of the record sheets (全部记录, 逾期清单), declared once.
+
+Each column names its header, its kind (how it is written), its width cap and
+the field of the classified records it shows. ``record_frame`` turns records
+into the sheet's cells column-wise; dates become ``datetime.date`` objects
+only here, at the writer's door.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..rules import CATEGORY_LABELS
+from ..status import STATUS_LABELS
+from .layout import DATE, INT, TEXT
+
+
+@dataclass(frozen=True)
+class RecordColumn:
+    header: str
+    kind: str
+    width_cap: int
+    source: str  # a field of the classified records; "issues" is the joined problem messages
+
+
+RECORD_COLUMNS = (
+    RecordColumn("来源文件", TEXT, 28, "source_file"),
+    RecordColumn("工作表", TEXT, 12, "sheet"),
+    RecordColumn("行号", INT, 8, "row"),
+    RecordColumn("类别", TEXT, 10, "category"),
+    RecordColumn("单位", TEXT, 16, "unit"),
+    RecordColumn("文书号", TEXT, 24, "document_number"),
+    RecordColumn("行政相对人", TEXT, 24, "party"),
+    RecordColumn("决定日期", DATE, 12, "decision_date"),
+    RecordColumn("公开日期", DATE, 12, "published_date"),
+    RecordColumn("应公开截止日期", DATE, 12, "deadline"),
+    RecordColumn("状态", TEXT, 12, "status"),
+    RecordColumn("逾期工作日数", INT, 10, "working_days_late"),
+    RecordColumn("问题说明", TEXT, 36, "issues"),
+    RecordColumn("逾期天数（日历日）", INT, 10, "calendar_days_late"),
+    RecordColumn("剩余工作日", INT, 8, "working_days_left"),
+    RecordColumn("适用规则", TEXT, 16, "rule"),
+    RecordColumn("决定日期原文", TEXT, 18, "decision_text"),
+    RecordColumn("公开日期原文", TEXT, 18, "published_text"),
+)
+BY_HEADER = {c.header: c for c in RECORD_COLUMNS}
+# 全部记录 prints its first 13 columns: all 18 on one A4 width make the type unreadably small.
+ALL_RECORDS_PRINTED = 13
+# 逾期清单 is read on paper: what was late and by how much first, where it came from last.
+LATE_LIST = ("单位", "文书号", "行政相对人", "决定日期", "公开日期", "应公开截止日期", "逾期工作日数", "状态",
+             "类别", "来源文件", "工作表", "行号")
+
+
+def short_paths(paths: pd.Series) -> pd.Series:
+    """Input paths relative to the folder they share: usually just the file name."""
+    unique = [p for p in paths.unique() if isinstance(p, str)]
+    if not unique:
+        return paths
+    try:
+        root = Path(os.path.commonpath([str(Path(p).parent.resolve()) for p in unique]))
+        names = {p: str(Path(p).resolve().relative_to(root)) for p in unique}
+    except ValueError:
+        names = {p: Path(p).name for p in unique}
+    return paths.map(names)
+
+
+def dates_for_excel(values: pd.Series) -> np.ndarray:
+    """datetime64 column -> object array of shared ``datetime.date`` objects, None where empty.
+
+    One date object per distinct day, looked up with numpy: no Timestamp per
+    cell. Object dtype on purpose: pandas would turn None back into NaT,
+    which the Rust writer cannot place in a cell.
+    """
+    days = values.to_numpy(dtype="datetime64[D]", na_value=np.datetime64("NaT")).astype(np.int64)
+    missing = np.isnat(days.view("datetime64[D]"))
+    out = np.full(len(days), None, dtype=object)
+    if (~missing).any():
+        present = days[~missing]
+        unique, inverse = np.unique(present, return_inverse=True)
+        epoch = dt.date(1970, 1, 1).toordinal()
+        objects = np.array([dt.date.fromordinal(epoch + int(d)) for d in unique], dtype=object)
+        out[~missing] = objects[inverse]
+    return out
+
+
+def _text(values: pd.Series) -> np.ndarray:
+    values = values.astype(object)
+    return values.where(values.notna() & values.ne(""), None).to_numpy(object)
+
+
+def _numbers(values: pd.Series) -> np.ndarray:
+    return values.astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+
+
+def record_frame(records: pd.DataFrame, issues: list[list[dict]],
+                 columns: tuple[RecordColumn, ...] = RECORD_COLUMNS) -> pd.DataFrame:
+    """The record sheet's cells, column-wise, for ``columns`` in their order."""
+    def cells(column: RecordColumn):
+        if column.source == "issues":
+            return np.array(["；".join(i["message"] for i in items) or None for items in issues], dtype=object)
+        values = records[column.source]
+        if column.source == "source_file":
+            return short_paths(values).to_numpy(object)
+        if column.source == "category":
+            return values.map(CATEGORY_LABELS).fillna("未知").to_numpy(object)
+        if column.source == "status":
+            return values.astype(object).map(STATUS_LABELS).to_numpy(object)
+        if column.kind == DATE:
+            return dates_for_excel(values)
+        if column.kind == INT:
+            return _numbers(values)
+        return _text(values)
+
+    return pd.DataFrame({c.header: cells(c) for c in columns})
+
+
+def columns_named(headers: tuple[str, ...]) -> tuple[RecordColumn, ...]:
+    return tuple(BY_HEADER[h] for h in headers)

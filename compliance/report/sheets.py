@@ -1,0 +1,113 @@
+"""The report's summary sheets: 汇总, 数据问题 and 说明, each as a SheetSpec."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .. import __version__
+from ..status import STATUS_LABELS, STATUS_MEANINGS, UNJUDGEABLE
+from ..summary import COUNT_HEADERS, unit_table
+from .layout import INT, PERCENT, TEXT, Chart, SheetSpec, column_widths
+from .record_columns import short_paths
+
+RATE_NOTE = "及时公开率 = 按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开）"
+
+
+def scope_text(run) -> str:
+    """What a page covers: the month or the as-of date, and the rule when it is not the default."""
+    scope = f"{run.month} 月作出的决定，统计截止 {run.as_of.isoformat()}" if run.month \
+        else f"统计截止 {run.as_of.isoformat()}"
+    return f"{scope}，{run.rules.short_name}"
+
+
+def summary_spec(run, footer: str) -> SheetSpec:
+    table, _ = unit_table(run.records)
+    frame = table.copy()
+    for name in ("及时公开率", "迟报率"):
+        frame[name] = frame[name].astype(float)
+    for name in COUNT_HEADERS:
+        frame[name] = frame[name].astype(float)
+    # The chart's labels: unit and category, in a column that does not print.
+    frame["图表标签"] = (frame["单位"] + " " + frame["类别"]).str.strip()
+    kinds = [TEXT, TEXT] + [INT] * len(COUNT_HEADERS) + [PERCENT, PERCENT, TEXT]
+    widths = column_widths(frame, kinds)
+    widths[-1] = 0.0
+    chart = Chart("各单位及时公开率", "图表标签", "及时公开率", row=2 + len(frame) + 3, col=0,
+                  height=max(260, 26 * len(frame) + 100))
+    made = f"制表日期：{run.run_date.isoformat()}"
+    title = f"行政许可、行政处罚公开时限检查汇总（{scope_text(run)}）"
+    subtitle = f"规则：{run.rules.name}。{RATE_NOTE}。{made}"
+    return SheetSpec("汇总", frame, kinds, widths, header_row=2, title=title, subtitle=subtitle,
+                     bold_rows={len(frame) - 1}, chart=chart, repeat_header=False,
+                     footer=footer.replace("&L&A", f"&L{made}"), fit_to_pages=(1, 1), print_gridlines=False)
+
+
+PROBLEM_HEADERS = ["类型", "来源文件", "工作表", "行号", "单位", "文书号", "状态", "问题说明", "决定日期原文", "公开日期原文"]
+PROBLEM_KINDS = [TEXT, TEXT, TEXT, INT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT]
+PROBLEM_CAPS = [10, 24, 12, 6, 14, 22, 10, 50, 16, 16]
+
+
+def problems_spec(run, everything: pd.DataFrame, footer: str, header: str) -> SheetSpec:
+    """The units' data errors first, then unreadable files, then the tool's own notes, kept apart."""
+    statuses = run.records["status"].astype(object).to_numpy(object)
+    flagged = np.flatnonzero(everything["问题说明"].notna().to_numpy(bool) | np.isin(statuses, UNJUDGEABLE))
+    picked = everything.iloc[flagged]
+    kind = np.where(np.isin(statuses[flagged], UNJUDGEABLE), "数据有误", "需核实")
+    record_rows = pd.DataFrame({"类型": kind, **{h: picked[h].to_numpy(object if h != "行号" else float)
+                                               for h in PROBLEM_HEADERS[1:]}})
+    files, notes = [], []
+    for entry in run.inputs:
+        if entry.error is not None:
+            files.append(["读取失败", entry.path, None, np.nan, None, None, "文件无法读取", entry.error.message, None, None])
+        for note in entry.notes:
+            notes.append(["工具提示", entry.path, None, np.nan, None, None, "提示", note, None, None])
+        for sheet in entry.sheets:
+            if sheet.problem:
+                files.append(["工作表问题", entry.path, sheet.name, np.nan, None, None, "提示", sheet.problem, None, None])
+            for note in sheet.notes:
+                notes.append(["工具提示", entry.path, sheet.name, np.nan, None, None, "提示", note, None, None])
+    other = pd.DataFrame(files + notes, columns=PROBLEM_HEADERS)
+    if len(other):
+        other["来源文件"] = short_paths(other["来源文件"])
+    table = pd.concat([record_rows, other], ignore_index=True) if len(other) else record_rows
+    widths = [min(w, cap) for w, cap in zip(column_widths(table, PROBLEM_KINDS, cap=60), PROBLEM_CAPS)]
+    return SheetSpec("数据问题", table, PROBLEM_KINDS, widths, footer=footer, page_header=header,
+                     print_columns=len(PROBLEM_KINDS) - 2, wrap_columns={"问题说明", "来源文件", "文书号"})
+
+
+def about_spec(run, footer: str, writer_label: str) -> SheetSpec:
+    frame = pd.DataFrame(about_lines(run, writer_label), columns=["项目", "内容"])
+    return SheetSpec("说明", frame, [TEXT, TEXT], [16.0, 80.0], landscape=False, autofilter=False,
+                     repeat_header=False, footer=footer, fit_to_pages=(1, 0), wrap_columns={"内容"})
+
+
+def about_lines(run, writer_label: str) -> list[tuple[str, str]]:
+    info = run.calendar.describe()
+    lines = [
+        ("统计截止日", run.as_of.isoformat()),
+        ("检查时间", run.run_time.strftime("%Y-%m-%d %H:%M")),
+        ("规则", run.rules.name),
+        ("统计月份", run.month or "全部"),
+        ("日历来源", f"{info['source']} {info['version']}"),
+        ("覆盖年份", f"{info['covered_years'][0]}–{info['covered_years'][-1]}" if info["covered_years"] else "无"),
+    ]
+    for item in info["files"]:
+        lines.append(("日历文件", f"{item['path']}（{'、'.join(map(str, item['years']))} 年）"))
+    s = run.summary
+    lines.append(("记录数", f"{s['records']} 条；跳过非记录行（空行、说明、表尾等）{s['skipped_rows']} 行"))
+    for entry in run.inputs:
+        state = f"错误：{entry.error.message}" if entry.error else \
+            f"记录 {entry.records} 条，跳过 {entry.skipped_rows} 行"
+        lines.append(("输入文件", f"{entry.path}；{state}"))
+        lines.append(("", f"SHA-256：{entry.sha256 or '—'}"))
+    lines.append(("工具版本", f"compliance {__version__}"))
+    lines.append(("报告生成程序", writer_label))
+    lines.append(("状态说明", "（下列各项）"))
+    for key, label in STATUS_LABELS.items():
+        lines.append((label, STATUS_MEANINGS[key]))
+    lines.append(("及时公开率", "按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开）"))
+    lines.append(("迟报率", "（逾期公开 + 逾期未公开）÷（按时公开 + 逾期公开 + 逾期未公开）"))
+    lines.append(("逾期工作日数", "截止日期之后到公开日期（未公开的到统计截止日）的工作日数；"
+                              "在休息日公开的按下一个工作日计"))
+    return lines
