@@ -297,12 +297,14 @@ class Month(click.ParamType):
 @click.option("--out", "-o", type=str, metavar="文件.xlsx",
               help="Excel 报告路径（默认 reports/公开时限检查_<统计截止日>.xlsx）。")
 @click.option("--json", "json_target", metavar="文件|-", help="另存 JSON 结果；“-”表示输出到屏幕。")
-@click.option("--quiet", "-q", is_flag=True, help="只输出错误信息。")
+@click.option("--quiet", "-q", is_flag=True, help="只输出报告位置和一行结论。")
+@click.option("--all", "show_all", is_flag=True, help="逐条列出全部问题记录（默认最多列 20 条）。")
 @debug_option
-def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out, json_target, quiet):
+def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out, json_target, quiet, show_all):
     """检查决定是否按时上网公开，并生成 Excel 报告。
 
     路径可以是文件（.xlsx/.xlsm/.xls/.csv）或文件夹（递归查找）。
+    结果输出到屏幕（标准输出），进度和错误输出到标准错误。
 
     \b
     退出码：0 = 全部按时或未到期；1 = 有逾期、数据有误、无法判定的记录，或有文件读不了；
@@ -313,12 +315,14 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
       compliance check 报送/ --month 2016-10 --as-of 2016-11-30
       compliance check 区人社局.xlsx --rule national --json -
     """
+    from .api import check as run_check
     from .config import load_config
+    from .report import terminal
     from .report.json_output import write_json
-    from .report.terminal import terminal_summary
+    from .report.paths import refuse_foreign_file, report_path
     from .report.workbook import write_report
     from .rules import from_options
-    from .api import check as run_check
+    from .status import EXIT_CANNOT_RUN, exit_code
 
     if days is not None and rule_name is not None:
         raise click.UsageError("--days 与 --rule 只能选一个")
@@ -329,7 +333,48 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
     config = load_config(config_path)
     rules = from_options(days, rule_name, config.rules)
     calendar = WorkCalendar(calendar_files)
-    say = (lambda *a, **k: None) if quiet else (lambda text="", **k: click.echo(text, err=True, **k))
+    to_json_stdout = json_target == "-"
+    # Results go to stdout, unless stdout carries the JSON; diagnostics always go to stderr.
+    say = (lambda *a, **k: None) if (quiet or to_json_stdout) else (lambda text="": click.echo(text))
+    warn = lambda text: click.echo(text, err=True)  # noqa: E731
+    run = run_check(paths, as_of=as_of, run_date=run_date, rules=rules, calendar=calendar, config=config,
+                    month=month, run_time=run_time, progress=_progress_printer(quiet))
+    readable = [e for e in run.inputs if e.error is None and not e.is_report]
+    unreadable = [e for e in run.inputs if e.error is not None]
+    for entry in unreadable:
+        warn(f"文件无法读取：{entry.error.message}")
+    for entry in run.inputs:
+        if entry.is_report:
+            warn(f"已跳过：{entry.path}（本工具生成的检查报告）")
+    if not readable:
+        warn("没有读到任何可检查的文件。" if run.inputs else "没有找到 .xlsx/.xlsm/.xls/.csv 文件。")
+        return EXIT_CANNOT_RUN
+    out_path = report_path(out, run)
+    _refuse_overwriting_inputs(out_path, run)
+    refuse_foreign_file(out_path)
+    if json_target and not to_json_stdout:
+        _refuse_overwriting_inputs(Path(json_target), run, "--json")
+    try:
+        written = write_report(run, out_path)
+    except OSError as exc:
+        raise ComplianceError(f"无法写入报告 {out_path}（{os_reason(exc)}）。"
+                              "如果文件正在 Excel/WPS 中打开，请先关闭；或用 --out 换一个位置") from exc
+    if run.writer.fallback_reason:
+        warn(f"注意：报告由后备程序 {run.writer.label} 生成，内容相同，写入较慢。")
+    if json_target:
+        write_json(run, json_target)
+    code = exit_code(run.summary, len(unreadable))
+    if quiet:
+        click.echo(f"{written}\n{terminal.verdict(run, len(unreadable))}")
+        return code
+    _print_results(run, say, terminal, show_all, unreadable)
+    for line in terminal.closing_lines(run, written):
+        say(line)
+    say(terminal.verdict(run, len(unreadable)))
+    return code
+
+
+def _progress_printer(quiet: bool):
     started = time.monotonic()
     shown = {"progress": False}
 
@@ -337,47 +382,30 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
         # Only long runs get a progress line, and only on a terminal.
         if sys.stderr.isatty() and not quiet and time.monotonic() - started > 1.5:
             shown["progress"] = True
-            click.echo(f"\r正在读取第 {number}/{total} 个文件……", err=True, nl=False)
+            end = "\n" if number == total else ""
+            click.echo(f"\r正在读取第 {number}/{total} 个文件……{end}", err=True, nl=False)
 
-    run = run_check(paths, as_of=as_of, run_date=run_date, rules=rules, calendar=calendar, config=config,
-                    month=month, run_time=run_time, progress=progress)
-    if shown["progress"]:
-        click.echo("", err=True)
-    readable = [e for e in run.inputs if e.error is None and not e.is_report]
-    for entry in run.inputs:
-        if entry.error is not None:
-            say(f"文件无法读取：{entry.error.message}")
-        elif entry.is_report:
-            say(f"已跳过：{entry.path}（本工具生成的检查报告）")
-    if not readable:
-        say("没有读到任何可检查的文件。" if run.inputs else "没有找到 .xlsx/.xls/.csv 文件。")
-        return 2
-    out_path = Path(out) if out else Path("reports") / f"公开时限检查_{run.as_of.isoformat()}.xlsx"
-    if out_path.is_dir():
-        raise ComplianceError(f"无法写入报告 {out_path}：这是一个文件夹。请用 --out 指定 .xlsx 文件名")
-    _refuse_overwriting_inputs(out_path, run)
-    if json_target and json_target != "-":
-        _refuse_overwriting_inputs(Path(json_target), run, "--json")
-    try:
-        written = write_report(run, out_path)
-    except OSError as exc:
-        raise ComplianceError(f"无法写入报告 {out_path}（{os_reason(exc)}）。"
-                              "如果文件正在 Excel/WPS 中打开，请先关闭；或用 --out 换一个位置") from exc
-    if json_target:
-        write_json(run, json_target)
+    return progress
+
+
+def _print_results(run, say, terminal, show_all: bool, unreadable) -> None:
     s = run.summary
-    if not quiet:
-        say(f"统计截止 {run.as_of.isoformat()}，规则：{run.rules.name}")
-        for line in terminal_summary(run):
-            say(line)
-        say(f"共 {s['records']} 条记录（另跳过非记录行 {s['skipped_rows']} 行）：按时公开 {s['on_time']}，"
-            f"逾期公开 {s['late']}，逾期未公开 {s['overdue']}，未到期 {s['pending']}，"
-            f"数据有误 {s['invalid']}，无法判定 {s['undetermined']}。")
-        _worst(run, say)
-        say(f"报告已保存：{written}")
-    bad = s["late"] + s["overdue"] + s["invalid"] + s["undetermined"]
-    unreadable = sum(1 for e in run.inputs if e.error is not None)
-    return 1 if bad or unreadable else 0
+    say(f"{terminal.scope_line(run)}")
+    for line in terminal.terminal_summary(run):
+        say(line)
+    say(f"共 {s['records']} 条记录（另跳过非记录行 {s['skipped_rows']} 行）：按时公开 {s['on_time']}，"
+        f"逾期公开 {s['late']}，逾期未公开 {s['overdue']}，未到期 {s['pending']}，"
+        f"数据有误 {s['invalid']}，无法判定 {s['undetermined']}。")
+    for line in terminal.worst_units(run):
+        say(line)
+    _missing_years(run, say)
+    lines = terminal.problem_lines(run, None if show_all else terminal.DEFAULT_PROBLEM_LINES)
+    if lines:
+        say("需要处理的记录：")
+        for line in lines:
+            say("  " + line)
+    for entry in unreadable:
+        say(f"文件无法读取：{entry.error.message}")  # repeated here: the first mention scrolled away
 
 
 def _refuse_overwriting_inputs(out_path: Path, run, option: str = "--out") -> None:
@@ -387,25 +415,9 @@ def _refuse_overwriting_inputs(out_path: Path, run, option: str = "--out") -> No
             raise ComplianceError(f"输出路径 {out_path} 是输入文件之一，拒绝覆盖。请用 {option} 指定别的文件名")
 
 
-def _worst(run, say) -> None:
-    """The problems a reader should see first."""
-    from .summary import status_counts
-
+def _missing_years(run, say) -> None:
     records = run.records
-    years = sorted({int(y) for y in records["missing_year"].unique() if y})
-    for year in years:
+    for year in sorted({int(y) for y in records["missing_year"].unique() if y}):
         count = int((records["missing_year"] == year).sum())
         say(f"有 {count} 条记录需要 {year} 年的节假日安排才能判定。请准备 {year} 年的日历文件"
             f"（CSV：date,type,name，例如“{year}-01-01,休,元旦”），再加上 --calendar {year}.csv 重新运行。")
-    if len(records):
-        per_unit = status_counts(records, ["unit"])
-        judged = per_unit["on_time"] + per_unit["late"] + per_unit["overdue"]
-        per_unit["late_rate"] = ((per_unit["late"] + per_unit["overdue"]) / judged.where(judged > 0)).fillna(0)
-        worst = per_unit[per_unit["late_rate"] > 0].sort_values("late_rate", ascending=False).head(5)
-        if len(worst):
-            say("迟报率最高的单位：" + "；".join(
-                f"{u}（{r:.1%}，逾期 {int(a + b)} 条）" for u, r, a, b in
-                zip(worst["unit"], worst["late_rate"], worst["late"], worst["overdue"])))
-        invalid = int((records["status"] == "invalid").sum())
-        if invalid:
-            say(f"有 {invalid} 条记录数据有误，详见报告的“数据问题”工作表。")

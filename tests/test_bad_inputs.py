@@ -402,7 +402,7 @@ def test_bad_input(case: Case, tmp_path, monkeypatch):
     assert record["status"] == case.status
     if case.status == "invalid":
         assert result.exit_code == 1, result.output
-        assert "数据有误" in result.stderr
+        assert "数据有误" in result.stdout  # results go to stdout (issue 11)
         messages = [issue["message"] for issue in record["issues"]]
         assert len(messages) == 1, messages
         assert CJK.search(messages[0])

@@ -120,7 +120,7 @@ def an_empty_folder(folder):
 
 @pytest.mark.parametrize("make_input, message", [
     (only_a_broken_file, "没有读到任何可检查的文件"),
-    (an_empty_folder, "没有找到 .xlsx/.xls/.csv 文件"),
+    (an_empty_folder, "没有找到 .xlsx/.xlsm/.xls/.csv 文件"),
 ])
 def test_nothing_readable_exits_2(tmp_path, make_input, message):
     result = check(make_input(tmp_path), out=None)
@@ -234,7 +234,7 @@ def test_json_to_stdout_has_the_schema(mixed_file):
 def test_json_to_file(tmp_path, mixed_file):
     result = check(mixed_file.name, "--json", "结果.json")
     assert result.exit_code == 1
-    assert result.stdout == ""  # the summary goes to stderr, the JSON to the file
+    assert "{" not in result.stdout and "报告已保存" in result.stdout  # the summary on screen, the JSON in the file
     payload = json.loads((tmp_path / "结果.json").read_text(encoding="utf-8"))
     assert_schema(payload, mixed_file)
     _, on_screen = check_json(mixed_file.name)
@@ -346,7 +346,7 @@ def test_default_report_path(tmp_path):
     assert result.exit_code == 0
     report = Path("reports") / f"公开时限检查_{AS_OF}.xlsx"
     assert (tmp_path / report).is_file()
-    assert str(report) in result.stderr
+    assert str(report) in result.stdout
     # Checking the whole folder again does not read the report back as input.
     _, payload = check_json(".", out=None)
     assert [Path(i["file"]).name for i in payload["inputs"]] == ["安监_处罚.xlsx"]

@@ -33,7 +33,7 @@ def test_first_block_writes_a_report_under_reports(tmp_path):
     assert proc.returncode == 1, proc.stderr  # the sample has late records on purpose
     reports = list((tmp_path / "reports").glob("公开时限检查_*.xlsx"))
     assert len(reports) == 1 and reports[0].stat().st_size > 0
-    assert "报告已保存" in proc.stderr and "Traceback" not in proc.stderr
+    assert "报告已保存" in proc.stdout and "Traceback" not in proc.stderr
 
 
 def test_ci_runs_the_readme_test_command():
