@@ -14,104 +14,10 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .cli_chinese import CONTEXT, FriendlyGroup
 from .dates import parse_cli_date
 from .errors import ComplianceError, os_reason
 from .workcalendar import WorkCalendar
-
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-class ChineseFormatter(click.HelpFormatter):
-    """Help text headings in Chinese, for clerks who read no English."""
-
-    HEADINGS = {"Options": "选项", "Commands": "命令", "Arguments": "参数"}
-
-    def write_usage(self, prog, args="", prefix=None):
-        args = args.replace("[OPTIONS]", "[选项]").replace("COMMAND [ARGS]...", "命令 [参数]...")
-        super().write_usage(prog, args, prefix="用法：")
-
-    def write_heading(self, heading):
-        super().write_heading(self.HEADINGS.get(heading, heading))
-
-
-class ChineseContext(click.Context):
-    formatter_class = ChineseFormatter
-
-
-class ChineseCommand(click.Command):
-    context_class = ChineseContext
-
-    def get_help_option(self, ctx):
-        return _chinese_help(super().get_help_option(ctx))
-
-
-def _chinese_help(option):
-    if option is not None:
-        option.help = "显示本帮助并退出。"
-    return option
-
-
-def _param_name(param) -> str:
-    """The option as the user types it (--days), or the argument's name (DATE)."""
-    if isinstance(param, click.Option) and param.opts:
-        return max(param.opts, key=len)
-    return param.human_readable_name
-
-
-def usage_message(exc: click.UsageError) -> str:
-    """click's English usage errors, said in Chinese."""
-    if isinstance(exc, click.MissingParameter) and exc.param is not None:
-        return f"缺少参数 {_param_name(exc.param)}。"
-    if isinstance(exc, click.BadParameter):
-        name = _param_name(exc.param) if exc.param is not None else (exc.param_hint or "")
-        return f"参数 {name} 的值无效：{exc.message}"
-    if isinstance(exc, click.NoSuchOption):
-        return f"没有选项 {exc.option_name}。"
-    return exc.format_message()
-
-
-class FriendlyGroup(click.Group):
-    """Turns faults into one Chinese line and exit 2; ``--debug`` shows the traceback."""
-
-    context_class = ChineseContext
-    command_class = ChineseCommand
-
-    def get_help_option(self, ctx):
-        return _chinese_help(super().get_help_option(ctx))
-
-    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
-        try:
-            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except click.UsageError as exc:
-            hint = f"{exc.ctx.command_path} -h" if exc.ctx else "compliance -h"
-            click.echo(f"用法错误：{usage_message(exc)}\n运行 {hint} 查看帮助。", err=True)
-            sys.exit(2)
-        except click.ClickException as exc:
-            click.echo(f"错误：{exc.format_message()}", err=True)
-            sys.exit(exc.exit_code)
-        except click.exceptions.Abort:
-            click.echo("已中止。", err=True)
-            sys.exit(1)
-
-    def invoke(self, ctx: click.Context):
-        try:
-            result = super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
-            raise
-        except ComplianceError as exc:
-            if ctx.meta.get("debug"):
-                raise
-            click.echo(f"错误：{exc.message}", err=True)
-            sys.exit(2)
-        except Exception as exc:  # an internal error must not spill a traceback
-            if ctx.meta.get("debug"):
-                raise
-            click.echo(f"内部错误：{type(exc).__name__}: {exc}。请加 --debug 重新运行，"
-                       "并把输出发给维护人员。", err=True)
-            sys.exit(2)
-        if isinstance(result, int):
-            sys.exit(result)  # commands return their exit code
-        return result
 
 
 def _set_debug(ctx: click.Context, _param, value: bool) -> None:
@@ -169,13 +75,12 @@ class CliDate(click.ParamType):
 def main() -> None:
     """行政许可、行政处罚决定上网公开时限检查工具。
 
-    按工作日（含法定节假日与调休上班）计算公开截止日期，检查各单位报送的
-    决定是否在规定的工作日内上网公开，并生成交法制办的 Excel 报告。
+    按工作日（含法定节假日与调休上班）计算公开截止日期，检查各单位报送的决定是否在规定的工作日内上网公开，并生成交法制办的 Excel 报告。
     """
 
 
 @main.command()
-@click.argument("date", type=CliDate())
+@click.argument("date", type=CliDate(), metavar="日期")
 @click.option("--days", "-d", type=Days(), default=20, show_default=True,
               help="期限（工作日数）。区通知为 20，国家“双公示”规定为 7。")
 @calendar_option
@@ -253,8 +158,9 @@ def _year_ranges(years: list[int]) -> str:
 
 @main.command()
 @click.argument("out", type=str, metavar="文件.xlsx")
+@click.option("--force", is_flag=True, help="文件已存在时也覆盖（默认拒绝，以免覆盖已填好的表格）。")
 @debug_option
-def template(out):
+def template(out, force):
     """生成供各单位填写的空白报送模板（.xlsx）。
 
     模板含“填表说明”“行政许可”“行政处罚”三个工作表，日期列已设为日期格式并带数据有效性检查。
@@ -265,8 +171,15 @@ def template(out):
     """
     from .template import write_template
 
+    target = Path(out)
+    if out.endswith(("/", "\\")) or target.is_dir():
+        target = target / "报送模板.xlsx"
+    elif target.suffix.lower() != ".xlsx":
+        target = target.with_name(target.name + ".xlsx")
+    if target.exists() and not force:
+        raise ComplianceError(f"{target} 已存在，拒绝覆盖（它可能是已填好的表格）。请换一个文件名，或加 --force")
     try:
-        path = write_template(out)
+        path = write_template(target)
     except OSError as exc:
         raise ComplianceError(f"无法写入模板 {out}（{os_reason(exc)}）") from exc
     click.echo(f"已生成报送模板：{path}")
@@ -295,7 +208,7 @@ class Month(click.ParamType):
               help="配置文件（默认读取当前目录下的 compliance.toml）。")
 @calendar_option
 @click.option("--out", "-o", type=str, metavar="文件.xlsx",
-              help="Excel 报告路径（默认 reports/公开时限检查_<统计截止日>.xlsx）。")
+              help="Excel 报告路径（默认 reports/公开时限检查_<月份或统计截止日>.xlsx）；可给文件夹；已存在且不是本工具生成的文件不会被覆盖。")
 @click.option("--json", "json_target", metavar="文件|-", help="另存 JSON 结果；“-”表示输出到屏幕。")
 @click.option("--quiet", "-q", is_flag=True, help="只输出报告位置和一行结论。")
 @click.option("--all", "show_all", is_flag=True, help="逐条列出全部问题记录（默认最多列 20 条）。")
@@ -303,8 +216,7 @@ class Month(click.ParamType):
 def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out, json_target, quiet, show_all):
     """检查决定是否按时上网公开，并生成 Excel 报告。
 
-    路径可以是文件（.xlsx/.xlsm/.xls/.csv）或文件夹（递归查找）。
-    结果输出到屏幕（标准输出），进度和错误输出到标准错误。
+    路径可以是文件（.xlsx/.xlsm/.xls/.csv）或文件夹（递归查找）。结果输出到屏幕（标准输出），进度和错误输出到标准错误。
 
     \b
     退出码：0 = 全部按时或未到期；1 = 有逾期、数据有误、无法判定的记录，或有文件读不了；

@@ -40,3 +40,15 @@ def test_ci_runs_the_readme_test_command():
     script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert f'TEST_COMMAND="{blocks()[1]}"' in script
     assert script.rstrip().endswith(blocks()[1])
+
+
+def test_readme_usage_blocks_equal_help():
+    """Every command has a usage block in the README, and it is exactly its --help."""
+    from compliance.cli import main
+    from compliance.readme_usage import blocks, help_text
+
+    found = blocks((ROOT / "README.md").read_text(encoding="utf-8"))
+    assert set(found) == set(main.commands), "run: python -m compliance.readme_usage README.md"
+    for name, text in found.items():
+        assert text == help_text(name), f"README usage of {name} differs from --help; " \
+                                        "run: python -m compliance.readme_usage README.md"
