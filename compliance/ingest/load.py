@@ -110,7 +110,7 @@ def load_file(path: Path, config: Config) -> tuple[InputFile, list[pd.DataFrame]
         return entry, frames
     file_category = category_from_text(path.stem)
     for raw in raw_sheets:
-        result = read_sheet(raw, str(path), config.columns, file_category, _unit_from_name(path))
+        result = read_sheet(raw, str(path), config.columns, file_category, unit_from_name(path))
         entry.sheets.append(result)
         if result.records is not None and len(result.records):
             frames.append(result.records)
@@ -123,8 +123,9 @@ def load_file(path: Path, config: Config) -> tuple[InputFile, list[pd.DataFrame]
 _ORG_SUFFIX = re.compile(r"^(.+?(?:分局|局|办|委|院|所|队|站|中心|厅|处|会|政府|管委会|公司))(?=$|[_\-\s\d（(年])")
 
 
-def _unit_from_name(path: Path) -> str:
+def unit_from_name(path: str | Path) -> str:
     """区环保局_2016年10月行政处罚 -> 区环保局; otherwise the whole file name."""
+    path = Path(path)
     first = re.split(r"[_\-\s]+", path.stem)[0]
     match = _ORG_SUFFIX.match(first)
     return match.group(1) if match else path.stem

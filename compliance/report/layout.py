@@ -26,6 +26,9 @@ class Chart:
     col: int
     height: int = 300
     width: int = 760
+    rows: int | None = None  # the chart's data rows, from the top of the table (default: all)
+    axis_min: float = 0.0  # where the value axis starts: rates of 86% and 92% must look different
+    mark_last: bool = False  # the last bar (合计) in another colour
 
 
 @dataclass

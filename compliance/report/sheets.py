@@ -7,7 +7,7 @@ import pandas as pd
 
 from .. import __version__
 from ..status import STATUS_LABELS, STATUS_MEANINGS, UNJUDGEABLE
-from ..summary import COUNT_HEADERS, unit_table
+from ..summary import COUNT_HEADERS, RATE_HEADERS, unit_table
 from .layout import INT, PERCENT, TEXT, Chart, SheetSpec, column_widths
 from .record_columns import short_paths
 
@@ -22,25 +22,40 @@ def scope_text(run) -> str:
 
 
 def summary_spec(run, footer: str) -> SheetSpec:
-    table, _ = unit_table(run.records)
+    table, chart_rows = unit_table(run.records, **unit_context(run))
     frame = table.copy()
-    for name in ("及时公开率", "迟报率"):
+    for name in ["排名", *COUNT_HEADERS, *RATE_HEADERS]:
         frame[name] = frame[name].astype(float)
-    for name in COUNT_HEADERS:
-        frame[name] = frame[name].astype(float)
-    # The chart's labels: unit and category, in a column that does not print.
-    frame["图表标签"] = (frame["单位"] + " " + frame["类别"]).str.strip()
-    kinds = [TEXT, TEXT] + [INT] * len(COUNT_HEADERS) + [PERCENT, PERCENT, TEXT]
-    widths = column_widths(frame, kinds)
-    widths[-1] = 0.0
-    chart = Chart("各单位及时公开率", "图表标签", "及时公开率", row=2 + len(frame) + 3, col=0,
-                  height=max(260, 26 * len(frame) + 100))
+    # The chart's data: one bar per unit and the 合计, top-down in two columns that do not print.
+    labels = np.full(len(frame), None, dtype=object)
+    rates = np.full(len(frame), np.nan)
+    labels[:len(chart_rows)] = chart_rows["label"].to_numpy(object)
+    rates[:len(chart_rows)] = chart_rows["rate"].to_numpy(float)
+    frame["图表单位"], frame["图表及时公开率"] = labels, rates
+    kinds = [INT, TEXT, TEXT] + [INT] * len(COUNT_HEADERS) + [PERCENT] * len(RATE_HEADERS) + [TEXT, TEXT, PERCENT]
+    widths = [min(w, 40) for w in column_widths(frame, kinds)]
+    widths[-2:] = [0.0, 0.0]
+    lowest = np.nanmin(rates) if np.isfinite(rates).any() else 0.0
+    chart = Chart("各单位及时公开率（灰色为合计）", "图表单位", "图表及时公开率", row=2 + len(frame) + 3, col=1,
+                  height=max(260, 26 * len(chart_rows) + 100), rows=len(chart_rows),
+                  axis_min=max(0.0, np.floor(lowest * 10 - 0.5) / 10), mark_last=True)
     made = f"制表日期：{run.run_date.isoformat()}"
     title = f"行政许可、行政处罚公开时限检查汇总（{scope_text(run)}）"
-    subtitle = f"规则：{run.rules.name}。{RATE_NOTE}。{made}"
+    subtitle = f"规则：{run.rules.name}。{RATE_NOTE}；数据合格率 = 数据无误的记录 ÷ 决定总数。{made}"
+    bold = {i for i, c in enumerate(frame["类别"]) if c == "小计"} | {len(frame) - 1}
     return SheetSpec("汇总", frame, kinds, widths, header_row=2, title=title, subtitle=subtitle,
-                     bold_rows={len(frame) - 1}, chart=chart, repeat_header=False,
-                     footer=footer.replace("&L&A", f"&L{made}"), fit_to_pages=(1, 1), print_gridlines=False)
+                     bold_rows=bold, chart=chart, repeat_header=False, print_columns=len(kinds) - 2,
+                     footer=footer.replace("&L&A", f"&L{made}"), fit_to_pages=(1, 1), print_gridlines=False,
+                     wrap_columns={"备注"})
+
+
+def unit_context(run) -> dict:
+    """Expected units (compliance.toml [units]) and the units of files that could not be read."""
+    from ..ingest.load import unit_from_name
+
+    expected = list(getattr(run, "expected_units", ()) or ())
+    unreadable = [unit_from_name(e.path) for e in run.inputs if e.error is not None]
+    return {"expected_units": expected, "unreadable_units": unreadable}
 
 
 PROBLEM_HEADERS = ["类型", "来源文件", "工作表", "行号", "单位", "文书号", "状态", "问题说明", "决定日期原文", "公开日期原文"]

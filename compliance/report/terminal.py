@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..status import FLAGGED, STATUS_LABELS, STATUSES
-from ..summary import unit_table
+from ..summary import unit_rows, unit_table
 from .layout import display_width
 from .record_columns import short_paths
 
@@ -56,7 +56,7 @@ def terminal_summary(run) -> list[str]:
 def worst_units(run, count: int = 5) -> list[str]:
     """The rows of the table with the highest 迟报率, as 汇总 shows them; None for a single row."""
     table, _ = unit_table(run.records)
-    rows = table[table["单位"] != "合计"]
+    rows = unit_rows(table)
     if len(rows) < 2:
         return []
     rate = rows["迟报率"].astype(float)
@@ -64,7 +64,7 @@ def worst_units(run, count: int = 5) -> list[str]:
     if not len(worst):
         return []
     return ["迟报率最高（同汇总表）："] + [
-        f"  {u} {c}：迟报率 {r:.1%}，逾期 {int(a) + int(b)} 条" for u, c, r, a, b in
+        f"  {u}{'' if c == '小计' else ' ' + c}：迟报率 {r:.1%}，逾期 {int(a) + int(b)} 条" for u, c, r, a, b in
         zip(worst["单位"], worst["类别"], worst["rate"], worst["逾期公开"], worst["逾期未公开"])]
 
 

@@ -190,21 +190,24 @@ def write_xlsxwriter(specs: list[SheetSpec], target) -> None:
 def _xlsxwriter_chart(book, spec: SheetSpec):
     c = spec.chart
     names = list(spec.frame.columns)
-    first, stop = spec.header_row + 1, spec.header_row + len(spec.frame)
+    count = c.rows if c.rows is not None else len(spec.frame)
+    first, stop = spec.header_row + 1, spec.header_row + count
     chart = book.add_chart({"type": "bar"})
+    points = [None] * (count - 1) + [{"fill": {"color": "#7F7F7F"}}] if c.mark_last and count else None
     chart.add_series({
         "name": c.values,
         "categories": [spec.name, first, names.index(c.categories), stop, names.index(c.categories)],
         "values": [spec.name, first, names.index(c.values), stop, names.index(c.values)],
-        "data_labels": {"value": True, "num_format": "0.0%", "position": "inside_end",
-                        "font": {"color": "white", "bold": True}},
+        "data_labels": {"value": True, "num_format": "0.0%", "position": "outside_end",
+                        "font": {"bold": True}},
         "fill": {"color": "#4472C4"},
+        "points": points,
         "gap": 60,
     })
     chart.set_title({"name": c.title})
     chart.set_legend({"none": True})
-    # A rate axis that starts at 0: bars from 0.82 make 86% look half of 92%.
-    chart.set_x_axis({"min": 0, "max": 1, "num_format": "0%", "major_gridlines": {"visible": True}})
+    # The axis starts just below the lowest rate, so that 86% and 92% look different; it says where it starts.
+    chart.set_x_axis({"min": c.axis_min, "max": 1, "num_format": "0%", "major_gridlines": {"visible": True}})
     chart.set_y_axis({"reverse": True})  # the first unit at the top, as in the table
     chart.set_size({"width": c.width, "height": c.height})
     chart.show_hidden_data()  # the labels live in a column that is hidden from print
