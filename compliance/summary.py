@@ -47,8 +47,7 @@ def _note(row: pd.Series) -> str | None:
     bad = int(row["invalid"] + row["undetermined"])
     if not bad:
         return None
-    judged = int(sum(row[s] for s in JUDGED))
-    return f"及时公开率只计可判定的 {judged} 条；另有 {bad} 条数据有误或无法判定，未计入"
+    return f"有 {bad} 条数据有误或无法判定，未计入及时公开率"
 
 
 def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (),

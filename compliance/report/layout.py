@@ -57,6 +57,14 @@ class SheetSpec:
     def freeze_row(self) -> int:
         return self.header_row + 1
 
+    @property
+    def last_printed_row(self) -> int:
+        """The table's last row, or the chart's when it hangs below (rows of about 20 px)."""
+        last = self.header_row + max(len(self.frame), 1)
+        if self.chart:
+            last = max(last, self.chart.row + self.chart.height // 20 + 1)
+        return last
+
 
 def display_width(text: str) -> int:
     """Columns a text needs: CJK characters take two."""

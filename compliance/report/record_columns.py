@@ -30,13 +30,13 @@ class RecordColumn:
 
 
 RECORD_COLUMNS = (
-    RecordColumn("来源文件", TEXT, 28, "source_file"),
-    RecordColumn("工作表", TEXT, 12, "sheet"),
-    RecordColumn("行号", INT, 8, "row"),
+    RecordColumn("来源文件", TEXT, 24, "source_file"),
+    RecordColumn("工作表", TEXT, 10, "sheet"),
+    RecordColumn("行号", INT, 6, "row"),
     RecordColumn("类别", TEXT, 10, "category"),
-    RecordColumn("单位", TEXT, 16, "unit"),
-    RecordColumn("文书号", TEXT, 24, "document_number"),
-    RecordColumn("行政相对人", TEXT, 24, "party"),
+    RecordColumn("单位", TEXT, 26, "unit"),
+    RecordColumn("文书号", TEXT, 22, "document_number"),
+    RecordColumn("行政相对人", TEXT, 28, "party"),
     RecordColumn("决定日期", DATE, 12, "decision_date"),
     RecordColumn("公开日期", DATE, 12, "published_date"),
     RecordColumn("应公开截止日期", DATE, 12, "deadline"),

@@ -45,8 +45,7 @@ def summary_spec(run, footer: str) -> SheetSpec:
     bold = {i for i, c in enumerate(frame["类别"]) if c == "小计"} | {len(frame) - 1}
     return SheetSpec("汇总", frame, kinds, widths, header_row=2, title=title, subtitle=subtitle,
                      bold_rows=bold, chart=chart, repeat_header=False, print_columns=len(kinds) - 2,
-                     footer=footer.replace("&L&A", f"&L{made}"), fit_to_pages=(1, 1), print_gridlines=False,
-                     wrap_columns={"备注"})
+                     footer=footer.replace("&L&A", f"&L{made}"), fit_to_pages=(1, 1), print_gridlines=False)
 
 
 def unit_context(run) -> dict:
@@ -60,7 +59,7 @@ def unit_context(run) -> dict:
 
 PROBLEM_HEADERS = ["类型", "来源文件", "工作表", "行号", "单位", "文书号", "状态", "问题说明", "决定日期原文", "公开日期原文"]
 PROBLEM_KINDS = [TEXT, TEXT, TEXT, INT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT]
-PROBLEM_CAPS = [10, 24, 12, 6, 14, 22, 10, 50, 16, 16]
+PROBLEM_CAPS = [10, 28, 12, 6, 24, 22, 10, 70, 16, 16]
 
 
 def problems_spec(run, everything: pd.DataFrame, footer: str, header: str) -> SheetSpec:
@@ -88,7 +87,7 @@ def problems_spec(run, everything: pd.DataFrame, footer: str, header: str) -> Sh
     table = pd.concat([record_rows, other], ignore_index=True) if len(other) else record_rows
     widths = [min(w, cap) for w, cap in zip(column_widths(table, PROBLEM_KINDS, cap=60), PROBLEM_CAPS)]
     return SheetSpec("数据问题", table, PROBLEM_KINDS, widths, footer=footer, page_header=header,
-                     print_columns=len(PROBLEM_KINDS) - 2, wrap_columns={"问题说明", "来源文件", "文书号"})
+                     print_columns=len(PROBLEM_KINDS))
 
 
 def about_spec(run, footer: str, writer_label: str) -> SheetSpec:

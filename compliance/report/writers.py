@@ -67,7 +67,7 @@ def write_rust(specs: list[SheetSpec], path: Path) -> None:
         if spec.page_header:
             page["header"] = spec.page_header
         if spec.print_columns:
-            page["print_area"] = (0, 0, spec.header_row + max(len(spec.frame), 1), spec.print_columns - 1)
+            page["print_area"] = (0, 0, spec.last_printed_row, spec.print_columns - 1)
         if spec.repeat_header:
             page["repeat_rows"] = spec.header_row
         heights = {spec.header_row: 30}
@@ -179,7 +179,7 @@ def write_xlsxwriter(specs: list[SheetSpec], target) -> None:
         if spec.print_gridlines:
             sheet.hide_gridlines(0)  # print them: rows are hard to follow across a wide page
         if spec.print_columns:
-            sheet.print_area(0, 0, last, spec.print_columns - 1)
+            sheet.print_area(0, 0, spec.last_printed_row, spec.print_columns - 1)
         if spec.repeat_header:
             sheet.repeat_rows(spec.header_row)
         if spec.chart and len(spec.frame):
