@@ -87,3 +87,13 @@ class RepairError(ComplianceError):
     """The rustpy-xlsxwriter output was not what the repair expects; the fallback writer is used."""
 
     code = "report-repair-failed"
+
+
+class OnlineListError(ComplianceError):
+    """An online list (--online) that cannot be used: without it every record would look unpublished."""
+
+    code = "online-list-invalid"
+
+    def __init__(self, path, reason: str):
+        self.path = str(path)
+        super().__init__(f"网站清单 {self.path}：{reason}")
