@@ -297,9 +297,15 @@ class Month(click.ParamType):
 @click.option("--out", "-o", type=str, metavar="文件.xlsx",
               help="Excel 报告路径（默认 reports/公开时限检查_<统计截止日>.xlsx）。")
 @click.option("--json", "json_target", metavar="文件|-", help="另存 JSON 结果；“-”表示输出到屏幕。")
+@click.option("--online", "online_files", multiple=True, type=str, metavar="文件",
+              help="网站公开清单（信用网站“双公示”导出或政府网站信息公开列表，.xlsx/.xls/.csv），"
+                   "用网站上实际公开的情况核对台账填写的公开日期；可重复使用。")
+@click.option("--online-since", "online_since", type=CliDate(),
+              help="网站清单从哪天起才完整（更早的信息可能已撤下）。截止日期在此之前的记录不核对。")
 @click.option("--quiet", "-q", is_flag=True, help="只输出错误信息。")
 @debug_option
-def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out, json_target, quiet):
+def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out, json_target, quiet,
+          online_files, online_since):
     """检查决定是否按时上网公开，并生成 Excel 报告。
 
     路径可以是文件（.xlsx/.xlsm/.xls/.csv）或文件夹（递归查找）。
@@ -312,6 +318,7 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
       compliance check sample_data/
       compliance check 报送/ --month 2016-10 --as-of 2016-11-30
       compliance check 区人社局.xlsx --rule national --json -
+      compliance check sample_data/ --online 网站清单.xlsx --online-since 2016-06-01
     """
     from .config import load_config
     from .report.json_output import write_json
@@ -340,7 +347,8 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
             click.echo(f"\r正在读取第 {number}/{total} 个文件……", err=True, nl=False)
 
     run = run_check(paths, as_of=as_of, run_date=run_date, rules=rules, calendar=calendar, config=config,
-                    month=month, run_time=run_time, progress=progress)
+                    month=month, run_time=run_time, progress=progress,
+                    online=list(online_files) or None, online_since=online_since)
     if shown["progress"]:
         click.echo("", err=True)
     readable = [e for e in run.inputs if e.error is None and not e.is_report]
@@ -374,9 +382,18 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
             f"逾期公开 {s['late']}，逾期未公开 {s['overdue']}，未到期 {s['pending']}，"
             f"数据有误 {s['invalid']}，无法判定 {s['undetermined']}。")
         _worst(run, say)
+        if run.online is not None:
+            from .report.online_sheet import terminal_lines
+
+            for line in terminal_lines(run):
+                say(line)
         say(f"报告已保存：{written}")
     bad = s["late"] + s["overdue"] + s["invalid"] + s["undetermined"]
     unreadable = sum(1 for e in run.inputs if e.error is not None)
+    from .report.online_sheet import has_discrepancies
+
+    if run.online is not None and has_discrepancies(run):
+        bad += 1  # 网站未见, 日期不符, 无法确定 or 台账未登记: problems found in the data
     return 1 if bad or unreadable else 0
 
 

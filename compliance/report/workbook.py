@@ -85,10 +85,10 @@ def record_frame(records: pd.DataFrame, as_of: str, run_date: str) -> pd.DataFra
 
 
 def record_specs(base_name: str, frame: pd.DataFrame, statuses: np.ndarray, footer: str,
-                 as_of: str) -> list[SheetSpec]:
+                 as_of: str, kinds: list[str] = RECORD_KINDS) -> list[SheetSpec]:
     """One sheet per EXCEL_MAX_ROWS - 1 records: 全部记录, 全部记录(2), …"""
     widths = [min(w, WIDTH_CAPS.get(name, 50)) for name, w in
-              zip(frame.columns, column_widths(frame, RECORD_KINDS))]
+              zip(frame.columns, column_widths(frame, kinds))]
     per_sheet = EXCEL_MAX_ROWS - 1
     specs = []
     for part, start in enumerate(range(0, max(len(frame), 1), per_sheet), start=1):
@@ -99,8 +99,9 @@ def record_specs(base_name: str, frame: pd.DataFrame, statuses: np.ndarray, foot
         for status, color in FILLS.items():
             for r in np.flatnonzero(part_status == status):
                 highlight[int(r)] = color
-        specs.append(SheetSpec(base_name if part == 1 else f"{base_name}({part})", chunk, RECORD_KINDS, widths,
-                               highlight=highlight, print_columns=PRINTED_COLUMNS, footer=footer,
+        specs.append(SheetSpec(base_name if part == 1 else f"{base_name}({part})", chunk, kinds, widths,
+                               highlight=highlight, print_columns=PRINTED_COLUMNS + len(kinds) - len(RECORD_KINDS),
+                               footer=footer,
                                page_header=page_header(as_of)))
     return specs
 
@@ -110,16 +111,21 @@ def page_header(as_of: str) -> str:
     return f'&C&"-,Bold"&A（统计截止 {as_of}）'
 
 
-def summary_spec(records: pd.DataFrame, title: str, subtitle: str, footer: str) -> SheetSpec:
+def summary_spec(records: pd.DataFrame, title: str, subtitle: str, footer: str, online=None) -> SheetSpec:
     table, _ = unit_table(records)
+    extra = []
+    if online is not None:  # --online: 网站未见, 日期不符, 台账未登记 per unit
+        from .online_sheet import SUMMARY_HEADERS, add_online_counts
+
+        table, extra = add_online_counts(table, records, online), SUMMARY_HEADERS
     frame = table.copy()
     for name in ("及时公开率", "迟报率"):
         frame[name] = frame[name].astype(float)
-    for name in COUNT_HEADERS:
+    for name in COUNT_HEADERS + extra:
         frame[name] = frame[name].astype(float)
     # The chart's labels: unit and category, in a column that does not print.
     frame["图表标签"] = (frame["单位"] + " " + frame["类别"]).str.strip()
-    kinds = [TEXT, TEXT] + [INT] * len(COUNT_HEADERS) + [PERCENT, PERCENT, TEXT]
+    kinds = [TEXT, TEXT] + [INT] * len(COUNT_HEADERS) + [PERCENT, PERCENT] + [INT] * len(extra) + [TEXT]
     widths = column_widths(frame, kinds)
     widths[-1] = 0.0
     chart = Chart("各单位及时公开率", "图表标签", "及时公开率", row=2 + len(frame) + 3, col=0,
@@ -183,6 +189,10 @@ def about_lines(run) -> list[tuple[str, str]]:
             f"记录 {entry.records} 条，跳过 {entry.skipped_rows} 行"
         lines.append(("输入文件", f"{entry.path}；{state}"))
         lines.append(("", f"SHA-256：{entry.sha256 or '—'}"))
+    if getattr(run, "online", None) is not None:
+        from .online_sheet import about_lines as online_lines
+
+        lines += online_lines(run.online)
     lines.append(("工具版本", f"compliance {__version__}"))
     lines.append(("状态说明", "（下列各项）"))
     for key, label in STATUS_LABELS.items():
@@ -201,15 +211,23 @@ def write_report(run, out_path: str | Path, backend: str | None = None) -> Path:
     records = run.records
     as_of, run_date = run.as_of.isoformat(), run.run_date.isoformat()
     frame = record_frame(records, as_of, run_date)
+    kinds, online = RECORD_KINDS, getattr(run, "online", None)
+    if online is not None:
+        from .online_sheet import online_check_spec, with_online_columns
+
+        frame, kinds = with_online_columns(frame, records, kinds)
     statuses = records["status"].astype(object).to_numpy(object)
     footer = f"&L&A&C第 &P 页，共 &N 页&R统计截止 {as_of}"
     late = np.isin(statuses, LATE)
     order = _late_order(records, late)
     specs = [summary_spec(records, f"行政许可、行政处罚公开时限检查汇总（统计截止 {as_of}，{run.rules.short_name}）",
-                          f"规则：{run.rules.name}。及时公开率 = 按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开）", footer)]
-    specs += record_specs("逾期清单", frame.iloc[order].reset_index(drop=True), statuses[order], footer, as_of)
+                          f"规则：{run.rules.name}。及时公开率 = 按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开）", footer,
+                          online)]
+    specs += record_specs("逾期清单", frame.iloc[order].reset_index(drop=True), statuses[order], footer, as_of, kinds)
+    if online is not None:
+        specs.append(online_check_spec(run, frame["来源文件"], footer, page_header(as_of)))
     specs.append(problems_spec(run, records, frame, footer, as_of))
-    specs += record_specs("全部记录", frame, statuses, footer, as_of)
+    specs += record_specs("全部记录", frame, statuses, footer, as_of, kinds)
     specs.append(about_spec(run, footer))
     fd, temp_name = tempfile.mkstemp(prefix=".~compliance-", suffix=".xlsx", dir=out_path.parent)
     os.close(fd)

@@ -1,0 +1,171 @@
+"""What --online adds to the outputs: 公开核对 sheet, columns on 全部记录, counts on 汇总, lines on 说明.
+
+Nothing here runs without --online, so a run without it writes the same report as before.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..online import RESULT_LABELS
+from ..rules import CATEGORY_LABELS
+from ..status import STATUS_LABELS
+from .layout import DATE, INT, TEXT, SheetSpec, column_widths, dates_for_excel
+
+ONLINE_RECORD_HEADERS = ["台账公开日期", "网站公开日期", "核对结果"]
+SUMMARY_HEADERS = ["网站未见", "日期不符", "台账未登记"]
+# Reading order on 公开核对: what needs action first.
+ORDER = {"not-found": 0, "date-differs": 1, "online-only": 2, "ambiguous": 3, "not-verifiable": 4}
+FILLS = {"not-found": "#F4B084", "date-differs": "#F8CBAD", "online-only": "#FFD966"}
+CHECK_HEADERS = ["单位", "核对结果", "类别", "文书号", "行政相对人", "决定日期", "台账公开日期", "网站公开日期",
+                 "应公开截止日期", "状态", "说明", "台账出处", "网站清单出处"]
+CHECK_KINDS = [TEXT, TEXT, TEXT, TEXT, TEXT, DATE, DATE, DATE, DATE, TEXT, TEXT, TEXT, TEXT]
+CHECK_CAPS = {"说明": 48, "行政相对人": 24, "文书号": 24, "台账出处": 30, "网站清单出处": 30, "单位": 14}
+DISCREPANCIES = ("online-not-found-claimed", "online-date-differs", "online-ambiguous")
+
+
+def has_discrepancies(run) -> bool:
+    """网站未见 with a claimed date, 日期不符, 无法确定对应, or 台账未登记: problems found in the data."""
+    return bool(len(run.online.online_only)) or bool(run.records["online_problem"].isin(DISCREPANCIES).any())
+
+
+def with_online_columns(frame: pd.DataFrame, records: pd.DataFrame, kinds: list[str]) -> tuple[pd.DataFrame, list]:
+    """全部记录 with 台账公开日期, 网站公开日期 and 核对结果 right after 公开日期."""
+    at = list(frame.columns).index("公开日期") + 1
+    out = frame.copy()
+    out.insert(at, "核对结果", pd.Series(_labels(records["online_result"]), index=out.index, dtype=object))
+    for name, column in (("网站公开日期", "online_published_date"), ("台账公开日期", "ledger_published_date")):
+        out.insert(at, name, pd.Series(dates_for_excel(records[column]).to_numpy(object), index=out.index, dtype=object))
+    return out, kinds[:at] + [DATE, DATE, TEXT] + kinds[at:]
+
+
+def _labels(results: pd.Series) -> np.ndarray:
+    return results.astype(object).map(RESULT_LABELS).to_numpy(object)
+
+
+def _record_rows(records: pd.DataFrame, source_names: pd.Series) -> pd.DataFrame:
+    picked = records[records["online_result"].astype(object).ne("confirmed").to_numpy(bool)]
+    names = source_names[picked.index]
+    note = picked["online_note"].astype(object)
+    unclaimed = picked["online_result"].astype(object).eq("not-found") & note.isna()
+    note = note.where(~unclaimed, "网站未见，台账也未填公开日期，按未公开判定")
+    online_where = ("网站清单 " + picked["online_source_file"].astype(str).map(_file_name) + " 第"
+                    + picked["online_source_row"].astype(str) + " 行").where(picked["online_source_file"].notna(), None)
+    return _frame({
+        "key": picked["online_result"].astype(object).to_numpy(object),
+        "单位": picked["unit"].to_numpy(object),
+        "核对结果": _labels(picked["online_result"]),
+        "类别": picked["category"].map(CATEGORY_LABELS).fillna("未知").to_numpy(object),
+        "文书号": picked["document_number"].where(picked["document_number"].ne(""), None).to_numpy(object),
+        "行政相对人": picked["party"].where(picked["party"].ne(""), None).to_numpy(object),
+        "决定日期": dates_for_excel(picked["decision_date"]).to_numpy(object),
+        "台账公开日期": dates_for_excel(picked["ledger_published_date"]).to_numpy(object),
+        "网站公开日期": dates_for_excel(picked["online_published_date"]).to_numpy(object),
+        "应公开截止日期": dates_for_excel(picked["deadline"]).to_numpy(object),
+        "状态": picked["status"].astype(object).map(STATUS_LABELS).to_numpy(object),
+        "说明": note.to_numpy(object),
+        "台账出处": (names.to_numpy(object) + " " + picked["sheet"].astype(str).to_numpy(object) + " 第"
+                   + picked["row"].astype(str).to_numpy(object) + " 行"),
+        "网站清单出处": online_where.to_numpy(object),
+    })
+
+
+def _online_only_rows(only: pd.DataFrame) -> pd.DataFrame:
+    title = only["title"].astype(object)
+    note = pd.Series("网站已公开，本单位台账中没有这条记录", index=only.index, dtype=object)
+    note = note.where(title.eq("") | only["number"].ne(""), note + "（标题：" + title + "）")
+    return _frame({
+        "key": "online-only",
+        "单位": only["unit"].to_numpy(object),
+        "核对结果": RESULT_LABELS["online-only"],
+        "类别": only["category"].map(CATEGORY_LABELS).fillna("未知").to_numpy(object),
+        "文书号": only["number"].where(only["number"].ne(""), None).to_numpy(object),
+        "行政相对人": only["party"].where(only["party"].ne(""), None).to_numpy(object),
+        "决定日期": dates_for_excel(only["decision_date"]).to_numpy(object),
+        "台账公开日期": None,
+        "网站公开日期": dates_for_excel(only["online_date"]).to_numpy(object),
+        "应公开截止日期": None,
+        "状态": None,
+        "说明": note.to_numpy(object),
+        "台账出处": None,
+        "网站清单出处": ("网站清单 " + only["list_file"].map(_file_name) + " " + only["sheet"].astype(str) + " 第"
+                   + only["row"].astype(str) + " 行").to_numpy(object),
+    })
+
+
+def _frame(columns: dict) -> pd.DataFrame:
+    """Object columns kept as object: pandas would turn a column of Timestamps and None into NaT."""
+    n = max((len(v) for v in columns.values() if not isinstance(v, str) and v is not None), default=0)
+    return pd.DataFrame({name: pd.Series([v] * n if isinstance(v, str) or v is None else np.asarray(v, dtype=object),
+                                         dtype=object) for name, v in columns.items()})
+
+
+def _file_name(path) -> str:
+    return str(path).replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def online_check_spec(run, source_names: pd.Series, footer: str, page_header: str) -> SheetSpec:
+    """公开核对: every record not confirmed, plus the 台账未登记 entries, sorted by unit."""
+    table = pd.concat([_record_rows(run.records, source_names), _online_only_rows(run.online.online_only)],
+                      ignore_index=True)
+    table["order"] = table["key"].map(ORDER)
+    table = table.sort_values(["单位", "order", "文书号"], kind="stable", na_position="last").reset_index(drop=True)
+    highlight = {int(i): FILLS[k] for i, k in enumerate(table["key"]) if k in FILLS}
+    table = table[CHECK_HEADERS]
+    widths = [min(w, CHECK_CAPS.get(name, 40)) for name, w in zip(CHECK_HEADERS, column_widths(table, CHECK_KINDS))]
+    return SheetSpec("公开核对", table, CHECK_KINDS, widths, highlight=highlight, footer=footer,
+                     page_header=page_header, print_columns=11)
+
+
+def add_online_counts(table: pd.DataFrame, records: pd.DataFrame, online) -> pd.DataFrame:
+    """汇总 with 网站未见, 日期不符 and 台账未登记 per unit and category (new rows for units only online)."""
+    result = records["online_result"].astype(object)
+    mine = pd.DataFrame({"单位": records["unit"].astype(object).fillna("未知"),
+                         "类别": records["category"].map(CATEGORY_LABELS).fillna("未知"),
+                         "网站未见": result.eq("not-found").astype(int), "日期不符": result.eq("date-differs").astype(int),
+                         "台账未登记": 0})
+    only = online.online_only
+    theirs = pd.DataFrame({"单位": only["unit"].astype(object), "类别": only["category"].map(CATEGORY_LABELS).fillna("未知"),
+                           "网站未见": 0, "日期不符": 0, "台账未登记": 1})
+    counts = pd.concat([mine, theirs], ignore_index=True).groupby(["单位", "类别"], as_index=False)[SUMMARY_HEADERS].sum()
+    body, total = table.iloc[:-1], table.iloc[-1:]
+    merged = body.merge(counts, on=["单位", "类别"], how="outer", sort=False)
+    for name in table.columns[2:]:
+        if name not in ("及时公开率", "迟报率"):
+            merged[name] = merged[name].fillna(0).astype(int)
+    merged[SUMMARY_HEADERS] = merged[SUMMARY_HEADERS].fillna(0).astype(int)
+    merged = merged.sort_values(["单位", "类别"], kind="stable")
+    total = total.assign(**{name: int(merged[name].sum()) for name in SUMMARY_HEADERS})
+    out = pd.concat([merged, total], ignore_index=True)
+    for name in ("及时公开率", "迟报率"):
+        out[name] = out[name].astype(object).where(out[name].notna(), None)
+    return out
+
+
+def about_lines(online) -> list[tuple[str, str]]:
+    """说明: each online list (file, SHA-256, rows, date column, span) and how matching works."""
+    lines = []
+    for item in online.lists:
+        span = f"{item.first.date().isoformat()} 至 {item.last.date().isoformat()}" if item.first is not None else "无日期"
+        column = "、".join(dict.fromkeys(item.date_columns))
+        weak = "（只有更新时间，不一定是首次公开日期，证明力较弱）" if item.update_only else ""
+        lines.append(("网站清单", f"{item.path}；{item.rows} 条；日期列：{column}{weak}；日期范围：{span}"))
+        lines.append(("", f"SHA-256：{item.sha256}"))
+    start = online.span_start.date().isoformat() if online.span_start is not None else "—"
+    since = f"；--online-since {online.since.isoformat()}" if online.since else ""
+    lines.append(("核对范围", f"网站清单最早日期 {start}{since}。应公开截止日期早于此的记录网站可能已撤下，不核对（无法核对）"))
+    lines.append(("核对方法", "先按文书号（统一全角半角、空格和括号写法）对应；一方没有文书号时，按行政相对人名称 + 决定日期"
+                          "（双方都有单位时还须单位相同）对应；有多条候选的不猜测，列为“无法确定对应”"))
+    lines.append(("核对结果", "一致：网站公开日期与台账相同（或台账未填）；日期不符：按网站日期判定；网站未见：按未公开判定；"
+                          "无法核对、无法确定对应：按台账判定；台账未登记：网站已公开但台账中没有"))
+    if online.entries_other_months:
+        lines.append(("", f"另有 {online.entries_other_months} 条台账未登记的网站信息不在所选月份，未列出"))
+    return lines
+
+
+def terminal_lines(run) -> list[str]:
+    result = run.records["online_result"].astype(object).value_counts()
+    parts = [f"{RESULT_LABELS[k]} {int(result.get(k, 0))}" for k in ORDER if k != "online-only"]
+    parts.insert(0, f"一致 {int(result.get('confirmed', 0))}")
+    return [f"网站核对：{'，'.join(parts)}，台账未登记 {len(run.online.online_only)}。详见报告的“公开核对”工作表。"]
