@@ -88,7 +88,7 @@ def is_online_header(columns: dict[str, int]) -> bool:
 # A decision number: an issuer's short name, the year in brackets, a serial and 号.
 # Titles are first given one bracket form (〔〕), so （）[]() around the year all match.
 _NUMBER_IN_TITLE = re.compile(r"([^〔〕\s、，,：:；;“”\"《》的书对于]{1,16}〔(?:19|20)\d{2}〕第?\d+号)")
-_PARTY_IN_TITLE = re.compile(r"(?:关于)?对(.+?)(?:的|作出的|作出)(?:行政)?(?:处罚|许可|准予|不予)")
+_PARTY_IN_TITLE = re.compile(r"(?:关于)?(?:对|准予|给予|同意)(.+?)(?:作出的|作出|的)?(?:行政)?(?:处罚|许可|准予|不予)")
 _UNIT_IN_TITLE = re.compile(r"^(.{2,30}?(?:分局|局|办公室|办|委员会|委|院|所|队|站|中心|厅|政府))(?:关于|对|行政)")
 
 
