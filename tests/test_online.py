@@ -275,8 +275,10 @@ def test_cli_with_online_writes_the_sheets_and_json(ledger, credit, tmp_path):
     book = openpyxl.load_workbook(out, read_only=True)
     assert book.sheetnames == ["汇总", "逾期清单", "公开核对", "数据问题", "全部记录", "说明"]
     rows = list(book["公开核对"].iter_rows(values_only=True))
-    assert rows[0][:4] == ("单位", "核对结果", "类别", "文书号")
-    assert [r[1] for r in rows[1:]] == ["网站未见", "日期不符", "台账未登记"]
+    assert rows[0][0] == "台账与网站公开清单核对（网站实际公开情况）"
+    assert rows[2][:4] == ("单位", "核对结果", "类别", "文书号")
+    assert [r[1] for r in rows[3:]] == ["网站未见", "日期不符", "台账未登记"]
+    assert rows[3][10] == "台账填写已公开，网站未见，按未公开判定"
     header = next(book["全部记录"].iter_rows(values_only=True))
     assert header[8:12] == ("公开日期", "台账公开日期", "网站公开日期", "核对结果")
     summary = list(book["汇总"].iter_rows(values_only=True))

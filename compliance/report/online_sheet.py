@@ -21,7 +21,11 @@ FILLS = {"not-found": "#F4B084", "date-differs": "#F8CBAD", "online-only": "#FFD
 CHECK_HEADERS = ["单位", "核对结果", "类别", "文书号", "行政相对人", "决定日期", "台账公开日期", "网站公开日期",
                  "应公开截止日期", "状态", "说明", "台账出处", "网站清单出处"]
 CHECK_KINDS = [TEXT, TEXT, TEXT, TEXT, TEXT, DATE, DATE, DATE, DATE, TEXT, TEXT, TEXT, TEXT]
-CHECK_CAPS = {"说明": 48, "行政相对人": 24, "文书号": 24, "台账出处": 30, "网站清单出处": 30, "单位": 14}
+CHECK_CAPS = {"说明": 70, "行政相对人": 26, "文书号": 22, "台账出处": 40, "网站清单出处": 40, "单位": 28}
+# On this sheet the dates stand in their own columns: the note says only what was decided.
+SHORT_NOTES = {"online-not-found-claimed": "台账填写已公开，网站未见，按未公开判定",
+               "online-date-differs": "日期不符，按网站公开日期判定",
+               "online-undated": "网站清单中这条没有发布日期，按台账判定"}
 DISCREPANCIES = ("online-not-found-claimed", "online-date-differs", "online-ambiguous")
 
 
@@ -47,13 +51,18 @@ def _labels(results: pd.Series) -> np.ndarray:
 def _record_rows(records: pd.DataFrame, source_names: pd.Series) -> pd.DataFrame:
     picked = records[records["online_result"].astype(object).ne("confirmed").to_numpy(bool)]
     names = source_names[picked.index]
-    note = picked["online_note"].astype(object)
-    unclaimed = picked["online_result"].astype(object).eq("not-found") & note.isna()
-    note = note.where(~unclaimed, "网站未见，台账也未填公开日期，按未公开判定")
+    code = picked["online_problem"].astype(object)
+    note = code.map(SHORT_NOTES).where(code.isin(list(SHORT_NOTES)), picked["online_note"].astype(object))
+    note = note.where(~code.eq("online-outside-span"), "截止日期早于网站清单起始日，网站可能已撤下，按台账判定")
+    unclaimed = picked["online_result"].astype(object).eq("not-found") & code.isna()
+    note = note.where(~unclaimed, "网站未见，台账未填公开日期，按未公开判定")
+    update = picked["online_update_only"].to_numpy(bool)
+    note = note.where(~update, note.fillna("") + "（网站清单只有" + picked["online_date_column"].astype(str) + "，证明力较弱）")
     online_where = ("网站清单 " + picked["online_source_file"].astype(str).map(_file_name) + " 第"
                     + picked["online_source_row"].astype(str) + " 行").where(picked["online_source_file"].notna(), None)
     return _frame({
         "key": picked["online_result"].astype(object).to_numpy(object),
+        "flag": code.isin(DISCREPANCIES).to_numpy(bool),
         "单位": picked["unit"].to_numpy(object),
         "核对结果": _labels(picked["online_result"]),
         "类别": picked["category"].map(CATEGORY_LABELS).fillna("未知").to_numpy(object),
@@ -77,6 +86,7 @@ def _online_only_rows(only: pd.DataFrame) -> pd.DataFrame:
     note = note.where(title.eq("") | only["number"].ne(""), note + "（标题：" + title + "）")
     return _frame({
         "key": "online-only",
+        "flag": np.ones(len(only), dtype=bool),
         "单位": only["unit"].to_numpy(object),
         "核对结果": RESULT_LABELS["online-only"],
         "类别": only["category"].map(CATEGORY_LABELS).fillna("未知").to_numpy(object),
@@ -111,10 +121,17 @@ def online_check_spec(run, source_names: pd.Series, footer: str, page_header: st
                       ignore_index=True)
     table["order"] = table["key"].map(ORDER)
     table = table.sort_values(["单位", "order", "文书号"], kind="stable", na_position="last").reset_index(drop=True)
-    highlight = {int(i): FILLS[k] for i, k in enumerate(table["key"]) if k in FILLS}
+    # Colour only what needs action: a pending record not yet online is no fault.
+    highlight = {int(i): FILLS[k] for i, (k, f) in enumerate(zip(table["key"], table["flag"])) if f and k in FILLS}
     table = table[CHECK_HEADERS]
     widths = [min(w, CHECK_CAPS.get(name, 40)) for name, w in zip(CHECK_HEADERS, column_widths(table, CHECK_KINDS))]
-    return SheetSpec("公开核对", table, CHECK_KINDS, widths, highlight=highlight, footer=footer,
+    counts = table["核对结果"].value_counts()
+    subtitle = ("；".join(f"{label} {int(counts.get(label, 0))} 条" for label in
+                         ("网站未见", "日期不符", "台账未登记", "无法确定对应", "无法核对"))
+                + "。网站未见：按未公开判定；日期不符：按网站日期判定；台账未登记：网站已公开、台账中没有；"
+                  "无法核对、无法确定对应：按台账判定。有底色的行需要单位说明或更正")
+    return SheetSpec("公开核对", table, CHECK_KINDS, widths, highlight=highlight, footer=footer, header_row=2,
+                     title="台账与网站公开清单核对（网站实际公开情况）", subtitle=subtitle,
                      page_header=page_header, print_columns=11)
 
 
