@@ -31,6 +31,7 @@ class CheckRun:
     records: pd.DataFrame  # classified, after --month selection
     month: str | None = None
     summary: dict = field(default_factory=dict)
+    online: object | None = None  # online.OnlineRun when --online lists were given
 
     writer: object = None  # report.writers.WriterUsed, once a report is written
 
@@ -47,7 +48,8 @@ class CheckRun:
 def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date: dt.date,
           rules: RuleSet | None = None, calendar: WorkCalendar | None = None, config: Config | None = None,
           month: str | None = None, run_time: dt.datetime | None = None,
-          progress: Callable[[int, int, str], None] | None = None) -> CheckRun:
+          progress: Callable[[int, int, str], None] | None = None,
+          online: Iterable[str | Path] | None = None, online_since: dt.date | None = None) -> CheckRun:
     """Load ``paths`` and classify every record as of ``as_of`` (default: ``run_date``)."""
     config = config or Config()
     calendar = calendar or WorkCalendar()
@@ -55,13 +57,20 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     as_of = as_of or run_date
     loaded = load(paths, config, progress=progress)
     reconcile_loaded(loaded)
-    selected = select_month(loaded.records, month)
+    records, online_run = loaded.records, None
+    if online:  # the online list decides publication dates before classification
+        from .online import apply_online, select_online_only
+
+        records, online_run = apply_online(records, online, calendar=calendar, rules=rules, config=config,
+                                           since=online_since)
+        select_online_only(online_run, month)
+    selected = select_month(records, month)
     classified = classify(selected, calendar, rules, as_of, run_date)
     summary = summarise(classified)
     summary["skipped_rows"] = loaded.skipped_rows
     reconcile_statuses(summary, len(selected))
     return CheckRun(as_of, run_date, run_time or dt.datetime.combine(run_date, dt.time()), rules, calendar,
-                    loaded, classified, month, summary)
+                    loaded, classified, month, summary, online_run)
 
 
 def reconcile_loaded(loaded: LoadResult) -> None:

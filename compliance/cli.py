@@ -210,10 +210,16 @@ class Month(click.ParamType):
 @click.option("--out", "-o", type=str, metavar="文件.xlsx",
               help="Excel 报告路径（默认 reports/公开时限检查_<月份或统计截止日>.xlsx）；可给文件夹；已存在且不是本工具生成的文件不会被覆盖。")
 @click.option("--json", "json_target", metavar="文件|-", help="另存 JSON 结果；“-”表示输出到屏幕。")
+@click.option("--online", "online_files", multiple=True, type=str, metavar="文件",
+              help="网站公开清单（信用网站“双公示”导出或政府网站信息公开列表，.xlsx/.xls/.csv），"
+                   "用网站上实际公开的情况核对台账填写的公开日期；可重复使用。")
+@click.option("--online-since", "online_since", type=CliDate(),
+              help="网站清单从哪天起才完整（更早的信息可能已撤下）。截止日期在此之前的记录不核对。")
 @click.option("--quiet", "-q", is_flag=True, help="只输出报告位置和一行结论。")
 @click.option("--all", "show_all", is_flag=True, help="逐条列出全部问题记录（默认最多列 20 条）。")
 @debug_option
-def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out, json_target, quiet, show_all):
+def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out, json_target, online_files,
+          online_since, quiet, show_all):
     """检查决定是否按时上网公开，并生成 Excel 报告。
 
     路径可以是文件（.xlsx/.xlsm/.xls/.csv）或文件夹（递归查找）。结果输出到屏幕（标准输出），进度和错误输出到标准错误。
@@ -226,6 +232,7 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
       compliance check sample_data/
       compliance check 报送/ --month 2016-10 --as-of 2016-11-30
       compliance check 区人社局.xlsx --rule national --json -
+      compliance check sample_data/ --online 网站清单.xlsx --online-since 2016-06-01
     """
     from .api import check as run_check
     from .config import load_config
@@ -250,7 +257,8 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
     say = (lambda *a, **k: None) if (quiet or to_json_stdout) else (lambda text="": click.echo(text))
     warn = lambda text: click.echo(text, err=True)  # noqa: E731
     run = run_check(paths, as_of=as_of, run_date=run_date, rules=rules, calendar=calendar, config=config,
-                    month=month, run_time=run_time, progress=_progress_printer(quiet))
+                    month=month, run_time=run_time, progress=_progress_printer(quiet),
+                    online=list(online_files) or None, online_since=online_since)
     readable = [e for e in run.inputs if e.error is None and not e.is_report]
     unreadable = [e for e in run.inputs if e.error is not None]
     for entry in unreadable:
@@ -276,6 +284,11 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
     if json_target:
         write_json(run, json_target)
     code = exit_code(run.summary, len(unreadable))
+    if run.online is not None:
+        from .report.online_sheet import has_discrepancies
+
+        if has_discrepancies(run):  # 网站未见, 日期不符, 无法确定 or 台账未登记: problems found in the data
+            code = max(code, 1)
     if quiet:
         click.echo(f"{written}\n{terminal.verdict(run, len(unreadable))}")
         return code
@@ -310,6 +323,11 @@ def _print_results(run, say, terminal, show_all: bool, unreadable) -> None:
         f"数据有误 {s['invalid']}，无法判定 {s['undetermined']}。")
     for line in terminal.worst_units(run):
         say(line)
+    if run.online is not None:
+        from .report.online_sheet import terminal_lines
+
+        for line in terminal_lines(run):
+            say(line)
     _missing_years(run, say)
     lines = terminal.problem_lines(run, None if show_all else terminal.DEFAULT_PROBLEM_LINES)
     if lines:

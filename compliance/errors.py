@@ -107,3 +107,13 @@ def os_reason(exc: OSError) -> str:
     if getattr(exc, "winerror", None) == 32:  # Windows: the file is open in Excel
         return "文件正被其他程序（如 Excel/WPS）打开"
     return f"系统错误 {name or exc.errno}" if (name or exc.errno) else "系统错误"
+
+
+class OnlineListError(ComplianceError):
+    """An online list (--online) that cannot be used: without it every record would look unpublished."""
+
+    code = "online-list-invalid"
+
+    def __init__(self, path, reason: str):
+        self.path = str(path)
+        super().__init__(f"网站清单 {self.path}：{reason}")

@@ -71,6 +71,14 @@ _DECLARED = [
     ProblemType("published-after-as-of", RECORD, "公开日期 {published} 晚于统计截止日 {as_of}，按截至 {as_of} 尚未公开判定"),
     ProblemType("calendar-not-covered", RECORD, "需要 {year} 年的节假日数据才能判定，请用 --calendar 提供 {year} 年日历文件"),
     ProblemType("decision-after-run-date", RECORD, "决定日期 {decision} 晚于检查当天 {run_date}，日期有误"),
+    # -- records checked against the online list (--online) ------------------------
+    ProblemType("online-not-found-claimed", RECORD, "台账填写已公开（{ledger}），网站未见，按未公开判定"),
+    ProblemType("online-date-differs", RECORD, "台账公开日期 {ledger}，网站公开日期 {online}，按网站日期判定"),
+    ProblemType("online-ambiguous", RECORD, "网站清单中有多条可能对应的信息（{candidates}），无法确定是哪一条，按台账判定"),
+    ProblemType("online-outside-span", RECORD, "应公开截止日期 {deadline} 早于网站清单的起始日期 {start}，"
+                                               "网站上的旧信息可能已按公示期限撤下，无法核对，按台账判定"),
+    ProblemType("online-undated", RECORD, "网站清单中对应的信息没有可用的发布日期，无法核对，按台账判定"),
+    ProblemType("online-update-date-only", RECORD, "网站清单只有更新时间（{column}），不一定是首次公开日期，据此判定证明力较弱"),
 ]
 PROBLEMS = {p.code: p for p in _DECLARED}
 assert len(PROBLEMS) == len(_DECLARED), "a problem code is declared twice"
@@ -114,6 +122,11 @@ def record_issues(row: dict, as_of: str = "", run_date: str = "") -> list[dict]:
     if row.get("duplicate_of"):
         issues.append({"code": "duplicate-document-number",
                        "message": message("duplicate-document-number", where=row["duplicate_of"])})
+    if row.get("online_problem"):  # --online: rendered once in online/verify.py
+        issues.append({"code": row["online_problem"], "message": row.get("online_note") or ""})
+    if row.get("online_update_only"):
+        issues.append({"code": "online-update-date-only",
+                       "message": message("online-update-date-only", column=row.get("online_date_column") or "更新时间")})
     return issues
 
 
@@ -129,7 +142,8 @@ def _iso(value) -> str:
 
 ISSUE_COLUMNS = ("decision_problem", "decision_text", "published_problem", "published_text", "category_problem",
                  "document_number", "duplicate_of", "check_problem", "published_after_as_of", "missing_year",
-                 "published_date", "decision_date")
+                 "published_date", "decision_date",
+                 "online_problem", "online_note", "online_update_only", "online_date_column")
 
 
 def issues_column(records: pd.DataFrame, as_of: str = "", run_date: str = "") -> list[list[dict]]:
@@ -139,13 +153,16 @@ def issues_column(records: pd.DataFrame, as_of: str = "", run_date: str = "") ->
     """
     columns = [c for c in ISSUE_COLUMNS if c in records.columns]
     flags = np.zeros(len(records), dtype=bool)
-    for name in ("decision_problem", "published_problem", "category_problem", "duplicate_of", "check_problem"):
+    for name in ("decision_problem", "published_problem", "category_problem", "duplicate_of", "check_problem",
+                 "online_problem"):
         if name in records.columns:
             flags |= records[name].notna().to_numpy(bool)
     if "published_after_as_of" in records.columns:
         flags |= records["published_after_as_of"].to_numpy(bool)
     if "missing_year" in records.columns:
         flags |= records["missing_year"].to_numpy() != 0
+    if "online_update_only" in records.columns:
+        flags |= records["online_update_only"].to_numpy(bool)
     flags |= records["document_number"].eq("").to_numpy(bool)
     out: list[list[dict]] = [[] for _ in range(len(records))]
     flagged = np.flatnonzero(flags)

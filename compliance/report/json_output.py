@@ -41,7 +41,7 @@ def run_json(run) -> dict:
     for row, items in zip(rows, issues):
         row["issues"] = items
     info = run.calendar.describe()
-    return {
+    payload = {
         "as_of": run.as_of.isoformat(),
         "run_date": run.run_date.isoformat(),
         "rule": run.rules.name,
@@ -59,6 +59,11 @@ def run_json(run) -> dict:
                           if run.writer else None),
         "records": rows,
     }
+    if getattr(run, "online", None) is not None:  # --online only: otherwise the output is unchanged
+        from .online_json import add_online
+
+        add_online(payload, rows, run)
+    return payload
 
 
 def write_json(run, target: str) -> None:

@@ -49,7 +49,13 @@ RECORD_COLUMNS = (
     RecordColumn("决定日期原文", TEXT, 18, "decision_text"),
     RecordColumn("公开日期原文", TEXT, 18, "published_text"),
 )
-BY_HEADER = {c.header: c for c in RECORD_COLUMNS}
+# With --online, 全部记录 shows the ledger's and the website's dates and the check's result after 公开日期.
+ONLINE_COLUMNS = (
+    RecordColumn("台账公开日期", DATE, 12, "ledger_published_date"),
+    RecordColumn("网站公开日期", DATE, 12, "online_published_date"),
+    RecordColumn("核对结果", TEXT, 12, "online_result"),
+)
+BY_HEADER = {c.header: c for c in RECORD_COLUMNS + ONLINE_COLUMNS}
 # 全部记录 prints its first 13 columns: all 18 on one A4 width make the type unreadably small.
 ALL_RECORDS_PRINTED = 13
 # 逾期清单 is read on paper: what was late and by how much first, where it came from last.
@@ -111,6 +117,10 @@ def record_frame(records: pd.DataFrame, issues: list[list[dict]],
             return values.map(CATEGORY_LABELS).fillna("未知").to_numpy(object)
         if column.source == "status":
             return values.astype(object).map(STATUS_LABELS).to_numpy(object)
+        if column.source == "online_result":
+            from ..online import RESULT_LABELS
+
+            return values.astype(object).map(RESULT_LABELS).to_numpy(object)
         if column.kind == DATE:
             return dates_for_excel(values)
         if column.kind == INT:
@@ -122,3 +132,10 @@ def record_frame(records: pd.DataFrame, issues: list[list[dict]],
 
 def columns_named(headers: tuple[str, ...]) -> tuple[RecordColumn, ...]:
     return tuple(BY_HEADER[h] for h in headers)
+
+
+def all_record_columns(with_online: bool) -> tuple[RecordColumn, ...]:
+    if not with_online:
+        return RECORD_COLUMNS
+    at = [c.header for c in RECORD_COLUMNS].index("公开日期") + 1
+    return RECORD_COLUMNS[:at] + ONLINE_COLUMNS + RECORD_COLUMNS[at:]

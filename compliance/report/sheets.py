@@ -23,8 +23,14 @@ def scope_text(run) -> str:
 
 def summary_spec(run, footer: str) -> SheetSpec:
     table, chart_rows = unit_table(run.records, **unit_context(run))
+    extra = []
+    if getattr(run, "online", None) is not None:  # --online: 网站未见, 日期不符, 台账未登记 per unit
+        from .online_sheet import SUMMARY_HEADERS, add_online_counts
+
+        table, extra = add_online_counts(table, run.records, run.online), SUMMARY_HEADERS
+        table = table[[c for c in table.columns if c not in extra and c != "备注"] + extra + ["备注"]]
     frame = table.copy()
-    for name in ["排名", *COUNT_HEADERS, *RATE_HEADERS]:
+    for name in ["排名", *COUNT_HEADERS, *RATE_HEADERS, *extra]:
         frame[name] = frame[name].astype(float)
     # The chart's data: one bar per unit and the 合计, top-down in two columns that do not print.
     labels = np.full(len(frame), None, dtype=object)
@@ -32,7 +38,8 @@ def summary_spec(run, footer: str) -> SheetSpec:
     labels[:len(chart_rows)] = chart_rows["label"].to_numpy(object)
     rates[:len(chart_rows)] = chart_rows["rate"].to_numpy(float)
     frame["图表单位"], frame["图表及时公开率"] = labels, rates
-    kinds = [INT, TEXT, TEXT] + [INT] * len(COUNT_HEADERS) + [PERCENT] * len(RATE_HEADERS) + [TEXT, TEXT, PERCENT]
+    kinds = [INT, TEXT, TEXT] + [INT] * len(COUNT_HEADERS) + [PERCENT] * len(RATE_HEADERS) + [INT] * len(extra) \
+        + [TEXT, TEXT, PERCENT]
     widths = [min(w, 40) for w in column_widths(frame, kinds)]
     widths[-2:] = [0.0, 0.0]
     lowest = np.nanmin(rates) if np.isfinite(rates).any() else 0.0
@@ -115,6 +122,10 @@ def about_lines(run, writer_label: str) -> list[tuple[str, str]]:
             f"记录 {entry.records} 条，跳过 {entry.skipped_rows} 行"
         lines.append(("输入文件", f"{entry.path}；{state}"))
         lines.append(("", f"SHA-256：{entry.sha256 or '—'}"))
+    if getattr(run, "online", None) is not None:
+        from .online_sheet import about_lines as online_lines
+
+        lines += online_lines(run.online)
     lines.append(("工具版本", f"compliance {__version__}"))
     lines.append(("报告生成程序", writer_label))
     lines.append(("状态说明", "（下列各项）"))

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..status import LATE
 from .layout import STATUS_FILLS, SheetSpec, column_widths
-from .record_columns import ALL_RECORDS_PRINTED, LATE_LIST, RECORD_COLUMNS, columns_named, record_frame
+from .record_columns import ALL_RECORDS_PRINTED, LATE_LIST, all_record_columns, columns_named, record_frame
 from .sheets import about_spec, problems_spec, scope_text, summary_spec
 from .writers import write_workbook
 
@@ -58,14 +58,21 @@ def build_specs(run, writer_label: str) -> list[SheetSpec]:
     header = page_header(scope)
     footer = f"&L&A&C第 &P 页，共 &N 页&R{scope}"
     statuses = records["status"].astype(object).to_numpy(object)
-    everything = record_frame(records, run.issues)
+    online = getattr(run, "online", None)
+    columns = all_record_columns(online is not None)
+    everything = record_frame(records, run.issues, columns)
     order = _late_order(records, np.isin(statuses, LATE))
     late_columns = columns_named(LATE_LIST)
     late_frame = record_frame(records.iloc[order], [run.issues[i] for i in order], late_columns)
     specs = [summary_spec(run, footer)]
     specs += record_specs("逾期清单", late_frame, late_columns, statuses[order], footer, header)
+    if online is not None:
+        from .online_sheet import online_check_spec
+
+        specs.append(online_check_spec(run, everything["来源文件"], footer, header))
     specs.append(problems_spec(run, everything, footer, header))
-    specs += record_specs("全部记录", everything, RECORD_COLUMNS, statuses, footer, header, ALL_RECORDS_PRINTED)
+    printed = ALL_RECORDS_PRINTED + len(columns) - len(all_record_columns(False))
+    specs += record_specs("全部记录", everything, columns, statuses, footer, header, printed)
     specs.append(about_spec(run, footer, writer_label))
     return specs
 

@@ -1,0 +1,36 @@
+"""Verify ledgers against what is actually online (issue 12).
+
+``apply_online(records, paths, ...)`` reads the online lists, matches them
+against the ledger records column-wise and returns the records with the
+online result applied (before classification) plus an ``OnlineRun``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from .read import OnlineList, read_online_lists
+from .verify import RESULT_LABELS, RESULTS, OnlineRun, verify
+
+__all__ = ["OnlineList", "OnlineRun", "RESULTS", "RESULT_LABELS", "apply_online", "select_online_only"]
+
+
+def apply_online(records: pd.DataFrame, paths, *, calendar, rules, config=None,
+                 since: dt.date | None = None) -> tuple[pd.DataFrame, OnlineRun]:
+    limit = getattr(config, "max_uncompressed", None)
+    entries, lists = read_online_lists(paths, limit)
+    aliases = getattr(config, "units", {}) or {}
+    return verify(records, entries, lists, calendar=calendar, rules=rules, since=since, aliases=aliases)
+
+
+def select_online_only(online: OnlineRun, month: str | None) -> None:
+    """With --month: keep the 台账未登记 entries of that month (decision month, else publication month)."""
+    if not month or not len(online.online_only):
+        return
+    only = online.online_only
+    when = only["decision_date"].where(only["decision_date"].notna(), only["online_date"])
+    keep = when.dt.strftime("%Y-%m").eq(month).to_numpy(bool)
+    online.entries_other_months = int((~keep).sum())
+    online.online_only = only[keep].reset_index(drop=True)

@@ -1,0 +1,109 @@
+"""Match ledger records against online entries, column-wise (merges, no per-record loop).
+
+By number first: the normalised 文书号 (ingest/docnumbers.py). Entries sharing
+a number are one decision published in several places; the earliest date
+counts. Otherwise, when either side lacks a number: by normalised party name
+plus decision date, and the unit where both sides name one (after the
+``[units]`` aliases). More than one such candidate is ``ambiguous``: the
+tool does not guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..ingest.docnumbers import normalise_document_numbers
+from .columns import party_keys
+
+
+@dataclass
+class Matches:
+    """Per record: the entry it matched (-1 none), and the ambiguity candidates."""
+
+    entry: np.ndarray  # int64 entry index per record, -1 when not matched
+    ambiguous: np.ndarray  # bool per record
+    candidates: pd.DataFrame  # rec, ent: pairs of every ambiguous record
+    entry_state: np.ndarray  # per entry: 0 online only, 1 matched, 2 part of an ambiguity
+
+
+def unit_keys(units: pd.Series, aliases) -> pd.Series:
+    """Unit names compared after NFKC and the ``[units]`` aliases; "" when none."""
+    text = units.astype(object).where(units.notna(), "").astype(str)
+    text = text.str.normalize("NFKC").str.replace(r"\s+", "", regex=True)
+    table = alias_table(aliases)
+    return text.map(table).fillna(text) if table else text
+
+
+def alias_table(aliases) -> dict[str, str]:
+    """{canonical: [alias, …]} or {alias: canonical} -> {alias: canonical}, NFKC-normalised."""
+    import unicodedata
+
+    def norm(value):
+        return "".join(unicodedata.normalize("NFKC", str(value)).split())
+
+    table: dict[str, str] = {}
+    for key, value in (aliases or {}).items():
+        if isinstance(value, (list, tuple, set)):
+            for alias in value:
+                table[norm(alias)] = norm(key)
+        elif isinstance(value, str):
+            table[norm(key)] = norm(value)
+    return table
+
+
+def record_keys(records: pd.DataFrame, aliases) -> pd.DataFrame:
+    return pd.DataFrame({
+        "rec": np.arange(len(records), dtype=np.int64),
+        "number_key": normalise_document_numbers(records["document_number"]).to_numpy(object),
+        "party_key": party_keys(records["party"]).to_numpy(object),
+        "decision": records["decision_date"].to_numpy("datetime64[s]"),
+        "unit_key": unit_keys(records["unit"], aliases).to_numpy(object),
+    })
+
+
+def entry_keys(entries: pd.DataFrame, aliases) -> pd.DataFrame:
+    return pd.DataFrame({
+        "ent": np.arange(len(entries), dtype=np.int64),
+        "number_key": entries["number_key"].to_numpy(object),
+        "party_key": entries["party_key"].to_numpy(object),
+        "decision": entries["decision_date"].to_numpy("datetime64[s]"),
+        "unit_key": unit_keys(entries["unit"], aliases).to_numpy(object),
+        "online_date": entries["online_date"].to_numpy("datetime64[s]"),
+    })
+
+
+def match(records: pd.DataFrame, entries: pd.DataFrame, aliases=None) -> Matches:
+    rec = record_keys(records, aliases)
+    ent = entry_keys(entries, aliases)
+    chosen = np.full(len(rec), -1, dtype=np.int64)
+    state = np.zeros(len(ent), dtype=np.int8)
+    # -- 1. by number ---------------------------------------------------------
+    numbered = rec.loc[rec["number_key"].ne(""), ["rec", "number_key"]]
+    pairs = numbered.merge(ent.loc[ent["number_key"].ne(""), ["ent", "number_key", "online_date"]],
+                           on="number_key", how="inner")
+    if len(pairs):
+        # Several entries, one number: the same decision in several lists; the earliest counts.
+        pairs = pairs.sort_values(["rec", "online_date", "ent"], na_position="last", kind="stable")
+        first = pairs.drop_duplicates("rec")
+        chosen[first["rec"].to_numpy()] = first["ent"].to_numpy()
+        state[pairs["ent"].to_numpy()] = 1
+    # -- 2. by party name and decision date, where either side lacks a number --
+    free_rec = rec[(chosen[rec["rec"].to_numpy()] < 0) & rec["party_key"].ne("") & rec["decision"].notna()]
+    free_ent = ent[(state == 0) & ent["party_key"].ne("").to_numpy(bool) & ent["decision"].notna().to_numpy(bool)]
+    cand = free_rec.merge(free_ent.drop(columns="online_date"), on=["party_key", "decision"], suffixes=("", "_e"))
+    cand = cand[(cand["number_key"].eq("") | cand["number_key_e"].eq(""))
+                & (cand["unit_key"].eq("") | cand["unit_key_e"].eq("") | cand["unit_key"].eq(cand["unit_key_e"]))]
+    sizes = cand.groupby("rec")["ent"].transform("size") if len(cand) else pd.Series(dtype=np.int64)
+    single = cand[sizes.eq(1).to_numpy(bool)]
+    several = cand[sizes.gt(1).to_numpy(bool)][["rec", "ent"]].reset_index(drop=True)
+    chosen[single["rec"].to_numpy()] = single["ent"].to_numpy()
+    ambiguous = np.zeros(len(rec), dtype=bool)
+    ambiguous[several["rec"].to_numpy()] = True
+    in_ambiguity = np.zeros(len(ent), dtype=bool)
+    in_ambiguity[several["ent"].to_numpy()] = True
+    state[(state == 0) & in_ambiguity] = 2
+    state[single["ent"].to_numpy()] = 1
+    return Matches(chosen, ambiguous, several, state)

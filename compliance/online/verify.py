@@ -1,0 +1,189 @@
+"""The online result of every ledger record, applied before classification.
+
+Results (issue 12):
+- confirmed:      found online; same date as the ledger, or the ledger had none;
+- date-differs:   found online with another date; judged on the online date;
+- not-found:      nothing online; judged as not published (a problem when the
+                  ledger claimed a date);
+- not-verifiable: the list cannot speak for it (deadline before the list's
+                  span or --online-since, or the entry has no date); judged on the ledger;
+- ambiguous:      more than one candidate; judged on the ledger, candidates listed.
+Online entries that match no record are 台账未登记 (online only).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ..dates import NAT, datetimes_from_days, days_from_datetimes, to_day_number
+from ..errors import ReconciliationError
+from ..problems import message
+from .match import Matches, match, unit_keys
+from .read import OnlineList
+
+RESULTS = ("confirmed", "date-differs", "not-found", "not-verifiable", "ambiguous")
+RESULT_LABELS = {"confirmed": "一致", "date-differs": "日期不符", "not-found": "网站未见",
+                 "not-verifiable": "无法核对", "ambiguous": "无法确定对应", "online-only": "台账未登记"}
+# The online list decides the publication date for these; the others keep the ledger's.
+DECIDED = ("confirmed", "date-differs", "not-found")
+
+
+@dataclass
+class OnlineRun:
+    lists: list[OnlineList]
+    online_only: pd.DataFrame  # entries no ledger record matched, with their unit
+    since: dt.date | None = None
+    span_start: pd.Timestamp | None = None  # records whose deadline is before it are not verifiable
+    counts: dict[str, int] = field(default_factory=dict)  # result -> records
+    entries: int = 0
+    entries_matched: int = 0
+    entries_ambiguous: int = 0
+    entries_other_months: int = 0  # 台账未登记 entries left out by --month
+
+
+def verify(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList], *, calendar, rules,
+           since: dt.date | None = None, aliases=None) -> tuple[pd.DataFrame, OnlineRun]:
+    """``records`` with the online result columns, and published_date replaced where the list decides."""
+    found = match(records, entries, aliases)
+    dated = entries["online_date"].dropna()
+    start = dated.min() if len(dated) else None
+    deadline = _deadlines(records, calendar, rules)
+    result, online_date = _results(records, entries, found, deadline, start, since)
+    out = _apply(records, entries, found, result, online_date, deadline, start, since)
+    online_only = _online_only(entries, found.entry_state, aliases, records)
+    run = OnlineRun(lists, online_only, since, start, entries=len(entries))
+    run.counts = {r: int((result == r).sum()) for r in RESULTS}
+    run.entries_matched = int((found.entry_state == 1).sum())
+    run.entries_ambiguous = int((found.entry_state == 2).sum())
+    reconcile(run, len(records), result)
+    return out, run
+
+
+def _deadlines(records: pd.DataFrame, calendar, rules) -> np.ndarray:
+    """Day numbers of each record's deadline (NAT when unknown): the span test needs them before classify."""
+    decision = days_from_datetimes(records["decision_date"])
+    days, _, known = rules.assign(records["category"].to_numpy(object), decision)
+    deadline, _ = calendar.add_days_numbers(np.where(known, decision, NAT), days)
+    return deadline
+
+
+def _results(records, entries, found: Matches, deadline, start, since) -> tuple[np.ndarray, np.ndarray]:
+    n = len(records)
+    has_entry = found.entry >= 0
+    entry_days = days_from_datetimes(entries["online_date"]) if len(entries) else np.zeros(0, np.int64)
+    online = np.where(has_entry, entry_days[np.maximum(found.entry, 0)] if len(entries) else NAT, NAT)
+    ledger = days_from_datetimes(records["published_date"])
+    ledger_says_none = (ledger == NAT) & records["published_problem"].isna().to_numpy(bool)
+    limit = max([to_day_number(x) for x in (start.date() if start is not None else None, since) if x is not None],
+                default=NAT)
+    outside = (deadline != NAT) & (deadline < limit)
+    result = np.full(n, "not-found", dtype=object)
+    result[outside] = "not-verifiable"
+    result[found.ambiguous] = "ambiguous"
+    result[has_entry & (online == NAT)] = "not-verifiable"  # found, but the entry has no date
+    same = (online == ledger) | ledger_says_none
+    result[has_entry & (online != NAT) & same] = "confirmed"
+    result[has_entry & (online != NAT) & ~same] = "date-differs"
+    return result, online
+
+
+def _apply(records, entries, found: Matches, result, online, deadline, start, since) -> pd.DataFrame:
+    out = records.copy()
+    decided = np.isin(result, DECIDED)
+    ledger_claimed = records["published_date"].notna().to_numpy(bool) | records["published_problem"].notna().to_numpy(bool)
+    out["ledger_published_date"] = records["published_date"]
+    out["online_published_date"] = datetimes_from_days(online, "s")
+    out["published_date"] = np.where(decided, out["online_published_date"].to_numpy(), records["published_date"].to_numpy())
+    out["published_date"] = out["published_date"].astype("datetime64[s]")
+    # The ledger's own cell no longer decides; its text stays in 公开日期原文.
+    out["published_problem"] = records["published_problem"].where(~decided, None)
+    out["online_result"] = pd.Categorical(result, categories=list(RESULTS))
+    src = np.maximum(found.entry, 0)
+    has = found.entry >= 0
+    for name, column in (("online_source_file", "list_file"), ("online_source_sheet", "sheet")):
+        values = entries[column].to_numpy(object)[src] if len(entries) else np.full(len(out), None, object)
+        out[name] = np.where(has, values, None)
+    rows = entries["row"].to_numpy(np.int64)[src] if len(entries) else np.zeros(len(out), np.int64)
+    out["online_source_row"] = pd.array(np.where(has, rows, 0), dtype="Int64")
+    out.loc[~has, "online_source_row"] = pd.NA
+    update = entries["update_only"].to_numpy(bool)[src] if len(entries) else np.zeros(len(out), bool)
+    out["online_update_only"] = has & update & decided
+    date_columns = entries["date_column"].to_numpy(object)[src] if len(entries) else np.full(len(out), None, object)
+    out["online_date_column"] = np.where(has, date_columns, None)
+    out["online_problem"], out["online_note"] = _notes(out, result, ledger_claimed, deadline, start, since,
+                                                       found, entries)
+    return out
+
+
+def _notes(out, result, ledger_claimed, deadline, start, since, found, entries):
+    """One problem code per record that needs a word, with its message; rendered only for those."""
+    code = np.full(len(out), None, dtype=object)
+    code[(result == "not-found") & ledger_claimed] = "online-not-found-claimed"
+    code[result == "date-differs"] = "online-date-differs"
+    code[result == "ambiguous"] = "online-ambiguous"
+    code[(result == "not-verifiable") & (found.entry < 0)] = "online-outside-span"
+    code[(result == "not-verifiable") & (found.entry >= 0)] = "online-undated"
+    note = np.full(len(out), None, dtype=object)
+    flagged = np.flatnonzero(code != None)  # noqa: E711 - element-wise
+    if not len(flagged):
+        return code, note
+    ledger = _iso(out["ledger_published_date"].to_numpy("datetime64[D]")[flagged])
+    ledger_text = out["published_text"].to_numpy(object)[flagged]
+    online = _iso(out["online_published_date"].to_numpy("datetime64[D]")[flagged])
+    limit = max([d for d in (start.date() if start is not None else None, since) if d is not None], default=None)
+    dead = _iso(datetimes_from_days(deadline[flagged], "D"))
+    listed = _candidate_texts(found, entries)
+    for k, i in enumerate(flagged):
+        note[i] = message(code[i], ledger=ledger[k] or ledger_text[k] or "（空）", online=online[k],
+                          deadline=dead[k], start=limit.isoformat() if limit else "",
+                          candidates=listed.get(i, ""))
+    return code, note
+
+
+def _candidate_texts(found: Matches, entries: pd.DataFrame) -> dict[int, str]:
+    if not len(found.candidates):
+        return {}
+    pick = entries.iloc[found.candidates["ent"].to_numpy()]
+    dates = _iso(pick["online_date"].to_numpy("datetime64[D]"))
+    text = (pd.Series(pick["list_file"].map(_name).to_numpy(object)) + " 第" + pick["row"].astype(str).to_numpy(object)
+            + "行" + pd.Series(np.where(pick["number"].ne("").to_numpy(bool), "（" + pick["number"].astype(str) + "）", ""))
+            + " " + pd.Series(dates, dtype=object).fillna(""))
+    grouped = pd.Series(text.to_numpy(object)).groupby(found.candidates["rec"].to_numpy()).agg("；".join)
+    return grouped.to_dict()
+
+
+def _name(path: str) -> str:
+    return str(path).replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def _iso(days: np.ndarray) -> np.ndarray:
+    text = np.asarray(days, dtype="datetime64[D]").astype(str).astype(object)
+    text[np.isnat(np.asarray(days, dtype="datetime64[D]"))] = ""
+    return text
+
+
+def _online_only(entries: pd.DataFrame, state: np.ndarray, aliases, records: pd.DataFrame) -> pd.DataFrame:
+    """Entries no ledger record matched: published, but missing from the unit's ledger (台账未登记)."""
+    only = entries[state == 0].copy()
+    keys = unit_keys(only["unit"], aliases)
+    # Show the unit as the ledgers name it when an alias says they are the same.
+    ledger_names = pd.Series(records["unit"].to_numpy(object), index=unit_keys(records["unit"], aliases).to_numpy(object))
+    ledger_names = ledger_names[~ledger_names.index.duplicated()]
+    shown = pd.Series(keys.to_numpy(object)).map(ledger_names)
+    only["unit"] = np.where(shown.notna(), shown.to_numpy(object), only["unit"].to_numpy(object))
+    only["unit"] = only["unit"].where(only["unit"].ne(""), "未知单位")
+    return only.reset_index(drop=True)
+
+
+def reconcile(run: OnlineRun, n_records: int, result: np.ndarray) -> None:
+    """Every record exactly one result; every entry matched, online only, or in an ambiguity."""
+    if sum(run.counts.values()) != n_records or len(result) != n_records:
+        raise ReconciliationError(f"网站核对结果 {sum(run.counts.values())} 条与台账记录 {n_records} 条不相等")
+    parts = run.entries_matched + run.entries_ambiguous + len(run.online_only)
+    if parts != run.entries:
+        raise ReconciliationError(f"网站清单 {run.entries} 条，但已对应 {run.entries_matched} + 无法确定 "
+                                  f"{run.entries_ambiguous} + 台账未登记 {len(run.online_only)} = {parts}")
