@@ -10,7 +10,7 @@ from typing import Callable, Iterable
 
 import pandas as pd
 
-from .classify import STATUSES, classify, select_month, summarise
+from .classify import STATUSES, classify, select_scope, summarise
 from .config import Config
 from .errors import ReconciliationError
 from .ingest.load import LoadResult, load
@@ -64,11 +64,15 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
         records, online_run = apply_online(records, online, calendar=calendar, rules=rules, config=config,
                                            since=online_since)
         select_online_only(online_run, month)
-    selected = select_month(records, month)
+    selected, out_of_scope = select_scope(records, month, as_of, run_date)
     classified = classify(selected, calendar, rules, as_of, run_date)
     summary = summarise(classified)
     summary["skipped_rows"] = loaded.skipped_rows
+    summary["out_of_scope"] = out_of_scope
     reconcile_statuses(summary, len(selected))
+    if len(selected) + sum(out_of_scope.values()) != len(records):
+        raise ReconciliationError(f"统计范围内 {len(selected)} 条 + 范围外 {sum(out_of_scope.values())} 条"
+                                  f" 与读入的 {len(records)} 条不相等")
     return CheckRun(as_of, run_date, run_time or dt.datetime.combine(run_date, dt.time()), rules, calendar,
                     loaded, classified, month, summary, online_run)
 

@@ -18,16 +18,34 @@ from .status import STATUSES, Status
 from .workcalendar import WorkCalendar
 
 
-__all__ = ["Status", "classify", "select_month", "summarise"]
+__all__ = ["Status", "classify", "select_month", "select_scope", "summarise"]
 
 
 def select_month(records: pd.DataFrame, month: str | None) -> pd.DataFrame:
     """Records decided in YYYY-MM, plus every record with no usable decision date."""
-    if not month:
-        return records
+    last = dt.date(9999, 12, 31)
+    return select_scope(records, month, last, last)[0]
+
+
+def select_scope(records: pd.DataFrame, month: str | None, as_of: dt.date,
+                 run_date: dt.date) -> tuple[pd.DataFrame, dict[str, int]]:
+    """The records in scope, and how many were left out and why.
+
+    Out of scope: decided in another month than ``month``, or decided after
+    the as-of date (but not after the run date, which is a data error and
+    stays in as invalid). Such a decision is not 未到期 at the as-of date: it
+    did not exist yet.
+    """
     decided = records["decision_date"]
-    keep = decided.isna() | (decided.dt.strftime("%Y-%m") == month)
-    return records[keep.to_numpy(bool)].reset_index(drop=True)
+    has = decided.notna().to_numpy(bool)
+    days = decided.to_numpy(dtype="datetime64[D]", na_value=np.datetime64("NaT"))
+    other_month = np.zeros(len(records), dtype=bool)
+    if month:
+        other_month = has & (np.datetime_as_string(days, unit="M") != month)
+    after = has & ~other_month & (days > np.datetime64(as_of, "D")) & (days <= np.datetime64(run_date, "D"))
+    keep = ~(other_month | after)
+    counts = {"other_month": int(other_month.sum()), "after_as_of": int(after.sum())}
+    return records[keep].reset_index(drop=True), counts
 
 
 def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,

@@ -314,6 +314,8 @@ def _progress_printer(quiet: bool):
 
 
 def _print_results(run, say, terminal, show_all: bool, unreadable) -> None:
+    from .report.sheets import out_of_scope_text
+
     s = run.summary
     say(f"{terminal.scope_line(run)}")
     for line in terminal.terminal_summary(run):
@@ -321,6 +323,9 @@ def _print_results(run, say, terminal, show_all: bool, unreadable) -> None:
     say(f"共 {s['records']} 条记录（另跳过非记录行 {s['skipped_rows']} 行）：按时公开 {s['on_time']}，"
         f"逾期公开 {s['late']}，逾期未公开 {s['overdue']}，未到期 {s['pending']}，"
         f"数据有误 {s['invalid']}，无法判定 {s['undetermined']}。")
+    scope = out_of_scope_text(run)
+    if scope:
+        say(scope + "。")
     for line in terminal.worst_units(run):
         say(line)
     if run.online is not None:

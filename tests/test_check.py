@@ -185,7 +185,7 @@ def test_counts_reconcile_on_a_real_file(tmp_path):
     run = check([path], as_of=dt.date(2016, 12, 21), run_date=dt.date(2016, 12, 21))
     s = run.summary
     assert s == {"records": 5, "on_time": 1, "late": 1, "overdue": 1, "pending": 1, "invalid": 1,
-                 "undetermined": 0, "skipped_rows": 2}
+                 "undetermined": 0, "skipped_rows": 2, "out_of_scope": {"other_month": 0, "after_as_of": 0}}
     assert s["records"] == sum(s[k] for k in STATUSES)
     sheet = run.inputs[0].sheets[0]
     assert sheet.rows_after_header == s["records"] + s["skipped_rows"]
@@ -223,3 +223,15 @@ def test_short_spans_into_an_uncovered_year_are_decided(uncovered):
     long = classify(records(("2026-12-21", "2027-01-18")), uncovered, DISTRICT, dt.date(2027, 1, 20),
                     dt.date(2027, 1, 25))
     assert list(long["status"]) == ["undetermined"] and list(long["missing_year"]) == [2027]
+
+
+def test_decisions_after_the_as_of_date_are_out_of_scope_not_pending(tmp_path):
+    """Issue 11: a decision made after the as-of date did not exist then; it is counted as out of scope."""
+    rows = [["序号", "文书号", "相对人", "处罚决定日期", "上网公开日期", "处罚机关"],
+            [1, "A1", "x", dt.date(2016, 6, 1), dt.date(2016, 6, 3), "区安监局"],
+            [2, "A2", "x", dt.date(2016, 7, 5), None, "区安监局"],
+            [3, "A3", "x", dt.date(2016, 7, 6), dt.date(2016, 7, 8), "区安监局"]]
+    path = write_xlsx(tmp_path / "处罚.xlsx", {"S": rows})
+    run = check([path], as_of=dt.date(2016, 6, 30), run_date=dt.date(2016, 12, 1))
+    assert run.summary["records"] == 1 and run.summary["on_time"] == 1 and run.summary["pending"] == 0
+    assert run.summary["out_of_scope"] == {"other_month": 0, "after_as_of": 2}

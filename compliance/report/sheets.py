@@ -21,6 +21,17 @@ def scope_text(run) -> str:
     return f"{scope}，{run.rules.short_name}"
 
 
+def out_of_scope_text(run) -> str | None:
+    """Decisions left out of the run, and why; None when there are none."""
+    counts = run.summary.get("out_of_scope", {})
+    parts = []
+    if counts.get("other_month"):
+        parts.append(f"{counts['other_month']} 条决定日期不在 {run.month}")
+    if counts.get("after_as_of"):
+        parts.append(f"{counts['after_as_of']} 条决定日期晚于统计截止日 {run.as_of.isoformat()}（当时尚未作出，不算未到期）")
+    return "另有 " + "，".join(parts) + "，不在统计范围内，未计入" if parts else None
+
+
 def summary_spec(run, footer: str) -> SheetSpec:
     table, chart_rows = unit_table(run.records, **unit_context(run))
     extra = []
@@ -117,6 +128,9 @@ def about_lines(run, writer_label: str) -> list[tuple[str, str]]:
         lines.append(("日历文件", f"{item['path']}（{'、'.join(map(str, item['years']))} 年）"))
     s = run.summary
     lines.append(("记录数", f"{s['records']} 条；跳过非记录行（空行、说明、表尾等）{s['skipped_rows']} 行"))
+    scope = out_of_scope_text(run)
+    if scope:
+        lines.append(("统计范围外", scope))
     for entry in run.inputs:
         state = f"错误：{entry.error.message}" if entry.error else \
             f"记录 {entry.records} 条，跳过 {entry.skipped_rows} 行"
