@@ -193,17 +193,13 @@ def deadline(date, days, calendar_files, explain, as_json):
       compliance deadline 2017/9/29 --days 7 --json
       compliance deadline 2016年9月28日 --explain
     """
+    from .deadline_info import deadline_payload
+
     calendar = WorkCalendar(calendar_files)
-    result = calendar.add_working_days(date, days)
     if as_json:
-        payload = {"decision_date": date.isoformat(), "working_days": days,
-                   "deadline": result.isoformat()}
-        if explain:
-            payload["explain"] = [
-                {"date": r.date.isoformat(), "weekday": r.weekday, "is_workday": r.is_workday,
-                 "reason": r.reason, "count": r.count} for r in calendar.explain(date, days)]
-        click.echo(json.dumps(payload, ensure_ascii=False))
+        click.echo(json.dumps(deadline_payload(calendar, date, days, explain), ensure_ascii=False))
         return
+    result = calendar.add_working_days(date, days)
     if explain:
         click.echo(f"{'日期':<10}  星期  {'是否工作日':<4}  {'说明':<10}  累计工作日")
         for row in calendar.explain(date, days):
