@@ -158,18 +158,18 @@ function drawResults(result) {
     : "没有读到可检查的数据，未生成报告。";
 
   const bad = inputs.filter((i) => i.error);
+  $("unreadable").hidden = bad.length === 0;
+  $("unreadable").querySelector("h3").textContent = `有 ${bad.length} 个文件无法读取，请修改后重新上传`;
+  $("unreadable-list").replaceChildren(
+    ...bad.map((i) => el("li", {}, el("b", { text: i.file }), "：", messageWithoutFile(i.error.message, i.file))));
   const notes = [];
   for (const input of inputs) {
     for (const note of input.notes || []) notes.push(`${input.file}：${note}`);
     for (const sheet of input.sheets || [])
       for (const note of sheet.notes || []) notes.push(`${input.file} 工作表“${sheet.name}”：${note}`);
   }
-  $("unreadable").hidden = bad.length === 0 && notes.length === 0;
-  $("unreadable").querySelector("h3").textContent = bad.length
-    ? `有 ${bad.length} 个文件无法读取，请修改后重新上传` : "读取说明";
-  $("unreadable-list").replaceChildren(
-    ...bad.map((i) => el("li", {}, el("b", { text: i.file }), "：", messageWithoutFile(i.error.message, i.file))),
-    ...notes.map((n) => el("li", { class: "hint", text: n })));
+  $("notes").hidden = notes.length === 0;
+  $("notes-list").replaceChildren(...notes.map((n) => el("li", { text: n })));
 
   drawProblems(result.records || []);
   drawSummary(result.unit_summary);
@@ -289,8 +289,8 @@ async function start() {
     $("as_of").max = info.today;
     $("d-date").value = info.today;
     const rule = $("rule");
-    rule.replaceChildren(el("option", { value: "", text: "默认：" + info.default_rule.name }),
-      ...info.profiles.map((p) => el("option", { value: p.key, text: p.description })),
+    rule.replaceChildren(el("option", { value: "", text: "默认：" + info.default_rule.short }),
+      ...info.profiles.map((p) => el("option", { value: p.key, text: p.short })),
       el("option", { value: "days", text: "自定义工作日数……" }));
     $("limits-hint").textContent =
       `支持 .xlsx、.xls、.csv，可一次选多个文件（最多 ${info.limits.max_files} 个、合计 ${info.limits.max_upload_mb} MB）`;
