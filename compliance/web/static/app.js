@@ -191,9 +191,8 @@ function drawProblems(records) {
     (r.issues || []).map((i) => i.message).join("；"), r.decision_date, r.published_date, r.deadline,
     r.working_days_late]);
   const numeric = new Set([2, 9]);
-  const dates = new Set([6, 7, 8]);
   table($("problems"), headers, rows, (i) => shown[i].status,
-    (c) => (numeric.has(c) ? "num" : dates.has(c) ? "nowrap" : c === 4 ? "status-cell nowrap" : null));
+    (c) => (numeric.has(c) ? "num" : ["file", "sheet", null, "doc", "status-cell nowrap", "reason"][c] || "nowrap"));
   if (!problems.length) $("problems").replaceChildren(el("caption", { text: "全部按时公开或未到期，没有需要处理的记录。" }));
   $("problems-more").textContent = problems.length > shown.length
     ? `只显示前 ${shown.length} 条，共 ${problems.length} 条；完整清单请下载 Excel 报告（“逾期清单”和“数据问题”工作表）。` : "";
