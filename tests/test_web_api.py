@@ -531,3 +531,18 @@ def test_serve_help_is_chinese():
     result = CliRunner().invoke(main, ["serve", "-h"])
     assert result.exit_code == 0
     assert "启动网页版" in result.output and "--host" in result.output and "0.0.0.0" in result.output
+
+
+def test_readme_documents_serve_with_test_made_screenshots():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    heading = "### compliance serve — 网页版（区政府办在内网运行）"
+    assert heading in readme
+    section = readme.split(heading, 1)[1].split("\n### ", 1)[0]
+    for name in ("web-results.png", "web-upload.png", "web-deadline.png"):
+        assert f"(docs/{name})" in section and (ROOT / "docs" / name).is_file()
+    usage = section.split("```text\n", 1)[1].split("\n```", 1)[0]
+    help_text = CliRunner().invoke(main, ["serve", "-h"]).output
+    for option in ("--host", "--port", "--config", "--calendar"):
+        assert option in usage and option in help_text
+    for key in ("max_upload_mb", "max_files", "report_ttl_minutes"):
+        assert key in section
