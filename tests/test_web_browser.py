@@ -87,6 +87,7 @@ def page(browser, server):
 
 def shot(page, tmp_path: Path, name: str, full_page: bool = False) -> Path:
     path = tmp_path / name
+    page.evaluate("document.activeElement && document.activeElement.blur()")  # no blinking caret
     page.screenshot(path=str(path), full_page=full_page)
     DOCS.mkdir(exist_ok=True)
     shutil.copyfile(path, DOCS / name)  # the README shows these
