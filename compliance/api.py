@@ -34,10 +34,20 @@ class CheckRun:
     online: object | None = None  # online.OnlineRun when --online lists were given
 
     writer: object = None  # report.writers.WriterUsed, once a report is written
+    expected_units: tuple[str, ...] = ()  # compliance.toml [units], in their declared order
 
     @property
     def inputs(self):
         return self.loaded.inputs
+
+    @cached_property
+    def unit_summary(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """(汇总 rows, chart rows): computed once, shown by the report, the terminal and the web page."""
+        from .ingest.load import unit_from_name
+        from .summary import unit_table
+
+        unreadable = [unit_from_name(e.path) for e in self.inputs if e.error is not None]
+        return unit_table(self.records, self.expected_units, unreadable)
 
     @cached_property
     def issues(self) -> list[list[dict]]:

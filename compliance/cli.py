@@ -98,17 +98,13 @@ def deadline(date, days, calendar_files, explain, as_json):
       compliance deadline 2017/9/29 --days 7 --json
       compliance deadline 2016年9月28日 --explain
     """
+    from .deadline_info import deadline_payload
+
     calendar = WorkCalendar(calendar_files)
-    result = calendar.add_working_days(date, days)
     if as_json:
-        payload = {"decision_date": date.isoformat(), "working_days": days,
-                   "deadline": result.isoformat()}
-        if explain:
-            payload["explain"] = [
-                {"date": r.date.isoformat(), "weekday": r.weekday, "is_workday": r.is_workday,
-                 "reason": r.reason, "count": r.count} for r in calendar.explain(date, days)]
-        click.echo(json.dumps(payload, ensure_ascii=False))
+        click.echo(json.dumps(deadline_payload(calendar, date, days, explain), ensure_ascii=False))
         return
+    result = calendar.add_working_days(date, days)
     if explain:
         click.echo(f"{'日期':<10}  星期  {'是否工作日':<4}  {'说明':<10}  累计工作日")
         for row in calendar.explain(date, days):
@@ -289,8 +285,8 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
 
         if has_discrepancies(run):  # 网站未见, 日期不符, 无法确定 or 台账未登记: problems found in the data
             code = max(code, 1)
-    if quiet:
-        click.echo(f"{written}\n{terminal.verdict(run, len(unreadable))}")
+    if quiet:  # when the JSON owns stdout, the two lines go to stderr
+        click.echo(f"{written}\n{terminal.verdict(run, len(unreadable))}", err=to_json_stdout)
         return code
     _print_results(run, say, terminal, show_all, unreadable)
     for line in terminal.closing_lines(run, written):
@@ -356,3 +352,29 @@ def _missing_years(run, say) -> None:
         count = int((records["missing_year"] == year).sum())
         say(f"有 {count} 条记录需要 {year} 年的节假日安排才能判定。请准备 {year} 年的日历文件"
             f"（CSV：date,type,name，例如“{year}-01-01,休,元旦”），再加上 --calendar {year}.csv 重新运行。")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="监听地址。默认只有本机能打开；写 0.0.0.0 则同一网络中的其他电脑也能打开。")
+@click.option("--port", "-p", type=click.IntRange(1, 65535), default=8000, show_default=True, help="端口。")
+@click.option("--config", "config_path", type=str, metavar="文件",
+              help="配置文件（默认读取当前目录下的 compliance.toml），其中 [web] 设置上传上限和报告保留时间。")
+@calendar_option
+@debug_option
+def serve(host, port, config_path, calendar_files):
+    """启动网页版：各单位在浏览器中上传表格自查，下载 Excel 报告。
+
+    网页和命令行用同一套检查，结果一致。上传的文件检查完即删除；报告只保留一段时间（默认 60 分钟）。按 Ctrl+C 停止。
+
+    \b
+    示例：
+      compliance serve
+      compliance serve --host 0.0.0.0 --port 8080 --calendar 2027.csv
+    """
+    from .config import load_config
+    from .web.server import serve as run_server
+
+    config = load_config(config_path)
+    run_server(config, WorkCalendar(calendar_files), host, port, echo=click.echo)
+    return 0

@@ -17,6 +17,11 @@ Example::
     from = "2019-01-01"
     permit = 7
     penalty = 7
+
+    [web]                     # `compliance serve`
+    max_upload_mb = 50
+    max_files = 50
+    report_ttl_minutes = 60
 """
 
 from __future__ import annotations
@@ -41,12 +46,22 @@ SECTIONS = {"columns", "limits", "rules", "units", "web"}
 LIMIT_KEYS = {"max_uncompressed_mb"}
 
 
+@dataclass(frozen=True)
+class WebSettings:
+    """Limits of `compliance serve`, from the [web] table."""
+
+    max_upload_mb: float = 50
+    max_files: int = 50
+    report_ttl_minutes: float = 60
+
+
 @dataclass
 class Config:
     columns: ColumnRules = field(default_factory=ColumnRules)
     max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED
     rules: RuleSet | None = None  # [rules], validated; None: the caller's or the default rule
     path: str | None = None
+    web: WebSettings = field(default_factory=WebSettings)
 
 
 def load_config(path: str | Path | None = None, cwd: Path | None = None) -> Config:
@@ -85,7 +100,8 @@ def load_config(path: str | Path | None = None, cwd: Path | None = None) -> Conf
             rules = from_config(data["rules"], f"配置文件 {path.name}")
         except RuleError as exc:
             raise ConfigError(f"{exc.message}（{path}）") from exc
-    return Config(ColumnRules().with_synonyms(synonyms), int(max_mb * (1 << 20)), rules, str(path))
+    return Config(ColumnRules().with_synonyms(synonyms), int(max_mb * (1 << 20)), rules, str(path),
+                  _web_settings(data.get("web", {}), path))
 
 
 _TOML_WHERE = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -103,3 +119,19 @@ def _read_toml(path: Path) -> dict:
         line = f"第 {where.group(1)} 行第 {where.group(2)} 列" if where else "末尾（可能缺少 ] 或 \"）"
         raise ConfigError(f"配置文件 {path} {line}格式有误（TOML 语法：节名写作 [rules]，"
                           f"每项写作 名称 = 值，文字加英文双引号）") from exc
+
+
+def _web_settings(table, path: Path) -> WebSettings:
+    if not isinstance(table, dict):
+        raise ConfigError(f"配置文件 {path}：[web] 格式有误")
+    known = {"max_upload_mb": float, "max_files": int, "report_ttl_minutes": float}
+    values = {}
+    for key, value in table.items():
+        if key not in known:
+            raise ConfigError(f"配置文件 {path}：[web] 中的“{key}”不是可识别的设置，可用：{', '.join(known)}")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0 \
+                or (known[key] is int and value != int(value)):
+            kind = "正整数" if known[key] is int else "正数"
+            raise ConfigError(f"配置文件 {path}：[web] {key} 应为{kind}，现为“{value}”")
+        values[key] = known[key](value)
+    return WebSettings(**values)

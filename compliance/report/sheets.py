@@ -7,7 +7,7 @@ import pandas as pd
 
 from .. import __version__
 from ..status import STATUS_LABELS, STATUS_MEANINGS, UNJUDGEABLE
-from ..summary import COUNT_HEADERS, RATE_HEADERS, unit_table
+from ..summary import COUNT_HEADERS, RATE_HEADERS
 from .layout import INT, PERCENT, TEXT, Chart, SheetSpec, column_widths
 from .record_columns import short_paths
 
@@ -33,7 +33,7 @@ def out_of_scope_text(run) -> str | None:
 
 
 def summary_spec(run, footer: str) -> SheetSpec:
-    table, chart_rows = unit_table(run.records, **unit_context(run))
+    table, chart_rows = run.unit_summary
     extra = []
     if getattr(run, "online", None) is not None:  # --online: 网站未见, 日期不符, 台账未登记 per unit
         from .online_sheet import SUMMARY_HEADERS, add_online_counts
@@ -64,15 +64,6 @@ def summary_spec(run, footer: str) -> SheetSpec:
     return SheetSpec("汇总", frame, kinds, widths, header_row=2, title=title, subtitle=subtitle,
                      bold_rows=bold, chart=chart, repeat_header=False, print_columns=len(kinds) - 2,
                      footer=footer.replace("&L&A", f"&L{made}"), fit_to_pages=(1, 1), print_gridlines=False)
-
-
-def unit_context(run) -> dict:
-    """Expected units (compliance.toml [units]) and the units of files that could not be read."""
-    from ..ingest.load import unit_from_name
-
-    expected = list(getattr(run, "expected_units", ()) or ())
-    unreadable = [unit_from_name(e.path) for e in run.inputs if e.error is not None]
-    return {"expected_units": expected, "unreadable_units": unreadable}
 
 
 PROBLEM_HEADERS = ["类型", "来源文件", "工作表", "行号", "单位", "文书号", "状态", "问题说明", "决定日期原文", "公开日期原文"]

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..status import FLAGGED, STATUS_LABELS, STATUSES
-from ..summary import unit_rows, unit_table
+from ..summary import unit_rows
 from .layout import display_width
 from .record_columns import short_paths
 
@@ -37,7 +37,7 @@ def _cut(text: str, width: int) -> str:
 
 
 def terminal_summary(run) -> list[str]:
-    table, _ = unit_table(run.records)
+    table, _ = run.unit_summary
     headers = ["单位", "类别", "总数"] + [SHORT[s] for s in STATUSES] + ["及时率"]
     rows = []
     for record in table.to_dict("records"):
@@ -55,7 +55,7 @@ def terminal_summary(run) -> list[str]:
 
 def worst_units(run, count: int = 5) -> list[str]:
     """The rows of the table with the highest 迟报率, as 汇总 shows them; None for a single row."""
-    table, _ = unit_table(run.records)
+    table, _ = run.unit_summary
     rows = unit_rows(table)
     if len(rows) < 2:
         return []

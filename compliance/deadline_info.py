@@ -1,0 +1,18 @@
+"""The answer of `compliance deadline --json`, shared by the CLI and the web API."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .workcalendar import WorkCalendar
+
+
+def deadline_payload(calendar: WorkCalendar, date: dt.date, days: int, explain: bool = False) -> dict:
+    """{"decision_date", "working_days", "deadline"} and, with ``explain``, the day-by-day walk."""
+    result = calendar.add_working_days(date, days)
+    payload = {"decision_date": date.isoformat(), "working_days": days, "deadline": result.isoformat()}
+    if explain:
+        payload["explain"] = [
+            {"date": r.date.isoformat(), "weekday": r.weekday, "is_workday": r.is_workday,
+             "reason": r.reason, "count": r.count} for r in calendar.explain(date, days)]
+    return payload

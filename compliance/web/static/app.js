@@ -1,0 +1,306 @@
+// The page draws what the API returns; every figure and judgement comes from the server.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+const state = { info: null, chosen: [] };
+const PROBLEM_ROWS_SHOWN = 1000;
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === "class") node.className = value;
+    else if (key === "text") node.textContent = value;
+    else node.setAttribute(key, value === true ? "" : value);
+  }
+  for (const child of children) {
+    if (child === null || child === undefined) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function table(target, headers, rows, rowClass, cellClass) {
+  target.replaceChildren();
+  const head = el("thead", {}, el("tr", {}, ...headers.map((h) => el("th", { scope: "col", text: h }))));
+  const body = el("tbody");
+  rows.forEach((cells, i) => {
+    const tr = el("tr", { class: rowClass ? rowClass(i) : null });
+    cells.forEach((value, c) => tr.append(el("td", { class: cellClass ? cellClass(c, value) : null },
+      value === null || value === undefined || value === "" ? "—" : String(value))));
+    body.append(tr);
+  });
+  target.append(head, body);
+}
+
+async function getJson(url, options) {
+  let response;
+  try {
+    response = await fetch(url, options);
+  } catch (err) {
+    throw new Error("无法连接到服务器（可能上传的文件太大，或服务已停止）。请检查后重试。");
+  }
+  let payload = null;
+  try { payload = await response.json(); } catch (err) { payload = null; }
+  if (!response.ok) {
+    const message = payload && payload.error ? payload.error.message : `服务器返回错误 ${response.status}`;
+    throw new Error(message);
+  }
+  return payload;
+}
+
+function setStatus(node, text, isError) {
+  node.textContent = text || "";
+  node.classList.toggle("error", Boolean(isError));
+}
+
+// ---- tabs: each function one click away ----
+function showTab(name) {
+  for (const tab of document.querySelectorAll(".tab")) {
+    const active = tab.dataset.tab === name;
+    tab.classList.toggle("active", active);
+    tab.setAttribute("aria-pressed", active ? "true" : "false");
+    $("panel-" + tab.dataset.tab).hidden = !active;
+  }
+  if (name === "calendar") loadCalendar();
+  if (location.hash !== "#" + name) history.replaceState(null, "", "#" + name);
+}
+
+// ---- files ----
+function addFiles(files) {
+  for (const file of files) {
+    const dup = state.chosen.some((f) => f.name === file.name && f.size === file.size && f.lastModified === file.lastModified);
+    if (!dup) state.chosen.push(file);
+  }
+  drawChosen();
+}
+
+function sizeText(bytes) {
+  return bytes >= 1048576 ? (bytes / 1048576).toFixed(1) + " MB" : Math.max(1, Math.round(bytes / 1024)) + " KB";
+}
+
+function drawChosen() {
+  const list = $("chosen");
+  list.replaceChildren();
+  state.chosen.forEach((file, i) => {
+    const remove = el("button", { type: "button", title: "移除", "aria-label": "移除 " + file.name, text: "×" });
+    remove.addEventListener("click", () => { state.chosen.splice(i, 1); drawChosen(); });
+    list.append(el("li", {}, `${file.name}（${sizeText(file.size)}）`, remove));
+  });
+  $("run").disabled = state.chosen.length === 0;
+  const total = state.chosen.reduce((sum, f) => sum + f.size, 0);
+  setStatus($("check-status"), state.chosen.length ? `已选 ${state.chosen.length} 个文件，共 ${sizeText(total)}` : "");
+}
+
+function limitProblem() {
+  const limits = state.info && state.info.limits;
+  if (!limits) return null;
+  const total = state.chosen.reduce((sum, f) => sum + f.size, 0);
+  if (state.chosen.length > limits.max_files)
+    return `一次最多上传 ${limits.max_files} 个文件，现在选了 ${state.chosen.length} 个。请分几次检查。`;
+  if (total > limits.max_upload_mb * 1048576)
+    return `文件合计 ${sizeText(total)}，超过上限 ${limits.max_upload_mb} MB。请分几次检查。`;
+  return null;
+}
+
+async function runCheck(event) {
+  event.preventDefault();
+  const status = $("check-status");
+  const problem = limitProblem();
+  if (problem) { setStatus(status, problem, true); return; }
+  const form = new FormData();
+  for (const file of state.chosen) form.append("files", file, file.name);
+  for (const name of ["as_of", "month"]) if ($(name).value) form.append(name, $(name).value);
+  const rule = $("rule").value;
+  if (rule === "days") form.append("days", $("days").value);
+  else if (rule) form.append("rule", rule);
+  $("run").disabled = true;
+  setStatus(status, "正在检查，请稍候……");
+  try {
+    const result = await getJson("/api/check", { method: "POST", body: form });
+    drawResults(result);
+    setStatus(status, "检查完成。");
+    $("results").scrollIntoView({ behavior: "smooth", block: "start" });
+  } catch (err) {
+    setStatus(status, err.message, true);
+  } finally {
+    $("run").disabled = state.chosen.length === 0;
+  }
+}
+
+// ---- results ----
+function statusLabel(key) {
+  const found = state.info.statuses.find((s) => s.key === key);
+  return found ? found.label : key;
+}
+
+function percent(value) {
+  return typeof value === "number" ? (value * 100).toFixed(1) + "%" : value;
+}
+
+function drawResults(result) {
+  $("results").hidden = false;
+  const inputs = result.inputs || [];
+  $("result-meta").textContent =
+    `统计截止 ${result.as_of}${result.month ? "，只查 " + result.month + " 的决定" : ""}` +
+    `；规则：${result.rule}；检查日期 ${result.run_date}；${inputs.length} 个文件。`;
+
+  const counts = $("counts");
+  counts.replaceChildren(el("span", { class: "chip" }, "记录", el("b", { text: result.summary.records })));
+  for (const s of state.info.statuses)
+    counts.append(el("span", { class: "chip " + s.key, title: s.meaning }, s.label, el("b", { text: result.summary[s.key] ?? 0 })));
+
+  const link = $("report-link");
+  link.hidden = !result.report_url;
+  if (result.report_url) link.href = result.report_url;
+  $("report-note").textContent = result.report_url
+    ? `报告保留 ${state.info.limits.report_ttl_minutes} 分钟，请及时下载。`
+    : "没有读到可检查的数据，未生成报告。";
+
+  const bad = inputs.filter((i) => i.error);
+  $("unreadable").hidden = bad.length === 0;
+  $("unreadable").querySelector("h3").textContent = `有 ${bad.length} 个文件无法读取，请修改后重新上传`;
+  $("unreadable-list").replaceChildren(
+    ...bad.map((i) => el("li", {}, el("b", { text: i.file }), "：", messageWithoutFile(i.error.message, i.file))));
+  const notes = [];
+  for (const input of inputs) {
+    for (const note of input.notes || []) notes.push(`${input.file}：${note}`);
+    for (const sheet of input.sheets || [])
+      for (const note of sheet.notes || []) notes.push(`${input.file} 工作表“${sheet.name}”：${note}`);
+  }
+  $("notes").hidden = notes.length === 0;
+  $("notes-list").replaceChildren(...notes.map((n) => el("li", { text: n })));
+
+  drawProblems(result.records || []);
+  drawSummary(result.unit_summary);
+}
+
+function messageWithoutFile(message, file) {
+  return message.startsWith(file + "：") ? message.slice(file.length + 1) : message;
+}
+
+function drawProblems(records) {
+  const flagged = new Set(state.info.statuses.filter((s) => s.flagged).map((s) => s.key));
+  const problems = records.filter((r) => flagged.has(r.status) || (r.issues && r.issues.length));
+  const badge = $("problem-count");
+  badge.textContent = problems.length ? `${problems.length} 条` : "没有";
+  badge.classList.toggle("zero", problems.length === 0);
+  const shown = problems.slice(0, PROBLEM_ROWS_SHOWN);
+  const headers = ["文件", "工作表", "行号", "文书号", "状态", "问题说明", "决定日期", "公开日期", "截止日期", "逾期工作日数"];
+  const rows = shown.map((r) => [r.file, r.sheet, r.row, r.document_number, statusLabel(r.status),
+    (r.issues || []).map((i) => i.message).join("；"), r.decision_date, r.published_date, r.deadline,
+    r.working_days_late]);
+  const numeric = new Set([2, 9]);
+  table($("problems"), headers, rows, (i) => shown[i].status,
+    (c) => (numeric.has(c) ? "num" : ["file", "sheet", null, "doc", "status-cell nowrap", "reason"][c] || "nowrap"));
+  if (!problems.length) $("problems").replaceChildren(el("caption", { text: "全部按时公开或未到期，没有需要处理的记录。" }));
+  $("problems-more").textContent = problems.length > shown.length
+    ? `只显示前 ${shown.length} 条，共 ${problems.length} 条；完整清单请下载 Excel 报告（“逾期清单”和“数据问题”工作表）。` : "";
+}
+
+function drawSummary(summary) {
+  if (!summary) return;
+  const columns = summary.columns;
+  const rows = summary.rows.map((row) => row.map((v, c) => (columns[c].endsWith("率") ? percent(v) : v)));
+  const unit = columns.indexOf("单位");
+  table($("summary"), columns, rows, (i) => (summary.rows[i][unit] === "合计" ? "total" : null),
+    (c, v) => (typeof summary.rows[0][c] === "number" || columns[c].endsWith("率") ? "num" : "nowrap"));
+}
+
+// ---- deadline calculator ----
+async function runDeadline(event) {
+  event.preventDefault();
+  const status = $("d-status");
+  const params = new URLSearchParams({ date: $("d-date").value, days: $("d-days").value, explain: "1" });
+  setStatus(status, "正在计算……");
+  try {
+    const result = await getJson("/api/deadline?" + params);
+    const rows = result.explain || [];
+    const answer = $("d-answer");
+    answer.replaceChildren(`决定日期 ${result.decision_date}，${result.working_days} 个工作日后的公开截止日期：`,
+      el("b", { id: "d-deadline", text: result.deadline }),
+      rows.length ? `（${rows[rows.length - 1].weekday}）` : "");
+    table($("d-table"), ["日期", "星期", "是否工作日", "说明", "累计工作日"],
+      rows.map((r, i) => [r.date, r.weekday, r.is_workday ? "是" : "否", i === 0 ? "决定日期（不计）" : r.reason,
+        i === 0 ? "" : r.count]),
+      (i) => {
+        const r = rows[i];
+        if (i === rows.length - 1) return "deadline";
+        if (r.is_workday && r.reason.startsWith("调休上班")) return "makeup";
+        if (!r.is_workday) return r.reason === "周末" ? "rest" : "holiday";
+        return null;
+      },
+      (c) => (c === 4 ? "num" : "nowrap"));
+    $("d-result").hidden = false;
+    setStatus(status, "");
+  } catch (err) {
+    setStatus(status, err.message, true);
+  }
+}
+
+// ---- rules and calendar ----
+function drawRules(info) {
+  $("rules-list").replaceChildren(...info.profiles.map((p) => el("li", { text: p.description })));
+  $("rules-default").textContent = `本网页默认采用：${info.default_rule.name}。检查时可在“规则”中改选，或填写工作日数。`;
+  table($("status-table"), ["状态", "含义"], info.statuses.map((s) => [s.label, s.meaning]));
+}
+
+function yearRanges(years) {
+  const parts = [];
+  let run = [];
+  for (const y of [...years].sort((a, b) => a - b)) {
+    if (run.length && y !== run[run.length - 1] + 1) { parts.push(run); run = []; }
+    run.push(y);
+  }
+  if (run.length) parts.push(run);
+  return parts.map((r) => (r.length > 1 ? `${r[0]}–${r[r.length - 1]}` : String(r[0]))).join("、") || "无";
+}
+
+async function loadCalendar() {
+  try {
+    const info = await getJson("/api/calendar");
+    $("cal-source").textContent = `法定节假日数据来自 ${info.source} ${info.version}。`;
+    $("cal-years").textContent = yearRanges(info.covered_years) + " 年";
+    $("cal-files").replaceChildren(...(info.files.length
+      ? info.files.map((f) => el("li", { text: `补充日历文件：${f.path}（${yearRanges(f.years)} 年）` }))
+      : [el("li", { class: "hint", text: "没有加载补充日历文件。" })]));
+  } catch (err) {
+    $("cal-source").textContent = err.message;
+  }
+}
+
+async function start() {
+  for (const tab of document.querySelectorAll(".tab")) tab.addEventListener("click", () => showTab(tab.dataset.tab));
+  const drop = $("drop");
+  $("files").addEventListener("change", (e) => { addFiles(e.target.files); e.target.value = ""; });
+  for (const name of ["dragenter", "dragover"])
+    drop.addEventListener(name, (e) => { e.preventDefault(); drop.classList.add("over"); });
+  for (const name of ["dragleave", "drop"])
+    drop.addEventListener(name, () => drop.classList.remove("over"));
+  drop.addEventListener("drop", (e) => { e.preventDefault(); addFiles(e.dataTransfer.files); });
+  $("rule").addEventListener("change", () => { $("days-label").hidden = $("rule").value !== "days"; });
+  $("check-form").addEventListener("submit", runCheck);
+  $("deadline-form").addEventListener("submit", runDeadline);
+  $("print").addEventListener("click", () => window.print());
+  try {
+    const info = await getJson("/api/info");
+    state.info = info;
+    $("as_of").value = info.today;
+    $("as_of").max = info.today;
+    $("d-date").value = info.today;
+    const rule = $("rule");
+    rule.replaceChildren(el("option", { value: "", text: "默认：" + info.default_rule.short }),
+      ...info.profiles.map((p) => el("option", { value: p.key, text: p.short })),
+      el("option", { value: "days", text: "自定义工作日数……" }));
+    $("limits-hint").textContent =
+      `支持 .xlsx、.xls、.csv，可一次选多个文件（最多 ${info.limits.max_files} 个、合计 ${info.limits.max_upload_mb} MB）`;
+    $("version").textContent = "compliance " + info.version;
+    drawRules(info);
+  } catch (err) {
+    setStatus($("check-status"), err.message, true);
+  }
+  const wanted = location.hash.slice(1);
+  if (["check", "deadline", "rules", "calendar"].includes(wanted)) showTab(wanted);
+}
+
+document.addEventListener("DOMContentLoaded", start);
