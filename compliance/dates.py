@@ -267,3 +267,22 @@ def parse_cli_date(text: str) -> dt.date:
         raise DateParseError(message(parsed.problem, text=text)
                              + "。可写作 2016-09-28、2016/9/28 或 2016年9月28日")
     return parsed.date
+
+
+# A 1904 workbook (old Mac Excel, some WPS exports) counts days from 1904-01-01:
+# its serial 0 is the 1900 system's 1462.
+DAYS_1904 = 1462
+
+
+def shift_1904(cells: pd.Series) -> pd.Series:
+    """Bare serial numbers of a 1904 workbook -> the 1900 system; other cells untouched."""
+    values = cells.to_numpy(object)
+    kinds = pd.Series(values).map(type).to_numpy(object)
+    numeric = (kinds == int) | (kinds == float)
+    if not numeric.any():
+        return cells
+    numbers = values[numeric].astype(float)
+    serial = (numbers >= _SERIAL_MIN - DAYS_1904) & (numbers <= _SERIAL_MAX)
+    shifted = values.copy()
+    shifted[np.flatnonzero(numeric)[serial]] = numbers[serial] + DAYS_1904
+    return pd.Series(shifted, index=cells.index, dtype=object)

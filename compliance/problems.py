@@ -53,6 +53,9 @@ _DECLARED = [
                                                 "可在 compliance.toml 的 [columns] 中为 {fields} 补充同义词"),
     ProblemType("sheet-several-tables", SHEET, "工作表中有 {count} 个表格（第 {rows} 行是另一个表头），各按自己的表头读取"),
     ProblemType("own-report-skipped", SHEET, "这是本工具生成的检查报告，已跳过"),
+    ProblemType("sheet-example", SHEET, "这是填写示例工作表，其中的行不是真实决定，已跳过"),
+    ProblemType("rows-example", SHEET, "第 {rows} 行是填写示例，不是真实决定，已跳过"),
+    ProblemType("sheet-side-by-side", SHEET, "工作表中左右并排有 {count} 个表格（{ranges}），各按自己的表头读取"),
     # -- cells (dates) -----------------------------------------------------------
     ProblemType("date-missing", CELL, "日期为空"),
     ProblemType("date-unparseable", CELL, "无法识别的日期：{text}"),

@@ -44,7 +44,7 @@ def test_messy_sheet(tmp_path):
     guide, data = entry.sheets
     assert guide.header_row is None and "未找到表头" in guide.notes[0]
     assert data.header_row == 3
-    assert data.skipped == {"blank": 1, "note": 2, "header": 0}
+    assert data.skipped == {"blank": 1, "note": 2, "header": 0, "example": 0}
     records = result.records
     assert list(records["row"]) == [4, 5, 7, 8]
     assert list(records["category"]) == ["penalty"] * 4
@@ -388,7 +388,7 @@ def test_two_tables_in_one_sheet_are_read_by_their_own_headers(tmp_path):
     assert list(records["document_number"]) == ["许1", "罚1", "罚2"]
     assert list(records["category"]) == ["permit", "penalty", "penalty"]
     assert list(records["row"]) == [2, 5, 6]
-    assert result.inputs[0].sheets[0].skipped == {"blank": 1, "note": 0, "header": 1}
+    assert result.inputs[0].sheets[0].skipped == {"blank": 1, "note": 0, "header": 1, "example": 0}
 
 
 def test_hidden_sheet_is_read_and_noted(tmp_path):
