@@ -20,6 +20,8 @@ from ..config import Config
 from ..errors import FileFault, ReconciliationError
 from ..problems import message
 from .columns import category_from_text
+from .docnumbers import normalise_document_numbers
+from .header import normalise_unit_names
 from .readers import read_file
 from .records import RECORD_COLUMNS, SheetResult, read_sheet
 
@@ -149,8 +151,22 @@ def load(paths: Iterable[str | Path], config: Config | None = None,
         inputs.append(entry)
         frames.extend(sheet_frames)
     records = pd.concat(frames, ignore_index=True) if frames else empty_records()
+    records["unit"] = apply_unit_aliases(records["unit"], config.units)
+    # 无, /, - and 空 say "no number": a missing number, never a duplicate of each other.
+    numbers = normalise_document_numbers(records["document_number"])
+    records["document_number"] = records["document_number"].where(numbers.ne(""), "")
     records["duplicate_of"] = duplicate_locations(records)
     return LoadResult(records, inputs)
+
+
+def apply_unit_aliases(units: pd.Series, aliases: dict[str, list[str]]) -> pd.Series:
+    """Every name a unit goes by -> the name declared in compliance.toml [units]."""
+    if not aliases or units.empty:
+        return units
+    names = [(alias, name) for name, others in aliases.items() for alias in [name, *others]]
+    spelled = normalise_unit_names(pd.Series([alias for alias, _ in names], dtype=object))
+    table = dict(zip(spelled, (name for _, name in names)))
+    return units.map(table).fillna(units)
 
 
 def empty_records() -> pd.DataFrame:
@@ -166,7 +182,7 @@ def duplicate_locations(records: pd.DataFrame) -> pd.Series:
     if records.empty:
         return pd.Series(dtype=object)
     # Numbers are issued per unit: 2016001 at 区安监局 and at 区环保局 are two decisions.
-    key = records["document_number"].str.replace(r"\s+", "", regex=True)
+    key = normalise_document_numbers(records["document_number"])  # 〔２０１６〕 and [2016] are one number
     frame = pd.DataFrame({"category": records["category"].fillna("") + "\x1f" + records["unit"].fillna(""),
                           "key": key})
     involved = key.ne("") & frame.duplicated(["category", "key"], keep=False)
