@@ -46,6 +46,9 @@ _DECLARED = [
     ProblemType("no-header", FILE, "所有工作表（{sheets}）都找不到表头，没有可检查的数据。"
                                    "表头应含“文书号”“决定日期”“公开日期”等列名"),
     ProblemType("read-failed", FILE, "读取时出错（{reason}）"),
+    ProblemType("sheet-too-sparse", FILE, "工作表“{sheet}”的单元格 {cell} 有内容，离数据很远，整张表将有 {cells:,} 个单元格，"
+                                          "读取会耗尽内存，已拒绝读取。请在 Excel/WPS 中删除该单元格（或其所在的行、列）后另存再报送"),
+    ProblemType("file-not-read", FILE, "{reason}"),
     # -- sheets ----------------------------------------------------------------
     ProblemType("sheet-hidden", SHEET, "这是一个隐藏的工作表，其中的记录也已计入；如不应计入，请删除该工作表"),
     ProblemType("sheet-no-header", SHEET, "未找到表头（不含文书号、决定日期等列），已跳过此工作表"),
@@ -63,6 +66,8 @@ _DECLARED = [
     ProblemType("date-out-of-range", CELL, "日期超出合理范围（" + f"{MIN_YEAR}–{MAX_YEAR}" + " 年）：{text}"),
     ProblemType("date-formula-error", CELL, "单元格是公式错误值：{text}"),
     ProblemType("date-invalid-type", CELL, "单元格不是日期：{text}"),
+    ProblemType("date-formula-uncached", CELL, "单元格是公式，但文件中没有保存计算结果（可能由其他软件生成），"
+                                               "请在 Excel/WPS 中打开并保存后再报送：{text}"),
     # -- records -----------------------------------------------------------------
     ProblemType("decision-column-missing", RECORD, "工作表中找不到决定日期列"),
     ProblemType("published-column-missing", RECORD, "工作表中找不到公开日期列，无法判断是否按时公开"),
