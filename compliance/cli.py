@@ -343,10 +343,12 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
                     month=month, run_time=run_time, progress=progress)
     if shown["progress"]:
         click.echo("", err=True)
-    readable = [e for e in run.inputs if e.error is None and not e.is_report]
+    readable = [e for e in run.inputs if e.error is None and not e.is_report and not e.not_read]
     for entry in run.inputs:
         if entry.error is not None:
             say(f"文件无法读取：{entry.error.message}")
+        elif entry.not_read:
+            say(f"未读取：{entry.path}（{entry.not_read}）")
         elif entry.is_report:
             say(f"已跳过：{entry.path}（本工具生成的检查报告）")
     if not readable:

@@ -401,7 +401,11 @@ def test_sample_data_counts(sample_runs, expected, days):
     assert summary["records"] == len(expected) == 358
     assert {s: summary[s] for s in SAMPLE_COUNTS[days]} == SAMPLE_COUNTS[days]
     assert summary["undetermined"] == 0
-    assert len(payload["inputs"]) == 8 and all(i["error"] is None for i in payload["inputs"])
+    read = [i for i in payload["inputs"] if not i["not_read"]]
+    assert len(read) == 8 and all(i["error"] is None for i in payload["inputs"])
+    # README.md, expected.json and make_samples.py are named as not read (issue 10), not skipped silently
+    assert sorted(Path(i["file"]).name for i in payload["inputs"] if i["not_read"]) == \
+        ["README.md", "expected.json", "make_samples.py"]
 
 
 @pytest.mark.parametrize("days", [20, 7])

@@ -3,6 +3,7 @@
 import datetime as dt
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 import xlwt
@@ -126,7 +127,9 @@ def test_folder_search_skips_lock_and_hidden_files(tmp_path):
     (tmp_path / ".hidden.csv").write_text("x", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
     result = load([tmp_path])
-    assert [e.path for e in result.inputs] == [str(tmp_path / "sub" / "处罚.xlsx")]
+    assert [e.path for e in result.inputs if not e.not_read] == [str(tmp_path / "sub" / "处罚.xlsx")]
+    # A file in the folder that is not read is named with its reason (issue 10), never skipped silently.
+    assert [(Path(e.path).name, "未读取" in e.not_read) for e in result.inputs if e.not_read] == [("notes.txt", True)]
     assert len(result.records) == 3
 
 

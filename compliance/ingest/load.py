@@ -22,10 +22,10 @@ from ..problems import message
 from .columns import category_from_text
 from .docnumbers import normalise_document_numbers
 from .header import normalise_unit_names
-from .readers import read_file
+from .readers import is_zip_workbook, read_file, sniff
 from .records import RECORD_COLUMNS, SheetResult, read_sheet
 
-SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
+SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".et", ".ett", ".xlsb", ".ods", ".xltx", ".xlt")
 REPORT_PREFIX = "公开时限检查_"  # our own reports; never read them back as input
 REPORT_SHEETS = {"逾期清单", "数据问题", "全部记录", "说明"}
 
@@ -38,6 +38,7 @@ class InputFile:
     error: FileFault | None = None
     notes: list[str] = field(default_factory=list)
     is_report: bool = False  # one of our own reports, skipped
+    not_read: str | None = None  # a file in a folder that is not a spreadsheet: why it was not read
 
     @property
     def records(self) -> int:
@@ -73,9 +74,14 @@ def find_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[InputFile]
                 relative = candidate.relative_to(path).parts
                 if any(part.startswith((".", "~$")) for part in relative):
                     continue
-                if candidate.is_file() and candidate.suffix.lower() in SUFFIXES \
-                        and not candidate.name.startswith(REPORT_PREFIX):
+                if not candidate.is_file() or candidate.name.startswith(REPORT_PREFIX):
+                    continue
+                reason = None if candidate.suffix.lower() in SUFFIXES else not_a_spreadsheet(candidate)
+                if reason is None:
                     found.append(candidate)
+                else:  # named, with its reason, in the terminal, the JSON and 说明
+                    entry = InputFile(str(candidate), not_read=message("file-not-read", reason=reason))
+                    missing.append(entry)
         elif path.is_file():
             found.append(path)
         else:
@@ -84,6 +90,21 @@ def find_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[InputFile]
             missing.append(entry)
     unique = list(dict.fromkeys(found))
     return unique, missing
+
+
+def not_a_spreadsheet(path: Path) -> str | None:
+    """None when the bytes are a workbook whatever the name says (.et, .ods, a renamed .xlsx); else why not."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1 << 16)
+    except OSError as exc:
+        return f"无法打开（{exc.strerror or exc}）"
+    kind = sniff(path, head)
+    markup = head.lstrip(b"\xef\xbb\xbf \r\n\t").startswith(b"<")  # an HTML table export, not a script
+    if kind == "ole" or (kind == "html" and markup) or (kind == "zip" and is_zip_workbook(path)):
+        return None
+    suffix = path.suffix.lower() or "（无扩展名）"
+    return f"扩展名 {suffix}，内容不是 Excel/WPS 工作簿，未读取；如是 CSV 表格，请把扩展名改为 .csv"
 
 
 def _sha256(path: Path) -> str | None:

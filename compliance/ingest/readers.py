@@ -96,6 +96,20 @@ def read_file(path: Path, max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED) -> l
     return [_read_csv(path)]
 
 
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+def is_zip_workbook(path: Path) -> bool:
+    """An .xlsx/.xlsm/.xlsb/.et (zip) or an OpenDocument spreadsheet, by its contents."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            return bool({"xl/workbook.xml", "xl/workbook.bin"} & names) or \
+                ("mimetype" in names and archive.read("mimetype").strip() == ODS_MIMETYPE)
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+        return False
+
+
 def _read_zip_workbook(path: Path, max_uncompressed: int) -> list[RawSheet]:
     try:
         with zipfile.ZipFile(path) as archive:
@@ -104,14 +118,15 @@ def _read_zip_workbook(path: Path, max_uncompressed: int) -> list[RawSheet]:
             total = sum(info.file_size for info in infos)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise FileFault("corrupt-file", path, reason="文件已损坏或不完整（可能没有传完），请重新导出") from exc
-    if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
+    is_ods = "mimetype" in names and "content.xml" in names
+    if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names and not is_ods:
         inner = [n for n in names if n.lower().endswith((".xlsx", ".xls", ".csv"))]
         hint = f"（压缩包内有 {len(inner)} 个表格文件，请解压后再检查）" if inner else ""
         raise FileFault("no-workbook-in-zip", path, hint=hint)
     if total > max_uncompressed:
         raise FileFault("file-too-large", path, size_mb=total / (1 << 20),
                         limit_mb=max_uncompressed / (1 << 20))
-    return _read_calamine(path, "xlsx")
+    return _read_calamine(path, "ods" if is_ods and "xl/workbook.xml" not in names else "xlsx")
 
 
 def _read_calamine(path: Path, kind: str) -> list[RawSheet]:

@@ -179,8 +179,8 @@ def about_lines(run) -> list[tuple[str, str]]:
     s = run.summary
     lines.append(("记录数", f"{s['records']} 条；跳过非记录行（空行、说明、表尾等）{s['skipped_rows']} 行"))
     for entry in run.inputs:
-        state = f"错误：{entry.error.message}" if entry.error else \
-            f"记录 {entry.records} 条，跳过 {entry.skipped_rows} 行"
+        state = f"错误：{entry.error.message}" if entry.error else f"未读取：{entry.not_read}" \
+            if entry.not_read else f"记录 {entry.records} 条，跳过 {entry.skipped_rows} 行"
         lines.append(("输入文件", f"{entry.path}；{state}"))
         lines.append(("", f"SHA-256：{entry.sha256 or '—'}"))
     lines.append(("工具版本", f"compliance {__version__}"))
