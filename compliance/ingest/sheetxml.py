@@ -21,7 +21,7 @@ CHUNK = 1 << 22
 # An opening cell tag that is not self-closing: a cell with content (<v>, <is>, <f>).
 _FILLED = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"[^>/]*>')
 _REF = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"')
-_VALUE = re.compile(rb"<v>([^<]*)</v>")
+_VALUE = re.compile(rb"<v>([^<]+)</v>")
 _SHEET = re.compile(rb'<sheet [^>]*?name="([^"]*)"[^>]*?r:id="([^"]*)"')
 _SHEET_ALT = re.compile(rb'<sheet [^>]*?r:id="([^"]*)"[^>]*?name="([^"]*)"')
 _REL = re.compile(rb'<Relationship [^>]*?Id="([^"]*)"[^>]*?Target="([^"]*)"|'
@@ -125,9 +125,11 @@ def _scan_part(data: bytes, scan: SheetScan) -> None:
             value = _VALUE.search(element)
             if value:
                 scan.errors[_position(element)] = value.group(1).decode("ascii", "replace")
-    for marker in (b"</f></c>", b"/></c>"):
+    uncached = set()
+    for marker in (b"</f></c>", b"/></c>", b"<v></v>"):
         for start, element in _elements_around(data, marker):
-            if b"<f" in element and b"<v" not in element:
+            if start not in uncached and b"<f" in element and not _VALUE.search(element):  # no/empty <v>
+                uncached.add(start)
                 scan.uncached.append(_position(element))
 
 
