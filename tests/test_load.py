@@ -272,6 +272,7 @@ SAMPLE_SHEETS = {  # (file, sheet): (records, skipped rows) as sample_data/READM
     ("区综合执法局_2016年行政处罚.xls", "区综合执法局_2016年行政处罚"): (45, 4),
     ("区国土分局_2016年行政处罚.xlsx", "行政处罚"): (25, 3),
     ("区编办_2016年行政许可.xlsx", "Sheet1"): (20, 7),
+    ("区农林水利局_2016年行政许可.xlsx", "行政许可"): (20, 3),
 }
 
 
@@ -284,7 +285,7 @@ def test_sample_data_loads_with_pinned_counts():
     got = {(Path(e.path).name, s.name): (s.record_count, s.skipped_rows)
            for e in result.inputs for s in e.sheets if s.header_row}
     assert got == SAMPLE_SHEETS
-    assert len(result.records) == 358
+    assert len(result.records) == 378
     problems = result.records["decision_problem"].dropna().value_counts().to_dict()
     assert problems == {"date-formula-error": 2, "date-impossible": 1, "date-missing": 1}
     assert result.records["duplicate_of"].notna().sum() == 1
