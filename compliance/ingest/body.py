@@ -57,18 +57,22 @@ class Evidence:
 
     @classmethod
     def of(cls, frame: pd.DataFrame) -> "Evidence":
+        """Counted column-wise; whitespace-only cells are looked at only in the rows where they matter."""
         n = len(frame)
         count = np.zeros(n, dtype=np.int64)
         first = np.full(n, "", dtype=object)
         for column in frame.columns:
-            values = frame[column]
-            filled = quick_nonblank(values)
-            if filled.any():
-                filled[np.flatnonzero(filled)[_whitespace_only(values[filled])]] = False
+            filled = quick_nonblank(frame[column])
             take = filled & (count == 0)
             if take.any():
-                first[take] = values.to_numpy(object)[take]
+                first[take] = frame[column].to_numpy(object)[take]
             count += filled
+        # A row of few cells, or one that starts with a space, may be blank or a footer: exactly, then.
+        doubtful = np.flatnonzero((count <= 2) | _whitespace_only(pd.Series(first, dtype=object)))
+        for position in doubtful:
+            cells = [v for v in frame.iloc[position].to_numpy(object) if not _blank_cell(v)]
+            count[position] = len(cells)
+            first[position] = cells[0] if cells else ""
         return cls(count, first)
 
     @classmethod
@@ -77,6 +81,11 @@ class Evidence:
 
     def slice(self, start: int, stop: int) -> "Evidence":
         return Evidence(self.count[start:stop], self.first[start:stop])
+
+
+def _blank_cell(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip()) or \
+        (isinstance(value, float) and value != value)
 
 
 def _whitespace_only(values: pd.Series) -> np.ndarray:

@@ -176,7 +176,7 @@ def load(paths: Iterable[str | Path], config: Config | None = None,
     # 无, /, - and 空 say "no number": a missing number, never a duplicate of each other.
     numbers = normalise_document_numbers(records["document_number"])
     records["document_number"] = records["document_number"].where(numbers.ne(""), "")
-    records["duplicate_of"] = duplicate_locations(records)
+    records["duplicate_of"] = duplicate_locations(records, numbers)
     return LoadResult(records, inputs)
 
 
@@ -198,12 +198,13 @@ def empty_records() -> pd.DataFrame:
     return frame
 
 
-def duplicate_locations(records: pd.DataFrame) -> pd.Series:
+def duplicate_locations(records: pd.DataFrame, numbers: pd.Series | None = None) -> pd.Series:
     """For a repeated document number in the same category: where the first one is."""
     if records.empty:
         return pd.Series(dtype=object)
     # Numbers are issued per unit: 2016001 at 区安监局 and at 区环保局 are two decisions.
-    key = normalise_document_numbers(records["document_number"])  # 〔２０１６〕 and [2016] are one number
+    # 〔２０１６〕 and [2016] are one number
+    key = normalise_document_numbers(records["document_number"]) if numbers is None else numbers
     frame = pd.DataFrame({"category": records["category"].fillna("") + "\x1f" + records["unit"].fillna(""),
                           "key": key})
     involved = key.ne("") & frame.duplicated(["category", "key"], keep=False)

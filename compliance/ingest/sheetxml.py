@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from ..dates import FORMULA_NO_VALUE
 
 CHUNK = 1 << 22
-# An opening cell tag that is not self-closing: a cell with content (<v>, <is>, <f>).
-_FILLED = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"[^>/]*>')
+# A cell past column Z, with the end of its opening tag ("/" when it is a styled empty cell).
+_WIDE = re.compile(rb'<c r="([A-Z]{2,3})(\d{1,7})"[^>]*?(/?)>')
 _REF = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"')
 _VALUE = re.compile(rb"<v>([^<]+)</v>")
 _SHEET = re.compile(rb'<sheet [^>]*?name="([^"]*)"[^>]*?r:id="([^"]*)"')
@@ -108,18 +108,23 @@ def scan_sheet(stream) -> SheetScan:
 
 
 def _scan_part(data: bytes, scan: SheetScan) -> None:
-    filled = _FILLED.findall(data)
+    # The last cell with content (rows are in order): found from the end, not by parsing every cell.
+    end = data.rfind(b"</c>")
+    start = data.rfind(b"<c ", 0, end) if end >= 0 else -1
+    if start >= 0:
+        m = _REF.match(data, start)
+        if m and int(m.group(2)) > scan.rows:
+            scan.rows, scan.far_cell = int(m.group(2)), (m.group(1) + m.group(2)).decode()
+    # Columns past Z are rare: only those are parsed (a sheet of A:Z is at most 26 wide).
+    wide = _WIDE.findall(data)
+    filled = [w for w in wide if not w[2].endswith(b"/")]
+    scan.columns = max(scan.columns, 26 if b"<c " in data else 0)
     if filled:
-        last_row = int(filled[-1][1])  # rows are in order: the last cell has the highest row
-        widest = max({letters for letters, _ in filled}, key=lambda b: (len(b), b))
-        width = column_number(widest)
-        if last_row > scan.rows:
-            scan.rows, scan.far_cell = last_row, (filled[-1][0] + filled[-1][1]).decode()
+        letters, row, _ = max(filled, key=lambda w: (len(w[0]), w[0]))
+        width = column_number(letters)
         if width > scan.columns:
             scan.columns = width
-            if width > 26 * 27:  # a far column: name one of its cells
-                row = next(r for letters, r in filled if letters == widest)
-                scan.far_cell = (widest + row).decode()
+            scan.far_cell = (letters + row).decode() if width > 26 * 27 or not scan.far_cell else scan.far_cell
     if b' t="e"' in data:
         for start, element in _elements_around(data, b' t="e"'):
             value = _VALUE.search(element)
