@@ -49,6 +49,8 @@ _DECLARED = [
     ProblemType("sheet-too-sparse", FILE, "工作表“{sheet}”的单元格 {cell} 有内容，离数据很远，整张表将有 {cells:,} 个单元格，"
                                           "读取会耗尽内存，已拒绝读取。请在 Excel/WPS 中删除该单元格（或其所在的行、列）后另存再报送"),
     ProblemType("file-not-read", FILE, "{reason}"),
+    ProblemType("read-aborted", FILE, "读取这个文件时读取程序异常退出（{reason}），已跳过；其他文件不受影响。"
+                                      "请用 Excel/WPS 打开后另存为 .xlsx 再报送"),
     # -- sheets ----------------------------------------------------------------
     ProblemType("sheet-hidden", SHEET, "这是一个隐藏的工作表，其中的记录也已计入；如不应计入，请删除该工作表"),
     ProblemType("sheet-no-header", SHEET, "未找到表头（不含文书号、决定日期等列），已跳过此工作表"),

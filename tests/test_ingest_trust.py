@@ -294,3 +294,25 @@ def test_styled_empty_rows_to_the_last_row_and_an_error_cell_load_fast(tmp_path)
     assert len(only(result)) == 2
     assert result.inputs[0].sheets[0].skipped == {"blank": 0, "note": 1, "header": 0, "example": 0}
     assert elapsed < 5, elapsed
+
+
+def test_a_reader_that_aborts_the_process_costs_only_its_file(tmp_path, monkeypatch):
+    import os
+
+    from compliance.ingest import load as load_module
+
+    original = load_module.load_file
+
+    def crashing(path, config):  # stands in for a native reader crash no except can catch
+        if "坏" in path.name:
+            os.abort()
+        return original(path, config)
+
+    monkeypatch.setattr(load_module, "load_file", crashing)
+    write_xlsx(tmp_path / "区环保局_处罚.xlsx", {"S": [HEADER] + rows(2)})
+    write_xlsx(tmp_path / "坏_处罚.xlsx", {"S": [HEADER] + rows(2)})
+    write_xlsx(tmp_path / "区国土分局_处罚.xlsx", {"S": [HEADER] + rows(3)})
+    result = load([tmp_path])
+    errors = {Path(e.path).name: e.error for e in result.inputs if e.error}
+    assert list(errors) == ["坏_处罚.xlsx"] and errors["坏_处罚.xlsx"].code == "read-aborted"
+    assert len(result.records) == 5

@@ -8,7 +8,11 @@ still loaded. Every row below a header is a record or a counted skipped row.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing as mp
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -158,17 +162,7 @@ def load(paths: Iterable[str | Path], config: Config | None = None,
     config = config or Config()
     files, inputs = find_files(paths)
     frames: list[pd.DataFrame] = []
-    for number, path in enumerate(files, start=1):
-        if progress:
-            progress(number, len(files), str(path))
-        try:
-            entry, sheet_frames = load_file(path, config)
-        except ReconciliationError:  # a counting bug is the run's, never one file's fault
-            raise
-        except Exception as exc:  # a reader bug must cost one file, not the run
-            entry = InputFile(str(path), _sha256(path))
-            entry.error = FileFault("read-failed", path, reason=f"{type(exc).__name__}: {exc}")
-            sheet_frames = []
+    for entry, sheet_frames in read_all(files, config, progress):
         inputs.append(entry)
         frames.extend(sheet_frames)
     records = pd.concat(frames, ignore_index=True) if frames else empty_records()
@@ -178,6 +172,77 @@ def load(paths: Iterable[str | Path], config: Config | None = None,
     records["document_number"] = records["document_number"].where(numbers.ne(""), "")
     records["duplicate_of"] = duplicate_locations(records, numbers)
     return LoadResult(records, inputs)
+
+
+def read_all(files: list[Path], config: Config, progress=None) -> list[tuple[InputFile, list[pd.DataFrame]]]:
+    """Every file read, in order. Several files are read in worker processes (both cores), so that
+    a reader that aborts the process (a native crash no ``except`` can catch) costs only its file."""
+    if len(files) < 2 or WORKERS < 2:
+        return [_progress_then(progress, number, len(files), path, lambda p=path: guarded_load(p, config))
+                for number, path in enumerate(files, start=1)]
+    results: dict[int, tuple] = {}
+    pending = list(range(len(files)))
+    with _pool(min(WORKERS, len(files))) as pool:
+        futures = {pool.submit(guarded_load, files[i], config): i for i in pending}
+        for future in as_completed(futures):
+            index = futures[future]
+            try:
+                results[index] = future.result()
+            except BrokenProcessPool:
+                continue  # retried alone below: only the file that aborts must pay
+            if progress:
+                progress(len(results), len(files), str(files[index]))
+    for index in (i for i in pending if i not in results):
+        results[index] = _alone(files[index], config)  # ReconciliationError still propagates
+        if progress:
+            progress(len(results), len(files), str(files[index]))
+    return [results[i] for i in range(len(files))]
+
+
+WORKERS = min(2, os.cpu_count() or 1)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method), initializer=_quiet_worker)
+
+
+def _quiet_worker() -> None:
+    """A crashing native reader prints its own dump; the run reports the file in Chinese instead."""
+    import faulthandler
+
+    faulthandler.disable()
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 2)
+    os.close(null)
+
+
+def _alone(path: Path, config: Config):
+    """One file in a process of its own: if the process dies, the file gets a message, the run goes on."""
+    with _pool(1) as pool:
+        try:
+            return pool.submit(guarded_load, path, config).result()
+        except BrokenProcessPool as exc:
+            entry = InputFile(str(path), _sha256(path))
+            entry.error = FileFault("read-aborted", path, reason=str(exc)[:80] or "进程中止")
+            return entry, []
+
+
+def _progress_then(progress, number, total, path, work):
+    if progress:
+        progress(number, total, str(path))
+    return work()
+
+
+def guarded_load(path: Path, config: Config) -> tuple[InputFile, list[pd.DataFrame]]:
+    try:
+        return load_file(path, config)
+    except ReconciliationError:  # a counting bug is the run's, never one file's fault
+        raise
+    except Exception as exc:  # a reader bug must cost one file, not the run
+        entry = InputFile(str(path), _sha256(path))
+        entry.error = FileFault("read-failed", path, reason=f"{type(exc).__name__}: {exc}")
+        return entry, []
 
 
 def apply_unit_aliases(units: pd.Series, aliases: dict[str, list[str]]) -> pd.Series:
