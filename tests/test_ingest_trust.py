@@ -316,3 +316,44 @@ def test_a_reader_that_aborts_the_process_costs_only_its_file(tmp_path, monkeypa
     errors = {Path(e.path).name: e.error for e in result.inputs if e.error}
     assert list(errors) == ["坏_处罚.xlsx"] and errors["坏_处罚.xlsx"].code == "read-aborted"
     assert len(result.records) == 5
+
+
+def test_an_excel_table_total_row_is_skipped(tmp_path):
+    from openpyxl.worksheet.table import Table
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "处罚"
+    for row in [HEADER] + rows(2) + [["汇总", "=SUBTOTAL(103,表1[行政处罚决定书文号])", None, None, None]]:
+        sheet.append(row)
+    sheet.add_table(Table(ref="A1:E4", displayName="表1", totalsRowCount=1))
+    workbook.save(tmp_path / "区安监局.xlsx")
+    result = load([tmp_path / "区安监局.xlsx"])
+    assert only(result)["row"].tolist() == [2, 3]
+    assert result.inputs[0].sheets[0].skipped["note"] == 1
+
+
+def test_1904_xls_bare_numbers(tmp_path):
+    book = xlwt.Workbook()
+    book.dates_1904 = True
+    sheet = book.add_sheet("处罚")
+    for c, h in enumerate(HEADER):
+        sheet.write(0, c, h)
+    serial = (dt.date(2016, 9, 1) - dt.date(1904, 1, 1)).days
+    for c, v in enumerate([1, "罚1", "甲", serial, "2016-09-10"]):
+        sheet.write(1, c, v)
+    book.save(str(tmp_path / "区安监局.xls"))
+    assert only(load([tmp_path / "区安监局.xls"]))["decision_date"].dt.date.tolist() == [dt.date(2016, 9, 1)]
+
+
+def test_files_not_read_are_named_in_the_terminal(tmp_path):
+    from click.testing import CliRunner
+
+    from compliance.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_xlsx(folder / "区环保局_处罚.xlsx", {"S": [HEADER] + rows(1)})
+    (folder / "报送说明.pdf").write_bytes(b"%PDF-1.4 not a sheet")
+    result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-12-31", "--out", str(tmp_path / "r.xlsx")])
+    assert "未读取" in result.output and "报送说明.pdf" in result.output
