@@ -102,7 +102,27 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
     for row, had in had_content.items():  # a blank row inside a merged unit column stays blank
         if row > header_index and not had:
             evidence.count[row - header_index - 1] = 0
-    # A second table under the first (许可 block, then 处罚 block): each block by its own header.
+    boundaries, parts, skipped, example_rows = _read_blocks(frame, evidence, mapping, rules, result, sheet, context)
+    if boundaries:
+        result.notes.append(message("sheet-several-tables", count=len(boundaries) + 1,
+                                    rows="、".join(str(result.header_row + 1 + b) for b in boundaries)))
+    result.records = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    result.skipped = skipped
+    if example_rows:
+        result.notes.append(message("rows-example", rows=_row_list(example_rows)))
+    if EXAMPLE.match(re.sub(r"\s+", "", sheet.name)) and result.record_count:  # 填写示例 sheet
+        result.skipped["example"] += result.record_count
+        result.records = result.records.iloc[0:0]
+        result.notes.append(message("sheet-example"))
+    check_accounting(result, context.source_file)
+    return result
+
+
+def _read_blocks(frame, evidence, mapping, rules, result, sheet, context):
+    """A second table under the first (许可 block, then 处罚 block): each block by its own header.
+
+    A section row (二、行政处罚) at the end of one block sets the category of the next.
+    """
     boundaries = inner_headers(frame, mapping, rules)
     starts = [0] + [b + 1 for b in boundaries]
     stops = boundaries + [len(frame)]
@@ -119,19 +139,7 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
         for kind in skipped:
             skipped[kind] += int(getattr(kinds, kind).sum())
         example_rows.extend((np.flatnonzero(kinds.example) + start + result.header_row + 1).tolist())
-    if boundaries:
-        result.notes.append(message("sheet-several-tables", count=len(boundaries) + 1,
-                                    rows="、".join(str(result.header_row + 1 + b) for b in boundaries)))
-    result.records = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
-    result.skipped = skipped
-    if example_rows:
-        result.notes.append(message("rows-example", rows=_row_list(example_rows)))
-    if EXAMPLE.match(re.sub(r"\s+", "", sheet.name)) and result.record_count:  # 填写示例 sheet
-        result.skipped["example"] += result.record_count
-        result.records = result.records.iloc[0:0]
-        result.notes.append(message("sheet-example"))
-    check_accounting(result, context.source_file)
-    return result
+    return boundaries, parts, skipped, example_rows
 
 
 def _row_list(rows: list[int], limit: int = 10) -> str:
