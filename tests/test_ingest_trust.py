@@ -152,29 +152,35 @@ def test_a_row_with_decision_content_but_no_number_or_dates_is_an_invalid_record
 
 
 # -- 5. every table in a sheet -------------------------------------------------------------------------
-def test_tables_side_by_side_are_both_read(tmp_path):
+def test_tables_side_by_side_are_both_read_xlsx_and_csv(tmp_path):
     left = ["许可决定书文号", "被许可人", "许可决定日期", "公开日期"]
     right = ["处罚决定书文号", "被处罚人", "处罚决定日期", "公开日期"]
-    layout = [left + [None] + right]
+    layout = [["填报单位：区工商分局"], left + [""] + right]
     for i in range(3):
-        layout.append([f"许{i}", "甲", "2016-09-01", "2016-09-10", None, f"罚{i}", "乙", "2016-09-02", "2016-09-12"])
-    layout.append([None] * 5 + [f"罚9", "丙", "2016-09-03", "2016-09-13"])
-    result = load([write_xlsx(tmp_path / "区工商分局.xlsx", {"S": layout})])
-    records = only(result)
-    assert sorted(records["document_number"]) == sorted([f"许{i}" for i in range(3)] + [f"罚{i}" for i in range(3)]
-                                                        + ["罚9"])
-    by = dict(zip(records["document_number"], records["category"]))
-    assert by["许0"] == "permit" and by["罚0"] == "penalty" and by["罚9"] == "penalty"
-    assert any("A:E" in n and "F:I" in n for n in result.inputs[0].sheets[0].notes)
+        layout.append([f"许{i}", "甲", "2016-09-01", "2016-09-10", "", f"罚{i}", "乙", "2016-09-02", "2016-09-12"])
+    layout.append([""] * 5 + ["罚9", "丙", "2016-09-03", "2016-09-13"])
+    layout.append(["合计", "3件", "", "", "", "合计", "4件"])
+    for path in (write_xlsx(tmp_path / "工商.xlsx", {"S": layout}), write_csv(tmp_path / "工商.csv", layout)):
+        result = load([path])
+        records = only(result)
+        assert sorted(records["document_number"]) == sorted([f"许{i}" for i in range(3)]
+                                                            + [f"罚{i}" for i in range(3)] + ["罚9"]), path
+        by = dict(zip(records["document_number"], records["category"]))
+        assert by["许0"] == "permit" and by["罚0"] == "penalty" and by["罚9"] == "penalty"
+        assert set(records["unit"]) == {"区工商分局"}
+        sheet = result.inputs[0].sheets[0]
+        assert any("A:E" in n and "F:I" in n for n in sheet.notes)
+        assert sheet.record_count + sheet.skipped_rows == sheet.rows_after_header == 2 * 5
 
 
 def test_section_rows_set_the_category_below(tmp_path):
     header = ["序号", "文书号", "当事人", "决定日期", "公开日期"]
     layout = [["一、行政许可"], header, [1, "许1", "甲", "2016-09-01", "2016-09-10"],
-              ["二、行政处罚"], [1, "罚1", "乙", "2016-09-01", "2016-09-10"], [2, "罚2", "丙", "2016-09-01", None]]
-    records = only(load([write_xlsx(tmp_path / "区食药监局.xlsx", {"S": layout})]))
-    assert dict(zip(records["document_number"], records["category"])) == \
-        {"许1": "permit", "罚1": "penalty", "罚2": "penalty"}
+              ["二、行政处罚"], [1, "罚1", "乙", "2016-09-01", "2016-09-10"], [2, "罚2", "丙", "2016-09-01", ""]]
+    for path in (write_xlsx(tmp_path / "区食药监局.xlsx", {"S": layout}), write_csv(tmp_path / "区食药监局.csv", layout)):
+        records = only(load([path]))
+        assert dict(zip(records["document_number"], records["category"])) == \
+            {"许1": "permit", "罚1": "penalty", "罚2": "penalty"}, path
 
 
 # -- 6. category from a kind column ------------------------------------------------------------------
