@@ -255,12 +255,14 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
     run = run_check(paths, as_of=as_of, run_date=run_date, rules=rules, calendar=calendar, config=config,
                     month=month, run_time=run_time, progress=_progress_printer(quiet),
                     online=list(online_files) or None, online_since=online_since)
-    readable = [e for e in run.inputs if e.error is None and not e.is_report]
+    readable = [e for e in run.inputs if e.error is None and not e.is_report and not e.not_read]
     unreadable = [e for e in run.inputs if e.error is not None]
     for entry in unreadable:
         warn(f"文件无法读取：{entry.error.message}")
     for entry in run.inputs:
-        if entry.is_report:
+        if entry.not_read:
+            warn(f"未读取：{entry.path}（{entry.not_read}）")
+        elif entry.is_report:
             warn(f"已跳过：{entry.path}（本工具生成的检查报告）")
     if not readable:
         warn("没有读到任何可检查的文件。" if run.inputs else "没有找到 .xlsx/.xlsm/.xls/.csv 文件。")

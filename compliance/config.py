@@ -60,6 +60,7 @@ class Config:
     columns: ColumnRules = field(default_factory=ColumnRules)
     max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED
     rules: RuleSet | None = None  # [rules], validated; None: the caller's or the default rule
+    units: dict[str, list[str]] = field(default_factory=dict)  # declared name -> the names units also use
     path: str | None = None
     web: WebSettings = field(default_factory=WebSettings)
 
@@ -100,8 +101,9 @@ def load_config(path: str | Path | None = None, cwd: Path | None = None) -> Conf
             rules = from_config(data["rules"], f"配置文件 {path.name}")
         except RuleError as exc:
             raise ConfigError(f"{exc.message}（{path}）") from exc
-    return Config(ColumnRules().with_synonyms(synonyms), int(max_mb * (1 << 20)), rules, str(path),
-                  _web_settings(data.get("web", {}), path))
+    return Config(ColumnRules().with_synonyms(synonyms), int(max_mb * (1 << 20)), rules,
+                  units=_units(data.get("units", {}), path), path=str(path),
+                  web=_web_settings(data.get("web", {}), path))
 
 
 _TOML_WHERE = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -135,3 +137,23 @@ def _web_settings(table, path: Path) -> WebSettings:
             raise ConfigError(f"配置文件 {path}：[web] {key} 应为{kind}，现为“{value}”")
         values[key] = known[key](value)
     return WebSettings(**values)
+
+
+def _units(table, path: Path) -> dict[str, list[str]]:
+    """[units] "区人社局" = ["西塞山区人力资源和社会保障局", …]: every output groups by the declared name."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"配置文件 {path}：[units] 应为“单位简称 = [全称, …]”")
+    units: dict[str, list[str]] = {}
+    owner: dict[str, str] = {}
+    for name, aliases in table.items():
+        if isinstance(aliases, str):
+            aliases = [aliases]
+        if not (isinstance(aliases, list) and all(isinstance(a, str) and a.strip() for a in aliases)):
+            raise ConfigError(f"配置文件 {path}：[units] 中“{name}”应为单位名称的列表，"
+                              f"例如 \"{name}\" = [\"全称\"]")
+        for alias in aliases:
+            if owner.get(alias, name) != name:
+                raise ConfigError(f"配置文件 {path}：[units] 中“{alias}”同时属于“{owner[alias]}”和“{name}”")
+            owner[alias] = name
+        units[name] = list(aliases)
+    return units

@@ -34,13 +34,16 @@ EXCEL_ERRORS = frozenset(
      "#GETTING_DATA", "#SPILL!", "#CALC!"}
 )
 
+# Put by the reader in a formula cell saved without its result (no cached value).
+FORMULA_NO_VALUE = "（公式未计算）"
+
 # What clerks write in a publication-date cell to say "not published yet".
 NOT_PUBLISHED = frozenset({"未公开", "尚未公开", "暂未公开", "未上网", "尚未上网", "未公示", "尚未公示", "待公开",
                            "待公示", "未发布", "无", "否", "/", "-", "--", "—", "——", "－", "空", "未"})
 
 # Cell-level problem codes; their messages are declared in problems.py.
 DATE_PROBLEMS = ("date-missing", "date-unparseable", "date-impossible", "date-out-of-range", "date-formula-error",
-                 "date-invalid-type")
+                 "date-formula-uncached", "date-invalid-type")
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,10 @@ _TIME_TAIL = re.compile(
     r"^\s*(?:T|\s)?\s*(?:(?:上午|下午|晚上)?\s*\d{1,2}\s*[:时]\s*\d{1,2}\s*(?:[:分]\s*\d{1,2}(?:\.\d+)?\s*秒?)?\s*分?"
     r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?)?\s*$"
 )
+# A timestamp with a UTC offset: 2016-10-07T16:00:00.000+0000 is Beijing's 2016-10-08.
+_ZONED = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})$",
+                    re.IGNORECASE)
+BEIJING = dt.timezone(dt.timedelta(hours=8))
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 
 
@@ -110,14 +117,39 @@ def normalise_text(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
+_FORMULA_NO_VALUE_NFKC = unicodedata.normalize("NFKC", FORMULA_NO_VALUE)
+
+
+def _beijing_date(match: re.Match, text: str) -> ParsedDate:
+    """The day in Beijing time (UTC+8) of a timestamp written with its UTC offset."""
+    y, m, d, hh, mm, ss = (int(g or 0) for g in match.groups()[:6])
+    offset = match.group(7).upper()
+    try:
+        if offset == "Z":
+            zone = dt.timezone.utc
+        else:
+            sign = -1 if offset[0] == "-" else 1
+            digits = offset[1:].replace(":", "")
+            zone = dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+        moment = dt.datetime(y, m, d, hh, mm, ss, tzinfo=zone).astimezone(BEIJING)
+    except ValueError:
+        return ParsedDate(None, "date-impossible")
+    return _build(moment.year, moment.month, moment.day, text)
+
+
 def _parse_text(raw: str) -> ParsedDate:
     text = normalise_text(raw)
     if not text:
         return ParsedDate(None, "date-missing")
     if text.upper() in EXCEL_ERRORS:
         return ParsedDate(None, "date-formula-error")
+    if text == _FORMULA_NO_VALUE_NFKC:
+        return ParsedDate(None, "date-formula-uncached")
     if _NUMBER.match(text):
         return _from_serial(float(text))
+    zoned = _ZONED.match(text)
+    if zoned:
+        return _beijing_date(zoned, text)
     for pattern, convert in ((_YMD, int), (_COMPACT, int), (_CN_DATE, _cn_number)):
         match = pattern.match(text)
         if match is None:
@@ -267,3 +299,22 @@ def parse_cli_date(text: str) -> dt.date:
         raise DateParseError(message(parsed.problem, text=text)
                              + "。可写作 2016-09-28、2016/9/28 或 2016年9月28日")
     return parsed.date
+
+
+# A 1904 workbook (old Mac Excel, some WPS exports) counts days from 1904-01-01:
+# its serial 0 is the 1900 system's 1462.
+DAYS_1904 = 1462
+
+
+def shift_1904(cells: pd.Series) -> pd.Series:
+    """Bare serial numbers of a 1904 workbook -> the 1900 system; other cells untouched."""
+    values = cells.to_numpy(object)
+    kinds = pd.Series(values).map(type).to_numpy(object)
+    numeric = (kinds == int) | (kinds == float)
+    if not numeric.any():
+        return cells
+    numbers = values[numeric].astype(float)
+    serial = (numbers >= _SERIAL_MIN - DAYS_1904) & (numbers <= _SERIAL_MAX)
+    shifted = values.copy()
+    shifted[np.flatnonzero(numeric)[serial]] = numbers[serial] + DAYS_1904
+    return pd.Series(shifted, index=cells.index, dtype=object)

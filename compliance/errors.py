@@ -61,6 +61,16 @@ class FileFault(ComplianceError):
         self.path = str(path)
         super().__init__(f"{self.path}：{PROBLEMS[code].message(**values)}")
 
+    def __reduce__(self):  # a fault found in a worker process travels back whole
+        return _restore_fault, (self.code, self.path, self.message)
+
+
+def _restore_fault(code: str, path: str, text: str) -> "FileFault":
+    fault = FileFault.__new__(FileFault)
+    ComplianceError.__init__(fault, text)
+    fault.code, fault.path = code, path
+    return fault
+
 
 class ConfigError(ComplianceError):
     code = "config-invalid"

@@ -46,6 +46,11 @@ _DECLARED = [
     ProblemType("no-header", FILE, "所有工作表（{sheets}）都找不到表头，没有可检查的数据。"
                                    "表头应含“文书号”“决定日期”“公开日期”等列名"),
     ProblemType("read-failed", FILE, "读取时出错（{reason}）"),
+    ProblemType("sheet-too-sparse", FILE, "工作表“{sheet}”的单元格 {cell} 有内容，离数据很远，整张表将有 {cells:,} 个单元格，"
+                                          "读取会耗尽内存，已拒绝读取。请在 Excel/WPS 中删除该单元格（或其所在的行、列）后另存再报送"),
+    ProblemType("file-not-read", FILE, "{reason}"),
+    ProblemType("read-aborted", FILE, "读取这个文件时读取程序异常退出（{reason}），已跳过；其他文件不受影响。"
+                                      "请用 Excel/WPS 打开后另存为 .xlsx 再报送"),
     # -- sheets ----------------------------------------------------------------
     ProblemType("sheet-hidden", SHEET, "这是一个隐藏的工作表，其中的记录也已计入；如不应计入，请删除该工作表"),
     ProblemType("sheet-no-header", SHEET, "未找到表头（不含文书号、决定日期等列），已跳过此工作表"),
@@ -53,6 +58,9 @@ _DECLARED = [
                                                 "可在 compliance.toml 的 [columns] 中为 {fields} 补充同义词"),
     ProblemType("sheet-several-tables", SHEET, "工作表中有 {count} 个表格（第 {rows} 行是另一个表头），各按自己的表头读取"),
     ProblemType("own-report-skipped", SHEET, "这是本工具生成的检查报告，已跳过"),
+    ProblemType("sheet-example", SHEET, "这是填写示例工作表，其中的行不是真实决定，已跳过"),
+    ProblemType("rows-example", SHEET, "第 {rows} 行是填写示例，不是真实决定，已跳过"),
+    ProblemType("sheet-side-by-side", SHEET, "工作表中左右并排有 {count} 个表格（{ranges}），各按自己的表头读取"),
     # -- cells (dates) -----------------------------------------------------------
     ProblemType("date-missing", CELL, "日期为空"),
     ProblemType("date-unparseable", CELL, "无法识别的日期：{text}"),
@@ -60,6 +68,8 @@ _DECLARED = [
     ProblemType("date-out-of-range", CELL, "日期超出合理范围（" + f"{MIN_YEAR}–{MAX_YEAR}" + " 年）：{text}"),
     ProblemType("date-formula-error", CELL, "单元格是公式错误值：{text}"),
     ProblemType("date-invalid-type", CELL, "单元格不是日期：{text}"),
+    ProblemType("date-formula-uncached", CELL, "单元格是公式，但文件中没有保存计算结果（可能由其他软件生成），"
+                                               "请在 Excel/WPS 中打开并保存后再报送：{text}"),
     # -- records -----------------------------------------------------------------
     ProblemType("decision-column-missing", RECORD, "工作表中找不到决定日期列"),
     ProblemType("published-column-missing", RECORD, "工作表中找不到公开日期列，无法判断是否按时公开"),

@@ -825,7 +825,35 @@ def bianban(rng: random.Random) -> tuple[str, list[SheetSpec], dict]:
     return "区编办_2016年行政许可.xlsx", [spec], {"empty_sheets": ("Sheet2", "Sheet3")}
 
 
-UNITS = (renshe, anjian, shiyaojian, gongshang, huanbao, zonghezhifa, guotu, bianban)
+def nonglin(rng: random.Random) -> tuple[str, list[SheetSpec], dict]:
+    """区农林水利局: 序号 first and no unit column; the unit is on the 填报单位 line, with a space in its name.
+
+    Also a 报送日期 column (the day the sheet was sent, never the publication date)
+    and footers justified with spaces (合  计, 制 表 人).
+    """
+    recs = plan_records(rng, 20, late=2, overdue=1, pending=1)
+    number_docs(recs, rng, "西农许〔2016〕{n}号")
+    items = ("林木采伐许可", "水产苗种生产许可", "取水许可", "农药经营许可", "动物防疫条件合格证核发")
+    for rec in recs:
+        rec.party = company(rng, ("农业", "林业", "水产养殖", "农资", "生态农业"))
+        rec.extra.update(item=rng.choice(items), unit="西塞山区农林水利局")
+    dec = spellings(rng, len(recs), ["iso", "date-cell"], {"iso": 3, "date-cell": 2})
+    pub = spellings(rng, len(recs), [], {"iso": 3, "slash": 1})
+    cells(recs, rng, dec, pub)
+    headers = ["序号", "许可决定书文号", "被许可人", "许可事项", "许可决定日期", "上网公开日期", "报送日期"]
+
+    def row(rec: Rec, i: int) -> list:
+        return [i + 1, rec.doc, rec.party, rec.extra["item"], rec.decision_cell, rec.published_cell, "2016-12-30"]
+
+    spec = SheetSpec("行政许可", "permit", headers, recs, row,
+                     title="西塞山区农林水利局2016年行政许可信息公开情况表",
+                     unit_line="填报单位：西塞山区 农林水利局        填报日期：2016年12月30日",
+                     footers=["合  计：20 件", "制 表 人：赵六    审 核 人：李四"],
+                     widths={1: 22, 2: 30, 3: 22, 4: 14, 5: 14, 6: 12})
+    return "区农林水利局_2016年行政许可.xlsx", [spec], {}
+
+
+UNITS = (renshe, anjian, shiyaojian, gongshang, huanbao, zonghezhifa, guotu, bianban, nonglin)
 
 MESS = {
     "区人社局_2016年行政许可.xlsx": "国家“双公示”2016版许可表头（带*号与换行“（必填）”）；首个工作表为“填表说明”（字段说明表）；合并标题行、填报单位行；许可截止期、数据更新时间戳两列日期干扰；决定日期为日期单元格，其中一格是文本“2016-02-30”；公开日期多为文本“2016-05-03”，少数带时间或为日期单元格；数据中 2 个空行；制表人/注 脚注",
@@ -835,6 +863,7 @@ MESS = {
     "区环保局_2016年行政处罚.csv": "GBK 编码 CSV（Excel 另存的样子，CRLF）；首行标题、第二行填报单位；表头 处罚决定书文号/被处罚人/处罚日期/上网日期；日期“20160503”“2016/05/03”“2016/5/3”，公开日期带时间“2016-05-03 14:30”“…14:30:05”；一个含逗号的当事人名称（带引号）",
     "区综合执法局_2016年行政处罚.xls": "扩展名 .xls，实为办公系统导出的 HTML 表格（GBK，meta charset=gbk）；标题与填报单位行为 colspan 单元格；空单元格为 &nbsp;；决定日期为中文数字“二〇一六年九月十四日”；发布日期“2016-09-20”或带秒；周六作出的决定；决定日期为文本“#VALUE!” 1 条",
     "区国土分局_2016年行政处罚.xlsx": "国家系统长表头（作出处罚决定日期、信息公开日期），含“公示截止期”日期干扰列；无序号列；决定日期混用日期单元格、“2016.5.3”和数值序列号；“以下空白”行；“注：”脚注在整行上横向合并",
+    "区农林水利局_2016年行政许可.xlsx": "序号列在首、没有单位列，单位写在表头上方的“填报单位：西塞山区 农林水利局  填报日期：…”一行（名称中有空格）；另有“报送日期”列（报送日期不是公开日期）；“合  计”“制 表 人”等用空格撑开的脚注",
     "区编办_2016年行政许可.xlsx": "事业单位登记（许可）；默认工作表名 Sheet1，另有空的 Sheet2、Sheet3；表头 决定文书号/申请人/许可日期/上网公开时间；日期“2016.5.3”“2016年5月3日”；数据下方有 5 行只有序号的模板空行",
 }
 
@@ -874,6 +903,7 @@ def main() -> None:
                     "published_spelling": rec.extra.get("pub_spelling"),
                     "deadline_20": add_workdays(rec.decision, 20).isoformat() if rec.decision else None,
                     "status_20": s20, "status_7": s7, "planted": rec.planted,
+                    **({"unit": rec.extra["unit"]} if "unit" in rec.extra else {}),
                 })
             per_file.append((name, spec, counts))
     check(manifest)

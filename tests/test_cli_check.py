@@ -364,8 +364,8 @@ def test_as_of_decides_overdue_or_pending(tmp_path):
 
 # sample_data/README.md: the 合计 row (20 working days), and the 7-working-day counts below the table.
 SAMPLE_COUNTS = {
-    20: {"on_time": 304, "late": 23, "overdue": 16, "pending": 10, "invalid": 5},
-    7: {"on_time": 249, "late": 78, "overdue": 19, "pending": 7, "invalid": 5},
+    20: {"on_time": 320, "late": 25, "overdue": 17, "pending": 11, "invalid": 5},
+    7: {"on_time": 263, "late": 82, "overdue": 20, "pending": 8, "invalid": 5},
 }
 
 
@@ -398,10 +398,14 @@ def test_sample_data_counts(sample_runs, expected, days):
     assert result.exit_code == 1
     assert Counter(r[f"status_{days}"] for r in expected.values()) == SAMPLE_COUNTS[days]
     summary = payload["summary"]
-    assert summary["records"] == len(expected) == 358
+    assert summary["records"] == len(expected) == 378
     assert {s: summary[s] for s in SAMPLE_COUNTS[days]} == SAMPLE_COUNTS[days]
     assert summary["undetermined"] == 0
-    assert len(payload["inputs"]) == 8 and all(i["error"] is None for i in payload["inputs"])
+    read = [i for i in payload["inputs"] if not i["not_read"]]
+    assert len(read) == 9 and all(i["error"] is None for i in payload["inputs"])
+    # README.md, expected.json and make_samples.py are named as not read (issue 10), not skipped silently
+    assert sorted(Path(i["file"]).name for i in payload["inputs"] if i["not_read"]) == \
+        ["README.md", "expected.json", "make_online_samples.py", "make_samples.py"]
 
 
 @pytest.mark.parametrize("days", [20, 7])
@@ -411,6 +415,9 @@ def test_sample_data_every_record(sample_runs, expected, days):
     wrong = {k: (got[k]["status"], e[f"status_{days}"]) for k, e in expected.items()
              if got[k]["status"] != e[f"status_{days}"]}
     assert wrong == {}
+    # where expected.json pins a unit (the 序号 + 填报单位-line sheet), every record has it
+    wrong = {k: (got[k]["unit"], e["unit"]) for k, e in expected.items() if "unit" in e and got[k]["unit"] != e["unit"]}
+    assert wrong == {} and any("unit" in e for e in expected.values())
     if days == 20:
         wrong = {k: (got[k]["deadline"], e["deadline_20"]) for k, e in expected.items()
                  if e["status_20"] != "invalid" and got[k]["deadline"] != e["deadline_20"]}

@@ -212,7 +212,7 @@ def test_random_workbooks_load_check_and_report_every_record_once(calendar, layo
         assert got == Counter({row: 1 for row in ((r, v[0]) for r, v in expected.items())})
         assert sheet.rows_after_header == after_header
         assert sheet.record_count + sheet.skipped_rows == sheet.rows_after_header
-        assert sheet.skipped == {"blank": blanks, "note": notes, "header": 0}
+        assert sheet.skipped == {"blank": blanks, "note": notes, "header": 0, "example": 0}
         for row, decision, published, problem in zip(records["row"], records["decision_date"],
                                                       records["published_date"], records["decision_problem"]):
             _, want_decision, want_published = expected[row]
@@ -249,4 +249,4 @@ def test_note_line_under_header_is_not_a_second_header_row(tmp_path):
     assert [d.date() for d in records["published_date"]] == [dt.date(2016, 9, 10), dt.date(2016, 9, 12)]
     assert sheet.header_row == 1
     assert sheet.columns["published_date"] == "网站公开日期"
-    assert sheet.skipped == {"blank": 0, "note": 1, "header": 0}
+    assert sheet.skipped == {"blank": 0, "note": 1, "header": 0, "example": 0}

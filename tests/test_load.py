@@ -3,6 +3,7 @@
 import datetime as dt
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 import xlwt
@@ -44,7 +45,7 @@ def test_messy_sheet(tmp_path):
     guide, data = entry.sheets
     assert guide.header_row is None and "未找到表头" in guide.notes[0]
     assert data.header_row == 3
-    assert data.skipped == {"blank": 1, "note": 2, "header": 0}
+    assert data.skipped == {"blank": 1, "note": 2, "header": 0, "example": 0}
     records = result.records
     assert list(records["row"]) == [4, 5, 7, 8]
     assert list(records["category"]) == ["penalty"] * 4
@@ -126,7 +127,9 @@ def test_folder_search_skips_lock_and_hidden_files(tmp_path):
     (tmp_path / ".hidden.csv").write_text("x", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
     result = load([tmp_path])
-    assert [e.path for e in result.inputs] == [str(tmp_path / "sub" / "处罚.xlsx")]
+    assert [e.path for e in result.inputs if not e.not_read] == [str(tmp_path / "sub" / "处罚.xlsx")]
+    # A file in the folder that is not read is named with its reason (issue 10), never skipped silently.
+    assert [(Path(e.path).name, "未读取" in e.not_read) for e in result.inputs if e.not_read] == [("notes.txt", True)]
     assert len(result.records) == 3
 
 
@@ -269,6 +272,7 @@ SAMPLE_SHEETS = {  # (file, sheet): (records, skipped rows) as sample_data/READM
     ("区综合执法局_2016年行政处罚.xls", "区综合执法局_2016年行政处罚"): (45, 4),
     ("区国土分局_2016年行政处罚.xlsx", "行政处罚"): (25, 3),
     ("区编办_2016年行政许可.xlsx", "Sheet1"): (20, 7),
+    ("区农林水利局_2016年行政许可.xlsx", "行政许可"): (20, 3),
 }
 
 
@@ -281,7 +285,7 @@ def test_sample_data_loads_with_pinned_counts():
     got = {(Path(e.path).name, s.name): (s.record_count, s.skipped_rows)
            for e in result.inputs for s in e.sheets if s.header_row}
     assert got == SAMPLE_SHEETS
-    assert len(result.records) == 358
+    assert len(result.records) == 378
     problems = result.records["decision_problem"].dropna().value_counts().to_dict()
     assert problems == {"date-formula-error": 2, "date-impossible": 1, "date-missing": 1}
     assert result.records["duplicate_of"].notna().sum() == 1
@@ -388,7 +392,7 @@ def test_two_tables_in_one_sheet_are_read_by_their_own_headers(tmp_path):
     assert list(records["document_number"]) == ["许1", "罚1", "罚2"]
     assert list(records["category"]) == ["permit", "penalty", "penalty"]
     assert list(records["row"]) == [2, 5, 6]
-    assert result.inputs[0].sheets[0].skipped == {"blank": 1, "note": 0, "header": 1}
+    assert result.inputs[0].sheets[0].skipped == {"blank": 1, "note": 0, "header": 1, "example": 0}
 
 
 def test_hidden_sheet_is_read_and_noted(tmp_path):

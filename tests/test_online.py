@@ -166,7 +166,7 @@ def test_name_and_date_when_either_side_lacks_a_number(ledger, credit):
     lst = credit(credit_row("西安监罚〔2016〕9号", "黄石市某某(分公司)", "2016-09-01", "2016-09-08"),
                  credit_row("", "公司2", "2016-09-01", "2016-09-08"),
                  credit_row("", "公司3", "2016-09-01", "2016-09-08", unit="区环保局"))  # another unit
-    assert results(run_check(path, lst)) == {"无": "confirmed", "西安监罚〔2016〕2号": "confirmed",
+    assert results(run_check(path, lst)) == {"": "confirmed", "西安监罚〔2016〕2号": "confirmed",
                                              "西安监罚〔2016〕3号": "not-found"}
 
 

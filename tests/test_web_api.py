@@ -107,8 +107,8 @@ def test_check_returns_every_field(sample_answer):
     for entry in payload["inputs"]:
         assert entry["error"] is None and len(entry["sha256"]) == 64 and entry["sheets"]
     summary = payload["summary"]
-    assert summary["records"] == len(payload["records"]) == 358
-    assert sum(summary[s] for s in ("on_time", "late", "overdue", "pending", "invalid", "undetermined")) == 358
+    assert summary["records"] == len(payload["records"]) == 378
+    assert sum(summary[s] for s in ("on_time", "late", "overdue", "pending", "invalid", "undetermined")) == 378
     record = payload["records"][0]
     assert set(record) == {"file", "sheet", "row", "category", "unit", "document_number", "party",
                            "decision_date", "published_date", "deadline", "status", "working_days_late", "issues"}
@@ -117,7 +117,7 @@ def test_check_returns_every_field(sample_answer):
     table = payload["unit_summary"]
     assert table["columns"][:4] == ["排名", "单位", "类别", "决定总数"] and "及时公开率" in table["columns"]
     total = table["rows"][-1]
-    assert total[1] == "合计" and total[3] == 358
+    assert total[1] == "合计" and total[3] == 378
     assert total[table["columns"].index("逾期公开")] == summary["late"]
     # No temporary path anywhere in the answer.
     work = str(app.extensions["compliance"]["work_dir"])
@@ -138,7 +138,7 @@ def test_same_answer_as_the_cli_record_by_record(sample_answer, tmp_path):
     cli = json.loads(result.stdout)
     web = response.get_json()
     cli_records, web_records = _by_name(cli["records"]), _by_name(web["records"])
-    assert len(cli_records) == len(cli["records"]) == 358
+    assert len(cli_records) == len(cli["records"]) == 378
     assert cli_records.keys() == web_records.keys()
     for key, expected in cli_records.items():
         assert web_records[key] == expected, key

@@ -44,41 +44,90 @@ def mapped_column(frame: pd.DataFrame, mapping: ColumnMap, name: str) -> pd.Seri
     return frame[index]
 
 
-def rows_body(body: list[list], header_width: int) -> tuple[pd.DataFrame, np.ndarray]:
+class Evidence:
+    """What every row holds, seen over *all* its columns, the same way for xlsx, xls and CSV.
+
+    ``count``: non-blank cells (whitespace-only cells are blank); ``first``: the
+    first non-blank cell's value, where 合计 / 制表人： / （必填） usually stand.
+    """
+
+    def __init__(self, count: np.ndarray, first: np.ndarray):
+        self.count = count
+        self.first = first
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame) -> "Evidence":
+        """Counted column-wise; whitespace-only cells are looked at only in the rows where they matter."""
+        n = len(frame)
+        count = np.zeros(n, dtype=np.int64)
+        first = np.full(n, "", dtype=object)
+        for column in frame.columns:
+            filled = quick_nonblank(frame[column])
+            take = filled & (count == 0)
+            if take.any():
+                first[take] = frame[column].to_numpy(object)[take]
+            count += filled
+        # A row of few cells, or one that starts with a space, may be blank or a footer: exactly, then.
+        doubtful = np.flatnonzero((count <= 2) | _whitespace_only(pd.Series(first, dtype=object)))
+        for position in doubtful:
+            cells = [v for v in frame.iloc[position].to_numpy(object) if not _blank_cell(v)]
+            count[position] = len(cells)
+            first[position] = cells[0] if cells else ""
+        return cls(count, first)
+
+    @classmethod
+    def concat(cls, parts: list["Evidence"]) -> "Evidence":
+        return cls(np.concatenate([p.count for p in parts]), np.concatenate([p.first for p in parts]))
+
+    def slice(self, start: int, stop: int) -> "Evidence":
+        return Evidence(self.count[start:stop], self.first[start:stop])
+
+
+def _blank_cell(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip()) or \
+        (isinstance(value, float) and value != value)
+
+
+def _whitespace_only(values: pd.Series) -> np.ndarray:
+    try:
+        return values.astype(object).str.isspace().eq(True).to_numpy(bool)
+    except AttributeError:  # no text cells at all
+        return np.zeros(len(values), dtype=bool)
+
+
+def rows_body(body: list[list], header_width: int) -> tuple[pd.DataFrame, Evidence]:
     if not body:
-        return pd.DataFrame(), np.zeros(0, bool)
+        return pd.DataFrame(), Evidence(np.zeros(0, np.int64), np.zeros(0, object))
     width = max(header_width, max(len(r) for r in body))
     frame = pd.DataFrame([r + [""] * (width - len(r)) if len(r) < width else r for r in body], dtype=object)
-    nonblank = np.zeros(len(frame), dtype=bool)
-    for column in frame.columns:
-        nonblank |= quick_nonblank(frame[column])
-    return frame, nonblank
+    return frame, Evidence.of(frame)
 
 
 CSV_CHUNK = 200_000
 
 
 def csv_body(sheet: RawSheet, header_index: int, header_width: int, wanted: set[int],
-             source_file: str) -> tuple[pd.DataFrame, np.ndarray]:
+             source_file: str) -> tuple[pd.DataFrame, Evidence]:
     """The CSV body below the header, parsed by pandas' C reader in chunks.
 
     Only the mapped columns are kept, which bounds memory on million-row
-    files; whether a row holds anything at all is noted from every column.
+    files; the evidence of non-record rows (cell count, first cell: 合计 in
+    column A) is taken from every column, as for a workbook.
     Lines with more fields than the head suggests fall back to the csv module.
     """
     width = max([header_width] + [len(r) for r in sheet.rows])
-    kept, nonblank = [], []
+    kept, evidence = [], []
     try:
         chunks = pd.read_csv(io.BytesIO(sheet.data), encoding="utf-8", sep=sheet.delimiter, header=None, names=range(width),
                              skiprows=header_index + 1, dtype=object, keep_default_na=False, na_filter=False,
                              skip_blank_lines=False, chunksize=CSV_CHUNK, engine="c", quotechar='"')
         for chunk in chunks:
-            nonblank.append(chunk.ne("").to_numpy(bool).any(axis=1) & chunk.notna().to_numpy(bool).any(axis=1))
+            evidence.append(Evidence.of(chunk))
             kept.append(chunk[sorted(c for c in wanted if c < width)])
     except (pd.errors.ParserError, ValueError):
         body = csv_rows(sheet.text, sheet.delimiter, Path(source_file))[header_index + 1:]
         return rows_body(body, header_width)
     if not kept:
-        return pd.DataFrame(), np.zeros(0, bool)
+        return pd.DataFrame(), Evidence(np.zeros(0, np.int64), np.zeros(0, object))
     frame = pd.concat(kept, ignore_index=True)
-    return frame, np.concatenate(nonblank)
+    return frame, Evidence.concat(evidence)

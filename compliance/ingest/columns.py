@@ -63,19 +63,23 @@ EXACT: dict[str, tuple[str, ...]] = {
 
 # Weak stand-ins, used only when a sheet has no better column for the field.
 FALLBACK: dict[str, tuple[str, ...]] = {
-    "published_date": ("数据更新时间戳", "入库时间", "更新时间", "上报时间", "报送日期"),
+    # 报送/上报 dates are when the sheet was sent, never publication (DOMAIN.md): not even a fallback.
+    "published_date": ("数据更新时间戳", "入库时间", "更新时间"),
     # the unit that decided (处罚机关/许可机关) is preferred over who sent the data
     "unit": ("填报单位", "报送单位", "数据来源单位"),
 }
 
 # A header containing one of these is never the field, whatever else it holds:
 # 公示截止期 is not a publication date; 行政相对人代码 is not a party name.
+# 序号 is a row counter: never a unit, a party or a number. A date of sending, entering,
+# reviewing, serving, filing or closing a case is never a publication date (DOMAIN.md).
+NOT_PUBLICATION = ("报送", "上报", "填报", "录入", "审核", "送达", "签收", "立案", "办结", "结案", "受理")
 EXCLUDE: dict[str, tuple[str, ...]] = {
-    "document_number": ("文书名称", "文书类型"),
-    "party": ("代码", "类别", "类型", "证件", "法定代表人", "负责人", "地址"),
+    "document_number": ("文书名称", "文书类型", "序号"),
+    "party": ("代码", "类别", "类型", "证件", "法定代表人", "负责人", "地址", "序号"),
     "decision_date": ("截止", "有效期", "公开", "公示", "上网", "发布"),
-    "published_date": ("截止", "有效期", "决定日期", "作出日期"),
-    "unit": ("代码", "统一社会信用"),
+    "published_date": ("截止", "有效期", "决定日期", "作出日期") + NOT_PUBLICATION,
+    "unit": ("代码", "统一社会信用", "序号"),
     "category": ("处罚类别", "审批类别", "相对人类别", "违法行为类型", "许可类别", "证件类型"),
 }
 
@@ -194,6 +198,11 @@ def _letter(index: int) -> str:
     return letters
 
 
+# The kinds of penalty in 行政处罚法 (2021) 第九条; 暂扣/吊销许可证件 name a 许可 but are penalties.
+PENALTY_KINDS = ("警告", "通报批评", "罚款", "没收违法所得", "没收非法财物", "没收", "暂扣", "吊销",
+                 "降低资质等级", "限制开展生产经营活动", "责令停产停业", "责令停产", "责令停业", "责令关闭",
+                 "限制从业", "行政拘留", "拘留")
+
 # Pinyin initials that 双公示 platforms use for the two categories.
 _CODES = {"XK": "permit", "CF": "penalty"}
 _CODE_IN_NAME = re.compile(r"(?:^|[^A-Za-z])(XK|CF)(?:$|[^A-Za-z])", re.IGNORECASE)
@@ -202,6 +211,8 @@ _CODE_IN_NAME = re.compile(r"(?:^|[^A-Za-z])(XK|CF)(?:$|[^A-Za-z])", re.IGNORECA
 def category_from_text(text: str) -> str | None:
     """许可 -> permit, 处罚 -> penalty (also XK/CF); None when it says neither or both."""
     text = normalise_header(text)
+    if any(kind in text for kind in PENALTY_KINDS):  # 吊销许可证 is a penalty, though it says 许可
+        return "penalty"
     if text.upper() in _CODES:
         return _CODES[text.upper()]
     codes = {m.upper() for m in _CODE_IN_NAME.findall(text)}

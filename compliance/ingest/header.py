@@ -14,15 +14,31 @@ from .columns import ColumnRules, map_columns
 from .readers import RawSheet
 
 HEADER_SCAN_ROWS = 20
-# A non-record line below or inside the data: notes, signatures, totals.
-# Footers, totals and notes. Kept specific: 注销〔2016〕1号 is a real permit number.
+# Footers, totals and notes, matched with the spaces taken out (合  计, 制 表 人：).
+# Kept specific: 注销〔2016〕1号 is a real permit number.
 FOOTER = re.compile(r"^\s*(注\s*[:：\d（(、.]|注意|备注[:：]|说明[:：]|附注|制表人|制表[:：]|制表日期|审核人|审核[:：]|"
                     r"审批人[:：]|填表人|填表[:：]|填表说明|填报人|填报日期|报送日期|负责人|单位负责人|分管领导|联系人|"
-                    r"联系电话|电话[:：]|合计|总计|小计|签字|盖章|以下空白|以下无|本表|数据截至|统计时间)")
-# Lines some templates put under the header: 必填 / 字符型(128) / 日期型.
-ANNOTATION = re.compile(r"^\s*(必填|选填|非必填|可选|可不填|字符型|日期型|数值型|数字型|文本型|字符串|格式[:：]|示例|例[:：])")
-NON_RECORD = re.compile(f"(?:{FOOTER.pattern})|(?:{ANNOTATION.pattern})")
-UNIT_LINE = re.compile(r"(?:填报单位|报送单位|填表单位|单位名称)\s*(?:[（(][^）)]{0,8}[）)])?\s*[:：]\s*([^\s:：,，;；（(]+)")
+                    r"联系电话|电话[:：]|合计|总计|小计|汇总|共计|签字|盖章|以下空白|以下无|本表|数据截至|统计时间|"
+                    r"Total$|Sum$)", re.IGNORECASE)
+# Hint rows some templates put under the header: （必填） / 字符型(128) / （yyyy-mm-dd）.
+ANNOTATION = re.compile(r"^[\s（(【\[]*(必填|选填|非必填|可选|可不填|字符型|日期型|数值型|数字型|文本型|文本|字符串|"
+                        r"格式[:：]|yyyy|YYYY|年-月-日|\d{4}-mm|例[:：])")
+NON_RECORD = re.compile(f"(?:{FOOTER.pattern})|(?:{ANNOTATION.pattern})", re.IGNORECASE)
+# Example rows and sheets (填写示例, 样例): filled in to show how, not decisions.
+EXAMPLE = re.compile(r"^[\s（(【\[]*(填写|填报|填表)?(示例|样例|范例|举例)")
+# A section row that starts a block: 一、行政许可 / 二、行政处罚 / （二）处罚.
+SECTION = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]{1,3}[)）、.．\s]*\S{0,8}(许可|处罚)\S{0,12}$")
+
+# 标签：值 lines above the header (DOMAIN.md): sheet metadata, never a header row.
+META_LABELS = (r"填报单位|报送单位|填表单位|制表单位|单位名称|填报部门|报送部门|填报机关|"
+               r"填报日期|报送日期|填表日期|制表日期|统计期间|统计时间|统计时段|统计日期|报送时间|填报时间|所属期|"
+               r"制表人|制表|填表人|填报人|审核人|负责人|单位负责人|联系人|联系电话")
+_STAMP = r"(?:[（(][^）)]{0,8}[）)])?"
+META_CELL = re.compile(rf"^\s*(?:{META_LABELS})\s*{_STAMP}\s*[:：]")
+META_LABEL_ONLY = re.compile(rf"^\s*(?:{META_LABELS})\s*{_STAMP}\s*[:：]?\s*$")
+UNIT_LABEL = re.compile(rf"(?:填报单位|报送单位|填表单位|制表单位|单位名称|填报部门|报送部门|填报机关)\s*{_STAMP}\s*[:：]?")
+# Where a unit's name ends inside one cell: the next label (填报日期：…) or the end.
+_NEXT_LABEL = re.compile(rf"(?:{META_LABELS}|日期|时间)\s*{_STAMP}\s*[:：]")
 
 
 def fill_merged(sheet: RawSheet) -> dict[int, bool]:
@@ -67,9 +83,11 @@ def find_header(rows: list[list], rules: ColumnRules, merged=()) -> tuple[int, l
     """
     best: tuple[int, int, list[str]] | None = None  # (strength, last row index, headers)
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        if is_metadata_row(row):  # 填报单位：… / 报送日期：… is sheet metadata, not a header half
+            continue
         candidates = [(index, [display_text(c) for c in row])]
         if index + 1 < len(rows) and _looks_like_subheaders(rows[index + 1]) \
-                and sum(1 for c in row if not is_blank(c)) >= 2:
+                and sum(1 for c in row if not is_blank(c)) >= 2 and not is_metadata_row(rows[index + 1]):
             top = _with_spans(rows, index, merged)
             candidates.append((index + 1, _combine(top, [display_text(c) for c in rows[index + 1]], rules)))
         for last, headers in candidates:
@@ -117,20 +135,57 @@ def _combine(top: list[str], sub: list[str], rules: ColumnRules) -> list[str]:
     return out
 
 
-UNIT_LABEL = re.compile(r"^\s*(?:填报单位|报送单位|填表单位|单位名称)\s*(?:[（(][^）)]{0,8}[）)])?\s*[:：]?\s*$")
+def is_metadata_row(row: list) -> bool:
+    """A 标签：值 line (填报单位：区安监局 … 填报日期：…), label and value in one cell or in two."""
+    texts = [display_text(c) for c in row if not is_blank(c)]
+    if any(META_CELL.match(t) for t in texts):
+        return True
+    # Labels without a colon: 填报单位 | 区安监局 | 填报日期 | 2016-11-03 (half the cells are labels).
+    labels = sum(1 for t in texts if META_LABEL_ONLY.match(t))
+    return labels > 0 and 2 * labels >= len(texts)
+
+
+def normalise_unit_names(values):
+    """Unit names column-wise: full-width forms to half-width, whitespace dropped (not a cut)."""
+    return values.astype(str).str.normalize("NFKC").str.replace(r"\s+", "", regex=True)
+
+
+def _unit_after_label(text: str) -> str | None:
+    """'填报单位：西塞山区 安全生产监督管理局  填报日期：…' -> '西塞山区安全生产监督管理局'."""
+    match = UNIT_LABEL.search(text)
+    if match is None:
+        return None
+    rest = text[match.end():]
+    cut = _NEXT_LABEL.search(rest)
+    value = re.sub(r"\s+", "", rest[:cut.start()] if cut else rest).strip("，,；;：:")
+    return value or None
 
 
 def sheet_unit(rows: list[list], header_index: int) -> str | None:
-    """The 填报单位 named above the header: 填报单位：区安监局, or the label and the name in two cells."""
+    """The 填报单位 named above the header; None when it is left blank (a stamp line)."""
     for row in rows[:header_index]:
-        for position, cell in enumerate(row):
-            if not isinstance(cell, str):
+        texts = [display_text(c) for c in row]
+        for position, text in enumerate(texts):
+            if not text or not UNIT_LABEL.search(text):
                 continue
-            match = UNIT_LINE.search(cell)
-            if match:
-                return match.group(1)
-            if UNIT_LABEL.match(cell):
-                following = next((display_text(c) for c in row[position + 1:] if not is_blank(c)), "")
-                if following and len(following) <= 40:
-                    return following
+            value = _unit_after_label(text)
+            if value:
+                return value
+            if META_LABEL_ONLY.match(text):  # the label alone: the name is in the next cell
+                following = next((t for t in texts[position + 1:] if t), "")
+                if following and len(following) <= 40 and not META_CELL.match(following) \
+                        and not META_LABEL_ONLY.match(following):
+                    return re.sub(r"\s+", "", following)
+            return None  # 填报单位（盖章）：   with no name: a stamp, not a unit
+    return None
+
+
+def section_above(rows: list[list], header_index: int) -> str | None:
+    """The category a section row just above the header sets (一、行政许可)."""
+    from .columns import category_from_text
+
+    for row in reversed(rows[max(0, header_index - 3):header_index]):
+        texts = [display_text(c) for c in row if not is_blank(c)]
+        if len(texts) == 1 and SECTION.match(re.sub(r"\s+", "", texts[0])):
+            return category_from_text(texts[0])
     return None

@@ -8,7 +8,11 @@ still loaded. Every row below a header is a record or a counted skipped row.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing as mp
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -17,13 +21,15 @@ import numpy as np
 import pandas as pd
 
 from ..config import Config
-from ..errors import FileFault, ReconciliationError
+from ..errors import FileFault, ReconciliationError, os_reason
 from ..problems import message
 from .columns import category_from_text
-from .readers import read_file
+from .docnumbers import normalise_document_numbers
+from .header import normalise_unit_names
+from .readers import is_zip_workbook, read_file, sniff
 from .records import RECORD_COLUMNS, SheetResult, read_sheet
 
-SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
+SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".et", ".ett", ".xlsb", ".ods", ".xltx", ".xlt")
 REPORT_PREFIX = "公开时限检查_"  # our own reports; never read them back as input
 REPORT_SHEETS = {"逾期清单", "数据问题", "全部记录", "说明"}
 
@@ -36,6 +42,7 @@ class InputFile:
     error: FileFault | None = None
     notes: list[str] = field(default_factory=list)
     is_report: bool = False  # one of our own reports, skipped
+    not_read: str | None = None  # a file in a folder that is not a spreadsheet: why it was not read
 
     @property
     def records(self) -> int:
@@ -71,9 +78,14 @@ def find_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[InputFile]
                 relative = candidate.relative_to(path).parts
                 if any(part.startswith((".", "~$")) for part in relative):
                     continue
-                if candidate.is_file() and candidate.suffix.lower() in SUFFIXES \
-                        and not candidate.name.startswith(REPORT_PREFIX):
+                if not candidate.is_file() or candidate.name.startswith(REPORT_PREFIX):
+                    continue
+                reason = None if candidate.suffix.lower() in SUFFIXES else not_a_spreadsheet(candidate)
+                if reason is None:
                     found.append(candidate)
+                else:  # named, with its reason, in the terminal, the JSON and 说明
+                    entry = InputFile(str(candidate), not_read=message("file-not-read", reason=reason))
+                    missing.append(entry)
         elif path.is_file():
             found.append(path)
         else:
@@ -82,6 +94,21 @@ def find_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[InputFile]
             missing.append(entry)
     unique = list(dict.fromkeys(found))
     return unique, missing
+
+
+def not_a_spreadsheet(path: Path) -> str | None:
+    """None when the bytes are a workbook whatever the name says (.et, .ods, a renamed .xlsx); else why not."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1 << 16)
+    except OSError as exc:
+        return f"无法打开（{os_reason(exc)}）"
+    kind = sniff(path, head)
+    markup = head.lstrip(b"\xef\xbb\xbf \r\n\t").startswith(b"<")  # an HTML table export, not a script
+    if kind == "ole" or (kind == "html" and markup) or (kind == "zip" and is_zip_workbook(path)):
+        return None
+    suffix = path.suffix.lower() or "（无扩展名）"
+    return f"扩展名 {suffix}，内容不是 Excel/WPS 工作簿，未读取；如是 CSV 表格，请把扩展名改为 .csv"
 
 
 def _sha256(path: Path) -> str | None:
@@ -136,22 +163,97 @@ def load(paths: Iterable[str | Path], config: Config | None = None,
     config = config or Config()
     files, inputs = find_files(paths)
     frames: list[pd.DataFrame] = []
-    for number, path in enumerate(files, start=1):
-        if progress:
-            progress(number, len(files), str(path))
-        try:
-            entry, sheet_frames = load_file(path, config)
-        except ReconciliationError:  # a counting bug is the run's, never one file's fault
-            raise
-        except Exception as exc:  # a reader bug must cost one file, not the run
-            entry = InputFile(str(path), _sha256(path))
-            entry.error = FileFault("read-failed", path, reason=f"{type(exc).__name__}: {exc}")
-            sheet_frames = []
+    for entry, sheet_frames in read_all(files, config, progress):
         inputs.append(entry)
         frames.extend(sheet_frames)
     records = pd.concat(frames, ignore_index=True) if frames else empty_records()
-    records["duplicate_of"] = duplicate_locations(records)
+    records["unit"] = apply_unit_aliases(records["unit"], config.units)
+    # 无, /, - and 空 say "no number": a missing number, never a duplicate of each other.
+    numbers = normalise_document_numbers(records["document_number"])
+    records["document_number"] = records["document_number"].where(numbers.ne(""), "")
+    records["duplicate_of"] = duplicate_locations(records, numbers)
     return LoadResult(records, inputs)
+
+
+def read_all(files: list[Path], config: Config, progress=None) -> list[tuple[InputFile, list[pd.DataFrame]]]:
+    """Every file read, in order. Several files are read in worker processes (both cores), so that
+    a reader that aborts the process (a native crash no ``except`` can catch) costs only its file."""
+    if len(files) < 2 or WORKERS < 2:
+        return [_progress_then(progress, number, len(files), path, lambda p=path: guarded_load(p, config))
+                for number, path in enumerate(files, start=1)]
+    results: dict[int, tuple] = {}
+    pending = list(range(len(files)))
+    with _pool(min(WORKERS, len(files))) as pool:
+        futures = {pool.submit(guarded_load, files[i], config): i for i in pending}
+        for future in as_completed(futures):
+            index = futures[future]
+            try:
+                results[index] = future.result()
+            except BrokenProcessPool:
+                continue  # retried alone below: only the file that aborts must pay
+            if progress:
+                progress(len(results), len(files), str(files[index]))
+    for index in (i for i in pending if i not in results):
+        results[index] = _alone(files[index], config)  # ReconciliationError still propagates
+        if progress:
+            progress(len(results), len(files), str(files[index]))
+    return [results[i] for i in range(len(files))]
+
+
+WORKERS = min(2, os.cpu_count() or 1)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method), initializer=_quiet_worker)
+
+
+def _quiet_worker() -> None:
+    """A crashing native reader prints its own dump; the run reports the file in Chinese instead."""
+    import faulthandler
+
+    faulthandler.disable()
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 2)
+    os.close(null)
+
+
+def _alone(path: Path, config: Config):
+    """One file in a process of its own: if the process dies, the file gets a message, the run goes on."""
+    with _pool(1) as pool:
+        try:
+            return pool.submit(guarded_load, path, config).result()
+        except BrokenProcessPool as exc:
+            entry = InputFile(str(path), _sha256(path))
+            entry.error = FileFault("read-aborted", path, reason=str(exc)[:80] or "进程中止")
+            return entry, []
+
+
+def _progress_then(progress, number, total, path, work):
+    if progress:
+        progress(number, total, str(path))
+    return work()
+
+
+def guarded_load(path: Path, config: Config) -> tuple[InputFile, list[pd.DataFrame]]:
+    try:
+        return load_file(path, config)
+    except ReconciliationError:  # a counting bug is the run's, never one file's fault
+        raise
+    except Exception as exc:  # a reader bug must cost one file, not the run
+        entry = InputFile(str(path), _sha256(path))
+        entry.error = FileFault("read-failed", path, reason=f"{type(exc).__name__}: {exc}")
+        return entry, []
+
+
+def apply_unit_aliases(units: pd.Series, aliases: dict[str, list[str]]) -> pd.Series:
+    """Every name a unit goes by -> the name declared in compliance.toml [units]."""
+    if not aliases or units.empty:
+        return units
+    names = [(alias, name) for name, others in aliases.items() for alias in [name, *others]]
+    spelled = normalise_unit_names(pd.Series([alias for alias, _ in names], dtype=object))
+    table = dict(zip(spelled, (name for _, name in names)))
+    return units.map(table).fillna(units)
 
 
 def empty_records() -> pd.DataFrame:
@@ -162,12 +264,13 @@ def empty_records() -> pd.DataFrame:
     return frame
 
 
-def duplicate_locations(records: pd.DataFrame) -> pd.Series:
+def duplicate_locations(records: pd.DataFrame, numbers: pd.Series | None = None) -> pd.Series:
     """For a repeated document number in the same category: where the first one is."""
     if records.empty:
         return pd.Series(dtype=object)
     # Numbers are issued per unit: 2016001 at 区安监局 and at 区环保局 are two decisions.
-    key = records["document_number"].str.replace(r"\s+", "", regex=True)
+    # 〔２０１６〕 and [2016] are one number
+    key = normalise_document_numbers(records["document_number"]) if numbers is None else numbers
     frame = pd.DataFrame({"category": records["category"].fillna("") + "\x1f" + records["unit"].fillna(""),
                           "key": key})
     involved = key.ne("") & frame.duplicated(["category", "key"], keep=False)

@@ -17,10 +17,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..errors import FileFault, os_reason
+from .sheetxml import WorkbookScan, patch_cells, scan_workbook
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 DEFAULT_MAX_UNCOMPRESSED = 1 << 30  # 1 GiB: past this a workbook is refused (zip bombs)
+# Past this many cells (rows x columns of the populated extent) a sheet is refused before
+# calamine allocates it: AZ1048576 is 54 million cells, 12 s and 2.3 GB for 3 records.
+MAX_SHEET_CELLS = 30_000_000
 MAX_CELL_CHARS = 32767  # Excel's own cell limit; longer text is cut
 
 
@@ -34,6 +38,7 @@ class RawSheet:
     data: bytes | None = None  # CSV only: the same, as UTF-8 bytes
     hidden: bool = False  # a hidden worksheet: still read, but said so
     delimiter: str = ","
+    date1904: bool = False  # bare serial numbers count from 1904-01-01
 
 
 def sniff(path: Path, head: bytes) -> str:
@@ -91,6 +96,20 @@ def read_file(path: Path, max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED) -> l
     return [_read_csv(path)]
 
 
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+def is_zip_workbook(path: Path) -> bool:
+    """An .xlsx/.xlsm/.xlsb/.et (zip) or an OpenDocument spreadsheet, by its contents."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            return bool({"xl/workbook.xml", "xl/workbook.bin"} & names) or \
+                ("mimetype" in names and archive.read("mimetype").strip() == ODS_MIMETYPE)
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+        return False
+
+
 def _read_zip_workbook(path: Path, max_uncompressed: int) -> list[RawSheet]:
     try:
         with zipfile.ZipFile(path) as archive:
@@ -99,19 +118,25 @@ def _read_zip_workbook(path: Path, max_uncompressed: int) -> list[RawSheet]:
             total = sum(info.file_size for info in infos)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise FileFault("corrupt-file", path, reason="文件已损坏或不完整（可能没有传完），请重新导出") from exc
-    if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
+    is_ods = "mimetype" in names and "content.xml" in names
+    if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names and not is_ods:
         inner = [n for n in names if n.lower().endswith((".xlsx", ".xls", ".csv"))]
         hint = f"（压缩包内有 {len(inner)} 个表格文件，请解压后再检查）" if inner else ""
         raise FileFault("no-workbook-in-zip", path, hint=hint)
     if total > max_uncompressed:
         raise FileFault("file-too-large", path, size_mb=total / (1 << 20),
                         limit_mb=max_uncompressed / (1 << 20))
-    return _read_calamine(path, "xlsx")
+    return _read_calamine(path, "ods" if is_ods and "xl/workbook.xml" not in names else "xlsx")
 
 
 def _read_calamine(path: Path, kind: str) -> list[RawSheet]:
     import python_calamine as calamine
 
+    scan = scan_workbook(path) if kind == "xlsx" else WorkbookScan()
+    for name, sheet_scan in scan.sheets.items():
+        if sheet_scan.rows * sheet_scan.columns > MAX_SHEET_CELLS:
+            raise FileFault("sheet-too-sparse", path, sheet=name, cell=sheet_scan.far_cell,
+                            cells=sheet_scan.rows * sheet_scan.columns)
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(path))
         sheets = []
@@ -119,10 +144,15 @@ def _read_calamine(path: Path, kind: str) -> list[RawSheet]:
             if str(meta.typ) not in ("SheetTypeEnum.WorkSheet",):
                 continue  # chart sheets hold no rows
             sheet = workbook.get_sheet_by_name(meta.name)
-            rows = sheet.to_python(skip_empty_area=False)
+            sheet_scan = scan.sheets.get(meta.name)
+            # The populated extent, not the styled one: bordered empty rows to 1,048,576 are not read.
+            nrows = sheet_scan.rows if sheet_scan is not None else None
+            rows = sheet.to_python(skip_empty_area=False, nrows=nrows) if nrows != 0 else []
+            if sheet_scan is not None:
+                patch_cells(rows, sheet_scan)
             merged = list(sheet.merged_cell_ranges or [])
             hidden = str(meta.visible).rsplit(".", 1)[-1] != "Visible"
-            sheets.append(RawSheet(meta.name, rows, merged, kind, hidden=hidden))
+            sheets.append(RawSheet(meta.name, rows, merged, kind, hidden=hidden, date1904=scan.date1904))
         workbook.close()
     except calamine.PasswordError as exc:
         raise FileFault("encrypted-file", path) from exc
@@ -131,48 +161,35 @@ def _read_calamine(path: Path, kind: str) -> list[RawSheet]:
         if "password" in text or "encrypt" in text:
             raise FileFault("encrypted-file", path) from exc
         raise FileFault("corrupt-file", path, reason=f"文件已损坏，无法读取（{str(exc)[:120]}）") from exc
-    if kind == "xlsx" and _has_error_cells(path):
-        _patch_error_cells(path, sheets)
+    if kind == "xls":
+        _patch_xls(path, sheets)
     return sheets
 
 
-def _has_error_cells(path: Path) -> bool:
-    """Does any worksheet hold an error value (t="e")? calamine reads those as blank."""
-    with zipfile.ZipFile(path) as archive:
-        for name in archive.namelist():
-            if not name.startswith("xl/worksheets/"):
-                continue
-            tail = b""
-            with archive.open(name) as stream:
-                for chunk in iter(lambda: stream.read(1 << 20), b""):
-                    if b' t="e"' in tail + chunk:
-                        return True
-                    tail = chunk[-8:]
-    return False
+def _patch_xls(path: Path, sheets: list[RawSheet]) -> None:
+    """Error values (#REF!) and the 1904 date system of a BIFF .xls, which calamine reads as blank."""
+    import xlrd
 
-
-def _patch_error_cells(path: Path, sheets: list[RawSheet]) -> None:
-    """Put #VALUE!, #REF! … back where calamine left blanks (openpyxl keeps them)."""
-    import openpyxl  # parses through defusedxml when it is installed
-
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        book = xlrd.open_workbook(str(path), on_demand=True, formatting_info=False)
+    except Exception:  # noqa: BLE001 - calamine read it; the patch is a refinement
+        return
     try:
         by_name = {s.name: s for s in sheets}
-        for worksheet in workbook.worksheets:
-            sheet = by_name.get(worksheet.title)
-            if sheet is None:
+        for name in book.sheet_names():
+            raw = by_name.get(name)
+            if raw is None:
                 continue
-            for row in worksheet.iter_rows():
-                for cell in row:
-                    if getattr(cell, "data_type", None) == "e" and cell.value is not None:
-                        r, c = cell.row - 1, cell.column - 1
-                        while len(sheet.rows) <= r:
-                            sheet.rows.append([])
-                        if len(sheet.rows[r]) <= c:
-                            sheet.rows[r].extend([""] * (c + 1 - len(sheet.rows[r])))
-                        sheet.rows[r][c] = str(cell.value)
+            raw.date1904 = bool(book.datemode)
+            sheet = book.sheet_by_name(name)
+            for r in range(min(sheet.nrows, len(raw.rows))):
+                types = sheet.row_types(r)
+                for c, kind in enumerate(types):
+                    if kind == xlrd.XL_CELL_ERROR and c < len(raw.rows[r]):
+                        raw.rows[r][c] = xlrd.error_text_from_code.get(sheet.cell_value(r, c), "#VALUE!")
+            book.unload_sheet(name)
     finally:
-        workbook.close()
+        book.release_resources()
 
 
 # -- text files --------------------------------------------------------------

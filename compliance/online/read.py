@@ -101,9 +101,10 @@ def _column(frame: pd.DataFrame, columns: dict[str, int], name: str) -> pd.Serie
 def _sheet_entries(sheet, path: Path, header_index: int, headers: list[str], columns: dict[str, int],
                    described: OnlineList) -> pd.DataFrame:
     if sheet.text is not None:
-        frame, nonblank = csv_body(sheet, header_index, len(headers), set(columns.values()), str(path))
+        frame, evidence = csv_body(sheet, header_index, len(headers), set(columns.values()), str(path))
     else:
-        frame, nonblank = rows_body(sheet.rows[header_index + 1:], len(headers))
+        frame, evidence = rows_body(sheet.rows[header_index + 1:], len(headers))
+    nonblank = evidence.count > 0
     rows = np.arange(len(frame), dtype=np.int64) + header_index + 2  # as Excel numbers them
     frame, rows = frame[nonblank], rows[nonblank]
     date_field = "first_date" if "first_date" in columns else "update_date"

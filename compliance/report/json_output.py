@@ -53,7 +53,7 @@ def run_json(run) -> dict:
                     "sheets": [{"name": s.name, "records": s.record_count, "skipped_rows": s.skipped_rows,
                                 "header_row": s.header_row, "notes": ([s.problem] if s.problem else []) + s.notes}
                                for s in e.sheets],
-                    "error": e.error_dict(), "notes": e.notes} for e in run.inputs],
+                    "error": e.error_dict(), "not_read": e.not_read, "notes": e.notes} for e in run.inputs],
         "summary": run.summary,
         "report_writer": ({"name": run.writer.name, "fallback_reason": run.writer.fallback_reason}
                           if run.writer else None),

@@ -1,0 +1,71 @@
+"""Which rows below a header are records, and which are not (DOMAIN.md).
+
+Decided from the same evidence in every format (the cell count and first
+non-blank cell of each row, over all its columns): blank rows, footers and
+totals (合计, 合  计, 制 表 人：, an Excel table's 汇总 row), hint rows
+（必填）/（yyyy-mm-dd）, example rows (示例), repeated headers and section
+rows (一、行政许可), which set the category of the rows below them.
+A row that carries decision content (a party, or several cells) is a record
+even with no number and no dates: it is judged invalid, never dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .body import Evidence
+from .cells import cell_text
+from .columns import ColumnMap, category_from_text
+from .header import EXAMPLE, NON_RECORD, SECTION
+
+
+@dataclass
+class RowKinds:
+    blank: np.ndarray
+    header: np.ndarray
+    note: np.ndarray
+    example: np.ndarray
+    section: np.ndarray  # category a section row sets for the rows below it (None elsewhere)
+
+    @property
+    def record(self) -> np.ndarray:
+        return ~(self.blank | self.header | self.note | self.example)
+
+
+def first_texts(evidence: Evidence) -> pd.Series:
+    """Each row's first non-blank cell as text, with the spaces taken out (合  计 -> 合计)."""
+    text = cell_text(pd.Series(evidence.first, dtype=object))
+    return text.str.replace(r"\s+", "", regex=True)
+
+
+def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_text: pd.Series,
+              published_text: pd.Series, party: pd.Series, start_category: str | None) -> RowKinds:
+    blank = evidence.count == 0
+    first = first_texts(evidence)
+    has_doc = doc.ne("").to_numpy(bool)
+    has_date = decision_text.ne("").to_numpy(bool) | published_text.ne("").to_numpy(bool)
+    bare = ~has_doc & ~has_date
+    says_so = first.str.match(NON_RECORD).to_numpy(bool) | doc.str.replace(r"\s+", "", regex=True) \
+        .str.match(NON_RECORD).to_numpy(bool)
+    example = ~blank & first.str.match(EXAMPLE).to_numpy(bool)
+    # Decision content: a party named, or several cells filled (party, reason, result, unit …).
+    content = party.ne("").to_numpy(bool) | (evidence.count >= 3)
+    is_section = ~blank & (evidence.count == 1) & first.str.match(SECTION).to_numpy(bool)
+    # A header row repeated inside the data (sheets pasted one under another).
+    header = np.zeros(len(doc), dtype=bool)
+    for name, texts in (("document_number", doc), ("decision_date", decision_text)):
+        label = mapping.header_of(name)
+        if label:
+            header |= texts.eq(label.strip()).to_numpy(bool)
+    header &= ~blank
+    note = ~blank & ~header & ~example & (says_so | (bare & ~content) | is_section)
+    sections = np.full(len(doc), None, dtype=object)
+    if is_section.any():
+        sections[is_section] = [category_from_text(t) for t in first[is_section]]
+    section = pd.Series(sections, dtype=object)
+    if start_category is not None and len(section):
+        section.iloc[0] = section.iloc[0] or start_category
+    return RowKinds(blank, header, note, example, section.ffill().to_numpy(object))

@@ -1,0 +1,365 @@
+"""Issue 10: the loader reads the sheets units really make (real files in tmp_path)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import xlwt
+
+from compliance.config import Config, load_config
+from compliance.ingest.load import load
+from helpers import write_csv, write_xlsx
+
+TITLE = ["2016年行政处罚决定公开情况统计表"]
+HEADER = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期"]
+
+
+def rows(count=3, start=1):
+    return [[i, f"西安监罚〔2016〕{i}号", f"公司{i}", "2016-09-01", "2016-09-10"] for i in range(start, start + count)]
+
+
+def only(result):
+    assert all(e.error is None for e in result.inputs), [e.error_dict() for e in result.inputs]
+    return result.records
+
+
+# -- 1. metadata lines are not headers ---------------------------------------------------------------
+def test_unit_line_above_a_serial_number_header_xlsx_and_csv(tmp_path):
+    layout = [TITLE, ["填报单位：区安监局        填报日期：2016年11月3日"], HEADER] + rows(3)
+    for path in (write_xlsx(tmp_path / "2016年10月.xlsx", {"处罚": layout}),
+                 write_csv(tmp_path / "2016年10月.csv", layout)):
+        records = only(load([path]))
+        assert list(records["unit"]) == ["区安监局"] * 3, path
+        assert list(records["document_number"]) == [f"西安监罚〔2016〕{i}号" for i in (1, 2, 3)]
+        assert records["published_problem"].isna().all()
+
+
+def test_unit_label_and_value_in_neighbouring_cells_with_a_space_inside(tmp_path):
+    layout = [TITLE, ["填报单位", "西塞山区 安全生产监督管理局", "", "填报日期", "2016-11-03"], HEADER] + rows(2)
+    records = only(load([write_xlsx(tmp_path / "data.xlsx", {"处罚": layout})]))
+    assert set(records["unit"]) == {"西塞山区安全生产监督管理局"}
+
+
+def test_a_blank_stamp_line_gives_no_unit_and_the_file_name_is_used(tmp_path):
+    layout = [TITLE, ["填报单位（盖章）：            填报日期：2016年11月3日"], HEADER] + rows(2)
+    records = only(load([write_xlsx(tmp_path / "区安监局_2016年10月.xlsx", {"处罚": layout})]))
+    assert set(records["unit"]) == {"区安监局"}
+
+
+def test_group_label_over_subheaders_still_combined(tmp_path):
+    layout = [["序号", "行政处罚决定", None, "上网公开", "当事人"],
+              [None, "文书号", "日期", "日期", None], [1, "罚1", "2016-09-01", "2016-09-10", "甲"]]
+    result = load([write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"S": layout}, merges={"S": ["B1:C1"]})])
+    assert only(result)["published_text"].tolist() == ["2016-09-10"]
+
+
+# -- 2. publication means online publication --------------------------------------------------------
+def test_a_sending_date_is_never_a_publication_date(tmp_path):
+    for sent in ("报送日期", "上报时间", "填报日期", "录入时间", "送达日期", "立案日期", "办结日期"):
+        layout = [["文书号", "当事人", "许可决定日期", sent], ["许1", "甲", "2016-09-01", "2016-12-30"]]
+        result = load([write_xlsx(tmp_path / f"区编办_许可_{sent}.xlsx", {"S": layout})])
+        records = only(result)
+        assert records["published_problem"].tolist() == ["published-column-missing"], sent
+        assert "published_date" not in result.inputs[0].sheets[0].columns
+
+
+def test_a_sending_date_line_above_the_header_does_not_make_a_publication_column(tmp_path):
+    layout = [TITLE, ["报送日期：2016-12-30"], ["文书号", "当事人", "处罚决定日期", "备注"],
+              ["罚1", "甲", "2016-09-01", "已公开"]]
+    records = only(load([write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"S": layout})]))
+    assert records["published_problem"].tolist() == ["published-column-missing"]
+
+
+def test_serial_number_is_never_a_unit_party_or_number(tmp_path):
+    layout = [["序号", "单位", "文书号", "决定日期", "公开日期"][0:1] + ["文书号", "决定日期", "公开日期"],
+              [1, "罚1", "2016-09-01", "2016-09-10"]]
+    result = load([write_xlsx(tmp_path / "区环保局_处罚.xlsx", {"S": layout})])
+    assert "unit" not in result.inputs[0].sheets[0].columns
+    assert only(result)["unit"].tolist() == ["区环保局"]
+
+
+# -- 3. units ------------------------------------------------------------------------------------------
+def test_blank_unit_cells_belong_to_the_unit_above(tmp_path):
+    layout = [["文书号", "处罚决定日期", "公开日期", "处罚机关"],
+              ["罚1", "2016-09-01", "2016-09-10", "区安监局"], ["罚2", "2016-09-01", "2016-09-10", None],
+              ["罚3", "2016-09-01", "2016-09-10", "区环保局"], ["罚4", "2016-09-01", "2016-09-10", None],
+              ["罚5", "2016-09-01", "2016-09-10", None]]
+    records = only(load([write_xlsx(tmp_path / "汇总_处罚.xlsx", {"S": layout})]))
+    assert records["unit"].tolist() == ["区安监局", "区安监局", "区环保局", "区环保局", "区环保局"]
+
+
+def test_units_aliases_from_config_group_every_output(tmp_path):
+    (tmp_path / "compliance.toml").write_text(
+        '[units]\n"区人社局" = ["西塞山区人力资源和社会保障局"]\n', encoding="utf-8")
+    config = load_config(tmp_path / "compliance.toml")
+    assert config.units == {"区人社局": ["西塞山区人力资源和社会保障局"]}
+    layout = [["文书号", "许可决定日期", "公开日期", "许可机关"],
+              ["许1", "2016-09-01", "2016-09-10", "西塞山区 人力资源和社会保障局"],
+              ["许2", "2016-09-01", "2016-09-10", "区人社局"]]
+    records = only(load([write_xlsx(tmp_path / "许可.xlsx", {"S": layout})], config))
+    assert records["unit"].tolist() == ["区人社局", "区人社局"]
+
+
+def test_units_config_must_be_lists_of_names(tmp_path):
+    import pytest
+
+    from compliance.errors import ConfigError
+
+    (tmp_path / "c.toml").write_text('[units]\n"区人社局" = 3\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="units"):
+        load_config(tmp_path / "c.toml")
+
+
+# -- 4. non-record rows the same in every format ----------------------------------------------------
+FOOTERS = [["合  计", "2件"], ["制 表 人：张三", None, "审核人：李四", None, "填报日期：2016-11-03"],
+           ["汇总", None, None, 3, None], ["（必填）", "（必填）", "（文本）", "（yyyy-mm-dd）", "（yyyy-mm-dd）"]]
+
+
+def test_footers_totals_and_hint_rows_are_skipped_in_xlsx_and_csv(tmp_path):
+    layout = [HEADER, FOOTERS[3]] + rows(2) + FOOTERS[:3]
+    for path in (write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"S": layout}),
+                 write_csv(tmp_path / "区安监局_处罚.csv", [[c if c is not None else "" for c in r] for r in layout])):
+        result = load([path])
+        records = only(result)
+        assert records["row"].tolist() == [3, 4], path
+        assert result.inputs[0].sheets[0].skipped["note"] == 4, path
+
+
+def test_example_rows_and_sheets_are_not_decisions(tmp_path):
+    layout = [HEADER, ["示例", "西安监罚〔2016〕0号", "某公司", "2016-01-01", "2016-01-05"]] + rows(2)
+    result = load([write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"填写示例": [HEADER] + rows(3), "数据": layout})])
+    records = only(result)
+    assert records["sheet"].tolist() == ["数据", "数据"]
+    sheets = {s.name: s for s in result.inputs[0].sheets}
+    assert sheets["填写示例"].skipped["example"] == 3 and "填写示例" in " ".join(sheets["填写示例"].notes)
+    assert sheets["数据"].skipped["example"] == 1 and "第 2 行" in " ".join(sheets["数据"].notes)
+
+
+def test_a_row_with_decision_content_but_no_number_or_dates_is_an_invalid_record(tmp_path):
+    header = ["序号", "文书号", "当事人", "处罚事由", "处罚结果", "处罚决定日期", "公开日期", "处罚机关"]
+    layout = [header, [1, None, "某公司", "无证经营", "罚款", None, None, "区安监局"],
+              ["注：本表由区安监局填报"]]
+    for path in (write_xlsx(tmp_path / "处罚.xlsx", {"S": layout}),
+                 write_csv(tmp_path / "处罚.csv", [[c if c is not None else "" for c in r] for r in layout])):
+        result = load([path])
+        records = only(result)
+        assert records["party"].tolist() == ["某公司"], path
+        assert records["decision_problem"].tolist() == ["date-missing"]
+        assert result.inputs[0].sheets[0].skipped["note"] == 1
+
+
+# -- 5. every table in a sheet -------------------------------------------------------------------------
+def test_tables_side_by_side_are_both_read_xlsx_and_csv(tmp_path):
+    left = ["许可决定书文号", "被许可人", "许可决定日期", "公开日期"]
+    right = ["处罚决定书文号", "被处罚人", "处罚决定日期", "公开日期"]
+    layout = [["填报单位：区工商分局"], left + [""] + right]
+    for i in range(3):
+        layout.append([f"许{i}", "甲", "2016-09-01", "2016-09-10", "", f"罚{i}", "乙", "2016-09-02", "2016-09-12"])
+    layout.append([""] * 5 + ["罚9", "丙", "2016-09-03", "2016-09-13"])
+    layout.append(["合计", "3件", "", "", "", "合计", "4件"])
+    for path in (write_xlsx(tmp_path / "工商.xlsx", {"S": layout}), write_csv(tmp_path / "工商.csv", layout)):
+        result = load([path])
+        records = only(result)
+        assert sorted(records["document_number"]) == sorted([f"许{i}" for i in range(3)]
+                                                            + [f"罚{i}" for i in range(3)] + ["罚9"]), path
+        by = dict(zip(records["document_number"], records["category"]))
+        assert by["许0"] == "permit" and by["罚0"] == "penalty" and by["罚9"] == "penalty"
+        assert set(records["unit"]) == {"区工商分局"}
+        sheet = result.inputs[0].sheets[0]
+        assert any("A:E" in n and "F:I" in n for n in sheet.notes)
+        assert sheet.record_count + sheet.skipped_rows == sheet.rows_after_header == 2 * 5
+
+
+def test_section_rows_set_the_category_below(tmp_path):
+    header = ["序号", "文书号", "当事人", "决定日期", "公开日期"]
+    layout = [["一、行政许可"], header, [1, "许1", "甲", "2016-09-01", "2016-09-10"],
+              ["二、行政处罚"], [1, "罚1", "乙", "2016-09-01", "2016-09-10"], [2, "罚2", "丙", "2016-09-01", ""]]
+    for path in (write_xlsx(tmp_path / "区食药监局.xlsx", {"S": layout}), write_csv(tmp_path / "区食药监局.csv", layout)):
+        records = only(load([path]))
+        assert dict(zip(records["document_number"], records["category"])) == \
+            {"许1": "permit", "罚1": "penalty", "罚2": "penalty"}, path
+
+
+# -- 6. category from a kind column ------------------------------------------------------------------
+def test_penalty_kinds_that_name_a_licence_are_penalties(tmp_path):
+    layout = [["文书号", "类别", "决定日期", "公开日期"], ["1", "吊销许可证", "2016-09-01", "2016-09-10"],
+              ["2", "暂扣许可证、执照", "2016-09-01", "2016-09-10"], ["3", "行政许可", "2016-09-01", "2016-09-10"],
+              ["4", "责令停产停业", "2016-09-01", "2016-09-10"]]
+    records = only(load([write_xlsx(tmp_path / "区汇总.xlsx", {"S": layout})]))
+    assert records["category"].tolist() == ["penalty", "penalty", "permit", "penalty"]
+
+
+# -- 7. formats and cells ------------------------------------------------------------------------------
+def test_wps_et_and_unknown_files_in_a_folder(tmp_path):
+    book = tmp_path / "区安监局_处罚.et"
+    write_xlsx(tmp_path / "x.xlsx", {"S": [HEADER] + rows(2)}).rename(book)
+    (tmp_path / "说明.docx").write_bytes(b"PK\x03\x04not a workbook")
+    result = load([tmp_path])
+    assert len(result.records) == 2
+    named = {Path(e.path).name: e.not_read for e in result.inputs if e.not_read}
+    assert list(named) == ["说明.docx"] and "未读取" in named["说明.docx"]
+
+
+def test_error_values_in_xls_are_errors(tmp_path):
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("处罚")
+    for c, h in enumerate(HEADER):
+        sheet.write(0, c, h)
+    for c, v in enumerate([1, "罚1", "甲", "2016-09-01"]):
+        sheet.write(1, c, v)
+    sheet.row(1).set_cell_error(4, "#REF!")
+    book.save(str(tmp_path / "区安监局.xls"))
+    records = only(load([tmp_path / "区安监局.xls"]))
+    assert records["published_problem"].tolist() == ["date-formula-error"]
+
+
+def test_formula_without_a_cached_value_is_a_problem(tmp_path):
+    path = write_xlsx(tmp_path / "区安监局.xlsx", {"S": [HEADER, [1, "罚1", "甲", "2016-09-01", "=D2+5"]]})
+    records = only(load([path]))  # openpyxl saves formulas with no result, as some tools do
+    assert records["published_problem"].tolist() == ["date-formula-uncached"]
+
+
+def test_1904_workbooks_bare_numbers(tmp_path):
+    workbook = openpyxl.Workbook()
+    workbook.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
+    sheet = workbook.active
+    sheet.append(HEADER)
+    serial = (dt.date(2016, 9, 1) - dt.date(1904, 1, 1)).days
+    sheet.append([1, "罚1", "甲", serial, "2016-09-10"])
+    workbook.save(tmp_path / "区安监局.xlsx")
+    records = only(load([tmp_path / "区安监局.xlsx"]))
+    assert records["decision_date"].dt.date.tolist() == [dt.date(2016, 9, 1)]
+
+
+def test_utc_offset_timestamps_are_beijing_days(tmp_path):
+    layout = [HEADER, [1, "罚1", "甲", "2016-09-01", "2016-10-07T16:00:00.000+0000"]]
+    for path in (write_xlsx(tmp_path / "区安监局.xlsx", {"S": layout}), write_csv(tmp_path / "区安监局.csv", layout)):
+        assert only(load([path]))["published_date"].dt.date.tolist() == [dt.date(2016, 10, 8)]
+
+
+# -- 8. document numbers -------------------------------------------------------------------------------
+def test_document_numbers_compared_after_normalisation_and_placeholders_missing(tmp_path):
+    layout = [HEADER, [1, "西安监罚〔2016〕7号", "甲", "2016-09-01", "2016-09-10"],
+              [2, "西安监罚（２０１６） ７号", "乙", "2016-09-01", "2016-09-10"],
+              [3, "无", "丙", "2016-09-01", "2016-09-10"], [4, "无", "丁", "2016-09-01", "2016-09-10"],
+              [5, "/", "戊", "2016-09-01", "2016-09-10"]]
+    records = only(load([write_xlsx(tmp_path / "区安监局.xlsx", {"S": layout})]))
+    assert records["duplicate_of"].notna().tolist() == [False, True, False, False, False]
+    assert records["document_number"].tolist()[2:] == ["", "", ""]
+
+
+# -- 9. no file can stop or stall the run --------------------------------------------------------------
+def _add_rows_to_sheet(path: Path, extra: bytes) -> None:
+    """Append raw rows to sheet1's XML (openpyxl would take a minute to write a million styled rows)."""
+    with zipfile.ZipFile(path) as archive:
+        items = {i.filename: archive.read(i.filename) for i in archive.infolist()}
+    xml = items["xl/worksheets/sheet1.xml"]
+    xml = xml.replace(b"</sheetData>", extra + b"</sheetData>").replace(b'<dimension ref="A1:E3"/>', b"")
+    items["xl/worksheets/sheet1.xml"] = xml
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in items.items():
+            archive.writestr(name, data)
+
+
+def test_far_stray_cell_costs_one_file_via_the_cli(tmp_path):
+    from click.testing import CliRunner
+
+    from compliance.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_xlsx(folder / "区环保局_处罚.xlsx", {"S": [HEADER] + rows(2)})
+    bad = write_xlsx(folder / "区安监局_处罚.xlsx", {"Sheet1": [HEADER] + rows(2)})
+    _add_rows_to_sheet(bad, b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t> </t></is></c></row>')
+    result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-12-31", "--out",
+                                       str(tmp_path / "r.xlsx"), "--json", str(tmp_path / "r.json")])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert "XFD1048576" in result.output and "区安监局_处罚.xlsx" in result.output
+    import json
+
+    payload = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert payload["summary"]["records"] == 2
+
+
+def test_styled_empty_rows_to_the_last_row_and_an_error_cell_load_fast(tmp_path):
+    import time
+
+    path = write_xlsx(tmp_path / "区安监局.xlsx", {"Sheet1": [HEADER] + rows(2)})
+    # one #N/A helper cell beside the table, then bordered empty rows down to row 1,048,576
+    helper = b'<row r="4"><c r="H4" t="e"><f>NA()</f><v>#N/A</v></c></row>'
+    styled = b"".join(b'<row r="%d"><c r="A%d" s="0"/><c r="E%d" s="0"/></row>' % (r, r, r)
+                      for r in range(5, 1_048_577))
+    _add_rows_to_sheet(path, helper + styled)
+    started = time.perf_counter()
+    result = load([path])
+    elapsed = time.perf_counter() - started
+    assert len(only(result)) == 2
+    assert result.inputs[0].sheets[0].skipped == {"blank": 0, "note": 1, "header": 0, "example": 0}
+    assert elapsed < 5, elapsed
+
+
+def test_a_reader_that_aborts_the_process_costs_only_its_file(tmp_path, monkeypatch):
+    import os
+
+    from compliance.ingest import load as load_module
+
+    original = load_module.load_file
+
+    def crashing(path, config):  # stands in for a native reader crash no except can catch
+        if "坏" in path.name:
+            os.abort()
+        return original(path, config)
+
+    monkeypatch.setattr(load_module, "load_file", crashing)
+    write_xlsx(tmp_path / "区环保局_处罚.xlsx", {"S": [HEADER] + rows(2)})
+    write_xlsx(tmp_path / "坏_处罚.xlsx", {"S": [HEADER] + rows(2)})
+    write_xlsx(tmp_path / "区国土分局_处罚.xlsx", {"S": [HEADER] + rows(3)})
+    result = load([tmp_path])
+    errors = {Path(e.path).name: e.error for e in result.inputs if e.error}
+    assert list(errors) == ["坏_处罚.xlsx"] and errors["坏_处罚.xlsx"].code == "read-aborted"
+    assert len(result.records) == 5
+
+
+def test_an_excel_table_total_row_is_skipped(tmp_path):
+    from openpyxl.worksheet.table import Table
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "处罚"
+    for row in [HEADER] + rows(2) + [["汇总", "=SUBTOTAL(103,表1[行政处罚决定书文号])", None, None, None]]:
+        sheet.append(row)
+    sheet.add_table(Table(ref="A1:E4", displayName="表1", totalsRowCount=1))
+    workbook.save(tmp_path / "区安监局.xlsx")
+    result = load([tmp_path / "区安监局.xlsx"])
+    assert only(result)["row"].tolist() == [2, 3]
+    assert result.inputs[0].sheets[0].skipped["note"] == 1
+
+
+def test_1904_xls_bare_numbers(tmp_path):
+    book = xlwt.Workbook()
+    book.dates_1904 = True
+    sheet = book.add_sheet("处罚")
+    for c, h in enumerate(HEADER):
+        sheet.write(0, c, h)
+    serial = (dt.date(2016, 9, 1) - dt.date(1904, 1, 1)).days
+    for c, v in enumerate([1, "罚1", "甲", serial, "2016-09-10"]):
+        sheet.write(1, c, v)
+    book.save(str(tmp_path / "区安监局.xls"))
+    assert only(load([tmp_path / "区安监局.xls"]))["decision_date"].dt.date.tolist() == [dt.date(2016, 9, 1)]
+
+
+def test_files_not_read_are_named_in_the_terminal(tmp_path):
+    from click.testing import CliRunner
+
+    from compliance.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_xlsx(folder / "区环保局_处罚.xlsx", {"S": [HEADER] + rows(1)})
+    (folder / "报送说明.pdf").write_bytes(b"%PDF-1.4 not a sheet")
+    result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-12-31", "--out", str(tmp_path / "r.xlsx")])
+    assert "未读取" in result.output and "报送说明.pdf" in result.output
