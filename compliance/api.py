@@ -15,6 +15,7 @@ from .config import Config
 from .errors import ReconciliationError
 from .ingest.load import LoadResult, load
 from .ingest.records import check_accounting
+from .ingest.repeats import merge_repeats
 from .problems import issues_column
 from .rules import PROFILES, RuleSet, single
 from .workcalendar import WorkCalendar
@@ -35,6 +36,7 @@ class CheckRun:
 
     writer: object = None  # report.writers.WriterUsed, once a report is written
     expected_units: tuple[str, ...] = ()  # compliance.toml [units], in their declared order
+    repeats: pd.DataFrame | None = None  # copies of decisions already counted from another file
 
     @property
     def inputs(self):
@@ -67,7 +69,8 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     as_of = as_of or run_date
     loaded = load(paths, config, progress=progress)
     reconcile_loaded(loaded)
-    records, online_run = loaded.records, None
+    records, repeats = merge_repeats(loaded.records)  # a decision sent in two files counts once
+    online_run = None
     if online:  # the online list decides publication dates before classification
         from .online import apply_online, select_online_only
 
@@ -79,12 +82,15 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     summary = summarise(classified)
     summary["skipped_rows"] = loaded.skipped_rows
     summary["out_of_scope"] = out_of_scope
+    summary["repeats"] = len(repeats)
     reconcile_statuses(summary, len(selected))
-    if len(selected) + sum(out_of_scope.values()) != len(records):
+    accounted = len(selected) + sum(out_of_scope.values()) + len(repeats)
+    if accounted != len(loaded.records):
         raise ReconciliationError(f"统计范围内 {len(selected)} 条 + 范围外 {sum(out_of_scope.values())} 条"
-                                  f" 与读入的 {len(records)} 条不相等")
+                                  f" + 重复报送 {len(repeats)} 条 与读入的 {len(loaded.records)} 条不相等")
     return CheckRun(as_of, run_date, run_time or dt.datetime.combine(run_date, dt.time()), rules, calendar,
-                    loaded, classified, month, summary, online_run)
+                    loaded, classified, month, summary, online_run, repeats=repeats,
+                    expected_units=tuple(config.units))
 
 
 def reconcile_loaded(loaded: LoadResult) -> None:

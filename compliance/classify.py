@@ -27,6 +27,12 @@ def select_month(records: pd.DataFrame, month: str | None) -> pd.DataFrame:
     return select_scope(records, month, last, last)[0]
 
 
+def _has_text(records: pd.DataFrame, name: str) -> np.ndarray:
+    if name not in records.columns:
+        return np.zeros(len(records), dtype=bool)
+    return records[name].notna().to_numpy(bool)
+
+
 def select_scope(records: pd.DataFrame, month: str | None, as_of: dt.date,
                  run_date: dt.date) -> tuple[pd.DataFrame, dict[str, int]]:
     """The records in scope, and how many were left out and why.
@@ -68,6 +74,8 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
         (has_decision & (decision > run_day), "decision-after-run-date"),
         (has_published & (published > run_day), "published-after-run-date"),
         (has_published & has_decision & (published < decision), "published-before-decision"),
+        # the same decision sent again in another file with other dates (ingest/repeats.py)
+        (_has_text(records, "conflict_with"), "duplicate-conflict"),
     ]
     problem_code = np.zeros(n_records, dtype=np.int8)  # 0 = none, k = checks[k - 1]
     for k, (mask, _) in reversed(list(enumerate(checks, start=1))):

@@ -80,6 +80,10 @@ _DECLARED = [
     ProblemType("published-after-run-date", RECORD, "公开日期 {published} 晚于检查当天 {run_date}，日期有误"),
     ProblemType("published-after-as-of", RECORD, "公开日期 {published} 晚于统计截止日 {as_of}，按截至 {as_of} 尚未公开判定"),
     ProblemType("calendar-not-covered", RECORD, "需要 {year} 年的节假日数据才能判定，请用 --calendar 提供 {year} 年日历文件"),
+    ProblemType("duplicate-conflict", RECORD, "另一份报送中有同一文书号但日期不同：{conflict}；无法判定以哪份为准，"
+                                              "请核实后只报送正确的一份"),
+    ProblemType("repeat-counted-once", RECORD, "与 {first} 是同一决定（单位、类别、文书号和日期都相同），只计一次"),
+    ProblemType("duplicate-file", FILE, "与 {first} 内容完全相同（SHA-256 相同），只读取一次"),
     ProblemType("decision-after-run-date", RECORD, "决定日期 {decision} 晚于检查当天 {run_date}，日期有误"),
     # -- records checked against the online list (--online) ------------------------
     ProblemType("online-not-found-claimed", RECORD, "台账填写已公开（{ledger}），网站未见，按未公开判定"),
@@ -120,7 +124,8 @@ def record_issues(row: dict, as_of: str = "", run_date: str = "") -> list[dict]:
     if row.get("category_problem"):
         issues.append({"code": row["category_problem"], "message": message(row["category_problem"])})
     values = {"published": _iso(row.get("published_date")), "decision": _iso(row.get("decision_date")),
-              "as_of": as_of, "run_date": run_date, "year": row.get("missing_year")}
+              "as_of": as_of, "run_date": run_date, "year": row.get("missing_year"),
+              "conflict": row.get("conflict_with")}
     if row.get("check_problem"):
         issues.append({"code": row["check_problem"], "message": message(row["check_problem"], **values)})
     if row.get("published_after_as_of"):
@@ -152,7 +157,7 @@ def _iso(value) -> str:
 
 ISSUE_COLUMNS = ("decision_problem", "decision_text", "published_problem", "published_text", "category_problem",
                  "document_number", "duplicate_of", "check_problem", "published_after_as_of", "missing_year",
-                 "published_date", "decision_date",
+                 "published_date", "decision_date", "conflict_with",
                  "online_problem", "online_note", "online_update_only", "online_date_column")
 
 

@@ -316,7 +316,8 @@ def test_a_reader_that_aborts_the_process_costs_only_its_file(tmp_path, monkeypa
 
     monkeypatch.setattr(load_module, "load_file", crashing)
     write_xlsx(tmp_path / "区环保局_处罚.xlsx", {"S": [HEADER] + rows(2)})
-    write_xlsx(tmp_path / "坏_处罚.xlsx", {"S": [HEADER] + rows(2)})
+    # another sheet name, so that its bytes differ: an identical file would be read only once (issue 11)
+    write_xlsx(tmp_path / "坏_处罚.xlsx", {"T": [HEADER] + rows(2)})
     write_xlsx(tmp_path / "区国土分局_处罚.xlsx", {"S": [HEADER] + rows(3)})
     result = load([tmp_path])
     errors = {Path(e.path).name: e.error for e in result.inputs if e.error}

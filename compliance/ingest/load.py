@@ -162,6 +162,8 @@ def load(paths: Iterable[str | Path], config: Config | None = None,
          progress: Callable[[int, int, str], None] | None = None) -> LoadResult:
     config = config or Config()
     files, inputs = find_files(paths)
+    files, copies = _distinct_contents(files)
+    inputs.extend(copies)
     frames: list[pd.DataFrame] = []
     for entry, sheet_frames in read_all(files, config, progress):
         inputs.append(entry)
@@ -173,6 +175,22 @@ def load(paths: Iterable[str | Path], config: Config | None = None,
     records["document_number"] = records["document_number"].where(numbers.ne(""), "")
     records["duplicate_of"] = duplicate_locations(records, numbers)
     return LoadResult(records, inputs)
+
+
+def _distinct_contents(files: list[Path]) -> tuple[list[Path], list[InputFile]]:
+    """A file resent under another name (same SHA-256) is read once; the copy is listed as not read."""
+    first: dict[str, Path] = {}
+    distinct, copies = [], []
+    for path in files:
+        digest = _sha256(path)
+        if digest is not None and digest in first:
+            copies.append(InputFile(str(path), digest,
+                                    not_read=message("duplicate-file", first=first[digest].name)))
+            continue
+        if digest is not None:
+            first[digest] = path
+        distinct.append(path)
+    return distinct, copies
 
 
 def read_all(files: list[Path], config: Config, progress=None) -> list[tuple[InputFile, list[pd.DataFrame]]]:

@@ -7,6 +7,7 @@ import pandas as pd
 
 from .. import __version__
 from ..status import STATUS_LABELS, STATUS_MEANINGS, UNJUDGEABLE
+from ..problems import message
 from ..summary import COUNT_HEADERS, RATE_HEADERS
 from .layout import INT, PERCENT, TEXT, Chart, SheetSpec, column_widths
 from .record_columns import short_paths
@@ -22,14 +23,18 @@ def scope_text(run) -> str:
 
 
 def out_of_scope_text(run) -> str | None:
-    """Decisions left out of the run, and why; None when there are none."""
+    """Decisions read but not counted, and why; None when there are none."""
     counts = run.summary.get("out_of_scope", {})
     parts = []
     if counts.get("other_month"):
         parts.append(f"{counts['other_month']} 条决定日期不在 {run.month}")
     if counts.get("after_as_of"):
         parts.append(f"{counts['after_as_of']} 条决定日期晚于统计截止日 {run.as_of.isoformat()}（当时尚未作出，不算未到期）")
-    return "另有 " + "，".join(parts) + "，不在统计范围内，未计入" if parts else None
+    sentences = ["另有 " + "，".join(parts) + "，不在统计范围内，未计入"] if parts else []
+    if run.summary.get("repeats"):
+        sentences.append(f"{run.summary['repeats']} 条与其他文件中的记录是同一决定（单位、类别、文书号相同），"
+                         "只计一次，见“数据问题”")
+    return "；".join(sentences) or None
 
 
 def summary_spec(run, footer: str) -> SheetSpec:
@@ -90,13 +95,29 @@ def problems_spec(run, everything: pd.DataFrame, footer: str, header: str) -> Sh
                 files.append(["工作表问题", entry.path, sheet.name, np.nan, None, None, "提示", sheet.problem, None, None])
             for note in sheet.notes:
                 notes.append(["工具提示", entry.path, sheet.name, np.nan, None, None, "提示", note, None, None])
-    other = pd.DataFrame(files + notes, columns=PROBLEM_HEADERS)
+    other = pd.concat([pd.DataFrame(files, columns=PROBLEM_HEADERS), _repeat_rows(run),
+                       pd.DataFrame(notes, columns=PROBLEM_HEADERS)], ignore_index=True)
     if len(other):
         other["来源文件"] = short_paths(other["来源文件"])
     table = pd.concat([record_rows, other], ignore_index=True) if len(other) else record_rows
     widths = [min(w, cap) for w, cap in zip(column_widths(table, PROBLEM_KINDS, cap=60), PROBLEM_CAPS)]
     return SheetSpec("数据问题", table, PROBLEM_KINDS, widths, footer=footer, page_header=header,
                      print_columns=len(PROBLEM_KINDS))
+
+
+def _repeat_rows(run) -> pd.DataFrame:
+    """Copies of decisions already counted from another file: listed, not counted (ingest/repeats.py)."""
+    repeats = run.repeats if run.repeats is not None else pd.DataFrame()
+    if repeats.empty:
+        return pd.DataFrame(columns=PROBLEM_HEADERS)
+    template = message("repeat-counted-once", first="\x00")
+    before, after = template.split("\x00")
+    return pd.DataFrame({
+        "类型": "重复报送", "来源文件": repeats["source_file"].to_numpy(object), "工作表": repeats["sheet"].to_numpy(object),
+        "行号": repeats["row"].to_numpy(float), "单位": repeats["unit"].to_numpy(object),
+        "文书号": repeats["document_number"].to_numpy(object), "状态": "只计一次",
+        "问题说明": (before + repeats["first_copy"] + after).to_numpy(object),
+        "决定日期原文": repeats["decision_text"].to_numpy(object), "公开日期原文": repeats["published_text"].to_numpy(object)})
 
 
 def about_spec(run, footer: str, writer_label: str) -> SheetSpec:
