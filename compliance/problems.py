@@ -39,6 +39,9 @@ _DECLARED = [
     ProblemType("not-a-spreadsheet", FILE, "{reason}"),
     ProblemType("corrupt-file", FILE, "{reason}"),
     ProblemType("no-workbook-in-zip", FILE, "这是一个压缩包，里面没有 Excel 工作簿{hint}"),
+    ProblemType("office-document", FILE, "这是 {kind}，不是表格。请把表格放进 Excel/WPS 表格中，另存为 .xlsx 后再报送"),
+    ProblemType("lock-file", FILE, "这是 Excel/WPS 打开“{name}”时生成的临时锁定文件（~$ 开头），不是报送的表格；"
+                                   "请改为检查“{name}”，必要时先关闭 Excel/WPS"),
     ProblemType("file-too-large", FILE, "工作簿解压后有 {size_mb:,.0f} MB，超过上限 {limit_mb:,.0f} MB，"
                                         "已拒绝读取（可能是恶意文件）"),
     ProblemType("undecodable-text", FILE, "第 {line} 行有无法识别的字符（不是 UTF-8、GBK/GB18030 或 UTF-16 编码），"

@@ -74,6 +74,8 @@ def read_file(path: Path, max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED) -> l
             head = handle.read(1 << 16)
     except OSError as exc:
         raise FileFault("file-unreadable", path, reason=os_reason(exc)) from exc
+    if path.name.startswith("~$"):  # Excel/WPS hold one of these while the real file is open
+        raise FileFault("lock-file", path, name=path.name[2:])
     kind = sniff(path, head)
     suffix = path.suffix.lower()
     if kind == "empty":
@@ -120,6 +122,8 @@ def _read_zip_workbook(path: Path, max_uncompressed: int) -> list[RawSheet]:
         raise FileFault("corrupt-file", path, reason="文件已损坏或不完整（可能没有传完），请重新导出") from exc
     is_ods = "mimetype" in names and "content.xml" in names
     if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names and not is_ods:
+        if "word/document.xml" in names or "ppt/presentation.xml" in names:
+            raise FileFault("office-document", path, kind="Word 文档" if "word/document.xml" in names else "演示文稿")
         inner = [n for n in names if n.lower().endswith((".xlsx", ".xls", ".csv"))]
         hint = f"（压缩包内有 {len(inner)} 个表格文件，请解压后再检查）" if inner else ""
         raise FileFault("no-workbook-in-zip", path, hint=hint)

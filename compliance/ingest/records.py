@@ -61,13 +61,18 @@ class SheetContext:
     section: str | None = None
 
 
+# Sheets that explain how to fill the form in (the tool's own template has one).
+INSTRUCTIONS = re.compile(r"(填表|填报|填写|使用|报送)?(说明|须知|指南)|指标解释|注意事项")
+
+
 def read_sheet(sheet: RawSheet, source_file: str, rules: ColumnRules,
                fallback_category: str | None, fallback_unit: str) -> SheetResult:
     had_content = fill_merged(sheet)
     found = find_header(sheet.rows, rules, sheet.merged)
     if found is None:
         result = SheetResult(sheet.name, None)
-        result.notes.extend(([message("sheet-hidden")] if sheet.hidden else []) + [message("sheet-no-header")])
+        if not INSTRUCTIONS.fullmatch(sheet.name.strip()):  # a 填表说明 sheet has no table, and needs no word
+            result.notes.extend(([message("sheet-hidden")] if sheet.hidden else []) + [message("sheet-no-header")])
         return result
     header_index, headers = found
     context = SheetContext(source_file, fallback_category, fallback_unit,
