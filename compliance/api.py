@@ -49,7 +49,8 @@ class CheckRun:
         from .summary import unit_table
 
         unreadable = [unit_from_name(e.path) for e in self.inputs if e.error is not None]
-        return unit_table(self.records, self.expected_units, unreadable)
+        sent = self.loaded.records["unit"].dropna().unique().tolist()  # before the month was chosen
+        return unit_table(self.records, self.expected_units, unreadable, sent)
 
     @cached_property
     def issues(self) -> list[list[dict]]:

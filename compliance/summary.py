@@ -22,6 +22,7 @@ TABLE_HEADERS = ["排名", "单位", "类别"] + COUNT_HEADERS + RATE_HEADERS + 
 SUBTOTAL = "小计"
 TOTAL = "合计"
 NOT_SENT = "未报送"
+NO_DECISIONS = "本期无决定"
 
 
 def _rates(frame: pd.DataFrame) -> pd.DataFrame:
@@ -50,15 +51,16 @@ def _note(row: pd.Series) -> str | None:
     return f"有 {bad} 条数据有误或无法判定，未计入及时公开率"
 
 
-def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (),
-               unreadable_units: Iterable[str] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
+def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unreadable_units: Iterable[str] = (),
+               sent_units: Iterable[str] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(汇总 rows, chart rows).
 
     Rows: each unit's categories, a 小计 row for a unit with both, then 合计.
     Units are in the order of ``expected_units`` (compliance.toml [units]),
     the others after them worst 迟报率 first; 排名 counts from the worst.
     An expected unit with no records shows as 未报送; a unit whose file could
-    not be read gets a line saying so. Chart rows: one per unit, then 合计.
+    not be read gets a line saying so; a unit that sent records, none of them in
+    scope (another month), shows 本期无决定. Chart rows: one per unit, then 合计.
     """
     counts = status_counts(records, ["unit", "category"]) if len(records) else \
         pd.DataFrame(columns=["unit", "category", *STATUSES])
@@ -93,19 +95,26 @@ def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (),
     for name in RATE_HEADERS:
         out[name] = rates[name].astype(object).where(rates[name].notna(), None)
     out["备注"] = table.apply(_note, axis=1) if len(table) else None
-    out = _add_missing_units(out, declared, per_unit.index, unreadable_units)
+    out = _add_missing_units(out, declared, per_unit.index, unreadable_units, sent_units)
     chart = _chart_rows(out)
     return out[TABLE_HEADERS], chart
 
 
-def _add_missing_units(out: pd.DataFrame, declared: list[str], present, unreadable: Iterable[str]) -> pd.DataFrame:
-    """未报送 lines for declared units with no records; a line for each unreadable file's unit."""
+def _add_missing_units(out: pd.DataFrame, declared: list[str], present, unreadable: Iterable[str],
+                       sent: Iterable[str]) -> pd.DataFrame:
+    """Lines for units with no record in scope: 未报送, 本期无决定, or 文件无法读取."""
     extra = []
     unreadable = [u for u in dict.fromkeys(unreadable)]
-    for unit in declared:
-        if unit not in present:
-            note = "报送的文件无法读取，见“数据问题”" if unit in unreadable else "未报送（没有收到该单位的表格）"
-            extra.append({"单位": unit, "类别": NOT_SENT if unit not in unreadable else "文件无法读取", "备注": note})
+    sent = [u for u in dict.fromkeys(sent) if u not in present]
+    for unit in declared + [u for u in sent if u not in declared]:
+        if unit in present:
+            continue
+        if unit in sent:
+            extra.append({"单位": unit, "类别": NO_DECISIONS, "备注": "报送了表格，但统计范围内没有决定"})
+        elif unit in unreadable:
+            extra.append({"单位": unit, "类别": "文件无法读取", "备注": "报送的文件无法读取，见“数据问题”"})
+        else:
+            extra.append({"单位": unit, "类别": NOT_SENT, "备注": "未报送（没有收到该单位的表格）"})
     for unit in unreadable:
         if unit not in declared and unit not in present:
             extra.append({"单位": unit, "类别": "文件无法读取", "备注": "报送的文件无法读取，见“数据问题”，未计入合计"})
@@ -114,8 +123,13 @@ def _add_missing_units(out: pd.DataFrame, declared: list[str], present, unreadab
     rows = pd.DataFrame(extra).reindex(columns=out.columns)
     for name in COUNT_HEADERS:
         rows[name] = 0
-    total = out.iloc[[-1]]
-    return pd.concat([out.iloc[:-1], rows, total], ignore_index=True)
+    body = pd.concat([out.iloc[:-1], rows], ignore_index=True)
+    # declared units in their declared order, each with all its lines; the others after them
+    place = {u: i for i, u in enumerate(declared)}
+    first_seen = body.groupby("单位", sort=False).ngroup()
+    order = body["单位"].map(place).fillna(len(place) + first_seen).astype(float)
+    body = body.iloc[np.argsort(order.to_numpy(), kind="stable")]
+    return pd.concat([body, out.iloc[[-1]]], ignore_index=True)
 
 
 def unit_rows(table: pd.DataFrame) -> pd.DataFrame:

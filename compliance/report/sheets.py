@@ -147,7 +147,8 @@ def about_lines(run, writer_label: str) -> list[tuple[str, str]]:
         state = f"错误：{entry.error.message}" if entry.error else f"未读取：{entry.not_read}" \
             if entry.not_read else f"记录 {entry.records} 条，跳过 {entry.skipped_rows} 行"
         lines.append(("输入文件", f"{entry.path}；{state}"))
-        lines.append(("", f"SHA-256：{entry.sha256 or '—'}"))
+        if not entry.not_read:
+            lines.append(("", f"SHA-256：{entry.sha256 or '—'}"))
     if getattr(run, "online", None) is not None:
         from .online_sheet import about_lines as online_lines
 

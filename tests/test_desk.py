@@ -1,0 +1,363 @@
+"""Issue 11: the monthly run and the unit self-check, as a clerk and 法制办 meet them.
+
+Real files in tmp_path, the real CLI (CliRunner) and the real report (openpyxl reads it back).
+"""
+
+import datetime as dt
+import json
+import re
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from compliance.cli import main
+from compliance.report.layout import display_width
+from helpers import PENALTY_HEADER, write_xlsx
+
+ROOT = Path(__file__).parent.parent
+AS_OF = "2016-12-31"
+D = dt.date
+
+
+@pytest.fixture(autouse=True)
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], prog_name="compliance")
+
+
+def ledger(path, rows, unit="区安监局", start=1):
+    """A penalty ledger; rows are (decision, published) pairs; numbers 西安监罚〔2016〕N号."""
+    body = [[i, f"西安监罚〔2016〕{i}号", f"公司{i}", d, p, unit] for i, (d, p) in enumerate(rows, start=start)]
+    return write_xlsx(Path(path), {"处罚": [PENALTY_HEADER] + body})
+
+
+ON_TIME = (D(2016, 9, 1), D(2016, 9, 10))
+LATE = (D(2016, 9, 1), D(2016, 11, 10))
+OVERDUE = (D(2016, 9, 1), None)
+
+
+def summary_rows(book):
+    sheet = book["汇总"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header_at = next(i for i, r in enumerate(rows) if r and r[0] == "排名")
+    header = rows[header_at]
+    out = []
+    for r in rows[header_at + 1:]:
+        if r[1] is None:
+            break
+        out.append(dict(zip(header, r)))
+    return out
+
+
+# -- 1. never lose a file ------------------------------------------------------------------
+
+def test_a_file_the_tool_did_not_write_is_never_replaced(tmp_path):
+    ledger(tmp_path / "区安监局_处罚.xlsx", [ON_TIME])
+    mine = tmp_path / "reports" / "公开时限检查_2016-12-31.xlsx"
+    mine.parent.mkdir()
+    mine.write_bytes(b"the office's own notes")
+    result = run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF)
+    assert result.exit_code == 2 and "拒绝覆盖" in result.stderr and "--out" in result.stderr
+    assert mine.read_bytes() == b"the office's own notes"
+
+
+def test_default_names_carry_the_scope_so_runs_do_not_collide(tmp_path):
+    ledger(tmp_path / "区安监局_处罚.xlsx", [ON_TIME])
+    for extra in ([], ["--month", "2016-09"], ["--rule", "national"], ["--days", "40"]):
+        assert run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF, *extra).exit_code == 0
+    names = sorted(p.name for p in (tmp_path / "reports").iterdir())
+    assert len(names) == 4, names
+    assert "公开时限检查_2016-12-31.xlsx" in names
+    assert any("2016-09月" in n for n in names) and any("7个工作日" in n for n in names)
+    assert any("40个工作日" in n for n in names)
+
+
+def test_a_report_of_ours_is_replaced_and_says_so_in_its_sheets(tmp_path):
+    ledger(tmp_path / "区安监局_处罚.xlsx", [ON_TIME])
+    assert run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF).exit_code == 0
+    assert run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF).exit_code == 0  # ours: replaced
+
+
+@pytest.mark.parametrize("out, written", [("r.csv", "r.csv.xlsx"), ("报告", "报告.xlsx"),
+                                          ("输出/", "输出/公开时限检查_2016-12-31.xlsx")])
+def test_out_gets_xlsx_and_a_folder_gets_the_default_name(tmp_path, out, written):
+    ledger(tmp_path / "区安监局_处罚.xlsx", [ON_TIME])
+    (tmp_path / "输出").mkdir()
+    result = run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF, "--out", out)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / written).is_file()
+    assert openpyxl.load_workbook(tmp_path / written).sheetnames[0] == "汇总"
+
+
+def test_template_refuses_to_overwrite_without_force_and_adds_xlsx(tmp_path):
+    filled = ledger(tmp_path / "区人社局_2016年10月.xlsx", [ON_TIME])
+    before = filled.read_bytes()
+    result = run("template", "区人社局_2016年10月.xlsx")
+    assert result.exit_code == 2 and "--force" in result.stderr and filled.read_bytes() == before
+    assert run("template", "报送模板").exit_code == 0 and (tmp_path / "报送模板.xlsx").is_file()
+    assert run("template", "区人社局_2016年10月.xlsx", "--force").exit_code == 0
+    assert filled.read_bytes() != before
+
+
+# -- 2. count each decision once ------------------------------------------------------------
+
+def test_an_identical_resubmitted_file_is_read_once(tmp_path):
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    first = ledger(folder / "区编办_2016年行政处罚.xlsx", [ON_TIME] * 20)
+    shutil.copy(first, folder / "区编办_2016年行政处罚（重报）.xlsx")
+    result = run("check", folder, "--as-of", AS_OF, "--json", "结果.json")
+    payload = json.loads((tmp_path / "结果.json").read_text(encoding="utf-8"))
+    assert payload["summary"]["records"] == 20
+    assert "内容完全相同" in result.stderr and "只读取一次" in result.stderr
+    about = [r[1] for r in openpyxl.load_workbook(next((tmp_path / "reports").iterdir()))["说明"]
+             .iter_rows(values_only=True) if r[1]]
+    assert sum(line.startswith("SHA-256：") for line in about) == 1  # the copy's hash is not listed again
+    assert any("只读取一次" in line for line in about)
+
+
+def test_the_same_decision_in_two_files_counts_once_and_a_conflict_is_invalid(tmp_path):
+    ledger(tmp_path / "区安监局_处罚_9月.xlsx", [ON_TIME, ON_TIME])
+    # 1号 again with the same dates (a copy), 2号 again published later (a conflict), 3号 new
+    ledger(tmp_path / "区安监局_处罚_补报.xlsx", [ON_TIME, LATE, OVERDUE])
+    result = run("check", "区安监局_处罚_9月.xlsx", "区安监局_处罚_补报.xlsx", "--as-of", AS_OF, "--json", "-")
+    payload = json.loads(result.stdout)
+    records = {r["document_number"]: r for r in payload["records"]}
+    assert payload["summary"]["records"] == 3 and payload["summary"]["repeats"] == 2
+    assert records["西安监罚〔2016〕1号"]["status"] == "on_time"
+    conflict = records["西安监罚〔2016〕2号"]
+    assert conflict["status"] == "invalid"
+    [issue] = [i for i in conflict["issues"] if i["code"] == "duplicate-conflict"]
+    assert "区安监局_处罚_补报.xlsx" in issue["message"] and "2016-11-10" in issue["message"]
+    assert records["西安监罚〔2016〕3号"]["status"] == "overdue"
+    book = openpyxl.load_workbook(next((tmp_path / "reports").iterdir()))
+    problems = [r for r in book["数据问题"].iter_rows(values_only=True)]
+    assert sum(1 for r in problems if r[0] == "重复报送") == 2
+
+
+# -- 3. every unit accounted for --------------------------------------------------------------
+
+def test_declared_units_unsent_units_and_unreadable_files_all_appear(tmp_path):
+    (tmp_path / "compliance.toml").write_text(
+        '[units]\n"区安监局" = ["西塞山区安全生产监督管理局"]\n"区环保局" = []\n"区编办" = []\n', encoding="utf-8")
+    ledger(tmp_path / "安监.xlsx", [ON_TIME, LATE], unit="西塞山区安全生产监督管理局")
+    ledger(tmp_path / "区编办_处罚.xlsx", [(D(2016, 9, 1), D(2016, 9, 2))], unit="区编办")
+    (tmp_path / "区国土分局_2016年10月.xlsx").write_bytes(b"PK\x03\x04 broken")
+    result = run("check", "安监.xlsx", "区编办_处罚.xlsx", "区国土分局_2016年10月.xlsx", "--as-of", AS_OF,
+                 "--month", "2016-09")
+    assert result.exit_code == 1
+    rows = {r["单位"]: r for r in summary_rows(openpyxl.load_workbook(next((tmp_path / "reports").iterdir())))}
+    assert list(rows)[:3] == ["区安监局", "区环保局", "区编办"]  # the declared order
+    assert rows["区环保局"]["类别"] == "未报送" and rows["区环保局"]["决定总数"] == 0
+    assert rows["区编办"]["决定总数"] == 1
+    assert rows["区国土分局"]["类别"] == "文件无法读取"
+    assert rows["合计"]["决定总数"] == 3
+    # the unreadable file is repeated at the end of the results, where a clerk looks
+    assert result.stdout.rstrip().splitlines()[-5:].__str__().count("区国土分局") >= 1
+
+
+def test_a_unit_with_no_decisions_in_the_month_differs_from_a_unit_that_sent_nothing(tmp_path):
+    (tmp_path / "compliance.toml").write_text('[units]\n"区安监局" = []\n"区环保局" = []\n', encoding="utf-8")
+    ledger(tmp_path / "区安监局_处罚.xlsx", [ON_TIME])  # decided in September
+    assert run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF, "--month", "2016-10").exit_code == 0
+    rows = {r["单位"]: r for r in summary_rows(openpyxl.load_workbook(next((tmp_path / "reports").iterdir())))}
+    assert rows["区环保局"]["类别"] == "未报送"
+    assert rows["区安监局"]["类别"] == "本期无决定" and rows["区安监局"]["决定总数"] == 0
+
+
+# -- 4. scope on every page -------------------------------------------------------------------
+
+def test_month_and_rule_on_every_sheet(tmp_path):
+    ledger(tmp_path / "区安监局_处罚.xlsx", [ON_TIME, LATE])
+    assert run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF, "--month", "2016-09", "--rule", "national",
+               "--out", "r.xlsx").returncode if False else True
+    result = run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF, "--month", "2016-09", "--rule", "national",
+                 "--out", "r.xlsx")
+    assert result.exit_code == 1
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    assert "2016-09" in book["汇总"]["A1"].value and "7 个工作日" in book["汇总"]["A1"].value
+    for name in ("逾期清单", "数据问题", "全部记录"):
+        header = book[name].oddHeader.center.text
+        assert "2016-09" in header and "7 个工作日" in header, (name, header)
+
+
+# -- 5. fair rates ---------------------------------------------------------------------------------
+
+def test_unjudgeable_records_cannot_raise_the_rate_unseen(tmp_path):
+    rows = [ON_TIME] + [("见附件", D(2016, 9, 10))] * 9
+    ledger(tmp_path / "区安监局_处罚.xlsx", rows)
+    ledger(tmp_path / "区环保局_处罚.xlsx", [ON_TIME, LATE, LATE], unit="区环保局")
+    assert run("check", "区安监局_处罚.xlsx", "区环保局_处罚.xlsx", "--as-of", AS_OF).exit_code == 1
+    rows = {r["单位"]: r for r in summary_rows(openpyxl.load_workbook(next((tmp_path / "reports").iterdir())))}
+    anjian = rows["区安监局"]
+    assert anjian["及时公开率"] == 1.0 and anjian["数据有误"] == 9
+    assert anjian["数据合格率"] == pytest.approx(0.1)
+    assert "9 条" in anjian["备注"] and "未计入" in anjian["备注"]
+    # worst first, ranked
+    assert [r["单位"] for r in rows.values()][:2] == ["区环保局", "区安监局"]
+    assert rows["区环保局"]["排名"] == 1 and rows["区安监局"]["排名"] == 2
+
+
+def test_a_unit_with_both_categories_gets_a_subtotal_and_the_chart_has_one_bar_per_unit(tmp_path):
+    permit = [["序号", "行政许可决定书文号", "行政相对人名称", "许可决定日期", "上网公开日期", "许可机关"],
+              [1, "西安监许〔2016〕1号", "甲", D(2016, 9, 1), D(2016, 9, 5), "区安监局"]]
+    write_xlsx(tmp_path / "区安监局_许可.xlsx", {"许可": permit})
+    ledger(tmp_path / "区安监局_处罚.xlsx", [ON_TIME, LATE])
+    ledger(tmp_path / "区环保局_处罚.xlsx", [ON_TIME], unit="区环保局")
+    assert run("check", "区安监局_许可.xlsx", "区安监局_处罚.xlsx", "区环保局_处罚.xlsx", "--as-of", AS_OF,
+               "--out", "r.xlsx").exit_code == 1
+    rows = summary_rows(openpyxl.load_workbook(tmp_path / "r.xlsx"))
+    subtotal = [r for r in rows if r["类别"] == "小计"]
+    assert len(subtotal) == 1 and subtotal[0]["单位"] == "区安监局" and subtotal[0]["决定总数"] == 3
+    with __import__("zipfile").ZipFile(tmp_path / "r.xlsx") as book:
+        chart = book.read("xl/charts/chart1.xml").decode("utf-8")
+    assert chart.count("<c:pt idx=") >= 3 * 2  # 2 units + 合计, in categories and values
+    assert re.search(r'<c:min val="0\.\d+"/>', chart)  # an axis that separates the rates
+
+
+def test_terminal_ranking_uses_the_figures_of_the_summary_sheet(tmp_path):
+    ledger(tmp_path / "区安监局_处罚.xlsx", [ON_TIME, LATE, LATE, LATE])
+    ledger(tmp_path / "区环保局_处罚.xlsx", [ON_TIME, LATE], unit="区环保局")
+    result = run("check", "区安监局_处罚.xlsx", "区环保局_处罚.xlsx", "--as-of", AS_OF, "--out", "r.xlsx")
+    rows = {r["单位"]: r for r in summary_rows(openpyxl.load_workbook(tmp_path / "r.xlsx"))}
+    for unit in ("区安监局", "区环保局"):
+        assert f"{unit} 行政处罚：迟报率 {rows[unit]['迟报率']:.1%}" in result.stdout
+
+
+def test_a_one_unit_run_names_no_worst_unit(tmp_path):
+    ledger(tmp_path / "区安监局_处罚.xlsx", [ON_TIME, LATE])
+    result = run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF)
+    assert "迟报率最高" not in result.stdout
+
+
+# -- 6. rules cited truthfully ------------------------------------------------------------
+
+@pytest.mark.parametrize("args, toml, expected", [
+    ([], None, "区通知：20 个工作日（西政办发〔2016〕55号）"),
+    (["--rule", "national"], None, "国家“双公示”：7 个工作日（国办发〔2015〕51号）"),
+    (["--days", "40"], None, "40 个工作日（命令行 --days）"),
+    ([], "[rules]\npermit = 7\npenalty = 7\n", "7 个工作日（配置文件 compliance.toml）"),
+])
+def test_rules_are_cited_by_their_real_source(tmp_path, args, toml, expected):
+    if toml:
+        (tmp_path / "compliance.toml").write_text(toml, encoding="utf-8")
+    ledger(tmp_path / "区安监局_处罚.xlsx", [ON_TIME])
+    result = run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF, *args)
+    assert f"规则：{expected}" in result.stdout
+    assert result.stdout.count("个工作日：") <= 1 and "40 个工作日：40" not in result.stdout
+
+
+# -- 7. a self-check a clerk can follow --------------------------------------------------------
+
+def test_one_line_per_problem_record_with_deadline_and_days_late(tmp_path):
+    ledger(tmp_path / "区安监局_处罚.xlsx", [ON_TIME, LATE, OVERDUE, ("2016-02-30", None)])
+    result = run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF)
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    late = next(line for line in lines if "西安监罚〔2016〕2号" in line)
+    assert late.startswith("区安监局_处罚.xlsx 处罚 第3行 西安监罚〔2016〕2号：逾期公开 — 截止 2016-09-30，逾期 ")
+    assert "个工作日" in late
+    assert any(line.startswith("区安监局_处罚.xlsx 处罚 第4行 西安监罚〔2016〕3号：逾期未公开") for line in lines)
+    assert any("第5行" in line and "数据有误" in line and "2016-02-30" in line for line in lines)
+    assert not any("西安监罚〔2016〕1号：" in line for line in lines)  # on time: nothing to fix
+    assert "“逾期清单”" in result.stdout and "“数据问题”" in result.stdout
+
+
+def test_problem_lines_are_capped_and_all_lifts_the_cap(tmp_path):
+    ledger(tmp_path / "区安监局_处罚.xlsx", [OVERDUE] * 30)
+    capped = run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF)
+    assert sum("逾期未公开 — " in line for line in capped.stdout.splitlines()) == 20
+    assert "另有 10 条未列出" in capped.stdout and "--all" in capped.stdout
+    everything = run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF, "--all")
+    assert sum("逾期未公开 — " in line for line in everything.stdout.splitlines()) == 30
+
+
+def test_results_on_stdout_diagnostics_on_stderr_and_the_table_fits_100_columns(tmp_path):
+    ledger(tmp_path / "黄石市西塞山区工商行政管理分局_处罚.xlsx", [ON_TIME, LATE],
+           unit="黄石市西塞山区工商行政管理分局城关工商所执法大队")
+    (tmp_path / "坏.xlsx").write_bytes(b"PK\x03\x04 broken")
+    result = run("check", "黄石市西塞山区工商行政管理分局_处罚.xlsx", "坏.xlsx", "--as-of", AS_OF)
+    assert "报告已保存" in result.stdout and "单位" in result.stdout
+    assert "文件无法读取" in result.stderr
+    table = [line for line in result.stdout.splitlines() if line.startswith(("单位", "合计", "---", "黄石"))]
+    assert table and max(display_width(line) for line in table) <= 100
+
+
+def test_quiet_prints_only_the_report_path_and_a_verdict(tmp_path):
+    ledger(tmp_path / "区安监局_处罚.xlsx", [ON_TIME, LATE])
+    result = run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF, "-q")
+    assert result.stdout.splitlines() == ["reports/公开时限检查_2016-12-31.xlsx",
+                                          "未通过：共 2 条记录，逾期 1 条。"]
+
+
+def test_the_tools_own_template_passes_its_own_check(tmp_path):
+    assert run("template", "模板.xlsx").exit_code == 0
+    result = run("check", "模板.xlsx", "--as-of", AS_OF, "--json", "-")
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert all(not s["notes"] for e in payload["inputs"] for s in e["sheets"])
+    assert payload["records"] == []
+
+
+# -- 8. print-ready: late and overdue differ in black and white --------------------------------
+
+def test_overdue_rows_are_bold_as_well_as_filled(tmp_path):
+    ledger(tmp_path / "区安监局_处罚.xlsx", [LATE, OVERDUE])
+    assert run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF, "--out", "r.xlsx").exit_code == 1
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["逾期清单"]
+    header = [c.value for c in sheet[1]]
+    assert header[:3] == ["单位", "文书号", "行政相对人"] and header[-3:] == ["来源文件", "工作表", "行号"]
+    status = header.index("状态")
+    bold = {row[status].value: sheet.row_dimensions[row[0].row].font is not None
+            and bool(sheet.row_dimensions[row[0].row].font.b) for row in sheet.iter_rows(min_row=2)}
+    assert bold == {"逾期公开": False, "逾期未公开": True}
+
+
+# -- 9. Chinese everywhere ----------------------------------------------------------------------
+
+def test_click_messages_are_chinese():
+    unknown = run("chek")
+    assert unknown.exit_code == 2 and "没有命令“chek”" in unknown.stderr and "check" in unknown.stderr
+    bare = run()
+    assert "用法： compliance [选项] 命令 [参数]..." in bare.stderr and "用法错误" not in bare.stderr
+    help_text = run("deadline", "-h").stdout
+    assert "[默认：20]" in help_text and "日期" in help_text.splitlines()[0]
+    for text in (unknown.stderr, bare.stderr, help_text):
+        assert not re.search(r"\b(Usage|Options|default|No such|Did you mean|DATE)\b", text), text
+
+
+def test_no_files_found_mentions_xlsm(tmp_path):
+    (tmp_path / "空").mkdir()
+    assert "没有找到 .xlsx/.xlsm/.xls/.csv 文件" in run("check", "空", "--as-of", AS_OF).stderr
+
+
+def test_word_documents_and_lock_files_get_accurate_messages(tmp_path):
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "报告.docx", "w") as docx:
+        docx.writestr("word/document.xml", "<w:document/>")
+    (tmp_path / "~$区安监局.xlsx").write_bytes(b"\x06zhangsan" + b"\x00" * 150)
+    result = run("check", "报告.docx", "~$区安监局.xlsx", "--as-of", AS_OF)
+    assert "这是 Word 文档，不是表格" in result.stderr
+    assert "临时锁定文件" in result.stderr and "“区安监局.xlsx”" in result.stderr
+    assert "压缩包" not in result.stderr and "纯文本" not in result.stderr
+
+
+def test_os_errors_are_translated(tmp_path):
+    from compliance.errors import os_reason
+
+    assert os_reason(PermissionError(13, "Permission denied")) == "没有权限"
+    assert os_reason(OSError(28, "No space left on device")) == "磁盘空间不足"
+
+
+# -- 10. README for the real desk -------------------------------------------------------------------
+
+def test_readme_has_powershell_and_offline_install():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "```powershell" in text and r".venv\Scripts\Activate.ps1" in text
+    assert "pip download -d wheelhouse" in text and "--no-index --find-links wheelhouse" in text
