@@ -261,7 +261,7 @@ def test_template_round_trips_with_zero_problems(tmp_path):
     assert problems.isna().all().all()
 
 
-SAMPLE_SHEETS = {  # (file, sheet): (records, skipped rows) as sample_data/README.md lists them
+SAMPLE_SHEETS = {  # (file, sheet): (records, skipped rows) as tools/samples/README.md lists them
     ("区人社局_2016年行政许可.xlsx", "行政许可"): (48, 5),
     ("区安监局_2016年行政处罚.xlsx", "Sheet1"): (40, 4),
     ("区食药监局_2016年行政许可和行政处罚.xlsx", "行政许可"): (40, 6),

@@ -322,7 +322,7 @@ SAMPLE = Path(__file__).parent.parent / "sample_data"
 
 
 def test_sample_online_lists_hold_every_kind():
-    online = sorted((SAMPLE / ".online").glob("*.*"))
+    online = sorted((SAMPLE.parent / "sample_online").glob("*.*"))
     run = check([SAMPLE], as_of=AS_OF, run_date=RUN_DATE, online=online, online_since=D(2016, 3, 1))
     assert all(v > 0 for v in run.online.counts.values()), run.online.counts
     assert len(run.online.online_only) == 3

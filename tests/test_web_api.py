@@ -10,6 +10,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 import threading
 from pathlib import Path
 
@@ -476,28 +477,40 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _start(args, tmp_path):
+def _start(args, tmp_path, port):
+    """Start `compliance serve` and wait until it answers; its output is read whole when it stops
+    (reading a first line through the text buffer would lose what arrived with it)."""
+    from urllib.request import urlopen
+
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "compliance", "serve", *args], cwd=tmp_path, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    first = proc.stdout.readline()
-    return proc, first
+    proc = subprocess.Popen([sys.executable, "-m", "compliance", "serve", *args, "--port", str(port)], cwd=tmp_path,
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with urlopen(f"http://127.0.0.1:{port}/api/info", timeout=2) as response:
+                return proc, json.loads(response.read())
+        except OSError:
+            time.sleep(0.1)
+    proc.kill()
+    raise AssertionError(f"serve did not answer: {proc.communicate()}")
+
+
+def _stop(proc) -> tuple[str, str]:
+    proc.send_signal(signal.SIGINT)
+    return proc.communicate(timeout=20)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process is POSIX")
 def test_serve_prints_the_url_answers_and_stops_cleanly_on_ctrl_c(tmp_path):
-    from urllib.request import urlopen
-
     port = free_port()
-    proc, first = _start(["--port", str(port)], tmp_path)
+    proc, info = _start([], tmp_path, port)
     try:
-        assert first.strip() == f"网页版已启动，请用浏览器打开：http://127.0.0.1:{port}/"
-        with urlopen(f"http://127.0.0.1:{port}/api/info", timeout=10) as response:
-            assert json.loads(response.read())["limits"]["max_files"] == 50
+        assert info["limits"]["max_files"] == 50
     finally:
-        proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=20)
+        out, err = _stop(proc)
     assert proc.returncode == 0, err
+    assert out.splitlines()[0] == f"网页版已启动，请用浏览器打开：http://127.0.0.1:{port}/"
     assert "只有本机可以访问" in out and "按 Ctrl+C 停止" in out
     assert out.rstrip().endswith("网页服务已停止，上传的文件和报告已删除。")
     assert "Traceback" not in err
@@ -506,12 +519,9 @@ def test_serve_prints_the_url_answers_and_stops_cleanly_on_ctrl_c(tmp_path):
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process is POSIX")
 def test_serve_on_another_address_says_it_is_reachable_from_the_network(tmp_path):
     port = free_port()
-    proc, first = _start(["--host", "0.0.0.0", "--port", str(port)], tmp_path)
-    try:
-        second = proc.stdout.readline()
-    finally:
-        proc.send_signal(signal.SIGINT)
-        proc.communicate(timeout=20)
+    proc, _ = _start(["--host", "0.0.0.0"], tmp_path, port)
+    out, _ = _stop(proc)
+    first, second = out.splitlines()[:2]
     assert f"http://127.0.0.1:{port}/" in first
     assert "其他电脑也可以访问" in second
 

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""(Re)create the online lists (网站公开清单) for the 2016 sample, in sample_data/.online/.
+"""(Re)create the online lists (网站公开清单) for the 2016 sample, in sample_online/.
 
 Run from the repository root, after make_samples.py:
 
-    python sample_data/make_online_samples.py
+    python tools/samples/make_online_samples.py
 
 The lists are built from ``expected.json`` (the ledgers' intended records),
 deterministically, with a few deliberate discrepancies of every kind. They
@@ -19,9 +19,9 @@ them as ledgers. Three files, two shapes (DOMAIN.md, "What is actually online"):
   with only an 入库时间 (an update date: weaker proof, noted on each record).
 
 Check with:  compliance check sample_data/ --as-of 2016-12-31 --online-since 2016-03-01 \\
-             --online sample_data/.online/信用西塞山_行政处罚公示导出.xlsx \\
-             --online sample_data/.online/区政府网站_信息公开目录.csv \\
-             --online sample_data/.online/省信用平台_区环保局入库数据.csv
+             --online sample_online/信用西塞山_行政处罚公示导出.xlsx \\
+             --online sample_online/区政府网站_信息公开目录.csv \\
+             --online sample_online/省信用平台_区环保局入库数据.csv
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from pathlib import Path
 import openpyxl
 
 HERE = Path(__file__).resolve().parent
-OUT = HERE / ".online"
+OUT = HERE.parent.parent / "sample_online"
 sys.path.insert(0, str(HERE))
 from make_samples import _fixed_zip  # noqa: E402  (fixed zip timestamps: byte-identical output)
 
@@ -44,7 +44,7 @@ SINCE = dt.date(2016, 3, 1)  # older items were taken down: records with an earl
 UNITS = {"区人社局": "西塞山区人力资源和社会保障局", "区国土分局": "黄石市国土资源局西塞山分局",
          "区安监局": "西塞山区安全生产监督管理局", "区工商分局": "黄石市西塞山区工商行政管理分局",
          "区环保局": "西塞山区环境保护局", "区综合执法局": "西塞山区城市管理综合执法局",
-         "区编办": "区编办", "区食药监局": "区食药监局"}
+         "区编办": "区编办", "区食药监局": "区食药监局", "区农林水利局": "西塞山区农林水利局"}
 # The deliberate discrepancies, by ledger document number (see the README section of this folder).
 HIDDEN = {"西安监罚〔2016〕20号", "西人社许〔2016〕30号", "西食药监罚〔2016〕10号"}  # 瞒报: ledger says published
 SHIFTED = {"西安监罚〔2016〕13号": 25, "西人社许〔2016〕25号": 3, "黄西工商处字〔2016〕15号": 40}  # online later

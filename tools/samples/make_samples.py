@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""(Re)create the 西塞山区 2016 sample set in this folder.
+"""(Re)create the 西塞山区 2016 sample set in sample_data/, and its description here.
 
+The spreadsheets go to sample_data/ (only spreadsheets, so that checking the
+folder reads nothing else); expected.json and README.md stay in this folder.
 Run from the repository root:
 
-    python sample_data/make_samples.py
+    python tools/samples/make_samples.py
 
 The output is deterministic: a fixed random seed, no use of today's date, and
 workbooks written with fixed zip timestamps and document properties, so that
@@ -42,6 +44,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 HERE = Path(__file__).resolve().parent
+DATA = HERE.parent.parent / "sample_data"
 SEED = 20161230
 FILL_DATE = dt.date(2016, 12, 30)  # 填报日期 of every file; no publication after it
 AS_OF = dt.date(2016, 12, 31)      # the check the README counts refer to
@@ -870,8 +873,9 @@ MESS = {
 
 def main() -> None:
     rng = random.Random(SEED)
-    for old in HERE.iterdir():
-        if old.suffix.lower() in (".xlsx", ".xls", ".csv") or old.name in OUTPUTS:
+    DATA.mkdir(exist_ok=True)
+    for old in [*DATA.iterdir(), *HERE.iterdir()]:
+        if (old.parent == DATA and old.suffix.lower() in (".xlsx", ".xls", ".csv")) or old.name in OUTPUTS:
             old.unlink()
     manifest = []
     per_file = []
@@ -879,7 +883,7 @@ def main() -> None:
         name, specs, options = unit(random.Random(rng.randrange(1 << 30)))
         for spec in specs:
             lay_out(spec)
-        path = HERE / name
+        path = DATA / name
         if name.endswith(".csv"):
             write_csv_gbk(path, specs[0])
         elif name.endswith(".xls"):
@@ -912,7 +916,7 @@ def main() -> None:
         f'{{"as_of": "{AS_OF.isoformat()}", "rule_days": [20, 7], "seed": {SEED}, "records": [\n{records}\n]}}\n',
         encoding="utf-8")
     (HERE / "README.md").write_text(readme(manifest, per_file), encoding="utf-8")
-    print(f"{len(manifest)} records in {len(UNITS)} files written to {HERE}")
+    print(f"{len(manifest)} records in {len(UNITS)} files written to {DATA}")
 
 
 def _show(value) -> object:
@@ -943,7 +947,7 @@ def readme(manifest: list[dict], per_file: list) -> str:
     lines = [
         "# 样例数据：西塞山区 2016 年行政许可、行政处罚公开情况",
         "",
-        "由 `python sample_data/make_samples.py`（在仓库根目录运行）生成，固定随机种子，结果与运行日期无关，"
+        "由 `python tools/samples/make_samples.py`（在仓库根目录运行）生成，固定随机种子，结果与运行日期无关，"
         "请勿手工修改；要改就改脚本再重新生成。每条记录的行号、原始单元格和预期状态见 `expected.json`。",
         "",
         "这些文件故意保留各单位报表的真实“乱”：标题行、填报单位行、填表说明工作表、空行、脚注、合并单元格、"
