@@ -52,3 +52,17 @@ def test_readme_usage_blocks_equal_help():
     for name, text in found.items():
         assert text == help_text(name), f"README usage of {name} differs from --help; " \
                                         "run: python -m compliance.readme_usage README.md"
+
+
+def test_first_command_terminal_output_is_pinned(tmp_path):
+    """The README's first command prints exactly this (tests/data/readme_first_command.txt), as sqlite-utils pins
+    its CLI output. If a change to the output is intended, regenerate the file and read the diff."""
+    first = blocks()[0]
+    command = shlex.split(first.split("&&")[-1].strip())
+    shutil.copytree(ROOT / "sample_data", tmp_path / "sample_data")
+    proc = subprocess.run([sys.executable, "-m", "compliance", *command[1:]], cwd=tmp_path,
+                          capture_output=True, text=True, encoding="utf-8")
+    expected = (ROOT / "tests" / "data" / "readme_first_command.txt").read_text(encoding="utf-8")
+    assert proc.returncode == 1
+    assert proc.stdout == expected
+    assert proc.stderr == ""  # sample_data/ holds nothing but ledgers: no warnings
