@@ -19,7 +19,8 @@ def default_name(run) -> str:
     custom = len(run.rules.rules) > 1 or rule.basis != "西政办发〔2016〕55号" or rule.permit_days != 20 \
         or rule.penalty_days != 20
     suffix = f"_{_safe(run.rules.short_name)}" if custom else ""
-    return f"{REPORT_PREFIX}{scope}{suffix}.xlsx"
+    online = "_网站核对" if getattr(run, "online", None) is not None else ""
+    return f"{REPORT_PREFIX}{scope}{suffix}{online}.xlsx"
 
 
 def _safe(text: str) -> str:

@@ -25,6 +25,7 @@ from .layout import DATE, HEADER_FILL, INT, PERCENT, SheetSpec
 from .repair import CHART_PART, repair_rust_output
 
 PAPER_A4 = 9
+TITLE_SIZE = 12
 NUMBER_FORMATS = {DATE: "yyyy-mm-dd", INT: "0", PERCENT: "0.0%"}
 MARGINS = {"left": 0.4, "right": 0.4, "top": 0.7, "bottom": 0.6}
 
@@ -76,7 +77,8 @@ def write_rust(specs: list[SheetSpec], path: Path) -> None:
                        autofilter=spec.autofilter, page_setup=page)
         merges = []
         if spec.title:
-            merges.append((0, 0, 0, len(spec.kinds) - 1, spec.title, fmt(bold=True, size=14)))
+            # 12 pt: rustpy-xlsxwriter 0.8 leaves a merged row at the default 15 pt height, where 14 pt is clipped
+            merges.append((0, 0, 0, len(spec.kinds) - 1, spec.title, fmt(bold=True, size=TITLE_SIZE)))
             heights[0] = 26
         if spec.subtitle:
             merges.append((1, 0, 1, len(spec.kinds) - 1, spec.subtitle, fmt()))
@@ -116,7 +118,7 @@ def write_xlsxwriter(specs: list[SheetSpec], target) -> None:
                                {"constant_memory": not in_memory, "in_memory": in_memory,
                                 "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False})
     header = book.add_format({"bold": True, "bg_color": HEADER_FILL, "text_wrap": True, "valign": "vcenter"})
-    title = book.add_format({"bold": True, "font_size": 14})
+    title = book.add_format({"bold": True, "font_size": TITLE_SIZE})
     cache: dict[tuple, object] = {}
 
     def fmt(kind, fill=None, bold=False, wrap=False):
