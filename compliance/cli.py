@@ -230,13 +230,7 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
       compliance check 区人社局.xlsx --rule national --json -
       compliance check sample_data/ --online 网站清单.xlsx --online-since 2016-06-01
     """
-    from .api import check as run_check
-    from .config import load_config
     from .report import terminal
-    from .report.json_output import write_json
-    from .report.paths import refuse_foreign_file, report_path
-    from .report.workbook import write_report
-    from .rules import from_options
     from .status import EXIT_CANNOT_RUN, exit_code
 
     if days is not None and rule_name is not None:
@@ -245,32 +239,65 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
     run_date = run_time.date()  # the clock is read here, at the edge, and passed down
     if as_of is not None and as_of > run_date:
         raise click.UsageError(f"统计截止日 {as_of.isoformat()} 晚于今天 {run_date.isoformat()}，请检查 --as-of")
-    config = load_config(config_path)
-    rules = from_options(days, rule_name, config.rules)
-    calendar = WorkCalendar(calendar_files)
     to_json_stdout = json_target == "-"
     # Results go to stdout, unless stdout carries the JSON; diagnostics always go to stderr.
     say = (lambda *a, **k: None) if (quiet or to_json_stdout) else (lambda text="": click.echo(text))
-    warn = lambda text: click.echo(text, err=True)  # noqa: E731
-    run = run_check(paths, as_of=as_of, run_date=run_date, rules=rules, calendar=calendar, config=config,
-                    month=month, run_time=run_time, progress=_progress_printer(quiet),
-                    online=list(online_files) or None, online_since=online_since)
-    readable = [e for e in run.inputs if e.error is None and not e.is_report and not e.not_read]
+    run = _run_check(paths, as_of, run_date, run_time, month, days, rule_name, config_path, calendar_files,
+                     online_files, online_since, quiet)
     unreadable = [e for e in run.inputs if e.error is not None]
-    for entry in unreadable:
-        warn(f"文件无法读取：{entry.error.message}")
-    for entry in run.inputs:
-        if entry.not_read:
-            warn(f"未读取：{entry.path}（{entry.not_read}）")
-        elif entry.is_report:
-            warn(f"已跳过：{entry.path}（本工具生成的检查报告）")
-    if not readable:
-        warn("没有读到任何可检查的文件。" if run.inputs else "没有找到 .xlsx/.xlsm/.xls/.csv 文件。")
+    if not _announce_inputs(run):
         return EXIT_CANNOT_RUN
+    written = _write_outputs(run, out, json_target)
+    code = exit_code(run.summary, len(unreadable), _online_discrepancies(run))
+    verdict = terminal.verdict(run, len(unreadable), _online_discrepancies(run))
+    if quiet:  # when the JSON owns stdout, the two lines go to stderr
+        click.echo(f"{written}\n{verdict}", err=to_json_stdout)
+        return code
+    _print_results(run, say, terminal, show_all, unreadable)
+    for line in terminal.closing_lines(run, written):
+        say(line)
+    say(verdict)
+    return code
+
+
+def _run_check(paths, as_of, run_date, run_time, month, days, rule_name, config_path, calendar_files,
+               online_files, online_since, quiet):
+    from .api import check as run_check
+    from .config import load_config
+    from .rules import from_options
+
+    config = load_config(config_path)
+    rules = from_options(days, rule_name, config.rules)  # the config's rules, unless an option overrides them
+    return run_check(paths, as_of=as_of, run_date=run_date, rules=rules, calendar=WorkCalendar(calendar_files),
+                     config=config, month=month, run_time=run_time, progress=_progress_printer(quiet),
+                     online=list(online_files) or None, online_since=online_since)
+
+
+def _announce_inputs(run) -> bool:
+    """Say on stderr which files could not be or were not read; False when nothing could be read."""
+    for entry in run.inputs:
+        if entry.error is not None:
+            click.echo(f"文件无法读取：{entry.error.message}", err=True)
+        elif entry.not_read:
+            click.echo(f"未读取：{entry.path}（{entry.not_read}）", err=True)
+        elif entry.is_report:
+            click.echo(f"已跳过：{entry.path}（本工具生成的检查报告）", err=True)
+    if any(e.error is None and not e.is_report and not e.not_read for e in run.inputs):
+        return True
+    click.echo("没有读到任何可检查的文件。" if run.inputs else "没有找到 .xlsx/.xlsm/.xls/.csv 文件。", err=True)
+    return False
+
+
+def _write_outputs(run, out: str | None, json_target: str | None) -> Path:
+    """The Excel report (never over a file the tool did not write), then the JSON."""
+    from .report.json_output import write_json
+    from .report.paths import refuse_foreign_file, report_path
+    from .report.workbook import write_report
+
     out_path = report_path(out, run)
     _refuse_overwriting_inputs(out_path, run)
     refuse_foreign_file(out_path)
-    if json_target and not to_json_stdout:
+    if json_target and json_target != "-":
         _refuse_overwriting_inputs(Path(json_target), run, "--json")
     try:
         written = write_report(run, out_path)
@@ -278,23 +305,19 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
         raise ComplianceError(f"无法写入报告 {out_path}（{os_reason(exc)}）。"
                               "如果文件正在 Excel/WPS 中打开，请先关闭；或用 --out 换一个位置") from exc
     if run.writer.fallback_reason:
-        warn(f"注意：报告由后备程序 {run.writer.label} 生成，内容相同，写入较慢。")
+        click.echo(f"注意：报告由后备程序 {run.writer.label} 生成，内容相同，写入较慢。", err=True)
     if json_target:
         write_json(run, json_target)
-    code = exit_code(run.summary, len(unreadable))
-    if run.online is not None:
-        from .report.online_sheet import has_discrepancies
+    return written
 
-        if has_discrepancies(run):  # 网站未见, 日期不符, 无法确定 or 台账未登记: problems found in the data
-            code = max(code, 1)
-    if quiet:  # when the JSON owns stdout, the two lines go to stderr
-        click.echo(f"{written}\n{terminal.verdict(run, len(unreadable))}", err=to_json_stdout)
-        return code
-    _print_results(run, say, terminal, show_all, unreadable)
-    for line in terminal.closing_lines(run, written):
-        say(line)
-    say(terminal.verdict(run, len(unreadable)))
-    return code
+
+def _online_discrepancies(run) -> bool:
+    """网站未见, 日期不符, 无法确定对应 or 台账未登记: problems found in the data (only with --online)."""
+    if run.online is None:
+        return False
+    from .report.online_sheet import has_discrepancies
+
+    return has_discrepancies(run)
 
 
 def _progress_printer(quiet: bool):

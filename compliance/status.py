@@ -48,11 +48,11 @@ UNJUDGEABLE = ("invalid", "undetermined")
 FLAGGED = LATE + UNJUDGEABLE
 
 EXIT_OK = 0  # every record on time or pending
-EXIT_PROBLEMS = 1  # a FLAGGED record, or a file that could not be read
+EXIT_PROBLEMS = 1  # a FLAGGED record, a file that could not be read, or an --online discrepancy
 EXIT_CANNOT_RUN = 2  # nothing read, bad arguments, or an internal fault
 
 
-def exit_code(counts: dict[str, int], unreadable_files: int) -> int:
-    """The exit code of a check run from its status counts."""
+def exit_code(counts: dict[str, int], unreadable_files: int, online_discrepancies: bool = False) -> int:
+    """The exit code of a check run from its status counts (and, with --online, the website check)."""
     flagged = sum(counts.get(s, 0) for s in FLAGGED)
-    return EXIT_PROBLEMS if flagged or unreadable_files else EXIT_OK
+    return EXIT_PROBLEMS if flagged or unreadable_files or online_discrepancies else EXIT_OK
