@@ -120,7 +120,8 @@ def _add_missing_units(out: pd.DataFrame, declared: list[str], present, unreadab
             extra.append({"单位": unit, "类别": "文件无法读取", "备注": "报送的文件无法读取，见“数据问题”，未计入合计"})
     if not extra:
         return out
-    rows = pd.DataFrame(extra).reindex(columns=out.columns)
+    rows = pd.DataFrame(extra).reindex(columns=out.columns).astype(object)
+    rows = rows.where(rows.notna(), None)  # no rate, no rank: empty cells, never NaN
     for name in COUNT_HEADERS:
         rows[name] = 0
     body = pd.concat([out.iloc[:-1], rows], ignore_index=True)

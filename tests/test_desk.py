@@ -158,6 +158,7 @@ def test_declared_units_unsent_units_and_unreadable_files_all_appear(tmp_path):
     assert rows["区编办"]["决定总数"] == 1
     assert rows["区国土分局"]["类别"] == "文件无法读取"
     assert rows["合计"]["决定总数"] == 3
+    assert "nan" not in result.stdout.lower()  # a line with no judged record shows —, never nan%
     # the unreadable file is repeated at the end of the results, where a clerk looks
     assert result.stdout.rstrip().splitlines()[-5:].__str__().count("区国土分局") >= 1
 

@@ -44,7 +44,7 @@ def terminal_summary(run) -> list[str]:
         rate = record["及时公开率"]
         rows.append([_cut(str(record["单位"]), UNIT_WIDTH), str(record["类别"]).replace("行政", ""),
                      str(record["决定总数"])] + [str(record[STATUS_LABELS[s]]) for s in STATUSES]
-                    + ["—" if rate is None else f"{rate:.1%}"])
+                    + ["—" if rate is None or pd.isna(rate) else f"{rate:.1%}"])
     widths = [max(display_width(r[c]) for r in rows + [headers]) for c in range(len(headers))]
     lines = ["  ".join(_pad(h, w) for h, w in zip(headers, widths)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
