@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 import click
-from flask import Flask, Response, request, send_file
+from flask import Flask, Response, current_app, request, send_file
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from .. import __version__
@@ -26,6 +26,7 @@ from ..config import Config
 from ..deadline_info import deadline_payload
 from ..errors import ComplianceError
 from ..report.json_output import run_json
+from ..report.paths import default_name
 from ..report.workbook import write_report
 from ..rules import PROFILES, from_options
 from ..status import FLAGGED, STATUS_LABELS, STATUS_MEANINGS
@@ -71,156 +72,173 @@ def create_app(config: Config | None = None, calendar: WorkCalendar | None = Non
                clock: Callable[[], float] = time.monotonic) -> Flask:
     """The application. ``now`` gives the run date (the as-of date may not pass it);
     ``clock`` times the reports' expiry; both are injected for tests."""
-    from ..cli import CliDate, Days, Month, RuleName  # the CLI's own checks and messages
-
     config = config or Config()
-    calendar = calendar or WorkCalendar()
     web = config.web
     work = Path(work_dir) if work_dir else Path(tempfile.mkdtemp(prefix="compliance-web-"))
-    uploads_root = work / "uploads"
-    uploads_root.mkdir(parents=True, exist_ok=True)
-    store = ReportStore(work / "reports", web.report_ttl_minutes * 60, clock)
-
+    (work / "uploads").mkdir(parents=True, exist_ok=True)
     app = Flask(__name__, static_folder=str(STATIC), static_url_path="/static")
     app.config["MAX_CONTENT_LENGTH"] = int(web.max_upload_mb * MB)
     app.config["MAX_FORM_PARTS"] = web.max_files + 20  # files plus the few form fields
-    app.extensions["compliance"] = {"store": store, "work_dir": work, "calendar": calendar, "config": config}
-
-    limits_text = f"单次最多上传 {web.max_files} 个文件、合计不超过 {web.max_upload_mb:g} MB"
-
-    @app.errorhandler(BadInput)
-    def bad_input(exc: BadInput):
-        return error_response(exc.message, exc.status, exc.code)
-
-    @app.errorhandler(RequestEntityTooLarge)
-    def too_large(_exc):
-        return error_response(f"上传的文件太大：{limits_text}。请分几次上传，或请区政府办调整 compliance.toml 中的 [web] 设置。",
-                              413, "upload-too-large")
-
-    @app.errorhandler(HTTPException)
-    def http_error(exc: HTTPException):
-        messages = {404: "找不到这个地址", 405: "不支持这种请求方式", 400: "请求格式有误"}
-        return error_response(messages.get(exc.code, exc.name), exc.code or 500, f"http-{exc.code}")
-
-    @app.errorhandler(Exception)
-    def internal_error(exc: Exception):
-        if isinstance(exc, HTTPException):
-            return http_error(exc)
-        app.logger.exception("internal error")
-        return error_response(f"内部错误：{type(exc).__name__}: {exc}。请把这条信息发给维护人员。", 500,
-                              "internal-error")
-
-    @app.after_request
-    def headers(response: Response):
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        if request.path.startswith(("/api/", "/reports/")):
-            response.headers["Cache-Control"] = "no-store"
-        return response
-
-    @app.get("/")
-    def index():
-        return send_file(STATIC / "index.html", mimetype="text/html", max_age=0)
-
-    @app.get("/api/info")
-    def info():
-        """What the page needs to draw its forms: limits, today, rules, status labels."""
-        store.sweep()
-        default = from_options(None, None, config.rules)
-        return json_response({
-            "version": __version__,
-            "today": now().date().isoformat(),
-            "limits": {"max_upload_mb": web.max_upload_mb, "max_files": web.max_files,
-                       "report_ttl_minutes": web.report_ttl_minutes},
-            "default_rule": {"name": default.name, "short": default.short_name, "rules": default.to_json()},
-            "profiles": [{"key": key, "name": rule.name, "short": rule.short(), "description": rule.describe(),
-                          "permit_days": rule.permit_days, "penalty_days": rule.penalty_days,
-                          "basis": rule.basis} for key, rule in PROFILES.items()],
-            "statuses": [{"key": key, "label": label, "meaning": STATUS_MEANINGS[key],
-                          "flagged": key in FLAGGED} for key, label in STATUS_LABELS.items()],
-        })
-
-    @app.get("/api/calendar")
-    def calendar_info():
-        """The same object as `compliance calendar --json`."""
-        return json_response(calendar.describe())
-
-    @app.get("/api/deadline")
-    def deadline():
-        """The same object as `compliance deadline --json` (``explain=1``: with --explain)."""
-        date = _param("date", CliDate(), "决定日期")
-        if date is None:
-            raise BadInput("请填写决定日期，例如 2016-09-28")
-        days = _param("days", Days(), "工作日数") or 20
-        explain = request.args.get("explain", "").lower() in ("1", "true", "yes")
-        try:
-            return json_response(deadline_payload(calendar, date, days, explain))
-        except ComplianceError as exc:
-            raise BadInput(exc.message, code=exc.code) from exc
-
-    @app.post("/api/check")
-    def check():
-        """The same object as `compliance check --json -`, plus report_url and unit_summary."""
-        store.sweep()
-        uploads = [f for f in request.files.getlist("files") if f.filename]
-        if not uploads:
-            raise BadInput("请选择至少一个表格文件（.xlsx、.xls、.csv）", code="no-files")
-        if len(uploads) > web.max_files:
-            raise BadInput(f"一次上传了 {len(uploads)} 个文件，超过上限：{limits_text}。请分几次上传。",
-                           413, "too-many-files")
-        as_of = _param("as_of", CliDate(), "统计截止日")
-        month = _param("month", Month(), "月份")
-        rule_name = _param("rule", RuleName(), "规则")
-        days = _param("days", Days(), "工作日数")
-        if days is not None and rule_name is not None:
-            raise BadInput("工作日数与规则只能选一个")
-        run_time = now()
-        run_date = run_time.date()
-        if as_of is not None and as_of > run_date:
-            raise BadInput(f"统计截止日 {as_of.isoformat()} 晚于今天 {run_date.isoformat()}，请检查")
-        try:
-            rules = from_options(days, rule_name, config.rules)
-        except ComplianceError as exc:
-            raise BadInput(exc.message, code=exc.code) from exc
-        folder = Path(tempfile.mkdtemp(prefix="request-", dir=uploads_root))
-        try:
-            shown = save_uploads([(f.filename, f.stream) for f in uploads], folder)
-            try:
-                run = run_check(list(shown), as_of=as_of, run_date=run_date, rules=rules, calendar=calendar,
-                                config=config, month=month, run_time=run_time)
-            except ComplianceError as exc:
-                raise BadInput(scrub(exc.message, shown, str(folder)), code=exc.code) from exc
-            relabel(run, shown)
-            payload = run_json(run)
-            payload["report_url"] = None
-            if any(e.error is None and not e.is_report for e in run.inputs):
-                payload["report_url"] = _keep_report(run)
-            table, _ = run.unit_summary
-            payload["unit_summary"] = {"columns": list(table.columns),
-                                       "rows": table.astype(object).where(table.notna(), None).values.tolist()}
-            return json_response(scrub(payload, shown, str(folder)))
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
-
-    def _keep_report(run) -> str:
-        token, folder = store.new_folder()
-        name = f"公开时限检查_{run.as_of.isoformat()}.xlsx"
-        try:
-            path = write_report(run, folder / "report.xlsx")
-        except BaseException:
-            store.discard(token)
-            raise
-        store.keep(token, path, name)
-        return f"/reports/{token}"
-
-    @app.get("/reports/<token>")
-    def report(token: str):
-        kept = store.get(token)
-        if kept is None or not kept.path.is_file():
-            minutes = f"{web.report_ttl_minutes:g}"
-            return error_response(f"报告不存在或已过期（报告只保留 {minutes} 分钟）。请重新上传表格检查。", 404,
-                                  "report-expired")
-        return send_file(kept.path, as_attachment=True, download_name=kept.download_name,
-                         mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", max_age=0)
-
+    app.extensions["compliance"] = {
+        "store": ReportStore(work / "reports", web.report_ttl_minutes * 60, clock), "work_dir": work,
+        "calendar": calendar or WorkCalendar(), "config": config, "now": now,
+        "limits": f"单次最多上传 {web.max_files} 个文件、合计不超过 {web.max_upload_mb:g} MB"}
+    app.register_error_handler(BadInput, lambda exc: error_response(exc.message, exc.status, exc.code))
+    app.register_error_handler(RequestEntityTooLarge, _too_large)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(Exception, _internal_error)
+    app.after_request(_headers)
+    app.add_url_rule("/", view_func=_index, methods=["GET"])
+    app.add_url_rule("/api/info", view_func=_info, methods=["GET"])
+    app.add_url_rule("/api/calendar", view_func=_calendar_info, methods=["GET"])
+    app.add_url_rule("/api/deadline", view_func=_deadline, methods=["GET"])
+    app.add_url_rule("/api/check", view_func=_check, methods=["POST"])
+    app.add_url_rule("/reports/<token>", view_func=_report, methods=["GET"])
     return app
+
+
+def _state() -> dict:
+    return current_app.extensions["compliance"]
+
+
+def _too_large(_exc):
+    return error_response(f"上传的文件太大：{_state()['limits']}。请分几次上传，或请区政府办调整 compliance.toml "
+                          "中的 [web] 设置。", 413, "upload-too-large")
+
+
+def _http_error(exc: HTTPException):
+    messages = {404: "找不到这个地址", 405: "不支持这种请求方式", 400: "请求格式有误"}
+    return error_response(messages.get(exc.code, exc.name), exc.code or 500, f"http-{exc.code}")
+
+
+def _internal_error(exc: Exception):
+    if isinstance(exc, HTTPException):
+        return _http_error(exc)
+    current_app.logger.exception("internal error")
+    return error_response(f"内部错误：{type(exc).__name__}: {exc}。请把这条信息发给维护人员。", 500, "internal-error")
+
+
+def _headers(response: Response):
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "no-referrer")
+    if request.path.startswith(("/api/", "/reports/")):
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _index():
+    return send_file(STATIC / "index.html", mimetype="text/html", max_age=0)
+
+
+def _info():
+    """What the page needs to draw its forms: limits, today, rules, status labels."""
+    state = _state()
+    state["store"].sweep()
+    web, default = state["config"].web, from_options(None, None, state["config"].rules)
+    return json_response({
+        "version": __version__,
+        "today": state["now"]().date().isoformat(),
+        "limits": {"max_upload_mb": web.max_upload_mb, "max_files": web.max_files,
+                   "report_ttl_minutes": web.report_ttl_minutes},
+        "default_rule": {"name": default.name, "short": default.short_name, "rules": default.to_json()},
+        "profiles": [{"key": key, "name": rule.name, "short": rule.short(), "description": rule.describe(),
+                      "permit_days": rule.permit_days, "penalty_days": rule.penalty_days,
+                      "basis": rule.basis} for key, rule in PROFILES.items()],
+        "statuses": [{"key": key, "label": label, "meaning": STATUS_MEANINGS[key],
+                      "flagged": key in FLAGGED} for key, label in STATUS_LABELS.items()],
+    })
+
+
+def _calendar_info():
+    """The same object as `compliance calendar --json`."""
+    return json_response(_state()["calendar"].describe())
+
+
+def _deadline():
+    """The same object as `compliance deadline --json` (``explain=1``: with --explain)."""
+    from ..cli import CliDate, Days  # the CLI's own checks and messages
+
+    date = _param("date", CliDate(), "决定日期")
+    if date is None:
+        raise BadInput("请填写决定日期，例如 2016-09-28")
+    days = _param("days", Days(), "工作日数") or 20
+    explain = request.args.get("explain", "").lower() in ("1", "true", "yes")
+    try:
+        return json_response(deadline_payload(_state()["calendar"], date, days, explain))
+    except ComplianceError as exc:
+        raise BadInput(exc.message, code=exc.code) from exc
+
+
+def _check_options(now: dt.datetime, config: Config):
+    """(as_of, month, rules) from the form, checked as the CLI checks them."""
+    from ..cli import CliDate, Days, Month, RuleName
+
+    as_of = _param("as_of", CliDate(), "统计截止日")
+    month = _param("month", Month(), "月份")
+    rule_name = _param("rule", RuleName(), "规则")
+    days = _param("days", Days(), "工作日数")
+    if days is not None and rule_name is not None:
+        raise BadInput("工作日数与规则只能选一个")
+    if as_of is not None and as_of > now.date():
+        raise BadInput(f"统计截止日 {as_of.isoformat()} 晚于今天 {now.date().isoformat()}，请检查")
+    try:
+        return as_of, month, from_options(days, rule_name, config.rules)
+    except ComplianceError as exc:
+        raise BadInput(exc.message, code=exc.code) from exc
+
+
+def _check():
+    """The same object as `compliance check --json -`, plus report_url and unit_summary."""
+    state = _state()
+    state["store"].sweep()
+    config = state["config"]
+    uploads = [f for f in request.files.getlist("files") if f.filename]
+    if not uploads:
+        raise BadInput("请选择至少一个表格文件（.xlsx、.xls、.csv）", code="no-files")
+    if len(uploads) > config.web.max_files:
+        raise BadInput(f"一次上传了 {len(uploads)} 个文件，超过上限：{state['limits']}。请分几次上传。",
+                       413, "too-many-files")
+    run_time = state["now"]()
+    as_of, month, rules = _check_options(run_time, config)
+    folder = Path(tempfile.mkdtemp(prefix="request-", dir=state["work_dir"] / "uploads"))
+    try:
+        shown = save_uploads([(f.filename, f.stream) for f in uploads], folder)
+        try:
+            run = run_check(list(shown), as_of=as_of, run_date=run_time.date(), rules=rules,
+                            calendar=state["calendar"], config=config, month=month, run_time=run_time)
+        except ComplianceError as exc:
+            raise BadInput(scrub(exc.message, shown, str(folder)), code=exc.code) from exc
+        relabel(run, shown)
+        payload = run_json(run)
+        payload["report_url"] = None
+        if any(e.error is None and not e.is_report for e in run.inputs):
+            payload["report_url"] = _keep_report(run)
+        table, _ = run.unit_summary
+        payload["unit_summary"] = {"columns": list(table.columns),
+                                   "rows": table.astype(object).where(table.notna(), None).values.tolist()}
+        return json_response(scrub(payload, shown, str(folder)))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _keep_report(run) -> str:
+    store = _state()["store"]
+    token, folder = store.new_folder()
+    try:
+        path = write_report(run, folder / "report.xlsx")
+    except BaseException:
+        store.discard(token)
+        raise
+    store.keep(token, path, default_name(run))
+    return f"/reports/{token}"
+
+
+def _report(token: str):
+    state = _state()
+    kept = state["store"].get(token)
+    if kept is None or not kept.path.is_file():
+        minutes = f"{state['config'].web.report_ttl_minutes:g}"
+        return error_response(f"报告不存在或已过期（报告只保留 {minutes} 分钟）。请重新上传表格检查。", 404,
+                              "report-expired")
+    return send_file(kept.path, as_attachment=True, download_name=kept.download_name,
+                     mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", max_age=0)
