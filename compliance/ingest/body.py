@@ -118,7 +118,9 @@ def csv_body(sheet: RawSheet, header_index: int, header_width: int, wanted: set[
     width = max([header_width] + [len(r) for r in sheet.rows])
     kept, evidence = [], []
     try:
-        chunks = pd.read_csv(io.BytesIO(sheet.data), encoding="utf-8", sep=sheet.delimiter, header=None, names=range(width),
+        buffer = io.BytesIO(sheet.data)
+        buffer.seek(sheet.data_start)
+        chunks = pd.read_csv(buffer, encoding="utf-8", sep=sheet.delimiter, header=None, names=range(width),
                              skiprows=header_index + 1, dtype=object, keep_default_na=False, na_filter=False,
                              skip_blank_lines=False, chunksize=CSV_CHUNK, engine="c", quotechar='"')
         for chunk in chunks:

@@ -34,11 +34,19 @@ class RawSheet:
     rows: list[list]  # row 0 is Excel row 1 (CSV: line 1)
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
     kind: str = "xlsx"
-    text: str | None = None  # CSV only: the decoded file; ``rows`` then holds just its head
-    data: bytes | None = None  # CSV only: the same, as UTF-8 bytes
+    data: bytes | None = None  # CSV only: the file as UTF-8 bytes; ``rows`` then holds just its head
     hidden: bool = False  # a hidden worksheet: still read, but said so
     delimiter: str = ","
     date1904: bool = False  # bare serial numbers count from 1904-01-01
+    data_start: int = 0  # CSV: where the text starts in ``data`` (after a UTF-8 BOM)
+
+    @property
+    def text(self) -> str | None:
+        """CSV only: the decoded file, made again when asked (the exact, slower path needs it).
+
+        Not kept: a million-record file is 200 MB as bytes and as much again as text.
+        """
+        return None if self.data is None else str(self.data[self.data_start:], "utf-8")
 
 
 def sniff(path: Path, head: bytes) -> str:
@@ -229,10 +237,24 @@ def _read_csv(path: Path) -> RawSheet:
         delimiter = dialect.delimiter
     except csv.Error:  # e.g. a bare title line first: take the most frequent candidate
         delimiter = max(",\t;|", key=sample.count)
-    head = csv_rows(text, delimiter, path, limit=HEAD_LINES)
-    # pandas parses bytes far faster than a text stream: hand it UTF-8 bytes.
-    data = raw[3:] if encoding == "utf-8-sig" else raw if encoding == "utf-8" else text.encode("utf-8")
-    return RawSheet(path.stem, head, [], "csv", text=text, delimiter=delimiter, data=data)
+    head = _csv_head(text, delimiter, path)
+    # pandas parses bytes far faster than a text stream: hand it UTF-8 bytes (the file's own when they are).
+    data = raw if encoding in ("utf-8", "utf-8-sig") else text.encode("utf-8")
+    del text
+    return RawSheet(path.stem, head, [], "csv", delimiter=delimiter, data=data,
+                    data_start=3 if encoding == "utf-8-sig" else 0)
+
+
+def _csv_head(text: str, delimiter: str, path: Path) -> list[list]:
+    """The first HEAD_LINES rows, read from the first MiB when it holds them all (StringIO copies its text)."""
+    if len(text) > 1 << 20:
+        try:
+            head = csv_rows(text[:1 << 20], delimiter, path, limit=HEAD_LINES + 1)
+        except FileFault:
+            head = []
+        if len(head) > HEAD_LINES:  # the row after them started inside the cut: these are whole
+            return head[:HEAD_LINES]
+    return csv_rows(text, delimiter, path, limit=HEAD_LINES)
 
 
 def csv_rows(text: str, delimiter: str, path: Path, limit: int | None = None) -> list[list]:

@@ -85,7 +85,7 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
     mapping = map_columns(headers, rules)
     result.notes.extend(mapping.notes)
     result.columns = {name: mapping.header_of(name) for name in mapping.columns}
-    if sheet.text is not None:
+    if sheet.data is not None:
         frame, evidence = csv_body(sheet, header_index, len(headers), set(mapping.columns.values()),
                                    context.source_file)
     else:

