@@ -50,7 +50,9 @@ def cell_text(values: pd.Series) -> pd.Series:
     if is_date.any():
         stamps = pd.to_datetime(pd.Series(arr[is_date], dtype=object), errors="coerce")
         has_time = (stamps - stamps.dt.normalize()).to_numpy() != np.timedelta64(0)
-        text = stamps.to_numpy("datetime64[D]").astype(str).astype(object)
+        # One text per distinct day, shared: cheaper to make, to hash later and to hold.
+        distinct, inverse = np.unique(stamps.to_numpy("datetime64[D]"), return_inverse=True)
+        text = distinct.astype(str).astype(object)[inverse.reshape(-1)]
         if has_time.any():
             text[has_time] = stamps[has_time].dt.strftime("%Y-%m-%d %H:%M:%S").to_numpy(object)
         out[is_date] = text

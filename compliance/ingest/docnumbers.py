@@ -7,6 +7,7 @@ detection and by matching a ledger against the online list.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pandas as pd
@@ -15,6 +16,8 @@ import pandas as pd
 _OPEN = "〔［[（(【〖｛{"
 _CLOSE = "〕］]）)】〗｝}"
 _BRACKETS = str.maketrans({**{c: "〔" for c in _OPEN}, **{c: "〕" for c in _CLOSE}})
+# str.translate is slow on CJK text: translate only the numbers holding another bracket.
+_OTHER_BRACKET = re.compile("[" + re.escape("".join(sorted(set(_OPEN + _CLOSE) - {"〔", "〕"}))) + "]")
 PLACEHOLDERS = frozenset({"无", "/", "-", "--", "—", "——", "－", "空", "暂无", "无文号", "\\", "／", "0"})
 
 
@@ -26,9 +29,11 @@ def normalise_document_numbers(values: pd.Series) -> pd.Series:
     passes (1.9 s at 1,000,000 records against 0.6 s).
     """
     text = values.astype(object).where(values.notna(), "").astype(str).to_numpy(object)
-    normalize, placeholders = unicodedata.normalize, PLACEHOLDERS
+    normalize, placeholders, other_bracket = unicodedata.normalize, PLACEHOLDERS, _OTHER_BRACKET.search
     out = []
     for t in text:
-        t = "".join(normalize("NFKC", t).split()).translate(_BRACKETS)
+        t = "".join(normalize("NFKC", t).split())
+        if other_bracket(t):
+            t = t.translate(_BRACKETS)
         out.append("" if t in placeholders else t)
     return pd.Series(out, index=values.index, dtype=object)

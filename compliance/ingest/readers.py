@@ -12,6 +12,7 @@ import codecs
 import csv
 import io
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -140,11 +141,26 @@ def _read_zip_workbook(path: Path, max_uncompressed: int) -> list[RawSheet]:
 def _read_calamine(path: Path, kind: str) -> list[RawSheet]:
     import python_calamine as calamine
 
-    scan = scan_workbook(path) if kind == "xlsx" else WorkbookScan()
-    for name, sheet_scan in scan.sheets.items():
+    extent = scan_workbook(path, details=False) if kind == "xlsx" else WorkbookScan()
+    for name, sheet_scan in extent.sheets.items():
         if sheet_scan.rows * sheet_scan.columns > MAX_SHEET_CELLS:
             raise FileFault("sheet-too-sparse", path, sheet=name, cell=sheet_scan.far_cell,
                             cells=sheet_scan.rows * sheet_scan.columns)
+    # The error cells are looked for on the other core while calamine parses (it releases the GIL).
+    pool = ThreadPoolExecutor(1) if kind == "xlsx" else None
+    details = pool.submit(scan_workbook, path) if pool else None
+    try:
+        sheets = _parse_calamine(calamine, path, kind, extent, details)
+    finally:
+        if pool:
+            pool.shutdown(wait=True)
+    if kind == "xls":
+        _patch_xls(path, sheets)
+    return sheets
+
+
+def _parse_calamine(calamine, path: Path, kind: str, extent: WorkbookScan, details) -> list[RawSheet]:
+    scan = extent
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(path))
         sheets = []
@@ -152,6 +168,8 @@ def _read_calamine(path: Path, kind: str) -> list[RawSheet]:
             if str(meta.typ) not in ("SheetTypeEnum.WorkSheet",):
                 continue  # chart sheets hold no rows
             sheet = workbook.get_sheet_by_name(meta.name)
+            if details is not None:
+                scan, details = details.result(), None  # the extent again, with the error cells
             sheet_scan = scan.sheets.get(meta.name)
             # The populated extent, not the styled one: bordered empty rows to 1,048,576 are not read.
             nrows = sheet_scan.rows if sheet_scan is not None else None
@@ -169,8 +187,6 @@ def _read_calamine(path: Path, kind: str) -> list[RawSheet]:
         if "password" in text or "encrypt" in text:
             raise FileFault("encrypted-file", path) from exc
         raise FileFault("corrupt-file", path, reason=f"文件已损坏，无法读取（{str(exc)[:120]}）") from exc
-    if kind == "xls":
-        _patch_xls(path, sheets)
     return sheets
 
 
