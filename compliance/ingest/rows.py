@@ -11,6 +11,7 @@ even with no number and no dates: it is judged invalid, never dropped.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -46,6 +47,9 @@ def _no_spaces(texts: np.ndarray) -> np.ndarray:
     return np.array(["".join(t.split()) for t in texts], dtype=object)
 
 
+_NOTE_OR_EXAMPLE = re.compile(f"(?:{NON_RECORD.pattern})|(?:{EXAMPLE.pattern})", re.IGNORECASE)
+
+
 def _matches(pattern, texts: np.ndarray) -> np.ndarray:
     match = pattern.match
     return np.fromiter((match(t) is not None for t in texts), dtype=bool, count=len(texts))
@@ -59,12 +63,17 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
     has_doc = doc_arr != ""
     has_date = decision_text.ne("").to_numpy(bool) | published_text.ne("").to_numpy(bool)
     bare = ~has_doc & ~has_date
-    says_so = per_distinct(first_arr, lambda t: _matches(NON_RECORD, t)).astype(bool)
+    # Most first cells are neither: one pattern for both finds the few that need a closer look.
+    either = per_distinct(first_arr, lambda t: _matches(_NOTE_OR_EXAMPLE, t)).astype(bool)
+    says_so, example = np.zeros(len(doc_arr), dtype=bool), np.zeros(len(doc_arr), dtype=bool)
+    if either.any():
+        says_so[either] = _matches(NON_RECORD, first_arr[either])
+        example[either] = _matches(EXAMPLE, first_arr[either])
+    example &= ~blank
     # The number is usually the first cell: match it again only where it is another text.
     other = np.flatnonzero(doc_arr != first_arr)
     if len(other):
         says_so[other] |= _matches(NON_RECORD, _no_spaces(doc_arr[other]))
-    example = ~blank & per_distinct(first_arr, lambda t: _matches(EXAMPLE, t)).astype(bool)
     # Decision content: a party named, or several cells filled (party, reason, result, unit …).
     content = party.ne("").to_numpy(bool) | (evidence.count >= 3)
     is_section = ~blank & (evidence.count == 1)

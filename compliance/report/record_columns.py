@@ -96,8 +96,9 @@ def dates_for_excel(values: pd.Series) -> np.ndarray:
 
 
 def _text(values: pd.Series) -> np.ndarray:
-    values = values.astype(object)
-    return values.where(values.notna() & values.ne(""), None).to_numpy(object)
+    out = values.to_numpy(object, copy=True)
+    out[pd.isna(out) | (out == "")] = None
+    return out
 
 
 def _numbers(values: pd.Series) -> np.ndarray:
@@ -118,8 +119,11 @@ def record_frame(records: pd.DataFrame, issues: list[list[dict]],
                  columns: tuple[RecordColumn, ...] = RECORD_COLUMNS) -> pd.DataFrame:
     """The record sheet's cells, column-wise, for ``columns`` in their order."""
     def cells(column: RecordColumn):
-        if column.source == "issues":
-            return np.array(["；".join(i["message"] for i in items) or None for items in issues], dtype=object)
+        if column.source == "issues":  # most records have none
+            out = np.full(len(issues), None, dtype=object)
+            for i in [i for i, items in enumerate(issues) if items]:
+                out[i] = "；".join(item["message"] for item in issues[i]) or None
+            return out
         values = records[column.source]
         if column.source == "source_file":
             return short_paths(values).to_numpy(object)
