@@ -67,7 +67,8 @@ class _ZipAssembler:
 
     LOCAL = struct.Struct("<IHHHHHIIIHH")
     CENTRAL = struct.Struct("<IHHHHHHIIIHHHHHII")
-    LIMIT = 0xFFFFFFFF
+    LIMIT = 0xFFFFFFFF  # sizes and offsets from here on go in Zip64 fields
+    FULL = 0xFFFFFFFF  # what the 32-bit field then says
 
     def __init__(self, out):
         self.out = out
@@ -113,7 +114,7 @@ class _ZipAssembler:
             zip64 = max(csize, usize) >= self.LIMIT
         name = info.filename.encode("utf-8")
         extra = struct.pack("<HHQQ", 1, 16, usize, csize) if zip64 else b""
-        sizes = (self.LIMIT, self.LIMIT) if zip64 else (csize, usize)
+        sizes = (self.FULL, self.FULL) if zip64 else (csize, usize)
         time, date = _dos_time(info.date_time)
         self.out.write(self.LOCAL.pack(0x04034B50, 45 if zip64 else 20, _flags(name), method, time, date, crc,
                                        *sizes, len(name), len(extra)))
@@ -131,9 +132,9 @@ class _ZipAssembler:
             time, date = _dos_time(info.date_time)
             self.out.write(self.CENTRAL.pack(
                 0x02014B50, 45 if big else 20, 45 if big else 20, _flags(name), method, time, date, crc,
-                self.LIMIT if max(csize, usize) >= self.LIMIT else csize,
-                self.LIMIT if max(csize, usize) >= self.LIMIT else usize,
-                len(name), len(extra), 0, 0, 0, info.external_attr, min(offset, self.LIMIT)))
+                self.FULL if max(csize, usize) >= self.LIMIT else csize,
+                self.FULL if max(csize, usize) >= self.LIMIT else usize,
+                len(name), len(extra), 0, 0, 0, info.external_attr, self.FULL if offset >= self.LIMIT else offset))
             self.out.write(name + extra)
         end = self.out.tell()
         count, size = len(self.entries), end - start
@@ -141,7 +142,8 @@ class _ZipAssembler:
             self.out.write(struct.pack("<IQHHIIQQQQ", 0x06064B50, 44, 45, 45, 0, 0, count, count, size, start))
             self.out.write(struct.pack("<IIQI", 0x07064B50, 0, end, 1))
         self.out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, min(count, 0xFFFF), min(count, 0xFFFF),
-                                   min(size, self.LIMIT), min(start, self.LIMIT), 0))
+                                   self.FULL if size >= self.LIMIT else size,
+                                   self.FULL if start >= self.LIMIT else start, 0))
 
 
 class _DeflateSink:
