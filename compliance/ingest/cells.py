@@ -92,4 +92,6 @@ def _strip_bounded(texts: np.ndarray) -> np.ndarray:
 def quick_nonblank(values: pd.Series) -> np.ndarray:
     """Non-empty cells; whitespace-only text is refined later for the few rows that matter."""
     arr = values.to_numpy(object)
+    if pd.api.types.infer_dtype(arr, skipna=False) == "string":  # all text: only "" is empty
+        return arr.astype(bool)
     return ~((arr == "") | pd.isna(arr))
