@@ -9,10 +9,12 @@ raise ``FileFault`` with a stable code and a Chinese message naming the file.
 from __future__ import annotations
 
 import codecs
+import gc
 import csv
 import io
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -173,7 +175,8 @@ def _parse_calamine(calamine, path: Path, kind: str, extent: WorkbookScan, detai
             sheet_scan = scan.sheets.get(meta.name)
             # The populated extent, not the styled one: bordered empty rows to 1,048,576 are not read.
             nrows = sheet_scan.rows if sheet_scan is not None else None
-            rows = sheet.to_python(skip_empty_area=False, nrows=nrows) if nrows != 0 else []
+            with _no_gc():  # a list per row: the collector would walk them again and again, finding no cycle
+                rows = sheet.to_python(skip_empty_area=False, nrows=nrows) if nrows != 0 else []
             if sheet_scan is not None:
                 patch_cells(rows, sheet_scan)
             merged = list(sheet.merged_cell_ranges or [])
@@ -188,6 +191,17 @@ def _parse_calamine(calamine, path: Path, kind: str, extent: WorkbookScan, detai
             raise FileFault("encrypted-file", path) from exc
         raise FileFault("corrupt-file", path, reason=f"文件已损坏，无法读取（{str(exc)[:120]}）") from exc
     return sheets
+
+
+@contextmanager
+def _no_gc():
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _patch_xls(path: Path, sheets: list[RawSheet]) -> None:
