@@ -30,8 +30,8 @@ def columns(n: int, seed: int = 20161108) -> dict[str, np.ndarray]:
             "unit": rng.integers(0, len(UNITS), n), "style": rng.random(n)}
 
 
-def rows(n: int):
-    data = columns(n)
+def rows(n: int, seed: int = 20161108, first: int = 1):
+    data = columns(n, seed)
     for i in range(n):
         decision = data["decision"][i].astype(dt.date)
         published = data["published"][i].astype(dt.date)
@@ -47,12 +47,12 @@ def rows(n: int):
         published_cell = "" if data["unpublished"][i] else (
             published.strftime("%Y/%m/%d") if style > 0.9 else published)
         unit = UNITS[data["unit"][i]]
-        yield [f"西罚〔{decision.year}〕{i + 1}号", "罚款", "罚款", "违反安全生产规定", "《安全生产法》",
+        yield [f"西罚〔{decision.year}〕{first + i}号", "罚款", "罚款", "违反安全生产规定", "《安全生产法》",
                f"某某公司{i % 5000}", f"91420200MA{i:08d}", "张三", "罚款一万元", decision_cell,
                unit, "正常", "420203", published_cell]
 
 
-def write_xlsx(n: int, path: Path) -> Path:
+def write_xlsx(n: int, path: Path, seed: int = 20161108, first: int = 1) -> Path:
     import xlsxwriter
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -60,7 +60,7 @@ def write_xlsx(n: int, path: Path) -> Path:
     sheet = workbook.add_worksheet("行政处罚")
     date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
     sheet.write_row(0, 0, HEADER)
-    for r, row in enumerate(rows(n), start=1):
+    for r, row in enumerate(rows(n, seed, first), start=1):
         for c, value in enumerate(row):
             if isinstance(value, dt.date):
                 sheet.write_datetime(r, c, dt.datetime(value.year, value.month, value.day), date_format)

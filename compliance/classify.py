@@ -51,13 +51,15 @@ def select_scope(records: pd.DataFrame, month: str | None, as_of: dt.date,
     after = has & ~other_month & (days > np.datetime64(as_of, "D")) & (days <= np.datetime64(run_date, "D"))
     keep = ~(other_month | after)
     counts = {"other_month": int(other_month.sum()), "after_as_of": int(after.sum())}
+    if keep.all():  # the usual case: no second copy of every column
+        return records.reset_index(drop=True), counts
     return records[keep].reset_index(drop=True), counts
 
 
 def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
              as_of: dt.date, run_date: dt.date) -> pd.DataFrame:
     """Return ``records`` with deadline, status and lateness columns added."""
-    out = records.copy()
+    out = records.copy(deep=False)  # copy-on-write: the columns are shared until one is changed
     decision = days_from_datetimes(records["decision_date"])
     published = days_from_datetimes(records["published_date"])
     as_of_day = to_day_number(as_of)

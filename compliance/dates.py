@@ -249,15 +249,15 @@ def parse_dates(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
         ok = ~np.isnat(ts)
         idx = np.flatnonzero(is_ts)
         days[idx[ok]] = ts[ok].astype(np.int64)
-    # Fast path 2: ISO strings, parsed column-wise.
+    # Fast path 2: strings, once per distinct text (a few thousand days in a year of records):
+    # ISO column-wise, the other spellings one by one.
     if is_str.any():
-        strs = pd.Series(obj[is_str]).str.strip()
-        iso = pd.to_datetime(strs, format="%Y-%m-%d", errors="coerce").to_numpy(dtype="datetime64[D]")
-        ok = ~np.isnat(iso)
         idx = np.flatnonzero(is_str)
-        days[idx[ok]] = iso[ok].astype(np.int64)
+        codes_of, texts = pd.factorize(obj.to_numpy(object)[idx])
+        text_days, text_codes = _parse_texts(np.asarray(texts, dtype=object))
+        days[idx], codes[idx] = text_days[codes_of], text_codes[codes_of]
     # Slow path: the rest, once per distinct value.
-    todo = np.flatnonzero(days == NAT)
+    todo = np.flatnonzero((days == NAT) & ~is_str)
     if len(todo):
         leftovers = obj.iloc[todo]
         keys = leftovers.map(_hash_key)
@@ -269,6 +269,21 @@ def parse_dates(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
         days[todo] = [to_day_number(p.date) if p.ok else NAT for p in parsed]
         codes[todo] = [p.problem for p in parsed]
     _range_check(days, codes)
+    return days, codes
+
+
+def _parse_texts(texts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct date texts -> (day numbers, codes): ISO column-wise, the rest one by one."""
+    days = np.full(len(texts), NAT, dtype=np.int64)
+    codes = np.full(len(texts), None, dtype=object)
+    iso = pd.to_datetime(pd.Series(texts, dtype=object).str.strip(), format="%Y-%m-%d",
+                         errors="coerce").to_numpy(dtype="datetime64[D]")
+    ok = ~np.isnat(iso)
+    days[ok] = iso[ok].astype(np.int64)
+    for i in np.flatnonzero(~ok):
+        parsed = parse_date(texts[i])
+        days[i] = to_day_number(parsed.date) if parsed.ok else NAT
+        codes[i] = parsed.problem
     return days, codes
 
 

@@ -164,3 +164,25 @@ def test_rust_report_has_no_duplicated_rows(tmp_path):
         chart = book.read("xl/charts/chart1.xml")
     assert b"<c:min val=" in chart and b"<c:dLbls>" in chart  # xlsxwriter's chart definition (axis scale, labels)
     assert openpyxl.load_workbook(out)["全部记录"].max_row == 5
+
+
+@pytest.mark.parametrize("zip64", [False, True])
+def test_repair_copies_untouched_entries_and_keeps_a_valid_zip(tmp_path, monkeypatch, zip64):
+    """The repair copies unchanged entries' compressed bytes; the archive must stay whole (Zip64 too)."""
+    import zipfile
+
+    from compliance.report import repair
+    from compliance.report.workbook import write_report
+    from compliance.api import check
+
+    if zip64:  # every entry and offset past the limit: the Zip64 records are written and read back
+        monkeypatch.setattr(repair._ZipAssembler, "LIMIT", 64)
+    rows = [PENALTY_HEADER] + penalty_rows(3) + [[9, "A9", "x", dt.date(2016, 9, 1), None, "区安监局"]]
+    path = write_xlsx(tmp_path / "处罚.xlsx", {"S": rows})
+    run = check([path], as_of=dt.date(2016, 12, 31), run_date=dt.date(2016, 12, 31))
+    out = write_report(run, tmp_path / "r.xlsx", backend="rust")
+    with zipfile.ZipFile(out) as book:
+        assert book.testzip() is None  # every entry's CRC checks
+        names = book.namelist()
+        assert len(names) == len(set(names))
+    assert openpyxl.load_workbook(out)["全部记录"].max_row == 5

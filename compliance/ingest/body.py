@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .cells import display_text, quick_nonblank
+from .cells import display_text, per_distinct, quick_nonblank
 from .columns import ColumnMap, ColumnRules, map_columns
 from .readers import RawSheet, csv_rows
 
@@ -27,7 +27,8 @@ def inner_headers(frame: pd.DataFrame, mapping: ColumnMap, rules: ColumnRules) -
     is_text = pd.Series(column).map(type).to_numpy(object) == str  # date cells cannot be headers
     suspects = np.zeros(len(column), dtype=bool)
     if is_text.any():
-        suspects[is_text] = pd.Series(column[is_text], dtype=object).str.contains("日期|时间", regex=True).to_numpy(bool)
+        suspects[is_text] = per_distinct(column[is_text],
+                                         lambda texts: ["日期" in t or "时间" in t for t in texts]).astype(bool)
     found = []
     for position in np.flatnonzero(suspects):
         texts = frame_row_texts(frame, position)
@@ -118,7 +119,9 @@ def csv_body(sheet: RawSheet, header_index: int, header_width: int, wanted: set[
     width = max([header_width] + [len(r) for r in sheet.rows])
     kept, evidence = [], []
     try:
-        chunks = pd.read_csv(io.BytesIO(sheet.data), encoding="utf-8", sep=sheet.delimiter, header=None, names=range(width),
+        buffer = io.BytesIO(sheet.data)
+        buffer.seek(sheet.data_start)
+        chunks = pd.read_csv(buffer, encoding="utf-8", sep=sheet.delimiter, header=None, names=range(width),
                              skiprows=header_index + 1, dtype=object, keep_default_na=False, na_filter=False,
                              skip_blank_lines=False, chunksize=CSV_CHUNK, engine="c", quotechar='"')
         for chunk in chunks:

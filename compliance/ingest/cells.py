@@ -33,24 +33,26 @@ def display_text(value) -> str:
 def cell_text(values: pd.Series) -> pd.Series:
     """Cells -> trimmed display text, column-wise by kind of cell.
 
-    Text cells are stripped with pandas' string methods, date cells are
-    formatted by numpy; only the rare other cells (numbers, booleans) go
-    through ``display_text`` one by one.
+    Text cells are stripped once per distinct text (see ``per_distinct``),
+    date cells are formatted by numpy; only the rare other cells (numbers,
+    booleans) go through ``display_text`` one by one.
     """
     arr = values.to_numpy(object)
     inferred = pd.api.types.infer_dtype(arr, skipna=False)
     if inferred == "string":  # the common case: every cell is text
-        return pd.Series(_strip_bounded(pd.Series(arr, dtype=object)), index=values.index, dtype=object)
+        return pd.Series(per_distinct(arr, _strip_bounded), index=values.index, dtype=object)
     kinds = pd.Series(arr).map(type).to_numpy(object)
     out = np.full(len(arr), "", dtype=object)
     is_str = kinds == str
     if is_str.any():
-        out[is_str] = _strip_bounded(pd.Series(arr[is_str], dtype=object))
+        out[is_str] = per_distinct(arr[is_str], _strip_bounded)
     is_date = (kinds == dt.date) | (kinds == dt.datetime) | (kinds == pd.Timestamp)
     if is_date.any():
         stamps = pd.to_datetime(pd.Series(arr[is_date], dtype=object), errors="coerce")
         has_time = (stamps - stamps.dt.normalize()).to_numpy() != np.timedelta64(0)
-        text = stamps.to_numpy("datetime64[D]").astype(str).astype(object)
+        # One text per distinct day, shared: cheaper to make, to hash later and to hold.
+        distinct, inverse = np.unique(stamps.to_numpy("datetime64[D]"), return_inverse=True)
+        text = distinct.astype(str).astype(object)[inverse.reshape(-1)]
         if has_time.any():
             text[has_time] = stamps[has_time].dt.strftime("%Y-%m-%d %H:%M:%S").to_numpy(object)
         out[is_date] = text
@@ -60,16 +62,36 @@ def cell_text(values: pd.Series) -> pd.Series:
     return pd.Series(out, index=values.index, dtype=object)
 
 
-def _strip_bounded(text: pd.Series) -> np.ndarray:
+def per_distinct(texts: np.ndarray, func) -> np.ndarray:
+    """``func`` (object array of str -> array of the same length) applied once per distinct text.
+
+    Unit names, dates written as text and statuses repeat thousands of times in
+    a sheet: those columns are factorised and ``func`` sees each text once.
+    A column whose sample is mostly distinct (document numbers) is passed
+    through whole, so it does not pay for the hashing. ``texts`` must hold
+    str only: factorising would merge 1, 1.0 and True.
+    """
+    texts = np.asarray(texts, dtype=object)
+    n = len(texts)
+    sample = texts[::max(1, n // 1000)][:1000]  # spread over the column, not just its top
+    if n < 64 or len(set(sample.tolist())) >= 0.95 * len(sample):  # no repeats to speak of
+        return np.asarray(func(texts), dtype=object)
+    codes, uniques = pd.factorize(texts)
+    return np.asarray(func(np.asarray(uniques, dtype=object)), dtype=object)[codes]
+
+
+def _strip_bounded(texts: np.ndarray) -> np.ndarray:
     """Strip, and cut the rare over-long cell to Excel's limit."""
-    out = text.str.strip().to_numpy(object)
-    long = text.str.len().to_numpy() > MAX_CELL_CHARS
+    out = np.array([t.strip() for t in texts] if len(texts) else [], dtype=object)
+    long = np.fromiter(map(len, out), dtype=np.int64, count=len(out)) > MAX_CELL_CHARS
     if long.any():
-        out[long] = [s[:MAX_CELL_CHARS] for s in out[long]]
+        out[long] = [t[:MAX_CELL_CHARS] for t in out[long]]
     return out
 
 
 def quick_nonblank(values: pd.Series) -> np.ndarray:
     """Non-empty cells; whitespace-only text is refined later for the few rows that matter."""
     arr = values.to_numpy(object)
+    if pd.api.types.infer_dtype(arr, skipna=False) == "string":  # all text: only "" is empty
+        return arr.astype(bool)
     return ~((arr == "") | pd.isna(arr))

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
-from .cells import display_text, is_blank
+import numpy as np
+import pandas as pd
+
+from .cells import display_text, is_blank, per_distinct
 from .columns import ColumnRules, map_columns
 from .readers import RawSheet
 
@@ -145,9 +149,17 @@ def is_metadata_row(row: list) -> bool:
     return labels > 0 and 2 * labels >= len(texts)
 
 
-def normalise_unit_names(values):
-    """Unit names column-wise: full-width forms to half-width, whitespace dropped (not a cut)."""
-    return values.astype(str).str.normalize("NFKC").str.replace(r"\s+", "", regex=True)
+def normalise_unit_names(values: pd.Series) -> pd.Series:
+    """Unit names column-wise: full-width forms to half-width, whitespace dropped (not a cut).
+
+    Once per distinct name: a unit column holds a handful of names.
+    """
+    texts = values.astype(str).to_numpy(object)
+    return pd.Series(per_distinct(texts, _unit_names), index=values.index, dtype=object)
+
+
+def _unit_names(texts: np.ndarray) -> list[str]:
+    return ["".join(unicodedata.normalize("NFKC", t).split()) for t in texts]
 
 
 def _unit_after_label(text: str) -> str | None:

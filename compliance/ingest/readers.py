@@ -9,9 +9,12 @@ raise ``FileFault`` with a stable code and a Chinese message naming the file.
 from __future__ import annotations
 
 import codecs
+import gc
 import csv
 import io
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -34,11 +37,19 @@ class RawSheet:
     rows: list[list]  # row 0 is Excel row 1 (CSV: line 1)
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
     kind: str = "xlsx"
-    text: str | None = None  # CSV only: the decoded file; ``rows`` then holds just its head
-    data: bytes | None = None  # CSV only: the same, as UTF-8 bytes
+    data: bytes | None = None  # CSV only: the file as UTF-8 bytes; ``rows`` then holds just its head
     hidden: bool = False  # a hidden worksheet: still read, but said so
     delimiter: str = ","
     date1904: bool = False  # bare serial numbers count from 1904-01-01
+    data_start: int = 0  # CSV: where the text starts in ``data`` (after a UTF-8 BOM)
+
+    @property
+    def text(self) -> str | None:
+        """CSV only: the decoded file, made again when asked (the exact, slower path needs it).
+
+        Not kept: a million-record file is 200 MB as bytes and as much again as text.
+        """
+        return None if self.data is None else str(self.data[self.data_start:], "utf-8")
 
 
 def sniff(path: Path, head: bytes) -> str:
@@ -136,11 +147,26 @@ def _read_zip_workbook(path: Path, max_uncompressed: int) -> list[RawSheet]:
 def _read_calamine(path: Path, kind: str) -> list[RawSheet]:
     import python_calamine as calamine
 
-    scan = scan_workbook(path) if kind == "xlsx" else WorkbookScan()
-    for name, sheet_scan in scan.sheets.items():
+    extent = scan_workbook(path, details=False) if kind == "xlsx" else WorkbookScan()
+    for name, sheet_scan in extent.sheets.items():
         if sheet_scan.rows * sheet_scan.columns > MAX_SHEET_CELLS:
             raise FileFault("sheet-too-sparse", path, sheet=name, cell=sheet_scan.far_cell,
                             cells=sheet_scan.rows * sheet_scan.columns)
+    # The error cells are looked for on the other core while calamine parses (it releases the GIL).
+    pool = ThreadPoolExecutor(1) if kind == "xlsx" else None
+    details = pool.submit(scan_workbook, path) if pool else None
+    try:
+        sheets = _parse_calamine(calamine, path, kind, extent, details)
+    finally:
+        if pool:
+            pool.shutdown(wait=True)
+    if kind == "xls":
+        _patch_xls(path, sheets)
+    return sheets
+
+
+def _parse_calamine(calamine, path: Path, kind: str, extent: WorkbookScan, details) -> list[RawSheet]:
+    scan = extent
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(path))
         sheets = []
@@ -148,10 +174,13 @@ def _read_calamine(path: Path, kind: str) -> list[RawSheet]:
             if str(meta.typ) not in ("SheetTypeEnum.WorkSheet",):
                 continue  # chart sheets hold no rows
             sheet = workbook.get_sheet_by_name(meta.name)
+            if details is not None:
+                scan, details = details.result(), None  # the extent again, with the error cells
             sheet_scan = scan.sheets.get(meta.name)
             # The populated extent, not the styled one: bordered empty rows to 1,048,576 are not read.
             nrows = sheet_scan.rows if sheet_scan is not None else None
-            rows = sheet.to_python(skip_empty_area=False, nrows=nrows) if nrows != 0 else []
+            with _no_gc():  # a list per row: the collector would walk them again and again, finding no cycle
+                rows = sheet.to_python(skip_empty_area=False, nrows=nrows) if nrows != 0 else []
             if sheet_scan is not None:
                 patch_cells(rows, sheet_scan)
             merged = list(sheet.merged_cell_ranges or [])
@@ -165,9 +194,18 @@ def _read_calamine(path: Path, kind: str) -> list[RawSheet]:
         if "password" in text or "encrypt" in text:
             raise FileFault("encrypted-file", path) from exc
         raise FileFault("corrupt-file", path, reason=f"文件已损坏，无法读取（{str(exc)[:120]}）") from exc
-    if kind == "xls":
-        _patch_xls(path, sheets)
     return sheets
+
+
+@contextmanager
+def _no_gc():
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _patch_xls(path: Path, sheets: list[RawSheet]) -> None:
@@ -233,10 +271,24 @@ def _read_csv(path: Path) -> RawSheet:
         delimiter = dialect.delimiter
     except csv.Error:  # e.g. a bare title line first: take the most frequent candidate
         delimiter = max(",\t;|", key=sample.count)
-    head = csv_rows(text, delimiter, path, limit=HEAD_LINES)
-    # pandas parses bytes far faster than a text stream: hand it UTF-8 bytes.
-    data = raw[3:] if encoding == "utf-8-sig" else raw if encoding == "utf-8" else text.encode("utf-8")
-    return RawSheet(path.stem, head, [], "csv", text=text, delimiter=delimiter, data=data)
+    head = _csv_head(text, delimiter, path)
+    # pandas parses bytes far faster than a text stream: hand it UTF-8 bytes (the file's own when they are).
+    data = raw if encoding in ("utf-8", "utf-8-sig") else text.encode("utf-8")
+    del text
+    return RawSheet(path.stem, head, [], "csv", delimiter=delimiter, data=data,
+                    data_start=3 if encoding == "utf-8-sig" else 0)
+
+
+def _csv_head(text: str, delimiter: str, path: Path) -> list[list]:
+    """The first HEAD_LINES rows, read from the first MiB when it holds them all (StringIO copies its text)."""
+    if len(text) > 1 << 20:
+        try:
+            head = csv_rows(text[:1 << 20], delimiter, path, limit=HEAD_LINES + 1)
+        except FileFault:
+            head = []
+        if len(head) > HEAD_LINES:  # the row after them started inside the cut: these are whole
+            return head[:HEAD_LINES]
+    return csv_rows(text, delimiter, path, limit=HEAD_LINES)
 
 
 def csv_rows(text: str, delimiter: str, path: Path, limit: int | None = None) -> list[list]:

@@ -18,7 +18,7 @@ from ..dates import MAX_CELL_TEXT, NOT_PUBLISHED, datetimes_from_days, normalise
 from ..errors import ReconciliationError
 from ..problems import message
 from .body import csv_body, frame_row_texts, inner_headers, mapped_column, rows_body
-from .cells import cell_text
+from .cells import cell_text, per_distinct
 from .columns import ColumnRules, category_from_text, map_columns
 from .header import EXAMPLE, fill_merged, find_header, normalise_unit_names, section_above, sheet_unit
 from .readers import RawSheet
@@ -90,7 +90,7 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
     mapping = map_columns(headers, rules)
     result.notes.extend(mapping.notes)
     result.columns = {name: mapping.header_of(name) for name in mapping.columns}
-    if sheet.text is not None:
+    if sheet.data is not None:
         frame, evidence = csv_body(sheet, header_index, len(headers), set(mapping.columns.values()),
                                    context.source_file)
     else:
@@ -170,7 +170,8 @@ def _records(frame, evidence, mapping, result, sheet, context, section):
     dec_days, dec_codes = parse_dates(_date_cells(kept, mapping, "decision_date", sheet))
     pub_days, pub_codes = parse_dates(_date_cells(kept, mapping, "published_date", sheet))
     # Blank, or a word such as 未公开, means not yet published: not a data error.
-    said_unpublished = published_text[keep].map(normalise_text).isin(NOT_PUBLISHED).to_numpy(bool)
+    said_unpublished = per_distinct(published_text[keep].to_numpy(object),
+                                    lambda texts: [normalise_text(t) in NOT_PUBLISHED for t in texts]).astype(bool)
     pub_codes = np.where((pub_codes == "date-missing") | said_unpublished, None, pub_codes)
     if "decision_date" not in mapping.columns:
         dec_codes = np.full(n, "decision-column-missing", dtype=object)
@@ -208,7 +209,7 @@ def _units(kept, mapping, context) -> pd.Series:
 def _short(text: pd.Series) -> np.ndarray:
     """Original date text, bounded: a date cell holding a pasted paragraph is kept in part."""
     out = text.to_numpy(object).copy()
-    long = text.str.len().to_numpy() > MAX_CELL_TEXT
+    long = np.fromiter(map(len, out), dtype=np.int64, count=len(out)) > MAX_CELL_TEXT
     if long.any():
         out[long] = [s[:MAX_CELL_TEXT] for s in out[long]]
     return out

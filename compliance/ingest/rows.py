@@ -11,13 +11,14 @@ even with no number and no dates: it is judged invalid, never dropped.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from .body import Evidence
-from .cells import cell_text
+from .cells import cell_text, per_distinct
 from .columns import ColumnMap, category_from_text
 from .header import EXAMPLE, NON_RECORD, SECTION
 
@@ -38,22 +39,46 @@ class RowKinds:
 def first_texts(evidence: Evidence) -> pd.Series:
     """Each row's first non-blank cell as text, with the spaces taken out (合  计 -> 合计)."""
     text = cell_text(pd.Series(evidence.first, dtype=object))
-    return text.str.replace(r"\s+", "", regex=True)
+    return pd.Series(per_distinct(text.to_numpy(object), _no_spaces), dtype=object)
+
+
+def _no_spaces(texts: np.ndarray) -> np.ndarray:
+    # str.split() splits on exactly the characters that regex \s matches in str patterns.
+    return np.array(["".join(t.split()) for t in texts], dtype=object)
+
+
+_NOTE_OR_EXAMPLE = re.compile(f"(?:{NON_RECORD.pattern})|(?:{EXAMPLE.pattern})", re.IGNORECASE)
+
+
+def _matches(pattern, texts: np.ndarray) -> np.ndarray:
+    match = pattern.match
+    return np.fromiter((match(t) is not None for t in texts), dtype=bool, count=len(texts))
 
 
 def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_text: pd.Series,
               published_text: pd.Series, party: pd.Series, start_category: str | None) -> RowKinds:
     blank = evidence.count == 0
     first = first_texts(evidence)
-    has_doc = doc.ne("").to_numpy(bool)
+    first_arr, doc_arr = first.to_numpy(object), doc.to_numpy(object)
+    has_doc = doc_arr != ""
     has_date = decision_text.ne("").to_numpy(bool) | published_text.ne("").to_numpy(bool)
     bare = ~has_doc & ~has_date
-    says_so = first.str.match(NON_RECORD).to_numpy(bool) | doc.str.replace(r"\s+", "", regex=True) \
-        .str.match(NON_RECORD).to_numpy(bool)
-    example = ~blank & first.str.match(EXAMPLE).to_numpy(bool)
+    # Most first cells are neither: one pattern for both finds the few that need a closer look.
+    either = per_distinct(first_arr, lambda t: _matches(_NOTE_OR_EXAMPLE, t)).astype(bool)
+    says_so, example = np.zeros(len(doc_arr), dtype=bool), np.zeros(len(doc_arr), dtype=bool)
+    if either.any():
+        says_so[either] = _matches(NON_RECORD, first_arr[either])
+        example[either] = _matches(EXAMPLE, first_arr[either])
+    example &= ~blank
+    # The number is usually the first cell: match it again only where it is another text.
+    other = np.flatnonzero(doc_arr != first_arr)
+    if len(other):
+        says_so[other] |= _matches(NON_RECORD, _no_spaces(doc_arr[other]))
     # Decision content: a party named, or several cells filled (party, reason, result, unit …).
     content = party.ne("").to_numpy(bool) | (evidence.count >= 3)
-    is_section = ~blank & (evidence.count == 1) & first.str.match(SECTION).to_numpy(bool)
+    is_section = ~blank & (evidence.count == 1)
+    if is_section.any():  # only rows of one cell can be section rows
+        is_section[is_section] = _matches(SECTION, first_arr[is_section])
     # A header row repeated inside the data (sheets pasted one under another).
     header = np.zeros(len(doc), dtype=bool)
     for name, texts in (("document_number", doc), ("decision_date", decision_text)):

@@ -50,7 +50,13 @@ def column_number(letters: bytes) -> int:
     return number
 
 
-def scan_workbook(path) -> WorkbookScan:
+def scan_workbook(path, details: bool = True) -> WorkbookScan:
+    """Each sheet's extent; with ``details``, its error values and formulas with no result too.
+
+    The extent alone is what must be known before calamine reads the file
+    (it guards against the 512 GiB allocation); the details can be found on
+    the other core while calamine parses, which releases the GIL.
+    """
     with zipfile.ZipFile(path) as archive:
         names = set(archive.namelist())
         if "xl/workbook.xml" not in names:
@@ -59,7 +65,7 @@ def scan_workbook(path) -> WorkbookScan:
         result = WorkbookScan(bool(re.search(rb'date1904="(?:1|true)"', book)))
         for name, target in _sheet_targets(archive, book, names).items():
             with archive.open(target) as stream:
-                result.sheets[name] = scan_sheet(stream)
+                result.sheets[name] = scan_sheet(stream, details)
     return result
 
 
@@ -88,26 +94,26 @@ def _unescape(text: str) -> str:
         .replace("&amp;", "&")
 
 
-def scan_sheet(stream) -> SheetScan:
+def scan_sheet(stream, details: bool = True) -> SheetScan:
     scan = SheetScan()
     carry = b""
     while True:
         chunk = stream.read(CHUNK)
         data = carry + chunk
         if not chunk:
-            _scan_part(data, scan)
+            _scan_part(data, scan, details)
             break
         cut = data.rfind(b"</row>")
         if cut < 0:
             carry = data
             continue
         cut += len(b"</row>")
-        _scan_part(data[:cut], scan)
+        _scan_part(data[:cut], scan, details)
         carry = data[cut:]
     return scan
 
 
-def _scan_part(data: bytes, scan: SheetScan) -> None:
+def _scan_part(data: bytes, scan: SheetScan, details: bool = True) -> None:
     # The last cell with content (rows are in order): found from the end, not by parsing every cell.
     end = data.rfind(b"</c>")
     start = data.rfind(b"<c ", 0, end) if end >= 0 else -1
@@ -125,6 +131,8 @@ def _scan_part(data: bytes, scan: SheetScan) -> None:
         if width > scan.columns:
             scan.columns = width
             scan.far_cell = (letters + row).decode() if width > 26 * 27 or not scan.far_cell else scan.far_cell
+    if not details:
+        return
     if b' t="e"' in data:
         for start, element in _elements_around(data, b' t="e"'):
             value = _VALUE.search(element)

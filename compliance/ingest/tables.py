@@ -37,7 +37,7 @@ def side_by_side(headers: list[str], rules: ColumnRules) -> list[tuple[int, int]
 
 def split_columns(sheet: RawSheet, first: int, last: int, source_file: str) -> RawSheet:
     """The columns first..last of a sheet as a sheet of their own (rows keep their numbers)."""
-    rows = sheet.rows if sheet.text is None else csv_rows(sheet.text, sheet.delimiter, Path(source_file))
+    rows = sheet.rows if sheet.data is None else csv_rows(sheet.text, sheet.delimiter, Path(source_file))
     merged = [((r0, c0 - first), (r1, c1 - first)) for (r0, c0), (r1, c1) in sheet.merged
               if first <= c0 and c1 <= last]
     return RawSheet(sheet.name, [row[first:last + 1] for row in rows], merged, sheet.kind, hidden=sheet.hidden)

@@ -100,7 +100,7 @@ def _column(frame: pd.DataFrame, columns: dict[str, int], name: str) -> pd.Serie
 
 def _sheet_entries(sheet, path: Path, header_index: int, headers: list[str], columns: dict[str, int],
                    described: OnlineList) -> pd.DataFrame:
-    if sheet.text is not None:
+    if sheet.data is not None:
         frame, evidence = csv_body(sheet, header_index, len(headers), set(columns.values()), str(path))
     else:
         frame, evidence = rows_body(sheet.rows[header_index + 1:], len(headers))

@@ -34,7 +34,7 @@ class Chart:
 @dataclass
 class SheetSpec:
     name: str
-    frame: pd.DataFrame  # text: str/None; date: datetime/None; int, percent: float/NaN
+    frame: pd.DataFrame  # text: str/None; date: date/None; int: int/None or float/NaN; percent: float/NaN
     kinds: list[str]
     widths: list[float]
     header_row: int = 0
