@@ -59,19 +59,35 @@ def select_scope(records: pd.DataFrame, month: str | None, as_of: dt.date,
 def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
              as_of: dt.date, run_date: dt.date) -> pd.DataFrame:
     """Return ``records`` with deadline, status and lateness columns added."""
-    out = records.copy(deep=False)  # copy-on-write: the columns are shared until one is changed
     decision = days_from_datetimes(records["decision_date"])
     published = days_from_datetimes(records["published_date"])
-    as_of_day = to_day_number(as_of)
-    run_day = to_day_number(run_date)
-    n_records = len(records)
-    categories = records["category"].to_numpy(object)
-    days, rule_index, rule_known = rules.assign(categories, decision)
+    days, rule_index, rule_known = rules.assign(records["category"].to_numpy(object), decision)
+    invalid, problem = _unjudgeable(records, decision, published, rule_known, to_day_number(run_date))
+    # A publication after the as-of date is judged as "not yet published" then.
+    after_as_of = (published != NAT) & (published > to_day_number(as_of)) & ~invalid
+    effective = np.where(after_as_of, NAT, published)
+    # the last day that counts: the publication, or the as-of date
+    until = np.where(invalid, NAT, np.where(effective != NAT, effective, to_day_number(as_of)))
+    judged = _statuses(calendar, np.where(invalid, NAT, decision), until, effective != NAT, days, invalid)
+    late = _lateness(calendar, judged, until, days)
 
-    # -- what makes a record impossible to judge (first reason wins) ---------
-    has_decision = decision != NAT
-    has_published = published != NAT
-    bad_published = records["published_problem"].notna().to_numpy(bool)
+    out = records.copy(deep=False)  # copy-on-write: the columns are shared until one is changed
+    out["deadline"] = datetimes_from_days(judged["deadline"], "s")
+    out["status"] = pd.Categorical.from_codes(judged["status"], categories=list(STATUSES))
+    out["working_days"] = days
+    out["rule"] = np.array([r.name for r in rules.rules], dtype=object)[rule_index] if len(records) else []
+    for name, values in late.items():
+        out[name] = _counts(values)
+    out["check_problem"] = problem
+    out["published_after_as_of"] = after_as_of
+    out["missing_year"] = judged["missing_year"]
+    out["rule_unknown"] = ~rule_known & (decision != NAT)
+    return out
+
+
+def _unjudgeable(records, decision, published, rule_known, run_day) -> tuple[np.ndarray, np.ndarray]:
+    """(invalid, the problem code that made it so): the first reason wins."""
+    has_decision, has_published = decision != NAT, published != NAT
     checks = [
         (has_decision & (decision > run_day), "decision-after-run-date"),
         (has_published & (published > run_day), "published-after-run-date"),
@@ -79,71 +95,64 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
         # the same decision sent again in another file with other dates (ingest/repeats.py)
         (_has_text(records, "conflict_with"), "duplicate-conflict"),
     ]
-    problem_code = np.zeros(n_records, dtype=np.int8)  # 0 = none, k = checks[k - 1]
+    problem_code = np.zeros(len(records), dtype=np.int8)  # 0 = none, k = checks[k - 1]
     for k, (mask, _) in reversed(list(enumerate(checks, start=1))):
         problem_code[mask] = k
     problem_names = np.array([None] + [code for _, code in checks], dtype=object)
+    bad_published = records["published_problem"].notna().to_numpy(bool)
     invalid = ~has_decision | bad_published | ~rule_known | (problem_code != 0)
+    return invalid, problem_names[problem_code]
 
-    # A publication after the as-of date is judged as "not yet published" then.
-    after_as_of = has_published & (published > as_of_day) & ~invalid
-    effective = np.where(after_as_of, NAT, published)
-    is_published = effective != NAT
 
-    deadline, missing_deadline = calendar.add_days_numbers(np.where(invalid, NAT, decision), days)
-    known = deadline != NAT
-    # the last day that counts: the publication, or the as-of date
-    until = np.where(invalid, NAT, np.where(is_published, effective, as_of_day))
-    span_count, span_complete, span_missing = calendar.count_numbers(np.where(invalid, NAT, decision), until)
-
-    # Status as small integer codes (index into STATUSES): cheap on millions of rows.
+def _statuses(calendar, decision, until, is_published, days, invalid) -> dict[str, np.ndarray]:
+    """Status codes (index into STATUSES: cheap on millions of rows), deadline and missing years."""
     code = {s: np.int8(i) for i, s in enumerate(STATUSES)}
-    status = np.full(n_records, code["invalid"], dtype=np.int8)
+    deadline, missing_deadline = calendar.add_days_numbers(decision, days)
+    span_count, span_complete, span_missing = calendar.count_numbers(decision, until)
+    known = deadline != NAT
     valid = ~invalid
     late_side = until > deadline
+    status = np.full(len(decision), code["invalid"], dtype=np.int8)
     status[valid & known & is_published] = code["on_time"]
     status[valid & known & is_published & late_side] = code["late"]
     status[valid & known & ~is_published] = code["pending"]
     status[valid & known & ~is_published & late_side] = code["overdue"]
     # Deadline in an uncovered year: decided when fewer than N working days can
     # have passed, counting every uncovered day as if it were worked.
-    at_most = calendar.count_upper_bound(np.where(valid & ~known, decision, NAT), np.where(valid & ~known, until, NAT))
-    decided = valid & ~known & (span_complete | (at_most < days))
+    unknown = valid & ~known
+    at_most = calendar.count_upper_bound(np.where(unknown, decision, NAT), np.where(unknown, until, NAT))
+    decided = unknown & (span_complete | (at_most < days))
     status[decided & is_published] = code["on_time"]
     status[decided & ~is_published] = code["pending"]
-    undetermined = valid & ~known & ~decided
+    undetermined = unknown & ~decided
     status[undetermined] = code["undetermined"]
-    missing_year = np.where(undetermined, np.where(missing_deadline != 0, missing_deadline, span_missing), 0)
+    missing = np.where(undetermined, np.where(missing_deadline != 0, missing_deadline, span_missing), 0)
+    left = np.where((status == code["pending"]) & span_complete, days - span_count, -1)
+    return {"status": status, "deadline": deadline, "missing_year": missing, "working_days_left": left}
 
-    # -- lateness: working days after the deadline up to the publication date;
-    # a publication on a rest day counts as made on the next working day, so a
-    # late record never shows 0 (DOMAIN.md). Overdue: up to the as-of date.
-    is_late = status == code["late"]
-    lateish = is_late | (status == code["overdue"])
+
+def _lateness(calendar, judged: dict, until: np.ndarray, days) -> dict[str, np.ndarray]:
+    """Working days after the deadline up to the publication date (-1: none).
+
+    A publication on a rest day counts as made on the next working day, so a
+    late record never shows 0 (DOMAIN.md). Overdue: up to the as-of date.
+    """
+    status, deadline = judged["status"], judged["deadline"]
+    is_late = status == STATUSES.index("late")
+    lateish = is_late | (status == STATUSES.index("overdue"))
     late_count, late_complete, _ = calendar.count_numbers(np.where(lateish, deadline, NAT),
                                                           np.where(lateish, until, NAT))
     until_work, _ = calendar.is_workday_numbers(np.where(lateish, until, NAT))
     working_late = np.where(is_late, late_count + (~until_work).astype(np.int64),
                             np.maximum(late_count, 1))  # overdue: working days so far, at least one
-    working_late = np.where(lateish & late_complete, working_late, -1)
-    calendar_late = np.where(lateish, until - deadline, -1)
-    left = np.where((status == code["pending"]) & span_complete, days - span_count, -1)
+    return {"working_days_late": np.where(lateish & late_complete, working_late, -1),
+            "calendar_days_late": np.where(lateish, until - deadline, -1),
+            "working_days_left": judged["working_days_left"]}
 
-    out["deadline"] = datetimes_from_days(deadline, "s")
-    out["status"] = pd.Categorical.from_codes(status, categories=list(STATUSES))
-    out["working_days"] = days
-    out["rule"] = np.array([r.name for r in rules.rules], dtype=object)[rule_index] if n_records else []
-    out["working_days_late"] = pd.array(np.where(working_late >= 0, working_late, 0), dtype="Int64")
-    out.loc[working_late < 0, "working_days_late"] = pd.NA
-    out["calendar_days_late"] = pd.array(calendar_late, dtype="Int64")
-    out.loc[calendar_late < 0, "calendar_days_late"] = pd.NA
-    out["working_days_left"] = pd.array(left, dtype="Int64")
-    out.loc[left < 0, "working_days_left"] = pd.NA
-    out["check_problem"] = problem_names[problem_code]
-    out["published_after_as_of"] = after_as_of
-    out["missing_year"] = missing_year
-    out["rule_unknown"] = ~rule_known & has_decision
-    return out
+
+def _counts(values: np.ndarray) -> pd.arrays.IntegerArray:
+    """Day counts as nullable integers: -1 means none."""
+    return pd.arrays.IntegerArray(np.where(values >= 0, values, 0).astype(np.int64), values < 0)
 
 
 def summarise(classified: pd.DataFrame) -> dict[str, int]:
