@@ -33,69 +33,65 @@ MARGINS = {"left": 0.4, "right": 0.4, "top": 0.7, "bottom": 0.6}
 def write_rust(specs: list[SheetSpec], path: Path) -> None:
     from rustpy_xlsxwriter import FastExcel, Format
 
+    cache: dict[tuple, object] = {}
+
     def fmt(fill=None, bold=False, num=None, size=None, wrap=False):
-        f = Format()
-        if fill:
-            f = f.set_background_color(fill)
-        if bold:
-            f = f.set_bold()
-        if num:
-            f = f.set_num_format(num)
-        if size:
-            f = f.set_font_size(size)
-        if wrap:
-            f = f.set_text_wrap()
-        return f
+        key = (fill, bold, num, size, wrap)
+        if key not in cache:
+            f = Format()
+            f = f.set_background_color(fill) if fill else f
+            f = f.set_bold() if bold else f
+            f = f.set_num_format(num) if num else f
+            f = f.set_font_size(size) if size else f
+            cache[key] = f.set_text_wrap() if wrap else f
+        return cache[key]
 
     book = FastExcel(str(path))
-    header = fmt(HEADER_FILL, bold=True, wrap=True)
-    fills: dict[tuple, object] = {}
     for spec in specs:
-        row_formats = {}
-        for r in set(spec.highlight) | set(spec.bold_rows):
-            key = (spec.highlight.get(r), r in spec.bold_rows)
-            if key not in fills:
-                fills[key] = fmt(key[0], bold=key[1])
-            row_formats[spec.header_row + 1 + r] = fills[key]
-        # Only percentages get a column format: a cell's own format hides the
-        # row's fill, and whole numbers show as such in General anyway.
-        column_formats = {name: fmt(num=NUMBER_FORMATS[kind]) for name, kind in zip(spec.frame.columns, spec.kinds)
-                          if kind == PERCENT}
-        if not spec.highlight:  # a cell format would hide a row's fill
-            column_formats.update({name: fmt(wrap=True) for name in spec.wrap_columns})
-        page = {"landscape": spec.landscape, "paper_size": PAPER_A4, "fit_to_pages": spec.fit_to_pages,
-                "footer": spec.footer, "margins": MARGINS, "print_gridlines": spec.print_gridlines}
-        if spec.page_header:
-            page["header"] = spec.page_header
-        if spec.print_columns:
-            page["print_area"] = (0, 0, spec.last_printed_row, spec.print_columns - 1)
-        if spec.repeat_header:
-            page["repeat_rows"] = spec.header_row
-        heights = {spec.header_row: 30}
-        options = dict(column_widths=spec.widths, header_format=header, header_row=spec.header_row,
-                       row_formats=row_formats or None, column_formats=column_formats or None,
-                       autofilter=spec.autofilter, page_setup=page)
-        merges = []
-        if spec.title:
-            # 12 pt: rustpy-xlsxwriter 0.8 leaves a merged row at the default 15 pt height, where 14 pt is clipped
-            merges.append((0, 0, 0, len(spec.kinds) - 1, spec.title, fmt(bold=True, size=TITLE_SIZE)))
-            heights[0] = 26
-        if spec.subtitle:
-            merges.append((1, 0, 1, len(spec.kinds) - 1, spec.subtitle, fmt()))
-        if merges:
-            options["merge_ranges"] = merges
-        options["row_heights"] = heights
-        if spec.chart:
-            c = spec.chart
-            # A placeholder: repair_rust_output swaps in xlsxwriter's definition.
-            options["charts"] = [{"type": "bar", "series": [{"values": c.values, "name": c.values}],
-                                  "categories": c.categories, "title": c.title, "row": c.row, "col": c.col,
-                                  "width": c.width, "height": c.height, "legend": False}]
         book.freeze(row=spec.freeze_row, sheet=spec.name)
-        book.sheet(spec.name, spec.frame, **options)
+        book.sheet(spec.name, spec.frame, **_rust_options(spec, fmt))
     book.format(datetime_format=NUMBER_FORMATS[DATE])
     book.save()
     repair_rust_output(path, specs, _xlsxwriter_chart_parts(specs))
+
+
+def _rust_options(spec: SheetSpec, fmt) -> dict:
+    """One sheet's options for rustpy-xlsxwriter's ``sheet``."""
+    row_formats = {spec.header_row + 1 + r: fmt(spec.highlight.get(r), bold=r in spec.bold_rows)
+                   for r in set(spec.highlight) | set(spec.bold_rows)}
+    # Only percentages get a column format: a cell's own format hides the
+    # row's fill, and whole numbers show as such in General anyway.
+    column_formats = {name: fmt(num=NUMBER_FORMATS[kind]) for name, kind in zip(spec.frame.columns, spec.kinds)
+                      if kind == PERCENT}
+    if not spec.highlight:  # a cell format would hide a row's fill
+        column_formats.update({name: fmt(wrap=True) for name in spec.wrap_columns})
+    page = {"landscape": spec.landscape, "paper_size": PAPER_A4, "fit_to_pages": spec.fit_to_pages,
+            "footer": spec.footer, "margins": MARGINS, "print_gridlines": spec.print_gridlines}
+    if spec.page_header:
+        page["header"] = spec.page_header
+    if spec.print_columns:
+        page["print_area"] = (0, 0, spec.last_printed_row, spec.print_columns - 1)
+    if spec.repeat_header:
+        page["repeat_rows"] = spec.header_row
+    options = dict(column_widths=spec.widths, header_format=fmt(HEADER_FILL, bold=True, wrap=True),
+                   header_row=spec.header_row, row_formats=row_formats or None,
+                   column_formats=column_formats or None, autofilter=spec.autofilter, page_setup=page,
+                   row_heights={spec.header_row: 30, **({0: 26} if spec.title else {})})
+    merges = []
+    if spec.title:
+        # 12 pt: rustpy-xlsxwriter 0.8 leaves a merged row at the default 15 pt height, where 14 pt is clipped
+        merges.append((0, 0, 0, len(spec.kinds) - 1, spec.title, fmt(bold=True, size=TITLE_SIZE)))
+    if spec.subtitle:
+        merges.append((1, 0, 1, len(spec.kinds) - 1, spec.subtitle, fmt()))
+    if merges:
+        options["merge_ranges"] = merges
+    if spec.chart:
+        c = spec.chart
+        # A placeholder: repair_rust_output swaps in xlsxwriter's definition.
+        options["charts"] = [{"type": "bar", "series": [{"values": c.values, "name": c.values}],
+                              "categories": c.categories, "title": c.title, "row": c.row, "col": c.col,
+                              "width": c.width, "height": c.height, "legend": False}]
+    return options
 
 
 def _xlsxwriter_chart_parts(specs: list[SheetSpec]) -> dict[str, bytes]:
@@ -145,48 +141,57 @@ def write_xlsxwriter(specs: list[SheetSpec], target) -> None:
             sheet.merge_range(1, 0, 1, len(spec.kinds) - 1, spec.subtitle)
         sheet.set_row(spec.header_row, 30)
         sheet.write_row(spec.header_row, 0, list(spec.frame.columns), header)
-        columns = [spec.frame[c].to_numpy(object) for c in spec.frame.columns]
-        wraps = [name in spec.wrap_columns and not spec.highlight for name in spec.frame.columns]
-        for r in range(len(spec.frame)):
-            fill = spec.highlight.get(r)
-            bold = r in spec.bold_rows
-            excel_row = spec.header_row + 1 + r
-            for c, (kind, column, wrap) in enumerate(zip(spec.kinds, columns, wraps)):
-                value = column[r]
-                cell_format = fmt(kind, fill, bold, wrap) if (fill or bold or wrap or kind != "text") else None
-                if value is None or (isinstance(value, float) and math.isnan(value)):
-                    if fill or bold:
-                        sheet.write_blank(excel_row, c, None, cell_format)
-                elif kind == DATE:
-                    sheet.write_datetime(excel_row, c, value.to_pydatetime() if hasattr(value, "to_pydatetime")
-                                         else value, cell_format)
-                elif isinstance(value, str):
-                    sheet.write_string(excel_row, c, value, cell_format)
-                else:
-                    sheet.write_number(excel_row, c, float(value), cell_format)
-        last = spec.header_row + max(len(spec.frame), 1)
-        sheet.freeze_panes(spec.freeze_row, 0)
-        if spec.autofilter:
-            sheet.autofilter(spec.header_row, 0, last, len(spec.kinds) - 1)
-        sheet.set_paper(PAPER_A4)
-        if spec.landscape:
-            sheet.set_landscape()
-        else:
-            sheet.set_portrait()
-        sheet.fit_to_pages(*spec.fit_to_pages)
-        sheet.set_margins(**{k: v for k, v in MARGINS.items()})
-        sheet.set_footer(spec.footer)
-        if spec.page_header:
-            sheet.set_header(spec.page_header)
-        if spec.print_gridlines:
-            sheet.hide_gridlines(0)  # print them: rows are hard to follow across a wide page
-        if spec.print_columns:
-            sheet.print_area(0, 0, spec.last_printed_row, spec.print_columns - 1)
-        if spec.repeat_header:
-            sheet.repeat_rows(spec.header_row)
+        _xlsxwriter_cells(sheet, spec, fmt)
+        _xlsxwriter_page(sheet, spec)
         if spec.chart and len(spec.frame):
             sheet.insert_chart(spec.chart.row, spec.chart.col, _xlsxwriter_chart(book, spec))
     book.close()
+
+
+def _xlsxwriter_cells(sheet, spec: SheetSpec, fmt) -> None:
+    """The data cells, one by one (the fallback writer; the fast one takes whole columns)."""
+    columns = [spec.frame[c].to_numpy(object) for c in spec.frame.columns]
+    wraps = [name in spec.wrap_columns and not spec.highlight for name in spec.frame.columns]
+    for r in range(len(spec.frame)):
+        fill = spec.highlight.get(r)
+        bold = r in spec.bold_rows
+        excel_row = spec.header_row + 1 + r
+        for c, (kind, column, wrap) in enumerate(zip(spec.kinds, columns, wraps)):
+            value = column[r]
+            cell_format = fmt(kind, fill, bold, wrap) if (fill or bold or wrap or kind != "text") else None
+            if value is None or (isinstance(value, float) and math.isnan(value)):
+                if fill or bold:
+                    sheet.write_blank(excel_row, c, None, cell_format)
+            elif kind == DATE:
+                sheet.write_datetime(excel_row, c, value.to_pydatetime() if hasattr(value, "to_pydatetime")
+                                     else value, cell_format)
+            elif isinstance(value, str):
+                sheet.write_string(excel_row, c, value, cell_format)
+            else:
+                sheet.write_number(excel_row, c, float(value), cell_format)
+
+
+def _xlsxwriter_page(sheet, spec: SheetSpec) -> None:
+    """Freeze, filter and print settings, the same as the fast writer's page_setup."""
+    sheet.freeze_panes(spec.freeze_row, 0)
+    if spec.autofilter:
+        sheet.autofilter(spec.header_row, 0, spec.header_row + max(len(spec.frame), 1), len(spec.kinds) - 1)
+    sheet.set_paper(PAPER_A4)
+    if spec.landscape:
+        sheet.set_landscape()
+    else:
+        sheet.set_portrait()
+    sheet.fit_to_pages(*spec.fit_to_pages)
+    sheet.set_margins(**MARGINS)
+    sheet.set_footer(spec.footer)
+    if spec.page_header:
+        sheet.set_header(spec.page_header)
+    if spec.print_gridlines:
+        sheet.hide_gridlines(0)  # print them: rows are hard to follow across a wide page
+    if spec.print_columns:
+        sheet.print_area(0, 0, spec.last_printed_row, spec.print_columns - 1)
+    if spec.repeat_header:
+        sheet.repeat_rows(spec.header_row)
 
 
 def _xlsxwriter_chart(book, spec: SheetSpec):
