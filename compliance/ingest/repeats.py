@@ -24,32 +24,32 @@ from .docnumbers import normalise_document_numbers
 def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(records with each decision once, the copies left out with where their first copy is)."""
     empty = records.iloc[0:0].assign(first_copy=pd.Series(dtype=object))
-    if records.empty:
-        return records.assign(conflict_with=pd.Series(dtype=object)), empty
-    key = normalise_document_numbers(records["document_number"])
-    group = records["unit"].astype(str) + "\x1f" + records["category"].astype(str) + "\x1f" + key
-    frame = pd.DataFrame({"group": group.to_numpy(object), "file": records["source_file"].to_numpy(object)})
-    first_index = frame.groupby("group", sort=False).cumcount() == 0
-    first_file = frame["file"].where(first_index).groupby(frame["group"]).transform("first")
-    # a copy: a later row of the same decision, from another file than its first copy's
-    copy = (key.ne("").to_numpy(bool) & ~first_index.to_numpy(bool)
-            & (frame["file"] != first_file).to_numpy(bool))
     out = records.assign(conflict_with=pd.Series(None, index=records.index, dtype=object))
+    # Only a repeated number can be a copy (load marks them in duplicate_of), and only between two files.
+    repeated = records["duplicate_of"].notna().to_numpy(bool) if "duplicate_of" in records else np.ones(0, bool)
+    if records.empty or not repeated.any() or records["source_file"].nunique() < 2:
+        return out, empty
+    key = normalise_document_numbers(records["document_number"])
+    group = pd.DataFrame({"u": records["unit"].astype(object), "c": records["category"].astype(object),
+                          "k": key}).groupby(["u", "c", "k"], sort=False, dropna=False).ngroup().to_numpy()
+    files = pd.factorize(records["source_file"])[0]
+    _, first_at = np.unique(group, return_index=True)  # each decision's first row, in reading order
+    first_row = first_at[np.searchsorted(np.unique(group), group)]
+    # a copy: a later row of the same decision, from another file than its first copy's
+    copy = key.ne("").to_numpy(bool) & (first_row != np.arange(len(records))) & (files != files[first_row])
     if not copy.any():
         return out, empty
-    first_row = pd.Series(np.arange(len(records)), index=records.index).where(first_index.to_numpy(bool))
-    first_row = first_row.groupby(frame["group"].to_numpy(object)).transform("first").astype(int).to_numpy()
     copies = np.flatnonzero(copy)
     firsts = first_row[copies]
     same = _dates_equal(records, copies, firsts)
-    where = _where(records)
-    left_out = records.iloc[copies].assign(first_copy=where[firsts])
+    where = _where(records, np.union1d(copies, firsts))
+    left_out = records.iloc[copies].assign(first_copy=[where[i] for i in firsts])
     conflicts = firsts[~same]
     if len(conflicts):
-        detail = pd.Series(_dates(records, copies[~same]), dtype=object)
-        text = where[copies[~same]] + "（" + detail.to_numpy(object) + "）"
+        detail = _dates(records, copies[~same])
+        text = [f"{where[i]}（{d}）" for i, d in zip(copies[~same], detail)]
         # several disagreeing copies of one decision: all of them are named
-        named = pd.Series(text).groupby(conflicts).agg("；".join)
+        named = pd.Series(text, dtype=object).groupby(conflicts).agg("；".join)
         out.iloc[named.index.to_numpy(), out.columns.get_loc("conflict_with")] = named.to_numpy(object)
     kept = np.ones(len(records), dtype=bool)
     kept[copies] = False
@@ -75,7 +75,9 @@ def _dates(records: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
     return "决定 " + text("decision_date") + "，公开 " + text("published_date")
 
 
-def _where(records: pd.DataFrame) -> np.ndarray:
-    names = {p: Path(p).name for p in records["source_file"].unique()}
-    return (records["source_file"].map(names) + " / " + records["sheet"].astype(str) + " / 第 "
-            + records["row"].astype(str) + " 行").to_numpy(object)
+def _where(records: pd.DataFrame, rows: np.ndarray) -> dict[int, str]:
+    """file / sheet / 第 N 行 for the few rows involved in a repeat."""
+    files = records["source_file"].to_numpy(object)
+    sheets = records["sheet"].to_numpy(object)
+    numbers = records["row"].to_numpy()
+    return {int(i): f"{Path(files[i]).name} / {sheets[i]} / 第 {numbers[i]} 行" for i in rows}
