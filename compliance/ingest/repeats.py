@@ -24,7 +24,7 @@ from .docnumbers import normalise_document_numbers
 def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(records with each decision once, the copies left out with where their first copy is)."""
     empty = records.iloc[0:0].assign(first_copy=pd.Series(dtype=object))
-    out = records.assign(conflict_with=pd.Series(None, index=records.index, dtype=object))
+    out = records  # a conflict_with column is added only when there is a conflict (8 MB at 1M records)
     # Only a repeated number can be a copy (load marks them in duplicate_of), and only between two files.
     repeated = records["duplicate_of"].notna().to_numpy(bool) if "duplicate_of" in records else np.ones(0, bool)
     if records.empty or not repeated.any() or records["source_file"].nunique() < 2:
@@ -50,7 +50,9 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         text = [f"{where[i]}（{d}）" for i, d in zip(copies[~same], detail)]
         # several disagreeing copies of one decision: all of them are named
         named = pd.Series(text, dtype=object).groupby(conflicts).agg("；".join)
-        out.iloc[named.index.to_numpy(), out.columns.get_loc("conflict_with")] = named.to_numpy(object)
+        column = np.full(len(records), None, dtype=object)
+        column[named.index.to_numpy()] = named.to_numpy(object)
+        out = records.assign(conflict_with=column)
     kept = np.ones(len(records), dtype=bool)
     kept[copies] = False
     return out[kept].reset_index(drop=True), left_out.reset_index(drop=True)
