@@ -49,6 +49,14 @@ def test_a_blank_stamp_line_gives_no_unit_and_the_file_name_is_used(tmp_path):
     assert set(records["unit"]) == {"区安监局"}
 
 
+def test_a_stamp_note_after_the_unit_name_is_not_part_of_it(tmp_path):
+    layout = [TITLE, ["填报单位：西塞山区 司法局（盖章）          填报日期：2016年12月5日"], HEADER] + rows(2)
+    for path in (write_xlsx(tmp_path / "台账.xlsx", {"处罚": layout}), write_csv(tmp_path / "台账.csv", layout)):
+        assert set(only(load([path]))["unit"]) == {"西塞山区司法局"}, path
+    beside = [TITLE, ["填报单位：", "区司法局(公章)", "", "填报日期：2016-12-05"], HEADER] + rows(1)
+    assert set(only(load([write_xlsx(tmp_path / "旁.xlsx", {"处罚": beside})]))["unit"]) == {"区司法局"}
+
+
 def test_group_label_over_subheaders_still_combined(tmp_path):
     layout = [["序号", "行政处罚决定", None, "上网公开", "当事人"],
               [None, "文书号", "日期", "日期", None], [1, "罚1", "2016-09-01", "2016-09-10", "甲"]]

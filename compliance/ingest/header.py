@@ -169,8 +169,16 @@ def _unit_after_label(text: str) -> str | None:
         return None
     rest = text[match.end():]
     cut = _NEXT_LABEL.search(rest)
-    value = re.sub(r"\s+", "", rest[:cut.start()] if cut else rest).strip("，,；;：:")
+    value = _clean_unit(rest[:cut.start()] if cut else rest)
     return value or None
+
+
+# 西塞山区司法局（盖章）: the stamp note is not part of the name
+_STAMP_NOTE = re.compile(r"[（(]\s*(?:盖\s*章|公\s*章|签\s*章|印\s*章|签\s*字|章)\s*[)）]")
+
+
+def _clean_unit(text: str) -> str:
+    return re.sub(r"\s+", "", _STAMP_NOTE.sub("", text)).strip("，,；;：:")
 
 
 def sheet_unit(rows: list[list], header_index: int) -> str | None:
@@ -187,7 +195,7 @@ def sheet_unit(rows: list[list], header_index: int) -> str | None:
                 following = next((t for t in texts[position + 1:] if t), "")
                 if following and len(following) <= 40 and not META_CELL.match(following) \
                         and not META_LABEL_ONLY.match(following):
-                    return re.sub(r"\s+", "", following)
+                    return _clean_unit(following) or None
             return None  # 填报单位（盖章）：   with no name: a stamp, not a unit
     return None
 
