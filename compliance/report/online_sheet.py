@@ -14,7 +14,6 @@ from ..status import STATUS_LABELS
 from .layout import DATE, TEXT, SheetSpec, column_widths
 from .record_columns import dates_for_excel
 
-ONLINE_RECORD_HEADERS = ["台账公开日期", "网站公开日期", "核对结果"]
 SUMMARY_HEADERS = ["网站未见", "日期不符", "台账未登记"]
 # Reading order on 公开核对: what needs action first.
 ORDER = {"not-found": 0, "date-differs": 1, "online-only": 2, "ambiguous": 3, "not-verifiable": 4}
