@@ -27,11 +27,10 @@ from .columns import category_from_text
 from .docnumbers import normalise_document_numbers
 from .header import normalise_unit_names
 from .readers import is_zip_workbook, read_file, sniff
+from ..report.paths import REPORT_PREFIX, REPORT_SHEETS  # our own reports: never read back as input
 from .records import RECORD_COLUMNS, SheetResult, read_sheet
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".et", ".ett", ".xlsb", ".ods", ".xltx", ".xlt")
-REPORT_PREFIX = "公开时限检查_"  # our own reports; never read them back as input
-REPORT_SHEETS = {"逾期清单", "数据问题", "全部记录", "说明"}
 
 
 @dataclass
