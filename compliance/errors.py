@@ -77,7 +77,13 @@ class ConfigError(ComplianceError):
 
 
 class RuleError(ComplianceError):
+    """A rule that cannot be used; ``change`` (the n-th [[rules.change]]) and ``key`` say where, for the line."""
+
     code = "rule-invalid"
+
+    def __init__(self, message: str, change: int | None = None, key: str | None = None):
+        super().__init__(message)
+        self.change, self.key = change, key
 
 
 class ReconciliationError(ComplianceError):

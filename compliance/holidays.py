@@ -28,6 +28,7 @@ class CalendarData:
     version: str
     years: set[int] = field(default_factory=set)
     days: DayTable = field(default_factory=dict)
+    lines: dict[dt.date, int] = field(default_factory=dict)  # a user file: the line each date is on
 
 
 def _holiday_name(english: str) -> str:
@@ -96,8 +97,28 @@ def read_calendar_file(path: str | Path) -> CalendarData:
                                     f"类型“{cells[1]}”无效，应为 holiday/workday 或 休/班")
         is_work = _TYPES[kind]
         name = cells[2] if len(cells) > 2 and cells[2] else ("调休上班" if is_work else "节假日")
+        if parsed.date in data.days and data.days[parsed.date][0] != is_work:  # the last line must not just win
+            raise CalendarFileError(path, line_no, f"{parsed.date.isoformat()} 在第 {data.lines[parsed.date]} 行是"
+                                    f"{_kind(not is_work)}，这里是{_kind(is_work)}；同一天只能是一种，请删去错的一行")
         data.days[parsed.date] = (is_work, name)
+        data.lines[parsed.date] = line_no
         data.years.add(parsed.date.year)
     if not data.years:
         raise CalendarFileError(path, None, "文件中没有任何日期")
     return data
+
+
+def _kind(is_work: bool) -> str:
+    return "班（调休上班）" if is_work else "休（休息日）"
+
+
+def check_agreement(files: list[CalendarData]) -> None:
+    """Two user files that give one date different types: refused, naming both (neither may silently win)."""
+    first: dict[dt.date, CalendarData] = {}
+    for data in files:
+        for day, (is_work, _) in data.days.items():
+            other = first.setdefault(day, data)
+            if other.days[day][0] != is_work:
+                raise CalendarFileError(data.version, data.lines.get(day),
+                                        f"{day.isoformat()} 在这里是{_kind(is_work)}，在日历文件 {other.version} "
+                                        f"第 {other.lines.get(day)} 行是{_kind(not is_work)}；两个文件不一致，请改正其中一个")
