@@ -383,11 +383,14 @@ def _missing_years(run, say) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="监听地址。默认只有本机能打开；写 0.0.0.0 则同一网络中的其他电脑也能打开。")
 @click.option("--port", "-p", type=click.IntRange(1, 65535), default=8000, show_default=True, help="端口。")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="名称",
+              help="用 --host 0.0.0.0 时，允许其他电脑用这个名称（电脑名或内网域名）打开网页，可重复使用。"
+                   "本机的 IP 地址总是允许的；其他名称一律拒绝，以防其他网站借浏览器访问本服务。")
 @click.option("--config", "config_path", type=str, metavar="文件",
               help="配置文件（默认读取当前目录下的 compliance.toml），其中 [web] 设置上传上限和报告保留时间。")
 @calendar_option
 @debug_option
-def serve(host, port, config_path, calendar_files):
+def serve(host, port, allow_hosts, config_path, calendar_files):
     """启动网页版：各单位在浏览器中上传表格自查，下载 Excel 报告。
 
     网页和命令行用同一套检查，结果一致。上传的文件检查完即删除；报告只保留一段时间（默认 60 分钟）。按 Ctrl+C 停止。
@@ -396,10 +399,11 @@ def serve(host, port, config_path, calendar_files):
     示例：
       compliance serve
       compliance serve --host 0.0.0.0 --port 8080 --calendar 2027.csv
+      compliance serve --host 0.0.0.0 --allow-host zhengfuban-pc
     """
     from .config import load_config
     from .web.server import serve as run_server
 
     config = load_config(config_path)
-    run_server(config, WorkCalendar(calendar_files), host, port, echo=click.echo)
+    run_server(config, WorkCalendar(calendar_files), host, port, echo=click.echo, allow_hosts=allow_hosts)
     return 0
