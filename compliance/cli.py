@@ -77,6 +77,9 @@ def main() -> None:
 
     按工作日（含法定节假日与调休上班）计算公开截止日期，检查各单位报送的决定是否在规定的工作日内上网公开，并生成交法制办的 Excel 报告。
     """
+    from .interrupts import handle_sigterm
+
+    handle_sigterm(click.get_current_context())  # SIGTERM stops a run as Ctrl-C does (exit 143)
 
 
 @main.command()

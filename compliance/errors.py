@@ -105,6 +105,17 @@ class RepairError(ComplianceError):
     code = "report-repair-failed"
 
 
+class WriterAborted(ComplianceError):
+    """The process writing the report ended without an answer (killed, out of memory, a native crash)."""
+
+    code = "report-writer-aborted"
+
+    def __init__(self, exitcode: int | None):
+        self.exitcode = exitcode
+        super().__init__(f"写报告的进程意外退出（退出码 {exitcode}），未生成报告。可能是内存不足："
+                         "请关闭其他程序后重试，或用 --month 分几次检查")
+
+
 # OS errors in the words a clerk reads; errno names are stable across platforms.
 _OS_REASONS = {
     "EACCES": "没有权限", "EPERM": "没有权限", "ENOENT": "找不到文件或文件夹", "ENOSPC": "磁盘空间不足",
@@ -123,6 +134,16 @@ def os_reason(exc: OSError) -> str:
     if getattr(exc, "winerror", None) == 32:  # Windows: the file is open in Excel
         return "文件正被其他程序（如 Excel/WPS）打开"
     return f"系统错误 {name or exc.errno}" if (name or exc.errno) else "系统错误"
+
+
+class ServerStorageError(ComplianceError):
+    """The web server's own disk cannot take an upload or a report (full, read-only): said plainly, no path."""
+
+    code = "server-storage"
+
+    def __init__(self, exc: OSError):
+        self.status = 507 if exc.errno == 28 else 503  # 507 Insufficient Storage
+        super().__init__(f"服务器暂时无法保存文件（{os_reason(exc)}），本次没有检查。请稍后再试，或告诉区政府办。")
 
 
 class OnlineListError(ComplianceError):

@@ -8,8 +8,8 @@ folder and renamed into place, so a failed run leaves no half-written report.
 
 from __future__ import annotations
 
+import functools
 import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +19,8 @@ from ..status import LATE
 from .layout import STATUS_FILLS, SheetSpec, column_widths
 from .record_columns import ALL_RECORDS_PRINTED, LATE_LIST, all_record_columns, columns_named, record_frame
 from .sheets import about_spec, problems_spec, scope_text, summary_spec
-from .writers import write_workbook
+from . import tempfiles
+from .writer_process import write_isolated
 
 EXCEL_MAX_ROWS = 1_048_576
 
@@ -78,17 +79,20 @@ def build_specs(run, writer_label: str) -> list[SheetSpec]:
 
 
 def write_report(run, out_path: str | Path, backend: str | None = None) -> Path:
-    """Write the report atomically: a temporary file in the same folder, then a rename."""
+    """Write the report atomically: a temporary file in the same folder, then a rename.
+
+    The write runs in a child process that Ctrl-C and SIGTERM can stop (writer_process.py);
+    temporary files that killed runs left in the folder are removed first (tempfiles.py).
+    """
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=".~compliance-", suffix=".xlsx", dir=out_path.parent)
-    os.close(fd)
+    tempfiles.sweep_reports(out_path.parent)
+    temp = tempfiles.new_report_temp(out_path.parent)
     try:
-        run.writer = write_workbook(lambda label: build_specs(run, label), Path(temp_name), backend)
-        os.replace(temp_name, out_path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+        run.writer = write_isolated(functools.partial(build_specs, run), temp, backend)
+        os.replace(temp, out_path)
+    finally:
+        tempfiles.remove(temp)
     return out_path
 
 

@@ -25,8 +25,9 @@ from .. import __version__
 from ..api import check as run_check
 from ..config import Config
 from ..deadline_info import deadline_payload
-from ..errors import ComplianceError, os_reason
+from ..errors import ComplianceError, ServerStorageError
 from ..report.json_output import run_json
+from ..report import tempfiles
 from ..report.paths import default_name
 from ..report.workbook import write_report
 from ..rules import PROFILES, from_options
@@ -77,7 +78,9 @@ def create_app(config: Config | None = None, calendar: WorkCalendar | None = Non
     it answers to (default: this machine's loopback only; see guard.py)."""
     config = config or Config()
     web = config.web
-    work = Path(work_dir) if work_dir else Path(tempfile.mkdtemp(prefix="compliance-web-"))
+    if work_dir is None:
+        tempfiles.sweep_web_folders()  # what a server killed with kill -9 left: uploads are people's data
+    work = Path(work_dir) if work_dir else tempfiles.new_web_folder()
     (work / "uploads").mkdir(parents=True, exist_ok=True)
     app = Flask(__name__, static_folder=str(STATIC), static_url_path="/static")
     app.config["MAX_CONTENT_LENGTH"] = int(web.max_upload_mb * MB)
@@ -140,8 +143,8 @@ def _internal_error(exc: Exception):
 def _os_error(exc: OSError):
     """The server's own disk (full, read-only): an ordinary condition, said plainly, without its path."""
     current_app.logger.error("server storage: %s", exc)
-    return error_response(f"服务器暂时无法保存文件（{os_reason(exc)}），本次没有检查。"
-                          "请稍后再试，或告诉区政府办。", 507 if exc.errno == 28 else 503, "server-storage")
+    fault = ServerStorageError(exc)
+    return error_response(fault.message, fault.status, fault.code)
 
 
 def _headers(response: Response):

@@ -24,11 +24,22 @@ import time
 
 from waitress.channel import HTTPChannel
 from waitress.task import ErrorTask
+from waitress.utilities import Error
+
+from ..errors import ServerStorageError
 
 HEAD_SECONDS = 10  # a browser sends its request head in one packet; 10 s is generous on any network
 LINGER_SECONDS = 30  # how long a refused upload may go on being sent (50 MB at 15 Mbit/s)
 
 MESSAGES = {431: "请求头太长，已拒绝。", 400: "请求格式有误，已拒绝。"}
+
+
+class StorageError(Error):
+    """The server's disk cannot buffer an upload (waitress spools bodies past 512 KB to a temporary file)."""
+
+    def __init__(self, fault: ServerStorageError):
+        super().__init__(fault.message)
+        self.code, self.reason = fault.status, "Insufficient Storage" if fault.status == 507 else "Unavailable"
 
 
 class JsonErrorTask(ErrorTask):
@@ -40,7 +51,9 @@ class JsonErrorTask(ErrorTask):
         message = MESSAGES.get(error.code, "请求有误，已拒绝。")
         if error.code == 413:
             code, message = "upload-too-large", self.channel.too_large
-            self.channel.linger_wanted = True
+        if isinstance(error, StorageError):
+            code, message = ServerStorageError.code, error.body
+        self.channel.linger_wanted = error.code in (413, 503, 507)  # the browser is still sending
         body = json.dumps({"error": {"code": code, "message": message}}, ensure_ascii=False).encode("utf-8")
         self.status = f"{error.code} {error.reason}"
         self.response_headers.append(("Content-Type", "application/json; charset=utf-8"))
@@ -57,13 +70,27 @@ class GuardedChannel(HTTPChannel):
     linger_until: float | None = None
 
     def received(self, data):
-        result = super().received(data)
+        try:
+            result = super().received(data)
+        except OSError as exc:  # the body's temporary file: the disk is full
+            return self._refuse(StorageError(ServerStorageError(exc)))
         partial = self.request is not None and not self.request.headers_finished
         if not partial:
             self.head_started = None
         elif self.head_started is None:
             self.head_started = time.monotonic()
         return result
+
+    def _refuse(self, error) -> bool:
+        """Answer the request being received with ``error``, as waitress does with its own."""
+        with self.requests_lock:
+            request = self.request or self.parser_class(self.adj)
+            request.error, request.completed = error, True
+            self.request, self.head_started = None, None
+            self.requests.append(request)
+            if len(self.requests) == 1:
+                self.server.add_task(self)
+        return True
 
     def readable(self):
         if self.linger_until is not None:
