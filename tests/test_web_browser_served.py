@@ -14,7 +14,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from served import Served
-from test_web_browser import CHROMIUM_ARGS, SAMPLES, VIEWPORT, _chromium, _missing
+from test_web_browser import SAMPLES, VIEWPORT, launch
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process is POSIX")
 
@@ -34,21 +34,9 @@ def served(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def chromium(served):
-    executable = _chromium()
-    if executable is None:
-        _missing("Chromium not found at /usr/bin/chromium")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("Playwright for Python is not installed")
-    server, _ = served
+def chromium():
     # rebound.test resolves to this machine, as an attacker's DNS would make it do (DNS rebinding).
-    args = CHROMIUM_ARGS + ["--host-resolver-rules=MAP rebound.test 127.0.0.1"]
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=args)
-        yield browser
-        browser.close()
+    yield from launch(["--host-resolver-rules=MAP rebound.test 127.0.0.1"])
 
 
 @pytest.fixture(scope="module")
