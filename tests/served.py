@@ -23,9 +23,9 @@ def free_port() -> int:
 class Served:
     """`compliance serve ARGS` started in ``cwd``; ``stop()`` sends Ctrl-C and returns (stdout, stderr)."""
 
-    def __init__(self, cwd: Path, *args: str, port: int | None = None):
+    def __init__(self, cwd: Path, *args: str, port: int | None = None, tmpdir: Path | None = None):
         self.port = port or free_port()
-        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        env = {**os.environ, "PYTHONUNBUFFERED": "1", **({"TMPDIR": str(tmpdir)} if tmpdir else {})}
         self.proc = subprocess.Popen([sys.executable, "-m", "compliance", "serve", *args, "--port", str(self.port)],
                                      cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         deadline = time.monotonic() + 30

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import os
 import signal
 import subprocess
@@ -116,17 +115,13 @@ def test_kill_9_leaves_files_that_the_next_run_removes_but_not_a_concurrent_runs
 def test_a_killed_web_servers_uploads_are_removed_by_the_next_server(tmp_path):
     env_tmp = tmp_path / "tmp"
     env_tmp.mkdir()
-    os.environ["TMPDIR"] = str(env_tmp)  # the served subprocesses inherit it
-    try:
-        first = Served(tmp_path)
-        first.proc.kill()
-        first.proc.communicate()
-        [left] = env_tmp.glob("compliance-web-*")
-        with Served(tmp_path) as second:
-            [now] = env_tmp.glob("compliance-web-*")
-            assert now != left and second.get("/api/info")[0] == 200
-    finally:
-        del os.environ["TMPDIR"]
+    first = Served(tmp_path, tmpdir=env_tmp)
+    first.proc.kill()
+    first.proc.communicate()
+    [left] = env_tmp.glob("compliance-web-*")
+    with Served(tmp_path, tmpdir=env_tmp) as second:
+        [now] = env_tmp.glob("compliance-web-*")
+        assert now != left and second.get("/api/info")[0] == 200
 
 
 @pytest.fixture
@@ -160,17 +155,13 @@ def test_a_full_disk_is_one_chinese_line_with_no_second_attempt(small_disk, tmp_
 ])
 def test_a_full_disk_on_the_server_is_a_plain_chinese_answer(small_disk, tmp_path, rows, free_kb):
     body = ledger(tmp_path, rows).read_bytes()
-    os.environ["TMPDIR"] = str(small_disk)
-    try:
-        with Served(tmp_path) as server:
-            if free_kb:
-                stat = os.statvfs(small_disk)
-                (small_disk / "filler").write_bytes(b"\0" * (stat.f_bavail * stat.f_frsize - free_kb * 1024))
-            status, payload = server.upload([("区安监局_行政处罚.csv", body)], {"as_of": "2016-12-31"})
-            after = server.upload([("区安监局_行政处罚.csv", ledger(tmp_path, 3).read_bytes())],
-                                  {"as_of": "2016-12-31"}) if free_kb else (200, None)
-    finally:
-        del os.environ["TMPDIR"]
+    with Served(tmp_path, tmpdir=small_disk) as server:
+        if free_kb:
+            stat = os.statvfs(small_disk)
+            (small_disk / "filler").write_bytes(b"\0" * (stat.f_bavail * stat.f_frsize - free_kb * 1024))
+        status, payload = server.upload([("区安监局_行政处罚.csv", body)], {"as_of": "2016-12-31"})
+        after = server.upload([("区安监局_行政处罚.csv", ledger(tmp_path, 3).read_bytes())],
+                              {"as_of": "2016-12-31"}) if free_kb else (200, None)
     assert status == 507, payload
     assert payload["error"] == {"code": "server-storage",
                                 "message": "服务器暂时无法保存文件（磁盘空间不足），本次没有检查。请稍后再试，或告诉区政府办。"}

@@ -24,11 +24,7 @@ def served(tmp_path_factory):
     """serve on every address, with a work folder of its own (TMPDIR) so that stored reports can be counted."""
     root = tmp_path_factory.mktemp("served")
     (root / "tmp").mkdir()
-    os.environ["TMPDIR"] = str(root / "tmp")
-    try:
-        server = Served(root, "--host", "0.0.0.0")
-    finally:
-        del os.environ["TMPDIR"]
+    server = Served(root, "--host", "0.0.0.0", tmpdir=root / "tmp")
     yield server, root / "tmp"
     server.stop()
 

@@ -5,7 +5,6 @@ Every request has a generous timeout: a server that hangs fails the test instead
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import select
 import socket
