@@ -235,9 +235,13 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
     """
     from .report import terminal
     from .status import EXIT_CANNOT_RUN, exit_code
+    from .supervise import supervise
 
     if days is not None and rule_name is not None:
         raise click.UsageError("--days 与 --rule 只能选一个")
+    supervisor_code = supervise()  # the check runs in a worker that Ctrl-C can stop even mid-write
+    if supervisor_code is not None:
+        return supervisor_code
     run_time = dt.datetime.now()
     run_date = run_time.date()  # the clock is read here, at the edge, and passed down
     if as_of is not None and as_of > run_date:

@@ -105,14 +105,14 @@ class RepairError(ComplianceError):
     code = "report-repair-failed"
 
 
-class WriterAborted(ComplianceError):
-    """The process writing the report ended without an answer (killed, out of memory, a native crash)."""
+class CheckAborted(ComplianceError):
+    """The process doing the check was killed from outside (out of memory, a native crash)."""
 
-    code = "report-writer-aborted"
+    code = "check-aborted"
 
-    def __init__(self, exitcode: int | None):
-        self.exitcode = exitcode
-        super().__init__(f"写报告的进程意外退出（退出码 {exitcode}），未生成报告。可能是内存不足："
+    def __init__(self, signum: int):
+        self.signum = signum
+        super().__init__(f"检查进程意外结束（信号 {signum}），未生成报告。可能是内存不足："
                          "请关闭其他程序后重试，或用 --month 分几次检查")
 
 

@@ -3,8 +3,6 @@ issue 18 item 8): the exit codes shells use, no traceback, no temporary file lef
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import os
 import signal
 import subprocess
@@ -15,10 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-import compliance
 from compliance.report import tempfiles
-from compliance.report.workbook import build_specs
-from compliance.report.writer_process import write_isolated
 from helpers import write_csv
 from served import Served
 
@@ -168,14 +163,15 @@ def test_a_full_disk_on_the_server_is_a_plain_chinese_answer(small_disk, tmp_pat
     assert after[0] == 200  # a smaller upload still gets its answer
 
 
-def test_the_spawned_writer_used_where_fork_is_not_safe_writes_the_same_report(tmp_path):
-    source = ledger(tmp_path, 20)
-    run = compliance.check([source], as_of=dt.date(2016, 12, 31), run_date=dt.date(2016, 12, 31))
-    paths = {}
-    for method in ("fork", "spawn"):
-        paths[method] = tmp_path / f"{method}.xlsx"
-        used = write_isolated(functools.partial(build_specs, run), paths[method], method=method)
-        assert used.name == "rustpy-xlsxwriter"
-    books = [openpyxl.load_workbook(p, read_only=True) for p in paths.values()]
-    assert [[list(r) for r in b["全部记录"].values] for b in books][0] == \
-        [[list(r) for r in b["全部记录"].values] for b in books][1]
+def test_a_worker_killed_from_outside_is_reported_and_cleaned_up(big_ledger, tmp_path):
+    out = tmp_path / "报告.xlsx"
+    proc = start_check(big_ledger, out)
+    temp = wait_for_saving(proc, tmp_path)
+    worker = int(temp.name.split("-")[2])  # .~compliance-<host>-<pid>-…: the worker that writes it
+    assert worker != proc.pid
+    os.kill(worker, signal.SIGKILL)  # as the out-of-memory killer would
+    _, err = proc.communicate(timeout=GUARD)
+    assert proc.returncode == 2
+    assert err.strip() == ("错误：检查进程意外结束（信号 9），未生成报告。可能是内存不足：请关闭其他程序后重试，"
+                           "或用 --month 分几次检查")
+    assert list(tmp_path.glob(".~*")) == [] and not out.exists()

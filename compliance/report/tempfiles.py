@@ -38,10 +38,21 @@ def tag() -> str:
     return f"{HOST}-{os.getpid()}-"
 
 
+_announce_fd: int | None = None
+
+
+def announce_to(fd: int) -> None:
+    """Tell ``fd`` (the supervisor's pipe, see supervise.py) each temporary report file made from now on."""
+    global _announce_fd
+    _announce_fd = fd
+
+
 def new_report_temp(folder: Path) -> Path:
     """An empty, uniquely named temporary report file in ``folder`` (same folder: the rename is atomic)."""
     fd, name = tempfile.mkstemp(prefix=PREFIX + tag(), suffix=".xlsx", dir=folder)
     os.close(fd)
+    if _announce_fd is not None:
+        os.write(_announce_fd, os.fsencode(os.path.abspath(name)) + b"\n")
     return Path(name)
 
 

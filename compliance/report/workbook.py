@@ -8,7 +8,6 @@ folder and renamed into place, so a failed run leaves no half-written report.
 
 from __future__ import annotations
 
-import functools
 import os
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from .layout import STATUS_FILLS, SheetSpec, column_widths
 from .record_columns import ALL_RECORDS_PRINTED, LATE_LIST, all_record_columns, columns_named, record_frame
 from .sheets import about_spec, problems_spec, scope_text, summary_spec
 from . import tempfiles
-from .writer_process import write_isolated
+from .writers import write_workbook
 
 EXCEL_MAX_ROWS = 1_048_576
 
@@ -81,15 +80,14 @@ def build_specs(run, writer_label: str) -> list[SheetSpec]:
 def write_report(run, out_path: str | Path, backend: str | None = None) -> Path:
     """Write the report atomically: a temporary file in the same folder, then a rename.
 
-    The write runs in a child process that Ctrl-C and SIGTERM can stop (writer_process.py);
-    temporary files that killed runs left in the folder are removed first (tempfiles.py).
+    Temporary files that killed runs left in the folder are removed first (tempfiles.py).
     """
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     tempfiles.sweep_reports(out_path.parent)
     temp = tempfiles.new_report_temp(out_path.parent)
     try:
-        run.writer = write_isolated(functools.partial(build_specs, run), temp, backend)
+        run.writer = write_workbook(lambda label: build_specs(run, label), temp, backend)
         os.replace(temp, out_path)
     finally:
         tempfiles.remove(temp)
