@@ -379,10 +379,25 @@ def _missing_years(run, say) -> None:
             f"（CSV：date,type,name，例如“{year}-01-01,休,元旦”），再加上 --calendar {year}.csv 重新运行。")
 
 
+class Port(click.ParamType):
+    """A TCP port, 1–65535, with a Chinese complaint otherwise (click.IntRange's is English)."""
+
+    name = "端口"
+
+    def convert(self, value, param, ctx):
+        try:
+            port = int(value)
+        except (TypeError, ValueError):
+            port = None
+        if port is None or not 1 <= port <= 65535:
+            self.fail(f"端口应为 1–65535 之间的整数，现为“{value}”", param, ctx)
+        return port
+
+
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True,
+@click.option("--host", default="127.0.0.1", show_default=True, metavar="地址",
               help="监听地址。默认只有本机能打开；写 0.0.0.0 则同一网络中的其他电脑也能打开。")
-@click.option("--port", "-p", type=click.IntRange(1, 65535), default=8000, show_default=True, help="端口。")
+@click.option("--port", "-p", type=Port(), default=8000, show_default=True, help="端口。")
 @click.option("--config", "config_path", type=str, metavar="文件",
               help="配置文件（默认读取当前目录下的 compliance.toml），其中 [web] 设置上传上限和报告保留时间。")
 @calendar_option
