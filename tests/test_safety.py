@@ -2,6 +2,9 @@
 
 import datetime as dt
 import json
+import os
+import subprocess
+import sys
 
 import openpyxl.xml
 import pytest
@@ -32,9 +35,7 @@ def test_failed_write_leaves_no_half_written_report(tmp_path, good_file, monkeyp
         raise OSError(28, "No space left on device")
 
     monkeypatch.setitem(compliance.report.writers.BACKENDS, "rust", broken)
-    monkeypatch.setitem(compliance.report.writers.BACKENDS, "xlsxwriter", broken)
-    monkeypatch.setattr(compliance.report.writers, "write_rust", broken)
-    monkeypatch.setattr(compliance.report.writers, "write_xlsxwriter", broken)
+    monkeypatch.setitem(compliance.report.writers.BACKENDS, "xlsxwriter", broken)  # write_workbook's table
     result = run(str(good_file), "--out", str(out))
     assert result.exit_code == 2
     assert "无法写入报告" in result.stderr and str(out) in result.stderr
@@ -43,15 +44,61 @@ def test_failed_write_leaves_no_half_written_report(tmp_path, good_file, monkeyp
     assert "Traceback" not in result.output
 
 
-def test_fast_writer_failure_falls_back_to_xlsxwriter(tmp_path, good_file, monkeypatch):
-    def broken(specs, path):
-        raise RuntimeError("rust writer broke")
+# Loaded through PYTHONPATH by the interpreter itself: rustpy-xlsxwriter cannot be imported in that
+# process (and its children), as on a machine where it is not installed. Each refused import is logged.
+BLOCKER = """
+import os, sys
 
-    monkeypatch.setattr(compliance.report.writers, "write_rust", broken)
-    out = tmp_path / "r.xlsx"
-    result = run(str(good_file), "--out", str(out))
-    assert result.exit_code == 0, result.output
-    assert openpyxl.load_workbook(out)["全部记录"].max_row == 4
+
+class BlockRustWriter:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] == "rustpy_xlsxwriter":
+            with open(os.environ["BLOCKED_LOG"], "a", encoding="utf-8") as log:
+                log.write(name + "\\n")
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+
+
+sys.meta_path.insert(0, BlockRustWriter())
+"""
+
+
+def _cells(path):
+    book = openpyxl.load_workbook(path)
+    return {sheet.title: [[c.value for c in row] for row in sheet.iter_rows()] for sheet in book.worksheets}
+
+
+def test_without_the_rust_writer_the_fallback_writes_the_same_report(tmp_path):
+    """A real process in which rustpy-xlsxwriter cannot be imported: xlsxwriter writes the report."""
+    rows = [PENALTY_HEADER] + penalty_rows(3) + [[9, "A9", "x", dt.date(2016, 9, 1), None, "区安监局"]]  # overdue
+    ledger = write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"S": rows})
+    fast = CliRunner().invoke(main, ["check", str(ledger), "--as-of", "2016-12-31", "--out", str(tmp_path / "fast.xlsx")])
+    assert fast.exit_code == 1 and "后备" not in fast.stderr  # the reference: written by the Rust writer
+    blocker = tmp_path / "blocker"
+    blocker.mkdir()
+    (blocker / "sitecustomize.py").write_text(BLOCKER, encoding="utf-8")
+    log, out = tmp_path / "blocked.log", tmp_path / "fallback.xlsx"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(blocker), *filter(None, [os.environ.get("PYTHONPATH")])]),
+           "BLOCKED_LOG": str(log), "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run([sys.executable, "-m", "compliance", "check", str(ledger), "--as-of", "2016-12-31",
+                           "--out", str(out), "--json", str(tmp_path / "r.json")],
+                          capture_output=True, text=True, encoding="utf-8", env=env, cwd=tmp_path, timeout=300)
+    assert done.returncode == 1, done.stderr
+    assert log.read_text(encoding="utf-8").split() == ["rustpy_xlsxwriter"]  # the fast writer was tried, and refused
+    assert done.stderr.splitlines() == [
+        "注意：报告由后备程序 xlsxwriter（后备；rustpy-xlsxwriter 不可用：未安装） 生成，内容相同，写入较慢。"]
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["report_writer"] == {
+        "name": "xlsxwriter", "fallback_reason": "未安装"}
+    fallback, reference = _cells(out), _cells(tmp_path / "fast.xlsx")
+    assert list(fallback) == list(reference) == ["汇总", "逾期清单", "数据问题", "全部记录", "说明"]
+    about = dict(row[:2] for row in fallback["说明"])
+    assert about["报告生成程序"] == "xlsxwriter（后备；rustpy-xlsxwriter 不可用：未安装）"
+    for name in ("汇总", "逾期清单", "数据问题", "全部记录"):
+        assert fallback[name] == reference[name], name
+    moving = ("检查时间", "报告生成程序")  # the clock, and the line that names the writer
+    assert [r for r in fallback["说明"] if r[0] not in moving] == [r for r in reference["说明"] if r[0] not in moving]
+    overdue_row = openpyxl.load_workbook(out)["全部记录"][5]  # the overdue record carries its fill
+    assert {cell.fill.fgColor.rgb for cell in overdue_row} == {"FFF4B084"}
 
 
 @pytest.mark.parametrize("make_out", [
