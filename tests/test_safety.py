@@ -126,7 +126,8 @@ def test_reconciliation_mismatch_is_an_internal_error_with_counts(tmp_path, good
     out = tmp_path / "r.xlsx"
     result = run(str(good_file), "--out", str(out), "--json", str(tmp_path / "r.json"))
     assert result.exit_code == 2
-    assert "核对失败" in result.stderr and "2" in result.stderr and "3" in result.stderr
+    # the two counts that disagree, each where it belongs (not just a digit somewhere in stderr)
+    assert "内部核对失败" in result.stderr and "各状态之和 2 与记录数 3" in result.stderr, result.stderr
     assert not out.exists() and not (tmp_path / "r.json").exists()  # never a silently wrong report
 
 
