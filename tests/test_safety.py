@@ -5,8 +5,9 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
-import openpyxl.xml
+import openpyxl
 import pytest
 from click.testing import CliRunner
 
@@ -144,8 +145,53 @@ def test_unexpected_error_is_one_chinese_line_unless_debug(tmp_path, good_file, 
     assert isinstance(debug.exception, KeyError)  # --debug lets the traceback through
 
 
-def test_openpyxl_parses_input_through_defusedxml():
-    assert openpyxl.xml.DEFUSEDXML is True
+def _with_doctype(source, target, secret, reference):
+    """``source`` with a billion-laughs DTD and an external entity (XXE) in its sheet and workbook XML."""
+    import zipfile
+
+    entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9))
+    entities += f'<!ENTITY x SYSTEM "{secret.as_uri()}">'
+    with zipfile.ZipFile(source) as book, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in book.infolist():
+            data = book.read(info.filename)
+            if info.filename in ("xl/workbook.xml", "xl/worksheets/sheet1.xml"):
+                text = data.decode("utf-8")
+                start = text.index("<", text.index("?>") + 2 if text.startswith("<?xml") else 0)
+                root = text[start + 1:].split()[0]
+                text = text[:start] + f"<!DOCTYPE {root} [{entities}]>" + text[start:]
+                data = (text.replace("公司1<", f"公司1{reference}<", 1) if reference else text).encode("utf-8")
+            out.writestr(info, data)
+    return target
+
+
+@pytest.mark.parametrize("reference", ["", "&j;", "&x;"])
+def test_xml_entities_are_never_expanded(tmp_path, reference):
+    """No reader expands a DTD's entities: calamine's parser has no DTD support, the pre-scan reads bytes.
+
+    So the package needs no defusedxml: ten billion 'a's and a local file's content never appear.
+    """
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-LINE", encoding="utf-8")
+    plain = write_xlsx(tmp_path / "plain.xlsx", {"S": [PENALTY_HEADER] + penalty_rows(3)})
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    _with_doctype(plain, folder / "区安监局_处罚.xlsx", secret, reference)
+    write_xlsx(folder / "区环保局_处罚.xlsx", {"S": [PENALTY_HEADER] + penalty_rows(2, start=7)})
+    out, as_json = tmp_path / "r.xlsx", tmp_path / "r.json"
+    done = subprocess.run([sys.executable, "-m", "compliance", "check", str(folder), "--as-of", "2016-12-31",
+                           "--out", str(out), "--json", str(as_json)],
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert done.returncode in (0, 1), done.stderr
+    payload = json.loads(as_json.read_text(encoding="utf-8"))
+    everything = done.stdout + done.stderr + json.dumps(payload, ensure_ascii=False) + str(_cells(out))
+    assert "TOP-SECRET" not in everything and "aaaaaaaaaa" not in everything
+    parties = sorted(r["party"] for r in payload["records"])
+    if reference:  # refused as a broken file, the other file still checked
+        assert parties == ["公司7", "公司8"]
+        assert [Path(i["file"]).name for i in payload["inputs"] if i["error"]] == ["区安监局_处罚.xlsx"]
+    else:  # declared but never used: read as it is
+        assert parties == ["公司1", "公司2", "公司3", "公司7", "公司8"]
 
 
 def test_json_counts_reconcile(tmp_path, good_file):
