@@ -32,19 +32,26 @@ calendar_option = click.option(
     help="补充日历文件（CSV：date,type,name；type 为 休/班 或 holiday/workday），可重复使用。")
 
 
-class Days(click.ParamType):
-    """A number of working days, 1–3650, with a Chinese complaint otherwise."""
+class WholeNumber(click.ParamType):
+    """A whole number from ``low`` to ``high``, with a Chinese complaint otherwise (click.IntRange's is English)."""
 
-    name = "天数"
+    low, high, complaint = 1, 1, "{value}"
 
     def convert(self, value, param, ctx):
         try:
-            days = int(value)
+            number = int(value)
         except (TypeError, ValueError):
-            days = None
-        if days is None or not 1 <= days <= 3650:
-            self.fail(f"应为 1–3650 之间的整数（工作日数），现为“{value}”", param, ctx)
-        return days
+            number = None
+        if number is None or not self.low <= number <= self.high:
+            self.fail(self.complaint.format(value=value), param, ctx)
+        return number
+
+
+class Days(WholeNumber):
+    """A number of working days, 1–3650."""
+
+    name = "天数"
+    low, high, complaint = 1, 3650, "应为 1–3650 之间的整数（工作日数），现为“{value}”"
 
 
 class RuleName(click.ParamType):
@@ -379,19 +386,9 @@ def _missing_years(run, say) -> None:
             f"（CSV：date,type,name，例如“{year}-01-01,休,元旦”），再加上 --calendar {year}.csv 重新运行。")
 
 
-class Port(click.ParamType):
-    """A TCP port, 1–65535, with a Chinese complaint otherwise (click.IntRange's is English)."""
-
+class Port(WholeNumber):
     name = "端口"
-
-    def convert(self, value, param, ctx):
-        try:
-            port = int(value)
-        except (TypeError, ValueError):
-            port = None
-        if port is None or not 1 <= port <= 65535:
-            self.fail(f"端口应为 1–65535 之间的整数，现为“{value}”", param, ctx)
-        return port
+    low, high, complaint = 1, 65535, "端口应为 1–65535 之间的整数，现为“{value}”"
 
 
 @main.command()
