@@ -13,6 +13,7 @@ from pathlib import Path
 
 import chinese_calendar
 
+from .dates import parse_date
 from .errors import CalendarFileError, os_reason
 
 # date -> (is working day, reason shown by `explain`)
@@ -70,8 +71,6 @@ def _decode(raw: bytes, path: str) -> str:
 
 def read_calendar_file(path: str | Path) -> CalendarData:
     """Read a ``date,type,name`` CSV. Errors name the file and the line."""
-    from .dates import parse_date  # late import: dates is a leaf module
-
     path = str(path)
     try:
         raw = Path(path).read_bytes()
