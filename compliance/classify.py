@@ -18,13 +18,7 @@ from .status import STATUSES, Status
 from .workcalendar import WorkCalendar
 
 
-__all__ = ["Status", "classify", "select_month", "select_scope", "summarise"]
-
-
-def select_month(records: pd.DataFrame, month: str | None) -> pd.DataFrame:
-    """Records decided in YYYY-MM, plus every record with no usable decision date."""
-    last = dt.date(9999, 12, 31)
-    return select_scope(records, month, last, last)[0]
+__all__ = ["Status", "classify", "select_scope", "summarise"]
 
 
 def _has_text(records: pd.DataFrame, name: str) -> np.ndarray:

@@ -263,13 +263,17 @@ class Problem:
 
     @property
     def message(self) -> str:
-        text = PROBLEMS[self.code].message(**dict(self.values))
+        text = PROBLEMS[self.code].message(**self._values())
         return f"{FIELD_LABELS[self.field]}：{text}" if self.field in FIELD_LABELS else text
 
     @property
     def short(self) -> str:
         kind = PROBLEMS[self.code]
-        return kind.short.format(**dict(self.values)) if kind.short else self.message
+        return kind.short.format(**self._values()) if kind.short else self.message
+
+    def _values(self) -> dict:
+        """The values, and the place: a template may name the sheet ({sheet})."""
+        return {"file": self.file, "sheet": self.sheet, "row": self.row, **dict(self.values)}
 
     def value(self, name: str, default=None):
         return dict(self.values).get(name, default)
