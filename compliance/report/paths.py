@@ -89,8 +89,10 @@ def refuse_unsafe_outputs(report: Path, json_path: Path | None, inputs: Iterable
         raise ComplianceError.of("output-is-input", path=report, option="--out")
     if report.exists() and not is_own_report(report):
         raise ComplianceError.of("output-foreign-file", path=report, kind="报告", option="--out")
+    _refuse_file_as_folder(report, "报告", "--out")
     if json_path is None:
         return
+    _refuse_file_as_folder(json_path, " JSON 文件", "--json")
     if json_path.is_dir():
         raise ComplianceError.of("output-is-folder", option="--json", path=json_path,
                                  example=json_path / "结果.json")
@@ -100,6 +102,16 @@ def refuse_unsafe_outputs(report: Path, json_path: Path | None, inputs: Iterable
         raise ComplianceError.of("output-json-is-report", path=json_path)
     if json_path.exists() and not is_own_json(json_path):
         raise ComplianceError.of("output-foreign-file", path=json_path, kind=" JSON 文件", option="--json")
+
+
+def _refuse_file_as_folder(path: Path, kind: str, option: str) -> None:
+    """A folder on the way that is a file (r.xlsx/结果.json) fails now, not after another output was written."""
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise ComplianceError.of("output-write-failed", kind=kind, path=path, reason=f"{folder} 不是文件夹",
+                                 option=option)
 
 
 def _key(path) -> str:
