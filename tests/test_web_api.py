@@ -95,6 +95,8 @@ def sample_answer(tmp_path_factory):
 def test_check_returns_every_field(sample_answer):
     app, response = sample_answer
     payload = response.get_json()
+    # strict JSON: a browser's JSON.parse refuses NaN, which Python's json accepts
+    json.loads(response.data, parse_constant=lambda name: pytest.fail(f"{name} in the answer"))
     assert response.headers["Content-Type"].startswith("application/json")
     assert {"as_of", "run_date", "rule", "rules", "month", "calendar", "inputs", "summary", "records",
             "report_url", "unit_summary"} <= set(payload)

@@ -56,7 +56,7 @@ def terminal_summary(run) -> list[str]:
 
 
 def worst_units(run, count: int = 5) -> list[str]:
-    """The rows of the table with the highest 迟报率, as 汇总 shows them; None for a single row."""
+    """Lines naming the units with the highest 迟报率, as 汇总 shows them; none for a single unit."""
     table, _ = run.unit_summary
     rows = unit_rows(table)
     if len(rows) < 2:
@@ -118,7 +118,7 @@ def input_lines(run) -> list[str]:
         elif entry.not_read:
             lines.append(f"未读取：{problem_line(entry.not_read)}")
         elif entry.is_report:
-            lines.append(f"已跳过：{entry.path}（本工具生成的检查报告）")
+            lines += [f"已跳过：{problem_line(note)}" for note in entry.notes if note.code == "own-report-skipped"]
     return lines
 
 

@@ -208,9 +208,9 @@ def _check():
         payload, report_url = _outputs(run)
         payload = {**payload, "report_url": report_url}
         table, _ = run.unit_summary
-        rows = table.astype(object).where(table.notna(), None)
-        rows["备注"] = [None if note is None else note.message for note in rows["备注"]]
-        payload["unit_summary"] = {"columns": list(table.columns), "rows": rows.values.tolist()}
+        table = table.assign(备注=[None if note is None else note.message for note in table["备注"]])
+        payload["unit_summary"] = {"columns": list(table.columns),
+                                   "rows": table.astype(object).where(table.notna(), None).values.tolist()}
         return json_response(scrub(payload, shown, str(folder)))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
