@@ -15,7 +15,8 @@ fails when an entry lacks its meaning or action, or the document is stale.
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -261,7 +262,7 @@ class Problem:
     def level(self) -> str:
         return PROBLEMS[self.code].level
 
-    @property
+    @cached_property  # rendered once, however many outputs show it
     def message(self) -> str:
         text = PROBLEMS[self.code].message(**self._values())
         return f"{FIELD_LABELS[self.field]}：{text}" if self.field in FIELD_LABELS else text

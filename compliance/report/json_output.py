@@ -44,7 +44,7 @@ def run_json(run, writer=None) -> dict:
     names = list(columns)
     rows = [dict(zip(names, values)) for values in zip(*columns.values())]
     for row, items in zip(rows, run.issues):
-        row["issues"] = [item.to_json() for item in items]
+        row["issues"] = [item.to_json() for item in items] if items else items  # most: the one shared ()
     info = run.calendar.describe()
     payload = {
         "tool": JSON_TOOL,
