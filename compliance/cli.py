@@ -162,7 +162,8 @@ def template(out, force):
 @calendar_option
 @click.option("--out", "-o", type=str, metavar="文件.xlsx",
               help="Excel 报告路径（默认 reports/公开时限检查_<月份或统计截止日>.xlsx）；可给文件夹；已存在且不是本工具生成的文件不会被覆盖。")
-@click.option("--json", "json_target", metavar="文件|-", help="另存 JSON 结果；“-”表示输出到屏幕。")
+@click.option("--json", "json_target", metavar="文件|-",
+              help="另存 JSON 结果；“-”表示输出到屏幕。已存在且不是本工具生成的 JSON 文件不会被覆盖。")
 @click.option("--online", "online_files", multiple=True, type=str, metavar="文件",
               help="网站公开清单（信用网站“双公示”导出或政府网站信息公开列表，.xlsx/.xls/.csv），"
                    "用网站上实际公开的情况核对台账填写的公开日期；可重复使用。")
