@@ -243,10 +243,6 @@ def message(code: str, **values) -> str:
     return PROBLEMS[code].message(**values)
 
 
-def level(code: str) -> str:
-    return PROBLEMS[code].level
-
-
 @dataclass(frozen=True)
 class Problem:
     """One problem, structured: where it is, which code, and the values its message needs."""

@@ -73,7 +73,8 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: ColumnRules,
         result = SheetResult(sheet.name, None)
         if not INSTRUCTIONS.fullmatch(sheet.name.strip()):  # a 填表说明 sheet has no table, and needs no word
             at = {"file": source_file, "sheet": sheet.name}
-            result.notes.extend(([problem("sheet-hidden", **at)] if sheet.hidden else []) + [problem("sheet-no-header", **at)])
+            hidden = [problem("sheet-hidden", **at)] if sheet.hidden else []
+            result.notes.extend(hidden + [problem("sheet-no-header", **at)])
         return result
     header_index, headers = found
     context = SheetContext(source_file, fallback_category, fallback_unit,
