@@ -34,8 +34,8 @@ class ProblemType:
     code: str
     level: str
     template: str  # the message, with {values}
-    meaning: str  # for docs/problems.md: what it means
-    action: str  # for docs/problems.md: what the user should do
+    meaning: str = ""  # for docs/problems.md: what it means (tests/test_problems.py requires it)
+    action: str = ""  # for docs/problems.md: what the user should do (required likewise)
     short: str | None = None  # where the values stand in columns of their own (公开核对)
 
     def message(self, **values) -> str:
