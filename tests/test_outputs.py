@@ -118,7 +118,7 @@ def test_the_cli_and_the_library_write_the_same_outputs(work):
     from_cli = json.loads((work / "cli.json").read_text(encoding="utf-8"))
     from_lib = json.loads((work / "lib.json").read_text(encoding="utf-8"))
     assert from_cli["records"] == from_lib["records"] and from_cli["report_writer"] == from_lib["report_writer"]
-    assert from_lib == outputs.payload
+    assert from_lib == json.loads(outputs.json_text)
 
 
 def test_nothing_is_written_when_nothing_could_be_read(work):
