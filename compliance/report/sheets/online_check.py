@@ -56,7 +56,8 @@ def _notes(picked: pd.DataFrame) -> np.ndarray:
     note = np.full(len(picked), None, dtype=object)
     for name in pd.unique(code[pd.notna(code)]):
         rows = code == name
-        values = {"candidates": picked["online_candidates"].to_numpy(object)[rows]} if name == "online-ambiguous" else {}
+        ambiguous = name == "online-ambiguous"
+        values = {"candidates": picked["online_candidates"].to_numpy(object)[rows]} if ambiguous else {}
         note[rows] = render_column(name, short=True, **values)
     update = picked["online_update_only"].to_numpy(bool)
     if update.any():
