@@ -43,15 +43,14 @@ class CalendarNotCovered(ComplianceError):
 
 
 class CalendarFileError(ComplianceError):
-    """A user calendar file that cannot be used; names the file and line."""
+    """A user calendar file that cannot be used; names the file and line. ``code``: a calendar-file-* code."""
 
-    code = "calendar-file-invalid"
-
-    def __init__(self, path: str, line: int | None, reason: str):
+    def __init__(self, path: str, line: int | None, code: str, **values):
         self.path = str(path)
         self.line = line
+        self.code = code
         where = f"{self.path} 第 {line} 行" if line else self.path
-        super().__init__(PROBLEMS[self.code].message(where=where, reason=reason))
+        super().__init__(PROBLEMS[code].message(where=where, **values))
 
 
 class FileFault(ComplianceError):

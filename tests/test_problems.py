@@ -20,8 +20,8 @@ from compliance.problems_doc import render
 ROOT = Path(__file__).resolve().parent.parent
 KEBAB = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
 CJK = re.compile(r"[\u4e00-\u9fff]")
-# Calls whose first argument is a problem code.
-CODE_CALLS = {"problem", "message", "FileFault", "of", "render_column"}
+# Calls that take a problem code, and where: the argument's position.
+CODE_CALLS = {"problem": 0, "message": 0, "FileFault": 0, "of": 0, "render_column": 0, "CalendarFileError": 2}
 
 
 def test_every_entry_has_a_level_a_chinese_message_a_meaning_and_an_action():
@@ -46,13 +46,13 @@ def _codes_used_in_the_source() -> dict[str, str]:
     used = {}
     for path in (ROOT / "compliance").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call) or not node.args:
+            if not isinstance(node, ast.Call):
                 continue
             name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-            first = node.args[0]
-            if name in CODE_CALLS and isinstance(first, ast.Constant) and isinstance(first.value, str) \
-                    and KEBAB.fullmatch(first.value):
-                used[first.value] = f"{path.relative_to(ROOT)}:{node.lineno}"
+            at = CODE_CALLS.get(name)
+            code = node.args[at] if at is not None and len(node.args) > at else None
+            if isinstance(code, ast.Constant) and isinstance(code.value, str) and KEBAB.fullmatch(code.value):
+                used[code.value] = f"{path.relative_to(ROOT)}:{node.lineno}"
     return used
 
 
