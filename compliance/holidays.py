@@ -13,6 +13,7 @@ from pathlib import Path
 
 import chinese_calendar
 
+from .dates import parse_date
 from .errors import CalendarFileError, os_reason
 
 # date -> (is working day, reason shown by `explain`)
@@ -66,18 +67,16 @@ def _decode(raw: bytes, path: str) -> str:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise CalendarFileError(path, None, "无法识别文件编码（应为 UTF-8 或 GBK）")
+    raise CalendarFileError(path, None, "calendar-file-encoding")
 
 
 def read_calendar_file(path: str | Path) -> CalendarData:
     """Read a ``date,type,name`` CSV. Errors name the file and the line."""
-    from .dates import parse_date  # late import: dates is a leaf module
-
     path = str(path)
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise CalendarFileError(path, None, f"无法读取（{os_reason(exc)}）") from exc
+        raise CalendarFileError(path, None, "calendar-file-unreadable", reason=os_reason(exc)) from exc
     data = CalendarData("file", path)
     rows = csv.reader(io.StringIO(_decode(raw, path)))
     for line_no, row in enumerate(rows, start=1):
@@ -87,24 +86,23 @@ def read_calendar_file(path: str | Path) -> CalendarData:
         if line_no == 1 and cells[0].lower() in ("date", "日期"):
             continue  # header
         if len(cells) < 2:
-            raise CalendarFileError(path, line_no, "每行应为 日期,类型,名称")
+            raise CalendarFileError(path, line_no, "calendar-file-columns")
         parsed = parse_date(cells[0])
         if parsed.date is None:
-            raise CalendarFileError(path, line_no, f"无法识别的日期“{cells[0]}”")
+            raise CalendarFileError(path, line_no, "calendar-file-date", text=cells[0])
         kind = cells[1].lower()
         if kind not in _TYPES:
-            raise CalendarFileError(path, line_no,
-                                    f"类型“{cells[1]}”无效，应为 holiday/workday 或 休/班")
+            raise CalendarFileError(path, line_no, "calendar-file-type", text=cells[1])
         is_work = _TYPES[kind]
         name = cells[2] if len(cells) > 2 and cells[2] else ("调休上班" if is_work else "节假日")
         if parsed.date in data.days and data.days[parsed.date][0] != is_work:  # the last line must not just win
-            raise CalendarFileError(path, line_no, f"{parsed.date.isoformat()} 在第 {data.lines[parsed.date]} 行是"
-                                    f"{_kind(not is_work)}，这里是{_kind(is_work)}；同一天只能是一种，请删去错的一行")
+            raise CalendarFileError(path, line_no, "calendar-file-conflict", date=parsed.date.isoformat(),
+                                    first=data.lines[parsed.date], before=_kind(not is_work), now=_kind(is_work))
         data.days[parsed.date] = (is_work, name)
         data.lines[parsed.date] = line_no
         data.years.add(parsed.date.year)
     if not data.years:
-        raise CalendarFileError(path, None, "文件中没有任何日期")
+        raise CalendarFileError(path, None, "calendar-file-empty")
     return data
 
 
@@ -119,6 +117,6 @@ def check_agreement(files: list[CalendarData]) -> None:
         for day, (is_work, _) in data.days.items():
             other = first.setdefault(day, data)
             if other.days[day][0] != is_work:
-                raise CalendarFileError(data.version, data.lines.get(day),
-                                        f"{day.isoformat()} 在这里是{_kind(is_work)}，在日历文件 {other.version} "
-                                        f"第 {other.lines.get(day)} 行是{_kind(not is_work)}；两个文件不一致，请改正其中一个")
+                raise CalendarFileError(data.version, data.lines.get(day), "calendar-files-disagree",
+                                        date=day.isoformat(), now=_kind(is_work), other=other.version,
+                                        line=other.lines.get(day), before=_kind(not is_work))

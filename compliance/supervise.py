@@ -37,6 +37,7 @@ from pathlib import Path
 
 from .errors import CheckAborted
 from .interrupts import EXIT_INTERRUPTED, EXIT_TERMINATED
+from .problems import message
 from .report import tempfiles
 
 GRACE_SECONDS = 1.0
@@ -110,7 +111,7 @@ def _wait(pid: int, announcements: int) -> int:
         os.waitpid(pid, 0)
         for temp in temps:
             tempfiles.remove(temp)
-        sys.stderr.write("\n已中止。\n")
+        sys.stderr.write(f"\n{message('interrupted')}\n")
         return EXIT_TERMINATED if signal.SIGTERM in received else EXIT_INTERRUPTED
     code = os.waitstatus_to_exitcode(status)
     if code < 0 and not received:  # killed from outside: out of memory, a native crash

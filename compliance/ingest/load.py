@@ -7,6 +7,7 @@ still loaded. Every row below a header is a record or a counted skipped row.
 
 from __future__ import annotations
 
+import faulthandler
 import hashlib
 import multiprocessing as mp
 import os
@@ -20,17 +21,38 @@ from typing import Callable, Iterable
 import numpy as np
 import pandas as pd
 
-from ..config import Config
 from ..errors import FileFault, ReconciliationError, os_reason
-from ..problems import message
-from .columns import category_from_text
+from ..problems import Problem, problem
+from .columns import ColumnRules, category_from_text
 from .docnumbers import normalise_document_numbers
 from .header import normalise_unit_names
-from .readers import is_zip_workbook, read_file, sniff
-from ..report.paths import REPORT_PREFIX, REPORT_SHEETS  # our own reports: never read back as input
-from .records import RECORD_COLUMNS, SheetResult, read_sheet
+from .readers import DEFAULT_MAX_UNCOMPRESSED, is_zip_workbook, read_file, sniff
+from .records import RECORD_FIELDS, SheetResult, read_sheet
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".et", ".ett", ".xlsb", ".ods", ".xltx", ".xlt")
+
+
+@dataclass(frozen=True)
+class ReadSettings:
+    """What reading needs from compliance.toml (config.Config has these too, and is passed as is)."""
+
+    columns: ColumnRules = field(default_factory=ColumnRules)
+    units: dict = field(default_factory=dict)  # declared name -> the names units also use
+    max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED
+
+
+@dataclass(frozen=True)
+class OwnFiles:
+    """How the caller recognises the files it writes, so that they are never read back as input."""
+
+    prefix: str = ""  # a file in a folder whose name starts with this is passed over
+    sheets: frozenset[str] = frozenset()  # a workbook holding all these sheets is skipped
+
+    def is_report(self, sheet_names: Iterable[str]) -> bool:
+        return bool(self.sheets) and self.sheets <= set(sheet_names)
+
+    def skips_name(self, name: str) -> bool:
+        return bool(self.prefix) and name.startswith(self.prefix)
 
 
 @dataclass
@@ -39,9 +61,9 @@ class InputFile:
     sha256: str | None = None
     sheets: list[SheetResult] = field(default_factory=list)
     error: FileFault | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
     is_report: bool = False  # one of our own reports, skipped
-    not_read: str | None = None  # a file in a folder that is not a spreadsheet: why it was not read
+    not_read: Problem | None = None  # a file in a folder that is not a spreadsheet: why it was not read
 
     @property
     def records(self) -> int:
@@ -66,7 +88,7 @@ class LoadResult:
 
 
 
-def find_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[InputFile]]:
+def find_files(paths: Iterable[str | Path], own: OwnFiles = OwnFiles()) -> tuple[list[Path], list[InputFile]]:
     """Expand folders recursively; skip Office lock files and hidden files."""
     found: list[Path] = []
     missing: list[InputFile] = []
@@ -77,13 +99,13 @@ def find_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[InputFile]
                 relative = candidate.relative_to(path).parts
                 if any(part.startswith((".", "~$")) for part in relative):
                     continue
-                if not candidate.is_file() or candidate.name.startswith(REPORT_PREFIX):
+                if not candidate.is_file() or own.skips_name(candidate.name):
                     continue
                 reason = None if candidate.suffix.lower() in SUFFIXES else not_a_spreadsheet(candidate)
                 if reason is None:
                     found.append(candidate)
                 else:  # named, with its reason, in the terminal, the JSON and 说明
-                    entry = InputFile(str(candidate), not_read=message("file-not-read", reason=reason))
+                    entry = InputFile(str(candidate), not_read=problem("file-not-read", file=candidate, reason=reason))
                     missing.append(entry)
         elif path.is_file():
             found.append(path)
@@ -121,7 +143,7 @@ def _sha256(path: Path) -> str | None:
     return digest.hexdigest()
 
 
-def load_file(path: Path, config: Config) -> tuple[InputFile, list[pd.DataFrame]]:
+def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> tuple[InputFile, list[pd.DataFrame]]:
     entry = InputFile(str(path), _sha256(path))
     frames: list[pd.DataFrame] = []
     try:
@@ -129,9 +151,9 @@ def load_file(path: Path, config: Config) -> tuple[InputFile, list[pd.DataFrame]
     except FileFault as fault:
         entry.error = fault
         return entry, frames
-    if REPORT_SHEETS <= {raw.name for raw in raw_sheets}:
+    if own.is_report(raw.name for raw in raw_sheets):
         # A report this tool wrote, under another name: reading it would count records twice.
-        entry.notes.append(message("own-report-skipped"))
+        entry.notes.append(problem("own-report-skipped", file=path))
         entry.is_report = True
         return entry, frames
     file_category = category_from_text(path.stem)
@@ -157,14 +179,16 @@ def unit_from_name(path: str | Path) -> str:
     return match.group(1) if match else path.stem
 
 
-def load(paths: Iterable[str | Path], config: Config | None = None,
-         progress: Callable[[int, int, str], None] | None = None) -> LoadResult:
-    config = config or Config()
-    files, inputs = find_files(paths)
+def load(paths: Iterable[str | Path], config: ReadSettings | None = None,
+         progress: Callable[[int, int, str], None] | None = None, own: OwnFiles = OwnFiles()) -> LoadResult:
+    """Every file under ``paths``; ``config``: the column rules, unit names and limits (config.Config
+    or ReadSettings); ``own``: how to recognise the caller's own outputs, which are not read."""
+    config = config or ReadSettings()
+    files, inputs = find_files(paths, own)
     files, copies = _distinct_contents(files)
     inputs.extend(copies)
     frames: list[pd.DataFrame] = []
-    for entry, sheet_frames in read_all(files, config, progress):
+    for entry, sheet_frames in read_all(files, config, progress, own):
         inputs.append(entry)
         frames.extend(sheet_frames)
     records = pd.concat(frames, ignore_index=True) if frames else empty_records()
@@ -184,7 +208,7 @@ def _distinct_contents(files: list[Path]) -> tuple[list[Path], list[InputFile]]:
         digest = _sha256(path)
         if digest is not None and digest in first:
             copies.append(InputFile(str(path), digest,
-                                    not_read=message("duplicate-file", first=first[digest].name)))
+                                    not_read=problem("duplicate-file", file=path, first=first[digest].name)))
             continue
         if digest is not None:
             first[digest] = path
@@ -192,16 +216,17 @@ def _distinct_contents(files: list[Path]) -> tuple[list[Path], list[InputFile]]:
     return distinct, copies
 
 
-def read_all(files: list[Path], config: Config, progress=None) -> list[tuple[InputFile, list[pd.DataFrame]]]:
+def read_all(files: list[Path], config: ReadSettings, progress=None,
+             own: OwnFiles = OwnFiles()) -> list[tuple[InputFile, list[pd.DataFrame]]]:
     """Every file read, in order. Several files are read in worker processes (both cores), so that
     a reader that aborts the process (a native crash no ``except`` can catch) costs only its file."""
     if len(files) < 2 or WORKERS < 2:
-        return [_progress_then(progress, number, len(files), path, lambda p=path: guarded_load(p, config))
+        return [_progress_then(progress, number, len(files), path, lambda p=path: guarded_load(p, config, own))
                 for number, path in enumerate(files, start=1)]
     results: dict[int, tuple] = {}
     pending = list(range(len(files)))
     with _pool(min(WORKERS, len(files))) as pool:
-        futures = {pool.submit(guarded_load, files[i], config): i for i in pending}
+        futures = {pool.submit(guarded_load, files[i], config, own): i for i in pending}
         for future in as_completed(futures):
             index = futures[future]
             try:
@@ -211,7 +236,7 @@ def read_all(files: list[Path], config: Config, progress=None) -> list[tuple[Inp
             if progress:
                 progress(len(results), len(files), str(files[index]))
     for index in (i for i in pending if i not in results):
-        results[index] = _alone(files[index], config)  # ReconciliationError still propagates
+        results[index] = _alone(files[index], config, own)  # ReconciliationError still propagates
         if progress:
             progress(len(results), len(files), str(files[index]))
     return [results[i] for i in range(len(files))]
@@ -227,19 +252,17 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 
 def _quiet_worker() -> None:
     """A crashing native reader prints its own dump; the run reports the file in Chinese instead."""
-    import faulthandler
-
     faulthandler.disable()
     null = os.open(os.devnull, os.O_WRONLY)
     os.dup2(null, 2)
     os.close(null)
 
 
-def _alone(path: Path, config: Config):
+def _alone(path: Path, config: ReadSettings, own: OwnFiles):
     """One file in a process of its own: if the process dies, the file gets a message, the run goes on."""
     with _pool(1) as pool:
         try:
-            return pool.submit(guarded_load, path, config).result()
+            return pool.submit(guarded_load, path, config, own).result()
         except BrokenProcessPool as exc:
             entry = InputFile(str(path), _sha256(path))
             entry.error = FileFault("read-aborted", path, reason=str(exc)[:80] or "进程中止")
@@ -252,9 +275,9 @@ def _progress_then(progress, number, total, path, work):
     return work()
 
 
-def guarded_load(path: Path, config: Config) -> tuple[InputFile, list[pd.DataFrame]]:
+def guarded_load(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> tuple[InputFile, list[pd.DataFrame]]:
     try:
-        return load_file(path, config)
+        return load_file(path, config, own)
     except ReconciliationError:  # a counting bug is the run's, never one file's fault
         raise
     except Exception as exc:  # a reader bug must cost one file, not the run
@@ -274,7 +297,7 @@ def apply_unit_aliases(units: pd.Series, aliases: dict[str, list[str]]) -> pd.Se
 
 
 def empty_records() -> pd.DataFrame:
-    frame = pd.DataFrame({name: pd.Series(dtype=object) for name in RECORD_COLUMNS})
+    frame = pd.DataFrame({name: pd.Series(dtype=object) for name in RECORD_FIELDS})
     frame["row"] = frame["row"].astype(np.int64)
     for name in ("decision_date", "published_date"):
         frame[name] = pd.Series(dtype="datetime64[s]")

@@ -145,7 +145,7 @@ def _read_zip_workbook(path: Path, max_uncompressed: int) -> list[RawSheet]:
 
 
 def _read_calamine(path: Path, kind: str) -> list[RawSheet]:
-    import python_calamine as calamine
+    import python_calamine as calamine  # start-up time: only a workbook needs it
 
     extent = scan_workbook(path, details=False) if kind == "xlsx" else WorkbookScan()
     for name, sheet_scan in extent.sheets.items():
@@ -210,7 +210,7 @@ def _no_gc():
 
 def _patch_xls(path: Path, sheets: list[RawSheet]) -> None:
     """Error values (#REF!) and the 1904 date system of a BIFF .xls, which calamine reads as blank."""
-    import xlrd
+    import xlrd  # start-up time: only an .xls needs it
 
     try:
         book = xlrd.open_workbook(str(path), on_demand=True, formatting_info=False)

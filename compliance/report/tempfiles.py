@@ -1,7 +1,7 @@
 """Temporary files of the tool's own naming, and how stale ones are found and removed.
 
-A report is written to ``.~compliance-<host>-<pid>-<random>.xlsx`` beside its
-target and renamed into place (repair.py briefly adds ``….xlsx.fix``). A run
+A report (or the JSON) is written to ``.~compliance-<host>-<pid>-<random>.xlsx``
+beside its target and renamed into place (repair.py briefly adds ``….xlsx.fix``). A run
 killed with kill -9 (or a power cut) leaves them behind. Before writing, a run
 removes the ones that are certainly dead, by a rule that cannot touch a
 concurrent run's file:
@@ -47,9 +47,9 @@ def announce_to(fd: int) -> None:
     _announce_fd = fd
 
 
-def new_report_temp(folder: Path) -> Path:
-    """An empty, uniquely named temporary report file in ``folder`` (same folder: the rename is atomic)."""
-    fd, name = tempfile.mkstemp(prefix=PREFIX + tag(), suffix=".xlsx", dir=folder)
+def new_temp(folder: Path, suffix: str) -> Path:
+    """An empty, uniquely named temporary file in ``folder`` (same folder: the rename is atomic)."""
+    fd, name = tempfile.mkstemp(prefix=PREFIX + tag(), suffix=suffix, dir=folder)
     os.close(fd)
     if _announce_fd is not None:
         os.write(_announce_fd, os.fsencode(os.path.abspath(name)) + b"\n")
@@ -66,9 +66,9 @@ def remove(temp: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def sweep_reports(folder: Path) -> list[Path]:
-    """Remove stale ``.~compliance-*.xlsx`` and ``*.xlsx.fix`` in ``folder``; returns what was removed."""
-    return _sweep(folder, lambda name: name.startswith(PREFIX) and name.endswith((".xlsx", ".xlsx.fix")),
+def sweep(folder: Path) -> list[Path]:
+    """Remove stale ``.~compliance-*.xlsx``, ``*.xlsx.fix`` and ``*.json`` in ``folder``; returns what was removed."""
+    return _sweep(folder, lambda name: name.startswith(PREFIX) and name.endswith((".xlsx", ".xlsx.fix", ".json")),
                   lambda path: path.unlink(missing_ok=True))
 
 
