@@ -119,4 +119,4 @@ def check_agreement(files: list[CalendarData]) -> None:
             if other.days[day][0] != is_work:
                 raise CalendarFileError(data.version, data.lines.get(day), "calendar-files-disagree",
                                         date=day.isoformat(), now=_kind(is_work), other=other.version,
-                                        line=other.lines.get(day), before=_kind(not is_work))
+                                        other_line=other.lines.get(day), before=_kind(not is_work))

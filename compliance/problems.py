@@ -81,7 +81,7 @@ _DECLARED = [
     ProblemType("calendar-file-conflict", RUN, "日历文件 {where}：{date} 在第 {first} 行是{before}，这里是{now}；"
                 "同一天只能是一种，请删去错的一行", "日历文件中同一天既写成休又写成班，不能让最后一行说了算",
                 "删去写错的那一行"),
-    ProblemType("calendar-files-disagree", RUN, "日历文件 {where}：{date} 在这里是{now}，在日历文件 {other} 第 {line} 行是"
+    ProblemType("calendar-files-disagree", RUN, "日历文件 {where}：{date} 在这里是{now}，在日历文件 {other} 第 {other_line} 行是"
                 "{before}；两个文件不一致，请改正其中一个", "两个日历文件对同一天的说法不同，不能让后给的文件说了算",
                 "改正写错的文件，或只给一个文件"),
     ProblemType("config-invalid", RUN, "{reason}", "配置文件 compliance.toml 有误（消息中写明哪一节、哪一项）",

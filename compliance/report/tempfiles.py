@@ -119,11 +119,20 @@ def pid_running(pid: int) -> bool:
         return False
     except PermissionError:
         return True  # another user's process
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """A process that has ended but not been reaped yet (Linux: its state in /proc is Z or X)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False  # no /proc (macOS): an ended process is reaped by init soon enough
+    return stat[stat.rfind(")") + 2:][:1] in ("Z", "X")
 
 
 def _windows_pid_running(pid: int) -> bool:  # pragma: no cover - Windows only
-    import ctypes
+    import ctypes  # Windows only: nothing else needs it
 
     kernel = ctypes.WinDLL("kernel32", use_last_error=True)
     handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
