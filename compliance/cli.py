@@ -25,7 +25,7 @@ from .problems import message
 from .report import terminal
 from .report.scope import out_of_scope_text
 from .rules import from_options
-from .supervise import supervise
+from .supervise import supervised
 from .workcalendar import WorkCalendar
 
 
@@ -175,6 +175,7 @@ def template(out, force):
 @click.option("--quiet", "-q", is_flag=True, help="只输出报告位置和一行结论。")
 @click.option("--all", "show_all", is_flag=True, help="逐条列出全部问题记录（默认最多列 20 条）。")
 @debug_option
+@supervised  # the check runs in a worker that Ctrl-C can stop even mid-write
 def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out, json_target, online_files,
           online_since, quiet, show_all):
     """检查决定是否按时上网公开，并生成 Excel 报告。
@@ -193,9 +194,6 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
     """
     if days is not None and rule_name is not None:
         raise click.UsageError(message("param-days-and-rule"))
-    supervisor_code = supervise()  # the check runs in a worker that Ctrl-C can stop even mid-write
-    if supervisor_code is not None:
-        return supervisor_code
     run_time = dt.datetime.now()
     run_date = run_time.date()  # the clock is read here, at the edge, and passed down
     if as_of is not None and as_of > run_date:

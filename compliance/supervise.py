@@ -28,6 +28,7 @@ which ends the whole tree at once.
 from __future__ import annotations
 
 import ctypes
+import functools
 import os
 import signal
 import sys
@@ -42,6 +43,17 @@ from .report import tempfiles
 
 GRACE_SECONDS = 1.0
 EXIT_CANNOT_RUN = 2
+
+
+def supervised(command):
+    """``command`` run by a worker; the supervisor returns the worker's exit code instead."""
+
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        code = supervise()
+        return command(*args, **kwargs) if code is None else code
+
+    return run
 
 
 def supervise() -> int | None:
