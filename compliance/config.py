@@ -33,6 +33,7 @@ from pathlib import Path
 
 from .ingest.columns import FIELDS, ColumnRules
 from .errors import ConfigError, RuleError, os_reason
+from .ingest.isolate import ReadLimits
 from .ingest.readers import DEFAULT_MAX_UNCOMPRESSED
 from .rules import RuleSet, from_config
 
@@ -43,7 +44,7 @@ else:  # pragma: no cover - Python 3.10
 
 DEFAULT_NAME = "compliance.toml"
 SECTIONS = {"columns", "limits", "rules", "units", "web"}
-LIMIT_KEYS = {"max_uncompressed_mb"}
+LIMIT_KEYS = {"max_uncompressed_mb", "max_read_memory_mb", "max_read_seconds"}
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class Config:
     units: dict[str, list[str]] = field(default_factory=dict)  # declared name -> the names units also use
     path: str | None = None
     web: WebSettings = field(default_factory=WebSettings)
+    read_limits: ReadLimits = field(default_factory=ReadLimits)  # memory and time one file's reader may use
 
 
 def load_config(path: str | Path | None = None, cwd: Path | None = None) -> Config:
@@ -103,7 +105,20 @@ def load_config(path: str | Path | None = None, cwd: Path | None = None) -> Conf
             raise ConfigError(f"{exc.message}（{path}）") from exc
     return Config(ColumnRules().with_synonyms(synonyms), int(max_mb * (1 << 20)), rules,
                   units=_units(data.get("units", {}), path), path=str(path),
-                  web=_web_settings(data.get("web", {}), path))
+                  web=_web_settings(data.get("web", {}), path), read_limits=_read_limits(limits, path))
+
+
+def _read_limits(limits: dict, path: Path) -> ReadLimits:
+    """[limits] max_read_memory_mb and max_read_seconds: positive, finite numbers (docs/limits.md)."""
+    values = {}
+    for key, name in (("max_read_memory_mb", "memory_mb"), ("max_read_seconds", "seconds")):
+        if key not in limits:
+            continue
+        value = limits[key]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < float("inf"):
+            raise ConfigError(f"配置文件 {path}：[limits] {key} 应为正数，现为“{value}”")
+        values[name] = int(value) if name == "memory_mb" else float(value)
+    return ReadLimits(**values)
 
 
 _TOML_WHERE = re.compile(r"\(at line (\d+), column (\d+)\)")

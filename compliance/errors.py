@@ -51,24 +51,29 @@ class DateParseError(ComplianceError):
 
 
 class FileFault(ComplianceError):
-    """A whole file that cannot be read. ``code`` is a file-level code in problems.py."""
+    """A whole file that cannot be read. ``code`` is a file-level code in problems.py.
 
-    def __init__(self, code: str, path, **values):
+    ``detail`` keeps what a library said (shown only with --debug): the
+    message itself is the registry's Chinese text.
+    """
+
+    def __init__(self, code: str, path, detail: str | None = None, **values):
         from .problems import FILE, PROBLEMS
 
         assert PROBLEMS[code].level == FILE, code
         self.code = code
         self.path = str(path)
+        self.detail = detail
         super().__init__(f"{self.path}：{PROBLEMS[code].message(**values)}")
 
     def __reduce__(self):  # a fault found in a worker process travels back whole
-        return _restore_fault, (self.code, self.path, self.message)
+        return _restore_fault, (self.code, self.path, self.message, self.detail)
 
 
-def _restore_fault(code: str, path: str, text: str) -> "FileFault":
+def _restore_fault(code: str, path: str, text: str, detail: str | None = None) -> "FileFault":
     fault = FileFault.__new__(FileFault)
     ComplianceError.__init__(fault, text)
-    fault.code, fault.path = code, path
+    fault.code, fault.path, fault.detail = code, path, detail
     return fault
 
 

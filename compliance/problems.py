@@ -37,23 +37,54 @@ _DECLARED = [
     ProblemType("encrypted-file", FILE, "文件已加密（设置了打开密码），请去掉密码后另存再报送"),
     ProblemType("unsupported-format", FILE, "{reason}"),
     ProblemType("not-a-spreadsheet", FILE, "{reason}"),
-    ProblemType("corrupt-file", FILE, "{reason}"),
+    ProblemType("corrupt-file", FILE, "文件已损坏或不完整（压缩包结构有误，可能没有传完或被截断），无法读取。"
+                                      "请重新导出或重新发送该文件"),
     ProblemType("no-workbook-in-zip", FILE, "这是一个压缩包，里面没有 Excel 工作簿{hint}"),
     ProblemType("office-document", FILE, "这是 {kind}，不是表格。请把表格放进 Excel/WPS 表格中，另存为 .xlsx 后再报送"),
     ProblemType("lock-file", FILE, "这是 Excel/WPS 打开“{name}”时生成的临时锁定文件（~$ 开头），不是报送的表格；"
                                    "请改为检查“{name}”，必要时先关闭 Excel/WPS"),
     ProblemType("file-too-large", FILE, "工作簿解压后有 {size_mb:,.0f} MB，超过上限 {limit_mb:,.0f} MB，"
                                         "已拒绝读取（可能是恶意文件）"),
-    ProblemType("undecodable-text", FILE, "第 {line} 行有无法识别的字符（不是 UTF-8、GBK/GB18030 或 UTF-16 编码），"
+    ProblemType("undecodable-text", FILE, "第 {lines} 行有无法识别的字符（不是 UTF-8、GBK/GB18030 或 UTF-16 编码），"
                                           "请用 Excel/WPS 打开后另存为 .xlsx 或 UTF-8 CSV"),
     ProblemType("no-header", FILE, "所有工作表（{sheets}）都找不到表头，没有可检查的数据。"
                                    "表头应含“文书号”“决定日期”“公开日期”等列名"),
-    ProblemType("read-failed", FILE, "读取时出错（{reason}）"),
+    ProblemType("read-failed", FILE, "读取这个文件时程序出错，已跳过；其他文件不受影响。"
+                                     "请加 --debug 重新运行，并把输出发给维护人员"),
     ProblemType("sheet-too-sparse", FILE, "工作表“{sheet}”的单元格 {cell} 有内容，离数据很远，整张表将有 {cells:,} 个单元格，"
                                           "读取会耗尽内存，已拒绝读取。请在 Excel/WPS 中删除该单元格（或其所在的行、列）后另存再报送"),
     ProblemType("file-not-read", FILE, "{reason}"),
-    ProblemType("read-aborted", FILE, "读取这个文件时读取程序异常退出（{reason}），已跳过；其他文件不受影响。"
-                                      "请用 Excel/WPS 打开后另存为 .xlsx 再报送"),
+    ProblemType("read-aborted", FILE, "读取这个文件时读取程序异常退出，已跳过；其他文件不受影响。"
+                                      "文件可能已损坏，请用 Excel/WPS 打开后另存为 .xlsx 再报送"),
+    # -- what reading one file may cost (ingest/limits.py, docs/limits.md) ----------------------------
+    ProblemType("read-memory-limit", FILE, "读取这个文件需要的内存超过上限（{limit_mb:,} MB），已停止读取；其他文件不受影响。"
+                                           "文件中可能有异常大的内容（如超长的单元格、大片带格式的空白），"
+                                           "请在 Excel/WPS 中删除这些内容后另存再报送"),
+    ProblemType("read-time-limit", FILE, "读取这个文件超过了 {seconds:,} 秒的时间上限，已停止读取；其他文件不受影响。"
+                                         "文件可能异常（如大片带格式的空白或结构损坏），请在 Excel/WPS 中打开后另存为 .xlsx 再报送"),
+    ProblemType("sheet-too-large", FILE, "工作表“{sheet}”有 {rows:,} 行 × {columns:,} 列，工作簿共 {cells:,} 个单元格，"
+                                         "超过一个文件可读取的上限 {limit:,} 个单元格，已拒绝读取。"
+                                         "请把记录拆分成几个文件（每个不超过 50 万行），放在同一文件夹中一起检查"),
+    ProblemType("too-many-columns", FILE, "{where}有 {count:,} 列，超过 Excel 的列数上限 {limit:,} 列，不是正常的表格，"
+                                          "已拒绝读取。请检查分隔符和该行内容"),
+    ProblemType("csv-line-too-long", FILE, "CSV 第 {line} 行有 {chars:,} 个字符，超过一行 {limit:,} 个字符的上限，"
+                                           "不像表格数据，已拒绝读取。请检查该行（可能缺少换行或引号不成对）"),
+    ProblemType("csv-malformed", FILE, "CSV 第 {line} 行格式有误（引号不成对或字段过长），无法读取。"
+                                       "请用 Excel/WPS 打开后另存为 .xlsx 或 UTF-8 CSV 再报送"),
+    ProblemType("html-spans-too-large", FILE, "网页表格的合并单元格（rowspan/colspan）展开后有 {cells:,} 个单元格，"
+                                              "超过上限 {limit:,} 个，已拒绝读取。请在 Excel/WPS 中打开后另存为 .xlsx 再报送"),
+    ProblemType("mixed-encoding", FILE, "文件中混有两种编码：第 {lines} 行是 {encoding} 编码，其余是 {other} 编码；"
+                                        "按一种编码读取会把另一部分读成乱码，已拒绝读取。"
+                                        "请把整个文件统一另存为 UTF-8 编码（或另存为 .xlsx）后再报送"),
+    ProblemType("zip-size-mismatch", FILE, "工作簿内部的数据比它声明的大小还大（文件已损坏或被有意篡改），已拒绝读取。"
+                                           "请重新导出该文件后再报送"),
+    ProblemType("ole-damaged", FILE, "文件已损坏，不是完整的 Excel 97-2003 工作簿（.xls），无法读取。"
+                                     "请用 Excel/WPS 打开后另存为 .xlsx 再报送；如打不开，请让报送单位重新导出"),
+    ProblemType("xml-malformed", FILE, "工作簿内部的 XML 格式有误（可能由不规范的软件生成，或文件已损坏），无法读取。"
+                                       "请用 Excel/WPS 打开后另存为 .xlsx 再报送"),
+    ProblemType("workbook-unreadable", FILE, "读取程序无法读取这个工作簿，文件可能已损坏。"
+                                             "请用 Excel/WPS 打开后另存为 .xlsx 再报送"),
+    ProblemType("not-regular-file", FILE, "{reason}，不是普通文件，未读取"),
     # -- sheets ----------------------------------------------------------------
     ProblemType("sheet-hidden", SHEET, "这是一个隐藏的工作表，其中的记录也已计入；如不应计入，请删除该工作表"),
     ProblemType("sheet-no-header", SHEET, "未找到表头（不含文书号、决定日期等列），已跳过此工作表"),
@@ -63,6 +94,8 @@ _DECLARED = [
     ProblemType("own-report-skipped", SHEET, "这是本工具生成的检查报告，已跳过"),
     ProblemType("sheet-example", SHEET, "这是填写示例工作表，其中的行不是真实决定，已跳过"),
     ProblemType("rows-example", SHEET, "第 {rows} 行是填写示例，不是真实决定，已跳过"),
+    ProblemType("sheet-read-mismatch", SHEET, "工作表“{sheet}”中有内容的单元格到第 {scanned:,} 行，读取程序读到第 {read:,} 行，"
+                                              "两者不一致，可能漏读或多读了记录。请用 Excel/WPS 打开后另存为 .xlsx 再检查，并核对记录数"),
     ProblemType("sheet-side-by-side", SHEET, "工作表中左右并排有 {count} 个表格（{ranges}），各按自己的表头读取"),
     # -- cells (dates) -----------------------------------------------------------
     ProblemType("date-missing", CELL, "日期为空"),

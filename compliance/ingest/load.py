@@ -8,12 +8,9 @@ still loaded. Every row below a header is a record or a counted skipped row.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing as mp
-import os
 import re
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -21,16 +18,17 @@ import numpy as np
 import pandas as pd
 
 from ..config import Config
-from ..errors import FileFault, ReconciliationError, os_reason
+from ..errors import FileFault, ReconciliationError
 from ..problems import message
 from .columns import category_from_text
 from .docnumbers import normalise_document_numbers
+from .files import SUFFIXES, find_files  # noqa: F401 - SUFFIXES: the web page's accepted names
 from .header import normalise_unit_names
-from .readers import is_zip_workbook, read_file, sniff
-from ..report.paths import REPORT_PREFIX, REPORT_SHEETS  # our own reports: never read back as input
+from .isolate import fault_entry, read_isolated
+from .readers import read_file
+from ..report.paths import REPORT_SHEETS  # our own reports: never read back as input
 from .records import RECORD_COLUMNS, SheetResult, read_sheet
 
-SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".et", ".ett", ".xlsb", ".ods", ".xltx", ".xlt")
 
 
 @dataclass
@@ -42,6 +40,7 @@ class InputFile:
     notes: list[str] = field(default_factory=list)
     is_report: bool = False  # one of our own reports, skipped
     not_read: str | None = None  # a file in a folder that is not a spreadsheet: why it was not read
+    doubtful: bool = False  # what was read disagrees with the file (said in ``notes``): not a clean bill
 
     @property
     def records(self) -> int:
@@ -64,50 +63,6 @@ class LoadResult:
     def skipped_rows(self) -> int:
         return sum(f.skipped_rows for f in self.inputs)
 
-
-
-def find_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[InputFile]]:
-    """Expand folders recursively; skip Office lock files and hidden files."""
-    found: list[Path] = []
-    missing: list[InputFile] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for candidate in sorted(path.rglob("*")):
-                relative = candidate.relative_to(path).parts
-                if any(part.startswith((".", "~$")) for part in relative):
-                    continue
-                if not candidate.is_file() or candidate.name.startswith(REPORT_PREFIX):
-                    continue
-                reason = None if candidate.suffix.lower() in SUFFIXES else not_a_spreadsheet(candidate)
-                if reason is None:
-                    found.append(candidate)
-                else:  # named, with its reason, in the terminal, the JSON and 说明
-                    entry = InputFile(str(candidate), not_read=message("file-not-read", reason=reason))
-                    missing.append(entry)
-        elif path.is_file():
-            found.append(path)
-        else:
-            entry = InputFile(str(path))
-            entry.error = FileFault("file-not-found", path)
-            missing.append(entry)
-    unique = list(dict.fromkeys(found))
-    return unique, missing
-
-
-def not_a_spreadsheet(path: Path) -> str | None:
-    """None when the bytes are a workbook whatever the name says (.et, .ods, a renamed .xlsx); else why not."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(1 << 16)
-    except OSError as exc:
-        return f"无法打开（{os_reason(exc)}）"
-    kind = sniff(path, head)
-    markup = head.lstrip(b"\xef\xbb\xbf \r\n\t").startswith(b"<")  # an HTML table export, not a script
-    if kind == "ole" or (kind == "html" and markup) or (kind == "zip" and is_zip_workbook(path)):
-        return None
-    suffix = path.suffix.lower() or "（无扩展名）"
-    return f"扩展名 {suffix}，内容不是 Excel/WPS 工作簿，未读取；如是 CSV 表格，请把扩展名改为 .csv"
 
 
 def _sha256(path: Path) -> str | None:
@@ -134,6 +89,10 @@ def load_file(path: Path, config: Config) -> tuple[InputFile, list[pd.DataFrame]
         entry.notes.append(message("own-report-skipped"))
         entry.is_report = True
         return entry, frames
+    for raw in raw_sheets:
+        if raw.doubt:
+            entry.notes.append(raw.doubt)
+            entry.doubtful = True
     file_category = category_from_text(path.stem)
     for raw in raw_sheets:
         result = read_sheet(raw, str(path), config.columns, file_category, unit_from_name(path))
@@ -160,7 +119,8 @@ def unit_from_name(path: str | Path) -> str:
 def load(paths: Iterable[str | Path], config: Config | None = None,
          progress: Callable[[int, int, str], None] | None = None) -> LoadResult:
     config = config or Config()
-    files, inputs = find_files(paths)
+    files, skipped = find_files(paths)
+    inputs = [_skipped_entry(path, why) for path, why in skipped]
     files, copies = _distinct_contents(files)
     inputs.extend(copies)
     frames: list[pd.DataFrame] = []
@@ -174,6 +134,15 @@ def load(paths: Iterable[str | Path], config: Config | None = None,
     records["document_number"] = records["document_number"].where(numbers.ne(""), "")
     records["duplicate_of"] = duplicate_locations(records, numbers)
     return LoadResult(records, inputs)
+
+
+def _skipped_entry(path: Path, why) -> InputFile:
+    entry = InputFile(str(path))
+    if isinstance(why, FileFault):
+        entry.error = why
+    else:
+        entry.not_read = why
+    return entry
 
 
 def _distinct_contents(files: list[Path]) -> tuple[list[Path], list[InputFile]]:
@@ -193,73 +162,27 @@ def _distinct_contents(files: list[Path]) -> tuple[list[Path], list[InputFile]]:
 
 
 def read_all(files: list[Path], config: Config, progress=None) -> list[tuple[InputFile, list[pd.DataFrame]]]:
-    """Every file read, in order. Several files are read in worker processes (both cores), so that
-    a reader that aborts the process (a native crash no ``except`` can catch) costs only its file."""
-    if len(files) < 2 or WORKERS < 2:
-        return [_progress_then(progress, number, len(files), path, lambda p=path: guarded_load(p, config))
-                for number, path in enumerate(files, start=1)]
-    results: dict[int, tuple] = {}
-    pending = list(range(len(files)))
-    with _pool(min(WORKERS, len(files))) as pool:
-        futures = {pool.submit(guarded_load, files[i], config): i for i in pending}
-        for future in as_completed(futures):
-            index = futures[future]
-            try:
-                results[index] = future.result()
-            except BrokenProcessPool:
-                continue  # retried alone below: only the file that aborts must pay
-            if progress:
-                progress(len(results), len(files), str(files[index]))
-    for index in (i for i in pending if i not in results):
-        results[index] = _alone(files[index], config)  # ReconciliationError still propagates
+    """Every file read, in order, each in a process of its own within the read limits (isolate.py):
+    a reader that aborts, runs out of its memory or out of its time costs only its file."""
+    done = []
+
+    def step(index: int) -> None:
+        done.append(index)
         if progress:
-            progress(len(results), len(files), str(files[index]))
-    return [results[i] for i in range(len(files))]
+            progress(len(done), len(files), str(files[index]))
 
-
-WORKERS = min(2, os.cpu_count() or 1)
-
-
-def _pool(workers: int) -> ProcessPoolExecutor:
-    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method), initializer=_quiet_worker)
-
-
-def _quiet_worker() -> None:
-    """A crashing native reader prints its own dump; the run reports the file in Chinese instead."""
-    import faulthandler
-
-    faulthandler.disable()
-    null = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(null, 2)
-    os.close(null)
-
-
-def _alone(path: Path, config: Config):
-    """One file in a process of its own: if the process dies, the file gets a message, the run goes on."""
-    with _pool(1) as pool:
-        try:
-            return pool.submit(guarded_load, path, config).result()
-        except BrokenProcessPool as exc:
-            entry = InputFile(str(path), _sha256(path))
-            entry.error = FileFault("read-aborted", path, reason=str(exc)[:80] or "进程中止")
-            return entry, []
-
-
-def _progress_then(progress, number, total, path, work):
-    if progress:
-        progress(number, total, str(path))
-    return work()
+    return read_isolated(files, partial(guarded_load, config=config), fault_entry(InputFile, _sha256),
+                         config.read_limits, step)
 
 
 def guarded_load(path: Path, config: Config) -> tuple[InputFile, list[pd.DataFrame]]:
     try:
         return load_file(path, config)
-    except ReconciliationError:  # a counting bug is the run's, never one file's fault
+    except (ReconciliationError, MemoryError):  # the run's fault; the reader's memory bound (isolate.py)
         raise
     except Exception as exc:  # a reader bug must cost one file, not the run
         entry = InputFile(str(path), _sha256(path))
-        entry.error = FileFault("read-failed", path, reason=f"{type(exc).__name__}: {exc}")
+        entry.error = FileFault("read-failed", path, detail=f"{type(exc).__name__}: {exc}")
         return entry, []
 
 

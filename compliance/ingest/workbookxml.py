@@ -1,0 +1,48 @@
+"""Which XML part holds which worksheet, read from workbook.xml and its relationships.
+
+These parts are small, so they are parsed as XML (defusedxml), whatever the
+writer's prefixes, quotes and attribute order; only the sheets are streamed.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from defusedxml import ElementTree
+
+RELS = "xl/_rels/workbook.xml.rels"
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def _attribute(element, local: str) -> str | None:
+    """An attribute by its local name, in whatever namespace (r:id is transitional or strict)."""
+    for key, value in element.attrib.items():
+        if _local(key) == local:
+            return value
+    return None
+
+
+def sheet_parts(archive, names: set[str]) -> tuple[bool, dict[str, str]]:
+    """(date1904, {sheet name: part path}) in the workbook's order."""
+    book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    date1904 = any(_local(e.tag) == "workbookPr" and (_attribute(e, "date1904") or "").lower() in ("1", "true")
+                   for e in book.iter())
+    targets = {}
+    if RELS in names:
+        for rel in ElementTree.fromstring(archive.read(RELS)).iter():
+            if _local(rel.tag) == "Relationship" and rel.get("Id") and rel.get("Target"):
+                targets[rel.get("Id")] = rel.get("Target")
+    parts = {}
+    for sheet in book.iter():
+        if _local(sheet.tag) != "sheet":
+            continue
+        name, target = sheet.get("name"), targets.get(_attribute(sheet, "id") or "")
+        if name is None or not target:
+            continue
+        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        if path in names:
+            parts[name] = path
+    return date1904, parts
