@@ -95,7 +95,7 @@ class PartTags:
         self.cell_tag = re.compile(b"<" + e + rb"c(?=[\s/>])([^>]*)>")
         self.formula = re.compile(b"<" + e + rb"f[\s/>]")
         self.value = re.compile(b"<" + e + rb"v(?:\s[^>]*)?>([^<]+)</" + e + b"v>")
-        self.v_open, self.is_open, self.formula_hint = b"<" + p + b"v", b"<" + p + b"is", b"<" + p + b"f"
+        self.is_open = b"<" + p + b"is"
 
     def placed(self, data: bytes, start: int) -> tuple[int, int] | None:
         """(row, column), 1-based, of the cell starting at ``start`` from its own r; None without one."""
@@ -140,12 +140,12 @@ class PartTags:
         def position(start):
             return self.canonical_position(part, start)
 
-        if b'"e"' in part or b"'e'" in part:  # whole-part finds first: a regex pass costs more
-            for m in _ERROR_TYPE.finditer(part):
-                self._detail(part, self.cell_start(part, m.start()), scan, position)
-        if self.formula_hint in part:
-            for m in self.formula.finditer(part):
-                self._detail(part, self.cell_start(part, m.start()), scan, position)
+        at = part.find(b">#")  # every error value starts with # (#N/A, #REF!): a cheap find, not a regex
+        while at >= 0:
+            self._detail(part, self.cell_start(part, at), scan, position)
+            at = part.find(b">#", at + 2)
+        for m in self.formula.finditer(part):
+            self._detail(part, self.cell_start(part, m.start()), scan, position)
 
     def canonical_position(self, part: bytes, start: int) -> tuple[int, int]:
         m = self.ref.match(part, start + len(self.canonical_c))

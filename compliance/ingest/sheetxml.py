@@ -188,13 +188,23 @@ def _fast_part(part: bytes, tags: PartTags, scan: SheetScan, details: bool, last
     for letters, row, slash in tags.wide.findall(part):
         if not slash and column_number(letters) > scan.columns:
             scan.note_cell(int(row), column_number(letters))
+    if details:
+        tags.fast_details(part, scan)
+    return _last_row_number(part, tags, last_row)
+
+
+def _last_row_number(part: bytes, tags: PartTags, last_row: int) -> int:
+    """The number of the part's last row: the last r given (a row's or a cell's), plus the rows after it."""
+    anchor = 0
     row_at = part.rfind(tags.canonical_row)
     if row_at >= 0:
         m = tags.number.match(part, row_at + len(tags.canonical_row))
-        last_row = max(int(m.group(1)) if m else last_row, scan.rows)
-    if details:
-        tags.fast_details(part, scan)
-    return last_row
+        last_row, anchor = (int(m.group(1)), row_at + 1) if m else (last_row, anchor)
+    cell_at = part.rfind(tags.canonical_c)
+    if cell_at > anchor:
+        m = tags.ref.match(part, cell_at + len(tags.canonical_c))
+        last_row, anchor = (int(m.group(2)), cell_at) if m else (last_row, anchor)
+    return last_row + part.count(tags.open_row, anchor)
 
 
 def patch_cells(rows: list[list], scan: SheetScan) -> None:
