@@ -245,11 +245,12 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
     run = _run_check(paths, as_of, run_date, run_time, month, days, rule_name, config_path, calendar_files,
                      online_files, online_since, quiet)
     unreadable = [e for e in run.inputs if e.error is not None]
+    doubtful = sum(1 for e in run.inputs if e.doubtful)  # read, but not as the file says: never a clean bill
     if not _announce_inputs(run):
         return EXIT_CANNOT_RUN
     written = _write_outputs(run, out, json_target)
-    code = exit_code(run.summary, len(unreadable), _online_discrepancies(run))
-    verdict = terminal.verdict(run, len(unreadable), _online_discrepancies(run))
+    code = exit_code(run.summary, len(unreadable) + doubtful, _online_discrepancies(run))
+    verdict = terminal.verdict(run, len(unreadable), _online_discrepancies(run), doubtful=doubtful)
     if quiet:  # when the JSON owns stdout, the two lines go to stderr
         click.echo(f"{written}\n{verdict}", err=to_json_stdout)
         return code
@@ -275,9 +276,15 @@ def _run_check(paths, as_of, run_date, run_time, month, days, rule_name, config_
 
 def _announce_inputs(run) -> bool:
     """Say on stderr which files could not be or were not read; False when nothing could be read."""
+    debug = click.get_current_context().meta.get("debug")
     for entry in run.inputs:
         if entry.error is not None:
             click.echo(f"文件无法读取：{entry.error.message}", err=True)
+            if debug and getattr(entry.error, "detail", None):  # the library's own words, for a maintainer
+                click.echo(f"  （--debug）{entry.error.detail}", err=True)
+        elif entry.doubtful:
+            for note in entry.notes:
+                click.echo(f"注意：{entry.path}：{note}", err=True)
         elif entry.not_read:
             click.echo(f"未读取：{entry.path}（{entry.not_read}）", err=True)
         elif entry.is_report:
@@ -367,7 +374,11 @@ def _print_results(run, say, terminal, show_all: bool, unreadable) -> None:
 def _refuse_overwriting_inputs(out_path: Path, run, option: str = "--out") -> None:
     target = out_path.resolve()
     for entry in run.inputs:
-        if Path(entry.path).resolve() == target and not entry.is_report:
+        try:
+            same = Path(entry.path).resolve() == target
+        except (RuntimeError, OSError):  # a symlink loop, listed as not read: never the output
+            continue
+        if same and not entry.is_report:
             raise ComplianceError(f"输出路径 {out_path} 是输入文件之一，拒绝覆盖。请用 {option} 指定别的文件名")
 
 

@@ -123,6 +123,7 @@ def _quiet(stderr: str) -> None:
     os.dup2(handle, 2)
     os.close(handle)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    os.environ["RUST_BACKTRACE"] = "0"  # Rust's dying words in one line, not a 90-frame backtrace
 
 
 def _limit_memory(memory_mb: int) -> None:
@@ -164,7 +165,7 @@ def _finish(child: _Child, path: Path, failed: Callable, limits: ReadLimits):
 
 def _died(child: _Child, path: Path, failed: Callable, limits: ReadLimits, said: str):
     code = child.process.exitcode
-    detail = f"exit code {code}; stderr: {said[-2000:]}"
+    detail = f"exit code {code}; stderr: {said}"
     if code == -signal.SIGKILL and time.monotonic() > child.deadline:
         return failed(path, "read-time-limit", detail, seconds=limits.seconds)
     if said.encode(errors="replace").find(_ALLOCATION_FAILED) >= 0 or "MemoryError" in said:
@@ -173,11 +174,13 @@ def _died(child: _Child, path: Path, failed: Callable, limits: ReadLimits, said:
 
 
 def _read_and_remove(path: str) -> str:
+    """What the child said on stderr: its first and last 4 KB (the cause comes first, a backtrace after)."""
     try:
         with open(path, "rb") as handle:
-            handle.seek(0, os.SEEK_END)
-            handle.seek(max(0, handle.tell() - 8192))
-            return handle.read().decode("utf-8", "replace")
+            head = handle.read(4096)
+            handle.seek(max(handle.tell(), os.fstat(handle.fileno()).st_size - 4096))
+            tail = handle.read()
+            return (head + (b" ... " if tail else b"") + tail).decode("utf-8", "replace")
     except OSError:
         return ""
     finally:

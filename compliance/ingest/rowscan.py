@@ -16,7 +16,7 @@ from xml.parsers import expat
 MAIN_NAMESPACES = ("http://schemas.openxmlformats.org/spreadsheetml/2006/main",
                    "http://purl.oclc.org/ooxml/spreadsheetml/main")  # transitional and strict
 _ROW_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
-_A1 = re.compile(rb"([A-Z]{1,3})(\d{1,7})")
+_A1 = re.compile(rb"([A-Za-z]{1,3})(\d{1,7})")  # calamine takes a5 as A5
 _ERROR_TYPE = re.compile(rb"""\st\s*=\s*["']e["']""")
 
 
@@ -26,7 +26,7 @@ class ExactScanNeeded(Exception):
 
 def column_number(letters: bytes) -> int:
     number = 0
-    for ch in letters:
+    for ch in letters.upper():
         number = number * 26 + ch - 64
     return number
 
@@ -85,7 +85,7 @@ class PartTags:
         self.open_c, self.canonical_c = b"<" + p + b"c", b"<" + p + b'c r="'
         self.open_row, self.canonical_row = b"<" + p + b"row", b"<" + p + b'row r="'
         self.close_c, self.close_data = b"</" + p + b"c>", b"</" + p + b"sheetData>"
-        self.ref = re.compile(rb'([A-Z]{1,3})(\d{1,7})"')
+        self.ref = re.compile(rb'([A-Za-z]{1,3})(\d{1,7})"')
         self.number = re.compile(rb'(\d{1,7})"')
         self.wide = re.compile(b"<" + e + rb'c r="([A-Z]{2,3})(\d{1,7})"[^>]*?(/?)>')
         # r in any place and either quote (a literal first: a leading \s would cost ten times more)
@@ -95,7 +95,7 @@ class PartTags:
         self.cell_tag = re.compile(b"<" + e + rb"c(?=[\s/>])([^>]*)>")
         self.formula = re.compile(b"<" + e + rb"f[\s/>]")
         self.value = re.compile(b"<" + e + rb"v(?:\s[^>]*)?>([^<]+)</" + e + b"v>")
-        self.is_open = b"<" + p + b"is"
+        self.is_open, self.v_open = b"<" + p + b"is", b"<" + p + b"v"
 
     def placed(self, data: bytes, start: int) -> tuple[int, int] | None:
         """(row, column), 1-based, of the cell starting at ``start`` from its own r; None without one."""
@@ -106,9 +106,13 @@ class PartTags:
         return None if m is None else (int(m.group(2)), column_number(m.group(1)))
 
     def has_content(self, element: bytes) -> bool:
-        """What calamine turns into a cell: a value, an inline string, or a formula (patched if it has no value)."""
-        return bool(self.value.search(element)) or self.is_open + b">" in element or \
-            self.is_open + b" " in element or bool(self.formula.search(element))
+        """What calamine turns into a cell: a value, an inline string, a formula (patched if it has no
+        value), or an empty value of a type other than shared string or number (t="str", t="d")."""
+        if self.value.search(element) or self.is_open + b">" in element or self.is_open + b" " in element \
+                or self.formula.search(element):
+            return True
+        tag = self.cell_tag.match(element)
+        return self.v_open in element and attribute(tag.group(1), b"t") not in (None, b"s", b"n")
 
     def last_content(self, data: bytes) -> int:
         """The start of the last cell element with content in ``data``, or -1."""
@@ -183,7 +187,7 @@ def row_scan(part: bytes, tags: PartTags, scan, details: bool, last_row: int) ->
         scan.cells += segment.count(tags.close_c)
         start = tags.last_content(segment)
         if start >= 0:
-            scan.note_cell(number, _column(segment, start, tags) + 1)
+            scan.note_cell(*(tags.placed(segment, start) or (number, _column(segment, start, tags) + 1)))
         if details and (_ERROR_TYPE.search(segment) or tags.formula.search(segment)):
             _row_details(segment, number, tags, scan)
     return last_row
@@ -218,9 +222,7 @@ def exact_scan(stream, details: bool, scan) -> None:
     state = {"row": 0, "column": 0, "cell": None}
 
     def start(name, attrs):
-        namespace, _, local = name.rpartition(" ")
-        if namespace not in MAIN_NAMESPACES:
-            return
+        local = name.rpartition(" ")[2]  # by local name, whatever the namespace: as calamine reads
         if local == "row":
             state["row"] = int(attrs["r"]) if "r" in attrs else state["row"] + 1
             state["column"] = 0
@@ -228,9 +230,10 @@ def exact_scan(stream, details: bool, scan) -> None:
             ref = attrs.get("r")
             m = _A1.fullmatch(ref.encode()) if ref else None
             state["column"] = column_number(m.group(1)) if m else state["column"] + 1
-            state["cell"] = {"t": attrs.get("t"), "v": [], "in_v": False, "is": False, "f": False}
+            state["cell"] = {"t": attrs.get("t"), "v": [], "in_v": False, "is": False, "f": False, "saw_v": False}
         elif state["cell"] is not None and local in ("v", "is", "f"):
             state["cell"]["in_v" if local == "v" else local] = True
+            state["cell"]["saw_v"] |= local == "v"
 
     def end(name):
         cell = state["cell"]
@@ -258,7 +261,7 @@ def exact_scan(stream, details: bool, scan) -> None:
 
 def _exact_cell(cell: dict, row: int, column: int, details: bool, scan) -> None:
     value = "".join(cell["v"])
-    if not (value or cell["is"] or cell["f"]):
+    if not (value or cell["is"] or cell["f"] or (cell["saw_v"] and cell["t"] not in (None, "s", "n"))):
         return
     scan.cells += 1
     scan.note_cell(row, column)

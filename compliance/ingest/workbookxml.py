@@ -35,6 +35,7 @@ def sheet_parts(archive, names: set[str]) -> tuple[bool, dict[str, str]]:
         for rel in ElementTree.fromstring(archive.read(RELS)).iter():
             if _local(rel.tag) == "Relationship" and rel.get("Id") and rel.get("Target"):
                 targets[rel.get("Id")] = rel.get("Target")
+    by_lower = {n.lower(): n for n in names}  # Windows-made files: any case, backslashes
     parts = {}
     for sheet in book.iter():
         if _local(sheet.tag) != "sheet":
@@ -42,7 +43,8 @@ def sheet_parts(archive, names: set[str]) -> tuple[bool, dict[str, str]]:
         name, target = sheet.get("name"), targets.get(_attribute(sheet, "id") or "")
         if name is None or not target:
             continue
+        target = target.replace("\\", "/")
         path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-        if path in names:
-            parts[name] = path
+        if path.lower() in by_lower:
+            parts[name] = by_lower[path.lower()]
     return date1904, parts

@@ -104,14 +104,15 @@ def scope_line(run) -> str:
     return f"{month}统计截止 {run.as_of.isoformat()}，规则：{run.rules.name}"
 
 
-def verdict(run, unreadable: int, online_discrepancies: bool = False) -> str:
+def verdict(run, unreadable: int, online_discrepancies: bool = False, doubtful: int = 0) -> str:
     s = run.summary
     late = s["late"] + s["overdue"]
     bad = s["invalid"] + s["undetermined"]
-    if not late and not bad and not unreadable and not online_discrepancies:
+    if not late and not bad and not unreadable and not online_discrepancies and not doubtful:
         return f"通过：{s['records']} 条记录全部按时公开或未到期。"
     parts = [f"逾期 {late} 条" if late else "", f"数据有误或无法判定 {bad} 条" if bad else "",
              f"{unreadable} 个文件无法读取" if unreadable else "",
+             f"{doubtful} 个文件读到的行数与文件不一致" if doubtful else "",
              "台账与网站清单有不一致（见“公开核对”）" if online_discrepancies else ""]
     return f"未通过：共 {s['records']} 条记录，" + "，".join(p for p in parts if p) + "。"
 
