@@ -44,7 +44,8 @@ _DECLARED = [
     ProblemType("lock-file", FILE, "这是 Excel/WPS 打开“{name}”时生成的临时锁定文件（~$ 开头），不是报送的表格；"
                                    "请改为检查“{name}”，必要时先关闭 Excel/WPS"),
     ProblemType("file-too-large", FILE, "工作簿解压后有 {size_mb:,.0f} MB，超过上限 {limit_mb:,.0f} MB，"
-                                        "已拒绝读取（可能是恶意文件）"),
+                                        "已拒绝读取。如确是正常数据，请把记录拆分成几个文件（每个不超过 50 万行）放在同一文件夹中一起检查；"
+                                        "否则可能是恶意文件（压缩炸弹）"),
     ProblemType("undecodable-text", FILE, "第 {lines} 行有无法识别的字符（不是 UTF-8、GBK/GB18030 或 UTF-16 编码），"
                                           "请用 Excel/WPS 打开后另存为 .xlsx 或 UTF-8 CSV"),
     ProblemType("no-header", FILE, "所有工作表（{sheets}）都找不到表头，没有可检查的数据。"
@@ -65,6 +66,8 @@ _DECLARED = [
     ProblemType("sheet-too-large", FILE, "工作表“{sheet}”有 {rows:,} 行 × {columns:,} 列，工作簿共 {cells:,} 个单元格，"
                                          "超过一个文件可读取的上限 {limit:,} 个单元格，已拒绝读取。"
                                          "请把记录拆分成几个文件（每个不超过 50 万行），放在同一文件夹中一起检查"),
+    ProblemType("cell-text-too-long", FILE, "工作簿中有一个单元格的文字长达 {size_mb:,.0f} MB，远超 Excel 单元格 32,767 个字符的上限，"
+                                            "不是正常的表格数据，已拒绝读取。请找到并删除该内容后另存再报送"),
     ProblemType("too-many-columns", FILE, "{where}有 {count:,} 列，超过 Excel 的列数上限 {limit:,} 列，不是正常的表格，"
                                           "已拒绝读取。请检查分隔符和该行内容"),
     ProblemType("csv-line-too-long", FILE, "CSV 第 {line} 行有 {chars:,} 个字符，超过一行 {limit:,} 个字符的上限，"

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from compliance.ingest.sheetxml import column_letters
+
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -27,14 +29,6 @@ class Form:
     cell_r: bool = True  # <c r="B5">; without it, a cell is the one after the previous cell
     shared: bool = False  # strings in sharedStrings.xml, else inline
     spaces: bool = False  # r = "A1", newlines between elements
-
-
-def column_letters(number: int) -> str:
-    letters = ""
-    while number > 0:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 class _Writer:

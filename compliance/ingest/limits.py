@@ -11,6 +11,7 @@ Two kinds of bound (docs/limits.md):
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 from ..errors import FileFault
@@ -27,8 +28,13 @@ MAX_LINE_CHARS = 1 << 21  # a CSV line (and a field): 31 Excel cells of 32,767 c
 SPARSE_MIN_CELLS = 1_000_000
 SPARSE_RATIO = 20
 
+# One shared string: Excel holds at most 32,767 characters in a cell, which even as rich text with every
+# character formatted apart stays under this many bytes of XML. Only a large sharedStrings.xml is looked at.
+MAX_STRING_BYTES = 4 << 20
+STRINGS_LOOKED_AT = 64 << 20
+
 DEFAULT_MAX_READ_MEMORY_MB = 4096  # the reading process's address space may grow by this much
-DEFAULT_MAX_READ_SECONDS = 600  # wall clock for reading one file
+DEFAULT_MAX_READ_SECONDS = 900  # wall clock for reading one file: room for a loaded or slow machine
 
 
 def check_extent(path: Path, scan) -> None:
@@ -43,3 +49,35 @@ def check_extent(path: Path, scan) -> None:
         name, sheet = max(scan.sheets.items(), key=lambda item: item[1].rows * item[1].columns)
         raise FileFault("sheet-too-large", path, sheet=name, rows=sheet.rows, columns=sheet.columns,
                         cells=total, limit=MAX_WORKBOOK_CELLS)
+
+
+def check_strings(path: Path) -> None:
+    """Refuse a workbook holding a shared string far past Excel's cell limit (1 GB of text in 1 MB of zip).
+
+    The gap between two ``si>`` marks (an item's start and end tags) bounds one string's XML; streamed,
+    so the check costs one decompression of the part, and only when the part is large.
+    """
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            if not info.filename.lower().endswith("sharedstrings.xml") or info.file_size <= STRINGS_LOOKED_AT:
+                continue
+            with archive.open(info) as stream:
+                longest = _longest_item(stream)
+            if longest > MAX_STRING_BYTES:
+                raise FileFault("cell-text-too-long", path, size_mb=longest / (1 << 20))
+
+
+def _longest_item(stream) -> int:
+    longest, offset, last = 0, 0, 0
+    tail = b""
+    while chunk := stream.read(1 << 22):
+        data = tail + chunk
+        base = offset - len(tail)
+        at = data.find(b"si>")
+        while at >= 0:
+            longest = max(longest, base + at - last)
+            last = base + at
+            at = data.find(b"si>", at + 3)
+        offset += len(chunk)
+        tail = data[-2:]
+    return max(longest, offset - last)

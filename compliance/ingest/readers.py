@@ -18,7 +18,7 @@ from xml.parsers import expat
 
 from ..errors import FileFault, os_reason
 from ..problems import message
-from .limits import check_extent
+from .limits import check_extent, check_strings
 from .rawsheet import RawSheet
 from .sheetxml import WorkbookScan, patch_cells, scan_workbook
 from .text import csv_rows, decode_text, read_csv, read_html  # noqa: F401 - the readers' one entry point
@@ -140,7 +140,10 @@ def _read_calamine(path: Path, kind: str) -> list[RawSheet]:
 
 
 def _scan(path: Path, details: bool = True) -> WorkbookScan:
+    """The full scan (details), or the guard's look: shared strings past any cell's size, then each extent."""
     try:
+        if not details:
+            check_strings(path)
         return scan_workbook(path, details)
     except (zipfile.BadZipFile, EOFError, zlib.error) as exc:
         code = "zip-size-mismatch" if "larger than" in str(exc) else "corrupt-file"
