@@ -8,11 +8,16 @@ values (#N/A, #REF!; calamine reads them as blank) and formulas saved with no
 result.
 
 Every valid form is read (ECMA-376 leaves attribute order, quoting, prefixes
-and even ``r`` to the writer). Most writers produce one canonical form
-(``<c r="A1" …>``, no prefix or one prefix); a part in that form is measured
-with bytes.count and a few regexes over the whole part. Any other part is read
-row by row (``row_scan``), and a sheet holding comments, CDATA or namespace
-declarations inside its data is parsed exactly by expat (``exact_scan``).
+and even ``r`` to the writer). There are two looks. The guard
+(``details=False``) runs before calamine: three passes over each part (the
+last cell with content, cells past column Z, a count of cells). The full scan
+runs while calamine parses and is exact: a part in the canonical form most
+writers produce (``<c r="A1" …>``, with or without a prefix) is measured with a
+few whole-part passes; any other part is read row by row (``row_scan``); a
+sheet holding comments, CDATA, processing instructions or namespace
+declarations in its data is parsed by expat (``exact_scan``). Reading never
+depends on either look: calamine reads its own extent, and the rows it returns
+are compared with the full scan (readers._agree).
 """
 
 from __future__ import annotations
