@@ -61,7 +61,7 @@ _DECLARED = [
     ProblemType("read-memory-limit", FILE, "读取这个文件需要的内存超过上限（{limit_mb:,} MB），已停止读取；其他文件不受影响。"
                                            "文件中可能有异常大的内容（如超长的单元格、大片带格式的空白），"
                                            "请在 Excel/WPS 中删除这些内容后另存再报送"),
-    ProblemType("read-time-limit", FILE, "读取这个文件超过了 {seconds:,} 秒的时间上限，已停止读取；其他文件不受影响。"
+    ProblemType("read-time-limit", FILE, "读取这个文件超过了 {seconds:,.0f} 秒的时间上限，已停止读取；其他文件不受影响。"
                                          "文件可能异常（如大片带格式的空白或结构损坏），请在 Excel/WPS 中打开后另存为 .xlsx 再报送"),
     ProblemType("sheet-too-large", FILE, "工作表“{sheet}”有 {rows:,} 行 × {columns:,} 列，工作簿共 {cells:,} 个单元格，"
                                          "超过一个文件可读取的上限 {limit:,} 个单元格，已拒绝读取。"

@@ -161,11 +161,10 @@ def _parse_calamine(calamine, path: Path, kind: str, extent: WorkbookScan, detai
             if str(meta.typ) not in ("SheetTypeEnum.WorkSheet",):
                 continue  # chart sheets hold no rows
             sheet = workbook.get_sheet_by_name(meta.name)
-            if details is not None:  # the exact extent, found while calamine parsed: checked before converting
-                scan, details = details.result(), None
-                check_extent(path, scan)
             with _no_gc():  # a list per row: the collector would walk them again and again, finding no cycle
                 rows = sheet.to_python(skip_empty_area=False)
+            if details is not None:  # the exact extent and the error cells, found while calamine worked
+                scan, details = details.result(), None
             hidden = str(meta.visible).rsplit(".", 1)[-1] != "Visible"
             raw = RawSheet(meta.name, rows, list(sheet.merged_cell_ranges or []), kind, hidden=hidden,
                            date1904=scan.date1904)

@@ -11,7 +11,7 @@ Every valid form is read (ECMA-376 leaves attribute order, quoting, prefixes
 and even ``r`` to the writer). There are two looks. The guard
 (``details=False``) runs before calamine: three passes over each part (the
 last cell with content, cells past column Z, a count of cells). The full scan
-runs while calamine parses and is exact: a part in the canonical form most
+runs while calamine works and is exact: a part in the canonical form most
 writers produce (``<c r="A1" …>``, with or without a prefix) is measured with a
 few whole-part passes; any other part is read row by row (``row_scan``); a
 sheet holding comments, CDATA, processing instructions or namespace
@@ -133,8 +133,8 @@ def _extent_part(part: bytes, tags: PartTags, scan: SheetScan, last_row: int) ->
     """The guard's look, before calamine: the last cell with content and the cells past column Z.
 
     Three passes over the part; a cell written without r sends the part to the row-by-row reader.
-    Forms it cannot see (a wide cell without r in mid-part, a comment) are the full scan's to find;
-    the reading process's memory and time bounds hold whatever this misses.
+    Forms it cannot see (a wide cell without r in mid-part, spaces around =, a comment, rows out of
+    order) are bounded by the reading process's memory and time bounds, which hold whatever this misses.
     """
     start = tags.last_content(part)
     if start >= 0:
