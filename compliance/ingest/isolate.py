@@ -52,6 +52,7 @@ class _Child:
     connection: object
     deadline: float
     stderr: str  # the child's standard error, kept in a file: Rust's dying words say why
+    killed: bool = False  # by us, at its deadline
 
 
 def read_isolated(files: list[Path], work: Callable, failed: Callable, limits: ReadLimits,
@@ -148,6 +149,7 @@ def _finish(child: _Child, path: Path, failed: Callable, limits: ReadLimits):
             payload = None
     if payload is None and child.process.is_alive():
         child.process.kill()  # past its deadline
+        child.killed = True
     child.process.join()
     child.connection.close()
     said = _read_and_remove(child.stderr)
@@ -166,7 +168,7 @@ def _finish(child: _Child, path: Path, failed: Callable, limits: ReadLimits):
 def _died(child: _Child, path: Path, failed: Callable, limits: ReadLimits, said: str):
     code = child.process.exitcode
     detail = f"exit code {code}; stderr: {said}"
-    if code == -signal.SIGKILL and time.monotonic() > child.deadline:
+    if child.killed:
         return failed(path, "read-time-limit", detail, seconds=limits.seconds)
     if said.encode(errors="replace").find(_ALLOCATION_FAILED) >= 0 or "MemoryError" in said:
         return failed(path, "read-memory-limit", detail, limit_mb=limits.memory_mb)
