@@ -147,8 +147,8 @@ def _finish(child: _Child, path: Path, failed: Callable, limits: ReadLimits):
             payload = pickle.loads(child.connection.recv_bytes())
         except (EOFError, OSError):
             payload = None
-    if payload is None and child.process.is_alive():
-        child.process.kill()  # past its deadline
+    if payload is None and time.monotonic() > child.deadline and child.process.is_alive():
+        child.process.kill()  # past its deadline (a dead child's pipe can close before its exit is seen)
         child.killed = True
     child.process.join()
     child.connection.close()
