@@ -64,7 +64,6 @@ class LoadResult:
         return sum(f.skipped_rows for f in self.inputs)
 
 
-
 def _sha256(path: Path) -> str | None:
     digest = hashlib.sha256()
     try:
@@ -89,12 +88,11 @@ def load_file(path: Path, config: Config) -> tuple[InputFile, list[pd.DataFrame]
         entry.notes.append(message("own-report-skipped"))
         entry.is_report = True
         return entry, frames
-    for raw in raw_sheets:
-        if raw.doubt:
-            entry.notes.append(raw.doubt)
-            entry.doubtful = True
     file_category = category_from_text(path.stem)
     for raw in raw_sheets:
+        if raw.doubt:  # what calamine returned disagrees with the sheet's XML: said on the file
+            entry.notes.append(raw.doubt)
+            entry.doubtful = True
         result = read_sheet(raw, str(path), config.columns, file_category, unit_from_name(path))
         entry.sheets.append(result)
         if result.records is not None and len(result.records):
