@@ -23,7 +23,7 @@ FIELD_LABELS = {
 }
 
 # Keywords contained in a header. Sources: 国家“双公示”数据标准 (2016 版, 2019 版),
-# and spreadsheets as units send them (DOMAIN.md).
+# and spreadsheets as units send them (docs/rules.md §8).
 KEYWORDS: dict[str, tuple[str, ...]] = {
     "document_number": (
         "行政许可决定书文号", "行政处罚决定书文号", "行政许可决定文书号", "行政处罚决定文书号",
@@ -63,7 +63,7 @@ EXACT: dict[str, tuple[str, ...]] = {
 
 # Weak stand-ins, used only when a sheet has no better column for the field.
 FALLBACK: dict[str, tuple[str, ...]] = {
-    # 报送/上报 dates are when the sheet was sent, never publication (DOMAIN.md): not even a fallback.
+    # 报送/上报 dates are when the sheet was sent, never publication (docs/rules.md §8): not even a fallback.
     "published_date": ("数据更新时间戳", "入库时间", "更新时间"),
     # the unit that decided (处罚机关/许可机关) is preferred over who sent the data
     "unit": ("填报单位", "报送单位", "数据来源单位"),
@@ -72,7 +72,7 @@ FALLBACK: dict[str, tuple[str, ...]] = {
 # A header containing one of these is never the field, whatever else it holds:
 # 公示截止期 is not a publication date; 行政相对人代码 is not a party name.
 # 序号 is a row counter: never a unit, a party or a number. A date of sending, entering,
-# reviewing, serving, filing or closing a case is never a publication date (DOMAIN.md).
+# reviewing, serving, filing or closing a case is never a publication date (docs/rules.md §8).
 NOT_PUBLICATION = ("报送", "上报", "填报", "录入", "审核", "送达", "签收", "立案", "办结", "结案", "受理")
 EXCLUDE: dict[str, tuple[str, ...]] = {
     "document_number": ("文书名称", "文书类型", "序号"),

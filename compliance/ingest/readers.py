@@ -14,6 +14,7 @@ import zlib
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
+from xml.etree import ElementTree
 from xml.parsers import expat
 
 from ..errors import FileFault, os_reason
@@ -148,7 +149,7 @@ def _scan(path: Path, details: bool = True) -> WorkbookScan:
     except (zipfile.BadZipFile, EOFError, zlib.error) as exc:
         code = "zip-size-mismatch" if "larger than" in str(exc) else "corrupt-file"
         raise FileFault(code, path, detail=f"{type(exc).__name__}: {exc}") from exc
-    except (expat.ExpatError, ValueError, KeyError) as exc:  # defusedxml's refusals are ValueErrors
+    except (expat.ExpatError, ElementTree.ParseError, ValueError, KeyError) as exc:
         raise FileFault("xml-malformed", path, detail=f"{type(exc).__name__}: {exc}") from exc
 
 

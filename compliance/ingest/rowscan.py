@@ -250,12 +250,12 @@ def exact_scan(stream, details: bool, scan) -> None:
         if state["cell"] is not None and state["cell"]["in_v"]:
             state["cell"]["v"].append(data)
 
-    def no_doctype(*_args):
-        raise ValueError("a worksheet may not declare a DTD")
-
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.StartElementHandler, parser.EndElementHandler, parser.CharacterDataHandler = start, end, text
-    parser.StartDoctypeDeclHandler = no_doctype
+    # With a default handler, expat passes entity references through instead of expanding them: a DTD's
+    # entities are never expanded (billion laughs) nor fetched (XXE); calamine refuses such references.
+    parser.DefaultHandler = lambda _data: None
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     parser.ParseFile(stream)
 
 
