@@ -87,6 +87,7 @@ class PartTags:
         self.close_c, self.close_data = b"</" + p + b"c>", b"</" + p + b"sheetData>"
         self.ref = re.compile(rb'([A-Za-z]{1,3})(\d{1,7})"')
         self.number = re.compile(rb'(\d{1,7})"')
+        self.row_number = re.compile(b"<" + e + rb'row r="(\d{1,7})"')
         self.wide = re.compile(b"<" + e + rb'c r="([A-Z]{2,3})(\d{1,7})"[^>]*?(/?)>')
         # r in any place and either quote (a literal first: a leading \s would cost ten times more)
         self.wide_any = re.compile(rb"""r=["']([A-Z]{2,3})(\d{1,7})["'][^>]*?(/?)>""")
@@ -112,7 +113,7 @@ class PartTags:
                 or self.formula.search(element):
             return True
         tag = self.cell_tag.match(element)
-        return self.v_open in element and attribute(tag.group(1), b"t") not in (None, b"s", b"n")
+        return self.v_open in element and attribute(tag.group(1), b"t") in (b"str", b"d")
 
     def last_content(self, data: bytes) -> int:
         """The start of the last cell element with content in ``data``, or -1."""
@@ -261,7 +262,7 @@ def exact_scan(stream, details: bool, scan) -> None:
 
 def _exact_cell(cell: dict, row: int, column: int, details: bool, scan) -> None:
     value = "".join(cell["v"])
-    if not (value or cell["is"] or cell["f"] or (cell["saw_v"] and cell["t"] not in (None, "s", "n"))):
+    if not (value or cell["is"] or cell["f"] or (cell["saw_v"] and cell["t"] in ("str", "d"))):
         return
     scan.cells += 1
     scan.note_cell(row, column)

@@ -154,10 +154,17 @@ def _full_part(part: bytes, tags: PartTags, scan: SheetScan, last_row: int) -> i
     """Every form: canonical parts by whole-part passes, others row by row, exotic markup by expat."""
     if exotic(part):
         raise ExactScanNeeded
-    if tags.irregular_cell.search(part) is None:
+    if tags.irregular_cell.search(part) is None and _rows_in_order(part, tags, last_row):
         return _fast_part(part, tags, scan, True, last_row)
     scan.method = "rows"
     return row_scan(part, tags, scan, True, last_row)
+
+
+def _rows_in_order(part: bytes, tags: PartTags, last_row: int) -> bool:
+    """Rows are stored in ascending order (ECMA-376), so the last cell is the furthest row; a part that
+    breaks the order is read row by row (calamine 0.4 drops such rows, later versions read them)."""
+    numbers = [int(n) for n in tags.row_number.findall(part)]
+    return not numbers or (numbers[0] > last_row and all(a < b for a, b in zip(numbers, numbers[1:])))
 
 
 def _row_parts(stream):
