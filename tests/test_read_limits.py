@@ -128,11 +128,13 @@ def test_a_csv_line_of_30_megabytes_is_refused(tmp_path):
 
 # -- 19.3 the memory and time bounds are true bounds ---------------------------------------------------------
 def costly(path: Path) -> Path:
-    """Row 1048576 (column Z) written before row 2: the guard misses it, and calamine allocates 27 million
-    cells (about 0.9 GB) and converts them (about a minute): only the true bounds stop it."""
+    """One character at Z1048576, its r written with spaces around = and a comment holding a cell after it:
+    the guard misses it, and calamine allocates 27 million cells (about 0.9 GB) and converts them (about a
+    minute). Only the true bounds stop it."""
     path = write_xlsx(path, {"处罚": [PENALTY_HEADER] + penalty_rows(2)})
-    far = b'<row r="1048576"><c r="Z1048576" t="inlineStr"><is><t>x</t></is></c></row>'
-    return with_sheet_xml(path, lambda xml: xml.replace(b'<row r="2"', far + b'<row r="2"'))
+    far = (b'<row r="1048576"><c r = "Z1048576" t="inlineStr"><is><t>x</t></is></c>'
+           b'<!-- <c r="A1"><v>1</v></c> --></row></sheetData>')
+    return with_sheet_xml(path, lambda xml: xml.replace(b"</sheetData>", far))
 
 
 def test_the_memory_bound_stops_a_reader_that_would_pass_it(tmp_path):

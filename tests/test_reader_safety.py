@@ -198,14 +198,15 @@ def test_a_fifo_named_on_the_command_line_is_not_opened(tmp_path):
 
 # -- 17.4 a reader that aborts costs only its file ------------------------------------------------------
 def abort_book(path: Path) -> Path:
-    """A few KB: XFD1048576 written with spaces around = and before row 2 (out of order), so the cheap look
-    before calamine misses it; calamine then asks for 512 GiB and aborts the process."""
+    """A few KB: one character at XFD1048576, its r written with spaces around = and a comment after it that
+    holds a cell, so the guard's cheap look misses it; calamine then asks for 512 GiB and aborts."""
     path = write_xlsx(path, {"处罚": [PENALTY_HEADER] + penalty_rows(2)})
     with zipfile.ZipFile(path) as archive:
         items = {i.filename: archive.read(i.filename) for i in archive.infolist()}
     xml = re.sub(rb'<dimension ref="[^"]*"/>', b"", items["xl/worksheets/sheet1.xml"])
-    far = b'<row r="1048576"><c r = "XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
-    items["xl/worksheets/sheet1.xml"] = xml.replace(b'<row r="2"', far + b'<row r="2"')
+    far = (b'<row r="1048576"><c r = "XFD1048576" t="inlineStr"><is><t>x</t></is></c>'
+           b'<!-- <c r="A1"><v>1</v></c> --></row></sheetData>')
+    items["xl/worksheets/sheet1.xml"] = xml.replace(b"</sheetData>", far)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in items.items():
             archive.writestr(name, data)
