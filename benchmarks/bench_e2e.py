@@ -116,7 +116,7 @@ def child_prepare(path: str, cells: str) -> None:
     import pickle
 
     from compliance.api import check
-    from compliance.report.workbook import build_specs
+    from compliance.report.sheets import build_specs
 
     run = check([path], as_of=dt.date.fromisoformat(AS_OF), run_date=dt.date.fromisoformat(AS_OF))
     with open(cells, "wb") as handle:

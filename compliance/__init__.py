@@ -1,6 +1,6 @@
 """compliance: are permit and penalty decisions published on time?"""
 
-__version__ = "0.1.0"  # first: modules below read it
+from .version import __version__
 
 from .errors import CalendarNotCovered, ComplianceError
 from .rules import Rule

@@ -1,4 +1,10 @@
-"""One check run: load the files, select, classify. The API behind `compliance check`."""
+"""The library behind `compliance check` and the web page: ``check()`` a run, then ``write_outputs()``.
+
+``check`` loads the files, selects and classifies; ``write_outputs`` writes
+the report and the JSON by the rules in report/paths.py and returns what was
+written, with the writer and the verdict. The CLI and the web page call both
+and only print or serve what they return.
+"""
 
 from __future__ import annotations
 
@@ -12,12 +18,20 @@ import pandas as pd
 
 from .classify import STATUSES, classify, select_scope, summarise
 from .config import Config
-from .errors import ReconciliationError
-from .ingest.load import LoadResult, load
+from .errors import ComplianceError, ReconciliationError, os_reason
+from .ingest.load import LoadResult, load, unit_from_name
 from .ingest.records import check_accounting
 from .ingest.repeats import merge_repeats
-from .problems import issues_column
+from .issues import issues_column
+from .online import apply_online, select_online_only
+from .report.json_output import json_text, run_json, write_json
+from .report.parts import Part, parts_of
+from .report.paths import OWN_REPORT, refuse_unsafe_outputs, report_path
+from .report.workbook import write_report
+from .report.writers import WriterUsed
 from .rules import PROFILES, RuleSet, single
+from .status import Verdict
+from .summary import unit_table
 from .workcalendar import WorkCalendar
 
 
@@ -33,8 +47,7 @@ class CheckRun:
     month: str | None = None
     summary: dict = field(default_factory=dict)
     online: object | None = None  # online.OnlineRun when --online lists were given
-
-    writer: object = None  # report.writers.WriterUsed, once a report is written
+    online_files: tuple[str, ...] = ()  # the --online lists as given: inputs that no output may replace
     expected_units: tuple[str, ...] = ()  # compliance.toml [units], in their declared order
     repeats: pd.DataFrame | None = None  # copies of decisions already counted from another file
 
@@ -42,20 +55,37 @@ class CheckRun:
     def inputs(self):
         return self.loaded.inputs
 
+    @property
+    def readable(self) -> bool:
+        """At least one file was read as a ledger (not unreadable, not skipped, not one of our reports)."""
+        return any(e.error is None and not e.is_report and not e.not_read for e in self.inputs)
+
+    @cached_property
+    def parts(self) -> tuple[Part, ...]:
+        """What the run carries beyond the core check (the website check), for every output to ask."""
+        return parts_of(self)
+
     @cached_property
     def unit_summary(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """(汇总 rows, chart rows): computed once, shown by the report, the terminal and the web page."""
-        from .ingest.load import unit_from_name
-        from .summary import unit_table
-
         unreadable = [unit_from_name(e.path) for e in self.inputs if e.error is not None]
         sent = self.loaded.records["unit"].dropna().unique().tolist()  # before the month was chosen
         return unit_table(self.records, self.expected_units, unreadable, sent)
 
     @cached_property
-    def issues(self) -> list[list[dict]]:
-        """Each record's problems, computed once and shared by the report and the JSON."""
+    def issues(self) -> list:
+        """Each record's problems (problems.Problem), computed once and shared by every output."""
         return issues_column(self.records, self.as_of.isoformat(), self.run_date.isoformat())
+
+    @cached_property
+    def verdict(self) -> Verdict:
+        """The exit code and the one-line verdict, from the statuses, the files and the parts' findings."""
+        nothing = None if self.readable else ("nothing-read" if self.inputs else "no-files-found")
+        unreadable = sum(1 for e in self.inputs if e.error is not None)
+        doubtful = sum(1 for e in self.inputs if e.doubtful)  # read, but not as the file says: never a pass
+        findings = [f"{doubtful} 个文件读到的行数与文件不一致"] if doubtful else []
+        return Verdict.of(self.summary, unreadable, findings + [f for part in self.parts for f in part.findings()],
+                          nothing)
 
 
 def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date: dt.date,
@@ -68,13 +98,12 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     calendar = calendar or WorkCalendar()
     rules = rules or config.rules or single(PROFILES["district"])  # the config's [rules] hold for the API too
     as_of = as_of or run_date
-    loaded = load(paths, config, progress=progress)
+    online = [str(p) for p in online or ()]
+    loaded = load(paths, config, progress=progress, own=OWN_REPORT)
     reconcile_loaded(loaded)
     records, repeats = merge_repeats(loaded.records)  # a decision sent in two files counts once
     online_run = None
     if online:  # the online list decides publication dates before classification
-        from .online import apply_online, select_online_only
-
         records, online_run = apply_online(records, online, calendar=calendar, rules=rules, config=config,
                                            since=online_since)
         select_online_only(online_run, month)
@@ -90,7 +119,7 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
         raise ReconciliationError(f"统计范围内 {len(selected)} 条 + 范围外 {sum(out_of_scope.values())} 条"
                                   f" + 重复报送 {len(repeats)} 条 与读入的 {len(loaded.records)} 条不相等")
     return CheckRun(as_of, run_date, run_time or dt.datetime.combine(run_date, dt.time()), rules, calendar,
-                    loaded, classified, month, summary, online_run, repeats=repeats,
+                    loaded, classified, month, summary, online_run, tuple(online), repeats=repeats,
                     expected_units=tuple(config.units))
 
 
@@ -107,3 +136,54 @@ def reconcile_statuses(summary: dict, selected: int) -> None:
     total = sum(summary[s] for s in STATUSES)
     if total != summary["records"] or summary["records"] != selected:
         raise ReconciliationError(f"各状态之和 {total} 与记录数 {summary['records']}（应为 {selected}）不相等")
+
+
+@dataclass
+class Outputs:
+    """What ``write_outputs`` wrote: the report and the writer that wrote it, the JSON, and the verdict."""
+
+    run: CheckRun
+    report: Path | None = None  # None when nothing could be read: no report is written
+    writer: WriterUsed | None = None
+    json_path: Path | None = None
+
+    @property
+    def verdict(self) -> Verdict:
+        return self.run.verdict
+
+    @cached_property
+    def payload(self) -> dict:
+        """The JSON answer, naming the writer of the report (built after the report, once)."""
+        return run_json(self.run, self.writer)
+
+    @property
+    def json_text(self) -> str:
+        return json_text(self.payload)
+
+
+def write_outputs(run: CheckRun, *, out: str | Path | None = None, json: str | Path | None = None) -> Outputs:
+    """Write the report to ``out`` (default reports/<default name>; a folder gets the default name
+    inside) and the JSON to ``json`` ("-" or None: not to a file; ``Outputs.payload`` has it).
+
+    Nothing is written when nothing could be read. Every refusal (an output
+    that is an input, a file the tool did not write, the JSON on the report, a
+    folder) is raised before anything is written.
+    """
+    if not run.readable:
+        return Outputs(run)
+    target = report_path(out, run)
+    json_path = None if json in (None, "-") else Path(json)
+    inputs = [e.path for e in run.inputs if not e.not_read] + list(run.online_files)
+    refuse_unsafe_outputs(target, json_path, inputs, [e.path for e in run.inputs if e.is_report])
+    outputs = Outputs(run, target, _write(run, target, "报告", "--out", write_report), json_path=json_path)
+    if json_path is not None:
+        _write(run, json_path, " JSON 文件", "--json", lambda _run, path: write_json(outputs.payload, path))
+    return outputs
+
+
+def _write(run, path: Path, kind: str, option: str, write):
+    try:
+        return write(run, path)
+    except OSError as exc:
+        raise ComplianceError.of("output-write-failed", kind=kind, path=path, reason=os_reason(exc),
+                                 option=option) from exc

@@ -18,13 +18,7 @@ from .status import STATUSES, Status
 from .workcalendar import WorkCalendar
 
 
-__all__ = ["Status", "classify", "select_month", "select_scope", "summarise"]
-
-
-def select_month(records: pd.DataFrame, month: str | None) -> pd.DataFrame:
-    """Records decided in YYYY-MM, plus every record with no usable decision date."""
-    last = dt.date(9999, 12, 31)
-    return select_scope(records, month, last, last)[0]
+__all__ = ["Status", "classify", "select_scope", "summarise"]
 
 
 def _has_text(records: pd.DataFrame, name: str) -> np.ndarray:
@@ -58,7 +52,9 @@ def select_scope(records: pd.DataFrame, month: str | None, as_of: dt.date,
 
 def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
              as_of: dt.date, run_date: dt.date) -> pd.DataFrame:
-    """Return ``records`` with deadline, status and lateness columns added."""
+    """``records`` with the deadline, the status, the working days late or left, the rule applied, and
+    what makes a record unjudgeable or needs a word (check_problem, published_after_as_of, missing_year,
+    rule_unknown)."""
     decision = days_from_datetimes(records["decision_date"])
     published = days_from_datetimes(records["published_date"])
     days, rule_index, rule_known = rules.assign(records["category"].to_numpy(object), decision)

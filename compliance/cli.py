@@ -13,10 +13,17 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from .version import __version__
+from .api import check as run_check, write_outputs
 from .cli_chinese import CONTEXT, FriendlyGroup
-from .dates import parse_cli_date
+from .config import load_config
+from .deadline_info import deadline_payload
 from .errors import ComplianceError, os_reason
+from .params import CliDate, Days, Month, Port, RuleName
+from .problems import message
+from .report import terminal
+from .report.scope import out_of_scope_text
+from .rules import from_options
 from .workcalendar import WorkCalendar
 
 
@@ -30,49 +37,6 @@ debug_option = click.option("--debug", is_flag=True, expose_value=False, is_eage
 calendar_option = click.option(
     "--calendar", "calendar_files", multiple=True, type=str, metavar="文件",
     help="补充日历文件（CSV：date,type,name；type 为 休/班 或 holiday/workday），可重复使用。")
-
-
-class WholeNumber(click.ParamType):
-    """A whole number from ``low`` to ``high``, with a Chinese complaint otherwise (click.IntRange's is English)."""
-
-    low, high, complaint = 1, 1, "{value}"
-
-    def convert(self, value, param, ctx):
-        try:
-            number = int(value)
-        except (TypeError, ValueError):
-            number = None
-        if number is None or not self.low <= number <= self.high:
-            self.fail(self.complaint.format(value=value), param, ctx)
-        return number
-
-
-class Days(WholeNumber):
-    """A number of working days, 1–3650."""
-
-    name = "天数"
-    low, high, complaint = 1, 3650, "应为 1–3650 之间的整数（工作日数），现为“{value}”"
-
-
-class RuleName(click.ParamType):
-    name = "规则"
-
-    def convert(self, value, param, ctx):
-        from .rules import PROFILES
-
-        if value not in PROFILES:
-            self.fail(f"没有名为“{value}”的规则，可用：" + "、".join(PROFILES), param, ctx)
-        return value
-
-
-class CliDate(click.ParamType):
-    name = "日期"
-
-    def convert(self, value, param, ctx):
-        try:
-            return parse_cli_date(value)
-        except ComplianceError as exc:
-            self.fail(exc.message, param, ctx)
 
 
 @click.group(cls=FriendlyGroup, context_settings=CONTEXT)
@@ -105,8 +69,6 @@ def deadline(date, days, calendar_files, explain, as_json):
       compliance deadline 2017/9/29 --days 7 --json
       compliance deadline 2016年9月28日 --explain
     """
-    from .deadline_info import deadline_payload
-
     calendar = WorkCalendar(calendar_files)
     if as_json:
         click.echo(json.dumps(deadline_payload(calendar, date, days, explain), ensure_ascii=False))
@@ -172,7 +134,7 @@ def template(out, force):
     示例：
       compliance template 报送模板.xlsx
     """
-    from .template import write_template
+    from .template import write_template  # openpyxl loads only for this command: start-up time
 
     target = Path(out)
     if out.endswith(("/", "\\")) or target.is_dir():
@@ -180,24 +142,12 @@ def template(out, force):
     elif target.suffix.lower() != ".xlsx":
         target = target.with_name(target.name + ".xlsx")
     if target.exists() and not force:
-        raise ComplianceError(f"{target} 已存在，拒绝覆盖（它可能是已填好的表格）。请换一个文件名，或加 --force")
+        raise ComplianceError.of("template-exists", path=target)
     try:
         path = write_template(target)
     except OSError as exc:
-        raise ComplianceError(f"无法写入模板 {out}（{os_reason(exc)}）") from exc
+        raise ComplianceError.of("template-write-failed", path=out, reason=os_reason(exc)) from exc
     click.echo(f"已生成报送模板：{path}")
-
-
-class Month(click.ParamType):
-    name = "年-月"
-
-    def convert(self, value, param, ctx):
-        import re
-
-        match = re.fullmatch(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*", str(value))
-        if not match or not 1 <= int(match.group(2)) <= 12:
-            self.fail(f"“{value}”不是有效的月份，应写作 2016-10", param, ctx)
-        return f"{int(match.group(1)):04d}-{int(match.group(2)):02d}"
 
 
 @main.command()
@@ -212,7 +162,8 @@ class Month(click.ParamType):
 @calendar_option
 @click.option("--out", "-o", type=str, metavar="文件.xlsx",
               help="Excel 报告路径（默认 reports/公开时限检查_<月份或统计截止日>.xlsx）；可给文件夹；已存在且不是本工具生成的文件不会被覆盖。")
-@click.option("--json", "json_target", metavar="文件|-", help="另存 JSON 结果；“-”表示输出到屏幕。")
+@click.option("--json", "json_target", metavar="文件|-",
+              help="另存 JSON 结果；“-”表示输出到屏幕。已存在且不是本工具生成的 JSON 文件不会被覆盖。")
 @click.option("--online", "online_files", multiple=True, type=str, metavar="文件",
               help="网站公开清单（信用网站“双公示”导出或政府网站信息公开列表，.xlsx/.xls/.csv），"
                    "用网站上实际公开的情况核对台账填写的公开日期；可重复使用。")
@@ -237,101 +188,43 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
       compliance check 区人社局.xlsx --rule national --json -
       compliance check sample_data/ --online 网站清单.xlsx --online-since 2016-06-01
     """
-    from .report import terminal
-    from .status import EXIT_CANNOT_RUN, exit_code
-
     if days is not None and rule_name is not None:
-        raise click.UsageError("--days 与 --rule 只能选一个")
+        raise click.UsageError(message("param-days-and-rule"))
     run_time = dt.datetime.now()
     run_date = run_time.date()  # the clock is read here, at the edge, and passed down
     if as_of is not None and as_of > run_date:
-        raise click.UsageError(f"统计截止日 {as_of.isoformat()} 晚于今天 {run_date.isoformat()}，请检查 --as-of")
+        raise click.UsageError(message("param-as-of-future", as_of=as_of.isoformat(), today=run_date.isoformat()))
     to_json_stdout = json_target == "-"
     # Results go to stdout, unless stdout carries the JSON; diagnostics always go to stderr.
     say = (lambda *a, **k: None) if (quiet or to_json_stdout) else (lambda text="": click.echo(text))
-    run = _run_check(paths, as_of, run_date, run_time, month, days, rule_name, config_path, calendar_files,
-                     online_files, online_since, quiet)
-    unreadable = [e for e in run.inputs if e.error is not None]
-    doubtful = sum(1 for e in run.inputs if e.doubtful)  # read, but not as the file says: never a clean bill
-    if not _announce_inputs(run):
-        return EXIT_CANNOT_RUN
-    written = _write_outputs(run, out, json_target)
-    code = exit_code(run.summary, len(unreadable) + doubtful, _online_discrepancies(run))
-    verdict = terminal.verdict(run, len(unreadable), _online_discrepancies(run), doubtful=doubtful)
-    if quiet:  # when the JSON owns stdout, the two lines go to stderr
-        click.echo(f"{written}\n{verdict}", err=to_json_stdout)
-        return code
-    _print_results(run, say, terminal, show_all, unreadable)
-    for line in terminal.closing_lines(run, written):
-        say(line)
-    say(verdict)
-    return code
-
-
-def _run_check(paths, as_of, run_date, run_time, month, days, rule_name, config_path, calendar_files,
-               online_files, online_since, quiet):
-    from .api import check as run_check
-    from .config import load_config
-    from .rules import from_options
-
     config = load_config(config_path)
     rules = from_options(days, rule_name, config.rules)  # the config's rules, unless an option overrides them
-    return run_check(paths, as_of=as_of, run_date=run_date, rules=rules, calendar=WorkCalendar(calendar_files),
-                     config=config, month=month, run_time=run_time, progress=_progress_printer(quiet),
-                     online=list(online_files) or None, online_since=online_since)
-
-
-def _announce_inputs(run) -> bool:
-    """Say on stderr which files could not be or were not read; False when nothing could be read."""
-    debug = click.get_current_context().meta.get("debug")
-    for entry in run.inputs:
-        if entry.error is not None:
-            click.echo(f"文件无法读取：{entry.error.message}", err=True)
-            if debug and getattr(entry.error, "detail", None):  # the library's own words, for a maintainer
-                click.echo(f"  （--debug）{entry.error.detail}", err=True)
-        elif entry.doubtful:
-            for note in entry.notes:
-                click.echo(f"注意：{entry.path}：{note}", err=True)
-        elif entry.not_read:
-            click.echo(f"未读取：{entry.path}（{entry.not_read}）", err=True)
-        elif entry.is_report:
-            click.echo(f"已跳过：{entry.path}（本工具生成的检查报告）", err=True)
-    if any(e.error is None and not e.is_report and not e.not_read for e in run.inputs):
-        return True
-    click.echo("没有读到任何可检查的文件。" if run.inputs else "没有找到 .xlsx/.xlsm/.xls/.csv 文件。", err=True)
-    return False
-
-
-def _write_outputs(run, out: str | None, json_target: str | None) -> Path:
-    """The Excel report (never over a file the tool did not write), then the JSON."""
-    from .report.json_output import write_json
-    from .report.paths import refuse_foreign_file, report_path
-    from .report.workbook import write_report
-
-    out_path = report_path(out, run)
-    _refuse_overwriting_inputs(out_path, run)
-    refuse_foreign_file(out_path)
-    if json_target and json_target != "-":
-        _refuse_overwriting_inputs(Path(json_target), run, "--json")
-    try:
-        written = write_report(run, out_path)
-    except OSError as exc:
-        raise ComplianceError(f"无法写入报告 {out_path}（{os_reason(exc)}）。"
-                              "如果文件正在 Excel/WPS 中打开，请先关闭；或用 --out 换一个位置") from exc
-    if run.writer.fallback_reason:
-        click.echo(f"注意：报告由后备程序 {run.writer.label} 生成，内容相同，写入较慢。", err=True)
-    if json_target:
-        write_json(run, json_target)
-    return written
-
-
-def _online_discrepancies(run) -> bool:
-    """网站未见, 日期不符, 无法确定对应 or 台账未登记: problems found in the data (only with --online)."""
-    if run.online is None:
-        return False
-    from .report.online_sheet import has_discrepancies
-
-    return has_discrepancies(run)
+    run = run_check(paths, as_of=as_of, run_date=run_date, rules=rules, calendar=WorkCalendar(calendar_files),
+                    config=config, month=month, run_time=run_time, progress=_progress_printer(quiet),
+                    online=list(online_files) or None, online_since=online_since)
+    for line in terminal.input_lines(run):
+        click.echo(line, err=True)
+    if click.get_current_context().meta.get("debug"):  # what a library or a dying reader said
+        for entry in run.inputs:
+            if entry.error is not None and entry.error.detail:
+                click.echo(f"  （--debug）{entry.path}：{entry.error.detail}", err=True)
+    verdict = run.verdict
+    outputs = write_outputs(run, out=out, json=json_target)
+    if outputs.report is None:  # nothing could be read: nothing written
+        click.echo(verdict.text, err=True)
+        return verdict.exit_code
+    if outputs.writer.fallback_reason:
+        click.echo(message("writer-fallback", label=outputs.writer.label), err=True)
+    if to_json_stdout:
+        click.echo(outputs.json_text)
+    if quiet:  # when the JSON owns stdout, the two lines go to stderr
+        click.echo(f"{outputs.report}\n{verdict.text}", err=to_json_stdout)
+        return verdict.exit_code
+    _print_results(run, say, show_all)
+    for line in terminal.closing_lines(run, outputs.report):
+        say(line)
+    say(verdict.text)
+    return verdict.exit_code
 
 
 def _progress_printer(quiet: bool):
@@ -348,9 +241,7 @@ def _progress_printer(quiet: bool):
     return progress
 
 
-def _print_results(run, say, terminal, show_all: bool, unreadable) -> None:
-    from .report.sheets import out_of_scope_text
-
+def _print_results(run, say, show_all: bool) -> None:
     s = run.summary
     say(f"{terminal.scope_line(run)}")
     for line in terminal.terminal_summary(run):
@@ -363,43 +254,19 @@ def _print_results(run, say, terminal, show_all: bool, unreadable) -> None:
         say(scope + "。")
     for line in terminal.worst_units(run):
         say(line)
-    if run.online is not None:
-        from .report.online_sheet import terminal_lines
-
-        for line in terminal_lines(run):
+    for part in run.parts:
+        for line in part.terminal_lines():
             say(line)
-    _missing_years(run, say)
+    for line in terminal.missing_year_lines(run):
+        say(line)
     lines = terminal.problem_lines(run, None if show_all else terminal.DEFAULT_PROBLEM_LINES)
     if lines:
         say("需要处理的记录：")
         for line in lines:
             say("  " + line)
-    for entry in unreadable:
-        say(f"文件无法读取：{entry.error.message}")  # repeated here: the first mention scrolled away
-
-
-def _refuse_overwriting_inputs(out_path: Path, run, option: str = "--out") -> None:
-    target = out_path.resolve()
-    for entry in run.inputs:
-        try:
-            same = Path(entry.path).resolve() == target
-        except (RuntimeError, OSError):  # a symlink loop, listed as not read: never the output
-            continue
-        if same and not entry.is_report:
-            raise ComplianceError(f"输出路径 {out_path} 是输入文件之一，拒绝覆盖。请用 {option} 指定别的文件名")
-
-
-def _missing_years(run, say) -> None:
-    records = run.records
-    for year in sorted({int(y) for y in records["missing_year"].unique() if y}):
-        count = int((records["missing_year"] == year).sum())
-        say(f"有 {count} 条记录需要 {year} 年的节假日安排才能判定。请准备 {year} 年的日历文件"
-            f"（CSV：date,type,name，例如“{year}-01-01,休,元旦”），再加上 --calendar {year}.csv 重新运行。")
-
-
-class Port(WholeNumber):
-    name = "端口"
-    low, high, complaint = 1, 65535, "端口应为 1–65535 之间的整数，现为“{value}”"
+    for line in terminal.input_lines(run):
+        if line.startswith("文件无法读取"):
+            say(line)  # repeated here: the first mention scrolled away
 
 
 @main.command()
@@ -420,8 +287,8 @@ def serve(host, port, config_path, calendar_files):
       compliance serve
       compliance serve --host 0.0.0.0 --port 8080 --calendar 2027.csv
     """
-    from .config import load_config
-    from .web.server import serve as run_server
+    from .web.server import serve as run_server  # flask and waitress load only for this command
+
 
     config = load_config(config_path)
     run_server(config, WorkCalendar(calendar_files), host, port, echo=click.echo)

@@ -304,18 +304,6 @@ def _range_check(days: np.ndarray, codes: np.ndarray) -> None:
     codes[bad] = "date-out-of-range"
 
 
-def parse_cli_date(text: str) -> dt.date:
-    """A date typed on the command line; raises DateParseError with the reason."""
-    from .errors import DateParseError
-    from .problems import message
-
-    parsed = parse_date(text)
-    if parsed.date is None:
-        raise DateParseError(message(parsed.problem, text=text)
-                             + "。可写作 2016-09-28、2016/9/28 或 2016年9月28日")
-    return parsed.date
-
-
 # A 1904 workbook (old Mac Excel, some WPS exports) counts days from 1904-01-01:
 # its serial 0 is the 1900 system's 1462.
 DAYS_1904 = 1462

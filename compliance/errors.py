@@ -1,10 +1,16 @@
 """The package's one exception family.
 
 Faults (a file that cannot be read, a year with no calendar data) are
-exceptions; problems found *in* the data are records (see ``Problem``).
+exceptions; problems found *in* the data are records (``problems.Problem``).
+Every fault has a code declared in problems.py and takes its message from
+there.
 """
 
 from __future__ import annotations
+
+import errno
+
+from .problems import FILE, PROBLEMS, Problem, problem
 
 
 class ComplianceError(Exception):
@@ -17,64 +23,57 @@ class ComplianceError(Exception):
         super().__init__(message)
         self.message = message
 
+    @classmethod
+    def of(cls, code: str, **values) -> "ComplianceError":
+        """A fault whose message is ``code``'s template in problems.py."""
+        fault = cls.__new__(cls)
+        ComplianceError.__init__(fault, PROBLEMS[code].message(**values))
+        fault.code = code
+        return fault
+
 
 class CalendarNotCovered(ComplianceError):
     """A question about a year that no calendar source describes."""
 
-    code = "calendar-not-covered"
+    code = "calendar-year-missing"
 
     def __init__(self, year: int):
         self.year = int(year)
-        super().__init__(
-            f"{self.year} 年的节假日安排尚无数据，无法按工作日计算。"
-            f"请准备 {self.year} 年的日历文件（CSV，列为 date,type,name，"
-            f"type 填 休 或 班），并用 --calendar 文件 提供。"
-        )
+        super().__init__(PROBLEMS[self.code].message(year=self.year))
 
 
 class CalendarFileError(ComplianceError):
-    """A user calendar file that cannot be used; names the file and line."""
+    """A user calendar file that cannot be used; names the file and line. ``code``: a calendar-file-* code."""
 
-    code = "calendar-file-invalid"
-
-    def __init__(self, path: str, line: int | None, reason: str):
+    def __init__(self, path: str, line: int | None, code: str, **values):
         self.path = str(path)
         self.line = line
+        self.code = code
         where = f"{self.path} 第 {line} 行" if line else self.path
-        super().__init__(f"日历文件 {where}：{reason}")
-
-
-class DateParseError(ComplianceError):
-    """A date given on the command line that cannot be read."""
-
-    code = "date-unparseable"
+        super().__init__(PROBLEMS[code].message(where=where, **values))
 
 
 class FileFault(ComplianceError):
-    """A whole file that cannot be read. ``code`` is a file-level code in problems.py.
-
-    ``detail`` keeps what a library said (shown only with --debug): the
-    message itself is the registry's Chinese text.
-    """
+    """A whole file that cannot be read. ``code`` is a file-level code in problems.py."""
 
     def __init__(self, code: str, path, detail: str | None = None, **values):
-        from .problems import FILE, PROBLEMS
-
         assert PROBLEMS[code].level == FILE, code
         self.code = code
         self.path = str(path)
-        self.detail = detail
-        super().__init__(f"{self.path}：{PROBLEMS[code].message(**values)}")
+        self.detail = detail  # what a library or a dying reader said: shown only with --debug
+        self.problem = problem(code, file=self.path, **values)
+        super().__init__(f"{self.path}：{self.problem.message}")
+
+    @classmethod
+    def from_problem(cls, found: Problem) -> "FileFault":
+        return cls(found.code, found.file, **dict(found.values))
 
     def __reduce__(self):  # a fault found in a worker process travels back whole
-        return _restore_fault, (self.code, self.path, self.message, self.detail)
+        return _restore_fault, (self.code, self.path, dict(self.problem.values), self.detail)
 
 
-def _restore_fault(code: str, path: str, text: str, detail: str | None = None) -> "FileFault":
-    fault = FileFault.__new__(FileFault)
-    ComplianceError.__init__(fault, text)
-    fault.code, fault.path, fault.detail = code, path, detail
-    return fault
+def _restore_fault(code: str, path: str, values: dict, detail: str | None = None) -> FileFault:
+    return FileFault(code, path, detail, **values)
 
 
 class ConfigError(ComplianceError):
@@ -94,8 +93,8 @@ class ReconciliationError(ComplianceError):
 
     code = "reconciliation-failed"
 
-    def __init__(self, message: str):
-        super().__init__(f"内部核对失败，未生成报告：{message}。请加 --debug 重新运行并把输出发给维护人员")
+    def __init__(self, reason: str):
+        super().__init__(PROBLEMS[self.code].message(reason=reason))
 
 
 class RepairError(ComplianceError):
@@ -114,8 +113,6 @@ _OS_REASONS = {
 
 def os_reason(exc: OSError) -> str:
     """A Chinese reason for an OSError (Permission denied -> 没有权限)."""
-    import errno
-
     name = errno.errorcode.get(exc.errno or -1, "")
     if name in _OS_REASONS:
         return _OS_REASONS[name]
@@ -131,4 +128,4 @@ class OnlineListError(ComplianceError):
 
     def __init__(self, path, reason: str):
         self.path = str(path)
-        super().__init__(f"网站清单 {self.path}：{reason}")
+        super().__init__(PROBLEMS[self.code].message(path=self.path, reason=reason))

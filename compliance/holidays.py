@@ -13,6 +13,7 @@ from pathlib import Path
 
 import chinese_calendar
 
+from .dates import parse_date
 from .errors import CalendarFileError, os_reason
 
 # date -> (is working day, reason shown by `explain`)
@@ -65,18 +66,16 @@ def _decode(raw: bytes, path: str) -> str:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise CalendarFileError(path, None, "无法识别文件编码（应为 UTF-8 或 GBK）")
+    raise CalendarFileError(path, None, "calendar-file-encoding")
 
 
 def read_calendar_file(path: str | Path) -> CalendarData:
     """Read a ``date,type,name`` CSV. Errors name the file and the line."""
-    from .dates import parse_date  # late import: dates is a leaf module
-
     path = str(path)
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise CalendarFileError(path, None, f"无法读取（{os_reason(exc)}）") from exc
+        raise CalendarFileError(path, None, "calendar-file-unreadable", reason=os_reason(exc)) from exc
     data = CalendarData("file", path)
     rows = csv.reader(io.StringIO(_decode(raw, path)))
     for line_no, row in enumerate(rows, start=1):
@@ -86,18 +85,17 @@ def read_calendar_file(path: str | Path) -> CalendarData:
         if line_no == 1 and cells[0].lower() in ("date", "日期"):
             continue  # header
         if len(cells) < 2:
-            raise CalendarFileError(path, line_no, "每行应为 日期,类型,名称")
+            raise CalendarFileError(path, line_no, "calendar-file-columns")
         parsed = parse_date(cells[0])
         if parsed.date is None:
-            raise CalendarFileError(path, line_no, f"无法识别的日期“{cells[0]}”")
+            raise CalendarFileError(path, line_no, "calendar-file-date", text=cells[0])
         kind = cells[1].lower()
         if kind not in _TYPES:
-            raise CalendarFileError(path, line_no,
-                                    f"类型“{cells[1]}”无效，应为 holiday/workday 或 休/班")
+            raise CalendarFileError(path, line_no, "calendar-file-type", text=cells[1])
         is_work = _TYPES[kind]
         name = cells[2] if len(cells) > 2 and cells[2] else ("调休上班" if is_work else "节假日")
         data.days[parsed.date] = (is_work, name)
         data.years.add(parsed.date.year)
     if not data.years:
-        raise CalendarFileError(path, None, "文件中没有任何日期")
+        raise CalendarFileError(path, None, "calendar-file-empty")
     return data

@@ -1,138 +1,307 @@
-"""Every problem code, declared once: its level and its Chinese message template.
+"""Every problem code, declared once: its level, its Chinese message, what it means and what to do.
 
-Levels: ``file`` (a file that cannot be read), ``sheet`` (a worksheet note),
-``record`` (a record that cannot be judged, or needs a word) and ``cell``
-(one date cell). Codes are stable kebab-case strings, shown in JSON and the
-report; messages are built from the templates only when written out.
-Records carry problems as codes in columns (vectorised).
+A problem is a record, not text: ``Problem(code, file, sheet, row, field,
+values)``. It is rendered to Chinese only at the edges (terminal, report,
+JSON, web page), from the template declared here. Records carry their
+problems as codes in columns (vectorised); see issues.py.
+
+Levels: ``run`` (the run cannot go on, exit 2), ``file`` (a file that cannot
+be read), ``sheet`` (a worksheet), ``record`` (a record that cannot be judged
+or needs a word), ``cell`` (one date cell) and ``unit`` (a line of 汇总).
+``docs/problems.md`` is generated from this list (problems_doc.py); a test
+fails when an entry lacks its meaning or action, or the document is stale.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import string
+from dataclasses import dataclass, replace
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
 
 from .dates import MAX_YEAR, MIN_YEAR
 
-FILE, SHEET, RECORD, CELL = "file", "sheet", "record", "cell"
+RUN, FILE, SHEET, RECORD, CELL, UNIT = "run", "file", "sheet", "record", "cell", "unit"
+LEVELS = {RUN: "运行", FILE: "文件", SHEET: "工作表", RECORD: "记录", CELL: "单元格", UNIT: "汇总行"}
+# A cell problem is shown after the name of its column: 决定日期：不存在的日期：2016-02-30.
+FIELD_LABELS = {"decision_date": "决定日期", "published_date": "公开日期"}
 
 
 @dataclass(frozen=True)
 class ProblemType:
     code: str
     level: str
-    template: str
+    template: str  # the message, with {values}
+    meaning: str = ""  # for docs/problems.md: what it means (tests/test_problems.py requires it)
+    action: str = ""  # for docs/problems.md: what the user should do (required likewise)
+    short: str | None = None  # where the values stand in columns of their own (公开核对)
 
     def message(self, **values) -> str:
         return self.template.format(**values)
 
 
+CALENDAR_ADVICE = ("请准备 {year} 年的日历文件（CSV：date,type,name，type 填 休 或 班，例如“{year}-01-01,休,元旦”），"
+                   "用 --calendar {year}.csv 提供后重新运行")
+_KEEP_LEDGER = "按台账判定，不算网站问题"
+
 _DECLARED = [
+    # -- the run (exit 2: nothing is written) -------------------------------------
+    ProblemType("param-date", RUN, "{reason}。可写作 2016-09-28、2016/9/28 或 2016年9月28日",
+                "命令行或网页上填写的日期无法识别", "改用 2016-09-28 这样的写法"),
+    ProblemType("param-days", RUN, "应为 1–{most} 之间的整数（工作日数），现为“{value}”",
+                "期限（工作日数）不是 1–3650 之间的整数", "填写一个整数，如 20 或 7"),
+    ProblemType("param-port", RUN, "端口应为 1–{most} 之间的整数，现为“{value}”",
+                "serve 的 --port 不是 1–65535 之间的整数", "换一个端口号，如 8000"),
+    ProblemType("param-rule", RUN, "没有名为“{value}”的规则，可用：{known}",
+                "--rule 给出的规则名不存在", "改用列出的规则名之一"),
+    ProblemType("param-month", RUN, "“{value}”不是有效的月份，应写作 2016-10", "--month 的月份无法识别",
+                "写作 年-月，如 2016-10"),
+    ProblemType("param-as-of-future", RUN, "统计截止日 {as_of} 晚于今天 {today}，请检查",
+                "统计截止日还没到，无法判断逾期", "改为今天或更早的日期"),
+    ProblemType("param-days-and-rule", RUN, "--days 与 --rule 只能选一个", "同时给了天数和规则", "只保留其中一个"),
+    ProblemType("calendar-year-missing", RUN, "{year} 年的节假日安排尚无数据，无法按工作日计算。" + CALENDAR_ADVICE,
+                "计算需要的年份还没有节假日数据（国务院通常在前一年 11 月前后公布）",
+                "按提示准备该年的日历文件，用 --calendar 提供"),
+    ProblemType("calendar-years-missing", RUN, "有 {count} 条记录需要 {year} 年的节假日安排才能判定。" + CALENDAR_ADVICE,
+                "这些记录的结果取决于尚无节假日数据的年份，判为“无法判定”", "按提示准备该年的日历文件，用 --calendar 提供"),
+    ProblemType("calendar-file-unreadable", RUN, "日历文件 {where}：无法读取（{reason}）", "--calendar 给出的日历文件打不开",
+                "检查文件路径和权限"),
+    ProblemType("calendar-file-encoding", RUN, "日历文件 {where}：无法识别文件编码（应为 UTF-8 或 GBK）",
+                "日历文件的文字编码无法识别", "用记事本或 Excel 另存为 UTF-8 CSV"),
+    ProblemType("calendar-file-columns", RUN, "日历文件 {where}：每行应为 日期,类型,名称", "日历文件这一行的列数不对",
+                "每行写 日期,类型,名称，如 2027-01-01,休,元旦"),
+    ProblemType("calendar-file-date", RUN, "日历文件 {where}：无法识别的日期“{text}”", "日历文件这一行的日期无法识别",
+                "改为 2027-01-01 这样的日期"),
+    ProblemType("calendar-file-type", RUN, "日历文件 {where}：类型“{text}”无效，应为 holiday/workday 或 休/班",
+                "日历文件这一行的类型不是 休/班", "类型写 休（放假）或 班（调休上班）"),
+    ProblemType("calendar-file-empty", RUN, "日历文件 {where}：文件中没有任何日期", "日历文件中一个日期也没有",
+                "按 date,type,name 的格式写入该年的节假日和调休上班日"),
+    ProblemType("config-invalid", RUN, "{reason}", "配置文件 compliance.toml 有误（消息中写明哪一节、哪一项）",
+                "按提示改正配置文件"),
+    ProblemType("rule-invalid", RUN, "{reason}", "配置文件 [rules] 或规则名有误", "按提示改正配置文件中的规则"),
+    ProblemType("online-list-invalid", RUN, "网站清单 {path}：{reason}",
+                "--online 给出的网站清单无法使用；没有它，每条记录都会像是未公开", "换一份完整的网站导出清单，或去掉该 --online"),
+    ProblemType("nothing-read", RUN, "没有读到任何可检查的文件。", "给出的文件都读不了或都不是报送表格，没有生成报告",
+                "看上面各文件的原因，改正后重新运行"),
+    ProblemType("no-files-found", RUN, "没有找到 .xlsx/.xlsm/.xls/.csv 文件。", "给出的文件夹中没有表格文件",
+                "检查路径是否正确"),
+    ProblemType("output-is-input", RUN, "输出路径 {path} 是输入文件之一，拒绝覆盖。请用 {option} 指定别的文件名",
+                "报告或 JSON 的路径与一个输入文件（台账或网站清单）相同，写入会毁掉它", "换一个输出文件名"),
+    ProblemType("output-foreign-file", RUN, "{path} 已存在，且不是本工具生成的{kind}，拒绝覆盖。请用 {option} 指定别的文件名，或先把它移走",
+                "输出路径上已有一个不是本工具写的文件；本工具从不覆盖别人的文件",
+                "换一个文件名，或先把原文件移走。本工具生成的报告（含本工具的工作表）和 JSON（以 \"tool\": \"compliance\" 开头）可以被替换"),
+    ProblemType("output-json-is-report", RUN, "--json 的路径 {path} 与 Excel 报告是同一个文件，拒绝写入。请给 JSON 另起一个文件名，如 结果.json",
+                "JSON 会写在报告上面", "给 --json 另起一个文件名"),
+    ProblemType("output-is-folder", RUN, "{option} 的路径 {path} 是一个文件夹。请给出文件名，如 {example}",
+                "输出路径是已有的文件夹", "在文件夹后面加上文件名"),
+    ProblemType("output-write-failed", RUN, "无法写入{kind} {path}（{reason}）。如果文件正在 Excel/WPS 中打开，请先关闭；或用 {option} 换一个位置",
+                "写入输出文件时系统报错（没有权限、磁盘已满、文件被占用等）", "关闭占用它的程序，或换一个位置"),
+    ProblemType("template-write-failed", RUN, "无法写入模板 {path}（{reason}）", "写入模板时系统报错（没有权限、磁盘已满等）",
+                "换一个位置，或检查文件夹的权限"),
+    ProblemType("template-exists", RUN, "{path} 已存在，拒绝覆盖（它可能是已填好的表格）。请换一个文件名，或加 --force",
+                "模板路径上已有文件", "换一个文件名，或确认后加 --force"),
+    ProblemType("writer-fallback", RUN, "注意：报告由后备程序 {label} 生成，内容相同，写入较慢。",
+                "快速写入程序 rustpy-xlsxwriter 不可用，改用 xlsxwriter 写报告（不是错误）",
+                "无需处理；如经常出现，请维护人员检查 rustpy-xlsxwriter 的安装"),
+    ProblemType("reconciliation-failed", RUN, "内部核对失败，未生成报告：{reason}。请加 --debug 重新运行并把输出发给维护人员",
+                "读入的行数、记录数和各状态之和对不上；宁可不出报告，也不出错的报告", "加 --debug 重新运行，把输出发给维护人员"),
+    ProblemType("report-repair-failed", RUN, "{reason}", "快速写入程序的输出与预期不同，已自动改用后备程序",
+                "无需处理；报告内容不受影响"),
     # -- files -----------------------------------------------------------------
-    ProblemType("file-not-found", FILE, "找不到这个文件或文件夹"),
-    ProblemType("file-unreadable", FILE, "无法打开文件（{reason}）"),
-    ProblemType("empty-file", FILE, "文件是空的"),
-    ProblemType("encrypted-file", FILE, "文件已加密（设置了打开密码），请去掉密码后另存再报送"),
-    ProblemType("unsupported-format", FILE, "{reason}"),
-    ProblemType("not-a-spreadsheet", FILE, "{reason}"),
+    ProblemType("file-not-found", FILE, "找不到这个文件或文件夹", "命令行给出的路径不存在", "检查路径拼写"),
+    ProblemType("file-unreadable", FILE, "无法打开文件（{reason}）", "文件存在但打不开（没有权限、被占用等）",
+                "关闭正在打开它的 Excel/WPS，或检查文件权限后重试"),
+    ProblemType("empty-file", FILE, "文件是空的", "文件没有任何内容", "请报送单位重新导出"),
+    ProblemType("encrypted-file", FILE, "文件已加密（设置了打开密码），请去掉密码后另存再报送", "工作簿设置了打开密码",
+                "在 Excel/WPS 中去掉密码后另存，再报送"),
+    ProblemType("unsupported-format", FILE, "{reason}", "文件格式不是本工具能读取的表格格式", "用 Excel/WPS 打开后另存为 .xlsx"),
+    ProblemType("not-a-spreadsheet", FILE, "{reason}", "文件内容不是表格", "确认报送的是正确的文件；表格请另存为 .xlsx 或 CSV"),
     ProblemType("corrupt-file", FILE, "文件已损坏或不完整（压缩包结构有误，可能没有传完或被截断），无法读取。"
-                                      "请重新导出或重新发送该文件"),
-    ProblemType("no-workbook-in-zip", FILE, "这是一个压缩包，里面没有 Excel 工作簿{hint}"),
-    ProblemType("office-document", FILE, "这是 {kind}，不是表格。请把表格放进 Excel/WPS 表格中，另存为 .xlsx 后再报送"),
+                                      "请重新导出或重新发送该文件",
+                "文件已损坏，无法按其格式读取（读取程序的原话只在 --debug 时显示）", "请报送单位重新导出或重新发送"),
+    ProblemType("no-workbook-in-zip", FILE, "这是一个压缩包，里面没有 Excel 工作簿{hint}", "压缩包中没有工作簿",
+                "解压后检查其中的表格，单独报送"),
+    ProblemType("office-document", FILE, "这是 {kind}，不是表格。请把表格放进 Excel/WPS 表格中，另存为 .xlsx 后再报送",
+                "Word、PowerPoint 等文档，不是表格", "把表格复制到 Excel/WPS 表格中，另存为 .xlsx"),
     ProblemType("lock-file", FILE, "这是 Excel/WPS 打开“{name}”时生成的临时锁定文件（~$ 开头），不是报送的表格；"
-                                   "请改为检查“{name}”，必要时先关闭 Excel/WPS"),
+                                   "请改为检查“{name}”，必要时先关闭 Excel/WPS",
+                "~$ 开头的临时锁定文件", "检查原文件"),
     ProblemType("file-too-large", FILE, "工作簿解压后有 {size_mb:,.0f} MB，超过上限 {limit_mb:,.0f} MB，"
                                         "已拒绝读取。如确是正常数据，请把记录拆分成几个文件（每个不超过 50 万行）放在同一文件夹中一起检查；"
-                                        "否则可能是恶意文件（压缩炸弹）"),
+                                        "否则可能是恶意文件（压缩炸弹）",
+                "工作簿解压后过大，可能是恶意文件（压缩炸弹）", "确认文件来源；确属正常的大表可调整 compliance.toml [limits]"),
     ProblemType("undecodable-text", FILE, "第 {lines} 行有无法识别的字符（不是 UTF-8、GBK/GB18030 或 UTF-16 编码），"
-                                          "请用 Excel/WPS 打开后另存为 .xlsx 或 UTF-8 CSV"),
+                                          "请用 Excel/WPS 打开后另存为 .xlsx 或 UTF-8 CSV",
+                "CSV 文件的文字编码无法识别", "用 Excel/WPS 打开后另存为 .xlsx 或 UTF-8 CSV"),
     ProblemType("no-header", FILE, "所有工作表（{sheets}）都找不到表头，没有可检查的数据。"
-                                   "表头应含“文书号”“决定日期”“公开日期”等列名"),
+                                   "表头应含“文书号”“决定日期”“公开日期”等列名",
+                "没有一个工作表有可识别的表头", "确认表头含文书号、决定日期、公开日期等列名；列名不同时在 compliance.toml [columns] 补充同义词"),
     ProblemType("read-failed", FILE, "读取这个文件时程序出错，已跳过；其他文件不受影响。"
-                                     "请加 --debug 重新运行，并把输出发给维护人员"),
+                                     "请加 --debug 重新运行，并把输出发给维护人员", "读取时出现意外错误，只影响这一个文件",
+                "用 Excel/WPS 另存后重试；仍出错时加 --debug 运行并把输出发给维护人员"),
     ProblemType("sheet-too-sparse", FILE, "工作表“{sheet}”的单元格 {cell} 有内容，离数据很远，整张表将有 {cells:,} 个单元格，"
-                                          "读取会耗尽内存，已拒绝读取。请在 Excel/WPS 中删除该单元格（或其所在的行、列）后另存再报送"),
-    ProblemType("file-not-read", FILE, "{reason}"),
+                                          "读取会耗尽内存，已拒绝读取。请在 Excel/WPS 中删除该单元格（或其所在的行、列）后另存再报送",
+                "远处一个单元格使整张表大到无法读取", "删除该单元格（或其行、列）后另存"),
+    ProblemType("file-not-read", FILE, "{reason}", "文件夹中的这个文件不是表格，未读取", "如果它是表格，改正扩展名后重新运行"),
     ProblemType("read-aborted", FILE, "读取这个文件时读取程序异常退出，已跳过；其他文件不受影响。"
-                                      "文件可能已损坏，请用 Excel/WPS 打开后另存为 .xlsx 再报送"),
+                                      "文件可能已损坏，请用 Excel/WPS 打开后另存为 .xlsx 再报送",
+                "读取程序崩溃，只影响这一个文件", "用 Excel/WPS 打开后另存为 .xlsx"),
+    ProblemType("duplicate-file", FILE, "与 {first} 内容完全相同（SHA-256 相同），只读取一次", "同一个文件报送了两次",
+                "无需处理；如是误报送，删去多余的一份"),
     # -- what reading one file may cost (ingest/limits.py, docs/limits.md) ----------------------------
     ProblemType("read-memory-limit", FILE, "读取这个文件需要的内存超过上限（{limit_mb:,} MB），已停止读取；其他文件不受影响。"
                                            "文件中可能有异常大的内容（如超长的单元格、大片带格式的空白），请删除后另存再报送；"
-                                           "如确是正常的大量数据，请把记录拆分成几个文件放在同一文件夹中一起检查"),
+                                           "如确是正常的大量数据，请把记录拆分成几个文件放在同一文件夹中一起检查",
+                "读取这个文件的进程超过了内存上限（compliance.toml [limits] max_read_memory_mb），已被停止",
+                "删除异常内容后另存；正常的大文件拆分成几个，或调高上限"),
     ProblemType("read-time-limit", FILE, "读取这个文件超过了 {seconds:,.0f} 秒的时间上限，已停止读取；其他文件不受影响。"
                                          "文件可能异常（如大片带格式的空白或结构损坏），请在 Excel/WPS 中打开后另存为 .xlsx 再报送；"
-                                         "如确是正常的大量数据，请把记录拆分成几个文件放在同一文件夹中一起检查"),
+                                         "如确是正常的大量数据，请把记录拆分成几个文件放在同一文件夹中一起检查",
+                "读取这个文件的进程超过了时间上限（[limits] max_read_seconds），已被停止",
+                "另存为 .xlsx 后重试；正常的大文件拆分成几个，或调高上限"),
     ProblemType("sheet-too-large", FILE, "工作表“{sheet}”有 {rows:,} 行 × {columns:,} 列，工作簿共 {cells:,} 个单元格，"
                                          "超过一个文件可读取的上限 {limit:,} 个单元格，已拒绝读取。"
-                                         "请把记录拆分成几个文件（每个不超过 50 万行），放在同一文件夹中一起检查"),
+                                         "请把记录拆分成几个文件（每个不超过 50 万行），放在同一文件夹中一起检查",
+                "工作簿的单元格总数超过上限（约 50 万行 × 31 列以上）", "把记录拆分成几个文件，放在同一文件夹中一起检查"),
     ProblemType("cell-text-too-long", FILE, "工作簿中有一个单元格的文字长达 {size_mb:,.0f} MB，远超 Excel 单元格 32,767 个字符的上限，"
-                                            "不是正常的表格数据，已拒绝读取。请找到并删除该内容后另存再报送"),
+                                            "不是正常的表格数据，已拒绝读取。请找到并删除该内容后另存再报送",
+                "一个单元格的文字远超 Excel 的上限，读取会耗尽内存", "删除该内容后另存"),
     ProblemType("too-many-columns", FILE, "{where}有 {count:,} 列，超过 Excel 的列数上限 {limit:,} 列，不是正常的表格，"
-                                          "已拒绝读取。请检查分隔符和该行内容"),
+                                          "已拒绝读取。请检查分隔符和该行内容",
+                "CSV 的一行或网页表格的列数超过 Excel 的上限（16,384 列）", "检查分隔符和该行内容"),
     ProblemType("csv-line-too-long", FILE, "CSV 第 {line} 行有 {chars:,} 个字符，超过一行 {limit:,} 个字符的上限，"
-                                           "不像表格数据，已拒绝读取。请检查该行（可能缺少换行或引号不成对）"),
+                                           "不像表格数据，已拒绝读取。请检查该行（可能缺少换行或引号不成对）",
+                "CSV 的一行（或一个字段）长得不像表格数据", "检查该行是否缺少换行、引号是否成对"),
     ProblemType("csv-malformed", FILE, "CSV 第 {line} 行格式有误（引号不成对或字段过长），无法读取。"
-                                       "请用 Excel/WPS 打开后另存为 .xlsx 或 UTF-8 CSV 再报送"),
+                                       "请用 Excel/WPS 打开后另存为 .xlsx 或 UTF-8 CSV 再报送",
+                "CSV 的格式有误，无法按行读取", "用 Excel/WPS 打开后另存"),
     ProblemType("html-spans-too-large", FILE, "网页表格的合并单元格（rowspan/colspan）展开后有 {cells:,} 个单元格，"
-                                              "超过上限 {limit:,} 个，已拒绝读取。请在 Excel/WPS 中打开后另存为 .xlsx 再报送"),
+                                              "超过上限 {limit:,} 个，已拒绝读取。请在 Excel/WPS 中打开后另存为 .xlsx 再报送",
+                "网页格式的 .xls 中合并单元格展开后大得异常", "用 Excel/WPS 打开后另存为 .xlsx"),
     ProblemType("mixed-encoding", FILE, "文件中混有两种编码：第 {lines} 行是 {encoding} 编码，其余是 {other} 编码；"
                                         "按一种编码读取会把另一部分读成乱码，已拒绝读取。"
-                                        "请把整个文件统一另存为 UTF-8 编码（或另存为 .xlsx）后再报送"),
+                                        "请把整个文件统一另存为 UTF-8 编码（或另存为 .xlsx）后再报送",
+                "CSV 中有的行是 UTF-8、有的行是 GBK，读成一种会出现乱码", "统一另存为 UTF-8 或 .xlsx"),
     ProblemType("zip-size-mismatch", FILE, "工作簿内部的数据比它声明的大小还大（文件已损坏或被有意篡改），已拒绝读取。"
-                                           "请重新导出该文件后再报送"),
+                                           "请重新导出该文件后再报送",
+                "工作簿压缩包中的数据与声明的大小不符", "重新导出该文件"),
     ProblemType("ole-damaged", FILE, "文件已损坏，不是完整的 Excel 97-2003 工作簿（.xls），无法读取。"
-                                     "请用 Excel/WPS 打开后另存为 .xlsx 再报送；如打不开，请让报送单位重新导出"),
+                                     "请用 Excel/WPS 打开后另存为 .xlsx 再报送；如打不开，请让报送单位重新导出",
+                ".xls 文件的结构已损坏", "另存为 .xlsx；打不开时请报送单位重新导出"),
     ProblemType("xml-malformed", FILE, "工作簿内部的 XML 格式有误（可能由不规范的软件生成，或文件已损坏），无法读取。"
-                                       "请用 Excel/WPS 打开后另存为 .xlsx 再报送"),
+                                       "请用 Excel/WPS 打开后另存为 .xlsx 再报送",
+                "工作簿内部的 XML 不合规范（如未定义的实体 &nbsp;）", "用 Excel/WPS 打开后另存为 .xlsx"),
     ProblemType("workbook-unreadable", FILE, "读取程序无法读取这个工作簿，文件可能已损坏。"
-                                             "请用 Excel/WPS 打开后另存为 .xlsx 再报送"),
-    ProblemType("not-regular-file", FILE, "{reason}，不是普通文件，未读取"),
+                                             "请用 Excel/WPS 打开后另存为 .xlsx 再报送",
+                "读取程序报告了其他错误（原话只在 --debug 时显示）", "用 Excel/WPS 打开后另存为 .xlsx"),
+    ProblemType("not-regular-file", FILE, "{reason}，不是普通文件，未读取",
+                "文件夹中的这一项不是普通文件（失效或循环的符号链接、命名管道、设备等），不会打开它",
+                "如是要报送的表格，换成普通文件"),
     # -- sheets ----------------------------------------------------------------
-    ProblemType("sheet-hidden", SHEET, "这是一个隐藏的工作表，其中的记录也已计入；如不应计入，请删除该工作表"),
-    ProblemType("sheet-no-header", SHEET, "未找到表头（不含文书号、决定日期等列），已跳过此工作表"),
+    ProblemType("sheet-hidden", SHEET, "这是一个隐藏的工作表，其中的记录也已计入；如不应计入，请删除该工作表",
+                "隐藏的工作表中的记录也计入了", "如不应计入，删除该工作表"),
+    ProblemType("sheet-no-header", SHEET, "未找到表头（不含文书号、决定日期等列），已跳过此工作表",
+                "这个工作表没有可识别的表头", "如果它有数据，检查表头的列名"),
     ProblemType("sheet-columns-missing", SHEET, "找不到{labels}列，这些记录无法判定。看到的列名：{seen}。"
-                                                "可在 compliance.toml 的 [columns] 中为 {fields} 补充同义词"),
-    ProblemType("sheet-several-tables", SHEET, "工作表中有 {count} 个表格（第 {rows} 行是另一个表头），各按自己的表头读取"),
-    ProblemType("own-report-skipped", SHEET, "这是本工具生成的检查报告，已跳过"),
-    ProblemType("sheet-example", SHEET, "这是填写示例工作表，其中的行不是真实决定，已跳过"),
-    ProblemType("rows-example", SHEET, "第 {rows} 行是填写示例，不是真实决定，已跳过"),
+                                                "可在 compliance.toml 的 [columns] 中为 {fields} 补充同义词",
+                "表头中没有决定日期或公开日期列，这些记录判为数据有误", "在 compliance.toml [columns] 中为该字段补充同义词，或改正表头"),
+    ProblemType("sheet-several-tables", SHEET, "工作表中有 {count} 个表格（第 {rows} 行是另一个表头），各按自己的表头读取",
+                "一个工作表中上下有几个表格", "无需处理；核对各表格的记录数"),
+    ProblemType("own-report-skipped", SHEET, "这是本工具生成的检查报告，已跳过", "输入中有本工具生成的报告，不当作台账读取",
+                "无需处理"),
+    ProblemType("sheet-example", SHEET, "这是填写示例工作表，其中的行不是真实决定，已跳过", "填写示例工作表不计入", "无需处理"),
+    ProblemType("rows-example", SHEET, "第 {rows} 行是填写示例，不是真实决定，已跳过", "示例行不计入", "无需处理；报送前可删去示例行"),
     ProblemType("sheet-read-mismatch", SHEET, "工作表“{sheet}”中有内容的单元格到第 {scanned:,} 行，读取程序读到第 {read:,} 行，"
-                                              "两者不一致，可能漏读或多读了记录。请用 Excel/WPS 打开后另存为 .xlsx 再检查，并核对记录数"),
-    ProblemType("sheet-side-by-side", SHEET, "工作表中左右并排有 {count} 个表格（{ranges}），各按自己的表头读取"),
+                                              "两者不一致，可能漏读或多读了记录。请用 Excel/WPS 打开后另存为 .xlsx 再检查，并核对记录数",
+                "读取程序返回的行数与工作表 XML 中有内容的区域不一致（例如行的顺序不对），记录可能不全；检查结果不算通过",
+                "用 Excel/WPS 打开后另存为 .xlsx 再检查，并核对记录数"),
+    ProblemType("sheet-side-by-side", SHEET, "工作表中左右并排有 {count} 个表格（{ranges}），各按自己的表头读取",
+                "一个工作表中左右并排有几个表格", "无需处理；核对各表格的记录数"),
+    ProblemType("column-ambiguous", SHEET, "列“{header}”同时像是 {labels}，无法确定，已忽略",
+                "一列的列名同样像两个字段，不猜测", "把列名改得更明确，或在 compliance.toml [columns] 中写明"),
+    ProblemType("column-duplicate", SHEET, "第 {other} 列“{other_header}”与第 {used} 列“{used_header}”都像{label}，"
+                                           "采用第 {used} 列",
+                "两列都像同一个字段，按更像的一列读取", "确认读取的是正确的列；必要时改正列名"),
     # -- cells (dates) -----------------------------------------------------------
-    ProblemType("date-missing", CELL, "日期为空"),
-    ProblemType("date-unparseable", CELL, "无法识别的日期：{text}"),
-    ProblemType("date-impossible", CELL, "不存在的日期：{text}"),
-    ProblemType("date-out-of-range", CELL, "日期超出合理范围（" + f"{MIN_YEAR}–{MAX_YEAR}" + " 年）：{text}"),
-    ProblemType("date-formula-error", CELL, "单元格是公式错误值：{text}"),
-    ProblemType("date-invalid-type", CELL, "单元格不是日期：{text}"),
+    ProblemType("date-missing", CELL, "日期为空", "日期单元格是空的", "补填日期"),
+    ProblemType("date-unparseable", CELL, "无法识别的日期：{text}", "单元格中的文字不是可识别的日期",
+                "改为 2016-09-28 这样的日期"),
+    ProblemType("date-impossible", CELL, "不存在的日期：{text}", "日期不存在（如 2 月 30 日）", "核对并改正日期"),
+    ProblemType("date-out-of-range", CELL, "日期超出合理范围（" + f"{MIN_YEAR}–{MAX_YEAR}" + " 年）：{text}",
+                "年份明显有误", "核对并改正日期"),
+    ProblemType("date-formula-error", CELL, "单元格是公式错误值：{text}", "单元格是 #VALUE! 等公式错误", "改正公式或直接填写日期"),
+    ProblemType("date-invalid-type", CELL, "单元格不是日期：{text}", "单元格的类型不可能是日期（如逻辑值）", "填写日期"),
     ProblemType("date-formula-uncached", CELL, "单元格是公式，但文件中没有保存计算结果（可能由其他软件生成），"
-                                               "请在 Excel/WPS 中打开并保存后再报送：{text}"),
+                                               "请在 Excel/WPS 中打开并保存后再报送：{text}",
+                "公式没有保存计算结果，无法知道日期", "在 Excel/WPS 中打开并保存后再报送"),
     # -- records -----------------------------------------------------------------
-    ProblemType("decision-column-missing", RECORD, "工作表中找不到决定日期列"),
-    ProblemType("published-column-missing", RECORD, "工作表中找不到公开日期列，无法判断是否按时公开"),
-    ProblemType("category-unknown", RECORD, "无法判断是许可还是处罚：没有类别列，列名、工作表名和文件名中也没有“许可”或“处罚”字样"),
-    ProblemType("duplicate-document-number", RECORD, "文书号重复，首次出现在 {where}"),
-    ProblemType("document-number-missing", RECORD, "缺少文书号"),
-    ProblemType("published-before-decision", RECORD, "公开日期 {published} 早于决定日期 {decision}"),
-    ProblemType("published-after-run-date", RECORD, "公开日期 {published} 晚于检查当天 {run_date}，日期有误"),
-    ProblemType("published-after-as-of", RECORD, "公开日期 {published} 晚于统计截止日 {as_of}，按截至 {as_of} 尚未公开判定"),
-    ProblemType("calendar-not-covered", RECORD, "需要 {year} 年的节假日数据才能判定，请用 --calendar 提供 {year} 年日历文件"),
+    # late, overdue: the status itself, on the terminal's line; short: when the count needs a year with no calendar
+    ProblemType("late", RECORD, "截止 {deadline}，逾期 {days} 个工作日", "在截止日期之后才上网公开（逾期公开）",
+                "说明逾期原因；今后按期公开", short="截止 {deadline}"),
+    ProblemType("overdue", RECORD, "截止 {deadline}，逾期 {days} 个工作日", "统计截止日已过公开截止日期，仍未公开（逾期未公开）",
+                "尽快上网公开并在台账中填写公开日期", short="截止 {deadline}"),
+    ProblemType("decision-column-missing", RECORD, "工作表中找不到决定日期列", "没有决定日期，无法计算截止日期",
+                "在表头中加上决定日期列，或在 compliance.toml [columns] 中补充同义词"),
+    ProblemType("published-column-missing", RECORD, "工作表中找不到公开日期列，无法判断是否按时公开",
+                "没有公开日期列（报送日期等不是公开日期）", "加上公开日期列，或在 compliance.toml [columns] 中补充同义词"),
+    ProblemType("category-unknown", RECORD, "无法判断是许可还是处罚：没有类别列，列名、工作表名和文件名中也没有“许可”或“处罚”字样",
+                "不知道记录是许可还是处罚，无法选用期限", "在文件名或工作表名中写明“许可”或“处罚”，或加类别列"),
+    ProblemType("duplicate-document-number", RECORD, "文书号重复，首次出现在 {where}", "同一单位同一类别中文书号重复",
+                "核实是否重复填报"),
+    ProblemType("document-number-missing", RECORD, "缺少文书号", "记录没有文书号", "补填文书号"),
+    ProblemType("published-before-decision", RECORD, "公开日期 {published} 早于决定日期 {decision}",
+                "公开日期早于决定日期，至少一个日期有误", "核对并改正日期"),
+    ProblemType("published-after-run-date", RECORD, "公开日期 {published} 晚于检查当天 {run_date}，日期有误",
+                "公开日期还没到，日期有误", "核对并改正公开日期"),
+    ProblemType("published-after-as-of", RECORD, "公开日期 {published} 晚于统计截止日 {as_of}，按截至 {as_of} 尚未公开判定",
+                "统计截止日时还没有公开", "无需处理；下期统计会按实际公开日期判定"),
+    ProblemType("calendar-not-covered", RECORD, "需要 {year} 年的节假日安排才能判定。" + CALENDAR_ADVICE,
+                "结果取决于尚无节假日数据的年份（无法判定）", "按提示准备该年的日历文件，用 --calendar 提供"),
     ProblemType("duplicate-conflict", RECORD, "另一份报送中有同一文书号但日期不同：{conflict}；无法判定以哪份为准，"
-                                              "请核实后只报送正确的一份"),
-    ProblemType("repeat-counted-once", RECORD, "与 {first} 是同一决定（单位、类别、文书号和日期都相同），只计一次"),
-    ProblemType("duplicate-file", FILE, "与 {first} 内容完全相同（SHA-256 相同），只读取一次"),
-    ProblemType("decision-after-run-date", RECORD, "决定日期 {decision} 晚于检查当天 {run_date}，日期有误"),
+                                              "请核实后只报送正确的一份",
+                "两份报送中的同一决定日期不同", "核实后只报送正确的一份"),
+    ProblemType("repeat-counted-once", RECORD, "与 {first} 是同一决定（单位、类别、文书号和日期都相同），只计一次",
+                "同一决定在两个文件中报送，只计一次", "无需处理"),
+    ProblemType("decision-after-run-date", RECORD, "决定日期 {decision} 晚于检查当天 {run_date}，日期有误",
+                "决定日期还没到，日期有误", "核对并改正决定日期"),
     # -- records checked against the online list (--online) ------------------------
-    ProblemType("online-not-found-claimed", RECORD, "台账填写已公开（{ledger}），网站未见，按未公开判定"),
-    ProblemType("online-date-differs", RECORD, "台账公开日期 {ledger}，网站公开日期 {online}，按网站日期判定"),
-    ProblemType("online-ambiguous", RECORD, "网站清单中有多条可能对应的信息（{candidates}），无法确定是哪一条，按台账判定"),
+    ProblemType("online-not-found-claimed", RECORD, "台账填写已公开（{ledger}），网站未见，按未公开判定",
+                "台账填了公开日期，网站清单中却没有这条（瞒报嫌疑）", "提供公开网址，或补公开后更正台账",
+                short="台账填写已公开，网站未见，按未公开判定"),
+    ProblemType("online-not-found", RECORD, "网站未见，台账未填公开日期，按未公开判定", "网站清单中没有这条，台账也未填公开日期",
+                "尽快公开"),
+    ProblemType("online-date-differs", RECORD, "台账公开日期 {ledger}，网站公开日期 {online}，按网站日期判定",
+                "台账填写的公开日期与网站不同，以网站为准", "按网站日期更正台账",
+                short="日期不符，按网站公开日期判定"),
+    ProblemType("online-ambiguous", RECORD, "网站清单中有多条可能对应的信息（{candidates}），无法确定是哪一条，按台账判定",
+                "网站清单中有几条都可能是这一条，不猜测", "核对文书号，使台账与网站一致"),
     ProblemType("online-outside-span", RECORD, "应公开截止日期 {deadline} 早于网站清单的起始日期 {start}，"
-                                               "网站上的旧信息可能已按公示期限撤下，无法核对，按台账判定"),
-    ProblemType("online-undated", RECORD, "网站清单中对应的信息没有可用的发布日期，无法核对，按台账判定"),
-    ProblemType("online-update-date-only", RECORD, "网站清单只有更新时间（{column}），不一定是首次公开日期，据此判定证明力较弱"),
+                                               "网站上的旧信息可能已按公示期限撤下，无法核对，按台账判定",
+                "网站清单不覆盖这条记录的时间，" + _KEEP_LEDGER, "无需处理；需要时提供更早的网站清单",
+                short="截止日期早于网站清单起始日，网站可能已撤下，按台账判定"),
+    ProblemType("online-undated", RECORD, "网站清单中对应的信息没有可用的发布日期，无法核对，按台账判定",
+                "网站清单中找到了这条，但没有日期，" + _KEEP_LEDGER, "无需处理",
+                short="网站清单中这条没有发布日期，按台账判定"),
+    ProblemType("online-update-date-only", RECORD, "网站清单只有更新时间（{column}），不一定是首次公开日期，据此判定证明力较弱",
+                "网站清单只有更新时间，首次公开可能更早", "需要时提供有发布日期的清单",
+                short="（网站清单只有{column}，证明力较弱）"),
+    ProblemType("online-only", RECORD, "网站已公开，本单位台账中没有这条记录", "网站上有、台账中没有（台账未登记）",
+                "补登台账"),
+    ProblemType("online-only-titled", RECORD, "网站已公开，本单位台账中没有这条记录（标题：{title}）",
+                "网站上有、台账中没有（台账未登记），网站清单没有文书号", "补登台账"),
+    # -- lines of 汇总 ---------------------------------------------------------------
+    ProblemType("unit-unjudged", UNIT, "有 {count} 条数据有误或无法判定，未计入及时公开率",
+                "这些记录不计入及时公开率，单位不能靠填错日期提高比率", "看“数据问题”工作表，改正后重新报送"),
+    ProblemType("unit-no-decisions", UNIT, "报送了表格，但统计范围内没有决定", "报送的记录都不在所选月份或统计范围内", "无需处理"),
+    ProblemType("unit-file-unreadable", UNIT, "报送的文件无法读取，见“数据问题”", "该单位的文件读不了", "看“数据问题”中的原因，重新报送"),
+    ProblemType("unit-file-unreadable-uncounted", UNIT, "报送的文件无法读取，见“数据问题”，未计入合计",
+                "该单位（不在 compliance.toml [units] 中）的文件读不了", "看“数据问题”中的原因，重新报送"),
+    ProblemType("unit-not-sent", UNIT, "未报送（没有收到该单位的表格）", "compliance.toml [units] 中的单位没有报送表格",
+                "催报"),
+    ProblemType("unit-online-only", UNIT, "只见于网站清单，台账中没有该单位", "网站清单中有、台账中没有的单位",
+                "核实该单位是否应报送台账"),
 ]
 PROBLEMS = {p.code: p for p in _DECLARED}
 assert len(PROBLEMS) == len(_DECLARED), "a problem code is declared twice"
@@ -143,87 +312,85 @@ def message(code: str, **values) -> str:
     return PROBLEMS[code].message(**values)
 
 
-def level(code: str) -> str:
-    return PROBLEMS[code].level
+@dataclass(frozen=True)
+class Problem:
+    """One problem, structured: where it is, which code, and the values its message needs."""
+
+    code: str
+    file: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    field: str | None = None
+    values: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def level(self) -> str:
+        return PROBLEMS[self.code].level
+
+    @cached_property  # rendered once, however many outputs show it
+    def message(self) -> str:
+        text = PROBLEMS[self.code].message(**self._values())
+        return f"{FIELD_LABELS[self.field]}：{text}" if self.field in FIELD_LABELS else text
+
+    @property
+    def short(self) -> str:
+        kind = PROBLEMS[self.code]
+        return kind.short.format(**self._values()) if kind.short else self.message
+
+    def _values(self) -> dict:
+        """The values, and the place: a template may name the sheet ({sheet})."""
+        return {"file": self.file, "sheet": self.sheet, "row": self.row, **dict(self.values)}
+
+    def value(self, name: str, default=None):
+        return dict(self.values).get(name, default)
+
+    def with_place(self, **place) -> "Problem":
+        """The same problem at another place (``file``, ``sheet``, ``row``)."""
+        return replace(self, **place)
+
+    def to_json(self) -> dict:
+        out = {"code": self.code, "level": self.level, "message": self.message}
+        if self.field:
+            out["field"] = self.field
+        return out
 
 
-def date_problem(field_label: str, code: str, text: str) -> dict:
-    return {"code": code, "message": f"{field_label}：{message(code, text=text or '（空）')}"}
+def problem(code: str, *, file=None, sheet=None, row=None, field=None, **values) -> Problem:
+    """A Problem; an undeclared code fails here, at once, not when the message is rendered."""
+    if code not in PROBLEMS:
+        raise KeyError(f"problem code {code!r} is not declared in problems.py")
+    return Problem(code, None if file is None else str(file), sheet, row, field, tuple(values.items()))
 
 
-def record_issues(row: dict, as_of: str = "", run_date: str = "") -> list[dict]:
-    """All problems of one record (a dict of its columns), in a stable order."""
-    row = {k: (None if _missing(v) else v) for k, v in row.items()}
-    issues = []
-    for field, label in (("decision", "决定日期"), ("published", "公开日期")):
-        code = row.get(f"{field}_problem")
-        if code and level(code) == RECORD:  # a sheet-level cause: the column itself is missing
-            issues.append({"code": code, "message": message(code)})
-        elif code:
-            issues.append(date_problem(label, code, row.get(f"{field}_text", "")))
-    if row.get("category_problem"):
-        issues.append({"code": row["category_problem"], "message": message(row["category_problem"])})
-    values = {"published": _iso(row.get("published_date")), "decision": _iso(row.get("decision_date")),
-              "as_of": as_of, "run_date": run_date, "year": row.get("missing_year"),
-              "conflict": row.get("conflict_with")}
-    if row.get("check_problem"):
-        issues.append({"code": row["check_problem"], "message": message(row["check_problem"], **values)})
-    if row.get("published_after_as_of"):
-        issues.append({"code": "published-after-as-of", "message": message("published-after-as-of", **values)})
-    if row.get("missing_year"):
-        issues.append({"code": "calendar-not-covered", "message": message("calendar-not-covered", **values)})
-    if not row.get("document_number"):
-        issues.append({"code": "document-number-missing", "message": message("document-number-missing")})
-    if row.get("duplicate_of"):
-        issues.append({"code": "duplicate-document-number",
-                       "message": message("duplicate-document-number", where=row["duplicate_of"])})
-    if row.get("online_problem"):  # --online: rendered once in online/verify.py
-        issues.append({"code": row["online_problem"], "message": row.get("online_note") or ""})
-    if row.get("online_update_only"):
-        issues.append({"code": "online-update-date-only",
-                       "message": message("online-update-date-only", column=row.get("online_date_column") or "更新时间")})
-    return issues
+def where(file: str | None, sheet: str | None = None, row: int | None = None) -> str:
+    """A location as ruff writes one: 文件:工作表:行 (the parts that are known)."""
+    parts = [file or "", sheet or "", "" if row is None else str(row)]
+    while parts and not parts[-1]:
+        parts.pop()
+    return ":".join(parts)
 
 
-def _missing(value) -> bool:
-    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
+def render_column(code: str, short: bool = False, **columns) -> np.ndarray:
+    """``code``'s message for many rows at once: each value a column (Series/array) or one value.
 
-
-def _iso(value) -> str:
-    if value is None or pd.isna(value):
-        return ""
-    return pd.Timestamp(value).date().isoformat()
-
-
-ISSUE_COLUMNS = ("decision_problem", "decision_text", "published_problem", "published_text", "category_problem",
-                 "document_number", "duplicate_of", "check_problem", "published_after_as_of", "missing_year",
-                 "published_date", "decision_date", "conflict_with",
-                 "online_problem", "online_note", "online_update_only", "online_date_column")
-
-
-def issues_column(records: pd.DataFrame, as_of: str = "", run_date: str = "") -> list[list[dict]]:
-    """record_issues for every record; used by the writers, which go record by record anyway.
-
-    Records with no problem code at all skip the per-record work.
+    Literal text and values are joined column-wise; a template with format specs
+    ({size_mb:,.0f}) is rendered row by row.
     """
-    columns = [c for c in ISSUE_COLUMNS if c in records.columns]
-    flags = np.zeros(len(records), dtype=bool)
-    for name in ("decision_problem", "published_problem", "category_problem", "duplicate_of", "check_problem",
-                 "online_problem"):
-        if name in records.columns:
-            flags |= records[name].notna().to_numpy(bool)
-    if "published_after_as_of" in records.columns:
-        flags |= records["published_after_as_of"].to_numpy(bool)
-    if "missing_year" in records.columns:
-        flags |= records["missing_year"].to_numpy() != 0
-    if "online_update_only" in records.columns:
-        flags |= records["online_update_only"].to_numpy(bool)
-    flags |= records["document_number"].eq("").to_numpy(bool)
-    # One shared, immutable "no issues" for the unflagged records: a million empty lists were 56 MB.
-    out: list = [()] * len(records)
-    flagged = np.flatnonzero(flags)
-    subset = records.iloc[flagged]  # convert only the rows that have something to say
-    arrays = [subset[c].to_numpy(object) for c in columns]
-    for k, i in enumerate(flagged):
-        out[i] = record_issues({c: a[k] for c, a in zip(columns, arrays)}, as_of, run_date)
+    kind = PROBLEMS[code]
+    template = kind.short if short and kind.short else kind.template
+    n = max((len(v) for v in columns.values() if isinstance(v, (pd.Series, np.ndarray, list))), default=1)
+    pieces = list(string.Formatter().parse(template))
+    if any(spec or conversion for _, name, spec, conversion in pieces if name is not None):
+        rows = [{k: (v[i] if isinstance(v, (pd.Series, np.ndarray, list)) else v) for k, v in columns.items()}
+                for i in range(n)]
+        return np.array([template.format(**row) for row in rows], dtype=object)
+    out = np.full(n, "", dtype=object)
+    for literal, name, _, _ in pieces:
+        out = out + literal
+        if name is not None:
+            value = columns[name]
+            if isinstance(value, (pd.Series, np.ndarray, list)):
+                out = out + pd.Series(value, dtype=object).astype(str).to_numpy(object)
+            else:
+                out = out + str(value)
     return out

@@ -11,14 +11,14 @@ import re
 import sys
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from .cli import main
+
 BLOCK = re.compile(r"```text\n(用法： compliance (\w+).*?)```", re.S)
 
 
 def help_text(name: str) -> str:
-    from click.testing import CliRunner
-
-    from .cli import main
-
     result = CliRunner().invoke(main, [name, "--help"], prog_name="compliance")
     return result.output.rstrip() + "\n"
 

@@ -11,7 +11,10 @@ Statuses (docs/rules.md §5):
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
+
+from .problems import message
 
 
 class Status(str, Enum):
@@ -48,11 +51,40 @@ UNJUDGEABLE = ("invalid", "undetermined")
 FLAGGED = LATE + UNJUDGEABLE
 
 EXIT_OK = 0  # every record on time or pending
-EXIT_PROBLEMS = 1  # a FLAGGED record, a file that could not be read, or an --online discrepancy
+EXIT_PROBLEMS = 1  # a FLAGGED record, a file that could not be read, or a part's finding (--online)
 EXIT_CANNOT_RUN = 2  # nothing read, bad arguments, or an internal fault
 
 
-def exit_code(counts: dict[str, int], unreadable_files: int, online_discrepancies: bool = False) -> int:
-    """The exit code of a check run from its status counts (and, with --online, the website check)."""
-    flagged = sum(counts.get(s, 0) for s in FLAGGED)
-    return EXIT_PROBLEMS if flagged or unreadable_files or online_discrepancies else EXIT_OK
+@dataclass(frozen=True)
+class Verdict:
+    """What a run found: its exit code and its one-line verdict are decided here and nowhere else."""
+
+    records: int
+    late: int  # LATE records
+    unjudged: int  # UNJUDGEABLE records
+    unreadable: int  # files that could not be read
+    findings: tuple[str, ...] = ()  # what the run's parts found (台账与网站清单有不一致…)
+    nothing_read: str | None = None  # a run-level problem code when no file could be read
+
+    @classmethod
+    def of(cls, counts: dict[str, int], unreadable: int, findings=(), nothing_read: str | None = None) -> "Verdict":
+        return cls(counts.get("records", 0), sum(counts.get(s, 0) for s in LATE),
+                   sum(counts.get(s, 0) for s in UNJUDGEABLE), unreadable, tuple(findings), nothing_read)
+
+    @property
+    def exit_code(self) -> int:
+        if self.nothing_read:
+            return EXIT_CANNOT_RUN
+        flagged = self.late or self.unjudged or self.unreadable or self.findings
+        return EXIT_PROBLEMS if flagged else EXIT_OK
+
+    @property
+    def text(self) -> str:
+        if self.nothing_read:
+            return message(self.nothing_read)
+        if self.exit_code == EXIT_OK:
+            return f"通过：{self.records} 条记录全部按时公开或未到期。"
+        parts = [f"逾期 {self.late} 条" if self.late else "",
+                 f"数据有误或无法判定 {self.unjudged} 条" if self.unjudged else "",
+                 f"{self.unreadable} 个文件无法读取" if self.unreadable else "", *self.findings]
+        return f"未通过：共 {self.records} 条记录，" + "，".join(p for p in parts if p) + "。"

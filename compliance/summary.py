@@ -13,6 +13,7 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
+from .problems import Problem, problem
 from .rules import CATEGORY_LABELS
 from .status import JUDGED, LATE, STATUS_LABELS, STATUSES, UNJUDGEABLE
 
@@ -23,6 +24,7 @@ SUBTOTAL = "小计"
 TOTAL = "合计"
 NOT_SENT = "未报送"
 NO_DECISIONS = "本期无决定"
+UNREADABLE = "文件无法读取"
 
 
 def _rates(frame: pd.DataFrame) -> pd.DataFrame:
@@ -44,16 +46,14 @@ def status_counts(records: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     return counts.reset_index()
 
 
-def _note(row: pd.Series) -> str | None:
+def _note(row: pd.Series) -> Problem | None:
     bad = int(row["invalid"] + row["undetermined"])
-    if not bad:
-        return None
-    return f"有 {bad} 条数据有误或无法判定，未计入及时公开率"
+    return problem("unit-unjudged", count=bad) if bad else None
 
 
 def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unreadable_units: Iterable[str] = (),
                sent_units: Iterable[str] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(汇总 rows, chart rows).
+    """(汇总 rows, chart rows); 备注 holds a Problem (a 汇总-line code) or None, rendered by each output.
 
     Rows: each unit's categories, a 小计 row for a unit with both, then 合计.
     Units are in the order of ``expected_units`` (compliance.toml [units]),
@@ -110,14 +110,14 @@ def _add_missing_units(out: pd.DataFrame, declared: list[str], present, unreadab
         if unit in present:
             continue
         if unit in sent:
-            extra.append({"单位": unit, "类别": NO_DECISIONS, "备注": "报送了表格，但统计范围内没有决定"})
+            extra.append({"单位": unit, "类别": NO_DECISIONS, "备注": problem("unit-no-decisions")})
         elif unit in unreadable:
-            extra.append({"单位": unit, "类别": "文件无法读取", "备注": "报送的文件无法读取，见“数据问题”"})
+            extra.append({"单位": unit, "类别": UNREADABLE, "备注": problem("unit-file-unreadable")})
         else:
-            extra.append({"单位": unit, "类别": NOT_SENT, "备注": "未报送（没有收到该单位的表格）"})
+            extra.append({"单位": unit, "类别": NOT_SENT, "备注": problem("unit-not-sent")})
     for unit in unreadable:
         if unit not in declared and unit not in present:
-            extra.append({"单位": unit, "类别": "文件无法读取", "备注": "报送的文件无法读取，见“数据问题”，未计入合计"})
+            extra.append({"单位": unit, "类别": UNREADABLE, "备注": problem("unit-file-unreadable-uncounted")})
     if not extra:
         return out
     rows = pd.DataFrame(extra).reindex(columns=out.columns).astype(object)

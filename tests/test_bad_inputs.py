@@ -380,7 +380,8 @@ def test_bad_input(case: Case, tmp_path, monkeypatch):
         assert str(bad) in message
         for word in case.words:
             assert word in message
-        assert message in result.stderr  # the clerk sees it on the screen too
+        # the clerk sees it on the screen too, ruff-style: 文件 代码 说明
+        assert f"{bad} {case.code} {message.removeprefix(f'{bad}：')}" in result.stderr
         assert "文件无法读取" in result.stderr and bad.name in result.stderr
         assert bad_records == []
         return

@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 
 from compliance import WorkCalendar
-from compliance.classify import STATUSES, classify, select_month, summarise
+from compliance.classify import STATUSES, classify, select_scope, summarise
 from compliance.ingest.load import empty_records
-from compliance.problems import issues_column
+from compliance.issues import issues_column
 from compliance.rules import PROFILES, Rule, RuleSet, from_options, single
 from compliance.api import ReconciliationError, check, reconcile_statuses
 from helpers import PENALTY_HEADER, write_xlsx
@@ -123,7 +123,7 @@ def test_publication_after_as_of_is_judged_unpublished_with_note():
     frame = records(("2016-09-28", "2016-11-15"))
     result = classify(frame, WorkCalendar(), DISTRICT, dt.date(2016, 10, 20), dt.date(2016, 11, 20))
     assert result.iloc[0]["status"] == "pending"
-    codes = [i["code"] for i in issues_column(result, "2016-10-20", "2016-11-20")[0]]
+    codes = [i.code for i in issues_column(result, "2016-10-20", "2016-11-20")[0]]
     assert "published-after-as-of" in codes
 
 
@@ -158,8 +158,7 @@ def test_status_that_needs_2027_is_undetermined(uncovered, tmp_path):
     assert list(result["status"]) == ["undetermined", "undetermined"]
     assert list(result["missing_year"]) == [2027, 2027]
     issues = issues_column(result, "2027-01-20", "2027-01-20")
-    assert len(issues) == 2
-    assert all(any(i["code"] == "calendar-not-covered" and "2027 年" in i["message"] for i in items) for items in issues)
+    assert all(any(i.code == "calendar-not-covered" and "2027 年" in i.message for i in items) for items in issues)
     path = tmp_path / "2027.csv"
     path.write_text("2027-01-01,休,元旦\n", encoding="utf-8")
     with_file = classify(frame, WorkCalendar([path]), DISTRICT, dt.date(2027, 1, 20), dt.date(2027, 1, 20))
@@ -169,8 +168,9 @@ def test_status_that_needs_2027_is_undetermined(uncovered, tmp_path):
 
 def test_month_selection_keeps_unusable_dates():
     frame = records(("2016-09-28", None), ("2016-10-10", None), (None, None), ("2016-10-31", "2016-11-01"))
-    picked = select_month(frame, "2016-10")
+    picked, left_out = select_scope(frame, "2016-10", dt.date(2016, 12, 31), dt.date(2016, 12, 31))
     assert list(picked["document_number"]) == ["N1", "N2", "N3"]
+    assert left_out == {"other_month": 1, "after_as_of": 0}
 
 
 def test_counts_reconcile_on_a_real_file(tmp_path):

@@ -261,10 +261,11 @@ def test_one_line_per_problem_record_with_deadline_and_days_late(tmp_path):
     result = run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF)
     lines = [line.strip() for line in result.stdout.splitlines()]
     late = next(line for line in lines if "西安监罚〔2016〕2号" in line)
-    assert late.startswith("区安监局_处罚.xlsx 处罚 第3行 西安监罚〔2016〕2号：逾期公开 — 截止 2016-09-30，逾期 ")
+    # ruff-style: 文件:工作表:行 代码 文书号：状态 — 说明
+    assert late.startswith("区安监局_处罚.xlsx:处罚:3 late 西安监罚〔2016〕2号：逾期公开 — 截止 2016-09-30，逾期 ")
     assert "个工作日" in late
-    assert any(line.startswith("区安监局_处罚.xlsx 处罚 第4行 西安监罚〔2016〕3号：逾期未公开") for line in lines)
-    assert any("第5行" in line and "数据有误" in line and "2016-02-30" in line for line in lines)
+    assert any(line.startswith("区安监局_处罚.xlsx:处罚:4 overdue 西安监罚〔2016〕3号：逾期未公开") for line in lines)
+    assert "区安监局_处罚.xlsx:处罚:5 date-impossible 西安监罚〔2016〕4号：数据有误 — 决定日期：不存在的日期：2016-02-30" in lines
     assert not any("西安监罚〔2016〕1号：" in line for line in lines)  # on time: nothing to fix
     assert "“逾期清单”" in result.stdout and "“数据问题”" in result.stdout
 

@@ -223,7 +223,8 @@ def test_random_workbooks_load_check_and_report_every_record_once(calendar, layo
         run = check([path], as_of=AS_OF, run_date=RUN_DATE, calendar=calendar)
         assert len(run.records) == len(expected)
         assert not (run.records["status"] == "invalid").any()
-        out = write_report(run, Path(folder) / "out" / "报告.xlsx")
+        out = Path(folder) / "out" / "报告.xlsx"
+        write_report(run, out)
         book = openpyxl.load_workbook(out, read_only=True)
         try:
             table = list(book["全部记录"].iter_rows(values_only=True))

@@ -142,8 +142,9 @@ def test_example_rows_and_sheets_are_not_decisions(tmp_path):
     records = only(result)
     assert records["sheet"].tolist() == ["数据", "数据"]
     sheets = {s.name: s for s in result.inputs[0].sheets}
-    assert sheets["填写示例"].skipped["example"] == 3 and "填写示例" in " ".join(sheets["填写示例"].notes)
-    assert sheets["数据"].skipped["example"] == 1 and "第 2 行" in " ".join(sheets["数据"].notes)
+    assert sheets["填写示例"].skipped["example"] == 3 and [n.code for n in sheets["填写示例"].notes] == ["sheet-example"]
+    assert "填写示例" in sheets["填写示例"].notes[0].message
+    assert sheets["数据"].skipped["example"] == 1 and "第 2 行" in " ".join(n.message for n in sheets["数据"].notes)
 
 
 def test_a_row_with_decision_content_but_no_number_or_dates_is_an_invalid_record(tmp_path):
@@ -177,7 +178,7 @@ def test_tables_side_by_side_are_both_read_xlsx_and_csv(tmp_path):
         assert by["许0"] == "permit" and by["罚0"] == "penalty" and by["罚9"] == "penalty"
         assert set(records["unit"]) == {"区工商分局"}
         sheet = result.inputs[0].sheets[0]
-        assert any("A:E" in n and "F:I" in n for n in sheet.notes)
+        assert any("A:E" in n.message and "F:I" in n.message for n in sheet.notes)
         assert sheet.record_count + sheet.skipped_rows == sheet.rows_after_header == 2 * 5
 
 
@@ -208,7 +209,7 @@ def test_wps_et_and_unknown_files_in_a_folder(tmp_path):
     result = load([tmp_path])
     assert len(result.records) == 2
     named = {Path(e.path).name: e.not_read for e in result.inputs if e.not_read}
-    assert list(named) == ["说明.docx"] and "未读取" in named["说明.docx"]
+    assert list(named) == ["说明.docx"] and "未读取" in named["说明.docx"].message
 
 
 def test_error_values_in_xls_are_errors(tmp_path):
@@ -318,10 +319,10 @@ def test_a_reader_that_aborts_the_process_costs_only_its_file(tmp_path, monkeypa
 
     original = load_module.load_file
 
-    def crashing(path, config):  # stands in for a native reader crash no except can catch
+    def crashing(path, config, *rest):  # stands in for a native reader crash no except can catch
         if "坏" in path.name:
             os.abort()
-        return original(path, config)
+        return original(path, config, *rest)
 
     monkeypatch.setattr(load_module, "load_file", crashing)
     write_xlsx(tmp_path / "区环保局_处罚.xlsx", {"S": [HEADER] + rows(2)})

@@ -77,7 +77,9 @@ def test_missing_decision_column_lists_headers_and_keeps_rows(tmp_path):
     path = write_xlsx(tmp_path / "处罚.xlsx", {"S": [["文书号", "当事人", "公开日期"], ["A1", "x", "2016-5-3"]]})
     result = load([path])
     sheet = result.inputs[0].sheets[0]
-    assert "找不到决定日期列" in sheet.problem and "当事人" in sheet.problem
+    [found] = sheet.problems
+    assert found.code == "sheet-columns-missing" and (found.file, found.sheet) == (str(path), "S")
+    assert "找不到决定日期列" in found.message and "当事人" in found.message
     assert list(result.records["decision_problem"]) == ["decision-column-missing"]
 
 
@@ -87,7 +89,7 @@ def test_config_adds_synonyms(tmp_path):
     config = load_config(cwd=tmp_path)
     result = load([path], config)
     assert result.records["decision_date"][0].date() == dt.date(2016, 5, 3)
-    assert load([path]).inputs[0].sheets[0].problem  # without the config: not found
+    assert load([path]).inputs[0].sheets[0].problems  # without the config: not found
 
 
 @pytest.mark.parametrize("where, expected", [
@@ -129,7 +131,8 @@ def test_folder_search_skips_lock_and_hidden_files(tmp_path):
     result = load([tmp_path])
     assert [e.path for e in result.inputs if not e.not_read] == [str(tmp_path / "sub" / "处罚.xlsx")]
     # A file in the folder that is not read is named with its reason (issue 10), never skipped silently.
-    assert [(Path(e.path).name, "未读取" in e.not_read) for e in result.inputs if e.not_read] == [("notes.txt", True)]
+    not_read = [(Path(e.path).name, "未读取" in e.not_read.message) for e in result.inputs if e.not_read]
+    assert not_read == [("notes.txt", True)]
     assert len(result.records) == 3
 
 
@@ -313,8 +316,9 @@ def test_category_codes_in_file_names(tmp_path, name, category):
 def test_review_cases_units_reports_duplicates_and_delimiters(tmp_path):
     import datetime as dt
 
-    from compliance.report.workbook import write_report
     from compliance.api import check
+    from compliance.report.paths import OWN_REPORT
+    from compliance.report.workbook import write_report
 
     # blank unit cells take the sheet's usual unit; the file name gives 区环保局, not the whole name
     rows = [["行政处罚决定书文号", "处罚决定日期", "上网公开日期", "处罚机关"],
@@ -330,7 +334,7 @@ def test_review_cases_units_reports_duplicates_and_delimiters(tmp_path):
     # our own report, saved under another name, is skipped by its content
     run = check([path], as_of=dt.date(2016, 12, 31), run_date=dt.date(2016, 12, 31))
     write_report(run, tmp_path / "10月检查结果.xlsx")
-    again = load([tmp_path / "10月检查结果.xlsx", path])
+    again = load([tmp_path / "10月检查结果.xlsx", path], own=OWN_REPORT)
     assert again.inputs[0].is_report and len(again.records) == 2
     # a semicolon CSV with a bare title line
     csv_path = tmp_path / "处罚.csv"
@@ -364,7 +368,7 @@ def test_missing_publication_column_is_a_problem_not_overdue(tmp_path):
     path = write_xlsx(tmp_path / "处罚.xlsx", {"S": [["行政处罚决定书文号", "处罚决定日期", "处罚机关"],
                                                   ["A1", "2016-05-03", "区安监局"]]})
     result = load([path])
-    assert "找不到公开日期列" in result.inputs[0].sheets[0].problem
+    assert "找不到公开日期列" in result.inputs[0].sheets[0].problems[0].message
     assert list(result.records["published_problem"]) == ["published-column-missing"]
 
 
@@ -405,5 +409,5 @@ def test_hidden_sheet_is_read_and_noted(tmp_path):
     book.save(path)
     result = load([path])
     visible, hidden = result.inputs[0].sheets
-    assert not any("隐藏" in n for n in visible.notes)
-    assert any("隐藏" in n for n in hidden.notes) and hidden.record_count == 1
+    assert not any(n.code == "sheet-hidden" for n in visible.notes)
+    assert any(n.code == "sheet-hidden" and "隐藏" in n.message for n in hidden.notes) and hidden.record_count == 1

@@ -54,6 +54,12 @@ def results(run):
     return dict(zip(run.records["document_number"], run.records["online_result"].astype(str)))
 
 
+def online_note(run, i: int) -> str:
+    """The message of record ``i``'s website-check problem, as every output renders it."""
+    [found] = [p for p in run.issues[i] if p.code == run.records["online_problem"].iloc[i]]
+    return found.message
+
+
 # -- each result kind ------------------------------------------------------------------
 def test_confirmed_when_dates_agree_or_ledger_had_none(ledger, credit):
     path = ledger(ledger_row(1), ledger_row(2, published=None))
@@ -73,7 +79,7 @@ def test_date_differs_is_judged_on_the_online_date_and_keeps_both(ledger, credit
     assert record["online_result"] == "date-differs" and record["status"] == "late"
     assert record["ledger_published_date"] == pd.Timestamp("2016-09-08")
     assert record["online_published_date"] == pd.Timestamp("2016-11-01")
-    assert record["online_note"] == "台账公开日期 2016-09-08，网站公开日期 2016-11-01，按网站日期判定"
+    assert online_note(run, 0) == "台账公开日期 2016-09-08，网站公开日期 2016-11-01，按网站日期判定"
 
 
 def test_not_found_is_judged_unpublished_and_a_claimed_date_is_a_problem(ledger, credit):
@@ -82,7 +88,7 @@ def test_not_found_is_judged_unpublished_and_a_claimed_date_is_a_problem(ledger,
     one, two = run.records.iloc[0], run.records.iloc[1]
     assert one["online_result"] == "not-found" and one["status"] == "overdue" and pd.isna(one["published_date"])
     assert one["online_problem"] == "online-not-found-claimed"
-    assert one["online_note"] == "台账填写已公开（2016-09-08），网站未见，按未公开判定"
+    assert online_note(run, 0) == "台账填写已公开（2016-09-08），网站未见，按未公开判定"
     assert two["online_result"] == "not-found" and two["status"] == "pending" and pd.isna(two["online_problem"])
 
 
@@ -92,7 +98,7 @@ def test_not_verifiable_before_the_lists_earliest_date(ledger, credit):
     record = run.records.iloc[0]
     assert record["online_result"] == "not-verifiable" and record["status"] == "on_time"
     assert record["published_date"] == pd.Timestamp("2016-01-08")  # judged on the ledger
-    assert "早于网站清单的起始日期 2016-09-08" in record["online_note"]
+    assert "早于网站清单的起始日期 2016-09-08" in online_note(run, 0)
 
 
 def test_online_since_widens_what_is_not_verifiable(ledger, credit):
@@ -109,7 +115,7 @@ def test_ambiguous_lists_every_candidate_and_keeps_the_ledger(ledger, credit):
     run = run_check(path, lst)
     record = run.records.iloc[0]
     assert record["online_result"] == "ambiguous" and record["published_date"] == pd.Timestamp("2016-09-08")
-    assert "credit.csv 第2行 2016-09-08；credit.csv 第3行 2016-09-20" in record["online_note"]
+    assert "credit.csv 第2行 2016-09-08；credit.csv 第3行 2016-09-20" in online_note(run, 0)
     assert run.online.entries_ambiguous == 2 and len(run.online.online_only) == 0
 
 
@@ -217,9 +223,9 @@ def test_update_date_only_is_used_with_a_note(ledger, credit):
     record = run.records.iloc[0]
     assert record["online_result"] == "confirmed" and record["online_update_only"]
     assert run.online.lists[0].update_only and run.online.lists[0].date_columns == ["入库时间"]
-    from compliance.problems import issues_column
-    assert {"code": "online-update-date-only",
-            "message": "网站清单只有更新时间（入库时间），不一定是首次公开日期，据此判定证明力较弱"} in issues_column(run.records)[0]
+    assert {"code": "online-update-date-only", "level": "record",
+            "message": "网站清单只有更新时间（入库时间），不一定是首次公开日期，据此判定证明力较弱"} \
+        in [p.to_json() for p in run.issues[0]]
 
 
 def test_an_online_list_without_a_header_is_a_fault(ledger, credit, tmp_path):

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
-import compliance.report.workbook
+import compliance.report.record_columns
 from compliance.report.workbook import write_report
 from compliance.api import check
 from helpers import PENALTY_HEADER, write_xlsx
@@ -336,7 +336,7 @@ def test_problems_sheet_lists_invalid_records_and_unreadable_files(report):
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_record_sheets_split_past_the_row_limit(tmp_path, monkeypatch, backend):
-    monkeypatch.setattr(compliance.report.workbook, "EXCEL_MAX_ROWS", 6)  # 1 header + 5 records per sheet
+    monkeypatch.setattr(compliance.report.record_columns, "EXCEL_MAX_ROWS", 6)  # 1 header + 5 records per sheet
     on_time = [(f"准{i}", "甲", D(2016, 9, 1), D(2016, 9, 10), "区安监局") for i in range(1, 6)]
     late = [(f"迟{i}", "乙", D(2016, 3, 1), D(2016, 9, i), "区安监局") for i in range(1, 8)]
     path = penalty_file(tmp_path / "区安监局_处罚.xlsx", on_time + late)

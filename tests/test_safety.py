@@ -221,7 +221,8 @@ def test_formula_looking_text_stays_text_in_every_sheet(tmp_path, backend):
     folder.mkdir()
     path = write_xlsx(folder / "=cmd_处罚.xlsx", {"S": rows}, text_cells=True)
     run = check([path], as_of=dt.date(2016, 12, 31), run_date=dt.date(2016, 12, 31))
-    out = write_report(run, tmp_path / "r.xlsx", backend=backend)
+    out = tmp_path / "r.xlsx"
+    write_report(run, out, backend=backend)
     book = openpyxl.load_workbook(out)
     seen = {name: set() for name in book.sheetnames}
     for sheet in book.worksheets:
@@ -248,7 +249,8 @@ def test_rust_report_has_no_duplicated_rows(tmp_path):
     rows = [PENALTY_HEADER] + penalty_rows(3) + [[9, "A9", "x", dt.date(2016, 9, 1), None, "区安监局"]]
     path = write_xlsx(tmp_path / "处罚.xlsx", {"S": rows})
     run = check([path], as_of=dt.date(2016, 12, 31), run_date=dt.date(2016, 12, 31))
-    out = write_report(run, tmp_path / "r.xlsx", backend="rust")
+    out = tmp_path / "r.xlsx"
+    write_report(run, out, backend="rust")
     with zipfile.ZipFile(out) as book:
         sheets = [n for n in book.namelist() if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n)]
         assert len(sheets) == 5
@@ -274,7 +276,8 @@ def test_repair_copies_untouched_entries_and_keeps_a_valid_zip(tmp_path, monkeyp
     rows = [PENALTY_HEADER] + penalty_rows(3) + [[9, "A9", "x", dt.date(2016, 9, 1), None, "区安监局"]]
     path = write_xlsx(tmp_path / "处罚.xlsx", {"S": rows})
     run = check([path], as_of=dt.date(2016, 12, 31), run_date=dt.date(2016, 12, 31))
-    out = write_report(run, tmp_path / "r.xlsx", backend="rust")
+    out = tmp_path / "r.xlsx"
+    write_report(run, out, backend="rust")
     with zipfile.ZipFile(out) as book:
         assert book.testzip() is None  # every entry's CRC checks
         names = book.namelist()

@@ -17,8 +17,8 @@ import compliance
 from compliance.cli import main
 from compliance.config import load_config
 from compliance.errors import ConfigError
-from compliance.problems import PROBLEMS
-from compliance.status import EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, exit_code
+from compliance.problems import LEVELS, PROBLEMS
+from compliance.status import EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, Verdict
 from helpers import PENALTY_HEADER, write_xlsx
 
 ROOT = Path(__file__).parent.parent
@@ -106,14 +106,6 @@ def test_reconciliation_mismatch_in_loader_exits_2_without_report(tmp_path, ledg
     assert not out.exists()
 
 
-def test_exit_codes_come_from_the_status_sets():
-    assert exit_code({"on_time": 3, "pending": 2}, 0) == EXIT_OK
-    assert exit_code({"on_time": 3, "late": 1}, 0) == EXIT_PROBLEMS
-    assert exit_code({"invalid": 1}, 0) == EXIT_PROBLEMS
-    assert exit_code({"on_time": 1}, 1) == EXIT_PROBLEMS
-    assert EXIT_CANNOT_RUN == 2
-
-
 def _declared_codes(path: Path, class_name: str) -> list[str]:
     """The code of every ``class_name("code", …)`` call in the module's source, in order."""
     calls = [node for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))) if isinstance(node, ast.Call)]
@@ -128,8 +120,22 @@ def test_every_problem_code_is_declared_once_with_a_level_and_chinese_text():
     twice = sorted(code for code, n in Counter(declared).items() if n > 1)
     assert twice == [] and set(declared) == set(PROBLEMS), (twice, set(declared) ^ set(PROBLEMS))
     for code, problem in PROBLEMS.items():
-        assert code == problem.code and problem.level in {"file", "sheet", "record", "cell"}
+        assert code == problem.code and problem.level in LEVELS
         assert not problem.template.isascii() or problem.template.startswith("{"), code
+
+
+def test_exit_code_and_verdict_come_from_one_decision():
+    clear = Verdict.of({"records": 5, "on_time": 3, "pending": 2}, 0)
+    assert (clear.exit_code, clear.text) == (EXIT_OK, "通过：5 条记录全部按时公开或未到期。")
+    late = Verdict.of({"records": 4, "on_time": 3, "late": 1}, 0)
+    assert (late.exit_code, late.text) == (EXIT_PROBLEMS, "未通过：共 4 条记录，逾期 1 条。")
+    assert Verdict.of({"records": 1, "invalid": 1}, 0).exit_code == EXIT_PROBLEMS
+    unreadable = Verdict.of({"records": 1, "on_time": 1}, 1)
+    assert (unreadable.exit_code, unreadable.text) == (EXIT_PROBLEMS, "未通过：共 1 条记录，1 个文件无法读取。")
+    found = Verdict.of({"records": 1, "on_time": 1}, 0, ["台账与网站清单有不一致（见“公开核对”）"])
+    assert found.exit_code == EXIT_PROBLEMS and found.text.endswith("台账与网站清单有不一致（见“公开核对”）。")
+    nothing = Verdict.of({}, 0, nothing_read="nothing-read")
+    assert (nothing.exit_code, nothing.text) == (EXIT_CANNOT_RUN, "没有读到任何可检查的文件。")
 
 
 def test_no_module_shadows_a_public_name():

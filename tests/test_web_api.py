@@ -95,6 +95,8 @@ def sample_answer(tmp_path_factory):
 def test_check_returns_every_field(sample_answer):
     app, response = sample_answer
     payload = response.get_json()
+    # strict JSON: a browser's JSON.parse refuses NaN, which Python's json accepts
+    json.loads(response.data, parse_constant=lambda name: pytest.fail(f"{name} in the answer"))
     assert response.headers["Content-Type"].startswith("application/json")
     assert {"as_of", "run_date", "rule", "rules", "month", "calendar", "inputs", "summary", "records",
             "report_url", "unit_summary"} <= set(payload)
@@ -172,6 +174,11 @@ def test_report_download_is_the_excel_report_with_upload_names(sample_answer, tm
     about = " ".join(str(c) for row in book["说明"].iter_rows(values_only=True) for c in row if c)
     assert str(app.extensions["compliance"]["work_dir"]) not in about
     assert "区环保局_2016年行政处罚.csv" in about
+    # the answer names the writer that wrote this report (it was null when the JSON came first)
+    writer = response.get_json()["report_writer"]
+    assert writer["name"] in ("rustpy-xlsxwriter", "xlsxwriter")
+    written_by = next(row[1] for row in book["说明"].iter_rows(values_only=True) if row[0] == "报告生成程序")
+    assert written_by.startswith(writer["name"])
 
 
 def test_month_rule_and_days_are_passed_through(client):

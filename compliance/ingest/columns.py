@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..problems import Problem, problem
+
 FIELDS = ("document_number", "party", "decision_date", "published_date", "unit", "category")
 
 FIELD_LABELS = {
@@ -150,7 +152,7 @@ class ColumnMap:
 
     columns: dict[str, int]
     headers: list[str]
-    notes: list[str] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)  # without a place: the sheet adds it
 
     def header_of(self, name: str) -> str | None:
         index = self.columns.get(name)
@@ -164,7 +166,7 @@ def map_columns(headers: list[str], rules: ColumnRules) -> ColumnMap:
     two fields equally is ambiguous and given to neither (with a note). Of two
     headers for one field, the more specific wins, then the leftmost.
     """
-    notes: list[str] = []
+    notes: list[Problem] = []
     claims: dict[str, list[tuple[int, int]]] = {}
     for index, header in enumerate(headers):
         scores = rules.score(header)
@@ -174,7 +176,7 @@ def map_columns(headers: list[str], rules: ColumnRules) -> ColumnMap:
         winners = [name for name, s in scores.items() if s == top]
         if len(winners) > 1:
             labels = "、".join(FIELD_LABELS[w] for w in winners)
-            notes.append(f"列“{header}”同时像是 {labels}，无法确定，已忽略")
+            notes.append(problem("column-ambiguous", header=header, labels=labels))
             continue
         claims.setdefault(winners[0], []).append((top, index))
     columns: dict[str, int] = {}
@@ -183,8 +185,8 @@ def map_columns(headers: list[str], rules: ColumnRules) -> ColumnMap:
         columns[name] = found[0][1]
         used = found[0][1]
         for _, other in found[1:]:
-            notes.append(f"第 {_letter(other)} 列“{headers[other]}”与第 {_letter(used)} 列“{headers[used]}”"
-                         f"都像{FIELD_LABELS[name]}，采用第 {_letter(used)} 列")
+            notes.append(problem("column-duplicate", other=_letter(other), other_header=headers[other],
+                                 used=_letter(used), used_header=headers[used], label=FIELD_LABELS[name]))
     return ColumnMap(columns, [str(h) for h in headers], notes)
 
 

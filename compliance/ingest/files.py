@@ -15,22 +15,23 @@ from pathlib import Path
 from typing import Iterable
 
 from ..errors import FileFault, os_reason
-from ..problems import message
-from ..report.paths import REPORT_PREFIX  # our own reports: never read back as input
+from ..problems import Problem, problem
 from .readers import is_zip_workbook, sniff
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".et", ".ett", ".xlsb", ".ods", ".xltx", ".xlt")
 
 
-def find_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[Path, str | FileFault]]]:
-    """(files to read, [(path, why it is not read: a message, or a fault when it was meant to be read)])."""
+def find_files(paths: Iterable[str | Path], own=None) -> tuple[list[Path], list[tuple[Path, Problem | FileFault]]]:
+    """(files to read, [(path, why it is not read: a problem, or a fault when it was meant to be read)]).
+
+    ``own`` (load.OwnFiles) names the caller's own outputs, passed over without a word."""
     found: list[Path] = []
-    skipped: list[tuple[Path, str | FileFault]] = []
+    skipped: list[tuple[Path, Problem | FileFault]] = []
     for raw in paths:
         path = Path(raw)
         special = not_regular(path)
         if path.is_dir():  # named on the command line: followed even when it is a symlink
-            _walk(path, found, skipped)
+            _walk(path, found, skipped, own)
         elif special is None:
             found.append(path)
         elif special == "missing":
@@ -40,24 +41,24 @@ def find_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[Path
     return list(dict.fromkeys(found)), skipped
 
 
-def _walk(folder: Path, found: list[Path], skipped: list) -> None:
+def _walk(folder: Path, found: list[Path], skipped: list, own) -> None:
     for candidate in sorted(folder.rglob("*")):
         relative = candidate.relative_to(folder).parts
-        if any(part.startswith((".", "~$")) for part in relative) or candidate.name.startswith(REPORT_PREFIX):
+        if any(part.startswith((".", "~$")) for part in relative) or (own is not None and own.skips_name(candidate.name)):
             continue
         special = not_regular(candidate)
         if special == "directory":
             continue  # rglob walks into it
         if special is not None:  # named, with its reason, in the terminal, the JSON and 说明
-            reason = message("not-regular-file", reason=special)
             skipped.append((candidate, FileFault("not-regular-file", candidate, reason=special)
-                            if candidate.suffix.lower() in SUFFIXES else reason))
+                            if candidate.suffix.lower() in SUFFIXES
+                            else problem("not-regular-file", file=candidate, reason=special)))
             continue
         reason = None if candidate.suffix.lower() in SUFFIXES else not_a_spreadsheet(candidate)
         if reason is None:
             found.append(candidate)
         else:
-            skipped.append((candidate, message("file-not-read", reason=reason)))
+            skipped.append((candidate, problem("file-not-read", file=candidate, reason=reason)))
 
 
 def not_regular(path: Path) -> str | None:

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .cells import display_text, is_blank, per_distinct
-from .columns import ColumnRules, map_columns
+from .columns import ColumnRules, category_from_text, map_columns
 from .rawsheet import RawSheet
 
 HEADER_SCAN_ROWS = 20
@@ -202,8 +202,6 @@ def sheet_unit(rows: list[list], header_index: int) -> str | None:
 
 def section_above(rows: list[list], header_index: int) -> str | None:
     """The category a section row just above the header sets (一、行政许可)."""
-    from .columns import category_from_text
-
     for row in reversed(rows[max(0, header_index - 3):header_index]):
         texts = [display_text(c) for c in row if not is_blank(c)]
         if len(texts) == 1 and SECTION.match(re.sub(r"\s+", "", texts[0])):

@@ -17,18 +17,40 @@ from typing import Callable, Iterable
 import numpy as np
 import pandas as pd
 
-from ..config import Config
 from ..errors import FileFault, ReconciliationError
-from ..problems import message
-from .columns import category_from_text
+from ..problems import Problem, problem
+from .columns import ColumnRules, category_from_text
 from .docnumbers import normalise_document_numbers
-from .files import SUFFIXES, find_files  # noqa: F401 - SUFFIXES: the web page's accepted names
 from .header import normalise_unit_names
-from .isolate import fault_entry, read_isolated
-from .readers import read_file
-from ..report.paths import REPORT_SHEETS  # our own reports: never read back as input
-from .records import RECORD_COLUMNS, SheetResult, read_sheet
+from .files import SUFFIXES, find_files  # noqa: F401 - SUFFIXES: the web page's accepted names
+from .isolate import ReadLimits, fault_entry, read_isolated
+from .readers import DEFAULT_MAX_UNCOMPRESSED, read_file
+from .records import RECORD_FIELDS, SheetResult, read_sheet
 
+
+
+@dataclass(frozen=True)
+class ReadSettings:
+    """What reading needs from compliance.toml (config.Config has these too, and is passed as is)."""
+
+    columns: ColumnRules = field(default_factory=ColumnRules)
+    units: dict = field(default_factory=dict)  # declared name -> the names units also use
+    max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED
+    read_limits: ReadLimits = field(default_factory=ReadLimits)  # memory and time one file's reader may use
+
+
+@dataclass(frozen=True)
+class OwnFiles:
+    """How the caller recognises the files it writes, so that they are never read back as input."""
+
+    prefix: str = ""  # a file in a folder whose name starts with this is passed over
+    sheets: frozenset[str] = frozenset()  # a workbook holding all these sheets is skipped
+
+    def is_report(self, sheet_names: Iterable[str]) -> bool:
+        return bool(self.sheets) and self.sheets <= set(sheet_names)
+
+    def skips_name(self, name: str) -> bool:
+        return bool(self.prefix) and name.startswith(self.prefix)
 
 
 @dataclass
@@ -37,9 +59,9 @@ class InputFile:
     sha256: str | None = None
     sheets: list[SheetResult] = field(default_factory=list)
     error: FileFault | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
     is_report: bool = False  # one of our own reports, skipped
-    not_read: str | None = None  # a file in a folder that is not a spreadsheet: why it was not read
+    not_read: Problem | None = None  # a file in a folder that is not a spreadsheet: why it was not read
     doubtful: bool = False  # what was read disagrees with the file (said in ``notes``): not a clean bill
 
     @property
@@ -64,6 +86,7 @@ class LoadResult:
         return sum(f.skipped_rows for f in self.inputs)
 
 
+
 def _sha256(path: Path) -> str | None:
     digest = hashlib.sha256()
     try:
@@ -75,7 +98,7 @@ def _sha256(path: Path) -> str | None:
     return digest.hexdigest()
 
 
-def load_file(path: Path, config: Config) -> tuple[InputFile, list[pd.DataFrame]]:
+def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> tuple[InputFile, list[pd.DataFrame]]:
     entry = InputFile(str(path), _sha256(path))
     frames: list[pd.DataFrame] = []
     try:
@@ -83,15 +106,16 @@ def load_file(path: Path, config: Config) -> tuple[InputFile, list[pd.DataFrame]
     except FileFault as fault:
         entry.error = fault
         return entry, frames
-    if REPORT_SHEETS <= {raw.name for raw in raw_sheets}:
+    if own.is_report(raw.name for raw in raw_sheets):
         # A report this tool wrote, under another name: reading it would count records twice.
-        entry.notes.append(message("own-report-skipped"))
+        entry.notes.append(problem("own-report-skipped", file=path))
         entry.is_report = True
         return entry, frames
     file_category = category_from_text(path.stem)
     for raw in raw_sheets:
         if raw.doubt:  # what calamine returned disagrees with the sheet's XML: said on the file
-            entry.notes.append(raw.doubt)
+            scanned, read = raw.doubt
+            entry.notes.append(problem("sheet-read-mismatch", file=path, sheet=raw.name, scanned=scanned, read=read))
             entry.doubtful = True
         result = read_sheet(raw, str(path), config.columns, file_category, unit_from_name(path))
         entry.sheets.append(result)
@@ -114,15 +138,17 @@ def unit_from_name(path: str | Path) -> str:
     return match.group(1) if match else path.stem
 
 
-def load(paths: Iterable[str | Path], config: Config | None = None,
-         progress: Callable[[int, int, str], None] | None = None) -> LoadResult:
-    config = config or Config()
-    files, skipped = find_files(paths)
+def load(paths: Iterable[str | Path], config: ReadSettings | None = None,
+         progress: Callable[[int, int, str], None] | None = None, own: OwnFiles = OwnFiles()) -> LoadResult:
+    """Every file under ``paths``; ``config``: the column rules, unit names and limits (config.Config
+    or ReadSettings); ``own``: how to recognise the caller's own outputs, which are not read."""
+    config = config or ReadSettings()
+    files, skipped = find_files(paths, own)
     inputs = [_skipped_entry(path, why) for path, why in skipped]
     files, copies = _distinct_contents(files)
     inputs.extend(copies)
     frames: list[pd.DataFrame] = []
-    for entry, sheet_frames in read_all(files, config, progress):
+    for entry, sheet_frames in read_all(files, config, progress, own):
         inputs.append(entry)
         frames.extend(sheet_frames)
     records = pd.concat(frames, ignore_index=True) if frames else empty_records()
@@ -151,7 +177,7 @@ def _distinct_contents(files: list[Path]) -> tuple[list[Path], list[InputFile]]:
         digest = _sha256(path)
         if digest is not None and digest in first:
             copies.append(InputFile(str(path), digest,
-                                    not_read=message("duplicate-file", first=first[digest].name)))
+                                    not_read=problem("duplicate-file", file=path, first=first[digest].name)))
             continue
         if digest is not None:
             first[digest] = path
@@ -159,7 +185,8 @@ def _distinct_contents(files: list[Path]) -> tuple[list[Path], list[InputFile]]:
     return distinct, copies
 
 
-def read_all(files: list[Path], config: Config, progress=None) -> list[tuple[InputFile, list[pd.DataFrame]]]:
+def read_all(files: list[Path], config: ReadSettings, progress=None,
+             own: OwnFiles = OwnFiles()) -> list[tuple[InputFile, list[pd.DataFrame]]]:
     """Every file read, in order, each in a process of its own within the read limits (isolate.py):
     a reader that aborts, runs out of its memory or out of its time costs only its file."""
     done = []
@@ -169,13 +196,13 @@ def read_all(files: list[Path], config: Config, progress=None) -> list[tuple[Inp
         if progress:
             progress(len(done), len(files), str(files[index]))
 
-    return read_isolated(files, partial(guarded_load, config=config), fault_entry(InputFile, _sha256),
+    return read_isolated(files, partial(guarded_load, config=config, own=own), fault_entry(InputFile, _sha256),
                          config.read_limits, step)
 
 
-def guarded_load(path: Path, config: Config) -> tuple[InputFile, list[pd.DataFrame]]:
+def guarded_load(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> tuple[InputFile, list[pd.DataFrame]]:
     try:
-        return load_file(path, config)
+        return load_file(path, config, own)
     except (ReconciliationError, MemoryError):  # the run's fault; the reader's memory bound (isolate.py)
         raise
     except Exception as exc:  # a reader bug must cost one file, not the run
@@ -195,7 +222,7 @@ def apply_unit_aliases(units: pd.Series, aliases: dict[str, list[str]]) -> pd.Se
 
 
 def empty_records() -> pd.DataFrame:
-    frame = pd.DataFrame({name: pd.Series(dtype=object) for name in RECORD_COLUMNS})
+    frame = pd.DataFrame({name: pd.Series(dtype=object) for name in RECORD_FIELDS})
     frame["row"] = frame["row"].astype(np.int64)
     for name in ("decision_date", "published_date"):
         frame[name] = pd.Series(dtype="datetime64[s]")

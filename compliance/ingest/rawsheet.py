@@ -16,7 +16,7 @@ class RawSheet:
     delimiter: str = ","
     date1904: bool = False  # bare serial numbers count from 1904-01-01
     data_start: int = 0  # CSV: where the text starts in ``data`` (after a UTF-8 BOM)
-    doubt: str | None = None  # what was read disagrees with the file (a message, said on the file)
+    doubt: tuple[int, int] | None = None  # (rows with content in the XML, rows read) when they disagree
 
     @property
     def text(self) -> str | None:

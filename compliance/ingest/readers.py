@@ -18,7 +18,6 @@ from xml.etree import ElementTree
 from xml.parsers import expat
 
 from ..errors import FileFault, os_reason
-from ..problems import message
 from .limits import check_extent, check_strings
 from .rawsheet import RawSheet
 from .sheetxml import WorkbookScan, patch_cells, scan_workbook
@@ -123,7 +122,7 @@ def _read_zip_workbook(path: Path, max_uncompressed: int) -> list[RawSheet]:
 
 
 def _read_calamine(path: Path, kind: str) -> list[RawSheet]:
-    import python_calamine as calamine
+    import python_calamine as calamine  # start-up time: only a workbook needs it
 
     extent = _scan(path, details=False) if kind == "xlsx" else WorkbookScan()
     check_extent(path, extent)
@@ -187,7 +186,7 @@ def _agree(raw: RawSheet, sheet_scan) -> None:
         return
     patch_cells(raw.rows, sheet_scan)
     if len(raw.rows) != sheet_scan.rows:
-        raw.doubt = message("sheet-read-mismatch", sheet=raw.name, scanned=sheet_scan.rows, read=len(raw.rows))
+        raw.doubt = (sheet_scan.rows, len(raw.rows))
 
 
 def _calamine_fault(path: Path, exc: Exception) -> FileFault:
@@ -219,7 +218,7 @@ def _no_gc():
 
 def _patch_xls(path: Path, sheets: list[RawSheet]) -> None:
     """Error values (#REF!) and the 1904 date system of a BIFF .xls, which calamine reads as blank."""
-    import xlrd
+    import xlrd  # start-up time: only an .xls needs it
 
     try:
         book = xlrd.open_workbook(str(path), on_demand=True, formatting_info=False)

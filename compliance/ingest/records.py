@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..dates import MAX_CELL_TEXT, NOT_PUBLISHED, datetimes_from_days, normalise_text, parse_dates, shift_1904
 from ..errors import ReconciliationError
-from ..problems import message
+from ..problems import Problem, problem
 from .body import csv_body, frame_row_texts, inner_headers, mapped_column, rows_body
 from .cells import cell_text, per_distinct
 from .columns import ColumnRules, category_from_text, map_columns
@@ -25,7 +25,7 @@ from .rawsheet import RawSheet
 from .rows import row_kinds
 from .tables import range_label, side_by_side, split_columns
 
-RECORD_COLUMNS = ["source_file", "sheet", "row", "category", "unit", "document_number", "party",
+RECORD_FIELDS = ["source_file", "sheet", "row", "category", "unit", "document_number", "party",
                   "decision_text", "published_text", "decision_date", "published_date",
                   "decision_problem", "published_problem", "category_problem", "notes"]
 
@@ -38,8 +38,8 @@ class SheetResult:
     skipped: dict[str, int] = field(default_factory=lambda: {"blank": 0, "note": 0, "header": 0, "example": 0})
     header_row: int | None = None  # 1-based, as Excel shows it
     columns: dict[str, str] = field(default_factory=dict)  # field -> header text
-    notes: list[str] = field(default_factory=list)
-    problem: str | None = None  # sheet-level problem, e.g. no decision-date column
+    notes: list[Problem] = field(default_factory=list)  # what the reader did (hidden sheet, several tables…)
+    problems: list[Problem] = field(default_factory=list)  # what makes records unjudgeable (a column missing)
 
     @property
     def skipped_rows(self) -> int:
@@ -72,7 +72,9 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: ColumnRules,
     if found is None:
         result = SheetResult(sheet.name, None)
         if not INSTRUCTIONS.fullmatch(sheet.name.strip()):  # a 填表说明 sheet has no table, and needs no word
-            result.notes.extend(([message("sheet-hidden")] if sheet.hidden else []) + [message("sheet-no-header")])
+            at = {"file": source_file, "sheet": sheet.name}
+            hidden = [problem("sheet-hidden", **at)] if sheet.hidden else []
+            result.notes.extend(hidden + [problem("sheet-no-header", **at)])
         return result
     header_index, headers = found
     context = SheetContext(source_file, fallback_category, fallback_unit,
@@ -85,10 +87,11 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: ColumnRules,
 
 def _read_table(sheet, header_index, headers, rules, context, had_content) -> SheetResult:
     result = SheetResult(sheet.name, None, header_row=header_index + 1)
+    at = {"file": context.source_file, "sheet": sheet.name}
     if sheet.hidden:
-        result.notes.append(message("sheet-hidden"))
+        result.notes.append(problem("sheet-hidden", **at))
     mapping = map_columns(headers, rules)
-    result.notes.extend(mapping.notes)
+    result.notes.extend(note.with_place(**at) for note in mapping.notes)
     result.columns = {name: mapping.header_of(name) for name in mapping.columns}
     if sheet.data is not None:
         frame, evidence = csv_body(sheet, header_index, len(headers), set(mapping.columns.values()),
@@ -102,23 +105,23 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
                if name not in mapping.columns]
     if missing:
         seen = "、".join(h for h in headers if h) or "（空）"
-        result.problem = message("sheet-columns-missing", labels="、".join(label for _, label in missing), seen=seen,
-                                 fields="、".join(name for name, _ in missing))
+        result.problems.append(problem("sheet-columns-missing", **at, labels="、".join(label for _, label in missing),
+                                       seen=seen, fields="、".join(name for name, _ in missing)))
     for row, had in had_content.items():  # a blank row inside a merged unit column stays blank
         if row > header_index and not had:
             evidence.count[row - header_index - 1] = 0
     boundaries, parts, skipped, example_rows = _read_blocks(frame, evidence, mapping, rules, result, sheet, context)
     if boundaries:
-        result.notes.append(message("sheet-several-tables", count=len(boundaries) + 1,
+        result.notes.append(problem("sheet-several-tables", **at, count=len(boundaries) + 1,
                                     rows="、".join(str(result.header_row + 1 + b) for b in boundaries)))
     result.records = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     result.skipped = skipped
     if example_rows:
-        result.notes.append(message("rows-example", rows=_row_list(example_rows)))
+        result.notes.append(problem("rows-example", **at, rows=_row_list(example_rows)))
     if EXAMPLE.match(re.sub(r"\s+", "", sheet.name)) and result.record_count:  # 填写示例 sheet
         result.skipped["example"] += result.record_count
         result.records = result.records.iloc[0:0]
-        result.notes.append(message("sheet-example"))
+        result.notes.append(problem("sheet-example", **at))
     check_accounting(result, context.source_file)
     return result
 
@@ -189,7 +192,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section):
     out["decision_problem"] = dec_codes
     out["published_problem"] = pub_codes
     out["notes"] = None
-    return out[RECORD_COLUMNS], kinds
+    return out[RECORD_FIELDS], kinds
 
 
 def _date_cells(kept, mapping, name, sheet) -> pd.Series:
@@ -260,10 +263,9 @@ def read_side_by_side(sheet: RawSheet, groups, rules, context: SheetContext) -> 
         result.skipped[kind] = sum(p.skipped.get(kind, 0) for p in parts)
     frames = [p.records for p in parts if p.records is not None]
     result.records = pd.concat(frames, ignore_index=True) if frames else None
-    result.notes.append(message("sheet-side-by-side", count=len(groups),
+    result.notes.append(problem("sheet-side-by-side", file=context.source_file, sheet=sheet.name, count=len(groups),
                                 ranges="、".join(range_label(a, b) for a, b in groups)))
     result.notes.extend(dict.fromkeys(note for p in parts for note in p.notes))
-    problems = [p.problem for p in parts if p.problem]
-    result.problem = "；".join(dict.fromkeys(problems)) or None
+    result.problems = list(dict.fromkeys(found for p in parts for found in p.problems))
     check_accounting(result, context.source_file)
     return result

@@ -10,6 +10,7 @@ tool does not guess.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
@@ -39,8 +40,6 @@ def unit_keys(units: pd.Series, aliases) -> pd.Series:
 
 def alias_table(aliases) -> dict[str, str]:
     """{canonical: [alias, …]} or {alias: canonical} -> {alias: canonical}, NFKC-normalised."""
-    import unicodedata
-
     def norm(value):
         return "".join(unicodedata.normalize("NFKC", str(value)).split())
 

@@ -21,7 +21,6 @@ import pandas as pd
 
 from ..dates import NAT, datetimes_from_days, days_from_datetimes, to_day_number
 from ..errors import ReconciliationError
-from ..problems import message
 from .match import Matches, match, unit_keys
 from .read import OnlineList
 
@@ -53,7 +52,7 @@ def verify(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList]
     start = dated.min() if len(dated) else None
     deadline = _deadlines(records, calendar, rules)
     result, online_date = _results(records, entries, found, deadline, start, since)
-    out = _apply(records, entries, found, result, online_date, deadline, start, since)
+    out = _apply(records, entries, found, result, online_date, start, since)
     online_only = _online_only(entries, found.entry_state, aliases, records)
     run = OnlineRun(lists, online_only, since, start, entries=len(entries))
     run.counts = {r: int((result == r).sum()) for r in RESULTS}
@@ -91,7 +90,7 @@ def _results(records, entries, found: Matches, deadline, start, since) -> tuple[
     return result, online
 
 
-def _apply(records, entries, found: Matches, result, online, deadline, start, since) -> pd.DataFrame:
+def _apply(records, entries, found: Matches, result, online, start, since) -> pd.DataFrame:
     out = records.copy()
     decided = np.isin(result, DECIDED)
     ledger_claimed = records["published_date"].notna().to_numpy(bool) | records["published_problem"].notna().to_numpy(bool)
@@ -114,34 +113,28 @@ def _apply(records, entries, found: Matches, result, online, deadline, start, si
     out["online_update_only"] = has & update & decided
     date_columns = entries["date_column"].to_numpy(object)[src] if len(entries) else np.full(len(out), None, object)
     out["online_date_column"] = np.where(has, date_columns, None)
-    out["online_problem"], out["online_note"] = _notes(out, result, ledger_claimed, deadline, start, since,
-                                                       found, entries)
+    out["online_problem"], out["online_limit"], out["online_candidates"] = _problems(out, result, ledger_claimed,
+                                                                                   start, since, found, entries)
     return out
 
 
-def _notes(out, result, ledger_claimed, deadline, start, since, found, entries):
-    """One problem code per record that needs a word, with its message; rendered only for those."""
+def _problems(out, result, ledger_claimed, start, since, found, entries):
+    """One problem code per record that needs a word, and the values its message needs (issues.py renders it)."""
     code = np.full(len(out), None, dtype=object)
     code[(result == "not-found") & ledger_claimed] = "online-not-found-claimed"
     code[result == "date-differs"] = "online-date-differs"
     code[result == "ambiguous"] = "online-ambiguous"
     code[(result == "not-verifiable") & (found.entry < 0)] = "online-outside-span"
     code[(result == "not-verifiable") & (found.entry >= 0)] = "online-undated"
-    note = np.full(len(out), None, dtype=object)
-    flagged = np.flatnonzero(code != None)  # noqa: E711 - element-wise
-    if not len(flagged):
-        return code, note
-    ledger = _iso(out["ledger_published_date"].to_numpy("datetime64[D]")[flagged])
-    ledger_text = out["published_text"].to_numpy(object)[flagged]
-    online = _iso(out["online_published_date"].to_numpy("datetime64[D]")[flagged])
     limit = max([d for d in (start.date() if start is not None else None, since) if d is not None], default=None)
-    dead = _iso(datetimes_from_days(deadline[flagged], "D"))
-    listed = _candidate_texts(found, entries)
-    for k, i in enumerate(flagged):
-        note[i] = message(code[i], ledger=ledger[k] or ledger_text[k] or "（空）", online=online[k],
-                          deadline=dead[k], start=limit.isoformat() if limit else "",
-                          candidates=listed.get(i, ""))
-    return code, note
+    outside = code == "online-outside-span"
+    limits = np.full(len(out), np.datetime64("NaT"), dtype="datetime64[s]")
+    if limit is not None:
+        limits[outside] = np.datetime64(limit, "s")
+    candidates = np.full(len(out), None, dtype=object)
+    for i, text in _candidate_texts(found, entries).items():
+        candidates[i] = text
+    return code, limits, candidates
 
 
 def _candidate_texts(found: Matches, entries: pd.DataFrame) -> dict[int, str]:

@@ -1,1 +1,2 @@
-"""Records -> outputs: the Excel layout and its writers, JSON, and the terminal text."""
+"""Records -> outputs: the Excel report (sheets/, one module per sheet; parts/, what optional parts add;
+writers), the JSON, the terminal text, and where outputs may go (paths)."""

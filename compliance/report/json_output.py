@@ -1,4 +1,8 @@
-"""The ``--json`` output of a check run."""
+"""The ``--json`` output of a check run (and the web page's answer, which adds to it).
+
+The first key is always ``"tool": "compliance"``: it is how a JSON file the
+tool wrote is recognised before it is replaced (paths.py).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..status import STATUS_LABELS, STATUSES
+from ..version import __version__
+from .paths import JSON_TOOL, write_atomically
 
 
 def _iso_column(values: pd.Series) -> list:
@@ -18,9 +23,9 @@ def _iso_column(values: pd.Series) -> list:
     return list(text)
 
 
-def run_json(run) -> dict:
+def run_json(run, writer=None) -> dict:
+    """Everything a run found; ``writer``: the report writer that wrote its report (None: no report)."""
     records = run.records
-    issues = run.issues
     late = records["working_days_late"].astype(object).where(records["working_days_late"].notna(), None)
     columns = {
         "file": records["source_file"].tolist(),
@@ -38,10 +43,12 @@ def run_json(run) -> dict:
     }
     names = list(columns)
     rows = [dict(zip(names, values)) for values in zip(*columns.values())]
-    for row, items in zip(rows, issues):
-        row["issues"] = items
+    for row, items in zip(rows, run.issues):
+        row["issues"] = [item.to_json() for item in items] if items else items  # most: the one shared ()
     info = run.calendar.describe()
     payload = {
+        "tool": JSON_TOOL,
+        "version": __version__,
         "as_of": run.as_of.isoformat(),
         "run_date": run.run_date.isoformat(),
         "rule": run.rules.name,
@@ -49,26 +56,30 @@ def run_json(run) -> dict:
         "month": run.month,
         "calendar": {"source": info["source"], "version": info["version"],
                      "covered_years": info["covered_years"], "files": info["files"]},
-        "inputs": [{"file": e.path, "sha256": e.sha256,
-                    "sheets": [{"name": s.name, "records": s.record_count, "skipped_rows": s.skipped_rows,
-                                "header_row": s.header_row, "notes": ([s.problem] if s.problem else []) + s.notes}
-                               for s in e.sheets],
-                    "error": e.error_dict(), "not_read": e.not_read, "notes": e.notes} for e in run.inputs],
+        "inputs": [_input(e) for e in run.inputs],
         "summary": run.summary,
-        "report_writer": ({"name": run.writer.name, "fallback_reason": run.writer.fallback_reason}
-                          if run.writer else None),
+        "report_writer": None if writer is None else {"name": writer.name, "fallback_reason": writer.fallback_reason},
         "records": rows,
     }
-    if getattr(run, "online", None) is not None:  # --online only: otherwise the output is unchanged
-        from .online_json import add_online
-
-        add_online(payload, rows, run)
+    for part in run.parts:
+        part.add_json(payload, rows)
     return payload
 
 
-def write_json(run, target: str) -> None:
-    payload = json.dumps(run_json(run), ensure_ascii=False, indent=1)
-    if target == "-":
-        print(payload)
-    else:
-        Path(target).write_text(payload, encoding="utf-8")
+def _input(entry) -> dict:
+    return {"file": entry.path, "sha256": entry.sha256,
+            "sheets": [{"name": s.name, "records": s.record_count, "skipped_rows": s.skipped_rows,
+                        "header_row": s.header_row, "notes": [p.message for p in s.problems + s.notes]}
+                       for s in entry.sheets],
+            "error": entry.error_dict(), "not_read": entry.not_read.message if entry.not_read else None,
+            "notes": [note.message for note in entry.notes]}
+
+
+def json_text(payload: dict) -> str:
+    return json.dumps(payload, ensure_ascii=False, indent=1)
+
+
+def write_json(payload: dict, path: Path) -> None:
+    """Write atomically, like the report: a temporary file in the same folder, then a rename."""
+    text = json_text(payload).encode("utf-8")
+    write_atomically(Path(path), lambda temp: temp.write_bytes(text), ".json")

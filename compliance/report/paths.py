@@ -1,38 +1,57 @@
-"""Where a report goes, and the rule that no file the tool did not write is ever replaced."""
+"""Where outputs go, and the rules that keep a user's files safe.
+
+- Nothing the tool writes replaces a file it did not write itself. Its Excel
+  report is recognised by its sheets (``OWN_REPORT``, also used by the loader
+  so that a report is never read back as input); its JSON by its first key,
+  ``"tool": "compliance"``, which ``run_json`` always writes first.
+- No output may be an input: a ledger, an --online list, or the other output.
+- Every output is written to a temporary file in the target folder and then
+  renamed into place, so a failed run leaves no half-written file.
+- All of this is checked before anything is written.
+"""
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 import zipfile
 from pathlib import Path
+from typing import Callable, Iterable, TypeVar
 
 from ..errors import ComplianceError
+from ..ingest.load import OwnFiles
 
 REPORT_PREFIX = "公开时限检查_"
-REPORT_SHEETS = {"逾期清单", "数据问题", "全部记录", "说明"}  # a workbook with all of these is ours
+REPORT_SHEETS = frozenset({"逾期清单", "数据问题", "全部记录", "说明"})  # a workbook with all of these is ours
+OWN_REPORT = OwnFiles(REPORT_PREFIX, REPORT_SHEETS)
+JSON_TOOL = "compliance"
+_OWN_JSON = re.compile(rb'\A\s*\{\s*"tool"\s*:\s*"' + JSON_TOOL.encode() + rb'"')
+T = TypeVar("T")
 
 
 def default_name(run) -> str:
-    """The scope in the name: month or as-of date, and the rule when it is not the default."""
+    """The scope in the name: month or as-of date, the rule when it is not the default, and the parts."""
     scope = f"{run.month}月_截止{run.as_of.isoformat()}" if run.month else run.as_of.isoformat()
     rule = run.rules.rules[0]
     custom = len(run.rules.rules) > 1 or rule.basis != "西政办发〔2016〕55号" or rule.permit_days != 20 \
         or rule.penalty_days != 20
     suffix = f"_{_safe(run.rules.short_name)}" if custom else ""
-    online = "_网站核对" if getattr(run, "online", None) is not None else ""
-    return f"{REPORT_PREFIX}{scope}{suffix}{online}.xlsx"
+    parts = "".join(part.name_suffix for part in run.parts)
+    return f"{REPORT_PREFIX}{scope}{suffix}{parts}.xlsx"
 
 
 def _safe(text: str) -> str:
     return re.sub(r'[\\/:*?"<>|\s“”，；（）]+', "", text)[:40]
 
 
-def report_path(out: str | None, run) -> Path:
+def report_path(out: str | Path | None, run) -> Path:
     """--out as given (``.xlsx`` added when missing; a folder gets the default name inside it)."""
     if not out:
         return Path("reports") / default_name(run)
+    text = str(out)
     path = Path(out)
-    if out.endswith(("/", "\\")) or path.is_dir():
+    if text.endswith(("/", "\\")) or path.is_dir():
         return path / default_name(run)
     if path.suffix.lower() != ".xlsx":
         path = path.with_name(path.name + ".xlsx")
@@ -46,12 +65,72 @@ def is_own_report(path: Path) -> bool:
             text = book.read("xl/workbook.xml").decode("utf-8", "replace")
     except (OSError, KeyError, zipfile.BadZipFile, ValueError):
         return False
-    names = set(re.findall(r'<sheet [^>]*name="([^"]+)"', text))
-    return REPORT_SHEETS <= names
+    return OWN_REPORT.is_report(re.findall(r'<sheet [^>]*name="([^"]+)"', text))
 
 
-def refuse_foreign_file(path: Path, option: str = "--out") -> None:
-    """Replace ``path`` only if the tool wrote it; otherwise say how to choose another name."""
-    if path.exists() and not is_own_report(path):
-        raise ComplianceError(f"{path} 已存在，且不是本工具生成的报告，拒绝覆盖。"
-                              f"请用 {option} 指定别的文件名，或先把它移走")
+def is_own_json(path: Path) -> bool:
+    """A JSON file this tool wrote: it opens with ``{"tool": "compliance"`` (run_json writes that key first)."""
+    try:
+        with open(path, "rb") as handle:
+            return bool(_OWN_JSON.match(handle.read(256)))
+    except OSError:
+        return False
+
+
+def refuse_unsafe_outputs(report: Path, json_path: Path | None, inputs: Iterable[str],
+                          reports_read: Iterable[str] = ()) -> None:
+    """Raise before anything is written when an output would replace what it must not.
+
+    ``inputs``: every file read (ledgers and --online lists); ``reports_read``:
+    our own reports given as input, which a new report may replace.
+    """
+    protected = {_key(p) for p in inputs}
+    if _key(report) in protected - {_key(p) for p in reports_read}:
+        raise ComplianceError.of("output-is-input", path=report, option="--out")
+    if report.exists() and not is_own_report(report):
+        raise ComplianceError.of("output-foreign-file", path=report, kind="报告", option="--out")
+    _refuse_file_as_folder(report, "报告", "--out")
+    if json_path is None:
+        return
+    _refuse_file_as_folder(json_path, " JSON 文件", "--json")
+    if json_path.is_dir():
+        raise ComplianceError.of("output-is-folder", option="--json", path=json_path,
+                                 example=json_path / "结果.json")
+    if _key(json_path) in protected:
+        raise ComplianceError.of("output-is-input", path=json_path, option="--json")
+    if _key(json_path) == _key(report):
+        raise ComplianceError.of("output-json-is-report", path=json_path)
+    if json_path.exists() and not is_own_json(json_path):
+        raise ComplianceError.of("output-foreign-file", path=json_path, kind=" JSON 文件", option="--json")
+
+
+def _refuse_file_as_folder(path: Path, kind: str, option: str) -> None:
+    """A folder on the way that is a file (r.xlsx/结果.json) fails now, not after another output was written."""
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise ComplianceError.of("output-write-failed", kind=kind, path=path, reason=f"{folder} 不是文件夹",
+                                 option=option)
+
+
+def _key(path) -> str:
+    """One spelling per file: resolved, and case-folded where the file system ignores case."""
+    try:
+        return os.path.normcase(str(Path(path).resolve()))
+    except (RuntimeError, OSError):  # a symlink loop (listed as not read): its own spelling, never an output's
+        return os.path.normcase(str(Path(path).absolute()))
+
+
+def write_atomically(path: Path, write: Callable[[Path], T], suffix: str) -> T:
+    """``write(temporary path)`` in ``path``'s folder, then a rename over ``path``; nothing left on failure."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(prefix=".~compliance-", suffix=suffix, dir=path.parent)
+    os.close(fd)
+    try:
+        result = write(Path(temp_name))
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    return result

@@ -1,7 +1,8 @@
-"""The columns of the record sheets (全部记录, 逾期清单), declared once.
+"""What the record sheets (逾期清单, 全部记录) share: a column's declaration, the cells, the split at Excel's row limit.
 
 Each column names its header, its kind (how it is written), its width cap and
-the field of the classified records it shows. ``record_frame`` turns records
+the field of the classified records it shows; each sheet lists its own
+columns (sheets/late.py, sheets/records.py). ``record_frame`` turns records
 into the sheet's cells column-wise; dates become ``datetime.date`` objects
 only here, at the writer's door.
 """
@@ -12,13 +13,14 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 
 import numpy as np
 import pandas as pd
 
-from ..rules import CATEGORY_LABELS
-from ..status import STATUS_LABELS
-from .layout import DATE, INT, TEXT
+from .layout import DATE, INT, STATUS_FILLS, TEXT, SheetSpec, column_widths
+
+EXCEL_MAX_ROWS = 1_048_576
 
 
 @dataclass(frozen=True)
@@ -27,40 +29,8 @@ class RecordColumn:
     kind: str
     width_cap: int
     source: str  # a field of the classified records; "issues" is the joined problem messages
-
-
-RECORD_COLUMNS = (
-    RecordColumn("来源文件", TEXT, 24, "source_file"),
-    RecordColumn("工作表", TEXT, 10, "sheet"),
-    RecordColumn("行号", INT, 6, "row"),
-    RecordColumn("类别", TEXT, 10, "category"),
-    RecordColumn("单位", TEXT, 26, "unit"),
-    RecordColumn("文书号", TEXT, 22, "document_number"),
-    RecordColumn("行政相对人", TEXT, 28, "party"),
-    RecordColumn("决定日期", DATE, 12, "decision_date"),
-    RecordColumn("公开日期", DATE, 12, "published_date"),
-    RecordColumn("应公开截止日期", DATE, 12, "deadline"),
-    RecordColumn("状态", TEXT, 12, "status"),
-    RecordColumn("逾期工作日数", INT, 10, "working_days_late"),
-    RecordColumn("问题说明", TEXT, 36, "issues"),
-    RecordColumn("逾期天数（日历日）", INT, 10, "calendar_days_late"),
-    RecordColumn("剩余工作日", INT, 8, "working_days_left"),
-    RecordColumn("适用规则", TEXT, 16, "rule"),
-    RecordColumn("决定日期原文", TEXT, 18, "decision_text"),
-    RecordColumn("公开日期原文", TEXT, 18, "published_text"),
-)
-# With --online, 全部记录 shows the ledger's and the website's dates and the check's result after 公开日期.
-ONLINE_COLUMNS = (
-    RecordColumn("台账公开日期", DATE, 12, "ledger_published_date"),
-    RecordColumn("网站公开日期", DATE, 12, "online_published_date"),
-    RecordColumn("核对结果", TEXT, 12, "online_result"),
-)
-BY_HEADER = {c.header: c for c in RECORD_COLUMNS + ONLINE_COLUMNS}
-# 全部记录 prints its first 13 columns: all 18 on one A4 width make the type unreadably small.
-ALL_RECORDS_PRINTED = 13
-# 逾期清单 is read on paper: what was late and by how much first, where it came from last.
-LATE_LIST = ("单位", "文书号", "行政相对人", "决定日期", "公开日期", "应公开截止日期", "逾期工作日数", "状态",
-             "类别", "来源文件", "工作表", "行号")
+    labels: Mapping[str, str] | None = None  # codes shown as their Chinese labels
+    unlabelled: str | None = None  # shown where a code has no label (None: left empty)
 
 
 def short_paths(paths: pd.Series) -> pd.Series:
@@ -115,26 +85,20 @@ def _numbers(values: pd.Series) -> np.ndarray:
     return out
 
 
-def record_frame(records: pd.DataFrame, issues: list[list[dict]],
-                 columns: tuple[RecordColumn, ...] = RECORD_COLUMNS) -> pd.DataFrame:
+def record_frame(records: pd.DataFrame, issues: list, columns: tuple[RecordColumn, ...]) -> pd.DataFrame:
     """The record sheet's cells, column-wise, for ``columns`` in their order."""
     def cells(column: RecordColumn):
         if column.source == "issues":  # most records have none
             out = np.full(len(issues), None, dtype=object)
             for i in [i for i, items in enumerate(issues) if items]:
-                out[i] = "；".join(item["message"] for item in issues[i]) or None
+                out[i] = "；".join(item.message for item in issues[i]) or None
             return out
         values = records[column.source]
         if column.source == "source_file":
             return short_paths(values).to_numpy(object)
-        if column.source == "category":
-            return values.map(CATEGORY_LABELS).fillna("未知").to_numpy(object)
-        if column.source == "status":
-            return values.astype(object).map(STATUS_LABELS).to_numpy(object)
-        if column.source == "online_result":
-            from ..online import RESULT_LABELS
-
-            return values.astype(object).map(RESULT_LABELS).to_numpy(object)
+        if column.labels is not None:
+            shown = values.astype(object).map(column.labels)
+            return (shown if column.unlabelled is None else shown.fillna(column.unlabelled)).to_numpy(object)
         if column.kind == DATE:
             return dates_for_excel(values)
         if column.kind == INT:
@@ -161,12 +125,24 @@ def _compact(texts: np.ndarray):
     return pd.Categorical.from_codes(codes, categories=pd.Index(uniques, dtype=object))
 
 
-def columns_named(headers: tuple[str, ...]) -> tuple[RecordColumn, ...]:
-    return tuple(BY_HEADER[h] for h in headers)
-
-
-def all_record_columns(with_online: bool) -> tuple[RecordColumn, ...]:
-    if not with_online:
-        return RECORD_COLUMNS
-    at = [c.header for c in RECORD_COLUMNS].index("公开日期") + 1
-    return RECORD_COLUMNS[:at] + ONLINE_COLUMNS + RECORD_COLUMNS[at:]
+def record_specs(base_name: str, frame: pd.DataFrame, columns, statuses: np.ndarray, footer: str,
+                 header: str, print_columns: int | None = None) -> list[SheetSpec]:
+    """One sheet per EXCEL_MAX_ROWS - 1 records: 全部记录, 全部记录(2), …"""
+    kinds = [c.kind for c in columns]
+    widths = [min(w, c.width_cap) for c, w in zip(columns, column_widths(frame, kinds))]
+    per_sheet = EXCEL_MAX_ROWS - 1
+    specs = []
+    for part, start in enumerate(range(0, max(len(frame), 1), per_sheet), start=1):
+        stop = min(start + per_sheet, len(frame))
+        chunk = frame.iloc[start:stop].reset_index(drop=True)
+        part_status = statuses[start:stop]
+        highlight = {}
+        for status, color in STATUS_FILLS.items():
+            for r in np.flatnonzero(part_status == status):
+                highlight[int(r)] = color
+        # Overdue rows are bold as well: two fills alone vanish on a black-and-white printer.
+        bold = {int(r) for r in np.flatnonzero(part_status == "overdue")}
+        specs.append(SheetSpec(base_name if part == 1 else f"{base_name}({part})", chunk, kinds, widths,
+                               highlight=highlight, bold_rows=bold, print_columns=print_columns or len(kinds),
+                               footer=footer, page_header=header))
+    return specs

@@ -1,8 +1,9 @@
-"""The terminal text of a check run: the per-unit table, one line per problem record, the verdict.
+"""The terminal text of a check run: the per-unit table, one line per problem record, the closing lines.
 
 Everything here is results, printed to stdout; progress and errors go to
 stderr (cli.py). The table fits 100 columns. The figures are the ones the
-report's 汇总 shows (summary.unit_table), never recomputed.
+report's 汇总 shows (summary.unit_table), never recomputed; the verdict is
+the run's (status.Verdict). Problem lines are ruff-style: 文件:工作表:行 代码 说明.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..status import FLAGGED, STATUS_LABELS, STATUSES
+from ..problems import Problem, message, problem, where
+from ..status import FLAGGED, LATE, STATUS_LABELS, STATUSES
 from ..summary import unit_rows
 from .layout import display_width
 from .record_columns import short_paths
@@ -54,7 +56,7 @@ def terminal_summary(run) -> list[str]:
 
 
 def worst_units(run, count: int = 5) -> list[str]:
-    """The rows of the table with the highest 迟报率, as 汇总 shows them; None for a single row."""
+    """Lines naming the units with the highest 迟报率, as 汇总 shows them; none for a single unit."""
     table, _ = run.unit_summary
     rows = unit_rows(table)
     if len(rows) < 2:
@@ -69,7 +71,7 @@ def worst_units(run, count: int = 5) -> list[str]:
 
 
 def problem_lines(run, limit: int | None = DEFAULT_PROBLEM_LINES) -> list[str]:
-    """One line per record to fix, like a linter: 文件 工作表 第N行 文书号：状态 — 原因."""
+    """One line per record to fix, ruff-style: 文件:工作表:行 代码 文书号：状态 — 说明."""
     records = run.records
     statuses = records["status"].astype(object).to_numpy(object)
     has_issue = np.fromiter((bool(i) for i in run.issues), dtype=bool, count=len(records))
@@ -82,21 +84,51 @@ def problem_lines(run, limit: int | None = DEFAULT_PROBLEM_LINES) -> list[str]:
     picked = picked[order]
     shown = picked if limit is None else picked[:limit]
     files = short_paths(records["source_file"].iloc[shown]).to_numpy(object)
-    lines = []
-    for k, i in enumerate(shown):
-        row = records.iloc[i]
-        status = row["status"]
-        number = row["document_number"] or "（无文书号）"
-        reasons = [item["message"] for item in run.issues[i]]
-        if status in ("late", "overdue") and pd.notna(row["deadline"]):
-            late = row["working_days_late"]
-            days = f"，逾期 {int(late)} 个工作日" if pd.notna(late) else ""
-            reasons.insert(0, f"截止 {pd.Timestamp(row['deadline']).date().isoformat()}{days}")
-        reason = f" — {'；'.join(reasons)}" if reasons else ""
-        lines.append(f"{files[k]} {row['sheet']} 第{int(row['row'])}行 {number}：{STATUS_LABELS[status]}{reason}")
+    lines = [_record_line(records.iloc[i], run.issues[i], files[k]) for k, i in enumerate(shown)]
     if len(shown) < len(picked):
         lines.append(f"……另有 {len(picked) - len(shown)} 条未列出，加 --all 显示全部，或看报告的“逾期清单”和“数据问题”")
     return lines
+
+
+def _record_line(row, issues, file: str) -> str:
+    status = row["status"]
+    found = list(issues)
+    if status in LATE and pd.notna(row["deadline"]):  # the status itself is the first thing to say
+        late = row["working_days_late"]
+        found.insert(0, problem(status, deadline=pd.Timestamp(row["deadline"]).date().isoformat(),
+                                days=None if pd.isna(late) else int(late)))
+    reasons = [p.short if p.code in LATE and p.value("days") is None else p.message for p in found]
+    codes = ",".join(dict.fromkeys(p.code for p in found)) or status
+    number = row["document_number"] or "（无文书号）"
+    reason = f" — {'；'.join(reasons)}" if reasons else ""
+    return f"{where(file, row['sheet'], int(row['row']))} {codes} {number}：{STATUS_LABELS[status]}{reason}"
+
+
+def problem_line(found: Problem) -> str:
+    """A problem of a file or a sheet, ruff-style: 文件:工作表 代码 说明."""
+    return f"{where(found.file, found.sheet, found.row)} {found.code} {found.message}"
+
+
+def input_lines(run) -> list[str]:
+    """The files that could not be or were not read, and our own reports passed over (for stderr)."""
+    lines = []
+    for entry in run.inputs:
+        if entry.error is not None:
+            lines.append(f"文件无法读取：{problem_line(entry.error.problem)}")
+        elif entry.doubtful:  # read, but not as the file says (ingest/readers._agree)
+            lines += [f"注意：{problem_line(note)}" for note in entry.notes if note.code == "sheet-read-mismatch"]
+        elif entry.not_read:
+            lines.append(f"未读取：{problem_line(entry.not_read)}")
+        elif entry.is_report:
+            lines += [f"已跳过：{problem_line(note)}" for note in entry.notes if note.code == "own-report-skipped"]
+    return lines
+
+
+def missing_year_lines(run) -> list[str]:
+    """A line per year that no calendar covers, with how to supply it."""
+    years = run.records["missing_year"]
+    return [message("calendar-years-missing", count=int((years == year).sum()), year=year)
+            for year in sorted({int(y) for y in years.unique() if y})]
 
 
 def scope_line(run) -> str:
@@ -104,23 +136,10 @@ def scope_line(run) -> str:
     return f"{month}统计截止 {run.as_of.isoformat()}，规则：{run.rules.name}"
 
 
-def verdict(run, unreadable: int, online_discrepancies: bool = False, doubtful: int = 0) -> str:
-    s = run.summary
-    late = s["late"] + s["overdue"]
-    bad = s["invalid"] + s["undetermined"]
-    if not late and not bad and not unreadable and not online_discrepancies and not doubtful:
-        return f"通过：{s['records']} 条记录全部按时公开或未到期。"
-    parts = [f"逾期 {late} 条" if late else "", f"数据有误或无法判定 {bad} 条" if bad else "",
-             f"{unreadable} 个文件无法读取" if unreadable else "",
-             f"{doubtful} 个文件读到的行数与文件不一致" if doubtful else "",
-             "台账与网站清单有不一致（见“公开核对”）" if online_discrepancies else ""]
-    return f"未通过：共 {s['records']} 条记录，" + "，".join(p for p in parts if p) + "。"
-
-
 def closing_lines(run, report_path) -> list[str]:
     s = run.summary
     late = s["late"] + s["overdue"]
-    flagged = sum(1 for i in run.issues if i) + 0
+    flagged = sum(1 for i in run.issues if i)
     lines = []
     if late:
         lines.append(f"逾期的 {late} 条见报告的“逾期清单”工作表。")

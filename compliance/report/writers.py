@@ -31,7 +31,7 @@ MARGINS = {"left": 0.4, "right": 0.4, "top": 0.7, "bottom": 0.6}
 
 
 def write_rust(specs: list[SheetSpec], path: Path) -> None:
-    from rustpy_xlsxwriter import FastExcel, Format
+    from rustpy_xlsxwriter import FastExcel, Format  # here: when it is missing, the fallback writes
 
     cache: dict[tuple, object] = {}
 
@@ -107,7 +107,7 @@ def _xlsxwriter_chart_parts(specs: list[SheetSpec]) -> dict[str, bytes]:
 
 def write_xlsxwriter(specs: list[SheetSpec], target) -> None:
     """Write with xlsxwriter; ``target`` is a path or a binary stream."""
-    import xlsxwriter
+    import xlsxwriter  # start-up time: needed only for the fallback and the chart parts
 
     in_memory = not isinstance(target, (str, os.PathLike))
     book = xlsxwriter.Workbook(target if in_memory else str(target),

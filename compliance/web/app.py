@@ -1,9 +1,9 @@
 """The Flask application: the page, and the JSON API it calls.
 
-Every answer comes from the functions behind the CLI: ``api.check``,
-``run_json`` and ``write_report`` for a check; ``deadline_payload`` for a
-deadline; ``WorkCalendar.describe`` for the calendar. Parameters are read by
-the CLI's own parameter types, so a bad value gets the CLI's message.
+Every answer comes from the functions behind the CLI: ``api.check`` and
+``api.write_outputs`` for a check; ``deadline_payload`` for a deadline;
+``WorkCalendar.describe`` for the calendar. Parameters are read by the
+parameter types the CLI uses (params.py), so a bad value gets the CLI's message.
 """
 
 from __future__ import annotations
@@ -20,14 +20,14 @@ import click
 from flask import Flask, Response, current_app, request, send_file
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
-from .. import __version__
-from ..api import check as run_check
+from ..version import __version__
+from ..api import check as run_check, write_outputs
 from ..config import Config
 from ..deadline_info import deadline_payload
 from ..errors import ComplianceError
-from ..report.json_output import run_json
+from ..problems import message
+from ..params import CliDate, Days, Month, RuleName
 from ..report.paths import default_name
-from ..report.workbook import write_report
 from ..rules import PROFILES, from_options
 from ..status import FLAGGED, STATUS_LABELS, STATUS_MEANINGS
 from ..workcalendar import WorkCalendar
@@ -156,8 +156,6 @@ def _calendar_info():
 
 def _deadline():
     """The same object as `compliance deadline --json` (``explain=1``: with --explain)."""
-    from ..cli import CliDate, Days  # the CLI's own checks and messages
-
     date = _param("date", CliDate(), "决定日期")
     if date is None:
         raise BadInput("请填写决定日期，例如 2016-09-28")
@@ -171,8 +169,6 @@ def _deadline():
 
 def _check_options(now: dt.datetime, config: Config):
     """(as_of, month, rules) from the form, checked as the CLI checks them."""
-    from ..cli import CliDate, Days, Month, RuleName
-
     as_of = _param("as_of", CliDate(), "统计截止日")
     month = _param("month", Month(), "月份")
     rule_name = _param("rule", RuleName(), "规则")
@@ -180,7 +176,7 @@ def _check_options(now: dt.datetime, config: Config):
     if days is not None and rule_name is not None:
         raise BadInput("工作日数与规则只能选一个")
     if as_of is not None and as_of > now.date():
-        raise BadInput(f"统计截止日 {as_of.isoformat()} 晚于今天 {now.date().isoformat()}，请检查")
+        raise BadInput(message("param-as-of-future", as_of=as_of.isoformat(), today=now.date().isoformat()))
     try:
         return as_of, month, from_options(days, rule_name, config.rules)
     except ComplianceError as exc:
@@ -209,11 +205,10 @@ def _check():
         except ComplianceError as exc:
             raise BadInput(scrub(exc.message, shown, str(folder)), code=exc.code) from exc
         relabel(run, shown)
-        payload = run_json(run)
-        payload["report_url"] = None
-        if any(e.error is None and not e.is_report for e in run.inputs):
-            payload["report_url"] = _keep_report(run)
+        payload, report_url = _outputs(run)
+        payload = {**payload, "report_url": report_url}
         table, _ = run.unit_summary
+        table = table.assign(备注=[None if note is None else note.message for note in table["备注"]])
         payload["unit_summary"] = {"columns": list(table.columns),
                                    "rows": table.astype(object).where(table.notna(), None).values.tolist()}
         return json_response(scrub(payload, shown, str(folder)))
@@ -221,16 +216,20 @@ def _check():
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _keep_report(run) -> str:
+def _outputs(run) -> tuple[dict, str | None]:
+    """The report, kept for download, and the JSON answer naming its writer (write_outputs, as the CLI)."""
     store = _state()["store"]
     token, folder = store.new_folder()
     try:
-        path = write_report(run, folder / "report.xlsx")
+        outputs = write_outputs(run, out=folder / "report.xlsx")
     except BaseException:
         store.discard(token)
         raise
-    store.keep(token, path, default_name(run))
-    return f"/reports/{token}"
+    if outputs.report is None:  # nothing could be read: no report
+        store.discard(token)
+        return outputs.payload, None
+    store.keep(token, outputs.report, default_name(run))
+    return outputs.payload, f"/reports/{token}"
 
 
 def _report(token: str):

@@ -43,7 +43,7 @@ def url_for(host: str, port: int) -> str:
 
 def make_server(app, host: str, port: int):
     """A waitress server bound to host:port (port 0: any free port)."""
-    from waitress.server import create_server
+    from waitress.server import create_server  # start-up time: the app and its tests need no server
 
     max_body = int(app.config["MAX_CONTENT_LENGTH"]) + MB  # the app answers 413 itself
     try:

@@ -14,8 +14,12 @@ import os
 import re
 import shutil
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
+
+from ..errors import FileFault
+from ..problems import Problem
 
 UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 # Device names Windows will not let a file be called, whatever its extension.
@@ -68,14 +72,20 @@ def relabel(run, shown: dict[str, str]) -> None:
     records["source_file"] = records["source_file"].map(lambda p: shown.get(p, p))
     for entry in run.inputs:
         entry.path = shown.get(entry.path, entry.path)
-        entry.notes = [scrub_text(n, shown) for n in entry.notes]
+        entry.notes = [_renamed(n, shown) for n in entry.notes]
+        if entry.not_read is not None:
+            entry.not_read = _renamed(entry.not_read, shown)
         if entry.error is not None:
-            entry.error.path = shown.get(entry.error.path, entry.error.path)
-            entry.error.message = scrub_text(entry.error.message, shown)
+            entry.error = FileFault.from_problem(_renamed(entry.error.problem, shown))
         for sheet in entry.sheets:
-            sheet.notes = [scrub_text(n, shown) for n in sheet.notes]
-            if sheet.problem:
-                sheet.problem = scrub_text(sheet.problem, shown)
+            sheet.notes = [_renamed(n, shown) for n in sheet.notes]
+            sheet.problems = [_renamed(p, shown) for p in sheet.problems]
+
+
+def _renamed(found: Problem, shown: dict[str, str]) -> Problem:
+    """A problem with the uploaded names in place of the temporary paths, in its place and its values."""
+    values = tuple((k, scrub_text(v, shown)) for k, v in found.values)
+    return replace(found, file=shown.get(found.file, scrub_text(found.file, shown)), values=values)
 
 
 def scrub_text(text, shown: dict[str, str]):

@@ -1,0 +1,15 @@
+"""The parts a run may carry (parts/base.py says what a part is); each knows when it applies."""
+
+from __future__ import annotations
+
+from .base import Part
+from .online import OnlinePart
+
+PART_TYPES = (OnlinePart,)  # the order they appear in: history and quality come next
+
+
+def parts_of(run) -> tuple[Part, ...]:
+    return tuple(part for part in (kind.of(run) for kind in PART_TYPES) if part is not None)
+
+
+__all__ = ["PART_TYPES", "Part", "parts_of"]

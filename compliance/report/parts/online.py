@@ -1,0 +1,149 @@
+"""The website check (--online) as a part of the outputs: 公开核对, columns on 全部记录, counts on 汇总,
+lines on 说明, the JSON's ``online`` fields, a terminal line, and its finding for the verdict.
+
+A run without --online has no such part, so its outputs are the same as before.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ...online import RESULT_LABELS
+from ...problems import problem
+from ...rules import CATEGORY_LABELS
+from ..layout import DATE, TEXT, SheetSpec
+from ..record_columns import RecordColumn
+from ..sheets.online_check import DISCREPANCIES, ORDER, online_check_spec
+from .base import Part
+
+SUMMARY_HEADERS = ["网站未见", "日期不符", "台账未登记"]
+# On 全部记录: the ledger's and the website's dates and the check's result, after 公开日期.
+COLUMNS = (
+    RecordColumn("台账公开日期", DATE, 12, "ledger_published_date"),
+    RecordColumn("网站公开日期", DATE, 12, "online_published_date"),
+    RecordColumn("核对结果", TEXT, 12, "online_result", labels=RESULT_LABELS),
+)
+
+
+class OnlinePart(Part):
+    name_suffix = "_网站核对"
+
+    def __init__(self, run):
+        self.run = run
+        self.online = run.online
+
+    @classmethod
+    def of(cls, run) -> "OnlinePart | None":
+        return cls(run) if run.online is not None else None
+
+    def record_columns(self) -> list[tuple[str, RecordColumn]]:
+        return [("公开日期", column) for column in COLUMNS]
+
+    def summary_columns(self, table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+        return add_online_counts(table, self.run.records, self.online), SUMMARY_HEADERS
+
+    def sheets(self, sheet) -> list[SheetSpec]:
+        return [online_check_spec(self.run, sheet.everything["来源文件"], sheet.footer, sheet.header)]
+
+    def about_lines(self) -> list[tuple[str, str]]:
+        return about_lines(self.online)
+
+    def add_json(self, payload: dict, rows: list[dict]) -> None:
+        add_online_json(payload, rows, self.run)
+
+    def terminal_lines(self) -> list[str]:
+        result = self.run.records["online_result"].astype(object).value_counts()
+        parts = [f"{RESULT_LABELS[k]} {int(result.get(k, 0))}" for k in ORDER if k != "online-only"]
+        parts.insert(0, f"一致 {int(result.get('confirmed', 0))}")
+        return [f"网站核对：{'，'.join(parts)}，台账未登记 {len(self.online.online_only)}。详见报告的“公开核对”工作表。"]
+
+    def findings(self) -> list[str]:
+        """网站未见 with a claimed date, 日期不符, 无法确定对应, or 台账未登记: problems found in the data."""
+        found = bool(len(self.online.online_only)) or bool(self.run.records["online_problem"].isin(DISCREPANCIES).any())
+        return ["台账与网站清单有不一致（见“公开核对”）"] if found else []
+
+
+def add_online_counts(table: pd.DataFrame, records: pd.DataFrame, online) -> pd.DataFrame:
+    """汇总 with 网站未见, 日期不符 and 台账未登记 per row (a 小计 sums its unit; units only online are added)."""
+    result = records["online_result"].astype(object)
+    mine = pd.DataFrame({"单位": records["unit"].astype(object).fillna("未知"),
+                         "类别": records["category"].map(CATEGORY_LABELS).fillna("未知"),
+                         "网站未见": result.eq("not-found").astype(int), "日期不符": result.eq("date-differs").astype(int),
+                         "台账未登记": 0})
+    only = online.online_only
+    theirs = pd.DataFrame({"单位": only["unit"].astype(object), "类别": only["category"].map(CATEGORY_LABELS).fillna("未知"),
+                           "网站未见": 0, "日期不符": 0, "台账未登记": 1})
+    both = pd.concat([mine, theirs], ignore_index=True)
+    by_row = both.groupby(["单位", "类别"])[SUMMARY_HEADERS].sum()
+    by_unit = both.groupby("单位")[SUMMARY_HEADERS].sum()
+    out = table.copy()
+    keys = pd.MultiIndex.from_arrays([out["单位"], out["类别"]])
+    for name in SUMMARY_HEADERS:
+        values = by_row[name].reindex(keys).to_numpy(dtype=float, copy=True)
+        subtotal = out["类别"].eq("小计").to_numpy()
+        values[subtotal] = by_unit[name].reindex(out.loc[subtotal, "单位"]).to_numpy(dtype=float)
+        values[-1] = both[name].sum()  # 合计
+        out[name] = np.nan_to_num(values).astype(int)
+    known = set(out["单位"])
+    extra = by_row[[u not in known for u in by_row.index.get_level_values(0)]].reset_index()
+    if len(extra):
+        rows = extra.reindex(columns=out.columns)
+        for name in out.columns:
+            if name not in ("排名", "单位", "类别", "备注", "及时公开率", "迟报率", "数据合格率", *SUMMARY_HEADERS):
+                rows[name] = 0
+        rows["备注"] = [problem("unit-online-only")] * len(rows)
+        out = pd.concat([out.iloc[:-1], rows, out.iloc[-1:]], ignore_index=True)
+    return out
+
+
+def about_lines(online) -> list[tuple[str, str]]:
+    """说明: each online list (file, SHA-256, rows, date column, span) and how matching works."""
+    lines = []
+    for item in online.lists:
+        span = f"{item.first.date().isoformat()} 至 {item.last.date().isoformat()}" if item.first is not None else "无日期"
+        column = "、".join(dict.fromkeys(item.date_columns))
+        weak = "（只有更新时间，不一定是首次公开日期，证明力较弱）" if item.update_only else ""
+        lines.append(("网站清单", f"{item.path}；{item.rows} 条；日期列：{column}{weak}；日期范围：{span}"))
+        lines.append(("", f"SHA-256：{item.sha256}"))
+    start = online.span_start.date().isoformat() if online.span_start is not None else "—"
+    since = f"；--online-since {online.since.isoformat()}" if online.since else ""
+    lines.append(("核对范围", f"网站清单最早日期 {start}{since}。应公开截止日期早于此的记录网站可能已撤下，不核对（无法核对）"))
+    lines.append(("核对方法", "先按文书号（统一全角半角、空格和括号写法）对应；一方没有文书号时，按行政相对人名称 + 决定日期"
+                          "（双方都有单位时还须单位相同）对应；有多条候选的不猜测，列为“无法确定对应”"))
+    lines.append(("核对结果", "一致：网站公开日期与台账相同（或台账未填）；日期不符：按网站日期判定；网站未见：按未公开判定；"
+                          "无法核对、无法确定对应：按台账判定；台账未登记：网站已公开但台账中没有"))
+    if online.entries_other_months:
+        lines.append(("", f"另有 {online.entries_other_months} 条台账未登记的网站信息不在所选月份，未列出"))
+    return lines
+
+
+def _iso(values: pd.Series) -> list:
+    days = values.to_numpy(dtype="datetime64[D]", na_value=np.datetime64("NaT"))
+    text = days.astype(str).astype(object)
+    text[np.isnat(days)] = None
+    return list(text)
+
+
+def add_online_json(payload: dict, rows: list[dict], run) -> None:
+    """Each record's ``online`` and the top-level ``online_only`` and ``online_lists``."""
+    records = run.records
+    result = records["online_result"].astype(object).tolist()
+    dates = _iso(records["online_published_date"])
+    files = records["online_source_file"].tolist()
+    sheets = records["online_source_sheet"].tolist()
+    source_rows = records["online_source_row"].astype(object).where(records["online_source_row"].notna(), None).tolist()
+    for row, r, d, f, s, n in zip(rows, result, dates, files, sheets, source_rows):
+        row["online"] = {"result": r, "published_date": d,
+                         "source": None if n is None else {"file": f, "sheet": s, "row": int(n)}}
+    only = run.online.online_only
+    payload["online_only"] = [
+        {"unit": u, "category": c, "document_number": num or None, "party": p or None, "title": t or None,
+         "decision_date": dd, "published_date": od, "source": {"file": f, "sheet": s, "row": int(n)}}
+        for u, c, num, p, t, dd, od, f, s, n in zip(
+            only["unit"], only["category"], only["number"], only["party"], only["title"],
+            _iso(only["decision_date"]), _iso(only["online_date"]), only["list_file"], only["sheet"], only["row"])]
+    payload["online_lists"] = [
+        {"file": x.path, "sha256": x.sha256, "rows": x.rows, "date_columns": x.date_columns,
+         "update_only": x.update_only, "first": None if x.first is None else x.first.date().isoformat(),
+         "last": None if x.last is None else x.last.date().isoformat()} for x in run.online.lists]

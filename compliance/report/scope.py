@@ -1,0 +1,25 @@
+"""What a run covers, in the words every output uses: the scope line and the records left out of it."""
+
+from __future__ import annotations
+
+
+def scope_text(run) -> str:
+    """What a page covers: the month or the as-of date, and the rule."""
+    scope = f"{run.month} 月作出的决定，统计截止 {run.as_of.isoformat()}" if run.month \
+        else f"统计截止 {run.as_of.isoformat()}"
+    return f"{scope}，{run.rules.short_name}"
+
+
+def out_of_scope_text(run) -> str | None:
+    """Decisions read but not counted, and why; None when there are none."""
+    counts = run.summary.get("out_of_scope", {})
+    parts = []
+    if counts.get("other_month"):
+        parts.append(f"{counts['other_month']} 条决定日期不在 {run.month}")
+    if counts.get("after_as_of"):
+        parts.append(f"{counts['after_as_of']} 条决定日期晚于统计截止日 {run.as_of.isoformat()}（当时尚未作出，不算未到期）")
+    sentences = ["另有 " + "，".join(parts) + "，不在统计范围内，未计入"] if parts else []
+    if run.summary.get("repeats"):
+        sentences.append(f"{run.summary['repeats']} 条与其他文件中的记录是同一决定（单位、类别、文书号相同），"
+                         "只计一次，见“数据问题”")
+    return "；".join(sentences) or None

@@ -1,0 +1,55 @@
+"""说明: what the report covers, the calendar and the inputs (with SHA-256), the parts' lines, the words used."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ...version import __version__
+from ...status import STATUS_LABELS, STATUS_MEANINGS
+from ..layout import TEXT, SheetSpec
+from ..scope import out_of_scope_text
+
+NAME = "说明"
+
+
+def spec(sheet, writer_label: str) -> SheetSpec:
+    frame = pd.DataFrame(lines(sheet.run, writer_label), columns=["项目", "内容"])
+    return SheetSpec(NAME, frame, [TEXT, TEXT], [16.0, 80.0], landscape=False, autofilter=False,
+                     repeat_header=False, footer=sheet.footer, fit_to_pages=(1, 0), wrap_columns={"内容"})
+
+
+def lines(run, writer_label: str) -> list[tuple[str, str]]:
+    info = run.calendar.describe()
+    out = [
+        ("统计截止日", run.as_of.isoformat()),
+        ("检查时间", run.run_time.strftime("%Y-%m-%d %H:%M")),
+        ("规则", run.rules.name),
+        ("统计月份", run.month or "全部"),
+        ("日历来源", f"{info['source']} {info['version']}"),
+        ("覆盖年份", f"{info['covered_years'][0]}–{info['covered_years'][-1]}" if info["covered_years"] else "无"),
+    ]
+    for item in info["files"]:
+        out.append(("日历文件", f"{item['path']}（{'、'.join(map(str, item['years']))} 年）"))
+    s = run.summary
+    out.append(("记录数", f"{s['records']} 条；跳过非记录行（空行、说明、表尾等）{s['skipped_rows']} 行"))
+    scope = out_of_scope_text(run)
+    if scope:
+        out.append(("统计范围外", scope))
+    for entry in run.inputs:
+        state = f"错误：{entry.error.message}" if entry.error else f"未读取：{entry.not_read.message}" \
+            if entry.not_read else f"记录 {entry.records} 条，跳过 {entry.skipped_rows} 行"
+        out.append(("输入文件", f"{entry.path}；{state}"))
+        if not entry.not_read:
+            out.append(("", f"SHA-256：{entry.sha256 or '—'}"))
+    for part in run.parts:
+        out += part.about_lines()
+    out.append(("工具版本", f"compliance {__version__}"))
+    out.append(("报告生成程序", writer_label))
+    out.append(("状态说明", "（下列各项）"))
+    for key, label in STATUS_LABELS.items():
+        out.append((label, STATUS_MEANINGS[key]))
+    out.append(("及时公开率", "按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开）"))
+    out.append(("迟报率", "（逾期公开 + 逾期未公开）÷（按时公开 + 逾期公开 + 逾期未公开）"))
+    out.append(("逾期工作日数", "截止日期之后到公开日期（未公开的到统计截止日）的工作日数；"
+                            "在休息日公开的按下一个工作日计"))
+    return out

@@ -1,0 +1,34 @@
+"""逾期清单: the late and overdue records, by unit, the most working days late first."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ...status import LATE
+from ..layout import SheetSpec
+from ..record_columns import record_frame, record_specs
+from .records import COLUMNS as ALL_COLUMNS
+
+# Read on paper: what was late and by how much first, where it came from last.
+HEADERS = ("单位", "文书号", "行政相对人", "决定日期", "公开日期", "应公开截止日期", "逾期工作日数", "状态",
+           "类别", "来源文件", "工作表", "行号")
+COLUMNS = tuple(next(c for c in ALL_COLUMNS if c.header == h) for h in HEADERS)
+
+
+def specs(sheet) -> list[SheetSpec]:
+    run = sheet.run
+    order = late_order(run.records, np.isin(sheet.statuses, LATE))
+    cells = record_frame(run.records.iloc[order], [run.issues[i] for i in order], COLUMNS)
+    return record_specs("逾期清单", cells, COLUMNS, sheet.statuses[order], sheet.footer, sheet.header)
+
+
+def late_order(records: pd.DataFrame, late: np.ndarray) -> np.ndarray:
+    """Late and overdue rows, by unit, then by working days late (most first)."""
+    index = np.flatnonzero(late)
+    if not len(index):
+        return index
+    sub = pd.DataFrame({"unit": records["unit"].to_numpy(object)[index],
+                        "late": records["working_days_late"].astype("Float64").to_numpy(float, na_value=-1)[index],
+                        "i": index})
+    return sub.sort_values(["unit", "late"], ascending=[True, False], kind="stable")["i"].to_numpy()

@@ -1,0 +1,133 @@
+"""公开核对 (with --online): every record the website list does not confirm, and the 台账未登记 entries.
+
+Sorted by unit, what needs action first; rows that need a unit's answer are
+coloured. The dates stand in columns of their own, so each note is the
+problem's short message (problems.py).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ...online import RESULT_LABELS
+from ...problems import render_column
+from ...rules import CATEGORY_LABELS
+from ...status import STATUS_LABELS
+from ..layout import DATE, TEXT, SheetSpec, column_widths
+from ..record_columns import dates_for_excel
+
+# Reading order: what needs action first.
+ORDER = {"not-found": 0, "date-differs": 1, "online-only": 2, "ambiguous": 3, "not-verifiable": 4}
+FILLS = {"not-found": "#F4B084", "date-differs": "#F8CBAD", "online-only": "#FFD966"}
+HEADERS = ["单位", "核对结果", "类别", "文书号", "行政相对人", "决定日期", "台账公开日期", "网站公开日期",
+           "应公开截止日期", "状态", "说明", "台账出处", "网站清单出处"]
+KINDS = [TEXT, TEXT, TEXT, TEXT, TEXT, DATE, DATE, DATE, DATE, TEXT, TEXT, TEXT, TEXT]
+CAPS = {"说明": 70, "行政相对人": 26, "文书号": 22, "台账出处": 40, "网站清单出处": 40, "单位": 28}
+PRINTED = 11
+DISCREPANCIES = ("online-not-found-claimed", "online-date-differs", "online-ambiguous")
+
+
+def online_check_spec(run, source_names: pd.Series, footer: str, page_header: str) -> SheetSpec:
+    """公开核对: every record not confirmed, plus the 台账未登记 entries, sorted by unit."""
+    table = pd.concat([_record_rows(run.records, source_names), _online_only_rows(run.online.online_only)],
+                      ignore_index=True)
+    table["order"] = table["key"].map(ORDER)
+    table = table.sort_values(["单位", "order", "文书号"], kind="stable", na_position="last").reset_index(drop=True)
+    # Colour only what needs action: a pending record not yet online is no fault.
+    highlight = {int(i): FILLS[k] for i, (k, f) in enumerate(zip(table["key"], table["flag"])) if f and k in FILLS}
+    table = table[HEADERS]
+    widths = [min(w, CAPS.get(name, 40)) for name, w in zip(HEADERS, column_widths(table, KINDS))]
+    counts = table["核对结果"].value_counts()
+    subtitle = ("；".join(f"{label} {int(counts.get(label, 0))} 条" for label in
+                         ("网站未见", "日期不符", "台账未登记", "无法确定对应", "无法核对"))
+                + "。网站未见：按未公开判定；日期不符：按网站日期判定；台账未登记：网站已公开、台账中没有；"
+                  "无法核对、无法确定对应：按台账判定。有底色的行需要单位说明或更正")
+    return SheetSpec("公开核对", table, KINDS, widths, highlight=highlight, footer=footer, header_row=2,
+                     title="台账与网站公开清单核对（网站实际公开情况）", subtitle=subtitle,
+                     page_header=page_header, print_columns=PRINTED)
+
+
+def _notes(picked: pd.DataFrame) -> np.ndarray:
+    """Each row's short message: its problem's, or 网站未见 when the ledger claimed nothing."""
+    code = picked["online_problem"].astype(object).to_numpy(object)
+    unclaimed = picked["online_result"].astype(object).eq("not-found").to_numpy(bool) & pd.isna(code)
+    code = np.where(unclaimed, "online-not-found", code)
+    note = np.full(len(picked), None, dtype=object)
+    for name in pd.unique(code[pd.notna(code)]):
+        rows = code == name
+        ambiguous = name == "online-ambiguous"
+        values = {"candidates": picked["online_candidates"].to_numpy(object)[rows]} if ambiguous else {}
+        note[rows] = render_column(name, short=True, **values)
+    update = picked["online_update_only"].to_numpy(bool)
+    if update.any():
+        weak = render_column("online-update-date-only", short=True,
+                             column=picked["online_date_column"].astype(str).to_numpy(object)[update])
+        note[update] = np.where(pd.isna(note[update]), "", note[update]) + weak
+    return note
+
+
+def _record_rows(records: pd.DataFrame, source_names: pd.Series) -> pd.DataFrame:
+    picked = records[records["online_result"].astype(object).ne("confirmed").to_numpy(bool)]
+    names = source_names[picked.index]
+    code = picked["online_problem"].astype(object)
+    online_where = ("网站清单 " + picked["online_source_file"].astype(str).map(_file_name) + " 第"
+                    + picked["online_source_row"].astype(str) + " 行").where(picked["online_source_file"].notna(), None)
+    return _frame({
+        "key": picked["online_result"].astype(object).to_numpy(object),
+        "flag": code.isin(DISCREPANCIES).to_numpy(bool),
+        "单位": picked["unit"].to_numpy(object),
+        "核对结果": _labels(picked["online_result"]),
+        "类别": picked["category"].map(CATEGORY_LABELS).fillna("未知").to_numpy(object),
+        "文书号": picked["document_number"].where(picked["document_number"].ne(""), None).to_numpy(object),
+        "行政相对人": picked["party"].where(picked["party"].ne(""), None).to_numpy(object),
+        "决定日期": dates_for_excel(picked["decision_date"]),
+        "台账公开日期": dates_for_excel(picked["ledger_published_date"]),
+        "网站公开日期": dates_for_excel(picked["online_published_date"]),
+        "应公开截止日期": dates_for_excel(picked["deadline"]),
+        "状态": picked["status"].astype(object).map(STATUS_LABELS).to_numpy(object),
+        "说明": _notes(picked),
+        "台账出处": (names.to_numpy(object) + " " + picked["sheet"].astype(str).to_numpy(object) + " 第"
+                   + picked["row"].astype(str).to_numpy(object) + " 行"),
+        "网站清单出处": online_where.to_numpy(object),
+    })
+
+
+def _online_only_rows(only: pd.DataFrame) -> pd.DataFrame:
+    titled = (only["title"].astype(object).ne("") & only["number"].eq("")).to_numpy(bool)
+    note = np.full(len(only), None, dtype=object)
+    note[~titled] = render_column("online-only")
+    note[titled] = render_column("online-only-titled", title=only["title"].astype(object).to_numpy(object)[titled])
+    return _frame({
+        "key": "online-only",
+        "flag": np.ones(len(only), dtype=bool),
+        "单位": only["unit"].to_numpy(object),
+        "核对结果": RESULT_LABELS["online-only"],
+        "类别": only["category"].map(CATEGORY_LABELS).fillna("未知").to_numpy(object),
+        "文书号": only["number"].where(only["number"].ne(""), None).to_numpy(object),
+        "行政相对人": only["party"].where(only["party"].ne(""), None).to_numpy(object),
+        "决定日期": dates_for_excel(only["decision_date"]),
+        "台账公开日期": None,
+        "网站公开日期": dates_for_excel(only["online_date"]),
+        "应公开截止日期": None,
+        "状态": None,
+        "说明": note,
+        "台账出处": None,
+        "网站清单出处": ("网站清单 " + only["list_file"].map(_file_name) + " " + only["sheet"].astype(str) + " 第"
+                   + only["row"].astype(str) + " 行").to_numpy(object),
+    })
+
+
+def _labels(results: pd.Series) -> np.ndarray:
+    return results.astype(object).map(RESULT_LABELS).to_numpy(object)
+
+
+def _frame(columns: dict) -> pd.DataFrame:
+    """Object columns kept as object: pandas would turn a column of Timestamps and None into NaT."""
+    n = max((len(v) for v in columns.values() if not isinstance(v, str) and v is not None), default=0)
+    return pd.DataFrame({name: pd.Series([v] * n if isinstance(v, str) or v is None else np.asarray(v, dtype=object),
+                                         dtype=object) for name, v in columns.items()})
+
+
+def _file_name(path) -> str:
+    return str(path).replace("\\", "/").rsplit("/", 1)[-1]

@@ -1,0 +1,59 @@
+"""数据问题: the records to check, then the files and sheets that could not be read, the repeats,
+and the tool's own notes, kept apart (the csvkit habit: clean rows there, problem rows here)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ...problems import render_column
+from ...status import UNJUDGEABLE
+from ..layout import INT, TEXT, SheetSpec, column_widths
+from ..record_columns import short_paths
+
+NAME = "数据问题"
+HEADERS = ["类型", "来源文件", "工作表", "行号", "单位", "文书号", "状态", "问题说明", "决定日期原文", "公开日期原文"]
+KINDS = [TEXT, TEXT, TEXT, INT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT]
+CAPS = [10, 28, 12, 6, 24, 22, 10, 70, 16, 16]
+
+
+def spec(sheet) -> SheetSpec:
+    """The units' data errors first, then unreadable files, then the tool's own notes."""
+    run, everything = sheet.run, sheet.everything
+    flagged = np.flatnonzero(everything["问题说明"].notna().to_numpy(bool) | np.isin(sheet.statuses, UNJUDGEABLE))
+    picked = everything.iloc[flagged]
+    kind = np.where(np.isin(sheet.statuses[flagged], UNJUDGEABLE), "数据有误", "需核实")
+    record_rows = pd.DataFrame({"类型": kind, **{h: picked[h].to_numpy(object if h != "行号" else float)
+                                               for h in HEADERS[1:]}})
+    files, notes = [], []
+    for entry in run.inputs:
+        if entry.error is not None:
+            files.append(["读取失败", entry.path, None, np.nan, None, None, "文件无法读取", entry.error.message, None, None])
+        for note in entry.notes:
+            notes.append(["工具提示", entry.path, None, np.nan, None, None, "提示", note.message, None, None])
+        for found in entry.sheets:
+            for item in found.problems:
+                files.append(["工作表问题", entry.path, found.name, np.nan, None, None, "提示", item.message, None, None])
+            for note in found.notes:
+                notes.append(["工具提示", entry.path, found.name, np.nan, None, None, "提示", note.message, None, None])
+    other = pd.concat([pd.DataFrame(files, columns=HEADERS), _repeat_rows(run),
+                       pd.DataFrame(notes, columns=HEADERS)], ignore_index=True)
+    if len(other):
+        other["来源文件"] = short_paths(other["来源文件"])
+    table = pd.concat([record_rows, other], ignore_index=True) if len(other) else record_rows
+    widths = [min(w, cap) for w, cap in zip(column_widths(table, KINDS, cap=60), CAPS)]
+    return SheetSpec(NAME, table, KINDS, widths, footer=sheet.footer, page_header=sheet.header,
+                     print_columns=len(KINDS))
+
+
+def _repeat_rows(run) -> pd.DataFrame:
+    """Copies of decisions already counted from another file: listed, not counted (ingest/repeats.py)."""
+    repeats = run.repeats if run.repeats is not None else pd.DataFrame()
+    if repeats.empty:
+        return pd.DataFrame(columns=HEADERS)
+    return pd.DataFrame({
+        "类型": "重复报送", "来源文件": repeats["source_file"].to_numpy(object), "工作表": repeats["sheet"].to_numpy(object),
+        "行号": repeats["row"].to_numpy(float), "单位": repeats["unit"].to_numpy(object),
+        "文书号": repeats["document_number"].to_numpy(object), "状态": "只计一次",
+        "问题说明": render_column("repeat-counted-once", first=repeats["first_copy"]),
+        "决定日期原文": repeats["decision_text"].to_numpy(object), "公开日期原文": repeats["published_text"].to_numpy(object)})

@@ -1,0 +1,51 @@
+"""汇总: each unit's figures and rates, a bar chart of 及时公开率, on one landscape A4 page.
+
+The figures are summary.unit_table's, the same the terminal and the web page
+show; the run's parts add their count columns before 备注.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ...summary import COUNT_HEADERS, RATE_HEADERS
+from ..layout import INT, PERCENT, TEXT, Chart, SheetSpec, column_widths
+from ..scope import scope_text
+
+NAME = "汇总"
+RATE_NOTE = "及时公开率 = 按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开）"
+
+
+def spec(sheet) -> SheetSpec:
+    run = sheet.run
+    table, chart_rows = run.unit_summary
+    extra: list[str] = []
+    for part in run.parts:
+        table, headers = part.summary_columns(table)
+        extra += headers
+    table = table[[c for c in table.columns if c not in extra and c != "备注"] + extra + ["备注"]]
+    frame = table.copy()
+    frame["备注"] = [None if note is None else note.message for note in frame["备注"]]
+    for name in ["排名", *COUNT_HEADERS, *RATE_HEADERS, *extra]:
+        frame[name] = frame[name].astype(float)
+    # The chart's data: one bar per unit and the 合计, top-down in two columns that do not print.
+    labels = np.full(len(frame), None, dtype=object)
+    rates = np.full(len(frame), np.nan)
+    labels[:len(chart_rows)] = chart_rows["label"].to_numpy(object)
+    rates[:len(chart_rows)] = chart_rows["rate"].to_numpy(float)
+    frame["图表单位"], frame["图表及时公开率"] = labels, rates
+    kinds = [INT, TEXT, TEXT] + [INT] * len(COUNT_HEADERS) + [PERCENT] * len(RATE_HEADERS) + [INT] * len(extra) \
+        + [TEXT, TEXT, PERCENT]
+    widths = [min(w, 40) for w in column_widths(frame, kinds)]
+    widths[-2:] = [0.0, 0.0]
+    lowest = np.nanmin(rates) if np.isfinite(rates).any() else 0.0
+    chart = Chart("各单位及时公开率（灰色为合计）", "图表单位", "图表及时公开率", row=2 + len(frame) + 3, col=1,
+                  height=max(260, 26 * len(chart_rows) + 100), rows=len(chart_rows),
+                  axis_min=max(0.0, np.floor(lowest * 10 - 0.5) / 10), mark_last=True)
+    made = f"制表日期：{run.run_date.isoformat()}"
+    title = f"行政许可、行政处罚公开时限检查汇总（{scope_text(run)}）"
+    subtitle = f"规则：{run.rules.name}。{RATE_NOTE}；数据合格率 = 数据无误的记录 ÷ 决定总数。{made}"
+    bold = {i for i, c in enumerate(frame["类别"]) if c == "小计"} | {len(frame) - 1}
+    return SheetSpec(NAME, frame, kinds, widths, header_row=2, title=title, subtitle=subtitle,
+                     bold_rows=bold, chart=chart, repeat_header=False, print_columns=len(kinds) - 2,
+                     footer=sheet.footer.replace("&L&A", f"&L{made}"), fit_to_pages=(1, 1), print_gridlines=False)
