@@ -18,6 +18,7 @@ number of concurrent checks, so the bound on memory is WORKERS x the limit.
 
 from __future__ import annotations
 
+import faulthandler
 import multiprocessing as mp
 import os
 import pickle
@@ -117,8 +118,6 @@ def _child(connection, work: Callable, path: Path, memory_mb: int, stderr: str) 
 
 def _quiet(stderr: str) -> None:
     """A crashing native reader prints its own dump: kept for --debug, never shown to a user."""
-    import faulthandler
-
     faulthandler.disable()
     handle = os.open(stderr, os.O_WRONLY | os.O_TRUNC)
     os.dup2(handle, 2)
@@ -130,7 +129,7 @@ def _quiet(stderr: str) -> None:
 def _limit_memory(memory_mb: int) -> None:
     """RLIMIT_AS: the address space may grow by ``memory_mb`` from where the child starts."""
     try:
-        import resource
+        import resource  # POSIX only: on Windows the time bound holds, the memory bound is designed (docs)
 
         with open("/proc/self/statm") as statm:
             start = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")

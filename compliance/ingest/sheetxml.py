@@ -27,6 +27,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from ..dates import FORMULA_NO_VALUE
+from .workbookxml import sheet_parts
 from .rowscan import (MAIN_NAMESPACES, ExactScanNeeded, PartTags, column_number, exact_scan, exotic,
                       last_row_start, row_scan)
 
@@ -76,8 +77,6 @@ def scan_workbook(path, details: bool = True) -> WorkbookScan:
     the details are found on the other core while calamine parses, which
     releases the GIL.
     """
-    from .workbookxml import sheet_parts
-
     with zipfile.ZipFile(path) as archive:
         names = set(archive.namelist())
         if "xl/workbook.xml" not in names:
