@@ -82,7 +82,10 @@ class CheckRun:
         """The exit code and the one-line verdict, from the statuses, the files and the parts' findings."""
         nothing = None if self.readable else ("nothing-read" if self.inputs else "no-files-found")
         unreadable = sum(1 for e in self.inputs if e.error is not None)
-        return Verdict.of(self.summary, unreadable, [f for part in self.parts for f in part.findings()], nothing)
+        doubtful = sum(1 for e in self.inputs if e.doubtful)  # read, but not as the file says: never a pass
+        findings = [f"{doubtful} 个文件读到的行数与文件不一致"] if doubtful else []
+        return Verdict.of(self.summary, unreadable, findings + [f for part in self.parts for f in part.findings()],
+                          nothing)
 
 
 def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date: dt.date,

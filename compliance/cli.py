@@ -208,6 +208,10 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
                     online=list(online_files) or None, online_since=online_since)
     for line in terminal.input_lines(run):
         click.echo(line, err=True)
+    if click.get_current_context().meta.get("debug"):  # what a library or a dying reader said
+        for entry in run.inputs:
+            if entry.error is not None and entry.error.detail:
+                click.echo(f"  （--debug）{entry.path}：{entry.error.detail}", err=True)
     verdict = run.verdict
     outputs = write_outputs(run, out=out, json=json_target)
     if outputs.report is None:  # nothing could be read: nothing written

@@ -36,6 +36,7 @@ from pathlib import Path
 
 from .ingest.columns import FIELDS, ColumnRules
 from .errors import ConfigError, RuleError, os_reason
+from .ingest.isolate import ReadLimits
 from .ingest.readers import DEFAULT_MAX_UNCOMPRESSED
 from .rules import RuleSet, from_config
 from .toml_where import key_line, where
@@ -47,7 +48,7 @@ else:  # pragma: no cover - Python 3.10
 
 DEFAULT_NAME = "compliance.toml"
 SECTIONS = {"columns", "limits", "rules", "units", "web"}
-LIMIT_KEYS = {"max_uncompressed_mb"}
+LIMIT_KEYS = {"max_uncompressed_mb", "max_read_memory_mb", "max_read_seconds"}
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class Config:
     units: dict[str, list[str]] = field(default_factory=dict)  # declared name -> the names units also use
     path: str | None = None
     web: WebSettings = field(default_factory=WebSettings)
+    read_limits: ReadLimits = field(default_factory=ReadLimits)  # memory and time one file's reader may use
 
 
 def load_config(path: str | Path | None = None, cwd: Path | None = None) -> Config:
@@ -108,7 +110,8 @@ def load_config(path: str | Path | None = None, cwd: Path | None = None) -> Conf
             raise ConfigError(f"{where(path, line)}：{exc.message.removeprefix('配置文件 ')}") from exc
     return Config(ColumnRules().with_synonyms(synonyms), int(max_mb * (1 << 20)), rules,
                   units=_units(data.get("units", {}), path, text), path=str(path),
-                  web=_web_settings(data.get("web", {}), path, text))
+                  web=_web_settings(data.get("web", {}), path, text),
+                  read_limits=_read_limits(limits, path, text))
 
 
 # A limit is a positive, finite number; past this it stops meaning anything (1 TB, 1,000,000 files, 100 years).
@@ -123,6 +126,16 @@ def _check_limit(value, kind: type, path: Path, text: str, table: str, key: str)
         wanted = "正整数" if kind is int else "正数"
         raise ConfigError(f"{where(path, key_line(text, table, key))}：[{table}] {key} 应为{wanted}"
                           f"（大于 0，不超过 {LIMIT_CEILING[kind]:,}），现为“{value}”")
+
+
+def _read_limits(limits: dict, path: Path, text: str) -> ReadLimits:
+    """[limits] max_read_memory_mb and max_read_seconds: positive, finite numbers (docs/limits.md)."""
+    values = {}
+    for key, name, kind in (("max_read_memory_mb", "memory_mb", int), ("max_read_seconds", "seconds", float)):
+        if key in limits:
+            _check_limit(limits[key], kind, path, text, "limits", key)
+            values[name] = kind(limits[key])
+    return ReadLimits(**values)
 
 
 _TOML_WHERE = re.compile(r"\(at line (\d+), column (\d+)\)")

@@ -56,10 +56,11 @@ class CalendarFileError(ComplianceError):
 class FileFault(ComplianceError):
     """A whole file that cannot be read. ``code`` is a file-level code in problems.py."""
 
-    def __init__(self, code: str, path, **values):
+    def __init__(self, code: str, path, detail: str | None = None, **values):
         assert PROBLEMS[code].level == FILE, code
         self.code = code
         self.path = str(path)
+        self.detail = detail  # what a library or a dying reader said: shown only with --debug
         self.problem = problem(code, file=self.path, **values)
         super().__init__(f"{self.path}：{self.problem.message}")
 
@@ -68,11 +69,11 @@ class FileFault(ComplianceError):
         return cls(found.code, found.file, **dict(found.values))
 
     def __reduce__(self):  # a fault found in a worker process travels back whole
-        return _restore_fault, (self.code, self.path, dict(self.problem.values))
+        return _restore_fault, (self.code, self.path, dict(self.problem.values), self.detail)
 
 
-def _restore_fault(code: str, path: str, values: dict) -> FileFault:
-    return FileFault(code, path, **values)
+def _restore_fault(code: str, path: str, values: dict, detail: str | None = None) -> FileFault:
+    return FileFault(code, path, detail, **values)
 
 
 class ConfigError(ComplianceError):

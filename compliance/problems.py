@@ -132,7 +132,9 @@ _DECLARED = [
                 "在 Excel/WPS 中去掉密码后另存，再报送"),
     ProblemType("unsupported-format", FILE, "{reason}", "文件格式不是本工具能读取的表格格式", "用 Excel/WPS 打开后另存为 .xlsx"),
     ProblemType("not-a-spreadsheet", FILE, "{reason}", "文件内容不是表格", "确认报送的是正确的文件；表格请另存为 .xlsx 或 CSV"),
-    ProblemType("corrupt-file", FILE, "{reason}", "文件已损坏，无法按其格式读取", "请报送单位重新导出或另存后再报送"),
+    ProblemType("corrupt-file", FILE, "文件已损坏或不完整（压缩包结构有误，可能没有传完或被截断），无法读取。"
+                                      "请重新导出或重新发送该文件",
+                "文件已损坏，无法按其格式读取（读取程序的原话只在 --debug 时显示）", "请报送单位重新导出或重新发送"),
     ProblemType("no-workbook-in-zip", FILE, "这是一个压缩包，里面没有 Excel 工作簿{hint}", "压缩包中没有工作簿",
                 "解压后检查其中的表格，单独报送"),
     ProblemType("office-document", FILE, "这是 {kind}，不是表格。请把表格放进 Excel/WPS 表格中，另存为 .xlsx 后再报送",
@@ -141,25 +143,76 @@ _DECLARED = [
                                    "请改为检查“{name}”，必要时先关闭 Excel/WPS",
                 "~$ 开头的临时锁定文件", "检查原文件"),
     ProblemType("file-too-large", FILE, "工作簿解压后有 {size_mb:,.0f} MB，超过上限 {limit_mb:,.0f} MB，"
-                                        "已拒绝读取（可能是恶意文件）",
+                                        "已拒绝读取。如确是正常数据，请把记录拆分成几个文件（每个不超过 50 万行）放在同一文件夹中一起检查；"
+                                        "否则可能是恶意文件（压缩炸弹）",
                 "工作簿解压后过大，可能是恶意文件（压缩炸弹）", "确认文件来源；确属正常的大表可调整 compliance.toml [limits]"),
-    ProblemType("undecodable-text", FILE, "第 {line} 行有无法识别的字符（不是 UTF-8、GBK/GB18030 或 UTF-16 编码），"
+    ProblemType("undecodable-text", FILE, "第 {lines} 行有无法识别的字符（不是 UTF-8、GBK/GB18030 或 UTF-16 编码），"
                                           "请用 Excel/WPS 打开后另存为 .xlsx 或 UTF-8 CSV",
                 "CSV 文件的文字编码无法识别", "用 Excel/WPS 打开后另存为 .xlsx 或 UTF-8 CSV"),
     ProblemType("no-header", FILE, "所有工作表（{sheets}）都找不到表头，没有可检查的数据。"
                                    "表头应含“文书号”“决定日期”“公开日期”等列名",
                 "没有一个工作表有可识别的表头", "确认表头含文书号、决定日期、公开日期等列名；列名不同时在 compliance.toml [columns] 补充同义词"),
-    ProblemType("read-failed", FILE, "读取时出错（{reason}）", "读取时出现意外错误，只影响这一个文件",
+    ProblemType("read-failed", FILE, "读取这个文件时程序出错，已跳过；其他文件不受影响。"
+                                     "请加 --debug 重新运行，并把输出发给维护人员", "读取时出现意外错误，只影响这一个文件",
                 "用 Excel/WPS 另存后重试；仍出错时加 --debug 运行并把输出发给维护人员"),
     ProblemType("sheet-too-sparse", FILE, "工作表“{sheet}”的单元格 {cell} 有内容，离数据很远，整张表将有 {cells:,} 个单元格，"
                                           "读取会耗尽内存，已拒绝读取。请在 Excel/WPS 中删除该单元格（或其所在的行、列）后另存再报送",
                 "远处一个单元格使整张表大到无法读取", "删除该单元格（或其行、列）后另存"),
     ProblemType("file-not-read", FILE, "{reason}", "文件夹中的这个文件不是表格，未读取", "如果它是表格，改正扩展名后重新运行"),
-    ProblemType("read-aborted", FILE, "读取这个文件时读取程序异常退出（{reason}），已跳过；其他文件不受影响。"
-                                      "请用 Excel/WPS 打开后另存为 .xlsx 再报送",
+    ProblemType("read-aborted", FILE, "读取这个文件时读取程序异常退出，已跳过；其他文件不受影响。"
+                                      "文件可能已损坏，请用 Excel/WPS 打开后另存为 .xlsx 再报送",
                 "读取程序崩溃，只影响这一个文件", "用 Excel/WPS 打开后另存为 .xlsx"),
     ProblemType("duplicate-file", FILE, "与 {first} 内容完全相同（SHA-256 相同），只读取一次", "同一个文件报送了两次",
                 "无需处理；如是误报送，删去多余的一份"),
+    # -- what reading one file may cost (ingest/limits.py, docs/limits.md) ----------------------------
+    ProblemType("read-memory-limit", FILE, "读取这个文件需要的内存超过上限（{limit_mb:,} MB），已停止读取；其他文件不受影响。"
+                                           "文件中可能有异常大的内容（如超长的单元格、大片带格式的空白），请删除后另存再报送；"
+                                           "如确是正常的大量数据，请把记录拆分成几个文件放在同一文件夹中一起检查",
+                "读取这个文件的进程超过了内存上限（compliance.toml [limits] max_read_memory_mb），已被停止",
+                "删除异常内容后另存；正常的大文件拆分成几个，或调高上限"),
+    ProblemType("read-time-limit", FILE, "读取这个文件超过了 {seconds:,.0f} 秒的时间上限，已停止读取；其他文件不受影响。"
+                                         "文件可能异常（如大片带格式的空白或结构损坏），请在 Excel/WPS 中打开后另存为 .xlsx 再报送；"
+                                         "如确是正常的大量数据，请把记录拆分成几个文件放在同一文件夹中一起检查",
+                "读取这个文件的进程超过了时间上限（[limits] max_read_seconds），已被停止",
+                "另存为 .xlsx 后重试；正常的大文件拆分成几个，或调高上限"),
+    ProblemType("sheet-too-large", FILE, "工作表“{sheet}”有 {rows:,} 行 × {columns:,} 列，工作簿共 {cells:,} 个单元格，"
+                                         "超过一个文件可读取的上限 {limit:,} 个单元格，已拒绝读取。"
+                                         "请把记录拆分成几个文件（每个不超过 50 万行），放在同一文件夹中一起检查",
+                "工作簿的单元格总数超过上限（约 50 万行 × 31 列以上）", "把记录拆分成几个文件，放在同一文件夹中一起检查"),
+    ProblemType("cell-text-too-long", FILE, "工作簿中有一个单元格的文字长达 {size_mb:,.0f} MB，远超 Excel 单元格 32,767 个字符的上限，"
+                                            "不是正常的表格数据，已拒绝读取。请找到并删除该内容后另存再报送",
+                "一个单元格的文字远超 Excel 的上限，读取会耗尽内存", "删除该内容后另存"),
+    ProblemType("too-many-columns", FILE, "{where}有 {count:,} 列，超过 Excel 的列数上限 {limit:,} 列，不是正常的表格，"
+                                          "已拒绝读取。请检查分隔符和该行内容",
+                "CSV 的一行或网页表格的列数超过 Excel 的上限（16,384 列）", "检查分隔符和该行内容"),
+    ProblemType("csv-line-too-long", FILE, "CSV 第 {line} 行有 {chars:,} 个字符，超过一行 {limit:,} 个字符的上限，"
+                                           "不像表格数据，已拒绝读取。请检查该行（可能缺少换行或引号不成对）",
+                "CSV 的一行（或一个字段）长得不像表格数据", "检查该行是否缺少换行、引号是否成对"),
+    ProblemType("csv-malformed", FILE, "CSV 第 {line} 行格式有误（引号不成对或字段过长），无法读取。"
+                                       "请用 Excel/WPS 打开后另存为 .xlsx 或 UTF-8 CSV 再报送",
+                "CSV 的格式有误，无法按行读取", "用 Excel/WPS 打开后另存"),
+    ProblemType("html-spans-too-large", FILE, "网页表格的合并单元格（rowspan/colspan）展开后有 {cells:,} 个单元格，"
+                                              "超过上限 {limit:,} 个，已拒绝读取。请在 Excel/WPS 中打开后另存为 .xlsx 再报送",
+                "网页格式的 .xls 中合并单元格展开后大得异常", "用 Excel/WPS 打开后另存为 .xlsx"),
+    ProblemType("mixed-encoding", FILE, "文件中混有两种编码：第 {lines} 行是 {encoding} 编码，其余是 {other} 编码；"
+                                        "按一种编码读取会把另一部分读成乱码，已拒绝读取。"
+                                        "请把整个文件统一另存为 UTF-8 编码（或另存为 .xlsx）后再报送",
+                "CSV 中有的行是 UTF-8、有的行是 GBK，读成一种会出现乱码", "统一另存为 UTF-8 或 .xlsx"),
+    ProblemType("zip-size-mismatch", FILE, "工作簿内部的数据比它声明的大小还大（文件已损坏或被有意篡改），已拒绝读取。"
+                                           "请重新导出该文件后再报送",
+                "工作簿压缩包中的数据与声明的大小不符", "重新导出该文件"),
+    ProblemType("ole-damaged", FILE, "文件已损坏，不是完整的 Excel 97-2003 工作簿（.xls），无法读取。"
+                                     "请用 Excel/WPS 打开后另存为 .xlsx 再报送；如打不开，请让报送单位重新导出",
+                ".xls 文件的结构已损坏", "另存为 .xlsx；打不开时请报送单位重新导出"),
+    ProblemType("xml-malformed", FILE, "工作簿内部的 XML 格式有误（可能由不规范的软件生成，或文件已损坏），无法读取。"
+                                       "请用 Excel/WPS 打开后另存为 .xlsx 再报送",
+                "工作簿内部的 XML 不合规范（如未定义的实体 &nbsp;）", "用 Excel/WPS 打开后另存为 .xlsx"),
+    ProblemType("workbook-unreadable", FILE, "读取程序无法读取这个工作簿，文件可能已损坏。"
+                                             "请用 Excel/WPS 打开后另存为 .xlsx 再报送",
+                "读取程序报告了其他错误（原话只在 --debug 时显示）", "用 Excel/WPS 打开后另存为 .xlsx"),
+    ProblemType("not-regular-file", FILE, "{reason}，不是普通文件，未读取",
+                "文件夹中的这一项不是普通文件（失效或循环的符号链接、命名管道、设备等），不会打开它",
+                "如是要报送的表格，换成普通文件"),
     # -- sheets ----------------------------------------------------------------
     ProblemType("sheet-hidden", SHEET, "这是一个隐藏的工作表，其中的记录也已计入；如不应计入，请删除该工作表",
                 "隐藏的工作表中的记录也计入了", "如不应计入，删除该工作表"),
@@ -174,6 +227,10 @@ _DECLARED = [
                 "无需处理"),
     ProblemType("sheet-example", SHEET, "这是填写示例工作表，其中的行不是真实决定，已跳过", "填写示例工作表不计入", "无需处理"),
     ProblemType("rows-example", SHEET, "第 {rows} 行是填写示例，不是真实决定，已跳过", "示例行不计入", "无需处理；报送前可删去示例行"),
+    ProblemType("sheet-read-mismatch", SHEET, "工作表“{sheet}”中有内容的单元格到第 {scanned:,} 行，读取程序读到第 {read:,} 行，"
+                                              "两者不一致，可能漏读或多读了记录。请用 Excel/WPS 打开后另存为 .xlsx 再检查，并核对记录数",
+                "读取程序返回的行数与工作表 XML 中有内容的区域不一致（例如行的顺序不对），记录可能不全；检查结果不算通过",
+                "用 Excel/WPS 打开后另存为 .xlsx 再检查，并核对记录数"),
     ProblemType("sheet-side-by-side", SHEET, "工作表中左右并排有 {count} 个表格（{ranges}），各按自己的表头读取",
                 "一个工作表中左右并排有几个表格", "无需处理；核对各表格的记录数"),
     ProblemType("column-ambiguous", SHEET, "列“{header}”同时像是 {labels}，无法确定，已忽略",

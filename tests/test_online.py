@@ -184,18 +184,14 @@ def test_two_different_numbers_never_match_by_name(ledger, credit):
 
 
 def test_unit_aliases_from_the_config(ledger, credit):
-    class Config:  # the [units] table another change adds to Config
-        from compliance.config import Config as _Base
-        columns = _Base().columns
-        max_uncompressed = _Base().max_uncompressed
-        rules = {}
-        units = {"区安监局": ["西塞山区安全生产监督管理局"]}
+    from compliance.config import Config
 
     path = ledger(ledger_row(2, number=""))
     lst = credit(credit_row("", "公司2", "2016-09-01", "2016-09-08", unit="西塞山区安全生产监督管理局"))
     plain = run_check(path, lst)
     assert results(plain) == {"": "not-found"}
-    aliased = check([path], as_of=AS_OF, run_date=RUN_DATE, online=[lst], config=Config())
+    aliased = check([path], as_of=AS_OF, run_date=RUN_DATE, online=[lst],
+                    config=Config(units={"区安监局": ["西塞山区安全生产监督管理局"]}))
     assert results(aliased) == {"": "confirmed"}
 
 

@@ -88,9 +88,10 @@ def test_a_problem_is_structured_and_rendered_at_the_edge():
 def test_a_fault_in_a_worker_process_travels_back_whole():
     import pickle
 
-    fault = FileFault("undecodable-text", "x.csv", line=4)
+    fault = FileFault("undecodable-text", "x.csv", detail="UnicodeDecodeError: ...", lines="4")
     back = pickle.loads(pickle.dumps(fault))
-    assert (back.code, back.path, back.message, back.problem) == (fault.code, fault.path, fault.message, fault.problem)
+    assert (back.code, back.path, back.message, back.problem, back.detail) == \
+        (fault.code, fault.path, fault.message, fault.problem, fault.detail)
 
 
 @pytest.mark.parametrize("code, columns", [

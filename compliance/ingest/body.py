@@ -10,7 +10,8 @@ import pandas as pd
 
 from .cells import display_text, per_distinct, quick_nonblank
 from .columns import ColumnMap, ColumnRules, map_columns
-from .readers import RawSheet, csv_rows
+from .rawsheet import RawSheet
+from .text import csv_rows
 
 
 def frame_row_texts(frame: pd.DataFrame, position: int) -> list[str]:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .cells import display_text, is_blank, per_distinct
 from .columns import ColumnRules, category_from_text, map_columns
-from .readers import RawSheet
+from .rawsheet import RawSheet
 
 HEADER_SCAN_ROWS = 20
 # Footers, totals and notes, matched with the spaces taken out (合  计, 制 表 人：).

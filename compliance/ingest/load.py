@@ -7,29 +7,26 @@ still loaded. Every row below a header is a record or a counted skipped row.
 
 from __future__ import annotations
 
-import faulthandler
 import hashlib
-import multiprocessing as mp
-import os
 import re
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable
 
 import numpy as np
 import pandas as pd
 
-from ..errors import FileFault, ReconciliationError, os_reason
+from ..errors import FileFault, ReconciliationError
 from ..problems import Problem, problem
 from .columns import ColumnRules, category_from_text
 from .docnumbers import normalise_document_numbers
 from .header import normalise_unit_names
-from .readers import DEFAULT_MAX_UNCOMPRESSED, is_zip_workbook, read_file, sniff
+from .files import SUFFIXES, find_files  # noqa: F401 - SUFFIXES: the web page's accepted names
+from .isolate import ReadLimits, fault_entry, read_isolated
+from .readers import DEFAULT_MAX_UNCOMPRESSED, read_file
 from .records import RECORD_FIELDS, SheetResult, read_sheet
 
-SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".et", ".ett", ".xlsb", ".ods", ".xltx", ".xlt")
 
 
 @dataclass(frozen=True)
@@ -39,6 +36,7 @@ class ReadSettings:
     columns: ColumnRules = field(default_factory=ColumnRules)
     units: dict = field(default_factory=dict)  # declared name -> the names units also use
     max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED
+    read_limits: ReadLimits = field(default_factory=ReadLimits)  # memory and time one file's reader may use
 
 
 @dataclass(frozen=True)
@@ -64,6 +62,7 @@ class InputFile:
     notes: list[Problem] = field(default_factory=list)
     is_report: bool = False  # one of our own reports, skipped
     not_read: Problem | None = None  # a file in a folder that is not a spreadsheet: why it was not read
+    doubtful: bool = False  # what was read disagrees with the file (said in ``notes``): not a clean bill
 
     @property
     def records(self) -> int:
@@ -86,50 +85,6 @@ class LoadResult:
     def skipped_rows(self) -> int:
         return sum(f.skipped_rows for f in self.inputs)
 
-
-
-def find_files(paths: Iterable[str | Path], own: OwnFiles = OwnFiles()) -> tuple[list[Path], list[InputFile]]:
-    """Expand folders recursively; skip Office lock files and hidden files."""
-    found: list[Path] = []
-    missing: list[InputFile] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for candidate in sorted(path.rglob("*")):
-                relative = candidate.relative_to(path).parts
-                if any(part.startswith((".", "~$")) for part in relative):
-                    continue
-                if not candidate.is_file() or own.skips_name(candidate.name):
-                    continue
-                reason = None if candidate.suffix.lower() in SUFFIXES else not_a_spreadsheet(candidate)
-                if reason is None:
-                    found.append(candidate)
-                else:  # named, with its reason, in the terminal, the JSON and 说明
-                    entry = InputFile(str(candidate), not_read=problem("file-not-read", file=candidate, reason=reason))
-                    missing.append(entry)
-        elif path.is_file():
-            found.append(path)
-        else:
-            entry = InputFile(str(path))
-            entry.error = FileFault("file-not-found", path)
-            missing.append(entry)
-    unique = list(dict.fromkeys(found))
-    return unique, missing
-
-
-def not_a_spreadsheet(path: Path) -> str | None:
-    """None when the bytes are a workbook whatever the name says (.et, .ods, a renamed .xlsx); else why not."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(1 << 16)
-    except OSError as exc:
-        return f"无法打开（{os_reason(exc)}）"
-    kind = sniff(path, head)
-    markup = head.lstrip(b"\xef\xbb\xbf \r\n\t").startswith(b"<")  # an HTML table export, not a script
-    if kind == "ole" or (kind == "html" and markup) or (kind == "zip" and is_zip_workbook(path)):
-        return None
-    suffix = path.suffix.lower() or "（无扩展名）"
-    return f"扩展名 {suffix}，内容不是 Excel/WPS 工作簿，未读取；如是 CSV 表格，请把扩展名改为 .csv"
 
 
 def _sha256(path: Path) -> str | None:
@@ -158,6 +113,10 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
         return entry, frames
     file_category = category_from_text(path.stem)
     for raw in raw_sheets:
+        if raw.doubt:  # what calamine returned disagrees with the sheet's XML: said on the file
+            scanned, read = raw.doubt
+            entry.notes.append(problem("sheet-read-mismatch", file=path, sheet=raw.name, scanned=scanned, read=read))
+            entry.doubtful = True
         result = read_sheet(raw, str(path), config.columns, file_category, unit_from_name(path))
         entry.sheets.append(result)
         if result.records is not None and len(result.records):
@@ -184,7 +143,8 @@ def load(paths: Iterable[str | Path], config: ReadSettings | None = None,
     """Every file under ``paths``; ``config``: the column rules, unit names and limits (config.Config
     or ReadSettings); ``own``: how to recognise the caller's own outputs, which are not read."""
     config = config or ReadSettings()
-    files, inputs = find_files(paths, own)
+    files, skipped = find_files(paths, own)
+    inputs = [_skipped_entry(path, why) for path, why in skipped]
     files, copies = _distinct_contents(files)
     inputs.extend(copies)
     frames: list[pd.DataFrame] = []
@@ -198,6 +158,15 @@ def load(paths: Iterable[str | Path], config: ReadSettings | None = None,
     records["document_number"] = records["document_number"].where(numbers.ne(""), "")
     records["duplicate_of"] = duplicate_locations(records, numbers)
     return LoadResult(records, inputs)
+
+
+def _skipped_entry(path: Path, why) -> InputFile:
+    entry = InputFile(str(path))
+    if isinstance(why, FileFault):
+        entry.error = why
+    else:
+        entry.not_read = why
+    return entry
 
 
 def _distinct_contents(files: list[Path]) -> tuple[list[Path], list[InputFile]]:
@@ -218,71 +187,27 @@ def _distinct_contents(files: list[Path]) -> tuple[list[Path], list[InputFile]]:
 
 def read_all(files: list[Path], config: ReadSettings, progress=None,
              own: OwnFiles = OwnFiles()) -> list[tuple[InputFile, list[pd.DataFrame]]]:
-    """Every file read, in order. Several files are read in worker processes (both cores), so that
-    a reader that aborts the process (a native crash no ``except`` can catch) costs only its file."""
-    if len(files) < 2 or WORKERS < 2:
-        return [_progress_then(progress, number, len(files), path, lambda p=path: guarded_load(p, config, own))
-                for number, path in enumerate(files, start=1)]
-    results: dict[int, tuple] = {}
-    pending = list(range(len(files)))
-    with _pool(min(WORKERS, len(files))) as pool:
-        futures = {pool.submit(guarded_load, files[i], config, own): i for i in pending}
-        for future in as_completed(futures):
-            index = futures[future]
-            try:
-                results[index] = future.result()
-            except BrokenProcessPool:
-                continue  # retried alone below: only the file that aborts must pay
-            if progress:
-                progress(len(results), len(files), str(files[index]))
-    for index in (i for i in pending if i not in results):
-        results[index] = _alone(files[index], config, own)  # ReconciliationError still propagates
+    """Every file read, in order, each in a process of its own within the read limits (isolate.py):
+    a reader that aborts, runs out of its memory or out of its time costs only its file."""
+    done = []
+
+    def step(index: int) -> None:
+        done.append(index)
         if progress:
-            progress(len(results), len(files), str(files[index]))
-    return [results[i] for i in range(len(files))]
+            progress(len(done), len(files), str(files[index]))
 
-
-WORKERS = min(2, os.cpu_count() or 1)
-
-
-def _pool(workers: int) -> ProcessPoolExecutor:
-    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method), initializer=_quiet_worker)
-
-
-def _quiet_worker() -> None:
-    """A crashing native reader prints its own dump; the run reports the file in Chinese instead."""
-    faulthandler.disable()
-    null = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(null, 2)
-    os.close(null)
-
-
-def _alone(path: Path, config: ReadSettings, own: OwnFiles):
-    """One file in a process of its own: if the process dies, the file gets a message, the run goes on."""
-    with _pool(1) as pool:
-        try:
-            return pool.submit(guarded_load, path, config, own).result()
-        except BrokenProcessPool as exc:
-            entry = InputFile(str(path), _sha256(path))
-            entry.error = FileFault("read-aborted", path, reason=str(exc)[:80] or "进程中止")
-            return entry, []
-
-
-def _progress_then(progress, number, total, path, work):
-    if progress:
-        progress(number, total, str(path))
-    return work()
+    return read_isolated(files, partial(guarded_load, config=config, own=own), fault_entry(InputFile, _sha256),
+                         config.read_limits, step)
 
 
 def guarded_load(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> tuple[InputFile, list[pd.DataFrame]]:
     try:
         return load_file(path, config, own)
-    except ReconciliationError:  # a counting bug is the run's, never one file's fault
+    except (ReconciliationError, MemoryError):  # the run's fault; the reader's memory bound (isolate.py)
         raise
     except Exception as exc:  # a reader bug must cost one file, not the run
         entry = InputFile(str(path), _sha256(path))
-        entry.error = FileFault("read-failed", path, reason=f"{type(exc).__name__}: {exc}")
+        entry.error = FileFault("read-failed", path, detail=f"{type(exc).__name__}: {exc}")
         return entry, []
 
 

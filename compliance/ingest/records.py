@@ -21,7 +21,7 @@ from .body import csv_body, frame_row_texts, inner_headers, mapped_column, rows_
 from .cells import cell_text, per_distinct
 from .columns import ColumnRules, category_from_text, map_columns
 from .header import EXAMPLE, fill_merged, find_header, normalise_unit_names, section_above, sheet_unit
-from .readers import RawSheet
+from .rawsheet import RawSheet
 from .rows import row_kinds
 from .tables import range_label, side_by_side, split_columns
 

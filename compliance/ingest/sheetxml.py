@@ -1,31 +1,38 @@
 """A cheap look inside an .xlsx before the Rust reader sees it.
 
-calamine allocates a sheet's whole rectangle: one space typed into
-XFD1048576 asks for 512 GiB and aborts the process, which no ``except`` can
-catch. So each worksheet's XML is streamed once, and from its cells with
-content (not styled empty ones) we learn the real extent, the error values
-(#N/A, #REF!; calamine reads them as blank) and formulas saved with no
-result. Only the few cells that matter are parsed; nothing is edited.
+calamine allocates a sheet's whole rectangle: one character typed into
+XFD1048576 asks for 512 GiB. So each worksheet's XML is streamed once, and
+from its cells with content we learn the real extent, how many cells hold
+something (a sparse sheet is refused before calamine allocates it), the error
+values (#N/A, #REF!; calamine reads them as blank) and formulas saved with no
+result.
+
+Every valid form is read (ECMA-376 leaves attribute order, quoting, prefixes
+and even ``r`` to the writer). There are two looks. The guard
+(``details=False``) runs before calamine: three passes over each part (the
+last cell with content, cells past column Z, a count of cells). The full scan
+runs while calamine works and is exact: a part in the canonical form most
+writers produce (``<c r="A1" …>``, with or without a prefix) is measured with a
+few whole-part passes; any other part is read row by row (``row_scan``); a
+sheet holding comments, CDATA, processing instructions or namespace
+declarations in its data is parsed by expat (``exact_scan``). Reading never
+depends on either look: calamine reads its own extent, and the rows it returns
+are compared with the full scan (readers._agree).
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
 
 from ..dates import FORMULA_NO_VALUE
+from .workbookxml import sheet_parts
+from .rowscan import (MAIN_NAMESPACES, ExactScanNeeded, PartTags, column_number, exact_scan, exotic,
+                      last_row_start, row_scan)
 
 CHUNK = 1 << 22
-# A cell past column Z, with the end of its opening tag ("/" when it is a styled empty cell).
-_WIDE = re.compile(rb'<c r="([A-Z]{2,3})(\d{1,7})"[^>]*?(/?)>')
-_REF = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"')
-_VALUE = re.compile(rb"<v>([^<]+)</v>")
-_SHEET = re.compile(rb'<sheet [^>]*?name="([^"]*)"[^>]*?r:id="([^"]*)"')
-_SHEET_ALT = re.compile(rb'<sheet [^>]*?r:id="([^"]*)"[^>]*?name="([^"]*)"')
-_REL = re.compile(rb'<Relationship [^>]*?Id="([^"]*)"[^>]*?Target="([^"]*)"|'
-                  rb'<Relationship [^>]*?Target="([^"]*)"[^>]*?Id="([^"]*)"')
+_SHEETDATA = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?sheetData(?=[\s/>])")
 
 
 @dataclass
@@ -33,8 +40,16 @@ class SheetScan:
     rows: int = 0  # populated extent, 1-based; 0 = no cell with content
     columns: int = 0
     far_cell: str = ""  # the cell that sets the extent furthest out
+    cells: int = 0  # cells with content (an upper bound: a sparse sheet is judged by it)
     errors: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) 0-based -> #N/A
     uncached: list[tuple[int, int]] = field(default_factory=list)  # formulas saved with no result
+    method: str = "fast"  # fast, rows or exact: how the sheet was read (tests, --debug)
+
+    def note_cell(self, row: int, column: int) -> None:
+        """A cell with content at (row, column), 1-based: the extent grows to hold it."""
+        if row > self.rows or column > self.columns:
+            self.rows, self.columns = max(row, self.rows), max(column, self.columns)
+            self.far_cell = cell_name(row, column)
 
 
 @dataclass
@@ -43,123 +58,164 @@ class WorkbookScan:
     sheets: dict[str, SheetScan] = field(default_factory=dict)  # sheet name -> scan
 
 
-def column_number(letters: bytes) -> int:
-    number = 0
-    for ch in letters:
-        number = number * 26 + ch - 64
-    return number
+def column_letters(number: int) -> str:
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell_name(row: int, column: int) -> str:
+    return f"{column_letters(column)}{row}"
 
 
 def scan_workbook(path, details: bool = True) -> WorkbookScan:
     """Each sheet's extent; with ``details``, its error values and formulas with no result too.
 
-    The extent alone is what must be known before calamine reads the file
-    (it guards against the 512 GiB allocation); the details can be found on
-    the other core while calamine parses, which releases the GIL.
+    The extent alone is what must be known before calamine reads the file;
+    the details are found on the other core while calamine parses, which
+    releases the GIL.
     """
     with zipfile.ZipFile(path) as archive:
         names = set(archive.namelist())
         if "xl/workbook.xml" not in names:
             return WorkbookScan()  # .xlsb: binary, read as it is
-        book = archive.read("xl/workbook.xml")
-        result = WorkbookScan(bool(re.search(rb'date1904="(?:1|true)"', book)))
-        for name, target in _sheet_targets(archive, book, names).items():
-            with archive.open(target) as stream:
-                result.sheets[name] = scan_sheet(stream, details)
+        date1904, parts = sheet_parts(archive, names)
+        result = WorkbookScan(date1904)
+        for name, target in parts.items():
+            result.sheets[name] = scan_sheet(lambda t=target: archive.open(t), details)
     return result
 
 
-def _sheet_targets(archive, book: bytes, names: set[str]) -> dict[str, str]:
-    rels_name = "xl/_rels/workbook.xml.rels"
-    rels = archive.read(rels_name) if rels_name in names else b""
-    targets = {}
-    for m in _REL.finditer(rels):
-        rid, target = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-        targets[rid.decode()] = target.decode()
-    out = {}
-    pairs = [(m.group(1), m.group(2)) for m in _SHEET.finditer(book)] or \
-        [(m.group(2), m.group(1)) for m in _SHEET_ALT.finditer(book)]
-    for raw_name, rid in pairs:
-        target = targets.get(rid.decode())
-        if not target:
-            continue
-        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-        if path in names:
-            out[_unescape(raw_name.decode("utf-8", "replace"))] = path
-    return out
-
-
-def _unescape(text: str) -> str:
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'") \
-        .replace("&amp;", "&")
-
-
-def scan_sheet(stream, details: bool = True) -> SheetScan:
-    scan = SheetScan()
-    carry = b""
-    while True:
-        chunk = stream.read(CHUNK)
-        data = carry + chunk
-        if not chunk:
-            _scan_part(data, scan, details)
-            break
-        cut = data.rfind(b"</row>")
-        if cut < 0:
-            carry = data
-            continue
-        cut += len(b"</row>")
-        _scan_part(data[:cut], scan, details)
-        carry = data[cut:]
+def scan_sheet(opener, details: bool = True) -> SheetScan:
+    """``opener()`` gives the sheet's XML stream; it is opened again if the exact parse is needed."""
+    with opener() as stream:
+        try:
+            return _scan_parts(stream, details)
+        except ExactScanNeeded:
+            pass
+    scan = SheetScan(method="exact")
+    with opener() as stream:
+        exact_scan(stream, details, scan)
     return scan
 
 
-def _scan_part(data: bytes, scan: SheetScan, details: bool = True) -> None:
-    # The last cell with content (rows are in order): found from the end, not by parsing every cell.
-    end = data.rfind(b"</c>")
-    start = data.rfind(b"<c ", 0, end) if end >= 0 else -1
+def _scan_parts(stream, details: bool) -> SheetScan:
+    scan = SheetScan()
+    tags = None
+    last_row = 0
+    for part in _row_parts(stream):
+        if tags is None:
+            found = _SHEETDATA.search(part)
+            if found is None:
+                continue
+            if part.count(MAIN_NAMESPACES[0].encode(), 0, found.start()) > 1:
+                raise ExactScanNeeded  # the main namespace under two prefixes: cells may use either
+            tags = PartTags(found.group(1) or b"")
+            if part[part.find(b">", found.end()) - 1:][:1] == b"/":
+                return scan  # <sheetData/>: an empty sheet
+            part = part[found.end():]
+        end = part.find(tags.close_data, max(0, part.rfind(b"row>")))
+        if end >= 0:
+            part = part[:end]
+        if not details:
+            last_row = _extent_part(part, tags, scan, last_row)
+        else:
+            last_row = _full_part(part, tags, scan, last_row)
+        if end >= 0:
+            break
+    return scan
+
+
+def _extent_part(part: bytes, tags: PartTags, scan: SheetScan, last_row: int) -> int:
+    """The guard's look, before calamine: the last cell with content and the cells past column Z.
+
+    Three passes over the part; a cell written without r sends the part to the row-by-row reader.
+    Forms it cannot see (a wide cell without r in mid-part, spaces around =, a comment, rows out of
+    order) are bounded by the reading process's memory and time bounds, which hold whatever this misses.
+    """
+    start = tags.last_content(part)
     if start >= 0:
-        m = _REF.match(data, start)
-        if m and int(m.group(2)) > scan.rows:
-            scan.rows, scan.far_cell = int(m.group(2)), (m.group(1) + m.group(2)).decode()
+        place = tags.placed(part, start)
+        if place is None:
+            return row_scan(part, tags, scan, False, last_row)
+        scan.note_cell(*place)
+        last_row = place[0]
+    scan.cells += part.count(tags.close_c)
+    for letters, row, slash in tags.wide_any.findall(part):
+        if not slash and column_number(letters) > scan.columns:
+            scan.note_cell(int(row), column_number(letters))
+    return last_row
+
+
+def _full_part(part: bytes, tags: PartTags, scan: SheetScan, last_row: int) -> int:
+    """Every form: canonical parts by whole-part passes, others row by row, exotic markup by expat."""
+    if exotic(part):
+        raise ExactScanNeeded
+    if tags.irregular_cell.search(part) is None and _rows_in_order(part, tags, last_row):
+        return _fast_part(part, tags, scan, True, last_row)
+    scan.method = "rows"
+    return row_scan(part, tags, scan, True, last_row)
+
+
+def _rows_in_order(part: bytes, tags: PartTags, last_row: int) -> bool:
+    """Rows are stored in ascending order (ECMA-376), so the last cell is the furthest row; a part that
+    breaks the order is read row by row (calamine 0.4 drops such rows, later versions read them)."""
+    numbers = [int(n) for n in tags.row_number.findall(part)]
+    return not numbers or (numbers[0] > last_row and all(a < b for a, b in zip(numbers, numbers[1:])))
+
+
+def _row_parts(stream):
+    """The stream in pieces that end just before a row's start tag (or at the end): whole rows each."""
+    pending: list[bytes] = []
+    while True:
+        chunk = stream.read(CHUNK)
+        if not chunk:
+            if pending:
+                yield b"".join(pending)
+            return
+        before = pending[-1][-64:] if pending else b""
+        pending.append(chunk)
+        cut = last_row_start(before + chunk)
+        if cut is None:
+            continue
+        joined = b"".join(pending)
+        cut += len(joined) - len(before) - len(chunk)
+        if cut <= 0:
+            continue
+        yield joined[:cut]
+        pending = [joined[cut:]]
+
+
+def _fast_part(part: bytes, tags: PartTags, scan: SheetScan, details: bool, last_row: int) -> int:
+    # The last cell with content (rows are in order): found from the end, not by parsing every cell.
+    start = tags.last_content(part)
+    if start >= 0:
+        row, column = tags.canonical_position(part, start)
+        scan.note_cell(row + 1, column + 1)
+    scan.cells += part.count(tags.close_c)
     # Columns past Z are rare: only those are parsed (a sheet of A:Z is at most 26 wide).
-    wide = _WIDE.findall(data)
-    filled = [w for w in wide if not w[2].endswith(b"/")]
-    scan.columns = max(scan.columns, 26 if b"<c " in data else 0)
-    if filled:
-        letters, row, _ = max(filled, key=lambda w: (len(w[0]), w[0]))
-        width = column_number(letters)
-        if width > scan.columns:
-            scan.columns = width
-            scan.far_cell = (letters + row).decode() if width > 26 * 27 or not scan.far_cell else scan.far_cell
-    if not details:
-        return
-    if b' t="e"' in data:
-        for start, element in _elements_around(data, b' t="e"'):
-            value = _VALUE.search(element)
-            if value:
-                scan.errors[_position(element)] = value.group(1).decode("ascii", "replace")
-    uncached = set()
-    for marker in (b"</f></c>", b"/></c>", b"<v></v>"):
-        for start, element in _elements_around(data, marker):
-            if start not in uncached and b"<f" in element and not _VALUE.search(element):  # no/empty <v>
-                uncached.add(start)
-                scan.uncached.append(_position(element))
+    for letters, row, slash in tags.wide.findall(part):
+        if not slash and column_number(letters) > scan.columns:
+            scan.note_cell(int(row), column_number(letters))
+    if details:
+        tags.fast_details(part, scan)
+    return _last_row_number(part, tags, last_row)
 
 
-def _elements_around(data: bytes, marker: bytes):
-    """Each <c …>…</c> element holding ``marker``, found with bytes.find (no regex over the sheet)."""
-    at = data.find(marker)
-    while at >= 0:
-        start = data.rfind(b"<c ", 0, at)
-        end = data.find(b"</c>", at)
-        if start >= 0 and end >= 0:
-            yield start, data[start:end + 4]
-        at = data.find(marker, at + len(marker))
-
-
-def _position(element: bytes) -> tuple[int, int]:
-    m = _REF.match(element)
-    return int(m.group(2)) - 1, column_number(m.group(1)) - 1
+def _last_row_number(part: bytes, tags: PartTags, last_row: int) -> int:
+    """The number of the part's last row: the last r given (a row's or a cell's), plus the rows after it."""
+    anchor = 0
+    row_at = part.rfind(tags.canonical_row)
+    if row_at >= 0:
+        m = tags.number.match(part, row_at + len(tags.canonical_row))
+        last_row, anchor = (int(m.group(1)), row_at + 1) if m else (last_row, anchor)
+    cell_at = part.rfind(tags.canonical_c)
+    if cell_at > anchor:
+        m = tags.ref.match(part, cell_at + len(tags.canonical_c))
+        last_row, anchor = (int(m.group(2)), cell_at) if m else (last_row, anchor)
+    return last_row + part.count(tags.open_row, anchor)
 
 
 def patch_cells(rows: list[list], scan: SheetScan) -> None:

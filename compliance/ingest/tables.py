@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .columns import ColumnRules, _letter, map_columns
-from .readers import RawSheet, csv_rows
+from .rawsheet import RawSheet
+from .text import csv_rows
 
 
 def side_by_side(headers: list[str], rules: ColumnRules) -> list[tuple[int, int]]:

@@ -116,7 +116,10 @@ def _refuse_file_as_folder(path: Path, kind: str, option: str) -> None:
 
 def _key(path) -> str:
     """One spelling per file: resolved, and case-folded where the file system ignores case."""
-    return os.path.normcase(str(Path(path).resolve()))
+    try:
+        return os.path.normcase(str(Path(path).resolve()))
+    except (RuntimeError, OSError):  # a symlink loop (listed as not read): its own spelling, never an output's
+        return os.path.normcase(str(Path(path).absolute()))
 
 
 def write_atomically(path: Path, write: Callable[[Path], T], suffix: str) -> T:

@@ -41,7 +41,7 @@ def short_paths(paths: pd.Series) -> pd.Series:
     try:
         root = Path(os.path.commonpath([str(Path(p).parent.resolve()) for p in unique]))
         names = {p: str(Path(p).resolve().relative_to(root)) for p in unique}
-    except ValueError:
+    except (ValueError, RuntimeError, OSError):  # RuntimeError: a symlink loop listed as not read
         names = {p: Path(p).name for p in unique}
     return paths.map(names)
 

@@ -115,6 +115,8 @@ def input_lines(run) -> list[str]:
     for entry in run.inputs:
         if entry.error is not None:
             lines.append(f"文件无法读取：{problem_line(entry.error.problem)}")
+        elif entry.doubtful:  # read, but not as the file says (ingest/readers._agree)
+            lines += [f"注意：{problem_line(note)}" for note in entry.notes if note.code == "sheet-read-mismatch"]
         elif entry.not_read:
             lines.append(f"未读取：{problem_line(entry.not_read)}")
         elif entry.is_report:

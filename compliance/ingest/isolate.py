@@ -1,0 +1,200 @@
+"""Each file is read in a process of its own, within bounds of memory and time.
+
+A reader can fail in ways no ``except`` catches: calamine aborts the whole
+process when an allocation fails (one character at XFD1048576 asks for
+512 GiB), and a hostile file can make a parser run for ever. So every file,
+also a single one and every web upload, is read in a child process that may
+die alone: its address space may grow by at most ``max_read_memory_mb``
+(RLIMIT_AS) and it is killed after ``max_read_seconds``. The file is then
+reported as not read, with the bound it passed, and the other files go on.
+
+Children are forked when the process has a single thread (the CLI: a few
+milliseconds each); a multi-threaded process (the web server) starts them
+from a fork server, since forking a process whose other threads may hold
+locks can deadlock the child. Windows has neither: see docs/limits.md.
+At most ``WORKERS`` children run at once in the whole process, whatever the
+number of concurrent checks, so the bound on memory is WORKERS x the limit.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import multiprocessing as mp
+import os
+import pickle
+import signal
+import tempfile
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass
+from multiprocessing.connection import wait
+from pathlib import Path
+from typing import Callable
+
+from ..errors import FileFault, ReconciliationError
+from .limits import DEFAULT_MAX_READ_MEMORY_MB, DEFAULT_MAX_READ_SECONDS
+
+WORKERS = min(2, os.cpu_count() or 1)
+_SLOTS = threading.BoundedSemaphore(WORKERS)  # children of this process, across concurrent checks
+_ALLOCATION_FAILED = b"memory allocation of"  # what Rust prints before it aborts
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    memory_mb: int = DEFAULT_MAX_READ_MEMORY_MB
+    seconds: float = DEFAULT_MAX_READ_SECONDS
+
+
+@dataclass
+class _Child:
+    index: int
+    process: mp.process.BaseProcess
+    connection: object
+    deadline: float
+    stderr: str  # the child's standard error, kept in a file: Rust's dying words say why
+    killed: bool = False  # by us, at its deadline
+
+
+def read_isolated(files: list[Path], work: Callable, failed: Callable, limits: ReadLimits,
+                  progress: Callable[[int], None] | None = None) -> list:
+    """``work(path)`` for every file, each in a child; ``failed(path, code, detail, **values)`` when one dies."""
+    context = _context()
+    results: dict[int, object] = {}
+    queue, running = deque(range(len(files))), []
+    while queue or running:
+        while queue and (_SLOTS.acquire(timeout=0.2) if not running else _SLOTS.acquire(blocking=False)):
+            running.append(_start(context, files[queue[0]], queue.popleft(), work, limits))
+        if not running:
+            continue
+        now = time.monotonic()
+        ready = wait([c.connection for c in running] + [c.process.sentinel for c in running],
+                     timeout=max(0.0, min(c.deadline for c in running) - now) + 0.01)
+        for child in [c for c in running if c.connection in ready or c.process.sentinel in ready
+                      or time.monotonic() > c.deadline]:
+            running.remove(child)
+            try:
+                results[child.index] = _finish(child, files[child.index], failed, limits)
+            finally:
+                _SLOTS.release()
+            if progress:
+                progress(child.index)
+    return [results[i] for i in range(len(files))]
+
+
+def _context():
+    methods = mp.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return mp.get_context("fork")
+    if "forkserver" in methods:
+        context = mp.get_context("forkserver")
+        context.set_forkserver_preload(["compliance.ingest.load"])
+        return context
+    return mp.get_context("spawn")
+
+
+def _start(context, path: Path, index: int, work: Callable, limits: ReadLimits) -> _Child:
+    receive, send = context.Pipe(duplex=False)
+    handle, stderr = tempfile.mkstemp(prefix="compliance-reader-", suffix=".txt")
+    os.close(handle)
+    process = context.Process(target=_child, args=(send, work, path, limits.memory_mb, stderr), daemon=True)
+    process.start()
+    send.close()
+    return _Child(index, process, receive, time.monotonic() + limits.seconds, stderr)
+
+
+def _child(connection, work: Callable, path: Path, memory_mb: int, stderr: str) -> None:
+    _quiet(stderr)
+    _limit_memory(memory_mb)
+    try:
+        payload = pickle.dumps(("ok", work(path)), protocol=pickle.HIGHEST_PROTOCOL)
+    except MemoryError:
+        payload = pickle.dumps(("memory", None))
+    except ReconciliationError as exc:  # a counting bug is the run's, never one file's fault
+        payload = pickle.dumps(("reconciliation", exc.message))
+    connection.send_bytes(payload)
+    connection.close()
+
+
+def _quiet(stderr: str) -> None:
+    """A crashing native reader prints its own dump: kept for --debug, never shown to a user."""
+    faulthandler.disable()
+    handle = os.open(stderr, os.O_WRONLY | os.O_TRUNC)
+    os.dup2(handle, 2)
+    os.close(handle)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    os.environ["RUST_BACKTRACE"] = "0"  # Rust's dying words in one line, not a 90-frame backtrace
+
+
+def _limit_memory(memory_mb: int) -> None:
+    """RLIMIT_AS: the address space may grow by ``memory_mb`` from where the child starts."""
+    try:
+        import resource  # POSIX only: on Windows the time bound holds, the memory bound is designed (docs)
+
+        with open("/proc/self/statm") as statm:
+            start = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        limit = start + memory_mb * (1 << 20)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, resource.getrlimit(resource.RLIMIT_AS)[1]))
+    except (ImportError, OSError, ValueError):  # no /proc or no RLIMIT_AS (macOS): time is still bounded
+        pass
+
+
+def _finish(child: _Child, path: Path, failed: Callable, limits: ReadLimits):
+    payload = None
+    if child.connection.poll():
+        try:
+            payload = pickle.loads(child.connection.recv_bytes())
+        except (EOFError, OSError):
+            payload = None
+    if payload is None and time.monotonic() > child.deadline and child.process.is_alive():
+        child.process.kill()  # past its deadline (a dead child's pipe can close before its exit is seen)
+        child.killed = True
+    child.process.join()
+    child.connection.close()
+    said = _read_and_remove(child.stderr)
+    if payload is None:
+        return _died(child, path, failed, limits, said)
+    if payload[0] == "memory":
+        return failed(path, "read-memory-limit", said or "MemoryError", limit_mb=limits.memory_mb)
+    if payload[0] == "reconciliation":
+        fault = ReconciliationError.__new__(ReconciliationError)
+        Exception.__init__(fault, payload[1])
+        fault.message = payload[1]
+        raise fault
+    return payload[1]
+
+
+def _died(child: _Child, path: Path, failed: Callable, limits: ReadLimits, said: str):
+    code = child.process.exitcode
+    detail = f"exit code {code}; stderr: {said}"
+    if child.killed:
+        return failed(path, "read-time-limit", detail, seconds=limits.seconds)
+    if said.encode(errors="replace").find(_ALLOCATION_FAILED) >= 0 or "MemoryError" in said:
+        return failed(path, "read-memory-limit", detail, limit_mb=limits.memory_mb)
+    return failed(path, "read-aborted", detail)
+
+
+def _read_and_remove(path: str) -> str:
+    """What the child said on stderr: its first and last 4 KB (the cause comes first, a backtrace after)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+            handle.seek(max(handle.tell(), os.fstat(handle.fileno()).st_size - 4096))
+            tail = handle.read()
+            return (head + (b" ... " if tail else b"") + tail).decode("utf-8", "replace")
+    except OSError:
+        return ""
+    finally:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+
+
+def fault_entry(entry_type, digest: Callable) -> Callable:
+    """A ``failed`` callback that builds the file's entry with its fault."""
+    def failed(path: Path, code: str, detail: str, **values):
+        entry = entry_type(str(path), digest(path))
+        entry.error = FileFault(code, path, detail=detail, **values)
+        return entry, []
+    return failed
