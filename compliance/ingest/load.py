@@ -1,13 +1,12 @@
 """Find the files units sent, read every sheet, and return records.
 
 ``load(paths, config)`` never raises for a bad file: a file that cannot be
-read becomes an entry with an error {code, message}, and the others are
-still loaded. Every row below a header is a record or a counted skipped row.
+read becomes an ``InputFile`` whose ``error`` is a ``FileFault`` (a code and a
+Chinese message), and the others are still loaded. Every row below a header is a record or a counted skipped row.
 """
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing as mp
 import os
 import re
@@ -24,6 +23,7 @@ from ..config import Config
 from ..errors import FileFault, ReconciliationError, os_reason
 from ..problems import message
 from .columns import category_from_text
+from .digest import file_sha256
 from .docnumbers import normalise_document_numbers
 from .header import normalise_unit_names
 from .readers import is_zip_workbook, read_file, sniff
@@ -110,19 +110,8 @@ def not_a_spreadsheet(path: Path) -> str | None:
     return f"扩展名 {suffix}，内容不是 Excel/WPS 工作簿，未读取；如是 CSV 表格，请把扩展名改为 .csv"
 
 
-def _sha256(path: Path) -> str | None:
-    digest = hashlib.sha256()
-    try:
-        with open(path, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-    except OSError:
-        return None
-    return digest.hexdigest()
-
-
 def load_file(path: Path, config: Config) -> tuple[InputFile, list[pd.DataFrame]]:
-    entry = InputFile(str(path), _sha256(path))
+    entry = InputFile(str(path), file_sha256(path))
     frames: list[pd.DataFrame] = []
     try:
         raw_sheets = read_file(path, config.max_uncompressed)
@@ -181,7 +170,7 @@ def _distinct_contents(files: list[Path]) -> tuple[list[Path], list[InputFile]]:
     first: dict[str, Path] = {}
     distinct, copies = [], []
     for path in files:
-        digest = _sha256(path)
+        digest = file_sha256(path)
         if digest is not None and digest in first:
             copies.append(InputFile(str(path), digest,
                                     not_read=message("duplicate-file", first=first[digest].name)))
@@ -241,7 +230,7 @@ def _alone(path: Path, config: Config):
         try:
             return pool.submit(guarded_load, path, config).result()
         except BrokenProcessPool as exc:
-            entry = InputFile(str(path), _sha256(path))
+            entry = InputFile(str(path), file_sha256(path))
             entry.error = FileFault("read-aborted", path, reason=str(exc)[:80] or "进程中止")
             return entry, []
 
@@ -258,7 +247,7 @@ def guarded_load(path: Path, config: Config) -> tuple[InputFile, list[pd.DataFra
     except ReconciliationError:  # a counting bug is the run's, never one file's fault
         raise
     except Exception as exc:  # a reader bug must cost one file, not the run
-        entry = InputFile(str(path), _sha256(path))
+        entry = InputFile(str(path), file_sha256(path))
         entry.error = FileFault("read-failed", path, reason=f"{type(exc).__name__}: {exc}")
         return entry, []
 

@@ -216,7 +216,8 @@ def _short(text: pd.Series) -> np.ndarray:
 
 
 def _categories(kept, mapping, sheet_name, fallback_category, sections):
-    """Category per record: its own column, its section row, then column names, sheet name, file name."""
+    """(category per record, "category-unknown" where none): its own column, its section row, then
+    column names, sheet name, file name."""
     by_columns = None
     for name in ("decision_date", "document_number", "published_date", "unit"):
         header = mapping.header_of(name)

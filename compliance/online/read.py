@@ -8,7 +8,6 @@ time (更新时间/入库时间), which is weaker proof and said so.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from ..errors import FileFault, OnlineListError
 from ..ingest.body import csv_body, rows_body
 from ..ingest.cells import cell_text
 from ..ingest.columns import category_from_text
+from ..ingest.digest import file_sha256
 from ..ingest.docnumbers import normalise_document_numbers
 from ..ingest.readers import read_file
 from .columns import (is_online_header, map_online_columns, numbers_from_titles, parties_from_titles,
@@ -35,14 +35,12 @@ class OnlineList:
     """What 说明 says about one list: file, SHA-256, rows, date column and span."""
 
     path: str
-    sha256: str
+    sha256: str | None
     rows: int = 0
     date_columns: list[str] = field(default_factory=list)  # header text of the date used, per sheet
     update_only: bool = False  # no first-publication column: an update time was used
     first: pd.Timestamp | None = None
     last: pd.Timestamp | None = None
-    undated: int = 0  # entries with no usable date (never used for the span)
-    sheets: list[str] = field(default_factory=list)
 
 
 def read_online_lists(paths, max_uncompressed: int | None = None) -> tuple[pd.DataFrame, list[OnlineList]]:
@@ -59,7 +57,7 @@ def read_online_lists(paths, max_uncompressed: int | None = None) -> tuple[pd.Da
 def read_online_list(path: Path, max_uncompressed: int | None = None) -> tuple[pd.DataFrame, OnlineList]:
     if not path.is_file():
         raise OnlineListError(path, "找不到这个文件")
-    described = OnlineList(str(path), _sha256(path))
+    described = OnlineList(str(path), file_sha256(path))
     try:
         sheets = read_file(path, max_uncompressed) if max_uncompressed else read_file(path)
     except FileFault as fault:
@@ -75,8 +73,7 @@ def read_online_list(path: Path, max_uncompressed: int | None = None) -> tuple[p
         raise OnlineListError(path, "找不到网站清单的表头（应含 文书号/标题/行政相对人名称，以及 公示日期/发布日期 等列）")
     entries = pd.concat(frames, ignore_index=True)
     described.rows = len(entries)
-    dated = entries["online_date"].dropna()
-    described.undated = int(len(entries) - len(dated))
+    dated = entries["online_date"].dropna()  # entries with no usable date are never used for the span
     if len(dated):
         described.first, described.last = dated.min(), dated.max()
     return entries, described
@@ -110,7 +107,6 @@ def _sheet_entries(sheet, path: Path, header_index: int, headers: list[str], col
     date_field = "first_date" if "first_date" in columns else "update_date"
     described.date_columns.append(headers[columns[date_field]].strip())
     described.update_only = described.update_only or date_field == "update_date"
-    described.sheets.append(sheet.name)
     title = _column(frame, columns, "title").reset_index(drop=True)
     number = _column(frame, columns, "number").reset_index(drop=True)
     number_key = normalise_document_numbers(number)
@@ -168,11 +164,3 @@ def empty_entries() -> pd.DataFrame:
     for name in ("decision_date", "online_date"):
         frame[name] = pd.Series(dtype="datetime64[s]")
     return frame
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

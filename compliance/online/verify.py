@@ -47,7 +47,8 @@ class OnlineRun:
 
 def verify(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList], *, calendar, rules,
            since: dt.date | None = None, aliases=None) -> tuple[pd.DataFrame, OnlineRun]:
-    """``records`` with the online result columns, and published_date replaced where the list decides."""
+    """(``records`` with the online result columns and published_date replaced where the list decides,
+    the ``OnlineRun`` that 说明, 公开核对 and the JSON describe)."""
     found = match(records, entries, aliases)
     dated = entries["online_date"].dropna()
     start = dated.min() if len(dated) else None
