@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 
 from .cells import display_text, is_blank, per_distinct, quick_nonblank
-from .columns import ColumnMap, ColumnRules, map_columns
+from ..fields import FieldRules
+from .columns import ColumnMap, map_columns
 from .readers import RawSheet, csv_rows
 
 
@@ -21,7 +22,7 @@ def frame_row_texts(frame: pd.DataFrame, position: int) -> list[str]:
     return texts
 
 
-def inner_headers(frame: pd.DataFrame, mapping: ColumnMap, rules: ColumnRules) -> list[int]:
+def inner_headers(frame: pd.DataFrame, mapping: ColumnMap, rules: FieldRules) -> list[int]:
     """Body rows that are headers themselves: a decision-date cell saying 日期/时间 is the cheap sign."""
     column = mapped_column(frame, mapping, "decision_date").to_numpy(object)
     is_text = pd.Series(column).map(type).to_numpy(object) == str  # date cells cannot be headers

@@ -20,12 +20,11 @@ import numpy as np
 import pandas as pd
 
 from ..config import Config
+from ..fields import category_from_text, unit_names
 from ..errors import FileFault, ReconciliationError, os_reason
 from ..problems import message
-from .columns import category_from_text
 from .digest import file_sha256
 from .docnumbers import normalise_document_numbers
-from .header import normalise_unit_names
 from .readers import is_zip_workbook, read_file, sniff
 from ..report.paths import REPORT_PREFIX, REPORT_SHEETS  # our own reports: never read back as input
 from .records import RECORD_COLUMNS, SheetResult, read_sheet
@@ -157,7 +156,8 @@ def load(paths: Iterable[str | Path], config: Config | None = None,
         inputs.append(entry)
         frames.extend(sheet_frames)
     records = pd.concat(frames, ignore_index=True) if frames else empty_records()
-    records["unit"] = apply_unit_aliases(records["unit"], config.units)
+    if config.units:  # every name a unit goes by -> the name declared in compliance.toml [units]
+        records["unit"] = unit_names(records["unit"], config.units)
     # 无, /, - and 空 say "no number": a missing number, never a duplicate of each other.
     numbers = normalise_document_numbers(records["document_number"])
     records["document_number"] = records["document_number"].where(numbers.ne(""), "")
@@ -250,16 +250,6 @@ def guarded_load(path: Path, config: Config) -> tuple[InputFile, list[pd.DataFra
         entry = InputFile(str(path), file_sha256(path))
         entry.error = FileFault("read-failed", path, reason=f"{type(exc).__name__}: {exc}")
         return entry, []
-
-
-def apply_unit_aliases(units: pd.Series, aliases: dict[str, list[str]]) -> pd.Series:
-    """Every name a unit goes by -> the name declared in compliance.toml [units]."""
-    if not aliases or units.empty:
-        return units
-    names = [(alias, name) for name, others in aliases.items() for alias in [name, *others]]
-    spelled = normalise_unit_names(pd.Series([alias for alias, _ in names], dtype=object))
-    table = dict(zip(spelled, (name for _, name in names)))
-    return units.map(table).fillna(units)
 
 
 def empty_records() -> pd.DataFrame:

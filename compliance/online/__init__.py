@@ -20,7 +20,7 @@ __all__ = ["OnlineList", "OnlineRun", "RESULTS", "RESULT_LABELS", "apply_online"
 def apply_online(records: pd.DataFrame, paths, *, calendar, rules, config=None,
                  since: dt.date | None = None) -> tuple[pd.DataFrame, OnlineRun]:
     limit = getattr(config, "max_uncompressed", None)
-    entries, lists = read_online_lists(paths, limit)
+    entries, lists = read_online_lists(paths, limit, getattr(config, "columns", None))
     aliases = getattr(config, "units", {}) or {}
     return verify(records, entries, lists, calendar=calendar, rules=rules, since=since, aliases=aliases)
 

@@ -22,7 +22,8 @@ import pandas as pd
 from ..dates import NAT, datetimes_from_days, days_from_datetimes, to_day_number
 from ..errors import ReconciliationError
 from ..problems import message
-from .match import Matches, match, unit_keys
+from ..fields import unit_names
+from .match import Matches, match
 from .read import OnlineList
 
 RESULTS = ("confirmed", "date-differs", "not-found", "not-verifiable", "ambiguous")
@@ -170,9 +171,9 @@ def _iso(days: np.ndarray) -> np.ndarray:
 def _online_only(entries: pd.DataFrame, state: np.ndarray, aliases, records: pd.DataFrame) -> pd.DataFrame:
     """Entries no ledger record matched: published, but missing from the unit's ledger (台账未登记)."""
     only = entries[state == 0].copy()
-    keys = unit_keys(only["unit"], aliases)
+    keys = unit_names(only["unit"], aliases)
     # Show the unit as the ledgers name it when an alias says they are the same.
-    ledger_names = pd.Series(records["unit"].to_numpy(object), index=unit_keys(records["unit"], aliases).to_numpy(object))
+    ledger_names = pd.Series(records["unit"].to_numpy(object), index=unit_names(records["unit"], aliases).to_numpy(object))
     ledger_names = ledger_names[~ledger_names.index.duplicated()]
     shown = pd.Series(keys.to_numpy(object)).map(ledger_names)
     only["unit"] = np.where(shown.notna(), shown.to_numpy(object), only["unit"].to_numpy(object))
