@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .dates import MAX_YEAR, MIN_YEAR
+from .dates import MAX_YEAR, MIN_YEAR, iso_date
 
 FILE, SHEET, RECORD, CELL = "file", "sheet", "record", "cell"
 
@@ -126,7 +126,7 @@ def record_issues(row: dict, as_of: str = "", run_date: str = "") -> list[dict]:
             issues.append(date_problem(label, code, row.get(f"{field}_text", "")))
     if row.get("category_problem"):
         issues.append({"code": row["category_problem"], "message": message(row["category_problem"])})
-    values = {"published": _iso(row.get("published_date")), "decision": _iso(row.get("decision_date")),
+    values = {"published": iso_date(row.get("published_date")), "decision": iso_date(row.get("decision_date")),
               "as_of": as_of, "run_date": run_date, "year": row.get("missing_year"),
               "conflict": row.get("conflict_with")}
     if row.get("check_problem"):
@@ -150,12 +150,6 @@ def record_issues(row: dict, as_of: str = "", run_date: str = "") -> list[dict]:
 
 def _missing(value) -> bool:
     return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
-
-
-def _iso(value) -> str:
-    if value is None or pd.isna(value):
-        return ""
-    return pd.Timestamp(value).date().isoformat()
 
 
 ISSUE_COLUMNS = ("decision_problem", "decision_text", "published_problem", "published_text", "category_problem",

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..config import Config
+from ..dates import DATE_DTYPE
 from ..fields import category_from_text, unit_names
 from ..errors import FileFault, ReconciliationError, os_reason
 from ..problems import message
@@ -256,7 +257,7 @@ def empty_records() -> pd.DataFrame:
     frame = pd.DataFrame({name: pd.Series(dtype=object) for name in RECORD_COLUMNS})
     frame["row"] = frame["row"].astype(np.int64)
     for name in ("decision_date", "published_date"):
-        frame[name] = pd.Series(dtype="datetime64[s]")
+        frame[name] = pd.Series(dtype=DATE_DTYPE)
     return frame
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..dates import MAX_CELL_TEXT, NOT_PUBLISHED, datetimes_from_days, normalise_text, parse_dates, shift_1904
+from ..dates import MAX_CELL_TEXT, NOT_PUBLISHED, normalise_text, parse_dates, shift_1904
 from ..errors import ReconciliationError
 from ..problems import message
 from .body import csv_body, frame_row_texts, inner_headers, mapped_column, rows_body
@@ -168,8 +168,8 @@ def _records(frame, evidence, mapping, result, sheet, context, section):
     out["source_file"] = context.source_file
     out["sheet"] = sheet.name
     out["row"] = rows.astype(np.int64)
-    dec_days, dec_codes = parse_dates(_date_cells(kept, mapping, "decision_date", sheet))
-    pub_days, pub_codes = parse_dates(_date_cells(kept, mapping, "published_date", sheet))
+    decided, dec_codes = parse_dates(_date_cells(kept, mapping, "decision_date", sheet))
+    published, pub_codes = parse_dates(_date_cells(kept, mapping, "published_date", sheet))
     # Blank, or a word such as 未公开, means not yet published: not a data error.
     said_unpublished = per_distinct(published_text[keep].to_numpy(object),
                                     lambda texts: [normalise_text(t) in NOT_PUBLISHED for t in texts]).astype(bool)
@@ -185,8 +185,8 @@ def _records(frame, evidence, mapping, result, sheet, context, section):
     out["party"] = party_all[keep].reset_index(drop=True)
     out["decision_text"] = _short(decision_text[keep])
     out["published_text"] = _short(published_text[keep])
-    out["decision_date"] = datetimes_from_days(dec_days, "s")
-    out["published_date"] = datetimes_from_days(pub_days, "s")
+    out["decision_date"] = decided
+    out["published_date"] = published
     out["decision_problem"] = dec_codes
     out["published_problem"] = pub_codes
     out["notes"] = None

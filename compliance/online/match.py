@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..dates import DATE_DTYPE
 from ..fields import unit_names
 from ..ingest.docnumbers import normalise_document_numbers
 from .columns import party_keys
@@ -35,7 +36,7 @@ def record_keys(records: pd.DataFrame, aliases) -> pd.DataFrame:
         "rec": np.arange(len(records), dtype=np.int64),
         "number_key": normalise_document_numbers(records["document_number"]).to_numpy(object),
         "party_key": party_keys(records["party"]).to_numpy(object),
-        "decision": records["decision_date"].to_numpy("datetime64[s]"),
+        "decision": records["decision_date"].to_numpy(DATE_DTYPE),
         "unit_key": unit_names(records["unit"], aliases).to_numpy(object),
     })
 
@@ -45,9 +46,9 @@ def entry_keys(entries: pd.DataFrame, aliases) -> pd.DataFrame:
         "ent": np.arange(len(entries), dtype=np.int64),
         "number_key": entries["number_key"].to_numpy(object),
         "party_key": entries["party_key"].to_numpy(object),
-        "decision": entries["decision_date"].to_numpy("datetime64[s]"),
+        "decision": entries["decision_date"].to_numpy(DATE_DTYPE),
         "unit_key": unit_names(entries["unit"], aliases).to_numpy(object),
-        "online_date": entries["online_date"].to_numpy("datetime64[s]"),
+        "online_date": entries["online_date"].to_numpy(DATE_DTYPE),
     })
 
 

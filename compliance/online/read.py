@@ -11,13 +11,14 @@ and said so.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from ..dates import NAT, datetimes_from_days, parse_dates
+from ..dates import DATE_DTYPE, parse_dates
 from ..errors import FileFault, OnlineListError
 from ..fields import ONLINE, FieldRules, categories, category_from_text
 from ..ingest.body import csv_body, rows_body
@@ -42,8 +43,8 @@ class OnlineList:
     rows: int = 0
     date_columns: list[str] = field(default_factory=list)  # header text of the date used, per sheet
     update_only: bool = False  # no first-publication column: an update time was used
-    first: pd.Timestamp | None = None
-    last: pd.Timestamp | None = None
+    first: dt.date | None = None
+    last: dt.date | None = None
 
 
 def read_online_lists(paths, max_uncompressed: int | None = None,
@@ -82,7 +83,7 @@ def read_online_list(path: Path, rules: FieldRules,
     described.rows = len(entries)
     dated = entries["online_date"].dropna()  # entries with no usable date are never used for the span
     if len(dated):
-        described.first, described.last = dated.min(), dated.max()
+        described.first, described.last = dated.min().date(), dated.max().date()
     return entries, described
 
 
@@ -116,16 +117,16 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
     party = party.where(party.ne(""), parties_from_titles(title))
     unit = _column(frame, columns, "unit").reset_index(drop=True)
     unit = unit.where(unit.ne(""), units_from_titles(title))
-    decision_days, _ = parse_dates(_raw(frame, columns, "decision_date"))
-    online_days, _ = parse_dates(_raw(frame, columns, "published_date"))
-    keep = (number_key.ne("") | party.ne("") | title.ne("")).to_numpy(bool) | (online_days != NAT)
+    decided, _ = parse_dates(_raw(frame, columns, "decision_date"))
+    online, _ = parse_dates(_raw(frame, columns, "published_date"))
+    keep = (number_key.ne("") | party.ne("") | title.ne("")).to_numpy(bool) | ~np.isnat(online)
     out = pd.DataFrame({
         "list_file": str(path), "sheet": sheet.name, "row": rows,
         "number": number.where(number.ne(""), number_key).to_numpy(object),
         "number_key": number_key.to_numpy(object), "title": title.to_numpy(object),
         "party": party.to_numpy(object), "party_key": party_keys(party).to_numpy(object),
-        "decision_date": datetimes_from_days(decision_days, "s"),
-        "online_date": datetimes_from_days(online_days, "s"),
+        "decision_date": decided,
+        "online_date": online,
         "unit": unit.to_numpy(object),
         "category": _categories(frame, mapping, title, sheet.name, path),
         "update_only": update_only,
@@ -156,5 +157,5 @@ def empty_entries() -> pd.DataFrame:
     frame["row"] = frame["row"].astype(np.int64)
     frame["update_only"] = frame["update_only"].astype(bool)
     for name in ("decision_date", "online_date"):
-        frame[name] = pd.Series(dtype="datetime64[s]")
+        frame[name] = pd.Series(dtype=DATE_DTYPE)
     return frame

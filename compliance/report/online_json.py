@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
-
-
-def _iso(values: pd.Series) -> list:
-    days = values.to_numpy(dtype="datetime64[D]", na_value=np.datetime64("NaT"))
-    text = days.astype(str).astype(object)
-    text[np.isnat(days)] = None
-    return list(text)
+from ..dates import iso_date, iso_dates
 
 
 def add_online(payload: dict, rows: list[dict], run) -> None:
     records = run.records
     result = records["online_result"].astype(object).tolist()
-    dates = _iso(records["online_published_date"])
+    dates = iso_dates(records["online_published_date"]).tolist()
     files = records["online_source_file"].tolist()
     sheets = records["online_source_sheet"].tolist()
     source_rows = records["online_source_row"].astype(object).where(records["online_source_row"].notna(), None).tolist()
@@ -29,8 +21,9 @@ def add_online(payload: dict, rows: list[dict], run) -> None:
          "decision_date": dd, "published_date": od, "source": {"file": f, "sheet": s, "row": int(n)}}
         for u, c, num, p, t, dd, od, f, s, n in zip(
             only["unit"], only["category"], only["number"], only["party"], only["title"],
-            _iso(only["decision_date"]), _iso(only["online_date"]), only["list_file"], only["sheet"], only["row"])]
+            iso_dates(only["decision_date"]), iso_dates(only["online_date"]), only["list_file"], only["sheet"],
+            only["row"])]
     payload["online_lists"] = [
         {"file": x.path, "sha256": x.sha256, "rows": x.rows, "date_columns": x.date_columns,
-         "update_only": x.update_only, "first": None if x.first is None else x.first.date().isoformat(),
-         "last": None if x.last is None else x.last.date().isoformat()} for x in run.online.lists]
+         "update_only": x.update_only, "first": iso_date(x.first, None), "last": iso_date(x.last, None)}
+        for x in run.online.lists]

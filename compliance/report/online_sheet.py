@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..dates import iso_date
 from ..online import RESULT_LABELS
 from ..rules import CATEGORY_LABELS
 from ..status import STATUS_LABELS
@@ -162,12 +163,12 @@ def about_lines(online) -> list[tuple[str, str]]:
     """说明: each online list (file, SHA-256, rows, date column, span) and how matching works."""
     lines = []
     for item in online.lists:
-        span = f"{item.first.date().isoformat()} 至 {item.last.date().isoformat()}" if item.first is not None else "无日期"
+        span = f"{iso_date(item.first)} 至 {iso_date(item.last)}" if item.first is not None else "无日期"
         column = "、".join(dict.fromkeys(item.date_columns))
         weak = "（只有更新时间，不一定是首次公开日期，证明力较弱）" if item.update_only else ""
         lines.append(("网站清单", f"{item.path}；{item.rows} 条；日期列：{column}{weak}；日期范围：{span}"))
         lines.append(("", f"SHA-256：{item.sha256}"))
-    start = online.span_start.date().isoformat() if online.span_start is not None else "—"
+    start = iso_date(online.span_start, "—")
     since = f"；--online-since {online.since.isoformat()}" if online.since else ""
     lines.append(("核对范围", f"网站清单最早日期 {start}{since}。应公开截止日期早于此的记录网站可能已撤下，不核对（无法核对）"))
     lines.append(("核对方法", "先按文书号（统一全角半角、空格和括号写法）对应；一方没有文书号时，按行政相对人名称 + 决定日期"

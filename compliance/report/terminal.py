@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..dates import iso_date
 from ..status import FLAGGED, STATUS_LABELS, STATUSES
 from ..summary import unit_rows
 from .layout import display_width
@@ -91,7 +92,7 @@ def problem_lines(run, limit: int | None = DEFAULT_PROBLEM_LINES) -> list[str]:
         if status in ("late", "overdue") and pd.notna(row["deadline"]):
             late = row["working_days_late"]
             days = f"，逾期 {int(late)} 个工作日" if pd.notna(late) else ""
-            reasons.insert(0, f"截止 {pd.Timestamp(row['deadline']).date().isoformat()}{days}")
+            reasons.insert(0, f"截止 {iso_date(row['deadline'])}{days}")
         reason = f" — {'；'.join(reasons)}" if reasons else ""
         lines.append(f"{files[k]} {row['sheet']} 第{int(row['row'])}行 {number}：{STATUS_LABELS[status]}{reason}")
     if len(shown) < len(picked):
