@@ -6,7 +6,7 @@ The statuses are defined in status.py. A status that the covered days
 already decide is decided: a publication inside the covered span with fewer
 than N working days since the decision is on time even when the deadline
 itself falls in an uncovered year. Dates are the frame's ``datetime64[s]``
-columns throughout (dates.py says why).
+columns (dates.py says why), each read once as days (``as_days``).
 """
 
 from __future__ import annotations
@@ -15,13 +15,14 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from .dates import DATE_DTYPE, NO_DATE, as_days
+from .dates import DATE_DTYPE, as_days
 from .rules import RuleSet
 from .status import STATUSES, Status
 from .workcalendar import WorkCalendar
 
 
 __all__ = ["Status", "add_deadlines", "classify", "select_month", "select_scope", "summarise"]
+NO_DAY = np.datetime64("NaT", "D")
 DEADLINE_COLUMNS = ("deadline", "working_days", "rule", "rule_unknown", "deadline_missing_year")
 
 
@@ -64,9 +65,9 @@ def add_deadlines(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet)
     """``records`` with each deadline, computed once: the N-th working day strictly after the
     decision under the rule in force that day (NaT where the decision date or the rule is unknown),
     the rule's days and name, and the year the deadline would need when no calendar covers it."""
-    decision = records["decision_date"].to_numpy(DATE_DTYPE)
+    decision = as_days(records["decision_date"])
     days, rule_index, rule_known = rules.assign(records["category"].to_numpy(object), decision)
-    deadline, missing = calendar.add_days(np.where(rule_known, decision, NO_DATE), days)
+    deadline, missing = calendar.add_days(np.where(rule_known, decision, NO_DAY), days)
     out = records.copy(deep=False)  # copy-on-write: the columns are shared until one is changed
     out["deadline"] = deadline
     out["working_days"] = days
@@ -84,25 +85,26 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
     """
     if not set(DEADLINE_COLUMNS) <= set(records.columns):
         records = add_deadlines(records, calendar, rules)
-    decision = records["decision_date"].to_numpy(DATE_DTYPE)
-    published = records["published_date"].to_numpy(DATE_DTYPE)
-    as_of_day, run_day = np.datetime64(as_of, "s"), np.datetime64(run_date, "s")
+    # Each date column read once as days (as_days); the calendar takes them as they are.
+    decision = as_days(records["decision_date"])
+    published = as_days(records["published_date"])
+    as_of_day, run_day = np.datetime64(as_of, "D"), np.datetime64(run_date, "D")
     rule_known = ~records["rule_unknown"].to_numpy(bool) & ~np.isnat(decision)
     invalid, problem = _unjudgeable(records, decision, published, rule_known, run_day)
     # A publication after the as-of date is judged as "not yet published" then.
     after_as_of = (published > as_of_day) & ~invalid  # NaT compares false
-    effective = np.where(after_as_of, NO_DATE, published)
+    effective = np.where(after_as_of, NO_DAY, published)
     # the last day that counts: the publication, or the as-of date
-    until = np.where(invalid, NO_DATE, np.where(np.isnat(effective), as_of_day, effective))
-    deadline = np.where(invalid, NO_DATE, records["deadline"].to_numpy(DATE_DTYPE))
+    until = np.where(invalid, NO_DAY, np.where(np.isnat(effective), as_of_day, effective))
+    deadline = np.where(invalid, NO_DAY, as_days(records["deadline"]))
     missing_deadline = records["deadline_missing_year"].to_numpy(np.int64)
     days = records["working_days"].to_numpy(np.int64)
-    judged = _statuses(calendar, np.where(invalid, NO_DATE, decision), until, ~np.isnat(effective), days,
+    judged = _statuses(calendar, np.where(invalid, NO_DAY, decision), until, ~np.isnat(effective), days,
                        invalid, deadline, missing_deadline)
     late = _lateness(calendar, judged, until, days)
 
     out = records.copy(deep=False)  # copy-on-write: the columns are shared until one is changed
-    out["deadline"] = deadline
+    out["deadline"] = deadline.astype(DATE_DTYPE)
     out["status"] = pd.Categorical.from_codes(judged["status"], categories=list(STATUSES))
     for name, values in late.items():
         out[name] = _counts(values)
@@ -147,7 +149,7 @@ def _statuses(calendar, decision, until, is_published, days, invalid, deadline,
     # Deadline in an uncovered year: decided when fewer than N working days can
     # have passed, counting every uncovered day as if it were worked.
     unknown = valid & ~known
-    at_most = calendar.upper_bound(np.where(unknown, decision, NO_DATE), np.where(unknown, until, NO_DATE))
+    at_most = calendar.upper_bound(np.where(unknown, decision, NO_DAY), np.where(unknown, until, NO_DAY))
     decided = unknown & (span_complete | (at_most < days))
     status[decided & is_published] = code["on_time"]
     status[decided & ~is_published] = code["pending"]
@@ -167,12 +169,12 @@ def _lateness(calendar, judged: dict, until: np.ndarray, days) -> dict[str, np.n
     status, deadline = judged["status"], judged["deadline"]
     is_late = status == STATUSES.index("late")
     lateish = is_late | (status == STATUSES.index("overdue"))
-    late_count, late_complete, _ = calendar.count(np.where(lateish, deadline, NO_DATE),
-                                                  np.where(lateish, until, NO_DATE))
-    until_work, _ = calendar.workdays(np.where(lateish, until, NO_DATE))
+    late_count, late_complete, _ = calendar.count(np.where(lateish, deadline, NO_DAY),
+                                                  np.where(lateish, until, NO_DAY))
+    until_work, _ = calendar.workdays(np.where(lateish, until, NO_DAY))
     working_late = np.where(is_late, late_count + (~until_work).astype(np.int64),
                             np.maximum(late_count, 1))  # overdue: working days so far, at least one
-    span = np.where(lateish, until - deadline, np.timedelta64(0, "s"))  # NaT only where not late
+    span = np.where(lateish, until - deadline, np.timedelta64(0, "D"))  # NaT only where not late
     calendar_late = span.astype("timedelta64[D]").astype(np.int64)
     return {"working_days_late": np.where(lateish & late_complete, working_late, -1),
             "calendar_days_late": np.where(lateish, calendar_late, -1),

@@ -11,9 +11,10 @@ publication, online and deadline dates all have it, and the working-day engine
 takes and returns it. Why this one:
 - memory: 8 bytes a record per date column, about 8 MB at 1,000,000 records
   (object columns of ``datetime.date`` would be a pointer plus an object each);
-- speed: classify compares and subtracts whole columns with NumPy, and the
-  calendar reads the day number from the same bytes (a division by 86,400);
-  there is no sentinel to forget, since NumPy's NaT never compares true;
+- speed: classify compares and subtracts whole columns with NumPy; it reads
+  each column once as days (``as_days``: the same dates in ``datetime64[D]``,
+  one division by 86,400), which the calendar takes as they are; there is no
+  sentinel to forget, since NumPy's NaT never compares true;
 - pandas keeps no coarser unit than seconds, so a frame column of days is
   ``datetime64[s]`` anyway: it needs no conversion on its way in or out;
 - the writers need ``datetime.date`` cells (made once per distinct day at the
@@ -209,10 +210,11 @@ def parse_date(value: object) -> ParsedDate:
 
 
 def as_days(values) -> np.ndarray:
-    """A date column (Series or datetime64 array, any unit) as ``datetime64[D]``, NaT where empty."""
+    """A date column (Series or datetime64 array, any unit) as ``datetime64[D]``, NaT where empty:
+    the same dates, read as day numbers (no copy when they already are)."""
     if isinstance(values, pd.Series):
         return values.to_numpy(dtype="datetime64[D]", na_value=NO_DATE)
-    return np.asarray(values).astype("datetime64[D]")
+    return np.asarray(values).astype("datetime64[D]", copy=False)
 
 
 def iso_dates(values, missing=None) -> np.ndarray:
