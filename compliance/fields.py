@@ -48,7 +48,7 @@ class Words:
 class Field:
     name: str
     label: str  # as messages name it
-    meaning: str
+    meaning: str  # in Chinese: docs/fields.md shows it to users
     source: str
     words: Words
     exclude: tuple[str, ...] = ()
@@ -61,26 +61,26 @@ class Field:
 NOT_PUBLICATION = ("报送", "上报", "填报", "录入", "审核", "送达", "签收", "立案", "办结", "结案", "受理")
 
 TABLE: tuple[Field, ...] = (
-    Field("document_number", "文书号", "The decision document's number: the key for repeats and for the online match.",
+    Field("document_number", "文书号", "决定文书的编号：判断重复报送、与网站清单对应的依据",
           "双公示数据标准 2016 版 行政许可/行政处罚决定书文号；2019 版 决定文书号",
           Words(contains=("行政许可决定书文号", "行政处罚决定书文号", "行政许可决定文书号", "行政处罚决定文书号",
                           "决定书文号", "决定文书号", "处罚文书号", "许可文书号", "决定书编号", "决定书号",
                           "文书号", "文号", "案号", "处罚决定书号", "文书编号")),
           exclude=("文书名称", "文书类型", "序号")),  # 序号 counts rows
-    Field("party", "行政相对人", "Who the decision is about (a company, an organisation or a person).",
+    Field("party", "行政相对人", "决定针对的法人、其他组织或自然人",
           "双公示数据标准 行政相对人名称",
           Words(contains=("行政相对人名称", "相对人名称", "当事人名称", "被处罚人名称", "被许可人名称",
                           "申请人名称", "被处罚人", "被许可人", "当事人", "行政相对人", "相对人", "申请人",
                           "企业名称", "单位名称（相对人）", "被处罚单位", "被处罚对象", "申请单位", "被许可单位")),
           exclude=("代码", "类别", "类型", "证件", "法定代表人", "负责人", "地址", "序号"),
           only={LEDGER: Words(exact=("名称",))}),  # in an online list a bare 名称 is the item's title
-    Field("decision_date", "决定日期", "The day the decision was made: day 0 of the publication deadline.",
+    Field("decision_date", "决定日期", "作出决定的日期：公开期限从其次日起算",
           "双公示数据标准 许可决定日期 / 处罚决定日期；民法典 第二百零一条（当日不计入）",
           Words(contains=("许可决定日期", "处罚决定日期", "作出行政决定日期", "作出决定日期", "决定作出日期",
                           "行政决定日期", "决定日期", "决定时间", "处罚日期", "许可日期", "审批日期", "作出日期")),
           exclude=("截止", "有效期", "公开", "公示", "上网", "发布", "更新", "入库")),
-    Field("published_date", "公开日期", "The day the decision went online; not a field of the standard, "
-          "so units name it many ways.", "西政办发〔2016〕55号（20 个工作日内上网公开）；国办发〔2015〕51号",
+    Field("published_date", "公开日期", "决定上网公开的日期；数据标准中没有这一项，"
+          "各单位叫法不一", "西政办发〔2016〕55号（20 个工作日内上网公开）；国办发〔2015〕51号",
           Words(contains=("上网公开日期", "信息公开日期", "网上公开日期", "公开日期", "公示日期", "发布日期",
                           "上网日期", "公开时间", "公示时间", "发布时间", "上网时间", "公开发布日期", "公布日期",
                           "挂网日期", "上线日期", "上线时间"),
@@ -89,7 +89,7 @@ TABLE: tuple[Field, ...] = (
           # A government site's 信息公开 list dates an item by 生成日期/成文日期 (in a ledger they are not
           # publication); an edit time stands in only there.
           only={ONLINE: Words(contains=("生成日期", "成文日期"), weak=("修改时间",))}),
-    Field("unit", "单位", "The unit that made the decision; the report groups and ranks by it.",
+    Field("unit", "单位", "作出决定的单位：报告按它分组、排名",
           "双公示数据标准 许可机关 / 处罚机关（2019 版另有 数据来源单位）",
           Words(contains=("作出决定机关", "处罚机关", "许可机关", "实施机关", "决定机关", "执法机关", "审批机关",
                           "实施单位", "执法单位", "审批单位", "所属单位", "执法部门", "审批部门", "实施部门",
@@ -101,19 +101,19 @@ TABLE: tuple[Field, ...] = (
           # On a website 发布机构 is who put the item online, which there is the deciding unit; a
           # ledger's 发布机构 may be the site's office, and the file's unit is the better guess.
           only={ONLINE: Words(contains=("发布机构", "公开单位"), exact=("来源",), weak=("信息来源", "来源单位"))}),
-    Field("category", "类别", "Permit (行政许可) or penalty (行政处罚): which deadline applies.",
+    Field("category", "类别", "行政许可还是行政处罚：决定适用哪一个期限",
           "国办发〔2015〕51号（双公示：行政许可和行政处罚）",
           Words(contains=("信息类别", "信息类型", "公示类别", "公示类型", "决定类别", "决定类型", "数据类别", "数据类型"),
                 exact=("类别", "类型", "分类", "许可/处罚", "许可或处罚", "许可/处罚类别")),
           # these name a kind *within* permits or penalties, or the party's kind
           exclude=("处罚类别", "审批类别", "相对人类别", "违法行为类型", "许可类别", "证件类型")),
-    Field("title", "标题", "An online item's title; the decision number and party are often inside it.",
+    Field("title", "标题", "网站信息的标题：文书号和行政相对人常写在其中",
           "政府网站信息公开目录（标题、索引号、发布机构、生成日期）",
           Words(contains=("标题", "信息名称", "信息标题", "公开信息名称", "文件名称", "题名"), exact=("名称",)),
           exclude=("相对人", "当事人", "企业", "法定代表人", "许可证"), readers=(ONLINE,)),
-    Field("index", "索引号", "A government site's index number of the item.", "政府信息公开目录 索引号",
+    Field("index", "索引号", "政府网站信息公开目录的索引号", "政府信息公开目录 索引号",
           Words(contains=("索引号",)), readers=(ONLINE,)),
-    Field("link", "链接", "Where the item is online.", "政府网站信息公开目录",
+    Field("link", "链接", "信息在网站上的地址", "政府网站信息公开目录",
           Words(contains=("链接", "网址", "URL", "url", "网页地址")), readers=(ONLINE,)),
 )
 BY_NAME = {f.name: f for f in TABLE}
@@ -265,3 +265,25 @@ def unit_names(values: pd.Series, aliases: dict[str, list[str]] | None = None) -
 def unit_name(name: str) -> str:
     """One unit name as ``unit_names`` spells it (区（东）局 and 区(东) 局 are one name)."""
     return "".join(unicodedata.normalize("NFKC", name).split())
+
+
+def markdown() -> str:
+    """docs/fields.md: the table as users and maintainers read it (tests keep the two in sync)."""
+    reader = {LEDGER: "台账", ONLINE: "网站清单"}
+    lines = ["# 列名识别：字段表", "",
+             "本文件由 `compliance/fields.py` 的字段表生成，请勿手改；改表后运行 "
+             "`python -c \"from compliance.fields import markdown; print(markdown(), end='')\" > docs/fields.md`。",
+             "列名中含有“包含”中的词即识别为该字段（取最长、最具体的词；与词完全相同优先）；“整列名”中的词须是整个列名；",
+             "“替代”中的词只在没有更合适的列时使用；含“排除”中的词的列名不作该字段。`compliance.toml` 的 `[columns]` "
+             "同义词优先于下表，对台账和网站清单都有效。", ""]
+    for f in TABLE:
+        lines += [f"## {f.label}（`{f.name}`）", "", f"- 含义：{f.meaning}", f"- 来源：{f.source}",
+                  f"- 用于：{'、'.join(reader[r] for r in f.readers)}"]
+        for kind, words in (("", f.words), *((f"（仅{reader[r]}）", w) for r, w in f.only.items())):
+            for title, values in (("包含", words.contains), ("整列名", words.exact), ("替代", words.weak)):
+                if values:
+                    lines.append(f"- {title}{kind}：{'、'.join(values)}")
+        if f.exclude:
+            lines.append(f"- 排除：{'、'.join(f.exclude)}")
+        lines.append("")
+    return "\n".join(lines)

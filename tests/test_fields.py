@@ -174,3 +174,13 @@ def test_the_table_says_what_each_field_means_and_where_it_comes_from(tmp_path):
     (tmp_path / "compliance.toml").write_text("[columns]\n" + "".join(f'{n} = ["自定义{i}"]\n' for i, n in
                                                                     enumerate(FIELDS)), encoding="utf-8")
     assert isinstance(load_config(tmp_path / "compliance.toml"), Config)
+
+
+def test_docs_list_the_table_as_it_is():
+    """docs/fields.md is generated from the table; a word added to the table must reach the docs."""
+    from pathlib import Path
+
+    from compliance.fields import markdown
+
+    docs = Path(__file__).parent.parent / "docs" / "fields.md"
+    assert docs.read_text(encoding="utf-8") == markdown(), "regenerate docs/fields.md (see its first lines)"
