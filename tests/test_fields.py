@@ -81,29 +81,36 @@ def test_online_category_headers_that_now_map(tmp_path, header):
     assert entries["category"].tolist() == ["penalty"]
 
 
-@pytest.mark.parametrize("headers, field, chosen", [
-    # who decided beats who sent the data (数据来源单位, 来源单位 and 信息来源 are stand-ins)
-    (["数据来源单位", "处罚机关"], "unit", "处罚机关"),
-    (["来源单位", "许可机关"], "unit", "许可机关"),
-    (["信息来源", "发布机构"], "unit", "发布机构"),
-    # the more specific publication header wins, as in a ledger
-    (["公开日期", "网上公开日期"], "date_column", "网上公开日期"),
-    (["生成日期", "公开发布日期"], "date_column", "公开发布日期"),
-])
-def test_online_headers_that_now_win_over_another(tmp_path, headers, field, chosen):
-    values = {"数据来源单位": "来源", "来源单位": "来源", "信息来源": "来源", "处罚机关": "决定者", "许可机关": "决定者",
-              "发布机构": "决定者", "公开日期": "2016-09-20", "网上公开日期": "2016-09-08", "生成日期": "2016-09-20",
-              "公开发布日期": "2016-09-08"}
-    base_header, base_row = ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期"], ONLINE_ROW[:3]
-    if field == "unit":
-        base_header, base_row = base_header + ["公示日期"], base_row + ["2016-09-08"]
-    path = write_csv(tmp_path / "list.csv", [base_header + headers, base_row + [values[h] for h in headers]])
+# Every pair the old online engine decided the other way (found by mapping all pairs of known headers).
+DECIDING_UNITS = ("处罚机关", "许可机关", "决定机关", "单位", "机关", "部门", "所属单位", "执法机关", "实施机关",
+                  "审批机关", "发布机构", "发文机关", "公开单位", "来源")
+SHORTER_DATES = ("公开日期", "公示日期", "发布日期", "上网日期", "上线日期", "上线时间", "上网时间", "公开时间",
+                 "公示时间", "发布时间", "上网公开时间", "公布日期", "挂网日期", "生成日期", "成文日期")
+
+
+@pytest.mark.parametrize("stand_in, unit", [("数据来源单位", u) for u in DECIDING_UNITS]
+                         + [("来源单位", u) for u in ("单位", "机关", "部门", "许可机关")]
+                         + [("信息来源", u) for u in DECIDING_UNITS])
+def test_online_who_decided_now_wins_over_who_sent_the_data(tmp_path, stand_in, unit):
+    """数据来源单位, 来源单位 and 信息来源 are weak stand-ins, as 数据来源单位 is in ledgers."""
+    path = write_csv(tmp_path / "list.csv", [ONLINE_HEADER + [stand_in, unit], ONLINE_ROW + ["报送者", "决定者"]])
+    entries, _ = read_online_lists([path])
+    assert entries["unit"].tolist() == ["决定者"]
+
+
+def test_online_stand_ins_for_the_unit_tie_to_the_leftmost(tmp_path):
+    path = write_csv(tmp_path / "list.csv", [ONLINE_HEADER + ["信息来源", "数据来源单位"], ONLINE_ROW + ["左", "右"]])
+    entries, _ = read_online_lists([path])
+    assert entries["unit"].tolist() == ["左"]  # the old engine took 数据来源单位 (the longer word)
+
+
+@pytest.mark.parametrize("shorter, specific", [(d, s) for d in SHORTER_DATES for s in ("网上公开日期", "公开发布日期")])
+def test_online_the_more_specific_publication_header_now_wins(tmp_path, shorter, specific):
+    path = write_csv(tmp_path / "list.csv", [ONLINE_HEADER[:3] + [shorter, specific],
+                                             ONLINE_ROW[:3] + ["2016-09-20", "2016-09-08"]])
     entries, lists = read_online_lists([path])
-    if field == "unit":
-        assert entries["unit"].tolist() == ["决定者"]
-    else:
-        assert lists[0].date_columns == [chosen]
-        assert entries["online_date"].tolist() == [dt.datetime(2016, 9, 8)]
+    assert lists[0].date_columns == [specific]
+    assert entries["online_date"].tolist() == [dt.datetime(2016, 9, 8)]
 
 
 def test_a_bare_name_is_the_party_in_a_ledger_and_the_title_in_an_online_list(tmp_path):
