@@ -221,9 +221,8 @@ def categories(texts) -> np.ndarray:
     """Column-wise: 许可 -> "permit", 处罚 -> "penalty" (also XK/CF, and the kinds of penalty);
     None when a text says neither or both. The one guesser for cells, headers, sheet and file names
     and online titles; each distinct text is looked at once."""
-    values = pd.Series(np.asarray(texts, dtype=object), dtype=object)
-    codes, uniques = pd.factorize(values.where(values.notna(), "").astype(str))
-    text = pd.Series(np.asarray(uniques, dtype=object), dtype=object).map(normalise_header)
+    codes, uniques = _distinct(texts)
+    text = pd.Series(uniques, dtype=object).map(normalise_header)
     penalty_kind = text.str.contains("|".join(PENALTY_KINDS)).to_numpy(bool)  # 吊销许可证 says 许可
     says_permit = text.str.contains("许可", regex=False).to_numpy(bool)
     permit = says_permit | text.str.contains("审批", regex=False).to_numpy(bool)
@@ -243,6 +242,12 @@ def categories(texts) -> np.ndarray:
     return out[codes] if len(codes) else np.zeros(0, dtype=object)
 
 
+def _distinct(values) -> tuple[np.ndarray, list[str]]:
+    """(codes, distinct texts): a blank cell (None, NaN) is the text "", listed last for code -1."""
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object))
+    return codes, [str(u) for u in uniques] + [""]
+
+
 def category_from_text(text: str) -> str | None:
     """One text's category (see ``categories``)."""
     return categories([text])[0]
@@ -253,7 +258,7 @@ def unit_names(values: pd.Series, aliases: dict[str, list[str]] | None = None) -
     """Unit names column-wise: full-width to half-width, whitespace dropped; then every name a unit
     goes by (compliance.toml [units]) -> the name declared there. Once per distinct name.
     The one normaliser for ledger units, online-list units and the keys that match them."""
-    codes, uniques = pd.factorize(values.where(values.notna(), "").astype(str))
+    codes, uniques = _distinct(values.to_numpy(object))
     spelled = pd.Series([unit_name(t) for t in uniques], dtype=object)
     if aliases:
         table = {unit_name(alias): name for name, others in aliases.items() for alias in [name, *others]}
