@@ -164,7 +164,7 @@ def _lateness(calendar, judged: dict, until: np.ndarray, days) -> dict[str, np.n
     """Working days after the deadline up to the publication date (-1: none).
 
     A publication on a rest day counts as made on the next working day, so a
-    late record never shows 0. Overdue: up to the as-of date.
+    late record never shows 0 (docs/rules.md §4). Overdue: up to the as-of date.
     """
     status, deadline = judged["status"], judged["deadline"]
     is_late = status == STATUSES.index("late")

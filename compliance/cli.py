@@ -32,19 +32,26 @@ calendar_option = click.option(
     help="补充日历文件（CSV：date,type,name；type 为 休/班 或 holiday/workday），可重复使用。")
 
 
-class Days(click.ParamType):
-    """A number of working days, 1–3650, with a Chinese complaint otherwise."""
+class WholeNumber(click.ParamType):
+    """A whole number from ``low`` to ``high``, with a Chinese complaint otherwise (click.IntRange's is English)."""
 
-    name = "天数"
+    low, high, complaint = 1, 1, "{value}"
 
     def convert(self, value, param, ctx):
         try:
-            days = int(value)
+            number = int(value)
         except (TypeError, ValueError):
-            days = None
-        if days is None or not 1 <= days <= 3650:
-            self.fail(f"应为 1–3650 之间的整数（工作日数），现为“{value}”", param, ctx)
-        return days
+            number = None
+        if number is None or not self.low <= number <= self.high:
+            self.fail(self.complaint.format(value=value), param, ctx)
+        return number
+
+
+class Days(WholeNumber):
+    """A number of working days, 1–3650."""
+
+    name = "天数"
+    low, high, complaint = 1, 3650, "应为 1–3650 之间的整数（工作日数），现为“{value}”"
 
 
 class RuleName(click.ParamType):
@@ -379,10 +386,15 @@ def _missing_years(run, say) -> None:
             f"（CSV：date,type,name，例如“{year}-01-01,休,元旦”），再加上 --calendar {year}.csv 重新运行。")
 
 
+class Port(WholeNumber):
+    name = "端口"
+    low, high, complaint = 1, 65535, "端口应为 1–65535 之间的整数，现为“{value}”"
+
+
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True,
+@click.option("--host", default="127.0.0.1", show_default=True, metavar="地址",
               help="监听地址。默认只有本机能打开；写 0.0.0.0 则同一网络中的其他电脑也能打开。")
-@click.option("--port", "-p", type=click.IntRange(1, 65535), default=8000, show_default=True, help="端口。")
+@click.option("--port", "-p", type=Port(), default=8000, show_default=True, help="端口。")
 @click.option("--config", "config_path", type=str, metavar="文件",
               help="配置文件（默认读取当前目录下的 compliance.toml），其中 [web] 设置上传上限和报告保留时间。")
 @calendar_option

@@ -1,66 +1,32 @@
-"""click in Chinese: its own messages, headings, metavars and usage errors.
+"""click in Chinese: the help and every usage error, written here through click's public API.
 
-click wraps its messages in gettext; they are looked up here instead, so
-"No such command", "[default: 20]" and "Usage:" reach a clerk in Chinese.
+click looks its own strings up through gettext, which translates only when the
+locale asks for Chinese (never on Windows, not in CI), so nothing here relies on
+it and no private name of click is touched. Help is laid out by our Command and
+Group subclasses (headings, option lines, defaults); a usage error is said from
+the exception's fields (the option, the parameter, the close matches), never
+from click's English message. Our own parameter types fail with Chinese text.
 Faults become one Chinese line and exit 2; ``--debug`` shows the traceback.
 """
 
 from __future__ import annotations
 
+import difflib
 import sys
 
 import click
-import click.core
-import click.decorators
-import click.exceptions
-import click.formatting
-import click.parser
-import click.types
 
 from .errors import ComplianceError
 
 # A fixed width: help text (and the README copy of it) is the same on every terminal.
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100, "terminal_width": 100}
-
-CLICK_MESSAGES = {
-    "Usage:": "用法：", "Options": "选项", "Commands": "命令", "Positional arguments": "参数",
-    "default: {default}": "默认：{default}", "required": "必填", "env var: {var}": "环境变量：{var}",
-    "Show this message and exit.": "显示本帮助并退出。", "Show the version and exit.": "显示版本号并退出。",
-    "Error: {message}": "错误：{message}", "Aborted!": "已中止。", "Missing command.": "缺少命令。",
-    "No such command {name!r}.": "没有命令“{name}”。", "No such option {name!r}.": "没有选项 {name}。",
-    "Missing argument": "缺少参数", "Missing option": "缺少选项", "Missing parameter": "缺少参数",
-    "Missing parameter: {param_name}": "缺少参数：{param_name}",
-    "Invalid value: {message}": "值无效：{message}",
-    "Invalid value for {param_hint}: {message}": "参数 {param_hint} 的值无效：{message}",
-    "Option {name!r} does not take a value.": "选项 {name} 不需要值。",
-    "Option {name!r} requires an argument.": "选项 {name} 需要一个值。",
-    "Option {name!r} requires {nargs} arguments.": "选项 {name} 需要 {nargs} 个值。",
-    "{value!r} is not a valid {number_type}.": "“{value}”不是有效的数字。",
-    "Try '{command} {option}' for help.": "运行 {command} {option} 查看帮助。",
-    "Got unexpected extra argument ({args})": "多余的参数：{args}",
-    "Got unexpected extra arguments ({args})": "多余的参数：{args}",
-    "Did you mean {possibility}?": "是不是要用 {possibility}？",
-    "(Did you mean one of: {possibilities}?)": "（是不是要用其中之一：{possibilities}？）",
-    "%(prog)s, version %(version)s": "%(prog)s %(version)s",
-}
-
-
-def _zh(message: str) -> str:
-    return CLICK_MESSAGES.get(message, message)
-
-
-def _zh_plural(singular: str, plural: str, n: int) -> str:
-    return _zh(singular if n == 1 else plural)
-
-
-for _module in (click.core, click.decorators, click.exceptions, click.formatting, click.parser, click.types):
-    if hasattr(_module, "_"):
-        _module._ = _zh
-    if hasattr(_module, "ngettext"):
-        _module.ngettext = _zh_plural
+HELP_OPTION_TEXT = "显示本帮助并退出。"
 
 
 class ChineseFormatter(click.HelpFormatter):
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, "用法： " if prefix is None else prefix)
+
     def write_heading(self, heading: str) -> None:
         self.write(f"{'':>{self.current_indent}}{heading}：\n")
 
@@ -69,48 +35,183 @@ class ChineseContext(click.Context):
     formatter_class = ChineseFormatter
 
 
-class ChineseCommand(click.Command):
+class ChineseUsageError(click.UsageError):
+    """A usage error worded here; its message is already Chinese."""
+
+
+class UnknownCommand(ChineseUsageError):
+    def __init__(self, name: str, known: list[str], ctx: click.Context):
+        close = difflib.get_close_matches(name, known)
+        hint = f"是不是要用 {'、'.join(close)}？" if close else f"可用的命令：{'、'.join(known)}。"
+        super().__init__(f"没有命令“{name}”。{hint}", ctx)
+
+
+class MissingCommand(ChineseUsageError):
+    def __init__(self, ctx: click.Context):
+        super().__init__("缺少命令。", ctx)
+
+
+class NoArguments(ChineseUsageError):
+    """Nothing at all on the command line: the answer is the help itself."""
+
+    def __init__(self, ctx: click.Context):
+        super().__init__("", ctx)
+
+
+def _extra_arguments(args: list[str], ctx: click.Context) -> ChineseUsageError:
+    return ChineseUsageError(f"多余的参数：{' '.join(args)}。", ctx)
+
+
+def _option_line(param: click.Option, ctx: click.Context) -> tuple[str, str] | None:
+    """The option's names and metavar as click lays them out, then our own help text and brackets."""
+    record = param.get_help_record(ctx)
+    if record is None:  # hidden
+        return None
+    extra = param.get_help_extra(ctx)
+    notes = []
+    if "envvars" in extra:
+        notes.append("环境变量：" + "、".join(extra["envvars"]))
+    if "default" in extra:
+        notes.append(f"默认：{extra['default']}")
+    if "range" in extra:
+        notes.append(f"范围：{extra['range']}")
+    if "required" in extra:
+        notes.append("必填")
+    text = param.help or ""
+    if notes:
+        text = f"{text}  [{'；'.join(notes)}]" if text else f"[{'；'.join(notes)}]"
+    return record[0], text
+
+
+class ChineseHelp:
+    """Help and argument parsing shared by our Command and Group (a mixin placed before click's class)."""
+
     context_class = ChineseContext
 
+    def get_help_option(self, ctx: click.Context):
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = HELP_OPTION_TEXT
+        return option
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self.format_usage(ctx, formatter)
+        self.format_help_text(ctx, formatter)
+        self.format_options(ctx, formatter)
+        self.format_epilog(ctx, formatter)
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        lines = [_option_line(p, ctx) for p in self.get_params(ctx) if isinstance(p, click.Option)]
+        lines = [line for line in lines if line is not None]
+        if lines:
+            with formatter.section("选项"):
+                formatter.write_dl(lines)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args and self.no_args_is_help and not ctx.resilient_parsing:
+            raise NoArguments(ctx)
+        strict = not ctx.allow_extra_args  # extra arguments are reported here, in Chinese
+        ctx.allow_extra_args = True
+        try:
+            rest = super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            exc.ctx = exc.ctx or ctx  # the parser leaves some without one; the hint names this command
+            raise
+        finally:
+            ctx.allow_extra_args = not strict
+        if strict and rest and not ctx.resilient_parsing:
+            raise _extra_arguments(rest, ctx)
+        return rest
+
+
+class ChineseCommand(ChineseHelp, click.Command):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("options_metavar", "[选项]")
         super().__init__(*args, **kwargs)
 
 
-def _param_name(param) -> str:
+def _param_name(param: click.Parameter) -> str:
     """The option as the user types it (--days), or the argument's metavar (日期)."""
     if isinstance(param, click.Option) and param.opts:
         return max(param.opts, key=len)
-    return param.metavar or param.human_readable_name
+    return (param.metavar or param.human_readable_name).rstrip(".")
+
+
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _bad_option_usage(exc: click.BadOptionUsage) -> str:
+    command = exc.ctx.command if exc.ctx else None
+    option = next((p for p in (command.params if command else []) if exc.option_name in p.opts), None)
+    if option is None:
+        return f"选项 {exc.option_name} 的写法有误。"
+    if isinstance(option, click.Option) and (option.is_flag or option.count):
+        return f"选项 {exc.option_name} 不需要值。"
+    return f"选项 {exc.option_name} 需要一个值。" if option.nargs == 1 else \
+        f"选项 {exc.option_name} 需要 {option.nargs} 个值。"
 
 
 def usage_message(exc: click.UsageError) -> str:
-    """click's usage errors, said in Chinese, with a did-you-mean for commands."""
+    """A usage error in Chinese, built from the exception's fields (never click's English text)."""
+    if isinstance(exc, ChineseUsageError):
+        return exc.message
     if isinstance(exc, click.MissingParameter) and exc.param is not None:
-        return f"缺少参数 {_param_name(exc.param)}。"
-    if isinstance(exc, click.BadParameter):
-        name = _param_name(exc.param) if exc.param is not None else (exc.param_hint or "")
-        return f"参数 {name} 的值无效：{exc.message}"
+        if isinstance(exc.param, click.Argument):
+            return f"缺少参数“{_param_name(exc.param)}”。"
+        return f"缺少选项 {_param_name(exc.param)}。"
+    if isinstance(exc, click.BadParameter) and exc.param is not None:
+        if isinstance(exc.param, click.Argument):
+            return f"参数“{_param_name(exc.param)}”的值无效：{exc.message}"
+        return f"选项 {_param_name(exc.param)} 的值无效：{exc.message}"
     if isinstance(exc, click.NoSuchOption):
-        return exc.format_message()
-    return exc.format_message()  # click's did-you-mean is translated with the rest
+        close = difflib.get_close_matches(exc.option_name, list(exc.possibilities or []))
+        return f"没有选项 {exc.option_name}。" + (f"是不是要用 {'、'.join(close)}？" if close else "")
+    if isinstance(exc, click.BadOptionUsage):
+        return _bad_option_usage(exc)
+    if isinstance(exc, click.BadArgumentUsage):
+        return "参数的个数不对。"
+    # Our own commands raise UsageError with Chinese text; anything else from click is not shown in English.
+    return exc.message if _has_chinese(exc.message) else "命令行的写法有误。"
 
 
-class FriendlyGroup(click.Group):
+class FriendlyGroup(ChineseHelp, click.Group):
     """Turns faults into one Chinese line and exit 2; ``--debug`` shows the traceback."""
 
     command_class = ChineseCommand
-    context_class = ChineseContext
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("options_metavar", "[选项]")
         kwargs.setdefault("subcommand_metavar", "命令 [参数]...")
+        # The group runs without a command too, so that a missing command is said here, in Chinese.
+        kwargs.setdefault("invoke_without_command", True)
+        kwargs.setdefault("no_args_is_help", True)
         super().__init__(*args, **kwargs)
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_options(ctx, formatter)
+        self.format_commands(ctx, formatter)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        commands = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
+        commands = [(name, command) for name, command in commands if command is not None and not command.hidden]
+        if commands:
+            limit = formatter.width - 6 - max(len(name) for name, _ in commands)
+            with formatter.section("命令"):
+                formatter.write_dl([(name, command.get_short_help_str(limit)) for name, command in commands])
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        name = args[0]
+        if self.get_command(ctx, name) is None and not ctx.resilient_parsing:
+            if name[:1] and not name[:1].isalnum():
+                self.parse_args(ctx, args)  # an option this group does not know: NoSuchOption, as click does
+            raise UnknownCommand(name, self.list_commands(ctx), ctx)
+        return super().resolve_command(ctx, args)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         try:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except click.exceptions.NoArgsIsHelpError as exc:  # bare `compliance`: the help itself
+        except NoArguments as exc:  # bare `compliance`: the help itself
             click.echo(exc.ctx.get_help(), err=True)
             sys.exit(2)
         except click.UsageError as exc:
@@ -140,6 +241,8 @@ class FriendlyGroup(click.Group):
             click.echo(f"内部错误：{type(exc).__name__}: {exc}。请加 --debug 重新运行，"
                        "并把输出发给维护人员。", err=True)
             sys.exit(2)
+        if ctx.invoked_subcommand is None:  # options only (`compliance --debug`): no command was given
+            raise MissingCommand(ctx)
         if isinstance(result, int):
             sys.exit(result)  # commands return their exit code
         return result

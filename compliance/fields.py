@@ -21,8 +21,8 @@ A word that holds in one kind of file only goes in ``only`` under that reader
 one ``Field`` entry; adding a spelling is one word in a tuple.
 
 Sources: 国家“双公示”数据标准 2016 版 and 2019 版 (行政许可、行政处罚信用信息
-数据标准), what units write in their ledgers, and what credit and government
-websites export (docs/ and tests/ hold examples).
+数据标准), what units write in their ledgers (docs/rules.md §8), and what credit
+and government websites export (§9). docs/fields.md is generated from this table.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ class Field:
 
 
 # 报送/上报/填报 … dates say when a sheet was sent, entered, reviewed or a case was filed or
-# closed: never when a decision went online (a false "late" would accuse a unit).
+# closed: never when a decision went online (a false "late" would accuse a unit; docs/rules.md §8).
 NOT_PUBLICATION = ("报送", "上报", "填报", "录入", "审核", "送达", "签收", "立案", "办结", "结案", "受理")
 
 TABLE: tuple[Field, ...] = (

@@ -1,6 +1,6 @@
 """The statuses a record can have, the sets the outputs group them in, and the exit codes.
 
-Statuses (DOMAIN.md):
+Statuses (docs/rules.md §5):
 - on_time:      published on or before the deadline;
 - late:         published after the deadline;
 - overdue:      not published, and the as-of date is past the deadline;
@@ -39,7 +39,7 @@ STATUS_MEANINGS = {
 }
 STATUSES = tuple(STATUS_LABELS)
 
-# 及时公开率 = on_time / JUDGED; 迟报率 = LATE / JUDGED (DOMAIN.md).
+# 及时公开率 = on_time / JUDGED; 迟报率 = LATE / JUDGED (docs/rules.md §6).
 JUDGED = ("on_time", "late", "overdue")
 LATE = ("late", "overdue")
 # Records the data cannot judge: listed on 数据问题.

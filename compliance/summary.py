@@ -1,6 +1,6 @@
 """Per-unit figures for 汇总, the terminal and the web page: one table, computed once.
 
-Indicators (DOMAIN.md): 及时公开率 = on_time / JUDGED and 迟报率 = LATE / JUDGED.
+Indicators (docs/rules.md §6): 及时公开率 = on_time / JUDGED and 迟报率 = LATE / JUDGED.
 A rate covers only the records that can be judged, so the table also shows
 数据有误 and 数据合格率 (records without data errors ÷ all records): a unit
 cannot raise its rate by writing "见附件" in its date cells.

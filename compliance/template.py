@@ -9,7 +9,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
 # Columns of the national 双公示 standard that the check needs, plus the
-# publication date, which the standard lacks (DOMAIN.md).
+# publication date, which the standard lacks (docs/rules.md §8).
 SHEETS = {
     "行政许可": ["行政许可决定书文号", "项目名称", "行政相对人名称", "行政相对人代码（统一社会信用代码）",
                 "许可决定日期", "上网公开日期", "许可机关", "备注"],

@@ -158,7 +158,8 @@ def test_status_that_needs_2027_is_undetermined(uncovered, tmp_path):
     assert list(result["status"]) == ["undetermined", "undetermined"]
     assert list(result["missing_year"]) == [2027, 2027]
     issues = issues_column(result, "2027-01-20", "2027-01-20")
-    assert all(any(i["code"] == "calendar-not-covered" and "2027" in i["message"] for i in items) for items in issues)
+    assert len(issues) == 2
+    assert all(any(i["code"] == "calendar-not-covered" and "2027 年" in i["message"] for i in items) for items in issues)
     path = tmp_path / "2027.csv"
     path.write_text("2027-01-01,休,元旦\n", encoding="utf-8")
     with_file = classify(frame, WorkCalendar([path]), DISTRICT, dt.date(2027, 1, 20), dt.date(2027, 1, 20))

@@ -50,7 +50,7 @@ def test_uncovered_year_exits_2_without_traceback():
         pytest.skip("the installed chinese-calendar already knows 2027")
     result = run("deadline", "2026-12-21")
     assert result.exit_code == 2
-    assert "2027" in result.stderr and "--calendar" in result.stderr
+    assert "2027 年的节假日安排尚无数据" in result.stderr and "--calendar" in result.stderr
     assert "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
 
@@ -98,7 +98,11 @@ def test_calendar_command(tmp_path):
     assert 2016 in info["covered_years"] and 2031 in info["covered_years"]
     assert info["files"] == [{"path": str(path), "years": [2031]}]
     text = run("calendar", "--calendar", str(path)).stdout
-    assert "chinese-calendar" in text and str(path) in text and "2031" in text
+    lines = text.splitlines()
+    # the year as covered and as the file's (the path alone already holds "2031")
+    assert lines[0].startswith("法定节假日数据：chinese-calendar ")
+    assert lines[1].startswith("可计算的年份：2004–") and lines[1].endswith("、2031")
+    assert lines[2] == f"日历文件：{path}（2031 年）"
 
 
 def test_every_command_has_chinese_help():

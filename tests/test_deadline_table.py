@@ -1,6 +1,6 @@
 """Table-driven tests of ``WorkCalendar().add_working_days(decision, n)``.
 
-Counting rule (DOMAIN.md, 民法典 第二百零一条): the deadline is the N-th
+Counting rule (docs/rules.md §2, 民法典 第二百零一条): the deadline is the N-th
 working day *strictly after* the decision date.  A working day is a weekday
 that is not a statutory holiday, or a weekend day that the State Council's
 yearly notice (国务院办公厅关于某年部分节假日安排的通知) turns into a
@@ -9,7 +9,7 @@ at the next working day, which is day 1.
 
 Every expected date below was counted by hand from the notice of the year(s)
 involved; the comment on each case names the notice and the special days used.
-The first six cases are the worked examples of DOMAIN.md.
+The first cases are the examples of docs/rules.md §2, and its two traps (§3).
 """
 
 from datetime import date
@@ -22,19 +22,21 @@ D = date
 
 # (decision, n, expected deadline, comment)
 CASES = [
-    # --- the six worked examples of DOMAIN.md ---------------------------------
+    # --- the examples of docs/rules.md §2 and the traps of §3 ---------------
+    (D(2016, 9, 28), 20, D(2016, 10, 31),
+     "§3 trap 2 (numpy busday gives 11-02); 2016 notice: 国庆 10-01..10-07, 10-08 Sat & 10-09 Sun 班"),
     (D(2017, 9, 29), 20, D(2017, 11, 2),
-     "DOMAIN example; 2017 notice: 09-30 Sat 班, 国庆+中秋 10-01..10-08"),
+     "docs/rules.md example; 2017 notice: 09-30 Sat 班, 国庆+中秋 10-01..10-08"),
     (D(2019, 4, 30), 20, D(2019, 5, 30),
-     "DOMAIN example; 2019 notice (amended): 劳动节 05-01..05-04, 04-28 Sun & 05-05 Sun 班"),
+     "docs/rules.md example; 2019 notice (amended): 劳动节 05-01..05-04, 04-28 Sun & 05-05 Sun 班"),
     (D(2019, 6, 8), 20, D(2019, 7, 5),
-     "DOMAIN example; 2019 notice: 端午 06-07..06-09, decision on holiday, 06-10 is day 1"),
+     "§3 trap 1 (find_workday gives 07-08); 2019 notice: 端午 06-07..06-09, decision on holiday, 06-10 is day 1"),
     (D(2021, 9, 30), 20, D(2021, 11, 3),
-     "DOMAIN example; 2021 notice: 国庆 10-01..10-07, 09-26 Sun & 10-09 Sat 班"),
+     "docs/rules.md example; 2021 notice: 国庆 10-01..10-07, 09-26 Sun & 10-09 Sat 班"),
     (D(2018, 2, 14), 7, D(2018, 3, 1),
-     "DOMAIN example; 2018 notice: 春节 02-15..02-21, 02-24 Sat 班"),
+     "docs/rules.md example; 2018 notice: 春节 02-15..02-21, 02-24 Sat 班"),
     (D(2017, 9, 29), 7, D(2017, 10, 16),
-     "DOMAIN example; 2017 notice: 09-30 Sat 班 is day 1, 10-01..10-08 off"),
+     "docs/rules.md example; 2017 notice: 09-30 Sat 班 is day 1, 10-01..10-08 off"),
 
     # --- year ends: December decision, January deadline across 元旦 -----------
     (D(2018, 12, 28), 1, D(2018, 12, 29),

@@ -36,10 +36,14 @@ def test_first_block_writes_a_report_under_reports(tmp_path):
     assert "报告已保存" in proc.stdout and "Traceback" not in proc.stderr
 
 
-def test_ci_runs_the_readme_test_command():
+def test_ci_runs_the_readme_test_command_then_the_lower_bounds():
     script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert f'TEST_COMMAND="{blocks()[1]}"' in script
-    assert script.rstrip().endswith(blocks()[1])
+    lines = script.splitlines()
+    assert blocks()[1] in lines  # run as written, on a line of its own
+    after = lines[lines.index(blocks()[1]) + 1:]
+    assert any(".ci/lower_bounds.py" in line for line in after)
+    assert after[-1].endswith("-m pytest")  # the suite again, on the lower bounds
 
 
 def test_readme_usage_blocks_equal_help():

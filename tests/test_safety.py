@@ -2,8 +2,12 @@
 
 import datetime as dt
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
-import openpyxl.xml
+import openpyxl
 import pytest
 from click.testing import CliRunner
 
@@ -32,9 +36,7 @@ def test_failed_write_leaves_no_half_written_report(tmp_path, good_file, monkeyp
         raise OSError(28, "No space left on device")
 
     monkeypatch.setitem(compliance.report.writers.BACKENDS, "rust", broken)
-    monkeypatch.setitem(compliance.report.writers.BACKENDS, "xlsxwriter", broken)
-    monkeypatch.setattr(compliance.report.writers, "write_rust", broken)
-    monkeypatch.setattr(compliance.report.writers, "write_xlsxwriter", broken)
+    monkeypatch.setitem(compliance.report.writers.BACKENDS, "xlsxwriter", broken)  # write_workbook's table
     result = run(str(good_file), "--out", str(out))
     assert result.exit_code == 2
     assert "无法写入报告" in result.stderr and str(out) in result.stderr
@@ -43,15 +45,61 @@ def test_failed_write_leaves_no_half_written_report(tmp_path, good_file, monkeyp
     assert "Traceback" not in result.output
 
 
-def test_fast_writer_failure_falls_back_to_xlsxwriter(tmp_path, good_file, monkeypatch):
-    def broken(specs, path):
-        raise RuntimeError("rust writer broke")
+# Loaded through PYTHONPATH by the interpreter itself: rustpy-xlsxwriter cannot be imported in that
+# process (and its children), as on a machine where it is not installed. Each refused import is logged.
+BLOCKER = """
+import os, sys
 
-    monkeypatch.setattr(compliance.report.writers, "write_rust", broken)
-    out = tmp_path / "r.xlsx"
-    result = run(str(good_file), "--out", str(out))
-    assert result.exit_code == 0, result.output
-    assert openpyxl.load_workbook(out)["全部记录"].max_row == 4
+
+class BlockRustWriter:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] == "rustpy_xlsxwriter":
+            with open(os.environ["BLOCKED_LOG"], "a", encoding="utf-8") as log:
+                log.write(name + "\\n")
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+
+
+sys.meta_path.insert(0, BlockRustWriter())
+"""
+
+
+def _cells(path):
+    book = openpyxl.load_workbook(path)
+    return {sheet.title: [[c.value for c in row] for row in sheet.iter_rows()] for sheet in book.worksheets}
+
+
+def test_without_the_rust_writer_the_fallback_writes_the_same_report(tmp_path):
+    """A real process in which rustpy-xlsxwriter cannot be imported: xlsxwriter writes the report."""
+    rows = [PENALTY_HEADER] + penalty_rows(3) + [[9, "A9", "x", dt.date(2016, 9, 1), None, "区安监局"]]  # overdue
+    ledger = write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"S": rows})
+    fast = CliRunner().invoke(main, ["check", str(ledger), "--as-of", "2016-12-31", "--out", str(tmp_path / "fast.xlsx")])
+    assert fast.exit_code == 1 and "后备" not in fast.stderr  # the reference: written by the Rust writer
+    blocker = tmp_path / "blocker"
+    blocker.mkdir()
+    (blocker / "sitecustomize.py").write_text(BLOCKER, encoding="utf-8")
+    log, out = tmp_path / "blocked.log", tmp_path / "fallback.xlsx"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(blocker), *filter(None, [os.environ.get("PYTHONPATH")])]),
+           "BLOCKED_LOG": str(log), "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run([sys.executable, "-m", "compliance", "check", str(ledger), "--as-of", "2016-12-31",
+                           "--out", str(out), "--json", str(tmp_path / "r.json")],
+                          capture_output=True, text=True, encoding="utf-8", env=env, cwd=tmp_path, timeout=300)
+    assert done.returncode == 1, done.stderr
+    assert log.read_text(encoding="utf-8").split() == ["rustpy_xlsxwriter"]  # the fast writer was tried, and refused
+    assert done.stderr.splitlines() == [
+        "注意：报告由后备程序 xlsxwriter（后备；rustpy-xlsxwriter 不可用：未安装） 生成，内容相同，写入较慢。"]
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["report_writer"] == {
+        "name": "xlsxwriter", "fallback_reason": "未安装"}
+    fallback, reference = _cells(out), _cells(tmp_path / "fast.xlsx")
+    assert list(fallback) == list(reference) == ["汇总", "逾期清单", "数据问题", "全部记录", "说明"]
+    about = dict(row[:2] for row in fallback["说明"])
+    assert about["报告生成程序"] == "xlsxwriter（后备；rustpy-xlsxwriter 不可用：未安装）"
+    for name in ("汇总", "逾期清单", "数据问题", "全部记录"):
+        assert fallback[name] == reference[name], name
+    moving = ("检查时间", "报告生成程序")  # the clock, and the line that names the writer
+    assert [r for r in fallback["说明"] if r[0] not in moving] == [r for r in reference["说明"] if r[0] not in moving]
+    overdue_row = openpyxl.load_workbook(out)["全部记录"][5]  # the overdue record carries its fill
+    assert {cell.fill.fgColor.rgb for cell in overdue_row} == {"FFF4B084"}
 
 
 @pytest.mark.parametrize("make_out", [
@@ -79,7 +127,8 @@ def test_reconciliation_mismatch_is_an_internal_error_with_counts(tmp_path, good
     out = tmp_path / "r.xlsx"
     result = run(str(good_file), "--out", str(out), "--json", str(tmp_path / "r.json"))
     assert result.exit_code == 2
-    assert "核对失败" in result.stderr and "2" in result.stderr and "3" in result.stderr
+    # the two counts that disagree, each where it belongs (not just a digit somewhere in stderr)
+    assert "内部核对失败" in result.stderr and "各状态之和 2 与记录数 3" in result.stderr, result.stderr
     assert not out.exists() and not (tmp_path / "r.json").exists()  # never a silently wrong report
 
 
@@ -96,8 +145,53 @@ def test_unexpected_error_is_one_chinese_line_unless_debug(tmp_path, good_file, 
     assert isinstance(debug.exception, KeyError)  # --debug lets the traceback through
 
 
-def test_openpyxl_parses_input_through_defusedxml():
-    assert openpyxl.xml.DEFUSEDXML is True
+def _with_doctype(source, target, secret, reference):
+    """``source`` with a billion-laughs DTD and an external entity (XXE) in its sheet and workbook XML."""
+    import zipfile
+
+    entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9))
+    entities += f'<!ENTITY x SYSTEM "{secret.as_uri()}">'
+    with zipfile.ZipFile(source) as book, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in book.infolist():
+            data = book.read(info.filename)
+            if info.filename in ("xl/workbook.xml", "xl/worksheets/sheet1.xml"):
+                text = data.decode("utf-8")
+                start = text.index("<", text.index("?>") + 2 if text.startswith("<?xml") else 0)
+                root = text[start + 1:].split()[0]
+                text = text[:start] + f"<!DOCTYPE {root} [{entities}]>" + text[start:]
+                data = (text.replace("公司1<", f"公司1{reference}<", 1) if reference else text).encode("utf-8")
+            out.writestr(info, data)
+    return target
+
+
+@pytest.mark.parametrize("reference", ["", "&j;", "&x;"])
+def test_xml_entities_are_never_expanded(tmp_path, reference):
+    """No reader expands a DTD's entities: calamine's parser has no DTD support, the pre-scan reads bytes.
+
+    So the package needs no defusedxml: ten billion 'a's and a local file's content never appear.
+    """
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-LINE", encoding="utf-8")
+    plain = write_xlsx(tmp_path / "plain.xlsx", {"S": [PENALTY_HEADER] + penalty_rows(3)})
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    _with_doctype(plain, folder / "区安监局_处罚.xlsx", secret, reference)
+    write_xlsx(folder / "区环保局_处罚.xlsx", {"S": [PENALTY_HEADER] + penalty_rows(2, start=7)})
+    out, as_json = tmp_path / "r.xlsx", tmp_path / "r.json"
+    done = subprocess.run([sys.executable, "-m", "compliance", "check", str(folder), "--as-of", "2016-12-31",
+                           "--out", str(out), "--json", str(as_json)],
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert done.returncode in (0, 1), done.stderr
+    payload = json.loads(as_json.read_text(encoding="utf-8"))
+    everything = done.stdout + done.stderr + json.dumps(payload, ensure_ascii=False) + str(_cells(out))
+    assert "TOP-SECRET" not in everything and "aaaaaaaaaa" not in everything
+    parties = sorted(r["party"] for r in payload["records"])
+    if reference:  # refused as a broken file, the other file still checked
+        assert parties == ["公司7", "公司8"]
+        assert [Path(i["file"]).name for i in payload["inputs"] if i["error"]] == ["区安监局_处罚.xlsx"]
+    else:  # declared but never used: read as it is
+        assert parties == ["公司1", "公司2", "公司3", "公司7", "公司8"]
 
 
 def test_json_counts_reconcile(tmp_path, good_file):

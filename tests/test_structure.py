@@ -1,11 +1,13 @@
 """The package's shape: config rules honoured by the library, typed reconciliation, one vocabulary."""
 
+import ast
 import datetime as dt
 import importlib
 import json
 import pkgutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -112,8 +114,19 @@ def test_exit_codes_come_from_the_status_sets():
     assert EXIT_CANNOT_RUN == 2
 
 
+def _declared_codes(path: Path, class_name: str) -> list[str]:
+    """The code of every ``class_name("code", …)`` call in the module's source, in order."""
+    calls = [node for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))) if isinstance(node, ast.Call)]
+    return [call.args[0].value for call in calls
+            if getattr(call.func, "id", getattr(call.func, "attr", None)) == class_name
+            and call.args and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str)]
+
+
 def test_every_problem_code_is_declared_once_with_a_level_and_chinese_text():
-    assert PROBLEMS
+    # PROBLEMS is a dict, so it cannot show a code declared twice (the later entry wins): read the source.
+    declared = _declared_codes(ROOT / "compliance" / "problems.py", type(next(iter(PROBLEMS.values()))).__name__)
+    twice = sorted(code for code, n in Counter(declared).items() if n > 1)
+    assert twice == [] and set(declared) == set(PROBLEMS), (twice, set(declared) ^ set(PROBLEMS))
     for code, problem in PROBLEMS.items():
         assert code == problem.code and problem.level in {"file", "sheet", "record", "cell"}
         assert not problem.template.isascii() or problem.template.startswith("{"), code

@@ -1,4 +1,4 @@
-"""Document numbers (文书号) compared after normalisation (DOMAIN.md).
+"""Document numbers (文书号) compared after normalisation (docs/rules.md §8).
 
 西安监罚〔2016〕7号, 西安监罚[2016]7号, 西安监罚（２０１６）７号 and stray spaces
 are one number; 无, /, - and 空 mean "no number". Used by duplicate

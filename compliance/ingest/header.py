@@ -37,7 +37,7 @@ EXAMPLE = re.compile(r"^[\s（(【\[]*(填写|填报|填表)?(示例|样例|范�
 # A section row that starts a block: 一、行政许可 / 二、行政处罚 / （二）处罚.
 SECTION = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]{1,3}[)）、.．\s]*\S{0,8}(许可|处罚)\S{0,12}$")
 
-# 标签：值 lines above the header (DOMAIN.md): sheet metadata, never a header row.
+# 标签：值 lines above the header (docs/rules.md §8): sheet metadata, never a header row.
 META_LABELS = (r"填报单位|报送单位|填表单位|制表单位|单位名称|填报部门|报送部门|填报机关|"
                r"填报日期|报送日期|填表日期|制表日期|统计期间|统计时间|统计时段|统计日期|报送时间|填报时间|所属期|"
                r"制表人|制表|填表人|填报人|审核人|负责人|单位负责人|联系人|联系电话")

@@ -1,4 +1,4 @@
-"""Which rows below a header are records, and which are not (DOMAIN.md).
+"""Which rows below a header are records, and which are not (docs/rules.md §8).
 
 Decided from the same evidence in every format (the cell count and first
 non-blank cell of each row, over all its columns): blank rows, footers and

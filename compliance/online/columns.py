@@ -1,6 +1,6 @@
 """What the titles of online lists (网站公开清单) hold: decision numbers, parties and units.
 
-Two shapes are met:
+Two shapes are met (docs/rules.md §9):
 - a credit website's 双公示 export: 文书号, 行政相对人名称, 决定日期, a publication
   date (公示/发布/上线/公开日期), often an 更新时间/入库时间, and the 机关 or 数据来源单位;
 - a government website's 信息公开 list: 索引号, 标题/信息名称, 发布机构,

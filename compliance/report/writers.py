@@ -159,7 +159,8 @@ def _xlsxwriter_cells(sheet, spec: SheetSpec, fmt) -> None:
         for c, (kind, column, wrap) in enumerate(zip(spec.kinds, columns, wraps)):
             value = column[r]
             cell_format = fmt(kind, fill, bold, wrap) if (fill or bold or wrap or kind != "text") else None
-            if value is None or (isinstance(value, float) and math.isnan(value)):
+            # "" is a blank, as the fast writer has it (xlsxwriter would store an empty string cell)
+            if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
                 if fill or bold:
                     sheet.write_blank(excel_row, c, None, cell_format)
             elif kind == DATE:

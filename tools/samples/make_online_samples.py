@@ -8,7 +8,7 @@ Run from the repository root, after make_samples.py:
 The lists are built from ``expected.json`` (the ledgers' intended records),
 deterministically, with a few deliberate discrepancies of every kind. They
 live in a hidden folder so that ``compliance check sample_data/`` never reads
-them as ledgers. Three files, two shapes (DOMAIN.md, "What is actually online"):
+them as ledgers. Three files, two shapes (docs/rules.md §9):
 
 - 信用西塞山_行政处罚公示导出.xlsx: a credit-site 双公示 export of penalties
   (title row, 行政处罚决定书文号, 行政相对人名称, 处罚决定日期, 公示日期, 更新时间, 处罚机关);

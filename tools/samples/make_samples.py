@@ -21,8 +21,8 @@ Besides the spreadsheets, the script writes:
   that tests can pin them. JSON is not a spreadsheet suffix, so the loader
   never reads it as input.
 
-The mess is deliberate and mirrors what units really send (see DOMAIN.md,
-"Spreadsheet columns met in practice"). Do not tidy it up.
+The mess is deliberate and mirrors what units really send (docs/rules.md §8,
+"台账长什么样"). Do not tidy it up.
 """
 
 from __future__ import annotations
