@@ -31,7 +31,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .ingest.columns import FIELDS, ColumnRules
+from .fields import FIELDS, FieldRules
 from .errors import ConfigError, RuleError, os_reason
 from .ingest.readers import DEFAULT_MAX_UNCOMPRESSED
 from .rules import RuleSet, from_config
@@ -57,7 +57,7 @@ class WebSettings:
 
 @dataclass
 class Config:
-    columns: ColumnRules = field(default_factory=ColumnRules)
+    columns: FieldRules = field(default_factory=FieldRules)  # [columns]: for ledgers and online lists
     max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED
     rules: RuleSet | None = None  # [rules], validated; None: the caller's or the default rule
     units: dict[str, list[str]] = field(default_factory=dict)  # declared name -> the names units also use
@@ -101,7 +101,7 @@ def load_config(path: str | Path | None = None, cwd: Path | None = None) -> Conf
             rules = from_config(data["rules"], f"配置文件 {path.name}")
         except RuleError as exc:
             raise ConfigError(f"{exc.message}（{path}）") from exc
-    return Config(ColumnRules().with_synonyms(synonyms), int(max_mb * (1 << 20)), rules,
+    return Config(FieldRules().with_synonyms(synonyms), int(max_mb * (1 << 20)), rules,
                   units=_units(data.get("units", {}), path), path=str(path),
                   web=_web_settings(data.get("web", {}), path))
 
