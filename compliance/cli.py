@@ -19,11 +19,13 @@ from .cli_chinese import CONTEXT, FriendlyGroup
 from .config import load_config
 from .deadline_info import deadline_payload
 from .errors import ComplianceError, os_reason
+from .interrupts import handle_sigterm
 from .params import CliDate, Days, Month, Port, RuleName
 from .problems import message
 from .report import terminal
 from .report.scope import out_of_scope_text
 from .rules import from_options
+from .supervise import supervised
 from .workcalendar import WorkCalendar
 
 
@@ -48,6 +50,7 @@ def main() -> None:
 
     按工作日（含法定节假日与调休上班）计算公开截止日期，检查各单位报送的决定是否在规定的工作日内上网公开，并生成交法制办的 Excel 报告。
     """
+    handle_sigterm(click.get_current_context())  # SIGTERM stops a run as Ctrl-C does (exit 143)
 
 
 @main.command()
@@ -172,6 +175,7 @@ def template(out, force):
 @click.option("--quiet", "-q", is_flag=True, help="只输出报告位置和一行结论。")
 @click.option("--all", "show_all", is_flag=True, help="逐条列出全部问题记录（默认最多列 20 条）。")
 @debug_option
+@supervised  # the check runs in a worker that Ctrl-C can stop even mid-write
 def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out, json_target, online_files,
           online_since, quiet, show_all):
     """检查决定是否按时上网公开，并生成 Excel 报告。
@@ -269,11 +273,14 @@ def _print_results(run, say, show_all: bool) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, metavar="地址",
               help="监听地址。默认只有本机能打开；写 0.0.0.0 则同一网络中的其他电脑也能打开。")
 @click.option("--port", "-p", type=Port(), default=8000, show_default=True, help="端口。")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="名称",
+              help="用 --host 0.0.0.0 时，允许其他电脑用这个名称（电脑名或内网域名）打开网页，可重复使用。"
+                   "本机的 IP 地址总是允许的；其他名称一律拒绝，以防其他网站借浏览器访问本服务。")
 @click.option("--config", "config_path", type=str, metavar="文件",
               help="配置文件（默认读取当前目录下的 compliance.toml），其中 [web] 设置上传上限和报告保留时间。")
 @calendar_option
 @debug_option
-def serve(host, port, config_path, calendar_files):
+def serve(host, port, allow_hosts, config_path, calendar_files):
     """启动网页版：各单位在浏览器中上传表格自查，下载 Excel 报告。
 
     网页和命令行用同一套检查，结果一致。上传的文件检查完即删除；报告只保留一段时间（默认 60 分钟）。按 Ctrl+C 停止。
@@ -282,10 +289,11 @@ def serve(host, port, config_path, calendar_files):
     示例：
       compliance serve
       compliance serve --host 0.0.0.0 --port 8080 --calendar 2027.csv
+      compliance serve --host 0.0.0.0 --allow-host zhengfuban-pc
     """
     from .web.server import serve as run_server  # flask and waitress load only for this command
 
 
     config = load_config(config_path)
-    run_server(config, WorkCalendar(calendar_files), host, port, echo=click.echo)
+    run_server(config, WorkCalendar(calendar_files), host, port, echo=click.echo, allow_hosts=allow_hosts)
     return 0

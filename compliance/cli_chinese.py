@@ -17,6 +17,8 @@ import sys
 import click
 
 from .errors import ComplianceError
+from .interrupts import exit_code as interrupted_exit_code
+from .problems import message
 
 # A fixed width: help text (and the README copy of it) is the same on every terminal.
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100, "terminal_width": 100}
@@ -221,9 +223,9 @@ class FriendlyGroup(ChineseHelp, click.Group):
         except click.ClickException as exc:
             click.echo(f"错误：{exc.format_message()}", err=True)
             sys.exit(exc.exit_code)
-        except click.exceptions.Abort:
-            click.echo("已中止。", err=True)
-            sys.exit(1)
+        except click.exceptions.Abort as exc:  # Ctrl-C (130) or SIGTERM (143), as shells report them
+            click.echo(message("interrupted"), err=True)
+            sys.exit(interrupted_exit_code(exc.__cause__))
 
     def invoke(self, ctx: click.Context):
         try:

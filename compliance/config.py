@@ -22,12 +22,15 @@ Example::
     max_upload_mb = 50
     max_files = 50
     report_ttl_minutes = 60
+    max_reports_mb = 500
 """
 
 from __future__ import annotations
 
+import math
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +38,7 @@ from .fields import FIELDS, FieldRules
 from .errors import ConfigError, RuleError, os_reason
 from .ingest.readers import DEFAULT_MAX_UNCOMPRESSED
 from .rules import RuleSet, from_config
+from .toml_where import key_line, where
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -53,6 +57,7 @@ class WebSettings:
     max_upload_mb: float = 50
     max_files: int = 50
     report_ttl_minutes: float = 60
+    max_reports_mb: float = 500  # reports kept for download, all together; the oldest go first
 
 
 @dataclass
@@ -73,7 +78,7 @@ def load_config(path: str | Path | None = None, cwd: Path | None = None) -> Conf
             return Config()
         path = candidate
     path = Path(path)
-    data = _read_toml(path)
+    text, data = _read_toml(path)
     unknown = sorted(set(data) - SECTIONS)
     if unknown:
         raise ConfigError(f"配置文件 {path}：没有 [{unknown[0]}] 这一节，可用：" + "、".join(f"[{s}]" for s in sorted(SECTIONS)))
@@ -91,69 +96,92 @@ def load_config(path: str | Path | None = None, cwd: Path | None = None) -> Conf
     limits = data.get("limits", {})
     if not isinstance(limits, dict) or set(limits) - LIMIT_KEYS:
         raise ConfigError(f"配置文件 {path}：[limits] 中只能有 {'、'.join(sorted(LIMIT_KEYS))}")
-    try:
-        max_mb = float(limits.get("max_uncompressed_mb", DEFAULT_MAX_UNCOMPRESSED / (1 << 20)))
-    except (TypeError, ValueError) as exc:
-        raise ConfigError(f"配置文件 {path}：[limits] max_uncompressed_mb 应为数字") from exc
+    max_mb = limits.get("max_uncompressed_mb", DEFAULT_MAX_UNCOMPRESSED / (1 << 20))
+    _check_limit(max_mb, float, path, text, "limits", "max_uncompressed_mb")
     rules = None
     if "rules" in data:
         try:
             rules = from_config(data["rules"], f"配置文件 {path.name}")
         except RuleError as exc:
-            raise ConfigError(f"{exc.message}（{path}）") from exc
+            line = key_line(text, "rules.change", exc.key, exc.change) if exc.change else \
+                key_line(text, "rules", exc.key) if exc.key else None
+            raise ConfigError(f"{where(path, line)}：{exc.message.removeprefix('配置文件 ')}") from exc
     return Config(FieldRules().with_synonyms(synonyms), int(max_mb * (1 << 20)), rules,
-                  units=_units(data.get("units", {}), path), path=str(path),
-                  web=_web_settings(data.get("web", {}), path))
+                  units=_units(data.get("units", {}), path, text), path=str(path),
+                  web=_web_settings(data.get("web", {}), path, text))
+
+
+# A limit is a positive, finite number; past this it stops meaning anything (1 TB, 1,000,000 files, 100 years).
+LIMIT_CEILING = {float: 1 << 20, int: 1_000_000}
+
+
+def _check_limit(value, kind: type, path: Path, text: str, table: str, key: str) -> None:
+    """nan, inf, 0, negatives and non-numbers are refused with the file and line, not met later as 内部错误."""
+    ok = not isinstance(value, bool) and isinstance(value, (int, float)) and math.isfinite(value) \
+        and 0 < value <= LIMIT_CEILING[kind] and (kind is float or value == int(value))
+    if not ok:
+        wanted = "正整数" if kind is int else "正数"
+        raise ConfigError(f"{where(path, key_line(text, table, key))}：[{table}] {key} 应为{wanted}"
+                          f"（大于 0，不超过 {LIMIT_CEILING[kind]:,}），现为“{value}”")
 
 
 _TOML_WHERE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
-def _read_toml(path: Path) -> dict:
+def _read_toml(path: Path) -> tuple[str, dict]:
     try:
-        return tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+        text = path.read_bytes().decode("utf-8-sig")
+        return text, tomllib.loads(text)
     except OSError as exc:
         raise ConfigError(f"配置文件 {path} 无法读取（{os_reason(exc)}）") from exc
     except UnicodeDecodeError as exc:
         raise ConfigError(f"配置文件 {path} 不是 UTF-8 编码，请用记事本另存为 UTF-8") from exc
     except tomllib.TOMLDecodeError as exc:
-        where = _TOML_WHERE.search(str(exc))
-        line = f"第 {where.group(1)} 行第 {where.group(2)} 列" if where else "末尾（可能缺少 ] 或 \"）"
+        at = _TOML_WHERE.search(str(exc))
+        line = f"第 {at.group(1)} 行第 {at.group(2)} 列" if at else "末尾（可能缺少 ] 或 \"）"
         raise ConfigError(f"配置文件 {path} {line}格式有误（TOML 语法：节名写作 [rules]，"
                           f"每项写作 名称 = 值，文字加英文双引号）") from exc
 
 
-def _web_settings(table, path: Path) -> WebSettings:
+def _web_settings(table, path: Path, text: str) -> WebSettings:
     if not isinstance(table, dict):
         raise ConfigError(f"配置文件 {path}：[web] 格式有误")
-    known = {"max_upload_mb": float, "max_files": int, "report_ttl_minutes": float}
+    known = {"max_upload_mb": float, "max_files": int, "report_ttl_minutes": float, "max_reports_mb": float}
     values = {}
     for key, value in table.items():
         if key not in known:
-            raise ConfigError(f"配置文件 {path}：[web] 中的“{key}”不是可识别的设置，可用：{', '.join(known)}")
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0 \
-                or (known[key] is int and value != int(value)):
-            kind = "正整数" if known[key] is int else "正数"
-            raise ConfigError(f"配置文件 {path}：[web] {key} 应为{kind}，现为“{value}”")
+            raise ConfigError(f"{where(path, key_line(text, 'web', key))}：[web] 中的“{key}”不是可识别的设置，"
+                              f"可用：{', '.join(known)}")
+        _check_limit(value, known[key], path, text, "web", key)
         values[key] = known[key](value)
     return WebSettings(**values)
 
 
-def _units(table, path: Path) -> dict[str, list[str]]:
+def _units(table, path: Path, text: str) -> dict[str, list[str]]:
     """[units] "区人社局" = ["西塞山区人力资源和社会保障局", …]: every output groups by the declared name."""
     if not isinstance(table, dict):
         raise ConfigError(f"配置文件 {path}：[units] 应为“单位简称 = [全称, …]”")
     units: dict[str, list[str]] = {}
     owner: dict[str, str] = {}
+    declared = {_spelled(name): name for name in table}
     for name, aliases in table.items():
+        at = where(path, key_line(text, "units", name))
         if isinstance(aliases, str):
             aliases = [aliases]
         if not (isinstance(aliases, list) and all(isinstance(a, str) and a.strip() for a in aliases)):
-            raise ConfigError(f"配置文件 {path}：[units] 中“{name}”应为单位名称的列表，"
-                              f"例如 \"{name}\" = [\"全称\"]")
+            raise ConfigError(f"{at}：[units] 中“{name}”应为单位名称的列表，例如 \"{name}\" = [\"全称\"]")
         for alias in aliases:
-            if owner.get(alias, name) != name:
-                raise ConfigError(f"配置文件 {path}：[units] 中“{alias}”同时属于“{owner[alias]}”和“{name}”")
-            owner[alias] = name
+            other = declared.get(_spelled(alias), name)
+            if other != name:  # 甲 = [乙] with 乙 = […]: two declared units would silently become one
+                raise ConfigError(f"{at}：[units] 中“{name}”的别名“{alias}”本身也是一个单位（“{other}”），"
+                                  "两个单位会被合并为一个。请删去这个别名，或把两行合并为一行")
+            if owner.get(_spelled(alias), name) != name:
+                raise ConfigError(f"{at}：[units] 中“{alias}”同时属于“{owner[_spelled(alias)]}”和“{name}”")
+            owner[_spelled(alias)] = name
         units[name] = list(aliases)
     return units
+
+
+def _spelled(name: str) -> str:
+    """Names compared as the loader compares them (full-width forms and spaces do not make another unit)."""
+    return "".join(unicodedata.normalize("NFKC", name).split())

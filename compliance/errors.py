@@ -80,7 +80,13 @@ class ConfigError(ComplianceError):
 
 
 class RuleError(ComplianceError):
+    """A rule that cannot be used; ``change`` (the n-th [[rules.change]]) and ``key`` say where, for the line."""
+
     code = "rule-invalid"
+
+    def __init__(self, message: str, change: int | None = None, key: str | None = None):
+        super().__init__(message)
+        self.change, self.key = change, key
 
 
 class ReconciliationError(ComplianceError):
@@ -102,6 +108,16 @@ class RepairError(ComplianceError):
     code = "report-repair-failed"
 
 
+class CheckAborted(ComplianceError):
+    """The process doing the check was killed from outside (out of memory, a native crash)."""
+
+    code = "check-aborted"
+
+    def __init__(self, signum: int):
+        self.signum = signum
+        super().__init__(PROBLEMS[self.code].message(signum=signum))
+
+
 # OS errors in the words a clerk reads; errno names are stable across platforms.
 _OS_REASONS = {
     "EACCES": "没有权限", "EPERM": "没有权限", "ENOENT": "找不到文件或文件夹", "ENOSPC": "磁盘空间不足",
@@ -118,6 +134,16 @@ def os_reason(exc: OSError) -> str:
     if getattr(exc, "winerror", None) == 32:  # Windows: the file is open in Excel
         return "文件正被其他程序（如 Excel/WPS）打开"
     return f"系统错误 {name or exc.errno}" if (name or exc.errno) else "系统错误"
+
+
+class ServerStorageError(ComplianceError):
+    """The web server's own disk cannot take an upload or a report (full, read-only): said plainly, no path."""
+
+    code = "server-storage"
+
+    def __init__(self, exc: OSError):
+        self.status = 507 if exc.errno == 28 else 503  # 507 Insufficient Storage
+        super().__init__(PROBLEMS[self.code].message(reason=os_reason(exc)))
 
 
 class OnlineListError(ComplianceError):

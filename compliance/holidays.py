@@ -29,6 +29,7 @@ class CalendarData:
     version: str
     years: set[int] = field(default_factory=set)
     days: DayTable = field(default_factory=dict)
+    lines: dict[dt.date, int] = field(default_factory=dict)  # a user file: the line each date is on
 
 
 def _holiday_name(english: str) -> str:
@@ -94,8 +95,28 @@ def read_calendar_file(path: str | Path) -> CalendarData:
             raise CalendarFileError(path, line_no, "calendar-file-type", text=cells[1])
         is_work = _TYPES[kind]
         name = cells[2] if len(cells) > 2 and cells[2] else ("调休上班" if is_work else "节假日")
+        if parsed.date in data.days and data.days[parsed.date][0] != is_work:  # the last line must not just win
+            raise CalendarFileError(path, line_no, "calendar-file-conflict", date=parsed.date.isoformat(),
+                                    first=data.lines[parsed.date], before=_kind(not is_work), now=_kind(is_work))
         data.days[parsed.date] = (is_work, name)
+        data.lines[parsed.date] = line_no
         data.years.add(parsed.date.year)
     if not data.years:
         raise CalendarFileError(path, None, "calendar-file-empty")
     return data
+
+
+def _kind(is_work: bool) -> str:
+    return "班（调休上班）" if is_work else "休（休息日）"
+
+
+def check_agreement(files: list[CalendarData]) -> None:
+    """Two user files that give one date different types: refused, naming both (neither may silently win)."""
+    first: dict[dt.date, CalendarData] = {}
+    for data in files:
+        for day, (is_work, _) in data.days.items():
+            other = first.setdefault(day, data)
+            if other.days[day][0] != is_work:
+                raise CalendarFileError(data.version, data.lines.get(day), "calendar-files-disagree",
+                                        date=day.isoformat(), now=_kind(is_work), other=other.version,
+                                        other_line=other.lines.get(day), before=_kind(not is_work))

@@ -78,6 +78,12 @@ _DECLARED = [
                 "日历文件这一行的类型不是 休/班", "类型写 休（放假）或 班（调休上班）"),
     ProblemType("calendar-file-empty", RUN, "日历文件 {where}：文件中没有任何日期", "日历文件中一个日期也没有",
                 "按 date,type,name 的格式写入该年的节假日和调休上班日"),
+    ProblemType("calendar-file-conflict", RUN, "日历文件 {where}：{date} 在第 {first} 行是{before}，这里是{now}；"
+                "同一天只能是一种，请删去错的一行", "日历文件中同一天既写成休又写成班，不能让最后一行说了算",
+                "删去写错的那一行"),
+    ProblemType("calendar-files-disagree", RUN, "日历文件 {where}：{date} 在这里是{now}，在日历文件 {other} 第 {other_line} 行是"
+                "{before}；两个文件不一致，请改正其中一个", "两个日历文件对同一天的说法不同，不能让后给的文件说了算",
+                "改正写错的文件，或只给一个文件"),
     ProblemType("config-invalid", RUN, "{reason}", "配置文件 compliance.toml 有误（消息中写明哪一节、哪一项）",
                 "按提示改正配置文件"),
     ProblemType("rule-invalid", RUN, "{reason}", "配置文件 [rules] 或规则名有误", "按提示改正配置文件中的规则"),
@@ -105,6 +111,14 @@ _DECLARED = [
     ProblemType("writer-fallback", RUN, "注意：报告由后备程序 {label} 生成，内容相同，写入较慢。",
                 "快速写入程序 rustpy-xlsxwriter 不可用，改用 xlsxwriter 写报告（不是错误）",
                 "无需处理；如经常出现，请维护人员检查 rustpy-xlsxwriter 的安装"),
+    ProblemType("check-aborted", RUN, "检查进程意外结束（信号 {signum}），未生成报告。可能是内存不足："
+                "请关闭其他程序后重试，或用 --month 分几次检查",
+                "做检查的进程被系统结束（多半是内存不足），没有写出任何报告", "关闭其他程序后重试，或用 --month 分几次检查"),
+    ProblemType("interrupted", RUN, "已中止。", "按了 Ctrl+C（退出码 130）或收到终止信号（SIGTERM，退出码 143）；"
+                "检查立即停止，不留下临时文件", "无需处理；需要结果时重新运行"),
+    ProblemType("server-storage", RUN, "服务器暂时无法保存文件（{reason}），本次没有检查。请稍后再试，或告诉区政府办。",
+                "网页服务所在电脑的磁盘已满或只读，上传的文件或报告存不下（网页上显示，HTTP 507/503）",
+                "区政府办清理该电脑的磁盘（临时文件夹）后重试"),
     ProblemType("reconciliation-failed", RUN, "内部核对失败，未生成报告：{reason}。请加 --debug 重新运行并把输出发给维护人员",
                 "读入的行数、记录数和各状态之和对不上；宁可不出报告，也不出错的报告", "加 --debug 重新运行，把输出发给维护人员"),
     ProblemType("report-repair-failed", RUN, "{reason}", "快速写入程序的输出与预期不同，已自动改用后备程序",

@@ -113,10 +113,11 @@ def _profile(name: str) -> Rule:
                         "、".join(f"{k}（{v.describe()}）" for k, v in PROFILES.items())) from None
 
 
-def _days(table: dict, key: str, default: int, where: str) -> int:
+def _days(table: dict, key: str, default: int, where: str, change_number: int | None = None) -> int:
     value = table.get(key, default)
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 3650:
-        raise RuleError(f"配置文件 [rules]{where} 中 {key} 应为 1–3650 的整数，现为 {value!r}")
+        raise RuleError(f"配置文件 [rules]{where} 中 {key} 应为 1–3650 的整数，现为 {value!r}",
+                        change=change_number, key=key)
     return value
 
 
@@ -124,14 +125,16 @@ RULE_KEYS = {"profile", "permit", "penalty", "name", "basis", "change"}
 CHANGE_KEYS = RULE_KEYS - {"change"} | {"from"}
 
 
-def _rule(table: dict, base: Rule, where: str, source: str, since: dt.date | None = None) -> Rule:
+def _rule(table: dict, base: Rule, where: str, source: str, since: dt.date | None = None,
+          change_number: int | None = None) -> Rule:
     """One rule from a config table: a profile's citation holds only while its days are kept."""
     unknown = sorted(set(table) - (CHANGE_KEYS if since else RULE_KEYS))
     if unknown:
         raise RuleError(f"配置文件 [rules]{where} 中没有“{unknown[0]}”这一项，可用："
-                        + "、".join(sorted(CHANGE_KEYS if since else RULE_KEYS)))
-    permit = _days(table, "permit", base.permit_days, where)
-    penalty = _days(table, "penalty", base.penalty_days, where)
+                        + "、".join(sorted(CHANGE_KEYS if since else RULE_KEYS)), change=change_number,
+                        key=unknown[0])
+    permit = _days(table, "permit", base.permit_days, where, change_number)
+    penalty = _days(table, "penalty", base.penalty_days, where, change_number)
     kept = "profile" in table and (permit, penalty) == (base.permit_days, base.penalty_days)
     name = table.get("name", base.name if kept else "")
     basis = table.get("basis", base.basis if kept else source)
@@ -147,12 +150,17 @@ def from_config(table: dict, source: str = "配置文件") -> RuleSet:
     changes = table.get("change", [])
     if not isinstance(changes, list) or not all(isinstance(c, dict) for c in changes):
         raise RuleError("配置文件 [[rules.change]] 格式有误")
+    first_of: dict[dt.date, int] = {}
     for i, change in enumerate(changes, start=1):
         where = f" 第 {i} 个 change"
         since = parse_date(change.get("from"))
         if since.date is None:
-            raise RuleError(f"配置文件 [rules]{where} 的 from 应为日期（如 2019-01-01）")
+            raise RuleError(f"配置文件 [rules]{where} 的 from 应为日期（如 2019-01-01）", change=i, key="from")
+        if since.date in first_of:  # two rules from one day: which one holds would depend on the order
+            raise RuleError(f"配置文件 [rules]{where} 的 from {since.date.isoformat()} 与第 {first_of[since.date]} "
+                            "个 change 相同，同一天起只能有一条规则，请合并或删除其中一个", change=i, key="from")
+        first_of[since.date] = i
         base = _profile(change["profile"]) if "profile" in change else rules[-1]
-        rules.append(_rule(change, base, where, source, since.date))
+        rules.append(_rule(change, base, where, source, since.date, change_number=i))
     rules[1:] = sorted(rules[1:], key=lambda r: r.effective_from)
     return RuleSet(tuple(rules))

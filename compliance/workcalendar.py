@@ -82,8 +82,10 @@ class WorkCalendar:
         self.files: list[_Span] = []
         days = dict(base.days)  # date -> (is_workday, reason)
         years = set(base.years)
-        for path in calendar_files:
-            user = holiday_sources.read_calendar_file(path)
+        calendar_files = list(calendar_files)
+        users = [holiday_sources.read_calendar_file(path) for path in calendar_files]
+        holiday_sources.check_agreement(users)
+        for path, user in zip(calendar_files, users):
             self.files.append(_Span(str(path), sorted(user.years)))
             for year in user.years - years:
                 # A year first described by a user file: weekends rest unless listed.

@@ -88,7 +88,7 @@ def test_help_headings_and_brackets_are_chinese():
     assert deadline[0] == "用法： compliance deadline [选项] 日期"
     assert "  -d, --days 天数  期限（工作日数）。区通知为 20，国家“双公示”规定为 7。  [默认：20]" in deadline
     serve = run("serve", "-h").stdout.splitlines()
-    assert "  -p, --port 端口  端口。  [默认：8000]" in serve  # no "INTEGER RANGE", no "1<=x<=65535"
+    assert "  -p, --port 端口    端口。  [默认：8000]" in serve  # no "INTEGER RANGE", no "1<=x<=65535"
 
 
 ENGLISH = ("Usage", "Options", "Commands", "Positional", "Show this message", "default:", "required", "env var",

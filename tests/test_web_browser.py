@@ -44,8 +44,8 @@ def _missing(reason: str):
     pytest.skip(f"{reason}. Install: {INSTALL}")
 
 
-@pytest.fixture(scope="module")
-def browser():
+def launch(extra_args=()):
+    """Debian's Chromium through Playwright, for the length of a module (a generator for a fixture)."""
     executable = _chromium()
     if executable is None:
         _missing("Chromium not found at /usr/bin/chromium")
@@ -54,9 +54,14 @@ def browser():
     except ImportError:
         _missing("Playwright for Python is not installed")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS + list(extra_args))
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    yield from launch()
 
 
 @pytest.fixture(scope="module")

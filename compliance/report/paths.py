@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import zipfile
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
 from ..errors import ComplianceError
 from ..ingest.load import OwnFiles
+from . import tempfiles
 
 REPORT_PREFIX = "公开时限检查_"
 REPORT_SHEETS = frozenset({"逾期清单", "数据问题", "全部记录", "说明"})  # a workbook with all of these is ours
@@ -120,14 +120,16 @@ def _key(path) -> str:
 
 
 def write_atomically(path: Path, write: Callable[[Path], T], suffix: str) -> T:
-    """``write(temporary path)`` in ``path``'s folder, then a rename over ``path``; nothing left on failure."""
+    """``write(temporary path)`` in ``path``'s folder, then a rename over ``path``; nothing left on failure.
+
+    Temporary files that killed runs left in that folder are removed first (tempfiles.py).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=".~compliance-", suffix=suffix, dir=path.parent)
-    os.close(fd)
+    tempfiles.sweep(path.parent)
+    temp = tempfiles.new_temp(path.parent, suffix)
     try:
-        result = write(Path(temp_name))
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+        result = write(temp)
+        os.replace(temp, path)
+    finally:
+        tempfiles.remove(temp)  # after a rename: only a repair's leftover, if any
     return result

@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import math
 import os
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -252,15 +253,43 @@ def write_workbook(specs_for: Callable[[str], list[SheetSpec]], path: Path,
     ``specs_for(label)`` builds the sheets; ``label`` names the writer, so the
     report itself says which one made it (说明).
     """
-    if backend:
-        used = WriterUsed(backend)
-        BACKENDS[backend](specs_for(used.label), path)
-        return used
     try:
-        used = WriterUsed("rust")
-        BACKENDS["rust"](specs_for(used.label), path)
+        used = WriterUsed(backend or "rust")
+        BACKENDS[used.backend](specs_for(used.label), path)
         return used
-    except Exception as exc:  # missing, or failed on this input: the fallback must still deliver
+    except BaseException as exc:  # missing, or failed on this input: the fallback must still deliver
+        if not isinstance(exc, Exception) and type(exc).__name__ != "PanicException":
+            raise  # Ctrl-C, SIGTERM, exit; a Rust panic (pyo3 derives it from BaseException) is a failure
+        disk = disk_error(exc)
+        if disk is not None:  # a full or read-only disk: the fallback would meet it too
+            raise disk from exc
+        if backend:
+            raise
         used = WriterUsed("xlsxwriter", "未安装" if isinstance(exc, ImportError) else f"{type(exc).__name__}: {exc}")
-        BACKENDS["xlsxwriter"](specs_for(used.label), path)
+        try:
+            BACKENDS["xlsxwriter"](specs_for(used.label), path)
+        except Exception as again:
+            raise (disk_error(again) or again) from again
         return used
+
+
+_RUST_OS_ERROR = re.compile(r"\(os error (\d+)\)|Os \{ code: (\d+)")
+
+
+def disk_error(exc: BaseException) -> OSError | None:
+    """The OSError (with its errno) behind a writer's failure, if the file system caused it.
+
+    rustpy-xlsxwriter raises OSError without an errno ("… No space left on device
+    (os error 28)"), or panics ("Couldn't write to xml file: Os { code: 28, … }");
+    xlsxwriter wraps the OSError in its FileCreateError.
+    """
+    for candidate in (exc, *exc.args[:1], exc.__cause__, exc.__context__):
+        if isinstance(candidate, OSError) and candidate.errno is not None:
+            return candidate
+        if isinstance(candidate, BaseException) and (isinstance(candidate, OSError) or
+                                                     type(candidate).__name__ == "PanicException"):
+            found = _RUST_OS_ERROR.search(str(candidate))
+            if found:
+                number = int(found.group(1) or found.group(2))
+                return OSError(number, os.strerror(number))
+    return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import secrets
 import shutil
 import tempfile
 import time
@@ -24,13 +25,15 @@ from ..version import __version__
 from ..api import check as run_check, write_outputs
 from ..config import Config
 from ..deadline_info import deadline_payload
-from ..errors import ComplianceError
+from ..errors import ComplianceError, ServerStorageError
 from ..problems import message
 from ..params import CliDate, Days, Month, RuleName
+from ..report import tempfiles
 from ..report.paths import default_name
 from ..rules import PROFILES, from_options
 from ..status import FLAGGED, STATUS_LABELS, STATUS_MEANINGS
 from ..workcalendar import WorkCalendar
+from .guard import HostPolicy, install as install_guard
 from .reports import ReportStore
 from .uploads import relabel, save_uploads, scrub
 
@@ -69,24 +72,30 @@ def _param(name: str, kind: click.ParamType, label: str):
 
 def create_app(config: Config | None = None, calendar: WorkCalendar | None = None, *,
                work_dir: str | Path | None = None, now: Callable[[], dt.datetime] = dt.datetime.now,
-               clock: Callable[[], float] = time.monotonic) -> Flask:
+               clock: Callable[[], float] = time.monotonic, hosts: HostPolicy | None = None) -> Flask:
     """The application. ``now`` gives the run date (the as-of date may not pass it);
-    ``clock`` times the reports' expiry; both are injected for tests."""
+    ``clock`` times the reports' expiry; both are injected for tests. ``hosts``: the Host names
+    it answers to (default: this machine's loopback only; see guard.py)."""
     config = config or Config()
     web = config.web
-    work = Path(work_dir) if work_dir else Path(tempfile.mkdtemp(prefix="compliance-web-"))
+    if work_dir is None:
+        tempfiles.sweep_web_folders()  # what a server killed with kill -9 left: uploads are people's data
+    work = Path(work_dir) if work_dir else tempfiles.new_web_folder()
     (work / "uploads").mkdir(parents=True, exist_ok=True)
     app = Flask(__name__, static_folder=str(STATIC), static_url_path="/static")
     app.config["MAX_CONTENT_LENGTH"] = int(web.max_upload_mb * MB)
     app.config["MAX_FORM_PARTS"] = web.max_files + 20  # files plus the few form fields
     app.extensions["compliance"] = {
-        "store": ReportStore(work / "reports", web.report_ttl_minutes * 60, clock), "work_dir": work,
+        "store": ReportStore(work / "reports", web.report_ttl_minutes * 60, clock, int(web.max_reports_mb * MB)),
+        "work_dir": work,
         "calendar": calendar or WorkCalendar(), "config": config, "now": now,
         "limits": f"单次最多上传 {web.max_files} 个文件、合计不超过 {web.max_upload_mb:g} MB"}
     app.register_error_handler(BadInput, lambda exc: error_response(exc.message, exc.status, exc.code))
     app.register_error_handler(RequestEntityTooLarge, _too_large)
     app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(OSError, _os_error)
     app.register_error_handler(Exception, _internal_error)
+    install_guard(app, hosts or HostPolicy(), refusal)
     app.after_request(_headers)
     app.add_url_rule("/", view_func=_index, methods=["GET"])
     app.add_url_rule("/api/info", view_func=_info, methods=["GET"])
@@ -101,9 +110,20 @@ def _state() -> dict:
     return current_app.extensions["compliance"]
 
 
+def too_large_message(limits: str) -> str:
+    """Said by the app and by the server (an upload refused before it reaches the app)."""
+    return f"上传的文件太大：{limits}。请分几次上传，或请区政府办调整 compliance.toml 中的 [web] 设置。"
+
+
 def _too_large(_exc):
-    return error_response(f"上传的文件太大：{_state()['limits']}。请分几次上传，或请区政府办调整 compliance.toml "
-                          "中的 [web] 设置。", 413, "upload-too-large")
+    return error_response(too_large_message(_state()["limits"]), 413, "upload-too-large")
+
+
+def refusal(message: str, status: int, code: str) -> Response:
+    """JSON for the API; plain text for an address a person typed."""
+    if request.path.startswith(("/api/", "/reports/")):
+        return error_response(message, status, code)
+    return Response(message + "\n", status=status, mimetype="text/plain")
 
 
 def _http_error(exc: HTTPException):
@@ -114,8 +134,17 @@ def _http_error(exc: HTTPException):
 def _internal_error(exc: Exception):
     if isinstance(exc, HTTPException):
         return _http_error(exc)
-    current_app.logger.exception("internal error")
-    return error_response(f"内部错误：{type(exc).__name__}: {exc}。请把这条信息发给维护人员。", 500, "internal-error")
+    incident = secrets.token_hex(4)  # the details go to the server's log, never to the visitor (paths, code)
+    current_app.logger.exception("internal error %s", incident)
+    return error_response(f"内部错误（编号 {incident}）。请把编号和出错的时间告诉区政府办；"
+                          "详细情况记录在运行网页服务的电脑上。", 500, "internal-error")
+
+
+def _os_error(exc: OSError):
+    """The server's own disk (full, read-only): an ordinary condition, said plainly, without its path."""
+    current_app.logger.error("server storage: %s", exc)
+    fault = ServerStorageError(exc)
+    return error_response(fault.message, fault.status, fault.code)
 
 
 def _headers(response: Response):
@@ -222,8 +251,10 @@ def _outputs(run) -> tuple[dict, str | None]:
     token, folder = store.new_folder()
     try:
         outputs = write_outputs(run, out=folder / "report.xlsx")
-    except BaseException:
+    except BaseException as exc:
         store.discard(token)
+        if isinstance(exc.__cause__, OSError):  # the server's own disk: said plainly, without the path
+            raise exc.__cause__ from None
         raise
     if outputs.report is None:  # nothing could be read: no report
         store.discard(token)
@@ -237,7 +268,8 @@ def _report(token: str):
     kept = state["store"].get(token)
     if kept is None or not kept.path.is_file():
         minutes = f"{state['config'].web.report_ttl_minutes:g}"
-        return error_response(f"报告不存在或已过期（报告只保留 {minutes} 分钟）。请重新上传表格检查。", 404,
+        return error_response(f"报告不存在或已过期（报告只保留 {minutes} 分钟；"
+                              "服务器上的报告太多时，最早的会提前删除）。请重新上传表格检查。", 404,
                               "report-expired")
     return send_file(kept.path, as_attachment=True, download_name=kept.download_name,
                      mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", max_age=0)

@@ -27,6 +27,9 @@ WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10
                     *(f"LPT{i}" for i in range(1, 10))}
 MAX_STEM = 100
 MAX_SUFFIX = 10
+# On disk: room for " (99)" and the suffix within 255 bytes, and a short path on Windows.
+MAX_DISK_BYTES = 150
+MAX_DISK_CHARS = 80
 
 
 def display_name(raw: str | None) -> str:
@@ -44,20 +47,52 @@ def display_name(raw: str | None) -> str:
     return stem + suffix.lower()
 
 
+def disk_name(name: str) -> str:
+    """The name written to disk: ``name`` unless it is too long for a file system.
+
+    Linux and macOS allow 255 bytes per name (84 Chinese characters are 252
+    bytes in UTF-8), and Windows 260 characters for the whole path. A long stem
+    keeps its start and its end (the unit and the category are read from the
+    name), joined by "…"; the user still sees the whole name.
+    """
+    stem, suffix = os.path.splitext(name)
+    if len(stem) <= MAX_DISK_CHARS and len(stem.encode("utf-8")) <= MAX_DISK_BYTES:
+        return name
+    head, tail = _fit(stem, MAX_DISK_BYTES * 2 // 3), _fit(stem[::-1], MAX_DISK_BYTES // 3 - 3)[::-1]
+    return head.rstrip(" .") + "…" + tail + suffix
+
+
+def _fit(text: str, budget: int) -> str:
+    """The longest start of ``text`` within ``budget`` UTF-8 bytes and MAX_DISK_CHARS // 2 characters."""
+    out, used = [], 0
+    for ch in text[:MAX_DISK_CHARS // 2]:
+        used += len(ch.encode("utf-8"))
+        if used > budget:
+            break
+        out.append(ch)
+    return "".join(out)
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    """``name``, or ``name (2)``, ``name (3)`` … when taken (compared without case, as Windows does)."""
+    stem, suffix = os.path.splitext(name)
+    number, candidate = 1, name
+    while candidate.casefold() in taken:
+        number += 1
+        candidate = f"{stem} ({number}){suffix}"
+    taken.add(candidate.casefold())
+    return candidate
+
+
 def save_uploads(files: list[tuple[str | None, BinaryIO]], folder: Path) -> dict[str, str]:
     """Write each (name, stream) into ``folder``; returns {path on disk: name shown to the user}."""
     folder = Path(folder).resolve()
     shown: dict[str, str] = {}
-    taken: set[str] = set()
+    names: set[str] = set()
+    leaves: set[str] = set()
     for raw_name, stream in files:
-        name = display_name(raw_name)
-        stem, suffix = os.path.splitext(name)
-        number = 1
-        while name.casefold() in taken:  # two uploads called 自查.xlsx stay two files
-            number += 1
-            name = f"{stem} ({number}){suffix}"
-        taken.add(name.casefold())
-        path = folder / name
+        name = _unique(display_name(raw_name), names)  # two uploads called 自查.xlsx stay two files
+        path = folder / _unique(disk_name(name), leaves)
         if path.parent != folder:  # cannot happen after display_name; checked all the same
             raise ValueError(f"unsafe upload name: {raw_name!r}")
         with open(path, "xb") as out:
