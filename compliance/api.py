@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 
 import pandas as pd
 
-from .classify import STATUSES, classify, select_scope, summarise
+from .classify import STATUSES, add_deadlines, classify, select_scope, summarise
 from .config import Config
 from .errors import ComplianceError, ReconciliationError, os_reason
 from .ingest.load import LoadResult, load, unit_from_name
@@ -102,10 +102,10 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     loaded = load(paths, config, progress=progress, own=OWN_REPORT)
     reconcile_loaded(loaded)
     records, repeats = merge_repeats(loaded.records)  # a decision sent in two files counts once
+    records = add_deadlines(records, calendar, rules)  # once: the online span test and classify use it
     online_run = None
     if online:  # the online list decides publication dates before classification
-        records, online_run = apply_online(records, online, calendar=calendar, rules=rules, config=config,
-                                           since=online_since)
+        records, online_run = apply_online(records, online, config=config, since=online_since)
         select_online_only(online_run, month)
     selected, out_of_scope = select_scope(records, month, as_of, run_date)
     classified = classify(selected, calendar, rules, as_of, run_date)

@@ -1,9 +1,12 @@
 """Classify records: deadline, status and lateness. Pure and column-wise (no I/O).
 
+The deadline is computed here, once (``add_deadlines``): a run adds it before
+the online check, which needs it for the list's span, and classify uses it.
 The statuses are defined in status.py. A status that the covered days
 already decide is decided: a publication inside the covered span with fewer
 than N working days since the decision is on time even when the deadline
-itself falls in an uncovered year.
+itself falls in an uncovered year. Dates are the frame's ``datetime64[s]``
+columns (dates.py says why), each read once as days (``as_days``).
 """
 
 from __future__ import annotations
@@ -12,13 +15,15 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from .dates import NAT, datetimes_from_days, days_from_datetimes, to_day_number
+from .dates import DATE_DTYPE, as_days
 from .rules import RuleSet
 from .status import STATUSES, Status
 from .workcalendar import WorkCalendar
 
 
-__all__ = ["Status", "classify", "select_scope", "summarise"]
+__all__ = ["Status", "add_deadlines", "classify", "select_scope", "summarise"]
+NO_DAY = np.datetime64("NaT", "D")
+DEADLINE_COLUMNS = ("deadline", "working_days", "rule", "rule_unknown", "deadline_missing_year")
 
 
 def _has_text(records: pd.DataFrame, name: str) -> np.ndarray:
@@ -38,7 +43,7 @@ def select_scope(records: pd.DataFrame, month: str | None, as_of: dt.date,
     """
     decided = records["decision_date"]
     has = decided.notna().to_numpy(bool)
-    days = decided.to_numpy(dtype="datetime64[D]", na_value=np.datetime64("NaT"))
+    days = as_days(decided)
     other_month = np.zeros(len(records), dtype=bool)
     if month:
         other_month = has & (np.datetime_as_string(days, unit="M") != month)
@@ -50,44 +55,68 @@ def select_scope(records: pd.DataFrame, month: str | None, as_of: dt.date,
     return records[keep].reset_index(drop=True), counts
 
 
+def add_deadlines(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet) -> pd.DataFrame:
+    """``records`` with each deadline, computed once: the N-th working day strictly after the
+    decision under the rule in force that day (NaT where the decision date or the rule is unknown),
+    the rule's days and name, and the year the deadline would need when no calendar covers it."""
+    decision = as_days(records["decision_date"])
+    days, rule_index, rule_known = rules.assign(records["category"].to_numpy(object), decision)
+    deadline, missing = calendar.add_days(np.where(rule_known, decision, NO_DAY), days)
+    out = records.copy(deep=False)  # copy-on-write: the columns are shared until one is changed
+    out["deadline"] = deadline
+    out["working_days"] = days
+    out["rule"] = np.array([r.name for r in rules.rules], dtype=object)[rule_index] if len(records) else []
+    out["rule_unknown"] = ~rule_known & ~np.isnat(decision)
+    out["deadline_missing_year"] = missing.astype(np.int16)
+    return out
+
+
 def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
              as_of: dt.date, run_date: dt.date) -> pd.DataFrame:
     """``records`` with the deadline, the status, the working days late or left, the rule applied, and
     what makes a record unjudgeable or needs a word (check_problem, published_after_as_of, missing_year,
-    rule_unknown)."""
-    decision = days_from_datetimes(records["decision_date"])
-    published = days_from_datetimes(records["published_date"])
-    days, rule_index, rule_known = rules.assign(records["category"].to_numpy(object), decision)
-    invalid, problem = _unjudgeable(records, decision, published, rule_known, to_day_number(run_date))
+    rule_unknown).
+
+    The deadline columns come from ``add_deadlines``; a frame without them gets them here.
+    """
+    if not set(DEADLINE_COLUMNS) <= set(records.columns):
+        records = add_deadlines(records, calendar, rules)
+    # Each date column read once as days (as_days); the calendar takes them as they are.
+    decision = as_days(records["decision_date"])
+    published = as_days(records["published_date"])
+    as_of_day, run_day = np.datetime64(as_of, "D"), np.datetime64(run_date, "D")
+    rule_known = ~records["rule_unknown"].to_numpy(bool) & ~np.isnat(decision)
+    invalid, problem = _unjudgeable(records, decision, published, rule_known, run_day)
     # A publication after the as-of date is judged as "not yet published" then.
-    after_as_of = (published != NAT) & (published > to_day_number(as_of)) & ~invalid
-    effective = np.where(after_as_of, NAT, published)
+    after_as_of = (published > as_of_day) & ~invalid  # NaT compares false
+    effective = np.where(after_as_of, NO_DAY, published)
     # the last day that counts: the publication, or the as-of date
-    until = np.where(invalid, NAT, np.where(effective != NAT, effective, to_day_number(as_of)))
-    judged = _statuses(calendar, np.where(invalid, NAT, decision), until, effective != NAT, days, invalid)
+    until = np.where(invalid, NO_DAY, np.where(np.isnat(effective), as_of_day, effective))
+    deadline = np.where(invalid, NO_DAY, as_days(records["deadline"]))
+    missing_deadline = records["deadline_missing_year"].to_numpy(np.int64)
+    days = records["working_days"].to_numpy(np.int64)
+    judged = _statuses(calendar, np.where(invalid, NO_DAY, decision), until, ~np.isnat(effective), days,
+                       invalid, deadline, missing_deadline)
     late = _lateness(calendar, judged, until, days)
 
     out = records.copy(deep=False)  # copy-on-write: the columns are shared until one is changed
-    out["deadline"] = datetimes_from_days(judged["deadline"], "s")
+    out["deadline"] = deadline.astype(DATE_DTYPE)
     out["status"] = pd.Categorical.from_codes(judged["status"], categories=list(STATUSES))
-    out["working_days"] = days
-    out["rule"] = np.array([r.name for r in rules.rules], dtype=object)[rule_index] if len(records) else []
     for name, values in late.items():
         out[name] = _counts(values)
     out["check_problem"] = problem
     out["published_after_as_of"] = after_as_of
     out["missing_year"] = judged["missing_year"]
-    out["rule_unknown"] = ~rule_known & (decision != NAT)
     return out
 
 
 def _unjudgeable(records, decision, published, rule_known, run_day) -> tuple[np.ndarray, np.ndarray]:
     """(invalid, the problem code that made it so): the first reason wins."""
-    has_decision, has_published = decision != NAT, published != NAT
+    has_decision, has_published = ~np.isnat(decision), ~np.isnat(published)
     checks = [
-        (has_decision & (decision > run_day), "decision-after-run-date"),
-        (has_published & (published > run_day), "published-after-run-date"),
-        (has_published & has_decision & (published < decision), "published-before-decision"),
+        (decision > run_day, "decision-after-run-date"),  # NaT compares false
+        (published > run_day, "published-after-run-date"),
+        (published < decision, "published-before-decision"),
         # the same decision sent again in another file with other dates (ingest/repeats.py)
         (_has_text(records, "conflict_with"), "duplicate-conflict"),
     ]
@@ -100,12 +129,12 @@ def _unjudgeable(records, decision, published, rule_known, run_day) -> tuple[np.
     return invalid, problem_names[problem_code]
 
 
-def _statuses(calendar, decision, until, is_published, days, invalid) -> dict[str, np.ndarray]:
-    """Status codes (index into STATUSES: cheap on millions of rows), deadline and missing years."""
+def _statuses(calendar, decision, until, is_published, days, invalid, deadline,
+              missing_deadline) -> dict[str, np.ndarray]:
+    """Status codes (index into STATUSES: cheap on millions of rows) and missing years."""
     code = {s: np.int8(i) for i, s in enumerate(STATUSES)}
-    deadline, missing_deadline = calendar.add_days_numbers(decision, days)
-    span_count, span_complete, span_missing = calendar.count_numbers(decision, until)
-    known = deadline != NAT
+    span_count, span_complete, span_missing = calendar.count(decision, until)
+    known = ~np.isnat(deadline)
     valid = ~invalid
     late_side = until > deadline
     status = np.full(len(decision), code["invalid"], dtype=np.int8)
@@ -116,7 +145,7 @@ def _statuses(calendar, decision, until, is_published, days, invalid) -> dict[st
     # Deadline in an uncovered year: decided when fewer than N working days can
     # have passed, counting every uncovered day as if it were worked.
     unknown = valid & ~known
-    at_most = calendar.count_upper_bound(np.where(unknown, decision, NAT), np.where(unknown, until, NAT))
+    at_most = calendar.upper_bound(np.where(unknown, decision, NO_DAY), np.where(unknown, until, NO_DAY))
     decided = unknown & (span_complete | (at_most < days))
     status[decided & is_published] = code["on_time"]
     status[decided & ~is_published] = code["pending"]
@@ -136,13 +165,15 @@ def _lateness(calendar, judged: dict, until: np.ndarray, days) -> dict[str, np.n
     status, deadline = judged["status"], judged["deadline"]
     is_late = status == STATUSES.index("late")
     lateish = is_late | (status == STATUSES.index("overdue"))
-    late_count, late_complete, _ = calendar.count_numbers(np.where(lateish, deadline, NAT),
-                                                          np.where(lateish, until, NAT))
-    until_work, _ = calendar.is_workday_numbers(np.where(lateish, until, NAT))
+    late_count, late_complete, _ = calendar.count(np.where(lateish, deadline, NO_DAY),
+                                                  np.where(lateish, until, NO_DAY))
+    until_work, _ = calendar.workdays(np.where(lateish, until, NO_DAY))
     working_late = np.where(is_late, late_count + (~until_work).astype(np.int64),
                             np.maximum(late_count, 1))  # overdue: working days so far, at least one
+    span = np.where(lateish, until - deadline, np.timedelta64(0, "D"))  # NaT only where not late
+    calendar_late = span.astype("timedelta64[D]").astype(np.int64)
     return {"working_days_late": np.where(lateish & late_complete, working_late, -1),
-            "calendar_days_late": np.where(lateish, until - deadline, -1),
+            "calendar_days_late": np.where(lateish, calendar_late, -1),
             "working_days_left": judged["working_days_left"]}
 
 

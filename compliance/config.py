@@ -34,7 +34,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .ingest.columns import FIELDS, ColumnRules
+from .fields import FIELDS, FieldRules
 from .errors import ConfigError, RuleError, os_reason
 from .ingest.isolate import ReadLimits
 from .ingest.readers import DEFAULT_MAX_UNCOMPRESSED
@@ -63,7 +63,7 @@ class WebSettings:
 
 @dataclass
 class Config:
-    columns: ColumnRules = field(default_factory=ColumnRules)
+    columns: FieldRules = field(default_factory=FieldRules)  # [columns]: for ledgers and online lists
     max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED
     rules: RuleSet | None = None  # [rules], validated; None: the caller's or the default rule
     units: dict[str, list[str]] = field(default_factory=dict)  # declared name -> the names units also use
@@ -108,7 +108,7 @@ def load_config(path: str | Path | None = None, cwd: Path | None = None) -> Conf
             line = key_line(text, "rules.change", exc.key, exc.change) if exc.change else \
                 key_line(text, "rules", exc.key) if exc.key else None
             raise ConfigError(f"{where(path, line)}：{exc.message.removeprefix('配置文件 ')}") from exc
-    return Config(ColumnRules().with_synonyms(synonyms), int(max_mb * (1 << 20)), rules,
+    return Config(FieldRules().with_synonyms(synonyms), int(max_mb * (1 << 20)), rules,
                   units=_units(data.get("units", {}), path, text), path=str(path),
                   web=_web_settings(data.get("web", {}), path, text),
                   read_limits=_read_limits(limits, path, text))

@@ -1,9 +1,27 @@
 """Every date spelling met in unit spreadsheets -> a date, or a reason why not.
 
 Scalar: ``parse_date(value)`` returns a ``ParsedDate``; it never raises.
-Columns: ``parse_dates(series)`` returns day numbers plus problem codes, with
-a vectorised fast path for real date cells and ISO strings; the slow path runs
+Columns: ``parse_dates(series)`` returns dates plus problem codes, with a
+vectorised fast path for real date cells and ISO strings; the slow path runs
 once per *distinct* leftover spelling, not once per row.
+
+One date shape in the frame, from the loader to the writers: ``datetime64[s]``
+at midnight, ``NaT`` where there is no date (``DATE_DTYPE``). Decision,
+publication, online and deadline dates all have it, and the working-day engine
+takes and returns it. Why this one:
+- memory: 8 bytes a record per date column, about 8 MB at 1,000,000 records
+  (object columns of ``datetime.date`` would be a pointer plus an object each);
+- speed: classify compares and subtracts whole columns with NumPy; it reads
+  each column once as days (``as_days``: the same dates in ``datetime64[D]``,
+  one division by 86,400), which the calendar takes as they are; there is no
+  sentinel to forget, since NumPy's NaT never compares true;
+- pandas keeps no coarser unit than seconds, so a frame column of days is
+  ``datetime64[s]`` anyway: it needs no conversion on its way in or out;
+- the writers need ``datetime.date`` cells (made once per distinct day at the
+  writer's door, report/record_columns.dates_for_excel) and ISO text for JSON and
+  messages (made by ``iso_dates``, the one place a date becomes text).
+Dates outside the frame (the as-of date, the run date, a rule's start) are
+``datetime.date``.
 """
 
 from __future__ import annotations
@@ -20,14 +38,14 @@ import pandas as pd
 # Dates outside this window are typing slips (1900-01-00, 2106) in practice.
 MIN_YEAR = 1990
 MAX_YEAR = 2100
-_EPOCH = dt.date(1970, 1, 1)
 # Excel's day 0 is 1899-12-30 (it keeps Lotus' phantom 1900-02-29).
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _SERIAL_MIN = (dt.date(MIN_YEAR, 1, 1) - _EXCEL_EPOCH).days
 _SERIAL_MAX = (dt.date(MAX_YEAR, 12, 31) - _EXCEL_EPOCH).days
 MAX_CELL_TEXT = 200  # longer "dates" are pasted paragraphs; keep a bounded copy
 
-NAT = np.iinfo(np.int64).min  # day-number sentinel for "no date"
+DATE_DTYPE = "datetime64[s]"  # the one in-frame date shape (see above)
+NO_DATE = np.datetime64("NaT", "s")
 
 EXCEL_ERRORS = frozenset(
     {"#VALUE!", "#REF!", "#N/A", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!",
@@ -191,49 +209,47 @@ def parse_date(value: object) -> ParsedDate:
         return ParsedDate(None, "date-unparseable")
 
 
-def days_from_datetimes(values) -> np.ndarray:
-    """A datetime64 Series or array -> int64 day numbers, NAT where empty."""
+def as_days(values) -> np.ndarray:
+    """A date column (Series or datetime64 array, any unit) as ``datetime64[D]``, NaT where empty:
+    the same dates, read as day numbers (no copy when they already are)."""
     if isinstance(values, pd.Series):
-        arr = values.to_numpy(dtype="datetime64[D]", na_value=np.datetime64("NaT"))
-    else:
-        arr = np.asarray(values).astype("datetime64[D]")
-    return np.where(np.isnat(arr), NAT, arr.astype(np.int64))
+        return values.to_numpy(dtype="datetime64[D]", na_value=NO_DATE)
+    return np.asarray(values).astype("datetime64[D]", copy=False)
 
 
-def datetimes_from_days(days: np.ndarray, unit: str = "D") -> np.ndarray:
-    """int64 day numbers (NAT where empty) -> datetime64 of ``unit``, NaT where empty."""
-    out = days.astype("datetime64[D]")
-    out[days == NAT] = np.datetime64("NaT")
-    return out.astype(f"datetime64[{unit}]")
+def iso_dates(values, missing=None) -> np.ndarray:
+    """Dates as ISO text (2016-09-28), ``missing`` where there is none: the one place a date becomes
+    text, for the JSON, the messages and the terminal. Takes a column, an array or a list of
+    datetime64 values, ``datetime.date`` or ``pd.Timestamp``."""
+    days = as_days(values if isinstance(values, (pd.Series, np.ndarray)) else np.array(values, dtype="datetime64[D]"))
+    text = days.astype(str).astype(object)
+    text[np.isnat(days)] = missing
+    return text
 
 
-def to_day_number(day: dt.date) -> int:
-    return (day - _EPOCH).days
-
-
-def from_day_number(n: int) -> dt.date:
-    return _EPOCH + dt.timedelta(days=int(n))
+def iso_date(value, missing: str = "") -> str:
+    """One date as ISO text (see ``iso_dates``); ``missing`` when it is None or NaT."""
+    if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
+        return missing
+    return iso_dates([value], missing)[0]
 
 
 def parse_dates(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """A column of cells -> (int64 day numbers with NAT, object array of codes).
+    """A column of cells -> (dates in the frame's shape, ``DATE_DTYPE``, NaT where none; an object
+    array of problem codes, None where the date parsed).
 
-    Codes are None where the date parsed. Real datetimes and ISO strings are
-    converted column-wise; only the distinct leftover spellings are parsed
-    one by one.
+    Real datetimes and ISO strings are converted column-wise; only the distinct
+    leftover spellings are parsed one by one.
     """
     n = len(values)
-    days = np.full(n, NAT, dtype=np.int64)
+    days = np.full(n, NO_DATE, dtype="datetime64[D]")
     codes = np.full(n, None, dtype=object)
     if n == 0:
-        return days, codes
+        return days.astype(DATE_DTYPE), codes
     if pd.api.types.is_datetime64_any_dtype(values.dtype):
-        arr = values.to_numpy(dtype="datetime64[D]", na_value=np.datetime64("NaT"))
-        good = ~np.isnat(arr)
-        days[good] = arr[good].astype(np.int64)
-        codes[~good] = "date-missing"
-        _range_check(days, codes)
-        return days, codes
+        days = as_days(values)
+        codes[np.isnat(days)] = "date-missing"
+        return _range_checked(days, codes), codes
 
     obj = values.astype(object).reset_index(drop=True)
     inferred = pd.api.types.infer_dtype(obj.to_numpy(object), skipna=False)
@@ -245,10 +261,7 @@ def parse_dates(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
         is_str = kinds == str
     # Fast path 1: cells that already are timestamps (calamine/openpyxl give these).
     if is_ts.any():
-        ts = pd.to_datetime(obj[is_ts], errors="coerce").to_numpy(dtype="datetime64[D]")
-        ok = ~np.isnat(ts)
-        idx = np.flatnonzero(is_ts)
-        days[idx[ok]] = ts[ok].astype(np.int64)
+        days[is_ts] = pd.to_datetime(obj[is_ts], errors="coerce").to_numpy(dtype="datetime64[D]")
     # Fast path 2: strings, once per distinct text (a few thousand days in a year of records):
     # ISO column-wise, the other spellings one by one.
     if is_str.any():
@@ -257,7 +270,7 @@ def parse_dates(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
         text_days, text_codes = _parse_texts(np.asarray(texts, dtype=object))
         days[idx], codes[idx] = text_days[codes_of], text_codes[codes_of]
     # Slow path: the rest, once per distinct value.
-    todo = np.flatnonzero((days == NAT) & ~is_str)
+    todo = np.flatnonzero(np.isnat(days) & ~is_str)
     if len(todo):
         leftovers = obj.iloc[todo]
         keys = leftovers.map(_hash_key)
@@ -266,23 +279,19 @@ def parse_dates(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
             if key not in cache:
                 cache[key] = parse_date(value)
         parsed = [cache[k] for k in keys]
-        days[todo] = [to_day_number(p.date) if p.ok else NAT for p in parsed]
+        days[todo] = [p.date if p.ok else NO_DATE for p in parsed]
         codes[todo] = [p.problem for p in parsed]
-    _range_check(days, codes)
-    return days, codes
+    return _range_checked(days, codes), codes
 
 
 def _parse_texts(texts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct date texts -> (day numbers, codes): ISO column-wise, the rest one by one."""
-    days = np.full(len(texts), NAT, dtype=np.int64)
+    """Distinct date texts -> (datetime64[D] days, codes): ISO column-wise, the rest one by one."""
     codes = np.full(len(texts), None, dtype=object)
-    iso = pd.to_datetime(pd.Series(texts, dtype=object).str.strip(), format="%Y-%m-%d",
-                         errors="coerce").to_numpy(dtype="datetime64[D]")
-    ok = ~np.isnat(iso)
-    days[ok] = iso[ok].astype(np.int64)
-    for i in np.flatnonzero(~ok):
+    days = pd.to_datetime(pd.Series(texts, dtype=object).str.strip(), format="%Y-%m-%d",
+                          errors="coerce").to_numpy(dtype="datetime64[D]")
+    for i in np.flatnonzero(np.isnat(days)):
         parsed = parse_date(texts[i])
-        days[i] = to_day_number(parsed.date) if parsed.ok else NAT
+        days[i] = parsed.date if parsed.ok else NO_DATE
         codes[i] = parsed.problem
     return days, codes
 
@@ -294,14 +303,16 @@ def _hash_key(value: object) -> object:
     return (type(value).__name__, value)
 
 
-_MIN_DAY = to_day_number(dt.date(MIN_YEAR, 1, 1))
-_MAX_DAY = to_day_number(dt.date(MAX_YEAR, 12, 31))
+_FIRST_DAY = np.datetime64(f"{MIN_YEAR}-01-01", "D")
+_LAST_DAY = np.datetime64(f"{MAX_YEAR}-12-31", "D")
 
 
-def _range_check(days: np.ndarray, codes: np.ndarray) -> None:
-    bad = (days != NAT) & ((days < _MIN_DAY) | (days > _MAX_DAY))
-    days[bad] = NAT
+def _range_checked(days: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """``days`` in the frame's shape, with dates outside MIN_YEAR..MAX_YEAR made a problem."""
+    bad = (days < _FIRST_DAY) | (days > _LAST_DAY)  # NaT compares false
+    days[bad] = NO_DATE
     codes[bad] = "date-out-of-range"
+    return days.astype(DATE_DTYPE)
 
 
 # A 1904 workbook (old Mac Excel, some WPS exports) counts days from 1904-01-01:

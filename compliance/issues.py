@@ -14,6 +14,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from .dates import iso_dates
 from .problems import PROBLEMS, RECORD, Problem
 
 NO_ISSUES: tuple = ()  # one shared, immutable "nothing to say": a million empty lists were 56 MB
@@ -86,11 +87,11 @@ class _Values:
         values = self.sub[name].to_numpy(object)
         return np.where(pd.isna(values), None, values)
 
-    def _iso(self, name: str) -> np.ndarray:
+    def _dates(self, name: str) -> np.ndarray:
+        """Column ``name`` as ISO text, "" where there is no date (or no such column)."""
         if name not in self.sub.columns:
             return np.full(len(self.sub), "", dtype=object)
-        days = self.sub[name].to_numpy(dtype="datetime64[D]", na_value=np.datetime64("NaT"))
-        return np.where(np.isnat(days), "", np.datetime_as_string(days)).astype(object)
+        return iso_dates(self.sub[name], "")
 
     def text(self, field: str) -> np.ndarray:
         raw = self._raw(f"{field}_text")
@@ -106,9 +107,9 @@ class _Values:
         if name in ("as_of", "run_date"):
             return np.full(n, getattr(self, name), dtype=object)
         if name in ("published", "decision", "deadline"):
-            return self._iso(f"{name}_date" if name != "deadline" else "deadline")
+            return self._dates(f"{name}_date" if name != "deadline" else "deadline")
         if name == "ledger":  # the ledger's date, else its text: what the unit wrote
-            ledger, text = self._iso("ledger_published_date"), self._raw("published_text")
+            ledger, text = self._dates("ledger_published_date"), self._raw("published_text")
             return np.where(ledger != "", ledger, np.where((text == None) | (text == ""), EMPTY, text))  # noqa: E711
         sources = {"online": ("online_published_date", None), "start": ("online_limit", None),
                    "year": ("missing_year", None), "conflict": ("conflict_with", None),
@@ -116,7 +117,7 @@ class _Values:
                    "column": ("online_date_column", "更新时间")}
         column, default = sources[name]
         if name in ("online", "start"):
-            return self._iso(column)
+            return self._dates(column)
         raw = self._raw(column)
         return raw if default is None else np.where((raw == None) | (raw == ""), default, raw)  # noqa: E711
 

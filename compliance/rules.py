@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .dates import NAT, parse_date, to_day_number
+from .dates import as_days, parse_date
 from .errors import RuleError
 
 CATEGORY_LABELS = {"permit": "行政许可", "penalty": "行政处罚"}
@@ -70,15 +70,16 @@ class RuleSet:
                  "effective_from": r.effective_from.isoformat() if r.effective_from else None}
                 for r in self.rules]
 
-    def assign(self, categories: np.ndarray, decision_days: np.ndarray):
-        """Per record: (working days, rule index, known). Unknown where the
-        category is unknown and the categories' days differ."""
-        n = len(decision_days)
-        starts = np.array([to_day_number(r.effective_from) if r.effective_from else np.iinfo(np.int64).min
-                           for r in self.rules], dtype=np.int64)
+    def assign(self, categories: np.ndarray, decisions) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per record: (working days, rule index, known), for a column of decision dates. Unknown
+        where the category is unknown and the categories' days differ."""
+        days = as_days(decisions)
+        n = len(days)
+        # The first rule has no start: it holds from the earliest day NumPy can write.
+        starts = np.array([r.effective_from or np.datetime64(-(2 ** 62), "D") for r in self.rules],
+                          dtype="datetime64[D]")
         # A record with no usable decision date is judged by the first rule.
-        index = np.searchsorted(starts, np.where(decision_days == NAT, starts[0], decision_days),
-                                side="right") - 1
+        index = np.searchsorted(starts, np.where(np.isnat(days), starts[0], days), side="right") - 1
         index = np.clip(index, 0, len(self.rules) - 1)
         permit = np.array([r.permit_days for r in self.rules])[index]
         penalty = np.array([r.penalty_days for r in self.rules])[index]

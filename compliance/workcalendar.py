@@ -10,6 +10,10 @@ Days are held as one contiguous table from the first to the last covered
 year: a working-day flag, a running count of working days and a coverage
 flag. Every question is then an array lookup (``np.searchsorted`` on the
 running count), never a day-by-day walk.
+
+Columns come in and go out in the frame's one date shape (``dates.DATE_DTYPE``,
+NaT for none); inside, a day is its number since 1970-01-01, read from the
+same bytes (NaT's bits, the smallest int64, stand for "no day").
 """
 
 from __future__ import annotations
@@ -23,10 +27,26 @@ import numpy as np
 import pandas as pd
 
 from . import holidays as holiday_sources
-from .dates import NAT, datetimes_from_days, days_from_datetimes, from_day_number, to_day_number
+from .dates import DATE_DTYPE, as_days
 from .errors import CalendarNotCovered
 
 WEEKDAYS = "一二三四五六日"
+NO_DAY = np.datetime64("NaT", "D").view(np.int64)  # a day number's "no day": NaT's own bits
+_EPOCH = dt.date(1970, 1, 1)
+
+
+def to_day_number(day: dt.date) -> int:
+    return (day - _EPOCH).days
+
+
+def day_numbers(dates) -> np.ndarray:
+    """A date column or datetime64 array (any unit) -> int64 day numbers, NO_DAY where empty."""
+    return as_days(dates).view(np.int64)
+
+
+def from_day_numbers(days: np.ndarray) -> np.ndarray:
+    """int64 day numbers (NO_DAY where empty) -> the frame's date shape, NaT where empty."""
+    return np.asarray(days, dtype=np.int64).view("datetime64[D]").astype(DATE_DTYPE)
 
 
 @dataclass(frozen=True)
@@ -123,16 +143,35 @@ class WorkCalendar:
     def _year_from_day(day: np.ndarray) -> np.ndarray:
         return np.asarray(day).astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
 
-    # -- vectorised core, day numbers in and out -------------------------------
-    def add_days_numbers(self, days: np.ndarray, n) -> tuple[np.ndarray, np.ndarray]:
+    # -- vectorised, date columns in and out --------------------------------------
+    def add_days(self, dates, n) -> tuple[np.ndarray, np.ndarray]:
+        """The N-th working day strictly after each date (NaT for none): (deadlines in the frame's
+        shape, NaT where unknown; the year it would need, or 0). Never raises."""
+        out, missing = self._add_numbers(day_numbers(dates), n)
+        return from_day_numbers(out), missing
+
+    def count(self, start, end) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Working days in (start, end] for date columns: see ``_count_numbers``."""
+        return self._count_numbers(day_numbers(start), day_numbers(end))
+
+    def upper_bound(self, start, end) -> np.ndarray:
+        """At most this many working days in (start, end] for date columns: see ``_upper_bound_numbers``."""
+        return self._upper_bound_numbers(day_numbers(start), day_numbers(end))
+
+    def workdays(self, dates) -> tuple[np.ndarray, np.ndarray]:
+        """(is working day, covered) for a date column."""
+        return self._workday_numbers(day_numbers(dates))
+
+    # -- core, day numbers in and out -------------------------------------------
+    def _add_numbers(self, days: np.ndarray, n) -> tuple[np.ndarray, np.ndarray]:
         """N-th working day strictly after each day number.
 
-        Returns (result day numbers with NAT, missing year or 0). Never raises:
-        a result that needs an uncovered year is NAT with that year named.
+        Returns (result day numbers with NO_DAY, missing year or 0). Never raises:
+        a result that needs an uncovered year is NO_DAY with that year named.
         """
         days = np.asarray(days, dtype=np.int64)
         n = np.broadcast_to(np.asarray(n, dtype=np.int64), days.shape)
-        valid = days != NAT
+        valid = days != NO_DAY
         pos = np.where(valid, self._position(days), 0)
         inside = (pos >= 0) & (pos <= self._size)
         safe = np.clip(pos, 0, self._size)
@@ -141,14 +180,14 @@ class WorkCalendar:
         res_c = np.minimum(res, self._size)
         # every day in (d, result] must exist in the table and be covered
         ok = valid & inside & (res <= self._size) & (self._gaps[res_c] == self._gaps[safe]) & (n >= 0)
-        out = np.where(ok, res_c + self._start - 1, NAT)
+        out = np.where(ok, res_c + self._start - 1, NO_DAY)
         missing = np.zeros(days.shape, dtype=np.int64)
         bad = valid & ~ok
         if bad.any():
             missing[bad] = self._gap_year_after(pos[bad])
         return out, missing
 
-    def count_numbers(self, start: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _count_numbers(self, start: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Working days in (start, end] over the covered prefix of that span.
 
         Returns (count, complete, missing year). Where the span runs into an
@@ -157,7 +196,7 @@ class WorkCalendar:
         """
         start = np.asarray(start, dtype=np.int64)
         end = np.asarray(end, dtype=np.int64)
-        known = (start != NAT) & (end != NAT)  # NAT spans count as empty
+        known = (start != NO_DAY) & (end != NO_DAY)  # NO_DAY spans count as empty
         ps = self._position(np.where(known, start, self._start))
         pe = self._position(np.where(known, end, self._start))
         empty = pe <= ps
@@ -174,12 +213,12 @@ class WorkCalendar:
             missing[~complete] = self._gap_year_after(ps[~complete])
         return count, complete, missing
 
-    def count_upper_bound(self, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    def _upper_bound_numbers(self, start: np.ndarray, end: np.ndarray) -> np.ndarray:
         """At most this many working days lie in (start, end]: covered working
         days plus every uncovered day, as if each of those were worked."""
         start = np.asarray(start, dtype=np.int64)
         end = np.asarray(end, dtype=np.int64)
-        known = (start != NAT) & (end != NAT) & (end > start)
+        known = (start != NO_DAY) & (end != NO_DAY) & (end > start)
         s = np.where(known, start, 0)
         e = np.where(known, end, 0)
         ps = np.clip(self._position(s), 0, self._size)
@@ -188,11 +227,11 @@ class WorkCalendar:
         covered_work = self._cum[pe] - self._cum[ps]
         return np.where(known, covered_work + (e - s) - covered_days, 0)
 
-    def is_workday_numbers(self, days: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _workday_numbers(self, days: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(is working day, covered) for each day number."""
         days = np.asarray(days, dtype=np.int64)
         idx = days - self._start
-        inside = (idx >= 0) & (idx < self._size) & (days != NAT)
+        inside = (idx >= 0) & (idx < self._size) & (days != NO_DAY)
         safe = np.clip(idx, 0, self._size - 1)
         covered = inside & self._covered[safe]
         return covered & self._is_work[safe], covered
@@ -203,7 +242,7 @@ class WorkCalendar:
 
     def is_workday(self, date) -> bool:
         day = to_day_number(_as_date(date))
-        work, covered = self.is_workday_numbers(np.array([day]))
+        work, covered = self._workday_numbers(np.array([day]))
         if not covered[0]:
             raise CalendarNotCovered(_as_date(date).year)
         return bool(work[0])
@@ -215,7 +254,7 @@ class WorkCalendar:
         Raises CalendarNotCovered naming the first year it would need.
         """
         days, rebuild = _to_days(dates)
-        out, missing = self.add_days_numbers(days, n)
+        out, missing = self._add_numbers(days, n)
         _raise_missing(missing)
         return rebuild(out)
 
@@ -223,7 +262,7 @@ class WorkCalendar:
         """Working days in (start, end]; 0 where end <= start."""
         s, rebuild = _to_days(start)
         e, _ = _to_days(end)
-        count, complete, missing = self.count_numbers(s, e)
+        count, complete, missing = self._count_numbers(s, e)
         _raise_missing(np.where(complete, 0, missing))
         return rebuild(count, counts=True)
 
@@ -275,17 +314,17 @@ def _to_days(value):
     """Any supported date container -> (int64 day numbers, rebuild function)."""
     if isinstance(value, pd.Series):
         def rebuild(out, counts=False):
-            data = out if counts else datetimes_from_days(out)
+            data = out if counts else from_day_numbers(out)
             return pd.Series(data, index=value.index, name=value.name)
-        return days_from_datetimes(value), rebuild
+        return day_numbers(value), rebuild
     if isinstance(value, np.ndarray):
-        def rebuild(out, counts=False):
-            return out if counts else datetimes_from_days(out)
-        return days_from_datetimes(value), rebuild
+        def rebuild(out, counts=False):  # an array keeps its own unit
+            return out if counts else from_day_numbers(out).astype(value.dtype)
+        return day_numbers(value), rebuild
     day = to_day_number(_as_date(value))
 
     def rebuild(out, counts=False):
-        return int(out[0]) if counts else from_day_number(out[0])
+        return int(out[0]) if counts else _EPOCH + dt.timedelta(days=int(out[0]))
     return np.array([day], dtype=np.int64), rebuild
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compliance.dates import NAT, parse_date, parse_dates, to_day_number
+from compliance.dates import DATE_DTYPE, iso_date, iso_dates, parse_date, parse_dates
 from compliance.problems import message
 
 D = dt.date(2016, 5, 3)
@@ -103,15 +103,16 @@ def test_column_parser_agrees_with_scalar_parser():
     for value, day, code in zip(values, days, codes):
         scalar = parse_date(value)
         if scalar.date is None:
-            assert day == NAT and code == scalar.problem, value
+            assert np.isnat(day) and code == scalar.problem, value
         else:
-            assert day == to_day_number(scalar.date) and code is None, value
+            assert day == np.datetime64(scalar.date, "s") and code is None, value
+    assert days.dtype == DATE_DTYPE  # the frame's one date shape
 
 
 def test_datetime_column_fast_path():
     series = pd.Series(pd.to_datetime(["2016-05-03", None, "1980-01-01"]))
     days, codes = parse_dates(series)
-    assert days[0] == to_day_number(D)
+    assert days[0] == np.datetime64(D) and days.dtype == DATE_DTYPE
     assert list(codes) == [None, "date-missing", "date-out-of-range"]
 
 
@@ -123,3 +124,15 @@ def test_parser_never_raises(value):
     assert (parsed.date is None) != (parsed.problem is None)
     if parsed.date is not None:
         assert 1990 <= parsed.date.year <= 2100
+
+
+def test_one_iso_helper_for_columns_arrays_and_single_dates():
+    column = pd.Series(np.array(["2016-09-28", "NaT"], dtype="datetime64[s]"))
+    assert iso_dates(column).tolist() == ["2016-09-28", None]
+    assert iso_dates(column, "").tolist() == ["2016-09-28", ""]
+    assert iso_dates(column.to_numpy(), "空").tolist() == ["2016-09-28", "空"]
+    assert iso_dates([dt.date(2016, 9, 28), pd.Timestamp("2016-10-08 15:30"), None]).tolist() == \
+        ["2016-09-28", "2016-10-08", None]
+    assert iso_date(np.datetime64("2016-09-28T00:00:00")) == "2016-09-28"
+    assert iso_date(dt.date(2016, 9, 28)) == "2016-09-28"
+    assert iso_date(None) == "" and iso_date(pd.NaT, "—") == "—" and iso_date(np.datetime64("NaT")) == ""

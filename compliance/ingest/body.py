@@ -8,8 +8,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .cells import display_text, per_distinct, quick_nonblank
-from .columns import ColumnMap, ColumnRules, map_columns
+from .cells import display_text, is_blank, per_distinct, quick_nonblank
+from ..fields import FieldRules
+from .columns import ColumnMap, map_columns
 from .rawsheet import RawSheet
 from .text import csv_rows
 
@@ -22,7 +23,7 @@ def frame_row_texts(frame: pd.DataFrame, position: int) -> list[str]:
     return texts
 
 
-def inner_headers(frame: pd.DataFrame, mapping: ColumnMap, rules: ColumnRules) -> list[int]:
+def inner_headers(frame: pd.DataFrame, mapping: ColumnMap, rules: FieldRules) -> list[int]:
     """Body rows that are headers themselves: a decision-date cell saying 日期/时间 is the cheap sign."""
     column = mapped_column(frame, mapping, "decision_date").to_numpy(object)
     is_text = pd.Series(column).map(type).to_numpy(object) == str  # date cells cannot be headers
@@ -72,7 +73,7 @@ class Evidence:
         # A row of few cells, or one that starts with a space, may be blank or a footer: exactly, then.
         doubtful = np.flatnonzero((count <= 2) | _whitespace_only(pd.Series(first, dtype=object)))
         for position in doubtful:
-            cells = [v for v in frame.iloc[position].to_numpy(object) if not _blank_cell(v)]
+            cells = [v for v in frame.iloc[position].to_numpy(object) if not is_blank(v)]
             count[position] = len(cells)
             first[position] = cells[0] if cells else ""
         return cls(count, first)
@@ -83,11 +84,6 @@ class Evidence:
 
     def slice(self, start: int, stop: int) -> "Evidence":
         return Evidence(self.count[start:stop], self.first[start:stop])
-
-
-def _blank_cell(value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip()) or \
-        (isinstance(value, float) and value != value)
 
 
 def _whitespace_only(values: pd.Series) -> np.ndarray:

@@ -2,22 +2,26 @@
 
 A header is one row, or two: group labels over sub-headers (行政处罚决定 over
 文书号/日期). Rows above it may carry sheet metadata such as 填报单位：区安监局.
+The one header finder for ledgers and online lists: what a header must name
+depends on the kind of file (``HEADER_NEEDS``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 
-import numpy as np
-import pandas as pd
-
-from .cells import display_text, is_blank, per_distinct
-from .columns import ColumnRules, category_from_text, map_columns
+from ..fields import LEDGER, ONLINE, FieldRules, category_from_text
+from .cells import display_text, is_blank
+from .columns import ColumnMap, map_columns
 from .rawsheet import RawSheet
 
-HEADER_SCAN_ROWS = 20
+# How far down a header may stand: an online export can carry a longer preamble.
+HEADER_SCAN_ROWS = {LEDGER: 20, ONLINE: 40}
+# A header must name a field of each group: a ledger's its decision date or its numbers; an online
+# list's something to match by (number, title or party) and a date it went online.
+HEADER_NEEDS = {LEDGER: (("decision_date", "document_number"),),
+                ONLINE: (("document_number", "title", "party"), ("published_date",))}
 # Footers, totals and notes, matched with the spaces taken out (合  计, 制 表 人：).
 # Kept specific: 注销〔2016〕1号 is a real permit number.
 FOOTER = re.compile(r"^\s*(注\s*[:：\d（(、.]|注意|备注[:：]|说明[:：]|附注|制表人|制表[:：]|制表日期|审核人|审核[:：]|"
@@ -78,15 +82,15 @@ def _looks_like_date(value) -> bool:
     return isinstance(value, str) and bool(re.match(r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}", value))
 
 
-def find_header(rows: list[list], rules: ColumnRules, merged=()) -> tuple[int, list[str]] | None:
+def find_header(rows: list[list], rules: FieldRules, merged=()) -> tuple[int, list[str]] | None:
     """(index of the last header row, header texts), or None.
 
     A header is one row, or two: group labels over sub-headers (行政处罚决定
     over 文书号/日期). Each candidate is scored by the distinct fields its
-    columns name; it must name a decision date or a document number.
+    columns name; it must name what ``HEADER_NEEDS`` asks of the reader.
     """
     best: tuple[int, int, list[str]] | None = None  # (strength, last row index, headers)
-    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+    for index, row in enumerate(rows[:HEADER_SCAN_ROWS[rules.reader]]):
         if is_metadata_row(row):  # 填报单位：… / 报送日期：… is sheet metadata, not a header half
             continue
         candidates = [(index, [display_text(c) for c in row])]
@@ -96,7 +100,7 @@ def find_header(rows: list[list], rules: ColumnRules, merged=()) -> tuple[int, l
             candidates.append((index + 1, _combine(top, [display_text(c) for c in rows[index + 1]], rules)))
         for last, headers in candidates:
             mapping = map_columns(headers, rules)
-            if "decision_date" not in mapping.columns and "document_number" not in mapping.columns:
+            if not names_enough(mapping, rules.reader):
                 continue
             strength = len(mapping.columns)
             if best is None or strength > best[0]:
@@ -104,6 +108,10 @@ def find_header(rows: list[list], rules: ColumnRules, merged=()) -> tuple[int, l
     if best is None or best[0] < 2:
         return None
     return best[1], best[2]
+
+
+def names_enough(mapping: ColumnMap, reader: str) -> bool:
+    return all(any(name in mapping.columns for name in group) for group in HEADER_NEEDS[reader])
 
 
 def _looks_like_subheaders(row: list) -> bool:
@@ -125,7 +133,7 @@ def _with_spans(rows: list[list], index: int, merged) -> list[str]:
     return texts
 
 
-def _combine(top: list[str], sub: list[str], rules: ColumnRules) -> list[str]:
+def _combine(top: list[str], sub: list[str], rules: FieldRules) -> list[str]:
     out = []
     for c in range(max(len(top), len(sub))):
         upper = top[c] if c < len(top) else ""
@@ -147,19 +155,6 @@ def is_metadata_row(row: list) -> bool:
     # Labels without a colon: 填报单位 | 区安监局 | 填报日期 | 2016-11-03 (half the cells are labels).
     labels = sum(1 for t in texts if META_LABEL_ONLY.match(t))
     return labels > 0 and 2 * labels >= len(texts)
-
-
-def normalise_unit_names(values: pd.Series) -> pd.Series:
-    """Unit names column-wise: full-width forms to half-width, whitespace dropped (not a cut).
-
-    Once per distinct name: a unit column holds a handful of names.
-    """
-    texts = values.astype(str).to_numpy(object)
-    return pd.Series(per_distinct(texts, _unit_names), index=values.index, dtype=object)
-
-
-def _unit_names(texts: np.ndarray) -> list[str]:
-    return ["".join(unicodedata.normalize("NFKC", t).split()) for t in texts]
 
 
 def _unit_after_label(text: str) -> str | None:

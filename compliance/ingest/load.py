@@ -1,13 +1,12 @@
 """Find the files units sent, read every sheet, and return records.
 
 ``load(paths, config)`` never raises for a bad file: a file that cannot be
-read becomes an entry with an error {code, message}, and the others are
-still loaded. Every row below a header is a record or a counted skipped row.
+read becomes an ``InputFile`` whose ``error`` is a ``FileFault`` (a code and a
+Chinese message), and the others are still loaded. Every row below a header is a record or a counted skipped row.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import partial
@@ -17,11 +16,12 @@ from typing import Callable, Iterable
 import numpy as np
 import pandas as pd
 
+from ..dates import DATE_DTYPE
 from ..errors import FileFault, ReconciliationError
+from ..fields import FieldRules, category_from_text, unit_names
 from ..problems import Problem, problem
-from .columns import ColumnRules, category_from_text
+from .digest import file_sha256
 from .docnumbers import normalise_document_numbers
-from .header import normalise_unit_names
 from .files import SUFFIXES, find_files  # noqa: F401 - SUFFIXES: the web page's accepted names
 from .isolate import ReadLimits, fault_entry, read_isolated
 from .readers import DEFAULT_MAX_UNCOMPRESSED, read_file
@@ -33,7 +33,7 @@ from .records import RECORD_FIELDS, SheetResult, read_sheet
 class ReadSettings:
     """What reading needs from compliance.toml (config.Config has these too, and is passed as is)."""
 
-    columns: ColumnRules = field(default_factory=ColumnRules)
+    columns: FieldRules = field(default_factory=FieldRules)
     units: dict = field(default_factory=dict)  # declared name -> the names units also use
     max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED
     read_limits: ReadLimits = field(default_factory=ReadLimits)  # memory and time one file's reader may use
@@ -87,19 +87,10 @@ class LoadResult:
 
 
 
-def _sha256(path: Path) -> str | None:
-    digest = hashlib.sha256()
-    try:
-        with open(path, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-    except OSError:
-        return None
-    return digest.hexdigest()
 
 
 def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> tuple[InputFile, list[pd.DataFrame]]:
-    entry = InputFile(str(path), _sha256(path))
+    entry = InputFile(str(path), file_sha256(path))
     frames: list[pd.DataFrame] = []
     try:
         raw_sheets = read_file(path, config.max_uncompressed)
@@ -152,7 +143,8 @@ def load(paths: Iterable[str | Path], config: ReadSettings | None = None,
         inputs.append(entry)
         frames.extend(sheet_frames)
     records = pd.concat(frames, ignore_index=True) if frames else empty_records()
-    records["unit"] = apply_unit_aliases(records["unit"], config.units)
+    if config.units:  # every name a unit goes by -> the name declared in compliance.toml [units]
+        records["unit"] = unit_names(records["unit"], config.units)
     # 无, /, - and 空 say "no number": a missing number, never a duplicate of each other.
     numbers = normalise_document_numbers(records["document_number"])
     records["document_number"] = records["document_number"].where(numbers.ne(""), "")
@@ -174,7 +166,7 @@ def _distinct_contents(files: list[Path]) -> tuple[list[Path], list[InputFile]]:
     first: dict[str, Path] = {}
     distinct, copies = [], []
     for path in files:
-        digest = _sha256(path)
+        digest = file_sha256(path)
         if digest is not None and digest in first:
             copies.append(InputFile(str(path), digest,
                                     not_read=problem("duplicate-file", file=path, first=first[digest].name)))
@@ -196,7 +188,7 @@ def read_all(files: list[Path], config: ReadSettings, progress=None,
         if progress:
             progress(len(done), len(files), str(files[index]))
 
-    return read_isolated(files, partial(guarded_load, config=config, own=own), fault_entry(InputFile, _sha256),
+    return read_isolated(files, partial(guarded_load, config=config, own=own), fault_entry(InputFile, file_sha256),
                          config.read_limits, step)
 
 
@@ -206,26 +198,16 @@ def guarded_load(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -
     except (ReconciliationError, MemoryError):  # the run's fault; the reader's memory bound (isolate.py)
         raise
     except Exception as exc:  # a reader bug must cost one file, not the run
-        entry = InputFile(str(path), _sha256(path))
+        entry = InputFile(str(path), file_sha256(path))
         entry.error = FileFault("read-failed", path, detail=f"{type(exc).__name__}: {exc}")
         return entry, []
-
-
-def apply_unit_aliases(units: pd.Series, aliases: dict[str, list[str]]) -> pd.Series:
-    """Every name a unit goes by -> the name declared in compliance.toml [units]."""
-    if not aliases or units.empty:
-        return units
-    names = [(alias, name) for name, others in aliases.items() for alias in [name, *others]]
-    spelled = normalise_unit_names(pd.Series([alias for alias, _ in names], dtype=object))
-    table = dict(zip(spelled, (name for _, name in names)))
-    return units.map(table).fillna(units)
 
 
 def empty_records() -> pd.DataFrame:
     frame = pd.DataFrame({name: pd.Series(dtype=object) for name in RECORD_FIELDS})
     frame["row"] = frame["row"].astype(np.int64)
     for name in ("decision_date", "published_date"):
-        frame[name] = pd.Series(dtype="datetime64[s]")
+        frame[name] = pd.Series(dtype=DATE_DTYPE)
     return frame
 
 

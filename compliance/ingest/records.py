@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..dates import MAX_CELL_TEXT, NOT_PUBLISHED, datetimes_from_days, normalise_text, parse_dates, shift_1904
+from ..dates import MAX_CELL_TEXT, NOT_PUBLISHED, normalise_text, parse_dates, shift_1904
 from ..errors import ReconciliationError
 from ..problems import Problem, problem
 from .body import csv_body, frame_row_texts, inner_headers, mapped_column, rows_body
 from .cells import cell_text, per_distinct
-from .columns import ColumnRules, category_from_text, map_columns
-from .header import EXAMPLE, fill_merged, find_header, normalise_unit_names, section_above, sheet_unit
+from ..fields import FieldRules, categories, category_from_text, unit_name, unit_names
+from .columns import header_category, map_columns
+from .header import EXAMPLE, fill_merged, find_header, section_above, sheet_unit
 from .rawsheet import RawSheet
 from .rows import row_kinds
 from .tables import range_label, side_by_side, split_columns
@@ -65,7 +66,7 @@ class SheetContext:
 INSTRUCTIONS = re.compile(r"(填表|填报|填写|使用|报送)?(说明|须知|指南)|指标解释|注意事项")
 
 
-def read_sheet(sheet: RawSheet, source_file: str, rules: ColumnRules,
+def read_sheet(sheet: RawSheet, source_file: str, rules: FieldRules,
                fallback_category: str | None, fallback_unit: str) -> SheetResult:
     had_content = fill_merged(sheet)
     found = find_header(sheet.rows, rules, sheet.merged)
@@ -170,8 +171,8 @@ def _records(frame, evidence, mapping, result, sheet, context, section):
     out["source_file"] = context.source_file
     out["sheet"] = sheet.name
     out["row"] = rows.astype(np.int64)
-    dec_days, dec_codes = parse_dates(_date_cells(kept, mapping, "decision_date", sheet))
-    pub_days, pub_codes = parse_dates(_date_cells(kept, mapping, "published_date", sheet))
+    decided, dec_codes = parse_dates(_date_cells(kept, mapping, "decision_date", sheet))
+    published, pub_codes = parse_dates(_date_cells(kept, mapping, "published_date", sheet))
     # Blank, or a word such as 未公开, means not yet published: not a data error.
     said_unpublished = per_distinct(published_text[keep].to_numpy(object),
                                     lambda texts: [normalise_text(t) in NOT_PUBLISHED for t in texts]).astype(bool)
@@ -187,8 +188,8 @@ def _records(frame, evidence, mapping, result, sheet, context, section):
     out["party"] = party_all[keep].reset_index(drop=True)
     out["decision_text"] = _short(decision_text[keep])
     out["published_text"] = _short(published_text[keep])
-    out["decision_date"] = datetimes_from_days(dec_days, "s")
-    out["published_date"] = datetimes_from_days(pub_days, "s")
+    out["decision_date"] = decided
+    out["published_date"] = published
     out["decision_problem"] = dec_codes
     out["published_problem"] = pub_codes
     out["notes"] = None
@@ -203,10 +204,12 @@ def _date_cells(kept, mapping, name, sheet) -> pd.Series:
 
 
 def _units(kept, mapping, context) -> pd.Series:
-    """Unit column, blank cells filled down within the block; then the 填报单位 line; then the file name."""
-    unit = normalise_unit_names(cell_text(mapped_column(kept, mapping, "unit")).reset_index(drop=True))
+    """Unit column, blank cells filled down within the block; then the 填报单位 line; then the file name.
+
+    All three spelled one way (``unit_names``), so that the summary groups them as one unit."""
+    unit = unit_names(cell_text(mapped_column(kept, mapping, "unit")).reset_index(drop=True))
     unit = unit.where(unit.ne("")).ffill()
-    return unit.fillna(context.unit_line or context.fallback_unit)
+    return unit.fillna(unit_name(context.unit_line or context.fallback_unit))
 
 
 def _short(text: pd.Series) -> np.ndarray:
@@ -219,21 +222,15 @@ def _short(text: pd.Series) -> np.ndarray:
 
 
 def _categories(kept, mapping, sheet_name, fallback_category, sections):
-    """Category per record: its own column, its section row, then column names, sheet name, file name."""
-    by_columns = None
-    for name in ("decision_date", "document_number", "published_date", "unit"):
-        header = mapping.header_of(name)
-        if header:
-            by_columns = category_from_text(header)
-            if by_columns:
-                break
-    fallback = by_columns or category_from_text(sheet_name) or fallback_category
+    """(category per record, "category-unknown" where none): its own column, its section row, then
+    column names, sheet name, file name."""
+    fallback = header_category(mapping) or category_from_text(sheet_name) or fallback_category
     default = pd.Series(sections, dtype=object)
     if fallback is not None:
         default = default.where(default.notna(), fallback)
     if "category" in mapping.columns:
         raw = cell_text(mapped_column(kept, mapping, "category")).reset_index(drop=True)
-        mapped = raw.map({v: category_from_text(v) for v in raw.unique()})
+        mapped = pd.Series(categories(raw), dtype=object)
         category = mapped.where(mapped.notna(), default)
     else:
         category = default

@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..dates import DATE_DTYPE, iso_dates
 from .docnumbers import normalise_document_numbers
 
 
@@ -61,7 +62,7 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 def _dates_equal(records: pd.DataFrame, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     same = np.ones(len(a), dtype=bool)
     for name in ("decision_date", "published_date"):
-        values = records[name].to_numpy(dtype="datetime64[D]", na_value=np.datetime64("NaT"))
+        values = records[name].to_numpy(DATE_DTYPE)
         x, y = values[a], values[b]
         same &= (x == y) | (np.isnat(x) & np.isnat(y))
     return same
@@ -69,10 +70,7 @@ def _dates_equal(records: pd.DataFrame, a: np.ndarray, b: np.ndarray) -> np.ndar
 
 def _dates(records: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
     def text(name):
-        values = records[name].to_numpy(dtype="datetime64[D]", na_value=np.datetime64("NaT"))[rows]
-        out = np.datetime_as_string(values, unit="D").astype(object)
-        out[np.isnat(values)] = "空"
-        return out
+        return iso_dates(records[name].to_numpy(DATE_DTYPE)[rows], "空")
 
     return "决定 " + text("decision_date") + "，公开 " + text("published_date")
 

@@ -19,7 +19,8 @@ import pandas as pd
 
 from .body import Evidence
 from .cells import cell_text, per_distinct
-from .columns import ColumnMap, category_from_text
+from ..fields import category_from_text
+from .columns import ColumnMap
 from .header import EXAMPLE, NON_RECORD, SECTION
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .columns import ColumnRules, _letter, map_columns
+from ..fields import FieldRules
+from .columns import _letter, map_columns
 from .rawsheet import RawSheet
 from .text import csv_rows
 
 
-def side_by_side(headers: list[str], rules: ColumnRules) -> list[tuple[int, int]]:
+def side_by_side(headers: list[str], rules: FieldRules) -> list[tuple[int, int]]:
     """Column ranges (first, last) of tables side by side; [] for one table."""
     groups, start = [], None
     for index, text in enumerate(headers + [""]):

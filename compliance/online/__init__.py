@@ -1,8 +1,9 @@
 """Verify ledgers against what is actually online (issue 12).
 
 ``apply_online(records, paths, ...)`` reads the online lists, matches them
-against the ledger records column-wise and returns the records with the
-online result applied (before classification) plus an ``OnlineRun``.
+against the ledger records (which carry their deadlines: classify.add_deadlines)
+column-wise and returns the records with the online result applied (before
+classification) plus an ``OnlineRun``.
 """
 
 from __future__ import annotations
@@ -17,12 +18,12 @@ from .verify import RESULT_LABELS, RESULTS, OnlineRun, verify
 __all__ = ["OnlineList", "OnlineRun", "RESULTS", "RESULT_LABELS", "apply_online", "select_online_only"]
 
 
-def apply_online(records: pd.DataFrame, paths, *, calendar, rules, config=None,
+def apply_online(records: pd.DataFrame, paths, *, config=None,
                  since: dt.date | None = None) -> tuple[pd.DataFrame, OnlineRun]:
     limit = getattr(config, "max_uncompressed", None)
-    entries, lists = read_online_lists(paths, limit)
+    entries, lists = read_online_lists(paths, limit, getattr(config, "columns", None))
     aliases = getattr(config, "units", {}) or {}
-    return verify(records, entries, lists, calendar=calendar, rules=rules, since=since, aliases=aliases)
+    return verify(records, entries, lists, since=since, aliases=aliases)
 
 
 def select_online_only(online: OnlineRun, month: str | None) -> None:

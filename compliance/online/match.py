@@ -10,12 +10,13 @@ tool does not guess.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from ..dates import DATE_DTYPE
+from ..fields import unit_names
 from ..ingest.docnumbers import normalise_document_numbers
 from .columns import party_keys
 
@@ -30,36 +31,13 @@ class Matches:
     entry_state: np.ndarray  # per entry: 0 online only, 1 matched, 2 part of an ambiguity
 
 
-def unit_keys(units: pd.Series, aliases) -> pd.Series:
-    """Unit names compared after NFKC and the ``[units]`` aliases; "" when none."""
-    text = units.astype(object).where(units.notna(), "").astype(str)
-    text = text.str.normalize("NFKC").str.replace(r"\s+", "", regex=True)
-    table = alias_table(aliases)
-    return text.map(table).fillna(text) if table else text
-
-
-def alias_table(aliases) -> dict[str, str]:
-    """{canonical: [alias, …]} or {alias: canonical} -> {alias: canonical}, NFKC-normalised."""
-    def norm(value):
-        return "".join(unicodedata.normalize("NFKC", str(value)).split())
-
-    table: dict[str, str] = {}
-    for key, value in (aliases or {}).items():
-        if isinstance(value, (list, tuple, set)):
-            for alias in value:
-                table[norm(alias)] = norm(key)
-        elif isinstance(value, str):
-            table[norm(key)] = norm(value)
-    return table
-
-
 def record_keys(records: pd.DataFrame, aliases) -> pd.DataFrame:
     return pd.DataFrame({
         "rec": np.arange(len(records), dtype=np.int64),
         "number_key": normalise_document_numbers(records["document_number"]).to_numpy(object),
         "party_key": party_keys(records["party"]).to_numpy(object),
-        "decision": records["decision_date"].to_numpy("datetime64[s]"),
-        "unit_key": unit_keys(records["unit"], aliases).to_numpy(object),
+        "decision": records["decision_date"].to_numpy(DATE_DTYPE),
+        "unit_key": unit_names(records["unit"], aliases).to_numpy(object),
     })
 
 
@@ -68,9 +46,9 @@ def entry_keys(entries: pd.DataFrame, aliases) -> pd.DataFrame:
         "ent": np.arange(len(entries), dtype=np.int64),
         "number_key": entries["number_key"].to_numpy(object),
         "party_key": entries["party_key"].to_numpy(object),
-        "decision": entries["decision_date"].to_numpy("datetime64[s]"),
-        "unit_key": unit_keys(entries["unit"], aliases).to_numpy(object),
-        "online_date": entries["online_date"].to_numpy("datetime64[s]"),
+        "decision": entries["decision_date"].to_numpy(DATE_DTYPE),
+        "unit_key": unit_names(entries["unit"], aliases).to_numpy(object),
+        "online_date": entries["online_date"].to_numpy(DATE_DTYPE),
     })
 
 

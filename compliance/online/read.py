@@ -1,31 +1,35 @@
 """Read online lists (网站公开清单) into one frame of entries with provenance.
 
-Any file the ledger loader reads (xlsx, xls, csv, HTML-as-xls) is accepted.
+Any file the ledger loader reads (xlsx, xls, csv, HTML-as-xls) is accepted, and
+its header is found and mapped as a ledger's is (ingest/header.py, with the
+field table of compliance/fields.py and the config's [columns] synonyms).
 Each entry keeps its file, sheet and row; the date used is the first
 publication (公示/发布/上线/公开日期) when the list has one, else an update
-time (更新时间/入库时间), which is weaker proof and said so.
+time (更新时间/入库时间, a weak stand-in in the table), which is weaker proof
+and said so.
 """
 
 from __future__ import annotations
 
-import hashlib
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from ..dates import NAT, datetimes_from_days, parse_dates
+from ..dates import DATE_DTYPE, parse_dates
 from ..errors import FileFault, OnlineListError
+from ..fields import ONLINE, FieldRules, categories, category_from_text
 from ..ingest.body import csv_body, rows_body
 from ..ingest.cells import cell_text
-from ..ingest.columns import category_from_text
+from ..ingest.columns import ColumnMap, header_category, map_columns
+from ..ingest.digest import file_sha256
 from ..ingest.docnumbers import normalise_document_numbers
+from ..ingest.header import find_header
 from ..ingest.readers import read_file
-from .columns import (is_online_header, map_online_columns, numbers_from_titles, parties_from_titles,
-                      party_keys, units_from_titles)
+from .columns import numbers_from_titles, parties_from_titles, party_keys, units_from_titles
 
-HEADER_SCAN = 40
 ENTRY_COLUMNS = ["list_file", "sheet", "row", "number", "number_key", "title", "party", "party_key",
                  "decision_date", "online_date", "unit", "category", "update_only", "date_column"]
 
@@ -35,20 +39,21 @@ class OnlineList:
     """What 说明 says about one list: file, SHA-256, rows, date column and span."""
 
     path: str
-    sha256: str
+    sha256: str | None
     rows: int = 0
     date_columns: list[str] = field(default_factory=list)  # header text of the date used, per sheet
     update_only: bool = False  # no first-publication column: an update time was used
-    first: pd.Timestamp | None = None
-    last: pd.Timestamp | None = None
-    undated: int = 0  # entries with no usable date (never used for the span)
-    sheets: list[str] = field(default_factory=list)
+    first: dt.date | None = None
+    last: dt.date | None = None
 
 
-def read_online_lists(paths, max_uncompressed: int | None = None) -> tuple[pd.DataFrame, list[OnlineList]]:
+def read_online_lists(paths, max_uncompressed: int | None = None,
+                      rules: FieldRules | None = None) -> tuple[pd.DataFrame, list[OnlineList]]:
+    """Every list's entries in one frame, and what 说明 says about each list."""
+    rules = (rules or FieldRules()).for_reader(ONLINE)
     frames, lists = [], []
     for path in paths:
-        entries, described = read_online_list(Path(path), max_uncompressed)
+        entries, described = read_online_list(Path(path), rules, max_uncompressed)
         frames.append(entries)
         lists.append(described)
     if not frames:
@@ -56,39 +61,30 @@ def read_online_lists(paths, max_uncompressed: int | None = None) -> tuple[pd.Da
     return pd.concat(frames, ignore_index=True), lists
 
 
-def read_online_list(path: Path, max_uncompressed: int | None = None) -> tuple[pd.DataFrame, OnlineList]:
+def read_online_list(path: Path, rules: FieldRules,
+                     max_uncompressed: int | None = None) -> tuple[pd.DataFrame, OnlineList]:
     if not path.is_file():
         raise OnlineListError(path, "找不到这个文件")
-    described = OnlineList(str(path), _sha256(path))
+    described = OnlineList(str(path), file_sha256(path))
     try:
         sheets = read_file(path, max_uncompressed) if max_uncompressed else read_file(path)
     except FileFault as fault:
         raise OnlineListError(path, fault.message.split("：", 1)[-1]) from fault
     frames = []
     for sheet in sheets:
-        found = _find_header(sheet.rows)
+        found = find_header(sheet.rows, rules, sheet.merged)
         if found is None:
             continue
-        header_index, headers, columns = found
-        frames.append(_sheet_entries(sheet, path, header_index, headers, columns, described))
+        header_index, headers = found
+        frames.append(_sheet_entries(sheet, path, header_index, map_columns(headers, rules), described))
     if not frames:
         raise OnlineListError(path, "找不到网站清单的表头（应含 文书号/标题/行政相对人名称，以及 公示日期/发布日期 等列）")
     entries = pd.concat(frames, ignore_index=True)
     described.rows = len(entries)
-    dated = entries["online_date"].dropna()
-    described.undated = int(len(entries) - len(dated))
+    dated = entries["online_date"].dropna()  # entries with no usable date are never used for the span
     if len(dated):
-        described.first, described.last = dated.min(), dated.max()
+        described.first, described.last = dated.min().date(), dated.max().date()
     return entries, described
-
-
-def _find_header(rows: list[list]) -> tuple[int, list[str], dict[str, int]] | None:
-    for index, row in enumerate(rows[:HEADER_SCAN]):
-        headers = ["" if v is None else str(v) for v in row]
-        columns = map_online_columns(headers)
-        if is_online_header(columns):
-            return index, headers, columns
-    return None
 
 
 def _column(frame: pd.DataFrame, columns: dict[str, int], name: str) -> pd.Series:
@@ -98,21 +94,22 @@ def _column(frame: pd.DataFrame, columns: dict[str, int], name: str) -> pd.Serie
     return cell_text(frame[index])
 
 
-def _sheet_entries(sheet, path: Path, header_index: int, headers: list[str], columns: dict[str, int],
+def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
                    described: OnlineList) -> pd.DataFrame:
+    columns, width = mapping.columns, len(mapping.headers)
     if sheet.data is not None:
-        frame, evidence = csv_body(sheet, header_index, len(headers), set(columns.values()), str(path))
+        frame, evidence = csv_body(sheet, header_index, width, set(columns.values()), str(path))
     else:
-        frame, evidence = rows_body(sheet.rows[header_index + 1:], len(headers))
+        frame, evidence = rows_body(sheet.rows[header_index + 1:], width)
     nonblank = evidence.count > 0
     rows = np.arange(len(frame), dtype=np.int64) + header_index + 2  # as Excel numbers them
     frame, rows = frame[nonblank], rows[nonblank]
-    date_field = "first_date" if "first_date" in columns else "update_date"
-    described.date_columns.append(headers[columns[date_field]].strip())
-    described.update_only = described.update_only or date_field == "update_date"
-    described.sheets.append(sheet.name)
+    date_column = mapping.header_of("published_date").strip()
+    update_only = mapping.is_weak("published_date")  # an update time, not a first publication
+    described.date_columns.append(date_column)
+    described.update_only = described.update_only or update_only
     title = _column(frame, columns, "title").reset_index(drop=True)
-    number = _column(frame, columns, "number").reset_index(drop=True)
+    number = _column(frame, columns, "document_number").reset_index(drop=True)
     number_key = normalise_document_numbers(number)
     from_title = numbers_from_titles(title)
     number_key = number_key.where(number_key.ne(""), from_title)
@@ -120,20 +117,20 @@ def _sheet_entries(sheet, path: Path, header_index: int, headers: list[str], col
     party = party.where(party.ne(""), parties_from_titles(title))
     unit = _column(frame, columns, "unit").reset_index(drop=True)
     unit = unit.where(unit.ne(""), units_from_titles(title))
-    decision_days, _ = parse_dates(_raw(frame, columns, "decision_date"))
-    online_days, _ = parse_dates(_raw(frame, columns, date_field))
-    keep = (number_key.ne("") | party.ne("") | title.ne("")).to_numpy(bool) | (online_days != NAT)
+    decided, _ = parse_dates(_raw(frame, columns, "decision_date"))
+    online, _ = parse_dates(_raw(frame, columns, "published_date"))
+    keep = (number_key.ne("") | party.ne("") | title.ne("")).to_numpy(bool) | ~np.isnat(online)
     out = pd.DataFrame({
         "list_file": str(path), "sheet": sheet.name, "row": rows,
         "number": number.where(number.ne(""), number_key).to_numpy(object),
         "number_key": number_key.to_numpy(object), "title": title.to_numpy(object),
         "party": party.to_numpy(object), "party_key": party_keys(party).to_numpy(object),
-        "decision_date": datetimes_from_days(decision_days, "s"),
-        "online_date": datetimes_from_days(online_days, "s"),
+        "decision_date": decided,
+        "online_date": online,
         "unit": unit.to_numpy(object),
-        "category": _categories(frame, columns, headers, title),
-        "update_only": date_field == "update_date",
-        "date_column": headers[columns[date_field]].strip(),
+        "category": _categories(frame, mapping, title, sheet.name, path),
+        "update_only": update_only,
+        "date_column": date_column,
     })
     return out[keep].reset_index(drop=True)
 
@@ -145,20 +142,14 @@ def _raw(frame: pd.DataFrame, columns: dict[str, int], name: str) -> pd.Series:
     return frame[index].reset_index(drop=True)
 
 
-def _categories(frame, columns, headers, title: pd.Series) -> np.ndarray:
-    """permit/penalty from the list's category column, its number header, or the title."""
-    by_header = None
-    for name in ("number", "decision_date", "unit"):
-        if name in columns:
-            by_header = by_header or category_from_text(headers[columns[name]])
-    if "category" in columns:
-        raw = _column(frame, columns, "category").reset_index(drop=True)
-        mapped = raw.map({v: category_from_text(v) for v in raw.unique()})
-    else:
-        permit = title.str.contains("许可", regex=False) & ~title.str.contains("处罚|吊销", regex=True)
-        penalty = title.str.contains("处罚", regex=False)
-        mapped = pd.Series(np.where(penalty, "penalty", np.where(permit, "permit", None)), dtype=object)
-    return mapped.where(mapped.notna(), by_header).to_numpy(object)
+def _categories(frame, mapping: ColumnMap, title: pd.Series, sheet_name: str, path: Path) -> np.ndarray:
+    """permit/penalty as a ledger's is guessed: the list's category column, else each title; then
+    what the headers, the sheet name or the file name say."""
+    own = _column(frame, mapping.columns, "category") if "category" in mapping.columns else title
+    found = categories(own.reset_index(drop=True))
+    fallback = header_category(mapping) or category_from_text(sheet_name) or category_from_text(path.stem)
+    found[pd.isna(found)] = fallback
+    return found
 
 
 def empty_entries() -> pd.DataFrame:
@@ -166,13 +157,5 @@ def empty_entries() -> pd.DataFrame:
     frame["row"] = frame["row"].astype(np.int64)
     frame["update_only"] = frame["update_only"].astype(bool)
     for name in ("decision_date", "online_date"):
-        frame[name] = pd.Series(dtype="datetime64[s]")
+        frame[name] = pd.Series(dtype=DATE_DTYPE)
     return frame
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

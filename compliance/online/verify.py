@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..dates import NAT, datetimes_from_days, days_from_datetimes, to_day_number
+from ..dates import DATE_DTYPE, NO_DATE, iso_dates
 from ..errors import ReconciliationError
-from .match import Matches, match, unit_keys
+from ..fields import unit_names
+from .match import Matches, match
 from .read import OnlineList
 
 RESULTS = ("confirmed", "date-differs", "not-found", "not-verifiable", "ambiguous")
@@ -36,7 +37,7 @@ class OnlineRun:
     lists: list[OnlineList]
     online_only: pd.DataFrame  # entries no ledger record matched, with their unit
     since: dt.date | None = None
-    span_start: pd.Timestamp | None = None  # records whose deadline is before it are not verifiable
+    span_start: dt.date | None = None  # records whose deadline is before it are not verifiable
     counts: dict[str, int] = field(default_factory=dict)  # result -> records
     entries: int = 0
     entries_matched: int = 0
@@ -44,13 +45,17 @@ class OnlineRun:
     entries_other_months: int = 0  # 台账未登记 entries left out by --month
 
 
-def verify(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList], *, calendar, rules,
+def verify(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList], *,
            since: dt.date | None = None, aliases=None) -> tuple[pd.DataFrame, OnlineRun]:
-    """``records`` with the online result columns, and published_date replaced where the list decides."""
+    """(``records`` with the online result columns and published_date replaced where the list decides,
+    the ``OnlineRun`` that 说明, 公开核对 and the JSON describe).
+
+    ``records`` carry their deadline already (classify.add_deadlines): the span test needs it.
+    """
     found = match(records, entries, aliases)
     dated = entries["online_date"].dropna()
-    start = dated.min() if len(dated) else None
-    deadline = _deadlines(records, calendar, rules)
+    start = dated.min().date() if len(dated) else None
+    deadline = records["deadline"].to_numpy(DATE_DTYPE)
     result, online_date = _results(records, entries, found, deadline, start, since)
     out = _apply(records, entries, found, result, online_date, start, since)
     online_only = _online_only(entries, found.entry_state, aliases, records)
@@ -62,31 +67,24 @@ def verify(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList]
     return out, run
 
 
-def _deadlines(records: pd.DataFrame, calendar, rules) -> np.ndarray:
-    """Day numbers of each record's deadline (NAT when unknown): the span test needs them before classify."""
-    decision = days_from_datetimes(records["decision_date"])
-    days, _, known = rules.assign(records["category"].to_numpy(object), decision)
-    deadline, _ = calendar.add_days_numbers(np.where(known, decision, NAT), days)
-    return deadline
-
-
 def _results(records, entries, found: Matches, deadline, start, since) -> tuple[np.ndarray, np.ndarray]:
     n = len(records)
     has_entry = found.entry >= 0
-    entry_days = days_from_datetimes(entries["online_date"]) if len(entries) else np.zeros(0, np.int64)
-    online = np.where(has_entry, entry_days[np.maximum(found.entry, 0)] if len(entries) else NAT, NAT)
-    ledger = days_from_datetimes(records["published_date"])
-    ledger_says_none = (ledger == NAT) & records["published_problem"].isna().to_numpy(bool)
-    limit = max([to_day_number(x) for x in (start.date() if start is not None else None, since) if x is not None],
-                default=NAT)
-    outside = (deadline != NAT) & (deadline < limit)
+    online = np.full(n, NO_DATE)
+    if len(entries):
+        online[has_entry] = entries["online_date"].to_numpy(DATE_DTYPE)[found.entry[has_entry]]
+    ledger = records["published_date"].to_numpy(DATE_DTYPE)
+    ledger_says_none = np.isnat(ledger) & records["published_problem"].isna().to_numpy(bool)
+    limit = _limit(start, since)
+    outside = deadline < np.datetime64(limit, "s") if limit else np.zeros(n, dtype=bool)  # NaT: false
     result = np.full(n, "not-found", dtype=object)
     result[outside] = "not-verifiable"
     result[found.ambiguous] = "ambiguous"
-    result[has_entry & (online == NAT)] = "not-verifiable"  # found, but the entry has no date
+    dated = has_entry & ~np.isnat(online)
+    result[has_entry & ~dated] = "not-verifiable"  # found, but the entry has no date
     same = (online == ledger) | ledger_says_none
-    result[has_entry & (online != NAT) & same] = "confirmed"
-    result[has_entry & (online != NAT) & ~same] = "date-differs"
+    result[dated & same] = "confirmed"
+    result[dated & ~same] = "date-differs"
     return result, online
 
 
@@ -95,9 +93,8 @@ def _apply(records, entries, found: Matches, result, online, start, since) -> pd
     decided = np.isin(result, DECIDED)
     ledger_claimed = records["published_date"].notna().to_numpy(bool) | records["published_problem"].notna().to_numpy(bool)
     out["ledger_published_date"] = records["published_date"]
-    out["online_published_date"] = datetimes_from_days(online, "s")
-    out["published_date"] = np.where(decided, out["online_published_date"].to_numpy(), records["published_date"].to_numpy())
-    out["published_date"] = out["published_date"].astype("datetime64[s]")
+    out["online_published_date"] = online
+    out["published_date"] = np.where(decided, online, records["published_date"].to_numpy(DATE_DTYPE))
     # The ledger's own cell no longer decides; its text stays in 公开日期原文.
     out["published_problem"] = records["published_problem"].where(~decided, None)
     out["online_result"] = pd.Categorical(result, categories=list(RESULTS))
@@ -126,9 +123,9 @@ def _problems(out, result, ledger_claimed, start, since, found, entries):
     code[result == "ambiguous"] = "online-ambiguous"
     code[(result == "not-verifiable") & (found.entry < 0)] = "online-outside-span"
     code[(result == "not-verifiable") & (found.entry >= 0)] = "online-undated"
-    limit = max([d for d in (start.date() if start is not None else None, since) if d is not None], default=None)
+    limit = _limit(start, since)
     outside = code == "online-outside-span"
-    limits = np.full(len(out), np.datetime64("NaT"), dtype="datetime64[s]")
+    limits = np.full(len(out), NO_DATE, dtype=DATE_DTYPE)
     if limit is not None:
         limits[outside] = np.datetime64(limit, "s")
     candidates = np.full(len(out), None, dtype=object)
@@ -141,10 +138,10 @@ def _candidate_texts(found: Matches, entries: pd.DataFrame) -> dict[int, str]:
     if not len(found.candidates):
         return {}
     pick = entries.iloc[found.candidates["ent"].to_numpy()]
-    dates = _iso(pick["online_date"].to_numpy("datetime64[D]"))
+    dates = iso_dates(pick["online_date"], "")
     text = (pd.Series(pick["list_file"].map(_name).to_numpy(object)) + " 第" + pick["row"].astype(str).to_numpy(object)
             + "行" + pd.Series(np.where(pick["number"].ne("").to_numpy(bool), "（" + pick["number"].astype(str) + "）", ""))
-            + " " + pd.Series(dates, dtype=object).fillna(""))
+            + " " + pd.Series(dates, dtype=object))
     grouped = pd.Series(text.to_numpy(object)).groupby(found.candidates["rec"].to_numpy()).agg("；".join)
     return grouped.to_dict()
 
@@ -153,18 +150,17 @@ def _name(path: str) -> str:
     return str(path).replace("\\", "/").rsplit("/", 1)[-1]
 
 
-def _iso(days: np.ndarray) -> np.ndarray:
-    text = np.asarray(days, dtype="datetime64[D]").astype(str).astype(object)
-    text[np.isnat(np.asarray(days, dtype="datetime64[D]"))] = ""
-    return text
+def _limit(start: dt.date | None, since: dt.date | None) -> dt.date | None:
+    """The first day the lists can speak for: their earliest date, or --online-since if later."""
+    return max([d for d in (start, since) if d is not None], default=None)
 
 
 def _online_only(entries: pd.DataFrame, state: np.ndarray, aliases, records: pd.DataFrame) -> pd.DataFrame:
     """Entries no ledger record matched: published, but missing from the unit's ledger (台账未登记)."""
     only = entries[state == 0].copy()
-    keys = unit_keys(only["unit"], aliases)
+    keys = unit_names(only["unit"], aliases)
     # Show the unit as the ledgers name it when an alias says they are the same.
-    ledger_names = pd.Series(records["unit"].to_numpy(object), index=unit_keys(records["unit"], aliases).to_numpy(object))
+    ledger_names = pd.Series(records["unit"].to_numpy(object), index=unit_names(records["unit"], aliases).to_numpy(object))
     ledger_names = ledger_names[~ledger_names.index.duplicated()]
     shown = pd.Series(keys.to_numpy(object)).map(ledger_names)
     only["unit"] = np.where(shown.notna(), shown.to_numpy(object), only["unit"].to_numpy(object))

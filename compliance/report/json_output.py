@@ -9,18 +9,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-
+from ..dates import iso_dates
 from ..version import __version__
 from .paths import JSON_TOOL, write_atomically
-
-
-def _iso_column(values: pd.Series) -> list:
-    days = values.to_numpy(dtype="datetime64[D]", na_value=np.datetime64("NaT"))
-    text = days.astype(str).astype(object)
-    text[np.isnat(days)] = None
-    return list(text)
 
 
 def run_json(run, writer=None) -> dict:
@@ -35,9 +26,9 @@ def run_json(run, writer=None) -> dict:
         "unit": records["unit"].tolist(),
         "document_number": records["document_number"].tolist(),
         "party": records["party"].tolist(),
-        "decision_date": _iso_column(records["decision_date"]),
-        "published_date": _iso_column(records["published_date"]),
-        "deadline": _iso_column(records["deadline"]),
+        "decision_date": iso_dates(records["decision_date"]).tolist(),
+        "published_date": iso_dates(records["published_date"]).tolist(),
+        "deadline": iso_dates(records["deadline"]).tolist(),
         "status": records["status"].astype(str).tolist(),
         "working_days_late": [None if v is None else int(v) for v in late.tolist()],
     }

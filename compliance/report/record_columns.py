@@ -18,6 +18,7 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
+from ..dates import as_days
 from .layout import DATE, INT, STATUS_FILLS, TEXT, SheetSpec, column_widths
 
 EXCEL_MAX_ROWS = 1_048_576
@@ -53,7 +54,7 @@ def dates_for_excel(values: pd.Series) -> np.ndarray:
     cell. Object dtype on purpose: pandas would turn None back into NaT,
     which the Rust writer cannot place in a cell.
     """
-    days = values.to_numpy(dtype="datetime64[D]", na_value=np.datetime64("NaT")).astype(np.int64)
+    days = as_days(values).view(np.int64)
     missing = np.isnat(days.view("datetime64[D]"))
     out = np.full(len(days), None, dtype=object)
     if (~missing).any():

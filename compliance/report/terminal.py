@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..dates import iso_date
 from ..problems import Problem, message, problem, where
 from ..status import FLAGGED, LATE, STATUS_LABELS, STATUSES
 from ..summary import unit_rows
@@ -95,7 +96,7 @@ def _record_line(row, issues, file: str) -> str:
     found = list(issues)
     if status in LATE and pd.notna(row["deadline"]):  # the status itself is the first thing to say
         late = row["working_days_late"]
-        found.insert(0, problem(status, deadline=pd.Timestamp(row["deadline"]).date().isoformat(),
+        found.insert(0, problem(status, deadline=iso_date(row["deadline"]),
                                 days=None if pd.isna(late) else int(late)))
     reasons = [p.short if p.code in LATE and p.value("days") is None else p.message for p in found]
     codes = ",".join(dict.fromkeys(p.code for p in found)) or status

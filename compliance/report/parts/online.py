@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ...dates import iso_date, iso_dates
 from ...online import RESULT_LABELS
 from ...problems import problem
 from ...rules import CATEGORY_LABELS
@@ -101,12 +102,12 @@ def about_lines(online) -> list[tuple[str, str]]:
     """说明: each online list (file, SHA-256, rows, date column, span) and how matching works."""
     lines = []
     for item in online.lists:
-        span = f"{item.first.date().isoformat()} 至 {item.last.date().isoformat()}" if item.first is not None else "无日期"
+        span = f"{iso_date(item.first)} 至 {iso_date(item.last)}" if item.first is not None else "无日期"
         column = "、".join(dict.fromkeys(item.date_columns))
         weak = "（只有更新时间，不一定是首次公开日期，证明力较弱）" if item.update_only else ""
         lines.append(("网站清单", f"{item.path}；{item.rows} 条；日期列：{column}{weak}；日期范围：{span}"))
         lines.append(("", f"SHA-256：{item.sha256}"))
-    start = online.span_start.date().isoformat() if online.span_start is not None else "—"
+    start = iso_date(online.span_start, "—")
     since = f"；--online-since {online.since.isoformat()}" if online.since else ""
     lines.append(("核对范围", f"网站清单最早日期 {start}{since}。应公开截止日期早于此的记录网站可能已撤下，不核对（无法核对）"))
     lines.append(("核对方法", "先按文书号（统一全角半角、空格和括号写法）对应；一方没有文书号时，按行政相对人名称 + 决定日期"
@@ -118,18 +119,11 @@ def about_lines(online) -> list[tuple[str, str]]:
     return lines
 
 
-def _iso(values: pd.Series) -> list:
-    days = values.to_numpy(dtype="datetime64[D]", na_value=np.datetime64("NaT"))
-    text = days.astype(str).astype(object)
-    text[np.isnat(days)] = None
-    return list(text)
-
-
 def add_online_json(payload: dict, rows: list[dict], run) -> None:
     """Each record's ``online`` and the top-level ``online_only`` and ``online_lists``."""
     records = run.records
     result = records["online_result"].astype(object).tolist()
-    dates = _iso(records["online_published_date"])
+    dates = iso_dates(records["online_published_date"]).tolist()
     files = records["online_source_file"].tolist()
     sheets = records["online_source_sheet"].tolist()
     source_rows = records["online_source_row"].astype(object).where(records["online_source_row"].notna(), None).tolist()
@@ -142,8 +136,9 @@ def add_online_json(payload: dict, rows: list[dict], run) -> None:
          "decision_date": dd, "published_date": od, "source": {"file": f, "sheet": s, "row": int(n)}}
         for u, c, num, p, t, dd, od, f, s, n in zip(
             only["unit"], only["category"], only["number"], only["party"], only["title"],
-            _iso(only["decision_date"]), _iso(only["online_date"]), only["list_file"], only["sheet"], only["row"])]
+            iso_dates(only["decision_date"]), iso_dates(only["online_date"]), only["list_file"], only["sheet"],
+            only["row"])]
     payload["online_lists"] = [
         {"file": x.path, "sha256": x.sha256, "rows": x.rows, "date_columns": x.date_columns,
-         "update_only": x.update_only, "first": None if x.first is None else x.first.date().isoformat(),
-         "last": None if x.last is None else x.last.date().isoformat()} for x in run.online.lists]
+         "update_only": x.update_only, "first": iso_date(x.first, None), "last": iso_date(x.last, None)}
+        for x in run.online.lists]

@@ -1,0 +1,294 @@
+"""The fields a ledger (台账) or an online list (网站公开清单) holds, declared once.
+
+Each ``Field`` says what it means, the rule or standard it comes from, and the
+words its column headers use. Both readers, ingest/ for ledgers and online/ for
+website lists, map headers with this table and score them one way:
+
+- a header that *contains* a field's word names the field; the longest (most
+  specific) word wins, and a header that *is* the word (before a note in
+  brackets, 决定日期（必填）) beats one that only contains it;
+- ``exact`` words are too short to be contained (单位, 类别): they count only
+  as the whole header;
+- ``weak`` words stand in only when nothing names the field better (更新时间
+  for a publication date: an update is not the first publication);
+- ``exclude``: a header containing one of these is never the field, whatever
+  else it holds (公示截止期 is no publication date, 行政相对人代码 no party);
+- a ``compliance.toml`` [columns] synonym is the user's exact intent: it beats
+  every word of the table and every exclusion, in ledgers and online lists alike.
+
+A word that holds in one kind of file only goes in ``only`` under that reader
+(a bare 名称 is a ledger's party but an online list's title). Adding a field is
+one ``Field`` entry; adding a spelling is one word in a tuple.
+
+Sources: 国家“双公示”数据标准 2016 版 and 2019 版 (行政许可、行政处罚信用信息
+数据标准), what units write in their ledgers (docs/rules.md §8), and what credit
+and government websites export (§9). docs/fields.md is generated from this table.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+LEDGER, ONLINE = "ledger", "online"
+
+
+@dataclass(frozen=True)
+class Words:
+    contains: tuple[str, ...] = ()
+    exact: tuple[str, ...] = ()
+    weak: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str  # as messages name it
+    meaning: str  # in Chinese: docs/fields.md shows it to users
+    source: str
+    words: Words
+    exclude: tuple[str, ...] = ()
+    only: dict[str, Words] = field(default_factory=dict)  # reader -> words met only in that kind of file
+    readers: tuple[str, ...] = (LEDGER, ONLINE)
+
+
+# 报送/上报/填报 … dates say when a sheet was sent, entered, reviewed or a case was filed or
+# closed: never when a decision went online (a false "late" would accuse a unit; docs/rules.md §8).
+NOT_PUBLICATION = ("报送", "上报", "填报", "录入", "审核", "送达", "签收", "立案", "办结", "结案", "受理")
+
+TABLE: tuple[Field, ...] = (
+    Field("document_number", "文书号", "决定文书的编号：判断重复报送、与网站清单对应的依据",
+          "双公示数据标准 2016 版 行政许可/行政处罚决定书文号；2019 版 决定文书号",
+          Words(contains=("行政许可决定书文号", "行政处罚决定书文号", "行政许可决定文书号", "行政处罚决定文书号",
+                          "决定书文号", "决定文书号", "处罚文书号", "许可文书号", "决定书编号", "决定书号",
+                          "文书号", "文号", "案号", "处罚决定书号", "文书编号")),
+          exclude=("文书名称", "文书类型", "序号")),  # 序号 counts rows
+    Field("party", "行政相对人", "决定针对的法人、其他组织或自然人",
+          "双公示数据标准 行政相对人名称",
+          Words(contains=("行政相对人名称", "相对人名称", "当事人名称", "被处罚人名称", "被许可人名称",
+                          "申请人名称", "被处罚人", "被许可人", "当事人", "行政相对人", "相对人", "申请人",
+                          "企业名称", "单位名称（相对人）", "被处罚单位", "被处罚对象", "申请单位", "被许可单位")),
+          exclude=("代码", "类别", "类型", "证件", "法定代表人", "负责人", "地址", "序号"),
+          only={LEDGER: Words(exact=("名称",))}),  # in an online list a bare 名称 is the item's title
+    Field("decision_date", "决定日期", "作出决定的日期：公开期限从其次日起算",
+          "双公示数据标准 许可决定日期 / 处罚决定日期；民法典 第二百零一条（当日不计入）",
+          Words(contains=("许可决定日期", "处罚决定日期", "作出行政决定日期", "作出决定日期", "决定作出日期",
+                          "行政决定日期", "决定日期", "决定时间", "处罚日期", "许可日期", "审批日期", "作出日期")),
+          exclude=("截止", "有效期", "公开", "公示", "上网", "发布", "更新", "入库")),
+    Field("published_date", "公开日期", "决定上网公开的日期；数据标准中没有这一项，"
+          "各单位叫法不一", "西政办发〔2016〕55号（20 个工作日内上网公开）；国办发〔2015〕51号",
+          Words(contains=("上网公开日期", "信息公开日期", "网上公开日期", "公开日期", "公示日期", "发布日期",
+                          "上网日期", "公开时间", "公示时间", "发布时间", "上网时间", "公开发布日期", "公布日期",
+                          "挂网日期", "上线日期", "上线时间"),
+                weak=("数据更新时间戳", "入库时间", "更新时间", "入库日期", "更新日期")),
+          exclude=("截止", "有效期", "决定日期", "作出日期") + NOT_PUBLICATION,
+          # A government site's 信息公开 list dates an item by 生成日期/成文日期 (in a ledger they are not
+          # publication); an edit time stands in only there.
+          only={ONLINE: Words(contains=("生成日期", "成文日期"), weak=("修改时间",))}),
+    Field("unit", "单位", "作出决定的单位：报告按它分组、排名",
+          "双公示数据标准 许可机关 / 处罚机关（2019 版另有 数据来源单位）",
+          Words(contains=("作出决定机关", "处罚机关", "许可机关", "实施机关", "决定机关", "执法机关", "审批机关",
+                          "实施单位", "执法单位", "审批单位", "所属单位", "执法部门", "审批部门", "实施部门",
+                          "决定部门", "许可部门", "处罚部门", "发文机关"),
+                exact=("单位", "机关", "部门"),
+                # who sent the data, when no column names who decided
+                weak=("填报单位", "报送单位", "数据来源单位")),
+          exclude=("代码", "统一社会信用", "序号"),
+          # On a website 发布机构 is who put the item online, which there is the deciding unit; a
+          # ledger's 发布机构 may be the site's office, and the file's unit is the better guess.
+          only={ONLINE: Words(contains=("发布机构", "公开单位"), exact=("来源",), weak=("信息来源", "来源单位"))}),
+    Field("category", "类别", "行政许可还是行政处罚：决定适用哪一个期限",
+          "国办发〔2015〕51号（双公示：行政许可和行政处罚）",
+          Words(contains=("信息类别", "信息类型", "公示类别", "公示类型", "决定类别", "决定类型", "数据类别", "数据类型"),
+                exact=("类别", "类型", "分类", "许可/处罚", "许可或处罚", "许可/处罚类别")),
+          # these name a kind *within* permits or penalties, or the party's kind
+          exclude=("处罚类别", "审批类别", "相对人类别", "违法行为类型", "许可类别", "证件类型")),
+    Field("title", "标题", "网站信息的标题：文书号和行政相对人常写在其中",
+          "政府网站信息公开目录（标题、索引号、发布机构、生成日期）",
+          Words(contains=("标题", "信息名称", "信息标题", "公开信息名称", "文件名称", "题名"), exact=("名称",)),
+          exclude=("相对人", "当事人", "企业", "法定代表人", "许可证"), readers=(ONLINE,)),
+    Field("index", "索引号", "政府网站信息公开目录的索引号", "政府信息公开目录 索引号",
+          Words(contains=("索引号",)), readers=(ONLINE,)),
+    Field("link", "链接", "信息在网站上的地址", "政府网站信息公开目录",
+          Words(contains=("链接", "网址", "URL", "url", "网页地址")), readers=(ONLINE,)),
+)
+BY_NAME = {f.name: f for f in TABLE}
+FIELDS = tuple(BY_NAME)
+LABELS = {f.name: f.label for f in TABLE}
+
+EXACT_BONUS = 1000
+WEAK_SCORE = 1
+
+
+def normalise_header(value: object) -> str:
+    """Full-width to half-width, no spaces, no line breaks, no required-field stars, one bracket form."""
+    text = unicodedata.normalize("NFKC", str(value if value is not None else ""))
+    text = re.sub(r"\s+", "", text)
+    return text.strip("*＊").replace("(", "（").replace(")", "）")
+
+
+def _strip_notes(text: str) -> str:
+    # 许可决定日期（必填） / 公开日期(yyyy-mm-dd) -> the name itself
+    return re.sub(r"（[^）]*）$", "", text) or text
+
+
+@dataclass(frozen=True)
+class _Scored:
+    """One field's words as a reader sees them."""
+
+    name: str
+    contains: tuple[str, ...]
+    exact: tuple[str, ...]
+    weak: tuple[str, ...]
+    exclude: tuple[str, ...]
+
+
+def _for_reader(reader: str) -> tuple[_Scored, ...]:
+    out = []
+    for f in TABLE:
+        if reader not in f.readers:
+            continue
+        extra = f.only.get(reader, Words())
+        out.append(_Scored(f.name, f.words.contains + extra.contains, f.words.exact + extra.exact,
+                           f.words.weak + extra.weak, f.exclude))
+    return tuple(out)
+
+
+_READERS = {reader: _for_reader(reader) for reader in (LEDGER, ONLINE)}
+
+
+@dataclass(frozen=True)
+class FieldRules:
+    """The table as one reader scores it, with the config file's [columns] synonyms."""
+
+    reader: str = LEDGER
+    synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (field, normalised words)
+
+    def with_synonyms(self, synonyms: dict[str, list[str]]) -> "FieldRules":
+        words = tuple((name, tuple(normalise_header(s) for s in values)) for name, values in synonyms.items())
+        return FieldRules(self.reader, words)
+
+    def for_reader(self, reader: str) -> "FieldRules":
+        """The same synonyms, scored for another kind of file (LEDGER or ONLINE)."""
+        return FieldRules(reader, self.synonyms)
+
+    def score(self, header: object) -> dict[str, int]:
+        """Field -> how specifically this header names it (absent: not at all)."""
+        text = normalise_header(header)
+        if not text:
+            return {}
+        bare = _strip_notes(text)
+        # Notes in brackets say nothing about the field: 公开（公示）日期, 上网公开日期（20个工作日内）.
+        plain = re.sub(r"（[^）]*）", "", text) or text
+        extra = dict(self.synonyms)
+        scores: dict[str, int] = {}
+        for f in _READERS[self.reader]:
+            best = 0
+            for word in extra.get(f.name, ()):  # a user's own synonym is exact intent
+                if word and (bare == word or text == word):
+                    best = max(best, 2 * EXACT_BONUS + len(word))
+                elif word and word in text:
+                    best = max(best, EXACT_BONUS + len(word))
+            if best == 0 and any(x in plain for x in f.exclude):
+                continue
+            for word in f.contains:
+                if word in plain:
+                    best = max(best, len(word) + (EXACT_BONUS if bare == word else 0))
+            if bare in f.exact:
+                best = max(best, EXACT_BONUS)
+            if best == 0 and any(word in plain for word in f.weak):
+                best = WEAK_SCORE
+            if best:
+                scores[f.name] = best
+        return scores
+
+
+# -- permit or penalty ------------------------------------------------------------------
+# The kinds of penalty in 行政处罚法 (2021) 第九条; 暂扣/吊销许可证件 name a 许可 but are penalties.
+PENALTY_KINDS = ("警告", "通报批评", "罚款", "没收违法所得", "没收非法财物", "没收", "暂扣", "吊销",
+                 "降低资质等级", "限制开展生产经营活动", "责令停产停业", "责令停产", "责令停业", "责令关闭",
+                 "限制从业", "行政拘留", "拘留")
+# Pinyin initials that 双公示 platforms use for the two categories.
+_CODES = {"XK": "permit", "CF": "penalty"}
+_CODE_IN_NAME = re.compile(r"(?:^|[^A-Za-z])(XK|CF)(?:$|[^A-Za-z])", re.IGNORECASE)
+
+
+def categories(texts) -> np.ndarray:
+    """Column-wise: 许可 -> "permit", 处罚 -> "penalty" (also XK/CF, and the kinds of penalty);
+    None when a text says neither or both. The one guesser for cells, headers, sheet and file names
+    and online titles; each distinct text is looked at once."""
+    codes, uniques = _distinct(texts)
+    text = pd.Series(uniques, dtype=object).map(normalise_header)
+    penalty_kind = text.str.contains("|".join(PENALTY_KINDS)).to_numpy(bool)  # 吊销许可证 says 许可
+    says_permit = text.str.contains("许可", regex=False).to_numpy(bool)
+    permit = says_permit | text.str.contains("审批", regex=False).to_numpy(bool)
+    penalty = text.str.contains("处罚", regex=False).to_numpy(bool)
+    code = text.str.upper().map(_CODES).to_numpy(object)  # the whole text is XK or CF
+    found = text.str.findall(_CODE_IN_NAME).map(lambda c: {m.upper() for m in c})
+    named = found.map(lambda c: _CODES[next(iter(c))] if len(c) == 1 else None).to_numpy(object)
+    # Weakest first, each later rule overriding: 许可/处罚 words, one code inside a name, the whole
+    # text a code, a kind of penalty.
+    out = np.full(len(text), None, dtype=object)
+    out[permit & ~penalty] = "permit"
+    out[penalty & ~permit] = "penalty"
+    use = pd.notna(named) & ~says_permit & ~penalty
+    out[use] = named[use]
+    out[pd.notna(code)] = code[pd.notna(code)]
+    out[penalty_kind] = "penalty"
+    return out[codes] if len(codes) else np.zeros(0, dtype=object)
+
+
+def _distinct(values) -> tuple[np.ndarray, list[str]]:
+    """(codes, distinct texts): a blank cell (None, NaN) is the text "", listed last for code -1."""
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object))
+    return codes, [str(u) for u in uniques] + [""]
+
+
+def category_from_text(text: str) -> str | None:
+    """One text's category (see ``categories``)."""
+    return categories([text])[0]
+
+
+# -- unit names -------------------------------------------------------------------------
+def unit_names(values: pd.Series, aliases: dict[str, list[str]] | None = None) -> pd.Series:
+    """Unit names column-wise: full-width to half-width, whitespace dropped; then every name a unit
+    goes by (compliance.toml [units]) -> the name declared there. Once per distinct name.
+    The one normaliser for ledger units, online-list units and the keys that match them."""
+    codes, uniques = _distinct(values.to_numpy(object))
+    spelled = pd.Series([unit_name(t) for t in uniques], dtype=object)
+    if aliases:
+        table = {unit_name(alias): name for name, others in aliases.items() for alias in [name, *others]}
+        spelled = spelled.map(table).fillna(spelled)
+    out = spelled.to_numpy(object)[codes] if len(codes) else np.zeros(0, dtype=object)
+    return pd.Series(out, index=values.index, dtype=object)
+
+
+def unit_name(name: str) -> str:
+    """One unit name as ``unit_names`` spells it (区（东）局 and 区(东) 局 are one name)."""
+    return "".join(unicodedata.normalize("NFKC", name).split())
+
+
+def markdown() -> str:
+    """docs/fields.md: the table as users and maintainers read it (tests keep the two in sync)."""
+    reader = {LEDGER: "台账", ONLINE: "网站清单"}
+    lines = ["# 列名识别：字段表", "",
+             "本文件由 `compliance/fields.py` 的字段表生成，请勿手改；改表后运行 "
+             "`python -c \"from compliance.fields import markdown; print(markdown(), end='')\" > docs/fields.md`。",
+             "列名中含有“包含”中的词即识别为该字段（取最长、最具体的词；与词完全相同优先）；“整列名”中的词须是整个列名；",
+             "“替代”中的词只在没有更合适的列时使用；含“排除”中的词的列名不作该字段。`compliance.toml` 的 `[columns]` "
+             "同义词优先于下表，对台账和网站清单都有效。", ""]
+    for f in TABLE:
+        lines += [f"## {f.label}（`{f.name}`）", "", f"- 含义：{f.meaning}", f"- 来源：{f.source}",
+                  f"- 用于：{'、'.join(reader[r] for r in f.readers)}"]
+        for kind, words in (("", f.words), *((f"（仅{reader[r]}）", w) for r, w in f.only.items())):
+            for title, values in (("包含", words.contains), ("整列名", words.exact), ("替代", words.weak)):
+                if values:
+                    lines.append(f"- {title}{kind}：{'、'.join(values)}")
+        if f.exclude:
+            lines.append(f"- 排除：{'、'.join(f.exclude)}")
+        lines.append("")
+    return "\n".join(lines)
