@@ -17,6 +17,7 @@ import sys
 import click
 
 from .errors import ComplianceError
+from . import interrupts
 from .interrupts import exit_code as interrupted_exit_code
 from .problems import message
 
@@ -224,7 +225,8 @@ class FriendlyGroup(ChineseHelp, click.Group):
             click.echo(f"错误：{exc.format_message()}", err=True)
             sys.exit(exc.exit_code)
         except click.exceptions.Abort as exc:  # Ctrl-C (130) or SIGTERM (143), as shells report them
-            click.echo(message("interrupted"), err=True)
+            if not interrupts.supervisor_reports:
+                click.echo(message("interrupted"), err=True)
             sys.exit(interrupted_exit_code(exc.__cause__))
 
     def invoke(self, ctx: click.Context):

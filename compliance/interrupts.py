@@ -16,6 +16,10 @@ import threading
 EXIT_INTERRUPTED = 130  # 128 + SIGINT
 EXIT_TERMINATED = 143  # 128 + SIGTERM
 
+# Set in a supervised worker: its supervisor says "已中止。" (once), whether the
+# worker ends by itself after the signal or has to be killed.
+supervisor_reports = False
+
 
 class Terminated(KeyboardInterrupt):
     """SIGTERM, raised where Ctrl-C would raise KeyboardInterrupt."""

@@ -37,6 +37,7 @@ import time
 from pathlib import Path
 
 from .errors import CheckAborted
+from . import interrupts
 from .interrupts import EXIT_INTERRUPTED, EXIT_TERMINATED
 from .problems import message
 from .report import tempfiles
@@ -69,6 +70,7 @@ def supervise() -> int | None:
         os.setpgid(0, 0)
         _die_with(os.getppid())
         tempfiles.announce_to(write_end)
+        interrupts.supervisor_reports = True
         return None
     os.close(write_end)
     try:
@@ -131,7 +133,8 @@ def _wait(pid: int, announcements: int) -> int:
             tempfiles.remove(temp)
         sys.stderr.write(f"错误：{CheckAborted(-code).message}\n")
         return EXIT_CANNOT_RUN
-    if received:
+    if received:  # the worker stopped by itself and left the message to us
+        sys.stderr.write(f"{message('interrupted')}\n")
         return EXIT_TERMINATED if signal.SIGTERM in received else EXIT_INTERRUPTED
     return code
 
