@@ -89,6 +89,7 @@ class PartTags:
         self.number = re.compile(rb'(\d{1,7})"')
         self.row_number = re.compile(b"<" + e + rb'row r="(\d{1,7})"')
         self.wide = re.compile(b"<" + e + rb'c r="([A-Z]{2,3})(\d{1,7})"[^>]*?(/?)>')
+        self._narrow_cell = b"<" + e + rb'c r="([%s-Z])(\d{1,7})"[^>/]*>'
         # r in any place and either quote (a literal first: a leading \s would cost ten times more)
         self.wide_any = re.compile(rb"""r=["']([A-Z]{2,3})(\d{1,7})["'][^>]*?(/?)>""")
         self.irregular_cell = re.compile(b"<" + e + rb'c(?! r=")')  # not r="… first: read row by row
@@ -105,6 +106,17 @@ class PartTags:
         if r is not None and m is None:
             raise ExactScanNeeded
         return None if m is None else (int(m.group(2)), column_number(m.group(1)))
+
+    def narrow_cells(self, part: bytes, columns: int):
+        """(row, column), 1-based, of cells within A:Z ever further right than ``columns`` (self-closing
+        cells are empty and left out). The last cell gives the last row, not the widest (a short last
+        row is common); each search costs one pass over the part, and one or two are usual."""
+        while columns < 26:
+            found = re.search(self._narrow_cell % bytes([65 + columns]), part)
+            if found is None:
+                return
+            columns = found.group(1)[0] - 64
+            yield int(found.group(2)), columns
 
     def has_content(self, element: bytes) -> bool:
         """What calamine turns into a cell: a value, an inline string, a formula (patched if it has no

@@ -195,7 +195,9 @@ def _fast_part(part: bytes, tags: PartTags, scan: SheetScan, details: bool, last
         row, column = tags.canonical_position(part, start)
         scan.note_cell(row + 1, column + 1)
     scan.cells += part.count(tags.close_c)
-    # Columns past Z are rare: only those are parsed (a sheet of A:Z is at most 26 wide).
+    for row, column in tags.narrow_cells(part, scan.columns) if start >= 0 else ():
+        scan.note_cell(row, column)
+    # Columns past Z are rare: only those are parsed.
     for letters, row, slash in tags.wide.findall(part):
         if not slash and column_number(letters) > scan.columns:
             scan.note_cell(int(row), column_number(letters))
