@@ -12,6 +12,7 @@ Faults become one Chinese line and exit 2; ``--debug`` shows the traceback.
 from __future__ import annotations
 
 import difflib
+import os
 import sys
 
 import click
@@ -239,6 +240,9 @@ class FriendlyGroup(ChineseHelp, click.Group):
                 raise
             click.echo(f"错误：{exc.message}", err=True)
             sys.exit(2)
+        except BrokenPipeError:  # `| head` closed stdout: the rest is unwanted, the report is already written
+            _discard_stdout()
+            sys.exit(BROKEN_PIPE_EXIT)
         except Exception as exc:  # an internal error must not spill a traceback
             if ctx.meta.get("debug"):
                 raise
@@ -250,3 +254,14 @@ class FriendlyGroup(ChineseHelp, click.Group):
         if isinstance(result, int):
             sys.exit(result)  # commands return their exit code
         return result
+
+
+BROKEN_PIPE_EXIT = 141  # 128 + SIGPIPE: what a shell reports for a writer whose reader left
+
+
+def _discard_stdout() -> None:
+    """Point stdout at the null device, so the flush at exit does not fail a second time (Python's advice
+    for SIGPIPE: https://docs.python.org/3/library/signal.html#note-on-sigpipe)."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, sys.stdout.fileno())
+    os.close(null)

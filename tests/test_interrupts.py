@@ -175,3 +175,21 @@ def test_a_worker_killed_from_outside_is_reported_and_cleaned_up(big_ledger, tmp
     assert err.strip() == ("错误：检查进程意外结束（信号 9），未生成报告。可能是内存不足：请关闭其他程序后重试，"
                            "或用 --month 分几次检查")
     assert list(tmp_path.glob(".~*")) == [] and not out.exists()
+
+
+def test_a_reader_that_leaves_early_gets_no_internal_error_and_the_report_stays(tmp_path):
+    """`compliance check … | head`: stdout's reader is gone before the first line; the shell's 141, no
+    内部错误 and no traceback, and the report written before the terminal lines is whole."""
+    source = ledger(tmp_path, 30)
+    out = tmp_path / "报告.xlsx"
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has left before anything is written
+    try:
+        done = subprocess.run([sys.executable, "-m", "compliance", "check", str(source), "--as-of", "2016-12-31",
+                               "--out", str(out)], stdout=write_end, stderr=subprocess.PIPE, timeout=GUARD)
+    finally:
+        os.close(write_end)
+    stderr = done.stderr.decode("utf-8")
+    assert done.returncode == 141, stderr
+    assert "内部错误" not in stderr and "Traceback" not in stderr and "BrokenPipe" not in stderr, stderr
+    assert openpyxl.load_workbook(out, read_only=True).sheetnames[0] == "汇总"
