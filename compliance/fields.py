@@ -89,6 +89,14 @@ TABLE: tuple[Field, ...] = (
           # A government site's 信息公开 list dates an item by 生成日期/成文日期 (in a ledger they are not
           # publication); an edit time stands in only there.
           only={ONLINE: Words(contains=("生成日期", "成文日期"), weak=("修改时间",))}),
+    # A 是否公开 / 状态 column: what the unit says, not when. A mark without a date is a data problem
+    # (标注已公开，但没有公开日期), never a verdict of non-publication (docs/rules.md §8).
+    Field("published_marked", "公开状态", "台账标注的是否已公开（已公开/是/未公开）：有标注而无公开日期时提示核实",
+          "各单位台账的“是否公开”“公开状态”栏（数据标准中没有这一项）",
+          Words(contains=("是否公开", "公开状态", "是否公示", "公示状态", "是否上网", "公开情况", "上网情况", "是否已公开",
+                          "是否已公示"),
+                exact=("状态",)),
+          exclude=("日期", "时间", "网址", "链接"), readers=(LEDGER,)),
     Field("unit", "单位", "作出决定的单位：报告按它分组、排名",
           "双公示数据标准 许可机关 / 处罚机关（2019 版另有 数据来源单位）",
           Words(contains=("作出决定机关", "处罚机关", "许可机关", "实施机关", "决定机关", "执法机关", "审批机关",

@@ -260,6 +260,9 @@ _DECLARED = [
                 "在表头中加上决定日期列，或在 compliance.toml [columns] 中补充同义词"),
     ProblemType("published-column-missing", RECORD, "工作表中找不到公开日期列，无法判断是否按时公开",
                 "没有公开日期列（报送日期等不是公开日期）", "加上公开日期列，或在 compliance.toml [columns] 中补充同义词"),
+    ProblemType("published-marked-no-date", RECORD, "标注已公开，但没有公开日期",
+                "台账的“是否公开/状态”栏写了已公开，公开日期却是空的：不判为未公开；截止日期未到时按未到期，"
+                "过了截止日期判为数据有误", "补填公开日期（可在网站上查到），或用 --online 提供网站清单核对"),
     ProblemType("category-unknown", RECORD, "无法判断是许可还是处罚：没有类别列，列名、工作表名和文件名中也没有“许可”或“处罚”字样",
                 "不知道记录是许可还是处罚，无法选用期限", "在文件名或工作表名中写明“许可”或“处罚”，或加类别列"),
     ProblemType("duplicate-document-number", RECORD, "文书号重复，首次出现在 {where}", "同一单位同一类别中文书号重复",

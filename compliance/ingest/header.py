@@ -89,23 +89,25 @@ def find_header(rows: list[list], rules: FieldRules, merged=()) -> tuple[int, li
     over 文书号/日期). Each candidate is scored by the distinct fields its
     columns name; it must name what ``HEADER_NEEDS`` asks of the reader.
     """
-    best: tuple[int, int, list[str]] | None = None  # (strength, last row index, headers)
+    best: tuple[tuple[int, int], int, list[str]] | None = None  # (strength, last row index, headers)
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS[rules.reader]]):
         if is_metadata_row(row):  # 填报单位：… / 报送日期：… is sheet metadata, not a header half
             continue
-        candidates = [(index, [display_text(c) for c in row])]
+        own = [display_text(c) for c in row]
+        candidates = [(index, own, 0)]
         if index + 1 < len(rows) and _looks_like_subheaders(rows[index + 1]) \
                 and sum(1 for c in row if not is_blank(c)) >= 2 and not is_metadata_row(rows[index + 1]):
-            top = _with_spans(rows, index, merged)
-            candidates.append((index + 1, _combine(top, [display_text(c) for c in rows[index + 1]], rules)))
-        for last, headers in candidates:
+            top, sub = _with_spans(rows, index, merged), [display_text(c) for c in rows[index + 1]]
+            # Of two readings naming as many fields, a grouped header's two rows win (时间 over 作出决定).
+            candidates.append((index + 1, _combine(top, sub, rules), int(_grouped(own, top, sub))))
+        for last, headers, grouped in candidates:
             mapping = map_columns(headers, rules)
             if not names_enough(mapping, rules.reader):
                 continue
-            strength = len(mapping.columns)
+            strength = (len(mapping.columns), grouped)
             if best is None or strength > best[0]:
                 best = (strength, last, headers)
-    if best is None or best[0] < 2:
+    if best is None or best[0][0] < 2:
         return None
     return best[1], best[2]
 
@@ -133,18 +135,38 @@ def _with_spans(rows: list[list], index: int, merged) -> list[str]:
     return texts
 
 
+# A group label's own ending that its children replace: 行政处罚决定书 over 日期 is the 行政处罚决定日期,
+# 公示情况 over 日期 the 公示日期.
+_GROUP_ENDING = re.compile(r"(?:文书|书|情况|信息|事项)$")
+
+
 def _combine(top: list[str], sub: list[str], rules: FieldRules) -> list[str]:
+    """Each column's name from its group label and its own: the reading that names a field most
+    specifically (时间 over 作出决定 -> 作出决定时间; 行政处罚决定书 over 文号 -> 行政处罚决定书文号)."""
     out = []
     for c in range(max(len(top), len(sub))):
         upper = top[c] if c < len(top) else ""
         lower = sub[c] if c < len(sub) else ""
         if not lower or lower == upper:
             out.append(upper)
-        elif not upper or rules.score(lower):
+        elif not upper:
             out.append(lower)
         else:
-            out.append(upper + lower)  # 上网公开 + 日期 -> 上网公开日期
+            readings = (lower, upper + lower, lower + upper, _GROUP_ENDING.sub("", upper) + lower)
+            scored = [(max(rules.score(text).values(), default=0), -k, text) for k, text in enumerate(readings)]
+            best = max(scored)
+            out.append(best[2] if best[0] else upper + lower)  # 上网公开 + 日期 -> 上网公开日期
     return out
+
+
+def _grouped(top: list[str], spread: list[str], sub: list[str]) -> bool:
+    """Whether a top row groups the row below: a label merged or repeated over several columns, or a
+    sub-label under a blank top cell. A one-row header over a first record of text has neither."""
+    width = max(len(top), len(spread), len(sub))
+    top, spread, sub = ([*x, *[""] * (width - len(x))] for x in (top, spread, sub))
+    if any(not top[c] and (spread[c] or sub[c]) for c in range(width)):
+        return True
+    return any(spread[c] and spread[c] == spread[c + 1] and sub[c] != sub[c + 1] for c in range(width - 1))
 
 
 def is_metadata_row(row: list) -> bool:

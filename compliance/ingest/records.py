@@ -177,6 +177,9 @@ def _records(frame, evidence, mapping, result, sheet, context, section):
     said_unpublished = per_distinct(published_text[keep].to_numpy(object),
                                     lambda texts: [normalise_text(t) in NOT_PUBLISHED for t in texts]).astype(bool)
     pub_codes = np.where((pub_codes == "date-missing") | said_unpublished, None, pub_codes)
+    marked = said_published(cell_text(mapped_column(kept, mapping, "published_marked")))
+    pub_codes = np.where(marked & (pub_codes == None) & np.isnat(published),  # noqa: E711
+                         "published-marked-no-date", pub_codes)
     if "decision_date" not in mapping.columns:
         dec_codes = np.full(n, "decision-column-missing", dtype=object)
     if "published_date" not in mapping.columns:  # not "unpublished": unknown
@@ -194,6 +197,17 @@ def _records(frame, evidence, mapping, result, sheet, context, section):
     out["published_problem"] = pub_codes
     out["notes"] = None
     return out[RECORD_FIELDS], kinds
+
+
+# What a 是否公开 / 状态 cell says when the decision is online: a blank or 否 is no such claim.
+PUBLISHED_MARKS = frozenset({"已公开", "是", "已公示", "已上网", "已发布", "公开", "公示", "已", "√", "✓", "Y", "YES",
+                             "已挂网", "已网上公开", "已上网公开"})
+
+
+def said_published(marks: pd.Series) -> np.ndarray:
+    """Cell-wise: the unit marked this decision as published (已公开, 是, √)."""
+    return per_distinct(marks.to_numpy(object),
+                        lambda texts: [normalise_text(t).upper() in PUBLISHED_MARKS for t in texts]).astype(bool)
 
 
 def _date_cells(kept, mapping, name, sheet) -> pd.Series:
