@@ -238,7 +238,12 @@ _DECLARED = [
     ProblemType("column-duplicate", SHEET, "第 {other} 列“{other_header}”与第 {used} 列“{used_header}”都像{label}，"
                                            "采用第 {used} 列",
                 "两列都像同一个字段，按更像的一列读取", "确认读取的是正确的列；必要时改正列名"),
+    ProblemType("decision-date-two-columns", SHEET, "第 {other} 列“{other_header}”与第 {used} 列“{used_header}”"
+                                                    "都像决定日期：两列一致的行照常判定，不一致的行判为数据有误",
+                "两列都可能是决定日期（如批准日期和发证日期）", "核对两列不一致的行，确认哪一天作出决定"),
     # -- cells (dates) -----------------------------------------------------------
+    ProblemType("decision-dates-differ", CELL, "两列不一致：{text}", "两列都可能是决定日期，这一行两列的日期不同",
+                "确认哪一天作出决定，改正台账"),
     ProblemType("date-missing", CELL, "日期为空", "日期单元格是空的", "补填日期"),
     ProblemType("date-unparseable", CELL, "无法识别的日期：{text}", "单元格中的文字不是可识别的日期",
                 "改为 2016-09-28 这样的日期"),

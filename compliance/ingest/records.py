@@ -95,7 +95,8 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
     result.notes.extend(note.with_place(**at) for note in mapping.notes)
     result.columns = {name: mapping.header_of(name) for name in mapping.columns}
     if sheet.data is not None:
-        frame, evidence = csv_body(sheet, header_index, len(headers), set(mapping.columns.values()),
+        frame, evidence = csv_body(sheet, header_index, len(headers),
+                                   set(mapping.columns.values()) | set(mapping.alternates.values()),
                                    context.source_file)
     else:
         frame, evidence = rows_body(sheet.rows[header_index + 1:], len(headers))
@@ -180,6 +181,10 @@ def _records(frame, evidence, mapping, result, sheet, context, section):
     marked = said_published(cell_text(mapped_column(kept, mapping, "published_marked")))
     pub_codes = np.where(marked & (pub_codes == None) & np.isnat(published),  # noqa: E711
                          "published-marked-no-date", pub_codes)
+    decision_shown = _short(decision_text[keep])
+    if "decision_date" in mapping.alternates:
+        decided, dec_codes, decision_shown = _two_decision_columns(kept, mapping, sheet, decided, dec_codes,
+                                                                   decision_shown)
     if "decision_date" not in mapping.columns:
         dec_codes = np.full(n, "decision-column-missing", dtype=object)
     if "published_date" not in mapping.columns:  # not "unpublished": unknown
@@ -189,7 +194,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section):
     out["unit"] = _units(kept, mapping, context)
     out["document_number"] = doc[keep].reset_index(drop=True)
     out["party"] = party_all[keep].reset_index(drop=True)
-    out["decision_text"] = _short(decision_text[keep])
+    out["decision_text"] = decision_shown
     out["published_text"] = _short(published_text[keep])
     out["decision_date"] = decided
     out["published_date"] = published
@@ -210,8 +215,30 @@ def said_published(marks: pd.Series) -> np.ndarray:
                         lambda texts: [normalise_text(t).upper() in PUBLISHED_MARKS for t in texts]).astype(bool)
 
 
-def _date_cells(kept, mapping, name, sheet) -> pd.Series:
-    cells = mapped_column(kept, mapping, name).reset_index(drop=True)
+def _two_decision_columns(kept, mapping, sheet, decided, codes, shown):
+    """Two columns that are both the decision date (批准日期, 发证日期): rows where both hold a date and
+    the dates differ lose their date, with both values shown; every other row keeps the first column's."""
+    other = mapping.alternates["decision_date"]
+    second, _ = parse_dates(_date_cells(kept, mapping, "decision_date", sheet, column=other))
+    differ = ~np.isnat(decided) & ~np.isnat(second) & (decided != second)
+    if not differ.any():
+        return decided, codes, shown
+    decided, codes, shown = decided.copy(), codes.copy(), shown.copy()
+    first_name, second_name = mapping.header_of("decision_date"), mapping.headers[other]
+    shown[differ] = [f"{first_name} {a}，{second_name} {b}" for a, b in
+                     zip(np.datetime_as_string(decided[differ], unit="D"),
+                         np.datetime_as_string(second[differ], unit="D"))]
+    decided[differ] = np.datetime64("NaT")
+    codes[differ] = "decision-dates-differ"
+    return decided, codes, shown
+
+
+def _date_cells(kept, mapping, name, sheet, column: int | None = None) -> pd.Series:
+    if column is not None:
+        cells = (kept[column] if column in kept.columns else pd.Series([""] * len(kept), dtype=object))
+        cells = cells.reset_index(drop=True)
+    else:
+        cells = mapped_column(kept, mapping, name).reset_index(drop=True)
     if getattr(sheet, "date1904", False):
         cells = shift_1904(cells)
     return cells
