@@ -139,17 +139,30 @@ def _read_blocks(frame, evidence, mapping, rules, result, sheet, context):
     mappings = [mapping] + [map_columns(frame_row_texts(frame, b), rules) for b in boundaries]
     parts, skipped, example_rows = [], {"blank": 0, "note": 0, "header": len(boundaries), "example": 0}, []
     section = context.section
-    for start, stop, block_mapping in zip(starts, stops, mappings):
+    for block, (start, stop, block_mapping) in enumerate(zip(starts, stops, mappings)):
+        if block:  # a new header: its own section row, else what its columns say, else the one above
+            section = trailing or header_category(block_mapping) or section
+        trailing = None
         if stop <= start:
             continue
         records, kinds = _records(frame.iloc[start:stop], evidence.slice(start, stop), block_mapping, result,
                                   sheet, context, section)
         parts.append(records)
-        section = kinds.section[-1] if len(kinds.section) and kinds.section[-1] else section
+        trailing = _trailing_section(kinds)
         for kind in skipped:
             skipped[kind] += int(getattr(kinds, kind).sum())
         example_rows.extend((np.flatnonzero(kinds.example) + start + result.header_row + 1).tolist())
     return boundaries, parts, skipped, example_rows
+
+
+def _trailing_section(kinds) -> str | None:
+    """The category a section row after a block's last record sets (二、行政处罚 before the next header)."""
+    if not len(kinds.section) or not kinds.section[-1]:
+        return None
+    records = np.flatnonzero(kinds.record)
+    if len(records) and kinds.section[records[-1]] == kinds.section[-1]:
+        return None  # no section row since the last record: nothing new to say
+    return kinds.section[-1]
 
 
 def _row_list(rows: list[int], limit: int = 10) -> str:
