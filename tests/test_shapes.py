@@ -96,3 +96,133 @@ def test_a_status_column_marks_published_too(tmp_path):
     records = by_number(data)
     assert records["西人罚1"]["status"] == "invalid" and codes(records["西人罚1"]) == {"published-marked-no-date"}
     assert records["西人罚2"]["status"] == "overdue"
+
+
+# -- 1. a second table in the same sheet, its own column order ---------------------------
+def test_second_table_with_its_own_column_order_and_category(tmp_path):
+    path = write_sheet(tmp_path / "区安监局_台账.xlsx", [
+        ["一、行政许可"], ["序号", "许可决定书文号", "行政相对人名称", "许可决定日期", "上网公开日期"],
+        [1, "西安监许〔2016〕1号", "甲公司", D(2016, 10, 8), D(2016, 10, 12)],
+        [2, "西安监许〔2016〕2号", "乙公司", D(2016, 10, 9), D(2016, 11, 30)],
+        [], ["二、行政处罚"], ["序号", "上网公开日期", "处罚决定日期", "行政相对人名称", "处罚决定书文号"],
+        [1, D(2016, 10, 20), D(2016, 10, 10), "丙公司", "西安监罚〔2016〕1号"],
+        [2, None, D(2016, 10, 11), "丁公司", "西安监罚〔2016〕2号"]])
+    _, data, _ = check(tmp_path, path)
+    records = by_number(data)
+    assert set(records) == {"西安监许〔2016〕1号", "西安监许〔2016〕2号", "西安监罚〔2016〕1号", "西安监罚〔2016〕2号"}
+    got = {n: (r["row"], r["category"], r["status"], r["party"]) for n, r in records.items()}
+    assert got == {"西安监许〔2016〕1号": (3, "permit", "on_time", "甲公司"),
+                   "西安监许〔2016〕2号": (4, "permit", "late", "乙公司"),
+                   "西安监罚〔2016〕1号": (8, "penalty", "on_time", "丙公司"),
+                   "西安监罚〔2016〕2号": (9, "penalty", "overdue", "丁公司")}
+    assert all(r["unit"] == "区安监局" for r in records.values())
+
+
+def test_second_header_without_a_section_row_takes_its_own_category(tmp_path):
+    # the first table's 一、行政许可 must not leak into a table whose header says 处罚
+    path = write_sheet(tmp_path / "区安监局_台账.xlsx", [
+        ["一、行政许可"], ["许可决定书文号", "相对人", "许可决定日期", "公开日期"],
+        ["许1", "甲", D(2016, 10, 8), D(2016, 10, 12)], [],
+        ["处罚决定日期", "处罚决定书文号", "公开日期", "相对人"],
+        [D(2016, 10, 10), "罚1", D(2016, 10, 14), "乙"]])
+    _, data, _ = check(tmp_path, path)
+    records = by_number(data)
+    assert {n: r["category"] for n, r in records.items()} == {"许1": "permit", "罚1": "penalty"}
+    assert {r["status"] for r in records.values()} == {"on_time"}
+
+
+# -- 2. decision dates by other names; a licence number for a 文号 -------------------------
+def test_licence_ledger_with_approval_date_and_licence_number(tmp_path):
+    path = write_sheet(tmp_path / "区卫计局_许可.xlsx", [
+        ["行政许可公示台账"],
+        ["序号", "许可证编号", "被许可人", "受理日期", "批准日期", "有效期自", "有效期至", "报送日期", "上网公开日期"],
+        [1, "卫许2016001", "甲诊所", D(2016, 9, 20), D(2016, 10, 10), D(2016, 10, 10), D(2019, 10, 9),
+         D(2016, 11, 1), D(2016, 10, 20)],
+        [2, "卫许2016002", "乙诊所", D(2016, 9, 21), D(2016, 10, 11), D(2016, 10, 11), D(2019, 10, 10),
+         D(2016, 11, 1), None]])
+    _, data, _ = check(tmp_path, path)
+    records = by_number(data)
+    assert {n: (r["decision_date"], r["status"]) for n, r in records.items()} == {
+        "卫许2016001": ("2016-10-10", "on_time"), "卫许2016002": ("2016-10-11", "overdue")}
+    assert {r["category"] for r in records.values()} == {"permit"}
+    assert {r["unit"] for r in records.values()} == {"区卫计局"}
+
+
+def test_each_other_decision_date_name(tmp_path):
+    for word in ("批准日期", "核准日期", "发证日期", "准予许可日期", "登记日期"):
+        path = write_sheet(tmp_path / f"区民政局_{word}_许可.xlsx", [
+            ["序号", "证书编号", "申请人", "受理日期", word, "录入日期", "公开日期"],
+            [1, f"{word}1", "甲", D(2016, 9, 1), D(2016, 10, 10), D(2016, 10, 30), D(2016, 10, 14)]])
+        _, data, _ = check(tmp_path, path)
+        [record] = data["records"]
+        assert (record["decision_date"], record["status"], record["category"]) == ("2016-10-10", "on_time", "permit"), word
+
+
+def test_two_decision_date_columns_flag_only_the_rows_that_differ(tmp_path):
+    path = write_sheet(tmp_path / "区食药局_许可.xlsx", [
+        ["序号", "证书编号", "申请人", "核准日期", "发证日期", "公示日期"],
+        [1, "食药1", "甲", D(2016, 10, 10), D(2016, 10, 10), D(2016, 10, 15)],
+        [2, "食药2", "乙", D(2016, 10, 11), D(2016, 10, 20), D(2016, 10, 25)],
+        [3, "食药3", "丙", D(2016, 10, 12), D(2016, 10, 12), None]])
+    _, data, output = check(tmp_path, path)
+    records = by_number(data)
+    assert {n: r["status"] for n, r in records.items()} == {"食药1": "on_time", "食药2": "invalid", "食药3": "overdue"}
+    assert codes(records["食药2"]) == {"decision-dates-differ"}
+    message = records["食药2"]["issues"][0]["message"]
+    assert "核准日期 2016-10-11" in message and "发证日期 2016-10-20" in message
+
+
+# -- 3. two-row grouped headers ----------------------------------------------------------
+def test_grouped_headers_in_xlsx(tmp_path):
+    first = write_sheet(tmp_path / "区环保局_处罚.xlsx", [
+        ["序号", "行政处罚决定书", None, "当事人", "公示情况", None],
+        [None, "文号", "日期", None, "网址", "日期"],
+        [1, "西环罚1", D(2016, 10, 10), "甲厂", "http://x/1", D(2016, 10, 14)],
+        [2, "西环罚2", D(2016, 10, 11), "乙厂", None, None]], merges=["A1:A2", "B1:C1", "D1:D2", "E1:F1"])
+    second = write_sheet(tmp_path / "区城管局_处罚.xlsx", [
+        ["序号", "处罚文书号", "当事人", "时间", None],
+        [None, None, None, "作出决定", "网上公示"],
+        [1, "西城罚1", "甲", D(2016, 10, 10), D(2016, 11, 30)],
+        [2, "西城罚2", "乙", D(2016, 12, 20), None]], merges=["A1:A2", "B1:B2", "C1:C2", "D1:E1"])
+    _, data, _ = check(tmp_path, first, second)
+    records = by_number(data)
+    got = {n: (r["row"], r["decision_date"], r["published_date"], r["status"], r["unit"]) for n, r in records.items()}
+    assert got == {"西环罚1": (3, "2016-10-10", "2016-10-14", "on_time", "区环保局"),
+                   "西环罚2": (4, "2016-10-11", None, "overdue", "区环保局"),
+                   "西城罚1": (3, "2016-10-10", "2016-11-30", "late", "区城管局"),
+                   "西城罚2": (4, "2016-12-20", None, "pending", "区城管局")}
+
+
+def test_grouped_headers_in_html_saved_as_xls(tmp_path):
+    path = tmp_path / "区交通局_处罚.xls"
+    path.write_text("""<html><head><meta charset="utf-8"></head><body><table border=1>
+<tr><td rowspan=2>序号</td><td colspan=2>行政处罚决定书</td><td rowspan=2>当事人</td><td colspan=2>时间</td></tr>
+<tr><td>文号</td><td>日期</td><td>作出决定</td><td>网上公示</td></tr>
+<tr><td>1</td><td>西交罚1</td><td>2016-10-10</td><td>甲</td><td>2016-10-10</td><td>2016-10-14</td></tr>
+<tr><td>2</td><td>西交罚2</td><td>2016-10-11</td><td>乙</td><td>2016-10-11</td><td></td></tr>
+</table></body></html>""", encoding="utf-8")
+    _, data, _ = check(tmp_path, path)
+    records = by_number(data)
+    assert {n: (r["row"], r["status"], r["category"]) for n, r in records.items()} == {
+        "西交罚1": (3, "on_time", "penalty"), "西交罚2": (4, "overdue", "penalty")}
+
+
+# -- 6. subtotal and count rows ----------------------------------------------------------
+def test_subtotal_and_count_rows_are_not_records(tmp_path):
+    path = write_sheet(tmp_path / "区教育局_处罚.xlsx", [
+        PENALTY,
+        [1, "西教罚1", "甲", D(2016, 4, 10), D(2016, 4, 14)], ["4月小计", None, 1], ["本月小计", "", "1件"],
+        [2, "西教罚2", "乙", D(2016, 5, 10), D(2016, 5, 14)], ["1-6月累计", None, 2], ["本页合计", 2],
+        ["共 2 件"], [None, 2, 2, 2, 2], [None, "=COUNTA(B2:B5)", None, None], ["合　计：", 2]])
+    code, data, output = check(tmp_path, path)
+    assert [r["document_number"] for r in data["records"]] == ["西教罚1", "西教罚2"]
+    assert code == 0
+    assert "跳过非记录行 8 行" in output
+
+
+def test_a_record_with_a_number_for_its_first_cell_is_still_a_record(tmp_path):
+    # a row of a date serial and real content is no count row
+    path = write_sheet(tmp_path / "区教育局_处罚.xlsx", [
+        PENALTY, [1, "7", "甲", D(2016, 10, 10), D(2016, 10, 14)], [2, "8", None, 42653, None]])
+    _, data, _ = check(tmp_path, path)
+    assert [r["document_number"] for r in data["records"]] == ["7", "8"]
