@@ -226,3 +226,34 @@ def test_a_record_with_a_number_for_its_first_cell_is_still_a_record(tmp_path):
         PENALTY, [1, "7", "甲", D(2016, 10, 10), D(2016, 10, 14)], [2, "8", None, 42653, None]])
     _, data, _ = check(tmp_path, path)
     assert [r["document_number"] for r in data["records"]] == ["7", "8"]
+
+
+# -- 8. category from the title ----------------------------------------------------------
+def test_category_from_the_title_row_of_sheet1_and_sheet2(tmp_path):
+    header = ["序号", "决定书文号", "相对人", "决定日期", "公开日期"]
+    path = write_sheet(tmp_path / "区规划局_台账.xlsx", [
+        ["西塞山区规划局2016年度行政许可公示台账"], ["填报日期：2016-11-01"], header,
+        [1, "西规1", "甲", D(2016, 10, 10), D(2016, 10, 14)]],
+        more={"Sheet2": [["西塞山区规划局2016年度行政处罚公示台账"], header,
+                         [1, "西规罚1", "乙", D(2016, 10, 10), D(2016, 10, 14)]]})
+    _, data, _ = check(tmp_path, path)
+    records = by_number(data)
+    assert {n: (r["category"], r["status"]) for n, r in records.items()} == {
+        "西规1": ("permit", "on_time"), "西规罚1": ("penalty", "on_time")}
+
+
+# -- 9. unit from a 单位： line -------------------------------------------------------------
+def test_unit_line_names_the_unit_over_the_file_name(tmp_path):
+    path = write_sheet(tmp_path / "区环保局_处罚.xlsx", [
+        ["行政处罚公示台账"], ["单位：西塞山区审计局（盖章）", None, None, "单位负责人：张三"],
+        PENALTY, [1, "西审罚1", "甲", D(2016, 10, 10), D(2016, 10, 14)]])
+    _, data, _ = check(tmp_path, path)
+    [record] = data["records"]
+    assert (record["unit"], record["category"], record["status"]) == ("西塞山区审计局", "penalty", "on_time")
+
+
+def test_unit_head_line_is_no_unit(tmp_path):
+    path = write_sheet(tmp_path / "区环保局_处罚.xlsx", [
+        ["单位负责人：张三"], PENALTY, [1, "西环罚1", "甲", D(2016, 10, 10), D(2016, 10, 14)]])
+    _, data, _ = check(tmp_path, path)
+    assert [r["unit"] for r in data["records"]] == ["区环保局"]

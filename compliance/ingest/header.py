@@ -45,9 +45,11 @@ META_LABELS = (r"填报单位|报送单位|填表单位|制表单位|单位名�
                r"填报日期|报送日期|填表日期|制表日期|统计期间|统计时间|统计时段|统计日期|报送时间|填报时间|所属期|"
                r"制表人|制表|填表人|填报人|审核人|负责人|单位负责人|联系人|联系电话")
 _STAMP = r"(?:[（(][^）)]{0,8}[）)])?"
-META_CELL = re.compile(rf"^\s*(?:{META_LABELS})\s*{_STAMP}\s*[:：]")
+META_CELL = re.compile(rf"^\s*(?:{META_LABELS}|单位)\s*{_STAMP}\s*[:：]")
 META_LABEL_ONLY = re.compile(rf"^\s*(?:{META_LABELS})\s*{_STAMP}\s*[:：]?\s*$")
-UNIT_LABEL = re.compile(rf"(?:填报单位|报送单位|填表单位|制表单位|单位名称|填报部门|报送部门|填报机关)\s*{_STAMP}\s*[:：]?")
+UNIT_LABEL = re.compile(rf"(?:填报单位|报送单位|填表单位|制表单位|单位名称|填报部门|报送部门|填报机关)\s*{_STAMP}\s*[:：]?"
+                        # a bare 单位： line names the unit too, but only with its colon (单位负责人 does not)
+                        rf"|(?<![\u4e00-\u9fff])单位\s*{_STAMP}\s*[:：]")
 # Where a unit's name ends inside one cell: the next label (填报日期：…) or the end.
 _NEXT_LABEL = re.compile(rf"(?:{META_LABELS}|日期|时间)\s*{_STAMP}\s*[:：]")
 
@@ -217,6 +219,18 @@ def sheet_unit(rows: list[list], header_index: int) -> str | None:
                         and not META_LABEL_ONLY.match(following):
                     return _clean_unit(following) or None
             return None  # 填报单位（盖章）：   with no name: a stamp, not a unit
+    return None
+
+
+def title_category(rows: list[list], header_index: int) -> str | None:
+    """The category a title row above the header names (2016年10月行政许可公示台账 in a Sheet1): the
+    nearest one-cell line that is not 单位：/日期： metadata."""
+    for row in reversed(rows[:header_index]):
+        texts = [display_text(c) for c in row if not is_blank(c)]
+        if len(texts) == 1 and not is_metadata_row(row):
+            found = category_from_text(texts[0])
+            if found:
+                return found
     return None
 
 

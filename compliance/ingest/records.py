@@ -21,7 +21,7 @@ from .body import csv_body, frame_row_texts, inner_headers, mapped_column, rows_
 from .cells import cell_text, per_distinct
 from ..fields import FieldRules, categories, category_from_text, unit_name, unit_names
 from .columns import header_category, map_columns
-from .header import EXAMPLE, fill_merged, find_header, section_above, sheet_unit
+from .header import EXAMPLE, fill_merged, find_header, section_above, sheet_unit, title_category
 from .rawsheet import RawSheet
 from .rows import row_kinds
 from .tables import range_label, side_by_side, split_columns
@@ -60,6 +60,7 @@ class SheetContext:
     fallback_unit: str
     unit_line: str | None = None
     section: str | None = None
+    title: str | None = None  # the category a title row names: as good as a sheet name's
 
 
 # Sheets that explain how to fill the form in (the tool's own template has one).
@@ -79,7 +80,8 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: FieldRules,
         return result
     header_index, headers = found
     context = SheetContext(source_file, fallback_category, fallback_unit,
-                           sheet_unit(sheet.rows, header_index), section_above(sheet.rows, header_index))
+                           sheet_unit(sheet.rows, header_index), section_above(sheet.rows, header_index),
+                           title_category(sheet.rows, header_index))
     groups = side_by_side(headers, rules)
     if len(groups) > 1:
         return read_side_by_side(sheet, groups, rules, context)
@@ -202,7 +204,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section):
         dec_codes = np.full(n, "decision-column-missing", dtype=object)
     if "published_date" not in mapping.columns:  # not "unpublished": unknown
         pub_codes = np.full(n, "published-column-missing", dtype=object)
-    out["category"], out["category_problem"] = _categories(kept, mapping, sheet.name, context.fallback_category,
+    out["category"], out["category_problem"] = _categories(kept, mapping, sheet.name, context,
                                                            kinds.section[keep])
     out["unit"] = _units(kept, mapping, context)
     out["document_number"] = doc[keep].reset_index(drop=True)
@@ -275,10 +277,11 @@ def _short(text: pd.Series) -> np.ndarray:
     return out
 
 
-def _categories(kept, mapping, sheet_name, fallback_category, sections):
+def _categories(kept, mapping, sheet_name, context, sections):
     """(category per record, "category-unknown" where none): its own column, its section row, then
-    column names, sheet name, file name."""
-    fallback = header_category(mapping) or category_from_text(sheet_name) or fallback_category
+    column names, sheet name, title row, file name."""
+    fallback = header_category(mapping) or category_from_text(sheet_name) or context.title \
+        or context.fallback_category
     default = pd.Series(sections, dtype=object)
     if fallback is not None:
         default = default.where(default.notna(), fallback)
