@@ -257,3 +257,41 @@ def test_unit_head_line_is_no_unit(tmp_path):
         ["单位负责人：张三"], PENALTY, [1, "西环罚1", "甲", D(2016, 10, 10), D(2016, 10, 14)]])
     _, data, _ = check(tmp_path, path)
     assert [r["unit"] for r in data["records"]] == ["区环保局"]
+
+
+# -- 4. text exports saved as .xls --------------------------------------------------------
+TSV = ("序号\t行政处罚决定书文号\t当事人\t处罚决定日期\t上网公开日期\n"
+       "1\t西水罚〔2016〕1号\t甲\t2016-10-10\t2016-10-14\n2\t西水罚〔2016〕2号\t乙\t2016-10-11\t\n")
+
+
+def test_tab_separated_text_named_xls_in_gbk_and_utf16(tmp_path):
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    (folder / "区水利局_处罚.xls").write_bytes(TSV.encode("gb18030"))
+    (folder / "区林业局_处罚.xls").write_bytes(TSV.replace("水", "林").encode("utf-16"))  # 「Unicode 文本」: BOM
+    _, data, _ = check(tmp_path, folder)
+    records = by_number(data)
+    got = {n: (r["unit"], r["status"], r["party"]) for n, r in records.items()}
+    assert got == {"西水罚〔2016〕1号": ("区水利局", "on_time", "甲"), "西水罚〔2016〕2号": ("区水利局", "overdue", "乙"),
+                   "西林罚〔2016〕1号": ("区林业局", "on_time", "甲"), "西林罚〔2016〕2号": ("区林业局", "overdue", "乙")}
+    assert all(entry["error"] is None for entry in data["inputs"])
+    notes = [n for entry in data["inputs"] for n in entry["notes"]]
+    assert sum("内容其实是文本表格" in n for n in notes) == 2, notes
+
+
+# -- 5. swapped extensions ---------------------------------------------------------------
+def test_swapped_extensions_are_read_by_content(tmp_path):
+    rows = [PENALTY, [1, "西文罚1", "甲", D(2016, 10, 10), D(2016, 10, 14)]]
+    xlsx_named_xls = tmp_path / "区文化局_处罚.xls"
+    write_sheet(tmp_path / "tmp.xlsx", rows).rename(xlsx_named_xls)
+    biff_named_xlsx = tmp_path / "区商务局_处罚.xlsx"
+    write_biff(tmp_path / "tmp.xls", [PENALTY, [1, "西商罚1", "甲", D(2016, 10, 10), D(2016, 10, 14)]]) \
+        .rename(biff_named_xlsx)
+    code, data, output = check(tmp_path, xlsx_named_xls, biff_named_xlsx)
+    records = by_number(data)
+    assert {n: (r["unit"], r["status"]) for n, r in records.items()} == {
+        "西文罚1": ("区文化局", "on_time"), "西商罚1": ("区商务局", "on_time")}
+    assert code == 0 and "损坏" not in output
+    notes = {Path(entry["file"]).name: entry["notes"] for entry in data["inputs"]}
+    assert any("Excel 工作簿（.xlsx）" in m for m in notes["区文化局_处罚.xls"])
+    assert any("97-2003" in m for m in notes["区商务局_处罚.xlsx"])

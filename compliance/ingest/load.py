@@ -102,6 +102,9 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
         entry.notes.append(problem("own-report-skipped", file=path))
         entry.is_report = True
         return entry, frames
+    misnamed = _misnamed(path, raw_sheets)
+    if misnamed:
+        entry.notes.append(problem("extension-mismatch", file=path, suffix=path.suffix, kind=misnamed))
     file_category = category_from_text(path.stem)
     for raw in raw_sheets:
         if raw.doubt:  # what calamine returned disagrees with the sheet's XML: said on the file
@@ -116,6 +119,17 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
         names = "、".join(s.name for s in entry.sheets) or "（无）"
         entry.error = FileFault("no-header", path, sheets=names)
     return entry, frames
+
+
+_KIND_NAMES = {"xls": "Excel 97-2003 工作簿（.xls）", "xlsx": "Excel 工作簿（.xlsx）", "csv": "文本表格（制表符或逗号分隔）"}
+
+
+def _misnamed(path: Path, raw_sheets) -> str | None:
+    """What the file really is, when its name says another Excel kind (read all the same)."""
+    suffix = path.suffix.lower()
+    kind = raw_sheets[0].kind if raw_sheets else None
+    wrong = {"xls": (".xlsx", ".xlsm"), "xlsx": (".xls",), "csv": (".xls", ".xlsx", ".xlsm")}
+    return _KIND_NAMES[kind] if suffix in wrong.get(kind, ()) else None
 
 
 _ORG_SUFFIX = re.compile(r"^(.+?(?:分局|局|办|委|院|所|队|站|中心|厅|处|会|政府|管委会|公司))(?=$|[_\-\s\d（(年])")
