@@ -158,6 +158,8 @@ _DECLARED = [
     ProblemType("sheet-too-sparse", FILE, "工作表“{sheet}”的单元格 {cell} 有内容，离数据很远，整张表将有 {cells:,} 个单元格，"
                                           "读取会耗尽内存，已拒绝读取。请在 Excel/WPS 中删除该单元格（或其所在的行、列）后另存再报送",
                 "远处一个单元格使整张表大到无法读取", "删除该单元格（或其行、列）后另存"),
+    ProblemType("wrong-form", FILE, "{reason}", "文件夹中的这个文件不是表格（Word 文档、PDF 扫描件、图片等），"
+                "是报送形式不对：汇总中按文件名所指的单位列为“文件无法读取”", "请报送单位改交 Excel/WPS 表格文件"),
     ProblemType("file-not-read", FILE, "{reason}", "文件夹中的这个文件不是表格，未读取", "如果它是表格，改正扩展名后重新运行"),
     ProblemType("read-aborted", FILE, "读取这个文件时读取程序异常退出，已跳过；其他文件不受影响。"
                                       "文件可能已损坏，请用 Excel/WPS 打开后另存为 .xlsx 再报送",

@@ -295,3 +295,37 @@ def test_swapped_extensions_are_read_by_content(tmp_path):
     notes = {Path(entry["file"]).name: entry["notes"] for entry in data["inputs"]}
     assert any("Excel 工作簿（.xlsx）" in m for m in notes["区文化局_处罚.xls"])
     assert any("97-2003" in m for m in notes["区商务局_处罚.xlsx"])
+
+
+# -- 10. files that are not ledgers ------------------------------------------------------
+def test_system_files_are_ignored_and_wrong_forms_are_shown_under_their_unit(tmp_path):
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_sheet(folder / "区安监局_处罚.xlsx", [PENALTY, [1, "西安监罚1", "甲", D(2016, 10, 10), D(2016, 10, 14)]])
+    (folder / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)  # an OLE file, like the real one
+    (folder / "desktop.ini").write_text("[.ShellClassInfo]\n", encoding="utf-8")
+    _, data, output = check(tmp_path, folder)
+    assert [Path(e["file"]).name for e in data["inputs"]] == ["区安监局_处罚.xlsx"]
+    assert "Thumbs" not in output and "desktop" not in output
+
+    (folder / "区司法局10月报送.docx").write_bytes(b"PK\x03\x04" + b"\0" * 100)
+    (folder / "区审计局台账扫描.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\n")
+    (folder / "报送通知.docx").write_bytes(b"PK\x03\x04" + b"\0" * 100)
+    code, data, output = check(tmp_path, folder)
+    assert code == 1
+    errors = {Path(e["file"]).name: e["error"] for e in data["inputs"] if e["error"]}
+    assert set(errors) == {"区司法局10月报送.docx", "区审计局台账扫描.pdf", "报送通知.docx"}
+    assert all(e["code"] == "wrong-form" for e in errors.values())
+    assert "PDF" in errors["区审计局台账扫描.pdf"]["message"] and ".csv" not in errors["区审计局台账扫描.pdf"]["message"]
+    units = [line.split()[0] for line in output.splitlines() if "文件无法读取" in line and line.startswith("区")]
+    assert sorted(units) == ["区司法局", "区审计局"]  # 报送通知 names no unit: no invented row
+    assert "文件无法读取：" in output and "报送通知.docx" in output
+    book = openpyxl.load_workbook(tmp_path / "report.xlsx", read_only=True)
+    problems = [row for row in book["数据问题"].iter_rows(values_only=True) if row and "报送通知.docx" in str(row)]
+    assert problems
+
+
+def test_unit_from_a_file_name_without_a_separator(tmp_path):
+    path = write_sheet(tmp_path / "区环保局台账.xlsx", [PENALTY, [1, "西环罚1", "甲", D(2016, 10, 10), D(2016, 10, 14)]])
+    _, data, _ = check(tmp_path, path)
+    assert [r["unit"] for r in data["records"]] == ["区环保局"]

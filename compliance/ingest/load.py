@@ -132,15 +132,19 @@ def _misnamed(path: Path, raw_sheets) -> str | None:
     return _KIND_NAMES[kind] if suffix in wrong.get(kind, ()) else None
 
 
-_ORG_SUFFIX = re.compile(r"^(.+?(?:分局|局|办|委|院|所|队|站|中心|厅|处|会|政府|管委会|公司))(?=$|[_\-\s\d（(年])")
+_ORG_SUFFIX = re.compile(r"^(.+?(?:分局|局|办|委|院|所|队|站|中心|厅|处|会|政府|管委会|公司))(?=$|[_\-\s\d（(年月]|台账|报送|上报|处罚|许可|行政|双公示|公示|公开|扫描|材料|情况|统计)")
 
 
 def unit_from_name(path: str | Path) -> str:
     """区环保局_2016年10月行政处罚 -> 区环保局; otherwise the whole file name."""
-    path = Path(path)
-    first = re.split(r"[_\-\s]+", path.stem)[0]
+    return named_unit(path) or Path(path).stem
+
+
+def named_unit(path: str | Path) -> str | None:
+    """The unit a file name names (区司法局10月报送.docx -> 区司法局); None for 说明.txt."""
+    first = re.split(r"[_\-\s]+", Path(path).stem)[0]
     match = _ORG_SUFFIX.match(first)
-    return match.group(1) if match else path.stem
+    return match.group(1) if match else None
 
 
 def load(paths: Iterable[str | Path], config: ReadSettings | None = None,
