@@ -104,14 +104,15 @@ def find_header(rows: list[list], rules: FieldRules, merged=()) -> tuple[int, li
                 and sum(1 for c in row if not is_blank(c)) >= 2 and not is_metadata_row(rows[index + 1]):
             top, sub = _with_spans(rows, index, merged), [display_text(c) for c in rows[index + 1]]
             # Of two readings naming as many fields, a grouped header's two rows win (时间 over 作出决定).
-            candidates.append((index + 1, _combine(top, sub, rules), int(_grouped(own, top, sub))))
+            candidates.append((index + 1, combine(top, sub, rules), int(_grouped(own, top, sub))))
+        here = None  # this row's best reading; of two naming as many fields, the grouped one
         for last, headers, grouped in candidates:
             mapping = map_columns(headers, rules)
-            if not names_enough(mapping, rules.reader):
-                continue
-            strength = (len(mapping.columns), grouped)
-            if best is None or strength > best[0]:
-                best = (strength, last, headers)
+            if names_enough(mapping, rules.reader) and (here is None or (len(mapping.columns), grouped) > here[0]):
+                here = ((len(mapping.columns), grouped), last, headers)
+        # across rows, only more fields win: the first header of a sheet stays the header
+        if here is not None and (best is None or here[0][0] > best[0][0]):
+            best = here
     if best is None or best[0][0] < 2:
         return None
     return best[1], best[2]
@@ -145,7 +146,7 @@ def _with_spans(rows: list[list], index: int, merged) -> list[str]:
 _GROUP_ENDING = re.compile(r"(?:文书|书|情况|信息|事项)$")
 
 
-def _combine(top: list[str], sub: list[str], rules: FieldRules) -> list[str]:
+def combine(top: list[str], sub: list[str], rules: FieldRules) -> list[str]:
     """Each column's name from its group label and its own: the reading that names a field most
     specifically (时间 over 作出决定 -> 作出决定时间; 行政处罚决定书 over 文号 -> 行政处罚决定书文号)."""
     out = []
@@ -172,6 +173,21 @@ def _grouped(top: list[str], spread: list[str], sub: list[str]) -> bool:
     if any(not top[c] and (spread[c] or sub[c]) for c in range(width)):
         return True
     return any(spread[c] and spread[c] == spread[c + 1] and sub[c] != sub[c + 1] for c in range(width - 1))
+
+
+def grouped_pair(top: list[str], sub: list[str]) -> bool:
+    """A header row inside the body and the row below it as group labels over sub-headers."""
+    return _looks_like_subheaders(sub) and _grouped(top, top, sub) and sum(1 for t in top if t) >= 2
+
+
+def spread_groups(top: list[str], sub: list[str]) -> list[str]:
+    """A group label spread right over the blank top cells above its children (no merge information
+    inside a sheet's body: a blank top cell right of a label, above a sub-header, is under that label)."""
+    out = list(top) + [""] * max(0, len(sub) - len(top))
+    for c in range(1, len(out)):
+        if not out[c] and c < len(sub) and sub[c] and c - 1 < len(sub) and sub[c - 1]:
+            out[c] = out[c - 1]
+    return out
 
 
 def is_metadata_row(row: list) -> bool:

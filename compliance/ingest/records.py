@@ -17,7 +17,7 @@ import pandas as pd
 from ..dates import MAX_CELL_TEXT, NOT_PUBLISHED, normalise_text, parse_dates, shift_1904
 from ..errors import ReconciliationError
 from ..problems import Problem, problem
-from .body import csv_body, frame_row_texts, inner_headers, mapped_column, rows_body
+from .body import csv_body, inner_headers, mapped_column, rows_body
 from .cells import cell_text, per_distinct
 from ..fields import FieldRules, categories, category_from_text, unit_name, unit_names
 from .columns import header_category, map_columns
@@ -135,11 +135,13 @@ def _read_blocks(frame, evidence, mapping, rules, result, sheet, context):
 
     A section row (二、行政处罚) at the end of one block sets the category of the next.
     """
-    boundaries = inner_headers(frame, mapping, rules)
-    starts = [0] + [b + 1 for b in boundaries]
+    inner = inner_headers(frame, mapping, rules)
+    boundaries = [b for b, _, _ in inner]
+    starts = [0] + [b + height for b, height, _ in inner]
     stops = boundaries + [len(frame)]
-    mappings = [mapping] + [map_columns(frame_row_texts(frame, b), rules) for b in boundaries]
-    parts, skipped, example_rows = [], {"blank": 0, "note": 0, "header": len(boundaries), "example": 0}, []
+    mappings = [mapping] + [m for _, _, m in inner]
+    parts, skipped = [], {"blank": 0, "note": 0, "header": sum(h for _, h, _ in inner), "example": 0}
+    example_rows = []
     section = context.section
     for block, (start, stop, block_mapping) in enumerate(zip(starts, stops, mappings)):
         if block:  # a new header: its own section row, else what its columns say, else the one above
