@@ -48,6 +48,7 @@ class OnlineList:
     # what it can speak for (verify.coverage): none listed means every category / every ledger unit
     categories: list[str] = field(default_factory=list)
     units: list[str] = field(default_factory=list)
+    last_seen: dt.date | None = None  # its latest date, update times included: it was exported no earlier
 
 
 def read_online_lists(paths, max_uncompressed: int | None = None,

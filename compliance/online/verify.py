@@ -169,6 +169,7 @@ def coverage(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineLis
         if not len(dated):
             continue
         end = np.datetime64(dated.max(), "s")
+        item.last_seen = dated.max().date()
         holds = ~(deadline > end)  # a NaT deadline compares false: the record is judged unjudgeable anyway
         if kinds:
             holds &= np.isin(category, list(kinds))
