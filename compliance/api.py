@@ -19,7 +19,7 @@ import pandas as pd
 from .classify import STATUSES, add_deadlines, classify, select_scope, summarise
 from .config import Config
 from .errors import ComplianceError, ReconciliationError, os_reason
-from .ingest.load import LoadResult, load, unit_from_name
+from .ingest.load import LoadResult, load, named_unit, unit_from_name
 from .ingest.records import check_accounting
 from .ingest.repeats import merge_repeats
 from .issues import issues_column
@@ -68,7 +68,10 @@ class CheckRun:
     @cached_property
     def unit_summary(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """(汇总 rows, chart rows): computed once, shown by the report, the terminal and the web page."""
-        unreadable = [unit_from_name(e.path) for e in self.inputs if e.error is not None]
+        # A submission in the wrong form (区司法局10月报送.docx) counts under the unit its name gives; one
+        # whose name gives none (说明.txt) is listed on 数据问题 only, never as an invented unit.
+        unreadable = [unit_from_name(e.path) for e in self.inputs if e.error is not None
+                      and (e.error.code != "wrong-form" or named_unit(e.path))]
         sent = self.loaded.records["unit"].dropna().unique().tolist()  # before the month was chosen
         return unit_table(self.records, self.expected_units, unreadable, sent)
 

@@ -97,6 +97,10 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
     days = records["working_days"].to_numpy(np.int64)
     judged = _statuses(calendar, np.where(invalid, NO_DAY, decision), until, ~np.isnat(effective), days,
                        invalid, deadline, missing_deadline)
+    # Marked published without a date: 未到期 (with the note) until the deadline, then 数据有误, never
+    # 逾期未公开 — the unit says it is online (docs/rules.md §8).
+    marked_overdue = _marked_no_date(records) & (judged["status"] == STATUSES.index("overdue"))
+    judged["status"][marked_overdue] = STATUSES.index("invalid")
     late = _lateness(calendar, judged, until, days)
 
     out = records.copy(deep=False)  # copy-on-write: the columns are shared until one is changed
@@ -124,9 +128,13 @@ def _unjudgeable(records, decision, published, rule_known, run_day) -> tuple[np.
     for k, (mask, _) in reversed(list(enumerate(checks, start=1))):
         problem_code[mask] = k
     problem_names = np.array([None] + [code for _, code in checks], dtype=object)
-    bad_published = records["published_problem"].notna().to_numpy(bool)
+    bad_published = records["published_problem"].notna().to_numpy(bool) & ~_marked_no_date(records)
     invalid = ~has_decision | bad_published | ~rule_known | (problem_code != 0)
     return invalid, problem_names[problem_code]
+
+
+def _marked_no_date(records) -> np.ndarray:
+    return (records["published_problem"] == "published-marked-no-date").to_numpy(bool)
 
 
 def _statuses(calendar, decision, until, is_published, days, invalid, deadline,

@@ -158,6 +158,8 @@ _DECLARED = [
     ProblemType("sheet-too-sparse", FILE, "工作表“{sheet}”的单元格 {cell} 有内容，离数据很远，整张表将有 {cells:,} 个单元格，"
                                           "读取会耗尽内存，已拒绝读取。请在 Excel/WPS 中删除该单元格（或其所在的行、列）后另存再报送",
                 "远处一个单元格使整张表大到无法读取", "删除该单元格（或其行、列）后另存"),
+    ProblemType("wrong-form", FILE, "{reason}", "文件夹中的这个文件不是表格（Word 文档、PDF 扫描件、图片等），"
+                "是报送形式不对：汇总中按文件名所指的单位列为“文件无法读取”", "请报送单位改交 Excel/WPS 表格文件"),
     ProblemType("file-not-read", FILE, "{reason}", "文件夹中的这个文件不是表格，未读取", "如果它是表格，改正扩展名后重新运行"),
     ProblemType("read-aborted", FILE, "读取这个文件时读取程序异常退出，已跳过；其他文件不受影响。"
                                       "文件可能已损坏，请用 Excel/WPS 打开后另存为 .xlsx 再报送",
@@ -223,6 +225,9 @@ _DECLARED = [
                 "表头中没有决定日期或公开日期列，这些记录判为数据有误", "在 compliance.toml [columns] 中为该字段补充同义词，或改正表头"),
     ProblemType("sheet-several-tables", SHEET, "工作表中有 {count} 个表格（第 {rows} 行是另一个表头），各按自己的表头读取",
                 "一个工作表中上下有几个表格", "无需处理；核对各表格的记录数"),
+    ProblemType("extension-mismatch", SHEET, "文件扩展名是 {suffix}，内容其实是{kind}，已按内容读取",
+                "文件的扩展名与内容不符（改过扩展名，或办公系统导出时起的名字），内容可以读取",
+                "无需处理；以后可按内容另存为 .xlsx"),
     ProblemType("own-report-skipped", SHEET, "这是本工具生成的检查报告，已跳过", "输入中有本工具生成的报告，不当作台账读取",
                 "无需处理"),
     ProblemType("sheet-example", SHEET, "这是填写示例工作表，其中的行不是真实决定，已跳过", "填写示例工作表不计入", "无需处理"),
@@ -238,7 +243,12 @@ _DECLARED = [
     ProblemType("column-duplicate", SHEET, "第 {other} 列“{other_header}”与第 {used} 列“{used_header}”都像{label}，"
                                            "采用第 {used} 列",
                 "两列都像同一个字段，按更像的一列读取", "确认读取的是正确的列；必要时改正列名"),
+    ProblemType("decision-date-two-columns", SHEET, "第 {other} 列“{other_header}”与第 {used} 列“{used_header}”"
+                                                    "都像决定日期：两列一致的行照常判定，不一致的行判为数据有误",
+                "两列都可能是决定日期（如批准日期和发证日期）", "核对两列不一致的行，确认哪一天作出决定"),
     # -- cells (dates) -----------------------------------------------------------
+    ProblemType("decision-dates-differ", CELL, "两列不一致：{text}", "两列都可能是决定日期，这一行两列的日期不同",
+                "确认哪一天作出决定，改正台账"),
     ProblemType("date-missing", CELL, "日期为空", "日期单元格是空的", "补填日期"),
     ProblemType("date-unparseable", CELL, "无法识别的日期：{text}", "单元格中的文字不是可识别的日期",
                 "改为 2016-09-28 这样的日期"),
@@ -260,6 +270,9 @@ _DECLARED = [
                 "在表头中加上决定日期列，或在 compliance.toml [columns] 中补充同义词"),
     ProblemType("published-column-missing", RECORD, "工作表中找不到公开日期列，无法判断是否按时公开",
                 "没有公开日期列（报送日期等不是公开日期）", "加上公开日期列，或在 compliance.toml [columns] 中补充同义词"),
+    ProblemType("published-marked-no-date", RECORD, "标注已公开，但没有公开日期",
+                "台账的“是否公开/状态”栏写了已公开，公开日期却是空的：不判为未公开；截止日期未到时按未到期，"
+                "过了截止日期判为数据有误", "补填公开日期（可在网站上查到），或用 --online 提供网站清单核对"),
     ProblemType("category-unknown", RECORD, "无法判断是许可还是处罚：没有类别列，列名、工作表名和文件名中也没有“许可”或“处罚”字样",
                 "不知道记录是许可还是处罚，无法选用期限", "在文件名或工作表名中写明“许可”或“处罚”，或加类别列"),
     ProblemType("duplicate-document-number", RECORD, "文书号重复，首次出现在 {where}", "同一单位同一类别中文书号重复",
@@ -295,6 +308,12 @@ _DECLARED = [
                                                "网站上的旧信息可能已按公示期限撤下，无法核对，按台账判定",
                 "网站清单不覆盖这条记录的时间，" + _KEEP_LEDGER, "无需处理；需要时提供更早的网站清单",
                 short="截止日期早于网站清单起始日，网站可能已撤下，按台账判定"),
+    ProblemType("online-not-covered", RECORD, "网站清单覆盖不到这条记录（清单中没有这一类别或这个单位，或清单导出时"
+                                              "还没到应公开截止日期），无法核对，按台账判定",
+                "网站清单不可能显示这条记录，不能据此说网站未见，" + _KEEP_LEDGER, "无需处理；需要时提供覆盖该单位、该类别的网站清单",
+                short="网站清单不含这一类别或单位，或导出时未到截止日，按台账判定"),
+    ProblemType("online-published-undated", RECORD, "网站已公开，日期不明：网站清单和台账都没有公开日期",
+                "网站上找到了这条，但两边都没有日期：不判为未公开，判为数据有误", "在台账中补填公开日期（可在网站上查到）"),
     ProblemType("online-undated", RECORD, "网站清单中对应的信息没有可用的发布日期，无法核对，按台账判定",
                 "网站清单中找到了这条，但没有日期，" + _KEEP_LEDGER, "无需处理",
                 short="网站清单中这条没有发布日期，按台账判定"),

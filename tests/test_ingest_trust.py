@@ -208,8 +208,10 @@ def test_wps_et_and_unknown_files_in_a_folder(tmp_path):
     (tmp_path / "说明.docx").write_bytes(b"PK\x03\x04not a workbook")
     result = load([tmp_path])
     assert len(result.records) == 2
-    named = {Path(e.path).name: e.not_read for e in result.inputs if e.not_read}
-    assert list(named) == ["说明.docx"] and "未读取" in named["说明.docx"].message
+    # a Word file in a folder is a submission in the wrong form: a file that cannot be read (issue 20.10)
+    named = {Path(e.path).name: e.error for e in result.inputs if e.error}
+    assert list(named) == ["说明.docx"] and named["说明.docx"].code == "wrong-form"
+    assert "Word" in named["说明.docx"].message
 
 
 def test_error_values_in_xls_are_errors(tmp_path):
@@ -373,4 +375,6 @@ def test_files_not_read_are_named_in_the_terminal(tmp_path):
     write_xlsx(folder / "区环保局_处罚.xlsx", {"S": [HEADER] + rows(1)})
     (folder / "报送说明.pdf").write_bytes(b"%PDF-1.4 not a sheet")
     result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-12-31", "--out", str(tmp_path / "r.xlsx")])
-    assert "未读取" in result.output and "报送说明.pdf" in result.output
+    # shown as 文件无法读取 with advice that fits a PDF (issue 20.10); the exit code says so
+    assert "文件无法读取" in result.output and "报送说明.pdf" in result.output and "PDF" in result.output
+    assert result.exit_code == 1

@@ -129,10 +129,11 @@ def test_folder_search_skips_lock_and_hidden_files(tmp_path):
     (tmp_path / ".hidden.csv").write_text("x", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
     result = load([tmp_path])
-    assert [e.path for e in result.inputs if not e.not_read] == [str(tmp_path / "sub" / "处罚.xlsx")]
-    # A file in the folder that is not read is named with its reason (issue 10), never skipped silently.
-    not_read = [(Path(e.path).name, "未读取" in e.not_read.message) for e in result.inputs if e.not_read]
-    assert not_read == [("notes.txt", True)]
+    assert [e.path for e in result.inputs if not e.error] == [str(tmp_path / "sub" / "处罚.xlsx")]
+    # A file in the folder that is not a table is named with its reason (issue 10), never skipped silently;
+    # it is a unit's submission in the wrong form, a file that cannot be read (issue 20.10).
+    wrong = [(Path(e.path).name, e.error.code, "未读取" in e.error.message) for e in result.inputs if e.error]
+    assert wrong == [("notes.txt", "wrong-form", True)]
     assert len(result.records) == 3
 
 

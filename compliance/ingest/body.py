@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +12,7 @@ import pandas as pd
 from .cells import display_text, is_blank, per_distinct, quick_nonblank
 from ..fields import FieldRules
 from .columns import ColumnMap, map_columns
+from .header import combine, grouped_pair, spread_groups
 from .rawsheet import RawSheet
 from .text import csv_rows
 
@@ -23,20 +25,36 @@ def frame_row_texts(frame: pd.DataFrame, position: int) -> list[str]:
     return texts
 
 
-def inner_headers(frame: pd.DataFrame, mapping: ColumnMap, rules: FieldRules) -> list[int]:
-    """Body rows that are headers themselves: a decision-date cell saying 日期/时间 is the cheap sign."""
-    column = mapped_column(frame, mapping, "decision_date").to_numpy(object)
-    is_text = pd.Series(column).map(type).to_numpy(object) == str  # date cells cannot be headers
-    suspects = np.zeros(len(column), dtype=bool)
-    if is_text.any():
-        suspects[is_text] = per_distinct(column[is_text],
-                                         lambda texts: ["日期" in t or "时间" in t for t in texts]).astype(bool)
-    found = []
+# Words a header cell holds and a record's cell seldom does: the cheap sign of a header inside the body.
+_HEADER_WORD = re.compile(r"日期|时间|文号|文书号|编号|名称|相对人|当事人|申请人|被处罚|被许可")
+
+
+def inner_headers(frame: pd.DataFrame, mapping: ColumnMap, rules: FieldRules) -> list[tuple[int, int, ColumnMap]]:
+    """Body rows that are headers themselves, in the first header's column order or in another (a
+    second table under the first, 二、行政处罚 with its own columns): a header word in a mapped column
+    is the cheap sign, then the row (or it and the row below, grouped) must name a date and a number or
+    party as a header does. Returns (position, rows it takes, its column map) for each."""
+    suspects = np.zeros(len(frame), dtype=bool)
+    for name in ("decision_date", "document_number", "published_date", "party"):
+        column = mapped_column(frame, mapping, name).to_numpy(object)
+        is_text = pd.Series(column).map(type).to_numpy(object) == str  # date cells cannot be headers
+        if is_text.any():
+            suspects[is_text] |= per_distinct(column[is_text],
+                                              lambda texts: [bool(_HEADER_WORD.search(t)) for t in texts]).astype(bool)
+    found: list[tuple[int, int, ColumnMap]] = []
     for position in np.flatnonzero(suspects):
+        if found and position < found[-1][0] + found[-1][1]:
+            continue  # the second row of the header just found
         texts = frame_row_texts(frame, position)
-        inner = map_columns(texts, rules)
-        if len(inner.columns) >= 2 and "decision_date" in inner.columns:
-            found.append(int(position))
+        readings = [(1, map_columns(texts, rules))]
+        if position + 1 < len(frame):  # a grouped header: 时间 over 作出决定 / 网上公示
+            sub = frame_row_texts(frame, position + 1)
+            if grouped_pair(texts, sub):
+                readings.append((2, map_columns(combine(spread_groups(texts, sub), sub, rules), rules)))
+        height, inner = max(readings, key=lambda r: (len(r[1].columns), r[0]))
+        if len(inner.columns) >= 2 and "decision_date" in inner.columns \
+                and ("document_number" in inner.columns or "party" in inner.columns):
+            found.append((int(position), height, inner))
     return found
 
 

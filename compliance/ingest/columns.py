@@ -20,6 +20,9 @@ class ColumnMap:
     headers: list[str]
     notes: list[Problem] = field(default_factory=list)  # without a place: the sheet adds it
     scores: dict[str, int] = field(default_factory=dict)  # field -> the score its column won with
+    # field -> a second column that names it as well (only the decision date: rows where the two
+    # disagree are data problems, the others are judged)
+    alternates: dict[str, int] = field(default_factory=dict)
 
     def header_of(self, name: str) -> str | None:
         index = self.columns.get(name)
@@ -52,15 +55,25 @@ def map_columns(headers: list[str], rules: FieldRules) -> ColumnMap:
         claims.setdefault(winners[0], []).append((top, index))
     columns: dict[str, int] = {}
     scores: dict[str, int] = {}
+    alternates: dict[str, int] = {}
     for name, found in claims.items():
         found.sort(key=lambda item: (-item[0], item[1]))
         columns[name] = found[0][1]
         scores[name] = found[0][0]
         used = found[0][1]
-        for _, other in found[1:]:
-            notes.append(problem("column-duplicate", other=_letter(other), other_header=headers[other],
-                                 used=_letter(used), used_header=headers[used], label=LABELS[name]))
-    return ColumnMap(columns, [str(h) for h in headers], notes, scores)
+        for score, other in found[1:]:
+            at = dict(other=_letter(other), other_header=headers[other], used=_letter(used), used_header=headers[used])
+            if name in TWO_COLUMNS and name not in alternates and score > WEAK_SCORE:
+                alternates[name] = other
+                notes.append(problem("decision-date-two-columns", **at))
+            else:
+                notes.append(problem("column-duplicate", **at, label=LABELS[name]))
+    return ColumnMap(columns, [str(h) for h in headers], notes, scores, alternates)
+
+
+# Fields whose second column is compared row by row rather than set aside: 批准日期 and 发证日期 are
+# both the decision date; a doubt about some rows must not hide every row's lateness.
+TWO_COLUMNS = ("decision_date",)
 
 
 def _letter(index: int) -> str:

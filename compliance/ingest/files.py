@@ -44,7 +44,8 @@ def find_files(paths: Iterable[str | Path], own=None) -> tuple[list[Path], list[
 def _walk(folder: Path, found: list[Path], skipped: list, own) -> None:
     for candidate in sorted(folder.rglob("*")):
         relative = candidate.relative_to(folder).parts
-        if any(part.startswith((".", "~$")) for part in relative) or (own is not None and own.skips_name(candidate.name)):
+        if any(part.startswith((".", "~$")) for part in relative) or (own is not None and own.skips_name(candidate.name)) \
+                or candidate.name.lower() in SYSTEM_FILES:
             continue
         special = not_regular(candidate)
         if special == "directory":
@@ -57,8 +58,19 @@ def _walk(folder: Path, found: list[Path], skipped: list, own) -> None:
         reason = None if candidate.suffix.lower() in SUFFIXES else not_a_spreadsheet(candidate)
         if reason is None:
             found.append(candidate)
-        else:
-            skipped.append((candidate, problem("file-not-read", file=candidate, reason=reason)))
+        else:  # a unit's submission in the wrong form (a Word file, a scan): a file that cannot be read
+            skipped.append((candidate, FileFault("wrong-form", candidate, reason=reason)))
+
+
+# What Windows and macOS leave in every folder: never a unit's submission, passed over without a word.
+SYSTEM_FILES = frozenset({"thumbs.db", "ehthumbs.db", "ehthumbs_vista.db", "desktop.ini", ".ds_store", "icon\r"})
+# Advice that fits the file: a scan cannot be renamed into a table.
+_FORMS = {(".pdf",): "这是 PDF 文件（可能是盖章表格的扫描件），读不出其中的数据。请报送 Excel/WPS 表格文件（.xlsx）",
+          (".doc", ".docx", ".wps", ".rtf"): "这是 Word/WPS 文字文档，不是表格。请把表格放进 Excel/WPS 表格中，另存为 .xlsx 后报送",
+          (".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".heic"):
+              "这是图片（可能是表格的照片或扫描件），读不出其中的数据。请报送 Excel/WPS 表格文件（.xlsx）",
+          (".zip", ".rar", ".7z"): "这是压缩包，请解压后把其中的表格文件放进文件夹再检查",
+          (".ppt", ".pptx", ".dps"): "这是演示文稿，不是表格。请报送 Excel/WPS 表格文件（.xlsx）"}
 
 
 def not_regular(path: Path) -> str | None:
@@ -97,4 +109,9 @@ def not_a_spreadsheet(path: Path) -> str | None:
     if kind == "ole" or (kind == "html" and markup) or (kind == "zip" and is_zip_workbook(path)):
         return None
     suffix = path.suffix.lower() or "（无扩展名）"
-    return f"扩展名 {suffix}，内容不是 Excel/WPS 工作簿，未读取；如是 CSV 表格，请把扩展名改为 .csv"
+    for suffixes, advice in _FORMS.items():
+        if suffix in suffixes:
+            return advice
+    if kind == "text":
+        return f"扩展名 {suffix}，内容不是 Excel/WPS 工作簿，未读取；如是 CSV 表格，请把扩展名改为 .csv"
+    return f"扩展名 {suffix}，内容不是 Excel/WPS 工作簿，读不出数据。请报送 Excel/WPS 表格文件（.xlsx）"

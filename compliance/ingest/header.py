@@ -27,7 +27,10 @@ HEADER_NEEDS = {LEDGER: (("decision_date", "document_number"),),
 FOOTER = re.compile(r"^\s*(注\s*[:：\d（(、.]|注意|备注[:：]|说明[:：]|附注|制表人|制表[:：]|制表日期|审核人|审核[:：]|"
                     r"审批人[:：]|填表人|填表[:：]|填表说明|填报人|填报日期|报送日期|负责人|单位负责人|分管领导|联系人|"
                     r"联系电话|电话[:：]|合计|总计|小计|汇总|共计|签字|盖章|以下空白|以下无|本表|数据截至|统计时间|"
-                    r"Total$|Sum$)", re.IGNORECASE)
+                    r"Total$|Sum$|"
+                    # 4月小计, 本月小计, 1-6月累计, 本页合计, 共 N 件: subtotals and counts, never decisions
+                    r"\S{0,12}(?:小计|合计|总计|累计|共计)(?:[:：（(].*|\d+(?:件|条|项|宗|个|户|起))?$|"
+                    r"共\d+(?:件|条|项|宗|个|户|起))", re.IGNORECASE)
 # Hint rows some templates put under the header: （必填） / 字符型(128) / （yyyy-mm-dd）.
 ANNOTATION = re.compile(r"^[\s（(【\[]*(必填|选填|非必填|可选|可不填|字符型|日期型|数值型|数字型|文本型|文本|字符串|"
                         r"格式[:：]|yyyy|YYYY|年-月-日|\d{4}-mm|例[:：])")
@@ -42,9 +45,11 @@ META_LABELS = (r"填报单位|报送单位|填表单位|制表单位|单位名�
                r"填报日期|报送日期|填表日期|制表日期|统计期间|统计时间|统计时段|统计日期|报送时间|填报时间|所属期|"
                r"制表人|制表|填表人|填报人|审核人|负责人|单位负责人|联系人|联系电话")
 _STAMP = r"(?:[（(][^）)]{0,8}[）)])?"
-META_CELL = re.compile(rf"^\s*(?:{META_LABELS})\s*{_STAMP}\s*[:：]")
+META_CELL = re.compile(rf"^\s*(?:{META_LABELS}|单位)\s*{_STAMP}\s*[:：]")
 META_LABEL_ONLY = re.compile(rf"^\s*(?:{META_LABELS})\s*{_STAMP}\s*[:：]?\s*$")
-UNIT_LABEL = re.compile(rf"(?:填报单位|报送单位|填表单位|制表单位|单位名称|填报部门|报送部门|填报机关)\s*{_STAMP}\s*[:：]?")
+UNIT_LABEL = re.compile(rf"(?:填报单位|报送单位|填表单位|制表单位|单位名称|填报部门|报送部门|填报机关)\s*{_STAMP}\s*[:：]?"
+                        # a bare 单位： line names the unit too, but only with its colon (单位负责人 does not)
+                        rf"|(?<![\u4e00-\u9fff])单位\s*{_STAMP}\s*[:：]")
 # Where a unit's name ends inside one cell: the next label (填报日期：…) or the end.
 _NEXT_LABEL = re.compile(rf"(?:{META_LABELS}|日期|时间)\s*{_STAMP}\s*[:：]")
 
@@ -89,23 +94,26 @@ def find_header(rows: list[list], rules: FieldRules, merged=()) -> tuple[int, li
     over 文书号/日期). Each candidate is scored by the distinct fields its
     columns name; it must name what ``HEADER_NEEDS`` asks of the reader.
     """
-    best: tuple[int, int, list[str]] | None = None  # (strength, last row index, headers)
+    best: tuple[tuple[int, int], int, list[str]] | None = None  # (strength, last row index, headers)
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS[rules.reader]]):
         if is_metadata_row(row):  # 填报单位：… / 报送日期：… is sheet metadata, not a header half
             continue
-        candidates = [(index, [display_text(c) for c in row])]
+        own = [display_text(c) for c in row]
+        candidates = [(index, own, 0)]
         if index + 1 < len(rows) and _looks_like_subheaders(rows[index + 1]) \
                 and sum(1 for c in row if not is_blank(c)) >= 2 and not is_metadata_row(rows[index + 1]):
-            top = _with_spans(rows, index, merged)
-            candidates.append((index + 1, _combine(top, [display_text(c) for c in rows[index + 1]], rules)))
-        for last, headers in candidates:
+            top, sub = _with_spans(rows, index, merged), [display_text(c) for c in rows[index + 1]]
+            # Of two readings naming as many fields, a grouped header's two rows win (时间 over 作出决定).
+            candidates.append((index + 1, combine(top, sub, rules), int(_grouped(own, top, sub))))
+        here = None  # this row's best reading; of two naming as many fields, the grouped one
+        for last, headers, grouped in candidates:
             mapping = map_columns(headers, rules)
-            if not names_enough(mapping, rules.reader):
-                continue
-            strength = len(mapping.columns)
-            if best is None or strength > best[0]:
-                best = (strength, last, headers)
-    if best is None or best[0] < 2:
+            if names_enough(mapping, rules.reader) and (here is None or (len(mapping.columns), grouped) > here[0]):
+                here = ((len(mapping.columns), grouped), last, headers)
+        # across rows, only more fields win: the first header of a sheet stays the header
+        if here is not None and (best is None or here[0][0] > best[0][0]):
+            best = here
+    if best is None or best[0][0] < 2:
         return None
     return best[1], best[2]
 
@@ -133,17 +141,52 @@ def _with_spans(rows: list[list], index: int, merged) -> list[str]:
     return texts
 
 
-def _combine(top: list[str], sub: list[str], rules: FieldRules) -> list[str]:
+# A group label's own ending that its children replace: 行政处罚决定书 over 日期 is the 行政处罚决定日期,
+# 公示情况 over 日期 the 公示日期.
+_GROUP_ENDING = re.compile(r"(?:文书|书|情况|信息|事项)$")
+
+
+def combine(top: list[str], sub: list[str], rules: FieldRules) -> list[str]:
+    """Each column's name from its group label and its own: the reading that names a field most
+    specifically (时间 over 作出决定 -> 作出决定时间; 行政处罚决定书 over 文号 -> 行政处罚决定书文号)."""
     out = []
     for c in range(max(len(top), len(sub))):
         upper = top[c] if c < len(top) else ""
         lower = sub[c] if c < len(sub) else ""
         if not lower or lower == upper:
             out.append(upper)
-        elif not upper or rules.score(lower):
+        elif not upper:
             out.append(lower)
         else:
-            out.append(upper + lower)  # 上网公开 + 日期 -> 上网公开日期
+            readings = (lower, upper + lower, lower + upper, _GROUP_ENDING.sub("", upper) + lower)
+            scored = [(max(rules.score(text).values(), default=0), -k, text) for k, text in enumerate(readings)]
+            best = max(scored)
+            out.append(best[2] if best[0] else upper + lower)  # 上网公开 + 日期 -> 上网公开日期
+    return out
+
+
+def _grouped(top: list[str], spread: list[str], sub: list[str]) -> bool:
+    """Whether a top row groups the row below: a label merged or repeated over several columns, or a
+    sub-label under a blank top cell. A one-row header over a first record of text has neither."""
+    width = max(len(top), len(spread), len(sub))
+    top, spread, sub = ([*x, *[""] * (width - len(x))] for x in (top, spread, sub))
+    if any(not top[c] and (spread[c] or sub[c]) for c in range(width)):
+        return True
+    return any(spread[c] and spread[c] == spread[c + 1] and sub[c] != sub[c + 1] for c in range(width - 1))
+
+
+def grouped_pair(top: list[str], sub: list[str]) -> bool:
+    """A header row inside the body and the row below it as group labels over sub-headers."""
+    return _looks_like_subheaders(sub) and _grouped(top, top, sub) and sum(1 for t in top if t) >= 2
+
+
+def spread_groups(top: list[str], sub: list[str]) -> list[str]:
+    """A group label spread right over the blank top cells above its children (no merge information
+    inside a sheet's body: a blank top cell right of a label, above a sub-header, is under that label)."""
+    out = list(top) + [""] * max(0, len(sub) - len(top))
+    for c in range(1, len(out)):
+        if not out[c] and c < len(sub) and sub[c] and c - 1 < len(sub) and sub[c - 1]:
+            out[c] = out[c - 1]
     return out
 
 
@@ -192,6 +235,18 @@ def sheet_unit(rows: list[list], header_index: int) -> str | None:
                         and not META_LABEL_ONLY.match(following):
                     return _clean_unit(following) or None
             return None  # 填报单位（盖章）：   with no name: a stamp, not a unit
+    return None
+
+
+def title_category(rows: list[list], header_index: int) -> str | None:
+    """The category a title row above the header names (2016年10月行政许可公示台账 in a Sheet1): the
+    nearest one-cell line that is not 单位：/日期： metadata."""
+    for row in reversed(rows[:header_index]):
+        texts = [display_text(c) for c in row if not is_blank(c)]
+        if len(texts) == 1 and not is_metadata_row(row):
+            found = category_from_text(texts[0])
+            if found:
+                return found
     return None
 
 

@@ -102,6 +102,9 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
         entry.notes.append(problem("own-report-skipped", file=path))
         entry.is_report = True
         return entry, frames
+    misnamed = _misnamed(path, raw_sheets)
+    if misnamed:
+        entry.notes.append(problem("extension-mismatch", file=path, suffix=path.suffix, kind=misnamed))
     file_category = category_from_text(path.stem)
     for raw in raw_sheets:
         if raw.doubt:  # what calamine returned disagrees with the sheet's XML: said on the file
@@ -118,15 +121,30 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
     return entry, frames
 
 
-_ORG_SUFFIX = re.compile(r"^(.+?(?:分局|局|办|委|院|所|队|站|中心|厅|处|会|政府|管委会|公司))(?=$|[_\-\s\d（(年])")
+_KIND_NAMES = {"xls": "Excel 97-2003 工作簿（.xls）", "xlsx": "Excel 工作簿（.xlsx）", "csv": "文本表格（制表符或逗号分隔）"}
+
+
+def _misnamed(path: Path, raw_sheets) -> str | None:
+    """What the file really is, when its name says another Excel kind (read all the same)."""
+    suffix = path.suffix.lower()
+    kind = raw_sheets[0].kind if raw_sheets else None
+    wrong = {"xls": (".xlsx", ".xlsm"), "xlsx": (".xls",), "csv": (".xls", ".xlsx", ".xlsm")}
+    return _KIND_NAMES[kind] if suffix in wrong.get(kind, ()) else None
+
+
+_ORG_SUFFIX = re.compile(r"^(.+?(?:分局|局|办|委|院|所|队|站|中心|厅|处|会|政府|管委会|公司))(?=$|[_\-\s\d（(年月]|台账|报送|上报|处罚|许可|行政|双公示|公示|公开|扫描|材料|情况|统计)")
 
 
 def unit_from_name(path: str | Path) -> str:
     """区环保局_2016年10月行政处罚 -> 区环保局; otherwise the whole file name."""
-    path = Path(path)
-    first = re.split(r"[_\-\s]+", path.stem)[0]
+    return named_unit(path) or Path(path).stem
+
+
+def named_unit(path: str | Path) -> str | None:
+    """The unit a file name names (区司法局10月报送.docx -> 区司法局); None for 说明.txt."""
+    first = re.split(r"[_\-\s]+", Path(path).stem)[0]
     match = _ORG_SUFFIX.match(first)
-    return match.group(1) if match else path.stem
+    return match.group(1) if match else None
 
 
 def load(paths: Iterable[str | Path], config: ReadSettings | None = None,

@@ -79,6 +79,11 @@ def read_file(path: Path, max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED) -> l
     if kind == "xml2003":
         raise FileFault("unsupported-format", path,
                         reason="这是 Excel 2003 XML 格式，请在 Excel/WPS 中另存为 .xlsx 后再报送")
+    if suffix == ".xls":
+        try:  # an OA export: tab-separated text (GBK, GB18030, 「Unicode 文本」 UTF-16) named .xls
+            return [read_csv(path)]
+        except FileFault:
+            pass
     if suffix in (".xlsx", ".xlsm", ".xls"):
         raise FileFault("not-a-spreadsheet", path,
                         reason=f"文件扩展名是 {suffix}，但内容不是 Excel 工作簿（像是纯文本），"
@@ -152,10 +157,18 @@ def _scan(path: Path, details: bool = True) -> WorkbookScan:
         raise FileFault("xml-malformed", path, detail=f"{type(exc).__name__}: {exc}") from exc
 
 
+# The names calamine reads each kind by; any other name (a swapped extension, .et) is read by content.
+NAMED_AS = {"xls": (".xls", ".xla"), "xlsx": (".xlsx", ".xlsm", ".xlam"), "ods": (".ods",)}
+
+
 def _parse_calamine(calamine, path: Path, kind: str, extent: WorkbookScan, details) -> list[RawSheet]:
     scan = extent
     try:
-        workbook = calamine.CalamineWorkbook.from_path(str(path))
+        if path.suffix.lower() in NAMED_AS[kind]:
+            workbook = calamine.CalamineWorkbook.from_path(str(path))
+        else:  # an .xlsx named .xls, or the other way round: calamine goes by the name, so give it the bytes
+            with open(path, "rb") as handle:
+                workbook = calamine.CalamineWorkbook.from_filelike(handle)
         sheets = []
         for meta in workbook.sheets_metadata:
             if str(meta.typ) not in ("SheetTypeEnum.WorkSheet",):

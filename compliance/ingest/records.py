@@ -17,11 +17,11 @@ import pandas as pd
 from ..dates import MAX_CELL_TEXT, NOT_PUBLISHED, normalise_text, parse_dates, shift_1904
 from ..errors import ReconciliationError
 from ..problems import Problem, problem
-from .body import csv_body, frame_row_texts, inner_headers, mapped_column, rows_body
+from .body import csv_body, inner_headers, mapped_column, rows_body
 from .cells import cell_text, per_distinct
 from ..fields import FieldRules, categories, category_from_text, unit_name, unit_names
 from .columns import header_category, map_columns
-from .header import EXAMPLE, fill_merged, find_header, section_above, sheet_unit
+from .header import EXAMPLE, fill_merged, find_header, section_above, sheet_unit, title_category
 from .rawsheet import RawSheet
 from .rows import row_kinds
 from .tables import range_label, side_by_side, split_columns
@@ -60,6 +60,7 @@ class SheetContext:
     fallback_unit: str
     unit_line: str | None = None
     section: str | None = None
+    title: str | None = None  # the category a title row names: as good as a sheet name's
 
 
 # Sheets that explain how to fill the form in (the tool's own template has one).
@@ -79,7 +80,8 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: FieldRules,
         return result
     header_index, headers = found
     context = SheetContext(source_file, fallback_category, fallback_unit,
-                           sheet_unit(sheet.rows, header_index), section_above(sheet.rows, header_index))
+                           sheet_unit(sheet.rows, header_index), section_above(sheet.rows, header_index),
+                           title_category(sheet.rows, header_index))
     groups = side_by_side(headers, rules)
     if len(groups) > 1:
         return read_side_by_side(sheet, groups, rules, context)
@@ -95,7 +97,8 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
     result.notes.extend(note.with_place(**at) for note in mapping.notes)
     result.columns = {name: mapping.header_of(name) for name in mapping.columns}
     if sheet.data is not None:
-        frame, evidence = csv_body(sheet, header_index, len(headers), set(mapping.columns.values()),
+        frame, evidence = csv_body(sheet, header_index, len(headers),
+                                   set(mapping.columns.values()) | set(mapping.alternates.values()),
                                    context.source_file)
     else:
         frame, evidence = rows_body(sheet.rows[header_index + 1:], len(headers))
@@ -132,23 +135,38 @@ def _read_blocks(frame, evidence, mapping, rules, result, sheet, context):
 
     A section row (二、行政处罚) at the end of one block sets the category of the next.
     """
-    boundaries = inner_headers(frame, mapping, rules)
-    starts = [0] + [b + 1 for b in boundaries]
+    inner = inner_headers(frame, mapping, rules)
+    boundaries = [b for b, _, _ in inner]
+    starts = [0] + [b + height for b, height, _ in inner]
     stops = boundaries + [len(frame)]
-    mappings = [mapping] + [map_columns(frame_row_texts(frame, b), rules) for b in boundaries]
-    parts, skipped, example_rows = [], {"blank": 0, "note": 0, "header": len(boundaries), "example": 0}, []
+    mappings = [mapping] + [m for _, _, m in inner]
+    parts, skipped = [], {"blank": 0, "note": 0, "header": sum(h for _, h, _ in inner), "example": 0}
+    example_rows = []
     section = context.section
-    for start, stop, block_mapping in zip(starts, stops, mappings):
+    for block, (start, stop, block_mapping) in enumerate(zip(starts, stops, mappings)):
+        if block:  # a new header: its own section row, else what its columns say, else the one above
+            section = trailing or header_category(block_mapping) or section
+        trailing = None
         if stop <= start:
             continue
         records, kinds = _records(frame.iloc[start:stop], evidence.slice(start, stop), block_mapping, result,
                                   sheet, context, section)
         parts.append(records)
-        section = kinds.section[-1] if len(kinds.section) and kinds.section[-1] else section
+        trailing = _trailing_section(kinds)
         for kind in skipped:
             skipped[kind] += int(getattr(kinds, kind).sum())
         example_rows.extend((np.flatnonzero(kinds.example) + start + result.header_row + 1).tolist())
     return boundaries, parts, skipped, example_rows
+
+
+def _trailing_section(kinds) -> str | None:
+    """The category a section row after a block's last record sets (二、行政处罚 before the next header)."""
+    if not len(kinds.section) or not kinds.section[-1]:
+        return None
+    records = np.flatnonzero(kinds.record)
+    if len(records) and kinds.section[records[-1]] == kinds.section[-1]:
+        return None  # no section row since the last record: nothing new to say
+    return kinds.section[-1]
 
 
 def _row_list(rows: list[int], limit: int = 10) -> str:
@@ -177,16 +195,23 @@ def _records(frame, evidence, mapping, result, sheet, context, section):
     said_unpublished = per_distinct(published_text[keep].to_numpy(object),
                                     lambda texts: [normalise_text(t) in NOT_PUBLISHED for t in texts]).astype(bool)
     pub_codes = np.where((pub_codes == "date-missing") | said_unpublished, None, pub_codes)
+    marked = said_published(cell_text(mapped_column(kept, mapping, "published_marked")))
+    pub_codes = np.where(marked & (pub_codes == None) & np.isnat(published),  # noqa: E711
+                         "published-marked-no-date", pub_codes)
+    decision_shown = _short(decision_text[keep])
+    if "decision_date" in mapping.alternates:
+        decided, dec_codes, decision_shown = _two_decision_columns(kept, mapping, sheet, decided, dec_codes,
+                                                                   decision_shown)
     if "decision_date" not in mapping.columns:
         dec_codes = np.full(n, "decision-column-missing", dtype=object)
     if "published_date" not in mapping.columns:  # not "unpublished": unknown
         pub_codes = np.full(n, "published-column-missing", dtype=object)
-    out["category"], out["category_problem"] = _categories(kept, mapping, sheet.name, context.fallback_category,
+    out["category"], out["category_problem"] = _categories(kept, mapping, sheet.name, context,
                                                            kinds.section[keep])
     out["unit"] = _units(kept, mapping, context)
     out["document_number"] = doc[keep].reset_index(drop=True)
     out["party"] = party_all[keep].reset_index(drop=True)
-    out["decision_text"] = _short(decision_text[keep])
+    out["decision_text"] = decision_shown
     out["published_text"] = _short(published_text[keep])
     out["decision_date"] = decided
     out["published_date"] = published
@@ -196,8 +221,41 @@ def _records(frame, evidence, mapping, result, sheet, context, section):
     return out[RECORD_FIELDS], kinds
 
 
-def _date_cells(kept, mapping, name, sheet) -> pd.Series:
-    cells = mapped_column(kept, mapping, name).reset_index(drop=True)
+# What a 是否公开 / 状态 cell says when the decision is online: a blank or 否 is no such claim.
+PUBLISHED_MARKS = frozenset({"已公开", "是", "已公示", "已上网", "已发布", "公开", "公示", "已", "√", "✓", "Y", "YES",
+                             "已挂网", "已网上公开", "已上网公开"})
+
+
+def said_published(marks: pd.Series) -> np.ndarray:
+    """Cell-wise: the unit marked this decision as published (已公开, 是, √)."""
+    return per_distinct(marks.to_numpy(object),
+                        lambda texts: [normalise_text(t).upper() in PUBLISHED_MARKS for t in texts]).astype(bool)
+
+
+def _two_decision_columns(kept, mapping, sheet, decided, codes, shown):
+    """Two columns that are both the decision date (批准日期, 发证日期): rows where both hold a date and
+    the dates differ lose their date, with both values shown; every other row keeps the first column's."""
+    other = mapping.alternates["decision_date"]
+    second, _ = parse_dates(_date_cells(kept, mapping, "decision_date", sheet, column=other))
+    differ = ~np.isnat(decided) & ~np.isnat(second) & (decided != second)
+    if not differ.any():
+        return decided, codes, shown
+    decided, codes, shown = decided.copy(), codes.copy(), shown.copy()
+    first_name, second_name = mapping.header_of("decision_date"), mapping.headers[other]
+    shown[differ] = [f"{first_name} {a}，{second_name} {b}" for a, b in
+                     zip(np.datetime_as_string(decided[differ], unit="D"),
+                         np.datetime_as_string(second[differ], unit="D"))]
+    decided[differ] = np.datetime64("NaT")
+    codes[differ] = "decision-dates-differ"
+    return decided, codes, shown
+
+
+def _date_cells(kept, mapping, name, sheet, column: int | None = None) -> pd.Series:
+    if column is not None:
+        cells = (kept[column] if column in kept.columns else pd.Series([""] * len(kept), dtype=object))
+        cells = cells.reset_index(drop=True)
+    else:
+        cells = mapped_column(kept, mapping, name).reset_index(drop=True)
     if getattr(sheet, "date1904", False):
         cells = shift_1904(cells)
     return cells
@@ -221,10 +279,11 @@ def _short(text: pd.Series) -> np.ndarray:
     return out
 
 
-def _categories(kept, mapping, sheet_name, fallback_category, sections):
+def _categories(kept, mapping, sheet_name, context, sections):
     """(category per record, "category-unknown" where none): its own column, its section row, then
-    column names, sheet name, file name."""
-    fallback = header_category(mapping) or category_from_text(sheet_name) or fallback_category
+    column names, sheet name, title row, file name."""
+    fallback = header_category(mapping) or category_from_text(sheet_name) or context.title \
+        or context.fallback_category
     default = pd.Series(sections, dtype=object)
     if fallback is not None:
         default = default.where(default.notna(), fallback)

@@ -56,6 +56,24 @@ def _matches(pattern, texts: np.ndarray) -> np.ndarray:
     return np.fromiter((match(t) is not None for t in texts), dtype=bool, count=len(texts))
 
 
+# A count (3, 3件) or a COUNTA formula saved without its value: what a total row holds. Small numbers
+# only: a date serial (32874 and up for 1990 on) is no count.
+_COUNT = re.compile(r"^(?:\d{1,4}(?:\.0)?\s*(?:件|条|项|宗|个|户|起)?|（公式未计算）)$")
+
+
+def _counts_only(*columns: pd.Series) -> np.ndarray:
+    """Rows whose number, party and dates hold nothing but counts: a total row, not a decision."""
+    filled = np.zeros(len(columns[0]), dtype=bool)
+    countish = np.ones(len(columns[0]), dtype=bool)
+    for column in columns:
+        texts = column.to_numpy(object)
+        has = texts != ""
+        filled |= has
+        if has.any():
+            countish[has] &= per_distinct(texts[has], lambda t: _matches(_COUNT, t)).astype(bool)
+    return filled & countish
+
+
 def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_text: pd.Series,
               published_text: pd.Series, party: pd.Series, start_category: str | None) -> RowKinds:
     blank = evidence.count == 0
@@ -87,7 +105,8 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
         if label:
             header |= texts.eq(label.strip()).to_numpy(bool)
     header &= ~blank
-    note = ~blank & ~header & ~example & (says_so | (bare & ~content) | is_section)
+    note = ~blank & ~header & ~example & (says_so | (bare & ~content) | is_section | _counts_only(
+        doc, decision_text, published_text, party))
     sections = np.full(len(doc), None, dtype=object)
     if is_section.any():
         sections[is_section] = [category_from_text(t) for t in first[is_section]]

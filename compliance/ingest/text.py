@@ -192,8 +192,9 @@ def _int(value) -> int:
         return 1
 
 
-def _fill_spans(rows: list[list], path: Path) -> list[list[str]]:
-    """The grid a spreadsheet shows; a span past the table's last row stops there.
+def _fill_spans(rows: list[list], path: Path) -> tuple[list[list[str]], list]:
+    """The grid a spreadsheet shows, and its colspans as merges (a group label over its sub-headers);
+    a span past the table's last row stops there.
 
     Refused before anything is built when the spans would make more than
     MAX_HTML_CELLS cells or more than MAX_COLUMNS columns.
@@ -202,11 +203,12 @@ def _fill_spans(rows: list[list], path: Path) -> list[list[str]]:
     if all(span == (1, 1) for cells in rows for _, span in cells):  # the usual export: no grid needed
         width = max(map(len, rows), default=0)
         _check_width(width, height, path)
-        return [[text for text, _ in cells] + [""] * (width - len(cells)) for cells in rows]
+        return [[text for text, _ in cells] + [""] * (width - len(cells)) for cells in rows], []
     spanned = sum(min(rs, height - r) * cs for r, cells in enumerate(rows) for _, (rs, cs) in cells)
     if spanned > MAX_HTML_CELLS:
         raise FileFault("html-spans-too-large", path, cells=spanned, limit=MAX_HTML_CELLS)
     grid: dict[tuple[int, int], str] = {}
+    merges = []
     for r, cells in enumerate(rows):
         c = 0
         for text, (rowspan, colspan) in cells:
@@ -216,10 +218,12 @@ def _fill_spans(rows: list[list], path: Path) -> list[list[str]]:
                 for dc in range(colspan):
                     # as for xlsx merges: a value spanning rows belongs to each row, not to each column
                     grid[(r + dr, c + dc)] = text if dc == 0 else ""
+            if colspan > 1:
+                merges.append(((r, c), (r, c + colspan - 1)))
             c += colspan
     width = max((c for _, c in grid), default=-1) + 1
     _check_width(width, height, path)
-    return [[grid.get((r, c), "") for c in range(width)] for r in range(height)]
+    return [[grid.get((r, c), "") for c in range(width)] for r in range(height)], merges
 
 
 def _check_width(width: int, height: int, path: Path) -> None:
@@ -248,9 +252,9 @@ def read_html(path: Path) -> list[RawSheet]:
     parser.feed(text)
     parser.close()
     tables = [_fill_spans(t, path) for t in parser.tables if t]
-    tables = [t for t in tables if t]
+    tables = [t for t in tables if t[0]]
     if not tables:
         raise FileFault("not-a-spreadsheet", path, reason="网页文件中没有表格")
     if len(tables) == 1:
-        return [RawSheet(path.stem, tables[0], [], "html")]
-    return [RawSheet(f"表{i}", t, [], "html") for i, t in enumerate(tables, start=1)]
+        return [RawSheet(path.stem, tables[0][0], tables[0][1], "html")]
+    return [RawSheet(f"表{i}", t, merges, "html") for i, (t, merges) in enumerate(tables, start=1)]

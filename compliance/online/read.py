@@ -20,7 +20,7 @@ import pandas as pd
 
 from ..dates import DATE_DTYPE, parse_dates
 from ..errors import FileFault, OnlineListError
-from ..fields import ONLINE, FieldRules, categories, category_from_text
+from ..fields import ONLINE, WEAK_SCORE, FieldRules, categories, category_from_text
 from ..ingest.body import csv_body, rows_body
 from ..ingest.cells import cell_text
 from ..ingest.columns import ColumnMap, header_category, map_columns
@@ -31,7 +31,7 @@ from ..ingest.readers import read_file
 from .columns import numbers_from_titles, parties_from_titles, party_keys, units_from_titles
 
 ENTRY_COLUMNS = ["list_file", "sheet", "row", "number", "number_key", "title", "party", "party_key",
-                 "decision_date", "online_date", "unit", "category", "update_only", "date_column"]
+                 "decision_date", "online_date", "unit", "category", "update_only", "date_column", "seen_until"]
 
 
 @dataclass
@@ -45,6 +45,10 @@ class OnlineList:
     update_only: bool = False  # no first-publication column: an update time was used
     first: dt.date | None = None
     last: dt.date | None = None
+    # what it can speak for (verify.coverage): none listed means every category / every ledger unit
+    categories: list[str] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)
+    last_seen: dt.date | None = None  # its latest date, update times included: it was exported no earlier
 
 
 def read_online_lists(paths, max_uncompressed: int | None = None,
@@ -97,8 +101,12 @@ def _column(frame: pd.DataFrame, columns: dict[str, int], name: str) -> pd.Serie
 def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
                    described: OnlineList) -> pd.DataFrame:
     columns, width = mapping.columns, len(mapping.headers)
+    stand_in = _stand_in_column(mapping, columns)
+    if stand_in is None and mapping.is_weak("published_date"):
+        stand_in = columns["published_date"]
     if sheet.data is not None:
-        frame, evidence = csv_body(sheet, header_index, width, set(columns.values()), str(path))
+        wanted = set(columns.values()) | ({stand_in} if stand_in is not None else set())
+        frame, evidence = csv_body(sheet, header_index, width, wanted, str(path))
     else:
         frame, evidence = rows_body(sheet.rows[header_index + 1:], width)
     nonblank = evidence.count > 0
@@ -119,6 +127,21 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
     unit = unit.where(unit.ne(""), units_from_titles(title))
     decided, _ = parse_dates(_raw(frame, columns, "decision_date"))
     online, _ = parse_dates(_raw(frame, columns, "published_date"))
+    # A row whose 公示日期 is blank but whose 更新时间/入库时间 is filled was online by then at the
+    # latest: that time stands in for this row, said as an upper bound (docs/rules.md §9).
+    per_row_update = np.full(len(frame), update_only, dtype=bool)
+    per_row_column = np.full(len(frame), date_column, dtype=object)
+    seen = online
+    if stand_in is not None:
+        later, _ = parse_dates(_raw(frame, {"x": stand_in}, "x"))
+        # the list was exported no earlier than its latest date, update times included
+        seen = np.where(np.isnat(later) | (~np.isnat(online) & (online > later)), online, later)
+        use = np.isnat(online) & ~np.isnat(later) & (stand_in != columns["published_date"])
+        online = np.where(use, later, online)
+        per_row_update |= use
+        per_row_column[use] = mapping.headers[stand_in].strip()
+        if use.any() and per_row_column[use][0] not in described.date_columns:
+            described.date_columns.append(per_row_column[use][0])
     keep = (number_key.ne("") | party.ne("") | title.ne("")).to_numpy(bool) | ~np.isnat(online)
     out = pd.DataFrame({
         "list_file": str(path), "sheet": sheet.name, "row": rows,
@@ -129,10 +152,22 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
         "online_date": online,
         "unit": unit.to_numpy(object),
         "category": _categories(frame, mapping, title, sheet.name, path),
-        "update_only": update_only,
-        "date_column": date_column,
+        "update_only": per_row_update,
+        "date_column": per_row_column,
+        "seen_until": seen,
     })
     return out[keep].reset_index(drop=True)
+
+
+def _stand_in_column(mapping: ColumnMap, columns: dict[str, int]) -> int | None:
+    """A weak publication-date column (更新时间, 入库时间) beside the one the list is read by."""
+    if "published_date" not in columns or mapping.is_weak("published_date"):
+        return None
+    rules = FieldRules(ONLINE)
+    for index, header in enumerate(mapping.headers):
+        if index != columns["published_date"] and rules.score(header).get("published_date") == WEAK_SCORE:
+            return index
+    return None
 
 
 def _raw(frame: pd.DataFrame, columns: dict[str, int], name: str) -> pd.Series:
@@ -156,6 +191,6 @@ def empty_entries() -> pd.DataFrame:
     frame = pd.DataFrame({name: pd.Series(dtype=object) for name in ENTRY_COLUMNS})
     frame["row"] = frame["row"].astype(np.int64)
     frame["update_only"] = frame["update_only"].astype(bool)
-    for name in ("decision_date", "online_date"):
+    for name in ("decision_date", "online_date", "seen_until"):
         frame[name] = pd.Series(dtype=DATE_DTYPE)
     return frame

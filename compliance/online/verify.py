@@ -56,7 +56,9 @@ def verify(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList]
     dated = entries["online_date"].dropna()
     start = dated.min().date() if len(dated) else None
     deadline = records["deadline"].to_numpy(DATE_DTYPE)
+    covered = coverage(records, entries, lists, deadline, aliases)
     result, online_date = _results(records, entries, found, deadline, start, since)
+    result[(result == "not-found") & ~covered] = "not-verifiable"  # the lists could not have shown it
     out = _apply(records, entries, found, result, online_date, start, since)
     online_only = _online_only(entries, found.entry_state, aliases, records)
     run = OnlineRun(lists, online_only, since, start, entries=len(entries))
@@ -97,6 +99,10 @@ def _apply(records, entries, found: Matches, result, online, start, since) -> pd
     out["published_date"] = np.where(decided, online, records["published_date"].to_numpy(DATE_DTYPE))
     # The ledger's own cell no longer decides; its text stays in 公开日期原文.
     out["published_problem"] = records["published_problem"].where(~decided, None)
+    # Found online, no date on either side: never 逾期未公开 — 数据有误, 网站已公开，日期不明.
+    ledger_none = records["published_date"].isna().to_numpy(bool) & records["published_problem"].isna().to_numpy(bool)
+    undated_both = (result == "not-verifiable") & (found.entry >= 0) & ledger_none
+    out.loc[undated_both, "published_problem"] = "online-published-undated"
     out["online_result"] = pd.Categorical(result, categories=list(RESULTS))
     src = np.maximum(found.entry, 0)
     has = found.entry >= 0
@@ -121,7 +127,8 @@ def _problems(out, result, ledger_claimed, start, since, found, entries):
     code[(result == "not-found") & ledger_claimed] = "online-not-found-claimed"
     code[result == "date-differs"] = "online-date-differs"
     code[result == "ambiguous"] = "online-ambiguous"
-    code[(result == "not-verifiable") & (found.entry < 0)] = "online-outside-span"
+    code[(result == "not-verifiable") & (found.entry < 0)] = "online-not-covered"
+    code[(result == "not-verifiable") & (found.entry < 0) & _before(out, start, since)] = "online-outside-span"
     code[(result == "not-verifiable") & (found.entry >= 0)] = "online-undated"
     limit = _limit(start, since)
     outside = code == "online-outside-span"
@@ -132,6 +139,44 @@ def _problems(out, result, ledger_claimed, start, since, found, entries):
     for i, text in _candidate_texts(found, entries).items():
         candidates[i] = text
     return code, limits, candidates
+
+
+def _before(out, start, since) -> np.ndarray:
+    limit = _limit(start, since)
+    deadline = out["deadline"].to_numpy(DATE_DTYPE)
+    return deadline < np.datetime64(limit, "s") if limit else np.zeros(len(out), dtype=bool)
+
+
+def coverage(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList], deadline, aliases) -> np.ndarray:
+    """Whether some list could have shown each record: it holds the record's category and unit, and
+    was exported on or after the record's deadline (its latest date, update times included). A list
+    with no category or no unit at all covers every category or every ledger unit (said in 说明).
+    网站未见 is the gravest finding: it must never come from a list that could not have shown the record."""
+    covered = np.zeros(len(records), dtype=bool)
+    if not len(entries):
+        return covered
+    category = records["category"].to_numpy(object)
+    unit = unit_names(records["unit"], aliases).to_numpy(object)
+    for item in lists:
+        mine = entries[entries["list_file"].to_numpy(object) == item.path]
+        if not len(mine):
+            continue
+        kinds = set(mine["category"].dropna())
+        units = set(unit_names(mine["unit"], aliases)) - {""}
+        item.categories = sorted(kinds)
+        item.units = sorted(units)
+        dated = mine["seen_until"].dropna()
+        if not len(dated):
+            continue
+        end = np.datetime64(dated.max(), "s")
+        item.last_seen = dated.max().date()
+        holds = ~(deadline > end)  # a NaT deadline compares false: the record is judged unjudgeable anyway
+        if kinds:
+            holds &= np.isin(category, list(kinds))
+        if units:
+            holds &= np.isin(unit, list(units))
+        covered |= holds
+    return covered
 
 
 def _candidate_texts(found: Matches, entries: pd.DataFrame) -> dict[int, str]:

@@ -107,6 +107,10 @@ def about_lines(online) -> list[tuple[str, str]]:
         weak = "（只有更新时间，不一定是首次公开日期，证明力较弱）" if item.update_only else ""
         lines.append(("网站清单", f"{item.path}；{item.rows} 条；日期列：{column}{weak}；日期范围：{span}"))
         lines.append(("", f"SHA-256：{item.sha256}"))
+        kinds = "、".join({"permit": "行政许可", "penalty": "行政处罚"}.get(c, c) for c in item.categories) or "许可和处罚（清单未区分）"
+        units = "、".join(item.units) if item.units else "清单中没有单位列，也没有从标题中认出单位，视为覆盖所核对台账的全部单位"
+        lines.append(("", f"覆盖：类别 {kinds}；单位 {units}；截至 {iso_date(item.last_seen, '—')}（含更新时间）。"
+                          "不在覆盖范围内的记录不核对（无法核对），不会判为网站未见"))
     start = iso_date(online.span_start, "—")
     since = f"；--online-since {online.since.isoformat()}" if online.since else ""
     lines.append(("核对范围", f"网站清单最早日期 {start}{since}。应公开截止日期早于此的记录网站可能已撤下，不核对（无法核对）"))

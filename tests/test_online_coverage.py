@@ -1,0 +1,100 @@
+"""Issue 20.11-12: the online list's blind spots, on real files in tmp_path through the real CLI.
+
+网站未见 (瞒报) is the gravest finding: it must never come from a list that could not have shown the
+record; and a record found online is never 逾期未公开.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from compliance.cli import main
+from helpers import write_csv, write_xlsx
+
+D = dt.date
+LEDGER_HEADER = ["序号", "文书号", "行政相对人名称", "决定日期", "上网公开日期", "单位", "类别"]
+CREDIT_HEADER = ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "更新时间", "处罚机关"]
+
+
+def run(tmp_path: Path, ledger: Path, *lists: Path) -> dict:
+    out = tmp_path / "result.json"
+    args = ["check", str(ledger), "--as-of", "2016-12-31", "--json", str(out), "-o", str(tmp_path / "r.xlsx")]
+    for item in lists:
+        args += ["--online", str(item)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code in (0, 1), result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    return {r["document_number"]: r for r in data["records"]}
+
+
+def codes(record: dict) -> set[str]:
+    return {issue["code"] for issue in record["issues"]}
+
+
+def ledger(tmp_path: Path, *rows) -> Path:
+    return write_xlsx(tmp_path / "区安监局_2016年台账.xlsx", {"Sheet1": [LEDGER_HEADER, *rows]})
+
+
+def test_blank_publication_date_with_an_update_time_is_an_upper_bound(tmp_path):
+    path = ledger(tmp_path, [1, "罚1", "甲", D(2016, 9, 1), None, "区安监局", "处罚"],
+                  [2, "罚2", "乙", D(2016, 9, 1), None, "区安监局", "处罚"],
+                  [3, "罚3", "丙", D(2016, 9, 1), None, "区安监局", "处罚"])
+    online = write_csv(tmp_path / "credit.csv", [CREDIT_HEADER,
+                                                  ["罚1", "甲", "2016-09-01", "", "2016-09-05 10:00", "区安监局"],
+                                                  ["罚2", "乙", "2016-09-01", "", "", "区安监局"],
+                                                  ["罚9", "某", "2016-09-01", "2016-12-20", "", "区安监局"]])
+    records = run(tmp_path, path, online)
+    # found, dated by its update time: on time, said to be an upper bound
+    assert records["罚1"]["status"] == "on_time" and records["罚1"]["published_date"] == "2016-09-05"
+    assert "online-update-date-only" in codes(records["罚1"])
+    # found, no date on either side: never 逾期未公开
+    assert records["罚2"]["status"] == "invalid" and "online-published-undated" in codes(records["罚2"])
+    assert any("网站已公开，日期不明" in i["message"] for i in records["罚2"]["issues"])
+    # not found in a list that covers it: 网站未见, judged unpublished
+    assert records["罚3"]["status"] == "overdue"
+
+
+def test_a_penalties_only_list_cannot_show_a_permit_missing(tmp_path):
+    path = ledger(tmp_path, [1, "罚1", "甲", D(2016, 9, 1), D(2016, 9, 8), "区安监局", "处罚"],
+                  [2, "许1", "乙", D(2016, 9, 1), D(2016, 9, 8), "区安监局", "许可"],
+                  [3, "罚2", "丙", D(2016, 9, 1), D(2016, 9, 8), "区安监局", "处罚"])
+    online = write_csv(tmp_path / "credit.csv", [CREDIT_HEADER,
+                                                  ["罚1", "甲", "2016-09-01", "2016-09-08", "2016-12-01", "区安监局"]])
+    records = run(tmp_path, path, online)
+    assert records["许1"]["status"] == "on_time" and codes(records["许1"]) == {"online-not-covered"}
+    assert records["罚2"]["status"] == "overdue" and "online-not-found-claimed" in codes(records["罚2"])
+    assert records["罚1"]["status"] == "on_time"
+
+
+def test_a_list_of_one_unit_cannot_show_another_units_decision_missing(tmp_path):
+    path = ledger(tmp_path, [1, "罚1", "甲", D(2016, 9, 1), D(2016, 9, 8), "区安监局", "处罚"],
+                  [2, "罚2", "乙", D(2016, 9, 1), D(2016, 9, 8), "区环保局", "处罚"],
+                  [3, "罚3", "丙", D(2016, 9, 1), D(2016, 9, 8), "区安监局", "处罚"])
+    online = write_csv(tmp_path / "credit.csv", [CREDIT_HEADER,
+                                                  ["罚1", "甲", "2016-09-01", "2016-09-08", "2016-12-01", "区安监局"]])
+    records = run(tmp_path, path, online)
+    assert records["罚2"]["status"] == "on_time" and codes(records["罚2"]) == {"online-not-covered"}
+    assert records["罚3"]["status"] == "overdue"  # 区安监局 is in the list: 网站未见
+
+
+def test_a_deadline_after_the_lists_latest_date_is_not_checkable(tmp_path):
+    path = ledger(tmp_path, [1, "罚1", "甲", D(2016, 9, 1), D(2016, 9, 8), "区安监局", "处罚"],
+                  [2, "罚2", "乙", D(2016, 11, 20), D(2016, 11, 25), "区安监局", "处罚"])
+    online = write_csv(tmp_path / "credit.csv", [CREDIT_HEADER,
+                                                  ["罚1", "甲", "2016-09-01", "2016-09-08", "2016-11-30", "区安监局"]])
+    records = run(tmp_path, path, online)
+    # 罚2's deadline (late December) is after the list's latest date, its update time 2016-11-30
+    assert records["罚2"]["status"] == "on_time" and codes(records["罚2"]) == {"online-not-covered"}
+
+
+def test_a_list_without_units_covers_the_ledgers_units(tmp_path):
+    path = ledger(tmp_path, [1, "罚1", "甲", D(2016, 9, 1), D(2016, 9, 8), "区安监局", "处罚"],
+                  [2, "罚2", "乙", D(2016, 9, 1), D(2016, 9, 8), "区环保局", "处罚"])
+    online = write_csv(tmp_path / "credit.csv", [CREDIT_HEADER[:5],
+                                                  ["罚1", "甲", "2016-09-01", "2016-09-08", "2016-12-01"]])
+    records = run(tmp_path, path, online)
+    assert records["罚2"]["status"] == "overdue" and "online-not-found-claimed" in codes(records["罚2"])

@@ -1,0 +1,331 @@
+"""Issue 20: sheet shapes found in real ledgers, each a real file in tmp_path run through the real CLI.
+
+Each test checks what a user would see: the records read (no more, no fewer), their status, unit
+and category, and the problem said about them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import openpyxl
+import xlwt
+from click.testing import CliRunner
+
+from compliance.cli import main
+
+D = dt.date
+AS_OF = "2016-12-31"
+
+
+def write_sheet(path: Path, rows: list[list], merges=(), title: str = "Sheet1", more: dict | None = None) -> Path:
+    book = openpyxl.Workbook()
+    sheets = {title: rows, **(more or {})}
+    for index, (name, content) in enumerate(sheets.items()):
+        sheet = book.active if index == 0 else book.create_sheet(name)
+        sheet.title = name
+        for row in content:
+            sheet.append(row)
+    for ref in merges:
+        book.active.merge_cells(ref)
+    book.save(path)
+    return path
+
+
+def write_biff(path: Path, rows: list[list]) -> Path:
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Sheet1")
+    date_style = xlwt.easyxf(num_format_str="yyyy-mm-dd")
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value is not None:
+                sheet.write(r, c, value, date_style) if isinstance(value, dt.date) else sheet.write(r, c, value)
+    book.save(str(path))
+    return path
+
+
+def check(tmp_path: Path, *paths: Path, extra: tuple = ()) -> tuple[int, dict, str]:
+    """(exit code, the JSON result, the terminal text) of `compliance check` on ``paths``."""
+    out = tmp_path / "result.json"
+    result = CliRunner().invoke(main, ["check", *map(str, paths), "--as-of", AS_OF, "--json", str(out),
+                                       "-o", str(tmp_path / "report.xlsx"), "--all", *extra])
+    assert result.exit_code in (0, 1), result.output
+    return result.exit_code, json.loads(out.read_text(encoding="utf-8")), result.output
+
+
+def by_number(data: dict) -> dict[str, dict]:
+    records = {r["document_number"]: r for r in data["records"]}
+    assert len(records) == len(data["records"]), [r["document_number"] for r in data["records"]]
+    return records
+
+
+def codes(record: dict) -> set[str]:
+    return {issue["code"] for issue in record["issues"]}
+
+
+PENALTY = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "上网公开日期"]
+
+
+# -- 7. marked published, no date --------------------------------------------------------
+def test_marked_published_without_a_date_is_a_data_problem_not_non_publication(tmp_path):
+    path = write_sheet(tmp_path / "区人社局_处罚.xlsx", [
+        PENALTY + ["是否公开"],
+        [1, "西人罚1", "甲", D(2016, 10, 10), None, "是"],  # deadline passed
+        [2, "西人罚2", "乙", D(2016, 12, 20), None, "已公开"],  # deadline not yet
+        [3, "西人罚3", "丙", D(2016, 10, 10), None, None],  # blank mark: no claim either way
+        [4, "西人罚4", "丁", D(2016, 10, 10), None, "否"],
+        [5, "西人罚5", "戊", D(2016, 10, 10), D(2016, 10, 12), "是"]])
+    _, data, output = check(tmp_path, path)
+    records = by_number(data)
+    assert (records["西人罚1"]["status"], codes(records["西人罚1"])) == ("invalid", {"published-marked-no-date"})
+    assert (records["西人罚2"]["status"], codes(records["西人罚2"])) == ("pending", {"published-marked-no-date"})
+    assert (records["西人罚3"]["status"], codes(records["西人罚3"])) == ("overdue", set())
+    assert (records["西人罚4"]["status"], codes(records["西人罚4"])) == ("overdue", set())
+    assert (records["西人罚5"]["status"], codes(records["西人罚5"])) == ("on_time", set())
+    assert "标注已公开，但没有公开日期" in output
+
+
+def test_a_status_column_marks_published_too(tmp_path):
+    path = write_sheet(tmp_path / "区人社局_处罚.xlsx", [
+        ["序号", "状态", "行政处罚决定书文号", "当事人", "处罚决定日期", "上网公开日期"],
+        [1, "已公开", "西人罚1", "甲", D(2016, 10, 10), None],
+        [2, "未公开", "西人罚2", "乙", D(2016, 10, 10), None]])
+    _, data, _ = check(tmp_path, path)
+    records = by_number(data)
+    assert records["西人罚1"]["status"] == "invalid" and codes(records["西人罚1"]) == {"published-marked-no-date"}
+    assert records["西人罚2"]["status"] == "overdue"
+
+
+# -- 1. a second table in the same sheet, its own column order ---------------------------
+def test_second_table_with_its_own_column_order_and_category(tmp_path):
+    path = write_sheet(tmp_path / "区安监局_台账.xlsx", [
+        ["一、行政许可"], ["序号", "许可决定书文号", "行政相对人名称", "许可决定日期", "上网公开日期"],
+        [1, "西安监许〔2016〕1号", "甲公司", D(2016, 10, 8), D(2016, 10, 12)],
+        [2, "西安监许〔2016〕2号", "乙公司", D(2016, 10, 9), D(2016, 11, 30)],
+        [], ["二、行政处罚"], ["序号", "上网公开日期", "处罚决定日期", "行政相对人名称", "处罚决定书文号"],
+        [1, D(2016, 10, 20), D(2016, 10, 10), "丙公司", "西安监罚〔2016〕1号"],
+        [2, None, D(2016, 10, 11), "丁公司", "西安监罚〔2016〕2号"]])
+    _, data, _ = check(tmp_path, path)
+    records = by_number(data)
+    assert set(records) == {"西安监许〔2016〕1号", "西安监许〔2016〕2号", "西安监罚〔2016〕1号", "西安监罚〔2016〕2号"}
+    got = {n: (r["row"], r["category"], r["status"], r["party"]) for n, r in records.items()}
+    assert got == {"西安监许〔2016〕1号": (3, "permit", "on_time", "甲公司"),
+                   "西安监许〔2016〕2号": (4, "permit", "late", "乙公司"),
+                   "西安监罚〔2016〕1号": (8, "penalty", "on_time", "丙公司"),
+                   "西安监罚〔2016〕2号": (9, "penalty", "overdue", "丁公司")}
+    assert all(r["unit"] == "区安监局" for r in records.values())
+
+
+def test_second_header_without_a_section_row_takes_its_own_category(tmp_path):
+    # the first table's 一、行政许可 must not leak into a table whose header says 处罚
+    path = write_sheet(tmp_path / "区安监局_台账.xlsx", [
+        ["一、行政许可"], ["许可决定书文号", "相对人", "许可决定日期", "公开日期"],
+        ["许1", "甲", D(2016, 10, 8), D(2016, 10, 12)], [],
+        ["处罚决定日期", "处罚决定书文号", "公开日期", "相对人"],
+        [D(2016, 10, 10), "罚1", D(2016, 10, 14), "乙"]])
+    _, data, _ = check(tmp_path, path)
+    records = by_number(data)
+    assert {n: r["category"] for n, r in records.items()} == {"许1": "permit", "罚1": "penalty"}
+    assert {r["status"] for r in records.values()} == {"on_time"}
+
+
+# -- 2. decision dates by other names; a licence number for a 文号 -------------------------
+def test_licence_ledger_with_approval_date_and_licence_number(tmp_path):
+    path = write_sheet(tmp_path / "区卫计局_许可.xlsx", [
+        ["行政许可公示台账"],
+        ["序号", "许可证编号", "被许可人", "受理日期", "批准日期", "有效期自", "有效期至", "报送日期", "上网公开日期"],
+        [1, "卫许2016001", "甲诊所", D(2016, 9, 20), D(2016, 10, 10), D(2016, 10, 10), D(2019, 10, 9),
+         D(2016, 11, 1), D(2016, 10, 20)],
+        [2, "卫许2016002", "乙诊所", D(2016, 9, 21), D(2016, 10, 11), D(2016, 10, 11), D(2019, 10, 10),
+         D(2016, 11, 1), None]])
+    _, data, _ = check(tmp_path, path)
+    records = by_number(data)
+    assert {n: (r["decision_date"], r["status"]) for n, r in records.items()} == {
+        "卫许2016001": ("2016-10-10", "on_time"), "卫许2016002": ("2016-10-11", "overdue")}
+    assert {r["category"] for r in records.values()} == {"permit"}
+    assert {r["unit"] for r in records.values()} == {"区卫计局"}
+
+
+def test_each_other_decision_date_name(tmp_path):
+    for word in ("批准日期", "核准日期", "发证日期", "准予许可日期", "登记日期"):
+        path = write_sheet(tmp_path / f"区民政局_{word}_许可.xlsx", [
+            ["序号", "证书编号", "申请人", "受理日期", word, "录入日期", "公开日期"],
+            [1, f"{word}1", "甲", D(2016, 9, 1), D(2016, 10, 10), D(2016, 10, 30), D(2016, 10, 14)]])
+        _, data, _ = check(tmp_path, path)
+        [record] = data["records"]
+        assert (record["decision_date"], record["status"], record["category"]) == ("2016-10-10", "on_time", "permit"), word
+
+
+def test_two_decision_date_columns_flag_only_the_rows_that_differ(tmp_path):
+    path = write_sheet(tmp_path / "区食药局_许可.xlsx", [
+        ["序号", "证书编号", "申请人", "核准日期", "发证日期", "公示日期"],
+        [1, "食药1", "甲", D(2016, 10, 10), D(2016, 10, 10), D(2016, 10, 15)],
+        [2, "食药2", "乙", D(2016, 10, 11), D(2016, 10, 20), D(2016, 10, 25)],
+        [3, "食药3", "丙", D(2016, 10, 12), D(2016, 10, 12), None]])
+    _, data, output = check(tmp_path, path)
+    records = by_number(data)
+    assert {n: r["status"] for n, r in records.items()} == {"食药1": "on_time", "食药2": "invalid", "食药3": "overdue"}
+    assert codes(records["食药2"]) == {"decision-dates-differ"}
+    message = records["食药2"]["issues"][0]["message"]
+    assert "核准日期 2016-10-11" in message and "发证日期 2016-10-20" in message
+
+
+# -- 3. two-row grouped headers ----------------------------------------------------------
+def test_grouped_headers_in_xlsx(tmp_path):
+    first = write_sheet(tmp_path / "区环保局_处罚.xlsx", [
+        ["序号", "行政处罚决定书", None, "当事人", "公示情况", None],
+        [None, "文号", "日期", None, "网址", "日期"],
+        [1, "西环罚1", D(2016, 10, 10), "甲厂", "http://x/1", D(2016, 10, 14)],
+        [2, "西环罚2", D(2016, 10, 11), "乙厂", None, None]], merges=["A1:A2", "B1:C1", "D1:D2", "E1:F1"])
+    second = write_sheet(tmp_path / "区城管局_处罚.xlsx", [
+        ["序号", "处罚文书号", "当事人", "时间", None],
+        [None, None, None, "作出决定", "网上公示"],
+        [1, "西城罚1", "甲", D(2016, 10, 10), D(2016, 11, 30)],
+        [2, "西城罚2", "乙", D(2016, 12, 20), None]], merges=["A1:A2", "B1:B2", "C1:C2", "D1:E1"])
+    _, data, _ = check(tmp_path, first, second)
+    records = by_number(data)
+    got = {n: (r["row"], r["decision_date"], r["published_date"], r["status"], r["unit"]) for n, r in records.items()}
+    assert got == {"西环罚1": (3, "2016-10-10", "2016-10-14", "on_time", "区环保局"),
+                   "西环罚2": (4, "2016-10-11", None, "overdue", "区环保局"),
+                   "西城罚1": (3, "2016-10-10", "2016-11-30", "late", "区城管局"),
+                   "西城罚2": (4, "2016-12-20", None, "pending", "区城管局")}
+
+
+def test_grouped_headers_in_html_saved_as_xls(tmp_path):
+    path = tmp_path / "区交通局_处罚.xls"
+    path.write_text("""<html><head><meta charset="utf-8"></head><body><table border=1>
+<tr><td rowspan=2>序号</td><td colspan=2>行政处罚决定书</td><td rowspan=2>当事人</td><td colspan=2>时间</td></tr>
+<tr><td>文号</td><td>日期</td><td>作出决定</td><td>网上公示</td></tr>
+<tr><td>1</td><td>西交罚1</td><td>2016-10-10</td><td>甲</td><td>2016-10-10</td><td>2016-10-14</td></tr>
+<tr><td>2</td><td>西交罚2</td><td>2016-10-11</td><td>乙</td><td>2016-10-11</td><td></td></tr>
+</table></body></html>""", encoding="utf-8")
+    _, data, _ = check(tmp_path, path)
+    records = by_number(data)
+    assert {n: (r["row"], r["status"], r["category"]) for n, r in records.items()} == {
+        "西交罚1": (3, "on_time", "penalty"), "西交罚2": (4, "overdue", "penalty")}
+
+
+# -- 6. subtotal and count rows ----------------------------------------------------------
+def test_subtotal_and_count_rows_are_not_records(tmp_path):
+    path = write_sheet(tmp_path / "区教育局_处罚.xlsx", [
+        PENALTY,
+        [1, "西教罚1", "甲", D(2016, 4, 10), D(2016, 4, 14)], ["4月小计", None, 1], ["本月小计", "", "1件"],
+        [2, "西教罚2", "乙", D(2016, 5, 10), D(2016, 5, 14)], ["1-6月累计", None, 2], ["本页合计", 2],
+        ["共 2 件"], [None, 2, 2, 2, 2], [None, "=COUNTA(B2:B5)", None, None], ["合　计：", 2]])
+    code, data, output = check(tmp_path, path)
+    assert [r["document_number"] for r in data["records"]] == ["西教罚1", "西教罚2"]
+    assert code == 0
+    assert "跳过非记录行 8 行" in output
+
+
+def test_a_record_with_a_number_for_its_first_cell_is_still_a_record(tmp_path):
+    # a row of a date serial and real content is no count row
+    path = write_sheet(tmp_path / "区教育局_处罚.xlsx", [
+        PENALTY, [1, "7", "甲", D(2016, 10, 10), D(2016, 10, 14)], [2, "8", None, 42653, None]])
+    _, data, _ = check(tmp_path, path)
+    assert [r["document_number"] for r in data["records"]] == ["7", "8"]
+
+
+# -- 8. category from the title ----------------------------------------------------------
+def test_category_from_the_title_row_of_sheet1_and_sheet2(tmp_path):
+    header = ["序号", "决定书文号", "相对人", "决定日期", "公开日期"]
+    path = write_sheet(tmp_path / "区规划局_台账.xlsx", [
+        ["西塞山区规划局2016年度行政许可公示台账"], ["填报日期：2016-11-01"], header,
+        [1, "西规1", "甲", D(2016, 10, 10), D(2016, 10, 14)]],
+        more={"Sheet2": [["西塞山区规划局2016年度行政处罚公示台账"], header,
+                         [1, "西规罚1", "乙", D(2016, 10, 10), D(2016, 10, 14)]]})
+    _, data, _ = check(tmp_path, path)
+    records = by_number(data)
+    assert {n: (r["category"], r["status"]) for n, r in records.items()} == {
+        "西规1": ("permit", "on_time"), "西规罚1": ("penalty", "on_time")}
+
+
+# -- 9. unit from a 单位： line -------------------------------------------------------------
+def test_unit_line_names_the_unit_over_the_file_name(tmp_path):
+    path = write_sheet(tmp_path / "区环保局_处罚.xlsx", [
+        ["行政处罚公示台账"], ["单位：西塞山区审计局（盖章）", None, None, "单位负责人：张三"],
+        PENALTY, [1, "西审罚1", "甲", D(2016, 10, 10), D(2016, 10, 14)]])
+    _, data, _ = check(tmp_path, path)
+    [record] = data["records"]
+    assert (record["unit"], record["category"], record["status"]) == ("西塞山区审计局", "penalty", "on_time")
+
+
+def test_unit_head_line_is_no_unit(tmp_path):
+    path = write_sheet(tmp_path / "区环保局_处罚.xlsx", [
+        ["单位负责人：张三"], PENALTY, [1, "西环罚1", "甲", D(2016, 10, 10), D(2016, 10, 14)]])
+    _, data, _ = check(tmp_path, path)
+    assert [r["unit"] for r in data["records"]] == ["区环保局"]
+
+
+# -- 4. text exports saved as .xls --------------------------------------------------------
+TSV = ("序号\t行政处罚决定书文号\t当事人\t处罚决定日期\t上网公开日期\n"
+       "1\t西水罚〔2016〕1号\t甲\t2016-10-10\t2016-10-14\n2\t西水罚〔2016〕2号\t乙\t2016-10-11\t\n")
+
+
+def test_tab_separated_text_named_xls_in_gbk_and_utf16(tmp_path):
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    (folder / "区水利局_处罚.xls").write_bytes(TSV.encode("gb18030"))
+    (folder / "区林业局_处罚.xls").write_bytes(TSV.replace("水", "林").encode("utf-16"))  # 「Unicode 文本」: BOM
+    _, data, _ = check(tmp_path, folder)
+    records = by_number(data)
+    got = {n: (r["unit"], r["status"], r["party"]) for n, r in records.items()}
+    assert got == {"西水罚〔2016〕1号": ("区水利局", "on_time", "甲"), "西水罚〔2016〕2号": ("区水利局", "overdue", "乙"),
+                   "西林罚〔2016〕1号": ("区林业局", "on_time", "甲"), "西林罚〔2016〕2号": ("区林业局", "overdue", "乙")}
+    assert all(entry["error"] is None for entry in data["inputs"])
+    notes = [n for entry in data["inputs"] for n in entry["notes"]]
+    assert sum("内容其实是文本表格" in n for n in notes) == 2, notes
+
+
+# -- 5. swapped extensions ---------------------------------------------------------------
+def test_swapped_extensions_are_read_by_content(tmp_path):
+    rows = [PENALTY, [1, "西文罚1", "甲", D(2016, 10, 10), D(2016, 10, 14)]]
+    xlsx_named_xls = tmp_path / "区文化局_处罚.xls"
+    write_sheet(tmp_path / "tmp.xlsx", rows).rename(xlsx_named_xls)
+    biff_named_xlsx = tmp_path / "区商务局_处罚.xlsx"
+    write_biff(tmp_path / "tmp.xls", [PENALTY, [1, "西商罚1", "甲", D(2016, 10, 10), D(2016, 10, 14)]]) \
+        .rename(biff_named_xlsx)
+    code, data, output = check(tmp_path, xlsx_named_xls, biff_named_xlsx)
+    records = by_number(data)
+    assert {n: (r["unit"], r["status"]) for n, r in records.items()} == {
+        "西文罚1": ("区文化局", "on_time"), "西商罚1": ("区商务局", "on_time")}
+    assert code == 0 and "损坏" not in output
+    notes = {Path(entry["file"]).name: entry["notes"] for entry in data["inputs"]}
+    assert any("Excel 工作簿（.xlsx）" in m for m in notes["区文化局_处罚.xls"])
+    assert any("97-2003" in m for m in notes["区商务局_处罚.xlsx"])
+
+
+# -- 10. files that are not ledgers ------------------------------------------------------
+def test_system_files_are_ignored_and_wrong_forms_are_shown_under_their_unit(tmp_path):
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_sheet(folder / "区安监局_处罚.xlsx", [PENALTY, [1, "西安监罚1", "甲", D(2016, 10, 10), D(2016, 10, 14)]])
+    (folder / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)  # an OLE file, like the real one
+    (folder / "desktop.ini").write_text("[.ShellClassInfo]\n", encoding="utf-8")
+    _, data, output = check(tmp_path, folder)
+    assert [Path(e["file"]).name for e in data["inputs"]] == ["区安监局_处罚.xlsx"]
+    assert "Thumbs" not in output and "desktop" not in output
+
+    (folder / "区司法局10月报送.docx").write_bytes(b"PK\x03\x04" + b"\0" * 100)
+    (folder / "区审计局台账扫描.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\n")
+    (folder / "报送通知.docx").write_bytes(b"PK\x03\x04" + b"\0" * 100)
+    code, data, output = check(tmp_path, folder)
+    assert code == 1
+    errors = {Path(e["file"]).name: e["error"] for e in data["inputs"] if e["error"]}
+    assert set(errors) == {"区司法局10月报送.docx", "区审计局台账扫描.pdf", "报送通知.docx"}
+    assert all(e["code"] == "wrong-form" for e in errors.values())
+    assert "PDF" in errors["区审计局台账扫描.pdf"]["message"] and ".csv" not in errors["区审计局台账扫描.pdf"]["message"]
+    units = [line.split()[0] for line in output.splitlines() if "文件无法读取" in line and line.startswith("区")]
+    assert sorted(units) == ["区司法局", "区审计局"]  # 报送通知 names no unit: no invented row
+    assert "文件无法读取：" in output and "报送通知.docx" in output
+    book = openpyxl.load_workbook(tmp_path / "report.xlsx", read_only=True)
+    problems = [row for row in book["数据问题"].iter_rows(values_only=True) if row and "报送通知.docx" in str(row)]
+    assert problems
+
+
+def test_unit_from_a_file_name_without_a_separator(tmp_path):
+    path = write_sheet(tmp_path / "区环保局台账.xlsx", [PENALTY, [1, "西环罚1", "甲", D(2016, 10, 10), D(2016, 10, 14)]])
+    _, data, _ = check(tmp_path, path)
+    assert [r["unit"] for r in data["records"]] == ["区环保局"]
