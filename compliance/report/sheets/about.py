@@ -6,6 +6,7 @@ import pandas as pd
 
 from ...version import __version__
 from ...status import STATUS_LABELS, STATUS_MEANINGS
+from ...summary import RANK_RATE
 from ..layout import TEXT, SheetSpec
 from ..scope import out_of_scope_text
 
@@ -48,8 +49,12 @@ def lines(run, writer_label: str) -> list[tuple[str, str]]:
     out.append(("状态说明", "（下列各项）"))
     for key, label in STATUS_LABELS.items():
         out.append((label, STATUS_MEANINGS[key]))
-    out.append(("及时公开率", "按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开）"))
-    out.append(("迟报率", "（逾期公开 + 逾期未公开）÷（按时公开 + 逾期公开 + 逾期未公开）"))
+    out.append(("逾期", "逾期公开 + 逾期未公开"))
+    out.append(("及时公开率", "按时公开 ÷（按时公开 + 逾期）"))
+    out.append(("迟报率", "逾期 ÷（按时公开 + 逾期）"))
+    out.append((RANK_RATE, "按时公开 ÷（按时公开 + 逾期 + 数据有误）：数据有误按未按时计，填错日期不会让名次变好"))
+    out.append(("排名", "按排名及时率从高到低，第1名最好，比率相同则名次相同（1、2、2、4）；"
+                      "未到期、无法判定不计入任何比率；没有可判定记录的单位不排名，列在后面"))
     out.append(("逾期工作日数", "截止日期之后到公开日期（未公开的到统计截止日）的工作日数；"
                             "在休息日公开的按下一个工作日计"))
     return out
