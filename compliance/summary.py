@@ -69,7 +69,7 @@ def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unread
 
     Rows: each unit's categories, a 小计 row for a unit with both, then 合计.
     Ranked units come first, best first (ties in the order of ``expected_units``,
-    compliance.toml [units], then as met); then the units with no rank.
+    compliance.toml [units], then by name); then the units with no rank.
     An expected unit with no records shows as 未报送; a unit whose file could
     not be read gets a line saying so; a unit that sent records, none of them in
     scope (another month), shows 本期无决定. Chart rows: one per unit, then 合计.
