@@ -213,7 +213,14 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
             if entry.error is not None and entry.error.detail:
                 click.echo(f"  （--debug）{entry.path}：{entry.error.detail}", err=True)
     verdict = run.verdict
-    outputs = write_outputs(run, out=out, json=json_target)
+    try:
+        outputs = write_outputs(run, out=out, json=json_target)
+    except ComplianceError:  # a read-only folder, a file open in Excel: the figures are still worth showing
+        if not to_json_stdout:
+            if not quiet:
+                _print_results(run, say, show_all)
+            click.echo(verdict.text)
+        raise  # then the error on stderr, exit 2
     if outputs.report is None:  # nothing could be read: nothing written
         click.echo(verdict.text, err=True)
         return verdict.exit_code
