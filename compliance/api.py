@@ -70,6 +70,7 @@ class CheckRun:
         """(汇总 rows, chart rows): computed once, shown by the report, the terminal and the web page."""
         unreadable = [unit_from_name(e.path) for e in self.inputs if e.error is not None]
         sent = self.loaded.records["unit"].dropna().unique().tolist()  # before the month was chosen
+        sent += self.loaded.said_none  # files that say 本月无…决定
         return unit_table(self.records, self.expected_units, unreadable, sent)
 
     @cached_property
