@@ -192,7 +192,7 @@ function drawProblems(records, unreadable) {
   const flagged = new Set(state.info.statuses.filter((s) => s.flagged).map((s) => s.key));
   const problems = records.filter((r) => flagged.has(r.status) || (r.issues && r.issues.length));
   const badge = $("problem-count");
-  badge.textContent = problems.length ? `${problems.length} 条` : "没有";
+  badge.textContent = problems.length || unreadable ? `${problems.length} 条` : "没有";
   badge.classList.toggle("zero", problems.length === 0 && !unreadable);  // green only when all was read
   const shown = problems.slice(0, PROBLEM_ROWS_SHOWN);
   const headers = ["文件", "工作表", "行号", "文书号", "状态", "问题说明", "决定日期", "公开日期", "截止日期", "逾期工作日数"];
@@ -215,7 +215,8 @@ function drawSummary(summary) {
   const rows = summary.rows.map((row) => row.map((v, c) => (columns[c].endsWith("率") ? percent(v) : v)));
   const unit = columns.indexOf("单位");
   table($("summary"), columns, rows, (i) => (summary.rows[i][unit] === "合计" ? "total" : null),
-    (c, v) => (typeof summary.rows[0][c] === "number" || columns[c].endsWith("率") ? "num" : "nowrap"));
+    (c, v) => (typeof summary.rows[0][c] === "number" || columns[c].endsWith("率") ? "num"
+      : columns[c] === "备注" ? "reason" : "nowrap"));  // 备注 wraps: the table fits 1366 px
 }
 
 // ---- deadline calculator ----
