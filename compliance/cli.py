@@ -215,8 +215,9 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
     verdict = run.verdict
     try:
         outputs = write_outputs(run, out=out, json=json_target)
-    except ComplianceError:  # a read-only folder, a file open in Excel: the figures are still worth showing
-        if not to_json_stdout:
+    except ComplianceError as exc:  # a read-only folder, a file open in Excel: the figures are still worth showing
+        report_failed = exc.code == "output-write-failed" and getattr(exc, "values", {}).get("kind") == "报告"
+        if report_failed and not to_json_stdout:  # (a refusal, or a JSON path, fails before any result)
             if not quiet:
                 _print_results(run, say, show_all)
             click.echo(verdict.text)

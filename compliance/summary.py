@@ -145,7 +145,7 @@ def unit_rows(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _chart_rows(out: pd.DataFrame) -> pd.DataFrame:
-    """One bar per unit, then 合计."""
+    """One bar per unit (排名及时率, in rank order), then 合计."""
     bars = pd.concat([unit_rows(out), out[out["单位"] == TOTAL]])
     return pd.DataFrame({"label": bars["单位"].to_numpy(object),
-                         "rate": bars["及时公开率"].astype(float).to_numpy()})
+                         "rate": bars[RANK_RATE].astype(float).to_numpy()})  # what the bars' order follows

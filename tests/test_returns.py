@@ -60,13 +60,6 @@ def test_a_report_path_that_is_a_file_in_the_way(tmp_path):
     assert_results_then_error(check(tmp_path, "--out", "占位/报告.xlsx"), "无法写入报告")
 
 
-def test_a_file_the_tool_did_not_write_is_refused_after_the_results(tmp_path):
-    ledger(tmp_path / "区安监局.xlsx")
-    (tmp_path / "别人的.xlsx").write_bytes(b"the office's own notes")
-    assert_results_then_error(check(tmp_path, "--out", "别人的.xlsx"), "拒绝覆盖")
-    assert (tmp_path / "别人的.xlsx").read_bytes() == b"the office's own notes"
-
-
 def test_quiet_still_gives_the_verdict(tmp_path):
     ledger(tmp_path / "区安监局.xlsx")
     (tmp_path / "占位").write_text("not a folder", encoding="utf-8")

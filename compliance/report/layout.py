@@ -52,6 +52,7 @@ class SheetSpec:
     fit_to_pages: tuple[int, int] = (1, 0)  # one page wide, as many long as needed
     print_gridlines: bool = True
     wrap_columns: set[str] = field(default_factory=set)  # long text wraps instead of being cut
+    boxed: bool = False  # thin borders round every cell and centred headers: each figure sits under its header
 
     @property
     def freeze_row(self) -> int:

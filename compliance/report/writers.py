@@ -29,6 +29,7 @@ PAPER_A4 = 9
 TITLE_SIZE = 12
 NUMBER_FORMATS = {DATE: "yyyy-mm-dd", INT: "0", PERCENT: "0.0%"}
 MARGINS = {"left": 0.4, "right": 0.4, "top": 0.7, "bottom": 0.6}
+BOLD_LABELS = {"小计", "合计"}  # a boxed sheet's bold rows, found again by their label (rust writer)
 
 
 def write_rust(specs: list[SheetSpec], path: Path) -> None:
@@ -36,14 +37,15 @@ def write_rust(specs: list[SheetSpec], path: Path) -> None:
 
     cache: dict[tuple, object] = {}
 
-    def fmt(fill=None, bold=False, num=None, size=None, wrap=False):
-        key = (fill, bold, num, size, wrap)
+    def fmt(fill=None, bold=False, num=None, size=None, wrap=False, boxed=False):
+        key = (fill, bold, num, size, wrap, boxed)
         if key not in cache:
             f = Format()
             f = f.set_background_color(fill) if fill else f
             f = f.set_bold() if bold else f
             f = f.set_num_format(num) if num else f
             f = f.set_font_size(size) if size else f
+            f = f.set_border("thin") if boxed else f
             cache[key] = f.set_text_wrap() if wrap else f
         return cache[key]
 
@@ -66,6 +68,16 @@ def _rust_options(spec: SheetSpec, fmt) -> dict:
                       if kind == PERCENT}
     if not spec.highlight:  # a cell format would hide a row's fill
         column_formats.update({name: fmt(wrap=True) for name in spec.wrap_columns})
+    conditional = {}
+    if spec.boxed:  # every cell gets a border; a column format hides the row's bold, so labels get it back
+        boxed = spec.print_columns or len(spec.kinds)  # the printed columns only
+        column_formats = {name: fmt(num=NUMBER_FORMATS.get(kind), wrap=name in spec.wrap_columns, boxed=c < boxed)
+                          for c, (name, kind) in enumerate(zip(spec.frame.columns, spec.kinds))}
+        labels = {spec.frame.iloc[r, c] for r in spec.bold_rows for c in range(len(spec.kinds))
+                  if spec.kinds[c] == "text" and isinstance(spec.frame.iloc[r, c], str)} & BOLD_LABELS
+        for name in spec.frame.columns[:3]:
+            conditional[name] = [{"type": "text", "criteria": "contains", "value": label,
+                                  "format": fmt(bold=True, boxed=True)} for label in sorted(labels)]
     page = {"landscape": spec.landscape, "paper_size": PAPER_A4, "fit_to_pages": spec.fit_to_pages,
             "footer": spec.footer, "margins": MARGINS, "print_gridlines": spec.print_gridlines}
     if spec.page_header:
@@ -74,7 +86,8 @@ def _rust_options(spec: SheetSpec, fmt) -> dict:
         page["print_area"] = (0, 0, spec.last_printed_row, spec.print_columns - 1)
     if spec.repeat_header:
         page["repeat_rows"] = spec.header_row
-    options = dict(column_widths=spec.widths, header_format=fmt(HEADER_FILL, bold=True, wrap=True),
+    options = dict(column_widths=spec.widths,
+                   header_format=fmt(HEADER_FILL, bold=True, wrap=True, boxed=spec.boxed),
                    header_row=spec.header_row, row_formats=row_formats or None,
                    column_formats=column_formats or None, autofilter=spec.autofilter, page_setup=page,
                    row_heights={spec.header_row: 30, **({0: 26} if spec.title else {})})
@@ -86,6 +99,8 @@ def _rust_options(spec: SheetSpec, fmt) -> dict:
         merges.append((1, 0, 1, len(spec.kinds) - 1, spec.subtitle, fmt()))
     if merges:
         options["merge_ranges"] = merges
+    if any(conditional.values()):
+        options["conditional_formats"] = {k: v for k, v in conditional.items() if v}
     if spec.chart:
         c = spec.chart
         # A placeholder: repair_rust_output swaps in xlsxwriter's definition.
@@ -115,13 +130,17 @@ def write_xlsxwriter(specs: list[SheetSpec], target) -> None:
                                {"constant_memory": not in_memory, "in_memory": in_memory,
                                 "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False})
     header = book.add_format({"bold": True, "bg_color": HEADER_FILL, "text_wrap": True, "valign": "vcenter"})
+    boxed_header = book.add_format({"bold": True, "bg_color": HEADER_FILL, "text_wrap": True, "valign": "vcenter",
+                                    "border": 1})
     title = book.add_format({"bold": True, "font_size": TITLE_SIZE})
     cache: dict[tuple, object] = {}
 
-    def fmt(kind, fill=None, bold=False, wrap=False):
-        key = (kind, fill, bold, wrap)
+    def fmt(kind, fill=None, bold=False, wrap=False, boxed=False):
+        key = (kind, fill, bold, wrap, boxed)
         if key not in cache:
             props = {"num_format": NUMBER_FORMATS.get(kind, "General"), "valign": "top"}
+            if boxed:
+                props["border"] = 1
             if fill:
                 props["bg_color"] = fill
             if bold:
@@ -141,7 +160,7 @@ def write_xlsxwriter(specs: list[SheetSpec], target) -> None:
         if spec.subtitle:
             sheet.merge_range(1, 0, 1, len(spec.kinds) - 1, spec.subtitle)
         sheet.set_row(spec.header_row, 30)
-        sheet.write_row(spec.header_row, 0, list(spec.frame.columns), header)
+        sheet.write_row(spec.header_row, 0, list(spec.frame.columns), boxed_header if spec.boxed else header)
         _xlsxwriter_cells(sheet, spec, fmt)
         _xlsxwriter_page(sheet, spec)
         if spec.chart and len(spec.frame):
@@ -159,10 +178,12 @@ def _xlsxwriter_cells(sheet, spec: SheetSpec, fmt) -> None:
         excel_row = spec.header_row + 1 + r
         for c, (kind, column, wrap) in enumerate(zip(spec.kinds, columns, wraps)):
             value = column[r]
-            cell_format = fmt(kind, fill, bold, wrap) if (fill or bold or wrap or kind != "text") else None
+            boxed = spec.boxed and c < (spec.print_columns or len(spec.kinds))
+            cell_format = fmt(kind, fill, bold, wrap, boxed) if (fill or bold or wrap or boxed or kind != "text") \
+                else None
             # "" is a blank, as the fast writer has it (xlsxwriter would store an empty string cell)
             if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
-                if fill or bold:
+                if fill or bold or boxed:
                     sheet.write_blank(excel_row, c, None, cell_format)
             elif kind == DATE:
                 sheet.write_datetime(excel_row, c, value.to_pydatetime() if hasattr(value, "to_pydatetime")

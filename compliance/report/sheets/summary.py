@@ -33,12 +33,13 @@ def spec(sheet) -> SheetSpec:
     rates = np.full(len(frame), np.nan)
     labels[:len(chart_rows)] = chart_rows["label"].to_numpy(object)
     rates[:len(chart_rows)] = chart_rows["rate"].to_numpy(float)
-    frame["图表单位"], frame["图表及时公开率"] = labels, rates
+    # An empty column first: Excel's sort and filter take the table without the chart's helpers.
+    frame[" "], frame["图表单位"], frame["图表排名及时率"] = None, labels, rates
     kinds = [INT, TEXT, TEXT] + [INT] * len(COUNT_HEADERS) + [PERCENT] * len(RATE_HEADERS) + [INT] * len(extra) \
-        + [TEXT, TEXT, PERCENT]
+        + [TEXT, TEXT, TEXT, PERCENT]
     widths = [min(w, 40) for w in column_widths(frame, kinds)]
-    widths[-2:] = [0.0, 0.0]
-    chart = Chart("各单位及时公开率（灰色为合计）", "图表单位", "图表及时公开率", row=2 + len(frame) + 3, col=1,
+    widths[-3:] = [2.0, 0.0, 0.0]
+    chart = Chart("各单位排名及时率（排名依据；灰色为合计）", "图表单位", "图表排名及时率", row=2 + len(frame) + 3, col=1,
                   height=max(260, 26 * len(chart_rows) + 100), rows=len(chart_rows),
                   axis_min=0.0, mark_last=True)  # from 0: a cut axis makes 84% look like half of 90%
     made = f"制表日期：{run.run_date.isoformat()}"
@@ -46,5 +47,6 @@ def spec(sheet) -> SheetSpec:
     subtitle = f"规则：{run.rules.name}。{RANK_RULE}；{RATE_NOTE}。{made}"
     bold = {i for i, c in enumerate(frame["类别"]) if c == "小计"} | {len(frame) - 1}
     return SheetSpec(NAME, frame, kinds, widths, header_row=2, title=title, subtitle=subtitle,
-                     bold_rows=bold, chart=chart, repeat_header=False, print_columns=len(kinds) - 2,
-                     footer=sheet.footer.replace("&L&A", f"&L{made}"), fit_to_pages=(1, 1), print_gridlines=False)
+                     bold_rows=bold, chart=chart, repeat_header=False, print_columns=len(kinds) - 3,
+                     footer=sheet.footer.replace("&L&A", f"&L{made}"), fit_to_pages=(1, 1), print_gridlines=False,
+                     boxed=True, autofilter=False)  # a filter over 合计 and the helpers would sort them in
