@@ -69,15 +69,8 @@ def _rust_options(spec: SheetSpec, fmt) -> dict:
     if not spec.highlight:  # a cell format would hide a row's fill
         column_formats.update({name: fmt(wrap=True) for name in spec.wrap_columns})
     conditional = {}
-    if spec.boxed:  # every cell gets a border; a column format hides the row's bold, so labels get it back
-        boxed = spec.print_columns or len(spec.kinds)  # the printed columns only
-        column_formats = {name: fmt(num=NUMBER_FORMATS.get(kind), wrap=name in spec.wrap_columns, boxed=c < boxed)
-                          for c, (name, kind) in enumerate(zip(spec.frame.columns, spec.kinds))}
-        labels = {spec.frame.iloc[r, c] for r in spec.bold_rows for c in range(len(spec.kinds))
-                  if spec.kinds[c] == "text" and isinstance(spec.frame.iloc[r, c], str)} & BOLD_LABELS
-        for name in spec.frame.columns[:3]:
-            conditional[name] = [{"type": "text", "criteria": "contains", "value": label,
-                                  "format": fmt(bold=True, boxed=True)} for label in sorted(labels)]
+    if spec.boxed:  # borders by conditional formats: they cover the data rows only, and keep the row's bold away
+        conditional = _boxed_rules(spec, fmt)
     page = {"landscape": spec.landscape, "paper_size": PAPER_A4, "fit_to_pages": spec.fit_to_pages,
             "footer": spec.footer, "margins": MARGINS, "print_gridlines": spec.print_gridlines}
     if spec.page_header:
@@ -108,6 +101,23 @@ def _rust_options(spec: SheetSpec, fmt) -> dict:
                               "categories": c.categories, "title": c.title, "row": c.row, "col": c.col,
                               "width": c.width, "height": c.height, "legend": False}]
     return options
+
+
+def _boxed_rules(spec: SheetSpec, fmt) -> dict[str, list[dict]]:
+    """Per printed column: its bold labels' rule first (LibreOffice applies only the first rule that
+    holds), then one that holds for every cell, blank or not, giving it a thin border."""
+    boxed, bold = fmt(boxed=True), fmt(bold=True, boxed=True)
+    every = {"text": {"type": "text", "criteria": "does_not_contain", "value": "@@@@", "format": boxed}}
+    rules = {}
+    for c, (name, kind) in enumerate(zip(spec.frame.columns, spec.kinds)):
+        if c >= (spec.print_columns or len(spec.kinds)):
+            break
+        labels = [{"type": "text", "criteria": "contains", "value": label, "format": bold}
+                  for label in sorted(BOLD_LABELS) if kind == "text" and c < 3]
+        number = {"type": "cell", "criteria": "between", "min": -1e15, "max": 1e15,
+                  "format": boxed}
+        rules[name] = labels + [every["text"] if kind == "text" else number]
+    return rules
 
 
 def _xlsxwriter_chart_parts(specs: list[SheetSpec]) -> dict[str, bytes]:
