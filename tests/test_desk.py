@@ -222,7 +222,7 @@ def test_a_unit_with_both_categories_gets_a_subtotal_and_the_chart_has_one_bar_p
     with __import__("zipfile").ZipFile(tmp_path / "r.xlsx") as book:
         chart = book.read("xl/charts/chart1.xml").decode("utf-8")
     assert chart.count("<c:pt idx=") >= 3 * 2  # 2 units + 合计, in categories and values
-    assert re.search(r'<c:min val="0\.\d+"/>', chart)  # an axis that separates the rates
+    assert re.search(r'<c:min val="0(\.0)?"/>', chart)  # from 0: a cut axis makes 84% look like half of 90%
 
 
 def test_terminal_ranking_uses_the_figures_of_the_summary_sheet(tmp_path):

@@ -357,3 +357,20 @@ def test_record_sheets_split_past_the_row_limit(tmp_path, monkeypatch, backend):
     assert [len(numbers[n]) for n in ("逾期清单", "逾期清单(2)")] == [5, 2]
     assert sorted(numbers["逾期清单"] + numbers["逾期清单(2)"]) == list(range(7, 14))
     assert run.summary["records"] == 12 and run.summary["late"] == 7
+
+
+# -- issue 21 items 6 and 10: 汇总 prints each figure in a box under its header; no filter over 合计 --------
+
+def test_summary_is_boxed_and_unfiltered(book):
+    sheet = book["汇总"]
+    assert sheet.auto_filter.ref is None  # a filter would sort 合计 and the chart's helpers in with the units
+    header = find_row(sheet, "排名")
+    assert all(c.border.left.style == "thin" for c in header if c.value)
+    first_data = header[0].row + 1
+    cells = list(sheet.iter_rows(min_row=first_data, max_row=first_data))[0]
+    names = [c.value for c in header]
+    boxed_by_cell = all(c.border.left.style == "thin" for c in cells[:names.index("备注") + 1])
+    # the fast writer boxes by conditional formats over the data rows (a column format would box empty rows too)
+    ranges = " ".join(str(r.sqref) for r in sheet.conditional_formatting)
+    assert boxed_by_cell or f"A{first_data}:" in ranges
+    assert names[names.index("备注") + 1] == " "  # an empty column between the table and the chart's helpers
