@@ -1,0 +1,35 @@
+"""Issue 21 items 7-8: 逾期清单 prints file, sheet and 文书号 whole, and says in the row when a 公开日期
+stands beside 逾期未公开. A real ledger, the real CLI, the report read back with openpyxl."""
+
+import datetime as dt
+
+import openpyxl
+from click.testing import CliRunner
+
+from compliance.cli import main
+from compliance.report.layout import display_width
+from helpers import PENALTY_HEADER, write_xlsx
+
+D = dt.date
+
+
+def test_late_rows_print_whole_and_a_publication_after_the_as_of_date_is_said_in_the_row(tmp_path):
+    long_number = "西综执罚决字〔2016〕第0271号"
+    rows = [[1, long_number, "甲", D(2016, 9, 1), D(2016, 11, 20), "区综合执法局"],  # late
+            [2, "西综执罚〔2016〕2号", "乙", D(2016, 9, 1), D(2016, 12, 20), "区综合执法局"]]  # after the as-of
+    name = "区工商分局_2016年行政许可及行政处罚.xlsx"
+    write_xlsx(tmp_path / name, {"行政处罚决定公开情况": [PENALTY_HEADER] + rows})
+    # as of 2016-11-30, checked on 2016-12-31: row 2's publication came after the as-of date
+    result = CliRunner().invoke(main, ["check", str(tmp_path / name), "--as-of", "2016-11-30",
+                                       "--out", str(tmp_path / "r.xlsx")], prog_name="compliance")
+    assert result.exit_code == 1, result.output
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["逾期清单"]
+    values = list(sheet.iter_rows(values_only=True))
+    header = values[0]
+    statuses = [r[header.index("状态")] for r in values[1:]]
+    assert sorted(statuses) == ["逾期公开", "逾期未公开（统计截止日后才公开）"]
+    after = next(r for r in values[1:] if r[header.index("状态")].startswith("逾期未公开"))
+    assert after[header.index("公开日期")] is not None  # the date that needed the words
+    widths = {h: sheet.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width for i, h in enumerate(header)}
+    for column, text in (("来源文件", name), ("工作表", "行政处罚决定公开情况"), ("文书号", long_number)):
+        assert widths[column] >= display_width(text), (column, widths[column], display_width(text))
