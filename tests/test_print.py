@@ -33,3 +33,35 @@ def test_late_rows_print_whole_and_a_publication_after_the_as_of_date_is_said_in
     widths = {h: sheet.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width for i, h in enumerate(header)}
     for column, text in (("来源文件", name), ("工作表", "行政处罚决定公开情况"), ("文书号", long_number)):
         assert widths[column] >= display_width(text), (column, widths[column], display_width(text))
+
+
+def test_about_sheet_rows_with_wrapped_text_are_tall_enough_and_its_header_repeats(tmp_path):
+    rows = [[1, "西罚〔2016〕1号", "甲", D(2016, 9, 1), D(2016, 9, 5), "区安监局"]]
+    write_xlsx(tmp_path / "区安监局.xlsx", {"处罚": [PENALTY_HEADER] + rows})
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "区安监局.xlsx"), "--as-of", "2016-12-31",
+                                       "--out", str(tmp_path / "r.xlsx")], prog_name="compliance")
+    assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["说明"]
+    assert sheet.print_title_rows  # the header row repeats on page 2
+    width = sheet.column_dimensions["B"].width
+    tall = 0
+    for row in sheet.iter_rows(min_row=2):
+        text = row[1].value
+        if isinstance(text, str) and display_width(text) > width * 1.2:  # two lines at least
+            height = sheet.row_dimensions[row[1].row].height
+            assert height and height >= 30, (text, height)
+            tall += 1
+    assert tall  # the 排名 line wraps
+
+
+def test_a_long_late_list_takes_the_words_too(tmp_path):
+    """Past 1,000 rows the 状态 column is stored compactly (a Categorical): the words still go in."""
+    rows = [[i, f"西罚〔2016〕{i}号", "甲", D(2016, 9, 1), D(2016, 12, 20) if i % 2 else None, "区安监局"]
+            for i in range(1, 1201)]
+    write_xlsx(tmp_path / "区安监局.xlsx", {"处罚": [PENALTY_HEADER] + rows})
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "区安监局.xlsx"), "--as-of", "2016-11-30",
+                                       "--out", str(tmp_path / "r.xlsx")], prog_name="compliance")
+    assert result.exit_code == 1, result.output
+    values = list(openpyxl.load_workbook(tmp_path / "r.xlsx", read_only=True)["逾期清单"].iter_rows(values_only=True))
+    statuses = [r[values[0].index("状态")] for r in values[1:]]
+    assert statuses.count("逾期未公开（统计截止日后才公开）") == 600 and statuses.count("逾期未公开") == 600

@@ -52,6 +52,7 @@ class SheetSpec:
     fit_to_pages: tuple[int, int] = (1, 0)  # one page wide, as many long as needed
     print_gridlines: bool = True
     wrap_columns: set[str] = field(default_factory=set)  # long text wraps instead of being cut
+    row_heights: dict[int, float] = field(default_factory=dict)  # data row -> points: wrapped text shows whole
     boxed: bool = False  # thin borders round every cell and centred headers: each figure sits under its header
 
     @property
@@ -88,3 +89,20 @@ def column_widths(frame: pd.DataFrame, kinds: list[str], cap: int = 50, sample: 
                 width = max(width, int((values.str.len() + wide).max()))
         widths.append(float(min(max(width, 4) + 2, cap)))
     return widths
+
+
+LINE_HEIGHT = 15.0  # points per line of 11 pt text
+
+
+def wrapped_heights(texts, width: float) -> dict[int, float]:
+    """Row heights for text wrapped in a column ``width`` characters wide, for rows that need more
+    than one line. Neither writer computes them, and LibreOffice then shows only a cell's last line."""
+    heights = {}
+    usable = max((width - 2) * 1.1, 1)  # a CJK character is nearer 1.8 widths than 2 in Calibri's units
+    for r, text in enumerate(texts):
+        if not isinstance(text, str):
+            continue
+        lines = sum(max(1, -(-display_width(part) // int(usable))) for part in text.split("\n"))
+        if lines > 1:
+            heights[r] = LINE_HEIGHT * lines + 2
+    return heights

@@ -83,7 +83,8 @@ def _rust_options(spec: SheetSpec, fmt) -> dict:
                    header_format=fmt(HEADER_FILL, bold=True, wrap=True, boxed=spec.boxed),
                    header_row=spec.header_row, row_formats=row_formats or None,
                    column_formats=column_formats or None, autofilter=spec.autofilter, page_setup=page,
-                   row_heights={spec.header_row: 30, **({0: 26} if spec.title else {})})
+                   row_heights={spec.header_row: 30, **({0: 26} if spec.title else {}),
+                                **{spec.header_row + 1 + r: h for r, h in spec.row_heights.items()}})
     merges = []
     if spec.title:
         # 12 pt: rustpy-xlsxwriter 0.8 leaves a merged row at the default 15 pt height, where 14 pt is clipped
@@ -186,6 +187,8 @@ def _xlsxwriter_cells(sheet, spec: SheetSpec, fmt) -> None:
         fill = spec.highlight.get(r)
         bold = r in spec.bold_rows
         excel_row = spec.header_row + 1 + r
+        if r in spec.row_heights:  # before the row's cells: constant_memory writes rows in order
+            sheet.set_row(excel_row, spec.row_heights[r])
         for c, (kind, column, wrap) in enumerate(zip(spec.kinds, columns, wraps)):
             value = column[r]
             boxed = spec.boxed and c < (spec.print_columns or len(spec.kinds))

@@ -7,16 +7,18 @@ import pandas as pd
 from ...version import __version__
 from ...status import STATUS_LABELS, STATUS_MEANINGS
 from ...summary import RANK_RATE
-from ..layout import TEXT, SheetSpec
+from ..layout import TEXT, SheetSpec, wrapped_heights
 from ..scope import out_of_scope_text
 
 NAME = "说明"
+CONTENT_WIDTH = 80.0
 
 
 def spec(sheet, writer_label: str) -> SheetSpec:
     frame = pd.DataFrame(lines(sheet.run, writer_label), columns=["项目", "内容"])
-    return SheetSpec(NAME, frame, [TEXT, TEXT], [16.0, 80.0], landscape=False, autofilter=False,
-                     repeat_header=False, footer=sheet.footer, fit_to_pages=(1, 0), wrap_columns={"内容"})
+    return SheetSpec(NAME, frame, [TEXT, TEXT], [16.0, CONTENT_WIDTH], landscape=False, autofilter=False,
+                     footer=sheet.footer, fit_to_pages=(1, 0), wrap_columns={"内容"},
+                     row_heights=wrapped_heights(frame["内容"], CONTENT_WIDTH))
 
 
 def lines(run, writer_label: str) -> list[tuple[str, str]]:

@@ -28,7 +28,8 @@ def specs(sheet) -> list[SheetSpec]:
     cells = record_frame(run.records.iloc[order], [run.issues[i] for i in order], COLUMNS)
     # A 公开日期 beside 逾期未公开: published after the as-of date (published-after-as-of); the row says so.
     after = (sheet.statuses[order] == "overdue") & run.records["published_date"].iloc[order].notna().to_numpy()
-    cells.loc[after, "状态"] = AFTER_AS_OF
+    if after.any():  # (a long column is a Categorical: replaced whole, not set into)
+        cells["状态"] = np.where(after, AFTER_AS_OF, cells["状态"].astype(object).to_numpy(object))
     return record_specs("逾期清单", cells, COLUMNS, sheet.statuses[order], sheet.footer, sheet.header)
 
 
