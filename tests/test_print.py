@@ -65,3 +65,23 @@ def test_a_long_late_list_takes_the_words_too(tmp_path):
     values = list(openpyxl.load_workbook(tmp_path / "r.xlsx", read_only=True)["逾期清单"].iter_rows(values_only=True))
     statuses = [r[values[0].index("状态")] for r in values[1:]]
     assert statuses.count("逾期未公开（统计截止日后才公开）") == 600 and statuses.count("逾期未公开") == 600
+
+
+def test_long_notes_on_the_problem_sheet_wrap_in_rows_tall_enough(tmp_path):
+    """sample_data holds a repeated 文书号 whose note names the first copy's file, sheet and row."""
+    import shutil
+    from pathlib import Path
+    shutil.copytree(Path(__file__).resolve().parent.parent / "sample_data", tmp_path / "sample_data")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "sample_data"), "--as-of", "2016-12-31",
+                                       "--out", str(tmp_path / "r.xlsx")], prog_name="compliance")
+    assert result.exit_code == 1, result.output
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["数据问题"]
+    header = [c.value for c in sheet[1]]
+    column = header.index("问题说明")
+    width = sheet.column_dimensions[openpyxl.utils.get_column_letter(column + 1)].width
+    long = [row[column] for row in sheet.iter_rows(min_row=2)
+            if isinstance(row[column].value, str) and display_width(row[column].value) > width * 1.2]
+    assert long and any("首次出现在" in c.value for c in long)
+    for cell in long:
+        assert cell.alignment.wrap_text or sheet.column_dimensions[cell.column_letter].alignment.wrap_text
+        assert (sheet.row_dimensions[cell.row].height or 0) >= 30, cell.value

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 TEXT, DATE, INT, PERCENT = "text", "date", "int", "percent"
@@ -96,13 +97,12 @@ LINE_HEIGHT = 15.0  # points per line of 11 pt text
 
 def wrapped_heights(texts, width: float) -> dict[int, float]:
     """Row heights for text wrapped in a column ``width`` characters wide, for rows that need more
-    than one line. Neither writer computes them, and LibreOffice then shows only a cell's last line."""
-    heights = {}
+    than one line (column-wise). Neither writer computes them, and LibreOffice then shows only a
+    cell's last line."""
     usable = max((width - 2) * 1.1, 1)  # a CJK character is nearer 1.8 widths than 2 in Calibri's units
-    for r, text in enumerate(texts):
-        if not isinstance(text, str):
-            continue
-        lines = sum(max(1, -(-display_width(part) // int(usable))) for part in text.split("\n"))
-        if lines > 1:
-            heights[r] = LINE_HEIGHT * lines + 2
-    return heights
+    text = pd.Series(texts, dtype=object).reset_index(drop=True)
+    text = text.where(text.map(type) == str)
+    shown = text.str.len() + text.str.count(r"[^\x00-\u2e7f]")
+    lines = (np.ceil(shown / usable) + text.str.count("\n")).fillna(1)
+    tall = lines[lines > 1]
+    return {int(r): LINE_HEIGHT * float(n) + 2 for r, n in tall.items()}
