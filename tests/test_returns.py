@@ -66,3 +66,11 @@ def test_quiet_still_gives_the_verdict(tmp_path):
     proc = check(tmp_path, "--out", "占位/报告.xlsx", "-q")
     assert proc.returncode == 2 and proc.stdout == "未通过：共 3 条记录，逾期 2 条。\n"
     assert "无法写入报告" in proc.stderr
+
+
+def test_json_on_stdout_says_on_stderr_where_the_report_went(tmp_path):
+    ledger(tmp_path / "区安监局.xlsx")
+    proc = check(tmp_path, "--json", "-")
+    assert proc.returncode == 1 and proc.stdout.lstrip().startswith("{")
+    assert "报告已保存：reports/公开时限检查_2016-12-31.xlsx" in proc.stderr
+    assert (tmp_path / "reports" / "公开时限检查_2016-12-31.xlsx").is_file()

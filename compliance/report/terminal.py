@@ -29,6 +29,17 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - display_width(text))
 
 
+def aligned(headers: list[str], rows: list[list[str]], right: set[int] = frozenset()) -> list[str]:
+    """Columns padded by display width (a CJK character takes two), so 调休 rows line up."""
+    widths = [max(display_width(r[c]) for r in [headers, *rows]) for c in range(len(headers))]
+
+    def line(cells):
+        return "  ".join(" " * (w - display_width(v)) + v if c in right else _pad(v, w)
+                         for c, (v, w) in enumerate(zip(cells, widths))).rstrip()
+
+    return [line(headers)] + [line(r) for r in rows]
+
+
 def _cut(text: str, width: int) -> str:
     if display_width(text) <= width:
         return text
