@@ -73,6 +73,7 @@ class CheckRun:
         unreadable = [unit_from_name(e.path) for e in self.inputs if e.error is not None
                       and (e.error.code != "wrong-form" or named_unit(e.path))]
         sent = self.loaded.records["unit"].dropna().unique().tolist()  # before the month was chosen
+        sent += self.loaded.said_none  # files that say 本月无…决定
         return unit_table(self.records, self.expected_units, unreadable, sent)
 
     @cached_property

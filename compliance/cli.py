@@ -78,11 +78,10 @@ def deadline(date, days, calendar_files, explain, as_json):
         return
     result = calendar.add_working_days(date, days)
     if explain:
-        click.echo(f"{'日期':<10}  星期  {'是否工作日':<4}  {'说明':<10}  累计工作日")
-        for row in calendar.explain(date, days):
-            mark = "是" if row.is_workday else "否"
-            click.echo(f"{row.date.isoformat():<12}{row.weekday:<4}  {mark:<8}  "
-                       f"{row.reason:<12}  {row.count:>3}")
+        rows = [[row.date.isoformat(), row.weekday, "是" if row.is_workday else "否", row.reason, str(row.count)]
+                for row in calendar.explain(date, days)]
+        for line in terminal.aligned(["日期", "星期", "是否工作日", "说明", "累计工作日"], rows, right={4}):
+            click.echo(line)
     click.echo(f"决定日期 {date.isoformat()}，{days} 个工作日后的公开截止日期：{result.isoformat()}")
 
 
@@ -213,7 +212,15 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
             if entry.error is not None and entry.error.detail:
                 click.echo(f"  （--debug）{entry.path}：{entry.error.detail}", err=True)
     verdict = run.verdict
-    outputs = write_outputs(run, out=out, json=json_target)
+    try:
+        outputs = write_outputs(run, out=out, json=json_target)
+    except ComplianceError as exc:  # a read-only folder, a file open in Excel: the figures are still worth showing
+        report_failed = exc.code == "output-write-failed" and getattr(exc, "values", {}).get("kind") == "报告"
+        if report_failed and not to_json_stdout:  # (a refusal, or a JSON path, fails before any result)
+            if not quiet:
+                _print_results(run, say, show_all)
+            click.echo(verdict.text)
+        raise  # then the error on stderr, exit 2
     if outputs.report is None:  # nothing could be read: nothing written
         click.echo(verdict.text, err=True)
         return verdict.exit_code
@@ -221,6 +228,8 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
         click.echo(message("writer-fallback", label=outputs.writer.label), err=True)
     if to_json_stdout:
         click.echo(outputs.json_text)
+        if not quiet:  # stdout holds the JSON: where the report went is said on stderr
+            click.echo(f"报告已保存：{outputs.report}", err=True)
     if quiet:  # when the JSON owns stdout, the two lines go to stderr
         click.echo(f"{outputs.report}\n{verdict.text}", err=to_json_stdout)
         return verdict.exit_code

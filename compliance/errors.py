@@ -29,6 +29,7 @@ class ComplianceError(Exception):
         fault = cls.__new__(cls)
         ComplianceError.__init__(fault, PROBLEMS[code].message(**values))
         fault.code = code
+        fault.values = values  # what the message was made from, for a caller that must tell cases apart
         return fault
 
 

@@ -66,6 +66,9 @@ _DECLARED = [
                 "按提示准备该年的日历文件，用 --calendar 提供"),
     ProblemType("calendar-years-missing", RUN, "有 {count} 条记录需要 {year} 年的节假日安排才能判定。" + CALENDAR_ADVICE,
                 "这些记录的结果取决于尚无节假日数据的年份，判为“无法判定”", "按提示准备该年的日历文件，用 --calendar 提供"),
+    ProblemType("web-calendar-year-missing", RUN, "{year} 年的节假日安排尚无数据，无法按工作日计算。"
+                "请把这个日期告诉区政府办：补充 {year} 年的日历文件后，网页就能计算",
+                "网页上计算的日期需要尚无节假日数据的年份", "请区政府办用 serve --calendar 补充该年的日历文件"),
     ProblemType("calendar-file-unreadable", RUN, "日历文件 {where}：无法读取（{reason}）", "--calendar 给出的日历文件打不开",
                 "检查文件路径和权限"),
     ProblemType("calendar-file-encoding", RUN, "日历文件 {where}：无法识别文件编码（应为 UTF-8 或 GBK）",

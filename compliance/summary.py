@@ -1,9 +1,10 @@
 """Per-unit figures for 汇总, the terminal and the web page: one table, computed once.
 
-Indicators (docs/rules.md §6): 及时公开率 = on_time / JUDGED and 迟报率 = LATE / JUDGED.
-A rate covers only the records that can be judged, so the table also shows
-数据有误 and 数据合格率 (records without data errors ÷ all records): a unit
-cannot raise its rate by writing "见附件" in its date cells.
+Indicators (README "排名规则和用词"): 及时公开率 = on_time / JUDGED and 迟报率 = LATE / JUDGED.
+排名 is on 排名及时率 = on_time / (JUDGED + invalid): a record the unit's own data
+error makes unjudgeable counts as not on time, so an error never helps a unit
+(it ranks like the same record late). 无法判定 (a year without holiday data) is
+no unit's doing and stays out of every rate. Best first, ties share a rank.
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ from .rules import CATEGORY_LABELS
 from .status import JUDGED, LATE, STATUS_LABELS, STATUSES, UNJUDGEABLE
 
 COUNT_HEADERS = ["决定总数"] + [STATUS_LABELS[s] for s in STATUSES]
-RATE_HEADERS = ["及时公开率", "迟报率", "数据合格率"]
+RANK_RATE = "排名及时率"
+RATE_HEADERS = [RANK_RATE, "及时公开率", "迟报率", "数据合格率"]
+# One line on 汇总 and under the terminal's table: what 排名 is computed from.
+RANK_RULE = "排名按排名及时率从高到低，第1名最好，比率相同则名次相同；排名及时率 = 按时公开 ÷（按时公开 + 逾期 + 数据有误）"
 TABLE_HEADERS = ["排名", "单位", "类别"] + COUNT_HEADERS + RATE_HEADERS + ["备注"]
 SUBTOTAL = "小计"
 TOTAL = "合计"
@@ -29,13 +33,21 @@ UNREADABLE = "文件无法读取"
 
 def _rates(frame: pd.DataFrame) -> pd.DataFrame:
     judged = frame[list(JUDGED)].sum(axis=1)
-    records = frame[list(STATUSES)].sum(axis=1)
+    ranked = judged + frame["invalid"]
+    # 无法判定 is out of every rate: no unit could have helped it
+    records = frame[list(STATUSES)].sum(axis=1) - frame["undetermined"]
     with np.errstate(invalid="ignore", divide="ignore"):
         return pd.DataFrame({
+            RANK_RATE: (frame["on_time"] / ranked).where(ranked > 0),
             "及时公开率": (frame["on_time"] / judged).where(judged > 0),
             "迟报率": (frame[list(LATE)].sum(axis=1) / judged).where(judged > 0),
-            "数据合格率": ((records - frame[list(UNJUDGEABLE)].sum(axis=1)) / records).where(records > 0),
+            "数据合格率": ((records - frame["invalid"]) / records).where(records > 0),
         })
+
+
+def ranks(rate: pd.Series) -> pd.Series:
+    """1 for the highest rate; equal rates share a rank and the next one skips (1, 2, 2, 4); no rate, no rank."""
+    return rate.astype(float).rank(method="min", ascending=False)
 
 
 def status_counts(records: pd.DataFrame, by: list[str]) -> pd.DataFrame:
@@ -56,8 +68,8 @@ def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unread
     """(汇总 rows, chart rows); 备注 holds a Problem (a 汇总-line code) or None, rendered by each output.
 
     Rows: each unit's categories, a 小计 row for a unit with both, then 合计.
-    Units are in the order of ``expected_units`` (compliance.toml [units]),
-    the others after them worst 迟报率 first; 排名 counts from the worst.
+    Ranked units come first, best first (ties in the order of ``expected_units``,
+    compliance.toml [units], then by name); then the units with no rank.
     An expected unit with no records shows as 未报送; a unit whose file could
     not be read gets a line saying so; a unit that sent records, none of them in
     scope (another month), shows 本期无决定. Chart rows: one per unit, then 合计.
@@ -68,12 +80,9 @@ def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unread
     per_unit = counts.groupby("unit", sort=False)[list(STATUSES)].sum()
     unit_rates = _rates(per_unit) if len(per_unit) else pd.DataFrame(columns=RATE_HEADERS)
     declared = [u for u in dict.fromkeys(expected_units)]
-    others = unit_rates.assign(late=unit_rates["迟报率"].astype(float).fillna(-1)) \
-        .sort_values("late", ascending=False, kind="stable").index.tolist()
-    order = [u for u in declared if u in per_unit.index] + [u for u in others if u not in declared]
-    ranked = unit_rates.assign(late=unit_rates["迟报率"].astype(float).fillna(-1)).sort_values(
-        "late", ascending=False, kind="stable")
-    rank = {u: i for i, u in enumerate(ranked.index, start=1)}
+    met = [u for u in declared if u in per_unit.index] + [u for u in per_unit.index if u not in declared]
+    rank = ranks(unit_rates[RANK_RATE]).reindex(met) if len(per_unit) else pd.Series(dtype=float)
+    order = rank.fillna(np.inf).sort_values(kind="stable").index.tolist()
 
     parts = []
     for unit in order:
@@ -124,13 +133,8 @@ def _add_missing_units(out: pd.DataFrame, declared: list[str], present, unreadab
     rows = rows.where(rows.notna(), None)  # no rate, no rank: empty cells, never NaN
     for name in COUNT_HEADERS:
         rows[name] = 0
-    body = pd.concat([out.iloc[:-1], rows], ignore_index=True)
-    # declared units in their declared order, each with all its lines; the others after them
-    place = {u: i for i, u in enumerate(declared)}
-    first_seen = body.groupby("单位", sort=False).ngroup()
-    order = body["单位"].map(place).fillna(len(place) + first_seen).astype(float)
-    body = body.iloc[np.argsort(order.to_numpy(), kind="stable")]
-    return pd.concat([body, out.iloc[[-1]]], ignore_index=True)
+    # no rank: after the units with records (declared ones in their declared order), before 合计
+    return pd.concat([out.iloc[:-1], rows, out.iloc[[-1]]], ignore_index=True)
 
 
 def unit_rows(table: pd.DataFrame) -> pd.DataFrame:
@@ -141,7 +145,7 @@ def unit_rows(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _chart_rows(out: pd.DataFrame) -> pd.DataFrame:
-    """One bar per unit, then 合计."""
+    """One bar per unit (排名及时率, in rank order), then 合计."""
     bars = pd.concat([unit_rows(out), out[out["单位"] == TOTAL]])
     return pd.DataFrame({"label": bars["单位"].to_numpy(object),
-                         "rate": bars["及时公开率"].astype(float).to_numpy()})
+                         "rate": bars[RANK_RATE].astype(float).to_numpy()})  # what the bars' order follows

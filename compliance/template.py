@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -24,7 +25,7 @@ INSTRUCTIONS = [
     "1. 行政许可、行政处罚分别填写在“行政许可”“行政处罚”两个工作表中，每个决定一行。",
     "2. 决定日期、上网公开日期请填写日期（如 2016-09-28），不要填写文字说明。",
     "3. 尚未上网公开的，上网公开日期留空。",
-    "4. 许可机关/处罚机关填写作出决定的单位全称（如 区人社局）。",
+    "4. 许可机关/处罚机关填写作出决定的单位全称（如 西塞山区人力资源和社会保障局）。",
     "5. 不要修改表头文字，不要在数据中间插入合计行或说明行。",
     "6. 公开时限：自作出行政决定之日起 20 个工作日内上网公开（西政办发〔2016〕55号）。",
 ]
@@ -32,6 +33,19 @@ INSTRUCTIONS = [
 
 def write_template(path: str | Path) -> Path:
     path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    template_workbook().save(path)
+    return path
+
+
+def template_bytes() -> bytes:
+    """The same workbook, for the web page's download."""
+    buffer = io.BytesIO()
+    template_workbook().save(buffer)
+    return buffer.getvalue()
+
+
+def template_workbook() -> Workbook:
     workbook = Workbook()
     guide = workbook.active
     guide.title = "填表说明"
@@ -64,6 +78,4 @@ def write_template(path: str | Path) -> Path:
                 for row in range(2, TEMPLATE_ROWS + 2):
                     sheet.cell(row=row, column=index).number_format = "@"  # keep 文号 as text
         sheet.freeze_panes = "A2"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
-    return path
+    return workbook

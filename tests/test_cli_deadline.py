@@ -115,3 +115,15 @@ def test_every_command_has_chinese_help():
 def test_version():
     result = run("--version")
     assert result.exit_code == 0 and "compliance" in result.stdout
+
+
+def test_explain_aligns_by_display_width():
+    """调休上班（国庆节） is wider than 工作日 in characters and twice as wide on screen: columns still line up."""
+    from compliance.report.layout import display_width
+
+    lines = run("deadline", "2017-09-29", "--explain").output.splitlines()[:-1]
+    assert any("调休上班" in line for line in lines)
+    assert len({display_width(line) for line in lines[1:]}) == 1  # the count column ends at one place
+    starts = {display_width(line[:line.index(mark)]) for line in lines[1:] for mark in ("是", "否") if
+              f"  {mark}  " in line}
+    assert len(starts) == 1

@@ -271,7 +271,9 @@ def summary_table(sheet):
 def test_summary_counts_and_rates(book, run):
     rows = summary_table(book["汇总"])
     # the unreadable 损坏.xlsx gets its own line (issue 11), outside the totals
-    assert list(rows) == [("区安监局", "行政处罚"), ("区环保局", "行政处罚"), ("损坏", "文件无法读取"), ("合计", "")]
+    # best 排名及时率 first: 区环保局 1 of 3, 区安监局 1 of 4 judged plus its data errors
+    assert list(rows) == [("区环保局", "行政处罚"), ("区安监局", "行政处罚"), ("损坏", "文件无法读取"), ("合计", "")]
+    assert [rows[k]["排名"].value for k in list(rows)] == [1, 2, None, None]
     total = {h: c.value for h, c in rows[("合计", "")].items()}
     assert total["决定总数"] == run.summary["records"]
     assert {s: total[label] for s, label in LABELS.items()} == {s: run.summary[s] for s in LABELS}
@@ -355,3 +357,20 @@ def test_record_sheets_split_past_the_row_limit(tmp_path, monkeypatch, backend):
     assert [len(numbers[n]) for n in ("逾期清单", "逾期清单(2)")] == [5, 2]
     assert sorted(numbers["逾期清单"] + numbers["逾期清单(2)"]) == list(range(7, 14))
     assert run.summary["records"] == 12 and run.summary["late"] == 7
+
+
+# -- issue 21 items 6 and 10: 汇总 prints each figure in a box under its header; no filter over 合计 --------
+
+def test_summary_is_boxed_and_unfiltered(book):
+    sheet = book["汇总"]
+    assert sheet.auto_filter.ref is None  # a filter would sort 合计 and the chart's helpers in with the units
+    header = find_row(sheet, "排名")
+    assert all(c.border.left.style == "thin" for c in header if c.value)
+    first_data = header[0].row + 1
+    cells = list(sheet.iter_rows(min_row=first_data, max_row=first_data))[0]
+    names = [c.value for c in header]
+    boxed_by_cell = all(c.border.left.style == "thin" for c in cells[:names.index("备注") + 1])
+    # the fast writer boxes by conditional formats over the data rows (a column format would box empty rows too)
+    ranges = " ".join(str(r.sqref) for r in sheet.conditional_formatting)
+    assert boxed_by_cell or f"A{first_data}:" in ranges
+    assert names[names.index("备注") + 1] == " "  # an empty column between the table and the chart's helpers

@@ -63,6 +63,7 @@ class InputFile:
     is_report: bool = False  # one of our own reports, skipped
     not_read: Problem | None = None  # a file in a folder that is not a spreadsheet: why it was not read
     doubtful: bool = False  # what was read disagrees with the file (said in ``notes``): not a clean bill
+    declares_none: bool = False  # no records, and a line saying so (本月无行政处罚决定): the unit's 本期无决定
 
     @property
     def records(self) -> int:
@@ -80,6 +81,7 @@ class InputFile:
 class LoadResult:
     records: pd.DataFrame
     inputs: list[InputFile]
+    said_none: list[str] = field(default_factory=list)  # units whose file says they made no decision
 
     @property
     def skipped_rows(self) -> int:
@@ -115,7 +117,9 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
         entry.sheets.append(result)
         if result.records is not None and len(result.records):
             frames.append(result.records)
-    if not any(s.header_row for s in entry.sheets):
+    if not frames and any(declares_no_decisions(raw.rows) for raw in raw_sheets):
+        entry.declares_none = True  # a unit that had nothing to send: not unreadable, not unsent
+    elif not any(s.header_row for s in entry.sheets):
         names = "、".join(s.name for s in entry.sheets) or "（无）"
         entry.error = FileFault("no-header", path, sheets=names)
     return entry, frames
@@ -130,6 +134,16 @@ def _misnamed(path: Path, raw_sheets) -> str | None:
     kind = raw_sheets[0].kind if raw_sheets else None
     wrong = {"xls": (".xlsx", ".xlsm"), "xlsx": (".xls",), "csv": (".xls", ".xlsx", ".xlsm")}
     return _KIND_NAMES[kind] if suffix in wrong.get(kind, ()) else None
+
+
+# 本月无行政处罚决定, 本期没有行政许可和行政处罚决定。, 本季度无: a unit's word that it made no decision.
+_NO_DECISIONS = re.compile(r"^本(月|期|季度?|年度?)?(份)?(内)?(无|没有|未作出|未产生)[^，,；;]{0,20}(决定|案件|信息|事项|数据|记录)?[。.！!]?$")
+
+
+def declares_no_decisions(rows: list[list], scan: int = 30) -> bool:
+    """A sheet's first rows hold a line saying the unit made no decision (a handful of cells, not records)."""
+    return any(isinstance(cell, str) and _NO_DECISIONS.match(re.sub(r"\s+", "", cell))
+               for row in rows[:scan] for cell in row)
 
 
 _ORG_SUFFIX = re.compile(r"^(.+?(?:分局|局|办|委|院|所|队|站|中心|厅|处|会|政府|管委会|公司))(?=$|[_\-\s\d（(年月]|台账|报送|上报|处罚|许可|行政|双公示|公示|公开|扫描|材料|情况|统计)")
@@ -167,7 +181,8 @@ def load(paths: Iterable[str | Path], config: ReadSettings | None = None,
     numbers = normalise_document_numbers(records["document_number"])
     records["document_number"] = records["document_number"].where(numbers.ne(""), "")
     records["duplicate_of"] = duplicate_locations(records, numbers)
-    return LoadResult(records, inputs)
+    said_none = pd.Series([unit_from_name(e.path) for e in inputs if e.declares_none], dtype=object)
+    return LoadResult(records, inputs, unit_names(said_none, config.units or None).tolist())
 
 
 def _skipped_entry(path: Path, why) -> InputFile:
@@ -179,19 +194,33 @@ def _skipped_entry(path: Path, why) -> InputFile:
     return entry
 
 
+# What Windows, WPS and mail clients add to a copied file's name (issue 21: cite the original, not the copy).
+_COPY_MARKER = re.compile(r"\s*-\s*副本(\s*[(（]\d+[)）])?$|副本$|的副本|\s*[(（]\d+[)）]$|^Copy of\s|\s-\sCopy$",
+                          re.IGNORECASE)
+
+
+def original_first(paths: list[Path]) -> Path:
+    """Of identical files, the one to cite: a name without a copy marker; failing that, the shortest."""
+    return min(paths, key=lambda p: (bool(_COPY_MARKER.search(p.stem)), len(p.name), str(p)))
+
+
 def _distinct_contents(files: list[Path]) -> tuple[list[Path], list[InputFile]]:
-    """A file resent under another name (same SHA-256) is read once; the copy is listed as not read."""
-    first: dict[str, Path] = {}
+    """A file resent under another name (same SHA-256) is read once, under its original's name;
+    the copies are listed as not read."""
+    digests = {path: file_sha256(path) for path in files}
+    same: dict[str, list[Path]] = {}
+    for path, digest in digests.items():
+        if digest is not None:
+            same.setdefault(digest, []).append(path)
+    original = {digest: original_first(paths) for digest, paths in same.items()}
     distinct, copies = [], []
     for path in files:
-        digest = file_sha256(path)
-        if digest is not None and digest in first:
+        digest = digests[path]
+        if digest is None or original[digest] == path:
+            distinct.append(path)
+        else:
             copies.append(InputFile(str(path), digest,
-                                    not_read=problem("duplicate-file", file=path, first=first[digest].name)))
-            continue
-        if digest is not None:
-            first[digest] = path
-        distinct.append(path)
+                                    not_read=problem("duplicate-file", file=path, first=original[digest].name)))
     return distinct, copies
 
 

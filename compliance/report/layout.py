@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 TEXT, DATE, INT, PERCENT = "text", "date", "int", "percent"
@@ -52,6 +53,8 @@ class SheetSpec:
     fit_to_pages: tuple[int, int] = (1, 0)  # one page wide, as many long as needed
     print_gridlines: bool = True
     wrap_columns: set[str] = field(default_factory=set)  # long text wraps instead of being cut
+    row_heights: dict[int, float] = field(default_factory=dict)  # data row -> points: wrapped text shows whole
+    boxed: bool = False  # thin borders round every cell and centred headers: each figure sits under its header
 
     @property
     def freeze_row(self) -> int:
@@ -87,3 +90,19 @@ def column_widths(frame: pd.DataFrame, kinds: list[str], cap: int = 50, sample: 
                 width = max(width, int((values.str.len() + wide).max()))
         widths.append(float(min(max(width, 4) + 2, cap)))
     return widths
+
+
+LINE_HEIGHT = 15.0  # points per line of 11 pt text
+
+
+def wrapped_heights(texts, width: float) -> dict[int, float]:
+    """Row heights for text wrapped in a column ``width`` characters wide, for rows that need more
+    than one line (column-wise). Neither writer computes them, and LibreOffice then shows only a
+    cell's last line."""
+    usable = max((width - 2) * 1.1, 1)  # a CJK character is nearer 1.8 widths than 2 in Calibri's units
+    text = pd.Series(texts, dtype=object).reset_index(drop=True)
+    text = text.where(text.map(type) == str)
+    shown = text.str.len() + text.str.count(r"[^\x00-\u2e7f]")
+    lines = (np.ceil(shown / usable) + text.str.count("\n")).fillna(1)
+    tall = lines[lines > 1]
+    return {int(r): LINE_HEIGHT * float(n) + 2 for r, n in tall.items()}

@@ -178,7 +178,8 @@ def _flags(name: bytes) -> int:
 
 def _last_row_has_settings(spec: SheetSpec) -> bool:
     last = spec.header_row + len(spec.frame)
-    with_settings = {spec.header_row} | {spec.header_row + 1 + r for r in (*spec.highlight, *spec.bold_rows)}
+    with_settings = {spec.header_row} | {spec.header_row + 1 + r for r in
+                                         (*spec.highlight, *spec.bold_rows, *spec.row_heights)}
     if spec.title:
         with_settings.add(0)
     return last in with_settings

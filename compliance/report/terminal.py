@@ -14,21 +14,30 @@ import pandas as pd
 from ..dates import iso_date
 from ..problems import Problem, message, problem, where
 from ..status import FLAGGED, LATE, STATUS_LABELS, STATUSES
-from ..summary import unit_rows
+from ..summary import NO_DECISIONS, NOT_SENT, RANK_RATE, RANK_RULE, UNREADABLE, unit_rows
 from .layout import display_width
 from .record_columns import short_paths
 
-# Short headers so that the table fits 100 columns; the legend line says what they mean.
-SHORT = {"on_time": "按时", "late": "迟报", "overdue": "未公开", "pending": "未到期", "invalid": "有误",
-         "undetermined": "待定"}
-LEGEND = ("迟报 = 逾期公开，未公开 = 逾期未公开，有误 = 数据有误，待定 = 无法判定；"
-          "及时率 = 按时 ÷（按时 + 迟报 + 未公开）")
+# The words of README "排名规则和用词", unabridged; 逾期 (逾期公开 + 逾期未公开) and no 总数 (their sum) keep the table within 100 columns.
+COLUMNS = ["按时公开", "逾期", "未到期", "数据有误", "无法判定"]
 UNIT_WIDTH = 30
+ABSENT = (NOT_SENT, NO_DECISIONS, UNREADABLE)  # units without records: named in a line, not a row
 DEFAULT_PROBLEM_LINES = 20
 
 
 def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - display_width(text))
+
+
+def aligned(headers: list[str], rows: list[list[str]], right: set[int] = frozenset()) -> list[str]:
+    """Columns padded by display width (a CJK character takes two), so 调休 rows line up."""
+    widths = [max(display_width(r[c]) for r in [headers, *rows]) for c in range(len(headers))]
+
+    def line(cells):
+        return "  ".join(" " * (w - display_width(v)) + v if c in right else _pad(v, w)
+                         for c, (v, w) in enumerate(zip(cells, widths))).rstrip()
+
+    return [line(headers)] + [line(r) for r in rows]
 
 
 def _cut(text: str, width: int) -> str:
@@ -39,20 +48,27 @@ def _cut(text: str, width: int) -> str:
     return text + "…"
 
 
+def _percent(rate) -> str:
+    return "—" if rate is None or pd.isna(rate) else f"{rate:.1%}"
+
+
 def terminal_summary(run) -> list[str]:
     table, _ = run.unit_summary
-    headers = ["单位", "类别", "总数"] + [SHORT[s] for s in STATUSES] + ["及时率"]
+    headers = ["排名", "单位", "类别", *COLUMNS, RANK_RATE]
     rows = []
-    for record in table.to_dict("records"):
-        rate = record["及时公开率"]
-        rows.append([_cut(str(record["单位"]), UNIT_WIDTH), str(record["类别"]).replace("行政", ""),
-                     str(record["决定总数"])] + [str(record[STATUS_LABELS[s]]) for s in STATUSES]
-                    + ["—" if rate is None or pd.isna(rate) else f"{rate:.1%}"])
+    absent = table[(table["决定总数"] == 0) & table["类别"].isin(ABSENT)]  # one line each, under the table
+    for record in table.drop(absent.index).to_dict("records"):
+        rank = record["排名"]
+        counts = {label: record[label] for label in STATUS_LABELS.values()}
+        counts["逾期"] = sum(record[STATUS_LABELS[s]] for s in LATE)
+        rows.append(["" if rank is None or pd.isna(rank) else str(int(rank)),
+                     _cut(str(record["单位"]), UNIT_WIDTH), str(record["类别"]).replace("行政", "")] + [str(counts[c]) for c in COLUMNS] + [_percent(record[RANK_RATE])])
     widths = [max(display_width(r[c]) for r in rows + [headers]) for c in range(len(headers))]
     lines = ["  ".join(_pad(h, w) for h, w in zip(headers, widths)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(_pad(v, w) for v, w in zip(r, widths)).rstrip() for r in rows]
-    lines.append(LEGEND)
+    lines += [f"{kind}：{'、'.join(units)}" for kind, units in absent.groupby("类别", sort=False)["单位"]]
+    lines.append(f"逾期 = 逾期公开 + 逾期未公开。{RANK_RULE}。")
     return lines
 
 

@@ -29,6 +29,7 @@ PAPER_A4 = 9
 TITLE_SIZE = 12
 NUMBER_FORMATS = {DATE: "yyyy-mm-dd", INT: "0", PERCENT: "0.0%"}
 MARGINS = {"left": 0.4, "right": 0.4, "top": 0.7, "bottom": 0.6}
+BOLD_LABELS = {"小计", "合计"}  # a boxed sheet's bold rows, found again by their label (rust writer)
 
 
 def write_rust(specs: list[SheetSpec], path: Path) -> None:
@@ -36,14 +37,15 @@ def write_rust(specs: list[SheetSpec], path: Path) -> None:
 
     cache: dict[tuple, object] = {}
 
-    def fmt(fill=None, bold=False, num=None, size=None, wrap=False):
-        key = (fill, bold, num, size, wrap)
+    def fmt(fill=None, bold=False, num=None, size=None, wrap=False, boxed=False):
+        key = (fill, bold, num, size, wrap, boxed)
         if key not in cache:
             f = Format()
             f = f.set_background_color(fill) if fill else f
             f = f.set_bold() if bold else f
             f = f.set_num_format(num) if num else f
             f = f.set_font_size(size) if size else f
+            f = f.set_border("thin") if boxed else f
             cache[key] = f.set_text_wrap() if wrap else f
         return cache[key]
 
@@ -66,6 +68,9 @@ def _rust_options(spec: SheetSpec, fmt) -> dict:
                       if kind == PERCENT}
     if not spec.highlight:  # a cell format would hide a row's fill
         column_formats.update({name: fmt(wrap=True) for name in spec.wrap_columns})
+    conditional = {}
+    if spec.boxed:  # borders by conditional formats: they cover the data rows only, and keep the row's bold away
+        conditional = _boxed_rules(spec, fmt)
     page = {"landscape": spec.landscape, "paper_size": PAPER_A4, "fit_to_pages": spec.fit_to_pages,
             "footer": spec.footer, "margins": MARGINS, "print_gridlines": spec.print_gridlines}
     if spec.page_header:
@@ -74,10 +79,12 @@ def _rust_options(spec: SheetSpec, fmt) -> dict:
         page["print_area"] = (0, 0, spec.last_printed_row, spec.print_columns - 1)
     if spec.repeat_header:
         page["repeat_rows"] = spec.header_row
-    options = dict(column_widths=spec.widths, header_format=fmt(HEADER_FILL, bold=True, wrap=True),
+    options = dict(column_widths=spec.widths,
+                   header_format=fmt(HEADER_FILL, bold=True, wrap=True, boxed=spec.boxed),
                    header_row=spec.header_row, row_formats=row_formats or None,
                    column_formats=column_formats or None, autofilter=spec.autofilter, page_setup=page,
-                   row_heights={spec.header_row: 30, **({0: 26} if spec.title else {})})
+                   row_heights={spec.header_row: 30, **({0: 26} if spec.title else {}),
+                                **{spec.header_row + 1 + r: h for r, h in spec.row_heights.items()}})
     merges = []
     if spec.title:
         # 12 pt: rustpy-xlsxwriter 0.8 leaves a merged row at the default 15 pt height, where 14 pt is clipped
@@ -86,6 +93,8 @@ def _rust_options(spec: SheetSpec, fmt) -> dict:
         merges.append((1, 0, 1, len(spec.kinds) - 1, spec.subtitle, fmt()))
     if merges:
         options["merge_ranges"] = merges
+    if any(conditional.values()):
+        options["conditional_formats"] = {k: v for k, v in conditional.items() if v}
     if spec.chart:
         c = spec.chart
         # A placeholder: repair_rust_output swaps in xlsxwriter's definition.
@@ -93,6 +102,23 @@ def _rust_options(spec: SheetSpec, fmt) -> dict:
                               "categories": c.categories, "title": c.title, "row": c.row, "col": c.col,
                               "width": c.width, "height": c.height, "legend": False}]
     return options
+
+
+def _boxed_rules(spec: SheetSpec, fmt) -> dict[str, list[dict]]:
+    """Per printed column: its bold labels' rule first (LibreOffice applies only the first rule that
+    holds), then one that holds for every cell, blank or not, giving it a thin border."""
+    boxed, bold = fmt(boxed=True), fmt(bold=True, boxed=True)
+    every = {"text": {"type": "text", "criteria": "does_not_contain", "value": "@@@@", "format": boxed}}
+    rules = {}
+    for c, (name, kind) in enumerate(zip(spec.frame.columns, spec.kinds)):
+        if c >= (spec.print_columns or len(spec.kinds)):
+            break
+        labels = [{"type": "text", "criteria": "contains", "value": label, "format": bold}
+                  for label in sorted(BOLD_LABELS) if kind == "text" and c < 3]
+        number = {"type": "cell", "criteria": "between", "min": -1e15, "max": 1e15,
+                  "format": boxed}
+        rules[name] = labels + [every["text"] if kind == "text" else number]
+    return rules
 
 
 def _xlsxwriter_chart_parts(specs: list[SheetSpec]) -> dict[str, bytes]:
@@ -115,13 +141,17 @@ def write_xlsxwriter(specs: list[SheetSpec], target) -> None:
                                {"constant_memory": not in_memory, "in_memory": in_memory,
                                 "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False})
     header = book.add_format({"bold": True, "bg_color": HEADER_FILL, "text_wrap": True, "valign": "vcenter"})
+    boxed_header = book.add_format({"bold": True, "bg_color": HEADER_FILL, "text_wrap": True, "valign": "vcenter",
+                                    "border": 1})
     title = book.add_format({"bold": True, "font_size": TITLE_SIZE})
     cache: dict[tuple, object] = {}
 
-    def fmt(kind, fill=None, bold=False, wrap=False):
-        key = (kind, fill, bold, wrap)
+    def fmt(kind, fill=None, bold=False, wrap=False, boxed=False):
+        key = (kind, fill, bold, wrap, boxed)
         if key not in cache:
             props = {"num_format": NUMBER_FORMATS.get(kind, "General"), "valign": "top"}
+            if boxed:
+                props["border"] = 1
             if fill:
                 props["bg_color"] = fill
             if bold:
@@ -141,7 +171,7 @@ def write_xlsxwriter(specs: list[SheetSpec], target) -> None:
         if spec.subtitle:
             sheet.merge_range(1, 0, 1, len(spec.kinds) - 1, spec.subtitle)
         sheet.set_row(spec.header_row, 30)
-        sheet.write_row(spec.header_row, 0, list(spec.frame.columns), header)
+        sheet.write_row(spec.header_row, 0, list(spec.frame.columns), boxed_header if spec.boxed else header)
         _xlsxwriter_cells(sheet, spec, fmt)
         _xlsxwriter_page(sheet, spec)
         if spec.chart and len(spec.frame):
@@ -157,12 +187,16 @@ def _xlsxwriter_cells(sheet, spec: SheetSpec, fmt) -> None:
         fill = spec.highlight.get(r)
         bold = r in spec.bold_rows
         excel_row = spec.header_row + 1 + r
+        if r in spec.row_heights:  # before the row's cells: constant_memory writes rows in order
+            sheet.set_row(excel_row, spec.row_heights[r])
         for c, (kind, column, wrap) in enumerate(zip(spec.kinds, columns, wraps)):
             value = column[r]
-            cell_format = fmt(kind, fill, bold, wrap) if (fill or bold or wrap or kind != "text") else None
+            boxed = spec.boxed and c < (spec.print_columns or len(spec.kinds))
+            cell_format = fmt(kind, fill, bold, wrap, boxed) if (fill or bold or wrap or boxed or kind != "text") \
+                else None
             # "" is a blank, as the fast writer has it (xlsxwriter would store an empty string cell)
             if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
-                if fill or bold:
+                if fill or bold or boxed:
                     sheet.write_blank(excel_row, c, None, cell_format)
             elif kind == DATE:
                 sheet.write_datetime(excel_row, c, value.to_pydatetime() if hasattr(value, "to_pydatetime")

@@ -9,6 +9,7 @@ parameter types the CLI uses (params.py), so a bad value gets the CLI's message.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import secrets
 import shutil
@@ -25,7 +26,7 @@ from ..version import __version__
 from ..api import check as run_check, write_outputs
 from ..config import Config
 from ..deadline_info import deadline_payload
-from ..errors import ComplianceError, ServerStorageError
+from ..errors import CalendarNotCovered, ComplianceError, ServerStorageError
 from ..problems import message
 from ..params import CliDate, Days, Month, RuleName
 from ..report import tempfiles
@@ -103,6 +104,7 @@ def create_app(config: Config | None = None, calendar: WorkCalendar | None = Non
     app.add_url_rule("/api/deadline", view_func=_deadline, methods=["GET"])
     app.add_url_rule("/api/check", view_func=_check, methods=["POST"])
     app.add_url_rule("/reports/<token>", view_func=_report, methods=["GET"])
+    app.add_url_rule("/template", view_func=_template, methods=["GET"])
     return app
 
 
@@ -192,6 +194,8 @@ def _deadline():
     explain = request.args.get("explain", "").lower() in ("1", "true", "yes")
     try:
         return json_response(deadline_payload(_state()["calendar"], date, days, explain))
+    except CalendarNotCovered as exc:  # --calendar is the server's option, not the visitor's
+        raise BadInput(message("web-calendar-year-missing", year=exc.year), code="calendar-year-missing") from exc
     except ComplianceError as exc:
         raise BadInput(exc.message, code=exc.code) from exc
 
@@ -237,6 +241,8 @@ def _check():
         payload, report_url = _outputs(run)
         payload = {**payload, "report_url": report_url}
         table, _ = run.unit_summary
+        if report_url is None:  # nothing checked: no figures, and no line pointing to a report never made
+            return json_response(scrub(payload, shown, str(folder)))
         table = table.assign(备注=[None if note is None else note.message for note in table["备注"]])
         payload["unit_summary"] = {"columns": list(table.columns),
                                    "rows": table.astype(object).where(table.notna(), None).values.tolist()}
@@ -261,6 +267,14 @@ def _outputs(run) -> tuple[dict, str | None]:
         return outputs.payload, None
     store.keep(token, outputs.report, default_name(run))
     return outputs.payload, f"/reports/{token}"
+
+
+def _template():
+    """The 报送模板, as `compliance template` writes it."""
+    from ..template import template_bytes  # openpyxl loads only when a clerk asks for the template
+
+    return send_file(io.BytesIO(template_bytes()), as_attachment=True, download_name="报送模板.xlsx",
+                     mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", max_age=0)
 
 
 def _report(token: str):

@@ -6,16 +6,19 @@ import pandas as pd
 
 from ...version import __version__
 from ...status import STATUS_LABELS, STATUS_MEANINGS
-from ..layout import TEXT, SheetSpec
+from ...summary import RANK_RATE
+from ..layout import TEXT, SheetSpec, wrapped_heights
 from ..scope import out_of_scope_text
 
 NAME = "说明"
+CONTENT_WIDTH = 80.0
 
 
 def spec(sheet, writer_label: str) -> SheetSpec:
     frame = pd.DataFrame(lines(sheet.run, writer_label), columns=["项目", "内容"])
-    return SheetSpec(NAME, frame, [TEXT, TEXT], [16.0, 80.0], landscape=False, autofilter=False,
-                     repeat_header=False, footer=sheet.footer, fit_to_pages=(1, 0), wrap_columns={"内容"})
+    return SheetSpec(NAME, frame, [TEXT, TEXT], [16.0, CONTENT_WIDTH], landscape=False, autofilter=False,
+                     footer=sheet.footer, fit_to_pages=(1, 0), wrap_columns={"内容"},
+                     row_heights=wrapped_heights(frame["内容"], CONTENT_WIDTH))
 
 
 def lines(run, writer_label: str) -> list[tuple[str, str]]:
@@ -48,8 +51,12 @@ def lines(run, writer_label: str) -> list[tuple[str, str]]:
     out.append(("状态说明", "（下列各项）"))
     for key, label in STATUS_LABELS.items():
         out.append((label, STATUS_MEANINGS[key]))
-    out.append(("及时公开率", "按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开）"))
-    out.append(("迟报率", "（逾期公开 + 逾期未公开）÷（按时公开 + 逾期公开 + 逾期未公开）"))
+    out.append(("逾期", "逾期公开 + 逾期未公开"))
+    out.append(("及时公开率", "按时公开 ÷（按时公开 + 逾期）"))
+    out.append(("迟报率", "逾期 ÷（按时公开 + 逾期）"))
+    out.append((RANK_RATE, "按时公开 ÷（按时公开 + 逾期 + 数据有误）：数据有误按未按时计，填错日期不会让名次变好"))
+    out.append(("排名", "按排名及时率从高到低，第1名最好，比率相同则名次相同（1、2、2、4）；"
+                      "未到期、无法判定不计入任何比率；没有可判定记录的单位不排名，列在后面"))
     out.append(("逾期工作日数", "截止日期之后到公开日期（未公开的到统计截止日）的工作日数；"
                             "在休息日公开的按下一个工作日计"))
     return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 
@@ -13,13 +15,21 @@ from .records import COLUMNS as ALL_COLUMNS
 # Read on paper: what was late and by how much first, where it came from last.
 HEADERS = ("单位", "文书号", "行政相对人", "决定日期", "公开日期", "应公开截止日期", "逾期工作日数", "状态",
            "类别", "来源文件", "工作表", "行号")
-COLUMNS = tuple(next(c for c in ALL_COLUMNS if c.header == h) for h in HEADERS)
+# Wider than on 全部记录: file names, sheet names and long 文书号 are printed whole (issue 21).
+WIDER = {"来源文件": 44, "工作表": 22, "文书号": 30}
+COLUMNS = tuple(replace(c, width_cap=WIDER.get(h, c.width_cap)) for h in HEADERS
+                for c in ALL_COLUMNS if c.header == h)
+AFTER_AS_OF = "逾期未公开（统计截止日后才公开）"
 
 
 def specs(sheet) -> list[SheetSpec]:
     run = sheet.run
     order = late_order(run.records, np.isin(sheet.statuses, LATE))
     cells = record_frame(run.records.iloc[order], [run.issues[i] for i in order], COLUMNS)
+    # A 公开日期 beside 逾期未公开: published after the as-of date (published-after-as-of); the row says so.
+    after = (sheet.statuses[order] == "overdue") & run.records["published_date"].iloc[order].notna().to_numpy()
+    if after.any():  # (a long column is a Categorical: replaced whole, not set into)
+        cells["状态"] = np.where(after, AFTER_AS_OF, cells["状态"].astype(object).to_numpy(object))
     return record_specs("逾期清单", cells, COLUMNS, sheet.statuses[order], sheet.footer, sheet.header)
 
 

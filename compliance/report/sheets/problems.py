@@ -8,13 +8,13 @@ import pandas as pd
 
 from ...problems import render_column
 from ...status import UNJUDGEABLE
-from ..layout import INT, TEXT, SheetSpec, column_widths
+from ..layout import INT, TEXT, SheetSpec, column_widths, wrapped_heights
 from ..record_columns import short_paths
 
 NAME = "数据问题"
 HEADERS = ["类型", "来源文件", "工作表", "行号", "单位", "文书号", "状态", "问题说明", "决定日期原文", "公开日期原文"]
 KINDS = [TEXT, TEXT, TEXT, INT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT]
-CAPS = [10, 28, 12, 6, 24, 22, 10, 70, 16, 16]
+CAPS = [10, 40, 20, 6, 24, 26, 10, 70, 16, 16]  # file and sheet names printed whole (issue 21)
 
 
 def spec(sheet) -> SheetSpec:
@@ -43,7 +43,8 @@ def spec(sheet) -> SheetSpec:
     table = pd.concat([record_rows, other], ignore_index=True) if len(other) else record_rows
     widths = [min(w, cap) for w, cap in zip(column_widths(table, KINDS, cap=60), CAPS)]
     return SheetSpec(NAME, table, KINDS, widths, footer=sheet.footer, page_header=sheet.header,
-                     print_columns=len(KINDS))
+                     print_columns=len(KINDS), wrap_columns={"问题说明"},  # long notes wrap, never cut
+                     row_heights=wrapped_heights(table["问题说明"], widths[HEADERS.index("问题说明")]))
 
 
 def _repeat_rows(run) -> pd.DataFrame:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ...summary import COUNT_HEADERS, RATE_HEADERS
+from ...summary import COUNT_HEADERS, RANK_RULE, RATE_HEADERS
 from ..layout import INT, PERCENT, TEXT, Chart, SheetSpec, column_widths
 from ..scope import scope_text
 
@@ -33,19 +33,20 @@ def spec(sheet) -> SheetSpec:
     rates = np.full(len(frame), np.nan)
     labels[:len(chart_rows)] = chart_rows["label"].to_numpy(object)
     rates[:len(chart_rows)] = chart_rows["rate"].to_numpy(float)
-    frame["图表单位"], frame["图表及时公开率"] = labels, rates
+    # An empty column first: Excel's sort and filter take the table without the chart's helpers.
+    frame[" "], frame["图表单位"], frame["图表排名及时率"] = None, labels, rates
     kinds = [INT, TEXT, TEXT] + [INT] * len(COUNT_HEADERS) + [PERCENT] * len(RATE_HEADERS) + [INT] * len(extra) \
-        + [TEXT, TEXT, PERCENT]
+        + [TEXT, TEXT, TEXT, PERCENT]
     widths = [min(w, 40) for w in column_widths(frame, kinds)]
-    widths[-2:] = [0.0, 0.0]
-    lowest = np.nanmin(rates) if np.isfinite(rates).any() else 0.0
-    chart = Chart("各单位及时公开率（灰色为合计）", "图表单位", "图表及时公开率", row=2 + len(frame) + 3, col=1,
+    widths[-3:] = [2.0, 0.0, 0.0]
+    chart = Chart("各单位排名及时率（排名依据；灰色为合计）", "图表单位", "图表排名及时率", row=2 + len(frame) + 3, col=1,
                   height=max(260, 26 * len(chart_rows) + 100), rows=len(chart_rows),
-                  axis_min=max(0.0, np.floor(lowest * 10 - 0.5) / 10), mark_last=True)
+                  axis_min=0.0, mark_last=True)  # from 0: a cut axis makes 84% look like half of 90%
     made = f"制表日期：{run.run_date.isoformat()}"
     title = f"行政许可、行政处罚公开时限检查汇总（{scope_text(run)}）"
-    subtitle = f"规则：{run.rules.name}。{RATE_NOTE}；数据合格率 = 数据无误的记录 ÷ 决定总数。{made}"
+    subtitle = f"规则：{run.rules.name}。{RANK_RULE}；{RATE_NOTE}。{made}"
     bold = {i for i, c in enumerate(frame["类别"]) if c == "小计"} | {len(frame) - 1}
     return SheetSpec(NAME, frame, kinds, widths, header_row=2, title=title, subtitle=subtitle,
-                     bold_rows=bold, chart=chart, repeat_header=False, print_columns=len(kinds) - 2,
-                     footer=sheet.footer.replace("&L&A", f"&L{made}"), fit_to_pages=(1, 1), print_gridlines=False)
+                     bold_rows=bold, chart=chart, repeat_header=False, print_columns=len(kinds) - 3,
+                     footer=sheet.footer.replace("&L&A", f"&L{made}"), fit_to_pages=(1, 1), print_gridlines=False,
+                     boxed=True, autofilter=False)  # a filter over 合计 and the helpers would sort them in

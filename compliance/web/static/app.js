@@ -98,6 +98,10 @@ function limitProblem() {
   const total = state.chosen.reduce((sum, f) => sum + f.size, 0);
   if (state.chosen.length > limits.max_files)
     return `一次最多上传 ${limits.max_files} 个文件，现在选了 ${state.chosen.length} 个。请分几次检查。`;
+  const biggest = state.chosen.reduce((most, f) => (f.size > most.size ? f : most), { size: 0 });
+  if (biggest.size > limits.max_upload_mb * 1048576)  // one file over the limit cannot be split by the clerk
+    return `${biggest.name} 有 ${sizeText(biggest.size)}，超过网页的上传上限 ${limits.max_upload_mb} MB。` +
+      "请把它交区政府办用命令行 compliance check 检查，或请区政府办调高上限。";
   if (total > limits.max_upload_mb * 1048576)
     return `文件合计 ${sizeText(total)}，超过上限 ${limits.max_upload_mb} MB。请分几次检查。`;
   return null;
@@ -157,6 +161,14 @@ function drawResults(result) {
     ? `报告保留 ${state.info.limits.report_ttl_minutes} 分钟，请及时下载。`
     : "没有读到可检查的数据，未生成报告。";
 
+  // Nothing could be checked (a Word file, an empty workbook): say so and nothing else,
+  // never a green "没有" or a summary pointing to a report that was not made.
+  const checked = Boolean(result.report_url);
+  $("counts").hidden = !checked;
+  $("nothing-checked").hidden = checked;
+  $("nothing-checked").textContent = checked ? "" : "没有检查任何记录：上传的文件都无法读取，见下方原因。";
+  $("problems-card").hidden = !checked;
+  $("summary-card").hidden = !checked;
   const bad = inputs.filter((i) => i.error);
   $("unreadable").hidden = bad.length === 0;
   $("unreadable").querySelector("h3").textContent = `有 ${bad.length} 个文件无法读取，请修改后重新上传`;
@@ -171,7 +183,8 @@ function drawResults(result) {
   $("notes").hidden = notes.length === 0;
   $("notes-list").replaceChildren(...notes.map((n) => el("li", { text: n })));
 
-  drawProblems(result.records || []);
+  if (!checked) return;
+  drawProblems(result.records || [], bad.length);
   drawSummary(result.unit_summary);
 }
 
@@ -179,12 +192,12 @@ function messageWithoutFile(message, file) {
   return message.startsWith(file + "：") ? message.slice(file.length + 1) : message;
 }
 
-function drawProblems(records) {
+function drawProblems(records, unreadable) {
   const flagged = new Set(state.info.statuses.filter((s) => s.flagged).map((s) => s.key));
   const problems = records.filter((r) => flagged.has(r.status) || (r.issues && r.issues.length));
   const badge = $("problem-count");
-  badge.textContent = problems.length ? `${problems.length} 条` : "没有";
-  badge.classList.toggle("zero", problems.length === 0);
+  badge.textContent = problems.length || unreadable ? `${problems.length} 条` : "没有";
+  badge.classList.toggle("zero", problems.length === 0 && !unreadable);  // green only when all was read
   const shown = problems.slice(0, PROBLEM_ROWS_SHOWN);
   const headers = ["文件", "工作表", "行号", "文书号", "状态", "问题说明", "决定日期", "公开日期", "截止日期", "逾期工作日数"];
   const rows = shown.map((r) => [r.file, r.sheet, r.row, r.document_number, statusLabel(r.status),
@@ -193,7 +206,9 @@ function drawProblems(records) {
   const numeric = new Set([2, 9]);
   table($("problems"), headers, rows, (i) => shown[i].status,
     (c) => (numeric.has(c) ? "num" : ["file", "sheet", null, "doc", "status-cell nowrap", "reason"][c] || "nowrap"));
-  if (!problems.length) $("problems").replaceChildren(el("caption", { text: "全部按时公开或未到期，没有需要处理的记录。" }));
+  if (!problems.length) $("problems").replaceChildren(el("caption", { text: unreadable
+    ? `读到的记录全部按时公开或未到期；另有 ${unreadable} 个文件无法读取，见上方。`
+    : "全部按时公开或未到期，没有需要处理的记录。" }));
   $("problems-more").textContent = problems.length > shown.length
     ? `只显示前 ${shown.length} 条，共 ${problems.length} 条；完整清单请下载 Excel 报告（“逾期清单”和“数据问题”工作表）。` : "";
 }
@@ -204,7 +219,8 @@ function drawSummary(summary) {
   const rows = summary.rows.map((row) => row.map((v, c) => (columns[c].endsWith("率") ? percent(v) : v)));
   const unit = columns.indexOf("单位");
   table($("summary"), columns, rows, (i) => (summary.rows[i][unit] === "合计" ? "total" : null),
-    (c, v) => (typeof summary.rows[0][c] === "number" || columns[c].endsWith("率") ? "num" : "nowrap"));
+    (c, v) => (typeof summary.rows[0][c] === "number" || columns[c].endsWith("率") ? "num"
+      : columns[c] === "备注" ? "reason" : "nowrap"));  // 备注 wraps: the table fits 1366 px
 }
 
 // ---- deadline calculator ----
@@ -212,6 +228,7 @@ async function runDeadline(event) {
   event.preventDefault();
   const status = $("d-status");
   const params = new URLSearchParams({ date: $("d-date").value, days: $("d-days").value, explain: "1" });
+  $("d-result").hidden = true;  // the previous answer goes: an error must not sit above an old deadline
   setStatus(status, "正在计算……");
   try {
     const result = await getJson("/api/deadline?" + params);

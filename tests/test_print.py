@@ -1,0 +1,87 @@
+"""Issue 21 items 7-8: 逾期清单 prints file, sheet and 文书号 whole, and says in the row when a 公开日期
+stands beside 逾期未公开. A real ledger, the real CLI, the report read back with openpyxl."""
+
+import datetime as dt
+
+import openpyxl
+from click.testing import CliRunner
+
+from compliance.cli import main
+from compliance.report.layout import display_width
+from helpers import PENALTY_HEADER, write_xlsx
+
+D = dt.date
+
+
+def test_late_rows_print_whole_and_a_publication_after_the_as_of_date_is_said_in_the_row(tmp_path):
+    long_number = "西综执罚决字〔2016〕第0271号"
+    rows = [[1, long_number, "甲", D(2016, 9, 1), D(2016, 11, 20), "区综合执法局"],  # late
+            [2, "西综执罚〔2016〕2号", "乙", D(2016, 9, 1), D(2016, 12, 20), "区综合执法局"]]  # after the as-of
+    name = "区工商分局_2016年行政许可及行政处罚.xlsx"
+    write_xlsx(tmp_path / name, {"行政处罚决定公开情况": [PENALTY_HEADER] + rows})
+    # as of 2016-11-30, checked on 2016-12-31: row 2's publication came after the as-of date
+    result = CliRunner().invoke(main, ["check", str(tmp_path / name), "--as-of", "2016-11-30",
+                                       "--out", str(tmp_path / "r.xlsx")], prog_name="compliance")
+    assert result.exit_code == 1, result.output
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["逾期清单"]
+    values = list(sheet.iter_rows(values_only=True))
+    header = values[0]
+    statuses = [r[header.index("状态")] for r in values[1:]]
+    assert sorted(statuses) == ["逾期公开", "逾期未公开（统计截止日后才公开）"]
+    after = next(r for r in values[1:] if r[header.index("状态")].startswith("逾期未公开"))
+    assert after[header.index("公开日期")] is not None  # the date that needed the words
+    widths = {h: sheet.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width for i, h in enumerate(header)}
+    for column, text in (("来源文件", name), ("工作表", "行政处罚决定公开情况"), ("文书号", long_number)):
+        assert widths[column] >= display_width(text), (column, widths[column], display_width(text))
+
+
+def test_about_sheet_rows_with_wrapped_text_are_tall_enough_and_its_header_repeats(tmp_path):
+    rows = [[1, "西罚〔2016〕1号", "甲", D(2016, 9, 1), D(2016, 9, 5), "区安监局"]]
+    write_xlsx(tmp_path / "区安监局.xlsx", {"处罚": [PENALTY_HEADER] + rows})
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "区安监局.xlsx"), "--as-of", "2016-12-31",
+                                       "--out", str(tmp_path / "r.xlsx")], prog_name="compliance")
+    assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["说明"]
+    assert sheet.print_title_rows  # the header row repeats on page 2
+    width = sheet.column_dimensions["B"].width
+    tall = 0
+    for row in sheet.iter_rows(min_row=2):
+        text = row[1].value
+        if isinstance(text, str) and display_width(text) > width * 1.2:  # two lines at least
+            height = sheet.row_dimensions[row[1].row].height
+            assert height and height >= 30, (text, height)
+            tall += 1
+    assert tall  # the 排名 line wraps
+
+
+def test_a_long_late_list_takes_the_words_too(tmp_path):
+    """Past 1,000 rows the 状态 column is stored compactly (a Categorical): the words still go in."""
+    rows = [[i, f"西罚〔2016〕{i}号", "甲", D(2016, 9, 1), D(2016, 12, 20) if i % 2 else None, "区安监局"]
+            for i in range(1, 1201)]
+    write_xlsx(tmp_path / "区安监局.xlsx", {"处罚": [PENALTY_HEADER] + rows})
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "区安监局.xlsx"), "--as-of", "2016-11-30",
+                                       "--out", str(tmp_path / "r.xlsx")], prog_name="compliance")
+    assert result.exit_code == 1, result.output
+    values = list(openpyxl.load_workbook(tmp_path / "r.xlsx", read_only=True)["逾期清单"].iter_rows(values_only=True))
+    statuses = [r[values[0].index("状态")] for r in values[1:]]
+    assert statuses.count("逾期未公开（统计截止日后才公开）") == 600 and statuses.count("逾期未公开") == 600
+
+
+def test_long_notes_on_the_problem_sheet_wrap_in_rows_tall_enough(tmp_path):
+    """sample_data holds a repeated 文书号 whose note names the first copy's file, sheet and row."""
+    import shutil
+    from pathlib import Path
+    shutil.copytree(Path(__file__).resolve().parent.parent / "sample_data", tmp_path / "sample_data")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "sample_data"), "--as-of", "2016-12-31",
+                                       "--out", str(tmp_path / "r.xlsx")], prog_name="compliance")
+    assert result.exit_code == 1, result.output
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["数据问题"]
+    header = [c.value for c in sheet[1]]
+    column = header.index("问题说明")
+    width = sheet.column_dimensions[openpyxl.utils.get_column_letter(column + 1)].width
+    long = [row[column] for row in sheet.iter_rows(min_row=2)
+            if isinstance(row[column].value, str) and display_width(row[column].value) > width * 1.2]
+    assert long and any("首次出现在" in c.value for c in long)
+    for cell in long:
+        assert cell.alignment.wrap_text or sheet.column_dimensions[cell.column_letter].alignment.wrap_text
+        assert (sheet.row_dimensions[cell.row].height or 0) >= 30, cell.value

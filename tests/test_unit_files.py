@@ -1,0 +1,80 @@
+"""Issue 21 items 4-5: a unit that says it made no decision, and which of two identical files is cited.
+
+Real workbooks in tmp_path, the real CLI; the report read back with openpyxl.
+"""
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from compliance.cli import main
+from helpers import PENALTY_HEADER, write_xlsx
+
+D = dt.date
+UNITS = '[units]\n"区安监局" = []\n"区环保局" = []\n"区编办" = []\n'
+
+
+def run(tmp_path: Path, *args):
+    return CliRunner().invoke(main, ["check", *map(str, args), "--as-of", "2016-12-31", "--out",
+                                     str(tmp_path / "r.xlsx")], prog_name="compliance")
+
+
+def summary(path: Path) -> dict[str, dict]:
+    rows = list(openpyxl.load_workbook(path)["汇总"].iter_rows(values_only=True))
+    at = next(i for i, r in enumerate(rows) if r and r[0] == "排名")
+    return {r[1]: dict(zip(rows[at], r)) for r in rows[at + 1:] if r[1]}
+
+
+@pytest.mark.parametrize("lines", [
+    [["本月无行政处罚决定"]],
+    [["区环保局2016年10月行政处罚决定公开情况表"], [], ["本月无行政处罚决定。"]],
+    [["区环保局2016年10月行政处罚决定公开情况表"], PENALTY_HEADER, ["本 月 无 行 政 处 罚 决 定"]],
+    [["本期没有行政许可和行政处罚决定"]],
+], ids=["only-the-line", "title-and-line", "header-and-line", "permits-and-penalties"])
+def test_a_file_that_says_no_decisions_is_that_unit_s_no_decisions(tmp_path, lines):
+    (tmp_path / "compliance.toml").write_text(UNITS, encoding="utf-8")
+    write_xlsx(tmp_path / "区环保局_2016年10月.xlsx", {"Sheet1": lines})
+    body = [[1, "西安监罚〔2016〕1号", "甲", D(2016, 9, 1), D(2016, 9, 5), "区安监局"]]
+    write_xlsx(tmp_path / "区安监局.xlsx", {"处罚": [PENALTY_HEADER] + body})
+    result = run(tmp_path, tmp_path / "区安监局.xlsx", tmp_path / "区环保局_2016年10月.xlsx",
+                 "--config", tmp_path / "compliance.toml")
+    assert result.exit_code == 0, result.output  # nothing unreadable, nothing late
+    assert "文件无法读取" not in result.output
+    rows = summary(tmp_path / "r.xlsx")
+    assert rows["区环保局"]["类别"] == "本期无决定" and rows["区环保局"]["排名"] is None
+    assert rows["区编办"]["类别"] == "未报送"  # the unit that sent nothing stays apart
+    assert "本期无决定：区环保局" in result.stdout and "未报送：区编办" in result.stdout
+
+
+def test_a_title_alone_is_still_a_file_without_a_table(tmp_path):
+    write_xlsx(tmp_path / "区环保局.xlsx", {"Sheet1": [["区环保局2016年10月行政处罚决定公开情况表"]]})
+    result = run(tmp_path, tmp_path / "区环保局.xlsx")
+    assert result.exit_code == 2 and "找不到表头" in result.stderr
+
+
+@pytest.mark.parametrize("original, copies", [
+    ("报表.xlsx", ["报表 - 副本.xlsx"]),
+    ("报表.xlsx", ["报表 - 副本 (2).xlsx", "报表副本.xlsx", "报表(1).xlsx", "报表 (2).xlsx", "报表的副本.xlsx",
+                  "Copy of 报表.xlsx"]),
+    ("区安监局报表.xlsx", ["区安监局报表_最终版.xlsx"]),  # no marker on either: the shorter name
+])
+def test_identical_files_cite_the_original_name(tmp_path, original, copies):
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    body = [[1, "西安监罚〔2016〕1号", "甲", D(2016, 9, 1), D(2016, 11, 30), "区安监局"]]
+    write_xlsx(folder / original, {"处罚": [PENALTY_HEADER] + body})
+    for name in copies:
+        shutil.copyfile(folder / original, folder / name)
+    result = run(tmp_path, folder)
+    assert result.exit_code == 1
+    assert f"{original}:处罚:2 late" in result.stdout
+    for name in copies:
+        assert f"未读取：{folder.name}/{name} duplicate-file 与 {original} 内容完全相同" in result.stderr.replace(
+            str(tmp_path) + "/", "")
+    late = list(openpyxl.load_workbook(tmp_path / "r.xlsx")["逾期清单"].iter_rows(values_only=True))
+    assert any(original in str(cell) for row in late for cell in row if cell)
+    assert not any(c in str(cell) for c in copies for row in late for cell in row if cell)

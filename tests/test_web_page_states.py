@@ -1,0 +1,142 @@
+"""Issue 21 items 11-13: the page's states in a real Chromium on the real server.
+
+A failed upload is never shown as a clean result; the template is offered with one line on what a
+sheet needs; an error on the deadline tab replaces the previous answer and gives advice a web user
+can follow. Screenshots of each state are saved in tmp_path (looked at by hand, issue 21).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import threading
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from compliance.web import create_app
+from compliance.web.server import make_server
+from helpers import PENALTY_HEADER, write_xlsx
+from test_web_browser import VIEWPORT, launch
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def browser():
+    yield from launch()
+
+
+@pytest.fixture(scope="module")
+def url(tmp_path_factory):
+    app = create_app(work_dir=tmp_path_factory.mktemp("web"))
+    server = make_server(app, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.effective_port}/"
+    server.close()
+    thread.join(10)
+
+
+@pytest.fixture
+def page(browser, url):
+    context = browser.new_context(viewport=VIEWPORT, locale="zh-CN", accept_downloads=True)
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_function("document.getElementById('as_of').value !== ''")
+    yield page
+    context.close()
+
+
+def shot(page, tmp_path: Path, name: str) -> None:
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    page.screenshot(path=str(tmp_path / name), full_page=True)
+
+
+def upload(page, files: list[Path]) -> None:
+    page.set_input_files("#files", [str(p) for p in files])
+    page.fill("#as_of", "2016-12-31")
+    page.click("#run")
+    page.wait_for_selector("#results:not([hidden])", timeout=60_000)
+
+
+def word_file(path: Path) -> Path:
+    import zipfile
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document/>")
+    return path
+
+
+def empty_workbook(path: Path) -> Path:
+    openpyxl.Workbook().save(path)
+    return path
+
+
+def visible_text(page) -> str:
+    return page.locator("#results").inner_text()
+
+
+@pytest.mark.parametrize("make", [word_file, empty_workbook], ids=["word", "empty-workbook"])
+def test_when_nothing_could_be_checked_the_page_says_so_and_nothing_else(page, tmp_path, make):
+    bad = make(tmp_path / ("通知.xlsx" if make is empty_workbook else "通知.docx.xlsx"))
+    upload(page, [bad])
+    text = visible_text(page)
+    assert page.locator("#unreadable").is_visible() and "1 个文件无法读取" in text
+    assert page.locator("#nothing-checked").is_visible() and "没有检查任何记录" in text
+    for gone in ("#problems-card", "#summary-card", "#counts", "#report-link"):
+        assert page.locator(gone).is_hidden(), gone
+    assert "没有需要处理的记录" not in text and "全部按时公开" not in text and "见“数据问题”" not in text
+    assert page.locator(".badge.zero:visible").count() == 0
+    shot(page, tmp_path, f"page-nothing-checked-{make.__name__}.png")
+
+
+def test_a_good_file_and_a_failed_one_never_show_a_green_all_clear(page, tmp_path):
+    body = [[1, "西安监罚〔2016〕1号", "甲", D(2016, 9, 1), D(2016, 9, 5), "区安监局"]]
+    good = write_xlsx(tmp_path / "区安监局.xlsx", {"处罚": [PENALTY_HEADER] + body})
+    upload(page, [good, empty_workbook(tmp_path / "区环保局.xlsx")])
+    assert page.locator("#problems-card").is_visible() and page.locator("#summary-card").is_visible()
+    assert page.locator("#nothing-checked").is_hidden()
+    assert page.locator(".badge.zero:visible").count() == 0  # a file failed: no green badge
+    caption = page.locator("#problems caption").inner_text()
+    assert "另有 1 个文件无法读取" in caption and caption != "全部按时公开或未到期，没有需要处理的记录。"
+    shot(page, tmp_path, "page-one-failed.png")
+
+
+def test_the_template_is_offered_with_a_line_on_what_a_sheet_needs(page, tmp_path):
+    hint = page.locator("#template-hint")
+    assert hint.is_visible()
+    for column in ("文书号", "决定日期", "上网公开日期"):
+        assert column in hint.inner_text()
+    with page.expect_download() as info:
+        page.click("#template-link")
+    download = info.value
+    assert download.suggested_filename == "报送模板.xlsx"
+    book = openpyxl.load_workbook(io.BytesIO(Path(download.path()).read_bytes()))
+    assert book.sheetnames == ["填表说明", "行政许可", "行政处罚"]
+    # the template, filled in with one row, passes the page's own check
+    sheet = book["行政处罚"]
+    sheet.append(["西安监罚〔2016〕1号", "罚款", "甲公司", None, D(2016, 9, 1), D(2016, 9, 5), "区安监局"])
+    book.save(tmp_path / "区安监局_模板.xlsx")
+    shot(page, tmp_path, "page-template-hint.png")
+    upload(page, [tmp_path / "区安监局_模板.xlsx"])
+    assert page.locator("#problem-count").inner_text() == "没有"
+    assert page.locator(".badge.zero").is_visible()
+
+
+def test_a_deadline_error_replaces_the_previous_answer_with_advice_for_a_web_user(page, tmp_path):
+    page.click("#tab-deadline")
+    page.fill("#d-date", "2017-09-29")
+    page.fill("#d-days", "20")
+    page.click("#d-run")
+    page.wait_for_selector("#d-result:not([hidden])")
+    assert page.locator("#d-deadline").inner_text() == "2017-11-02"  # 国庆 and a make-up Saturday (docs/rules.md)
+    shot(page, tmp_path, "page-deadline-answer.png")
+    page.fill("#d-date", "2031-05-06")
+    page.click("#d-run")
+    page.wait_for_function("document.getElementById('d-status').textContent.includes('2031')")
+    assert page.locator("#d-result").is_hidden()  # the old 2017 answer is gone
+    status = page.locator("#d-status").inner_text()
+    assert "区政府办" in status and "--calendar" not in status
+    shot(page, tmp_path, "page-deadline-error.png")
