@@ -22,6 +22,7 @@ from .errors import ComplianceError, ReconciliationError, os_reason
 from .ingest.load import LoadResult, load, unit_from_name
 from .ingest.records import check_accounting
 from .ingest.repeats import merge_repeats
+from .quality.checks import findings as quality_findings
 from .issues import issues_column
 from .online import apply_online, select_online_only
 from .report.json_output import json_text, run_json, write_json
@@ -50,6 +51,7 @@ class CheckRun:
     online_files: tuple[str, ...] = ()  # the --online lists as given: inputs that no output may replace
     expected_units: tuple[str, ...] = ()  # compliance.toml [units], in their declared order
     repeats: pd.DataFrame | None = None  # copies of decisions already counted from another file
+    quality: list | None = None  # quality/checks.Finding of the records; None: the checks were off
 
     @property
     def inputs(self):
@@ -75,7 +77,7 @@ class CheckRun:
     @cached_property
     def issues(self) -> list:
         """Each record's problems (problems.Problem), computed once and shared by every output."""
-        return issues_column(self.records, self.as_of.isoformat(), self.run_date.isoformat())
+        return issues_column(self.records, self.as_of.isoformat(), self.run_date.isoformat(), self.quality or ())
 
     @cached_property
     def verdict(self) -> Verdict:
@@ -92,8 +94,10 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
           rules: RuleSet | None = None, calendar: WorkCalendar | None = None, config: Config | None = None,
           month: str | None = None, run_time: dt.datetime | None = None,
           progress: Callable[[int, int, str], None] | None = None,
-          online: Iterable[str | Path] | None = None, online_since: dt.date | None = None) -> CheckRun:
-    """Load ``paths`` and classify every record as of ``as_of`` (default: ``run_date``)."""
+          online: Iterable[str | Path] | None = None, online_since: dt.date | None = None,
+          quality: bool = True) -> CheckRun:
+    """Load ``paths`` and classify every record as of ``as_of`` (default: ``run_date``); ``quality``:
+    run the field checks of the national data standard (quality/) too."""
     config = config or Config()
     calendar = calendar or WorkCalendar()
     rules = rules or config.rules or single(PROFILES["district"])  # the config's [rules] hold for the API too
@@ -118,9 +122,10 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     if accounted != len(loaded.records):
         raise ReconciliationError(f"统计范围内 {len(selected)} 条 + 范围外 {sum(out_of_scope.values())} 条"
                                   f" + 重复报送 {len(repeats)} 条 与读入的 {len(loaded.records)} 条不相等")
+    found = quality_findings(classified, config.amount_limit) if quality else None
     return CheckRun(as_of, run_date, run_time or dt.datetime.combine(run_date, dt.time()), rules, calendar,
                     loaded, classified, month, summary, online_run, tuple(online), repeats=repeats,
-                    expected_units=tuple(config.units))
+                    expected_units=tuple(config.units), quality=found)
 
 
 def reconcile_loaded(loaded: LoadResult) -> None:

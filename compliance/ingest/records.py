@@ -24,6 +24,7 @@ from .columns import header_category, map_columns
 from .header import EXAMPLE, fill_merged, find_header, section_above, sheet_unit
 from .rawsheet import RawSheet
 from .rows import row_kinds
+from ..quality.ingest import quality_wanted, add_quality_columns
 from .tables import range_label, side_by_side, split_columns
 
 RECORD_FIELDS = ["source_file", "sheet", "row", "category", "unit", "document_number", "party",
@@ -95,8 +96,8 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
     result.notes.extend(note.with_place(**at) for note in mapping.notes)
     result.columns = {name: mapping.header_of(name) for name in mapping.columns}
     if sheet.data is not None:
-        frame, evidence = csv_body(sheet, header_index, len(headers), set(mapping.columns.values()),
-                                   context.source_file)
+        frame, evidence = csv_body(sheet, header_index, len(headers),
+                                   set(mapping.columns.values()) | quality_wanted(headers), context.source_file)
     else:
         frame, evidence = rows_body(sheet.rows[header_index + 1:], len(headers))
     result.rows_after_header = len(frame)
@@ -193,7 +194,9 @@ def _records(frame, evidence, mapping, result, sheet, context, section):
     out["decision_problem"] = dec_codes
     out["published_problem"] = pub_codes
     out["notes"] = None
-    return out[RECORD_FIELDS], kinds
+    extra = add_quality_columns(out, kept, mapping, text=cell_text, raw_unit=cell_text(mapped_column(kept, mapping, "unit")),
+                                result=result, at={"file": context.source_file, "sheet": sheet.name})
+    return out[RECORD_FIELDS + extra], kinds
 
 
 def _date_cells(kept, mapping, name, sheet) -> pd.Series:

@@ -1,0 +1,219 @@
+"""The field checks of the national 双公示 data standard, column-wise: records -> findings.
+
+Each check looks at whole ``q_<field>`` columns (quality/columns.py) and
+returns the rows it flags with the values its message needs. Quality never
+changes a timeliness status (exemptions, in exempt.py, are the one exception).
+ID numbers are masked before they enter a message: no output shows one in full.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..dates import as_days, parse_dates
+from ..problems import PROBLEMS
+from .codes import (RIC_CHECK, RIC_WEIGHTS, USCC_ALPHABET, _DIGIT, _grid, id_shaped, mask_id, normalise_codes,
+                    ric_valid, uscc_valid)
+from .columns import BY_NAME, column, has_column
+
+# 双公示数据标准 2019 版 的取值; 处罚类别 adds the kinds of 行政处罚法 (2021) 第九条.
+PERMIT_KINDS = ("普通", "特许", "认可", "核准", "登记", "其他")
+PENALTY_KINDS = ("警告", "罚款", "没收违法所得", "没收非法财物", "责令停产停业", "暂扣或者吊销许可证",
+                 "暂扣或者吊销执照", "行政拘留", "其他", "通报批评", "暂扣许可证件", "降低资质等级", "吊销许可证件",
+                 "限制开展生产经营活动", "责令关闭", "限制从业")
+# The halves of 暂扣或者吊销许可证/执照 written alone name the same kinds.
+PENALTY_SPELLINGS = ("暂扣许可证", "吊销许可证", "暂扣执照", "吊销执照", "吊销营业执照", "暂扣营业执照",
+                     "没收违法所得、没收非法财物", "没收违法所得和非法财物")
+# 责令改正 is no penalty but the order 行政处罚法 第二十八条 joins to every penalty: beside a kind
+# it is accepted, alone it is not a kind.
+ALONGSIDE = ("责令改正", "责令限期改正", "责令立即改正")
+PARTY_TYPES = ("法人及非法人组织", "自然人", "个体工商户")
+SEPARATORS = r"[；;、，,/]"
+NATURAL, LEGAL = "自然人", "法人及非法人组织"
+DEFAULT_AMOUNT_LIMIT = 10_000.0  # 万元: a fine of 1 亿元 or more was almost surely entered in 元
+
+
+@dataclass
+class Finding:
+    code: str
+    field: str
+    rows: np.ndarray  # record positions
+    values: dict[str, object]  # message values: arrays over ``rows`` or one value
+
+
+def findings(records: pd.DataFrame, amount_limit: float = DEFAULT_AMOUNT_LIMIT) -> list[Finding]:
+    """Every quality finding of ``records``, check by check."""
+    out: list[Finding] = []
+    party_type = column(records, "party_type")
+    for check in (_party_code, _id_columns, _agency_code, _enums, _validity, _required):
+        out.extend(check(records, party_type))
+    out.extend(_amounts(records, amount_limit))
+    return [f for f in out if len(f.rows)]
+
+
+def _finding(code, field, mask, label=None, **values) -> Finding:
+    rows = np.flatnonzero(mask)
+    picked = {k: (v[rows] if isinstance(v, np.ndarray) else v) for k, v in values.items()}
+    return Finding(code, field, rows, {"label": label or BY_NAME[field].label, **picked})
+
+
+def _shown(values: np.ndarray) -> np.ndarray:
+    """What a message may show of a code: an ID-shaped value masked (first 6, last 4)."""
+    ids = id_shaped(values)
+    out = values.copy()
+    if ids.any():
+        out[ids] = [mask_id(v) for v in values[ids]]  # the flagged few
+    return out
+
+
+def _uscc_reason(values: np.ndarray) -> np.ndarray:
+    lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+    allowed = pd.Series(values, dtype=object).str.fullmatch(f"[{USCC_ALPHABET}]*").to_numpy(bool)
+    return np.where(lengths != 18, "应为 18 位，现为 " + lengths.astype(str) + " 位",
+                    np.where(~allowed, "含有不允许的字符（不用 I、O、Z、S、V）", "校验位不符"))
+
+
+def _id_reason(values: np.ndarray) -> np.ndarray:
+    grid, _ = _grid(values)
+    digits = _DIGIT[grid[:, :17]]
+    check_ok = RIC_CHECK[(digits * RIC_WEIGHTS).sum(axis=1) % 11] == grid[:, 17]
+    return np.where(check_ok, "出生日期不存在", "校验位不符")
+
+
+def _party_code(records, party_type):
+    """统一社会信用代码 of the party; a shared 代码/身份证号码 column holds either (the ID checked as one)."""
+    if not has_column(records, "party_code").any():
+        return []
+    raw = column(records, "party_code")
+    code = normalise_codes(raw)
+    given = (code != "") & ~pd.Series(code, dtype=object).str.contains("*", regex=False).to_numpy(bool)
+    uscc_ok, ric_ok, digits = uscc_valid(code), ric_valid(code), id_shaped(code)
+    natural = party_type == NATURAL
+    person = given & ric_ok & ~uscc_ok
+    bad = given & ~uscc_ok & ~ric_ok
+    as_id = bad & digits & natural
+    as_uscc = bad & ~as_id
+    shown = _shown(code)
+    out = [_finding("uscc-invalid", "party_code", as_uscc, value=shown, reason=_reason_for(code, as_uscc, _uscc_reason)),
+           _finding("id-number-invalid", "party_code", as_id, label="证件号码", value=shown,
+                    reason=_reason_for(code, as_id, _id_reason)),
+           _finding("id-number-exposed", "party_code", person, value=shown)]
+    has_party_type = has_column(records, "party_type")
+    out.append(_finding("party-type-mismatch", "party_type", natural & given & uscc_ok & ~ric_ok, value=party_type,
+                        reason="填了统一社会信用代码"))
+    out.append(_finding("party-type-mismatch", "party_type", has_party_type & (party_type == LEGAL) & (code == ""),
+                        value=party_type, reason="没有填统一社会信用代码"))
+    return out
+
+
+def _reason_for(values, mask, reason) -> np.ndarray:
+    out = np.full(len(values), "", dtype=object)
+    if mask.any():
+        out[mask] = reason(values[mask])
+    return out
+
+
+def _id_columns(records, party_type):
+    """证件号码 and 法定代表人证件号码: published columns, so a full, valid ID is to be masked."""
+    out = []
+    for name in ("id_number", "legal_id"):
+        if not has_column(records, name).any():
+            continue
+        code = normalise_codes(column(records, name))
+        ok, shaped = ric_valid(code), id_shaped(code)
+        shown = _shown(code)
+        out.append(_finding("id-number-invalid", name, shaped & ~ok, value=shown,
+                            reason=_reason_for(code, shaped & ~ok, _id_reason)))
+        out.append(_finding("id-number-exposed", name, ok, value=shown))
+    return out
+
+
+def _agency_code(records, party_type):
+    if not has_column(records, "agency_code").any():
+        return []
+    code = normalise_codes(column(records, "agency_code"))
+    bad = (code != "") & ~uscc_valid(code)
+    return [_finding("uscc-invalid", "agency_code", bad, value=code, reason=_reason_for(code, bad, _uscc_reason))]
+
+
+def _enum_ok(values: np.ndarray, allowed: tuple[str, ...], several: bool, alongside=()) -> np.ndarray:
+    """Per distinct value: one allowed value, or (``several``) allowed values joined by ；、, etc."""
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object))
+    unique = pd.Series(uniques, dtype=object).astype(str).str.replace(r"\s+", "", regex=True)
+    if several:
+        parts = unique.str.split(SEPARATORS).map(lambda p: [x for x in p if x])  # distinct values only
+        kinds = parts.map(lambda p: [x for x in p if x not in alongside])
+        ok = kinds.map(lambda k: bool(k) and all(x in allowed for x in k)).to_numpy(bool)
+    else:
+        ok = unique.isin(allowed).to_numpy(bool)
+    blank = unique.eq("").to_numpy(bool)
+    return (ok | blank)[codes] if len(codes) else np.ones(0, dtype=bool)
+
+
+def _enums(records, party_type):
+    out = []
+    checks = (("permit_kind", PERMIT_KINDS, False, ()),
+              ("penalty_kind", PENALTY_KINDS + PENALTY_SPELLINGS, True, ALONGSIDE),
+              ("party_type", PARTY_TYPES, False, ()))
+    for name, allowed, several, alongside in checks:
+        if not has_column(records, name).any():
+            continue
+        values = column(records, name)
+        bad = ~_enum_ok(values, allowed, several, alongside)
+        shown = PENALTY_KINDS if name == "penalty_kind" else allowed
+        out.append(_finding("enum-invalid", name, bad, value=values, allowed="、".join(shown)))
+    return out
+
+
+def _amounts(records, limit: float):
+    out = []
+    for name in ("fine", "confiscated"):
+        if not has_column(records, name).any():
+            continue
+        text = column(records, name)
+        clean = pd.Series(text, dtype=object).astype(str).str.replace(r"[,，\s]", "", regex=True)
+        number = pd.to_numeric(clean, errors="coerce").to_numpy(float)
+        given = clean.ne("").to_numpy(bool)
+        reason = np.where(np.isnan(number), "不是数字",
+                          np.where(number < 0, "是负数", f"达到 {limit:g} 万元以上，可能是按元填写的"))
+        bad = given & (np.isnan(number) | (number < 0) | (number >= limit))
+        out.append(_finding("amount-suspect", name, bad, value=text, reason=reason))
+    return out
+
+
+def _validity(records, party_type):
+    """有效期至 before 有效期自 or before the decision; 处罚有效期 before the decision."""
+    out = []
+    decision = as_days(records["decision_date"])
+    dates = {}
+    for name in ("valid_from", "valid_to", "penalty_valid"):
+        if has_column(records, name).any():
+            days, _ = parse_dates(pd.Series(column(records, name), dtype=object))
+            dates[name] = as_days(days)
+    iso = lambda d: np.datetime_as_string(d, unit="D").astype(object)  # noqa: E731
+    pairs = [("valid_to", "valid_from", "有效期自"), ("valid_to", None, "决定日期"), ("penalty_valid", None, "决定日期")]
+    for end, start, start_label in pairs:
+        if end not in dates or (start is not None and start not in dates):
+            continue
+        other = dates[start] if start else decision
+        bad = dates[end] < other  # NaT compares false
+        if start is None and "valid_from" in dates and end == "valid_to":
+            bad &= ~(dates[end] < dates["valid_from"])  # said once, against 有效期自
+        out.append(_finding("validity-range-invalid", end, bad, value=iso(dates[end]), other=iso(other),
+                            other_label=start_label))
+    return out
+
+
+def _required(records, party_type):
+    if "q_missing" not in records.columns:
+        return []
+    missing = records["q_missing"].to_numpy(object)
+    given = pd.notna(missing) & (missing != "")
+    return [Finding("required-missing", "required", np.flatnonzero(given), {"labels": missing[given]})]
+
+
+def is_error(code: str) -> bool:
+    return PROBLEMS[code].quality == "error"
