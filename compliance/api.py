@@ -22,7 +22,7 @@ from .errors import ComplianceError, ReconciliationError, os_reason
 from .ingest.load import LoadResult, load, unit_from_name
 from .ingest.records import check_accounting
 from .ingest.repeats import merge_repeats
-from .quality.checks import findings as quality_findings
+from .quality.checks import error_mask, findings as quality_findings
 from .issues import issues_column
 from .online import apply_online, select_online_only
 from .report.json_output import json_text, run_json, write_json
@@ -123,6 +123,8 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
         raise ReconciliationError(f"统计范围内 {len(selected)} 条 + 范围外 {sum(out_of_scope.values())} 条"
                                   f" + 重复报送 {len(repeats)} 条 与读入的 {len(loaded.records)} 条不相等")
     found = quality_findings(classified, config.amount_limit) if quality else None
+    if found is not None:
+        classified["quality_error"] = error_mask(found, len(classified))
     return CheckRun(as_of, run_date, run_time or dt.datetime.combine(run_date, dt.time()), rules, calendar,
                     loaded, classified, month, summary, online_run, tuple(online), repeats=repeats,
                     expected_units=tuple(config.units), quality=found)

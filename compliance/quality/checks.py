@@ -217,3 +217,20 @@ def _required(records, party_type):
 
 def is_error(code: str) -> bool:
     return PROBLEMS[code].quality == "error"
+
+
+def error_mask(found: list[Finding], n: int) -> np.ndarray:
+    """Records with a quality error (not a notice): they count against 合规率 and make exit 1."""
+    out = np.zeros(n, dtype=bool)
+    for f in found:
+        if is_error(f.code):
+            out[f.rows] = True
+    return out
+
+
+def counts(found: list[Finding]) -> dict[str, int]:
+    """Findings per code (a record counted once per code)."""
+    out: dict[str, int] = {}
+    for f in found:
+        out[f.code] = out.get(f.code, 0) + len(np.unique(f.rows))
+    return out

@@ -91,7 +91,7 @@ def add_online_counts(table: pd.DataFrame, records: pd.DataFrame, online) -> pd.
     if len(extra):
         rows = extra.reindex(columns=out.columns)
         for name in out.columns:
-            if name not in ("排名", "单位", "类别", "备注", "及时公开率", "迟报率", "数据合格率", *SUMMARY_HEADERS):
+            if name not in ("排名", "单位", "类别", "备注", "及时公开率", "迟报率", "合规率", "完整率", *SUMMARY_HEADERS):
                 rows[name] = 0
         rows["备注"] = [problem("unit-online-only")] * len(rows)
         out = pd.concat([out.iloc[:-1], rows, out.iloc[-1:]], ignore_index=True)
