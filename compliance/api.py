@@ -19,6 +19,7 @@ import pandas as pd
 from .classify import STATUSES, add_deadlines, classify, select_scope, summarise
 from .config import Config
 from .errors import ComplianceError, ReconciliationError, os_reason
+from .exempt import apply_exemptions
 from .ingest.load import LoadResult, load, unit_from_name
 from .ingest.records import check_accounting
 from .ingest.repeats import merge_repeats
@@ -52,6 +53,7 @@ class CheckRun:
     expected_units: tuple[str, ...] = ()  # compliance.toml [units], in their declared order
     repeats: pd.DataFrame | None = None  # copies of decisions already counted from another file
     quality: list | None = None  # quality/checks.Finding of the records; None: the checks were off
+    exemptions: list = field(default_factory=list)  # Finding: each exempt record's reason, each unit's own claim
 
     @property
     def inputs(self):
@@ -77,7 +79,8 @@ class CheckRun:
     @cached_property
     def issues(self) -> list:
         """Each record's problems (problems.Problem), computed once and shared by every output."""
-        return issues_column(self.records, self.as_of.isoformat(), self.run_date.isoformat(), self.quality or ())
+        return issues_column(self.records, self.as_of.isoformat(), self.run_date.isoformat(),
+                             [*self.exemptions, *(self.quality or ())])
 
     @cached_property
     def verdict(self) -> Verdict:
@@ -113,6 +116,7 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
         select_online_only(online_run, month)
     selected, out_of_scope = select_scope(records, month, as_of, run_date)
     classified = classify(selected, calendar, rules, as_of, run_date)
+    classified, exemptions = apply_exemptions(classified, rules, config.confirmed_exempt)
     summary = summarise(classified)
     summary["skipped_rows"] = loaded.skipped_rows
     summary["out_of_scope"] = out_of_scope
@@ -127,7 +131,8 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
         classified["quality_error"] = error_mask(found, len(classified))
     return CheckRun(as_of, run_date, run_time or dt.datetime.combine(run_date, dt.time()), rules, calendar,
                     loaded, classified, month, summary, online_run, tuple(online), repeats=repeats,
-                    expected_units=tuple(config.units), quality=found)
+                    expected_units=tuple(config.units), quality=found,
+                    exemptions=exemptions)
 
 
 def reconcile_loaded(loaded: LoadResult) -> None:

@@ -20,8 +20,8 @@ from .record_columns import short_paths
 
 # Short headers so that the table fits 100 columns; the legend line says what they mean.
 SHORT = {"on_time": "按时", "late": "迟报", "overdue": "未公开", "pending": "未到期", "invalid": "有误",
-         "undetermined": "待定"}
-LEGEND = ("迟报 = 逾期公开，未公开 = 逾期未公开，有误 = 数据有误，待定 = 无法判定；"
+         "undetermined": "待定", "exempt": "免公开"}
+LEGEND = ("迟报 = 逾期公开，未公开 = 逾期未公开，有误 = 数据有误，待定 = 无法判定，免公开 = 无需公开；"
           "及时率 = 按时 ÷（按时 + 迟报 + 未公开）")
 UNIT_WIDTH = 30
 DEFAULT_PROBLEM_LINES = 20
