@@ -28,10 +28,12 @@ from ..ingest.digest import file_sha256
 from ..ingest.docnumbers import normalise_document_numbers
 from ..ingest.header import find_header
 from ..ingest.readers import read_file
+from ..quality.codes import exposed_ids, mask_ids_in_text
+from ..quality.columns import quality_columns
 from .columns import numbers_from_titles, parties_from_titles, party_keys, units_from_titles
 
 ENTRY_COLUMNS = ["list_file", "sheet", "row", "number", "number_key", "title", "party", "party_key",
-                 "decision_date", "online_date", "unit", "category", "update_only", "date_column"]
+                 "decision_date", "online_date", "unit", "category", "update_only", "date_column", "id_exposed"]
 
 
 @dataclass
@@ -97,8 +99,11 @@ def _column(frame: pd.DataFrame, columns: dict[str, int], name: str) -> pd.Serie
 def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
                    described: OnlineList) -> pd.DataFrame:
     columns, width = mapping.columns, len(mapping.headers)
+    # Columns of ID numbers (证件号码 …): read only to see whether the list shows one in full.
+    id_columns = [i for name, found in quality_columns(mapping.headers).items()
+                  if name in ("party_code", "id_number", "legal_id") for i in found[:1]]
     if sheet.data is not None:
-        frame, evidence = csv_body(sheet, header_index, width, set(columns.values()), str(path))
+        frame, evidence = csv_body(sheet, header_index, width, set(columns.values()) | set(id_columns), str(path))
     else:
         frame, evidence = rows_body(sheet.rows[header_index + 1:], width)
     nonblank = evidence.count > 0
@@ -120,6 +125,9 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
     decided, _ = parse_dates(_raw(frame, columns, "decision_date"))
     online, _ = parse_dates(_raw(frame, columns, "published_date"))
     keep = (number_key.ne("") | party.ne("") | title.ne("")).to_numpy(bool) | ~np.isnat(online)
+    ids = [cell_text(frame[i]).reset_index(drop=True) for i in id_columns if i in frame.columns]
+    exposed = exposed_ids(party, title, *ids)
+    party, title = mask_ids_in_text(party), mask_ids_in_text(title)  # no output shows a full ID number
     out = pd.DataFrame({
         "list_file": str(path), "sheet": sheet.name, "row": rows,
         "number": number.where(number.ne(""), number_key).to_numpy(object),
@@ -131,6 +139,7 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
         "category": _categories(frame, mapping, title, sheet.name, path),
         "update_only": update_only,
         "date_column": date_column,
+        "id_exposed": exposed,
     })
     return out[keep].reset_index(drop=True)
 

@@ -51,7 +51,17 @@ def findings(records: pd.DataFrame, amount_limit: float = DEFAULT_AMOUNT_LIMIT) 
     for check in (_party_code, _id_columns, _agency_code, _enums, _validity, _required):
         out.extend(check(records, party_type))
     out.extend(_amounts(records, amount_limit))
+    out.extend(_online_ids(records))
     return [f for f in out if len(f.rows)]
+
+
+def _online_ids(records):
+    """The website's entry for the record shows a full, checksum-valid ID number (online/read.py)."""
+    if "online_id_exposed" not in records.columns:
+        return []
+    shown = records["online_id_exposed"].to_numpy(object)
+    exposed = pd.notna(shown) & (shown != "")
+    return [_finding("id-number-online", "online", exposed, label="网站清单", value=shown)]
 
 
 def _finding(code, field, mask, label=None, **values) -> Finding:

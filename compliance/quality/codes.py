@@ -115,3 +115,20 @@ def mask_ids_in_text(values: pd.Series) -> pd.Series:
     fixed = unique.where(~has, unique.astype(str).str.replace(ID_IN_TEXT, r"\1********\2", regex=True))
     out = np.where(codes >= 0, fixed.to_numpy(object)[np.maximum(codes, 0)], values.to_numpy(object))
     return pd.Series(out, index=values.index, dtype=object)
+
+
+def exposed_ids(*texts: pd.Series) -> np.ndarray:
+    """Per row, the first checksum-valid 18-digit ID number found in any of ``texts``, masked ("" where
+    none): an online list that shows one has made personal data public."""
+    n = len(texts[0]) if texts else 0
+    out = np.full(n, "", dtype=object)
+    for values in texts:
+        codes, uniques = pd.factorize(values.astype(object).fillna(""))
+        found = pd.Series(uniques, dtype=object).astype(str).str.extract(
+            r"(?<![0-9A-Za-z])(\d{17}[0-9Xx])(?![0-9A-Za-z])", expand=False).fillna("").str.upper()
+        candidates = found.to_numpy(object)
+        valid = ric_valid(candidates)
+        shown = np.array([mask_id(c) if v else "" for c, v in zip(candidates, valid)], dtype=object)  # distinct
+        row = shown[codes] if len(codes) else np.zeros(0, dtype=object)
+        out = np.where(out == "", row, out)
+    return out
