@@ -9,7 +9,7 @@ and only print or serve what they return.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable
@@ -106,6 +106,8 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     rules = rules or config.rules or single(PROFILES["district"])  # the config's [rules] hold for the API too
     as_of = as_of or run_date
     online = [str(p) for p in online or ()]
+    if not quality:  # nor are the quality columns read
+        config = replace(config, columns=replace(config.columns, quality=False))
     loaded = load(paths, config, progress=progress, own=OWN_REPORT)
     reconcile_loaded(loaded)
     records, repeats = merge_repeats(loaded.records)  # a decision sent in two files counts once

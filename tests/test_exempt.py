@@ -95,3 +95,9 @@ def test_a_units_own_claim_is_listed_until_confirmed(tmp_path, monkeypatch):
     after = run()["records"][0]
     assert after["status"] == "exempt"
     assert [i["code"] for i in after["issues"] if i["code"].startswith("exempt")] == ["exempt"]
+
+
+def test_exemptions_hold_with_the_quality_checks_off(tmp_path):
+    _, records, payload = _check(tmp_path, "--rule", "market", "--no-quality")
+    assert payload["summary"]["exempt"] == 2
+    assert records["市监罚〔2022〕2号"]["status"] == "exempt"

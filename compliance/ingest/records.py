@@ -97,7 +97,8 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
     result.columns = {name: mapping.header_of(name) for name in mapping.columns}
     if sheet.data is not None:
         frame, evidence = csv_body(sheet, header_index, len(headers),
-                                   set(mapping.columns.values()) | quality_wanted(headers), context.source_file)
+                                   set(mapping.columns.values()) | quality_wanted(headers, rules.quality),
+                                   context.source_file)
     else:
         frame, evidence = rows_body(sheet.rows[header_index + 1:], len(headers))
     result.rows_after_header = len(frame)
@@ -143,7 +144,7 @@ def _read_blocks(frame, evidence, mapping, rules, result, sheet, context):
         if stop <= start:
             continue
         records, kinds = _records(frame.iloc[start:stop], evidence.slice(start, stop), block_mapping, result,
-                                  sheet, context, section)
+                                  sheet, context, section, rules.quality)
         parts.append(records)
         section = kinds.section[-1] if len(kinds.section) and kinds.section[-1] else section
         for kind in skipped:
@@ -157,7 +158,7 @@ def _row_list(rows: list[int], limit: int = 10) -> str:
     return shown + (f" 等 {len(rows)} 行" if len(rows) > limit else "")
 
 
-def _records(frame, evidence, mapping, result, sheet, context, section):
+def _records(frame, evidence, mapping, result, sheet, context, section, quality=True):
     doc = cell_text(mapped_column(frame, mapping, "document_number"))
     decision_text = cell_text(mapped_column(frame, mapping, "decision_date"))
     published_text = cell_text(mapped_column(frame, mapping, "published_date"))
@@ -194,7 +195,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section):
     out["decision_problem"] = dec_codes
     out["published_problem"] = pub_codes
     out["notes"] = None
-    extra = add_quality_columns(out, kept, mapping, text=cell_text, raw_unit=cell_text(mapped_column(kept, mapping, "unit")),
+    extra = add_quality_columns(out, kept, mapping, text=cell_text, checks=quality, raw_unit=cell_text(mapped_column(kept, mapping, "unit")),
                                 result=result, at={"file": context.source_file, "sheet": sheet.name})
     return out[RECORD_FIELDS + extra], kinds
 

@@ -12,19 +12,31 @@ from .required import absent_labels, required_counts, standard_layout
 CORE = ("party", "document_number", "decision_date", "unit")
 
 
-def quality_wanted(headers: list[str]) -> set[int]:
-    """The columns a CSV body must keep for the quality checks."""
-    return {i for found in quality_columns(headers).values() for i in found}
+# What exemptions read (exempt.py): kept even with the quality checks off.
+EXEMPT_FIELDS = ("procedure", "penalty_kind", "penalty_sort")
 
 
-def add_quality_columns(out, kept, mapping, *, text, raw_unit, result, at) -> list[str]:
+def _found(headers: list[str], checks: bool) -> dict[str, list[int]]:
+    found = quality_columns(headers)
+    return found if checks else {k: v for k, v in found.items() if k in EXEMPT_FIELDS}
+
+
+def quality_wanted(headers: list[str], checks: bool = True) -> set[int]:
+    """The columns a CSV body must keep for the quality checks (``checks`` off: for exemptions only)."""
+    return {i for found in _found(headers, checks).values() for i in found}
+
+
+def add_quality_columns(out, kept, mapping, *, text, checks, raw_unit, result, at) -> list[str]:
     """``out`` (the block's records) gains q_<field> text columns and, for a sheet in the standard's
-    layout, q_required / q_filled / q_missing; returns the names added. ``text``: cells -> text. An ID number in the party
-    cell is masked here, so that no output can show it in full."""
+    layout, q_required / q_filled / q_missing; returns the names added. ``text``: cells -> text;
+    ``checks`` off (--no-quality): only the columns exemptions read. An ID number in the party cell is
+    masked here, checks or not, so that no output can show it in full."""
     out["party"] = mask_ids_in_text(out["party"])
-    q = quality_frame(kept, quality_columns(mapping.headers), text)
+    q = quality_frame(kept, _found(mapping.headers, checks), text)
     for name in q.columns:
         out[name] = q[name].to_numpy(object)
+    if not checks:
+        return list(q.columns)
     present = {name for name in CORE if name in mapping.columns} | set(q.columns)
     if not standard_layout(present) or not len(out):
         return list(q.columns)
