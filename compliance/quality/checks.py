@@ -15,8 +15,7 @@ import pandas as pd
 
 from ..dates import as_days, parse_dates
 from ..problems import PROBLEMS
-from .codes import (RIC_CHECK, RIC_WEIGHTS, USCC_ALPHABET, _DIGIT, _grid, id_shaped, mask_id, normalise_codes,
-                    ric_valid, uscc_valid)
+from .codes import USCC_ALPHABET, CodeColumn, mask_id, normalise_codes
 from .columns import BY_NAME, column, has_column
 
 # 双公示数据标准 2019 版 的取值; 处罚类别 adds the kinds of 行政处罚法 (2021) 第九条.
@@ -65,64 +64,61 @@ def _online_ids(records):
 
 
 def _finding(code, field, mask, label=None, **values) -> Finding:
+    """The rows ``mask`` flags; a value given as a function is worked out for those rows only."""
     rows = np.flatnonzero(mask)
-    picked = {k: (v[rows] if isinstance(v, np.ndarray) else v) for k, v in values.items()}
+    picked = {k: (v(rows) if callable(v) else v[rows] if isinstance(v, np.ndarray) else v) for k, v in values.items()}
     return Finding(code, field, rows, {"label": label or BY_NAME[field].label, **picked})
 
 
-def _shown(values: np.ndarray) -> np.ndarray:
-    """What a message may show of a code: an ID-shaped value masked (first 6, last 4)."""
-    ids = id_shaped(values)
-    out = values.copy()
-    if ids.any():
-        out[ids] = [mask_id(v) for v in values[ids]]  # the flagged few
-    return out
+def _shown(values: np.ndarray):
+    """What a message may show of a code, for the flagged rows: an ID-shaped value masked (first 6, last 4)."""
+    def shown(rows):
+        picked = values[rows]
+        ids = CodeColumn(picked).id_shaped()
+        out = picked.copy()
+        out[ids] = [mask_id(v) for v in picked[ids]]  # the flagged few
+        return out
+    return shown
 
 
-def _uscc_reason(values: np.ndarray) -> np.ndarray:
-    lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
-    allowed = pd.Series(values, dtype=object).str.fullmatch(f"[{USCC_ALPHABET}]*").to_numpy(bool)
-    return np.where(lengths != 18, "应为 18 位，现为 " + lengths.astype(str) + " 位",
-                    np.where(~allowed, "含有不允许的字符（不用 I、O、Z、S、V）", "校验位不符"))
+def _uscc_reason(values: np.ndarray):
+    def reason(rows):
+        picked = values[rows]
+        lengths = np.fromiter(map(len, picked), dtype=np.int64, count=len(picked))  # the flagged few
+        allowed = pd.Series(picked, dtype=object).str.fullmatch(f"[{USCC_ALPHABET}]*").to_numpy(bool)
+        return np.where(lengths != 18, "应为 18 位，现为 " + lengths.astype(str) + " 位",
+                        np.where(~allowed, "含有不允许的字符（不用 I、O、Z、S、V）", "校验位不符"))
+    return reason
 
 
-def _id_reason(values: np.ndarray) -> np.ndarray:
-    grid, _ = _grid(values)
-    digits = _DIGIT[grid[:, :17]]
-    check_ok = RIC_CHECK[(digits * RIC_WEIGHTS).sum(axis=1) % 11] == grid[:, 17]
-    return np.where(check_ok, "出生日期不存在", "校验位不符")
+def _id_reason(values: np.ndarray):
+    def reason(rows):
+        return np.where(CodeColumn(values[rows]).ric_check_ok(), "出生日期不存在", "校验位不符")
+    return reason
 
 
 def _party_code(records, party_type):
     """统一社会信用代码 of the party; a shared 代码/身份证号码 column holds either (the ID checked as one)."""
     if not has_column(records, "party_code").any():
         return []
-    raw = column(records, "party_code")
-    code = normalise_codes(raw)
-    given = (code != "") & ~pd.Series(code, dtype=object).str.contains("*", regex=False).to_numpy(bool)
-    uscc_ok, ric_ok, digits = uscc_valid(code), ric_valid(code), id_shaped(code)
+    code = normalise_codes(column(records, "party_code"))
+    codes = CodeColumn(code)
+    given = (code != "") & ~codes.has_star  # a masked number (420203********3673) is not checked
+    uscc_ok, ric_ok, digits = codes.uscc_valid(), codes.ric_valid(), codes.id_shaped()
     natural = party_type == NATURAL
     person = given & ric_ok & ~uscc_ok
     bad = given & ~uscc_ok & ~ric_ok
     as_id = bad & digits & natural
     as_uscc = bad & ~as_id
     shown = _shown(code)
-    out = [_finding("uscc-invalid", "party_code", as_uscc, value=shown, reason=_reason_for(code, as_uscc, _uscc_reason)),
-           _finding("id-number-invalid", "party_code", as_id, label="证件号码", value=shown,
-                    reason=_reason_for(code, as_id, _id_reason)),
+    out = [_finding("uscc-invalid", "party_code", as_uscc, value=shown, reason=_uscc_reason(code)),
+           _finding("id-number-invalid", "party_code", as_id, label="证件号码", value=shown, reason=_id_reason(code)),
            _finding("id-number-exposed", "party_code", person, value=shown)]
     has_party_type = has_column(records, "party_type")
     out.append(_finding("party-type-mismatch", "party_type", natural & given & uscc_ok & ~ric_ok, value=party_type,
                         reason="填了统一社会信用代码"))
     out.append(_finding("party-type-mismatch", "party_type", has_party_type & (party_type == LEGAL) & (code == ""),
                         value=party_type, reason="没有填统一社会信用代码"))
-    return out
-
-
-def _reason_for(values, mask, reason) -> np.ndarray:
-    out = np.full(len(values), "", dtype=object)
-    if mask.any():
-        out[mask] = reason(values[mask])
     return out
 
 
@@ -133,10 +129,10 @@ def _id_columns(records, party_type):
         if not has_column(records, name).any():
             continue
         code = normalise_codes(column(records, name))
-        ok, shaped = ric_valid(code), id_shaped(code)
+        codes = CodeColumn(code)
+        ok, shaped = codes.ric_valid(), codes.id_shaped()
         shown = _shown(code)
-        out.append(_finding("id-number-invalid", name, shaped & ~ok, value=shown,
-                            reason=_reason_for(code, shaped & ~ok, _id_reason)))
+        out.append(_finding("id-number-invalid", name, shaped & ~ok, value=shown, reason=_id_reason(code)))
         out.append(_finding("id-number-exposed", name, ok, value=shown))
     return out
 
@@ -145,8 +141,8 @@ def _agency_code(records, party_type):
     if not has_column(records, "agency_code").any():
         return []
     code = normalise_codes(column(records, "agency_code"))
-    bad = (code != "") & ~uscc_valid(code)
-    return [_finding("uscc-invalid", "agency_code", bad, value=code, reason=_reason_for(code, bad, _uscc_reason))]
+    bad = (code != "") & ~CodeColumn(code).uscc_valid()
+    return [_finding("uscc-invalid", "agency_code", bad, value=code, reason=_uscc_reason(code))]
 
 
 def _enum_ok(values: np.ndarray, allowed: tuple[str, ...], several: bool, alongside=()) -> np.ndarray:
@@ -184,14 +180,27 @@ def _amounts(records, limit: float):
         if not has_column(records, name).any():
             continue
         text = column(records, name)
-        clean = pd.Series(text, dtype=object).astype(str).str.replace(r"[,，\s]", "", regex=True)
-        number = pd.to_numeric(clean, errors="coerce").to_numpy(float)
-        given = clean.ne("").to_numpy(bool)
-        reason = np.where(np.isnan(number), "不是数字",
-                          np.where(number < 0, "是负数", f"达到 {limit:g} 万元以上，可能是按元填写的"))
+        number = _numbers(text)
+        given = text != ""
         bad = given & (np.isnan(number) | (number < 0) | (number >= limit))
+        reason = lambda rows, number=number: np.where(  # noqa: E731 - for the flagged rows only
+            np.isnan(number[rows]), "不是数字", np.where(number[rows] < 0, "是负数", f"达到 {limit:g} 万元以上，可能是按元填写的"))
         out.append(_finding("amount-suspect", name, bad, value=text, reason=reason))
     return out
+
+
+def _numbers(text: np.ndarray) -> np.ndarray:
+    """Amount cells as floats (NaN: blank or not a number); plain numbers are converted in C, only
+    the others (1,000, a stray space, 五千元) cleaned and tried again."""
+    try:
+        number = np.where(text == "", "nan", text).astype(float)
+    except ValueError:
+        number = pd.to_numeric(pd.Series(text, dtype=object), errors="coerce").to_numpy(float, copy=True)
+    odd = np.isnan(number) & (text != "")
+    if odd.any():
+        clean = pd.Series(text[odd], dtype=object).astype(str).str.replace(r"[,，\s]", "", regex=True)
+        number[odd] = pd.to_numeric(clean, errors="coerce").to_numpy(float)
+    return number
 
 
 def _validity(records, party_type):
@@ -203,7 +212,8 @@ def _validity(records, party_type):
         if has_column(records, name).any():
             days, _ = parse_dates(pd.Series(column(records, name), dtype=object))
             dates[name] = as_days(days)
-    iso = lambda d: np.datetime_as_string(d, unit="D").astype(object)  # noqa: E731
+    def iso(days):  # for the flagged rows only
+        return lambda rows: np.datetime_as_string(days[rows], unit="D").astype(object)
     pairs = [("valid_to", "valid_from", "有效期自"), ("valid_to", None, "决定日期"), ("penalty_valid", None, "决定日期")]
     for end, start, start_label in pairs:
         if end not in dates or (start is not None and start not in dates):

@@ -30,46 +30,82 @@ _DIGIT = np.full(256, -1, dtype=np.int64)
 _DIGIT[np.frombuffer(b"0123456789", dtype=np.uint8)] = np.arange(10)
 
 
+WIDTH = 19  # one more than a code: a longer value is seen as "longer than 18" without being copied whole
+
+
+def _points(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(code points of each value's first WIDTH characters, (n, WIDTH) uint32; each value's length,
+    capped at WIDTH): numpy's fixed-width strings, converted in C, viewed as numbers."""
+    fixed = values.astype(f"U{WIDTH}")
+    return fixed.view(np.uint32).reshape(len(values), WIDTH), np.char.str_len(fixed)
+
+
 def normalise_codes(values) -> np.ndarray:
-    """Full-width to half-width, no spaces, upper case: what a code cell says, per distinct value."""
-    codes, uniques = pd.factorize(pd.Series(values, dtype=object).fillna(""))
-    clean = np.array(["".join(unicodedata.normalize("NFKC", str(u)).split()).upper() for u in uniques]
-                     + [""], dtype=object)
-    return clean[codes]
+    """Full-width to half-width, no spaces, upper case: what a code cell says. Values that are
+    already plain (ASCII, no space, no lower case; the usual case) are left as they are, checked
+    column-wise; only the others are normalised, once per distinct value."""
+    out = pd.Series(values, dtype=object).fillna("").to_numpy(object, copy=True)
+    if not len(out):
+        return out
+    points, lengths = _points(out)
+    lower = (points >= ord("a")) & (points <= ord("z"))
+    plain = ((points < 128) & (points != ord(" ")) & ~lower).all(axis=1) & (lengths < WIDTH)
+    if not plain.all():
+        rest = out[~plain]
+        codes, uniques = pd.factorize(rest)
+        clean = np.array(["".join(unicodedata.normalize("NFKC", str(u)).split()).upper() for u in uniques],
+                         dtype=object)
+        out[~plain] = clean[codes]
+    return out
 
 
-def _grid(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(rows of 18 ASCII character codes, which values are 18 ASCII characters long)."""
-    n = len(values)
-    lengths = np.fromiter(map(len, values), dtype=np.int64, count=n)
-    ascii_ok = np.fromiter((v.isascii() for v in values), dtype=bool, count=n)
-    shaped = (lengths == 18) & ascii_ok
-    grid = np.zeros((n, 18), dtype=np.uint8)
-    if shaped.any():
-        joined = "".join(values[shaped].tolist()).encode("ascii")
-        grid[shaped] = np.frombuffer(joined, dtype=np.uint8).reshape(-1, 18)
-    return grid, shaped
+class CodeColumn:
+    """A column of normalised codes seen once as an (n, 18) grid of character codes; the checks
+    below share it (a value that is not 18 characters has a row of zeros, which no table accepts)."""
+
+    def __init__(self, values):
+        self.values = np.asarray(values, dtype=object)
+        points, lengths = _points(self.values) if len(self.values) else (np.zeros((0, WIDTH), np.uint32),
+                                                                            np.zeros(0, np.int64))
+        self.lengths = lengths
+        self.shaped = lengths == 18
+        grid = np.where(points[:, :18] < 256, points[:, :18], 0).astype(np.uint8)
+        grid[~self.shaped] = 0
+        self.grid = grid
+        self.has_star = (points == ord("*")).any(axis=1)
+
+    def uscc_valid(self) -> np.ndarray:
+        numbers = _USCC_VALUE[self.grid]
+        charset = self.shaped & (numbers >= 0).all(axis=1)
+        check = (31 - (numbers[:, :17] * USCC_WEIGHTS).sum(axis=1) % 31) % 31
+        return (charset & (check == numbers[:, 17])) | (self.values == USCC_NONE)
+
+    def id_shaped(self) -> np.ndarray:
+        """17 digits and a digit or X: what an 18-digit 身份证号 looks like (valid or not)."""
+        last = self.grid[:, 17]
+        return self.shaped & (_DIGIT[self.grid[:, :17]] >= 0).all(axis=1) & ((_DIGIT[last] >= 0) | (last == ord("X")))
+
+    def ric_check_ok(self) -> np.ndarray:
+        digits = _DIGIT[self.grid[:, :17]]
+        return self.id_shaped() & (RIC_CHECK[(digits * RIC_WEIGHTS).sum(axis=1) % 11] == self.grid[:, 17])
+
+    def ric_valid(self) -> np.ndarray:
+        ok = self.ric_check_ok()
+        return ok & _birth_dates_real(self.grid, ok)
 
 
 def uscc_valid(values) -> np.ndarray:
     """Which values are valid 统一社会信用代码 (or 17 zeros and X), column-wise."""
-    values = np.asarray(values, dtype=object)
-    grid, shaped = _grid(values)
-    numbers = _USCC_VALUE[grid]
-    charset = shaped & (numbers >= 0).all(axis=1)
-    check = (31 - (numbers[:, :17] * USCC_WEIGHTS).sum(axis=1) % 31) % 31
-    return (charset & (check == numbers[:, 17])) | (values == USCC_NONE)
+    return CodeColumn(values).uscc_valid()
 
 
 def ric_valid(values) -> np.ndarray:
     """Which values are valid 18-digit 身份证号: the check digit and a real birth date, column-wise."""
-    values = np.asarray(values, dtype=object)
-    grid, shaped = _grid(values)
-    digits = _DIGIT[grid[:, :17]]
-    shaped &= (digits >= 0).all(axis=1)
-    check = RIC_CHECK[(digits * RIC_WEIGHTS).sum(axis=1) % 11]
-    ok = shaped & (check == grid[:, 17])
-    return ok & _birth_dates_real(grid, ok)
+    return CodeColumn(values).ric_valid()
+
+
+def id_shaped(values) -> np.ndarray:
+    return CodeColumn(values).id_shaped()
 
 
 def _birth_dates_real(grid: np.ndarray, rows: np.ndarray) -> np.ndarray:
@@ -82,15 +118,6 @@ def _birth_dates_real(grid: np.ndarray, rows: np.ndarray) -> np.ndarray:
         real = pd.to_datetime(pd.DataFrame({"year": year, "month": month, "day": day}), errors="coerce").notna()
         out[rows] = real.to_numpy(bool) & (year >= 1900)
     return out
-
-
-def id_shaped(values) -> np.ndarray:
-    """17 digits and a digit or X: what an 18-digit 身份证号 looks like (valid or not)."""
-    values = np.asarray(values, dtype=object)
-    grid, shaped = _grid(values)
-    digits = _DIGIT[grid[:, :17]]
-    last = grid[:, 17]
-    return shaped & (digits >= 0).all(axis=1) & ((_DIGIT[last] >= 0) | (last == ord("X")))
 
 
 def mask_id(text: str) -> str:
