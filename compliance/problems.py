@@ -324,7 +324,7 @@ _DECLARED = [
     ProblemType("enum-invalid", RECORD, "{label}“{value}”不是数据标准的取值（应为 {allowed}）",
                 "许可类别、处罚类别或行政相对人类别不是国家数据标准规定的取值；处罚类别可用“；”“、”写几项",
                 "改为规定的取值之一", quality="error"),
-    ProblemType("amount-suspect", RECORD, "{label}“{value}”{reason}",
+    ProblemType("amount-suspect", RECORD, "{label}“{value}”可疑：{reason}",
                 "金额（万元）不是数字、为负数，或大得像是按元填写的（默认 10000 万元及以上，compliance.toml 可改）",
                 "核对金额，按万元填写", quality="error"),
     ProblemType("validity-range-invalid", RECORD, "{label} {value} 早于{other_label} {other}",

@@ -151,4 +151,4 @@ def test_amount_limit_from_the_config(tmp_path, monkeypatch):
     path = write_xlsx(tmp_path / "区安监局_行政处罚.xlsx", {"行政处罚": _rows([("big", {"罚款金额（万元）": "150"}, set())])})
     result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "--json", "-"])
     issue = next(i for i in json.loads(result.output)["records"][0]["issues"] if i["code"] == "amount-suspect")
-    assert issue["message"] == "罚款金额（万元）“150”达到 100 万元以上，可能是按元填写的"
+    assert issue["message"] == "罚款金额（万元）“150”可疑：达到 100 万元以上，可能是按元填写的"

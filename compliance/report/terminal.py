@@ -21,7 +21,7 @@ from .record_columns import short_paths
 # Short headers so that the table fits 100 columns; the legend line says what they mean.
 SHORT = {"on_time": "按时", "late": "迟报", "overdue": "未公开", "pending": "未到期", "invalid": "有误",
          "undetermined": "待定", "exempt": "免公开"}
-LEGEND = ("迟报 = 逾期公开，未公开 = 逾期未公开，有误 = 数据有误，待定 = 无法判定，免公开 = 无需公开；"
+LEGEND = ("迟报 = 逾期公开，未公开 = 逾期未公开，有误 = 数据有误，待定 = 无法判定；"
           "及时率 = 按时 ÷（按时 + 迟报 + 未公开）")
 UNIT_WIDTH = 30
 DEFAULT_PROBLEM_LINES = 20
@@ -41,18 +41,22 @@ def _cut(text: str, width: int) -> str:
 
 def terminal_summary(run) -> list[str]:
     table, _ = run.unit_summary
-    headers = ["单位", "类别", "总数"] + [SHORT[s] for s in STATUSES] + ["及时率"]
+    # 免公开 only when a rule exempted something (the district rule never does); the names are cut
+    # shorter then, so that the table still fits 100 columns.
+    shown = [s for s in STATUSES if s != "exempt" or table["无需公开"].iloc[-1]]
+    unit_width = UNIT_WIDTH - 8 * (len(shown) - len(STATUSES) + 1)
+    headers = ["单位", "类别", "总数"] + [SHORT[s] for s in shown] + ["及时率"]
     rows = []
     for record in table.to_dict("records"):
         rate = record["及时公开率"]
-        rows.append([_cut(str(record["单位"]), UNIT_WIDTH), str(record["类别"]).replace("行政", ""),
-                     str(record["决定总数"])] + [str(record[STATUS_LABELS[s]]) for s in STATUSES]
+        rows.append([_cut(str(record["单位"]), unit_width), str(record["类别"]).replace("行政", ""),
+                     str(record["决定总数"])] + [str(record[STATUS_LABELS[s]]) for s in shown]
                     + ["—" if rate is None or pd.isna(rate) else f"{rate:.1%}"])
     widths = [max(display_width(r[c]) for r in rows + [headers]) for c in range(len(headers))]
     lines = ["  ".join(_pad(h, w) for h, w in zip(headers, widths)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(_pad(v, w) for v, w in zip(r, widths)).rstrip() for r in rows]
-    lines.append(LEGEND)
+    lines.append(LEGEND + ("；免公开 = 无需公开，不计入及时率" if "exempt" in shown else ""))
     return lines
 
 
