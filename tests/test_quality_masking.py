@@ -95,3 +95,25 @@ def test_web_page_answer_and_its_report(tmp_path):
     report = client.get(answer["report_url"])
     (tmp_path / "web.xlsx").write_bytes(report.data)
     _assert_masked(_workbook_text(tmp_path / "web.xlsx"), [])
+
+
+def test_web_quality_switch(tmp_path):
+    """The page's box unticked sends quality=off, as --no-quality; figures are in the answer's 汇总 otherwise."""
+    client = create_app(Config(), work_dir=tmp_path / "work").test_client()
+    path = _ledger(tmp_path)
+    answers = {}
+    for value in ("on", "off"):
+        with open(path, "rb") as handle:
+            answers[value] = client.post("/api/check", data={"files": [(handle, path.name)], "as_of": "2016-12-31",
+                                                             "quality": value},
+                                         content_type="multipart/form-data").get_json()
+    on, off = answers["on"], answers["off"]
+    assert on["summary"]["compliance_rate"] == 0.75  # one invalid ID of four records
+    assert "compliance_rate" not in off["summary"]
+    columns = on["unit_summary"]["columns"]
+    assert "合规率" in columns and "完整率" in columns
+    assert not any(i["code"] == "id-number-invalid" for r in off["records"] for i in r["issues"])
+    with open(path, "rb") as handle:
+        bad = client.post("/api/check", data={"files": [(handle, path.name)], "quality": "maybe"},
+                          content_type="multipart/form-data")
+    assert bad.status_code == 400 and bad.get_json()["error"]["message"] == "数据质量选项应为 on 或 off，现为“maybe”"
