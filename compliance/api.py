@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable
 
+import numpy as np
 import pandas as pd
 
 from .classify import STATUSES, add_deadlines, classify, select_scope, summarise
@@ -128,13 +129,21 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     if accounted != len(loaded.records):
         raise ReconciliationError(f"统计范围内 {len(selected)} 条 + 范围外 {sum(out_of_scope.values())} 条"
                                   f" + 重复报送 {len(repeats)} 条 与读入的 {len(loaded.records)} 条不相等")
-    found = quality_findings(classified, config.amount_limit) if quality else None
+    found = quality_findings(classified, config.amount_limit, as_of=as_of if online else None,
+                             publicity_years=publicity_years(classified, rules)) if quality else None
     if found is not None:
         classified["quality_error"] = error_mask(found, len(classified))
     return CheckRun(as_of, run_date, run_time or dt.datetime.combine(run_date, dt.time()), rules, calendar,
                     loaded, classified, month, summary, online_run, tuple(online), repeats=repeats,
                     expected_units=tuple(config.units), quality=found,
                     exemptions=exemptions)
+
+
+def publicity_years(records: pd.DataFrame, rules: RuleSet):
+    """Each record's longest publicity period, from the rule that judged it."""
+    years = {r.name: r.publicity_years for r in reversed(rules.rules)}  # the first rule of a name wins
+    return records["rule"].map(years).fillna(rules.rules[0].publicity_years).to_numpy(np.int64) \
+        if "rule" in records.columns else rules.rules[0].publicity_years
 
 
 def reconcile_loaded(loaded: LoadResult) -> None:

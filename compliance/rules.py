@@ -22,6 +22,9 @@ class Rule:
     effective_from: dt.date | None = None
     exempt: tuple[str, ...] = ()  # kinds of decision not published: EXEMPTIONS' keys
     exempt_from: dt.date | None = None  # the exemptions hold for decisions from this day (None: always)
+    # The longest publicity period: 发改办财金〔2019〕527号 (from the decision) and 总局令第45号 (from
+    # publication) both end at 3 years; some local rules keep 5.
+    publicity_years: int = 3
 
     def days(self, category: str) -> int:
         return self.permit_days if category == "permit" else self.penalty_days
@@ -82,6 +85,7 @@ class RuleSet:
         return [{"name": r.name, "permit_days": r.permit_days, "penalty_days": r.penalty_days,
                  "basis": r.basis, "exempt": list(r.exempt),
                  "exempt_from": r.exempt_from.isoformat() if r.exempt_from else None,
+                 "publicity_years": r.publicity_years,
                  "effective_from": r.effective_from.isoformat() if r.effective_from else None}
                 for r in self.rules]
 
@@ -136,7 +140,7 @@ def _days(table: dict, key: str, default: int, where: str, change_number: int | 
     return value
 
 
-RULE_KEYS = {"profile", "permit", "penalty", "name", "basis", "change", "exempt"}
+RULE_KEYS = {"profile", "permit", "penalty", "name", "basis", "change", "exempt", "publicity_years"}
 CHANGE_KEYS = RULE_KEYS - {"change"} | {"from"}
 
 
@@ -158,7 +162,11 @@ def _rule(table: dict, base: Rule, where: str, source: str, since: dt.date | Non
         raise RuleError(f"配置文件 [rules]{where} 中 exempt 应为列表，可用：" + "、".join(f"\"{k}\"" for k in EXEMPTIONS),
                         change=change_number, key="exempt")
     exempt_from = base.exempt_from if "profile" in table and "exempt" not in table else None
-    return Rule(str(name), permit, penalty, str(basis), since, tuple(exempt), exempt_from)
+    years = table.get("publicity_years", base.publicity_years)
+    if not isinstance(years, int) or isinstance(years, bool) or not 1 <= years <= 20:
+        raise RuleError(f"配置文件 [rules]{where} 中 publicity_years 应为 1–20 的整数（公示期最长几年），现为 {years!r}",
+                        change=change_number, key="publicity_years")
+    return Rule(str(name), permit, penalty, str(basis), since, tuple(exempt), exempt_from, years)
 
 
 def from_config(table: dict, source: str = "配置文件") -> RuleSet:

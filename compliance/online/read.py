@@ -33,7 +33,7 @@ from ..quality.columns import quality_columns
 from .columns import numbers_from_titles, parties_from_titles, party_keys, units_from_titles
 
 ENTRY_COLUMNS = ["list_file", "sheet", "row", "number", "number_key", "title", "party", "party_key",
-                 "decision_date", "online_date", "unit", "category", "update_only", "date_column", "id_exposed"]
+                 "decision_date", "online_date", "unit", "category", "update_only", "date_column", "id_exposed", "list_date"]
 
 
 @dataclass
@@ -100,10 +100,13 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
                    described: OnlineList) -> pd.DataFrame:
     columns, width = mapping.columns, len(mapping.headers)
     # Columns of ID numbers (证件号码 …): read only to see whether the list shows one in full.
-    id_columns = [i for name, found in quality_columns(mapping.headers).items()
+    found_quality = quality_columns(mapping.headers)
+    id_columns = [i for name, found in found_quality.items()
                   if name in ("party_code", "id_number", "legal_id") for i in found[:1]]
+    list_date_column = found_quality.get("list_date", [])[:1]
+    id_columns_and_date = id_columns + list_date_column
     if sheet.data is not None:
-        frame, evidence = csv_body(sheet, header_index, width, set(columns.values()) | set(id_columns), str(path))
+        frame, evidence = csv_body(sheet, header_index, width, set(columns.values()) | set(id_columns_and_date), str(path))
     else:
         frame, evidence = rows_body(sheet.rows[header_index + 1:], width)
     nonblank = evidence.count > 0
@@ -127,6 +130,8 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
     keep = (number_key.ne("") | party.ne("") | title.ne("")).to_numpy(bool) | ~np.isnat(online)
     ids = [cell_text(frame[i]).reset_index(drop=True) for i in id_columns if i in frame.columns]
     exposed = exposed_ids(party, title, *ids)
+    list_date, _ = parse_dates(frame[list_date_column[0]].reset_index(drop=True) if list_date_column
+                               and list_date_column[0] in frame.columns else pd.Series([""] * len(frame), dtype=object))
     party, title = mask_ids_in_text(party), mask_ids_in_text(title)  # no output shows a full ID number
     out = pd.DataFrame({
         "list_file": str(path), "sheet": sheet.name, "row": rows,
@@ -140,6 +145,7 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
         "update_only": update_only,
         "date_column": date_column,
         "id_exposed": exposed,
+        "list_date": list_date,
     })
     return out[keep].reset_index(drop=True)
 

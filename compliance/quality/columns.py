@@ -55,6 +55,8 @@ QUALITY_FIELDS: tuple[QualityField, ...] = (
                  exclude=("公示",)),
     QualityField("penalty_valid", "处罚有效期", (("处罚有效期",),)),
     QualityField("procedure", "处罚程序", (("处罚程序",), ("适用程序",), ("程序类型",))),
+    # an online list's own date: the entry was still online then (publicity-expired)
+    QualityField("list_date", "导出时间", (("导出时间",), ("导出日期",), ("更新时间",), ("更新日期",))),
 )
 BY_NAME = {f.name: f for f in QUALITY_FIELDS}
 COLUMNS = tuple(f"q_{f.name}" for f in QUALITY_FIELDS)

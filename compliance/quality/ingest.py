@@ -17,7 +17,7 @@ EXEMPT_FIELDS = ("procedure", "penalty_kind", "penalty_sort")
 
 
 def _found(headers: list[str], checks: bool) -> dict[str, list[int]]:
-    found = quality_columns(headers)
+    found = {k: v for k, v in quality_columns(headers).items() if k != "list_date"}  # an online list's own
     return found if checks else {k: v for k, v in found.items() if k in EXEMPT_FIELDS}
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ...quality.checks import counts, is_error
+from ...dates import as_days
+from ...problems import problem
+from ...quality.checks import counts, is_error, publicity_end
 from ...rules import CATEGORY_LABELS
 from .base import Part
 
@@ -19,6 +21,7 @@ PERSONAL_CODES = ("id-number-exposed", "id-number-online")
 LABELS = {"uscc-invalid": "统一社会信用代码有误", "id-number-invalid": "身份证号有误", "enum-invalid": "取值不规范",
           "amount-suspect": "金额可疑", "validity-range-invalid": "有效期有误", "party-type-mismatch": "相对人类别与代码不符",
           "id-number-exposed": "完整身份证号待隐去", "id-number-online": "网站公开了完整身份证号",
+          "publicity-expired": "超期未撤下",
           "required-missing": "必填项为空"}
 
 
@@ -60,6 +63,8 @@ class QualityPart(Part):
         summary["completeness_rate"] = _rate(total["完整率"])
         summary["personal_data"] = int(self.personal().sum())
         summary["quality"] = counts(self.found)
+        if self.run.online is not None and "online_only" in payload:
+            add_online_only_issues(payload["online_only"], self.run)
         payload["units"] = [{"unit": u, "category": c, "records": int(n), "compliance_rate": _rate(a),
                              "completeness_rate": _rate(b)}
                             for u, c, n, a, b in zip(table["单位"], table["类别"], table["决定总数"], table["合规率"],
@@ -90,3 +95,25 @@ def _rate(value):
 
 def _percent(value) -> str:
     return "—" if value is None or pd.isna(value) else f"{float(value):.1%}"
+
+
+def add_online_only_issues(rows: list[dict], run) -> None:
+    """Entries only on the website carry their quality issues too: a full ID number, the end of publicity."""
+    only = run.online.online_only
+    if not len(only):
+        return
+    years = run.rules.rules[0].publicity_years
+    end = publicity_end(as_days(only["online_date"]), as_days(only["decision_date"]), years)
+    listed = as_days(only["list_date"]) if "list_date" in only.columns else end
+    seen = np.where(np.isnat(listed), np.datetime64(run.as_of, "D"), listed)
+    expired = seen > end
+    exposed = only["id_exposed"].fillna("").to_numpy(object) if "id_exposed" in only.columns else [""] * len(only)
+    for k, row in enumerate(rows):
+        issues = []
+        if exposed[k]:
+            issues.append(problem("id-number-online", file=row["source"]["file"], field="online", label="网站清单",
+                                  value=exposed[k]).to_json())
+        if expired[k]:
+            issues.append(problem("publicity-expired", file=row["source"]["file"], field="online",
+                                  end=str(end[k]), seen=str(seen[k])).to_json())
+        row["issues"] = issues
