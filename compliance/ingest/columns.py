@@ -57,7 +57,9 @@ def map_columns(headers: list[str], rules: FieldRules) -> ColumnMap:
         columns[name] = found[0][1]
         scores[name] = found[0][0]
         used = found[0][1]
-        for _, other in found[1:]:
+        for other_score, other in found[1:]:
+            if other_score == WEAK_SCORE:  # a stand-in (数据来源单位, 更新时间) beside the real column: no doubt
+                continue
             notes.append(problem("column-duplicate", other=_letter(other), other_header=headers[other],
                                  used=_letter(used), used_header=headers[used], label=LABELS[name]))
     return ColumnMap(columns, [str(h) for h in headers], notes, scores)
