@@ -74,6 +74,11 @@ def test_cli_report_terminal_and_json(tmp_path):
     online_issue = next(i for i in first["issues"] if i["code"] == "id-number-online")
     assert online_issue["severity"] == "error" and MASKED[0] in online_issue["message"]
     assert any(e["party"] == "赵六 110105********002X" for e in payload["online_only"])
+    # and both entries that show a full number head 公开核对, before every other finding
+    rows = list(openpyxl.load_workbook(tmp_path / "r.xlsx", read_only=True)["公开核对"].iter_rows(values_only=True))
+    notes = [r[10] for r in rows[3:]]
+    assert [n.startswith("网站上公开了完整的身份证号") for n in notes][:3] == [True, True, False]
+    assert {rows[3][3], rows[4][3]} == {"西安监罚〔2016〕1号", "西安监罚〔2016〕9号"}
 
 
 def test_json_to_stdout(tmp_path):

@@ -55,7 +55,8 @@ class OnlinePart(Part):
 
     def terminal_lines(self) -> list[str]:
         result = self.run.records["online_result"].astype(object).value_counts()
-        parts = [f"{RESULT_LABELS[k]} {int(result.get(k, 0))}" for k in ORDER if k != "online-only"]
+        parts = [f"{RESULT_LABELS[k]} {int(result.get(k, 0))}" for k in ORDER
+                 if k not in ("online-only", "id-exposed")]
         parts.insert(0, f"一致 {int(result.get('confirmed', 0))}")
         return [f"网站核对：{'，'.join(parts)}，台账未登记 {len(self.online.online_only)}。详见报告的“公开核对”工作表。"]
 
