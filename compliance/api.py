@@ -25,6 +25,7 @@ from .ingest.load import LoadResult, load, unit_from_name
 from .ingest.records import check_accounting
 from .ingest.repeats import merge_repeats
 from .quality.checks import error_mask, findings as quality_findings
+from .quality.codes import mask_id_columns
 from .issues import issues_column
 from .online import apply_online, select_online_only
 from .report.json_output import json_text, run_json, write_json
@@ -133,6 +134,7 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
                              publicity_years=publicity_years(classified, rules)) if quality else None
     if found is not None:
         classified["quality_error"] = error_mask(found, len(classified))
+    classified = mask_id_columns(classified)  # the checks have read them: no full ID number goes further
     return CheckRun(as_of, run_date, run_time or dt.datetime.combine(run_date, dt.time()), rules, calendar,
                     loaded, classified, month, summary, online_run, tuple(online), repeats=repeats,
                     expected_units=tuple(config.units), quality=found,

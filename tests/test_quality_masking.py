@@ -122,3 +122,12 @@ def test_web_quality_switch(tmp_path):
         bad = client.post("/api/check", data={"files": [(handle, path.name)], "quality": "maybe"},
                           content_type="multipart/form-data")
     assert bad.status_code == 400 and bad.get_json()["error"]["message"] == "数据质量选项应为 on 或 off，现为“maybe”"
+
+
+def test_the_run_keeps_no_full_id_number(tmp_path):
+    """After the checks, the records a run keeps (and anything that stores them later) hold masked numbers."""
+    from compliance.api import check
+
+    run = check([_ledger(tmp_path)], as_of=dt.date(2016, 12, 31), run_date=dt.date(2016, 12, 31))
+    held = run.records.astype(str).to_csv()
+    _assert_masked(held, MASKED[:2] + MASKED[3:])

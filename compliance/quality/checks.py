@@ -123,7 +123,8 @@ def _uscc_reason(values: np.ndarray):
         picked = values[rows]
         lengths = np.fromiter(map(len, picked), dtype=np.int64, count=len(picked))  # the flagged few
         allowed = pd.Series(picked, dtype=object).str.fullmatch(f"[{USCC_ALPHABET}]*").to_numpy(bool)
-        return np.where(lengths != 18, "应为 18 位，现为 " + lengths.astype(str) + " 位",
+        # object arrays: numpy before 2.0 cannot add fixed-width strings
+        return np.where(lengths != 18, "应为 18 位，现为 " + lengths.astype(str).astype(object) + " 位",
                         np.where(~allowed, "含有不允许的字符（不用 I、O、Z、S、V）", "校验位不符"))
     return reason
 

@@ -159,3 +159,23 @@ def exposed_ids(*texts: pd.Series) -> np.ndarray:
         row = shown[codes] if len(codes) else np.zeros(0, dtype=object)
         out = np.where(out == "", row, out)
     return out
+
+
+ID_COLUMNS = ("q_party_code", "q_id_number", "q_legal_id")
+
+
+def mask_id_columns(records: pd.DataFrame) -> pd.DataFrame:
+    """The quality columns that may hold ID numbers, masked once the checks have read them: whatever
+    later keeps or exports the records (a history store) never holds a full number."""
+    present = [c for c in ID_COLUMNS if c in records.columns]
+    if not present:
+        return records
+    out = records.copy(deep=False)
+    for name in present:
+        values = normalise_codes(out[name].to_numpy(object))
+        ids = CodeColumn(values).id_shaped()
+        if ids.any():
+            shown = pd.Series(values[ids], dtype=object)
+            values[ids] = (shown.str.slice(0, 6) + "********" + shown.str.slice(14)).to_numpy(object)
+            out[name] = np.where(pd.isna(out[name].to_numpy(object)), None, values)
+    return out

@@ -80,7 +80,7 @@ def _with_id_note(note: np.ndarray, exposed: np.ndarray) -> np.ndarray:
     if has.any():
         said = render_column("id-number-online", label="网站清单", value=exposed[has])
         note = note.copy()
-        note[has] = said + np.where(pd.isna(note[has]), "", "；" + note[has].astype(str))
+        note[has] = said + np.where(pd.isna(note[has]), "", "；" + note[has].astype(str).astype(object))
     return note
 
 
