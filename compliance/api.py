@@ -9,19 +9,23 @@ and only print or serve what they return.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable
 
+import numpy as np
 import pandas as pd
 
 from .classify import STATUSES, add_deadlines, classify, select_scope, summarise
 from .config import Config
 from .errors import ComplianceError, ReconciliationError, os_reason
+from .exempt import apply_exemptions
 from .ingest.load import LoadResult, load, named_unit, unit_from_name
 from .ingest.records import check_accounting
 from .ingest.repeats import merge_repeats
+from .quality.checks import error_mask, findings as quality_findings
+from .quality.codes import mask_id_columns
 from .issues import issues_column
 from .online import apply_online, select_online_only
 from .report.json_output import json_text, run_json, write_json
@@ -50,6 +54,8 @@ class CheckRun:
     online_files: tuple[str, ...] = ()  # the --online lists as given: inputs that no output may replace
     expected_units: tuple[str, ...] = ()  # compliance.toml [units], in their declared order
     repeats: pd.DataFrame | None = None  # copies of decisions already counted from another file
+    quality: list | None = None  # quality/checks.Finding of the records; None: the checks were off
+    exemptions: list = field(default_factory=list)  # Finding: each exempt record's reason, each unit's own claim
 
     @property
     def inputs(self):
@@ -79,7 +85,8 @@ class CheckRun:
     @cached_property
     def issues(self) -> list:
         """Each record's problems (problems.Problem), computed once and shared by every output."""
-        return issues_column(self.records, self.as_of.isoformat(), self.run_date.isoformat())
+        return issues_column(self.records, self.as_of.isoformat(), self.run_date.isoformat(),
+                             [*self.exemptions, *(self.quality or ())])
 
     @cached_property
     def verdict(self) -> Verdict:
@@ -96,13 +103,17 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
           rules: RuleSet | None = None, calendar: WorkCalendar | None = None, config: Config | None = None,
           month: str | None = None, run_time: dt.datetime | None = None,
           progress: Callable[[int, int, str], None] | None = None,
-          online: Iterable[str | Path] | None = None, online_since: dt.date | None = None) -> CheckRun:
-    """Load ``paths`` and classify every record as of ``as_of`` (default: ``run_date``)."""
+          online: Iterable[str | Path] | None = None, online_since: dt.date | None = None,
+          quality: bool = True) -> CheckRun:
+    """Load ``paths`` and classify every record as of ``as_of`` (default: ``run_date``); ``quality``:
+    run the field checks of the national data standard (quality/) too."""
     config = config or Config()
     calendar = calendar or WorkCalendar()
     rules = rules or config.rules or single(PROFILES["district"])  # the config's [rules] hold for the API too
     as_of = as_of or run_date
     online = [str(p) for p in online or ()]
+    if not quality:  # nor are the quality columns read
+        config = replace(config, columns=replace(config.columns, quality=False))
     loaded = load(paths, config, progress=progress, own=OWN_REPORT)
     reconcile_loaded(loaded)
     records, repeats = merge_repeats(loaded.records)  # a decision sent in two files counts once
@@ -113,6 +124,7 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
         select_online_only(online_run, month)
     selected, out_of_scope = select_scope(records, month, as_of, run_date)
     classified = classify(selected, calendar, rules, as_of, run_date)
+    classified, exemptions = apply_exemptions(classified, rules, config.confirmed_exempt)
     summary = summarise(classified)
     summary["skipped_rows"] = loaded.skipped_rows
     summary["out_of_scope"] = out_of_scope
@@ -122,9 +134,22 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     if accounted != len(loaded.records):
         raise ReconciliationError(f"统计范围内 {len(selected)} 条 + 范围外 {sum(out_of_scope.values())} 条"
                                   f" + 重复报送 {len(repeats)} 条 与读入的 {len(loaded.records)} 条不相等")
+    found = quality_findings(classified, config.amount_limit, as_of=as_of if online else None,
+                             publicity_years=publicity_years(classified, rules)) if quality else None
+    if found is not None:
+        classified["quality_error"] = error_mask(found, len(classified))
+    classified = mask_id_columns(classified)  # the checks have read them: no full ID number goes further
     return CheckRun(as_of, run_date, run_time or dt.datetime.combine(run_date, dt.time()), rules, calendar,
                     loaded, classified, month, summary, online_run, tuple(online), repeats=repeats,
-                    expected_units=tuple(config.units))
+                    expected_units=tuple(config.units), quality=found,
+                    exemptions=exemptions)
+
+
+def publicity_years(records: pd.DataFrame, rules: RuleSet):
+    """Each record's longest publicity period, from the rule that judged it."""
+    years = {r.name: r.publicity_years for r in reversed(rules.rules)}  # the first rule of a name wins
+    return records["rule"].map(years).fillna(rules.rules[0].publicity_years).to_numpy(np.int64) \
+        if "rule" in records.columns else rules.rules[0].publicity_years
 
 
 def reconcile_loaded(loaded: LoadResult) -> None:

@@ -130,7 +130,8 @@ def _year_ranges(years: list[int]) -> str:
 def template(out, force):
     """生成供各单位填写的空白报送模板（.xlsx）。
 
-    模板含“填表说明”“行政许可”“行政处罚”三个工作表，日期列已设为日期格式并带数据有效性检查。
+    模板含“填表说明”“行政许可”“行政处罚”三个工作表，表头按国家“双公示”数据标准（2019 版），
+    日期列已设为日期格式并带数据有效性检查，类别列可从下拉列表选择。
 
     \b
     示例：
@@ -158,7 +159,8 @@ def template(out, force):
 @click.option("--month", type=Month(), help="只检查决定日期在该月的记录（如 2016-10）；决定日期无法识别的记录始终保留。")
 @click.option("--days", "-d", type=Days(), help="期限（工作日数），覆盖规则中的天数。")
 @click.option("--rule", "rule_name", type=RuleName(),
-              help="内置规则：district = 区通知 20 个工作日（默认）；national = 国家“双公示” 7 个工作日。")
+              help="内置规则：district = 区通知 20 个工作日（默认）；national = 国家“双公示” 7 个工作日；"
+                   "market = 市场监管 20 个工作日，2021-09-01 起简易程序和仅警告的处罚无需公开。")
 @click.option("--config", "config_path", type=str, metavar="文件",
               help="配置文件（默认读取当前目录下的 compliance.toml）。")
 @calendar_option
@@ -171,12 +173,14 @@ def template(out, force):
                    "用网站上实际公开的情况核对台账填写的公开日期；可重复使用。")
 @click.option("--online-since", "online_since", type=CliDate(),
               help="网站清单从哪天起才完整（更早的信息可能已撤下）。截止日期在此之前的记录不核对。")
+@click.option("--no-quality", "no_quality", is_flag=True,
+              help="不检查数据质量（统一社会信用代码、身份证号、取值、金额、有效期、必填项），只检查公开时限。")
 @click.option("--quiet", "-q", is_flag=True, help="只输出报告位置和一行结论。")
 @click.option("--all", "show_all", is_flag=True, help="逐条列出全部问题记录（默认最多列 20 条）。")
 @debug_option
 @supervised  # the check runs in a worker that Ctrl-C can stop even mid-write
 def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out, json_target, online_files,
-          online_since, quiet, show_all):
+          online_since, no_quality, quiet, show_all):
     """检查决定是否按时上网公开，并生成 Excel 报告。
 
     路径可以是文件（.xlsx/.xlsm/.xls/.csv）或文件夹（递归查找）。结果输出到屏幕（标准输出），进度和错误输出到标准错误。
@@ -204,7 +208,7 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
     rules = from_options(days, rule_name, config.rules)  # the config's rules, unless an option overrides them
     run = run_check(paths, as_of=as_of, run_date=run_date, rules=rules, calendar=WorkCalendar(calendar_files),
                     config=config, month=month, run_time=run_time, progress=_progress_printer(quiet),
-                    online=list(online_files) or None, online_since=online_since)
+                    online=list(online_files) or None, online_since=online_since, quality=not no_quality)
     for line in terminal.input_lines(run):
         click.echo(line, err=True)
     if click.get_current_context().meta.get("debug"):  # what a library or a dying reader said

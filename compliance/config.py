@@ -47,7 +47,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 DEFAULT_NAME = "compliance.toml"
-SECTIONS = {"columns", "limits", "rules", "units", "web"}
+SECTIONS = {"columns", "exempt", "limits", "quality", "rules", "units", "web"}
 LIMIT_KEYS = {"max_uncompressed_mb", "max_read_memory_mb", "max_read_seconds"}
 
 
@@ -70,6 +70,8 @@ class Config:
     path: str | None = None
     web: WebSettings = field(default_factory=WebSettings)
     read_limits: ReadLimits = field(default_factory=ReadLimits)  # memory and time one file's reader may use
+    amount_limit: float = 10_000.0  # [quality] amount_limit_wan: an amount in 万元 this large was entered in 元
+    confirmed_exempt: tuple[str, ...] = ()  # [exempt] confirmed: document numbers 法制办 confirmed as not published
 
 
 def load_config(path: str | Path | None = None, cwd: Path | None = None) -> Config:
@@ -111,7 +113,30 @@ def load_config(path: str | Path | None = None, cwd: Path | None = None) -> Conf
     return Config(FieldRules().with_synonyms(synonyms), int(max_mb * (1 << 20)), rules,
                   units=_units(data.get("units", {}), path, text), path=str(path),
                   web=_web_settings(data.get("web", {}), path, text),
-                  read_limits=_read_limits(limits, path, text))
+                  read_limits=_read_limits(limits, path, text),
+                  amount_limit=_amount_limit(data.get("quality", {}), path, text),
+                  confirmed_exempt=_confirmed(data.get("exempt", {}), path, text))
+
+
+def _amount_limit(table, path: Path, text: str) -> float:
+    """[quality] amount_limit_wan = 10000: the 万元 amount from which a fine looks entered in 元."""
+    if not isinstance(table, dict) or set(table) - {"amount_limit_wan"}:
+        raise ConfigError(f"配置文件 {path}：[quality] 中只能有 amount_limit_wan（金额上限，万元）")
+    if "amount_limit_wan" not in table:
+        return 10_000.0
+    _check_limit(table["amount_limit_wan"], float, path, text, "quality", "amount_limit_wan")
+    return float(table["amount_limit_wan"])
+
+
+def _confirmed(table, path: Path, text: str) -> tuple[str, ...]:
+    """[exempt] confirmed = ["西安监罚〔2016〕7号"]: a unit's 不公开 claim confirmed by 法制办."""
+    if not isinstance(table, dict) or set(table) - {"confirmed"}:
+        raise ConfigError(f"配置文件 {path}：[exempt] 中只能有 confirmed（法制办确认不公开的文书号列表）")
+    numbers = table.get("confirmed", [])
+    if not (isinstance(numbers, list) and all(isinstance(n, str) for n in numbers)):
+        raise ConfigError(f"{where(path, key_line(text, 'exempt', 'confirmed'))}：[exempt] confirmed 应为文书号的列表，"
+                          f"例如 confirmed = [\"西安监罚〔2016〕7号\"]")
+    return tuple(numbers)
 
 
 # A limit is a positive, finite number; past this it stops meaning anything (1 TB, 1,000,000 files, 100 years).

@@ -180,14 +180,15 @@ class FieldRules:
 
     reader: str = LEDGER
     synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (field, normalised words)
+    quality: bool = True  # also read the columns the quality checks need (quality/columns.py)
 
     def with_synonyms(self, synonyms: dict[str, list[str]]) -> "FieldRules":
         words = tuple((name, tuple(normalise_header(s) for s in values)) for name, values in synonyms.items())
-        return FieldRules(self.reader, words)
+        return FieldRules(self.reader, words, self.quality)
 
     def for_reader(self, reader: str) -> "FieldRules":
         """The same synonyms, scored for another kind of file (LEDGER or ONLINE)."""
-        return FieldRules(reader, self.synonyms)
+        return FieldRules(reader, self.synonyms, self.quality)
 
     def score(self, header: object) -> dict[str, int]:
         """Field -> how specifically this header names it (absent: not at all)."""

@@ -21,8 +21,27 @@ NO_ISSUES: tuple = ()  # one shared, immutable "nothing to say": a million empty
 EMPTY = "（空）"
 
 
-def issues_column(records: pd.DataFrame, as_of: str = "", run_date: str = "") -> list:
-    """Each record's problems (a list of Problem, in a stable order), NO_ISSUES for the records with none."""
+def issues_column(records: pd.DataFrame, as_of: str = "", run_date: str = "", findings=()) -> list:
+    """Each record's problems (a list of Problem, in a stable order), NO_ISSUES for the records with none.
+
+    ``findings``: the quality checks' (quality/checks.py), told after the record's own problems."""
+    out = _record_issues(records, as_of, run_date)
+    for found in findings:
+        keys = list(found.values)
+        columns = [found.values[k] for k in keys]
+        for k, i in enumerate(found.rows.tolist()):  # the flagged records only
+            values = tuple((name, col[k] if isinstance(col, np.ndarray) else col) for name, col in zip(keys, columns))
+            item = Problem(found.code, *_place(records, i), found.field, values)
+            out[i] = [*out[i], item] if out[i] else [item]
+    return out
+
+
+def _place(records: pd.DataFrame, i: int) -> tuple:
+    row = records["row"].iat[i] if "row" in records.columns else None
+    return (records["source_file"].iat[i], records["sheet"].iat[i], None if pd.isna(row) else int(row))
+
+
+def _record_issues(records: pd.DataFrame, as_of: str, run_date: str) -> list:
     sources = [(_codes(records, name), field) for name, field in SOURCES]
     said = [codes for codes, _ in sources if codes is not None]
     flagged = np.flatnonzero(np.logical_or.reduce([pd.notna(c) for c in said])) if said else np.zeros(0, int)

@@ -37,6 +37,7 @@ class ProblemType:
     meaning: str = ""  # for docs/problems.md: what it means (tests/test_problems.py requires it)
     action: str = ""  # for docs/problems.md: what the user should do (required likewise)
     short: str | None = None  # where the values stand in columns of their own (公开核对)
+    quality: str | None = None  # a data-quality finding: "error" (合规率, exit 1) or "notice" (to act on)
 
     def message(self, **values) -> str:
         return self.template.format(**values)
@@ -239,6 +240,8 @@ _DECLARED = [
                                               "两者不一致，可能漏读或多读了记录。请用 Excel/WPS 打开后另存为 .xlsx 再检查，并核对记录数",
                 "读取程序返回的行数与工作表 XML 中有内容的区域不一致（例如行的顺序不对），记录可能不全；检查结果不算通过",
                 "用 Excel/WPS 打开后另存为 .xlsx 再检查，并核对记录数"),
+    ProblemType("required-columns-absent", SHEET, "表格按国家数据标准格式填报，但缺少必填列：{labels}；这些项计为未填（完整率）",
+                "按数据标准格式填报的表格少了几个必填列", "按 compliance template 生成的模板补齐这些列"),
     ProblemType("sheet-side-by-side", SHEET, "工作表中左右并排有 {count} 个表格（{ranges}），各按自己的表头读取",
                 "一个工作表中左右并排有几个表格", "无需处理；核对各表格的记录数"),
     ProblemType("column-ambiguous", SHEET, "列“{header}”同时像是 {labels}，无法确定，已忽略",
@@ -327,6 +330,40 @@ _DECLARED = [
                 "补登台账"),
     ProblemType("online-only-titled", RECORD, "网站已公开，本单位台账中没有这条记录（标题：{title}）",
                 "网站上有、台账中没有（台账未登记），网站清单没有文书号", "补登台账"),
+    # -- records: data quality (quality/; 双公示数据标准, GB 32100-2015, GB 11643-1999) ------------
+    ProblemType("uscc-invalid", RECORD, "{label}“{value}”不是有效的统一社会信用代码（{reason}）",
+                "统一社会信用代码的长度、字符或校验位不符合 GB 32100-2015（不含 I、O、Z、S、V；个体工商户无代码可填 17 个 0 加 X）", "核对原始证照改正代码", quality="error"),
+    ProblemType("id-number-invalid", RECORD, "{label}“{value}”不是有效的身份证号（{reason}）",
+                "18 位身份证号的校验位或出生日期不符合 GB 11643-1999（不按地区码判断）", "核对证件改正号码", quality="error"),
+    ProblemType("id-number-exposed", RECORD, "{label}是完整的身份证号（{value}），公开前须隐去部分数字",
+                "台账中准备公开的列（证件号码、法定代表人证件号码等）是完整的自然人身份证号；公开的信息不得含完整的身份证号"
+                "（本工具显示时只保留前 6 位和后 4 位）", "公开前隐去中间数字", quality="notice"),
+    ProblemType("id-number-online", RECORD, "网站上公开了完整的身份证号（{label}：{value}）",
+                "网站清单中有自然人完整的、校验正确的身份证号：个人信息已经公开，是最严重的数据质量问题",
+                "立即在网站上隐去中间数字", quality="error"),
+    ProblemType("publicity-expired", RECORD, "公示期最迟到 {end}，{seen} 仍在网站上（超期未撤下）",
+                "网站上的信息超过最长公示期仍未撤下：从网站公开日期（没有时从决定日期）起算，默认 3 年"
+                "（发改办财金〔2019〕527号、总局令第45号；[rules] publicity_years 可改）", "通知网站撤下该信息",
+                quality="notice"),
+    ProblemType("enum-invalid", RECORD, "{label}“{value}”不是数据标准的取值（应为 {allowed}）",
+                "许可类别、处罚类别或行政相对人类别不是国家数据标准规定的取值；处罚类别可用“；”“、”写几项",
+                "改为规定的取值之一", quality="error"),
+    ProblemType("amount-suspect", RECORD, "{label}“{value}”可疑：{reason}",
+                "金额（万元）不是数字、为负数，或大得像是按元填写的（默认 10000 万元及以上，compliance.toml 可改）",
+                "核对金额，按万元填写", quality="error"),
+    ProblemType("validity-range-invalid", RECORD, "{label} {value} 早于{other_label} {other}",
+                "有效期的结束日期早于开始日期或决定日期", "核对并改正有效期", quality="error"),
+    ProblemType("party-type-mismatch", RECORD, "行政相对人类别为“{value}”，但{reason}",
+                "自然人填了统一社会信用代码，或法人及非法人组织没有统一社会信用代码", "核对相对人类别和代码", quality="error"),
+    ProblemType("required-missing", RECORD, "必填项为空：{labels}",
+                "按国家数据标准格式填报的表格中，必填项留空（计入完整率）", "补填这些项", quality="notice"),
+    ProblemType("exempt", RECORD, "无需公开：{reason}",
+                "规则规定这类决定不公开（如市场监管的简易程序、仅警告），或 compliance.toml [exempt] 已确认；不计入及时公开率",
+                "无需处理"),
+    ProblemType("exempt-claimed", RECORD, "台账注明“{value}”；单位不能自行决定不公开，请法制办确认。"
+                "确认后把文书号写入 compliance.toml 的 [exempt] confirmed，在此之前照常判定",
+                "台账自称不公开、不予公开或涉密；在 compliance.toml 确认之前照常判定", "法制办核实后在 compliance.toml 中确认",
+                quality="notice"),
     # -- lines of 汇总 ---------------------------------------------------------------
     ProblemType("unit-unjudged", UNIT, "有 {count} 条数据有误或无法判定，未计入及时公开率",
                 "这些记录不计入及时公开率，单位不能靠填错日期提高比率", "看“数据问题”工作表，改正后重新报送"),
@@ -388,6 +425,8 @@ class Problem:
         out = {"code": self.code, "level": self.level, "message": self.message}
         if self.field:
             out["field"] = self.field
+        if PROBLEMS[self.code].quality:
+            out["severity"] = PROBLEMS[self.code].quality
         return out
 
 

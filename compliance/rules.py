@@ -20,6 +20,11 @@ class Rule:
     penalty_days: int
     basis: str = ""  # the document that sets it
     effective_from: dt.date | None = None
+    exempt: tuple[str, ...] = ()  # kinds of decision not published: EXEMPTIONS' keys
+    exempt_from: dt.date | None = None  # the exemptions hold for decisions from this day (None: always)
+    # The longest publicity period: 发改办财金〔2019〕527号 (from the decision) and 总局令第45号 (from
+    # publication) both end at 3 years; some local rules keep 5.
+    publicity_years: int = 3
 
     def days(self, category: str) -> int:
         return self.permit_days if category == "permit" else self.penalty_days
@@ -39,7 +44,15 @@ class Rule:
         name = f"{self.name}：" if self.name else ""
         basis = f"（{self.basis}）" if self.basis else ""
         since = f"，{self.effective_from.isoformat()} 起" if self.effective_from else ""
-        return f"{name}{days}{basis}{since}"
+        exempt = ""
+        if self.exempt:
+            start = f"{self.exempt_from.isoformat()} 起" if self.exempt_from else ""
+            exempt = f"，{start}{'、'.join(self.exempt)}的处罚不公开"
+        return f"{name}{days}{basis}{since}{exempt}"
+
+
+# Decisions a rule may leave unpublished (总局令第45号 第七条): how the ledger shows them.
+EXEMPTIONS = {"简易程序": "适用简易程序的处罚", "仅警告": "仅给予警告的处罚"}
 
 
 PROFILES = {
@@ -47,6 +60,10 @@ PROFILES = {
     "district": Rule("区通知", 20, 20, "西政办发〔2016〕55号"),
     # 国办发〔2015〕51号; 发改办财金〔2018〕424号: 双公示 within 7 working days.
     "national": Rule("国家“双公示”", 7, 7, "国办发〔2015〕51号"),
+    # 企业信息公示暂行条例 第六条 (permits, penalties: 20 working days); 国家市场监督管理总局令第45号
+    # (in force 2021-09-01): 20 working days, and 简易程序 decisions and 仅警告 penalties are not published.
+    "market": Rule("市场监管", 20, 20, "企业信息公示暂行条例 第六条；国家市场监督管理总局令第45号",
+                   exempt=("简易程序", "仅警告"), exempt_from=dt.date(2021, 9, 1)),
 }
 
 
@@ -66,7 +83,9 @@ class RuleSet:
 
     def to_json(self) -> list[dict]:
         return [{"name": r.name, "permit_days": r.permit_days, "penalty_days": r.penalty_days,
-                 "basis": r.basis,
+                 "basis": r.basis, "exempt": list(r.exempt),
+                 "exempt_from": r.exempt_from.isoformat() if r.exempt_from else None,
+                 "publicity_years": r.publicity_years,
                  "effective_from": r.effective_from.isoformat() if r.effective_from else None}
                 for r in self.rules]
 
@@ -121,7 +140,7 @@ def _days(table: dict, key: str, default: int, where: str, change_number: int | 
     return value
 
 
-RULE_KEYS = {"profile", "permit", "penalty", "name", "basis", "change"}
+RULE_KEYS = {"profile", "permit", "penalty", "name", "basis", "change", "exempt", "publicity_years"}
 CHANGE_KEYS = RULE_KEYS - {"change"} | {"from"}
 
 
@@ -138,7 +157,16 @@ def _rule(table: dict, base: Rule, where: str, source: str, since: dt.date | Non
     kept = "profile" in table and (permit, penalty) == (base.permit_days, base.penalty_days)
     name = table.get("name", base.name if kept else "")
     basis = table.get("basis", base.basis if kept else source)
-    return Rule(str(name), permit, penalty, str(basis), since)
+    exempt = table.get("exempt", list(base.exempt) if "profile" in table else [])
+    if not isinstance(exempt, list) or any(e not in EXEMPTIONS for e in exempt):
+        raise RuleError(f"配置文件 [rules]{where} 中 exempt 应为列表，可用：" + "、".join(f"\"{k}\"" for k in EXEMPTIONS),
+                        change=change_number, key="exempt")
+    exempt_from = base.exempt_from if "profile" in table and "exempt" not in table else None
+    years = table.get("publicity_years", base.publicity_years)
+    if not isinstance(years, int) or isinstance(years, bool) or not 1 <= years <= 20:
+        raise RuleError(f"配置文件 [rules]{where} 中 publicity_years 应为 1–20 的整数（公示期最长几年），现为 {years!r}",
+                        change=change_number, key="publicity_years")
+    return Rule(str(name), permit, penalty, str(basis), since, tuple(exempt), exempt_from, years)
 
 
 def from_config(table: dict, source: str = "配置文件") -> RuleSet:

@@ -6,7 +6,9 @@ Statuses (docs/rules.md §5):
 - overdue:      not published, and the as-of date is past the deadline;
 - pending:      not published, and the deadline has not passed;
 - invalid:      the record cannot be judged from its data;
-- undetermined: the answer depends on a year no calendar covers.
+- undetermined: the answer depends on a year no calendar covers;
+- exempt:       not to be published (总局令第45号: 简易程序, 仅警告; or confirmed in compliance.toml):
+                counted and listed, outside 及时公开率.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ class Status(str, Enum):
     pending = "pending"
     invalid = "invalid"
     undetermined = "undetermined"
+    exempt = "exempt"
 
     @property
     def label(self) -> str:
@@ -31,7 +34,7 @@ class Status(str, Enum):
 
 
 STATUS_LABELS = {"on_time": "按时公开", "late": "逾期公开", "overdue": "逾期未公开", "pending": "未到期",
-                 "invalid": "数据有误", "undetermined": "无法判定"}
+                 "invalid": "数据有误", "undetermined": "无法判定", "exempt": "无需公开"}
 STATUS_MEANINGS = {
     "on_time": "在截止日期当天或之前上网公开",
     "late": "在截止日期之后才上网公开",
@@ -39,6 +42,7 @@ STATUS_MEANINGS = {
     "pending": "尚未公开，公开截止日期还没到",
     "invalid": "决定日期缺失或无法识别、公开日期早于决定日期、或日期晚于检查当天等，无法判定",
     "undetermined": "需要尚未公布的年份的节假日安排才能判定",
+    "exempt": "按规则不公开（如市场监管的简易程序、仅警告），或法制办已在 compliance.toml 中确认；不计入及时公开率",
 }
 STATUSES = tuple(STATUS_LABELS)
 

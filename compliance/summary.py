@@ -5,6 +5,9 @@ Indicators (README "排名规则和用词"): 及时公开率 = on_time / JUDGED 
 error makes unjudgeable counts as not on time, so an error never helps a unit
 (it ranks like the same record late). 无法判定 (a year without holiday data) is
 no unit's doing and stays out of every rate. Best first, ties share a rank.
+The table also shows 数据有误 and 合规率 (records without a data error of any kind, in dates or in
+the fields the quality checks read, ÷ all records). 完整率 = required items filled ÷ items required,
+for sheets in the national standard's layout (quality/required.py); None where no sheet is in that layout.
 """
 
 from __future__ import annotations
@@ -16,13 +19,15 @@ import pandas as pd
 
 from .problems import Problem, problem
 from .rules import CATEGORY_LABELS
-from .status import JUDGED, LATE, STATUS_LABELS, STATUSES, UNJUDGEABLE
+from .status import JUDGED, LATE, STATUS_LABELS, STATUSES
 
 COUNT_HEADERS = ["决定总数"] + [STATUS_LABELS[s] for s in STATUSES]
 RANK_RATE = "排名及时率"
-RATE_HEADERS = [RANK_RATE, "及时公开率", "迟报率", "数据合格率"]
+RATE_HEADERS = [RANK_RATE, "及时公开率", "迟报率", "合规率", "完整率"]
 # One line on 汇总 and under the terminal's table: what 排名 is computed from.
 RANK_RULE = "排名按排名及时率从高到低，第1名最好，比率相同则名次相同；排名及时率 = 按时公开 ÷（按时公开 + 逾期 + 数据有误）"
+# Per-record figures summed beside the status counts: a data error of any kind, required items, filled items.
+FIGURES = ("faulty", "q_required", "q_filled")
 TABLE_HEADERS = ["排名", "单位", "类别"] + COUNT_HEADERS + RATE_HEADERS + ["备注"]
 SUBTOTAL = "小计"
 TOTAL = "合计"
@@ -41,7 +46,8 @@ def _rates(frame: pd.DataFrame) -> pd.DataFrame:
             RANK_RATE: (frame["on_time"] / ranked).where(ranked > 0),
             "及时公开率": (frame["on_time"] / judged).where(judged > 0),
             "迟报率": (frame[list(LATE)].sum(axis=1) / judged).where(judged > 0),
-            "数据合格率": ((records - frame["invalid"]) / records).where(records > 0),
+            "合规率": ((records - frame["faulty"]) / records).where(records > 0),
+            "完整率": (frame["q_filled"] / frame["q_required"]).where(frame["q_required"] > 0),
         })
 
 
@@ -55,7 +61,23 @@ def status_counts(records: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     status = records["status"].astype(object)
     counts = pd.crosstab([keys[c] for c in by], status).reindex(columns=list(STATUSES), fill_value=0)
     counts.columns = list(STATUSES)
-    return counts.reset_index()
+    # 无法判定 is out of every rate, 合规率 too (its records are taken out of the denominator)
+    undetermined = records["status"].eq("undetermined").to_numpy(bool)
+    figures = pd.DataFrame({"faulty": (records["status"].eq("invalid").to_numpy(bool)
+                                       | _flag(records, "quality_error")) & ~undetermined,
+                            "q_required": _number(records, "q_required"), "q_filled": _number(records, "q_filled")})
+    sums = figures.groupby([keys[c] for c in by]).sum()
+    return counts.join(sums).fillna(0).reset_index()
+
+
+def _flag(records: pd.DataFrame, name: str) -> np.ndarray:
+    return records[name].fillna(False).to_numpy(bool) if name in records.columns else np.zeros(len(records), bool)
+
+
+def _number(records: pd.DataFrame, name: str) -> np.ndarray:
+    if name not in records.columns:
+        return np.zeros(len(records), np.int64)
+    return pd.to_numeric(records[name], errors="coerce").fillna(0).to_numpy(np.int64)
 
 
 def _note(row: pd.Series) -> Problem | None:
@@ -75,9 +97,9 @@ def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unread
     scope (another month), shows 本期无决定. Chart rows: one per unit, then 合计.
     """
     counts = status_counts(records, ["unit", "category"]) if len(records) else \
-        pd.DataFrame(columns=["unit", "category", *STATUSES])
+        pd.DataFrame(columns=["unit", "category", *STATUSES, *FIGURES])
     counts["category"] = counts["category"].map(CATEGORY_LABELS).fillna("未知")
-    per_unit = counts.groupby("unit", sort=False)[list(STATUSES)].sum()
+    per_unit = counts.groupby("unit", sort=False)[[*STATUSES, *FIGURES]].sum()
     unit_rates = _rates(per_unit) if len(per_unit) else pd.DataFrame(columns=RATE_HEADERS)
     declared = [u for u in dict.fromkeys(expected_units)]
     met = [u for u in declared if u in per_unit.index] + [u for u in per_unit.index if u not in declared]
@@ -92,10 +114,10 @@ def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unread
             parts.append(pd.DataFrame([{"unit": unit, "category": SUBTOTAL, "rank": rank[unit],
                                         **per_unit.loc[unit].to_dict()}]))
     body = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["unit", "category", "rank",
-                                                                                  *STATUSES])
-    total = {"unit": TOTAL, "category": "", "rank": np.nan, **{s: int(counts[s].sum()) for s in STATUSES}}
+                                                                                  *STATUSES, *FIGURES])
+    total = {"unit": TOTAL, "category": "", "rank": np.nan, **{s: int(counts[s].sum()) for s in [*STATUSES, *FIGURES]}}
     table = pd.concat([body, pd.DataFrame([total])], ignore_index=True)
-    table[list(STATUSES)] = table[list(STATUSES)].astype(int)
+    table[[*STATUSES, *FIGURES]] = table[[*STATUSES, *FIGURES]].astype(int)
     rates = _rates(table)
     out = pd.DataFrame({"排名": table["rank"].astype(float), "单位": table["unit"], "类别": table["category"],
                         "决定总数": table[list(STATUSES)].sum(axis=1)})

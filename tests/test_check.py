@@ -186,7 +186,7 @@ def test_counts_reconcile_on_a_real_file(tmp_path):
     run = check([path], as_of=dt.date(2016, 12, 21), run_date=dt.date(2016, 12, 21))
     s = run.summary
     assert s == {"records": 5, "on_time": 1, "late": 1, "overdue": 1, "pending": 1, "invalid": 1,
-                 "undetermined": 0, "skipped_rows": 2, "out_of_scope": {"other_month": 0, "after_as_of": 0},
+                 "undetermined": 0, "exempt": 0, "skipped_rows": 2, "out_of_scope": {"other_month": 0, "after_as_of": 0},
                  "repeats": 0}
     assert s["records"] == sum(s[k] for k in STATUSES)
     sheet = run.inputs[0].sheets[0]

@@ -200,7 +200,7 @@ def test_unjudgeable_records_cannot_raise_the_rate_unseen(tmp_path):
     rows = {r["单位"]: r for r in summary_rows(openpyxl.load_workbook(next((tmp_path / "reports").iterdir())))}
     anjian = rows["区安监局"]
     assert anjian["及时公开率"] == 1.0 and anjian["数据有误"] == 9
-    assert anjian["数据合格率"] == pytest.approx(0.1)
+    assert anjian["合规率"] == pytest.approx(0.1)
     assert "9 条" in anjian["备注"] and "未计入" in anjian["备注"]
     # 1 of 10 on time once the 9 errors count as not on time (排名及时率), against 1 of 3: 区环保局 ranks first
     assert anjian["排名及时率"] == pytest.approx(0.1) and rows["区环保局"]["排名及时率"] == pytest.approx(1 / 3)

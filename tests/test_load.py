@@ -251,11 +251,18 @@ def test_template_round_trips_with_zero_problems(tmp_path):
     workbook = openpyxl.load_workbook(out)
     assert workbook.sheetnames == ["填表说明", "行政许可", "行政处罚"]
     permit = workbook["行政许可"]
-    assert permit["E2"].number_format == "yyyy-mm-dd"
+    headers = [c.value for c in permit[1]]
+    assert permit.cell(row=2, column=headers.index("许可决定日期") + 1).number_format == "yyyy-mm-dd"
     assert any(v.type == "date" for v in permit.data_validations.dataValidation)
-    permit.append(["西人社许〔2016〕1号", "项目", "甲公司", "91420200MA0000000X",
-                   dt.date(2016, 9, 28), dt.date(2016, 10, 10), "区人社局", ""])
-    workbook["行政处罚"].append(["西安监罚〔2016〕1号", "罚款", "乙", "", dt.date(2016, 9, 28), None, "区安监局", ""])
+
+    def fill(sheet, **cells):
+        names = [c.value for c in sheet[1]]
+        sheet.append([cells.get(name) for name in names])
+
+    fill(permit, 行政许可决定文书号="西人社许〔2016〕1号", 行政相对人名称="甲公司", 统一社会信用代码="91420200MA0000000X",
+         许可决定日期=dt.date(2016, 9, 28), 上网公开日期=dt.date(2016, 10, 10), 许可机关="区人社局")
+    fill(workbook["行政处罚"], 行政处罚决定书文号="西安监罚〔2016〕1号", 处罚类别="罚款", 行政相对人名称="乙",
+         处罚决定日期=dt.date(2016, 9, 28), 处罚机关="区安监局")
     workbook.save(out)
     loaded = load([out])
     accounting_holds(loaded)

@@ -288,7 +288,7 @@ def test_cli_with_online_writes_the_sheets_and_json(ledger, credit, tmp_path):
     assert header[8:12] == ("公开日期", "台账公开日期", "网站公开日期", "核对结果")
     summary = list(book["汇总"].iter_rows(values_only=True))
     heads = summary[2]
-    after_rates = heads.index("数据合格率") + 1
+    after_rates = heads.index("完整率") + 1
     assert heads[after_rates:after_rates + 3] == ("网站未见", "日期不符", "台账未登记")
     assert summary[-1][heads.index("台账未登记")] == 1
     about = [r[1] for r in book["说明"].iter_rows(values_only=True) if r[0] == "网站清单"]

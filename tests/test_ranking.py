@@ -95,7 +95,7 @@ def test_a_data_error_never_ranks_a_unit_better(by_unit, unit, instead):
 def test_records_no_unit_could_help_stay_out_of_every_rate(by_unit, unit, count):
     base, _ = unit_table(records(by_unit))
     more, _ = unit_table(records({**by_unit, unit: by_unit.get(unit, []) + ["undetermined"] * count}))
-    rates = [RANK_RATE, "及时公开率", "迟报率", "数据合格率"]
+    rates = [RANK_RATE, "及时公开率", "迟报率", "合规率", "完整率"]
     assert rank_of(base) == {u: r for u, r in rank_of(more).items() if u in rank_of(base)}
     for name in ("合计", *by_unit):
         row = lambda t: t.loc[t["单位"] == name, rates].iloc[-1].astype(float).tolist()  # noqa: E731

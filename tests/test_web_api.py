@@ -456,7 +456,7 @@ def test_info_describes_limits_rules_and_statuses(client):
     info = client.get("/api/info").get_json()
     assert info["today"] == dt.date.today().isoformat()
     assert info["limits"] == {"max_upload_mb": 50, "max_files": 50, "report_ttl_minutes": 60}
-    assert [p["key"] for p in info["profiles"]] == ["district", "national"]
+    assert [p["key"] for p in info["profiles"]] == ["district", "national", "market"]
     assert info["default_rule"]["short"] == "区通知 20 个工作日"
     flagged = {s["key"] for s in info["statuses"] if s["flagged"]}
     assert flagged == {"late", "overdue", "invalid", "undetermined"}

@@ -129,11 +129,15 @@ def test_upload_shows_problem_rows_and_summary_and_downloads_the_report(page, se
     total = page.locator("#summary tr.total td").all_inner_texts()
     summary = expected["summary"]
     assert total[1] == "合计" and total[3] == str(summary["records"])  # 排名, 单位, 类别, 决定总数, …
-    assert total[4:10] == [str(summary[s]) for s in ("on_time", "late", "overdue", "pending", "invalid",
-                                                         "undetermined")]
+    assert total[4:11] == [str(summary[s]) for s in ("on_time", "late", "overdue", "pending", "invalid",
+                                                         "undetermined", "exempt")]
+    heads = page.locator("#summary thead th").all_inner_texts()
     judged = summary['on_time'] + summary['late'] + summary['overdue']
-    assert total[10] == f"{summary['on_time'] / (judged + summary['invalid']):.1%}"  # 排名及时率
-    assert total[11] == f"{summary['on_time'] / judged:.1%}"  # 及时公开率
+    assert total[heads.index("排名及时率")] == f"{summary['on_time'] / (judged + summary['invalid']):.1%}"
+    assert total[heads.index("及时公开率")] == f"{summary['on_time'] / judged:.1%}"
+    # 合规率 and 完整率 as the JSON gives them (the quality checks are on by default)
+    assert total[heads.index("合规率")] == f"{summary['compliance_rate']:.1%}"
+    assert total[heads.index("完整率")] == f"{summary['completeness_rate']:.1%}"
     assert page.locator("#unreadable").is_hidden()
     page.locator("#results").scroll_into_view_if_needed()
     page.evaluate("window.scrollTo(0, document.getElementById('results').offsetTop - 8)")

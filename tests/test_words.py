@@ -19,7 +19,7 @@ from helpers import PENALTY_HEADER, write_xlsx
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 PAGE = (ROOT / "compliance" / "web" / "static" / "index.html").read_text(encoding="utf-8")
-WORDS = [*STATUS_LABELS.values(), "逾期", "及时公开率", "迟报率", "数据合格率", "排名及时率", "网站未见"]
+WORDS = [*STATUS_LABELS.values(), "逾期", "及时公开率", "迟报率", "合规率", "完整率", "排名及时率", "网站未见"]
 FORMULAS = ["逾期", "及时公开率", "迟报率", "排名及时率"]
 
 
@@ -62,7 +62,7 @@ def test_the_terminal_and_the_summary_sheet_use_the_words_unabridged(tmp_path):
     assert "逾期 = 逾期公开 + 逾期未公开" in result.stdout
     sheet = openpyxl.load_workbook(path)["汇总"]
     headers = next(r for r in sheet.iter_rows(values_only=True) if r and r[0] == "排名")
-    for word in [*STATUS_LABELS.values(), "及时公开率", "迟报率", "数据合格率", "排名及时率"]:
+    for word in [*STATUS_LABELS.values(), "及时公开率", "迟报率", "合规率", "完整率", "排名及时率"]:
         assert word in headers, word
     assert not set(headers) & {"迟报", "有误", "待定", "及时率", "未公开"}
 

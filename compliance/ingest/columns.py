@@ -62,6 +62,8 @@ def map_columns(headers: list[str], rules: FieldRules) -> ColumnMap:
         scores[name] = found[0][0]
         used = found[0][1]
         for score, other in found[1:]:
+            if score == WEAK_SCORE:  # a stand-in (数据来源单位, 更新时间) beside the real column: no doubt
+                continue
             at = dict(other=_letter(other), other_header=headers[other], used=_letter(used), used_header=headers[used])
             if name in TWO_COLUMNS and name not in alternates and score > WEAK_SCORE:
                 alternates[name] = other

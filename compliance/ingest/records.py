@@ -24,6 +24,7 @@ from .columns import header_category, map_columns
 from .header import EXAMPLE, fill_merged, find_header, section_above, sheet_unit, title_category
 from .rawsheet import RawSheet
 from .rows import row_kinds
+from ..quality.ingest import quality_wanted, add_quality_columns
 from .tables import range_label, side_by_side, split_columns
 
 RECORD_FIELDS = ["source_file", "sheet", "row", "category", "unit", "document_number", "party",
@@ -98,7 +99,8 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
     result.columns = {name: mapping.header_of(name) for name in mapping.columns}
     if sheet.data is not None:
         frame, evidence = csv_body(sheet, header_index, len(headers),
-                                   set(mapping.columns.values()) | set(mapping.alternates.values()),
+                                   set(mapping.columns.values()) | set(mapping.alternates.values())
+                                   | quality_wanted(headers, rules.quality),
                                    context.source_file)
     else:
         frame, evidence = rows_body(sheet.rows[header_index + 1:], len(headers))
@@ -150,7 +152,7 @@ def _read_blocks(frame, evidence, mapping, rules, result, sheet, context):
         if stop <= start:
             continue
         records, kinds = _records(frame.iloc[start:stop], evidence.slice(start, stop), block_mapping, result,
-                                  sheet, context, section)
+                                  sheet, context, section, rules.quality)
         parts.append(records)
         trailing = _trailing_section(kinds)
         for kind in skipped:
@@ -174,7 +176,7 @@ def _row_list(rows: list[int], limit: int = 10) -> str:
     return shown + (f" 等 {len(rows)} 行" if len(rows) > limit else "")
 
 
-def _records(frame, evidence, mapping, result, sheet, context, section):
+def _records(frame, evidence, mapping, result, sheet, context, section, quality=True):
     doc = cell_text(mapped_column(frame, mapping, "document_number"))
     decision_text = cell_text(mapped_column(frame, mapping, "decision_date"))
     published_text = cell_text(mapped_column(frame, mapping, "published_date"))
@@ -218,7 +220,9 @@ def _records(frame, evidence, mapping, result, sheet, context, section):
     out["decision_problem"] = dec_codes
     out["published_problem"] = pub_codes
     out["notes"] = None
-    return out[RECORD_FIELDS], kinds
+    extra = add_quality_columns(out, kept, mapping, text=cell_text, checks=quality, raw_unit=cell_text(mapped_column(kept, mapping, "unit")),
+                                result=result, at={"file": context.source_file, "sheet": sheet.name})
+    return out[RECORD_FIELDS + extra], kinds
 
 
 # What a 是否公开 / 状态 cell says when the decision is online: a blank or 否 is no such claim.

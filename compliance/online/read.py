@@ -28,10 +28,13 @@ from ..ingest.digest import file_sha256
 from ..ingest.docnumbers import normalise_document_numbers
 from ..ingest.header import find_header
 from ..ingest.readers import read_file
+from ..quality.codes import exposed_ids, mask_ids_in_text
+from ..quality.columns import quality_columns
 from .columns import numbers_from_titles, parties_from_titles, party_keys, units_from_titles
 
 ENTRY_COLUMNS = ["list_file", "sheet", "row", "number", "number_key", "title", "party", "party_key",
-                 "decision_date", "online_date", "unit", "category", "update_only", "date_column", "seen_until"]
+                 "decision_date", "online_date", "unit", "category", "update_only", "date_column", "seen_until",
+                 "id_exposed", "list_date"]
 
 
 @dataclass
@@ -104,9 +107,14 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
     stand_in = _stand_in_column(mapping, columns)
     if stand_in is None and mapping.is_weak("published_date"):
         stand_in = columns["published_date"]
+    # Columns of ID numbers (证件号码 …): read only to see whether the list shows one in full.
+    found_quality = quality_columns(mapping.headers)
+    id_columns = [i for name, found in found_quality.items()
+                  if name in ("party_code", "id_number", "legal_id") for i in found[:1]]
+    list_date_column = found_quality.get("list_date", [])[:1]
     if sheet.data is not None:
         wanted = set(columns.values()) | ({stand_in} if stand_in is not None else set())
-        frame, evidence = csv_body(sheet, header_index, width, wanted, str(path))
+        frame, evidence = csv_body(sheet, header_index, width, wanted | set(id_columns + list_date_column), str(path))
     else:
         frame, evidence = rows_body(sheet.rows[header_index + 1:], width)
     nonblank = evidence.count > 0
@@ -143,6 +151,11 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
         if use.any() and per_row_column[use][0] not in described.date_columns:
             described.date_columns.append(per_row_column[use][0])
     keep = (number_key.ne("") | party.ne("") | title.ne("")).to_numpy(bool) | ~np.isnat(online)
+    ids = [cell_text(frame[i]).reset_index(drop=True) for i in id_columns if i in frame.columns]
+    exposed = exposed_ids(party, title, *ids)
+    list_date, _ = parse_dates(frame[list_date_column[0]].reset_index(drop=True) if list_date_column
+                               and list_date_column[0] in frame.columns else pd.Series([""] * len(frame), dtype=object))
+    party, title = mask_ids_in_text(party), mask_ids_in_text(title)  # no output shows a full ID number
     out = pd.DataFrame({
         "list_file": str(path), "sheet": sheet.name, "row": rows,
         "number": number.where(number.ne(""), number_key).to_numpy(object),
@@ -155,6 +168,8 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
         "update_only": per_row_update,
         "date_column": per_row_column,
         "seen_until": seen,
+        "id_exposed": exposed,
+        "list_date": list_date,
     })
     return out[keep].reset_index(drop=True)
 

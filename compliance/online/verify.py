@@ -116,6 +116,10 @@ def _apply(records, entries, found: Matches, result, online, start, since) -> pd
     out["online_update_only"] = has & update & decided
     date_columns = entries["date_column"].to_numpy(object)[src] if len(entries) else np.full(len(out), None, object)
     out["online_date_column"] = np.where(has, date_columns, None)
+    exposed = entries["id_exposed"].to_numpy(object)[src] if len(entries) else np.full(len(out), "", object)
+    out["online_id_exposed"] = np.where(has, exposed, "")  # the masked ID the website shows in full
+    listed = entries["list_date"].to_numpy(DATE_DTYPE)[src] if len(entries) else np.full(len(out), None, DATE_DTYPE)
+    out["online_list_date"] = np.where(has, listed, np.datetime64("NaT"))  # the list's own date of the entry
     out["online_problem"], out["online_limit"], out["online_candidates"] = _problems(out, result, ledger_claimed,
                                                                                    start, since, found, entries)
     return out

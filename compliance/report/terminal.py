@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..dates import iso_date
 from ..problems import Problem, message, problem, where
-from ..status import FLAGGED, LATE, STATUS_LABELS, STATUSES
+from ..status import FLAGGED, LATE, STATUS_LABELS
 from ..summary import NO_DECISIONS, NOT_SENT, RANK_RATE, RANK_RULE, UNREADABLE, unit_rows
 from .layout import display_width
 from .record_columns import short_paths
@@ -54,7 +54,11 @@ def _percent(rate) -> str:
 
 def terminal_summary(run) -> list[str]:
     table, _ = run.unit_summary
-    headers = ["排名", "单位", "类别", *COLUMNS, RANK_RATE]
+    # 无需公开 only when a rule exempted something (the district rule never does); names are cut
+    # shorter then, so that the table still fits 100 columns.
+    columns = COLUMNS + (["无需公开"] if table["无需公开"].iloc[-1] else [])
+    unit_width = UNIT_WIDTH - 10 * (len(columns) - len(COLUMNS))
+    headers = ["排名", "单位", "类别", *columns, RANK_RATE]
     rows = []
     absent = table[(table["决定总数"] == 0) & table["类别"].isin(ABSENT)]  # one line each, under the table
     for record in table.drop(absent.index).to_dict("records"):
@@ -62,13 +66,15 @@ def terminal_summary(run) -> list[str]:
         counts = {label: record[label] for label in STATUS_LABELS.values()}
         counts["逾期"] = sum(record[STATUS_LABELS[s]] for s in LATE)
         rows.append(["" if rank is None or pd.isna(rank) else str(int(rank)),
-                     _cut(str(record["单位"]), UNIT_WIDTH), str(record["类别"]).replace("行政", "")] + [str(counts[c]) for c in COLUMNS] + [_percent(record[RANK_RATE])])
+                     _cut(str(record["单位"]), unit_width), str(record["类别"]).replace("行政", "")]
+                    + [str(counts[c]) for c in columns] + [_percent(record[RANK_RATE])])
     widths = [max(display_width(r[c]) for r in rows + [headers]) for c in range(len(headers))]
     lines = ["  ".join(_pad(h, w) for h, w in zip(headers, widths)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(_pad(v, w) for v, w in zip(r, widths)).rstrip() for r in rows]
     lines += [f"{kind}：{'、'.join(units)}" for kind, units in absent.groupby("类别", sort=False)["单位"]]
-    lines.append(f"逾期 = 逾期公开 + 逾期未公开。{RANK_RULE}。")
+    exempt = "无需公开不计入任何比率。" if len(columns) > len(COLUMNS) else ""
+    lines.append(f"逾期 = 逾期公开 + 逾期未公开。{exempt}{RANK_RULE}。")
     return lines
 
 

@@ -200,6 +200,14 @@ def _deadline():
         raise BadInput(exc.message, code=exc.code) from exc
 
 
+def _quality_option() -> bool:
+    """quality=off: the page's box unticked, as --no-quality."""
+    value = request.form.get("quality", "on")
+    if value not in ("on", "off"):
+        raise BadInput(f"数据质量选项应为 on 或 off，现为“{value}”")
+    return value == "on"
+
+
 def _check_options(now: dt.datetime, config: Config):
     """(as_of, month, rules) from the form, checked as the CLI checks them."""
     as_of = _param("as_of", CliDate(), "统计截止日")
@@ -229,12 +237,14 @@ def _check():
                        413, "too-many-files")
     run_time = state["now"]()
     as_of, month, rules = _check_options(run_time, config)
+    quality = _quality_option()
     folder = Path(tempfile.mkdtemp(prefix="request-", dir=state["work_dir"] / "uploads"))
     try:
         shown = save_uploads([(f.filename, f.stream) for f in uploads], folder)
         try:
             run = run_check(list(shown), as_of=as_of, run_date=run_time.date(), rules=rules,
-                            calendar=state["calendar"], config=config, month=month, run_time=run_time)
+                            calendar=state["calendar"], config=config, month=month, run_time=run_time,
+                            quality=quality)
         except ComplianceError as exc:
             raise BadInput(scrub(exc.message, shown, str(folder)), code=exc.code) from exc
         relabel(run, shown)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from .base import Part
 from .online import OnlinePart
+from .quality import QualityPart
 
-PART_TYPES = (OnlinePart,)  # the order they appear in: history and quality come next
+PART_TYPES = (OnlinePart, QualityPart)  # the order they appear in: history and quality come next
 
 
 def parts_of(run) -> tuple[Part, ...]:

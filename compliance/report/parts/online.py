@@ -55,7 +55,8 @@ class OnlinePart(Part):
 
     def terminal_lines(self) -> list[str]:
         result = self.run.records["online_result"].astype(object).value_counts()
-        parts = [f"{RESULT_LABELS[k]} {int(result.get(k, 0))}" for k in ORDER if k != "online-only"]
+        parts = [f"{RESULT_LABELS[k]} {int(result.get(k, 0))}" for k in ORDER
+                 if k not in ("online-only", "id-exposed")]
         parts.insert(0, f"一致 {int(result.get('confirmed', 0))}")
         return [f"网站核对：{'，'.join(parts)}，台账未登记 {len(self.online.online_only)}。详见报告的“公开核对”工作表。"]
 
@@ -91,7 +92,7 @@ def add_online_counts(table: pd.DataFrame, records: pd.DataFrame, online) -> pd.
     if len(extra):
         rows = extra.reindex(columns=out.columns)
         for name in out.columns:
-            if name not in ("排名", "单位", "类别", "备注", "及时公开率", "迟报率", "数据合格率", *SUMMARY_HEADERS):
+            if name not in ("排名", "单位", "类别", "备注", "及时公开率", "迟报率", "合规率", "完整率", *SUMMARY_HEADERS):
                 rows[name] = 0
         rows["备注"] = [problem("unit-online-only")] * len(rows)
         out = pd.concat([out.iloc[:-1], rows, out.iloc[-1:]], ignore_index=True)

@@ -17,9 +17,10 @@ from ...status import STATUS_LABELS
 from ..layout import DATE, TEXT, SheetSpec, column_widths
 from ..record_columns import dates_for_excel
 
-# Reading order: what needs action first.
-ORDER = {"not-found": 0, "date-differs": 1, "online-only": 2, "ambiguous": 3, "not-verifiable": 4}
-FILLS = {"not-found": "#F4B084", "date-differs": "#F8CBAD", "online-only": "#FFD966"}
+# Reading order: what needs action first. A full ID number on the website heads the sheet, whatever
+# the unit: personal data already public is the gravest finding (id-number-online).
+ORDER = {"id-exposed": -1, "not-found": 0, "date-differs": 1, "online-only": 2, "ambiguous": 3, "not-verifiable": 4}
+FILLS = {"id-exposed": "#FF7C80", "not-found": "#F4B084", "date-differs": "#F8CBAD", "online-only": "#FFD966"}
 HEADERS = ["单位", "核对结果", "类别", "文书号", "行政相对人", "决定日期", "台账公开日期", "网站公开日期",
            "应公开截止日期", "状态", "说明", "台账出处", "网站清单出处"]
 KINDS = [TEXT, TEXT, TEXT, TEXT, TEXT, DATE, DATE, DATE, DATE, TEXT, TEXT, TEXT, TEXT]
@@ -33,7 +34,9 @@ def online_check_spec(run, source_names: pd.Series, footer: str, page_header: st
     table = pd.concat([_record_rows(run.records, source_names), _online_only_rows(run.online.online_only)],
                       ignore_index=True)
     table["order"] = table["key"].map(ORDER)
-    table = table.sort_values(["单位", "order", "文书号"], kind="stable", na_position="last").reset_index(drop=True)
+    table["later"] = table["key"].ne("id-exposed")
+    table = table.sort_values(["later", "单位", "order", "文书号"], kind="stable",
+                              na_position="last").reset_index(drop=True)
     # Colour only what needs action: a pending record not yet online is no fault.
     highlight = {int(i): FILLS[k] for i, (k, f) in enumerate(zip(table["key"], table["flag"])) if f and k in FILLS}
     table = table[HEADERS]
@@ -67,15 +70,33 @@ def _notes(picked: pd.DataFrame) -> np.ndarray:
     return note
 
 
+def _exposed(values) -> np.ndarray:
+    """The masked ID number an entry shows in full ("" where none; online/read.py)."""
+    return pd.Series(values, dtype=object).fillna("").to_numpy(object)
+
+
+def _with_id_note(note: np.ndarray, exposed: np.ndarray) -> np.ndarray:
+    has = exposed != ""
+    if has.any():
+        said = render_column("id-number-online", label="网站清单", value=exposed[has])
+        note = note.copy()
+        note[has] = said + np.where(pd.isna(note[has]), "", "；" + note[has].astype(str).astype(object))
+    return note
+
+
 def _record_rows(records: pd.DataFrame, source_names: pd.Series) -> pd.DataFrame:
-    picked = records[records["online_result"].astype(object).ne("confirmed").to_numpy(bool)]
+    exposed_all = _exposed(records["online_id_exposed"]) if "online_id_exposed" in records.columns \
+        else np.full(len(records), "", dtype=object)
+    wanted = records["online_result"].astype(object).ne("confirmed").to_numpy(bool) | (exposed_all != "")
+    picked = records[wanted]
+    exposed = exposed_all[wanted]
     names = source_names[picked.index]
     code = picked["online_problem"].astype(object)
     online_where = ("网站清单 " + picked["online_source_file"].astype(str).map(_file_name) + " 第"
                     + picked["online_source_row"].astype(str) + " 行").where(picked["online_source_file"].notna(), None)
     return _frame({
-        "key": picked["online_result"].astype(object).to_numpy(object),
-        "flag": code.isin(DISCREPANCIES).to_numpy(bool),
+        "key": np.where(exposed != "", "id-exposed", picked["online_result"].astype(object).to_numpy(object)),
+        "flag": code.isin(DISCREPANCIES).to_numpy(bool) | (exposed != ""),
         "单位": picked["unit"].to_numpy(object),
         "核对结果": _labels(picked["online_result"]),
         "类别": picked["category"].map(CATEGORY_LABELS).fillna("未知").to_numpy(object),
@@ -86,7 +107,7 @@ def _record_rows(records: pd.DataFrame, source_names: pd.Series) -> pd.DataFrame
         "网站公开日期": dates_for_excel(picked["online_published_date"]),
         "应公开截止日期": dates_for_excel(picked["deadline"]),
         "状态": picked["status"].astype(object).map(STATUS_LABELS).to_numpy(object),
-        "说明": _notes(picked),
+        "说明": _with_id_note(_notes(picked), exposed),
         "台账出处": (names.to_numpy(object) + " " + picked["sheet"].astype(str).to_numpy(object) + " 第"
                    + picked["row"].astype(str).to_numpy(object) + " 行"),
         "网站清单出处": online_where.to_numpy(object),
@@ -98,8 +119,10 @@ def _online_only_rows(only: pd.DataFrame) -> pd.DataFrame:
     note = np.full(len(only), None, dtype=object)
     note[~titled] = render_column("online-only")
     note[titled] = render_column("online-only-titled", title=only["title"].astype(object).to_numpy(object)[titled])
+    exposed = _exposed(only["id_exposed"]) if "id_exposed" in only.columns else np.full(len(only), "", dtype=object)
+    note = _with_id_note(note, exposed)
     return _frame({
-        "key": "online-only",
+        "key": np.where(exposed != "", "id-exposed", "online-only") if len(only) else "online-only",
         "flag": np.ones(len(only), dtype=bool),
         "单位": only["unit"].to_numpy(object),
         "核对结果": RESULT_LABELS["online-only"],

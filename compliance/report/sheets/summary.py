@@ -44,7 +44,8 @@ def spec(sheet) -> SheetSpec:
                   axis_min=0.0, mark_last=True)  # from 0: a cut axis makes 84% look like half of 90%
     made = f"制表日期：{run.run_date.isoformat()}"
     title = f"行政许可、行政处罚公开时限检查汇总（{scope_text(run)}）"
-    subtitle = f"规则：{run.rules.name}。{RANK_RULE}；{RATE_NOTE}。{made}"
+    subtitle = (f"规则：{run.rules.name}。{RANK_RULE}；{RATE_NOTE}；合规率 = 日期和各项数据都无误的记录 ÷ 决定总数"
+                f"（不含无法判定）；完整率 = 已填的必填项 ÷ 应填的必填项（按国家数据标准格式填报的表格）。{made}")
     bold = {i for i, c in enumerate(frame["类别"]) if c == "小计"} | {len(frame) - 1}
     return SheetSpec(NAME, frame, kinds, widths, header_row=2, title=title, subtitle=subtitle,
                      bold_rows=bold, chart=chart, repeat_header=False, print_columns=len(kinds) - 3,

@@ -118,6 +118,7 @@ async function runCheck(event) {
   const rule = $("rule").value;
   if (rule === "days") form.append("days", $("days").value);
   else if (rule) form.append("rule", rule);
+  if (!$("quality").checked) form.append("quality", "off");
   $("run").disabled = true;
   setStatus(status, "正在检查，请稍候……");
   try {

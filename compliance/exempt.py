@@ -1,0 +1,86 @@
+"""Decisions not to be published: status ``exempt`` (无需公开), the one way a field can change a status.
+
+- A rule's exemptions (rules.EXEMPTIONS; the market rule's 简易程序 and 仅警告, 总局令第45号) hold for
+  penalties decided on or after the rule's ``exempt_from``. The procedure is read from a 处罚程序 /
+  适用程序 / 程序类型 column, "only a 警告" from 处罚类别 or 处罚种类 (quality/columns.py).
+- A unit's own claim (不公开, 不予公开, 涉密) is no exemption: it is listed (``exempt-claimed``) and the
+  record is judged as any other until compliance.toml [exempt] confirmed lists its document number.
+A record whose decision date or rule is unknown is never exempt: the exemption depends on both.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .dates import as_days
+from .ingest.docnumbers import normalise_document_numbers
+from .quality.checks import SEPARATORS, Finding
+from .quality.columns import column
+from .rules import RuleSet
+from .status import STATUSES
+
+CLAIMS = ("不予公开", "不公开", "涉密", "免予公开")
+EXEMPTABLE = ("on_time", "late", "overdue", "pending", "undetermined")
+
+
+def warning_only(records: pd.DataFrame) -> np.ndarray:
+    """处罚类别 (else 处罚种类) says 警告 and nothing else."""
+    kind = column(records, "penalty_kind")
+    kind = np.where(kind == "", column(records, "penalty_sort"), kind)
+    codes, uniques = pd.factorize(pd.Series(kind, dtype=object))
+    parts = pd.Series(uniques, dtype=object).astype(str).str.replace(r"\s+", "", regex=True).str.split(SEPARATORS)
+    only = parts.map(lambda p: [x for x in p if x] == ["警告"]).to_numpy(bool)  # per distinct text
+    return only[codes] if len(codes) else np.zeros(0, dtype=bool)
+
+
+def apply_exemptions(records: pd.DataFrame, rules: RuleSet,
+                     confirmed: tuple[str, ...] = ()) -> tuple[pd.DataFrame, list[Finding]]:
+    """(records with exempt statuses, the findings to tell: each exemption's reason, each claim)."""
+    n = len(records)
+    reason = np.full(n, None, dtype=object)
+    decision = as_days(records["decision_date"])
+    penalty = records["category"].to_numpy(object) == "penalty"
+    index = np.searchsorted([np.datetime64(r.effective_from or "1900-01-01", "D") for r in rules.rules],
+                            np.where(np.isnat(decision), np.datetime64("1900-01-01", "D"), decision), side="right") - 1
+    index = np.clip(index, 0, len(rules.rules) - 1)
+    known = ~np.isnat(decision) & ~records["rule_unknown"].to_numpy(bool)
+    procedure = pd.Series(column(records, "procedure"), dtype=object).str.contains("简易", regex=False).to_numpy(bool)
+    warning = warning_only(records) if n else np.zeros(0, bool)
+    for k, rule in enumerate(rules.rules):
+        if not rule.exempt:
+            continue
+        since = np.datetime64(rule.exempt_from or "1900-01-01", "D")
+        mine = known & penalty & (index == k) & (decision >= since) & pd.isna(reason)
+        if "简易程序" in rule.exempt:
+            reason[mine & procedure] = f"适用简易程序的处罚（{rule.basis or rule.name}）"
+        if "仅警告" in rule.exempt:
+            reason[mine & warning & pd.isna(reason)] = f"仅给予警告的处罚（{rule.basis or rule.name}）"
+    numbers = normalise_document_numbers(records["document_number"])
+    sure = set(normalise_document_numbers(pd.Series(list(confirmed), dtype=object))) - {""}
+    confirmed_rows = numbers.isin(sure).to_numpy(bool) & pd.isna(reason)
+    reason[confirmed_rows] = "法制办已确认不公开（compliance.toml [exempt] confirmed）"
+    status = records["status"].astype(object).to_numpy()
+    exempt = pd.notna(reason) & (np.isin(status, EXEMPTABLE) | confirmed_rows)
+    out = records
+    if exempt.any():
+        out = records.copy(deep=False)
+        status = status.copy()
+        status[exempt] = "exempt"
+        out["status"] = pd.Categorical(status, categories=list(STATUSES))
+        for name in ("working_days_late", "calendar_days_late", "working_days_left"):
+            if name in out.columns:
+                out[name] = out[name].mask(exempt)
+        if "check_problem" in out.columns:
+            out["check_problem"] = np.where(exempt, None, out["check_problem"].to_numpy(object))
+    told = [Finding("exempt", "status", np.flatnonzero(exempt), {"reason": reason[exempt]})]
+    claimed = _claims(records) & ~exempt
+    told.append(Finding("exempt-claimed", "published_date", np.flatnonzero(claimed),
+                        {"value": records["published_text"].to_numpy(object)[claimed]}))
+    return out, [f for f in told if len(f.rows)]
+
+
+def _claims(records: pd.DataFrame) -> np.ndarray:
+    """A unit's own 不公开 / 涉密 in its publication column."""
+    text = records["published_text"].astype(object).fillna("").astype(str)
+    return text.str.contains("|".join(CLAIMS)).to_numpy(bool)

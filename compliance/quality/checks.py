@@ -1,0 +1,294 @@
+"""The field checks of the national 双公示 data standard, column-wise: records -> findings.
+
+Each check looks at whole ``q_<field>`` columns (quality/columns.py) and
+returns the rows it flags with the values its message needs. Quality never
+changes a timeliness status (exemptions, in exempt.py, are the one exception).
+ID numbers are masked before they enter a message: no output shows one in full.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..dates import as_days, parse_dates
+from ..problems import PROBLEMS
+from .codes import USCC_ALPHABET, CodeColumn, mask_id, normalise_codes
+from .columns import BY_NAME, column, has_column
+
+# 双公示数据标准 2019 版 的取值; 处罚类别 adds the kinds of 行政处罚法 (2021) 第九条.
+PERMIT_KINDS = ("普通", "特许", "认可", "核准", "登记", "其他")
+PENALTY_KINDS = ("警告", "罚款", "没收违法所得", "没收非法财物", "责令停产停业", "暂扣或者吊销许可证",
+                 "暂扣或者吊销执照", "行政拘留", "其他", "通报批评", "暂扣许可证件", "降低资质等级", "吊销许可证件",
+                 "限制开展生产经营活动", "责令关闭", "限制从业")
+# The halves of 暂扣或者吊销许可证/执照 written alone name the same kinds.
+PENALTY_SPELLINGS = ("暂扣许可证", "吊销许可证", "暂扣执照", "吊销执照", "吊销营业执照", "暂扣营业执照",
+                     "没收违法所得、没收非法财物", "没收违法所得和非法财物")
+# 责令改正 is no penalty but the order 行政处罚法 第二十八条 joins to every penalty: beside a kind
+# it is accepted, alone it is not a kind.
+ALONGSIDE = ("责令改正", "责令限期改正", "责令立即改正")
+PARTY_TYPES = ("法人及非法人组织", "自然人", "个体工商户")
+SEPARATORS = r"[；;、，,/]"
+NATURAL, LEGAL = "自然人", "法人及非法人组织"
+DEFAULT_AMOUNT_LIMIT = 10_000.0  # 万元: a fine of 1 亿元 or more was almost surely entered in 元
+
+
+@dataclass
+class Finding:
+    code: str
+    field: str
+    rows: np.ndarray  # record positions
+    values: dict[str, object]  # message values: arrays over ``rows`` or one value
+
+
+def findings(records: pd.DataFrame, amount_limit: float = DEFAULT_AMOUNT_LIMIT, as_of=None,
+             publicity_years=3) -> list[Finding]:
+    """Every quality finding of ``records``, check by check; ``as_of`` and ``publicity_years`` (one
+    number, or one per record) for the end of publicity on a website (--online)."""
+    out: list[Finding] = []
+    party_type = column(records, "party_type")
+    for check in (_party_code, _id_columns, _agency_code, _enums, _validity, _required):
+        out.extend(check(records, party_type))
+    out.extend(_amounts(records, amount_limit))
+    out.extend(_online_ids(records))
+    if as_of is not None:
+        out.extend(_publicity(records, as_of, publicity_years))
+    return [f for f in out if len(f.rows)]
+
+
+def add_years(days: np.ndarray, years) -> np.ndarray:
+    """``days`` (datetime64[D]) plus whole years, the end of month clamped as dateutil.relativedelta
+    does (2024-02-29 + 1 year = 2025-02-28); NaT stays NaT."""
+    month = days.astype("datetime64[M]")
+    offset = days - month.astype("datetime64[D]")
+    target = month + (np.asarray(years, dtype=np.int64) * 12).astype("timedelta64[M]")
+    last = (target + np.timedelta64(1, "M")).astype("datetime64[D]") - np.timedelta64(1, "D")
+    return np.minimum(target.astype("datetime64[D]") + offset, last)
+
+
+def publicity_end(published: np.ndarray, decided: np.ndarray, years) -> np.ndarray:
+    """The last day an entry may stay online: from its publication where the list gives one (总局令第45号),
+    else from the decision (发改办财金〔2019〕527号), so that no entry is flagged while its period
+    could still be running under either rule."""
+    start = np.where(np.isnat(published), decided, published)
+    return add_years(start, years)
+
+
+def _publicity(records, as_of, years):
+    """An entry still on the website (as of the list's own date, else ``as_of``) after its longest
+    publicity period: 超期未撤下."""
+    if "online_published_date" not in records.columns:
+        return []
+    end = publicity_end(as_days(records["online_published_date"]), as_days(records["decision_date"]), years)
+    listed = as_days(records["online_list_date"]) if "online_list_date" in records.columns else end
+    seen = np.where(np.isnat(listed), np.datetime64(as_of, "D"), listed)
+    found = records["online_source_row"].notna().to_numpy(bool)
+    expired = found & (seen > end)  # NaT compares false
+    return [_finding("publicity-expired", "online", expired, label="网站清单",
+                     end=lambda rows: np.datetime_as_string(end[rows], unit="D").astype(object),
+                     seen=lambda rows: np.datetime_as_string(seen[rows], unit="D").astype(object))]
+
+
+def _online_ids(records):
+    """The website's entry for the record shows a full, checksum-valid ID number (online/read.py)."""
+    if "online_id_exposed" not in records.columns:
+        return []
+    shown = records["online_id_exposed"].to_numpy(object)
+    exposed = pd.notna(shown) & (shown != "")
+    return [_finding("id-number-online", "online", exposed, label="网站清单", value=shown)]
+
+
+def _finding(code, field, mask, label=None, **values) -> Finding:
+    """The rows ``mask`` flags; a value given as a function is worked out for those rows only."""
+    rows = np.flatnonzero(mask)
+    picked = {k: (v(rows) if callable(v) else v[rows] if isinstance(v, np.ndarray) else v) for k, v in values.items()}
+    return Finding(code, field, rows, {"label": label or BY_NAME[field].label, **picked})
+
+
+def _shown(values: np.ndarray):
+    """What a message may show of a code, for the flagged rows: an ID-shaped value masked (first 6, last 4)."""
+    def shown(rows):
+        picked = values[rows]
+        ids = CodeColumn(picked).id_shaped()
+        out = picked.copy()
+        out[ids] = [mask_id(v) for v in picked[ids]]  # the flagged few
+        return out
+    return shown
+
+
+def _uscc_reason(values: np.ndarray):
+    def reason(rows):
+        picked = values[rows]
+        lengths = np.fromiter(map(len, picked), dtype=np.int64, count=len(picked))  # the flagged few
+        allowed = pd.Series(picked, dtype=object).str.fullmatch(f"[{USCC_ALPHABET}]*").to_numpy(bool)
+        # object arrays: numpy before 2.0 cannot add fixed-width strings
+        return np.where(lengths != 18, "应为 18 位，现为 " + lengths.astype(str).astype(object) + " 位",
+                        np.where(~allowed, "含有不允许的字符（不用 I、O、Z、S、V）", "校验位不符"))
+    return reason
+
+
+def _id_reason(values: np.ndarray):
+    def reason(rows):
+        return np.where(CodeColumn(values[rows]).ric_check_ok(), "出生日期不存在", "校验位不符")
+    return reason
+
+
+def _party_code(records, party_type):
+    """统一社会信用代码 of the party; a shared 代码/身份证号码 column holds either (the ID checked as one)."""
+    if not has_column(records, "party_code").any():
+        return []
+    code = normalise_codes(column(records, "party_code"))
+    codes = CodeColumn(code)
+    given = (code != "") & ~codes.has_star  # a masked number (420203********3673) is not checked
+    uscc_ok, ric_ok, digits = codes.uscc_valid(), codes.ric_valid(), codes.id_shaped()
+    natural = party_type == NATURAL
+    person = given & ric_ok & ~uscc_ok
+    bad = given & ~uscc_ok & ~ric_ok
+    as_id = bad & digits & natural
+    as_uscc = bad & ~as_id
+    shown = _shown(code)
+    out = [_finding("uscc-invalid", "party_code", as_uscc, value=shown, reason=_uscc_reason(code)),
+           _finding("id-number-invalid", "party_code", as_id, label="证件号码", value=shown, reason=_id_reason(code)),
+           _finding("id-number-exposed", "party_code", person, value=shown)]
+    has_party_type = has_column(records, "party_type")
+    out.append(_finding("party-type-mismatch", "party_type", natural & given & uscc_ok & ~ric_ok, value=party_type,
+                        reason="填了统一社会信用代码"))
+    out.append(_finding("party-type-mismatch", "party_type", has_party_type & (party_type == LEGAL) & (code == ""),
+                        value=party_type, reason="没有填统一社会信用代码"))
+    return out
+
+
+def _id_columns(records, party_type):
+    """证件号码 and 法定代表人证件号码: published columns, so a full, valid ID is to be masked."""
+    out = []
+    for name in ("id_number", "legal_id"):
+        if not has_column(records, name).any():
+            continue
+        code = normalise_codes(column(records, name))
+        codes = CodeColumn(code)
+        ok, shaped = codes.ric_valid(), codes.id_shaped()
+        shown = _shown(code)
+        out.append(_finding("id-number-invalid", name, shaped & ~ok, value=shown, reason=_id_reason(code)))
+        out.append(_finding("id-number-exposed", name, ok, value=shown))
+    return out
+
+
+def _agency_code(records, party_type):
+    if not has_column(records, "agency_code").any():
+        return []
+    code = normalise_codes(column(records, "agency_code"))
+    bad = (code != "") & ~CodeColumn(code).uscc_valid()
+    return [_finding("uscc-invalid", "agency_code", bad, value=code, reason=_uscc_reason(code))]
+
+
+def _enum_ok(values: np.ndarray, allowed: tuple[str, ...], several: bool, alongside=()) -> np.ndarray:
+    """Per distinct value: one allowed value, or (``several``) allowed values joined by ；、, etc."""
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object))
+    unique = pd.Series(uniques, dtype=object).astype(str).str.replace(r"\s+", "", regex=True)
+    if several:
+        parts = unique.str.split(SEPARATORS).map(lambda p: [x for x in p if x])  # distinct values only
+        kinds = parts.map(lambda p: [x for x in p if x not in alongside])
+        ok = kinds.map(lambda k: bool(k) and all(x in allowed for x in k)).to_numpy(bool)
+    else:
+        ok = unique.isin(allowed).to_numpy(bool)
+    blank = unique.eq("").to_numpy(bool)
+    return (ok | blank)[codes] if len(codes) else np.ones(0, dtype=bool)
+
+
+def _enums(records, party_type):
+    out = []
+    checks = (("permit_kind", PERMIT_KINDS, False, ()),
+              ("penalty_kind", PENALTY_KINDS + PENALTY_SPELLINGS, True, ALONGSIDE),
+              ("party_type", PARTY_TYPES, False, ()))
+    for name, allowed, several, alongside in checks:
+        if not has_column(records, name).any():
+            continue
+        values = column(records, name)
+        bad = ~_enum_ok(values, allowed, several, alongside)
+        shown = PENALTY_KINDS if name == "penalty_kind" else allowed
+        out.append(_finding("enum-invalid", name, bad, value=values, allowed="、".join(shown)))
+    return out
+
+
+def _amounts(records, limit: float):
+    out = []
+    for name in ("fine", "confiscated"):
+        if not has_column(records, name).any():
+            continue
+        text = column(records, name)
+        number = _numbers(text)
+        given = text != ""
+        bad = given & (np.isnan(number) | (number < 0) | (number >= limit))
+        reason = lambda rows, number=number: np.where(  # noqa: E731 - for the flagged rows only
+            np.isnan(number[rows]), "不是数字", np.where(number[rows] < 0, "是负数", f"达到 {limit:g} 万元以上，可能是按元填写的"))
+        out.append(_finding("amount-suspect", name, bad, value=text, reason=reason))
+    return out
+
+
+def _numbers(text: np.ndarray) -> np.ndarray:
+    """Amount cells as floats (NaN: blank or not a number); plain numbers are converted in C, only
+    the others (1,000, a stray space, 五千元) cleaned and tried again."""
+    try:
+        number = np.where(text == "", "nan", text).astype(float)
+    except ValueError:
+        number = pd.to_numeric(pd.Series(text, dtype=object), errors="coerce").to_numpy(float, copy=True)
+    odd = np.isnan(number) & (text != "")
+    if odd.any():
+        clean = pd.Series(text[odd], dtype=object).astype(str).str.replace(r"[,，\s]", "", regex=True)
+        number[odd] = pd.to_numeric(clean, errors="coerce").to_numpy(float)
+    return number
+
+
+def _validity(records, party_type):
+    """有效期至 before 有效期自 or before the decision; 处罚有效期 before the decision."""
+    out = []
+    decision = as_days(records["decision_date"])
+    dates = {}
+    for name in ("valid_from", "valid_to", "penalty_valid"):
+        if has_column(records, name).any():
+            days, _ = parse_dates(pd.Series(column(records, name), dtype=object))
+            dates[name] = as_days(days)
+    def iso(days):  # for the flagged rows only
+        return lambda rows: np.datetime_as_string(days[rows], unit="D").astype(object)
+    pairs = [("valid_to", "valid_from", "有效期自"), ("valid_to", None, "决定日期"), ("penalty_valid", None, "决定日期")]
+    for end, start, start_label in pairs:
+        if end not in dates or (start is not None and start not in dates):
+            continue
+        other = dates[start] if start else decision
+        bad = dates[end] < other  # NaT compares false
+        if start is None and "valid_from" in dates and end == "valid_to":
+            bad &= ~(dates[end] < dates["valid_from"])  # said once, against 有效期自
+        out.append(_finding("validity-range-invalid", end, bad, value=iso(dates[end]), other=iso(other),
+                            other_label=start_label))
+    return out
+
+
+def _required(records, party_type):
+    if "q_missing" not in records.columns:
+        return []
+    missing = records["q_missing"].to_numpy(object)
+    given = pd.notna(missing) & (missing != "")
+    return [Finding("required-missing", "required", np.flatnonzero(given), {"labels": missing[given]})]
+
+
+def is_error(code: str) -> bool:
+    return PROBLEMS[code].quality == "error"
+
+
+def error_mask(found: list[Finding], n: int) -> np.ndarray:
+    """Records with a quality error (not a notice): they count against 合规率 and make exit 1."""
+    out = np.zeros(n, dtype=bool)
+    for f in found:
+        if is_error(f.code):
+            out[f.rows] = True
+    return out
+
+
+def counts(found: list[Finding]) -> dict[str, int]:
+    """Findings per code (a record counted once per code)."""
+    out: dict[str, int] = {}
+    for f in found:
+        out[f.code] = out.get(f.code, 0) + len(np.unique(f.rows))
+    return out

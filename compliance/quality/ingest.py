@@ -1,0 +1,53 @@
+"""At ingest: a sheet's quality columns carried on its records, and its standard-layout counts."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..problems import problem
+from .codes import mask_ids_in_text
+from .columns import quality_columns, quality_frame
+from .required import absent_labels, required_counts, standard_layout
+
+CORE = ("party", "document_number", "decision_date", "unit")
+
+
+# What exemptions read (exempt.py): kept even with the quality checks off.
+EXEMPT_FIELDS = ("procedure", "penalty_kind", "penalty_sort")
+
+
+def _found(headers: list[str], checks: bool) -> dict[str, list[int]]:
+    found = {k: v for k, v in quality_columns(headers).items() if k != "list_date"}  # an online list's own
+    return found if checks else {k: v for k, v in found.items() if k in EXEMPT_FIELDS}
+
+
+def quality_wanted(headers: list[str], checks: bool = True) -> set[int]:
+    """The columns a CSV body must keep for the quality checks (``checks`` off: for exemptions only)."""
+    return {i for found in _found(headers, checks).values() for i in found}
+
+
+def add_quality_columns(out, kept, mapping, *, text, checks, raw_unit, result, at) -> list[str]:
+    """``out`` (the block's records) gains q_<field> text columns and, for a sheet in the standard's
+    layout, q_required / q_filled / q_missing; returns the names added. ``text``: cells -> text;
+    ``checks`` off (--no-quality): only the columns exemptions read. An ID number in the party cell is
+    masked here, checks or not, so that no output can show it in full."""
+    out["party"] = mask_ids_in_text(out["party"])
+    q = quality_frame(kept, _found(mapping.headers, checks), text)
+    for name in q.columns:
+        out[name] = q[name].to_numpy(object)
+    if not checks:
+        return list(q.columns)
+    present = {name for name in CORE if name in mapping.columns} | set(q.columns)
+    if not standard_layout(present) or not len(out):
+        return list(q.columns)
+    categories = out["category"].to_numpy(object)
+    texts = {"party": out["party"].to_numpy(object), "document_number": out["document_number"].to_numpy(object),
+             "decision_date": out["decision_text"].to_numpy(object), "unit": raw_unit.to_numpy(object),
+             **{name: q[name].to_numpy(object) for name in q.columns}}
+    out["q_required"], out["q_filled"], out["q_missing"] = required_counts(texts, present, categories)
+    absent = absent_labels(present, categories)
+    if absent:
+        note = problem("required-columns-absent", **at, labels=absent)
+        if note not in result.notes:
+            result.notes.append(note)
+    return list(q.columns) + ["q_required", "q_filled", "q_missing"]

@@ -1,0 +1,63 @@
+"""Required items of the national 双公示 data standard (2019 版), for sheets in its layout.
+
+A sheet is in the standard's layout when it has at least half of the required
+columns of permits or of penalties (a credit-site export, the tool's own
+template); a unit's short ledger is never marked down for columns it never had.
+For such a sheet each record counts its required items and the filled ones
+(完整率 = filled ÷ required); an empty cell of a required column is a
+``required-missing`` notice naming the field; a required column the sheet
+lacks is said once for the sheet and counts as unfilled.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+# (field, label): core fields (fields.py) by their name, quality fields (columns.py) as q_<name>.
+PERMIT = (("party", "行政相对人名称"), ("q_party_type", "行政相对人类别"), ("document_number", "决定文书号"),
+          ("q_permit_kind", "许可类别"), ("q_permit_content", "许可内容"), ("decision_date", "决定日期"),
+          ("q_valid_from", "有效期自"), ("q_valid_to", "有效期至"), ("unit", "许可机关"),
+          ("q_agency_code", "机关统一社会信用代码"), ("q_source_unit", "数据来源单位"))
+PENALTY = (("party", "行政相对人名称"), ("q_party_type", "行政相对人类别"), ("document_number", "决定文书号"),
+           ("q_penalty_kind", "处罚类别"), ("q_facts", "违法事实"), ("q_basis", "处罚依据"),
+           ("q_penalty_content", "处罚内容"), ("decision_date", "决定日期"), ("q_penalty_valid", "处罚有效期"),
+           ("unit", "处罚机关"), ("q_agency_code", "机关统一社会信用代码"), ("q_source_unit", "数据来源单位"))
+REQUIRED = {"permit": PERMIT, "penalty": PENALTY}
+
+
+def standard_layout(present: set[str]) -> bool:
+    """At least half of the permit or the penalty items have a column."""
+    return any(2 * sum(name in present for name, _ in items) >= len(items) for items in REQUIRED.values())
+
+
+def absent_labels(present: set[str], categories: np.ndarray) -> str:
+    """The required columns a standard-layout sheet lacks, for its records' categories."""
+    seen = [c for c in ("permit", "penalty") if (categories == c).any()]
+    labels = [label for c in seen for name, label in REQUIRED[c] if name not in present]
+    return "、".join(dict.fromkeys(labels))
+
+
+def required_counts(texts: dict[str, np.ndarray], present: set[str],
+                    categories: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(items required, items filled, labels of the empty cells of present columns) per record.
+
+    ``texts``: field -> each record's cell text; ``present``: the fields with a column.
+    """
+    n = len(categories)
+    required = np.zeros(n, dtype=np.int64)
+    filled = np.zeros(n, dtype=np.int64)
+    missing = np.full(n, "", dtype=object)
+    for category, items in REQUIRED.items():
+        mine = categories == category
+        if not mine.any():
+            continue
+        required[mine] = len(items)
+        for name, label in items:
+            if name not in present:
+                continue
+            has = pd.Series(texts[name], dtype=object).fillna("").astype(str).str.strip().ne("").to_numpy(bool)
+            filled += mine & has
+            missing = np.where(mine & ~has, missing + label + "、", missing)
+    codes, uniques = pd.factorize(missing)  # few distinct texts: the trailing 、 dropped once each
+    return required, filled, np.array([u[:-1] for u in uniques], dtype=object)[codes] if n else missing

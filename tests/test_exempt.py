@@ -1,0 +1,103 @@
+"""Status exempt (无需公开): the market rule's 简易程序 and 仅警告 (总局令第45号, from 2021-09-01), a unit's own
+claim listed for confirmation, and [exempt] confirmed; the district rule exempts nothing."""
+
+import datetime as dt
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from compliance.cli import main
+from helpers import write_xlsx
+
+HEADER = ["行政处罚决定书文号", "行政相对人名称", "处罚类别", "处罚程序", "处罚决定日期", "公示日期", "处罚机关"]
+LATE = dt.date(2022, 6, 1)  # long after any 20-working-day deadline below
+ROWS = [  # (number, 处罚类别, 处罚程序, decided, published)
+    ("市监罚〔2022〕1号", "罚款", "简易程序", dt.date(2022, 3, 1), LATE),
+    ("市监罚〔2022〕2号", "警告", "普通程序", dt.date(2022, 3, 2), None),
+    ("市监罚〔2022〕3号", "警告；罚款", "普通程序", dt.date(2022, 3, 3), LATE),
+    ("市监罚〔2021〕4号", "警告", "简易程序", dt.date(2021, 8, 31), LATE),  # before 总局令第45号
+    ("市监罚〔2022〕5号", "罚款", "普通程序", dt.date(2022, 3, 4), dt.date(2022, 3, 8)),
+]
+
+
+def _check(tmp_path, *options):
+    rows = [HEADER] + [[n, "某公司", kind, proc, d, p, "区市场监管局"] for n, kind, proc, d, p in ROWS]
+    path = write_xlsx(tmp_path / "区市场监管局_行政处罚.xlsx", {"行政处罚": rows})
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2022-12-31", "--json", "-", *options])
+    payload = json.loads(result.output)
+    return result, {r["document_number"]: r for r in payload["records"]}, payload
+
+
+def test_market_rule_exempts_simple_procedure_and_warning_only(tmp_path):
+    _, records, payload = _check(tmp_path, "--rule", "market")
+    status = {n: r["status"] for n, r in records.items()}
+    assert status == {"市监罚〔2022〕1号": "exempt", "市监罚〔2022〕2号": "exempt", "市监罚〔2022〕3号": "late",
+                      "市监罚〔2021〕4号": "late", "市监罚〔2022〕5号": "on_time"}
+    exempt = next(i for i in records["市监罚〔2022〕1号"]["issues"] if i["code"] == "exempt")
+    assert exempt["message"].startswith("无需公开：适用简易程序的处罚")
+    assert records["市监罚〔2022〕1号"]["working_days_late"] is None
+    assert payload["summary"]["exempt"] == 2
+    # outside 及时公开率: 1 on time of 3 judged
+    unit = payload["units"][0]
+    assert unit["records"] == 5
+
+
+def test_district_rule_judges_the_same_records_as_today(tmp_path):
+    _, records, payload = _check(tmp_path)
+    status = {n: r["status"] for n, r in records.items()}
+    assert status == {"市监罚〔2022〕1号": "late", "市监罚〔2022〕2号": "overdue", "市监罚〔2022〕3号": "late",
+                      "市监罚〔2021〕4号": "late", "市监罚〔2022〕5号": "on_time"}
+    assert payload["summary"]["exempt"] == 0
+
+
+def test_exempt_is_a_column_of_the_terminal_table(tmp_path):
+    rows = [HEADER] + [[n, "某公司", kind, proc, d, p, "区市场监管局"] for n, kind, proc, d, p in ROWS]
+    path = write_xlsx(tmp_path / "区市场监管局_行政处罚.xlsx", {"行政处罚": rows})
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2022-12-31", "--rule", "market",
+                                       "-o", str(tmp_path / "r.xlsx")])
+    header = result.output.splitlines()[1].split()
+    line = next(x for x in result.output.splitlines() if x.startswith("区市场监管局"))
+    assert dict(zip(header, line.split()))["免公开"] == "2"
+    assert "及时率" in header and line.split()[-1] == "33.3%"
+
+
+def test_config_rules_declare_exemptions(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "compliance.toml").write_text('[rules]\npermit = 20\npenalty = 20\nexempt = ["仅警告"]\n',
+                                              encoding="utf-8")
+    _, records, _ = _check(tmp_path)
+    status = {n: r["status"] for n, r in records.items()}
+    # no date limit in the config: 仅警告 holds for every decision; 简易程序 was not declared
+    assert status["市监罚〔2022〕2号"] == "exempt" and status["市监罚〔2021〕4号"] == "exempt"
+    assert status["市监罚〔2022〕1号"] == "late"
+
+
+def test_config_refuses_an_unknown_exemption(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "compliance.toml").write_text('[rules]\nexempt = ["涉密"]\n', encoding="utf-8")
+    path = write_xlsx(tmp_path / "a_行政处罚.xlsx", {"S": [HEADER]})
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2022-12-31"])
+    assert result.exit_code == 2
+    assert "exempt 应为列表，可用：\"简易程序\"、\"仅警告\"" in result.stderr
+
+
+def test_a_units_own_claim_is_listed_until_confirmed(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    rows = [["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公开日期", "处罚机关"],
+            ["西安监罚〔2016〕7号", "某公司", dt.date(2016, 3, 1), "涉密，不予公开", "区安监局"]]
+    path = write_xlsx(tmp_path / "区安监局_行政处罚.xlsx", {"S": rows})
+    run = lambda: json.loads(CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "--json", "-"]).output)  # noqa: E731
+    before = run()["records"][0]
+    assert before["status"] == "invalid"  # judged as today: the text is no date
+    assert "exempt-claimed" in [i["code"] for i in before["issues"]]
+    (tmp_path / "compliance.toml").write_text('[exempt]\nconfirmed = ["西安监罚[2016]7号"]\n', encoding="utf-8")
+    after = run()["records"][0]
+    assert after["status"] == "exempt"
+    assert [i["code"] for i in after["issues"] if i["code"].startswith("exempt")] == ["exempt"]
+
+
+def test_exemptions_hold_with_the_quality_checks_off(tmp_path):
+    _, records, payload = _check(tmp_path, "--rule", "market", "--no-quality")
+    assert payload["summary"]["exempt"] == 2
+    assert records["市监罚〔2022〕2号"]["status"] == "exempt"

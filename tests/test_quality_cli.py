@@ -1,0 +1,180 @@
+"""The data-quality checks (compliance/quality/) table-driven through the real CLI on a real .xlsx.
+
+Each case is one row of a penalty sheet in the national standard's layout: a real code that
+passes, or a near miss (one changed character, a wrong check digit, 30 February as a birth
+date). Every row is published on time, and stays on time: quality never changes a status.
+"""
+
+import datetime as dt
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from compliance.cli import main
+from helpers import write_xlsx
+
+HEADER = ["行政处罚决定书文号", "行政相对人名称", "行政相对人类别", "统一社会信用代码", "法定代表人证件号码", "处罚类别",
+          "违法事实", "处罚依据", "处罚内容", "罚款金额（万元）", "处罚决定日期", "处罚有效期", "处罚机关",
+          "处罚机关统一社会信用代码", "数据来源单位", "公示日期"]
+BASE = {"行政相对人名称": "黄石市新港建筑劳务有限公司", "行政相对人类别": "法人及非法人组织",
+        "统一社会信用代码": "91420203MA4D4Q16JR", "法定代表人证件号码": "", "处罚类别": "罚款",
+        "违法事实": "未按规定进行安全生产教育和培训", "处罚依据": "《中华人民共和国安全生产法》第九十四条",
+        "处罚内容": "罚款人民币五千元", "罚款金额（万元）": "0.5", "处罚决定日期": dt.date(2016, 3, 1),
+        "处罚有效期": dt.date(2019, 3, 1), "处罚机关": "区安监局", "处罚机关统一社会信用代码": "91420203562017326X",
+        "数据来源单位": "区安监局", "公示日期": dt.date(2016, 3, 7)}
+NATURAL = {"行政相对人类别": "自然人", "行政相对人名称": "张三"}
+
+# (case, cells that differ from BASE, the quality codes the row must get)
+CASES = [
+    ("all valid", {}, set()),
+    ("uscc one character changed", {"统一社会信用代码": "91420203MA4D4Q17JR"}, {"uscc-invalid"}),
+    ("uscc wrong check digit", {"统一社会信用代码": "91420203MA4D4Q16JX"}, {"uscc-invalid"}),
+    ("uscc letter I is not used", {"统一社会信用代码": "91420203MA4D4Q16IR"}, {"uscc-invalid"}),
+    ("uscc 16 characters", {"统一社会信用代码": "91420203MA4D4Q16"}, {"uscc-invalid"}),
+    ("uscc full-width digits", {"统一社会信用代码": "９１４２０２０３５６２０１７３２６Ｘ"}, set()),
+    ("个体工商户 17 zeros and X", {"行政相对人类别": "个体工商户", "统一社会信用代码": "00000000000000000X"}, set()),
+    ("agency code wrong check digit", {"处罚机关统一社会信用代码": "914202035620173260"}, {"uscc-invalid"}),
+    ("natural person, valid ID (29 Feb 1980)", {**NATURAL, "统一社会信用代码": "420203198002290019"},
+     {"id-number-exposed"}),
+    ("natural person, region 620201", {**NATURAL, "统一社会信用代码": "620201198510101231"}, {"id-number-exposed"}),
+    ("natural person, 30 February", {**NATURAL, "统一社会信用代码": "420203199002300015"}, {"id-number-invalid"}),
+    ("natural person, wrong check digit", {**NATURAL, "统一社会信用代码": "110105194912310021"}, {"id-number-invalid"}),
+    ("natural person, masked ID", {**NATURAL, "统一社会信用代码": "420203********3673"}, set()),
+    ("legal representative's full ID", {"法定代表人证件号码": "11010519491231002X"}, {"id-number-exposed"}),
+    ("legal representative's ID one digit changed", {"法定代表人证件号码": "11010519491231003X"},
+     {"id-number-invalid"}),
+    ("penalty kind not in the standard", {"处罚类别": "罚金"}, {"enum-invalid"}),
+    ("two kinds joined with ；", {"处罚类别": "警告；罚款"}, set()),
+    ("two kinds joined with 、", {"处罚类别": "罚款、没收违法所得"}, set()),
+    ("责令改正 beside a kind", {"处罚类别": "责令改正；罚款"}, set()),
+    ("责令改正 alone is no kind", {"处罚类别": "责令改正"}, {"enum-invalid"}),
+    ("a 2021 kind: 通报批评", {"处罚类别": "通报批评"}, set()),
+    ("party type not in the standard", {"行政相对人类别": "企业"}, {"enum-invalid"}),
+    ("natural person with a credit code", {**NATURAL, "统一社会信用代码": "91420203MA4D4Q16JR"},
+     {"party-type-mismatch"}),
+    ("legal person without a code", {"统一社会信用代码": ""}, {"party-type-mismatch"}),
+    ("amount not a number", {"罚款金额（万元）": "五千元"}, {"amount-suspect"}),
+    ("amount negative", {"罚款金额（万元）": "-0.5"}, {"amount-suspect"}),
+    ("amount entered in 元", {"罚款金额（万元）": "50000"}, {"amount-suspect"}),
+    ("amount just under the limit", {"罚款金额（万元）": "9999.5"}, set()),
+    ("validity ends before the decision", {"处罚有效期": dt.date(2016, 2, 1)}, {"validity-range-invalid"}),
+    ("required item empty", {"违法事实": ""}, {"required-missing"}),
+]
+QUALITY = {"uscc-invalid", "id-number-invalid", "id-number-exposed", "enum-invalid", "amount-suspect",
+           "validity-range-invalid", "party-type-mismatch", "required-missing"}
+
+
+def _rows(cases):
+    rows = [HEADER]
+    for k, (_, changes, _) in enumerate(cases, start=1):
+        cells = {**BASE, **changes, "行政处罚决定书文号": f"西安监罚〔2016〕{k}号"}
+        rows.append([cells[h] if cells[h] != "" else None for h in HEADER])
+    return rows
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("quality")
+    path = write_xlsx(folder / "区安监局_行政处罚.xlsx", {"行政处罚": _rows(CASES)})
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "-o", str(folder / "r.xlsx"),
+                                       "--json", str(folder / "r.json"), "--all"], prog_name="compliance")
+    payload = json.loads((folder / "r.json").read_text(encoding="utf-8"))
+    return result, {r["document_number"]: r for r in payload["records"]}, payload
+
+
+@pytest.mark.parametrize("k,case", list(enumerate(CASES, start=1)), ids=[c[0] for c in CASES])
+def test_each_check(checked, k, case):
+    _, records, _ = checked
+    name, _, expected = case
+    record = records[f"西安监罚〔2016〕{k}号"]
+    codes = {i["code"] for i in record["issues"]} & QUALITY
+    assert codes == expected, name
+    assert record["status"] == "on_time"  # quality never changes a timeliness status
+    for issue in record["issues"]:
+        if issue["code"] in QUALITY:
+            assert issue["field"] and issue["severity"] in ("error", "notice")
+
+
+def test_run_exits_1_and_says_why(checked):
+    result, _, payload = checked
+    assert result.exit_code == 1
+    assert "数据质量问题" in result.output.splitlines()[-1]
+    errors = sum(1 for _, _, codes in CASES if codes - {"id-number-exposed", "required-missing"})
+    assert payload["summary"]["compliance_rate"] == pytest.approx((len(CASES) - errors) / len(CASES))
+    assert payload["summary"]["personal_data"] == 3
+    # every row lacks nothing but the one empty 违法事实: 12 required items each
+    assert payload["summary"]["completeness_rate"] == pytest.approx((12 * len(CASES) - 1) / (12 * len(CASES)))
+
+
+def test_messages_name_the_field_and_the_masked_value(checked):
+    result, records, _ = checked
+    k = [c[0] for c in CASES].index("natural person, 30 February") + 1
+    issue = next(i for i in records[f"西安监罚〔2016〕{k}号"]["issues"] if i["code"] == "id-number-invalid")
+    assert issue["message"] == "证件号码“420203********0015”不是有效的身份证号（出生日期不存在）"
+    k = [c[0] for c in CASES].index("uscc wrong check digit") + 1
+    line = next(x for x in result.output.splitlines() if f"西安监罚〔2016〕{k}号" in x)
+    assert "uscc-invalid" in line and "统一社会信用代码“91420203MA4D4Q16JX”不是有效的统一社会信用代码（校验位不符）" in line
+
+
+def test_notices_alone_pass(tmp_path):
+    """A full ID to mask before publication is a notice: the run still passes (exit 0)."""
+    path = write_xlsx(tmp_path / "区安监局_行政处罚.xlsx",
+                      {"行政处罚": _rows([("exposed", {"法定代表人证件号码": "11010519491231002X"}, set())])})
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "-o", str(tmp_path / "r.xlsx")])
+    assert result.exit_code == 0, result.output
+    assert "完整身份证号待隐去 1" in result.output
+
+
+def test_no_quality_switches_the_checks_off(tmp_path):
+    path = write_xlsx(tmp_path / "区安监局_行政处罚.xlsx", {"行政处罚": _rows(CASES[:3])})
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "--no-quality", "--json", "-"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    assert all(not r["issues"] for r in payload["records"])
+    assert "compliance_rate" not in payload["summary"]
+
+
+def test_a_short_ledger_is_not_marked_down_for_columns_it_never_had(tmp_path):
+    rows = [["文号", "当事人", "决定日期", "公开日期"], ["西安监罚〔2016〕1号", "某公司", "2016-03-01", "2016-03-07"]]
+    path = write_xlsx(tmp_path / "区安监局_行政处罚.xlsx", {"行政处罚": rows})
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "--json", "-"])
+    payload = json.loads(result.output)
+    assert result.exit_code == 0
+    assert payload["records"][0]["issues"] == []
+    assert payload["summary"]["completeness_rate"] is None and payload["summary"]["compliance_rate"] == 1.0
+
+
+def test_amount_limit_from_the_config(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "compliance.toml").write_text("[quality]\namount_limit_wan = 100\n", encoding="utf-8")
+    path = write_xlsx(tmp_path / "区安监局_行政处罚.xlsx", {"行政处罚": _rows([("big", {"罚款金额（万元）": "150"}, set())])})
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "--json", "-"])
+    issue = next(i for i in json.loads(result.output)["records"][0]["issues"] if i["code"] == "amount-suspect")
+    assert issue["message"] == "罚款金额（万元）“150”可疑：达到 100 万元以上，可能是按元填写的"
+
+
+def test_the_template_is_the_standards_layout_and_a_full_row_is_clean(tmp_path):
+    """A row filled in the tool's own template: no quality problem, 完整率 100%, no note on the sheets."""
+    import openpyxl
+
+    from compliance.template import SHEETS
+
+    out = tmp_path / "区安监局_模板.xlsx"
+    assert CliRunner().invoke(main, ["template", str(out)]).exit_code == 0
+    book = openpyxl.load_workbook(out)
+    guide = " ".join(str(c.value) for row in book["填表说明"].iter_rows() for c in row if c.value)
+    assert "普通、特许、认可、核准、登记、其他" in guide and "法人及非法人组织、自然人、个体工商户" in guide
+    sheet = book["行政处罚"]
+    assert [c.value for c in sheet[1]] == SHEETS["行政处罚"]
+    row = {**BASE, "行政处罚决定书文号": "西安监罚〔2016〕1号", "法定代表人": "李某", "证件类型": None,
+           "证件号码": None, "违法行为类型": "其他", "数据来源单位统一社会信用代码": "91420203562017326X",
+           "处罚程序": "普通程序", "上网公开日期": BASE["公示日期"], "公示截止期": dt.date(2019, 3, 1)}
+    sheet.append([row.get(h) for h in SHEETS["行政处罚"]])
+    book.save(out)
+    result = CliRunner().invoke(main, ["check", str(out), "--as-of", "2016-12-31", "--json", "-"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    assert payload["records"][0]["issues"] == [] and payload["records"][0]["status"] == "on_time"
+    assert payload["summary"]["completeness_rate"] == 1.0 and payload["summary"]["compliance_rate"] == 1.0
+    assert all(not s["notes"] for e in payload["inputs"] for s in e["sheets"])

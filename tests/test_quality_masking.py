@@ -1,0 +1,133 @@
+"""No output shows a full ID number: not the report, the terminal, the JSON or the web page.
+
+A ledger holds full ID numbers in the party's code column, the 法定代表人证件号码 column and inside
+a party's name; an online list shows one in full. The tool shows each as its first 6 and last 4.
+"""
+
+import datetime as dt
+import json
+import zipfile
+
+import openpyxl
+from click.testing import CliRunner
+
+from compliance.cli import main
+from compliance.config import Config
+from compliance.web import create_app
+from helpers import write_xlsx
+
+FULL = ["420203198002290019", "11010519491231002X", "620201198510101231", "420203199002300015"]
+MASKED = ["420203********0019", "110105********002X", "620201********1231", "420203********0015"]
+HEADER = ["行政处罚决定书文号", "行政相对人名称", "行政相对人类别", "统一社会信用代码", "法定代表人证件号码", "处罚类别",
+          "处罚决定日期", "公示日期", "处罚机关"]
+
+
+def _ledger(folder):
+    rows = [HEADER,
+            ["西安监罚〔2016〕1号", "张三", "自然人", FULL[0], None, "罚款", dt.date(2016, 3, 1), dt.date(2016, 3, 7),
+             "区安监局"],
+            ["西安监罚〔2016〕2号", "某公司", "法人及非法人组织", "91420203MA4D4Q16JR", FULL[1], "罚款",
+             dt.date(2016, 3, 2), dt.date(2016, 3, 8), "区安监局"],
+            ["西安监罚〔2016〕3号", f"李四（身份证号 {FULL[2]}）", "自然人", None, None, "警告", dt.date(2016, 3, 3), None,
+             "区安监局"],
+            ["西安监罚〔2016〕4号", "王五", "自然人", FULL[3], None, "罚款", dt.date(2016, 3, 4), dt.date(2016, 3, 9),
+             "区安监局"]]
+    return write_xlsx(folder / "区安监局_行政处罚.xlsx", {"行政处罚": rows})
+
+
+def _online(folder):
+    rows = [["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "处罚机关"],
+            ["西安监罚〔2016〕1号", f"张三 {FULL[0]}", "2016-03-01", "2016-03-07", "区安监局"],
+            ["西安监罚〔2016〕9号", f"赵六 {FULL[1]}", "2016-03-05", "2016-03-10", "区安监局"]]
+    return write_xlsx(folder / "信用网站_行政处罚导出.xlsx", {"行政处罚": rows})
+
+
+def _workbook_text(path) -> str:
+    """Every cell of every sheet, and the raw XML too (nothing hidden in a chart or a comment)."""
+    book = openpyxl.load_workbook(path, read_only=True)
+    cells = " ".join(str(c) for sheet in book for row in sheet.iter_rows(values_only=True) for c in row if c is not None)
+    with zipfile.ZipFile(path) as archive:
+        xml = " ".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist())
+    return cells + xml
+
+
+def _assert_masked(text: str, expect_masked=MASKED):
+    for number in FULL:
+        assert number not in text
+        assert number.lower() not in text
+    for shown in expect_masked:
+        assert shown in text
+
+
+def test_cli_report_terminal_and_json(tmp_path):
+    ledger, online = _ledger(tmp_path), _online(tmp_path)
+    result = CliRunner().invoke(main, ["check", str(ledger), "--as-of", "2016-12-31", "--online", str(online),
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(tmp_path / "r.json"), "--all"])
+    assert result.exit_code == 1
+    json_text = (tmp_path / "r.json").read_text(encoding="utf-8")
+    payload = json.loads(json_text)
+    _assert_masked(result.output + result.stderr, MASKED[:2] + MASKED[3:])
+    _assert_masked(json_text)
+    _assert_masked(_workbook_text(tmp_path / "r.xlsx"))
+    # the website shows 张三's number in full: the gravest finding, on the matched record
+    first = next(r for r in payload["records"] if r["document_number"] == "西安监罚〔2016〕1号")
+    online_issue = next(i for i in first["issues"] if i["code"] == "id-number-online")
+    assert online_issue["severity"] == "error" and MASKED[0] in online_issue["message"]
+    assert any(e["party"] == "赵六 110105********002X" for e in payload["online_only"])
+    # and both entries that show a full number head 公开核对, before every other finding
+    rows = list(openpyxl.load_workbook(tmp_path / "r.xlsx", read_only=True)["公开核对"].iter_rows(values_only=True))
+    notes = [r[10] for r in rows[3:]]
+    assert [n.startswith("网站上公开了完整的身份证号") for n in notes][:3] == [True, True, False]
+    assert {rows[3][3], rows[4][3]} == {"西安监罚〔2016〕1号", "西安监罚〔2016〕9号"}
+
+
+def test_json_to_stdout(tmp_path):
+    result = CliRunner().invoke(main, ["check", str(_ledger(tmp_path)), "--as-of", "2016-12-31", "--json", "-"])
+    _assert_masked(result.output, MASKED[:2] + MASKED[3:])
+
+
+def test_web_page_answer_and_its_report(tmp_path):
+    app = create_app(Config(), work_dir=tmp_path / "work")
+    client = app.test_client()
+    path = _ledger(tmp_path)
+    with open(path, "rb") as handle:
+        response = client.post("/api/check", data={"files": [(handle, path.name)], "as_of": "2016-12-31"},
+                               content_type="multipart/form-data")
+    assert response.status_code == 200
+    _assert_masked(response.get_data(as_text=True), [])
+    answer = response.get_json()
+    assert "110105********002X" in json.dumps(answer, ensure_ascii=False)
+    report = client.get(answer["report_url"])
+    (tmp_path / "web.xlsx").write_bytes(report.data)
+    _assert_masked(_workbook_text(tmp_path / "web.xlsx"), [])
+
+
+def test_web_quality_switch(tmp_path):
+    """The page's box unticked sends quality=off, as --no-quality; figures are in the answer's 汇总 otherwise."""
+    client = create_app(Config(), work_dir=tmp_path / "work").test_client()
+    path = _ledger(tmp_path)
+    answers = {}
+    for value in ("on", "off"):
+        with open(path, "rb") as handle:
+            answers[value] = client.post("/api/check", data={"files": [(handle, path.name)], "as_of": "2016-12-31",
+                                                             "quality": value},
+                                         content_type="multipart/form-data").get_json()
+    on, off = answers["on"], answers["off"]
+    assert on["summary"]["compliance_rate"] == 0.75  # one invalid ID of four records
+    assert "compliance_rate" not in off["summary"]
+    columns = on["unit_summary"]["columns"]
+    assert "合规率" in columns and "完整率" in columns
+    assert not any(i["code"] == "id-number-invalid" for r in off["records"] for i in r["issues"])
+    with open(path, "rb") as handle:
+        bad = client.post("/api/check", data={"files": [(handle, path.name)], "quality": "maybe"},
+                          content_type="multipart/form-data")
+    assert bad.status_code == 400 and bad.get_json()["error"]["message"] == "数据质量选项应为 on 或 off，现为“maybe”"
+
+
+def test_the_run_keeps_no_full_id_number(tmp_path):
+    """After the checks, the records a run keeps (and anything that stores them later) hold masked numbers."""
+    from compliance.api import check
+
+    run = check([_ledger(tmp_path)], as_of=dt.date(2016, 12, 31), run_date=dt.date(2016, 12, 31))
+    held = run.records.astype(str).to_csv()
+    _assert_masked(held, MASKED[:2] + MASKED[3:])
