@@ -19,6 +19,7 @@ import pandas as pd
 from .classify import STATUSES, add_deadlines, classify, select_scope, summarise
 from .config import Config
 from .errors import ComplianceError, ReconciliationError, os_reason
+from .history import HistoryStore, StoreError, follow_up
 from .ingest.load import LoadResult, load, unit_from_name
 from .ingest.records import check_accounting
 from .ingest.repeats import merge_repeats
@@ -50,6 +51,8 @@ class CheckRun:
     online_files: tuple[str, ...] = ()  # the --online lists as given: inputs that no output may replace
     expected_units: tuple[str, ...] = ()  # compliance.toml [units], in their declared order
     repeats: pd.DataFrame | None = None  # copies of decisions already counted from another file
+    history: object | None = None  # history.FollowUp when the run is recorded as a period (issue 23)
+    history_error: ComplianceError | None = None  # the store could not be used: the report is still written
 
     @property
     def inputs(self):
@@ -92,8 +95,13 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
           rules: RuleSet | None = None, calendar: WorkCalendar | None = None, config: Config | None = None,
           month: str | None = None, run_time: dt.datetime | None = None,
           progress: Callable[[int, int, str], None] | None = None,
-          online: Iterable[str | Path] | None = None, online_since: dt.date | None = None) -> CheckRun:
-    """Load ``paths`` and classify every record as of ``as_of`` (default: ``run_date``)."""
+          online: Iterable[str | Path] | None = None, online_since: dt.date | None = None,
+          history: HistoryStore | None = None, period: str | None = None) -> CheckRun:
+    """Load ``paths`` and classify every record as of ``as_of`` (default: ``run_date``).
+
+    With a ``history`` store and a ``period`` (YYYY-MM), the items still open after the previous
+    recorded period are followed up (history/carry.py); ``record_history`` then records the run.
+    """
     config = config or Config()
     calendar = calendar or WorkCalendar()
     rules = rules or config.rules or single(PROFILES["district"])  # the config's [rules] hold for the API too
@@ -118,9 +126,16 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     if accounted != len(loaded.records):
         raise ReconciliationError(f"统计范围内 {len(selected)} 条 + 范围外 {sum(out_of_scope.values())} 条"
                                   f" + 重复报送 {len(repeats)} 条 与读入的 {len(loaded.records)} 条不相等")
-    return CheckRun(as_of, run_date, run_time or dt.datetime.combine(run_date, dt.time()), rules, calendar,
-                    loaded, classified, month, summary, online_run, tuple(online), repeats=repeats,
-                    expected_units=tuple(config.units))
+    run = CheckRun(as_of, run_date, run_time or dt.datetime.combine(run_date, dt.time()), rules, calendar,
+                   loaded, classified, month, summary, online_run, tuple(online), repeats=repeats,
+                   expected_units=tuple(config.units))
+    if history is not None and period is not None:
+        try:
+            run.history = follow_up(history, period, records, classified, calendar=calendar, rules=rules,
+                                    as_of=as_of, run_date=run_date)
+        except StoreError as exc:  # the check stands without its history: the report is still written
+            run.history_error = exc
+    return run
 
 
 def reconcile_loaded(loaded: LoadResult) -> None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from .base import Part
+from .history import HistoryPart
 from .online import OnlinePart
 
-PART_TYPES = (OnlinePart,)  # the order they appear in: history and quality come next
+PART_TYPES = (OnlinePart, HistoryPart)  # the order they appear in: quality comes next
 
 
 def parts_of(run) -> tuple[Part, ...]:

@@ -20,9 +20,11 @@ def spec(sheet) -> SheetSpec:
     run = sheet.run
     table, chart_rows = run.unit_summary
     extra: list[str] = []
+    extra_kinds: list[str] = []
     for part in run.parts:
         table, headers = part.summary_columns(table)
         extra += headers
+        extra_kinds += part.summary_kinds(headers)
     table = table[[c for c in table.columns if c not in extra and c != "备注"] + extra + ["备注"]]
     frame = table.copy()
     frame["备注"] = [None if note is None else note.message for note in frame["备注"]]
@@ -34,7 +36,7 @@ def spec(sheet) -> SheetSpec:
     labels[:len(chart_rows)] = chart_rows["label"].to_numpy(object)
     rates[:len(chart_rows)] = chart_rows["rate"].to_numpy(float)
     frame["图表单位"], frame["图表及时公开率"] = labels, rates
-    kinds = [INT, TEXT, TEXT] + [INT] * len(COUNT_HEADERS) + [PERCENT] * len(RATE_HEADERS) + [INT] * len(extra) \
+    kinds = [INT, TEXT, TEXT] + [INT] * len(COUNT_HEADERS) + [PERCENT] * len(RATE_HEADERS) + extra_kinds \
         + [TEXT, TEXT, PERCENT]
     widths = [min(w, 40) for w in column_widths(frame, kinds)]
     widths[-2:] = [0.0, 0.0]
