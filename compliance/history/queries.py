@@ -18,9 +18,12 @@ def items_json(frame: pd.DataFrame) -> list[dict]:
     out = frame[ITEM_FIELDS].astype(object)
     out = out.where(out.notna(), None)
     out["document_number"] = out["document_number"].where(out["document_number"].astype(str).str.strip().ne(""), None)
-    out["periods_open"] = out["periods_open"].map(int)
-    out["working_days_late"] = out["working_days_late"].map(lambda v: None if v is None else int(v))
-    return out.to_dict("records")
+    items = out.to_dict("records")
+    for item in items:  # the carried items of one period, not the records: pandas would make ints floats
+        item["periods_open"] = int(item["periods_open"])
+        late = item["working_days_late"]
+        item["working_days_late"] = None if late is None or pd.isna(late) else int(late)
+    return items
 
 
 def open_items(store: HistoryStore, units=()) -> list[dict]:
@@ -43,8 +46,10 @@ def trend_frame(rates: pd.DataFrame, units=()) -> tuple[list[str], pd.DataFrame]
     if units:
         rates = rates[rates["unit"].isin(list(units))]
     periods = sorted(rates["period"].unique().tolist())
-    table = rates.pivot_table(index=["unit", "category"], columns="period", values="rate", aggfunc="first",
-                              dropna=False, sort=False) if len(rates) else pd.DataFrame()
+    if not len(rates):
+        return periods, pd.DataFrame(columns=periods, index=pd.MultiIndex.from_arrays([[], []]))
+    rates = rates.drop_duplicates(["unit", "category", "period"], keep="last")
+    table = rates.set_index(["unit", "category", "period"])["rate"].astype(float).unstack("period")
     return periods, table.reindex(columns=periods)
 
 

@@ -67,7 +67,8 @@ class HistoryPart(Part):
         stored = self.follow.stored_rates
         stored = stored[stored["period"] < self.follow.period]
         mine = unit_rates(self.run.unit_summary[0]).assign(period=self.follow.period)
-        return trend_frame(pd.concat([stored, mine], ignore_index=True))
+        both = pd.concat([stored, mine], ignore_index=True)
+        return trend_frame(both[both["category"].eq("all")])  # one line per unit, and 合计
 
     def about_lines(self) -> list[tuple[str, str]]:
         f = self.follow

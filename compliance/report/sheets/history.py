@@ -17,7 +17,7 @@ FOLLOWUP_KINDS = [TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, INT, TEXT, TEXT, TEXT, INT
 STATE_ORDER = {"dropped": 0, "open": 1, "corrected": 2, "resolved": 3}
 FILLS = {"dropped": "#F4B084", "long": "#F8CBAD"}  # dark enough for a black-and-white printer
 BARS = "▁▂▃▄▅▆▇█"
-CATEGORY_NAMES = {**CATEGORY_LABELS, "all": "合计"}
+CATEGORY_NAMES = {**CATEGORY_LABELS, "all": "全部"}
 
 
 def followup_frame(carried: pd.DataFrame) -> pd.DataFrame:
@@ -74,5 +74,5 @@ def trend_spec(periods: list[str], table: pd.DataFrame, period: str, footer: str
     bold = {i for i, u in enumerate(frame["单位"]) if u == "合计"}
     return SheetSpec("趋势", frame, kinds, widths, header_row=2, bold_rows=bold,
                      title=f"各单位及时公开率趋势（截至 {period}）",
-                     subtitle="每期一列；较上期 = 本期 − 上一期；走势：每期一格，格越高及时公开率越高（空格为该期无可判定的决定）",
+                     subtitle="较上期 = 本期 − 上期；走势：每期一格，越高越好",
                      footer=footer, page_header=page_header)
