@@ -1,63 +1,15 @@
-"""Three months of ledgers (October, November, December 2016) for the history walk: real .xlsx files.
-
-区安监局 sends a cumulative penalty ledger (the whole year so far, re-sent each month); 区人社局 sends a
-monthly permit ledger, and in November a 整改 sheet holding only one fixed October row.
-"""
+"""The history walk's three months of ledgers: tools/samples/make_monthly.py, the one source of them
+(it also writes sample_monthly/ for the README)."""
 
 from __future__ import annotations
 
-import datetime as dt
+import importlib.util
 from pathlib import Path
 
-from tests.helpers import write_xlsx
+_PATH = Path(__file__).resolve().parents[1] / "tools" / "samples" / "make_monthly.py"
+_spec = importlib.util.spec_from_file_location("make_monthly", _PATH)
+make_monthly = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(make_monthly)
 
-D = dt.date
-PENALTY = ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期", "处罚机关"]
-PERMIT = ["行政许可决定文书号", "行政相对人名称", "许可决定日期", "上网公开日期"]
-# the runs: (folder, --month, --as-of)
-RUNS = [("2016-10", "2016-10", "2016-11-25"), ("2016-11", "2016-11", "2016-12-26"), ("2016-12", "2016-12", "2017-01-25")]
-
-
-def _penalty(number: int, decided, published):
-    return [f"西安监罚〔2016〕{number}号", f"安监相对人{number}", decided, published, "区安监局"]
-
-
-def anjian(month: str) -> list[list]:
-    """The cumulative ledger as sent at the end of ``month``."""
-    oct_rows = {
-        "2016-10": [_penalty(1, D(2016, 10, 10), D(2016, 10, 20)),   # on time
-                    _penalty(2, D(2016, 10, 10), None),                # overdue -> resolved in November (late)
-                    _penalty(3, D(2016, 10, 11), None),                # overdue -> deleted in November (dropped)
-                    _penalty(4, D(2016, 10, 12), D(2016, 10, 1)),      # invalid -> corrected in November
-                    _penalty(5, D(2016, 10, 31), None)],               # pending -> open in Nov, resolved in Dec
-    }["2016-10"]
-    if month == "2016-10":
-        return [PENALTY] + oct_rows
-    later = [_penalty(1, D(2016, 10, 10), D(2016, 10, 20)), _penalty(2, D(2016, 10, 10), D(2016, 11, 20)),
-             _penalty(4, D(2016, 10, 12), D(2016, 10, 20)),
-             _penalty(5, D(2016, 10, 31), None if month == "2016-11" else D(2016, 12, 20)),
-             _penalty(6, D(2016, 11, 1), D(2016, 11, 10)), _penalty(7, D(2016, 11, 2), None)]
-    if month == "2016-12":
-        later.append(_penalty(8, D(2016, 12, 1), D(2016, 12, 5)))
-    return [PENALTY] + later
-
-
-def renshe(month: str) -> list[list]:
-    """The monthly permit ledger: only that month's decisions."""
-    rows = {"2016-10": [["西人社许〔2016〕1号", "人社相对人1", D(2016, 10, 10), D(2016, 10, 15)],
-                        ["西人社许〔2016〕2号", "人社相对人2", D(2016, 10, 10), None],   # open: never sent again
-                        ["无", "张三", D(2016, 10, 11), None]],                          # no number: matched by party
-            "2016-11": [["西人社许〔2016〕4号", "人社相对人4", D(2016, 11, 1), D(2016, 11, 3)],
-                        ["西人社许〔2016〕5号", "人社相对人5", D(2016, 11, 2), D(2016, 12, 20)]],
-            "2016-12": [["西人社许〔2016〕6号", "人社相对人6", D(2016, 12, 1), D(2016, 12, 2)]]}[month]
-    return [PERMIT] + rows
-
-
-def write_month(folder: Path, month: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    write_xlsx(folder / f"区安监局_2016年行政处罚_{month}.xlsx", {"行政处罚": anjian(month)})
-    write_xlsx(folder / f"区人社局_{month}_行政许可.xlsx", {"行政许可": renshe(month)})
-    if month == "2016-11":  # the 整改 sheet: only the fixed October row, which covers no month
-        write_xlsx(folder / "区人社局_整改情况.xlsx",
-                   {"行政许可": [PERMIT, ["无", "张三", D(2016, 10, 11), D(2016, 11, 5)]]})
-    return folder
+RUNS = make_monthly.RUNS
+write_month = make_monthly.write_month
