@@ -20,6 +20,7 @@ from .classify import STATUSES, add_deadlines, classify, select_scope, summarise
 from .config import Config
 from .errors import ComplianceError, ReconciliationError, os_reason
 from .history import HistoryStore, StoreError, follow_up
+from .history.carry import add_history_keys
 from .ingest.load import LoadResult, load, unit_from_name
 from .ingest.records import check_accounting
 from .ingest.repeats import merge_repeats
@@ -115,6 +116,8 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     if online:  # the online list decides publication dates before classification
         records, online_run = apply_online(records, online, config=config, since=online_since)
         select_online_only(online_run, month)
+    if history is not None and period is not None:
+        records = add_history_keys(records)  # once, so that the in-scope records carry them too
     selected, out_of_scope = select_scope(records, month, as_of, run_date)
     classified = classify(selected, calendar, rules, as_of, run_date)
     summary = summarise(classified)

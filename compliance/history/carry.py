@@ -70,40 +70,42 @@ class FollowUp:
         return pd.concat([self.carried, self.new_items], ignore_index=True)[FOLLOWUP_COLUMNS]
 
 
-def match_keys(frame: pd.DataFrame, number_key: pd.Series | None = None) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """(number_key, key, loose key): the key by number or by party + decision date, and by party alone."""
-    unit = frame["unit"].astype(object).fillna("").astype(str)
-    category = frame["category"].astype(object).fillna("").astype(str)
-    number = normalise_document_numbers(frame["document_number"]) if number_key is None else number_key
-    party = frame["party"].astype(object).fillna("").astype(str).str.strip()
-    decided = pd.Series(_iso(frame["decision_date"]), index=frame.index).fillna("")
-    base = unit + "|" + category + "|"
-    loose = base + "P|" + party
-    key = (base + "N|" + number).where(number.ne(""), loose + "|" + decided)
-    return number, key, loose.where(number.eq("") & party.ne(""), None)
+KEY = ["unit", "category"]
+BY_NUMBER = KEY + ["number_key"]
+BY_PARTY = KEY + ["party", "decision_date"]
+BY_PARTY_ONLY = KEY + ["party"]
 
 
-def _iso(values) -> np.ndarray:
-    values = pd.Series(values)
-    if values.dtype == object:  # stored ISO text already
-        return values.to_numpy(object)
-    return iso_dates(values)
+def add_history_keys(records: pd.DataFrame) -> pd.DataFrame:
+    """``records`` with ``number_key`` (the normalised 文书号, "" for none) and ``history_row`` (its
+    position among all the run's records): added once, before the month is chosen, so that the in-scope
+    records carry them too."""
+    return records.assign(number_key=normalise_document_numbers(records["document_number"]),
+                          history_row=np.arange(len(records)))
+
+
+def _keys(frame: pd.DataFrame, decided) -> pd.DataFrame:
+    """The match columns, as plain text (unit, category, party) and a day (decision date)."""
+    text = {name: frame[name].astype(object).fillna("").astype(str) for name in ("unit", "category")}
+    return pd.DataFrame({**text, "number_key": frame["number_key"].astype(object).fillna("").astype(str),
+                         "party": frame["party"].astype(object).fillna("").astype(str).str.strip(),
+                         "decision_date": pd.to_datetime(decided, errors="coerce").astype("datetime64[s]")})
 
 
 def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: pd.DataFrame, *, calendar, rules,
               as_of, run_date) -> FollowUp:
     """Carry the previous period's open items into ``period``.
 
-    ``records``: every record the run read (before the month was chosen), with deadlines and the
-    online result; ``scoped``: the classified records in scope, which open this period's new items.
+    ``records``: every record the run read (before the month was chosen), with deadlines, the online
+    result and the history keys (``add_history_keys``); ``scoped``: the classified records in scope,
+    which open this period's new items.
     """
     previous = store.previous_period(period)
     carried = store.followups(previous, still_open=True) if previous else pd.DataFrame(columns=FOLLOWUP_COLUMNS)
-    number, key, loose = match_keys(records)
-    at = _locate(carried, key, loose)
+    at = _locate(carried, records)
     now = classify(records.iloc[at[at >= 0]], calendar, rules, as_of, run_date) if (at >= 0).any() else None
     carried = _states(carried, at, now)
-    covered = _covered(store, carried, records, number, at, period)
+    covered = _covered(store, carried, records, at, period)
     months = carried["decision_date"].astype(object).fillna("").str[:7]
     pairs = carried["unit"].astype(object) + "|" + months
     absent = carried["state"].eq("absent")
@@ -112,24 +114,36 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
                              | (carried["state"].eq("corrected") & carried["status"].isin(OPEN_STATUSES))).astype(int)
     carried["periods_open"] = carried["periods_open"].astype(int) + carried["state"].isin(["open", "dropped"])
     carried["carried"] = 1
-    new = _new_items(scoped, period, set(key.iloc[at[at >= 0]]) if (at >= 0).any() else set())
+    new = _new_items(scoped, period, at[at >= 0])
     return FollowUp(period, previous, store.label, carried[FOLLOWUP_COLUMNS].reset_index(drop=True), new,
                     store.rates())
 
 
-def _locate(carried: pd.DataFrame, key: pd.Series, loose: pd.Series) -> np.ndarray:
-    """Each carried item's row in ``records`` (-1: not there), by one merge on the key, then on the loose key."""
+def _locate(carried: pd.DataFrame, records: pd.DataFrame) -> np.ndarray:
+    """Each carried item's row in ``records`` (-1: not there): pandas merges on unit + category + number,
+    or party + decision date; then, for a 数据有误 item without a number, on the party alone when only
+    one record of the unit has that party."""
+    at = np.full(len(carried), -1, dtype=np.int64)
     if not len(carried):
-        return np.zeros(0, dtype=np.int64)
-    _, item_key, item_loose = match_keys(carried, carried["number_key"].astype(object).fillna(""))
-    rows = pd.Series(np.arange(len(key)), index=key.to_numpy(object))
-    rows = rows[~rows.index.duplicated()]  # a repeated key inside one run: its first copy
-    at = pd.Series(item_key.to_numpy(object)).map(rows).to_numpy(float, copy=True)
-    loose_rows = pd.Series(np.arange(len(loose)), index=loose.to_numpy(object))[loose.notna().to_numpy(bool)]
-    loose_rows = loose_rows[~loose_rows.index.duplicated(keep=False)]  # only an unambiguous party
-    retry = np.isnan(at) & carried["problem"].eq("invalid").to_numpy(bool) & item_loose.notna().to_numpy(bool)
-    at[retry] = pd.Series(item_loose.to_numpy(object)[retry]).map(loose_rows).to_numpy(float)
-    return np.where(np.isnan(at), -1, at).astype(np.int64)
+        return at
+    items = _keys(carried, carried["decision_date"]).assign(item=np.arange(len(carried)),
+                                                            problem=carried["problem"].to_numpy(object))
+    mine = records[records["unit"].isin(items["unit"].unique())]  # only the carried units' records
+    rec = _keys(mine, mine["decision_date"]).assign(row=mine["history_row"].to_numpy())
+    numbered = items["number_key"].ne("")
+    rec_numbered = rec["number_key"].ne("")
+    plans = [(items[numbered], rec[rec_numbered].drop_duplicates(BY_NUMBER), BY_NUMBER),  # a repeat: its first
+             (items[~numbered], rec[~rec_numbered].drop_duplicates(BY_PARTY), BY_PARTY)]
+    for left, right, on in plans:
+        found = left[on + ["item"]].merge(right[on + ["row"]], on=on, how="inner")
+        at[found["item"].to_numpy()] = found["row"].to_numpy()
+    retry = items[(at < 0) & ~numbered.to_numpy(bool) & items["problem"].eq("invalid").to_numpy(bool)
+                  & items["party"].ne("").to_numpy(bool)]
+    if len(retry):
+        unique = rec[~rec_numbered].drop_duplicates(BY_PARTY_ONLY, keep=False)  # an ambiguous party: no guess
+        found = retry[BY_PARTY_ONLY + ["item"]].merge(unique[BY_PARTY_ONLY + ["row"]], on=BY_PARTY_ONLY)
+        at[found["item"].to_numpy()] = found["row"].to_numpy()
+    return at
 
 
 def _states(carried: pd.DataFrame, at: np.ndarray, now: pd.DataFrame | None) -> pd.DataFrame:
@@ -154,38 +168,37 @@ def _states(carried: pd.DataFrame, at: np.ndarray, now: pd.DataFrame | None) -> 
     return out
 
 
-def _covered(store: HistoryStore, carried: pd.DataFrame, records: pd.DataFrame, number: pd.Series, at: np.ndarray,
+def _covered(store: HistoryStore, carried: pd.DataFrame, records: pd.DataFrame, at: np.ndarray,
              period: str) -> set[str]:
     """"unit|YYYY-MM" pairs a ledger of this run covers: it holds records of that unit and month that were
     recorded in an earlier period, and it is not a file of carried items only (a 整改 sheet)."""
     absent = carried["state"].eq("absent")
     if not absent.any():
         return set()
-    stored = store.records(sorted(set(carried.loc[absent, "first_period"])), sorted(set(carried.loc[absent, "unit"])))
-    stored = stored[stored["period"] < period]
+    units = sorted(set(carried.loc[absent, "unit"]))
+    stored = store.records(sorted(set(carried.loc[absent, "first_period"])), units)
+    stored = stored[(stored["period"] < period) & stored["number_key"].ne("")]
     if not len(stored):
         return set()
-    files = records["source_file"].astype(object)
     is_carried = np.zeros(len(records), dtype=bool)
     is_carried[at[at >= 0]] = True
-    only_carried = pd.Series(is_carried).groupby(files.to_numpy(object)).transform("all").to_numpy(bool)
-    unit = records["unit"].astype(object).fillna("")
-    category = records["category"].astype(object).fillna("")
-    mine = unit + "|" + category + "|" + number
-    theirs = set(stored["unit"].astype(str) + "|" + stored["category"].astype(str) + "|" + stored["number_key"])
-    evidence = mine.isin(theirs).to_numpy(bool) & number.ne("").to_numpy(bool) & ~only_carried
-    months = pd.Series(iso_dates(records["decision_date"]), dtype=object).fillna("").str[:7]
-    return set((unit[evidence] + "|" + months[evidence].to_numpy(object)).tolist())
+    only_carried = pd.Series(is_carried).groupby(records["source_file"].to_numpy(object)).transform("all")
+    mine = records[records["unit"].isin(units).to_numpy(bool) & ~only_carried.to_numpy(bool)
+                   & records["number_key"].ne("").to_numpy(bool)]
+    evidence = mine[BY_NUMBER + ["decision_date"]].astype({"unit": object, "category": object}).merge(
+        stored[BY_NUMBER].drop_duplicates(), on=BY_NUMBER, how="inner")
+    months = pd.Series(iso_dates(evidence["decision_date"]), dtype=object).fillna("").str[:7]
+    return set((evidence["unit"].astype(str).to_numpy(object) + "|" + months.to_numpy(object)).tolist())
 
 
-def _new_items(scoped: pd.DataFrame, period: str, carried_keys: set[str]) -> pd.DataFrame:
+def _new_items(scoped: pd.DataFrame, period: str, carried_rows: np.ndarray) -> pd.DataFrame:
     """This period's records still open (OPEN_STATUSES, or not found online), not already carried."""
     online = scoped["online_result"].astype(object) if "online_result" in scoped else pd.Series(None, index=scoped.index)
     status = scoped["status"].astype(str)
     not_found = online.eq("not-found").to_numpy(bool)
     is_open = status.isin(OPEN_STATUSES).to_numpy(bool) | not_found
-    number, key, _ = match_keys(scoped)
-    pick = is_open & ~key.isin(carried_keys).to_numpy(bool)
+    number = scoped["number_key"]
+    pick = is_open & ~np.isin(scoped["history_row"].to_numpy(), carried_rows)
     rows = scoped[pick]
     late = rows["working_days_late"]
     return pd.DataFrame({

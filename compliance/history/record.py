@@ -9,7 +9,6 @@ import pandas as pd
 from ..dates import iso_dates
 from ..rules import CATEGORY_LABELS
 from ..summary import SUBTOTAL, TOTAL, status_counts
-from .carry import match_keys
 from .store import RECORD_COLUMNS, HistoryStore
 
 # 汇总's 类别 cells -> the keys the store and the JSON use
@@ -20,7 +19,7 @@ def record_history(run, store: HistoryStore) -> int:
     """Record ``run`` (which carries ``run.history``) as its period; returns the revision written."""
     follow = run.history
     records = run.records
-    number, _, _ = match_keys(records)
+    number = records["number_key"]  # carry.add_history_keys, before the month was chosen
     online = records["online_result"].astype(object) if "online_result" in records else None
     codes = [",".join(p.code for p in items) if items else None for items in run.issues]
     stored = pd.DataFrame({
