@@ -32,6 +32,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from generate import ensure  # noqa: E402
 
+from compliance.history.queries import open_items, trend  # noqa: E402
 from compliance.history.store import FOLLOWUP_COLUMNS, RECORD_COLUMNS, HistoryStore  # noqa: E402
 
 RECORDING_TARGET = 0.15
@@ -108,6 +109,13 @@ def main() -> None:
         store = big_store(folder / "big.sqlite")
         size = (folder / "big.sqlite").stat().st_size / 2**20
         print(f"12 期 × 100,000 条的历史库：建立 {time.perf_counter() - t0:.1f} s，{size:.0f} MiB")
+        for name, call in (("list", store.periods), ("open", lambda: open_items(store)), ("trend", lambda: trend(store))):
+            t0 = time.perf_counter()
+            call()
+            print(f"  history {name:<18} 查询本身 {time.perf_counter() - t0:.2f} s（进程内，不含启动）")
+        t0 = time.perf_counter()
+        timed([sys.executable, "-m", "compliance", "--version"])
+        print(f"  compliance --version（只是启动）：{time.perf_counter() - t0:.2f} s")
         for command in (["list"], ["open"], ["trend"], ["open", "--unit", "单位07"]):
             walls = [timed([sys.executable, "-m", "compliance", "history", *command, "--db", str(store.path),
                             "--json", str(folder / "out.json")]) for _ in range(3)]

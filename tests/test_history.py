@@ -172,3 +172,22 @@ def test_forget_asks_and_marks_later_periods_stale(walk, tmp_path):
     assert done.exit_code == 0 and "已删除 2016-10 的记录。" in done.output
     listed = {p["period"]: p for p in _history(tmp_path, "list")["periods"]}
     assert "2016-10" not in listed and listed["2016-11"]["stale"]
+
+
+def test_readme_monthly_workflow_prints_what_the_readme_shows(tmp_path, monkeypatch):
+    """README 按月检查与整改跟踪: October, then November, on sample_monthly/, with the default store."""
+    import re
+    import shutil
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### 按月检查与整改跟踪（历史库）", 1)[1].split("\n### ", 1)[0]
+    commands = re.search(r"```bash\n(.*?)```", section, re.S).group(1).strip().splitlines()
+    shown = re.search(r"11 月的输出.*?```text\n(.*?)```", section, re.S).group(1)
+    shutil.copytree(root / "sample_monthly", tmp_path / "sample_monthly")
+    monkeypatch.chdir(tmp_path)
+    results = [CliRunner().invoke(main, line.split()[1:]) for line in commands]
+    assert [r.exit_code for r in results] == [1, 1]
+    assert results[1].stdout == shown
+    assert (tmp_path / "reports" / "公开时限历史.sqlite").exists()

@@ -41,7 +41,7 @@ CREATE TABLE revisions (period TEXT NOT NULL, revision INTEGER NOT NULL, run_tim
 CREATE TABLE records (period TEXT NOT NULL, unit TEXT, category TEXT, number_key TEXT NOT NULL,
     document_number TEXT, party TEXT, decision_date TEXT, published_date TEXT, deadline TEXT,
     status TEXT NOT NULL, online_result TEXT, problems TEXT, source_file TEXT, sheet TEXT, row INTEGER);
-CREATE INDEX records_by_period ON records (period, unit);
+CREATE INDEX records_by_period ON records (period);
 CREATE TABLE unit_counts (period TEXT NOT NULL, unit TEXT NOT NULL, category TEXT NOT NULL,
     status TEXT NOT NULL, count INTEGER NOT NULL);
 CREATE TABLE unit_rates (period TEXT NOT NULL, unit TEXT NOT NULL, category TEXT NOT NULL, rate REAL);
