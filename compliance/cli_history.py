@@ -13,6 +13,7 @@ import click
 from .cli_chinese import CONTEXT, FriendlyGroup
 from .errors import ComplianceError
 from .history import HistoryStore, StoreError, default_store_path
+from .history.export import export_workbook
 from .history.queries import open_items, trend
 from .history.record import record_history
 from .problems import message
@@ -151,6 +152,35 @@ def trend_cmd(db, units, json_target):
     for unit in payload["units"]:
         rates = "  ".join(f"{p} {'—' if r is None else f'{r:.1%}'}" for p, r in unit["rates"].items())
         click.echo(f"{unit['unit']}（{unit['category']}）  {rates}")
+    return 0
+
+
+@history.command("export")
+@click.argument("out", metavar="文件.xlsx")
+@db_option
+def export_cmd(out, db):
+    """把整改台账（最近一期的全部跟踪事项）和各单位趋势导出为 Excel 工作簿，供法制办使用。
+
+    文件已存在时拒绝覆盖。
+
+    \b
+    示例：
+      compliance history export 整改台账_2016-11.xlsx
+    """
+    target = Path(out)
+    if target.suffix.lower() != ".xlsx":
+        target = target.with_name(target.name + ".xlsx")
+    if target.exists():
+        raise ComplianceError.of("history-export-exists", path=target)
+    try:
+        latest = export_workbook(_existing(db), target)
+    except OSError as exc:
+        raise ComplianceError.of("output-write-failed", kind="工作簿", path=target, reason=str(exc),
+                                 option="另一个文件名") from exc
+    if latest is None:
+        click.echo("历史库中还没有记录，未生成工作簿。")
+        return 1
+    click.echo(f"已导出截至 {latest} 的整改台账和趋势：{target}")
     return 0
 
 

@@ -120,6 +120,8 @@ _DECLARED = [
                 "历史库文件损坏（完整性检查未通过）", "从备份恢复，或换一个路径重新开始记录"),
     ProblemType("store-failed", RUN, "历史库 {path} 读写失败（{reason}），本次未记录，历史库保持原样",
                 "读写历史库时出错（没有权限、磁盘已满、被锁定过久等）", "检查文件权限和磁盘空间后重新运行"),
+    ProblemType("history-export-exists", RUN, "{path} 已存在，拒绝覆盖。请换一个文件名",
+                "history export 的目标文件已存在", "换一个文件名，或先移走原文件"),
     ProblemType("template-write-failed", RUN, "无法写入模板 {path}（{reason}）", "写入模板时系统报错（没有权限、磁盘已满等）",
                 "换一个位置，或检查文件夹的权限"),
     ProblemType("template-exists", RUN, "{path} 已存在，拒绝覆盖（它可能是已填好的表格）。请换一个文件名，或加 --force",

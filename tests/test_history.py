@@ -191,3 +191,22 @@ def test_readme_monthly_workflow_prints_what_the_readme_shows(tmp_path, monkeypa
     assert [r.exit_code for r in results] == [1, 1]
     assert results[1].stdout == shown
     assert (tmp_path / "reports" / "公开时限历史.sqlite").exists()
+
+
+def test_export_writes_the_ledger_and_the_trend_and_never_overwrites(walk, tmp_path):
+    source, _ = walk
+    target = tmp_path / "整改台账.xlsx"
+    args = ["history", "export", str(target), "--db", str(source / "h.sqlite")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(target, read_only=True)
+    assert book.sheetnames == ["整改台账", "趋势"]
+    numbers = sorted(r[2] for r in book["整改台账"].iter_rows(min_row=4, values_only=True) if r[0])
+    # the latest period is December's first run (November's re-run came after it, and December is stale)
+    assert numbers == sorted(["西人社许〔2016〕2号", "西安监罚〔2016〕3号", "西安监罚〔2016〕5号", "西安监罚〔2016〕7号"])
+    trend = [r for r in book["趋势"].iter_rows(min_row=4, values_only=True) if r[0]]
+    assert [(r[0], r[2], r[3], r[4]) for r in trend][-1] == ("合计", pytest.approx(1 / 3), 0.5, 1.0)
+    before = target.read_bytes()
+    again = CliRunner().invoke(main, args)
+    assert again.exit_code == 2 and "已存在，拒绝覆盖" in again.output
+    assert target.read_bytes() == before

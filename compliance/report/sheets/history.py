@@ -33,7 +33,7 @@ def followup_frame(carried: pd.DataFrame) -> pd.DataFrame:
         "行号": pd.to_numeric(c["row"], errors="coerce").astype(float), "_state": c["state"]}).reset_index(drop=True)
 
 
-def followup_spec(follow, footer: str, page_header: str) -> SheetSpec:
+def followup_spec(follow, footer: str, page_header: str, sheet_name: str = "整改跟踪", title: str | None = None) -> SheetSpec:
     frame = followup_frame(follow.carried)
     state = frame.pop("_state")
     long_open = frame["已持续期数"].to_numpy(float) >= LONG_OPEN
@@ -48,8 +48,8 @@ def followup_spec(follow, footer: str, page_header: str) -> SheetSpec:
                 + "，".join(f"{STATE_LABELS[s]} {int(counts.get(s, 0))}" for s in STATE_ORDER)
                 + f"。深色底：台账中消失（上期台账中有、本期同一台账中被删除）；浅色底：已持续 {LONG_OPEN} 期及以上仍未整改")
     widths = [min(w, 30) for w in column_widths(frame, FOLLOWUP_KINDS)]
-    return SheetSpec("整改跟踪", frame, FOLLOWUP_KINDS, widths, header_row=2, highlight=highlight,
-                     title=f"整改跟踪（{follow.period}，上期遗留问题的整改情况）", subtitle=subtitle,
+    return SheetSpec(sheet_name, frame, FOLLOWUP_KINDS, widths, header_row=2, highlight=highlight,
+                     title=title or f"整改跟踪（{follow.period}，上期遗留问题的整改情况）", subtitle=subtitle,
                      footer=footer, page_header=page_header, print_columns=12)
 
 
