@@ -107,7 +107,7 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     carried = _states(carried, at, now)
     covered = _covered(store, carried, records, at, period)
     months = carried["decision_date"].astype(object).fillna("").str[:7]
-    pairs = carried["unit"].astype(object) + "|" + months
+    pairs = carried["unit"].astype(object).fillna("").astype(str) + "|" + months
     absent = carried["state"].eq("absent")
     carried.loc[absent, "state"] = np.where(pairs[absent].isin(covered), "dropped", "open")
     carried["still_open"] = (carried["state"].isin(["open", "dropped"])
