@@ -21,6 +21,8 @@ from .classify import STATUSES, add_deadlines, classify, select_scope, summarise
 from .config import Config
 from .errors import ComplianceError, ReconciliationError, os_reason
 from .exempt import apply_exemptions
+from .history import HistoryStore, StoreError, follow_up
+from .history.carry import add_history_keys
 from .ingest.load import LoadResult, load, named_unit, unit_from_name
 from .ingest.records import check_accounting
 from .ingest.repeats import merge_repeats
@@ -56,6 +58,8 @@ class CheckRun:
     repeats: pd.DataFrame | None = None  # copies of decisions already counted from another file
     quality: list | None = None  # quality/checks.Finding of the records; None: the checks were off
     exemptions: list = field(default_factory=list)  # Finding: each exempt record's reason, each unit's own claim
+    history: object | None = None  # history.FollowUp when the run is recorded as a period (issue 23)
+    history_error: ComplianceError | None = None  # the store could not be used: the report is still written
 
     @property
     def inputs(self):
@@ -104,9 +108,13 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
           month: str | None = None, run_time: dt.datetime | None = None,
           progress: Callable[[int, int, str], None] | None = None,
           online: Iterable[str | Path] | None = None, online_since: dt.date | None = None,
-          quality: bool = True) -> CheckRun:
+          quality: bool = True, history: HistoryStore | None = None, period: str | None = None) -> CheckRun:
     """Load ``paths`` and classify every record as of ``as_of`` (default: ``run_date``); ``quality``:
-    run the field checks of the national data standard (quality/) too."""
+    run the field checks of the national data standard (quality/) too.
+
+    With a ``history`` store and a ``period`` (YYYY-MM), the items still open after the previous
+    recorded period are followed up (history/carry.py); ``record_history`` then records the run.
+    """
     config = config or Config()
     calendar = calendar or WorkCalendar()
     rules = rules or config.rules or single(PROFILES["district"])  # the config's [rules] hold for the API too
@@ -122,6 +130,8 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     if online:  # the online list decides publication dates before classification
         records, online_run = apply_online(records, online, config=config, since=online_since)
         select_online_only(online_run, month)
+    if history is not None and period is not None:
+        records = add_history_keys(records)  # once, so that the in-scope records carry them too
     selected, out_of_scope = select_scope(records, month, as_of, run_date)
     classified = classify(selected, calendar, rules, as_of, run_date)
     classified, exemptions = apply_exemptions(classified, rules, config.confirmed_exempt)
@@ -139,10 +149,16 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     if found is not None:
         classified["quality_error"] = error_mask(found, len(classified))
     classified = mask_id_columns(classified)  # the checks have read them: no full ID number goes further
-    return CheckRun(as_of, run_date, run_time or dt.datetime.combine(run_date, dt.time()), rules, calendar,
-                    loaded, classified, month, summary, online_run, tuple(online), repeats=repeats,
-                    expected_units=tuple(config.units), quality=found,
-                    exemptions=exemptions)
+    run = CheckRun(as_of, run_date, run_time or dt.datetime.combine(run_date, dt.time()), rules, calendar,
+                   loaded, classified, month, summary, online_run, tuple(online), repeats=repeats,
+                   expected_units=tuple(config.units), quality=found, exemptions=exemptions)
+    if history is not None and period is not None:
+        try:
+            run.history = follow_up(history, period, records, classified, calendar=calendar, rules=rules,
+                                    as_of=as_of, run_date=run_date)
+        except StoreError as exc:  # the check stands without its history: the report is still written
+            run.history_error = exc
+    return run
 
 
 def publicity_years(records: pd.DataFrame, rules: RuleSet):

@@ -25,7 +25,9 @@ from .problems import message
 from .report import terminal
 from .report.scope import out_of_scope_text
 from .rules import from_options
+from .status import EXIT_CANNOT_RUN
 from .supervise import supervised
+from .cli_history import history, history_target, record_period
 from .workcalendar import WorkCalendar
 
 
@@ -175,12 +177,17 @@ def template(out, force):
               help="网站清单从哪天起才完整（更早的信息可能已撤下）。截止日期在此之前的记录不核对。")
 @click.option("--no-quality", "no_quality", is_flag=True,
               help="不检查数据质量（统一社会信用代码、身份证号、取值、金额、有效期、必填项），只检查公开时限。")
+@click.option("--db", "db", type=str, metavar="文件",
+              help="历史库（SQLite 文件，默认 reports/公开时限历史.sqlite，首次使用时自动建立）。")
+@click.option("--no-history", "no_history", is_flag=True, help="不读、不写历史库（按月检查默认会记录）。")
+@click.option("--record", "record", is_flag=True,
+              help="未给 --month 时也记入历史库，记为统计截止日所在的月份。")
 @click.option("--quiet", "-q", is_flag=True, help="只输出报告位置和一行结论。")
 @click.option("--all", "show_all", is_flag=True, help="逐条列出全部问题记录（默认最多列 20 条）。")
 @debug_option
 @supervised  # the check runs in a worker that Ctrl-C can stop even mid-write
 def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out, json_target, online_files,
-          online_since, no_quality, quiet, show_all):
+          online_since, no_quality, db, no_history, record, quiet, show_all):
     """检查决定是否按时上网公开，并生成 Excel 报告。
 
     路径可以是文件（.xlsx/.xlsm/.xls/.csv）或文件夹（递归查找）。结果输出到屏幕（标准输出），进度和错误输出到标准错误。
@@ -194,6 +201,7 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
       compliance check 报送/ --month 2016-10 --as-of 2016-11-30
       compliance check 区人社局.xlsx --rule national --json -
       compliance check sample_data/ --online 网站清单.xlsx --online-since 2016-06-01
+      compliance check 报送/2016-11/ --month 2016-11 --as-of 2016-12-05 --db 历史.sqlite
     """
     if days is not None and rule_name is not None:
         raise click.UsageError(message("param-days-and-rule"))
@@ -206,9 +214,11 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
     say = (lambda *a, **k: None) if (quiet or to_json_stdout) else (lambda text="": click.echo(text))
     config = load_config(config_path)
     rules = from_options(days, rule_name, config.rules)  # the config's rules, unless an option overrides them
+    store, period = history_target(db, no_history, record, month, as_of or run_date)
     run = run_check(paths, as_of=as_of, run_date=run_date, rules=rules, calendar=WorkCalendar(calendar_files),
                     config=config, month=month, run_time=run_time, progress=_progress_printer(quiet),
-                    online=list(online_files) or None, online_since=online_since, quality=not no_quality)
+                    online=list(online_files) or None, online_since=online_since, quality=not no_quality,
+                    history=store, period=period)
     for line in terminal.input_lines(run):
         click.echo(line, err=True)
     if click.get_current_context().meta.get("debug"):  # what a library or a dying reader said
@@ -230,18 +240,20 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
         return verdict.exit_code
     if outputs.writer.fallback_reason:
         click.echo(message("writer-fallback", label=outputs.writer.label), err=True)
+    store_failed = record_period(run, store)  # after the report: a store failure leaves the report written
+    exit_code = EXIT_CANNOT_RUN if store_failed else verdict.exit_code
     if to_json_stdout:
         click.echo(outputs.json_text)
         if not quiet:  # stdout holds the JSON: where the report went is said on stderr
             click.echo(f"报告已保存：{outputs.report}", err=True)
     if quiet:  # when the JSON owns stdout, the two lines go to stderr
         click.echo(f"{outputs.report}\n{verdict.text}", err=to_json_stdout)
-        return verdict.exit_code
+        return exit_code
     _print_results(run, say, show_all)
     for line in terminal.closing_lines(run, outputs.report):
         say(line)
     say(verdict.text)
-    return verdict.exit_code
+    return exit_code
 
 
 def _progress_printer(quiet: bool):
@@ -284,6 +296,9 @@ def _print_results(run, say, show_all: bool) -> None:
     for line in terminal.input_lines(run):
         if line.startswith("文件无法读取"):
             say(line)  # repeated here: the first mention scrolled away
+
+
+main.add_command(history)
 
 
 @main.command()

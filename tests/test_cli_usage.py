@@ -39,7 +39,7 @@ USAGE_ERRORS = [
     (["--verbose", "check"], usage_error("没有选项 --verbose。是不是要用 --version？")),
     # no such command, with a suggestion, or the list of commands
     (["chek"], usage_error("没有命令“chek”。是不是要用 check？")),
-    (["frobnicate"], usage_error("没有命令“frobnicate”。可用的命令：calendar、check、deadline、serve、template。")),
+    (["frobnicate"], usage_error("没有命令“frobnicate”。可用的命令：calendar、check、deadline、history、serve、template。")),
     # a command is missing (options only)
     (["--debug"], usage_error("缺少命令。")),
     # bad values, for an argument and for options

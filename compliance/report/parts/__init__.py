@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from .base import Part
+from .history import HistoryPart
 from .online import OnlinePart
 from .quality import QualityPart
 
-PART_TYPES = (OnlinePart, QualityPart)  # the order they appear in: history and quality come next
+PART_TYPES = (OnlinePart, HistoryPart, QualityPart)  # the order they appear in
 
 
 def parts_of(run) -> tuple[Part, ...]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..layout import SheetSpec
+from ..layout import INT, SheetSpec
 from ..record_columns import RecordColumn
 
 
@@ -25,6 +25,10 @@ class Part:
     def summary_columns(self, table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
         """汇总 with the part's count columns added (placed before 备注), and their headers."""
         return table, []
+
+    def summary_kinds(self, headers: list[str]) -> list[str]:
+        """The cell kinds of the part's 汇总 columns (counts by default)."""
+        return [INT] * len(headers)
 
     def sheets(self, sheet) -> list[SheetSpec]:
         """Sheets of the part's own, placed after 逾期清单 (``sheet``: the report's SheetContext)."""

@@ -20,9 +20,11 @@ def spec(sheet) -> SheetSpec:
     run = sheet.run
     table, chart_rows = run.unit_summary
     extra: list[str] = []
+    extra_kinds: list[str] = []
     for part in run.parts:
         table, headers = part.summary_columns(table)
         extra += headers
+        extra_kinds += part.summary_kinds(headers)
     table = table[[c for c in table.columns if c not in extra and c != "备注"] + extra + ["备注"]]
     frame = table.copy()
     frame["备注"] = [None if note is None else note.message for note in frame["备注"]]
@@ -35,7 +37,7 @@ def spec(sheet) -> SheetSpec:
     rates[:len(chart_rows)] = chart_rows["rate"].to_numpy(float)
     # An empty column first: Excel's sort and filter take the table without the chart's helpers.
     frame[" "], frame["图表单位"], frame["图表排名及时率"] = None, labels, rates
-    kinds = [INT, TEXT, TEXT] + [INT] * len(COUNT_HEADERS) + [PERCENT] * len(RATE_HEADERS) + [INT] * len(extra) \
+    kinds = [INT, TEXT, TEXT] + [INT] * len(COUNT_HEADERS) + [PERCENT] * len(RATE_HEADERS) + extra_kinds \
         + [TEXT, TEXT, TEXT, PERCENT]
     widths = [min(w, 40) for w in column_widths(frame, kinds)]
     widths[-3:] = [2.0, 0.0, 0.0]

@@ -1,0 +1,204 @@
+"""`compliance check`'s history options and the `compliance history` commands (issue 23).
+
+The store is read and written only here and in api.check; a web upload never writes to it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from .cli_chinese import CONTEXT, FriendlyGroup
+from .errors import ComplianceError
+from .history import HistoryStore, StoreError, default_store_path
+from .history.export import export_workbook
+from .history.queries import open_items, trend
+from .history.record import record_history
+from .problems import message
+
+
+def history_target(db: str | None, no_history: bool, record: bool, month: str | None,
+                   as_of) -> tuple[HistoryStore | None, str | None]:
+    """(store, period) for a check: a monthly run is recorded as its month, another only with --record."""
+    if no_history or not (month or record):
+        return None, None
+    return open_store(db), month or as_of.strftime("%Y-%m")
+
+
+def open_store(db: str | None) -> HistoryStore:
+    if db and "://" in db:  # a server URL: this version keeps its history in one SQLite file
+        raise click.UsageError(message("param-db-url", value=db))
+    return HistoryStore(db or default_store_path())
+
+
+def record_period(run, store: HistoryStore | None) -> bool:
+    """Record the run; True when the store failed (said on stderr; the report is already written)."""
+    if store is None:
+        return False
+    error = run.history_error
+    if error is None and run.history is not None:
+        try:
+            revision = record_history(run, store)
+            click.echo(f"已记入历史库 {store.label}：{run.history.period}（第 {revision} 次记录）", err=True)
+        except StoreError as exc:
+            error = exc
+    if error is not None:
+        click.echo(f"错误：{error.message}。报告已照常生成，但本期的历史记录未完成。", err=True)
+    return error is not None
+
+
+db_option = click.option("--db", "db", type=str, metavar="文件", help="历史库（默认 reports/公开时限历史.sqlite）。")
+json_option = click.option("--json", "json_target", metavar="文件|-", help="以 JSON 输出（“-”表示屏幕）。")
+unit_option = click.option("--unit", "units", multiple=True, metavar="单位", help="只看这个单位，可重复使用。")
+
+
+def _existing(db: str | None) -> HistoryStore:
+    store = open_store(db)
+    if not store.exists():
+        raise StoreError.of("store-missing", path=store.label, reason="按月检查（--month）后才有历史。")
+    return store
+
+
+def _emit(payload, json_target: str | None) -> bool:
+    """Write the JSON when asked; True when it went to the screen (no table to print then)."""
+    if json_target is None:
+        return False
+    text = json.dumps(payload, ensure_ascii=False, indent=1)
+    if json_target == "-":
+        click.echo(text)
+        return True
+    try:
+        Path(json_target).write_text(text + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise ComplianceError.of("output-write-failed", kind=" JSON 文件", path=json_target, reason=str(exc),
+                                 option="--json") from exc
+    return False
+
+
+@click.group(cls=FriendlyGroup, context_settings=CONTEXT)
+def history():
+    """查看历史库：已记录的月份、仍未整改的事项、各单位及时公开率的变化。
+
+    按月检查（check --month）会把当月结果记入历史库；下个月检查时逐条跟踪上月遗留的问题。
+
+    \b
+    示例：
+      compliance history list
+      compliance history open --unit 区安监局
+      compliance history trend --json -
+    """
+
+
+@history.command("list")
+@db_option
+@json_option
+def list_cmd(db, json_target):
+    """列出已记录的月份：记录时间、读入的文件、记录数、重新运行的次数。
+
+    \b
+    示例：
+      compliance history list --db reports/公开时限历史.sqlite
+    """
+    periods = _existing(db).periods()
+    if _emit({"periods": periods}, json_target):
+        return 0
+    if not periods:
+        click.echo("历史库中还没有记录。")
+    for p in periods:
+        stale = "；所依据的前一期已重新运行或删除，需重新运行" if p["stale"] else ""
+        click.echo(f"{p['period']}  记录于 {p['run_time']}  统计截止 {p['as_of']}  {p['records']} 条记录  "
+                   f"{len(p['inputs'])} 个文件  第 {p['revision']} 次记录{stale}")
+    return 0
+
+
+@history.command("open")
+@db_option
+@unit_option
+@json_option
+def open_cmd(db, units, json_target):
+    """列出目前仍未整改的事项（最近一期之后仍未销号的）。
+
+    \b
+    示例：
+      compliance history open --unit 区安监局 --json -
+    """
+    items = open_items(_existing(db), units)
+    if _emit({"items": items}, json_target):
+        return 0
+    if not items:
+        click.echo("没有仍未整改的事项。")
+    for item in items:
+        click.echo(f"{item['unit']}  {item['document_number'] or item['party'] or ''}  自 {item['first_period']} 起"
+                   f"（{item['periods_open']} 期）  {item['problem_label']}  现状：{item['state_label']}")
+    return 0
+
+
+@history.command("trend")
+@db_option
+@unit_option
+@json_option
+def trend_cmd(db, units, json_target):
+    """各单位每期的及时公开率。
+
+    \b
+    示例：
+      compliance history trend --unit 区安监局
+    """
+    payload = trend(_existing(db), units)
+    if _emit(payload, json_target):
+        return 0
+    for unit in payload["units"]:
+        rates = "  ".join(f"{p} {'—' if r is None else f'{r:.1%}'}" for p, r in unit["rates"].items())
+        click.echo(f"{unit['unit']}（{unit['category']}）  {rates}")
+    return 0
+
+
+@history.command("export")
+@click.argument("out", metavar="文件.xlsx")
+@db_option
+def export_cmd(out, db):
+    """把整改台账（最近一期的全部跟踪事项）和各单位趋势导出为 Excel 工作簿，供法制办使用。
+
+    文件已存在时拒绝覆盖。
+
+    \b
+    示例：
+      compliance history export 整改台账_2016-11.xlsx
+    """
+    target = Path(out)
+    if target.suffix.lower() != ".xlsx":
+        target = target.with_name(target.name + ".xlsx")
+    if target.exists():
+        raise ComplianceError.of("history-export-exists", path=target)
+    try:
+        latest = export_workbook(_existing(db), target)
+    except OSError as exc:
+        raise ComplianceError.of("output-write-failed", kind="工作簿", path=target, reason=str(exc),
+                                 option="另一个文件名") from exc
+    if latest is None:
+        click.echo("历史库中还没有记录，未生成工作簿。")
+        return 1
+    click.echo(f"已导出截至 {latest} 的整改台账和趋势：{target}")
+    return 0
+
+
+@history.command("forget")
+@click.argument("period", metavar="年-月")
+@db_option
+@click.option("--yes", is_flag=True, help="不再询问，直接删除。")
+def forget_cmd(period, db, yes):
+    """从历史库删除一个月份的记录（之后的月份会标为需重新运行）。
+
+    \b
+    示例：
+      compliance history forget 2016-11 --yes
+    """
+    store = _existing(db)
+    if not yes and not click.confirm(f"确定从 {store.label} 删除 {period} 的记录？", default=False):
+        click.echo("未删除。")
+        return 0
+    found = store.forget(period)
+    click.echo(f"已删除 {period} 的记录。" if found else f"历史库中没有 {period} 的记录。")
+    return 0 if found else 1

@@ -1,0 +1,214 @@
+"""The follow-up of open items (整改跟踪): each item still open after the previous period gets one state.
+
+States (docs/history.md):
+- ``resolved`` (已整改/销号): it now has a publication date (补公开), or is found online;
+- ``corrected``: it was 数据有误 and now has usable data; its new status applies;
+- ``open`` (仍未整改): still unpublished, or absent while the unit's ledgers do not cover its month;
+- ``dropped`` (台账中消失): absent, although a ledger of the unit this period holds other records of that
+  month that were in the earlier submission. A file holding only carried items (a 整改 sheet) covers nothing.
+
+Items are looked for in **all** of the run's records, whatever their decision month (cumulative ledgers
+repeat earlier months). Matching is one pandas merge on a key: unit + category + normalised 文书号, or
+without a number unit + category + party + decision date; an item that was 数据有误 without a number
+may match on unit + category + party alone, since its decision date was the problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ..classify import classify
+from ..dates import iso_dates
+from ..ingest.docnumbers import normalise_document_numbers
+from .store import FOLLOWUP_COLUMNS, HistoryStore
+
+# Statuses that keep an item open until it is judged and published (issue 23).
+OPEN_STATUSES = ("overdue", "pending", "invalid", "undetermined")
+PUBLISHED = ("on_time", "late")
+STATES = ("resolved", "corrected", "open", "dropped")
+STATE_LABELS = {"resolved": "已整改", "corrected": "已更正", "open": "仍未整改", "dropped": "台账中消失"}
+PROBLEM_LABELS = {"overdue": "逾期未公开", "not-found": "网站未见", "invalid": "数据有误", "pending": "未到期",
+                  "undetermined": "无法判定"}
+LONG_OPEN = 3  # items open for this many periods or more stand out on 整改跟踪
+
+
+@dataclass
+class FollowUp:
+    """What one period's run found about earlier periods, and what it hands to the next one."""
+
+    period: str
+    previous_period: str | None
+    store: str
+    carried: pd.DataFrame  # the items carried over, with their state now (FOLLOWUP_COLUMNS)
+    new_items: pd.DataFrame  # items first found open in this period (FOLLOWUP_COLUMNS)
+    stored_rates: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["period", "unit", "category",
+                                                                                    "rate"]))
+
+    @property
+    def previous_rates(self) -> pd.DataFrame:
+        """(unit, category, rate) of the previous period."""
+        rates = self.stored_rates
+        return rates.loc[rates["period"].eq(self.previous_period), ["unit", "category", "rate"]]
+
+    def unit_figures(self) -> pd.DataFrame:
+        """Per unit and category: carried, resolved (销号, corrected included), open, dropped."""
+        c = self.carried
+        frame = pd.DataFrame({"unit": c["unit"].astype(object), "category": c["category"].astype(object),
+                              "carried": 1, "resolved": c["state"].isin(["resolved", "corrected"]).astype(int),
+                              "open": c["state"].eq("open").astype(int), "dropped": c["state"].eq("dropped").astype(int)})
+        return frame.groupby(["unit", "category"], as_index=False, dropna=False)[
+            ["carried", "resolved", "open", "dropped"]].sum()
+
+    @property
+    def dropped(self) -> pd.DataFrame:
+        return self.carried[self.carried["state"].eq("dropped")]
+
+    def followups(self) -> pd.DataFrame:
+        return pd.concat([self.carried, self.new_items], ignore_index=True)[FOLLOWUP_COLUMNS]
+
+
+KEY = ["unit", "category"]
+BY_NUMBER = KEY + ["number_key"]
+BY_PARTY = KEY + ["party", "decision_date"]
+BY_PARTY_ONLY = KEY + ["party"]
+
+
+def add_history_keys(records: pd.DataFrame) -> pd.DataFrame:
+    """``records`` with ``number_key`` (the normalised 文书号, "" for none) and ``history_row`` (its
+    position among all the run's records): added once, before the month is chosen, so that the in-scope
+    records carry them too."""
+    return records.assign(number_key=normalise_document_numbers(records["document_number"]),
+                          history_row=np.arange(len(records)))
+
+
+def _keys(frame: pd.DataFrame, decided) -> pd.DataFrame:
+    """The match columns, as plain text (unit, category, party) and a day (decision date)."""
+    text = {name: frame[name].astype(object).fillna("").astype(str) for name in ("unit", "category")}
+    return pd.DataFrame({**text, "number_key": frame["number_key"].astype(object).fillna("").astype(str),
+                         "party": frame["party"].astype(object).fillna("").astype(str).str.strip(),
+                         "decision_date": pd.to_datetime(decided, errors="coerce").astype("datetime64[s]")})
+
+
+def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: pd.DataFrame, *, calendar, rules,
+              as_of, run_date) -> FollowUp:
+    """Carry the previous period's open items into ``period``.
+
+    ``records``: every record the run read (before the month was chosen), with deadlines, the online
+    result and the history keys (``add_history_keys``); ``scoped``: the classified records in scope,
+    which open this period's new items.
+    """
+    previous = store.previous_period(period)
+    carried = store.followups(previous, still_open=True) if previous else pd.DataFrame(columns=FOLLOWUP_COLUMNS)
+    at = _locate(carried, records)
+    now = classify(records.iloc[at[at >= 0]], calendar, rules, as_of, run_date) if (at >= 0).any() else None
+    carried = _states(carried, at, now)
+    covered = _covered(store, carried, records, at, period)
+    months = carried["decision_date"].astype(object).fillna("").str[:7]
+    pairs = carried["unit"].astype(object).fillna("").astype(str) + "|" + months
+    absent = carried["state"].eq("absent")
+    carried.loc[absent, "state"] = np.where(pairs[absent].isin(covered), "dropped", "open")
+    carried["still_open"] = (carried["state"].isin(["open", "dropped"])
+                             | (carried["state"].eq("corrected") & carried["status"].isin(OPEN_STATUSES))).astype(int)
+    carried["periods_open"] = carried["periods_open"].astype(int) + carried["state"].isin(["open", "dropped"])
+    carried["carried"] = 1
+    new = _new_items(scoped, period, at[at >= 0])
+    return FollowUp(period, previous, store.label, carried[FOLLOWUP_COLUMNS].reset_index(drop=True), new,
+                    store.rates())
+
+
+def _locate(carried: pd.DataFrame, records: pd.DataFrame) -> np.ndarray:
+    """Each carried item's row in ``records`` (-1: not there): pandas merges on unit + category + number,
+    or party + decision date; then, for a 数据有误 item without a number, on the party alone when only
+    one record of the unit has that party."""
+    at = np.full(len(carried), -1, dtype=np.int64)
+    if not len(carried):
+        return at
+    items = _keys(carried, carried["decision_date"]).assign(item=np.arange(len(carried)),
+                                                            problem=carried["problem"].to_numpy(object))
+    mine = records[records["unit"].isin(items["unit"].unique())]  # only the carried units' records
+    rec = _keys(mine, mine["decision_date"]).assign(row=mine["history_row"].to_numpy())
+    numbered = items["number_key"].ne("")
+    rec_numbered = rec["number_key"].ne("")
+    plans = [(items[numbered], rec[rec_numbered].drop_duplicates(BY_NUMBER), BY_NUMBER),  # a repeat: its first
+             (items[~numbered], rec[~rec_numbered].drop_duplicates(BY_PARTY), BY_PARTY)]
+    for left, right, on in plans:
+        found = left[on + ["item"]].merge(right[on + ["row"]], on=on, how="inner")
+        at[found["item"].to_numpy()] = found["row"].to_numpy()
+    retry = items[(at < 0) & ~numbered.to_numpy(bool) & items["problem"].eq("invalid").to_numpy(bool)
+                  & items["party"].ne("").to_numpy(bool)]
+    if len(retry):
+        unique = rec[~rec_numbered].drop_duplicates(BY_PARTY_ONLY, keep=False)  # an ambiguous party: no guess
+        found = retry[BY_PARTY_ONLY + ["item"]].merge(unique[BY_PARTY_ONLY + ["row"]], on=BY_PARTY_ONLY)
+        at[found["item"].to_numpy()] = found["row"].to_numpy()
+    return at
+
+
+def _states(carried: pd.DataFrame, at: np.ndarray, now: pd.DataFrame | None) -> pd.DataFrame:
+    """resolved / corrected / open for the items found; "absent" (decided by coverage) for the others."""
+    out = carried.astype(object)  # stored columns may come back as float: values of any kind are set below
+    found = at >= 0
+    out["state"] = "absent"
+    if now is None:
+        return out
+    status = now["status"].astype(str).to_numpy(object)
+    was_invalid = out["problem"].eq("invalid").to_numpy(bool)[found]
+    state = np.where(was_invalid, np.where(status != "invalid", "corrected", "open"),
+                     np.where(np.isin(status, PUBLISHED), "resolved", "open"))
+    late = now["working_days_late"]
+    idx = np.flatnonzero(found)
+    out.loc[idx, "state"] = state
+    out.loc[idx, "status"] = status
+    out.loc[idx, "published_date"] = iso_dates(now["published_date"])
+    out.loc[idx, "working_days_late"] = late.astype(object).where(late.notna(), None).to_numpy(object)
+    for name, source in (("source_file", "source_file"), ("sheet", "sheet"), ("row", "row")):
+        out.loc[idx, name] = now[source].to_numpy(object)
+    return out
+
+
+def _covered(store: HistoryStore, carried: pd.DataFrame, records: pd.DataFrame, at: np.ndarray,
+             period: str) -> set[str]:
+    """"unit|YYYY-MM" pairs a ledger of this run covers: it holds records of that unit and month that were
+    recorded in an earlier period, and it is not a file of carried items only (a 整改 sheet)."""
+    absent = carried["state"].eq("absent")
+    if not absent.any():
+        return set()
+    units = sorted(set(carried.loc[absent, "unit"]))
+    stored = store.records(sorted(set(carried.loc[absent, "first_period"])), units)
+    stored = stored[(stored["period"] < period) & stored["number_key"].ne("")]
+    if not len(stored):
+        return set()
+    is_carried = np.zeros(len(records), dtype=bool)
+    is_carried[at[at >= 0]] = True
+    only_carried = pd.Series(is_carried).groupby(records["source_file"].to_numpy(object)).transform("all")
+    mine = records[records["unit"].isin(units).to_numpy(bool) & ~only_carried.to_numpy(bool)
+                   & records["number_key"].ne("").to_numpy(bool)]
+    evidence = mine[BY_NUMBER + ["decision_date"]].astype({"unit": object, "category": object}).merge(
+        stored[BY_NUMBER].drop_duplicates(), on=BY_NUMBER, how="inner")
+    months = pd.Series(iso_dates(evidence["decision_date"]), dtype=object).fillna("").str[:7]
+    return set((evidence["unit"].astype(str).to_numpy(object) + "|" + months.to_numpy(object)).tolist())
+
+
+def _new_items(scoped: pd.DataFrame, period: str, carried_rows: np.ndarray) -> pd.DataFrame:
+    """This period's records still open (OPEN_STATUSES, or not found online), not already carried."""
+    online = scoped["online_result"].astype(object) if "online_result" in scoped else pd.Series(None, index=scoped.index)
+    status = scoped["status"].astype(str)
+    not_found = online.eq("not-found").to_numpy(bool)
+    is_open = status.isin(OPEN_STATUSES).to_numpy(bool) | not_found
+    number = scoped["number_key"]
+    pick = is_open & ~np.isin(scoped["history_row"].to_numpy(), carried_rows)
+    rows = scoped[pick]
+    late = rows["working_days_late"]
+    return pd.DataFrame({
+        "unit": rows["unit"].astype(object).to_numpy(object), "category": rows["category"].astype(object).to_numpy(object),
+        "number_key": number[pick].to_numpy(object), "document_number": rows["document_number"].to_numpy(object),
+        "party": rows["party"].to_numpy(object), "decision_date": iso_dates(rows["decision_date"]),
+        "first_period": period, "periods_open": 1,
+        "problem": np.where(not_found[pick], "not-found", status[pick].to_numpy(object)),
+        "state": "open", "carried": 0, "published_date": iso_dates(rows["published_date"]),
+        "working_days_late": late.astype(object).where(late.notna(), None).to_numpy(object),
+        "status": status[pick].to_numpy(object), "still_open": 1,
+        "source_file": rows["source_file"].to_numpy(object), "sheet": rows["sheet"].to_numpy(object),
+        "row": rows["row"].to_numpy(object)}, columns=FOLLOWUP_COLUMNS)

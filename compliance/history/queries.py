@@ -1,0 +1,63 @@
+"""What the `history` commands, the JSON and the web page read from the store: open items and trends."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .carry import PROBLEM_LABELS, STATE_LABELS
+from .store import HistoryStore
+
+ITEM_FIELDS = ["unit", "category", "document_number", "party", "first_period", "periods_open", "problem", "state",
+               "published_date", "working_days_late", "status"]
+
+
+def items_json(frame: pd.DataFrame) -> list[dict]:
+    """The ``carried_over`` objects (and `history open`'s), column-wise; missing values are null."""
+    if not len(frame):
+        return []
+    out = frame[ITEM_FIELDS].astype(object)
+    out = out.where(out.notna(), None)
+    out["document_number"] = out["document_number"].where(out["document_number"].astype(str).str.strip().ne(""), None)
+    items = out.to_dict("records")
+    for item in items:  # the carried items of one period, not the records: pandas would make ints floats
+        item["periods_open"] = int(item["periods_open"])
+        late = item["working_days_late"]
+        item["working_days_late"] = None if late is None or pd.isna(late) else int(late)
+    return items
+
+
+def open_items(store: HistoryStore, units=()) -> list[dict]:
+    """Items open after the latest recorded period (``units``: only these)."""
+    latest = store.latest_period()
+    if latest is None:
+        return []
+    frame = store.followups(latest, still_open=True)
+    if units:
+        frame = frame[frame["unit"].isin(list(units))]
+    items = items_json(frame)
+    for item in items:  # a few hundred at most: the labels are for people
+        item["problem_label"] = PROBLEM_LABELS.get(item["problem"], item["problem"])
+        item["state_label"] = STATE_LABELS.get(item["state"], item["state"])
+    return items
+
+
+def trend_frame(rates: pd.DataFrame, units=()) -> tuple[list[str], pd.DataFrame]:
+    """(periods, one row per unit and category with one column per period) from (period, unit, category, rate)."""
+    if units:
+        rates = rates[rates["unit"].isin(list(units))]
+    periods = sorted(rates["period"].unique().tolist())
+    if not len(rates):
+        return periods, pd.DataFrame(columns=periods, index=pd.MultiIndex.from_arrays([[], []]))
+    rates = rates.drop_duplicates(["unit", "category", "period"], keep="last")
+    table = rates.set_index(["unit", "category", "period"])["rate"].astype(float).unstack("period")
+    return periods, table.reindex(columns=periods)
+
+
+def trend(store: HistoryStore, units=()) -> dict:
+    """``{"periods": [...], "units": [{"unit", "category", "rates": {period: rate}}]}``."""
+    periods, table = trend_frame(store.rates(), units)
+    out = []
+    for (unit, category), row in table.iterrows():  # one row per unit: a few dozen
+        out.append({"unit": unit, "category": category,
+                    "rates": {p: (None if pd.isna(v) else float(v)) for p, v in row.items()}})
+    return {"periods": periods, "units": out}

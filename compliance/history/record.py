@@ -1,0 +1,55 @@
+"""What a recorded period holds: every in-scope record, each unit's counts per status and rates,
+and the follow-up list that the next period starts from (store.py writes it in one transaction).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..dates import iso_dates
+from ..rules import CATEGORY_LABELS
+from ..summary import SUBTOTAL, TOTAL, status_counts
+from .store import RECORD_COLUMNS, HistoryStore
+
+# 汇总's 类别 cells -> the keys the store and the JSON use
+CATEGORY_KEYS = {**{label: key for key, label in CATEGORY_LABELS.items()}, SUBTOTAL: "all", TOTAL: "all"}
+
+
+def record_history(run, store: HistoryStore) -> int:
+    """Record ``run`` (which carries ``run.history``) as its period; returns the revision written."""
+    follow = run.history
+    records = run.records
+    number = records["number_key"]  # carry.add_history_keys, before the month was chosen
+    online = records["online_result"].astype(object) if "online_result" in records else None
+    codes = [",".join(p.code for p in items) if items else None for items in run.issues]
+    stored = pd.DataFrame({
+        "unit": records["unit"].astype(object).to_numpy(object),
+        "category": records["category"].astype(object).to_numpy(object),
+        "number_key": number.to_numpy(object), "document_number": records["document_number"].to_numpy(object),
+        "party": records["party"].to_numpy(object), "decision_date": iso_dates(records["decision_date"]),
+        "published_date": iso_dates(records["published_date"]), "deadline": iso_dates(records["deadline"]),
+        "status": records["status"].astype(str).to_numpy(object),
+        "online_result": None if online is None else online.to_numpy(object), "problems": codes,
+        "source_file": records["source_file"].to_numpy(object), "sheet": records["sheet"].to_numpy(object),
+        "row": records["row"].astype(int).to_numpy()}, columns=RECORD_COLUMNS)
+    counts = status_counts(records, ["unit", "category"]) if len(records) else pd.DataFrame(
+        columns=["unit", "category"])
+    counts = counts.melt(id_vars=["unit", "category"], var_name="status", value_name="count")
+    counts = counts[counts["count"] > 0]
+    table, _ = run.unit_summary
+    rates = unit_rates(table)
+    period = {"period": follow.period, "run_time": run.run_time.isoformat(timespec="seconds"),
+              "as_of": run.as_of.isoformat(), "inputs": [e.path for e in run.inputs if not e.not_read],
+              "previous_period": follow.previous_period}
+    return store.record(period, stored, counts, rates, follow.followups())
+
+
+def unit_rates(table: pd.DataFrame) -> pd.DataFrame:
+    """汇总's 及时公开率 per unit and category key (permit/penalty; "all" for a 小计, and 合计 as unit 合计).
+    A unit with one category also gets its "all" line, so that every unit has one."""
+    known = table["类别"].isin(list(CATEGORY_KEYS)) | table["单位"].eq(TOTAL)
+    rows = table[known]
+    out = pd.DataFrame({"unit": rows["单位"].astype(object), "category": rows["类别"].map(CATEGORY_KEYS).fillna("all"),
+                        "rate": rows["及时公开率"].astype(float)})
+    single = out[out["category"].ne("all")].groupby("unit").filter(lambda g: len(g) == 1)  # one per unit: few
+    return pd.concat([out, single.assign(category="all")], ignore_index=True)

@@ -1,0 +1,112 @@
+"""The month-over-month history (issue 23) as a part of the outputs: 汇总's columns (上期及时公开率 and its
+change, 上期遗留, 本期销号, 仍未整改, 台账中消失), the sheets 整改跟踪 and 趋势, the terminal's block, the
+JSON's ``history`` and the finding that makes a 台账中消失 item exit 1.
+
+A run that is not recorded (no --month, no --record, or --no-history) has no such part.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ...history.queries import items_json, trend_frame
+from ...history.record import CATEGORY_KEYS, unit_rates
+from ...summary import SUBTOTAL, TOTAL
+from ..layout import INT, PERCENT, SheetSpec
+from ..sheets.history import followup_spec, trend_spec
+from .base import Part
+
+RATE_HEADERS = ["上期及时公开率", "较上期"]
+COUNT_HEADERS = ["上期遗留", "本期销号", "仍未整改", "台账中消失"]
+FIGURES = dict(zip(COUNT_HEADERS, ["carried", "resolved", "open", "dropped"]))
+
+
+class HistoryPart(Part):
+    def __init__(self, run):
+        self.run = run
+        self.follow = run.history
+
+    @classmethod
+    def of(cls, run) -> "HistoryPart | None":
+        return cls(run) if getattr(run, "history", None) is not None else None
+
+    def summary_columns(self, table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+        out = table.copy()
+        unit = out["单位"].astype(object)
+        key = out["类别"].map(CATEGORY_KEYS).where(unit.ne(TOTAL), "all")
+        previous = self.follow.previous_rates.set_index(["unit", "category"])["rate"]
+        previous = previous[~previous.index.duplicated()]
+        rows = pd.MultiIndex.from_arrays([unit, key.fillna("")])
+        before = previous.reindex(rows).to_numpy(float)
+        now = pd.to_numeric(out["及时公开率"], errors="coerce").to_numpy(float)
+        out["上期及时公开率"] = before
+        out["较上期"] = now - before
+        figures = self.follow.unit_figures()
+        by_row = figures.set_index(["unit", "category"])
+        by_unit = figures.groupby("unit")[list(FIGURES.values())].sum()
+        subtotal = out["类别"].eq(SUBTOTAL).to_numpy(bool)
+        for header, name in FIGURES.items():
+            values = by_row[name].reindex(rows).to_numpy(float, copy=True) if len(by_row) else \
+                np.full(len(out), np.nan)
+            values[subtotal] = by_unit[name].reindex(unit[subtotal]).to_numpy(float) if len(by_unit) else np.nan
+            values[unit.eq(TOTAL).to_numpy(bool)] = figures[name].sum()
+            out[header] = np.nan_to_num(values).astype(int)
+        return out, RATE_HEADERS + COUNT_HEADERS
+
+    def summary_kinds(self, headers: list[str]) -> list[str]:
+        return [PERCENT if h in RATE_HEADERS else INT for h in headers]
+
+    def sheets(self, sheet) -> list[SheetSpec]:
+        periods, table = self.trend()
+        return [followup_spec(self.follow, sheet.footer, sheet.header),
+                trend_spec(periods, table, self.follow.period, sheet.footer, sheet.header)]
+
+    def trend(self):
+        """The recorded periods' rates before this one, and this run's (not recorded until the report is out)."""
+        stored = self.follow.stored_rates
+        stored = stored[stored["period"] < self.follow.period]
+        mine = unit_rates(self.run.unit_summary[0]).assign(period=self.follow.period)
+        both = pd.concat([stored, mine], ignore_index=True)
+        return trend_frame(both[both["category"].eq("all")])  # one line per unit, and 合计
+
+    def about_lines(self) -> list[tuple[str, str]]:
+        f = self.follow
+        return [("历史库", f"{f.store}；本期 {f.period}，上期 {f.previous_period or '无（首次记录）'}"),
+                ("整改跟踪", "上期仍未整改的事项在本次读入的全部台账中查找（不限决定月份）：按单位、类别和文书号对应，"
+                         "没有文书号的按行政相对人和决定日期对应。已整改：已补公开或网站可见；已更正：原数据有误，现可判定；"
+                         "仍未整改：仍未公开，或本期台账不含该月份；台账中消失：本期台账含该月份的其他记录，却没有这一条")]
+
+    def add_json(self, payload: dict, rows: list[dict]) -> None:
+        f = self.follow
+        table = self.run.unit_summary[0]
+        units = unit_rates(table)
+        units = units[units["category"].isin(["permit", "penalty"])]
+        previous = f.previous_rates.set_index(["unit", "category"])["rate"]
+        figures = f.unit_figures().set_index(["unit", "category"])
+        out = []
+        for unit, category, rate in zip(units["unit"], units["category"], units["rate"]):  # one per unit
+            counts = figures.loc[(unit, category)] if (unit, category) in figures.index else None
+            before = previous.get((unit, category))
+            out.append({"unit": unit, "category": category, "rate": None if pd.isna(rate) else float(rate),
+                        "previous_rate": None if before is None or pd.isna(before) else float(before),
+                        **{name: 0 if counts is None else int(counts[name]) for name in FIGURES.values()}})
+        payload["history"] = {"period": f.period, "previous_period": f.previous_period, "store": f.store,
+                              "carried_over": items_json(f.carried), "units": out}
+
+    def terminal_lines(self) -> list[str]:
+        f = self.follow
+        if f.previous_period is None:
+            return [f"历史：本期 {f.period} 为首次记录，下期起跟踪本期未整改的 {len(f.new_items)} 条。"]
+        states = f.carried["state"]
+        lines = [f"上期（{f.previous_period}）遗留 {len(states)} 条：已整改 {int(states.isin(['resolved', 'corrected']).sum())}，"
+                 f"仍未整改 {int(states.eq('open').sum())}，台账中消失 {int(states.eq('dropped').sum())}。"
+                 "详见报告的“整改跟踪”工作表。"]
+        for unit, number, party, month in zip(*(f.dropped[c] for c in ("unit", "document_number", "party",
+                                                                     "decision_date"))):
+            lines.append(f"  台账中消失：{unit} {number or party or ''}（决定日期 {month or '未知'}）")
+        return lines
+
+    def findings(self) -> list[str]:
+        dropped = len(self.follow.dropped)
+        return [f"{dropped} 条上期遗留问题在台账中消失（见“整改跟踪”）"] if dropped else []

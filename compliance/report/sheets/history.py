@@ -1,0 +1,78 @@
+"""整改跟踪 (every item carried over from earlier periods, with its state now) and 趋势 (each unit's
+及时公开率 per recorded period, with a one-line text sparkline that prints in any writer)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ...history.carry import LONG_OPEN, PROBLEM_LABELS, STATE_LABELS
+from ...rules import CATEGORY_LABELS
+from ...status import STATUS_LABELS
+from ..layout import INT, PERCENT, TEXT, SheetSpec, column_widths
+
+FOLLOWUP_HEADERS = ["单位", "类别", "文书号", "行政相对人", "决定日期", "首次发现", "已持续期数", "原问题", "现状",
+                    "公开日期", "逾期工作日数", "当前状态", "来源文件", "工作表", "行号"]
+FOLLOWUP_KINDS = [TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, INT, TEXT, TEXT, TEXT, INT, TEXT, TEXT, TEXT, INT]
+STATE_ORDER = {"dropped": 0, "open": 1, "corrected": 2, "resolved": 3}
+FILLS = {"dropped": "#F4B084", "long": "#F8CBAD"}  # dark enough for a black-and-white printer
+BARS = "▁▂▃▄▅▆▇█"
+CATEGORY_NAMES = {**CATEGORY_LABELS, "all": "全部"}
+
+
+def followup_frame(carried: pd.DataFrame) -> pd.DataFrame:
+    c = carried.assign(order=carried["state"].map(STATE_ORDER)).sort_values(
+        ["unit", "order", "periods_open"], ascending=[True, True, False], kind="stable")
+    return pd.DataFrame({
+        "单位": c["unit"], "类别": c["category"].map(CATEGORY_LABELS), "文书号": c["document_number"],
+        "行政相对人": c["party"], "决定日期": c["decision_date"], "首次发现": c["first_period"],
+        "已持续期数": c["periods_open"].astype(float), "原问题": c["problem"].map(PROBLEM_LABELS),
+        "现状": c["state"].map(STATE_LABELS), "公开日期": c["published_date"],
+        "逾期工作日数": pd.to_numeric(c["working_days_late"], errors="coerce").astype(float),
+        "当前状态": c["status"].map(STATUS_LABELS), "来源文件": c["source_file"], "工作表": c["sheet"],
+        "行号": pd.to_numeric(c["row"], errors="coerce").astype(float), "_state": c["state"]}).reset_index(drop=True)
+
+
+def followup_spec(follow, footer: str, page_header: str, sheet_name: str = "整改跟踪", title: str | None = None) -> SheetSpec:
+    frame = followup_frame(follow.carried)
+    state = frame.pop("_state")
+    long_open = frame["已持续期数"].to_numpy(float) >= LONG_OPEN
+    highlight = {int(i): FILLS["dropped"] for i in np.flatnonzero(state.eq("dropped").to_numpy(bool))}
+    for i in np.flatnonzero(long_open & state.isin(["open"]).to_numpy(bool)):
+        highlight.setdefault(int(i), FILLS["long"])
+    frame = frame.astype(object).where(frame.notna(), None)
+    for name in ("已持续期数", "逾期工作日数", "行号"):
+        frame[name] = frame[name].astype(float)
+    counts = state.value_counts()
+    subtitle = (f"上期（{follow.previous_period or '无'}）遗留 {len(frame)} 条："
+                + "，".join(f"{STATE_LABELS[s]} {int(counts.get(s, 0))}" for s in STATE_ORDER)
+                + f"。深色底：台账中消失（上期台账中有、本期同一台账中被删除）；浅色底：已持续 {LONG_OPEN} 期及以上仍未整改")
+    widths = [min(w, 30) for w in column_widths(frame, FOLLOWUP_KINDS)]
+    return SheetSpec(sheet_name, frame, FOLLOWUP_KINDS, widths, header_row=2, highlight=highlight,
+                     title=title or f"整改跟踪（{follow.period}，上期遗留问题的整改情况）", subtitle=subtitle,
+                     footer=footer, page_header=page_header, print_columns=12)
+
+
+def sparkline(values: np.ndarray) -> str:
+    """One bar per period, 0% to 100% in eight steps; a period without a rate is a space."""
+    return "".join(" " if np.isnan(v) else BARS[min(int(v * len(BARS)), len(BARS) - 1)] for v in values)
+
+
+def trend_spec(periods: list[str], table: pd.DataFrame, period: str, footer: str, page_header: str) -> SheetSpec:
+    """``table``: one row per (unit, category key), one column per period (rates, NaN where none)."""
+    values = table.to_numpy(float) if len(table) else np.zeros((0, len(periods)))
+    frame = pd.DataFrame({"单位": [u for u, _ in table.index], "类别": [CATEGORY_NAMES.get(c, c) for _, c in table.index]})
+    for k, p in enumerate(periods):
+        frame[p] = values[:, k]
+    last = values[:, -1] if len(periods) else np.zeros(0)
+    before = values[:, -2] if len(periods) > 1 else np.full(len(frame), np.nan)
+    frame["较上期"] = last - before
+    frame["走势"] = [sparkline(row) for row in values]  # one per unit: a few dozen
+    kinds = [TEXT, TEXT] + [PERCENT] * len(periods) + [PERCENT, TEXT]
+    widths = column_widths(frame, kinds)
+    widths[-1] = max(widths[-1], 2.0 * len(periods) + 4)
+    bold = {i for i, u in enumerate(frame["单位"]) if u == "合计"}
+    return SheetSpec("趋势", frame, kinds, widths, header_row=2, bold_rows=bold,
+                     title=f"各单位及时公开率趋势（截至 {period}）",
+                     subtitle="较上期 = 本期 − 上期；走势：每期一格，越高越好",
+                     footer=footer, page_header=page_header)

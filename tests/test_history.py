@@ -1,0 +1,212 @@
+"""The history walk (issue 23): October, November, December, and November again, through the real CLI.
+
+Ledgers are real .xlsx files (tests/history_ledgers.py); the store is a real SQLite file in tmp_path.
+"""
+
+from __future__ import annotations
+
+import json
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from compliance.cli import main
+from tests.history_ledgers import RUNS, write_month
+
+
+def _check(tmp_path, month: str, as_of: str, *extra: str):
+    folder = tmp_path / month
+    if not folder.exists():
+        write_month(folder, month)
+    result = CliRunner().invoke(main, ["check", str(folder), "--month", month, "--as-of", as_of,
+                                       "--db", str(tmp_path / "h.sqlite"), "--out", str(tmp_path / f"r{month}.xlsx"),
+                                       "--json", str(tmp_path / f"r{month}.json"), *extra])
+    payload = json.loads((tmp_path / f"r{month}.json").read_text(encoding="utf-8"))
+    return result, payload
+
+
+def _history(tmp_path, *args: str):
+    result = CliRunner().invoke(main, ["history", *args, "--db", str(tmp_path / "h.sqlite"), "--json", "-"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def _states(payload) -> dict[str, str]:
+    return {item["document_number"] or item["party"]: item["state"] for item in payload["history"]["carried_over"]}
+
+
+@pytest.fixture(scope="module")
+def walk(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("walk")
+    out = {}
+    for _, month, as_of in RUNS:
+        out[month] = _check(tmp_path, month, as_of)
+    out["list_before"] = _history(tmp_path, "list")
+    out["rerun"] = _check(tmp_path, "2016-11", "2016-12-26")
+    return tmp_path, out
+
+
+def test_october_is_the_first_period(walk):
+    _, out = walk
+    result, payload = out["2016-10"]
+    assert result.exit_code == 1  # overdue records
+    assert payload["history"]["previous_period"] is None and payload["history"]["carried_over"] == []
+    assert "历史：本期 2016-10 为首次记录，下期起跟踪本期未整改的 6 条。" in result.output
+
+
+def test_november_gives_every_state(walk):
+    _, out = walk
+    result, payload = out["2016-11"]
+    assert _states(payload) == {
+        "西安监罚〔2016〕2号": "resolved",   # published 2016-11-20 in the cumulative copy (补公开)
+        "西安监罚〔2016〕3号": "dropped",    # gone from the copy that still holds its other October rows
+        "西安监罚〔2016〕4号": "corrected",  # a publication date before the decision, fixed
+        "西安监罚〔2016〕5号": "open",       # was pending, is now overdue
+        "西人社许〔2016〕2号": "open",       # monthly ledger: October is not in November's file
+        "张三": "resolved",                 # no number: found by party in the 整改 sheet
+    }
+    items = {i["document_number"] or i["party"]: i for i in payload["history"]["carried_over"]}
+    assert items["西安监罚〔2016〕2号"]["published_date"] == "2016-11-20"
+    assert items["西安监罚〔2016〕2号"]["status"] == "late"
+    # deadline 2016-11-07; 11-08..11-18 are 9 working days, and Sunday 11-20 counts as Monday 11-21
+    assert items["西安监罚〔2016〕2号"]["working_days_late"] == 10
+    assert items["西安监罚〔2016〕4号"]["status"] == "on_time" and items["西安监罚〔2016〕4号"]["problem"] == "invalid"
+    assert items["西安监罚〔2016〕5号"]["problem"] == "pending" and items["西安监罚〔2016〕5号"]["periods_open"] == 2
+    assert result.exit_code == 1
+    assert "上期（2016-10）遗留 6 条：已整改 3，仍未整改 2，台账中消失 1。" in result.output
+    assert "  台账中消失：区安监局 西安监罚〔2016〕3号（决定日期 2016-10-11）" in result.output
+    units = {u["unit"]: u for u in payload["history"]["units"]}
+    assert units["区安监局"] == {"unit": "区安监局", "category": "penalty", "rate": 0.5, "previous_rate": 1 / 3,
+                                "carried": 4, "resolved": 2, "open": 1, "dropped": 1}
+    assert units["区人社局"]["carried"] == 2 and units["区人社局"]["resolved"] == 1
+
+
+def test_a_rectification_sheet_covers_no_month(walk):
+    """区人社局's 整改 sheet holds only 张三's October row: 西人社许〔2016〕2号 stays open, not dropped."""
+    _, out = walk
+    assert _states(out["2016-11"][1])["西人社许〔2016〕2号"] == "open"
+
+
+def test_december_follows_what_november_left(walk):
+    _, out = walk
+    result, payload = out["2016-12"]
+    states = _states(payload)
+    assert states == {"西安监罚〔2016〕3号": "dropped", "西安监罚〔2016〕5号": "resolved",
+                      "西安监罚〔2016〕7号": "open", "西人社许〔2016〕2号": "open"}
+    items = {i["document_number"]: i for i in payload["history"]["carried_over"]}
+    assert items["西安监罚〔2016〕3号"]["periods_open"] == 3
+    assert items["西安监罚〔2016〕5号"]["published_date"] == "2016-12-20"
+
+
+def test_rerun_of_november_changes_no_count(walk):
+    tmp_path, out = walk
+    first, again = out["2016-11"][1], out["rerun"][1]
+    assert again["summary"] == first["summary"]
+    assert again["history"]["units"] == first["history"]["units"]
+    assert _states(again) == _states(first)
+    listed = {p["period"]: p for p in _history(tmp_path, "list")["periods"]}
+    assert listed["2016-11"]["revision"] == 2 and len(listed["2016-11"]["earlier_revisions"]) == 1
+    assert listed["2016-11"]["records"] == 4  # replaced, not added
+    assert listed["2016-12"]["stale"] and not listed["2016-10"]["stale"]
+    before = {p["period"]: p for p in out["list_before"]["periods"]}
+    assert not before["2016-12"]["stale"]
+
+
+def test_trend_matches_hand_computed_rates(walk):
+    tmp_path, _ = walk
+    trend = _history(tmp_path, "trend", "--unit", "区安监局")
+    assert trend["periods"] == ["2016-10", "2016-11", "2016-12"]
+    penalty = next(u for u in trend["units"] if u["category"] == "penalty")
+    # October: on time 1 of (1 on time + 2 overdue); November: 1 of (1 + 1 overdue); December: 1 of 1
+    assert penalty["rates"] == {"2016-10": pytest.approx(1 / 3), "2016-11": 0.5, "2016-12": 1.0}
+    assert {u["unit"] for u in trend["units"]} == {"区安监局"}
+    whole = _history(tmp_path, "trend")
+    total = next(u for u in whole["units"] if u["unit"] == "合计")
+    # October 2 of 6 judged; November 2 of 4; December 2 of 2
+    assert total["rates"] == {"2016-10": pytest.approx(1 / 3), "2016-11": 0.5, "2016-12": 1.0}
+
+
+def test_open_lists_what_is_still_open(walk):
+    tmp_path, _ = walk
+    items = _history(tmp_path, "open")["items"]
+    assert {i["document_number"] for i in items} == {"西安监罚〔2016〕3号", "西安监罚〔2016〕7号", "西人社许〔2016〕2号"}
+    only = _history(tmp_path, "open", "--unit", "区人社局")["items"]
+    assert [i["document_number"] for i in only] == ["西人社许〔2016〕2号"]
+
+
+def test_report_has_the_history_sheets_and_columns(walk):
+    tmp_path, _ = walk
+    book = openpyxl.load_workbook(tmp_path / "r2016-12.xlsx", read_only=True)
+    assert book.sheetnames[:4] == ["汇总", "逾期清单", "整改跟踪", "趋势"]
+    header = [c for c in next(book["汇总"].iter_rows(min_row=3, max_row=3, values_only=True))]
+    assert header[header.index("上期及时公开率"):header.index("台账中消失") + 1] == [
+        "上期及时公开率", "较上期", "上期遗留", "本期销号", "仍未整改", "台账中消失"]
+    rows = list(book["整改跟踪"].iter_rows(min_row=4, values_only=True))
+    assert sorted(r[2] for r in rows if r[0]) == sorted(["西人社许〔2016〕2号", "西安监罚〔2016〕3号",
+                                                        "西安监罚〔2016〕7号", "西安监罚〔2016〕5号"])
+    trend = list(book["趋势"].iter_rows(min_row=3, max_row=4, values_only=True))
+    assert trend[0][:5] == ("单位", "类别", "2016-10", "2016-11", "2016-12")
+
+
+def test_no_history_and_plain_runs_leave_no_store(tmp_path):
+    folder = write_month(tmp_path / "2016-10", "2016-10")
+    db = tmp_path / "h.sqlite"
+    for extra in (["--month", "2016-10", "--no-history"], []):
+        result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-11-25", "--db", str(db),
+                                           "--out", str(tmp_path / "r.xlsx"), *extra])
+        assert result.exit_code == 1, result.output
+        assert not db.exists()
+    result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-11-25", "--db", str(db),
+                                       "--out", str(tmp_path / "r.xlsx"), "--record"])
+    assert db.exists() and "已记入历史库" in result.output
+    assert [p["period"] for p in _history(tmp_path, "list")["periods"]] == ["2016-11"]  # the as-of month
+
+
+def test_forget_asks_and_marks_later_periods_stale(walk, tmp_path):
+    source, _ = walk
+    (tmp_path / "h.sqlite").write_bytes((source / "h.sqlite").read_bytes())
+    refused = CliRunner().invoke(main, ["history", "forget", "2016-10", "--db", str(tmp_path / "h.sqlite")], input="n\n")
+    assert "未删除" in refused.output
+    done = CliRunner().invoke(main, ["history", "forget", "2016-10", "--db", str(tmp_path / "h.sqlite"), "--yes"])
+    assert done.exit_code == 0 and "已删除 2016-10 的记录。" in done.output
+    listed = {p["period"]: p for p in _history(tmp_path, "list")["periods"]}
+    assert "2016-10" not in listed and listed["2016-11"]["stale"]
+
+
+def test_readme_monthly_workflow_prints_what_the_readme_shows(tmp_path, monkeypatch):
+    """README 按月检查与整改跟踪: October, then November, on sample_monthly/, with the default store."""
+    import re
+    import shutil
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### 按月检查与整改跟踪（历史库）", 1)[1].split("\n### ", 1)[0]
+    commands = re.search(r"```bash\n(.*?)```", section, re.S).group(1).strip().splitlines()
+    shown = re.search(r"11 月的输出.*?```text\n(.*?)```", section, re.S).group(1)
+    shutil.copytree(root / "sample_monthly", tmp_path / "sample_monthly")
+    monkeypatch.chdir(tmp_path)
+    results = [CliRunner().invoke(main, line.split()[1:]) for line in commands]
+    assert [r.exit_code for r in results] == [1, 1]
+    assert results[1].stdout == shown
+    assert (tmp_path / "reports" / "公开时限历史.sqlite").exists()
+
+
+def test_export_writes_the_ledger_and_the_trend_and_never_overwrites(walk, tmp_path):
+    source, _ = walk
+    target = tmp_path / "整改台账.xlsx"
+    args = ["history", "export", str(target), "--db", str(source / "h.sqlite")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(target, read_only=True)
+    assert book.sheetnames == ["整改台账", "趋势"]
+    numbers = sorted(r[2] for r in book["整改台账"].iter_rows(min_row=4, values_only=True) if r[0])
+    # the latest period is December's first run (November's re-run came after it, and December is stale)
+    assert numbers == sorted(["西人社许〔2016〕2号", "西安监罚〔2016〕3号", "西安监罚〔2016〕5号", "西安监罚〔2016〕7号"])
+    trend = [r for r in book["趋势"].iter_rows(min_row=4, values_only=True) if r[0]]
+    assert [(r[0], r[2], r[3], r[4]) for r in trend][-1] == ("合计", pytest.approx(1 / 3), 0.5, 1.0)
+    before = target.read_bytes()
+    again = CliRunner().invoke(main, args)
+    assert again.exit_code == 2 and "已存在，拒绝覆盖" in again.output
+    assert target.read_bytes() == before

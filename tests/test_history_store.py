@@ -1,0 +1,143 @@
+"""The store's reliability (issue 23): a file it did not make, a corrupt or newer store, a killed run,
+two runs at once. Real SQLite files, real CLI runs and real child processes; no mocked database."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from compliance.cli import main
+from compliance.history.store import APPLICATION_ID, HistoryStore
+from tests.history_ledgers import write_month
+
+
+def _check(tmp_path, db, month="2016-10", as_of="2016-11-25"):
+    folder = tmp_path / month
+    if not folder.exists():
+        write_month(folder, month)
+    out = tmp_path / f"r{month}.xlsx"
+    result = CliRunner().invoke(main, ["check", str(folder), "--month", month, "--as-of", as_of, "--db", str(db),
+                                       "--out", str(out)])
+    return result, out
+
+
+def _refused(tmp_path, db, words: str):
+    before = db.read_bytes()
+    result, out = _check(tmp_path, db)
+    assert result.exit_code == 2, result.output
+    assert out.exists()  # the check's report is still written
+    assert f"历史库 {db} " in result.output and words in result.output
+    assert "报告已照常生成，但本期的历史记录未完成。" in result.output
+    assert db.read_bytes() == before  # never overwritten
+    return result
+
+
+def test_a_file_that_is_not_a_database_is_refused_and_kept(tmp_path):
+    db = tmp_path / "历史.sqlite"
+    db.write_text("这是一份会议记录，不是数据库。\n" * 200, encoding="utf-8")
+    _refused(tmp_path, db, "不是数据库文件")
+
+
+def test_another_programs_database_is_refused_and_kept(tmp_path):
+    db = tmp_path / "other.db"
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE things (name TEXT)")
+        conn.execute("INSERT INTO things VALUES ('keep me')")
+    _refused(tmp_path, db, "是其他程序的数据库")
+
+
+def test_a_newer_store_is_refused(tmp_path):
+    db = tmp_path / "h.sqlite"
+    assert _check(tmp_path, db)[0].exit_code == 1
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA user_version = 99")
+    _refused(tmp_path, db, "由更新版本的本工具建立（结构版本 99，本版本只认识 1）")
+
+
+def test_a_corrupt_store_is_refused_and_kept(tmp_path):
+    db = tmp_path / "h.sqlite"
+    assert _check(tmp_path, db)[0].exit_code == 1
+    data = bytearray(db.read_bytes())
+    page = 4096
+    assert len(data) > 3 * page
+    data[2 * page: 3 * page] = b"\xa5" * page  # a table page overwritten by noise
+    db.write_bytes(bytes(data))
+    _refused(tmp_path, db, "")
+
+
+def test_a_url_is_refused_with_a_usage_error(tmp_path):
+    write_month(tmp_path / "2016-10", "2016-10")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "2016-10"), "--month", "2016-10",
+                                       "--db", "postgresql://user:secret@host/db", "--as-of", "2016-11-25"])
+    assert result.exit_code == 2 and "只能是一个 SQLite 文件" in result.output
+
+
+def _periods(db):
+    return [(p["period"], p["revision"], p["records"]) for p in HistoryStore(db).periods()]
+
+
+KILLED_WRITER = """
+import sys, pandas as pd
+from compliance.history.store import HistoryStore, RECORD_COLUMNS, FOLLOWUP_COLUMNS
+n = 400_000
+records = pd.DataFrame({c: ["x"] * n for c in RECORD_COLUMNS}).assign(row=1)
+followups = pd.DataFrame(columns=FOLLOWUP_COLUMNS)
+counts = pd.DataFrame(columns=["unit", "category", "status", "count"])
+rates = pd.DataFrame(columns=["unit", "category", "rate"])
+print("writing", flush=True)
+HistoryStore(sys.argv[1]).record({"period": "2016-10", "run_time": "t", "as_of": "2016-11-25", "inputs": [],
+                                  "previous_period": None}, records, counts, rates, followups)
+print("done", flush=True)
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="kill -9 is POSIX")
+def test_a_run_killed_while_writing_leaves_the_store_as_it_was(tmp_path):
+    db = tmp_path / "h.sqlite"
+    assert _check(tmp_path, db)[0].exit_code == 1
+    before = _periods(db)
+    child = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(db)], stdout=subprocess.PIPE, text=True)
+    assert child.stdout.readline().strip() == "writing"
+    journal = db.with_name(db.name + "-journal")
+    deadline = time.monotonic() + 60
+    while not journal.exists() and time.monotonic() < deadline:  # the transaction has begun writing
+        time.sleep(0.005)
+    assert journal.exists(), "the writer never started its transaction"
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    assert child.returncode == -signal.SIGKILL
+    assert _periods(db) == before  # the hot journal is rolled back on the next open
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+
+
+def _cli(tmp_path, db, month, as_of):
+    folder = tmp_path / month
+    return subprocess.Popen([sys.executable, "-m", "compliance", "check", str(folder), "--month", month,
+                             "--as-of", as_of, "--db", str(db), "--out", str(tmp_path / f"r{month}-{time.time_ns()}.xlsx"),
+                             "-q"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_two_runs_at_once_both_succeed(tmp_path):
+    """Different periods at the same moment are both recorded; the same period twice is one period,
+    replaced once (revision 2), never counted twice. The store is created by one of them, not both."""
+    db = tmp_path / "h.sqlite"
+    for month in ("2016-10", "2016-11"):
+        write_month(tmp_path / month, month)
+    runs = [_cli(tmp_path, db, "2016-10", "2016-11-25"), _cli(tmp_path, db, "2016-11", "2016-12-26"),
+            _cli(tmp_path, db, "2016-11", "2016-12-26")]
+    outputs = [r.communicate(timeout=300) for r in runs]
+    for run, (out, err) in zip(runs, outputs):
+        assert run.returncode == 1, err  # problems in the data; not 2
+        assert "已记入历史库" in err
+    listed = {p: (rev, n) for p, rev, n in _periods(db)}
+    assert listed == {"2016-10": (1, 8), "2016-11": (2, 4)}
+    assert not list(tmp_path.glob(".history-*"))  # the creation's temporary files are gone
