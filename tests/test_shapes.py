@@ -330,3 +330,11 @@ def test_unit_from_a_file_name_without_a_separator(tmp_path):
     path = write_sheet(tmp_path / "区环保局台账.xlsx", [PENALTY, [1, "西环罚1", "甲", D(2016, 10, 10), D(2016, 10, 14)]])
     _, data, _ = check(tmp_path, path)
     assert [r["unit"] for r in data["records"]] == ["区环保局"]
+
+
+def test_a_first_record_of_text_under_a_header_with_a_blank_column_stays_a_record(tmp_path):
+    path = write_sheet(tmp_path / "区安监局_处罚.xlsx", [
+        PENALTY + [None], [None, "西安监罚1", "甲", "见附件", "未公开", "备注"],
+        [2, "西安监罚2", "乙", D(2016, 10, 10), D(2016, 10, 14), None]])
+    _, data, _ = check(tmp_path, path)
+    assert [r["document_number"] for r in data["records"]] == ["西安监罚1", "西安监罚2"]

@@ -51,7 +51,8 @@ def inner_headers(frame: pd.DataFrame, mapping: ColumnMap, rules: FieldRules) ->
             sub = frame_row_texts(frame, position + 1)
             if grouped_pair(texts, sub):
                 readings.append((2, map_columns(combine(spread_groups(texts, sub), sub, rules), rules)))
-        height, inner = max(readings, key=lambda r: (len(r[1].columns), r[0]))
+        # two rows only when they name more fields: a text-only first record is never taken as a header
+        height, inner = max(readings, key=lambda r: (len(r[1].columns), -r[0]))
         if len(inner.columns) >= 2 and "decision_date" in inner.columns \
                 and ("document_number" in inner.columns or "party" in inner.columns):
             found.append((int(position), height, inner))

@@ -166,18 +166,19 @@ def combine(top: list[str], sub: list[str], rules: FieldRules) -> list[str]:
 
 
 def _grouped(top: list[str], spread: list[str], sub: list[str]) -> bool:
-    """Whether a top row groups the row below: a label merged or repeated over several columns, or a
-    sub-label under a blank top cell. A one-row header over a first record of text has neither."""
+    """Whether a top row groups the row below: a label merged (or repeated) over several columns with
+    different sub-labels. A one-row header over a first record of text has neither, even when the
+    record fills a column the header left blank."""
     width = max(len(top), len(spread), len(sub))
     top, spread, sub = ([*x, *[""] * (width - len(x))] for x in (top, spread, sub))
-    if any(not top[c] and (spread[c] or sub[c]) for c in range(width)):
+    if any(not top[c] and spread[c] and sub[c] for c in range(width)):
         return True
     return any(spread[c] and spread[c] == spread[c + 1] and sub[c] != sub[c + 1] for c in range(width - 1))
 
 
 def grouped_pair(top: list[str], sub: list[str]) -> bool:
     """A header row inside the body and the row below it as group labels over sub-headers."""
-    return _looks_like_subheaders(sub) and _grouped(top, top, sub) and sum(1 for t in top if t) >= 2
+    return _looks_like_subheaders(sub) and _grouped(top, spread_groups(top, sub), sub) and sum(1 for t in top if t) >= 2
 
 
 def spread_groups(top: list[str], sub: list[str]) -> list[str]:
