@@ -135,6 +135,9 @@ _DECLARED = [
     ProblemType("corrupt-file", FILE, "文件已损坏或不完整（压缩包结构有误，可能没有传完或被截断），无法读取。"
                                       "请重新导出或重新发送该文件",
                 "文件已损坏，无法按其格式读取（读取程序的原话只在 --debug 时显示）", "请报送单位重新导出或重新发送"),
+    ProblemType("parquet-unreadable", FILE, "Parquet 文件已损坏、不完整或不是 Parquet 格式，无法读取。请重新导出该文件",
+                "扩展名是 .parquet 或内容以 Parquet 标记开头，但 Parquet 读取程序读不了（读取程序的原话只在 --debug 时显示）",
+                "请数据提供方重新导出"),
     ProblemType("no-workbook-in-zip", FILE, "这是一个压缩包，里面没有 Excel 工作簿{hint}", "压缩包中没有工作簿",
                 "解压后检查其中的表格，单独报送"),
     ProblemType("office-document", FILE, "这是 {kind}，不是表格。请把表格放进 Excel/WPS 表格中，另存为 .xlsx 后再报送",
