@@ -92,14 +92,16 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
           rules: RuleSet | None = None, calendar: WorkCalendar | None = None, config: Config | None = None,
           month: str | None = None, run_time: dt.datetime | None = None,
           progress: Callable[[int, int, str], None] | None = None,
-          online: Iterable[str | Path] | None = None, online_since: dt.date | None = None) -> CheckRun:
-    """Load ``paths`` and classify every record as of ``as_of`` (default: ``run_date``)."""
+          online: Iterable[str | Path] | None = None, online_since: dt.date | None = None,
+          read: Callable | None = None) -> CheckRun:
+    """Load ``paths`` and classify every record as of ``as_of`` (default: ``run_date``); ``read``: how
+    the files are read (default: here; cluster.cluster_reader: on a Dask cluster)."""
     config = config or Config()
     calendar = calendar or WorkCalendar()
     rules = rules or config.rules or single(PROFILES["district"])  # the config's [rules] hold for the API too
     as_of = as_of or run_date
     online = [str(p) for p in online or ()]
-    loaded = load(paths, config, progress=progress, own=OWN_REPORT)
+    loaded = load(paths, config, progress=progress, own=OWN_REPORT, read=read)
     reconcile_loaded(loaded)
     records, repeats = merge_repeats(loaded.records)  # a decision sent in two files counts once
     records = add_deadlines(records, calendar, rules)  # once: the online span test and classify use it
