@@ -26,6 +26,7 @@ from .issues import issues_column
 from .online import apply_online, select_online_only
 from .report.json_output import json_text, run_json, write_json
 from .report.parts import Part, parts_of
+from .report.records_out import refuse_foreign_records, write_records
 from .report.paths import OWN_REPORT, refuse_unsafe_outputs, report_path
 from .report.workbook import write_report
 from .report.writers import WriterUsed
@@ -148,6 +149,7 @@ class Outputs:
     report: Path | None = None  # None when nothing could be read: no report is written
     writer: WriterUsed | None = None
     json_path: Path | None = None
+    records_dir: Path | None = None  # --records-out: every record as Parquet
 
     @property
     def verdict(self) -> Verdict:
@@ -163,9 +165,11 @@ class Outputs:
         return json_text(self.payload)
 
 
-def write_outputs(run: CheckRun, *, out: str | Path | None = None, json: str | Path | None = None) -> Outputs:
+def write_outputs(run: CheckRun, *, out: str | Path | None = None, json: str | Path | None = None,
+                  records_out: str | Path | None = None) -> Outputs:
     """Write the report to ``out`` (default reports/<default name>; a folder gets the default name
-    inside) and the JSON to ``json`` ("-" or None: not to a file; ``Outputs.payload`` has it).
+    inside) and the JSON to ``json`` ("-" or None: not to a file; ``Outputs.payload`` has it);
+    every record as Parquet to the folder ``records_out`` (report/records_out.py).
 
     Nothing is written when nothing could be read. Every refusal (an output
     that is an input, a file the tool did not write, the JSON on the report, a
@@ -177,7 +181,13 @@ def write_outputs(run: CheckRun, *, out: str | Path | None = None, json: str | P
     json_path = None if json in (None, "-") else Path(json)
     inputs = [e.path for e in run.inputs if not e.not_read] + list(run.online_files)
     refuse_unsafe_outputs(target, json_path, inputs, [e.path for e in run.inputs if e.is_report])
+    records_dir = None if records_out is None else Path(records_out)
+    if records_dir is not None:
+        refuse_foreign_records(records_dir)
     outputs = Outputs(run, target, _write(run, target, "报告", "--out", write_report), json_path=json_path)
+    if records_dir is not None:
+        outputs.records_dir = _write(run, records_dir, "记录文件夹", "--records-out",
+                                     lambda _run, path: write_records(_run.records, path))
     if json_path is not None:
         _write(run, json_path, " JSON 文件", "--json", lambda _run, path: write_json(outputs.payload, path))
     return outputs

@@ -173,6 +173,8 @@ def template(out, force):
                    "用网站上实际公开的情况核对台账填写的公开日期；可重复使用。")
 @click.option("--online-since", "online_since", type=CliDate(),
               help="网站清单从哪天起才完整（更早的信息可能已撤下）。截止日期在此之前的记录不核对。")
+@click.option("--records-out", "records_out", type=str, metavar="文件夹",
+              help="把全部记录及其检查结果另存为 Parquet 文件（供数据分析）；文件夹须不存在，或是本工具上次建立的。")
 @click.option("--engine", type=Engine(), default="pandas", show_default=True,
               help="pandas = 在本机检查；dask = 在 Dask 集群上读取文件（每个文件一个任务），结果与 pandas 相同。")
 @click.option("--scheduler", metavar="地址",
@@ -183,7 +185,7 @@ def template(out, force):
 @debug_option
 @supervised  # the check runs in a worker that Ctrl-C can stop even mid-write
 def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out, json_target, online_files,
-          online_since, engine, scheduler, quiet, show_all):
+          online_since, records_out, engine, scheduler, quiet, show_all):
     """检查决定是否按时上网公开，并生成 Excel 报告。
 
     路径可以是文件（.xlsx/.xlsm/.xls/.csv/.parquet）或文件夹（递归查找）。结果输出到屏幕（标准输出），进度和错误输出到标准错误。
@@ -224,7 +226,7 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
             if entry.error is not None and entry.error.detail:
                 click.echo(f"  （--debug）{entry.path}：{entry.error.detail}", err=True)
     verdict = run.verdict
-    outputs = write_outputs(run, out=out, json=json_target)
+    outputs = write_outputs(run, out=out, json=json_target, records_out=records_out)
     if outputs.report is None:  # nothing could be read: nothing written
         click.echo(verdict.text, err=True)
         return verdict.exit_code
@@ -238,6 +240,8 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
     _print_results(run, say, show_all)
     for line in terminal.closing_lines(run, outputs.report):
         say(line)
+    if outputs.records_dir is not None:
+        say(f"全部记录（Parquet）已写入：{outputs.records_dir}")
     say(verdict.text)
     return verdict.exit_code
 

@@ -115,6 +115,10 @@ _DECLARED = [
                 "请用 DASK_DISTRIBUTED__WORKER__DAEMON=False dask worker … 重新启动这些工作进程",
                 "每个文件在工作进程的子进程中读取（读取程序崩溃只影响这一个文件），守护进程不能启动子进程",
                 "按提示设置环境变量后重启 dask worker"),
+    ProblemType("records-out-foreign", RUN, "{path} 已存在，但不是本工具用 --records-out 建立的文件夹，拒绝写入"
+                "（以免覆盖其中的文件）。请换一个不存在的文件夹名",
+                "--records-out 给出的路径已有文件或别的文件夹（里面没有本工具的标记文件 .compliance-records）",
+                "换一个还不存在的文件夹名；本工具建立的文件夹下次可以直接覆盖"),
     ProblemType("template-write-failed", RUN, "无法写入模板 {path}（{reason}）", "写入模板时系统报错（没有权限、磁盘已满等）",
                 "换一个位置，或检查文件夹的权限"),
     ProblemType("template-exists", RUN, "{path} 已存在，拒绝覆盖（它可能是已填好的表格）。请换一个文件名，或加 --force",
