@@ -141,6 +141,9 @@ def reconcile_statuses(summary: dict, selected: int) -> None:
         raise ReconciliationError(f"各状态之和 {total} 与记录数 {summary['records']}（应为 {selected}）不相等")
 
 
+JSON_MAX_RECORDS = 1_000_000  # past this --json is refused: --records-out writes every record, in parts
+
+
 @dataclass
 class Outputs:
     """What ``write_outputs`` wrote: the report and the writer that wrote it, the JSON, and the verdict."""
@@ -181,6 +184,8 @@ def write_outputs(run: CheckRun, *, out: str | Path | None = None, json: str | P
     json_path = None if json in (None, "-") else Path(json)
     inputs = [e.path for e in run.inputs if not e.not_read] + list(run.online_files)
     refuse_unsafe_outputs(target, json_path, inputs, [e.path for e in run.inputs if e.is_report])
+    if json is not None and len(run.records) > JSON_MAX_RECORDS:  # one JSON text of them would not fit memory
+        raise ComplianceError.of("json-too-many", records=len(run.records), most=JSON_MAX_RECORDS)
     records_dir = None if records_out is None else Path(records_out)
     if records_dir is not None:
         refuse_foreign_records(records_dir)

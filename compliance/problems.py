@@ -115,6 +115,9 @@ _DECLARED = [
                 "请用 DASK_DISTRIBUTED__WORKER__DAEMON=False dask worker … 重新启动这些工作进程",
                 "每个文件在工作进程的子进程中读取（读取程序崩溃只影响这一个文件），守护进程不能启动子进程",
                 "按提示设置环境变量后重启 dask worker"),
+    ProblemType("json-too-many", RUN, "共 {records:,} 条记录，超过 --json 的上限 {most:,} 条，未写任何文件。"
+                "请去掉 --json，改用 --records-out 文件夹 把全部记录另存为 Parquet（可分块读取）",
+                "记录太多，一个 JSON 文本放不进内存", "改用 --records-out；或按 --month 分月检查"),
     ProblemType("records-out-foreign", RUN, "{path} 已存在，但不是本工具用 --records-out 建立的文件夹，拒绝写入"
                 "（以免覆盖其中的文件）。请换一个不存在的文件夹名",
                 "--records-out 给出的路径已有文件或别的文件夹（里面没有本工具的标记文件 .compliance-records）",

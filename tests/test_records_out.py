@@ -61,3 +61,15 @@ def test_the_parts_inside_an_input_folder_are_not_read_back(tmp_path):
     result, payload = check(tmp_path, inputs, records_out=inputs / "记录")
     assert payload["summary"]["records"] == 378
     assert not [e for e in payload["inputs"] if "记录" in e["file"]]
+
+
+def test_past_the_json_limit_the_json_is_refused_with_advice_before_anything_is_written(tmp_path, monkeypatch):
+    import compliance.api
+
+    monkeypatch.setattr(compliance.api, "JSON_MAX_RECORDS", 377)  # the sample has 378 records
+    result, payload = check(tmp_path, SAMPLE, records_out=tmp_path / "记录")
+    assert result.exit_code == 2 and "超过 --json 的上限 377 条" in result.stderr and "--records-out" in result.stderr
+    assert payload is None and not (tmp_path / "r.xlsx").exists() and not (tmp_path / "记录").exists()
+    monkeypatch.setattr(compliance.api, "JSON_MAX_RECORDS", 378)
+    result, payload = check(tmp_path, SAMPLE, records_out=tmp_path / "记录")
+    assert result.exit_code == 1 and len(payload["records"]) == 378
