@@ -8,6 +8,7 @@ threads stay as they were (isolate.py forks readers only from a single-threaded 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -32,12 +33,13 @@ AS_OF = "2016-12-31"
 HANG = 300
 
 
-@pytest.fixture(scope="module")
-def scheduler(tmp_path_factory):
+@contextlib.contextmanager
+def cluster(where: Path, daemon_workers: bool = False):
     """A scheduler and two workers as separate processes; ended, and waited for, at the end."""
-    where = tmp_path_factory.mktemp("cluster")
     address_file = where / "scheduler.json"
-    env = dict(os.environ, DASK_DISTRIBUTED__WORKER__DAEMON="False")
+    env = dict(os.environ)
+    if not daemon_workers:  # as the README tells: workers start the read children
+        env["DASK_DISTRIBUTED__WORKER__DAEMON"] = "False"
     dask = [sys.executable, "-m", "distributed.cli.dask_scheduler"]
     started = [subprocess.Popen(dask + ["--host", "127.0.0.1", "--port", "0", "--no-dashboard",
                                         "--scheduler-file", str(address_file)],
@@ -60,6 +62,12 @@ def scheduler(tmp_path_factory):
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+@pytest.fixture(scope="module")
+def scheduler(tmp_path_factory):
+    with cluster(tmp_path_factory.mktemp("cluster")) as address:
+        yield address
 
 
 def _wait_for(ready, seconds: float = 60) -> None:
@@ -157,3 +165,13 @@ def test_scheduler_needs_the_dask_engine(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "compliance", "check", str(SAMPLE), "--scheduler", "tcp://x:1"],
                           cwd=tmp_path, capture_output=True, text=True, timeout=HANG)
     assert proc.returncode == 2 and "--scheduler 只能与 --engine dask 一起使用" in proc.stderr, proc.stderr
+
+
+def test_daemonic_workers_are_refused_before_any_file_is_read(tmp_path):
+    with cluster(tmp_path, daemon_workers=True) as address:
+        proc = subprocess.run([sys.executable, "-m", "compliance", "check", str(SAMPLE), "--as-of", AS_OF,
+                               "--engine", "dask", "--scheduler", address, "--out", str(tmp_path / "r.xlsx")],
+                              cwd=tmp_path, capture_output=True, text=True, timeout=HANG)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "不能再启动读取文件的子进程" in proc.stderr and "DASK_DISTRIBUTED__WORKER__DAEMON=False" in proc.stderr
+    assert not (tmp_path / "r.xlsx").exists()
