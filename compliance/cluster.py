@@ -26,6 +26,7 @@ from typing import Callable
 
 from .errors import ComplianceError, FileFault
 from .ingest.digest import file_sha256
+from .ingest.load import OwnFiles, read_all
 
 LOCAL_WORKERS = max(1, min(4, os.cpu_count() or 1))  # one per core, few: each also starts read children
 LOCAL_WORKER_MEMORY = "2GiB"  # per worker; left to itself distributed gives each worker half the machine
@@ -36,7 +37,7 @@ CONNECT_SECONDS = 10
 def dask_client(scheduler: str | None = None, workers: int = LOCAL_WORKERS, memory_limit: str = LOCAL_WORKER_MEMORY):
     """A client of the cluster at ``scheduler``, or of a LocalCluster on this machine, closed at the end."""
     import dask  # start-up time: only --engine dask needs them
-    from distributed import Client, LocalCluster
+    from distributed import Client, LocalCluster  # start-up time, likewise
 
     if scheduler:
         try:
@@ -75,7 +76,7 @@ def cluster_reader(client) -> Callable:
     """A ``read`` for ingest.load: every file a task on the cluster, results in the files' order."""
 
     def read(files: list[Path], config, progress=None, own=None) -> list:
-        from distributed import as_completed
+        from distributed import as_completed  # start-up time: only --engine dask needs it
 
         digests = [file_sha256(path) for path in files]  # what this machine sees: the workers must see it too
         futures = client.map(read_one, files, config=config, own=own, pure=False)
@@ -93,8 +94,6 @@ def cluster_reader(client) -> Callable:
 
 def read_one(path: Path, config, own):
     """On a worker: one file, read in a child of the worker as the pandas engine reads it."""
-    from .ingest.load import OwnFiles, read_all
-
     return read_all([path], config, None, own or OwnFiles())[0]
 
 

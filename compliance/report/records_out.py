@@ -56,7 +56,7 @@ def records_table(records: pd.DataFrame) -> pd.DataFrame:
 
 def write_records(records: pd.DataFrame, folder: Path) -> Path:
     import pyarrow as pa  # start-up time: only --records-out needs them
-    import pyarrow.parquet as pq
+    import pyarrow.parquet as pq  # start-up time, likewise
 
     refuse_foreign_records(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
