@@ -81,10 +81,13 @@ def cluster_reader(client) -> Callable:
         digests = [file_sha256(path) for path in files]  # what this machine sees: the workers must see it too
         futures = client.map(read_one, files, config=config, own=own, pure=False)
         index = {future.key: number for number, future in enumerate(futures)}
+        pending = as_completed(futures)
+        del futures  # each result is released on the workers once it is here
         results: list = [None] * len(files)
-        for done, future in enumerate(as_completed(futures), start=1):
+        for done, future in enumerate(pending, start=1):
             number = index[future.key]
             results[number] = _same_file(future.result(), files[number], digests[number])
+            future.release()
             if progress:
                 progress(done, len(files), str(files[number]))
         return results
