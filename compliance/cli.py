@@ -24,6 +24,7 @@ from .interrupts import handle_sigterm
 from .params import CliDate, Days, Engine, Month, Port, RuleName
 from .problems import message
 from .report import terminal
+from .report.records_out import refuse_foreign_records
 from .report.scope import out_of_scope_text
 from .rules import from_options
 from .supervise import supervised
@@ -214,6 +215,8 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
     rules = from_options(days, rule_name, config.rules)  # the config's rules, unless an option overrides them
     if scheduler and engine != "dask":
         raise click.UsageError(message("param-scheduler-without-dask"))
+    if records_out is not None:  # said before a long run, not after it (write_outputs checks again)
+        refuse_foreign_records(Path(records_out))
     calendar = WorkCalendar(calendar_files)
     with _engine(engine, scheduler) as read:
         run = run_check(paths, as_of=as_of, run_date=run_date, rules=rules, calendar=calendar,
