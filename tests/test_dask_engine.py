@@ -65,8 +65,13 @@ def cluster(where: Path, daemon_workers: bool = False):
 
 
 @pytest.fixture(scope="module")
-def scheduler(tmp_path_factory):
-    with cluster(tmp_path_factory.mktemp("cluster")) as address:
+def workers_folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("cluster")
+
+
+@pytest.fixture(scope="module")
+def scheduler(workers_folder):
+    with cluster(workers_folder) as address:  # the workers' working folder: not this test's
         yield address
 
 
@@ -175,3 +180,22 @@ def test_daemonic_workers_are_refused_before_any_file_is_read(tmp_path):
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert "不能再启动读取文件的子进程" in proc.stderr and "DASK_DISTRIBUTED__WORKER__DAEMON=False" in proc.stderr
     assert not (tmp_path / "r.xlsx").exists()
+
+
+def test_a_file_the_workers_do_not_see_as_this_machine_does_is_named_and_not_read(scheduler, workers_folder,
+                                                                                   tmp_path):
+    """A relative path is resolved in each process's working folder: the workers' differs from the command's,
+    as a machine without the shared storage would (one file missing there, one different there)."""
+    write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"处罚": [PENALTY_HEADER] + penalty_rows(3)})
+    write_xlsx(tmp_path / "区环保局_处罚.xlsx", {"处罚": [PENALTY_HEADER] + penalty_rows(2)})
+    write_xlsx(workers_folder / "区环保局_处罚.xlsx", {"处罚": [PENALTY_HEADER] + penalty_rows(5)})
+    shared = write_xlsx(tmp_path / "区编办_处罚.xlsx", {"处罚": [PENALTY_HEADER] + penalty_rows(4, start=50)})
+    (workers_folder / shared.name).write_bytes(shared.read_bytes())  # the same file in both: read
+    proc, payload, _ = run(["区安监局_处罚.xlsx", "区环保局_处罚.xlsx", shared.name], tmp_path, "dask",
+                           "--engine", "dask", "--scheduler", scheduler)
+    errors = {e["file"]: e["error"] and e["error"]["code"] for e in payload["inputs"]}
+    assert errors == {"区安监局_处罚.xlsx": "dask-workers-elsewhere", "区环保局_处罚.xlsx": "dask-workers-elsewhere",
+                      "区编办_处罚.xlsx": None}
+    messages = {e["file"]: e["error"]["message"] for e in payload["inputs"] if e["error"]}
+    assert "同一路径" in messages["区环保局_处罚.xlsx"] and "（读不到）" in messages["区安监局_处罚.xlsx"]
+    assert payload["summary"]["records"] == 4 and proc.returncode == 1
