@@ -32,6 +32,7 @@ from .issues import issues_column
 from .online import apply_online, select_online_only
 from .report.json_output import json_text, run_json, write_json
 from .report.parts import Part, parts_of
+from .report.records_out import refuse_foreign_records, write_records
 from .report.paths import OWN_REPORT, refuse_unsafe_outputs, report_path
 from .report.workbook import write_report
 from .report.writers import WriterUsed
@@ -108,9 +109,11 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
           month: str | None = None, run_time: dt.datetime | None = None,
           progress: Callable[[int, int, str], None] | None = None,
           online: Iterable[str | Path] | None = None, online_since: dt.date | None = None,
-          quality: bool = True, history: HistoryStore | None = None, period: str | None = None) -> CheckRun:
+          quality: bool = True, history: HistoryStore | None = None, period: str | None = None,
+          read: Callable | None = None) -> CheckRun:
     """Load ``paths`` and classify every record as of ``as_of`` (default: ``run_date``); ``quality``:
-    run the field checks of the national data standard (quality/) too.
+    run the field checks of the national data standard (quality/) too; ``read``: how the files are
+    read (default: here; cluster.cluster_reader: on a Dask cluster).
 
     With a ``history`` store and a ``period`` (YYYY-MM), the items still open after the previous
     recorded period are followed up (history/carry.py); ``record_history`` then records the run.
@@ -122,7 +125,7 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     online = [str(p) for p in online or ()]
     if not quality:  # nor are the quality columns read
         config = replace(config, columns=replace(config.columns, quality=False))
-    loaded = load(paths, config, progress=progress, own=OWN_REPORT)
+    loaded = load(paths, config, progress=progress, own=OWN_REPORT, read=read)
     reconcile_loaded(loaded)
     records, repeats = merge_repeats(loaded.records)  # a decision sent in two files counts once
     records = add_deadlines(records, calendar, rules)  # once: the online span test and classify use it
@@ -183,6 +186,9 @@ def reconcile_statuses(summary: dict, selected: int) -> None:
         raise ReconciliationError(f"各状态之和 {total} 与记录数 {summary['records']}（应为 {selected}）不相等")
 
 
+JSON_MAX_RECORDS = 1_000_000  # past this --json is refused: --records-out writes every record, in parts
+
+
 @dataclass
 class Outputs:
     """What ``write_outputs`` wrote: the report and the writer that wrote it, the JSON, and the verdict."""
@@ -191,6 +197,7 @@ class Outputs:
     report: Path | None = None  # None when nothing could be read: no report is written
     writer: WriterUsed | None = None
     json_path: Path | None = None
+    records_dir: Path | None = None  # --records-out: every record as Parquet
 
     @property
     def verdict(self) -> Verdict:
@@ -206,9 +213,11 @@ class Outputs:
         return json_text(self.payload)
 
 
-def write_outputs(run: CheckRun, *, out: str | Path | None = None, json: str | Path | None = None) -> Outputs:
+def write_outputs(run: CheckRun, *, out: str | Path | None = None, json: str | Path | None = None,
+                  records_out: str | Path | None = None) -> Outputs:
     """Write the report to ``out`` (default reports/<default name>; a folder gets the default name
-    inside) and the JSON to ``json`` ("-" or None: not to a file; ``Outputs.payload`` has it).
+    inside) and the JSON to ``json`` ("-" or None: not to a file; ``Outputs.payload`` has it);
+    every record as Parquet to the folder ``records_out`` (report/records_out.py).
 
     Nothing is written when nothing could be read. Every refusal (an output
     that is an input, a file the tool did not write, the JSON on the report, a
@@ -220,7 +229,15 @@ def write_outputs(run: CheckRun, *, out: str | Path | None = None, json: str | P
     json_path = None if json in (None, "-") else Path(json)
     inputs = [e.path for e in run.inputs if not e.not_read] + list(run.online_files)
     refuse_unsafe_outputs(target, json_path, inputs, [e.path for e in run.inputs if e.is_report])
+    if json is not None and len(run.records) > JSON_MAX_RECORDS:  # one JSON text of them would not fit memory
+        raise ComplianceError.of("json-too-many", records=len(run.records), most=JSON_MAX_RECORDS)
+    records_dir = None if records_out is None else Path(records_out)
+    if records_dir is not None:
+        refuse_foreign_records(records_dir)
     outputs = Outputs(run, target, _write(run, target, "报告", "--out", write_report), json_path=json_path)
+    if records_dir is not None:
+        outputs.records_dir = _write(run, records_dir, "记录文件夹", "--records-out",
+                                     lambda _run, path: write_records(_run.records, path))
     if json_path is not None:
         _write(run, json_path, " JSON 文件", "--json", lambda _run, path: write_json(outputs.payload, path))
     return outputs

@@ -5,6 +5,7 @@ Exit codes: 0 all clear, 1 problems found in the data, 2 could not run.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sys
@@ -20,9 +21,10 @@ from .config import load_config
 from .deadline_info import deadline_payload
 from .errors import ComplianceError, os_reason
 from .interrupts import handle_sigterm
-from .params import CliDate, Days, Month, Port, RuleName
+from .params import CliDate, Days, Engine, Month, Port, RuleName
 from .problems import message
 from .report import terminal
+from .report.records_out import refuse_foreign_records
 from .report.scope import out_of_scope_text
 from .rules import from_options
 from .status import EXIT_CANNOT_RUN
@@ -182,15 +184,22 @@ def template(out, force):
 @click.option("--no-history", "no_history", is_flag=True, help="不读、不写历史库（按月检查默认会记录）。")
 @click.option("--record", "record", is_flag=True,
               help="未给 --month 时也记入历史库，记为统计截止日所在的月份。")
+@click.option("--records-out", "records_out", type=str, metavar="文件夹",
+              help="把全部记录及其检查结果另存为 Parquet 文件（供数据分析）；文件夹须不存在，或是本工具上次建立的。")
+@click.option("--engine", type=Engine(), default="pandas", show_default=True,
+              help="pandas = 在本机检查；dask = 在 Dask 集群上读取文件（每个文件一个任务），结果与 pandas 相同。")
+@click.option("--scheduler", metavar="地址",
+              help="与 --engine dask 一起用：已启动的 Dask 调度器地址（如 tcp://10.0.0.5:8786）；"
+                   "不给则在本机启动有内存上限的工作进程。")
 @click.option("--quiet", "-q", is_flag=True, help="只输出报告位置和一行结论。")
 @click.option("--all", "show_all", is_flag=True, help="逐条列出全部问题记录（默认最多列 20 条）。")
 @debug_option
 @supervised  # the check runs in a worker that Ctrl-C can stop even mid-write
 def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out, json_target, online_files,
-          online_since, no_quality, db, no_history, record, quiet, show_all):
+          online_since, no_quality, db, no_history, record, records_out, engine, scheduler, quiet, show_all):
     """检查决定是否按时上网公开，并生成 Excel 报告。
 
-    路径可以是文件（.xlsx/.xlsm/.xls/.csv）或文件夹（递归查找）。结果输出到屏幕（标准输出），进度和错误输出到标准错误。
+    路径可以是文件（.xlsx/.xlsm/.xls/.csv/.parquet）或文件夹（递归查找）。结果输出到屏幕（标准输出），进度和错误输出到标准错误。
 
     \b
     退出码：0 = 全部按时或未到期；1 = 有逾期、数据有误、无法判定的记录，或有文件读不了；
@@ -202,6 +211,7 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
       compliance check 区人社局.xlsx --rule national --json -
       compliance check sample_data/ --online 网站清单.xlsx --online-since 2016-06-01
       compliance check 报送/2016-11/ --month 2016-11 --as-of 2016-12-05 --db 历史.sqlite
+      compliance check 全省报送/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
     if days is not None and rule_name is not None:
         raise click.UsageError(message("param-days-and-rule"))
@@ -214,11 +224,17 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
     say = (lambda *a, **k: None) if (quiet or to_json_stdout) else (lambda text="": click.echo(text))
     config = load_config(config_path)
     rules = from_options(days, rule_name, config.rules)  # the config's rules, unless an option overrides them
+    if scheduler and engine != "dask":
+        raise click.UsageError(message("param-scheduler-without-dask"))
+    if records_out is not None:  # said before a long run, not after it (write_outputs checks again)
+        refuse_foreign_records(Path(records_out))
+    calendar = WorkCalendar(calendar_files)
     store, period = history_target(db, no_history, record, month, as_of or run_date)
-    run = run_check(paths, as_of=as_of, run_date=run_date, rules=rules, calendar=WorkCalendar(calendar_files),
-                    config=config, month=month, run_time=run_time, progress=_progress_printer(quiet),
-                    online=list(online_files) or None, online_since=online_since, quality=not no_quality,
-                    history=store, period=period)
+    with _engine(engine, scheduler) as read:
+        run = run_check(paths, as_of=as_of, run_date=run_date, rules=rules, calendar=calendar,
+                        config=config, month=month, run_time=run_time, progress=_progress_printer(quiet),
+                        online=list(online_files) or None, online_since=online_since, quality=not no_quality,
+                        history=store, period=period, read=read)
     for line in terminal.input_lines(run):
         click.echo(line, err=True)
     if click.get_current_context().meta.get("debug"):  # what a library or a dying reader said
@@ -227,7 +243,7 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
                 click.echo(f"  （--debug）{entry.path}：{entry.error.detail}", err=True)
     verdict = run.verdict
     try:
-        outputs = write_outputs(run, out=out, json=json_target)
+        outputs = write_outputs(run, out=out, json=json_target, records_out=records_out)
     except ComplianceError as exc:  # a read-only folder, a file open in Excel: the figures are still worth showing
         report_failed = exc.code == "output-write-failed" and getattr(exc, "values", {}).get("kind") == "报告"
         if report_failed and not to_json_stdout:  # (a refusal, or a JSON path, fails before any result)
@@ -252,8 +268,22 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
     _print_results(run, say, show_all)
     for line in terminal.closing_lines(run, outputs.report):
         say(line)
+    if outputs.records_dir is not None:
+        say(f"全部记录（Parquet）已写入：{outputs.records_dir}")
     say(verdict.text)
     return exit_code
+
+
+@contextlib.contextmanager
+def _engine(engine: str, scheduler: str | None):
+    """How the files are read: here (None), or one task per file on a Dask cluster (cluster.py)."""
+    if engine != "dask":
+        yield None
+        return
+    from .cluster import cluster_reader, dask_client  # distributed loads only for --engine dask
+
+    with dask_client(scheduler) as client:
+        yield cluster_reader(client)
 
 
 def _progress_printer(quiet: bool):

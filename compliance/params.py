@@ -68,6 +68,16 @@ class RuleName(click.ParamType):
         return value
 
 
+class Engine(click.ParamType):
+    name = "引擎"
+    known = ("pandas", "dask")
+
+    def convert(self, value, param, ctx):
+        if value not in self.known:
+            self.fail(message("param-engine", value=value, known="、".join(self.known)), param, ctx)
+        return value
+
+
 _MONTH = re.compile(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*")
 
 

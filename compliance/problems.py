@@ -57,6 +57,10 @@ _DECLARED = [
                 "serve 的 --port 不是 1–65535 之间的整数", "换一个端口号，如 8000"),
     ProblemType("param-rule", RUN, "没有名为“{value}”的规则，可用：{known}",
                 "--rule 给出的规则名不存在", "改用列出的规则名之一"),
+    ProblemType("param-engine", RUN, "没有名为“{value}”的引擎，可用：{known}", "--engine 给出的引擎名不存在",
+                "改用 pandas（默认，本机）或 dask（Dask 集群）"),
+    ProblemType("param-scheduler-without-dask", RUN, "--scheduler 只能与 --engine dask 一起使用",
+                "给了 --scheduler 却没有选 dask 引擎", "加上 --engine dask，或去掉 --scheduler"),
     ProblemType("param-month", RUN, "“{value}”不是有效的月份，应写作 2016-10", "--month 的月份无法识别",
                 "写作 年-月，如 2016-10"),
     ProblemType("param-as-of-future", RUN, "统计截止日 {as_of} 晚于今天 {today}，请检查",
@@ -126,6 +130,20 @@ _DECLARED = [
                 "读写历史库时出错（没有权限、磁盘已满、被锁定过久等）", "检查文件权限和磁盘空间后重新运行"),
     ProblemType("history-export-exists", RUN, "{path} 已存在，拒绝覆盖。请换一个文件名",
                 "history export 的目标文件已存在", "换一个文件名，或先移走原文件"),
+    ProblemType("dask-scheduler-unreachable", RUN, "连接不上 Dask 集群的调度器 {address}（{reason}）。"
+                "请确认调度器已启动（dask scheduler）、地址和端口正确、防火墙放行；不用集群时去掉 --scheduler",
+                "--engine dask --scheduler 给出的调度器连接不上", "启动调度器或改正地址；或去掉 --scheduler，在本机运行"),
+    ProblemType("dask-worker-daemon", RUN, "Dask 集群 {address} 的工作进程（{workers}）不能再启动读取文件的子进程。"
+                "请用 DASK_DISTRIBUTED__WORKER__DAEMON=False dask worker … 重新启动这些工作进程",
+                "每个文件在工作进程的子进程中读取（读取程序崩溃只影响这一个文件），守护进程不能启动子进程",
+                "按提示设置环境变量后重启 dask worker"),
+    ProblemType("json-too-many", RUN, "共 {records:,} 条记录，超过 --json 的上限 {most:,} 条，未写任何文件。"
+                "请去掉 --json，改用 --records-out 文件夹 把全部记录另存为 Parquet（可分块读取）",
+                "记录太多，一个 JSON 文本放不进内存", "改用 --records-out；或按 --month 分月检查"),
+    ProblemType("records-out-foreign", RUN, "{path} 已存在，但不是本工具用 --records-out 建立的文件夹，拒绝写入"
+                "（以免覆盖其中的文件）。请换一个不存在的文件夹名",
+                "--records-out 给出的路径已有文件或别的文件夹（里面没有本工具的标记文件 .compliance-records）",
+                "换一个还不存在的文件夹名；本工具建立的文件夹下次可以直接覆盖"),
     ProblemType("template-write-failed", RUN, "无法写入模板 {path}（{reason}）", "写入模板时系统报错（没有权限、磁盘已满等）",
                 "换一个位置，或检查文件夹的权限"),
     ProblemType("template-exists", RUN, "{path} 已存在，拒绝覆盖（它可能是已填好的表格）。请换一个文件名，或加 --force",
@@ -157,6 +175,14 @@ _DECLARED = [
     ProblemType("corrupt-file", FILE, "文件已损坏或不完整（压缩包结构有误，可能没有传完或被截断），无法读取。"
                                       "请重新导出或重新发送该文件",
                 "文件已损坏，无法按其格式读取（读取程序的原话只在 --debug 时显示）", "请报送单位重新导出或重新发送"),
+    ProblemType("dask-workers-elsewhere", FILE, "Dask 工作进程读到的不是这台电脑上的这个文件"
+                "（本机 SHA-256 {expected}，工作进程 {seen}），未读取。集群的每台电脑都要能用同一路径读到输入文件"
+                "（共享文件夹或对象存储）",
+                "--engine dask 时，工作进程所在的电脑上没有这个文件，或同一路径下是另一个文件",
+                "把输入文件放在各台电脑用同一路径都能读到的共享存储上"),
+    ProblemType("parquet-unreadable", FILE, "Parquet 文件已损坏、不完整或不是 Parquet 格式，无法读取。请重新导出该文件",
+                "扩展名是 .parquet 或内容以 Parquet 标记开头，但 Parquet 读取程序读不了（读取程序的原话只在 --debug 时显示）",
+                "请数据提供方重新导出"),
     ProblemType("no-workbook-in-zip", FILE, "这是一个压缩包，里面没有 Excel 工作簿{hint}", "压缩包中没有工作簿",
                 "解压后检查其中的表格，单独报送"),
     ProblemType("office-document", FILE, "这是 {kind}，不是表格。请把表格放进 Excel/WPS 表格中，另存为 .xlsx 后再报送",

@@ -18,7 +18,7 @@ from ..errors import FileFault, os_reason
 from ..problems import Problem, problem
 from .readers import is_zip_workbook, sniff
 
-SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".et", ".ett", ".xlsb", ".ods", ".xltx", ".xlt")
+SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".et", ".ett", ".xlsb", ".ods", ".xltx", ".xlt", ".parquet")
 
 
 def find_files(paths: Iterable[str | Path], own=None) -> tuple[list[Path], list[tuple[Path, Problem | FileFault]]]:
@@ -106,7 +106,7 @@ def not_a_spreadsheet(path: Path) -> str | None:
         return f"无法打开（{os_reason(exc)}）"
     kind = sniff(path, head)
     markup = head.lstrip(b"\xef\xbb\xbf \r\n\t").startswith(b"<")  # an HTML table export, not a script
-    if kind == "ole" or (kind == "html" and markup) or (kind == "zip" and is_zip_workbook(path)):
+    if kind in ("ole", "parquet") or (kind == "html" and markup) or (kind == "zip" and is_zip_workbook(path)):
         return None
     suffix = path.suffix.lower() or "（无扩展名）"
     for suffixes, advice in _FORMS.items():

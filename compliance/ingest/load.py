@@ -162,16 +162,18 @@ def named_unit(path: str | Path) -> str | None:
 
 
 def load(paths: Iterable[str | Path], config: ReadSettings | None = None,
-         progress: Callable[[int, int, str], None] | None = None, own: OwnFiles = OwnFiles()) -> LoadResult:
+         progress: Callable[[int, int, str], None] | None = None, own: OwnFiles = OwnFiles(),
+         read: Callable | None = None) -> LoadResult:
     """Every file under ``paths``; ``config``: the column rules, unit names and limits (config.Config
-    or ReadSettings); ``own``: how to recognise the caller's own outputs, which are not read."""
+    or ReadSettings); ``own``: how to recognise the caller's own outputs, which are not read;
+    ``read``: reads the files as ``read_all`` does (cluster.cluster_reader: on a Dask cluster)."""
     config = config or ReadSettings()
     files, skipped = find_files(paths, own)
     inputs = [_skipped_entry(path, why) for path, why in skipped]
     files, copies = _distinct_contents(files)
     inputs.extend(copies)
     frames: list[pd.DataFrame] = []
-    for entry, sheet_frames in read_all(files, config, progress, own):
+    for entry, sheet_frames in (read or read_all)(files, config, progress, own):
         inputs.append(entry)
         frames.extend(sheet_frames)
     records = pd.concat(frames, ignore_index=True) if frames else empty_records()

@@ -19,6 +19,7 @@ from xml.parsers import expat
 
 from ..errors import FileFault, os_reason
 from .limits import check_extent, check_strings
+from .parquet import MAGIC as PARQUET_MAGIC, read_parquet
 from .rawsheet import RawSheet
 from .sheetxml import WorkbookScan, patch_cells, scan_workbook
 from .text import csv_rows, decode_text, read_csv, read_html  # noqa: F401 - the readers' one entry point
@@ -30,13 +31,15 @@ MAX_CELL_CHARS = 32767  # Excel's own cell limit; longer text is cut
 
 
 def sniff(path: Path, head: bytes) -> str:
-    """'xlsx', 'xls', 'encrypted', 'html', 'csv', 'empty' or 'zip'."""
+    """'zip', 'ole', 'parquet', 'html', 'xml2003', 'text' or 'empty'."""
     if not head.strip():
         return "empty"
     if head.startswith(ZIP_MAGICS):
         return "zip"
     if head.startswith(OLE_MAGIC):
         return "ole"
+    if head.startswith(PARQUET_MAGIC):
+        return "parquet"
     text = _peek_text(head)
     lowered = text.lower()
     if "<table" in lowered or (lowered.lstrip().startswith(("<html", "<!doctype html", "<?xml"))
@@ -68,6 +71,10 @@ def read_file(path: Path, max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED) -> l
     suffix = path.suffix.lower()
     if kind == "empty":
         raise FileFault("empty-file", path)
+    if kind == "parquet":
+        return [read_parquet(path)]
+    if suffix == ".parquet":
+        raise FileFault("parquet-unreadable", path, detail="no PAR1 magic")
     if kind == "zip":
         return _read_zip_workbook(path, max_uncompressed)
     if kind == "ole":
