@@ -1,4 +1,4 @@
-"""Generate docs/problems.md, the list of every problem code, from the registry in problems.py.
+"""Generate docs/problems.md, the list of every problem code, from the registry in problem_codes.py.
 
 Run:  python -m compliance.problems_doc docs/problems.md
 
@@ -21,7 +21,7 @@ INTRO = """# 问题代码一览
 （`文件:工作表:行 代码 说明`）、JSON 结果（`code`）和网页上。下表按级别列出全部代码：
 含义、该怎么办，以及显示的消息（`{…}` 处填入具体的值）。
 
-本文件由 `python -m compliance.problems_doc docs/problems.md` 从 `compliance/problems.py` 生成，请勿手改。
+本文件由 `python -m compliance.problems_doc docs/problems.md` 从 `compliance/problem_codes.py` 生成，请勿手改。
 
 级别：运行（无法运行，退出码 2，不生成报告）、文件（整个文件读不了）、工作表、记录（一条记录无法判定或需要说明）、
 单元格（一个日期单元格）、汇总行（报告“汇总”工作表的备注）。

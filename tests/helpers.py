@@ -40,3 +40,16 @@ def write_csv(path: Path, rows: list[list], encoding: str = "utf-8", newline: st
     text = newline.join(",".join(str(c) for c in row) for row in rows) + newline
     path.write_bytes(text.encode(encoding))
     return path
+
+
+# One penalty filled in every column of the tool's own template (compliance template), valid throughout:
+# the national standard's layout with real check digits. Rows are built by header: [row.get(h) for h in …].
+TEMPLATE_PENALTY_ROW = {
+    "行政处罚决定书文号": "西安监罚〔2016〕1号", "行政相对人名称": "黄石市新港建筑劳务有限公司",
+    "行政相对人类别": "法人及非法人组织", "统一社会信用代码": "91420203MA4D4Q16JR", "法定代表人": "李某",
+    "处罚类别": "罚款", "违法行为类型": "其他", "违法事实": "未按规定进行安全生产教育和培训",
+    "处罚依据": "《中华人民共和国安全生产法》第九十四条", "处罚内容": "罚款人民币五千元", "罚款金额（万元）": "0.5",
+    "处罚决定日期": dt.date(2016, 3, 1), "处罚有效期": dt.date(2019, 3, 1), "公示截止期": dt.date(2019, 3, 1),
+    "处罚机关": "区安监局", "处罚机关统一社会信用代码": "91420203562017326X", "处罚程序": "普通程序",
+    "数据来源单位": "区安监局", "数据来源单位统一社会信用代码": "91420203562017326X",
+    "上网公开日期": dt.date(2016, 3, 7), "公示日期": dt.date(2016, 3, 7)}

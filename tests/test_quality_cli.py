@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from compliance.cli import main
-from helpers import write_xlsx
+from helpers import TEMPLATE_PENALTY_ROW, write_xlsx
 
 HEADER = ["行政处罚决定书文号", "行政相对人名称", "行政相对人类别", "统一社会信用代码", "法定代表人证件号码", "处罚类别",
           "违法事实", "处罚依据", "处罚内容", "罚款金额（万元）", "处罚决定日期", "处罚有效期", "处罚机关",
@@ -130,7 +130,7 @@ def test_no_quality_switches_the_checks_off(tmp_path):
     path = write_xlsx(tmp_path / "区安监局_行政处罚.xlsx", {"行政处罚": _rows(CASES[:3])})
     result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "--no-quality", "--json", "-"])
     assert result.exit_code == 0, result.output
-    payload = json.loads(result.output)
+    payload = json.loads(result.stdout)
     assert all(not r["issues"] for r in payload["records"])
     assert "compliance_rate" not in payload["summary"]
 
@@ -139,7 +139,7 @@ def test_a_short_ledger_is_not_marked_down_for_columns_it_never_had(tmp_path):
     rows = [["文号", "当事人", "决定日期", "公开日期"], ["西安监罚〔2016〕1号", "某公司", "2016-03-01", "2016-03-07"]]
     path = write_xlsx(tmp_path / "区安监局_行政处罚.xlsx", {"行政处罚": rows})
     result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "--json", "-"])
-    payload = json.loads(result.output)
+    payload = json.loads(result.stdout)
     assert result.exit_code == 0
     assert payload["records"][0]["issues"] == []
     assert payload["summary"]["completeness_rate"] is None and payload["summary"]["compliance_rate"] == 1.0
@@ -150,7 +150,7 @@ def test_amount_limit_from_the_config(tmp_path, monkeypatch):
     (tmp_path / "compliance.toml").write_text("[quality]\namount_limit_wan = 100\n", encoding="utf-8")
     path = write_xlsx(tmp_path / "区安监局_行政处罚.xlsx", {"行政处罚": _rows([("big", {"罚款金额（万元）": "150"}, set())])})
     result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "--json", "-"])
-    issue = next(i for i in json.loads(result.output)["records"][0]["issues"] if i["code"] == "amount-suspect")
+    issue = next(i for i in json.loads(result.stdout)["records"][0]["issues"] if i["code"] == "amount-suspect")
     assert issue["message"] == "罚款金额（万元）“150”可疑：达到 100 万元以上，可能是按元填写的"
 
 
@@ -167,14 +167,11 @@ def test_the_template_is_the_standards_layout_and_a_full_row_is_clean(tmp_path):
     assert "普通、特许、认可、核准、登记、其他" in guide and "法人及非法人组织、自然人、个体工商户" in guide
     sheet = book["行政处罚"]
     assert [c.value for c in sheet[1]] == SHEETS["行政处罚"]
-    row = {**BASE, "行政处罚决定书文号": "西安监罚〔2016〕1号", "法定代表人": "李某", "证件类型": None,
-           "证件号码": None, "违法行为类型": "其他", "数据来源单位统一社会信用代码": "91420203562017326X",
-           "处罚程序": "普通程序", "上网公开日期": BASE["公示日期"], "公示截止期": dt.date(2019, 3, 1)}
-    sheet.append([row.get(h) for h in SHEETS["行政处罚"]])
+    sheet.append([TEMPLATE_PENALTY_ROW.get(h) for h in SHEETS["行政处罚"]])
     book.save(out)
     result = CliRunner().invoke(main, ["check", str(out), "--as-of", "2016-12-31", "--json", "-"])
     assert result.exit_code == 0, result.output
-    payload = json.loads(result.output)
+    payload = json.loads(result.stdout)
     assert payload["records"][0]["issues"] == [] and payload["records"][0]["status"] == "on_time"
     assert payload["summary"]["completeness_rate"] == 1.0 and payload["summary"]["compliance_rate"] == 1.0
     assert all(not s["notes"] for e in payload["inputs"] for s in e["sheets"])

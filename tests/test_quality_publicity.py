@@ -23,7 +23,9 @@ CASES = [  # number, decided, published online, the list's update time, expired?
     ("西安监罚〔2016〕2号", dt.date(2016, 2, 25), dt.date(2016, 2, 29), "2019-02-28 10:00", False),  # end clamped
     ("西安监罚〔2016〕3号", dt.date(2016, 2, 25), dt.date(2016, 2, 29), "2019-03-01 10:00", True),
     ("西安监罚〔2016〕4号", dt.date(2016, 3, 1), dt.date(2016, 3, 7), "", False),  # as of 2016-12-31
-    ("西安监罚〔2016〕5号", dt.date(2016, 3, 1), None, "2019-03-02 10:00", True),  # from the decision
+    # a blank 公示日期: the row's update time stands in as the latest it went online (an upper bound),
+    # so its period runs from 2019-03-02, not from the decision: no accusation the list cannot prove
+    ("西安监罚〔2016〕5号", dt.date(2016, 3, 1), None, "2019-03-02 10:00", False),
 ]
 
 
@@ -46,7 +48,7 @@ def test_expired_entries_are_flagged(tmp_path, monkeypatch, years):
         + [["西安监罚〔2016〕9号", "另一公司", dt.date(2016, 1, 4), dt.date(2016, 1, 6), "2019-06-01", "区安监局"]]})
     result = CliRunner().invoke(main, ["check", str(ledger), "--online", str(online), "--as-of", "2016-12-31",
                                        "--json", "-"])
-    payload = json.loads(result.output)
+    payload = json.loads(result.stdout)
     flagged = {r["document_number"]: [i for i in r["issues"] if i["code"] == "publicity-expired"]
                for r in payload["records"]}
     expected = {n: expired and years == 3 for n, _, _, _, expired in CASES}

@@ -17,7 +17,7 @@ import pytest
 
 from compliance.web import create_app
 from compliance.web.server import make_server
-from helpers import PENALTY_HEADER, write_xlsx
+from helpers import PENALTY_HEADER, TEMPLATE_PENALTY_ROW, write_xlsx
 from test_web_browser import VIEWPORT, launch
 
 D = dt.date
@@ -117,7 +117,7 @@ def test_the_template_is_offered_with_a_line_on_what_a_sheet_needs(page, tmp_pat
     assert book.sheetnames == ["填表说明", "行政许可", "行政处罚"]
     # the template, filled in with one row, passes the page's own check
     sheet = book["行政处罚"]
-    sheet.append(["西安监罚〔2016〕1号", "罚款", "甲公司", None, D(2016, 9, 1), D(2016, 9, 5), "区安监局"])
+    sheet.append([TEMPLATE_PENALTY_ROW.get(c.value) for c in sheet[1]])
     book.save(tmp_path / "区安监局_模板.xlsx")
     shot(page, tmp_path, "page-template-hint.png")
     upload(page, [tmp_path / "区安监局_模板.xlsx"])

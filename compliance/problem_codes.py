@@ -1,0 +1,385 @@
+"""Every problem code, declared once: its level, its Chinese message, what it means and what to do.
+
+Kept apart from problems.py (which renders them) so that each stays short; the order here is the
+order of docs/problems.md.
+"""
+
+from __future__ import annotations
+
+from .dates import MAX_YEAR, MIN_YEAR
+from .problem_types import (CALENDAR_ADVICE, CELL, FILE, KEEP_LEDGER, RECORD, RUN, SHEET, UNIT,  # noqa: F401
+                            ProblemType)
+
+DECLARED = [
+    # -- the run (exit 2: nothing is written) -------------------------------------
+    ProblemType("param-date", RUN, "{reason}。可写作 2016-09-28、2016/9/28 或 2016年9月28日",
+                "命令行或网页上填写的日期无法识别", "改用 2016-09-28 这样的写法"),
+    ProblemType("param-days", RUN, "应为 1–{most} 之间的整数（工作日数），现为“{value}”",
+                "期限（工作日数）不是 1–3650 之间的整数", "填写一个整数，如 20 或 7"),
+    ProblemType("param-port", RUN, "端口应为 1–{most} 之间的整数，现为“{value}”",
+                "serve 的 --port 不是 1–65535 之间的整数", "换一个端口号，如 8000"),
+    ProblemType("param-rule", RUN, "没有名为“{value}”的规则，可用：{known}",
+                "--rule 给出的规则名不存在", "改用列出的规则名之一"),
+    ProblemType("param-engine", RUN, "没有名为“{value}”的引擎，可用：{known}", "--engine 给出的引擎名不存在",
+                "改用 pandas（默认，本机）或 dask（Dask 集群）"),
+    ProblemType("param-scheduler-without-dask", RUN, "--scheduler 只能与 --engine dask 一起使用",
+                "给了 --scheduler 却没有选 dask 引擎", "加上 --engine dask，或去掉 --scheduler"),
+    ProblemType("param-month", RUN, "“{value}”不是有效的月份，应写作 2016-10", "--month 的月份无法识别",
+                "写作 年-月，如 2016-10"),
+    ProblemType("param-as-of-future", RUN, "统计截止日 {as_of} 晚于今天 {today}，请检查",
+                "统计截止日还没到，无法判断逾期", "改为今天或更早的日期"),
+    ProblemType("param-db-url", RUN, "本版本的历史库只能是一个 SQLite 文件，不能是服务器地址“{value}”",
+                "--db 给了数据库服务器地址", "给一个文件路径，如 reports/公开时限历史.sqlite"),
+    ProblemType("param-days-and-rule", RUN, "--days 与 --rule 只能选一个", "同时给了天数和规则", "只保留其中一个"),
+    ProblemType("calendar-year-missing", RUN, "{year} 年的节假日安排尚无数据，无法按工作日计算。" + CALENDAR_ADVICE,
+                "计算需要的年份还没有节假日数据（国务院通常在前一年 11 月前后公布）",
+                "按提示准备该年的日历文件，用 --calendar 提供"),
+    ProblemType("calendar-years-missing", RUN, "有 {count} 条记录需要 {year} 年的节假日安排才能判定。" + CALENDAR_ADVICE,
+                "这些记录的结果取决于尚无节假日数据的年份，判为“无法判定”", "按提示准备该年的日历文件，用 --calendar 提供"),
+    ProblemType("web-calendar-year-missing", RUN, "{year} 年的节假日安排尚无数据，无法按工作日计算。"
+                "请把这个日期告诉区政府办：补充 {year} 年的日历文件后，网页就能计算",
+                "网页上计算的日期需要尚无节假日数据的年份", "请区政府办用 serve --calendar 补充该年的日历文件"),
+    ProblemType("calendar-file-unreadable", RUN, "日历文件 {where}：无法读取（{reason}）", "--calendar 给出的日历文件打不开",
+                "检查文件路径和权限"),
+    ProblemType("calendar-file-encoding", RUN, "日历文件 {where}：无法识别文件编码（应为 UTF-8 或 GBK）",
+                "日历文件的文字编码无法识别", "用记事本或 Excel 另存为 UTF-8 CSV"),
+    ProblemType("calendar-file-columns", RUN, "日历文件 {where}：每行应为 日期,类型,名称", "日历文件这一行的列数不对",
+                "每行写 日期,类型,名称，如 2027-01-01,休,元旦"),
+    ProblemType("calendar-file-date", RUN, "日历文件 {where}：无法识别的日期“{text}”", "日历文件这一行的日期无法识别",
+                "改为 2027-01-01 这样的日期"),
+    ProblemType("calendar-file-type", RUN, "日历文件 {where}：类型“{text}”无效，应为 holiday/workday 或 休/班",
+                "日历文件这一行的类型不是 休/班", "类型写 休（放假）或 班（调休上班）"),
+    ProblemType("calendar-file-empty", RUN, "日历文件 {where}：文件中没有任何日期", "日历文件中一个日期也没有",
+                "按 date,type,name 的格式写入该年的节假日和调休上班日"),
+    ProblemType("calendar-file-conflict", RUN, "日历文件 {where}：{date} 在第 {first} 行是{before}，这里是{now}；"
+                "同一天只能是一种，请删去错的一行", "日历文件中同一天既写成休又写成班，不能让最后一行说了算",
+                "删去写错的那一行"),
+    ProblemType("calendar-files-disagree", RUN, "日历文件 {where}：{date} 在这里是{now}，在日历文件 {other} 第 {other_line} 行是"
+                "{before}；两个文件不一致，请改正其中一个", "两个日历文件对同一天的说法不同，不能让后给的文件说了算",
+                "改正写错的文件，或只给一个文件"),
+    ProblemType("config-invalid", RUN, "{reason}", "配置文件 compliance.toml 有误（消息中写明哪一节、哪一项）",
+                "按提示改正配置文件"),
+    ProblemType("rule-invalid", RUN, "{reason}", "配置文件 [rules] 或规则名有误", "按提示改正配置文件中的规则"),
+    ProblemType("online-list-invalid", RUN, "网站清单 {path}：{reason}",
+                "--online 给出的网站清单无法使用；没有它，每条记录都会像是未公开", "换一份完整的网站导出清单，或去掉该 --online"),
+    ProblemType("nothing-read", RUN, "没有读到任何可检查的文件。", "给出的文件都读不了或都不是报送表格，没有生成报告",
+                "看上面各文件的原因，改正后重新运行"),
+    ProblemType("no-files-found", RUN, "没有找到 .xlsx/.xlsm/.xls/.csv 文件。", "给出的文件夹中没有表格文件",
+                "检查路径是否正确"),
+    ProblemType("output-is-input", RUN, "输出路径 {path} 是输入文件之一，拒绝覆盖。请用 {option} 指定别的文件名",
+                "报告或 JSON 的路径与一个输入文件（台账或网站清单）相同，写入会毁掉它", "换一个输出文件名"),
+    ProblemType("output-foreign-file", RUN, "{path} 已存在，且不是本工具生成的{kind}，拒绝覆盖。请用 {option} 指定别的文件名，或先把它移走",
+                "输出路径上已有一个不是本工具写的文件；本工具从不覆盖别人的文件",
+                "换一个文件名，或先把原文件移走。本工具生成的报告（含本工具的工作表）和 JSON（以 \"tool\": \"compliance\" 开头）可以被替换"),
+    ProblemType("output-json-is-report", RUN, "--json 的路径 {path} 与 Excel 报告是同一个文件，拒绝写入。请给 JSON 另起一个文件名，如 结果.json",
+                "JSON 会写在报告上面", "给 --json 另起一个文件名"),
+    ProblemType("output-is-folder", RUN, "{option} 的路径 {path} 是一个文件夹。请给出文件名，如 {example}",
+                "输出路径是已有的文件夹", "在文件夹后面加上文件名"),
+    ProblemType("output-write-failed", RUN, "无法写入{kind} {path}（{reason}）。如果文件正在 Excel/WPS 中打开，请先关闭；或用 {option} 换一个位置",
+                "写入输出文件时系统报错（没有权限、磁盘已满、文件被占用等）", "关闭占用它的程序，或换一个位置"),
+    # -- the history store (issue 23): the report is still written, the exit code is 2 -------------
+    ProblemType("store-missing", RUN, "历史库 {path} 不存在。{reason}",
+                "history 命令给出的历史库文件不存在", "检查 --db 的路径；按月检查（--month）时会自动建立"),
+    ProblemType("store-not-database", RUN, "历史库 {path} 不是数据库文件，拒绝使用，也不会覆盖它（{reason}）",
+                "--db 指向的文件不是 SQLite 数据库", "用 --db 换一个路径，或移走这个文件"),
+    ProblemType("store-not-ours", RUN, "历史库 {path} 是其他程序的数据库，不是本工具建立的，拒绝使用，也不会覆盖它。{reason}",
+                "--db 指向的数据库不是本工具建立的（application_id 不符）", "用 --db 换一个路径"),
+    ProblemType("store-newer", RUN, "历史库 {path} 由更新版本的本工具建立（结构版本 {version}，本版本只认识 {ours}），"
+                "拒绝使用。请升级本工具。{reason}",
+                "历史库的结构版本比本版本新", "升级本工具后再运行"),
+    ProblemType("store-corrupt", RUN, "历史库 {path} 已损坏，拒绝使用，也不会覆盖它（{reason}）。请从备份恢复，或用 --db 换一个路径",
+                "历史库文件损坏（完整性检查未通过）", "从备份恢复，或换一个路径重新开始记录"),
+    ProblemType("store-failed", RUN, "历史库 {path} 读写失败（{reason}），本次未记录，历史库保持原样",
+                "读写历史库时出错（没有权限、磁盘已满、被锁定过久等）", "检查文件权限和磁盘空间后重新运行"),
+    ProblemType("history-export-exists", RUN, "{path} 已存在，拒绝覆盖。请换一个文件名",
+                "history export 的目标文件已存在", "换一个文件名，或先移走原文件"),
+    ProblemType("dask-scheduler-unreachable", RUN, "连接不上 Dask 集群的调度器 {address}（{reason}）。"
+                "请确认调度器已启动（dask scheduler）、地址和端口正确、防火墙放行；不用集群时去掉 --scheduler",
+                "--engine dask --scheduler 给出的调度器连接不上", "启动调度器或改正地址；或去掉 --scheduler，在本机运行"),
+    ProblemType("dask-worker-daemon", RUN, "Dask 集群 {address} 的工作进程（{workers}）不能再启动读取文件的子进程。"
+                "请用 DASK_DISTRIBUTED__WORKER__DAEMON=False dask worker … 重新启动这些工作进程",
+                "每个文件在工作进程的子进程中读取（读取程序崩溃只影响这一个文件），守护进程不能启动子进程",
+                "按提示设置环境变量后重启 dask worker"),
+    ProblemType("json-too-many", RUN, "共 {records:,} 条记录，超过 --json 的上限 {most:,} 条，未写任何文件。"
+                "请去掉 --json，改用 --records-out 文件夹 把全部记录另存为 Parquet（可分块读取）",
+                "记录太多，一个 JSON 文本放不进内存", "改用 --records-out；或按 --month 分月检查"),
+    ProblemType("records-out-foreign", RUN, "{path} 已存在，但不是本工具用 --records-out 建立的文件夹，拒绝写入"
+                "（以免覆盖其中的文件）。请换一个不存在的文件夹名",
+                "--records-out 给出的路径已有文件或别的文件夹（里面没有本工具的标记文件 .compliance-records）",
+                "换一个还不存在的文件夹名；本工具建立的文件夹下次可以直接覆盖"),
+    ProblemType("template-write-failed", RUN, "无法写入模板 {path}（{reason}）", "写入模板时系统报错（没有权限、磁盘已满等）",
+                "换一个位置，或检查文件夹的权限"),
+    ProblemType("template-exists", RUN, "{path} 已存在，拒绝覆盖（它可能是已填好的表格）。请换一个文件名，或加 --force",
+                "模板路径上已有文件", "换一个文件名，或确认后加 --force"),
+    ProblemType("writer-fallback", RUN, "注意：报告由后备程序 {label} 生成，内容相同，写入较慢。",
+                "快速写入程序 rustpy-xlsxwriter 不可用，改用 xlsxwriter 写报告（不是错误）",
+                "无需处理；如经常出现，请维护人员检查 rustpy-xlsxwriter 的安装"),
+    ProblemType("check-aborted", RUN, "检查进程意外结束（信号 {signum}），未生成报告。可能是内存不足："
+                "请关闭其他程序后重试，或用 --month 分几次检查",
+                "做检查的进程被系统结束（多半是内存不足），没有写出任何报告", "关闭其他程序后重试，或用 --month 分几次检查"),
+    ProblemType("interrupted", RUN, "已中止。", "按了 Ctrl+C（退出码 130）或收到终止信号（SIGTERM，退出码 143）；"
+                "检查立即停止，不留下临时文件", "无需处理；需要结果时重新运行"),
+    ProblemType("server-storage", RUN, "服务器暂时无法保存文件（{reason}），本次没有检查。请稍后再试，或告诉区政府办。",
+                "网页服务所在电脑的磁盘已满或只读，上传的文件或报告存不下（网页上显示，HTTP 507/503）",
+                "区政府办清理该电脑的磁盘（临时文件夹）后重试"),
+    ProblemType("reconciliation-failed", RUN, "内部核对失败，未生成报告：{reason}。请加 --debug 重新运行并把输出发给维护人员",
+                "读入的行数、记录数和各状态之和对不上；宁可不出报告，也不出错的报告", "加 --debug 重新运行，把输出发给维护人员"),
+    ProblemType("report-repair-failed", RUN, "{reason}", "快速写入程序的输出与预期不同，已自动改用后备程序",
+                "无需处理；报告内容不受影响"),
+    # -- files -----------------------------------------------------------------
+    ProblemType("file-not-found", FILE, "找不到这个文件或文件夹", "命令行给出的路径不存在", "检查路径拼写"),
+    ProblemType("file-unreadable", FILE, "无法打开文件（{reason}）", "文件存在但打不开（没有权限、被占用等）",
+                "关闭正在打开它的 Excel/WPS，或检查文件权限后重试"),
+    ProblemType("empty-file", FILE, "文件是空的", "文件没有任何内容", "请报送单位重新导出"),
+    ProblemType("encrypted-file", FILE, "文件已加密（设置了打开密码），请去掉密码后另存再报送", "工作簿设置了打开密码",
+                "在 Excel/WPS 中去掉密码后另存，再报送"),
+    ProblemType("unsupported-format", FILE, "{reason}", "文件格式不是本工具能读取的表格格式", "用 Excel/WPS 打开后另存为 .xlsx"),
+    ProblemType("not-a-spreadsheet", FILE, "{reason}", "文件内容不是表格", "确认报送的是正确的文件；表格请另存为 .xlsx 或 CSV"),
+    ProblemType("corrupt-file", FILE, "文件已损坏或不完整（压缩包结构有误，可能没有传完或被截断），无法读取。"
+                                      "请重新导出或重新发送该文件",
+                "文件已损坏，无法按其格式读取（读取程序的原话只在 --debug 时显示）", "请报送单位重新导出或重新发送"),
+    ProblemType("dask-workers-elsewhere", FILE, "Dask 工作进程读到的不是这台电脑上的这个文件"
+                "（本机 SHA-256 {expected}，工作进程 {seen}），未读取。集群的每台电脑都要能用同一路径读到输入文件"
+                "（共享文件夹或对象存储）",
+                "--engine dask 时，工作进程所在的电脑上没有这个文件，或同一路径下是另一个文件",
+                "把输入文件放在各台电脑用同一路径都能读到的共享存储上"),
+    ProblemType("parquet-unreadable", FILE, "Parquet 文件已损坏、不完整或不是 Parquet 格式，无法读取。请重新导出该文件",
+                "扩展名是 .parquet 或内容以 Parquet 标记开头，但 Parquet 读取程序读不了（读取程序的原话只在 --debug 时显示）",
+                "请数据提供方重新导出"),
+    ProblemType("no-workbook-in-zip", FILE, "这是一个压缩包，里面没有 Excel 工作簿{hint}", "压缩包中没有工作簿",
+                "解压后检查其中的表格，单独报送"),
+    ProblemType("office-document", FILE, "这是 {kind}，不是表格。请把表格放进 Excel/WPS 表格中，另存为 .xlsx 后再报送",
+                "Word、PowerPoint 等文档，不是表格", "把表格复制到 Excel/WPS 表格中，另存为 .xlsx"),
+    ProblemType("lock-file", FILE, "这是 Excel/WPS 打开“{name}”时生成的临时锁定文件（~$ 开头），不是报送的表格；"
+                                   "请改为检查“{name}”，必要时先关闭 Excel/WPS",
+                "~$ 开头的临时锁定文件", "检查原文件"),
+    ProblemType("file-too-large", FILE, "工作簿解压后有 {size_mb:,.0f} MB，超过上限 {limit_mb:,.0f} MB，"
+                                        "已拒绝读取。如确是正常数据，请把记录拆分成几个文件（每个不超过 50 万行）放在同一文件夹中一起检查；"
+                                        "否则可能是恶意文件（压缩炸弹）",
+                "工作簿解压后过大，可能是恶意文件（压缩炸弹）", "确认文件来源；确属正常的大表可调整 compliance.toml [limits]"),
+    ProblemType("undecodable-text", FILE, "第 {lines} 行有无法识别的字符（不是 UTF-8、GBK/GB18030 或 UTF-16 编码），"
+                                          "请用 Excel/WPS 打开后另存为 .xlsx 或 UTF-8 CSV",
+                "CSV 文件的文字编码无法识别", "用 Excel/WPS 打开后另存为 .xlsx 或 UTF-8 CSV"),
+    ProblemType("no-header", FILE, "所有工作表（{sheets}）都找不到表头，没有可检查的数据。"
+                                   "表头应含“文书号”“决定日期”“公开日期”等列名",
+                "没有一个工作表有可识别的表头", "确认表头含文书号、决定日期、公开日期等列名；列名不同时在 compliance.toml [columns] 补充同义词"),
+    ProblemType("read-failed", FILE, "读取这个文件时程序出错，已跳过；其他文件不受影响。"
+                                     "请加 --debug 重新运行，并把输出发给维护人员", "读取时出现意外错误，只影响这一个文件",
+                "用 Excel/WPS 另存后重试；仍出错时加 --debug 运行并把输出发给维护人员"),
+    ProblemType("sheet-too-sparse", FILE, "工作表“{sheet}”的单元格 {cell} 有内容，离数据很远，整张表将有 {cells:,} 个单元格，"
+                                          "读取会耗尽内存，已拒绝读取。请在 Excel/WPS 中删除该单元格（或其所在的行、列）后另存再报送",
+                "远处一个单元格使整张表大到无法读取", "删除该单元格（或其行、列）后另存"),
+    ProblemType("wrong-form", FILE, "{reason}", "文件夹中的这个文件不是表格（Word 文档、PDF 扫描件、图片等），"
+                "是报送形式不对：汇总中按文件名所指的单位列为“文件无法读取”", "请报送单位改交 Excel/WPS 表格文件"),
+    ProblemType("file-not-read", FILE, "{reason}", "文件夹中的这个文件不是表格，未读取", "如果它是表格，改正扩展名后重新运行"),
+    ProblemType("read-aborted", FILE, "读取这个文件时读取程序异常退出，已跳过；其他文件不受影响。"
+                                      "文件可能已损坏，请用 Excel/WPS 打开后另存为 .xlsx 再报送",
+                "读取程序崩溃，只影响这一个文件", "用 Excel/WPS 打开后另存为 .xlsx"),
+    ProblemType("duplicate-file", FILE, "与 {first} 内容完全相同（SHA-256 相同），只读取一次", "同一个文件报送了两次",
+                "无需处理；如是误报送，删去多余的一份"),
+    # -- what reading one file may cost (ingest/limits.py, docs/limits.md) ----------------------------
+    ProblemType("read-memory-limit", FILE, "读取这个文件需要的内存超过上限（{limit_mb:,} MB），已停止读取；其他文件不受影响。"
+                                           "文件中可能有异常大的内容（如超长的单元格、大片带格式的空白），请删除后另存再报送；"
+                                           "如确是正常的大量数据，请把记录拆分成几个文件放在同一文件夹中一起检查",
+                "读取这个文件的进程超过了内存上限（compliance.toml [limits] max_read_memory_mb），已被停止",
+                "删除异常内容后另存；正常的大文件拆分成几个，或调高上限"),
+    ProblemType("read-time-limit", FILE, "读取这个文件超过了 {seconds:,.0f} 秒的时间上限，已停止读取；其他文件不受影响。"
+                                         "文件可能异常（如大片带格式的空白或结构损坏），请在 Excel/WPS 中打开后另存为 .xlsx 再报送；"
+                                         "如确是正常的大量数据，请把记录拆分成几个文件放在同一文件夹中一起检查",
+                "读取这个文件的进程超过了时间上限（[limits] max_read_seconds），已被停止",
+                "另存为 .xlsx 后重试；正常的大文件拆分成几个，或调高上限"),
+    ProblemType("sheet-too-large", FILE, "工作表“{sheet}”有 {rows:,} 行 × {columns:,} 列，工作簿共 {cells:,} 个单元格，"
+                                         "超过一个文件可读取的上限 {limit:,} 个单元格，已拒绝读取。"
+                                         "请把记录拆分成几个文件（每个不超过 50 万行），放在同一文件夹中一起检查",
+                "工作簿的单元格总数超过上限（约 50 万行 × 31 列以上）", "把记录拆分成几个文件，放在同一文件夹中一起检查"),
+    ProblemType("cell-text-too-long", FILE, "工作簿中有一个单元格的文字长达 {size_mb:,.0f} MB，远超 Excel 单元格 32,767 个字符的上限，"
+                                            "不是正常的表格数据，已拒绝读取。请找到并删除该内容后另存再报送",
+                "一个单元格的文字远超 Excel 的上限，读取会耗尽内存", "删除该内容后另存"),
+    ProblemType("too-many-columns", FILE, "{where}有 {count:,} 列，超过 Excel 的列数上限 {limit:,} 列，不是正常的表格，"
+                                          "已拒绝读取。请检查分隔符和该行内容",
+                "CSV 的一行或网页表格的列数超过 Excel 的上限（16,384 列）", "检查分隔符和该行内容"),
+    ProblemType("csv-line-too-long", FILE, "CSV 第 {line} 行有 {chars:,} 个字符，超过一行 {limit:,} 个字符的上限，"
+                                           "不像表格数据，已拒绝读取。请检查该行（可能缺少换行或引号不成对）",
+                "CSV 的一行（或一个字段）长得不像表格数据", "检查该行是否缺少换行、引号是否成对"),
+    ProblemType("csv-malformed", FILE, "CSV 第 {line} 行格式有误（引号不成对或字段过长），无法读取。"
+                                       "请用 Excel/WPS 打开后另存为 .xlsx 或 UTF-8 CSV 再报送",
+                "CSV 的格式有误，无法按行读取", "用 Excel/WPS 打开后另存"),
+    ProblemType("html-spans-too-large", FILE, "网页表格的合并单元格（rowspan/colspan）展开后有 {cells:,} 个单元格，"
+                                              "超过上限 {limit:,} 个，已拒绝读取。请在 Excel/WPS 中打开后另存为 .xlsx 再报送",
+                "网页格式的 .xls 中合并单元格展开后大得异常", "用 Excel/WPS 打开后另存为 .xlsx"),
+    ProblemType("mixed-encoding", FILE, "文件中混有两种编码：第 {lines} 行是 {encoding} 编码，其余是 {other} 编码；"
+                                        "按一种编码读取会把另一部分读成乱码，已拒绝读取。"
+                                        "请把整个文件统一另存为 UTF-8 编码（或另存为 .xlsx）后再报送",
+                "CSV 中有的行是 UTF-8、有的行是 GBK，读成一种会出现乱码", "统一另存为 UTF-8 或 .xlsx"),
+    ProblemType("zip-size-mismatch", FILE, "工作簿内部的数据比它声明的大小还大（文件已损坏或被有意篡改），已拒绝读取。"
+                                           "请重新导出该文件后再报送",
+                "工作簿压缩包中的数据与声明的大小不符", "重新导出该文件"),
+    ProblemType("ole-damaged", FILE, "文件已损坏，不是完整的 Excel 97-2003 工作簿（.xls），无法读取。"
+                                     "请用 Excel/WPS 打开后另存为 .xlsx 再报送；如打不开，请让报送单位重新导出",
+                ".xls 文件的结构已损坏", "另存为 .xlsx；打不开时请报送单位重新导出"),
+    ProblemType("xml-malformed", FILE, "工作簿内部的 XML 格式有误（可能由不规范的软件生成，或文件已损坏），无法读取。"
+                                       "请用 Excel/WPS 打开后另存为 .xlsx 再报送",
+                "工作簿内部的 XML 不合规范（如未定义的实体 &nbsp;）", "用 Excel/WPS 打开后另存为 .xlsx"),
+    ProblemType("workbook-unreadable", FILE, "读取程序无法读取这个工作簿，文件可能已损坏。"
+                                             "请用 Excel/WPS 打开后另存为 .xlsx 再报送",
+                "读取程序报告了其他错误（原话只在 --debug 时显示）", "用 Excel/WPS 打开后另存为 .xlsx"),
+    ProblemType("not-regular-file", FILE, "{reason}，不是普通文件，未读取",
+                "文件夹中的这一项不是普通文件（失效或循环的符号链接、命名管道、设备等），不会打开它",
+                "如是要报送的表格，换成普通文件"),
+    # -- sheets ----------------------------------------------------------------
+    ProblemType("sheet-hidden", SHEET, "这是一个隐藏的工作表，其中的记录也已计入；如不应计入，请删除该工作表",
+                "隐藏的工作表中的记录也计入了", "如不应计入，删除该工作表"),
+    ProblemType("sheet-no-header", SHEET, "未找到表头（不含文书号、决定日期等列），已跳过此工作表",
+                "这个工作表没有可识别的表头", "如果它有数据，检查表头的列名"),
+    ProblemType("sheet-columns-missing", SHEET, "找不到{labels}列，这些记录无法判定。看到的列名：{seen}。"
+                                                "可在 compliance.toml 的 [columns] 中为 {fields} 补充同义词",
+                "表头中没有决定日期或公开日期列，这些记录判为数据有误", "在 compliance.toml [columns] 中为该字段补充同义词，或改正表头"),
+    ProblemType("sheet-several-tables", SHEET, "工作表中有 {count} 个表格（第 {rows} 行是另一个表头），各按自己的表头读取",
+                "一个工作表中上下有几个表格", "无需处理；核对各表格的记录数"),
+    ProblemType("extension-mismatch", SHEET, "文件扩展名是 {suffix}，内容其实是{kind}，已按内容读取",
+                "文件的扩展名与内容不符（改过扩展名，或办公系统导出时起的名字），内容可以读取",
+                "无需处理；以后可按内容另存为 .xlsx"),
+    ProblemType("own-report-skipped", SHEET, "这是本工具生成的检查报告，已跳过", "输入中有本工具生成的报告，不当作台账读取",
+                "无需处理"),
+    ProblemType("sheet-example", SHEET, "这是填写示例工作表，其中的行不是真实决定，已跳过", "填写示例工作表不计入", "无需处理"),
+    ProblemType("rows-example", SHEET, "第 {rows} 行是填写示例，不是真实决定，已跳过", "示例行不计入", "无需处理；报送前可删去示例行"),
+    ProblemType("sheet-read-mismatch", SHEET, "工作表“{sheet}”中有内容的单元格到第 {scanned:,} 行，读取程序读到第 {read:,} 行，"
+                                              "两者不一致，可能漏读或多读了记录。请用 Excel/WPS 打开后另存为 .xlsx 再检查，并核对记录数",
+                "读取程序返回的行数与工作表 XML 中有内容的区域不一致（例如行的顺序不对），记录可能不全；检查结果不算通过",
+                "用 Excel/WPS 打开后另存为 .xlsx 再检查，并核对记录数"),
+    ProblemType("required-columns-absent", SHEET, "表格按国家数据标准格式填报，但缺少必填列：{labels}；这些项计为未填（完整率）",
+                "按数据标准格式填报的表格少了几个必填列", "按 compliance template 生成的模板补齐这些列"),
+    ProblemType("sheet-side-by-side", SHEET, "工作表中左右并排有 {count} 个表格（{ranges}），各按自己的表头读取",
+                "一个工作表中左右并排有几个表格", "无需处理；核对各表格的记录数"),
+    ProblemType("column-ambiguous", SHEET, "列“{header}”同时像是 {labels}，无法确定，已忽略",
+                "一列的列名同样像两个字段，不猜测", "把列名改得更明确，或在 compliance.toml [columns] 中写明"),
+    ProblemType("column-duplicate", SHEET, "第 {other} 列“{other_header}”与第 {used} 列“{used_header}”都像{label}，"
+                                           "采用第 {used} 列",
+                "两列都像同一个字段，按更像的一列读取", "确认读取的是正确的列；必要时改正列名"),
+    ProblemType("decision-date-two-columns", SHEET, "第 {other} 列“{other_header}”与第 {used} 列“{used_header}”"
+                                                    "都像决定日期：两列一致的行照常判定，不一致的行判为数据有误",
+                "两列都可能是决定日期（如批准日期和发证日期）", "核对两列不一致的行，确认哪一天作出决定"),
+    # -- cells (dates) -----------------------------------------------------------
+    ProblemType("decision-dates-differ", CELL, "两列不一致：{text}", "两列都可能是决定日期，这一行两列的日期不同",
+                "确认哪一天作出决定，改正台账"),
+    ProblemType("date-missing", CELL, "日期为空", "日期单元格是空的", "补填日期"),
+    ProblemType("date-unparseable", CELL, "无法识别的日期：{text}", "单元格中的文字不是可识别的日期",
+                "改为 2016-09-28 这样的日期"),
+    ProblemType("date-impossible", CELL, "不存在的日期：{text}", "日期不存在（如 2 月 30 日）", "核对并改正日期"),
+    ProblemType("date-out-of-range", CELL, "日期超出合理范围（" + f"{MIN_YEAR}–{MAX_YEAR}" + " 年）：{text}",
+                "年份明显有误", "核对并改正日期"),
+    ProblemType("date-formula-error", CELL, "单元格是公式错误值：{text}", "单元格是 #VALUE! 等公式错误", "改正公式或直接填写日期"),
+    ProblemType("date-invalid-type", CELL, "单元格不是日期：{text}", "单元格的类型不可能是日期（如逻辑值）", "填写日期"),
+    ProblemType("date-formula-uncached", CELL, "单元格是公式，但文件中没有保存计算结果（可能由其他软件生成），"
+                                               "请在 Excel/WPS 中打开并保存后再报送：{text}",
+                "公式没有保存计算结果，无法知道日期", "在 Excel/WPS 中打开并保存后再报送"),
+    # -- records -----------------------------------------------------------------
+    # late, overdue: the status itself, on the terminal's line; short: when the count needs a year with no calendar
+    ProblemType("late", RECORD, "截止 {deadline}，逾期 {days} 个工作日", "在截止日期之后才上网公开（逾期公开）",
+                "说明逾期原因；今后按期公开", short="截止 {deadline}"),
+    ProblemType("overdue", RECORD, "截止 {deadline}，逾期 {days} 个工作日", "统计截止日已过公开截止日期，仍未公开（逾期未公开）",
+                "尽快上网公开并在台账中填写公开日期", short="截止 {deadline}"),
+    ProblemType("decision-column-missing", RECORD, "工作表中找不到决定日期列", "没有决定日期，无法计算截止日期",
+                "在表头中加上决定日期列，或在 compliance.toml [columns] 中补充同义词"),
+    ProblemType("published-column-missing", RECORD, "工作表中找不到公开日期列，无法判断是否按时公开",
+                "没有公开日期列（报送日期等不是公开日期）", "加上公开日期列，或在 compliance.toml [columns] 中补充同义词"),
+    ProblemType("published-marked-no-date", RECORD, "标注已公开，但没有公开日期",
+                "台账的“是否公开/状态”栏写了已公开，公开日期却是空的：不判为未公开；截止日期未到时按未到期，"
+                "过了截止日期判为数据有误", "补填公开日期（可在网站上查到），或用 --online 提供网站清单核对"),
+    ProblemType("category-unknown", RECORD, "无法判断是许可还是处罚：没有类别列，列名、工作表名和文件名中也没有“许可”或“处罚”字样",
+                "不知道记录是许可还是处罚，无法选用期限", "在文件名或工作表名中写明“许可”或“处罚”，或加类别列"),
+    ProblemType("duplicate-document-number", RECORD, "文书号重复，首次出现在 {where}", "同一单位同一类别中文书号重复",
+                "核实是否重复填报"),
+    ProblemType("document-number-missing", RECORD, "缺少文书号", "记录没有文书号", "补填文书号"),
+    ProblemType("published-before-decision", RECORD, "公开日期 {published} 早于决定日期 {decision}",
+                "公开日期早于决定日期，至少一个日期有误", "核对并改正日期"),
+    ProblemType("published-after-run-date", RECORD, "公开日期 {published} 晚于检查当天 {run_date}，日期有误",
+                "公开日期还没到，日期有误", "核对并改正公开日期"),
+    ProblemType("published-after-as-of", RECORD, "公开日期 {published} 晚于统计截止日 {as_of}，按截至 {as_of} 尚未公开判定",
+                "统计截止日时还没有公开", "无需处理；下期统计会按实际公开日期判定"),
+    ProblemType("calendar-not-covered", RECORD, "需要 {year} 年的节假日安排才能判定。" + CALENDAR_ADVICE,
+                "结果取决于尚无节假日数据的年份（无法判定）", "按提示准备该年的日历文件，用 --calendar 提供"),
+    ProblemType("duplicate-conflict", RECORD, "另一份报送中有同一文书号但日期不同：{conflict}；无法判定以哪份为准，"
+                                              "请核实后只报送正确的一份",
+                "两份报送中的同一决定日期不同", "核实后只报送正确的一份"),
+    ProblemType("repeat-counted-once", RECORD, "与 {first} 是同一决定（单位、类别、文书号和日期都相同），只计一次",
+                "同一决定在两个文件中报送，只计一次", "无需处理"),
+    ProblemType("decision-after-run-date", RECORD, "决定日期 {decision} 晚于检查当天 {run_date}，日期有误",
+                "决定日期还没到，日期有误", "核对并改正决定日期"),
+    # -- records checked against the online list (--online) ------------------------
+    ProblemType("online-not-found-claimed", RECORD, "台账填写已公开（{ledger}），网站未见，按未公开判定",
+                "台账填了公开日期，网站清单中却没有这条（瞒报嫌疑）", "提供公开网址，或补公开后更正台账",
+                short="台账填写已公开，网站未见，按未公开判定"),
+    ProblemType("online-not-found", RECORD, "网站未见，台账未填公开日期，按未公开判定", "网站清单中没有这条，台账也未填公开日期",
+                "尽快公开"),
+    ProblemType("online-date-differs", RECORD, "台账公开日期 {ledger}，网站公开日期 {online}，按网站日期判定",
+                "台账填写的公开日期与网站不同，以网站为准", "按网站日期更正台账",
+                short="日期不符，按网站公开日期判定"),
+    ProblemType("online-ambiguous", RECORD, "网站清单中有多条可能对应的信息（{candidates}），无法确定是哪一条，按台账判定",
+                "网站清单中有几条都可能是这一条，不猜测", "核对文书号，使台账与网站一致"),
+    ProblemType("online-outside-span", RECORD, "应公开截止日期 {deadline} 早于网站清单的起始日期 {start}，"
+                                               "网站上的旧信息可能已按公示期限撤下，无法核对，按台账判定",
+                "网站清单不覆盖这条记录的时间，" + KEEP_LEDGER, "无需处理；需要时提供更早的网站清单",
+                short="截止日期早于网站清单起始日，网站可能已撤下，按台账判定"),
+    ProblemType("online-not-covered", RECORD, "网站清单覆盖不到这条记录（清单中没有这一类别或这个单位，或清单导出时"
+                                              "还没到应公开截止日期），无法核对，按台账判定",
+                "网站清单不可能显示这条记录，不能据此说网站未见，" + KEEP_LEDGER, "无需处理；需要时提供覆盖该单位、该类别的网站清单",
+                short="网站清单不含这一类别或单位，或导出时未到截止日，按台账判定"),
+    ProblemType("online-published-undated", RECORD, "网站已公开，日期不明：网站清单和台账都没有公开日期",
+                "网站上找到了这条，但两边都没有日期：不判为未公开，判为数据有误", "在台账中补填公开日期（可在网站上查到）"),
+    ProblemType("online-undated", RECORD, "网站清单中对应的信息没有可用的发布日期，无法核对，按台账判定",
+                "网站清单中找到了这条，但没有日期，" + KEEP_LEDGER, "无需处理",
+                short="网站清单中这条没有发布日期，按台账判定"),
+    ProblemType("online-update-date-only", RECORD, "网站清单只有更新时间（{column}），不一定是首次公开日期，据此判定证明力较弱",
+                "网站清单只有更新时间，首次公开可能更早", "需要时提供有发布日期的清单",
+                short="（网站清单只有{column}，证明力较弱）"),
+    ProblemType("online-only", RECORD, "网站已公开，本单位台账中没有这条记录", "网站上有、台账中没有（台账未登记）",
+                "补登台账"),
+    ProblemType("online-only-titled", RECORD, "网站已公开，本单位台账中没有这条记录（标题：{title}）",
+                "网站上有、台账中没有（台账未登记），网站清单没有文书号", "补登台账"),
+    # -- records: data quality (quality/; 双公示数据标准, GB 32100-2015, GB 11643-1999) ------------
+    ProblemType("uscc-invalid", RECORD, "{label}“{value}”不是有效的统一社会信用代码（{reason}）",
+                "统一社会信用代码的长度、字符或校验位不符合 GB 32100-2015（不含 I、O、Z、S、V；个体工商户无代码可填 17 个 0 加 X）", "核对原始证照改正代码", quality="error"),
+    ProblemType("id-number-invalid", RECORD, "{label}“{value}”不是有效的身份证号（{reason}）",
+                "18 位身份证号的校验位或出生日期不符合 GB 11643-1999（不按地区码判断）", "核对证件改正号码", quality="error"),
+    ProblemType("id-number-exposed", RECORD, "{label}是完整的身份证号（{value}），公开前须隐去部分数字",
+                "台账中准备公开的列（证件号码、法定代表人证件号码等）是完整的自然人身份证号；公开的信息不得含完整的身份证号"
+                "（本工具显示时只保留前 6 位和后 4 位）", "公开前隐去中间数字", quality="notice"),
+    ProblemType("id-number-online", RECORD, "网站上公开了完整的身份证号（{label}：{value}）",
+                "网站清单中有自然人完整的、校验正确的身份证号：个人信息已经公开，是最严重的数据质量问题",
+                "立即在网站上隐去中间数字", quality="error"),
+    ProblemType("publicity-expired", RECORD, "公示期最迟到 {end}，{seen} 仍在网站上（超期未撤下）",
+                "网站上的信息超过最长公示期仍未撤下：从网站公开日期（没有时从决定日期）起算，默认 3 年"
+                "（发改办财金〔2019〕527号、总局令第45号；[rules] publicity_years 可改）", "通知网站撤下该信息",
+                quality="notice"),
+    ProblemType("enum-invalid", RECORD, "{label}“{value}”不是数据标准的取值（应为 {allowed}）",
+                "许可类别、处罚类别或行政相对人类别不是国家数据标准规定的取值；处罚类别可用“；”“、”写几项",
+                "改为规定的取值之一", quality="error"),
+    ProblemType("amount-suspect", RECORD, "{label}“{value}”可疑：{reason}",
+                "金额（万元）不是数字、为负数，或大得像是按元填写的（默认 10000 万元及以上，compliance.toml 可改）",
+                "核对金额，按万元填写", quality="error"),
+    ProblemType("validity-range-invalid", RECORD, "{label} {value} 早于{other_label} {other}",
+                "有效期的结束日期早于开始日期或决定日期", "核对并改正有效期", quality="error"),
+    ProblemType("party-type-mismatch", RECORD, "行政相对人类别为“{value}”，但{reason}",
+                "自然人填了统一社会信用代码，或法人及非法人组织没有统一社会信用代码", "核对相对人类别和代码", quality="error"),
+    ProblemType("required-missing", RECORD, "必填项为空：{labels}",
+                "按国家数据标准格式填报的表格中，必填项留空（计入完整率）", "补填这些项", quality="notice"),
+    ProblemType("exempt", RECORD, "无需公开：{reason}",
+                "规则规定这类决定不公开（如市场监管的简易程序、仅警告），或 compliance.toml [exempt] 已确认；不计入及时公开率",
+                "无需处理"),
+    ProblemType("exempt-claimed", RECORD, "台账注明“{value}”；单位不能自行决定不公开，请法制办确认。"
+                "确认后把文书号写入 compliance.toml 的 [exempt] confirmed，在此之前照常判定",
+                "台账自称不公开、不予公开或涉密；在 compliance.toml 确认之前照常判定", "法制办核实后在 compliance.toml 中确认",
+                quality="notice"),
+    # -- lines of 汇总 ---------------------------------------------------------------
+    ProblemType("unit-unjudged", UNIT, "有 {count} 条数据有误或无法判定，未计入及时公开率",
+                "这些记录不计入及时公开率，单位不能靠填错日期提高比率", "看“数据问题”工作表，改正后重新报送"),
+    ProblemType("unit-no-decisions", UNIT, "报送了表格，但统计范围内没有决定", "报送的记录都不在所选月份或统计范围内", "无需处理"),
+    ProblemType("unit-file-unreadable", UNIT, "报送的文件无法读取，见“数据问题”", "该单位的文件读不了", "看“数据问题”中的原因，重新报送"),
+    ProblemType("unit-file-unreadable-uncounted", UNIT, "报送的文件无法读取，见“数据问题”，未计入合计",
+                "该单位（不在 compliance.toml [units] 中）的文件读不了", "看“数据问题”中的原因，重新报送"),
+    ProblemType("unit-not-sent", UNIT, "未报送（没有收到该单位的表格）", "compliance.toml [units] 中的单位没有报送表格",
+                "催报"),
+    ProblemType("unit-online-only", UNIT, "只见于网站清单，台账中没有该单位", "网站清单中有、台账中没有的单位",
+                "核实该单位是否应报送台账"),
+]
