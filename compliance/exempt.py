@@ -56,9 +56,11 @@ def apply_exemptions(records: pd.DataFrame, rules: RuleSet,
             reason[mine & procedure] = f"适用简易程序的处罚（{rule.basis or rule.name}）"
         if "仅警告" in rule.exempt:
             reason[mine & warning & pd.isna(reason)] = f"仅给予警告的处罚（{rule.basis or rule.name}）"
-    numbers = normalise_document_numbers(records["document_number"])
-    sure = set(normalise_document_numbers(pd.Series(list(confirmed), dtype=object))) - {""}
-    confirmed_rows = numbers.isin(sure).to_numpy(bool) & pd.isna(reason)
+    confirmed_rows = np.zeros(n, dtype=bool)
+    if confirmed:  # the numbers are normalised only when compliance.toml confirms some
+        numbers = normalise_document_numbers(records["document_number"])
+        sure = set(normalise_document_numbers(pd.Series(list(confirmed), dtype=object))) - {""}
+        confirmed_rows = numbers.isin(sure).to_numpy(bool) & pd.isna(reason)
     reason[confirmed_rows] = "法制办已确认不公开（compliance.toml [exempt] confirmed）"
     status = records["status"].astype(object).to_numpy()
     exempt = pd.notna(reason) & (np.isin(status, EXEMPTABLE) | confirmed_rows)

@@ -56,8 +56,10 @@ def required_counts(texts: dict[str, np.ndarray], present: set[str],
         for name, label in items:
             if name not in present:
                 continue
-            has = pd.Series(texts[name], dtype=object).fillna("").astype(str).str.strip().ne("").to_numpy(bool)
+            values = np.asarray(texts[name], dtype=object)
+            has = pd.notna(values) & (values != "")  # cells come trimmed (ingest's cell_text)
             filled += mine & has
-            missing = np.where(mine & ~has, missing + label + "、", missing)
+            empty = np.flatnonzero(mine & ~has)  # only these rows get the label
+            missing[empty] = missing[empty] + (label + "、")
     codes, uniques = pd.factorize(missing)  # few distinct texts: the trailing 、 dropped once each
     return required, filled, np.array([u[:-1] for u in uniques], dtype=object)[codes] if n else missing
