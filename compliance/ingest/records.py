@@ -163,12 +163,11 @@ def _read_blocks(frame, evidence, mapping, rules, result, sheet, context):
 
 def _trailing_section(kinds) -> str | None:
     """The category a section row after a block's last record sets (二、行政处罚 before the next header)."""
-    if not len(kinds.section) or not kinds.section[-1]:
-        return None
+    sections = np.flatnonzero(kinds.section_row) if kinds.section_row is not None else []
     records = np.flatnonzero(kinds.record)
-    if len(records) and kinds.section[records[-1]] == kinds.section[-1]:
+    if not len(sections) or (len(records) and records[-1] > sections[-1]):
         return None  # no section row since the last record: nothing new to say
-    return kinds.section[-1]
+    return kinds.section[sections[-1]]
 
 
 def _row_list(rows: list[int], limit: int = 10) -> str:

@@ -31,6 +31,7 @@ class RowKinds:
     note: np.ndarray
     example: np.ndarray
     section: np.ndarray  # category a section row sets for the rows below it (None elsewhere)
+    section_row: np.ndarray | None = None  # the section rows themselves (一、行政许可)
 
     @property
     def record(self) -> np.ndarray:
@@ -113,4 +114,4 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
     section = pd.Series(sections, dtype=object)
     if start_category is not None and len(section):
         section.iloc[0] = section.iloc[0] or start_category
-    return RowKinds(blank, header, note, example, section.ffill().to_numpy(object))
+    return RowKinds(blank, header, note, example, section.ffill().to_numpy(object), is_section)
