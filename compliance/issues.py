@@ -26,19 +26,28 @@ def issues_column(records: pd.DataFrame, as_of: str = "", run_date: str = "", fi
 
     ``findings``: the quality checks' (quality/checks.py), told after the record's own problems."""
     out = _record_issues(records, as_of, run_date)
+    if not findings:
+        return out
+    files, sheets, rows = _places(records)  # once as columns: a lookup per finding in the frame cost 0.1 ms
     for found in findings:
         keys = list(found.values)
         columns = [found.values[k] for k in keys]
         for k, i in enumerate(found.rows.tolist()):  # the flagged records only
             values = tuple((name, col[k] if isinstance(col, np.ndarray) else col) for name, col in zip(keys, columns))
-            item = Problem(found.code, *_place(records, i), found.field, values)
+            item = Problem(found.code, files[i], sheets[i], rows[i], found.field, values)
             out[i] = [*out[i], item] if out[i] else [item]
     return out
 
 
-def _place(records: pd.DataFrame, i: int) -> tuple:
-    row = records["row"].iat[i] if "row" in records.columns else None
-    return (records["source_file"].iat[i], records["sheet"].iat[i], None if pd.isna(row) else int(row))
+def _places(records: pd.DataFrame) -> tuple[list, list, list]:
+    """Each record's file, sheet and row (None where the row is unknown), as plain lists."""
+    n = len(records)
+    if "row" in records.columns:
+        row = pd.to_numeric(records["row"], errors="coerce")
+        rows = np.where(row.isna().to_numpy(bool), None, row.fillna(0).to_numpy(np.int64).astype(object)).tolist()
+    else:
+        rows = [None] * n
+    return (records["source_file"].to_numpy(object).tolist(), records["sheet"].to_numpy(object).tolist(), rows)
 
 
 def _record_issues(records: pd.DataFrame, as_of: str, run_date: str) -> list:
