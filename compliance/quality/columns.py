@@ -3,7 +3,8 @@
 These fields judge no deadline, so they stay out of fields.py's table (which
 decides what a column *is* for the timeliness check). Each quality field is
 found by a header that holds all the words of one of its spellings and none
-of its exclusions; the cells are kept as text in a ``q_<field>`` column.
+of its exclusions; the cells are kept as text in a ``q_<field>`` column, except
+the long free texts that only the required-item count reads (``presence_only``).
 
 Source: 国家“双公示”数据标准 2016 版 (行政相对人代码_1…, 审批类别, 处罚类别1/2,
 许可截止期) and 2019 版 (行政相对人类别, 有效期自/至, 罚款金额（万元）, 处罚有效期,
@@ -29,6 +30,9 @@ class QualityField:
     spellings: tuple[tuple[str, ...], ...]  # a header holding every word of one spelling
     exclude: tuple[str, ...] = ()
     several: bool = False  # 处罚类别1 and 处罚类别2: all such columns, joined with ；
+    # Long free text that only the required-item count reads: counted where it is read, never carried
+    # on the records (the report shows none of it, and moving it cost a third of a 1,000,000-row check).
+    presence_only: bool = False
 
 
 QUALITY_FIELDS: tuple[QualityField, ...] = (
@@ -44,10 +48,10 @@ QUALITY_FIELDS: tuple[QualityField, ...] = (
     QualityField("permit_kind", "许可类别", (("许可类别",), ("审批类别",))),
     QualityField("penalty_kind", "处罚类别", (("处罚类别",),), several=True),
     QualityField("penalty_sort", "处罚种类", (("处罚种类",),)),
-    QualityField("permit_content", "许可内容", (("许可内容",),)),
-    QualityField("facts", "违法事实", (("违法事实",),)),
-    QualityField("basis", "处罚依据", (("处罚依据",),)),
-    QualityField("penalty_content", "处罚内容", (("处罚内容",),)),
+    QualityField("permit_content", "许可内容", (("许可内容",),), presence_only=True),
+    QualityField("facts", "违法事实", (("违法事实",),), presence_only=True),
+    QualityField("basis", "处罚依据", (("处罚依据",),), presence_only=True),
+    QualityField("penalty_content", "处罚内容", (("处罚内容",),), presence_only=True),
     QualityField("fine", "罚款金额（万元）", (("罚款金额",),)),
     QualityField("confiscated", "没收违法所得、没收非法财物的金额（万元）", (("没收", "金额"),)),
     QualityField("valid_from", "有效期自", (("有效期自",), ("有效期起",), ("有效期开始",))),
@@ -59,6 +63,7 @@ QUALITY_FIELDS: tuple[QualityField, ...] = (
     QualityField("list_date", "导出时间", (("导出时间",), ("导出日期",), ("更新时间",), ("更新日期",))),
 )
 BY_NAME = {f.name: f for f in QUALITY_FIELDS}
+PRESENCE_ONLY = frozenset(f"q_{f.name}" for f in QUALITY_FIELDS if f.presence_only)
 COLUMNS = tuple(f"q_{f.name}" for f in QUALITY_FIELDS)
 
 
@@ -79,9 +84,10 @@ def quality_columns(headers: list[str]) -> dict[str, list[int]]:
     return found
 
 
-def quality_frame(kept: pd.DataFrame, found: dict[str, list[int]], text) -> pd.DataFrame:
-    """The kept rows' quality cells as text columns ``q_<field>`` ("" where blank); ``text`` turns
-    a column of cells into trimmed text (ingest's cell_text)."""
+def quality_texts(kept: pd.DataFrame, found: dict[str, list[int]], text) -> dict[str, np.ndarray]:
+    """The kept rows' quality cells as text, ``q_<field>`` -> object array ("" where blank); ``text``
+    turns a column of cells into trimmed text (ingest's cell_text). Plain arrays, not a frame: a frame
+    would convert every column to pandas' string type and back again."""
     out = {}
     for name, indexes in found.items():
         parts = [text(kept[i]).reset_index(drop=True) for i in indexes if i in kept.columns]
@@ -92,7 +98,7 @@ def quality_frame(kept: pd.DataFrame, found: dict[str, list[int]], text) -> pd.D
             both = joined.ne("") & other.ne("")
             joined = joined.where(~both, joined + "；" + other).where(joined.ne(""), other)
         out[f"q_{name}"] = joined.to_numpy(object)
-    return pd.DataFrame(out, index=pd.RangeIndex(len(kept)))
+    return out
 
 
 def present_fields(frame: pd.DataFrame) -> set[str]:

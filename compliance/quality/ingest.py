@@ -6,7 +6,9 @@ import numpy as np
 
 from ..problems import problem
 from .codes import mask_ids_in_text
-from .columns import quality_columns, quality_frame
+import pandas as pd
+
+from .columns import PRESENCE_ONLY, quality_columns, quality_texts
 from .required import absent_labels, required_counts, standard_layout
 
 CORE = ("party", "document_number", "decision_date", "unit")
@@ -32,22 +34,23 @@ def add_quality_columns(out, kept, mapping, *, text, checks, raw_unit, result, a
     ``checks`` off (--no-quality): only the columns exemptions read. An ID number in the party cell is
     masked here, checks or not, so that no output can show it in full."""
     out["party"] = mask_ids_in_text(out["party"])
-    q = quality_frame(kept, _found(mapping.headers, checks), text)
-    for name in q.columns:
-        out[name] = q[name].to_numpy(object)
+    q = quality_texts(kept, _found(mapping.headers, checks), text)
+    carried = [name for name in q if name not in PRESENCE_ONLY]
+    for name in carried:  # object dtype kept: the checks read them as object arrays
+        out[name] = pd.Series(q[name], index=out.index, dtype=object)
     if not checks:
-        return list(q.columns)
-    present = {name for name in CORE if name in mapping.columns} | set(q.columns)
+        return carried
+    present = {name for name in CORE if name in mapping.columns} | set(q)
     if not standard_layout(present) or not len(out):
-        return list(q.columns)
+        return carried
     categories = out["category"].to_numpy(object)
     texts = {"party": out["party"].to_numpy(object), "document_number": out["document_number"].to_numpy(object),
              "decision_date": out["decision_text"].to_numpy(object), "unit": raw_unit.to_numpy(object),
-             **{name: q[name].to_numpy(object) for name in q.columns}}
+             **q}
     out["q_required"], out["q_filled"], out["q_missing"] = required_counts(texts, present, categories)
     absent = absent_labels(present, categories)
     if absent:
         note = problem("required-columns-absent", **at, labels=absent)
         if note not in result.notes:
             result.notes.append(note)
-    return list(q.columns) + ["q_required", "q_filled", "q_missing"]
+    return carried + ["q_required", "q_filled", "q_missing"]
