@@ -31,6 +31,7 @@ from ..problems import message
 from ..params import CliDate, Days, Month, RuleName
 from ..report import tempfiles
 from ..report.paths import default_name
+from ..report.sheets.summary import summary_table
 from ..rules import PROFILES, from_options
 from ..status import FLAGGED, STATUS_LABELS, STATUS_MEANINGS
 from ..workcalendar import WorkCalendar
@@ -250,7 +251,7 @@ def _check():
         relabel(run, shown)
         payload, report_url = _outputs(run)
         payload = {**payload, "report_url": report_url}
-        table, _ = run.unit_summary
+        table, _, _ = summary_table(run)  # the report's 汇总, part columns (个人信息, 网站未见 …) included
         if report_url is None:  # nothing checked: no figures, and no line pointing to a report never made
             return json_response(scrub(payload, shown, str(folder)))
         table = table.assign(备注=[None if note is None else note.message for note in table["备注"]])

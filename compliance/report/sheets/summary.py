@@ -7,6 +7,7 @@ show; the run's parts add their count columns before 备注.
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from ...summary import COUNT_HEADERS, RANK_RULE, RATE_HEADERS
 from ..layout import INT, PERCENT, TEXT, Chart, SheetSpec, column_widths
@@ -16,16 +17,22 @@ NAME = "汇总"
 RATE_NOTE = "及时公开率 = 按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开）"
 
 
-def spec(sheet) -> SheetSpec:
-    run = sheet.run
-    table, chart_rows = run.unit_summary
+def summary_table(run) -> tuple[pd.DataFrame, list[str], list[str]]:
+    """(汇总 with every part's columns before 备注, those columns, their kinds): the report's and the page's."""
+    table, _ = run.unit_summary
     extra: list[str] = []
     extra_kinds: list[str] = []
     for part in run.parts:
         table, headers = part.summary_columns(table)
         extra += headers
         extra_kinds += part.summary_kinds(headers)
-    table = table[[c for c in table.columns if c not in extra and c != "备注"] + extra + ["备注"]]
+    return table[[c for c in table.columns if c not in extra and c != "备注"] + extra + ["备注"]], extra, extra_kinds
+
+
+def spec(sheet) -> SheetSpec:
+    run = sheet.run
+    _, chart_rows = run.unit_summary
+    table, extra, extra_kinds = summary_table(run)
     frame = table.copy()
     frame["备注"] = [None if note is None else note.message for note in frame["备注"]]
     for name in ["排名", *COUNT_HEADERS, *RATE_HEADERS, *extra]:
