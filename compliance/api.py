@@ -27,7 +27,7 @@ from .ingest.load import LoadResult, load, named_unit, unit_from_name
 from .ingest.records import check_accounting
 from .ingest.repeats import merge_repeats
 from .quality.checks import error_mask, findings as quality_findings
-from .quality.codes import mask_id_columns
+from .quality.codes import CodeColumns, mask_id_columns
 from .issues import issues_column
 from .online import apply_online, select_online_only
 from .report.json_output import json_text, run_json, write_json
@@ -147,11 +147,12 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     if accounted != len(loaded.records):
         raise ReconciliationError(f"统计范围内 {len(selected)} 条 + 范围外 {sum(out_of_scope.values())} 条"
                                   f" + 重复报送 {len(repeats)} 条 与读入的 {len(loaded.records)} 条不相等")
+    codes = CodeColumns(classified)  # normalised once, for the checks and the masking
     found = quality_findings(classified, config.amount_limit, as_of=as_of if online else None,
-                             publicity_years=publicity_years(classified, rules)) if quality else None
+                             publicity_years=publicity_years(classified, rules), codes=codes) if quality else None
     if found is not None:
         classified["quality_error"] = error_mask(found, len(classified))
-    classified = mask_id_columns(classified)  # the checks have read them: no full ID number goes further
+    classified = mask_id_columns(classified, codes)  # the checks have read them: no full ID number goes further
     run = CheckRun(as_of, run_date, run_time or dt.datetime.combine(run_date, dt.time()), rules, calendar,
                    loaded, classified, month, summary, online_run, tuple(online), repeats=repeats,
                    expected_units=tuple(config.units), quality=found, exemptions=exemptions)

@@ -13,8 +13,8 @@ import pandas as pd
 from hypothesis import given, settings, strategies as st
 from stdnum.cn import ric, uscc
 
-from compliance.quality.codes import (USCC_ALPHABET, USCC_NONE, exposed_ids, mask_id, mask_ids_in_text,
-                                      ric_valid, uscc_valid)
+from compliance.quality.codes import (USCC_ALPHABET, USCC_NONE, column_codes, exposed_ids, mask_id,
+                                      mask_ids_in_text, ric_valid, uscc_valid)
 
 BODY = st.text(alphabet=USCC_ALPHABET, min_size=17, max_size=17)
 ANY = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -64,6 +64,26 @@ def test_ric_matches_stdnum(items):
         number = body + ric.calc_check_digit(body + "0")
         numbers.append(_corrupt(number, position, char) if corrupt else number)
     assert ric_valid(np.array(numbers, dtype=object)).tolist() == [_ric_oracle(n) for n in numbers]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(BODY, st.integers(0, 17), st.sampled_from(ANY + " ａ"), st.booleans()), min_size=1,
+                max_size=8), st.randoms(use_true_random=False))
+def test_a_repeating_column_is_checked_per_value_with_the_same_answers(items, random):
+    """An agency's own code fills its whole column: checked once per distinct value, answered per row."""
+    values = []
+    for body, position, char, corrupt in items:
+        code = body + uscc.calc_check_digit(body)
+        values.append(_corrupt(code, position, char) if corrupt else code)
+    values += ["", USCC_NONE, "11010519491231002X", "110105194912310021"]
+    cells = [random.choice(values) for _ in range(300)]  # many repeats: the distinct path
+    codes = column_codes(np.array(cells, dtype=object))
+    normalised = ["".join(c.split()).upper().replace("ａ", "A") for c in cells]
+    assert codes.values.tolist() == normalised
+    assert codes.uscc_valid().tolist() == [_uscc_oracle(c) for c in normalised]
+    assert codes.ric_valid().tolist() == [_ric_oracle(c) for c in normalised]
+    assert codes.id_shaped().tolist() == [len(c) == 18 and c[:17].isdigit() and (c[17].isdigit() or c[17] == "X")
+                                          for c in normalised]
 
 
 def test_known_codes():

@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..dates import as_days, parse_dates
 from ..problems import PROBLEMS
-from .codes import USCC_ALPHABET, CodeColumn, mask_id, normalise_codes
+from .codes import USCC_ALPHABET, CodeColumn, CodeColumns, mask_id
 from .columns import BY_NAME, column, has_column
 
 # 双公示数据标准 2019 版 的取值; 处罚类别 adds the kinds of 行政处罚法 (2021) 第九条.
@@ -44,12 +44,16 @@ class Finding:
 
 
 def findings(records: pd.DataFrame, amount_limit: float = DEFAULT_AMOUNT_LIMIT, as_of=None,
-             publicity_years=3) -> list[Finding]:
+             publicity_years=3, codes: CodeColumns | None = None) -> list[Finding]:
     """Every quality finding of ``records``, check by check; ``as_of`` and ``publicity_years`` (one
-    number, or one per record) for the end of publicity on a website (--online)."""
+    number, or one per record) for the end of publicity on a website (--online); ``codes``: the
+    records' code columns, kept by the caller for the masking that follows."""
     out: list[Finding] = []
     party_type = column(records, "party_type")
-    for check in (_party_code, _id_columns, _agency_code, _enums, _validity, _required):
+    codes = codes if codes is not None else CodeColumns(records)
+    for check in (_party_code, _id_columns, _agency_code):
+        out.extend(check(records, party_type, codes))
+    for check in (_enums, _validity, _required):
         out.extend(check(records, party_type))
     out.extend(_amounts(records, amount_limit))
     out.extend(_online_ids(records))
@@ -135,12 +139,12 @@ def _id_reason(values: np.ndarray):
     return reason
 
 
-def _party_code(records, party_type):
+def _party_code(records, party_type, columns: CodeColumns):
     """统一社会信用代码 of the party; a shared 代码/身份证号码 column holds either (the ID checked as one)."""
     if not has_column(records, "party_code").any():
         return []
-    code = normalise_codes(column(records, "party_code"))
-    codes = CodeColumn(code)
+    codes = columns["party_code"]
+    code = codes.values
     given = (code != "") & ~codes.has_star  # a masked number (420203********3673) is not checked
     uscc_ok, ric_ok, digits = codes.uscc_valid(), codes.ric_valid(), codes.id_shaped()
     natural = party_type == NATURAL
@@ -160,14 +164,14 @@ def _party_code(records, party_type):
     return out
 
 
-def _id_columns(records, party_type):
+def _id_columns(records, party_type, columns: CodeColumns):
     """证件号码 and 法定代表人证件号码: published columns, so a full, valid ID is to be masked."""
     out = []
     for name in ("id_number", "legal_id"):
         if not has_column(records, name).any():
             continue
-        code = normalise_codes(column(records, name))
-        codes = CodeColumn(code)
+        codes = columns[name]
+        code = codes.values
         ok, shaped = codes.ric_valid(), codes.id_shaped()
         shown = _shown(code)
         out.append(_finding("id-number-invalid", name, shaped & ~ok, value=shown, reason=_id_reason(code)))
@@ -175,11 +179,12 @@ def _id_columns(records, party_type):
     return out
 
 
-def _agency_code(records, party_type):
+def _agency_code(records, party_type, columns: CodeColumns):
     if not has_column(records, "agency_code").any():
         return []
-    code = normalise_codes(column(records, "agency_code"))
-    bad = (code != "") & ~CodeColumn(code).uscc_valid()
+    codes = columns["agency_code"]
+    code = codes.values
+    bad = (code != "") & ~codes.uscc_valid()
     return [_finding("uscc-invalid", "agency_code", bad, value=code, reason=_uscc_reason(code))]
 
 

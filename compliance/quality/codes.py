@@ -61,37 +61,69 @@ def normalise_codes(values) -> np.ndarray:
 
 class CodeColumn:
     """A column of normalised codes seen once as an (n, 18) grid of character codes; the checks
-    below share it (a value that is not 18 characters has a row of zeros, which no table accepts)."""
+    below share it (a value that is not 18 characters has a row of zeros, which no table accepts).
 
-    def __init__(self, values):
-        self.values = np.asarray(values, dtype=object)
-        points, lengths = _points(self.values) if len(self.values) else (np.zeros((0, WIDTH), np.uint32),
-                                                                            np.zeros(0, np.int64))
-        self.lengths = lengths
-        self.shaped = lengths == 18
+    With ``inverse`` the grid holds distinct values only and every answer is given per row
+    (``inverse[i]``: row i's value), so a column that repeats (an agency's own code) is checked
+    once per value."""
+
+    def __init__(self, values, inverse: np.ndarray | None = None):
+        distinct = np.asarray(values, dtype=object)
+        self._inverse = inverse
+        points, lengths = _points(distinct) if len(distinct) else (np.zeros((0, WIDTH), np.uint32),
+                                                                    np.zeros(0, np.int64))
+        shaped = lengths == 18
         grid = np.where(points[:, :18] < 256, points[:, :18], 0).astype(np.uint8)
-        grid[~self.shaped] = 0
-        self.grid = grid
-        self.has_star = (points == ord("*")).any(axis=1)
+        grid[~shaped] = 0
+        self._grid, self._shaped, self._distinct = grid, shaped, distinct
+        self.values = self._rows(distinct)
+        self.lengths = self._rows(lengths)
+        self.shaped = self._rows(shaped)
+        self.has_star = self._rows((points == ord("*")).any(axis=1))
+
+    def _rows(self, answer: np.ndarray) -> np.ndarray:
+        return answer if self._inverse is None else answer[self._inverse]
 
     def uscc_valid(self) -> np.ndarray:
-        numbers = _USCC_VALUE[self.grid]
-        charset = self.shaped & (numbers >= 0).all(axis=1)
-        check = (31 - (numbers[:, :17] * USCC_WEIGHTS).sum(axis=1) % 31) % 31
-        return (charset & (check == numbers[:, 17])) | (self.values == USCC_NONE)
+        return self._rows(self._uscc_valid())
 
     def id_shaped(self) -> np.ndarray:
         """17 digits and a digit or X: what an 18-digit 身份证号 looks like (valid or not)."""
-        last = self.grid[:, 17]
-        return self.shaped & (_DIGIT[self.grid[:, :17]] >= 0).all(axis=1) & ((_DIGIT[last] >= 0) | (last == ord("X")))
+        return self._rows(self._id_shaped())
 
     def ric_check_ok(self) -> np.ndarray:
-        digits = _DIGIT[self.grid[:, :17]]
-        return self.id_shaped() & (RIC_CHECK[(digits * RIC_WEIGHTS).sum(axis=1) % 11] == self.grid[:, 17])
+        return self._rows(self._ric_check_ok())
 
     def ric_valid(self) -> np.ndarray:
-        ok = self.ric_check_ok()
-        return ok & _birth_dates_real(self.grid, ok)
+        ok = self._ric_check_ok()
+        return self._rows(ok & _birth_dates_real(self._grid, ok))
+
+    def _uscc_valid(self) -> np.ndarray:
+        numbers = _USCC_VALUE[self._grid]
+        charset = self._shaped & (numbers >= 0).all(axis=1)
+        check = (31 - (numbers[:, :17] * USCC_WEIGHTS).sum(axis=1) % 31) % 31
+        return (charset & (check == numbers[:, 17])) | (self._distinct == USCC_NONE)
+
+    def _id_shaped(self) -> np.ndarray:
+        last = self._grid[:, 17]
+        return self._shaped & (_DIGIT[self._grid[:, :17]] >= 0).all(axis=1) & ((_DIGIT[last] >= 0) | (last == ord("X")))
+
+    def _ric_check_ok(self) -> np.ndarray:
+        digits = _DIGIT[self._grid[:, :17]]
+        return self._id_shaped() & (RIC_CHECK[(digits * RIC_WEIGHTS).sum(axis=1) % 11] == self._grid[:, 17])
+
+
+def column_codes(cells) -> CodeColumn:
+    """Code cells (text, "" where blank) normalised and gridded; once per distinct value when the
+    column repeats (judged on a sample, as ingest's per_distinct does: hashing a column of distinct
+    codes would cost more than it saves)."""
+    cells = np.asarray(cells, dtype=object)
+    n = len(cells)
+    sample = cells[::max(1, n // 1000)][:1000]
+    if n < 64 or len(set(sample.tolist())) >= 0.5 * len(sample):
+        return CodeColumn(normalise_codes(cells))
+    inverse, uniques = pd.factorize(pd.Series(cells, dtype=object).fillna(""))
+    return CodeColumn(normalise_codes(np.asarray(uniques, dtype=object)), inverse)
 
 
 def uscc_valid(values) -> np.ndarray:
@@ -164,17 +196,35 @@ def exposed_ids(*texts: pd.Series) -> np.ndarray:
 ID_COLUMNS = ("q_party_code", "q_id_number", "q_legal_id")
 
 
-def mask_id_columns(records: pd.DataFrame) -> pd.DataFrame:
+class CodeColumns:
+    """The records' code columns (``q_party_code`` …), each normalised and checked once per run:
+    the quality checks and the masking after them share one."""
+
+    def __init__(self, records: pd.DataFrame):
+        self.records = records
+        self._made: dict[str, CodeColumn] = {}
+
+    def __getitem__(self, name: str) -> CodeColumn:
+        if name not in self._made:
+            cells = self.records[f"q_{name}"].to_numpy(object)
+            self._made[name] = column_codes(np.where(pd.isna(cells), "", cells))
+        return self._made[name]
+
+
+def mask_id_columns(records: pd.DataFrame, codes: CodeColumns | None = None) -> pd.DataFrame:
     """The quality columns that may hold ID numbers, masked once the checks have read them: whatever
-    later keeps or exports the records (a history store) never holds a full number."""
+    later keeps or exports the records (a history store) never holds a full number. ``codes``: the
+    checks' own, when they ran."""
     present = [c for c in ID_COLUMNS if c in records.columns]
     if not present:
         return records
+    codes = codes if codes is not None and codes.records is records else CodeColumns(records)
     out = records.copy(deep=False)
     for name in present:
-        values = normalise_codes(out[name].to_numpy(object))
-        ids = CodeColumn(values).id_shaped()
+        column = codes[name[2:]]
+        ids = column.id_shaped()
         if ids.any():
+            values = column.values.copy()
             shown = pd.Series(values[ids], dtype=object)
             values[ids] = (shown.str.slice(0, 6) + "********" + shown.str.slice(14)).to_numpy(object)
             out[name] = np.where(pd.isna(out[name].to_numpy(object)), None, values)
