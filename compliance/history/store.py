@@ -1,66 +1,32 @@
-"""The history store: one SQLite file (stdlib sqlite3), created by the tool on first use.
+"""The history store, on SQLAlchemy Core: a SQLite file by default (sqlite_file.py), or a PostgreSQL
+database (server.py) when ``--db`` is a ``postgresql://`` URL.
 
-Why these guards:
-- The file is recognised by its ``application_id`` (PRAGMA): a database the
-  tool did not create is refused by name, never written to.
-- A damaged store is refused: SQLite reports a damaged page when a read meets it, and a run checks
-  every page (PRAGMA quick_check) before it writes.
-- ``user_version`` is the schema version: a store made by a newer version is
-  refused rather than misread; an older one can be migrated in place later.
-- Every run writes one transaction (BEGIN IMMEDIATE): a killed run leaves the
-  store as it was, and a second run recording at the same moment waits for
-  the first (up to ``LOCK_WAIT`` seconds) and then replaces the same period.
-- A new store is built in a temporary file and linked into place, so two runs
-  that create it at once cannot both believe they made it.
+The two hold the same tables (schema.py) and are read and written by the same statements here; each
+backend brings its own guards (whose tables these are, which schema version, damage) and its own
+write transaction (one per run, serialised with every other run's). Every method opens its own
+connection: a store is shared by several processes.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import sqlite3
-import tempfile
-from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pandas as pd
+from sqlalchemy import delete, func, insert, select, update
 
 from ..errors import ComplianceError
+from . import schema as t
+from .schema import FOLLOWUP_COLUMNS, RECORD_COLUMNS, SCHEMA_VERSION  # noqa: F401 (re-exported)
+from .server import Server, is_url
+from .sqlite_file import APPLICATION_ID, LOCK_WAIT, SqliteFile  # noqa: F401 (re-exported)
 
-APPLICATION_ID = 0x434D504C  # "CMPL"
-SCHEMA_VERSION = 1
-LOCK_WAIT = 120.0  # seconds a run waits for another run that is recording
 DEFAULT_NAME = "公开时限历史.sqlite"
-
-SCHEMA = """
-CREATE TABLE periods (period TEXT PRIMARY KEY, revision INTEGER NOT NULL, run_time TEXT NOT NULL,
-    as_of TEXT NOT NULL, inputs TEXT NOT NULL, records INTEGER NOT NULL, previous_period TEXT,
-    stale INTEGER NOT NULL DEFAULT 0);
-CREATE TABLE revisions (period TEXT NOT NULL, revision INTEGER NOT NULL, run_time TEXT NOT NULL,
-    as_of TEXT NOT NULL, inputs TEXT NOT NULL, records INTEGER NOT NULL, PRIMARY KEY (period, revision));
-CREATE TABLE records (period TEXT NOT NULL, unit TEXT, category TEXT, number_key TEXT NOT NULL,
-    document_number TEXT, party TEXT, decision_date TEXT, published_date TEXT, deadline TEXT,
-    status TEXT NOT NULL, online_result TEXT, problems TEXT, source_file TEXT, sheet TEXT, row INTEGER);
-CREATE INDEX records_by_period ON records (period);
-CREATE TABLE unit_counts (period TEXT NOT NULL, unit TEXT NOT NULL, category TEXT NOT NULL,
-    status TEXT NOT NULL, count INTEGER NOT NULL);
-CREATE TABLE unit_rates (period TEXT NOT NULL, unit TEXT NOT NULL, category TEXT NOT NULL, rate REAL);
-CREATE TABLE followups (period TEXT NOT NULL, unit TEXT, category TEXT, number_key TEXT NOT NULL,
-    document_number TEXT, party TEXT, decision_date TEXT, first_period TEXT NOT NULL,
-    periods_open INTEGER NOT NULL, problem TEXT NOT NULL, state TEXT NOT NULL, carried INTEGER NOT NULL,
-    published_date TEXT, working_days_late INTEGER, status TEXT, still_open INTEGER NOT NULL,
-    source_file TEXT, sheet TEXT, row INTEGER);
-CREATE INDEX followups_by_period ON followups (period);
-"""
-RECORD_COLUMNS = ["unit", "category", "number_key", "document_number", "party", "decision_date", "published_date",
-                  "deadline", "status", "online_result", "problems", "source_file", "sheet", "row"]
-FOLLOWUP_COLUMNS = ["unit", "category", "number_key", "document_number", "party", "decision_date", "first_period",
-                    "periods_open", "problem", "state", "carried", "published_date", "working_days_late", "status",
-                    "still_open", "source_file", "sheet", "row"]
 
 
 class StoreError(ComplianceError):
-    """The store cannot be used: not ours, corrupt, newer, or a database error. ``code``: a store-* code."""
+    """The store cannot be used: not ours, corrupt, newer, unreachable, or a database error.
+    ``code``: a store-* code."""
 
 
 def default_store_path() -> Path:
@@ -68,145 +34,97 @@ def default_store_path() -> Path:
 
 
 class HistoryStore:
-    """One store file. Every method opens its own connection: a store is shared by several processes."""
+    """One store: a file path, or a ``postgresql://`` URL. Nothing is opened until a method is called."""
 
-    def __init__(self, path: str | Path):
-        self.path = Path(path)
+    def __init__(self, target: str | Path):
+        if is_url(target):
+            self.path = None
+            self._backend = Server(str(target), self._fail)
+        else:
+            self.path = Path(target)
+            self._backend = SqliteFile(self.path, self._fail)
 
     @property
     def label(self) -> str:
-        return str(self.path)
+        """The file's path, or the URL without its password: what messages and the JSON show."""
+        return self._backend.label
+
+    @property
+    def is_server(self) -> bool:
+        return self.path is None
 
     # -- opening ---------------------------------------------------------------------------------
     def exists(self) -> bool:
-        return self.path.exists()
+        return self._backend.exists()
 
     def _fail(self, code: str, exc: BaseException | None = None, **values) -> StoreError:
         reason = values.pop("reason", None) or (str(exc) if exc else "")
         return StoreError.of(code, path=self.label, reason=reason, **values)
 
-    @contextmanager
     def _connect(self, create: bool = False):
-        if not self.path.exists():
-            if not create:
-                raise self._fail("store-missing")
-            self._create()
-        try:
-            conn = sqlite3.connect(f"file:{self.path}?mode=rw", uri=True, timeout=LOCK_WAIT,
-                                   isolation_level=None)
-        except sqlite3.Error as exc:
-            raise self._fail("store-failed", exc) from exc
-        with closing(conn):
-            self._check(conn)
-            try:
-                yield conn
-            except sqlite3.OperationalError as exc:  # locked too long, disk full, no permission
-                raise self._fail("store-failed", exc) from exc
-            except sqlite3.DatabaseError as exc:  # "database disk image is malformed": a damaged page was read
-                raise self._fail("store-corrupt", exc) from exc
-
-    def _check(self, conn: sqlite3.Connection) -> None:
-        """Ours, not corrupt, not newer; raises StoreError naming the file otherwise."""
-        try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-        except sqlite3.DatabaseError as exc:  # "file is not a database", a damaged header
-            raise self._fail("store-not-database", exc) from exc
-        if app_id != APPLICATION_ID:
-            raise self._fail("store-not-ours")
-        if version > SCHEMA_VERSION:
-            raise self._fail("store-newer", version=version, ours=SCHEMA_VERSION)
-
-    def _check_whole(self, conn: sqlite3.Connection) -> None:
-        """Every page, before a write: a damaged store is never written to (reads meet damage as errors).
-        About 0.05 s per 100,000 stored records, so only the write pays it."""
-        try:
-            verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
-        except sqlite3.DatabaseError as exc:
-            raise self._fail("store-corrupt", exc) from exc
-        if verdict != "ok":
-            raise self._fail("store-corrupt", reason=verdict)
-
-    def _create(self) -> None:
-        """A new store, built aside and linked into place: never over a file that appeared meanwhile."""
-        folder = self.path.parent
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(prefix=".history-", suffix=".sqlite", dir=folder)
-            os.close(handle)
-        except OSError as exc:
-            raise self._fail("store-failed", exc) from exc
-        try:
-            with closing(sqlite3.connect(temp, isolation_level=None)) as conn:
-                conn.executescript(f"BEGIN; {SCHEMA} PRAGMA application_id = {APPLICATION_ID};"
-                                   f" PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
-            try:
-                os.link(temp, self.path)
-            except FileExistsError:  # another run made it first: use theirs
-                pass
-        except (OSError, sqlite3.Error) as exc:
-            raise self._fail("store-failed", exc) from exc
-        finally:
-            Path(temp).unlink(missing_ok=True)
+        return self._backend.connect(create)
 
     def check_readable(self) -> None:
         """Raise StoreError when the store exists but cannot be used (a missing store is fine)."""
-        if self.path.exists():
+        if self.exists():
             with self._connect():
                 pass
 
     # -- reading ---------------------------------------------------------------------------------
     def previous_period(self, period: str) -> str | None:
         """The latest recorded period before ``period``."""
-        if not self.path.exists():
+        if not self.exists():
             return None
         with self._connect() as conn:
-            row = conn.execute("SELECT max(period) FROM periods WHERE period < ?", (period,)).fetchone()
-        return row[0]
+            return conn.execute(select(func.max(t.periods.c.period)).where(t.periods.c.period < period)).scalar()
 
     def followups(self, period: str, still_open: bool = False) -> pd.DataFrame:
-        where = " AND still_open = 1" if still_open else ""
+        query = select(*(t.followups.c[c] for c in FOLLOWUP_COLUMNS)).where(t.followups.c.period == period)
+        if still_open:
+            query = query.where(t.followups.c.still_open == 1)
         with self._connect() as conn:
-            return pd.read_sql_query(f"SELECT {', '.join(FOLLOWUP_COLUMNS)} FROM followups WHERE period = ?{where}",
-                                     conn, params=(period,))
+            return _frame(conn.execute(query))
 
     def records(self, periods: list[str], units: list[str]) -> pd.DataFrame:
         """Stored records of ``periods`` and ``units`` (keys and dates only: what coverage needs)."""
         columns = ["period", "unit", "category", "number_key", "party", "decision_date"]
         if not periods or not units:
             return pd.DataFrame(columns=columns)
+        table = t.records
+        query = select(*(table.c[c] for c in columns)).where(table.c.period.in_(periods), table.c.unit.in_(units))
         with self._connect() as conn:
-            marks_p, marks_u = ",".join("?" * len(periods)), ",".join("?" * len(units))
-            return pd.read_sql_query(f"SELECT {', '.join(columns)} FROM records WHERE period IN ({marks_p})"
-                                     f" AND unit IN ({marks_u})", conn, params=[*periods, *units])
+            return _frame(conn.execute(query))
 
     def rates(self, period: str | None = None) -> pd.DataFrame:
         """(period, unit, category, rate) of one period or of all."""
-        if not self.path.exists():
+        if not self.exists():
             return pd.DataFrame(columns=["period", "unit", "category", "rate"])
+        table = t.unit_rates
+        query = select(table.c.period, table.c.unit, table.c.category, table.c.rate).order_by(table.c.period)
+        if period:
+            query = query.where(table.c.period == period)
         with self._connect() as conn:
-            where, params = ("WHERE period = ?", (period,)) if period else ("", ())
-            return pd.read_sql_query(f"SELECT period, unit, category, rate FROM unit_rates {where}"
-                                     " ORDER BY period", conn, params=params)
+            return _frame(conn.execute(query))
 
     def periods(self) -> list[dict]:
+        p, r = t.periods, t.revisions
         with self._connect() as conn:
-            rows = conn.execute("SELECT period, revision, run_time, as_of, inputs, records, previous_period, stale"
-                                " FROM periods ORDER BY period").fetchall()
-            earlier = conn.execute("SELECT period, revision, run_time, records FROM revisions"
-                                   " ORDER BY period, revision").fetchall()
+            rows = conn.execute(select(p.c.period, p.c.revision, p.c.run_time, p.c.as_of, p.c.inputs, p.c.records,
+                                       p.c.previous_period, p.c.stale).order_by(p.c.period)).all()
+            earlier = conn.execute(select(r.c.period, r.c.revision, r.c.run_time, r.c.records)
+                                   .order_by(r.c.period, r.c.revision)).all()
         out = []
         for period, revision, run_time, as_of, inputs, records, previous, stale in rows:
             out.append({"period": period, "revision": revision, "run_time": run_time, "as_of": as_of,
                         "inputs": json.loads(inputs), "records": records, "previous_period": previous,
                         "stale": bool(stale),
-                        "earlier_revisions": [{"revision": r, "run_time": t, "records": n}
-                                              for p, r, t, n in earlier if p == period]})
+                        "earlier_revisions": [{"revision": rv, "run_time": tm, "records": n}
+                                              for pd_, rv, tm, n in earlier if pd_ == period]})
         return out
 
     def latest_period(self) -> str | None:
         with self._connect() as conn:
-            return conn.execute("SELECT max(period) FROM periods").fetchone()[0]
+            return conn.execute(select(func.max(t.periods.c.period))).scalar()
 
     # -- writing ---------------------------------------------------------------------------------
     def record(self, period: dict, records: pd.DataFrame, counts: pd.DataFrame, rates: pd.DataFrame,
@@ -217,59 +135,61 @@ class HistoryStore:
         replaced run is kept in ``revisions``; later periods become stale.
         """
         name = period["period"]
-        with self._connect(create=True) as conn:
-            conn.execute("BEGIN IMMEDIATE")  # waits for a run that is recording
-            try:
-                self._check_whole(conn)
-                old = conn.execute("SELECT revision, run_time, as_of, inputs, records FROM periods WHERE period = ?",
-                                   (name,)).fetchone()
-                revision = 1
-                if old is not None:
-                    revision = old[0] + 1
-                    conn.execute("INSERT OR REPLACE INTO revisions VALUES (?, ?, ?, ?, ?, ?)", (name, *old))
-                    self._delete(conn, name)
-                conn.execute("INSERT INTO periods VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
-                             (name, revision, period["run_time"], period["as_of"],
-                              json.dumps(period["inputs"], ensure_ascii=False), len(records),
-                              period["previous_period"]))
-                _insert(conn, "records", records.assign(period=name)[["period", *RECORD_COLUMNS]])
-                _insert(conn, "unit_counts", counts.assign(period=name)[["period", "unit", "category", "status",
-                                                                         "count"]])
-                _insert(conn, "unit_rates", rates.assign(period=name)[["period", "unit", "category", "rate"]])
-                _insert(conn, "followups", followups.assign(period=name)[["period", *FOLLOWUP_COLUMNS]])
-                if old is not None:  # later periods were built on the run just replaced
-                    conn.execute("UPDATE periods SET stale = 1 WHERE period > ?", (name,))
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
+        p = t.periods
+        with self._connect(create=True) as conn, self._backend.transaction(conn):
+            old = conn.execute(select(p.c.revision, p.c.run_time, p.c.as_of, p.c.inputs, p.c.records)
+                               .where(p.c.period == name)).first()
+            revision = 1
+            if old is not None:
+                revision = old.revision + 1
+                conn.execute(delete(t.revisions).where(t.revisions.c.period == name, t.revisions.c.revision ==
+                                                       old.revision))
+                conn.execute(insert(t.revisions).values(period=name, **old._asdict()))
+                self._delete(conn, name)
+            conn.execute(insert(p).values(period=name, revision=revision, run_time=period["run_time"],
+                                          as_of=period["as_of"], inputs=json.dumps(period["inputs"], ensure_ascii=False),
+                                          records=len(records), previous_period=period["previous_period"], stale=0))
+            self._insert(conn, t.records, records.assign(period=name)[["period", *RECORD_COLUMNS]])
+            self._insert(conn, t.unit_counts, counts.assign(period=name)[["period", "unit", "category", "status",
+                                                                          "count"]])
+            self._insert(conn, t.unit_rates, rates.assign(period=name)[["period", "unit", "category", "rate"]])
+            self._insert(conn, t.followups, followups.assign(period=name)[["period", *FOLLOWUP_COLUMNS]])
+            if old is not None:  # later periods were built on the run just replaced
+                conn.execute(update(p).where(p.c.period > name).values(stale=1))
         return revision
 
     def forget(self, name: str) -> bool:
-        with self._connect() as conn:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                found = conn.execute("SELECT 1 FROM periods WHERE period = ?", (name,)).fetchone() is not None
-                self._delete(conn, name)
-                conn.execute("DELETE FROM revisions WHERE period = ?", (name,))
-                if found:
-                    conn.execute("UPDATE periods SET stale = 1 WHERE period > ?", (name,))
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
+        p = t.periods
+        with self._connect() as conn, self._backend.transaction(conn):
+            found = conn.execute(select(p.c.period).where(p.c.period == name)).first() is not None
+            self._delete(conn, name)
+            conn.execute(delete(t.revisions).where(t.revisions.c.period == name))
+            if found:
+                conn.execute(update(p).where(p.c.period > name).values(stale=1))
         return found
 
     @staticmethod
     def _delete(conn, name: str) -> None:
-        for table in ("periods", "records", "unit_counts", "unit_rates", "followups"):
-            conn.execute(f"DELETE FROM {table} WHERE period = ?", (name,))
+        for table in t.PERIOD_TABLES:
+            conn.execute(delete(table).where(table.c.period == name))
+
+    def _insert(self, conn, table, frame: pd.DataFrame) -> None:
+        """The server's bulk path (COPY) when it has one; else column-wise to Python values (None for
+        missing), then one executemany of the driver's own statement."""
+        if not len(frame):
+            return
+        if self.is_server and self._backend.insert(conn, table, frame):
+            return
+        columns = [frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in frame.columns]
+        if self.is_server:  # another driver: SQLAlchemy's own executemany
+            conn.execute(insert(table), [dict(zip(frame.columns, row)) for row in zip(*columns)])
+            return
+        names = ", ".join(conn.dialect.identifier_preparer.quote(c) for c in frame.columns)
+        marks = ", ".join("?" * len(frame.columns))
+        conn.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", list(zip(*columns)))
 
 
-def _insert(conn, table: str, frame: pd.DataFrame) -> None:
-    """Column-wise to Python values (None for missing), then one executemany."""
-    if not len(frame):
-        return
-    columns = [frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in frame.columns]
-    marks = ",".join("?" * len(frame.columns))
-    conn.executemany(f"INSERT INTO {table} ({', '.join(frame.columns)}) VALUES ({marks})", zip(*columns))
+def _frame(result) -> pd.DataFrame:
+    """A query's rows as a frame, typed as pandas.read_sql would (numbers as numbers, None as missing)."""
+    return pd.DataFrame.from_records(result.all(), columns=list(result.keys()), coerce_float=True)
+
