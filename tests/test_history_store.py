@@ -72,11 +72,12 @@ def test_a_corrupt_store_is_refused_and_kept(tmp_path):
     _refused(tmp_path, db, "")
 
 
-def test_a_url_is_refused_with_a_usage_error(tmp_path):
+def test_a_url_of_another_database_is_refused_with_a_usage_error(tmp_path):
     write_month(tmp_path / "2016-10", "2016-10")
     result = CliRunner().invoke(main, ["check", str(tmp_path / "2016-10"), "--month", "2016-10",
-                                       "--db", "postgresql://user:secret@host/db", "--as-of", "2016-11-25"])
-    assert result.exit_code == 2 and "只能是一个 SQLite 文件" in result.output
+                                       "--db", "mysql://user:secret@host/db", "--as-of", "2016-11-25"])
+    assert result.exit_code == 2 and "或 postgresql://用户@主机/库 形式的网址，不认识“mysql://user@host/db”" in result.output
+    assert "secret" not in result.output
 
 
 def _periods(db):
@@ -126,10 +127,11 @@ def _cli(tmp_path, db, month, as_of):
                              "-q"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def test_two_runs_at_once_both_succeed(tmp_path):
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_two_runs_at_once_both_succeed(backend, tmp_path, request):
     """Different periods at the same moment are both recorded; the same period twice is one period,
     replaced once (revision 2), never counted twice. The store is created by one of them, not both."""
-    db = tmp_path / "h.sqlite"
+    db = tmp_path / "h.sqlite" if backend == "sqlite" else request.getfixturevalue("pg_url")
     for month in ("2016-10", "2016-11"):
         write_month(tmp_path / month, month)
     runs = [_cli(tmp_path, db, "2016-10", "2016-11-25"), _cli(tmp_path, db, "2016-11", "2016-12-26"),
