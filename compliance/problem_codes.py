@@ -94,7 +94,7 @@ DECLARED = [
                 "--db 给出的 PostgreSQL 服务器连不上、密码不对或没有这个库", "改正网址或密码，或请数据库管理员建好库并开放连接"),
     ProblemType("store-driver-missing", RUN, "历史库 {path} 在 PostgreSQL 服务器上，需要先安装驱动："
                 "pip install 'compliance[postgres]'（{reason}）",
-                "用 postgresql:// 网址时本机还没有装 PostgreSQL 驱动（psycopg）", "pip install 'compliance[postgres]'"),
+                "用 postgresql:// 网址时本机还没有装 PostgreSQL 驱动（psycopg）", "安装驱动：pip install 'compliance[postgres]'"),
     ProblemType("store-failed", RUN, "历史库 {path} 读写失败（{reason}），本次未记录，历史库保持原样",
                 "读写历史库时出错（没有权限、磁盘已满、被锁定过久等）", "检查文件权限和磁盘空间后重新运行"),
     ProblemType("history-export-exists", RUN, "{path} 已存在，拒绝覆盖。请换一个文件名",

@@ -3,6 +3,7 @@ two runs at once. Real SQLite files, real CLI runs and real child processes; no 
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import signal
 import sqlite3
@@ -143,3 +144,12 @@ def test_two_runs_at_once_both_succeed(backend, tmp_path, request):
     listed = {p: (rev, n) for p, rev, n in _periods(db)}
     assert listed == {"2016-10": (1, 8), "2016-11": (2, 4)}
     assert not list(tmp_path.glob(".history-*"))  # the creation's temporary files are gone
+
+
+def test_a_server_whose_driver_is_not_installed_is_said_and_the_report_written(tmp_path):
+    if importlib.util.find_spec("pg8000") is not None:
+        pytest.skip("pg8000 is installed here")
+    result, out = _check(tmp_path, "postgresql+pg8000://user:secret-x@127.0.0.1:1/db")
+    assert result.exit_code == 2 and out.exists()
+    assert "历史库 postgresql+pg8000://user@127.0.0.1:1/db 在 PostgreSQL 服务器上，需要先安装驱动" in result.output
+    assert "secret-x" not in result.output
