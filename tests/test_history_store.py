@@ -153,3 +153,40 @@ def test_a_server_whose_driver_is_not_installed_is_said_and_the_report_written(t
     assert result.exit_code == 2 and out.exists()
     assert "历史库 postgresql+pg8000://user@127.0.0.1:1/db 在 PostgreSQL 服务器上，需要先安装驱动" in result.output
     assert "secret-x" not in result.output
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_values_read_back_as_they_were_written(backend, tmp_path, request):
+    """Empty text stays empty text and a missing value stays missing, whatever the cell holds (quotes,
+    commas, line breaks, a backslash-N): SQLite's executemany and PostgreSQL's COPY alike."""
+    import pandas as pd
+
+    from compliance.history.store import FOLLOWUP_COLUMNS, RECORD_COLUMNS
+
+    db = tmp_path / "h.sqlite" if backend == "sqlite" else request.getfixturevalue("pg_url")
+    store = HistoryStore(db)
+    texts = ["", None, "\\N", 'say "hi", then\nleave', "区安监局 西安监罚〔2016〕2号", "\\."]
+    n = len(texts)
+    followups = pd.DataFrame({c: [None] * n for c in FOLLOWUP_COLUMNS}).assign(
+        unit="区安监局", category="penalty", number_key=[f"k{i}" for i in range(n)], document_number=texts,
+        party=texts[::-1], first_period="2016-10", periods_open=[1, 2, 3, 4, 5, 6], problem="overdue", state="open",
+        carried=0, working_days_late=[None, 3, None, 0, 12, None], still_open=1, row=list(range(2, 2 + n)))
+    records = pd.DataFrame({c: [None] * n for c in RECORD_COLUMNS}).assign(
+        unit="区安监局", number_key=[f"k{i}" for i in range(n)], party=texts, status="overdue", row=2)
+    rates = pd.DataFrame({"unit": ["区安监局"], "category": ["penalty"], "rate": [1 / 3]})
+    counts = pd.DataFrame({"unit": ["区安监局"], "category": ["penalty"], "status": ["overdue"], "count": [n]})
+    period = {"period": "2016-10", "run_time": "2016-11-25T09:00:00", "as_of": "2016-11-25", "inputs": ["台账.xlsx"],
+              "previous_period": None}
+    assert store.record(period, records, counts, rates, followups) == 1
+    def values(column):  # missing is missing, whichever NA pandas reads it as
+        return [None if pd.isna(v) else v for v in column]
+
+    back = store.followups("2016-10").sort_values("number_key").reset_index(drop=True)
+    assert values(back["document_number"]) == texts
+    assert values(back["party"]) == texts[::-1]
+    assert [None if pd.isna(v) else int(v) for v in back["working_days_late"]] == [None, 3, None, 0, 12, None]
+    assert back["periods_open"].tolist() == [1, 2, 3, 4, 5, 6]
+    stored = store.records(["2016-10"], ["区安监局"]).sort_values("number_key")
+    assert values(stored["party"]) == texts
+    assert store.rates("2016-10")["rate"].tolist() == [1 / 3]  # the float exactly, not a rounded text
+    assert store.periods()[0]["inputs"] == ["台账.xlsx"]

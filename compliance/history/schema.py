@@ -17,13 +17,12 @@ FOLLOWUP_COLUMNS = ["unit", "category", "number_key", "document_number", "party"
                     "still_open", "source_file", "sheet", "row"]
 _INTEGERS = {"row", "periods_open", "carried", "working_days_late", "still_open", "revision", "records", "stale",
              "count"}
-_REQUIRED = {"number_key", "status", "first_period", "periods_open", "problem", "state", "carried", "still_open"}
 
 metadata = MetaData()
 
 
-def _columns(names: list[str]) -> list[Column]:
-    return [Column(n, Integer if n in _INTEGERS else Text, nullable=n not in _REQUIRED) for n in names]
+def _columns(names: list[str], required: set[str]) -> list[Column]:
+    return [Column(n, Integer if n in _INTEGERS else Text, nullable=n not in required) for n in names]
 
 
 periods = Table("periods", metadata,
@@ -35,7 +34,7 @@ revisions = Table("revisions", metadata,
                   Column("period", Text, primary_key=True), Column("revision", Integer, primary_key=True),
                   Column("run_time", Text, nullable=False), Column("as_of", Text, nullable=False),
                   Column("inputs", Text, nullable=False), Column("records", Integer, nullable=False))
-records = Table("records", metadata, Column("period", Text, nullable=False), *_columns(RECORD_COLUMNS),
+records = Table("records", metadata, Column("period", Text, nullable=False), *_columns(RECORD_COLUMNS, {"number_key", "status"}),
                 Index("records_by_period", "period"))
 unit_counts = Table("unit_counts", metadata,
                     Column("period", Text, nullable=False), Column("unit", Text, nullable=False),
@@ -44,7 +43,9 @@ unit_counts = Table("unit_counts", metadata,
 unit_rates = Table("unit_rates", metadata,
                    Column("period", Text, nullable=False), Column("unit", Text, nullable=False),
                    Column("category", Text, nullable=False), Column("rate", Float))
-followups = Table("followups", metadata, Column("period", Text, nullable=False), *_columns(FOLLOWUP_COLUMNS),
+followups = Table("followups", metadata, Column("period", Text, nullable=False),
+                  *_columns(FOLLOWUP_COLUMNS, {"number_key", "first_period", "periods_open", "problem", "state",
+                                               "carried", "still_open"}),
                   Index("followups_by_period", "period"))
 
 PERIOD_TABLES = [periods, records, unit_counts, unit_rates, followups]  # a period's rows, replaced together

@@ -14,9 +14,9 @@ The SQLite file's guards, in a server's terms:
 from __future__ import annotations
 
 from contextlib import contextmanager
-from io import StringIO
-
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
 from sqlalchemy import Integer, create_engine, exc, func, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import NullPool
@@ -26,7 +26,6 @@ from .schema import APPLICATION, SCHEMA_VERSION, metadata, server_metadata, stor
 LOCK_KEY = 0x434D504C  # pg_advisory_xact_lock's key: "CMPL", as the SQLite file's application_id
 LOCK_WAIT = "120s"  # how long a run waits for another run that is recording
 CONNECT_TIMEOUT = 10  # seconds: an unreachable server is said soon, not after the system's minutes
-NULL_MARK = "\\N"  # COPY's NULL in the CSV text; a column holding this very text is inserted row-wise
 
 
 def is_url(target) -> bool:
@@ -133,8 +132,9 @@ class Server:
 
     @staticmethod
     def insert(conn, table, frame: pd.DataFrame) -> bool:
-        """COPY the frame in as CSV text made by pandas (column-wise); False when psycopg 3 is not the
-        driver or a text cell is COPY's NULL mark itself, and the caller inserts it another way."""
+        """COPY the frame in as CSV written by Arrow (columns, in C++); False when psycopg 3 is not the driver
+        and the caller inserts it another way. Arrow quotes every string and leaves a null unquoted and
+        empty, which is exactly how COPY's CSV tells an empty text from NULL."""
         raw = conn.connection.driver_connection
         if type(raw).__module__.split(".")[0] != "psycopg":
             return False
@@ -142,11 +142,10 @@ class Server:
         for column in table.columns:
             if column.name in out and isinstance(column.type, Integer):
                 out[column.name] = pd.array(pd.to_numeric(out[column.name]), dtype="Int64")
-            elif column.name in out and out[column.name].dtype == object and out[column.name].eq(NULL_MARK).any():
-                return False
+        buffer = pa.BufferOutputStream()
+        pa_csv.write_csv(pa.Table.from_pandas(out, preserve_index=False), buffer,
+                         pa_csv.WriteOptions(include_header=False))
         names = ", ".join(conn.dialect.identifier_preparer.quote(c) for c in out.columns)
-        buffer = StringIO()
-        out.to_csv(buffer, index=False, header=False, na_rep=NULL_MARK)
-        with raw.cursor().copy(f"COPY {table.name} ({names}) FROM STDIN (FORMAT csv, NULL '\\N')") as copy:
-            copy.write(buffer.getvalue())
+        with raw.cursor().copy(f"COPY {table.name} ({names}) FROM STDIN (FORMAT csv)") as copy:
+            copy.write(buffer.getvalue().to_pybytes())
         return True

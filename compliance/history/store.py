@@ -180,7 +180,7 @@ class HistoryStore:
             return
         if self.is_server and self._backend.insert(conn, table, frame):
             return
-        columns = [frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in frame.columns]
+        columns = [frame[c].to_numpy(dtype=object, na_value=None).tolist() for c in frame.columns]
         if self.is_server:  # another driver: SQLAlchemy's own executemany
             conn.execute(insert(table), [dict(zip(frame.columns, row)) for row in zip(*columns)])
             return
