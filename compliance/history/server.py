@@ -17,7 +17,7 @@ from contextlib import contextmanager
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
-from sqlalchemy import Integer, create_engine, exc, func, select, text
+from sqlalchemy import Float, Integer, create_engine, exc, func, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import NullPool
 
@@ -138,14 +138,22 @@ class Server:
         raw = conn.connection.driver_connection
         if type(raw).__module__.split(".")[0] != "psycopg":
             return False
-        out = frame.copy()
-        for column in table.columns:
-            if column.name in out and isinstance(column.type, Integer):
-                out[column.name] = pd.array(pd.to_numeric(out[column.name]), dtype="Int64")
+        arrow = pa.table({c: _arrow_column(frame[c], table.c[c].type) for c in frame.columns})
         buffer = pa.BufferOutputStream()
-        pa_csv.write_csv(pa.Table.from_pandas(out, preserve_index=False), buffer,
-                         pa_csv.WriteOptions(include_header=False))
-        names = ", ".join(conn.dialect.identifier_preparer.quote(c) for c in out.columns)
+        pa_csv.write_csv(arrow, buffer, pa_csv.WriteOptions(include_header=False))
+        names = ", ".join(conn.dialect.identifier_preparer.quote(c) for c in frame.columns)
         with raw.cursor().copy(f"COPY {table.name} ({names}) FROM STDIN (FORMAT csv)") as copy:
             copy.write(buffer.getvalue().to_pybytes())
         return True
+
+
+def _arrow_column(column: pd.Series, kind) -> pa.Array:
+    """One column as the Arrow type of its table column, built from Python values (None for missing).
+    Not pa.Table.from_pandas: under pandas 3 and pyarrow 26 it once gave a CLI run's followups as bytes
+    of another table (COPY then refused a NUL), and a wrong row must never reach the store."""
+    values = column.to_numpy(dtype=object, na_value=None)
+    if isinstance(kind, Integer):
+        return pa.array(values, type=pa.int64(), from_pandas=True)
+    if isinstance(kind, Float):
+        return pa.array(values, type=pa.float64(), from_pandas=True)
+    return pa.array(values, type=pa.string(), from_pandas=True)
