@@ -163,3 +163,25 @@ def test_a_run_killed_while_writing_leaves_the_store_as_it_was(tmp_path, pg_url)
         while watch.execute(held).fetchone()[0] and time.monotonic() < deadline:  # the server notices the drop
             time.sleep(0.05)
     assert _periods(pg_url) == before and _tables(pg_url) == tables
+
+
+def test_a_value_the_server_refuses_is_a_store_error_and_nothing_is_written(tmp_path, pg_url):
+    """PostgreSQL text cannot hold a NUL character (a CSV ledger can): COPY fails, the whole period is
+    rolled back, and the run is told by a store-failed StoreError, not a traceback."""
+    import pandas as pd
+
+    from compliance.history.store import FOLLOWUP_COLUMNS, RECORD_COLUMNS, StoreError
+
+    assert _check(tmp_path, pg_url)[0].exit_code == 1
+    before, tables = _periods(pg_url), _tables(pg_url)
+    records = pd.DataFrame({c: [None] for c in RECORD_COLUMNS}).assign(number_key="k", party="某\x00公司",
+                                                                        status="overdue", row=2)
+    empty = pd.DataFrame(columns=FOLLOWUP_COLUMNS)
+    with pytest.raises(StoreError) as caught:
+        HistoryStore(pg_url).record({"period": "2016-11", "run_time": "t", "as_of": "2016-12-26", "inputs": [],
+                                     "previous_period": "2016-10"}, records,
+                                    pd.DataFrame(columns=["unit", "category", "status", "count"]),
+                                    pd.DataFrame(columns=["unit", "category", "rate"]), empty)
+    assert caught.value.code == "store-failed" and _shown(pg_url) in caught.value.message
+    assert PASSWORD not in caught.value.message
+    assert _periods(pg_url) == before and _tables(pg_url) == tables

@@ -48,6 +48,7 @@ class Server:
     def __init__(self, url: str, fail):
         self._fail_plain = fail
         self.engine = None
+        self._driver_error = exc.DBAPIError  # (the driver's own base class once it is loaded)
         self._password = None
         self._unusable = None  # (code, reason): said when the store is first used, so the report is still written
         self.label = url_label(url)
@@ -61,6 +62,7 @@ class Server:
             parsed = parsed.set(drivername="postgresql+psycopg")
         try:
             self.engine = create_engine(parsed, poolclass=NullPool, connect_args={"connect_timeout": CONNECT_TIMEOUT})
+            self._driver_error = self.engine.dialect.loaded_dbapi.Error  # COPY's errors come from the driver itself
         except (ImportError, exc.NoSuchModuleError) as error:
             self._unusable = ("store-driver-missing", str(error))
 
@@ -94,6 +96,8 @@ class Server:
                 yield conn
             except exc.DBAPIError as error:  # lost connection, lock wait too long, no permission
                 raise self._fail("store-failed", error.orig) from error
+            except self._driver_error as error:
+                raise self._fail("store-failed", error) from error
 
     @staticmethod
     def _tables(conn) -> set[str]:
