@@ -116,7 +116,7 @@ def stores(folder: Path, postgres: bool):
 def size_of(store: HistoryStore) -> str:
     if store.path is not None:
         return f"{store.path.stat().st_size / 2**20:.0f} MiB"
-    with store._backend.engine.connect() as conn:
+    with store._db._backend.engine.connect() as conn:
         return f"{conn.exec_driver_sql('SELECT pg_database_size(current_database())').scalar() / 2**20:.0f} MiB"
 
 

@@ -15,7 +15,6 @@ from .errors import ComplianceError
 from .history import HistoryStore, StoreError, default_store_path
 from .history.export import export_workbook
 from .history.queries import open_items, trend
-from .history.server import url_label
 from .history.record import record_history
 from .problems import message
 
@@ -30,7 +29,8 @@ def history_target(db: str | None, no_history: bool, record: bool, month: str | 
 
 def open_store(db: str | None) -> HistoryStore:
     """A SQLite file (the default), or a PostgreSQL database given as a postgresql:// URL."""
-    if db and "://" in db and not db.startswith("postgresql"):  # the URL shown without its password
+    if db and "://" in db and not db.startswith("postgresql"):
+        from .history.server import url_label  # (SQLAlchemy, only for a URL) the URL shown without its password
         raise click.UsageError(message("param-db-url", value=url_label(db)))
     return HistoryStore(db or default_store_path())
 

@@ -15,7 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from compliance.cli import main
-from compliance.history.store import APPLICATION_ID, HistoryStore
+from compliance.history.sqlite_file import APPLICATION_ID
+from compliance.history.store import HistoryStore
 from tests.history_ledgers import write_month
 
 
@@ -190,3 +191,17 @@ def test_values_read_back_as_they_were_written(backend, tmp_path, request):
     assert values(stored["party"]) == texts
     assert store.rates("2016-10")["rate"].tolist() == [1 / 3]  # the float exactly, not a rounded text
     assert store.periods()[0]["inputs"] == ["台账.xlsx"]
+
+
+def test_a_run_without_a_store_never_imports_sqlalchemy(tmp_path):
+    """SQLAlchemy costs about half a second to import: the README's first command and a web upload,
+    which use no store, must not pay it (store.HistoryStore loads database.py on first use)."""
+    write_month(tmp_path / "2016-10", "2016-10")
+    code = ("import sys\nfrom compliance.cli import main\n"
+            "try:\n    main([" + ", ".join(repr(a) for a in ["check", str(tmp_path / "2016-10"), "--as-of", "2016-11-25",
+                                                               "--out", str(tmp_path / "r.xlsx"), "-q"]) + "])\n"
+            "except SystemExit:\n    pass\n"
+            "print('sqlalchemy' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.stdout.strip().splitlines()[-1] == "False", done.stderr
+    assert (tmp_path / "r.xlsx").exists()

@@ -8,13 +8,10 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Float, Index, Integer, MetaData, Table, Text
 
+from .columns import FOLLOWUP_COLUMNS, RECORD_COLUMNS
+
 SCHEMA_VERSION = 1  # SQLite: PRAGMA user_version; PostgreSQL: the meta table's schema_version
 
-RECORD_COLUMNS = ["unit", "category", "number_key", "document_number", "party", "decision_date", "published_date",
-                  "deadline", "status", "online_result", "problems", "source_file", "sheet", "row"]
-FOLLOWUP_COLUMNS = ["unit", "category", "number_key", "document_number", "party", "decision_date", "first_period",
-                    "periods_open", "problem", "state", "carried", "published_date", "working_days_late", "status",
-                    "still_open", "source_file", "sheet", "row"]
 _INTEGERS = {"row", "periods_open", "carried", "working_days_late", "still_open", "revision", "records", "stale",
              "count"}
 

@@ -28,10 +28,6 @@ LOCK_WAIT = "120s"  # how long a run waits for another run that is recording
 CONNECT_TIMEOUT = 10  # seconds: an unreachable server is said soon, not after the system's minutes
 
 
-def is_url(target) -> bool:
-    return "://" in str(target)
-
-
 def url_label(url: str) -> str:
     """The URL as messages show it: without its password."""
     try:

@@ -1,25 +1,17 @@
-"""The history store, on SQLAlchemy Core: a SQLite file by default (sqlite_file.py), or a PostgreSQL
-database (server.py) when ``--db`` is a ``postgresql://`` URL.
-
-The two hold the same tables (schema.py) and are read and written by the same statements here; each
-backend brings its own guards (whose tables these are, which schema version, damage) and its own
-write transaction (one per run, serialised with every other run's). Every method opens its own
-connection: a store is shared by several processes.
+"""The history store: a SQLite file by default, or a PostgreSQL database when ``--db`` is a
+``postgresql://`` URL. HistoryStore is what the CLI, the check and the web page hold; the SQL is in
+database.py (SQLAlchemy Core), loaded on first use: importing SQLAlchemy costs about half a second, which a
+run without a store (the README's first command, a web upload) should not pay.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import delete, func, insert, select, update
 
 from ..errors import ComplianceError
-from . import schema as t
-from .schema import FOLLOWUP_COLUMNS, RECORD_COLUMNS, SCHEMA_VERSION  # noqa: F401 (re-exported)
-from .server import Server, is_url
-from .sqlite_file import APPLICATION_ID, LOCK_WAIT, SqliteFile  # noqa: F401 (re-exported)
+from .columns import FOLLOWUP_COLUMNS, RECORD_COLUMNS  # noqa: F401 (the lists other modules read from here)
 
 DEFAULT_NAME = "公开时限历史.sqlite"
 
@@ -33,98 +25,65 @@ def default_store_path() -> Path:
     return Path("reports") / DEFAULT_NAME
 
 
+def is_url(target) -> bool:
+    return "://" in str(target)
+
+
 class HistoryStore:
-    """One store: a file path, or a ``postgresql://`` URL. Nothing is opened until a method is called."""
+    """One store: a file path, or a ``postgresql://`` URL. Nothing is opened until a method is called;
+    every method opens its own connection (a store is shared by several processes)."""
 
     def __init__(self, target: str | Path):
-        if is_url(target):
-            self.path = None
-            self._backend = Server(str(target), self._fail)
-        else:
-            self.path = Path(target)
-            self._backend = SqliteFile(self.path, self._fail)
+        self._target = target
+        self.path = None if is_url(target) else Path(target)
+        self._database = None
+
+    @property
+    def _db(self):
+        if self._database is None:
+            from .database import Database  # on first use: SQLAlchemy is imported only by a run with a store
+            self._database = Database(self._target, self.path is None, self._fail)
+        return self._database
 
     @property
     def label(self) -> str:
         """The file's path, or the URL without its password: what messages and the JSON show."""
-        return self._backend.label
-
-    @property
-    def is_server(self) -> bool:
-        return self.path is None
-
-    # -- opening ---------------------------------------------------------------------------------
-    def exists(self) -> bool:
-        return self._backend.exists()
+        return str(self.path) if self.path is not None else self._db.label
 
     def _fail(self, code: str, exc: BaseException | None = None, **values) -> StoreError:
         reason = values.pop("reason", None) or (str(exc) if exc else "")
         return StoreError.of(code, path=self.label, reason=reason, **values)
 
-    def _connect(self, create: bool = False):
-        return self._backend.connect(create)
+    def exists(self) -> bool:
+        return self.path.exists() if self.path is not None else self._db.exists()
 
     def check_readable(self) -> None:
         """Raise StoreError when the store exists but cannot be used (a missing store is fine)."""
-        if self.exists():
-            with self._connect():
-                pass
+        self._db.check_readable()
 
     # -- reading ---------------------------------------------------------------------------------
     def previous_period(self, period: str) -> str | None:
-        """The latest recorded period before ``period``."""
-        if not self.exists():
-            return None
-        with self._connect() as conn:
-            return conn.execute(select(func.max(t.periods.c.period)).where(t.periods.c.period < period)).scalar()
+        """The latest recorded period before ``period`` (None without one, or without a store yet)."""
+        return self._db.previous_period(period)
 
     def followups(self, period: str, still_open: bool = False) -> pd.DataFrame:
-        query = select(*(t.followups.c[c] for c in FOLLOWUP_COLUMNS)).where(t.followups.c.period == period)
-        if still_open:
-            query = query.where(t.followups.c.still_open == 1)
-        with self._connect() as conn:
-            return _frame(conn.execute(query))
+        """One period's follow-up items (FOLLOWUP_COLUMNS); ``still_open``: only those the next period follows."""
+        return self._db.followups(period, still_open)
 
     def records(self, periods: list[str], units: list[str]) -> pd.DataFrame:
         """Stored records of ``periods`` and ``units`` (keys and dates only: what coverage needs)."""
-        columns = ["period", "unit", "category", "number_key", "party", "decision_date"]
-        if not periods or not units:
-            return pd.DataFrame(columns=columns)
-        table = t.records
-        query = select(*(table.c[c] for c in columns)).where(table.c.period.in_(periods), table.c.unit.in_(units))
-        with self._connect() as conn:
-            return _frame(conn.execute(query))
+        return self._db.records(periods, units)
 
     def rates(self, period: str | None = None) -> pd.DataFrame:
         """(period, unit, category, rate) of one period or of all."""
-        if not self.exists():
-            return pd.DataFrame(columns=["period", "unit", "category", "rate"])
-        table = t.unit_rates
-        query = select(table.c.period, table.c.unit, table.c.category, table.c.rate).order_by(table.c.period)
-        if period:
-            query = query.where(table.c.period == period)
-        with self._connect() as conn:
-            return _frame(conn.execute(query))
+        return self._db.rates(period)
 
     def periods(self) -> list[dict]:
-        p, r = t.periods, t.revisions
-        with self._connect() as conn:
-            rows = conn.execute(select(p.c.period, p.c.revision, p.c.run_time, p.c.as_of, p.c.inputs, p.c.records,
-                                       p.c.previous_period, p.c.stale).order_by(p.c.period)).all()
-            earlier = conn.execute(select(r.c.period, r.c.revision, r.c.run_time, r.c.records)
-                                   .order_by(r.c.period, r.c.revision)).all()
-        out = []
-        for period, revision, run_time, as_of, inputs, records, previous, stale in rows:
-            out.append({"period": period, "revision": revision, "run_time": run_time, "as_of": as_of,
-                        "inputs": json.loads(inputs), "records": records, "previous_period": previous,
-                        "stale": bool(stale),
-                        "earlier_revisions": [{"revision": rv, "run_time": tm, "records": n}
-                                              for pd_, rv, tm, n in earlier if pd_ == period]})
-        return out
+        """Every recorded period with its run time, inputs, record count, revisions and staleness."""
+        return self._db.periods()
 
     def latest_period(self) -> str | None:
-        with self._connect() as conn:
-            return conn.execute(select(func.max(t.periods.c.period))).scalar()
+        return self._db.latest_period()
 
     # -- writing ---------------------------------------------------------------------------------
     def record(self, period: dict, records: pd.DataFrame, counts: pd.DataFrame, rates: pd.DataFrame,
@@ -134,62 +93,8 @@ class HistoryStore:
         ``period``: period, run_time, as_of, inputs (list), previous_period. A
         replaced run is kept in ``revisions``; later periods become stale.
         """
-        name = period["period"]
-        p = t.periods
-        with self._connect(create=True) as conn, self._backend.transaction(conn):
-            old = conn.execute(select(p.c.revision, p.c.run_time, p.c.as_of, p.c.inputs, p.c.records)
-                               .where(p.c.period == name)).first()
-            revision = 1
-            if old is not None:
-                revision = old.revision + 1
-                conn.execute(delete(t.revisions).where(t.revisions.c.period == name, t.revisions.c.revision ==
-                                                       old.revision))
-                conn.execute(insert(t.revisions).values(period=name, **old._asdict()))
-                self._delete(conn, name)
-            conn.execute(insert(p).values(period=name, revision=revision, run_time=period["run_time"],
-                                          as_of=period["as_of"], inputs=json.dumps(period["inputs"], ensure_ascii=False),
-                                          records=len(records), previous_period=period["previous_period"], stale=0))
-            self._insert(conn, t.records, records.assign(period=name)[["period", *RECORD_COLUMNS]])
-            self._insert(conn, t.unit_counts, counts.assign(period=name)[["period", "unit", "category", "status",
-                                                                          "count"]])
-            self._insert(conn, t.unit_rates, rates.assign(period=name)[["period", "unit", "category", "rate"]])
-            self._insert(conn, t.followups, followups.assign(period=name)[["period", *FOLLOWUP_COLUMNS]])
-            if old is not None:  # later periods were built on the run just replaced
-                conn.execute(update(p).where(p.c.period > name).values(stale=1))
-        return revision
+        return self._db.record(period, records, counts, rates, followups)
 
     def forget(self, name: str) -> bool:
-        p = t.periods
-        with self._connect() as conn, self._backend.transaction(conn):
-            found = conn.execute(select(p.c.period).where(p.c.period == name)).first() is not None
-            self._delete(conn, name)
-            conn.execute(delete(t.revisions).where(t.revisions.c.period == name))
-            if found:
-                conn.execute(update(p).where(p.c.period > name).values(stale=1))
-        return found
-
-    @staticmethod
-    def _delete(conn, name: str) -> None:
-        for table in t.PERIOD_TABLES:
-            conn.execute(delete(table).where(table.c.period == name))
-
-    def _insert(self, conn, table, frame: pd.DataFrame) -> None:
-        """The server's bulk path (COPY) when it has one; else column-wise to Python values (None for
-        missing), then one executemany of the driver's own statement."""
-        if not len(frame):
-            return
-        if self.is_server and self._backend.insert(conn, table, frame):
-            return
-        columns = [frame[c].to_numpy(dtype=object, na_value=None).tolist() for c in frame.columns]
-        if self.is_server:  # another driver: SQLAlchemy's own executemany
-            conn.execute(insert(table), [dict(zip(frame.columns, row)) for row in zip(*columns)])
-            return
-        names = ", ".join(conn.dialect.identifier_preparer.quote(c) for c in frame.columns)
-        marks = ", ".join("?" * len(frame.columns))
-        conn.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", list(zip(*columns)))
-
-
-def _frame(result) -> pd.DataFrame:
-    """A query's rows as a frame, typed as pandas.read_sql would (numbers as numbers, None as missing)."""
-    return pd.DataFrame.from_records(result.all(), columns=list(result.keys()), coerce_float=True)
-
+        """Delete one period (its revisions too); later periods become stale. False when it was not there."""
+        return self._db.forget(name)
