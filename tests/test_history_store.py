@@ -194,7 +194,7 @@ def test_values_read_back_as_they_were_written(backend, tmp_path, request):
 
 
 def test_a_run_without_a_store_never_imports_sqlalchemy(tmp_path):
-    """SQLAlchemy costs about half a second to import: the README's first command and a web upload,
+    """SQLAlchemy costs 0.8–1.2 s to import on a busy 2-core machine: the README's first command and a web upload,
     which use no store, must not pay it (store.HistoryStore loads database.py on first use)."""
     write_month(tmp_path / "2016-10", "2016-10")
     code = ("import sys\nfrom compliance.cli import main\n"
