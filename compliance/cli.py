@@ -179,8 +179,9 @@ def template(out, force):
               help="网站清单从哪天起才完整（更早的信息可能已撤下）。截止日期在此之前的记录不核对。")
 @click.option("--no-quality", "no_quality", is_flag=True,
               help="不检查数据质量（统一社会信用代码、身份证号、取值、金额、有效期、必填项），只检查公开时限。")
-@click.option("--db", "db", type=str, metavar="文件",
-              help="历史库（SQLite 文件，默认 reports/公开时限历史.sqlite，首次使用时自动建立）。")
+@click.option("--db", "db", type=str, metavar="文件|网址",
+              help="历史库（SQLite 文件，默认 reports/公开时限历史.sqlite，首次使用时自动建立；"
+                   "多个单位共用时可为 postgresql://用户@主机/库）。")
 @click.option("--no-history", "no_history", is_flag=True, help="不读、不写历史库（按月检查默认会记录）。")
 @click.option("--record", "record", is_flag=True,
               help="未给 --month 时也记入历史库，记为统计截止日所在的月份。")

@@ -28,8 +28,10 @@ def history_target(db: str | None, no_history: bool, record: bool, month: str | 
 
 
 def open_store(db: str | None) -> HistoryStore:
-    if db and "://" in db:  # a server URL: this version keeps its history in one SQLite file
-        raise click.UsageError(message("param-db-url", value=db))
+    """A SQLite file (the default), or a PostgreSQL database given as a postgresql:// URL."""
+    if db and "://" in db and not db.startswith("postgresql"):
+        from .history.server import url_label  # (SQLAlchemy, only for a URL) the URL shown without its password
+        raise click.UsageError(message("param-db-url", value=url_label(db)))
     return HistoryStore(db or default_store_path())
 
 
@@ -49,7 +51,8 @@ def record_period(run, store: HistoryStore | None) -> bool:
     return error is not None
 
 
-db_option = click.option("--db", "db", type=str, metavar="文件", help="历史库（默认 reports/公开时限历史.sqlite）。")
+db_option = click.option("--db", "db", type=str, metavar="文件|网址",
+                         help="历史库（默认 reports/公开时限历史.sqlite；或 postgresql://用户@主机/库）。")
 json_option = click.option("--json", "json_target", metavar="文件|-", help="以 JSON 输出（“-”表示屏幕）。")
 unit_option = click.option("--unit", "units", multiple=True, metavar="单位", help="只看这个单位，可重复使用。")
 

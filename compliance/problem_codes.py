@@ -28,8 +28,8 @@ DECLARED = [
                 "写作 年-月，如 2016-10"),
     ProblemType("param-as-of-future", RUN, "统计截止日 {as_of} 晚于今天 {today}，请检查",
                 "统计截止日还没到，无法判断逾期", "改为今天或更早的日期"),
-    ProblemType("param-db-url", RUN, "本版本的历史库只能是一个 SQLite 文件，不能是服务器地址“{value}”",
-                "--db 给了数据库服务器地址", "给一个文件路径，如 reports/公开时限历史.sqlite"),
+    ProblemType("param-db-url", RUN, "--db 只能是一个 SQLite 文件的路径，或 postgresql://用户@主机/库 形式的网址，不认识“{value}”",
+                "--db 给了 PostgreSQL 以外的数据库网址", "给一个文件路径，如 reports/公开时限历史.sqlite，或 postgresql:// 网址"),
     ProblemType("param-days-and-rule", RUN, "--days 与 --rule 只能选一个", "同时给了天数和规则", "只保留其中一个"),
     ProblemType("calendar-year-missing", RUN, "{year} 年的节假日安排尚无数据，无法按工作日计算。" + CALENDAR_ADVICE,
                 "计算需要的年份还没有节假日数据（国务院通常在前一年 11 月前后公布）",
@@ -89,6 +89,12 @@ DECLARED = [
                 "历史库的结构版本比本版本新", "升级本工具后再运行"),
     ProblemType("store-corrupt", RUN, "历史库 {path} 已损坏，拒绝使用，也不会覆盖它（{reason}）。请从备份恢复，或用 --db 换一个路径",
                 "历史库文件损坏（完整性检查未通过）", "从备份恢复，或换一个路径重新开始记录"),
+    ProblemType("store-unreachable", RUN, "连接不上历史库 {path}（{reason}）。请检查网址中的主机、端口、用户名和库名，"
+                "密码（写在网址中，或用 PGPASSWORD、~/.pgpass 提供）以及服务器是否已启动；本次未记录",
+                "--db 给出的 PostgreSQL 服务器连不上、密码不对或没有这个库", "改正网址或密码，或请数据库管理员建好库并开放连接"),
+    ProblemType("store-driver-missing", RUN, "历史库 {path} 在 PostgreSQL 服务器上，需要先安装驱动："
+                "pip install 'compliance[postgres]'（{reason}）",
+                "用 postgresql:// 网址时本机还没有装 PostgreSQL 驱动（psycopg）", "安装驱动：pip install 'compliance[postgres]'"),
     ProblemType("store-failed", RUN, "历史库 {path} 读写失败（{reason}），本次未记录，历史库保持原样",
                 "读写历史库时出错（没有权限、磁盘已满、被锁定过久等）", "检查文件权限和磁盘空间后重新运行"),
     ProblemType("history-export-exists", RUN, "{path} 已存在，拒绝覆盖。请换一个文件名",

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 
 from compliance import WorkCalendar
+from tests.postgres_server import start_cluster
 
 
 @pytest.fixture(scope="session")
@@ -17,3 +18,15 @@ def first_uncovered_year(calendar) -> int:
 
 def day(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    """A throwaway PostgreSQL server for the session (tests/postgres_server.py); skipped without binaries."""
+    yield from start_cluster()
+
+
+@pytest.fixture
+def pg_url(postgres_cluster) -> str:
+    """An empty database of the session's server, as a URL with its password."""
+    return postgres_cluster.new_database()

@@ -1,6 +1,7 @@
 """The history walk (issue 23): October, November, December, and November again, through the real CLI.
 
-Ledgers are real .xlsx files (tests/history_ledgers.py); the store is a real SQLite file in tmp_path.
+Ledgers are real .xlsx files (tests/history_ledgers.py). The walk runs twice: on a real SQLite file in
+tmp_path, and on a real PostgreSQL server that the tests start themselves (tests/postgres_server.py).
 """
 
 from __future__ import annotations
@@ -15,40 +16,49 @@ from compliance.cli import main
 from tests.history_ledgers import RUNS, write_month
 
 
-def _check(tmp_path, month: str, as_of: str, *extra: str):
+def _check(tmp_path, month: str, as_of: str, *extra: str, db=None):
     folder = tmp_path / month
     if not folder.exists():
         write_month(folder, month)
     result = CliRunner().invoke(main, ["check", str(folder), "--month", month, "--as-of", as_of,
-                                       "--db", str(tmp_path / "h.sqlite"), "--out", str(tmp_path / f"r{month}.xlsx"),
+                                       "--db", str(db or tmp_path / "h.sqlite"), "--out", str(tmp_path / f"r{month}.xlsx"),
                                        "--json", str(tmp_path / f"r{month}.json"), *extra])
     payload = json.loads((tmp_path / f"r{month}.json").read_text(encoding="utf-8"))
     return result, payload
 
 
-def _history(tmp_path, *args: str):
-    result = CliRunner().invoke(main, ["history", *args, "--db", str(tmp_path / "h.sqlite"), "--json", "-"])
+def _history(tmp_path, *args: str, db=None):
+    result = CliRunner().invoke(main, ["history", *args, "--db", str(db or tmp_path / "h.sqlite"), "--json", "-"])
     assert result.exit_code == 0, result.output
     return json.loads(result.output)
+
+
+def new_store(backend: str, tmp_path, request) -> str:
+    """An empty store of ``backend``: a file path, or a fresh database on the session's PostgreSQL server."""
+    if backend == "sqlite":
+        return str(tmp_path / "h.sqlite")
+    return request.getfixturevalue("postgres_cluster").new_database()
 
 
 def _states(payload) -> dict[str, str]:
     return {item["document_number"] or item["party"]: item["state"] for item in payload["history"]["carried_over"]}
 
 
-@pytest.fixture(scope="module")
-def walk(tmp_path_factory):
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def walk(request, tmp_path_factory):
+    """The walk on each backend: (folder, results by month, the store's --db)."""
     tmp_path = tmp_path_factory.mktemp("walk")
+    db = new_store(request.param, tmp_path, request)
     out = {}
     for _, month, as_of in RUNS:
-        out[month] = _check(tmp_path, month, as_of)
-    out["list_before"] = _history(tmp_path, "list")
-    out["rerun"] = _check(tmp_path, "2016-11", "2016-12-26")
-    return tmp_path, out
+        out[month] = _check(tmp_path, month, as_of, db=db)
+    out["list_before"] = _history(tmp_path, "list", db=db)
+    out["rerun"] = _check(tmp_path, "2016-11", "2016-12-26", db=db)
+    return tmp_path, out, db
 
 
 def test_october_is_the_first_period(walk):
-    _, out = walk
+    _, out, _ = walk
     result, payload = out["2016-10"]
     assert result.exit_code == 1  # overdue records
     assert payload["history"]["previous_period"] is None and payload["history"]["carried_over"] == []
@@ -56,7 +66,7 @@ def test_october_is_the_first_period(walk):
 
 
 def test_november_gives_every_state(walk):
-    _, out = walk
+    _, out, _ = walk
     result, payload = out["2016-11"]
     assert _states(payload) == {
         "西安监罚〔2016〕2号": "resolved",   # published 2016-11-20 in the cumulative copy (补公开)
@@ -84,12 +94,12 @@ def test_november_gives_every_state(walk):
 
 def test_a_rectification_sheet_covers_no_month(walk):
     """区人社局's 整改 sheet holds only 张三's October row: 西人社许〔2016〕2号 stays open, not dropped."""
-    _, out = walk
+    _, out, _ = walk
     assert _states(out["2016-11"][1])["西人社许〔2016〕2号"] == "open"
 
 
 def test_december_follows_what_november_left(walk):
-    _, out = walk
+    _, out, _ = walk
     result, payload = out["2016-12"]
     states = _states(payload)
     assert states == {"西安监罚〔2016〕3号": "dropped", "西安监罚〔2016〕5号": "resolved",
@@ -100,12 +110,12 @@ def test_december_follows_what_november_left(walk):
 
 
 def test_rerun_of_november_changes_no_count(walk):
-    tmp_path, out = walk
+    tmp_path, out, db = walk
     first, again = out["2016-11"][1], out["rerun"][1]
     assert again["summary"] == first["summary"]
     assert again["history"]["units"] == first["history"]["units"]
     assert _states(again) == _states(first)
-    listed = {p["period"]: p for p in _history(tmp_path, "list")["periods"]}
+    listed = {p["period"]: p for p in _history(tmp_path, "list", db=db)["periods"]}
     assert listed["2016-11"]["revision"] == 2 and len(listed["2016-11"]["earlier_revisions"]) == 1
     assert listed["2016-11"]["records"] == 4  # replaced, not added
     assert listed["2016-12"]["stale"] and not listed["2016-10"]["stale"]
@@ -114,29 +124,29 @@ def test_rerun_of_november_changes_no_count(walk):
 
 
 def test_trend_matches_hand_computed_rates(walk):
-    tmp_path, _ = walk
-    trend = _history(tmp_path, "trend", "--unit", "区安监局")
+    tmp_path, _, db = walk
+    trend = _history(tmp_path, "trend", "--unit", "区安监局", db=db)
     assert trend["periods"] == ["2016-10", "2016-11", "2016-12"]
     penalty = next(u for u in trend["units"] if u["category"] == "penalty")
     # October: on time 1 of (1 on time + 2 overdue); November: 1 of (1 + 1 overdue); December: 1 of 1
     assert penalty["rates"] == {"2016-10": pytest.approx(1 / 3), "2016-11": 0.5, "2016-12": 1.0}
     assert {u["unit"] for u in trend["units"]} == {"区安监局"}
-    whole = _history(tmp_path, "trend")
+    whole = _history(tmp_path, "trend", db=db)
     total = next(u for u in whole["units"] if u["unit"] == "合计")
     # October 2 of 6 judged; November 2 of 4; December 2 of 2
     assert total["rates"] == {"2016-10": pytest.approx(1 / 3), "2016-11": 0.5, "2016-12": 1.0}
 
 
 def test_open_lists_what_is_still_open(walk):
-    tmp_path, _ = walk
-    items = _history(tmp_path, "open")["items"]
+    tmp_path, _, db = walk
+    items = _history(tmp_path, "open", db=db)["items"]
     assert {i["document_number"] for i in items} == {"西安监罚〔2016〕3号", "西安监罚〔2016〕7号", "西人社许〔2016〕2号"}
-    only = _history(tmp_path, "open", "--unit", "区人社局")["items"]
+    only = _history(tmp_path, "open", "--unit", "区人社局", db=db)["items"]
     assert [i["document_number"] for i in only] == ["西人社许〔2016〕2号"]
 
 
 def test_report_has_the_history_sheets_and_columns(walk):
-    tmp_path, _ = walk
+    tmp_path, _, db = walk
     book = openpyxl.load_workbook(tmp_path / "r2016-12.xlsx", read_only=True)
     assert book.sheetnames[:4] == ["汇总", "逾期清单", "整改跟踪", "趋势"]
     header = [c for c in next(book["汇总"].iter_rows(min_row=3, max_row=3, values_only=True))]
@@ -163,14 +173,16 @@ def test_no_history_and_plain_runs_leave_no_store(tmp_path):
     assert [p["period"] for p in _history(tmp_path, "list")["periods"]] == ["2016-11"]  # the as-of month
 
 
-def test_forget_asks_and_marks_later_periods_stale(walk, tmp_path):
-    source, _ = walk
-    (tmp_path / "h.sqlite").write_bytes((source / "h.sqlite").read_bytes())
-    refused = CliRunner().invoke(main, ["history", "forget", "2016-10", "--db", str(tmp_path / "h.sqlite")], input="n\n")
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_forget_asks_and_marks_later_periods_stale(backend, tmp_path, request):
+    db = new_store(backend, tmp_path, request)
+    for _, month, as_of in RUNS[:2]:  # October, November: a store of its own, since forget changes it
+        _check(tmp_path, month, as_of, db=db)
+    refused = CliRunner().invoke(main, ["history", "forget", "2016-10", "--db", db], input="n\n")
     assert "未删除" in refused.output
-    done = CliRunner().invoke(main, ["history", "forget", "2016-10", "--db", str(tmp_path / "h.sqlite"), "--yes"])
+    done = CliRunner().invoke(main, ["history", "forget", "2016-10", "--db", db, "--yes"])
     assert done.exit_code == 0 and "已删除 2016-10 的记录。" in done.output
-    listed = {p["period"]: p for p in _history(tmp_path, "list")["periods"]}
+    listed = {p["period"]: p for p in _history(tmp_path, "list", db=db)["periods"]}
     assert "2016-10" not in listed and listed["2016-11"]["stale"]
 
 
@@ -194,9 +206,9 @@ def test_readme_monthly_workflow_prints_what_the_readme_shows(tmp_path, monkeypa
 
 
 def test_export_writes_the_ledger_and_the_trend_and_never_overwrites(walk, tmp_path):
-    source, _ = walk
+    _, _, db = walk
     target = tmp_path / "整改台账.xlsx"
-    args = ["history", "export", str(target), "--db", str(source / "h.sqlite")]
+    args = ["history", "export", str(target), "--db", db]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     book = openpyxl.load_workbook(target, read_only=True)
@@ -210,3 +222,19 @@ def test_export_writes_the_ledger_and_the_trend_and_never_overwrites(walk, tmp_p
     again = CliRunner().invoke(main, args)
     assert again.exit_code == 2 and "已存在，拒绝覆盖" in again.output
     assert target.read_bytes() == before
+
+
+def test_the_store_is_named_and_never_with_its_password(walk):
+    """JSON history.store and every message name the store; a server's URL appears without its password."""
+    _, out, db = walk
+    for month in ("2016-10", "2016-11", "2016-12", "rerun"):
+        result, payload = out[month]
+        assert "已记入历史库 " in result.output
+        shown = payload["history"]["store"]
+        assert f"已记入历史库 {shown}：" in result.output
+        if db.startswith("postgresql://"):
+            password = db.split("//", 1)[1].split("@", 1)[0].split(":", 1)[1]
+            assert shown == db.replace(f":{password}@", "@")
+            assert password not in result.output and password not in json.dumps(payload, ensure_ascii=False)
+        else:
+            assert shown == db

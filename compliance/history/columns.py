@@ -1,0 +1,10 @@
+"""The columns a period's records and follow-up items are stored with (schema.py builds the tables from them).
+A module of its own, without SQLAlchemy: what reads these lists (carry, record, export) needs no database."""
+
+from __future__ import annotations
+
+RECORD_COLUMNS = ["unit", "category", "number_key", "document_number", "party", "decision_date", "published_date",
+                  "deadline", "status", "online_result", "problems", "source_file", "sheet", "row"]
+FOLLOWUP_COLUMNS = ["unit", "category", "number_key", "document_number", "party", "decision_date", "first_period",
+                    "periods_open", "problem", "state", "carried", "published_date", "working_days_late", "status",
+                    "still_open", "source_file", "sheet", "row"]
