@@ -261,7 +261,7 @@ function svg(tag, attrs) {
 
 function sparkline(values, periods) {
   // 0% at the bottom, 100% at the top; a period without a rate leaves a gap.
-  const step = 22, height = 30, width = Math.max(step * values.length, 44);
+  const step = 24, height = 32, width = Math.max(step * values.length, 48);
   const x = (i) => step / 2 + i * step, y = (v) => 3 + (1 - v) * (height - 6);
   const label = periods.map((p, i) => `${p} ${values[i] === null ? "无" : percent(values[i])}`).join("，");
   const root = svg("svg", { width, height, viewBox: `0 0 ${width} ${height}`, class: "spark", role: "img",
@@ -308,24 +308,25 @@ function drawHistory(data) {
     if (rows.length) {
       const values = rows.map((r) => periods.map((p) => (typeof r.rates[p] === "number" ? r.rates[p] : null)));
       const trend = el("table", { class: "grid trend" });
-      table(trend, ["类别", ...periods.map((p) => p + " 及时公开率"), "较上期", "走势"],
+      table(trend, ["类别", ...periods, "较上期", "走势"],
         rows.map((r, i) => [CATEGORY_NAMES[r.category] || r.category, ...values[i].map(percent), change(values[i]), ""]),
         (i) => (rows[i].category === "all" ? "total" : null), (c) => (c === 0 ? "nowrap" : "num"));
       trend.querySelectorAll("tbody tr").forEach((tr, i) => tr.lastChild.replaceChildren(sparkline(values[i], periods)));
+      trend.prepend(el("caption", { text: "各期及时公开率（按时公开 ÷（按时公开 + 逾期））" }));
       section.append(el("div", { class: "table-wrap" }, trend));
     }
     section.append(el("p", { class: "history-sub" }, "仍未整改的事项 ",
       el("span", { class: "badge" + (items.length ? "" : " zero"), text: items.length ? `${items.length} 条` : "没有" })));
     if (!items.length) continue;
-    const open = el("table", { class: "grid" });
+    const open = el("table", { class: "grid items" });
     table(open, ["文书号", "行政相对人", "首次发现", "已持续期数", "原问题", "状态"],
       items.map((i) => [i.document_number, i.party, i.first_period, i.periods_open, i.problem_label, i.state_label]),
       (k) => (items[k].state === "dropped" ? "dropped" : items[k].periods_open >= LONG_OPEN ? "long" : null),
       (c) => ["doc", "party", "nowrap", "num", "nowrap", "nowrap status-cell"][c]);
-    section.append(el("div", { class: "table-wrap" }, open),
-      el("p", { class: "hint", text: `深色底：台账中消失（上期台账中有，本期同一台账中被删除）；浅色底：已持续 ${LONG_OPEN} 期及以上仍未整改。` +
-        "已持续期数从首次发现的那期算起。" }));
+    section.append(el("div", { class: "table-wrap" }, open));
   }
+  if (data.open.items.length) target.append(el("p", { class: "hint", text: "深色底：台账中消失（上期台账中有，本期同一台账中被删除）；" +
+    `浅色底：已持续 ${LONG_OPEN} 期及以上仍未整改。已持续期数从首次发现的那期算起。` }));
 }
 
 // ---- deadline calculator ----
