@@ -342,8 +342,7 @@ main.add_command(history)
               help="配置文件（默认读取当前目录下的 compliance.toml），其中 [web] 设置上传上限和报告保留时间。")
 @calendar_option
 @click.option("--db", "db", type=str, metavar="文件",
-              help="历史库（与 check 的 --db 相同）。给出时，各单位自查后可看到本单位历次及时公开率和仍未整改的事项"
-                   "（只读；网页上的检查不记入历史库）。")
+              help="历史库（同 check 的 --db）：自查后显示本单位的及时公开率走势和未整改事项。只读，网页上的检查不记入。")
 @debug_option
 def serve(host, port, allow_hosts, config_path, calendar_files, db):
     """启动网页版：各单位在浏览器中上传表格自查，下载 Excel 报告。
