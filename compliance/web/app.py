@@ -256,14 +256,14 @@ def _check():
         relabel(run, shown)
         payload, report_url = _outputs(run)
         payload = {**payload, "report_url": report_url}
-        if report_url is not None and state["history"] is not None:
-            payload["history_url"] = "/api/history/" + report_url.rsplit("/", 1)[1]
         table, _ = run.unit_summary
         if report_url is None:  # nothing checked: no figures, and no line pointing to a report never made
             return json_response(scrub(payload, shown, str(folder)))
         table = table.assign(备注=[None if note is None else note.message for note in table["备注"]])
         payload["unit_summary"] = {"columns": list(table.columns),
                                    "rows": table.astype(object).where(table.notna(), None).values.tolist()}
+        if state["history"] is not None:  # serve --db: this upload's units, read-only (history.py)
+            payload["history_url"] = "/api/history/" + report_url.rsplit("/", 1)[1]
         return json_response(scrub(payload, shown, str(folder)))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
