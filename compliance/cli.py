@@ -29,7 +29,7 @@ from .report.scope import out_of_scope_text
 from .rules import from_options
 from .status import EXIT_CANNOT_RUN
 from .supervise import supervised
-from .cli_history import history, history_target, record_period
+from .cli_history import history, history_target, record_period, serving_store
 from .workcalendar import WorkCalendar
 
 
@@ -342,8 +342,10 @@ main.add_command(history)
 @click.option("--config", "config_path", type=str, metavar="文件",
               help="配置文件（默认读取当前目录下的 compliance.toml），其中 [web] 设置上传上限和报告保留时间。")
 @calendar_option
+@click.option("--db", "db", type=str, metavar="文件",
+              help="历史库（同 check 的 --db）：自查后显示本单位的及时公开率走势和未整改事项。只读，网页上的检查不记入。")
 @debug_option
-def serve(host, port, allow_hosts, config_path, calendar_files):
+def serve(host, port, allow_hosts, config_path, calendar_files, db):
     """启动网页版：各单位在浏览器中上传表格自查，下载 Excel 报告。
 
     网页和命令行用同一套检查，结果一致。上传的文件检查完即删除；报告只保留一段时间（默认 60 分钟）。按 Ctrl+C 停止。
@@ -353,10 +355,12 @@ def serve(host, port, allow_hosts, config_path, calendar_files):
       compliance serve
       compliance serve --host 0.0.0.0 --port 8080 --calendar 2027.csv
       compliance serve --host 0.0.0.0 --allow-host zhengfuban-pc
+      compliance serve --host 0.0.0.0 --db reports/公开时限历史.sqlite
     """
     from .web.server import serve as run_server  # flask and waitress load only for this command
 
-
+    store = serving_store(db)  # refused here, before the server starts, when it cannot be read
     config = load_config(config_path)
-    run_server(config, WorkCalendar(calendar_files), host, port, echo=click.echo, allow_hosts=allow_hosts)
+    run_server(config, WorkCalendar(calendar_files), host, port, echo=click.echo, allow_hosts=allow_hosts,
+               history=store)
     return 0

@@ -35,6 +35,18 @@ def open_store(db: str | None) -> HistoryStore:
     return HistoryStore(db or default_store_path())
 
 
+def serving_store(db: str | None) -> HistoryStore | None:
+    """`serve --db`: a store that exists and can be read now; the page only reads it, so never creates it."""
+    if db is None:
+        return None
+    store = open_store(db)
+    if not store.exists():
+        raise StoreError.of("store-missing", path=store.label,
+                            reason="网页只读取历史库、不会新建；请先按月检查（check --month）建立，或核对 --db 的路径。")
+    store.check_readable()
+    return store
+
+
 def record_period(run, store: HistoryStore | None) -> bool:
     """Record the run; True when the store failed (said on stderr; the report is already written)."""
     if store is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..quality.codes import mask_ids_in_text
 from .carry import PROBLEM_LABELS, STATE_LABELS
 from .store import HistoryStore
 
@@ -18,6 +19,8 @@ def items_json(frame: pd.DataFrame) -> list[dict]:
     out = frame[ITEM_FIELDS].astype(object)
     out = out.where(out.notna(), None)
     out["document_number"] = out["document_number"].where(out["document_number"].astype(str).str.strip().ne(""), None)
+    for name in ("party", "document_number"):  # masked at ingest; again here, for a store filled otherwise
+        out[name] = mask_ids_in_text(out[name]).where(out[name].notna(), None)
     items = out.to_dict("records")
     for item in items:  # the carried items of one period, not the records: pandas would make ints floats
         item["periods_open"] = int(item["periods_open"])

@@ -36,6 +36,7 @@ from ..rules import PROFILES, from_options
 from ..status import FLAGGED, STATUS_LABELS, STATUS_MEANINGS
 from ..workcalendar import WorkCalendar
 from .guard import HostPolicy, install as install_guard
+from .history import UNAVAILABLE, read_history, upload_units
 from .reports import ReportStore
 from .uploads import relabel, save_uploads, scrub
 
@@ -74,10 +75,12 @@ def _param(name: str, kind: click.ParamType, label: str):
 
 def create_app(config: Config | None = None, calendar: WorkCalendar | None = None, *,
                work_dir: str | Path | None = None, now: Callable[[], dt.datetime] = dt.datetime.now,
-               clock: Callable[[], float] = time.monotonic, hosts: HostPolicy | None = None) -> Flask:
+               clock: Callable[[], float] = time.monotonic, hosts: HostPolicy | None = None,
+               history=None) -> Flask:
     """The application. ``now`` gives the run date (the as-of date may not pass it);
     ``clock`` times the reports' expiry; both are injected for tests. ``hosts``: the Host names
-    it answers to (default: this machine's loopback only; see guard.py)."""
+    it answers to (default: this machine's loopback only; see guard.py). ``history``: a HistoryStore
+    (`serve --db`) whose trend and open items a self-check shows for its own units, read-only."""
     config = config or Config()
     web = config.web
     if work_dir is None:
@@ -90,7 +93,7 @@ def create_app(config: Config | None = None, calendar: WorkCalendar | None = Non
     app.extensions["compliance"] = {
         "store": ReportStore(work / "reports", web.report_ttl_minutes * 60, clock, int(web.max_reports_mb * MB)),
         "work_dir": work,
-        "calendar": calendar or WorkCalendar(), "config": config, "now": now,
+        "calendar": calendar or WorkCalendar(), "config": config, "now": now, "history": history,
         "limits": f"单次最多上传 {web.max_files} 个文件、合计不超过 {web.max_upload_mb:g} MB"}
     app.register_error_handler(BadInput, lambda exc: error_response(exc.message, exc.status, exc.code))
     app.register_error_handler(RequestEntityTooLarge, _too_large)
@@ -105,6 +108,8 @@ def create_app(config: Config | None = None, calendar: WorkCalendar | None = Non
     app.add_url_rule("/api/deadline", view_func=_deadline, methods=["GET"])
     app.add_url_rule("/api/check", view_func=_check, methods=["POST"])
     app.add_url_rule("/reports/<token>", view_func=_report, methods=["GET"])
+    if history is not None:
+        app.add_url_rule("/api/history/<token>", view_func=_history, methods=["GET"])
     app.add_url_rule("/template", view_func=_template, methods=["GET"])
     return app
 
@@ -226,7 +231,8 @@ def _check_options(now: dt.datetime, config: Config):
 
 
 def _check():
-    """The same object as `compliance check --json -`, plus report_url and unit_summary."""
+    """The same object as `compliance check --json -`, plus report_url and unit_summary (and history_url
+    with `serve --db`). Never recorded in the history store, whatever the month."""
     state = _state()
     state["store"].sweep()
     config = state["config"]
@@ -257,6 +263,8 @@ def _check():
         table = table.assign(备注=[None if note is None else note.message for note in table["备注"]])
         payload["unit_summary"] = {"columns": list(table.columns),
                                    "rows": table.astype(object).where(table.notna(), None).values.tolist()}
+        if state["history"] is not None:  # serve --db: this upload's units, read-only (history.py)
+            payload["history_url"] = "/api/history/" + report_url.rsplit("/", 1)[1]
         return json_response(scrub(payload, shown, str(folder)))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -276,7 +284,7 @@ def _outputs(run) -> tuple[dict, str | None]:
     if outputs.report is None:  # nothing could be read: no report
         store.discard(token)
         return outputs.payload, None
-    store.keep(token, outputs.report, default_name(run))
+    store.keep(token, outputs.report, default_name(run), upload_units(run.records))
     return outputs.payload, f"/reports/{token}"
 
 
@@ -288,13 +296,29 @@ def _template():
                      mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", max_age=0)
 
 
+def _expired() -> Response:
+    minutes = f"{_state()['config'].web.report_ttl_minutes:g}"
+    return error_response(f"报告不存在或已过期（报告只保留 {minutes} 分钟；"
+                          "服务器上的报告太多时，最早的会提前删除）。请重新上传表格检查。", 404, "report-expired")
+
+
+def _history(token: str):
+    """The trend and open items of the units of the upload behind ``token`` (history.py): the same
+    objects as `history trend --unit …` and `history open --unit …`."""
+    state = _state()
+    kept = state["store"].get(token)
+    if kept is None:
+        return _expired()
+    payload = read_history(state["history"], kept.units)
+    if payload is None:
+        return error_response(UNAVAILABLE, 503, "history-unavailable")
+    return json_response(payload)
+
+
 def _report(token: str):
     state = _state()
     kept = state["store"].get(token)
     if kept is None or not kept.path.is_file():
-        minutes = f"{state['config'].web.report_ttl_minutes:g}"
-        return error_response(f"报告不存在或已过期（报告只保留 {minutes} 分钟；"
-                              "服务器上的报告太多时，最早的会提前删除）。请重新上传表格检查。", 404,
-                              "report-expired")
+        return _expired()
     return send_file(kept.path, as_attachment=True, download_name=kept.download_name,
                      mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", max_age=0)

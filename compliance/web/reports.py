@@ -26,6 +26,7 @@ class StoredReport:
     download_name: str
     expires: float
     size: int = 0
+    units: tuple[str, ...] = ()  # the units of the upload: all that its history view may show
 
 
 class ReportStore:
@@ -46,8 +47,9 @@ class ReportStore:
         folder.mkdir()
         return token, folder
 
-    def keep(self, token: str, path: Path, download_name: str) -> None:
-        report = StoredReport(Path(path), download_name, self.clock() + self.ttl, Path(path).stat().st_size)
+    def keep(self, token: str, path: Path, download_name: str, units: tuple[str, ...] = ()) -> None:
+        report = StoredReport(Path(path), download_name, self.clock() + self.ttl, Path(path).stat().st_size,
+                              tuple(units))
         with self._lock:
             self._reports[token] = report  # insertion order is age order
             evicted = []

@@ -92,10 +92,11 @@ def _interrupt(_signum, _frame):
 
 
 def serve(config: Config, calendar: WorkCalendar, host: str, port: int, echo: Callable[[str], None],
-          allow_hosts: tuple[str, ...] = ()) -> None:
-    """Serve until Ctrl-C; then stop and delete every upload and report."""
+          allow_hosts: tuple[str, ...] = (), history=None) -> None:
+    """Serve until Ctrl-C; then stop and delete every upload and report. ``history``: the store whose
+    trend and open items the page shows after a self-check (read-only)."""
     logging.getLogger("waitress").setLevel(logging.ERROR)
-    app = create_app(config, calendar, hosts=HostPolicy.for_server(host, allow_hosts))
+    app = create_app(config, calendar, hosts=HostPolicy.for_server(host, allow_hosts), history=history)
     work = app.extensions["compliance"]["work_dir"]
     store = app.extensions["compliance"]["store"]
     server = make_server(app, host, port)
@@ -116,6 +117,8 @@ def serve(config: Config, calendar: WorkCalendar, host: str, port: int, echo: Ca
             echo(line)
     else:
         echo("只有本机可以访问。要让各单位的电脑也能打开，请加 --host 0.0.0.0。")
+    if history is not None:
+        echo(f"历史库：{history.label}（只读）。各单位自查后可看到本单位历次及时公开率和仍未整改的事项。")
     echo(f"上传上限：{config.web.max_files} 个文件、合计 {config.web.max_upload_mb:g} MB；"
          f"报告保留 {config.web.report_ttl_minutes:g} 分钟。按 Ctrl+C 停止。")
     try:

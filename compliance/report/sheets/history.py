@@ -17,6 +17,7 @@ FOLLOWUP_KINDS = [TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, INT, TEXT, TEXT, TEXT, INT
 STATE_ORDER = {"dropped": 0, "open": 1, "corrected": 2, "resolved": 3}
 FILLS = {"dropped": "#F4B084", "long": "#F8CBAD"}  # dark enough for a black-and-white printer
 BARS = "▁▂▃▄▅▆▇█"
+WIDE_CAPS = {"行政相对人": 56, "文书号": 40}
 CATEGORY_NAMES = {**CATEGORY_LABELS, "all": "全部"}
 
 
@@ -47,7 +48,10 @@ def followup_spec(follow, footer: str, page_header: str, sheet_name: str = "整�
     subtitle = (f"上期（{follow.previous_period or '无'}）遗留 {len(frame)} 条："
                 + "，".join(f"{STATE_LABELS[s]} {int(counts.get(s, 0))}" for s in STATE_ORDER)
                 + f"。深色底：台账中消失（上期台账中有、本期同一台账中被删除）；浅色底：已持续 {LONG_OPEN} 期及以上仍未整改")
-    widths = [min(w, 30) for w in column_widths(frame, FOLLOWUP_KINDS)]
+    # a company's full name is often 20 CJK characters or more: cut in print at 30, so its column is wider
+    # (the sheet is one page wide; highlighted rows cannot wrap, see writers.py)
+    caps = [WIDE_CAPS.get(name, 30) for name in frame.columns]
+    widths = [min(w, cap) for w, cap in zip(column_widths(frame, FOLLOWUP_KINDS), caps)]
     return SheetSpec(sheet_name, frame, FOLLOWUP_KINDS, widths, header_row=2, highlight=highlight,
                      title=title or f"整改跟踪（{follow.period}，上期遗留问题的整改情况）", subtitle=subtitle,
                      footer=footer, page_header=page_header, print_columns=12)

@@ -184,6 +184,7 @@ function drawResults(result) {
   $("notes").hidden = notes.length === 0;
   $("notes-list").replaceChildren(...notes.map((n) => el("li", { text: n })));
 
+  loadHistory(checked ? result.history_url : null);
   if (!checked) return;
   drawProblems(result.records || [], bad.length);
   drawSummary(result.unit_summary);
@@ -222,6 +223,111 @@ function drawSummary(summary) {
   table($("summary"), columns, rows, (i) => (summary.rows[i][unit] === "合计" ? "total" : null),
     (c, v) => (typeof summary.rows[0][c] === "number" || columns[c].endsWith("率") ? "num"
       : columns[c] === "备注" ? "reason" : "nowrap"));  // 备注 wraps: the table fits 1366 px
+}
+
+// ---- history (serve --db): the upload's own units, read-only ----
+const CATEGORY_NAMES = { permit: "行政许可", penalty: "行政处罚", all: "合计" };
+const LONG_OPEN = 3;  // as on the report's 整改跟踪: items open this many periods stand out
+// SVG's namespace, as the HTML parser gives it: the page's code holds no web address (it loads nothing).
+const SVG = (() => { const t = document.createElement("template"); t.innerHTML = "<svg></svg>"; return t.content.firstChild.namespaceURI; })();
+let historyRequest = 0;
+
+async function loadHistory(url) {
+  const request = ++historyRequest;  // a newer check's answer wins over an older one still loading
+  $("history-card").hidden = !url;
+  $("history-units").replaceChildren();
+  if (!url) return;
+  setStatus($("history-status"), "正在读取历史库……");
+  try {
+    const data = await getJson(url);
+    if (request !== historyRequest) return;
+    setStatus($("history-status"), "");
+    drawHistory(data);
+  } catch (err) {
+    if (request === historyRequest) setStatus($("history-status"), err.message, true);
+  }
+}
+
+function trendRows(rows) {
+  // One category: its own line only (its 合计 line is the same figures); two: each, then 合计.
+  const split = rows.filter((r) => r.category !== "all");
+  return split.length === 1 ? split : [...split, ...rows.filter((r) => r.category === "all")];
+}
+
+function svg(tag, attrs) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
+  return node;
+}
+
+function sparkline(values, periods) {
+  // 0% at the bottom, 100% at the top; a period without a rate leaves a gap.
+  const step = 24, height = 32, width = Math.max(step * values.length, 48);
+  const x = (i) => step / 2 + i * step, y = (v) => 3 + (1 - v) * (height - 6);
+  const label = periods.map((p, i) => `${p} ${values[i] === null ? "无" : percent(values[i])}`).join("，");
+  const root = svg("svg", { width, height, viewBox: `0 0 ${width} ${height}`, class: "spark", role: "img",
+    "aria-label": "走势：" + label });
+  root.append(svg("line", { x1: 0, x2: width, y1: y(1), y2: y(1), class: "spark-top" }),
+    svg("line", { x1: 0, x2: width, y1: y(0), y2: y(0), class: "spark-base" }));
+  let run = [];
+  const flush = () => {
+    if (run.length > 1) root.append(svg("polyline", { points: run.join(" "), class: "spark-line" }));
+    run = [];
+  };
+  values.forEach((v, i) => {
+    if (v === null) { flush(); return; }
+    run.push(`${x(i)},${y(v)}`);
+    root.append(svg("circle", { cx: x(i), cy: y(v), r: i === values.length - 1 ? 3.2 : 2.2, class: "spark-dot" }));
+  });
+  flush();
+  return root;
+}
+
+function change(values) {
+  const [before, last] = values.slice(-2);
+  if (values.length < 2 || before === null || last === null) return null;
+  const points = (last - before) * 100;
+  return Math.abs(points) < 0.05 ? "持平" : `${points > 0 ? "+" : "−"}${Math.abs(points).toFixed(1)} 个百分点`;
+}
+
+function drawHistory(data) {
+  const periods = data.trend.periods;
+  const target = $("history-units");
+  if (!data.units.length) {
+    target.append(el("p", { class: "hint", text: "上传的表格中没有读到单位名称，无法显示历史。" }));
+    return;
+  }
+  for (const unit of data.units) {
+    const section = el("section", { class: "history-unit" }, el("h4", { text: unit }));
+    const rows = trendRows(data.trend.units.filter((u) => u.unit === unit));
+    const items = data.open.items.filter((i) => i.unit === unit);
+    target.append(section);
+    if (!rows.length && !items.length) {
+      section.append(el("p", { class: "hint", text: "历史库中还没有这个单位的记录（区政府办按月检查后才有）。" }));
+      continue;
+    }
+    if (rows.length) {
+      const values = rows.map((r) => periods.map((p) => (typeof r.rates[p] === "number" ? r.rates[p] : null)));
+      const trend = el("table", { class: "grid trend" });
+      table(trend, ["类别", ...periods, "较上期", "走势"],
+        rows.map((r, i) => [CATEGORY_NAMES[r.category] || r.category, ...values[i].map(percent), change(values[i]), ""]),
+        (i) => (rows[i].category === "all" ? "total" : null), (c) => (c === 0 ? "nowrap" : "num"));
+      trend.querySelectorAll("tbody tr").forEach((tr, i) => tr.lastChild.replaceChildren(sparkline(values[i], periods)));
+      trend.prepend(el("caption", { text: "各期及时公开率（按时公开 ÷（按时公开 + 逾期））" }));
+      section.append(el("div", { class: "table-wrap" }, trend));
+    }
+    section.append(el("p", { class: "history-sub" }, "仍未整改的事项 ",
+      el("span", { class: "badge" + (items.length ? "" : " zero"), text: items.length ? `${items.length} 条` : "没有" })));
+    if (!items.length) continue;
+    const open = el("table", { class: "grid items" });
+    table(open, ["文书号", "行政相对人", "首次发现", "已持续期数", "原问题", "状态"],
+      items.map((i) => [i.document_number, i.party, i.first_period, i.periods_open, i.problem_label, i.state_label]),
+      (k) => (items[k].state === "dropped" ? "dropped" : items[k].periods_open >= LONG_OPEN ? "long" : null),
+      (c) => ["doc", "party", "nowrap", "num", "nowrap", "nowrap status-cell"][c]);
+    section.append(el("div", { class: "table-wrap" }, open));
+  }
+  if (data.open.items.length) target.append(el("p", { class: "hint", text: "深色底：台账中消失（上期台账中有，本期同一台账中被删除）；" +
+    `浅色底：已持续 ${LONG_OPEN} 期及以上仍未整改。已持续期数从首次发现的那期算起。` }));
 }
 
 // ---- deadline calculator ----
