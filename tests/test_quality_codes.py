@@ -78,7 +78,7 @@ def test_a_repeating_column_is_checked_per_value_with_the_same_answers(items, ra
     values += ["", USCC_NONE, "11010519491231002X", "110105194912310021"]
     cells = [random.choice(values) for _ in range(300)]  # many repeats: the distinct path
     codes = column_codes(np.array(cells, dtype=object))
-    normalised = ["".join(c.split()).upper().replace("ａ", "A") for c in cells]
+    normalised = ["".join(c.replace("ａ", "A").split()).upper() for c in cells]  # full-width a: half-width
     assert codes.values.tolist() == normalised
     assert codes.uscc_valid().tolist() == [_uscc_oracle(c) for c in normalised]
     assert codes.ric_valid().tolist() == [_ric_oracle(c) for c in normalised]
