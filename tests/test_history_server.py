@@ -83,6 +83,15 @@ def test_a_newer_schema_is_refused_and_left_alone(tmp_path, pg_url):
     assert listed.exit_code == 2 and "结构版本 99" in listed.output
 
 
+def test_a_schema_version_that_is_not_a_number_is_refused(tmp_path, pg_url):
+    assert _check(tmp_path, pg_url)[0].exit_code == 1
+    with psycopg.connect(pg_url) as conn:
+        conn.execute("UPDATE compliance_meta SET value = 'v2-beta' WHERE key = 'schema_version'")
+    before = _tables(pg_url)
+    _refused(tmp_path, pg_url, "没有可读的结构版本（v2-beta）")
+    assert _tables(pg_url) == before
+
+
 @pytest.mark.parametrize("case", ["password", "database", "port"])
 def test_a_server_that_cannot_be_reached_is_said_without_the_password(tmp_path, postgres_cluster, case):
     wrong = {"password": postgres_cluster.url("postgres", password="not-the-password"),

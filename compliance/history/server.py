@@ -81,7 +81,10 @@ class Server:
     def exists(self) -> bool:
         """Something is there: our tables, or tables that are not ours (which a use then refuses)."""
         with self._connection() as conn:
-            return bool(self._tables(conn))
+            try:
+                return bool(self._tables(conn))
+            except exc.DBAPIError as error:  # no permission to read the catalogue, a dropped connection
+                raise self._fail("store-failed", error.orig) from error
 
     @contextmanager
     def connect(self, create: bool = False):
@@ -111,7 +114,10 @@ class Server:
         marks = dict(conn.execute(select(store_meta.c.key, store_meta.c.value)).all())
         if marks.get("application") != APPLICATION:
             raise self._fail("store-not-ours", reason=f"{store_meta.name} 表不是本工具写的。")
-        version = int(marks.get("schema_version", 0))
+        version = marks.get("schema_version", "")
+        if not version.isdigit():
+            raise self._fail("store-not-ours", reason=f"{store_meta.name} 表没有可读的结构版本（{version}）。")
+        version = int(version)
         if version > SCHEMA_VERSION:
             raise self._fail("store-newer", version=version, ours=SCHEMA_VERSION, reason="")
         return True
