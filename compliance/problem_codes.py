@@ -90,12 +90,12 @@ DECLARED = [
     ProblemType("store-corrupt", RUN, "历史库 {path} 已损坏，拒绝使用，也不会覆盖它（{reason}）。请从备份恢复，或用 --db 换一个路径",
                 "历史库文件损坏（完整性检查未通过）", "从备份恢复，或换一个路径重新开始记录"),
     ProblemType("store-unreachable", RUN, "连接不上历史库 {path}（{reason}）。请检查网址中的主机、端口、用户名和库名，"
-                "密码（写在网址中，或用 PGPASSWORD、~/.pgpass 提供）以及服务器是否已启动；本次未记录",
+                "密码（写在网址中，或用 PGPASSWORD、~/.pgpass 提供）以及服务器是否已启动",
                 "--db 给出的 PostgreSQL 服务器连不上、密码不对或没有这个库", "改正网址或密码，或请数据库管理员建好库并开放连接"),
     ProblemType("store-driver-missing", RUN, "历史库 {path} 在 PostgreSQL 服务器上，需要先安装驱动："
                 "pip install 'compliance[postgres]'（{reason}）",
                 "用 postgresql:// 网址时本机还没有装 PostgreSQL 驱动（psycopg）", "安装驱动：pip install 'compliance[postgres]'"),
-    ProblemType("store-failed", RUN, "历史库 {path} 读写失败（{reason}），本次未记录，历史库保持原样",
+    ProblemType("store-failed", RUN, "历史库 {path} 读写失败（{reason}），历史库保持原样",
                 "读写历史库时出错（没有权限、磁盘已满、被锁定过久等）", "检查文件权限和磁盘空间后重新运行"),
     ProblemType("history-export-exists", RUN, "{path} 已存在，拒绝覆盖。请换一个文件名",
                 "history export 的目标文件已存在", "换一个文件名，或先移走原文件"),
