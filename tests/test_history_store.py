@@ -144,6 +144,8 @@ def test_two_runs_at_once_both_succeed(backend, tmp_path, request):
         assert "已记入历史库" in err
     listed = {p: (rev, n) for p, rev, n in _periods(db)}
     assert listed == {"2016-10": (1, 8), "2016-11": (2, 4)}
+    periods = HistoryStore(db).periods()  # November built before October committed must say so
+    assert periods[1]["previous_period"] == "2016-10" or periods[1]["stale"], periods
     assert not list(tmp_path.glob(".history-*"))  # the creation's temporary files are gone
 
 
@@ -191,6 +193,36 @@ def test_values_read_back_as_they_were_written(backend, tmp_path, request):
     assert values(stored["party"]) == texts
     assert store.rates("2016-10")["rate"].tolist() == [1 / 3]  # the float exactly, not a rounded text
     assert store.periods()[0]["inputs"] == ["台账.xlsx"]
+
+
+def _record(store, name, previous):
+    """A period of one record, its follow-up built on ``previous``."""
+    import pandas as pd
+
+    from compliance.history.store import FOLLOWUP_COLUMNS, RECORD_COLUMNS
+
+    records = pd.DataFrame({c: [None] for c in RECORD_COLUMNS}).assign(unit="区安监局", number_key="k", status="on_time",
+                                                                      row=2)
+    store.record({"period": name, "run_time": f"{name}-28T09:00:00", "as_of": f"{name}-28", "inputs": ["台账.xlsx"],
+                  "previous_period": previous}, records, pd.DataFrame(columns=["unit", "category", "status", "count"]),
+                 pd.DataFrame(columns=["unit", "category", "rate"]), pd.DataFrame(columns=FOLLOWUP_COLUMNS))
+    return {p["period"]: p["stale"] for p in store.periods()}
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_period_recorded_out_of_order_or_on_another_base_is_marked_stale(backend, tmp_path, request):
+    """Found with two runs at once (October and November): November's follow-up was built with no October,
+    which committed a moment later; neither was marked, and `history list` showed November as sound."""
+    db = tmp_path / "h.sqlite" if backend == "sqlite" else request.getfixturevalue("pg_url")
+    store = HistoryStore(db)
+    assert _record(store, "2016-11", None) == {"2016-11": False}
+    # October arrives after November: November was built without it
+    assert _record(store, "2016-10", None) == {"2016-10": False, "2016-11": True}
+    # December's follow-up was built on October (November was committed meanwhile): December is stale itself
+    assert _record(store, "2016-12", "2016-10") == {"2016-10": False, "2016-11": True, "2016-12": True}
+    # November run again, on October: sound again; December, built on the old November, stays stale
+    assert _record(store, "2016-11", "2016-10") == {"2016-10": False, "2016-11": False, "2016-12": True}
+    assert _record(store, "2016-12", "2016-11") == {"2016-10": False, "2016-11": False, "2016-12": False}
 
 
 def test_a_run_without_a_store_never_imports_sqlalchemy(tmp_path):

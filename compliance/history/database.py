@@ -99,12 +99,15 @@ class Database:
                followups: pd.DataFrame) -> int:
         """Record one period in one transaction, replacing an earlier run of it; returns its revision.
 
-        ``period``: period, run_time, as_of, inputs (list), previous_period. A
-        replaced run is kept in ``revisions``; later periods become stale.
+        ``period``: period, run_time, as_of, inputs (list), previous_period (the one its follow-up was
+        built on). A replaced run is kept in ``revisions``. Every later period becomes stale: it was built
+        on the run just replaced, or without this period at all (recorded out of order, or at the same
+        moment). So does this one, when the period before it is no longer the one it was built on.
         """
         name = period["period"]
         p = t.periods
         with self._connect(create=True) as conn, self._backend.transaction(conn):
+            before = conn.execute(select(func.max(p.c.period)).where(p.c.period < name)).scalar()
             old = conn.execute(select(p.c.revision, p.c.run_time, p.c.as_of, p.c.inputs, p.c.records)
                                .where(p.c.period == name)).first()
             revision = 1
@@ -116,14 +119,14 @@ class Database:
                 self._delete(conn, name)
             conn.execute(insert(p).values(period=name, revision=revision, run_time=period["run_time"],
                                           as_of=period["as_of"], inputs=json.dumps(period["inputs"], ensure_ascii=False),
-                                          records=len(records), previous_period=period["previous_period"], stale=0))
+                                          records=len(records), previous_period=period["previous_period"],
+                                          stale=int(before != period["previous_period"])))
             self._insert(conn, t.records, records.assign(period=name)[["period", *RECORD_COLUMNS]])
             self._insert(conn, t.unit_counts, counts.assign(period=name)[["period", "unit", "category", "status",
                                                                           "count"]])
             self._insert(conn, t.unit_rates, rates.assign(period=name)[["period", "unit", "category", "rate"]])
             self._insert(conn, t.followups, followups.assign(period=name)[["period", *FOLLOWUP_COLUMNS]])
-            if old is not None:  # later periods were built on the run just replaced
-                conn.execute(update(p).where(p.c.period > name).values(stale=1))
+            conn.execute(update(p).where(p.c.period > name).values(stale=1))
         return revision
 
     def forget(self, name: str) -> bool:

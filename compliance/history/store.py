@@ -91,7 +91,8 @@ class HistoryStore:
         """Record one period in one transaction, replacing an earlier run of it; returns its revision.
 
         ``period``: period, run_time, as_of, inputs (list), previous_period. A
-        replaced run is kept in ``revisions``; later periods become stale.
+        replaced run is kept in ``revisions``; later periods become stale, and so does this one when the
+        period before it is no longer the one it was built on (database.Database.record).
         """
         return self._db.record(period, records, counts, rates, followups)
 
