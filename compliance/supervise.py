@@ -27,7 +27,6 @@ which ends the whole tree at once.
 
 from __future__ import annotations
 
-import ctypes
 import functools
 import os
 import signal
@@ -37,6 +36,7 @@ import time
 from pathlib import Path
 
 from .errors import CheckAborted
+from .orphans import die_with_parent
 from . import interrupts
 from .interrupts import EXIT_INTERRUPTED, EXIT_TERMINATED
 from .problems import message
@@ -94,13 +94,8 @@ def _can_fork() -> bool:
 
 def _die_with(supervisor: int) -> None:
     """kill -9 of the supervisor takes the worker along (Linux; elsewhere the worker finishes its run)."""
-    if sys.platform.startswith("linux"):
-        try:
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            return
-        if os.getppid() != supervisor:  # it was gone before the call
-            os._exit(EXIT_CANNOT_RUN)
+    if not die_with_parent(supervisor):
+        os._exit(EXIT_CANNOT_RUN)
 
 
 def _wait(pid: int, announcements: int) -> int:

@@ -193,3 +193,24 @@ def test_a_reader_that_leaves_early_gets_no_internal_error_and_the_report_stays(
     assert done.returncode == 141, stderr
     assert "内部错误" not in stderr and "Traceback" not in stderr and "BrokenPipe" not in stderr, stderr
     assert openpyxl.load_workbook(out, read_only=True).sheetnames[0] == "汇总"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_a_check_killed_while_reading_leaves_no_reader_behind(big_ledger, tmp_path):
+    """kill -9 of the whole check while a reader works: the reader goes too, instead of blocking for
+    ever on the pipe its records were to go through (found by hand: 160 MB each, still there after 20 min)."""
+    psutil = pytest.importorskip("psutil")
+    proc = start_check(big_ledger, tmp_path / "报告.xlsx")
+    top = psutil.Process(proc.pid)
+    deadline, family = time.monotonic() + GUARD, []
+    while time.monotonic() < deadline and proc.poll() is None:
+        family = top.children(recursive=True)  # the worker, and its reader once it has started
+        if len(family) >= 2:
+            break
+        time.sleep(0.02)
+    assert len(family) >= 2, "no reader process was seen"
+    for member in [top, *family[:1]]:  # the supervisor and the worker, as kill -9 of both would
+        member.kill()
+    proc.communicate(timeout=GUARD)
+    gone, alive = psutil.wait_procs(family, timeout=30)
+    assert alive == []

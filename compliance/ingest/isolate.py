@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import FileFault, ReconciliationError
+from ..orphans import die_with_parent
 from .limits import DEFAULT_MAX_READ_MEMORY_MB, DEFAULT_MAX_READ_SECONDS
 
 WORKERS = min(2, os.cpu_count() or 1)
@@ -104,6 +105,7 @@ def _start(context, path: Path, index: int, work: Callable, limits: ReadLimits) 
 
 
 def _child(connection, work: Callable, path: Path, memory_mb: int, stderr: str) -> None:
+    die_with_parent()  # a killed check must not leave its readers blocked on a pipe nobody reads
     _quiet(stderr)
     _limit_memory(memory_mb)
     try:
