@@ -98,14 +98,20 @@ def _start(context, path: Path, index: int, work: Callable, limits: ReadLimits) 
     receive, send = context.Pipe(duplex=False)
     handle, stderr = tempfile.mkstemp(prefix="compliance-reader-", suffix=".txt")
     os.close(handle)
-    process = context.Process(target=_child, args=(send, work, path, limits.memory_mb, stderr), daemon=True)
+    # A forked child holds a copy of the read end too: it closes it, so that its write fails, rather
+    # than blocking for ever, when the check that would read it is gone.
+    inherited = receive if context.get_start_method() == "fork" else None
+    process = context.Process(target=_child, args=(send, work, path, limits.memory_mb, stderr, inherited),
+                              daemon=True)
     process.start()
     send.close()
     return _Child(index, process, receive, time.monotonic() + limits.seconds, stderr)
 
 
-def _child(connection, work: Callable, path: Path, memory_mb: int, stderr: str) -> None:
+def _child(connection, work: Callable, path: Path, memory_mb: int, stderr: str, inherited=None) -> None:
     die_with_parent()  # a killed check must not leave its readers blocked on a pipe nobody reads
+    if inherited is not None:
+        inherited.close()
     _quiet(stderr)
     _limit_memory(memory_mb)
     try:
