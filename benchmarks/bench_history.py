@@ -97,7 +97,7 @@ def big_store(target, periods: int = 12, n: int = 100_000) -> HistoryStore:
             still_open=1)
         counts = pd.DataFrame({"unit": units, "category": "penalty", "status": "on_time", "count": 1})
         store.record({"period": period, "run_time": "2020-01-01T00:00:00", "as_of": f"{period}-28", "inputs": [],
-                      "previous_period": None}, records, counts, rates, follow)
+                      "previous_period": f"2019-{k:02d}" if k else None}, records, counts, rates, follow)
     return store
 
 

@@ -1,13 +1,28 @@
 """compliance: are permit and penalty decisions published on time?"""
 
+from __future__ import annotations
+
+import importlib
+
 from .version import __version__
 
-from .errors import CalendarNotCovered, ComplianceError
-from .rules import Rule
-from .status import Status
-from .api import check
-from .workcalendar import WorkCalendar
+# Loaded on first use (PEP 562): `compliance --version` and the `history` commands must not pay for
+# importing the whole check (reading, report writers, quality checks) before they can answer.
+_LAZY = {"CalendarNotCovered": ".errors", "ComplianceError": ".errors", "Rule": ".rules", "Status": ".status",
+         "check": ".api", "WorkCalendar": ".workcalendar"}
 
 # No public name may equal a module's name: `import compliance.classify` must give the module.
 # The classifier itself is `compliance.classify.classify`.
 __all__ = ["CalendarNotCovered", "ComplianceError", "Rule", "Status", "WorkCalendar", "__version__", "check"]
+
+
+def __getattr__(name: str):
+    if name not in _LAZY:
+        raise AttributeError(f"module 'compliance' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+    globals()[name] = value  # once
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

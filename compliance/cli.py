@@ -15,22 +15,17 @@ from pathlib import Path
 import click
 
 from .version import __version__
-from .api import check as run_check, write_outputs
 from .cli_chinese import CONTEXT, FriendlyGroup
-from .config import load_config
-from .deadline_info import deadline_payload
 from .errors import ComplianceError, os_reason
 from .interrupts import handle_sigterm
 from .params import CliDate, Days, Engine, Month, Port, RuleName
 from .problems import message
-from .report import terminal
-from .report.records_out import refuse_foreign_records
-from .report.scope import out_of_scope_text
-from .rules import from_options
 from .status import EXIT_CANNOT_RUN
 from .supervise import supervised
 from .cli_history import history, history_target, record_period, serving_store
-from .workcalendar import WorkCalendar
+
+# What a command needs beyond this is imported in the command: `--version`, `deadline` and the `history`
+# commands do not wait for the reading, the report writers and the quality checks to be imported.
 
 
 def _set_debug(ctx: click.Context, _param, value: bool) -> None:
@@ -76,6 +71,10 @@ def deadline(date, days, calendar_files, explain, as_json):
       compliance deadline 2017/9/29 --days 7 --json
       compliance deadline 2016年9月28日 --explain
     """
+    from .deadline_info import deadline_payload  # when used: start-up time
+    from .report import terminal  # when used: start-up time
+    from .workcalendar import WorkCalendar  # when used: start-up time
+
     calendar = WorkCalendar(calendar_files)
     if as_json:
         click.echo(json.dumps(deadline_payload(calendar, date, days, explain), ensure_ascii=False))
@@ -101,6 +100,8 @@ def calendar_cmd(calendar_files, as_json):
       compliance calendar
       compliance calendar --calendar 2027.csv --json
     """
+    from .workcalendar import WorkCalendar  # when used: start-up time
+
     calendar = WorkCalendar(calendar_files)
     info = calendar.describe()
     if as_json:
@@ -214,6 +215,13 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
       compliance check 报送/2016-11/ --month 2016-11 --as-of 2016-12-05 --db 历史.sqlite
       compliance check 全省报送/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
+    from .api import check as run_check, write_outputs  # when used: start-up time
+    from .config import load_config  # when used: start-up time
+    from .report import terminal  # when used: start-up time
+    from .report.records_out import refuse_foreign_records  # when used: start-up time
+    from .rules import from_options  # when used: start-up time
+    from .workcalendar import WorkCalendar  # when used: start-up time
+
     if days is not None and rule_name is not None:
         raise click.UsageError(message("param-days-and-rule"))
     run_time = dt.datetime.now()
@@ -302,6 +310,9 @@ def _progress_printer(quiet: bool):
 
 
 def _print_results(run, say, show_all: bool) -> None:
+    from .report import terminal  # when used: start-up time
+    from .report.scope import out_of_scope_text  # when used: start-up time
+
     s = run.summary
     say(f"{terminal.scope_line(run)}")
     for line in terminal.terminal_summary(run):
@@ -357,7 +368,9 @@ def serve(host, port, allow_hosts, config_path, calendar_files, db):
       compliance serve --host 0.0.0.0 --allow-host zhengfuban-pc
       compliance serve --host 0.0.0.0 --db reports/公开时限历史.sqlite
     """
+    from .config import load_config  # when used: start-up time
     from .web.server import serve as run_server  # flask and waitress load only for this command
+    from .workcalendar import WorkCalendar  # when used: start-up time
 
     store = serving_store(db)  # refused here, before the server starts, when it cannot be read
     config = load_config(config_path)

@@ -12,11 +12,11 @@ import click
 
 from .cli_chinese import CONTEXT, FriendlyGroup
 from .errors import ComplianceError
-from .history import HistoryStore, StoreError, default_store_path
-from .history.export import export_workbook
-from .history.queries import open_items, trend
-from .history.record import record_history
+from .history.store import HistoryStore, StoreError, default_store_path
 from .problems import message
+
+# The modules each command needs are imported in it: a `history` command answers in well under a second
+# only if it does not first import the report writers and the classification (benchmarks/bench_history.py).
 
 
 def history_target(db: str | None, no_history: bool, record: bool, month: str | None,
@@ -53,6 +53,8 @@ def record_period(run, store: HistoryStore | None) -> bool:
         return False
     error = run.history_error
     if error is None and run.history is not None:
+        from .history.record import record_history  # when used: start-up time
+
         try:
             revision = record_history(run, store)
             click.echo(f"已记入历史库 {store.label}：{run.history.period}（第 {revision} 次记录）", err=True)
@@ -139,6 +141,8 @@ def open_cmd(db, units, json_target):
     示例：
       compliance history open --unit 区安监局 --json -
     """
+    from .history.queries import open_items  # when used: start-up time
+
     items = open_items(_existing(db), units)
     if _emit({"items": items}, json_target):
         return 0
@@ -161,6 +165,8 @@ def trend_cmd(db, units, json_target):
     示例：
       compliance history trend --unit 区安监局
     """
+    from .history.queries import trend  # when used: start-up time
+
     payload = trend(_existing(db), units)
     if _emit(payload, json_target):
         return 0
@@ -182,6 +188,8 @@ def export_cmd(out, db):
     示例：
       compliance history export 整改台账_2016-11.xlsx
     """
+    from .history.export import export_workbook  # when used: start-up time
+
     target = Path(out)
     if target.suffix.lower() != ".xlsx":
         target = target.with_name(target.name + ".xlsx")

@@ -8,7 +8,19 @@ how a maintainer reads the store.
 
 from __future__ import annotations
 
-from .carry import FollowUp, follow_up
-from .store import HistoryStore, StoreError, default_store_path
+import importlib
+
+# Loaded on first use (PEP 562): importing store.py for a `history` command must not import carry.py
+# and with it the whole classification.
+_LAZY = {"FollowUp": ".carry", "follow_up": ".carry", "HistoryStore": ".store", "StoreError": ".store",
+         "default_store_path": ".store"}
 
 __all__ = ["FollowUp", "HistoryStore", "StoreError", "default_store_path", "follow_up"]
+
+
+def __getattr__(name: str):
+    if name not in _LAZY:
+        raise AttributeError(f"module 'compliance.history' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+    globals()[name] = value
+    return value

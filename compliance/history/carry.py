@@ -29,10 +29,6 @@ from .store import FOLLOWUP_COLUMNS, HistoryStore
 OPEN_STATUSES = ("overdue", "pending", "invalid", "undetermined")
 PUBLISHED = ("on_time", "late")
 STATES = ("resolved", "corrected", "open", "dropped")
-STATE_LABELS = {"resolved": "已整改", "corrected": "已更正", "open": "仍未整改", "dropped": "台账中消失"}
-PROBLEM_LABELS = {"overdue": "逾期未公开", "not-found": "网站未见", "invalid": "数据有误", "pending": "未到期",
-                  "undetermined": "无法判定"}
-LONG_OPEN = 3  # items open for this many periods or more stand out on 整改跟踪
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..quality.codes import mask_ids_in_text
-from .carry import PROBLEM_LABELS, STATE_LABELS
+from .labels import PROBLEM_LABELS, STATE_LABELS
 from .store import HistoryStore
 
 ITEM_FIELDS = ["unit", "category", "document_number", "party", "first_period", "periods_open", "problem", "state",

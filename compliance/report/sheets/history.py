@@ -6,10 +6,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ...history.carry import LONG_OPEN, PROBLEM_LABELS, STATE_LABELS
+from ...history.labels import LONG_OPEN, PROBLEM_LABELS, STATE_LABELS
 from ...rules import CATEGORY_LABELS
 from ...status import STATUS_LABELS
-from ..layout import INT, PERCENT, TEXT, SheetSpec, column_widths
+from ..layout import INT, PERCENT, POINTS, TEXT, SheetSpec, column_widths
 
 FOLLOWUP_HEADERS = ["单位", "类别", "文书号", "行政相对人", "决定日期", "首次发现", "已持续期数", "原问题", "现状",
                     "公开日期", "逾期工作日数", "当前状态", "来源文件", "工作表", "行号"]
@@ -57,9 +57,19 @@ def followup_spec(follow, footer: str, page_header: str, sheet_name: str = "整�
                      footer=footer, page_header=page_header, print_columns=12)
 
 
+SPARK_SPAN = 0.10  # the least range a sparkline spans: 0.2 points of change must not look like a fall
+
+
 def sparkline(values: np.ndarray) -> str:
-    """One bar per period, 0% to 100% in eight steps; a period without a rate is a space."""
-    return "".join(" " if np.isnan(v) else BARS[min(int(v * len(BARS)), len(BARS) - 1)] for v in values)
+    """One bar per period in eight steps, over the row's own range (at least ``SPARK_SPAN`` wide, within
+    0%–100%): on a fixed 0–100% scale 81%, 84%, 86% were three equal bars. A period without a rate is a space."""
+    known = values[~np.isnan(values)]
+    if not len(known):
+        return " " * len(values)
+    span = max(float(known.max() - known.min()), SPARK_SPAN)
+    base = max(0.0, min(float(known.min()), 1.0 - span))
+    levels = np.clip((values - base) / span * len(BARS), 0, len(BARS) - 1)
+    return "".join(" " if np.isnan(v) else BARS[int(v)] for v in levels)
 
 
 def trend_spec(periods: list[str], table: pd.DataFrame, period: str, footer: str, page_header: str) -> SheetSpec:
@@ -70,13 +80,13 @@ def trend_spec(periods: list[str], table: pd.DataFrame, period: str, footer: str
         frame[p] = values[:, k]
     last = values[:, -1] if len(periods) else np.zeros(0)
     before = values[:, -2] if len(periods) > 1 else np.full(len(frame), np.nan)
-    frame["较上期"] = last - before
+    frame["较上期"] = (last - before) * 100  # percentage points
     frame["走势"] = [sparkline(row) for row in values]  # one per unit: a few dozen
-    kinds = [TEXT, TEXT] + [PERCENT] * len(periods) + [PERCENT, TEXT]
+    kinds = [TEXT, TEXT] + [PERCENT] * len(periods) + [POINTS, TEXT]
     widths = column_widths(frame, kinds)
     widths[-1] = max(widths[-1], 2.0 * len(periods) + 4)
     bold = {i for i, u in enumerate(frame["单位"]) if u == "合计"}
     return SheetSpec("趋势", frame, kinds, widths, header_row=2, bold_rows=bold,
                      title=f"各单位及时公开率趋势（截至 {period}）",
-                     subtitle="较上期 = 本期 − 上期；走势：每期一格，越高越好",
+                     subtitle="较上期 = 本期 − 上期（百分点）；走势：每期一格，越高越好，按本行的最高和最低缩放（至少 10 个百分点）",
                      footer=footer, page_header=page_header)
