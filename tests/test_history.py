@@ -238,3 +238,35 @@ def test_the_store_is_named_and_never_with_its_password(walk):
             assert password not in result.output and password not in json.dumps(payload, ensure_ascii=False)
         else:
             assert shown == db
+
+
+def test_trend_change_is_in_percentage_points_and_the_sparkline_uses_the_rows_range(walk):
+    """81% -> 84% is +3.0 points, not +3.0%; on a fixed 0-100% scale 81/84/86% were three equal bars."""
+    tmp_path, _, _ = walk
+    sheet = openpyxl.load_workbook(tmp_path / "r2016-12.xlsx")["趋势"]
+    header = [c.value for c in sheet[3]]
+    row = next(r for r in sheet.iter_rows(min_row=4) if r[0].value == "区安监局")
+    change = row[header.index("较上期")]
+    assert change.value == pytest.approx(50.0)  # November 50% -> December 100%
+    assert "个百分点" in change.number_format and "%" not in change.number_format
+    assert row[header.index("走势")].value == "▁▃█"  # 33.3%, 50%, 100%
+    summary = openpyxl.load_workbook(tmp_path / "r2016-12.xlsx")["汇总"]
+    names = [c.value for c in summary[3]]
+    column = names.index("较上期") + 1
+    assert "个百分点" in summary.cell(4, column).number_format
+
+
+@pytest.mark.parametrize("rates, bars", [
+    ([0.81, 0.84, 0.86], "▁▃▄"),  # small changes still show (at least 10 points span the eight steps)
+    ([0.99, 0.991], "██"),  # 0.1 point is no fall: both at the top
+    ([0.0, 1.0], "▁█"),
+    ([float("nan"), 0.5, 0.6], " ▁█"),  # a period without a rate is a space
+    ([float("nan")], " "),
+    ([1.0, 1.0, 1.0], "███"),
+])
+def test_sparkline_steps(rates, bars):
+    import numpy as np
+
+    from compliance.report.sheets.history import sparkline
+
+    assert sparkline(np.array(rates, dtype=float)) == bars

@@ -13,6 +13,8 @@ import numpy as np
 import pandas as pd
 
 TEXT, DATE, INT, PERCENT = "text", "date", "int", "percent"
+# A difference of two rates, in percentage points (81% -> 84% is +3.0, not +3.0%): the cell holds the points.
+POINTS = "points"
 HEADER_FILL = "#DDEBF7"
 # Dark enough to tell apart on a black-and-white printer.
 STATUS_FILLS = {"late": "#F8CBAD", "overdue": "#F4B084", "invalid": "#FFD966"}
@@ -83,6 +85,8 @@ def column_widths(frame: pd.DataFrame, kinds: list[str], cap: int = 50, sample: 
             width = max(width, 10)
         elif kind in (INT, PERCENT):
             width = max(width, 7)
+        elif kind == POINTS:
+            width = max(width, 12)  # +12.3个百分点
         else:
             values = pd.Series(frame[name].to_numpy(object)[:sample], dtype=object).dropna().astype(str)
             if len(values):

@@ -22,12 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .layout import DATE, HEADER_FILL, INT, PERCENT, SheetSpec
+from .layout import DATE, HEADER_FILL, INT, PERCENT, POINTS, SheetSpec
 from .repair import CHART_PART, repair_rust_output
 
 PAPER_A4 = 9
 TITLE_SIZE = 12
-NUMBER_FORMATS = {DATE: "yyyy-mm-dd", INT: "0", PERCENT: "0.0%"}
+NUMBER_FORMATS = {DATE: "yyyy-mm-dd", INT: "0", PERCENT: "0.0%", POINTS: '+0.0"个百分点";-0.0"个百分点";"持平"'}
 MARGINS = {"left": 0.4, "right": 0.4, "top": 0.7, "bottom": 0.6}
 BOLD_LABELS = {"小计", "合计"}  # a boxed sheet's bold rows, found again by their label (rust writer)
 
@@ -62,10 +62,10 @@ def _rust_options(spec: SheetSpec, fmt) -> dict:
     """One sheet's options for rustpy-xlsxwriter's ``sheet``."""
     row_formats = {spec.header_row + 1 + r: fmt(spec.highlight.get(r), bold=r in spec.bold_rows)
                    for r in set(spec.highlight) | set(spec.bold_rows)}
-    # Only percentages get a column format: a cell's own format hides the
+    # Only rates and their differences get a column format: a cell's own format hides the
     # row's fill, and whole numbers show as such in General anyway.
     column_formats = {name: fmt(num=NUMBER_FORMATS[kind]) for name, kind in zip(spec.frame.columns, spec.kinds)
-                      if kind == PERCENT}
+                      if kind in (PERCENT, POINTS)}
     if not spec.highlight:  # a cell format would hide a row's fill
         column_formats.update({name: fmt(wrap=True) for name in spec.wrap_columns})
     conditional = {}

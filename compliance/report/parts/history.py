@@ -13,7 +13,7 @@ import pandas as pd
 from ...history.queries import items_json, trend_frame
 from ...history.record import CATEGORY_KEYS, unit_rates
 from ...summary import SUBTOTAL, TOTAL
-from ..layout import INT, PERCENT, SheetSpec
+from ..layout import INT, PERCENT, POINTS, SheetSpec
 from ..sheets.history import followup_spec, trend_spec
 from .base import Part
 
@@ -41,7 +41,7 @@ class HistoryPart(Part):
         before = previous.reindex(rows).to_numpy(float)
         now = pd.to_numeric(out["及时公开率"], errors="coerce").to_numpy(float)
         out["上期及时公开率"] = before
-        out["较上期"] = now - before
+        out["较上期"] = (now - before) * 100  # percentage points
         figures = self.follow.unit_figures()
         by_row = figures.set_index(["unit", "category"])
         by_unit = figures.groupby("unit")[list(FIGURES.values())].sum()
@@ -55,7 +55,7 @@ class HistoryPart(Part):
         return out, RATE_HEADERS + COUNT_HEADERS
 
     def summary_kinds(self, headers: list[str]) -> list[str]:
-        return [PERCENT if h in RATE_HEADERS else INT for h in headers]
+        return [POINTS if h == "较上期" else PERCENT if h in RATE_HEADERS else INT for h in headers]
 
     def sheets(self, sheet) -> list[SheetSpec]:
         periods, table = self.trend()
