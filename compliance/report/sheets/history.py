@@ -88,5 +88,5 @@ def trend_spec(periods: list[str], table: pd.DataFrame, period: str, footer: str
     bold = {i for i, u in enumerate(frame["单位"]) if u == "合计"}
     return SheetSpec("趋势", frame, kinds, widths, header_row=2, bold_rows=bold,
                      title=f"各单位及时公开率趋势（截至 {period}）",
-                     subtitle="较上期 = 本期 − 上期（百分点）；走势：每期一格，越高越好，按本行的最高和最低缩放（至少 10 个百分点）",
+                     subtitle="较上期 = 本期 − 上期（百分点）；走势：每期一格，按本行高低缩放",
                      footer=footer, page_header=page_header)
