@@ -15,6 +15,7 @@ import xlwt
 from click.testing import CliRunner
 
 from compliance.cli import main
+from helpers import write_csv
 
 D = dt.date
 AS_OF = "2016-12-31"
@@ -129,6 +130,24 @@ def test_second_header_without_a_section_row_takes_its_own_category(tmp_path):
     records = by_number(data)
     assert {n: r["category"] for n, r in records.items()} == {"许1": "permit", "罚1": "penalty"}
     assert {r["status"] for r in records.values()} == {"on_time"}
+
+
+def test_second_table_wider_than_the_first_is_read_whole_in_csv_and_xlsx(tmp_path):
+    """The second table's 公示日期 stands in a column the first header does not have: a CSV kept only the
+    first header's columns, so both penalties came out 数据有误 though one was on time and one late."""
+    rows = [["行政许可决定书文号", "许可决定日期", "行政相对人名称", "公示日期"],
+            ["西人社许〔2016〕1号", "2016-10-08", "甲公司", "2016-10-12"], [], ["二、行政处罚"],
+            ["备注", "行政相对人名称", "处罚决定日期", "行政处罚决定书文号", "联系人", "公示日期"],
+            ["无", "丙公司", "2016-10-10", "西安监罚〔2016〕1号", "张三", "2016-10-14"],
+            ["无", "丁公司", "2016-10-11", "西安监罚〔2016〕2号", "李四", "2016-12-20"]]
+    (tmp_path / "csv").mkdir()
+    (tmp_path / "xlsx").mkdir()
+    for path in (write_csv(tmp_path / "csv" / "区人社局.csv", rows), write_sheet(tmp_path / "xlsx" / "区人社局.xlsx", rows)):
+        _, data, _ = check(path.parent, path)
+        got = {n: (r["row"], r["category"], r["status"], r["published_date"]) for n, r in by_number(data).items()}
+        assert got == {"西人社许〔2016〕1号": (2, "permit", "on_time", "2016-10-12"),
+                       "西安监罚〔2016〕1号": (6, "penalty", "on_time", "2016-10-14"),
+                       "西安监罚〔2016〕2号": (7, "penalty", "late", "2016-12-20")}, path.name
 
 
 # -- 2. decision dates by other names; a licence number for a 文号 -------------------------

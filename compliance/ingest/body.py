@@ -123,11 +123,11 @@ def rows_body(body: list[list], header_width: int) -> tuple[pd.DataFrame, Eviden
 CSV_CHUNK = 200_000
 
 
-def csv_body(sheet: RawSheet, header_index: int, header_width: int, wanted: set[int],
+def csv_body(sheet: RawSheet, header_index: int, header_width: int, wanted: set[int] | None,
              source_file: str) -> tuple[pd.DataFrame, Evidence]:
     """The CSV body below the header, parsed by pandas' C reader in chunks.
 
-    Only the mapped columns are kept, which bounds memory on million-row
+    Only the ``wanted`` columns are kept (None: all), which bounds memory on million-row
     files; the evidence of non-record rows (cell count, first cell: 合计 in
     column A) is taken from every column, as for a workbook.
     Lines with more fields than the head suggests fall back to the csv module.
@@ -142,7 +142,7 @@ def csv_body(sheet: RawSheet, header_index: int, header_width: int, wanted: set[
                              skip_blank_lines=False, chunksize=CSV_CHUNK, engine="c", quotechar='"')
         for chunk in chunks:
             evidence.append(Evidence.of(chunk))
-            kept.append(chunk[sorted(c for c in wanted if c < width)])
+            kept.append(chunk if wanted is None else chunk[sorted(c for c in wanted if c < width)])
     except (pd.errors.ParserError, ValueError):
         body = csv_rows(sheet.text, sheet.delimiter, Path(source_file))[header_index + 1:]
         return rows_body(body, header_width)

@@ -97,11 +97,16 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
     mapping = map_columns(headers, rules)
     result.notes.extend(note.with_place(**at) for note in mapping.notes)
     result.columns = {name: mapping.header_of(name) for name in mapping.columns}
+    inner = None
     if sheet.data is not None:
         frame, evidence = csv_body(sheet, header_index, len(headers),
                                    set(mapping.columns.values()) | set(mapping.alternates.values())
                                    | quality_wanted(headers, rules.quality),
                                    context.source_file)
+        inner = inner_headers(frame, mapping, rules)
+        if inner:  # a second table's header may name columns the first does not have: read every column
+            frame, evidence = csv_body(sheet, header_index, len(headers), None, context.source_file)
+            inner = inner_headers(frame, mapping, rules)
     else:
         frame, evidence = rows_body(sheet.rows[header_index + 1:], len(headers))
     result.rows_after_header = len(frame)
@@ -116,7 +121,8 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
     for row, had in had_content.items():  # a blank row inside a merged unit column stays blank
         if row > header_index and not had:
             evidence.count[row - header_index - 1] = 0
-    boundaries, parts, skipped, example_rows = _read_blocks(frame, evidence, mapping, rules, result, sheet, context)
+    boundaries, parts, skipped, example_rows = _read_blocks(frame, evidence, mapping, rules, result, sheet, context,
+                                                            inner)
     if boundaries:
         result.notes.append(problem("sheet-several-tables", **at, count=len(boundaries) + 1,
                                     rows="、".join(str(result.header_row + 1 + b) for b in boundaries)))
@@ -132,12 +138,13 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
     return result
 
 
-def _read_blocks(frame, evidence, mapping, rules, result, sheet, context):
-    """A second table under the first (许可 block, then 处罚 block): each block by its own header.
+def _read_blocks(frame, evidence, mapping, rules, result, sheet, context, inner=None):
+    """A second table under the first (许可 block, then 处罚 block): each block by its own header
+    (``inner``: the headers inside ``frame``, when already found).
 
     A section row (二、行政处罚) at the end of one block sets the category of the next.
     """
-    inner = inner_headers(frame, mapping, rules)
+    inner = inner_headers(frame, mapping, rules) if inner is None else inner
     boundaries = [b for b, _, _ in inner]
     starts = [0] + [b + height for b, height, _ in inner]
     stops = boundaries + [len(frame)]
