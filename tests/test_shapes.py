@@ -239,6 +239,29 @@ def test_subtotal_and_count_rows_are_not_records(tmp_path):
     assert "跳过非记录行 8 行" in output
 
 
+def test_a_decision_in_a_row_labelled_as_a_total_is_kept_and_flagged_in_xlsx_and_csv(tmp_path):
+    """小计 in the first cell, yet a real number and dates: it was skipped as a note, and the run passed
+    with a late decision unseen. Totals (counts, a date) stay skipped."""
+    rows = [["备注", "行政处罚决定书文号", "当事人", "处罚决定日期", "上网公开日期"],
+            ["", "西教罚1", "甲", "2016-04-10", "2016-04-14"],
+            ["小计", "西教罚2", "乙", "2016-05-10", "2016-09-30"],
+            ["注：", "西教罚3", "丙", "2016-05-11", "2016-05-12"],
+            ["4月小计", "3件", "", "2016-04-30", ""],
+            ["合计", "3", "", "", ""]]
+    (tmp_path / "csv").mkdir()
+    (tmp_path / "xlsx").mkdir()
+    for path in (write_csv(tmp_path / "csv" / "区教育局_处罚.csv", rows),
+                 write_sheet(tmp_path / "xlsx" / "区教育局_处罚.xlsx", rows)):
+        code, data, output = check(path.parent, path)
+        records = by_number(data)
+        assert set(records) == {"西教罚1", "西教罚2", "西教罚3"}, path.name
+        assert {n: r["status"] for n, r in records.items()} == {"西教罚1": "on_time", "西教罚2": "late",
+                                                                "西教罚3": "on_time"}
+        assert {n: "row-labelled-as-total" in codes(r) for n, r in records.items()} == {
+            "西教罚1": False, "西教罚2": True, "西教罚3": True}
+        assert code == 1 and "跳过非记录行 2 行" in output, output
+
+
 def test_a_record_with_a_number_for_its_first_cell_is_still_a_record(tmp_path):
     # a row of a date serial and real content is no count row
     path = write_sheet(tmp_path / "区教育局_处罚.xlsx", [

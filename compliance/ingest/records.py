@@ -225,7 +225,8 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     out["published_date"] = published
     out["decision_problem"] = dec_codes
     out["published_problem"] = pub_codes
-    out["notes"] = None
+    out["notes"] = np.where(kinds.labelled[keep], "row-labelled-as-total", None) if kinds.labelled is not None \
+        else None
     extra = add_quality_columns(out, kept, mapping, text=cell_text, checks=quality, raw_unit=cell_text(mapped_column(kept, mapping, "unit")),
                                 result=result, at={"file": context.source_file, "sheet": sheet.name})
     return out[RECORD_FIELDS + extra], kinds

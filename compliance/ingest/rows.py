@@ -32,6 +32,7 @@ class RowKinds:
     example: np.ndarray
     section: np.ndarray  # category a section row sets for the rows below it (None elsewhere)
     section_row: np.ndarray | None = None  # the section rows themselves (一、行政许可)
+    labelled: np.ndarray | None = None  # records whose first cell says 小计/合计/注 (kept, and flagged)
 
     @property
     def record(self) -> np.ndarray:
@@ -90,10 +91,17 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
         says_so[either] = _matches(NON_RECORD, first_arr[either])
         example[either] = _matches(EXAMPLE, first_arr[either])
     example &= ~blank
+    doc_says = says_so & (doc_arr == first_arr)
     # The number is usually the first cell: match it again only where it is another text.
     other = np.flatnonzero(doc_arr != first_arr)
     if len(other):
-        says_so[other] |= _matches(NON_RECORD, _no_spaces(doc_arr[other]))
+        doc_says[other] = _matches(NON_RECORD, _no_spaces(doc_arr[other]))
+        says_so[other] |= doc_says[other]
+    # 小计 in the first cell, yet a document number (not a count) and a date: a decision in a row someone
+    # labelled, or a total row; never dropped unseen. It stays a record, flagged for the unit to look at.
+    labelled = says_so & ~doc_says & has_doc & has_date
+    if labelled.any():
+        labelled[labelled] = ~per_distinct(doc_arr[labelled], lambda t: _matches(_COUNT, t)).astype(bool)
     # Decision content: a party named, or several cells filled (party, reason, result, unit …).
     content = party.ne("").to_numpy(bool) | (evidence.count >= 3)
     is_section = ~blank & (evidence.count == 1)
@@ -106,7 +114,8 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
         if label:
             header |= texts.eq(label.strip()).to_numpy(bool)
     header &= ~blank
-    note = ~blank & ~header & ~example & (says_so | (bare & ~content) | is_section | _counts_only(
+    labelled &= ~blank & ~header & ~example
+    note = ~blank & ~header & ~example & ~labelled & (says_so | (bare & ~content) | is_section | _counts_only(
         doc, decision_text, published_text, party))
     sections = np.full(len(doc), None, dtype=object)
     if is_section.any():
@@ -114,4 +123,4 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
     section = pd.Series(sections, dtype=object)
     if start_category is not None and len(section):
         section.iloc[0] = section.iloc[0] or start_category
-    return RowKinds(blank, header, note, example, section.ffill().to_numpy(object), is_section)
+    return RowKinds(blank, header, note, example, section.ffill().to_numpy(object), is_section, labelled)
