@@ -61,7 +61,7 @@ NOT_PUBLISHED = frozenset({"未公开", "尚未公开", "暂未公开", "未上�
 
 # Cell-level problem codes; their messages are declared in problems.py.
 DATE_PROBLEMS = ("date-missing", "date-unparseable", "date-impossible", "date-out-of-range", "date-formula-error",
-                 "date-formula-uncached", "date-invalid-type")
+                 "date-formula-uncached", "date-invalid-type", "date-weekday-mismatch")
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,9 @@ _TIME_TAIL = re.compile(
     r"^\s*(?:T|\s)?\s*(?:(?:上午|下午|晚上)?\s*\d{1,2}\s*[:时]\s*\d{1,2}\s*(?:[:分]\s*\d{1,2}(?:\.\d+)?\s*秒?)?\s*分?"
     r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?)?\s*$"
 )
+# The weekday some systems write after the date (2016/09/28 星期三, 2016年9月28日（周三）): checked, not trusted.
+_WEEKDAY_TAIL = re.compile(r"^\s*\(?\s*(?:星期|周|礼拜)(?P<w>[一二三四五六日天])\s*\)?")
+_WEEKDAYS = {c: i for i, c in enumerate("一二三四五六日")} | {"天": 6}
 # A timestamp with a UTC offset: 2016-10-07T16:00:00.000+0000 is Beijing's 2016-10-08.
 _ZONED = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})$",
                     re.IGNORECASE)
@@ -172,12 +175,18 @@ def _parse_text(raw: str) -> ParsedDate:
         match = pattern.match(text)
         if match is None:
             continue
-        if not _TIME_TAIL.match(text[match.end():]):
+        rest, weekday = text[match.end():], _WEEKDAY_TAIL.match(text[match.end():])
+        if weekday:
+            rest = rest[weekday.end():]
+        if not _TIME_TAIL.match(rest):
             return ParsedDate(None, "date-unparseable")
         y, m, d = (convert(match.group(k)) for k in "ymd")
         if y is None or m is None or d is None:
             return ParsedDate(None, "date-unparseable")
-        return _build(y, m, d, text)
+        parsed = _build(y, m, d, text)
+        if weekday and parsed.date is not None and parsed.date.weekday() != _WEEKDAYS[weekday.group("w")]:
+            return ParsedDate(None, "date-weekday-mismatch")  # the date or the weekday is wrong: not ours to pick
+        return parsed
     return ParsedDate(None, "date-unparseable")
 
 

@@ -49,6 +49,11 @@ GOOD = [
     ("2016年5月3日 14时30分", D),
     ("  2016-05-03  ", D),
     ("\t2016-05-03\n", D),
+    # a weekday after the date, as some systems export it: checked against the date (2016-05-03 was a Tuesday)
+    ("2016/05/03 星期二", D),
+    ("2016年5月3日（周二）", D),
+    ("2016-05-03(礼拜二) 14:30", D),
+    ("２０１６－０５－０３　星期二", D),
 ]
 
 
@@ -83,6 +88,9 @@ BAD = [
     ("2016-05-03 另见附件", "date-unparseable"),
     ("五月三日", "date-unparseable"),
     (["2016-05-03"], "date-invalid-type"),
+    ("2016-05-03 星期三", "date-weekday-mismatch"),  # the date or the weekday is wrong
+    ("2016年5月8日 星期六", "date-weekday-mismatch"),  # 2016-05-08 was a Sunday
+    ("2016-05-03 星期", "date-unparseable"),
 ]
 
 
