@@ -265,9 +265,15 @@ DECLARED = [
     ProblemType("decision-date-two-columns", SHEET, "第 {other} 列“{other_header}”与第 {used} 列“{used_header}”"
                                                     "都像决定日期：两列一致的行照常判定，不一致的行判为数据有误",
                 "两列都可能是决定日期（如批准日期和发证日期）", "核对两列不一致的行，确认哪一天作出决定"),
+    ProblemType("published-date-two-columns", SHEET, "第 {other} 列“{other_header}”与第 {used} 列“{used_header}”"
+                                                     "都像公开日期：两列一致的行照常判定，只有一列有日期的行用那一列，"
+                                                     "两列日期不同的行判为数据有误",
+                "两列都可能是公开日期（如公示日期和上网公开日期）", "核对两列不一致的行，确认哪一天上网公开"),
     # -- cells (dates) -----------------------------------------------------------
     ProblemType("decision-dates-differ", CELL, "两列不一致：{text}", "两列都可能是决定日期，这一行两列的日期不同",
                 "确认哪一天作出决定，改正台账"),
+    ProblemType("published-dates-differ", CELL, "两列不一致：{text}", "两列都可能是公开日期，这一行两列的日期不同",
+                "确认哪一天上网公开，改正台账"),
     ProblemType("date-missing", CELL, "日期为空", "日期单元格是空的", "补填日期"),
     ProblemType("date-unparseable", CELL, "无法识别的日期：{text}", "单元格中的文字不是可识别的日期",
                 "改为 2016-09-28 这样的日期"),

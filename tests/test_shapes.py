@@ -150,6 +150,31 @@ def test_second_table_wider_than_the_first_is_read_whole_in_csv_and_xlsx(tmp_pat
                        "西安监罚〔2016〕2号": (7, "penalty", "late", "2016-12-20")}, path.name
 
 
+def test_two_publication_date_columns_are_compared_row_by_row_in_csv_and_xlsx(tmp_path):
+    """公示日期 beside 上网公开日期: one was taken and the other ignored, so a decision the other column shows
+    on time came out late, and one whose date stood only in the other column came out 逾期未公开."""
+    rows = [["行政处罚决定书文号", "当事人", "处罚决定日期", "公示日期", "上网公开日期"],
+            ["西罚1", "甲", "2016-09-01", "2016-09-05", "2016-09-05"],
+            ["西罚2", "乙", "2016-09-02", "2016-09-06", "2016-12-20"],
+            ["西罚3", "丙", "2016-09-02", "", "2016-09-06"],
+            ["西罚4", "丁", "2016-09-02", "2016-09-07", ""],
+            ["西罚5", "戊", "2016-09-02", "", ""]]
+    (tmp_path / "csv").mkdir()
+    (tmp_path / "xlsx").mkdir()
+    for path in (write_csv(tmp_path / "csv" / "区安监局_处罚.csv", rows),
+                 write_sheet(tmp_path / "xlsx" / "区安监局_处罚.xlsx", rows)):
+        _, data, _ = check(path.parent, path)
+        records = by_number(data)
+        got = {n: (r["status"], r["published_date"]) for n, r in records.items()}
+        assert got == {"西罚1": ("on_time", "2016-09-05"), "西罚2": ("invalid", None), "西罚3": ("on_time", "2016-09-06"),
+                       "西罚4": ("on_time", "2016-09-07"), "西罚5": ("overdue", None)}, path.name
+        assert codes(records["西罚2"]) == {"published-dates-differ"}
+        message = records["西罚2"]["issues"][0]["message"]
+        assert "2016-09-06" in message and "2016-12-20" in message
+        notes = data["inputs"][0]["sheets"][0]["notes"]
+        assert any("都像公开日期" in note for note in notes), notes
+
+
 # -- 2. decision dates by other names; a licence number for a 文号 -------------------------
 def test_licence_ledger_with_approval_date_and_licence_number(tmp_path):
     path = write_sheet(tmp_path / "区卫计局_许可.xlsx", [

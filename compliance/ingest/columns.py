@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..fields import LABELS, WEAK_SCORE, FieldRules, category_from_text
+from ..fields import EXACT_BONUS, LABELS, WEAK_SCORE, FieldRules, category_from_text
 from ..problems import Problem, problem
 
 
@@ -20,7 +20,7 @@ class ColumnMap:
     headers: list[str]
     notes: list[Problem] = field(default_factory=list)  # without a place: the sheet adds it
     scores: dict[str, int] = field(default_factory=dict)  # field -> the score its column won with
-    # field -> a second column that names it as well (only the decision date: rows where the two
+    # field -> a second column that names it as well (the dates in ``compared``: rows where the two
     # disagree are data problems, the others are judged)
     alternates: dict[str, int] = field(default_factory=dict)
 
@@ -33,13 +33,16 @@ class ColumnMap:
         return self.scores.get(name) == WEAK_SCORE
 
 
-def map_columns(headers: list[str], rules: FieldRules) -> ColumnMap:
+def map_columns(headers: list[str], rules: FieldRules, compared: tuple[str, ...] | None = None) -> ColumnMap:
     """Assign each field the header that names it most specifically.
 
     A header is given to the field it scores highest for; a header that names
     two fields equally is ambiguous and given to neither (with a note). Of two
-    headers for one field, the more specific wins, then the leftmost.
+    headers for one field, the more specific wins, then the leftmost; for the
+    fields in ``compared`` (default: a ledger's two dates) the second is kept
+    as an alternate, compared row by row.
     """
+    compared = TWO_COLUMNS if compared is None else compared
     notes: list[Problem] = []
     claims: dict[str, list[tuple[int, int]]] = {}
     for index, header in enumerate(headers):
@@ -65,9 +68,9 @@ def map_columns(headers: list[str], rules: FieldRules) -> ColumnMap:
             if score == WEAK_SCORE:  # a stand-in (数据来源单位, 更新时间) beside the real column: no doubt
                 continue
             at = dict(other=_letter(other), other_header=headers[other], used=_letter(used), used_header=headers[used])
-            if name in TWO_COLUMNS and name not in alternates and score > WEAK_SCORE:
+            if name in compared and name not in alternates and score >= ALTERNATE_MIN_SCORE[name]:
                 alternates[name] = other
-                notes.append(problem("decision-date-two-columns", **at))
+                notes.append(problem(TWO_COLUMN_NOTES[name], **at))
             else:
                 notes.append(problem("column-duplicate", **at, label=LABELS[name]))
     return ColumnMap(columns, [str(h) for h in headers], notes, scores, alternates)
@@ -75,7 +78,13 @@ def map_columns(headers: list[str], rules: FieldRules) -> ColumnMap:
 
 # Fields whose second column is compared row by row rather than set aside: 批准日期 and 发证日期 are
 # both the decision date; a doubt about some rows must not hide every row's lateness.
-TWO_COLUMNS = ("decision_date",)
+# So is a second publication date (公示日期 beside 上网公开日期): taking one silently made a decision the
+# other column shows on time come out late.
+TWO_COLUMNS = ("decision_date", "published_date")
+TWO_COLUMN_NOTES = {"decision_date": "decision-date-two-columns", "published_date": "published-date-two-columns"}
+# A second publication date must be named as one outright (公示日期, 上网日期): a column that only mentions it
+# (决定及公开日期) is no witness against the first.
+ALTERNATE_MIN_SCORE = {"decision_date": WEAK_SCORE + 1, "published_date": EXACT_BONUS}
 
 
 def _letter(index: int) -> str:

@@ -199,6 +199,10 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     out["row"] = rows.astype(np.int64)
     decided, dec_codes = parse_dates(_date_cells(kept, mapping, "decision_date", sheet))
     published, pub_codes = parse_dates(_date_cells(kept, mapping, "published_date", sheet))
+    published_shown = _short(published_text[keep])
+    if "published_date" in mapping.alternates:
+        published, pub_codes, published_shown = _two_date_columns(kept, mapping, sheet, "published_date", published,
+                                                                   pub_codes, published_shown, fill_blank=True)
     # Blank, or a word such as 未公开, means not yet published: not a data error.
     said_unpublished = per_distinct(published_text[keep].to_numpy(object),
                                     lambda texts: [normalise_text(t) in NOT_PUBLISHED for t in texts]).astype(bool)
@@ -208,8 +212,8 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
                          "published-marked-no-date", pub_codes)
     decision_shown = _short(decision_text[keep])
     if "decision_date" in mapping.alternates:
-        decided, dec_codes, decision_shown = _two_decision_columns(kept, mapping, sheet, decided, dec_codes,
-                                                                   decision_shown)
+        decided, dec_codes, decision_shown = _two_date_columns(kept, mapping, sheet, "decision_date", decided,
+                                                               dec_codes, decision_shown)
     if "decision_date" not in mapping.columns:
         dec_codes = np.full(n, "decision-column-missing", dtype=object)
     if "published_date" not in mapping.columns:  # not "unpublished": unknown
@@ -220,7 +224,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     out["document_number"] = doc[keep].reset_index(drop=True)
     out["party"] = party_all[keep].reset_index(drop=True)
     out["decision_text"] = decision_shown
-    out["published_text"] = _short(published_text[keep])
+    out["published_text"] = published_shown
     out["decision_date"] = decided
     out["published_date"] = published
     out["decision_problem"] = dec_codes
@@ -243,22 +247,31 @@ def said_published(marks: pd.Series) -> np.ndarray:
                         lambda texts: [normalise_text(t).upper() in PUBLISHED_MARKS for t in texts]).astype(bool)
 
 
-def _two_decision_columns(kept, mapping, sheet, decided, codes, shown):
-    """Two columns that are both the decision date (批准日期, 发证日期): rows where both hold a date and
-    the dates differ lose their date, with both values shown; every other row keeps the first column's."""
-    other = mapping.alternates["decision_date"]
-    second, _ = parse_dates(_date_cells(kept, mapping, "decision_date", sheet, column=other))
-    differ = ~np.isnat(decided) & ~np.isnat(second) & (decided != second)
-    if not differ.any():
-        return decided, codes, shown
-    decided, codes, shown = decided.copy(), codes.copy(), shown.copy()
-    first_name, second_name = mapping.header_of("decision_date"), mapping.headers[other]
+DATES_DIFFER = {"decision_date": "decision-dates-differ", "published_date": "published-dates-differ"}
+
+
+def _two_date_columns(kept, mapping, sheet, name, dates, codes, shown, fill_blank=False):
+    """Two columns that are both field ``name`` (批准日期 and 发证日期; 公示日期 and 上网公开日期): rows where
+    both hold a date and the dates differ lose their date, with both values shown; every other row keeps
+    the first column's, except that with ``fill_blank`` a blank first cell takes the second's date (a
+    publication date in either column: the decision was published, never "not yet")."""
+    other = mapping.alternates[name]
+    second, second_codes = parse_dates(_date_cells(kept, mapping, name, sheet, column=other))
+    differ = ~np.isnat(dates) & ~np.isnat(second) & (dates != second)
+    filled = (codes == "date-missing") & ~np.isnat(second) if fill_blank else np.zeros(len(dates), dtype=bool)
+    if not differ.any() and not filled.any():
+        return dates, codes, shown
+    dates, codes, shown = dates.copy(), codes.copy(), shown.copy()
+    if filled.any():
+        dates[filled], codes[filled] = second[filled], None
+        shown[filled] = _short(cell_text(kept[other]).reset_index(drop=True)[filled])
+    first_name, second_name = mapping.header_of(name), mapping.headers[other]
     shown[differ] = [f"{first_name} {a}，{second_name} {b}" for a, b in
-                     zip(np.datetime_as_string(decided[differ], unit="D"),
+                     zip(np.datetime_as_string(dates[differ], unit="D"),
                          np.datetime_as_string(second[differ], unit="D"))]
-    decided[differ] = np.datetime64("NaT")
-    codes[differ] = "decision-dates-differ"
-    return decided, codes, shown
+    dates[differ] = np.datetime64("NaT")
+    codes[differ] = DATES_DIFFER[name]
+    return dates, codes, shown
 
 
 def _date_cells(kept, mapping, name, sheet, column: int | None = None) -> pd.Series:

@@ -83,7 +83,8 @@ def read_online_list(path: Path, rules: FieldRules,
         if found is None:
             continue
         header_index, headers = found
-        frames.append(_sheet_entries(sheet, path, header_index, map_columns(headers, rules), described))
+        frames.append(_sheet_entries(sheet, path, header_index, map_columns(headers, rules, compared=("decision_date",)),
+                                      described))
     if not frames:
         raise OnlineListError(path, "找不到网站清单的表头（应含 文书号/标题/行政相对人名称，以及 公示日期/发布日期 等列）")
     entries = pd.concat(frames, ignore_index=True)
