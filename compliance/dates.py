@@ -59,6 +59,9 @@ FORMULA_NO_VALUE = "（公式未计算）"
 NOT_PUBLISHED = frozenset({"未公开", "尚未公开", "暂未公开", "未上网", "尚未上网", "未公示", "尚未公示", "待公开",
                            "待公示", "未发布", "无", "否", "/", "-", "--", "—", "——", "－", "空", "未"})
 
+# A unit's own claim that a decision is not to be published (exempt.py: listed for 法制办 to confirm).
+NOT_TO_BE_PUBLISHED = ("不予公开", "不公开", "涉密", "免予公开")
+
 # Cell-level problem codes; their messages are declared in problems.py.
 DATE_PROBLEMS = ("date-missing", "date-unparseable", "date-impossible", "date-out-of-range", "date-formula-error",
                  "date-formula-uncached", "date-invalid-type", "date-weekday-mismatch")

@@ -13,14 +13,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .dates import as_days
+from .dates import NOT_TO_BE_PUBLISHED, as_days
 from .ingest.docnumbers import normalise_document_numbers
 from .quality.checks import SEPARATORS, Finding
 from .quality.columns import column
 from .rules import RuleSet
 from .status import STATUSES
 
-CLAIMS = ("不予公开", "不公开", "涉密", "免予公开")
+CLAIMS = NOT_TO_BE_PUBLISHED
 EXEMPTABLE = ("on_time", "late", "overdue", "pending", "undetermined")
 
 
@@ -83,6 +83,6 @@ def apply_exemptions(records: pd.DataFrame, rules: RuleSet,
 
 
 def _claims(records: pd.DataFrame) -> np.ndarray:
-    """A unit's own 不公开 / 涉密 in its publication column."""
+    """A unit's own 不公开 / 涉密 in its publication column (or its 是否公开 column: records.py brings that here)."""
     text = records["published_text"].astype(object).fillna("").astype(str)
     return text.str.contains("|".join(CLAIMS)).to_numpy(bool)

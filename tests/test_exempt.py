@@ -97,6 +97,22 @@ def test_a_units_own_claim_is_listed_until_confirmed(tmp_path, monkeypatch):
     assert [i["code"] for i in after["issues"] if i["code"].startswith("exempt")] == ["exempt"]
 
 
+def test_a_claim_in_the_is_it_public_column_is_listed_too(tmp_path, monkeypatch):
+    """是否公开 says 不公开 beside a blank date: judged overdue as before, but no longer without a word."""
+    monkeypatch.chdir(tmp_path)
+    rows = [["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公开日期", "是否公开", "处罚机关"],
+            ["西安监罚〔2016〕7号", "某公司", dt.date(2016, 3, 1), None, "不公开（涉及个人隐私）", "区安监局"],
+            ["西安监罚〔2016〕8号", "某公司", dt.date(2016, 3, 1), None, "否", "区安监局"]]
+    path = write_xlsx(tmp_path / "区安监局_行政处罚.xlsx", {"S": rows})
+    payload = json.loads(CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "--json", "-"]).stdout)
+    records = {r["document_number"]: r for r in payload["records"]}
+    claimed, plain = records["西安监罚〔2016〕7号"], records["西安监罚〔2016〕8号"]
+    assert claimed["status"] == plain["status"] == "overdue"
+    message = next(i["message"] for i in claimed["issues"] if i["code"] == "exempt-claimed")
+    assert "是否公开：不公开（涉及个人隐私）" in message
+    assert "exempt-claimed" not in [i["code"] for i in plain["issues"]]  # 否 is "not yet", no claim
+
+
 def test_exemptions_hold_with_the_quality_checks_off(tmp_path):
     _, records, payload = _check(tmp_path, "--rule", "market", "--no-quality")
     assert payload["summary"]["exempt"] == 2

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..dates import MAX_CELL_TEXT, NOT_PUBLISHED, normalise_text, parse_dates, shift_1904
+from ..dates import MAX_CELL_TEXT, NOT_PUBLISHED, NOT_TO_BE_PUBLISHED, normalise_text, parse_dates, shift_1904
 from ..errors import ReconciliationError
 from ..problems import Problem, problem
 from .body import csv_body, inner_headers, mapped_column, rows_body
@@ -207,9 +207,15 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     said_unpublished = per_distinct(published_text[keep].to_numpy(object),
                                     lambda texts: [normalise_text(t) in NOT_PUBLISHED for t in texts]).astype(bool)
     pub_codes = np.where((pub_codes == "date-missing") | said_unpublished, None, pub_codes)
-    marked = said_published(cell_text(mapped_column(kept, mapping, "published_marked")))
+    mark_text = cell_text(mapped_column(kept, mapping, "published_marked"))
+    marked = said_published(mark_text)
     pub_codes = np.where(marked & (pub_codes == None) & np.isnat(published),  # noqa: E711
                          "published-marked-no-date", pub_codes)
+    # 是否公开: 不公开 beside a blank date is the unit's claim, told as one (exempt.py), not left unsaid.
+    claims = (published_shown == "") & mark_text.str.contains("|".join(NOT_TO_BE_PUBLISHED)).to_numpy(bool)
+    if claims.any():
+        published_shown = published_shown.copy()
+        published_shown[claims] = f"{mapping.header_of('published_marked')}：" + mark_text.to_numpy(object)[claims]
     decision_shown = _short(decision_text[keep])
     if "decision_date" in mapping.alternates:
         decided, dec_codes, decision_shown = _two_date_columns(kept, mapping, sheet, "decision_date", decided,
