@@ -57,6 +57,17 @@ def test_a_stamp_note_after_the_unit_name_is_not_part_of_it(tmp_path):
     assert set(only(load([write_xlsx(tmp_path / "旁.xlsx", {"处罚": beside})]))["unit"]) == {"区司法局"}
 
 
+def test_a_stamp_note_in_the_unit_column_is_not_part_of_the_unit(tmp_path):
+    """区安监局（盖章） in a 处罚机关 cell made a second unit beside 区安监局 in 汇总."""
+    layout = [["文书号", "当事人", "处罚决定日期", "上网公开日期", "处罚机关"],
+              ["罚1", "甲", "2016-09-01", "2016-09-05", "西安市雁塔区安监局"],
+              ["罚2", "乙", "2016-09-01", "2016-09-05", "西安市雁塔区安监局（盖章）"],
+              ["罚3", "丙", "2016-09-01", "2016-09-05", "西安市雁塔区安监局(公章)"],
+              ["罚4", "丁", "2016-09-01", "2016-09-05", "西安市雁塔区安监局（东区）"]]
+    for path in (write_xlsx(tmp_path / "台账.xlsx", {"处罚": layout}), write_csv(tmp_path / "台账.csv", layout)):
+        assert only(load([path]))["unit"].tolist() == ["西安市雁塔区安监局"] * 3 + ["西安市雁塔区安监局(东区)"], path
+
+
 def test_group_label_over_subheaders_still_combined(tmp_path):
     layout = [["序号", "行政处罚决定", None, "上网公开", "当事人"],
               [None, "文书号", "日期", "日期", None], [1, "罚1", "2016-09-01", "2016-09-10", "甲"]]
