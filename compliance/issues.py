@@ -77,7 +77,7 @@ def _record_issues(records: pd.DataFrame, as_of: str, run_date: str) -> list:
 
 # Where a record's problems come from, in the order they are told: (column, the field a cell code is about).
 SOURCES = [("decision_problem", "decision"), ("published_problem", "published"), ("category_problem", None),
-           ("notes", None),
+           ("unit_problem", None), ("notes", None),
            ("check_problem", None), ("published_after_as_of", None), ("missing_year", None),
            ("document_number", None), ("duplicate_of", None), ("online_problem", None), ("online_update_only", None)]
 # Columns that are a flag or a value rather than a code: the code each stands for.

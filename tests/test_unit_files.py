@@ -78,3 +78,25 @@ def test_identical_files_cite_the_original_name(tmp_path, original, copies):
     late = list(openpyxl.load_workbook(tmp_path / "r.xlsx")["逾期清单"].iter_rows(values_only=True))
     assert any(original in str(cell) for row in late for cell in row if cell)
     assert not any(c in str(cell) for c in copies for row in late for cell in row if cell)
+
+
+def test_a_file_name_that_names_no_unit_is_said_on_each_of_its_records(tmp_path):
+    """台账.xlsx with no unit column and no 填报单位 line: its records were counted under a unit called 台账
+    without a word. They still are (they must be counted somewhere), and each record says why."""
+    import json
+
+    rows = [["行政处罚决定书文号", "当事人", "处罚决定日期", "上网公开日期"], ["西罚1", "甲", dt.date(2016, 9, 1), dt.date(2016, 9, 5)]]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("台账.xlsx", "2016年10月报送.xlsx", "区安监局_台账.xlsx"):
+        write_xlsx(folder / name, {"处罚": [rows[0], [f"{name[:2]}1", *rows[1][1:]]]})
+    with_column = [rows[0] + ["处罚机关"], [*rows[1], "区司法局"]]
+    write_xlsx(folder / "附件1.xlsx", {"处罚": with_column})
+    result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-12-31", "--json", "-", "-q",
+                                       "-o", str(tmp_path / "r.xlsx")])
+    records = {Path(r["file"]).name: r for r in json.loads(result.stdout)["records"]}
+    said = {name: "unit-from-file-name" in [i["code"] for i in r["issues"]] for name, r in records.items()}
+    assert said == {"台账.xlsx": True, "2016年10月报送.xlsx": True, "区安监局_台账.xlsx": False, "附件1.xlsx": False}
+    assert {name: r["unit"] for name, r in records.items()} == {
+        "台账.xlsx": "台账", "2016年10月报送.xlsx": "2016年10月报送", "区安监局_台账.xlsx": "区安监局", "附件1.xlsx": "区司法局"}
+    assert {r["status"] for r in records.values()} == {"on_time"}  # said, and judged as before

@@ -113,7 +113,8 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
             scanned, read = raw.doubt
             entry.notes.append(problem("sheet-read-mismatch", file=path, sheet=raw.name, scanned=scanned, read=read))
             entry.doubtful = True
-        result = read_sheet(raw, str(path), config.columns, file_category, unit_from_name(path))
+        result = read_sheet(raw, str(path), config.columns, file_category, unit_from_name(path),
+                            named_unit(path) is not None)
         entry.sheets.append(result)
         if result.records is not None and len(result.records):
             frames.append(result.records)

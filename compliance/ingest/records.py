@@ -29,7 +29,7 @@ from .tables import range_label, side_by_side, split_columns
 
 RECORD_FIELDS = ["source_file", "sheet", "row", "category", "unit", "document_number", "party",
                   "decision_text", "published_text", "decision_date", "published_date",
-                  "decision_problem", "published_problem", "category_problem", "notes"]
+                  "decision_problem", "published_problem", "category_problem", "unit_problem", "notes"]
 
 
 @dataclass
@@ -62,6 +62,7 @@ class SheetContext:
     unit_line: str | None = None
     section: str | None = None
     title: str | None = None  # the category a title row names: as good as a sheet name's
+    fallback_named: bool = True  # the file name names a unit (区安监局_台账.xlsx), not only itself (台账.xlsx)
 
 
 # Sheets that explain how to fill the form in (the tool's own template has one).
@@ -69,7 +70,7 @@ INSTRUCTIONS = re.compile(r"(填表|填报|填写|使用|报送)?(说明|须知|
 
 
 def read_sheet(sheet: RawSheet, source_file: str, rules: FieldRules,
-               fallback_category: str | None, fallback_unit: str) -> SheetResult:
+               fallback_category: str | None, fallback_unit: str, fallback_named: bool = True) -> SheetResult:
     had_content = fill_merged(sheet)
     found = find_header(sheet.rows, rules, sheet.merged)
     if found is None:
@@ -82,7 +83,7 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: FieldRules,
     header_index, headers = found
     context = SheetContext(source_file, fallback_category, fallback_unit,
                            sheet_unit(sheet.rows, header_index), section_above(sheet.rows, header_index),
-                           title_category(sheet.rows, header_index))
+                           title_category(sheet.rows, header_index), fallback_named=fallback_named)
     groups = side_by_side(headers, rules)
     if len(groups) > 1:
         return read_side_by_side(sheet, groups, rules, context)
@@ -226,7 +227,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
         pub_codes = np.full(n, "published-column-missing", dtype=object)
     out["category"], out["category_problem"] = _categories(kept, mapping, sheet.name, context,
                                                            kinds.section[keep])
-    out["unit"] = _units(kept, mapping, context)
+    out["unit"], out["unit_problem"] = _units(kept, mapping, context)
     out["document_number"] = doc[keep].reset_index(drop=True)
     out["party"] = party_all[keep].reset_index(drop=True)
     out["decision_text"] = decision_shown
@@ -291,13 +292,17 @@ def _date_cells(kept, mapping, name, sheet, column: int | None = None) -> pd.Ser
     return cells
 
 
-def _units(kept, mapping, context) -> pd.Series:
+def _units(kept, mapping, context) -> tuple[pd.Series, np.ndarray]:
     """Unit column, blank cells filled down within the block; then the 填报单位 line; then the file name.
 
-    All three spelled one way (``unit_names``), so that the summary groups them as one unit."""
+    All three spelled one way (``unit_names``), so that the summary groups them as one unit. The
+    second column says ``unit-from-file-name`` where only a file name that names no unit (台账.xlsx,
+    2016年10月报送.xlsx) was left: the records are counted under it, and the record says so."""
     unit = unit_names(cell_text(mapped_column(kept, mapping, "unit")).reset_index(drop=True))
     unit = unit.where(unit.ne("")).ffill()
-    return unit.fillna(unit_name(context.unit_line or context.fallback_unit))
+    unknown = unit.isna().to_numpy(bool) & (context.unit_line is None) & (not context.fallback_named)
+    return unit.fillna(unit_name(context.unit_line or context.fallback_unit)), \
+        np.where(unknown, "unit-from-file-name", None)
 
 
 def _short(text: pd.Series) -> np.ndarray:

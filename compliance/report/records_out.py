@@ -27,7 +27,7 @@ PART_NAME = REPORT_PREFIX + "记录_{:05d}.parquet"
 COLUMNS = ["source_file", "sheet", "row", "category", "unit", "document_number", "party", "decision_text",
            "published_text", "decision_date", "published_date", "deadline", "working_days", "rule", "status",
            "working_days_late", "calendar_days_late", "working_days_left", "decision_problem",
-           "published_problem", "category_problem", "check_problem", "duplicate_of"]
+           "published_problem", "category_problem", "unit_problem", "check_problem", "duplicate_of"]
 
 
 def is_own_records(folder: Path) -> bool:
