@@ -141,6 +141,23 @@ def test_the_same_decision_in_two_files_counts_once_and_a_conflict_is_invalid(tm
     assert sum(1 for r in problems if r[0] == "重复报送") == 2
 
 
+def test_a_summary_sheet_repeating_the_monthly_sheets_counts_each_decision_once(tmp_path):
+    """9月 and 10月 sheets, then 全年汇总 listing both again: the late one was counted late twice."""
+    body = lambda start, rows: [[i, f"西安监罚〔2016〕{i}号", f"公司{i}", d, p, "区安监局"]  # noqa: E731
+                                for i, (d, p) in enumerate(rows, start=start)]
+    sheets = {"9月": [PENALTY_HEADER] + body(1, [ON_TIME]), "10月": [PENALTY_HEADER] + body(2, [LATE, ON_TIME]),
+              # 2号 again as it is, 3号 with another party: the same number shared, not a copy; both counted
+              "全年汇总": [PENALTY_HEADER] + body(1, [ON_TIME, LATE]) + [[3, "西安监罚〔2016〕3号", "别的公司", *ON_TIME,
+                                                                    "区安监局"]]}
+    write_xlsx(tmp_path / "区安监局_处罚.xlsx", sheets)
+    payload = json.loads(run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF, "--json", "-").stdout)
+    assert payload["summary"]["repeats"] == 2 and payload["summary"]["records"] == 4
+    assert payload["summary"]["late"] == 1
+    kept = sorted((r["sheet"], r["document_number"]) for r in payload["records"])
+    assert kept == [("10月", "西安监罚〔2016〕2号"), ("10月", "西安监罚〔2016〕3号"), ("9月", "西安监罚〔2016〕1号"),
+                    ("全年汇总", "西安监罚〔2016〕3号")]
+
+
 # -- 3. every unit accounted for --------------------------------------------------------------
 
 def test_declared_units_unsent_units_and_unreadable_files_all_appear(tmp_path):

@@ -49,7 +49,7 @@ def spec(sheet) -> SheetSpec:
 
 
 def _repeat_rows(run) -> pd.DataFrame:
-    """Copies of decisions already counted from another file: listed, not counted (ingest/repeats.py)."""
+    """Copies of decisions already counted from another file or sheet: listed, not counted (ingest/repeats.py)."""
     repeats = run.repeats if run.repeats is not None else pd.DataFrame()
     if repeats.empty:
         return pd.DataFrame(columns=HEADERS)
