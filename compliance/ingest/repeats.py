@@ -29,17 +29,18 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(records with each decision once, the copies left out with where their first copy is)."""
     empty = records.iloc[0:0].assign(first_copy=pd.Series(dtype=object))
     out = records  # a conflict_with column is added only when there is a conflict (8 MB at 1M records)
-    # Only a repeated number can be a copy (load marks them in duplicate_of), and only between two files.
+    # Only a repeated number can be a copy (load marks them in duplicate_of), and only between two sheets.
     repeated = records["duplicate_of"].notna().to_numpy(bool) if "duplicate_of" in records else np.ones(0, bool)
     if records.empty or not repeated.any():
         return out, empty
-    sheets = pd.factorize(records["source_file"].astype(str) + "\0" + records["sheet"].astype(str))[0]
-    if sheets.max() < 1:  # one sheet of one file
+    files = pd.factorize(records["source_file"])[0].astype(np.int64)
+    sheet_codes = pd.factorize(records["sheet"])[0].astype(np.int64)
+    sheets = files * (sheet_codes.max() + 1) + sheet_codes  # (file, sheet) as one number: no text joined
+    if files.max() < 1 and sheet_codes.max() < 1:  # one sheet of one file
         return out, empty
     key = normalise_document_numbers(records["document_number"])
     group = pd.DataFrame({"u": records["unit"].astype(object), "c": records["category"].astype(object),
                           "k": key}).groupby(["u", "c", "k"], sort=False, dropna=False).ngroup().to_numpy()
-    files = pd.factorize(records["source_file"])[0]
     _, first_at = np.unique(group, return_index=True)  # each decision's first row, in reading order
     first_row = first_at[np.searchsorted(np.unique(group), group)]
     # a copy: a later row of the same decision, from another file than its first copy's, or from another
