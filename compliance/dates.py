@@ -32,8 +32,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import sys
+from typing import TYPE_CHECKING
+
 import numpy as np
-import pandas as pd
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Dates outside this window are typing slips (1900-01-00, 2106) in practice.
 MIN_YEAR = 1990
@@ -195,19 +200,20 @@ def _parse_text(raw: str) -> ParsedDate:
 
 def parse_date(value: object) -> ParsedDate:
     """Any cell value -> ParsedDate. Never raises."""
+    pandas = sys.modules.get("pandas")  # not imported by the CLI's start: then no value can be its NaT
     try:
-        if value is None or value is pd.NaT:
+        if value is None or (pandas is not None and value is pandas.NaT):
             return ParsedDate(None, "date-missing")
         if isinstance(value, bool) or isinstance(value, np.bool_):
             return ParsedDate(None, "date-invalid-type")
-        if isinstance(value, (dt.datetime, pd.Timestamp)):
+        if isinstance(value, dt.datetime):  # pandas' Timestamp too
             return _build(value.year, value.month, value.day, str(value))
         if isinstance(value, dt.date):
             return _build(value.year, value.month, value.day, str(value))
         if isinstance(value, np.datetime64):
             if np.isnat(value):
                 return ParsedDate(None, "date-missing")
-            return parse_date(pd.Timestamp(value))
+            return _parse_text(str(value.astype("datetime64[D]")))
         if isinstance(value, (int, float, np.integer, np.floating)):
             if isinstance(value, (float, np.floating)) and math.isnan(value):
                 return ParsedDate(None, "date-missing")
@@ -224,6 +230,8 @@ def parse_date(value: object) -> ParsedDate:
 def as_days(values) -> np.ndarray:
     """A date column (Series or datetime64 array, any unit) as ``datetime64[D]``, NaT where empty:
     the same dates, read as day numbers (no copy when they already are)."""
+    import pandas as pd  # in each column function: the CLI starts without pandas (start-up time)
+
     if isinstance(values, pd.Series):
         return values.to_numpy(dtype="datetime64[D]", na_value=NO_DATE)
     return np.asarray(values).astype("datetime64[D]", copy=False)
@@ -233,6 +241,8 @@ def iso_dates(values, missing=None) -> np.ndarray:
     """Dates as ISO text (2016-09-28), ``missing`` where there is none: the one place a date becomes
     text, for the JSON, the messages and the terminal. Takes a column, an array or a list of
     datetime64 values, ``datetime.date`` or ``pd.Timestamp``."""
+    import pandas as pd  # start-up time (see as_days)
+
     days = as_days(values if isinstance(values, (pd.Series, np.ndarray)) else np.array(values, dtype="datetime64[D]"))
     text = days.astype(str).astype(object)
     text[np.isnat(days)] = missing
@@ -241,6 +251,8 @@ def iso_dates(values, missing=None) -> np.ndarray:
 
 def iso_date(value, missing: str = "") -> str:
     """One date as ISO text (see ``iso_dates``); ``missing`` when it is None or NaT."""
+    import pandas as pd  # start-up time (see as_days)
+
     if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
         return missing
     return iso_dates([value], missing)[0]
@@ -253,6 +265,8 @@ def parse_dates(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     Real datetimes and ISO strings are converted column-wise; only the distinct
     leftover spellings are parsed one by one.
     """
+    import pandas as pd  # start-up time (see as_days)
+
     n = len(values)
     days = np.full(n, NO_DATE, dtype="datetime64[D]")
     codes = np.full(n, None, dtype=object)
@@ -298,6 +312,8 @@ def parse_dates(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 
 def _parse_texts(texts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Distinct date texts -> (datetime64[D] days, codes): ISO column-wise, the rest one by one."""
+    import pandas as pd  # start-up time (see as_days)
+
     codes = np.full(len(texts), None, dtype=object)
     days = pd.to_datetime(pd.Series(texts, dtype=object).str.strip(), format="%Y-%m-%d",
                           errors="coerce").to_numpy(dtype="datetime64[D]")
@@ -334,6 +350,8 @@ DAYS_1904 = 1462
 
 def shift_1904(cells: pd.Series) -> pd.Series:
     """Bare serial numbers of a 1904 workbook -> the 1900 system; other cells untouched."""
+    import pandas as pd  # start-up time (see as_days)
+
     values = cells.to_numpy(object)
     kinds = pd.Series(values).map(type).to_numpy(object)
     numeric = (kinds == int) | (kinds == float)

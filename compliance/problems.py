@@ -17,13 +17,14 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass, replace
 from functools import cached_property
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .problem_codes import DECLARED as _DECLARED
 from .problem_types import (CALENDAR_ADVICE, CELL, FIELD_LABELS, FILE, LEVELS, RECORD, RUN, SHEET,  # noqa: F401
                             UNIT, ProblemType)
+
+if TYPE_CHECKING:
+    import numpy as np
 
 PROBLEMS = {p.code: p for p in _DECLARED}
 assert len(PROBLEMS) == len(_DECLARED), "a problem code is declared twice"
@@ -100,6 +101,9 @@ def render_column(code: str, short: bool = False, **columns) -> np.ndarray:
     Literal text and values are joined column-wise; a template with format specs
     ({size_mb:,.0f}) is rendered row by row.
     """
+    import numpy as np  # here: a message alone (the CLI's start) needs neither
+    import pandas as pd  # noqa: E402 (likewise)
+
     kind = PROBLEMS[code]
     template = kind.short if short and kind.short else kind.template
     n = max((len(v) for v in columns.values() if isinstance(v, (pd.Series, np.ndarray, list))), default=1)

@@ -121,3 +121,32 @@ def test_the_field_table_imports_nothing_of_the_package():
     edges, _ = _graph()
     assert edges["compliance.fields"] == set()
     assert "compliance.fields" in edges["compliance.ingest.columns"]  # the graph does see its users
+
+
+def test_the_cli_and_history_list_start_without_pandas(tmp_path):
+    """pandas (with pyarrow) is a third of a second to import: `compliance --version`, `--help` and
+    `history list` answer without it; a check imports it when it starts."""
+    import subprocess
+    import sys
+
+    import pandas as pd
+
+    from compliance.history.store import FOLLOWUP_COLUMNS, RECORD_COLUMNS, HistoryStore
+
+    db = tmp_path / "h.sqlite"
+    records = pd.DataFrame({c: [None] for c in RECORD_COLUMNS}).assign(unit="区安监局", number_key="k", status="on_time",
+                                                                      row=2)
+    HistoryStore(db).record({"period": "2016-10", "run_time": "2016-11-25T09:00:00", "as_of": "2016-11-25",
+                             "inputs": ["台账.xlsx"], "previous_period": None}, records,
+                            pd.DataFrame(columns=["unit", "category", "status", "count"]),
+                            pd.DataFrame(columns=["unit", "category", "rate"]), pd.DataFrame(columns=FOLLOWUP_COLUMNS))
+    code = ("import sys\nfrom click.testing import CliRunner\nfrom compliance.cli import main\n"
+            "assert 'pandas' not in sys.modules, 'import compliance.cli'\n"
+            "for args in (['--version'], ['--help'], ['history', '--help'], ['history', 'list', '--db', sys.argv[1]]):\n"
+            "    result = CliRunner().invoke(main, args)\n"
+            "    assert result.exit_code == 0, (args, result.output)\n"
+            "    assert 'pandas' not in sys.modules, args\n"
+            "print(result.output)\n")
+    done = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "2016-10" in done.stdout and "1 条记录" in done.stdout

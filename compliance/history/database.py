@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from sqlalchemy import delete, func, insert, select, update
 
 from . import schema as t
 from .columns import FOLLOWUP_COLUMNS, RECORD_COLUMNS
-from .server import Server
 from .sqlite_file import SqliteFile
+
+if TYPE_CHECKING:  # `history list` reads no frame: pandas is imported where one is made (start-up time)
+    import pandas as pd
 
 
 class Database:
@@ -24,7 +26,12 @@ class Database:
 
     def __init__(self, target: str | Path, is_server: bool, fail):
         self.is_server = is_server
-        self._backend = Server(str(target), fail) if is_server else SqliteFile(Path(target), fail)
+        if is_server:
+            from .server import Server  # pandas and pyarrow (its COPY path): only for a server
+
+            self._backend = Server(str(target), fail)
+        else:
+            self._backend = SqliteFile(Path(target), fail)
         self.label = self._backend.label
 
     def exists(self) -> bool:
@@ -57,6 +64,8 @@ class Database:
         """Stored records of ``periods`` and ``units`` (keys and dates only: what coverage needs)."""
         columns = ["period", "unit", "category", "number_key", "party", "decision_date"]
         if not periods or not units:
+            import pandas as pd  # start-up time (see the top)
+
             return pd.DataFrame(columns=columns)
         table = t.records
         query = select(*(table.c[c] for c in columns)).where(table.c.period.in_(periods), table.c.unit.in_(units))
@@ -66,6 +75,8 @@ class Database:
     def rates(self, period: str | None = None) -> pd.DataFrame:
         """(period, unit, category, rate) of one period or of all."""
         if not self.exists():
+            import pandas as pd  # start-up time (see the top)
+
             return pd.DataFrame(columns=["period", "unit", "category", "rate"])
         table = t.unit_rates
         query = select(table.c.period, table.c.unit, table.c.category, table.c.rate).order_by(table.c.period)
@@ -162,5 +173,7 @@ class Database:
 
 def _frame(result) -> pd.DataFrame:
     """A query's rows as a frame, typed as pandas.read_sql would (numbers as numbers, None as missing)."""
+    import pandas as pd  # start-up time (see the top)
+
     return pd.DataFrame.from_records(result.all(), columns=list(result.keys()), coerce_float=True)
 

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from ..errors import ComplianceError
 from .columns import FOLLOWUP_COLUMNS, RECORD_COLUMNS  # noqa: F401 (the lists other modules read from here)
+
+if TYPE_CHECKING:  # `history list` needs no pandas: start-up time
+    import pandas as pd
 
 DEFAULT_NAME = "公开时限历史.sqlite"
 
