@@ -21,12 +21,12 @@ def items_json(frame: pd.DataFrame) -> list[dict]:
     out["document_number"] = out["document_number"].where(out["document_number"].astype(str).str.strip().ne(""), None)
     for name in ("party", "document_number"):  # masked at ingest; again here, for a store filled otherwise
         out[name] = mask_ids_in_text(out[name]).where(out[name].notna(), None)
-    items = out.to_dict("records")
-    for item in items:  # the carried items of one period, not the records: pandas would make ints floats
-        item["periods_open"] = int(item["periods_open"])
-        late = item["working_days_late"]
-        item["working_days_late"] = None if late is None or pd.isna(late) else int(late)
-    return items
+    columns = {name: out[name].tolist() for name in ITEM_FIELDS}  # plain Python values: no per-cell boxing
+    # whole numbers as ints (a column with a missing value reads back as floats)
+    columns["periods_open"] = [int(v) for v in pd.to_numeric(frame["periods_open"]).to_numpy(float)]
+    late = pd.to_numeric(frame["working_days_late"], errors="coerce").to_numpy(float)
+    columns["working_days_late"] = [None if v != v else int(v) for v in late]
+    return [dict(zip(ITEM_FIELDS, row)) for row in zip(*columns.values())]
 
 
 def open_items(store: HistoryStore, units=()) -> list[dict]:
