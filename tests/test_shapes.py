@@ -56,6 +56,13 @@ def check(tmp_path: Path, *paths: Path, extra: tuple = ()) -> tuple[int, dict, s
     return result.exit_code, json.loads(out.read_text(encoding="utf-8")), result.output
 
 
+def as_csv_and_xlsx(tmp_path: Path, name: str, rows: list[list]) -> tuple[Path, Path]:
+    """The same rows as a CSV and as a workbook, each in a folder of its own (a check reads one)."""
+    (tmp_path / "csv").mkdir()
+    (tmp_path / "xlsx").mkdir()
+    return write_csv(tmp_path / "csv" / f"{name}.csv", rows), write_sheet(tmp_path / "xlsx" / f"{name}.xlsx", rows)
+
+
 def by_number(data: dict) -> dict[str, dict]:
     records = {r["document_number"]: r for r in data["records"]}
     assert len(records) == len(data["records"]), [r["document_number"] for r in data["records"]]
@@ -140,9 +147,7 @@ def test_second_table_wider_than_the_first_is_read_whole_in_csv_and_xlsx(tmp_pat
             ["备注", "行政相对人名称", "处罚决定日期", "行政处罚决定书文号", "联系人", "公示日期"],
             ["无", "丙公司", "2016-10-10", "西安监罚〔2016〕1号", "张三", "2016-10-14"],
             ["无", "丁公司", "2016-10-11", "西安监罚〔2016〕2号", "李四", "2016-12-20"]]
-    (tmp_path / "csv").mkdir()
-    (tmp_path / "xlsx").mkdir()
-    for path in (write_csv(tmp_path / "csv" / "区人社局.csv", rows), write_sheet(tmp_path / "xlsx" / "区人社局.xlsx", rows)):
+    for path in as_csv_and_xlsx(tmp_path, "区人社局", rows):
         _, data, _ = check(path.parent, path)
         got = {n: (r["row"], r["category"], r["status"], r["published_date"]) for n, r in by_number(data).items()}
         assert got == {"西人社许〔2016〕1号": (2, "permit", "on_time", "2016-10-12"),
@@ -159,10 +164,7 @@ def test_two_publication_date_columns_are_compared_row_by_row_in_csv_and_xlsx(tm
             ["西罚3", "丙", "2016-09-02", "", "2016-09-06"],
             ["西罚4", "丁", "2016-09-02", "2016-09-07", ""],
             ["西罚5", "戊", "2016-09-02", "", ""]]
-    (tmp_path / "csv").mkdir()
-    (tmp_path / "xlsx").mkdir()
-    for path in (write_csv(tmp_path / "csv" / "区安监局_处罚.csv", rows),
-                 write_sheet(tmp_path / "xlsx" / "区安监局_处罚.xlsx", rows)):
+    for path in as_csv_and_xlsx(tmp_path, "区安监局_处罚", rows):
         _, data, _ = check(path.parent, path)
         records = by_number(data)
         got = {n: (r["status"], r["published_date"]) for n, r in records.items()}
@@ -273,10 +275,7 @@ def test_a_decision_in_a_row_labelled_as_a_total_is_kept_and_flagged_in_xlsx_and
             ["注：", "西教罚3", "丙", "2016-05-11", "2016-05-12"],
             ["4月小计", "3件", "", "2016-04-30", ""],
             ["合计", "3", "", "", ""]]
-    (tmp_path / "csv").mkdir()
-    (tmp_path / "xlsx").mkdir()
-    for path in (write_csv(tmp_path / "csv" / "区教育局_处罚.csv", rows),
-                 write_sheet(tmp_path / "xlsx" / "区教育局_处罚.xlsx", rows)):
+    for path in as_csv_and_xlsx(tmp_path, "区教育局_处罚", rows):
         code, data, output = check(path.parent, path)
         records = by_number(data)
         assert set(records) == {"西教罚1", "西教罚2", "西教罚3"}, path.name
