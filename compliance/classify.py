@@ -39,7 +39,8 @@ def select_scope(records: pd.DataFrame, month: str | None, as_of: dt.date,
     Out of scope: decided in another month than ``month``, or decided after
     the as-of date (but not after the run date, which is a data error and
     stays in as invalid). Such a decision is not 未到期 at the as-of date: it
-    did not exist yet.
+    did not exist yet. So is a decision whose 类别 names another kind of action
+    (行政确认, 行政强制): the publication rules checked here are for permits and penalties.
     """
     decided = records["decision_date"]
     has = decided.notna().to_numpy(bool)
@@ -48,8 +49,11 @@ def select_scope(records: pd.DataFrame, month: str | None, as_of: dt.date,
     if month:
         other_month = has & (np.datetime_as_string(days, unit="M") != month)
     after = has & ~other_month & (days > np.datetime64(as_of, "D")) & (days <= np.datetime64(run_date, "D"))
-    keep = ~(other_month | after)
-    counts = {"other_month": int(other_month.sum()), "after_as_of": int(after.sum())}
+    other_kind = (records["category_problem"] == "category-other").to_numpy(bool) & ~other_month & ~after \
+        if "category_problem" in records else np.zeros(len(records), dtype=bool)
+    keep = ~(other_month | after | other_kind)
+    counts = {"other_month": int(other_month.sum()), "after_as_of": int(after.sum()),
+              "other_kind": int(other_kind.sum())}
     if keep.all():  # the usual case: no second copy of every column
         return records.reset_index(drop=True), counts
     return records[keep].reset_index(drop=True), counts

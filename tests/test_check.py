@@ -170,7 +170,7 @@ def test_month_selection_keeps_unusable_dates():
     frame = records(("2016-09-28", None), ("2016-10-10", None), (None, None), ("2016-10-31", "2016-11-01"))
     picked, left_out = select_scope(frame, "2016-10", dt.date(2016, 12, 31), dt.date(2016, 12, 31))
     assert list(picked["document_number"]) == ["N1", "N2", "N3"]
-    assert left_out == {"other_month": 1, "after_as_of": 0}
+    assert left_out == {"other_month": 1, "after_as_of": 0, "other_kind": 0}
 
 
 def test_counts_reconcile_on_a_real_file(tmp_path):
@@ -186,8 +186,8 @@ def test_counts_reconcile_on_a_real_file(tmp_path):
     run = check([path], as_of=dt.date(2016, 12, 21), run_date=dt.date(2016, 12, 21))
     s = run.summary
     assert s == {"records": 5, "on_time": 1, "late": 1, "overdue": 1, "pending": 1, "invalid": 1,
-                 "undetermined": 0, "exempt": 0, "skipped_rows": 2, "out_of_scope": {"other_month": 0, "after_as_of": 0},
-                 "repeats": 0}
+                 "undetermined": 0, "exempt": 0, "skipped_rows": 2,
+                 "out_of_scope": {"other_month": 0, "after_as_of": 0, "other_kind": 0}, "repeats": 0}
     assert s["records"] == sum(s[k] for k in STATUSES)
     sheet = run.inputs[0].sheets[0]
     assert sheet.rows_after_header == s["records"] + s["skipped_rows"]
@@ -236,4 +236,4 @@ def test_decisions_after_the_as_of_date_are_out_of_scope_not_pending(tmp_path):
     path = write_xlsx(tmp_path / "处罚.xlsx", {"S": rows})
     run = check([path], as_of=dt.date(2016, 6, 30), run_date=dt.date(2016, 12, 1))
     assert run.summary["records"] == 1 and run.summary["on_time"] == 1 and run.summary["pending"] == 0
-    assert run.summary["out_of_scope"] == {"other_month": 0, "after_as_of": 2}
+    assert run.summary["out_of_scope"] == {"other_month": 0, "after_as_of": 2, "other_kind": 0}

@@ -177,6 +177,23 @@ def test_two_publication_date_columns_are_compared_row_by_row_in_csv_and_xlsx(tm
         assert any("都像公开日期" in note for note in notes), notes
 
 
+def test_another_kind_of_action_in_the_category_column_is_out_of_scope(tmp_path):
+    """行政确认 in the 类别 column of 区安监局_行政处罚.csv was judged as a penalty (the file's category) and came
+    out 逾期未公开; with no category in the name it was still judged, with a message that there was no 类别 column."""
+    rows = [["文书号", "当事人", "类别", "决定日期", "公开日期"],
+            ["A1", "甲", "行政处罚", "2016-09-01", "2016-09-05"],
+            ["A2", "乙", "行政确认", "2016-09-01", ""],
+            ["A3", "丙", "行政强制", "2016-09-01", ""],
+            ["A4", "丁", "", "2016-09-01", "2016-12-20"]]
+    for path in as_csv_and_xlsx(tmp_path, "区安监局_行政处罚", rows):
+        code, data, output = check(path.parent, path)
+        got = {r["document_number"]: (r["category"], r["status"]) for r in data["records"]}
+        assert got == {"A1": ("penalty", "on_time"), "A4": ("penalty", "late")}, path.name  # A4: the file's category
+        assert data["summary"]["out_of_scope"]["other_kind"] == 2
+        assert "2 条类别是行政确认、行政强制等，不是行政许可或行政处罚" in output
+        assert code == 1  # A4 is late
+
+
 # -- 2. decision dates by other names; a licence number for a 文号 -------------------------
 def test_licence_ledger_with_approval_date_and_licence_number(tmp_path):
     path = write_sheet(tmp_path / "区卫计局_许可.xlsx", [

@@ -314,6 +314,10 @@ def _short(text: pd.Series) -> np.ndarray:
     return out
 
 
+# Other kinds of administrative action (行政行为) than permits and penalties: out of this check's scope.
+OTHER_ACTIONS = r"行政(?:确认|强制|检查|征收|征用|给付|奖励|裁决|备案|指导|监督|复议)|^(?:其他|其它)(?:行政行为|类)?$"
+
+
 def _categories(kept, mapping, sheet_name, context, sections):
     """(category per record, "category-unknown" where none): its own column, its section row, then
     column names, sheet name, title row, file name."""
@@ -322,13 +326,16 @@ def _categories(kept, mapping, sheet_name, context, sections):
     default = pd.Series(sections, dtype=object)
     if fallback is not None:
         default = default.where(default.notna(), fallback)
+    other = np.zeros(len(kept), dtype=bool)
     if "category" in mapping.columns:
         raw = cell_text(mapped_column(kept, mapping, "category")).reset_index(drop=True)
         mapped = pd.Series(categories(raw), dtype=object)
-        category = mapped.where(mapped.notna(), default)
+        # 行政确认, 行政强制 …: the cell says what it is, and it is neither; never the file's category
+        other = mapped.isna().to_numpy(bool) & raw.str.contains(OTHER_ACTIONS).to_numpy(bool)
+        category = mapped.where(mapped.notna() | other, default)
     else:
         category = default
-    problem = np.where(category.isna(), "category-unknown", None)
+    problem = np.where(other, "category-other", np.where(category.isna(), "category-unknown", None))
     return category.to_numpy(object), problem
 
 

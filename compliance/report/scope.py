@@ -16,6 +16,8 @@ def out_of_scope_text(run) -> str | None:
     parts = []
     if counts.get("other_month"):
         parts.append(f"{counts['other_month']} 条决定日期不在 {run.month}")
+    if counts.get("other_kind"):
+        parts.append(f"{counts['other_kind']} 条类别是行政确认、行政强制等，不是行政许可或行政处罚")
     if counts.get("after_as_of"):
         parts.append(f"{counts['after_as_of']} 条决定日期晚于统计截止日 {run.as_of.isoformat()}（当时尚未作出，不算未到期）")
     sentences = ["另有 " + "，".join(parts) + "，不在统计范围内，未计入"] if parts else []
