@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
-
+from .lazy import lazy_names
 from .version import __version__
 
 # Loaded on first use (PEP 562): `compliance --version` and the `history` commands must not pay for
@@ -16,13 +15,4 @@ _LAZY = {"CalendarNotCovered": ".errors", "ComplianceError": ".errors", "Rule": 
 __all__ = ["CalendarNotCovered", "ComplianceError", "Rule", "Status", "WorkCalendar", "__version__", "check"]
 
 
-def __getattr__(name: str):
-    if name not in _LAZY:
-        raise AttributeError(f"module 'compliance' has no attribute {name!r}")
-    value = getattr(importlib.import_module(_LAZY[name], __name__), name)
-    globals()[name] = value  # once
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+__getattr__, __dir__ = lazy_names(__name__, _LAZY)

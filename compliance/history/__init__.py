@@ -8,7 +8,7 @@ how a maintainer reads the store.
 
 from __future__ import annotations
 
-import importlib
+from ..lazy import lazy_names
 
 # Loaded on first use (PEP 562): importing store.py for a `history` command must not import carry.py
 # and with it the whole classification.
@@ -18,9 +18,4 @@ _LAZY = {"FollowUp": ".carry", "follow_up": ".carry", "HistoryStore": ".store", 
 __all__ = ["FollowUp", "HistoryStore", "StoreError", "default_store_path", "follow_up"]
 
 
-def __getattr__(name: str):
-    if name not in _LAZY:
-        raise AttributeError(f"module 'compliance.history' has no attribute {name!r}")
-    value = getattr(importlib.import_module(_LAZY[name], __name__), name)
-    globals()[name] = value
-    return value
+__getattr__, __dir__ = lazy_names(__name__, _LAZY)
