@@ -124,7 +124,7 @@ def list_cmd(db, json_target):
     if not periods:
         click.echo("历史库中还没有记录。")
     for p in periods:
-        stale = "；所依据的前一期已重新运行或删除，需重新运行" if p["stale"] else ""
+        stale = "；之前的月份在它之后有变动（重新运行、删除或补记），需重新运行" if p["stale"] else ""
         click.echo(f"{p['period']}  记录于 {p['run_time']}  统计截止 {p['as_of']}  {p['records']} 条记录  "
                    f"{len(p['inputs'])} 个文件  第 {p['revision']} 次记录{stale}")
     return 0
