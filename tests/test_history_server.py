@@ -72,11 +72,16 @@ def test_a_meta_table_of_another_program_is_refused(tmp_path, pg_url):
     assert _tables(pg_url) == {"compliance_meta": 1}
 
 
-def test_a_newer_schema_is_refused_and_left_alone(tmp_path, pg_url):
+def _with_schema_version(tmp_path, pg_url, value: str) -> dict:
+    """A store made by a run, its schema_version then set to ``value``; its tables as they are then."""
     assert _check(tmp_path, pg_url)[0].exit_code == 1
     with psycopg.connect(pg_url) as conn:
-        conn.execute("UPDATE compliance_meta SET value = '99' WHERE key = 'schema_version'")
-    before = _tables(pg_url)
+        conn.execute("UPDATE compliance_meta SET value = %s WHERE key = 'schema_version'", (value,))
+    return _tables(pg_url)
+
+
+def test_a_newer_schema_is_refused_and_left_alone(tmp_path, pg_url):
+    before = _with_schema_version(tmp_path, pg_url, "99")
     _refused(tmp_path, pg_url, "由更新版本的本工具建立（结构版本 99，本版本只认识 1）")
     assert _tables(pg_url) == before
     listed = CliRunner().invoke(main, ["history", "list", "--db", pg_url])
@@ -84,10 +89,7 @@ def test_a_newer_schema_is_refused_and_left_alone(tmp_path, pg_url):
 
 
 def test_a_schema_version_that_is_not_a_number_is_refused(tmp_path, pg_url):
-    assert _check(tmp_path, pg_url)[0].exit_code == 1
-    with psycopg.connect(pg_url) as conn:
-        conn.execute("UPDATE compliance_meta SET value = 'v2-beta' WHERE key = 'schema_version'")
-    before = _tables(pg_url)
+    before = _with_schema_version(tmp_path, pg_url, "v2-beta")
     _refused(tmp_path, pg_url, "没有可读的结构版本（v2-beta）")
     assert _tables(pg_url) == before
 
