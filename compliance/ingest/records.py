@@ -236,8 +236,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     out["published_date"] = published
     out["decision_problem"] = dec_codes
     out["published_problem"] = pub_codes
-    out["notes"] = np.where(kinds.labelled[keep], "row-labelled-as-total", None) if kinds.labelled is not None \
-        else None
+    out["notes"] = np.where(kinds.labelled[keep], "row-labelled-as-total", None)
     extra = add_quality_columns(out, kept, mapping, text=cell_text, checks=quality, raw_unit=cell_text(mapped_column(kept, mapping, "unit")),
                                 result=result, at={"file": context.source_file, "sheet": sheet.name})
     return out[RECORD_FIELDS + extra], kinds
@@ -263,7 +262,7 @@ def _two_date_columns(kept, mapping, sheet, name, dates, codes, shown, fill_blan
     the first column's, except that with ``fill_blank`` a blank first cell takes the second's date (a
     publication date in either column: the decision was published, never "not yet")."""
     other = mapping.alternates[name]
-    second, second_codes = parse_dates(_date_cells(kept, mapping, name, sheet, column=other))
+    second, _ = parse_dates(_date_cells(kept, mapping, name, sheet, column=other))
     differ = ~np.isnat(dates) & ~np.isnat(second) & (dates != second)
     filled = (codes == "date-missing") & ~np.isnat(second) if fill_blank else np.zeros(len(dates), dtype=bool)
     if not differ.any() and not filled.any():

@@ -31,8 +31,8 @@ class RowKinds:
     note: np.ndarray
     example: np.ndarray
     section: np.ndarray  # category a section row sets for the rows below it (None elsewhere)
+    labelled: np.ndarray  # records whose first cell says 小计/合计/注 (kept, and flagged)
     section_row: np.ndarray | None = None  # the section rows themselves (一、行政许可)
-    labelled: np.ndarray | None = None  # records whose first cell says 小计/合计/注 (kept, and flagged)
 
     @property
     def record(self) -> np.ndarray:
@@ -123,4 +123,4 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
     section = pd.Series(sections, dtype=object)
     if start_category is not None and len(section):
         section.iloc[0] = section.iloc[0] or start_category
-    return RowKinds(blank, header, note, example, section.ffill().to_numpy(object), is_section, labelled)
+    return RowKinds(blank, header, note, example, section.ffill().to_numpy(object), labelled, section_row=is_section)
