@@ -68,6 +68,7 @@ def record_period(run, store: HistoryStore | None) -> bool:
 db_option = click.option("--db", "db", type=str, metavar="文件|网址",
                          help="历史库（默认 reports/公开时限历史.sqlite；或 postgresql://用户@主机/库）。")
 json_option = click.option("--json", "json_target", metavar="文件|-", help="以 JSON 输出（“-”表示屏幕）。")
+OPEN_LINES = 50  # a screenful; a city's store can hold thousands (the JSON and the export hold all)
 unit_option = click.option("--unit", "units", multiple=True, metavar="单位", help="只看这个单位，可重复使用。")
 
 
@@ -78,11 +79,22 @@ def _existing(db: str | None) -> HistoryStore:
     return store
 
 
+def json_text(payload: dict) -> str:
+    """The JSON with one line per list entry: as readable as indent=, and written by json's C encoder
+    (indent= falls back to the pure-Python one: 0.7 s for 10,000 open items, most of `history open`)."""
+    def value(v) -> str:
+        if isinstance(v, list) and v:
+            return "[\n  " + ",\n  ".join(json.dumps(x, ensure_ascii=False) for x in v) + "\n ]"
+        return json.dumps(v, ensure_ascii=False)
+
+    return "{\n" + ",\n".join(f" {json.dumps(k, ensure_ascii=False)}: {value(v)}" for k, v in payload.items()) + "\n}"
+
+
 def _emit(payload, json_target: str | None) -> bool:
     """Write the JSON when asked; True when it went to the screen (no table to print then)."""
     if json_target is None:
         return False
-    text = json.dumps(payload, ensure_ascii=False, indent=1)
+    text = json_text(payload)
     if json_target == "-":
         click.echo(text)
         return True
@@ -134,8 +146,9 @@ def list_cmd(db, json_target):
 @db_option
 @unit_option
 @json_option
-def open_cmd(db, units, json_target):
-    """列出目前仍未整改的事项（最近一期之后仍未销号的）。
+@click.option("--all", "show_all", is_flag=True, help=f"逐条列出全部事项（默认最多列 {OPEN_LINES} 条）。")
+def open_cmd(db, units, json_target, show_all):
+    """列出目前仍未整改的事项（最近一期之后仍未销号的），按单位排列。
 
     \b
     示例：
@@ -148,9 +161,15 @@ def open_cmd(db, units, json_target):
         return 0
     if not items:
         click.echo("没有仍未整改的事项。")
-    for item in items:
+        return 0
+    click.echo(f"仍未整改的事项共 {len(items)} 项，涉及 {len({i['unit'] for i in items})} 个单位：")
+    shown = items if show_all else items[:OPEN_LINES]
+    for item in shown:
         click.echo(f"{item['unit']}  {item['document_number'] or item['party'] or ''}  自 {item['first_period']} 起"
                    f"（{item['periods_open']} 期）  {item['problem_label']}  现状：{item['state_label']}")
+    if len(shown) < len(items):
+        click.echo(f"……另有 {len(items) - len(shown)} 项未列出，加 --all 显示全部，"
+                   "或用 --unit 只看一个单位、用 history export 导出整改台账")
     return 0
 
 

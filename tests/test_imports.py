@@ -123,9 +123,9 @@ def test_the_field_table_imports_nothing_of_the_package():
     assert "compliance.fields" in edges["compliance.ingest.columns"]  # the graph does see its users
 
 
-def test_the_cli_and_history_list_start_without_pandas(tmp_path):
+def test_the_cli_and_the_history_commands_start_without_pandas(tmp_path):
     """pandas (with pyarrow) is a third of a second to import: `compliance --version`, `--help` and
-    `history list` answer without it; a check imports it when it starts."""
+    `history list`, `open` and `trend` answer without it; a check imports it when it starts."""
     import subprocess
     import sys
 
@@ -139,14 +139,22 @@ def test_the_cli_and_history_list_start_without_pandas(tmp_path):
     HistoryStore(db).record({"period": "2016-10", "run_time": "2016-11-25T09:00:00", "as_of": "2016-11-25",
                              "inputs": ["台账.xlsx"], "previous_period": None}, records,
                             pd.DataFrame(columns=["unit", "category", "status", "count"]),
-                            pd.DataFrame(columns=["unit", "category", "rate"]), pd.DataFrame(columns=FOLLOWUP_COLUMNS))
+                            pd.DataFrame({"unit": ["区安监局"], "category": ["all"], "rate": [0.5]}),
+                            pd.DataFrame({c: [None] for c in FOLLOWUP_COLUMNS}).assign(
+                                unit="区安监局", category="penalty", number_key="k", document_number="西安监罚〔2016〕1号",
+                                first_period="2016-10", periods_open=1, problem="overdue", state="open", carried=0,
+                                still_open=1))
     code = ("import sys\nfrom click.testing import CliRunner\nfrom compliance.cli import main\n"
             "assert 'pandas' not in sys.modules, 'import compliance.cli'\n"
-            "for args in (['--version'], ['--help'], ['history', '--help'], ['history', 'list', '--db', sys.argv[1]]):\n"
-            "    result = CliRunner().invoke(main, args)\n"
+            "for args in (['--version'], ['--help'], ['history', '--help'], ['history', 'list'], ['history', 'open'],\n"
+            "             ['history', 'trend']):\n"
+            "    db = ['--db', sys.argv[1]] if args[-1] in ('list', 'open', 'trend') else []\n"
+            "    result = CliRunner().invoke(main, args + db)\n"
             "    assert result.exit_code == 0, (args, result.output)\n"
             "    assert 'pandas' not in sys.modules, args\n"
-            "print(result.output)\n")
+            "    print(result.output)\n")
     done = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert "2016-10" in done.stdout and "1 条记录" in done.stdout
+    assert "2016-10" in done.stdout and "1 条记录" in done.stdout  # list
+    assert "区安监局  西安监罚〔2016〕1号  自 2016-10 起（1 期）  逾期未公开  现状：仍未整改" in done.stdout  # open
+    assert "区安监局（all）  2016-10 50.0%" in done.stdout  # trend

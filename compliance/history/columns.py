@@ -8,3 +8,4 @@ RECORD_COLUMNS = ["unit", "category", "number_key", "document_number", "party", 
 FOLLOWUP_COLUMNS = ["unit", "category", "number_key", "document_number", "party", "decision_date", "first_period",
                     "periods_open", "problem", "state", "carried", "published_date", "working_days_late", "status",
                     "still_open", "source_file", "sheet", "row"]
+RATE_COLUMNS = ["period", "unit", "category", "rate"]

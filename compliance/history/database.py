@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, func, insert, select, update
 
 from . import schema as t
-from .columns import FOLLOWUP_COLUMNS, RECORD_COLUMNS
+from .columns import FOLLOWUP_COLUMNS, RATE_COLUMNS, RECORD_COLUMNS
 from .sqlite_file import SqliteFile
 
 if TYPE_CHECKING:  # `history list` reads no frame: pandas is imported where one is made (start-up time)
@@ -54,11 +54,15 @@ class Database:
             return conn.execute(select(func.max(t.periods.c.period)).where(t.periods.c.period < period)).scalar()
 
     def followups(self, period: str, still_open: bool = False) -> pd.DataFrame:
+        return _frame(FOLLOWUP_COLUMNS, self.followup_rows(period, still_open))
+
+    def followup_rows(self, period: str, still_open: bool = False) -> list[tuple]:
+        """One period's follow-up items as plain tuples of FOLLOWUP_COLUMNS (no pandas: `history open`)."""
         query = select(*(t.followups.c[c] for c in FOLLOWUP_COLUMNS)).where(t.followups.c.period == period)
         if still_open:
             query = query.where(t.followups.c.still_open == 1)
         with self._connect() as conn:
-            return _frame(conn.execute(query))
+            return _rows(conn.execute(query))
 
     def records(self, periods: list[str], units: list[str]) -> pd.DataFrame:
         """Stored records of ``periods`` and ``units`` (keys and dates only: what coverage needs)."""
@@ -70,20 +74,22 @@ class Database:
         table = t.records
         query = select(*(table.c[c] for c in columns)).where(table.c.period.in_(periods), table.c.unit.in_(units))
         with self._connect() as conn:
-            return _frame(conn.execute(query))
+            return _frame(columns, _rows(conn.execute(query)))
 
     def rates(self, period: str | None = None) -> pd.DataFrame:
         """(period, unit, category, rate) of one period or of all."""
-        if not self.exists():
-            import pandas as pd  # start-up time (see the top)
+        return _frame(RATE_COLUMNS, self.rate_rows(period))
 
-            return pd.DataFrame(columns=["period", "unit", "category", "rate"])
+    def rate_rows(self, period: str | None = None) -> list[tuple]:
+        """(period, unit, category, rate) tuples, by period (no pandas: `history trend`)."""
+        if not self.exists():
+            return []
         table = t.unit_rates
-        query = select(table.c.period, table.c.unit, table.c.category, table.c.rate).order_by(table.c.period)
+        query = select(*(table.c[c] for c in RATE_COLUMNS)).order_by(table.c.period)
         if period:
             query = query.where(table.c.period == period)
         with self._connect() as conn:
-            return _frame(conn.execute(query))
+            return _rows(conn.execute(query))
 
     def periods(self) -> list[dict]:
         p, r = t.periods, t.revisions
@@ -171,11 +177,14 @@ class Database:
         conn.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", list(zip(*columns)))
 
 
-def _frame(result) -> pd.DataFrame:
-    """A query's rows as a frame, typed as pandas.read_sql would (numbers as numbers, None as missing)."""
+def _rows(result) -> list[tuple]:
+    # plain tuples: pandas asks each SQLAlchemy Row for attributes it lacks, a slow miss apiece
+    return [tuple(row) for row in result.all()]
+
+
+def _frame(columns: list[str], rows: list[tuple]) -> pd.DataFrame:
+    """Rows as a frame, typed as pandas.read_sql would (numbers as numbers, None as missing)."""
     import pandas as pd  # start-up time (see the top)
 
-    # plain tuples: pandas asks each SQLAlchemy Row for attributes it lacks, a slow miss apiece
-    return pd.DataFrame.from_records([tuple(row) for row in result.all()], columns=list(result.keys()),
-                                     coerce_float=True)
+    return pd.DataFrame.from_records(rows, columns=columns, coerce_float=True)
 

@@ -73,6 +73,10 @@ class HistoryStore:
         """One period's follow-up items (FOLLOWUP_COLUMNS); ``still_open``: only those the next period follows."""
         return self._db.followups(period, still_open)
 
+    def followup_rows(self, period: str, still_open: bool = False) -> list[tuple]:
+        """followups() as plain tuples of FOLLOWUP_COLUMNS, without pandas (start-up time of `history open`)."""
+        return self._db.followup_rows(period, still_open)
+
     def records(self, periods: list[str], units: list[str]) -> pd.DataFrame:
         """Stored records of ``periods`` and ``units`` (keys and dates only: what coverage needs)."""
         return self._db.records(periods, units)
@@ -80,6 +84,10 @@ class HistoryStore:
     def rates(self, period: str | None = None) -> pd.DataFrame:
         """(period, unit, category, rate) of one period or of all."""
         return self._db.rates(period)
+
+    def rate_rows(self) -> list[tuple]:
+        """rates() of all periods as plain (period, unit, category, rate) tuples, without pandas."""
+        return self._db.rate_rows()
 
     def periods(self) -> list[dict]:
         """Every recorded period with its run time, inputs, record count, revisions and staleness."""

@@ -18,6 +18,8 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
+from .id_text import ID_IN_TEXT, MASKED
+
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 USCC_NONE = "0" * 17 + "X"
 USCC_WEIGHTS = np.array([pow(3, i, 31) for i in range(17)], dtype=np.int64)
@@ -158,12 +160,9 @@ def mask_id(text: str) -> str:
     return text[:6] + "*" * 8 + text[-4:] if len(text) == 18 else text
 
 
-# An 18-digit ID number anywhere in a text (a party cell "张三 11010519491231002X").
-ID_IN_TEXT = r"(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[0-9Xx])(?![0-9A-Za-z])"
-
-
 def mask_ids_in_text(values: pd.Series) -> pd.Series:
-    """Every 18-digit ID-shaped number inside a text column masked, per distinct text."""
+    """Every 18-digit ID-shaped number inside a text column (a party cell "张三 11010519491231002X")
+    masked, per distinct text; id_text.mask_ids does one text."""
     if not len(values):
         return values
     codes, uniques = pd.factorize(values.astype(object))
@@ -171,7 +170,7 @@ def mask_ids_in_text(values: pd.Series) -> pd.Series:
     has = unique.astype(str).str.contains(r"\d{17}[0-9Xx]", regex=True)
     if not has.any():
         return values
-    fixed = unique.where(~has, unique.astype(str).str.replace(ID_IN_TEXT, r"\1********\2", regex=True))
+    fixed = unique.where(~has, unique.astype(str).str.replace(ID_IN_TEXT, MASKED, regex=True))
     out = np.where(codes >= 0, fixed.to_numpy(object)[np.maximum(codes, 0)], values.to_numpy(object))
     return pd.Series(out, index=values.index, dtype=object)
 
