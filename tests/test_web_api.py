@@ -152,7 +152,7 @@ def test_same_answer_as_the_cli_record_by_record(sample_answer, tmp_path):
         expected = cli_inputs[entry["file"]]
         assert entry["sha256"] == expected["sha256"] and entry["sheets"] == expected["sheets"]
         assert entry["error"] == expected["error"] and entry["notes"] == expected["notes"]
-    assert set(web) - set(cli) == {"report_url", "unit_summary"}
+    assert set(web) - set(cli) == {"report_url", "unit_summary", "scope_note"}
     # Nothing was written next to the inputs.
     assert sorted(p.name for p in (ROOT / "sample_data").iterdir()) == before
 
@@ -563,3 +563,26 @@ def test_readme_documents_serve_with_test_made_screenshots():
         assert option in usage and option in help_text
     for key in ("max_upload_mb", "max_files", "report_ttl_minutes"):
         assert key in section
+
+
+def _mixed_month_book(path: Path) -> Path:
+    """Two October decisions, one of September, one repeated on a second sheet, a blank row and a total."""
+    october = [[1, "西安监罚〔2016〕1号", "公司1", dt.date(2016, 10, 10), dt.date(2016, 10, 14), "区安监局"],
+               [2, "西安监罚〔2016〕2号", "公司2", dt.date(2016, 10, 11), None, "区安监局"]]
+    september = [[3, "西安监罚〔2016〕3号", "公司3", dt.date(2016, 9, 5), dt.date(2016, 9, 8), "区安监局"]]
+    return write_xlsx(path, {"10月": [PENALTY_HEADER] + october + september + [[None] * 6, ["合计", "3件"]],
+                             "全年汇总": [PENALTY_HEADER] + october[:1]})
+
+
+def test_the_answer_says_what_was_read_but_not_counted_in_the_clis_words(client, tmp_path):
+    book = _mixed_month_book(tmp_path / "区安监局_2016年行政处罚.xlsx")
+    payload = upload(client, [book], as_of="2016-12-31", month="2016-10").get_json()
+    summary = payload["summary"]
+    assert summary["records"] == 2 and summary["skipped_rows"] == 2
+    assert summary["out_of_scope"]["other_month"] == 1 and summary["repeats"] == 1
+    result = CliRunner().invoke(main, ["check", str(book), "--month", "2016-10", "--as-of", "2016-12-31",
+                                       "--out", str(tmp_path / "r.xlsx")])
+    assert payload["scope_note"] + "。" in result.output.splitlines()
+    assert "1 条决定日期不在 2016-10" in payload["scope_note"] and "只计一次" in payload["scope_note"]
+    plain = upload(client, [ROOT / "sample_data" / "区编办_2016年行政许可.xlsx"], as_of="2016-12-31").get_json()
+    assert plain["scope_note"] is None

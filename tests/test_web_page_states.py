@@ -140,3 +140,31 @@ def test_a_deadline_error_replaces_the_previous_answer_with_advice_for_a_web_use
     status = page.locator("#d-status").inner_text()
     assert "区政府办" in status and "--calendar" not in status
     shot(page, tmp_path, "page-deadline-error.png")
+
+
+def test_rows_read_but_not_counted_are_said_under_the_counts(page, tmp_path):
+    """A cumulative ledger checked for one month: the September decision, the repeat on the summary sheet
+    and the blank and total rows are said on the page, in the terminal's words (test_web_api)."""
+    from test_web_api import _mixed_month_book
+
+    book = _mixed_month_book(tmp_path / "区安监局_2016年行政处罚.xlsx")
+    page.set_input_files("#files", [str(book)])
+    page.fill("#as_of", "2016-12-31")
+    page.fill("#month", "2016-10")
+    page.click("#run")
+    page.wait_for_selector("#results:not([hidden])", timeout=60_000)
+    note = page.locator("#scope-note")
+    assert note.is_visible()
+    text = note.inner_text()
+    assert text.startswith("另跳过非记录行（空行、说明、表尾等）2 行；另有 1 条决定日期不在 2016-10，不在统计范围内，未计入")
+    assert "1 条与其他文件（或同一文件的其他工作表）中的记录是同一决定" in text and text.endswith("。")
+    shot(page, tmp_path, "scope-note.png")
+    fresh = page.context.new_page()  # (the page keeps adding chosen files to the earlier ones)
+    fresh.goto(page.url)
+    fresh.wait_for_function("document.getElementById('as_of').value !== ''")
+    clean = write_xlsx(tmp_path / "区安监局_10月.xlsx", {"Sheet1": [
+        PENALTY_HEADER, [1, "西安监罚〔2016〕9号", "公司9", D(2016, 10, 10), D(2016, 10, 12), "区安监局"]]})
+    upload(fresh, [clean])  # every decision counted, no row skipped: no line
+    fresh.wait_for_selector("#results:not([hidden])", timeout=60_000)
+    assert fresh.locator("#counts").inner_text().startswith("记录1\n")
+    assert fresh.locator("#scope-note").is_hidden()

@@ -31,6 +31,7 @@ from ..problems import message
 from ..params import CliDate, Days, Month, RuleName
 from ..report import tempfiles
 from ..report.paths import default_name
+from ..report.scope import out_of_scope_text
 from ..report.sheets.summary import summary_table
 from ..rules import PROFILES, from_options
 from ..status import FLAGGED, STATUS_LABELS, STATUS_MEANINGS
@@ -231,8 +232,8 @@ def _check_options(now: dt.datetime, config: Config):
 
 
 def _check():
-    """The same object as `compliance check --json -`, plus report_url and unit_summary (and history_url
-    with `serve --db`). Never recorded in the history store, whatever the month."""
+    """The same object as `compliance check --json -`, plus report_url, unit_summary and scope_note (and
+    history_url with `serve --db`). Never recorded in the history store, whatever the month."""
     state = _state()
     state["store"].sweep()
     config = state["config"]
@@ -260,6 +261,7 @@ def _check():
         table, _, _ = summary_table(run)  # the report's 汇总, part columns (个人信息, 网站未见 …) included
         if report_url is None:  # nothing checked: no figures, and no line pointing to a report never made
             return json_response(scrub(payload, shown, str(folder)))
+        payload["scope_note"] = out_of_scope_text(run)  # the terminal's words for what was read but not counted
         table = table.assign(备注=[None if note is None else note.message for note in table["备注"]])
         payload["unit_summary"] = {"columns": list(table.columns),
                                    "rows": table.astype(object).where(table.notna(), None).values.tolist()}

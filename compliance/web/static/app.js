@@ -166,6 +166,12 @@ function drawResults(result) {
   // never a green "没有" or a summary pointing to a report that was not made.
   const checked = Boolean(result.report_url);
   $("counts").hidden = !checked;
+  // every row read is a record or said here: rows that are not decisions, and decisions not counted
+  const skipped = result.summary.skipped_rows || 0;
+  const scope = [skipped ? `另跳过非记录行（空行、说明、表尾等）${skipped} 行` : "", result.scope_note || ""]
+    .filter(Boolean);
+  $("scope-note").hidden = !checked || scope.length === 0;
+  $("scope-note").textContent = scope.length ? scope.join("；") + "。" : "";
   $("nothing-checked").hidden = checked;
   $("nothing-checked").textContent = checked ? "" : "没有检查任何记录：上传的文件都无法读取，见下方原因。";
   $("problems-card").hidden = !checked;
