@@ -4,6 +4,7 @@ stands beside 逾期未公开. A real ledger, the real CLI, the report read back
 import datetime as dt
 
 import openpyxl
+import pytest
 from click.testing import CliRunner
 
 from compliance.cli import main
@@ -85,3 +86,48 @@ def test_long_notes_on_the_problem_sheet_wrap_in_rows_tall_enough(tmp_path):
     for cell in long:
         assert cell.alignment.wrap_text or sheet.column_dimensions[cell.column_letter].alignment.wrap_text
         assert (sheet.row_dimensions[cell.row].height or 0) >= 30, cell.value
+
+
+def _district(folder, units: int):
+    """``units`` offices, each with a penalty ledger of three decisions (one of them overdue)."""
+    folder.mkdir()
+    for u in range(units):
+        unit = f"区第{u + 1:02d}局"
+        rows = [[i, f"西{u + 1:02d}罚〔2016〕{i}号", f"公司{i}", D(2016, 9, i), D(2016, 9, 20) if i < 3 else None, unit]
+                for i in (1, 2, 3)]
+        write_xlsx(folder / f"{unit}_2016年行政处罚.xlsx", {"处罚": [PENALTY_HEADER] + rows})
+    return folder
+
+
+def _summary_page(tmp_path, units: int, backend: str):
+    from compliance.api import check
+    from compliance.report.workbook import write_report
+
+    run = check([_district(tmp_path / f"d{units}", units)], as_of=D(2016, 12, 31), run_date=D(2016, 12, 31))
+    out = tmp_path / f"r{units}.xlsx"
+    write_report(run, out) if backend == "default" else write_report(run, out, backend=backend)
+    return openpyxl.load_workbook(out)["汇总"]
+
+
+@pytest.mark.parametrize("backend", ["default", "xlsxwriter"])
+def test_summary_of_many_units_flows_over_pages_one_wide_and_of_few_fits_one(tmp_path, backend):
+    """40 units squeezed onto one page printed at a quarter of their size: the table flows over pages
+    one page wide with its header on each, the chart shows on screen only (a break would cut it).
+    A few units keep table and chart on one page. The rate definitions wrap within the print width."""
+    many = _summary_page(tmp_path, 40, backend)
+    assert many.sheet_properties.pageSetUpPr.fitToPage
+    assert (many.page_setup.fitToWidth or 1) == 1 and many.page_setup.fitToHeight == 0
+    assert many.print_title_rows.replace("$", "") == "3:3"
+    total_row = next(r for r in range(1, many.max_row + 1) if many.cell(r, 2).value == "合计")
+    assert many.print_area.replace("$", "").endswith(f":{openpyxl.utils.get_column_letter(many.max_column - 3)}"
+                                                     f"{total_row}")
+    assert len(many._charts) == 1  # still there, on screen
+    few = _summary_page(tmp_path, 3, backend)
+    assert (few.page_setup.fitToHeight or 1) == 1 and not few.print_title_rows
+    assert int(few.print_area.replace("$", "").rsplit(":", 1)[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) > \
+        next(r for r in range(1, few.max_row + 1) if few.cell(r, 2).value == "合计") + 10  # the chart's rows
+    for sheet in (many, few):
+        merged = {str(m) for m in sheet.merged_cells.ranges}
+        last = openpyxl.utils.get_column_letter(sheet.max_column - 3)
+        assert {f"A1:{last}1", f"A2:{last}2"} <= merged  # the printed columns, not the chart's helpers
+        assert sheet["A2"].alignment.wrap_text and sheet.row_dimensions[2].height >= 30  # two lines or more

@@ -16,6 +16,9 @@ TEXT, DATE, INT, PERCENT = "text", "date", "int", "percent"
 # A difference of two rates, in percentage points (81% -> 84% is +3.0, not +3.0%): the cell holds the points.
 POINTS = "points"
 HEADER_FILL = "#DDEBF7"
+MARGINS = {"left": 0.4, "right": 0.4, "top": 0.7, "bottom": 0.6}  # inches, as Excel's page setup takes them
+A4_LANDSCAPE_MM = (297.0, 210.0)
+MIN_ONE_PAGE_SCALE = 0.6  # below this a sheet squeezed onto one page prints under about 7 pt: unreadable
 # Dark enough to tell apart on a black-and-white printer.
 STATUS_FILLS = {"late": "#F8CBAD", "overdue": "#F4B084", "invalid": "#FFD966"}
 
@@ -57,6 +60,19 @@ class SheetSpec:
     wrap_columns: set[str] = field(default_factory=set)  # long text wraps instead of being cut
     row_heights: dict[int, float] = field(default_factory=dict)  # data row -> points: wrapped text shows whole
     boxed: bool = False  # thin borders round every cell and centred headers: each figure sits under its header
+    print_chart: bool = True  # False: the chart shows on screen only (it would be cut by a page break)
+
+    @property
+    def last_merged_col(self) -> int:
+        """The title and subtitle span the printed columns: wider, a printout would cut them."""
+        return (self.print_columns or len(self.kinds)) - 1
+
+    @property
+    def subtitle_height(self) -> float:
+        """Points for the subtitle, wrapped within the printed columns."""
+        usable = max(sum(self.widths[:self.last_merged_col + 1]) - 1, 1)
+        lines = -(-int(display_width(self.subtitle or "") * 1.1) // int(usable))  # ceil; Calibri runs a little wide
+        return LINE_HEIGHT * max(lines, 1) + 2
 
     @property
     def freeze_row(self) -> int:
@@ -66,7 +82,7 @@ class SheetSpec:
     def last_printed_row(self) -> int:
         """The table's last row, or the chart's when it hangs below (rows of about 20 px)."""
         last = self.header_row + max(len(self.frame), 1)
-        if self.chart:
+        if self.chart and self.print_chart:
             last = max(last, self.chart.row + self.chart.height // 20 + 1)
         return last
 
@@ -76,11 +92,15 @@ def display_width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
-def column_widths(frame: pd.DataFrame, kinds: list[str], cap: int = 50, sample: int = 1000) -> list[float]:
-    """Sized to content (header and a sample of values), within [6, cap]."""
+def column_widths(frame: pd.DataFrame, kinds: list[str], cap: int = 50, sample: int = 1000,
+                  header_lines: int = 1) -> list[float]:
+    """Sized to content (header and a sample of values), within [6, cap]. With ``header_lines`` 2 a
+    header may wrap onto two lines (the header row is 30 pt, two lines of 11 pt)."""
     widths = []
     for name, kind in zip(frame.columns, kinds):
-        width = display_width(str(name))
+        text = str(name)
+        half = -(-len(text) // header_lines)  # characters per line
+        width = max(display_width(text[i:i + half]) for i in range(0, max(len(text), 1), max(half, 1)))
         if kind == DATE:
             width = max(width, 10)
         elif kind in (INT, PERCENT):
@@ -110,3 +130,22 @@ def wrapped_heights(texts, width: float) -> dict[int, float]:
     lines = (np.ceil(shown / usable) + text.str.count("\n")).fillna(1)
     tall = lines[lines > 1]
     return {int(r): LINE_HEIGHT * float(n) + 2 for r, n in tall.items()}
+
+
+def page_scales(widths: list[float], heights_pt: float, extra_px: float = 0.0) -> tuple[float, float]:
+    """(width, height) scales, each at most 1, at which columns ``widths`` (Excel's character units)
+    and rows of ``heights_pt`` points plus ``extra_px`` pixels (a chart) fit one landscape A4 page
+    within MARGINS. An estimate from Excel's own conversions (7 px per column unit + 5; 96 px an inch)."""
+    mm_per_px = 25.4 / 96
+    page_w = A4_LANDSCAPE_MM[0] - (MARGINS["left"] + MARGINS["right"]) * 25.4
+    page_h = A4_LANDSCAPE_MM[1] - (MARGINS["top"] + MARGINS["bottom"]) * 25.4
+    width = sum(7 * w + 5 for w in widths if w) * mm_per_px
+    height = heights_pt * 25.4 / 72 + extra_px * mm_per_px
+    return min(1.0, page_w / max(width, 1e-9)), min(1.0, page_h / max(height, 1e-9))
+
+
+def fits_one_page(widths: list[float], heights_pt: float, extra_px: float = 0.0) -> bool:
+    """Whether one page reads well enough: its height shrinks the print no further than the width
+    already must, or than MIN_ONE_PAGE_SCALE (more pages help only when the height is the limit)."""
+    wide, tall = page_scales(widths, heights_pt, extra_px)
+    return tall >= min(wide, MIN_ONE_PAGE_SCALE)

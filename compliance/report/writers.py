@@ -22,13 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .layout import DATE, HEADER_FILL, INT, PERCENT, POINTS, SheetSpec
+from .layout import DATE, HEADER_FILL, INT, MARGINS, PERCENT, POINTS, SheetSpec
 from .repair import CHART_PART, repair_rust_output
 
 PAPER_A4 = 9
 TITLE_SIZE = 12
 NUMBER_FORMATS = {DATE: "yyyy-mm-dd", INT: "0", PERCENT: "0.0%", POINTS: '+0.0"个百分点";-0.0"个百分点";"持平"'}
-MARGINS = {"left": 0.4, "right": 0.4, "top": 0.7, "bottom": 0.6}
 BOLD_LABELS = {"小计", "合计"}  # a boxed sheet's bold rows, found again by their label (rust writer)
 
 
@@ -84,13 +83,14 @@ def _rust_options(spec: SheetSpec, fmt) -> dict:
                    header_row=spec.header_row, row_formats=row_formats or None,
                    column_formats=column_formats or None, autofilter=spec.autofilter, page_setup=page,
                    row_heights={spec.header_row: 30, **({0: 26} if spec.title else {}),
+                                **({1: spec.subtitle_height} if spec.subtitle else {}),
                                 **{spec.header_row + 1 + r: h for r, h in spec.row_heights.items()}})
     merges = []
     if spec.title:
         # 12 pt: rustpy-xlsxwriter 0.8 leaves a merged row at the default 15 pt height, where 14 pt is clipped
-        merges.append((0, 0, 0, len(spec.kinds) - 1, spec.title, fmt(bold=True, size=TITLE_SIZE)))
+        merges.append((0, 0, 0, spec.last_merged_col, spec.title, fmt(bold=True, size=TITLE_SIZE)))
     if spec.subtitle:
-        merges.append((1, 0, 1, len(spec.kinds) - 1, spec.subtitle, fmt()))
+        merges.append((1, 0, 1, spec.last_merged_col, spec.subtitle, fmt(wrap=True)))
     if merges:
         options["merge_ranges"] = merges
     if any(conditional.values()):
@@ -144,6 +144,7 @@ def write_xlsxwriter(specs: list[SheetSpec], target) -> None:
     boxed_header = book.add_format({"bold": True, "bg_color": HEADER_FILL, "text_wrap": True, "valign": "vcenter",
                                     "border": 1})
     title = book.add_format({"bold": True, "font_size": TITLE_SIZE})
+    subtitle = book.add_format({"text_wrap": True, "valign": "top"})
     cache: dict[tuple, object] = {}
 
     def fmt(kind, fill=None, bold=False, wrap=False, boxed=False):
@@ -167,9 +168,10 @@ def write_xlsxwriter(specs: list[SheetSpec], target) -> None:
             sheet.set_column(c, c, width)
         if spec.title:
             sheet.set_row(0, 26)
-            sheet.merge_range(0, 0, 0, len(spec.kinds) - 1, spec.title, title)
+            sheet.merge_range(0, 0, 0, spec.last_merged_col, spec.title, title)
         if spec.subtitle:
-            sheet.merge_range(1, 0, 1, len(spec.kinds) - 1, spec.subtitle)
+            sheet.set_row(1, spec.subtitle_height)
+            sheet.merge_range(1, 0, 1, spec.last_merged_col, spec.subtitle, subtitle)
         sheet.set_row(spec.header_row, 30)
         sheet.write_row(spec.header_row, 0, list(spec.frame.columns), boxed_header if spec.boxed else header)
         _xlsxwriter_cells(sheet, spec, fmt)

@@ -1,4 +1,5 @@
-"""汇总: each unit's figures and rates, a bar chart of 及时公开率, on one landscape A4 page.
+"""汇总: each unit's figures and rates, a bar chart of 及时公开率, on one landscape A4 page when it
+reads there (else one page wide, as many long as needed).
 
 The figures are summary.unit_table's, the same the terminal and the web page
 show; the run's parts add their count columns before 备注.
@@ -10,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ...summary import COUNT_HEADERS, RANK_RULE, RATE_HEADERS
-from ..layout import INT, PERCENT, TEXT, Chart, SheetSpec, column_widths
+from ..layout import INT, PERCENT, TEXT, Chart, SheetSpec, column_widths, fits_one_page
 from ..scope import scope_text
 
 NAME = "汇总"
@@ -46,17 +47,24 @@ def spec(sheet) -> SheetSpec:
     frame[" "], frame["图表单位"], frame["图表排名及时率"] = None, labels, rates
     kinds = [INT, TEXT, TEXT] + [INT] * len(COUNT_HEADERS) + [PERCENT] * len(RATE_HEADERS) + extra_kinds \
         + [TEXT, TEXT, TEXT, PERCENT]
-    widths = [min(w, 40) for w in column_widths(frame, kinds)]
+    widths = [min(w, 40) for w in column_widths(frame, kinds, header_lines=2)]  # narrow: more fits a page
     widths[-3:] = [2.0, 0.0, 0.0]
+    bar = 26 if len(chart_rows) <= 15 else 16  # a district's 40 units: the chart stays within a page
     chart = Chart("各单位排名及时率（排名依据；灰色为合计）", "图表单位", "图表排名及时率", row=2 + len(frame) + 3, col=1,
-                  height=max(260, 26 * len(chart_rows) + 100), rows=len(chart_rows),
+                  height=max(260, bar * len(chart_rows) + 100), rows=len(chart_rows),
                   axis_min=0.0, mark_last=True)  # from 0: a cut axis makes 84% look like half of 90%
     made = f"制表日期：{run.run_date.isoformat()}"
     title = f"行政许可、行政处罚公开时限检查汇总（{scope_text(run)}）"
     subtitle = (f"规则：{run.rules.name}。{RANK_RULE}；{RATE_NOTE}；合规率 = 日期和各项数据都无误的记录 ÷ 决定总数"
                 f"（不含无法判定）；完整率 = 已填的必填项 ÷ 应填的必填项（按国家数据标准格式填报的表格）。{made}")
     bold = {i for i, c in enumerate(frame["类别"]) if c == "小计"} | {len(frame) - 1}
+    # One page when it reads there; a district with many units flows over pages as wide as one page,
+    # the header on each (squeezed onto one page, 40 units printed at a quarter of their size). The
+    # chart then shows on screen only: a page break would cut it, and 排名 says the same in the table.
+    rows_pt = 26 + 15 + 30 + 15 * (len(frame) + 3)  # title, subtitle, header, the rows and the gap
+    one_page = fits_one_page(widths[:len(kinds) - 3], rows_pt, chart.height)
     return SheetSpec(NAME, frame, kinds, widths, header_row=2, title=title, subtitle=subtitle,
-                     bold_rows=bold, chart=chart, repeat_header=False, print_columns=len(kinds) - 3,
-                     footer=sheet.footer.replace("&L&A", f"&L{made}"), fit_to_pages=(1, 1), print_gridlines=False,
-                     boxed=True, autofilter=False)  # a filter over 合计 and the helpers would sort them in
+                     bold_rows=bold, chart=chart, repeat_header=not one_page, print_columns=len(kinds) - 3,
+                     footer=sheet.footer.replace("&L&A", f"&L{made}"), fit_to_pages=(1, 1 if one_page else 0),
+                     print_gridlines=False, boxed=True, print_chart=one_page,
+                     autofilter=False)  # a filter over 合计 and the helpers would sort them in
