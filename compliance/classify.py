@@ -105,6 +105,11 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
     # 逾期未公开 — the unit says it is online (docs/rules.md §8).
     marked_overdue = _marked_no_date(records) & (judged["status"] == STATUSES.index("overdue"))
     judged["status"][marked_overdue] = STATUSES.index("invalid")
+    # An update time standing in for the publication date is an upper bound of the first publication:
+    # on time by it is on time, late by it says nothing (docs/rules.md §8): 数据有误, never 逾期公开.
+    stand_in_late = _stand_in(records) & (judged["status"] == STATUSES.index("late"))
+    judged["status"][stand_in_late] = STATUSES.index("invalid")
+    problem = np.where(stand_in_late & (problem == None), "published-stand-in-late", problem)  # noqa: E711
     late = _lateness(calendar, judged, until, days)
 
     out = records.copy(deep=False)  # copy-on-write: the columns are shared until one is changed
@@ -135,6 +140,12 @@ def _unjudgeable(records, decision, published, rule_known, run_day) -> tuple[np.
     bad_published = records["published_problem"].notna().to_numpy(bool) & ~_marked_no_date(records)
     invalid = ~has_decision | bad_published | ~rule_known | (problem_code != 0)
     return invalid, problem_names[problem_code]
+
+
+def _stand_in(records) -> np.ndarray:
+    if "published_stand_in" not in records.columns:
+        return np.zeros(len(records), dtype=bool)
+    return records["published_stand_in"].notna().to_numpy(bool)
 
 
 def _marked_no_date(records) -> np.ndarray:

@@ -143,7 +143,7 @@ class _Values:
         sources = {"online": ("online_published_date", None), "start": ("online_limit", None),
                    "year": ("missing_year", None), "conflict": ("conflict_with", None),
                    "where": ("duplicate_of", None), "candidates": ("online_candidates", ""),
-                   "column": ("online_date_column", "更新时间")}
+                   "column": ("online_date_column", "更新时间"), "standin": ("published_stand_in", "更新时间")}
         column, default = sources[name]
         if name in ("online", "start"):
             return self._dates(column)

@@ -240,6 +240,9 @@ DECLARED = [
     ProblemType("sheet-columns-missing", SHEET, "找不到{labels}列，这些记录无法判定。看到的列名：{seen}。"
                                                 "可在 compliance.toml 的 [columns] 中为 {fields} 补充同义词",
                 "表头中没有决定日期或公开日期列，这些记录判为数据有误", "在 compliance.toml [columns] 中为该字段补充同义词，或改正表头"),
+    ProblemType("published-column-stand-in", SHEET, "公开日期取自“{header}”列：这是数据更新或入库的时间，不一定是首次上网公开的"
+                                                    "日期。按它按时的记录确定按时；按它超过截止日的，首次公开可能更早，列为数据有误待核实",
+                "表中没有公开日期列，只有更新时间、入库时间一类的列", "加一列实际上网公开日期（公示日期）"),
     ProblemType("sheet-several-tables", SHEET, "工作表中有 {count} 个表格（第 {rows} 行是另一个表头），各按自己的表头读取",
                 "一个工作表中上下有几个表格", "无需处理；核对各表格的记录数"),
     ProblemType("extension-mismatch", SHEET, "文件扩展名是 {suffix}，内容其实是{kind}，已按内容读取",
@@ -298,6 +301,10 @@ DECLARED = [
                 "在表头中加上决定日期列，或在 compliance.toml [columns] 中补充同义词"),
     ProblemType("published-column-missing", RECORD, "工作表中找不到公开日期列，无法判断是否按时公开",
                 "没有公开日期列（报送日期等不是公开日期）", "加上公开日期列，或在 compliance.toml [columns] 中补充同义词"),
+    ProblemType("published-stand-in-late", RECORD, "“{standin}”{published} 已过截止日 {deadline}，但它是数据更新或入库的时间，"
+                                                  "首次上网公开可能更早：无法判定是否逾期",
+                "公开日期只有更新时间、入库时间一类的列，按它已过截止日：不能据此认定逾期",
+                "填写实际上网公开日期（可在网站上查到），或用 --online 提供网站清单核对"),
     ProblemType("published-marked-no-date", RECORD, "标注已公开，但没有公开日期",
                 "台账的“是否公开/状态”栏写了已公开，公开日期却是空的：不判为未公开；截止日期未到时按未到期，"
                 "过了截止日期判为数据有误", "补填公开日期（可在网站上查到），或用 --online 提供网站清单核对"),

@@ -100,3 +100,44 @@ def test_a_file_name_that_names_no_unit_is_said_on_each_of_its_records(tmp_path)
     assert {name: r["unit"] for name, r in records.items()} == {
         "台账.xlsx": "台账", "2016年10月报送.xlsx": "2016年10月报送", "区安监局_台账.xlsx": "区安监局", "附件1.xlsx": "区司法局"}
     assert {r["status"] for r in records.values()} == {"on_time"}  # said, and judged as before
+
+
+@pytest.mark.parametrize("name, unit", [
+    ("附件1：区安监局2016年行政处罚台账.xlsx", "区安监局"), ("01区安监局.xlsx", "区安监局"), ("1.区环保局台账.xlsx", "区环保局"),
+    ("（区编办）10月台账.xlsx", "区编办"), ("【区编办】台账.xlsx", "区编办"), ("2016年10月区环保局行政处罚台账.xlsx", "区环保局"),
+    ("10月份区安监局.xlsx", "区安监局"), ("2016年10月_区编办.xlsx", "区编办"), ("(3)区环保局-处罚.xlsx", "区环保局"),
+    ("一、区安监局.xlsx", "区安监局")])
+def test_a_unit_is_found_behind_what_clerks_put_before_it_in_a_file_name(tmp_path, name, unit):
+    """附件1：, numbering, a month, brackets: the unit was the whole file name (附件1：区安监局…), or unknown."""
+    import json
+
+    rows = [["行政处罚决定书文号", "当事人", "处罚决定日期", "上网公开日期"], ["西罚1", "甲", D(2016, 9, 1), D(2016, 9, 5)]]
+    write_xlsx(tmp_path / name, {"处罚": rows})
+    result = CliRunner().invoke(main, ["check", str(tmp_path / name), "--as-of", "2016-12-31", "--json", "-", "-q",
+                                       "-o", str(tmp_path / "r.xlsx")])
+    [record] = json.loads(result.stdout)["records"]
+    assert record["unit"] == unit and not record["issues"]
+
+
+@pytest.mark.parametrize("name", ["区市场监管局_台账.xlsx", "区市场监管局_2016年行政许可.xlsx"])
+def test_a_column_only_penalty_sheets_have_makes_the_sheet_penalties(tmp_path, name):
+    """处罚类别 (警告, 罚款, 吊销许可证 …) is a column of the penalty standard only: the sheet holds penalties,
+    though the file name says nothing (it was category-unknown) or says 许可 (every row was a permit)."""
+    import json
+
+    rows = [["文书号", "相对人", "处罚类别", "决定日期", "公开日期"],
+            ["西市监罚〔2016〕1号", "甲", "吊销许可证", D(2016, 10, 10), D(2016, 10, 12)],
+            ["西市监罚〔2016〕2号", "乙", "罚款", D(2016, 10, 10), D(2016, 10, 12)]]
+    write_xlsx(tmp_path / name, {"Sheet1": rows})
+    result = CliRunner().invoke(main, ["check", str(tmp_path / name), "--as-of", "2016-12-31", "--json", "-", "-q",
+                                       "-o", str(tmp_path / "r.xlsx")])
+    records = json.loads(result.stdout)["records"]
+    assert [r["category"] for r in records] == ["penalty", "penalty"]
+    assert not [i for r in records for i in r["issues"]]
+    both = rows[0] + ["许可内容"]  # columns of both standards: the headers say nothing, the file name decides
+    (tmp_path / "b").mkdir()
+    write_xlsx(tmp_path / "b" / name, {"Sheet1": [both] + [r + [None] for r in rows[1:]]})
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "b" / name), "--as-of", "2016-12-31", "--json", "-",
+                                       "-q", "-o", str(tmp_path / "r2.xlsx")])
+    expected = "permit" if "许可" in name else None
+    assert [r["category"] for r in json.loads(result.stdout)["records"]] == [expected, expected]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..fields import EXACT_BONUS, LABELS, WEAK_SCORE, FieldRules, category_from_text
+from ..fields import EXACT_BONUS, LABELS, WEAK_SCORE, FieldRules, category_from_text, normalise_header
 from ..problems import Problem, problem
 
 
@@ -97,11 +97,21 @@ def _letter(index: int) -> str:
     return letters
 
 
+# Columns that only one category's sheets have (the 双公示 standards): a sheet with 处罚类别 or 违法事实
+# holds penalties whatever its file is called, one with 许可类别 or 许可内容 holds permits.
+ONLY_IN = {"penalty": ("处罚类别", "处罚事由", "处罚依据", "处罚结果", "处罚内容", "处罚名称", "违法事实", "违法行为类型",
+                       "罚款金额"),
+           "permit": ("许可类别", "审批类别", "许可内容", "许可证书名称", "许可截止期")}
+
+
 def header_category(mapping: ColumnMap) -> str | None:
-    """What the headers say about every row: 许可决定日期 -> permit, 行政处罚决定书文号 -> penalty."""
+    """What the headers say about every row: 许可决定日期 -> permit, 行政处罚决定书文号 -> penalty; then a
+    column only one category has (处罚类别, 许可内容), unless columns of both are there."""
     for name in ("decision_date", "document_number", "published_date", "unit"):
         header = mapping.header_of(name)
         found = category_from_text(header) if header else None
         if found:
             return found
-    return None
+    said = {kind for header in mapping.headers for kind, words in ONLY_IN.items()
+            if any(word in normalise_header(header) for word in words)}
+    return said.pop() if len(said) == 1 else None

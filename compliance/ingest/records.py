@@ -29,7 +29,8 @@ from .tables import range_label, side_by_side, split_columns
 
 RECORD_FIELDS = ["source_file", "sheet", "row", "category", "unit", "document_number", "party",
                   "decision_text", "published_text", "decision_date", "published_date",
-                  "decision_problem", "published_problem", "category_problem", "unit_problem", "notes"]
+                  "decision_problem", "published_problem", "category_problem", "unit_problem", "notes",
+                  "published_stand_in"]  # the header of an update-time column standing in for the publication date
 
 
 @dataclass
@@ -97,6 +98,8 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
         result.notes.append(problem("sheet-hidden", **at))
     mapping = map_columns(headers, rules)
     result.notes.extend(note.with_place(**at) for note in mapping.notes)
+    if mapping.is_weak("published_date"):
+        result.notes.append(problem("published-column-stand-in", **at, header=mapping.header_of("published_date")))
     result.columns = {name: mapping.header_of(name) for name in mapping.columns}
     inner = None
     if sheet.data is not None:
@@ -237,6 +240,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     out["decision_problem"] = dec_codes
     out["published_problem"] = pub_codes
     out["notes"] = np.where(kinds.labelled[keep], "row-labelled-as-total", None)
+    out["published_stand_in"] = mapping.header_of("published_date") if mapping.is_weak("published_date") else None
     extra = add_quality_columns(out, kept, mapping, text=cell_text, checks=quality, raw_unit=cell_text(mapped_column(kept, mapping, "unit")),
                                 result=result, at={"file": context.source_file, "sheet": sheet.name})
     return out[RECORD_FIELDS + extra], kinds
