@@ -49,14 +49,17 @@ def test_a_config_synonym_works_for_a_ledger_and_for_an_online_list(tmp_path, mo
     ("入库日期", "published_date"), ("更新日期", "published_date"),  # weak stand-ins, as 入库时间/更新时间 were
     ("发文机关", "unit"),
     ("文书编号", "document_number"),
+    # met in units' ledgers: the decision document's date, 挂网 (posted online), who issued the licence
+    ("处罚决定书日期", "decision_date"), ("作出处罚决定的日期", "decision_date"), ("处罚时间", "decision_date"),
+    ("挂网时间", "published_date"), ("发证机关", "unit"), ("处罚单位", "unit"), ("执法机构", "unit"),
 ])
 def test_ledger_headers_that_now_map(tmp_path, header, field):
-    index = {"document_number": 1, "published_date": 4, "unit": 5}[field]
+    index = {"document_number": 1, "decision_date": 3, "published_date": 4, "unit": 5}[field]
     header_row = list(PENALTY_HEADER)
     header_row[index] = header
     path = write_xlsx(tmp_path / "表.xlsx", {"处罚": [header_row, ROW]})
     record = load([path]).records.iloc[0]
-    expected = {"document_number": "西安监罚〔2016〕1号", "unit": "区安监局"}
+    expected = {"document_number": "西安监罚〔2016〕1号", "unit": "区安监局", "decision_date": dt.datetime(2016, 9, 1)}
     if field == "published_date":
         assert record["published_date"] == dt.datetime(2016, 9, 8) and record["published_problem"] is None
     else:
