@@ -86,9 +86,12 @@ _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2
               "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_CHARS = "".join(_CN_DIGITS) + "十"
 
+# Separators: - / . and the dashes a Chinese keyboard gives (— – ― −), which NFKC leaves as they are.
 _YMD = re.compile(
-    r"^(?P<y>\d{4})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})\s*[日号]?\.?"
+    r"^(?P<y>\d{4})\s*(?:[-/.—–―−]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.—–―−]|月)\s*(?P<d>\d{1,2})\s*[日号]?\.?"
 )
+# 16年10月8日: a two-digit year only with 年 and 月 written out, where it cannot be a day or a month.
+_SHORT_YEAR = re.compile(r"^(?P<y>\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]?")
 _COMPACT = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?!\d)")
 _CN_DATE = re.compile(
     rf"^(?P<y>[{_CN_CHARS}]{{4}})\s*年\s*(?P<m>[{_CN_CHARS}]{{1,3}})\s*月\s*(?P<d>[{_CN_CHARS}]{{1,3}})\s*[日号]?"
@@ -179,7 +182,7 @@ def _parse_text(raw: str) -> ParsedDate:
     zoned = _ZONED.match(text)
     if zoned:
         return _beijing_date(zoned, text)
-    for pattern, convert in ((_YMD, int), (_COMPACT, int), (_CN_DATE, _cn_number)):
+    for pattern, convert in ((_YMD, int), (_COMPACT, int), (_CN_DATE, _cn_number), (_SHORT_YEAR, int)):
         match = pattern.match(text)
         if match is None:
             continue
@@ -191,6 +194,8 @@ def _parse_text(raw: str) -> ParsedDate:
         y, m, d = (convert(match.group(k)) for k in "ymd")
         if y is None or m is None or d is None:
             return ParsedDate(None, "date-unparseable")
+        if pattern is _SHORT_YEAR:
+            y += 2000
         parsed = _build(y, m, d, text)
         if weekday and parsed.date is not None and parsed.date.weekday() != _WEEKDAYS[weekday.group("w")]:
             return ParsedDate(None, "date-weekday-mismatch")  # the date or the weekday is wrong: not ours to pick

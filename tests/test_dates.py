@@ -54,6 +54,9 @@ GOOD = [
     ("2016年5月3日（周二）", D),
     ("2016-05-03(礼拜二) 14:30", D),
     ("２０１６－０５－０３　星期二", D),
+    # the dashes a Chinese keyboard types (— – ― −), and a two-digit year with 年 and 月 written out
+    ("2016—5—3", D), ("2016–05–03", D), ("2016―5―3", D), ("2016−5−3", D),
+    ("16年5月3日", D), ("16年05月03号 14:30", D),
 ]
 
 
@@ -91,6 +94,9 @@ BAD = [
     ("2016-05-03 星期三", "date-weekday-mismatch"),  # the date or the weekday is wrong
     ("2016年5月8日 星期六", "date-weekday-mismatch"),  # 2016-05-08 was a Sunday
     ("2016-05-03 星期", "date-unparseable"),
+    ("16/5/3", "date-unparseable"), ("16-05-03", "date-unparseable"),  # a two-digit year without 年: ambiguous
+    ("5/3/2016", "date-unparseable"),  # month or day first: not ours to pick
+    ("116年5月3日", "date-unparseable"),
 ]
 
 
