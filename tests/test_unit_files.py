@@ -141,3 +141,46 @@ def test_a_column_only_penalty_sheets_have_makes_the_sheet_penalties(tmp_path, n
                                        "-q", "-o", str(tmp_path / "r2.xlsx")])
     expected = "permit" if "许可" in name else None
     assert [r["category"] for r in json.loads(result.stdout)["records"]] == [expected, expected]
+
+
+def _spelled(folder: Path, units: list[str]) -> Path:
+    folder.mkdir()
+    for i, unit in enumerate(units, start=1):
+        write_xlsx(folder / f"台账{i}.xlsx", {"处罚": [PENALTY_HEADER, [1, f"西罚〔2016〕{i}号", "甲", D(2016, 9, 1),
+                                                                      D(2016, 9, 5), unit]]})
+    return folder
+
+
+def test_one_unit_written_three_ways_is_counted_once_and_said(tmp_path):
+    """区人社局, 区人力资源和社会保障局 and 西塞山区人力资源和社会保障局 were three units ranked against each other."""
+    import json
+
+    folder = _spelled(tmp_path / "in", ["区人社局", "区人社局", "区人力资源和社会保障局", "西塞山区人力资源和社会保障局"])
+    result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-12-31", "--json", "-", "-q",
+                                       "-o", str(tmp_path / "r.xlsx")])
+    payload = json.loads(result.stdout)
+    assert {r["unit"] for r in payload["records"]} == {"区人社局"}  # the spelling written most often
+    assert payload["unit_spellings"] == {"区人社局": ["区人力资源和社会保障局", "西塞山区人力资源和社会保障局"]}
+    assert set(summary(tmp_path / "r.xlsx")) == {"区人社局", "合计"}
+    about = {r[0]: r[1] for r in openpyxl.load_workbook(tmp_path / "r.xlsx")["说明"].iter_rows(values_only=True)}
+    assert about["单位名称"].startswith("单位名称写法不一，按同一单位统计：区人社局（另写作 区人力资源和社会保障局、")
+    shown = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-12-31", "-o", str(tmp_path / "r2.xlsx")])
+    assert "单位名称写法不一，按同一单位统计：区人社局" in shown.output
+
+
+def test_two_districts_offices_and_a_declared_unit_list_are_not_merged(tmp_path, monkeypatch):
+    import json
+
+    def units_of(folder, out):
+        result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-12-31", "--json", "-", "-q",
+                                           "-o", str(out)])
+        payload = json.loads(result.stdout)
+        return {r["unit"] for r in payload["records"]}, payload.get("unit_spellings")
+
+    city = _spelled(tmp_path / "city", ["西塞山区安监局", "黄石港区安全生产监督管理局", "区安监局"])
+    assert units_of(city, tmp_path / "c.xlsx") == ({"西塞山区安监局", "黄石港区安全生产监督管理局", "区安监局"}, None)
+    declared = _spelled(tmp_path / "declared", ["区人社局", "区人力资源和社会保障局"])
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "compliance.toml").write_text('[units]\n"区人社局" = []\n"区人力资源和社会保障局" = []\n',
+                                              encoding="utf-8")
+    assert units_of(declared, tmp_path / "d.xlsx") == ({"区人社局", "区人力资源和社会保障局"}, None)

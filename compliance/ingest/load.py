@@ -8,6 +8,7 @@ Chinese message), and the others are still loaded. Every row below a header is a
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -26,6 +27,7 @@ from .files import SUFFIXES, find_files  # noqa: F401 - SUFFIXES: the web page's
 from .isolate import ReadLimits, fault_entry, read_isolated
 from .readers import DEFAULT_MAX_UNCOMPRESSED, read_file
 from .records import RECORD_FIELDS, SheetResult, read_sheet
+from .unit_spellings import merged_spellings
 
 
 
@@ -82,6 +84,7 @@ class LoadResult:
     records: pd.DataFrame
     inputs: list[InputFile]
     said_none: list[str] = field(default_factory=list)  # units whose file says they made no decision
+    unit_spellings: dict[str, list[str]] = field(default_factory=dict)  # name counted -> other spellings merged
 
     @property
     def skipped_rows(self) -> int:
@@ -188,14 +191,23 @@ def load(paths: Iterable[str | Path], config: ReadSettings | None = None,
         inputs.append(entry)
         frames.extend(sheet_frames)
     records = pd.concat(frames, ignore_index=True) if frames else empty_records()
+    merged: dict[str, str] = {}
     if config.units:  # every name a unit goes by -> the name declared in compliance.toml [units]
         records["unit"] = unit_names(records["unit"], config.units)
+    else:  # 区人社局 and 西塞山区人力资源和社会保障局: one unit (unit_spellings.py)
+        merged = merged_spellings(Counter(records["unit"].dropna().tolist()))
+        if merged:
+            records["unit"] = records["unit"].replace(merged)
     # 无, /, - and 空 say "no number": a missing number, never a duplicate of each other.
     numbers = normalise_document_numbers(records["document_number"])
     records["document_number"] = records["document_number"].where(numbers.ne(""), "")
     records["duplicate_of"] = duplicate_locations(records, numbers)
     said_none = pd.Series([unit_from_name(e.path) for e in inputs if e.declares_none], dtype=object)
-    return LoadResult(records, inputs, unit_names(said_none, config.units or None).tolist())
+    said_none = unit_names(said_none, config.units or None).replace(merged)
+    spellings: dict[str, list[str]] = {}
+    for spelling, kept in merged.items():
+        spellings.setdefault(kept, []).append(spelling)
+    return LoadResult(records, inputs, said_none.tolist(), spellings)
 
 
 def _skipped_entry(path: Path, why) -> InputFile:

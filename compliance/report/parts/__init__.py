@@ -6,8 +6,9 @@ from .base import Part
 from .history import HistoryPart
 from .online import OnlinePart
 from .quality import QualityPart
+from .unit_spellings import UnitSpellingsPart
 
-PART_TYPES = (OnlinePart, HistoryPart, QualityPart)  # the order they appear in
+PART_TYPES = (UnitSpellingsPart, OnlinePart, HistoryPart, QualityPart)  # the order they appear in
 
 
 def parts_of(run) -> tuple[Part, ...]:

@@ -1,0 +1,59 @@
+"""One unit under several spellings: 区人社局, 区人力资源和社会保障局 and 西塞山区人力资源和社会保障局 in one run
+are one office, and counted apart they would be ranked against each other.
+
+Two names are one unit when, with the long forms of the usual short names (人力资源和社会保障 -> 人社)
+shortened, they are the same after the district: 西塞山区 or a bare 区. They are merged only when the
+names of the group name at most one district: 西塞山区人社局 and 黄石港区人社局 (a city's run) stay two.
+The name written most often is kept. A run whose compliance.toml lists its units ([units]) is not
+touched: the list says which names are one unit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# Long forms and the short forms district offices write for them (the longest first when applied).
+SHORT_FORMS = {
+    "人力资源和社会保障": "人社", "人力资源与社会保障": "人社", "人力资源社会保障": "人社",
+    "安全生产监督管理": "安监", "环境保护": "环保", "食品药品监督管理": "食药监", "市场监督管理": "市场监管",
+    "工商行政管理": "工商", "国土资源": "国土", "住房和城乡建设": "住建", "住房城乡建设": "住建",
+    "卫生和计划生育": "卫计", "卫生计生": "卫计", "卫生健康": "卫健", "质量技术监督": "质监",
+    "交通运输": "交通", "文化和旅游": "文旅", "文化旅游": "文旅", "城市管理": "城管",
+    "综合行政执法": "综合执法", "机构编制委员会办公室": "编办", "发展和改革": "发改", "发展改革": "发改",
+    "科学技术": "科技", "应急管理": "应急", "退役军人事务": "退役军人", "医疗保障": "医保", "人民防空": "人防",
+}
+_LONG_FIRST = sorted(SHORT_FORMS, key=len, reverse=True)
+# 黄石市西塞山区 / 西塞山区 / 区 (县 alike) before the office's own name.
+_DISTRICT = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?市)?(?P<named>[\u4e00-\u9fff]{1,6}?[区县])|^[区县]")
+
+
+def _key(name: str) -> tuple[str, str | None]:
+    """(the office's name after the district, shortened; the district it names, None for a bare 区)."""
+    short = name
+    for long in _LONG_FIRST:
+        short = short.replace(long, SHORT_FORMS[long])
+    found = _DISTRICT.match(short)
+    if found is None:
+        return short, None
+    rest = short[found.end():]
+    return (rest, found.group("named")) if rest else (short, None)
+
+
+def merged_spellings(counts: Counter) -> dict[str, str]:
+    """{spelling: the name it is counted under} for the spellings merged (``counts``: records per name)."""
+    groups: dict[str, list[str]] = {}
+    districts: dict[str, set] = {}
+    for name in counts:  # one per distinct unit name: a few dozen
+        if not isinstance(name, str) or not name:
+            continue
+        key, district = _key(name)
+        groups.setdefault(key, []).append(name)
+        districts.setdefault(key, set()).add(district)
+    out = {}
+    for key, names in groups.items():
+        if len(names) < 2 or len(districts[key] - {None}) > 1:
+            continue
+        kept = min(names, key=lambda n: (-counts[n], len(n), n))
+        out.update({n: kept for n in names if n != kept})
+    return out
