@@ -168,3 +168,14 @@ def test_rows_read_but_not_counted_are_said_under_the_counts(page, tmp_path):
     fresh.wait_for_selector("#results:not([hidden])", timeout=60_000)
     assert fresh.locator("#counts").inner_text().startswith("记录1\n")
     assert fresh.locator("#scope-note").is_hidden()
+
+
+def test_one_unit_written_two_ways_is_said_on_the_page(page, tmp_path):
+    rows = [[1, "西人社罚〔2016〕1号", "甲", D(2016, 10, 10), D(2016, 10, 12), "区人社局"],
+            [2, "西人社罚〔2016〕2号", "乙", D(2016, 10, 10), D(2016, 10, 12), "区人社局"],
+            [3, "西人社罚〔2016〕3号", "丙", D(2016, 10, 10), D(2016, 10, 12), "西塞山区人力资源和社会保障局"]]
+    upload(page, [write_xlsx(tmp_path / "台账.xlsx", {"Sheet1": [PENALTY_HEADER] + rows})])
+    page.wait_for_selector("#results:not([hidden])", timeout=60_000)
+    assert "单位名称写法不一，按同一单位统计：区人社局（另写作 西塞山区人力资源和社会保障局）" in \
+        page.locator("#scope-note").inner_text()
+    assert page.locator("#summary tbody").inner_text().count("区人社局") == 1

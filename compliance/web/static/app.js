@@ -168,8 +168,11 @@ function drawResults(result) {
   $("counts").hidden = !checked;
   // every row read is a record or said here: rows that are not decisions, and decisions not counted
   const skipped = result.summary.skipped_rows || 0;
-  const scope = [skipped ? `另跳过非记录行（空行、说明、表尾等）${skipped} 行` : "", result.scope_note || ""]
-    .filter(Boolean);
+  // one unit written several ways, counted once (the terminal's and 说明's line)
+  const spellings = Object.entries(result.unit_spellings || {})
+    .map(([kept, others]) => `${kept}（另写作 ${others.join("、")}）`).join("；");
+  const scope = [skipped ? `另跳过非记录行（空行、说明、表尾等）${skipped} 行` : "", result.scope_note || "",
+    spellings ? `单位名称写法不一，按同一单位统计：${spellings}` : ""].filter(Boolean);
   $("scope-note").hidden = !checked || scope.length === 0;
   $("scope-note").textContent = scope.length ? scope.join("；") + "。" : "";
   $("nothing-checked").hidden = checked;
