@@ -106,6 +106,20 @@ def test_a_status_column_marks_published_too(tmp_path):
     assert records["西人罚2"]["status"] == "overdue"
 
 
+def test_published_written_in_the_date_column_is_the_same_claim(tmp_path):
+    """已公开 / √ typed where the date goes: it was 数据有误 (无法识别的日期) even before the deadline."""
+    path = write_sheet(tmp_path / "区人社局_处罚.xlsx", [
+        PENALTY,
+        [1, "西人罚1", "甲", D(2016, 10, 10), "已公开"],  # deadline passed
+        [2, "西人罚2", "乙", D(2016, 12, 20), "√"],  # deadline not yet
+        [3, "西人罚3", "丙", D(2016, 12, 20), "见网站"]])  # not a claim: an unreadable date, as before
+    _, data, _ = check(tmp_path, path)
+    records = by_number(data)
+    assert (records["西人罚1"]["status"], codes(records["西人罚1"])) == ("invalid", {"published-marked-no-date"})
+    assert (records["西人罚2"]["status"], codes(records["西人罚2"])) == ("pending", {"published-marked-no-date"})
+    assert (records["西人罚3"]["status"], codes(records["西人罚3"])) == ("invalid", {"date-unparseable"})
+
+
 # -- 1. a second table in the same sheet, its own column order ---------------------------
 def test_second_table_with_its_own_column_order_and_category(tmp_path):
     path = write_sheet(tmp_path / "区安监局_台账.xlsx", [

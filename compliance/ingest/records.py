@@ -215,6 +215,9 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     marked = said_published(mark_text)
     pub_codes = np.where(marked & (pub_codes == None) & np.isnat(published),  # noqa: E711
                          "published-marked-no-date", pub_codes)
+    # 已公开 / 是 / √ typed in the date column itself: the same claim without a date, not an unreadable date
+    written = said_published(published_text[keep])
+    pub_codes = np.where(written & np.isnat(published), "published-marked-no-date", pub_codes)
     # 是否公开: 不公开 beside a blank date is the unit's claim, told as one (exempt.py), not left unsaid.
     claims = (published_shown == "") & mark_text.str.contains("|".join(NOT_TO_BE_PUBLISHED)).to_numpy(bool)
     if claims.any():
