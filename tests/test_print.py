@@ -131,3 +131,22 @@ def test_summary_of_many_units_flows_over_pages_one_wide_and_of_few_fits_one(tmp
         last = openpyxl.utils.get_column_letter(sheet.max_column - 3)
         assert {f"A1:{last}1", f"A2:{last}2"} <= merged  # the printed columns, not the chart's helpers
         assert sheet["A2"].alignment.wrap_text and sheet.row_dimensions[2].height >= 30  # two lines or more
+
+
+@pytest.mark.parametrize("backend", ["default", "xlsxwriter"])
+def test_a_summary_too_wide_for_one_page_prints_two_across_with_the_units_on_both(tmp_path, backend):
+    """The sample's 汇总 (long unit names, 备注) on one page printed at about 60%: now two pages across,
+    排名, 单位 and 类别 repeated on the second, the chart right of them so that only page one holds it."""
+    from pathlib import Path
+
+    from compliance.api import check
+    from compliance.report.workbook import write_report
+
+    run = check([Path(__file__).resolve().parent.parent / "sample_data"], as_of=D(2016, 12, 31), run_date=D(2016, 12, 31))
+    out = tmp_path / "r.xlsx"
+    write_report(run, out) if backend == "default" else write_report(run, out, backend=backend)
+    sheet = openpyxl.load_workbook(out)["汇总"]
+    assert sheet.page_setup.fitToWidth == 2 and (sheet.page_setup.fitToHeight or 1) == 1
+    assert sheet.print_title_cols == "$A:$C"
+    [chart] = sheet._charts
+    assert chart.anchor._from.col == 3

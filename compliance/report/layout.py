@@ -18,7 +18,7 @@ POINTS = "points"
 HEADER_FILL = "#DDEBF7"
 MARGINS = {"left": 0.4, "right": 0.4, "top": 0.7, "bottom": 0.6}  # inches, as Excel's page setup takes them
 A4_LANDSCAPE_MM = (297.0, 210.0)
-MIN_ONE_PAGE_SCALE = 0.6  # below this a sheet squeezed onto one page prints under about 7 pt: unreadable
+MIN_ONE_PAGE_SCALE = 0.7  # below this a sheet squeezed onto one page prints under about 8 pt: hard to read
 # Dark enough to tell apart on a black-and-white printer.
 STATUS_FILLS = {"late": "#F8CBAD", "overdue": "#F4B084", "invalid": "#FFD966"}
 
@@ -56,6 +56,7 @@ class SheetSpec:
     page_header: str | None = None
     subtitle: str | None = None  # a plain line under the title
     fit_to_pages: tuple[int, int] = (1, 0)  # one page wide, as many long as needed
+    repeat_columns: int = 0  # the first N columns printed again on each page across (a sheet two pages wide)
     print_gridlines: bool = True
     wrap_columns: set[str] = field(default_factory=set)  # long text wraps instead of being cut
     row_heights: dict[int, float] = field(default_factory=dict)  # data row -> points: wrapped text shows whole
@@ -144,8 +145,18 @@ def page_scales(widths: list[float], heights_pt: float, extra_px: float = 0.0) -
     return min(1.0, page_w / max(width, 1e-9)), min(1.0, page_h / max(height, 1e-9))
 
 
-def fits_one_page(widths: list[float], heights_pt: float, extra_px: float = 0.0) -> bool:
-    """Whether one page reads well enough: its height shrinks the print no further than the width
-    already must, or than MIN_ONE_PAGE_SCALE (more pages help only when the height is the limit)."""
-    wide, tall = page_scales(widths, heights_pt, extra_px)
-    return tall >= min(wide, MIN_ONE_PAGE_SCALE)
+def print_fit(widths: list[float], heights_pt: float, extra_px: float = 0.0,
+              repeated: int = 0) -> tuple[int, bool]:
+    """(pages across, whether all of it fits one page tall) for a sheet that should read on paper.
+
+    Two pages across when one page's width alone would print it under MIN_ONE_PAGE_SCALE (the first
+    ``repeated`` columns printed again on the second); one page tall when its height shrinks the
+    print no further than its width already must, or than MIN_ONE_PAGE_SCALE (more pages help only
+    when the height is the limit)."""
+    wide, _ = page_scales(widths, heights_pt, extra_px)
+    across = 1
+    if wide < MIN_ONE_PAGE_SCALE:
+        across = 2
+        wide, _ = page_scales([w / 2 for w in widths] + widths[:repeated], heights_pt, extra_px)
+    _, tall = page_scales([], heights_pt, extra_px)
+    return across, tall >= min(wide, MIN_ONE_PAGE_SCALE)

@@ -78,6 +78,8 @@ def _rust_options(spec: SheetSpec, fmt) -> dict:
         page["print_area"] = (0, 0, spec.last_printed_row, spec.print_columns - 1)
     if spec.repeat_header:
         page["repeat_rows"] = spec.header_row
+    if spec.repeat_columns:
+        page["repeat_columns"] = (0, spec.repeat_columns - 1)
     options = dict(column_widths=spec.widths,
                    header_format=fmt(HEADER_FILL, bold=True, wrap=True, boxed=spec.boxed),
                    header_row=spec.header_row, row_formats=row_formats or None,
@@ -230,6 +232,8 @@ def _xlsxwriter_page(sheet, spec: SheetSpec) -> None:
         sheet.print_area(0, 0, spec.last_printed_row, spec.print_columns - 1)
     if spec.repeat_header:
         sheet.repeat_rows(spec.header_row)
+    if spec.repeat_columns:
+        sheet.repeat_columns(0, spec.repeat_columns - 1)
 
 
 def _xlsxwriter_chart(book, spec: SheetSpec):

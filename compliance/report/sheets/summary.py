@@ -7,11 +7,13 @@ show; the run's parts add their count columns before 备注.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 
 from ...summary import COUNT_HEADERS, RANK_RULE, RATE_HEADERS
-from ..layout import INT, PERCENT, TEXT, Chart, SheetSpec, column_widths, fits_one_page
+from ..layout import INT, PERCENT, TEXT, Chart, SheetSpec, column_widths, print_fit
 from ..scope import scope_text
 
 NAME = "汇总"
@@ -61,10 +63,15 @@ def spec(sheet) -> SheetSpec:
     # One page when it reads there; a district with many units flows over pages as wide as one page,
     # the header on each (squeezed onto one page, 40 units printed at a quarter of their size). The
     # chart then shows on screen only: a page break would cut it, and 排名 says the same in the table.
+    # With the history and quality columns a few units' table is too wide for one page: two across,
+    # 排名, 单位 and 类别 on both.
     rows_pt = 26 + 15 + 30 + 15 * (len(frame) + 3)  # title, subtitle, header, the rows and the gap
-    one_page = fits_one_page(widths[:len(kinds) - 3], rows_pt, chart.height)
+    across, one_page = print_fit(widths[:len(kinds) - 3], rows_pt, chart.height, repeated=3)
+    if across > 1:  # narrower, so that the first page holds it whole, and
+        chart = replace(chart, width=560, col=3)  # right of 排名, 单位, 类别: page 2 repeats those
     return SheetSpec(NAME, frame, kinds, widths, header_row=2, title=title, subtitle=subtitle,
                      bold_rows=bold, chart=chart, repeat_header=not one_page, print_columns=len(kinds) - 3,
-                     footer=sheet.footer.replace("&L&A", f"&L{made}"), fit_to_pages=(1, 1 if one_page else 0),
+                     footer=sheet.footer.replace("&L&A", f"&L{made}"), fit_to_pages=(across, 1 if one_page else 0),
+                     repeat_columns=3 if across > 1 else 0,
                      print_gridlines=False, boxed=True, print_chart=one_page,
                      autofilter=False)  # a filter over 合计 and the helpers would sort them in
