@@ -17,7 +17,8 @@ CONTENT_WIDTH = 80.0
 def spec(sheet, writer_label: str) -> SheetSpec:
     frame = pd.DataFrame(lines(sheet.run, writer_label), columns=["项目", "内容"])
     return SheetSpec(NAME, frame, [TEXT, TEXT], [16.0, CONTENT_WIDTH], landscape=False, autofilter=False,
-                     footer=sheet.footer, fit_to_pages=(1, 0), wrap_columns={"内容"},
+                     # portrait: the scope on the right ran into the page number; the sheet's rows say it
+                     footer=sheet.footer.split("&R")[0], fit_to_pages=(1, 0), wrap_columns={"内容"},
                      row_heights=wrapped_heights(frame["内容"], CONTENT_WIDTH))
 
 
