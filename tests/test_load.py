@@ -310,7 +310,8 @@ def test_words_for_not_published_and_category_codes(tmp_path):
     records = load([write_xlsx(tmp_path / "data.xlsx", {"S": rows})]).records
     assert list(records["category"]) == ["permit", "penalty", "penalty"]
     assert list(records["decision_date"].dt.strftime("%Y-%m-%d")) == ["2016-05-03"] * 3
-    assert list(records["published_problem"].fillna("")) == ["", "", "date-unparseable"]
+    # 已公开 in the date column: the unit's claim without a date, as in a 是否公开 column (tests/test_shapes.py)
+    assert list(records["published_problem"].fillna("")) == ["", "", "published-marked-no-date"]
     assert records["published_date"].isna().all()
 
 

@@ -249,6 +249,22 @@ def test_two_decision_date_columns_flag_only_the_rows_that_differ(tmp_path):
     assert "核准日期 2016-10-11" in message and "发证日期 2016-10-20" in message
 
 
+def test_a_licence_date_beside_the_named_decision_date_is_no_disagreement(tmp_path):
+    """许可决定日期 with 发证日期 (the licence issued days later, as usual): every row whose dates differed
+    was 数据有误 (decision-dates-differ). The named decision date is used; the sheet says which."""
+    path = write_sheet(tmp_path / "区编办_许可.xlsx", [
+        ["序号", "行政许可决定书文号", "行政相对人名称", "许可决定日期", "发证日期", "上网公开日期"],
+        [1, "西编许1", "甲", D(2016, 10, 10), D(2016, 10, 20), D(2016, 10, 12)],
+        [2, "西编许2", "乙", D(2016, 10, 10), D(2016, 10, 10), None]])
+    _, data, _ = check(tmp_path, path)
+    records = by_number(data)
+    assert {n: (r["decision_date"], r["status"]) for n, r in records.items()} == {
+        "西编许1": ("2016-10-10", "on_time"), "西编许2": ("2016-10-10", "overdue")}
+    assert not codes(records["西编许1"])
+    [sheet] = data["inputs"][0]["sheets"]
+    assert any("“发证日期”与" in note and "采用第 D 列" in note for note in sheet["notes"])
+
+
 # -- 3. two-row grouped headers ----------------------------------------------------------
 def test_grouped_headers_in_xlsx(tmp_path):
     first = write_sheet(tmp_path / "区环保局_处罚.xlsx", [

@@ -68,7 +68,8 @@ def map_columns(headers: list[str], rules: FieldRules, compared: tuple[str, ...]
             if score == WEAK_SCORE:  # a stand-in (数据来源单位, 更新时间) beside the real column: no doubt
                 continue
             at = dict(other=_letter(other), other_header=headers[other], used=_letter(used), used_header=headers[used])
-            if name in compared and name not in alternates and score >= ALTERNATE_MIN_SCORE[name]:
+            if name in compared and name not in alternates and score >= ALTERNATE_MIN_SCORE[name] \
+                    and not _outranked(name, headers[used], headers[other]):
                 alternates[name] = other
                 notes.append(problem(TWO_COLUMN_NOTES[name], **at))
             else:
@@ -85,6 +86,12 @@ TWO_COLUMN_NOTES = {"decision_date": "decision-date-two-columns", "published_dat
 # A second publication date must be named as one outright (公示日期, 上网日期): a column that only mentions it
 # (决定及公开日期) is no witness against the first.
 ALTERNATE_MIN_SCORE = {"decision_date": WEAK_SCORE + 1, "published_date": EXACT_BONUS}
+
+
+def _outranked(name: str, used: str, other: str) -> bool:
+    """A column that names the decision outright (许可决定日期) beside one that is only its stand-in in
+    licence ledgers (发证日期, 批准日期): the licence may be issued days later, which is no disagreement."""
+    return name == "decision_date" and "决定" in normalise_header(used) and "决定" not in normalise_header(other)
 
 
 def _letter(index: int) -> str:
