@@ -98,3 +98,22 @@ def test_a_list_without_units_covers_the_ledgers_units(tmp_path):
                                                   ["罚1", "甲", "2016-09-01", "2016-09-08", "2016-12-01"]])
     records = run(tmp_path, path, online)
     assert records["罚2"]["status"] == "overdue" and "online-not-found-claimed" in codes(records["罚2"])
+
+
+def test_a_list_naming_the_unit_another_way_covers_it_and_two_districts_do_not(tmp_path):
+    """The ledger says 区安监局, the credit site 西塞山区安全生产监督管理局: one unit (ingest/unit_spellings.py),
+    so the list could have shown 罚3 (网站未见); it was not-verifiable, and the ledger's own date stood.
+    A list naming two districts' offices is no list of the bare 区安监局's."""
+    rows = [[1, "罚1", "甲", D(2016, 9, 1), D(2016, 9, 8), "区安监局", "处罚"],
+            [3, "罚3", "丙", D(2016, 9, 1), D(2016, 9, 8), "区安监局", "处罚"]]
+    online = write_csv(tmp_path / "credit.csv", [
+        CREDIT_HEADER, ["罚1", "甲", "2016-09-01", "2016-09-08", "2016-12-01", "西塞山区安全生产监督管理局"]])
+    records = run(tmp_path, ledger(tmp_path, *rows), online)
+    assert records["罚1"]["online"]["result"] == "confirmed"
+    assert records["罚3"]["online"]["result"] == "not-found" and records["罚3"]["status"] == "overdue"
+    (tmp_path / "city").mkdir()
+    two = write_csv(tmp_path / "city" / "credit.csv", [
+        CREDIT_HEADER, ["罚1", "甲", "2016-09-01", "2016-09-08", "2016-12-01", "西塞山区安全生产监督管理局"],
+        ["罚8", "丁", "2016-09-01", "2016-09-08", "2016-12-01", "黄石港区安全生产监督管理局"]])
+    records = run(tmp_path / "city", ledger(tmp_path / "city", *rows), two)
+    assert records["罚3"]["status"] == "on_time" and codes(records["罚3"]) == {"online-not-covered"}

@@ -27,7 +27,7 @@ from .files import SUFFIXES, find_files  # noqa: F401 - SUFFIXES: the web page's
 from .isolate import ReadLimits, fault_entry, read_isolated
 from .readers import DEFAULT_MAX_UNCOMPRESSED, read_file
 from .records import RECORD_FIELDS, SheetResult, read_sheet
-from .unit_spellings import merged_spellings
+from .unit_spellings import merged_spellings, spelling_groups
 
 
 
@@ -204,10 +204,7 @@ def load(paths: Iterable[str | Path], config: ReadSettings | None = None,
     records["duplicate_of"] = duplicate_locations(records, numbers)
     said_none = pd.Series([unit_from_name(e.path) for e in inputs if e.declares_none], dtype=object)
     said_none = unit_names(said_none, config.units or None).replace(merged)
-    spellings: dict[str, list[str]] = {}
-    for spelling, kept in merged.items():
-        spellings.setdefault(kept, []).append(spelling)
-    return LoadResult(records, inputs, said_none.tolist(), spellings)
+    return LoadResult(records, inputs, said_none.tolist(), spelling_groups(merged))
 
 
 def _skipped_entry(path: Path, why) -> InputFile:

@@ -57,3 +57,18 @@ def merged_spellings(counts: Counter) -> dict[str, str]:
         kept = min(names, key=lambda n: (-counts[n], len(n), n))
         out.update({n: kept for n in names if n != kept})
     return out
+
+
+def spelling_groups(merged: dict[str, str]) -> dict[str, list[str]]:
+    """{name counted: [the other spellings merged into it]}, from merged_spellings' answer."""
+    out: dict[str, list[str]] = {}
+    for spelling, kept in merged.items():
+        out.setdefault(kept, []).append(spelling)
+    return out
+
+
+def spelling_aliases(*columns) -> dict[str, list[str]]:
+    """merged_spellings over several columns of unit names at once (a ledger's and its online lists'),
+    as compliance.toml [units] aliases: the website check compares units through them."""
+    counts = Counter(v for column in columns for v in column.dropna().tolist() if isinstance(v, str) and v)
+    return spelling_groups(merged_spellings(counts))

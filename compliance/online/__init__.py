@@ -12,6 +12,7 @@ import datetime as dt
 
 import pandas as pd
 
+from ..ingest.unit_spellings import spelling_aliases
 from .read import OnlineList, read_online_lists
 from .verify import RESULT_LABELS, RESULTS, OnlineRun, verify
 
@@ -23,6 +24,8 @@ def apply_online(records: pd.DataFrame, paths, *, config=None,
     limit = getattr(config, "max_uncompressed", None)
     entries, lists = read_online_lists(paths, limit, getattr(config, "columns", None))
     aliases = getattr(config, "units", {}) or {}
+    if not aliases:  # no declared units: a list's and the ledger's spellings of one unit are one unit
+        aliases = spelling_aliases(records["unit"], entries["unit"])
     return verify(records, entries, lists, since=since, aliases=aliases)
 
 
