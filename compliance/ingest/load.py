@@ -8,7 +8,6 @@ Chinese message), and the others are still loaded. Every row below a header is a
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -27,7 +26,7 @@ from .files import SUFFIXES, find_files  # noqa: F401 - SUFFIXES: the web page's
 from .isolate import ReadLimits, fault_entry, read_isolated
 from .readers import DEFAULT_MAX_UNCOMPRESSED, read_file
 from .records import RECORD_FIELDS, SheetResult, read_sheet
-from .unit_spellings import merged_spellings, spelling_groups
+from .unit_spellings import merged_spellings, name_counts, spelling_groups
 
 
 
@@ -195,7 +194,7 @@ def load(paths: Iterable[str | Path], config: ReadSettings | None = None,
     if config.units:  # every name a unit goes by -> the name declared in compliance.toml [units]
         records["unit"] = unit_names(records["unit"], config.units)
     else:  # 区人社局 and 西塞山区人力资源和社会保障局: one unit (unit_spellings.py)
-        merged = merged_spellings(Counter(records["unit"].dropna().tolist()))
+        merged = merged_spellings(name_counts(records["unit"]))
         if merged:
             records["unit"] = records["unit"].replace(merged)
     # 无, /, - and 空 say "no number": a missing number, never a duplicate of each other.
