@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..dates import cell_types
 from .cells import display_text, is_blank, per_distinct, quick_nonblank
 from ..fields import FieldRules
 from .columns import ColumnMap, map_columns
@@ -37,7 +38,7 @@ def inner_headers(frame: pd.DataFrame, mapping: ColumnMap, rules: FieldRules) ->
     suspects = np.zeros(len(frame), dtype=bool)
     for name in ("decision_date", "document_number", "published_date", "party"):
         column = mapped_column(frame, mapping, name).to_numpy(object)
-        is_text = pd.Series(column).map(type).to_numpy(object) == str  # date cells cannot be headers
+        is_text = cell_types(column) == str  # date cells cannot be headers
         if is_text.any():
             suspects[is_text] |= per_distinct(column[is_text],
                                               lambda texts: [bool(_HEADER_WORD.search(t)) for t in texts]).astype(bool)

@@ -7,6 +7,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from ..dates import cell_types
 from .readers import MAX_CELL_CHARS
 
 
@@ -41,7 +42,7 @@ def cell_text(values: pd.Series) -> pd.Series:
     inferred = pd.api.types.infer_dtype(arr, skipna=False)
     if inferred == "string":  # the common case: every cell is text
         return pd.Series(per_distinct(arr, _strip_bounded), index=values.index, dtype=object)
-    kinds = pd.Series(arr).map(type).to_numpy(object)
+    kinds = cell_types(arr)
     out = np.full(len(arr), "", dtype=object)
     is_str = kinds == str
     if is_str.any():
@@ -95,3 +96,37 @@ def quick_nonblank(values: pd.Series) -> np.ndarray:
     if pd.api.types.infer_dtype(arr, skipna=False) == "string":  # all text: only "" is empty
         return arr.astype(bool)
     return ~((arr == "") | pd.isna(arr))
+
+
+class FrameText:
+    """``cell_text`` of one frame's columns, each made once for the whole frame and taken by row.
+
+    Reading a block looks at the same column as text several times (the unit for
+    the unit and again for the quality checks; the number, the dates, the party
+    on the whole block and again on its records). Call it with a column of
+    ``frame`` or of a row selection of it (``frame[keep][column]``, index labels
+    kept): a few cells are compared by identity, and anything else is converted
+    as it comes.
+    """
+
+    def __init__(self, frame: pd.DataFrame):
+        self._frame = frame
+        index = frame.index
+        self._positional = isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1
+        self._texts: dict = {}
+
+    def __call__(self, values: pd.Series) -> pd.Series:
+        name = values.name
+        if not self._positional or name is None or name not in self._frame.columns or not len(values):
+            return cell_text(values)
+        rows = values.index.to_numpy()
+        cells = self._frame[name].to_numpy(object)
+        if rows.dtype.kind != "i" or rows.max() >= len(cells) or rows.min() < 0:
+            return cell_text(values)
+        probe = rows[:: max(1, len(rows) // 16)]
+        if any(a is not b for a, b in zip(cells[probe], values.to_numpy(object)[:: max(1, len(rows) // 16)])):
+            return cell_text(values)
+        full = self._texts.get(name)
+        if full is None:
+            full = self._texts[name] = cell_text(self._frame[name]).to_numpy(object)
+        return pd.Series(full[rows], index=values.index, dtype=object)

@@ -18,7 +18,7 @@ from ..dates import MAX_CELL_TEXT, NOT_PUBLISHED, NOT_TO_BE_PUBLISHED, normalise
 from ..errors import ReconciliationError
 from ..problems import Problem, problem
 from .body import csv_body, inner_headers, mapped_column, rows_body
-from .cells import cell_text, per_distinct
+from .cells import FrameText, cell_text, per_distinct
 from ..fields import FieldRules, categories, category_from_text, unit_name, unit_names
 from .columns import header_category, map_columns
 from .header import EXAMPLE, fill_merged, find_header, section_above, sheet_unit, title_category
@@ -126,7 +126,7 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
         if row > header_index and not had:
             evidence.count[row - header_index - 1] = 0
     boundaries, parts, skipped, example_rows = _read_blocks(frame, evidence, mapping, rules, result, sheet, context,
-                                                            inner)
+                                                            inner, FrameText(frame))
     if boundaries:
         result.notes.append(problem("sheet-several-tables", **at, count=len(boundaries) + 1,
                                     rows="、".join(str(result.header_row + 1 + b) for b in boundaries)))
@@ -142,7 +142,7 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
     return result
 
 
-def _read_blocks(frame, evidence, mapping, rules, result, sheet, context, inner=None):
+def _read_blocks(frame, evidence, mapping, rules, result, sheet, context, inner=None, text=cell_text):
     """A second table under the first (许可 block, then 处罚 block): each block by its own header
     (``inner``: the headers inside ``frame``, when already found).
 
@@ -163,7 +163,7 @@ def _read_blocks(frame, evidence, mapping, rules, result, sheet, context, inner=
         if stop <= start:
             continue
         records, kinds = _records(frame.iloc[start:stop], evidence.slice(start, stop), block_mapping, result,
-                                  sheet, context, section, rules.quality)
+                                  sheet, context, section, rules.quality, text)
         parts.append(records)
         trailing = _trailing_section(kinds)
         for kind in skipped:
@@ -186,11 +186,12 @@ def _row_list(rows: list[int], limit: int = 10) -> str:
     return shown + (f" 等 {len(rows)} 行" if len(rows) > limit else "")
 
 
-def _records(frame, evidence, mapping, result, sheet, context, section, quality=True):
-    doc = cell_text(mapped_column(frame, mapping, "document_number"))
-    decision_text = cell_text(mapped_column(frame, mapping, "decision_date"))
-    published_text = cell_text(mapped_column(frame, mapping, "published_date"))
-    party_all = cell_text(mapped_column(frame, mapping, "party"))
+def _records(frame, evidence, mapping, result, sheet, context, section, quality=True, text=cell_text):
+    """``text``: cells -> display text (a FrameText of the sheet's frame: each column converted once)."""
+    doc = text(mapped_column(frame, mapping, "document_number"))
+    decision_text = text(mapped_column(frame, mapping, "decision_date"))
+    published_text = text(mapped_column(frame, mapping, "published_date"))
+    party_all = text(mapped_column(frame, mapping, "party"))
     kinds = row_kinds(evidence, mapping, doc, decision_text, published_text, party_all, section)
     keep = kinds.record
 
@@ -206,12 +207,12 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     published_shown = _short(published_text[keep])
     if "published_date" in mapping.alternates:
         published, pub_codes, published_shown = _two_date_columns(kept, mapping, sheet, "published_date", published,
-                                                                   pub_codes, published_shown, fill_blank=True)
+                                                                   pub_codes, published_shown, fill_blank=True, text=text)
     # Blank, or a word such as 未公开, means not yet published: not a data error.
     said_unpublished = per_distinct(published_text[keep].to_numpy(object),
                                     lambda texts: [normalise_text(t) in NOT_PUBLISHED for t in texts]).astype(bool)
     pub_codes = np.where((pub_codes == "date-missing") | said_unpublished, None, pub_codes)
-    mark_text = cell_text(mapped_column(kept, mapping, "published_marked"))
+    mark_text = text(mapped_column(kept, mapping, "published_marked"))
     marked = said_published(mark_text)
     pub_codes = np.where(marked & (pub_codes == None) & np.isnat(published),  # noqa: E711
                          "published-marked-no-date", pub_codes)
@@ -219,21 +220,21 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     written = said_published(published_text[keep])
     pub_codes = np.where(written & np.isnat(published), "published-marked-no-date", pub_codes)
     # 是否公开: 不公开 beside a blank date is the unit's claim, told as one (exempt.py), not left unsaid.
-    claims = (published_shown == "") & mark_text.str.contains("|".join(NOT_TO_BE_PUBLISHED)).to_numpy(bool)
+    claims = (published_shown == "") & per_distinct(mark_text.to_numpy(object), _says_not_to_be_published).astype(bool)
     if claims.any():
         published_shown = published_shown.copy()
         published_shown[claims] = f"{mapping.header_of('published_marked')}：" + mark_text.to_numpy(object)[claims]
     decision_shown = _short(decision_text[keep])
     if "decision_date" in mapping.alternates:
         decided, dec_codes, decision_shown = _two_date_columns(kept, mapping, sheet, "decision_date", decided,
-                                                               dec_codes, decision_shown)
+                                                               dec_codes, decision_shown, text=text)
     if "decision_date" not in mapping.columns:
         dec_codes = np.full(n, "decision-column-missing", dtype=object)
     if "published_date" not in mapping.columns:  # not "unpublished": unknown
         pub_codes = np.full(n, "published-column-missing", dtype=object)
-    out["category"], out["category_problem"] = _categories(kept, mapping, sheet.name, context,
+    out["category"], out["category_problem"] = _categories(kept, mapping, sheet.name, context, text,
                                                            kinds.section[keep])
-    out["unit"], out["unit_problem"] = _units(kept, mapping, context)
+    out["unit"], out["unit_problem"] = _units(kept, mapping, context, text)
     out["document_number"] = doc[keep].reset_index(drop=True)
     out["party"] = party_all[keep].reset_index(drop=True)
     out["decision_text"] = decision_shown
@@ -244,7 +245,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     out["published_problem"] = pub_codes
     out["notes"] = np.where(kinds.labelled[keep], "row-labelled-as-total", None)
     out["published_stand_in"] = mapping.header_of("published_date") if mapping.is_weak("published_date") else None
-    extra = add_quality_columns(out, kept, mapping, text=cell_text, checks=quality, raw_unit=cell_text(mapped_column(kept, mapping, "unit")),
+    extra = add_quality_columns(out, kept, mapping, text=text, checks=quality, raw_unit=text(mapped_column(kept, mapping, "unit")),
                                 result=result, at={"file": context.source_file, "sheet": sheet.name})
     return out[RECORD_FIELDS + extra], kinds
 
@@ -260,10 +261,14 @@ def said_published(marks: pd.Series) -> np.ndarray:
                         lambda texts: [normalise_text(t).upper() in PUBLISHED_MARKS for t in texts]).astype(bool)
 
 
+def _says_not_to_be_published(texts: np.ndarray) -> list[bool]:
+    return [any(word in t for word in NOT_TO_BE_PUBLISHED) for t in texts]
+
+
 DATES_DIFFER = {"decision_date": "decision-dates-differ", "published_date": "published-dates-differ"}
 
 
-def _two_date_columns(kept, mapping, sheet, name, dates, codes, shown, fill_blank=False):
+def _two_date_columns(kept, mapping, sheet, name, dates, codes, shown, fill_blank=False, text=cell_text):
     """Two columns that are both field ``name`` (批准日期 and 发证日期; 公示日期 and 上网公开日期): rows where
     both hold a date and the dates differ lose their date, with both values shown; every other row keeps
     the first column's, except that with ``fill_blank`` a blank first cell takes the second's date (a
@@ -277,7 +282,7 @@ def _two_date_columns(kept, mapping, sheet, name, dates, codes, shown, fill_blan
     dates, codes, shown = dates.copy(), codes.copy(), shown.copy()
     if filled.any():
         dates[filled], codes[filled] = second[filled], None
-        shown[filled] = _short(cell_text(kept[other]).reset_index(drop=True)[filled])
+        shown[filled] = _short(text(kept[other]).reset_index(drop=True)[filled])
     first_name, second_name = mapping.header_of(name), mapping.headers[other]
     shown[differ] = [f"{first_name} {a}，{second_name} {b}" for a, b in
                      zip(np.datetime_as_string(dates[differ], unit="D"),
@@ -298,13 +303,13 @@ def _date_cells(kept, mapping, name, sheet, column: int | None = None) -> pd.Ser
     return cells
 
 
-def _units(kept, mapping, context) -> tuple[pd.Series, np.ndarray]:
+def _units(kept, mapping, context, text=cell_text) -> tuple[pd.Series, np.ndarray]:
     """Unit column, blank cells filled down within the block; then the 填报单位 line; then the file name.
 
     All three spelled one way (``unit_names``), so that the summary groups them as one unit. The
     second column says ``unit-from-file-name`` where only a file name that names no unit (台账.xlsx,
     2016年10月报送.xlsx) was left: the records are counted under it, and the record says so."""
-    unit = unit_names(cell_text(mapped_column(kept, mapping, "unit")).reset_index(drop=True))
+    unit = unit_names(text(mapped_column(kept, mapping, "unit")).reset_index(drop=True))
     unit = unit.where(unit.ne("")).ffill()
     unknown = unit.isna().to_numpy(bool) & (context.unit_line is None) & (not context.fallback_named)
     return unit.fillna(unit_name(context.unit_line or context.fallback_unit)), \
@@ -324,7 +329,7 @@ def _short(text: pd.Series) -> np.ndarray:
 OTHER_ACTIONS = r"行政(?:确认|强制|检查|征收|征用|给付|奖励|裁决|备案|指导|监督|复议)|^(?:其他|其它)(?:行政行为|类)?$"
 
 
-def _categories(kept, mapping, sheet_name, context, sections):
+def _categories(kept, mapping, sheet_name, context, text, sections):
     """(category per record, "category-unknown" where none): its own column, its section row, then
     column names, sheet name, title row, file name."""
     fallback = header_category(mapping) or category_from_text(sheet_name) or context.title \
@@ -334,7 +339,7 @@ def _categories(kept, mapping, sheet_name, context, sections):
         default = default.where(default.notna(), fallback)
     other = np.zeros(len(kept), dtype=bool)
     if "category" in mapping.columns:
-        raw = cell_text(mapped_column(kept, mapping, "category")).reset_index(drop=True)
+        raw = text(mapped_column(kept, mapping, "category")).reset_index(drop=True)
         mapped = pd.Series(categories(raw), dtype=object)
         # 行政确认, 行政强制 …: the cell says what it is, and it is neither; never the file's category
         other = mapped.isna().to_numpy(bool) & raw.str.contains(OTHER_ACTIONS).to_numpy(bool)

@@ -71,8 +71,9 @@ def _counts_only(*columns: pd.Series) -> np.ndarray:
         texts = column.to_numpy(object)
         has = texts != ""
         filled |= has
-        if has.any():
-            countish[has] &= per_distinct(texts[has], lambda t: _matches(_COUNT, t)).astype(bool)
+        look = np.flatnonzero(has & countish)  # a row already ruled out needs no second look
+        if len(look):
+            countish[look] = per_distinct(texts[look], lambda t: _matches(_COUNT, t)).astype(bool)
     return filled & countish
 
 

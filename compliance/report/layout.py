@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ..dates import cell_types
+
 TEXT, DATE, INT, PERCENT = "text", "date", "int", "percent"
 # A difference of two rates, in percentage points (81% -> 84% is +3.0, not +3.0%): the cell holds the points.
 POINTS = "points"
@@ -126,7 +128,7 @@ def wrapped_heights(texts, width: float) -> dict[int, float]:
     cell's last line."""
     usable = max((width - 2) * 1.1, 1)  # a CJK character is nearer 1.8 widths than 2 in Calibri's units
     text = pd.Series(texts, dtype=object).reset_index(drop=True)
-    text = text.where(text.map(type) == str)
+    text = text.where(cell_types(text.to_numpy(object)) == str)
     shown = text.str.len() + text.str.count(r"[^\x00-\u2e7f]")
     lines = (np.ceil(shown / usable) + text.str.count("\n")).fillna(1)
     tall = lines[lines > 1]
