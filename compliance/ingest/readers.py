@@ -14,6 +14,7 @@ import zlib
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable
 from xml.etree import ElementTree
 from xml.parsers import expat
 
@@ -59,7 +60,10 @@ def _peek_text(head: bytes) -> str:
     return ""
 
 
-def read_file(path: Path, max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED) -> list[RawSheet]:
+def read_file(path: Path, max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED,
+              refused: Callable[[FileFault], None] | None = None) -> list[RawSheet]:
+    """Every sheet of the file; ``refused(fault)`` is told at once when a workbook's shape is past a bound
+    while calamine still parses it (a reader child ends there: isolate.finish_early)."""
     try:
         with open(path, "rb") as handle:
             head = handle.read(1 << 16)
@@ -76,7 +80,7 @@ def read_file(path: Path, max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED) -> l
     if suffix == ".parquet":
         raise FileFault("parquet-unreadable", path, detail="no PAR1 magic")
     if kind == "zip":
-        return _read_zip_workbook(path, max_uncompressed)
+        return _read_zip_workbook(path, max_uncompressed, refused)
     if kind == "ole":
         if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in path.read_bytes():
             raise FileFault("encrypted-file", path)
@@ -112,7 +116,7 @@ def is_zip_workbook(path: Path) -> bool:
         return False
 
 
-def _read_zip_workbook(path: Path, max_uncompressed: int) -> list[RawSheet]:
+def _read_zip_workbook(path: Path, max_uncompressed: int, refused=None) -> list[RawSheet]:
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
@@ -130,21 +134,24 @@ def _read_zip_workbook(path: Path, max_uncompressed: int) -> list[RawSheet]:
     if total > max_uncompressed:
         raise FileFault("file-too-large", path, size_mb=total / (1 << 20),
                         limit_mb=max_uncompressed / (1 << 20))
-    return _read_calamine(path, "ods" if is_ods and "xl/workbook.xml" not in names else "xlsx")
+    return _read_calamine(path, "ods" if is_ods and "xl/workbook.xml" not in names else "xlsx", refused)
 
 
-def _read_calamine(path: Path, kind: str) -> list[RawSheet]:
+def _read_calamine(path: Path, kind: str, refused=None) -> list[RawSheet]:
     import python_calamine as calamine  # start-up time: only a workbook needs it
 
-    extent = _scan(path, details=False) if kind == "xlsx" else WorkbookScan()
-    check_extent(path, extent)
-    # The error cells are looked for on the other core while calamine parses (it releases the GIL).
+    # The guard (the shape bounds), then the full scan (error cells, the exact extent), run on the other
+    # core while calamine parses, which releases the GIL: the guard costs no wall time. Its word is
+    # awaited before any cell becomes a Python object, and before calamine's own error is reported.
     pool = ThreadPoolExecutor(1) if kind == "xlsx" else None
+    guard = pool.submit(_guard, path, refused) if pool else None
     details = pool.submit(_scan, path) if pool else None
     try:
-        sheets = _parse_calamine(calamine, path, kind, extent, details)
+        sheets = _parse_calamine(calamine, path, kind, guard, details)
     finally:
         if pool:
+            if guard.exception() is not None:  # refused: the full scan is not needed
+                details.cancel()
             pool.shutdown(wait=True)
     if kind == "xls":
         _patch_xls(path, sheets)
@@ -168,8 +175,30 @@ def _scan(path: Path, details: bool = True) -> WorkbookScan:
 NAMED_AS = {"xls": (".xls", ".xla"), "xlsx": (".xlsx", ".xlsm", ".xlam"), "ods": (".ods",)}
 
 
-def _parse_calamine(calamine, path: Path, kind: str, extent: WorkbookScan, details) -> list[RawSheet]:
-    scan = extent
+def _guard(path: Path, refused) -> None:
+    """The shape bounds (limits.py) from the cheap look; ``refused(fault)`` first when one is passed."""
+    try:
+        check_extent(path, _scan(path, details=False))
+    except FileFault as fault:
+        if refused is not None:
+            refused(fault)
+        raise
+
+
+def guard_workbook(path: Path) -> FileFault | None:
+    """The guard alone, for a workbook whose reader died before the guard could speak (calamine aborts
+    at once when one character at XFD1048576 asks it for 512 GiB): the bound it passes, or None."""
+    if not is_zip_workbook(path):
+        return None
+    try:
+        _guard(path, None)
+    except FileFault as fault:
+        return fault
+    return None
+
+
+def _parse_calamine(calamine, path: Path, kind: str, guard, details) -> list[RawSheet]:
+    scan = WorkbookScan()
     try:
         if path.suffix.lower() in NAMED_AS[kind]:
             workbook = calamine.CalamineWorkbook.from_path(str(path))
@@ -181,6 +210,8 @@ def _parse_calamine(calamine, path: Path, kind: str, extent: WorkbookScan, detai
             if str(meta.typ) not in ("SheetTypeEnum.WorkSheet",):
                 continue  # chart sheets hold no rows
             sheet = workbook.get_sheet_by_name(meta.name)
+            if guard is not None:  # a file past a bound is refused before its cells cost anything more
+                guard, _ = None, guard.result()
             with _no_gc():  # a list per row: the collector would walk them again and again, finding no cycle
                 rows = sheet.to_python(skip_empty_area=False)
             if details is not None:  # the exact extent and the error cells, found while calamine worked
@@ -190,12 +221,16 @@ def _parse_calamine(calamine, path: Path, kind: str, extent: WorkbookScan, detai
                            date1904=scan.date1904)
             _agree(raw, scan.sheets.get(meta.name))
             sheets.append(raw)
+        if guard is not None:  # no worksheet at all: the guard's word still stands
+            guard.result()
         workbook.close()
     except calamine.PasswordError as exc:
         raise FileFault("encrypted-file", path) from exc
     except FileFault:
         raise
     except Exception as exc:  # calamine reports corruption as several error types
+        if guard is not None:
+            guard.result()  # the guard's fault (a zip or XML fault, a bound) is the one to report
         raise _calamine_fault(path, exc) from exc
     return sheets
 
