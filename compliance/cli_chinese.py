@@ -21,6 +21,7 @@ from .errors import ComplianceError
 from . import interrupts
 from .interrupts import exit_code as interrupted_exit_code
 from .problems import message
+from .supervise import end_worker
 
 # A fixed width: help text (and the README copy of it) is the same on every terminal.
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100, "terminal_width": 100}
@@ -213,6 +214,15 @@ class FriendlyGroup(ChineseHelp, click.Group):
         return super().resolve_command(ctx, args)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            result = self._main(args, prog_name, complete_var, **extra)
+        except SystemExit as exc:
+            end_worker(exc.code)  # a supervised check's worker leaves without Python's teardown
+            raise
+        end_worker(0)
+        return result
+
+    def _main(self, args, prog_name, complete_var, **extra):
         try:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except NoArguments as exc:  # bare `compliance`: the help itself

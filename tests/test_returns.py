@@ -74,3 +74,22 @@ def test_json_on_stdout_says_on_stderr_where_the_report_went(tmp_path):
     assert proc.returncode == 1 and proc.stdout.lstrip().startswith("{")
     assert "报告已保存：reports/公开时限检查_2016-12-31.xlsx" in proc.stderr
     assert (tmp_path / "reports" / "公开时限检查_2016-12-31.xlsx").is_file()
+
+
+def test_the_worker_leaves_at_once_yet_every_output_is_whole(tmp_path):
+    """The supervised worker ends with os._exit (supervise.end_worker): the JSON on a pipe, far larger
+    than the pipe's buffer, must arrive whole, and the history recorded in the same run must be intact."""
+    import json
+    import sqlite3
+
+    body = [[i, f"西安监罚〔2016〕{i}号", f"公司{i}", D(2016, 10, 1 + i % 28), None, "区安监局"] for i in range(1, 3001)]
+    write_xlsx(tmp_path / "区安监局.xlsx", {"处罚": [PENALTY_HEADER] + body})
+    proc = check(tmp_path, "--month", "2016-10", "--json", "-", "--db", "历史.sqlite")
+    assert proc.returncode == 1, proc.stderr
+    assert len(proc.stdout) > 1 << 19  # a pipe holds 64 KB: the worker waited for the reader before leaving
+    payload = json.loads(proc.stdout)
+    assert payload["summary"]["records"] == 3000 and len(payload["records"]) == 3000
+    with sqlite3.connect(tmp_path / "历史.sqlite") as store:
+        assert store.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        recorded = [r[0] for r in store.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    assert recorded and not (tmp_path / "历史.sqlite-journal").exists()
