@@ -69,8 +69,10 @@ class FileFault(ComplianceError):
     def from_problem(cls, found: Problem) -> "FileFault":
         return cls(found.code, found.file, **dict(found.values))
 
-    def __reduce__(self):  # a fault found in a worker process travels back whole
-        return _restore_fault, (self.code, self.path, dict(self.problem.values), self.detail)
+    def __reduce__(self):  # a fault found in a worker process travels back whole, its sheet and row too
+        places = {name: getattr(self.problem, name) for name in ("sheet", "row", "field")
+                  if getattr(self.problem, name) is not None}
+        return _restore_fault, (self.code, self.path, {**dict(self.problem.values), **places}, self.detail)
 
 
 def _restore_fault(code: str, path: str, values: dict, detail: str | None = None) -> FileFault:

@@ -96,6 +96,8 @@ def test_one_character_far_out_is_refused_before_it_costs(tmp_path, sheets):
     proc, payload = run([path, good(tmp_path)], tmp_path)
     error = refused(payload, "区安监局_处罚.xlsx")
     assert error["code"] == "sheet-too-sparse" and "Z1048576" in error["message"], error
+    # found in the reader's process, the sheet travels back with the fault (it came back as “None”)
+    assert "工作表“处罚0”" in error["message"], error
     assert payload["summary"]["records"] == 3 and proc.returncode == 1
 
 
