@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .dates import NOT_TO_BE_PUBLISHED, as_days
+from .ingest.cells import per_distinct
 from .ingest.docnumbers import normalise_document_numbers
 from .quality.checks import SEPARATORS, Finding
 from .quality.columns import column
@@ -45,7 +46,7 @@ def apply_exemptions(records: pd.DataFrame, rules: RuleSet,
                             np.where(np.isnat(decision), np.datetime64("1900-01-01", "D"), decision), side="right") - 1
     index = np.clip(index, 0, len(rules.rules) - 1)
     known = ~np.isnat(decision) & ~records["rule_unknown"].to_numpy(bool)
-    procedure = pd.Series(column(records, "procedure"), dtype=object).str.contains("简易", regex=False).to_numpy(bool)
+    procedure = per_distinct(column(records, "procedure"), lambda texts: ["简易" in t for t in texts]).astype(bool)
     warning = warning_only(records) if n else np.zeros(0, bool)
     for k, rule in enumerate(rules.rules):
         if not rule.exempt:
@@ -84,5 +85,5 @@ def apply_exemptions(records: pd.DataFrame, rules: RuleSet,
 
 def _claims(records: pd.DataFrame) -> np.ndarray:
     """A unit's own 不公开 / 涉密 in its publication column (or its 是否公开 column: records.py brings that here)."""
-    text = records["published_text"].astype(object).fillna("").astype(str)
-    return text.str.contains("|".join(CLAIMS)).to_numpy(bool)
+    text = records["published_text"].astype(object).fillna("").astype(str).to_numpy(object)
+    return per_distinct(text, lambda texts: [any(word in t for word in CLAIMS) for t in texts]).astype(bool)
