@@ -82,12 +82,10 @@ def per_distinct(texts: np.ndarray, func) -> np.ndarray:
 
 
 def _strip_bounded(texts: np.ndarray) -> np.ndarray:
-    """Strip, and cut the rare over-long cell to Excel's limit."""
-    out = np.array([t.strip() for t in texts] if len(texts) else [], dtype=object)
-    long = np.fromiter(map(len, out), dtype=np.int64, count=len(out)) > MAX_CELL_CHARS
-    if long.any():
-        out[long] = [t[:MAX_CELL_CHARS] for t in out[long]]
-    return out
+    """Strip, and cut the rare over-long cell to Excel's limit (one pass)."""
+    most = MAX_CELL_CHARS
+    return np.fromiter((t if len(t) <= most else t[:most] for t in map(str.strip, texts)), dtype=object,
+                       count=len(texts))
 
 
 def quick_nonblank(values: pd.Series) -> np.ndarray:

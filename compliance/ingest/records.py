@@ -329,6 +329,14 @@ def _short(text: pd.Series) -> np.ndarray:
 OTHER_ACTIONS = r"行政(?:确认|强制|检查|征收|征用|给付|奖励|裁决|备案|指导|监督|复议)|^(?:其他|其它)(?:行政行为|类)?$"
 
 
+def _other_actions(texts: np.ndarray) -> list[bool]:
+    search = _OTHER_ACTIONS.search
+    return [search(t) is not None for t in texts]
+
+
+_OTHER_ACTIONS = re.compile(OTHER_ACTIONS)
+
+
 def _categories(kept, mapping, sheet_name, context, text, sections):
     """(category per record, "category-unknown" where none): its own column, its section row, then
     column names, sheet name, title row, file name."""
@@ -342,7 +350,7 @@ def _categories(kept, mapping, sheet_name, context, text, sections):
         raw = text(mapped_column(kept, mapping, "category")).reset_index(drop=True)
         mapped = pd.Series(categories(raw), dtype=object)
         # 行政确认, 行政强制 …: the cell says what it is, and it is neither; never the file's category
-        other = mapped.isna().to_numpy(bool) & raw.str.contains(OTHER_ACTIONS).to_numpy(bool)
+        other = mapped.isna().to_numpy(bool) & per_distinct(raw.to_numpy(object), _other_actions).astype(bool)
         category = mapped.where(mapped.notna() | other, default)
     else:
         category = default

@@ -105,12 +105,11 @@ def record_frame(records: pd.DataFrame, issues: list, columns: tuple[RecordColum
             return _numbers(values)
         return _text(values)
 
-    # Object columns stay object: pandas would turn them into its own string type, and the writer back.
     return pd.DataFrame({c.header: _as_column(cells(c)) for c in columns})
 
 
 def _as_column(cells):
-    return cells if isinstance(cells, pd.Categorical) else pd.Series(cells, dtype=object)
+    return pd.Series(cells, dtype=object)  # object stays object: pandas would make its own string type
 
 
 def _shown(column: RecordColumn):
@@ -125,21 +124,18 @@ def _shown(column: RecordColumn):
     return lambda values: values.astype(object).where(values.astype(object).ne(""), None)
 
 
-def _text_cells(values: pd.Series, shown):
-    """A text column's cells. Few distinct values (a file, a sheet, a status, a rule): a categorical made
-    from the distinct values alone, so that no Python string is made per row and a byte per row is held
-    instead of a pointer (at 1,000,000 records the report's peak memory fell by about 50 MB); both writers
-    read categoricals as the texts they stand for. Mostly distinct (numbers, parties): an object array."""
+def _text_cells(values: pd.Series, shown) -> np.ndarray:
+    """A text column's cells, None where empty. Few distinct values (a file, a sheet, a status, a rule):
+    each distinct value is turned into its text once and the rows share those objects, so no Python
+    string is made per row. Never a categorical: rustpy-xlsxwriter 0.8 writes a categorical column as
+    empty cells (the 来源文件, 工作表, 类别, 单位 and 状态 of every report of 1,000 records or more were
+    blank). Mostly distinct (numbers, parties): converted whole."""
     if len(values) >= 1000 and values.iloc[::len(values) // 1000][:1000].nunique(dropna=False) <= 500:
-        codes, uniques = pd.factorize(values)  # NA -> -1
+        codes, uniques = pd.factorize(values)  # NA -> -1, which takes the None appended last
         if len(uniques) <= len(values) // 4:
-            texts = shown(pd.Series(uniques, dtype=object)).to_numpy(object)
-            present = ~pd.isna(texts)
-            # Two values may show as one text (two codes, one label): a categorical's categories are distinct.
-            text_codes, categories = pd.factorize(texts[present])
-            remap = np.full(len(uniques) + 1, -1, dtype=np.int64)  # the last entry: code -1 stays -1
-            remap[np.flatnonzero(present)] = text_codes
-            return pd.Categorical.from_codes(remap[codes], categories=pd.Index(categories, dtype=object))
+            texts = shown(pd.Series(uniques, dtype=object)).to_numpy(object, copy=True)
+            texts[pd.isna(texts)] = None
+            return np.append(texts, None)[codes]
     out = shown(values).to_numpy(object, copy=True)
     out[pd.isna(out)] = None
     return out

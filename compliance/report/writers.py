@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+import pandas as pd
+
 from .layout import DATE, HEADER_FILL, INT, MARGINS, PERCENT, POINTS, SheetSpec
 from .repair import CHART_PART, repair_rust_output
 
@@ -51,10 +53,19 @@ def write_rust(specs: list[SheetSpec], path: Path) -> None:
     book = FastExcel(str(path))
     for spec in specs:
         book.freeze(row=spec.freeze_row, sheet=spec.name)
-        book.sheet(spec.name, spec.frame, **_rust_options(spec, fmt))
+        book.sheet(spec.name, _plain_columns(spec.frame), **_rust_options(spec, fmt))
     book.format(datetime_format=NUMBER_FORMATS[DATE])
     book.save()
     repair_rust_output(path, specs, _xlsxwriter_chart_parts(specs))
+
+
+def _plain_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """rustpy-xlsxwriter 0.8 writes a categorical column as empty cells: such columns go as objects
+    (the rows share the categories' objects, so this makes no string per row)."""
+    categorical = [name for name, dtype in frame.dtypes.items() if isinstance(dtype, pd.CategoricalDtype)]
+    if not categorical:
+        return frame
+    return frame.astype({name: object for name in categorical})
 
 
 def _rust_options(spec: SheetSpec, fmt) -> dict:
