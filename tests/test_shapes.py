@@ -191,6 +191,39 @@ def test_two_publication_date_columns_are_compared_row_by_row_in_csv_and_xlsx(tm
         assert any("都像公开日期" in note for note in notes), notes
 
 
+def test_two_publication_columns_named_by_their_sites_are_both_witnesses(tmp_path):
+    """信用网站公示日期 beside 政府网站公开日期 (and, under a grouped header, 上网公开日期 over 区政府网站 and
+    信用西塞山): only the first was read, the second set aside as a duplicate, so a decision the second
+    shows published on time came out 逾期未公开, and one the two sites date apart came out late."""
+    body = [["西罚1", "甲", "2016-10-10", "2016-11-08", "2016-11-07"],
+            ["西罚2", "乙", "2016-10-10", "", "2016-11-07"],
+            ["西罚3", "丙", "2016-10-10", "2016-11-07", "2016-11-07"],
+            ["西罚4", "丁", "2016-10-10", "", ""]]
+    flat = [["行政处罚决定书文号", "当事人", "处罚决定日期", "信用网站公示日期", "政府网站公开日期"]] + body
+    grouped = [["行政处罚决定书文号", "当事人", "处罚决定日期", "上网公开日期", None],
+               [None, None, None, "区政府网站", "信用西塞山"]] + body
+    (tmp_path / "grouped").mkdir()
+    grouped_path = write_sheet(tmp_path / "grouped" / "区安监局_处罚.xlsx", grouped,
+                               merges=("D1:E1", "A1:A2", "B1:B2", "C1:C2"))
+    for path in [*as_csv_and_xlsx(tmp_path, "区安监局_处罚", flat), grouped_path]:
+        _, data, _ = check(path.parent, path)
+        records = by_number(data)
+        got = {n: (r["status"], r["published_date"]) for n, r in records.items()}
+        assert got == {"西罚1": ("invalid", None), "西罚2": ("on_time", "2016-11-07"),
+                       "西罚3": ("on_time", "2016-11-07"), "西罚4": ("overdue", None)}, path
+        assert codes(records["西罚1"]) == {"published-dates-differ"}
+
+
+def test_a_deadline_beside_the_publication_date_is_no_second_witness(tmp_path):
+    """应公开日期 and 最迟公开日期 name no site and say when it was due: never compared with the real date."""
+    rows = [["行政处罚决定书文号", "当事人", "处罚决定日期", "上网公开日期", "政府网站应公开日期"],
+            ["西罚1", "甲", "2016-10-10", "2016-11-08", "2016-11-07"]]
+    for path in as_csv_and_xlsx(tmp_path, "区安监局_处罚", rows):
+        _, data, _ = check(path.parent, path)
+        got = {n: (r["status"], r["published_date"]) for n, r in by_number(data).items()}
+        assert got == {"西罚1": ("late", "2016-11-08")}, path
+
+
 def test_another_kind_of_action_in_the_category_column_is_out_of_scope(tmp_path):
     """行政确认 in the 类别 column of 区安监局_行政处罚.csv was judged as a penalty (the file's category) and came
     out 逾期未公开; with no category in the name it was still judged, with a message that there was no 类别 column."""

@@ -68,7 +68,8 @@ def map_columns(headers: list[str], rules: FieldRules, compared: tuple[str, ...]
             if score == WEAK_SCORE:  # a stand-in (数据来源单位, 更新时间) beside the real column: no doubt
                 continue
             at = dict(other=_letter(other), other_header=headers[other], used=_letter(used), used_header=headers[used])
-            if name in compared and name not in alternates and score >= ALTERNATE_MIN_SCORE[name] \
+            if name in compared and name not in alternates \
+                    and (score >= ALTERNATE_MIN_SCORE[name] or _names_a_site(name, headers[other])) \
                     and not _outranked(name, headers[used], headers[other]):
                 alternates[name] = other
                 notes.append(problem(TWO_COLUMN_NOTES[name], **at))
@@ -86,6 +87,19 @@ TWO_COLUMN_NOTES = {"decision_date": "decision-date-two-columns", "published_dat
 # A second publication date must be named as one outright (公示日期, 上网日期): a column that only mentions it
 # (决定及公开日期) is no witness against the first.
 ALTERNATE_MIN_SCORE = {"decision_date": WEAK_SCORE + 1, "published_date": EXACT_BONUS}
+
+
+# Where a decision went online. A second publication column that names its site (政府网站公开日期,
+# 信用中国公示日期; under a grouped header 上网公开日期 over 区政府网站) is a witness as good as a bare
+# 公示日期: read as a mere duplicate, a decision it shows published on time came out late or overdue.
+_SITES = ("网站", "信用", "政府", "平台", "门户", "公示系统", "中国")
+_NOT_WHEN_PUBLISHED = ("决定", "应公开", "应公示", "最迟", "要求", "计划", "拟")
+
+
+def _names_a_site(name: str, header: object) -> bool:
+    text = normalise_header(header)
+    return name == "published_date" and any(site in text for site in _SITES) \
+        and not any(word in text for word in _NOT_WHEN_PUBLISHED)
 
 
 def _outranked(name: str, used: str, other: str) -> bool:
