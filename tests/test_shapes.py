@@ -15,6 +15,7 @@ import xlwt
 from click.testing import CliRunner
 
 from compliance.cli import main
+from compliance.ingest.load import load
 from helpers import write_csv
 
 D = dt.date
@@ -484,3 +485,26 @@ def test_a_first_record_of_text_under_a_header_with_a_blank_column_stays_a_recor
         [2, "西安监罚2", "乙", D(2016, 10, 10), D(2016, 10, 14), None]])
     _, data, _ = check(tmp_path, path)
     assert [r["document_number"] for r in data["records"]] == ["西安监罚1", "西安监罚2"]
+
+
+def test_a_signature_block_under_the_table_is_no_decision(tmp_path):
+    """制表单位：…（盖章）, 主要负责人：王五 … 经办人：赵六, and the 落款 date alone in the decision-date
+    column: read as three records, one of them 逾期未公开 (a decision invented from a date) and one with
+    王五 for its number. A lone date between decisions stays a record."""
+    header = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期", "处罚机关"]
+    rows = [header,
+            ["1", "区环保罚〔2016〕1号", "甲公司", "2016-10-10", "2016-10-20", "区环保局"],
+            ["", "", "", "2016-10-11", "", ""],
+            ["2", "区环保罚〔2016〕2号", "乙公司", "2016-10-10", "2016-10-21", "区环保局"],
+            ["", "", "", "", "", ""],
+            ["制表单位：区环保局（盖章）", "", "", "填报日期：", "2016-11-05", ""],
+            ["主要负责人：", "王五", "", "经办人：", "赵六", ""],
+            ["", "", "", "2016年11月5日", "", ""]]
+    for path in as_csv_and_xlsx(tmp_path, "区环保局_处罚", rows):
+        _, data, _ = check(path.parent, path)
+        got = sorted((r["row"], r["document_number"], r["status"]) for r in data["records"])
+        assert got == [(2, "区环保罚〔2016〕1号", "on_time"), (3, "", "overdue"),
+                       (4, "区环保罚〔2016〕2号", "on_time")], path
+        assert data["inputs"][0]["sheets"][0]["skipped_rows"] == 4
+        [sheet] = load([path]).inputs[0].sheets
+        assert sheet.skipped == {"blank": 1, "note": 3, "header": 0, "example": 0}

@@ -27,10 +27,16 @@ HEADER_NEEDS = {LEDGER: (("decision_date", "document_number"),),
 FOOTER = re.compile(r"^\s*(注\s*[:：\d（(、.]|注意|备注[:：]|说明[:：]|附注|制表人|制表[:：]|制表日期|审核人|审核[:：]|"
                     r"审批人[:：]|填表人|填表[:：]|填表说明|填报人|填报日期|报送日期|负责人|单位负责人|分管领导|联系人|"
                     r"联系电话|电话[:：]|合计|总计|小计|汇总|共计|签字|盖章|以下空白|以下无|本表|数据截至|统计时间|"
+                    # the signature block: 制表单位：区环保局（盖章）, 主要负责人：王五, 经办人：赵六
+                    r"(?:制表|填报|填表|报送)单位[:：（(]|主要负责人|部门负责人|经办人|复核人|核对人|统计人|"
                     r"Total$|Sum$|"
                     # 4月小计, 本月小计, 1-6月累计, 本页合计, 共 N 件: subtotals and counts, never decisions
                     r"\S{0,12}(?:小计|合计|总计|累计|共计)(?:[:：（(].*|\d+(?:件|条|项|宗|个|户|起))?$|"
                     r"共\d+(?:件|条|项|宗|个|户|起))", re.IGNORECASE)
+# The signature block under a table: a person or the unit that signs, never a label someone put on a
+# decision's row (合计, 注 may be: rows.py keeps such a row when it holds a number and a date).
+SIGNATURE = re.compile(r"^\s*(?:(?:制表|填报|填表|报送)单位|主要负责人|部门负责人|单位负责人|分管领导|负责人|经办人|复核人|"
+                       r"核对人|统计人|制表人|填表人|填报人|审核人|审批人|联系人)")
 # Hint rows some templates put under the header: （必填） / 字符型(128) / （yyyy-mm-dd）.
 ANNOTATION = re.compile(r"^[\s（(【\[]*(必填|选填|非必填|可选|可不填|字符型|日期型|数值型|数字型|文本型|文本|字符串|"
                         r"格式[:：]|yyyy|YYYY|年-月-日|\d{4}-mm|例[:：])")

@@ -21,7 +21,7 @@ from .body import Evidence
 from .cells import cell_text, per_distinct
 from ..fields import category_from_text
 from .columns import ColumnMap
-from .header import EXAMPLE, NON_RECORD, SECTION
+from .header import EXAMPLE, NON_RECORD, SECTION, SIGNATURE
 
 
 @dataclass
@@ -77,6 +77,15 @@ def _counts_only(*columns: pd.Series) -> np.ndarray:
     return filled & countish
 
 
+def _signature_date(blank, has_doc, has_date, party: pd.Series, evidence: Evidence) -> np.ndarray:
+    """A lone date below the block's last row that names a decision (its number or party): the date of
+    the signature block (落款 2016年11月5日), not a decision to judge as 逾期未公开. Higher up, the same
+    row stays a record (judged invalid or by its date), never dropped unseen."""
+    named = np.flatnonzero(~blank & (has_doc | party.ne("").to_numpy(bool)))
+    below = np.arange(len(blank)) > (named[-1] if len(named) else -1)
+    return below & ~blank & (evidence.count == 1) & has_date & ~has_doc
+
+
 def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_text: pd.Series,
               published_text: pd.Series, party: pd.Series, start_category: str | None) -> RowKinds:
     blank = evidence.count == 0
@@ -101,6 +110,8 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
     # 小计 in the first cell, yet a document number (not a count) and a date: a decision in a row someone
     # labelled, or a total row; never dropped unseen. It stays a record, flagged for the unit to look at.
     labelled = says_so & ~doc_says & has_doc & has_date
+    if labelled.any():  # 主要负责人： 王五 … 经办人： 赵六: names in the number and date columns, no decision
+        labelled[labelled] = ~_matches(SIGNATURE, first_arr[labelled])
     if labelled.any():
         labelled[labelled] = ~per_distinct(doc_arr[labelled], lambda t: _matches(_COUNT, t)).astype(bool)
     # Decision content: a party named, or several cells filled (party, reason, result, unit …).
@@ -117,7 +128,7 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
     header &= ~blank
     labelled &= ~blank & ~header & ~example
     note = ~blank & ~header & ~example & ~labelled & (says_so | (bare & ~content) | is_section | _counts_only(
-        doc, decision_text, published_text, party))
+        doc, decision_text, published_text, party) | _signature_date(blank, has_doc, has_date, party, evidence))
     sections = np.full(len(doc), None, dtype=object)
     if is_section.any():
         sections[is_section] = [category_from_text(t) for t in first[is_section]]
