@@ -508,3 +508,18 @@ def test_a_signature_block_under_the_table_is_no_decision(tmp_path):
         assert data["inputs"][0]["sheets"][0]["skipped_rows"] == 4
         [sheet] = load([path]).inputs[0].sheets
         assert sheet.skipped == {"blank": 1, "note": 3, "header": 0, "example": 0}
+
+
+def test_excel_text_cells_in_a_csv_are_read_as_their_text(tmp_path):
+    """="区民许〔2016〕1号" and ="2016-10-10": how Excel and office systems keep text as text in a CSV. The
+    number kept its =" and the dates were 无法识别的日期, so an on-time decision came out 数据有误."""
+    lines = ["sep=;", "序号;许可文书号;行政相对人名称;许可决定日期;公开日期;备注",
+             '1;="区民许〔2016〕1号";甲社会组织;="2016-10-10";="2016-11-07";="说""明"""',
+             "2;区民许〔2016〕2号;乙;2016/10/10;2016/11/8;"]
+    (tmp_path / "in").mkdir()
+    path = tmp_path / "in" / "区民政局_行政许可.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("gbk"))
+    _, data, _ = check(path.parent, path)
+    got = {n: (r["decision_date"], r["published_date"], r["status"]) for n, r in by_number(data).items()}
+    assert got == {"区民许〔2016〕1号": ("2016-10-10", "2016-11-07", "on_time"),
+                   "区民许〔2016〕2号": ("2016-10-10", "2016-11-08", "late")}

@@ -15,7 +15,7 @@ from ..fields import FieldRules
 from .columns import ColumnMap, map_columns
 from .header import combine, grouped_pair, spread_groups
 from .rawsheet import RawSheet
-from .text import csv_rows
+from .text import csv_rows, formula_text
 
 
 def frame_row_texts(frame: pd.DataFrame, position: int) -> list[str]:
@@ -141,7 +141,10 @@ def csv_body(sheet: RawSheet, header_index: int, header_width: int, wanted: set[
         chunks = pd.read_csv(buffer, encoding="utf-8", sep=sheet.delimiter, header=None, names=range(width),
                              skiprows=header_index + 1, dtype=object, keep_default_na=False, na_filter=False,
                              skip_blank_lines=False, chunksize=CSV_CHUNK, engine="c", quotechar='"')
+        formulas = b'="' in sheet.data  # Excel's text-as-text cells (text.formula_text): only then looked for
         for chunk in chunks:
+            if formulas:
+                chunk = chunk.apply(lambda column: column.map(formula_text))
             evidence.append(Evidence.of(chunk))
             kept.append(chunk if wanted is None else chunk[sorted(c for c in wanted if c < width)])
     except (pd.errors.ParserError, ValueError):

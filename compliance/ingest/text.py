@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -136,12 +137,26 @@ def csv_rows(text: str, delimiter: str, path: Path, limit: int | None = None) ->
             if len(row) > MAX_COLUMNS:
                 raise FileFault("too-many-columns", path, where=f"第 {reader.line_num} 行", count=len(row),
                                 limit=MAX_COLUMNS)
-            rows.append(row)
+            rows.append([formula_text(cell) for cell in row] if '="' in "".join(row) else row)
             if limit is not None and len(rows) >= limit:
                 break
     except csv.Error as exc:
         raise FileFault("csv-malformed", path, line=reader.line_num, detail=str(exc)) from exc
     return rows
+
+
+# How Excel and office systems keep text as text in a CSV (="0012", ="2016-10-10", ="区民许〔2016〕1号"):
+# Excel shows what is inside the quotes, and so does this tool.
+_FORMULA_TEXT = re.compile(r'^="(.*)"$', re.DOTALL)
+
+
+def formula_text(cell):
+    """``="…"`` -> the text inside (``""`` inside is one quote); any other cell as it is."""
+    if isinstance(cell, str) and cell.startswith('="'):
+        found = _FORMULA_TEXT.match(cell)
+        if found:
+            return found.group(1).replace('""', '"')
+    return cell
 
 
 class _TableParser(HTMLParser):
