@@ -335,7 +335,7 @@ DECLARED = [
                                               "请核实后只报送正确的一份",
                 "两份报送中的同一决定日期不同", "核实后只报送正确的一份"),
     ProblemType("repeat-counted-once", RECORD, "与 {first} 是同一决定（单位、类别、文书号和日期都相同），只计一次",
-                "同一决定在两个文件中报送，或在同一文件的另一个工作表（如全年汇总）中又列了一次，只计一次", "无需处理"),
+                "同一决定在两个文件中报送，或在同一文件中（另一个工作表如全年汇总里，或同一工作表里）又列了一次，只计一次", "无需处理"),
     ProblemType("decision-after-run-date", RECORD, "决定日期 {decision} 晚于检查当天 {run_date}，日期有误",
                 "决定日期还没到，日期有误", "核对并改正决定日期"),
     # -- records checked against the online list (--online) ------------------------

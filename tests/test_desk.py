@@ -158,6 +158,21 @@ def test_a_summary_sheet_repeating_the_monthly_sheets_counts_each_decision_once(
                     ("全年汇总", "西安监罚〔2016〕3号")]
 
 
+def test_a_row_pasted_twice_in_one_sheet_counts_once_and_a_shared_number_twice(tmp_path):
+    """The same row twice in one sheet (number, party, both dates): counted on time twice, inflating the
+    unit's rate. Same number with another party or date: two decisions, each counted, flagged."""
+    body = lambda start, rows: [[i, f"西安监罚〔2016〕{i}号", f"公司{i}", d, p, "区安监局"]  # noqa: E731
+                                for i, (d, p) in enumerate(rows, start=start)]
+    rows = body(1, [ON_TIME]) + body(1, [ON_TIME]) + body(2, [LATE]) + [[3, "西安监罚〔2016〕2号", "公司2", *ON_TIME,
+                                                                         "区安监局"]]
+    write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"处罚": [PENALTY_HEADER] + rows})
+    payload = json.loads(run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF, "--json", "-").stdout)
+    assert payload["summary"]["repeats"] == 1 and payload["summary"]["records"] == 3
+    got = sorted((r["row"], r["document_number"], r["status"]) for r in payload["records"])
+    assert got == [(2, "西安监罚〔2016〕1号", "on_time"), (4, "西安监罚〔2016〕2号", "late"),
+                   (5, "西安监罚〔2016〕2号", "on_time")]
+
+
 # -- 3. every unit accounted for --------------------------------------------------------------
 
 def test_declared_units_unsent_units_and_unreadable_files_all_appear(tmp_path):

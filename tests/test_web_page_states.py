@@ -157,7 +157,7 @@ def test_rows_read_but_not_counted_are_said_under_the_counts(page, tmp_path):
     assert note.is_visible()
     text = note.inner_text()
     assert text.startswith("另跳过非记录行（空行、说明、表尾等）2 行；另有 1 条决定日期不在 2016-10，不在统计范围内，未计入")
-    assert "1 条与其他文件（或同一文件的其他工作表）中的记录是同一决定" in text and text.endswith("。")
+    assert "1 条与另一条记录是同一决定" in text and text.endswith("。")
     shot(page, tmp_path, "scope-note.png")
     fresh = page.context.new_page()  # (the page keeps adding chosen files to the earlier ones)
     fresh.goto(page.url)

@@ -6,11 +6,11 @@ category, normalised 文书号) in two *files* is one decision:
 - they disagree on a date: the later copy is left out, and the first is
   invalid, with a problem that shows both copies (the tool cannot know
   which one is right, and a false "late" is an accusation).
-Inside one file, a row repeated on another sheet with the same party and both
-dates (a 全年汇总 sheet after the monthly ones) is the same kind of copy: left
-out and listed. Other repeats inside one file stay as they are: flagged as
-duplicate numbers, but each counted, since a typed number may be shared by
-two real decisions.
+Inside one file, a row repeated with the same party and both dates (on a
+全年汇总 sheet after the monthly ones, or pasted twice into one sheet) is the
+same kind of copy: left out and listed. Other repeats inside one file stay as
+they are: flagged as duplicate numbers, but each counted, since a typed number
+may be shared by two real decisions.
 Identical files (same SHA-256) are read once: see ``load.find_files``.
 """
 
@@ -29,29 +29,25 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(records with each decision once, the copies left out with where their first copy is)."""
     empty = records.iloc[0:0].assign(first_copy=pd.Series(dtype=object))
     out = records  # a conflict_with column is added only when there is a conflict (8 MB at 1M records)
-    # Only a repeated number can be a copy (load marks them in duplicate_of), and only between two sheets.
+    # Only a repeated number can be a copy (load marks them in duplicate_of).
     repeated = records["duplicate_of"].notna().to_numpy(bool) if "duplicate_of" in records else np.ones(0, bool)
     if records.empty or not repeated.any():
         return out, empty
     files = pd.factorize(records["source_file"])[0].astype(np.int64)
-    sheet_codes = pd.factorize(records["sheet"])[0].astype(np.int64)
-    sheets = files * (sheet_codes.max() + 1) + sheet_codes  # (file, sheet) as one number: no text joined
-    if files.max() < 1 and sheet_codes.max() < 1:  # one sheet of one file
-        return out, empty
     key = normalise_document_numbers(records["document_number"])
     group = pd.DataFrame({"u": records["unit"].astype(object), "c": records["category"].astype(object),
                           "k": key}).groupby(["u", "c", "k"], sort=False, dropna=False).ngroup().to_numpy()
     _, first_at = np.unique(group, return_index=True)  # each decision's first row, in reading order
     first_row = first_at[np.searchsorted(np.unique(group), group)]
-    # a copy: a later row of the same decision, from another file than its first copy's, or from another
-    # sheet of the same file and identical to it (party and both dates: a summary sheet's row)
+    # a copy: a later row of the same decision, from another file than its first copy's, or from the same
+    # file and identical to it (party and both dates: a summary sheet's row, a row pasted twice)
     later = key.ne("").to_numpy(bool) & (first_row != np.arange(len(records)))
     copy = later & (files != files[first_row])
-    on_other_sheet = np.flatnonzero(later & ~copy & (sheets != sheets[first_row]))
-    if len(on_other_sheet):
+    in_same_file = np.flatnonzero(later & ~copy)
+    if len(in_same_file):
         party = records["party"].astype(object).to_numpy(object)
-        firsts = first_row[on_other_sheet]
-        copy[on_other_sheet] = _dates_equal(records, on_other_sheet, firsts) & (party[on_other_sheet] == party[firsts])
+        firsts = first_row[in_same_file]
+        copy[in_same_file] = _dates_equal(records, in_same_file, firsts) & (party[in_same_file] == party[firsts])
     if not copy.any():
         return out, empty
     copies = np.flatnonzero(copy)

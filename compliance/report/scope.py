@@ -22,6 +22,6 @@ def out_of_scope_text(run) -> str | None:
         parts.append(f"{counts['after_as_of']} 条决定日期晚于统计截止日 {run.as_of.isoformat()}（当时尚未作出，不算未到期）")
     sentences = ["另有 " + "，".join(parts) + "，不在统计范围内，未计入"] if parts else []
     if run.summary.get("repeats"):
-        sentences.append(f"{run.summary['repeats']} 条与其他文件（或同一文件的其他工作表）中的记录是同一决定（单位、类别、文书号相同），"
-                         "只计一次，见“数据问题”")
+        sentences.append(f"{run.summary['repeats']} 条与另一条记录是同一决定（单位、类别、文书号相同；同在一个文件中的，"
+                         "当事人和两个日期也相同），只计一次，见“数据问题”")
     return "；".join(sentences) or None
