@@ -523,3 +523,19 @@ def test_excel_text_cells_in_a_csv_are_read_as_their_text(tmp_path):
     got = {n: (r["decision_date"], r["published_date"], r["status"]) for n, r in by_number(data).items()}
     assert got == {"区民许〔2016〕1号": ("2016-10-10", "2016-11-07", "on_time"),
                    "区民许〔2016〕2号": ("2016-10-10", "2016-11-08", "late")}
+
+
+def test_a_title_row_names_the_unit_when_the_file_name_does_not(tmp_path):
+    """台账.xlsx with the title 区教育局2016年10月“双公示”信息报送表 and no unit column: the records went under
+    “台账” (unit-from-file-name). A file name that names a unit still decides."""
+    rows = [["区教育局2016年10月“双公示”信息报送表"],
+            ["行政处罚决定书文号", "当事人", "处罚决定日期", "上网公开日期"],
+            ["西教罚1", "甲", "2016-10-10", "2016-10-20"]]
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for path, unit in ((write_sheet(tmp_path / "a" / "台账.xlsx", rows), "区教育局"),
+                       (write_sheet(tmp_path / "b" / "区体育局_处罚.xlsx", rows), "区体育局")):
+        _, data, _ = check(path.parent, path)
+        [record] = data["records"]
+        assert record["unit"] == unit and record["status"] == "on_time", path
+        assert not codes(record), record["issues"]

@@ -15,6 +15,7 @@ from ..fields import LEDGER, ONLINE, FieldRules, category_from_text
 from .cells import display_text, is_blank
 from .columns import ColumnMap, map_columns
 from .rawsheet import RawSheet
+from .unit_text import unit_in_text
 
 # How far down a header may stand: an online export can carry a longer preamble.
 HEADER_SCAN_ROWS = {LEDGER: 20, ONLINE: 40}
@@ -252,6 +253,17 @@ def title_category(rows: list[list], header_index: int) -> str | None:
         texts = [display_text(c) for c in row if not is_blank(c)]
         if len(texts) == 1 and not is_metadata_row(row):
             found = category_from_text(texts[0])
+            if found:
+                return found
+    return None
+
+
+def title_unit(rows: list[list], header_index: int) -> str | None:
+    """The unit a title row above the header names (区教育局2016年10月“双公示”信息报送表 -> 区教育局)."""
+    for row in reversed(rows[:header_index]):
+        texts = [display_text(c) for c in row if not is_blank(c)]
+        if len(texts) == 1 and not is_metadata_row(row):
+            found = unit_in_text(re.sub(r"\s+", "", texts[0]))
             if found:
                 return found
     return None

@@ -26,6 +26,7 @@ from .files import SUFFIXES, find_files  # noqa: F401 - SUFFIXES: the web page's
 from .isolate import ReadLimits, fault_entry, finish_early, read_isolated
 from .readers import DEFAULT_MAX_UNCOMPRESSED, guard_workbook, read_file
 from .records import RECORD_FIELDS, SheetResult, read_sheet
+from .unit_text import unit_in_text
 from .unit_spellings import merged_spellings, name_counts, spelling_groups
 
 
@@ -149,29 +150,15 @@ def declares_no_decisions(rows: list[list], scan: int = 30) -> bool:
                for row in rows[:scan] for cell in row)
 
 
-_ORG_SUFFIX = re.compile(r"^(.+?(?:分局|局|办|委|院|所|队|站|中心|厅|处|会|政府|管委会|公司))(?=$|[_\-\s\d（(）)】\]》年月]|台账|报送|上报|处罚|许可|行政|双公示|公示|公开|扫描|材料|情况|统计)")
-
-
 def unit_from_name(path: str | Path) -> str:
     """区环保局_2016年10月行政处罚 -> 区环保局; otherwise the whole file name."""
     return named_unit(path) or Path(path).stem
 
 
-# What a clerk puts before the unit in a file name: 附件1：, 01, 1., (3), 2016年10月, brackets round the name.
-_LEADING_NOISE = re.compile(r"^(?:附件\s*[\d一二三四五六七八九十]*|\d{4}\s*年度?(?:\s*\d{1,2}\s*月份?)?|\d{1,2}\s*月份?"
-                            r"|[\d一二三四五六七八九十]+|[（(【\[]\s*[\d一二三四五六七八九十]+\s*[)）】\]])\s*[：:、.．,，]*\s*")
-
-
 def named_unit(path: str | Path) -> str | None:
     """The unit a file name names (区司法局10月报送.docx, 附件2：区司法局台账.xlsx, 2016年10月_区司法局.xlsx ->
-    区司法局); None for 说明.txt. The first part of the name that names one."""
-    for part in re.split(r"[_\-\s]+", Path(path).stem):
-        while (shorter := _LEADING_NOISE.sub("", part, count=1)) != part:
-            part = shorter
-        match = _ORG_SUFFIX.match(part.lstrip("（(【[《"))
-        if match:
-            return match.group(1)
-    return None
+    区司法局); None for 说明.txt."""
+    return unit_in_text(Path(path).stem)
 
 
 def load(paths: Iterable[str | Path], config: ReadSettings | None = None,

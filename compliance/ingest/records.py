@@ -21,7 +21,7 @@ from .body import csv_body, inner_headers, mapped_column, rows_body
 from .cells import FrameText, cell_text, per_distinct
 from ..fields import FieldRules, categories, category_from_text, unit_name, unit_names
 from .columns import header_category, map_columns
-from .header import EXAMPLE, fill_merged, find_header, section_above, sheet_unit, title_category
+from .header import EXAMPLE, fill_merged, find_header, section_above, sheet_unit, title_category, title_unit
 from .rawsheet import RawSheet
 from .rows import row_kinds
 from ..quality.ingest import quality_wanted, add_quality_columns
@@ -82,8 +82,10 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: FieldRules,
             result.notes.extend(hidden + [problem("sheet-no-header", **at)])
         return result
     header_index, headers = found
+    # The unit: a 填报单位 line; else, where the file's name names none (台账.xlsx), a title row that does.
+    unit_line = sheet_unit(sheet.rows, header_index) or (None if fallback_named else title_unit(sheet.rows, header_index))
     context = SheetContext(source_file, fallback_category, fallback_unit,
-                           sheet_unit(sheet.rows, header_index), section_above(sheet.rows, header_index),
+                           unit_line, section_above(sheet.rows, header_index),
                            title_category(sheet.rows, header_index), fallback_named=fallback_named)
     groups = side_by_side(headers, rules)
     if len(groups) > 1:

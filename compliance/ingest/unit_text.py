@@ -1,0 +1,24 @@
+"""The unit a name or a title names: 区环保局 in 区环保局_2016年10月行政处罚.xlsx, in 附件2：区司法局台账 and in
+a title row 区教育局2016年10月“双公示”信息报送表."""
+
+from __future__ import annotations
+
+import re
+
+# A unit's name ends in the word for its kind of office, followed by the end, a separator, a date or
+# the words of a ledger's title.
+_ORG_SUFFIX = re.compile(r"^(.+?(?:分局|局|办|委|院|所|队|站|中心|厅|处|会|政府|管委会|公司))(?=$|[_\-\s\d（(）)】\]》年月]|台账|报送|上报|处罚|许可|行政|双公示|公示|公开|扫描|材料|情况|统计)")
+# What a clerk puts before the unit in a file name: 附件1：, 01, 1., (3), 2016年10月, brackets round the name.
+_LEADING_NOISE = re.compile(r"^(?:附件\s*[\d一二三四五六七八九十]*|\d{4}\s*年度?(?:\s*\d{1,2}\s*月份?)?|\d{1,2}\s*月份?"
+                            r"|[\d一二三四五六七八九十]+|[（(【\[]\s*[\d一二三四五六七八九十]+\s*[)）】\]])\s*[：:、.．,，]*\s*")
+
+
+def unit_in_text(text: str) -> str | None:
+    """The first part of ``text`` (split at _, - and spaces) that names a unit; None when none does."""
+    for part in re.split(r"[_\-\s]+", text):
+        while (shorter := _LEADING_NOISE.sub("", part, count=1)) != part:
+            part = shorter
+        match = _ORG_SUFFIX.match(part.lstrip("（(【[《"))
+        if match:
+            return match.group(1)
+    return None
