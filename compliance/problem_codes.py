@@ -243,6 +243,9 @@ DECLARED = [
     ProblemType("published-column-stand-in", SHEET, "公开日期取自“{header}”列：这是数据更新或入库的时间，不一定是首次上网公开的"
                                                     "日期。按它按时的记录确定按时；按它超过截止日的，首次公开可能更早，列为数据有误待核实",
                 "表中没有公开日期列，只有更新时间、入库时间一类的列", "加一列实际上网公开日期（公示日期）"),
+    ProblemType("unit-line-differs", SHEET, "表头上方写的填报单位是“{line}”，文件名写的是“{named}”，已按“{line}”计",
+                "文件名与表中的填报单位不是同一个单位：可能发错了文件，或文件名沿用了别的单位的模板",
+                "确认这份台账是哪个单位的；改正文件名或填报单位后重新报送"),
     ProblemType("sheet-several-tables", SHEET, "工作表中有 {count} 个表格（第 {rows} 行是另一个表头），各按自己的表头读取",
                 "一个工作表中上下有几个表格", "无需处理；核对各表格的记录数"),
     ProblemType("extension-mismatch", SHEET, "文件扩展名是 {suffix}，内容其实是{kind}，已按内容读取",

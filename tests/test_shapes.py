@@ -539,3 +539,22 @@ def test_a_title_row_names_the_unit_when_the_file_name_does_not(tmp_path):
         [record] = data["records"]
         assert record["unit"] == unit and record["status"] == "on_time", path
         assert not codes(record), record["issues"]
+
+
+def test_a_unit_line_that_names_another_unit_than_the_file_name_is_said(tmp_path):
+    """区环保局_处罚.xlsx whose 填报单位 line says 区卫计委: counted under 区卫计委 with no word, although it
+    most likely is the wrong file. Another spelling of the same office is no difference."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    header = ["行政处罚决定书文号", "当事人", "处罚决定日期", "上网公开日期"]
+    other = write_sheet(tmp_path / "a" / "区环保局_处罚.xlsx",
+                        [["填报单位：区卫计委"], header, ["西罚1", "甲", "2016-10-10", "2016-10-20"]])
+    same = write_sheet(tmp_path / "b" / "区人社局_处罚.xlsx",
+                       [["填报单位：西塞山区人力资源和社会保障局"], header, ["西罚1", "甲", "2016-10-10", "2016-10-20"]])
+    code, data, output = check(other.parent, other)
+    [record] = data["records"]
+    assert record["unit"] == "区卫计委" and code == 0
+    assert "表头上方写的填报单位是“区卫计委”，文件名写的是“区环保局”" in output
+    assert any("区卫计委" in note and "区环保局" in note for note in data["inputs"][0]["sheets"][0]["notes"])
+    _, data, output = check(same.parent, same)
+    assert "unit-line-differs" not in output and not data["inputs"][0]["sheets"][0]["notes"]

@@ -26,6 +26,7 @@ from .rawsheet import RawSheet
 from .rows import row_kinds
 from ..quality.ingest import quality_wanted, add_quality_columns
 from .tables import range_label, side_by_side, split_columns
+from .unit_spellings import same_unit
 
 RECORD_FIELDS = ["source_file", "sheet", "row", "category", "unit", "document_number", "party",
                   "decision_text", "published_text", "decision_date", "published_date",
@@ -102,6 +103,9 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
     result.notes.extend(note.with_place(**at) for note in mapping.notes)
     if mapping.is_weak("published_date"):
         result.notes.append(problem("published-column-stand-in", **at, header=mapping.header_of("published_date")))
+    if context.fallback_named and context.unit_line \
+            and not same_unit(unit_name(context.unit_line), unit_name(context.fallback_unit)):
+        result.notes.append(problem("unit-line-differs", **at, line=context.unit_line, named=context.fallback_unit))
     result.columns = {name: mapping.header_of(name) for name in mapping.columns}
     inner = None
     if sheet.data is not None:

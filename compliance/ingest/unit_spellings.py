@@ -40,6 +40,12 @@ def _key(name: str) -> tuple[str, str | None]:
     return (rest, found.group("named")) if rest else (short, None)
 
 
+def same_unit(a: str, b: str) -> bool:
+    """Two spellings of one office (区人社局, 西塞山区人力资源和社会保障局), by the merging rule below."""
+    (office_a, district_a), (office_b, district_b) = _key(a), _key(b)
+    return office_a == office_b and (district_a is None or district_b is None or district_a == district_b)
+
+
 def merged_spellings(counts: Counter) -> dict[str, str]:
     """{spelling: the name it is counted under} for the spellings merged (``counts``: records per name)."""
     groups: dict[str, list[str]] = {}
