@@ -158,19 +158,24 @@ def test_a_summary_sheet_repeating_the_monthly_sheets_counts_each_decision_once(
                     ("全年汇总", "西安监罚〔2016〕3号")]
 
 
-def test_a_row_pasted_twice_in_one_sheet_counts_once_and_a_shared_number_twice(tmp_path):
+def test_a_row_repeated_in_one_sheet_counts_once_and_a_shared_number_twice(tmp_path):
     """The same row twice in one sheet (number, party, both dates): counted on time twice, inflating the
-    unit's rate. Same number with another party or date: two decisions, each counted, flagged."""
+    unit's rate. The same number, party and decision date with another publication date (a cumulative
+    ledger filled in later): one decision whose copies disagree, never 逾期未公开 and 按时公开 at once.
+    The same number with another party: two decisions, each counted, flagged."""
     body = lambda start, rows: [[i, f"西安监罚〔2016〕{i}号", f"公司{i}", d, p, "区安监局"]  # noqa: E731
                                 for i, (d, p) in enumerate(rows, start=start)]
-    rows = body(1, [ON_TIME]) + body(1, [ON_TIME]) + body(2, [LATE]) + [[3, "西安监罚〔2016〕2号", "公司2", *ON_TIME,
-                                                                         "区安监局"]]
+    rows = body(1, [ON_TIME]) + body(1, [ON_TIME]) + body(2, [LATE]) \
+        + [[3, "西安监罚〔2016〕2号", "公司2", ON_TIME[0], None, "区安监局"],
+           [4, "西安监罚（2016）3号", "别的公司", *ON_TIME, "区安监局"], [5, "西安监罚〔2016〕3号", "公司3", *LATE, "区安监局"]]
     write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"处罚": [PENALTY_HEADER] + rows})
     payload = json.loads(run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF, "--json", "-").stdout)
-    assert payload["summary"]["repeats"] == 1 and payload["summary"]["records"] == 3
+    assert payload["summary"]["repeats"] == 2 and payload["summary"]["records"] == 4
     got = sorted((r["row"], r["document_number"], r["status"]) for r in payload["records"])
-    assert got == [(2, "西安监罚〔2016〕1号", "on_time"), (4, "西安监罚〔2016〕2号", "late"),
-                   (5, "西安监罚〔2016〕2号", "on_time")]
+    assert got == [(2, "西安监罚〔2016〕1号", "on_time"), (4, "西安监罚〔2016〕2号", "invalid"),
+                   (6, "西安监罚（2016）3号", "on_time"), (7, "西安监罚〔2016〕3号", "late")]
+    [conflict] = [r for r in payload["records"] if r["row"] == 4]
+    assert "duplicate-conflict" in {i["code"] for i in conflict["issues"]}
 
 
 # -- 3. every unit accounted for --------------------------------------------------------------

@@ -6,11 +6,13 @@ category, normalised 文书号) in two *files* is one decision:
 - they disagree on a date: the later copy is left out, and the first is
   invalid, with a problem that shows both copies (the tool cannot know
   which one is right, and a false "late" is an accusation).
-Inside one file, a row repeated with the same party and both dates (on a
-全年汇总 sheet after the monthly ones, or pasted twice into one sheet) is the
-same kind of copy: left out and listed. Other repeats inside one file stay as
-they are: flagged as duplicate numbers, but each counted, since a typed number
-may be shared by two real decisions.
+Inside one file, a row repeated with the same party and decision date (on a
+全年汇总 sheet after the monthly ones, pasted twice into one sheet, or on a
+later sheet of a cumulative ledger) is the same kind of copy: left out and
+listed, and when its publication date differs, the first copy is invalid as
+above. Other repeats inside one file stay as they are: flagged as duplicate
+numbers, but each counted, since a typed number may be shared by two real
+decisions.
 Identical files (same SHA-256) are read once: see ``load.find_files``.
 """
 
@@ -40,14 +42,16 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     _, first_at = np.unique(group, return_index=True)  # each decision's first row, in reading order
     first_row = first_at[np.searchsorted(np.unique(group), group)]
     # a copy: a later row of the same decision, from another file than its first copy's, or from the same
-    # file and identical to it (party and both dates: a summary sheet's row, a row pasted twice)
+    # file with the same party and decision date (a summary sheet's row, a row pasted twice, a later
+    # sheet of a cumulative ledger that filled in the publication date: then the copies disagree)
     later = key.ne("").to_numpy(bool) & (first_row != np.arange(len(records)))
     copy = later & (files != files[first_row])
     in_same_file = np.flatnonzero(later & ~copy)
     if len(in_same_file):
         party = records["party"].astype(object).to_numpy(object)
         firsts = first_row[in_same_file]
-        copy[in_same_file] = _dates_equal(records, in_same_file, firsts) & (party[in_same_file] == party[firsts])
+        copy[in_same_file] = _dates_equal(records, in_same_file, firsts, ("decision_date",)) \
+            & (party[in_same_file] == party[firsts])
     if not copy.any():
         return out, empty
     copies = np.flatnonzero(copy)
@@ -69,9 +73,10 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return out[kept].reset_index(drop=True), left_out.reset_index(drop=True)
 
 
-def _dates_equal(records: pd.DataFrame, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def _dates_equal(records: pd.DataFrame, a: np.ndarray, b: np.ndarray,
+                 names: tuple[str, ...] = ("decision_date", "published_date")) -> np.ndarray:
     same = np.ones(len(a), dtype=bool)
-    for name in ("decision_date", "published_date"):
+    for name in names:
         values = records[name].to_numpy(DATE_DTYPE)
         x, y = values[a], values[b]
         same &= (x == y) | (np.isnat(x) & np.isnat(y))

@@ -23,5 +23,5 @@ def out_of_scope_text(run) -> str | None:
     sentences = ["另有 " + "，".join(parts) + "，不在统计范围内，未计入"] if parts else []
     if run.summary.get("repeats"):
         sentences.append(f"{run.summary['repeats']} 条与另一条记录是同一决定（单位、类别、文书号相同；同在一个文件中的，"
-                         "当事人和两个日期也相同），只计一次，见“数据问题”")
+                         "当事人和决定日期也相同），只计一次，见“数据问题”")
     return "；".join(sentences) or None
