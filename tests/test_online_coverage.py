@@ -117,3 +117,25 @@ def test_a_list_naming_the_unit_another_way_covers_it_and_two_districts_do_not(t
         ["罚8", "丁", "2016-09-01", "2016-09-08", "2016-12-01", "黄石港区安全生产监督管理局"]])
     records = run(tmp_path / "city", ledger(tmp_path / "city", *rows), two)
     assert records["罚3"]["status"] == "on_time" and codes(records["罚3"]) == {"online-not-covered"}
+
+
+def test_each_list_speaks_only_for_its_own_dates(tmp_path):
+    """网站未见 came from lists that could not have shown the decision: (1) a credit-site list for 区安监局
+    starting 2016-07-05 (older items taken down), given with a 区人社局 list starting in January, judged a
+    March decision by the earliest date of both; (2) a list exported 2016-12-20 judged a publication the
+    ledger dates 2016-12-28. Both are not verifiable now, judged on the ledger."""
+    path = ledger(tmp_path, [1, "西安监罚〔2016〕201号", "甲", D(2016, 3, 1), D(2016, 3, 10), "区安监局", "处罚"],
+                  [2, "西安监罚〔2016〕701号", "乙", D(2016, 9, 1), D(2016, 12, 28), "区安监局", "处罚"],
+                  [3, "西安监罚〔2016〕702号", "丙", D(2016, 9, 1), D(2016, 9, 10), "区安监局", "处罚"])
+    credit = write_csv(tmp_path / "credit.csv", [CREDIT_HEADER,
+                                                  ["西安监罚〔2016〕600号", "某", "2016-07-01", "2016-07-05", "", "区安监局"],
+                                                  ["西安监罚〔2016〕650号", "某", "2016-12-01", "2016-12-20", "", "区安监局"]])
+    gov = write_csv(tmp_path / "gov.csv", [["标题", "发布日期", "发布机构"],
+                                           ["关于准予许可的决定（西人社许〔2016〕1号）", "2016-01-12", "区人社局"]])
+    records = run(tmp_path, path, credit, gov)
+    assert records["西安监罚〔2016〕201号"]["status"] == "on_time"
+    assert "online-not-covered" in codes(records["西安监罚〔2016〕201号"])
+    assert records["西安监罚〔2016〕701号"]["status"] == "late"  # by the ledger: 2016-12-28, deadline 2016-09-30
+    assert "online-not-covered" in codes(records["西安监罚〔2016〕701号"])
+    # a decision the list could have shown and does not: still 网站未见
+    assert "online-not-found-claimed" in codes(records["西安监罚〔2016〕702号"])

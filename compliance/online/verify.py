@@ -152,14 +152,17 @@ def _before(out, start, since) -> np.ndarray:
 
 
 def coverage(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList], deadline, aliases) -> np.ndarray:
-    """Whether some list could have shown each record: it holds the record's category and unit, and
-    was exported on or after the record's deadline (its latest date, update times included). A list
-    with no category or no unit at all covers every category or every ledger unit (said in 说明).
-    网站未见 is the gravest finding: it must never come from a list that could not have shown the record."""
+    """Whether some list could have shown each record: it holds the record's category and unit, was
+    exported on or after the record's deadline and after the date the ledger says it was published (its
+    latest date, update times included), and still holds items as old as the deadline (its earliest date:
+    older items are taken down). A list with no category or no unit at all covers every category or every
+    ledger unit (said in 说明). 网站未见 is the gravest finding: it must never come from a list that could
+    not have shown the record."""
     covered = np.zeros(len(records), dtype=bool)
     if not len(entries):
         return covered
     category = records["category"].to_numpy(object)
+    claimed = records["published_date"].to_numpy(DATE_DTYPE)
     unit = unit_names(records["unit"], aliases).to_numpy(object)
     for item in lists:
         mine = entries[entries["list_file"].to_numpy(object) == item.path]
@@ -175,6 +178,10 @@ def coverage(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineLis
         end = np.datetime64(dated.max(), "s")
         item.last_seen = dated.max().date()
         holds = ~(deadline > end)  # a NaT deadline compares false: the record is judged unjudgeable anyway
+        holds &= ~(claimed > end)  # published (the ledger says) after the list was exported: not in it yet
+        first = mine["online_date"].dropna()
+        if len(first):  # two lists, each from its own start: the earliest of all speaks for neither
+            holds &= ~(deadline < np.datetime64(first.min(), "s"))
         if kinds:
             holds &= np.isin(category, list(kinds))
         if units:
