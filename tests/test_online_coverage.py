@@ -139,3 +139,23 @@ def test_each_list_speaks_only_for_its_own_dates(tmp_path):
     assert "online-not-covered" in codes(records["西安监罚〔2016〕701号"])
     # a decision the list could have shown and does not: still 网站未见
     assert "online-not-found-claimed" in codes(records["西安监罚〔2016〕702号"])
+
+
+def test_a_number_inside_a_government_sites_title_is_found_however_it_is_led_in(tmp_path):
+    """行政许可决定 西人社许〔2016〕42号 and …许可公示西人社许〔2016〕43号: the number read out of the title
+    took the words before it, and 〔2016〕第44号 is the same number as 〔2016〕44号; each was 网站未见
+    (瞒报) and listed again as 台账未登记. Of two ledger numbers that both end the title, the longer one."""
+    path = ledger(tmp_path, *[[i, f"西人社许〔2016〕{n}号", "甲", D(2016, 9, 1), D(2016, 9, 10), "区人社局", "许可"]
+                              for i, n in enumerate((41, 42, 43, 44), start=1)],
+                  [5, "人社许〔2016〕43号", "乙", D(2016, 9, 1), D(2016, 9, 10), "区人社局", "许可"])
+    gov = write_csv(tmp_path / "gov.csv", [["标题", "发布日期", "发布机构"],
+                                           ["关于准予甲行政许可的决定（西人社许〔2016〕41号）", "2016-09-10", "区人社局"],
+                                           ["行政许可决定 西人社许〔2016〕42号", "2016-09-10", "区人社局"],
+                                           ["甲劳务派遣经营许可公示西人社许〔2016〕43号", "2016-09-10", "区人社局"],
+                                           ["关于准予甲行政许可的决定（西人社许〔2016〕第44号）", "2016-09-10", "区人社局"],
+                                           ["关于准予丙行政许可的决定（西人社许〔2016〕99号）", "2016-12-20", "区人社局"]])
+    records = run(tmp_path, path, gov)
+    for n in (41, 42, 43, 44):
+        record = records[f"西人社许〔2016〕{n}号"]
+        assert record["status"] == "on_time" and not codes(record) & {"online-not-found-claimed"}, record
+    assert "online-not-found-claimed" in codes(records["人社许〔2016〕43号"])

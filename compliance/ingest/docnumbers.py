@@ -1,7 +1,7 @@
 """Document numbers (文书号) compared after normalisation (docs/rules.md §8).
 
-西安监罚〔2016〕7号, 西安监罚[2016]7号, 西安监罚（２０１６）７号 and stray spaces
-are one number; 无, /, - and 空 mean "no number". Used by duplicate
+西安监罚〔2016〕7号, 西安监罚[2016]7号, 西安监罚（２０１６）７号, 西安监罚〔2016〕第7号 and
+stray spaces are one number; 无, /, - and 空 mean "no number". Used by duplicate
 detection and by matching a ledger against the online list.
 """
 
@@ -18,6 +18,7 @@ _CLOSE = "〕］]）)】〗｝}"
 _BRACKETS = str.maketrans({**{c: "〔" for c in _OPEN}, **{c: "〕" for c in _CLOSE}})
 # str.translate is slow on CJK text: translate only the numbers holding another bracket.
 _OTHER_BRACKET = re.compile("[" + re.escape("".join(sorted(set(_OPEN + _CLOSE) - {"〔", "〕"}))) + "]")
+_ORDINAL = re.compile(r"〕第(\d)").sub
 PLACEHOLDERS = frozenset({"无", "/", "-", "--", "—", "——", "－", "空", "暂无", "无文号", "\\", "／", "0"})
 
 
@@ -35,5 +36,7 @@ def normalise_document_numbers(values: pd.Series) -> pd.Series:
         t = "".join(normalize("NFKC", t).split())
         if other_bracket(t):
             t = t.translate(_BRACKETS)
+        if "第" in t:  # 〔2016〕第44号 and 〔2016〕44号: one number, two common spellings
+            t = _ORDINAL(r"〕\1", t)
         out.append("" if t in placeholders else t)
     return pd.Series(out, index=values.index, dtype=object)

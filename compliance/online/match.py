@@ -52,6 +52,35 @@ def entry_keys(entries: pd.DataFrame, aliases) -> pd.DataFrame:
     })
 
 
+# The year and serial that end a decision number: 〔2016〕42号.
+_CORE = r"(〔(?:19|20)\d{2}〕\d+号)$"
+
+
+def _by_number_in_text(rec: pd.DataFrame, ent: pd.DataFrame, chosen: np.ndarray, state: np.ndarray) -> None:
+    """1b. A number read out of a title carries what stood before it (行政许可决定西人社许〔2016〕42号:
+    no separator tells where the issuer's name begins): an unmatched record whose whole number ends that
+    text is its decision; of several such records (人社许〔2016〕42号 and 西人社许〔2016〕42号) the longest."""
+    free_rec = rec[(chosen[rec["rec"].to_numpy()] < 0) & rec["number_key"].ne("")]
+    free_ent = ent[(state == 0) & ent["number_key"].ne("").to_numpy(bool)]
+    if not len(free_rec) or not len(free_ent):
+        return
+    left = free_rec.assign(core=free_rec["number_key"].str.extract(_CORE, expand=False))
+    right = free_ent.assign(core=free_ent["number_key"].str.extract(_CORE, expand=False))
+    pairs = left.dropna(subset=["core"]).merge(right.dropna(subset=["core"])[["ent", "number_key", "core", "online_date"]],
+                                               on="core", suffixes=("", "_e"))
+    if not len(pairs):
+        return
+    ends = np.fromiter((e.endswith(r) for r, e in zip(pairs["number_key"], pairs["number_key_e"])), bool, len(pairs))
+    pairs = pairs[ends].assign(length=pairs["number_key"].str.len()[ends])
+    if not len(pairs):
+        return
+    pairs = pairs[pairs["length"].eq(pairs.groupby("ent")["length"].transform("max"))]
+    pairs = pairs.sort_values(["rec", "online_date", "ent"], na_position="last", kind="stable")
+    first = pairs.drop_duplicates("rec")
+    chosen[first["rec"].to_numpy()] = first["ent"].to_numpy()
+    state[pairs["ent"].to_numpy()] = 1
+
+
 def match(records: pd.DataFrame, entries: pd.DataFrame, aliases=None) -> Matches:
     rec = record_keys(records, aliases)
     ent = entry_keys(entries, aliases)
@@ -67,6 +96,7 @@ def match(records: pd.DataFrame, entries: pd.DataFrame, aliases=None) -> Matches
         first = pairs.drop_duplicates("rec")
         chosen[first["rec"].to_numpy()] = first["ent"].to_numpy()
         state[pairs["ent"].to_numpy()] = 1
+    _by_number_in_text(rec, ent, chosen, state)
     # -- 2. by party name and decision date, where either side lacks a number --
     free_rec = rec[(chosen[rec["rec"].to_numpy()] < 0) & rec["party_key"].ne("") & rec["decision"].notna()]
     free_ent = ent[(state == 0) & ent["party_key"].ne("").to_numpy(bool) & ent["decision"].notna().to_numpy(bool)]
