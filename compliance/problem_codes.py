@@ -350,8 +350,9 @@ DECLARED = [
     ProblemType("online-date-differs", RECORD, "台账公开日期 {ledger}，网站公开日期 {online}，按网站日期判定",
                 "台账填写的公开日期与网站不同，以网站为准", "按网站日期更正台账",
                 short="日期不符，按网站公开日期判定"),
-    ProblemType("online-ambiguous", RECORD, "网站清单中有多条可能对应的信息（{candidates}），无法确定是哪一条，按台账判定",
-                "网站清单中有几条都可能是这一条，不猜测", "核对文书号，使台账与网站一致"),
+    ProblemType("online-ambiguous", RECORD, "网站清单中可能对应的信息（{candidates}）对应不唯一（几条信息都像这一条，"
+                                            "或这条信息也像台账中的另一条），无法确定，按台账判定",
+                "网站清单中有几条都可能是这一条，或一条信息可能是台账中的几条，不猜测", "核对文书号，使台账与网站一致"),
     ProblemType("online-outside-span", RECORD, "应公开截止日期 {deadline} 早于网站清单的起始日期 {start}，"
                                                "网站上的旧信息可能已按公示期限撤下，无法核对，按台账判定",
                 "网站清单不覆盖这条记录的时间，" + KEEP_LEDGER, "无需处理；需要时提供更早的网站清单",

@@ -159,3 +159,26 @@ def test_a_number_inside_a_government_sites_title_is_found_however_it_is_led_in(
         record = records[f"西人社许〔2016〕{n}号"]
         assert record["status"] == "on_time" and not codes(record) & {"online-not-found-claimed"}, record
     assert "online-not-found-claimed" in codes(records["人社许〔2016〕43号"])
+
+
+def test_matching_by_party_and_date_keeps_the_category_and_never_shares_an_entry(tmp_path):
+    """No numbers on either side: a penalties-only list confirmed a permit of the same party and day, and
+    its one entry for 乙 confirmed both of 乙's penalties that day. Now the permit is not covered (judged on
+    the ledger) and the two penalties are ambiguous (judged on the ledger); 甲's penalty is confirmed."""
+    rows = [[1, "", "甲矿业", D(2016, 9, 1), None, "区安监局", "处罚"],
+            [2, "", "乙矿业", D(2016, 9, 1), None, "区安监局", "处罚"],
+            [3, "", "乙矿业", D(2016, 9, 1), None, "区安监局", "处罚"],
+            [4, "", "甲矿业", D(2016, 9, 1), None, "区安监局", "许可"]]
+    path = write_xlsx(tmp_path / "区安监局_2016年台账.xlsx", {"Sheet1": [LEDGER_HEADER, *rows]})
+    credit = write_csv(tmp_path / "credit.csv", [CREDIT_HEADER,
+                                                  ["", "甲矿业", "2016-09-01", "2016-09-05", "", "区安监局"],
+                                                  ["", "乙矿业", "2016-09-01", "2016-09-05", "", "区安监局"],
+                                                  ["西安监罚〔2016〕9号", "丙", "2016-12-01", "2016-12-20", "", "区安监局"]])
+    out = tmp_path / "result.json"
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "--json", str(out), "-o",
+                                       str(tmp_path / "r.xlsx"), "--online", str(credit)])
+    assert result.exit_code == 1, result.output
+    got = {r["row"]: (r["category"], r["status"], sorted(codes(r) & {"online-ambiguous", "online-not-covered"}))
+           for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
+    assert got == {2: ("penalty", "on_time", []), 3: ("penalty", "overdue", ["online-ambiguous"]),
+                   4: ("penalty", "overdue", ["online-ambiguous"]), 5: ("permit", "overdue", ["online-not-covered"])}

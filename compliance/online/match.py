@@ -3,9 +3,9 @@
 By number first: the normalised 文书号 (ingest/docnumbers.py). Entries sharing
 a number are one decision published in several places; the earliest date
 counts. Otherwise, when either side lacks a number: by normalised party name
-plus decision date, and the unit where both sides name one (after the
-``[units]`` aliases). More than one such candidate is ``ambiguous``: the
-tool does not guess.
+plus decision date, and the unit and category where both sides name one (after
+the ``[units]`` aliases). More than one such candidate, or one entry that
+several records could be, is ``ambiguous``: the tool does not guess.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ def record_keys(records: pd.DataFrame, aliases) -> pd.DataFrame:
         "party_key": party_keys(records["party"]).to_numpy(object),
         "decision": records["decision_date"].to_numpy(DATE_DTYPE),
         "unit_key": unit_names(records["unit"], aliases).to_numpy(object),
+        "category": records["category"].astype(object).fillna("").to_numpy(object),
     })
 
 
@@ -49,6 +50,7 @@ def entry_keys(entries: pd.DataFrame, aliases) -> pd.DataFrame:
         "decision": entries["decision_date"].to_numpy(DATE_DTYPE),
         "unit_key": unit_names(entries["unit"], aliases).to_numpy(object),
         "online_date": entries["online_date"].to_numpy(DATE_DTYPE),
+        "category": entries["category"].astype(object).fillna("").to_numpy(object),
     })
 
 
@@ -102,10 +104,14 @@ def match(records: pd.DataFrame, entries: pd.DataFrame, aliases=None) -> Matches
     free_ent = ent[(state == 0) & ent["party_key"].ne("").to_numpy(bool) & ent["decision"].notna().to_numpy(bool)]
     cand = free_rec.merge(free_ent.drop(columns="online_date"), on=["party_key", "decision"], suffixes=("", "_e"))
     cand = cand[(cand["number_key"].eq("") | cand["number_key_e"].eq(""))
-                & (cand["unit_key"].eq("") | cand["unit_key_e"].eq("") | cand["unit_key"].eq(cand["unit_key_e"]))]
+                & (cand["unit_key"].eq("") | cand["unit_key_e"].eq("") | cand["unit_key"].eq(cand["unit_key_e"]))
+                # a permit is never confirmed by a penalty list's entry, whatever the names and dates
+                & (cand["category"].eq("") | cand["category_e"].eq("") | cand["category"].eq(cand["category_e"]))]
     sizes = cand.groupby("rec")["ent"].transform("size") if len(cand) else pd.Series(dtype=np.int64)
-    single = cand[sizes.eq(1).to_numpy(bool)]
-    several = cand[sizes.gt(1).to_numpy(bool)][["rec", "ent"]].reset_index(drop=True)
+    # One entry, several records (乙 fined twice that day, one entry online): which one it is cannot be told.
+    shared = cand.groupby("ent")["rec"].transform("size") if len(cand) else pd.Series(dtype=np.int64)
+    single = cand[(sizes.eq(1) & shared.eq(1)).to_numpy(bool)]
+    several = cand[(sizes.gt(1) | shared.gt(1)).to_numpy(bool)][["rec", "ent"]].reset_index(drop=True)
     chosen[single["rec"].to_numpy()] = single["ent"].to_numpy()
     ambiguous = np.zeros(len(rec), dtype=bool)
     ambiguous[several["rec"].to_numpy()] = True
