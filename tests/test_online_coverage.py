@@ -182,3 +182,21 @@ def test_matching_by_party_and_date_keeps_the_category_and_never_shares_an_entry
            for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
     assert got == {2: ("penalty", "on_time", []), 3: ("penalty", "overdue", ["online-ambiguous"]),
                    4: ("penalty", "overdue", ["online-ambiguous"]), 5: ("permit", "overdue", ["online-not-covered"])}
+
+
+def test_an_update_time_after_the_ledgers_date_agrees_with_it(tmp_path):
+    """A list with only 更新时间: 2016-11-20 for a decision the ledger says went online 2016-09-10 was read
+    as the first publication, 日期不符, judged late by the site. An update time bounds the first publication
+    from above: the ledger's earlier date agrees with it and decides."""
+    path = ledger(tmp_path, [1, "西安监罚〔2016〕301号", "甲", D(2016, 9, 1), D(2016, 9, 10), "区安监局", "处罚"],
+                  [2, "西安监罚〔2016〕302号", "乙", D(2016, 9, 1), D(2016, 11, 30), "区安监局", "处罚"])
+    credit = write_csv(tmp_path / "credit.csv", [["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "数据更新时间戳", "处罚机关"],
+                                                  ["西安监罚〔2016〕301号", "甲", "2016-09-01", "2016-11-20", "区安监局"],
+                                                  ["西安监罚〔2016〕302号", "乙", "2016-09-01", "2016-09-20", "区安监局"]])
+    records = run(tmp_path, path, credit)
+    first = records["西安监罚〔2016〕301号"]
+    assert first["status"] == "on_time" and first["published_date"] == "2016-09-10"
+    assert "online-date-differs" not in codes(first)
+    # online by 2016-09-20 at the latest, although the ledger says 2016-11-30: the site's earlier date decides
+    second = records["西安监罚〔2016〕302号"]
+    assert second["status"] == "on_time" and "online-date-differs" in codes(second)

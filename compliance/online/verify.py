@@ -85,6 +85,14 @@ def _results(records, entries, found: Matches, deadline, start, since) -> tuple[
     dated = has_entry & ~np.isnat(online)
     result[has_entry & ~dated] = "not-verifiable"  # found, but the entry has no date
     same = (online == ledger) | ledger_says_none
+    # A list with only an update time bounds the first publication from above: a ledger date on or before
+    # it agrees with it, and decides (an update after the deadline is no proof of a late publication).
+    update = np.zeros(n, dtype=bool)
+    if len(entries):
+        update[has_entry] = entries["update_only"].to_numpy(bool)[found.entry[has_entry]]
+    bounded = dated & update & ~np.isnat(ledger) & (ledger <= online)
+    online[bounded] = ledger[bounded]
+    same |= bounded
     result[dated & same] = "confirmed"
     result[dated & ~same] = "date-differs"
     return result, online
