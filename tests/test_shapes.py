@@ -558,3 +558,14 @@ def test_a_unit_line_that_names_another_unit_than_the_file_name_is_said(tmp_path
     assert any("区卫计委" in note and "区环保局" in note for note in data["inputs"][0]["sheets"][0]["notes"])
     _, data, output = check(same.parent, same)
     assert "unit-line-differs" not in output and not data["inputs"][0]["sheets"][0]["notes"]
+
+
+def test_a_unit_line_ends_where_the_next_label_begins(tmp_path):
+    """填报单位：区综合执法局  导出时间：2016-12-30 16:42:10 read 区综合执法局导出 (the line's unit
+    stopped only at 时间：), which the file name 区综合执法局 then contradicted."""
+    path = write_sheet(tmp_path / "区综合执法局_处罚.xlsx", [
+        ["填报单位：区综合执法局  导出时间：2016-12-30 16:42:10"],
+        ["行政处罚决定书文号", "当事人", "处罚决定日期", "上网公开日期"], ["西罚1", "甲", "2016-10-10", "2016-10-20"]])
+    _, data, output = check(tmp_path, path)
+    assert [r["unit"] for r in data["records"]] == ["区综合执法局"]
+    assert "unit-line-differs" not in output and not data["inputs"][0]["sheets"][0]["notes"]

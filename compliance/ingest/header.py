@@ -58,7 +58,8 @@ UNIT_LABEL = re.compile(rf"(?:填报单位|报送单位|填表单位|制表单�
                         # a bare 单位： line names the unit too, but only with its colon (单位负责人 does not)
                         rf"|(?<![\u4e00-\u9fff])单位\s*{_STAMP}\s*[:：]")
 # Where a unit's name ends inside one cell: the next label (填报日期：…) or the end.
-_NEXT_LABEL = re.compile(rf"(?:{META_LABELS}|日期|时间)\s*{_STAMP}\s*[:：]")
+# The label after the unit's name: one of ours, or after a space any short ...日期/...时间 (导出时间：).
+_NEXT_LABEL = re.compile(rf"(?:(?<=\s)[\u4e00-\u9fff]{{1,4}}(?:日期|时间)|{META_LABELS}|日期|时间)\s*{_STAMP}\s*[:：]")
 
 
 def fill_merged(sheet: RawSheet) -> dict[int, bool]:
