@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from compliance.cli import main
-from helpers import TEMPLATE_PENALTY_ROW, write_xlsx
+from helpers import PENALTY_HEADER, TEMPLATE_PENALTY_ROW, write_xlsx
 
 HEADER = ["行政处罚决定书文号", "行政相对人名称", "行政相对人类别", "统一社会信用代码", "法定代表人证件号码", "处罚类别",
           "违法事实", "处罚依据", "处罚内容", "罚款金额（万元）", "处罚决定日期", "处罚有效期", "处罚机关",
@@ -175,3 +175,13 @@ def test_the_template_is_the_standards_layout_and_a_full_row_is_clean(tmp_path):
     assert payload["records"][0]["issues"] == [] and payload["records"][0]["status"] == "on_time"
     assert payload["summary"]["completeness_rate"] == 1.0 and payload["summary"]["compliance_rate"] == 1.0
     assert all(not s["notes"] for e in payload["inputs"] for s in e["sheets"])
+
+
+def test_the_quality_line_never_says_no_problem_beside_a_rate_the_date_errors_brought_down(tmp_path):
+    """The only record lacks its decision date: 合规率 0.0% stood beside 未发现问题."""
+    write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"处罚": [PENALTY_HEADER, [1, "西安监罚〔2016〕1号", "甲", None,
+                                                                       dt.date(2016, 10, 20), "区安监局"]]})
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "区安监局_处罚.xlsx"), "--as-of", "2016-12-31",
+                                       "-o", str(tmp_path / "r.xlsx"), "--no-history"])
+    [line] = [line for line in result.output.splitlines() if line.startswith("数据质量：")]
+    assert "合规率 0.0%" in line and "未发现问题。" not in line and "日期等数据有误的 1 条" in line, line

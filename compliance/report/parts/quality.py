@@ -74,7 +74,10 @@ class QualityPart(Part):
         table, _ = self.run.unit_summary
         total = table.iloc[-1]
         found = counts(self.found)
-        said = "，".join(f"{LABELS[c]} {n}" for c, n in found.items()) or "未发现问题"
+        invalid = int(self.run.summary.get("invalid", 0))
+        # 合规率 also counts the records whose dates are in error: said, so that 0% never stands beside “no problem”
+        said = "，".join(f"{LABELS[c]} {n}" for c, n in found.items()) or (
+            f"字段检查未发现问题（合规率已计入日期等数据有误的 {invalid} 条）" if invalid else "未发现问题")
         rates = f"合规率 {_percent(total['合规率'])}，完整率 {_percent(total['完整率'])}"
         return [f"数据质量：{rates}；{said}。"]
 
