@@ -67,6 +67,11 @@ NOT_PUBLISHED = frozenset({"未公开", "尚未公开", "暂未公开", "未上�
 # A unit's own claim that a decision is not to be published (exempt.py: listed for 法制办 to confirm).
 NOT_TO_BE_PUBLISHED = ("不予公开", "不公开", "涉密", "免予公开")
 
+
+def says_not_to_be_published(texts) -> list[bool]:
+    """Per text: the unit's own claim that the decision is not to be published (不公开, 涉密 …)."""
+    return [any(word in t for word in NOT_TO_BE_PUBLISHED) for t in texts]
+
 # Cell-level problem codes; their messages are declared in problems.py.
 DATE_PROBLEMS = ("date-missing", "date-unparseable", "date-impossible", "date-out-of-range", "date-formula-error",
                  "date-formula-uncached", "date-invalid-type", "date-weekday-mismatch")

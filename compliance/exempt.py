@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .dates import NOT_TO_BE_PUBLISHED, as_days
+from .dates import as_days, says_not_to_be_published
 from .ingest.cells import per_distinct
 from .ingest.docnumbers import normalise_document_numbers
 from .quality.checks import SEPARATORS, Finding
@@ -21,7 +21,6 @@ from .quality.columns import column
 from .rules import RuleSet
 from .status import STATUSES
 
-CLAIMS = NOT_TO_BE_PUBLISHED
 EXEMPTABLE = ("on_time", "late", "overdue", "pending", "undetermined")
 
 
@@ -86,4 +85,4 @@ def apply_exemptions(records: pd.DataFrame, rules: RuleSet,
 def _claims(records: pd.DataFrame) -> np.ndarray:
     """A unit's own 不公开 / 涉密 in its publication column (or its 是否公开 column: records.py brings that here)."""
     text = records["published_text"].astype(object).fillna("").astype(str).to_numpy(object)
-    return per_distinct(text, lambda texts: [any(word in t for word in CLAIMS) for t in texts]).astype(bool)
+    return per_distinct(text, says_not_to_be_published).astype(bool)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..dates import MAX_CELL_TEXT, NOT_PUBLISHED, NOT_TO_BE_PUBLISHED, normalise_text, parse_dates, shift_1904
+from ..dates import MAX_CELL_TEXT, NOT_PUBLISHED, normalise_text, parse_dates, says_not_to_be_published, shift_1904
 from ..errors import ReconciliationError
 from ..problems import Problem, problem
 from .body import csv_body, inner_headers, mapped_column, rows_body
@@ -226,7 +226,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     written = said_published(published_text[keep])
     pub_codes = np.where(written & np.isnat(published), "published-marked-no-date", pub_codes)
     # 是否公开: 不公开 beside a blank date is the unit's claim, told as one (exempt.py), not left unsaid.
-    claims = (published_shown == "") & per_distinct(mark_text.to_numpy(object), _says_not_to_be_published).astype(bool)
+    claims = (published_shown == "") & per_distinct(mark_text.to_numpy(object), says_not_to_be_published).astype(bool)
     if claims.any():
         published_shown = published_shown.copy()
         published_shown[claims] = f"{mapping.header_of('published_marked')}：" + mark_text.to_numpy(object)[claims]
@@ -265,10 +265,6 @@ def said_published(marks: pd.Series) -> np.ndarray:
     """Cell-wise: the unit marked this decision as published (已公开, 是, √)."""
     return per_distinct(marks.to_numpy(object),
                         lambda texts: [normalise_text(t).upper() in PUBLISHED_MARKS for t in texts]).astype(bool)
-
-
-def _says_not_to_be_published(texts: np.ndarray) -> list[bool]:
-    return [any(word in t for word in NOT_TO_BE_PUBLISHED) for t in texts]
 
 
 DATES_DIFFER = {"decision_date": "decision-dates-differ", "published_date": "published-dates-differ"}
@@ -335,12 +331,12 @@ def _short(text: pd.Series) -> np.ndarray:
 OTHER_ACTIONS = r"行政(?:确认|强制|检查|征收|征用|给付|奖励|裁决|备案|指导|监督|复议)|^(?:其他|其它)(?:行政行为|类)?$"
 
 
+_OTHER_ACTIONS = re.compile(OTHER_ACTIONS)
+
+
 def _other_actions(texts: np.ndarray) -> list[bool]:
     search = _OTHER_ACTIONS.search
     return [search(t) is not None for t in texts]
-
-
-_OTHER_ACTIONS = re.compile(OTHER_ACTIONS)
 
 
 def _categories(kept, mapping, sheet_name, context, text, sections):

@@ -76,7 +76,11 @@ def _by_number_in_text(rec: pd.DataFrame, ent: pd.DataFrame, chosen: np.ndarray,
     pairs = pairs[ends].assign(length=pairs["number_key"].str.len()[ends])
     if not len(pairs):
         return
-    pairs = pairs[pairs["length"].eq(pairs.groupby("ent")["length"].transform("max"))]
+    _choose_earliest(pairs[pairs["length"].eq(pairs.groupby("ent")["length"].transform("max"))], chosen, state)
+
+
+def _choose_earliest(pairs: pd.DataFrame, chosen: np.ndarray, state: np.ndarray) -> None:
+    """Several entries, one record: the same decision in several lists; the earliest counts."""
     pairs = pairs.sort_values(["rec", "online_date", "ent"], na_position="last", kind="stable")
     first = pairs.drop_duplicates("rec")
     chosen[first["rec"].to_numpy()] = first["ent"].to_numpy()
@@ -93,11 +97,7 @@ def match(records: pd.DataFrame, entries: pd.DataFrame, aliases=None) -> Matches
     pairs = numbered.merge(ent.loc[ent["number_key"].ne(""), ["ent", "number_key", "online_date"]],
                            on="number_key", how="inner")
     if len(pairs):
-        # Several entries, one number: the same decision in several lists; the earliest counts.
-        pairs = pairs.sort_values(["rec", "online_date", "ent"], na_position="last", kind="stable")
-        first = pairs.drop_duplicates("rec")
-        chosen[first["rec"].to_numpy()] = first["ent"].to_numpy()
-        state[pairs["ent"].to_numpy()] = 1
+        _choose_earliest(pairs, chosen, state)
     _by_number_in_text(rec, ent, chosen, state)
     # -- 2. by party name and decision date, where either side lacks a number --
     free_rec = rec[(chosen[rec["rec"].to_numpy()] < 0) & rec["party_key"].ne("") & rec["decision"].notna()]
