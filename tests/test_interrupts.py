@@ -28,10 +28,11 @@ def ledger(tmp_path: Path, rows: int, name: str = "区安监局_2016年行政处
     return write_csv(tmp_path / name, [HEADER] + data)
 
 
-def start_check(source: Path, out: Path) -> subprocess.Popen:
+def start_check(source: Path, out: Path, temp: Path | None = None) -> subprocess.Popen:
+    env = {**os.environ, "TMPDIR": str(temp)} if temp else None
     return subprocess.Popen([sys.executable, "-m", "compliance", "check", str(source), "--as-of", "2016-12-31",
                              "-o", str(out), "-q"], cwd=source.parent, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True, env=env)
 
 
 def wait_for_saving(proc: subprocess.Popen, folder: Path) -> Path:
@@ -74,6 +75,22 @@ def test_ctrl_c_to_the_whole_process_group_as_a_terminal_sends_it(big_ledger, tm
     _, err = proc.communicate(timeout=GUARD)
     assert proc.returncode == 130 and err.strip() == "已中止。"
     assert list(tmp_path.glob("*.xlsx*")) == [] and list(tmp_path.glob(".~*")) == []
+
+
+@pytest.mark.parametrize("signum, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_signal_while_files_are_read_stops_the_readers_and_leaves_nothing_in_the_temp_folder(
+        big_ledger, tmp_path, signum, code):
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    proc = start_check(big_ledger, tmp_path / "报告.xlsx", temp)
+    deadline = time.monotonic() + GUARD
+    while not list(temp.glob("compliance-reader-*")) and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.01)
+    assert list(temp.glob("compliance-reader-*")), "the reader never started"
+    proc.send_signal(signum)
+    _, err = proc.communicate(timeout=GUARD)
+    assert proc.returncode == code and err.strip() == "已中止。", err
+    assert list(temp.iterdir()) == [] and not (tmp_path / "报告.xlsx").exists()
 
 
 def test_kill_9_leaves_files_that_the_next_run_removes_but_not_a_concurrent_runs(big_ledger, tmp_path):
@@ -219,8 +236,13 @@ def _alive(pid: int) -> bool:
 def test_a_check_killed_while_reading_leaves_no_reader_behind(big_ledger, tmp_path):
     """kill -9 of the check (its supervisor and worker) while a reader works: the reader goes too, instead
     of blocking for ever on the pipe its records were to go through (found by hand: 160 MB each, still
-    there after 20 minutes, holding the caller's stdout open)."""
-    proc = start_check(big_ledger, tmp_path / "报告.xlsx")
+    there after 20 minutes, holding the caller's stdout open). The reader's stderr file that the killed
+    check could not remove is removed by the next check; a live process's is kept."""
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    live = temp / f"compliance-reader-{tempfiles.HOST}-{os.getpid()}-abc.txt"
+    live.touch()
+    proc = start_check(big_ledger, tmp_path / "报告.xlsx", temp)
     deadline, workers, readers = time.monotonic() + GUARD, [], []
     while time.monotonic() < deadline and proc.poll() is None and not readers:
         workers = _children(proc.pid)
@@ -237,3 +259,8 @@ def test_a_check_killed_while_reading_leaves_no_reader_behind(big_ledger, tmp_pa
         os.kill(pid, signal.SIGKILL)
     assert still == []
     proc.communicate(timeout=GUARD)
+    assert len(list(temp.glob("compliance-reader-*"))) == 2  # kill -9: nothing could remove it
+    small = ledger(tmp_path, 3, "区环保局_2016年行政处罚.csv")
+    after = start_check(small, tmp_path / "第二次.xlsx", temp)
+    after.communicate(timeout=GUARD)
+    assert after.returncode == 1 and list(temp.iterdir()) == [live]

@@ -27,15 +27,18 @@ import tempfile
 import threading
 import time
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Callable
 
 from ..errors import FileFault, ReconciliationError
+from ..leftovers import sweep_dead, tag
 from ..orphans import die_with_parent
 from .limits import DEFAULT_MAX_READ_MEMORY_MB, DEFAULT_MAX_READ_SECONDS
 
+READER_PREFIX = "compliance-reader-"  # + tag(): a reader's stderr, in the temp folder
 WORKERS = min(2, os.cpu_count() or 1)
 _SLOTS = threading.BoundedSemaphore(WORKERS)  # children of this process, across concurrent checks
 _ALLOCATION_FAILED = b"memory allocation of"  # what Rust prints before it aborts
@@ -60,12 +63,26 @@ class _Child:
 def read_isolated(files: list[Path], work: Callable, failed: Callable, limits: ReadLimits,
                   progress: Callable[[int], None] | None = None) -> list:
     """``work(path)`` for every file, each in a child; ``failed(path, code, detail, **values)`` when one dies."""
+    _sweep_once()
     context = _context()
     results: dict[int, object] = {}
     queue, running = deque(range(len(files))), []
+    try:
+        _read_all(files, work, failed, limits, progress, context, results, queue, running)
+    finally:
+        _abandon(running)  # Ctrl-C or SIGTERM: no reader left running, no stderr file left in the temp folder
+    return [results[i] for i in range(len(files))]
+
+
+def _read_all(files, work, failed, limits, progress, context, results, queue, running) -> None:
     while queue or running:
         while queue and (_SLOTS.acquire(timeout=0.2) if not running else _SLOTS.acquire(blocking=False)):
-            running.append(_start(context, files[queue[0]], queue.popleft(), work, limits))
+            try:
+                child = _start(context, files[queue[0]], queue.popleft(), work, limits)
+            except BaseException:
+                _SLOTS.release()
+                raise
+            running.append(child)
         if not running:
             continue
         now = time.monotonic()
@@ -80,7 +97,31 @@ def read_isolated(files: list[Path], work: Callable, failed: Callable, limits: R
                 _SLOTS.release()
             if progress:
                 progress(child.index)
-    return [results[i] for i in range(len(files))]
+
+
+def _abandon(running: list, release: bool = True) -> None:
+    for child in running:
+        if child.process.pid is not None:
+            if child.process.is_alive():
+                child.process.kill()
+            child.process.join()
+        child.connection.close()
+        _read_and_remove(child.stderr)
+        if release:
+            _SLOTS.release()
+    running.clear()
+
+
+_swept = False
+
+
+def _sweep_once() -> None:
+    """The stderr files of readers whose check was killed with kill -9 (leftovers.py), once a process."""
+    global _swept
+    if not _swept:
+        _swept = True
+        sweep_dead(Path(tempfile.gettempdir()), READER_PREFIX, lambda name: name.endswith(".txt"),
+                   lambda path: path.unlink(missing_ok=True))
 
 
 def _context():
@@ -96,16 +137,39 @@ def _context():
 
 def _start(context, path: Path, index: int, work: Callable, limits: ReadLimits) -> _Child:
     receive, send = context.Pipe(duplex=False)
-    handle, stderr = tempfile.mkstemp(prefix="compliance-reader-", suffix=".txt")
+    handle, stderr = tempfile.mkstemp(prefix=READER_PREFIX + tag(), suffix=".txt")
     os.close(handle)
     # A forked child holds a copy of the read end too: it closes it, so that its write fails, rather
     # than blocking for ever, when the check that would read it is gone.
     inherited = receive if context.get_start_method() == "fork" else None
     process = context.Process(target=_child, args=(send, work, path, limits.memory_mb, stderr, inherited),
                               daemon=True)
-    process.start()
-    send.close()
+    try:
+        with _signals_held():
+            process.start()
+    except BaseException:  # Ctrl-C while starting: the caller never sees this child
+        _abandon([_Child(index, process, receive, 0.0, stderr)], release=False)
+        raise
+    finally:
+        send.close()
     return _Child(index, process, receive, time.monotonic() + limits.seconds, stderr)
+
+
+_STOPS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextmanager
+def _signals_held():
+    """Ctrl-C and SIGTERM wait while a child is forked: one that reached the child before it ignores
+    Ctrl-C would print a traceback on the user's terminal. The child lets them in again (_quiet)."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no fork, no mask
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 _ANSWER = None  # in a reader child: the connection its answer goes back on (finish_early)
@@ -150,6 +214,8 @@ def _quiet(stderr: str) -> None:
     os.dup2(handle, 2)
     os.close(handle)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # held while forking (_signals_held)
     os.environ["RUST_BACKTRACE"] = "0"  # Rust's dying words in one line, not a 90-frame backtrace
 
 
