@@ -141,11 +141,12 @@ class _Values:
             ledger, text = self._dates("ledger_published_date"), self._raw("published_text")
             return np.where(ledger != "", ledger, np.where((text == None) | (text == ""), EMPTY, text))  # noqa: E711
         sources = {"online": ("online_published_date", None), "start": ("online_limit", None),
+                   "limit": ("online_limit", None),
                    "year": ("missing_year", None), "conflict": ("conflict_with", None),
                    "where": ("duplicate_of", None), "candidates": ("online_candidates", ""),
                    "column": ("online_date_column", "更新时间"), "standin": ("published_stand_in", "更新时间")}
         column, default = sources[name]
-        if name in ("online", "start"):
+        if name in ("online", "start", "limit"):
             return self._dates(column)
         raw = self._raw(column)
         return raw if default is None else np.where((raw == None) | (raw == ""), default, raw)  # noqa: E711

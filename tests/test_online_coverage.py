@@ -54,8 +54,31 @@ def test_blank_publication_date_with_an_update_time_is_an_upper_bound(tmp_path):
     # found, no date on either side: never 逾期未公开
     assert records["罚2"]["status"] == "invalid" and "online-published-undated" in codes(records["罚2"])
     assert any("网站已公开，日期不明" in i["message"] for i in records["罚2"]["issues"])
+    assert "online-undated" not in codes(records["罚2"])  # not "judged on the ledger": it has no date
     # not found in a list that covers it: 网站未见, judged unpublished
     assert records["罚3"]["status"] == "overdue"
+
+
+def test_blank_publication_date_with_an_update_time_after_the_deadline_is_never_called_late(tmp_path):
+    """An update time is an upper bound of the first publication: after the deadline it proves nothing."""
+    path = ledger(tmp_path, [1, "罚1", "甲", D(2016, 9, 1), None, "区安监局", "处罚"],
+                  [2, "罚2", "乙", D(2016, 9, 1), None, "区安监局", "处罚"],
+                  [3, "罚3", "丙", D(2016, 9, 1), D(2016, 9, 20), "区安监局", "处罚"])
+    online = write_csv(tmp_path / "credit.csv", [CREDIT_HEADER,
+                                                  ["罚1", "甲", "2016-09-01", "", "2016-11-15 10:00", "区安监局"],
+                                                  ["罚2", "乙", "2016-09-01", "", "2016-09-29", "区安监局"],
+                                                  ["罚3", "丙", "2016-09-01", "", "2016-11-15", "区安监局"]])
+    records = run(tmp_path, path, online)
+    # deadline 2016-09-30 (20 working days after 09-01; 09-15..17 中秋, 09-18 a working Sunday): 11-15 bounds
+    # the date, does not fix it
+    assert records["罚1"]["status"] == "invalid" and codes(records["罚1"]) == {"online-update-after-deadline"}
+    [issue] = records["罚1"]["issues"]
+    assert issue["message"] == ("网站已公开，公开日期不明：台账没有公开日期，网站清单只有更新时间（2016-11-15），"
+                                "晚于应公开截止日期 2016-09-30，首次公开可能更早")
+    # on or before the deadline, the bound decides: on time
+    assert records["罚2"]["status"] == "on_time" and records["罚2"]["published_date"] == "2016-09-29"
+    # the ledger's own date on or before the update time agrees with it and decides
+    assert records["罚3"]["status"] == "on_time" and records["罚3"]["published_date"] == "2016-09-20"
 
 
 def test_a_penalties_only_list_cannot_show_a_permit_missing(tmp_path):

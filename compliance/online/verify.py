@@ -95,6 +95,9 @@ def _results(records, entries, found: Matches, deadline, start, since) -> tuple[
     same |= bounded
     result[dated & same] = "confirmed"
     result[dated & ~same] = "date-differs"
+    # No ledger date, and an update time after the deadline: online by then, perhaps long before. Neither
+    # late nor on time can be said (a false 逾期 is an accusation): 数据有误 like an undated entry (_apply).
+    result[dated & update & ledger_says_none & (online > deadline)] = "not-verifiable"
     return result, online
 
 
@@ -110,7 +113,8 @@ def _apply(records, entries, found: Matches, result, online, start, since) -> pd
     # Found online, no date on either side: never 逾期未公开 — 数据有误, 网站已公开，日期不明.
     ledger_none = records["published_date"].isna().to_numpy(bool) & records["published_problem"].isna().to_numpy(bool)
     undated_both = (result == "not-verifiable") & (found.entry >= 0) & ledger_none
-    out.loc[undated_both, "published_problem"] = "online-published-undated"
+    out.loc[undated_both, "published_problem"] = np.where(np.isnat(online[undated_both]), "online-published-undated",
+                                                          "online-update-after-deadline")
     out["online_result"] = pd.Categorical(result, categories=list(RESULTS))
     src = np.maximum(found.entry, 0)
     has = found.entry >= 0
@@ -141,12 +145,17 @@ def _problems(out, result, ledger_claimed, start, since, found, entries):
     code[result == "ambiguous"] = "online-ambiguous"
     code[(result == "not-verifiable") & (found.entry < 0)] = "online-not-covered"
     code[(result == "not-verifiable") & (found.entry < 0) & _before(out, start, since)] = "online-outside-span"
-    code[(result == "not-verifiable") & (found.entry >= 0)] = "online-undated"
+    # Where the ledger has no date either, the record's own problem says it all (not "judged on the ledger").
+    undated = out["published_problem"].isin(("online-published-undated", "online-update-after-deadline")).to_numpy(bool)
+    code[(result == "not-verifiable") & (found.entry >= 0) & ~undated] = "online-undated"
     limit = _limit(start, since)
     outside = code == "online-outside-span"
     limits = np.full(len(out), NO_DATE, dtype=DATE_DTYPE)
     if limit is not None:
         limits[outside] = np.datetime64(limit, "s")
+    # the deadline the update time is after: the status (数据有误) leaves the record's own deadline blank
+    after = (out["published_problem"] == "online-update-after-deadline").to_numpy(bool)
+    limits[after] = out["deadline"].to_numpy(DATE_DTYPE)[after]
     candidates = np.full(len(out), None, dtype=object)
     for i, text in _candidate_texts(found, entries).items():
         candidates[i] = text
