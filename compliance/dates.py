@@ -87,13 +87,16 @@ class ParsedDate:
         return self.date is not None
 
 
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "两": 2,
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "o": 0, "一": 1, "二": 2, "两": 2,
               "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# 二0一六年五月三日: typed with the digit 0 (or a letter o) for 〇, or digits and numerals mixed.
+_CN_DIGITS |= {str(k): k for k in range(10)}
 _CN_CHARS = "".join(_CN_DIGITS) + "十"
 
-# Separators: - / . and the dashes a Chinese keyboard gives (— – ― −), which NFKC leaves as they are.
+# Separators: - / . and the dashes and hyphens a Chinese keyboard or a word processor gives
+# (— – ― − ‐ ‒), which NFKC leaves as they are.
 _YMD = re.compile(
-    r"^(?P<y>\d{4})\s*(?:[-/.—–―−]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.—–―−]|月)\s*(?P<d>\d{1,2})\s*[日号]?\.?"
+    r"^(?P<y>\d{4})\s*(?:[-/.—–―−‐‒]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.—–―−‐‒]|月)\s*(?P<d>\d{1,2})\s*[日号]?\.?"
 )
 # 16年10月8日: a two-digit year only with 年 and 月 written out, where it cannot be a day or a month.
 _SHORT_YEAR = re.compile(r"^(?P<y>\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]?")
@@ -101,9 +104,11 @@ _COMPACT = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?!\d)")
 _CN_DATE = re.compile(
     rf"^(?P<y>[{_CN_CHARS}]{{4}})\s*年\s*(?P<m>[{_CN_CHARS}]{{1,3}})\s*月\s*(?P<d>[{_CN_CHARS}]{{1,3}})\s*[日号]?"
 )
-# What may follow a date: a time of day, in either notation, and nothing else.
+# What may follow a date: a time of day, in either notation (14:30, 下午2时30分, 下午3点半, or only 下午),
+# and nothing else.
 _TIME_TAIL = re.compile(
-    r"^\s*(?:T|\s)?\s*(?:(?:上午|下午|晚上)?\s*\d{1,2}\s*[:时]\s*\d{1,2}\s*(?:[:分]\s*\d{1,2}(?:\.\d+)?\s*秒?)?\s*分?"
+    r"^\s*(?:T|\s)?\s*(?:上午|下午|中午|晚上|早上|凌晨)?\s*"
+    r"(?:\d{1,2}\s*[:时点]\s*(?:半|\d{1,2}\s*(?:[:分]\s*(?:\d{1,2}(?:\.\d+)?\s*秒?)?)?)?\s*分?"
     r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?)?\s*$"
 )
 # The weekday some systems write after the date (2016/09/28 星期三, 2016年9月28日（周三）): checked, not trusted.

@@ -57,6 +57,11 @@ GOOD = [
     # the dashes a Chinese keyboard types (— – ― −), and a two-digit year with 年 and 月 written out
     ("2016—5—3", D), ("2016–05–03", D), ("2016―5―3", D), ("2016−5−3", D),
     ("16年5月3日", D), ("16年05月03号 14:30", D),
+    # 〇 typed as the digit 0 or the letter o, and digits mixed with numerals
+    ("二0一六年五月三日", D), ("二o一六年五月三十一日", dt.date(2016, 5, 31)), ("2016年五月三日", D),
+    # the half of the day, with or without the hour; a hyphen from a word processor (U+2010, U+2012)
+    ("2016年5月3日 下午", D), ("2016年5月3日上午", D), ("2016年5月3日 下午3点", D), ("2016年5月3日下午3点半", D),
+    ("2016-05-03 下午2:30", D), ("2016\u201005\u201003", D), ("2016\u20125\u20123", D),
 ]
 
 
@@ -97,6 +102,7 @@ BAD = [
     ("16/5/3", "date-unparseable"), ("16-05-03", "date-unparseable"),  # a two-digit year without 年: ambiguous
     ("5/3/2016", "date-unparseable"),  # month or day first: not ours to pick
     ("116年5月3日", "date-unparseable"),
+    ("2016-05-03 3", "date-unparseable"), ("2016-05-03 下午 另见附件", "date-unparseable"),
 ]
 
 
