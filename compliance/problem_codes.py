@@ -253,6 +253,8 @@ DECLARED = [
                 "无需处理；以后可按内容另存为 .xlsx"),
     ProblemType("own-report-skipped", SHEET, "这是本工具生成的检查报告，已跳过", "输入中有本工具生成的报告，不当作台账读取",
                 "无需处理"),
+    ProblemType("own-json-skipped", SHEET, "这是本工具生成的 JSON 结果，已跳过", "文件夹中有本工具另存的 JSON 结果，不当作台账读取",
+                "无需处理"),
     ProblemType("sheet-example", SHEET, "这是填写示例工作表，其中的行不是真实决定，已跳过", "填写示例工作表不计入", "无需处理"),
     ProblemType("rows-example", SHEET, "第 {rows} 行是填写示例，不是真实决定，已跳过", "示例行不计入", "无需处理；报送前可删去示例行"),
     ProblemType("sheet-read-mismatch", SHEET, "工作表“{sheet}”中有内容的单元格到第 {scanned:,} 行，读取程序读到第 {read:,} 行，"

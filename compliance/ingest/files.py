@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Iterable
@@ -18,6 +19,8 @@ from ..errors import FileFault, os_reason
 from ..problems import Problem, problem
 from .readers import is_zip_workbook, sniff
 
+JSON_TOOL = "compliance"  # the first key of the JSON output: how a JSON file we wrote is known
+_OWN_JSON = re.compile(rb'\A\s*\{\s*"tool"\s*:\s*"' + JSON_TOOL.encode() + rb'"')
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".et", ".ett", ".xlsb", ".ods", ".xltx", ".xlt", ".parquet")
 
 
@@ -54,6 +57,9 @@ def _walk(folder: Path, found: list[Path], skipped: list, own) -> None:
             skipped.append((candidate, FileFault("not-regular-file", candidate, reason=special)
                             if candidate.suffix.lower() in SUFFIXES
                             else problem("not-regular-file", file=candidate, reason=special)))
+            continue
+        if candidate.suffix.lower() == ".json" and is_own_json(candidate):  # --json 报送/结果.json, then run again
+            skipped.append((candidate, problem("own-json-skipped", file=candidate)))
             continue
         reason = None if candidate.suffix.lower() in SUFFIXES else not_a_spreadsheet(candidate)
         if reason is None:
@@ -115,3 +121,12 @@ def not_a_spreadsheet(path: Path) -> str | None:
     if kind == "text":
         return f"扩展名 {suffix}，内容不是 Excel/WPS 工作簿，未读取；如是 CSV 表格，请把扩展名改为 .csv"
     return f"扩展名 {suffix}，内容不是 Excel/WPS 工作簿，读不出数据。请报送 Excel/WPS 表格文件（.xlsx）"
+
+
+def is_own_json(path: Path) -> bool:
+    """A JSON file this tool wrote: it opens with ``{"tool": "compliance"`` (run_json writes that key first)."""
+    try:
+        with open(path, "rb") as handle:
+            return bool(_OWN_JSON.match(handle.read(256)))
+    except OSError:
+        return False

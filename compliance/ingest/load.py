@@ -121,7 +121,8 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
         entry.sheets.append(result)
         if result.records is not None and len(result.records):
             frames.append(result.records)
-    if not frames and any(declares_no_decisions(raw.rows) for raw in raw_sheets):
+    if not frames and (any(declares_no_decisions(raw.rows) for raw in raw_sheets)
+                       or any(s.says_nothing for s in entry.sheets)):  # 无 / 无 / 无 under the header
         entry.declares_none = True  # a unit that had nothing to send: not unreadable, not unsent
     elif not any(s.header_row for s in entry.sheets):
         names = "、".join(s.name for s in entry.sheets) or "（无）"

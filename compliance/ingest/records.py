@@ -23,7 +23,7 @@ from ..fields import FieldRules, categories, category_from_text, unit_name, unit
 from .columns import header_category, map_columns
 from .header import EXAMPLE, fill_merged, find_header, section_above, sheet_unit, title_category, title_unit
 from .rawsheet import RawSheet
-from .rows import row_kinds
+from .rows import nothing_rows, row_kinds
 from ..quality.ingest import quality_wanted, add_quality_columns
 from .tables import range_label, side_by_side, split_columns
 from .unit_spellings import same_unit
@@ -44,6 +44,7 @@ class SheetResult:
     columns: dict[str, str] = field(default_factory=dict)  # field -> header text
     notes: list[Problem] = field(default_factory=list)  # what the reader did (hidden sheet, several tables…)
     problems: list[Problem] = field(default_factory=list)  # what makes records unjudgeable (a column missing)
+    says_nothing: int = 0  # rows filled with 无 or / to say there is nothing to report (rows.nothing_rows)
 
     @property
     def skipped_rows(self) -> int:
@@ -198,7 +199,9 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     decision_text = text(mapped_column(frame, mapping, "decision_date"))
     published_text = text(mapped_column(frame, mapping, "published_date"))
     party_all = text(mapped_column(frame, mapping, "party"))
-    kinds = row_kinds(evidence, mapping, doc, decision_text, published_text, party_all, section)
+    nothing = nothing_rows(frame, [doc, decision_text, published_text, party_all], cell_text)
+    result.says_nothing += int(nothing.sum())
+    kinds = row_kinds(evidence, mapping, doc, decision_text, published_text, party_all, section, nothing)
     keep = kinds.record
 
     rows = frame.index.to_numpy()[keep] + result.header_row + 1

@@ -21,6 +21,7 @@ from .body import Evidence
 from .cells import cell_text, per_distinct
 from ..fields import category_from_text
 from .columns import ColumnMap
+from .docnumbers import PLACEHOLDERS
 from .header import EXAMPLE, NON_RECORD, SECTION, SIGNATURE
 
 
@@ -86,8 +87,36 @@ def _signature_date(blank, has_doc, has_date, party: pd.Series, evidence: Eviden
     return below & ~blank & (evidence.count == 1) & has_date & ~has_doc
 
 
+# What a row holds when a unit fills a line to say it has nothing to report (无 / 无 / 无, 1 / / / /).
+_NOTHING = PLACEHOLDERS | {"无此项", "没有", "N/A", "NA", "n/a", "暂无数据", "无案件", "无记录"}
+_COUNTER = re.compile(r"^\d{1,4}(?:\.0)?$")
+
+
+def nothing_rows(frame: pd.DataFrame, keys: list[pd.Series], text) -> np.ndarray:
+    """Rows whose every filled cell says "nothing" (无, /, 空 …), a row counter aside: not a decision.
+
+    Looked at cell by cell only where the number, party and dates hold nothing else (a few rows)."""
+    n = len(frame)
+    candidate, said = np.ones(n, dtype=bool), np.zeros(n, dtype=bool)
+    for column in keys:
+        texts = column.to_numpy(object)
+        nothing = per_distinct(texts, lambda t: np.array(["".join(x.split()) in _NOTHING for x in t])).astype(bool)
+        candidate &= (texts == "") | nothing
+        said |= nothing
+    rows = np.flatnonzero(candidate & said)
+    out = np.zeros(n, dtype=bool)
+    for i in rows:  # the few candidates only
+        cells = ["".join(c.split()) for c in text(frame.iloc[i]).tolist()]
+        filled = [c for c in cells if c]
+        counters = sum(bool(_COUNTER.match(c)) for c in filled)
+        out[i] = counters <= 1 and all(c in _NOTHING or _COUNTER.match(c) for c in filled)
+    return out
+
+
 def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_text: pd.Series,
-              published_text: pd.Series, party: pd.Series, start_category: str | None) -> RowKinds:
+              published_text: pd.Series, party: pd.Series, start_category: str | None,
+              nothing: np.ndarray | None = None) -> RowKinds:
+    """``nothing``: rows that say there is nothing to report (nothing_rows), notes rather than records."""
     blank = evidence.count == 0
     first = first_texts(evidence)
     first_arr, doc_arr = first.to_numpy(object), doc.to_numpy(object)
@@ -129,6 +158,8 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
     labelled &= ~blank & ~header & ~example
     note = ~blank & ~header & ~example & ~labelled & (says_so | (bare & ~content) | is_section | _counts_only(
         doc, decision_text, published_text, party) | _signature_date(blank, has_doc, has_date, party, evidence))
+    if nothing is not None:
+        note |= nothing & ~blank
     sections = np.full(len(doc), None, dtype=object)
     if is_section.any():
         sections[is_section] = [category_from_text(t) for t in first[is_section]]

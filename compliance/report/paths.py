@@ -19,14 +19,13 @@ from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
 from ..errors import ComplianceError
+from ..ingest.files import JSON_TOOL, is_own_json
 from ..ingest.load import OwnFiles
 from . import tempfiles
 
 REPORT_PREFIX = "公开时限检查_"
 REPORT_SHEETS = frozenset({"逾期清单", "数据问题", "全部记录", "说明"})  # a workbook with all of these is ours
 OWN_REPORT = OwnFiles(REPORT_PREFIX, REPORT_SHEETS)
-JSON_TOOL = "compliance"
-_OWN_JSON = re.compile(rb'\A\s*\{\s*"tool"\s*:\s*"' + JSON_TOOL.encode() + rb'"')
 T = TypeVar("T")
 
 
@@ -66,15 +65,6 @@ def is_own_report(path: Path) -> bool:
     except (OSError, KeyError, zipfile.BadZipFile, ValueError):
         return False
     return OWN_REPORT.is_report(re.findall(r'<sheet [^>]*name="([^"]+)"', text))
-
-
-def is_own_json(path: Path) -> bool:
-    """A JSON file this tool wrote: it opens with ``{"tool": "compliance"`` (run_json writes that key first)."""
-    try:
-        with open(path, "rb") as handle:
-            return bool(_OWN_JSON.match(handle.read(256)))
-    except OSError:
-        return False
 
 
 def refuse_unsafe_outputs(report: Path, json_path: Path | None, inputs: Iterable[str],

@@ -1,0 +1,73 @@
+"""Rows and files that a clerk makes and that are not decisions, on real files through the real CLI:
+a line of 无 or / to say there is nothing to report, an example row labelled 例, and the tool's own JSON
+left in the folder it checks. None of them may become a record (an invented 数据有误 or a false 逾期)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from compliance.cli import main
+from helpers import write_csv, write_xlsx
+
+D = dt.date
+HEADER = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期", "备注"]
+
+
+def check(folder: Path, *extra: str) -> tuple[int, dict, str]:
+    out = folder.parent / f"{folder.name}.json"
+    result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-12-31", "--json", str(out),
+                                       "-o", str(folder.parent / f"{folder.name}.xlsx"), "--no-history", *extra])
+    assert result.exit_code in (0, 1), result.output
+    return result.exit_code, json.loads(out.read_text(encoding="utf-8")), result.output
+
+
+def test_a_line_of_nothing_under_the_header_is_no_record_and_says_the_unit_had_none(tmp_path):
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区民政局_行政处罚.xlsx", {"Sheet1": [HEADER, ["无", "无", "无", "无", "无", "无"]]})
+    write_xlsx(folder / "区统计局_行政处罚.xlsx", {"Sheet1": [HEADER, [1, "/", "／", " / ", "/", None]]})
+    write_csv(folder / "区档案局_行政处罚.csv", [HEADER, ["1", "—", "——", "-", "-", "暂无"]])
+    # a real decision with its number left as 无 is still a record: it has a party and dates
+    write_xlsx(folder / "区安监局_行政处罚.xlsx", {"Sheet1": [HEADER, [1, "无", "某某公司", D(2016, 9, 1), None, "无"],
+                                                             [2, "/", "/", "/", "/", "2016年9月"]]})
+    code, data, output = check(folder)
+    assert [(Path(r["file"]).name, r["status"]) for r in data["records"]] == [("区安监局_行政处罚.xlsx", "overdue"),
+                                                                   ("区安监局_行政处罚.xlsx", "invalid")]
+    sheets = {Path(i["file"]).name: i["sheets"][0] for i in data["inputs"]}
+    for name in ("区民政局_行政处罚.xlsx", "区统计局_行政处罚.xlsx", "区档案局_行政处罚.csv"):
+        assert sheets[name]["records"] == 0 and sheets[name]["skipped_rows"] == 1
+    assert "本期无决定：区档案局、区民政局、区统计局" in output
+    assert data["summary"]["records"] == 2 and code == 1
+
+
+def test_an_example_row_labelled_li_is_skipped_and_said(tmp_path):
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区安监局_行政处罚.xlsx", {"台账": [
+        HEADER, ["例", "西安监罚〔2016〕Y号", "某某公司", D(2016, 1, 5), D(2016, 3, 10), "示范填法"],
+        ["【例1】", "西安监罚〔2016〕X号", "某某公司", D(2016, 1, 5), D(2016, 3, 10), None],
+        [1, "西安监罚〔2016〕1号", "甲公司", D(2016, 9, 1), D(2016, 9, 5), None]]})
+    _, data, _ = check(folder)
+    assert [(r["document_number"], r["status"]) for r in data["records"]] == [("西安监罚〔2016〕1号", "on_time")]
+    sheet = data["inputs"][0]["sheets"][0]
+    assert sheet["skipped_rows"] == 2 and sheet["notes"] == ["第 2、3 行是填写示例，不是真实决定，已跳过"]
+
+
+def test_the_tools_own_json_in_the_checked_folder_is_passed_over_not_refused(tmp_path):
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区安监局_行政处罚.xlsx", {"Sheet1": [
+        HEADER, [1, "西安监罚〔2016〕1号", "甲公司", D(2016, 9, 1), D(2016, 9, 5), None]]})
+    first = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-12-31", "--json", str(folder / "结果.json"),
+                                      "-o", str(tmp_path / "r.xlsx"), "--no-history", "-q"])
+    assert first.exit_code == 0, first.output
+    (folder / "别人的.json").write_text('{"name": "not ours"}', encoding="utf-8")
+    again = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-12-31", "-o", str(tmp_path / "r.xlsx"),
+                                      "--no-history"])
+    assert f"已跳过：{folder / '结果.json'} own-json-skipped 这是本工具生成的 JSON 结果，已跳过" in again.output
+    assert f"文件无法读取：{folder / '别人的.json'} wrong-form" in again.output  # not ours: said, as any other unreadable file
+    assert again.exit_code == 1
