@@ -95,15 +95,17 @@ _COUNTER = re.compile(r"^\d{1,4}(?:\.0)?$")
 def nothing_rows(frame: pd.DataFrame, keys: list[pd.Series], text) -> np.ndarray:
     """Rows whose every filled cell says "nothing" (无, /, 空 …), a row counter aside: not a decision.
 
-    Looked at cell by cell only where the number, party and dates hold nothing else (a few rows)."""
+    ``keys``: the mapped columns' texts, a date column first. Looked at cell by cell only where they
+    hold nothing else (a few rows)."""
     n = len(frame)
-    candidate, said = np.ones(n, dtype=bool), np.zeros(n, dtype=bool)
-    for column in keys:
-        texts = column.to_numpy(object)
-        nothing = per_distinct(texts, lambda t: np.array(["".join(x.split()) in _NOTHING for x in t])).astype(bool)
-        candidate &= (texts == "") | nothing
-        said |= nothing
-    rows = np.flatnonzero(candidate & said)
+    look = np.arange(n)  # the rows still in question: after the first column (a date: few distinct), few
+    said = np.zeros(n, dtype=bool)
+    for column in keys:  # texts are stripped already: a hash lookup per cell, no Python call
+        texts = column.to_numpy(object)[look]
+        nothing = pd.Series(texts, dtype=object).isin(_NOTHING).to_numpy(bool)
+        said[look[nothing]] = True
+        look = look[nothing | (texts == "")]
+    rows = look[said[look]]
     out = np.zeros(n, dtype=bool)
     for i in rows:  # the few candidates only
         cells = ["".join(c.split()) for c in text(frame.iloc[i]).tolist()]
