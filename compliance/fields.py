@@ -104,6 +104,10 @@ TABLE: tuple[Field, ...] = (
                           "是否已公示"),
                 exact=("状态",)),
           exclude=("日期", "时间", "网址", "链接"), readers=(LEDGER,)),
+    # 备注 saying 已在区政府网站公开 or 不予公开 beside a blank date: the same claims as 是否公开's, in free text.
+    Field("remarks", "备注", "台账的备注：写着已公开（如“已在区政府网站公开”）或不予公开而没有公开日期时提示核实",
+          "双公示数据标准 备注",
+          Words(contains=("备注",)), exclude=("日期", "时间"), readers=(LEDGER,)),
     Field("unit", "单位", "作出决定的单位：报告按它分组、排名",
           "双公示数据标准 许可机关 / 处罚机关（2019 版另有 数据来源单位）",
           Words(contains=("作出决定机关", "处罚机关", "许可机关", "实施机关", "决定机关", "执法机关", "审批机关",

@@ -71,3 +71,27 @@ def test_the_tools_own_json_in_the_checked_folder_is_passed_over_not_refused(tmp
     assert f"已跳过：{folder / '结果.json'} own-json-skipped 这是本工具生成的 JSON 结果，已跳过" in again.output
     assert f"文件无法读取：{folder / '别人的.json'} wrong-form" in again.output  # not ours: said, as any other unreadable file
     assert again.exit_code == 1
+
+
+def test_a_remark_or_a_status_in_words_saying_published_is_never_called_unpublished(tmp_path):
+    """备注 已公开 / 公开情况 已在区政府网站公开 beside a blank date: 数据有误 (marked published without a date),
+    never 逾期未公开; 备注 不予公开 is the unit's claim, listed for 法制办; other remarks change nothing."""
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区食药监局_行政处罚.xlsx", {"Sheet1": [
+        HEADER + ["公开情况"],
+        [1, "西食药罚〔2016〕1号", "甲", D(2016, 9, 1), None, "已公开", None],
+        [2, "西食药罚〔2016〕2号", "乙", D(2016, 9, 1), None, None, "已在区政府网站公开"],
+        [3, "西食药罚〔2016〕3号", "丙", D(2016, 9, 1), None, "已于9月5日在网站公示", None],
+        [4, "西食药罚〔2016〕4号", "丁", D(2016, 9, 1), None, "不予公开", None],
+        [5, "西食药罚〔2016〕5号", "戊", D(2016, 9, 1), None, "尚未公开", None],
+        [6, "西食药罚〔2016〕6号", "己", D(2016, 9, 1), None, "是", None],
+        [7, "西食药罚〔2016〕7号", "庚", D(2016, 9, 1), D(2016, 9, 5), "已公开", None]]})
+    _, data, _ = check(folder)
+    got = {r["document_number"][-2:]: (r["status"], {i["code"] for i in r["issues"]}) for r in data["records"]}
+    for n in ("1号", "2号", "3号"):
+        assert got[n] == ("invalid", {"published-marked-no-date"}), n
+    assert got["4号"][0] == "overdue" and "exempt-claimed" in got["4号"][1]
+    assert got["5号"] == ("overdue", set())  # 尚未公开: said not published
+    assert got["6号"] == ("overdue", set())  # a bare 是 in a 备注 says nothing about publication
+    assert got["7号"] == ("on_time", set())

@@ -13,7 +13,7 @@ from ..dates import cell_types
 from .cells import display_text, is_blank, per_distinct, quick_nonblank
 from ..fields import FieldRules
 from .columns import ColumnMap, map_columns
-from .header import combine, grouped_pair, spread_groups
+from .header import combine, grouped_pair, spread_groups, strength
 from .rawsheet import RawSheet
 from .text import csv_rows, formula_text
 
@@ -53,8 +53,8 @@ def inner_headers(frame: pd.DataFrame, mapping: ColumnMap, rules: FieldRules) ->
             if grouped_pair(texts, sub):
                 readings.append((2, map_columns(combine(spread_groups(texts, sub), sub, rules), rules)))
         # two rows only when they name more fields: a text-only first record is never taken as a header
-        height, inner = max(readings, key=lambda r: (len(r[1].columns), -r[0]))
-        if len(inner.columns) >= 2 and "decision_date" in inner.columns \
+        height, inner = max(readings, key=lambda r: (strength(r[1]), -r[0]))
+        if strength(inner) >= 2 and "decision_date" in inner.columns \
                 and ("document_number" in inner.columns or "party" in inner.columns):
             found.append((int(position), height, inner))
     return found

@@ -117,14 +117,24 @@ def find_header(rows: list[list], rules: FieldRules, merged=()) -> tuple[int, li
         here = None  # this row's best reading; of two naming as many fields, the grouped one
         for last, headers, grouped in candidates:
             mapping = map_columns(headers, rules)
-            if names_enough(mapping, rules.reader) and (here is None or (len(mapping.columns), grouped) > here[0]):
-                here = ((len(mapping.columns), grouped), last, headers)
+            if names_enough(mapping, rules.reader) and (here is None or (strength(mapping), grouped) > here[0]):
+                here = ((strength(mapping), grouped), last, headers)
         # across rows, only more fields win: the first header of a sheet stays the header
         if here is not None and (best is None or here[0][0] > best[0][0]):
             best = here
     if best is None or best[0][0] < 2:
         return None
     return best[1], best[2]
+
+
+# Fields read when present that say nothing about which row is the header: a 备注 column names no
+# decision (a second table headed 备注 | 相对人 | … must not outrank the first header).
+_PASSIVE = frozenset({"remarks"})
+
+
+def strength(mapping: ColumnMap) -> int:
+    """How many fields a header reading names, the passive ones aside."""
+    return sum(1 for name in mapping.columns if name not in _PASSIVE)
 
 
 def names_enough(mapping: ColumnMap, reader: str) -> bool:

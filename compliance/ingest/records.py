@@ -222,17 +222,19 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
                                     lambda texts: [normalise_text(t) in NOT_PUBLISHED for t in texts]).astype(bool)
     pub_codes = np.where((pub_codes == "date-missing") | said_unpublished, None, pub_codes)
     mark_text = text(mapped_column(kept, mapping, "published_marked"))
-    marked = said_published(mark_text)
+    remark_text = text(mapped_column(kept, mapping, "remarks"))
+    marked = said_published(mark_text) | said_published(remark_text, free_text_only=True)
     pub_codes = np.where(marked & (pub_codes == None) & np.isnat(published),  # noqa: E711
                          "published-marked-no-date", pub_codes)
     # 已公开 / 是 / √ typed in the date column itself: the same claim without a date, not an unreadable date
     written = said_published(published_text[keep])
     pub_codes = np.where(written & np.isnat(published), "published-marked-no-date", pub_codes)
     # 是否公开: 不公开 beside a blank date is the unit's claim, told as one (exempt.py), not left unsaid.
-    claims = (published_shown == "") & per_distinct(mark_text.to_numpy(object), says_not_to_be_published).astype(bool)
-    if claims.any():
-        published_shown = published_shown.copy()
-        published_shown[claims] = f"{mapping.header_of('published_marked')}：" + mark_text.to_numpy(object)[claims]
+    for said_text, name in ((mark_text, "published_marked"), (remark_text, "remarks")):
+        claims = (published_shown == "") & per_distinct(said_text.to_numpy(object), says_not_to_be_published).astype(bool)
+        if claims.any():
+            published_shown = published_shown.copy()
+            published_shown[claims] = f"{mapping.header_of(name)}：" + said_text.to_numpy(object)[claims]
     decision_shown = _short(decision_text[keep])
     if "decision_date" in mapping.alternates:
         decided, dec_codes, decision_shown = _two_date_columns(kept, mapping, sheet, "decision_date", decided,
@@ -264,10 +266,22 @@ PUBLISHED_MARKS = frozenset({"已公开", "是", "已公示", "已上网", "已�
                              "已挂网", "已网上公开", "已上网公开"})
 
 
-def said_published(marks: pd.Series) -> np.ndarray:
-    """Cell-wise: the unit marked this decision as published (已公开, 是, √)."""
-    return per_distinct(marks.to_numpy(object),
-                        lambda texts: [normalise_text(t).upper() in PUBLISHED_MARKS for t in texts]).astype(bool)
+# In words: 已在区政府网站公开, 已于9月公示, 已经上网 — and no 未/不/待 that would turn it round.
+_SAID_ONLINE = re.compile(r"已(?:经)?[^，,。；;!！?？]{0,20}?(?:公开|公示|上网|发布|挂网)")
+_TURNED = re.compile(r"[未不没待尚否撤]")
+
+
+def said_published(marks: pd.Series, free_text_only: bool = False) -> np.ndarray:
+    """Cell-wise: the unit marked this decision as published (已公开, 是, √, 已在区政府网站公开); in a
+    备注 (``free_text_only``) only the words say so, not a bare 是 or √."""
+    def judge(texts):
+        out = []
+        for raw in texts:
+            t = normalise_text(raw).upper()
+            mark = not free_text_only and t in PUBLISHED_MARKS
+            out.append(mark or (_SAID_ONLINE.search(t) is not None and _TURNED.search(t) is None))
+        return out
+    return per_distinct(marks.to_numpy(object), judge).astype(bool)
 
 
 DATES_DIFFER = {"decision_date": "decision-dates-differ", "published_date": "published-dates-differ"}
