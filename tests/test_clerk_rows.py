@@ -95,3 +95,18 @@ def test_a_remark_or_a_status_in_words_saying_published_is_never_called_unpublis
     assert got["5号"] == ("overdue", set())  # 尚未公开: said not published
     assert got["6号"] == ("overdue", set())  # a bare 是 in a 备注 says nothing about publication
     assert got["7号"] == ("on_time", set())
+
+
+def test_a_file_of_both_kinds_without_a_category_column_takes_each_rows_kind_from_its_number(tmp_path):
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区工商分局_2016年行政许可及行政处罚.xlsx", {"Sheet1": [
+        ["序号", "文书号", "当事人", "决定日期", "公开日期"],
+        [1, "西工商许〔2016〕21号", "甲", D(2016, 9, 1), D(2016, 9, 5)],
+        [2, "西工商罚〔2016〕21号", "乙", D(2016, 9, 1), D(2016, 9, 5)],
+        [3, "西工商〔2016〕3号", "丙", D(2016, 9, 1), D(2016, 9, 5)]]})
+    _, data, _ = check(folder)
+    got = {r["document_number"]: r for r in data["records"]}
+    assert got["西工商许〔2016〕21号"]["category"] == "permit" and got["西工商罚〔2016〕21号"]["category"] == "penalty"
+    [issue] = got["西工商〔2016〕3号"]["issues"]
+    assert issue["code"] == "category-unknown" and "（或两类都提到）" in issue["message"]

@@ -373,8 +373,26 @@ def _categories(kept, mapping, sheet_name, context, text, sections):
         category = mapped.where(mapped.notna() | other, default)
     else:
         category = default
+    unknown = category.isna().to_numpy(bool)
+    if unknown.any():  # 西工商许〔2016〕21号 / 西工商罚〔2016〕21号 in a file of both: the number's 代字 tells
+        numbers = text(mapped_column(kept, mapping, "document_number")).to_numpy(object)[unknown]
+        category = category.copy()
+        category[unknown] = per_distinct(numbers, _category_of_numbers)
     problem = np.where(other, "category-other", np.where(category.isna(), "category-unknown", None))
     return category.to_numpy(object), problem
+
+
+_PREFIX = re.compile(r"^[^〔\[［(（【\d]*")
+
+
+def _category_of_numbers(numbers: np.ndarray) -> list:
+    """The category a document number's 代字 names: 罚 (penalty) or 许 (permit), not both; else None."""
+    out = []
+    for number in numbers:
+        prefix = _PREFIX.match(number).group()
+        penalty, permit = "罚" in prefix, "许" in prefix
+        out.append("penalty" if penalty and not permit else "permit" if permit and not penalty else None)
+    return out
 
 
 def check_accounting(result: SheetResult, source_file: str) -> None:
