@@ -223,3 +223,47 @@ def test_an_update_time_after_the_ledgers_date_agrees_with_it(tmp_path):
     # online by 2016-09-20 at the latest, although the ledger says 2016-11-30: the site's earlier date decides
     second = records["西安监罚〔2016〕302号"]
     assert second["status"] == "on_time" and "online-date-differs" in codes(second)
+
+
+def test_the_same_number_for_another_decision_never_decides_a_records_result(tmp_path):
+    """A number is not always one decision: a list entry with the same number but another party and another
+    decision date is another decision (台账未登记), never the record's publication, and of several entries
+    the one whose party and date agree decides. Found by a probe: 41号 was 按时公开 on 丁's entry, 40号
+    数据有误 on 丙's date, 乙 按时公开 on 甲's entry."""
+    path = ledger(tmp_path, [1, "西安监罚〔2016〕40号", "甲公司", D(2016, 9, 1), None, "区安监局", "处罚"],
+                  [2, "西安监罚〔2016〕41号", "乙公司", D(2016, 9, 1), None, "区安监局", "处罚"],
+                  [3, "西安监罚〔2016〕30号", "戊公司", D(2016, 9, 1), None, "区安监局", "处罚"],
+                  [4, "西安监罚〔2016〕30号", "己公司", D(2016, 9, 5), None, "区安监局", "处罚"],
+                  [5, "西安监罚〔2016〕7号", "庚公司", D(2016, 9, 1), None, "区安监局", "处罚"])
+    online = write_csv(tmp_path / "credit.csv", [
+        CREDIT_HEADER,
+        ["西安监罚〔2016〕40号", "甲公司", "2016-09-01", "2016-10-21", "", "区安监局"],
+        ["西安监罚〔2016〕40号", "丙公司", "2016-03-01", "2016-03-05", "", "区安监局"],
+        ["西安监罚〔2016〕41号", "乙公司", "2016-09-01", "2016-10-20", "", "区安监局"],
+        ["西安监罚〔2016〕41号", "丁公司", "2016-09-20", "2016-09-25", "", "区安监局"],
+        ["西安监罚〔2016〕30号", "戊公司", "2016-09-01", "2016-09-08", "", "区安监局"],
+        ["西安监罚〔2016〕007号", "庚公司", "2016-09-01", "2016-09-08", "", "区安监局"]])
+    out = tmp_path / "result.json"
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "--json", str(out),
+                                       "-o", str(tmp_path / "r.xlsx"), "--online", str(online)])
+    assert result.exit_code == 1, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    got = {(r["document_number"], r["party"]): (r["status"], r["published_date"]) for r in data["records"]}
+    # deadline 2016-09-30 for 09-01 (中秋 09-15..17; 09-18 a working Sunday)
+    assert got[("西安监罚〔2016〕40号", "甲公司")] == ("late", "2016-10-21")
+    assert got[("西安监罚〔2016〕41号", "乙公司")] == ("late", "2016-10-20")
+    assert got[("西安监罚〔2016〕30号", "戊公司")] == ("on_time", "2016-09-08")
+    assert got[("西安监罚〔2016〕30号", "己公司")] == ("overdue", None)  # 甲's entry is not 己's
+    assert got[("西安监罚〔2016〕7号", "庚公司")] == ("on_time", "2016-09-08")  # 007号 is 7号
+    assert len(data["online_only"]) == 2  # 丙's 40号 and 丁's 41号: decisions the ledger lacks
+
+
+def test_a_penalty_lists_entry_never_confirms_a_permit_with_the_same_number(tmp_path):
+    path = ledger(tmp_path, [1, "西安监〔2016〕9号", "癸公司", D(2016, 9, 1), None, "区安监局", "许可"],
+                  [2, "西安监罚〔2016〕1号", "甲公司", D(2016, 9, 1), D(2016, 9, 8), "区安监局", "处罚"])
+    online = write_csv(tmp_path / "credit.csv", [
+        CREDIT_HEADER, ["西安监〔2016〕9号", "壬公司", "2016-09-01", "2016-09-05", "", "区安监局"],
+        ["西安监罚〔2016〕1号", "甲公司", "2016-09-01", "2016-09-08", "", "区安监局"]])
+    records = run(tmp_path, path, online)
+    assert records["西安监〔2016〕9号"]["status"] == "overdue"
+    assert codes(records["西安监〔2016〕9号"]) == {"online-not-covered"}

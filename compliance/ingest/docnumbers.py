@@ -19,6 +19,7 @@ _BRACKETS = str.maketrans({**{c: "〔" for c in _OPEN}, **{c: "〕" for c in _CL
 # str.translate is slow on CJK text: translate only the numbers holding another bracket.
 _OTHER_BRACKET = re.compile("[" + re.escape("".join(sorted(set(_OPEN + _CLOSE) - {"〔", "〕"}))) + "]")
 _ORDINAL = re.compile(r"〕第(\d)").sub
+_LEADING_ZEROS = re.compile(r"〕0+(\d)").sub
 PLACEHOLDERS = frozenset({"无", "/", "-", "--", "—", "——", "－", "空", "暂无", "无文号", "\\", "／", "0"})
 
 
@@ -38,5 +39,7 @@ def normalise_document_numbers(values: pd.Series) -> pd.Series:
             t = t.translate(_BRACKETS)
         if "第" in t:  # 〔2016〕第44号 and 〔2016〕44号: one number, two common spellings
             t = _ORDINAL(r"〕\1", t)
+        if "〕0" in t:  # 〔2019〕007号 and 〔2019〕7号 too
+            t = _LEADING_ZEROS(r"〕\1", t)
         out.append("" if t in placeholders else t)
     return pd.Series(out, index=values.index, dtype=object)

@@ -1,7 +1,9 @@
 """Match ledger records against online entries, column-wise (merges, no per-record loop).
 
-By number first: the normalised 文书号 (ingest/docnumbers.py). Entries sharing
-a number are one decision published in several places; the earliest date
+By number first: the normalised 文书号 (ingest/docnumbers.py), unless the
+category differs, or both party and decision date differ (another decision
+under the same number); of the entries left, those agreeing most with the
+record are one decision published in several places, and the earliest date
 counts. Otherwise, when either side lacks a number: by normalised party name
 plus decision date, and the unit and category where both sides name one (after
 the ``[units]`` aliases). More than one such candidate, or one entry that
@@ -68,15 +70,41 @@ def _by_number_in_text(rec: pd.DataFrame, ent: pd.DataFrame, chosen: np.ndarray,
         return
     left = free_rec.assign(core=free_rec["number_key"].str.extract(_CORE, expand=False))
     right = free_ent.assign(core=free_ent["number_key"].str.extract(_CORE, expand=False))
-    pairs = left.dropna(subset=["core"]).merge(right.dropna(subset=["core"])[["ent", "number_key", "core", "online_date"]],
-                                               on="core", suffixes=("", "_e"))
+    pairs = left.dropna(subset=["core"]).merge(right.dropna(subset=["core"]), on="core", suffixes=("", "_e"))
     if not len(pairs):
         return
+    pairs = _same_decision(pairs).reset_index(drop=True)  # a permit's number in a penalty's title is not it
     ends = np.fromiter((e.endswith(r) for r, e in zip(pairs["number_key"], pairs["number_key_e"])), bool, len(pairs))
     pairs = pairs[ends].assign(length=pairs["number_key"].str.len()[ends])
     if not len(pairs):
         return
     _choose_earliest(pairs[pairs["length"].eq(pairs.groupby("ent")["length"].transform("max"))], chosen, state)
+
+
+_MASKED = r"[*＊×Ｘ]"  # 张** : a natural person's name masked on the website says nothing either way
+
+
+def _same_decision(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Number pairs that can be one decision, scored by how much they agree: the same number is not
+    always the same decision (reused by another unit or for another party, or a permit's and a penalty's).
+
+    A pair is another decision when the categories differ, or when both the party and the decision date
+    are known on both sides and both differ. Of the rest, a record takes the entries that agree with it
+    most (party, then decision date, then unit); several of those are one decision in several lists."""
+    def known(a, b):
+        return pairs[a].ne("").to_numpy(bool) & pairs[b].ne("").to_numpy(bool)
+
+    category_differs = known("category", "category_e") & pairs["category"].ne(pairs["category_e"]).to_numpy(bool)
+    party_known = known("party_key", "party_key_e")
+    party_same = party_known & pairs["party_key"].eq(pairs["party_key_e"]).to_numpy(bool)
+    differ = np.flatnonzero(party_known & ~party_same)  # a masked name only matters where the names differ
+    party_known[differ] = ~pairs["party_key_e"].iloc[differ].str.contains(_MASKED).to_numpy(bool)
+    date_known = pairs["decision"].notna().to_numpy(bool) & pairs["decision_e"].notna().to_numpy(bool)
+    date_same = date_known & pairs["decision"].eq(pairs["decision_e"]).to_numpy(bool)
+    unit_same = known("unit_key", "unit_key_e") & pairs["unit_key"].eq(pairs["unit_key_e"]).to_numpy(bool)
+    other = category_differs | (party_known & ~party_same & date_known & ~date_same)
+    score = party_same * 4 + date_same * 2 + unit_same * 1
+    return pairs.assign(score=score)[~other]
 
 
 def _choose_earliest(pairs: pd.DataFrame, chosen: np.ndarray, state: np.ndarray) -> None:
@@ -93,11 +121,12 @@ def match(records: pd.DataFrame, entries: pd.DataFrame, aliases=None) -> Matches
     chosen = np.full(len(rec), -1, dtype=np.int64)
     state = np.zeros(len(ent), dtype=np.int8)
     # -- 1. by number ---------------------------------------------------------
-    numbered = rec.loc[rec["number_key"].ne(""), ["rec", "number_key"]]
-    pairs = numbered.merge(ent.loc[ent["number_key"].ne(""), ["ent", "number_key", "online_date"]],
-                           on="number_key", how="inner")
+    pairs = rec[rec["number_key"].ne("")].merge(ent[ent["number_key"].ne("").to_numpy(bool)], on="number_key",
+                                                suffixes=("", "_e"))
     if len(pairs):
-        _choose_earliest(pairs, chosen, state)
+        pairs = _same_decision(pairs)
+        state[pairs["ent"].to_numpy()] = 1  # the same decision: never 台账未登记, even where not chosen
+        _choose_earliest(pairs[pairs["score"].eq(pairs.groupby("rec")["score"].transform("max"))], chosen, state)
     _by_number_in_text(rec, ent, chosen, state)
     # -- 2. by party name and decision date, where either side lacks a number --
     free_rec = rec[(chosen[rec["rec"].to_numpy()] < 0) & rec["party_key"].ne("") & rec["decision"].notna()]
