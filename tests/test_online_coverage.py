@@ -267,3 +267,20 @@ def test_a_penalty_lists_entry_never_confirms_a_permit_with_the_same_number(tmp_
     records = run(tmp_path, path, online)
     assert records["西安监〔2016〕9号"]["status"] == "overdue"
     assert codes(records["西安监〔2016〕9号"]) == {"online-not-covered"}
+
+
+def test_not_found_online_never_says_the_ledger_claimed_a_publication_it_did_not(tmp_path):
+    """不公开 in the date column, or no publication column at all: 网站未见 says nothing of a ledger claim."""
+    path = ledger(tmp_path, [1, "罚6", "甲", D(2016, 9, 1), "不公开", "区安监局", "处罚"],
+                  [2, "罚7", "乙", D(2016, 9, 1), D(2016, 9, 5), "区安监局", "处罚"])
+    online = write_csv(tmp_path / "credit.csv", [CREDIT_HEADER, ["罚7", "乙", "2016-09-01", "2016-09-05",
+                                                                 "2016-12-20", "区安监局"]])
+    records = run(tmp_path, path, online)
+    assert records["罚6"]["status"] == "overdue"
+    assert codes(records["罚6"]) == {"exempt-claimed"}  # 网站未见 is judged as unpublished: nothing more to say
+    no_column = write_xlsx(tmp_path / "区环保局_2016年台账.xlsx", {"Sheet1": [
+        ["文书号", "行政相对人名称", "决定日期", "报送日期", "单位", "类别"],
+        ["罚8", "丙", D(2016, 9, 1), D(2016, 12, 1), "区安监局", "处罚"]]})
+    records = run(tmp_path, no_column, online)
+    # the list covers it and lacks it: judged on the list (not found), with no word of a ledger claim
+    assert records["罚8"]["status"] == "overdue" and codes(records["罚8"]) == set()

@@ -217,9 +217,12 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     if "published_date" in mapping.alternates:
         published, pub_codes, published_shown = _two_date_columns(kept, mapping, sheet, "published_date", published,
                                                                    pub_codes, published_shown, fill_blank=True, text=text)
-    # Blank, or a word such as 未公开, means not yet published: not a data error.
+    # Blank, or a word such as 未公开, means not yet published: not a data error; nor is the unit's 不公开
+    # (judged as not published, and listed as its claim: exempt.py).
     said_unpublished = per_distinct(published_text[keep].to_numpy(object),
                                     lambda texts: [normalise_text(t) in NOT_PUBLISHED for t in texts]).astype(bool)
+    said_unpublished |= per_distinct(published_text[keep].to_numpy(object), says_not_to_be_published).astype(bool) \
+        & np.isnat(published)
     pub_codes = np.where((pub_codes == "date-missing") | said_unpublished, None, pub_codes)
     mark_text = text(mapped_column(kept, mapping, "published_marked"))
     remark_text = text(mapped_column(kept, mapping, "remarks"))

@@ -104,7 +104,9 @@ def _results(records, entries, found: Matches, deadline, start, since) -> tuple[
 def _apply(records, entries, found: Matches, result, online, start, since) -> pd.DataFrame:
     out = records.copy()
     decided = np.isin(result, DECIDED)
-    ledger_claimed = records["published_date"].notna().to_numpy(bool) | records["published_problem"].notna().to_numpy(bool)
+    # a date, or a cell the unit filled (an unreadable date, 已公开): not a missing column
+    ledger_claimed = records["published_date"].notna().to_numpy(bool) | \
+        (records["published_problem"].notna() & records["published_problem"].ne("published-column-missing")).to_numpy(bool)
     out["ledger_published_date"] = records["published_date"]
     out["online_published_date"] = online
     out["published_date"] = np.where(decided, online, records["published_date"].to_numpy(DATE_DTYPE))
