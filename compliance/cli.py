@@ -76,6 +76,8 @@ def deadline(date, days, calendar_files, explain, as_json):
     from .workcalendar import WorkCalendar  # when used: start-up time
 
     calendar = WorkCalendar(calendar_files)
+    for warning in calendar.describe()["warnings"]:
+        click.echo(f"注意：{warning['message']}", err=True)
     if as_json:
         click.echo(json.dumps(deadline_payload(calendar, date, days, explain), ensure_ascii=False))
         return
@@ -112,6 +114,8 @@ def calendar_cmd(calendar_files, as_json):
     click.echo("可计算的年份：" + _year_ranges(info["covered_years"]))
     for item in info["files"]:
         click.echo(f"日历文件：{item['path']}（{_year_ranges(item['years'])} 年）")
+    for warning in info["warnings"]:
+        click.echo(f"注意：{warning['message']}")
     if not info["files"]:
         click.echo("未加载日历文件。尚无数据的年份可用 --calendar 文件.csv 补充。")
 
@@ -246,6 +250,8 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
                         history=store, period=period, read=read)
     for line in terminal.input_lines(run):
         click.echo(line, err=True)
+    for warning in run.calendar.describe()["warnings"]:  # even with -q: it may move every deadline
+        click.echo(f"注意：{warning['message']}", err=True)
     if click.get_current_context().meta.get("debug"):  # what a library or a dying reader said
         for entry in run.inputs:
             if entry.error is not None and entry.error.detail:

@@ -120,3 +120,26 @@ def check_agreement(files: list[CalendarData]) -> None:
                 raise CalendarFileError(data.version, data.lines.get(day), "calendar-files-disagree",
                                         date=day.isoformat(), now=_kind(is_work), other=other.version,
                                         other_line=other.lines.get(day), before=_kind(not is_work))
+
+
+# The State Council's notice gives every year about 10-15 weekdays off (2016: 16; 2020: 15 with the
+# epidemic's extra days; 2023: 13). A user year with far fewer is a few days added, not a whole year.
+PLAUSIBLE_WEEKDAYS_OFF = 7
+
+
+def doubts(user: CalendarData, statutory: CalendarData) -> list[tuple[str, dict]]:
+    """(code, values) for what in a user file is likely a mistake, each said and never refused: a year
+    not in chinese-calendar with too few weekdays off (that year is taken as wholly described by the
+    file: the missing holidays would count as working days), and days that contradict the notice."""
+    out = []
+    for year in sorted(user.years - statutory.years):
+        off = sum(1 for day, (work, _) in user.days.items() if day.year == year and not work and day.weekday() < 5)
+        if off < PLAUSIBLE_WEEKDAYS_OFF:
+            out.append(("calendar-year-sparse", {"where": user.version, "year": year, "count": off}))
+    changed = sorted(day for day, (work, _) in user.days.items()
+                     if day in statutory.days and statutory.days[day][0] != work)
+    if changed:
+        listed = "、".join(f"{d.isoformat()}（{statutory.days[d][1]}）" for d in changed[:5])
+        out.append(("calendar-file-overrides", {"where": user.version, "days": listed, "count": len(changed),
+                                                "version": statutory.version}))
+    return out

@@ -29,6 +29,7 @@ import pandas as pd
 from . import holidays as holiday_sources
 from .dates import DATE_DTYPE, as_days
 from .errors import CalendarNotCovered
+from .problems import message
 
 WEEKDAYS = "一二三四五六日"
 NO_DAY = np.datetime64("NaT", "D").view(np.int64)  # a day number's "no day": NaT's own bits
@@ -85,6 +86,8 @@ class WorkCalendar:
         calendar_files = list(calendar_files)
         users = [holiday_sources.read_calendar_file(path) for path in calendar_files]
         holiday_sources.check_agreement(users)
+        # what in the files is likely a mistake: told wherever the calendar is (describe), never refused
+        self.doubts = [doubt for user in users for doubt in holiday_sources.doubts(user, base)]
         for path, user in zip(calendar_files, users):
             self.files.append(_Span(str(path), sorted(user.years)))
             for year in user.years - years:
@@ -297,6 +300,7 @@ class WorkCalendar:
             "version": self.version,
             "covered_years": self.covered_years,
             "files": [{"path": f.source, "years": f.years} for f in self.files],
+            "warnings": [{"code": code, "message": message(code, **values)} for code, values in self.doubts],
         }
 
 

@@ -1,8 +1,10 @@
 """WorkCalendar: the day-walk oracle, properties, coverage and user files."""
 
 import datetime as dt
+import json
 
 import chinese_calendar
+from click.testing import CliRunner
 import numpy as np
 import pandas as pd
 import pytest
@@ -10,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compliance import CalendarNotCovered, ComplianceError, WorkCalendar
+from compliance.cli import main
 from compliance.errors import CalendarFileError
 
 
@@ -195,3 +198,38 @@ def test_upper_bound_counts_uncovered_days_as_worked(calendar, first_uncovered_y
     covered = calendar.working_days_between(dt.date(first_uncovered_year - 1, 12, 30),
                                             dt.date(first_uncovered_year - 1, 12, 31))
     assert calendar.upper_bound(s, e)[0] == covered + 10
+
+
+def test_a_calendar_file_that_is_likely_a_mistake_is_said_everywhere_and_still_used(tmp_path):
+    """One line for a year chinese-calendar lacks makes that year's 春节 working days; a line that turns a
+    statutory holiday into a working day changes every deadline across it. Both are used (the file may be
+    right) and said: by `calendar`, `deadline`, `check` (even with -q) and in the JSON."""
+    sparse = tmp_path / "2027.csv"
+    sparse.write_text("date,type,name\n2027-01-01,休,元旦\n", encoding="utf-8")
+    override = tmp_path / "2016.csv"
+    override.write_text("date,type,name\n2016-10-03,班,本地安排\n", encoding="utf-8")
+    calendar = WorkCalendar([sparse, override])
+    codes = [w["code"] for w in calendar.describe()["warnings"]]
+    assert codes == ["calendar-year-sparse", "calendar-file-overrides"]
+    assert calendar.add_working_days(dt.date(2016, 9, 30), 1) == dt.date(2016, 10, 3)  # used as given
+    said = CliRunner().invoke(main, ["calendar", "--calendar", str(sparse)]).output
+    assert f"注意：日历文件 {sparse}：2027 年只列了 1 个工作日放假" in said
+    deadline = CliRunner().invoke(main, ["deadline", "2016-09-30", "--calendar", str(override)])
+    assert f"注意：日历文件 {override}：1 天与国务院节假日安排" in deadline.stderr and "2016-10-03（国庆节）" in deadline.stderr
+    ledger = tmp_path / "区安监局_行政处罚.csv"
+    ledger.write_text("行政处罚决定书文号,行政相对人名称,处罚决定日期,上网公开日期\n西安监罚〔2016〕1号,甲,2016-09-01,2016-09-05\n",
+                      encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(ledger), "--as-of", "2016-12-31", "-q", "--calendar", str(override),
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(tmp_path / "r.json")])
+    assert result.exit_code == 0 and "注意：日历文件" in result.stderr
+    payload = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert [w["code"] for w in payload["calendar"]["warnings"]] == ["calendar-file-overrides"]
+
+
+def test_a_whole_user_year_raises_no_doubt(tmp_path):
+    path = tmp_path / "2027.csv"
+    days = ["2027-01-01", "2027-02-08", "2027-02-09", "2027-02-10", "2027-02-11", "2027-02-12", "2027-04-05",
+            "2027-05-03", "2027-06-09", "2027-09-15", "2027-10-04", "2027-10-05", "2027-10-06", "2027-10-07"]
+    path.write_text("date,type,name\n" + "".join(f"{d},休,假日\n" for d in days) + "2027-02-07,班,调休\n",
+                    encoding="utf-8")
+    assert WorkCalendar([path]).describe()["warnings"] == []

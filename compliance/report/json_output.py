@@ -46,7 +46,7 @@ def run_json(run, writer=None) -> dict:
         "rules": run.rules.to_json(),
         "month": run.month,
         "calendar": {"source": info["source"], "version": info["version"],
-                     "covered_years": info["covered_years"], "files": info["files"]},
+                     "covered_years": info["covered_years"], "files": info["files"], "warnings": info["warnings"]},
         "inputs": [_input(e) for e in run.inputs],
         "summary": run.summary,
         "report_writer": None if writer is None else {"name": writer.name, "fallback_reason": writer.fallback_reason},

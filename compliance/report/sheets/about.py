@@ -34,6 +34,7 @@ def lines(run, writer_label: str) -> list[tuple[str, str]]:
     ]
     for item in info["files"]:
         out.append(("日历文件", f"{item['path']}（{'、'.join(map(str, item['years']))} 年）"))
+    out += [("日历提示", warning["message"]) for warning in info["warnings"]]
     s = run.summary
     out.append(("记录数", f"{s['records']} 条；跳过非记录行（空行、说明、表尾等）{s['skipped_rows']} 行"))
     scope = out_of_scope_text(run)
