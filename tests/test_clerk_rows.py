@@ -8,6 +8,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import openpyxl
 from click.testing import CliRunner
 
 from compliance.cli import main
@@ -110,3 +111,17 @@ def test_a_file_of_both_kinds_without_a_category_column_takes_each_rows_kind_fro
     assert got["西工商许〔2016〕21号"]["category"] == "permit" and got["西工商罚〔2016〕21号"]["category"] == "penalty"
     [issue] = got["西工商〔2016〕3号"]["issues"]
     assert issue["code"] == "category-unknown" and "（或两类都提到）" in issue["message"]
+
+
+def test_the_problems_sheet_names_a_missing_calendar_year_as_such_not_as_a_data_error(tmp_path):
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区安监局_行政处罚.xlsx", {"Sheet1": [
+        HEADER, [1, "西安监罚〔2003〕1号", "甲公司", D(2003, 5, 8), D(2003, 6, 20), None],
+        [2, "西安监罚〔2016〕2号", "乙公司", D(2016, 2, 30 - 1), D(2016, 1, 5), None]]})
+    check(folder)
+    book = openpyxl.load_workbook(tmp_path / "报送.xlsx", read_only=True)
+    rows = list(book["数据问题"].iter_rows(min_row=2, values_only=True))
+    kinds = {row[5]: (row[0], row[6]) for row in rows}
+    assert kinds["西安监罚〔2003〕1号"] == ("缺日历", "无法判定")
+    assert kinds["西安监罚〔2016〕2号"] == ("数据有误", "数据有误")  # published before the decision

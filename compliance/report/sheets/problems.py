@@ -23,7 +23,9 @@ def spec(sheet) -> SheetSpec:
     flagged = np.flatnonzero(everything["问题说明"].notna().to_numpy(bool) | np.isin(sheet.statuses, UNJUDGEABLE))
     picked = everything.iloc[flagged]
     quality = run.records["quality_error"].to_numpy(bool)[flagged] if "quality_error" in run.records else False
-    kind = np.where(np.isin(sheet.statuses[flagged], UNJUDGEABLE), "数据有误", np.where(quality, "数据质量", "需核实"))
+    statuses = sheet.statuses[flagged]
+    kind = np.where(statuses == "invalid", "数据有误", np.where(statuses == "undetermined", "缺日历",
+                    np.where(quality, "数据质量", "需核实")))
     record_rows = pd.DataFrame({"类型": kind, **{h: picked[h].to_numpy(object if h != "行号" else float)
                                                for h in HEADERS[1:]}})
     files, notes = [], []
