@@ -10,6 +10,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import openpyxl
 from click.testing import CliRunner
 
 from compliance.cli import main
@@ -75,6 +76,12 @@ def test_blank_publication_date_with_an_update_time_after_the_deadline_is_never_
     [issue] = records["罚1"]["issues"]
     assert issue["message"] == ("网站已公开，公开日期不明：台账没有公开日期，网站清单只有更新时间（2016-11-15），"
                                 "晚于应公开截止日期 2016-09-30，首次公开可能更早")
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx", read_only=True)["公开核对"]
+    rows = list(sheet.iter_rows(min_row=4, values_only=True))
+    header = list(next(sheet.iter_rows(min_row=3, max_row=3, values_only=True)))
+    [row] = [dict(zip(header, r)) for r in rows if r[header.index("文书号")] == "罚1"]
+    assert row["核对结果"] == "无法核对" and row["状态"] == "数据有误"
+    assert row["应公开截止日期"].date() == D(2016, 9, 30) and "首次公开日期不明" in row["说明"]
     # on or before the deadline, the bound decides: on time
     assert records["罚2"]["status"] == "on_time" and records["罚2"]["published_date"] == "2016-09-29"
     # the ledger's own date on or before the update time agrees with it and decides

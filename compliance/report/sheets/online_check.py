@@ -62,12 +62,24 @@ def _notes(picked: pd.DataFrame) -> np.ndarray:
         ambiguous = name == "online-ambiguous"
         values = {"candidates": picked["online_candidates"].to_numpy(object)[rows]} if ambiguous else {}
         note[rows] = render_column(name, short=True, **values)
+    # found online, no date in the ledger: the record's own problem says why it is 数据有误
+    own = picked["published_problem"].astype(object).to_numpy(object)
+    for name in ("online-published-undated", "online-update-after-deadline"):
+        rows = pd.isna(note) & (own == name)
+        if rows.any():
+            note[rows] = render_column(name, short=True,
+                                       column=picked["online_date_column"].astype(str).to_numpy(object)[rows])
     update = picked["online_update_only"].to_numpy(bool)
     if update.any():
         weak = render_column("online-update-date-only", short=True,
                              column=picked["online_date_column"].astype(str).to_numpy(object)[update])
         note[update] = np.where(pd.isna(note[update]), "", note[update]) + weak
     return note
+
+
+def _bound_deadline(picked: pd.DataFrame) -> pd.Series:
+    after = picked["published_problem"].astype(object).eq("online-update-after-deadline")
+    return picked["online_limit"].where(after, None)
 
 
 def _exposed(values) -> np.ndarray:
@@ -105,7 +117,8 @@ def _record_rows(records: pd.DataFrame, source_names: pd.Series) -> pd.DataFrame
         "决定日期": dates_for_excel(picked["decision_date"]),
         "台账公开日期": dates_for_excel(picked["ledger_published_date"]),
         "网站公开日期": dates_for_excel(picked["online_published_date"]),
-        "应公开截止日期": dates_for_excel(picked["deadline"]),
+        # 数据有误 leaves a record's deadline blank; the one an update time came after is still worth seeing
+        "应公开截止日期": dates_for_excel(picked["deadline"].where(picked["deadline"].notna(), _bound_deadline(picked))),
         "状态": picked["status"].astype(object).map(STATUS_LABELS).to_numpy(object),
         "说明": _with_id_note(_notes(picked), exposed),
         "台账出处": (names.to_numpy(object) + " " + picked["sheet"].astype(str).to_numpy(object) + " 第"
