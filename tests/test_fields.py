@@ -52,6 +52,7 @@ def test_a_config_synonym_works_for_a_ledger_and_for_an_online_list(tmp_path, mo
     # met in units' ledgers: the decision document's date, 挂网 (posted online), who issued the licence
     ("处罚决定书日期", "decision_date"), ("作出处罚决定的日期", "decision_date"), ("处罚时间", "decision_date"),
     ("挂网时间", "published_date"), ("发证机关", "unit"), ("处罚单位", "unit"), ("执法机构", "unit"),
+    ("持证人", "party"), ("持证单位", "party"),  # a licence ledger's holder
 ])
 def test_ledger_headers_that_now_map(tmp_path, header, field):
     index = {"document_number": 1, "decision_date": 3, "published_date": 4, "unit": 5}[field]
