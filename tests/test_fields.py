@@ -55,12 +55,13 @@ def test_a_config_synonym_works_for_a_ledger_and_for_an_online_list(tmp_path, mo
     ("持证人", "party"), ("持证单位", "party"),  # a licence ledger's holder
 ])
 def test_ledger_headers_that_now_map(tmp_path, header, field):
-    index = {"document_number": 1, "decision_date": 3, "published_date": 4, "unit": 5}[field]
+    index = {"document_number": 1, "party": 2, "decision_date": 3, "published_date": 4, "unit": 5}[field]
     header_row = list(PENALTY_HEADER)
     header_row[index] = header
     path = write_xlsx(tmp_path / "表.xlsx", {"处罚": [header_row, ROW]})
     record = load([path]).records.iloc[0]
-    expected = {"document_number": "西安监罚〔2016〕1号", "unit": "区安监局", "decision_date": dt.datetime(2016, 9, 1)}
+    expected = {"document_number": "西安监罚〔2016〕1号", "unit": "区安监局", "decision_date": dt.datetime(2016, 9, 1),
+                "party": ROW[2]}
     if field == "published_date":
         assert record["published_date"] == dt.datetime(2016, 9, 8) and record["published_problem"] is None
     else:
