@@ -125,3 +125,18 @@ def test_the_problems_sheet_names_a_missing_calendar_year_as_such_not_as_a_data_
     kinds = {row[5]: (row[0], row[6]) for row in rows}
     assert kinds["西安监罚〔2003〕1号"] == ("缺日历", "无法判定")
     assert kinds["西安监罚〔2016〕2号"] == ("数据有误", "数据有误")  # published before the decision
+
+
+def test_a_workbook_of_all_units_with_a_sheet_per_unit_takes_each_unit_from_its_sheet(tmp_path):
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    row = [1, "西安监罚〔2016〕1号", "甲公司", D(2016, 9, 1), D(2016, 9, 5), None]
+    write_xlsx(folder / "2016年8月各单位行政处罚汇总.xlsx", {
+        "区安监局": [HEADER, row], "区环保局": [HEADER, [2, "西环罚〔2016〕2号", "乙公司", D(2016, 9, 1), None, None]],
+        "Sheet3": [HEADER, [3, "西罚〔2016〕3号", "丙公司", D(2016, 9, 1), D(2016, 9, 5), None]]})
+    _, data, _ = check(folder)
+    units = {r["document_number"]: (r["unit"], {i["code"] for i in r["issues"]}) for r in data["records"]}
+    assert units["西安监罚〔2016〕1号"] == ("区安监局", set())
+    assert units["西环罚〔2016〕2号"][0] == "区环保局"
+    # a sheet that names no unit either: the file name stands in, and says so
+    assert units["西罚〔2016〕3号"] == ("2016年8月各单位行政处罚汇总", {"unit-from-file-name"})

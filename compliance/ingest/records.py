@@ -27,6 +27,7 @@ from .rows import nothing_rows, row_kinds
 from ..quality.ingest import quality_wanted, add_quality_columns
 from .tables import range_label, side_by_side, split_columns
 from .unit_spellings import same_unit
+from .unit_text import unit_in_text
 
 RECORD_FIELDS = ["source_file", "sheet", "row", "category", "unit", "document_number", "party",
                   "decision_text", "published_text", "decision_date", "published_date",
@@ -85,7 +86,10 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: FieldRules,
         return result
     header_index, headers = found
     # The unit: a 填报单位 line; else, where the file's name names none (台账.xlsx), a title row that does.
-    unit_line = sheet_unit(sheet.rows, header_index) or (None if fallback_named else title_unit(sheet.rows, header_index))
+    # 填报单位 above the header; where the file name names no unit, a title row, then the sheet's name
+    # (2016年8月各单位汇总.xlsx with a sheet per unit: 区安监局, 区环保局)
+    unit_line = sheet_unit(sheet.rows, header_index) or (None if fallback_named else (
+        title_unit(sheet.rows, header_index) or unit_in_text(sheet.name)))
     context = SheetContext(source_file, fallback_category, fallback_unit,
                            unit_line, section_above(sheet.rows, header_index),
                            title_category(sheet.rows, header_index), fallback_named=fallback_named)
