@@ -150,6 +150,8 @@ def test_numbers_match_across_bracket_forms_full_width_and_spaces(ledger, credit
     ("行政处罚决定书 西环罚【2016】7号", "西环罚〔2016〕7号"),
     ("关于准予某公司行政许可的决定（西人社许〔2016〕第8号）", "西人社许〔2016〕8号"),  # 第 8 号 = 8 号
     ("区安监局2016年工作总结", ""),
+    # a later act on the decision is not its publication
+    ("关于撤销西安监罚〔2019〕15号行政处罚决定的决定", ""), ("关于更正西人社许〔2016〕8号许可决定的公告", ""),
 ])
 def test_number_extraction_from_titles(title, number):
     assert numbers_from_titles(pd.Series([title])).iloc[0] == number

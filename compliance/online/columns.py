@@ -23,6 +23,9 @@ _PARTY_IN_TITLE = re.compile(r"(?:关于)?(?:对|准予|给予|同意)(.+?)(?:�
 _UNIT_IN_TITLE = re.compile(r"^(.{2,30}?(?:分局|局|办公室|办|委员会|委|院|所|队|站|中心|厅|政府))(?:关于|对|行政)")
 
 
+_LATER_ACT = "撤销|撤回|更正|变更|纠正|废止"
+
+
 def numbers_from_titles(titles: pd.Series) -> pd.Series:
     """Column-wise: the decision number inside each title, normalised; "" when none.
 
@@ -31,6 +34,8 @@ def numbers_from_titles(titles: pd.Series) -> pd.Series:
     text = titles.astype(object).where(titles.notna(), "").astype(str)
     text = text.str.normalize("NFKC").str.replace(r"\s+", "", regex=True).str.translate(_BRACKETS)
     found = text.str.extract(_NUMBER_IN_TITLE, expand=False)
+    # 关于撤销西安监罚〔2019〕15号行政处罚决定的决定: a later act on the decision, not its publication
+    found = found.where(~text.str.contains(_LATER_ACT).to_numpy(bool), None)
     return normalise_document_numbers(found)
 
 
