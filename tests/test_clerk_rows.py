@@ -140,3 +140,22 @@ def test_a_workbook_of_all_units_with_a_sheet_per_unit_takes_each_unit_from_its_
     assert units["西环罚〔2016〕2号"][0] == "区环保局"
     # a sheet that names no unit either: the file name stands in, and says so
     assert units["西罚〔2016〕3号"] == ("2016年8月各单位行政处罚汇总", {"unit-from-file-name"})
+
+
+def test_a_group_label_over_two_children_without_a_merge_still_names_both(tmp_path):
+    """时间 typed over 作出决定 | 网上公示 and centred across both (跨列居中), not merged: the publication
+    column is 网上公示时间, not a column the header lacks (every record was 数据有误)."""
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    path = folder / "区安监局_行政处罚.xlsx"
+    write_xlsx(path, {"Sheet1": [["序号", "文书号", "当事人", "时间", None],
+                                 [None, None, None, "作出决定", "网上公示"],
+                                 [1, "西安监罚〔2016〕1号", "甲公司", D(2016, 9, 28), D(2016, 11, 1)],
+                                 [2, "西安监罚〔2016〕2号", "乙公司", D(2016, 9, 28), D(2016, 10, 20)]]})
+    book = openpyxl.load_workbook(path)
+    for cell in ("D1", "E1"):
+        book["Sheet1"][cell].alignment = openpyxl.styles.Alignment(horizontal="centerContinuous")
+    book.save(path)
+    _, data, _ = check(folder)
+    # deadline 2016-10-31 (国庆 10-01..07; 10-08 and 10-09 working weekend days)
+    assert [(r["status"], r["deadline"]) for r in data["records"]] == [("late", "2016-10-31"), ("on_time", "2016-10-31")]

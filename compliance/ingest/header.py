@@ -114,6 +114,11 @@ def find_header(rows: list[list], rules: FieldRules, merged=()) -> tuple[int, li
             top, sub = _with_spans(rows, index, merged), [display_text(c) for c in rows[index + 1]]
             # Of two readings naming as many fields, a grouped header's two rows win (时间 over 作出决定).
             candidates.append((index + 1, combine(top, sub, rules), int(_grouped(own, top, sub))))
+            # A label centred across its children without a merge (跨列居中), or typed over the first child
+            # only, reaches the blank cells beside it: a reading that wins only by naming more fields.
+            spread = spread_groups(top, sub)
+            if spread != top:
+                candidates.append((index + 1, combine(spread, sub, rules), 0))
         here = None  # this row's best reading; of two naming as many fields, the grouped one
         for last, headers, grouped in candidates:
             mapping = map_columns(headers, rules)
