@@ -159,3 +159,34 @@ def test_a_group_label_over_two_children_without_a_merge_still_names_both(tmp_pa
     _, data, _ = check(folder)
     # deadline 2016-10-31 (国庆 10-01..07; 10-08 and 10-09 working weekend days)
     assert [(r["status"], r["deadline"]) for r in data["records"]] == [("late", "2016-10-31"), ("on_time", "2016-10-31")]
+
+
+def test_a_cumulative_ledger_resent_with_a_blank_date_filled_in_is_one_decision_published_then(tmp_path):
+    """October's copy with 公开日期 blank, November's with it filled in (补公开): judged on the filled date
+    (a late publication is no longer hidden as 数据有误); copies that disagree otherwise stay a conflict."""
+    folder = tmp_path / "报送"
+    rows = {10: [[3, "西安监罚〔2016〕3号", "丙", D(2016, 10, 10), None, None],
+                 [4, "西安监罚〔2016〕4号", "丁", D(2016, 10, 19), None, None],
+                 [5, "西安监罚〔2016〕5号", "戊", D(2016, 10, 10), D(2016, 10, 20), None],
+                 [6, "西安监罚〔2016〕6号", "己", D(2016, 10, 10), D(2016, 10, 20), None]],
+            11: [[3, "西安监罚〔2016〕3号", "丙", D(2016, 10, 10), D(2016, 11, 30), None],
+                 [4, "西安监罚〔2016〕4号", "丁", D(2016, 10, 19), D(2016, 11, 15), None],
+                 [5, "西安监罚〔2016〕5号", "戊", D(2016, 10, 10), D(2016, 10, 20), None],
+                 [6, "西安监罚〔2016〕6号", "己", D(2016, 10, 10), D(2016, 10, 25), None]]}
+    for month, body in rows.items():
+        (folder / f"{month}月").mkdir(parents=True)
+        write_xlsx(folder / f"{month}月" / "区安监局_行政处罚台账.xlsx", {"行政处罚": [HEADER, *body]})
+    _, data, _ = check(folder)
+    got = {r["document_number"][-2:]: (r["status"], r["published_date"], Path(r["file"]).parent.name)
+           for r in data["records"]}
+    # deadlines: 10-10 -> 2016-11-07; 10-19 -> 2016-11-16
+    assert got["3号"] == ("late", "2016-11-30", "11月") and got["4号"] == ("on_time", "2016-11-15", "11月")
+    assert got["5号"] == ("on_time", "2016-10-20", "10月") and got["6号"][0] == "invalid"
+    assert data["summary"]["records"] == 4 and data["summary"]["repeats"] == 4
+    book = openpyxl.load_workbook(tmp_path / "报送.xlsx", read_only=True)
+    notes = {(Path(r[1]).parent.name, r[5][-2:]): r[7] for r in book["数据问题"].iter_rows(min_row=2, values_only=True)
+             if r[0] == "重复报送"}
+    # the copy it defers to is named with its folder: both files have the same name
+    assert "11月/区安监局_行政处罚台账.xlsx / 行政处罚 / 第 2 行" in notes[("10月", "3号")]
+    assert "补填了公开日期（补公开）" in notes[("10月", "3号")] and "补公开" in notes[("10月", "4号")]
+    assert "都相同" in notes[("11月", "5号")] and "日期不同" in notes[("11月", "6号")]

@@ -3,7 +3,10 @@
 A unit often resends its sheet, or two sheets overlap. The same (unit,
 category, normalised 文书号) in two *files* is one decision:
 - the copies agree on both dates: the later copy is left out, and listed;
-- they disagree on a date: the later copy is left out, and the first is
+- a later copy fills in the first's blank publication date (a cumulative
+  ledger re-sent with the date filled in: 补公开): one decision, published
+  on that date; the filled copy is counted, the blank one listed;
+- they disagree otherwise: the later copy is left out, and the first is
   invalid, with a problem that shows both copies (the tool cannot know
   which one is right, and a false "late" is an accusation).
 Inside one file, a row repeated with the same party and decision date (on a
@@ -57,8 +60,12 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     copies = np.flatnonzero(copy)
     firsts = first_row[copies]
     same = _dates_equal(records, copies, firsts)
+    kept = np.ones(len(records), dtype=bool)
+    kept[copies] = False
+    # 补公开: a later copy fills in the first's blank publication date: one decision, published then
+    firsts, copies, same, kind = _filled_later(records, firsts, copies, same, kept)
     where = _where(records, np.union1d(copies, firsts))
-    left_out = records.iloc[copies].assign(first_copy=[where[i] for i in firsts])
+    left_out = records.iloc[copies].assign(first_copy=[where[i] for i in firsts], repeat_kind=kind)
     conflicts = firsts[~same]
     if len(conflicts):
         detail = _dates(records, copies[~same])
@@ -68,9 +75,43 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         column = np.full(len(records), None, dtype=object)
         column[named.index.to_numpy()] = named.to_numpy(object)
         out = records.assign(conflict_with=column)
-    kept = np.ones(len(records), dtype=bool)
-    kept[copies] = False
     return out[kept].reset_index(drop=True), left_out.reset_index(drop=True)
+
+
+def _filled_later(records, firsts, copies, same, kept):
+    """Where the first copy's publication date is blank and later copies with the same decision date fill
+    in one and the same date (and no copy disagrees otherwise), the earliest filling copy is the decision
+    (kept) and every other copy, the first included, is left out: (firsts, copies, same, kind) again,
+    with kind per left-out copy: "same", "filled" (a blank copy of a decision published later) or
+    "conflict"."""
+    published = records["published_date"].to_numpy(DATE_DTYPE)
+    unread = records["published_problem"].notna().to_numpy(bool) if "published_problem" in records \
+        else np.zeros(len(records), dtype=bool)
+    blank = np.isnat(published) & ~unread
+    fills = ~same & blank[firsts] & ~np.isnat(published[copies]) & ~unread[copies] \
+        & _dates_equal(records, copies, firsts, ("decision_date",))
+    kind = np.where(same, "same", "conflict").astype(object)
+    if not fills.any():
+        return firsts, copies, same, kind
+    pairs = pd.DataFrame({"first": firsts, "copy": copies, "fill": fills, "same": same,
+                          "date": published[copies]})
+    by_first = pairs.groupby("first")
+    whole = by_first["fill"].transform("any") & (pairs["fill"] | pairs["same"]).groupby(pairs["first"]).transform("all") \
+        & pairs["date"].where(pairs["fill"]).groupby(pairs["first"]).transform("nunique").eq(1)
+    if not whole.any():
+        return firsts, copies, same, kind
+    chosen = pairs[whole & pairs["fill"]].groupby("first")["copy"].min()  # the earliest filling copy
+    new_first = pairs["first"].map(chosen).where(whole, pairs["first"]).to_numpy(np.int64)
+    swap = np.flatnonzero(whole.to_numpy(bool) & (copies == new_first))  # the chosen one: now the first
+    copies, firsts = copies.copy(), new_first
+    copies[swap] = pairs["first"].to_numpy(np.int64)[swap]  # ... and the old first left out in its place
+    kept[chosen.to_numpy()] = True
+    kept[chosen.index.to_numpy()] = False
+    date_now = published[firsts]
+    same = np.where(whole.to_numpy(bool), True, same)
+    kind = np.where(whole.to_numpy(bool), np.where(blank[copies] | (published[copies] != date_now), "filled", "same"),
+                    kind).astype(object)
+    return firsts, copies, same, kind
 
 
 def _dates_equal(records: pd.DataFrame, a: np.ndarray, b: np.ndarray,
@@ -95,4 +136,11 @@ def _where(records: pd.DataFrame, rows: np.ndarray) -> dict[int, str]:
     files = records["source_file"].to_numpy(object)
     sheets = records["sheet"].to_numpy(object)
     numbers = records["row"].to_numpy()
-    return {int(i): f"{Path(files[i]).name} / {sheets[i]} / 第 {numbers[i]} 行" for i in rows}
+    # 10月/区安监局_台账.xlsx and 11月/区安监局_台账.xlsx: a name shared by two files is shown with its folder
+    paths = [Path(f) for f in pd.unique(records["source_file"])]
+    shared = {name for name, count in pd.Series([p.name for p in paths]).value_counts().items() if count > 1}
+
+    def shown(path: Path) -> str:
+        return f"{path.parent.name}/{path.name}" if path.name in shared else path.name
+
+    return {int(i): f"{shown(Path(files[i]))} / {sheets[i]} / 第 {numbers[i]} 行" for i in rows}

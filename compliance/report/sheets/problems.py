@@ -50,6 +50,20 @@ def spec(sheet) -> SheetSpec:
                      row_heights=wrapped_heights(table["问题说明"], widths[HEADERS.index("问题说明")]))
 
 
+REPEAT_CODES = {"same": "repeat-counted-once", "filled": "repeat-blank-filled-later", "conflict": "repeat-conflict"}
+
+
+def _repeat_notes(repeats: pd.DataFrame) -> np.ndarray:
+    """Why each copy is left out: the same dates, a blank date another copy filled in, or other dates."""
+    kinds = repeats["repeat_kind"].to_numpy(object) if "repeat_kind" in repeats else np.full(len(repeats), "same")
+    notes = np.full(len(repeats), None, dtype=object)
+    for kind, code in REPEAT_CODES.items():
+        rows = kinds == kind
+        if rows.any():
+            notes[rows] = render_column(code, first=repeats["first_copy"].to_numpy(object)[rows])
+    return notes
+
+
 def _repeat_rows(run) -> pd.DataFrame:
     """Copies of decisions already counted from another file or sheet: listed, not counted (ingest/repeats.py)."""
     repeats = run.repeats if run.repeats is not None else pd.DataFrame()
@@ -59,5 +73,5 @@ def _repeat_rows(run) -> pd.DataFrame:
         "类型": "重复报送", "来源文件": repeats["source_file"].to_numpy(object), "工作表": repeats["sheet"].to_numpy(object),
         "行号": repeats["row"].to_numpy(float), "单位": repeats["unit"].to_numpy(object),
         "文书号": repeats["document_number"].to_numpy(object), "状态": "只计一次",
-        "问题说明": render_column("repeat-counted-once", first=repeats["first_copy"]),
+        "问题说明": _repeat_notes(repeats),
         "决定日期原文": repeats["decision_text"].to_numpy(object), "公开日期原文": repeats["published_text"].to_numpy(object)})
