@@ -26,6 +26,7 @@ from .history.carry import add_history_keys
 from .ingest.load import LoadResult, load, named_unit, unit_from_name
 from .ingest.records import check_accounting
 from .ingest.repeats import merge_repeats
+from .ingest.unit_spellings import same_units
 from .quality.checks import error_mask, findings as quality_findings
 from .quality.codes import CodeColumns, mask_id_columns
 from .issues import issues_column
@@ -56,6 +57,7 @@ class CheckRun:
     online: object | None = None  # online.OnlineRun when --online lists were given
     online_files: tuple[str, ...] = ()  # the --online lists as given: inputs that no output may replace
     expected_units: tuple[str, ...] = ()  # compliance.toml [units], in their declared order
+    unit_aliases: dict = field(default_factory=dict)  # compliance.toml [units]: name -> the names it goes by
     repeats: pd.DataFrame | None = None  # copies of decisions already counted from another file
     quality: list | None = None  # quality/checks.Finding of the records; None: the checks were off
     exemptions: list = field(default_factory=list)  # Finding: each exempt record's reason, each unit's own claim
@@ -84,6 +86,7 @@ class CheckRun:
         unreadable = [unit_from_name(e.path) for e in self.inputs if e.error is not None
                       and (e.error.code != "wrong-form" or named_unit(e.path))]
         sent = self.loaded.records["unit"].dropna().unique().tolist()  # before the month was chosen
+        unreadable = same_units(unreadable, sent, self.unit_aliases)  # 区人社局 however its file was named
         sent += self.loaded.said_none  # files that say 本月无…决定
         return unit_table(self.records, self.expected_units, unreadable, sent)
 
@@ -155,7 +158,8 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     classified = mask_id_columns(classified, codes)  # the checks have read them: no full ID number goes further
     run = CheckRun(as_of, run_date, run_time or dt.datetime.combine(run_date, dt.time()), rules, calendar,
                    loaded, classified, month, summary, online_run, tuple(online), repeats=repeats,
-                   expected_units=tuple(config.units), quality=found, exemptions=exemptions)
+                   expected_units=tuple(config.units), unit_aliases=dict(config.units), quality=found,
+                   exemptions=exemptions)
     if history is not None and period is not None:
         try:
             run.history = follow_up(history, period, records, classified, calendar=calendar, rules=rules,

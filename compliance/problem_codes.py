@@ -433,6 +433,11 @@ DECLARED = [
     ProblemType("unit-unjudged", UNIT, "有 {count} 条数据有误或无法判定，未计入及时公开率",
                 "这些记录不计入及时公开率，单位不能靠填错日期提高比率", "看“数据问题”工作表，改正后重新报送"),
     ProblemType("unit-no-decisions", UNIT, "报送了表格，但统计范围内没有决定", "报送的记录都不在所选月份或统计范围内", "无需处理"),
+    ProblemType("unit-partly-unreadable", UNIT, "另有报送的文件无法读取（见“数据问题”），名次只按读到的记录",
+                "该单位有的文件读了，有的读不了：名次和比率只反映读到的部分", "看“数据问题”中的原因，重新报送读不了的文件"),
+    ProblemType("unit-partly-unreadable-unjudged", UNIT, "另有报送的文件无法读取（见“数据问题”），名次只按读到的记录；"
+                                                        "有 {count} 条数据有误或无法判定，未计入及时公开率",
+                "该单位有的文件读不了，读到的记录中又有数据有误或无法判定的", "看“数据问题”中的原因，改正后重新报送"),
     ProblemType("unit-file-unreadable", UNIT, "报送的文件无法读取，见“数据问题”", "该单位的文件读不了", "看“数据问题”中的原因，重新报送"),
     ProblemType("unit-file-unreadable-uncounted", UNIT, "报送的文件无法读取，见“数据问题”，未计入合计",
                 "该单位（不在 compliance.toml [units] 中）的文件读不了", "看“数据问题”中的原因，重新报送"),

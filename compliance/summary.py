@@ -130,6 +130,13 @@ def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unread
     return out[TABLE_HEADERS], chart
 
 
+def _partly(note: Problem | None) -> Problem:
+    """The 备注 of a unit one of whose files could not be read (with its unjudged count, if any)."""
+    if note is not None and note.code == "unit-unjudged":
+        return problem("unit-partly-unreadable-unjudged", count=dict(note.values)["count"])
+    return problem("unit-partly-unreadable")
+
+
 def _add_missing_units(out: pd.DataFrame, declared: list[str], present, unreadable: Iterable[str],
                        sent: Iterable[str]) -> pd.DataFrame:
     """Lines for units with no record in scope: 未报送, 本期无决定, or 文件无法读取."""
@@ -148,6 +155,11 @@ def _add_missing_units(out: pd.DataFrame, declared: list[str], present, unreadab
     for unit in unreadable:
         if unit not in declared and unit not in present:
             extra.append({"单位": unit, "类别": UNREADABLE, "备注": problem("unit-file-unreadable-uncounted")})
+    # another of its files unreadable: its rank stands on part of what it sent, and says so
+    partly = out["单位"].isin([u for u in unreadable if u in present]).to_numpy(bool)
+    if partly.any():
+        out = out.copy()
+        out.loc[partly, "备注"] = [_partly(note) for note in out.loc[partly, "备注"]]
     if not extra:
         return out
     rows = pd.DataFrame(extra).reindex(columns=out.columns).astype(object)

@@ -190,3 +190,24 @@ def test_a_cumulative_ledger_resent_with_a_blank_date_filled_in_is_one_decision_
     assert "11月/区安监局_行政处罚台账.xlsx / 行政处罚 / 第 2 行" in notes[("10月", "3号")]
     assert "补填了公开日期（补公开）" in notes[("10月", "3号")] and "补公开" in notes[("10月", "4号")]
     assert "都相同" in notes[("11月", "5号")] and "日期不同" in notes[("11月", "6号")]
+
+
+def test_a_unit_with_one_unreadable_file_is_ranked_on_what_was_read_and_says_so(tmp_path):
+    """区人社局 sent a good file and a broken one (named with its full name): one unit, whose rank stands on
+    part of what it sent; no second unit invented from the broken file's name."""
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区人社局_行政许可.xlsx", {"Sheet1": [
+        ["序号", "行政许可决定书文号", "行政相对人名称", "许可决定日期", "上网公开日期"],
+        [1, "西人社许〔2016〕1号", "甲", D(2016, 9, 1), D(2016, 9, 5)]]})
+    (folder / "西塞山区人力资源和社会保障局_行政处罚.xlsx").write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    write_xlsx(folder / "区环保局_行政处罚.xlsx", {"Sheet1": [HEADER, [1, "西环罚〔2016〕1号", "乙", D(2016, 9, 1),
+                                                                 D(2016, 9, 5), None]]})
+    code, data, output = check(folder)
+    assert code == 1
+    assert "部分文件无法读取（名次只按读到的记录）：区人社局" in output
+    assert "文件无法读取：西塞山区人力资源和社会保障局" not in output  # not a unit of its own
+    book = openpyxl.load_workbook(tmp_path / "报送.xlsx", read_only=True)
+    rows = [r for r in book["汇总"].iter_rows(values_only=True) if r and r[1] == "区人社局"]
+    header = next(r for r in book["汇总"].iter_rows(values_only=True) if r and r[0] == "排名")
+    assert len(rows) == 1 and "另有报送的文件无法读取" in rows[0][header.index("备注")]

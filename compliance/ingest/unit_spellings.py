@@ -85,3 +85,15 @@ def spelling_aliases(*columns) -> dict[str, list[str]]:
     """merged_spellings over several columns of unit names at once (a ledger's and its online lists'),
     as compliance.toml [units] aliases: the website check compares units through them."""
     return spelling_groups(merged_spellings(name_counts(*columns)))
+
+
+def same_units(names: list[str], present: list[str], aliases: dict[str, list[str]] | None = None) -> list[str]:
+    """Each name as the run counts it: a declared name for an alias (compliance.toml [units]), else the
+    present unit that is another spelling of it (an unreadable 西塞山区人力资源和社会保障局_处罚.xlsx is
+    区人社局's file when 区人社局 sent records), else the name itself."""
+    import pandas as pd  # the caller has it loaded; this module is otherwise pure text
+
+    from ..fields import unit_names  # the one normaliser of unit names (and its aliases)
+
+    named = unit_names(pd.Series(names, dtype=object), aliases or None).tolist() if names else []
+    return [n if n in present else next((p for p in present if same_unit(n, p)), n) for n in named]

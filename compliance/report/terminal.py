@@ -73,6 +73,10 @@ def terminal_summary(run) -> list[str]:
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(_pad(v, w) for v, w in zip(r, widths)).rstrip() for r in rows]
     lines += [f"{kind}：{'、'.join(units)}" for kind, units in absent.groupby("类别", sort=False)["单位"]]
+    partly = [row["单位"] for row in table.to_dict("records") if row["备注"] is not None
+              and row["备注"].code.startswith("unit-partly-unreadable")]
+    if partly:  # a rank that stands on part of what the unit sent
+        lines.append(f"部分文件无法读取（名次只按读到的记录）：{'、'.join(dict.fromkeys(partly))}")
     exempt = "无需公开不计入任何比率。" if len(columns) > len(COLUMNS) else ""
     lines.append(f"逾期 = 逾期公开 + 逾期未公开。{exempt}{RANK_RULE}。")
     return lines
