@@ -211,3 +211,16 @@ def test_a_unit_with_one_unreadable_file_is_ranked_on_what_was_read_and_says_so(
     rows = [r for r in book["汇总"].iter_rows(values_only=True) if r and r[1] == "区人社局"]
     header = next(r for r in book["汇总"].iter_rows(values_only=True) if r and r[0] == "排名")
     assert len(rows) == 1 and "另有报送的文件无法读取" in rows[0][header.index("备注")]
+
+
+def test_the_json_carries_each_units_rank_counts_and_rates(tmp_path):
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区安监局_行政处罚.xlsx", {"Sheet1": [
+        HEADER, [1, "西安监罚〔2016〕1号", "甲", D(2016, 9, 1), D(2016, 9, 5), None],
+        [2, "西安监罚〔2016〕2号", "乙", D(2016, 9, 1), D(2016, 10, 20), None]]})
+    _, data, _ = check(folder, "--no-quality")
+    table = data["unit_summary"]
+    rows = [dict(zip(table["columns"], row)) for row in table["rows"]]
+    assert [(r["排名"], r["单位"], r["按时公开"], r["逾期公开"], r["排名及时率"]) for r in rows] == [
+        (1, "区安监局", 1, 1, 0.5), (None, "合计", 1, 1, 0.5)]

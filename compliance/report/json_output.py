@@ -12,6 +12,7 @@ from pathlib import Path
 from ..dates import iso_dates
 from ..version import __version__
 from .paths import JSON_TOOL, write_atomically
+from .sheets.summary import summary_table
 
 
 def run_json(run, writer=None) -> dict:
@@ -51,10 +52,18 @@ def run_json(run, writer=None) -> dict:
         "summary": run.summary,
         "report_writer": None if writer is None else {"name": writer.name, "fallback_reason": writer.fallback_reason},
         "records": rows,
+        "unit_summary": unit_summary_json(run),
     }
     for part in run.parts:
         part.add_json(payload, rows)
     return payload
+
+
+def unit_summary_json(run) -> dict:
+    """The report's 汇总 as columns and rows (rank, counts, rates, 备注 in words), part columns included."""
+    table, _, _ = summary_table(run)
+    table = table.assign(备注=[None if note is None else note.message for note in table["备注"]])
+    return {"columns": list(table.columns), "rows": table.astype(object).where(table.notna(), None).values.tolist()}
 
 
 def _input(entry) -> dict:

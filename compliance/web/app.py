@@ -32,7 +32,6 @@ from ..params import CliDate, Days, Month, RuleName
 from ..report import tempfiles
 from ..report.paths import default_name
 from ..report.scope import out_of_scope_text
-from ..report.sheets.summary import summary_table
 from ..rules import PROFILES, from_options
 from ..status import FLAGGED, STATUS_LABELS, STATUS_MEANINGS
 from ..workcalendar import WorkCalendar
@@ -232,7 +231,7 @@ def _check_options(now: dt.datetime, config: Config):
 
 
 def _check():
-    """The same object as `compliance check --json -`, plus report_url, unit_summary and scope_note (and
+    """The same object as `compliance check --json -`, plus report_url and scope_note (and
     history_url with `serve --db`). Never recorded in the history store, whatever the month."""
     state = _state()
     state["store"].sweep()
@@ -258,13 +257,9 @@ def _check():
         relabel(run, shown)
         payload, report_url = _outputs(run)
         payload = {**payload, "report_url": report_url}
-        table, _, _ = summary_table(run)  # the report's 汇总, part columns (个人信息, 网站未见 …) included
         if report_url is None:  # nothing checked: no figures, and no line pointing to a report never made
             return json_response(scrub(payload, shown, str(folder)))
         payload["scope_note"] = out_of_scope_text(run)  # the terminal's words for what was read but not counted
-        table = table.assign(备注=[None if note is None else note.message for note in table["备注"]])
-        payload["unit_summary"] = {"columns": list(table.columns),
-                                   "rows": table.astype(object).where(table.notna(), None).values.tolist()}
         if state["history"] is not None:  # serve --db: this upload's units, read-only (history.py)
             payload["history_url"] = "/api/history/" + report_url.rsplit("/", 1)[1]
         return json_response(scrub(payload, shown, str(folder)))
