@@ -188,16 +188,21 @@ def _lateness(calendar, judged: dict, until: np.ndarray, days) -> dict[str, np.n
     status, deadline = judged["status"], judged["deadline"]
     is_late = status == STATUSES.index("late")
     lateish = is_late | (status == STATUSES.index("overdue"))
-    late_count, late_complete, _ = calendar.count(np.where(lateish, deadline, NO_DAY),
-                                                  np.where(lateish, until, NO_DAY))
+    late_count, late_complete, late_gap = calendar.count(np.where(lateish, deadline, NO_DAY),
+                                                         np.where(lateish, until, NO_DAY))
     until_work, _ = calendar.workdays(np.where(lateish, until, NO_DAY))
     working_late = np.where(is_late, late_count + (~until_work).astype(np.int64),
                             np.maximum(late_count, 1))  # overdue: working days so far, at least one
     span = np.where(lateish, until - deadline, np.timedelta64(0, "D"))  # NaT only where not late
     calendar_late = span.astype("timedelta64[D]").astype(np.int64)
-    return {"working_days_late": np.where(lateish & late_complete, working_late, -1),
+    # Past the last covered day: the working days before the gap, at least one, said as a lower bound
+    # (late_lower_bound holds the missing year; issues.py: late-days-lower-bound).
+    partial = lateish & ~late_complete
+    return {"working_days_late": np.where(lateish & late_complete, working_late,
+                                          np.where(partial, np.maximum(late_count, 1), -1)),
             "calendar_days_late": np.where(lateish, calendar_late, -1),
-            "working_days_left": judged["working_days_left"]}
+            "working_days_left": judged["working_days_left"],
+            "late_lower_bound": np.where(partial, late_gap, -1)}
 
 
 def _counts(values: np.ndarray) -> pd.arrays.IntegerArray:

@@ -224,3 +224,24 @@ def test_the_json_carries_each_units_rank_counts_and_rates(tmp_path):
     rows = [dict(zip(table["columns"], row)) for row in table["rows"]]
     assert [(r["排名"], r["单位"], r["按时公开"], r["逾期公开"], r["排名及时率"]) for r in rows] == [
         (1, "区安监局", 1, 1, 0.5), (None, "合计", 1, 1, 0.5)]
+
+
+def test_working_days_late_that_run_into_a_year_without_a_calendar_are_a_stated_lower_bound(tmp_path):
+    """Overdue as of a day in a year no calendar covers: the lateness is certain, its count is not — the
+    working days before the gap (at least one), said as such; it was a blank cell with no reason."""
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区安监局_行政处罚.xlsx", {"Sheet1": [
+        HEADER, [1, "西安监罚〔2003〕9号", "甲", D(2002, 12, 2), None, None]]})
+    calendar = tmp_path / "2002.csv"  # chinese-calendar starts in 2004: the test supplies 2002 as a user would
+    days = ["2002-01-01", "2002-01-02", "2002-01-03", "2002-02-12", "2002-02-13", "2002-02-14", "2002-02-15",
+            "2002-02-18", "2002-05-01", "2002-05-02", "2002-05-03", "2002-05-06", "2002-05-07", "2002-10-01",
+            "2002-10-02", "2002-10-03", "2002-10-04", "2002-10-07"]
+    calendar.write_text("date,type,name\n" + "".join(f"{d},休,假日\n" for d in days), encoding="utf-8")
+    _, data, _ = check(folder, "--calendar", str(calendar), "--as-of", "2003-01-20")
+    [record] = data["records"]
+    # deadline: 20 working days after 2002-12-02 = 2002-12-30; 2002-12-31 is the one covered day after it
+    assert record["status"] == "overdue" and record["deadline"] == "2002-12-30"
+    assert record["working_days_late"] == 1
+    [issue] = [i for i in record["issues"] if i["code"] == "late-days-lower-bound"]
+    assert issue["message"].startswith("逾期工作日数至少 1：2003 年的节假日安排还没有数据") and "--calendar 2003.csv" in issue["message"]
