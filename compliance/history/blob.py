@@ -1,0 +1,44 @@
+"""A period's records as one blob (schema version 2): Parquet bytes, column-wise and zstd-compressed.
+
+100,000 records are about 1.3 MB and take 0.1–0.2 s to encode, where binding them row by row took over
+a second. Only the next period's follow-up reads them back (carry._covered: keys of a few units).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from .columns import RECORD_COLUMNS
+
+FORMAT = "parquet-1"  # period_records.format: how ``data`` is encoded
+_INTEGERS = {"row"}
+
+
+def _array(column: pd.Series, name: str) -> pa.Array:
+    """Python values (None for missing) as the column's Arrow type. Not pa.Table.from_pandas: a cell of
+    another kind (a number in a text column) must become its text, as SQLite would have kept it."""
+    values = column.to_numpy(dtype=object, na_value=None)
+    kind, plain = (pa.int64(), int) if name in _INTEGERS else (pa.string(), str)
+    try:
+        return pa.array(values, type=kind, from_pandas=True)
+    except (pa.ArrowTypeError, pa.ArrowInvalid):  # a float row number read back from a version 1 store
+        return pa.array([None if v is None else plain(v) for v in values], type=kind)
+
+
+def encode(records: pd.DataFrame) -> bytes:
+    """RECORD_COLUMNS of ``records`` as Parquet bytes."""
+    table = pa.table({name: _array(records[name], name) for name in RECORD_COLUMNS})
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink, compression="zstd")
+    return sink.getvalue().to_pybytes()
+
+
+def decode(data: bytes, columns: list[str], units: list[str] | None = None) -> pd.DataFrame:
+    """``columns`` of one blob's records (``units``: only theirs), text as Python strings, None for missing."""
+    table = pq.read_table(pa.BufferReader(data), columns=columns)
+    if units is not None:
+        table = table.filter(pc.is_in(table["unit"], value_set=pa.array(units, type=pa.string())))
+    return pd.DataFrame({name: table[name].to_numpy(zero_copy_only=False) for name in columns}, columns=columns)
