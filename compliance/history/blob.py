@@ -6,6 +6,7 @@ a second. Only the next period's follow-up reads them back (carry._covered: keys
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -18,18 +19,24 @@ _INTEGERS = {"row"}
 
 
 def _array(column: pd.Series, name: str) -> pa.Array:
-    """Python values (None for missing) as the column's Arrow type. Not pa.Table.from_pandas: a cell of
-    another kind (a number in a text column) must become its text, as SQLite would have kept it."""
-    values = column.to_numpy(dtype=object, na_value=None)
+    """A column as its Arrow type: strings straight from the Series (no Python objects), dates as ISO
+    text. Not pa.Table.from_pandas, which keeps pandas' own types; a cell of another kind (a number in a
+    text column) becomes its text, as SQLite kept it in version 1."""
     kind, plain = (pa.int64(), int) if name in _INTEGERS else (pa.string(), str)
+    if plain is str and pd.api.types.is_datetime64_any_dtype(column.dtype):
+        days = column.to_numpy(dtype="datetime64[D]", na_value=np.datetime64("NaT"))
+        return pa.array(days, from_pandas=True).cast(pa.string())  # date32 -> "2016-09-28", NaT -> null
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        column = column.astype(object)
     try:
-        return pa.array(values, type=kind, from_pandas=True)
-    except (pa.ArrowTypeError, pa.ArrowInvalid):  # a float row number read back from a version 1 store
+        return pa.array(column, type=kind, from_pandas=True)
+    except (pa.ArrowTypeError, pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        values = column.to_numpy(dtype=object, na_value=None)
         return pa.array([None if v is None else plain(v) for v in values], type=kind)
 
 
 def encode(records: pd.DataFrame) -> bytes:
-    """RECORD_COLUMNS of ``records`` as Parquet bytes."""
+    """RECORD_COLUMNS of ``records`` as Parquet bytes (dates as datetime64 or as ISO text)."""
     table = pa.table({name: _array(records[name], name) for name in RECORD_COLUMNS})
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink, compression="zstd")
