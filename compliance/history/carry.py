@@ -131,8 +131,11 @@ def _locate(carried: pd.DataFrame, records: pd.DataFrame) -> np.ndarray:
     items = _keys(carried, carried["decision_date"]).assign(item=np.arange(len(carried)),
                                                             problem=carried["problem"].to_numpy(object))
     mine = records[records["unit"].isin(items["unit"].unique())]  # only the carried units' records
-    rec_numbered = mine["number_key"].astype(object).fillna("").ne("").to_numpy(bool)
-    numbered_rec, other_rec = mine[rec_numbered], mine[~rec_numbered]
+    number = mine["number_key"].astype(object).fillna("")
+    rec_numbered = number.ne("").to_numpy(bool)
+    # only the records whose number an item has: the first of each, among a few thousand, not 100,000
+    numbered_rec = mine[rec_numbered & number.isin(items["number_key"].unique()).to_numpy(bool)]
+    other_rec = mine[~rec_numbered]
     by_number = _keys(numbered_rec, None, BY_NUMBER).assign(row=numbered_rec["history_row"].to_numpy())
     by_party = _keys(other_rec, other_rec["decision_date"], BY_PARTY).assign(row=other_rec["history_row"].to_numpy())
     numbered = items["number_key"].ne("")
