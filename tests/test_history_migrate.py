@@ -71,6 +71,7 @@ def test_a_version_1_store_is_read_then_migrated_by_the_next_run(backend, tmp_pa
         with sqlite3.connect(old) as conn:
             assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
             assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0  # VACUUM gave the rows' pages back
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert "records" not in tables and "period_records" in tables
     _, expected = _check(tmp_path, "2016-11", "2016-12-26", db=plain)

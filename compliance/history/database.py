@@ -146,42 +146,54 @@ class Database:
         tables = [("unit_counts", counts, ["unit", "category", "status", "count"]),
                   ("unit_rates", rates, ["unit", "category", "rate"]), ("followups", followups, FOLLOWUP_COLUMNS)]
         values = [(table, ["period", *names], _values(frame, names, name)) for table, frame, names in tables]
-        with self._connect(create=True) as c, c.transaction():
-            self._migrate(c)
-            at = {"period": name}
-            before = c.rows("SELECT max(period) FROM periods WHERE period < :period", at)[0][0]
-            old = c.rows("SELECT revision, run_time, as_of, inputs, records FROM periods WHERE period = :period", at)
-            revision = 1
-            if old:
-                revision = old[0][0] + 1
-                c.run("DELETE FROM revisions WHERE period = :period AND revision = :revision",
-                      {**at, "revision": old[0][0]})
-                c.run("INSERT INTO revisions (period, revision, run_time, as_of, inputs, records) "
-                      "VALUES (:period, :revision, :run_time, :as_of, :inputs, :records)",
-                      {**at, **dict(zip(["revision", "run_time", "as_of", "inputs", "records"], old[0]))})
-                self._delete(c, name)
-            c.run("INSERT INTO periods (period, revision, run_time, as_of, inputs, records, previous_period, stale) "
-                  "VALUES (:period, :revision, :run_time, :as_of, :inputs, :records, :previous_period, :stale)",
-                  {**at, "revision": revision, "run_time": period["run_time"], "as_of": period["as_of"],
-                   "inputs": json.dumps(period["inputs"], ensure_ascii=False), "records": len(records),
-                   "previous_period": period["previous_period"], "stale": int(before != period["previous_period"])})
-            c.run("INSERT INTO period_records (period, format, data) VALUES (:period, :format, :data)",
-                  {**at, "format": blob.FORMAT, "data": data})
-            for table, names, columns in values:
-                if columns:
-                    c.insert(table, names, columns)
-            c.run("UPDATE periods SET stale = 1 WHERE period > :period", at)
+        with self._connect(create=True) as c:
+            with c.transaction():
+                revision = self._write(c, period, records, (blob.FORMAT, data), values)
+            if self.migrated is not None:
+                c.compact()
+        return revision
+
+    def _write(self, c, period: dict, records: pd.DataFrame, data: tuple[str, bytes], values: list) -> int:
+        """record()'s statements, inside its transaction; ``data``: the records' (format, blob)."""
+        name = period["period"]
+        self._migrate(c)
+        at = {"period": name}
+        before = c.rows("SELECT max(period) FROM periods WHERE period < :period", at)[0][0]
+        old = c.rows("SELECT revision, run_time, as_of, inputs, records FROM periods WHERE period = :period", at)
+        revision = 1
+        if old:
+            revision = old[0][0] + 1
+            c.run("DELETE FROM revisions WHERE period = :period AND revision = :revision",
+                  {**at, "revision": old[0][0]})
+            c.run("INSERT INTO revisions (period, revision, run_time, as_of, inputs, records) "
+                  "VALUES (:period, :revision, :run_time, :as_of, :inputs, :records)",
+                  {**at, **dict(zip(["revision", "run_time", "as_of", "inputs", "records"], old[0]))})
+            self._delete(c, name)
+        c.run("INSERT INTO periods (period, revision, run_time, as_of, inputs, records, previous_period, stale) "
+              "VALUES (:period, :revision, :run_time, :as_of, :inputs, :records, :previous_period, :stale)",
+              {**at, "revision": revision, "run_time": period["run_time"], "as_of": period["as_of"],
+               "inputs": json.dumps(period["inputs"], ensure_ascii=False), "records": len(records),
+               "previous_period": period["previous_period"], "stale": int(before != period["previous_period"])})
+        c.run("INSERT INTO period_records (period, format, data) VALUES (:period, :format, :data)",
+              {**at, "format": data[0], "data": data[1]})
+        for table, names, columns in values:
+            if columns:
+                c.insert(table, names, columns)
+        c.run("UPDATE periods SET stale = 1 WHERE period > :period", at)
         return revision
 
     def forget(self, name: str) -> bool:
-        with self._connect() as c, c.transaction():
-            self._migrate(c)
-            at = {"period": name}
-            found = bool(c.rows("SELECT period FROM periods WHERE period = :period", at))
-            self._delete(c, name)
-            c.run("DELETE FROM revisions WHERE period = :period", at)
-            if found:
-                c.run("UPDATE periods SET stale = 1 WHERE period > :period", at)
+        with self._connect() as c:
+            with c.transaction():
+                self._migrate(c)
+                at = {"period": name}
+                found = bool(c.rows("SELECT period FROM periods WHERE period = :period", at))
+                self._delete(c, name)
+                c.run("DELETE FROM revisions WHERE period = :period", at)
+                if found:
+                    c.run("UPDATE periods SET stale = 1 WHERE period > :period", at)
+            if self.migrated is not None:
+                c.compact()
         return found
 
     @staticmethod

@@ -167,6 +167,10 @@ class Connection:
         self.run(f"UPDATE {META_TABLE} SET value = :value WHERE key = 'schema_version'", {"value": str(version)})
 
     @staticmethod
+    def compact() -> None:
+        """The server's autovacuum gives back the pages of the dropped rows."""
+
+    @staticmethod
     def backup(version: int) -> None:
         """A server's store is migrated inside the recording transaction; its backups are the server's own."""
         return None

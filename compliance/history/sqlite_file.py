@@ -174,6 +174,16 @@ class Connection:
                 self._raw.execute("ROLLBACK")
             raise
 
+    def compact(self) -> None:
+        """After a migration: the pages of the dropped rows given back (VACUUM, a transaction of its own).
+        The store is already written; a VACUUM that cannot run now (another run, a full disk) leaves
+        the free pages for later, and the store as it was."""
+        try:
+            self._raw.execute("PRAGMA busy_timeout = 2000")  # not LOCK_WAIT: this can wait for a later run
+            self._raw.execute("VACUUM")
+        except sqlite3.OperationalError:
+            pass
+
     def stored_version(self) -> int:
         """The schema version now (under the write lock: another run may have migrated it meanwhile)."""
         return self._raw.execute("PRAGMA user_version").fetchone()[0]
