@@ -85,3 +85,26 @@ def test_a_version_1_store_is_read_then_migrated_by_the_next_run(backend, tmp_pa
     # the next run finds nothing to migrate and says nothing of it
     again, _ = _check(tmp_path, "2016-11", "2016-12-26", db=old)
     assert "已升级" not in again.output
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_damaged_records_blob_is_said_as_a_corrupt_store(backend, tmp_path, request):
+    """SQLite keeps no checksum of a blob's bytes: damage inside one is found when the next period's
+    follow-up reads it, and said as a corrupt store (exit code 2, the report still written), not a traceback."""
+    from compliance.history.store import StoreError
+
+    db = new_store(backend, tmp_path, request)
+    assert _check(tmp_path, "2016-10", "2016-11-25", db=db)[0].exit_code == 1
+    if backend == "sqlite":
+        conn, mark = sqlite3.connect(db), "?"
+    else:
+        import psycopg  # the server's driver: only for the PostgreSQL case
+
+        conn, mark = psycopg.connect(db), "%s"
+    with conn:
+        data = bytes(conn.execute("SELECT data FROM period_records WHERE period = '2016-10'").fetchone()[0])
+        damaged = data[:40] + bytes(200) + data[240:]  # a page of noise inside the blob
+        conn.execute(f"UPDATE period_records SET data = {mark} WHERE period = '2016-10'", (damaged,))
+    with pytest.raises(StoreError) as caught:
+        HistoryStore(db).records(["2016-10"], ["区安监局"])
+    assert caught.value.code == "store-corrupt"

@@ -39,13 +39,21 @@ def encode(records: pd.DataFrame) -> bytes:
     """RECORD_COLUMNS of ``records`` as Parquet bytes (dates as datetime64 or as ISO text)."""
     table = pa.table({name: _array(records[name], name) for name in RECORD_COLUMNS})
     sink = pa.BufferOutputStream()
-    pq.write_table(table, sink, compression="zstd")
+    pq.write_table(table, sink, compression="zstd", write_page_checksum=True)  # damage is found, not read
     return sink.getvalue().to_pybytes()
+
+
+class DamagedBlob(ValueError):
+    """A period's blob that is not the Parquet it was written as: SQLite keeps no checksum of a blob's
+    bytes, so damage inside one is found only when it is read (database.py: store-corrupt)."""
 
 
 def decode(data: bytes, columns: list[str], units: list[str] | None = None) -> pd.DataFrame:
     """``columns`` of one blob's records (``units``: only theirs), text as Python strings, None for missing."""
-    table = pq.read_table(pa.BufferReader(data), columns=columns)
+    try:
+        table = pq.read_table(pa.BufferReader(data), columns=columns, page_checksum_verification=True)
+    except (pa.ArrowException, OSError, ValueError) as error:
+        raise DamagedBlob(f"记录数据块（{len(data)} 字节）无法读取：{error}") from error
     if units is not None:
         table = table.filter(pc.is_in(table["unit"], value_set=pa.array(units, type=pa.string())))
     return pd.DataFrame({name: table[name].to_numpy(zero_copy_only=False) for name in columns}, columns=columns)

@@ -36,6 +36,7 @@ class Database:
 
     def __init__(self, target: str | Path, is_server: bool, fail):
         self.is_server = is_server
+        self._fail = fail
         self.migrated: Path | str | None = None  # set by a write that migrated the store (its backup, or "")
         if is_server:
             from .server import Server  # SQLAlchemy, pandas and pyarrow: only for a server
@@ -93,8 +94,11 @@ class Database:
                            "ORDER BY period", params)
         from . import blob  # pyarrow's Parquet reader: only the follow-up of a store's records needs it
 
-        frames = [blob.decode(bytes(data), _KEY_COLUMNS, units).assign(period=period)
-                  for period, _format, data in blobs]
+        try:
+            frames = [blob.decode(bytes(data), _KEY_COLUMNS, units).assign(period=period)
+                      for period, _format, data in blobs]
+        except blob.DamagedBlob as error:  # damage SQLite cannot see: inside a blob's bytes
+            raise self._fail("store-corrupt", error) from error
         return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
 
     def rates(self, period: str | None = None) -> pd.DataFrame:
