@@ -57,12 +57,20 @@ def record_period(run, store: HistoryStore | None) -> bool:
 
         try:
             revision = record_history(run, store)
+            _say_migrated(store)
             click.echo(f"已记入历史库 {store.label}：{run.history.period}（第 {revision} 次记录）", err=True)
         except StoreError as exc:
             error = exc
     if error is not None:
         click.echo(f"错误：{error.message}。报告已照常生成，但本期的历史记录未完成。", err=True)
     return error is not None
+
+
+def _say_migrated(store: HistoryStore) -> None:
+    """A write that brought an older store to this version says so, and where the copy from before is."""
+    if store.migrated is not None:
+        copy = f"（升级前的副本：{store.migrated}）" if store.migrated else ""
+        click.echo(f"历史库 {store.label} 已升级到本版本的结构{copy}", err=True)
 
 
 db_option = click.option("--db", "db", type=str, metavar="文件|网址",
@@ -242,5 +250,6 @@ def forget_cmd(period, db, yes):
         click.echo("未删除。")
         return 0
     found = store.forget(period)
+    _say_migrated(store)
     click.echo(f"已删除 {period} 的记录。" if found else f"历史库中没有 {period} 的记录。")
     return 0 if found else 1

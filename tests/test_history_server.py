@@ -15,6 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from compliance.cli import main
+from compliance.history.blob import decode
+from compliance.history.schema import SCHEMA_VERSION
 from compliance.history.server import LOCK_KEY
 from compliance.history.store import HistoryStore
 from tests.history_ledgers import write_month
@@ -82,7 +84,7 @@ def _with_schema_version(tmp_path, pg_url, value: str) -> dict:
 
 def test_a_newer_schema_is_refused_and_left_alone(tmp_path, pg_url):
     before = _with_schema_version(tmp_path, pg_url, "99")
-    _refused(tmp_path, pg_url, "由更新版本的本工具建立（结构版本 99，本版本只认识 1）")
+    _refused(tmp_path, pg_url, f"由更新版本的本工具建立（结构版本 99，本版本只认识 {SCHEMA_VERSION}）")
     assert _tables(pg_url) == before
     listed = CliRunner().invoke(main, ["history", "list", "--db", pg_url])
     assert listed.exit_code == 2 and "结构版本 99" in listed.output
@@ -149,7 +151,8 @@ def test_a_run_waits_while_another_is_recording_then_replaces_the_period(tmp_pat
     assert "（第 2 次记录）" in err
     assert _periods(pg_url) == [("2016-10", 2, 8)]
     with psycopg.connect(pg_url) as conn:
-        assert conn.execute("SELECT count(*) FROM records WHERE period = '2016-10'").fetchone()[0] == 8
+        stored = conn.execute("SELECT data FROM period_records WHERE period = '2016-10'").fetchall()
+    assert len(stored) == 1 and len(decode(bytes(stored[0][0]), ["unit"])) == 8  # one blob of 8 records
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="kill -9 is POSIX")
@@ -164,10 +167,10 @@ def test_a_run_killed_while_writing_leaves_the_store_as_it_was(tmp_path, pg_url)
         while watch.execute(held).fetchone()[0] == 0 and time.monotonic() < deadline:  # its transaction has begun
             time.sleep(0.005)
         assert watch.execute(held).fetchone()[0] == 1, "the writer never started its transaction"
-        copying = "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY records%' AND state = 'active'"
+        copying = "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY followups%' AND state = 'active'"
         while watch.execute(copying).fetchone()[0] == 0 and time.monotonic() < deadline:
             time.sleep(0.005)
-        assert watch.execute(copying).fetchone()[0] == 1, "the writer never came to its records"
+        assert watch.execute(copying).fetchone()[0] == 1, "the writer never came to its follow-up items"
         os.kill(child.pid, signal.SIGKILL)
         child.wait()
         assert child.returncode == -signal.SIGKILL
@@ -177,8 +180,9 @@ def test_a_run_killed_while_writing_leaves_the_store_as_it_was(tmp_path, pg_url)
 
 
 def test_a_value_the_server_refuses_is_a_store_error_and_nothing_is_written(tmp_path, pg_url):
-    """PostgreSQL text cannot hold a NUL character (a CSV ledger can): COPY fails, the whole period is
-    rolled back, and the run is told by a store-failed StoreError, not a traceback."""
+    """PostgreSQL text cannot hold a NUL character (a CSV ledger can): COPY of a follow-up item fails (the
+    records are one Parquet blob, which holds it), the whole period is rolled back, and the run is told by
+    a store-failed StoreError, not a traceback."""
     import pandas as pd
 
     from compliance.history.store import FOLLOWUP_COLUMNS, RECORD_COLUMNS, StoreError
@@ -187,12 +191,14 @@ def test_a_value_the_server_refuses_is_a_store_error_and_nothing_is_written(tmp_
     before, tables = _periods(pg_url), _tables(pg_url)
     records = pd.DataFrame({c: [None] for c in RECORD_COLUMNS}).assign(number_key="k", party="某\x00公司",
                                                                         status="overdue", row=2)
-    empty = pd.DataFrame(columns=FOLLOWUP_COLUMNS)
+    items = pd.DataFrame({c: [None] for c in FOLLOWUP_COLUMNS}).assign(
+        number_key="k", party="某\x00公司", first_period="2016-11", periods_open=1, problem="overdue", state="open",
+        carried=0, still_open=1)
     with pytest.raises(StoreError) as caught:
         HistoryStore(pg_url).record({"period": "2016-11", "run_time": "t", "as_of": "2016-12-26", "inputs": [],
                                      "previous_period": "2016-10"}, records,
                                     pd.DataFrame(columns=["unit", "category", "status", "count"]),
-                                    pd.DataFrame(columns=["unit", "category", "rate"]), empty)
+                                    pd.DataFrame(columns=["unit", "category", "rate"]), items)
     assert caught.value.code == "store-failed" and _shown(pg_url) in caught.value.message
     assert PASSWORD not in caught.value.message
     assert _periods(pg_url) == before and _tables(pg_url) == tables

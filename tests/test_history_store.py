@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from compliance.cli import main
+from compliance.history.schema import SCHEMA_VERSION
 from compliance.history.sqlite_file import APPLICATION_ID
 from compliance.history.store import HistoryStore
 from tests.history_ledgers import write_month
@@ -60,7 +61,7 @@ def test_a_newer_store_is_refused(tmp_path):
     assert _check(tmp_path, db)[0].exit_code == 1
     with sqlite3.connect(db) as conn:
         conn.execute("PRAGMA user_version = 99")
-    _refused(tmp_path, db, "由更新版本的本工具建立（结构版本 99，本版本只认识 1）")
+    _refused(tmp_path, db, f"由更新版本的本工具建立（结构版本 99，本版本只认识 {SCHEMA_VERSION}）")
 
 
 def test_a_corrupt_store_is_refused_and_kept(tmp_path):
@@ -89,9 +90,10 @@ def _periods(db):
 KILLED_WRITER = """
 import sys, pandas as pd
 from compliance.history.store import HistoryStore, RECORD_COLUMNS, FOLLOWUP_COLUMNS
-n = 400_000
-records = pd.DataFrame({c: ["x"] * n for c in RECORD_COLUMNS}).assign(row=1)
-followups = pd.DataFrame(columns=FOLLOWUP_COLUMNS)
+n = 400_000  # follow-up items: rows, written for long enough to be killed meanwhile (records are one blob)
+records = pd.DataFrame({c: ["x"] * 10 for c in RECORD_COLUMNS}).assign(row=1)
+followups = pd.DataFrame({c: ["x"] * n for c in FOLLOWUP_COLUMNS}).assign(periods_open=1, carried=0, still_open=1,
+                                                                         working_days_late=None, row=1)
 counts = pd.DataFrame(columns=["unit", "category", "status", "count"])
 rates = pd.DataFrame(columns=["unit", "category", "rate"])
 print("writing", flush=True)
@@ -237,3 +239,19 @@ def test_a_run_without_a_store_never_imports_sqlalchemy(tmp_path):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert done.stdout.strip().splitlines()[-1] == "False", done.stderr
     assert (tmp_path / "r.xlsx").exists()
+
+
+def test_a_run_recording_to_a_file_never_imports_sqlalchemy(tmp_path):
+    """A SQLite store is read and written with the standard library's sqlite3: only a postgresql:// URL
+    pays SQLAlchemy's import (0.8–1.2 s, most of what recording once added to a run)."""
+    write_month(tmp_path / "2016-10", "2016-10")
+    args = ["check", str(tmp_path / "2016-10"), "--month", "2016-10", "--as-of", "2016-11-25", "--db",
+            str(tmp_path / "h.sqlite"), "--out", str(tmp_path / "r.xlsx"), "-q"]
+    code = ("import sys\nfrom compliance.cli import main\nfrom compliance.history.queries import open_items, trend\n"
+            "from compliance.history.store import HistoryStore\n"
+            f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
+            f"store = HistoryStore({str(tmp_path / 'h.sqlite')!r})\n"
+            "assert store.periods() and open_items(store) and trend(store)['periods'] == ['2016-10']\n"
+            "print('sqlalchemy' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.stdout.strip().splitlines()[-1] == "False", done.stderr

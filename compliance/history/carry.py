@@ -80,12 +80,18 @@ def add_history_keys(records: pd.DataFrame) -> pd.DataFrame:
                           history_row=np.arange(len(records)))
 
 
-def _keys(frame: pd.DataFrame, decided) -> pd.DataFrame:
-    """The match columns, as plain text (unit, category, party) and a day (decision date)."""
-    text = {name: frame[name].astype(object).fillna("").astype(str) for name in ("unit", "category")}
-    return pd.DataFrame({**text, "number_key": frame["number_key"].astype(object).fillna("").astype(str),
-                         "party": frame["party"].astype(object).fillna("").astype(str).str.strip(),
-                         "decision_date": pd.to_datetime(decided, errors="coerce").astype("datetime64[s]")})
+def _keys(frame: pd.DataFrame, decided, names=("unit", "category", "number_key", "party", "decision_date")
+          ) -> pd.DataFrame:
+    """The match columns ``names``, as plain text (unit, category, number, party) and a day (decision date).
+    Only those asked for: 100,000 records' party and date are needed only for the few without a number."""
+    out = {}
+    for name in names:
+        if name == "decision_date":
+            out[name] = pd.to_datetime(decided, errors="coerce").astype("datetime64[s]")
+        else:
+            text = frame[name].astype(object).fillna("").astype(str)
+            out[name] = text.str.strip() if name == "party" else text
+    return pd.DataFrame(out, index=frame.index)
 
 
 def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: pd.DataFrame, *, calendar, rules,
@@ -125,18 +131,23 @@ def _locate(carried: pd.DataFrame, records: pd.DataFrame) -> np.ndarray:
     items = _keys(carried, carried["decision_date"]).assign(item=np.arange(len(carried)),
                                                             problem=carried["problem"].to_numpy(object))
     mine = records[records["unit"].isin(items["unit"].unique())]  # only the carried units' records
-    rec = _keys(mine, mine["decision_date"]).assign(row=mine["history_row"].to_numpy())
+    number = mine["number_key"].astype(object).fillna("")
+    rec_numbered = number.ne("").to_numpy(bool)
+    # only the records whose number an item has: the first of each, among a few thousand, not 100,000
+    numbered_rec = mine[rec_numbered & number.isin(items["number_key"].unique()).to_numpy(bool)]
+    other_rec = mine[~rec_numbered]
+    by_number = _keys(numbered_rec, None, BY_NUMBER).assign(row=numbered_rec["history_row"].to_numpy())
+    by_party = _keys(other_rec, other_rec["decision_date"], BY_PARTY).assign(row=other_rec["history_row"].to_numpy())
     numbered = items["number_key"].ne("")
-    rec_numbered = rec["number_key"].ne("")
-    plans = [(items[numbered], rec[rec_numbered].drop_duplicates(BY_NUMBER), BY_NUMBER),  # a repeat: its first
-             (items[~numbered], rec[~rec_numbered].drop_duplicates(BY_PARTY), BY_PARTY)]
+    plans = [(items[numbered], by_number.drop_duplicates(BY_NUMBER), BY_NUMBER),  # a repeat: its first
+             (items[~numbered], by_party.drop_duplicates(BY_PARTY), BY_PARTY)]
     for left, right, on in plans:
         found = left[on + ["item"]].merge(right[on + ["row"]], on=on, how="inner")
         at[found["item"].to_numpy()] = found["row"].to_numpy()
     retry = items[(at < 0) & ~numbered.to_numpy(bool) & items["problem"].eq("invalid").to_numpy(bool)
                   & items["party"].ne("").to_numpy(bool)]
     if len(retry):
-        unique = rec[~rec_numbered].drop_duplicates(BY_PARTY_ONLY, keep=False)  # an ambiguous party: no guess
+        unique = by_party.drop_duplicates(BY_PARTY_ONLY, keep=False)  # an ambiguous party: no guess
         found = retry[BY_PARTY_ONLY + ["item"]].merge(unique[BY_PARTY_ONLY + ["row"]], on=BY_PARTY_ONLY)
         at[found["item"].to_numpy()] = found["row"].to_numpy()
     return at

@@ -1,8 +1,8 @@
-"""The history store's reading and writing, on SQLAlchemy Core, the same statements for both backends:
-a SQLite file (sqlite_file.py) or a PostgreSQL database (server.py). Each backend brings its own guards
-(whose tables these are, which schema version, damage) and its own write transaction (one per run,
-serialised with every other run's). Every method opens its own connection: a store is shared by several
-processes. store.HistoryStore loads this module on first use, so a run without a store never imports SQLAlchemy.
+"""The history store's reading and writing: the same SQL text for both backends, a SQLite file
+(sqlite_file.py, the standard library's sqlite3) or a PostgreSQL database (server.py, SQLAlchemy Core).
+Each backend's Connection brings its own guards (whose tables these are, which schema version, damage),
+its own write transaction (one per run, serialised with every other run's) and its own bulk insert.
+Every method opens its own connection: a store is shared by several processes.
 """
 
 from __future__ import annotations
@@ -11,14 +11,24 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, func, insert, select, update
-
 from . import schema as t
-from .columns import FOLLOWUP_COLUMNS, RATE_COLUMNS, RECORD_COLUMNS
+from .columns import FOLLOWUP_COLUMNS, RATE_COLUMNS
 from .sqlite_file import SqliteFile
 
 if TYPE_CHECKING:  # `history list` reads no frame: pandas is imported where one is made (start-up time)
     import pandas as pd
+
+_KEY_COLUMNS = ["unit", "category", "number_key", "party", "decision_date"]  # what records() reads back
+
+
+def _names(columns) -> str:
+    return ", ".join(map(t.quote, columns))
+
+
+def _marks(prefix: str, values: list) -> tuple[str, dict]:
+    """``:p0, :p1, …`` and their values: an IN list as named parameters."""
+    params = {f"{prefix}{i}": v for i, v in enumerate(values)}
+    return ", ".join(f":{name}" for name in params), params
 
 
 class Database:
@@ -26,8 +36,10 @@ class Database:
 
     def __init__(self, target: str | Path, is_server: bool, fail):
         self.is_server = is_server
+        self._fail = fail
+        self.migrated: Path | str | None = None  # set by a write that migrated the store (its backup, or "")
         if is_server:
-            from .server import Server  # pandas and pyarrow (its COPY path): only for a server
+            from .server import Server  # SQLAlchemy, pandas and pyarrow: only for a server
 
             self._backend = Server(str(target), fail)
         else:
@@ -50,31 +62,44 @@ class Database:
         """The latest recorded period before ``period``."""
         if not self.exists():
             return None
-        with self._connect() as conn:
-            return conn.execute(select(func.max(t.periods.c.period)).where(t.periods.c.period < period)).scalar()
+        with self._connect() as c:
+            return c.rows("SELECT max(period) FROM periods WHERE period < :period", {"period": period})[0][0]
 
     def followups(self, period: str, still_open: bool = False) -> pd.DataFrame:
         return _frame(FOLLOWUP_COLUMNS, self.followup_rows(period, still_open))
 
     def followup_rows(self, period: str, still_open: bool = False) -> list[tuple]:
         """One period's follow-up items as plain tuples of FOLLOWUP_COLUMNS (no pandas: `history open`)."""
-        query = select(*(t.followups.c[c] for c in FOLLOWUP_COLUMNS)).where(t.followups.c.period == period)
+        sql = f"SELECT {_names(FOLLOWUP_COLUMNS)} FROM followups WHERE period = :period"
         if still_open:
-            query = query.where(t.followups.c.still_open == 1)
-        with self._connect() as conn:
-            return _rows(conn.execute(query))
+            sql += " AND still_open = 1"
+        with self._connect() as c:
+            return c.rows(sql, {"period": period})
 
     def records(self, periods: list[str], units: list[str]) -> pd.DataFrame:
         """Stored records of ``periods`` and ``units`` (keys and dates only: what coverage needs)."""
-        columns = ["period", "unit", "category", "number_key", "party", "decision_date"]
-        if not periods or not units:
-            import pandas as pd  # start-up time (see the top)
+        import pandas as pd  # start-up time (see the top)
 
+        columns = ["period", *_KEY_COLUMNS]
+        if not periods or not units:
             return pd.DataFrame(columns=columns)
-        table = t.records
-        query = select(*(table.c[c] for c in columns)).where(table.c.period.in_(periods), table.c.unit.in_(units))
-        with self._connect() as conn:
-            return _frame(columns, _rows(conn.execute(query)))
+        in_periods, params = _marks("p", periods)
+        with self._connect() as c:
+            if c.version < 2:  # a store not yet migrated (its next write does it): one row per record
+                in_units, more = _marks("u", units)
+                rows = c.rows(f"SELECT {_names(columns)} FROM records WHERE period IN ({in_periods}) "
+                              f"AND unit IN ({in_units})", {**params, **more})
+                return _frame(columns, rows)
+            blobs = c.rows(f"SELECT period, format, data FROM period_records WHERE period IN ({in_periods}) "
+                           "ORDER BY period", params)
+        from . import blob  # pyarrow's Parquet reader: only the follow-up of a store's records needs it
+
+        try:
+            frames = [blob.decode(bytes(data), _KEY_COLUMNS, units).assign(period=period)
+                      for period, _format, data in blobs]
+        except blob.DamagedBlob as error:  # damage SQLite cannot see: inside a blob's bytes
+            raise self._fail("store-corrupt", error) from error
+        return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
 
     def rates(self, period: str | None = None) -> pd.DataFrame:
         """(period, unit, category, rate) of one period or of all."""
@@ -84,20 +109,17 @@ class Database:
         """(period, unit, category, rate) tuples, by period (no pandas: `history trend`)."""
         if not self.exists():
             return []
-        table = t.unit_rates
-        query = select(*(table.c[c] for c in RATE_COLUMNS)).order_by(table.c.period)
+        sql = f"SELECT {_names(RATE_COLUMNS)} FROM unit_rates"
         if period:
-            query = query.where(table.c.period == period)
-        with self._connect() as conn:
-            return _rows(conn.execute(query))
+            sql += " WHERE period = :period"
+        with self._connect() as c:
+            return c.rows(sql + " ORDER BY period", {"period": period} if period else None)
 
     def periods(self) -> list[dict]:
-        p, r = t.periods, t.revisions
-        with self._connect() as conn:
-            rows = conn.execute(select(p.c.period, p.c.revision, p.c.run_time, p.c.as_of, p.c.inputs, p.c.records,
-                                       p.c.previous_period, p.c.stale).order_by(p.c.period)).all()
-            earlier = conn.execute(select(r.c.period, r.c.revision, r.c.run_time, r.c.records)
-                                   .order_by(r.c.period, r.c.revision)).all()
+        with self._connect() as c:
+            rows = c.rows("SELECT period, revision, run_time, as_of, inputs, records, previous_period, stale "
+                          "FROM periods ORDER BY period")
+            earlier = c.rows("SELECT period, revision, run_time, records FROM revisions ORDER BY period, revision")
         out = []
         for period, revision, run_time, as_of, inputs, records, previous, stale in rows:
             out.append({"period": period, "revision": revision, "run_time": run_time, "as_of": as_of,
@@ -108,8 +130,8 @@ class Database:
         return out
 
     def latest_period(self) -> str | None:
-        with self._connect() as conn:
-            return conn.execute(select(func.max(t.periods.c.period))).scalar()
+        with self._connect() as c:
+            return c.rows("SELECT max(period) FROM periods")[0][0]
 
     # -- writing ---------------------------------------------------------------------------------
     def record(self, period: dict, records: pd.DataFrame, counts: pd.DataFrame, rates: pd.DataFrame,
@@ -121,65 +143,95 @@ class Database:
         on the run just replaced, or without this period at all (recorded out of order, or at the same
         moment). So does this one, when the period before it is no longer the one it was built on.
         """
+        from . import blob  # pyarrow's Parquet writer: only a run that records
+
         name = period["period"]
-        p = t.periods
-        with self._connect(create=True) as conn, self._backend.transaction(conn):
-            before = conn.execute(select(func.max(p.c.period)).where(p.c.period < name)).scalar()
-            old = conn.execute(select(p.c.revision, p.c.run_time, p.c.as_of, p.c.inputs, p.c.records)
-                               .where(p.c.period == name)).first()
-            revision = 1
-            if old is not None:
-                revision = old.revision + 1
-                conn.execute(delete(t.revisions).where(t.revisions.c.period == name, t.revisions.c.revision ==
-                                                       old.revision))
-                conn.execute(insert(t.revisions).values(period=name, **old._asdict()))
-                self._delete(conn, name)
-            conn.execute(insert(p).values(period=name, revision=revision, run_time=period["run_time"],
-                                          as_of=period["as_of"], inputs=json.dumps(period["inputs"], ensure_ascii=False),
-                                          records=len(records), previous_period=period["previous_period"],
-                                          stale=int(before != period["previous_period"])))
-            self._insert(conn, t.records, records.assign(period=name)[["period", *RECORD_COLUMNS]])
-            self._insert(conn, t.unit_counts, counts.assign(period=name)[["period", "unit", "category", "status",
-                                                                          "count"]])
-            self._insert(conn, t.unit_rates, rates.assign(period=name)[["period", "unit", "category", "rate"]])
-            self._insert(conn, t.followups, followups.assign(period=name)[["period", *FOLLOWUP_COLUMNS]])
-            conn.execute(update(p).where(p.c.period > name).values(stale=1))
+        data = blob.encode(records)  # before the transaction: the lock is held for the writes alone
+        tables = [("unit_counts", counts, ["unit", "category", "status", "count"]),
+                  ("unit_rates", rates, ["unit", "category", "rate"]), ("followups", followups, FOLLOWUP_COLUMNS)]
+        values = [(table, ["period", *names], _values(frame, names, name)) for table, frame, names in tables]
+        with self._connect(create=True) as c:
+            with c.transaction():
+                revision = self._write(c, period, records, (blob.FORMAT, data), values)
+            if self.migrated is not None:
+                c.compact()
+        return revision
+
+    def _write(self, c, period: dict, records: pd.DataFrame, data: tuple[str, bytes], values: list) -> int:
+        """record()'s statements, inside its transaction; ``data``: the records' (format, blob)."""
+        name = period["period"]
+        self._migrate(c)
+        at = {"period": name}
+        before = c.rows("SELECT max(period) FROM periods WHERE period < :period", at)[0][0]
+        old = c.rows("SELECT revision, run_time, as_of, inputs, records FROM periods WHERE period = :period", at)
+        revision = 1
+        if old:
+            revision = old[0][0] + 1
+            c.run("DELETE FROM revisions WHERE period = :period AND revision = :revision",
+                  {**at, "revision": old[0][0]})
+            c.run("INSERT INTO revisions (period, revision, run_time, as_of, inputs, records) "
+                  "VALUES (:period, :revision, :run_time, :as_of, :inputs, :records)",
+                  {**at, **dict(zip(["revision", "run_time", "as_of", "inputs", "records"], old[0]))})
+            self._delete(c, name)
+        c.run("INSERT INTO periods (period, revision, run_time, as_of, inputs, records, previous_period, stale) "
+              "VALUES (:period, :revision, :run_time, :as_of, :inputs, :records, :previous_period, :stale)",
+              {**at, "revision": revision, "run_time": period["run_time"], "as_of": period["as_of"],
+               "inputs": json.dumps(period["inputs"], ensure_ascii=False), "records": len(records),
+               "previous_period": period["previous_period"], "stale": int(before != period["previous_period"])})
+        c.run("INSERT INTO period_records (period, format, data) VALUES (:period, :format, :data)",
+              {**at, "format": data[0], "data": data[1]})
+        for table, names, columns in values:
+            if columns:
+                c.insert(table, names, columns)
+        c.run("UPDATE periods SET stale = 1 WHERE period > :period", at)
         return revision
 
     def forget(self, name: str) -> bool:
-        p = t.periods
-        with self._connect() as conn, self._backend.transaction(conn):
-            found = conn.execute(select(p.c.period).where(p.c.period == name)).first() is not None
-            self._delete(conn, name)
-            conn.execute(delete(t.revisions).where(t.revisions.c.period == name))
-            if found:
-                conn.execute(update(p).where(p.c.period > name).values(stale=1))
+        with self._connect() as c:
+            with c.transaction():
+                self._migrate(c)
+                at = {"period": name}
+                found = bool(c.rows("SELECT period FROM periods WHERE period = :period", at))
+                self._delete(c, name)
+                c.run("DELETE FROM revisions WHERE period = :period", at)
+                if found:
+                    c.run("UPDATE periods SET stale = 1 WHERE period > :period", at)
+            if self.migrated is not None:
+                c.compact()
         return found
 
     @staticmethod
-    def _delete(conn, name: str) -> None:
+    def _delete(c, name: str) -> None:
         for table in t.PERIOD_TABLES:
-            conn.execute(delete(table).where(table.c.period == name))
+            c.run(f"DELETE FROM {table} WHERE period = :period", {"period": name})
 
-    def _insert(self, conn, table, frame: pd.DataFrame) -> None:
-        """The server's bulk path (COPY) when it has one; else column-wise to Python values (None for
-        missing), then one executemany of the driver's own statement."""
-        if not len(frame):
+    def _migrate(self, c) -> None:
+        """An older store brought to this schema version, inside the write transaction (a killed run
+        leaves it as it was); a SQLite file is first copied beside itself (Connection.backup)."""
+        version = c.stored_version()  # under the write lock: another run may have migrated it meanwhile
+        if version >= t.SCHEMA_VERSION:
             return
-        if self.is_server and self._backend.insert(conn, table, frame):
-            return
-        columns = [frame[c].to_numpy(dtype=object, na_value=None).tolist() for c in frame.columns]
-        if self.is_server:  # another driver: SQLAlchemy's own executemany
-            conn.execute(insert(table), [dict(zip(frame.columns, row)) for row in zip(*columns)])
-            return
-        names = ", ".join(conn.dialect.identifier_preparer.quote(c) for c in frame.columns)
-        marks = ", ".join("?" * len(frame.columns))
-        conn.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", list(zip(*columns)))
+        backup = c.backup(version)
+        for table in t.MIGRATE_FROM_1_BEFORE:
+            c.run(t.create_table(table, c.dialect))
+        from . import blob  # pyarrow's Parquet writer: only a run that records
+
+        for (period,) in c.rows("SELECT DISTINCT period FROM records ORDER BY period"):
+            rows = c.rows(f"SELECT {_names(t.V1_RECORD_COLUMNS)} FROM records WHERE period = :period",
+                          {"period": period})
+            c.run("INSERT INTO period_records (period, format, data) VALUES (:period, :format, :data)",
+                  {"period": period, "format": blob.FORMAT, "data": blob.encode(_frame(t.V1_RECORD_COLUMNS, rows))})
+        for statement in t.MIGRATE_FROM_1_AFTER:
+            c.run(statement)
+        c.set_version(t.SCHEMA_VERSION)
+        self.migrated = backup if backup is not None else ""
 
 
-def _rows(result) -> list[tuple]:
-    # plain tuples: pandas asks each SQLAlchemy Row for attributes it lacks, a slow miss apiece
-    return [tuple(row) for row in result.all()]
+def _values(frame: pd.DataFrame, names: list[str], period: str) -> list[list]:
+    """The period and ``names`` of ``frame`` as columns of Python values (None for missing)."""
+    if not len(frame):
+        return []
+    return [[period] * len(frame)] + [frame[c].to_numpy(dtype=object, na_value=None).tolist() for c in names]
 
 
 def _frame(columns: list[str], rows: list[tuple]) -> pd.DataFrame:
@@ -187,4 +239,3 @@ def _frame(columns: list[str], rows: list[tuple]) -> pd.DataFrame:
     import pandas as pd  # start-up time (see the top)
 
     return pd.DataFrame.from_records(rows, columns=columns, coerce_float=True)
-

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..dates import iso_dates
 from ..rules import CATEGORY_LABELS
 from ..summary import SUBTOTAL, TOTAL, status_counts
 from .store import RECORD_COLUMNS, HistoryStore
@@ -22,16 +21,16 @@ def record_history(run, store: HistoryStore) -> int:
     number = records["number_key"]  # carry.add_history_keys, before the month was chosen
     online = records["online_result"].astype(object) if "online_result" in records else None
     codes = [",".join(p.code for p in items) if items else None for items in run.issues]
+    # the run's own columns, not Python objects: blob.encode reads them as Arrow arrays (dates included)
     stored = pd.DataFrame({
-        "unit": records["unit"].astype(object).to_numpy(object),
-        "category": records["category"].astype(object).to_numpy(object),
-        "number_key": number.to_numpy(object), "document_number": records["document_number"].to_numpy(object),
-        "party": records["party"].to_numpy(object), "decision_date": iso_dates(records["decision_date"]),
-        "published_date": iso_dates(records["published_date"]), "deadline": iso_dates(records["deadline"]),
-        "status": records["status"].astype(str).to_numpy(object),
-        "online_result": None if online is None else online.to_numpy(object), "problems": codes,
-        "source_file": records["source_file"].to_numpy(object), "sheet": records["sheet"].to_numpy(object),
-        "row": records["row"].astype(int).to_numpy()}, columns=RECORD_COLUMNS)
+        "unit": records["unit"], "category": records["category"], "number_key": number,
+        "document_number": records["document_number"], "party": records["party"],
+        "decision_date": records["decision_date"], "published_date": records["published_date"],
+        "deadline": records["deadline"], "status": records["status"],
+        "online_result": None if online is None else online, "problems": pd.Series(codes, index=records.index,
+                                                                                  dtype=object),
+        "source_file": records["source_file"], "sheet": records["sheet"], "row": records["row"].astype(int)},
+        columns=RECORD_COLUMNS)
     counts = status_counts(records, ["unit", "category"]) if len(records) else pd.DataFrame(
         columns=["unit", "category"])
     counts = counts.melt(id_vars=["unit", "category"], var_name="status", value_name="count")

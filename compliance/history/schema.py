@@ -1,55 +1,84 @@
-"""The history store's tables, once, as SQLAlchemy Core metadata: SQLite and PostgreSQL build the same tables.
+"""The history store's tables, once, as plain SQL: SQLite and PostgreSQL build the same tables from them.
 
 Dates are ISO text (YYYY-MM-DD) in both, so that a store reads back the same whichever server holds it.
-A SQLite file made before the port (the same tables, written as SQL) reads and writes unchanged.
+No SQLAlchemy here: a SQLite store is read and written with the standard library's sqlite3 alone.
+
+Version 2 keeps each period's records as one Parquet blob (``period_records``, blob.py) instead of one row
+per record (version 1's ``records`` table): a 100,000-record period is written in one statement.
+``MIGRATE_FROM_1`` turns a version 1 store into a version 2 one (database.Database.migrate).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Float, Index, Integer, MetaData, Table, Text
+from .columns import FOLLOWUP_COLUMNS
 
-from .columns import FOLLOWUP_COLUMNS, RECORD_COLUMNS
+SCHEMA_VERSION = 2  # SQLite: PRAGMA user_version; PostgreSQL: the meta table's schema_version
 
-SCHEMA_VERSION = 1  # SQLite: PRAGMA user_version; PostgreSQL: the meta table's schema_version
+# Column types as each backend spells them; "blob" is the one that differs
+TYPES = {"sqlite": {"text": "TEXT", "int": "INTEGER", "float": "FLOAT", "blob": "BLOB"},
+         "postgresql": {"text": "TEXT", "int": "INTEGER", "float": "FLOAT", "blob": "BYTEA"}}
 
 _INTEGERS = {"row", "periods_open", "carried", "working_days_late", "still_open", "revision", "records", "stale",
              "count"}
+_FOLLOWUP_REQUIRED = {"number_key", "first_period", "periods_open", "problem", "state", "carried", "still_open"}
 
-metadata = MetaData()
+# table -> [(column, type, NOT NULL)]; the first columns named in PRIMARY are its key
+TABLES: dict[str, list[tuple[str, str, bool]]] = {
+    "periods": [("period", "text", True), ("revision", "int", True), ("run_time", "text", True),
+                ("as_of", "text", True), ("inputs", "text", True), ("records", "int", True),
+                ("previous_period", "text", False), ("stale", "int", True)],
+    "revisions": [("period", "text", True), ("revision", "int", True), ("run_time", "text", True),
+                  ("as_of", "text", True), ("inputs", "text", True), ("records", "int", True)],
+    # one row per period: its records as Parquet (blob.py); "format" names the encoding for later versions
+    "period_records": [("period", "text", True), ("format", "text", True), ("data", "blob", True)],
+    "unit_counts": [("period", "text", True), ("unit", "text", True), ("category", "text", True),
+                    ("status", "text", True), ("count", "int", True)],
+    "unit_rates": [("period", "text", True), ("unit", "text", True), ("category", "text", True),
+                   ("rate", "float", False)],
+    "followups": [("period", "text", True)] + [(c, "int" if c in _INTEGERS else "text", c in _FOLLOWUP_REQUIRED)
+                                               for c in FOLLOWUP_COLUMNS],
+}
+PRIMARY = {"periods": ["period"], "revisions": ["period", "revision"], "period_records": ["period"]}
+DEFAULTS = {("periods", "stale"): "0"}
+INDEXES = {"followups_by_period": ("followups", "period")}
 
-
-def _columns(names: list[str], required: set[str]) -> list[Column]:
-    return [Column(n, Integer if n in _INTEGERS else Text, nullable=n not in required) for n in names]
-
-
-periods = Table("periods", metadata,
-                Column("period", Text, primary_key=True), Column("revision", Integer, nullable=False),
-                Column("run_time", Text, nullable=False), Column("as_of", Text, nullable=False),
-                Column("inputs", Text, nullable=False), Column("records", Integer, nullable=False),
-                Column("previous_period", Text), Column("stale", Integer, nullable=False, server_default="0"))
-revisions = Table("revisions", metadata,
-                  Column("period", Text, primary_key=True), Column("revision", Integer, primary_key=True),
-                  Column("run_time", Text, nullable=False), Column("as_of", Text, nullable=False),
-                  Column("inputs", Text, nullable=False), Column("records", Integer, nullable=False))
-records = Table("records", metadata, Column("period", Text, nullable=False), *_columns(RECORD_COLUMNS, {"number_key", "status"}),
-                Index("records_by_period", "period"))
-unit_counts = Table("unit_counts", metadata,
-                    Column("period", Text, nullable=False), Column("unit", Text, nullable=False),
-                    Column("category", Text, nullable=False), Column("status", Text, nullable=False),
-                    Column("count", Integer, nullable=False))
-unit_rates = Table("unit_rates", metadata,
-                   Column("period", Text, nullable=False), Column("unit", Text, nullable=False),
-                   Column("category", Text, nullable=False), Column("rate", Float))
-followups = Table("followups", metadata, Column("period", Text, nullable=False),
-                  *_columns(FOLLOWUP_COLUMNS, {"number_key", "first_period", "periods_open", "problem", "state",
-                                               "carried", "still_open"}),
-                  Index("followups_by_period", "period"))
-
-PERIOD_TABLES = [periods, records, unit_counts, unit_rates, followups]  # a period's rows, replaced together
+PERIOD_TABLES = ["periods", "period_records", "unit_counts", "unit_rates", "followups"]  # replaced together
 
 # PostgreSQL only: a database has no file header to mark it, so a small table says whose it is and which
 # schema version it holds (SQLite keeps both in the file header: application_id and user_version).
-server_metadata = MetaData()
-store_meta = Table("compliance_meta", server_metadata,
-                   Column("key", Text, primary_key=True), Column("value", Text, nullable=False))
-APPLICATION = "compliance-history"  # store_meta's "application" value: this tool made these tables
+META_TABLE = "compliance_meta"
+APPLICATION = "compliance-history"  # the meta table's "application" value: this tool made these tables
+
+
+def kind_of(table: str, column: str) -> str:
+    """"text", "int", "float" or "blob"."""
+    return next(kind for name, kind, _ in TABLES[table] if name == column)
+
+
+def quote(name: str) -> str:
+    # "row" and "count" are words of SQL: every column name is quoted, in both backends alike
+    return '"' + name.replace('"', '""') + '"'
+
+
+def create_table(table: str, dialect: str) -> str:
+    types = TYPES[dialect]
+    columns = [f"{quote(name)} {types[kind]}{' NOT NULL' if required else ''}"
+               + (f" DEFAULT {DEFAULTS[table, name]}" if (table, name) in DEFAULTS else "")
+               for name, kind, required in TABLES[table]]
+    if table in PRIMARY:
+        columns.append(f"PRIMARY KEY ({', '.join(map(quote, PRIMARY[table]))})")
+    return f"CREATE TABLE {table} ({', '.join(columns)})"
+
+
+def create_statements(dialect: str) -> list[str]:
+    """The DDL of an empty store of this version."""
+    return ([create_table(t, dialect) for t in TABLES]
+            + [f"CREATE INDEX {name} ON {table} ({quote(column)})" for name, (table, column) in INDEXES.items()])
+
+
+# Version 1 -> 2: the records' rows become one blob per period (Database.migrate fills it between these)
+V1_RECORD_COLUMNS = ["unit", "category", "number_key", "document_number", "party", "decision_date",
+                     "published_date", "deadline", "status", "online_result", "problems", "source_file", "sheet",
+                     "row"]
+MIGRATE_FROM_1_BEFORE = ["period_records"]  # tables made before the blobs are written
+MIGRATE_FROM_1_AFTER = ["DROP TABLE records"]  # its index goes with it

@@ -14,14 +14,14 @@ The SQLite file's guards, in a server's terms:
 from __future__ import annotations
 
 from contextlib import contextmanager
-import pandas as pd
+
 import pyarrow as pa
 import pyarrow.csv as pa_csv
-from sqlalchemy import Float, Integer, create_engine, exc, func, select, text
+from sqlalchemy import create_engine, exc, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import NullPool
 
-from .schema import APPLICATION, SCHEMA_VERSION, metadata, server_metadata, store_meta
+from .schema import APPLICATION, META_TABLE, SCHEMA_VERSION, create_statements, kind_of, quote
 
 LOCK_KEY = 0x434D504C  # pg_advisory_xact_lock's key: "CMPL", as the SQLite file's application_id
 LOCK_WAIT = "120s"  # how long a run waits for another run that is recording
@@ -39,7 +39,7 @@ def url_label(url: str) -> str:
 
 
 class Server:
-    """The guards of a store on a server; HistoryStore does the reading and writing through ``engine``."""
+    """The guards of a store on a server; ``connect`` yields a Connection that database.Database reads and writes."""
 
     def __init__(self, url: str, fail):
         self._fail_plain = fail
@@ -90,9 +90,10 @@ class Server:
     def connect(self, create: bool = False):
         with self._connection() as conn:
             try:
-                if not self._check(conn) and not create:
+                version = self._check(conn)
+                if not version and not create:
                     raise self._fail("store-missing")
-                yield conn
+                yield Connection(self, conn, version)
             except exc.DBAPIError as error:  # lost connection, lock wait too long, no permission
                 raise self._fail("store-failed", error.orig) from error
             except self._driver_error as error:
@@ -103,63 +104,99 @@ class Server:
         found = conn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"))
         return {row[0] for row in found}
 
-    def _check(self, conn) -> bool:
-        """True when the tables are ours and not newer; False for an empty database; StoreError otherwise."""
+    def _check(self, conn) -> int:
+        """The schema version when the tables are ours and not newer; 0 for an empty database; StoreError otherwise."""
         tables = self._tables(conn)
-        if store_meta.name not in tables:
+        if META_TABLE not in tables:
             if tables:
                 raise self._fail("store-not-ours", reason=f"库中已有其他表（{'、'.join(sorted(tables)[:5])}），"
-                                                          f"却没有本工具的标记表 {store_meta.name}。")
-            return False
-        marks = dict(conn.execute(select(store_meta.c.key, store_meta.c.value)).all())
+                                                          f"却没有本工具的标记表 {META_TABLE}。")
+            return 0
+        marks = dict(conn.execute(text(f"SELECT key, value FROM {META_TABLE}")).all())
         if marks.get("application") != APPLICATION:
-            raise self._fail("store-not-ours", reason=f"{store_meta.name} 表不是本工具写的。")
+            raise self._fail("store-not-ours", reason=f"{META_TABLE} 表不是本工具写的。")
         version = marks.get("schema_version", "")
         if not version.isdigit():
-            raise self._fail("store-not-ours", reason=f"{store_meta.name} 表没有可读的结构版本（{version}）。")
+            raise self._fail("store-not-ours", reason=f"{META_TABLE} 表没有可读的结构版本（{version}）。")
         version = int(version)
         if version > SCHEMA_VERSION:
             raise self._fail("store-newer", version=version, ours=SCHEMA_VERSION, reason="")
-        return True
+        return version
+
+
+class Connection:
+    """One connection to the store, as database.Database uses it (sqlite_file.Connection is the same for a
+    file): SQL text with ``:name`` parameters, run through SQLAlchemy's text()."""
+
+    dialect = "postgresql"
+
+    def __init__(self, server: Server, conn, version: int):
+        self._server = server
+        self._conn = conn
+        self.version = version
+
+    def rows(self, sql: str, params: dict | None = None) -> list[tuple]:
+        # plain tuples: pandas asks each SQLAlchemy Row for attributes it lacks, a slow miss apiece
+        return [tuple(row) for row in self._conn.execute(text(sql), params or {}).all()]
+
+    def run(self, sql: str, params: dict | None = None) -> None:
+        self._conn.execute(text(sql), params or {})
 
     @contextmanager
-    def transaction(self, conn):
+    def transaction(self):
         """One write transaction, serialised with every other run's; the tables are made here on first use."""
+        conn = self._conn
         conn.rollback()  # the check's reading transaction: the write is a transaction of its own
         with conn.begin():
             conn.execute(text(f"SET LOCAL lock_timeout = '{LOCK_WAIT}'"))
-            conn.execute(select(func.pg_advisory_xact_lock(LOCK_KEY)))
-            if not self._check(conn):  # checked again under the lock: another run may have made them
-                metadata.create_all(conn)
-                server_metadata.create_all(conn)
-                conn.execute(store_meta.insert(), [{"key": "application", "value": APPLICATION},
-                                                   {"key": "schema_version", "value": str(SCHEMA_VERSION)}])
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
+            if not self._server._check(conn):  # checked again under the lock: another run may have made them
+                for statement in create_statements(self.dialect):
+                    conn.execute(text(statement))
+                conn.execute(text(f"CREATE TABLE {META_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL)"))
+                conn.execute(text(f"INSERT INTO {META_TABLE} (key, value) VALUES (:key, :value)"),
+                             [{"key": "application", "value": APPLICATION},
+                              {"key": "schema_version", "value": str(SCHEMA_VERSION)}])
             yield
 
+    def stored_version(self) -> int:
+        """The schema version now (called under the lock: another run may have migrated it meanwhile)."""
+        return self._server._check(self._conn)
+
+    def set_version(self, version: int) -> None:
+        self.run(f"UPDATE {META_TABLE} SET value = :value WHERE key = 'schema_version'", {"value": str(version)})
+
     @staticmethod
-    def insert(conn, table, frame: pd.DataFrame) -> bool:
-        """COPY the frame in as CSV written by Arrow (columns, in C++); False when psycopg 3 is not the driver
-        and the caller inserts it another way. Arrow quotes every string and leaves a null unquoted and
-        empty, which is exactly how COPY's CSV tells an empty text from NULL."""
-        raw = conn.connection.driver_connection
+    def compact() -> None:
+        """The server's autovacuum gives back the pages of the dropped rows."""
+
+    @staticmethod
+    def backup(version: int) -> None:
+        """A server's store is migrated inside the recording transaction; its backups are the server's own."""
+        return None
+
+    def insert(self, table: str, columns: list[str], values: list[list]) -> None:
+        """COPY the columns in as CSV written by Arrow (in C++) with psycopg 3; another driver: SQLAlchemy's
+        executemany. Arrow quotes every string and leaves a null unquoted and empty, which is exactly how
+        COPY's CSV tells an empty text from NULL."""
+        raw = self._conn.connection.driver_connection
         if type(raw).__module__.split(".")[0] != "psycopg":
-            return False
-        arrow = pa.table({c: _arrow_column(frame[c], table.c[c].type) for c in frame.columns})
+            marks = ", ".join(f":{c}" for c in columns)
+            self._conn.execute(text(f"INSERT INTO {table} ({', '.join(map(quote, columns))}) VALUES ({marks})"),
+                               [dict(zip(columns, row)) for row in zip(*values)])
+            return
+        arrow = pa.table({c: _arrow_column(v, kind_of(table, c)) for c, v in zip(columns, values)})
         buffer = pa.BufferOutputStream()
         pa_csv.write_csv(arrow, buffer, pa_csv.WriteOptions(include_header=False))
-        names = ", ".join(conn.dialect.identifier_preparer.quote(c) for c in frame.columns)
-        with raw.cursor().copy(f"COPY {table.name} ({names}) FROM STDIN (FORMAT csv)") as copy:
+        with raw.cursor().copy(f"COPY {table} ({', '.join(map(quote, columns))}) FROM STDIN (FORMAT csv)") as copy:
             copy.write(buffer.getvalue().to_pybytes())
-        return True
 
 
-def _arrow_column(column: pd.Series, kind) -> pa.Array:
-    """One column as the Arrow type of its table column, built from Python values (None for missing).
+_ARROW = {"int": pa.int64(), "float": pa.float64(), "text": pa.string()}
+
+
+def _arrow_column(values: list, kind: str) -> pa.Array:
+    """One column of Python values (None for missing) as the Arrow type of its table column.
     Not pa.Table.from_pandas: under pandas 3 and pyarrow 26 it once gave a CLI run's followups as bytes
     of another table (COPY then refused a NUL), and a wrong row must never reach the store."""
-    values = column.to_numpy(dtype=object, na_value=None)
-    if isinstance(kind, Integer):
-        return pa.array(values, type=pa.int64(), from_pandas=True)
-    if isinstance(kind, Float):
-        return pa.array(values, type=pa.float64(), from_pandas=True)
-    return pa.array(values, type=pa.string(), from_pandas=True)
+    return pa.array(values, type=_ARROW[kind], from_pandas=True)
