@@ -14,6 +14,7 @@ from .cli_chinese import CONTEXT, FriendlyGroup
 from .errors import ComplianceError
 from .history.store import HistoryStore, StoreError, default_store_path
 from .problems import message
+from .rules import CATEGORY_LABELS
 
 # The modules each command needs are imported in it: a `history` command answers in well under a second
 # only if it does not first import the report writers and the classification (benchmarks/bench_history.py).
@@ -199,7 +200,8 @@ def trend_cmd(db, units, json_target):
         return 0
     for unit in payload["units"]:
         rates = "  ".join(f"{p} {'—' if r is None else f'{r:.1%}'}" for p, r in unit["rates"].items())
-        click.echo(f"{unit['unit']}（{unit['category']}）  {rates}")
+        kind = {"all": "全部", **CATEGORY_LABELS}.get(unit["category"], unit["category"])  # the 趋势 sheet's words
+        click.echo(f"{unit['unit']}（{kind}）  {rates}")
     return 0
 
 

@@ -1,0 +1,65 @@
+"""Run-level problem codes of the history store (issue 23) and of the report's own checks (reconciliation, repair).
+
+Listed in problem_codes.DECLARED with every other code (a module of its own only to keep modules small).
+"""
+
+from __future__ import annotations
+
+from .problem_types import ProblemType, RUN
+
+HISTORY_STORE = [
+    ProblemType("store-missing", RUN, "历史库 {path} 不存在。{reason}",
+                "history 命令给出的历史库文件不存在", "检查 --db 的路径；按月检查（--month）时会自动建立"),
+    ProblemType("store-not-database", RUN, "历史库 {path} 不是数据库文件，拒绝使用，也不会覆盖它（{reason}）",
+                "--db 指向的文件不是 SQLite 数据库", "用 --db 换一个路径，或移走这个文件"),
+    ProblemType("store-not-ours", RUN, "历史库 {path} 是其他程序的数据库，不是本工具建立的，拒绝使用，也不会覆盖它。{reason}",
+                "--db 指向的数据库不是本工具建立的（application_id 不符）", "用 --db 换一个路径"),
+    ProblemType("store-newer", RUN, "历史库 {path} 由更新版本的本工具建立（结构版本 {version}，本版本只认识 {ours}），"
+                "拒绝使用。请升级本工具。{reason}",
+                "历史库的结构版本比本版本新", "升级本工具后再运行"),
+    ProblemType("store-corrupt", RUN, "历史库 {path} 已损坏，拒绝使用，也不会覆盖它（{reason}）。请从备份恢复，或用 --db 换一个路径",
+                "历史库文件损坏（完整性检查未通过）", "从备份恢复，或换一个路径重新开始记录"),
+    ProblemType("store-unreachable", RUN, "连接不上历史库 {path}（{reason}）。请检查网址中的主机、端口、用户名和库名，"
+                "密码（写在网址中，或用 PGPASSWORD、~/.pgpass 提供）以及服务器是否已启动",
+                "--db 给出的 PostgreSQL 服务器连不上、密码不对或没有这个库", "改正网址或密码，或请数据库管理员建好库并开放连接"),
+    ProblemType("store-driver-missing", RUN, "历史库 {path} 在 PostgreSQL 服务器上，需要先安装驱动："
+                "pip install 'compliance[postgres]'（{reason}）",
+                "用 postgresql:// 网址时本机还没有装 PostgreSQL 驱动（psycopg）", "安装驱动：pip install 'compliance[postgres]'"),
+    ProblemType("store-failed", RUN, "历史库 {path} 读写失败（{reason}），历史库保持原样",
+                "读写历史库时出错（没有权限、磁盘已满、被锁定过久等）", "检查文件权限和磁盘空间后重新运行"),
+    ProblemType("history-export-exists", RUN, "{path} 已存在，拒绝覆盖。请换一个文件名",
+                "history export 的目标文件已存在", "换一个文件名，或先移走原文件"),
+    ProblemType("dask-scheduler-unreachable", RUN, "连接不上 Dask 集群的调度器 {address}（{reason}）。"
+                "请确认调度器已启动（dask scheduler）、地址和端口正确、防火墙放行；不用集群时去掉 --scheduler",
+                "--engine dask --scheduler 给出的调度器连接不上", "启动调度器或改正地址；或去掉 --scheduler，在本机运行"),
+    ProblemType("dask-worker-daemon", RUN, "Dask 集群 {address} 的工作进程（{workers}）不能再启动读取文件的子进程。"
+                "请用 DASK_DISTRIBUTED__WORKER__DAEMON=False dask worker … 重新启动这些工作进程",
+                "每个文件在工作进程的子进程中读取（读取程序崩溃只影响这一个文件），守护进程不能启动子进程",
+                "按提示设置环境变量后重启 dask worker"),
+    ProblemType("json-too-many", RUN, "共 {records:,} 条记录，超过 --json 的上限 {most:,} 条，未写任何文件。"
+                "请去掉 --json，改用 --records-out 文件夹 把全部记录另存为 Parquet（可分块读取）",
+                "记录太多，一个 JSON 文本放不进内存", "改用 --records-out；或按 --month 分月检查"),
+    ProblemType("records-out-foreign", RUN, "{path} 已存在，但不是本工具用 --records-out 建立的文件夹，拒绝写入"
+                "（以免覆盖其中的文件）。请换一个不存在的文件夹名",
+                "--records-out 给出的路径已有文件或别的文件夹（里面没有本工具的标记文件 .compliance-records）",
+                "换一个还不存在的文件夹名；本工具建立的文件夹下次可以直接覆盖"),
+    ProblemType("template-write-failed", RUN, "无法写入模板 {path}（{reason}）", "写入模板时系统报错（没有权限、磁盘已满等）",
+                "换一个位置，或检查文件夹的权限"),
+    ProblemType("template-exists", RUN, "{path} 已存在，拒绝覆盖（它可能是已填好的表格）。请换一个文件名，或加 --force",
+                "模板路径上已有文件", "换一个文件名，或确认后加 --force"),
+    ProblemType("writer-fallback", RUN, "注意：报告由后备程序 {label} 生成，内容相同，写入较慢。",
+                "快速写入程序 rustpy-xlsxwriter 不可用，改用 xlsxwriter 写报告（不是错误）",
+                "无需处理；如经常出现，请维护人员检查 rustpy-xlsxwriter 的安装"),
+    ProblemType("check-aborted", RUN, "检查进程意外结束（信号 {signum}），未生成报告。可能是内存不足："
+                "请关闭其他程序后重试，或用 --month 分几次检查",
+                "做检查的进程被系统结束（多半是内存不足），没有写出任何报告", "关闭其他程序后重试，或用 --month 分几次检查"),
+    ProblemType("interrupted", RUN, "已中止。", "按了 Ctrl+C（退出码 130）或收到终止信号（SIGTERM，退出码 143）；"
+                "检查立即停止，不留下临时文件", "无需处理；需要结果时重新运行"),
+    ProblemType("server-storage", RUN, "服务器暂时无法保存文件（{reason}），本次没有检查。请稍后再试，或告诉区政府办。",
+                "网页服务所在电脑的磁盘已满或只读，上传的文件或报告存不下（网页上显示，HTTP 507/503）",
+                "区政府办清理该电脑的磁盘（临时文件夹）后重试"),
+    ProblemType("reconciliation-failed", RUN, "内部核对失败，未生成报告：{reason}。请加 --debug 重新运行并把输出发给维护人员",
+                "读入的行数、记录数和各状态之和对不上；宁可不出报告，也不出错的报告", "加 --debug 重新运行，把输出发给维护人员"),
+    ProblemType("report-repair-failed", RUN, "{reason}", "快速写入程序的输出与预期不同，已自动改用后备程序",
+                "无需处理；报告内容不受影响"),
+]
