@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Callable
 
 STALE_SECONDS = 24 * 3600
+READER_PREFIX = "compliance-reader-"  # + tag(): a reader process's stderr, in the temp folder (ingest/isolate.py)
 HOST = hashlib.sha1(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:6]
 _OWNED = re.compile(r"(?P<host>[0-9a-f]{6})-(?P<pid>\d+)-")
 
@@ -96,3 +97,11 @@ def _windows_pid_running(pid: int) -> bool:  # pragma: no cover - Windows only
         return code.value == 259  # STILL_ACTIVE
     finally:
         kernel.CloseHandle(handle)
+
+
+def remove_readers_of(pid: int) -> None:
+    """The reader stderr files of process ``pid``, just killed (supervise.py): nothing else would remove them."""
+    import tempfile  # only on this rare path
+
+    for path in Path(tempfile.gettempdir()).glob(f"{READER_PREFIX}{HOST}-{pid}-*"):
+        path.unlink(missing_ok=True)

@@ -36,6 +36,7 @@ import time
 from pathlib import Path
 
 from .errors import CheckAborted
+from .leftovers import remove_readers_of
 from .orphans import die_with_parent
 from . import interrupts
 from .interrupts import EXIT_INTERRUPTED, EXIT_TERMINATED
@@ -139,6 +140,7 @@ def _wait(pid: int, announcements: int) -> int:
         os.waitpid(pid, 0)
         for temp in temps:
             tempfiles.remove(temp)
+        remove_readers_of(pid)
         sys.stderr.write(f"\n{message('interrupted')}\n")
         return EXIT_TERMINATED if signal.SIGTERM in received else EXIT_INTERRUPTED
     code = os.waitstatus_to_exitcode(status)

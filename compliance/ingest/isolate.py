@@ -27,18 +27,17 @@ import tempfile
 import threading
 import time
 from collections import deque
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Callable
 
 from ..errors import FileFault, ReconciliationError
-from ..leftovers import sweep_dead, tag
+from ..leftovers import READER_PREFIX, sweep_dead, tag
 from ..orphans import die_with_parent
 from .limits import DEFAULT_MAX_READ_MEMORY_MB, DEFAULT_MAX_READ_SECONDS
 
-READER_PREFIX = "compliance-reader-"  # + tag(): a reader's stderr, in the temp folder
 WORKERS = min(2, os.cpu_count() or 1)
 _SLOTS = threading.BoundedSemaphore(WORKERS)  # children of this process, across concurrent checks
 _ALLOCATION_FAILED = b"memory allocation of"  # what Rust prints before it aborts
@@ -145,8 +144,8 @@ def _start(context, path: Path, index: int, work: Callable, limits: ReadLimits) 
     process = context.Process(target=_child, args=(send, work, path, limits.memory_mb, stderr, inherited),
                               daemon=True)
     try:
-        with _signals_held():
-            process.start()
+        with _signals_held() if context.get_start_method() == "fork" else nullcontext():
+            process.start()  # a fork server (the web server) forks elsewhere: it must never inherit the mask
     except BaseException:  # Ctrl-C while starting: the caller never sees this child
         _abandon([_Child(index, process, receive, 0.0, stderr)], release=False)
         raise
