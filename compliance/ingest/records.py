@@ -223,10 +223,8 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
                                                                    pub_codes, published_shown, fill_blank=True, text=text)
     # Blank, or a word such as 未公开, means not yet published: not a data error; nor is the unit's 不公开
     # (judged as not published, and listed as its claim: exempt.py).
-    said_unpublished = per_distinct(published_text[keep].to_numpy(object),
-                                    lambda texts: [normalise_text(t) in NOT_PUBLISHED for t in texts]).astype(bool)
-    said_unpublished |= per_distinct(published_text[keep].to_numpy(object), says_not_to_be_published).astype(bool) \
-        & np.isnat(published)
+    words, claims = per_distinct(published_text[keep].to_numpy(object), _unpublished_words).T.astype(bool)
+    said_unpublished = words | (claims & np.isnat(published))
     pub_codes = np.where((pub_codes == "date-missing") | said_unpublished, None, pub_codes)
     mark_text = text(mapped_column(kept, mapping, "published_marked"))
     remark_text = text(mapped_column(kept, mapping, "remarks"))
@@ -266,6 +264,12 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     extra = add_quality_columns(out, kept, mapping, text=text, checks=quality, raw_unit=text(mapped_column(kept, mapping, "unit")),
                                 result=result, at={"file": context.source_file, "sheet": sheet.name})
     return out[RECORD_FIELDS + extra], kinds
+
+
+def _unpublished_words(texts: np.ndarray) -> np.ndarray:
+    """Per text: (says not yet published: 未公开, 无; the unit's own 不公开 claim), each text looked at once."""
+    claims = says_not_to_be_published(texts)
+    return np.array([(normalise_text(t) in NOT_PUBLISHED, c) for t, c in zip(texts, claims)], dtype=bool).reshape(-1, 2)
 
 
 # What a 是否公开 / 状态 cell says when the decision is online: a blank or 否 is no such claim.
