@@ -128,7 +128,7 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     online = [str(p) for p in online or ()]
     if not quality:  # nor are the quality columns read
         config = replace(config, columns=replace(config.columns, quality=False))
-    loaded = load(paths, config, progress=progress, own=OWN_REPORT, read=read)
+    loaded = load(paths, config, progress=progress, own=OWN_REPORT, read=read, online=online)
     reconcile_loaded(loaded)
     records, repeats = merge_repeats(loaded.records)  # a decision sent in two files counts once
     records = add_deadlines(records, calendar, rules)  # once: the online span test and classify use it

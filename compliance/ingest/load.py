@@ -23,6 +23,7 @@ from ..problems import Problem, problem
 from .digest import file_sha256
 from .docnumbers import normalise_document_numbers
 from .files import SUFFIXES, find_files  # noqa: F401 - SUFFIXES: the web page's accepted names
+from .online_inputs import set_aside_online
 from .isolate import ReadLimits, fault_entry, finish_early, read_isolated
 from .readers import DEFAULT_MAX_UNCOMPRESSED, guard_workbook, read_file
 from .records import RECORD_FIELDS, SheetResult, read_sheet
@@ -164,12 +165,16 @@ def named_unit(path: str | Path) -> str | None:
 
 def load(paths: Iterable[str | Path], config: ReadSettings | None = None,
          progress: Callable[[int, int, str], None] | None = None, own: OwnFiles = OwnFiles(),
-         read: Callable | None = None) -> LoadResult:
+         read: Callable | None = None, online: Iterable[str | Path] = ()) -> LoadResult:
     """Every file under ``paths``; ``config``: the column rules, unit names and limits (config.Config
     or ReadSettings); ``own``: how to recognise the caller's own outputs, which are not read;
-    ``read``: reads the files as ``read_all`` does (cluster.cluster_reader: on a Dask cluster)."""
+    ``read``: reads the files as ``read_all`` does (cluster.cluster_reader: on a Dask cluster);
+    ``online``: the online lists (--online), which are never read as ledgers (online_inputs.py)."""
     config = config or ReadSettings()
+    paths = list(paths)
     files, skipped = find_files(paths, own)
+    files, lists = set_aside_online(files, paths, online)
+    skipped += lists
     inputs = [_skipped_entry(path, why) for path, why in skipped]
     files, copies = _distinct_contents(files)
     inputs.extend(copies)
