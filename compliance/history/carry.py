@@ -23,6 +23,7 @@ import pandas as pd
 from ..classify import classify
 from ..dates import iso_dates
 from ..ingest.docnumbers import normalise_document_numbers
+from ..ingest.unit_spellings import same_unit
 from .store import FOLLOWUP_COLUMNS, HistoryStore
 
 # Statuses that keep an item open until it is judged and published (issue 23).
@@ -104,10 +105,13 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     """
     previous = store.previous_period(period)
     carried = store.followups(previous, still_open=True) if previous else pd.DataFrame(columns=FOLLOWUP_COLUMNS)
+    spelled = run_spellings(carried["unit"], records["unit"])
+    if spelled:  # 区安监局 last month, 西塞山区安全生产监督管理局 now: the run's name, so that its items are found
+        carried["unit"] = carried["unit"].replace(spelled)
     at = _locate(carried, records)
     now = classify(records.iloc[at[at >= 0]], calendar, rules, as_of, run_date) if (at >= 0).any() else None
     carried = _states(carried, at, now)
-    covered = _covered(store, carried, records, at, period)
+    covered = _covered(store, carried, records, at, period, spelled)
     months = carried["decision_date"].astype(object).fillna("").str[:7]
     pairs = carried["unit"].astype(object).fillna("").astype(str) + "|" + months
     absent = carried["state"].eq("absent")
@@ -119,6 +123,22 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     new = _new_items(scoped, period, at[at >= 0])
     return FollowUp(period, previous, store.label, carried[FOLLOWUP_COLUMNS].reset_index(drop=True), new,
                     store.rates())
+
+
+def run_spellings(stored: pd.Series, present: pd.Series) -> dict[str, str]:
+    """{a stored unit name: this run's spelling of the same unit}, for the names this run does not use, when
+    exactly one of its units is another spelling (unit_spellings.same_unit): never a guess between two
+    offices (西塞山区人社局 and 黄石港区人社局 both spell 区人社局). Without [units], a run names a unit by the
+    spelling its records use most, which may change from month to month."""
+    units = [u for u in pd.unique(present.astype(object)) if isinstance(u, str) and u]
+    known = set(units)
+    out = {}
+    for name in pd.unique(stored.astype(object)):  # a few dozen names
+        if isinstance(name, str) and name and name not in known:
+            matches = [u for u in units if same_unit(name, u)]
+            if len(matches) == 1:
+                out[name] = matches[0]
+    return out
 
 
 def _locate(carried: pd.DataFrame, records: pd.DataFrame) -> np.ndarray:
@@ -176,15 +196,19 @@ def _states(carried: pd.DataFrame, at: np.ndarray, now: pd.DataFrame | None) -> 
 
 
 def _covered(store: HistoryStore, carried: pd.DataFrame, records: pd.DataFrame, at: np.ndarray,
-             period: str) -> set[str]:
+             period: str, spelled: dict[str, str]) -> set[str]:
     """"unit|YYYY-MM" pairs a ledger of this run covers: it holds records of that unit and month that were
-    recorded in an earlier period, and it is not a file of carried items only (a 整改 sheet)."""
+    recorded in an earlier period, and it is not a file of carried items only (a 整改 sheet).
+    ``spelled``: the stored names this run spells otherwise (run_spellings)."""
     absent = carried["state"].eq("absent")
     if not absent.any():
         return set()
     units = sorted(set(carried.loc[absent, "unit"]))
-    stored = store.records(sorted(set(carried.loc[absent, "first_period"])), units)
+    stored_names = units + [name for name, now in spelled.items() if now in units]
+    stored = store.records(sorted(set(carried.loc[absent, "first_period"])), stored_names)
     stored = stored[(stored["period"] < period) & stored["number_key"].ne("")]
+    if spelled:
+        stored = stored.assign(unit=stored["unit"].astype(object).replace(spelled))
     if not len(stored):
         return set()
     is_carried = np.zeros(len(records), dtype=bool)

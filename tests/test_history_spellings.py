@@ -1,0 +1,66 @@
+"""A unit that writes its name another way next month is still the same unit to the follow-up (整改跟踪).
+
+Without compliance.toml [units], a run names a unit by the spelling its records use (区安监局 in October,
+西塞山区安全生产监督管理局 in November). The items carried from October must still be found in
+November's ledger: a decision published since is 销号, and one that vanished from the ledger is 台账中消失,
+not a false 仍未整改 under a name the unit no longer uses. Real files, real CLI, a real SQLite store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from compliance.cli import main
+from helpers import write_xlsx
+
+D = dt.date
+HEADER = ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "网上公示日期"]
+
+
+def month(tmp_path: Path, name: str, period: str, as_of: str, file_name: str, rows: list[list]) -> dict:
+    folder = tmp_path / name
+    folder.mkdir()
+    write_xlsx(folder / file_name, {"Sheet1": [HEADER, *rows]})
+    out = tmp_path / f"{name}.json"
+    result = CliRunner().invoke(main, ["check", str(folder), "--month", period, "--as-of", as_of,
+                                       "--db", str(tmp_path / "h.sqlite"), "-o", str(tmp_path / f"{name}.xlsx"),
+                                       "--json", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+OCTOBER = [["西安监罚〔2016〕1号", "甲公司", D(2016, 10, 8), None],  # overdue by 11-30: carried into November
+           ["西安监罚〔2016〕2号", "乙公司", D(2016, 10, 10), D(2016, 10, 12)],
+           ["西安监罚〔2016〕3号", "丙公司", D(2016, 10, 9), None]]  # overdue by 11-30: carried into November
+
+
+def states(payload: dict) -> dict[str, tuple[str, str]]:
+    return {i["document_number"]: (i["state"], i["unit"]) for i in payload["history"]["carried_over"]}
+
+
+def test_an_item_published_since_is_closed_though_the_unit_now_writes_its_full_name(tmp_path):
+    october = month(tmp_path, "十月", "2016-10", "2016-11-30", "区安监局_行政处罚.xlsx", OCTOBER)
+    assert {r["unit"] for r in october["records"]} == {"区安监局"}
+    november = month(tmp_path, "十一月", "2016-11", "2016-12-30", "西塞山区安全生产监督管理局_行政处罚.xlsx", [
+        ["西安监罚〔2016〕1号", "甲公司", D(2016, 10, 8), D(2016, 12, 3)],  # 补公开
+        OCTOBER[1],  # the cumulative copy still holds October's other rows …
+        # … and no longer holds 3号, unpublished: 台账中消失
+        ["西安监罚〔2016〕4号", "丁公司", D(2016, 11, 7), D(2016, 11, 8)]])
+    assert {r["unit"] for r in november["records"]} == {"西塞山区安全生产监督管理局"}
+    found = states(november)
+    assert found["西安监罚〔2016〕1号"][0] == "resolved"
+    assert found["西安监罚〔2016〕3号"][0] == "dropped"
+    # one name per unit in the follow-up: the run's, as in the rest of the report
+    assert {unit for _, unit in found.values()} == {"西塞山区安全生产监督管理局"}
+
+
+def test_two_offices_of_the_same_kind_in_two_districts_are_never_taken_for_each_other(tmp_path):
+    """A city's run: 西塞山区人社局's October item is not found in 黄石港区人社局's November ledger."""
+    month(tmp_path, "十月", "2016-10", "2016-11-30", "西塞山区人社局_行政处罚.xlsx", OCTOBER[:1])
+    november = month(tmp_path, "十一月", "2016-11", "2016-12-30", "黄石港区人社局_行政处罚.xlsx", [
+        ["西安监罚〔2016〕1号", "甲公司", D(2016, 10, 8), D(2016, 12, 3)]])
+    assert states(november) == {"西安监罚〔2016〕1号": ("open", "西塞山区人社局")}
