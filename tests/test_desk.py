@@ -141,6 +141,28 @@ def test_the_same_decision_in_two_files_counts_once_and_a_conflict_is_invalid(tm
     assert sum(1 for r in problems if r[0] == "重复报送") == 2
 
 
+def test_a_number_shared_by_two_decisions_in_two_files_is_two_decisions_each_judged(tmp_path):
+    """西安监罚〔2016〕第8号 甲公司 in October's file, [2016]8号 乙公司 decided later and never published in
+    November's: party and decision date both differ, so two decisions. Merged as copies, 乙公司's overdue
+    decision was lost and 甲公司's on-time one became 数据有误. A resent copy of 乙公司's row still counts once;
+    a copy that differs in one of the two (party or decision date) is still one decision's conflict."""
+    row = lambda number, party, decided, published: [1, number, party, decided, published, "区安监局"]  # noqa: E731
+    write_xlsx(tmp_path / "区安监局_10月.xlsx", {"处罚": [PENALTY_HEADER, row("西安监罚〔2016〕第8号", "甲公司", D(2016, 10, 10),
+                                                                        D(2016, 10, 20)),
+                                                       row("西安监罚〔2016〕9号", "丙公司", D(2016, 10, 11), D(2016, 10, 20))]})
+    write_xlsx(tmp_path / "区安监局_11月.xlsx", {"处罚": [PENALTY_HEADER, row("西安监罚[2016]8号", "乙公司", D(2016, 11, 1), None),
+                                                       row("西安监罚〔2016〕9号", "丙公司", D(2016, 10, 12), D(2016, 10, 20))]})
+    write_xlsx(tmp_path / "区安监局_11月补报.xlsx", {"处罚": [PENALTY_HEADER, row("西安监罚〔2016〕8号", "乙公司", D(2016, 11, 1), None)]})
+    payload = json.loads(run("check", "区安监局_10月.xlsx", "区安监局_11月.xlsx", "区安监局_11月补报.xlsx",
+                             "--as-of", AS_OF, "--json", "-").stdout)
+    got = sorted((Path(r["file"]).name, r["party"], r["status"]) for r in payload["records"])
+    assert got == [("区安监局_10月.xlsx", "丙公司", "invalid"), ("区安监局_10月.xlsx", "甲公司", "on_time"),
+                   ("区安监局_11月.xlsx", "乙公司", "overdue")]
+    assert payload["summary"]["repeats"] == 2  # 乙公司's resent row, and 丙公司's disagreeing copy
+    overdue = next(r for r in payload["records"] if r["party"] == "乙公司")
+    assert "duplicate-document-number" in {i["code"] for i in overdue["issues"]}
+
+
 def test_a_summary_sheet_repeating_the_monthly_sheets_counts_each_decision_once(tmp_path):
     """9月 and 10月 sheets, then 全年汇总 listing both again: the late one was counted late twice."""
     body = lambda start, rows: [[i, f"西安监罚〔2016〕{i}号", f"公司{i}", d, p, "区安监局"]  # noqa: E731

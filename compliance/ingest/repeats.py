@@ -9,6 +9,9 @@ category, normalised 文书号) in two *files* is one decision:
 - they disagree otherwise: the later copy is left out, and the first is
   invalid, with a problem that shows both copies (the tool cannot know
   which one is right, and a false "late" is an accusation).
+A row whose party and decision date both differ from the first copy's (both
+given) is another decision that shares the number, not a copy: each is
+counted and judged, and flagged as a repeated number.
 Inside one file, a row repeated with the same party and decision date (on a
 全年汇总 sheet after the monthly ones, pasted twice into one sheet, or on a
 later sheet of a cumulative ledger) is the same kind of copy: left out and
@@ -42,8 +45,19 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     key = normalise_document_numbers(records["document_number"])
     group = pd.DataFrame({"u": records["unit"].astype(object), "c": records["category"].astype(object),
                           "k": key}).groupby(["u", "c", "k"], sort=False, dropna=False).ngroup().to_numpy()
-    _, first_at = np.unique(group, return_index=True)  # each decision's first row, in reading order
-    first_row = first_at[np.searchsorted(np.unique(group), group)]
+    first_row = _first_rows(group)
+    # Another decision under the same number (two units' clerks typed one number, or a typo): party and
+    # decision date both differ from the first copy's, both known. It is no copy: each is counted and
+    # judged, flagged as a repeated number (the rule of the online match, docs/rules.md §9).
+    party = records["party"].astype(object).fillna("").astype(str).str.strip().to_numpy(object)
+    decided = records["decision_date"].to_numpy(DATE_DTYPE)
+    known = (party != "") & ~np.isnat(decided)
+    other = known & known[first_row] & (party != party[first_row]) & (decided != decided[first_row])
+    if other.any():  # such rows group among themselves: a resent copy of the other decision is still a copy
+        group = pd.DataFrame({"g": group, "p": np.where(other, party, ""),
+                              "d": np.where(other, decided.astype(np.int64), 0)}).groupby(
+            ["g", "p", "d"], sort=False).ngroup().to_numpy()
+        first_row = _first_rows(group)
     # a copy: a later row of the same decision, from another file than its first copy's, or from the same
     # file with the same party and decision date (a summary sheet's row, a row pasted twice, a later
     # sheet of a cumulative ledger that filled in the publication date: then the copies disagree)
@@ -51,7 +65,6 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     copy = later & (files != files[first_row])
     in_same_file = np.flatnonzero(later & ~copy)
     if len(in_same_file):
-        party = records["party"].astype(object).to_numpy(object)
         firsts = first_row[in_same_file]
         copy[in_same_file] = _dates_equal(records, in_same_file, firsts, ("decision_date",)) \
             & (party[in_same_file] == party[firsts])
@@ -76,6 +89,12 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         column[named.index.to_numpy()] = named.to_numpy(object)
         out = records.assign(conflict_with=column)
     return out[kept].reset_index(drop=True), left_out.reset_index(drop=True)
+
+
+def _first_rows(group: np.ndarray) -> np.ndarray:
+    """Each row's first row of its group, in reading order."""
+    groups, first_at = np.unique(group, return_index=True)
+    return first_at[np.searchsorted(groups, group)]
 
 
 def _filled_later(records, firsts, copies, same, kept):
