@@ -224,6 +224,10 @@ DECLARED = [
                 "一个工作表中左右并排有几个表格", "无需处理；核对各表格的记录数"),
     ProblemType("column-ambiguous", SHEET, "列“{header}”同时像是 {labels}，无法确定，已忽略",
                 "一列的列名同样像两个字段，不猜测", "把列名改得更明确，或在 compliance.toml [columns] 中写明"),
+    ProblemType("column-hidden-unused", SHEET, "第 {column} 列“{header}”是隐藏列，未读取（读取的是第 {used} 列“{used_header}”）",
+                "表中隐藏的列不是单位报送的内容（常是草稿或旧数据），只读显示的列", "无需处理；如果隐藏列才是要报送的，请取消隐藏并删去另一列"),
+    ProblemType("column-hidden-used", SHEET, "第 {column} 列“{header}”是隐藏列，表中只有这一列是{label}，已读取，请确认",
+                "显示的列中没有这个字段，只好读隐藏列", "确认隐藏列的内容是要报送的；是的话取消隐藏"),
     ProblemType("column-duplicate", SHEET, "第 {other} 列“{other_header}”与第 {used} 列“{used_header}”都像{label}，"
                                            "采用第 {used} 列",
                 "两列都像同一个字段，按更像的一列读取", "确认读取的是正确的列；必要时改正列名"),

@@ -33,14 +33,18 @@ class ColumnMap:
         return self.scores.get(name) == WEAK_SCORE
 
 
-def map_columns(headers: list[str], rules: FieldRules, compared: tuple[str, ...] | None = None) -> ColumnMap:
+def map_columns(headers: list[str], rules: FieldRules, compared: tuple[str, ...] | None = None,
+                hidden: frozenset[int] = frozenset()) -> ColumnMap:
     """Assign each field the header that names it most specifically.
 
     A header is given to the field it scores highest for; a header that names
     two fields equally is ambiguous and given to neither (with a note). Of two
     headers for one field, the more specific wins, then the leftmost; for the
     fields in ``compared`` (default: a ledger's two dates) the second is kept
-    as an alternate, compared row by row.
+    as an alternate, compared row by row. A ``hidden`` column (hidden in the sheet) comes after every
+    visible one for its field and is never an alternate: what the sheet shows is what the unit reports
+    (a hidden column of draft dates filled a blank publication date, and an overdue decision came out on
+    time). It is used only when no visible column names the field, and both cases are said.
     """
     compared = TWO_COLUMNS if compared is None else compared
     notes: list[Problem] = []
@@ -60,11 +64,17 @@ def map_columns(headers: list[str], rules: FieldRules, compared: tuple[str, ...]
     scores: dict[str, int] = {}
     alternates: dict[str, int] = {}
     for name, found in claims.items():
-        found.sort(key=lambda item: (-item[0], item[1]))
+        found.sort(key=lambda item: (item[1] in hidden, -item[0], item[1]))
         columns[name] = found[0][1]
         scores[name] = found[0][0]
         used = found[0][1]
+        if used in hidden:
+            notes.append(problem("column-hidden-used", column=_letter(used), header=headers[used], label=LABELS[name]))
         for score, other in found[1:]:
+            if other in hidden and used not in hidden:
+                notes.append(problem("column-hidden-unused", column=_letter(other), header=headers[other],
+                                     used=_letter(used), used_header=headers[used]))
+                continue
             if score == WEAK_SCORE:  # a stand-in (数据来源单位, 更新时间) beside the real column: no doubt
                 continue
             at = dict(other=_letter(other), other_header=headers[other], used=_letter(used), used_header=headers[used])

@@ -17,6 +17,7 @@ class RawSheet:
     date1904: bool = False  # bare serial numbers count from 1904-01-01
     data_start: int = 0  # CSV: where the text starts in ``data`` (after a UTF-8 BOM)
     doubt: tuple[int, int] | None = None  # (rows with content in the XML, rows read) when they disagree
+    hidden_columns: frozenset[int] = frozenset()  # 0-based columns hidden in the sheet (.xlsx)
 
     @property
     def text(self) -> str | None:

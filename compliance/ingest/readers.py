@@ -220,6 +220,7 @@ def _parse_calamine(calamine, path: Path, kind: str, guard, details) -> list[Raw
             raw = RawSheet(meta.name, rows, list(sheet.merged_cell_ranges or []), kind, hidden=hidden,
                            date1904=scan.date1904)
             _agree(raw, scan.sheets.get(meta.name))
+            raw.hidden_columns = getattr(scan.sheets.get(meta.name), "hidden_columns", frozenset())
             sheets.append(raw)
         if guard is not None:  # no worksheet at all: the guard's word still stands
             guard.result()

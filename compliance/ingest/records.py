@@ -104,7 +104,7 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
     at = {"file": context.source_file, "sheet": sheet.name}
     if sheet.hidden:
         result.notes.append(problem("sheet-hidden", **at))
-    mapping = map_columns(headers, rules)
+    mapping = map_columns(headers, rules, hidden=sheet.hidden_columns)
     result.notes.extend(note.with_place(**at) for note in mapping.notes)
     if mapping.is_weak("published_date"):
         result.notes.append(problem("published-column-stand-in", **at, header=mapping.header_of("published_date")))

@@ -44,6 +44,7 @@ class SheetScan:
     errors: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) 0-based -> #N/A
     uncached: list[tuple[int, int]] = field(default_factory=list)  # formulas saved with no result
     method: str = "fast"  # fast, rows or exact: how the sheet was read (tests, --debug)
+    hidden_columns: frozenset[int] = frozenset()  # 0-based: columns the clerk hid (<col hidden="1">)
 
     def note_cell(self, row: int, column: int) -> None:
         """A cell with content at (row, column), 1-based: the extent grows to hold it."""
@@ -113,6 +114,7 @@ def _scan_parts(stream, details: bool) -> SheetScan:
             if part.count(MAIN_NAMESPACES[0].encode(), 0, found.start()) > 1:
                 raise ExactScanNeeded  # the main namespace under two prefixes: cells may use either
             tags = PartTags(found.group(1) or b"")
+            scan.hidden_columns = hidden_columns(part[:found.start()])
             if part[part.find(b">", found.end()) - 1:][:1] == b"/":
                 return scan  # <sheetData/>: an empty sheet
             part = part[found.end():]
@@ -126,6 +128,27 @@ def _scan_parts(stream, details: bool) -> SheetScan:
         if end >= 0:
             break
     return scan
+
+
+_COL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?col\s([^>]*)>")
+_ATTRIBUTE = re.compile(rb"""(?:^|\s)(min|max|hidden)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_MOST_COLUMNS = 16384  # XFD: a <col> may span them all (min=1 max=16384), which hides nothing we read
+
+
+def hidden_columns(head: bytes) -> frozenset[int]:
+    """The 0-based columns a <cols> element before <sheetData> hides (attributes in any order and quoting)."""
+    hidden: set[int] = set()
+    for attributes in _COL.findall(head):
+        values = {m.group(1): (m.group(2) if m.group(2) is not None else m.group(3)) for m in _ATTRIBUTE.finditer(attributes)}
+        if values.get(b"hidden", b"").strip().lower() not in (b"1", b"true"):
+            continue
+        try:
+            low, high = int(values[b"min"]), int(values[b"max"])
+        except (KeyError, ValueError):
+            continue
+        if 1 <= low <= high and high - low < 1024:  # a span over the whole width is a style, not columns hidden
+            hidden.update(range(low - 1, min(high, _MOST_COLUMNS)))
+    return frozenset(hidden)
 
 
 def _extent_part(part: bytes, tags: PartTags, scan: SheetScan, last_row: int) -> int:
