@@ -65,7 +65,9 @@ NOT_PUBLISHED = frozenset({"未公开", "尚未公开", "暂未公开", "未上�
                            "待公示", "未发布", "无", "否", "/", "-", "--", "—", "——", "－", "空", "未"})
 
 # A unit's own claim that a decision is not to be published (exempt.py: listed for 法制办 to confirm).
-NOT_TO_BE_PUBLISHED = ("不予公开", "不公开", "涉密", "免予公开")
+# 作废 / 撤销 / 撤回 (a number voided, a decision revoked) are claims too: the decision may need no
+# publication, or a withdrawal; the unit cannot decide that alone either.
+NOT_TO_BE_PUBLISHED = ("不予公开", "不公开", "涉密", "免予公开", "不再公开", "暂缓公开", "隐私", "作废", "空号", "撤销", "撤回")
 
 
 def says_not_to_be_published(texts) -> list[bool]:

@@ -109,6 +109,10 @@ TABLE: tuple[Field, ...] = (
     Field("remarks", "备注", "台账的备注：写着已公开（如“已在区政府网站公开”）或不予公开而没有公开日期时提示核实",
           "双公示数据标准 备注",
           Words(contains=("备注",)), exclude=("日期", "时间"), readers=(LEDGER,)),
+    # The national template's 当前状态 (正常 / 撤销 / 异议): a 撤销 or 作废 beside a blank date is the unit's claim.
+    Field("decision_state", "当前状态", "决定的当前状态（正常/撤销/作废）：写着撤销、作废而没有公开日期时，列为单位自称无需公开，请法制办确认",
+          "双公示数据标准 当前状态",
+          Words(contains=("当前状态", "决定状态", "案件状态", "文书状态")), exclude=("日期", "时间"), readers=(LEDGER,)),
     Field("unit", "单位", "作出决定的单位：报告按它分组、排名",
           "双公示数据标准 许可机关 / 处罚机关（2019 版另有 数据来源单位）",
           Words(contains=("作出决定机关", "处罚机关", "许可机关", "实施机关", "决定机关", "执法机关", "审批机关",

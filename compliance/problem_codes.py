@@ -212,6 +212,9 @@ DECLARED = [
     ProblemType("online-list-not-ledger", SHEET, "这是 --online 给出的网站清单{copy}，不当作台账读取",
                 "文件夹中的这个文件就是作为网站清单给出的那份，台账与自身核对说明不了什么",
                 "无需处理；如果它其实是某单位的台账，请不要把它作为 --online 给出"),
+    ProblemType("rows-voided", SHEET, "第 {rows} 行注明文书号作废（或空号），没有决定，已跳过",
+                "台账保留作废的文书号以说明编号的空缺；没有相对人和决定日期的这种行不是决定",
+                "无需处理；如果其实是一个决定，请补上相对人和决定日期，并去掉“作废”"),
     ProblemType("sheet-example", SHEET, "这是填写示例工作表，其中的行不是真实决定，已跳过", "填写示例工作表不计入", "无需处理"),
     ProblemType("rows-example", SHEET, "第 {rows} 行是填写示例，不是真实决定，已跳过", "示例行不计入", "无需处理；报送前可删去示例行"),
     ProblemType("sheet-read-mismatch", SHEET, "工作表“{sheet}”中有内容的单元格到第 {scanned:,} 行，读取程序读到第 {read:,} 行，"

@@ -134,7 +134,7 @@ def find_header(rows: list[list], rules: FieldRules, merged=()) -> tuple[int, li
 
 # Fields read when present that say nothing about which row is the header: a 备注 column names no
 # decision (a second table headed 备注 | 相对人 | … must not outrank the first header).
-_PASSIVE = frozenset({"remarks"})
+_PASSIVE = frozenset({"remarks", "decision_state"})
 
 
 def strength(mapping: ColumnMap) -> int:

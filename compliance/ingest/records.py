@@ -28,6 +28,7 @@ from ..quality.ingest import quality_wanted, add_quality_columns
 from .tables import range_label, side_by_side, split_columns
 from .unit_spellings import same_unit
 from .unit_text import unit_in_text
+from .voided import NOTE_FIELDS, void_rows
 
 RECORD_FIELDS = ["source_file", "sheet", "row", "category", "unit", "document_number", "party",
                   "decision_text", "published_text", "decision_date", "published_date",
@@ -205,7 +206,11 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     party_all = text(mapped_column(frame, mapping, "party"))
     nothing = nothing_rows(frame, [decision_text, doc, published_text, party_all], cell_text)
     result.says_nothing += int(nothing.sum())
-    kinds = row_kinds(evidence, mapping, doc, decision_text, published_text, party_all, section, nothing)
+    voided = void_rows(doc, party_all, decision_text, *(text(mapped_column(frame, mapping, name)) for name in NOTE_FIELDS))
+    if voided.any():
+        result.notes.append(problem("rows-voided", file=context.source_file, sheet=sheet.name,
+                                    rows=_row_list((frame.index.to_numpy()[voided] + result.header_row + 1).tolist())))
+    kinds = row_kinds(evidence, mapping, doc, decision_text, published_text, party_all, section, nothing | voided)
     keep = kinds.record
 
     rows = frame.index.to_numpy()[keep] + result.header_row + 1
@@ -235,7 +240,9 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     written = said_published(published_text[keep])
     pub_codes = np.where(written & np.isnat(published), "published-marked-no-date", pub_codes)
     # 是否公开: 不公开 beside a blank date is the unit's claim, told as one (exempt.py), not left unsaid.
-    for said_text, name in ((mark_text, "published_marked"), (remark_text, "remarks")):
+    state_text = text(mapped_column(kept, mapping, "decision_state"))
+    for said_text, name in ((mark_text, "published_marked"), (remark_text, "remarks"), (state_text, "decision_state"),
+                            (doc[keep].reset_index(drop=True), "document_number")):
         claims = (published_shown == "") & per_distinct(said_text.to_numpy(object), says_not_to_be_published).astype(bool)
         if claims.any():
             published_shown = published_shown.copy()

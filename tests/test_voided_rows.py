@@ -1,0 +1,69 @@
+"""Voided numbers (作废, 空号) and revoked decisions (撤销, 撤回), on real files through the real CLI.
+
+A row kept only to explain a gap in the numbering (西安监罚〔2016〕2号 …… 此号作废) was an invented 数据有误
+that lowered the unit's rate; a decision marked 作废 or 撤销 came out 逾期未公开 with nothing said. Now the
+first is a counted skipped row, said on the sheet; the second is judged as before and listed as the unit's
+claim for 法制办 (exempt-claimed), like 不予公开."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from compliance.cli import main
+from helpers import write_csv, write_xlsx
+
+D = dt.date
+HEADER = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期", "当前状态", "备注"]
+ON_TIME = [D(2016, 10, 10), D(2016, 10, 20)]
+
+
+def check(tmp_path: Path, folder: Path):
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-12-31", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    return result, json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_a_voided_number_without_a_decision_is_a_skipped_row_not_a_data_error(tmp_path):
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区安监局_处罚.xlsx", {"处罚": [
+        HEADER,
+        [1, "西安监罚〔2016〕1号", "甲公司", *ON_TIME, "正常", None],
+        [2, "西安监罚〔2016〕2号", None, None, None, None, "此号作废"],
+        [3, "西安监罚〔2016〕3号", "空号", None, None, None, None],
+        [4, "西安监罚〔2016〕4号", "乙公司", *ON_TIME, "正常", None]]})
+    header = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期", "备注"]
+    write_csv(folder / "区环保局_处罚.csv", [header, ["1", "西环罚〔2016〕1号", "丙公司", "2016-10-10", "2016-10-20", ""],
+                                            ["2", "西环罚〔2016〕2号", "", "", "", "作废"]], encoding="gbk")
+    result, data = check(tmp_path, folder)
+    assert sorted((r["document_number"], r["status"]) for r in data["records"]) == [
+        ("西安监罚〔2016〕1号", "on_time"), ("西安监罚〔2016〕4号", "on_time"), ("西环罚〔2016〕1号", "on_time")]
+    assert data["summary"]["skipped_rows"] == 3 and result.exit_code == 0
+    notes = {Path(e["file"]).name: e["sheets"][0]["notes"] for e in data["inputs"]}
+    assert "第 3、4 行注明文书号作废（或空号），没有决定，已跳过" in notes["区安监局_处罚.xlsx"]
+    assert "第 3 行注明文书号作废（或空号），没有决定，已跳过" in notes["区环保局_处罚.csv"]
+
+
+def test_a_decision_marked_voided_or_revoked_is_judged_and_listed_as_the_units_claim(tmp_path):
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区安监局_处罚.xlsx", {"处罚": [
+        HEADER,
+        [1, "西安监罚〔2016〕1号", "甲公司", D(2016, 10, 10), None, "已撤销", None],
+        [2, "西安监罚〔2016〕2号（作废）", "乙公司", D(2016, 10, 11), None, None, None],
+        [3, "西安监罚〔2016〕3号", "丙公司", D(2016, 10, 11), None, None, "行政复议撤销，不再公开"],
+        [4, "西安监罚〔2016〕4号", "丁公司", D(2016, 10, 12), D(2016, 10, 14), "已撤销", None],  # published: no claim
+        [5, "西安监罚〔2016〕5号", "戊公司", D(2016, 10, 12), None, "正常", None]]})
+    _, data = check(tmp_path, folder)
+    got = {r["row"]: (r["status"], sorted(i["code"] for i in r["issues"] if i["code"] == "exempt-claimed"))
+           for r in data["records"]}
+    assert got == {2: ("overdue", ["exempt-claimed"]), 3: ("overdue", ["exempt-claimed"]),
+                   4: ("overdue", ["exempt-claimed"]), 5: ("on_time", []), 6: ("overdue", [])}
+    claim = next(i for r in data["records"] if r["row"] == 2 for i in r["issues"] if i["code"] == "exempt-claimed")
+    assert "当前状态：已撤销" in claim["message"]
