@@ -65,14 +65,17 @@ NOT_PUBLISHED = frozenset({"未公开", "尚未公开", "暂未公开", "未上�
                            "待公示", "未发布", "无", "否", "/", "-", "--", "—", "——", "－", "空", "未"})
 
 # A unit's own claim that a decision is not to be published (exempt.py: listed for 法制办 to confirm).
-# 作废 / 撤销 / 撤回 (a number voided, a decision revoked) are claims too: the decision may need no
-# publication, or a withdrawal; the unit cannot decide that alone either.
-NOT_TO_BE_PUBLISHED = ("不予公开", "不公开", "涉密", "免予公开", "不再公开", "暂缓公开", "隐私", "作废", "空号", "撤销", "撤回")
+NOT_TO_BE_PUBLISHED = ("不予公开", "不公开", "涉密", "免予公开", "不再公开", "暂缓公开", "隐私")
+# In a 备注, 当前状态 or 文号 cell, a number voided or a decision revoked is such a claim too. Not in the
+# publication-date cell: there 已撤销 may say the entry was taken down after it went online.
+VOIDED_OR_REVOKED = ("作废", "空号", "撤销", "撤回")
 
 
-def says_not_to_be_published(texts) -> list[bool]:
-    """Per text: the unit's own claim that the decision is not to be published (不公开, 涉密 …)."""
-    return [any(word in t for word in NOT_TO_BE_PUBLISHED) for t in texts]
+def says_not_to_be_published(texts, voided: bool = False) -> list[bool]:
+    """Per text: the unit's own claim that the decision is not to be published (不公开, 涉密 …; with
+    ``voided``, 作废 and 撤销 too)."""
+    words = NOT_TO_BE_PUBLISHED + VOIDED_OR_REVOKED if voided else NOT_TO_BE_PUBLISHED
+    return [any(word in t for word in words) for t in texts]
 
 # Cell-level problem codes; their messages are declared in problems.py.
 DATE_PROBLEMS = ("date-missing", "date-unparseable", "date-impossible", "date-out-of-range", "date-formula-error",

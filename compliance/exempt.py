@@ -10,6 +10,8 @@ A record whose decision date or rule is unknown is never exempt: the exemption d
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 import pandas as pd
 
@@ -83,6 +85,11 @@ def apply_exemptions(records: pd.DataFrame, rules: RuleSet,
 
 
 def _claims(records: pd.DataFrame) -> np.ndarray:
-    """A unit's own 不公开 / 涉密 in its publication column (or its 是否公开 column: records.py brings that here)."""
+    """A unit's own 不公开 / 涉密 in its publication column (or its 是否公开, 备注, 当前状态 column: records.py
+    brings that here); 作废 / 撤销 only from those columns, where the date cell read as no date at all."""
     text = records["published_text"].astype(object).fillna("").astype(str).to_numpy(object)
-    return per_distinct(text, says_not_to_be_published).astype(bool)
+    said = per_distinct(text, says_not_to_be_published).astype(bool)
+    voided = per_distinct(text, partial(says_not_to_be_published, voided=True)).astype(bool)
+    unread = records["published_problem"].notna().to_numpy(bool) if "published_problem" in records \
+        else np.zeros(len(records), dtype=bool)
+    return said | (voided & ~unread)

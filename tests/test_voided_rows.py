@@ -59,11 +59,13 @@ def test_a_decision_marked_voided_or_revoked_is_judged_and_listed_as_the_units_c
         [2, "西安监罚〔2016〕2号（作废）", "乙公司", D(2016, 10, 11), None, None, None],
         [3, "西安监罚〔2016〕3号", "丙公司", D(2016, 10, 11), None, None, "行政复议撤销，不再公开"],
         [4, "西安监罚〔2016〕4号", "丁公司", D(2016, 10, 12), D(2016, 10, 14), "已撤销", None],  # published: no claim
-        [5, "西安监罚〔2016〕5号", "戊公司", D(2016, 10, 12), None, "正常", None]]})
+        [5, "西安监罚〔2016〕5号", "戊公司", D(2016, 10, 12), None, "正常", None],
+        # in the publication cell 已撤销 may say the entry was taken down after it went online: no verdict
+        [6, "西安监罚〔2016〕6号", "己公司", D(2016, 10, 12), "已撤销", "正常", None]]})
     _, data = check(tmp_path, folder)
     got = {r["row"]: (r["status"], sorted(i["code"] for i in r["issues"] if i["code"] == "exempt-claimed"))
            for r in data["records"]}
     assert got == {2: ("overdue", ["exempt-claimed"]), 3: ("overdue", ["exempt-claimed"]),
-                   4: ("overdue", ["exempt-claimed"]), 5: ("on_time", []), 6: ("overdue", [])}
+                   4: ("overdue", ["exempt-claimed"]), 5: ("on_time", []), 6: ("overdue", []), 7: ("invalid", [])}
     claim = next(i for r in data["records"] if r["row"] == 2 for i in r["issues"] if i["code"] == "exempt-claimed")
     assert "当前状态：已撤销" in claim["message"]

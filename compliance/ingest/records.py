@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -243,7 +244,8 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     state_text = text(mapped_column(kept, mapping, "decision_state"))
     for said_text, name in ((mark_text, "published_marked"), (remark_text, "remarks"), (state_text, "decision_state"),
                             (doc[keep].reset_index(drop=True), "document_number")):
-        claims = (published_shown == "") & per_distinct(said_text.to_numpy(object), says_not_to_be_published).astype(bool)
+        claims = (published_shown == "") & per_distinct(said_text.to_numpy(object),
+                                                        partial(says_not_to_be_published, voided=True)).astype(bool)
         if claims.any():
             published_shown = published_shown.copy()
             published_shown[claims] = f"{mapping.header_of(name)}：" + said_text.to_numpy(object)[claims]
