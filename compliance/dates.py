@@ -78,7 +78,7 @@ def says_not_to_be_published(texts, voided: bool = False) -> list[bool]:
     return [any(word in t for word in words) for t in texts]
 
 # Cell-level problem codes; their messages are declared in problems.py.
-DATE_PROBLEMS = ("date-missing", "date-unparseable", "date-impossible", "date-out-of-range", "date-formula-error",
+DATE_PROBLEMS = ("date-missing", "date-unparseable", "date-with-words", "date-impossible", "date-out-of-range", "date-formula-error",
                  "date-formula-uncached", "date-invalid-type", "date-weekday-mismatch")
 
 
@@ -106,6 +106,9 @@ _YMD = re.compile(
 # 16年10月8日: a two-digit year only with 年 and 月 written out, where it cannot be a day or a month.
 _SHORT_YEAR = re.compile(r"^(?P<y>\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]?")
 _COMPACT = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?!\d)")
+# A date somewhere inside other words (区政府网站2016年11月15日, 2016-10-20（区政府网站）, two dates): which
+# day is meant is not ours to pick, but the message says so rather than "not a date".
+_DATE_INSIDE = re.compile(r"(?<!\d)\d{4}\s*(?:[-/.年])\s*\d{1,2}\s*(?:[-/.月])\s*\d{1,2}(?!\d)")
 _CN_DATE = re.compile(
     rf"^(?P<y>[{_CN_CHARS}]{{4}})\s*年\s*(?P<m>[{_CN_CHARS}]{{1,3}})\s*月\s*(?P<d>[{_CN_CHARS}]{{1,3}})\s*[日号]?"
 )
@@ -205,7 +208,7 @@ def _parse_text(raw: str) -> ParsedDate:
         if weekday:
             rest = rest[weekday.end():]
         if not _TIME_TAIL.match(rest):
-            return ParsedDate(None, "date-unparseable")
+            return ParsedDate(None, _unreadable(text))
         y, m, d = (convert(match.group(k)) for k in "ymd")
         if y is None or m is None or d is None:
             return ParsedDate(None, "date-unparseable")
@@ -215,7 +218,11 @@ def _parse_text(raw: str) -> ParsedDate:
         if weekday and parsed.date is not None and parsed.date.weekday() != _WEEKDAYS[weekday.group("w")]:
             return ParsedDate(None, "date-weekday-mismatch")  # the date or the weekday is wrong: not ours to pick
         return parsed
-    return ParsedDate(None, "date-unparseable")
+    return ParsedDate(None, _unreadable(text))
+
+
+def _unreadable(text: str) -> str:
+    return "date-with-words" if _DATE_INSIDE.search(text) else "date-unparseable"
 
 
 def parse_date(value: object) -> ParsedDate:

@@ -249,6 +249,8 @@ DECLARED = [
     ProblemType("date-missing", CELL, "日期为空", "日期单元格是空的", "补填日期"),
     ProblemType("date-unparseable", CELL, "无法识别的日期：{text}", "单元格中的文字不是可识别的日期",
                 "改为 2016-09-28 这样的日期"),
+    ProblemType("date-with-words", CELL, "日期一栏除日期外还有别的文字或不止一个日期：{text}；不知道哪一天算数，请只填一个日期",
+                "单元格中有日期，但夹着网站名等文字，或写了几个日期：工具不替单位挑选", "改为只写一个日期（公开日期填首次上网的那一天）"),
     ProblemType("date-impossible", CELL, "不存在的日期：{text}", "日期不存在（如 2 月 30 日）", "核对并改正日期"),
     ProblemType("date-weekday-mismatch", CELL, "日期与所写的星期几不符：{text}",
                 "单元格在日期后写了星期几（如“2016/09/28 星期三”），但那一天不是这个星期几：不知道日期和星期哪个对",

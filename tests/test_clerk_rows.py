@@ -245,3 +245,18 @@ def test_working_days_late_that_run_into_a_year_without_a_calendar_are_a_stated_
     assert record["working_days_late"] == 1
     [issue] = [i for i in record["issues"] if i["code"] == "late-days-lower-bound"]
     assert issue["message"].startswith("逾期工作日数至少 1：2003 年的节假日安排还没有数据") and "--calendar 2003.csv" in issue["message"]
+
+
+def test_a_date_among_other_words_is_said_to_be_one_not_called_no_date(tmp_path):
+    """区政府网站2016年11月15日 or two dates in one cell: which day counts is not the tool's to pick (数据有误),
+    but the message says the cell holds a date among other words, not that it is no date at all."""
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区安监局_行政处罚.xlsx", {"Sheet1": [
+        HEADER, [1, "西安监罚〔2016〕1号", "甲公司", D(2016, 10, 10), "区政府网站2016年11月15日", None],
+        [2, "西安监罚〔2016〕2号", "乙公司", D(2016, 10, 10), "2016-10-20、2016-11-15", None],
+        [3, "西安监罚〔2016〕3号", "丙公司", D(2016, 10, 10), "见网站", None]]})
+    _, data, output = check(folder)
+    codes = {r["row"]: [i["code"] for i in r["issues"]] for r in data["records"]}
+    assert codes == {2: ["date-with-words"], 3: ["date-with-words"], 4: ["date-unparseable"]}
+    assert "公开日期：日期一栏除日期外还有别的文字或不止一个日期：区政府网站2016年11月15日；不知道哪一天算数，请只填一个日期" in output

@@ -93,16 +93,20 @@ BAD = [
     ("2101-01-01", "date-out-of-range"),
     ("已公开", "date-unparseable"),
     ("待定", "date-unparseable"),
-    ("2016-05-03 另见附件", "date-unparseable"),
+    ("2016-05-03 另见附件", "date-with-words"),
     ("五月三日", "date-unparseable"),
     (["2016-05-03"], "date-invalid-type"),
     ("2016-05-03 星期三", "date-weekday-mismatch"),  # the date or the weekday is wrong
     ("2016年5月8日 星期六", "date-weekday-mismatch"),  # 2016-05-08 was a Sunday
-    ("2016-05-03 星期", "date-unparseable"),
+    ("2016-05-03 星期", "date-with-words"),
     ("16/5/3", "date-unparseable"), ("16-05-03", "date-unparseable"),  # a two-digit year without 年: ambiguous
     ("5/3/2016", "date-unparseable"),  # month or day first: not ours to pick
     ("116年5月3日", "date-unparseable"),
-    ("2016-05-03 3", "date-unparseable"), ("2016-05-03 下午 另见附件", "date-unparseable"),
+    ("2016-05-03 3", "date-with-words"), ("2016-05-03 下午 另见附件", "date-with-words"),
+    # a date inside other words, or two dates: said so, the day not picked (the message shows the text)
+    ("区政府网站2016年11月15日", "date-with-words"), ("2016-10-20（区政府网站）", "date-with-words"),
+    ("2016-10-20、2016-11-15", "date-with-words"), ("2016-11-15\n2016-11-20", "date-with-words"),
+    ("2016年10月", "date-unparseable"), ("http://www.xsq.gov.cn/art/2016/10/20/art_1.html", "date-with-words"),
 ]
 
 
