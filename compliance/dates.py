@@ -78,7 +78,7 @@ def says_not_to_be_published(texts, voided: bool = False) -> list[bool]:
     return [any(word in t for word in words) for t in texts]
 
 # Cell-level problem codes; their messages are declared in problems.py.
-DATE_PROBLEMS = ("date-missing", "date-unparseable", "date-with-words", "date-impossible", "date-out-of-range", "date-formula-error",
+DATE_PROBLEMS = ("date-missing", "date-unparseable", "date-with-words", "date-no-year", "date-impossible", "date-out-of-range", "date-formula-error",
                  "date-formula-uncached", "date-invalid-type", "date-weekday-mismatch")
 
 
@@ -221,7 +221,12 @@ def _parse_text(raw: str) -> ParsedDate:
     return ParsedDate(None, _unreadable(text))
 
 
+_NO_YEAR = re.compile(r"^\d{1,2}\s*月\s*\d{1,2}\s*[日号]?$")
+
+
 def _unreadable(text: str) -> str:
+    if _NO_YEAR.match(text):
+        return "date-no-year"  # 10月8日: the year is in a title or the file name, which a cell cannot be sure of
     return "date-with-words" if _DATE_INSIDE.search(text) else "date-unparseable"
 
 

@@ -255,8 +255,12 @@ def test_a_date_among_other_words_is_said_to_be_one_not_called_no_date(tmp_path)
     write_xlsx(folder / "区安监局_行政处罚.xlsx", {"Sheet1": [
         HEADER, [1, "西安监罚〔2016〕1号", "甲公司", D(2016, 10, 10), "区政府网站2016年11月15日", None],
         [2, "西安监罚〔2016〕2号", "乙公司", D(2016, 10, 10), "2016-10-20、2016-11-15", None],
-        [3, "西安监罚〔2016〕3号", "丙公司", D(2016, 10, 10), "见网站", None]]})
+        [3, "西安监罚〔2016〕3号", "丙公司", D(2016, 10, 10), "见网站", None],
+        [4, "西安监罚〔2016〕4号", "丁公司", D(2016, 10, 10), "10月20日", None],
+        # the page's address instead of a date: marked published, no date (never 逾期未公开)
+        [5, "西安监罚〔2016〕5号", "戊公司", D(2016, 10, 10), "http://www.xsq.gov.cn/art/2016/10/20/art_9.html", None]]})
     _, data, output = check(folder)
     codes = {r["row"]: [i["code"] for i in r["issues"]] for r in data["records"]}
-    assert codes == {2: ["date-with-words"], 3: ["date-with-words"], 4: ["date-unparseable"]}
+    assert codes == {2: ["date-with-words"], 3: ["date-with-words"], 4: ["date-unparseable"], 5: ["date-no-year"],
+                     6: ["published-marked-no-date"]}
     assert "公开日期：日期一栏除日期外还有别的文字或不止一个日期：区政府网站2016年11月15日；不知道哪一天算数，请只填一个日期" in output

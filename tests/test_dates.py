@@ -94,7 +94,7 @@ BAD = [
     ("已公开", "date-unparseable"),
     ("待定", "date-unparseable"),
     ("2016-05-03 另见附件", "date-with-words"),
-    ("五月三日", "date-unparseable"),
+    ("五月三日", "date-unparseable"), ("10月8日", "date-no-year"), ("5月3号", "date-no-year"),
     (["2016-05-03"], "date-invalid-type"),
     ("2016-05-03 星期三", "date-weekday-mismatch"),  # the date or the weekday is wrong
     ("2016年5月8日 星期六", "date-weekday-mismatch"),  # 2016-05-08 was a Sunday

@@ -289,6 +289,7 @@ PUBLISHED_MARKS = frozenset({"已公开", "是", "已公示", "已上网", "已�
 # In words: 已在区政府网站公开, 已于9月公示, 已经上网 — and no 未/不/待 that would turn it round.
 _SAID_ONLINE = re.compile(r"已(?:经)?[^，,。；;!！?？]{0,20}?(?:公开|公示|上网|发布|挂网)")
 _TURNED = re.compile(r"[未不没待尚否撤]")
+_LINK = re.compile(r"^(?:HTTPS?://|WWW\.)\S+$")  # the published page's address in place of its date
 
 
 def said_published(marks: pd.Series, free_text_only: bool = False) -> np.ndarray:
@@ -298,7 +299,7 @@ def said_published(marks: pd.Series, free_text_only: bool = False) -> np.ndarray
         out = []
         for raw in texts:
             t = normalise_text(raw).upper()
-            mark = not free_text_only and t in PUBLISHED_MARKS
+            mark = not free_text_only and (t in PUBLISHED_MARKS or _LINK.match(t) is not None)  # a page's address
             out.append(mark or (_SAID_ONLINE.search(t) is not None and _TURNED.search(t) is None))
         return out
     return per_distinct(marks.to_numpy(object), judge).astype(bool)
