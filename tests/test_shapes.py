@@ -274,10 +274,16 @@ def test_two_decision_date_columns_flag_only_the_rows_that_differ(tmp_path):
         ["序号", "证书编号", "申请人", "核准日期", "发证日期", "公示日期"],
         [1, "食药1", "甲", D(2016, 10, 10), D(2016, 10, 10), D(2016, 10, 15)],
         [2, "食药2", "乙", D(2016, 10, 11), D(2016, 10, 20), D(2016, 10, 25)],
-        [3, "食药3", "丙", D(2016, 10, 12), D(2016, 10, 12), None]])
+        [3, "食药3", "丙", D(2016, 10, 12), D(2016, 10, 12), None],
+        # only one column dated: that is the row's decision date (was 数据有误 "日期为空", its lateness hidden)
+        [4, "食药4", "丁", None, D(2016, 9, 28), None], [5, "食药5", "戊", None, D(2016, 9, 28), D(2016, 11, 1)]])
     _, data, output = check(tmp_path, path)
     records = by_number(data)
-    assert {n: r["status"] for n, r in records.items()} == {"食药1": "on_time", "食药2": "invalid", "食药3": "overdue"}
+    assert {n: r["status"] for n, r in records.items()} == {"食药1": "on_time", "食药2": "invalid", "食药3": "overdue",
+                                                            "食药4": "overdue", "食药5": "late"}
+    # 2016-09-28 + 20 working days = 2016-10-31 (国庆 10-01..07 off, 10-08 and 10-09 worked)
+    assert {records[n]["deadline"] for n in ("食药4", "食药5")} == {"2016-10-31"}
+    assert records["食药5"]["working_days_late"] == 1
     assert codes(records["食药2"]) == {"decision-dates-differ"}
     message = records["食药2"]["issues"][0]["message"]
     assert "核准日期 2016-10-11" in message and "发证日期 2016-10-20" in message

@@ -252,7 +252,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     decision_shown = _short(decision_text[keep])
     if "decision_date" in mapping.alternates:
         decided, dec_codes, decision_shown = _two_date_columns(kept, mapping, sheet, "decision_date", decided,
-                                                               dec_codes, decision_shown, text=text)
+                                                               dec_codes, decision_shown, fill_blank=True, text=text)
     if "decision_date" not in mapping.columns:
         dec_codes = np.full(n, "decision-column-missing", dtype=object)
     if "published_date" not in mapping.columns:  # not "unpublished": unknown
@@ -312,7 +312,8 @@ def _two_date_columns(kept, mapping, sheet, name, dates, codes, shown, fill_blan
     """Two columns that are both field ``name`` (批准日期 and 发证日期; 公示日期 and 上网公开日期): rows where
     both hold a date and the dates differ lose their date, with both values shown; every other row keeps
     the first column's, except that with ``fill_blank`` a blank first cell takes the second's date (a
-    publication date in either column: the decision was published, never "not yet")."""
+    publication date in either column: the decision was published, never "not yet"; a blank 批准日期 beside a
+    发证日期: the one decision date the row gives, not 数据有误 hiding its lateness)."""
     other = mapping.alternates[name]
     second, _ = parse_dates(_date_cells(kept, mapping, name, sheet, column=other))
     differ = ~np.isnat(dates) & ~np.isnat(second) & (dates != second)
