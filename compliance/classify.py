@@ -166,10 +166,13 @@ def _statuses(calendar, decision, until, is_published, days, invalid, deadline,
     status[valid & known & ~is_published] = code["pending"]
     status[valid & known & ~is_published & late_side] = code["overdue"]
     # Deadline in an uncovered year: decided when fewer than N working days can
-    # have passed, counting every uncovered day as if it were worked.
+    # have passed, counting every uncovered day as if it were worked; or exactly N when the
+    # last day (the publication, or as-of) counts as worked in that bound (uncovered, or a known
+    # working day): then it is the N-th working day at the latest, never a rest day after it.
     unknown = valid & ~known
     at_most = calendar.upper_bound(np.where(unknown, decision, NO_DAY), np.where(unknown, until, NO_DAY))
-    decided = unknown & (span_complete | (at_most < days))
+    worked, covered = calendar.workdays(np.where(unknown, until, NO_DAY))
+    decided = unknown & (span_complete | (at_most < days) | ((at_most == days) & (worked | ~covered)))
     status[decided & is_published] = code["on_time"]
     status[decided & ~is_published] = code["pending"]
     undetermined = unknown & ~decided

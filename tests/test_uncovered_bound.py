@@ -1,0 +1,65 @@
+"""A deadline in a year no calendar covers yet (January, before the State Council's notice reaches the
+package): a record is still judged when every possible calendar gives the same answer. Real .xlsx files,
+the real chinese-calendar (it covers 2004–2026 here), the library's check with the run date set.
+
+The bound counts every uncovered day as a working day. Fewer than N working days: on time (or pending).
+Exactly N: the same, when the last day (the publication or the as-of date) counts as worked in the bound
+(uncovered, or a known working day), since it is then the N-th working day at the latest; when it is a
+known rest day, the N-th working day may have been before it, and the record stays 无法判定."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from compliance.api import check
+from compliance.rules import from_options
+from compliance.workcalendar import WorkCalendar
+from helpers import PENALTY_HEADER, write_xlsx
+
+D = dt.date
+CALENDAR = WorkCalendar()
+
+
+def statuses(tmp_path, rows, as_of: dt.date, days: int = 20) -> dict[int, str]:
+    path = write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"处罚": [PENALTY_HEADER] + [
+        [i, f"西安监罚〔2026〕{i}号", f"公司{i}", decided, published, "区安监局"]
+        for i, (decided, published) in enumerate(rows, start=1)]})
+    run = check([path], as_of=as_of, run_date=D(2027, 2, 10), rules=from_options(days, None))
+    return dict(zip(run.records["row"].tolist(), run.records["status"].astype(str).tolist()))
+
+
+def bound(start: dt.date, end: dt.date) -> int:
+    return int(CALENDAR.upper_bound(np.array([start], "datetime64[D]"), np.array([end], "datetime64[D]"))[0])
+
+
+def test_the_bound_of_the_year_end_case_is_what_the_table_says():
+    assert not CALENDAR.covers(2027) and CALENDAR.covers(2026)
+    # (2026-12-10, 2026-12-31]: 15 working days; 2027-01-01..05 counted as worked: 5
+    assert bound(D(2026, 12, 10), D(2027, 1, 5)) == 20 and bound(D(2026, 12, 10), D(2027, 1, 6)) == 21
+
+
+@pytest.mark.parametrize("published, expected", [
+    (D(2027, 1, 4), "on_time"),  # at most 19 working days: on time under any calendar (as before)
+    (D(2027, 1, 5), "on_time"),  # at most 20, and 01-05 is the 20th working day at the latest (was 无法判定)
+    (D(2027, 1, 6), "undetermined"),  # at most 21: late unless 2027 has a holiday in its first days
+])
+def test_a_publication_in_the_uncovered_year(tmp_path, published, expected):
+    assert statuses(tmp_path, [(D(2026, 12, 10), published)], as_of=D(2027, 2, 1)) == {2: expected}
+
+
+@pytest.mark.parametrize("as_of, expected", [(D(2027, 1, 5), "pending"), (D(2027, 1, 6), "undetermined")])
+def test_an_unpublished_decision_as_of_the_uncovered_year(tmp_path, as_of, expected):
+    assert statuses(tmp_path, [(D(2026, 12, 10), None)], as_of=as_of) == {2: expected}
+
+
+def test_exactly_n_ending_on_a_known_rest_day_stays_undetermined(tmp_path):
+    """Decided in 2003 (uncovered), published on Sunday 2004-01-11 (covered, a rest day): with N equal to
+    the bound, the N-th working day may have been the Friday before, so it may be late by a day."""
+    decided, sunday, friday = D(2003, 12, 25), D(2004, 1, 11), D(2004, 1, 9)
+    n = bound(decided, sunday)
+    assert bound(decided, friday) == n  # the weekend adds nothing: the Sunday is a known rest day
+    assert statuses(tmp_path, [(decided, sunday), (decided, friday)], as_of=D(2004, 2, 1), days=n) == {
+        2: "undetermined", 3: "on_time"}
