@@ -78,7 +78,7 @@ def says_not_to_be_published(texts, voided: bool = False) -> list[bool]:
     return [any(word in t for word in words) for t in texts]
 
 # Cell-level problem codes; their messages are declared in problems.py.
-DATE_PROBLEMS = ("date-missing", "date-unparseable", "date-with-words", "date-no-year", "date-impossible", "date-out-of-range", "date-formula-error",
+DATE_PROBLEMS = ("date-missing", "date-unparseable", "date-with-words", "date-no-year", "date-no-day", "date-impossible", "date-out-of-range", "date-formula-error",
                  "date-formula-uncached", "date-invalid-type", "date-weekday-mismatch")
 
 
@@ -159,7 +159,19 @@ def _from_serial(number: float) -> ParsedDate:
         return _build(n // 10000, n // 100 % 100, n % 100, str(n))
     if _SERIAL_MIN <= number <= _SERIAL_MAX + 1:
         return ParsedDate(_EXCEL_EPOCH + dt.timedelta(days=math.floor(number)))
+    if _year_month(number):
+        return ParsedDate(None, "date-no-day")
     return ParsedDate(None, "date-out-of-range")
+
+
+def _year_month(number: float) -> bool:
+    """2016.1 or 2016.10 typed into a number cell (Excel keeps 2016.5 as a number), 2016, or 201610:
+    a year and perhaps a month, no day. As serials these would all be before 1990."""
+    if MIN_YEAR <= number < MAX_YEAR + 1:
+        hundredths = (number - math.floor(number)) * 100
+        month = round(hundredths)
+        return abs(hundredths - month) < 1e-6 and (month == 0 or 1 <= month <= 12 or month in range(10, 100, 10))
+    return float(number).is_integer() and MIN_YEAR * 100 + 1 <= number <= MAX_YEAR * 100 + 12 and 1 <= number % 100 <= 12
 
 
 def normalise_text(text: str) -> str:
@@ -195,6 +207,8 @@ def _parse_text(raw: str) -> ParsedDate:
         return ParsedDate(None, "date-formula-error")
     if text == _FORMULA_NO_VALUE_NFKC:
         return ParsedDate(None, "date-formula-uncached")
+    if _NO_DAY.match(text):
+        return ParsedDate(None, "date-no-day")
     if _NUMBER.match(text):
         return _from_serial(float(text))
     zoned = _ZONED.match(text)
@@ -222,6 +236,8 @@ def _parse_text(raw: str) -> ParsedDate:
 
 
 _NO_YEAR = re.compile(r"^\d{1,2}\s*月\s*\d{1,2}\s*[日号]?$")
+# 2016年10月, 2016-10, 2016.10, 2016年: a month or a year is a span of days, not a decision's day.
+_NO_DAY = re.compile(r"^(?:19|20|21)\d{2}\s*(?:年|(?:(?:年|[-/.—–―−‐‒])\s*(?:0?[1-9]|1[0-2])\s*月?))$")
 
 
 def _unreadable(text: str) -> str:

@@ -264,3 +264,23 @@ def test_a_date_among_other_words_is_said_to_be_one_not_called_no_date(tmp_path)
     assert codes == {2: ["date-with-words"], 3: ["date-with-words"], 4: ["date-unparseable"], 5: ["date-no-year"],
                      6: ["published-marked-no-date"]}
     assert "公开日期：日期一栏除日期外还有别的文字或不止一个日期：区政府网站2016年11月15日；不知道哪一天算数，请只填一个日期" in output
+
+
+def test_a_month_without_its_day_says_so_and_is_not_called_out_of_range(tmp_path):
+    """2016年10月, 2016-10, and 2016.10 typed into a cell that Excel keeps as the number 2016.1: a month is a
+    span of days, so no deadline can be counted (数据有误); the message says the day is missing, not that
+    the year is wrong (as a serial number 2016.1 would be a day in 1905)."""
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区安监局_行政处罚.xlsx", {"Sheet1": [
+        HEADER, [1, "西安监罚〔2016〕1号", "甲公司", "2016年10月", D(2016, 10, 20), None],
+        [2, "西安监罚〔2016〕2号", "乙公司", 2016.1, D(2016, 10, 20), None],
+        [3, "西安监罚〔2016〕3号", "丙公司", D(2016, 10, 10), "2016-11", None],
+        [4, "西安监罚〔2016〕4号", "丁公司", D(2016, 10, 10), D(2016, 10, 20), None]]})
+    _, data, output = check(folder)
+    rows = {r["row"]: (r["status"], [i["code"] for i in r["issues"]]) for r in data["records"]}
+    assert rows == {2: ("invalid", ["date-no-day"]), 3: ("invalid", ["date-no-day"]),
+                    4: ("invalid", ["date-no-day"]), 5: ("on_time", [])}
+    assert "决定日期：日期没有写到哪一天：2016年10月" in output
+    assert "公开日期：日期没有写到哪一天：2016-11" in output
+    assert "超出合理范围" not in output

@@ -95,6 +95,11 @@ BAD = [
     ("待定", "date-unparseable"),
     ("2016-05-03 另见附件", "date-with-words"),
     ("五月三日", "date-unparseable"), ("10月8日", "date-no-year"), ("5月3号", "date-no-year"),
+    # a year and month, or a year, without the day; as a number 2016.5 would be a serial in 1905
+    ("2016年10月", "date-no-day"), ("2016-10", "date-no-day"), ("2016.5", "date-no-day"), ("２０１６．１２", "date-no-day"),
+    ("2016年", "date-no-day"), ("201610", "date-no-day"), (2016.5, "date-no-day"), (2016.1, "date-no-day"),
+    (2016.12, "date-no-day"), (2016, "date-no-day"), (201610, "date-no-day"),
+    (2016.13, "date-out-of-range"), (201613, "date-out-of-range"), ("2016-13", "date-unparseable"),
     (["2016-05-03"], "date-invalid-type"),
     ("2016-05-03 星期三", "date-weekday-mismatch"),  # the date or the weekday is wrong
     ("2016年5月8日 星期六", "date-weekday-mismatch"),  # 2016-05-08 was a Sunday
@@ -106,7 +111,7 @@ BAD = [
     # a date inside other words, or two dates: said so, the day not picked (the message shows the text)
     ("区政府网站2016年11月15日", "date-with-words"), ("2016-10-20（区政府网站）", "date-with-words"),
     ("2016-10-20、2016-11-15", "date-with-words"), ("2016-11-15\n2016-11-20", "date-with-words"),
-    ("2016年10月", "date-unparseable"), ("http://www.xsq.gov.cn/art/2016/10/20/art_1.html", "date-with-words"),
+    ("http://www.xsq.gov.cn/art/2016/10/20/art_1.html", "date-with-words"),
 ]
 
 
