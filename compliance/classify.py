@@ -110,6 +110,10 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
     stand_in_late = _stand_in(records) & (judged["status"] == STATUSES.index("late"))
     judged["status"][stand_in_late] = STATUSES.index("invalid")
     problem = np.where(stand_in_late & (problem == None), "published-stand-in-late", problem)  # noqa: E711
+    # A row struck through (删除线) may be a voided decision: never called late on it (docs/rules.md §8).
+    struck_late = _struck(records) & np.isin(judged["status"], [STATUSES.index("late"), STATUSES.index("overdue")])
+    judged["status"][struck_late] = STATUSES.index("invalid")
+    problem = np.where(struck_late & (problem == None), "row-struck-late", problem)  # noqa: E711
     late = _lateness(calendar, judged, until, days)
 
     out = records.copy(deep=False)  # copy-on-write: the columns are shared until one is changed
@@ -146,6 +150,10 @@ def _stand_in(records) -> np.ndarray:
     if "published_stand_in" not in records.columns:
         return np.zeros(len(records), dtype=bool)
     return records["published_stand_in"].notna().to_numpy(bool)
+
+
+def _struck(records) -> np.ndarray:
+    return (records["notes"] == "row-struck-through").to_numpy(bool)
 
 
 def _marked_no_date(records) -> np.ndarray:

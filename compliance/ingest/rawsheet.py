@@ -18,6 +18,7 @@ class RawSheet:
     data_start: int = 0  # CSV: where the text starts in ``data`` (after a UTF-8 BOM)
     doubt: tuple[int, int] | None = None  # (rows with content in the XML, rows read) when they disagree
     hidden_columns: frozenset[int] = frozenset()  # 0-based columns hidden in the sheet (.xlsx)
+    struck_rows: frozenset[int] = frozenset()  # 0-based rows struck through (.xlsx; struck.py)
 
     @property
     def text(self) -> str | None:

@@ -29,6 +29,7 @@ from ..quality.ingest import quality_wanted, add_quality_columns
 from .tables import range_label, side_by_side, split_columns
 from .unit_spellings import same_unit
 from .unit_text import unit_in_text
+from .struck import row_notes
 from .voided import NOTE_FIELDS, void_rows
 
 RECORD_FIELDS = ["source_file", "sheet", "row", "category", "unit", "document_number", "party",
@@ -268,7 +269,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     out["published_date"] = published
     out["decision_problem"] = dec_codes
     out["published_problem"] = pub_codes
-    out["notes"] = np.where(kinds.labelled[keep], "row-labelled-as-total", None)
+    out["notes"] = row_notes(kinds.labelled[keep], out["row"].to_numpy(), sheet.struck_rows)
     out["published_stand_in"] = mapping.header_of("published_date") if mapping.is_weak("published_date") else None
     extra = add_quality_columns(out, kept, mapping, text=text, checks=quality, raw_unit=text(mapped_column(kept, mapping, "unit")),
                                 result=result, at={"file": context.source_file, "sheet": sheet.name})

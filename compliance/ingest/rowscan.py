@@ -45,7 +45,7 @@ def last_row_start(data: bytes) -> int | None:
                 return lt
 
 
-_ATTRIBUTES = {name: re.compile(rb"(?:^|\s)" + name + rb"""\s*=\s*(["'])(.*?)\1""", re.S) for name in (b"r", b"t")}
+_ATTRIBUTES = {name: re.compile(rb"(?:^|\s)" + name + rb"""\s*=\s*(["'])(.*?)\1""", re.S) for name in (b"r", b"t", b"s")}
 
 
 def exotic(part: bytes) -> bool:
@@ -67,7 +67,7 @@ def exotic(part: bytes) -> bool:
 
 
 def attribute(attrs: bytes, name: bytes) -> bytes | None:
-    """One attribute's value (r or t) from a start tag's attribute text, whatever the order and quotes."""
+    """One attribute's value (r, t or s) from a start tag's attribute text, whatever the order and quotes."""
     m = _ATTRIBUTES[name].search(attrs)
     if m is None:
         return None

@@ -27,6 +27,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from ..dates import FORMULA_NO_VALUE
+from .struck import struck_in_part, struck_styles
 from .workbookxml import sheet_parts
 from .rowscan import (MAIN_NAMESPACES, ExactScanNeeded, PartTags, column_number, exact_scan, exotic,
                       last_row_start, row_scan)
@@ -45,6 +46,7 @@ class SheetScan:
     uncached: list[tuple[int, int]] = field(default_factory=list)  # formulas saved with no result
     method: str = "fast"  # fast, rows or exact: how the sheet was read (tests, --debug)
     hidden_columns: frozenset[int] = frozenset()  # 0-based: columns the clerk hid (<col hidden="1">)
+    struck_rows: frozenset[int] = frozenset()  # 0-based: rows struck through (struck.py)
 
     def note_cell(self, row: int, column: int) -> None:
         """A cell with content at (row, column), 1-based: the extent grows to hold it."""
@@ -84,16 +86,18 @@ def scan_workbook(path, details: bool = True) -> WorkbookScan:
             return WorkbookScan()  # .xlsb: binary, read as it is
         date1904, parts = sheet_parts(archive, names)
         result = WorkbookScan(date1904)
+        struck = struck_styles(archive, names) if details else frozenset()
         for name, target in parts.items():
-            result.sheets[name] = scan_sheet(lambda t=target: archive.open(t), details)
+            result.sheets[name] = scan_sheet(lambda t=target: archive.open(t), details, struck)
     return result
 
 
-def scan_sheet(opener, details: bool = True) -> SheetScan:
-    """``opener()`` gives the sheet's XML stream; it is opened again if the exact parse is needed."""
+def scan_sheet(opener, details: bool = True, struck: frozenset[int] = frozenset()) -> SheetScan:
+    """``opener()`` gives the sheet's XML stream; it is opened again if the exact parse is needed.
+    ``struck``: the cell formats with a struck font, whose rows are noted (not by the exact parse)."""
     with opener() as stream:
         try:
-            return _scan_parts(stream, details)
+            return _scan_parts(stream, details, struck)
         except ExactScanNeeded:
             pass
     scan = SheetScan(method="exact")
@@ -102,10 +106,11 @@ def scan_sheet(opener, details: bool = True) -> SheetScan:
     return scan
 
 
-def _scan_parts(stream, details: bool) -> SheetScan:
+def _scan_parts(stream, details: bool, struck: frozenset[int] = frozenset()) -> SheetScan:
     scan = SheetScan()
     tags = None
-    last_row = 0
+    last_row = struck_last = 0
+    struck_rows: set[int] = set()
     for part in _row_parts(stream):
         if tags is None:
             found = _SHEETDATA.search(part)
@@ -125,8 +130,12 @@ def _scan_parts(stream, details: bool) -> SheetScan:
             last_row = _extent_part(part, tags, scan, last_row)
         else:
             last_row = _full_part(part, tags, scan, last_row)
+        if struck:
+            rows, struck_last = struck_in_part(part, tags, struck, struck_last)
+            struck_rows |= rows
         if end >= 0:
             break
+    scan.struck_rows = frozenset(struck_rows)
     return scan
 
 

@@ -1,0 +1,83 @@
+"""Rows a clerk struck through (删除线) in an .xlsx: the usual way to void a line without deleting it.
+
+A struck row is still read as a record (the tool does not decide that a decision was voided), but it
+says so; and a struck row that would be 逾期 is not called late (classify.py): a false accusation
+weighs more than a missed one, and the unit is asked to confirm (docs/rules.md §8).
+
+Cost: styles.xml is small and parsed as XML; the sheet's cells are looked at only when some cell
+style uses a struck font, which most workbooks never do.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.etree import ElementTree
+
+import numpy as np
+
+from .rowscan import PartTags, attribute
+from .workbookxml import parse
+
+STYLES = "xl/styles.xml"
+_ROW_R = re.compile(rb"""(?:^|\s)r\s*=\s*["'](\d{1,7})["']""")
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def struck_styles(archive, names: set[str]) -> frozenset[int]:
+    """The cell formats (``s`` indexes into cellXfs) whose font is struck through."""
+    by_lower = {n.lower(): n for n in names}
+    if STYLES not in by_lower:
+        return frozenset()
+    try:
+        root = parse(archive.read(by_lower[STYLES]))
+    except (ElementTree.ParseError, ValueError):
+        return frozenset()  # the cells are read without the styles: a broken styles part only hides strikes
+    struck_fonts: set[int] = set()
+    formats: list[str | None] = []
+    for element in root:
+        if _local(element.tag) == "fonts":
+            for k, font in enumerate(e for e in element if _local(e.tag) == "font"):
+                if any(_local(p.tag) == "strike" and (p.get("val") or "1").lower() not in ("0", "false")
+                       for p in font):
+                    struck_fonts.add(k)
+        elif _local(element.tag) == "cellXfs":
+            formats = [xf.get("fontId") for xf in element if _local(xf.tag) == "xf"]
+    if not struck_fonts:
+        return frozenset()
+    return frozenset(k for k, font in enumerate(formats) if font is not None and font.isdigit()
+                     and int(font) in struck_fonts)
+
+
+def struck_in_part(part: bytes, tags: PartTags, formats: frozenset[int], last_row: int) -> tuple[set[int], int]:
+    """(0-based rows of ``part`` struck through, the part's last row number). A row is struck when at
+    least half of its cells with content are; cells without content (``<c …/>``) do not count."""
+    struck: set[int] = set()
+    starts = list(tags.row_tag.finditer(part))
+    for k, row in enumerate(starts):
+        number = _ROW_R.search(row.group(1))
+        last_row = int(number.group(1)) if number else last_row + 1
+        if row.group(1).endswith(b"/"):
+            continue  # <row …/>: no cells
+        end = starts[k + 1].start() if k + 1 < len(starts) else len(part)
+        cells = crossed = 0
+        for cell in tags.cell_tag.finditer(part, row.end(), end):
+            attrs = cell.group(1)
+            if attrs.endswith(b"/"):
+                continue
+            cells += 1
+            style = attribute(attrs, b"s")
+            crossed += style is not None and style.isdigit() and int(style) in formats
+        if cells and crossed * 2 >= cells:
+            struck.add(last_row - 1)
+    return struck, last_row
+
+
+def row_notes(labelled: np.ndarray, rows: np.ndarray, struck: frozenset[int]) -> np.ndarray:
+    """Each record's note code: a struck row says so first; else a row labelled 合计 that holds a decision."""
+    notes = np.where(labelled, "row-labelled-as-total", None)
+    if struck:
+        notes[np.isin(np.asarray(rows) - 1, np.fromiter(struck, dtype=np.int64))] = "row-struck-through"
+    return notes

@@ -1,0 +1,83 @@
+"""A row struck through (删除线) is how many clerks void a line without deleting it, on real .xlsx files
+through the real CLI. The tool does not decide that the decision was voided, so the row stays a record
+and says it is struck; but a struck row is never called late (逾期): it is 数据有误, asking the unit to
+confirm. A few struck cells in a row (a corrected date) are not a struck row."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import openpyxl
+from click.testing import CliRunner
+from openpyxl.styles import Font
+
+from compliance.cli import main
+
+D = dt.date
+HEADER = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期", "备注"]
+ROWS = [
+    [1, "西安监罚〔2016〕1号", "甲公司", D(2016, 9, 1), None, None],  # overdue, struck
+    [2, "西安监罚〔2016〕2号", "乙公司", D(2016, 9, 1), D(2016, 9, 5), None],  # on time, struck
+    [3, "西安监罚〔2016〕3号", "丙公司", D(2016, 9, 1), None, None],  # overdue, one cell struck
+    [4, "西安监罚〔2016〕4号", "丁公司", D(2016, 9, 1), D(2016, 11, 30), None],  # late, struck
+    [5, "西安监罚〔2016〕5号", "戊公司", D(2016, 9, 1), None, None],  # overdue, a font with strike="0"
+]
+
+
+def workbook(path: Path) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "行政处罚"
+    for row in [HEADER, *ROWS]:
+        sheet.append(row)
+    for excel_row in (2, 3, 5):
+        for cell in sheet[excel_row]:
+            if cell.value is not None:
+                cell.font = Font(strike=True)
+    sheet["B4"].font = Font(strike=True)
+    for cell in sheet[6]:
+        cell.font = Font(strike=False, bold=True)
+    book.save(path)
+    return path
+
+
+def check(tmp_path: Path, path: Path):
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code == 1, result.output
+    return json.loads(out.read_text(encoding="utf-8")), result.output
+
+
+def test_a_struck_row_is_read_and_said_and_never_called_late(tmp_path):
+    data, output = check(tmp_path, workbook(tmp_path / "区安监局_行政处罚.xlsx"))
+    rows = {r["row"]: (r["status"], [i["code"] for i in r["issues"]]) for r in data["records"]}
+    assert rows == {2: ("invalid", ["row-struck-through", "row-struck-late"]),
+                    3: ("on_time", ["row-struck-through"]),
+                    4: ("overdue", []),
+                    5: ("invalid", ["row-struck-through", "row-struck-late"]),
+                    6: ("overdue", [])}
+    assert "按日期已逾期（截止 2016-09-30），但这一行加了删除线：不判为逾期，请确认这项决定是否已作废" in output
+    assert data["summary"]["overdue"] == 2 and data["summary"]["late"] == 0
+
+
+def test_a_struck_font_in_another_namespace_prefix_and_quote_style_is_seen(tmp_path):
+    """The same workbook with its sheet and styles rewritten with an x: prefix and single quotes."""
+    plain = workbook(tmp_path / "plain.xlsx")
+    path = tmp_path / "区安监局_行政处罚.xlsx"
+    main_ns = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename in ("xl/worksheets/sheet1.xml", "xl/styles.xml"):
+                data = data.replace(main_ns, main_ns.replace(b"xmlns=", b"xmlns:x="))
+                data = data.replace(b"<", b"<x:").replace(b"<x:/", b"</x:").replace(b"<x:?", b"<?")
+                data = re.sub(rb' s="(\d+)"', rb" s='\1'", data)
+            target.writestr(info, data)
+    data, _ = check(tmp_path, path)
+    statuses = {r["row"]: r["status"] for r in data["records"]}
+    assert statuses == {2: "invalid", 3: "on_time", 4: "overdue", 5: "invalid", 6: "overdue"}
