@@ -91,9 +91,11 @@ TABLE: tuple[Field, ...] = (
           "各单位叫法不一", "西政办发〔2016〕55号（20 个工作日内上网公开）；国办发〔2015〕51号",
           Words(contains=("上网公开日期", "信息公开日期", "网上公开日期", "公开日期", "公示日期", "发布日期",
                           "上网日期", "公开时间", "公示时间", "发布时间", "上网时间", "公开发布日期", "公布日期",
-                          "挂网日期", "挂网时间", "上线日期", "上线时间"),
+                          "挂网日期", "挂网时间", "上线日期", "上线时间",
+                          # the day the notice period starts is the day it went online (its end is not)
+                          "公示开始日期", "公示起始日期", "公示开始时间", "公示起始时间", "公开开始日期", "公开起始日期"),
                 weak=("数据更新时间戳", "入库时间", "更新时间", "入库日期", "更新日期")),
-          exclude=("截止", "有效期", "决定日期", "作出日期") + NOT_PUBLICATION,
+          exclude=("截止", "有效期", "结束", "到期", "期满", "终止", "决定日期", "作出日期") + NOT_PUBLICATION,
           # A government site's 信息公开 list dates an item by 生成日期/成文日期 (in a ledger they are not
           # publication); an edit time stands in only there.
           only={ONLINE: Words(contains=("生成日期", "成文日期"), weak=("修改时间",))}),

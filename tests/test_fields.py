@@ -53,6 +53,7 @@ def test_a_config_synonym_works_for_a_ledger_and_for_an_online_list(tmp_path, mo
     ("处罚决定书日期", "decision_date"), ("作出处罚决定的日期", "decision_date"), ("处罚时间", "decision_date"),
     ("挂网时间", "published_date"), ("发证机关", "unit"), ("处罚单位", "unit"), ("执法机构", "unit"),
     ("持证人", "party"), ("持证单位", "party"),  # a licence ledger's holder
+    ("公示开始日期", "published_date"), ("公示起始日期", "published_date"),  # the notice period's first day
 ])
 def test_ledger_headers_that_now_map(tmp_path, header, field):
     index = {"document_number": 1, "party": 2, "decision_date": 3, "published_date": 4, "unit": 5}[field]
@@ -196,3 +197,18 @@ def test_docs_list_the_table_as_it_is():
 
     docs = Path(__file__).parent.parent / "docs" / "fields.md"
     assert docs.read_text(encoding="utf-8") == markdown(), "regenerate docs/fields.md (see its first lines)"
+
+
+def test_the_end_of_the_notice_period_is_never_the_publication_date(tmp_path):
+    """公示结束日期 / 公示到期日期 (years after the decision) beside the start: only the start is read; alone,
+    no publication column is found (数据有误), never a false 逾期公开 three years late."""
+    header_row = list(PENALTY_HEADER)
+    header_row[4] = "公示开始日期"
+    both = write_xlsx(tmp_path / "甲.xlsx", {"处罚": [header_row + ["公示结束日期"], ROW + [dt.date(2019, 9, 8)]]})
+    record = load([both]).records.iloc[0]
+    assert record["published_date"] == dt.datetime(2016, 9, 8) and record["published_problem"] is None
+    for end in ("公示结束日期", "公示到期日期", "公示期满日期", "公开终止日期"):
+        header_row[4] = end
+        alone = write_xlsx(tmp_path / "乙.xlsx", {"处罚": [header_row, ROW[:4] + [dt.date(2019, 9, 8)] + ROW[5:]]})
+        record = load([alone]).records.iloc[0]
+        assert record["published_problem"] == "published-column-missing", end
