@@ -86,7 +86,9 @@ TABLE: tuple[Field, ...] = (
                           "发证时间", "许可时间", "审批时间", "处罚时间",
                           # the decision document's date (处罚决定书日期, 作出处罚决定的日期)
                           "决定书日期", "决定的日期")),
-          exclude=("截止", "有效期", "公开", "公示", "上网", "发布", "更新", "入库") + NOT_PUBLICATION),
+          exclude=("截止", "有效期", "公开", "公示", "上网", "发布", "更新", "入库") + NOT_PUBLICATION,
+          # a government site's catalogue: the day the decision document was signed
+          only={ONLINE: Words(contains=("成文日期",))}),
     Field("published_date", "公开日期", "决定上网公开的日期；数据标准中没有这一项，"
           "各单位叫法不一", "西政办发〔2016〕55号（20 个工作日内上网公开）；国办发〔2015〕51号",
           Words(contains=("上网公开日期", "信息公开日期", "网上公开日期", "公开日期", "公示日期", "发布日期",
@@ -96,9 +98,9 @@ TABLE: tuple[Field, ...] = (
                           "公示开始日期", "公示起始日期", "公示开始时间", "公示起始时间", "公开开始日期", "公开起始日期"),
                 weak=("数据更新时间戳", "入库时间", "更新时间", "入库日期", "更新日期")),
           exclude=("截止", "有效期", "结束", "到期", "期满", "终止", "决定日期", "作出日期") + NOT_PUBLICATION,
-          # A government site's 信息公开 list dates an item by 生成日期/成文日期 (in a ledger they are not
-          # publication); an edit time stands in only there.
-          only={ONLINE: Words(contains=("生成日期", "成文日期"), weak=("修改时间",))}),
+          # A government site's 信息公开 list dates an item by 生成日期 (in a ledger it is not publication);
+          # an edit time stands in only there. Its 成文日期 is the day the document was signed: the decision's.
+          only={ONLINE: Words(contains=("生成日期",), weak=("修改时间",))}),
     # A 是否公开 / 状态 column: what the unit says, not when. A mark without a date is a data problem
     # (标注已公开，但没有公开日期), never a verdict of non-publication (docs/rules.md §8).
     Field("published_marked", "公开状态", "台账标注的是否已公开（已公开/是/未公开）：有标注而无公开日期时提示核实",

@@ -91,7 +91,7 @@ def test_online_category_headers_that_now_map(tmp_path, header):
 DECIDING_UNITS = ("处罚机关", "许可机关", "决定机关", "单位", "机关", "部门", "所属单位", "执法机关", "实施机关",
                   "审批机关", "发布机构", "发文机关", "公开单位", "来源")
 SHORTER_DATES = ("公开日期", "公示日期", "发布日期", "上网日期", "上线日期", "上线时间", "上网时间", "公开时间",
-                 "公示时间", "发布时间", "上网公开时间", "公布日期", "挂网日期", "生成日期", "成文日期")
+                 "公示时间", "发布时间", "上网公开时间", "公布日期", "挂网日期", "生成日期")
 
 
 @pytest.mark.parametrize("stand_in, unit", [("数据来源单位", u) for u in DECIDING_UNITS]

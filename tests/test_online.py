@@ -152,9 +152,20 @@ def test_numbers_match_across_bracket_forms_full_width_and_spaces(ledger, credit
     ("区安监局2016年工作总结", ""),
     # a later act on the decision is not its publication
     ("关于撤销西安监罚〔2019〕15号行政处罚决定的决定", ""), ("关于更正西人社许〔2016〕8号许可决定的公告", ""),
+    ("关于对西安监罚〔2019〕15号行政处罚决定予以更正的决定", ""),
+    # the same words as the decision's own matter: its number counts
+    ("关于准予甲公司变更劳务派遣经营许可的决定（西人社许〔2023〕5号）", "西人社许〔2023〕5号"),
+    ("乙公司劳务派遣经营许可变更决定书（西人社许〔2023〕6号）", "西人社许〔2023〕6号"),
+    ("关于对丙公司未按规定办理变更登记的行政处罚决定书（西市监罚〔2023〕5号）", "西市监罚〔2023〕5号"),
+    ("关于撤销许可的行政处罚决定书（西市监罚〔2023〕9号）", "西市监罚〔2023〕9号"),
 ])
 def test_number_extraction_from_titles(title, number):
-    assert numbers_from_titles(pd.Series([title])).iloc[0] == number
+    assert numbers_from_titles(pd.Series([title]))["number"].tolist() == ([number] if number else [])
+
+
+def test_a_batch_notice_gives_every_number_it_names():
+    found = numbers_from_titles(pd.Series(["无关标题", "行政处罚决定书公示（西市监罚〔2023〕5号、西市监罚〔2023〕6号、西市监罚[2023]7号）"]))
+    assert found.values.tolist() == [[1, "西市监罚〔2023〕5号"], [1, "西市监罚〔2023〕6号"], [1, "西市监罚〔2023〕7号"]]
 
 
 def test_government_list_matches_by_the_number_inside_the_title(ledger, tmp_path):
@@ -181,11 +192,18 @@ def test_name_and_date_when_either_side_lacks_a_number(ledger, credit):
                                              "西安监罚〔2016〕3号": "not-found"}
 
 
-def test_two_different_numbers_never_match_by_name(ledger, credit):
-    path = ledger(ledger_row(1))
-    lst = credit(credit_row("西安监罚〔2016〕99号", "公司1", "2016-09-01", "2016-09-08"))
+def test_two_different_numbers_never_confirm_and_never_accuse(ledger, credit):
+    """Same party, decision date and unit under another number (a dropped prefix, a typo, or another
+    decision that day): neither 一致 nor 网站未见, but 无法确定对应 naming the entry; another party is
+    still not this decision."""
+    path = ledger(ledger_row(1), ledger_row(2))
+    lst = credit(credit_row("西安监罚〔2016〕99号", "公司1", "2016-09-01", "2016-09-08"),
+                 credit_row("西安监罚〔2016〕98号", "别的公司", "2016-09-01", "2016-09-08"))
     run = run_check(path, lst)
-    assert results(run) == {"西安监罚〔2016〕1号": "not-found"} and len(run.online.online_only) == 1
+    assert results(run) == {"西安监罚〔2016〕1号": "ambiguous", "西安监罚〔2016〕2号": "not-found"}
+    assert online_note(run, 0).startswith("网站清单中有当事人、决定日期都相同但文书号不同的信息（credit.csv 第2行"
+                                          "（西安监罚〔2016〕99号） 2016-09-08）")
+    assert list(run.online.online_only["number"]) == ["西安监罚〔2016〕98号"]
 
 
 def test_unit_aliases_from_the_config(ledger, credit):

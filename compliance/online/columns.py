@@ -12,31 +12,44 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from ..ingest.docnumbers import _BRACKETS, normalise_document_numbers
 
-# A decision number: an issuer's short name, the year in brackets, a serial and 号.
-# Titles are first given one bracket form (〔〕), so （）[]() around the year all match.
-_NUMBER_IN_TITLE = re.compile(r"([^〔〕\s、，,：:；;“”\"《》的书对于]{1,16}〔(?:19|20)\d{2}〕第?\d+号)")
+_LATER_ACT = "撤销|撤回|更正|变更|纠正|废止"
+# A decision number: an issuer's short name, the year in brackets, a serial and 号. Titles are first
+# given one bracket form (〔〕), so （）[]() around the year all match. The act word just before it
+# (关于撤销西安监罚〔2019〕15号…) and 决定 (not 决定书) just after it are caught to tell a later act on
+# the decision from the decision's own publication.
+_NUMBER_IN_TITLE = re.compile(
+    r"(?P<act>(?:" + _LATER_ACT + r")对?)?"
+    r"(?P<number>(?:(?!" + _LATER_ACT + r")[^〔〕\s、，,：:；;“”\"《》的书对于]){1,16}〔(?:19|20)\d{2}〕第?\d+号)"
+    r"(?P<decision>(?:行政)?(?:处罚|许可)?决定(?!书))?")
 _PARTY_IN_TITLE = re.compile(r"(?:关于)?(?:对|准予|给予|同意)(.+?)(?:作出的|作出|的)?(?:行政)?(?:处罚|许可|准予|不予)")
 _UNIT_IN_TITLE = re.compile(r"^(.{2,30}?(?:分局|局|办公室|办|委员会|委|院|所|队|站|中心|厅|政府))(?:关于|对|行政)")
 
 
-_LATER_ACT = "撤销|撤回|更正|变更|纠正|废止"
+def numbers_from_titles(titles: pd.Series) -> pd.DataFrame:
+    """Column-wise: every decision number each title holds, normalised, as rows (entry = the title's
+    position, number); a batch notice (…5号、…6号、…7号) gives each of its numbers.
 
-
-def numbers_from_titles(titles: pd.Series) -> pd.Series:
-    """Column-wise: the decision number inside each title, normalised; "" when none.
-
-    Full-width digits and every bracket form are unified first (NFKC, then 〔〕).
+    A number a later act is about is left out (关于撤销西安监罚〔2019〕15号行政处罚决定的决定, 关于对
+    西安监罚〔2019〕15号行政处罚决定予以更正的决定): that page is not the decision's publication. The word
+    elsewhere is the decision's own matter (准予变更…许可的决定（西人社许〔2023〕5号）, 未按规定办理变更
+    登记的行政处罚决定书), and its number counts.
     """
-    text = titles.astype(object).where(titles.notna(), "").astype(str)
+    text = titles.astype(object).where(titles.notna(), "").astype(str).reset_index(drop=True)
     text = text.str.normalize("NFKC").str.replace(r"\s+", "", regex=True).str.translate(_BRACKETS)
-    found = text.str.extract(_NUMBER_IN_TITLE, expand=False)
-    # 关于撤销西安监罚〔2019〕15号行政处罚决定的决定: a later act on the decision, not its publication
-    found = found.where(~text.str.contains(_LATER_ACT).to_numpy(bool), None)
-    return normalise_document_numbers(found)
+    found = text.str.extractall(_NUMBER_IN_TITLE)
+    if not len(found):
+        return pd.DataFrame({"entry": pd.Series(dtype=np.int64), "number": pd.Series(dtype=object)})
+    entry = found.index.get_level_values(0).to_numpy(np.int64)
+    mentions_act = text.str.contains(_LATER_ACT).to_numpy(bool)[entry]
+    later = found["act"].notna().to_numpy(bool) | (found["decision"].notna().to_numpy(bool) & mentions_act)
+    numbers = normalise_document_numbers(found["number"].reset_index(drop=True))
+    out = pd.DataFrame({"entry": entry, "number": numbers.to_numpy(object)})[~later]
+    return out.drop_duplicates().reset_index(drop=True)
 
 
 def parties_from_titles(titles: pd.Series) -> pd.Series:

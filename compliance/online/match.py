@@ -4,10 +4,12 @@ By number first: the normalised 文书号 (ingest/docnumbers.py), unless the
 category differs, or both party and decision date differ (another decision
 under the same number); of the entries left, those agreeing most with the
 record are one decision published in several places, and the earliest date
-counts. Otherwise, when either side lacks a number: by normalised party name
-plus decision date, and the unit and category where both sides name one (after
-the ``[units]`` aliases). More than one such candidate, or one entry that
-several records could be, is ``ambiguous``: the tool does not guess.
+counts; one entry is never the publication of two records (the one agreeing
+most takes it; equals are ambiguous). Otherwise by normalised party name plus
+decision date, and the unit and category where both sides name one (after the
+``[units]`` aliases). More than one such candidate, one entry that several
+records could be, or a pair whose numbers both exist and differ, is
+``ambiguous``: the tool does not guess.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ class Matches:
     ambiguous: np.ndarray  # bool per record
     candidates: pd.DataFrame  # rec, ent: pairs of every ambiguous record
     entry_state: np.ndarray  # per entry: 0 online only, 1 matched, 2 part of an ambiguity
+    renumbered: np.ndarray | None = None  # bool per record: ambiguous only with entries under another number
 
 
 def record_keys(records: pd.DataFrame, aliases) -> pd.DataFrame:
@@ -108,11 +111,28 @@ def _same_decision(pairs: pd.DataFrame) -> pd.DataFrame:
 
 
 def _choose_earliest(pairs: pd.DataFrame, chosen: np.ndarray, state: np.ndarray) -> None:
-    """Several entries, one record: the same decision in several lists; the earliest counts."""
-    pairs = pairs.sort_values(["rec", "online_date", "ent"], na_position="last", kind="stable")
+    """Several entries, one record: the same decision in several lists; the earliest counts, but not an
+    entry dated before the decision while another is not (a mistyped year on the site is not the first
+    publication)."""
+    impossible = (pairs["online_date"] < pairs["decision"]).to_numpy(bool)  # NaT compares false
+    pairs = pairs.assign(impossible=impossible).sort_values(["rec", "impossible", "online_date", "ent"],
+                                                            na_position="last", kind="stable")
     first = pairs.drop_duplicates("rec")
     chosen[first["rec"].to_numpy()] = first["ent"].to_numpy()
     state[pairs["ent"].to_numpy()] = 1
+
+
+def _one_record_per_entry(best: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(pairs kept, pairs of records left ambiguous). Two ledger rows under one number (a typo, or two
+    parties of one case) cannot both be published by one entry: it goes to the record that agrees with
+    it most; a record that agrees less has no entry by this number (网站未见 unless found otherwise);
+    records that agree equally are ambiguous, and none borrows the entry's date."""
+    top = best.groupby("ent")["score"].transform("max")
+    best = best[best["score"].eq(top)]
+    claimants = best.groupby("ent")["rec"].transform("nunique")
+    torn = best.loc[claimants.gt(1).to_numpy(bool), "rec"].unique()
+    left = best["rec"].isin(torn).to_numpy(bool)
+    return best[~left], best.loc[left, ["rec", "ent"]]
 
 
 def match(records: pd.DataFrame, entries: pd.DataFrame, aliases=None) -> Matches:
@@ -123,24 +143,33 @@ def match(records: pd.DataFrame, entries: pd.DataFrame, aliases=None) -> Matches
     # -- 1. by number ---------------------------------------------------------
     pairs = rec[rec["number_key"].ne("")].merge(ent[ent["number_key"].ne("").to_numpy(bool)], on="number_key",
                                                 suffixes=("", "_e"))
+    by_number_shared = pd.DataFrame({"rec": pd.Series(dtype=np.int64), "ent": pd.Series(dtype=np.int64)})
     if len(pairs):
         pairs = _same_decision(pairs)
         state[pairs["ent"].to_numpy()] = 1  # the same decision: never 台账未登记, even where not chosen
-        _choose_earliest(pairs[pairs["score"].eq(pairs.groupby("rec")["score"].transform("max"))], chosen, state)
+        best, by_number_shared = _one_record_per_entry(pairs[pairs["score"].eq(pairs.groupby("rec")["score"].transform("max"))])
+        _choose_earliest(best, chosen, state)
     _by_number_in_text(rec, ent, chosen, state)
     # -- 2. by party name and decision date, where either side lacks a number --
-    free_rec = rec[(chosen[rec["rec"].to_numpy()] < 0) & rec["party_key"].ne("") & rec["decision"].notna()]
+    free_rec = rec[(chosen[rec["rec"].to_numpy()] < 0) & rec["party_key"].ne("") & rec["decision"].notna()
+                   & ~rec["rec"].isin(by_number_shared["rec"])]
     free_ent = ent[(state == 0) & ent["party_key"].ne("").to_numpy(bool) & ent["decision"].notna().to_numpy(bool)]
     cand = free_rec.merge(free_ent.drop(columns="online_date"), on=["party_key", "decision"], suffixes=("", "_e"))
-    cand = cand[(cand["number_key"].eq("") | cand["number_key_e"].eq(""))
-                & (cand["unit_key"].eq("") | cand["unit_key_e"].eq("") | cand["unit_key"].eq(cand["unit_key_e"]))
+    cand = cand[(cand["unit_key"].eq("") | cand["unit_key_e"].eq("") | cand["unit_key"].eq(cand["unit_key_e"]))
                 # a permit is never confirmed by a penalty list's entry, whatever the names and dates
                 & (cand["category"].eq("") | cand["category_e"].eq("") | cand["category"].eq(cand["category_e"]))]
     sizes = cand.groupby("rec")["ent"].transform("size") if len(cand) else pd.Series(dtype=np.int64)
     # One entry, several records (乙 fined twice that day, one entry online): which one it is cannot be told.
     shared = cand.groupby("ent")["rec"].transform("size") if len(cand) else pd.Series(dtype=np.int64)
-    single = cand[(sizes.eq(1) & shared.eq(1)).to_numpy(bool)]
-    several = cand[(sizes.gt(1) | shared.gt(1)).to_numpy(bool)][["rec", "ent"]].reset_index(drop=True)
+    # Both numbered, and the numbers differ (市监罚 and 西市监罚字, a dropped 号, or a typo; or two decisions
+    # on one party that day): neither 一致 nor 网站未见, but ambiguous, showing the entry.
+    renumbered = (cand["number_key"].ne("") & cand["number_key_e"].ne("")).to_numpy(bool)
+    single = cand[(sizes.eq(1) & shared.eq(1)).to_numpy(bool) & ~renumbered]
+    several = cand[(sizes.gt(1) | shared.gt(1)).to_numpy(bool) | renumbered][["rec", "ent"]]
+    only_renumbered = np.zeros(len(rec), dtype=bool)
+    only_renumbered[cand["rec"].to_numpy()[renumbered]] = True
+    only_renumbered[cand["rec"].to_numpy()[~renumbered]] = False
+    several = pd.concat([several, by_number_shared], ignore_index=True)
     chosen[single["rec"].to_numpy()] = single["ent"].to_numpy()
     ambiguous = np.zeros(len(rec), dtype=bool)
     ambiguous[several["rec"].to_numpy()] = True
@@ -148,4 +177,5 @@ def match(records: pd.DataFrame, entries: pd.DataFrame, aliases=None) -> Matches
     in_ambiguity[several["ent"].to_numpy()] = True
     state[(state == 0) & in_ambiguity] = 2
     state[single["ent"].to_numpy()] = 1
-    return Matches(chosen, ambiguous, several, state)
+    only_renumbered[by_number_shared["rec"].to_numpy()] = False
+    return Matches(chosen, ambiguous, several, state, only_renumbered & ambiguous)

@@ -128,8 +128,13 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
     title = _column(frame, columns, "title").reset_index(drop=True)
     number = _column(frame, columns, "document_number").reset_index(drop=True)
     number_key = normalise_document_numbers(number)
+    # Where the number column is blank, the numbers in the title: the first here, any more (a batch
+    # notice) as entries of their own below.
     from_title = numbers_from_titles(title)
-    number_key = number_key.where(number_key.ne(""), from_title)
+    from_title = from_title[number_key.eq("").to_numpy(bool)[from_title["entry"].to_numpy()]]
+    firsts = from_title.drop_duplicates("entry")
+    number_key = number_key.copy()
+    number_key.iloc[firsts["entry"].to_numpy()] = firsts["number"].to_numpy(object)
     party = _column(frame, columns, "party").reset_index(drop=True)
     party = party.where(party.ne(""), parties_from_titles(title))
     unit = _column(frame, columns, "unit").reset_index(drop=True)
@@ -172,6 +177,11 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
         "id_exposed": exposed,
         "list_date": list_date,
     })
+    more = from_title[from_title.duplicated("entry")]
+    if len(more):
+        extra = out.iloc[more["entry"].to_numpy()].assign(number=more["number"].to_numpy(object),
+                                                          number_key=more["number"].to_numpy(object))
+        out, keep = pd.concat([out, extra], ignore_index=True), np.concatenate([keep, keep[more["entry"].to_numpy()]])
     return out[keep].reset_index(drop=True)
 
 

@@ -145,6 +145,8 @@ def _problems(out, result, ledger_claimed, start, since, found, entries):
     code[(result == "not-found") & ledger_claimed] = "online-not-found-claimed"
     code[result == "date-differs"] = "online-date-differs"
     code[result == "ambiguous"] = "online-ambiguous"
+    if found.renumbered is not None:
+        code[(result == "ambiguous") & found.renumbered] = "online-number-differs"
     code[(result == "not-verifiable") & (found.entry < 0)] = "online-not-covered"
     code[(result == "not-verifiable") & (found.entry < 0) & _before(out, start, since)] = "online-outside-span"
     # Where the ledger has no date either, the record's own problem says it all (not "judged on the ledger").

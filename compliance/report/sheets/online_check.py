@@ -26,7 +26,7 @@ HEADERS = ["单位", "核对结果", "类别", "文书号", "行政相对人", "
 KINDS = [TEXT, TEXT, TEXT, TEXT, TEXT, DATE, DATE, DATE, DATE, TEXT, TEXT, TEXT, TEXT]
 CAPS = {"说明": 70, "行政相对人": 26, "文书号": 22, "台账出处": 40, "网站清单出处": 40, "单位": 28}
 PRINTED = 11
-DISCREPANCIES = ("online-not-found-claimed", "online-date-differs", "online-ambiguous")
+DISCREPANCIES = ("online-not-found-claimed", "online-date-differs", "online-ambiguous", "online-number-differs")
 
 
 def online_check_spec(run, source_names: pd.Series, footer: str, page_header: str) -> SheetSpec:
@@ -59,7 +59,7 @@ def _notes(picked: pd.DataFrame) -> np.ndarray:
     note = np.full(len(picked), None, dtype=object)
     for name in pd.unique(code[pd.notna(code)]):
         rows = code == name
-        ambiguous = name == "online-ambiguous"
+        ambiguous = name in ("online-ambiguous", "online-number-differs")
         values = {"candidates": picked["online_candidates"].to_numpy(object)[rows]} if ambiguous else {}
         note[rows] = render_column(name, short=True, **values)
     # found online, no date in the ledger: the record's own problem says why it is 数据有误

@@ -1,0 +1,84 @@
+"""Online lists matched to the ledger the way offices write them, on real files through the real CLI:
+a catalogue's 成文日期 (the signing day) is no publication date, a title's 变更/更正 about its own matter
+keeps its number, a batch notice publishes every number it names, one entry never publishes two ledger
+rows, and a mistyped date on the site before the decision is not its first publication."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from compliance.cli import main
+from helpers import write_csv, write_xlsx
+
+D = dt.date
+LEDGER_HEADER = ["序号", "文书号", "行政相对人名称", "决定日期", "上网公开日期", "单位"]
+GOV_HEADER = ["索引号", "信息名称", "发布机构", "成文日期", "发布日期"]
+CREDIT_HEADER = ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "处罚机关"]
+
+
+def check(tmp_path: Path, ledger_rows: list[list], online: Path, category: str = "行政许可") -> tuple[dict, dict]:
+    ledger = write_xlsx(tmp_path / f"区人社局_{category}.xlsx", {category: [LEDGER_HEADER, *ledger_rows]})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(ledger), "--online", str(online), "--as-of", "2023-12-31",
+                                       "--no-history", "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    return {r["document_number"]: (r["status"], r["online"]["result"]) for r in data["records"]}, data
+
+
+def test_a_catalogues_signing_date_is_not_its_publication_date(tmp_path):
+    """成文日期 before 发布日期: 1号 was signed on the decision day and went online 28 working days late."""
+    gov = write_csv(tmp_path / "区政府网站_信息公开目录.csv", [GOV_HEADER,
+        ["011/2023-1", "关于准予甲公司劳务派遣经营许可的决定（西人社许〔2023〕1号）", "区人社局", "2023-03-01", "2023-05-10"],
+        ["011/2023-2", "关于准予乙公司劳务派遣经营许可的决定（西人社许〔2023〕2号）", "区人社局", "2023-03-01", "2023-03-10"]])
+    rows = [[1, "西人社许〔2023〕1号", "甲公司", D(2023, 3, 1), D(2023, 5, 10), "区人社局"],
+            [2, "西人社许〔2023〕2号", "乙公司", D(2023, 3, 1), D(2023, 3, 10), "区人社局"]]
+    results, data = check(tmp_path, rows, gov)
+    assert results == {"西人社许〔2023〕1号": ("late", "confirmed"), "西人社许〔2023〕2号": ("on_time", "confirmed")}
+    assert data["online_lists"][0]["date_columns"] == ["发布日期"]
+
+
+def test_own_matter_words_keep_the_number_and_a_batch_notice_publishes_each(tmp_path):
+    gov = write_csv(tmp_path / "区政府网站_信息公开目录.csv", [GOV_HEADER[:3] + ["发布日期"],
+        ["1", "关于准予甲公司变更劳务派遣经营许可的决定（西人社许〔2023〕5号）", "区人社局", "2023-05-10"],
+        ["2", "乙公司劳务派遣经营许可变更决定书（西人社许〔2023〕6号）", "区人社局", "2023-05-10"],
+        ["3", "行政许可决定公示（西人社许〔2023〕7号、西人社许〔2023〕8号、西人社许[2023]9号）", "区人社局", "2023-05-10"],
+        ["4", "关于撤销西人社许〔2023〕10号行政许可决定的决定", "区人社局", "2023-07-10"]])
+    rows = [[n, f"西人社许〔2023〕{n}号", f"公司{n}", D(2023, 5, 4), D(2023, 5, 10), "区人社局"] for n in range(5, 11)]
+    results, _ = check(tmp_path, rows, gov)
+    assert results == {f"西人社许〔2023〕{n}号": ("on_time", "confirmed") for n in range(5, 10)} | {
+        "西人社许〔2023〕10号": ("overdue", "not-found")}  # a revocation notice is not the decision's publication
+
+
+def test_one_entry_never_publishes_two_ledger_rows_under_one_number(tmp_path):
+    """Two rows share 5号 (a typo): the entry names 甲, so 乙's decision is not shown online by it; two rows
+    that agree with the entry equally are both ambiguous, neither borrows its date."""
+    credit = write_csv(tmp_path / "信用网站导出.csv", [CREDIT_HEADER,
+        ["西人社罚〔2023〕5号", "甲公司", "2023-05-04", "2023-05-10", "区人社局"],
+        ["西人社罚〔2023〕7号", "丙公司", "2023-05-04", "2023-05-10", "区人社局"],
+        ["西人社罚〔2023〕9号", "丁公司", "2023-09-01", "2023-09-05", "区人社局"]])  # the list covers September
+    rows = [[1, "西人社罚〔2023〕5号", "甲公司", D(2023, 5, 4), D(2023, 5, 10), "区人社局"],
+            [2, "西人社罚〔2023〕5号", "乙公司", D(2023, 5, 4), D(2023, 5, 10), "区人社局"],
+            [3, "西人社罚〔2023〕7号", "丙公司", D(2023, 5, 4), D(2023, 5, 10), "区人社局"],
+            [4, "西人社罚〔2023〕7号", "丙公司", D(2023, 6, 20), None, "区人社局"]]
+    ledger = write_xlsx(tmp_path / "区人社局_行政处罚.xlsx", {"行政处罚": [LEDGER_HEADER, *rows]})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(ledger), "--online", str(credit), "--as-of", "2023-12-31",
+                                       "--no-history", "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    data = json.loads(out.read_text(encoding="utf-8"))
+    got = [(r["row"], r["status"], r["online"]["result"]) for r in data["records"]]
+    assert got == [(2, "on_time", "confirmed"), (3, "overdue", "not-found"),
+                   (4, "on_time", "confirmed"), (5, "overdue", "not-found")], result.output
+
+
+def test_a_site_date_before_the_decision_is_not_the_first_publication(tmp_path):
+    credit = write_csv(tmp_path / "信用网站导出.csv", [CREDIT_HEADER,
+        ["西人社罚〔2023〕2号", "甲公司", "2023-05-11", "2023-01-18", "区人社局"],  # the year mistyped on the site
+        ["西人社罚〔2023〕2号", "甲公司", "2023-05-11", "2023-05-18", "区人社局"]])
+    rows = [[1, "西人社罚〔2023〕2号", "甲公司", D(2023, 5, 11), D(2023, 5, 18), "区人社局"]]
+    results, _ = check(tmp_path, rows, credit, category="行政处罚")
+    assert results == {"西人社罚〔2023〕2号": ("on_time", "confirmed")}
