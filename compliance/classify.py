@@ -114,6 +114,7 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
     struck_late = _struck(records) & np.isin(judged["status"], [STATUSES.index("late"), STATUSES.index("overdue")])
     judged["status"][struck_late] = STATUSES.index("invalid")
     problem = np.where(struck_late & (problem == None), "row-struck-late", problem)  # noqa: E711
+    problem = _site_decision_date(records, calendar, rules, judged, until, problem)
     late = _lateness(calendar, judged, until, days)
 
     out = records.copy(deep=False)  # copy-on-write: the columns are shared until one is changed
@@ -150,6 +151,32 @@ def _stand_in(records) -> np.ndarray:
     if "published_stand_in" not in records.columns:
         return np.zeros(len(records), dtype=bool)
     return records["published_stand_in"].notna().to_numpy(bool)
+
+
+def _site_decision_date(records, calendar, rules, judged, until, problem) -> np.ndarray:
+    """The website's own record (--online) gives another decision date. Where the verdict turns on which
+    date is right (late by one, on time by the other), neither is chosen: 数据有误 with both dates (a later
+    date in the ledger is how lateness hides; an earlier one would accuse). Otherwise a note (docs/rules.md §9)."""
+    if "online_decision_date" not in records.columns:
+        return problem
+    site = records["online_decision_date"].to_numpy(DATE_DTYPE)
+    rows = np.flatnonzero(~np.isnat(site))
+    if not len(rows):
+        return problem
+    code = {s: STATUSES.index(s) for s in ("on_time", "late", "pending", "overdue")}
+    status = judged["status"][rows]
+    judged_rows = np.isin(status, list(code.values()))
+    other = add_deadlines(records.iloc[rows][["category"]].assign(decision_date=site[rows]), calendar, rules)
+    other_deadline = as_days(other["deadline"])
+    late_by_site = until[rows] > other_deadline  # NaT (no calendar for that year) compares false
+    late_by_ledger = np.isin(status, [code["late"], code["overdue"]])
+    turns = judged_rows & ~np.isnat(other_deadline) & (late_by_site != late_by_ledger)
+    judged["status"][rows[turns]] = STATUSES.index("invalid")
+    problem = problem.copy()
+    free = problem[rows] == None  # noqa: E711
+    problem[rows[turns & free]] = "online-decision-date-turns"
+    problem[rows[~turns & free]] = "online-decision-date-differs"
+    return problem
 
 
 def _struck(records) -> np.ndarray:

@@ -148,9 +148,10 @@ class _Values:
                    "year": ("missing_year", None), "conflict": ("conflict_with", None),
                    "gap_year": ("late_lower_bound", None), "late": ("working_days_late", None),
                    "where": ("duplicate_of", None), "candidates": ("online_candidates", ""),
-                   "column": ("online_date_column", "更新时间"), "standin": ("published_stand_in", "更新时间")}
+                   "column": ("online_date_column", "更新时间"), "standin": ("published_stand_in", "更新时间"),
+                   "site_decision": ("online_decision_date", None)}
         column, default = sources[name]
-        if name in ("online", "start", "limit"):
+        if name in ("online", "start", "limit", "site_decision"):
             return self._dates(column)
         raw = self._raw(column)
         return raw if default is None else np.where((raw == None) | (raw == ""), default, raw)  # noqa: E711

@@ -82,3 +82,50 @@ def test_a_site_date_before_the_decision_is_not_the_first_publication(tmp_path):
     rows = [[1, "西人社罚〔2023〕2号", "甲公司", D(2023, 5, 11), D(2023, 5, 18), "区人社局"]]
     results, _ = check(tmp_path, rows, credit, category="行政处罚")
     assert results == {"西人社罚〔2023〕2号": ("on_time", "confirmed")}
+
+
+def test_a_site_decision_date_that_turns_the_verdict_is_said_and_not_chosen(tmp_path):
+    """Ledger: decided 2023-05-19, deadline 06-16, published 06-15 (on time). The site's own record: decided
+    05-04, deadline 05-31 (late). Which is right decides the verdict: 数据有误 with both dates. Where both give
+    the same verdict, a note."""
+    credit = write_csv(tmp_path / "信用网站导出.csv", [CREDIT_HEADER,
+        ["西人社罚〔2023〕1号", "甲公司", "2023-05-04", "2023-06-15", "区人社局"],
+        ["西人社罚〔2023〕2号", "乙公司", "2023-05-18", "2023-05-25", "区人社局"],
+        ["西人社罚〔2023〕3号", "丙公司", "2023-05-19", "2023-06-15", "区人社局"]])
+    rows = [[1, "西人社罚〔2023〕1号", "甲公司", D(2023, 5, 19), D(2023, 6, 15), "区人社局"],
+            [2, "西人社罚〔2023〕2号", "乙公司", D(2023, 5, 19), D(2023, 5, 25), "区人社局"],
+            [3, "西人社罚〔2023〕3号", "丙公司", D(2023, 5, 19), D(2023, 6, 15), "区人社局"]]
+    results, data = check(tmp_path, rows, credit, category="行政处罚")
+    assert results == {"西人社罚〔2023〕1号": ("invalid", "confirmed"), "西人社罚〔2023〕2号": ("on_time", "confirmed"),
+                       "西人社罚〔2023〕3号": ("on_time", "confirmed")}
+    messages = {r["row"]: [i["message"] for i in r["issues"]] for r in data["records"]}
+    assert messages[2] == ["网站上这项决定的决定日期是 2023-05-04，与台账的不同；按其中一个日期逾期、按另一个按时，无法判定，请核对决定日期"]
+    assert messages[3] == ["网站上这项决定的决定日期是 2023-05-18，与台账的不同（按哪个日期结论都一样），请核对"]
+    assert messages[4] == []
+
+
+def test_a_ledger_without_a_publication_column_is_confirmed_by_the_site(tmp_path):
+    credit = write_csv(tmp_path / "信用网站导出.csv", [CREDIT_HEADER,
+        ["西人社罚〔2023〕1号", "甲公司", "2023-05-04", "2023-05-10", "区人社局"]])
+    ledger = write_xlsx(tmp_path / "区人社局_行政处罚.xlsx", {"行政处罚": [
+        ["序号", "文书号", "行政相对人名称", "决定日期", "单位"], [1, "西人社罚〔2023〕1号", "甲公司", D(2023, 5, 4), "区人社局"]]})
+    out = tmp_path / "r.json"
+    CliRunner().invoke(main, ["check", str(ledger), "--online", str(credit), "--as-of", "2023-12-31", "--no-history",
+                              "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    [record] = json.loads(out.read_text(encoding="utf-8"))["records"]
+    assert (record["status"], record["online"]["result"]) == ("on_time", "confirmed")
+
+
+def test_an_exports_footer_is_no_entry_and_an_empty_list_is_refused(tmp_path):
+    credit = write_csv(tmp_path / "信用网站导出.csv", [CREDIT_HEADER,
+        ["西人社罚〔2023〕1号", "甲公司", "2023-05-04", "2023-05-10", "区人社局"],
+        ["共 1 条记录"], ["导出人：张三"], ["数据来源：信用西塞山（www.xsscredit.gov.cn）"], ["注：本表仅供核对"]],
+        encoding="gbk")
+    rows = [[1, "西人社罚〔2023〕1号", "甲公司", D(2023, 5, 4), D(2023, 5, 10), "区人社局"]]
+    results, data = check(tmp_path, rows, credit, category="行政处罚")
+    assert results == {"西人社罚〔2023〕1号": ("on_time", "confirmed")} and data["online_only"] == []
+    empty = write_csv(tmp_path / "空清单.csv", [CREDIT_HEADER])
+    ledger = write_xlsx(tmp_path / "区人社局_行政处罚.xlsx", {"行政处罚": [LEDGER_HEADER, *rows]})
+    result = CliRunner().invoke(main, ["check", str(ledger), "--online", str(empty), "--as-of", "2023-12-31",
+                                       "--no-history", "-o", str(tmp_path / "r2.xlsx")])
+    assert result.exit_code == 2 and "空清单.csv" in result.output and "清单是空的" in result.output

@@ -12,6 +12,7 @@ and said so.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from ..ingest.cells import cell_text
 from ..ingest.columns import ColumnMap, header_category, map_columns
 from ..ingest.digest import file_sha256
 from ..ingest.docnumbers import normalise_document_numbers
-from ..ingest.header import find_header
+from ..ingest.header import FOOTER, find_header
 from ..ingest.readers import read_file
 from ..quality.codes import exposed_ids, mask_ids_in_text
 from ..quality.columns import quality_columns
@@ -88,6 +89,8 @@ def read_online_list(path: Path, rules: FieldRules,
     if not frames:
         raise OnlineListError(path, "找不到网站清单的表头（应含 文书号/标题/行政相对人名称，以及 公示日期/发布日期 等列）")
     entries = pd.concat(frames, ignore_index=True)
+    if not len(entries):  # every record would be 无法核对 without a word why
+        raise OnlineListError(path, "表头下面没有任何信息（清单是空的），无法核对；请重新导出网站清单")
     described.rows = len(entries)
     dated = entries["online_date"].dropna()  # entries with no usable date are never used for the span
     if len(dated):
@@ -157,6 +160,7 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
         if use.any() and per_row_column[use][0] not in described.date_columns:
             described.date_columns.append(per_row_column[use][0])
     keep = (number_key.ne("") | party.ne("") | title.ne("")).to_numpy(bool) | ~np.isnat(online)
+    keep &= ~_footer(evidence.count[nonblank], evidence.first[nonblank], online)
     ids = [cell_text(frame[i]).reset_index(drop=True) for i in id_columns if i in frame.columns]
     exposed = exposed_ids(party, title, *ids)
     list_date, _ = parse_dates(frame[list_date_column[0]].reset_index(drop=True) if list_date_column
@@ -183,6 +187,22 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
                                                           number_key=more["number"].to_numpy(object))
         out, keep = pd.concat([out, extra], ignore_index=True), np.concatenate([keep, keep[more["entry"].to_numpy()]])
     return out[keep].reset_index(drop=True)
+
+
+# What an export writes under its table, besides the ledger footers (header.FOOTER: 注：, 合计, 共 N 条).
+_EXPORT_FOOTER = re.compile(r"^(?:导出人|导出时间|导出日期|导出单位|数据来源|来源[:：]|查询条件|共\d+条)")
+
+
+def _footer(count: np.ndarray, first: np.ndarray, online: np.ndarray) -> np.ndarray:
+    """Rows that are an export's footer (共 2 条记录, 导出人：张三, 数据来源：…): one cell, no date, and the
+    cell says so. Only the few one-cell rows are looked at."""
+    footer = np.zeros(len(count), dtype=bool)
+    rows = np.flatnonzero((count == 1) & np.isnat(online))
+    if len(rows):
+        texts = cell_text(pd.Series(first[rows], dtype=object)).to_numpy(object)
+        footer[rows] = [FOOTER.match(t) is not None or _EXPORT_FOOTER.match("".join(t.split())) is not None
+                        for t in texts]
+    return footer
 
 
 def _stand_in_column(mapping: ColumnMap, columns: dict[str, int]) -> int | None:

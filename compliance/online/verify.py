@@ -76,7 +76,8 @@ def _results(records, entries, found: Matches, deadline, start, since) -> tuple[
     if len(entries):
         online[has_entry] = entries["online_date"].to_numpy(DATE_DTYPE)[found.entry[has_entry]]
     ledger = records["published_date"].to_numpy(DATE_DTYPE)
-    ledger_says_none = np.isnat(ledger) & records["published_problem"].isna().to_numpy(bool)
+    # no date in the ledger, or no publication column at all: the site's date is the only one, not a second
+    ledger_says_none = np.isnat(ledger) & records["published_problem"].isin([None, "published-column-missing"]).to_numpy(bool)
     limit = _limit(start, since)
     outside = deadline < np.datetime64(limit, "s") if limit else np.zeros(n, dtype=bool)  # NaT: false
     result = np.full(n, "not-found", dtype=object)
@@ -132,6 +133,10 @@ def _apply(records, entries, found: Matches, result, online, start, since) -> pd
     out["online_date_column"] = np.where(has, date_columns, None)
     exposed = entries["id_exposed"].to_numpy(object)[src] if len(entries) else np.full(len(out), "", object)
     out["online_id_exposed"] = np.where(has, exposed, "")  # the masked ID the website shows in full
+    decided_online = entries["decision_date"].to_numpy(DATE_DTYPE)[src] if len(entries) else np.full(len(out), None, DATE_DTYPE)
+    # the site's own decision date where it differs from the ledger's: classify.py weighs it
+    differs = has & ~np.isnat(decided_online) & (decided_online != records["decision_date"].to_numpy(DATE_DTYPE))
+    out["online_decision_date"] = np.where(differs, decided_online, np.datetime64("NaT"))
     listed = entries["list_date"].to_numpy(DATE_DTYPE)[src] if len(entries) else np.full(len(out), None, DATE_DTYPE)
     out["online_list_date"] = np.where(has, listed, np.datetime64("NaT"))  # the list's own date of the entry
     out["online_problem"], out["online_limit"], out["online_candidates"] = _problems(out, result, ledger_claimed,
