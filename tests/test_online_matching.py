@@ -129,3 +129,28 @@ def test_an_exports_footer_is_no_entry_and_an_empty_list_is_refused(tmp_path):
     result = CliRunner().invoke(main, ["check", str(ledger), "--online", str(empty), "--as-of", "2023-12-31",
                                        "--no-history", "-o", str(tmp_path / "r2.xlsx")])
     assert result.exit_code == 2 and "空清单.csv" in result.output and "清单是空的" in result.output
+
+
+def test_one_units_own_export_speaks_for_that_unit_only(tmp_path):
+    """区人社局's export has no 机关 column: 区应急局's decisions were never in it, so they are 无法核对, not
+    网站未见; a list named for no unit still covers every unit."""
+    header = CREDIT_HEADER[:4]
+    rows = [["西人社罚〔2023〕1号", "甲公司", "2023-05-04", "2023-05-10"], ["西人社罚〔2023〕9号", "丁公司", "2023-09-01", "2023-09-05"]]
+    own = write_csv(tmp_path / "区人社局_信用网站导出.csv", [header, *rows])
+    people = write_xlsx(tmp_path / "区人社局_行政处罚.xlsx", {"行政处罚": [LEDGER_HEADER,
+        [1, "西人社罚〔2023〕1号", "甲公司", D(2023, 5, 4), D(2023, 5, 10), "区人社局"],
+        [2, "西人社罚〔2023〕2号", "乙公司", D(2023, 5, 4), D(2023, 5, 10), "区人社局"]]})
+    safety = write_xlsx(tmp_path / "区应急局_行政处罚.xlsx", {"行政处罚": [LEDGER_HEADER,
+        [1, "西应急罚〔2023〕1号", "丙公司", D(2023, 5, 4), D(2023, 5, 10), "区应急局"]]})
+
+    def run(online: Path) -> dict:
+        out = tmp_path / "r.json"
+        CliRunner().invoke(main, ["check", str(people), str(safety), "--online", str(online), "--as-of", "2023-12-31",
+                                  "--no-history", "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+        return {r["document_number"]: (r["status"], r["online"]["result"])
+                for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
+
+    assert run(own) == {"西人社罚〔2023〕1号": ("on_time", "confirmed"), "西人社罚〔2023〕2号": ("overdue", "not-found"),
+                        "西应急罚〔2023〕1号": ("on_time", "not-verifiable")}
+    anyone = write_csv(tmp_path / "信用西塞山_行政处罚导出.csv", [header, *rows])
+    assert run(anyone)["西应急罚〔2023〕1号"] == ("overdue", "not-found")

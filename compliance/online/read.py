@@ -28,6 +28,7 @@ from ..ingest.columns import ColumnMap, header_category, map_columns
 from ..ingest.digest import file_sha256
 from ..ingest.docnumbers import normalise_document_numbers
 from ..ingest.header import FOOTER, find_header
+from ..ingest.unit_text import unit_in_text
 from ..ingest.readers import read_file
 from ..quality.codes import exposed_ids, mask_ids_in_text
 from ..quality.columns import quality_columns
@@ -142,6 +143,13 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
     party = party.where(party.ne(""), parties_from_titles(title))
     unit = _column(frame, columns, "unit").reset_index(drop=True)
     unit = unit.where(unit.ne(""), units_from_titles(title))
+    if len(unit) and not unit.ne("").any():
+        # One unit's own export (区市场监管局_信用网站导出.xlsx, filtered by 部门, no 机关 column): it speaks for
+        # that unit only, not for every unit checked (a false 网站未见 for the others); a government's
+        # (区政府_…) or a site's name (信用西塞山_…) names no single unit.
+        named = unit_in_text(path.stem)
+        if named and not named.endswith("政府"):
+            unit = pd.Series(named, index=unit.index, dtype=object)
     decided, _ = parse_dates(_raw(frame, columns, "decision_date"))
     online, _ = parse_dates(_raw(frame, columns, "published_date"))
     # A row whose 公示日期 is blank but whose 更新时间/入库时间 is filled was online by then at the
