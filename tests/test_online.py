@@ -133,10 +133,13 @@ def test_online_entries_missing_from_the_ledger_are_online_only(ledger, credit):
 
 # -- matching -----------------------------------------------------------------------
 def test_numbers_match_across_bracket_forms_full_width_and_spaces(ledger, credit):
-    path = ledger(ledger_row(1), ledger_row(2), ledger_row(3))
+    path = ledger(ledger_row(1), ledger_row(2), ledger_row(3), ledger_row(4, number="西安监罚〔2016〕4"),
+                  ledger_row(5, number="西安监罚字〔2016〕5号"))
     lst = credit(credit_row("西安监罚[2016]1号", "公司1", "2016-09-01", "2016-09-08"),
                  credit_row("西安监罚（２０１６）２号", "公司2", "2016-09-01", "2016-09-08"),
-                 credit_row("西安监罚 (2016) 3号", "公司3", "2016-09-01", "2016-09-08"))
+                 credit_row("西安监罚 (2016) 3号", "公司3", "2016-09-01", "2016-09-08"),
+                 credit_row("西安监罚〔2016〕4号", "公司4", "2016-09-01", "2016-09-08"),  # the ledger left off 号
+                 credit_row("西安监罚〔2016〕第5号", "公司5", "2016-09-01", "2016-09-08"))  # and wrote 字
     assert set(results(run_check(path, lst)).values()) == {"confirmed"}
 
 

@@ -1,7 +1,7 @@
 """Document numbers (文书号) compared after normalisation (docs/rules.md §8).
 
-西安监罚〔2016〕7号, 西安监罚[2016]7号, 西安监罚（２０１６）７号, 西安监罚〔2016〕第7号 and
-stray spaces are one number; 无, /, - and 空 mean "no number". Used by duplicate
+西安监罚〔2016〕7号, 西安监罚[2016]7号, 西安监罚（２０１６）７号, 西安监罚〔2016〕第7号,
+西安监罚字〔2016〕7号, 西安监罚〔2016〕7 (no 号) and stray spaces are one number; 无, /, - and 空 mean "no number". Used by duplicate
 detection and by matching a ledger against the online list.
 """
 
@@ -41,5 +41,9 @@ def normalise_document_numbers(values: pd.Series) -> pd.Series:
             t = _ORDINAL(r"〕\1", t)
         if "〕0" in t:  # 〔2019〕007号 and 〔2019〕7号 too
             t = _LEADING_ZEROS(r"〕\1", t)
+        if "字〔" in t:  # 西市监罚字〔2023〕4号: the 字 some issuers write before the year
+            t = t.replace("字〔", "〔")
+        if t[-1:].isdigit() and "〕" in t:  # 西市监罚〔2023〕3: the 号 left off
+            t += "号"
         out.append("" if t in placeholders else t)
     return pd.Series(out, index=values.index, dtype=object)
