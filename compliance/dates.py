@@ -403,12 +403,23 @@ DAYS_1904 = 1462
 
 
 def shift_1904(cells: pd.Series) -> pd.Series:
-    """Bare serial numbers of a 1904 workbook -> the 1900 system; other cells untouched."""
+    """Bare serial numbers of a 1904 workbook -> the 1900 system, also those kept as text ("43590": a date
+    column turned into text shows the workbook's own serial); other cells untouched."""
     import pandas as pd  # start-up time (see as_days)
 
     values = cells.to_numpy(object)
     kinds = cell_types(values)
     numeric = (kinds == int) | (kinds == float)
+    texts = np.flatnonzero(kinds == str)
+    if len(texts):  # each distinct text once: a column of text dates holds a few thousand days
+        codes, distinct = pd.factorize(values[texts])
+        as_number = np.array([float(n) if _NUMBER.match(n := normalise_text(t)) else np.nan for t in distinct], float)
+        in_range = (as_number >= _SERIAL_MIN - DAYS_1904) & (as_number <= _SERIAL_MAX)  # NaN compares false
+        serial_text = in_range[codes]
+        if serial_text.any():
+            values = values.copy()
+            values[texts[serial_text]] = as_number[codes[serial_text]]
+            numeric[texts[serial_text]] = True
     if not numeric.any():
         return cells
     numbers = values[numeric].astype(float)

@@ -256,6 +256,29 @@ def test_1904_workbooks_bare_numbers(tmp_path):
     assert records["decision_date"].dt.date.tolist() == [dt.date(2016, 9, 1)]
 
 
+def test_1904_workbooks_serials_kept_as_text(tmp_path):
+    """A date column turned into text shows the workbook's own serial ("40055" in a 1904 workbook is
+    2013-09-01 read from 1900, four years and a day early: a false 逾期 of years)."""
+    serial = (dt.date(2016, 9, 1) - dt.date(1904, 1, 1)).days
+    workbook = openpyxl.Workbook()
+    workbook.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
+    sheet = workbook.active
+    sheet.append(HEADER)
+    sheet.append([1, "罚1", "甲", str(serial), f" {serial + 9} "])
+    workbook.save(tmp_path / "区安监局.xlsx")
+    book = xlwt.Workbook()
+    book.dates_1904 = True
+    xls = book.add_sheet("处罚")
+    for r, values in enumerate([HEADER, [1, "罚1", "甲", str(serial), str(serial + 9)]]):
+        for c, v in enumerate(values):
+            xls.write(r, c, v)
+    book.save(str(tmp_path / "区环保局.xls"))
+    for name in ("区安监局.xlsx", "区环保局.xls"):
+        records = only(load([tmp_path / name]))
+        assert records["decision_date"].dt.date.tolist() == [dt.date(2016, 9, 1)], name
+        assert records["published_date"].dt.date.tolist() == [dt.date(2016, 9, 10)], name
+
+
 def test_utc_offset_timestamps_are_beijing_days(tmp_path):
     layout = [HEADER, [1, "罚1", "甲", "2016-09-01", "2016-10-07T16:00:00.000+0000"]]
     for path in (write_xlsx(tmp_path / "区安监局.xlsx", {"S": layout}), write_csv(tmp_path / "区安监局.csv", layout)):

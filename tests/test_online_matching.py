@@ -154,3 +154,24 @@ def test_one_units_own_export_speaks_for_that_unit_only(tmp_path):
                         "西应急罚〔2023〕1号": ("on_time", "not-verifiable")}
     anyone = write_csv(tmp_path / "信用西塞山_行政处罚导出.csv", [header, *rows])
     assert run(anyone)["西应急罚〔2023〕1号"] == ("overdue", "not-found")
+
+
+def test_an_online_list_saved_in_the_1904_date_system_reads_its_serials_from_1904(tmp_path):
+    """Old Mac Excel and some WPS exports count days from 1904: a bare serial read from 1900 is four years
+    and a day early (a false 数据有误, and a false 台账未登记)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
+    sheet = book.active
+    sheet.append(CREDIT_HEADER)
+    serial = (D(2023, 5, 10) - D(1904, 1, 1)).days
+    sheet.append(["西人社罚〔2023〕1号", "甲公司", D(2023, 5, 4), serial, "区人社局"])  # a date cell, and a bare serial
+    sheet.append(["西人社罚〔2023〕2号", "乙公司", D(2023, 5, 4), str(serial), "区人社局"])  # the serial as text
+    path = tmp_path / "信用网站导出.xlsx"
+    book.save(path)
+    rows = [[1, "西人社罚〔2023〕1号", "甲公司", D(2023, 5, 4), D(2023, 5, 10), "区人社局"],
+            [2, "西人社罚〔2023〕2号", "乙公司", D(2023, 5, 4), D(2023, 5, 10), "区人社局"]]
+    results, data = check(tmp_path, rows, path, category="行政处罚")
+    assert results == {"西人社罚〔2023〕1号": ("on_time", "confirmed"), "西人社罚〔2023〕2号": ("on_time", "confirmed")}
+    assert data["online_only"] == []

@@ -14,12 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from ..dates import DATE_DTYPE, parse_dates
+from ..dates import DATE_DTYPE, parse_dates, shift_1904
 from ..errors import FileFault, OnlineListError
 from ..fields import ONLINE, WEAK_SCORE, FieldRules, categories, category_from_text
 from ..ingest.body import csv_body, rows_body
@@ -150,15 +151,16 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
         named = unit_in_text(path.stem)
         if named and not named.endswith("政府"):
             unit = pd.Series(named, index=unit.index, dtype=object)
-    decided, _ = parse_dates(_raw(frame, columns, "decision_date"))
-    online, _ = parse_dates(_raw(frame, columns, "published_date"))
+    dates = partial(_dates, date1904=getattr(sheet, "date1904", False))
+    decided = dates(_raw(frame, columns, "decision_date"))
+    online = dates(_raw(frame, columns, "published_date"))
     # A row whose 公示日期 is blank but whose 更新时间/入库时间 is filled was online by then at the
     # latest: that time stands in for this row, said as an upper bound (docs/rules.md §9).
     per_row_update = np.full(len(frame), update_only, dtype=bool)
     per_row_column = np.full(len(frame), date_column, dtype=object)
     seen = online
     if stand_in is not None:
-        later, _ = parse_dates(_raw(frame, {"x": stand_in}, "x"))
+        later = dates(_raw(frame, {"x": stand_in}, "x"))
         # the list was exported no earlier than its latest date, update times included
         seen = np.where(np.isnat(later) | (~np.isnat(online) & (online > later)), online, later)
         use = np.isnat(online) & ~np.isnat(later) & (stand_in != columns["published_date"])
@@ -171,7 +173,7 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
     keep &= ~_footer(evidence.count[nonblank], evidence.first[nonblank], online)
     ids = [cell_text(frame[i]).reset_index(drop=True) for i in id_columns if i in frame.columns]
     exposed = exposed_ids(party, title, *ids)
-    list_date, _ = parse_dates(frame[list_date_column[0]].reset_index(drop=True) if list_date_column
+    list_date = dates(frame[list_date_column[0]].reset_index(drop=True) if list_date_column
                                and list_date_column[0] in frame.columns else pd.Series([""] * len(frame), dtype=object))
     party, title = mask_ids_in_text(party), mask_ids_in_text(title)  # no output shows a full ID number
     out = pd.DataFrame({
@@ -222,6 +224,11 @@ def _stand_in_column(mapping: ColumnMap, columns: dict[str, int]) -> int | None:
         if index != columns["published_date"] and rules.score(header).get("published_date") == WEAK_SCORE:
             return index
     return None
+
+
+def _dates(cells: pd.Series, date1904: bool) -> np.ndarray:
+    """A date column's days; a 1904 workbook's bare serial numbers counted from 1904 (as a ledger's are)."""
+    return parse_dates(shift_1904(cells) if date1904 else cells)[0]
 
 
 def _raw(frame: pd.DataFrame, columns: dict[str, int], name: str) -> pd.Series:
