@@ -161,7 +161,17 @@ def _from_serial(number: float) -> ParsedDate:
         return ParsedDate(_EXCEL_EPOCH + dt.timedelta(days=math.floor(number)))
     if _year_month(number):
         return ParsedDate(None, "date-no-day")
+    if _EPOCH_MS_MIN <= number <= _EPOCH_MS_MAX and float(number).is_integer():
+        # 1685635200000: a data system's 数据更新时间戳 in milliseconds since 1970 (UTC); 13 digits are nothing else
+        moment = dt.datetime.fromtimestamp(number / 1000, dt.timezone.utc).astimezone(BEIJING)
+        return ParsedDate(moment.date())
+    if number > _SERIAL_MAX + 1:  # 230506, 2023506: no serial and no year of ours, but a date badly typed
+        return ParsedDate(None, "date-unparseable")
     return ParsedDate(None, "date-out-of-range")
+
+
+_EPOCH_MS_MIN = dt.datetime(MIN_YEAR, 1, 1, tzinfo=dt.timezone.utc).timestamp() * 1000
+_EPOCH_MS_MAX = dt.datetime(MAX_YEAR, 12, 31, tzinfo=dt.timezone.utc).timestamp() * 1000
 
 
 def _year_month(number: float) -> bool:
@@ -174,9 +184,14 @@ def _year_month(number: float) -> bool:
     return float(number).is_integer() and MIN_YEAR * 100 + 1 <= number <= MAX_YEAR * 100 + 12 and 1 <= number % 100 <= 12
 
 
+# Characters a cell can hold without showing them (zero-width spaces, joiners, a BOM pasted from a web page):
+# the clerk sees only the date, so neither can the reader see anything else.
+_INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
 def normalise_text(text: str) -> str:
-    """Full-width digits and punctuation -> ASCII, and outer spaces off."""
-    return unicodedata.normalize("NFKC", text).strip()
+    """Full-width digits and punctuation -> ASCII, invisible characters out, and outer spaces off."""
+    return unicodedata.normalize("NFKC", text).translate(_INVISIBLE).strip()
 
 
 _FORMULA_NO_VALUE_NFKC = unicodedata.normalize("NFKC", FORMULA_NO_VALUE)

@@ -26,6 +26,9 @@ class CliDate(click.ParamType):
     def convert(self, value, param, ctx):
         if isinstance(value, dt.date):
             return value
+        if isinstance(value, str) and value.strip().replace(".", "", 1).isdigit() and len(value.strip()) != 8:
+            # 42735 is a cell's serial number, not a date anyone types: a slip, not 2016-12-31
+            self.fail(message("param-date", reason=message("date-unparseable", text=value)), param, ctx)
         parsed = parse_date(value)
         if parsed.date is None:
             self.fail(message("param-date", reason=message(parsed.problem, text=value)), param, ctx)

@@ -81,7 +81,9 @@ def test_bad_calendar_file_exits_2_naming_file_and_line(tmp_path):
 
 
 @pytest.mark.parametrize("args", [["deadline", "2016-02-30"], ["deadline"], ["deadline", "x", "--nope"],
-                                  ["deadline", "2019-06-08", "--days", "0"]])
+                                  ["deadline", "2019-06-08", "--days", "0"],
+                                  ["deadline", "43000"],  # a cell's serial number, not a date anyone types
+                                  ["check", ".", "--as-of", "42735"]])
 def test_usage_errors_are_chinese_and_exit_2(args):
     result = run(*args)
     assert result.exit_code == 2

@@ -85,7 +85,8 @@ BAD = [
     ("#DIV/0!", "date-formula-error"),
     (True, "date-invalid-type"),
     (False, "date-invalid-type"),
-    (1e12, "date-out-of-range"),
+    (1e16, "date-unparseable"), (230506, "date-unparseable"), ("230506", "date-unparseable"),  # yymmdd: no serial
+    (2016503, "date-unparseable"),
     (-5, "date-out-of-range"),
     (123, "date-out-of-range"),
     (float("inf"), "date-out-of-range"),
@@ -99,7 +100,7 @@ BAD = [
     ("2016年10月", "date-no-day"), ("2016-10", "date-no-day"), ("2016.5", "date-no-day"), ("２０１６．１２", "date-no-day"),
     ("2016年", "date-no-day"), ("201610", "date-no-day"), (2016.5, "date-no-day"), (2016.1, "date-no-day"),
     (2016.12, "date-no-day"), (2016, "date-no-day"), (201610, "date-no-day"),
-    (2016.13, "date-out-of-range"), (201613, "date-out-of-range"), ("2016-13", "date-unparseable"),
+    (2016.13, "date-out-of-range"), (201613, "date-unparseable"), ("2016-13", "date-unparseable"),
     (["2016-05-03"], "date-invalid-type"),
     ("2016-05-03 星期三", "date-weekday-mismatch"),  # the date or the weekday is wrong
     ("2016年5月8日 星期六", "date-weekday-mismatch"),  # 2016-05-08 was a Sunday
@@ -165,3 +166,11 @@ def test_one_iso_helper_for_columns_arrays_and_single_dates():
     assert iso_date(np.datetime64("2016-09-28T00:00:00")) == "2016-09-28"
     assert iso_date(dt.date(2016, 9, 28)) == "2016-09-28"
     assert iso_date(None) == "" and iso_date(pd.NaT, "—") == "—" and iso_date(np.datetime64("NaT")) == ""
+
+
+def test_epoch_milliseconds_are_beijing_days_and_invisible_characters_are_not_words():
+    """A data system's 数据更新时间戳 in milliseconds (13 digits) is a moment, read as Beijing's day; a
+    zero-width space pasted from a web page after a date is nothing the clerk can see or remove by eye."""
+    assert parse_date(1685635200000).date == dt.date(2023, 6, 2)  # 2023-06-01T16:00Z
+    assert parse_date("1685635199000").date == dt.date(2023, 6, 1)
+    assert parse_date("2016-05-03\u200b").date == D and parse_date("\ufeff2016/5/3").date == D
