@@ -81,3 +81,22 @@ def test_a_struck_font_in_another_namespace_prefix_and_quote_style_is_seen(tmp_p
     data, _ = check(tmp_path, path)
     statuses = {r["row"]: r["status"] for r in data["records"]}
     assert statuses == {2: "invalid", 3: "on_time", 4: "overdue", 5: "invalid", 6: "overdue"}
+
+
+def test_hidden_rows_are_read_and_said_where_the_clerk_looks(tmp_path):
+    """A filter left on, or rows hidden by hand: the rows are still what the unit sent and are checked,
+    but whoever opens the file sees fewer rows than the report counts, so the terminal says which."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "行政处罚"
+    for row in [HEADER, *ROWS]:
+        sheet.append(row)
+    sheet.append([])
+    sheet.auto_filter.ref = "A1:F6"
+    for excel_row in (3, 5, 7):  # 7 is blank: nothing to say about it
+        sheet.row_dimensions[excel_row].hidden = True
+    path = tmp_path / "区安监局_行政处罚.xlsx"
+    book.save(path)
+    data, output = check(tmp_path, path)
+    assert len(data["records"]) == 5
+    assert "注意：" in output and "工作表中有 2 行记录被隐藏（第 3、5 行；可能是筛选没有取消），已照常检查" in output

@@ -19,6 +19,7 @@ class RawSheet:
     doubt: tuple[int, int] | None = None  # (rows with content in the XML, rows read) when they disagree
     hidden_columns: frozenset[int] = frozenset()  # 0-based columns hidden in the sheet (.xlsx)
     struck_rows: frozenset[int] = frozenset()  # 0-based rows struck through (.xlsx; struck.py)
+    hidden_rows: frozenset[int] = frozenset()  # 0-based rows hidden in the sheet (.xlsx; struck.py)
 
     @property
     def text(self) -> str | None:

@@ -29,7 +29,7 @@ from ..quality.ingest import quality_wanted, add_quality_columns
 from .tables import range_label, side_by_side, split_columns
 from .unit_spellings import same_unit
 from .unit_text import unit_in_text
-from .struck import row_notes
+from .struck import hidden_rows_note, row_notes
 from .voided import NOTE_FIELDS, void_rows
 
 RECORD_FIELDS = ["source_file", "sheet", "row", "category", "unit", "document_number", "party",
@@ -88,9 +88,8 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: FieldRules,
             result.notes.extend(hidden + [problem("sheet-no-header", **at)])
         return result
     header_index, headers = found
-    # The unit: a 填报单位 line; else, where the file's name names none (台账.xlsx), a title row that does.
-    # 填报单位 above the header; where the file name names no unit, a title row, then the sheet's name
-    # (2016年8月各单位汇总.xlsx with a sheet per unit: 区安监局, 区环保局)
+    # The unit: a 填报单位 line; where the file name names none (台账.xlsx), a title row, then the sheet's
+    # name (2016年8月各单位汇总.xlsx with a sheet per unit: 区安监局, 区环保局).
     unit_line = sheet_unit(sheet.rows, header_index) or (None if fallback_named else (
         title_unit(sheet.rows, header_index) or unit_in_text(sheet.name)))
     context = SheetContext(source_file, fallback_category, fallback_unit,
@@ -128,6 +127,7 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
     else:
         frame, evidence = rows_body(sheet.rows[header_index + 1:], len(headers))
     result.rows_after_header = len(frame)
+    result.notes.extend(hidden_rows_note(sheet.hidden_rows, header_index, evidence.count, at))
     if not len(frame):
         return result
     missing = [(name, label) for name, label in (("decision_date", "决定日期"), ("published_date", "公开日期"))

@@ -27,7 +27,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from ..dates import FORMULA_NO_VALUE
-from .struck import struck_in_part, struck_styles
+from .struck import hidden_in_part, struck_in_part, struck_styles
 from .workbookxml import sheet_parts
 from .rowscan import (MAIN_NAMESPACES, ExactScanNeeded, PartTags, column_number, exact_scan, exotic,
                       last_row_start, row_scan)
@@ -47,6 +47,7 @@ class SheetScan:
     method: str = "fast"  # fast, rows or exact: how the sheet was read (tests, --debug)
     hidden_columns: frozenset[int] = frozenset()  # 0-based: columns the clerk hid (<col hidden="1">)
     struck_rows: frozenset[int] = frozenset()  # 0-based: rows struck through (struck.py)
+    hidden_rows: frozenset[int] = frozenset()  # 0-based: rows hidden (<row hidden="1">; struck.py)
 
     def note_cell(self, row: int, column: int) -> None:
         """A cell with content at (row, column), 1-based: the extent grows to hold it."""
@@ -111,6 +112,7 @@ def _scan_parts(stream, details: bool, struck: frozenset[int] = frozenset()) -> 
     tags = None
     last_row = struck_last = 0
     struck_rows: set[int] = set()
+    hidden_rows: set[int] = set()
     for part in _row_parts(stream):
         if tags is None:
             found = _SHEETDATA.search(part)
@@ -126,6 +128,8 @@ def _scan_parts(stream, details: bool, struck: frozenset[int] = frozenset()) -> 
         end = part.find(tags.close_data, max(0, part.rfind(b"row>")))
         if end >= 0:
             part = part[:end]
+        if details and b"hidden" in part:
+            hidden_rows |= hidden_in_part(part, tags, last_row)
         if not details:
             last_row = _extent_part(part, tags, scan, last_row)
         else:
@@ -135,7 +139,7 @@ def _scan_parts(stream, details: bool, struck: frozenset[int] = frozenset()) -> 
             struck_rows |= rows
         if end >= 0:
             break
-    scan.struck_rows = frozenset(struck_rows)
+    scan.struck_rows, scan.hidden_rows = frozenset(struck_rows), frozenset(hidden_rows)
     return scan
 
 

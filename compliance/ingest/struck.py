@@ -1,4 +1,5 @@
-"""Rows a clerk struck through (删除线) in an .xlsx: the usual way to void a line without deleting it.
+"""Rows a clerk struck through (删除线) in an .xlsx: the usual way to void a line without deleting it;
+and rows hidden in the sheet (by hand or a filter), which are read but said.
 
 A struck row is still read as a record (the tool does not decide that a decision was voided), but it
 says so; and a struck row that would be 逾期 is not called late (classify.py): a false accusation
@@ -15,6 +16,7 @@ from xml.etree import ElementTree
 
 import numpy as np
 
+from ..problems import problem
 from .rowscan import PartTags, attribute
 from .workbookxml import parse
 
@@ -75,9 +77,38 @@ def struck_in_part(part: bytes, tags: PartTags, formats: frozenset[int], last_ro
     return struck, last_row
 
 
+_HIDDEN = re.compile(rb"""(?:^|\s)hidden\s*=\s*["'](?:1|true)["']""")
+
+
+def hidden_in_part(part: bytes, tags: PartTags, last_row: int) -> set[int]:
+    """0-based rows of ``part`` hidden in the sheet (<row hidden="1">: hidden by hand or by a filter);
+    ``last_row``: the number of the row before the part."""
+    hidden: set[int] = set()
+    for row in tags.row_tag.finditer(part):
+        number = _ROW_R.search(row.group(1))
+        last_row = int(number.group(1)) if number else last_row + 1
+        if _HIDDEN.search(row.group(1)):
+            hidden.add(last_row - 1)
+    return hidden
+
+
 def row_notes(labelled: np.ndarray, rows: np.ndarray, struck: frozenset[int]) -> np.ndarray:
     """Each record's note code: a struck row says so first; else a row labelled 合计 that holds a decision."""
     notes = np.where(labelled, "row-labelled-as-total", None)
     if struck:
         notes[np.isin(np.asarray(rows) - 1, np.fromiter(struck, dtype=np.int64))] = "row-struck-through"
     return notes
+
+
+def hidden_rows_note(hidden: frozenset[int], header_index: int, counts: np.ndarray, at: dict) -> list:
+    """The sheet's word on its hidden rows with content below the header: read like the others, but a
+    person opening the file sees fewer rows than the report counts (a filter left on, rows hidden by hand)."""
+    if not hidden:
+        return []
+    below = np.fromiter(sorted(r - header_index - 1 for r in hidden if r > header_index), dtype=np.int64)
+    below = below[below < len(counts)]
+    rows = below[counts[below] > 0] + header_index + 2  # as Excel numbers them
+    if not len(rows):
+        return []
+    shown = "、".join(str(r) for r in rows[:5]) + ("等" if len(rows) > 5 else "")
+    return [problem("rows-hidden", **at, count=len(rows), rows=shown)]
