@@ -100,3 +100,34 @@ def test_hidden_rows_are_read_and_said_where_the_clerk_looks(tmp_path):
     data, output = check(tmp_path, path)
     assert len(data["records"]) == 5
     assert "注意：" in output and "工作表中有 2 行记录被隐藏（第 3、5 行；可能是筛选没有取消），已照常检查" in output
+
+
+def test_an_xls_has_its_struck_rows_hidden_rows_and_hidden_columns_read_too(tmp_path):
+    """The same marks in a BIFF .xls (xlwt writes one as Excel 2003 would): struck rows are not called late,
+    hidden rows are said, and a hidden column of draft dates does not fill the visible one."""
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("行政处罚")
+    struck, plain = xlwt.easyxf("font: struck_out on"), xlwt.easyxf("font: bold on")
+    header = HEADER[:5] + ["公示日期", "备注"]
+    for c, text in enumerate(header):
+        sheet.write(0, c, text)
+    dates = xlwt.easyxf("font: struck_out on", num_format_str="yyyy-mm-dd")
+    rows = [(ROWS[0] + [D(2016, 9, 5)], True), (ROWS[2] + [D(2016, 9, 5)], False), (ROWS[3] + [None], False)]
+    for r, (values, crossed) in enumerate(rows, start=1):
+        for c, value in enumerate(values):
+            if value is not None:
+                style = (dates if crossed else xlwt.easyxf(num_format_str="yyyy-mm-dd")) if isinstance(value, dt.date) \
+                    else (struck if crossed else plain)
+                sheet.write(r, c, value, style)
+    sheet.col(5).hidden = True  # 公示日期: draft dates, hidden
+    sheet.row(3).hidden = True
+    path = tmp_path / "区安监局_行政处罚.xls"
+    book.save(str(path))
+    data, output = check(tmp_path, path)
+    rows_seen = {r["row"]: (r["status"], [i["code"] for i in r["issues"]]) for r in data["records"]}
+    assert rows_seen == {2: ("invalid", ["row-struck-through", "row-struck-late"]), 3: ("overdue", []),
+                         4: ("late", [])}
+    assert "工作表中有 1 行记录被隐藏（第 4 行" in output
+    assert "column-hidden-unused" in output

@@ -23,6 +23,7 @@ from .limits import check_extent, check_strings
 from .parquet import MAGIC as PARQUET_MAGIC, read_parquet
 from .rawsheet import RawSheet
 from .sheetxml import WorkbookScan, patch_cells, scan_workbook
+from .struck import xls_row_marks, xls_struck_formats
 from .text import csv_rows, decode_text, read_csv, read_html  # noqa: F401 - the readers' one entry point
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -275,14 +276,19 @@ def _no_gc():
 
 
 def _patch_xls(path: Path, sheets: list[RawSheet]) -> None:
-    """Error values (#REF!) and the 1904 date system of a BIFF .xls, which calamine reads as blank."""
+    """Error values (#REF!) and the 1904 date system of a BIFF .xls, which calamine reads as blank; and
+    the columns and rows hidden or struck through, as the .xlsx scan finds them (struck.py)."""
     import xlrd  # start-up time: only an .xls needs it
 
     try:
-        book = xlrd.open_workbook(str(path), on_demand=True, formatting_info=False)
+        book = xlrd.open_workbook(str(path), on_demand=True, formatting_info=True)
     except Exception:  # noqa: BLE001 - calamine read it; the patch is a refinement
-        return
+        try:
+            book = xlrd.open_workbook(str(path), on_demand=True, formatting_info=False)
+        except Exception:  # noqa: BLE001
+            return
     try:
+        struck = xls_struck_formats(book)
         by_name = {s.name: s for s in sheets}
         for name in book.sheet_names():
             raw = by_name.get(name)
@@ -295,6 +301,7 @@ def _patch_xls(path: Path, sheets: list[RawSheet]) -> None:
                 for c, kind in enumerate(types):
                     if kind == xlrd.XL_CELL_ERROR and c < len(raw.rows[r]):
                         raw.rows[r][c] = xlrd.error_text_from_code.get(sheet.cell_value(r, c), "#VALUE!")
+            raw.hidden_columns, raw.hidden_rows, raw.struck_rows = xls_row_marks(sheet, struck)
             book.unload_sheet(name)
     finally:
         book.release_resources()

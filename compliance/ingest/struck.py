@@ -112,3 +112,26 @@ def hidden_rows_note(hidden: frozenset[int], header_index: int, counts: np.ndarr
         return []
     shown = "、".join(str(r) for r in rows[:5]) + ("等" if len(rows) > 5 else "")
     return [problem("rows-hidden", **at, count=len(rows), rows=shown)]
+
+
+def xls_struck_formats(book) -> frozenset[int]:
+    """A BIFF .xls (xlrd, opened with formatting_info): the cell formats whose font is struck through."""
+    fonts = getattr(book, "font_list", None) or []
+    return frozenset(k for k, xf in enumerate(getattr(book, "xf_list", None) or [])
+                     if xf.font_index < len(fonts) and fonts[xf.font_index].struck_out)
+
+
+def xls_row_marks(sheet, struck: frozenset[int]) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+    """(hidden columns, hidden rows, struck rows), 0-based, of an xlrd sheet: as ``struck_in_part`` and
+    the .xlsx scan judge them (a row is struck when at least half its cells with content are)."""
+    columns = frozenset(c for c, info in getattr(sheet, "colinfo_map", {}).items() if info.hidden)
+    rows = frozenset(r for r, info in getattr(sheet, "rowinfo_map", {}).items() if info.hidden)
+    crossed_rows = set()
+    if struck:
+        for r in range(sheet.nrows):
+            kinds = sheet.row_types(r)
+            filled = [c for c, kind in enumerate(kinds) if kind not in (0, 6)]  # XL_CELL_EMPTY, XL_CELL_BLANK
+            crossed = sum(sheet.cell_xf_index(r, c) in struck for c in filled)
+            if filled and crossed * 2 >= len(filled):
+                crossed_rows.add(r)
+    return columns, rows, frozenset(crossed_rows)
