@@ -222,6 +222,8 @@ def _parse_text(raw: str) -> ParsedDate:
         return ParsedDate(None, "date-formula-error")
     if text == _FORMULA_NO_VALUE_NFKC:
         return ParsedDate(None, "date-formula-uncached")
+    if "://" in text or "WWW." in text.upper() or "已" in text:
+        text = _beside_the_date(text)
     if _NO_DAY.match(text):
         return ParsedDate(None, "date-no-day")
     if _NUMBER.match(text):
@@ -248,6 +250,18 @@ def _parse_text(raw: str) -> ParsedDate:
             return ParsedDate(None, "date-weekday-mismatch")  # the date or the weekday is wrong: not ours to pick
         return parsed
     return ParsedDate(None, _unreadable(text))
+
+
+# What may stand beside a publication date without making the day doubtful: the page's address (a
+# 公开网址及公开日期 column holds both, often on two lines) and the status word in brackets, 2023-3-10（已公开）.
+_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s，,；;、]+", re.IGNORECASE)
+_STATUS_MARK = re.compile(r"\(\s*已?(?:经)?(?:公开|公示|上网|发布|挂网)\s*\)")
+
+
+def _beside_the_date(text: str) -> str:
+    """``text`` without a web address and a bracketed 已公开, when a date is left (else as it was)."""
+    rest = _STATUS_MARK.sub("", _ADDRESS.sub(" ", text)).strip(" \t\r\n，,；;、:：")
+    return rest if rest and rest[0].isdigit() else text
 
 
 _NO_YEAR = re.compile(r"^\d{1,2}\s*月\s*\d{1,2}\s*[日号]?$")

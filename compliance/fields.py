@@ -297,14 +297,16 @@ def unit_names(values: pd.Series, aliases: dict[str, list[str]] | None = None) -
     return pd.Series(out, index=values.index, dtype=object)
 
 
-# A stamp note after a unit's name (区安监局（盖章）) is where the seal goes, never part of the name.
-_STAMP_NOTE = re.compile(r"\((?:加?盖?公?章|签章|印章|签字盖章|盖章处)\)$")
+# A stamp note after a unit's name (区安监局（盖章）) or before it (盖章：区安监局, （公章）区安监局) is where
+# the seal goes, never part of the name.
+_STAMP_NOTE = re.compile(r"\((?:加?盖?公?章|签章|印章|签字盖章|盖章处)\)$|^(?:\((?:加?盖?公?章|签章|印章|签字盖章|盖章处)\)"
+                         r"|(?:加?盖?公?章|签章|印章|签字盖章|盖章处):)")
 
 
 def unit_name(name: str) -> str:
     """One unit name as ``unit_names`` spells it (区（东）局 and 区(东) 局 are one name; so are 区安监局 and
     区安监局（盖章）)."""
-    return _STAMP_NOTE.sub("", "".join(unicodedata.normalize("NFKC", name).split()))
+    return _STAMP_NOTE.sub("", "".join(unicodedata.normalize("NFKC", name).split()))  # either end, once each
 
 
 def markdown() -> str:

@@ -284,3 +284,49 @@ def test_a_month_without_its_day_says_so_and_is_not_called_out_of_range(tmp_path
     assert "决定日期：日期没有写到哪一天：2016年10月" in output
     assert "公开日期：日期没有写到哪一天：2016-11" in output
     assert "超出合理范围" not in output
+
+
+def test_an_address_or_a_status_word_beside_the_one_date_keeps_the_date(tmp_path):
+    """公开网址及公开日期 holds the page's address and the day, often on two lines; 2016-11-15（已公开） says the
+    day and the status. One day is written, so it is the day (a late one is 逾期公开, not 数据有误)."""
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    header = HEADER[:4] + ["公开网址及公开日期", "备注"]
+    write_xlsx(folder / "区安监局_行政处罚.xlsx", {"Sheet1": [
+        header, [1, "西安监罚〔2016〕1号", "甲公司", D(2016, 10, 10), "http://www.xsq.gov.cn/art/2016/11/15/art_9.html\n2016-11-15", None],
+        [2, "西安监罚〔2016〕2号", "乙公司", D(2016, 10, 10), "2016-10-20（已公开）", None],
+        [3, "西安监罚〔2016〕3号", "丙公司", D(2016, 10, 10), "2016-10-20 www.xsq.gov.cn/art/9.html", None],
+        [4, "西安监罚〔2016〕4号", "丁公司", D(2016, 10, 10), "http://www.xsq.gov.cn/art/2016/10/20/art_9.html", None]]})
+    _, data, output = check(folder)
+    rows = {r["row"]: (r["status"], r["published_date"], [i["code"] for i in r["issues"]]) for r in data["records"]}
+    assert rows[2] == ("late", "2016-11-15", []) and rows[3] == ("on_time", "2016-10-20", [])
+    assert rows[4] == ("on_time", "2016-10-20", [])
+    assert rows[5][2] == ["published-marked-no-date"]  # the address alone: published, no day (as before)
+
+
+def test_a_summary_sheet_without_a_party_column_repeats_the_months_not_new_decisions(tmp_path):
+    """Monthly sheets, then 全年汇总 with 文书号 and dates but no 当事人: a party left out is no other party,
+    so each decision counts once (not two 逾期未公开 for one)."""
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    summary = ["序号", "行政处罚决定书文号", "处罚决定日期", "上网公开日期"]
+    write_xlsx(folder / "区安监局_行政处罚.xlsx", {
+        "3月": [HEADER, [1, "西安监罚〔2016〕1号", "甲公司", D(2016, 3, 10), None, None]],
+        "4月": [HEADER, [1, "西安监罚〔2016〕2号", "乙公司", D(2016, 4, 11), D(2016, 4, 15), None]],
+        "全年汇总": [summary, [1, "西安监罚〔2016〕1号", D(2016, 3, 10), None], [2, "西安监罚〔2016〕2号", D(2016, 4, 11), D(2016, 4, 15)]]})
+    _, data, _ = check(folder)
+    assert [(r["sheet"], r["status"]) for r in data["records"]] == [("3月", "overdue"), ("4月", "on_time")]
+    assert data["summary"]["repeats"] == 2
+
+
+def test_a_stamp_word_before_the_unit_is_no_other_unit(tmp_path):
+    """盖章：区市场监管局 and （公章）区市场监管局 in the unit column are where the seal went: one unit, not three."""
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    header = HEADER[:5] + ["处罚机关"]
+    write_xlsx(folder / "区市场监管局_行政处罚.xlsx", {"Sheet1": [
+        header, [1, "西市监罚〔2016〕1号", "甲公司", D(2016, 9, 1), D(2016, 9, 5), "区市场监管局"],
+        [2, "西市监罚〔2016〕2号", "乙公司", D(2016, 9, 1), None, "盖章：区市场监管局"],
+        [3, "西市监罚〔2016〕3号", "丙公司", D(2016, 9, 1), D(2016, 9, 5), "（公章）区市场监管局"]]})
+    _, data, _ = check(folder)
+    assert {r["unit"] for r in data["records"]} == {"区市场监管局"}

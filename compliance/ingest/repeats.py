@@ -66,8 +66,9 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     in_same_file = np.flatnonzero(later & ~copy)
     if len(in_same_file):
         firsts = first_row[in_same_file]
+        # a party left out on one side (a 全年汇总 sheet without a 当事人 column) is not another party
         copy[in_same_file] = _dates_equal(records, in_same_file, firsts, ("decision_date",)) \
-            & (party[in_same_file] == party[firsts])
+            & ((party[in_same_file] == party[firsts]) | (party[in_same_file] == "") | (party[firsts] == ""))
     if not copy.any():
         return out, empty
     copies = np.flatnonzero(copy)
