@@ -243,8 +243,8 @@ def _parse_text(raw: str) -> ParsedDate:
         y, m, d = (convert(match.group(k)) for k in "ymd")
         if y is None or m is None or d is None:
             return ParsedDate(None, "date-unparseable")
-        if pattern is _SHORT_YEAR:
-            y += 2000
+        if pattern is _SHORT_YEAR:  # 16年 is 2016; 99年 is 1999, never a year still to come
+            y += 1900 if y >= MIN_YEAR % 100 else 2000
         parsed = _build(y, m, d, text)
         if weekday and parsed.date is not None and parsed.date.weekday() != _WEEKDAYS[weekday.group("w")]:
             return ParsedDate(None, "date-weekday-mismatch")  # the date or the weekday is wrong: not ours to pick

@@ -174,3 +174,7 @@ def test_epoch_milliseconds_are_beijing_days_and_invisible_characters_are_not_wo
     assert parse_date(1685635200000).date == dt.date(2023, 6, 2)  # 2023-06-01T16:00Z
     assert parse_date("1685635199000").date == dt.date(2023, 6, 1)
     assert parse_date("2016-05-03\u200b").date == D and parse_date("\ufeff2016/5/3").date == D
+
+
+def test_a_two_digit_year_of_the_nineties_is_that_decade():
+    assert parse_date("99年5月6日").date == dt.date(1999, 5, 6) and parse_date("16年5月3日").date == D
