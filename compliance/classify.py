@@ -210,11 +210,22 @@ def _statuses(calendar, decision, until, is_published, days, invalid, deadline,
     decided = unknown & (span_complete | (at_most < days) | ((at_most == days) & (worked | ~covered)))
     status[decided & is_published] = code["on_time"]
     status[decided & ~is_published] = code["pending"]
-    undetermined = unknown & ~decided
+    # Late for certain: the covered working days alone, before the last day, already reach N (a 2003
+    # decision published in March 2004: 2004 alone holds more than 20 working days before it).
+    at_least = calendar.lower_bound(np.where(unknown, decision, NO_DAY),
+                                    np.where(unknown, until - np.timedelta64(1, "D"), NO_DAY))
+    proven_late = unknown & ~decided & (at_least >= days)
+    status[proven_late & is_published] = code["late"]
+    status[proven_late & ~is_published] = code["overdue"]
+    undetermined = unknown & ~decided & ~proven_late
     status[undetermined] = code["undetermined"]
     missing = np.where(undetermined, np.where(missing_deadline != 0, missing_deadline, span_missing), 0)
     left = np.where((status == code["pending"]) & span_complete, days - span_count, -1)
-    return {"status": status, "deadline": deadline, "missing_year": missing, "working_days_left": left}
+    # the late days known at least (the deadline itself is in the uncovered year): _lateness says so
+    late_floor = np.where(proven_late, at_least - days + 1, -1)
+    floor_year = np.where(proven_late, np.where(missing_deadline != 0, missing_deadline, span_missing), 0)
+    return {"status": status, "deadline": deadline, "missing_year": missing, "working_days_left": left,
+            "late_floor": late_floor, "floor_year": floor_year}
 
 
 def _lateness(calendar, judged: dict, until: np.ndarray, days) -> dict[str, np.ndarray]:
@@ -236,11 +247,13 @@ def _lateness(calendar, judged: dict, until: np.ndarray, days) -> dict[str, np.n
     # Past the last covered day: the working days before the gap, at least one, said as a lower bound
     # (late_lower_bound holds the missing year; issues.py: late-days-lower-bound).
     partial = lateish & ~late_complete
-    return {"working_days_late": np.where(lateish & late_complete, working_late,
-                                          np.where(partial, np.maximum(late_count, 1), -1)),
-            "calendar_days_late": np.where(lateish, calendar_late, -1),
+    # late for certain although the deadline is in an uncovered year: at least so many (_statuses)
+    floor = (judged["late_floor"] >= 0) & lateish
+    return {"working_days_late": np.where(floor, judged["late_floor"], np.where(lateish & late_complete, working_late,
+                                          np.where(partial, np.maximum(late_count, 1), -1))),
+            "calendar_days_late": np.where(lateish & ~floor, calendar_late, -1),
             "working_days_left": judged["working_days_left"],
-            "late_lower_bound": np.where(partial, late_gap, -1)}
+            "late_lower_bound": np.where(floor, judged["floor_year"], np.where(partial, late_gap, -1))}
 
 
 def _counts(values: np.ndarray) -> pd.arrays.IntegerArray:

@@ -315,7 +315,7 @@ DECLARED = [
     ProblemType("published-after-as-of", RECORD, "公开日期 {published} 晚于统计截止日 {as_of}，按截至 {as_of} 尚未公开判定",
                 "统计截止日时还没有公开", "无需处理；下期统计会按实际公开日期判定"),
     ProblemType("late-days-lower-bound", RECORD, "逾期工作日数至少 {late}：{gap_year} 年的节假日安排还没有数据，"
-                                                 "那以后的日子未计入。" + CALENDAR_ADVICE.replace("{year}", "{gap_year}"),
+                                                 "这一年的日子未计入。" + CALENDAR_ADVICE.replace("{year}", "{gap_year}"),
                 "逾期已经确定，但逾期多少个工作日要数到缺数据的年份：给出的是已知部分，至少为 1", "补上该年日历后重新检查"),
     ProblemType("calendar-not-covered", RECORD, "需要 {year} 年的节假日安排才能判定。" + CALENDAR_ADVICE,
                 "结果取决于尚无节假日数据的年份（无法判定）", "按提示准备该年的日历文件，用 --calendar 提供"),

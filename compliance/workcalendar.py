@@ -161,6 +161,15 @@ class WorkCalendar:
         """At most this many working days in (start, end] for date columns: see ``_upper_bound_numbers``."""
         return self._upper_bound_numbers(day_numbers(start), day_numbers(end))
 
+    def lower_bound(self, start, end) -> np.ndarray:
+        """At least this many working days lie in (start, end]: the covered working days alone, as if
+        every uncovered day were a rest day."""
+        start, end = day_numbers(start), day_numbers(end)
+        known = (start != NO_DAY) & (end != NO_DAY) & (end > start)
+        ps = np.clip(self._position(np.where(known, start, 0)), 0, self._size)
+        pe = np.clip(self._position(np.where(known, end, 0)), 0, self._size)
+        return np.where(known, self._cum[pe] - self._cum[ps], 0)
+
     def workdays(self, dates) -> tuple[np.ndarray, np.ndarray]:
         """(is working day, covered) for a date column."""
         return self._workday_numbers(day_numbers(dates))

@@ -63,3 +63,23 @@ def test_exactly_n_ending_on_a_known_rest_day_stays_undetermined(tmp_path):
     assert bound(decided, friday) == n  # the weekend adds nothing: the Sunday is a known rest day
     assert statuses(tmp_path, [(decided, sunday), (decided, friday)], as_of=D(2004, 2, 1), days=n) == {
         2: "undetermined", 3: "on_time"}
+
+
+def test_a_decision_in_a_year_before_the_calendar_is_late_when_the_covered_days_alone_prove_it(tmp_path):
+    """2003 is not covered (chinese-calendar starts in 2004). Decided 2003-12-26, published 2004-02-04:
+    2004 alone has 20 working days before that day (Jan 2 … Feb 3, the Spring Festival and its make-up
+    weekend counted), so the 20th working day was 2004-02-03 at the latest: late by at least 1, whatever
+    2003's calendar. Decided 2003-12-29, published 2004-01-30: at most 20 (the two 2003 days counted as
+    worked), the last day a working day: on time. Unpublished since 2003-11-03: overdue."""
+    assert not CALENDAR.covers(2003) and CALENDAR.covers(2004)
+    path = write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"处罚": [PENALTY_HEADER,
+        [1, "西安监罚〔2003〕1号", "甲", D(2003, 12, 26), D(2004, 2, 4), "区安监局"],
+        [2, "西安监罚〔2003〕2号", "乙", D(2003, 11, 3), None, "区安监局"],
+        [3, "西安监罚〔2003〕3号", "丙", D(2003, 12, 29), D(2004, 1, 30), "区安监局"],
+        [4, "西安监罚〔2003〕4号", "丁", D(2003, 12, 26), D(2004, 2, 3), "区安监局"]]})
+    run = check([path], as_of=D(2004, 6, 30), run_date=D(2004, 7, 1), rules=from_options(20, None))
+    frame = run.records[["row", "status", "working_days_late", "late_lower_bound"]].astype(object)
+    got = frame.where(frame.notna(), None).values.tolist()
+    # row 5: 2004 alone has only 19 working days before 02-03: whether it was late depends on 2003
+    assert got == [[2, "late", 1, 2003], [3, "overdue", 103, 2003], [4, "on_time", None, None],
+                   [5, "undetermined", None, None]]
