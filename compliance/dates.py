@@ -45,8 +45,8 @@ MIN_YEAR = 1990
 MAX_YEAR = 2100
 # Excel's day 0 is 1899-12-30 (it keeps Lotus' phantom 1900-02-29).
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
-_SERIAL_MIN = (dt.date(MIN_YEAR, 1, 1) - _EXCEL_EPOCH).days
-_SERIAL_MAX = (dt.date(MAX_YEAR, 12, 31) - _EXCEL_EPOCH).days
+SERIAL_MIN = (dt.date(MIN_YEAR, 1, 1) - _EXCEL_EPOCH).days
+SERIAL_MAX = (dt.date(MAX_YEAR, 12, 31) - _EXCEL_EPOCH).days
 MAX_CELL_TEXT = 200  # longer "dates" are pasted paragraphs; keep a bounded copy
 
 DATE_DTYPE = "datetime64[s]"  # the one in-frame date shape (see above)
@@ -126,7 +126,7 @@ _WEEKDAYS = {c: i for i, c in enumerate("一二三四五六日")} | {"天": 6}
 _ZONED = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})$",
                     re.IGNORECASE)
 BEIJING = dt.timezone(dt.timedelta(hours=8))
-_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+NUMBER_TEXT = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 
 
 def _cn_number(text: str) -> int | None:
@@ -157,7 +157,7 @@ def _from_serial(number: float) -> ParsedDate:
     if 19000101 <= number <= 29991231 and float(number).is_integer():
         n = int(number)  # 20160503 typed as a number
         return _build(n // 10000, n // 100 % 100, n % 100, str(n))
-    if _SERIAL_MIN <= number <= _SERIAL_MAX + 1:
+    if SERIAL_MIN <= number <= SERIAL_MAX + 1:
         return ParsedDate(_EXCEL_EPOCH + dt.timedelta(days=math.floor(number)))
     if _year_month(number):
         return ParsedDate(None, "date-no-day")
@@ -165,7 +165,7 @@ def _from_serial(number: float) -> ParsedDate:
         # 1685635200000: a data system's 数据更新时间戳 in milliseconds since 1970 (UTC); 13 digits are nothing else
         moment = dt.datetime.fromtimestamp(number / 1000, dt.timezone.utc).astimezone(BEIJING)
         return ParsedDate(moment.date())
-    if number > _SERIAL_MAX + 1:  # 230506, 2023506: no serial and no year of ours, but a date badly typed
+    if number > SERIAL_MAX + 1:  # 230506, 2023506: no serial and no year of ours, but a date badly typed
         return ParsedDate(None, "date-unparseable")
     return ParsedDate(None, "date-out-of-range")
 
@@ -226,7 +226,7 @@ def _parse_text(raw: str) -> ParsedDate:
         text = _beside_the_date(text)
     if _NO_DAY.match(text):
         return ParsedDate(None, "date-no-day")
-    if _NUMBER.match(text):
+    if NUMBER_TEXT.match(text):
         return _from_serial(float(text))
     zoned = _ZONED.match(text)
     if zoned:
@@ -424,35 +424,3 @@ def _range_checked(days: np.ndarray, codes: np.ndarray) -> np.ndarray:
     days[bad] = NO_DATE
     codes[bad] = "date-out-of-range"
     return days.astype(DATE_DTYPE)
-
-
-# A 1904 workbook (old Mac Excel, some WPS exports) counts days from 1904-01-01:
-# its serial 0 is the 1900 system's 1462.
-DAYS_1904 = 1462
-
-
-def shift_1904(cells: pd.Series) -> pd.Series:
-    """Bare serial numbers of a 1904 workbook -> the 1900 system, also those kept as text ("43590": a date
-    column turned into text shows the workbook's own serial); other cells untouched."""
-    import pandas as pd  # start-up time (see as_days)
-
-    values = cells.to_numpy(object)
-    kinds = cell_types(values)
-    numeric = (kinds == int) | (kinds == float)
-    texts = np.flatnonzero(kinds == str)
-    if len(texts):  # each distinct text once: a column of text dates holds a few thousand days
-        codes, distinct = pd.factorize(values[texts])
-        as_number = np.array([float(n) if _NUMBER.match(n := normalise_text(t)) else np.nan for t in distinct], float)
-        in_range = (as_number >= _SERIAL_MIN - DAYS_1904) & (as_number <= _SERIAL_MAX)  # NaN compares false
-        serial_text = in_range[codes]
-        if serial_text.any():
-            values = values.copy()
-            values[texts[serial_text]] = as_number[codes[serial_text]]
-            numeric[texts[serial_text]] = True
-    if not numeric.any():
-        return cells
-    numbers = values[numeric].astype(float)
-    serial = (numbers >= _SERIAL_MIN - DAYS_1904) & (numbers <= _SERIAL_MAX)
-    shifted = values.copy()
-    shifted[np.flatnonzero(numeric)[serial]] = numbers[serial] + DAYS_1904
-    return pd.Series(shifted, index=cells.index, dtype=object)

@@ -15,7 +15,8 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
-from ..dates import MAX_CELL_TEXT, NOT_PUBLISHED, normalise_text, parse_dates, says_not_to_be_published, shift_1904
+from ..dates import MAX_CELL_TEXT, NOT_PUBLISHED, normalise_text, parse_dates, says_not_to_be_published
+from ..date1904 import shift_1904
 from ..errors import ReconciliationError
 from ..problems import Problem, problem
 from .body import csv_body, inner_headers, mapped_column, rows_body

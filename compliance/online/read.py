@@ -20,7 +20,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..dates import DATE_DTYPE, parse_dates, shift_1904
+from ..date1904 import shift_1904
+from ..dates import DATE_DTYPE, parse_dates
 from ..errors import FileFault, OnlineListError
 from ..fields import ONLINE, WEAK_SCORE, FieldRules, categories, category_from_text
 from ..ingest.body import csv_body, rows_body
