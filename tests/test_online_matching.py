@@ -49,9 +49,14 @@ def test_own_matter_words_keep_the_number_and_a_batch_notice_publishes_each(tmp_
         ["3", "行政许可决定公示（西人社许〔2023〕7号、西人社许〔2023〕8号、西人社许[2023]9号）", "区人社局", "2023-05-10"],
         ["4", "关于撤销西人社许〔2023〕10号行政许可决定的决定", "区人社局", "2023-07-10"]])
     rows = [[n, f"西人社许〔2023〕{n}号", f"公司{n}", D(2023, 5, 4), D(2023, 5, 10), "区人社局"] for n in range(5, 11)]
-    results, _ = check(tmp_path, rows, gov)
+    results, data = check(tmp_path, rows, gov)
+    # a revocation notice is not the decision's publication, nor proof that it never was (its page is taken
+    # down when it is revoked): 无法核对, judged by the ledger; the notice is no 台账未登记 entry
     assert results == {f"西人社许〔2023〕{n}号": ("on_time", "confirmed") for n in range(5, 10)} | {
-        "西人社许〔2023〕10号": ("overdue", "not-found")}  # a revocation notice is not the decision's publication
+        "西人社许〔2023〕10号": ("on_time", "not-verifiable")}
+    [revoked] = [r for r in data["records"] if r["document_number"] == "西人社许〔2023〕10号"]
+    assert revoked["issues"][0]["message"].startswith("网站清单中只有对这项决定的后续处理（区政府网站_信息公开目录.csv 第5行")
+    assert data["online_only"] == []
 
 
 def test_one_entry_never_publishes_two_ledger_rows_under_one_number(tmp_path):

@@ -32,10 +32,11 @@ _UNIT_IN_TITLE = re.compile(r"^(.{2,30}?(?:分局|局|办公室|办|委员会|�
 
 def numbers_from_titles(titles: pd.Series) -> pd.DataFrame:
     """Column-wise: every decision number each title holds, normalised, as rows (entry = the title's
-    position, number); a batch notice (…5号、…6号、…7号) gives each of its numbers.
+    position, number, later); a batch notice (…5号、…6号、…7号) gives each of its numbers.
 
-    A number a later act is about is left out (关于撤销西安监罚〔2019〕15号行政处罚决定的决定, 关于对
-    西安监罚〔2019〕15号行政处罚决定予以更正的决定): that page is not the decision's publication. The word
+    A number a later act is about (关于撤销西安监罚〔2019〕15号行政处罚决定的决定, 关于对
+    西安监罚〔2019〕15号行政处罚决定予以更正的决定) is flagged ``later``: that page is not the decision's
+    publication, only a sign that the decision existed (verify.py). The word
     elsewhere is the decision's own matter (准予变更…许可的决定（西人社许〔2023〕5号）, 未按规定办理变更
     登记的行政处罚决定书), and its number counts.
     """
@@ -43,12 +44,13 @@ def numbers_from_titles(titles: pd.Series) -> pd.DataFrame:
     text = text.str.normalize("NFKC").str.replace(r"\s+", "", regex=True).str.translate(_BRACKETS)
     found = text.str.extractall(_NUMBER_IN_TITLE)
     if not len(found):
-        return pd.DataFrame({"entry": pd.Series(dtype=np.int64), "number": pd.Series(dtype=object)})
+        return pd.DataFrame({"entry": pd.Series(dtype=np.int64), "number": pd.Series(dtype=object),
+                             "later": pd.Series(dtype=bool)})
     entry = found.index.get_level_values(0).to_numpy(np.int64)
     mentions_act = text.str.contains(_LATER_ACT).to_numpy(bool)[entry]
     later = found["act"].notna().to_numpy(bool) | (found["decision"].notna().to_numpy(bool) & mentions_act)
     numbers = normalise_document_numbers(found["number"].reset_index(drop=True))
-    out = pd.DataFrame({"entry": entry, "number": numbers.to_numpy(object)})[~later]
+    out = pd.DataFrame({"entry": entry, "number": numbers.to_numpy(object), "later": later})
     return out.drop_duplicates().reset_index(drop=True)
 
 

@@ -34,6 +34,7 @@ class Matches:
     candidates: pd.DataFrame  # rec, ent: pairs of every ambiguous record
     entry_state: np.ndarray  # per entry: 0 online only, 1 matched, 2 part of an ambiguity
     renumbered: np.ndarray | None = None  # bool per record: ambiguous only with entries under another number
+    later_only: np.ndarray | None = None  # bool per record: online only as a later act on it (撤销, 更正)
 
 
 def record_keys(records: pd.DataFrame, aliases) -> pd.DataFrame:
@@ -178,4 +179,22 @@ def match(records: pd.DataFrame, entries: pd.DataFrame, aliases=None) -> Matches
     state[(state == 0) & in_ambiguity] = 2
     state[single["ent"].to_numpy()] = 1
     only_renumbered[by_number_shared["rec"].to_numpy()] = False
-    return Matches(chosen, ambiguous, several, state, only_renumbered & ambiguous)
+    later_only, acts = _later_acts(rec, entries, chosen, ambiguous, state)
+    several = pd.concat([several, acts], ignore_index=True)  # named in the record's message
+    return Matches(chosen, ambiguous, several, state, only_renumbered & ambiguous, later_only)
+
+
+def _later_acts(rec: pd.DataFrame, entries: pd.DataFrame, chosen, ambiguous, state):
+    """Records found nowhere but in a later act on them (关于撤销西人社许〔2023〕16号…的决定: the decision's own
+    page is often taken down once it is revoked): not 网站未见, which the list cannot say. Such entries are
+    not 台账未登记 either."""
+    later_only = np.zeros(len(rec), dtype=bool)
+    acted = entries["acted_on"].to_numpy(object) if "acted_on" in entries.columns else np.zeros(0, dtype=object)
+    if not (acted != "").any():
+        return later_only, pd.DataFrame({"rec": pd.Series(dtype=np.int64), "ent": pd.Series(dtype=np.int64)})
+    acts = pd.DataFrame({"ent": np.flatnonzero(acted != ""), "number_key": acted[acted != ""]})
+    free = rec[(chosen[rec["rec"].to_numpy()] < 0) & ~ambiguous[rec["rec"].to_numpy()] & rec["number_key"].ne("")]
+    pairs = free[["rec", "number_key"]].merge(acts, on="number_key")[["rec", "ent"]]
+    later_only[pairs["rec"].to_numpy()] = True
+    state[pairs["ent"].to_numpy()] = 1
+    return later_only, pairs

@@ -38,7 +38,7 @@ from .columns import numbers_from_titles, parties_from_titles, party_keys, units
 
 ENTRY_COLUMNS = ["list_file", "sheet", "row", "number", "number_key", "title", "party", "party_key",
                  "decision_date", "online_date", "unit", "category", "update_only", "date_column", "seen_until",
-                 "id_exposed", "list_date"]
+                 "id_exposed", "list_date", "acted_on"]
 
 
 @dataclass
@@ -138,6 +138,11 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
     # notice) as entries of their own below.
     from_title = numbers_from_titles(title)
     from_title = from_title[number_key.eq("").to_numpy(bool)[from_title["entry"].to_numpy()]]
+    # 关于撤销…15号…的决定: not 15号's publication, but the sign that it existed (verify.py)
+    acted = from_title[from_title["later"].to_numpy(bool)].drop_duplicates("entry")
+    acted_on = np.full(len(title), "", dtype=object)
+    acted_on[acted["entry"].to_numpy()] = acted["number"].to_numpy(object)
+    from_title = from_title[~from_title["later"].to_numpy(bool)]
     firsts = from_title.drop_duplicates("entry")
     number_key = number_key.copy()
     number_key.iloc[firsts["entry"].to_numpy()] = firsts["number"].to_numpy(object)
@@ -191,11 +196,12 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
         "seen_until": seen,
         "id_exposed": exposed,
         "list_date": list_date,
+        "acted_on": acted_on,
     })
     more = from_title[from_title.duplicated("entry")]
     if len(more):
         extra = out.iloc[more["entry"].to_numpy()].assign(number=more["number"].to_numpy(object),
-                                                          number_key=more["number"].to_numpy(object))
+                                                          number_key=more["number"].to_numpy(object), acted_on="")
         out, keep = pd.concat([out, extra], ignore_index=True), np.concatenate([keep, keep[more["entry"].to_numpy()]])
     return out[keep].reset_index(drop=True)
 

@@ -83,6 +83,8 @@ def _results(records, entries, found: Matches, deadline, start, since) -> tuple[
     result = np.full(n, "not-found", dtype=object)
     result[outside] = "not-verifiable"
     result[found.ambiguous] = "ambiguous"
+    if found.later_only is not None:  # only a revocation or correction of it is online: the list cannot say
+        result[found.later_only] = "not-verifiable"
     dated = has_entry & ~np.isnat(online)
     result[has_entry & ~dated] = "not-verifiable"  # found, but the entry has no date
     same = (online == ledger) | ledger_says_none
@@ -153,6 +155,8 @@ def _problems(out, result, ledger_claimed, start, since, found, entries):
     if found.renumbered is not None:
         code[(result == "ambiguous") & found.renumbered] = "online-number-differs"
     code[(result == "not-verifiable") & (found.entry < 0)] = "online-not-covered"
+    if found.later_only is not None:
+        code[(result == "not-verifiable") & found.later_only] = "online-later-act-only"
     code[(result == "not-verifiable") & (found.entry < 0) & _before(out, start, since)] = "online-outside-span"
     # Where the ledger has no date either, the record's own problem says it all (not "judged on the ledger").
     undated = out["published_problem"].isin(("online-published-undated", "online-update-after-deadline")).to_numpy(bool)

@@ -59,7 +59,7 @@ def _notes(picked: pd.DataFrame) -> np.ndarray:
     note = np.full(len(picked), None, dtype=object)
     for name in pd.unique(code[pd.notna(code)]):
         rows = code == name
-        ambiguous = name in ("online-ambiguous", "online-number-differs")
+        ambiguous = name in ("online-ambiguous", "online-number-differs", "online-later-act-only")
         values = {"candidates": picked["online_candidates"].to_numpy(object)[rows]} if ambiguous else {}
         note[rows] = render_column(name, short=True, **values)
     # found online, no date in the ledger: the record's own problem says why it is 数据有误
