@@ -53,3 +53,19 @@ TEMPLATE_PENALTY_ROW = {
     "处罚机关": "区安监局", "处罚机关统一社会信用代码": "91420203562017326X", "处罚程序": "普通程序",
     "数据来源单位": "区安监局", "数据来源单位统一社会信用代码": "91420203562017326X",
     "上网公开日期": dt.date(2016, 3, 7), "公示日期": dt.date(2016, 3, 7)}
+
+
+def cli_check(tmp_path: Path, path: Path, as_of: str = "2016-12-31") -> tuple[int, dict, str]:
+    """``compliance check PATH`` through the real CLI, no history, report and JSON in tmp_path:
+    (exit code, the JSON, the terminal output)."""
+    import json
+
+    from click.testing import CliRunner
+
+    from compliance.cli import main  # here, not at the top: most tests only build files
+
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", as_of, "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    data = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
+    return result.exit_code, data, result.output

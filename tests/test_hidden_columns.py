@@ -7,14 +7,12 @@ hidden column is read only when no visible column names the field, and both case
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
 
-from compliance.cli import main
+from helpers import cli_check
 from compliance.ingest.sheetxml import hidden_columns
 
 D = dt.date
@@ -34,12 +32,9 @@ def workbook(path: Path, rows: list[list], hidden: tuple[str, ...], header: list
 
 
 def check(tmp_path: Path, path: Path):
-    out = tmp_path / "r.json"
-    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "--no-history",
-                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
-    assert result.exit_code in (0, 1), result.output
-    data = json.loads(out.read_text(encoding="utf-8"))
-    return result.output, {r["document_number"]: r["status"] for r in data["records"]}, data
+    code, data, output = cli_check(tmp_path, path)
+    assert code in (0, 1), output
+    return output, {r["document_number"]: r["status"] for r in data["records"]}, data
 
 
 ROWS = [[1, "西安监罚〔2016〕1号", "甲公司", D(2016, 10, 10), D(2016, 11, 15), D(2016, 10, 20), None],

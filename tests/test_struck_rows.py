@@ -6,16 +6,14 @@ confirm. A few struck cells in a row (a corrected date) are not a struck row."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import zipfile
 from pathlib import Path
 
 import openpyxl
-from click.testing import CliRunner
 from openpyxl.styles import Font
 
-from compliance.cli import main
+from helpers import cli_check
 
 D = dt.date
 HEADER = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期", "备注"]
@@ -46,11 +44,9 @@ def workbook(path: Path) -> Path:
 
 
 def check(tmp_path: Path, path: Path):
-    out = tmp_path / "r.json"
-    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "--no-history",
-                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
-    assert result.exit_code == 1, result.output
-    return json.loads(out.read_text(encoding="utf-8")), result.output
+    code, data, output = cli_check(tmp_path, path)
+    assert code == 1, output
+    return data, output
 
 
 def test_a_struck_row_is_read_and_said_and_never_called_late(tmp_path):
