@@ -69,7 +69,8 @@ def add_deadlines(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet)
     out = records.copy(deep=False)  # copy-on-write: the columns are shared until one is changed
     out["deadline"] = deadline
     out["working_days"] = days
-    out["rule"] = np.array([r.name for r in rules.rules], dtype=object)[rule_index] if len(records) else []
+    out["rule"] = pd.Series(np.array([r.name for r in rules.rules], dtype=object)[rule_index] if len(records) else [],
+                            index=out.index, dtype=object)  # objects: pandas 3 would store Arrow text
     out["rule_unknown"] = ~rule_known & ~np.isnat(decision)
     out["deadline_missing_year"] = missing.astype(np.int16)
     return out

@@ -37,6 +37,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .textscan import contains_any
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -71,11 +73,10 @@ NOT_TO_BE_PUBLISHED = ("不予公开", "不公开", "涉密", "免予公开", "�
 VOIDED_OR_REVOKED = ("作废", "空号", "撤销", "撤回")
 
 
-def says_not_to_be_published(texts, voided: bool = False) -> list[bool]:
+def says_not_to_be_published(texts, voided: bool = False) -> np.ndarray:
     """Per text: the unit's own claim that the decision is not to be published (不公开, 涉密 …; with
     ``voided``, 作废 and 撤销 too)."""
-    words = NOT_TO_BE_PUBLISHED + VOIDED_OR_REVOKED if voided else NOT_TO_BE_PUBLISHED
-    return [any(word in t for word in words) for t in texts]
+    return contains_any(texts, NOT_TO_BE_PUBLISHED + VOIDED_OR_REVOKED if voided else NOT_TO_BE_PUBLISHED)
 
 # Cell-level problem codes; their messages are declared in problems.py.
 DATE_PROBLEMS = ("date-missing", "date-unparseable", "date-with-words", "date-no-year", "date-no-day", "date-impossible", "date-out-of-range", "date-formula-error",

@@ -10,13 +10,12 @@ A record whose decision date or rule is unknown is never exempt: the exemption d
 
 from __future__ import annotations
 
-from functools import partial
 
 import numpy as np
 import pandas as pd
 
 from .dates import as_days, says_not_to_be_published
-from .ingest.cells import per_distinct
+from .textscan import contains_any
 from .ingest.docnumbers import normalise_document_numbers
 from .quality.checks import SEPARATORS, Finding
 from .quality.columns import column
@@ -47,7 +46,7 @@ def apply_exemptions(records: pd.DataFrame, rules: RuleSet,
                             np.where(np.isnat(decision), np.datetime64("1900-01-01", "D"), decision), side="right") - 1
     index = np.clip(index, 0, len(rules.rules) - 1)
     known = ~np.isnat(decision) & ~records["rule_unknown"].to_numpy(bool)
-    procedure = per_distinct(column(records, "procedure"), lambda texts: ["简易" in t for t in texts]).astype(bool)
+    procedure = contains_any(column(records, "procedure"), ("简易",))
     warning = warning_only(records) if n else np.zeros(0, bool)
     for k, rule in enumerate(rules.rules):
         if not rule.exempt:
@@ -87,9 +86,11 @@ def apply_exemptions(records: pd.DataFrame, rules: RuleSet,
 def _claims(records: pd.DataFrame) -> np.ndarray:
     """A unit's own 不公开 / 涉密 in its publication column (or its 是否公开, 备注, 当前状态 column: records.py
     brings that here); 作废 / 撤销 only from those columns, where the date cell read as no date at all."""
-    text = records["published_text"].astype(object).fillna("").astype(str).to_numpy(object)
-    said = per_distinct(text, says_not_to_be_published).astype(bool)
-    voided = per_distinct(text, partial(says_not_to_be_published, voided=True)).astype(bool)
+    text = records["published_text"].astype(object).fillna("").to_numpy(object)
+    if pd.api.types.infer_dtype(text, skipna=False) not in ("string", "empty"):  # all text already: no copy
+        text = pd.Series(text, dtype=object).map(str).to_numpy(object)
+    said = says_not_to_be_published(text)
+    voided = says_not_to_be_published(text, voided=True)
     unread = records["published_problem"].notna().to_numpy(bool) if "published_problem" in records \
         else np.zeros(len(records), dtype=bool)
     return said | (voided & ~unread)

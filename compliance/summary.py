@@ -57,7 +57,8 @@ def ranks(rate: pd.Series) -> pd.Series:
 
 
 def status_counts(records: pd.DataFrame, by: list[str]) -> pd.DataFrame:
-    keys = {c: records[c].astype(object).fillna("未知").to_numpy(object) for c in by}
+    # Objects kept as objects: a plain array would be copied into Arrow text first (pandas 3).
+    keys = {c: pd.Series(records[c].astype(object).fillna("未知").to_numpy(object), dtype=object) for c in by}
     # One 0/1 column per status, summed per group: a crosstab of 100,000 records cost five times as much.
     status = pd.Categorical(records["status"].astype(object), categories=list(STATUSES)).codes
     columns = {s: (status == i).astype(np.int64) for i, s in enumerate(STATUSES)}

@@ -128,3 +128,15 @@ class FrameText:
         if full is None:
             full = self._texts[name] = cell_text(self._frame[name]).to_numpy(object)
         return pd.Series(full[rows], index=values.index, dtype=object)
+
+
+def objects(values, n: int) -> pd.Series:
+    """A record column of text kept as Python objects (a value per row, or one for all ``n`` rows).
+
+    Assigned as it is, pandas 3 would store it as Arrow text: the child encodes every cell, and each
+    later step that reads the column as objects makes every string again."""
+    if np.ndim(values) == 0:
+        values = np.full(n, values, dtype=object)
+    elif isinstance(values, pd.Series):  # by position: never aligned on another index
+        values = values.to_numpy(object)
+    return pd.Series(values, index=pd.RangeIndex(n), dtype=object)

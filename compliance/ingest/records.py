@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -20,7 +19,7 @@ from ..date1904 import shift_1904
 from ..errors import ReconciliationError
 from ..problems import Problem, problem
 from .body import csv_body, inner_headers, mapped_column, rows_body
-from .cells import FrameText, cell_text, per_distinct
+from .cells import FrameText, cell_text, objects, per_distinct
 from ..fields import FieldRules, categories, category_from_text, unit_name, unit_names
 from .columns import header_category, map_columns
 from .header import EXAMPLE, fill_merged, find_header, section_above, sheet_unit, title_category, title_unit
@@ -220,8 +219,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     kept = frame[keep]
     n = len(kept)
     out = pd.DataFrame(index=pd.RangeIndex(n))
-    out["source_file"] = context.source_file
-    out["sheet"] = sheet.name
+    out["source_file"], out["sheet"] = objects(context.source_file, n), objects(sheet.name, n)
     out["row"] = rows.astype(np.int64)
     decided, dec_codes = parse_dates(_date_cells(kept, mapping, "decision_date", sheet))
     published, pub_codes = parse_dates(_date_cells(kept, mapping, "published_date", sheet))
@@ -246,8 +244,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     state_text = text(mapped_column(kept, mapping, "decision_state"))
     for said_text, name in ((mark_text, "published_marked"), (remark_text, "remarks"), (state_text, "decision_state"),
                             (doc[keep].reset_index(drop=True), "document_number")):
-        claims = (published_shown == "") & per_distinct(said_text.to_numpy(object),
-                                                        partial(says_not_to_be_published, voided=True)).astype(bool)
+        claims = (published_shown == "") & says_not_to_be_published(said_text.to_numpy(object), voided=True)
         if claims.any():
             published_shown = published_shown.copy()
             published_shown[claims] = f"{mapping.header_of(name)}：" + said_text.to_numpy(object)[claims]
@@ -259,17 +256,15 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
         dec_codes = np.full(n, "decision-column-missing", dtype=object)
     if "published_date" not in mapping.columns:  # not "unpublished": unknown
         pub_codes = np.full(n, "published-column-missing", dtype=object)
-    out["category"], out["category_problem"] = _categories(kept, mapping, sheet.name, context, text,
-                                                           kinds.section[keep])
+    category, out["category_problem"] = _categories(kept, mapping, sheet.name, context, text, kinds.section[keep])
+    out["category"] = objects(category, n)
     out["unit"], out["unit_problem"] = _units(kept, mapping, context, text)
     out["document_number"] = doc[keep].reset_index(drop=True)
     out["party"] = party_all[keep].reset_index(drop=True)
-    out["decision_text"] = decision_shown
-    out["published_text"] = published_shown
+    out["decision_text"], out["published_text"] = objects(decision_shown, n), objects(published_shown, n)
     out["decision_date"] = decided
     out["published_date"] = published
-    out["decision_problem"] = dec_codes
-    out["published_problem"] = pub_codes
+    out["decision_problem"], out["published_problem"] = objects(dec_codes, n), objects(pub_codes, n)
     out["notes"] = row_notes(kinds.labelled[keep], out["row"].to_numpy(), sheet.struck_rows)
     out["published_stand_in"] = mapping.header_of("published_date") if mapping.is_weak("published_date") else None
     extra = add_quality_columns(out, kept, mapping, text=text, checks=quality, raw_unit=text(mapped_column(kept, mapping, "unit")),

@@ -23,6 +23,7 @@ from ..fields import category_from_text
 from .columns import ColumnMap
 from .docnumbers import PLACEHOLDERS
 from .header import EXAMPLE, NON_RECORD, SECTION, SIGNATURE
+from ..textscan import matches
 
 
 @dataclass
@@ -54,11 +55,6 @@ def _no_spaces(texts: np.ndarray) -> np.ndarray:
 _NOTE_OR_EXAMPLE = re.compile(f"(?:{NON_RECORD.pattern})|(?:{EXAMPLE.pattern})", re.IGNORECASE)
 
 
-def _matches(pattern, texts: np.ndarray) -> np.ndarray:
-    match = pattern.match
-    return np.fromiter((match(t) is not None for t in texts), dtype=bool, count=len(texts))
-
-
 # A count (3, 3件) or a COUNTA formula saved without its value: what a total row holds. Small numbers
 # only: a date serial (32874 and up for 1990 on) is no count.
 _COUNT = re.compile(r"^(?:\d{1,4}(?:\.0)?\s*(?:件|条|项|宗|个|户|起)?|（公式未计算）)$")
@@ -74,7 +70,7 @@ def _counts_only(*columns: pd.Series) -> np.ndarray:
         filled |= has
         look = np.flatnonzero(has & countish)  # a row already ruled out needs no second look
         if len(look):
-            countish[look] = per_distinct(texts[look], lambda t: _matches(_COUNT, t)).astype(bool)
+            countish[look] = per_distinct(texts[look], lambda t: matches(_COUNT, t)).astype(bool)
     return filled & countish
 
 
@@ -126,30 +122,30 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
     has_date = decision_text.ne("").to_numpy(bool) | published_text.ne("").to_numpy(bool)
     bare = ~has_doc & ~has_date
     # Most first cells are neither: one pattern for both finds the few that need a closer look.
-    either = per_distinct(first_arr, lambda t: _matches(_NOTE_OR_EXAMPLE, t)).astype(bool)
+    either = per_distinct(first_arr, lambda t: matches(_NOTE_OR_EXAMPLE, t)).astype(bool)
     says_so, example = np.zeros(len(doc_arr), dtype=bool), np.zeros(len(doc_arr), dtype=bool)
     if either.any():
-        says_so[either] = _matches(NON_RECORD, first_arr[either])
-        example[either] = _matches(EXAMPLE, first_arr[either])
+        says_so[either] = matches(NON_RECORD, first_arr[either])
+        example[either] = matches(EXAMPLE, first_arr[either])
     example &= ~blank
     doc_says = says_so & (doc_arr == first_arr)
     # The number is usually the first cell: match it again only where it is another text.
     other = np.flatnonzero(doc_arr != first_arr)
     if len(other):
-        doc_says[other] = _matches(NON_RECORD, _no_spaces(doc_arr[other]))
+        doc_says[other] = matches(NON_RECORD, _no_spaces(doc_arr[other]))
         says_so[other] |= doc_says[other]
     # 小计 in the first cell, yet a document number (not a count) and a date: a decision in a row someone
     # labelled, or a total row; never dropped unseen. It stays a record, flagged for the unit to look at.
     labelled = says_so & ~doc_says & has_doc & has_date
     if labelled.any():  # 主要负责人： 王五 … 经办人： 赵六: names in the number and date columns, no decision
-        labelled[labelled] = ~_matches(SIGNATURE, first_arr[labelled])
+        labelled[labelled] = ~matches(SIGNATURE, first_arr[labelled])
     if labelled.any():
-        labelled[labelled] = ~per_distinct(doc_arr[labelled], lambda t: _matches(_COUNT, t)).astype(bool)
+        labelled[labelled] = ~per_distinct(doc_arr[labelled], lambda t: matches(_COUNT, t)).astype(bool)
     # Decision content: a party named, or several cells filled (party, reason, result, unit …).
     content = party.ne("").to_numpy(bool) | (evidence.count >= 3)
     is_section = ~blank & (evidence.count == 1)
     if is_section.any():  # only rows of one cell can be section rows
-        is_section[is_section] = _matches(SECTION, first_arr[is_section])
+        is_section[is_section] = matches(SECTION, first_arr[is_section])
     # A header row repeated inside the data (sheets pasted one under another).
     header = np.zeros(len(doc), dtype=bool)
     for name, texts in (("document_number", doc), ("decision_date", decision_text)):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .cells import per_distinct
+from ..textscan import contains_any
 
 # What a clerk writes beside a number that was never used for a decision.
 VOID_WORDS = ("作废", "空号", "废号")
@@ -22,7 +22,7 @@ NOTE_FIELDS = ("remarks", "decision_state")
 
 
 def _says_void(texts: np.ndarray) -> np.ndarray:
-    return np.array([any(word in t for word in VOID_WORDS) for t in texts], dtype=bool)
+    return contains_any(texts, VOID_WORDS)
 
 
 def void_rows(doc: pd.Series, party: pd.Series, decision_text: pd.Series, *notes: pd.Series) -> np.ndarray:
@@ -33,7 +33,7 @@ def void_rows(doc: pd.Series, party: pd.Series, decision_text: pd.Series, *notes
         texts = column.to_numpy(object)
         filled = np.flatnonzero(texts != "")
         if len(filled):
-            said[filled] |= per_distinct(texts[filled], _says_void).astype(bool)
+            said[filled] |= _says_void(texts[filled])
     party_texts = party.to_numpy(object)
-    no_party = (party_texts == "") | per_distinct(party_texts, _says_void).astype(bool)
+    no_party = (party_texts == "") | _says_void(party_texts)
     return said & no_party & (decision_text.to_numpy(object) == "")

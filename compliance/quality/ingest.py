@@ -47,7 +47,8 @@ def add_quality_columns(out, kept, mapping, *, text, checks, raw_unit, result, a
     texts = {"party": out["party"].to_numpy(object), "document_number": out["document_number"].to_numpy(object),
              "decision_date": out["decision_text"].to_numpy(object), "unit": raw_unit.to_numpy(object),
              **q}
-    out["q_required"], out["q_filled"], out["q_missing"] = required_counts(texts, present, categories)
+    out["q_required"], out["q_filled"], missing = required_counts(texts, present, categories)
+    out["q_missing"] = pd.Series(missing, index=out.index, dtype=object)  # objects: not re-made as Arrow text
     absent = absent_labels(present, categories)
     if absent:
         note = problem("required-columns-absent", **at, labels=absent)
