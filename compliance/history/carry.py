@@ -1,16 +1,19 @@
 """The follow-up of open items (整改跟踪): each item still open after the previous period gets one state.
 
 States (docs/history.md):
-- ``resolved`` (已整改/销号): it now has a publication date (补公开), or is found online;
+- ``resolved`` (已整改/销号): it now has a publication date (补公开), or is found online; an item that was
+  网站未见 only when this run's website list shows it;
 - ``corrected``: it was 数据有误 and now has usable data; its new status applies;
 - ``open`` (仍未整改): still unpublished, or absent while the unit's ledgers do not cover its month;
 - ``dropped`` (台账中消失): absent, although a ledger of the unit this period holds other records of that
-  month that were in the earlier submission. A file holding only carried items (a 整改 sheet) covers nothing.
+  category and month that were in the earlier submission. Carried items listed again (a 整改 sheet, a
+  monthly sheet repeating what it fixed) are no such records.
 
 Items are looked for in **all** of the run's records, whatever their decision month (cumulative ledgers
-repeat earlier months). Matching is one pandas merge on a key: unit + category + normalised 文书号, or
-without a number unit + category + party + decision date; an item that was 数据有误 without a number
-may match on unit + category + party alone, since its decision date was the problem.
+repeat earlier months). Matching is pandas merges on keys (_locate): unit + category + normalised 文书号
+(+ party first, for a number typed for two decisions), or without a number unit + category + party +
+decision date; an item that was 数据有误 without a number may match on unit + category + party alone,
+since its decision date was the problem. Party names are compared as the online check compares them.
 """
 
 from __future__ import annotations
@@ -24,11 +27,13 @@ from ..classify import classify
 from ..dates import iso_dates
 from ..ingest.docnumbers import normalise_document_numbers
 from ..ingest.unit_spellings import same_unit
+from ..online.columns import party_keys
 from .store import FOLLOWUP_COLUMNS, HistoryStore
 
 # Statuses that keep an item open until it is judged and published (issue 23).
 OPEN_STATUSES = ("overdue", "pending", "invalid", "undetermined")
 PUBLISHED = ("on_time", "late")
+ONLINE_FOUND = ("confirmed", "date-differs")  # the website list holds the decision (online/verify.py)
 STATES = ("resolved", "corrected", "open", "dropped")
 
 
@@ -91,7 +96,8 @@ def _keys(frame: pd.DataFrame, decided, names=("unit", "category", "number_key",
             out[name] = pd.to_datetime(decided, errors="coerce").astype("datetime64[s]")
         else:
             text = frame[name].astype(object).fillna("").astype(str)
-            out[name] = text.str.strip() if name == "party" else text
+            # （分公司） = (分公司), 张 三 = 张三: a party retyped is the same party, never a 台账中消失
+            out[name] = party_keys(text).to_numpy(object) if name == "party" else text
     return pd.DataFrame(out, index=frame.index)
 
 
@@ -108,14 +114,16 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     spelled = run_spellings(carried["unit"], records["unit"])
     if spelled:  # 区安监局 last month, 西塞山区安全生产监督管理局 now: the run's name, so that its items are found
         carried["unit"] = carried["unit"].replace(spelled)
-    at = _locate(carried, records)
+    at, seen = _locate(carried, records)
     now = classify(records.iloc[at[at >= 0]], calendar, rules, as_of, run_date) if (at >= 0).any() else None
     carried = _states(carried, at, now)
     covered = _covered(store, carried, records, at, period, spelled)
     months = carried["decision_date"].astype(object).fillna("").str[:7]
-    pairs = carried["unit"].astype(object).fillna("").astype(str) + "|" + months
+    pairs = (carried["unit"].astype(object).fillna("").astype(str) + "|"
+             + carried["category"].astype(object).fillna("").astype(str) + "|" + months)
     absent = carried["state"].eq("absent")
-    carried.loc[absent, "state"] = np.where(pairs[absent].isin(covered), "dropped", "open")
+    dropped = pairs[absent].isin(covered).to_numpy(bool) & ~seen[absent.to_numpy(bool)]  # seen: its number is there
+    carried.loc[absent, "state"] = np.where(dropped, "dropped", "open")
     carried["still_open"] = (carried["state"].isin(["open", "dropped"])
                              | (carried["state"].eq("corrected") & carried["status"].isin(OPEN_STATUSES))).astype(int)
     carried["periods_open"] = carried["periods_open"].astype(int) + carried["state"].isin(["open", "dropped"])
@@ -141,36 +149,51 @@ def run_spellings(stored: pd.Series, present: pd.Series) -> dict[str, str]:
     return out
 
 
-def _locate(carried: pd.DataFrame, records: pd.DataFrame) -> np.ndarray:
-    """Each carried item's row in ``records`` (-1: not there): pandas merges on unit + category + number,
-    or party + decision date; then, for a 数据有误 item without a number, on the party alone when only
-    one record of the unit has that party."""
+def _locate(carried: pd.DataFrame, records: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """(each carried item's row in ``records`` or -1, the items whose number is there but not theirs alone).
+
+    pandas merges: unit + category + number + party first, so that two decisions sharing a number (a
+    typing slip) each find their own row; then unit + category + number where the number has one record
+    left and one item looking for it. Several either way is no guess: the item is "seen" (仍未整改),
+    never 台账中消失. Without a number: party + decision date; then, for a 数据有误 item, the party alone
+    when only one record of the unit has that party."""
     at = np.full(len(carried), -1, dtype=np.int64)
+    seen = np.zeros(len(carried), dtype=bool)
     if not len(carried):
-        return at
+        return at, seen
     items = _keys(carried, carried["decision_date"]).assign(item=np.arange(len(carried)),
                                                             problem=carried["problem"].to_numpy(object))
     mine = records[records["unit"].isin(items["unit"].unique())]  # only the carried units' records
     number = mine["number_key"].astype(object).fillna("")
     rec_numbered = number.ne("").to_numpy(bool)
-    # only the records whose number an item has: the first of each, among a few thousand, not 100,000
+    # only the records whose number an item has: among a few thousand, not 100,000
     numbered_rec = mine[rec_numbered & number.isin(items["number_key"].unique()).to_numpy(bool)]
     other_rec = mine[~rec_numbered]
-    by_number = _keys(numbered_rec, None, BY_NUMBER).assign(row=numbered_rec["history_row"].to_numpy())
+    by_number = _keys(numbered_rec, None, BY_NUMBER + ["party"]).assign(row=numbered_rec["history_row"].to_numpy())
+    by_number = by_number.drop_duplicates(BY_NUMBER + ["party"])  # a repeat of one decision: its first
     by_party = _keys(other_rec, other_rec["decision_date"], BY_PARTY).assign(row=other_rec["history_row"].to_numpy())
-    numbered = items["number_key"].ne("")
-    plans = [(items[numbered], by_number.drop_duplicates(BY_NUMBER), BY_NUMBER),  # a repeat: its first
-             (items[~numbered], by_party.drop_duplicates(BY_PARTY), BY_PARTY)]
-    for left, right, on in plans:
-        found = left[on + ["item"]].merge(right[on + ["row"]], on=on, how="inner")
-        at[found["item"].to_numpy()] = found["row"].to_numpy()
-    retry = items[(at < 0) & ~numbered.to_numpy(bool) & items["problem"].eq("invalid").to_numpy(bool)
+    numbered = items["number_key"].ne("").to_numpy(bool)
+    _merge_into(at, items[numbered], by_number, BY_NUMBER + ["party"])
+    left = items[numbered & (at < 0)]
+    if len(left):
+        free = by_number[~by_number["row"].isin(at[at >= 0])]
+        records_per = free.groupby(BY_NUMBER)["row"].transform("size")
+        items_per = left.groupby(BY_NUMBER)["item"].transform("size")
+        _merge_into(at, left[items_per.eq(1).to_numpy(bool)], free[records_per.eq(1).to_numpy(bool)], BY_NUMBER)
+        taken = items[numbered].merge(by_number[BY_NUMBER].drop_duplicates(), on=BY_NUMBER)["item"].to_numpy()
+        seen[taken] = at[taken] < 0
+    _merge_into(at, items[~numbered], by_party.drop_duplicates(BY_PARTY), BY_PARTY)
+    retry = items[(at < 0) & ~numbered & items["problem"].eq("invalid").to_numpy(bool)
                   & items["party"].ne("").to_numpy(bool)]
     if len(retry):
         unique = by_party.drop_duplicates(BY_PARTY_ONLY, keep=False)  # an ambiguous party: no guess
-        found = retry[BY_PARTY_ONLY + ["item"]].merge(unique[BY_PARTY_ONLY + ["row"]], on=BY_PARTY_ONLY)
-        at[found["item"].to_numpy()] = found["row"].to_numpy()
-    return at
+        _merge_into(at, retry, unique, BY_PARTY_ONLY)
+    return at, seen
+
+
+def _merge_into(at: np.ndarray, items: pd.DataFrame, rows: pd.DataFrame, on: list[str]) -> None:
+    found = items[on + ["item"]].merge(rows[on + ["row"]], on=on, how="inner")
+    at[found["item"].to_numpy()] = found["row"].to_numpy()
 
 
 def _states(carried: pd.DataFrame, at: np.ndarray, now: pd.DataFrame | None) -> pd.DataFrame:
@@ -184,9 +207,16 @@ def _states(carried: pd.DataFrame, at: np.ndarray, now: pd.DataFrame | None) -> 
     was_invalid = out["problem"].eq("invalid").to_numpy(bool)[found]
     state = np.where(was_invalid, np.where(status != "invalid", "corrected", "open"),
                      np.where(np.isin(status, PUBLISHED), "resolved", "open"))
-    late = now["working_days_late"]
+    # 网站未见 is closed by the website list alone: the ledger's date was there before, and was not online.
+    # Without --online this time, or still not found, it stays open as it was.
+    online = now["online_result"].astype(object).to_numpy(object) if "online_result" in now \
+        else np.full(len(now), None, dtype=object)
+    unverified = out["problem"].eq("not-found").to_numpy(bool)[found] & ~np.isin(online, ONLINE_FOUND)
+    state = np.where(unverified, "open", state)
     idx = np.flatnonzero(found)
     out.loc[idx, "state"] = state
+    now, idx = now[~unverified], idx[~unverified]  # an unverified item keeps what was known of it
+    status, late = status[~unverified], now["working_days_late"]
     out.loc[idx, "status"] = status
     out.loc[idx, "published_date"] = iso_dates(now["published_date"])
     out.loc[idx, "working_days_late"] = late.astype(object).where(late.notna(), None).to_numpy(object)
@@ -211,15 +241,17 @@ def _covered(store: HistoryStore, carried: pd.DataFrame, records: pd.DataFrame, 
         stored = stored.assign(unit=stored["unit"].astype(object).replace(spelled))
     if not len(stored):
         return set()
+    # Only other records of that month are evidence: an item carried over and listed again (a 整改 sheet,
+    # or a monthly sheet that repeats the item it fixed) says nothing about the items left out.
     is_carried = np.zeros(len(records), dtype=bool)
     is_carried[at[at >= 0]] = True
-    only_carried = pd.Series(is_carried).groupby(records["source_file"].to_numpy(object)).transform("all")
-    mine = records[records["unit"].isin(units).to_numpy(bool) & ~only_carried.to_numpy(bool)
+    mine = records[records["unit"].isin(units).to_numpy(bool) & ~is_carried
                    & records["number_key"].ne("").to_numpy(bool)]
     evidence = mine[BY_NUMBER + ["decision_date"]].astype({"unit": object, "category": object}).merge(
         stored[BY_NUMBER].drop_duplicates(), on=BY_NUMBER, how="inner")
     months = pd.Series(iso_dates(evidence["decision_date"]), dtype=object).fillna("").str[:7]
-    return set((evidence["unit"].astype(str).to_numpy(object) + "|" + months.to_numpy(object)).tolist())
+    return set((evidence["unit"].astype(str).to_numpy(object) + "|" + evidence["category"].astype(str).to_numpy(object)
+                + "|" + months.to_numpy(object)).tolist())
 
 
 def _new_items(scoped: pd.DataFrame, period: str, carried_rows: np.ndarray) -> pd.DataFrame:

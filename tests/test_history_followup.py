@@ -1,0 +1,150 @@
+"""Month-to-month follow-up (整改跟踪) on hand-made ledgers: no problem closed or dropped on weak grounds.
+
+Each case runs October and then November through the real CLI on real .xlsx files and a real SQLite
+store, and reads the November JSON's carried-over items. The right answer is worked out in each test.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+
+import openpyxl
+from click.testing import CliRunner
+
+from compliance.cli import main
+
+HEAD = {"penalty": ("行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期", "处罚机关"),
+        "permit": ("行政许可决定文书号", "行政相对人名称", "许可决定日期", "上网公开日期", "许可机关")}
+SHEET = {"penalty": "行政处罚", "permit": "行政许可"}
+
+
+def _day(text):
+    return None if text is None else dt.datetime.strptime(text, "%Y-%m-%d")
+
+
+def ledger(path, category, rows, unit, extra_sheets=()):
+    """rows: (number, party, decided, published or None); extra_sheets: (name, rows) more sheets."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book = openpyxl.Workbook()
+    for k, (name, sheet_rows) in enumerate([(SHEET[category], rows), *extra_sheets]):
+        sheet = book.active if k == 0 else book.create_sheet(name)
+        sheet.title = name
+        sheet.append(HEAD[category])
+        for number, party, decided, published in sheet_rows:
+            sheet.append((number, party, _day(decided), _day(published), unit))
+    book.save(path)
+
+
+def month(tmp_path, folder: str, period: str, as_of: str, *extra: str) -> tuple[int, list[dict]]:
+    out = tmp_path / f"r{period}.json"
+    result = CliRunner().invoke(main, ["check", str(tmp_path / folder), "--month", period, "--as-of", as_of,
+                                       "--db", str(tmp_path / "h.sqlite"), "--out", str(tmp_path / f"r{period}.xlsx"),
+                                       "--json", str(out), "-q", *extra])
+    assert result.exit_code in (0, 1), result.output
+    carried = json.loads(out.read_text(encoding="utf-8"))["history"]["carried_over"]
+    return result.exit_code, carried
+
+
+def states(carried: list[dict], key: str = "document_number") -> dict:
+    return {item[key]: item["state"] for item in carried}
+
+
+def online_list(path, rows):
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "处罚机关"])
+        writer.writerows(rows)
+
+
+def test_a_decision_not_found_online_stays_open_until_a_list_shows_it(tmp_path):
+    # October: 1号's ledger says online on 10-12, the website list lacks it: 网站未见. November: unchanged.
+    # The list runs to 11-22, past 1号's deadline (11-07): a list that ended earlier could not tell.
+    rows = [("西安监罚〔2016〕1号", "甲", "2016-10-10", "2016-10-12"), ("西安监罚〔2016〕2号", "乙", "2016-10-11", "2016-10-20"),
+            ("西安监罚〔2016〕4号", "丁", "2016-10-20", "2016-11-22")]
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty", rows, "区安监局")
+    ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty", rows + [("西安监罚〔2016〕5号", "戊", "2016-11-01", "2016-11-03")],
+           "区安监局")
+    online_list(tmp_path / "online10.csv", [("西安监罚〔2016〕2号", "乙", "2016-10-11", "2016-10-20", "区安监局"),
+                                            ("西安监罚〔2016〕4号", "丁", "2016-10-20", "2016-11-22", "区安监局")])
+    month(tmp_path, "10", "2016-10", "2016-11-25", "--online", str(tmp_path / "online10.csv"),
+          "--online-since", "2016-10-01")
+    # Without a list the ledger's old date proves nothing new: still open, and as it was (逾期未公开).
+    _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
+    item = {i["document_number"]: i for i in carried}["西安监罚〔2016〕1号"]
+    assert (item["problem"], item["state"], item["status"]) == ("not-found", "open", "overdue")
+    # A list that shows it closes it (re-run of November with the list).
+    online_list(tmp_path / "online11.csv", [("西安监罚〔2016〕2号", "乙", "2016-10-11", "2016-10-20", "区安监局"),
+                                            ("西安监罚〔2016〕4号", "丁", "2016-10-20", "2016-11-22", "区安监局"),
+                                            ("西安监罚〔2016〕1号", "甲", "2016-10-10", "2016-11-18", "区安监局"),
+                                            ("西安监罚〔2016〕5号", "戊", "2016-11-01", "2016-11-03", "区安监局")])
+    _, carried = month(tmp_path, "11", "2016-11", "2016-12-26", "--online", str(tmp_path / "online11.csv"),
+                       "--online-since", "2016-10-01")
+    item = {i["document_number"]: i for i in carried}["西安监罚〔2016〕1号"]
+    assert (item["state"], item["status"], item["published_date"]) == ("resolved", "late", "2016-11-18")
+
+
+def test_a_party_retyped_is_the_same_decision_never_a_dropped_one(tmp_path):
+    # No numbers: matched by party and date. November retypes （） as () and 张三 as 张 三; 张三 is now online.
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty",
+           [("无", "黄石某机械有限公司（西塞山分公司）", "2016-10-10", None), ("无", "张三", "2016-10-11", None),
+            ("西安监罚〔2016〕2号", "乙", "2016-10-11", "2016-10-20")], "区安监局")
+    ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty",
+           [("无", "黄石某机械有限公司(西塞山分公司)", "2016-10-10", None), ("无", "张 三", "2016-10-11", "2016-11-20"),
+            ("西安监罚〔2016〕2号", "乙", "2016-10-11", "2016-10-20"), ("西安监罚〔2016〕3号", "丙", "2016-11-01", "2016-11-02")],
+           "区安监局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    code, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
+    assert states(carried, "party") == {"黄石某机械有限公司（西塞山分公司）": "open", "张三": "resolved"}
+    assert code == 0  # nothing dropped: no 瞒报 flag
+
+
+def test_a_monthly_permit_ledger_is_not_covered_by_the_units_cumulative_penalty_ledger(tmp_path):
+    # 区安监局 sends penalties cumulatively and permits monthly. October: 罚1号 and 许1号 overdue.
+    # November: 罚1号 deleted from the cumulative ledger (dropped); 许1号 absent as every October permit is.
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty",
+           [("西安监罚〔2016〕1号", "甲", "2016-10-10", None), ("西安监罚〔2016〕2号", "乙", "2016-10-11", "2016-10-20")], "区安监局")
+    ledger(tmp_path / "10" / "区安监局_行政许可.xlsx", "permit",
+           [("西安监许〔2016〕1号", "丙", "2016-10-10", None), ("西安监许〔2016〕2号", "丁", "2016-10-12", "2016-10-13")], "区安监局")
+    ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty",
+           [("西安监罚〔2016〕2号", "乙", "2016-10-11", "2016-10-20"), ("西安监罚〔2016〕3号", "戊", "2016-11-01", "2016-11-03")],
+           "区安监局")
+    ledger(tmp_path / "11" / "区安监局_行政许可.xlsx", "permit", [("西安监许〔2016〕3号", "己", "2016-11-02", "2016-11-04")],
+           "区安监局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    code, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
+    assert states(carried) == {"西安监罚〔2016〕1号": "dropped", "西安监许〔2016〕1号": "open"}
+    assert code == 1
+
+
+def test_items_listed_again_are_no_proof_that_the_ledger_covers_their_month(tmp_path):
+    # A monthly unit: 1号 and 2号 overdue in October. November's workbook holds its November sheet and a
+    # 整改情况 sheet with 1号 (now online); a second case re-lists the fixed 1号 on the November sheet.
+    october = [("西人社许〔2016〕1号", "甲", "2016-10-10", None), ("西人社许〔2016〕2号", "乙", "2016-10-11", None)]
+    fixed = ("西人社许〔2016〕1号", "甲", "2016-10-10", "2016-11-20")
+    november = ("西人社许〔2016〕4号", "丁", "2016-11-01", "2016-11-02")
+    for case, (rows, extra) in {"sheet": ([november], [("整改情况", [fixed])]), "relisted": ([fixed, november], [])}.items():
+        base = tmp_path / case
+        ledger(base / "10" / "区人社局_行政许可.xlsx", "permit", october, "区人社局")
+        ledger(base / "11" / "区人社局_行政许可.xlsx", "permit", rows, "区人社局", extra_sheets=extra)
+        month(base, "10", "2016-10", "2016-11-25")
+        code, carried = month(base, "11", "2016-11", "2016-12-26")
+        assert states(carried) == {"西人社许〔2016〕1号": "resolved", "西人社许〔2016〕2号": "open"}, case
+        assert code == 0, case
+
+
+def test_two_decisions_sharing_a_number_each_keep_their_own_state(tmp_path):
+    # 8号 was typed for two parties; both overdue in October. In November one of them is online.
+    for online_party in ("甲公司", "乙公司"):
+        base = tmp_path / online_party
+        rows10 = [("西安监罚〔2016〕8号", "甲公司", "2016-10-10", None), ("西安监罚〔2016〕8号", "乙公司", "2016-10-12", None),
+                  ("西安监罚〔2016〕9号", "丙公司", "2016-10-12", "2016-10-13")]
+        rows11 = [(n, p, d, "2016-11-20" if p == online_party else pub) for n, p, d, pub in rows10]
+        ledger(base / "10" / "区安监局_行政处罚.xlsx", "penalty", rows10, "区安监局")
+        ledger(base / "11" / "区安监局_行政处罚.xlsx", "penalty", rows11, "区安监局")
+        month(base, "10", "2016-10", "2016-11-25")
+        _, carried = month(base, "11", "2016-11", "2016-12-26")
+        got = {i["party"]: (i["state"], i["published_date"]) for i in carried}
+        other = "乙公司" if online_party == "甲公司" else "甲公司"
+        assert got == {online_party: ("resolved", "2016-11-20"), other: ("open", None)}, online_party
