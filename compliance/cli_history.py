@@ -60,11 +60,28 @@ def record_period(run, store: HistoryStore | None) -> bool:
             revision = record_history(run, store)
             _say_migrated(store)
             click.echo(f"已记入历史库 {store.label}：{run.history.period}（第 {revision} 次记录）", err=True)
+            for line in stale_warnings(store.periods(), run.history.period, run.history.previous_period):
+                click.echo(line, err=True)
         except StoreError as exc:
             error = exc
     if error is not None:
         click.echo(f"错误：{error.message}。报告已照常生成，但本期的历史记录未完成。", err=True)
     return error is not None
+
+
+def stale_warnings(periods: list[dict], period: str, previous: str | None) -> list[str]:
+    """What the user must re-run after recording ``period`` on ``previous``: the follow-up of a period is
+    built on the one before it, so a base that has changed since, or later periods built without this
+    run, carry open items that may be missing (months recorded out of order, or a month re-run)."""
+    stale = {p["period"] for p in periods if p["stale"]}
+    out = []
+    if previous in stale:
+        out.append(f"注意：本期的整改跟踪以 {previous} 的记录为上期，而 {previous} 需重新运行（它之前的月份在它之后有变动），"
+                   f"本期带来的遗留事项可能不全。请按月份顺序重新运行 {previous} 及之后各期。")
+    later = sorted(p for p in stale if p > period)
+    if later:
+        out.append(f"注意：之后的 {'、'.join(later)} 已经记录，它们的整改跟踪没有用上本期这次的结果，需按月份顺序重新运行。")
+    return out
 
 
 def _say_migrated(store: HistoryStore) -> None:

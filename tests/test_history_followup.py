@@ -148,3 +148,27 @@ def test_two_decisions_sharing_a_number_each_keep_their_own_state(tmp_path):
         got = {i["party"]: (i["state"], i["published_date"]) for i in carried}
         other = "乙公司" if online_party == "甲公司" else "甲公司"
         assert got == {online_party: ("resolved", "2016-11-20"), other: ("open", None)}, online_party
+
+
+def test_months_recorded_out_of_order_say_what_must_run_again(tmp_path):
+    # October, then December, then November (December was built without it), then January on December.
+    decided = {"2016-10": "2016-10-10", "2016-11": "2016-11-10", "2016-12": "2016-12-09", "2017-01": "2017-01-10"}
+    for k, (period, day) in enumerate(decided.items(), start=1):
+        rows = [(f"西安监罚〔2016〕{j}号", f"当事人{j}", list(decided.values())[j - 1], None) for j in range(1, k + 1)]
+        ledger(tmp_path / period / "区安监局_行政处罚.xlsx", "penalty", rows, "区安监局")
+
+    def record(period, as_of):
+        result = CliRunner().invoke(main, ["check", str(tmp_path / period), "--month", period, "--as-of", as_of,
+                                           "--db", str(tmp_path / "h.sqlite"), "--out", str(tmp_path / f"r{period}.xlsx")])
+        assert result.exit_code in (0, 1), result.output
+        return result.stderr
+
+    assert "注意" not in record("2016-10", "2016-11-25")
+    assert "注意" not in record("2016-12", "2017-01-26")
+    said = record("2016-11", "2016-12-26")
+    assert "之后的 2016-12 已经记录" in said and "需按月份顺序重新运行" in said
+    said = record("2017-01", "2017-02-24")
+    assert "以 2016-12 的记录为上期，而 2016-12 需重新运行" in said
+    # Run again in order: December (which makes January stale, and says so), then January: nothing left.
+    assert "之后的 2017-01 已经记录" in record("2016-12", "2017-01-26")
+    assert "注意" not in record("2017-01", "2017-02-24")
