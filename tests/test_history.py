@@ -84,7 +84,7 @@ def test_november_gives_every_state(walk):
     assert items["西安监罚〔2016〕4号"]["status"] == "on_time" and items["西安监罚〔2016〕4号"]["problem"] == "invalid"
     assert items["西安监罚〔2016〕5号"]["problem"] == "pending" and items["西安监罚〔2016〕5号"]["periods_open"] == 2
     assert result.exit_code == 1
-    assert "上期（2016-10）遗留 6 条：已整改 3，仍未整改 2，台账中消失 1。" in result.output
+    assert "上期（2016-10）遗留 6 条：已整改 2，已更正 1，仍未整改 2，台账中消失 1。" in result.output
     assert "  台账中消失：区安监局 西安监罚〔2016〕3号（决定日期 2016-10-11）" in result.output
     units = {u["unit"]: u for u in payload["history"]["units"]}
     assert units["区安监局"] == {"unit": "区安监局", "category": "penalty", "rate": 0.5, "previous_rate": 1 / 3,

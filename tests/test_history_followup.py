@@ -21,7 +21,11 @@ SHEET = {"penalty": "行政处罚", "permit": "行政许可"}
 
 
 def _day(text):
-    return None if text is None else dt.datetime.strptime(text, "%Y-%m-%d")
+    """A date cell; a text cell for what is no date (2016-10-32, as a clerk may type it)."""
+    try:
+        return None if text is None else dt.datetime.strptime(text, "%Y-%m-%d")
+    except ValueError:
+        return text
 
 
 def ledger(path, category, rows, unit, extra_sheets=()):
@@ -172,3 +176,25 @@ def test_months_recorded_out_of_order_say_what_must_run_again(tmp_path):
     # Run again in order: December (which makes January stale, and says so), then January: nothing left.
     assert "之后的 2017-01 已经记录" in record("2016-12", "2017-01-26")
     assert "注意" not in record("2017-01", "2017-02-24")
+
+
+def test_corrected_but_still_unpublished_is_counted_open_not_closed(tmp_path):
+    # October: 1号's decision date is 2016-10-32 (数据有误). November: it reads 2016-10-10, still unpublished.
+    rows = [("西安监罚〔2016〕2号", "乙", "2016-10-11", "2016-10-20")]
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty", [("西安监罚〔2016〕1号", "甲", "2016-10-32", None), *rows],
+           "区安监局")
+    ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty", [("西安监罚〔2016〕1号", "甲", "2016-10-10", None), *rows,
+                                                                ("西安监罚〔2016〕3号", "丙", "2016-11-01", "2016-11-03")],
+           "区安监局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "11"), "--month", "2016-11", "--as-of", "2016-12-26",
+                                       "--db", str(tmp_path / "h.sqlite"), "--out", str(tmp_path / "r11.xlsx"),
+                                       "--json", str(tmp_path / "r11.json")])
+    assert "已整改 0，已更正 1（其中 1 条仍未公开，下期继续跟踪），仍未整改 0，台账中消失 0。" in result.output
+    history = json.loads((tmp_path / "r11.json").read_text(encoding="utf-8"))["history"]
+    [item] = history["carried_over"]
+    assert (item["state"], item["status"]) == ("corrected", "overdue")
+    [unit] = [u for u in history["units"] if u["unit"] == "区安监局" and u["category"] == "penalty"]
+    assert (unit["resolved"], unit["open"]) == (0, 1)  # not 销号: the next period follows it
+    opened = CliRunner().invoke(main, ["history", "open", "--db", str(tmp_path / "h.sqlite"), "--json", "-"])
+    assert [i["document_number"] for i in json.loads(opened.output)["items"]] == ["西安监罚〔2016〕1号"]

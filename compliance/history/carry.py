@@ -56,11 +56,15 @@ class FollowUp:
         return rates.loc[rates["period"].eq(self.previous_period), ["unit", "category", "rate"]]
 
     def unit_figures(self) -> pd.DataFrame:
-        """Per unit and category: carried, resolved (销号, corrected included), open, dropped."""
+        """Per unit and category: carried, resolved (销号: 已整改, and 已更正 no longer open), open (仍未整改, and
+        已更正 whose new status is still open: the next period follows it), dropped."""
         c = self.carried
+        corrected_open = c["state"].eq("corrected") & c["still_open"].astype(int).eq(1)
         frame = pd.DataFrame({"unit": c["unit"].astype(object), "category": c["category"].astype(object),
-                              "carried": 1, "resolved": c["state"].isin(["resolved", "corrected"]).astype(int),
-                              "open": c["state"].eq("open").astype(int), "dropped": c["state"].eq("dropped").astype(int)})
+                              "carried": 1, "resolved": (c["state"].isin(["resolved", "corrected"]) & ~corrected_open
+                                                         ).astype(int),
+                              "open": (c["state"].eq("open") | corrected_open).astype(int),
+                              "dropped": c["state"].eq("dropped").astype(int)})
         return frame.groupby(["unit", "category"], as_index=False, dropna=False)[
             ["carried", "resolved", "open", "dropped"]].sum()
 

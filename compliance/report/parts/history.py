@@ -99,7 +99,11 @@ class HistoryPart(Part):
         if f.previous_period is None:
             return [f"历史：本期 {f.period} 为首次记录，下期起跟踪本期未整改的 {len(f.new_items)} 条。"]
         states = f.carried["state"]
-        lines = [f"上期（{f.previous_period}）遗留 {len(states)} 条：已整改 {int(states.isin(['resolved', 'corrected']).sum())}，"
+        # Each state apart, as 整改跟踪 lists them: 已更正 is not 已整改 (its new status may still be open).
+        corrected_open = int((states.eq("corrected") & f.carried["still_open"].astype(int).eq(1)).sum())
+        still = f"（其中 {corrected_open} 条仍未公开，下期继续跟踪）" if corrected_open else ""
+        lines = [f"上期（{f.previous_period}）遗留 {len(states)} 条：已整改 {int(states.eq('resolved').sum())}，"
+                 f"已更正 {int(states.eq('corrected').sum())}{still}，"
                  f"仍未整改 {int(states.eq('open').sum())}，台账中消失 {int(states.eq('dropped').sum())}。"
                  "详见报告的“整改跟踪”工作表。"]
         for unit, number, party, month in zip(*(f.dropped[c] for c in ("unit", "document_number", "party",
