@@ -65,7 +65,7 @@ def record_period(run, store: HistoryStore | None) -> bool:
         except StoreError as exc:
             error = exc
     if error is not None:
-        click.echo(f"错误：{error.message}。报告已照常生成，但本期的历史记录未完成。", err=True)
+        click.echo(f"错误：{error.message.rstrip('。')}。报告已照常生成，但本期的历史记录未完成。", err=True)
     return error is not None
 
 

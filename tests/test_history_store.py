@@ -7,6 +7,7 @@ import importlib.util
 import os
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
 import time
@@ -37,7 +38,7 @@ def _refused(tmp_path, db, words: str):
     assert result.exit_code == 2, result.output
     assert out.exists()  # the check's report is still written
     assert f"历史库 {db} " in result.output and words in result.output
-    assert "报告已照常生成，但本期的历史记录未完成。" in result.output
+    assert "报告已照常生成，但本期的历史记录未完成。" in result.output and "。。" not in result.output
     assert db.read_bytes() == before  # never overwritten
     return result
 
@@ -255,3 +256,15 @@ def test_a_run_recording_to_a_file_never_imports_sqlalchemy(tmp_path):
             "print('sqlalchemy' in sys.modules)\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert done.stdout.strip().splitlines()[-1] == "False", done.stderr
+
+
+def test_a_new_store_is_as_readable_as_any_file_the_user_makes(tmp_path):
+    # Colleagues share the store (a network folder): not mkstemp's owner-only 0600.
+    db = tmp_path / "h.sqlite"
+    mask = os.umask(0o022)
+    try:
+        result, _ = _check(tmp_path, db)
+    finally:
+        os.umask(mask)
+    assert result.exit_code in (0, 1), result.output
+    assert stat.S_IMODE(db.stat().st_mode) == 0o644

@@ -97,6 +97,7 @@ class SqliteFile:
         os.close(handle)
         try:
             shutil.copyfile(self.path, temp)
+            shutil.copymode(self.path, temp)  # the backup as readable as the store it copies
             for n in range(1, 1000):
                 target = folder / f"{self.path.stem}.v{version}-backup{'' if n == 1 else f'-{n}'}{self.path.suffix}"
                 try:
@@ -115,6 +116,7 @@ class SqliteFile:
             folder.mkdir(parents=True, exist_ok=True)
             handle, temp = tempfile.mkstemp(prefix=".history-", suffix=".sqlite", dir=folder)
             os.close(handle)
+            os.chmod(temp, 0o666 & ~_umask())  # mkstemp's 0600 would keep colleagues out of a shared store
         except OSError as error:
             raise self._fail("store-failed", error) from error
         try:
@@ -136,6 +138,12 @@ class SqliteFile:
             raise self._fail("store-failed", error) from error
         finally:
             Path(temp).unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # read it the only way there is, and put it back at once
+    os.umask(mask)
+    return mask
 
 
 class Connection:
