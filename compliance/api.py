@@ -22,7 +22,7 @@ from .config import Config
 from .errors import ComplianceError, ReconciliationError, os_reason
 from .exempt import apply_exemptions
 from .history import HistoryStore, StoreError, follow_up
-from .history.carry import add_history_keys
+from .history.carry import add_history_keys, earlier_decision_dates
 from .ingest.load import LoadResult, load, named_unit, unit_from_name
 from .ingest.records import check_accounting
 from .ingest.repeats import merge_repeats
@@ -138,6 +138,10 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
         select_online_only(online_run, month)
     if history is not None and period is not None:
         records = add_history_keys(records)  # once, so that the in-scope records carry them too
+        try:
+            records = earlier_decision_dates(history, period, records)  # before classify: it judges by both
+        except StoreError:
+            pass  # follow_up meets the same error below, and the run says so
     selected, out_of_scope = select_scope(records, month, as_of, run_date)
     classified = classify(selected, calendar, rules, as_of, run_date)
     classified, exemptions = apply_exemptions(classified, rules, config.confirmed_exempt)

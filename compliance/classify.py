@@ -115,7 +115,8 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
     struck_late = _struck(records) & np.isin(judged["status"], [STATUSES.index("late"), STATUSES.index("overdue")])
     judged["status"][struck_late] = STATUSES.index("invalid")
     problem = np.where(struck_late & (problem == None), "row-struck-late", problem)  # noqa: E711
-    problem = _site_decision_date(records, calendar, rules, judged, until, problem)
+    for column, prefix in OTHER_DECISION_DATES:
+        problem = _other_decision_date(records, column, prefix, calendar, rules, judged, until, problem)
     late = _lateness(calendar, judged, until, days)
 
     out = records.copy(deep=False)  # copy-on-write: the columns are shared until one is changed
@@ -154,13 +155,19 @@ def _stand_in(records) -> np.ndarray:
     return records["published_stand_in"].notna().to_numpy(bool)
 
 
-def _site_decision_date(records, calendar, rules, judged, until, problem) -> np.ndarray:
-    """The website's own record (--online) gives another decision date. Where the verdict turns on which
-    date is right (late by one, on time by the other), neither is chosen: 数据有误 with both dates (a later
-    date in the ledger is how lateness hides; an earlier one would accuse). Otherwise a note (docs/rules.md §9)."""
-    if "online_decision_date" not in records.columns:
+# Other sources of a record's decision date: the website's own record (--online), and the date the same
+# decision had when an earlier period was recorded (history/carry.py): (column, its problem codes' prefix).
+OTHER_DECISION_DATES = (("online_decision_date", "online-decision-date"),
+                        ("earlier_decision_date", "history-decision-date"))
+
+
+def _other_decision_date(records, column, prefix, calendar, rules, judged, until, problem) -> np.ndarray:
+    """Another source gives another decision date. Where the verdict turns on which date is right (late by
+    one, on time by the other), neither is chosen: 数据有误 with both dates (a later date in the ledger is
+    how lateness hides; an earlier one would accuse). Otherwise a note (docs/rules.md §9)."""
+    if column not in records.columns:
         return problem
-    site = records["online_decision_date"].to_numpy(DATE_DTYPE)
+    site = records[column].to_numpy(DATE_DTYPE)
     rows = np.flatnonzero(~np.isnat(site))
     if not len(rows):
         return problem
@@ -175,8 +182,8 @@ def _site_decision_date(records, calendar, rules, judged, until, problem) -> np.
     judged["status"][rows[turns]] = STATUSES.index("invalid")
     problem = problem.copy()
     free = problem[rows] == None  # noqa: E711
-    problem[rows[turns & free]] = "online-decision-date-turns"
-    problem[rows[~turns & free]] = "online-decision-date-differs"
+    problem[rows[turns & free]] = f"{prefix}-turns"
+    problem[rows[~turns & free]] = f"{prefix}-differs"
     return problem
 
 

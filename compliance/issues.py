@@ -149,9 +149,10 @@ class _Values:
                    "gap_year": ("late_lower_bound", None), "late": ("working_days_late", None),
                    "where": ("duplicate_of", None), "candidates": ("online_candidates", ""),
                    "column": ("online_date_column", "更新时间"), "standin": ("published_stand_in", "更新时间"),
-                   "site_decision": ("online_decision_date", None)}
+                   "site_decision": ("online_decision_date", None), "earlier_decision": ("earlier_decision_date", None),
+                   "earlier_period": ("earlier_period", None)}
         column, default = sources[name]
-        if name in ("online", "start", "limit", "site_decision"):
+        if name in ("online", "start", "limit", "site_decision", "earlier_decision"):
             return self._dates(column)
         raw = self._raw(column)
         return raw if default is None else np.where((raw == None) | (raw == ""), default, raw)  # noqa: E711

@@ -7,7 +7,7 @@ order of docs/problems.md.
 from __future__ import annotations
 
 from .dates import MAX_YEAR, MIN_YEAR
-from .problem_codes_history import HISTORY_STORE
+from .problem_codes_history import HISTORY_RECORD, HISTORY_STORE
 from .problem_types import (CALENDAR_ADVICE, CELL, FILE, KEEP_LEDGER, RECORD, RUN, SHEET, UNIT,  # noqa: F401
                             ProblemType)
 
@@ -85,7 +85,7 @@ DECLARED = [
                 "输出路径是已有的文件夹", "在文件夹后面加上文件名"),
     ProblemType("output-write-failed", RUN, "无法写入{kind} {path}（{reason}）。如果文件正在 Excel/WPS 中打开，请先关闭；或用 {option} 换一个位置",
                 "写入输出文件时系统报错（没有权限、磁盘已满、文件被占用等）", "关闭占用它的程序，或换一个位置"),
-    *HISTORY_STORE,  # problem_codes_history.py
+    *HISTORY_STORE, *HISTORY_RECORD,  # problem_codes_history.py
     # -- files -----------------------------------------------------------------
     ProblemType("file-not-found", FILE, "找不到这个文件或文件夹", "命令行给出的路径不存在", "检查路径拼写"),
     ProblemType("file-unreadable", FILE, "无法打开文件（{reason}）", "文件存在但打不开（没有权限、被占用等）",

@@ -5,7 +5,7 @@ Listed in problem_codes.DECLARED with every other code (a module of its own only
 
 from __future__ import annotations
 
-from .problem_types import ProblemType, RUN
+from .problem_types import RECORD, RUN, ProblemType
 
 HISTORY_STORE = [
     ProblemType("store-missing", RUN, "历史库 {path} 不存在。{reason}",
@@ -62,4 +62,15 @@ HISTORY_STORE = [
                 "读入的行数、记录数和各状态之和对不上；宁可不出报告，也不出错的报告", "加 --debug 重新运行，把输出发给维护人员"),
     ProblemType("report-repair-failed", RUN, "{reason}", "快速写入程序的输出与预期不同，已自动改用后备程序",
                 "无需处理；报告内容不受影响"),
+]
+
+# A decision whose date changed since an earlier period was recorded (history/carry.earlier_decision_dates).
+HISTORY_RECORD = [
+    ProblemType("history-decision-date-turns", RECORD, "{earlier_period} 记录时这项决定的决定日期是 {earlier_decision}，"
+                                                       "与本期台账的不同；按其中一个日期逾期、按另一个按时，无法判定，请核对决定日期",
+                "上期仍未整改的决定，本期台账改了决定日期，而是否逾期取决于哪个对：把决定日期改晚会藏住逾期，"
+                "工具不替单位挑选", "按决定书核对决定日期：本期改错了的，改回；上期填错了的，改正上期的台账并重新运行上期，再运行本期"),
+    ProblemType("history-decision-date-differs", RECORD, "{earlier_period} 记录时这项决定的决定日期是 {earlier_decision}，"
+                                                         "与本期台账的不同（按哪个日期结论都一样），请核对",
+                "上期仍未整改的决定，本期台账改了决定日期，但不影响是否逾期", "按决定书核对决定日期"),
 ]

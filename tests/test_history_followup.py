@@ -198,3 +198,45 @@ def test_corrected_but_still_unpublished_is_counted_open_not_closed(tmp_path):
     assert (unit["resolved"], unit["open"]) == (0, 1)  # not 销号: the next period follows it
     opened = CliRunner().invoke(main, ["history", "open", "--db", str(tmp_path / "h.sqlite"), "--json", "-"])
     assert [i["document_number"] for i in json.loads(opened.output)["items"]] == ["西安监罚〔2016〕1号"]
+
+
+def test_a_decision_re_dated_after_it_was_found_overdue_is_not_let_off(tmp_path):
+    # October: 1号 decided 10-10, unpublished (逾期未公开). November's cumulative ledger gives it 11-01 and
+    # publication on 11-20: on time by the new date, 10 working days late by the old one. Neither is chosen.
+    rows = [("西安监罚〔2016〕2号", "乙", "2016-10-11", "2016-10-20")]
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty", [("西安监罚〔2016〕1号", "甲", "2016-10-10", None), *rows],
+           "区安监局")
+    ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty",
+           [("西安监罚〔2016〕1号", "甲", "2016-11-01", "2016-11-20"), *rows], "区安监局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "11"), "--month", "2016-11", "--as-of", "2016-12-26",
+                                       "--db", str(tmp_path / "h.sqlite"), "--out", str(tmp_path / "r11.xlsx"),
+                                       "--json", str(tmp_path / "r11.json")])
+    assert result.exit_code == 1
+    assert ("history-decision-date-turns 西安监罚〔2016〕1号：数据有误 — 2016-10 记录时这项决定的决定日期是 2016-10-10"
+            in result.output)
+    payload = json.loads((tmp_path / "r11.json").read_text(encoding="utf-8"))
+    assert payload["summary"]["on_time"] == 0 and payload["summary"]["invalid"] == 1  # not counted on time
+    [item] = payload["history"]["carried_over"]
+    assert (item["state"], item["status"]) == ("open", "invalid")
+    book = openpyxl.load_workbook(tmp_path / "r11.xlsx", read_only=True)
+    followed = [row for row in book["整改跟踪"].iter_rows(values_only=True) if row[2] == "西安监罚〔2016〕1号"]
+    assert [row[4] for row in followed] == ["2016-10-10"]  # the recorded date stays until the ledgers agree
+
+
+def test_a_re_dating_that_changes_no_verdict_is_a_note_and_the_item_closes(tmp_path):
+    # 10-10 becomes 11-01; published 12-20: late by either date (deadlines 11-07 and 11-29), so the note is
+    # told on the record and the item is closed, followed by the ledger's date.
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty", [("西安监罚〔2016〕1号", "甲", "2016-10-10", None)], "区安监局")
+    ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty",
+           [("西安监罚〔2016〕1号", "甲", "2016-11-01", "2016-12-20"), ("西安监罚〔2016〕3号", "丙", "2016-11-01", "2016-11-02")],
+           "区安监局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
+    [item] = carried
+    assert (item["state"], item["status"]) == ("resolved", "late")
+    book = openpyxl.load_workbook(tmp_path / "r2016-11.xlsx", read_only=True)
+    followed = [row for row in book["整改跟踪"].iter_rows(values_only=True) if row[2] == "西安监罚〔2016〕1号"]
+    assert [row[4] for row in followed] == ["2016-11-01"]  # followed from now on by the date the ledger gives
+    problems = [" ".join(str(c) for c in row if c) for row in book["数据问题"].iter_rows(values_only=True)]
+    assert any("2016-10 记录时这项决定的决定日期是 2016-10-10" in line and "结论都一样" in line for line in problems)

@@ -105,6 +105,31 @@ def _keys(frame: pd.DataFrame, decided, names=("unit", "category", "number_key",
     return pd.DataFrame(out, index=frame.index)
 
 
+def earlier_decision_dates(store: HistoryStore, period: str, records: pd.DataFrame) -> pd.DataFrame:
+    """``records`` (with the history keys) plus ``earlier_decision_date`` and ``earlier_period``: where an
+    item the previous period left open is found by its number and the ledger now gives it another decision
+    date, the date it was recorded with. classify judges by both and chooses neither when the verdict turns
+    on it: re-dating a decision is how its lateness would vanish from one month to the next."""
+    previous = store.previous_period(period)
+    carried = store.followups(previous, still_open=True) if previous else pd.DataFrame(columns=FOLLOWUP_COLUMNS)
+    if not len(carried):
+        return records
+    spelled = run_spellings(carried["unit"], records["unit"])
+    if spelled:
+        carried["unit"] = carried["unit"].replace(spelled)
+    at, _ = _locate(carried, records)
+    before = pd.to_datetime(carried["decision_date"], errors="coerce").to_numpy("datetime64[s]")
+    numbered = carried["number_key"].astype(object).fillna("").ne("").to_numpy(bool)
+    pick = np.flatnonzero((at >= 0) & numbered & ~np.isnat(before))
+    now = records["decision_date"].to_numpy("datetime64[s]")[at[pick]]
+    changed = pick[~np.isnat(now) & (now != before[pick])]
+    earlier = np.full(len(records), np.datetime64("NaT"), dtype="datetime64[s]")
+    earlier[at[changed]] = before[changed]
+    return records.assign(earlier_decision_date=earlier,
+                          earlier_period=pd.Series(np.where(np.isnat(earlier), None, previous), dtype=object,
+                                                   index=records.index))
+
+
 def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: pd.DataFrame, *, calendar, rules,
               as_of, run_date) -> FollowUp:
     """Carry the previous period's open items into ``period``.
@@ -223,6 +248,12 @@ def _states(carried: pd.DataFrame, at: np.ndarray, now: pd.DataFrame | None) -> 
     status, late = status[~unverified], now["working_days_late"]
     out.loc[idx, "status"] = status
     out.loc[idx, "published_date"] = iso_dates(now["published_date"])
+    if "earlier_decision_date" in now:  # re-dated (earlier_decision_dates)
+        # Where the verdict is the same by both dates, the ledger's date is followed from now on; where it
+        # turns on them, the recorded date stays, and so does the doubt, until the ledgers agree (a wrong
+        # earlier date is corrected by re-running that period with the ledger put right).
+        redated = now["earlier_decision_date"].notna().to_numpy(bool) & (status != "invalid")
+        out.loc[idx[redated], "decision_date"] = iso_dates(now["decision_date"][redated])
     out.loc[idx, "working_days_late"] = late.astype(object).where(late.notna(), None).to_numpy(object)
     for name, source in (("source_file", "source_file"), ("sheet", "sheet"), ("row", "row")):
         out.loc[idx, name] = now[source].to_numpy(object)
