@@ -240,3 +240,17 @@ def test_a_re_dating_that_changes_no_verdict_is_a_note_and_the_item_closes(tmp_p
     assert [row[4] for row in followed] == ["2016-11-01"]  # followed from now on by the date the ledger gives
     problems = [" ".join(str(c) for c in row if c) for row in book["数据问题"].iter_rows(values_only=True)]
     assert any("2016-10 记录时这项决定的决定日期是 2016-10-10" in line and "结论都一样" in line for line in problems)
+
+
+def test_an_item_pending_last_month_and_not_listed_again_is_overdue_once_its_deadline_passed(tmp_path):
+    # 区人社局 reports monthly: 9号 (decided 10-31, deadline 11-28) was 未到期 on 11-25. November's ledger
+    # does not list October's decisions; on 12-26 nothing shows 9号 published: 逾期未公开, not 未到期.
+    ledger(tmp_path / "10" / "区人社局_行政许可.xlsx", "permit", [("西人社许〔2016〕9号", "丙", "2016-10-31", None)], "区人社局")
+    ledger(tmp_path / "11" / "区人社局_行政许可.xlsx", "permit", [("西人社许〔2016〕10号", "戊", "2016-11-02", "2016-11-03")],
+           "区人社局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
+    assert [(i["state"], i["status"]) for i in carried] == [("open", "overdue")]
+    # Still before the deadline (as of 11-28 itself): 未到期 it stays.
+    _, carried = month(tmp_path, "11", "2016-11", "2016-11-28")
+    assert [(i["state"], i["status"]) for i in carried] == [("open", "pending")]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..classify import classify
+from ..classify import add_deadlines, classify
 from ..dates import iso_dates
 from ..ingest.docnumbers import normalise_document_numbers
 from ..ingest.unit_spellings import same_unit
@@ -153,6 +153,7 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     absent = carried["state"].eq("absent")
     dropped = pairs[absent].isin(covered).to_numpy(bool) & ~seen[absent.to_numpy(bool)]  # seen: its number is there
     carried.loc[absent, "state"] = np.where(dropped, "dropped", "open")
+    carried["status"] = _lapsed(carried, absent.to_numpy(bool), calendar, rules, as_of)
     carried["still_open"] = (carried["state"].isin(["open", "dropped"])
                              | (carried["state"].eq("corrected") & carried["status"].isin(OPEN_STATUSES))).astype(int)
     carried["periods_open"] = carried["periods_open"].astype(int) + carried["state"].isin(["open", "dropped"])
@@ -160,6 +161,19 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     new = _new_items(scoped, period, at[at >= 0])
     return FollowUp(period, previous, store.label, carried[FOLLOWUP_COLUMNS].reset_index(drop=True), new,
                     store.rates())
+
+
+def _lapsed(carried: pd.DataFrame, absent: np.ndarray, calendar, rules, as_of) -> np.ndarray:
+    """Statuses, where an item that was 未到期 and is not in this run's ledgers has passed its deadline
+    by ``as_of``: 逾期未公开, as an absent overdue item stays (nothing shows it published), never 未到期."""
+    status = carried["status"].astype(object).to_numpy(object).copy()
+    rows = np.flatnonzero(absent & (status == "pending"))
+    if len(rows):
+        frame = carried.iloc[rows][["category"]].assign(
+            decision_date=pd.to_datetime(carried["decision_date"].iloc[rows], errors="coerce").astype("datetime64[s]"))
+        deadline = add_deadlines(frame.reset_index(drop=True), calendar, rules)["deadline"].to_numpy("datetime64[D]")
+        status[rows[deadline < np.datetime64(as_of, "D")]] = "overdue"  # NaT (no calendar) compares false
+    return status
 
 
 def run_spellings(stored: pd.Series, present: pd.Series) -> dict[str, str]:
