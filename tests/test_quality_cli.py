@@ -60,6 +60,17 @@ CASES = [
     ("amount just under the limit", {"罚款金额（万元）": "9999.5"}, set()),
     ("validity ends before the decision", {"处罚有效期": dt.date(2016, 2, 1)}, {"validity-range-invalid"}),
     ("required item empty", {"违法事实": ""}, {"required-missing"}),
+    # An ID valid as a credit code too (about 3 % of IDs): a natural person's, so to be masked.
+    ("natural person, ID that passes the credit-code check too", {**NATURAL, "统一社会信用代码": "320102199001010838"},
+     {"id-number-exposed"}),
+    # An all-digit credit code that reads as an ID (91: an enterprise, no province): a company's.
+    ("legal person, all-digit code that passes the ID check too", {"统一社会信用代码": "911101198001011769"}, set()),
+    ("party type with a space inside, and a credit code", {"行政相对人类别": "自 然 人", "行政相对人名称": "张三",
+                                                         "统一社会信用代码": "91420203MA4D4Q16JR"}, {"party-type-mismatch"}),
+    ("party type with a space inside, and no code", {"行政相对人类别": "法人及 非法人组织", "统一社会信用代码": ""},
+     {"party-type-mismatch"}),
+    # Judged alike whatever the other rows hold (the sheet also has 五千元): ０.５ is 0.5.
+    ("amount in full-width digits", {"罚款金额（万元）": "０.５"}, set()),
 ]
 QUALITY = {"uscc-invalid", "id-number-invalid", "id-number-exposed", "enum-invalid", "amount-suspect",
            "validity-range-invalid", "party-type-mismatch", "required-missing"}
@@ -102,7 +113,7 @@ def test_run_exits_1_and_says_why(checked):
     assert "数据质量问题" in result.output.splitlines()[-1]
     errors = sum(1 for _, _, codes in CASES if codes - {"id-number-exposed", "required-missing"})
     assert payload["summary"]["compliance_rate"] == pytest.approx((len(CASES) - errors) / len(CASES))
-    assert payload["summary"]["personal_data"] == 3
+    assert payload["summary"]["personal_data"] == sum(1 for _, _, codes in CASES if "id-number-exposed" in codes)
     # every row lacks nothing but the one empty 违法事实: 12 required items each
     assert payload["summary"]["completeness_rate"] == pytest.approx((12 * len(CASES) - 1) / (12 * len(CASES)))
 
@@ -185,3 +196,33 @@ def test_the_quality_line_never_says_no_problem_beside_a_rate_the_date_errors_br
                                        "-o", str(tmp_path / "r.xlsx"), "--no-history"])
     [line] = [line for line in result.output.splitlines() if line.startswith("数据质量：")]
     assert "合规率 0.0%" in line and "未发现问题。" not in line and "日期等数据有误的 1 条" in line, line
+
+
+def test_a_short_ledger_checked_with_a_standard_one_is_not_marked_down_for_its_missing_code_column(tmp_path):
+    # 区人社局's own layout has 行政相对人类别 and no 统一社会信用代码 column; 区安监局's file in the same folder has
+    # one. The code is not "empty" in a sheet that never had the column.
+    write_xlsx(tmp_path / "区人社局_行政处罚.xlsx", {"行政处罚": [
+        ["文号", "当事人", "行政相对人类别", "决定日期", "公开日期"],
+        ["西人社罚〔2016〕1号", "某公司", "法人及非法人组织", dt.date(2016, 3, 1), dt.date(2016, 3, 7)]]})
+    write_xlsx(tmp_path / "区安监局_行政处罚.xlsx", {"行政处罚": _rows(CASES[:1])})
+    result = CliRunner().invoke(main, ["check", str(tmp_path), "--as-of", "2016-12-31", "--json", "-", "--all",
+                                       "-o", str(tmp_path / "r.xlsx")])
+    payload = json.loads(result.stdout)
+    assert result.exit_code == 0, result.stderr
+    assert all(r["issues"] == [] for r in payload["records"])
+
+
+def test_a_companys_all_digit_code_on_the_website_is_no_exposed_id(tmp_path):
+    # 911101198001011769: a valid credit code (GB 32100) whose digits 7-14 read as a birth date.
+    code = "911101198001011769"
+    cells = {**BASE, "统一社会信用代码": code, "行政相对人名称": "北京某机械厂", "行政处罚决定书文号": "西安监罚〔2016〕1号"}
+    (tmp_path / "ledger").mkdir()
+    write_xlsx(tmp_path / "ledger" / "区安监局_行政处罚.xlsx", {"行政处罚": [HEADER, [cells[h] or None for h in HEADER]]})
+    online = tmp_path / "online.csv"
+    online.write_text("行政处罚决定书文号,行政相对人名称,统一社会信用代码,处罚机关,处罚决定日期,公示日期\n"
+                      f"西安监罚〔2016〕1号,北京某机械厂,{code},区安监局,2016-03-01,2016-03-07\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "ledger"), "--as-of", "2016-12-31", "--json", "-",
+                                       "--online", str(online), "-o", str(tmp_path / "r.xlsx")])
+    payload = json.loads(result.stdout)
+    assert result.exit_code == 0, result.stderr
+    assert payload["summary"]["quality"] == {} and payload["summary"]["personal_data"] == 0

@@ -49,7 +49,9 @@ def findings(records: pd.DataFrame, amount_limit: float = DEFAULT_AMOUNT_LIMIT, 
     number, or one per record) for the end of publicity on a website (--online); ``codes``: the
     records' code columns, kept by the caller for the masking that follows."""
     out: list[Finding] = []
-    party_type = column(records, "party_type")
+    # 自 然 人 is 自然人: the enumeration check reads it without spaces, and so do the checks it decides
+    party_type = pd.Series(column(records, "party_type"), dtype=object).str.replace(r"\s+", "", regex=True
+                                                                                  ).to_numpy(object)
     codes = codes if codes is not None else CodeColumns(records)
     for check in (_party_code, _id_columns, _agency_code):
         out.extend(check(records, party_type, codes))
@@ -141,14 +143,15 @@ def _id_reason(values: np.ndarray):
 
 def _party_code(records, party_type, columns: CodeColumns):
     """统一社会信用代码 of the party; a shared 代码/身份证号码 column holds either (the ID checked as one)."""
-    if not has_column(records, "party_code").any():
+    has_code = has_column(records, "party_code")
+    if not has_code.any():
         return []
     codes = columns["party_code"]
     code = codes.values
     given = (code != "") & ~codes.has_star  # a masked number (420203********3673) is not checked
     uscc_ok, ric_ok, digits = codes.uscc_valid(), codes.ric_valid(), codes.id_shaped()
     natural = party_type == NATURAL
-    person = given & ric_ok & ~uscc_ok
+    person = given & codes.person(legal=party_type == LEGAL, natural=natural)
     bad = given & ~uscc_ok & ~ric_ok
     as_id = bad & digits & natural
     as_uscc = bad & ~as_id
@@ -159,8 +162,9 @@ def _party_code(records, party_type, columns: CodeColumns):
     has_party_type = has_column(records, "party_type")
     out.append(_finding("party-type-mismatch", "party_type", natural & given & uscc_ok & ~ric_ok, value=party_type,
                         reason="填了统一社会信用代码"))
-    out.append(_finding("party-type-mismatch", "party_type", has_party_type & (party_type == LEGAL) & (code == ""),
-                        value=party_type, reason="没有填统一社会信用代码"))
+    # only where the record's own sheet has the code column: another unit's file may have one, this one not
+    no_code = has_party_type & has_code & (party_type == LEGAL) & (code == "")
+    out.append(_finding("party-type-mismatch", "party_type", no_code, value=party_type, reason="没有填统一社会信用代码"))
     return out
 
 
@@ -235,6 +239,8 @@ def _amounts(records, limit: float):
 def _numbers(text: np.ndarray) -> np.ndarray:
     """Amount cells as floats (NaN: blank or not a number); plain numbers are converted in C, only
     the others (1,000, a stray space, 五千元) cleaned and tried again."""
+    # ０.５ is 0.5 in either path below (numpy's float() reads full-width digits, pandas' does not)
+    text = pd.Series(text, dtype=object).str.normalize("NFKC").to_numpy(object)
     try:
         number = np.where(text == "", "nan", text).astype(float)
     except ValueError:

@@ -5,7 +5,9 @@
   A 个体工商户 without a code may fill 17 zeros and X (``USCC_NONE``).
 - 公民身份号码, GB 11643-1999 (ISO 7064 MOD 11-2): weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2
   over the first 17 digits; sum mod 11 -> "10X98765432"; digits 7-14 a real birth date.
-  The region code is not checked: real codes (市辖区 ones) are missing from every list.
+  The region code is not checked: real codes (市辖区 ones) are missing from every list. Its first two
+  digits, the province (GB/T 2260), are: they break the tie for an all-digit value that is valid both
+  as an ID and as a 统一社会信用代码 (``PROVINCES``).
 
 A column is turned into an (n, 18) array of character codes once; python-stdnum,
 which checks one value per call, is the oracle of tests/test_quality_codes.py.
@@ -28,6 +30,10 @@ RIC_CHECK = np.frombuffer(b"10X98765432", dtype=np.uint8)
 
 _USCC_VALUE = np.full(256, -1, dtype=np.int64)
 _USCC_VALUE[np.frombuffer(USCC_ALPHABET.encode(), dtype=np.uint8)] = np.arange(len(USCC_ALPHABET))
+# GB/T 2260's provinces, and 83 (台湾居民居住证): an ID's first two digits. A 统一社会信用代码's first two
+# are its registering authority and kind (91 an enterprise, 92 个体工商户, 93 a co-operative): no province.
+PROVINCES = np.array([11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
+                      50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83])
 _DIGIT = np.full(256, -1, dtype=np.int64)
 _DIGIT[np.frombuffer(b"0123456789", dtype=np.uint8)] = np.arange(10)
 
@@ -99,6 +105,18 @@ class CodeColumn:
     def ric_valid(self) -> np.ndarray:
         ok = self._ric_check_ok()
         return self._rows(ok & _birth_dates_real(self._grid, ok))
+
+    def province(self) -> np.ndarray:
+        """The first two characters are digits naming a province (``PROVINCES``)."""
+        first = _DIGIT[self._grid[:, :2]]
+        return self._rows(self._shaped & (first >= 0).all(axis=1) & np.isin(first[:, 0] * 10 + first[:, 1], PROVINCES))
+
+    def person(self, legal: np.ndarray | bool = False, natural: np.ndarray | bool = False) -> np.ndarray:
+        """Valid IDs that are a person's: valid only as an ID, or valid both ways (about 3 % of IDs, and
+        all-digit codes such as 911101198001011769) and the party a natural person, or not a legal one
+        and the first two digits a province."""
+        ric, uscc = self.ric_valid(), self.uscc_valid()
+        return ric & (~uscc | natural | (~np.asarray(legal, dtype=bool) & self.province()))
 
     def _uscc_valid(self) -> np.ndarray:
         numbers = _USCC_VALUE[self._grid]
@@ -185,7 +203,7 @@ def exposed_ids(*texts: pd.Series) -> np.ndarray:
         found = pd.Series(uniques, dtype=object).astype(str).str.extract(
             r"(?<![0-9A-Za-z])(\d{17}[0-9Xx])(?![0-9A-Za-z])", expand=False).fillna("").str.upper()
         candidates = found.to_numpy(object)
-        valid = ric_valid(candidates)
+        valid = CodeColumn(candidates).person()  # a company's all-digit code is no ID (911101198001011769)
         shown = np.array([mask_id(c) if v else "" for c, v in zip(candidates, valid)], dtype=object)  # distinct
         row = shown[codes] if len(codes) else np.zeros(0, dtype=object)
         out = np.where(out == "", row, out)
