@@ -226,3 +226,16 @@ def test_a_companys_all_digit_code_on_the_website_is_no_exposed_id(tmp_path):
     payload = json.loads(result.stdout)
     assert result.exit_code == 0, result.stderr
     assert payload["summary"]["quality"] == {} and payload["summary"]["personal_data"] == 0
+
+
+def test_an_amount_column_headed_in_yuan_is_read_in_yuan(tmp_path):
+    # 罚款金额（元）: 20000 is 2 万元, no suspect; 1,2345,6789,000 元 (over 10000 万元) is.
+    rows = [["文号", "当事人", "决定日期", "公开日期", "罚款金额（元）"],
+            ["西安监罚〔2016〕1号", "甲公司", dt.date(2016, 3, 1), dt.date(2016, 3, 7), "20000"],
+            ["西安监罚〔2016〕2号", "乙公司", dt.date(2016, 3, 1), dt.date(2016, 3, 7), "123456789000"]]
+    path = write_xlsx(tmp_path / "区安监局_行政处罚.xlsx", {"行政处罚": rows})
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "--json", "-", "--all",
+                                       "-o", str(tmp_path / "r.xlsx")])
+    issues = {r["document_number"]: [i["message"] for i in r["issues"]] for r in json.loads(result.stdout)["records"]}
+    assert issues["西安监罚〔2016〕1号"] == []
+    assert issues["西安监罚〔2016〕2号"] == ["罚款金额（元）“123456789000”可疑：达到 10000 万元以上"]

@@ -223,15 +223,16 @@ def _enums(records, party_type):
 
 def _amounts(records, limit: float):
     out = []
-    for name in ("fine", "confiscated"):
+    for name, scale in (("fine", 1), ("confiscated", 1), ("fine_yuan", 1e-4), ("confiscated_yuan", 1e-4)):
         if not has_column(records, name).any():
             continue
         text = column(records, name)
-        number = _numbers(text)
+        number = _numbers(text) * scale  # in 万元, as the limit is
         given = text != ""
         bad = given & (np.isnan(number) | (number < 0) | (number >= limit))
-        reason = lambda rows, number=number: np.where(  # noqa: E731 - for the flagged rows only
-            np.isnan(number[rows]), "不是数字", np.where(number[rows] < 0, "是负数", f"达到 {limit:g} 万元以上，可能是按元填写的"))
+        big = f"达到 {limit:g} 万元以上" + ("，可能是按元填写的" if scale == 1 else "")  # a 元 column says 元 already
+        reason = lambda rows, number=number, big=big: np.where(  # noqa: E731 - for the flagged rows only
+            np.isnan(number[rows]), "不是数字", np.where(number[rows] < 0, "是负数", big))
         out.append(_finding("amount-suspect", name, bad, value=text, reason=reason))
     return out
 

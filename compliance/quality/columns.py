@@ -52,7 +52,10 @@ QUALITY_FIELDS: tuple[QualityField, ...] = (
     QualityField("facts", "违法事实", (("违法事实",),), presence_only=True),
     QualityField("basis", "处罚依据", (("处罚依据",),), presence_only=True),
     QualityField("penalty_content", "处罚内容", (("处罚内容",),), presence_only=True),
+    # The standard counts amounts in 万元; a unit's own header may say 元 (罚款金额（元）): read as it says.
+    QualityField("fine_yuan", "罚款金额（元）", (("罚款金额", "元"),), exclude=("万元",)),
     QualityField("fine", "罚款金额（万元）", (("罚款金额",),)),
+    QualityField("confiscated_yuan", "没收违法所得、没收非法财物的金额（元）", (("没收", "金额", "元"),), exclude=("万元",)),
     QualityField("confiscated", "没收违法所得、没收非法财物的金额（万元）", (("没收", "金额"),)),
     QualityField("valid_from", "有效期自", (("有效期自",), ("有效期起",), ("有效期开始",))),
     QualityField("valid_to", "有效期至", (("有效期至",), ("有效期止",), ("许可截止期",), ("有效截止",)),
