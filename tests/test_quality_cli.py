@@ -69,6 +69,11 @@ CASES = [
                                                          "统一社会信用代码": "91420203MA4D4Q16JR"}, {"party-type-mismatch"}),
     ("party type with a space inside, and no code", {"行政相对人类别": "法人及 非法人组织", "统一社会信用代码": ""},
      {"party-type-mismatch"}),
+    # 其他 with the kind written out, as the standard asks of 其他; a full-width ／ as a separator.
+    ("其他 with its kind named", {"处罚类别": "其他（责令拆除）"}, set()),
+    ("a kind and 其他 with its kind named", {"处罚类别": "罚款；其他-责令恢复原状"}, set()),
+    ("其他 with a kind, and a kind not in the standard", {"处罚类别": "其他（责令拆除）；罚金"}, {"enum-invalid"}),
+    ("two kinds joined with a full-width slash", {"处罚类别": "罚款／没收违法所得"}, set()),
     # Judged alike whatever the other rows hold (the sheet also has 五千元): ０.５ is 0.5.
     ("amount in full-width digits", {"罚款金额（万元）": "０.５"}, set()),
 ]

@@ -8,6 +8,7 @@ ID numbers are masked before they enter a message: no output shows one in full.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,6 +32,8 @@ PENALTY_SPELLINGS = ("暂扣许可证", "吊销许可证", "暂扣执照", "吊�
 ALONGSIDE = ("责令改正", "责令限期改正", "责令立即改正")
 PARTY_TYPES = ("法人及非法人组织", "自然人", "个体工商户")
 SEPARATORS = r"[；;、，,/]"
+# 其他 with the kind written out (其他（责令拆除）, 其他-补办手续), as the standard asks of 其他: 其他.
+_OTHER_NAMED = re.compile(r"^其他[（(\-—:：].+")
 NATURAL, LEGAL = "自然人", "法人及非法人组织"
 DEFAULT_AMOUNT_LIMIT = 10_000.0  # 万元: a fine of 1 亿元 or more was almost surely entered in 元
 
@@ -195,13 +198,14 @@ def _agency_code(records, party_type, columns: CodeColumns):
 def _enum_ok(values: np.ndarray, allowed: tuple[str, ...], several: bool, alongside=()) -> np.ndarray:
     """Per distinct value: one allowed value, or (``several``) allowed values joined by ；、, etc."""
     codes, uniques = pd.factorize(pd.Series(values, dtype=object))
-    unique = pd.Series(uniques, dtype=object).astype(str).str.replace(r"\s+", "", regex=True)
+    # NFKC: ／ and ； are / and ;, as a clerk's IME may type them
+    unique = pd.Series(uniques, dtype=object).astype(str).str.normalize("NFKC").str.replace(r"\s+", "", regex=True)
     if several:
         parts = unique.str.split(SEPARATORS).map(lambda p: [x for x in p if x])  # distinct values only
-        kinds = parts.map(lambda p: [x for x in p if x not in alongside])
+        kinds = parts.map(lambda p: [_OTHER_NAMED.sub("其他", x) for x in p if x not in alongside])
         ok = kinds.map(lambda k: bool(k) and all(x in allowed for x in k)).to_numpy(bool)
     else:
-        ok = unique.isin(allowed).to_numpy(bool)
+        ok = unique.str.replace(_OTHER_NAMED, "其他", regex=True).isin(allowed).to_numpy(bool)
     blank = unique.eq("").to_numpy(bool)
     return (ok | blank)[codes] if len(codes) else np.ones(0, dtype=bool)
 
