@@ -74,6 +74,9 @@ CASES = [
     ("a kind and 其他 with its kind named", {"处罚类别": "罚款；其他-责令恢复原状"}, set()),
     ("其他 with a kind, and a kind not in the standard", {"处罚类别": "其他（责令拆除）；罚金"}, {"enum-invalid"}),
     ("two kinds joined with a full-width slash", {"处罚类别": "罚款／没收违法所得"}, set()),
+    # A full ID inside the name goes online with it: the unit is told, as for an ID column.
+    ("natural person, ID inside the name", {**NATURAL, "行政相对人名称": "张三（320102198001011238）", "统一社会信用代码": ""},
+     {"id-number-exposed"}),
     # Judged alike whatever the other rows hold (the sheet also has 五千元): ０.５ is 0.5.
     ("amount in full-width digits", {"罚款金额（万元）": "０.５"}, set()),
 ]
@@ -244,3 +247,12 @@ def test_an_amount_column_headed_in_yuan_is_read_in_yuan(tmp_path):
     issues = {r["document_number"]: [i["message"] for i in r["issues"]] for r in json.loads(result.stdout)["records"]}
     assert issues["西安监罚〔2016〕1号"] == []
     assert issues["西安监罚〔2016〕2号"] == ["罚款金额（元）“123456789000”可疑：达到 10000 万元以上"]
+
+
+def test_an_id_inside_the_party_name_is_told_masked(checked):
+    _, records, _ = checked
+    k = [c[0] for c in CASES].index("natural person, ID inside the name") + 1
+    record = records[f"西安监罚〔2016〕{k}号"]
+    [issue] = [i for i in record["issues"] if i["code"] == "id-number-exposed"]
+    assert issue["message"] == "行政相对人名称中含有的号码是完整的身份证号（320102********1238），公开前须隐去部分数字"
+    assert record["party"] == "张三（320102********1238）"

@@ -117,9 +117,10 @@ def test_web_quality_switch(tmp_path):
     assert "compliance_rate" not in off["summary"]
     columns = on["unit_summary"]["columns"]
     assert "合规率" in columns and "完整率" in columns
-    # the page's 汇总 is the report's, 个人信息 included: records 1 and 2 show a full, valid ID number
+    # the page's 汇总 is the report's, 个人信息 included: records 1 and 2 show a full, valid ID number in an
+    # ID column, record 3 in its party name
     total = dict(zip(columns, on["unit_summary"]["rows"][-1]))
-    assert total["单位"] == "合计" and total["个人信息"] == 2 == on["summary"]["personal_data"]
+    assert total["单位"] == "合计" and total["个人信息"] == 3 == on["summary"]["personal_data"]
     assert "个人信息" not in off["unit_summary"]["columns"]
     assert not any(i["code"] == "id-number-invalid" for r in off["records"] for i in r["issues"])
     with open(path, "rb") as handle:

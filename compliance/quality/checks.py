@@ -62,6 +62,7 @@ def findings(records: pd.DataFrame, amount_limit: float = DEFAULT_AMOUNT_LIMIT, 
         out.extend(check(records, party_type))
     out.extend(_amounts(records, amount_limit))
     out.extend(_online_ids(records))
+    out.extend(_party_ids(records))
     if as_of is not None:
         out.extend(_publicity(records, as_of, publicity_years))
     return [f for f in out if len(f.rows)]
@@ -107,6 +108,14 @@ def _online_ids(records):
     shown = records["online_id_exposed"].to_numpy(object)
     exposed = pd.notna(shown) & (shown != "")
     return [_finding("id-number-online", "online", exposed, label="网站清单", value=shown)]
+
+
+def _party_ids(records):
+    """A full ID number inside the party cell (张三（320102198001011238）): published with the name."""
+    if "party_id_exposed" not in records.columns:
+        return []
+    shown = records["party_id_exposed"].to_numpy(object)
+    return [_finding("id-number-exposed", "party", pd.notna(shown), label="行政相对人名称中含有的号码", value=shown)]
 
 
 def _finding(code, field, mask, label=None, **values) -> Finding:

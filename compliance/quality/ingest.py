@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..problems import problem
-from .codes import mask_ids_in_text
+from .codes import exposed_ids, mask_ids_in_text
 import pandas as pd
 
 from .columns import PRESENCE_ONLY, quality_columns, quality_texts
@@ -28,16 +28,33 @@ def quality_wanted(headers: list[str], checks: bool = True) -> set[int]:
     return {i for found in _found(headers, checks).values() for i in found}
 
 
+PARTY_ID = "party_id_exposed"  # the (masked) ID number a party cell holds in full (checks.py tells it)
+
+
+def _party_ids(original: pd.Series, masked: pd.Series) -> pd.Series:
+    """Per record: the first valid ID number its party cell holds, masked; None elsewhere. Only the
+    cells masking changed are looked at (张三（320102198001011238）)."""
+    rows = np.flatnonzero(masked.to_numpy(object) != original.to_numpy(object))
+    out = np.full(len(original), None, dtype=object)
+    found = exposed_ids(original.iloc[rows].reset_index(drop=True))
+    out[rows] = np.where(found == "", None, found)
+    return pd.Series(out, index=original.index, dtype=object)
+
+
 def add_quality_columns(out, kept, mapping, *, text, checks, raw_unit, result, at) -> list[str]:
     """``out`` (the block's records) gains q_<field> text columns and, for a sheet in the standard's
     layout, q_required / q_filled / q_missing; returns the names added. ``text``: cells -> text;
     ``checks`` off (--no-quality): only the columns exemptions read. An ID number in the party cell is
     masked here, checks or not, so that no output can show it in full."""
-    out["party"] = mask_ids_in_text(out["party"])
+    original = out["party"]
+    out["party"] = mask_ids_in_text(original)
     q = quality_texts(kept, _found(mapping.headers, checks), text)
     carried = [name for name in q if name not in PRESENCE_ONLY]
     for name in carried:  # object dtype kept: the checks read them as object arrays
         out[name] = pd.Series(q[name], index=out.index, dtype=object)
+    if checks and out["party"] is not original:  # the unit is told, as of an ID in any published column
+        out[PARTY_ID] = _party_ids(original, out["party"])
+        carried.append(PARTY_ID)
     if not checks:
         return carried
     present = {name for name in CORE if name in mapping.columns} | set(q)
