@@ -117,9 +117,13 @@ class CheckAborted(ComplianceError):
 
     code = "check-aborted"
 
-    def __init__(self, signum: int):
+    def __init__(self, signum: int, written: list[str] = ()):
         self.signum = signum
-        super().__init__(PROBLEMS[self.code].message(signum=signum))
+        if written:  # the report was out before the end came: said as it is, never "未生成报告"
+            self.code = "check-aborted-after-output"
+            super().__init__(PROBLEMS[self.code].message(signum=signum, paths="、".join(written)))
+        else:
+            super().__init__(PROBLEMS[self.code].message(signum=signum))
 
 
 # OS errors in the words a clerk reads; errno names are stable across platforms.

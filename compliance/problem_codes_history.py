@@ -53,6 +53,10 @@ HISTORY_STORE = [
     ProblemType("check-aborted", RUN, "检查进程意外结束（信号 {signum}），未生成报告。可能是内存不足："
                 "请关闭其他程序后重试，或用 --month 分几次检查",
                 "做检查的进程被系统结束（多半是内存不足），没有写出任何报告", "关闭其他程序后重试，或用 --month 分几次检查"),
+    ProblemType("check-aborted-after-output", RUN, "检查进程在写出 {paths} 之后意外结束（信号 {signum}）：这些文件是完整的，"
+                "之后的步骤（如记入历史库）没有完成。请重新运行",
+                "做检查的进程在报告写完之后被系统结束（多半是内存不足）；报告完整，历史库保持原样",
+                "重新运行同一命令（历史库会记入这一期）"),
     ProblemType("interrupted", RUN, "已中止。", "按了 Ctrl+C（退出码 130）或收到终止信号（SIGTERM，退出码 143）；"
                 "检查立即停止，不留下临时文件", "无需处理；需要结果时重新运行"),
     ProblemType("server-storage", RUN, "服务器暂时无法保存文件（{reason}），本次没有检查。请稍后再试，或告诉区政府办。",

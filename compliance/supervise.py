@@ -134,7 +134,7 @@ def _wait(pid: int, announcements: int) -> int:
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
-    temps = _announced(announcements)
+    temps, written = _announced(announcements)
     if status is None:  # still busy after the grace period: stop it, and clean up after it
         os.killpg(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
@@ -147,7 +147,7 @@ def _wait(pid: int, announcements: int) -> int:
     if code < 0 and not received:  # killed from outside: out of memory, a native crash
         for temp in temps:
             tempfiles.remove(temp)
-        sys.stderr.write(f"错误：{CheckAborted(-code).message}\n")
+        sys.stderr.write(f"错误：{CheckAborted(-code, written).message}\n")
         return EXIT_CANNOT_RUN
     if received:  # the worker stopped by itself and left the message to us
         sys.stderr.write(f"{message('interrupted')}\n")
@@ -172,8 +172,9 @@ def _reap(pid: int, received: list[int]) -> int | None:
         time.sleep(0.02)
 
 
-def _announced(fd: int) -> list:
-    """The temporary files the worker said it was writing (read once it has ended or is about to be killed)."""
+def _announced(fd: int) -> tuple[list, list]:
+    """(the temporary files the worker said it was writing, the outputs it said were written and in
+    place: lines marked "="), read once it has ended or is about to be killed."""
     os.set_blocking(fd, False)
     data = b""
     try:
@@ -183,4 +184,6 @@ def _announced(fd: int) -> list:
         pass
     finally:
         os.close(fd)
-    return [Path(line) for line in data.decode("utf-8", "surrogateescape").splitlines() if line]
+    lines = [line for line in data.decode("utf-8", "surrogateescape").splitlines() if line]
+    written = [line[1:] for line in lines if line.startswith("=")]
+    return [Path(line) for line in lines if not line.startswith("=")], written

@@ -194,6 +194,26 @@ def test_a_worker_killed_from_outside_is_reported_and_cleaned_up(big_ledger, tmp
     assert list(tmp_path.glob(".~*")) == [] and not out.exists()
 
 
+def test_a_worker_killed_after_the_report_says_the_report_is_whole(big_ledger, tmp_path):
+    # Killed while it writes the JSON, after the report is in place: the report stands, and so says the
+    # message (it said 未生成报告 beside a report the user then found).
+    out, answer = tmp_path / "报告.xlsx", tmp_path / "结果.json"
+    proc = subprocess.Popen([sys.executable, "-m", "compliance", "check", str(big_ledger), "--as-of", "2016-12-31",
+                             "-o", str(out), "--json", str(answer), "-q"], cwd=big_ledger.parent,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + GUARD
+    while time.monotonic() < deadline and proc.poll() is None and not list(tmp_path.glob(".~compliance-*.json")):
+        time.sleep(0.005)
+    [temp] = list(tmp_path.glob(".~compliance-*.json"))
+    os.kill(int(temp.name.split("-")[2]), signal.SIGKILL)
+    _, err = proc.communicate(timeout=GUARD)
+    assert proc.returncode == 2
+    assert err.strip() == (f"错误：检查进程在写出 {out} 之后意外结束（信号 9）：这些文件是完整的，之后的步骤（如记入历史库）没有完成。"
+                           "请重新运行")
+    assert openpyxl.load_workbook(out, read_only=True).sheetnames[0] == "汇总"  # whole
+    assert not answer.exists() and list(tmp_path.glob(".~*")) == []
+
+
 def test_a_reader_that_leaves_early_gets_no_internal_error_and_the_report_stays(tmp_path):
     """`compliance check … | head`: stdout's reader is gone before the first line; the shell's 141, no
     内部错误 and no traceback, and the report written before the terminal lines is whole."""

@@ -123,6 +123,7 @@ def write_atomically(path: Path, write: Callable[[Path], T], suffix: str) -> T:
     try:
         result = write(temp)
         os.replace(temp, path)
+        tempfiles.announce_written(path)
     finally:
         tempfiles.remove(temp)  # after a rename: only a repair's leftover, if any
     return result

@@ -40,6 +40,13 @@ def new_temp(folder: Path, suffix: str) -> Path:
     return Path(name)
 
 
+def announce_written(path: Path) -> None:
+    """Tell the supervisor that ``path`` is written and in place (marked "=", never to be removed): a
+    worker that dies after it has still produced it, and the supervisor's message says so."""
+    if _announce_fd is not None:
+        os.write(_announce_fd, b"=" + os.fsencode(os.path.abspath(path)) + b"\n")
+
+
 def companions(temp: Path) -> list[Path]:
     """Every file a write to ``temp`` may leave: itself and the repair's ``.fix``."""
     return [temp, temp.with_name(temp.name + ".fix")]
