@@ -253,15 +253,15 @@ def _amounts(records, limit: float):
 def _numbers(text: np.ndarray) -> np.ndarray:
     """Amount cells as floats (NaN: blank or not a number); plain numbers are converted in C, only
     the others (1,000, a stray space, 五千元) cleaned and tried again."""
-    # ０.５ is 0.5 in either path below (numpy's float() reads full-width digits, pandas' does not)
-    text = pd.Series(text, dtype=object).str.normalize("NFKC").to_numpy(object)
     try:
         number = np.where(text == "", "nan", text).astype(float)
     except ValueError:
         number = pd.to_numeric(pd.Series(text, dtype=object), errors="coerce").to_numpy(float, copy=True)
     odd = np.isnan(number) & (text != "")
     if odd.any():
-        clean = pd.Series(text[odd], dtype=object).astype(str).str.replace(r"[,，\s]", "", regex=True)
+        # NFKC: ０.５ is 0.5 here as in numpy's float() above, which reads full-width digits (pandas' does not)
+        clean = pd.Series(text[odd], dtype=object).astype(str).str.normalize("NFKC")
+        clean = clean.str.replace(r"[,，\s]", "", regex=True)
         number[odd] = pd.to_numeric(clean, errors="coerce").to_numpy(float)
     return number
 
