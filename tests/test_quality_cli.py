@@ -77,6 +77,8 @@ CASES = [
     # A full ID inside the name goes online with it: the unit is told, as for an ID column.
     ("natural person, ID inside the name", {**NATURAL, "行政相对人名称": "张三（320102198001011238）", "统一社会信用代码": ""},
      {"id-number-exposed"}),
+    ("legal representative's ID kept as text by a leading apostrophe", {"法定代表人证件号码": "'11010519491231002X"},
+     {"id-number-exposed"}),
     # Judged alike whatever the other rows hold (the sheet also has 五千元): ０.５ is 0.5.
     ("amount in full-width digits", {"罚款金额（万元）": "０.５"}, set()),
 ]

@@ -57,12 +57,14 @@ def normalise_codes(values) -> np.ndarray:
         return out
     points, lengths = _points(out)
     lower = (points >= ord("a")) & (points <= ord("z"))
-    plain = ((points < 128) & (points != ord(" ")) & ~lower).all(axis=1) & (lengths < WIDTH)
+    # '320102198001011238: the apostrophe Excel keeps a number as text by, left in by an export
+    quoted = points[:, 0] == ord("'")
+    plain = ((points < 128) & (points != ord(" ")) & ~lower).all(axis=1) & (lengths < WIDTH) & ~quoted
     if not plain.all():
         rest = out[~plain]
         codes, uniques = pd.factorize(rest)
-        clean = np.array(["".join(unicodedata.normalize("NFKC", str(u)).split()).upper() for u in uniques],
-                         dtype=object)
+        clean = np.array(["".join(unicodedata.normalize("NFKC", str(u)).split()).upper().lstrip("'")
+                          for u in uniques], dtype=object)
         out[~plain] = clean[codes]
     return out
 
