@@ -79,6 +79,8 @@ CASES = [
      {"id-number-exposed"}),
     ("legal representative's ID kept as text by a leading apostrophe", {"法定代表人证件号码": "'11010519491231002X"},
      {"id-number-exposed"}),
+    ("a warning alone, amount written 无", {"处罚类别": "警告", "罚款金额（万元）": "无"}, set()),
+    ("a warning alone, amount written /", {"处罚类别": "警告", "罚款金额（万元）": "/"}, set()),
     # Judged alike whatever the other rows hold (the sheet also has 五千元): ０.５ is 0.5.
     ("amount in full-width digits", {"罚款金额（万元）": "０.５"}, set()),
 ]

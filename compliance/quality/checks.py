@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..dates import as_days, parse_dates
+from ..ingest.docnumbers import PLACEHOLDERS
 from ..problems import PROBLEMS
 from .codes import USCC_ALPHABET, CodeColumn, CodeColumns, mask_id
 from .columns import BY_NAME, column, has_column
@@ -35,6 +36,7 @@ SEPARATORS = r"[；;、，,/]"
 # 其他 with the kind written out (其他（责令拆除）, 其他-补办手续), as the standard asks of 其他: 其他.
 _OTHER_NAMED = re.compile(r"^其他[（(\-—:：].+")
 NATURAL, LEGAL = "自然人", "法人及非法人组织"
+NO_AMOUNT = PLACEHOLDERS - {"0"}  # 无, /, - … in an amount cell: no amount (a warning alone), not a bad number
 DEFAULT_AMOUNT_LIMIT = 10_000.0  # 万元: a fine of 1 亿元 or more was almost surely entered in 元
 
 
@@ -241,7 +243,7 @@ def _amounts(records, limit: float):
             continue
         text = column(records, name)
         number = _numbers(text) * scale  # in 万元, as the limit is
-        given = text != ""
+        given = (text != "") & ~pd.Series(text, dtype=object).isin(NO_AMOUNT).to_numpy(bool)
         bad = given & (np.isnan(number) | (number < 0) | (number >= limit))
         big = f"达到 {limit:g} 万元以上" + ("，可能是按元填写的" if scale == 1 else "")  # a 元 column says 元 already
         reason = lambda rows, number=number, big=big: np.where(  # noqa: E731 - for the flagged rows only
