@@ -406,6 +406,8 @@ DECLARED = [
                 "核对金额，按万元填写", quality="error"),
     ProblemType("validity-range-invalid", RECORD, "{label} {value} 早于{other_label} {other}",
                 "有效期的结束日期早于开始日期或决定日期", "核对并改正有效期", quality="error"),
+    ProblemType("validity-date-impossible", RECORD, "{label}“{value}”不是存在的日期",
+                "有效期的日期不存在（如 2 月 30 日）", "按决定书改正有效期", quality="error"),
     ProblemType("party-type-mismatch", RECORD, "行政相对人类别为“{value}”，但{reason}",
                 "自然人填了统一社会信用代码，或法人及非法人组织没有统一社会信用代码", "核对相对人类别和代码", quality="error"),
     ProblemType("required-missing", RECORD, "必填项为空：{labels}",

@@ -81,11 +81,13 @@ CASES = [
      {"id-number-exposed"}),
     ("a warning alone, amount written 无", {"处罚类别": "警告", "罚款金额（万元）": "无"}, set()),
     ("a warning alone, amount written /", {"处罚类别": "警告", "罚款金额（万元）": "/"}, set()),
+    ("validity ends on a day that does not exist", {"处罚有效期": "2019-02-30"}, {"validity-date-impossible"}),
+    ("validity without end (长期)", {"处罚有效期": "长期"}, set()),
     # Judged alike whatever the other rows hold (the sheet also has 五千元): ０.５ is 0.5.
     ("amount in full-width digits", {"罚款金额（万元）": "０.５"}, set()),
 ]
 QUALITY = {"uscc-invalid", "id-number-invalid", "id-number-exposed", "enum-invalid", "amount-suspect",
-           "validity-range-invalid", "party-type-mismatch", "required-missing"}
+           "validity-range-invalid", "validity-date-impossible", "party-type-mismatch", "required-missing"}
 
 
 def _rows(cases):
@@ -260,3 +262,11 @@ def test_an_id_inside_the_party_name_is_told_masked(checked):
     [issue] = [i for i in record["issues"] if i["code"] == "id-number-exposed"]
     assert issue["message"] == "行政相对人名称中含有的号码是完整的身份证号（320102********1238），公开前须隐去部分数字"
     assert record["party"] == "张三（320102********1238）"
+
+
+def test_every_quality_code_has_its_summary_label():
+    # the terminal's and 汇总's quality line names each code found by a short label
+    from compliance.problems import PROBLEMS
+    from compliance.report.parts.quality import LABELS
+    told_elsewhere = {"exempt", "exempt-claimed"}  # exempt.py's, not among the quality checks' findings
+    assert {c for c, p in PROBLEMS.items() if p.quality} - set(LABELS) - told_elsewhere == set()

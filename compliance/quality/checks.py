@@ -269,14 +269,18 @@ def _numbers(text: np.ndarray) -> np.ndarray:
 
 
 def _validity(records, party_type):
-    """有效期至 before 有效期自 or before the decision; 处罚有效期 before the decision."""
+    """有效期至 before 有效期自 or before the decision; 处罚有效期 before the decision; a validity date that
+    does not exist (2019-02-30), as the decision date's own check would say (长期 and other words are no date)."""
     out = []
     decision = as_days(records["decision_date"])
     dates = {}
     for name in ("valid_from", "valid_to", "penalty_valid"):
         if has_column(records, name).any():
-            days, _ = parse_dates(pd.Series(column(records, name), dtype=object))
+            text = column(records, name)
+            days, codes = parse_dates(pd.Series(text, dtype=object))
             dates[name] = as_days(days)
+            out.append(_finding("validity-date-impossible", name, np.asarray(codes, dtype=object) == "date-impossible",
+                                value=text))
     def iso(days):  # for the flagged rows only
         return lambda rows: np.datetime_as_string(days[rows], unit="D").astype(object)
     pairs = [("valid_to", "valid_from", "有效期自"), ("valid_to", None, "决定日期"), ("penalty_valid", None, "决定日期")]
