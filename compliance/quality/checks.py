@@ -198,12 +198,16 @@ def _id_columns(records, party_type, columns: CodeColumns):
 
 
 def _agency_code(records, party_type, columns: CodeColumns):
-    if not has_column(records, "agency_code").any():
-        return []
-    codes = columns["agency_code"]
-    code = codes.values
-    bad = (code != "") & ~codes.uscc_valid()
-    return [_finding("uscc-invalid", "agency_code", bad, value=code, reason=_uscc_reason(code))]
+    """The codes of the deciding agency and of the unit the data comes from: an agency's, never an ID."""
+    out = []
+    for name in ("agency_code", "source_code"):
+        if not has_column(records, name).any():
+            continue
+        codes = columns[name]
+        code = codes.values
+        bad = (code != "") & ~codes.uscc_valid()
+        out.append(_finding("uscc-invalid", name, bad, value=code, reason=_uscc_reason(code)))
+    return out
 
 
 def _enum_ok(values: np.ndarray, allowed: tuple[str, ...], several: bool, alongside=()) -> np.ndarray:

@@ -44,6 +44,7 @@ QUALITY_FIELDS: tuple[QualityField, ...] = (
                                                  ("负责人", "证件号码")), exclude=("类型",)),
     QualityField("agency_code", "机关统一社会信用代码", (("机关", "统一社会信用代码"), ("机关", "代码"))),
     QualityField("source_unit", "数据来源单位", (("数据来源单位",),), exclude=("代码",)),
+    QualityField("source_code", "数据来源单位统一社会信用代码", (("数据来源单位", "代码"),)),
     QualityField("party_type", "行政相对人类别", (("相对人类别",), ("相对人类型",), ("当事人类别",))),
     QualityField("permit_kind", "许可类别", (("许可类别",), ("审批类别",))),
     QualityField("penalty_kind", "处罚类别", (("处罚类别",),), several=True),
