@@ -7,6 +7,7 @@ list (and raises KeyError for real codes such as 620201), which the tool deliber
 """
 
 import datetime as dt
+import re
 
 import numpy as np
 import pandas as pd
@@ -102,3 +103,15 @@ def test_masking_keeps_the_first_6_and_last_4():
     assert mask_ids_in_text(texts).tolist()[3] == "a1101051949123100211b"  # not a separate number
     shown = exposed_ids(pd.Series(["张三 11010519491231002X", "李四 110105194912310021", ""], dtype=object))
     assert shown.tolist() == ["110105********002X", "", ""]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.just(float("nan")), st.integers(0, 3),
+                          st.text(alphabet="自然人法个体工商户 \t　\n", max_size=8)), max_size=30))
+def test_party_types_lose_their_spaces_once_per_value_as_the_string_method_would(values):
+    from compliance.quality.checks import _without_spaces
+
+    def plain(v):  # what pandas' .str.replace gives in a column of mixed cells
+        return re.sub(r"\s+", "", v) if isinstance(v, str) else v if v is None or v != v else float("nan")
+
+    assert pd.Series(_without_spaces(values), dtype=object).equals(pd.Series([plain(v) for v in values], dtype=object))

@@ -55,8 +55,7 @@ def findings(records: pd.DataFrame, amount_limit: float = DEFAULT_AMOUNT_LIMIT, 
     records' code columns, kept by the caller for the masking that follows."""
     out: list[Finding] = []
     # 自 然 人 is 自然人: the enumeration check reads it without spaces, and so do the checks it decides
-    party_type = pd.Series(column(records, "party_type"), dtype=object).str.replace(r"\s+", "", regex=True
-                                                                                  ).to_numpy(object)
+    party_type = _without_spaces(column(records, "party_type"))
     codes = codes if codes is not None else CodeColumns(records)
     for check in (_party_code, _id_columns, _agency_code):
         out.extend(check(records, party_type, codes))
@@ -68,6 +67,21 @@ def findings(records: pd.DataFrame, amount_limit: float = DEFAULT_AMOUNT_LIMIT, 
     if as_of is not None:
         out.extend(_publicity(records, as_of, publicity_years))
     return [f for f in out if len(f.rows)]
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _without_spaces(values) -> np.ndarray:
+    """Whitespace removed, once per distinct value (a column of a few categories); not text -> NaN, as .str does."""
+    series = pd.Series(values, dtype=object)
+    codes, uniques = pd.factorize(series)
+    out = series.to_numpy(object, copy=True)
+    if len(uniques):
+        clean = np.array([_SPACES.sub("", u) if isinstance(u, str) else np.nan for u in uniques], dtype=object)
+        known = codes >= 0
+        out[known] = clean[codes[known]]
+    return out
 
 
 def add_years(days: np.ndarray, years) -> np.ndarray:

@@ -86,6 +86,7 @@ class CodeColumn:
         grid = np.where(points[:, :18] < 256, points[:, :18], 0).astype(np.uint8)
         grid[~shaped] = 0
         self._grid, self._shaped, self._distinct = grid, shaped, distinct
+        self._uscc = self._ric = None  # worked out when first asked
         self.values = self._rows(distinct)
         self.lengths = self._rows(lengths)
         self.shaped = self._rows(shaped)
@@ -121,18 +122,24 @@ class CodeColumn:
         return ric & (~uscc | natural | (~np.asarray(legal, dtype=bool) & self.province()))
 
     def _uscc_valid(self) -> np.ndarray:
+        if self._uscc is not None:  # person() asks again what _party_code asked: not worked out twice
+            return self._uscc
         numbers = _USCC_VALUE[self._grid]
         charset = self._shaped & (numbers >= 0).all(axis=1)
         check = (31 - (numbers[:, :17] * USCC_WEIGHTS).sum(axis=1) % 31) % 31
-        return (charset & (check == numbers[:, 17])) | (self._distinct == USCC_NONE)
+        self._uscc = (charset & (check == numbers[:, 17])) | (self._distinct == USCC_NONE)
+        return self._uscc
 
     def _id_shaped(self) -> np.ndarray:
         last = self._grid[:, 17]
         return self._shaped & (_DIGIT[self._grid[:, :17]] >= 0).all(axis=1) & ((_DIGIT[last] >= 0) | (last == ord("X")))
 
     def _ric_check_ok(self) -> np.ndarray:
+        if self._ric is not None:  # (as _uscc_valid)
+            return self._ric
         digits = _DIGIT[self._grid[:, :17]]
-        return self._id_shaped() & (RIC_CHECK[(digits * RIC_WEIGHTS).sum(axis=1) % 11] == self._grid[:, 17])
+        self._ric = self._id_shaped() & (RIC_CHECK[(digits * RIC_WEIGHTS).sum(axis=1) % 11] == self._grid[:, 17])
+        return self._ric
 
 
 def column_codes(cells) -> CodeColumn:
