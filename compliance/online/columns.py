@@ -64,7 +64,13 @@ def units_from_titles(titles: pd.Series) -> pd.Series:
     return text.str.extract(_UNIT_IN_TITLE, expand=False).fillna("")
 
 
+# A legal form after the name, written on one side only: 张三职业介绍所（个体工商户）, 乙诊所（普通合伙）.
+_LEGAL_FORM = r"〔(?:个体工商户|个体户|普通合伙|特殊普通合伙|有限合伙|个人独资企业|个人独资)〕$"  # brackets as _BRACKETS made them
+
+
 def party_keys(names: pd.Series) -> pd.Series:
-    """Party names compared without width, spaces or bracket differences: （分公司） = (分公司)."""
+    """Party names compared without width, spaces, bracket differences (（分公司） = (分公司)) or a
+    legal form in brackets at the end."""
     text = names.astype(object).where(names.notna(), "").astype(str)
-    return text.str.normalize("NFKC").str.replace(r"[\s　]+", "", regex=True).str.translate(_BRACKETS)
+    keys = text.str.normalize("NFKC").str.replace(r"[\s　]+", "", regex=True).str.translate(_BRACKETS)
+    return keys.str.replace(_LEGAL_FORM, "", regex=True)

@@ -3,11 +3,13 @@
 By number first: the normalised 文书号 (ingest/docnumbers.py), unless the
 category differs, or both party and decision date differ (another decision
 under the same number); of the entries left, those agreeing most with the
-record are one decision published in several places, and the earliest date
-counts; one entry is never the publication of two records (the one agreeing
+record, and those that only say less about it (no party or date, nothing
+against it), are one decision published in several places, and the earliest
+date counts; one entry is never the publication of two records (the one agreeing
 most takes it; equals are ambiguous). Otherwise by normalised party name plus
 decision date, and the unit and category where both sides name one (after the
-``[units]`` aliases). More than one such candidate, one entry that several
+``[units]`` aliases); a masked name (张*三) with the same surname and date is
+only a candidate. More than one such candidate, one entry that several
 records could be, or a pair whose numbers both exist and differ, is
 ``ambiguous``: the tool does not guess.
 """
@@ -68,7 +70,7 @@ def _by_number_in_text(rec: pd.DataFrame, ent: pd.DataFrame, chosen: np.ndarray,
     """1b. A number read out of a title carries what stood before it (行政许可决定西人社许〔2016〕42号:
     no separator tells where the issuer's name begins): an unmatched record whose whole number ends that
     text is its decision; of several such records (人社许〔2016〕42号 and 西人社许〔2016〕42号) the longest."""
-    free_rec = rec[(chosen[rec["rec"].to_numpy()] < 0) & rec["number_key"].ne("")]
+    free_rec = rec[rec["number_key"].ne("")]  # a matched record too: the title may be its first publication
     free_ent = ent[(state == 0) & ent["number_key"].ne("").to_numpy(bool)]
     if not len(free_rec) or not len(free_ent):
         return
@@ -82,10 +84,18 @@ def _by_number_in_text(rec: pd.DataFrame, ent: pd.DataFrame, chosen: np.ndarray,
     pairs = pairs[ends].assign(length=pairs["number_key"].str.len()[ends])
     if not len(pairs):
         return
-    _choose_earliest(pairs[pairs["length"].eq(pairs.groupby("ent")["length"].transform("max"))], chosen, state)
+    pairs = pairs[pairs["length"].eq(pairs.groupby("ent")["length"].transform("max"))]
+    matched = chosen[pairs["rec"].to_numpy()] >= 0
+    pairs = pairs[~matched | pairs["consistent"].to_numpy(bool)]  # beside a match, only what agrees with it
+    recs = pairs["rec"].unique()
+    recs = recs[chosen[recs] >= 0]
+    current = pd.DataFrame({"rec": recs, "ent": chosen[recs], "decision": rec["decision"].to_numpy()[recs],
+                            "online_date": ent["online_date"].to_numpy()[chosen[recs]]})
+    _choose_earliest(pd.concat([pairs[["rec", "ent", "decision", "online_date"]], current], ignore_index=True),
+                     chosen, state)
 
 
-_MASKED = r"[*＊×Ｘ]"  # 张** : a natural person's name masked on the website says nothing either way
+_MASKED = r"[*＊×Ｘ某]"  # 张**, 王某 : a natural person's name masked on the website says nothing either way
 
 
 def _same_decision(pairs: pd.DataFrame) -> pd.DataFrame:
@@ -105,10 +115,14 @@ def _same_decision(pairs: pd.DataFrame) -> pd.DataFrame:
     party_known[differ] = ~pairs["party_key_e"].iloc[differ].str.contains(_MASKED).to_numpy(bool)
     date_known = pairs["decision"].notna().to_numpy(bool) & pairs["decision_e"].notna().to_numpy(bool)
     date_same = date_known & pairs["decision"].eq(pairs["decision_e"]).to_numpy(bool)
-    unit_same = known("unit_key", "unit_key_e") & pairs["unit_key"].eq(pairs["unit_key_e"]).to_numpy(bool)
-    other = category_differs | (party_known & ~party_same & date_known & ~date_same)
+    unit_known = known("unit_key", "unit_key_e")
+    unit_same = unit_known & pairs["unit_key"].eq(pairs["unit_key_e"]).to_numpy(bool)
+    # another unit's decision for another party under the same number lends nothing (西罚〔2023〕8号 twice)
+    other = category_differs | (party_known & ~party_same & ((date_known & ~date_same) | (unit_known & ~unit_same)))
     score = party_same * 4 + date_same * 2 + unit_same * 1
-    return pairs.assign(score=score)[~other]
+    # nothing known on both sides differs: an entry that only lacks a party or a date is not a lesser match
+    consistent = ~(party_known & ~party_same) & ~(date_known & ~date_same) & ~(unit_known & ~unit_same)
+    return pairs.assign(score=score, consistent=consistent)[~other]
 
 
 def _choose_earliest(pairs: pd.DataFrame, chosen: np.ndarray, state: np.ndarray) -> None:
@@ -121,6 +135,18 @@ def _choose_earliest(pairs: pd.DataFrame, chosen: np.ndarray, state: np.ndarray)
     first = pairs.drop_duplicates("rec")
     chosen[first["rec"].to_numpy()] = first["ent"].to_numpy()
     state[pairs["ent"].to_numpy()] = 1
+
+
+def _also_published(pairs: pd.DataFrame, best: pd.DataFrame) -> pd.DataFrame:
+    """Entries under a matched record's number that say less about it (a catalogue title with no party
+    or date) but nothing against it: the same decision in another list, whose date may be the first
+    publication (rules: the earliest counts). Only an entry no other record could be, and not one
+    another record took."""
+    taken = set(best["ent"].tolist())
+    extra = pairs[pairs["consistent"].to_numpy(bool) & pairs["rec"].isin(best["rec"]).to_numpy(bool)
+                  & ~pairs["ent"].isin(taken).to_numpy(bool)]
+    claimants = pairs.groupby("ent")["rec"].nunique()
+    return extra[extra["ent"].map(claimants).eq(1).to_numpy(bool)]
 
 
 def _one_record_per_entry(best: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -149,7 +175,7 @@ def match(records: pd.DataFrame, entries: pd.DataFrame, aliases=None) -> Matches
         pairs = _same_decision(pairs)
         state[pairs["ent"].to_numpy()] = 1  # the same decision: never 台账未登记, even where not chosen
         best, by_number_shared = _one_record_per_entry(pairs[pairs["score"].eq(pairs.groupby("rec")["score"].transform("max"))])
-        _choose_earliest(best, chosen, state)
+        _choose_earliest(pd.concat([best, _also_published(pairs, best)], ignore_index=True), chosen, state)
     _by_number_in_text(rec, ent, chosen, state)
     # -- 2. by party name and decision date, where either side lacks a number --
     free_rec = rec[(chosen[rec["rec"].to_numpy()] < 0) & rec["party_key"].ne("") & rec["decision"].notna()
@@ -159,6 +185,7 @@ def match(records: pd.DataFrame, entries: pd.DataFrame, aliases=None) -> Matches
     cand = cand[(cand["unit_key"].eq("") | cand["unit_key_e"].eq("") | cand["unit_key"].eq(cand["unit_key_e"]))
                 # a permit is never confirmed by a penalty list's entry, whatever the names and dates
                 & (cand["category"].eq("") | cand["category_e"].eq("") | cand["category"].eq(cand["category_e"]))]
+    weak = _masked_candidates(free_rec[~free_rec["rec"].isin(cand["rec"])], free_ent)
     sizes = cand.groupby("rec")["ent"].transform("size") if len(cand) else pd.Series(dtype=np.int64)
     # One entry, several records (乙 fined twice that day, one entry online): which one it is cannot be told.
     shared = cand.groupby("ent")["rec"].transform("size") if len(cand) else pd.Series(dtype=np.int64)
@@ -170,7 +197,7 @@ def match(records: pd.DataFrame, entries: pd.DataFrame, aliases=None) -> Matches
     only_renumbered = np.zeros(len(rec), dtype=bool)
     only_renumbered[cand["rec"].to_numpy()[renumbered]] = True
     only_renumbered[cand["rec"].to_numpy()[~renumbered]] = False
-    several = pd.concat([several, by_number_shared], ignore_index=True)
+    several = pd.concat([several, by_number_shared, weak], ignore_index=True)
     chosen[single["rec"].to_numpy()] = single["ent"].to_numpy()
     ambiguous = np.zeros(len(rec), dtype=bool)
     ambiguous[several["rec"].to_numpy()] = True
@@ -182,6 +209,19 @@ def match(records: pd.DataFrame, entries: pd.DataFrame, aliases=None) -> Matches
     later_only, acts = _later_acts(rec, entries, chosen, ambiguous, state)
     several = pd.concat([several, acts], ignore_index=True)  # named in the record's message
     return Matches(chosen, ambiguous, several, state, only_renumbered & ambiguous, later_only)
+
+
+def _masked_candidates(free_rec: pd.DataFrame, free_ent: pd.DataFrame) -> pd.DataFrame:
+    """An entry with a masked name (张*三, 王某) and the record's decision date, surname, unit and category:
+    maybe this record, maybe another; the tool does not guess, but neither is the record 网站未见."""
+    masked = free_ent[free_ent["party_key"].str.contains(_MASKED).to_numpy(bool)]
+    if not len(free_rec) or not len(masked):
+        return pd.DataFrame({"rec": pd.Series(dtype=np.int64), "ent": pd.Series(dtype=np.int64)})
+    pairs = free_rec.merge(masked.drop(columns="online_date"), on="decision", suffixes=("", "_e"))
+    keep = (pairs["party_key"].str[0].eq(pairs["party_key_e"].str[0])
+            & (pairs["unit_key"].eq("") | pairs["unit_key_e"].eq("") | pairs["unit_key"].eq(pairs["unit_key_e"]))
+            & (pairs["category"].eq("") | pairs["category_e"].eq("") | pairs["category"].eq(pairs["category_e"])))
+    return pairs.loc[keep.to_numpy(bool), ["rec", "ent"]]
 
 
 def _later_acts(rec: pd.DataFrame, entries: pd.DataFrame, chosen, ambiguous, state):

@@ -1,0 +1,90 @@
+"""Online matching where a list says less than the ledger, or differently: the first publication across
+several lists counts, another unit's decision under the same number lends nothing, names masked as 某 or
+with a legal form in brackets are the same party. Real files, the real CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from compliance.cli import main
+from helpers import write_csv, write_xlsx
+
+D = dt.date
+LEDGER_HEADER = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期"]
+CREDIT_HEADER = ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "处罚机关"]
+
+
+def check(tmp_path: Path, ledger_name: str, rows: list[list], *lists: Path) -> tuple[dict, dict]:
+    ledger = write_xlsx(tmp_path / ledger_name, {"处罚": [LEDGER_HEADER, *rows]})
+    out = tmp_path / "r.json"
+    args = ["check", str(ledger), "--as-of", "2023-12-31", "--no-history", "-o", str(tmp_path / "r.xlsx"),
+            "--json", str(out)]
+    for online in lists:
+        args += ["--online", str(online)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code in (0, 1), result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    return {r["document_number"]: (r["status"], r["online"]["result"], r["online"]["published_date"])
+            for r in data["records"]}, data
+
+
+def test_the_earliest_publication_counts_also_where_that_list_names_no_party_or_date(tmp_path):
+    """The catalogue has the number only (alone, or inside a title); the credit list agrees on everything
+    but went online later: the catalogue's earlier day is the first publication, not a lesser match."""
+    rows = [[1, "西市监罚〔2023〕21号", "黄石甲食品有限公司", D(2023, 5, 4), D(2023, 5, 10)],
+            [2, "西市监罚〔2023〕22号", "黄石乙食品有限公司", D(2023, 5, 5), D(2023, 5, 11)]]
+    credit = write_xlsx(tmp_path / "信用西塞山_行政处罚.xlsx", {"Sheet1": [CREDIT_HEADER,
+        ["西市监罚〔2023〕21号", "黄石甲食品有限公司", D(2023, 5, 4), D(2023, 6, 20), "区市场监管局"],
+        ["西市监罚〔2023〕22号", "黄石乙食品有限公司", D(2023, 5, 5), D(2023, 6, 20), "区市场监管局"]]})
+    gov = write_csv(tmp_path / "区政府网站_信息公开目录.csv", [["文号", "信息名称", "发布机构", "发布日期"],
+        ["西市监罚〔2023〕21号", "行政处罚决定书", "区市场监管局", "2023-05-10"],
+        ["", "黄石乙食品有限公司行政处罚西市监罚〔2023〕22号", "区市场监管局", "2023-05-11"]])
+    results, data = check(tmp_path, "区市场监管局_处罚.xlsx", rows, credit, gov)
+    assert results == {"西市监罚〔2023〕21号": ("on_time", "confirmed", "2023-05-10"),
+                       "西市监罚〔2023〕22号": ("on_time", "confirmed", "2023-05-11")}
+    assert data["online_only"] == []
+
+
+def test_another_units_decision_for_another_party_under_the_same_number_lends_no_date(tmp_path):
+    rows = [[1, "西罚〔2023〕8号", "黄石乙矿业公司", D(2023, 7, 4), None]]
+    credit = write_xlsx(tmp_path / "信用西塞山_行政处罚.xlsx", {"Sheet1": [CREDIT_HEADER,
+        ["西罚〔2023〕8号", "黄石丁贸易公司", D(2023, 7, 4), D(2023, 7, 12), "区市场监管局"],
+        ["西应急罚〔2023〕31号", "黄石辛公司", D(2023, 11, 1), D(2023, 11, 8), "区应急局"]]})  # the unit is listed
+    results, data = check(tmp_path, "区应急局_处罚.xlsx", rows, credit)
+    assert results == {"西罚〔2023〕8号": ("overdue", "not-found", None)}
+    assert sorted(e["party"] for e in data["online_only"]) == ["黄石丁贸易公司", "黄石辛公司"]
+
+
+def test_names_masked_as_mou_and_legal_forms_in_brackets_are_the_same_party(tmp_path):
+    """王某 for 王五 with the decision date a day off is the same decision (as 张*三 is); 乙诊所（普通合伙）
+    and 张三职业介绍所 without （个体工商户） name the ledger's party."""
+    rows = [[1, "西卫健罚〔2023〕1号", "王五", D(2023, 4, 5), D(2023, 4, 12)],
+            [2, "西卫健罚〔2023〕2号", "黄石乙诊所", D(2023, 8, 2), D(2023, 8, 28)],
+            [3, "西卫健罚〔2023〕3号", "西塞山区张三职业介绍所（个体工商户）", D(2023, 8, 3), D(2023, 8, 8)]]
+    credit = write_xlsx(tmp_path / "信用西塞山_行政处罚.xlsx", {"Sheet1": [CREDIT_HEADER,
+        ["西卫健罚〔2023〕1号", "王某", D(2023, 4, 6), D(2023, 4, 12), "区卫健局"],
+        ["西卫健罚〔2023〕2号", "黄石乙诊所（普通合伙）", D(2023, 8, 3), D(2023, 8, 28), "区卫健局"],
+        ["", "西塞山区张三职业介绍所", D(2023, 8, 3), D(2023, 8, 8), "区卫健局"]]})
+    results, data = check(tmp_path, "区卫健局_处罚.xlsx", rows, credit)
+    assert results == {"西卫健罚〔2023〕1号": ("on_time", "confirmed", "2023-04-12"),
+                       "西卫健罚〔2023〕2号": ("on_time", "confirmed", "2023-08-28"),
+                       "西卫健罚〔2023〕3号": ("on_time", "confirmed", "2023-08-08")}
+    assert data["online_only"] == []
+
+
+def test_a_list_without_numbers_and_with_masked_names_is_no_proof_of_absence(tmp_path):
+    """Only party and date to match by, and the site masks the name: maybe this record, maybe not;
+    said as ambiguous, never 网站未见."""
+    rows = [[1, "西卫健罚〔2023〕1号", "张小三", D(2023, 4, 3), D(2023, 4, 10)],
+            [2, "西卫健罚〔2023〕2号", "赵六六", D(2023, 4, 6), D(2023, 4, 13)]]
+    credit = write_xlsx(tmp_path / "信用西塞山_行政处罚.xlsx", {"Sheet1": [CREDIT_HEADER[1:],
+        ["张*三", D(2023, 4, 3), D(2023, 4, 10), "区卫健局"],
+        ["赵某某", D(2023, 4, 6), D(2023, 4, 13), "区卫健局"]]})
+    results, data = check(tmp_path, "区卫健局_处罚.xlsx", rows, credit)
+    assert {n: r[1] for n, r in results.items()} == {"西卫健罚〔2023〕1号": "ambiguous",
+                                                    "西卫健罚〔2023〕2号": "ambiguous"}
+    assert data["online_only"] == []
