@@ -76,6 +76,11 @@ def apply_exemptions(records: pd.DataFrame, rules: RuleSet,
                 out[name] = out[name].mask(exempt)
         if "check_problem" in out.columns:
             out["check_problem"] = np.where(exempt, None, out["check_problem"].to_numpy(object))
+        if "online_result" in out.columns:  # absent from the site as it may be: no 网站未见 (瞒报) for it
+            unseen = exempt & (out["online_result"].astype(object).to_numpy() == "not-found")
+            if unseen.any():
+                out["online_result"] = out["online_result"].mask(unseen, "not-verifiable")
+                out["online_problem"] = np.where(unseen, None, out["online_problem"].to_numpy(object))
     told = [Finding("exempt", "status", np.flatnonzero(exempt), {"reason": reason[exempt]})]
     claimed = _claims(records) & ~exempt
     told.append(Finding("exempt-claimed", "published_date", np.flatnonzero(claimed),

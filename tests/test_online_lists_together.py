@@ -88,3 +88,30 @@ def test_a_list_without_numbers_and_with_masked_names_is_no_proof_of_absence(tmp
     assert {n: r[1] for n, r in results.items()} == {"西卫健罚〔2023〕1号": "ambiguous",
                                                     "西卫健罚〔2023〕2号": "ambiguous"}
     assert data["online_only"] == []
+
+
+def test_a_record_that_needs_no_publication_is_never_unseen_and_a_two_cell_footer_is_no_entry(tmp_path):
+    """简易程序 under the market rule: absent from the site as it may be (not 网站未见, not counted as such);
+    制表人：李四 | 审核人：王五 under the list is its footer, not a decision missing from the ledger."""
+    header = [*LEDGER_HEADER, "程序类型"]
+    ledger = write_xlsx(tmp_path / "区市场监管局_处罚.xlsx", {"处罚": [header,
+        [1, "西市监罚〔2023〕51号", "黄石甲超市", D(2023, 6, 1), D(2023, 6, 8), "普通程序"],
+        [2, "西市监简罚〔2023〕52号", "黄石乙超市", D(2023, 6, 2), None, "简易程序"],
+        [3, "西市监罚〔2023〕54号", "黄石丁超市", D(2023, 6, 6), D(2023, 6, 9), "普通程序"]]})
+    credit = write_xlsx(tmp_path / "信用西塞山_行政处罚.xlsx", {"Sheet1": [CREDIT_HEADER,
+        ["西市监罚〔2023〕51号", "黄石甲超市", D(2023, 6, 1), D(2023, 6, 8), "区市场监管局"],
+        ["西市监罚〔2023〕60号", "黄石戊超市", D(2023, 11, 1), D(2023, 11, 8), "区市场监管局"],
+        ["制表人：李四", None, "审核人：王五", None, None]]})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(ledger), "--online", str(credit), "--rule", "market",
+                                       "--as-of", "2023-12-31", "--no-history", "-o", str(tmp_path / "r.xlsx"),
+                                       "--json", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    results = {r["document_number"]: (r["status"], r["online"]["result"]) for r in data["records"]}
+    assert results == {"西市监罚〔2023〕51号": ("on_time", "confirmed"),
+                       "西市监简罚〔2023〕52号": ("exempt", "not-verifiable"),
+                       "西市监罚〔2023〕54号": ("overdue", "not-found")}
+    columns = data["unit_summary"]["columns"]
+    assert data["unit_summary"]["rows"][-1][columns.index("网站未见")] == 1
+    assert [e["document_number"] for e in data["online_only"]] == ["西市监罚〔2023〕60号"]

@@ -80,7 +80,24 @@ def _signature_date(blank, has_doc, has_date, party: pd.Series, evidence: Eviden
     row stays a record (judged invalid or by its date), never dropped unseen."""
     named = np.flatnonzero(~blank & (has_doc | party.ne("").to_numpy(bool)))
     below = np.arange(len(blank)) > (named[-1] if len(named) else -1)
-    return below & ~blank & (evidence.count == 1) & has_date & ~has_doc
+    lone_date = below & ~blank & (evidence.count == 1) & has_date & ~has_doc
+    # The same block written into the party column: 区住建局 over 2024年6月5日, one cell each, under the
+    # last row with a number or a date: the signer and the day, not two decisions with no number.
+    judged = np.flatnonzero(~blank & (has_doc | has_date))
+    after = np.arange(len(blank)) > (judged[-1] if len(judged) else len(blank))
+    single = after & (evidence.count == 1) & ~has_doc & ~has_date
+    if single.any():
+        texts = party.to_numpy(object)
+        dated = single & matches(_DATE_ONLY, texts)
+        signer = np.zeros(len(blank), dtype=bool)
+        signer[:-1] = single[:-1] & dated[1:]
+        signer &= matches(_AGENCY_NAME, texts)
+        lone_date |= dated | signer
+    return lone_date
+
+
+_DATE_ONLY = re.compile(r"^\d{4}\s*[年.\-/]\s*\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?$")
+_AGENCY_NAME = re.compile(r"^\S{2,40}(?:局|委|办|委员会|办公室|中心|大队|支队|政府|办事处|管委会)$")
 
 
 # What a row holds when a unit fills a line to say it has nothing to report (无 / 无 / 无, 1 / / / /).

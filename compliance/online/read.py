@@ -176,7 +176,7 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
         if use.any() and per_row_column[use][0] not in described.date_columns:
             described.date_columns.append(per_row_column[use][0])
     keep = (number_key.ne("") | party.ne("") | title.ne("")).to_numpy(bool) | ~np.isnat(online)
-    keep &= ~_footer(evidence.count[nonblank], evidence.first[nonblank], online)
+    keep &= ~_footer(evidence.count[nonblank], evidence.first[nonblank])
     ids = [cell_text(frame[i]).reset_index(drop=True) for i in id_columns if i in frame.columns]
     exposed = exposed_ids(party, title, *ids)
     list_date = dates(frame[list_date_column[0]].reset_index(drop=True) if list_date_column
@@ -210,11 +210,11 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
 _EXPORT_FOOTER = re.compile(r"^(?:导出人|导出时间|导出日期|导出单位|数据来源|来源[:：]|查询条件|共\d+条)")
 
 
-def _footer(count: np.ndarray, first: np.ndarray, online: np.ndarray) -> np.ndarray:
-    """Rows that are an export's footer (共 2 条记录, 导出人：张三, 数据来源：…): one cell, no date, and the
-    cell says so. Only the few one-cell rows are looked at."""
+def _footer(count: np.ndarray, first: np.ndarray) -> np.ndarray:
+    """Rows that are an export's footer (共 2 条记录, 导出人：张三, 数据来源：…; 制表人：李四 | 审核人：王五;
+    导出时间： | 2023-10-01): at most three cells, the first saying so. Only those few rows are looked at."""
     footer = np.zeros(len(count), dtype=bool)
-    rows = np.flatnonzero((count == 1) & np.isnat(online))
+    rows = np.flatnonzero((count >= 1) & (count <= 3))
     if len(rows):
         texts = cell_text(pd.Series(first[rows], dtype=object)).to_numpy(object)
         footer[rows] = [FOOTER.match(t) is not None or _EXPORT_FOOTER.match("".join(t.split())) is not None

@@ -1,0 +1,62 @@
+"""Lines under a table that are no decisions: dated sign-off lines (报送时间：… with the day in the
+decision-date column), （以下空白） written in the number column, a stamp line, and the signer and day
+written into the party column. Each was read as a decision (逾期未公开 or 数据有误), a false mark
+against the unit. Real .xlsx files through the real CLI; every row is a record or a counted skipped row."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from compliance.cli import main
+from helpers import write_xlsx
+
+D = dt.date
+HEADER = ["序号", "许可决定书文号", "申请人", "许可决定日期", "上网公开日期", "备注"]
+RECORDS = [[1, "西住建许〔2024〕1号", "甲公司", D(2024, 5, 6), D(2024, 5, 10), None],
+           [2, "西住建许〔2024〕2号", "乙公司", D(2024, 5, 7), D(2024, 5, 10), None]]
+
+
+def records_of(tmp_path: Path, rows: list[list]) -> tuple[list, dict]:
+    book = write_xlsx(tmp_path / "区住建局_许可台账.xlsx", {"行政许可": [HEADER, *rows]})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    return [(r["document_number"], r["status"]) for r in data["records"]], data["summary"]
+
+
+@pytest.mark.parametrize("label", ["报送时间：", "制表时间：", "填报时间：", "上报日期：", "审核日期：", "日期：",
+                                   "报送时间", "打印日期：", "导出时间：", "统计日期：", "落款日期："])
+def test_a_dated_sign_off_line_is_no_decision(tmp_path, label):
+    records, summary = records_of(tmp_path, [*RECORDS, [label, None, None, D(2024, 6, 5), None, None]])
+    assert records == [("西住建许〔2024〕1号", "on_time"), ("西住建许〔2024〕2号", "on_time")]
+    assert summary["skipped_rows"] == 1
+
+
+@pytest.mark.parametrize("marker", ["（以下空白）", "(以下空白)", "-以下空白-", "本页以下空白", "（此页无正文）"])
+def test_a_blank_below_marker_in_the_number_column_is_no_decision(tmp_path, marker):
+    records, summary = records_of(tmp_path, [*RECORDS, [None, marker, None, None, None, None]])
+    assert [status for _, status in records] == ["on_time", "on_time"]
+    assert summary["skipped_rows"] == 1
+
+
+def test_a_stamp_line_and_a_signer_written_into_the_party_column_are_no_decisions(tmp_path):
+    rows = [*RECORDS, [None, None, None, "区住建局（公章）", D(2024, 6, 5), None],
+            [None, None, "西塞山区住房和城乡建设局", None, None, None],
+            [None, None, "2024年6月5日", None, None, None]]
+    records, summary = records_of(tmp_path, rows)
+    assert [status for _, status in records] == ["on_time", "on_time"]
+    assert summary["skipped_rows"] == 3
+
+
+def test_a_party_alone_under_the_table_without_a_signing_day_stays_a_record(tmp_path):
+    """Only the pair (agency name, then a date) is a signature: a lone name may be a decision left half
+    filled in, and is judged (数据有误), never dropped unseen."""
+    records, _ = records_of(tmp_path, [*RECORDS, [3, None, "黄石丙建材有限公司", None, None, None]])
+    assert len(records) == 3 and records[2][1] == "invalid"
