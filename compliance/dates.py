@@ -217,6 +217,8 @@ def _beijing_date(match: re.Match, text: str) -> ParsedDate:
 
 def _parse_text(raw: str) -> ParsedDate:
     text = normalise_text(raw)
+    if text.startswith("'"):  # '2024-03-01: the apostrophe Excel keeps a text cell by, left in by an export
+        text = text[1:].strip()
     if not text:
         return ParsedDate(None, "date-missing")
     if text.upper() in EXCEL_ERRORS:

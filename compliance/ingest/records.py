@@ -341,14 +341,18 @@ def _date_cells(kept, mapping, name, sheet, column: int | None = None) -> pd.Ser
     return cells
 
 
+DITTO = frozenset({"同上", "同 上", "〃", "\"", "”", "“", "''", "同前", "同上单位"})  # "as the row above"
+
+
 def _units(kept, mapping, context, text=cell_text) -> tuple[pd.Series, np.ndarray]:
-    """Unit column, blank cells filled down within the block; then the 填报单位 line; then the file name.
+    """Unit column, blank and 同上 cells filled down within the block; then the 填报单位 line; then the file name.
 
     All three spelled one way (``unit_names``), so that the summary groups them as one unit. The
     second column says ``unit-from-file-name`` where only a file name that names no unit (台账.xlsx,
     2016年10月报送.xlsx) was left: the records are counted under it, and the record says so."""
-    unit = unit_names(text(mapped_column(kept, mapping, "unit")).reset_index(drop=True))
-    unit = unit.where(unit.ne("")).ffill()
+    cells = text(mapped_column(kept, mapping, "unit")).reset_index(drop=True)
+    unit = unit_names(cells)
+    unit = unit.where(unit.ne("") & ~cells.isin(DITTO).to_numpy(bool)).ffill()  # 同上 / 〃: the unit above
     unknown = unit.isna().to_numpy(bool) & (context.unit_line is None) & (not context.fallback_named)
     return unit.fillna(unit_name(context.unit_line or context.fallback_unit)), \
         np.where(unknown, "unit-from-file-name", None)

@@ -1,0 +1,50 @@
+"""Two ways a clerk's sheet hid lateness: 同上 / 〃 in the unit column made units of their own (the real
+unit's late and overdue decisions vanished from its row), and dates exported with Excel's text apostrophe
+('2024-05-06) were 数据有误. Real files through the real CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from compliance.cli import main
+from helpers import write_csv, write_xlsx
+
+D = dt.date
+
+
+def run(tmp_path: Path, book: Path) -> dict:
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_ditto_marks_in_the_unit_column_mean_the_unit_above(tmp_path):
+    header = ["序号", "处罚机关", "处罚决定书文号", "当事人", "处罚决定日期", "公开日期"]
+    book = write_xlsx(tmp_path / "各单位处罚汇总表.xlsx", {"处罚": [header,
+        [1, "区安监局", "西安监罚〔2024〕1号", "甲", D(2024, 3, 1), D(2024, 3, 5)],
+        [2, "同上", "西安监罚〔2024〕2号", "乙", D(2024, 4, 1), D(2024, 6, 3)],
+        [3, "区环保局", "西环罚〔2024〕1号", "丙", D(2024, 5, 6), D(2024, 5, 10)],
+        [4, "〃", "西环罚〔2024〕2号", "丁", D(2024, 6, 3), None],
+        [5, "同 上", "西环罚〔2024〕3号", "戊", D(2024, 11, 1), D(2024, 11, 5)]]})
+    data = run(tmp_path, book)
+    assert [(r["unit"], r["status"]) for r in data["records"]] == [
+        ("区安监局", "on_time"), ("区安监局", "late"), ("区环保局", "on_time"), ("区环保局", "overdue"),
+        ("区环保局", "on_time")]
+    columns = data["unit_summary"]["columns"]
+    assert sorted(row[columns.index("单位")] for row in data["unit_summary"]["rows"]) == ["区安监局", "区环保局", "合计"]
+
+
+def test_dates_with_the_text_apostrophe_of_an_export_are_read(tmp_path):
+    book = write_csv(tmp_path / "区安监局_处罚.csv", [
+        ["序号", "文书号", "当事人", "决定日期", "公开日期"],
+        [1, "西安监罚〔2024〕1号", "甲", "'2024-03-01", "'2024-03-05"],
+        [2, "西安监罚〔2024〕2号", "乙", "'2024-04-01", "'2024年6月3日"]])
+    data = run(tmp_path, book)
+    assert [(r["decision_date"], r["published_date"], r["status"]) for r in data["records"]] == [
+        ("2024-03-01", "2024-03-05", "on_time"), ("2024-04-01", "2024-06-03", "late")]
