@@ -60,3 +60,19 @@ def test_a_party_alone_under_the_table_without_a_signing_day_stays_a_record(tmp_
     filled in, and is judged (数据有误), never dropped unseen."""
     records, _ = records_of(tmp_path, [*RECORDS, [3, None, "黄石丙建材有限公司", None, None, None]])
     assert len(records) == 3 and records[2][1] == "invalid"
+
+
+def test_a_templates_prefilled_rows_with_a_no_mark_are_no_decisions(tmp_path):
+    """A template filled to 10 rows: 序号, a formula nobody's typing fed, and 是否公开 showing 否."""
+    header = ["序号", "处罚决定书文号", "当事人", "处罚决定日期", "公开日期", "公开用时（天）", "是否公开"]
+    rows = [[1, "西司罚〔2024〕1号", "甲", D(2024, 3, 1), D(2024, 3, 5), 4, "是"],
+            [2, "西司罚〔2024〕2号", "乙", D(2024, 4, 1), None, None, "否"]]
+    rows += [[n, None, None, None, None, f'=IF(E{n + 1}="","",E{n + 1}-D{n + 1})', "否"] for n in range(3, 11)]
+    book = write_xlsx(tmp_path / "区司法局_处罚.xlsx", {"行政处罚": [header, *rows]})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [(r["row"], r["status"]) for r in data["records"]] == [(2, "on_time"), (3, "overdue")]
+    assert data["summary"]["skipped_rows"] == 8

@@ -206,7 +206,8 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     decision_text = text(mapped_column(frame, mapping, "decision_date"))
     published_text = text(mapped_column(frame, mapping, "published_date"))
     party_all = text(mapped_column(frame, mapping, "party"))
-    nothing = nothing_rows(frame, [decision_text, doc, published_text, party_all], cell_text)
+    nothing = nothing_rows(frame, [decision_text, doc, published_text, party_all,
+                                   text(mapped_column(frame, mapping, "published_marked"))], cell_text)
     result.says_nothing += int(nothing.sum())
     voided = void_rows(doc, party_all, decision_text, *(text(mapped_column(frame, mapping, name)) for name in NOTE_FIELDS))
     if voided.any():

@@ -19,6 +19,7 @@ import pandas as pd
 
 from .body import Evidence
 from .cells import cell_text, per_distinct
+from ..dates import FORMULA_NO_VALUE
 from ..fields import category_from_text
 from .columns import ColumnMap
 from .docnumbers import PLACEHOLDERS
@@ -57,7 +58,7 @@ _NOTE_OR_EXAMPLE = re.compile(f"(?:{NON_RECORD.pattern})|(?:{EXAMPLE.pattern})",
 
 # A count (3, 3件) or a COUNTA formula saved without its value: what a total row holds. Small numbers
 # only: a date serial (32874 and up for 1990 on) is no count.
-_COUNT = re.compile(r"^(?:\d{1,4}(?:\.0)?\s*(?:件|条|项|宗|个|户|起)?|（公式未计算）)$")
+_COUNT = re.compile(rf"^(?:\d{{1,4}}(?:\.0)?\s*(?:件|条|项|宗|个|户|起)?|{FORMULA_NO_VALUE})$")
 
 
 def _counts_only(*columns: pd.Series) -> np.ndarray:
@@ -101,7 +102,8 @@ _AGENCY_NAME = re.compile(r"^\S{2,40}(?:局|委|办|委员会|办公室|中心|�
 
 
 # What a row holds when a unit fills a line to say it has nothing to report (无 / 无 / 无, 1 / / / /).
-_NOTHING = PLACEHOLDERS | {"无此项", "没有", "N/A", "NA", "n/a", "暂无数据", "无案件", "无记录"}
+# 否: a template's 是否公开 formula (=IF(E5="","否","是")) on rows nobody filled in.
+_NOTHING = PLACEHOLDERS | {"无此项", "没有", "N/A", "NA", "n/a", "暂无数据", "无案件", "无记录", "否"}
 _COUNTER = re.compile(r"^\d{1,4}(?:\.0)?$")
 
 
@@ -122,7 +124,7 @@ def nothing_rows(frame: pd.DataFrame, keys: list[pd.Series], text) -> np.ndarray
     out = np.zeros(n, dtype=bool)
     for i in rows:  # the few candidates only
         cells = ["".join(c.split()) for c in text(frame.iloc[i]).tolist()]
-        filled = [c for c in cells if c]
+        filled = [c for c in cells if c and c != FORMULA_NO_VALUE]  # a template's formula, nothing typed
         counters = sum(bool(_COUNTER.match(c)) for c in filled)
         out[i] = counters <= 1 and all(c in _NOTHING or _COUNTER.match(c) for c in filled)
     return out
