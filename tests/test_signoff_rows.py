@@ -76,3 +76,18 @@ def test_a_templates_prefilled_rows_with_a_no_mark_are_no_decisions(tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert [(r["row"], r["status"]) for r in data["records"]] == [(2, "on_time"), (3, "overdue")]
     assert data["summary"]["skipped_rows"] == 8
+
+
+def test_the_standards_field_codes_under_the_header_are_no_decision(tmp_path):
+    header = ["行政相对人名称", "行政许可决定文书号", "许可决定日期", "公示日期"]
+    book = write_xlsx(tmp_path / "区发改局_许可.xlsx", {"行政许可": [header,
+        ["XK_XDR_MC", "XK_XKWS", "XK_JDRQ", "GKRQ"], ["必填", "必填", "必填", "选填"],
+        ["甲公司", "西发改许〔2024〕1号", D(2024, 3, 1), D(2024, 3, 5)],
+        ["乙公司", "西发改许〔2024〕2号", D(2024, 4, 1), D(2024, 6, 3)]]})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [(r["row"], r["status"]) for r in data["records"]] == [(4, "on_time"), (5, "late")]
+    assert data["summary"]["skipped_rows"] == 2
