@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+import pandas as pd
+
 from ..fields import EXACT_BONUS, LABELS, WEAK_SCORE, FieldRules, category_from_text, normalise_header
 from ..problems import Problem, problem
 
@@ -131,18 +134,33 @@ def _letter(index: int) -> str:
 # Columns that only one category's sheets have (the 双公示 standards): a sheet with 处罚类别 or 违法事实
 # holds penalties whatever its file is called, one with 许可类别 or 许可内容 holds permits.
 ONLY_IN = {"penalty": ("处罚类别", "处罚事由", "处罚依据", "处罚结果", "处罚内容", "处罚名称", "违法事实", "违法行为类型",
-                       "罚款金额"),
+                       "罚款金额", "处罚种类"),
            "permit": ("许可类别", "审批类别", "许可内容", "许可证书名称", "许可截止期")}
 
 
 def header_category(mapping: ColumnMap) -> str | None:
     """What the headers say about every row: 许可决定日期 -> permit, 行政处罚决定书文号 -> penalty; then a
     column only one category has (处罚类别, 许可内容), unless columns of both are there."""
+    said = {kind for header in mapping.headers for kind, words in ONLY_IN.items()
+            if any(word in normalise_header(header) for word in words)}
     for name in ("decision_date", "document_number", "published_date", "unit"):
+        if name == "document_number" and _licence_beside_penalty(mapping, said):
+            continue
         header = mapping.header_of(name)
         found = category_from_text(header) if header else None
         if found:
             return found
-    said = {kind for header in mapping.headers for kind, words in ONLY_IN.items()
-            if any(word in normalise_header(header) for word in words)}
     return said.pop() if len(said) == 1 else None
+
+
+def _licence_beside_penalty(mapping: ColumnMap, said: set) -> bool:
+    """A licence number standing in for the 文号 (食品经营许可证号) in a sheet whose columns only penalties
+    have (违法事实, 处罚种类): the party's licence, which says nothing of the category."""
+    return mapping.is_weak("document_number") and said == {"penalty"}
+
+
+def decision_numbers(numbers: pd.Series, category, mapping: ColumnMap) -> pd.Series:
+    """The 文书号 column as records take it: a licence number stands in for permits only (双公示 standard)."""
+    if not mapping.is_weak("document_number"):
+        return numbers
+    return numbers.where(np.asarray(category, dtype=object) != "penalty", "")

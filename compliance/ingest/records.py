@@ -21,7 +21,7 @@ from ..problems import Problem, problem
 from .body import csv_body, inner_headers, mapped_column, rows_body
 from .cells import FrameText, cell_text, objects, per_distinct
 from ..fields import FieldRules, categories, category_from_text, unit_name, unit_names
-from .columns import header_category, map_columns
+from .columns import decision_numbers, header_category, map_columns
 from .header import EXAMPLE, fill_merged, find_header, section_above, sheet_unit, title_category, title_unit
 from .rawsheet import RawSheet
 from .rows import nothing_rows, row_kinds
@@ -260,7 +260,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     category, out["category_problem"] = _categories(kept, mapping, sheet.name, context, text, kinds.section[keep])
     out["category"] = objects(category, n)
     out["unit"], out["unit_problem"] = _units(kept, mapping, context, text)
-    out["document_number"] = doc[keep].reset_index(drop=True)
+    out["document_number"] = decision_numbers(doc[keep].reset_index(drop=True), category, mapping)
     out["party"] = party_all[keep].reset_index(drop=True)
     out["decision_text"], out["published_text"] = objects(decision_shown, n), objects(published_shown, n)
     out["decision_date"] = decided
