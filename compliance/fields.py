@@ -269,7 +269,13 @@ def categories(texts) -> np.ndarray:
     out[use] = named[use]
     out[pd.notna(code)] = code[pd.notna(code)]
     out[penalty_kind] = "penalty"
+    # 关于准予黄石安全警告标志有限公司…许可的决定: a grant, whatever words the party's name holds
+    grant = text.str.contains(_GRANT).to_numpy(bool) & ~penalty & ~text.str.contains("吊销|暂扣").to_numpy(bool)
+    out[grant] = "permit"
     return out[codes] if len(codes) else np.zeros(0, dtype=object)
+
+
+_GRANT = r"准予\S*许可|许可的决定|许可决定书"
 
 
 def _distinct(values) -> tuple[np.ndarray, list[str]]:

@@ -115,3 +115,22 @@ def test_a_record_that_needs_no_publication_is_never_unseen_and_a_two_cell_foote
     columns = data["unit_summary"]["columns"]
     assert data["unit_summary"]["rows"][-1][columns.index("网站未见")] == 1
     assert [e["document_number"] for e in data["online_only"]] == ["西市监罚〔2023〕60号"]
+
+
+def test_a_grant_title_is_a_permit_whatever_words_the_partys_name_holds(tmp_path):
+    """拘留所, 安全警告标志: penalty words inside a party's name do not make 准予…许可的决定 a penalty."""
+    ledger = write_xlsx(tmp_path / "区市场监管局_许可.xlsx", {"许可": [
+        ["序号", "行政许可决定文书号", "行政相对人名称", "许可决定日期", "公示日期"],
+        [1, "西市监许〔2023〕8号", "西塞山区拘留所", D(2023, 6, 5), D(2023, 6, 8)],
+        [2, "西市监许〔2023〕9号", "黄石安全警告标志有限公司", D(2023, 6, 6), D(2023, 6, 9)]]})
+    gov = write_csv(tmp_path / "区政府网站_信息公开目录.csv", [["索引号", "信息名称", "发布机构", "发布日期"],
+        ["1", "关于准予西塞山区拘留所食堂食品经营许可的决定（西市监许〔2023〕8号）", "区市场监管局", "2023-06-08"],
+        ["2", "关于准予黄石安全警告标志有限公司工业产品生产许可的决定（西市监许〔2023〕9号）", "区市场监管局", "2023-06-09"],
+        ["3", "关于吊销黄石丙公司食品经营许可的决定（西市监罚〔2023〕3号）", "区市场监管局", "2023-11-09"]])
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(ledger), "--online", str(gov), "--as-of", "2023-12-31",
+                                       "--no-history", "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [(r["status"], r["online"]["result"]) for r in data["records"]] == [("on_time", "confirmed")] * 2
+    assert [(e["category"], e["document_number"]) for e in data["online_only"]] == [("penalty", "西市监罚〔2023〕3号")]
