@@ -134,3 +134,23 @@ def test_a_grant_title_is_a_permit_whatever_words_the_partys_name_holds(tmp_path
     data = json.loads(out.read_text(encoding="utf-8"))
     assert [(r["status"], r["online"]["result"]) for r in data["records"]] == [("on_time", "confirmed")] * 2
     assert [(e["category"], e["document_number"]) for e in data["online_only"]] == [("penalty", "西市监罚〔2023〕3号")]
+
+
+def test_a_typed_future_date_does_not_stretch_the_list_and_later_decisions_are_not_unregistered(tmp_path):
+    """A list exported in 2023 with one 2032 typo: a decision after its real export is 无法核对, not 网站未见.
+    An entry decided after --as-of is outside this check (no ledger holds it yet), not 台账未登记."""
+    rows = [[1, "西环罚〔2023〕1号", "黄石甲化工公司", D(2023, 9, 1), D(2023, 9, 8)],
+            [2, "西环罚〔2023〕3号", "黄石丙化工公司", D(2023, 11, 1), D(2023, 11, 10)]]
+    credit = write_xlsx(tmp_path / "信用西塞山_行政处罚_导出20230930.xlsx", {"Sheet1": [CREDIT_HEADER,
+        ["西环罚〔2023〕1号", "黄石甲化工公司", D(2023, 9, 1), D(2023, 9, 8), "区环保局"],
+        ["西环罚〔2023〕0号", "黄石戊化工公司", D(2023, 8, 1), D(2032, 9, 10), "区环保局"],
+        ["西环罚〔2024〕1号", "黄石己化工公司", D(2024, 1, 5), D(2023, 9, 20), "区环保局"]]})
+    ledger = write_xlsx(tmp_path / "区环保局_处罚.xlsx", {"处罚": [LEDGER_HEADER, *rows]})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(ledger), "--online", str(credit), "--as-of", "2023-12-31",
+                                       "--no-history", "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    results = {r["document_number"]: (r["status"], r["online"]["result"]) for r in data["records"]}
+    assert results == {"西环罚〔2023〕1号": ("on_time", "confirmed"), "西环罚〔2023〕3号": ("on_time", "not-verifiable")}
+    assert [e["document_number"] for e in data["online_only"]] == ["西环罚〔2023〕0号"]

@@ -19,21 +19,26 @@ from .verify import RESULT_LABELS, RESULTS, OnlineRun, verify
 __all__ = ["OnlineList", "OnlineRun", "RESULTS", "RESULT_LABELS", "apply_online", "select_online_only"]
 
 
-def apply_online(records: pd.DataFrame, paths, *, config=None,
-                 since: dt.date | None = None) -> tuple[pd.DataFrame, OnlineRun]:
+def apply_online(records: pd.DataFrame, paths, *, config=None, since: dt.date | None = None,
+                 run_date: dt.date | None = None) -> tuple[pd.DataFrame, OnlineRun]:
     limit = getattr(config, "max_uncompressed", None)
     entries, lists = read_online_lists(paths, limit, getattr(config, "columns", None))
     aliases = getattr(config, "units", {}) or {}
     if not aliases:  # no declared units: a list's and the ledger's spellings of one unit are one unit
         aliases = spelling_aliases(records["unit"], entries["unit"])
-    return verify(records, entries, lists, since=since, aliases=aliases)
+    return verify(records, entries, lists, since=since, aliases=aliases, run_date=run_date)
 
 
-def select_online_only(online: OnlineRun, month: str | None) -> None:
-    """With --month: keep the 台账未登记 entries of that month (decision month, else publication month)."""
-    if not month or not len(online.online_only):
-        return
+def select_online_only(online: OnlineRun, month: str | None, as_of: dt.date | None = None) -> None:
+    """Keep the 台账未登记 entries the check covers: not decided after ``as_of`` (no ledger holds them
+    yet), and with --month of that month (decision month, else publication month)."""
     only = online.online_only
+    if as_of is not None and len(only):
+        later = (only["decision_date"] > pd.Timestamp(as_of)).to_numpy(bool)  # NaT compares false
+        online.entries_after_as_of = int(later.sum())
+        only = online.online_only = only[~later].reset_index(drop=True)
+    if not month or not len(only):
+        return
     when = only["decision_date"].where(only["decision_date"].notna(), only["online_date"])
     keep = when.dt.strftime("%Y-%m").eq(month).to_numpy(bool)
     online.entries_other_months = int((~keep).sum())

@@ -43,10 +43,12 @@ class OnlineRun:
     entries_matched: int = 0
     entries_ambiguous: int = 0
     entries_other_months: int = 0  # 台账未登记 entries left out by --month
+    entries_after_as_of: int = 0  # 台账未登记 entries decided after --as-of, left out
 
 
 def verify(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList], *,
-           since: dt.date | None = None, aliases=None) -> tuple[pd.DataFrame, OnlineRun]:
+           since: dt.date | None = None, aliases=None, run_date: dt.date | None = None
+           ) -> tuple[pd.DataFrame, OnlineRun]:
     """(``records`` with the online result columns and published_date replaced where the list decides,
     the ``OnlineRun`` that 说明, 公开核对 and the JSON describe).
 
@@ -56,7 +58,7 @@ def verify(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList]
     dated = entries["online_date"].dropna()
     start = dated.min().date() if len(dated) else None
     deadline = records["deadline"].to_numpy(DATE_DTYPE)
-    covered = coverage(records, entries, lists, deadline, aliases)
+    covered = coverage(records, entries, lists, deadline, aliases, run_date)
     result, online_date = _results(records, entries, found, deadline, start, since)
     result[(result == "not-found") & ~covered] = "not-verifiable"  # the lists could not have shown it
     out = _apply(records, entries, found, result, online_date, start, since)
@@ -181,7 +183,8 @@ def _before(out, start, since) -> np.ndarray:
     return deadline < np.datetime64(limit, "s") if limit else np.zeros(len(out), dtype=bool)
 
 
-def coverage(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList], deadline, aliases) -> np.ndarray:
+def coverage(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList], deadline, aliases,
+             run_date: dt.date | None = None) -> np.ndarray:
     """Whether some list could have shown each record: it holds the record's category and unit, was
     exported on or after the record's deadline and after the date the ledger says it was published (its
     latest date, update times included), and still holds items as old as the deadline (its earliest date:
@@ -203,6 +206,8 @@ def coverage(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineLis
         item.categories = sorted(kinds)
         item.units = sorted(units)
         dated = mine["seen_until"].dropna()
+        if run_date is not None:  # 2032 for 2023 on the site: a typo, not the day the list was exported
+            dated = dated[dated <= pd.Timestamp(run_date)]
         if not len(dated):
             continue
         end = np.datetime64(dated.max(), "s")
@@ -258,7 +263,7 @@ def reconcile(run: OnlineRun, n_records: int, result: np.ndarray) -> None:
     """Every record exactly one result; every entry matched, online only, or in an ambiguity."""
     if sum(run.counts.values()) != n_records or len(result) != n_records:
         raise ReconciliationError(f"网站核对结果 {sum(run.counts.values())} 条与台账记录 {n_records} 条不相等")
-    parts = run.entries_matched + run.entries_ambiguous + len(run.online_only)
+    parts = run.entries_matched + run.entries_ambiguous + len(run.online_only)  # before select_online_only
     if parts != run.entries:
         raise ReconciliationError(f"网站清单 {run.entries} 条，但已对应 {run.entries_matched} + 无法确定 "
                                   f"{run.entries_ambiguous} + 台账未登记 {len(run.online_only)} = {parts}")
