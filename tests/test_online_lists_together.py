@@ -154,3 +154,18 @@ def test_a_typed_future_date_does_not_stretch_the_list_and_later_decisions_are_n
     results = {r["document_number"]: (r["status"], r["online"]["result"]) for r in data["records"]}
     assert results == {"西环罚〔2023〕1号": ("on_time", "confirmed"), "西环罚〔2023〕3号": ("on_time", "not-verifiable")}
     assert [e["document_number"] for e in data["online_only"]] == ["西环罚〔2023〕0号"]
+
+
+def test_a_decision_missing_from_the_ledger_on_two_sites_is_one_unregistered_item(tmp_path):
+    rows = [[1, "西卫健罚〔2023〕1号", "黄石甲诊所", D(2023, 8, 1), D(2023, 8, 25)]]
+    province = write_xlsx(tmp_path / "信用湖北_行政处罚.xlsx", {"Sheet1": [
+        ["行政处罚决定书文号", "行政相对人名称", "公示日期", "处罚机关"],
+        ["西卫健罚〔2023〕1号", "黄石甲诊所", D(2023, 8, 25), "区卫健局"],
+        ["西卫健罚〔2023〕9号", "黄石丙诊所", D(2023, 11, 28), "区卫健局"]]})
+    national = write_xlsx(tmp_path / "信用中国_行政处罚.xlsx", {"Sheet1": [CREDIT_HEADER,
+        ["西卫健罚〔2023〕1号", "黄石甲诊所", D(2023, 8, 1), D(2023, 9, 5), "区卫健局"],
+        ["西卫健罚〔2023〕9号", "黄石丙诊所", D(2023, 11, 20), D(2023, 12, 5), "区卫健局"]]})
+    results, data = check(tmp_path, "区卫健局_处罚.xlsx", rows, province, national)
+    assert results == {"西卫健罚〔2023〕1号": ("on_time", "confirmed", "2023-08-25")}
+    assert [(e["document_number"], e["published_date"]) for e in data["online_only"]] == [
+        ("西卫健罚〔2023〕9号", "2023-11-28")]

@@ -44,6 +44,7 @@ class OnlineRun:
     entries_ambiguous: int = 0
     entries_other_months: int = 0  # 台账未登记 entries left out by --month
     entries_after_as_of: int = 0  # 台账未登记 entries decided after --as-of, left out
+    entries_repeated: int = 0  # 台账未登记 entries that another list's entry already stands for
 
 
 def verify(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList], *,
@@ -62,8 +63,8 @@ def verify(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList]
     result, online_date = _results(records, entries, found, deadline, start, since)
     result[(result == "not-found") & ~covered] = "not-verifiable"  # the lists could not have shown it
     out = _apply(records, entries, found, result, online_date, start, since)
-    online_only = _online_only(entries, found.entry_state, aliases, records)
-    run = OnlineRun(lists, online_only, since, start, entries=len(entries))
+    online_only, repeated = _online_only(entries, found.entry_state, aliases, records)
+    run = OnlineRun(lists, online_only, since, start, entries=len(entries), entries_repeated=repeated)
     run.counts = {r: int((result == r).sum()) for r in RESULTS}
     run.entries_matched = int((found.entry_state == 1).sum())
     run.entries_ambiguous = int((found.entry_state == 2).sum())
@@ -246,7 +247,8 @@ def _limit(start: dt.date | None, since: dt.date | None) -> dt.date | None:
     return max([d for d in (start, since) if d is not None], default=None)
 
 
-def _online_only(entries: pd.DataFrame, state: np.ndarray, aliases, records: pd.DataFrame) -> pd.DataFrame:
+def _online_only(entries: pd.DataFrame, state: np.ndarray, aliases,
+                 records: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     """Entries no ledger record matched: published, but missing from the unit's ledger (台账未登记)."""
     only = entries[state == 0].copy()
     keys = unit_names(only["unit"], aliases)
@@ -256,14 +258,19 @@ def _online_only(entries: pd.DataFrame, state: np.ndarray, aliases, records: pd.
     shown = pd.Series(keys.to_numpy(object)).map(ledger_names)
     only["unit"] = np.where(shown.notna(), shown.to_numpy(object), only["unit"].to_numpy(object))
     only["unit"] = only["unit"].where(only["unit"].ne(""), "未知单位")
-    return only.reset_index(drop=True)
+    # One decision on two sites (信用中国 and the province's platform): one 台账未登记 item, its first publication.
+    only = only.assign(_key=keys.to_numpy(object)).sort_values("online_date", kind="stable", na_position="last")
+    numbered = only["number_key"].ne("").to_numpy(bool)
+    again = numbered & only.duplicated(["number_key", "_key", "category"]).to_numpy(bool)
+    return only[~again].drop(columns="_key").sort_index().reset_index(drop=True), int(again.sum())
 
 
 def reconcile(run: OnlineRun, n_records: int, result: np.ndarray) -> None:
     """Every record exactly one result; every entry matched, online only, or in an ambiguity."""
     if sum(run.counts.values()) != n_records or len(result) != n_records:
         raise ReconciliationError(f"网站核对结果 {sum(run.counts.values())} 条与台账记录 {n_records} 条不相等")
-    parts = run.entries_matched + run.entries_ambiguous + len(run.online_only)  # before select_online_only
-    if parts != run.entries:
+    parts = run.entries_matched + run.entries_ambiguous + len(run.online_only) + run.entries_repeated
+    if parts != run.entries:  # (before select_online_only)
         raise ReconciliationError(f"网站清单 {run.entries} 条，但已对应 {run.entries_matched} + 无法确定 "
-                                  f"{run.entries_ambiguous} + 台账未登记 {len(run.online_only)} = {parts}")
+                                  f"{run.entries_ambiguous} + 台账未登记 {len(run.online_only)} + 另一清单已列 "
+                                  f"{run.entries_repeated} = {parts}")
