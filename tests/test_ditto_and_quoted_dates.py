@@ -48,3 +48,12 @@ def test_dates_with_the_text_apostrophe_of_an_export_are_read(tmp_path):
     data = run(tmp_path, book)
     assert [(r["decision_date"], r["published_date"], r["status"]) for r in data["records"]] == [
         ("2024-03-01", "2024-03-05", "on_time"), ("2024-04-01", "2024-06-03", "late")]
+
+
+def test_a_unit_in_brackets_in_the_file_name_is_the_unit(tmp_path):
+    book = write_xlsx(tmp_path / "2024年12月报送（区人社局）.xlsx", {"Sheet1": [
+        ["序号", "文书号", "当事人", "决定日期", "公开日期"],
+        [1, "西人社罚〔2024〕1号", "甲", D(2024, 12, 2), D(2024, 12, 5)]]})
+    data = run(tmp_path, book)
+    assert [(r["unit"], r["status"]) for r in data["records"]] == [("区人社局", "on_time")]
+    assert not any(i["code"] == "unit-from-file-name" for r in data["records"] for i in r["issues"])

@@ -14,8 +14,9 @@ _LEADING_NOISE = re.compile(r"^(?:附件\s*[\d一二三四五六七八九十]*|\
 
 
 def unit_in_text(text: str) -> str | None:
-    """The first part of ``text`` (split at _, - and spaces) that names a unit; None when none does."""
-    for part in re.split(r"[_\-\s]+", text):
+    """The first part of ``text`` (split at _, -, spaces and brackets: 2024年12月报送（区人社局）) that names
+    a unit; None when none does."""
+    for part in re.split(r"[_\-\s（）()【】\[\]《》]+", text):
         while (shorter := _LEADING_NOISE.sub("", part, count=1)) != part:
             part = shorter
         match = _ORG_SUFFIX.match(part.lstrip("（(【[《"))
