@@ -212,6 +212,8 @@ DECLARED = [
                 "无需处理"),
     ProblemType("own-json-skipped", SHEET, "这是本工具生成的 JSON 结果，已跳过", "文件夹中有本工具另存的 JSON 结果，不当作台账读取",
                 "无需处理"),
+    ProblemType("backup-skipped", SHEET, "这是备份或临时文件（{suffix}），已跳过", "文件夹中有备份文件（.bak、.old、~ 结尾），"
+                "常是旧版本的台账，读进来会与正式文件重复、冲突", "无需处理；如果它才是要报送的台账，请改回 .xlsx 等表格扩展名"),
     ProblemType("online-list-not-ledger", SHEET, "这是 --online 给出的网站清单{copy}，不当作台账读取",
                 "文件夹中的这个文件就是作为网站清单给出的那份，台账与自身核对说明不了什么",
                 "无需处理；如果它其实是某单位的台账，请不要把它作为 --online 给出"),

@@ -58,6 +58,9 @@ def _walk(folder: Path, found: list[Path], skipped: list, own) -> None:
                             if candidate.suffix.lower() in SUFFIXES
                             else problem("not-regular-file", file=candidate, reason=special)))
             continue
+        if candidate.suffix.lower() in BACKUP_SUFFIXES or candidate.name.endswith("~"):  # 台账.xlsx.bak: an old copy
+            skipped.append((candidate, problem("backup-skipped", file=candidate, suffix=candidate.suffix or "~")))
+            continue
         if candidate.suffix.lower() == ".json" and is_own_json(candidate):  # --json 报送/结果.json, then run again
             skipped.append((candidate, problem("own-json-skipped", file=candidate)))
             continue
@@ -68,6 +71,7 @@ def _walk(folder: Path, found: list[Path], skipped: list, own) -> None:
             skipped.append((candidate, FileFault("wrong-form", candidate, reason=reason)))
 
 
+BACKUP_SUFFIXES = (".bak", ".old", ".orig", ".backup", ".tmp", ".swp")
 # What Windows and macOS leave in every folder: never a unit's submission, passed over without a word.
 SYSTEM_FILES = frozenset({"thumbs.db", "ehthumbs.db", "ehthumbs_vista.db", "desktop.ini", ".ds_store", "icon\r"})
 # Advice that fits the file: a scan cannot be renamed into a table.

@@ -145,7 +145,7 @@ def input_lines(run) -> list[str]:
         elif entry.doubtful:  # read, but not as the file says (ingest/readers._agree)
             lines += [f"注意：{problem_line(note)}" for note in entry.notes if note.code == "sheet-read-mismatch"]
         elif entry.not_read:
-            said = "已跳过" if entry.not_read.code in ("own-json-skipped", "online-list-not-ledger") else "未读取"
+            said = "已跳过" if entry.not_read.code in ("own-json-skipped", "online-list-not-ledger", "backup-skipped") else "未读取"
             lines.append(f"{said}：{problem_line(entry.not_read)}")
         elif entry.is_report:
             lines += [f"已跳过：{problem_line(note)}" for note in entry.notes if note.code == "own-report-skipped"]
