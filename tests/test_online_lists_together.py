@@ -169,3 +169,19 @@ def test_a_decision_missing_from_the_ledger_on_two_sites_is_one_unregistered_ite
     assert results == {"西卫健罚〔2023〕1号": ("on_time", "confirmed", "2023-08-25")}
     assert [(e["document_number"], e["published_date"]) for e in data["online_only"]] == [
         ("西卫健罚〔2023〕9号", "2023-11-28")]
+
+
+def test_a_catalogue_title_naming_only_the_party_is_no_proof_of_absence_and_other_items_are_no_decisions(tmp_path):
+    """关于对黄石丙餐饮公司的行政处罚决定书 (no number, no decision date): maybe this record, not guessed, never
+    网站未见. 部门预算 and 工作情况 in the same catalogue are no decisions missing from a ledger."""
+    rows = [[1, "西市监罚〔2023〕31号", "黄石甲餐饮公司", D(2023, 10, 9), D(2023, 10, 16)],
+            [2, "西市监罚〔2023〕33号", "黄石丙餐饮公司", D(2023, 10, 11), D(2023, 10, 18)]]
+    gov = write_csv(tmp_path / "区政府办_政府信息公开目录.csv", [["索引号", "信息名称", "发布日期"],
+        ["1", "西塞山区市场监督管理局行政处罚决定书（西市监罚〔2023〕31号）", "2023-10-16"],
+        ["2", "关于对黄石丙餐饮公司的行政处罚决定书", "2023-10-18"],
+        ["3", "西塞山区2023年第三季度政府信息公开工作情况", "2023-10-20"],
+        ["4", "西塞山区市场监督管理局2023年度部门预算", "2023-03-01"]])
+    results, data = check(tmp_path, "区市场监管局_处罚.xlsx", rows, gov)
+    assert {n: r[:2] for n, r in results.items()} == {"西市监罚〔2023〕31号": ("on_time", "confirmed"),
+                                                     "西市监罚〔2023〕33号": ("on_time", "ambiguous")}
+    assert data["online_only"] == []

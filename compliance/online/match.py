@@ -185,7 +185,8 @@ def match(records: pd.DataFrame, entries: pd.DataFrame, aliases=None) -> Matches
     cand = cand[(cand["unit_key"].eq("") | cand["unit_key_e"].eq("") | cand["unit_key"].eq(cand["unit_key_e"]))
                 # a permit is never confirmed by a penalty list's entry, whatever the names and dates
                 & (cand["category"].eq("") | cand["category_e"].eq("") | cand["category"].eq(cand["category_e"]))]
-    weak = _masked_candidates(free_rec[~free_rec["rec"].isin(cand["rec"])], free_ent)
+    weak = pd.concat([_masked_candidates(free_rec[~free_rec["rec"].isin(cand["rec"])], free_ent),
+                      _undated_candidates(rec, ent, chosen, state)], ignore_index=True)
     sizes = cand.groupby("rec")["ent"].transform("size") if len(cand) else pd.Series(dtype=np.int64)
     # One entry, several records (乙 fined twice that day, one entry online): which one it is cannot be told.
     shared = cand.groupby("ent")["rec"].transform("size") if len(cand) else pd.Series(dtype=np.int64)
@@ -220,6 +221,22 @@ def _masked_candidates(free_rec: pd.DataFrame, free_ent: pd.DataFrame) -> pd.Dat
     pairs = free_rec.merge(masked.drop(columns="online_date"), on="decision", suffixes=("", "_e"))
     keep = (pairs["party_key"].str[0].eq(pairs["party_key_e"].str[0])
             & (pairs["unit_key"].eq("") | pairs["unit_key_e"].eq("") | pairs["unit_key"].eq(pairs["unit_key_e"]))
+            & (pairs["category"].eq("") | pairs["category_e"].eq("") | pairs["category"].eq(pairs["category_e"])))
+    return pairs.loc[keep.to_numpy(bool), ["rec", "ent"]]
+
+
+def _undated_candidates(rec: pd.DataFrame, ent: pd.DataFrame, chosen, state) -> pd.DataFrame:
+    """A catalogue title naming the party (关于对黄石丙餐饮公司的行政处罚决定书) with no number and no decision
+    date: maybe this record's publication, maybe another decision on the same party; not guessed, but
+    the record is not 网站未见 either."""
+    free_rec = rec[(chosen[rec["rec"].to_numpy()] < 0) & rec["party_key"].ne("")]
+    bare = ent[(state == 0) & ent["party_key"].ne("").to_numpy(bool) & ent["number_key"].eq("").to_numpy(bool)
+               & ent["decision"].isna().to_numpy(bool)]
+    if not len(free_rec) or not len(bare):
+        return pd.DataFrame({"rec": pd.Series(dtype=np.int64), "ent": pd.Series(dtype=np.int64)})
+    pairs = free_rec.merge(bare.drop(columns=["online_date", "decision", "number_key"]), on="party_key",
+                           suffixes=("", "_e"))
+    keep = ((pairs["unit_key"].eq("") | pairs["unit_key_e"].eq("") | pairs["unit_key"].eq(pairs["unit_key_e"]))
             & (pairs["category"].eq("") | pairs["category_e"].eq("") | pairs["category"].eq(pairs["category_e"])))
     return pairs.loc[keep.to_numpy(bool), ["rec", "ent"]]
 

@@ -45,6 +45,7 @@ class OnlineRun:
     entries_other_months: int = 0  # 台账未登记 entries left out by --month
     entries_after_as_of: int = 0  # 台账未登记 entries decided after --as-of, left out
     entries_repeated: int = 0  # 台账未登记 entries that another list's entry already stands for
+    entries_not_decisions: int = 0  # a catalogue's other items (部门预算): no number, no party, no category
 
 
 def verify(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList], *,
@@ -63,8 +64,9 @@ def verify(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList]
     result, online_date = _results(records, entries, found, deadline, start, since)
     result[(result == "not-found") & ~covered] = "not-verifiable"  # the lists could not have shown it
     out = _apply(records, entries, found, result, online_date, start, since)
-    online_only, repeated = _online_only(entries, found.entry_state, aliases, records)
-    run = OnlineRun(lists, online_only, since, start, entries=len(entries), entries_repeated=repeated)
+    online_only, repeated, other = _online_only(entries, found.entry_state, aliases, records)
+    run = OnlineRun(lists, online_only, since, start, entries=len(entries), entries_repeated=repeated,
+                    entries_not_decisions=other)
     run.counts = {r: int((result == r).sum()) for r in RESULTS}
     run.entries_matched = int((found.entry_state == 1).sum())
     run.entries_ambiguous = int((found.entry_state == 2).sum())
@@ -248,9 +250,13 @@ def _limit(start: dt.date | None, since: dt.date | None) -> dt.date | None:
 
 
 def _online_only(entries: pd.DataFrame, state: np.ndarray, aliases,
-                 records: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+                 records: pd.DataFrame) -> tuple[pd.DataFrame, int, int]:
     """Entries no ledger record matched: published, but missing from the unit's ledger (台账未登记)."""
-    only = entries[state == 0].copy()
+    only = entries[state == 0]
+    # 部门预算, 政府信息公开工作情况: a catalogue's other items, no number, no party, neither 许可 nor 处罚
+    other = (only["number_key"].eq("") & only["party_key"].eq("")
+             & only["category"].astype(object).fillna("").eq("")).to_numpy(bool)
+    only = only[~other].copy()
     keys = unit_names(only["unit"], aliases)
     # Show the unit as the ledgers name it when an alias says they are the same.
     ledger_names = pd.Series(records["unit"].to_numpy(object), index=unit_names(records["unit"], aliases).to_numpy(object))
@@ -262,15 +268,16 @@ def _online_only(entries: pd.DataFrame, state: np.ndarray, aliases,
     only = only.assign(_key=keys.to_numpy(object)).sort_values("online_date", kind="stable", na_position="last")
     numbered = only["number_key"].ne("").to_numpy(bool)
     again = numbered & only.duplicated(["number_key", "_key", "category"]).to_numpy(bool)
-    return only[~again].drop(columns="_key").sort_index().reset_index(drop=True), int(again.sum())
+    return only[~again].drop(columns="_key").sort_index().reset_index(drop=True), int(again.sum()), int(other.sum())
 
 
 def reconcile(run: OnlineRun, n_records: int, result: np.ndarray) -> None:
     """Every record exactly one result; every entry matched, online only, or in an ambiguity."""
     if sum(run.counts.values()) != n_records or len(result) != n_records:
         raise ReconciliationError(f"网站核对结果 {sum(run.counts.values())} 条与台账记录 {n_records} 条不相等")
-    parts = run.entries_matched + run.entries_ambiguous + len(run.online_only) + run.entries_repeated
+    parts = (run.entries_matched + run.entries_ambiguous + len(run.online_only) + run.entries_repeated
+             + run.entries_not_decisions)
     if parts != run.entries:  # (before select_online_only)
         raise ReconciliationError(f"网站清单 {run.entries} 条，但已对应 {run.entries_matched} + 无法确定 "
                                   f"{run.entries_ambiguous} + 台账未登记 {len(run.online_only)} + 另一清单已列 "
-                                  f"{run.entries_repeated} = {parts}")
+                                  f"{run.entries_repeated} + 不是决定 {run.entries_not_decisions} = {parts}")

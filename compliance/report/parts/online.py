@@ -121,6 +121,9 @@ def about_lines(online) -> list[tuple[str, str]]:
                           "无法核对、无法确定对应：按台账判定；台账未登记：网站已公开但台账中没有"))
     if online.entries_other_months:
         lines.append(("", f"另有 {online.entries_other_months} 条台账未登记的网站信息不在所选月份，未列出"))
+    if online.entries_not_decisions:
+        lines.append(("", f"另有 {online.entries_not_decisions} 条网站信息没有文书号和相对人，标题也看不出是许可或处罚决定"
+                          "（如部门预算、工作情况），不列为台账未登记"))
     if online.entries_after_as_of:
         lines.append(("", f"另有 {online.entries_after_as_of} 条台账未登记的网站信息决定日期晚于检查截止日期，不在本次检查范围，未列出"))
     return lines
