@@ -219,6 +219,11 @@ def _parse_text(raw: str) -> ParsedDate:
     text = normalise_text(raw)
     if text.startswith("'"):  # '2024-03-01: the apostrophe Excel keeps a text cell by, left in by an export
         text = text[1:].strip()
+    inner = _unwrapped(text)
+    if inner and inner != text:  # [2023-10-16], 2023-10-18 发布, 已于2024年3月5日在区政府网站公开
+        parsed = _parse_text(inner)
+        if parsed.ok:
+            return parsed
     if not text:
         return ParsedDate(None, "date-missing")
     if text.upper() in EXCEL_ERRORS:
@@ -259,6 +264,16 @@ def _parse_text(raw: str) -> ParsedDate:
 # 公开网址及公开日期 column holds both, often on two lines) and the status word in brackets, 2023-3-10（已公开）.
 _ADDRESS = re.compile(r"(?:https?://|www\.)[^\s，,；;、]+", re.IGNORECASE)
 _STATUS_MARK = re.compile(r"\(\s*已?(?:经)?(?:公开|公示|上网|发布|挂网)\s*\)")
+
+
+_WRAPPED = re.compile(r"^[\[【(（〔]\s*(.+?)\s*[\]】)）〕]$")
+_SAID_BEFORE = re.compile(r"^(?:(?:发布|公开|公示|上网|更新)(?:时间|日期)\s*[:：]\s*|已?于\s*)")
+_SAID_AFTER = re.compile(r"\s*(?:在[^\d]{0,30}?)?已?(?:公开|公示|发布|上网)了?$")
+
+
+def _unwrapped(text: str) -> str:
+    """A date in the words web pages and clerks put round it: brackets, 发布时间：, 已于…在…公开."""
+    return _SAID_AFTER.sub("", _SAID_BEFORE.sub("", _WRAPPED.sub(r"\1", text)))
 
 
 def _beside_the_date(text: str) -> str:

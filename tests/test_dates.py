@@ -62,6 +62,10 @@ GOOD = [
     # the half of the day, with or without the hour; a hyphen from a word processor (U+2010, U+2012)
     ("2016年5月3日 下午", D), ("2016年5月3日上午", D), ("2016年5月3日 下午3点", D), ("2016年5月3日下午3点半", D),
     ("2016-05-03 下午2:30", D), ("2016\u201005\u201003", D), ("2016\u20125\u20123", D),
+    # the words web pages and clerks put round a publication date, and Excel's text apostrophe
+    ("[2016-05-03]", D), ("【2016-05-03】", D), ("（2016年5月3日）", D), ("2016-05-03 发布", D),
+    ("发布时间：2016-05-03", D), ("已于2016年5月3日在区政府网站公开", D), ("2016.5.3已公开", D),
+    ("于2016年5月3日公示", D), ("'2016-05-03", D),
 ]
 
 
