@@ -58,3 +58,19 @@ def test_expired_entries_are_flagged(tmp_path, monkeypatch, years):
         assert flagged["西安监罚〔2016〕1号"][0]["severity"] == "notice"
     only = payload["online_only"][0]
     assert [i["code"] for i in only["issues"]] == (["publicity-expired"] if years == 3 else [])
+
+
+def test_a_permit_has_no_end_of_publicity(tmp_path):
+    """The 3-year period (527号, 总局令第45号) is a penalty's: a 2016 permit still online in 2019 is not 超期未撤下."""
+    header = ["行政许可决定文书号", "行政相对人名称", "许可决定日期", "公开日期", "许可机关"]
+    ledger = write_xlsx(tmp_path / "区安监局_行政许可.xlsx", {"S": [header,
+        ["西安监许〔2016〕1号", "某公司", dt.date(2016, 3, 1), dt.date(2016, 3, 7), "区安监局"]]})
+    online = write_xlsx(tmp_path / "信用网站.xlsx", {"S": [header[:4] + ["更新时间", "许可机关"],
+        ["西安监许〔2016〕1号", "某公司", dt.date(2016, 3, 1), dt.date(2016, 3, 7), "2019-03-08 10:00", "区安监局"],
+        ["西安监许〔2016〕9号", "另一公司", dt.date(2016, 1, 4), dt.date(2016, 1, 6), "2019-06-01", "区安监局"]]})
+    result = CliRunner().invoke(main, ["check", str(ledger), "--online", str(online), "--as-of", "2016-12-31",
+                                       "--no-history", "-o", str(tmp_path / "r.xlsx"), "--json", "-"])
+    payload = json.loads(result.stdout)
+    assert [r["category"] for r in payload["records"]] == ["permit"]
+    assert [i["code"] for r in payload["records"] for i in r["issues"]] == []
+    assert [(e["category"], [i["code"] for i in e["issues"]]) for e in payload["online_only"]] == [("permit", [])]

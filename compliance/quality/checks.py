@@ -111,7 +111,9 @@ def _publicity(records, as_of, years):
     listed = as_days(records["online_list_date"]) if "online_list_date" in records.columns else end
     seen = np.where(np.isnat(listed), np.datetime64(as_of, "D"), listed)
     found = records["online_source_row"].notna().to_numpy(bool)
-    expired = found & (seen > end)  # NaT compares false
+    # the periods (527号, 总局令第45号) are a penalty's: a permit stays online
+    permit = records["category"].astype(object).to_numpy() == "permit"
+    expired = found & ~permit & (seen > end)  # NaT compares false
     return [_finding("publicity-expired", "online", expired, label="网站清单",
                      end=lambda rows: np.datetime_as_string(end[rows], unit="D").astype(object),
                      seen=lambda rows: np.datetime_as_string(seen[rows], unit="D").astype(object))]

@@ -110,7 +110,7 @@ def add_online_only_issues(rows: list[dict], run) -> None:
     end = publicity_end(as_days(only["online_date"]), as_days(only["decision_date"]), years)
     listed = as_days(only["list_date"]) if "list_date" in only.columns else end
     seen = np.where(np.isnat(listed), np.datetime64(run.as_of, "D"), listed)
-    expired = seen > end
+    expired = (seen > end) & (only["category"].astype(object).to_numpy() != "permit")  # a penalty's period
     exposed = only["id_exposed"].fillna("").to_numpy(object) if "id_exposed" in only.columns else [""] * len(only)
     for k, row in enumerate(rows):
         issues = []
