@@ -185,3 +185,23 @@ def test_a_catalogue_title_naming_only_the_party_is_no_proof_of_absence_and_othe
     assert {n: r[:2] for n, r in results.items()} == {"西市监罚〔2023〕31号": ("on_time", "confirmed"),
                                                      "西市监罚〔2023〕33号": ("on_time", "ambiguous")}
     assert data["online_only"] == []
+
+
+def test_a_mixed_list_starts_per_category(tmp_path):
+    """The list still shows a 2020 permit, but its penalties start in 2023: a 2022 通报批评 taken down when its
+    publicity ended is 无法核对, not 网站未见."""
+    header = ["文书号", "行政相对人名称", "决定日期", "公示日期", "类别", "部门"]
+    ledger = write_xlsx(tmp_path / "区住建局_处罚.xlsx", {"处罚": [LEDGER_HEADER,
+        [1, "西住建罚〔2022〕2号", "黄石丁建筑公司", D(2022, 3, 1), D(2022, 3, 8)],
+        [2, "西住建罚〔2023〕9号", "黄石戊建筑公司", D(2023, 6, 1), D(2023, 6, 5)]]})
+    mixed = write_xlsx(tmp_path / "信用西塞山_双公示.xlsx", {"Sheet1": [header,
+        ["西住建许〔2020〕3号", "黄石乙置业公司", D(2020, 5, 6), D(2020, 5, 8), "行政许可", "区住建局"],
+        ["西住建罚〔2023〕9号", "黄石戊建筑公司", D(2023, 6, 1), D(2023, 6, 5), "行政处罚", "区住建局"],
+        ["西住建罚〔2023〕19号", "黄石己建筑公司", D(2023, 11, 1), D(2023, 11, 5), "行政处罚", "区住建局"]]})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(ledger), "--online", str(mixed), "--as-of", "2023-12-31",
+                                       "--no-history", "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert {r["document_number"]: r["online"]["result"] for r in data["records"]} == {
+        "西住建罚〔2022〕2号": "not-verifiable", "西住建罚〔2023〕9号": "confirmed"}

@@ -217,9 +217,14 @@ def coverage(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineLis
         item.last_seen = dated.max().date()
         holds = ~(deadline > end)  # a NaT deadline compares false: the record is judged unjudgeable anyway
         holds &= ~(claimed > end)  # published (the ledger says) after the list was exported: not in it yet
-        first = mine["online_date"].dropna()
-        if len(first):  # two lists, each from its own start: the earliest of all speaks for neither
-            holds &= ~(deadline < np.datetime64(first.min(), "s"))
+        # Its earliest date, per category: a list that still shows 2020 permits may hold penalties
+        # from 2023 only (taken down when their publicity ended). Two lists: each from its own start.
+        dated_kinds = mine.dropna(subset=["online_date"])
+        starts = dated_kinds.groupby(dated_kinds["category"].astype(object).fillna(""))["online_date"].min()
+        if len(starts):
+            start = starts.reindex(category if kinds else np.full(len(category), "", object))
+            start = start.fillna(starts.min()).to_numpy("datetime64[s]")
+            holds &= ~(deadline < start)
         if kinds:
             holds &= np.isin(category, list(kinds))
         if units:
