@@ -27,6 +27,7 @@ from .online_inputs import set_aside_online
 from .isolate import ReadLimits, fault_entry, finish_early, read_isolated
 from .readers import DEFAULT_MAX_UNCOMPRESSED, guard_workbook, read_file
 from .records import RECORD_FIELDS, SheetResult, read_sheet
+from .repeats import file_names
 from .unit_text import unit_in_text
 from .unit_spellings import merged_spellings, name_counts, spelling_groups
 
@@ -315,7 +316,7 @@ def duplicate_locations(records: pd.DataFrame, numbers: pd.Series | None = None)
     if not involved.any():
         return out
     sub = records[involved]
-    names = {p: Path(p).name for p in sub["source_file"].unique()}
+    names = file_names(records["source_file"])  # with the folder where two files share a name
     where = sub["source_file"].map(names) + " / " + sub["sheet"] + " / 第 " + sub["row"].astype(str) + " 行"
     first = where.groupby([frame["category"][involved], key[involved]], sort=False).transform("first")
     later = frame[involved].duplicated(["category", "key"], keep="first")

@@ -80,6 +80,10 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     firsts, copies, same, kind = _filled_later(records, firsts, copies, same, kept)
     where = _where(records, np.union1d(copies, firsts))
     left_out = records.iloc[copies].assign(first_copy=[where[i] for i in firsts], repeat_kind=kind)
+    # The decision kept (a 补公开 copy) no longer repeats a number: its other copies are the same decision.
+    stale = kept & records["duplicate_of"].isin([where[i] for i in copies]).to_numpy(bool)
+    if stale.any():
+        out = out.assign(duplicate_of=records["duplicate_of"].mask(stale, None))
     conflicts = firsts[~same]
     if len(conflicts):
         detail = _dates(records, copies[~same])
@@ -88,7 +92,7 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         named = pd.Series(text, dtype=object).groupby(conflicts).agg("；".join)
         column = np.full(len(records), None, dtype=object)
         column[named.index.to_numpy()] = named.to_numpy(object)
-        out = records.assign(conflict_with=column)
+        out = out.assign(conflict_with=column)
     return out[kept].reset_index(drop=True), left_out.reset_index(drop=True)
 
 
@@ -156,11 +160,14 @@ def _where(records: pd.DataFrame, rows: np.ndarray) -> dict[int, str]:
     files = records["source_file"].to_numpy(object)
     sheets = records["sheet"].to_numpy(object)
     numbers = records["row"].to_numpy()
-    # 10月/区安监局_台账.xlsx and 11月/区安监局_台账.xlsx: a name shared by two files is shown with its folder
-    paths = [Path(f) for f in pd.unique(records["source_file"])]
-    shared = {name for name, count in pd.Series([p.name for p in paths]).value_counts().items() if count > 1}
+    shown = file_names(records["source_file"])
+    return {int(i): f"{shown[files[i]]} / {sheets[i]} / 第 {numbers[i]} 行" for i in rows}
 
-    def shown(path: Path) -> str:
-        return f"{path.parent.name}/{path.name}" if path.name in shared else path.name
 
-    return {int(i): f"{shown(Path(files[i]))} / {sheets[i]} / 第 {numbers[i]} 行" for i in rows}
+def file_names(source_files: pd.Series) -> dict[str, str]:
+    """Each file as a location shows it: its name, and its folder too where two files share a name
+    (10月/区安监局_台账.xlsx and 11月/区安监局_台账.xlsx)."""
+    paths = {f: Path(f) for f in pd.unique(source_files)}
+    shared = {name for name, count in pd.Series([p.name for p in paths.values()], dtype=object).value_counts().items()
+              if count > 1}
+    return {f: f"{p.parent.name}/{p.name}" if p.name in shared else p.name for f, p in paths.items()}
