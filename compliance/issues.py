@@ -150,7 +150,7 @@ class _Values:
                    "where": ("duplicate_of", None), "candidates": ("online_candidates", ""),
                    "column": ("online_date_column", "更新时间"), "standin": ("published_stand_in", "更新时间"),
                    "site_decision": ("online_decision_date", None), "earlier_decision": ("earlier_decision_date", None),
-                   "earlier_period": ("earlier_period", None)}
+                   "earlier_period": ("earlier_period", None), "unit": ("unit", None)}
         column, default = sources[name]
         if name in ("online", "start", "limit", "site_decision", "earlier_decision"):
             return self._dates(column)

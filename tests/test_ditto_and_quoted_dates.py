@@ -68,3 +68,17 @@ def test_a_city_bureaus_branch_and_the_party_committees_office_are_the_districts
     book = write_csv(tmp_path / "各单位汇总.csv", [["文书号", "当事人", "决定日期", "公开日期", "单位"], *rows])
     data = run(tmp_path, book)
     assert [r["unit"] for r in data["records"]] == ["区国土分局"] * 3 + ["区编办"] * 3 + ["区工商分局"] * 3
+
+
+def test_sections_of_the_office_in_the_unit_column_count_under_the_office(tmp_path):
+    """填报单位：区综合执法局 over a 执法部门 column of 一中队 / 二中队 / 市容科: the office's records, said so;
+    they were three units ranked against each other, and 区综合执法局 was nowhere."""
+    header = ["序号", "执法部门", "处罚决定书文号", "当事人", "处罚决定日期", "公开日期"]
+    book = write_xlsx(tmp_path / "区综合执法局_处罚.xlsx", {"行政处罚": [["填报单位：区综合执法局（盖章）"], header,
+        [1, "一中队", "西综执罚〔2024〕1号", "甲", D(2024, 3, 1), D(2024, 3, 5)],
+        [2, "二中队", "西综执罚〔2024〕2号", "乙", D(2024, 4, 1), D(2024, 5, 6)],
+        [3, "市容科", "西综执罚〔2024〕3号", "丙", D(2024, 5, 6), None]]})
+    data = run(tmp_path, book)
+    assert [(r["unit"], r["status"], [i["code"] for i in r["issues"]][-1]) for r in data["records"]] == [
+        ("区综合执法局", "on_time", "unit-section"), ("区综合执法局", "late", "unit-section"),
+        ("区综合执法局", "overdue", "unit-section")]

@@ -22,6 +22,7 @@ from .body import csv_body, inner_headers, mapped_column, rows_body
 from .cells import FrameText, cell_text, objects, per_distinct
 from ..fields import FieldRules, categories, category_from_text, unit_name, unit_names
 from .columns import decision_numbers, header_category, map_columns
+from .unit_column import record_units
 from .header import EXAMPLE, fill_merged, find_header, section_above, sheet_unit, title_category, title_unit
 from .rawsheet import RawSheet
 from .rows import nothing_rows, row_kinds
@@ -259,7 +260,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
         pub_codes = np.full(n, "published-column-missing", dtype=object)
     category, out["category_problem"] = _categories(kept, mapping, sheet.name, context, text, kinds.section[keep])
     out["category"] = objects(category, n)
-    out["unit"], out["unit_problem"] = _units(kept, mapping, context, text)
+    out["unit"], out["unit_problem"] = record_units(mapped_column(kept, mapping, "unit"), context, text)
     out["document_number"] = decision_numbers(doc[keep].reset_index(drop=True), category, mapping)
     out["party"] = party_all[keep].reset_index(drop=True)
     out["decision_text"], out["published_text"] = objects(decision_shown, n), objects(published_shown, n)
@@ -340,23 +341,6 @@ def _date_cells(kept, mapping, name, sheet, column: int | None = None) -> pd.Ser
     if getattr(sheet, "date1904", False):
         cells = shift_1904(cells)
     return cells
-
-
-DITTO = frozenset({"同上", "同 上", "〃", "\"", "”", "“", "''", "同前", "同上单位"})  # "as the row above"
-
-
-def _units(kept, mapping, context, text=cell_text) -> tuple[pd.Series, np.ndarray]:
-    """Unit column, blank and 同上 cells filled down within the block; then the 填报单位 line; then the file name.
-
-    All three spelled one way (``unit_names``), so that the summary groups them as one unit. The
-    second column says ``unit-from-file-name`` where only a file name that names no unit (台账.xlsx,
-    2016年10月报送.xlsx) was left: the records are counted under it, and the record says so."""
-    cells = text(mapped_column(kept, mapping, "unit")).reset_index(drop=True)
-    unit = unit_names(cells)
-    unit = unit.where(unit.ne("") & ~cells.isin(DITTO).to_numpy(bool)).ffill()  # 同上 / 〃: the unit above
-    unknown = unit.isna().to_numpy(bool) & (context.unit_line is None) & (not context.fallback_named)
-    return unit.fillna(unit_name(context.unit_line or context.fallback_unit)), \
-        np.where(unknown, "unit-from-file-name", None)
 
 
 def _short(text: pd.Series) -> np.ndarray:

@@ -1,0 +1,37 @@
+"""Each record's unit from the sheet's unit column, its 填报单位 line and its file name."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from ..fields import unit_name, unit_names
+from .cells import cell_text
+
+DITTO = frozenset({"同上", "同 上", "〃", "\"", "”", "“", "''", "同前", "同上单位"})  # "as the row above"
+# An office's own sections (一中队, 市容科, 法制股): who in the office decided, not which office. A 大队 or
+# a 所 may report on its own, so they are not among them.
+SECTION = re.compile(r"^[\u4e00-\u9fff\d]{0,8}?(?:中队|科|股|室|组)$")
+
+
+def record_units(cells: pd.Series, context, text=cell_text) -> tuple[pd.Series, np.ndarray]:
+    """(unit per record, problem code per record): the unit column, blank and 同上 cells filled down
+    within the block; then the 填报单位 line; then the file name.
+
+    All spelled one way (``unit_names``), so that the summary groups them as one unit. The problem says
+    ``unit-from-file-name`` where only a file name that names no unit (台账.xlsx, 2016年10月报送.xlsx) was
+    left, and ``unit-section`` where the column names a section of the office the sheet names (its
+    填报单位 line or its file name): the record counts under the office."""
+    cells = text(cells).reset_index(drop=True)
+    unit = unit_names(cells)
+    unit = unit.where(unit.ne("") & ~cells.isin(DITTO).to_numpy(bool)).ffill()  # 同上 / 〃: the unit above
+    owner = context.unit_line or (context.fallback_unit if context.fallback_named else None)
+    section = np.zeros(len(unit), dtype=bool)
+    if owner is not None:
+        section = unit.fillna("").str.match(SECTION).to_numpy(bool)
+        unit = unit.mask(section, unit_name(owner))
+    unknown = unit.isna().to_numpy(bool) & (context.unit_line is None) & (not context.fallback_named)
+    return unit.fillna(unit_name(context.unit_line or context.fallback_unit)), \
+        np.where(unknown, "unit-from-file-name", np.where(section, "unit-section", None))
