@@ -82,3 +82,25 @@ def test_sections_of_the_office_in_the_unit_column_count_under_the_office(tmp_pa
     assert [(r["unit"], r["status"], [i["code"] for i in r["issues"]][-1]) for r in data["records"]] == [
         ("区综合执法局", "on_time", "unit-section"), ("区综合执法局", "late", "unit-section"),
         ("区综合执法局", "overdue", "unit-section")]
+
+
+def test_a_publication_written_as_a_sentence_in_a_state_column_is_read(tmp_path):
+    """No 公开日期 column; 公开情况 says 已于2024年3月5日在区政府网站公开 / 已于2024.5.6公开 / 未公开."""
+    header = ["序号", "许可决定书文号", "申请人", "许可决定日期", "公开情况"]
+    book = write_xlsx(tmp_path / "区教育局_许可.xlsx", {"行政许可": [header,
+        [1, "西教许〔2024〕1号", "甲", D(2024, 3, 1), "已于2024年3月5日在区政府网站公开"],
+        [2, "西教许〔2024〕2号", "乙", D(2024, 4, 1), "已于2024.5.6公开"],
+        [3, "西教许〔2024〕3号", "丙", D(2024, 5, 6), "未公开"]]})
+    data = run(tmp_path, book)
+    assert [(r["published_date"], r["status"]) for r in data["records"]] == [
+        ("2024-03-05", "on_time"), ("2024-05-06", "late"), (None, "overdue")]
+
+
+def test_a_yes_no_column_alone_is_no_publication_date(tmp_path):
+    """是否公开 with 是/否 only: 否 may mean 不予公开 there; no date column is still said, never guessed."""
+    header = ["序号", "许可决定书文号", "申请人", "许可决定日期", "是否公开"]
+    book = write_xlsx(tmp_path / "区教育局_许可.xlsx", {"行政许可": [header,
+        [1, "西教许〔2024〕1号", "甲", D(2024, 3, 1), "是"], [2, "西教许〔2024〕2号", "乙", D(2024, 4, 1), "否"]]})
+    data = run(tmp_path, book)
+    assert [(r["status"], r["issues"][0]["code"]) for r in data["records"]] == [
+        ("invalid", "published-column-missing")] * 2

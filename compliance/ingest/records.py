@@ -9,7 +9,7 @@ accounting rows-after-header = records + skipped is checked here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -203,6 +203,7 @@ def _row_list(rows: list[int], limit: int = 10) -> str:
 
 def _records(frame, evidence, mapping, result, sheet, context, section, quality=True, text=cell_text):
     """``text``: cells -> display text (a FrameText of the sheet's frame: each column converted once)."""
+    mapping = _dates_in_the_mark(frame, mapping, result, sheet, context, text)
     doc = text(mapped_column(frame, mapping, "document_number"))
     decision_text = text(mapped_column(frame, mapping, "decision_date"))
     published_text = text(mapped_column(frame, mapping, "published_date"))
@@ -341,6 +342,21 @@ def _date_cells(kept, mapping, name, sheet, column: int | None = None) -> pd.Ser
     if getattr(sheet, "date1904", False):
         cells = shift_1904(cells)
     return cells
+
+
+def _dates_in_the_mark(frame, mapping, result, sheet, context, text):
+    """No publication-date column, but a 公开情况 column that writes the day (已于2024年3月5日在区政府网站公开):
+    that column is read as the publication date, and the sheet says so. A 是/否 column alone stays a mark
+    (否 may mean 不予公开 there)."""
+    if "published_date" in mapping.columns or "published_marked" not in mapping.columns:
+        return mapping
+    days, _ = parse_dates(text(mapped_column(frame, mapping, "published_marked")))
+    if np.isnat(days).all():
+        return mapping
+    columns = {("published_date" if k == "published_marked" else k): v for k, v in mapping.columns.items()}
+    result.notes.append(problem("published-in-mark-column", file=context.source_file, sheet=sheet.name,
+                                header=mapping.header_of("published_marked")))
+    return replace(mapping, columns=columns, scores={**mapping.scores, "published_date": 0})
 
 
 def _short(text: pd.Series) -> np.ndarray:
