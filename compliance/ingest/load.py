@@ -124,7 +124,9 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
         if result.records is not None and len(result.records):
             frames.append(result.records)
     if not frames and (any(declares_no_decisions(raw.rows) for raw in raw_sheets)
-                       or any(s.says_nothing for s in entry.sheets)):  # 无 / 无 / 无 under the header
+                       or any(s.says_nothing for s in entry.sheets)  # 无 / 无 / 无 under the header
+                       # the template sent back with its header only: nothing to report, said as such
+                       or (any(s.header_row for s in entry.sheets) and not any(s.skipped_rows for s in entry.sheets))):
         entry.declares_none = True  # a unit that had nothing to send: not unreadable, not unsent
     elif not any(s.header_row for s in entry.sheets):
         names = "、".join(s.name for s in entry.sheets) or "（无）"
