@@ -205,3 +205,12 @@ def test_a_mixed_list_starts_per_category(tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert {r["document_number"]: r["online"]["result"] for r in data["records"]} == {
         "西住建罚〔2022〕2号": "not-verifiable", "西住建罚〔2023〕9号": "confirmed"}
+
+
+def test_a_ledger_without_a_decision_date_is_not_told_that_either_date_gives_the_same(tmp_path):
+    rows = [[1, "西文旅罚〔2023〕3号", "黄石丙网吧", None, D(2023, 5, 20)]]
+    credit = write_xlsx(tmp_path / "信用西塞山_行政处罚.xlsx", {"Sheet1": [CREDIT_HEADER,
+        ["西文旅罚〔2023〕3号", "黄石丙网吧", D(2023, 5, 15), D(2023, 5, 20), "区文旅局"]]})
+    results, data = check(tmp_path, "区文旅局_处罚.xlsx", rows, credit)
+    assert results == {"西文旅罚〔2023〕3号": ("invalid", "confirmed", "2023-05-20")}
+    assert [i["code"] for i in data["records"][0]["issues"]] == ["date-missing"]

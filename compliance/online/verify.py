@@ -142,7 +142,9 @@ def _apply(records, entries, found: Matches, result, online, start, since) -> pd
     out["online_id_exposed"] = np.where(has, exposed, "")  # the masked ID the website shows in full
     decided_online = entries["decision_date"].to_numpy(DATE_DTYPE)[src] if len(entries) else np.full(len(out), None, DATE_DTYPE)
     # the site's own decision date where it differs from the ledger's: classify.py weighs it
-    differs = has & ~np.isnat(decided_online) & (decided_online != records["decision_date"].to_numpy(DATE_DTYPE))
+    ledger_decided = records["decision_date"].to_numpy(DATE_DTYPE)
+    # (a ledger without a decision date is 数据有误 for that already: no "either date gives the same")
+    differs = has & ~np.isnat(decided_online) & ~np.isnat(ledger_decided) & (decided_online != ledger_decided)
     out["online_decision_date"] = np.where(differs, decided_online, np.datetime64("NaT"))
     listed = entries["list_date"].to_numpy(DATE_DTYPE)[src] if len(entries) else np.full(len(out), None, DATE_DTYPE)
     out["online_list_date"] = np.where(has, listed, np.datetime64("NaT"))  # the list's own date of the entry
