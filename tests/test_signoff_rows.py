@@ -91,3 +91,19 @@ def test_the_standards_field_codes_under_the_header_are_no_decision(tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert [(r["row"], r["status"]) for r in data["records"]] == [(4, "on_time"), (5, "late")]
     assert data["summary"]["skipped_rows"] == 2
+
+
+def test_a_decisions_row_whose_unit_cell_carries_a_stamp_note_stays_a_record(tmp_path):
+    """单位 first, written 区住建局（盖章）, on a decision's own row with no number: judged, not taken
+    for the stamp line under the table."""
+    header = ["单位", "许可决定书文号", "申请人", "许可决定日期", "上网公开日期"]
+    book = write_xlsx(tmp_path / "各单位许可汇总.xlsx", {"行政许可": [header,
+        ["区住建局（盖章）", "西住建许〔2024〕1号", "甲公司", D(2024, 5, 6), D(2024, 5, 10)],
+        ["区住建局（盖章）", None, "乙公司", D(2024, 5, 7), D(2024, 5, 10)]]})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [(r["unit"], r["party"], r["status"]) for r in data["records"]] == [
+        ("区住建局", "甲公司", "on_time"), ("区住建局", "乙公司", "on_time")]

@@ -33,9 +33,8 @@ FOOTER = re.compile(r"^\s*(注\s*[:：\d（(、.]|注意|备注[:：]|说明[:�
                     r"Total$|Sum$|"
                     # dated sign-off lines: 报送时间：, 审核日期：, 日期： (a date beside them is no decision's)
                     r"(?:报送|制表|填报|填表|上报|审核|打印|导出|统计|落款|签发|编制|报表)(?:日期|时间)|(?:日期|时间)[:：]|"
-                    # （以下空白）, -以下空白-, 本页以下空白, （此页无正文）; a stamp line: 区住建局（公章）
+                    # （以下空白）, -以下空白-, 本页以下空白, （此页无正文）
                     r"[（(【\[\-—－~～*＊]*(?:本页)?(?:以下空白|以下无|此页无正文|此处空白)|"
-                    r"\S{0,30}[（(](?:公章|盖章|印章)[)）]$|"
                     # 4月小计, 本月小计, 1-6月累计, 本页合计, 共 N 件: subtotals and counts, never decisions
                     r"\S{0,12}(?:小计|合计|总计|累计|共计)(?:[:：（(].*|\d+(?:件|条|项|宗|个|户|起))?$|"
                     r"共\d+(?:件|条|项|宗|个|户|起))", re.IGNORECASE)
@@ -43,6 +42,9 @@ FOOTER = re.compile(r"^\s*(注\s*[:：\d（(、.]|注意|备注[:：]|说明[:�
 # decision's row (合计, 注 may be: rows.py keeps such a row when it holds a number and a date).
 SIGNATURE = re.compile(r"^\s*(?:(?:制表|填报|填表|报送)单位|主要负责人|部门负责人|单位负责人|分管领导|负责人|经办人|复核人|"
                        r"核对人|统计人|制表人|填表人|填报人|审核人|审批人|联系人)")
+# A stamp line under a table (区住建局（公章）, at most a date beside it): rows.py takes it for one only in a
+# row of one or two cells, since a unit column may be written so on a decision's own row.
+STAMP_LINE = re.compile(r"^\S{0,30}[（(](?:公章|盖章|印章)[)）]$")
 # Hint rows some templates put under the header: （必填） / 字符型(128) / （yyyy-mm-dd）.
 ANNOTATION = re.compile(r"^[\s（(【\[]*(必填|选填|非必填|可选|可不填|字符型|日期型|数值型|数字型|文本型|文本|字符串|"
                         r"格式[:：]|yyyy|YYYY|年-月-日|\d{4}-mm|例[:：]|"

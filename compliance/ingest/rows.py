@@ -23,7 +23,7 @@ from ..dates import FORMULA_NO_VALUE
 from ..fields import category_from_text
 from .columns import ColumnMap
 from .docnumbers import PLACEHOLDERS
-from .header import EXAMPLE, NON_RECORD, SECTION, SIGNATURE
+from .header import EXAMPLE, NON_RECORD, SECTION, SIGNATURE, STAMP_LINE
 from ..textscan import matches
 
 
@@ -162,6 +162,10 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
         labelled[labelled] = ~per_distinct(doc_arr[labelled], lambda t: matches(_COUNT, t)).astype(bool)
     # Decision content: a party named, or several cells filled (party, reason, result, unit …).
     content = party.ne("").to_numpy(bool) | (evidence.count >= 3)
+    stamp = ~blank & (evidence.count <= 2)
+    if stamp.any():
+        stamp[stamp] = matches(STAMP_LINE, first_arr[stamp])
+    says_so |= stamp & ~has_doc
     is_section = ~blank & (evidence.count == 1)
     if is_section.any():  # only rows of one cell can be section rows
         is_section[is_section] = matches(SECTION, first_arr[is_section])
