@@ -49,7 +49,7 @@ STAMP_LINE = re.compile(r"^\S{0,30}[（(](?:公章|盖章|印章)[)）]$")
 ANNOTATION = re.compile(r"^[\s（(【\[]*(必填|选填|非必填|可选|可不填|字符型|日期型|数值型|数字型|文本型|文本|字符串|"
                         r"格式[:：]|yyyy|YYYY|年-月-日|\d{4}-mm|例[:：]|"
                         # the standard's field codes under the header: XK_XDR_MC, CF_WSH
-                        r"[A-Z]{2,}(?:_[A-Z0-9]+)+$)")
+                        r"[A-Z]{2,}(?:_[A-Z]+)+$)")  # letters only: a number written XK_2024_001 is a number
 NON_RECORD = re.compile(f"(?:{FOOTER.pattern})|(?:{ANNOTATION.pattern})", re.IGNORECASE)
 # Example rows and sheets (填写示例, 样例): filled in to show how, not decisions.
 # 例 alone (例, 例1, 【例】) too; 例： starts a hint row (ANNOTATION), 例如 a note.
