@@ -83,7 +83,7 @@ def deadline(date, days, calendar_files, explain, as_json):
         return
     result = calendar.add_working_days(date, days)
     if explain:
-        rows = [[row.date.isoformat(), row.weekday, "是" if row.is_workday else "否", row.reason, str(row.count)]
+        rows = [[row.date.isoformat(), row.weekday, "—" if row.is_workday is None else "是" if row.is_workday else "否", row.reason, str(row.count)]
                 for row in calendar.explain(date, days)]
         for line in terminal.aligned(["日期", "星期", "是否工作日", "说明", "累计工作日"], rows, right={4}):
             click.echo(line)

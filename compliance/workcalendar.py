@@ -54,7 +54,7 @@ def from_day_numbers(days: np.ndarray) -> np.ndarray:
 class ExplainRow:
     date: dt.date
     weekday: str  # 周一 … 周日
-    is_workday: bool
+    is_workday: bool | None  # None: a decision day the calendar does not cover (not counted anyway)
     reason: str  # holiday name, 调休上班, 周末 or 工作日
     count: int  # working days counted so far (0 on the decision date)
 
@@ -287,11 +287,13 @@ class WorkCalendar:
         day = start
         while day <= deadline:
             i = to_day_number(day) - self._start
-            work = bool(self._is_work[i]) if 0 <= i < self._size else False
+            known = 0 <= i < self._size
+            work = bool(self._is_work[i]) if known else False
             if day > start and work:
                 count += 1
-            rows.append(ExplainRow(day, "周" + WEEKDAYS[day.weekday()], work,
-                                   self._reason(i, day, work), count))
+            # only the decision day can lie outside the calendar (2003-12-31): it is not counted either way
+            reason = self._reason(i, day, work) if known else f"决定日期（不计；日历不含 {day.year} 年）"
+            rows.append(ExplainRow(day, "周" + WEEKDAYS[day.weekday()], work if known else None, reason, count))
             day += dt.timedelta(days=1)
         return rows
 

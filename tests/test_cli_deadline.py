@@ -45,6 +45,16 @@ def test_explain_marks_make_up_days():
     assert lines["2016-10-31"].split()[-1] == "20"
 
 
+def test_a_decision_day_before_the_calendar_is_not_called_a_rest_day():
+    """2003-12-31 (a Wednesday; the calendar starts in 2004) is not counted either way: not 否/休息日."""
+    result = run("deadline", "2003-12-31", "--explain")
+    assert result.exit_code == 0, result.output
+    first = next(line for line in result.stdout.splitlines() if line.startswith("2003-12-31"))
+    assert first.split()[2] == "—" and "日历不含 2003 年" in first and "休息日" not in first
+    payload = json.loads(run("deadline", "2003-12-31", "--explain", "--json").stdout)
+    assert payload["explain"][0]["is_workday"] is None and payload["deadline"] == "2004-02-03"
+
+
 def test_uncovered_year_exits_2_without_traceback():
     if WorkCalendar().covers(2027):
         pytest.skip("the installed chinese-calendar already knows 2027")

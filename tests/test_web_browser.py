@@ -189,6 +189,19 @@ def test_deadline_calculator_explains_make_up_days(page, tmp_path):
     shot(page, tmp_path, "web-deadline.png")
 
 
+def test_a_decision_day_before_the_calendar_shows_no_workday_answer(page, tmp_path):
+    page.click("#tab-deadline")
+    page.fill("#d-date", "2003-12-31")
+    page.fill("#d-days", "20")
+    page.click("#d-run")
+    page.wait_for_selector("#d-result:not([hidden])")
+    assert page.locator("#d-deadline").inner_text() == "2004-02-03"
+    first = page.locator("#d-table tbody tr").first
+    assert first.locator("td").nth(2).inner_text() == "—" and "决定日期（不计）" in first.inner_text()
+    assert "holiday" not in (first.get_attribute("class") or "")
+    page.screenshot(path=str(tmp_path / "deadline-2003.png"))  # looked at; not one of the README's pictures
+
+
 def test_rules_and_calendar_are_one_click_away(page):
     page.click("#tab-rules")
     assert "国家“双公示”：7 个工作日" in page.locator("#rules-list").inner_text()

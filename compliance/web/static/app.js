@@ -354,12 +354,14 @@ async function runDeadline(event) {
       el("b", { id: "d-deadline", text: result.deadline }),
       rows.length ? `（${rows[rows.length - 1].weekday}）` : "");
     table($("d-table"), ["日期", "星期", "是否工作日", "说明", "累计工作日"],
-      rows.map((r, i) => [r.date, r.weekday, r.is_workday ? "是" : "否", i === 0 ? "决定日期（不计）" : r.reason,
+      rows.map((r, i) => [r.date, r.weekday, r.is_workday === null ? "—" : r.is_workday ? "是" : "否",
+        i === 0 ? "决定日期（不计）" : r.reason,
         i === 0 ? "" : r.count]),
       (i) => {
         const r = rows[i];
         if (i === rows.length - 1) return "deadline";
         if (r.is_workday && r.reason.startsWith("调休上班")) return "makeup";
+        if (r.is_workday === null) return null;  // a decision day the calendar does not cover
         if (!r.is_workday) return r.reason === "周末" ? "rest" : "holiday";
         return null;
       },
