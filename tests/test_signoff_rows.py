@@ -21,13 +21,17 @@ RECORDS = [[1, "西住建许〔2024〕1号", "甲公司", D(2024, 5, 6), D(2024,
            [2, "西住建许〔2024〕2号", "乙公司", D(2024, 5, 7), D(2024, 5, 10), None]]
 
 
-def records_of(tmp_path: Path, rows: list[list]) -> tuple[list, dict]:
-    book = write_xlsx(tmp_path / "区住建局_许可台账.xlsx", {"行政许可": [HEADER, *rows]})
+def checked(tmp_path: Path, book: Path) -> dict:
+    """The JSON of a real CLI run on ``book``."""
     out = tmp_path / "r.json"
     result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history",
                                        "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
     assert result.exit_code in (0, 1), result.output
-    data = json.loads(out.read_text(encoding="utf-8"))
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def records_of(tmp_path: Path, rows: list[list]) -> tuple[list, dict]:
+    data = checked(tmp_path, write_xlsx(tmp_path / "区住建局_许可台账.xlsx", {"行政许可": [HEADER, *rows]}))
     return [(r["document_number"], r["status"]) for r in data["records"]], data["summary"]
 
 
@@ -69,11 +73,7 @@ def test_a_templates_prefilled_rows_with_a_no_mark_are_no_decisions(tmp_path):
             [2, "西司罚〔2024〕2号", "乙", D(2024, 4, 1), None, None, "否"]]
     rows += [[n, None, None, None, None, f'=IF(E{n + 1}="","",E{n + 1}-D{n + 1})', "否"] for n in range(3, 11)]
     book = write_xlsx(tmp_path / "区司法局_处罚.xlsx", {"行政处罚": [header, *rows]})
-    out = tmp_path / "r.json"
-    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history",
-                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
-    assert result.exit_code in (0, 1), result.output
-    data = json.loads(out.read_text(encoding="utf-8"))
+    data = checked(tmp_path, book)
     assert [(r["row"], r["status"]) for r in data["records"]] == [(2, "on_time"), (3, "overdue")]
     assert data["summary"]["skipped_rows"] == 8
 
@@ -84,11 +84,7 @@ def test_the_standards_field_codes_under_the_header_are_no_decision(tmp_path):
         ["XK_XDR_MC", "XK_XKWS", "XK_JDRQ", "GKRQ"], ["必填", "必填", "必填", "选填"],
         ["甲公司", "西发改许〔2024〕1号", D(2024, 3, 1), D(2024, 3, 5)],
         ["乙公司", "西发改许〔2024〕2号", D(2024, 4, 1), D(2024, 6, 3)]]})
-    out = tmp_path / "r.json"
-    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history",
-                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
-    assert result.exit_code in (0, 1), result.output
-    data = json.loads(out.read_text(encoding="utf-8"))
+    data = checked(tmp_path, book)
     assert [(r["row"], r["status"]) for r in data["records"]] == [(4, "on_time"), (5, "late")]
     assert data["summary"]["skipped_rows"] == 2
 
@@ -100,10 +96,6 @@ def test_a_decisions_row_whose_unit_cell_carries_a_stamp_note_stays_a_record(tmp
     book = write_xlsx(tmp_path / "各单位许可汇总.xlsx", {"行政许可": [header,
         ["区住建局（盖章）", "西住建许〔2024〕1号", "甲公司", D(2024, 5, 6), D(2024, 5, 10)],
         ["区住建局（盖章）", None, "乙公司", D(2024, 5, 7), D(2024, 5, 10)]]})
-    out = tmp_path / "r.json"
-    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history",
-                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
-    assert result.exit_code in (0, 1), result.output
-    data = json.loads(out.read_text(encoding="utf-8"))
+    data = checked(tmp_path, book)
     assert [(r["unit"], r["party"], r["status"]) for r in data["records"]] == [
         ("区住建局", "甲公司", "on_time"), ("区住建局", "乙公司", "on_time")]

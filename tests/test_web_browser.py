@@ -175,13 +175,18 @@ def test_a_refused_request_shows_the_servers_message(page):
     assert "晚于今天" in status.inner_text()
 
 
-def test_deadline_calculator_explains_make_up_days(page, tmp_path):
+def deadline_of(page, date: str, days: int = 20) -> str:
+    """The calculator's answer for ``date``, its day-by-day table shown."""
     page.click("#tab-deadline")
-    page.fill("#d-date", "2016-09-28")
-    page.fill("#d-days", "20")
+    page.fill("#d-date", date)
+    page.fill("#d-days", str(days))
     page.click("#d-run")
     page.wait_for_selector("#d-result:not([hidden])")
-    assert page.locator("#d-deadline").inner_text() == "2016-10-31"
+    return page.locator("#d-deadline").inner_text()
+
+
+def test_deadline_calculator_explains_make_up_days(page, tmp_path):
+    assert deadline_of(page, "2016-09-28") == "2016-10-31"
     for day in ("2016-10-08", "2016-10-09"):
         row = page.locator("#d-table tbody tr", has_text=day)
         assert "调休上班" in row.inner_text() and "makeup" in row.get_attribute("class")
@@ -190,12 +195,7 @@ def test_deadline_calculator_explains_make_up_days(page, tmp_path):
 
 
 def test_a_decision_day_before_the_calendar_shows_no_workday_answer(page, tmp_path):
-    page.click("#tab-deadline")
-    page.fill("#d-date", "2003-12-31")
-    page.fill("#d-days", "20")
-    page.click("#d-run")
-    page.wait_for_selector("#d-result:not([hidden])")
-    assert page.locator("#d-deadline").inner_text() == "2004-02-03"
+    assert deadline_of(page, "2003-12-31") == "2004-02-03"
     first = page.locator("#d-table tbody tr").first
     assert first.locator("td").nth(2).inner_text() == "—" and "决定日期（不计）" in first.inner_text()
     assert "holiday" not in (first.get_attribute("class") or "")

@@ -182,9 +182,7 @@ def match(records: pd.DataFrame, entries: pd.DataFrame, aliases=None) -> Matches
                    & ~rec["rec"].isin(by_number_shared["rec"])]
     free_ent = ent[(state == 0) & ent["party_key"].ne("").to_numpy(bool) & ent["decision"].notna().to_numpy(bool)]
     cand = free_rec.merge(free_ent.drop(columns="online_date"), on=["party_key", "decision"], suffixes=("", "_e"))
-    cand = cand[(cand["unit_key"].eq("") | cand["unit_key_e"].eq("") | cand["unit_key"].eq(cand["unit_key_e"]))
-                # a permit is never confirmed by a penalty list's entry, whatever the names and dates
-                & (cand["category"].eq("") | cand["category_e"].eq("") | cand["category"].eq(cand["category_e"]))]
+    cand = cand[_no_contradiction(cand)]
     weak = pd.concat([_masked_candidates(free_rec[~free_rec["rec"].isin(cand["rec"])], free_ent),
                       _undated_candidates(rec, ent, chosen, state)], ignore_index=True)
     sizes = cand.groupby("rec")["ent"].transform("size") if len(cand) else pd.Series(dtype=np.int64)
@@ -212,6 +210,12 @@ def match(records: pd.DataFrame, entries: pd.DataFrame, aliases=None) -> Matches
     return Matches(chosen, ambiguous, several, state, only_renumbered & ambiguous, later_only)
 
 
+def _no_contradiction(pairs: pd.DataFrame) -> pd.Series:
+    """Unit and category the same where both sides name one: a permit is never confirmed by a penalty
+    list's entry, whatever the names and dates."""
+    return (pairs["unit_key"].eq("") | pairs["unit_key_e"].eq("") | pairs["unit_key"].eq(pairs["unit_key_e"])) & (pairs["category"].eq("") | pairs["category_e"].eq("") | pairs["category"].eq(pairs["category_e"]))
+
+
 def _masked_candidates(free_rec: pd.DataFrame, free_ent: pd.DataFrame) -> pd.DataFrame:
     """An entry with a masked name (张*三, 王某) and the record's decision date, surname, unit and category:
     maybe this record, maybe another; the tool does not guess, but neither is the record 网站未见."""
@@ -219,9 +223,7 @@ def _masked_candidates(free_rec: pd.DataFrame, free_ent: pd.DataFrame) -> pd.Dat
     if not len(free_rec) or not len(masked):
         return pd.DataFrame({"rec": pd.Series(dtype=np.int64), "ent": pd.Series(dtype=np.int64)})
     pairs = free_rec.merge(masked.drop(columns="online_date"), on="decision", suffixes=("", "_e"))
-    keep = (pairs["party_key"].str[0].eq(pairs["party_key_e"].str[0])
-            & (pairs["unit_key"].eq("") | pairs["unit_key_e"].eq("") | pairs["unit_key"].eq(pairs["unit_key_e"]))
-            & (pairs["category"].eq("") | pairs["category_e"].eq("") | pairs["category"].eq(pairs["category_e"])))
+    keep = pairs["party_key"].str[0].eq(pairs["party_key_e"].str[0]) & _no_contradiction(pairs)
     return pairs.loc[keep.to_numpy(bool), ["rec", "ent"]]
 
 
@@ -236,8 +238,7 @@ def _undated_candidates(rec: pd.DataFrame, ent: pd.DataFrame, chosen, state) -> 
         return pd.DataFrame({"rec": pd.Series(dtype=np.int64), "ent": pd.Series(dtype=np.int64)})
     pairs = free_rec.merge(bare.drop(columns=["online_date", "decision", "number_key"]), on="party_key",
                            suffixes=("", "_e"))
-    keep = ((pairs["unit_key"].eq("") | pairs["unit_key_e"].eq("") | pairs["unit_key"].eq(pairs["unit_key_e"]))
-            & (pairs["category"].eq("") | pairs["category_e"].eq("") | pairs["category"].eq(pairs["category_e"])))
+    keep = _no_contradiction(pairs)
     return pairs.loc[keep.to_numpy(bool), ["rec", "ent"]]
 
 
