@@ -254,3 +254,25 @@ def test_an_item_pending_last_month_and_not_listed_again_is_overdue_once_its_dea
     # Still before the deadline (as of 11-28 itself): 未到期 it stays.
     _, carried = month(tmp_path, "11", "2016-11", "2016-11-28")
     assert [(i["state"], i["status"]) for i in carried] == [("open", "pending")]
+
+
+def test_a_number_filled_in_since_is_the_same_decision_never_a_dropped_one(tmp_path):
+    # October: 李四's decision has no number (无) and is unpublished: 逾期未公开. November's ledger gives it
+    # 西安监罚〔2016〕5号 and publishes it on 11-18, past its deadline (11-07): 已整改, 逾期公开.
+    # 王五 and 赵六 share a decision day without numbers; November numbers both: still one record each.
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty",
+           [("无", "李四", "2016-10-10", None), ("", "王五", "2016-10-12", None), ("", "赵六", "2016-10-12", None),
+            ("西安监罚〔2016〕2号", "乙", "2016-10-11", "2016-10-20")], "区安监局")
+    ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty",
+           [("西安监罚〔2016〕5号", "李四", "2016-10-10", "2016-11-18"), ("西安监罚〔2016〕6号", "王五", "2016-10-12", None),
+            ("西安监罚〔2016〕7号", "赵六", "2016-10-12", "2016-11-01"),
+            ("西安监罚〔2016〕2号", "乙", "2016-10-11", "2016-10-20"), ("西安监罚〔2016〕8号", "丙", "2016-11-01", "2016-11-02")],
+           "区安监局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    code, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
+    by_party = {i["party"]: i for i in carried}
+    assert {p: (i["state"], i["status"]) for p, i in by_party.items()} == {
+        "李四": ("resolved", "late"), "王五": ("open", "overdue"), "赵六": ("resolved", "on_time")}
+    assert (by_party["李四"]["published_date"], by_party["李四"]["working_days_late"]) == ("2016-11-18", 9)  # 11-08 to 11-18: 9 working days
+    assert code == 0  # nothing dropped (王五, still open, is followed, as carried items are)
+    assert not [i for i in carried if i["state"] == "dropped"]

@@ -12,8 +12,9 @@ States (docs/history.md):
 Items are looked for in **all** of the run's records, whatever their decision month (cumulative ledgers
 repeat earlier months). Matching is pandas merges on keys (_locate): unit + category + normalised 文书号
 (+ party first, for a number typed for two decisions), or without a number unit + category + party +
-decision date; an item that was 数据有误 without a number may match on unit + category + party alone,
-since its decision date was the problem. Party names are compared as the online check compares them.
+decision date (among records still without one, then among those that have one now: a number filled
+in); an item that was 数据有误 without a number may match on unit + category + party alone, since its
+decision date was the problem. Party names are compared as the online check compares them.
 """
 
 from __future__ import annotations
@@ -226,12 +227,31 @@ def _locate(carried: pd.DataFrame, records: pd.DataFrame) -> tuple[np.ndarray, n
         taken = items[numbered].merge(by_number[BY_NUMBER].drop_duplicates(), on=BY_NUMBER)["item"].to_numpy()
         seen[taken] = at[taken] < 0
     _merge_into(at, items[~numbered], by_party.drop_duplicates(BY_PARTY), BY_PARTY)
+    _number_filled_in(at, items[~numbered], mine[rec_numbered])
     retry = items[(at < 0) & ~numbered & items["problem"].eq("invalid").to_numpy(bool)
                   & items["party"].ne("").to_numpy(bool)]
     if len(retry):
         unique = by_party.drop_duplicates(BY_PARTY_ONLY, keep=False)  # an ambiguous party: no guess
         _merge_into(at, retry, unique, BY_PARTY_ONLY)
     return at, seen
+
+
+def _number_filled_in(at: np.ndarray, items: pd.DataFrame, numbered: pd.DataFrame) -> None:
+    """Items recorded without a number, found now with one (无 last month, 西安监罚〔2024〕5号 now): filling it
+    in is the correction asked for, never a 台账中消失. Unit, category, party and decision date must
+    single out one numbered record not already taken, and one item: two such decisions are no guess."""
+    items = items[(at[items["item"].to_numpy()] < 0) & items["party"].ne("").to_numpy(bool)
+                  & items["decision_date"].notna().to_numpy(bool)]
+    if not len(items):
+        return
+    decided = numbered["decision_date"].to_numpy("datetime64[s]")
+    numbered = numbered[np.isin(decided, items["decision_date"].to_numpy("datetime64[s]"))
+                        & ~np.isin(numbered["history_row"].to_numpy(), at[at >= 0])]
+    if not len(numbered):
+        return
+    rows = _keys(numbered, numbered["decision_date"], BY_PARTY).assign(row=numbered["history_row"].to_numpy())
+    _merge_into(at, items.drop_duplicates(BY_PARTY, keep=False), rows.drop_duplicates(BY_PARTY, keep=False),
+                BY_PARTY)
 
 
 def _merge_into(at: np.ndarray, items: pd.DataFrame, rows: pd.DataFrame, on: list[str]) -> None:
