@@ -17,7 +17,7 @@ import pandas as pd
 from .dates import as_days, says_not_to_be_published
 from .textscan import contains_any
 from .ingest.docnumbers import normalise_document_numbers
-from .quality.checks import SEPARATORS, Finding
+from .quality.checks import ALONGSIDE, SEPARATORS, Finding
 from .quality.columns import column
 from .rules import RuleSet
 from .status import STATUSES
@@ -26,12 +26,13 @@ EXEMPTABLE = ("on_time", "late", "overdue", "pending", "undetermined")
 
 
 def warning_only(records: pd.DataFrame) -> np.ndarray:
-    """处罚类别 (else 处罚种类) says 警告 and nothing else."""
+    """处罚类别 (else 处罚种类) says 警告 and no other penalty. 责令改正 beside it is no penalty (行政处罚法
+    第二十八条: the order to correct goes with every penalty), so 警告；责令改正 is only a warning."""
     kind = column(records, "penalty_kind")
     kind = np.where(kind == "", column(records, "penalty_sort"), kind)
     codes, uniques = pd.factorize(pd.Series(kind, dtype=object))
     parts = pd.Series(uniques, dtype=object).astype(str).str.replace(r"\s+", "", regex=True).str.split(SEPARATORS)
-    only = parts.map(lambda p: [x for x in p if x] == ["警告"]).to_numpy(bool)  # per distinct text
+    only = parts.map(lambda p: [x for x in p if x and x not in ALONGSIDE] == ["警告"]).to_numpy(bool)  # per distinct text
     return only[codes] if len(codes) else np.zeros(0, dtype=bool)
 
 
