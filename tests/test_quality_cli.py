@@ -86,6 +86,18 @@ CASES = [
     ("validity without end (长期)", {"处罚有效期": "长期"}, set()),
     # Judged alike whatever the other rows hold (the sheet also has 五千元): ０.５ is 0.5.
     ("amount in full-width digits", {"罚款金额（万元）": "０.５"}, set()),
+    # 无, / and — say "none": right for a person, a missing code for an organisation (not a bad one).
+    ("natural person, code written /", {**NATURAL, "统一社会信用代码": "/"}, set()),
+    ("natural person, code written 无", {**NATURAL, "统一社会信用代码": "无"}, set()),
+    ("natural person, code written —", {**NATURAL, "统一社会信用代码": "—"}, set()),
+    ("legal person, code written 无", {"统一社会信用代码": "无"}, {"party-type-mismatch"}),
+    ("个体工商户 without a code", {"行政相对人类别": "个体工商户", "统一社会信用代码": ""}, {"party-type-mismatch"}),
+    # An organisation's code is never an ID number, and 17 zeros and X are a 个体工商户's alone.
+    ("legal person, an ID number as its code", {"统一社会信用代码": "11010519491231002X"},
+     {"uscc-invalid", "id-number-exposed"}),
+    ("个体工商户, an ID number as its code", {"行政相对人类别": "个体工商户", "统一社会信用代码": "11010519491231002X"},
+     {"uscc-invalid", "id-number-exposed"}),
+    ("legal person, 17 zeros and X", {"统一社会信用代码": "00000000000000000X"}, {"uscc-invalid"}),
 ]
 QUALITY = {"uscc-invalid", "id-number-invalid", "id-number-exposed", "enum-invalid", "amount-suspect",
            "validity-range-invalid", "validity-date-impossible", "party-type-mismatch", "required-missing"}
@@ -120,6 +132,14 @@ def test_each_check(checked, k, case):
     for issue in record["issues"]:
         if issue["code"] in QUALITY:
             assert issue["field"] and issue["severity"] in ("error", "notice")
+
+
+def test_an_organisations_code_that_is_an_id_or_the_placeholder_says_so(checked):
+    _, records, _ = checked
+    said = {name: next(i["message"] for i in records[f"西安监罚〔2016〕{k}号"]["issues"] if i["code"] == "uscc-invalid")
+            for k, (name, _, expected) in enumerate(CASES, start=1) if "uscc-invalid" in expected and "legal" in name}
+    assert "这是身份证号，单位和个体工商户应填统一社会信用代码" in said["legal person, an ID number as its code"]
+    assert "17 个 0 加 X 只用于没有代码的个体工商户" in said["legal person, 17 zeros and X"]
 
 
 def test_run_exits_1_and_says_why(checked):

@@ -17,7 +17,7 @@ import pandas as pd
 from ..dates import as_days, parse_dates
 from ..ingest.docnumbers import PLACEHOLDERS
 from ..problems import PROBLEMS
-from .codes import USCC_ALPHABET, CodeColumn, CodeColumns, mask_id
+from .codes import USCC_ALPHABET, USCC_NONE, CodeColumn, CodeColumns, mask_id
 from .columns import BY_NAME, column, has_column
 
 # 双公示数据标准 2019 版 的取值; 处罚类别 adds the kinds of 行政处罚法 (2021) 第九条.
@@ -35,7 +35,8 @@ PARTY_TYPES = ("法人及非法人组织", "自然人", "个体工商户")
 SEPARATORS = r"[；;、，,/]"
 # 其他 with the kind written out (其他（责令拆除）, 其他-补办手续), as the standard asks of 其他: 其他.
 _OTHER_NAMED = re.compile(r"^其他[（(\-—:：].+")
-NATURAL, LEGAL = "自然人", "法人及非法人组织"
+NATURAL, LEGAL, SOLE_TRADER = "自然人", "法人及非法人组织", "个体工商户"
+_NONE_MARKS = sorted(PLACEHOLDERS - {"0"} | {"无代码"})  # 无, / and — in a code cell: "none", not a bad code
 NO_AMOUNT = PLACEHOLDERS - {"0"}  # 无, /, - … in an amount cell: no amount (a warning alone), not a bad number
 DEFAULT_AMOUNT_LIMIT = 10_000.0  # 万元: a fine of 1 亿元 or more was almost surely entered in 元
 
@@ -154,15 +155,22 @@ def _shown(values: np.ndarray):
     return shown
 
 
-def _uscc_reason(values: np.ndarray):
+def _uscc_reason(values: np.ndarray, is_id: np.ndarray | None = None):
     def reason(rows):
         picked = values[rows]
-        lengths = np.fromiter(map(len, picked), dtype=np.int64, count=len(picked))  # the flagged few
-        allowed = pd.Series(picked, dtype=object).str.fullmatch(f"[{USCC_ALPHABET}]*").to_numpy(bool)
-        # object arrays: numpy before 2.0 cannot add fixed-width strings
-        return np.where(lengths != 18, "应为 18 位，现为 " + lengths.astype(str).astype(object) + " 位",
-                        np.where(~allowed, "含有不允许的字符（不用 I、O、Z、S、V）", "校验位不符"))
+        if is_id is not None:  # an organisation's code column holding a person's ID number
+            return np.where(is_id[rows], "这是身份证号，单位和个体工商户应填统一社会信用代码",
+                            np.where(picked == USCC_NONE, "17 个 0 加 X 只用于没有代码的个体工商户", _uscc_reasons(picked)))
+        return _uscc_reasons(picked)
     return reason
+
+
+def _uscc_reasons(picked: np.ndarray) -> np.ndarray:
+    lengths = np.fromiter(map(len, picked), dtype=np.int64, count=len(picked))  # the flagged few
+    allowed = pd.Series(picked, dtype=object).str.fullmatch(f"[{USCC_ALPHABET}]*").to_numpy(bool)
+    # object arrays: numpy before 2.0 cannot add fixed-width strings
+    return np.where(lengths != 18, "应为 18 位，现为 " + lengths.astype(str).astype(object) + " 位",
+                    np.where(~allowed, "含有不允许的字符（不用 I、O、Z、S、V）", "校验位不符"))
 
 
 def _id_reason(values: np.ndarray):
@@ -172,28 +180,34 @@ def _id_reason(values: np.ndarray):
 
 
 def _party_code(records, party_type, columns: CodeColumns):
-    """统一社会信用代码 of the party; a shared 代码/身份证号码 column holds either (the ID checked as one)."""
+    """统一社会信用代码 of the party; a shared 代码/身份证号码 column holds either (the ID checked as one).
+    无, / and — say "none": for a natural person that is right, for an organisation the code is missing.
+    An organisation (法人及非法人组织, 个体工商户) needs a code, never an ID; 17 zeros and X stand in
+    only for a 个体工商户 without one."""
     has_code = has_column(records, "party_code")
     if not has_code.any():
         return []
     codes = columns["party_code"]
     code = codes.values
-    given = (code != "") & ~codes.has_star  # a masked number (420203********3673) is not checked
+    empty = (code == "") | np.isin(code, _NONE_MARKS)
+    given = ~empty & ~codes.has_star  # a masked number (420203********3673) is not checked
     uscc_ok, ric_ok, digits = codes.uscc_valid(), codes.ric_valid(), codes.id_shaped()
-    natural = party_type == NATURAL
-    person = given & codes.person(legal=party_type == LEGAL, natural=natural)
-    bad = given & ~uscc_ok & ~ric_ok
+    natural, legal = party_type == NATURAL, party_type == LEGAL
+    organisation = legal | (party_type == SOLE_TRADER)
+    uscc_ok = uscc_ok & ~(legal & (code == USCC_NONE))
+    person = given & codes.person(legal=legal, natural=natural)
+    bad = given & ~uscc_ok & ~(ric_ok & ~organisation)
     as_id = bad & digits & natural
     as_uscc = bad & ~as_id
     shown = _shown(code)
-    out = [_finding("uscc-invalid", "party_code", as_uscc, value=shown, reason=_uscc_reason(code)),
+    out = [_finding("uscc-invalid", "party_code", as_uscc, value=shown, reason=_uscc_reason(code, ric_ok)),
            _finding("id-number-invalid", "party_code", as_id, label="证件号码", value=shown, reason=_id_reason(code)),
            _finding("id-number-exposed", "party_code", person, value=shown)]
     has_party_type = has_column(records, "party_type")
     out.append(_finding("party-type-mismatch", "party_type", natural & given & uscc_ok & ~ric_ok, value=party_type,
                         reason="填了统一社会信用代码"))
     # only where the record's own sheet has the code column: another unit's file may have one, this one not
-    no_code = has_party_type & has_code & (party_type == LEGAL) & (code == "")
+    no_code = has_party_type & has_code & organisation & empty
     out.append(_finding("party-type-mismatch", "party_type", no_code, value=party_type, reason="没有填统一社会信用代码"))
     return out
 
