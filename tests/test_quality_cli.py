@@ -74,6 +74,10 @@ CASES = [
     ("其他 with its kind named", {"处罚类别": "其他（责令拆除）"}, set()),
     ("a kind and 其他 with its kind named", {"处罚类别": "罚款；其他-责令恢复原状"}, set()),
     ("其他 with a kind, and a kind not in the standard", {"处罚类别": "其他（责令拆除）；罚金"}, {"enum-invalid"}),
+    ("其他 with two kinds named", {"处罚类别": "其他（责令退还、赔偿损失）"}, set()),
+    ("a kind, and 其他 with two kinds named", {"处罚类别": "罚款；其他(责令停止执业，没收器械)"}, set()),
+    ("其他 with two kinds named, and a kind not in the standard", {"处罚类别": "其他（责令退还、赔偿损失）、罚金"},
+     {"enum-invalid"}),
     ("two kinds joined with a full-width slash", {"处罚类别": "罚款／没收违法所得"}, set()),
     # A full ID inside the name goes online with it: the unit is told, as for an ID column.
     ("natural person, ID inside the name", {**NATURAL, "行政相对人名称": "张三（320102198001011238）", "统一社会信用代码": ""},

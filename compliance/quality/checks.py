@@ -246,7 +246,9 @@ def _enum_ok(values: np.ndarray, allowed: tuple[str, ...], several: bool, alongs
     # NFKC: ／ and ； are / and ;, as a clerk's IME may type them
     unique = pd.Series(uniques, dtype=object).astype(str).str.normalize("NFKC").str.replace(r"\s+", "", regex=True)
     if several:
-        parts = unique.str.split(SEPARATORS).map(lambda p: [x for x in p if x])  # distinct values only
+        # 其他（责令退还、赔偿损失）: the kinds named in the bracket are 其他's, not more kinds to split
+        named = unique.str.replace(r"其他\([^()]*\)", "其他", regex=True)
+        parts = named.str.split(SEPARATORS).map(lambda p: [x for x in p if x])  # distinct values only
         kinds = parts.map(lambda p: [_OTHER_NAMED.sub("其他", x) for x in p if x not in alongside])
         ok = kinds.map(lambda k: bool(k) and all(x in allowed for x in k)).to_numpy(bool)
     else:
