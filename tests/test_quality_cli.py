@@ -61,6 +61,8 @@ CASES = [
     ("amount just under the limit", {"罚款金额（万元）": "9999.5"}, set()),
     ("validity ends before the decision", {"处罚有效期": dt.date(2016, 2, 1)}, {"validity-range-invalid"}),
     ("required item empty", {"违法事实": ""}, {"required-missing"}),
+    ("required item written 无", {"违法事实": "无"}, {"required-missing"}),
+    ("required items written / and —", {"处罚依据": "/", "处罚内容": "—"}, {"required-missing"}),
     # An ID valid as a credit code too (about 3 % of IDs): a natural person's, so to be masked.
     ("natural person, ID that passes the credit-code check too", {**NATURAL, "统一社会信用代码": "320102199001010838"},
      {"id-number-exposed"}),
@@ -153,8 +155,8 @@ def test_run_exits_1_and_says_why(checked):
     errors = sum(1 for _, _, codes in CASES if codes - {"id-number-exposed", "required-missing"})
     assert payload["summary"]["compliance_rate"] == pytest.approx((len(CASES) - errors) / len(CASES))
     assert payload["summary"]["personal_data"] == sum(1 for _, _, codes in CASES if "id-number-exposed" in codes)
-    # every row lacks nothing but the one empty 违法事实: 12 required items each
-    assert payload["summary"]["completeness_rate"] == pytest.approx((12 * len(CASES) - 1) / (12 * len(CASES)))
+    # 12 required items each; missing: the empty 违法事实, the 违法事实 written 无, the 处罚依据 and 处罚内容 written / and —
+    assert payload["summary"]["completeness_rate"] == pytest.approx((12 * len(CASES) - 4) / (12 * len(CASES)))
 
 
 def test_messages_name_the_field_and_the_masked_value(checked):

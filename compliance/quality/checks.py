@@ -15,10 +15,10 @@ import numpy as np
 import pandas as pd
 
 from ..dates import as_days, parse_dates
-from ..ingest.docnumbers import PLACEHOLDERS
 from ..problems import PROBLEMS
 from .codes import USCC_ALPHABET, USCC_NONE, CodeColumn, CodeColumns, mask_id
 from .columns import BY_NAME, column, has_column
+from .required import NONE_MARKS
 
 # 双公示数据标准 2019 版 的取值; 处罚类别 adds the kinds of 行政处罚法 (2021) 第九条.
 PERMIT_KINDS = ("普通", "特许", "认可", "核准", "登记", "其他")
@@ -36,8 +36,8 @@ SEPARATORS = r"[；;、，,/]"
 # 其他 with the kind written out (其他（责令拆除）, 其他-补办手续), as the standard asks of 其他: 其他.
 _OTHER_NAMED = re.compile(r"^其他[（(\-—:：].+")
 NATURAL, LEGAL, SOLE_TRADER = "自然人", "法人及非法人组织", "个体工商户"
-_NONE_MARKS = sorted(PLACEHOLDERS - {"0"} | {"无代码"})  # 无, / and — in a code cell: "none", not a bad code
-NO_AMOUNT = PLACEHOLDERS - {"0"}  # 无, /, - … in an amount cell: no amount (a warning alone), not a bad number
+_NONE_MARKS = sorted(NONE_MARKS | {"无代码"})  # 无, / and — in a code cell: "none", not a bad code
+NO_AMOUNT = NONE_MARKS  # 无, /, - … in an amount cell: no amount (a warning alone), not a bad number
 DEFAULT_AMOUNT_LIMIT = 10_000.0  # 万元: a fine of 1 亿元 or more was almost surely entered in 元
 
 

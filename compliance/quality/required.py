@@ -14,6 +14,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..ingest.docnumbers import PLACEHOLDERS
+
+NONE_MARKS = frozenset(PLACEHOLDERS - {"0"})  # 0 may be a real value (罚款金额 0 is checked elsewhere)
+
 # (field, label): core fields (fields.py) by their name, quality fields (columns.py) as q_<name>.
 PERMIT = (("party", "行政相对人名称"), ("q_party_type", "行政相对人类别"), ("document_number", "决定文书号"),
           ("q_permit_kind", "许可类别"), ("q_permit_content", "许可内容"), ("decision_date", "决定日期"),
@@ -57,7 +61,8 @@ def required_counts(texts: dict[str, np.ndarray], present: set[str],
             if name not in present:
                 continue
             values = np.asarray(texts[name], dtype=object)
-            has = pd.notna(values) & (values != "")  # cells come trimmed (ingest's cell_text)
+            # cells come trimmed (ingest's cell_text); 无, / and — fill no item: they say it is not there
+            has = pd.notna(values) & (values != "") & ~pd.Series(values, dtype=object).isin(NONE_MARKS).to_numpy(bool)
             filled += mine & has
             empty = np.flatnonzero(mine & ~has)  # only these rows get the label
             missing[empty] = missing[empty] + (label + "、")
