@@ -88,7 +88,8 @@ class CheckRun:
         sent = self.loaded.records["unit"].dropna().unique().tolist()  # before the month was chosen
         unreadable = same_units(unreadable, sent, self.unit_aliases)  # 区人社局 however its file was named
         sent += self.loaded.said_none  # files that say 本月无…决定
-        return unit_table(self.records, self.expected_units, unreadable, sent)
+        followed = [] if self.history is None else self.history.carried["unit"].dropna().unique().tolist()
+        return unit_table(self.records, self.expected_units, unreadable, sent, followed)
 
     @cached_property
     def issues(self) -> list:

@@ -440,6 +440,8 @@ DECLARED = [
                 "该单位（不在 compliance.toml [units] 中）的文件读不了", "看“数据问题”中的原因，重新报送"),
     ProblemType("unit-not-sent", UNIT, "未报送（没有收到该单位的表格）", "compliance.toml [units] 中的单位没有报送表格",
                 "催报"),
+    ProblemType("unit-followed-not-sent", UNIT, "本期没有收到该单位的表格；上期遗留事项照常跟踪",
+                "上期有仍未整改事项的单位，本期没有报送表格", "催报；遗留事项见“整改跟踪”"),
     ProblemType("unit-online-only", UNIT, "只见于网站清单，台账中没有该单位", "网站清单中有、台账中没有的单位",
                 "核实该单位是否应报送台账"),
 ]

@@ -86,7 +86,7 @@ def _note(row: pd.Series) -> Problem | None:
 
 
 def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unreadable_units: Iterable[str] = (),
-               sent_units: Iterable[str] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
+               sent_units: Iterable[str] = (), followed_units: Iterable[str] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(汇总 rows, chart rows); 备注 holds a Problem (a 汇总-line code) or None, rendered by each output.
 
     Rows: each unit's categories, a 小计 row for a unit with both, then 合计.
@@ -94,7 +94,8 @@ def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unread
     compliance.toml [units], then by name); then the units with no rank.
     An expected unit with no records shows as 未报送; a unit whose file could
     not be read gets a line saying so; a unit that sent records, none of them in
-    scope (another month), shows 本期无决定. Chart rows: one per unit, then 合计.
+    scope (another month), shows 本期无决定; one the history follows (``followed_units``: items still open
+    from the previous period) that sent nothing shows as 未报送 too. Chart rows: one per unit, then 合计.
     """
     counts = status_counts(records, ["unit", "category"]) if len(records) else \
         pd.DataFrame(columns=["unit", "category", *STATUSES, *FIGURES])
@@ -126,7 +127,7 @@ def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unread
     for name in RATE_HEADERS:
         out[name] = rates[name].astype(object).where(rates[name].notna(), None)
     out["备注"] = table.apply(_note, axis=1) if len(table) else None
-    out = _add_missing_units(out, declared, per_unit.index, unreadable_units, sent_units)
+    out = _add_missing_units(out, declared, per_unit.index, unreadable_units, sent_units, followed_units)
     chart = _chart_rows(out)
     return out[TABLE_HEADERS], chart
 
@@ -139,7 +140,7 @@ def _partly(note: Problem | None) -> Problem:
 
 
 def _add_missing_units(out: pd.DataFrame, declared: list[str], present, unreadable: Iterable[str],
-                       sent: Iterable[str]) -> pd.DataFrame:
+                       sent: Iterable[str], followed: Iterable[str] = ()) -> pd.DataFrame:
     """Lines for units with no record in scope: 未报送, 本期无决定, or 文件无法读取."""
     extra = []
     unreadable = [u for u in dict.fromkeys(unreadable)]
@@ -156,6 +157,10 @@ def _add_missing_units(out: pd.DataFrame, declared: list[str], present, unreadab
     for unit in unreadable:
         if unit not in declared and unit not in present:
             extra.append({"单位": unit, "类别": UNREADABLE, "备注": problem("unit-file-unreadable-uncounted")})
+    listed = set(declared) | set(present) | set(sent) | set(unreadable)
+    for unit in dict.fromkeys(followed):  # its open items are counted on its line (report/parts/history.py)
+        if unit not in listed:
+            extra.append({"单位": unit, "类别": NOT_SENT, "备注": problem("unit-followed-not-sent")})
     # another of its files unreadable: its rank stands on part of what it sent, and says so
     partly = out["单位"].isin([u for u in unreadable if u in present]).to_numpy(bool)
     if partly.any():

@@ -276,3 +276,27 @@ def test_a_number_filled_in_since_is_the_same_decision_never_a_dropped_one(tmp_p
     assert (by_party["李四"]["published_date"], by_party["李四"]["working_days_late"]) == ("2016-11-18", 9)  # 11-08 to 11-18: 9 working days
     assert code == 0  # nothing dropped (王五, still open, is followed, as carried items are)
     assert not [i for i in carried if i["state"] == "dropped"]
+
+
+def test_every_units_open_items_are_on_its_own_line_of_the_summary_and_the_lines_add_up(tmp_path):
+    # October: three units, one overdue item each (区安监局 two: a penalty and a permit). November: 区安监局
+    # sends penalties only, 区环保局 sends nothing, 区食药监局's file is broken. Each unit's 上期遗留 and
+    # 仍未整改 stand on its own line (a line for 区安监局's permits, 未报送 for 区环保局), and the lines add up.
+    for unit, category, number in (("区安监局", "penalty", "西安监罚〔2016〕1号"), ("区安监局", "permit", "西安监许〔2016〕1号"),
+                                   ("区环保局", "penalty", "西环罚〔2016〕1号"), ("区食药监局", "penalty", "西食药罚〔2016〕1号")):
+        ledger(tmp_path / "10" / f"{unit}_{SHEET[category]}.xlsx", category, [(number, "甲", "2016-10-10", None)], unit)
+    ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty", [("西安监罚〔2016〕9号", "乙", "2016-11-01", "2016-11-02")],
+           "区安监局")
+    (tmp_path / "11" / "区食药监局_行政处罚.xlsx").write_bytes(b"PK\x03\x04 not a whole workbook")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    month(tmp_path, "11", "2016-11", "2016-12-26")
+    sheet = openpyxl.load_workbook(tmp_path / "r2016-11.xlsx")["汇总"]
+    header = [c.value for c in sheet[3]]
+    lines = [dict(zip(header, row)) for row in sheet.iter_rows(min_row=4, values_only=True) if row[1]]
+    figures = {(line["单位"], line["类别"]): (line["上期遗留"], line["仍未整改"]) for line in lines}
+    assert figures == {("区安监局", "行政处罚"): (1, 1), ("区安监局", "行政许可"): (1, 1),
+                       ("区食药监局", "文件无法读取"): (1, 1), ("区环保局", "未报送"): (1, 1), ("合计", None): (4, 4)}
+    assert next(line for line in lines if line["单位"] == "区环保局")["备注"] == "本期没有收到该单位的表格；上期遗留事项照常跟踪"
+    units = json.loads((tmp_path / "r2016-11.json").read_text(encoding="utf-8"))["history"]["units"]
+    assert sorted((u["unit"], u["category"], u["carried"], u["open"]) for u in units) == [
+        ("区安监局", "penalty", 1, 1), ("区安监局", "permit", 1, 1), ("区环保局", "penalty", 1, 1), ("区食药监局", "penalty", 1, 1)]

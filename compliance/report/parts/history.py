@@ -12,7 +12,7 @@ import pandas as pd
 
 from ...history.queries import items_json, trend_frame
 from ...history.record import CATEGORY_KEYS, unit_rates
-from ...summary import SUBTOTAL, TOTAL
+from ...summary import COUNT_HEADERS as COUNT_COLUMNS, SUBTOTAL, TOTAL
 from ..layout import INT, PERCENT, POINTS, SheetSpec
 from ..sheets.history import followup_spec, trend_spec
 from .base import Part
@@ -43,13 +43,18 @@ class HistoryPart(Part):
         out["上期及时公开率"] = before
         out["较上期"] = (now - before) * 100  # percentage points
         figures = self.follow.unit_figures()
+        out = _rows_for_unplaced(out, figures)
+        unit = out["单位"].astype(object)
+        rows = pd.MultiIndex.from_arrays([unit, out["类别"].map(CATEGORY_KEYS).where(unit.ne(TOTAL), "all").fillna("")])
         by_row = figures.set_index(["unit", "category"])
         by_unit = figures.groupby("unit")[list(FIGURES.values())].sum()
-        subtotal = out["类别"].eq(SUBTOTAL).to_numpy(bool)
+        # a unit's own line: its 小计, or the line of a unit with nothing in scope (未报送, 本期无决定, 文件无法读取)
+        whole = (out["类别"].eq(SUBTOTAL) | ~out["类别"].isin(list(CATEGORY_KEYS))).to_numpy(bool) \
+            & unit.ne(TOTAL).to_numpy(bool)
         for header, name in FIGURES.items():
             values = by_row[name].reindex(rows).to_numpy(float, copy=True) if len(by_row) else \
                 np.full(len(out), np.nan)
-            values[subtotal] = by_unit[name].reindex(unit[subtotal]).to_numpy(float) if len(by_unit) else np.nan
+            values[whole] = by_unit[name].reindex(unit[whole]).to_numpy(float) if len(by_unit) else np.nan
             values[unit.eq(TOTAL).to_numpy(bool)] = figures[name].sum()
             out[header] = np.nan_to_num(values).astype(int)
         return out, RATE_HEADERS + COUNT_HEADERS
@@ -84,6 +89,12 @@ class HistoryPart(Part):
         units = units[units["category"].isin(["permit", "penalty"])]
         previous = f.previous_rates.set_index(["unit", "category"])["rate"]
         figures = f.unit_figures().set_index(["unit", "category"])
+        # a unit or category with open items and nothing in scope this period (未报送, permits carried
+        # beside this month's penalties) is listed too: the units' figures add up to the whole
+        placed = set(zip(units["unit"], units["category"]))
+        extra = [(u, c) for u, c in figures.index if (u, c) not in placed]
+        units = pd.concat([units, pd.DataFrame({"unit": [u for u, _ in extra], "category": [c for _, c in extra],
+                                                "rate": np.nan})], ignore_index=True)
         out = []
         for unit, category, rate in zip(units["unit"], units["category"], units["rate"]):  # one per unit
             counts = figures.loc[(unit, category)] if (unit, category) in figures.index else None
@@ -114,3 +125,27 @@ class HistoryPart(Part):
     def findings(self) -> list[str]:
         dropped = len(self.follow.dropped)
         return [f"{dropped} 条上期遗留问题在台账中消失（见“整改跟踪”）"] if dropped else []
+
+
+def _rows_for_unplaced(table: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with a line for each unit and category that has open items from the previous period but
+    no line of its own (a unit with penalties this month and permits carried over): the units' lines
+    then add up to 合计. Such a line has no decision this period: its counts are 0, its rates empty."""
+    unit = table["单位"].astype(object)
+    has = set(zip(unit, table["类别"].map(CATEGORY_KEYS)))
+    own_line = set(unit[~table["类别"].isin(list(CATEGORY_KEYS))])  # 未报送 and the like: counted there
+    missing = [(u, c) for u, c in zip(figures["unit"], figures["category"])
+               if (u, c) not in has and u in set(unit) and u not in own_line]
+    if not missing:
+        return table
+    labels = {key: label for label, key in CATEGORY_KEYS.items() if key != "all"}
+    out = table
+    for u, c in missing:
+        line = pd.DataFrame([{"单位": u, "类别": labels.get(c, c)}]).reindex(columns=table.columns).astype(object)
+        line = line.where(line.notna(), None)
+        for name in COUNT_COLUMNS:
+            line[name] = 0
+        at = int(np.flatnonzero(out["单位"].astype(object).eq(u).to_numpy(bool))[-1]) + 1
+        out = pd.concat([out.iloc[:at], line, out.iloc[at:]], ignore_index=True)
+    return out
+
