@@ -38,7 +38,9 @@ async function getJson(url, options) {
   try {
     response = await fetch(url, options);
   } catch (err) {
-    throw new Error("无法连接到服务器（可能上传的文件太大，或服务已停止）。请检查后重试。");
+    // Chromium refuses to send a file changed after it was chosen (a clerk fixing rows): say that first
+    throw new Error("文件没有发送出去。如果选择文件后又修改并保存过它，请点文件旁的 × 移除，再重新选择；" +
+      "否则可能是文件太大，或服务已停止，请稍后重试。");
   }
   let payload = null;
   try { payload = await response.json(); } catch (err) { payload = null; }
@@ -68,11 +70,19 @@ function showTab(name) {
 
 // ---- files ----
 function addFiles(files) {
+  const replaced = [];
   for (const file of files) {
-    const dup = state.chosen.some((f) => f.name === file.name && f.size === file.size && f.lastModified === file.lastModified);
-    if (!dup) state.chosen.push(file);
+    // The same name chosen again is the file fixed since: it replaces the one chosen before.
+    const at = state.chosen.findIndex((f) => f.name === file.name);
+    if (at < 0) state.chosen.push(file);
+    else {
+      state.chosen[at] = file;
+      replaced.push(file.name);
+    }
   }
   drawChosen();
+  if (replaced.length)
+    setStatus($("check-status"), `已用新选的 ${replaced.join("、")} 替换之前选的同名文件。`);
 }
 
 function sizeText(bytes) {
@@ -120,6 +130,7 @@ async function runCheck(event) {
   else if (rule) form.append("rule", rule);
   if (!$("quality").checked) form.append("quality", "off");
   $("run").disabled = true;
+  $("results").hidden = true;  // the results of the files chosen before: never shown beside a new failure
   setStatus(status, "正在检查，请稍候……");
   try {
     const result = await getJson("/api/check", { method: "POST", body: form });
@@ -158,6 +169,7 @@ function drawResults(result) {
   const link = $("report-link");
   link.hidden = !result.report_url;
   if (result.report_url) link.href = result.report_url;
+  $("report-note").classList.remove("error");
   $("report-note").textContent = result.report_url
     ? `报告保留 ${state.info.limits.report_ttl_minutes} 分钟，请及时下载。`
     : "没有读到可检查的数据，未生成报告。";
@@ -171,15 +183,22 @@ function drawResults(result) {
   // one unit written several ways, counted once (the terminal's and 说明's line)
   const spellings = Object.entries(result.unit_spellings || {})
     .map(([kept, others]) => `${kept}（另写作 ${others.join("、")}）`).join("；");
+  // files passed over (the same contents twice, one of our own reports): each named with why
+  const passed = inputs.filter((i) => !i.error && (i.not_read || (!(i.sheets || []).length && (i.notes || []).length)))
+    .map((i) => `${i.file}（${messageWithoutFile(i.not_read || i.notes.join("；"), i.file)}）`);
   const scope = [skipped ? `另跳过非记录行（空行、说明、表尾等）${skipped} 行` : "", result.scope_note || "",
-    spellings ? `单位名称写法不一，按同一单位统计：${spellings}` : ""].filter(Boolean);
+    spellings ? `单位名称写法不一，按同一单位统计：${spellings}` : "",
+    passed.length ? `未读取 ${passed.length} 个文件：${passed.join("；")}` : ""].filter(Boolean);
   $("scope-note").hidden = !checked || scope.length === 0;
   $("scope-note").textContent = scope.length ? scope.join("；") + "。" : "";
   $("nothing-checked").hidden = checked;
-  $("nothing-checked").textContent = checked ? "" : "没有检查任何记录：上传的文件都无法读取，见下方原因。";
+  const bad = inputs.filter((i) => i.error);
+  $("nothing-checked").textContent = checked ? "" : "没有检查任何记录：" + [
+    bad.length ? `${bad.length} 个文件无法读取，见下方原因` : "",
+    passed.length ? `未读取 ${passed.join("；")}` : "",
+    bad.length || passed.length ? "" : "上传的文件中没有找到记录"].filter(Boolean).join("；") + "。";
   $("problems-card").hidden = !checked;
   $("summary-card").hidden = !checked;
-  const bad = inputs.filter((i) => i.error);
   $("unreadable").hidden = bad.length === 0;
   $("unreadable").querySelector("h3").textContent = `有 ${bad.length} 个文件无法读取，请修改后重新上传`;
   $("unreadable-list").replaceChildren(
@@ -397,11 +416,32 @@ async function loadCalendar() {
     $("cal-source").textContent = `法定节假日数据来自 ${info.source} ${info.version}。`;
     $("cal-years").textContent = yearRanges(info.covered_years) + " 年";
     $("cal-files").replaceChildren(...(info.files.length
-      ? info.files.map((f) => el("li", { text: `补充日历文件：${f.path}（${yearRanges(f.years)} 年）` }))
+      ? info.files.map((f) => el("li", { text: `补充日历文件：${f.path.split(/[\\/]/).pop()}（${yearRanges(f.years)} 年）` }))
       : [el("li", { class: "hint", text: "没有加载补充日历文件。" })]));
   } catch (err) {
     $("cal-source").textContent = err.message;
   }
+}
+
+// A report past its keeping time (or a restarted server) would end as a silent, cancelled download:
+// the link asks first, and the page says what the server says.
+async function downloadReport(event) {
+  event.preventDefault();
+  const link = $("report-link");
+  const note = $("report-note");
+  let response = null;
+  try { response = await fetch(link.href, { method: "HEAD" }); } catch (err) { response = null; }
+  if (response && response.ok) {
+    window.location.href = link.href;  // an attachment: the page stays as it is
+    return;
+  }
+  let message = "无法连接到服务器，报告没有下载。请稍后重试。";
+  if (response) {
+    try { message = (await getJson(link.href)).error.message; } catch (err) { message = err.message; }
+  }
+  note.textContent = message;
+  note.classList.add("error");
+  link.hidden = true;
 }
 
 async function start() {
@@ -417,6 +457,7 @@ async function start() {
   $("check-form").addEventListener("submit", runCheck);
   $("deadline-form").addEventListener("submit", runDeadline);
   $("print").addEventListener("click", () => window.print());
+  $("report-link").addEventListener("click", downloadReport);
   try {
     const info = await getJson("/api/info");
     state.info = info;

@@ -1,0 +1,77 @@
+"""What the page tells a clerk when something goes wrong around the check itself: a file changed after it
+was chosen, a report past its keeping time, files passed over. Real Chromium, real server
+(test_web_browser's fixtures)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import openpyxl
+
+from test_web_browser import SAMPLES, browser, page, server  # noqa: F401 - fixtures
+
+SAMPLE = SAMPLES[0]
+
+
+def _run(page):
+    page.click("#run")
+    page.wait_for_function("document.getElementById('check-status').textContent.indexOf('正在检查') < 0",
+                           timeout=60_000)
+
+
+def test_a_file_changed_after_it_was_chosen_says_so_and_choosing_it_again_replaces_it(page, tmp_path):
+    ledger = tmp_path / SAMPLE.name
+    shutil.copyfile(SAMPLE, ledger)
+    page.fill("#as_of", "2016-12-31")
+    page.set_input_files("#files", [str(ledger)])
+    _run(page)
+    assert page.locator("#results").is_visible()
+    book = openpyxl.load_workbook(ledger)  # the clerk fixes a row and saves, the page still open
+    book.active.cell(row=book.active.max_row + 2, column=1, value="修改后")
+    book.save(ledger)
+    later = ledger.stat().st_mtime + 5  # saved a few seconds after it was chosen
+    os.utime(ledger, (later, later))
+    _run(page)
+    status = page.locator("#check-status").inner_text()
+    assert "修改并保存过" in status and "×" in status, status
+    assert page.locator("#results").is_hidden()  # the results before the fix are not left beside it
+    page.set_input_files("#files", [str(ledger)])  # chosen again: replaces the entry, not a second one
+    assert page.locator("#chosen li").count() == 1
+    assert "替换之前选的同名文件" in page.locator("#check-status").inner_text()
+    _run(page)
+    assert page.locator("#results").is_visible()
+    assert page.locator("#check-status").inner_text() == "检查完成。"
+
+
+def test_a_report_no_longer_kept_says_so_instead_of_a_silent_download(page):
+    page.fill("#as_of", "2016-12-31")
+    page.set_input_files("#files", [str(SAMPLE)])
+    _run(page)
+    page.evaluate("document.getElementById('report-link').href = '/reports/' + 'a'.repeat(32)")
+    page.click("#report-link")
+    note = page.locator("#report-note.error")
+    note.wait_for()
+    assert "报告不存在或已过期" in note.inner_text()
+    assert page.locator("#report-link").is_hidden()
+
+
+def test_files_passed_over_are_named_with_why(page, tmp_path):
+    twin = tmp_path / ("副本_" + SAMPLE.name)
+    shutil.copyfile(SAMPLE, twin)
+    page.fill("#as_of", "2016-12-31")
+    page.set_input_files("#files", [str(SAMPLE), str(twin)])
+    _run(page)
+    scope = page.locator("#scope-note").inner_text()
+    assert "未读取 1 个文件" in scope and "内容完全相同" in scope, scope
+    # a report of this tool's, uploaded alone: passed over, and said so where the results would be
+    with page.expect_download() as download_info:
+        page.click("#report-link")
+    report = tmp_path / "报告.xlsx"
+    download_info.value.save_as(str(report))
+    page.click("#chosen li button")
+    page.click("#chosen li button")
+    page.set_input_files("#files", [str(report)])
+    _run(page)
+    said = page.locator("#nothing-checked").inner_text()
+    assert "本工具生成" in said and "无法读取" not in said, said
