@@ -225,6 +225,21 @@ def test_wps_et_and_unknown_files_in_a_folder(tmp_path):
     assert "Word" in named["说明.docx"].message
 
 
+def test_a_scan_or_photo_given_by_name_is_said_to_be_one_whatever_it_is_named(tmp_path):
+    # Uploaded on the web page or named on the command line, a file is read whatever its name; a photo
+    # of the ledger or a PDF scan is told as such, never "no header" or "characters in no encoding".
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+    files = {"台账截图.png": png, "区人社局_台账.pdf": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",
+             "区安监局_台账.xlsx": b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(200)}  # a JPEG named .xlsx
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    result = load([tmp_path / name for name in files])
+    said = {Path(e.path).name: (e.error.code, e.error.message) for e in result.inputs if e.error}
+    assert {name: code for name, (code, _) in said.items()} == dict.fromkeys(files, "wrong-form")
+    assert "这是图片" in said["台账截图.png"][1] and "这是图片" in said["区安监局_台账.xlsx"][1]
+    assert "这是 PDF 文件" in said["区人社局_台账.pdf"][1]
+
+
 def test_error_values_in_xls_are_errors(tmp_path):
     book = xlwt.Workbook()
     sheet = book.add_sheet("处罚")

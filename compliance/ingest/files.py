@@ -17,7 +17,7 @@ from typing import Iterable
 
 from ..errors import FileFault, os_reason
 from ..problems import Problem, problem
-from .readers import is_zip_workbook, sniff
+from .readers import IMAGE_ADVICE, PDF_ADVICE, is_zip_workbook, sniff
 
 JSON_TOOL = "compliance"  # the first key of the JSON output: how a JSON file we wrote is known
 _OWN_JSON = re.compile(rb'\A\s*\{\s*"tool"\s*:\s*"' + JSON_TOOL.encode() + rb'"')
@@ -75,10 +75,9 @@ BACKUP_SUFFIXES = (".bak", ".old", ".orig", ".backup", ".tmp", ".swp")
 # What Windows and macOS leave in every folder: never a unit's submission, passed over without a word.
 SYSTEM_FILES = frozenset({"thumbs.db", "ehthumbs.db", "ehthumbs_vista.db", "desktop.ini", ".ds_store", "icon\r"})
 # Advice that fits the file: a scan cannot be renamed into a table.
-_FORMS = {(".pdf",): "这是 PDF 文件（可能是盖章表格的扫描件），读不出其中的数据。请报送 Excel/WPS 表格文件（.xlsx）",
+_FORMS = {(".pdf",): PDF_ADVICE,
           (".doc", ".docx", ".wps", ".rtf"): "这是 Word/WPS 文字文档，不是表格。请把表格放进 Excel/WPS 表格中，另存为 .xlsx 后报送",
-          (".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".heic"):
-              "这是图片（可能是表格的照片或扫描件），读不出其中的数据。请报送 Excel/WPS 表格文件（.xlsx）",
+          (".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".heic"): IMAGE_ADVICE,
           (".zip", ".rar", ".7z"): "这是压缩包，请解压后把其中的表格文件放进文件夹再检查",
           (".ppt", ".pptx", ".dps"): "这是演示文稿，不是表格。请报送 Excel/WPS 表格文件（.xlsx）"}
 
