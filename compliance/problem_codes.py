@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .dates import MAX_YEAR, MIN_YEAR
 from .problem_codes_history import HISTORY_RECORD, HISTORY_STORE
-from .problem_types import (CALENDAR_ADVICE, CELL, FILE, KEEP_LEDGER, RECORD, RUN, SHEET, UNIT,  # noqa: F401
+from .problem_types import (CALENDAR_ADVICE, CELL, COLUMNS_ADVICE, FILE, KEEP_LEDGER, RECORD, RUN, SHEET, UNIT,  # noqa: F401
                             ProblemType)
 
 DECLARED = [
@@ -194,8 +194,7 @@ DECLARED = [
                 "核对隐藏的行是否应当报送；不应报送的删除"),
     ProblemType("sheet-no-header", SHEET, "未找到表头（不含文书号、决定日期等列），已跳过此工作表",
                 "这个工作表没有可识别的表头", "如果它有数据，检查表头的列名"),
-    ProblemType("sheet-columns-missing", SHEET, "找不到{labels}列，这些记录无法判定。看到的列名：{seen}。"
-                                                "可在 compliance.toml 的 [columns] 中为 {fields} 补充同义词",
+    ProblemType("sheet-columns-missing", SHEET, "找不到{labels}列，这些记录无法判定。看到的列名：{seen}。" + COLUMNS_ADVICE,
                 "表头中没有决定日期或公开日期列，这些记录判为数据有误", "在 compliance.toml [columns] 中为该字段补充同义词，或改正表头"),
     ProblemType("published-column-stand-in", SHEET, "公开日期取自“{header}”列：这是数据更新或入库的时间，不一定是首次上网公开的"
                                                     "日期。按它按时的记录确定按时；按它超过截止日的，首次公开可能更早，列为数据有误待核实",

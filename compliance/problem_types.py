@@ -5,6 +5,7 @@ problem_codes.py declares every code with these; problems.py renders them.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 RUN, FILE, SHEET, RECORD, CELL, UNIT = "run", "file", "sheet", "record", "cell", "unit"
@@ -24,9 +25,28 @@ class ProblemType:
     quality: str | None = None  # a data-quality finding: "error" (合规率, exit 1) or "notice" (to act on)
 
     def message(self, **values) -> str:
-        return self.template.format(**values)
+        return self.text().format(**values)
+
+    def text(self) -> str:
+        """The template for whoever reads it: on the web page a clerk cannot pass --calendar, so the
+        advice there is to tell the district office, which serves the page."""
+        return _for_the_web(self.template) if READER.get() == WEB else self.template
 
 
 CALENDAR_ADVICE = ("请准备 {year} 年的日历文件（CSV：date,type,name，type 填 休 或 班，例如“{year}-01-01,休,元旦”），"
                    "用 --calendar {year}.csv 提供后重新运行")
 KEEP_LEDGER = "按台账判定，不算网站问题"
+COLUMNS_ADVICE = "可在 compliance.toml 的 [columns] 中为 {fields} 补充同义词"
+WEB = "web"
+READER: ContextVar[str] = ContextVar("reader", default="cli")  # who reads the messages rendered in this context
+# What the command line's user can do, and what a clerk on the web page can do instead.
+WEB_WORDING = ((CALENDAR_ADVICE, "请把这个情况告诉区政府办：补充 {year} 年的日历文件后，重新上传检查"),
+               (CALENDAR_ADVICE.replace("{year}", "{gap_year}"),
+                "请把这个情况告诉区政府办：补充 {gap_year} 年的日历文件后，重新上传检查"),
+               (COLUMNS_ADVICE, "请把表头改成常用的列名（如“决定日期”“公开日期”），或请区政府办在配置中补充这些列名"))
+
+
+def _for_the_web(template: str) -> str:
+    for cli, web in WEB_WORDING:
+        template = template.replace(cli, web)
+    return template

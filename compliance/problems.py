@@ -105,7 +105,7 @@ def render_column(code: str, short: bool = False, **columns) -> np.ndarray:
     import pandas as pd  # noqa: E402 (likewise)
 
     kind = PROBLEMS[code]
-    template = kind.short if short and kind.short else kind.template
+    template = kind.short if short and kind.short else kind.text()
     n = max((len(v) for v in columns.values() if isinstance(v, (pd.Series, np.ndarray, list))), default=1)
     pieces = list(string.Formatter().parse(template))
     if any(spec or conversion for _, name, spec, conversion in pieces if name is not None):

@@ -113,10 +113,12 @@ def single(rule: Rule) -> RuleSet:
     return RuleSet((rule,))
 
 
-def from_options(days: int | None, profile: str | None, base: "RuleSet | dict | None" = None) -> RuleSet:
-    """--days beats --rule, which beats the config file's rules (``base``), which beat the default."""
+def from_options(days: int | None, profile: str | None, base: "RuleSet | dict | None" = None,
+                 days_from: str = "命令行 --days") -> RuleSet:
+    """--days beats --rule, which beats the config file's rules (``base``), which beat the default.
+    ``days_from``: where the days were given, as the report names the rule (the web page has its own box)."""
     if days is not None:
-        return single(Rule("", days, days, "命令行 --days"))
+        return single(Rule("", days, days, days_from))
     if profile is not None:
         return single(_profile(profile))
     if isinstance(base, dict):

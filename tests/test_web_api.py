@@ -587,3 +587,26 @@ def test_the_answer_says_what_was_read_but_not_counted_in_the_clis_words(client,
     assert "1 条决定日期不在 2016-10" in payload["scope_note"] and "只计一次" in payload["scope_note"]
     plain = upload(client, [ROOT / "sample_data" / "区编办_2016年行政许可.xlsx"], as_of="2016-12-31").get_json()
     assert plain["scope_note"] is None
+
+
+def test_the_page_says_what_a_clerk_can_do_where_the_command_line_says_what_its_user_can(client, tmp_path):
+    # A decision of 2003 (no holiday data for it) and a sheet without a publication column: the command
+    # line names --calendar and compliance.toml; the page, which a clerk cannot configure, names the office.
+    header = ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "处罚机关"]
+    ledger = write_xlsx(tmp_path / "区安监局_行政处罚.xlsx", {"行政处罚": [
+        header, ["西安监罚〔2003〕1号", "甲", dt.date(2003, 12, 10), None, "区安监局"]]})
+    no_date = write_xlsx(tmp_path / "区环保局_行政处罚.xlsx", {"行政处罚": [
+        ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "报送日期", "处罚机关"],
+        ["西环罚〔2016〕1号", "乙", dt.date(2016, 3, 1), dt.date(2016, 3, 9), "区环保局"]]})
+    page = upload(client, [ledger, no_date], as_of="2016-12-31", days="7").get_json()
+    said = json.dumps(page, ensure_ascii=False)
+    assert "--calendar" not in said and "compliance.toml" not in said
+    assert "请把这个情况告诉区政府办：补充 2003 年的日历文件后，重新上传检查" in said
+    assert "请区政府办在配置中补充这些列名" in said
+    assert page["rule"] == "7 个工作日（网页上填写的天数）"
+    cli = tmp_path / "cli.json"
+    CliRunner().invoke(main, ["check", str(ledger), str(no_date), "--as-of", "2016-12-31", "--days", "7",
+                              "-o", str(tmp_path / "r.xlsx"), "--json", str(cli)])
+    said = cli.read_text(encoding="utf-8")
+    assert "用 --calendar 2003.csv 提供后重新运行" in said and "compliance.toml 的 [columns]" in said
+    assert "命令行 --days" in said

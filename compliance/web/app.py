@@ -27,6 +27,7 @@ from ..api import check as run_check, write_outputs
 from ..config import Config
 from ..deadline_info import deadline_payload
 from ..errors import CalendarNotCovered, ComplianceError, ServerStorageError
+from ..problem_types import READER, WEB
 from ..problems import message
 from ..params import CliDate, Days, Month, RuleName
 from ..report import tempfiles
@@ -225,7 +226,7 @@ def _check_options(now: dt.datetime, config: Config):
     if as_of is not None and as_of > now.date():
         raise BadInput(message("param-as-of-future", as_of=as_of.isoformat(), today=now.date().isoformat()))
     try:
-        return as_of, month, from_options(days, rule_name, config.rules)
+        return as_of, month, from_options(days, rule_name, config.rules, days_from="网页上填写的天数")
     except ComplianceError as exc:
         raise BadInput(exc.message, code=exc.code) from exc
 
@@ -246,6 +247,7 @@ def _check():
     as_of, month, rules = _check_options(run_time, config)
     quality = _quality_option()
     folder = Path(tempfile.mkdtemp(prefix="request-", dir=state["work_dir"] / "uploads"))
+    reader = READER.set(WEB)  # the messages of this check say what a clerk can do (problem_types.WEB_WORDING)
     try:
         shown = save_uploads([(f.filename, f.stream) for f in uploads], folder)
         try:
@@ -264,6 +266,7 @@ def _check():
             payload["history_url"] = "/api/history/" + report_url.rsplit("/", 1)[1]
         return json_response(scrub(payload, shown, str(folder)))
     finally:
+        READER.reset(reader)
         shutil.rmtree(folder, ignore_errors=True)
 
 
