@@ -256,6 +256,20 @@ def test_an_item_pending_last_month_and_not_listed_again_is_overdue_once_its_dea
     assert [(i["state"], i["status"]) for i in carried] == [("open", "pending")]
 
 
+def test_an_overdue_item_not_listed_again_is_late_by_the_working_days_to_this_as_of(tmp_path):
+    # 9号 (decided 10-10, deadline 11-07) is unpublished: 14 working days late on 11-25 (11-08 to 11-25).
+    # November's monthly ledger does not list it; on 12-26 it is 35 working days late (11-08 to 12-26, no
+    # holiday), as an item found again would be, not October's 14.
+    ledger(tmp_path / "10" / "区人社局_行政许可.xlsx", "permit", [("西人社许〔2016〕9号", "丙", "2016-10-10", None)], "区人社局")
+    ledger(tmp_path / "11" / "区人社局_行政许可.xlsx", "permit", [("西人社许〔2016〕10号", "戊", "2016-11-02", "2016-11-03")],
+           "区人社局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    october = json.loads((tmp_path / "r2016-10.json").read_text(encoding="utf-8"))["records"]
+    assert [r["working_days_late"] for r in october] == [14]
+    _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
+    assert [(i["state"], i["status"], i["working_days_late"]) for i in carried] == [("open", "overdue", 35)]
+
+
 def test_a_number_filled_in_since_is_the_same_decision_never_a_dropped_one(tmp_path):
     # October: 李四's decision has no number (无) and is unpublished: 逾期未公开. November's ledger gives it
     # 西安监罚〔2016〕5号 and publishes it on 11-18, past its deadline (11-07): 已整改, 逾期公开.

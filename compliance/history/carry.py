@@ -154,7 +154,7 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     absent = carried["state"].eq("absent")
     dropped = pairs[absent].isin(covered).to_numpy(bool) & ~seen[absent.to_numpy(bool)]  # seen: its number is there
     carried.loc[absent, "state"] = np.where(dropped, "dropped", "open")
-    carried["status"] = _lapsed(carried, absent.to_numpy(bool), calendar, rules, as_of)
+    carried["status"], carried["working_days_late"] = _lapsed(carried, absent.to_numpy(bool), calendar, rules, as_of)
     carried["still_open"] = (carried["state"].isin(["open", "dropped"])
                              | (carried["state"].eq("corrected") & carried["status"].isin(OPEN_STATUSES))).astype(int)
     carried["periods_open"] = carried["periods_open"].astype(int) + carried["state"].isin(["open", "dropped"])
@@ -164,17 +164,26 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
                     store.rates())
 
 
-def _lapsed(carried: pd.DataFrame, absent: np.ndarray, calendar, rules, as_of) -> np.ndarray:
-    """Statuses, where an item that was 未到期 and is not in this run's ledgers has passed its deadline
-    by ``as_of``: 逾期未公开, as an absent overdue item stays (nothing shows it published), never 未到期."""
+def _lapsed(carried: pd.DataFrame, absent: np.ndarray, calendar, rules, as_of) -> tuple[np.ndarray, np.ndarray]:
+    """(statuses, working days late) of the items not in this run's ledgers, as of ``as_of``: one that was
+    未到期 and has passed its deadline is 逾期未公开, as an absent overdue item stays (nothing shows it
+    published), never 未到期; and each overdue one is late by the working days up to ``as_of``, as the
+    items found are (the earlier period's figure would mix two as-of dates in one column)."""
     status = carried["status"].astype(object).to_numpy(object).copy()
-    rows = np.flatnonzero(absent & (status == "pending"))
+    late = carried["working_days_late"].astype(object).to_numpy(object).copy()
+    rows = np.flatnonzero(absent & np.isin(status, ["pending", "overdue"]))
     if len(rows):
         frame = carried.iloc[rows][["category"]].assign(
             decision_date=pd.to_datetime(carried["decision_date"].iloc[rows], errors="coerce").astype("datetime64[s]"))
         deadline = add_deadlines(frame.reset_index(drop=True), calendar, rules)["deadline"].to_numpy("datetime64[D]")
-        status[rows[deadline < np.datetime64(as_of, "D")]] = "overdue"  # NaT (no calendar) compares false
-    return status
+        day = np.datetime64(as_of, "D")
+        lapsed = deadline < day  # NaT (no calendar) compares false
+        status[rows[lapsed]] = "overdue"
+        count, complete, _ = calendar.count(np.where(lapsed, deadline, np.datetime64("NaT", "D")),
+                                            np.where(lapsed, day, np.datetime64("NaT", "D")))
+        known = lapsed & complete  # past the calendar's last year: the earlier figure stays
+        late[rows[known]] = np.maximum(count[known], 1).astype(object)  # overdue: at least one, as classify says
+    return status, late
 
 
 def run_spellings(stored: pd.Series, present: pd.Series) -> dict[str, str]:
