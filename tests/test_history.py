@@ -216,6 +216,11 @@ def test_export_writes_the_ledger_and_the_trend_and_never_overwrites(walk, tmp_p
     numbers = sorted(r[2] for r in book["整改台账"].iter_rows(min_row=4, values_only=True) if r[0])
     # the latest period is December's first run (November's re-run came after it, and December is stale)
     assert numbers == sorted(["西人社许〔2016〕2号", "西安监罚〔2016〕3号", "西安监罚〔2016〕5号", "西安监罚〔2016〕7号"])
+    # 遗留 counts the items carried into the latest period; those first found in it are counted apart
+    rows = [r for r in book["整改台账"].iter_rows(min_row=4, values_only=True) if r[0]]
+    new = sum(1 for r in rows if r[5] == "2016-12")
+    subtitle = next(book["整改台账"].iter_rows(min_row=2, max_row=2, values_only=True))[0]
+    assert f"遗留 {len(rows) - new} 条：" in subtitle and f"2016-12 新发现未整改 {new} 条" in subtitle, subtitle
     trend = [r for r in book["趋势"].iter_rows(min_row=4, values_only=True) if r[0]]
     assert [(r[0], r[2], r[3], r[4]) for r in trend][-1] == ("合计", pytest.approx(1 / 3), 0.5, 1.0)
     before = target.read_bytes()

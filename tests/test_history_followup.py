@@ -314,3 +314,23 @@ def test_every_units_open_items_are_on_its_own_line_of_the_summary_and_the_lines
     units = json.loads((tmp_path / "r2016-11.json").read_text(encoding="utf-8"))["history"]["units"]
     assert sorted((u["unit"], u["category"], u["carried"], u["open"]) for u in units) == [
         ("区安监局", "penalty", 1, 1), ("区安监局", "permit", 1, 1), ("区环保局", "penalty", 1, 1), ("区食药监局", "penalty", 1, 1)]
+
+
+def test_the_exported_ledger_counts_as_left_over_only_what_the_period_before_left(tmp_path):
+    # October leaves 1号 open; November finds 9号 overdue too. The 整改台账 lists both, and says 1 left over
+    # from October and 1 new in November, as the November report does (not 2 left over).
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty", [("西安监罚〔2016〕1号", "甲", "2016-10-10", None)], "区安监局")
+    ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty",
+           [("西安监罚〔2016〕1号", "甲", "2016-10-10", None), ("西安监罚〔2016〕9号", "乙", "2016-11-01", None)], "区安监局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    month(tmp_path, "11", "2016-11", "2016-12-30")
+    target = tmp_path / "整改台账.xlsx"
+    result = CliRunner().invoke(main, ["history", "export", str(target), "--db", str(tmp_path / "h.sqlite")])
+    assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(target)["整改台账"]
+    assert sorted(r[2] for r in sheet.iter_rows(min_row=4, values_only=True) if r[0]) == [
+        "西安监罚〔2016〕1号", "西安监罚〔2016〕9号"]
+    assert sheet["A2"].value.startswith("上期（2016-10）遗留 1 条：台账中消失 0，仍未整改 1，已更正 0，已整改 0；"
+                                        "2016-11 新发现未整改 1 条"), sheet["A2"].value
+    report = openpyxl.load_workbook(tmp_path / "r2016-11.xlsx")["整改跟踪"]
+    assert report["A2"].value.split("。")[0] == sheet["A2"].value.split("；")[0]

@@ -22,13 +22,14 @@ def export_workbook(store: HistoryStore, target: Path) -> str | None:
         return None
     items = store.followups(latest)[FOLLOWUP_COLUMNS]
     previous = store.periods()[-1]["previous_period"]
-    follow = FollowUp(latest, previous, store.label, items, items.iloc[0:0])
+    carried = items["carried"].astype(int).eq(1).to_numpy(bool)  # the rest were first found in ``latest``
+    follow = FollowUp(latest, previous, store.label, items[carried], items[~carried])
     rates = store.rates()
     periods, table = trend_frame(rates[rates["category"].eq("all")])
     header = f'&C&"-,Bold"&A（截至 {latest}）'
 
     def specs(_label):
-        return [followup_spec(follow, FOOTER, header, sheet_name="整改台账",
+        return [followup_spec(follow, FOOTER, header, sheet_name="整改台账", with_new=True,
                               title=f"整改台账（截至 {latest}：上期遗留事项的结论和本期新发现的未整改事项）"),
                 trend_spec(periods, table, latest, FOOTER, header)]
 

@@ -34,8 +34,13 @@ def followup_frame(carried: pd.DataFrame) -> pd.DataFrame:
         "行号": pd.to_numeric(c["row"], errors="coerce").astype(float), "_state": c["state"]}).reset_index(drop=True)
 
 
-def followup_spec(follow, footer: str, page_header: str, sheet_name: str = "整改跟踪", title: str | None = None) -> SheetSpec:
-    frame = followup_frame(follow.carried)
+def followup_spec(follow, footer: str, page_header: str, sheet_name: str = "整改跟踪", title: str | None = None,
+                  with_new: bool = False) -> SheetSpec:
+    """The carried items with their states; ``with_new`` (the 整改台账 of `history export`): the items first
+    found in the period after them, counted apart (they are no 遗留 of the period before)."""
+    carried = len(follow.carried)
+    frame = followup_frame(pd.concat([follow.carried, follow.new_items], ignore_index=True) if with_new
+                           else follow.carried)
     state = frame.pop("_state")
     long_open = frame["已持续期数"].to_numpy(float) >= LONG_OPEN
     highlight = {int(i): FILLS["dropped"] for i in np.flatnonzero(state.eq("dropped").to_numpy(bool))}
@@ -44,9 +49,10 @@ def followup_spec(follow, footer: str, page_header: str, sheet_name: str = "整�
     frame = frame.astype(object).where(frame.notna(), None)
     for name in ("已持续期数", "逾期工作日数", "行号"):
         frame[name] = frame[name].astype(float)
-    counts = state.value_counts()
-    subtitle = (f"上期（{follow.previous_period or '无'}）遗留 {len(frame)} 条："
+    counts = follow.carried["state"].value_counts()
+    subtitle = (f"上期（{follow.previous_period or '无'}）遗留 {carried} 条："
                 + "，".join(f"{STATE_LABELS[s]} {int(counts.get(s, 0))}" for s in STATE_ORDER)
+                + (f"；{follow.period} 新发现未整改 {len(frame) - carried} 条（首次发现为 {follow.period}）" if with_new else "")
                 + f"。深色底：台账中消失（上期台账中有、本期同一台账中被删除）；浅色底：已持续 {LONG_OPEN} 期及以上仍未整改")
     # a company's full name is often 20 CJK characters or more: cut in print at 30, so its column is wider
     # (the sheet is one page wide; highlighted rows cannot wrap, see writers.py)
