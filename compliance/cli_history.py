@@ -81,7 +81,38 @@ def stale_warnings(periods: list[dict], period: str, previous: str | None) -> li
     later = sorted(p for p in stale if p > period)
     if later:
         out.append(f"注意：之后的 {'、'.join(later)} 已经记录，它们的整改跟踪没有用上本期这次的结果，需按月份顺序重新运行。")
-    return out
+    return out + gap_warnings(period, previous)
+
+
+def gap_warnings(period: str, previous: str | None) -> list[str]:
+    """A month between ``previous`` and ``period`` never recorded: what it found was never followed up."""
+    if previous is None:
+        return []
+    year, month = map(int, previous.split("-"))
+    missing = []
+    while True:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        if f"{year:04d}-{month:02d}" >= period:
+            break
+        missing.append(f"{year:04d}-{month:02d}")
+    if not missing:
+        return []
+    months = "、".join(missing) if len(missing) <= 6 else f"{missing[0]} 至 {missing[-1]}"
+    return [f"注意：历史库中没有 {months} 的记录：{period} 的整改跟踪以 {previous} 为上期，"
+            f"{months} 新发现的问题没有跟踪。需要时请按月份顺序补跑 {missing[0]} 及之后各期。"]
+
+
+def store_warnings(store: HistoryStore) -> None:
+    """Before `history open` and `export` answer: what in the store makes their answer incomplete."""
+    periods = store.periods()
+    stale = sorted(p["period"] for p in periods if p["stale"])
+    if stale:
+        click.echo(f"注意：{'、'.join(stale)} 需重新运行（之前的月份在它之后有变动），仍未整改的事项可能不全。"
+                   "请按月份顺序重新运行后再看（history list 列出各期）。", err=True)
+    if periods:
+        latest = max(periods, key=lambda p: p["period"])
+        for line in gap_warnings(latest["period"], latest["previous_period"]):
+            click.echo(line, err=True)
 
 
 def _say_migrated(store: HistoryStore) -> None:
@@ -182,7 +213,9 @@ def open_cmd(db, units, json_target, show_all):
     """
     from .history.queries import open_items  # when used: start-up time
 
-    items = open_items(_existing(db), units)
+    store = _existing(db)
+    store_warnings(store)
+    items = open_items(store, units)
     if _emit({"items": items}, json_target):
         return 0
     if not items:
@@ -242,7 +275,9 @@ def export_cmd(out, db):
     if target.exists():
         raise ComplianceError.of("history-export-exists", path=target)
     try:
-        latest = export_workbook(_existing(db), target)
+        store = _existing(db)
+        store_warnings(store)
+        latest = export_workbook(store, target)
     except OSError as exc:
         raise ComplianceError.of("output-write-failed", kind="工作簿", path=target, reason=str(exc),
                                  option="另一个文件名") from exc

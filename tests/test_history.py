@@ -30,7 +30,7 @@ def _check(tmp_path, month: str, as_of: str, *extra: str, db=None):
 def _history(tmp_path, *args: str, db=None):
     result = CliRunner().invoke(main, ["history", *args, "--db", str(db or tmp_path / "h.sqlite"), "--json", "-"])
     assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    return json.loads(result.stdout)  # warnings go to stderr
 
 
 def new_store(backend: str, tmp_path, request) -> str:

@@ -168,7 +168,7 @@ def test_months_recorded_out_of_order_say_what_must_run_again(tmp_path):
         return result.stderr
 
     assert "注意" not in record("2016-10", "2016-11-25")
-    assert "注意" not in record("2016-12", "2017-01-26")
+    assert "注意：历史库中没有 2016-11 的记录" in record("2016-12", "2017-01-26")  # not yet recorded
     said = record("2016-11", "2016-12-26")
     assert "之后的 2016-12 已经记录" in said and "需按月份顺序重新运行" in said
     said = record("2017-01", "2017-02-24")
@@ -334,3 +334,23 @@ def test_the_exported_ledger_counts_as_left_over_only_what_the_period_before_lef
                                         "2016-11 新发现未整改 1 条"), sheet["A2"].value
     report = openpyxl.load_workbook(tmp_path / "r2016-11.xlsx")["整改跟踪"]
     assert report["A2"].value.split("。")[0] == sheet["A2"].value.split("；")[0]
+
+
+def test_a_month_never_recorded_and_a_month_to_run_again_are_said_wherever_open_items_are_shown(tmp_path):
+    # October, then December: November was never recorded, so what it found was never followed.
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty", [("西安监罚〔2016〕1号", "甲", "2016-10-10", None)], "区安监局")
+    ledger(tmp_path / "12" / "区安监局_行政处罚.xlsx", "penalty", [("西安监罚〔2016〕1号", "甲", "2016-10-10", None)], "区安监局")
+    db = str(tmp_path / "h.sqlite")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    december = CliRunner().invoke(main, ["check", str(tmp_path / "12"), "--month", "2016-12", "--as-of", "2017-01-20",
+                                         "--db", db, "-o", str(tmp_path / "r12.xlsx"), "-q"])
+    gap = "注意：历史库中没有 2016-11 的记录：2016-12 的整改跟踪以 2016-10 为上期，2016-11 新发现的问题没有跟踪。"
+    assert gap in december.stderr
+    for command in (["history", "open", "--db", db], ["history", "export", str(tmp_path / "台账.xlsx"), "--db", db]):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 0 and gap in result.stderr, result.output
+    # October run again after December: December is to be run again, and `history open` says so first.
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    result = CliRunner().invoke(main, ["history", "open", "--db", db, "--json", "-"])
+    assert "注意：2016-12 需重新运行" in result.stderr
+    assert json.loads(result.stdout)["items"]  # the JSON on stdout stays whole
