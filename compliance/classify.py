@@ -117,6 +117,7 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
     problem = np.where(struck_late & (problem == None), "row-struck-late", problem)  # noqa: E711
     for column, prefix in OTHER_DECISION_DATES:
         problem = _other_decision_date(records, column, prefix, calendar, rules, judged, until, problem)
+    problem = _published_before_last_check(records, published, judged, problem)
     late = _lateness(calendar, judged, until, days)
 
     out = records.copy(deep=False)  # copy-on-write: the columns are shared until one is changed
@@ -184,6 +185,24 @@ def _other_decision_date(records, column, prefix, calendar, rules, judged, until
     free = problem[rows] == None  # noqa: E711
     problem[rows[turns & free]] = f"{prefix}-turns"
     problem[rows[~turns & free]] = f"{prefix}-differs"
+    return problem
+
+
+def _published_before_last_check(records, published, judged, problem) -> np.ndarray:
+    """An item the previous period's ledgers left unpublished, given a publication date now before the last
+    day those ledgers recorded (history/carry.earlier_decision_dates: ``unpublished_until``), and on time
+    by it: the two ledgers disagree, and the verdict turns on which is right. Not taken on the new
+    ledger's word: 数据有误, both days said. Late either way, the verdict stands."""
+    if "unpublished_until" not in records.columns:
+        return problem
+    checked = as_days(records["unpublished_until"])
+    on_time = judged["status"] == STATUSES.index("on_time")
+    rows = np.flatnonzero(on_time & (published < checked) & (problem == None))  # noqa: E711 - NaT compares false
+    if not len(rows):
+        return problem
+    judged["status"][rows] = STATUSES.index("invalid")
+    problem = problem.copy()
+    problem[rows] = "history-published-before-check-turns"
     return problem
 
 

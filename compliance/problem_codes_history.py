@@ -77,4 +77,10 @@ HISTORY_RECORD = [
     ProblemType("history-decision-date-differs", RECORD, "{earlier_period} 记录时这项决定的决定日期是 {earlier_decision}，"
                                                          "与本期台账的不同（按哪个日期结论都一样），请核对",
                 "上期仍未整改的决定，本期台账改了决定日期，但不影响是否逾期", "按决定书核对决定日期"),
+    # Unpublished in the previous period's ledgers, published before their last date by this period's.
+    ProblemType("history-published-before-check-turns", RECORD,
+                "{earlier_period} 报送的台账已记到 {checked}，其中这项决定还没有公开；本期台账填的公开日期 {published} "
+                "却早于那天，按它算是按时公开。两期台账矛盾，无法判定，请核对公开日期",
+                "上期逾期未公开的决定，本期填了一个比上期台账所记日期还早的公开日期：若属实，上期台账漏填了；"
+                "若不实，逾期就被藏住了。工具不替单位挑选", "以网站上首次公开的日期为准改正台账（可用 --online 核对）"),
 ]

@@ -354,3 +354,27 @@ def test_a_month_never_recorded_and_a_month_to_run_again_are_said_wherever_open_
     result = CliRunner().invoke(main, ["history", "open", "--db", db, "--json", "-"])
     assert "注意：2016-12 需重新运行" in result.stderr
     assert json.loads(result.stdout)["items"]  # the JSON on stdout stays whole
+
+
+def test_a_publication_day_the_earlier_ledger_contradicts_is_no_on_time_verdict(tmp_path):
+    # October's ledger records 乙's publication on 10-25, so it was written after that day; it lists 1号 and
+    # 3号 (both decided 10-10, deadline 11-07) as unpublished. November says 1号 went online on 10-20: on
+    # time by it, but the October ledger, written after 10-20, did not have it. Neither ledger is taken on
+    # its word: 数据有误, the item stays open, and 整改跟踪 says why. 3号's 10-28 is after anything
+    # October recorded: on time, closed.
+    october = [("西安监罚〔2016〕1号", "甲", "2016-10-10", None), ("西安监罚〔2016〕2号", "乙", "2016-10-11", "2016-10-25"),
+               ("西安监罚〔2016〕3号", "丙", "2016-10-10", None)]
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty", october, "区安监局")
+    november = [("西安监罚〔2016〕1号", "甲", "2016-10-10", "2016-10-20"), october[1],
+                ("西安监罚〔2016〕3号", "丙", "2016-10-10", "2016-10-28")]
+    ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty", november, "区安监局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
+    assert {i["document_number"]: (i["state"], i["status"]) for i in carried} == {
+        "西安监罚〔2016〕1号": ("open", "invalid"), "西安监罚〔2016〕3号": ("resolved", "on_time")}
+    sheet = openpyxl.load_workbook(tmp_path / "r2016-11.xlsx")["整改跟踪"]
+    header = [c.value for c in sheet[3]]
+    notes = {row[2]: row[header.index("说明")] for row in sheet.iter_rows(min_row=4, values_only=True) if row[0]}
+    assert notes["西安监罚〔2016〕1号"] == ("2016-10 报送的台账已记到 2016-10-25，其中这项决定还没有公开；本期台账填的公开日期 "
+                                     "2016-10-20 却早于那天，按它算是按时公开。两期台账矛盾，无法判定，请核对公开日期")
+    assert notes["西安监罚〔2016〕3号"] is None

@@ -28,6 +28,7 @@ from ..classify import add_deadlines, classify
 from ..dates import iso_dates
 from ..ingest.docnumbers import normalise_document_numbers
 from ..ingest.unit_spellings import same_unit
+from ..issues import issues_column
 from ..online.columns import party_keys
 from .store import FOLLOWUP_COLUMNS, HistoryStore
 
@@ -119,6 +120,7 @@ def earlier_decision_dates(store: HistoryStore, period: str, records: pd.DataFra
     if spelled:
         carried["unit"] = carried["unit"].replace(spelled)
     at, _ = _locate(carried, records)
+    unpublished = _unpublished_until(store, previous, carried, records, at)
     before = pd.to_datetime(carried["decision_date"], errors="coerce").to_numpy("datetime64[s]")
     numbered = carried["number_key"].astype(object).fillna("").ne("").to_numpy(bool)
     pick = np.flatnonzero((at >= 0) & numbered & ~np.isnat(before))
@@ -126,9 +128,33 @@ def earlier_decision_dates(store: HistoryStore, period: str, records: pd.DataFra
     changed = pick[~np.isnat(now) & (now != before[pick])]
     earlier = np.full(len(records), np.datetime64("NaT"), dtype="datetime64[s]")
     earlier[at[changed]] = before[changed]
-    return records.assign(earlier_decision_date=earlier,
-                          earlier_period=pd.Series(np.where(np.isnat(earlier), None, previous), dtype=object,
-                                                   index=records.index))
+    told = ~np.isnat(earlier) | ~np.isnat(unpublished)
+    return records.assign(earlier_decision_date=earlier, unpublished_until=unpublished,
+                          earlier_period=pd.Series(np.where(told, previous, None), dtype=object, index=records.index))
+
+
+def _unpublished_until(store: HistoryStore, previous: str, carried: pd.DataFrame, records: pd.DataFrame,
+                       at: np.ndarray) -> np.ndarray:
+    """Per record: the last day the previous period's ledgers of its unit recorded (a decision or a
+    publication of that day; at most that period's as-of date), where that period found its item
+    逾期未公开 and the website has not shown it since; NaT elsewhere. A publication day before it now
+    contradicts the earlier ledgers, which were written after it and did not have it (classify)."""
+    out = np.full(len(records), np.datetime64("NaT"), dtype="datetime64[s]")
+    pick = np.flatnonzero((at >= 0) & carried["status"].eq("overdue").to_numpy(bool))
+    as_of = next((p["as_of"] for p in store.periods() if p["period"] == previous), None)
+    if as_of is None or not len(pick):
+        return out
+    units = carried["unit"].iloc[pick]
+    stored = store.records([previous], sorted(set(units.dropna())))
+    days = pd.concat([pd.to_datetime(stored[name], errors="coerce") for name in ("decision_date", "published_date")])
+    known = days.groupby(pd.concat([stored["unit"]] * 2).to_numpy(object)).max()  # per unit: a few
+    last = np.minimum(known.reindex(units.to_numpy(object)).to_numpy("datetime64[s]"), np.datetime64(as_of, "s"))
+    rows = at[pick]
+    keep = ~np.isnat(last)
+    if "online_result" in records.columns:  # the website's own date stands (online/verify.py)
+        keep &= ~np.isin(records["online_result"].astype(object).to_numpy(object)[rows], ONLINE_FOUND)
+    out[rows[keep]] = last[keep]
+    return out
 
 
 def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: pd.DataFrame, *, calendar, rules,
@@ -147,6 +173,10 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     at, seen = _locate(carried, records)
     now = classify(records.iloc[at[at >= 0]], calendar, rules, as_of, run_date) if (at >= 0).any() else None
     carried = _states(carried, at, now)
+    carried["note"] = None  # the found record's problems, said in 整改跟踪 (not stored)
+    if now is not None:
+        said = issues_column(now, as_of.isoformat(), run_date.isoformat())
+        carried.loc[carried.index[at >= 0], "note"] = ["；".join(p.message for p in ps) or None for ps in said]
     covered = _covered(store, carried, records, at, period, spelled)
     months = carried["decision_date"].astype(object).fillna("").str[:7]
     pairs = (carried["unit"].astype(object).fillna("").astype(str) + "|"
@@ -160,7 +190,7 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     carried["periods_open"] = carried["periods_open"].astype(int) + carried["state"].isin(["open", "dropped"])
     carried["carried"] = 1
     new = _new_items(scoped, period, at[at >= 0])
-    return FollowUp(period, previous, store.label, carried[FOLLOWUP_COLUMNS].reset_index(drop=True), new,
+    return FollowUp(period, previous, store.label, carried[FOLLOWUP_COLUMNS + ["note"]].reset_index(drop=True), new,
                     store.rates())
 
 

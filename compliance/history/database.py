@@ -18,7 +18,8 @@ from .sqlite_file import SqliteFile
 if TYPE_CHECKING:  # `history list` reads no frame: pandas is imported where one is made (start-up time)
     import pandas as pd
 
-_KEY_COLUMNS = ["unit", "category", "number_key", "party", "decision_date"]  # what records() reads back
+# what records() reads back: the keys, and the dates that tell how far a period's ledgers went
+_KEY_COLUMNS = ["unit", "category", "number_key", "party", "decision_date", "published_date"]
 
 
 def _names(columns) -> str:

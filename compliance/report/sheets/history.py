@@ -12,12 +12,12 @@ from ...status import STATUS_LABELS
 from ..layout import INT, PERCENT, POINTS, TEXT, SheetSpec, column_widths
 
 FOLLOWUP_HEADERS = ["单位", "类别", "文书号", "行政相对人", "决定日期", "首次发现", "已持续期数", "原问题", "现状",
-                    "公开日期", "逾期工作日数", "当前状态", "来源文件", "工作表", "行号"]
-FOLLOWUP_KINDS = [TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, INT, TEXT, TEXT, TEXT, INT, TEXT, TEXT, TEXT, INT]
+                    "公开日期", "逾期工作日数", "当前状态", "说明", "来源文件", "工作表", "行号"]
+FOLLOWUP_KINDS = [TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, INT, TEXT, TEXT, TEXT, INT, TEXT, TEXT, TEXT, TEXT, INT]
 STATE_ORDER = {"dropped": 0, "open": 1, "corrected": 2, "resolved": 3}
 FILLS = {"dropped": "#F4B084", "long": "#F8CBAD"}  # dark enough for a black-and-white printer
 BARS = "▁▂▃▄▅▆▇█"
-WIDE_CAPS = {"行政相对人": 56, "文书号": 40}
+WIDE_CAPS = {"行政相对人": 56, "文书号": 40, "说明": 60}
 CATEGORY_NAMES = {**CATEGORY_LABELS, "all": "全部"}
 
 
@@ -30,7 +30,10 @@ def followup_frame(carried: pd.DataFrame) -> pd.DataFrame:
         "已持续期数": c["periods_open"].astype(float), "原问题": c["problem"].map(PROBLEM_LABELS),
         "现状": c["state"].map(STATE_LABELS), "公开日期": c["published_date"],
         "逾期工作日数": pd.to_numeric(c["working_days_late"], errors="coerce").astype(float),
-        "当前状态": c["status"].map(STATUS_LABELS), "来源文件": c["source_file"], "工作表": c["sheet"],
+        "当前状态": c["status"].map(STATUS_LABELS),
+        # why the item stands as it does this period (the record's own problems): not stored, so
+        # `history export`, which reads the store, leaves it empty
+        "说明": c["note"] if "note" in c else None, "来源文件": c["source_file"], "工作表": c["sheet"],
         "行号": pd.to_numeric(c["row"], errors="coerce").astype(float), "_state": c["state"]}).reset_index(drop=True)
 
 
@@ -60,7 +63,7 @@ def followup_spec(follow, footer: str, page_header: str, sheet_name: str = "整�
     widths = [min(w, cap) for w, cap in zip(column_widths(frame, FOLLOWUP_KINDS), caps)]
     return SheetSpec(sheet_name, frame, FOLLOWUP_KINDS, widths, header_row=2, highlight=highlight,
                      title=title or f"整改跟踪（{follow.period}，上期遗留问题的整改情况）", subtitle=subtitle,
-                     footer=footer, page_header=page_header, print_columns=12)
+                     footer=footer, page_header=page_header, print_columns=13)
 
 
 SPARK_SPAN = 0.10  # the least range a sparkline spans: 0.2 points of change must not look like a fall
