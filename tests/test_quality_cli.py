@@ -104,6 +104,12 @@ CASES = [
     ("个体工商户, an ID number as its code", {"行政相对人类别": "个体工商户", "统一社会信用代码": "11010519491231002X"},
      {"uscc-invalid", "id-number-exposed"}),
     ("legal person, 17 zeros and X", {"统一社会信用代码": "00000000000000000X"}, {"uscc-invalid"}),
+    # A check digit that holds, on a person not yet born when the decision was made (2016-03-01), or before 1900.
+    ("natural person, ID born after the decision", {**NATURAL, "统一社会信用代码": "420203202001010010"},
+     {"id-number-invalid"}),
+    ("legal representative's ID born after the decision", {"法定代表人证件号码": "420203202001010010"},
+     {"id-number-invalid"}),
+    ("natural person, ID born in 1899", {**NATURAL, "统一社会信用代码": "110105189912310023"}, {"id-number-invalid"}),
 ]
 QUALITY = {"uscc-invalid", "id-number-invalid", "id-number-exposed", "enum-invalid", "amount-suspect",
            "validity-range-invalid", "validity-date-impossible", "party-type-mismatch", "required-missing"}
@@ -148,6 +154,13 @@ def test_an_organisations_code_that_is_an_id_or_the_placeholder_says_so(checked)
     assert "17 个 0 加 X 只用于没有代码的个体工商户" in said["legal person, 17 zeros and X"]
 
 
+def test_an_id_born_after_the_decision_says_so(checked):
+    _, records, _ = checked
+    k = next(k for k, (name, _, _) in enumerate(CASES, start=1) if name == "natural person, ID born after the decision")
+    said = [i["message"] for i in records[f"西安监罚〔2016〕{k}号"]["issues"] if i["code"] == "id-number-invalid"]
+    assert said == ["证件号码“420203********0010”不是有效的身份证号（出生日期晚于决定日期）"]
+
+
 def test_run_exits_1_and_says_why(checked):
     result, _, payload = checked
     assert result.exit_code == 1
@@ -163,7 +176,7 @@ def test_messages_name_the_field_and_the_masked_value(checked):
     result, records, _ = checked
     k = [c[0] for c in CASES].index("natural person, 30 February") + 1
     issue = next(i for i in records[f"西安监罚〔2016〕{k}号"]["issues"] if i["code"] == "id-number-invalid")
-    assert issue["message"] == "证件号码“420203********0015”不是有效的身份证号（出生日期不存在）"
+    assert issue["message"] == "证件号码“420203********0015”不是有效的身份证号（出生日期不存在或早于 1900 年）"
     k = [c[0] for c in CASES].index("uscc wrong check digit") + 1
     line = next(x for x in result.output.splitlines() if f"西安监罚〔2016〕{k}号" in x)
     assert "uscc-invalid" in line and "统一社会信用代码“91420203MA4D4Q16JX”不是有效的统一社会信用代码（校验位不符）" in line

@@ -173,9 +173,10 @@ def _uscc_reasons(picked: np.ndarray) -> np.ndarray:
                     np.where(~allowed, "含有不允许的字符（不用 I、O、Z、S、V）", "校验位不符"))
 
 
-def _id_reason(values: np.ndarray):
+def _id_reason(values: np.ndarray, born_late: np.ndarray | None = None):
     def reason(rows):
-        return np.where(CodeColumn(values[rows]).ric_check_ok(), "出生日期不存在", "校验位不符")
+        said = np.where(CodeColumn(values[rows]).ric_check_ok(), "出生日期不存在或早于 1900 年", "校验位不符")
+        return said if born_late is None else np.where(born_late[rows], "出生日期晚于决定日期", said)
     return reason
 
 
@@ -193,15 +194,19 @@ def _party_code(records, party_type, columns: CodeColumns):
     given = ~empty & ~codes.has_star  # a masked number (420203********3673) is not checked
     uscc_ok, ric_ok, digits = codes.uscc_valid(), codes.ric_valid(), codes.id_shaped()
     natural, legal = party_type == NATURAL, party_type == LEGAL
+    # a person's ID, unless the value is a valid code too and the party may be an organisation
+    born_late = ric_ok & (natural | ~uscc_ok) & codes.born_after(_decided(records))
+    ric_ok = ric_ok & ~born_late
     organisation = legal | (party_type == SOLE_TRADER)
-    uscc_ok = uscc_ok & ~(legal & (code == USCC_NONE))
-    person = given & codes.person(legal=legal, natural=natural)
+    uscc_ok = uscc_ok & ~(legal & (code == USCC_NONE)) & ~(natural & born_late)  # a person's: an ID, a bad one
+    person = given & codes.person(legal=legal, natural=natural) & ~born_late
     bad = given & ~uscc_ok & ~(ric_ok & ~organisation)
     as_id = bad & digits & natural
     as_uscc = bad & ~as_id
     shown = _shown(code)
     out = [_finding("uscc-invalid", "party_code", as_uscc, value=shown, reason=_uscc_reason(code, ric_ok)),
-           _finding("id-number-invalid", "party_code", as_id, label="证件号码", value=shown, reason=_id_reason(code)),
+           _finding("id-number-invalid", "party_code", as_id, label="证件号码", value=shown,
+                    reason=_id_reason(code, born_late)),
            _finding("id-number-exposed", "party_code", person, value=shown)]
     has_party_type = has_column(records, "party_type")
     out.append(_finding("party-type-mismatch", "party_type", natural & given & uscc_ok & ~ric_ok, value=party_type,
@@ -221,10 +226,16 @@ def _id_columns(records, party_type, columns: CodeColumns):
         codes = columns[name]
         code = codes.values
         ok, shaped = codes.ric_valid(), codes.id_shaped()
+        born_late = ok & codes.born_after(_decided(records))
+        ok = ok & ~born_late
         shown = _shown(code)
-        out.append(_finding("id-number-invalid", name, shaped & ~ok, value=shown, reason=_id_reason(code)))
+        out.append(_finding("id-number-invalid", name, shaped & ~ok, value=shown, reason=_id_reason(code, born_late)))
         out.append(_finding("id-number-exposed", name, ok, value=shown))
     return out
+
+
+def _decided(records) -> np.ndarray:
+    return records["decision_date"].to_numpy("datetime64[s]")
 
 
 def _agency_code(records, party_type, columns: CodeColumns):

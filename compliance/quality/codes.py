@@ -109,6 +109,13 @@ class CodeColumn:
         ok = self._ric_check_ok()
         return self._rows(ok & _birth_dates_real(self._grid, ok))
 
+    def born_after(self, day) -> np.ndarray:
+        """Valid-looking IDs whose birth date is after ``day`` (per row, datetime64): a person not yet
+        born when the decision was made is a mistyped number."""
+        ok = self._ric_check_ok()
+        born = self._rows(_births(self._grid, ok))
+        return born > np.asarray(day, dtype="datetime64[s]")  # NaT on either side compares false
+
     def province(self) -> np.ndarray:
         """The first two characters are digits naming a province (``PROVINCES``)."""
         first = _DIGIT[self._grid[:, :2]]
@@ -171,13 +178,19 @@ def id_shaped(values) -> np.ndarray:
 
 def _birth_dates_real(grid: np.ndarray, rows: np.ndarray) -> np.ndarray:
     """Digits 7-14 are a date that exists (no 30 February), from 1900 on."""
-    out = np.zeros(len(grid), dtype=bool)
+    return ~np.isnat(_births(grid, rows))
+
+
+def _births(grid: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """The birth date digits 7-14 give, for ``rows`` (datetime64[s]); NaT elsewhere, and where they are
+    no date or one before 1900."""
+    out = np.full(len(grid), np.datetime64("NaT"), dtype="datetime64[s]")
     if rows.any():
         d = _DIGIT[grid[rows, 6:14]]
         year = d[:, 0] * 1000 + d[:, 1] * 100 + d[:, 2] * 10 + d[:, 3]
         month, day = d[:, 4] * 10 + d[:, 5], d[:, 6] * 10 + d[:, 7]
-        real = pd.to_datetime(pd.DataFrame({"year": year, "month": month, "day": day}), errors="coerce").notna()
-        out[rows] = real.to_numpy(bool) & (year >= 1900)
+        born = pd.to_datetime(pd.DataFrame({"year": year, "month": month, "day": day}), errors="coerce")
+        out[rows] = np.where(year >= 1900, born.to_numpy("datetime64[s]"), np.datetime64("NaT"))
     return out
 
 
