@@ -310,3 +310,22 @@ def test_every_quality_code_has_its_summary_label():
     from compliance.report.parts.quality import LABELS
     told_elsewhere = {"exempt", "exempt-claimed"}  # exempt.py's, not among the quality checks' findings
     assert {c for c, p in PROBLEMS.items() if p.quality} - set(LABELS) - told_elsewhere == set()
+
+
+def test_a_2016_layout_checks_the_id_number_in_code_5_and_not_the_old_registration_codes(tmp_path):
+    # 国家“双公示”数据标准 2016 版: 代码_1 the credit code, 代码_2-4 older registration codes, 代码_5 the
+    # 居民身份证号. A full valid ID in 代码_5 is to be masked; one with a wrong check digit is invalid; an
+    # organisation code in 代码_2 is not a bad credit code.
+    header = ["行政处罚决定书文号", "行政相对人名称", "行政相对人代码_1(统一社会信用代码)", "行政相对人代码_2(组织机构代码)",
+              "行政相对人代码_3(工商登记码)", "行政相对人代码_4(税务登记号)", "行政相对人代码_5(居民身份证号)",
+              "处罚决定日期", "公示日期", "处罚机关"]
+    rows = [["西安监罚〔2016〕1号", "张三", None, None, None, None, "420203199001011238"],
+            ["西安监罚〔2016〕2号", "李四", None, None, None, None, "420203199001011239"],
+            ["西安监罚〔2016〕3号", "某公司", "91420203MA4D4Q16JR", "MA4D4Q16-J", "420203000012345", None, None]]
+    path = write_xlsx(tmp_path / "区安监局_行政处罚.xlsx", {"行政处罚": [header] + [
+        r + [dt.date(2016, 3, 1), dt.date(2016, 3, 7), "区安监局"] for r in rows]})
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "--json", "-"])
+    records = {r["document_number"]: {i["code"] for i in r["issues"]} & QUALITY
+               for r in json.loads(result.stdout)["records"]}
+    assert records == {"西安监罚〔2016〕1号": {"id-number-exposed"}, "西安监罚〔2016〕2号": {"id-number-invalid"},
+                       "西安监罚〔2016〕3号": set()}
