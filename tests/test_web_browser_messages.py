@@ -4,11 +4,13 @@ was chosen, a report past its keeping time, files passed over. Real Chromium, re
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 
 import openpyxl
 
+from helpers import write_xlsx
 from test_web_browser import SAMPLES, browser, page, server  # noqa: F401 - fixtures
 
 SAMPLE = SAMPLES[0]
@@ -75,3 +77,16 @@ def test_files_passed_over_are_named_with_why(page, tmp_path):
     _run(page)
     said = page.locator("#nothing-checked").inner_text()
     assert "本工具生成" in said and "无法读取" not in said, said
+
+
+def test_a_month_without_decisions_is_no_all_clear(page, tmp_path):
+    ledger = write_xlsx(tmp_path / "区安监局_行政处罚.xlsx", {"行政处罚": [
+        ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "处罚机关"],
+        ["西安监罚〔2016〕1号", "甲", dt.date(2016, 3, 1), dt.date(2016, 3, 2), "区安监局"]]})
+    page.fill("#as_of", "2016-12-31")
+    page.fill("#month", "2016-05")  # its one decision is of March
+    page.set_input_files("#files", [str(ledger)])
+    _run(page)
+    assert page.locator("#results").is_visible()
+    assert "统计范围内没有决定" in page.locator("#problems").inner_text()
+    assert "zero" not in (page.locator("#problem-count").get_attribute("class") or "")

@@ -214,7 +214,7 @@ function drawResults(result) {
 
   loadHistory(checked ? result.history_url : null);
   if (!checked) return;
-  drawProblems(result.records || [], bad.length);
+  drawProblems(result.records || [], bad.length, result.summary.records || 0);
   drawSummary(result.unit_summary);
 }
 
@@ -222,12 +222,13 @@ function messageWithoutFile(message, file) {
   return message.startsWith(file + "：") ? message.slice(file.length + 1) : message;
 }
 
-function drawProblems(records, unreadable) {
+function drawProblems(records, unreadable, counted) {
   const flagged = new Set(state.info.statuses.filter((s) => s.flagged).map((s) => s.key));
   const problems = records.filter((r) => flagged.has(r.status) || (r.issues && r.issues.length));
   const badge = $("problem-count");
   badge.textContent = problems.length || unreadable ? `${problems.length} 条` : "没有";
-  badge.classList.toggle("zero", problems.length === 0 && !unreadable);  // green only when all was read
+  // green only when all was read and something was checked: no decision in the month is no all-clear
+  badge.classList.toggle("zero", problems.length === 0 && !unreadable && counted > 0);
   const shown = problems.slice(0, PROBLEM_ROWS_SHOWN);
   const headers = ["文件", "工作表", "行号", "文书号", "状态", "问题说明", "决定日期", "公开日期", "截止日期", "逾期工作日数"];
   const rows = shown.map((r) => [r.file, r.sheet, r.row, r.document_number, statusLabel(r.status),
@@ -236,8 +237,9 @@ function drawProblems(records, unreadable) {
   const numeric = new Set([2, 9]);
   table($("problems"), headers, rows, (i) => shown[i].status,
     (c) => (numeric.has(c) ? "num" : ["file", "sheet", null, "doc", "status-cell nowrap", "reason"][c] || "nowrap"));
-  if (!problems.length) $("problems").replaceChildren(el("caption", { text: unreadable
-    ? `读到的记录全部按时公开或未到期；另有 ${unreadable} 个文件无法读取，见上方。`
+  if (!problems.length) $("problems").replaceChildren(el("caption", { text: !counted
+    ? "统计范围内没有决定（见上方说明），没有可检查的记录。"
+    : unreadable ? `读到的记录全部按时公开或未到期；另有 ${unreadable} 个文件无法读取，见上方。`
     : "全部按时公开或未到期，没有需要处理的记录。" }));
   $("problems-more").textContent = problems.length > shown.length
     ? `只显示前 ${shown.length} 条，共 ${problems.length} 条；完整清单请下载 Excel 报告（“逾期清单”和“数据问题”工作表）。` : "";
