@@ -212,7 +212,8 @@ def _lapsed(carried: pd.DataFrame, absent: np.ndarray, calendar, rules, as_of) -
         count, complete, _ = calendar.count(np.where(lapsed, deadline, np.datetime64("NaT", "D")),
                                             np.where(lapsed, day, np.datetime64("NaT", "D")))
         known = lapsed & complete  # past the calendar's last year: the earlier figure stays
-        late[rows[known]] = np.maximum(count[known], 1).astype(object)  # overdue: at least one, as classify says
+        late[rows[known]] = [int(n) for n in np.maximum(count[known], 1)]  # at least one, as classify says; plain
+        # ints: a database driver takes no numpy integer
     return status, late
 
 
