@@ -221,7 +221,7 @@ DECLARED = [
     ProblemType("rows-voided", SHEET, "第 {rows} 行注明文书号作废（或空号），没有决定，已跳过",
                 "台账保留作废的文书号以说明编号的空缺；没有相对人和决定日期的这种行不是决定",
                 "无需处理；如果其实是一个决定，请补上相对人和决定日期，并去掉“作废”"),
-    ProblemType("sheet-example", SHEET, "这是填写示例工作表，其中的行不是真实决定，已跳过", "填写示例工作表不计入", "无需处理"),
+    ProblemType("sheet-example", SHEET, "这是填写示例或填表说明工作表，其中的行不是真实决定，已跳过", "填写示例、填表说明工作表不计入", "无需处理"),
     ProblemType("rows-example", SHEET, "第 {rows} 行是填写示例，不是真实决定，已跳过", "示例行不计入", "无需处理；报送前可删去示例行"),
     ProblemType("sheet-read-mismatch", SHEET, "工作表“{sheet}”中有内容的单元格到第 {scanned:,} 行，读取程序读到第 {read:,} 行，"
                                               "两者不一致，可能漏读或多读了记录。请用 Excel/WPS 打开后另存为 .xlsx 再检查，并核对记录数",

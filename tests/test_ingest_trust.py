@@ -158,6 +158,16 @@ def test_example_rows_and_sheets_are_not_decisions(tmp_path):
     assert sheets["数据"].skipped["example"] == 1 and "第 2 行" in " ".join(n.message for n in sheets["数据"].notes)
 
 
+def test_an_instructions_sheet_with_a_worked_example_holds_no_decision(tmp_path):
+    # 填表说明: the notes, then a small table showing how to fill in (an old decision, late): not a record.
+    instructions = [["填表说明"], ["1. 每个决定一行；2. 日期写成 2016-09-01 的样子"], [], HEADER,
+                    [1, "西安监罚〔2015〕8号", "某某公司", "2015-05-04", "2015-06-30"]]
+    result = load([write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"填表说明": instructions, "数据": [HEADER] + rows(2)})])
+    assert only(result)["sheet"].tolist() == ["数据", "数据"]
+    sheet = {s.name: s for s in result.inputs[0].sheets}["填表说明"]
+    assert sheet.skipped["example"] == 1 and [n.code for n in sheet.notes] == ["sheet-example"]
+
+
 def test_a_row_with_decision_content_but_no_number_or_dates_is_an_invalid_record(tmp_path):
     header = ["序号", "文书号", "当事人", "处罚事由", "处罚结果", "处罚决定日期", "公开日期", "处罚机关"]
     layout = [header, [1, None, "某公司", "无证经营", "罚款", None, None, "区安监局"],

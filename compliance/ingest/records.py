@@ -23,7 +23,7 @@ from .cells import FrameText, cell_text, objects, per_distinct
 from ..fields import FieldRules, categories, category_from_text, unit_name, unit_names
 from .columns import decision_numbers, header_category, map_columns
 from .unit_column import record_units
-from .header import EXAMPLE, fill_merged, find_header, section_above, sheet_unit, title_category, title_unit
+from .header import EXAMPLE, INSTRUCTIONS, fill_merged, find_header, section_above, sheet_unit, title_category, title_unit
 from .rawsheet import RawSheet
 from .rows import nothing_rows, row_kinds
 from ..quality.ingest import quality_wanted, add_quality_columns
@@ -149,7 +149,8 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
     result.skipped = skipped
     if example_rows:
         result.notes.append(problem("rows-example", **at, rows=_row_list(example_rows)))
-    if EXAMPLE.match(re.sub(r"\s+", "", sheet.name)) and result.record_count:  # 填写示例 sheet
+    name = re.sub(r"\s+", "", sheet.name)
+    if (EXAMPLE.match(name) or INSTRUCTIONS.match(name)) and result.record_count:  # 填写示例, 填表说明 sheets
         result.skipped["example"] += result.record_count
         result.records = result.records.iloc[0:0]
         result.notes.append(problem("sheet-example", **at))
