@@ -437,3 +437,21 @@ def test_files_not_read_are_named_in_the_terminal(tmp_path):
     # shown as 文件无法读取 with advice that fits a PDF (issue 20.10); the exit code says so
     assert "文件无法读取" in result.output and "报送说明.pdf" in result.output and "PDF" in result.output
     assert result.exit_code == 1
+
+
+def test_column_number_rows_bare_section_labels_and_a_dated_unit_line_are_no_records(tmp_path):
+    # A 栏次 row under the header (甲 乙 1 2 3, （1）…（5）), bare section labels typed in the number column
+    # (行政许可, 许可决定（2件）), and a unit line with the date the sheet was made: read as a clerk means them.
+    sheets = {
+        "甲乙栏": [["填报单位：区安监局          2016年12月5日"], HEADER, ["甲", "乙", "1", "2", "3"]] + rows(1),
+        "括号栏": [HEADER, ["（1）", "（2）", "（3）", "（4）", "（5）"]] + rows(1, start=2),
+        "分节": [HEADER, [None, "行政许可"], [1, "西人社许〔2016〕1号", "甲", "2016-09-01", "2016-09-10"],
+                 [None, "处罚决定（1件）"], [1, "西安监罚〔2016〕9号", "乙", "2016-09-01", "2016-09-10"]],
+    }
+    result = load([write_xlsx(tmp_path / "2016年台账.xlsx", sheets)])
+    records = only(result)
+    assert records["document_number"].tolist() == ["西安监罚〔2016〕1号", "西安监罚〔2016〕2号", "西人社许〔2016〕1号",
+                                                   "西安监罚〔2016〕9号"]
+    assert records["category"].tolist()[2:] == ["permit", "penalty"]
+    assert records["unit"].tolist()[0] == "区安监局"
+    assert result.skipped_rows == 4

@@ -57,7 +57,9 @@ NON_RECORD = re.compile(f"(?:{FOOTER.pattern})|(?:{ANNOTATION.pattern})", re.IGN
 INSTRUCTIONS = re.compile(r"^(填表|填报|填写|使用|报送)(说明|须知|要求|指南|示例)")
 EXAMPLE = re.compile(r"^[\s（(【\[]*(?:(填写|填报|填表)?(示例|样例|范例|举例)|例(?=$|\d|[）)\]】]))")
 # A section row that starts a block: 一、行政许可 / 二、行政处罚 / （二）处罚.
-SECTION = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]{1,3}[)）、.．\s]*\S{0,8}(许可|处罚)\S{0,12}$")
+# 一、行政许可 / 2.行政处罚情况; or a bare label (行政许可, 许可决定（2件）, 行政处罚类（1件）) alone on its row
+SECTION = re.compile(r"^(?:[\s（(]*[一二三四五六七八九十\d]{1,3}[)）、.．\s]*\S{0,8}(许可|处罚)\S{0,12}"
+                     r"|(?:行政)?(?:许可|处罚)(?:类|决定|事项|信息|案件)?(?:[（(]\s*共?\d{1,4}\s*[件条项宗]?[）)])?)$")
 
 # 标签：值 lines above the header (docs/rules.md §8): sheet metadata, never a header row.
 META_LABELS = (r"填报单位|报送单位|填表单位|制表单位|单位名称|填报部门|报送部门|填报机关|"
@@ -243,8 +245,13 @@ def _unit_after_label(text: str) -> str | None:
         return None
     rest = text[match.end():]
     cut = _NEXT_LABEL.search(rest)
-    value = _clean_unit(rest[:cut.start()] if cut else rest)
+    rest = rest[:cut.start()] if cut else rest
+    dated = _DATE_AFTER.search(rest)  # 单位：区安监局      2024年12月5日: the date the sheet was made
+    value = _clean_unit(rest[:dated.start()] if dated else rest)
     return value or None
+
+
+_DATE_AFTER = re.compile(r"\s*(?:19|20)\d{2}\s*(?:年|[./-]\s*\d{1,2}\s*[./-])")
 
 
 # 西塞山区司法局（盖章）: the stamp note is not part of the name
