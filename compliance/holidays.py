@@ -19,7 +19,8 @@ from .errors import CalendarFileError, os_reason
 # date -> (is working day, reason shown by `explain`)
 DayTable = dict[dt.date, tuple[bool, str]]
 
-_TYPES = {"holiday": False, "休": False, "rest": False, "休息": False,
+# 放假 and 上班 are the notice's own words; 调休 is refused: it names a make-up day and the rest day it pays for
+_TYPES = {"holiday": False, "休": False, "rest": False, "休息": False, "放假": False, "假": False,
           "workday": True, "班": True, "work": True, "上班": True}
 
 
@@ -122,9 +123,9 @@ def check_agreement(files: list[CalendarData]) -> None:
                                         other_line=other.lines.get(day), before=_kind(not is_work))
 
 
-# The State Council's notice gives every year about 10-15 weekdays off (2016: 16; 2020: 15 with the
-# epidemic's extra days; 2023: 13). A user year with far fewer is a few days added, not a whole year.
-PLAUSIBLE_WEEKDAYS_OFF = 7
+# The State Council's notices of 2015-2026 each give 16-19 weekdays off. A user year with fewer than 12 is
+# a few days added (元旦 and 春节 typed in December, before the rest is known), not a whole year.
+PLAUSIBLE_WEEKDAYS_OFF = 12
 
 
 def doubts(user: CalendarData, statutory: CalendarData) -> list[tuple[str, dict]]:
@@ -136,10 +137,18 @@ def doubts(user: CalendarData, statutory: CalendarData) -> list[tuple[str, dict]
         off = sum(1 for day, (work, _) in user.days.items() if day.year == year and not work and day.weekday() < 5)
         if off < PLAUSIBLE_WEEKDAYS_OFF:
             out.append(("calendar-year-sparse", {"where": user.version, "year": year, "count": off}))
-    changed = sorted(day for day, (work, _) in user.days.items()
-                     if day in statutory.days and statutory.days[day][0] != work)
+    # A day of a year the notice covers that the file makes otherwise: a listed holiday or make-up day,
+    # or an ordinary weekday or weekend (a typo in the year moves deadlines of a year already known).
+    known = {day: statutory.days.get(day, (day.weekday() < 5, "工作日" if day.weekday() < 5 else "周末"))
+             for day in user.days if day.year in statutory.years}
+    changed = sorted(day for day, (work, _) in user.days.items() if day in known and known[day][0] != work)
+    no_op = sorted(day for day, (work, _) in user.days.items()
+                   if work and day.weekday() < 5 and day.year not in statutory.years)
+    if no_op:  # 班 on a Friday: already a working day, and the Saturday meant is left a rest day
+        out.append(("calendar-workday-on-weekday", {"where": user.version, "count": len(no_op),
+                                                    "days": "、".join(d.isoformat() for d in no_op[:5])}))
     if changed:
-        listed = "、".join(f"{d.isoformat()}（{statutory.days[d][1]}）" for d in changed[:5])
+        listed = "、".join(f"{d.isoformat()}（{known[d][1]}）" for d in changed[:5])
         out.append(("calendar-file-overrides", {"where": user.version, "days": listed, "count": len(changed),
                                                 "version": statutory.version}))
     return out

@@ -48,15 +48,19 @@ DECLARED = [
                 "每行写 日期,类型,名称，如 2027-01-01,休,元旦"),
     ProblemType("calendar-file-date", RUN, "日历文件 {where}：无法识别的日期“{text}”", "日历文件这一行的日期无法识别",
                 "改为 2027-01-01 这样的日期"),
-    ProblemType("calendar-file-type", RUN, "日历文件 {where}：类型“{text}”无效，应为 holiday/workday 或 休/班",
+    ProblemType("calendar-file-type", RUN, "日历文件 {where}：类型“{text}”无效，应为 休/班（或 放假/上班、holiday/workday）",
                 "日历文件这一行的类型不是 休/班", "类型写 休（放假）或 班（调休上班）"),
+    ProblemType("calendar-workday-on-weekday", RUN, "日历文件 {where}：{days} 本来就是工作日（星期一至五），写成调休上班（班）"
+                                                   "不起作用；调休上班的日子通常是周六或周日，请对照国务院通知核对（共 {count} 天）",
+                "日历文件把某个工作日写成了调休上班：多半是日期写错了，真正的调休上班日（周末）仍按休息日计算",
+                "改成通知中的调休上班日期"),
     ProblemType("calendar-year-sparse", RUN, "日历文件 {where}：{year} 年只列了 {count} 个工作日放假，国务院每年的节假日安排中"
-                                             "通常有 10 天以上；该年没有别的节假日数据，没列出的日子都按普通工作日和周末计算",
+                                             "通常有 16 天以上；该年没有别的节假日数据，没列出的日子都按普通工作日和周末计算",
                 "只补了个别日子的年份会把春节、国庆等假期算成工作日，截止日期提前，可能误判逾期",
                 "把该年国务院通知中的全部放假日（休）和调休上班日（班）都写进文件"),
     ProblemType("calendar-file-overrides", RUN, "日历文件 {where}：{count} 天与国务院节假日安排（chinese-calendar {version}）"
                                                 "不同，按文件计算：{days}",
-                "日历文件改了国务院通知中的放假或调休", "确认是有意改动（如当地另有安排）；否则从文件中删去这些日子"),
+                "日历文件改了国务院通知已覆盖年份中的日子（放假、调休，或普通的工作日、周末）", "确认是有意改动（如当地另有安排）；否则从文件中删去这些日子"),
     ProblemType("calendar-file-empty", RUN, "日历文件 {where}：文件中没有任何日期", "日历文件中一个日期也没有",
                 "按 date,type,name 的格式写入该年的节假日和调休上班日"),
     ProblemType("calendar-file-conflict", RUN, "日历文件 {where}：{date} 在第 {first} 行是{before}，这里是{now}；"

@@ -90,3 +90,37 @@ def test_a_month_without_decisions_is_no_all_clear(page, tmp_path):
     assert page.locator("#results").is_visible()
     assert "统计范围内没有决定" in page.locator("#problems").inner_text()
     assert "zero" not in (page.locator("#problem-count").get_attribute("class") or "")
+
+
+def test_a_calendar_file_likely_wrong_is_said_on_the_page(browser, tmp_path):
+    # The server's calendar file lists one holiday for 2030: every other 2030 holiday counts as a working
+    # day. The terminal says so on every run; the page says it above the figures and on the calendar tab.
+    import threading
+
+    from compliance.web import create_app
+    from compliance.web.server import make_server
+    from compliance.workcalendar import WorkCalendar
+
+    sparse = tmp_path / "2030.csv"
+    sparse.write_text("date,type,name\n2030-01-01,休,元旦\n", encoding="utf-8")
+    app = create_app(calendar=WorkCalendar([sparse]), work_dir=tmp_path / "web")
+    server = make_server(app, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        context = browser.new_context(locale="zh-CN")
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{server.effective_port}/")
+        page.wait_for_function("document.getElementById('as_of').value !== ''")
+        page.fill("#as_of", "2016-12-31")
+        page.set_input_files("#files", [str(SAMPLE)])
+        _run(page)
+        warning = page.locator("#calendar-warning")
+        assert warning.is_visible() and "2030 年只列了 1 个工作日放假" in warning.inner_text()
+        page.click("#tab-calendar")
+        page.wait_for_selector("#cal-files li.bad")
+        assert "2030 年只列了 1 个工作日放假" in page.locator("#cal-files").inner_text()
+        context.close()
+    finally:
+        server.close()
+        thread.join(10)

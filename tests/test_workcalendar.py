@@ -233,3 +233,23 @@ def test_a_whole_user_year_raises_no_doubt(tmp_path):
     path.write_text("date,type,name\n" + "".join(f"{d},休,假日\n" for d in days) + "2027-02-07,班,调休\n",
                     encoding="utf-8")
     assert WorkCalendar([path]).describe()["warnings"] == []
+
+
+def test_a_calendar_files_likely_typos_are_said(tmp_path):
+    """The notice's own word 放假 is read; 元旦 and 春节 alone are a partial year; a day of a year the package
+    covers that the file changes, even an ordinary weekday (a year typed wrong), is said; and 班 on a
+    weekday (a make-up day typed on the Friday before the Saturday) changes nothing, which is said too."""
+    cal = WorkCalendar()
+    if cal.covers(2027):
+        pytest.skip("the installed chinese-calendar already knows 2027")
+    path = tmp_path / "2027.csv"
+    days = ["2027-01-01", "2027-02-05", "2027-02-08", "2027-02-09", "2027-02-10", "2027-02-11", "2027-02-12"]
+    path.write_text("日期,类型,名称\n" + "".join(f"{d},放假,春节\n" for d in days) + "2027-02-19,班,调休上班\n"
+                    "2026-02-06,放假,春节\n", encoding="utf-8")
+    calendar = WorkCalendar([path])
+    assert not calendar.is_workday(dt.date(2027, 2, 5)) and not calendar.is_workday(dt.date(2026, 2, 6))
+    warnings = {w["code"]: w["message"] for w in calendar.describe()["warnings"]}
+    assert set(warnings) == {"calendar-year-sparse", "calendar-workday-on-weekday", "calendar-file-overrides"}
+    assert "2027 年只列了 7 个工作日放假" in warnings["calendar-year-sparse"]
+    assert "2027-02-19 本来就是工作日" in warnings["calendar-workday-on-weekday"]
+    assert "2026-02-06（工作日）" in warnings["calendar-file-overrides"]

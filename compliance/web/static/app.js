@@ -191,6 +191,10 @@ function drawResults(result) {
     passed.length ? `未读取 ${passed.length} 个文件：${passed.join("；")}` : ""].filter(Boolean);
   $("scope-note").hidden = !checked || scope.length === 0;
   $("scope-note").textContent = scope.length ? scope.join("；") + "。" : "";
+  // a calendar file that is likely wrong moves deadlines: said above the figures, as the terminal says it
+  const calendarWarnings = ((result.calendar || {}).warnings || []).map((w) => w.message);
+  $("calendar-warning").hidden = calendarWarnings.length === 0;
+  $("calendar-warning").textContent = calendarWarnings.map((m) => "注意：" + m).join(" ");
   $("nothing-checked").hidden = checked;
   const bad = inputs.filter((i) => i.error);
   $("nothing-checked").textContent = checked ? "" : "没有检查任何记录：" + [
@@ -419,7 +423,8 @@ async function loadCalendar() {
     $("cal-years").textContent = yearRanges(info.covered_years) + " 年";
     $("cal-files").replaceChildren(...(info.files.length
       ? info.files.map((f) => el("li", { text: `补充日历文件：${f.path.split(/[\\/]/).pop()}（${yearRanges(f.years)} 年）` }))
-      : [el("li", { class: "hint", text: "没有加载补充日历文件。" })]));
+      : [el("li", { class: "hint", text: "没有加载补充日历文件。" })]),
+      ...(info.warnings || []).map((w) => el("li", { class: "verdict bad", text: "注意：" + w.message })));
   } catch (err) {
     $("cal-source").textContent = err.message;
   }
