@@ -248,8 +248,11 @@ def _statuses(calendar, decision, until, is_published, days, invalid, deadline,
     status[undetermined] = code["undetermined"]
     missing = np.where(undetermined, np.where(missing_deadline != 0, missing_deadline, span_missing), 0)
     left = np.where((status == code["pending"]) & span_complete, days - span_count, -1)
-    # the late days known at least (the deadline itself is in the uncovered year): _lateness says so
-    late_floor = np.where(proven_late, at_least - days + 1, -1)
+    # the late days known at least (the deadline itself is in the uncovered year): _lateness says so. The
+    # last day adds one when it was a publication (on a rest day it counts as the next working day) or a
+    # known working day; an as-of date that is a rest day adds none (a Saturday is no day more overdue)
+    last_counts = is_published | (worked & covered)
+    late_floor = np.where(proven_late, np.maximum(at_least - days + last_counts, 1), -1)
     floor_year = np.where(proven_late, np.where(missing_deadline != 0, missing_deadline, span_missing), 0)
     return {"status": status, "deadline": deadline, "missing_year": missing, "working_days_left": left,
             "late_floor": late_floor, "floor_year": floor_year}
@@ -266,7 +269,7 @@ def _lateness(calendar, judged: dict, until: np.ndarray, days) -> dict[str, np.n
     lateish = is_late | (status == STATUSES.index("overdue"))
     late_count, late_complete, late_gap = calendar.count(np.where(lateish, deadline, NO_DAY),
                                                          np.where(lateish, until, NO_DAY))
-    until_work, _ = calendar.workdays(np.where(lateish, until, NO_DAY))
+    until_work, until_covered = calendar.workdays(np.where(lateish, until, NO_DAY))
     working_late = np.where(is_late, late_count + (~until_work).astype(np.int64),
                             np.maximum(late_count, 1))  # overdue: working days so far, at least one
     span = np.where(lateish, until - deadline, np.timedelta64(0, "D"))  # NaT only where not late
@@ -276,8 +279,11 @@ def _lateness(calendar, judged: dict, until: np.ndarray, days) -> dict[str, np.n
     partial = lateish & ~late_complete
     # late for certain although the deadline is in an uncovered year: at least so many (_statuses)
     floor = (judged["late_floor"] >= 0) & lateish
+    # a publication day past the last covered one is one more working day at least (a rest day counts as
+    # the next working day); an as-of day there may be a rest day, and adds none
+    partial_count = late_count + (is_late & ~until_covered)
     return {"working_days_late": np.where(floor, judged["late_floor"], np.where(lateish & late_complete, working_late,
-                                          np.where(partial, np.maximum(late_count, 1), -1))),
+                                          np.where(partial, np.maximum(partial_count, 1), -1))),
             "calendar_days_late": np.where(lateish & ~floor, calendar_late, -1),
             "working_days_left": judged["working_days_left"],
             "late_lower_bound": np.where(floor, judged["floor_year"], np.where(partial, late_gap, -1))}

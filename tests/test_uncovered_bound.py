@@ -83,3 +83,29 @@ def test_a_decision_in_a_year_before_the_calendar_is_late_when_the_covered_days_
     # row 5: 2004 alone has only 19 working days before 02-03: whether it was late depends on 2003
     assert got == [[2, "late", 1, 2003], [3, "overdue", 103, 2003], [4, "on_time", None, None],
                    [5, "undetermined", None, None]]
+
+
+def _late(tmp_path, rows, as_of, days, run_date):
+    path = write_xlsx(tmp_path / f"区安监局_处罚_{as_of}.xlsx", {"处罚": [PENALTY_HEADER] + [
+        [i, f"西安监罚〔2026〕{i}号", f"公司{i}", decided, published, "区安监局"]
+        for i, (decided, published) in enumerate(rows, start=1)]})
+    run = check([path], as_of=as_of, run_date=run_date, rules=from_options(days, None))
+    frame = run.records[["status", "working_days_late"]].astype(object)
+    return frame.where(frame.notna(), None).values.tolist()
+
+
+def test_a_publication_in_the_uncovered_year_is_at_least_one_day_later_than_the_covered_days_say(tmp_path):
+    """Decided 2026-12-21, 7 working days: deadline 2026-12-30. Published 2027-01-04 (uncovered): 12-31 is
+    a known working day after the deadline, and the publication day is one more whatever 2027 holds (on a
+    rest day it counts as the next working day): at least 2. Unpublished as of 2027-01-04: only 12-31 is
+    certain (the uncovered days may all be rest days): at least 1."""
+    got = _late(tmp_path, [(D(2026, 12, 21), D(2027, 1, 4)), (D(2026, 12, 21), None)], D(2027, 1, 4), 7,
+                D(2027, 1, 5))
+    assert got == [["late", 2], ["overdue", 1]]
+
+
+@pytest.mark.parametrize("as_of", [D(2004, 3, 5), D(2004, 3, 6), D(2004, 3, 7)])
+def test_an_as_of_rest_day_adds_no_day_to_what_is_proven_overdue(tmp_path, as_of):
+    """Decided 2003-12-15 (uncovered), unpublished: as of Friday 2004-03-05 at least 23 working days late,
+    and as of the Saturday or Sunday after it the same 23 (a rest day is no day more overdue)."""
+    assert _late(tmp_path, [(D(2003, 12, 15), None)], as_of, 20, D(2004, 3, 8)) == [["overdue", 23]]
