@@ -109,3 +109,22 @@ def test_an_as_of_rest_day_adds_no_day_to_what_is_proven_overdue(tmp_path, as_of
     """Decided 2003-12-15 (uncovered), unpublished: as of Friday 2004-03-05 at least 23 working days late,
     and as of the Saturday or Sunday after it the same 23 (a rest day is no day more overdue)."""
     assert _late(tmp_path, [(D(2003, 12, 15), None)], as_of, 20, D(2004, 3, 8)) == [["overdue", 23]]
+
+
+def test_the_late_list_says_a_lower_bound_is_one(tmp_path):
+    """On paper 逾期清单's 2 must not read as exactly 2: its 状态 says the figure is a lower bound."""
+    import openpyxl
+
+    from compliance.api import write_outputs
+
+    path = write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"处罚": [PENALTY_HEADER,
+        [1, "西安监罚〔2026〕1号", "甲", D(2026, 12, 21), D(2027, 1, 4), "区安监局"],
+        [2, "西安监罚〔2026〕2号", "乙", D(2026, 11, 2), D(2026, 12, 28), "区安监局"]]})
+    run = check([path], as_of=D(2027, 1, 4), run_date=D(2027, 1, 5), rules=from_options(7, None))
+    write_outputs(run, out=tmp_path / "r.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["逾期清单"]
+    header = [c.value for c in sheet[2]] if sheet["A2"].value == "单位" else [c.value for c in sheet[1]]
+    rows = {r[header.index("文书号")]: (r[header.index("逾期工作日数")], r[header.index("状态")])
+            for r in sheet.iter_rows(values_only=True) if r[header.index("文书号")] and "号" in str(r[1])}
+    assert rows["西安监罚〔2026〕1号"] == (2, "逾期公开（逾期工作日数是下限：缺节假日数据的年份未计入）")
+    assert rows["西安监罚〔2026〕2号"][1] == "逾期公开"

@@ -20,6 +20,7 @@ WIDER = {"来源文件": 44, "工作表": 22, "文书号": 30}
 COLUMNS = tuple(replace(c, width_cap=WIDER.get(h, c.width_cap)) for h in HEADERS
                 for c in ALL_COLUMNS if c.header == h)
 AFTER_AS_OF = "逾期未公开（统计截止日后才公开）"
+AT_LEAST = "（逾期工作日数是下限：缺节假日数据的年份未计入）"
 
 
 def specs(sheet) -> list[SheetSpec]:
@@ -28,8 +29,12 @@ def specs(sheet) -> list[SheetSpec]:
     cells = record_frame(run.records.iloc[order], [run.issues[i] for i in order], COLUMNS)
     # A 公开日期 beside 逾期未公开: published after the as-of date (published-after-as-of); the row says so.
     after = (sheet.statuses[order] == "overdue") & run.records["published_date"].iloc[order].notna().to_numpy()
-    if after.any():  # (a long column is a Categorical: replaced whole, not set into)
-        cells["状态"] = np.where(after, AFTER_AS_OF, cells["状态"].astype(object).to_numpy(object))
+    # 逾期工作日数 only known at least (a year without holiday data): the printed figure is no exact count
+    bound = run.records["late_lower_bound"].iloc[order].notna().to_numpy(bool) \
+        if "late_lower_bound" in run.records else np.zeros(len(order), dtype=bool)
+    if after.any() or bound.any():  # (a long column is a Categorical: replaced whole, not set into)
+        state = np.where(after, AFTER_AS_OF, cells["状态"].astype(object).to_numpy(object))
+        cells["状态"] = np.where(bound, state + AT_LEAST, state)
     return record_specs("逾期清单", cells, COLUMNS, sheet.statuses[order], sheet.footer, sheet.header)
 
 
