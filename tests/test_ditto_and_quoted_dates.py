@@ -106,3 +106,37 @@ def test_a_yes_no_column_alone_is_no_publication_date(tmp_path):
     data = run(tmp_path, book)
     assert [(r["status"], r["issues"][0]["code"]) for r in data["records"]] == [
         ("invalid", "published-column-missing")] * 2
+
+
+def test_ditto_and_same_day_words_in_date_columns_are_read_as_meant_and_said(tmp_path):
+    # 同上 / 〃: the date above; 同日 / 当天 in the publication column: the decision's day; 同上 under 当天: the
+    # day above (07-02), which is before this decision (07-03): 数据有误, as a clerk reading it would find.
+    header = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期"]
+    book = write_xlsx(tmp_path / "区安监局_2024年行政处罚.xlsx", {"行政处罚": [header,
+        [1, "西安监罚〔2024〕1号", "甲", D(2024, 3, 1), D(2024, 3, 5)],
+        [2, "西安监罚〔2024〕2号", "乙", "同上", "同上"],
+        [3, "西安监罚〔2024〕3号", "丙", D(2024, 5, 6), D(2024, 6, 20)],
+        [4, "西安监罚〔2024〕4号", "丁", "〃", "〃"],
+        [5, "西安监罚〔2024〕5号", "戊", D(2024, 7, 1), "同日"],
+        [6, "西安监罚〔2024〕6号", "己", D(2024, 7, 2), " 当天 "],
+        [7, "西安监罚〔2024〕7号", "庚", D(2024, 7, 3), "同上"]]})
+    data = run(tmp_path, book)
+    assert [(r["decision_date"], r["published_date"], r["status"]) for r in data["records"]] == [
+        ("2024-03-01", "2024-03-05", "on_time"), ("2024-03-01", "2024-03-05", "on_time"),
+        ("2024-05-06", "2024-06-20", "late"), ("2024-05-06", "2024-06-20", "late"),
+        ("2024-07-01", "2024-07-01", "on_time"), ("2024-07-02", "2024-07-02", "on_time"),
+        ("2024-07-03", "2024-07-02", "invalid")]
+    notes = [n for sheet in data["inputs"][0]["sheets"] for n in sheet["notes"]]
+    assert any(n.startswith("第 3、5、6、7、8 行的日期写作“同上”") for n in notes), notes
+
+
+def test_a_zero_in_a_date_column_is_blank_as_a_formula_copying_a_blank_cell_shows(tmp_path):
+    # A 汇总 sheet copies the month sheets with formulas; a blank publication date shows as 0. The copy is
+    # the same decision as the month sheet's row: unpublished (逾期未公开), never 数据有误 for the 0.
+    header = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期"]
+    rows = [[1, "西食药罚〔2024〕1号", "甲", D(2024, 1, 8), D(2024, 1, 10)], [2, "西食药罚〔2024〕2号", "乙", D(2024, 1, 9), None]]
+    copies = [[1, "西食药罚〔2024〕1号", "甲", D(2024, 1, 8), D(2024, 1, 10)], [2, "西食药罚〔2024〕2号", "乙", D(2024, 1, 9), 0]]
+    book = write_xlsx(tmp_path / "区食药监局_2024年行政处罚.xlsx", {"汇总": [header] + copies, "1月": [header] + rows})
+    data = run(tmp_path, book)
+    assert [(r["document_number"], r["status"]) for r in data["records"]] == [
+        ("西食药罚〔2024〕1号", "on_time"), ("西食药罚〔2024〕2号", "overdue")]

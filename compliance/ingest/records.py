@@ -19,6 +19,7 @@ from ..date1904 import shift_1904
 from ..errors import ReconciliationError
 from ..problems import Problem, problem
 from .body import csv_body, inner_headers, mapped_column, rows_body
+from .date_words import with_date_words
 from .cells import FrameText, cell_text, objects, per_distinct
 from ..fields import FieldRules, categories, category_from_text, unit_name, unit_names
 from .columns import decision_numbers, header_category, map_columns
@@ -225,8 +226,12 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     out = pd.DataFrame(index=pd.RangeIndex(n))
     out["source_file"], out["sheet"] = objects(context.source_file, n), objects(sheet.name, n)
     out["row"] = rows.astype(np.int64)
-    decided, dec_codes = parse_dates(_date_cells(kept, mapping, "decision_date", sheet))
-    published, pub_codes = parse_dates(_date_cells(kept, mapping, "published_date", sheet))
+    decided, published, worded = with_date_words(_date_cells(kept, mapping, "decision_date", sheet),  # 同上, 同日
+                                                 _date_cells(kept, mapping, "published_date", sheet))
+    if worded.any():
+        result.notes.append(problem("dates-by-word", file=context.source_file, sheet=sheet.name,
+                                    rows=_row_list(rows[worded].tolist())))
+    (decided, dec_codes), (published, pub_codes) = parse_dates(decided), parse_dates(published)
     published_shown = _short(published_text[keep])
     if "published_date" in mapping.alternates:
         published, pub_codes, published_shown = _two_date_columns(kept, mapping, sheet, "published_date", published,

@@ -1,0 +1,50 @@
+"""Date cells that point elsewhere, read as the clerk meant them before the dates are parsed.
+
+- 同上 / 〃 in a date column: the date of the row above in that column (a run of them, the last date
+  above); at the top of a table there is none, and the cell stays as written (an unreadable date).
+- 同日 / 当天 / 当日 in the publication column: published the day of the decision, the row's decision date.
+- 0 in a date column: what Excel shows for a formula copying a blank cell (='1月'!E3 on a 汇总 sheet),
+  never a date: blank.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .unit_column import DITTO
+
+SAME_DAY = frozenset({"同日", "当日", "当天", "同天", "即日", "同日公开", "当日公开", "当天公开", "即日公开"})
+
+
+def with_date_words(decided: pd.Series, published: pd.Series) -> tuple[pd.Series, pd.Series, np.ndarray]:
+    """(decision cells, publication cells, the rows where a word was read as a date) with 0, 同日 and 同上
+    resolved, in that order (同上 under 当天 is the day above, not this row's decision date); by position."""
+    decided, worded = _ditto(decided.where(~_zero(decided), None))
+    published = published.where(~_zero(published), None)
+    same = _is_word(published, SAME_DAY)
+    if same.any():
+        published = published.where(~same, decided)
+    published, above = _ditto(published)
+    return decided, published, worded | same | above
+
+
+def _ditto(cells: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    ditto = _is_word(cells, DITTO)
+    if not ditto.any():
+        return cells, ditto
+    above = cells.where(~ditto).ffill()
+    found = ditto & above.notna().to_numpy(bool)
+    return cells.where(~found, above), found
+
+
+def _zero(cells: pd.Series) -> np.ndarray:
+    """Cells that are the number 0 (compared in one pass: text, dates and blanks are never equal to 0)."""
+    values = cells.to_numpy(object)
+    return (values == 0) if len(values) else np.zeros(0, dtype=bool)
+
+
+def _is_word(cells: pd.Series, words: frozenset) -> np.ndarray:
+    """Cells that are one of ``words`` (hashed in one pass), written with or without spaces around."""
+    spellings = set(words) | {f"{left}{w}{right}" for w in words for left, right in ((" ", ""), ("", " "), (" ", " "))}
+    return cells.isin(spellings).to_numpy(bool)
