@@ -140,3 +140,16 @@ def test_a_zero_in_a_date_column_is_blank_as_a_formula_copying_a_blank_cell_show
     data = run(tmp_path, book)
     assert [(r["document_number"], r["status"]) for r in data["records"]] == [
         ("西食药罚〔2024〕1号", "on_time"), ("西食药罚〔2024〕2号", "overdue")]
+
+
+def test_companies_in_a_bare_unit_column_are_no_units(tmp_path):
+    # A column headed 单位 that lists the companies punished: each company would be ranked as a unit. They
+    # are parties; the records count under the unit the file names, and each says so.
+    header = ["序号", "处罚决定书文号", "单位", "处罚决定日期", "公开日期"]
+    book = write_xlsx(tmp_path / "区安监局_2024年行政处罚.xlsx", {"行政处罚": [header,
+        [1, "西安监罚〔2024〕1号", "黄石甲矿业有限公司", D(2024, 3, 1), D(2024, 3, 5)],
+        [2, "西安监罚〔2024〕2号", "黄石乙化工厂", D(2024, 4, 1), D(2024, 6, 3)]]})
+    data = run(tmp_path, book)
+    assert [(r["unit"], r["status"]) for r in data["records"]] == [("区安监局", "on_time"), ("区安监局", "late")]
+    said = [i["message"] for r in data["records"] for i in r["issues"] if i["code"] == "unit-column-party"]
+    assert said == ["单位栏写的像是企业名称（行政相对人），不是作出决定的单位；记在“区安监局”名下，请核对"] * 2

@@ -16,6 +16,11 @@ DITTO = frozenset({"同上", "同 上", "〃", "\"", "”", "“", "''", "同前
 SECTION = re.compile(r"^[\u4e00-\u9fff\d]{0,8}?(?:中队|科|股)$")
 
 
+# A company, a shop or a clinic: a party (a bare 单位 column of the companies punished), never the office
+# that decided. Such a cell names no unit: the 填报单位 line or the file name does, and the record says so.
+PARTY_LIKE = re.compile(r"(?:公司|厂|店|商行|合作社|个体工商户|门市部|经营部|超市|酒店|饭店|诊所|药房|农家乐|加油站|学校|幼儿园)$")
+
+
 def record_units(cells: pd.Series, context, text=cell_text) -> tuple[pd.Series, np.ndarray]:
     """(unit per record, problem code per record): the unit column, blank and 同上 cells filled down
     within the block; then the 填报单位 line; then the file name.
@@ -26,7 +31,9 @@ def record_units(cells: pd.Series, context, text=cell_text) -> tuple[pd.Series, 
     填报单位 line or its file name): the record counts under the office."""
     cells = text(cells).reset_index(drop=True)
     unit = unit_names(cells)
-    unit = unit.where(unit.ne("") & ~cells.isin(DITTO).to_numpy(bool)).ffill()  # 同上 / 〃: the unit above
+    party = unit.str.contains(PARTY_LIKE, na=False).to_numpy(bool)
+    unit = unit.where(unit.ne("") & ~cells.isin(DITTO).to_numpy(bool) & ~party).ffill()  # 同上 / 〃: the unit above
+    unit = unit.mask(party)  # a company's row never takes the unit above it either
     owner = context.unit_line or (context.fallback_unit if context.fallback_named else None)
     section = np.zeros(len(unit), dtype=bool)
     if owner is not None:
@@ -34,4 +41,5 @@ def record_units(cells: pd.Series, context, text=cell_text) -> tuple[pd.Series, 
         unit = unit.mask(section, unit_name(owner))
     unknown = unit.isna().to_numpy(bool) & (context.unit_line is None) & (not context.fallback_named)
     return unit.fillna(unit_name(context.unit_line or context.fallback_unit)), \
-        np.where(unknown, "unit-from-file-name", np.where(section, "unit-section", None))
+        np.where(party, "unit-column-party", np.where(unknown, "unit-from-file-name",
+                                                      np.where(section, "unit-section", None)))
