@@ -455,3 +455,11 @@ def test_column_number_rows_bare_section_labels_and_a_dated_unit_line_are_no_rec
     assert records["category"].tolist()[2:] == ["permit", "penalty"]
     assert records["unit"].tolist()[0] == "区安监局"
     assert result.skipped_rows == 4
+
+
+def test_a_unit_named_in_the_sign_off_lines_below_the_table_is_the_unit(tmp_path):
+    # No 填报单位 line above the header and no unit in the file name: the sign-off below names it.
+    sheet = [HEADER] + rows(2) + [[], ["填报单位（盖章）：区安监局", None, "填报人：张三"], ["填报日期：2016年10月8日"]]
+    records = only(load([write_xlsx(tmp_path / "2016年行政处罚.xlsx", {"处罚": sheet})]))
+    assert records["unit"].tolist() == ["区安监局", "区安监局"]
+    assert records["unit_problem"].isna().all()

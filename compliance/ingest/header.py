@@ -281,6 +281,14 @@ def sheet_unit(rows: list[list], header_index: int) -> str | None:
     return None
 
 
+def footer_unit(rows: list[list], header_index: int, last: int = 15) -> str | None:
+    """The 填报单位 named in the sign-off lines below the table (填报单位（盖章）：区安监局), where none is
+    above it: the last few rows of a handful of cells each, never a record's cells."""
+    tail = [row for row in rows[max(header_index + 1, len(rows) - last):]
+            if sum(1 for c in row if not is_blank(c)) <= 3]
+    return sheet_unit(tail, len(tail))
+
+
 def title_category(rows: list[list], header_index: int) -> str | None:
     """The category a title row above the header names (2016年10月行政许可公示台账 in a Sheet1): the
     nearest one-cell line that is not 单位：/日期： metadata."""

@@ -24,7 +24,7 @@ from .cells import FrameText, cell_text, objects, per_distinct
 from ..fields import FieldRules, categories, category_from_text, unit_name, unit_names
 from .columns import decision_numbers, header_category, map_columns
 from .unit_column import record_units
-from .header import EXAMPLE, INSTRUCTIONS, fill_merged, find_header, section_above, sheet_unit, title_category, title_unit
+from .header import EXAMPLE, INSTRUCTIONS, fill_merged, footer_unit, find_header, section_above, sheet_unit, title_category, title_unit
 from .rawsheet import RawSheet
 from .rows import nothing_rows, row_kinds
 from ..quality.ingest import quality_wanted, add_quality_columns
@@ -92,7 +92,8 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: FieldRules,
     header_index, headers = found
     # The unit: a 填报单位 line; where the file name names none (台账.xlsx), a title row, then the sheet's
     # name (2016年8月各单位汇总.xlsx with a sheet per unit: 区安监局, 区环保局).
-    unit_line = sheet_unit(sheet.rows, header_index) or (None if fallback_named else (
+    unit_line = sheet_unit(sheet.rows, header_index) or footer_unit(sheet.rows, header_index) or (
+        None if fallback_named else (
         title_unit(sheet.rows, header_index) or unit_in_text(sheet.name)))
     context = SheetContext(source_file, fallback_category, fallback_unit,
                            unit_line, section_above(sheet.rows, header_index),
