@@ -95,7 +95,9 @@ TABLE: tuple[Field, ...] = (
                           "上网日期", "公开时间", "公示时间", "发布时间", "上网时间", "公开发布日期", "公布日期",
                           "挂网日期", "挂网时间", "上线日期", "上线时间",
                           # the day the notice period starts is the day it went online (its end is not)
-                          "公示开始日期", "公示起始日期", "公示开始时间", "公示起始时间", "公开开始日期", "公开起始日期"),
+                          "公示开始日期", "公示起始日期", "公示开始时间", "公示起始时间", "公开开始日期", "公开起始日期",
+                          # a range (2024.3.5-2024.6.5): its first day (ingest/date_words.py)
+                          "公示起止日期", "公示起止时间", "公开起止日期", "公开起止时间"),
                 weak=("数据更新时间戳", "入库时间", "更新时间", "入库日期", "更新日期")),
           exclude=("截止", "有效期", "结束", "到期", "期满", "终止", "决定日期", "作出日期") + NOT_PUBLICATION,
           # A government site's 信息公开 list dates an item by 生成日期 (in a ledger it is not publication);

@@ -127,7 +127,7 @@ def test_ditto_and_same_day_words_in_date_columns_are_read_as_meant_and_said(tmp
         ("2024-07-01", "2024-07-01", "on_time"), ("2024-07-02", "2024-07-02", "on_time"),
         ("2024-07-03", "2024-07-02", "invalid")]
     notes = [n for sheet in data["inputs"][0]["sheets"] for n in sheet["notes"]]
-    assert any(n.startswith("第 3、5、6、7、8 行的日期写作“同上”") for n in notes), notes
+    assert any(n.startswith("第 3、5、6、7、8 行的日期写作“同上”“〃”“同日”“当天”或起止日期") for n in notes), notes
 
 
 def test_a_zero_in_a_date_column_is_blank_as_a_formula_copying_a_blank_cell_shows(tmp_path):
@@ -153,3 +153,18 @@ def test_companies_in_a_bare_unit_column_are_no_units(tmp_path):
     assert [(r["unit"], r["status"]) for r in data["records"]] == [("区安监局", "on_time"), ("区安监局", "late")]
     said = [i["message"] for r in data["records"] for i in r["issues"] if i["code"] == "unit-column-party"]
     assert said == ["单位栏写的像是企业名称（行政相对人），不是作出决定的单位；记在“区安监局”名下，请核对"] * 2
+
+
+def test_a_notice_period_in_the_publication_column_is_read_from_its_first_day(tmp_path):
+    # 公示起止日期 2024.3.5-2024.6.5: online from 03-05 (on time for 03-01); 2024年4月15日至2025年4月15日: from
+    # 04-15 (late). A date inside 已公开（2024-4-3） is no "marked published without a date".
+    header = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示起止日期"]
+    book = write_xlsx(tmp_path / "区市场监管局_2024年行政处罚.xlsx", {"行政处罚": [header,
+        [1, "西市监罚〔2024〕1号", "甲", D(2024, 3, 1), "2024.3.5-2024.6.5"],
+        [2, "西市监罚〔2024〕2号", "乙", D(2024, 3, 1), "2024年4月15日至2025年4月15日"],
+        [3, "西市监罚〔2024〕3号", "丙", D(2024, 3, 1), "已公开（2024-4-3）"]]})
+    data = run(tmp_path, book)
+    got = [(r["published_date"], r["status"]) for r in data["records"]]
+    assert got[:2] == [("2024-03-05", "on_time"), ("2024-04-15", "late")]
+    said = [i["code"] for i in data["records"][2]["issues"]]
+    assert "published-marked-no-date" not in said

@@ -3,15 +3,20 @@
 - 同上 / 〃 in a date column: the date of the row above in that column (a run of them, the last date
   above); at the top of a table there is none, and the cell stays as written (an unreadable date).
 - 同日 / 当天 / 当日 in the publication column: published the day of the decision, the row's decision date.
+- a range in the publication column (2024.3.5-2024.6.5, 2024年3月5日至2025年3月4日: the notice period):
+  its first day, the day it went online.
 - 0 in a date column: what Excel shows for a formula copying a blank cell (='1月'!E3 on a 汇总 sheet),
   never a date: blank.
 """
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
+from ..dates import cell_types
 from .unit_column import DITTO
 
 SAME_DAY = frozenset({"同日", "当日", "当天", "同天", "即日", "同日公开", "当日公开", "当天公开", "即日公开"})
@@ -22,11 +27,12 @@ def with_date_words(decided: pd.Series, published: pd.Series) -> tuple[pd.Series
     resolved, in that order (同上 under 当天 is the day above, not this row's decision date); by position."""
     decided, worded = _ditto(decided.where(~_zero(decided), None))
     published = published.where(~_zero(published), None)
+    published, ranged = _range_start(published)
     same = _is_word(published, SAME_DAY)
     if same.any():
         published = published.where(~same, decided)
     published, above = _ditto(published)
-    return decided, published, worded | same | above
+    return decided, published, worded | same | above | ranged
 
 
 def _ditto(cells: pd.Series) -> tuple[pd.Series, np.ndarray]:
@@ -36,6 +42,24 @@ def _ditto(cells: pd.Series) -> tuple[pd.Series, np.ndarray]:
     above = cells.where(~ditto).ffill()
     found = ditto & above.notna().to_numpy(bool)
     return cells.where(~found, above), found
+
+
+_DAY = r"(?:19|20)\d{2}\s*[年./\-－]\s*\d{1,2}\s*[月./\-－]\s*\d{1,2}\s*日?"
+RANGE = re.compile(rf"^\s*({_DAY})\s*(?:至|到|~|～|-|－|—|–)+\s*(?:{_DAY})\s*$")
+
+
+def _range_start(cells: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """Text cells that are a range of two days: their first day (as text, parsed like any date)."""
+    values = cells.to_numpy(object)
+    text = cell_types(values) == str  # text cells only; dates and numbers stay as they are
+    found = np.zeros(len(values), dtype=bool)
+    if not text.any():
+        return cells, found
+    first = pd.Series(values[text], dtype=object).str.extract(RANGE, expand=False).to_numpy(object)
+    found[text] = pd.notna(first)
+    out = values.copy()
+    out[found] = first[pd.notna(first)]
+    return pd.Series(out, index=cells.index, dtype=object), found
 
 
 def _zero(cells: pd.Series) -> np.ndarray:

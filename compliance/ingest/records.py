@@ -199,6 +199,9 @@ def _trailing_section(kinds) -> str | None:
     return kinds.section[sections[-1]]
 
 
+_A_DAY = r"(?:19|20)\d{2}\s*[年.\-－]\s*\d{1,2}"  # 已公开（2024-4-3）has a date; a page's address (/2016/10/) is none
+
+
 def _row_list(rows: list[int], limit: int = 10) -> str:
     shown = "、".join(str(r) for r in rows[:limit])
     return shown + (f" 等 {len(rows)} 行" if len(rows) > limit else "")
@@ -248,7 +251,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     pub_codes = np.where(marked & (pub_codes == None) & np.isnat(published),  # noqa: E711
                          "published-marked-no-date", pub_codes)
     # 已公开 / 是 / √ typed in the date column itself: the same claim without a date, not an unreadable date
-    written = said_published(published_text[keep])
+    written = said_published(published_text[keep]) & ~published_text[keep].str.contains(_A_DAY).to_numpy(bool)
     pub_codes = np.where(written & np.isnat(published), "published-marked-no-date", pub_codes)
     # 是否公开: 不公开 beside a blank date is the unit's claim, told as one (exempt.py), not left unsaid.
     state_text = text(mapped_column(kept, mapping, "decision_state"))
