@@ -25,6 +25,9 @@ class ProblemType:
     quality: str | None = None  # a data-quality finding: "error" (合规率, exit 1) or "notice" (to act on)
 
     def message(self, **values) -> str:
+        if READER.get() == WEB and self.code.startswith("calendar") and isinstance(values.get("where"), str):
+            # the server's calendar file: its name, not its path
+            values = {**values, "where": values["where"].replace("\\", "/").rsplit("/", 1)[-1]}
         return self.text().format(**values)
 
     def text(self) -> str:

@@ -117,6 +117,7 @@ def test_a_calendar_file_likely_wrong_is_said_on_the_page(browser, tmp_path):
         _run(page)
         warning = page.locator("#calendar-warning")
         assert warning.is_visible() and "2030 年只列了 1 个工作日放假" in warning.inner_text()
+        assert "日历文件 2030.csv：" in warning.inner_text() and str(tmp_path) not in warning.inner_text()
         page.click("#tab-calendar")
         page.wait_for_selector("#cal-files li.bad")
         assert "2030 年只列了 1 个工作日放假" in page.locator("#cal-files").inner_text()

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 import click
-from flask import Flask, Response, current_app, request, send_file
+from flask import Flask, Response, current_app, g, request, send_file
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from ..version import __version__
@@ -106,6 +106,10 @@ def create_app(config: Config | None = None, calendar: WorkCalendar | None = Non
     app.add_url_rule("/", view_func=_index, methods=["GET"])
     app.add_url_rule("/api/info", view_func=_info, methods=["GET"])
     app.add_url_rule("/api/calendar", view_func=_calendar_info, methods=["GET"])
+    # Every message the page shows says what a clerk can do, and names the server's files without their
+    # paths (problem_types.WEB_WORDING); the context is the request's thread's, reset when it ends.
+    app.before_request(lambda: setattr(g, "reader", READER.set(WEB)))
+    app.teardown_request(lambda _error: READER.reset(g.reader) if "reader" in g else None)
     app.add_url_rule("/api/deadline", view_func=_deadline, methods=["GET"])
     app.add_url_rule("/api/check", view_func=_check, methods=["POST"])
     app.add_url_rule("/reports/<token>", view_func=_report, methods=["GET"])
@@ -247,7 +251,6 @@ def _check():
     as_of, month, rules = _check_options(run_time, config)
     quality = _quality_option()
     folder = Path(tempfile.mkdtemp(prefix="request-", dir=state["work_dir"] / "uploads"))
-    reader = READER.set(WEB)  # the messages of this check say what a clerk can do (problem_types.WEB_WORDING)
     try:
         shown = save_uploads([(f.filename, f.stream) for f in uploads], folder)
         try:
@@ -266,7 +269,6 @@ def _check():
             payload["history_url"] = "/api/history/" + report_url.rsplit("/", 1)[1]
         return json_response(scrub(payload, shown, str(folder)))
     finally:
-        READER.reset(reader)
         shutil.rmtree(folder, ignore_errors=True)
 
 
