@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+import pytest
 import xlwt
 
 from compliance.config import Config, load_config
@@ -463,3 +464,16 @@ def test_a_unit_named_in_the_sign_off_lines_below_the_table_is_the_unit(tmp_path
     records = only(load([write_xlsx(tmp_path / "2016年行政处罚.xlsx", {"处罚": sheet})]))
     assert records["unit"].tolist() == ["区安监局", "区安监局"]
     assert records["unit_problem"].isna().all()
+
+
+@pytest.mark.parametrize("decided, published, kind", [
+    ("决定作出时间", "公开日期", "类别"), ("决定书签发日期", "网站公开的日期", "事项类型"),
+    ("处罚决定下达日期", "公示日期", "事项类别"), ("决定日期", "公示的日期", "决定种类")])
+def test_more_header_spellings_clerks_use(tmp_path, decided, published, kind):
+    sheet = [["序号", "文书号", "当事人", kind, decided, published],
+             [1, "西安监罚〔2016〕1号", "甲", "行政处罚", "2016-09-01", "2016-09-10"],
+             [2, "西人社许〔2016〕1号", "乙", "行政许可", "2016-09-01", None]]
+    records = only(load([write_xlsx(tmp_path / "区安监局_台账.xlsx", {"台账": sheet})]))
+    assert records["category"].tolist() == ["penalty", "permit"]
+    assert [str(d)[:10] for d in records["decision_date"]] == ["2016-09-01", "2016-09-01"]
+    assert str(records["published_date"].iloc[0])[:10] == "2016-09-10"
