@@ -168,3 +168,16 @@ def test_a_notice_period_in_the_publication_column_is_read_from_its_first_day(tm
     assert got[:2] == [("2024-03-05", "on_time"), ("2024-04-15", "late")]
     said = [i["code"] for i in data["records"][2]["issues"]]
     assert "published-marked-no-date" not in said
+
+
+def test_a_blank_publication_date_with_the_day_in_the_remarks_takes_that_day_and_says_so(tmp_path):
+    header = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公开日期", "备注"]
+    book = write_xlsx(tmp_path / "区国土分局_2024年行政处罚.xlsx", {"行政处罚": [header,
+        [1, "西国土罚〔2024〕1号", "甲", D(2024, 3, 1), None, "已于2024年3月5日在区政府网站公开"],
+        [2, "西国土罚〔2024〕2号", "乙", D(2024, 3, 1), None, "已公开"],
+        [3, "西国土罚〔2024〕3号", "丙", D(2024, 3, 1), None, "2024年3月5日送达"]]})
+    data = run(tmp_path, book)
+    assert [(r["published_date"], r["status"]) for r in data["records"]] == [
+        ("2024-03-05", "on_time"), (None, "invalid"), (None, "overdue")]
+    notes = [n for sheet in data["inputs"][0]["sheets"] for n in sheet["notes"]]
+    assert "第 2 行的公开日期为空，取自“备注”栏写的日期（如“已于……公开”），请核对" in notes

@@ -247,7 +247,15 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     pub_codes = np.where((pub_codes == "date-missing") | said_unpublished, None, pub_codes)
     mark_text = text(mapped_column(kept, mapping, "published_marked"))
     remark_text = text(mapped_column(kept, mapping, "remarks"))
-    marked = said_published(mark_text) | said_published(remark_text, free_text_only=True)
+    remarked = said_published(remark_text, free_text_only=True)
+    marked = said_published(mark_text) | remarked
+    # a blank date and 备注 已于2024年3月5日在区政府网站公开: the day the remark gives, said on the sheet
+    told = remarked & np.isnat(published) & (published_text[keep].to_numpy(object) == "")
+    if told.any():
+        published, pub_codes, told = _remark_dates(remark_text, published, pub_codes, told)
+        if told.any():
+            result.notes.append(problem("published-from-remarks", file=context.source_file, sheet=sheet.name,
+                                        rows=_row_list(rows[told].tolist()), header=mapping.header_of("remarks")))
     pub_codes = np.where(marked & (pub_codes == None) & np.isnat(published),  # noqa: E711
                          "published-marked-no-date", pub_codes)
     # 已公开 / 是 / √ typed in the date column itself: the same claim without a date, not an unreadable date
@@ -367,6 +375,13 @@ def _dates_in_the_mark(frame, mapping, result, sheet, context, text):
     result.notes.append(problem("published-in-mark-column", file=context.source_file, sheet=sheet.name,
                                 header=mapping.header_of("published_marked")))
     return replace(mapping, columns=columns, scores={**mapping.scores, "published_date": 0})
+
+
+def _remark_dates(remarks: pd.Series, published, codes, told):
+    """The publication days 备注 give, for the rows ``told``: (dates, codes, the rows that got one)."""
+    days, _ = parse_dates(remarks)
+    told = told & ~np.isnat(days)
+    return np.where(told, days, published), np.where(told, None, codes), told
 
 
 def _short(text: pd.Series) -> np.ndarray:
