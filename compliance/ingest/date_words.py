@@ -63,9 +63,14 @@ def _range_start(cells: pd.Series) -> tuple[pd.Series, np.ndarray]:
 
 
 def _zero(cells: pd.Series) -> np.ndarray:
-    """Cells that are the number 0 (compared in one pass: text, dates and blanks are never equal to 0)."""
+    """Cells that are the number 0 (compared in one pass: text, dates and blanks are never equal to 0);
+    FALSE equals 0 too, and is no date: it stays, to be told as one."""
     values = cells.to_numpy(object)
-    return (values == 0) if len(values) else np.zeros(0, dtype=bool)
+    zero = (values == 0) if len(values) else np.zeros(0, dtype=bool)
+    if zero.any():
+        kinds = cell_types(values[zero])
+        zero[zero] = ~np.isin(kinds, np.array([bool, np.bool_], dtype=object))
+    return zero
 
 
 def _is_word(cells: pd.Series, words: frozenset) -> np.ndarray:

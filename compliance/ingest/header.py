@@ -53,8 +53,6 @@ ANNOTATION = re.compile(r"^[\s（(【\[]*(必填|选填|非必填|可选|可不�
 NON_RECORD = re.compile(f"(?:{FOOTER.pattern})|(?:{ANNOTATION.pattern})", re.IGNORECASE)
 # Example rows and sheets (填写示例, 样例): filled in to show how, not decisions.
 # 例 alone (例, 例1, 【例】) too; 例： starts a hint row (ANNOTATION), 例如 a note.
-# A sheet of instructions (填表说明, 填报须知): a table on it shows how to fill in, it holds no decision.
-INSTRUCTIONS = re.compile(r"^(填表|填报|填写|使用|报送)(说明|须知|要求|指南|示例)")
 EXAMPLE = re.compile(r"^[\s（(【\[]*(?:(填写|填报|填表)?(示例|样例|范例|举例)|例(?=$|\d|[）)\]】]))")
 # A section row that starts a block: 一、行政许可 / 二、行政处罚 / （二）处罚.
 # 一、行政许可 / 2.行政处罚情况; or a bare label (行政许可, 许可决定（2件）, 行政处罚类（1件）) alone on its row

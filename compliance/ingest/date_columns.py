@@ -1,0 +1,87 @@
+"""The date columns of a block of records: where they come from (a second column of the same field, a
+公开情况 column that writes the day, a 备注 that gives it) and how the shown text is bounded."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+
+from ..date1904 import shift_1904
+from ..dates import MAX_CELL_TEXT, parse_dates
+from ..problems import problem
+from .body import mapped_column
+from .cells import cell_text
+
+DATES_DIFFER = {"decision_date": "decision-dates-differ", "published_date": "published-dates-differ"}
+
+
+def two_date_columns(kept, mapping, sheet, name, dates, codes, shown, fill_blank=False, text=cell_text):
+    """Two columns that are both field ``name`` (批准日期 and 发证日期; 公示日期 and 上网公开日期): rows where
+    both hold a date and the dates differ lose their date, with both values shown; every other row keeps
+    the first column's, except that with ``fill_blank`` a blank first cell takes the second's date (a
+    publication date in either column: the decision was published, never "not yet"; a blank 批准日期 beside a
+    发证日期: the one decision date the row gives, not 数据有误 hiding its lateness)."""
+    other = mapping.alternates[name]
+    second, _ = parse_dates(date_cells(kept, mapping, name, sheet, column=other))
+    differ = ~np.isnat(dates) & ~np.isnat(second) & (dates != second)
+    filled = (codes == "date-missing") & ~np.isnat(second) if fill_blank else np.zeros(len(dates), dtype=bool)
+    if not differ.any() and not filled.any():
+        return dates, codes, shown
+    dates, codes, shown = dates.copy(), codes.copy(), shown.copy()
+    if filled.any():
+        dates[filled], codes[filled] = second[filled], None
+        shown[filled] = short_text(text(kept[other]).reset_index(drop=True)[filled])
+    first_name, second_name = mapping.header_of(name), mapping.headers[other]
+    shown[differ] = [f"{first_name} {a}，{second_name} {b}" for a, b in
+                     zip(np.datetime_as_string(dates[differ], unit="D"),
+                         np.datetime_as_string(second[differ], unit="D"))]
+    dates[differ] = np.datetime64("NaT")
+    codes[differ] = DATES_DIFFER[name]
+    return dates, codes, shown
+
+
+def date_cells(kept, mapping, name, sheet, column: int | None = None) -> pd.Series:
+    if column is not None:
+        cells = (kept[column] if column in kept.columns else pd.Series([""] * len(kept), dtype=object))
+        cells = cells.reset_index(drop=True)
+    else:
+        cells = mapped_column(kept, mapping, name).reset_index(drop=True)
+    if getattr(sheet, "date1904", False):
+        cells = shift_1904(cells)
+    return cells
+
+
+def dates_in_the_mark(frame, mapping, result, sheet, context, text):
+    """No publication-date column, but a 公开情况 column that writes the day (已于2024年3月5日在区政府网站公开):
+    that column is read as the publication date, and the sheet says so. A 是/否 column alone stays a mark
+    (否 may mean 不予公开 there)."""
+    if "published_date" in mapping.columns or "published_marked" not in mapping.columns:
+        return mapping
+    days, _ = parse_dates(text(mapped_column(frame, mapping, "published_marked")))
+    if np.isnat(days).all():
+        return mapping
+    columns = {("published_date" if k == "published_marked" else k): v for k, v in mapping.columns.items()}
+    result.notes.append(problem("published-in-mark-column", file=context.source_file, sheet=sheet.name,
+                                header=mapping.header_of("published_marked")))
+    return replace(mapping, columns=columns, scores={**mapping.scores, "published_date": 0})
+
+
+def remark_dates(remarks: pd.Series, published, codes, told):
+    """The publication days 备注 give, for the rows ``told``: (dates, codes, the rows that got one)."""
+    days, _ = parse_dates(remarks)
+    told = told & ~np.isnat(days)
+    return np.where(told, days, published), np.where(told, None, codes), told
+
+
+def short_text(text: pd.Series) -> np.ndarray:
+    """Original date text, bounded: a date cell holding a pasted paragraph is kept in part."""
+    out = text.to_numpy(object).copy()
+    long = np.fromiter(map(len, out), dtype=np.int64, count=len(out)) > MAX_CELL_TEXT
+    if long.any():
+        out[long] = [s[:MAX_CELL_TEXT] for s in out[long]]
+    return out
+
+
+# Other kinds of administrative action (行政行为) than permits and penalties: out of this check's scope.
