@@ -127,7 +127,9 @@ TABLE: tuple[Field, ...] = (
                           "处罚单位", "执法机构", "处罚机构", "审批机构", "许可机构"),
                 exact=("单位", "机关", "部门"),
                 # who sent the data, when no column names who decided
-                weak=("填报单位", "报送单位", "数据来源单位")),
+                # 单位名称 alone is either: the unit in a summary, the company in a penalty ledger (its
+                # cells tell, ingest/unit_column.py), so it only stands in for a missing unit column
+                weak=("填报单位", "报送单位", "数据来源单位", "单位名称")),
           exclude=("代码", "统一社会信用", "序号"),
           # On a website 发布机构 is who put the item online, which there is the deciding unit; a
           # ledger's 发布机构 may be the site's office, and the file's unit is the better guess.

@@ -153,6 +153,30 @@ def test_companies_in_a_bare_unit_column_are_no_units(tmp_path):
     assert [(r["unit"], r["status"]) for r in data["records"]] == [("区安监局", "on_time"), ("区安监局", "late")]
     said = [i["message"] for r in data["records"] for i in r["issues"] if i["code"] == "unit-column-party"]
     assert said == ["单位栏写的像是企业名称（行政相对人），不是作出决定的单位；记在“区安监局”名下，请核对"] * 2
+    assert [r["party"] for r in data["records"]] == ["黄石甲矿业有限公司", "黄石乙化工厂"]  # no party column: they are it
+
+
+def test_a_bare_unit_name_column_is_the_party_or_the_unit_as_its_cells_say(tmp_path):
+    # 单位名称 beside 法定代表人 lists the companies punished (the parties, under the unit of the file name); in
+    # a district summary the same header lists the offices. Beside a real 处罚机关 column it is not the unit.
+    penalties = write_xlsx(tmp_path / "区安监局_2024年行政处罚.xlsx", {"处罚": [
+        ["序号", "行政处罚决定书文号", "单位名称", "法定代表人", "处罚决定日期", "上网公开日期"],
+        [1, "西安监罚〔2024〕1号", "黄石甲矿业有限公司", "张三", D(2024, 3, 1), D(2024, 3, 5)],
+        [2, "西安监罚〔2024〕2号", "黄石乙化工有限公司", "李四", D(2024, 3, 1), D(2024, 4, 25)]]})
+    data = run(tmp_path, penalties)
+    assert [(r["unit"], r["party"], r["status"]) for r in data["records"]] == [
+        ("区安监局", "黄石甲矿业有限公司", "on_time"), ("区安监局", "黄石乙化工有限公司", "late")]
+    summary = write_xlsx(tmp_path / "全区2024年行政处罚汇总.xlsx", {"处罚": [
+        ["序号", "单位名称", "行政处罚决定书文号", "当事人", "处罚决定日期", "上网公开日期"],
+        [1, "区人社局", "西人社罚〔2024〕1号", "甲", D(2024, 3, 1), D(2024, 3, 5)],
+        [2, "区环保局", "西环罚〔2024〕1号", "乙", D(2024, 3, 1), D(2024, 4, 25)]]})
+    data = run(tmp_path, summary)
+    assert [(r["unit"], r["party"]) for r in data["records"]] == [("区人社局", "甲"), ("区环保局", "乙")]
+    both = write_xlsx(tmp_path / "区交通局_2024年行政处罚.xlsx", {"处罚": [
+        ["序号", "处罚机关", "单位名称", "行政处罚决定书文号", "处罚决定日期", "上网公开日期"],
+        [1, "区交通运输局", "黄石丙物流有限公司", "西交罚〔2024〕1号", D(2024, 3, 1), D(2024, 3, 5)]]})
+    data = run(tmp_path, both)
+    assert [(r["unit"], r["issues"]) for r in data["records"]] == [("区交通运输局", [])]
 
 
 def test_a_notice_period_in_the_publication_column_is_read_from_its_first_day(tmp_path):

@@ -285,6 +285,9 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     out["unit"], out["unit_problem"] = record_units(mapped_column(kept, mapping, "unit"), context, text)
     out["document_number"] = decision_numbers(doc[keep].reset_index(drop=True), category, mapping)
     out["party"] = party_all[keep].reset_index(drop=True)
+    if "party" not in mapping.columns:  # a bare 单位 / 单位名称 column of the companies punished: their names
+        named = out["unit_problem"] == "unit-column-party"
+        out.loc[named, "party"] = text(mapped_column(kept, mapping, "unit")).reset_index(drop=True)[named]
     out["decision_text"], out["published_text"] = objects(decision_shown, n), objects(published_shown, n)
     out["decision_date"] = decided
     out["published_date"] = published
