@@ -388,6 +388,9 @@ DECLARED = [
     ProblemType("amount-suspect", RECORD, "{label}“{value}”可疑：{reason}",
                 "金额（万元）不是数字、为负数，或大得像是按元填写的（默认 10000 万元及以上，compliance.toml 可改）",
                 "核对金额，按万元填写", quality="error"),
+    ProblemType("amount-missing-for-kind", RECORD, "处罚类别有“{kind}”，但{label}为空",
+                "国家数据标准（2019 版）：处罚类别有罚款时罚款金额必填，有没收违法所得、没收非法财物时没收金额必填"
+                "（没收金额写“无”视为已填：没收的财物可能无法估价；只在表格有这两列时检查）", "按决定书补填金额（万元）", quality="error"),
     ProblemType("validity-range-invalid", RECORD, "{label} {value} 早于{other_label} {other}",
                 "有效期的结束日期早于开始日期或决定日期", "核对并改正有效期", quality="error"),
     ProblemType("validity-date-impossible", RECORD, "{label}“{value}”不是存在的日期",

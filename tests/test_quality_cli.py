@@ -59,6 +59,10 @@ CASES = [
     ("amount negative", {"罚款金额（万元）": "-0.5"}, {"amount-suspect"}),
     ("amount entered in 元", {"罚款金额（万元）": "50000"}, {"amount-suspect"}),
     ("amount just under the limit", {"罚款金额（万元）": "9999.5"}, set()),
+    ("a fine without its amount", {"罚款金额（万元）": ""}, {"amount-missing-for-kind"}),
+    ("a fine whose amount is written 无", {"罚款金额（万元）": "无"}, {"amount-missing-for-kind"}),
+    ("a fine among two kinds, no amount", {"处罚类别": "警告；罚款", "罚款金额（万元）": ""}, {"amount-missing-for-kind"}),
+    ("a warning needs no amount", {"处罚类别": "警告", "罚款金额（万元）": ""}, set()),
     ("validity ends before the decision", {"处罚有效期": dt.date(2016, 2, 1)}, {"validity-range-invalid"}),
     ("required item empty", {"违法事实": ""}, {"required-missing"}),
     ("required item written 无", {"违法事实": "无"}, {"required-missing"}),
@@ -112,7 +116,8 @@ CASES = [
     ("natural person, ID born in 1899", {**NATURAL, "统一社会信用代码": "110105189912310023"}, {"id-number-invalid"}),
 ]
 QUALITY = {"uscc-invalid", "id-number-invalid", "id-number-exposed", "enum-invalid", "amount-suspect",
-           "validity-range-invalid", "validity-date-impossible", "party-type-mismatch", "required-missing"}
+           "validity-range-invalid", "validity-date-impossible", "party-type-mismatch", "required-missing",
+           "amount-missing-for-kind"}
 
 
 def _rows(cases):

@@ -63,6 +63,7 @@ def findings(records: pd.DataFrame, amount_limit: float = DEFAULT_AMOUNT_LIMIT, 
     for check in (_enums, _validity, _required):
         out.extend(check(records, party_type))
     out.extend(_amounts(records, amount_limit))
+    out.extend(_amount_for_kind(records))
     out.extend(_online_ids(records))
     out.extend(_party_ids(records))
     if as_of is not None:
@@ -296,6 +297,31 @@ def _amounts(records, limit: float):
         reason = lambda rows, number=number, big=big: np.where(  # noqa: E731 - for the flagged rows only
             np.isnan(number[rows]), "不是数字", np.where(number[rows] < 0, "是负数", big))
         out.append(_finding("amount-suspect", name, bad, value=text, reason=reason))
+    return out
+
+
+# 处罚类别 names a fine or a confiscation, not 不予 / 免予 one (不予罚款 is no fine)
+# (word, amount columns, whether 无 fills the item): seized goods may have no value to state, a fine has one
+_KIND_AMOUNTS = (("罚款", ("fine", "fine_yuan"), False), ("没收", ("confiscated", "confiscated_yuan"), True))
+_NOT_GIVEN = r"(?<!不予)(?<!免予)(?<!免于)(?<!免除)(?<!不)"
+
+
+def _amount_for_kind(records):
+    """双公示数据标准 2019 版: 罚款金额 is required when 处罚类别 has 罚款, the confiscated amount when it has
+    没收; checked only where the sheet has both columns (a short ledger is never marked down)."""
+    if not has_column(records, "penalty_kind").any():
+        return []
+    kind = column(records, "penalty_kind")
+    out = []
+    for word, names, none_fills in _KIND_AMOUNTS:
+        named = pd.Series(kind, dtype=object).str.contains(_NOT_GIVEN + word, na=False).to_numpy(bool)
+        for name in names:
+            if not named.any() or not has_column(records, name).any():
+                continue
+            amount = column(records, name)
+            blank = (amount == "") | (not none_fills and pd.Series(amount, dtype=object).isin(NO_AMOUNT).to_numpy(bool))
+            out.append(_finding("amount-missing-for-kind", name, named & blank & has_column(records, name),
+                                kind=word))
     return out
 
 
