@@ -40,3 +40,23 @@ def test_a_licence_ledger_keeps_its_licence_number_as_the_number(tmp_path):
     records = run(tmp_path, {"Sheet1": [header, [1, "乙公司", "西城管准字第2024001号", D(2024, 3, 1), D(2024, 3, 5)]]})
     assert [(r["category"], r["document_number"], r["status"]) for r in records] == [
         ("permit", "西城管准字第2024001号", "on_time")]
+
+
+def test_a_blank_number_in_a_permit_ledger_takes_the_licence_number_and_says_so(tmp_path):
+    # 文书号 and 许可证编号 side by side: a permit without its 文号 is known by its licence number (双公示
+    # standard), told on the sheet; a penalty's blank 文书号 never takes the party's licence.
+    permits = ["序号", "行政许可决定书文号", "许可证编号", "行政相对人名称", "许可决定日期", "上网公开日期"]
+    penalties = ["序号", "行政处罚决定书文号", "食品经营许可证号", "当事人", "处罚决定日期", "上网公开日期"]
+    book = {"许可": [permits, [1, "西卫许〔2024〕1号", "JY1420203001", "甲", D(2024, 3, 1), D(2024, 3, 5)],
+                     [2, None, "JY1420203002", "乙", D(2024, 3, 1), D(2024, 3, 5)],
+                     [3, "无", "JY1420203003", "丙", D(2024, 3, 1), D(2024, 5, 6)],
+                     [4, None, "/", "丁", D(2024, 3, 1), D(2024, 3, 5)]],
+            "处罚": [penalties, [1, None, "JY1420203004", "戊超市", D(2024, 6, 3), D(2024, 6, 5)]]}
+    records = run(tmp_path, book)
+    assert [(r["category"], r["document_number"], r["status"]) for r in records] == [
+        ("permit", "西卫许〔2024〕1号", "on_time"), ("permit", "JY1420203002", "on_time"),
+        ("permit", "JY1420203003", "late"), ("permit", "", "on_time"), ("penalty", "", "on_time")]
+    data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    notes = [n for entry in data["inputs"] for sheet in entry["sheets"] for n in sheet["notes"]]
+    assert "第 3、4 行的文书号为空，取“许可证编号”栏的编号代替，请核对" in notes
+    assert not any("食品经营许可证号" in n and "代替" in n for n in notes)

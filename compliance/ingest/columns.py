@@ -13,6 +13,7 @@ import pandas as pd
 
 from ..fields import EXACT_BONUS, LABELS, WEAK_SCORE, FieldRules, category_from_text, normalise_header
 from ..problems import Problem, problem
+from .docnumbers import PLACEHOLDERS
 
 
 @dataclass
@@ -26,6 +27,8 @@ class ColumnMap:
     # field -> a second column that names it as well (the dates in ``compared``: rows where the two
     # disagree are data problems, the others are judged)
     alternates: dict[str, int] = field(default_factory=dict)
+    # field -> a stand-in column beside the real one (许可证编号 beside 文书号): it fills that field's blank cells
+    stand_ins: dict[str, int] = field(default_factory=dict)
 
     def header_of(self, name: str) -> str | None:
         index = self.columns.get(name)
@@ -66,6 +69,7 @@ def map_columns(headers: list[str], rules: FieldRules, compared: tuple[str, ...]
     columns: dict[str, int] = {}
     scores: dict[str, int] = {}
     alternates: dict[str, int] = {}
+    stand_ins: dict[str, int] = {}
     for name, found in claims.items():
         found.sort(key=lambda item: (item[1] in hidden, -item[0], item[1]))
         columns[name] = found[0][1]
@@ -79,6 +83,7 @@ def map_columns(headers: list[str], rules: FieldRules, compared: tuple[str, ...]
                                      used=_letter(used), used_header=headers[used]))
                 continue
             if score == WEAK_SCORE:  # a stand-in (数据来源单位, 更新时间) beside the real column: no doubt
+                stand_ins.setdefault(name, other)
                 continue
             at = dict(other=_letter(other), other_header=headers[other], used=_letter(used), used_header=headers[used])
             if name in compared and name not in alternates \
@@ -88,7 +93,7 @@ def map_columns(headers: list[str], rules: FieldRules, compared: tuple[str, ...]
                 notes.append(problem(TWO_COLUMN_NOTES[name], **at))
             else:
                 notes.append(problem("column-duplicate", **at, label=LABELS[name]))
-    return ColumnMap(columns, [str(h) for h in headers], notes, scores, alternates)
+    return ColumnMap(columns, [str(h) for h in headers], notes, scores, alternates, stand_ins)
 
 
 # Fields whose second column is compared row by row rather than set aside: 批准日期 and 发证日期 are
@@ -159,8 +164,17 @@ def _licence_beside_penalty(mapping: ColumnMap, said: set) -> bool:
     return mapping.is_weak("document_number") and said == {"penalty"}
 
 
-def decision_numbers(numbers: pd.Series, category, mapping: ColumnMap) -> pd.Series:
-    """The 文书号 column as records take it: a licence number stands in for permits only (双公示 standard)."""
-    if not mapping.is_weak("document_number"):
-        return numbers
-    return numbers.where(np.asarray(category, dtype=object) != "penalty", "")
+def decision_numbers(numbers: pd.Series, category, mapping: ColumnMap,
+                     licences: pd.Series | None = None) -> tuple[pd.Series, np.ndarray]:
+    """(the 文书号 column as records take it, where a licence number filled a blank 文书号).
+
+    A licence number stands in for permits only (双公示 standard: the 许可编号 where a permit has no
+    文号): as the whole column when there is no 文书号 column, else in the rows whose 文书号 is blank."""
+    permit = np.asarray(category, dtype=object) != "penalty"
+    if mapping.is_weak("document_number"):
+        return numbers.where(permit, ""), np.zeros(len(numbers), dtype=bool)
+    if licences is None:
+        return numbers, np.zeros(len(numbers), dtype=bool)
+    blank = numbers.eq("").to_numpy(bool) | numbers.isin(PLACEHOLDERS).to_numpy(bool)
+    filled = blank & (np.asarray(category, dtype=object) == "permit") & licences.ne("").to_numpy(bool) & ~licences.isin(PLACEHOLDERS).to_numpy(bool)
+    return numbers.where(~filled, licences), filled

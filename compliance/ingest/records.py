@@ -283,7 +283,13 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     category, out["category_problem"] = _categories(kept, mapping, sheet.name, context, text, kinds.section[keep])
     out["category"] = objects(category, n)
     out["unit"], out["unit_problem"] = record_units(mapped_column(kept, mapping, "unit"), context, text)
-    out["document_number"] = decision_numbers(doc[keep].reset_index(drop=True), category, mapping)
+    licence = mapping.stand_ins.get("document_number")
+    licences = None if licence is None else text(kept[licence]).reset_index(drop=True)
+    out["document_number"], by_licence = decision_numbers(doc[keep].reset_index(drop=True), category, mapping, licences)
+    if by_licence.any():
+        result.notes.append(problem("document-number-from-licence", file=context.source_file, sheet=sheet.name,
+                                    rows=_row_list(rows[by_licence].tolist()),
+                                    header=mapping.headers[licence]))
     out["party"] = party_all[keep].reset_index(drop=True)
     if "party" not in mapping.columns:  # a bare 单位 / 单位名称 column of the companies punished: their names
         named = out["unit_problem"] == "unit-column-party"
