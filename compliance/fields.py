@@ -11,6 +11,8 @@ website lists, map headers with this table and score them one way:
   as the whole header;
 - ``weak`` words stand in only when nothing names the field better (更新时间
   for a publication date: an update is not the first publication);
+- ``lesser`` words name the field, but any other word names it better (a
+  catalogue's 生成日期 beside its 发布日期);
 - ``exclude``: a header containing one of these is never the field, whatever
   else it holds (公示截止期 is no publication date, 行政相对人代码 no party);
 - a ``compliance.toml`` [columns] synonym is the user's exact intent: it beats
@@ -42,6 +44,7 @@ class Words:
     contains: tuple[str, ...] = ()
     exact: tuple[str, ...] = ()
     weak: tuple[str, ...] = ()
+    lesser: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,7 +105,8 @@ TABLE: tuple[Field, ...] = (
           exclude=("截止", "有效期", "结束", "到期", "期满", "终止", "决定日期", "作出日期") + NOT_PUBLICATION,
           # A government site's 信息公开 list dates an item by 生成日期 (in a ledger it is not publication);
           # an edit time stands in only there. Its 成文日期 is the day the document was signed: the decision's.
-          only={ONLINE: Words(contains=("生成日期",), weak=("修改时间",))}),
+          # 生成日期 is when the catalogue entry was made: 发布日期 beside it is the publication.
+          only={ONLINE: Words(lesser=("生成日期",), weak=("修改时间",))}),
     # A 是否公开 / 状态 column: what the unit says, not when. A mark without a date is a data problem
     # (标注已公开，但没有公开日期), never a verdict of non-publication (docs/rules.md §8).
     Field("published_marked", "公开状态", "台账标注的是否已公开（已公开/是/未公开）：有标注而无公开日期时提示核实",
@@ -156,6 +160,7 @@ LABELS = {f.name: f.label for f in TABLE}
 
 EXACT_BONUS = 1000
 WEAK_SCORE = 1
+LESSER_SCORE = 2  # below every contained word (two characters or more), above a stand-in
 
 
 def normalise_header(value: object) -> str:
@@ -178,6 +183,7 @@ class _Scored:
     contains: tuple[str, ...]
     exact: tuple[str, ...]
     weak: tuple[str, ...]
+    lesser: tuple[str, ...]
     exclude: tuple[str, ...]
 
 
@@ -188,7 +194,7 @@ def _for_reader(reader: str) -> tuple[_Scored, ...]:
             continue
         extra = f.only.get(reader, Words())
         out.append(_Scored(f.name, f.words.contains + extra.contains, f.words.exact + extra.exact,
-                           f.words.weak + extra.weak, f.exclude))
+                           f.words.weak + extra.weak, f.words.lesser + extra.lesser, f.exclude))
     return tuple(out)
 
 
@@ -235,6 +241,8 @@ class FieldRules:
                     best = max(best, len(word) + (EXACT_BONUS if bare == word else 0))
             if bare in f.exact:
                 best = max(best, EXACT_BONUS)
+            if best == 0 and any(word in plain for word in f.lesser):
+                best = LESSER_SCORE
             if best == 0 and any(word in plain for word in f.weak):
                 best = WEAK_SCORE
             if best:
@@ -327,13 +335,14 @@ def markdown() -> str:
              "本文件由 `compliance/fields.py` 的字段表生成，请勿手改；改表后运行 "
              "`python -c \"from compliance.fields import markdown; print(markdown(), end='')\" > docs/fields.md`。",
              "列名中含有“包含”中的词即识别为该字段（取最长、最具体的词；与词完全相同优先）；“整列名”中的词须是整个列名；",
-             "“替代”中的词只在没有更合适的列时使用；含“排除”中的词的列名不作该字段。`compliance.toml` 的 `[columns]` "
+             "“次选”中的词在有其他词命名同一字段的列时让位；“替代”中的词只在没有更合适的列时使用；含“排除”中的词的列名不作该字段。`compliance.toml` 的 `[columns]` "
              "同义词优先于下表，对台账和网站清单都有效。", ""]
     for f in TABLE:
         lines += [f"## {f.label}（`{f.name}`）", "", f"- 含义：{f.meaning}", f"- 来源：{f.source}",
                   f"- 用于：{'、'.join(reader[r] for r in f.readers)}"]
         for kind, words in (("", f.words), *((f"（仅{reader[r]}）", w) for r, w in f.only.items())):
-            for title, values in (("包含", words.contains), ("整列名", words.exact), ("替代", words.weak)):
+            for title, values in (("包含", words.contains), ("整列名", words.exact), ("次选", words.lesser),
+                                  ("替代", words.weak)):
                 if values:
                     lines.append(f"- {title}{kind}：{'、'.join(values)}")
         if f.exclude:

@@ -319,7 +319,7 @@ def test_cli_with_online_writes_the_sheets_and_json(ledger, credit, tmp_path):
     assert heads[after_rates:after_rates + 3] == ("网站未见", "日期不符", "台账未登记")
     assert summary[-1][heads.index("台账未登记")] == 1
     about = [r[1] for r in book["说明"].iter_rows(values_only=True) if r[0] == "网站清单"]
-    assert len(about) == 1 and "credit.csv；3 条；日期列：公示日期；日期范围：2016-09-08 至 2016-10-28" in about[0]
+    assert len(about) == 1 and "credit.csv；3 行；日期列：公示日期；日期范围：2016-09-08 至 2016-10-28" in about[0]
     data = json.loads(js.read_text(encoding="utf-8"))
     assert data["records"][1]["online"] == {"result": "date-differs", "published_date": "2016-10-28",
                                             "source": {"file": str(lst), "sheet": "credit", "row": 3}}

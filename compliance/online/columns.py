@@ -22,10 +22,17 @@ _LATER_ACT = "撤销|撤回|更正|变更|纠正|废止"
 # given one bracket form (〔〕), so （）[]() around the year all match. The act word just before it
 # (关于撤销西安监罚〔2019〕15号…) and 决定 (not 决定书) just after it are caught to tell a later act on
 # the decision from the decision's own publication.
+# A batch lists more serials after the first (…12号、13号, …12、13号, …12-14号, …12号至14号); 号 may be
+# left off (…〔2023〕11）), as in number cells, but not before a word of date or count (〔2023〕11月).
+_SEPARATOR, _THROUGH = "、和及与", "\\-—–~～至到"
 _NUMBER_IN_TITLE = re.compile(
     r"(?P<act>(?:" + _LATER_ACT + r")对?)?"
-    r"(?P<number>(?:(?!" + _LATER_ACT + r")[^〔〕\s、，,：:；;“”\"《》的书对于]){1,16}〔(?:19|20)\d{2}〕第?\d+号)"
+    r"(?P<number>(?P<issuer>(?:(?!" + _LATER_ACT + r")[^〔〕\s、，,：:；;“”\"《》的书对于]){1,16})"
+    r"〔(?P<year>(?:19|20)\d{2})〕第?(?P<serial>\d+)(?:号|(?![\d月年日期份条件个元万])))"
+    r"(?P<more>(?:[" + _SEPARATOR + _THROUGH + r"]第?\d+号?)*[" + _SEPARATOR + _THROUGH + r"]第?\d+号)?"
     r"(?P<decision>(?:行政)?(?:处罚|许可)?决定(?!书))?")
+_MORE = re.compile(r"([" + _SEPARATOR + _THROUGH + r"])第?(\d+)")
+LONGEST_RUN = 100  # …1-100号 at most: a longer "range" is more likely a typo than a batch
 _PARTY_IN_TITLE = re.compile(r"(?:关于)?(?:对|准予|给予|同意)(.+?)(?:作出的|作出|的)?(?:行政)?(?:处罚|许可|准予|不予)")
 _UNIT_IN_TITLE = re.compile(r"^(.{2,30}?(?:分局|局|办公室|办|委员会|委|院|所|队|站|中心|厅|政府))(?:关于|对|行政)")
 
@@ -49,9 +56,31 @@ def numbers_from_titles(titles: pd.Series) -> pd.DataFrame:
     entry = found.index.get_level_values(0).to_numpy(np.int64)
     mentions_act = text.str.contains(_LATER_ACT).to_numpy(bool)[entry]
     later = found["act"].notna().to_numpy(bool) | (found["decision"].notna().to_numpy(bool) & mentions_act)
-    numbers = normalise_document_numbers(found["number"].reset_index(drop=True))
+    number = found["number"].reset_index(drop=True)
+    batch = found["more"].notna().to_numpy(bool)
+    if batch.any():  # few titles: each batch's serials spelled out as whole numbers
+        spelled = [_batch(*values) for values in found.loc[batch, ["issuer", "year", "serial", "more"]].itertuples(index=False)]
+        counts = np.ones(len(found), dtype=np.int64)
+        counts[batch] = [len(numbers) for numbers in spelled]
+        number = pd.Series(np.repeat(number.to_numpy(object), counts), dtype=object)
+        number[np.repeat(batch, counts)] = [n for numbers in spelled for n in numbers]
+        entry, later = np.repeat(entry, counts), np.repeat(later, counts)
+    numbers = normalise_document_numbers(number.reset_index(drop=True))
     out = pd.DataFrame({"entry": entry, "number": numbers.to_numpy(object), "later": later})
     return out.drop_duplicates().reset_index(drop=True)
+
+
+def _batch(issuer: str, year: str, serial: str, more: str) -> list[str]:
+    """西安监罚, 2023, 12 and 、13号至15号: the four numbers, each written out whole."""
+    serials, last = [int(serial)], int(serial)
+    for separator, digits in _MORE.findall(more):
+        value = int(digits)
+        if separator not in _SEPARATOR and 0 < value - last <= LONGEST_RUN:
+            serials.extend(range(last + 1, value + 1))
+        else:
+            serials.append(value)
+        last = value
+    return [f"{issuer}〔{year}〕{k}号" for k in dict.fromkeys(serials)]
 
 
 def parties_from_titles(titles: pd.Series) -> pd.Series:

@@ -47,7 +47,8 @@ class OnlineList:
 
     path: str
     sha256: str | None
-    rows: int = 0
+    rows: int = 0  # rows of the list read as entries
+    entries: int = 0  # entries: one per decision number (a batch title's row gives several)
     date_columns: list[str] = field(default_factory=list)  # header text of the date used, per sheet
     update_only: bool = False  # no first-publication column: an update time was used
     first: dt.date | None = None
@@ -94,7 +95,8 @@ def read_online_list(path: Path, rules: FieldRules,
     entries = pd.concat(frames, ignore_index=True)
     if not len(entries):  # every record would be 无法核对 without a word why
         raise OnlineListError(path, "表头下面没有任何信息（清单是空的），无法核对；请重新导出网站清单")
-    described.rows = len(entries)
+    described.rows = len(entries.drop_duplicates(["sheet", "row"]))  # a batch title is one row of several entries
+    described.entries = len(entries)
     dated = entries["online_date"].dropna()  # entries with no usable date are never used for the span
     if len(dated):
         described.first, described.last = dated.min().date(), dated.max().date()
@@ -135,9 +137,13 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
     number = _column(frame, columns, "document_number").reset_index(drop=True)
     number_key = normalise_document_numbers(number)
     # Where the number column is blank, the numbers in the title: the first here, any more (a batch
-    # notice) as entries of their own below.
+    # notice) as entries of their own below. So too a number cell that holds several (…31号、…32号).
     from_title = numbers_from_titles(title)
     from_title = from_title[number_key.eq("").to_numpy(bool)[from_title["entry"].to_numpy()]]
+    in_cell = numbers_from_titles(number)
+    in_cell = in_cell[~in_cell["later"].to_numpy(bool)]
+    in_cell = in_cell[in_cell["entry"].duplicated(keep=False).to_numpy(bool)]  # one number: the cell as it is
+    from_title = pd.concat([from_title, in_cell], ignore_index=True) if len(in_cell) else from_title
     # 关于撤销…15号…的决定: not 15号's publication, but the sign that it existed (verify.py)
     acted = from_title[from_title["later"].to_numpy(bool)].drop_duplicates("entry")
     acted_on = np.full(len(title), "", dtype=object)
@@ -149,13 +155,15 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
     party = _column(frame, columns, "party").reset_index(drop=True)
     party = party.where(party.ne(""), parties_from_titles(title))
     unit = _column(frame, columns, "unit").reset_index(drop=True)
+    if mapping.is_weak("unit"):  # 数据来源单位 may be the platform that collected the data, which decided nothing
+        unit = unit.mask(unit.str.contains(_COLLECTOR, na=False), "")
     unit = unit.where(unit.ne(""), units_from_titles(title))
     if len(unit) and not unit.ne("").any():
         # One unit's own export (区市场监管局_信用网站导出.xlsx, filtered by 部门, no 机关 column): it speaks for
         # that unit only, not for every unit checked (a false 网站未见 for the others); a government's
         # (区政府_…) or a site's name (信用西塞山_…) names no single unit.
         named = unit_in_text(path.stem)
-        if named and not named.endswith("政府"):
+        if named and not named.endswith("政府") and not re.search(_SITE, named):
             unit = pd.Series(named, index=unit.index, dtype=object)
     dates = partial(_dates, date1904=getattr(sheet, "date1904", False))
     decided = dates(_raw(frame, columns, "decision_date"))
@@ -204,6 +212,12 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
                                                           number_key=more["number"].to_numpy(object), acted_on="")
         out, keep = pd.concat([out, extra], ignore_index=True), np.concatenate([keep, keep[more["entry"].to_numpy()]])
     return out[keep].reset_index(drop=True)
+
+
+# A site's or a platform's name in a file name (区政府网站_…, …门户网站_目录) names no unit.
+_SITE = r"网站|门户|网$|平台|信用|公示系统"
+# Who collects 双公示 data for a region (数据来源单位 of a platform's export): no deciding unit.
+_COLLECTOR = r"信用信息|信用中心|信用办|信用平台|大数据|数据中心|数据管理|信息中心|社会信用"
 
 
 # What an export writes under its table, besides the ledger footers (header.FOOTER: 注：, 合计, 共 N 条).

@@ -106,7 +106,7 @@ def about_lines(online) -> list[tuple[str, str]]:
         span = f"{iso_date(item.first)} 至 {iso_date(item.last)}" if item.first is not None else "无日期"
         column = "、".join(dict.fromkeys(item.date_columns))
         weak = "（只有更新时间，不一定是首次公开日期，证明力较弱）" if item.update_only else ""
-        lines.append(("网站清单", f"{item.path}；{item.rows} 条；日期列：{column}{weak}；日期范围：{span}"))
+        lines.append(("网站清单", f"{item.path}；{_rows(item)}；日期列：{column}{weak}；日期范围：{span}"))
         lines.append(("", f"SHA-256：{item.sha256}"))
         kinds = "、".join({"permit": "行政许可", "penalty": "行政处罚"}.get(c, c) for c in item.categories) or "许可和处罚（清单未区分）"
         units = "、".join(item.units) if item.units else "清单中没有单位列，也没有从标题中认出单位，视为覆盖所核对台账的全部单位"
@@ -149,6 +149,11 @@ def add_online_json(payload: dict, rows: list[dict], run) -> None:
             iso_dates(only["decision_date"]), iso_dates(only["online_date"]), only["list_file"], only["sheet"],
             only["row"])]
     payload["online_lists"] = [
-        {"file": x.path, "sha256": x.sha256, "rows": x.rows, "date_columns": x.date_columns,
+        {"file": x.path, "sha256": x.sha256, "rows": x.rows, "entries": x.entries, "date_columns": x.date_columns,
          "update_only": x.update_only, "first": iso_date(x.first, None), "last": iso_date(x.last, None)}
         for x in run.online.lists]
+
+
+def _rows(item) -> str:
+    """7 行, or 7 行（10 条信息） where a row's title lists several decisions."""
+    return f"{item.rows} 行" + (f"（{item.entries} 条信息）" if item.entries != item.rows else "")

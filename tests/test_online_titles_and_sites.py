@@ -1,0 +1,80 @@
+"""--online blind spots a probe found: a catalogue's 生成日期 taken for the publication date beside its 发布日期,
+batch titles with short serials (…12号、13号, …12-14号) or a number without 号, two numbers in one 文书号 cell,
+a site's name in the list's file name taken for a unit, and a platform in 数据来源单位 taken for the unit.
+Each hid a late publication or called a published decision 网站未见. Real files through the real check."""
+
+import datetime as dt
+
+from compliance.api import check
+from helpers import PENALTY_HEADER, write_csv, write_xlsx
+
+D = dt.date
+UNIT = "区安监局"
+
+
+def ledger(tmp_path, *serials, published=D(2023, 3, 10)):
+    rows = [[k, f"西安监罚〔2023〕{k}号", f"黄石{k}公司", D(2023, 3, 1), published, UNIT] for k in serials]
+    return write_xlsx(tmp_path / "区安监局_2023年行政处罚.xlsx", {"Sheet1": [PENALTY_HEADER, *rows]})
+
+
+def run(ledger_path, *online):
+    return check([ledger_path], as_of=D(2023, 6, 30), run_date=D(2023, 7, 1), online=[str(p) for p in online])
+
+
+def results(run_):
+    records = run_.records
+    return dict(zip(records["document_number"], zip(records["online_result"].astype(str), records["status"])))
+
+
+def test_the_publication_date_is_the_catalogues_发布日期_not_its_生成日期(tmp_path):
+    # 生成日期 04-03 (the document's own date) would make both on time; 发布日期 05-25 / 05-26 is when they
+    # went online, after the deadline of 2023-05-04 for a 04-03 decision.
+    rows = [[k, f"西安监罚〔2023〕{k}号", f"黄石{k}公司", D(2023, 4, 3), None, UNIT] for k in (41, 42)]
+    book = write_xlsx(tmp_path / "区安监局_2023年行政处罚.xlsx", {"Sheet1": [PENALTY_HEADER, *rows]})
+    catalogue = write_csv(tmp_path / "目录.csv", [
+        ["索引号", "标题", "发布机构", "生成日期", "发布日期", "文号"],
+        ["001", "关于对黄石41公司的行政处罚决定书", "区安监局", "2023-04-03", "2023-05-25", "西安监罚〔2023〕41号"],
+        ["002", "关于对黄石42公司的行政处罚决定书", "区安监局", "2023-04-03", "2023-05-26", "西安监罚〔2023〕42号"]])
+    got = results(run(book, catalogue))
+    assert got == {"西安监罚〔2023〕41号": ("confirmed", "late"), "西安监罚〔2023〕42号": ("confirmed", "late")}
+
+
+def test_every_number_of_a_batch_title_is_published(tmp_path):
+    book = ledger(tmp_path, *range(11, 21))
+    catalogue = write_csv(tmp_path / "信息公开目录.csv", [
+        ["索引号", "标题", "发布机构", "发布日期", "文号"],
+        ["001", "行政处罚决定书（西安监罚〔2023〕11）", UNIT, "2023-03-10", ""],
+        ["002", "行政处罚决定书公示（西安监罚〔2023〕12号、13号、14号）", UNIT, "2023-03-10", ""],
+        ["003", "行政处罚决定书公示（西安监罚〔2023〕15、16号）", UNIT, "2023-03-10", ""],
+        ["004", "行政处罚决定书公示（西安监罚〔2023〕17-19号）", UNIT, "2023-03-10", ""],
+        ["005", "行政处罚决定书公示（西安监罚〔2023〕20号至20号）", UNIT, "2023-03-10", ""],
+        ["006", "区安监局〔2023〕11月份工作简报", UNIT, "2023-06-20", ""]])
+    run_ = run(book, catalogue)
+    assert set(results(run_).values()) == {("confirmed", "on_time")}
+    assert run_.online.lists[0].rows == 6 and run_.online.lists[0].entries == 11
+
+
+def test_two_numbers_in_one_number_cell_are_both_published(tmp_path):
+    book = ledger(tmp_path, 31, 32)
+    export = write_csv(tmp_path / "信用西塞山_双公示导出.csv", [
+        ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "处罚机关"],
+        ["西安监罚〔2023〕31号、西安监罚〔2023〕32号", "黄石31公司", "2023-03-01", "2023-03-10", UNIT]])
+    assert set(results(run(book, export)).values()) == {("confirmed", "on_time")}
+
+
+def test_a_sites_name_in_the_file_name_and_a_collecting_platform_name_no_unit(tmp_path):
+    # Both lists run to 06-20 and do not hold 72号: it was not published (网站未见), not 无法核对.
+    book = ledger(tmp_path, 71, 72, published=None)
+    catalogue = write_csv(tmp_path / "区政府网站_信息公开目录.csv", [
+        ["索引号", "标题", "发布日期", "文号"],
+        ["001", "关于对黄石71公司的行政处罚决定书", "2023-03-10", "西安监罚〔2023〕71号"],
+        ["002", "关于对黄石乙公司的行政处罚决定书", "2023-06-20", "西环罚〔2023〕5号"]])
+    export = write_csv(tmp_path / "信用中国_行政处罚导出.csv", [
+        ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "数据来源单位"],
+        ["西安监罚〔2023〕71号", "黄石71公司", "2023-03-01", "2023-03-10", "湖北省社会信用信息服务中心"],
+        ["西环罚〔2023〕5号", "黄石乙公司", "2023-05-03", "2023-06-20", "湖北省社会信用信息服务中心"]])
+    for online in (catalogue, export):
+        run_ = run(book, online)
+        assert results(run_) == {"西安监罚〔2023〕71号": ("confirmed", "on_time"),
+                                 "西安监罚〔2023〕72号": ("not-found", "overdue")}, online.name
+        assert run_.online.lists[0].units == []
