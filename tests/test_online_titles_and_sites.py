@@ -78,3 +78,27 @@ def test_a_sites_name_in_the_file_name_and_a_collecting_platform_name_no_unit(tm
         assert results(run_) == {"西安监罚〔2023〕71号": ("confirmed", "on_time"),
                                  "西安监罚〔2023〕72号": ("not-found", "overdue")}, online.name
         assert run_.online.lists[0].units == []
+
+
+def test_one_decision_listed_twice_without_numbers_is_confirmed_by_its_earliest_entry(tmp_path):
+    # No 文书号 on either side: 甲's export row is duplicated, 乙 is in two lists (03-13 and 03-09); each is
+    # one decision published, the earliest date counts. Two entries that name two numbers stay ambiguous.
+    header = ["序号", "行政许可决定书文号", "行政相对人名称", "许可决定日期", "上网公开日期", "许可机关"]
+    rows = [[1, None, "黄石甲幼儿园", D(2023, 3, 1), D(2023, 3, 8), "区编办"],
+            [2, None, "黄石乙培训学校", D(2023, 3, 1), D(2023, 3, 9), "区编办"],
+            [3, None, "黄石丙养老院", D(2023, 3, 1), D(2023, 3, 9), "区编办"]]
+    book = write_xlsx(tmp_path / "区编办_2023年行政许可.xlsx", {"Sheet1": [header, *rows]})
+    list_header = ["行政许可决定文书号", "行政相对人名称", "许可决定日期", "公示日期", "许可机关"]
+    first = write_csv(tmp_path / "信用中国_行政许可导出.csv", [list_header,
+        ["", "黄石甲幼儿园", "2023-03-01", "2023-03-08", "区编办"], ["", "黄石甲幼儿园", "2023-03-01", "2023-03-08", "区编办"],
+        ["", "黄石乙培训学校", "2023-03-01", "2023-03-13", "区编办"],
+        ["西编许〔2023〕7号", "黄石丙养老院", "2023-03-01", "2023-03-09", "区编办"]])
+    second = write_csv(tmp_path / "信用湖北_行政许可导出.csv", [list_header,
+        ["", "黄石乙培训学校", "2023-03-01", "2023-03-09", "区编办"],
+        ["西编许〔2023〕8号", "黄石丙养老院", "2023-03-01", "2023-03-09", "区编办"],
+        ["", "黄石丁公司", "2023-06-01", "2023-06-20", "区编办"]])
+    run_ = check([book], as_of=D(2023, 6, 30), run_date=D(2023, 7, 1), online=[str(first), str(second)])
+    records = run_.records
+    assert list(records["online_result"].astype(str)) == ["confirmed", "confirmed", "ambiguous"]
+    assert list(records["published_date"].astype(str)) == ["2023-03-08", "2023-03-09", "2023-03-09"]
+    assert list(run_.online.online_only["party"]) == ["黄石丁公司"]

@@ -191,8 +191,15 @@ def match(records: pd.DataFrame, entries: pd.DataFrame, aliases=None) -> Matches
     # Both numbered, and the numbers differ (市监罚 and 西市监罚字, a dropped 号, or a typo; or two decisions
     # on one party that day): neither 一致 nor 网站未见, but ambiguous, showing the entry.
     renumbered = (cand["number_key"].ne("") & cand["number_key_e"].ne("")).to_numpy(bool)
+    # Several entries, one record, and no other record: the same decision listed twice (a duplicated
+    # export row, or two sites); the earliest counts, as for numbered entries.
+    repeated = _one_decision_listed_again(cand, shared, renumbered, entries["list_file"].to_numpy(object),
+                                          ent["online_date"].to_numpy())
+    if repeated.any():
+        again = cand[repeated][["rec", "ent", "decision"]]
+        _choose_earliest(again.assign(online_date=ent["online_date"].to_numpy()[again["ent"].to_numpy()]), chosen, state)
     single = cand[(sizes.eq(1) & shared.eq(1)).to_numpy(bool) & ~renumbered]
-    several = cand[(sizes.gt(1) | shared.gt(1)).to_numpy(bool) | renumbered][["rec", "ent"]]
+    several = cand[((sizes.gt(1) | shared.gt(1)).to_numpy(bool) | renumbered) & ~repeated][["rec", "ent"]]
     only_renumbered = np.zeros(len(rec), dtype=bool)
     only_renumbered[cand["rec"].to_numpy()[renumbered]] = True
     only_renumbered[cand["rec"].to_numpy()[~renumbered]] = False
@@ -208,6 +215,24 @@ def match(records: pd.DataFrame, entries: pd.DataFrame, aliases=None) -> Matches
     later_only, acts = _later_acts(rec, entries, chosen, ambiguous, state)
     several = pd.concat([several, acts], ignore_index=True)  # named in the record's message
     return Matches(chosen, ambiguous, several, state, only_renumbered & ambiguous, later_only)
+
+
+def _one_decision_listed_again(cand: pd.DataFrame, shared: pd.Series, renumbered: np.ndarray,
+                               files: np.ndarray, dates: np.ndarray) -> np.ndarray:
+    """Per candidate pair: its record has several entries, none another record could be, they name no
+    two different numbers, and no list gives two dates (one list with two dates for one party that day
+    may hold two decisions: which one the record is cannot be told)."""
+    if not len(cand):
+        return np.zeros(0, dtype=bool)
+    entry = cand["ent"].to_numpy()
+    frame = pd.DataFrame({"rec": cand["rec"].to_numpy(), "alone": shared.eq(1).to_numpy(bool) & ~renumbered,
+                          "number": cand["number_key_e"].replace("", np.nan).to_numpy(object),
+                          "file": files[entry], "date": dates[entry]})
+    by_record = frame.groupby("rec")
+    one_date_per_list = frame.groupby(["rec", "file"])["date"].transform("nunique").le(1)
+    return (by_record["rec"].transform("size").gt(1) & by_record["alone"].transform("all")
+            & by_record["number"].transform("nunique").le(1)
+            & one_date_per_list.groupby(frame["rec"]).transform("all")).to_numpy(bool)
 
 
 def _no_contradiction(pairs: pd.DataFrame) -> pd.Series:
