@@ -6,6 +6,12 @@ from compliance import WorkCalendar
 from tests.postgres_server import start_cluster
 
 
+@pytest.fixture(autouse=True)
+def _work_in_tmp(tmp_path, monkeypatch):
+    """Every test runs in its own folder: a CLI run without -o writes to ./reports, never the clone's."""
+    monkeypatch.chdir(tmp_path)
+
+
 @pytest.fixture(scope="session")
 def calendar() -> WorkCalendar:
     return WorkCalendar()
