@@ -102,3 +102,13 @@ def test_one_decision_listed_twice_without_numbers_is_confirmed_by_its_earliest_
     assert list(records["online_result"].astype(str)) == ["confirmed", "confirmed", "ambiguous"]
     assert list(records["published_date"].astype(str)) == ["2023-03-08", "2023-03-09", "2023-03-09"]
     assert list(run_.online.online_only["party"]) == ["黄石丁公司"]
+
+
+def test_a_notice_period_in_the_lists_date_column_is_read_from_its_first_day(tmp_path):
+    book = ledger(tmp_path, 51, 52, published=None)
+    export = write_csv(tmp_path / "信用西塞山_双公示导出.csv", [
+        ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "处罚机关"],
+        ["西安监罚〔2023〕51号", "黄石51公司", "2023-03-01", "2023-03-10至2026-03-09", UNIT],
+        ["西安监罚〔2023〕52号", "黄石52公司", "2023-03-01", "2023年4月20日-2026年4月19日", UNIT]])
+    assert results(run(book, export)) == {"西安监罚〔2023〕51号": ("confirmed", "on_time"),
+                                          "西安监罚〔2023〕52号": ("confirmed", "late")}

@@ -27,7 +27,7 @@ def with_date_words(decided: pd.Series, published: pd.Series) -> tuple[pd.Series
     resolved, in that order (同上 under 当天 is the day above, not this row's decision date); by position."""
     decided, worded = _ditto(decided.where(~_zero(decided), None))
     published = published.where(~_zero(published), None)
-    published, ranged = _range_start(published)
+    published, ranged = range_start(published)
     same = _is_word(published, SAME_DAY)
     if same.any():
         published = published.where(~same, decided)
@@ -48,7 +48,7 @@ _DAY = r"(?:19|20)\d{2}\s*[年./\-－]\s*\d{1,2}\s*[月./\-－]\s*\d{1,2}\s*日?
 RANGE = re.compile(rf"^\s*({_DAY})\s*(?:至|到|~|～|-|－|—|–)+\s*(?:{_DAY})\s*$")
 
 
-def _range_start(cells: pd.Series) -> tuple[pd.Series, np.ndarray]:
+def range_start(cells: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """Text cells that are a range of two days: their first day (as text, parsed like any date)."""
     values = cells.to_numpy(object)
     text = cell_types(values) == str  # text cells only; dates and numbers stay as they are

@@ -27,6 +27,7 @@ from ..fields import ONLINE, WEAK_SCORE, FieldRules, categories, category_from_t
 from ..ingest.body import csv_body, rows_body
 from ..ingest.cells import cell_text
 from ..ingest.columns import ColumnMap, header_category, map_columns
+from ..ingest.date_words import range_start
 from ..ingest.digest import file_sha256
 from ..ingest.docnumbers import normalise_document_numbers
 from ..ingest.header import FOOTER, find_header
@@ -167,7 +168,7 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
             unit = pd.Series(named, index=unit.index, dtype=object)
     dates = partial(_dates, date1904=getattr(sheet, "date1904", False))
     decided = dates(_raw(frame, columns, "decision_date"))
-    online = dates(_raw(frame, columns, "published_date"))
+    online = dates(range_start(_raw(frame, columns, "published_date"))[0])  # 公示日期 2023-03-10至2026-03-09: from 03-10
     # A row whose 公示日期 is blank but whose 更新时间/入库时间 is filled was online by then at the
     # latest: that time stands in for this row, said as an upper bound (docs/rules.md §9).
     per_row_update = np.full(len(frame), update_only, dtype=bool)
