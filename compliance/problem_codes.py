@@ -184,6 +184,8 @@ DECLARED = [
                 "无需处理"),
     ProblemType("backup-skipped", SHEET, "这是备份或临时文件（{suffix}），已跳过", "文件夹中有备份文件（.bak、.old、~ 结尾），"
                 "常是旧版本的台账，读进来会与正式文件重复、冲突", "无需处理；如果它才是要报送的台账，请改回 .xlsx 等表格扩展名"),
+    ProblemType("online-list-date-unreadable", SHEET, "网站清单 {file}（{sheet}）的{header}不是日期：{cells}；这些信息不用于核对公开日期",
+                "网站清单的公开日期单元格有内容，但不是存在的日期（如 2 月 30 日、#VALUE!）", "重新导出网站清单，或在网站上核实这些信息的公开日期"),
     ProblemType("online-list-not-ledger", SHEET, "这是 --online 给出的网站清单{copy}，不当作台账读取",
                 "文件夹中的这个文件就是作为网站清单给出的那份，台账与自身核对说明不了什么",
                 "无需处理；如果它其实是某单位的台账，请不要把它作为 --online 给出"),

@@ -4,8 +4,13 @@ a site's name in the list's file name taken for a unit, and a platform in 数据
 Each hid a late publication or called a published decision 网站未见. Real files through the real check."""
 
 import datetime as dt
+import json
+
+import openpyxl
+from click.testing import CliRunner
 
 from compliance.api import check
+from compliance.cli import main
 from helpers import PENALTY_HEADER, write_csv, write_xlsx
 
 D = dt.date
@@ -112,3 +117,24 @@ def test_a_notice_period_in_the_lists_date_column_is_read_from_its_first_day(tmp
         ["西安监罚〔2023〕52号", "黄石52公司", "2023-03-01", "2023年4月20日-2026年4月19日", UNIT]])
     assert results(run(book, export)) == {"西安监罚〔2023〕51号": ("confirmed", "on_time"),
                                           "西安监罚〔2023〕52号": ("confirmed", "late")}
+
+
+def test_a_lists_unreadable_dates_and_its_footer_rows_are_said_in_说明_and_json(tmp_path):
+    book = ledger(tmp_path, 61, 62, 63)
+    export = write_xlsx(tmp_path / "信用中国_行政处罚导出.xlsx", {"行政处罚": [
+        ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "处罚机关"],
+        ["西安监罚〔2023〕61号", "黄石61公司", D(2023, 3, 1), D(2023, 3, 10), UNIT],
+        ["西安监罚〔2023〕62号", "黄石62公司", D(2023, 3, 1), "2023-02-30", UNIT],
+        ["西安监罚〔2023〕63号", "黄石63公司", D(2023, 3, 1), "#VALUE!", UNIT],
+        ["西安监罚〔2023〕64号", "黄石64公司", D(2023, 5, 4), D(2023, 6, 20), UNIT],
+        ["共 4 条记录"], ["导出时间：2023-07-01"]]})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(book), "--online", str(export), "--as-of", "2023-06-30",
+                                       "--no-history", "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    [listed] = json.loads(out.read_text(encoding="utf-8"))["online_lists"]
+    said = "网站清单 信用中国_行政处罚导出.xlsx（行政处罚）的公示日期不是日期：第 3 行“2023-02-30”、第 4 行“#VALUE!”；这些信息不用于核对公开日期"
+    assert (listed["rows"], listed["skipped_rows"], listed["notes"]) == (4, 2, [said])
+    about = [row for row in openpyxl.load_workbook(tmp_path / "r.xlsx")["说明"].iter_rows(values_only=True)]
+    assert any(said in str(cell) for row in about for cell in row)
+    assert any("另有 2 行不是公开信息" in str(cell) for row in about for cell in row)

@@ -33,6 +33,7 @@ from ..ingest.docnumbers import normalise_document_numbers
 from ..ingest.header import FOOTER, find_header
 from ..ingest.unit_text import unit_in_text
 from ..ingest.readers import read_file
+from ..problems import problem
 from ..quality.codes import exposed_ids, mask_ids_in_text
 from ..quality.columns import quality_columns
 from .columns import numbers_from_titles, parties_from_titles, party_keys, units_from_titles
@@ -58,6 +59,8 @@ class OnlineList:
     categories: list[str] = field(default_factory=list)
     units: list[str] = field(default_factory=list)
     last_seen: dt.date | None = None  # its latest date, update times included: it was exported no earlier
+    skipped: int = 0  # non-blank rows under the header that are no entry (export footers, notes)
+    notes: list = field(default_factory=list)  # Problems of the list's own cells (an unreadable date)
 
 
 def read_online_lists(paths, max_uncompressed: int | None = None,
@@ -168,7 +171,8 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
             unit = pd.Series(named, index=unit.index, dtype=object)
     dates = partial(_dates, date1904=getattr(sheet, "date1904", False))
     decided = dates(_raw(frame, columns, "decision_date"))
-    online = dates(range_start(_raw(frame, columns, "published_date"))[0])  # 公示日期 2023-03-10至2026-03-09: from 03-10
+    shown = range_start(_raw(frame, columns, "published_date"))[0]  # 公示日期 2023-03-10至2026-03-09: from 03-10
+    online = dates(shown)
     # A row whose 公示日期 is blank but whose 更新时间/入库时间 is filled was online by then at the
     # latest: that time stands in for this row, said as an upper bound (docs/rules.md §9).
     per_row_update = np.full(len(frame), update_only, dtype=bool)
@@ -186,6 +190,8 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
             described.date_columns.append(per_row_column[use][0])
     keep = (number_key.ne("") | party.ne("") | title.ne("")).to_numpy(bool) | ~np.isnat(online)
     keep &= ~_footer(evidence.count[nonblank], evidence.first[nonblank])
+    described.skipped += int((~keep).sum())
+    _say_unreadable(described, path, sheet.name, date_column, rows, cell_text(shown).to_numpy(object), online, keep)
     ids = [cell_text(frame[i]).reset_index(drop=True) for i in id_columns if i in frame.columns]
     exposed = exposed_ids(party, title, *ids)
     list_date = dates(frame[list_date_column[0]].reset_index(drop=True) if list_date_column
@@ -235,6 +241,17 @@ def _footer(count: np.ndarray, first: np.ndarray) -> np.ndarray:
         footer[rows] = [FOOTER.match(t) is not None or _EXPORT_FOOTER.match("".join(t.split())) is not None
                         for t in texts]
     return footer
+
+
+def _say_unreadable(described: OnlineList, path: Path, sheet: str, header: str, rows, texts, days, keep) -> None:
+    """A date cell that holds something but no date (2023-02-30, #VALUE!): said on the list, so that an
+    entry's missing date is not taken for a blank cell."""
+    bad = keep & np.isnat(days) & (texts != "")
+    if bad.any():
+        shown = "、".join(f"第 {r} 行“{t}”" for r, t in list(zip(rows[bad].tolist(), texts[bad].tolist()))[:5])
+        more = f" 等 {int(bad.sum())} 处" if bad.sum() > 5 else ""
+        described.notes.append(problem("online-list-date-unreadable", file=path.name, sheet=sheet, header=header,
+                                       cells=shown + more))
 
 
 def _stand_in_column(mapping: ColumnMap, columns: dict[str, int]) -> int | None:

@@ -112,6 +112,9 @@ def about_lines(online) -> list[tuple[str, str]]:
         units = "、".join(item.units) if item.units else "清单中没有单位列，也没有从标题中认出单位，视为覆盖所核对台账的全部单位"
         lines.append(("", f"覆盖：类别 {kinds}；单位 {units}；截至 {iso_date(item.last_seen, '—')}（含更新时间）。"
                           "不在覆盖范围内的记录不核对（无法核对），不会判为网站未见"))
+        if item.skipped:
+            lines.append(("", f"另有 {item.skipped} 行不是公开信息（导出时附带的脚注、说明等），未使用"))
+        lines += [("", note.message) for note in item.notes]
     start = iso_date(online.span_start, "—")
     since = f"；--online-since {online.since.isoformat()}" if online.since else ""
     lines.append(("核对范围", f"网站清单最早日期 {start}{since}。应公开截止日期早于此的记录网站可能已撤下，不核对（无法核对）"))
@@ -150,7 +153,8 @@ def add_online_json(payload: dict, rows: list[dict], run) -> None:
             only["row"])]
     payload["online_lists"] = [
         {"file": x.path, "sha256": x.sha256, "rows": x.rows, "entries": x.entries, "date_columns": x.date_columns,
-         "update_only": x.update_only, "first": iso_date(x.first, None), "last": iso_date(x.last, None)}
+         "update_only": x.update_only, "first": iso_date(x.first, None), "last": iso_date(x.last, None),
+         "skipped_rows": x.skipped, "notes": [note.message for note in x.notes]}
         for x in run.online.lists]
 
 
