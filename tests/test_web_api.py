@@ -413,6 +413,20 @@ def test_two_uploads_with_one_name_stay_two_files(client, tmp_path):
     assert payload["summary"]["records"] == 5
 
 
+def test_two_uploads_with_one_name_are_one_unit_where_the_name_gives_the_unit(client, tmp_path, app):
+    # No unit inside the sheets, nor in the name: the name stands for it (told as unit-from-file-name), and a
+    # second 自查.xlsx is the same unit, not a unit called 自查 (2). Nothing is left in the upload folder.
+    header = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期"]
+    one = write_xlsx(tmp_path / "a.xlsx", {"9月": [header, [1, "西安监罚〔2016〕1号", "甲", dt.date(2016, 9, 1),
+                                                            dt.date(2016, 9, 10)]]}).read_bytes()
+    two = write_xlsx(tmp_path / "b.xlsx", {"10月": [header, [1, "西安监罚〔2016〕2号", "乙", dt.date(2016, 10, 10),
+                                                             dt.date(2016, 12, 20)]]}).read_bytes()
+    payload = upload_bytes(client, [("自查.xlsx", one), ("自查.xlsx", two)], as_of="2016-12-31").get_json()
+    assert [i["file"] for i in payload["inputs"]] == ["自查.xlsx", "自查 (2).xlsx"]
+    assert sorted({r["unit"] for r in payload["records"]}) == ["自查"]
+    assert not [p for p in uploads_left(app) if p.is_file()]
+
+
 # ---- deadline, calendar, info, page ----
 
 @pytest.mark.parametrize("query, args", [

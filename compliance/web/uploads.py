@@ -89,11 +89,19 @@ def save_uploads(files: list[tuple[str | None, BinaryIO]], folder: Path) -> dict
     folder = Path(folder).resolve()
     shown: dict[str, str] = {}
     names: set[str] = set()
-    leaves: set[str] = set()
+    leaves: dict[str, set[str]] = {}  # sub-folder -> the names on disk there
     for raw_name, stream in files:
         name = _unique(display_name(raw_name), names)  # two uploads called 自查.xlsx stay two files
-        path = folder / _unique(disk_name(name), leaves)
-        if path.parent != folder:  # cannot happen after display_name; checked all the same
+        # ... each under its own name on disk (a second one in a sub-folder 2/): the name is what the
+        # unit may be read from, and 自查 (2) would make a second unit of one unit's two sheets
+        leaf, sub = disk_name(display_name(raw_name)), 1
+        while leaf.casefold() in leaves.setdefault(str(sub), set()):
+            sub += 1
+        leaves[str(sub)].add(leaf.casefold())
+        parent = folder if sub == 1 else folder / str(sub)
+        parent.mkdir(exist_ok=True)
+        path = parent / leaf
+        if path.parent != parent:  # cannot happen after display_name; checked all the same
             raise ValueError(f"unsafe upload name: {raw_name!r}")
         with open(path, "xb") as out:
             shutil.copyfileobj(stream, out, 1 << 20)
