@@ -47,7 +47,12 @@ def select_scope(records: pd.DataFrame, month: str | None, as_of: dt.date,
     days = as_days(decided)
     other_month = np.zeros(len(records), dtype=bool)
     if month:
-        other_month = has & (np.datetime_as_string(days, unit="M") != month)
+        # A date after the run date is a data error in any month's run (docs/rules.md §5), and a decision
+        # whose copies disagree on the date counts in each month a copy names (its 数据有误 is said once).
+        impossible = has & (days > np.datetime64(run_date, "D"))
+        named = records["conflict_months"].fillna("").str.contains(month, regex=False).to_numpy(bool) \
+            if "conflict_months" in records else np.zeros(len(records), dtype=bool)
+        other_month = has & (np.datetime_as_string(days, unit="M") != month) & ~impossible & ~named
     after = has & ~other_month & (days > np.datetime64(as_of, "D")) & (days <= np.datetime64(run_date, "D"))
     other_kind = (records["category_problem"] == "category-other").to_numpy(bool) & ~other_month & ~after \
         if "category_problem" in records else np.zeros(len(records), dtype=bool)

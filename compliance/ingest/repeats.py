@@ -92,7 +92,12 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         named = pd.Series(text, dtype=object).groupby(conflicts).agg("；".join)
         column = np.full(len(records), None, dtype=object)
         column[named.index.to_numpy()] = named.to_numpy(object)
-        out = out.assign(conflict_with=column)
+        # the months its copies say it was decided in: a --month run counts it if any copy falls in that month
+        months = pd.Series(np.datetime_as_string(records["decision_date"].to_numpy("datetime64[M]")[copies[~same]]),
+                           dtype=object).groupby(conflicts).agg(" ".join)
+        month_column = np.full(len(records), None, dtype=object)
+        month_column[months.index.to_numpy()] = months.to_numpy(object)
+        out = out.assign(conflict_with=column, conflict_months=month_column)
     return out[kept].reset_index(drop=True), left_out.reset_index(drop=True)
 
 
