@@ -184,3 +184,38 @@ def test_two_districts_offices_and_a_declared_unit_list_are_not_merged(tmp_path,
     (tmp_path / "compliance.toml").write_text('[units]\n"区人社局" = []\n"区人力资源和社会保障局" = []\n',
                                               encoding="utf-8")
     assert units_of(declared, tmp_path / "d.xlsx") == ({"区人社局", "区人力资源和社会保障局"}, None)
+
+
+def test_a_unit_outside_the_declared_list_is_said_not_silently_ranked(tmp_path, monkeypatch):
+    # [units] lists 区人社局 without aliases: 西塞山区人力资源和社会保障局 is counted and ranked on its own (as
+    # documented), and the run says it is outside the list, where the clerk can add it as an alias.
+    import json
+
+    folder = _spelled(tmp_path / "in", ["区人社局", "西塞山区人力资源和社会保障局"])
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "compliance.toml").write_text('[units]\n"区人社局" = []\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-12-31", "--json", "-", "-q",
+                                       "-o", str(tmp_path / "r.xlsx")])
+    assert json.loads(result.stdout)["units_not_declared"] == ["西塞山区人力资源和社会保障局"]
+    shown = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-12-31", "-o", str(tmp_path / "r2.xlsx")])
+    said = "不在 compliance.toml [units] 名单中的单位，按各自的名称单独统计、排名：西塞山区人力资源和社会保障局。"
+    assert said in shown.output
+    about = [r[1] for r in openpyxl.load_workbook(tmp_path / "r2.xlsx")["说明"].iter_rows(values_only=True)]
+    assert any(said in str(line) for line in about)
+    (tmp_path / "compliance.toml").write_text('[units]\n"区人社局" = ["西塞山区人力资源和社会保障局"]\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-12-31", "--json", "-", "-q",
+                                       "-o", str(tmp_path / "r3.xlsx")])
+    assert "units_not_declared" not in json.loads(result.stdout)
+
+
+def test_names_of_one_office_under_two_districts_are_kept_apart_and_said(tmp_path):
+    import json
+
+    city = _spelled(tmp_path / "city", ["西塞山区安监局", "黄石港区安全生产监督管理局", "区安监局"])
+    result = CliRunner().invoke(main, ["check", str(city), "--as-of", "2016-12-31", "--json", "-", "-q",
+                                       "-o", str(tmp_path / "r.xlsx")])
+    payload = json.loads(result.stdout)
+    assert {r["unit"] for r in payload["records"]} == {"西塞山区安监局", "黄石港区安全生产监督管理局", "区安监局"}
+    assert payload["unit_spellings_unmerged"] == [["区安监局", "西塞山区安监局", "黄石港区安全生产监督管理局"]]
+    shown = CliRunner().invoke(main, ["check", str(city), "--as-of", "2016-12-31", "-o", str(tmp_path / "r2.xlsx")])
+    assert "但写了不同的区名，没有合并、分别统计：区安监局、西塞山区安监局、黄石港区安全生产监督管理局。" in shown.output

@@ -29,7 +29,7 @@ from .readers import DEFAULT_MAX_UNCOMPRESSED, guard_workbook, read_file
 from .records import RECORD_FIELDS, SheetResult, read_sheet
 from .repeats import file_names
 from .unit_text import unit_in_text
-from .unit_spellings import merged_spellings, name_counts, spelling_groups
+from .unit_spellings import merged_spellings, name_counts, spelling_groups, unmerged_spellings
 
 
 
@@ -87,6 +87,7 @@ class LoadResult:
     inputs: list[InputFile]
     said_none: list[str] = field(default_factory=list)  # units whose file says they made no decision
     unit_spellings: dict[str, list[str]] = field(default_factory=dict)  # name counted -> other spellings merged
+    unit_unmerged: list[list[str]] = field(default_factory=list)  # one office under two districts' names: apart
 
     @property
     def skipped_rows(self) -> int:
@@ -187,10 +188,12 @@ def load(paths: Iterable[str | Path], config: ReadSettings | None = None,
         frames.extend(sheet_frames)
     records = pd.concat(frames, ignore_index=True) if frames else empty_records()
     merged: dict[str, str] = {}
+    unmerged: list[list[str]] = []
     if config.units:  # every name a unit goes by -> the name declared in compliance.toml [units]
         records["unit"] = unit_names(records["unit"], config.units)
     else:  # 区人社局 and 西塞山区人力资源和社会保障局: one unit (unit_spellings.py)
-        merged = merged_spellings(name_counts(records["unit"]))
+        counts = name_counts(records["unit"])
+        merged, unmerged = merged_spellings(counts), unmerged_spellings(counts)
         if merged:
             records["unit"] = records["unit"].replace(merged)
     # 无, /, - and 空 say "no number": a missing number, never a duplicate of each other.
@@ -199,7 +202,7 @@ def load(paths: Iterable[str | Path], config: ReadSettings | None = None,
     records["duplicate_of"] = duplicate_locations(records, numbers)
     said_none = pd.Series([unit_from_name(e.path) for e in inputs if e.declares_none], dtype=object)
     said_none = unit_names(said_none, config.units or None).replace(merged)
-    return LoadResult(records, inputs, said_none.tolist(), spelling_groups(merged))
+    return LoadResult(records, inputs, said_none.tolist(), spelling_groups(merged), unmerged)
 
 
 def _skipped_entry(path: Path, why) -> InputFile:

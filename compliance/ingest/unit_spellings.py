@@ -54,8 +54,8 @@ def same_unit(a: str, b: str) -> bool:
     return office_a == office_b and (district_a is None or district_b is None or district_a == district_b)
 
 
-def merged_spellings(counts: Counter) -> dict[str, str]:
-    """{spelling: the name it is counted under} for the spellings merged (``counts``: records per name)."""
+def _spelling_groups(counts: Counter) -> list[tuple[list[str], bool]]:
+    """(names that are one office after the district, whether they may merge: at most one district named)."""
     groups: dict[str, list[str]] = {}
     districts: dict[str, set] = {}
     for name in counts:  # one per distinct unit name: a few dozen
@@ -64,13 +64,23 @@ def merged_spellings(counts: Counter) -> dict[str, str]:
         key, district = _key(name)
         groups.setdefault(key, []).append(name)
         districts.setdefault(key, set()).add(district)
+    return [(names, len(districts[key] - {None}) <= 1) for key, names in groups.items() if len(names) > 1]
+
+
+def merged_spellings(counts: Counter) -> dict[str, str]:
+    """{spelling: the name it is counted under} for the spellings merged (``counts``: records per name)."""
     out = {}
-    for key, names in groups.items():
-        if len(names) < 2 or len(districts[key] - {None}) > 1:
-            continue
-        kept = min(names, key=lambda n: (-counts[n], len(n), n))
-        out.update({n: kept for n in names if n != kept})
+    for names, may_merge in _spelling_groups(counts):
+        if may_merge:
+            kept = min(names, key=lambda n: (-counts[n], len(n), n))
+            out.update({n: kept for n in names if n != kept})
     return out
+
+
+def unmerged_spellings(counts: Counter) -> list[list[str]]:
+    """Names of one office written with two districts' names (a city's run), left apart: 区人社局 beside
+    西塞山区人社局 and 黄石港区人社局 may be either, so none is merged, and the run says so."""
+    return [sorted(names) for names, may_merge in _spelling_groups(counts) if not may_merge]
 
 
 def spelling_groups(merged: dict[str, str]) -> dict[str, list[str]]:
