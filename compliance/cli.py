@@ -325,7 +325,8 @@ def _print_results(run, say, show_all: bool) -> None:
         say(line)
     say(f"共 {s['records']} 条记录（另跳过非记录行 {s['skipped_rows']} 行）：按时公开 {s['on_time']}，"
         f"逾期公开 {s['late']}，逾期未公开 {s['overdue']}，未到期 {s['pending']}，"
-        f"数据有误 {s['invalid']}，无法判定 {s['undetermined']}。")
+        f"数据有误 {s['invalid']}，无法判定 {s['undetermined']}"
+        + (f"，无需公开 {s['exempt']}" if s.get("exempt") else "") + "。")  # so that the parts add up to the whole
     scope = out_of_scope_text(run)
     if scope:
         say(scope + "。")

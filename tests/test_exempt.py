@@ -3,6 +3,7 @@ claim listed for confirmation, and [exempt] confirmed; the district rule exempts
 
 import datetime as dt
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -60,6 +61,10 @@ def test_exempt_is_a_column_of_the_terminal_table(tmp_path):
     line = next(x for x in result.output.splitlines() if "区市场监管局" in x.split()[:2])
     assert dict(zip(header, line.split()))["无需公开"] == "2"
     assert header[-1] == "排名及时率" and line.split()[-1] == "33.3%"
+    # the line of totals names every status, the exempt ones included, so that its parts add up
+    [totals] = [x for x in result.output.splitlines() if x.startswith("共 ")]
+    parts = [int(n) for n in re.findall(r"[\u4e00-\u9fff]+ (\d+)", totals.split("：", 1)[1])]
+    assert totals.endswith("，无需公开 2。") and sum(parts) == int(re.match(r"共 (\d+) 条", totals).group(1))
 
 
 def test_config_rules_declare_exemptions(tmp_path, monkeypatch):
