@@ -5,6 +5,7 @@ import datetime as dt
 import json
 import re
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 
@@ -65,6 +66,11 @@ def test_exempt_is_a_column_of_the_terminal_table(tmp_path):
     [totals] = [x for x in result.output.splitlines() if x.startswith("共 ")]
     parts = [int(n) for n in re.findall(r"[\u4e00-\u9fff]+ (\d+)", totals.split("：", 1)[1])]
     assert totals.endswith("，无需公开 2。") and sum(parts) == int(re.match(r"共 (\d+) 条", totals).group(1))
+    # nothing to do about an exempt record: not among the records to handle, and typed so in 数据问题
+    exempt = [n for n in ("市监罚〔2022〕1号", "市监罚〔2022〕2号") if f" {n}：" in result.output]
+    assert exempt == [] and "需要处理的记录：" in result.output
+    kinds = {row[5]: row[0] for row in openpyxl.load_workbook(tmp_path / "r.xlsx")["数据问题"].iter_rows(values_only=True)}
+    assert kinds["市监罚〔2022〕1号"] == kinds["市监罚〔2022〕2号"] == "无需公开" and "市监罚〔2021〕4号" not in kinds
 
 
 def test_config_rules_declare_exemptions(tmp_path, monkeypatch):

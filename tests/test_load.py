@@ -420,3 +420,19 @@ def test_hidden_sheet_is_read_and_noted(tmp_path):
     visible, hidden = result.inputs[0].sheets
     assert not any(n.code == "sheet-hidden" for n in visible.notes)
     assert any(n.code == "sheet-hidden" and "隐藏" in n.message for n in hidden.notes) and hidden.record_count == 1
+
+
+def test_a_hidden_sheet_is_said_on_the_terminal(tmp_path):
+    # Its records are counted: a clerk must see that on the screen, not only in the report's 说明.
+    import openpyxl
+    from click.testing import CliRunner
+
+    from compliance.cli import main
+
+    path = write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"S": [PENALTY_HEADER] + penalty_rows(2),
+                                                     "旧数据": [PENALTY_HEADER] + penalty_rows(1, start=9)})
+    book = openpyxl.load_workbook(path)
+    book["旧数据"].sheet_state = "veryHidden"
+    book.save(path)
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "-o", str(tmp_path / "r.xlsx")])
+    assert "注意：" in result.output and "旧数据 sheet-hidden 这是一个隐藏的工作表，其中的记录也已计入" in result.output

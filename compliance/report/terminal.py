@@ -101,7 +101,7 @@ def problem_lines(run, limit: int | None = DEFAULT_PROBLEM_LINES) -> list[str]:
     """One line per record to fix, ruff-style: 文件:工作表:行 代码 文书号：状态 — 说明."""
     records = run.records
     statuses = records["status"].astype(object).to_numpy(object)
-    has_issue = np.fromiter((bool(i) for i in run.issues), dtype=bool, count=len(records))
+    has_issue = np.fromiter((_to_do(i) for i in run.issues), dtype=bool, count=len(records))
     picked = np.flatnonzero(np.isin(statuses, FLAGGED) | has_issue)
     if not len(picked):
         return []
@@ -115,6 +115,14 @@ def problem_lines(run, limit: int | None = DEFAULT_PROBLEM_LINES) -> list[str]:
     if len(shown) < len(picked):
         lines.append(f"……另有 {len(picked) - len(shown)} 条未列出，加 --all 显示全部，或看报告的“逾期清单”和“数据问题”")
     return lines
+
+
+# Said of a record, but nothing to do about it: 无需公开 by rule, or as 法制办 confirmed (compliance.toml).
+NO_ACTION = frozenset({"exempt"})
+
+
+def _to_do(issues) -> bool:
+    return any(p.code not in NO_ACTION for p in issues)
 
 
 def _record_line(row, issues, file: str) -> str:
@@ -157,7 +165,7 @@ def input_lines(run) -> list[str]:
 # Sheet notes that change whose records these are, or how sure their dates are: said where the clerk
 # looks, not only in the report's 说明 and the JSON.
 SAID_ON_THE_TERMINAL = frozenset({"unit-line-differs", "published-column-stand-in", "column-hidden-unused",
-                                  "column-hidden-used", "rows-hidden"})
+                                  "column-hidden-used", "rows-hidden", "sheet-hidden"})
 
 
 def missing_year_lines(run) -> list[str]:
@@ -175,7 +183,7 @@ def scope_line(run) -> str:
 def closing_lines(run, report_path) -> list[str]:
     s = run.summary
     late = s["late"] + s["overdue"]
-    flagged = sum(1 for i in run.issues if i)
+    flagged = sum(1 for i in run.issues if _to_do(i))
     lines = []
     if late:
         lines.append(f"逾期的 {late} 条见报告的“逾期清单”工作表。")

@@ -25,7 +25,7 @@ def spec(sheet) -> SheetSpec:
     quality = run.records["quality_error"].to_numpy(bool)[flagged] if "quality_error" in run.records else False
     statuses = sheet.statuses[flagged]
     kind = np.where(statuses == "invalid", "数据有误", np.where(statuses == "undetermined", "缺日历",
-                    np.where(quality, "数据质量", "需核实")))
+                    np.where(quality, "数据质量", np.where(statuses == "exempt", "无需公开", "需核实"))))
     record_rows = pd.DataFrame({"类型": kind, **{h: picked[h].to_numpy(object if h != "行号" else float)
                                                for h in HEADERS[1:]}})
     files, notes = [], []
