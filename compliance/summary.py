@@ -127,6 +127,11 @@ def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unread
     for name in RATE_HEADERS:
         out[name] = rates[name].astype(object).where(rates[name].notna(), None)
     out["备注"] = table.apply(_note, axis=1) if len(table) else None
+    # records, but none the rank rate counts (all 未到期 or 无需公开): no rank, and the line says why
+    unranked = out["排名"].isna().to_numpy(bool) & (out["决定总数"] > 0).to_numpy(bool) \
+        & out["备注"].isna().to_numpy(bool) & (out["单位"] != TOTAL).to_numpy(bool)
+    if unranked.any():
+        out.loc[unranked, "备注"] = [problem("unit-unranked")] * int(unranked.sum())
     out = _add_missing_units(out, declared, per_unit.index, unreadable_units, sent_units, followed_units)
     chart = _chart_rows(out)
     return out[TABLE_HEADERS], chart

@@ -66,6 +66,8 @@ def test_rows_are_in_rank_order_best_first_and_units_with_nothing_judged_follow(
     for unit, statuses in by_unit.items():
         judged = sum(s in ("on_time", "late", "overdue", "invalid") for s in statuses)
         assert (ranked[unit] is None) == (judged == 0)
+        if ranked[unit] is None:  # every unranked line says why (all 未到期 / 无需公开, or unjudged)
+            assert table.loc[table["单位"] == unit, "备注"].iloc[0] is not None, statuses
         if judged:
             best = ranked[unit] == 1
             rate = statuses.count("on_time") / judged

@@ -62,7 +62,8 @@ def run_json(run, writer=None) -> dict:
 def unit_summary_json(run) -> dict:
     """The report's 汇总 as columns and rows (rank, counts, rates, 备注 in words), part columns included."""
     table, _, _ = summary_table(run)
-    table = table.assign(备注=[None if note is None else note.message for note in table["备注"]])
+    table = table.assign(备注=[None if note is None else note.message for note in table["备注"]],
+                         排名=table["排名"].astype("Int64"))  # a place is a whole number (1, not 1.0)
     return {"columns": list(table.columns), "rows": table.astype(object).where(table.notna(), None).values.tolist()}
 
 
