@@ -195,6 +195,8 @@ DECLARED = [
     ProblemType("sheet-example", SHEET, "这是填写示例或填表说明工作表，其中的行不是真实决定，已跳过", "填写示例、填表说明工作表不计入", "无需处理"),
     ProblemType("document-number-from-licence", SHEET, "第 {rows} 行的文书号为空，取“{header}”栏的编号代替，请核对",
                 "许可决定没有文书号时，国家数据标准以许可证书编号代替；只用于行政许可", "核对；有决定书文号的补填文书号"),
+    ProblemType("header-merged-span", SHEET, "表头“{headers}”合并了几列，第 {rows} 行的内容写在合并格右边的列中，已按这一栏读取，请核对",
+                "表头单元格横向合并了几列，而数据只写在其中一列", "核对；数据写在表头所在的第一列更清楚"),
     ProblemType("published-from-remarks", SHEET, "第 {rows} 行的公开日期为空，取自“{header}”栏写的日期（如“已于……公开”），请核对",
                 "公开日期空着，备注里写了哪天公开", "核对；把公开日期填在公开日期栏"),
     ProblemType("dates-by-word", SHEET, "第 {rows} 行的日期写作“同上”“〃”“同日”“当天”或起止日期，已按上一行的日期、本行的决定日期、"

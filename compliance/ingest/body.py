@@ -154,3 +154,34 @@ def csv_body(sheet: RawSheet, header_index: int, header_width: int, wanted: set[
         return pd.DataFrame(), Evidence(np.zeros(0, np.int64), np.zeros(0, object))
     frame = pd.concat(kept, ignore_index=True)
     return frame, Evidence.concat(evidence)
+
+
+def merged_header_spans(merged, header_index: int, headers: list[str]) -> list[tuple[int, list[int]]]:
+    """(the column a header names, the blank header columns its merged cell also covers): 上网公开日期
+    merged over F:G with no sub-headers under it. A clerk may type the date under either half."""
+    spans = []
+    for (r0, c0), (r1, c1) in merged:
+        if r0 <= header_index <= r1 and c1 > c0 and c0 < len(headers) and headers[c0]:
+            covered = [c for c in range(c0 + 1, min(c1, len(headers) - 1) + 1) if not headers[c]]
+            if covered:
+                spans.append((c0, covered))
+    return spans
+
+
+def fill_from_spans(frame: pd.DataFrame, spans: list[tuple[int, list[int]]]) -> np.ndarray:
+    """Column-wise: a blank cell under a merged header takes the one value typed under the rest of the
+    merge (several values there: left as it is). Returns the rows filled."""
+    filled = np.zeros(len(frame), dtype=bool)
+    for named, covered in spans:
+        if named not in frame.columns:
+            continue
+        others = [c for c in covered if c in frame.columns]
+        given = np.column_stack([quick_nonblank(frame[c]) for c in others]) if others else np.zeros((len(frame), 0), bool)
+        take = ~quick_nonblank(frame[named]) & (given.sum(axis=1) == 1)
+        if take.any():
+            cells = np.column_stack([frame[c].to_numpy(object) for c in others])
+            values = frame[named].to_numpy(object, copy=True)
+            values[take] = cells[take, given[take].argmax(axis=1)]
+            frame[named] = values
+            filled |= take
+    return filled

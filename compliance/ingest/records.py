@@ -17,7 +17,7 @@ import pandas as pd
 from ..dates import NOT_PUBLISHED, normalise_text, parse_dates, says_not_to_be_published
 from ..errors import ReconciliationError
 from ..problems import Problem, problem
-from .body import csv_body, inner_headers, mapped_column, rows_body
+from .body import csv_body, fill_from_spans, inner_headers, mapped_column, merged_header_spans, rows_body
 from .date_columns import (dates_in_the_mark as _dates_in_the_mark, date_cells as _date_cells,
                            remark_dates as _remark_dates, short_text as _short,
                            two_date_columns as _two_date_columns)
@@ -131,6 +131,11 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
             inner = inner_headers(frame, mapping, rules)
     else:
         frame, evidence = rows_body(sheet.rows[header_index + 1:], len(headers))
+        spans = merged_header_spans(sheet.merged, header_index, headers)
+        moved = fill_from_spans(frame, spans) if spans else None
+        if moved is not None and moved.any():
+            result.notes.append(problem("header-merged-span", **at, rows=_row_list(
+                (np.flatnonzero(moved) + header_index + 2).tolist()), headers="、".join(headers[c] for c, _ in spans)))
     result.rows_after_header = len(frame)
     result.notes.extend(hidden_rows_note(sheet.hidden_rows, header_index, evidence.count, at))
     if not len(frame):

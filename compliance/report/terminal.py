@@ -165,7 +165,7 @@ def input_lines(run) -> list[str]:
 # Sheet notes that change whose records these are, or how sure their dates are: said where the clerk
 # looks, not only in the report's 说明 and the JSON.
 SAID_ON_THE_TERMINAL = frozenset({"unit-line-differs", "published-column-stand-in", "column-hidden-unused",
-                                  "column-hidden-used", "rows-hidden", "sheet-hidden"})
+                                  "column-hidden-used", "rows-hidden", "sheet-hidden", "header-merged-span"})
 
 
 def missing_year_lines(run) -> list[str]:

@@ -1,0 +1,35 @@
+"""A header merged across two columns (上网公开日期 over F:G) with the dates typed under its right half:
+the dates were lost, and decisions published on time came out 逾期未公开. Real .xlsx through the real CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from click.testing import CliRunner
+
+from compliance.cli import main
+from helpers import write_xlsx
+
+D = dt.date
+
+
+def test_dates_typed_under_the_right_half_of_a_merged_header_are_read_and_said(tmp_path):
+    header = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", None, "上网公开日期", None]
+    rows = [[1, "西安监罚〔2024〕1号", "甲", D(2024, 3, 5), None, None, D(2024, 3, 20)],   # under G
+            [2, "西安监罚〔2024〕2号", "乙", None, D(2024, 3, 6), D(2024, 4, 3), None],   # decided under E
+            [3, "西安监罚〔2024〕3号", "丙", D(2024, 3, 5), None, None, None],              # not published
+            [4, "西安监罚〔2024〕4号", "丁", D(2024, 3, 5), None, D(2024, 3, 8), "见网址"]]  # F wins over a note
+    book = write_xlsx(tmp_path / "区安监局_2024年行政处罚.xlsx", {"行政处罚": [header, *rows]},
+                      merges={"行政处罚": ["D1:E1", "F1:G1"]})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code == 1, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [(r["decision_date"], r["published_date"], r["status"]) for r in data["records"]] == [
+        ("2024-03-05", "2024-03-20", "on_time"), ("2024-03-06", "2024-04-03", "on_time"),
+        ("2024-03-05", None, "overdue"), ("2024-03-05", "2024-03-08", "on_time")]
+    said = "表头“处罚决定日期、上网公开日期”合并了几列，第 2、3 行的内容写在合并格右边的列中，已按这一栏读取，请核对"
+    assert data["inputs"][0]["sheets"][0]["notes"] == [said]
+    assert said in result.output  # where the clerk looks
