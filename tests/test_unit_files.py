@@ -219,3 +219,38 @@ def test_names_of_one_office_under_two_districts_are_kept_apart_and_said(tmp_pat
     assert payload["unit_spellings_unmerged"] == [["区安监局", "西塞山区安监局", "黄石港区安全生产监督管理局"]]
     shown = CliRunner().invoke(main, ["check", str(city), "--as-of", "2016-12-31", "-o", str(tmp_path / "r2.xlsx")])
     assert "但写了不同的区名，没有合并、分别统计：区安监局、西塞山区安监局、黄石港区安全生产监督管理局。" in shown.output
+
+
+def test_a_compiled_workbook_counts_each_sheet_under_the_unit_it_is_named_after(tmp_path):
+    # 区政府办 compiled the units' ledgers, a sheet each, without a unit column: the sheets name who decided.
+    import json
+
+    header = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "上网公开日期"]
+    book = write_xlsx(tmp_path / "区政府办_2024年各单位行政处罚汇总.xlsx", {
+        "区安监局": [header, [1, "西安监罚〔2024〕1号", "甲", D(2024, 3, 5), D(2024, 3, 8)]],
+        "区环保局": [header, [1, "西环罚〔2024〕1号", "乙", D(2024, 3, 5), D(2024, 5, 8)]]})
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history", "--json", "-", "-q",
+                                       "-o", str(tmp_path / "r.xlsx")])
+    payload = json.loads(result.stdout)
+    assert [(r["sheet"], r["unit"], r["status"]) for r in payload["records"]] == [
+        ("区安监局", "区安监局", "on_time"), ("区环保局", "区环保局", "late")]
+    assert payload["inputs"][0]["notes"] == [
+        "各工作表以单位命名（区安监局、区环保局），记录按工作表名记在各单位名下，不记在文件名的“区政府办”名下"]
+
+
+def test_a_folder_per_unit_names_the_unit_of_a_file_whose_name_names_none(tmp_path):
+    import json
+
+    header = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "上网公开日期"]
+    for unit, published in (("区安监局", D(2024, 3, 8)), ("区环保局", D(2024, 5, 8))):
+        (tmp_path / "in" / unit).mkdir(parents=True)
+        write_xlsx(tmp_path / "in" / unit / "2024年行政处罚台账.xlsx", {"行政处罚": [header, [1, f"{unit}罚〔2024〕1号", "甲",
+                                                                                      D(2024, 3, 5), published]]})
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "in"), "--as-of", "2024-12-31", "--no-history", "--json",
+                                       "-", "-q", "-o", str(tmp_path / "r.xlsx")])
+    payload = json.loads(result.stdout)
+    assert sorted((r["unit"], r["status"], [i["code"] for i in r["issues"]]) for r in payload["records"]) == [
+        ("区安监局", "on_time", []), ("区环保局", "late", [])]
+    assert sorted(n for i in payload["inputs"] for n in i["notes"]) == [
+        "文件名中没有单位名称，按所在文件夹“区安监局”记在“区安监局”名下，请核对",
+        "文件名中没有单位名称，按所在文件夹“区环保局”记在“区环保局”名下，请核对"]

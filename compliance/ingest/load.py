@@ -114,13 +114,19 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
     if misnamed:
         entry.notes.append(problem("extension-mismatch", file=path, suffix=path.suffix, kind=misnamed))
     file_category = category_from_text(path.stem)
+    if folder_unit(path):
+        entry.notes.append(problem("unit-from-folder", file=path, unit=folder_unit(path), folder=path.parent.name))
+    per_sheet = sheet_units(raw_sheets, named_unit(path))
+    if per_sheet and named_unit(path):
+        entry.notes.append(problem("unit-from-sheet-names", file=path, units="、".join(dict.fromkeys(per_sheet.values())),
+                                   named=named_unit(path)))
     for raw in raw_sheets:
         if raw.doubt:  # what calamine returned disagrees with the sheet's XML: said on the file
             scanned, read = raw.doubt
             entry.notes.append(problem("sheet-read-mismatch", file=path, sheet=raw.name, scanned=scanned, read=read))
             entry.doubtful = True
-        result = read_sheet(raw, str(path), config.columns, file_category, unit_from_name(path),
-                            named_unit(path) is not None)
+        result = read_sheet(raw, str(path), config.columns, file_category, per_sheet.get(raw.name) or unit_from_name(path),
+                            named_unit(path) is not None or raw.name in per_sheet)
         entry.sheets.append(result)
         if result.records is not None and len(result.records):
             frames.append(result.records)
@@ -156,6 +162,14 @@ def declares_no_decisions(rows: list[list], scan: int = 30) -> bool:
                for row in rows[:scan] for cell in row)
 
 
+def sheet_units(raw_sheets, file_unit: str | None) -> dict[str, str]:
+    """{sheet: unit} where two or more sheets are named after different units (区政府办_各单位汇总.xlsx with
+    sheets 区安监局, 区环保局): a compiled workbook, whose file names who compiled it, not who decided."""
+    named = {raw.name: unit_in_text(raw.name.strip()) for raw in raw_sheets}
+    named = {sheet: unit for sheet, unit in named.items() if unit and unit != file_unit}
+    return named if len(set(named.values())) >= 2 else {}
+
+
 def unit_from_name(path: str | Path) -> str:
     """区环保局_2016年10月行政处罚 -> 区环保局; otherwise the whole file name."""
     return named_unit(path) or Path(path).stem
@@ -163,8 +177,13 @@ def unit_from_name(path: str | Path) -> str:
 
 def named_unit(path: str | Path) -> str | None:
     """The unit a file name names (区司法局10月报送.docx, 附件2：区司法局台账.xlsx, 2016年10月_区司法局.xlsx ->
-    区司法局); None for 说明.txt."""
-    return unit_in_text(Path(path).stem)
+    区司法局), else its folder (区司法局/2024年台账.xlsx: a folder per unit); None for 说明.txt."""
+    return unit_in_text(Path(path).stem) or folder_unit(path)
+
+
+def folder_unit(path: str | Path) -> str | None:
+    """The unit the file's own folder names, where the file name names none."""
+    return None if unit_in_text(Path(path).stem) else unit_in_text(Path(path).parent.name)
 
 
 def load(paths: Iterable[str | Path], config: ReadSettings | None = None,
