@@ -33,3 +33,22 @@ def test_dates_typed_under_the_right_half_of_a_merged_header_are_read_and_said(t
     said = "表头“处罚决定日期、上网公开日期”合并了几列，第 2、3 行的内容写在合并格右边的列中，已按这一栏读取，请核对"
     assert data["inputs"][0]["sheets"][0]["notes"] == [said]
     assert said in result.output  # where the clerk looks
+
+
+def test_a_date_split_into_year_month_and_day_columns_is_one_date(tmp_path):
+    # 处罚决定日期 and 上网公开日期 each merged over 年 | 月 | 日: every row was 数据有误 ("2024" has no day),
+    # hiding a late and an overdue decision. A part left blank stays 数据有误.
+    top = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", None, None, "上网公开日期", None, None]
+    sub = [None, None, None, "年", "月", "日", "年", "月", "日"]
+    rows = [[1, "西安监罚〔2024〕1号", "甲", 2024, 3, 5, 2024, 3, 20], [2, "西安监罚〔2024〕2号", "乙", 2024, 3, 5, 2024, 4, 3],
+            [3, "西安监罚〔2024〕3号", "丙", 2024, 3, 5, None, None, None], [4, "西安监罚〔2024〕4号", "丁", 2024, 3, None, None, None, None]]
+    book = write_xlsx(tmp_path / "区安监局_2024年行政处罚.xlsx", {"行政处罚": [top, sub, *rows]},
+                      merges={"行政处罚": ["A1:A2", "B1:B2", "C1:C2", "D1:F1", "G1:I1"]})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code == 1, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [(r["decision_date"], r["published_date"], r["status"]) for r in data["records"]] == [
+        ("2024-03-05", "2024-03-20", "on_time"), ("2024-03-05", "2024-04-03", "late"),
+        ("2024-03-05", None, "overdue"), (None, None, "invalid")]

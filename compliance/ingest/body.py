@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..dates import cell_types
-from .cells import display_text, is_blank, per_distinct, quick_nonblank
+from .cells import cell_text, display_text, is_blank, per_distinct, quick_nonblank
 from ..fields import FieldRules
 from .columns import ColumnMap, map_columns
 from .header import combine, grouped_pair, spread_groups, strength
@@ -185,3 +185,27 @@ def fill_from_spans(frame: pd.DataFrame, spans: list[tuple[int, list[int]]]) -> 
             frame[named] = values
             filled |= take
     return filled
+
+
+def date_part_columns(headers: list[str]) -> list[tuple[int, str]]:
+    """(first column, the date's header) for a date split over three columns 年 | 月 | 日 (under a grouped
+    header: 处罚决定日期年, 处罚决定日期月, 处罚决定日期日)."""
+    out = []
+    for c in range(len(headers) - 2):
+        first, second, third = (str(h or "").strip() for h in headers[c:c + 3])
+        prefix = first[:-1]
+        if first.endswith("年") and second == prefix + "月" and third == prefix + "日" and prefix:
+            out.append((c, prefix))
+    return out
+
+
+def join_date_parts(frame: pd.DataFrame, parts: list[tuple[int, str]]) -> None:
+    """Column-wise: the three cells of a split date as one text (2024年3月5日), read as any date is; a
+    part left blank gives a date the reader calls incomplete, never a guessed one."""
+    for c, _ in parts:
+        if not all(k in frame.columns for k in (c, c + 1, c + 2)):
+            continue
+        year, month, day = (cell_text(frame[k]).str.replace(r"\.0$", "", regex=True) for k in (c, c + 1, c + 2))
+        blank = year.eq("") & month.eq("") & day.eq("")
+        joined = year + "年" + month.where(month.ne(""), "") + "月" + day + "日"
+        frame[c] = joined.where(~blank, "").to_numpy(object)

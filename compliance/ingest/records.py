@@ -17,7 +17,8 @@ import pandas as pd
 from ..dates import NOT_PUBLISHED, normalise_text, parse_dates, says_not_to_be_published
 from ..errors import ReconciliationError
 from ..problems import Problem, problem
-from .body import csv_body, fill_from_spans, inner_headers, mapped_column, merged_header_spans, rows_body
+from .body import (csv_body, date_part_columns, fill_from_spans, inner_headers, join_date_parts, mapped_column,
+                   merged_header_spans, rows_body)
 from .date_columns import (dates_in_the_mark as _dates_in_the_mark, date_cells as _date_cells,
                            remark_dates as _remark_dates, short_text as _short,
                            two_date_columns as _two_date_columns)
@@ -111,6 +112,11 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
     at = {"file": context.source_file, "sheet": sheet.name}
     if sheet.hidden:
         result.notes.append(problem("sheet-hidden", **at))
+    date_parts = date_part_columns(headers)  # 处罚决定日期 over 年 | 月 | 日: one date
+    if date_parts:
+        headers = list(headers)
+        for c, prefix in date_parts:
+            headers[c:c + 3] = [prefix, "", ""]
     mapping = map_columns(headers, rules, hidden=sheet.hidden_columns)
     result.notes.extend(note.with_place(**at) for note in mapping.notes)
     if mapping.is_weak("published_date"):
@@ -123,7 +129,7 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
     if sheet.data is not None:
         frame, evidence = csv_body(sheet, header_index, len(headers),
                                    set(mapping.columns.values()) | set(mapping.alternates.values())
-                                   | quality_wanted(headers, rules.quality),
+                                   | quality_wanted(headers, rules.quality) | {c + k for c, _ in date_parts for k in (1, 2)},
                                    context.source_file)
         inner = inner_headers(frame, mapping, rules)
         if inner:  # a second table's header may name columns the first does not have: read every column
@@ -136,6 +142,8 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
         if moved is not None and moved.any():
             result.notes.append(problem("header-merged-span", **at, rows=_row_list(
                 (np.flatnonzero(moved) + header_index + 2).tolist()), headers="、".join(headers[c] for c, _ in spans)))
+    if date_parts:
+        join_date_parts(frame, date_parts)
     result.rows_after_header = len(frame)
     result.notes.extend(hidden_rows_note(sheet.hidden_rows, header_index, evidence.count, at))
     if not len(frame):
