@@ -14,6 +14,14 @@ from helpers import write_xlsx
 D = dt.date
 
 
+def run(tmp_path, book):
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code == 1, result.output
+    return result, json.loads(out.read_text(encoding="utf-8"))
+
+
 def test_dates_typed_under_the_right_half_of_a_merged_header_are_read_and_said(tmp_path):
     header = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", None, "上网公开日期", None]
     rows = [[1, "西安监罚〔2024〕1号", "甲", D(2024, 3, 5), None, None, D(2024, 3, 20)],   # under G
@@ -22,11 +30,7 @@ def test_dates_typed_under_the_right_half_of_a_merged_header_are_read_and_said(t
             [4, "西安监罚〔2024〕4号", "丁", D(2024, 3, 5), None, D(2024, 3, 8), "见网址"]]  # F wins over a note
     book = write_xlsx(tmp_path / "区安监局_2024年行政处罚.xlsx", {"行政处罚": [header, *rows]},
                       merges={"行政处罚": ["D1:E1", "F1:G1"]})
-    out = tmp_path / "r.json"
-    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history",
-                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
-    assert result.exit_code == 1, result.output
-    data = json.loads(out.read_text(encoding="utf-8"))
+    result, data = run(tmp_path, book)
     assert [(r["decision_date"], r["published_date"], r["status"]) for r in data["records"]] == [
         ("2024-03-05", "2024-03-20", "on_time"), ("2024-03-06", "2024-04-03", "on_time"),
         ("2024-03-05", None, "overdue"), ("2024-03-05", "2024-03-08", "on_time")]
@@ -44,11 +48,7 @@ def test_a_date_split_into_year_month_and_day_columns_is_one_date(tmp_path):
             [3, "西安监罚〔2024〕3号", "丙", 2024, 3, 5, None, None, None], [4, "西安监罚〔2024〕4号", "丁", 2024, 3, None, None, None, None]]
     book = write_xlsx(tmp_path / "区安监局_2024年行政处罚.xlsx", {"行政处罚": [top, sub, *rows]},
                       merges={"行政处罚": ["A1:A2", "B1:B2", "C1:C2", "D1:F1", "G1:I1"]})
-    out = tmp_path / "r.json"
-    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history",
-                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
-    assert result.exit_code == 1, result.output
-    data = json.loads(out.read_text(encoding="utf-8"))
+    result, data = run(tmp_path, book)
     assert [(r["decision_date"], r["published_date"], r["status"]) for r in data["records"]] == [
         ("2024-03-05", "2024-03-20", "on_time"), ("2024-03-05", "2024-04-03", "late"),
         ("2024-03-05", None, "overdue"), (None, None, "invalid")]
