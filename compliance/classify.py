@@ -139,7 +139,10 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
 def _unjudgeable(records, decision, published, rule_known, run_day) -> tuple[np.ndarray, np.ndarray]:
     """(invalid, the problem code that made it so): the first reason wins."""
     has_decision, has_published = ~np.isnat(decision), ~np.isnat(published)
+    shifted = records["fields_over"].fillna(0).to_numpy(np.int64) > 0 if "fields_over" in records \
+        else np.zeros(len(records), dtype=bool)
     checks = [
+        (shifted, "row-fields-shifted"),  # a CSV row with more cells than headers: none of its cells is sure
         (decision > run_day, "decision-after-run-date"),  # NaT compares false
         (published > run_day, "published-after-run-date"),
         (published < decision, "published-before-decision"),

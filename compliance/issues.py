@@ -151,7 +151,7 @@ class _Values:
                    "column": ("online_date_column", "更新时间"), "standin": ("published_stand_in", "更新时间"),
                    "site_decision": ("online_decision_date", None), "earlier_decision": ("earlier_decision_date", None),
                    "earlier_period": ("earlier_period", None), "unit": ("unit", None),
-                   "checked": ("unpublished_until", None)}
+                   "checked": ("unpublished_until", None), "extra": ("fields_over", None)}
         column, default = sources[name]
         if name in ("online", "start", "limit", "site_decision", "earlier_decision", "checked"):
             return self._dates(column)

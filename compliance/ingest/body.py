@@ -124,6 +124,9 @@ def rows_body(body: list[list], header_width: int) -> tuple[pd.DataFrame, Eviden
 CSV_CHUNK = 200_000
 
 
+FIELDS_OVER = "fields_over"  # a CSV row's cells beyond its header's width (a column of the body, not of the sheet)
+
+
 def csv_body(sheet: RawSheet, header_index: int, header_width: int, wanted: set[int] | None,
              source_file: str) -> tuple[pd.DataFrame, Evidence]:
     """The CSV body below the header, parsed by pandas' C reader in chunks.
@@ -147,6 +150,9 @@ def csv_body(sheet: RawSheet, header_index: int, header_width: int, wanted: set[
                 chunk = chunk.apply(lambda column: column.map(formula_text))
             evidence.append(Evidence.of(chunk))
             kept.append(chunk if wanted is None else chunk[sorted(c for c in wanted if c < width)])
+            if width > header_width:  # more fields than headers: an unquoted comma shifted this row's cells
+                extra = (chunk[list(range(header_width, width))] != "").sum(axis=1).to_numpy()
+                kept[-1] = kept[-1].assign(**{FIELDS_OVER: np.where(extra > 0, extra, 0)})
     except (pd.errors.ParserError, ValueError):
         body = csv_rows(sheet.text, sheet.delimiter, Path(source_file))[header_index + 1:]
         return rows_body(body, header_width)

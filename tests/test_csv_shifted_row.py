@@ -1,0 +1,30 @@
+"""A CSV row with an unquoted comma inside a cell has more fields than the header: its cells shift right,
+a party's name became the decision date and the decision date the publication date. The row is 数据有误
+and says why; the other rows are read as they are. Real CSV bytes through the real CLI."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from compliance.cli import main
+
+
+def test_a_row_with_more_fields_than_the_header_is_data_error_saying_so(tmp_path):
+    text = ("序号,行政处罚决定书文号,行政相对人名称,处罚决定日期,上网公开日期\n"
+            "1,西农罚〔2024〕1号,黄石甲公司,乙分公司,2024-03-05,2024-04-03\n"
+            "2,西农罚〔2024〕2号,黄石丙公司,2024-03-05,2024-03-20\n"
+            '3,西农罚〔2024〕3号,"黄石丁公司,戊分公司",2024-03-05,2024-05-20\n')
+    path = tmp_path / "区农林水利局_2024年行政处罚.csv"
+    path.write_bytes(text.encode("utf-8"))
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2024-12-31", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code == 1, result.output
+    records = json.loads(out.read_text(encoding="utf-8"))["records"]
+    assert [(r["document_number"], r["status"]) for r in records] == [
+        ("西农罚〔2024〕1号", "invalid"), ("西农罚〔2024〕2号", "on_time"), ("西农罚〔2024〕3号", "late")]
+    said = [i["message"] for i in records[0]["issues"] if i["code"] == "row-fields-shifted"]
+    assert said == ["这一行比表头多出 1 栏内容（单元格里可能有没加引号的逗号），各栏可能错位，无法判定"]
+    assert records[2]["party"] == "黄石丁公司,戊分公司"  # a quoted comma is the cell's own
