@@ -6,6 +6,7 @@ the field it names most specifically; the scoring itself is ``FieldRules.score``
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -178,3 +179,23 @@ def decision_numbers(numbers: pd.Series, category, mapping: ColumnMap,
     blank = numbers.eq("").to_numpy(bool) | numbers.isin(PLACEHOLDERS).to_numpy(bool)
     filled = blank & (np.asarray(category, dtype=object) == "permit") & licences.ne("").to_numpy(bool) & ~licences.isin(PLACEHOLDERS).to_numpy(bool)
     return numbers.where(~filled, licences), filled
+
+
+# A 文书号 split in two: 决定书字 (西人社劳许〔2024〕) beside 决定书号 (1号). Alone, 1号 of two series
+# would be one number repeated, and match nothing online.
+_ISSUER_HEADER = re.compile(r"^(?:决定书|文书|文号|决定文书|许可决定书|处罚决定书|行政许可决定书|行政处罚决定书)?(?:字|代字|字号)$")
+
+
+def issuer_column(mapping: ColumnMap) -> int | None:
+    """The unmapped column just left of the 文书号 column that holds the number's issuer and year."""
+    number = mapping.columns.get("document_number")
+    if number is None or number == 0 or (number - 1) in mapping.columns.values():
+        return None
+    return number - 1 if _ISSUER_HEADER.match(normalise_header(mapping.headers[number - 1])) else None
+
+
+def joined_numbers(issuer: pd.Series, numbers: pd.Series) -> pd.Series:
+    """西人社劳许〔2024〕 + 1号: the whole number, where the serial does not already carry it."""
+    issuer, numbers = issuer.reset_index(drop=True), numbers.reset_index(drop=True)
+    join = issuer.ne("") & numbers.ne("") & ~numbers.str.contains(r"[〔\[（(]\s*\d{4}", regex=True)
+    return (issuer + numbers).where(join, numbers)

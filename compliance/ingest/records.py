@@ -25,7 +25,7 @@ from .date_columns import (dates_in_the_mark as _dates_in_the_mark, date_cells a
 from .date_words import with_date_words
 from .cells import FrameText, cell_text, objects, per_distinct
 from ..fields import FieldRules, categories, category_from_text, unit_name, unit_names
-from .columns import decision_numbers, header_category, map_columns
+from .columns import decision_numbers, header_category, issuer_column, joined_numbers, map_columns
 from .unit_column import record_units
 from .header import EXAMPLE, fill_merged, footer_unit, find_header, section_above, sheet_unit, title_category, title_unit
 from .rawsheet import RawSheet
@@ -129,7 +129,8 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
     if sheet.data is not None:
         frame, evidence = csv_body(sheet, header_index, len(headers),
                                    set(mapping.columns.values()) | set(mapping.alternates.values())
-                                   | quality_wanted(headers, rules.quality) | {c + k for c, _ in date_parts for k in (1, 2)},
+                                   | quality_wanted(headers, rules.quality) | {c + k for c, _ in date_parts for k in (1, 2)}
+                                   | {issuer_column(mapping)} - {None},
                                    context.source_file)
         inner = inner_headers(frame, mapping, rules)
         if inner:  # a second table's header may name columns the first does not have: read every column
@@ -227,6 +228,9 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     """``text``: cells -> display text (a FrameText of the sheet's frame: each column converted once)."""
     mapping = _dates_in_the_mark(frame, mapping, result, sheet, context, text)
     doc = text(mapped_column(frame, mapping, "document_number"))
+    issuer = issuer_column(mapping)
+    if issuer is not None and issuer in frame.columns:  # 决定书字 | 决定书号: one number
+        doc = pd.Series(joined_numbers(text(frame[issuer]), doc).to_numpy(object), index=doc.index)
     decision_text = text(mapped_column(frame, mapping, "decision_date"))
     published_text = text(mapped_column(frame, mapping, "published_date"))
     party_all = text(mapped_column(frame, mapping, "party"))

@@ -1,0 +1,36 @@
+"""A 文书号 written in two columns, 决定书字 (西人社劳许〔2024〕) and 决定书号 (1号): read alone, 1号 of two
+series was one number sent twice, and it matched nothing on a website list. Real .xlsx, the real CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from click.testing import CliRunner
+
+from compliance.cli import main
+from helpers import write_csv, write_xlsx
+
+D = dt.date
+HEADER = ["序号", "决定书字", "决定书号", "行政相对人名称", "许可决定日期", "上网公开日期"]
+
+
+def test_the_issuer_column_and_the_serial_column_make_one_number(tmp_path):
+    (tmp_path / "in").mkdir()
+    write_xlsx(tmp_path / "in" / "区人社局_劳动许可.xlsx", {"许可": [HEADER,
+        [1, "西人社劳许〔2024〕", "1号", "黄石甲公司", D(2024, 1, 8), D(2024, 1, 20)],
+        [2, "西人社劳许〔2024〕", "西人社劳许〔2024〕2号", "黄石丁公司", D(2024, 1, 8), D(2024, 1, 20)]]})
+    write_xlsx(tmp_path / "in" / "区人社局_民办学校许可.xlsx", {"许可": [HEADER,
+        [1, "西人社民许〔2024〕", "1号", "黄石乙学校", D(2024, 2, 5), None]]})
+    online = write_csv(tmp_path / "信用西塞山_行政许可.csv", [
+        ["行政许可决定文书号", "行政相对人名称", "许可决定日期", "公示日期", "许可机关"],
+        ["西人社民许〔2024〕1号", "黄石乙学校", "2024-02-05", "2024-02-20", "区人社局"]])
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "in"), "--online", str(online), "--as-of", "2024-12-31",
+                                       "--no-history", "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    records = json.loads(out.read_text(encoding="utf-8"))["records"]
+    assert sorted((r["document_number"], r["status"], [i["code"] for i in r["issues"]]) for r in records) == [
+        ("西人社劳许〔2024〕1号", "on_time", ["online-outside-span"]),  # due before the list's first day
+        ("西人社劳许〔2024〕2号", "on_time", ["online-outside-span"]),
+        ("西人社民许〔2024〕1号", "on_time", [])]  # the website shows it published on 02-20
