@@ -71,12 +71,14 @@ class Evidence:
     """What every row holds, seen over *all* its columns, the same way for xlsx, xls and CSV.
 
     ``count``: non-blank cells (whitespace-only cells are blank); ``first``: the
-    first non-blank cell's value, where 合计 / 制表人： / （必填） usually stand.
+    first non-blank cell's value, where 合计 / 制表人： / （必填） usually stand;
+    ``over``: a CSV row's non-blank cells beyond its header (None: not looked at).
     """
 
-    def __init__(self, count: np.ndarray, first: np.ndarray):
+    def __init__(self, count: np.ndarray, first: np.ndarray, over: np.ndarray | None = None):
         self.count = count
         self.first = first
+        self.over = over
 
     @classmethod
     def of(cls, frame: pd.DataFrame) -> "Evidence":
@@ -100,10 +102,12 @@ class Evidence:
 
     @classmethod
     def concat(cls, parts: list["Evidence"]) -> "Evidence":
-        return cls(np.concatenate([p.count for p in parts]), np.concatenate([p.first for p in parts]))
+        over = None if any(p.over is None for p in parts) else np.concatenate([p.over for p in parts])
+        return cls(np.concatenate([p.count for p in parts]), np.concatenate([p.first for p in parts]), over)
 
     def slice(self, start: int, stop: int) -> "Evidence":
-        return Evidence(self.count[start:stop], self.first[start:stop])
+        return Evidence(self.count[start:stop], self.first[start:stop],
+                        None if self.over is None else self.over[start:stop])
 
 
 def _whitespace_only(values: pd.Series) -> np.ndarray:
@@ -122,9 +126,6 @@ def rows_body(body: list[list], header_width: int) -> tuple[pd.DataFrame, Eviden
 
 
 CSV_CHUNK = 200_000
-
-
-FIELDS_OVER = "fields_over"  # a CSV row's cells beyond its header's width (a column of the body, not of the sheet)
 
 
 def csv_body(sheet: RawSheet, header_index: int, header_width: int, wanted: set[int] | None,
@@ -150,9 +151,9 @@ def csv_body(sheet: RawSheet, header_index: int, header_width: int, wanted: set[
                 chunk = chunk.apply(lambda column: column.map(formula_text))
             evidence.append(Evidence.of(chunk))
             kept.append(chunk if wanted is None else chunk[sorted(c for c in wanted if c < width)])
-            if width > header_width:  # more fields than headers: an unquoted comma shifted this row's cells
-                extra = (chunk[list(range(header_width, width))] != "").sum(axis=1).to_numpy()
-                kept[-1] = kept[-1].assign(**{FIELDS_OVER: np.where(extra > 0, extra, 0)})
+            # more fields than headers: an unquoted comma shifted the row's cells (or a wider second table)
+            evidence[-1].over = (chunk[list(range(header_width, width))] != "").sum(axis=1).to_numpy(np.int64) \
+                if width > header_width else np.zeros(len(chunk), dtype=np.int64)
     except (pd.errors.ParserError, ValueError):
         body = csv_rows(sheet.text, sheet.delimiter, Path(source_file))[header_index + 1:]
         return rows_body(body, header_width)

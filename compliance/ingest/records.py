@@ -17,7 +17,7 @@ import pandas as pd
 from ..dates import NOT_PUBLISHED, normalise_text, parse_dates, says_not_to_be_published
 from ..errors import ReconciliationError
 from ..problems import Problem, problem
-from .body import (FIELDS_OVER, csv_body, date_part_columns, fill_from_spans, inner_headers, join_date_parts, mapped_column,
+from .body import (csv_body, date_part_columns, fill_from_spans, inner_headers, join_date_parts, mapped_column,
                    merged_header_spans, rows_body)
 from .date_columns import (dates_in_the_mark as _dates_in_the_mark, date_cells as _date_cells,
                            remark_dates as _remark_dates, short_text as _short,
@@ -136,6 +136,8 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
         if inner:  # a second table's header may name columns the first does not have: read every column
             frame, evidence = csv_body(sheet, header_index, len(headers), None, context.source_file)
             inner = inner_headers(frame, mapping, rules)
+        if inner:  # a wider second table: its rows are no overflow of the first header
+            evidence.over = None
     else:
         frame, evidence = rows_body(sheet.rows[header_index + 1:], len(headers))
         spans = merged_header_spans(sheet.merged, header_index, headers)
@@ -319,9 +321,9 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     out["published_stand_in"] = mapping.header_of("published_date") if mapping.is_weak("published_date") else None
     extra = add_quality_columns(out, kept, mapping, text=text, checks=quality, raw_unit=text(mapped_column(kept, mapping, "unit")),
                                 result=result, at={"file": context.source_file, "sheet": sheet.name})
-    if FIELDS_OVER in kept.columns and (kept[FIELDS_OVER] > 0).any():  # classify: 数据有误, its cells shifted
-        out[FIELDS_OVER] = kept[FIELDS_OVER].to_numpy(np.int64)
-        extra = extra + [FIELDS_OVER]
+    if evidence.over is not None and (evidence.over[keep] > 0).any():  # classify: 数据有误, its cells shifted
+        out["fields_over"] = evidence.over[keep]
+        extra = extra + ["fields_over"]
     return out[RECORD_FIELDS + extra], kinds
 
 
