@@ -168,6 +168,8 @@ def _from_serial(number: float) -> ParsedDate:
         return ParsedDate(moment.date())
     if number > SERIAL_MAX + 1:  # 230506, 2023506: no serial and no year of ours, but a date badly typed
         return ParsedDate(None, "date-unparseable")
+    if 1 <= number < 13 and not float(number).is_integer():  # 3.05, 12.3: a month and a day, no year
+        return ParsedDate(None, "date-no-year")
     return ParsedDate(None, "date-out-of-range")
 
 

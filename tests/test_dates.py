@@ -100,6 +100,7 @@ BAD = [
     ("待定", "date-unparseable"),
     ("2016-05-03 另见附件", "date-with-words"),
     ("五月三日", "date-unparseable"), ("10月8日", "date-no-year"), ("5月3号", "date-no-year"),
+    (3.05, "date-no-year"), (12.3, "date-no-year"), ("3.5", "date-no-year"), (13.5, "date-out-of-range"),
     # a year and month, or a year, without the day; as a number 2016.5 would be a serial in 1905
     ("2016年10月", "date-no-day"), ("2016-10", "date-no-day"), ("2016.5", "date-no-day"), ("２０１６．１２", "date-no-day"),
     ("2016年", "date-no-day"), ("201610", "date-no-day"), (2016.5, "date-no-day"), (2016.1, "date-no-day"),
