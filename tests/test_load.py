@@ -163,6 +163,16 @@ def test_csv_encodings_are_detected(tmp_path, encoding):
     assert record["row"] == 2
 
 
+def test_a_utf8_mark_before_gbk_text_is_read_as_gbk(tmp_path):
+    # An editor put a UTF-8 BOM before a GBK export: the text decides, not the mark.
+    rows = [["文书号", "当事人", "处罚决定日期", "公开日期"], ["西安监罚〔2016〕1号", "张三", "2016年5月3日", "2016/5/20"]]
+    path = tmp_path / "处罚.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + "\n".join(",".join(r) for r in rows).encode("gbk"))
+    result = load([path])
+    record = result.records.iloc[0]
+    assert result.inputs[0].error is None and record["party"] == "张三" and record["row"] == 2
+
+
 def test_csv_mixed_line_endings_and_line_numbers(tmp_path):
     path = tmp_path / "处罚.csv"
     path.write_bytes("文书号,处罚决定日期\r\nA1,2016-05-03\nA2,2016-05-04\r\n\r\nA3,2016-05-05\n".encode())

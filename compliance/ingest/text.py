@@ -46,6 +46,8 @@ def decode_text(raw: bytes, path: Path) -> tuple[str, str]:
     try:
         return raw.decode(candidates[0]), candidates[0]
     except UnicodeDecodeError as exc:
+        if candidates[0] == "utf-8-sig":  # a UTF-8 mark before GBK text (an editor added it): the text decides
+            return _utf8_or_gb18030(raw[len(codecs.BOM_UTF8):], path)
         line = raw[:exc.start].count(b"\n") + 1
         raise FileFault("undecodable-text", path, lines=str(line), detail=str(exc)) from exc
 
