@@ -52,3 +52,16 @@ def test_a_date_split_into_year_month_and_day_columns_is_one_date(tmp_path):
     assert [(r["decision_date"], r["published_date"], r["status"]) for r in data["records"]] == [
         ("2024-03-05", "2024-03-20", "on_time"), ("2024-03-05", "2024-04-03", "late"),
         ("2024-03-05", None, "overdue"), (None, None, "invalid")]
+
+
+def test_one_decision_with_a_party_per_row_under_one_merged_number_counts_once(tmp_path):
+    # 1号 fined 张某 and 李某 together: its 文书号 and dates are merged over two rows, a party on each.
+    header = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "上网公开日期"]
+    rows = [[1, "西安监罚〔2024〕1号", "张某", D(2024, 3, 5), D(2024, 4, 10)], [None, None, "李某", None, None],
+            [2, "西安监罚〔2024〕2号", "黄石甲公司", D(2024, 3, 5), D(2024, 3, 8)]]
+    book = write_xlsx(tmp_path / "区安监局_2024年行政处罚.xlsx", {"行政处罚": [header, *rows]},
+                      merges={"行政处罚": ["A2:A3", "B2:B3", "D2:D3", "E2:E3"]})
+    result, data = run(tmp_path, book)
+    assert [(r["document_number"], r["party"], r["status"], [i["code"] for i in r["issues"]]) for r in data["records"]] == [
+        ("西安监罚〔2024〕1号", "张某、李某", "late", []), ("西安监罚〔2024〕2号", "黄石甲公司", "on_time", [])]
+    assert data["summary"]["repeats"] == 1

@@ -75,10 +75,12 @@ class Evidence:
     ``over``: a CSV row's non-blank cells beyond its header (None: not looked at).
     """
 
-    def __init__(self, count: np.ndarray, first: np.ndarray, over: np.ndarray | None = None):
+    def __init__(self, count: np.ndarray, first: np.ndarray, over: np.ndarray | None = None,
+                 merged_number: np.ndarray | None = None):
         self.count = count
         self.first = first
         self.over = over
+        self.merged_number = merged_number  # the row's 文书号 cell continues a merge from the row above
 
     @classmethod
     def of(cls, frame: pd.DataFrame) -> "Evidence":
@@ -107,7 +109,8 @@ class Evidence:
 
     def slice(self, start: int, stop: int) -> "Evidence":
         return Evidence(self.count[start:stop], self.first[start:stop],
-                        None if self.over is None else self.over[start:stop])
+                        None if self.over is None else self.over[start:stop],
+                        None if self.merged_number is None else self.merged_number[start:stop])
 
 
 def _whitespace_only(values: pd.Series) -> np.ndarray:
@@ -216,3 +219,15 @@ def join_date_parts(frame: pd.DataFrame, parts: list[tuple[int, str]]) -> None:
         blank = year.eq("") & month.eq("") & day.eq("")
         joined = year + "年" + month.where(month.ne(""), "") + "月" + day + "日"
         frame[c] = joined.where(~blank, "").to_numpy(object)
+
+
+def merged_continuations(merged, header_index: int, column: int | None, rows: int) -> np.ndarray | None:
+    """Per body row: its 文书号 cell is one merged cell with the row above (one decision, a party per row:
+    two parties fined together); None when no such merge."""
+    if column is None:
+        return None
+    out = np.zeros(rows, dtype=bool)
+    for (r0, c0), (r1, _c1) in merged:
+        if c0 == column and r1 > r0 and r0 > header_index:
+            out[max(r0 + 1 - header_index - 1, 0):max(r1 - header_index, 0)] = True
+    return out if out.any() else None

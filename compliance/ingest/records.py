@@ -18,7 +18,7 @@ from ..dates import NOT_PUBLISHED, normalise_text, parse_dates, says_not_to_be_p
 from ..errors import ReconciliationError
 from ..problems import Problem, problem
 from .body import (csv_body, date_part_columns, fill_from_spans, inner_headers, join_date_parts, mapped_column,
-                   merged_header_spans, rows_body)
+                   merged_continuations, merged_header_spans, rows_body)
 from .date_columns import (dates_in_the_mark as _dates_in_the_mark, date_cells as _date_cells,
                            remark_dates as _remark_dates, short_text as _short,
                            two_date_columns as _two_date_columns)
@@ -140,6 +140,8 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
             evidence.over = None
     else:
         frame, evidence = rows_body(sheet.rows[header_index + 1:], len(headers))
+        evidence.merged_number = merged_continuations(sheet.merged, header_index, mapping.columns.get("document_number"),
+                                                      len(frame))
         spans = merged_header_spans(sheet.merged, header_index, headers)
         moved = fill_from_spans(frame, spans) if spans else None
         if moved is not None and moved.any():
@@ -321,6 +323,10 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     out["published_stand_in"] = mapping.header_of("published_date") if mapping.is_weak("published_date") else None
     extra = add_quality_columns(out, kept, mapping, text=text, checks=quality, raw_unit=text(mapped_column(kept, mapping, "unit")),
                                 result=result, at={"file": context.source_file, "sheet": sheet.name})
+    merged_number = getattr(evidence, "merged_number", None)
+    if merged_number is not None and merged_number[keep].any():  # one 文书号 cell over several parties' rows
+        out["merged_number"] = merged_number[keep]
+        extra = extra + ["merged_number"]
     if evidence.over is not None and (evidence.over[keep] > 0).any():  # classify: 数据有误, its cells shifted
         out["fields_over"] = evidence.over[keep]
         extra = extra + ["fields_over"]

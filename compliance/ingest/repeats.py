@@ -64,11 +64,15 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     later = key.ne("").to_numpy(bool) & (first_row != np.arange(len(records)))
     copy = later & (files != files[first_row])
     in_same_file = np.flatnonzero(later & ~copy)
+    # the row's 文书号 is one merged cell with the row above: the same decision, another of its parties
+    merged = records["merged_number"].fillna(False).to_numpy(bool) if "merged_number" in records \
+        else np.zeros(len(records), dtype=bool)
     if len(in_same_file):
         firsts = first_row[in_same_file]
         # a party left out on one side (a 全年汇总 sheet without a 当事人 column) is not another party
         copy[in_same_file] = _dates_equal(records, in_same_file, firsts, ("decision_date",)) \
-            & ((party[in_same_file] == party[firsts]) | (party[in_same_file] == "") | (party[firsts] == ""))
+            & ((party[in_same_file] == party[firsts]) | (party[in_same_file] == "") | (party[firsts] == "")
+               | merged[in_same_file])
     if not copy.any():
         return out, empty
     copies = np.flatnonzero(copy)
@@ -79,6 +83,14 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     # 补公开: a later copy fills in the first's blank publication date: one decision, published then
     firsts, copies, same, kind = _filled_later(records, firsts, copies, same, kept)
     where = _where(records, np.union1d(copies, firsts))
+    parties = merged[copies] & (party[copies] != party[firsts])
+    kind = np.where(parties & (kind == "same"), "party", kind).astype(object)
+    if parties.any():  # the decision's record names every party (甲、乙)
+        joined = pd.Series(party[copies[parties]], dtype=object).groupby(firsts[parties]).agg("、".join)
+        names = records["party"].astype(object).to_numpy(object, copy=True)
+        names[joined.index.to_numpy()] = [f"{party[i]}、{more}" if party[i] else more
+                                          for i, more in zip(joined.index, joined.to_numpy(object))]
+        out = out.assign(party=names)
     left_out = records.iloc[copies].assign(first_copy=[where[i] for i in firsts], repeat_kind=kind)
     # The decision kept (a 补公开 copy) no longer repeats a number: its other copies are the same decision.
     stale = kept & records["duplicate_of"].isin([where[i] for i in copies]).to_numpy(bool)

@@ -50,7 +50,8 @@ def spec(sheet) -> SheetSpec:
                      row_heights=wrapped_heights(table["问题说明"], widths[HEADERS.index("问题说明")]))
 
 
-REPEAT_CODES = {"same": "repeat-counted-once", "filled": "repeat-blank-filled-later", "conflict": "repeat-conflict"}
+REPEAT_CODES = {"same": "repeat-counted-once", "filled": "repeat-blank-filled-later", "conflict": "repeat-conflict",
+                "party": "repeat-other-party"}
 
 
 def _repeat_notes(repeats: pd.DataFrame) -> np.ndarray:
