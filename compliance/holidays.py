@@ -79,13 +79,17 @@ def read_calendar_file(path: str | Path) -> CalendarData:
     except OSError as exc:
         raise CalendarFileError(path, None, "calendar-file-unreadable", reason=os_reason(exc)) from exc
     data = CalendarData("file", path)
-    rows = csv.reader(io.StringIO(_decode(raw, path)))
+    text = _decode(raw, path)
+    first = next((line for line in text.splitlines() if "\t" in line or "," in line), "")  # the first line of cells
+    rows = csv.reader(io.StringIO(text), delimiter="\t" if "\t" in first and "," not in first else ",")
     for line_no, row in enumerate(rows, start=1):
         cells = [c.strip() for c in row]
         if not any(cells) or cells[0].startswith("#"):
             continue
-        if line_no == 1 and cells[0].lower() in ("date", "日期"):
-            continue  # header
+        # before the first day: a title line (2027年节假日安排) or a header (日期, 类型, 名称), not a day
+        if not data.days and parse_date(cells[0]).date is None \
+                and (len([c for c in cells if c]) == 1 or len(cells) < 2 or cells[1].lower() not in _TYPES):
+            continue
         if len(cells) < 2:
             raise CalendarFileError(path, line_no, "calendar-file-columns")
         parsed = parse_date(cells[0])

@@ -134,6 +134,15 @@ def test_utf8_bom_file(tmp_path, first_uncovered_year):
     assert not WorkCalendar([path]).is_workday(dt.date(first_uncovered_year, 5, 3))
 
 
+def test_a_title_line_and_tabs_as_a_clerk_saves_them(tmp_path, first_uncovered_year):
+    # Typed in Excel and saved as tab-separated text, with the notice's title above the header.
+    year = first_uncovered_year
+    path = tmp_path / "tabs.txt"
+    path.write_bytes(f"{year}年节假日安排\n日期\t类型\t名称\n{year}-01-01\t休\t元旦\n{year}-01-04\t班\t调休上班\n".encode("gbk"))
+    cal = WorkCalendar([path])
+    assert not cal.is_workday(dt.date(year, 1, 1)) and cal.is_workday(dt.date(year, 1, 4))
+
+
 def test_override_inside_covered_year(tmp_path):
     path = tmp_path / "local.csv"
     # A local extra holiday on an ordinary Wednesday, and a local make-up Saturday.
