@@ -231,3 +231,25 @@ def merged_continuations(merged, header_index: int, column: int | None, rows: in
         if c0 == column and r1 > r0 and r0 > header_index:
             out[max(r0 + 1 - header_index - 1, 0):max(r1 - header_index, 0)] = True
     return out if out.any() else None
+
+
+# Columns whose cells are the same on every row of one unit's sheet: a clerk fills them down the template.
+_SAME_ON_EVERY_ROW = ("unit", "category")
+_SAME_QUALITY = ("agency_code", "source_unit", "source_code")
+_SEQUENCE = frozenset({"序号", "编号", "序", "顺序号"})
+
+
+def constant_cells(frame: pd.DataFrame, mapping: ColumnMap) -> np.ndarray:
+    """Per row: its filled cells in columns that say nothing of one decision (序号, the unit, its code,
+    the data source, the category). Rows of the template filled down with them alone are no records."""
+    from ..quality.columns import quality_columns  # quality reads the ingest layer: imported when used
+
+    found = quality_columns(mapping.headers)
+    columns = {mapping.columns[name] for name in _SAME_ON_EVERY_ROW if name in mapping.columns}
+    columns |= {i for name in _SAME_QUALITY for i in found.get(name, [])}
+    columns |= {i for i, header in enumerate(mapping.headers) if re.sub(r"\s+", "", str(header or "")) in _SEQUENCE}
+    out = np.zeros(len(frame), dtype=np.int64)
+    for column in columns:
+        if column in frame.columns:
+            out += quick_nonblank(frame[column])
+    return out

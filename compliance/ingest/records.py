@@ -17,7 +17,7 @@ import pandas as pd
 from ..dates import NOT_PUBLISHED, normalise_text, parse_dates, says_not_to_be_published
 from ..errors import ReconciliationError
 from ..problems import Problem, problem
-from .body import (csv_body, date_part_columns, fill_from_spans, inner_headers, join_date_parts, mapped_column,
+from .body import (constant_cells, csv_body, date_part_columns, fill_from_spans, inner_headers, join_date_parts, mapped_column,
                    merged_continuations, merged_header_spans, rows_body)
 from .date_columns import (dates_in_the_mark as _dates_in_the_mark, date_cells as _date_cells,
                            remark_dates as _remark_dates, short_text as _short,
@@ -245,7 +245,8 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     if voided.any():
         result.notes.append(problem("rows-voided", file=context.source_file, sheet=sheet.name,
                                     rows=_row_list((frame.index.to_numpy()[voided] + result.header_row + 1).tolist())))
-    kinds = row_kinds(evidence, mapping, doc, decision_text, published_text, party_all, section, nothing | voided)
+    kinds = row_kinds(evidence, mapping, doc, decision_text, published_text, party_all, section, nothing | voided,
+                      constant_cells(frame, mapping))
     keep = kinds.record
 
     rows = frame.index.to_numpy()[keep] + result.header_row + 1

@@ -134,8 +134,10 @@ def nothing_rows(frame: pd.DataFrame, keys: list[pd.Series], text) -> np.ndarray
 
 def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_text: pd.Series,
               published_text: pd.Series, party: pd.Series, start_category: str | None,
-              nothing: np.ndarray | None = None) -> RowKinds:
-    """``nothing``: rows that say there is nothing to report (nothing_rows), notes rather than records."""
+              nothing: np.ndarray | None = None, constant: np.ndarray | None = None) -> RowKinds:
+    """``nothing``: rows that say there is nothing to report (nothing_rows), notes rather than records;
+    ``constant``: per row, its filled cells that are the same on every row of a unit's sheet (序号, the unit,
+    its code, the category): a template row filled down with them holds no decision."""
     blank = evidence.count == 0
     first = first_texts(evidence)
     first_arr, doc_arr = first.to_numpy(object), doc.to_numpy(object)
@@ -163,7 +165,8 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
     if labelled.any():
         labelled[labelled] = ~per_distinct(doc_arr[labelled], lambda t: matches(_COUNT, t)).astype(bool)
     # Decision content: a party named, or several cells filled (party, reason, result, unit …).
-    content = party.ne("").to_numpy(bool) | (evidence.count >= 3)
+    varying = evidence.count - (constant if constant is not None else 0)
+    content = party.ne("").to_numpy(bool) | (varying >= 3)
     stamp = ~blank & (evidence.count <= 2)
     if stamp.any():
         stamp[stamp] = matches(STAMP_LINE, first_arr[stamp])
