@@ -65,3 +65,29 @@ def test_one_decision_with_a_party_per_row_under_one_merged_number_counts_once(t
     assert [(r["document_number"], r["party"], r["status"], [i["code"] for i in r["issues"]]) for r in data["records"]] == [
         ("西安监罚〔2024〕1号", "张某、李某", "late", []), ("西安监罚〔2024〕2号", "黄石甲公司", "on_time", [])]
     assert data["summary"]["repeats"] == 1
+
+
+def test_notes_beside_the_dates_under_a_merged_header_are_no_dates(tmp_path):
+    # 上网公开日期 over E:F, F used for short notes beside the date (and once for a date): a note is never a
+    # publication date; the unpublished decisions stay 逾期未公开, not 数据有误.
+    header = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "上网公开日期", None]
+    rows = [[1, "西安监罚〔2024〕1号", "甲", D(2024, 3, 5), D(2024, 3, 20), "区政府网站"],
+            [2, "西安监罚〔2024〕2号", "乙", D(2024, 4, 10), None, "罚款已缴清"],
+            [3, "西安监罚〔2024〕3号", "丙", D(2024, 6, 3), None, D(2024, 6, 20)]]
+    book = write_xlsx(tmp_path / "区安监局_2024年行政处罚.xlsx", {"行政处罚": [header, *rows]},
+                      merges={"行政处罚": ["E1:F1"]})
+    _, data = run(tmp_path, book)
+    assert [(r["published_date"], r["status"]) for r in data["records"]] == [
+        ("2024-03-20", "on_time"), (None, "overdue"), ("2024-06-20", "on_time")]
+
+
+def test_date_parts_typed_with_their_units_and_a_year_typed_down_alone(tmp_path):
+    top = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", None, None, "上网公开日期", None, None]
+    sub = [None, None, None, "年", "月", "日", "年", "月", "日"]
+    rows = [[1, "西环罚〔2024〕1号", "甲", "2024年", "3月", "5日", "2024年", "3月", "20日"],
+            [2, "西环罚〔2024〕2号", "乙", 2024, 4, 10, 2024, None, None]]  # the year typed down the template
+    book = write_xlsx(tmp_path / "区环保局_2024年行政处罚.xlsx", {"行政处罚": [top, sub, *rows]},
+                      merges={"行政处罚": ["A1:A2", "B1:B2", "C1:C2", "D1:F1", "G1:I1"]})
+    _, data = run(tmp_path, book)
+    assert [(r["decision_date"], r["published_date"], r["status"]) for r in data["records"]] == [
+        ("2024-03-05", "2024-03-20", "on_time"), ("2024-04-10", None, "overdue")]

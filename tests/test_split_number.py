@@ -34,3 +34,17 @@ def test_the_issuer_column_and_the_serial_column_make_one_number(tmp_path):
         ("西人社劳许〔2024〕1号", "on_time", ["online-outside-span"]),  # due before the list's first day
         ("西人社劳许〔2024〕2号", "on_time", ["online-outside-span"]),
         ("西人社民许〔2024〕1号", "on_time", [])]  # the website shows it published on 02-20
+
+
+def test_an_issuer_alone_before_a_bracketed_year_and_a_serial_with_its_own_issuer(tmp_path):
+    (tmp_path / "in").mkdir()
+    write_xlsx(tmp_path / "in" / "区人社局_许可.xlsx", {"许可": [HEADER,
+        [1, "西人社劳许", "〔2024〕1号", "黄石甲公司", D(2024, 3, 5), D(2024, 3, 8)],
+        [2, "西人社职许", "〔2024〕1号", "黄石乙公司", D(2024, 3, 5), None],
+        [3, "西人社劳许〔2024〕", "西人社劳许2024-3号", "黄石丙公司", D(2024, 3, 5), D(2024, 3, 8)]]})
+    out = tmp_path / "r.json"
+    CliRunner().invoke(main, ["check", str(tmp_path / "in"), "--as-of", "2024-12-31", "--no-history",
+                              "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    records = json.loads(out.read_text(encoding="utf-8"))["records"]
+    assert [(r["document_number"], r["status"]) for r in records] == [
+        ("西人社劳许〔2024〕1号", "on_time"), ("西人社职许〔2024〕1号", "overdue"), ("西人社劳许2024-3号", "on_time")]

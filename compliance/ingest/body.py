@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..dates import cell_types
+from ..dates import cell_types, parse_dates
 from .cells import cell_text, display_text, is_blank, per_distinct, quick_nonblank
 from ..fields import FieldRules
 from .columns import ColumnMap, map_columns
@@ -178,22 +178,35 @@ def merged_header_spans(merged, header_index: int, headers: list[str]) -> list[t
     return spans
 
 
-def fill_from_spans(frame: pd.DataFrame, spans: list[tuple[int, list[int]]]) -> np.ndarray:
+def fill_from_spans(frame: pd.DataFrame, spans: list[tuple[int, list[int]]], dates: set[int] = frozenset()) -> np.ndarray:
     """Column-wise: a blank cell under a merged header takes the one value typed under the rest of the
-    merge (several values there: left as it is). Returns the rows filled."""
+    merge (several values there: left as it is). Under a date's header (``dates``) only a date is taken: a
+    note beside the dates (罚款已缴清) is no publication. Under another header, a column filled beside the
+    named one in some row is a column of its own. Returns the rows filled."""
     filled = np.zeros(len(frame), dtype=bool)
     for named, covered in spans:
         if named not in frame.columns:
             continue
-        others = [c for c in covered if c in frame.columns]
-        given = np.column_stack([quick_nonblank(frame[c]) for c in others]) if others else np.zeros((len(frame), 0), bool)
-        take = ~quick_nonblank(frame[named]) & (given.sum(axis=1) == 1)
+        own = quick_nonblank(frame[named])
+        others = [c for c in covered if c in frame.columns
+                  and (named in dates or not (own & quick_nonblank(frame[c])).any())]
+        given = np.column_stack([_usable(frame[c], named in dates) for c in others]) if others \
+            else np.zeros((len(frame), 0), bool)
+        take = ~own & (given.sum(axis=1) == 1)
         if take.any():
             cells = np.column_stack([frame[c].to_numpy(object) for c in others])
             values = frame[named].to_numpy(object, copy=True)
             values[take] = cells[take, given[take].argmax(axis=1)]
             frame[named] = values
             filled |= take
+    return filled
+
+
+def _usable(cells: pd.Series, date: bool) -> np.ndarray:
+    """Filled cells; under a date's header, those holding a date."""
+    filled = quick_nonblank(cells)
+    if date and filled.any():
+        filled &= ~np.isnat(parse_dates(cells)[0])
     return filled
 
 
@@ -215,8 +228,11 @@ def join_date_parts(frame: pd.DataFrame, parts: list[tuple[int, str]]) -> None:
     for c, _ in parts:
         if not all(k in frame.columns for k in (c, c + 1, c + 2)):
             continue
-        year, month, day = (cell_text(frame[k]).str.replace(r"\.0$", "", regex=True) for k in (c, c + 1, c + 2))
-        blank = year.eq("") & month.eq("") & day.eq("")
+        # 2024 | 3 | 5, or 2024年 | 3月 | 5日 with the units typed in; a year alone (typed down the column, or
+        # merged over the rows) is the template's, not a date
+        year, month, day = (cell_text(frame[k]).str.replace(r"\.0$|\s*[年月日号]$", "", regex=True)
+                            for k in (c, c + 1, c + 2))
+        blank = month.eq("") & day.eq("")
         joined = year + "年" + month.where(month.ne(""), "") + "月" + day + "日"
         frame[c] = joined.where(~blank, "").to_numpy(object)
 

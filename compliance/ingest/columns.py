@@ -194,8 +194,13 @@ def issuer_column(mapping: ColumnMap) -> int | None:
     return number - 1 if _ISSUER_HEADER.match(normalise_header(mapping.headers[number - 1])) else None
 
 
+# The serial cell already names its issuer (西安监罚〔2024〕3号, 西安监罚2024-3号): two characters or more
+# before any digit or bracket. 1号, 第1号 and 〔2024〕1号 do not.
+_OWN_ISSUER = r"^\s*[^\d〔\[（(【\s第]{2,}"
+
+
 def joined_numbers(issuer: pd.Series, numbers: pd.Series) -> pd.Series:
-    """西人社劳许〔2024〕 + 1号: the whole number, where the serial does not already carry it."""
+    """西人社劳许〔2024〕 + 1号, 西人社劳许 + 〔2024〕1号: the whole number, where the serial does not carry it."""
     issuer, numbers = issuer.reset_index(drop=True), numbers.reset_index(drop=True)
-    join = issuer.ne("") & numbers.ne("") & ~numbers.str.contains(r"[〔\[（(]\s*\d{4}", regex=True)
+    join = issuer.ne("") & numbers.ne("") & ~numbers.str.contains(_OWN_ISSUER, regex=True)
     return (issuer + numbers).where(join, numbers)

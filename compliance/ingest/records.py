@@ -143,7 +143,8 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
         evidence.merged_number = merged_continuations(sheet.merged, header_index, mapping.columns.get("document_number"),
                                                       len(frame))
         spans = merged_header_spans(sheet.merged, header_index, headers)
-        moved = fill_from_spans(frame, spans) if spans else None
+        dated = {mapping.columns[n] for n in ("decision_date", "published_date") if n in mapping.columns}
+        moved = fill_from_spans(frame, spans, dated) if spans else None
         if moved is not None and moved.any():
             result.notes.append(problem("header-merged-span", **at, rows=_row_list(
                 (np.flatnonzero(moved) + header_index + 2).tolist()), headers="、".join(headers[c] for c, _ in spans)))
