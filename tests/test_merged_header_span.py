@@ -91,3 +91,18 @@ def test_date_parts_typed_with_their_units_and_a_year_typed_down_alone(tmp_path)
     _, data = run(tmp_path, book)
     assert [(r["decision_date"], r["published_date"], r["status"]) for r in data["records"]] == [
         ("2024-03-05", "2024-03-20", "on_time"), ("2024-04-10", None, "overdue")]
+
+
+def test_a_merged_numbers_other_rows_with_blank_dates_and_a_summary_copy_are_the_same_decision(tmp_path):
+    # 1号's number merged over 张某 and 李某, the dates typed on the first row only; a 全年汇总 sheet lists it
+    # again with the number typed on each party's row. One decision, late; never 数据有误, never two.
+    header = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "上网公开日期"]
+    month = [[1, "西安监罚〔2024〕1号", "张某", D(2024, 3, 5), D(2024, 4, 10)], [None, None, "李某", None, None]]
+    summary = [[1, "西安监罚〔2024〕1号", "张某", D(2024, 3, 5), D(2024, 4, 10)],
+               [2, "西安监罚〔2024〕1号", "李某", D(2024, 3, 5), D(2024, 4, 10)]]
+    book = write_xlsx(tmp_path / "区安监局_2024年行政处罚.xlsx", {"3月": [header, *month], "全年汇总": [header, *summary]},
+                      merges={"3月": ["A2:A3", "B2:B3"]})
+    _, data = run(tmp_path, book)
+    assert [(r["sheet"], r["party"], r["status"], [i["code"] for i in r["issues"]]) for r in data["records"]] == [
+        ("3月", "张某、李某", "late", [])]
+    assert data["summary"]["repeats"] == 3

@@ -138,3 +138,29 @@ def test_a_lists_unreadable_dates_and_its_footer_rows_are_said_in_说明_and_jso
     about = [row for row in openpyxl.load_workbook(tmp_path / "r.xlsx")["说明"].iter_rows(values_only=True)]
     assert any(said in str(cell) for row in about for cell in row)
     assert any("另有 2 行不是公开信息" in str(cell) for row in about for cell in row)
+
+
+def test_a_deciding_bureau_with_big_data_in_its_name_is_no_collecting_platform(tmp_path):
+    # 区政务服务和大数据管理局 issues permits: its list speaks for it alone, never for 区人社局 (网站未见).
+    header = ["序号", "行政许可决定书文号", "行政相对人名称", "许可决定日期", "上网公开日期", "许可机关"]
+    book = write_xlsx(tmp_path / "区人社局_2023年行政许可.xlsx", {"Sheet1": [header,
+        [1, "西人社许〔2023〕1号", "甲", D(2023, 4, 3), D(2023, 4, 20), "区人社局"]]})
+    export = write_csv(tmp_path / "双公示导出.csv", [
+        ["行政许可决定文书号", "行政相对人名称", "许可决定日期", "公示日期", "数据来源单位"],
+        ["西政数许〔2023〕1号", "乙", "2023-04-03", "2023-04-10", "西塞山区政务服务和大数据管理局"],
+        ["西政数许〔2023〕2号", "丙", "2023-06-01", "2023-06-20", "西塞山区政务服务和大数据管理局"]])
+    assert results(run(book, export)) == {"西人社许〔2023〕1号": ("not-verifiable", "on_time")}
+
+
+def test_a_sub_number_and_a_count_in_a_title_invent_no_number(tmp_path):
+    # 12-1号 is one number (not 12号 and 1号); 15起 and 3次会议 are no numbers at all.
+    rows = [[k, f"西安监罚〔2023〕{k}号", f"黄石{k}公司", D(2023, 4, 20), None, UNIT] for k in (1, 15)]
+    book = write_xlsx(tmp_path / "区安监局_2023年行政处罚.xlsx", {"Sheet1": [PENALTY_HEADER, *rows]})
+    catalogue = write_csv(tmp_path / "信息公开目录.csv", [
+        ["索引号", "标题", "发布机构", "发布日期", "文号"],
+        ["001", "行政处罚决定书（西安监罚〔2023〕12-1号）", UNIT, "2023-05-08", ""],
+        ["004", "行政处罚决定书（西安监罚〔2023〕30号）", UNIT, "2023-06-20", ""],
+        ["002", "西安监罚（2023）15起案件处理情况", UNIT, "2023-05-09", ""],
+        ["003", "区安监局〔2023〕3次会议纪要", UNIT, "2023-06-20", ""]])
+    got = results(run(book, catalogue))
+    assert got == {"西安监罚〔2023〕1号": ("not-found", "overdue"), "西安监罚〔2023〕15号": ("not-found", "overdue")}

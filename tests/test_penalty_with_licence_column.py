@@ -10,7 +10,7 @@ import json
 from click.testing import CliRunner
 
 from compliance.cli import main
-from helpers import write_xlsx
+from helpers import write_csv, write_xlsx
 
 D = dt.date
 
@@ -60,3 +60,31 @@ def test_a_blank_number_in_a_permit_ledger_takes_the_licence_number_and_says_so(
     notes = [n for entry in data["inputs"] for sheet in entry["sheets"] for n in sheet["notes"]]
     assert "第 3、4 行的文书号为空，取“许可证编号”栏的编号代替，请核对" in notes
     assert not any("食品经营许可证号" in n and "代替" in n for n in notes)
+
+
+def test_a_csv_with_a_licence_column_is_read(tmp_path):
+    # The licence column stands in for blank numbers: a CSV read only the mapped columns, and crashed on it.
+    path = write_csv(tmp_path / "区食药监局_2016年台账.csv", [
+        ["处罚决定书文号", "食品经营许可证号", "当事人", "处罚类别", "处罚决定日期", "公示日期"],
+        ["西市监罚〔2016〕1号", "JY001", "甲餐厅", "罚款", "2016-05-03", "2016-07-10"]])
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-01", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code == 1, result.output
+    assert [(r["document_number"], r["status"]) for r in json.loads(out.read_text(encoding="utf-8"))["records"]] == [
+        ("西市监罚〔2016〕1号", "late")]
+
+
+def test_a_licences_later_permit_under_the_same_number_is_another_decision(tmp_path):
+    # 延续 or 变更 keep the licence number: a March permit with a blank 文号 is no copy of January's.
+    header = ["序号", "行政许可决定书文号", "许可证编号", "行政相对人名称", "许可决定日期", "上网公开日期"]
+    write_xlsx(tmp_path / "区食药监局_2016年1月行政许可.xlsx", {"许可": [header,
+        [1, None, "JY14202030001", "甲餐厅", D(2016, 1, 5), D(2016, 1, 10)]]})
+    book = write_xlsx(tmp_path / "区食药监局_2016年3月行政许可.xlsx", {"许可": [header,
+        [1, "无", "JY14202030001", "甲餐厅", D(2016, 3, 7), None]]})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(book.parent), "--as-of", "2016-12-01", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code == 1, result.output
+    records = json.loads(out.read_text(encoding="utf-8"))["records"]
+    assert [(r["decision_date"], r["status"]) for r in records] == [("2016-01-05", "on_time"), ("2016-03-07", "overdue")]

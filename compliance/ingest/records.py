@@ -130,7 +130,7 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
         frame, evidence = csv_body(sheet, header_index, len(headers),
                                    set(mapping.columns.values()) | set(mapping.alternates.values())
                                    | quality_wanted(headers, rules.quality) | {c + k for c, _ in date_parts for k in (1, 2)}
-                                   | {issuer_column(mapping)} - {None},
+                                   | {issuer_column(mapping)} - {None} | set(mapping.stand_ins.values()),
                                    context.source_file)
         inner = inner_headers(frame, mapping, rules)
         if inner:  # a second table's header may name columns the first does not have: read every column
@@ -309,6 +309,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     licence = mapping.stand_ins.get("document_number")
     licences = None if licence is None else text(kept[licence]).reset_index(drop=True)
     out["document_number"], by_licence = decision_numbers(doc[keep].reset_index(drop=True), category, mapping, licences)
+    licence_numbers = by_licence | (mapping.is_weak("document_number") & out["document_number"].ne("").to_numpy(bool))
     if by_licence.any():
         result.notes.append(problem("document-number-from-licence", file=context.source_file, sheet=sheet.name,
                                     rows=_row_list(rows[by_licence].tolist()),
@@ -325,6 +326,9 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     out["published_stand_in"] = mapping.header_of("published_date") if mapping.is_weak("published_date") else None
     extra = add_quality_columns(out, kept, mapping, text=text, checks=quality, raw_unit=text(mapped_column(kept, mapping, "unit")),
                                 result=result, at={"file": context.source_file, "sheet": sheet.name})
+    if licence_numbers.any():  # a licence's number names the licence, not one decision (repeats.py)
+        out["number_from_licence"] = licence_numbers
+        extra = extra + ["number_from_licence"]
     merged_number = getattr(evidence, "merged_number", None)
     if merged_number is not None and merged_number[keep].any():  # one 文书号 cell over several parties' rows
         out["merged_number"] = merged_number[keep]

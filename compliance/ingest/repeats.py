@@ -53,6 +53,12 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     decided = records["decision_date"].to_numpy(DATE_DTYPE)
     known = (party != "") & ~np.isnat(decided)
     other = known & known[first_row] & (party != party[first_row]) & (decided != decided[first_row])
+    # A licence number standing in for the 文书号 names the licence: its 变更 or 延续 is another decision on
+    # another day under the same number, not a copy of the first.
+    if "number_from_licence" in records:
+        licence = records["number_from_licence"].fillna(False).to_numpy(bool)
+        dated = ~np.isnat(decided) & ~np.isnat(decided[first_row])
+        other |= (licence | licence[first_row]) & dated & (decided != decided[first_row])
     if other.any():  # such rows group among themselves: a resent copy of the other decision is still a copy
         group = pd.DataFrame({"g": group, "p": np.where(other, party, ""),
                               "d": np.where(other, decided.astype(np.int64), 0)}).groupby(
@@ -70,14 +76,20 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     if len(in_same_file):
         firsts = first_row[in_same_file]
         # a party left out on one side (a 全年汇总 sheet without a 当事人 column) is not another party
-        copy[in_same_file] = _dates_equal(records, in_same_file, firsts, ("decision_date",)) \
-            & ((party[in_same_file] == party[firsts]) | (party[in_same_file] == "") | (party[firsts] == "")
-               | merged[in_same_file])
+        copy[in_same_file] = (_dates_equal(records, in_same_file, firsts, ("decision_date",))
+                              & ((party[in_same_file] == party[firsts]) | (party[in_same_file] == "")
+                                 | (party[firsts] == "")))
+        # a merged 文书号's other rows: the same decision, their blank dates those of its first row
+        copy[in_same_file] |= merged[in_same_file] & _dates_equal(records, in_same_file, firsts, ("decision_date",),
+                                                                   blank_is_same=True)
+        if merged.any():  # a 全年汇总 row of 李某, one of the parties merged under the first row's number
+            copy[in_same_file] |= _a_merged_party(party, first_row, merged & later, in_same_file) \
+                & _dates_equal(records, in_same_file, firsts, ("decision_date",))
     if not copy.any():
         return out, empty
     copies = np.flatnonzero(copy)
     firsts = first_row[copies]
-    same = _dates_equal(records, copies, firsts)
+    same = _dates_equal(records, copies, firsts, blank_is_same=merged[copies])
     kept = np.ones(len(records), dtype=bool)
     kept[copies] = False
     # 补公开: a later copy fills in the first's blank publication date: one decision, published then
@@ -111,6 +123,13 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         month_column[months.index.to_numpy()] = months.to_numpy(object)
         out = out.assign(conflict_with=column, conflict_months=month_column)
     return out[kept].reset_index(drop=True), left_out.reset_index(drop=True)
+
+
+def _a_merged_party(party: np.ndarray, first_row: np.ndarray, continued: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Per row of ``rows``: its party is one of those merged under its first row's number (column-wise)."""
+    merged = pd.DataFrame({"first": first_row[continued], "party": party[continued], "found": True}).drop_duplicates()
+    asked = pd.DataFrame({"first": first_row[rows], "party": party[rows]})
+    return asked.merge(merged, on=["first", "party"], how="left")["found"].fillna(False).to_numpy(bool)
 
 
 def _first_rows(group: np.ndarray) -> np.ndarray:
@@ -156,12 +175,14 @@ def _filled_later(records, firsts, copies, same, kept):
 
 
 def _dates_equal(records: pd.DataFrame, a: np.ndarray, b: np.ndarray,
-                 names: tuple[str, ...] = ("decision_date", "published_date")) -> np.ndarray:
+                 names: tuple[str, ...] = ("decision_date", "published_date"), blank_is_same=False) -> np.ndarray:
+    """Rows ``a`` date as rows ``b`` do; ``blank_is_same`` (one flag, or one per row): a blank date of
+    ``a``, the cell left empty under a merge, agrees with any."""
     same = np.ones(len(a), dtype=bool)
     for name in names:
         values = records[name].to_numpy(DATE_DTYPE)
         x, y = values[a], values[b]
-        same &= (x == y) | (np.isnat(x) & np.isnat(y))
+        same &= (x == y) | (np.isnat(x) & np.isnat(y)) | (np.isnat(x) & blank_is_same)
     return same
 
 
