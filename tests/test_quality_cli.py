@@ -63,6 +63,7 @@ CASES = [
     ("a fine whose amount is written 无", {"罚款金额（万元）": "无"}, {"amount-missing-for-kind"}),
     ("a fine among two kinds, no amount", {"处罚类别": "警告；罚款", "罚款金额（万元）": ""}, {"amount-missing-for-kind"}),
     ("a warning needs no amount", {"处罚类别": "警告", "罚款金额（万元）": ""}, set()),
+    ("不予以罚款 is no fine", {"处罚类别": "警告；不予以罚款", "罚款金额（万元）": ""}, {"enum-invalid"}),
     ("validity ends before the decision", {"处罚有效期": dt.date(2016, 2, 1)}, {"validity-range-invalid"}),
     ("required item empty", {"违法事实": ""}, {"required-missing"}),
     ("required item written 无", {"违法事实": "无"}, {"required-missing"}),

@@ -41,10 +41,12 @@ def test_an_issuer_alone_before_a_bracketed_year_and_a_serial_with_its_own_issue
     write_xlsx(tmp_path / "in" / "区人社局_许可.xlsx", {"许可": [HEADER,
         [1, "西人社劳许", "〔2024〕1号", "黄石甲公司", D(2024, 3, 5), D(2024, 3, 8)],
         [2, "西人社职许", "〔2024〕1号", "黄石乙公司", D(2024, 3, 5), None],
-        [3, "西人社劳许〔2024〕", "西人社劳许2024-3号", "黄石丙公司", D(2024, 3, 5), D(2024, 3, 8)]]})
+        [3, "西人社劳许〔2024〕", "西人社劳许2024-3号", "黄石丙公司", D(2024, 3, 5), D(2024, 3, 8)],
+        [4, "西人社劳许〔2024〕", "无", "黄石丁公司", D(2024, 3, 5), D(2024, 3, 8)]]})  # no number: none made
     out = tmp_path / "r.json"
     CliRunner().invoke(main, ["check", str(tmp_path / "in"), "--as-of", "2024-12-31", "--no-history",
                               "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
     records = json.loads(out.read_text(encoding="utf-8"))["records"]
     assert [(r["document_number"], r["status"]) for r in records] == [
-        ("西人社劳许〔2024〕1号", "on_time"), ("西人社职许〔2024〕1号", "overdue"), ("西人社劳许2024-3号", "on_time")]
+        ("西人社劳许〔2024〕1号", "on_time"), ("西人社职许〔2024〕1号", "overdue"), ("西人社劳许2024-3号", "on_time"),
+        ("", "on_time")]

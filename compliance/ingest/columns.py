@@ -202,5 +202,5 @@ _OWN_ISSUER = r"^\s*[^\d〔\[（(【\s第]{2,}"
 def joined_numbers(issuer: pd.Series, numbers: pd.Series) -> pd.Series:
     """西人社劳许〔2024〕 + 1号, 西人社劳许 + 〔2024〕1号: the whole number, where the serial does not carry it."""
     issuer, numbers = issuer.reset_index(drop=True), numbers.reset_index(drop=True)
-    join = issuer.ne("") & numbers.ne("") & ~numbers.str.contains(_OWN_ISSUER, regex=True)
+    join = issuer.ne("") & numbers.ne("") & ~numbers.isin(PLACEHOLDERS) & ~numbers.str.contains(_OWN_ISSUER, regex=True)
     return (issuer + numbers).where(join, numbers)

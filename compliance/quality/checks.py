@@ -303,7 +303,7 @@ def _amounts(records, limit: float):
 # 处罚类别 names a fine or a confiscation, not 不予 / 免予 one (不予罚款 is no fine)
 # (word, amount columns, whether 无 fills the item): seized goods may have no value to state, a fine has one
 _KIND_AMOUNTS = (("罚款", ("fine", "fine_yuan"), False), ("没收", ("confiscated", "confiscated_yuan"), True))
-_NOT_GIVEN = r"(?<!不予)(?<!免予)(?<!免于)(?<!免除)(?<!不)"
+_NOT_GIVEN = r"(?<!不予)(?<!免予)(?<!免于)(?<!免除)(?<!不予以)(?<!不)(?<!未)(?<!免)"
 
 
 def _amount_for_kind(records):
