@@ -305,7 +305,9 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
         pub_codes = np.full(n, "published-column-missing", dtype=object)
     category, out["category_problem"] = _categories(kept, mapping, sheet.name, context, text, kinds.section[keep])
     out["category"] = objects(category, n)
-    out["unit"], out["unit_problem"] = record_units(mapped_column(kept, mapping, "unit"), context, text)
+    header = mapping.header_of("unit") or ""
+    out["unit"], out["unit_problem"] = record_units(mapped_column(kept, mapping, "unit"), context, text,
+                                                    offices_only=mapping.is_weak("unit") and "单位名称" in header)
     licence = mapping.stand_ins.get("document_number")
     licences = None if licence is None else text(kept[licence]).reset_index(drop=True)
     out["document_number"], by_licence = decision_numbers(doc[keep].reset_index(drop=True), category, mapping, licences)

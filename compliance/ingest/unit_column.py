@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 
 from ..fields import unit_name, unit_names
-from .cells import cell_text
+from .cells import cell_text, per_distinct
+from .unit_text import unit_in_text
 
 DITTO = frozenset({"同上", "同 上", "〃", "\"", "”", "“", "''", "同前", "同上单位"})  # "as the row above"
 # An office's own sections (一中队, 市容科, 法制股): who in the office decided, not which office. A 大队, a 所
@@ -21,7 +22,7 @@ SECTION = re.compile(r"^[\u4e00-\u9fff\d]{0,8}?(?:中队|科|股)$")
 PARTY_LIKE = re.compile(r"(?:公司|厂|店|商行|合作社|个体工商户|门市部|经营部|超市|酒店|饭店|诊所|药房|农家乐|加油站|学校|幼儿园)$")
 
 
-def record_units(cells: pd.Series, context, text=cell_text) -> tuple[pd.Series, np.ndarray]:
+def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool = False) -> tuple[pd.Series, np.ndarray]:
     """(unit per record, problem code per record): the unit column, blank and 同上 cells filled down
     within the block; then the 填报单位 line; then the file name.
 
@@ -32,6 +33,10 @@ def record_units(cells: pd.Series, context, text=cell_text) -> tuple[pd.Series, 
     cells = text(cells).reset_index(drop=True)
     unit = unit_names(cells)
     party = unit.str.contains(PARTY_LIKE, na=False).to_numpy(bool)
+    if offices_only:  # a bare 单位名称 column: a cell that names no office (张三, 某建材批发部) is the party
+        named = per_distinct(unit.fillna("").to_numpy(object),
+                             lambda names: np.array([unit_in_text(n) is not None for n in names], dtype=bool)).astype(bool)
+        party = party | (unit.ne("").to_numpy(bool) & ~named & ~cells.isin(DITTO).to_numpy(bool))
     unit = unit.where(unit.ne("") & ~cells.isin(DITTO).to_numpy(bool) & ~party).ffill()  # 同上 / 〃: the unit above
     unit = unit.mask(party)  # a company's row never takes the unit above it either
     owner = context.unit_line or (context.fallback_unit if context.fallback_named else None)
