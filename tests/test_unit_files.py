@@ -254,3 +254,51 @@ def test_a_folder_per_unit_names_the_unit_of_a_file_whose_name_names_none(tmp_pa
     assert sorted(n for i in payload["inputs"] for n in i["notes"]) == [
         "文件名中没有单位名称，按所在文件夹“区安监局”记在“区安监局”名下，请核对",
         "文件名中没有单位名称，按所在文件夹“区环保局”记在“区环保局”名下，请核对"]
+
+
+def test_a_files_title_names_its_unit_before_its_folder_and_a_folder_two_levels_up_counts(tmp_path):
+    import json
+
+    header = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "上网公开日期"]
+    # 区政府办 collected the units' sheets in its folder: each sheet's title names its unit
+    (tmp_path / "in" / "区政府办").mkdir(parents=True)
+    write_xlsx(tmp_path / "in" / "区政府办" / "台账1.xlsx", {"Sheet1": [["区教育局2016年10月行政处罚信息报送表"], header,
+                                                                    [1, "西教罚〔2016〕1号", "甲", D(2016, 10, 10), None]]})
+    # a unit's folder with a month folder inside
+    (tmp_path / "in" / "区人社局" / "2016年11月").mkdir(parents=True)
+    write_xlsx(tmp_path / "in" / "区人社局" / "2016年11月" / "行政处罚台账.xlsx", {"Sheet1": [header,
+        [1, "西人社罚〔2016〕1号", "乙", D(2016, 11, 1), D(2016, 11, 4)]]})
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "in"), "--as-of", "2016-12-31", "--no-history", "--json",
+                                       "-", "-q", "-o", str(tmp_path / "r.xlsx")])
+    payload = json.loads(result.stdout)
+    assert sorted((r["unit"], r["status"]) for r in payload["records"]) == [("区人社局", "on_time"), ("区教育局", "overdue")]
+
+
+def test_a_compiled_workbooks_summary_sheet_repeats_and_sections_are_no_units(tmp_path):
+    import json
+
+    header = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "上网公开日期"]
+    aj = [1, "西安监罚〔2024〕1号", "甲", D(2024, 3, 5), D(2024, 3, 8)]
+    hb = [1, "西环罚〔2024〕1号", "乙", D(2024, 3, 5), None]
+    rs = [1, "西人社罚〔2024〕1号", "丙", D(2024, 3, 5), None]
+    for folder in ("in", "in2", "in3"):
+        (tmp_path / folder).mkdir()
+    compiled = write_xlsx(tmp_path / "in" / "区政府办_2024年各单位行政处罚汇总.xlsx", {
+        "区安监局": [header, aj], "区环保局": [header, hb], "人社": [header, rs], "汇总": [header, aj, hb]})
+    sections = write_xlsx(tmp_path / "in2" / "区综合执法局_2024年行政处罚.xlsx", {
+        "城东中队": [header, [1, "西综执罚〔2024〕1号", "丁", D(2024, 3, 5), D(2024, 3, 8)]],
+        "城西中队": [header, [1, "西综执罚〔2024〕2号", "戊", D(2024, 3, 5), None]]})
+    one = write_xlsx(tmp_path / "in3" / "区政府办_各单位台账汇总.xlsx", {"区安监局": [header, aj]})
+
+    def check(book):
+        result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history", "--json", "-",
+                                           "-q", "-o", str(book.with_suffix(".report.xlsx"))])
+        return json.loads(result.stdout)
+
+    payload = check(compiled)
+    assert sorted((r["unit"], r["status"]) for r in payload["records"]) == [
+        ("区安监局", "on_time"), ("区政府办", "overdue"), ("区环保局", "overdue")]  # 汇总's rows: repeats
+    assert payload["summary"]["repeats"] == 2
+    assert any("工作表“人社”的名称看不出是哪个单位" in n for n in payload["inputs"][0]["notes"])
+    assert {r["unit"] for r in check(sections)["records"]} == {"区综合执法局"}
+    assert [r["unit"] for r in check(one)["records"]] == ["区安监局"]

@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..dates import DATE_DTYPE
 from ..errors import FileFault, ReconciliationError
-from ..fields import FieldRules, category_from_text, unit_names
+from ..fields import FieldRules, category_from_text, unit_name, unit_names
 from ..problems import Problem, problem
 from .digest import file_sha256
 from .docnumbers import normalise_document_numbers
@@ -28,6 +28,7 @@ from .isolate import ReadLimits, fault_entry, finish_early, read_isolated
 from .readers import DEFAULT_MAX_UNCOMPRESSED, guard_workbook, read_file
 from .records import RECORD_FIELDS, SheetResult, read_sheet
 from .repeats import file_names
+from .unit_column import SECTION
 from .unit_text import unit_in_text
 from .unit_spellings import merged_spellings, name_counts, spelling_groups, unmerged_spellings
 
@@ -114,9 +115,8 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
     if misnamed:
         entry.notes.append(problem("extension-mismatch", file=path, suffix=path.suffix, kind=misnamed))
     file_category = category_from_text(path.stem)
-    if folder_unit(path):
-        entry.notes.append(problem("unit-from-folder", file=path, unit=folder_unit(path), folder=path.parent.name))
-    per_sheet = sheet_units(raw_sheets, named_unit(path))
+    folder = folder_unit(path)
+    per_sheet = sheet_units(raw_sheets, named_unit(path), path.stem)
     if per_sheet and named_unit(path):
         entry.notes.append(problem("unit-from-sheet-names", file=path, units="、".join(dict.fromkeys(per_sheet.values())),
                                    named=named_unit(path)))
@@ -126,10 +126,17 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
             entry.notes.append(problem("sheet-read-mismatch", file=path, sheet=raw.name, scanned=scanned, read=read))
             entry.doubtful = True
         result = read_sheet(raw, str(path), config.columns, file_category, per_sheet.get(raw.name) or unit_from_name(path),
-                            named_unit(path) is not None or raw.name in per_sheet)
+                            named_unit(path) is not None or raw.name in per_sheet, folder_unit=folder)
         entry.sheets.append(result)
         if result.records is not None and len(result.records):
             frames.append(result.records)
+    if per_sheet:
+        left = _units_by_number(frames, per_sheet, unit_name(unit_from_name(path)))
+        if left:
+            entry.notes.append(problem("unit-compiled-sheet", file=path, sheets="、".join(left),
+                                       unit=unit_name(unit_from_name(path))))
+    if folder and any(frame["unit"].eq(unit_name(folder)).any() for frame in frames):
+        entry.notes.append(problem("unit-from-folder", file=path, unit=unit_name(folder), folder=folder))
     if not frames and (any(declares_no_decisions(raw.rows) for raw in raw_sheets)
                        or any(s.says_nothing for s in entry.sheets)  # 无 / 无 / 无 under the header
                        # the template sent back with its header only: nothing to report, said as such
@@ -162,28 +169,61 @@ def declares_no_decisions(rows: list[list], scan: int = 30) -> bool:
                for row in rows[:scan] for cell in row)
 
 
-def sheet_units(raw_sheets, file_unit: str | None) -> dict[str, str]:
-    """{sheet: unit} where two or more sheets are named after different units (区政府办_各单位汇总.xlsx with
-    sheets 区安监局, 区环保局): a compiled workbook, whose file names who compiled it, not who decided."""
+_COMPILED = re.compile(r"汇总|各单位|各部门|全区")  # a file name that says it gathers several units' ledgers
+
+
+def sheet_units(raw_sheets, file_unit: str | None, stem: str = "") -> dict[str, str]:
+    """{sheet: unit} where two or more sheets are named after different units, or one is and the file name says
+    it gathers units (区政府办_各单位汇总.xlsx with sheets 区安监局, 区环保局): a compiled workbook, whose file
+    names who compiled it, not who decided. An office's sections (一中队, 法制科) are no units of their own."""
     named = {raw.name: unit_in_text(raw.name.strip()) for raw in raw_sheets}
-    named = {sheet: unit for sheet, unit in named.items() if unit and unit != file_unit}
-    return named if len(set(named.values())) >= 2 else {}
+    named = {sheet: unit for sheet, unit in named.items()
+             if unit and unit != file_unit and not SECTION.match(unit)}
+    units = set(named.values())
+    return named if len(units) >= 2 or (units and _COMPILED.search(stem)) else {}
+
+
+def _units_by_number(frames: list[pd.DataFrame], per_sheet: dict[str, str], file_unit: str) -> list[str]:
+    """In a compiled workbook, a sheet that names no unit (汇总) repeats the unit sheets' rows: a record left
+    with the file's unit takes the unit whose sheet holds its number (then it is a repeat, counted once).
+    Returns the sheets with records still under the file's unit (人社, 综合执法: names that are no unit's)."""
+    own = [f for f in frames if len(f) and f["sheet"].iloc[0] in per_sheet]
+    if not own:
+        return []
+    numbers = pd.concat([f[["document_number", "unit"]] for f in own], ignore_index=True)
+    numbers["key"] = normalise_document_numbers(numbers["document_number"]).to_numpy(object)
+    numbers = numbers[numbers["key"].ne("")].drop_duplicates("key", keep=False)  # a number two units used: no guess
+    lookup = numbers.set_index("key")["unit"]
+    for frame in frames:
+        if len(frame) and frame["sheet"].iloc[0] not in per_sheet:
+            found = pd.Series(normalise_document_numbers(frame["document_number"]).to_numpy(object),
+                              index=frame.index).map(lookup)
+            take = frame["unit"].eq(file_unit) & found.notna()
+            frame.loc[take, "unit"] = found[take]
+            if "unit_problem" in frame:
+                frame.loc[take, "unit_problem"] = None
+    return list(dict.fromkeys(f["sheet"].iloc[0] for f in frames
+                              if len(f) and f["sheet"].iloc[0] not in per_sheet and f["unit"].eq(file_unit).any()))
 
 
 def unit_from_name(path: str | Path) -> str:
-    """区环保局_2016年10月行政处罚 -> 区环保局; otherwise the whole file name."""
-    return named_unit(path) or Path(path).stem
+    """区环保局_2016年10月行政处罚 -> 区环保局; else its folder's unit; otherwise the whole file name."""
+    return named_unit(path) or folder_unit(path) or Path(path).stem
 
 
 def named_unit(path: str | Path) -> str | None:
     """The unit a file name names (区司法局10月报送.docx, 附件2：区司法局台账.xlsx, 2016年10月_区司法局.xlsx ->
-    区司法局), else its folder (区司法局/2024年台账.xlsx: a folder per unit); None for 说明.txt."""
-    return unit_in_text(Path(path).stem) or folder_unit(path)
+    区司法局); None for 说明.txt."""
+    return unit_in_text(Path(path).stem)
 
 
 def folder_unit(path: str | Path) -> str | None:
-    """The unit the file's own folder names, where the file name names none."""
-    return None if unit_in_text(Path(path).stem) else unit_in_text(Path(path).parent.name)
+    """Where the file name names no unit, the unit its folder names, or the folder above it (区司法局/台账.xlsx,
+    区司法局/2024年11月/台账.xlsx: a folder per unit). The last word, after the sheet's own title and name."""
+    if named_unit(path):
+        return None
+    parents = Path(path).resolve().parents
+    return next((unit for unit in (unit_in_text(p.name) for p in list(parents)[:2]) if unit), None)
 
 
 def load(paths: Iterable[str | Path], config: ReadSettings | None = None,

@@ -82,7 +82,8 @@ INSTRUCTIONS = re.compile(r"(填表|填报|填写|使用|报送)?(说明|须知|
 
 
 def read_sheet(sheet: RawSheet, source_file: str, rules: FieldRules,
-               fallback_category: str | None, fallback_unit: str, fallback_named: bool = True) -> SheetResult:
+               fallback_category: str | None, fallback_unit: str, fallback_named: bool = True,
+               folder_unit: str | None = None) -> SheetResult:
     had_content = fill_merged(sheet)
     found = find_header(sheet.rows, rules, sheet.merged)
     if found is None:
@@ -97,7 +98,7 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: FieldRules,
     # name (2016年8月各单位汇总.xlsx with a sheet per unit: 区安监局, 区环保局).
     unit_line = sheet_unit(sheet.rows, header_index) or footer_unit(sheet.rows, header_index) or (
         None if fallback_named else (
-        title_unit(sheet.rows, header_index) or unit_in_text(sheet.name)))
+        title_unit(sheet.rows, header_index) or unit_in_text(sheet.name) or folder_unit))
     context = SheetContext(source_file, fallback_category, fallback_unit,
                            unit_line, section_above(sheet.rows, header_index),
                            title_category(sheet.rows, header_index), fallback_named=fallback_named)

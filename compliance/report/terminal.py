@@ -157,6 +157,7 @@ def input_lines(run) -> list[str]:
             lines.append(f"{said}：{problem_line(entry.not_read)}")
         elif entry.is_report:
             lines += [f"已跳过：{problem_line(note)}" for note in entry.notes if note.code == "own-report-skipped"]
+        lines += [f"注意：{problem_line(note)}" for note in entry.notes if note.code in SAID_ON_THE_TERMINAL]
         lines += [f"注意：{problem_line(note)}" for sheet in entry.sheets for note in sheet.notes
                   if note.code in SAID_ON_THE_TERMINAL]
     return lines
@@ -165,7 +166,8 @@ def input_lines(run) -> list[str]:
 # Sheet notes that change whose records these are, or how sure their dates are: said where the clerk
 # looks, not only in the report's 说明 and the JSON.
 SAID_ON_THE_TERMINAL = frozenset({"unit-line-differs", "published-column-stand-in", "column-hidden-unused",
-                                  "column-hidden-used", "rows-hidden", "sheet-hidden", "header-merged-span"})
+                                  "column-hidden-used", "rows-hidden", "sheet-hidden", "header-merged-span",
+                                  "unit-from-sheet-names", "unit-compiled-sheet", "unit-from-folder"})
 
 
 def missing_year_lines(run) -> list[str]:
