@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..dates import NOT_PUBLISHED, normalise_text, parse_dates, says_not_to_be_published
+from ..dates import parse_dates, says_not_to_be_published
 from ..errors import ReconciliationError
 from ..problems import Problem, problem
+from .published_words import said_published, unpublished_words
 from .body import (constant_cells, csv_body, date_part_columns, fill_from_spans, inner_headers, join_date_parts, mapped_column,
                    merged_continuations, merged_header_spans, rows_body)
 from .date_columns import (dates_in_the_mark as _dates_in_the_mark, date_cells as _date_cells,
@@ -24,7 +25,7 @@ from .date_columns import (dates_in_the_mark as _dates_in_the_mark, date_cells a
                            two_date_columns as _two_date_columns)
 from .date_words import with_date_words
 from .cells import FrameText, cell_text, objects, per_distinct
-from ..fields import FieldRules, categories, category_from_text, unit_name, unit_names
+from ..fields import FieldRules, categories, category_from_text, unit_name
 from .columns import decision_numbers, header_category, issuer_column, joined_numbers, map_columns
 from .unit_column import record_units
 from .header import EXAMPLE, fill_merged, footer_unit, find_header, section_above, sheet_unit, title_category, title_unit
@@ -269,7 +270,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
                                                                    pub_codes, published_shown, fill_blank=True, text=text)
     # Blank, or a word such as 未公开, means not yet published: not a data error; nor is the unit's 不公开
     # (judged as not published, and listed as its claim: exempt.py).
-    words, claims = per_distinct(published_text[keep].to_numpy(object), _unpublished_words).T.astype(bool)
+    words, claims = per_distinct(published_text[keep].to_numpy(object), unpublished_words).T.astype(bool)
     said_unpublished = words | (claims & np.isnat(published))
     pub_codes = np.where((pub_codes == "date-missing") | said_unpublished, None, pub_codes)
     mark_text = text(mapped_column(kept, mapping, "published_marked"))
@@ -340,36 +341,6 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
         out["fields_over"] = evidence.over[keep]
         extra = extra + ["fields_over"]
     return out[RECORD_FIELDS + extra], kinds
-
-
-def _unpublished_words(texts: np.ndarray) -> np.ndarray:
-    """Per text: (says not yet published: 未公开, 无; the unit's own 不公开 claim), each text looked at once."""
-    claims = says_not_to_be_published(texts)
-    return np.array([(normalise_text(t) in NOT_PUBLISHED, c) for t, c in zip(texts, claims)], dtype=bool).reshape(-1, 2)
-
-
-# What a 是否公开 / 状态 cell says when the decision is online: a blank or 否 is no such claim.
-PUBLISHED_MARKS = frozenset({"已公开", "是", "已公示", "已上网", "已发布", "公开", "公示", "已", "√", "✓", "Y", "YES",
-                             "已挂网", "已网上公开", "已上网公开"})
-
-
-# In words: 已在区政府网站公开, 已于9月公示, 已经上网 — and no 未/不/待 that would turn it round.
-_SAID_ONLINE = re.compile(r"已(?:经)?[^，,。；;!！?？]{0,20}?(?:公开|公示|上网|发布|挂网)")
-_TURNED = re.compile(r"[未不没待尚否撤]")
-_LINK = re.compile(r"^(?:HTTPS?://|WWW\.)\S+$")  # the published page's address in place of its date
-
-
-def said_published(marks: pd.Series, free_text_only: bool = False) -> np.ndarray:
-    """Cell-wise: the unit marked this decision as published (已公开, 是, √, 已在区政府网站公开); in a
-    备注 (``free_text_only``) only the words say so, not a bare 是 or √."""
-    def judge(texts):
-        out = []
-        for raw in texts:
-            t = normalise_text(raw).upper()
-            mark = not free_text_only and (t in PUBLISHED_MARKS or _LINK.match(t) is not None)  # a page's address
-            out.append(mark or (_SAID_ONLINE.search(t) is not None and _TURNED.search(t) is None))
-        return out
-    return per_distinct(marks.to_numpy(object), judge).astype(bool)
 
 
 OTHER_ACTIONS = r"行政(?:确认|强制|检查|征收|征用|给付|奖励|裁决|备案|指导|监督|复议)|^(?:其他|其它)(?:行政行为|类)?$"

@@ -1,0 +1,42 @@
+"""What a ledger's words say about publication: 已公开 / 是 / √ in a 是否公开 column, 已在区政府网站公开 in a
+备注, 未公开 or 不公开 in the date column."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from ..dates import NOT_PUBLISHED, normalise_text, says_not_to_be_published
+from .cells import per_distinct
+
+
+def unpublished_words(texts: np.ndarray) -> np.ndarray:
+    """Per text: (says not yet published: 未公开, 无; the unit's own 不公开 claim), each text looked at once."""
+    claims = says_not_to_be_published(texts)
+    return np.array([(normalise_text(t) in NOT_PUBLISHED, c) for t, c in zip(texts, claims)], dtype=bool).reshape(-1, 2)
+
+
+# What a 是否公开 / 状态 cell says when the decision is online: a blank or 否 is no such claim.
+PUBLISHED_MARKS = frozenset({"已公开", "是", "已公示", "已上网", "已发布", "公开", "公示", "已", "√", "✓", "Y", "YES",
+                             "已挂网", "已网上公开", "已上网公开"})
+
+
+# In words: 已在区政府网站公开, 已于9月公示, 已经上网 — and no 未/不/待 that would turn it round.
+_SAID_ONLINE = re.compile(r"已(?:经)?[^，,。；;!！?？]{0,20}?(?:公开|公示|上网|发布|挂网)")
+_TURNED = re.compile(r"[未不没待尚否撤]")
+_LINK = re.compile(r"^(?:HTTPS?://|WWW\.)\S+$")  # the published page's address in place of its date
+
+
+def said_published(marks: pd.Series, free_text_only: bool = False) -> np.ndarray:
+    """Cell-wise: the unit marked this decision as published (已公开, 是, √, 已在区政府网站公开); in a
+    备注 (``free_text_only``) only the words say so, not a bare 是 or √."""
+    def judge(texts):
+        out = []
+        for raw in texts:
+            t = normalise_text(raw).upper()
+            mark = not free_text_only and (t in PUBLISHED_MARKS or _LINK.match(t) is not None)  # a page's address
+            out.append(mark or (_SAID_ONLINE.search(t) is not None and _TURNED.search(t) is None))
+        return out
+    return per_distinct(marks.to_numpy(object), judge).astype(bool)
