@@ -28,3 +28,17 @@ def test_a_row_with_more_fields_than_the_header_is_data_error_saying_so(tmp_path
     said = [i["message"] for i in records[0]["issues"] if i["code"] == "row-fields-shifted"]
     assert said == ["这一行比表头多出 1 栏内容（单元格里可能有没加引号的逗号），各栏可能错位，无法判定"]
     assert records[2]["party"] == "黄石丁公司,戊分公司"  # a quoted comma is the cell's own
+
+
+def test_a_note_or_a_space_beyond_the_header_is_no_shift(tmp_path):
+    # A trailing space, and a note in a column without a header: the dates read right, the rows are judged.
+    text = ("文书号,当事人,处罚决定日期,上网公开日期\n"
+            "西环罚〔2016〕1号,甲公司,2016-05-03,,已整改\n"
+            "西环罚〔2016〕2号,乙公司,2016-05-03,2016-08-01, \n")
+    path = tmp_path / "区环保局_处罚.csv"
+    path.write_bytes(text.encode("utf-8"))
+    out = tmp_path / "r.json"
+    CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-01", "--no-history",
+                              "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    records = json.loads(out.read_text(encoding="utf-8"))["records"]
+    assert [(r["status"], r["issues"]) for r in records] == [("overdue", []), ("late", [])]

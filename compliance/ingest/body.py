@@ -155,8 +155,8 @@ def csv_body(sheet: RawSheet, header_index: int, header_width: int, wanted: set[
             evidence.append(Evidence.of(chunk))
             kept.append(chunk if wanted is None else chunk[sorted(c for c in wanted if c < width)])
             # more fields than headers: an unquoted comma shifted the row's cells (or a wider second table)
-            evidence[-1].over = (chunk[list(range(header_width, width))] != "").sum(axis=1).to_numpy(np.int64) \
-                if width > header_width else np.zeros(len(chunk), dtype=np.int64)
+            evidence[-1].over = sum((chunk[c].str.strip() != "").to_numpy(np.int64) for c in range(header_width, width)) \
+                if width > header_width else np.zeros(len(chunk), dtype=np.int64)  # a space is no cell
     except (pd.errors.ParserError, ValueError):
         body = csv_rows(sheet.text, sheet.delimiter, Path(source_file))[header_index + 1:]
         return rows_body(body, header_width)

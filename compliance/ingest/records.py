@@ -337,8 +337,12 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     if merged_number is not None and merged_number[keep].any():  # one 文书号 cell over several parties' rows
         out["merged_number"] = merged_number[keep]
         extra = extra + ["merged_number"]
-    if evidence.over is not None and (evidence.over[keep] > 0).any():  # classify: 数据有误, its cells shifted
-        out["fields_over"] = evidence.over[keep]
+    over = evidence.over[keep] if evidence.over is not None else np.zeros(n, dtype=np.int64)
+    # A row with cells beyond the header whose dates read right holds a note in a column without a header;
+    # one whose dates do not (a party's name in the date column) had its cells shifted by a comma.
+    shifted = (over > 0) & (out["decision_problem"].notna() | out["published_problem"].notna()).to_numpy(bool)
+    if shifted.any():  # classify: 数据有误, its cells shifted
+        out["fields_over"] = np.where(shifted, over, 0)
         extra = extra + ["fields_over"]
     return out[RECORD_FIELDS + extra], kinds
 
