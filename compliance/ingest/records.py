@@ -145,6 +145,13 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
         evidence.merged_number = merged_continuations(sheet.merged, header_index, mapping.columns.get("document_number"),
                                                       len(frame))
         spans = merged_header_spans(sheet.merged, header_index, headers)
+        number = mapping.columns.get("document_number")
+        for named, covered in spans:  # 文书号 over C:D, 西安监罚〔2024〕 | 1号: one number
+            for c in covered if named == number else ():
+                mine, other = cell_text(frame[named]).reset_index(drop=True), cell_text(frame[c]).reset_index(drop=True)
+                joined = joined_numbers(mine, other).where(mine.ne(""), other)  # a blank first half: the other's
+                frame[named] = joined.where(joined.ne(""), mine).to_numpy(object)
+        spans = [(named, covered) for named, covered in spans if named != number]
         dated = {mapping.columns[n] for n in ("decision_date", "published_date") if n in mapping.columns}
         moved = fill_from_spans(frame, spans, dated) if spans else None
         if moved is not None and moved.any():
