@@ -166,7 +166,7 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
     missing = [(name, label) for name, label in (("decision_date", "决定日期"), ("published_date", "公开日期"))
                if name not in mapping.columns]
     if missing:
-        seen = "、".join(h for h in headers if h) or "（空）"
+        seen = "、".join(re.sub(r"\s+", "", str(h)) for h in headers if h) or "（空）"  # a header's line breaks: none in a note
         result.problems.append(problem("sheet-columns-missing", **at, labels="、".join(label for _, label in missing),
                                        seen=seen, fields="、".join(name for name, _ in missing)))
     for row, had in had_content.items():  # a blank row inside a merged unit column stays blank
