@@ -106,3 +106,16 @@ def test_a_merged_numbers_other_rows_with_blank_dates_and_a_summary_copy_are_the
     assert [(r["sheet"], r["party"], r["status"], [i["code"] for i in r["issues"]]) for r in data["records"]] == [
         ("3月", "张某、李某", "late", [])]
     assert data["summary"]["repeats"] == 3
+
+
+def test_date_words_and_marks_under_the_right_half_of_a_merged_date_header_are_kept(tmp_path):
+    header = ["序号", "行政处罚决定书文号", "处罚决定日期", "上网公开日期", None]
+    rows = [[1, "西安监罚〔2024〕1号", D(2024, 3, 5), D(2024, 3, 8), None],
+            [2, "西安监罚〔2024〕2号", D(2024, 3, 5), None, "同上"],
+            [3, "西安监罚〔2024〕3号", D(2024, 3, 6), None, "当天"],
+            [4, "西安监罚〔2024〕4号", D(2024, 3, 6), None, "已公开"]]
+    book = write_xlsx(tmp_path / "区安监局_2024年行政处罚.xlsx", {"行政处罚": [header, *rows]},
+                      merges={"行政处罚": ["D1:E1"]})
+    _, data = run(tmp_path, book)
+    assert [(r["published_date"], r["status"]) for r in data["records"]] == [
+        ("2024-03-08", "on_time"), ("2024-03-08", "on_time"), ("2024-03-06", "on_time"), (None, "invalid")]

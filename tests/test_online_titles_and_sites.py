@@ -164,3 +164,24 @@ def test_a_sub_number_and_a_count_in_a_title_invent_no_number(tmp_path):
         ["003", "区安监局〔2023〕3次会议纪要", UNIT, "2023-06-20", ""]])
     got = results(run(book, catalogue))
     assert got == {"西安监罚〔2023〕1号": ("not-found", "overdue"), "西安监罚〔2023〕15号": ("not-found", "overdue")}
+
+
+def test_a_serial_without_号_before_words_and_a_platform_with_a_bracket(tmp_path):
+    # 〔2024〕12行政处罚决定书, 〔2024〕13（…）: numbers without 号 before text are still numbers; a platform's
+    # name with a region in brackets collects data and decides nothing (the list covers every unit).
+    rows = [[k, f"西安监罚〔2024〕{k}号", f"黄石{k}公司", D(2024, 3, 1), D(2024, 3, 8), UNIT] for k in (12, 13, 14)]
+    book = write_xlsx(tmp_path / "区安监局_2024年行政处罚.xlsx", {"Sheet1": [PENALTY_HEADER, *rows]})
+    catalogue = write_csv(tmp_path / "目录.csv", [
+        ["索引号", "标题", "发布机构", "发布日期", "文号"],
+        ["001", "西安监罚〔2024〕12行政处罚决定书", UNIT, "2024-03-08", ""],
+        ["002", "西安监罚〔2024〕13（黄石13公司）行政处罚决定书", UNIT, "2024-03-08", ""],
+        ["003", "行政处罚决定书西安监罚〔2024〕14。", UNIT, "2024-03-08", ""],
+        ["004", "行政处罚决定书（西安监罚〔2024〕30号）", UNIT, "2024-06-01", ""]])
+    run_ = check([book], as_of=D(2024, 6, 30), run_date=D(2024, 7, 1), online=[str(catalogue)])
+    assert set(results(run_).values()) == {("confirmed", "on_time")}
+    export = write_csv(tmp_path / "信用导出.csv", [
+        ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "数据来源单位"],
+        ["西安监罚〔2024〕12号", "黄石12公司", "2024-03-01", "2024-03-08", "全国信用信息共享平台（湖北）"],
+        ["西环罚〔2024〕5号", "乙", "2024-05-03", "2024-06-20", "黄石市公共信用信息平台"]])
+    got = results(check([book], as_of=D(2024, 6, 30), run_date=D(2024, 7, 1), online=[str(export)]))
+    assert got["西安监罚〔2024〕13号"] == ("not-found", "overdue")  # the list covers 区安监局: not online

@@ -88,3 +88,18 @@ def test_a_licences_later_permit_under_the_same_number_is_another_decision(tmp_p
     assert result.exit_code == 1, result.output
     records = json.loads(out.read_text(encoding="utf-8"))["records"]
     assert [(r["decision_date"], r["status"]) for r in records] == [("2016-01-05", "on_time"), ("2016-03-07", "overdue")]
+
+
+def test_a_resent_copy_with_its_decision_date_corrected_is_one_decision(tmp_path):
+    # The same licence, party and publication day, the decision date corrected in November's cumulative
+    # ledger: one decision whose two dates disagree (数据有误), not two decisions.
+    header = ["序号", "许可证编号", "申请人", "许可决定日期", "上网公开日期"]
+    for month, decided in (("10月", D(2024, 9, 1)), ("11月", D(2024, 10, 1))):
+        (tmp_path / "in" / month).mkdir(parents=True)
+        write_xlsx(tmp_path / "in" / month / "区市场监管局_许可台账.xlsx", {"许可": [header,
+            [1, "JY14202030012345", "甲餐厅", decided, D(2024, 10, 20)]]})
+    out = tmp_path / "r.json"
+    CliRunner().invoke(main, ["check", str(tmp_path / "in"), "--as-of", "2024-12-31", "--no-history",
+                              "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    records = json.loads(out.read_text(encoding="utf-8"))["records"]
+    assert [(r["status"], [i["code"] for i in r["issues"]]) for r in records] == [("invalid", ["duplicate-conflict"])]

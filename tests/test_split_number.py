@@ -42,21 +42,23 @@ def test_an_issuer_alone_before_a_bracketed_year_and_a_serial_with_its_own_issue
         [1, "西人社劳许", "〔2024〕1号", "黄石甲公司", D(2024, 3, 5), D(2024, 3, 8)],
         [2, "西人社职许", "〔2024〕1号", "黄石乙公司", D(2024, 3, 5), None],
         [3, "西人社劳许〔2024〕", "西人社劳许2024-3号", "黄石丙公司", D(2024, 3, 5), D(2024, 3, 8)],
-        [4, "西人社劳许〔2024〕", "无", "黄石丁公司", D(2024, 3, 5), D(2024, 3, 8)]]})  # no number: none made
+        [4, "西人社劳许〔2024〕", "无", "黄石丁公司", D(2024, 3, 5), D(2024, 3, 8)],  # no number: none made
+        [5, "西人社劳许〔2024〕", "〔2024〕5号", "黄石戊公司", D(2024, 3, 5), D(2024, 3, 8)]]})  # the year once
     out = tmp_path / "r.json"
     CliRunner().invoke(main, ["check", str(tmp_path / "in"), "--as-of", "2024-12-31", "--no-history",
                               "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
     records = json.loads(out.read_text(encoding="utf-8"))["records"]
     assert [(r["document_number"], r["status"]) for r in records] == [
         ("西人社劳许〔2024〕1号", "on_time"), ("西人社职许〔2024〕1号", "overdue"), ("西人社劳许2024-3号", "on_time"),
-        ("", "on_time")]
+        ("", "on_time"), ("西人社劳许〔2024〕5号", "on_time")]
 
 
 def test_a_number_header_merged_over_the_issuer_and_the_serial(tmp_path):
     header = ["序号", "行政处罚决定书文号", None, "当事人", "处罚决定日期", "上网公开日期"]
     rows = [[1, "西安监罚〔2024〕", "1号", "甲", D(2024, 3, 5), D(2024, 3, 8)],
             [2, "西安监罚〔2024〕", "2号", "甲", D(2024, 3, 5), None],
-            [3, None, "西安监罚〔2024〕3号", "乙", D(2024, 3, 5), D(2024, 3, 8)]]
+            [3, None, "西安监罚〔2024〕3号", "乙", D(2024, 3, 5), D(2024, 3, 8)],
+            [4, "西安监罚〔2024〕4号", "无", "丙", D(2024, 3, 5), D(2024, 3, 8)]]  # a whole number beside 无
     (tmp_path / "in").mkdir()
     write_xlsx(tmp_path / "in" / "区安监局_处罚.xlsx", {"处罚": [header, *rows]}, merges={"处罚": ["B1:C1"]})
     out = tmp_path / "r.json"
@@ -64,4 +66,5 @@ def test_a_number_header_merged_over_the_issuer_and_the_serial(tmp_path):
                               "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
     records = json.loads(out.read_text(encoding="utf-8"))["records"]
     assert [(r["document_number"], r["status"]) for r in records] == [
-        ("西安监罚〔2024〕1号", "on_time"), ("西安监罚〔2024〕2号", "overdue"), ("西安监罚〔2024〕3号", "on_time")]
+        ("西安监罚〔2024〕1号", "on_time"), ("西安监罚〔2024〕2号", "overdue"), ("西安监罚〔2024〕3号", "on_time"),
+        ("西安监罚〔2024〕4号", "on_time")]

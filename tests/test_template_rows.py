@@ -46,3 +46,17 @@ def test_a_row_with_a_fact_but_no_number_party_or_date_is_still_a_record(tmp_pat
     CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history", "-o", str(tmp_path / "r.xlsx"),
                               "--json", str(out)])
     assert [r["status"] for r in json.loads(out.read_text(encoding="utf-8"))["records"]] == ["on_time", "invalid"]
+
+
+def test_a_row_with_only_a_penalty_kind_filled_down_is_a_template_row_and_one_with_content_a_record(tmp_path):
+    header = ["序号", "处罚机关", "处罚类别", "行政处罚决定书文号", "行政相对人名称", "处罚内容", "处罚决定日期", "公开日期"]
+    rows = [[1, "区安监局", "罚款", "西安监罚〔2024〕1号", "甲", "罚款1万元", D(2024, 3, 4), D(2024, 3, 8)],
+            [2, "区安监局", "罚款", None, None, "罚款2000元", None, None],  # something of a decision: a record
+            [3, "区安监局", "罚款", None, None, None, None, None]]  # the template's own cells only
+    book = write_xlsx(tmp_path / "区安监局_处罚台账.xlsx", {"处罚": [header, *rows]})
+    out = tmp_path / "r.json"
+    CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history", "-o", str(tmp_path / "r.xlsx"),
+                              "--json", str(out)])
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [r["status"] for r in data["records"]] == ["on_time", "invalid"]
+    assert data["inputs"][0]["sheets"][0]["skipped_rows"] == 1

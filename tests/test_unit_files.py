@@ -250,7 +250,7 @@ def test_a_folder_per_unit_names_the_unit_of_a_file_whose_name_names_none(tmp_pa
                                        "-", "-q", "-o", str(tmp_path / "r.xlsx")])
     payload = json.loads(result.stdout)
     assert sorted((r["unit"], r["status"], [i["code"] for i in r["issues"]]) for r in payload["records"]) == [
-        ("区安监局", "on_time", []), ("区环保局", "late", [])]
+        ("区安监局", "on_time", ["unit-by-folder"]), ("区环保局", "late", ["unit-by-folder"])]  # each says so
     assert sorted(n for i in payload["inputs"] for n in i["notes"]) == [
         "文件名中没有单位名称，按所在文件夹“区安监局”记在“区安监局”名下，请核对",
         "文件名中没有单位名称，按所在文件夹“区环保局”记在“区环保局”名下，请核对"]
@@ -302,3 +302,16 @@ def test_a_compiled_workbooks_summary_sheet_repeats_and_sections_are_no_units(tm
     assert any("工作表“人社”的名称看不出是哪个单位" in n for n in payload["inputs"][0]["notes"])
     assert {r["unit"] for r in check(sections)["records"]} == {"区综合执法局"}
     assert [r["unit"] for r in check(one)["records"]] == ["区安监局"]
+
+
+def test_short_unit_names_in_a_unit_name_column_beside_a_party_column_stay_units(tmp_path):
+    # With a 当事人 column, 单位名称 names the deciding units, abbreviations included (安监, 区气象台).
+    import json
+
+    header = ["序号", "单位名称", "行政处罚决定书文号", "当事人", "处罚决定日期", "上网公开日期"]
+    book = write_xlsx(tmp_path / "区政府办_2024年各单位处罚汇总.xlsx", {"处罚": [header,
+        [1, "安监", "西安监罚〔2024〕1号", "甲", D(2024, 3, 5), D(2024, 3, 8)],
+        [2, "区气象台", "西气罚〔2024〕1号", "乙", D(2024, 3, 5), None]]})
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history", "--json", "-", "-q",
+                                       "-o", str(tmp_path / "r.xlsx")])
+    assert [(r["unit"], r["party"]) for r in json.loads(result.stdout)["records"]] == [("安监", "甲"), ("区气象台", "乙")]

@@ -81,6 +81,7 @@ class Evidence:
         self.first = first
         self.over = over
         self.merged_number = merged_number  # the row's 文书号 cell continues a merge from the row above
+        self.over_dated: np.ndarray | None = None  # a date among the cells beyond the header (CSV)
 
     @classmethod
     def of(cls, frame: pd.DataFrame) -> "Evidence":
@@ -105,12 +106,17 @@ class Evidence:
     @classmethod
     def concat(cls, parts: list["Evidence"]) -> "Evidence":
         over = None if any(p.over is None for p in parts) else np.concatenate([p.over for p in parts])
-        return cls(np.concatenate([p.count for p in parts]), np.concatenate([p.first for p in parts]), over)
+        out = cls(np.concatenate([p.count for p in parts]), np.concatenate([p.first for p in parts]), over)
+        if all(p.over_dated is not None for p in parts):
+            out.over_dated = np.concatenate([p.over_dated for p in parts])
+        return out
 
     def slice(self, start: int, stop: int) -> "Evidence":
-        return Evidence(self.count[start:stop], self.first[start:stop],
-                        None if self.over is None else self.over[start:stop],
-                        None if self.merged_number is None else self.merged_number[start:stop])
+        out = Evidence(self.count[start:stop], self.first[start:stop],
+                       None if self.over is None else self.over[start:stop],
+                       None if self.merged_number is None else self.merged_number[start:stop])
+        out.over_dated = None if self.over_dated is None else self.over_dated[start:stop]
+        return out
 
 
 def _whitespace_only(values: pd.Series) -> np.ndarray:
@@ -129,6 +135,9 @@ def rows_body(body: list[list], header_width: int) -> tuple[pd.DataFrame, Eviden
 
 
 CSV_CHUNK = 200_000
+
+
+_A_DATE = r"\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}"  # a date's beginning, as CSV text holds one
 
 
 def csv_body(sheet: RawSheet, header_index: int, header_width: int, wanted: set[int] | None,
@@ -155,8 +164,11 @@ def csv_body(sheet: RawSheet, header_index: int, header_width: int, wanted: set[
             evidence.append(Evidence.of(chunk))
             kept.append(chunk if wanted is None else chunk[sorted(c for c in wanted if c < width)])
             # more fields than headers: an unquoted comma shifted the row's cells (or a wider second table)
-            evidence[-1].over = sum((chunk[c].str.strip() != "").to_numpy(np.int64) for c in range(header_width, width)) \
-                if width > header_width else np.zeros(len(chunk), dtype=np.int64)  # a space is no cell
+            extra = range(header_width, width)  # a space is no cell; a date there was pushed out of its column
+            zero = np.zeros(len(chunk), dtype=np.int64)
+            evidence[-1].over = sum((chunk[c].str.strip() != "").to_numpy(np.int64) for c in extra) if extra else zero
+            evidence[-1].over_dated = sum(chunk[c].str.match(_A_DATE).to_numpy(np.int64) for c in extra) > 0 \
+                if extra else zero.astype(bool)
     except (pd.errors.ParserError, ValueError):
         body = csv_rows(sheet.text, sheet.delimiter, Path(source_file))[header_index + 1:]
         return rows_body(body, header_width)
@@ -203,10 +215,19 @@ def fill_from_spans(frame: pd.DataFrame, spans: list[tuple[int, list[int]]], dat
 
 
 def _usable(cells: pd.Series, date: bool) -> np.ndarray:
-    """Filled cells; under a date's header, those holding a date."""
+    """Filled cells; under a date's header, those holding a date or saying one (同上, 当天, 已公开, 未公开):
+    free text beside the dates (罚款已缴清) is no date of the decision's."""
+    from .date_words import RANGE, SAME_DAY  # date_words reads unit_column, which reads cells: no cycle here
+    from .published_words import said_published
+    from .unit_column import DITTO
+    from ..dates import NOT_PUBLISHED
+
     filled = quick_nonblank(cells)
     if date and filled.any():
-        filled &= ~np.isnat(parse_dates(cells)[0])
+        text = cell_text(cells).str.replace(r"\s+", "", regex=True)
+        worded = text.isin(SAME_DAY | DITTO | NOT_PUBLISHED).to_numpy(bool) | said_published(text) \
+            | text.str.match(RANGE).fillna(False).to_numpy(bool)
+        filled &= ~np.isnat(parse_dates(cells)[0]) | worded
     return filled
 
 
@@ -251,7 +272,7 @@ def merged_continuations(merged, header_index: int, column: int | None, rows: in
 
 # Columns whose cells are the same on every row of one unit's sheet: a clerk fills them down the template.
 _SAME_ON_EVERY_ROW = ("unit", "category")
-_SAME_QUALITY = ("agency_code", "source_unit", "source_code")
+_SAME_QUALITY = ("agency_code", "source_unit", "source_code", "penalty_kind", "permit_kind", "party_type", "procedure")
 _SEQUENCE = frozenset({"序号", "编号", "序", "顺序号"})
 
 

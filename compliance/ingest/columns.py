@@ -199,8 +199,22 @@ def issuer_column(mapping: ColumnMap) -> int | None:
 _OWN_ISSUER = r"^\s*[^\d〔\[（(【\s第]{2,}"
 
 
+_YEAR_FIRST = r"^\s*[〔\[［（(【]\s*\d{4}\s*[〕\]］）)】]"  # 〔2024〕1号: the year before the serial
+_WHOLE = r"\d\s*号?\s*$"  # 西安监罚〔2024〕1号 (or …1): a number already whole
+
+
+def join_mask(issuer: pd.Series, numbers: pd.Series) -> pd.Series:
+    """Where the issuer's half and the serial's half make one number: both given, the serial no placeholder
+    and without its own issuer, the issuer's half not already a whole number."""
+    return issuer.ne("") & numbers.ne("") & ~numbers.isin(PLACEHOLDERS) \
+        & ~numbers.str.contains(_OWN_ISSUER, regex=True) & ~issuer.str.contains(_WHOLE, regex=True)
+
+
 def joined_numbers(issuer: pd.Series, numbers: pd.Series) -> pd.Series:
-    """西人社劳许〔2024〕 + 1号, 西人社劳许 + 〔2024〕1号: the whole number, where the serial does not carry it."""
+    """西人社劳许〔2024〕 + 1号, 西人社劳许 + 〔2024〕1号: the whole number, where the serial does not carry it
+    (the year written in both halves counts once)."""
     issuer, numbers = issuer.reset_index(drop=True), numbers.reset_index(drop=True)
-    join = issuer.ne("") & numbers.ne("") & ~numbers.isin(PLACEHOLDERS) & ~numbers.str.contains(_OWN_ISSUER, regex=True)
-    return (issuer + numbers).where(join, numbers)
+    join = join_mask(issuer, numbers)
+    twice = issuer.str.contains(r"[〕\]］）)】]\s*$", regex=True) & numbers.str.contains(_YEAR_FIRST, regex=True)
+    serial = numbers.where(~twice, numbers.str.replace(_YEAR_FIRST, "", regex=True))
+    return (issuer + serial).where(join, numbers)

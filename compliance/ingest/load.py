@@ -192,7 +192,8 @@ def _units_by_number(frames: list[pd.DataFrame], per_sheet: dict[str, str], file
         return []
     numbers = pd.concat([f[["document_number", "unit"]] for f in own], ignore_index=True)
     numbers["key"] = normalise_document_numbers(numbers["document_number"]).to_numpy(object)
-    numbers = numbers[numbers["key"].ne("")].drop_duplicates("key", keep=False)  # a number two units used: no guess
+    numbers = numbers[numbers["key"].ne("")].drop_duplicates(["key", "unit"])
+    numbers = numbers.drop_duplicates("key", keep=False)  # a number two units used: no guess
     lookup = numbers.set_index("key")["unit"]
     for frame in frames:
         if len(frame) and frame["sheet"].iloc[0] not in per_sheet:
@@ -222,8 +223,14 @@ def folder_unit(path: str | Path) -> str | None:
     区司法局/2024年11月/台账.xlsx: a folder per unit). The last word, after the sheet's own title and name."""
     if named_unit(path):
         return None
-    parents = Path(path).resolve().parents
-    return next((unit for unit in (unit_in_text(p.name) for p in list(parents)[:2]) if unit), None)
+    parent = Path(path).resolve().parent
+    if _PERIOD.match(parent.name):  # 区司法局/2024年11月/台账.xlsx: the month's folder inside the unit's
+        parent = parent.parent
+    return unit_in_text(parent.name)
+
+
+# A folder for a period: 2024年11月, 11月, 2024-11, 2024年第四季度, 第3期
+_PERIOD = re.compile(r"^\s*(?:\d{4}\s*[年\-_.]?)?\s*(?:第?\s*[\d一二三四]+\s*(?:月份?|季度?|期)|\d{1,2})?\s*$|^\d{4}$")
 
 
 def load(paths: Iterable[str | Path], config: ReadSettings | None = None,

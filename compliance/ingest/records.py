@@ -24,9 +24,10 @@ from .date_columns import (dates_in_the_mark as _dates_in_the_mark, date_cells a
                            remark_dates as _remark_dates, short_text as _short,
                            two_date_columns as _two_date_columns)
 from .date_words import with_date_words
+from .docnumbers import PLACEHOLDERS
 from .cells import FrameText, cell_text, objects, per_distinct
 from ..fields import FieldRules, categories, category_from_text, unit_name
-from .columns import decision_numbers, header_category, issuer_column, joined_numbers, map_columns
+from .columns import decision_numbers, header_category, issuer_column, join_mask, joined_numbers, map_columns
 from .unit_column import record_units
 from .header import EXAMPLE, fill_merged, footer_unit, find_header, section_above, sheet_unit, title_category, title_unit
 from .rawsheet import RawSheet
@@ -76,6 +77,7 @@ class SheetContext:
     section: str | None = None
     title: str | None = None  # the category a title row names: as good as a sheet name's
     fallback_named: bool = True  # the file name names a unit (区安监局_台账.xlsx), not only itself (台账.xlsx)
+    by_folder: bool = False  # the unit line is the file's folder's name: each record says so (unit-by-folder)
 
 
 # Sheets that explain how to fill the form in (the tool's own template has one).
@@ -99,10 +101,11 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: FieldRules,
     # name (2016年8月各单位汇总.xlsx with a sheet per unit: 区安监局, 区环保局).
     unit_line = sheet_unit(sheet.rows, header_index) or footer_unit(sheet.rows, header_index) or (
         None if fallback_named else (
-        title_unit(sheet.rows, header_index) or unit_in_text(sheet.name) or folder_unit))
+        title_unit(sheet.rows, header_index) or unit_in_text(sheet.name)))
+    by_folder = unit_line is None and not fallback_named and folder_unit is not None
     context = SheetContext(source_file, fallback_category, fallback_unit,
-                           unit_line, section_above(sheet.rows, header_index),
-                           title_category(sheet.rows, header_index), fallback_named=fallback_named)
+                           folder_unit if by_folder else unit_line, section_above(sheet.rows, header_index),
+                           title_category(sheet.rows, header_index), fallback_named=fallback_named, by_folder=by_folder)
     groups = side_by_side(headers, rules)
     if len(groups) > 1:
         return read_side_by_side(sheet, groups, rules, context)
@@ -139,7 +142,7 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
             frame, evidence = csv_body(sheet, header_index, len(headers), None, context.source_file)
             inner = inner_headers(frame, mapping, rules)
         if inner:  # a wider second table: its rows are no overflow of the first header
-            evidence.over = None
+            evidence.over = evidence.over_dated = None
     else:
         frame, evidence = rows_body(sheet.rows[header_index + 1:], len(headers))
         evidence.merged_number = merged_continuations(sheet.merged, header_index, mapping.columns.get("document_number"),
@@ -149,8 +152,9 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
         for named, covered in spans:  # 文书号 over C:D, 西安监罚〔2024〕 | 1号: one number
             for c in covered if named == number else ():
                 mine, other = cell_text(frame[named]).reset_index(drop=True), cell_text(frame[c]).reset_index(drop=True)
-                joined = joined_numbers(mine, other).where(mine.ne(""), other)  # a blank first half: the other's
-                frame[named] = joined.where(joined.ne(""), mine).to_numpy(object)
+                # joined where the halves make one number; else the first half, or the second where it is blank
+                kept = mine.where(mine.ne("") & ~mine.isin(PLACEHOLDERS) | other.eq(""), other)
+                frame[named] = joined_numbers(mine, other).where(join_mask(mine, other), kept).to_numpy(object)
         spans = [(named, covered) for named, covered in spans if named != number]
         dated = {mapping.columns[n] for n in ("decision_date", "published_date") if n in mapping.columns}
         moved = fill_from_spans(frame, spans, dated) if spans else None
@@ -316,7 +320,8 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     out["category"] = objects(category, n)
     header = mapping.header_of("unit") or ""
     out["unit"], out["unit_problem"] = record_units(mapped_column(kept, mapping, "unit"), context, text,
-                                                    offices_only=mapping.is_weak("unit") and "单位名称" in header)
+                                                    offices_only=mapping.is_weak("unit") and "单位名称" in header
+                                                    and "party" not in mapping.columns)
     licence = mapping.stand_ins.get("document_number")
     licences = None if licence is None else text(kept[licence]).reset_index(drop=True)
     out["document_number"], by_licence = decision_numbers(doc[keep].reset_index(drop=True), category, mapping, licences)
@@ -347,7 +352,8 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     over = evidence.over[keep] if evidence.over is not None else np.zeros(n, dtype=np.int64)
     # A row with cells beyond the header whose dates read right holds a note in a column without a header;
     # one whose dates do not (a party's name in the date column) had its cells shifted by a comma.
-    shifted = (over > 0) & (out["decision_problem"].notna() | out["published_problem"].notna()).to_numpy(bool)
+    pushed = evidence.over_dated[keep] if evidence.over_dated is not None else np.zeros(n, dtype=bool)
+    shifted = (over > 0) & (pushed | (out["decision_problem"].notna() | out["published_problem"].notna()).to_numpy(bool))
     if shifted.any():  # classify: 数据有误, its cells shifted
         out["fields_over"] = np.where(shifted, over, 0)
         extra = extra + ["fields_over"]

@@ -55,10 +55,13 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     other = known & known[first_row] & (party != party[first_row]) & (decided != decided[first_row])
     # A licence number standing in for the 文书号 names the licence: its 变更 or 延续 is another decision on
     # another day under the same number, not a copy of the first.
-    if "number_from_licence" in records:
+    if "number_from_licence" in records:  # (a copy re-sent with its decision date corrected is published alike)
         licence = records["number_from_licence"].fillna(False).to_numpy(bool)
+        published = records["published_date"].to_numpy(DATE_DTYPE)
         dated = ~np.isnat(decided) & ~np.isnat(decided[first_row])
-        other |= (licence | licence[first_row]) & dated & (decided != decided[first_row])
+        elsewise = ~((published == published[first_row]) | (np.isnat(published) & np.isnat(published[first_row])))
+        other |= (licence | licence[first_row]) & dated & (decided != decided[first_row]) \
+            & (elsewise | (party != party[first_row]))
     if other.any():  # such rows group among themselves: a resent copy of the other decision is still a copy
         group = pd.DataFrame({"g": group, "p": np.where(other, party, ""),
                               "d": np.where(other, decided.astype(np.int64), 0)}).groupby(
@@ -85,6 +88,13 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         if merged.any():  # a 全年汇总 row of 李某, one of the parties merged under the first row's number
             copy[in_same_file] |= _a_merged_party(party, first_row, merged & later, in_same_file) \
                 & _dates_equal(records, in_same_file, firsts, ("decision_date",))
+        # one number, two parties (张三, 李四): a 汇总 row of 李四 copies the earlier 李四 row, not 张三's
+        again = _earlier_same_party(group, party, decided, in_same_file)
+        again &= ~copy[in_same_file]
+        if again.any():
+            first_row = first_row.copy()
+            first_row[in_same_file[again]] = _first_rows(_party_groups(group, party, decided))[in_same_file[again]]
+            copy[in_same_file[again]] = True
     if not copy.any():
         return out, empty
     copies = np.flatnonzero(copy)
@@ -123,6 +133,17 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         month_column[months.index.to_numpy()] = months.to_numpy(object)
         out = out.assign(conflict_with=column, conflict_months=month_column)
     return out[kept].reset_index(drop=True), left_out.reset_index(drop=True)
+
+
+def _party_groups(group: np.ndarray, party: np.ndarray, decided: np.ndarray) -> np.ndarray:
+    return pd.DataFrame({"g": group, "p": party, "d": decided.astype(np.int64)}).groupby(
+        ["g", "p", "d"], sort=False).ngroup().to_numpy()
+
+
+def _earlier_same_party(group, party, decided, rows: np.ndarray) -> np.ndarray:
+    """Per row of ``rows``: an earlier row of its group names the same party on the same decision day."""
+    first = _first_rows(_party_groups(group, party, decided))[rows]
+    return (first != rows) & (party[rows] != "") & ~np.isnat(decided[rows])
 
 
 def _a_merged_party(party: np.ndarray, first_row: np.ndarray, continued: np.ndarray, rows: np.ndarray) -> np.ndarray:

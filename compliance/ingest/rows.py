@@ -165,8 +165,9 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
     if labelled.any():
         labelled[labelled] = ~per_distinct(doc_arr[labelled], lambda t: matches(_COUNT, t)).astype(bool)
     # Decision content: a party named, or several cells filled (party, reason, result, unit …).
+    # ... but not when every filled cell is one a template fills down (序号, the unit, its code): any other keeps it
     varying = evidence.count - (constant if constant is not None else 0)
-    content = party.ne("").to_numpy(bool) | (varying >= 3)
+    content = party.ne("").to_numpy(bool) | ((evidence.count >= 3) & (varying > 0))
     stamp = ~blank & (evidence.count <= 2)
     if stamp.any():
         stamp[stamp] = matches(STAMP_LINE, first_arr[stamp])

@@ -45,6 +45,8 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
         section = unit.fillna("").str.match(SECTION).to_numpy(bool)
         unit = unit.mask(section, unit_name(owner))
     unknown = unit.isna().to_numpy(bool) & (context.unit_line is None) & (not context.fallback_named)
+    folder = unit.isna().to_numpy(bool) & ~party & getattr(context, "by_folder", False)
     return unit.fillna(unit_name(context.unit_line or context.fallback_unit)), \
         np.where(party, "unit-column-party", np.where(unknown, "unit-from-file-name",
-                                                      np.where(section, "unit-section", None)))
+                                                      np.where(folder, "unit-by-folder",
+                                                               np.where(section, "unit-section", None))))

@@ -23,13 +23,13 @@ _LATER_ACT = "撤销|撤回|更正|变更|纠正|废止"
 # (关于撤销西安监罚〔2019〕15号…) and 决定 (not 决定书) just after it are caught to tell a later act on
 # the decision from the decision's own publication.
 # A batch lists more serials after the first (…12号、13号, …12、13号, …12-14号, …12号至14号); 号 may be
-# left off where the number plainly ends (…〔2023〕11）, at a separator or the end), never before a word
-# (〔2023〕11月, （2023）15起, 〔2023〕3次会议). 12-1号 is one sub-number, not 12号 and 1号.
+# left off (…〔2023〕11）), as in number cells, but not before a word of date or count (〔2023〕11月,
+# （2023）15起, 〔2023〕3次会议). 12-1号 is one sub-number, not 12号 and 1号.
 _SEPARATOR, _THROUGH = "、和及与", "\\-—–~～至到"
 _NUMBER_IN_TITLE = re.compile(
     r"(?P<act>(?:" + _LATER_ACT + r")对?)?"
     r"(?P<number>(?P<issuer>(?:(?!" + _LATER_ACT + r")[^〔〕\s、，,：:；;“”\"《》的书对于]){1,16})"
-    r"〔(?P<year>(?:19|20)\d{2})〕第?(?P<serial>\d+)(?:号|(?=[〕）)】\]」』、，,；;\s" + _SEPARATOR + _THROUGH + r"]|$)))"
+    r"〔(?P<year>(?:19|20)\d{2})〕第?(?P<serial>\d+)(?:号|(?![\d月年日期份条件个元万起次会届批项])))"
     r"(?P<more>(?:[" + _SEPARATOR + _THROUGH + r"]第?\d+号?)*[" + _SEPARATOR + _THROUGH + r"]第?\d+号)?"
     r"(?P<decision>(?:行政)?(?:处罚|许可)?决定(?!书))?")
 _MORE = re.compile(r"([" + _SEPARATOR + _THROUGH + r"])第?(\d+)")
@@ -72,18 +72,18 @@ def numbers_from_titles(titles: pd.Series) -> pd.DataFrame:
 
 
 def _batch(issuer: str, year: str, serial: str, more: str) -> list[str]:
-    """西安监罚, 2023, 12 and 、13号至15号: the four numbers, each written out whole."""
-    serials, last = [int(serial)], int(serial)
+    """西安监罚, 2023, 12 and 、13号至15号: the four numbers, each written out whole; 12-1号 is one number of
+    its own (a sub-number of 12), in a list as anywhere."""
+    serials: list[str] = [serial]
     for separator, digits in _MORE.findall(more):
-        value = int(digits)
+        value, last = int(digits), int(serials[-1].split("-")[0])
         through = separator not in _SEPARATOR
-        if through and value < last:  # 12-1号: a sub-number of 12, one number of its own
-            return [f"{issuer}〔{year}〕{serial}{more}" if more.endswith("号") else f"{issuer}〔{year}〕{serial}{more}号"]
-        if through and value - last <= LONGEST_RUN:
-            serials.extend(range(last + 1, value + 1))
+        if through and value < last:
+            serials[-1] = f"{serials[-1]}-{digits}"
+        elif through and value - last <= LONGEST_RUN:
+            serials.extend(str(k) for k in range(last + 1, value + 1))
         else:
-            serials.append(value)
-        last = value
+            serials.append(digits)
     return [f"{issuer}〔{year}〕{k}号" for k in dict.fromkeys(serials)]
 
 

@@ -225,7 +225,8 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
 _SITE = r"网站|门户|网$|平台|信用|公示系统"
 # Who collects 双公示 data for a region (数据来源单位 of a platform's export): no deciding unit.
 # Whole names of the kind, never an office that decides (区政务服务和大数据管理局 issues permits).
-_COLLECTOR = r"(?:信用信息[^局委办]*中心|信用中心|信用办|信用平台|信用中国|大数据中心|数据中心|信息中心|信用[^局委]*网)$"
+_COLLECTOR = (r"(?:信用信息[^局委办]*中心|信用中心|信用办|信用信息(?:共享)?平台|信用平台|信用中国|大数据中心|数据中心|信息中心"
+              r"|公示系统|信用体系建设[^局委]*办公室|信用[^局委]*网)(?:[（(][^）)]*[）)])?$")  # …平台（湖北）
 
 
 # What an export writes under its table, besides the ledger footers (header.FOOTER: 注：, 合计, 共 N 条).
