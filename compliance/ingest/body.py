@@ -9,12 +9,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..dates import cell_types, parse_dates
+from ..dates import NOT_PUBLISHED, cell_types, parse_dates
 from .cells import cell_text, display_text, is_blank, per_distinct, quick_nonblank
 from ..fields import FieldRules
 from .columns import ColumnMap, map_columns
 from .header import combine, grouped_pair, spread_groups, strength
+from .date_words import RANGE, SAME_DAY
+from .published_words import said_published
 from .rawsheet import RawSheet
+from .unit_column import DITTO
 from .text import csv_rows, formula_text
 
 
@@ -217,11 +220,6 @@ def fill_from_spans(frame: pd.DataFrame, spans: list[tuple[int, list[int]]], dat
 def _usable(cells: pd.Series, date: bool) -> np.ndarray:
     """Filled cells; under a date's header, those holding a date or saying one (同上, 当天, 已公开, 未公开):
     free text beside the dates (罚款已缴清) is no date of the decision's."""
-    from .date_words import RANGE, SAME_DAY  # date_words reads unit_column, which reads cells: no cycle here
-    from .published_words import said_published
-    from .unit_column import DITTO
-    from ..dates import NOT_PUBLISHED
-
     filled = quick_nonblank(cells)
     if date and filled.any():
         text = cell_text(cells).str.replace(r"\s+", "", regex=True)

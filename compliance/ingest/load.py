@@ -7,6 +7,7 @@ Chinese message), and the others are still loaded. Every row below a header is a
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import partial
@@ -223,7 +224,7 @@ def folder_unit(path: str | Path) -> str | None:
     区司法局/2024年11月/台账.xlsx: a folder per unit). The last word, after the sheet's own title and name."""
     if named_unit(path):
         return None
-    parent = Path(path).resolve().parent
+    parent = Path(os.path.abspath(path)).parent  # not resolve(): a symlink loop must not stop the run
     if _PERIOD.match(parent.name):  # 区司法局/2024年11月/台账.xlsx: the month's folder inside the unit's
         parent = parent.parent
     return unit_in_text(parent.name)
