@@ -66,8 +66,10 @@ class FileFault(ComplianceError):
         super().__init__(f"{self.path}：{self.problem.message}")
 
     @classmethod
-    def from_problem(cls, found: Problem) -> "FileFault":
-        return cls(found.code, found.file, **dict(found.values))
+    def from_problem(cls, found: Problem, detail: str | None = None) -> "FileFault":
+        """The fault of ``found``, its sheet and row too (a message may name them: 工作表“…”的单元格…)."""
+        places = {name: getattr(found, name) for name in ("sheet", "row", "field") if getattr(found, name) is not None}
+        return cls(found.code, found.file, detail, **dict(found.values), **places)
 
     def __reduce__(self):  # a fault found in a worker process travels back whole, its sheet and row too
         places = {name: getattr(self.problem, name) for name in ("sheet", "row", "field")

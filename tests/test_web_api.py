@@ -624,3 +624,21 @@ def test_the_page_says_what_a_clerk_can_do_where_the_command_line_says_what_its_
     said = cli.read_text(encoding="utf-8")
     assert "用 --calendar 2003.csv 提供后重新运行" in said and "compliance.toml 的 [columns]" in said
     assert "命令行 --days" in said
+
+
+def test_an_unreadable_uploads_message_names_its_sheet_as_the_command_line_does(client, tmp_path):
+    # One stray character far from the data: the message names the sheet (it said 工作表“None” on the page).
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "十月台账"
+    sheet.append(["文书号", "处罚决定日期", "公开日期"])
+    sheet.append(["西安监罚〔2016〕1号", dt.date(2016, 9, 1), dt.date(2016, 9, 10)])
+    sheet["Z1048576"] = "x"
+    book.save(tmp_path / "区编办_远处有字.xlsx")
+    payload = upload_bytes(client, [("区编办_远处有字.xlsx", (tmp_path / "区编办_远处有字.xlsx").read_bytes())],
+                           as_of="2016-12-31").get_json()
+    [entry] = payload["inputs"]
+    message = entry["error"]["message"]
+    assert "工作表“十月台账”的单元格 Z1048576 有内容" in message and "None" not in message

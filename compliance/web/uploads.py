@@ -119,7 +119,7 @@ def relabel(run, shown: dict[str, str]) -> None:
         if entry.not_read is not None:
             entry.not_read = _renamed(entry.not_read, shown)
         if entry.error is not None:
-            entry.error = FileFault.from_problem(_renamed(entry.error.problem, shown))
+            entry.error = FileFault.from_problem(_renamed(entry.error.problem, shown), entry.error.detail)
         for sheet in entry.sheets:
             sheet.notes = [_renamed(n, shown) for n in sheet.notes]
             sheet.problems = [_renamed(p, shown) for p in sheet.problems]
