@@ -125,3 +125,13 @@ def test_a_calendar_file_likely_wrong_is_said_on_the_page(browser, tmp_path):
     finally:
         server.close()
         thread.join(10)
+
+
+def test_two_files_of_one_name_chosen_together_are_both_kept(page, tmp_path):
+    # 台账.xlsx from two units' folders, chosen in one go: two files, never one replacing the other.
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copyfile(SAMPLE, tmp_path / folder / "台账.xlsx")
+    page.set_input_files("#files", [str(tmp_path / "a" / "台账.xlsx"), str(tmp_path / "b" / "台账.xlsx")])
+    assert page.locator("#chosen li").count() == 2
+    assert "替换" not in page.locator("#check-status").inner_text()

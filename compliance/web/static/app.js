@@ -71,9 +71,11 @@ function showTab(name) {
 // ---- files ----
 function addFiles(files) {
   const replaced = [];
+  const before = state.chosen.length;
   for (const file of files) {
-    // The same name chosen again is the file fixed since: it replaces the one chosen before.
-    const at = state.chosen.findIndex((f) => f.name === file.name);
+    // The same name chosen again is the file fixed since: it replaces the one chosen before. Two files of
+    // one name in one choice (from two folders) are two files: both are kept.
+    const at = state.chosen.findIndex((f, k) => k < before && f.name === file.name);
     if (at < 0) state.chosen.push(file);
     else {
       state.chosen[at] = file;
