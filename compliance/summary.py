@@ -127,6 +127,12 @@ def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unread
     for name in RATE_HEADERS:
         out[name] = rates[name].astype(object).where(rates[name].notna(), None)
     out["备注"] = table.apply(_note, axis=1) if len(table) else None
+    # a unit named after a file that names none (自查.xlsx): its line says so, not only its records
+    if "unit_problem" in records and len(records):
+        guessed = set(records.loc[records["unit_problem"].eq("unit-from-file-name").to_numpy(bool), "unit"])
+        nameless = out["单位"].isin(guessed).to_numpy(bool) & out["备注"].isna().to_numpy(bool)
+        if nameless.any():
+            out.loc[nameless, "备注"] = [problem("unit-named-by-file")] * int(nameless.sum())
     # records, but none the rank rate counts (all 未到期 or 无需公开): no rank, and the line says why
     unranked = out["排名"].isna().to_numpy(bool) & (out["决定总数"] > 0).to_numpy(bool) \
         & out["备注"].isna().to_numpy(bool) & (out["单位"] != TOTAL).to_numpy(bool)

@@ -315,3 +315,15 @@ def test_short_unit_names_in_a_unit_name_column_beside_a_party_column_stay_units
     result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history", "--json", "-", "-q",
                                        "-o", str(tmp_path / "r.xlsx")])
     assert [(r["unit"], r["party"]) for r in json.loads(result.stdout)["records"]] == [("安监", "甲"), ("区气象台", "乙")]
+
+
+def test_a_unit_named_only_by_its_file_says_so_on_its_summary_line(tmp_path):
+    import json
+
+    header = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "上网公开日期"]
+    book = write_xlsx(tmp_path / "自查.xlsx", {"Sheet1": [header, [1, "西安监罚〔2024〕1号", "甲", D(2024, 3, 5), None]]})
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history", "--json", "-", "-q",
+                                       "-o", str(tmp_path / "r.xlsx")])
+    table = json.loads(result.stdout)["unit_summary"]
+    notes = {row[table["columns"].index("单位")]: row[table["columns"].index("备注")] for row in table["rows"]}
+    assert notes["自查"] == "单位不明：文件中看不出是哪个单位，暂按文件名列出"

@@ -1,0 +1,32 @@
+"""The problem codes of the lines of 汇总: why a unit's line has no rank, or says more than its figures.
+
+Listed in problem_codes.DECLARED with every other code (a module of its own only to keep modules small).
+"""
+
+from __future__ import annotations
+
+from .problem_types import UNIT, ProblemType
+
+SUMMARY_LINES = [
+    ProblemType("unit-unjudged", UNIT, "有 {count} 条数据有误或无法判定，未计入及时公开率",
+                "这些记录不计入及时公开率，单位不能靠填错日期提高比率", "看“数据问题”工作表，改正后重新报送"),
+    ProblemType("unit-named-by-file", UNIT, "单位不明：文件中看不出是哪个单位，暂按文件名列出",
+                "表中没有单位列或“填报单位”一行，文件名也不是单位名称（如“自查.xlsx”）", "文件名写上单位名称后重新检查"),
+    ProblemType("unit-unranked", UNIT, "记录都未到期或无需公开，没有可计算排名及时率的记录，不排名",
+                "排名及时率的分母（按时公开 + 逾期 + 数据有误）为 0", "无需处理"),
+    ProblemType("unit-no-decisions", UNIT, "报送了表格，但统计范围内没有决定", "报送的记录都不在所选月份或统计范围内", "无需处理"),
+    ProblemType("unit-partly-unreadable", UNIT, "另有报送的文件无法读取（见“数据问题”），名次只按读到的记录",
+                "该单位有的文件读了，有的读不了：名次和比率只反映读到的部分", "看“数据问题”中的原因，重新报送读不了的文件"),
+    ProblemType("unit-partly-unreadable-unjudged", UNIT, "另有报送的文件无法读取（见“数据问题”），名次只按读到的记录；"
+                                                        "有 {count} 条数据有误或无法判定，未计入及时公开率",
+                "该单位有的文件读不了，读到的记录中又有数据有误或无法判定的", "看“数据问题”中的原因，改正后重新报送"),
+    ProblemType("unit-file-unreadable", UNIT, "报送的文件无法读取，见“数据问题”", "该单位的文件读不了", "看“数据问题”中的原因，重新报送"),
+    ProblemType("unit-file-unreadable-uncounted", UNIT, "报送的文件无法读取，见“数据问题”，未计入合计",
+                "该单位（不在 compliance.toml [units] 中）的文件读不了", "看“数据问题”中的原因，重新报送"),
+    ProblemType("unit-not-sent", UNIT, "未报送（没有收到该单位的表格）", "compliance.toml [units] 中的单位没有报送表格",
+                "催报"),
+    ProblemType("unit-followed-not-sent", UNIT, "本期没有收到该单位的表格；上期遗留事项照常跟踪",
+                "上期有仍未整改事项的单位，本期没有报送表格", "催报；遗留事项见“整改跟踪”"),
+    ProblemType("unit-online-only", UNIT, "只见于网站清单，台账中没有该单位", "网站清单中有、台账中没有的单位",
+                "核实该单位是否应报送台账"),
+]
