@@ -10,6 +10,7 @@ records are all there, and that no traceback leaks out.
 Cases (id: what the bad file is -> what must happen):
 empty-xlsx: a 0-byte .xlsx -> unreadable, empty-file
 empty-csv: a .csv holding only blanks -> unreadable, empty-file
+blank-workbook: an .xlsx whose only sheet has no cell filled -> unreadable, empty-sheets (not "no header")
 truncated-xlsx: the first half of a real workbook -> unreadable, corrupt-file
 text-as-xlsx: a CSV text renamed .xlsx -> unreadable, not-a-spreadsheet
 zip-without-workbook: a zip holding readme.txt, named .xlsx -> unreadable, no-workbook-in-zip
@@ -250,6 +251,8 @@ NEGATIVE_BUG = ("-5 in a yyyy-mm-dd formatted cell reaches the loader as datetim
 CASES = [
     Case("empty-xlsx", _raw("空_处罚.xlsx", lambda t: b""), "file", "empty-file", ("文件是空的",)),
     Case("empty-csv", _raw("空_处罚.csv", lambda t: b"  \r\n \n"), "file", "empty-file", ("文件是空的",)),
+    Case("blank-workbook", _raw("空表_处罚.xlsx", lambda t: write_xlsx(t / "blank.xlsx", {"Sheet1": []}).read_bytes()),
+         "file", "empty-sheets", ("都是空的",)),
     Case("truncated-xlsx", _raw("截断_处罚.xlsx", lambda t: _good_bytes(t)[: len(_good_bytes(t)) // 2]),
          "file", "corrupt-file", ("损坏",)),
     Case("text-as-xlsx", _raw("文本_处罚.xlsx", lambda t: "文书号,决定日期\nA,2016-1-1\n".encode()),
