@@ -88,6 +88,7 @@ function addFiles(files) {
 }
 
 function sizeText(bytes) {
+  if (bytes === 0) return "空文件"; // said as it is: a file of nothing is no "1 KB"
   return bytes >= 1048576 ? (bytes / 1048576).toFixed(1) + " MB" : Math.max(1, Math.round(bytes / 1024)) + " KB";
 }
 
