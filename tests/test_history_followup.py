@@ -378,3 +378,24 @@ def test_a_publication_day_the_earlier_ledger_contradicts_is_no_on_time_verdict(
     assert notes["西安监罚〔2016〕1号"] == ("2016-10 报送的台账已记到 2016-10-25，其中这项决定还没有公开；本期台账填的公开日期 "
                                      "2016-10-20 却早于那天，按它算是按时公开。两期台账矛盾，无法判定，请核对公开日期")
     assert notes["西安监罚〔2016〕3号"] is None
+
+
+def test_the_contradiction_is_seen_across_a_skipped_month_and_a_renamed_unit(tmp_path):
+    # October's ledger (written by 10-25) lists 1号 unpublished; November 区安监局 sends nothing; December,
+    # under its full name, says 1号 went online on 10-20. The contradiction is October's, two periods back,
+    # under the name the store knows: 数据有误, never 已整改 按时公开.
+    october = [("西安监罚〔2016〕1号", "甲", "2016-10-10", None), ("西安监罚〔2016〕2号", "乙", "2016-10-11", "2016-10-25")]
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty", october, "区安监局")
+    ledger(tmp_path / "11" / "区环保局_行政处罚.xlsx", "penalty", [("西环罚〔2016〕1号", "丙", "2016-11-01", "2016-11-03")],
+           "区环保局")
+    december = [("西安监罚〔2016〕1号", "甲", "2016-10-10", "2016-10-20"), october[1]]
+    ledger(tmp_path / "12" / "西塞山区安全生产监督管理局_行政处罚.xlsx", "penalty", december, "西塞山区安全生产监督管理局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    month(tmp_path, "11", "2016-11", "2016-12-26")
+    _, carried = month(tmp_path, "12", "2016-12", "2017-01-20")
+    assert {i["document_number"]: (i["state"], i["status"]) for i in carried} == {
+        "西安监罚〔2016〕1号": ("open", "invalid")}
+    sheet = openpyxl.load_workbook(tmp_path / "r2016-12.xlsx")["整改跟踪"]
+    header = [c.value for c in sheet[3]]
+    notes = {row[2]: row[header.index("说明")] for row in sheet.iter_rows(min_row=4, values_only=True) if row[0]}
+    assert notes["西安监罚〔2016〕1号"].startswith("2016-10 报送的台账已记到 2016-10-25，其中这项决定还没有公开")

@@ -116,11 +116,12 @@ def earlier_decision_dates(store: HistoryStore, period: str, records: pd.DataFra
     carried = store.followups(previous, still_open=True) if previous else pd.DataFrame(columns=FOLLOWUP_COLUMNS)
     if not len(carried):
         return records
+    stored_units = carried["unit"].copy()  # the names the store knows them by
     spelled = run_spellings(carried["unit"], records["unit"])
     if spelled:
         carried["unit"] = carried["unit"].replace(spelled)
     at, _ = _locate(carried, records)
-    unpublished = _unpublished_until(store, previous, carried, records, at)
+    unpublished, unpublished_period = _unpublished_until(store, previous, carried, records, at, stored_units)
     before = pd.to_datetime(carried["decision_date"], errors="coerce").to_numpy("datetime64[s]")
     numbered = carried["number_key"].astype(object).fillna("").ne("").to_numpy(bool)
     pick = np.flatnonzero((at >= 0) & numbered & ~np.isnat(before))
@@ -129,32 +130,48 @@ def earlier_decision_dates(store: HistoryStore, period: str, records: pd.DataFra
     earlier = np.full(len(records), np.datetime64("NaT"), dtype="datetime64[s]")
     earlier[at[changed]] = before[changed]
     told = ~np.isnat(earlier) | ~np.isnat(unpublished)
+    said = np.where(~np.isnat(unpublished), unpublished_period, np.where(told, previous, None))
     return records.assign(earlier_decision_date=earlier, unpublished_until=unpublished,
-                          earlier_period=pd.Series(np.where(told, previous, None), dtype=object, index=records.index))
+                          earlier_period=pd.Series(said, dtype=object, index=records.index))
 
 
 def _unpublished_until(store: HistoryStore, previous: str, carried: pd.DataFrame, records: pd.DataFrame,
-                       at: np.ndarray) -> np.ndarray:
-    """Per record: the last day the previous period's ledgers of its unit recorded (a decision or a
-    publication of that day; at most that period's as-of date), where that period found its item
-    逾期未公开 and the website has not shown it since; NaT elsewhere. A publication day before it now
-    contradicts the earlier ledgers, which were written after it and did not have it (classify)."""
+                       at: np.ndarray, stored_units: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Per record: the last day the latest earlier ledgers of its unit recorded (a decision or a publication
+    of that day; at most that period's as-of date), where the item was still 逾期未公开 and the website has
+    not shown it since; NaT elsewhere. A publication day before it now contradicts the earlier ledgers,
+    which were written after it and did not have it (classify). The latest ledgers a unit sent may be older
+    than the previous period (a month it skipped), and the store knows the unit by its earlier name.
+    Returns (those days, the period whose ledgers each comes from)."""
     out = np.full(len(records), np.datetime64("NaT"), dtype="datetime64[s]")
+    periods = np.full(len(records), None, dtype=object)
     pick = np.flatnonzero((at >= 0) & carried["status"].eq("overdue").to_numpy(bool))
-    as_of = next((p["as_of"] for p in store.periods() if p["period"] == previous), None)
-    if as_of is None or not len(pick):
-        return out
-    units = carried["unit"].iloc[pick]
-    stored = store.records([previous], sorted(set(units.dropna())))
-    days = pd.concat([pd.to_datetime(stored[name], errors="coerce") for name in ("decision_date", "published_date")])
-    known = days.groupby(pd.concat([stored["unit"]] * 2).to_numpy(object)).max()  # per unit: a few
-    last = np.minimum(known.reindex(units.to_numpy(object)).to_numpy("datetime64[s]"), np.datetime64(as_of, "s"))
+    if not len(pick):
+        return out, periods
+    units = stored_units.iloc[pick].to_numpy(object)
+    last_day: dict[str, np.datetime64] = {}
+    found_in: dict[str, str] = {}
+    earlier = sorted((p for p in store.periods() if p["period"] <= previous), key=lambda p: p["period"], reverse=True)
+    for period in earlier:  # a few periods at most: until each unit's latest ledgers are found
+        wanted = sorted({u for u in units if isinstance(u, str)} - set(last_day))
+        if not wanted:
+            break
+        stored = store.records([period["period"]], wanted)
+        if not len(stored):
+            continue
+        days = pd.concat([pd.to_datetime(stored[name], errors="coerce") for name in ("decision_date", "published_date")])
+        known = days.groupby(pd.concat([stored["unit"]] * 2).to_numpy(object)).max()
+        bound = np.datetime64(period["as_of"], "s")
+        last_day.update({unit: min(np.datetime64(day, "s"), bound) for unit, day in known.dropna().items()})
+        found_in.update({unit: period["period"] for unit in known.dropna().index})
+    last = np.array([last_day.get(u, np.datetime64("NaT")) for u in units], dtype="datetime64[s]")
     rows = at[pick]
     keep = ~np.isnat(last)
     if "online_result" in records.columns:  # the website's own date stands (online/verify.py)
         keep &= ~np.isin(records["online_result"].astype(object).to_numpy(object)[rows], ONLINE_FOUND)
     out[rows[keep]] = last[keep]
-    return out
+    periods[rows[keep]] = np.array([found_in.get(u) for u in units], dtype=object)[keep]
+    return out, periods
 
 
 def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: pd.DataFrame, *, calendar, rules,
