@@ -399,3 +399,17 @@ def test_the_contradiction_is_seen_across_a_skipped_month_and_a_renamed_unit(tmp
     header = [c.value for c in sheet[3]]
     notes = {row[2]: row[header.index("说明")] for row in sheet.iter_rows(min_row=4, values_only=True) if row[0]}
     assert notes["西安监罚〔2016〕1号"].startswith("2016-10 报送的台账已记到 2016-10-25，其中这项决定还没有公开")
+
+
+def test_a_number_corrected_since_is_the_same_decision_never_a_dropped_one(tmp_path):
+    # October: 西安监罚〔2015〕5号 (a year typo), unpublished and overdue by November. November's ledger has it as
+    # 〔2016〕5号, same party and day, published late: the item is closed (late), not 台账中消失.
+    october = [("西安监罚〔2015〕5号", "黄石某矿业有限公司", "2016-10-10", None),
+               ("西安监罚〔2016〕6号", "乙", "2016-10-11", "2016-10-25")]
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty", october, "区安监局")
+    november = [("西安监罚〔2016〕5号", "黄石某矿业有限公司", "2016-10-10", "2016-11-30"), october[1]]
+    ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty", november, "区安监局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
+    assert {i["document_number"]: (i["state"], i["status"]) for i in carried} == {
+        "西安监罚〔2015〕5号": ("resolved", "late")}

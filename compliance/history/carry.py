@@ -285,6 +285,8 @@ def _locate(carried: pd.DataFrame, records: pd.DataFrame) -> tuple[np.ndarray, n
         seen[taken] = at[taken] < 0
     _merge_into(at, items[~numbered], by_party.drop_duplicates(BY_PARTY), BY_PARTY)
     _number_filled_in(at, items[~numbered], mine[rec_numbered])
+    # a number corrected since (〔2023〕5号 → 〔2024〕5号): the same unit, party and day single out one record
+    _number_filled_in(at, items[numbered & ~seen], mine[rec_numbered])
     retry = items[(at < 0) & ~numbered & items["problem"].eq("invalid").to_numpy(bool)
                   & items["party"].ne("").to_numpy(bool)]
     if len(retry):
@@ -294,9 +296,10 @@ def _locate(carried: pd.DataFrame, records: pd.DataFrame) -> tuple[np.ndarray, n
 
 
 def _number_filled_in(at: np.ndarray, items: pd.DataFrame, numbered: pd.DataFrame) -> None:
-    """Items recorded without a number, found now with one (无 last month, 西安监罚〔2024〕5号 now): filling it
-    in is the correction asked for, never a 台账中消失. Unit, category, party and decision date must
-    single out one numbered record not already taken, and one item: two such decisions are no guess."""
+    """Items recorded without a number, found now with one (无 last month, 西安监罚〔2024〕5号 now), or with
+    another (a number corrected): filling it in or putting it right is the correction asked for, never a
+    台账中消失. Unit, category, party and decision date must single out one numbered record not already
+    taken, and one item: two such decisions are no guess."""
     items = items[(at[items["item"].to_numpy()] < 0) & items["party"].ne("").to_numpy(bool)
                   & items["decision_date"].notna().to_numpy(bool)]
     if not len(items):
