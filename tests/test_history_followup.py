@@ -413,3 +413,18 @@ def test_a_number_corrected_since_is_the_same_decision_never_a_dropped_one(tmp_p
     _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
     assert {i["document_number"]: (i["state"], i["status"]) for i in carried} == {
         "西安监罚〔2015〕5号": ("resolved", "late")}
+
+
+def test_a_decision_sent_after_its_month_was_recorded_is_said(tmp_path):
+    # 2号 was decided in October but first sent in November's ledger, still unpublished: it is in neither
+    # month's figures, so the November run says so and which month to run again.
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty", [("西安监罚〔2016〕1号", "甲", "2016-10-10", "2016-10-12")],
+           "区安监局")
+    ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty", [("西安监罚〔2016〕1号", "甲", "2016-10-10", "2016-10-12"),
+                                                               ("西安监罚〔2016〕2号", "乙", "2016-10-20", None),
+                                                               ("西安监罚〔2016〕3号", "丙", "2016-11-02", "2016-11-04")],
+           "区安监局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "11"), "--month", "2016-11", "--as-of", "2016-12-26",
+                                       "--db", str(tmp_path / "h.sqlite"), "--out", str(tmp_path / "r.xlsx"), "-q"])
+    assert "注意：本次读到 1 条 2016-10 作出的决定，2016-10 记入历史库时还没有它们（补报）" in result.output

@@ -404,3 +404,43 @@ def _new_items(scoped: pd.DataFrame, period: str, carried_rows: np.ndarray) -> p
         "status": status[pick].to_numpy(object), "still_open": 1,
         "source_file": rows["source_file"].to_numpy(object), "sheet": rows["sheet"].to_numpy(object),
         "row": rows["row"].to_numpy(object)}, columns=FOLLOWUP_COLUMNS)
+
+
+def reported_late(store: HistoryStore, period: str, records: pd.DataFrame) -> dict[str, int]:
+    """{earlier month: decisions read now, decided in that recorded month, that its record did not hold}:
+    sent after their month was recorded (补报), they are in no month's figures and no follow-up unless that
+    month is run again. Compared by unit, category and number (party and day for those without one)."""
+    recorded = {p["period"] for p in store.periods()}
+    months = records["decision_date"].to_numpy("datetime64[M]").astype(str)
+    earlier = np.isin(months, sorted(m for m in recorded if m < period))
+    if not earlier.any():
+        return {}
+    mine = records[earlier].assign(month=months[earlier],
+                                   number_key=normalise_document_numbers(records["document_number"][earlier]).to_numpy(object))
+    wanted = sorted(set(mine["month"]))
+    units = set(mine["unit"].dropna()) | {u for m in wanted for u in store.rates(m)["unit"].dropna()}  # earlier names too
+    stored = store.records(wanted, sorted(units))
+    if not len(stored):
+        return dict(mine.groupby("month").size())
+    stored = stored.assign(month=stored["period"])
+    spelled = run_spellings(stored["unit"], mine["unit"])  # 区安监局 then, 西塞山区安全生产监督管理局 now
+    if spelled:
+        stored["unit"] = stored["unit"].replace(spelled)
+    with_number = mine["number_key"].ne("").to_numpy(bool)
+    on = ["month", "unit", "category", "number_key"]
+    known = mine[with_number][on].merge(stored[on].drop_duplicates(), on=on, how="left", indicator=True)["_merge"].eq("both")
+    # a number not recorded may be one corrected since (the same party and day): no 补报
+    unknown = known.to_numpy(bool) == False  # noqa: E712 - an array, element-wise
+    missing = pd.concat([_without_number_missing(mine[with_number][unknown], stored),
+                         _without_number_missing(mine[~with_number], stored)])
+    return {month: int(n) for month, n in missing.value_counts().sort_index().items()}
+
+
+def _without_number_missing(mine: pd.DataFrame, stored: pd.DataFrame) -> pd.Series:
+    if not len(mine):
+        return pd.Series(dtype=object)
+    left = _keys(mine, mine["decision_date"], ("unit", "category", "party", "decision_date")).assign(month=mine["month"])
+    right = _keys(stored, stored["decision_date"], ("unit", "category", "party", "decision_date")).assign(
+        month=stored["month"]).drop_duplicates()
+    found = left.merge(right, how="left", indicator=True)["_merge"].eq("both").to_numpy(bool)
+    return mine["month"][~found]
