@@ -430,8 +430,7 @@ def reported_late(store: HistoryStore, period: str, records: pd.DataFrame) -> di
     on = ["month", "unit", "category", "number_key"]
     known = mine[with_number][on].merge(stored[on].drop_duplicates(), on=on, how="left", indicator=True)["_merge"].eq("both")
     # a number not recorded may be one corrected since (the same party and day): no 补报
-    unknown = known.to_numpy(bool) == False  # noqa: E712 - an array, element-wise
-    missing = pd.concat([_without_number_missing(mine[with_number][unknown], stored),
+    missing = pd.concat([_without_number_missing(mine[with_number][~known.to_numpy(bool)], stored),
                          _without_number_missing(mine[~with_number], stored)])
     return {month: int(n) for month, n in missing.value_counts().sort_index().items()}
 
