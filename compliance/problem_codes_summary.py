@@ -12,7 +12,7 @@ SUMMARY_LINES = [
                 "这些记录不计入及时公开率，单位不能靠填错日期提高比率", "看“数据问题”工作表，改正后重新报送"),
     ProblemType("unit-named-by-file", UNIT, "单位不明：文件中看不出是哪个单位，暂按文件名列出",
                 "表中没有单位列或“填报单位”一行，文件名也不是单位名称（如“自查.xlsx”）", "文件名写上单位名称后重新检查"),
-    ProblemType("unit-unranked", UNIT, "记录都未到期或无需公开，没有可计算排名及时率的记录，不排名",
+    ProblemType("unit-unranked", UNIT, "记录都未到期或无需公开，不排名",
                 "排名及时率的分母（按时公开 + 逾期 + 数据有误）为 0", "无需处理"),
     ProblemType("unit-no-decisions", UNIT, "报送了表格，但统计范围内没有决定", "报送的记录都不在所选月份或统计范围内", "无需处理"),
     ProblemType("unit-partly-unreadable", UNIT, "另有报送的文件无法读取（见“数据问题”），名次只按读到的记录",
