@@ -75,7 +75,7 @@ def late_report_warnings(store: HistoryStore, run) -> list[str]:
     """Decisions of a month already recorded, read only now (补报): in no month's figures unless it runs again."""
     from .history.carry import reported_late  # when used: start-up time
 
-    if not store.exists():  # the first month recorded: nothing before it
+    if not store.exists() or run.month is None:  # the first month recorded; or every month in scope (--record)
         return []
     late = reported_late(store, run.history.period, run.loaded.records)
     return [f"注意：本次读到 {n} 条 {month} 作出的决定，{month} 记入历史库时还没有它们（补报）：它们不计入 "

@@ -285,8 +285,6 @@ def _locate(carried: pd.DataFrame, records: pd.DataFrame) -> tuple[np.ndarray, n
         seen[taken] = at[taken] < 0
     _merge_into(at, items[~numbered], by_party.drop_duplicates(BY_PARTY), BY_PARTY)
     _number_filled_in(at, items[~numbered], mine[rec_numbered])
-    # a number corrected since (〔2023〕5号 → 〔2024〕5号): the same unit, party and day single out one record
-    _number_filled_in(at, items[numbered & ~seen], mine[rec_numbered])
     retry = items[(at < 0) & ~numbered & items["problem"].eq("invalid").to_numpy(bool)
                   & items["party"].ne("").to_numpy(bool)]
     if len(retry):
@@ -296,10 +294,9 @@ def _locate(carried: pd.DataFrame, records: pd.DataFrame) -> tuple[np.ndarray, n
 
 
 def _number_filled_in(at: np.ndarray, items: pd.DataFrame, numbered: pd.DataFrame) -> None:
-    """Items recorded without a number, found now with one (无 last month, 西安监罚〔2024〕5号 now), or with
-    another (a number corrected): filling it in or putting it right is the correction asked for, never a
-    台账中消失. Unit, category, party and decision date must single out one numbered record not already
-    taken, and one item: two such decisions are no guess."""
+    """Items recorded without a number, found now with one (无 last month, 西安监罚〔2024〕5号 now): filling it
+    in is the correction asked for, never a 台账中消失. Unit, category, party and decision date must
+    single out one numbered record not already taken, and one item: two such decisions are no guess."""
     items = items[(at[items["item"].to_numpy()] < 0) & items["party"].ne("").to_numpy(bool)
                   & items["decision_date"].notna().to_numpy(bool)]
     if not len(items):
@@ -409,17 +406,22 @@ def _new_items(scoped: pd.DataFrame, period: str, carried_rows: np.ndarray) -> p
 def reported_late(store: HistoryStore, period: str, records: pd.DataFrame) -> dict[str, int]:
     """{earlier month: decisions read now, decided in that recorded month, that its record did not hold}:
     sent after their month was recorded (补报), they are in no month's figures and no follow-up unless that
-    month is run again. Compared by unit, category and number (party and day for those without one)."""
-    recorded = {p["period"] for p in store.periods()}
-    months = records["decision_date"].to_numpy("datetime64[M]").astype(str)
-    earlier = np.isin(months, sorted(m for m in recorded if m < period))
+    month is run again. Only what that month's run would have counted: decided by its as-of date, a permit
+    or a penalty. A number any recorded month holds is no 补报 (a decision re-dated since); one without a
+    number is compared by party and day in its month."""
+    as_of = {p["period"]: p["as_of"] for p in store.periods() if p["period"] < period}
+    decided = records["decision_date"].to_numpy("datetime64[D]")
+    months = decided.astype("datetime64[M]").astype(str)
+    limit = np.array([as_of.get(m, "0001-01-01") for m in months], dtype="datetime64[D]")
+    other = records["category_problem"].eq("category-other").to_numpy(bool) if "category_problem" in records \
+        else np.zeros(len(records), dtype=bool)
+    earlier = np.isin(months, sorted(as_of)) & (decided <= limit) & ~other
     if not earlier.any():
         return {}
     mine = records[earlier].assign(month=months[earlier],
                                    number_key=normalise_document_numbers(records["document_number"][earlier]).to_numpy(object))
-    wanted = sorted(set(mine["month"]))
-    units = set(mine["unit"].dropna()) | {u for m in wanted for u in store.rates(m)["unit"].dropna()}  # earlier names too
-    stored = store.records(wanted, sorted(units))
+    units = set(mine["unit"].dropna()) | {u for m in as_of for u in store.rates(m)["unit"].dropna()}  # earlier names too
+    stored = store.records(sorted(as_of), sorted(units))
     if not len(stored):
         return dict(mine.groupby("month").size())
     stored = stored.assign(month=stored["period"])
@@ -427,9 +429,8 @@ def reported_late(store: HistoryStore, period: str, records: pd.DataFrame) -> di
     if spelled:
         stored["unit"] = stored["unit"].replace(spelled)
     with_number = mine["number_key"].ne("").to_numpy(bool)
-    on = ["month", "unit", "category", "number_key"]
+    on = ["unit", "category", "number_key"]
     known = mine[with_number][on].merge(stored[on].drop_duplicates(), on=on, how="left", indicator=True)["_merge"].eq("both")
-    # a number not recorded may be one corrected since (the same party and day): no 补报
     missing = pd.concat([_without_number_missing(mine[with_number][~known.to_numpy(bool)], stored),
                          _without_number_missing(mine[~with_number], stored)])
     return {month: int(n) for month, n in missing.value_counts().sort_index().items()}

@@ -145,7 +145,7 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
         entry.declares_none = True  # a unit that had nothing to send: not unreadable, not unsent
     elif not any(s.header_row for s in entry.sheets):
         names = "、".join(s.name for s in entry.sheets) or "（无）"
-        blank = not any(cell not in (None, "") for raw in raw_sheets for row in raw.rows[:50] for cell in row)
+        blank = not any(cell not in (None, "") for raw in raw_sheets for row in raw.rows for cell in row)
         entry.error = FileFault("empty-sheets" if blank else "no-header", path, sheets=names)
     return entry, frames
 
