@@ -446,3 +446,10 @@ def test_a_hidden_sheet_is_said_on_the_terminal(tmp_path):
     book.save(path)
     result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "-o", str(tmp_path / "r.xlsx")])
     assert "注意：" in result.output and "旧数据 sheet-hidden 这是一个隐藏的工作表，其中的记录也已计入" in result.output
+
+
+def test_a_sheet_whose_content_starts_far_down_is_not_called_empty(tmp_path):
+    rows = [[None]] * 59 + [PENALTY_HEADER] + penalty_rows(1)
+    path = write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"台账": rows})
+    entry = load([path]).inputs[0]
+    assert entry.error is None or entry.error.code != "empty-sheets"
