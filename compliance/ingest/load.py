@@ -116,26 +116,25 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
     if misnamed:
         entry.notes.append(problem("extension-mismatch", file=path, suffix=path.suffix, kind=misnamed))
     file_category = category_from_text(path.stem)
-    folder = folder_unit(path)
-    per_sheet = sheet_units(raw_sheets, named_unit(path), path.stem)
-    if per_sheet and named_unit(path):
+    named, folder, file_unit = named_unit(path), folder_unit(path), unit_from_name(path)  # once per file
+    per_sheet = sheet_units(raw_sheets, named, path.stem)
+    if per_sheet and named:
         entry.notes.append(problem("unit-from-sheet-names", file=path, units="、".join(dict.fromkeys(per_sheet.values())),
-                                   named=named_unit(path)))
+                                   named=named))
     for raw in raw_sheets:
         if raw.doubt:  # what calamine returned disagrees with the sheet's XML: said on the file
             scanned, read = raw.doubt
             entry.notes.append(problem("sheet-read-mismatch", file=path, sheet=raw.name, scanned=scanned, read=read))
             entry.doubtful = True
-        result = read_sheet(raw, str(path), config.columns, file_category, per_sheet.get(raw.name) or unit_from_name(path),
-                            named_unit(path) is not None or raw.name in per_sheet, folder_unit=folder)
+        result = read_sheet(raw, str(path), config.columns, file_category, per_sheet.get(raw.name) or file_unit,
+                            named is not None or raw.name in per_sheet, folder_unit=folder)
         entry.sheets.append(result)
         if result.records is not None and len(result.records):
             frames.append(result.records)
     if per_sheet:
-        left = _units_by_number(frames, per_sheet, unit_name(unit_from_name(path)))
+        left = _units_by_number(frames, per_sheet, unit_name(file_unit))
         if left:
-            entry.notes.append(problem("unit-compiled-sheet", file=path, sheets="、".join(left),
-                                       unit=unit_name(unit_from_name(path))))
+            entry.notes.append(problem("unit-compiled-sheet", file=path, sheets="、".join(left), unit=unit_name(file_unit)))
     if folder and any(frame["unit"].eq(unit_name(folder)).any() for frame in frames):
         entry.notes.append(problem("unit-from-folder", file=path, unit=unit_name(folder), folder=folder))
     if not frames and (any(declares_no_decisions(raw.rows) for raw in raw_sheets)

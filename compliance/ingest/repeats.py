@@ -89,11 +89,12 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
             copy[in_same_file] |= _a_merged_party(party, first_row, merged & later, in_same_file) \
                 & _dates_equal(records, in_same_file, firsts, ("decision_date",))
         # one number, two parties (张三, 李四): a 汇总 row of 李四 copies the earlier 李四 row, not 张三's
-        again = _earlier_same_party(group, party, decided, in_same_file)
-        again &= ~copy[in_same_file]
+        same_party_first = _first_rows(_party_groups(group, party, decided))[in_same_file]
+        again = (same_party_first != in_same_file) & (party[in_same_file] != "") & ~np.isnat(decided[in_same_file]) \
+            & ~copy[in_same_file]  # an earlier row of its group names the same party on the same day
         if again.any():
             first_row = first_row.copy()
-            first_row[in_same_file[again]] = _first_rows(_party_groups(group, party, decided))[in_same_file[again]]
+            first_row[in_same_file[again]] = same_party_first[again]
             copy[in_same_file[again]] = True
     if not copy.any():
         return out, empty
@@ -138,12 +139,6 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 def _party_groups(group: np.ndarray, party: np.ndarray, decided: np.ndarray) -> np.ndarray:
     return pd.DataFrame({"g": group, "p": party, "d": decided.astype(np.int64)}).groupby(
         ["g", "p", "d"], sort=False).ngroup().to_numpy()
-
-
-def _earlier_same_party(group, party, decided, rows: np.ndarray) -> np.ndarray:
-    """Per row of ``rows``: an earlier row of its group names the same party on the same decision day."""
-    first = _first_rows(_party_groups(group, party, decided))[rows]
-    return (first != rows) & (party[rows] != "") & ~np.isnat(decided[rows])
 
 
 def _a_merged_party(party: np.ndarray, first_row: np.ndarray, continued: np.ndarray, rows: np.ndarray) -> np.ndarray:
