@@ -27,27 +27,55 @@ PLACEHOLDERS = frozenset({"无", "/", "-", "--", "—", "——", "－", "空", 
 def normalise_document_numbers(values: pd.Series) -> pd.Series:
     """Column-wise: NFKC (full-width to half-width), no whitespace, one bracket form.
 
-    A placeholder (无, /, -, 空 …) or a blank becomes "" (no number). One
-    Python call per cell rather than pandas' string methods, which made three
-    passes (1.9 s at 1,000,000 records against 0.6 s).
+    A placeholder (无, /, -, 空 …) or a blank becomes "" (no number). The
+    column is joined into one string with a separator no number holds and
+    each step runs once over it in C (``normalise_one`` is the same rule
+    for one number, and the definition the tests hold this to).
     """
     text = values.to_numpy(object)
     text = np.where(pd.isna(text), "", text)
     if pd.api.types.infer_dtype(text, skipna=False) not in ("string", "empty"):  # numbers typed as numbers
         text = np.array([str(t) for t in text], dtype=object)  # rare: not all text is no ledger's number column
-    normalize, placeholders, other_bracket = unicodedata.normalize, PLACEHOLDERS, _OTHER_BRACKET.search
-    out = []
-    for t in text:
-        t = "".join(normalize("NFKC", t).split())
-        if other_bracket(t):
-            t = t.translate(_BRACKETS)
-        if "第" in t:  # 〔2016〕第44号 and 〔2016〕44号: one number, two common spellings
-            t = _ORDINAL(r"〕\1", t)
-        if "〕0" in t:  # 〔2019〕007号 and 〔2019〕7号 too
-            t = _LEADING_ZEROS(r"〕\1", t)
-        if "字〔" in t:  # 西市监罚字〔2023〕4号: the 字 some issuers write before the year
-            t = t.replace("字〔", "〔")
-        if t[-1:].isdigit() and "〕" in t:  # 西市监罚〔2023〕3: the 号 left off
-            t += "号"
-        out.append("" if t in placeholders else t)
+    texts = text.tolist()
+    joined = _SEPARATOR.join(texts)
+    if len(texts) < 2 or joined.count(_SEPARATOR) != len(texts) - 1:  # a cell holding the separator itself
+        out = [normalise_one(t) for t in texts]
+    else:
+        out = _normalise_joined(joined).split(_SEPARATOR)
+        out = ["" if t in PLACEHOLDERS else t for t in out]
     return pd.Series(out, index=values.index, dtype=object)
+
+
+# NUL: never in a number, a starter that composes with nothing, so NFKC of the joined column is
+# the joined NFKC of its cells, and no pattern below can match across two cells.
+_SEPARATOR = "\x00"
+_SPACES = re.compile(r"[^\S\x00]+").sub
+_ANY_OTHER_BRACKET = re.compile(_OTHER_BRACKET.pattern + "+")
+_NO_HAO = re.compile(r"(〕[^\x00]*\d)(?=\x00|\Z)").sub
+
+
+def _normalise_joined(joined: str) -> str:
+    joined = _SPACES("", unicodedata.normalize("NFKC", joined))
+    if _OTHER_BRACKET.search(joined):  # translate only the brackets: str.translate is slow on CJK text
+        joined = _ANY_OTHER_BRACKET.sub(lambda m: m.group().translate(_BRACKETS), joined)
+    if "第" in joined:  # 〔2016〕第44号 and 〔2016〕44号: one number, two common spellings
+        joined = _ORDINAL(r"〕\1", joined)
+    if "〕0" in joined:  # 〔2019〕007号 and 〔2019〕7号 too
+        joined = _LEADING_ZEROS(r"〕\1", joined)
+    joined = joined.replace("字〔", "〔")  # 西市监罚字〔2023〕4号: the 字 some issuers write before the year
+    return _NO_HAO(r"\1号", joined)  # 西市监罚〔2023〕3: the 号 left off
+
+
+def normalise_one(t: str) -> str:
+    """One number, as ``normalise_document_numbers`` makes it."""
+    t = "".join(unicodedata.normalize("NFKC", t).split())
+    if _OTHER_BRACKET.search(t):
+        t = t.translate(_BRACKETS)
+    if "第" in t:
+        t = _ORDINAL(r"〕\1", t)
+    if "〕0" in t:
+        t = _LEADING_ZEROS(r"〕\1", t)
+    t = t.replace("字〔", "〔")
+    if t[-1:].isdigit() and "〕" in t:
+        t += "号"
+    return "" if t in PLACEHOLDERS else t

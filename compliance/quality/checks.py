@@ -311,10 +311,12 @@ def _amount_for_kind(records):
     没收; checked only where the sheet has both columns (a short ledger is never marked down)."""
     if not has_column(records, "penalty_kind").any():
         return []
-    kind = column(records, "penalty_kind")
+    # a few kinds repeat over the whole column: each distinct one is searched once
+    codes, kinds = pd.factorize(pd.Series(column(records, "penalty_kind"), dtype=object))
     out = []
     for word, names, none_fills in _KIND_AMOUNTS:
-        named = pd.Series(kind, dtype=object).str.contains(_NOT_GIVEN + word, na=False).to_numpy(bool)
+        named = pd.Series(kinds, dtype=object).str.contains(_NOT_GIVEN + word, na=False).to_numpy(bool)
+        named = np.append(named, False)[codes]  # a missing kind (code -1) names nothing
         for name in names:
             if not named.any() or not has_column(records, name).any():
                 continue

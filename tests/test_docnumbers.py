@@ -1,0 +1,28 @@
+"""文书号 normalisation: the column-wise form (one joined string) gives what the one-number rule gives."""
+
+from __future__ import annotations
+
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compliance.ingest.docnumbers import normalise_document_numbers, normalise_one
+
+_CHARS = st.sampled_from(list("西安监罚字第号〔〕[]（）()【】０１２0123456789 \u3000\t 无/-空—年\u0301é\x1c\x85Ａ²①"))
+_CELL = st.one_of(st.text(_CHARS, max_size=14), st.sampled_from(["暂无", "无文号", "", " 无 ", "a\x00b"]),
+                  st.text(max_size=6))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_CELL, max_size=8))
+def test_the_column_is_each_number_normalised(cells):
+    got = normalise_document_numbers(pd.Series(cells, dtype=object)).tolist()
+    assert got == [normalise_one(c) for c in cells]
+
+
+def test_the_spellings_of_one_number_are_one_and_placeholders_are_none():
+    cells = ["西安监罚〔2016〕7号", "西安监罚[2016]7号", "西安监罚（２０１６）７号", "西安监罚〔2016〕第7号",
+             "西安监罚字〔2016〕7号", "西安监罚〔2016〕7", " 西安监罚 〔2016〕 007号", "无", "／", None, "空"]
+    got = normalise_document_numbers(pd.Series(cells, dtype=object)).tolist()
+    assert got[:7] == ["西安监罚〔2016〕7号"] * 7
+    assert got[7:] == ["", "", "", ""]
