@@ -556,7 +556,17 @@ def test_serve_on_a_busy_port_is_a_clear_error(tmp_path):
         proc = subprocess.run([sys.executable, "-m", "compliance", "serve", "--port", str(port)], cwd=tmp_path,
                               capture_output=True, text=True, timeout=30)
     assert proc.returncode == 2
-    assert "端口可能已被占用" in proc.stderr and "Traceback" not in proc.stderr
+    assert f"端口 {port} 已被其他程序占用" in proc.stderr and "--port" in proc.stderr
+    assert "Traceback" not in proc.stderr and "Address already in use" not in proc.stderr
+
+
+@pytest.mark.parametrize("host", ["10.255.255.254", "no-such-host.invalid"])
+def test_serve_on_an_address_this_computer_does_not_have_says_so_in_chinese(tmp_path, host):
+    proc = subprocess.run([sys.executable, "-m", "compliance", "serve", "--host", host, "--port", str(free_port())],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert f"本机没有地址 {host}" in proc.stderr and "127.0.0.1" in proc.stderr
+    assert "Traceback" not in proc.stderr and "内部错误" not in proc.stderr
 
 
 def test_serve_help_is_chinese():

@@ -14,10 +14,12 @@ Windows' select() takes 512 sockets, above CONNECTION_LIMIT.
 
 from __future__ import annotations
 
+import errno
 import ipaddress
 import logging
 import shutil
 import signal
+import socket
 import threading
 from typing import Callable
 
@@ -65,12 +67,24 @@ def make_server(app, host: str, port: int):
                                ident="compliance", connection_limit=CONNECTION_LIMIT, channel_timeout=IDLE_SECONDS,
                                cleanup_interval=5, asyncore_use_poll=True)
     except OSError as exc:
-        raise ComplianceError(f"无法在 {host}:{port} 启动网页服务（{exc.strerror or exc}）。"
-                              "端口可能已被占用，请用 --port 换一个端口") from exc
+        raise _bind_error(exc, host, port) from exc
+    except ValueError as exc:  # waitress: a host name that resolves to nothing ("Invalid host/port specified")
+        raise ComplianceError.of("serve-host-unknown", host=host) from exc
     for listener in sockets.values():
         if isinstance(listener, BaseWSGIServer):
             listener.channel_class = channel
     return server
+
+
+def _bind_error(exc: OSError, host: str, port: int) -> ComplianceError:
+    """The operating system's reason in the user's words (its own text is English)."""
+    if isinstance(exc, socket.gaierror) or exc.errno == errno.EADDRNOTAVAIL:
+        return ComplianceError.of("serve-host-unknown", host=host)
+    if exc.errno == errno.EADDRINUSE:
+        return ComplianceError.of("serve-port-busy", port=port)
+    if exc.errno == errno.EACCES:
+        return ComplianceError.of("serve-port-denied", host=host, port=port)
+    return ComplianceError.of("serve-cannot-start", host=host, port=port, errno=exc.errno or type(exc).__name__)
 
 
 def _network_lines(host: str, port: int, allow_hosts) -> list[str]:
