@@ -80,6 +80,19 @@ def test_identical_files_cite_the_original_name(tmp_path, original, copies):
     assert not any(c in str(cell) for c in copies for row in late for cell in row if cell)
 
 
+def test_identical_files_of_one_name_in_two_folders_cite_the_other_by_its_path(tmp_path):
+    # 报送/台账.xlsx and 报送/补报/台账.xlsx, the same bytes: "与 台账.xlsx 相同" would name the file itself.
+    folder = tmp_path / "报送"
+    (folder / "补报").mkdir(parents=True)
+    body = [[1, "西安监罚〔2016〕1号", "甲", D(2016, 9, 1), D(2016, 11, 30), "区安监局"]]
+    write_xlsx(folder / "台账.xlsx", {"处罚": [PENALTY_HEADER] + body})
+    shutil.copyfile(folder / "台账.xlsx", folder / "补报" / "台账.xlsx")
+    result = run(tmp_path, folder)
+    said = result.stderr.replace(str(tmp_path) + "/", "")
+    assert "未读取：报送/补报/台账.xlsx duplicate-file 与 报送/台账.xlsx 内容完全相同" in said, said
+    assert "台账.xlsx:处罚:2 late" in result.stdout and "补报/台账.xlsx:处罚" not in result.stdout
+
+
 def test_a_file_name_that_names_no_unit_is_said_on_each_of_its_records(tmp_path):
     """台账.xlsx with no unit column and no 填报单位 line: its records were counted under a unit called 台账
     without a word. They still are (they must be counted somewhere), and each record says why."""

@@ -413,6 +413,17 @@ def test_two_uploads_with_one_name_stay_two_files(client, tmp_path):
     assert payload["summary"]["records"] == 5
 
 
+def test_two_identical_uploads_with_one_name_cite_the_first_by_its_shown_name(client, tmp_path):
+    # Not "自查.xlsx：与 自查.xlsx 内容完全相同": the copy is 自查 (2).xlsx, the records stay on the first.
+    book = penalty_book(tmp_path / "a.xlsx", "区安监局", 2).read_bytes()
+    payload = upload_bytes(client, [("自查.xlsx", book), ("自查.xlsx", book)], as_of="2016-12-31").get_json()
+    assert payload["summary"]["records"] == 2
+    assert {r["file"] for r in payload["records"]} == {"自查.xlsx"}
+    said = json.dumps(payload["inputs"], ensure_ascii=False)
+    assert "与 自查.xlsx 内容完全相同" in said and "自查 (2).xlsx" in said, said
+    assert "与 自查 (2).xlsx" not in said and str(tmp_path) not in said
+
+
 def test_two_uploads_with_one_name_are_one_unit_where_the_name_gives_the_unit(client, tmp_path, app):
     # No unit inside the sheets, nor in the name: the name stands for it (told as unit-from-file-name), and a
     # second 自查.xlsx is the same unit, not a unit called 自查 (2). Nothing is left in the upload folder.

@@ -288,7 +288,7 @@ _COPY_MARKER = re.compile(r"\s*-\s*副本(\s*[(（]\d+[)）])?$|副本$|的副�
 
 def original_first(paths: list[Path]) -> Path:
     """Of identical files, the one to cite: a name without a copy marker; failing that, the shortest."""
-    return min(paths, key=lambda p: (bool(_COPY_MARKER.search(p.stem)), len(p.name), str(p)))
+    return min(paths, key=lambda p: (bool(_COPY_MARKER.search(p.stem)), len(p.name), len(p.parts), str(p)))
 
 
 def _distinct_contents(files: list[Path]) -> tuple[list[Path], list[InputFile]]:
@@ -306,8 +306,9 @@ def _distinct_contents(files: list[Path]) -> tuple[list[Path], list[InputFile]]:
         if digest is None or original[digest] == path:
             distinct.append(path)
         else:
-            copies.append(InputFile(str(path), digest,
-                                    not_read=problem("duplicate-file", file=path, first=original[digest].name)))
+            first = original[digest]  # its name; its path when the two share a name (A/台账.xlsx, B/台账.xlsx)
+            copies.append(InputFile(str(path), digest, not_read=problem(
+                "duplicate-file", file=path, first=first.name if first.name != path.name else str(first))))
     return distinct, copies
 
 
