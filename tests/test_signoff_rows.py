@@ -99,3 +99,28 @@ def test_a_decisions_row_whose_unit_cell_carries_a_stamp_note_stays_a_record(tmp
     data = checked(tmp_path, book)
     assert [(r["unit"], r["party"], r["status"]) for r in data["records"]] == [
         ("区住建局", "甲公司", "on_time"), ("区住建局", "乙公司", "on_time")]
+
+
+@pytest.mark.parametrize("row", [
+    [None, "（盖章）", None, D(2024, 12, 5), None, None],  # the stamp in the number column, the day beside it
+    [None, "单位盖章", None, None, None, None],
+    [None, "区住建局（章）", None, None, None, None],
+    [None, "以上情况属实", None, None, None, None],
+    [None, "特此报告", None, None, None, None],
+    [None, None, "单位盖章", None, None, None],  # in the party column
+    [None, "区住建局", None, None, None, None],  # the signer under the last decision
+    [None, "2024年12月5日", None, None, None, None],  # and the day, typed in the number column
+    [None, "区住建局", None, D(2024, 12, 5), None, None],
+])
+def test_a_sign_off_typed_into_the_number_or_party_column_is_no_decision(tmp_path, row):
+    # Read as a decision it became 逾期未公开 once its "deadline" passed: a false mark against the unit.
+    records, summary = records_of(tmp_path, [*RECORDS, row])
+    assert records == [("西住建许〔2024〕1号", "on_time"), ("西住建许〔2024〕2号", "on_time")]
+    assert summary["skipped_rows"] == 1
+
+
+def test_a_unit_name_as_the_number_of_a_row_with_a_party_stays_a_record(tmp_path):
+    # A party named: a decision with its number mistyped, judged (invalid), never dropped; nor higher up.
+    records, _ = records_of(tmp_path, [[0, "区住建局", "丙公司", D(2024, 5, 6), None, None], *RECORDS,
+                                       [3, "区住建局", "丁公司", D(2024, 5, 8), None, None]])
+    assert [n for n, _ in records] == ["区住建局", "西住建许〔2024〕1号", "西住建许〔2024〕2号", "区住建局"]

@@ -101,6 +101,29 @@ def _signature_date(blank, has_doc, has_date, party: pd.Series, evidence: Eviden
 
 _DATE_ONLY = re.compile(r"^\d{4}\s*[年.\-/]\s*\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?$")
 _AGENCY_NAME = re.compile(r"^\S{2,40}(?:局|委|办|委员会|办公室|中心|大队|支队|政府|办事处|管委会)$")
+# The sign-off under a table, typed into the number column: （盖章）, 单位盖章, 区安监局（章）, 以上情况属实, 特此报告.
+_SIGN_OFF = re.compile(r"^(?:\S{0,30}[（(](?:公章|盖章|印章|章)[)）]|\S{0,30}(?:盖章|签章|公章)(?:处)?|"
+                       r"以上\S{0,6}(?:属实|无误|真实)\S{0,10}|特此(?:报告|说明|函告|报送)\S{0,4})$")
+
+
+def _sign_off(blank, doc_arr: np.ndarray, party: pd.Series, evidence: Evidence) -> np.ndarray:
+    """A number cell that holds the table's sign-off, not a number: a stamp or closing phrase anywhere; the
+    unit's name or a lone date below the last decision (at most a date beside it). No party on the row."""
+    n = len(doc_arr)
+    candidate = (doc_arr != "") & party.eq("").to_numpy(bool) & ~blank
+    out = np.zeros(n, dtype=bool)
+    look = np.flatnonzero(candidate)
+    if not len(look):
+        return out
+    texts = _no_spaces(doc_arr[look])
+    out[look] = matches(_SIGN_OFF, texts)
+    signer = matches(_DATE_ONLY, texts) | matches(_AGENCY_NAME, texts)
+    decided = np.flatnonzero(~blank & ~out & ((doc_arr != "") | party.ne("").to_numpy(bool)))
+    decided = decided[~np.isin(decided, look[signer])]
+    last = decided[-1] if len(decided) else -1
+    tail = look[signer & (look > last)]
+    out[tail[evidence.count[tail] <= 2]] = True
+    return out
 
 
 # What a row holds when a unit fills a line to say it has nothing to report (无 / 无 / 无, 1 / / / /).
@@ -170,7 +193,7 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
     content = party.ne("").to_numpy(bool) | ((evidence.count >= 3) & (varying > 0))
     stamp = ~blank & (evidence.count <= 2)
     if stamp.any():
-        stamp[stamp] = matches(STAMP_LINE, first_arr[stamp])
+        stamp[stamp] = matches(STAMP_LINE, first_arr[stamp]) | matches(_SIGN_OFF, first_arr[stamp])
     says_so |= stamp & ~has_doc
     is_section = ~blank & (evidence.count == 1)
     if is_section.any():  # only rows of one cell can be section rows
@@ -183,8 +206,10 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
             header |= texts.eq(label.strip()).to_numpy(bool)
     header &= ~blank
     labelled &= ~blank & ~header & ~example
+    signed = _sign_off(blank, doc_arr, party, evidence)
     note = ~blank & ~header & ~example & ~labelled & (says_so | (bare & ~content) | is_section | _counts_only(
-        doc, decision_text, published_text, party) | _signature_date(blank, has_doc, has_date, party, evidence))
+        doc, decision_text, published_text, party) | signed
+        | _signature_date(blank, has_doc & ~signed, has_date, party, evidence))
     if nothing is not None:
         note |= nothing & ~blank
     sections = np.full(len(doc), None, dtype=object)
