@@ -12,6 +12,7 @@ import errno
 import os
 import re
 import stat
+import zipfile
 from pathlib import Path
 from typing import Iterable
 
@@ -47,9 +48,11 @@ def find_files(paths: Iterable[str | Path], own=None) -> tuple[list[Path], list[
 def _walk(folder: Path, found: list[Path], skipped: list, own) -> None:
     for candidate in sorted(folder.rglob("*")):
         relative = candidate.relative_to(folder).parts
-        if any(part.startswith((".", "~$")) for part in relative) or (own is not None and own.skips_name(candidate.name)) \
-                or candidate.name.lower() in SYSTEM_FILES:
+        if any(part.startswith((".", "~$")) for part in relative) or candidate.name.lower() in SYSTEM_FILES \
+                or is_own_store(candidate):
             continue
+        if own is not None and own.skips_name(candidate.name) and _holds_sheets(candidate, own.sheets):
+            continue  # a report of ours, by name and by its sheets; a ledger that only shares the name is read
         special = not_regular(candidate)
         if special == "directory":
             continue  # rglob walks into it
@@ -124,6 +127,36 @@ def not_a_spreadsheet(path: Path) -> str | None:
     if kind == "text":
         return f"扩展名 {suffix}，内容不是 Excel/WPS 工作簿，未读取；如是 CSV 表格，请把扩展名改为 .csv"
     return f"扩展名 {suffix}，内容不是 Excel/WPS 工作簿，读不出数据。请报送 Excel/WPS 表格文件（.xlsx）"
+
+
+_SQLITE = b"SQLite format 3\x00"
+_STORE_ID = b"CMPL"  # the store's application_id (history/sqlite_file.py), bytes 68-71 of a SQLite header
+_SIDECARS = ("-journal", "-wal", "-shm")
+
+
+def is_own_store(path: Path) -> bool:
+    """The history store this tool keeps (reports/公开时限历史.sqlite, and SQLite's files beside it):
+    run again on a folder that holds it, it is no unit's submission that failed to read."""
+    for sidecar in _SIDECARS:
+        if path.name.endswith(sidecar):
+            path = path.with_name(path.name[:-len(sidecar)])
+            break
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(100)
+    except OSError:
+        return False
+    return head.startswith(_SQLITE) and head[68:72] == _STORE_ID
+
+
+def _holds_sheets(path: Path, sheets) -> bool:
+    """An .xlsx whose workbook lists every one of ``sheets`` (read from workbook.xml, no cell parsed)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            listing = archive.read("xl/workbook.xml").decode("utf-8", "replace")
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+        return False
+    return bool(sheets) and all(f'name="{name}"' in listing or f"name='{name}'" in listing for name in sheets)
 
 
 def is_own_json(path: Path) -> bool:

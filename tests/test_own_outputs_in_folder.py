@@ -1,0 +1,42 @@
+"""Run again on the folder it wrote into: the tool's own outputs there (the history store, its reports)
+are passed over; a unit's ledger that only shares the report's name prefix is read. Real CLI, real files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+from helpers import PENALTY_HEADER, write_xlsx
+
+D = dt.date
+
+
+def _check(folder, *args):
+    return subprocess.run([sys.executable, "-m", "compliance", "check", ".", "--as-of", "2016-12-31", *args],
+                          cwd=folder, capture_output=True, text=True, timeout=300)
+
+
+def test_the_history_store_in_the_folder_is_no_submission_on_the_second_run(tmp_path):
+    write_xlsx(tmp_path / "区编办台账.xlsx", {"处罚": [PENALTY_HEADER,
+                                                   [1, "西编罚〔2016〕1号", "甲", D(2016, 1, 5), D(2016, 1, 8), "区编办"]]})
+    first = _check(tmp_path, "--month", "2016-01", "-q")
+    assert first.returncode == 0, first.stderr
+    assert (tmp_path / "reports" / "公开时限历史.sqlite").exists()
+    second = _check(tmp_path, "--month", "2016-01", "-q")
+    assert second.returncode == 0, second.stderr + second.stdout
+    assert "wrong-form" not in second.stderr and "无法读取" not in second.stderr
+    assert second.stdout.splitlines()[-1] == first.stdout.splitlines()[-1]
+
+
+def test_a_ledger_named_like_a_report_is_read_and_a_report_is_still_passed_over(tmp_path):
+    write_xlsx(tmp_path / "公开时限检查_区编办自查台账.xlsx", {"处罚": [
+        PENALTY_HEADER, [1, "西编罚〔2016〕1号", "甲", D(2016, 9, 1), D(2016, 11, 30), "区编办"]]})
+    write_xlsx(tmp_path / "国土分局.xlsx", {"处罚": [
+        PENALTY_HEADER, [1, "西国土罚〔2016〕1号", "乙", D(2016, 9, 1), D(2016, 9, 5), "区国土分局"]]})
+    first = _check(tmp_path, "--no-history", "--out", "公开时限检查_本月.xlsx")
+    assert first.returncode == 1, first.stderr  # the 区编办 record is late: it was read
+    assert "共 2 条记录" in first.stdout and "区编办" in first.stdout
+    again = _check(tmp_path, "--no-history", "--out", "公开时限检查_第二次.xlsx")
+    assert "共 2 条记录" in again.stdout, again.stdout  # the first report, in the folder, is not read
+    assert "公开时限检查_本月.xlsx" not in again.stdout + again.stderr
