@@ -232,6 +232,8 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
     run_date = run_time.date()  # the clock is read here, at the edge, and passed down
     if as_of is not None and as_of > run_date:
         raise click.UsageError(message("param-as-of-future", as_of=as_of.isoformat(), today=run_date.isoformat()))
+    if month is not None and month > (as_of or run_date).strftime("%Y-%m"):  # a typo, or a month not yet come
+        raise click.UsageError(message("param-month-after-as-of", month=month, as_of=(as_of or run_date).isoformat()))
     to_json_stdout = json_target == "-"
     # Results go to stdout, unless stdout carries the JSON; diagnostics always go to stderr.
     say = (lambda *a, **k: None) if (quiet or to_json_stdout) else (lambda text="": click.echo(text))

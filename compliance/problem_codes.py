@@ -37,6 +37,8 @@ DECLARED = [
                 "给了 --scheduler 却没有选 dask 引擎", "加上 --engine dask，或去掉 --scheduler"),
     ProblemType("param-month", RUN, "“{value}”不是有效的月份，应写作 2016-10", "--month 的月份无法识别",
                 "写作 年-月，如 2016-10"),
+    ProblemType("param-month-after-as-of", RUN, "--month {month} 晚于统计截止日 {as_of} 所在的月份：这个月的决定还不能检查，请检查月份是否写错",
+                "--month 给的月份在统计截止日之后", "改正月份，或用 --as-of 给出该月之后的统计截止日"),
     ProblemType("param-as-of-future", RUN, "统计截止日 {as_of} 晚于今天 {today}，请检查",
                 "统计截止日还没到，无法判断逾期", "改为今天或更早的日期"),
     ProblemType("param-db-url", RUN, "--db 只能是一个 SQLite 文件的路径，或 postgresql://用户@主机/库 形式的网址，不认识“{value}”",

@@ -40,3 +40,15 @@ def test_a_ledger_named_like_a_report_is_read_and_a_report_is_still_passed_over(
     again = _check(tmp_path, "--no-history", "--out", "公开时限检查_第二次.xlsx")
     assert "共 2 条记录" in again.stdout, again.stdout  # the first report, in the folder, is not read
     assert "公开时限检查_本月.xlsx" not in again.stdout + again.stderr
+
+
+def test_a_month_after_the_as_of_date_is_refused_not_a_clean_pass(tmp_path):
+    # --month 2027-01 (a typo, or a month not yet come) used to say 通过：0 条记录 with exit 0.
+    write_xlsx(tmp_path / "区编办台账.xlsx", {"处罚": [PENALTY_HEADER,
+                                                   [1, "西编罚〔2016〕1号", "甲", D(2016, 1, 5), D(2016, 1, 8), "区编办"]]})
+    for month in ("2017-01", "2016-12"):
+        result = subprocess.run([sys.executable, "-m", "compliance", "check", ".", "--as-of", "2016-11-30",
+                                 "--month", month, "-q"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+        assert result.returncode == 2
+        assert f"--month {month} 晚于统计截止日 2016-11-30" in result.stderr
+        assert not (tmp_path / "reports").exists()  # nothing written, nothing recorded in the history store
