@@ -67,7 +67,10 @@ NOT_PUBLISHED = frozenset({"未公开", "尚未公开", "暂未公开", "未上�
                            "待公示", "未发布", "无", "否", "/", "-", "--", "—", "——", "－", "空", "未"})
 
 # A unit's own claim that a decision is not to be published (exempt.py: listed for 法制办 to confirm).
-NOT_TO_BE_PUBLISHED = ("不予公开", "不公开", "涉密", "免予公开", "不再公开", "暂缓公开", "隐私")
+NOT_TO_BE_PUBLISHED = ("不予公开", "不公开", "涉密", "免予公开", "不再公开", "暂缓公开", "隐私",
+                       # 无需公开 (简易程序无需公开) is the commonest wording of the same claim
+                       "无需公开", "无须公开", "不需公开", "不需要公开", "免于公开", "不予公示", "不公示", "无需公示",
+                       "无须公示", "不需公示", "免予公示", "免于公示")
 # In a 备注, 当前状态 or 文号 cell, a number voided or a decision revoked is such a claim too. Not in the
 # publication-date cell: there 已撤销 may say the entry was taken down after it went online.
 VOIDED_OR_REVOKED = ("作废", "空号", "撤销", "撤回")

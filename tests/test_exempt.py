@@ -141,3 +141,18 @@ def test_a_warning_with_an_order_to_correct_is_only_a_warning(tmp_path):
     for rule, expected in (("market", ["exempt", "exempt", "overdue", "overdue"]), ("district", ["overdue"] * 4)):
         result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2022-12-31", "--rule", rule, "--json", "-"])
         assert [r["status"] for r in json.loads(result.stdout)["records"]] == expected, rule
+
+
+@pytest.mark.parametrize("where", ["date", "remark", "mark"])
+@pytest.mark.parametrize("words", ["无需公开", "简易程序，无需公开", "否（无需公开）", "免于公开", "不需公开", "无需公示",
+                                   "无须公开"])
+def test_the_commonest_wordings_of_not_to_be_published_are_a_claim_to_confirm(tmp_path, where, words):
+    # 无需公开 was 数据有误 in the date column and nothing at all in a 备注 / 是否公开 column: 法制办 never saw it.
+    header = ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "是否公开", "备注"]
+    cells = {"date": [words, None, None], "remark": [None, None, words], "mark": [None, words, None]}[where]
+    path = write_xlsx(tmp_path / "区安监局_行政处罚.xlsx", {"行政处罚": [
+        header, ["西安监罚〔2024〕1号", "某公司", dt.date(2024, 4, 1), *cells]]})
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2024-12-31", "--json", "-"])
+    record = json.loads(result.stdout)["records"][0]
+    assert record["status"] == "overdue"  # judged as usual until 法制办 confirms it
+    assert "exempt-claimed" in [i["code"] for i in record["issues"]], record["issues"]
