@@ -79,3 +79,18 @@ def normalise_one(t: str) -> str:
     if t[-1:].isdigit() and "〕" in t:
         t += "号"
     return "" if t in PLACEHOLDERS else t
+
+
+# "As the row above", typed in the number column for a decision's further parties (张三 / 同上 / 同上).
+SAID_ABOVE = frozenset({"同上", "〃", "\"", "”", "“", "''", "同前"})
+
+
+def numbers_said_above(doc: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """(the numbers with 同上 / 〃 read as the number of the row above, the rows so read); by position.
+    A 同上 with no number above it stays as written (judged as the number it is not)."""
+    said = doc.str.replace(r"\s+", "", regex=True).isin(SAID_ABOVE).to_numpy(bool)
+    if not said.any():
+        return doc, said
+    above = doc.where(~said).replace("", np.nan).ffill()
+    resolved = doc.where(~said | above.isna(), above)
+    return resolved, said & above.notna().to_numpy(bool)

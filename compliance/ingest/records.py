@@ -24,7 +24,7 @@ from .date_columns import (dates_in_the_mark as _dates_in_the_mark, date_cells a
                            remark_dates as _remark_dates, short_text as _short,
                            two_date_columns as _two_date_columns)
 from .date_words import with_date_words
-from .docnumbers import PLACEHOLDERS
+from .docnumbers import PLACEHOLDERS, numbers_said_above
 from .cells import FrameText, cell_text, objects, per_distinct
 from ..fields import FieldRules, categories, category_from_text, unit_name
 from .columns import decision_numbers, header_category, issuer_column, join_mask, joined_numbers, map_columns
@@ -249,6 +249,11 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     issuer = issuer_column(mapping)
     if issuer is not None and issuer in frame.columns:  # 决定书字 | 决定书号: one number
         doc = pd.Series(joined_numbers(text(frame[issuer]), doc).to_numpy(object), index=doc.index)
+    doc, ditto = numbers_said_above(doc)  # 同上 under a number: the decision above, another party (repeats.py)
+    if ditto.any():
+        evidence.merged_number = ditto | (evidence.merged_number if evidence.merged_number is not None else False)
+        result.notes.append(problem("numbers-by-word", file=context.source_file, sheet=sheet.name,
+                                    rows=_row_list((frame.index.to_numpy()[ditto] + result.header_row + 1).tolist())))
     decision_text = text(mapped_column(frame, mapping, "decision_date"))
     published_text = text(mapped_column(frame, mapping, "published_date"))
     party_all = text(mapped_column(frame, mapping, "party"))

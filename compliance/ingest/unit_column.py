@@ -9,9 +9,10 @@ import pandas as pd
 
 from ..fields import unit_name, unit_names
 from .cells import cell_text, per_distinct
+from .docnumbers import SAID_ABOVE
 from .unit_text import unit_in_text
 
-DITTO = frozenset({"同上", "同 上", "〃", "\"", "”", "“", "''", "同前", "同上单位"})  # "as the row above"
+DITTO = SAID_ABOVE | {"同 上", "同上单位"}  # "as the row above"
 # An office's own sections (一中队, 市容科, 法制股): who in the office decided, not which office. A 大队, a 所
 # or an 办公室 (区政府办公室) may report on its own, so they are not among them.
 SECTION = re.compile(r"^[\u4e00-\u9fff\d]{0,8}?(?:中队|科|股)$")
