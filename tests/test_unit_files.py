@@ -61,6 +61,7 @@ def test_a_title_alone_is_still_a_file_without_a_table(tmp_path):
     ("报表.xlsx", ["报表 - 副本 (2).xlsx", "报表副本.xlsx", "报表(1).xlsx", "报表 (2).xlsx", "报表的副本.xlsx",
                   "Copy of 报表.xlsx"]),
     ("区安监局报表.xlsx", ["区安监局报表_最终版.xlsx"]),  # no marker on either: the shorter name
+    ("区食药监局_2024年行政许可.xlsx", ["2024年行政许可台账.xlsx"]),  # the one whose name gives the unit
 ])
 def test_identical_files_cite_the_original_name(tmp_path, original, copies):
     folder = tmp_path / "报送"

@@ -287,8 +287,10 @@ _COPY_MARKER = re.compile(r"\s*-\s*副本(\s*[(（]\d+[)）])?$|副本$|的副�
 
 
 def original_first(paths: list[Path]) -> Path:
-    """Of identical files, the one to cite: a name without a copy marker; failing that, the shortest."""
-    return min(paths, key=lambda p: (bool(_COPY_MARKER.search(p.stem)), len(p.name), len(p.parts), str(p)))
+    """Of identical files, the one to cite: a name without a copy marker; then one that names its unit
+    (区食药监局_台账.xlsx over 2024年台账.xlsx: the unit may be read from the name); then the shortest."""
+    return min(paths, key=lambda p: (bool(_COPY_MARKER.search(p.stem)), named_unit(p) is None, len(p.name),
+                                     len(p.parts), str(p)))
 
 
 def _distinct_contents(files: list[Path]) -> tuple[list[Path], list[InputFile]]:
