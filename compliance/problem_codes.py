@@ -175,6 +175,8 @@ DECLARED = [
     ProblemType("rows-hidden", SHEET, "工作表中有 {count} 行记录被隐藏（第 {rows} 行；可能是筛选没有取消），已照常检查",
                 "打开表格时看不到这些行（隐藏或被筛选掉），它们仍是单位报送的内容，照常检查：报告中的记录数会多于表格中看到的行数",
                 "核对隐藏的行是否应当报送；不应报送的删除"),
+    ProblemType("sheet-statistics", SHEET, "这是统计表（有计数列，没有文书号和当事人列），不是台账，已跳过此工作表",
+                "工作表是按类别或月份的统计（决定数、已公开数……），不是逐条的决定", "无需处理；逐条的决定请列在台账工作表中"),
     ProblemType("sheet-no-header", SHEET, "未找到表头（不含文书号、决定日期等列），已跳过此工作表",
                 "这个工作表没有可识别的表头", "如果它有数据，检查表头的列名"),
     ProblemType("sheet-columns-missing", SHEET, "找不到{labels}列，这些记录无法判定。看到的列名：{seen}。" + COLUMNS_ADVICE,

@@ -52,3 +52,20 @@ def test_a_month_after_the_as_of_date_is_refused_not_a_clean_pass(tmp_path):
         assert result.returncode == 2
         assert f"--month {month} 晚于统计截止日 2016-11-30" in result.stderr
         assert not (tmp_path / "reports").exists()  # nothing written, nothing recorded in the history store
+
+
+def test_a_statistics_sheet_beside_the_ledger_adds_no_decisions(tmp_path):
+    # 汇总 | 决定数 | 已公开数 | 最早决定日期 | 最晚公开日期: each row became a late decision with no number.
+    ledger = [PENALTY_HEADER, [1, "西工商罚〔2024〕1号", "丁公司", D(2024, 3, 5), D(2024, 3, 12), "区工商分局"],
+              [2, "西工商罚〔2024〕2号", "戊公司", D(2024, 6, 3), D(2024, 6, 10), "区工商分局"]]
+    counts = [["月份", "处罚决定数", "已公开数", "未公开数", "首次公开日期", "决定日期"],
+              ["3月", 1, 1, 0, D(2024, 3, 12), D(2024, 3, 5)], ["6月", 1, 1, 0, D(2024, 7, 30), D(2024, 6, 3)],
+              ["合计", 2, 2, 0, None, None]]
+    write_xlsx(tmp_path / "区工商分局_2024年台账.xlsx", {"行政处罚": ledger, "汇总": counts})
+    result = subprocess.run([sys.executable, "-m", "compliance", "check", "区工商分局_2024年台账.xlsx", "--as-of",
+                             "2024-12-31", "--no-history", "--json", "r.json"], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    data = __import__("json").loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert sorted(r["document_number"] for r in data["records"]) == ["西工商罚〔2024〕1号", "西工商罚〔2024〕2号"]
+    assert "这是统计表" in (tmp_path / "r.json").read_text(encoding="utf-8")

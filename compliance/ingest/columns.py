@@ -218,3 +218,15 @@ def joined_numbers(issuer: pd.Series, numbers: pd.Series) -> pd.Series:
     twice = issuer.str.contains(r"[〕\]］）)】]\s*$", regex=True) & numbers.str.contains(_YEAR_FIRST, regex=True)
     serial = numbers.where(~twice, numbers.str.replace(_YEAR_FIRST, "", regex=True))
     return (issuer + serial).where(join, numbers)
+
+# 决定数, 已公开数, 许可决定数, 案件数量: a count per row, what a statistics table holds, never a decision's field
+_COUNT_HEADER = re.compile(r"^\S{0,8}(?:数|件数|数量|个数|总数|条数)$")
+
+
+def statistics_table(headers: list, rules: FieldRules) -> bool:
+    """A table of counts (类别 | 决定数 | 已公开数 | 最早决定日期 …): dates, but no number and no party column.
+    Its rows are totals, not decisions: read as a ledger they became late decisions with no number."""
+    mapping = map_columns(list(headers), rules)
+    if "document_number" in mapping.columns or "party" in mapping.columns:
+        return False
+    return any(_COUNT_HEADER.match(re.sub(r"\s+", "", str(h or ""))) for h in headers)

@@ -27,7 +27,8 @@ from .date_words import with_date_words
 from .docnumbers import PLACEHOLDERS, numbers_said_above
 from .cells import FrameText, cell_text, objects, per_distinct
 from ..fields import FieldRules, categories, category_from_text, unit_name
-from .columns import decision_numbers, header_category, issuer_column, join_mask, joined_numbers, map_columns
+from .columns import (decision_numbers, header_category, issuer_column, join_mask, joined_numbers, map_columns,
+                      statistics_table)
 from .unit_column import record_units
 from .header import EXAMPLE, fill_merged, footer_unit, find_header, section_above, sheet_unit, title_category, title_unit
 from .rawsheet import RawSheet
@@ -97,6 +98,10 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: FieldRules,
             result.notes.extend(hidden + [problem("sheet-no-header", **at)])
         return result
     header_index, headers = found
+    if statistics_table(headers, rules):  # 汇总 | 决定数 | 已公开数: counts, not decisions
+        result = SheetResult(sheet.name, None)
+        result.notes.append(problem("sheet-statistics", file=source_file, sheet=sheet.name))
+        return result
     # The unit: a 填报单位 line; where the file name names none (台账.xlsx), a title row, then the sheet's
     # name (2016年8月各单位汇总.xlsx with a sheet per unit: 区安监局, 区环保局).
     unit_line = sheet_unit(sheet.rows, header_index) or footer_unit(sheet.rows, header_index) or (
