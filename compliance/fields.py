@@ -102,7 +102,8 @@ TABLE: tuple[Field, ...] = (
                           # a range (2024.3.5-2024.6.5): its first day (ingest/date_words.py)
                           "公示起止日期", "公示起止时间", "公开起止日期", "公开起止时间"),
                 weak=("数据更新时间戳", "入库时间", "更新时间", "入库日期", "更新日期")),
-          exclude=("截止", "有效期", "结束", "到期", "期满", "终止", "决定日期", "作出日期") + NOT_PUBLICATION,
+          exclude=("截止", "有效期", "结束", "到期", "期满", "终止", "决定日期", "作出日期", "撤销", "撤下", "撤回",
+                   "停止", "撤除", "下线", "屏蔽") + NOT_PUBLICATION,
           # A government site's 信息公开 list dates an item by 生成日期 (in a ledger it is not publication);
           # an edit time stands in only there. Its 成文日期 is the day the document was signed: the decision's.
           # 生成日期 is when the catalogue entry was made: 发布日期 beside it is the publication.
@@ -115,6 +116,12 @@ TABLE: tuple[Field, ...] = (
                           "是否已公示"),
                 exact=("状态",)),
           exclude=("日期", "时间", "网址", "链接"), readers=(LEDGER,)),
+    # 撤销公示日期 (taken down after 信用修复): the decision was online, whatever the publication date says.
+    Field("withdrawn_date", "撤销公示日期", "决定从网上撤下的日期（如信用修复后撤销公示）：有撤下日期而无公开日期时提示核实，不判为逾期未公开",
+          "信用修复后撤销公示（各单位台账的“撤销公示日期”栏）",
+          Words(contains=("撤销公示日期", "撤销公开日期", "撤销公示时间", "撤销公开时间", "撤下日期", "撤下时间",
+                          "撤回公示日期", "停止公示日期", "撤除公示日期", "下线日期", "下线时间", "屏蔽日期")),
+          readers=(LEDGER,)),
     # 备注 saying 已在区政府网站公开 or 不予公开 beside a blank date: the same claims as 是否公开's, in free text.
     Field("remarks", "备注", "台账的备注：写着已公开（如“已在区政府网站公开”）或不予公开而没有公开日期时提示核实",
           "双公示数据标准 备注",

@@ -85,3 +85,9 @@ def short_text(text: pd.Series) -> np.ndarray:
 
 
 # Other kinds of administrative action (行政行为) than permits and penalties: out of this check's scope.
+
+
+def taken_down(kept, mapping, text=cell_text) -> np.ndarray:
+    """Per row: a day in 撤销公示日期 (taken down after 信用修复): the decision was online, its day unknown
+    when the publication date is blank: a data problem to check, never 逾期未公开."""
+    return text(mapped_column(kept, mapping, "withdrawn_date")).ne("").to_numpy(bool)

@@ -1,0 +1,31 @@
+"""撤销公示日期 (taken down after 信用修复) beside a blank publication date: the decision was online, its day
+unknown: a data problem to check, never 逾期未公开; and 撤销公示日期 is never read as the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from click.testing import CliRunner
+
+from compliance.cli import main
+from helpers import write_xlsx
+
+D = dt.date
+
+
+def test_a_take_down_day_with_no_publication_day_is_no_overdue(tmp_path):
+    header = ["决定书文号", "当事人", "处罚决定日期", "公示日期", "撤销公示日期", "备注"]
+    book = write_xlsx(tmp_path / "区综合执法局_行政处罚.xlsx", {"行政处罚": [
+        header,
+        ["西综执罚〔2024〕61号", "甲", D(2024, 3, 1), D(2024, 3, 5), None, None],
+        ["西综执罚〔2024〕62号", "乙", D(2024, 3, 1), D(2024, 3, 6), D(2024, 9, 2), "信用修复后撤下"],
+        ["西综执罚〔2024〕63号", "丙", D(2024, 3, 1), None, D(2024, 9, 2), "信用修复后撤下"],
+        ["西综执罚〔2024〕64号", "丁", D(2024, 3, 1), None, None, None],
+    ]})
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--json", "-"])
+    records = {r["document_number"][-3:]: r for r in json.loads(result.stdout)["records"]}
+    assert {k: r["status"] for k, r in records.items()} == {"61号": "on_time", "62号": "on_time", "63号": "invalid",
+                                                            "64号": "overdue"}
+    assert records["62号"]["published_date"] == "2024-03-06"  # the publication, not the take-down
+    assert "published-marked-no-date" in [i["code"] for i in records["63号"]["issues"]]
