@@ -120,7 +120,10 @@ def test_a_file_name_that_names_no_unit_is_said_on_each_of_its_records(tmp_path)
     ("附件1：区安监局2016年行政处罚台账.xlsx", "区安监局"), ("01区安监局.xlsx", "区安监局"), ("1.区环保局台账.xlsx", "区环保局"),
     ("（区编办）10月台账.xlsx", "区编办"), ("【区编办】台账.xlsx", "区编办"), ("2016年10月区环保局行政处罚台账.xlsx", "区环保局"),
     ("10月份区安监局.xlsx", "区安监局"), ("2016年10月_区编办.xlsx", "区编办"), ("(3)区环保局-处罚.xlsx", "区环保局"),
-    ("一、区安监局.xlsx", "区安监局")])
+    ("一、区安监局.xlsx", "区安监局"),
+    # a cover letter's title as the file name
+    ("关于报送区编办2024年行政许可台账的函.xlsx", "区编办"), ("报送：区食药监局 行政许可.xlsx", "区食药监局"),
+    ("区国土分局关于报送2024年行政许可台账的报告.xlsx", "区国土分局")])
 def test_a_unit_is_found_behind_what_clerks_put_before_it_in_a_file_name(tmp_path, name, unit):
     """附件1：, numbering, a month, brackets: the unit was the whole file name (附件1：区安监局…), or unknown."""
     import json
