@@ -191,6 +191,8 @@ DECLARED = [
                 "确认这份台账是哪个单位的；改正文件名或填报单位后重新报送"),
     ProblemType("sheet-several-tables", SHEET, "工作表中有 {count} 个表格（第 {rows} 行是另一个表头），各按自己的表头读取",
                 "一个工作表中上下有几个表格", "无需处理；核对各表格的记录数"),
+    ProblemType("file-name-not-utf8", SHEET, "文件名不是 UTF-8 编码（多见于在 Windows 上压缩、在其他系统上解压），已按 GBK 显示为 {shown}",
+                "文件名的编码与本机不同，按 GBK 读出文件名；文件内容照常读取", "无需处理；如要在本机正常显示，可把文件改名"),
     ProblemType("extension-mismatch", SHEET, "文件扩展名是 {suffix}，内容其实是{kind}，已按内容读取",
                 "文件的扩展名与内容不符（改过扩展名，或办公系统导出时起的名字），内容可以读取",
                 "无需处理；以后可按内容另存为 .xlsx"),

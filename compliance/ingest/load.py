@@ -20,11 +20,13 @@ import pandas as pd
 from ..dates import DATE_DTYPE
 from ..errors import FileFault, ReconciliationError
 from ..fields import FieldRules, category_from_text, unit_name, unit_names
+from ..relabel import relabel_inputs
 from ..problems import Problem, problem
 from .digest import file_sha256
 from .docnumbers import normalise_document_numbers
 from .files import SUFFIXES, find_files  # noqa: F401 - SUFFIXES: the web page's accepted names
 from .online_inputs import set_aside_online
+from .file_names import aliased, remove_aliases, shown_name, undecodable
 from .isolate import ReadLimits, fault_entry, finish_early, read_isolated
 from .readers import DEFAULT_MAX_UNCOMPRESSED, guard_workbook, read_file
 from .records import RECORD_FIELDS, SheetResult, read_sheet
@@ -247,12 +249,16 @@ def load(paths: Iterable[str | Path], config: ReadSettings | None = None,
     files, lists = set_aside_online(files, paths, online)
     skipped += lists
     inputs = [_skipped_entry(path, why) for path, why in skipped]
-    files, copies = _distinct_contents(files)
-    inputs.extend(copies)
+    files, shown, aliases = aliased(files)  # a name in GBK bytes: read through an alias, shown decoded
     frames: list[pd.DataFrame] = []
-    for entry, sheet_frames in (read or read_all)(files, config, progress, own):
-        inputs.append(entry)
-        frames.extend(sheet_frames)
+    try:
+        files, copies = _distinct_contents(files)
+        inputs.extend(copies)
+        for entry, sheet_frames in (read or read_all)(files, config, progress, own):
+            inputs.append(entry)
+            frames.extend(sheet_frames)
+    finally:
+        remove_aliases(aliases)
     records = pd.concat(frames, ignore_index=True) if frames else empty_records()
     merged: dict[str, str] = {}
     unmerged: list[list[str]] = []
@@ -269,7 +275,18 @@ def load(paths: Iterable[str | Path], config: ReadSettings | None = None,
     records["duplicate_of"] = duplicate_locations(records, numbers)
     said_none = pd.Series([unit_from_name(e.path) for e in inputs if e.declares_none], dtype=object)
     said_none = unit_names(said_none, config.units or None).replace(merged)
+    _show_decoded(records, inputs, shown)
     return LoadResult(records, inputs, said_none.tolist(), spelling_groups(merged), unmerged)
+
+
+def _show_decoded(records: pd.DataFrame, inputs: list, shown: dict[str, str]) -> None:
+    """Names that are not UTF-8, read through an alias or passed over by their own path: shown decoded."""
+    shown = shown | {e.path: shown_name(e.path) for e in inputs if undecodable(e.path)}
+    for entry in inputs:
+        if entry.path in shown and entry.error is None and entry.not_read is None:
+            entry.notes.append(problem("file-name-not-utf8", file=entry.path, shown=shown[entry.path]))
+    if shown:
+        relabel_inputs(records, inputs, shown)
 
 
 def _skipped_entry(path: Path, why) -> InputFile:

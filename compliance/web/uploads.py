@@ -14,12 +14,10 @@ import os
 import re
 import shutil
 import unicodedata
-from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import FileFault
-from ..problems import Problem
+from ..relabel import relabel_inputs, scrub_text
 
 UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 # Device names Windows will not let a file be called, whatever its extension.
@@ -111,32 +109,7 @@ def save_uploads(files: list[tuple[str | None, BinaryIO]], folder: Path) -> dict
 
 def relabel(run, shown: dict[str, str]) -> None:
     """Put the uploaded names back in place of the temporary paths, before any output is written."""
-    records = run.records
-    records["source_file"] = records["source_file"].map(lambda p: shown.get(p, p))
-    for entry in run.inputs:
-        entry.path = shown.get(entry.path, entry.path)
-        entry.notes = [_renamed(n, shown) for n in entry.notes]
-        if entry.not_read is not None:
-            entry.not_read = _renamed(entry.not_read, shown)
-        if entry.error is not None:
-            entry.error = FileFault.from_problem(_renamed(entry.error.problem, shown), entry.error.detail)
-        for sheet in entry.sheets:
-            sheet.notes = [_renamed(n, shown) for n in sheet.notes]
-            sheet.problems = [_renamed(p, shown) for p in sheet.problems]
-
-
-def _renamed(found: Problem, shown: dict[str, str]) -> Problem:
-    """A problem with the uploaded names in place of the temporary paths, in its place and its values."""
-    values = tuple((k, scrub_text(v, shown)) for k, v in found.values)
-    return replace(found, file=shown.get(found.file, scrub_text(found.file, shown)), values=values)
-
-
-def scrub_text(text, shown: dict[str, str]):
-    if isinstance(text, str):
-        for path, name in shown.items():
-            if path in text:
-                text = text.replace(path, name)
-    return text
+    relabel_inputs(run.records, run.inputs, shown)
 
 
 def scrub(value, shown: dict[str, str], folder: str):

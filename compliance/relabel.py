@@ -1,0 +1,39 @@
+"""Paths read -> the names a user knows: web uploads saved under temporary paths, and files whose names
+are not UTF-8 read through an alias (ingest/file_names.py). Applied before any output is written."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .errors import FileFault
+from .problems import Problem
+
+
+def relabel_inputs(records, inputs, shown: dict[str, str]) -> None:
+    """Put the names a user knows in place of the paths read (``shown``: path -> name), in the records,
+    the files' entries and every problem about them, before any output is written."""
+    records["source_file"] = records["source_file"].map(lambda p: shown.get(p, p))
+    for entry in inputs:
+        entry.path = shown.get(entry.path, entry.path)
+        entry.notes = [_renamed(n, shown) for n in entry.notes]
+        if entry.not_read is not None:
+            entry.not_read = _renamed(entry.not_read, shown)
+        if entry.error is not None:
+            entry.error = FileFault.from_problem(_renamed(entry.error.problem, shown), entry.error.detail)
+        for sheet in entry.sheets:
+            sheet.notes = [_renamed(n, shown) for n in sheet.notes]
+            sheet.problems = [_renamed(p, shown) for p in sheet.problems]
+
+
+def _renamed(found: Problem, shown: dict[str, str]) -> Problem:
+    """A problem with the shown names in place of the paths read, in its place and its values."""
+    values = tuple((k, scrub_text(v, shown)) for k, v in found.values)
+    return replace(found, file=shown.get(found.file, scrub_text(found.file, shown)), values=values)
+
+
+def scrub_text(text, shown: dict[str, str]):
+    if isinstance(text, str):
+        for path, name in shown.items():
+            if path in text:
+                text = text.replace(path, name)
+    return text

@@ -1,0 +1,46 @@
+"""File names in GBK bytes (a zip made on a Chinese Windows, unpacked on Linux): read, and shown decoded.
+One such name used to stop the whole monthly run with an internal error, or call a good workbook damaged."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="only Linux file systems take names that are not UTF-8")
+
+
+def _gbk(folder: Path, *parts: str) -> bytes:
+    return os.path.join(os.fsencode(folder), *(p.encode("gbk") for p in parts))
+
+
+def test_files_named_in_gbk_are_read_and_shown_decoded(tmp_path):
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    os.mkdir(_gbk(folder, "区编办"))
+    shutil.copyfile(ROOT / "sample_data" / "区国土分局_2016年行政处罚.xlsx", _gbk(folder, "区编办", "台账.xlsx"))
+    with open(_gbk(folder, "区司法局台账.csv"), "w", encoding="utf-8") as handle:
+        handle.write("行政处罚决定书文号,行政相对人名称,处罚决定日期,上网公开日期\n西司罚〔2016〕1号,甲,2016-09-01,2016-12-05\n")
+    shutil.copyfile(ROOT / "sample_data" / "区人社局_2016年行政许可.xlsx", folder / "区人社局_2016年行政许可.xlsx")
+    before = set(Path(tempfile.gettempdir()).glob("compliance-names-*"))
+    result = subprocess.run([sys.executable, "-m", "compliance", "check", str(folder), "--as-of", "2016-12-31",
+                             "--no-history", "--out", str(tmp_path / "r.xlsx"), "--json", str(tmp_path / "r.json")],
+                            capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert result.returncode == 1, result.stderr  # late decisions, nothing unreadable
+    assert "内部错误" not in result.stderr and "无法读取" not in result.stdout + result.stderr
+    data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    files = {r["file"] for r in data["records"]}
+    assert {f"{folder}/区司法局台账.csv", f"{folder}/区编办/台账.xlsx"} <= files, files
+    said = json.dumps(data["inputs"], ensure_ascii=False)
+    assert "文件名不是 UTF-8 编码" in said and "\\udc" not in said
+    assert "区司法局" in {r["unit"] for r in data["records"]}
+    assert set(Path(tempfile.gettempdir()).glob("compliance-names-*")) == before  # the aliases are gone
+    assert (tmp_path / "r.xlsx").stat().st_size > 0
