@@ -29,6 +29,8 @@ DECLARED = [
                 "serve 的 --host 不是本机的地址", "改为 127.0.0.1 或 0.0.0.0"),
     ProblemType("serve-cannot-start", RUN, "无法在 {host}:{port} 启动网页服务（系统错误 {errno}）。请用 --port 换一个端口再试",
                 "serve 因其他系统原因无法监听该地址", "换一个端口；仍不行请加 --debug 重新运行并把输出发给维护人员"),
+    ProblemType("param-name-too-long", RUN, "{option} 给的路径中有一个名字太长（{name}，{size} 字节，最多 255 字节），无法建立。请用短一些的名字",
+                "输出路径中的文件名或文件夹名超过系统上限", "改用短一些的文件名"),
     ProblemType("param-rule", RUN, "没有名为“{value}”的规则，可用：{known}",
                 "--rule 给出的规则名不存在", "改用列出的规则名之一"),
     ProblemType("param-engine", RUN, "没有名为“{value}”的引擎，可用：{known}", "--engine 给出的引擎名不存在",

@@ -15,13 +15,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="only Linux file systems take names that are not UTF-8")
+LINUX_ONLY = pytest.mark.skipif(sys.platform != "linux", reason="only Linux file systems take names that are not UTF-8")
 
 
 def _gbk(folder: Path, *parts: str) -> bytes:
     return os.path.join(os.fsencode(folder), *(p.encode("gbk") for p in parts))
 
 
+@LINUX_ONLY
 def test_files_named_in_gbk_are_read_and_shown_decoded(tmp_path):
     folder = tmp_path / "报送"
     folder.mkdir()
@@ -44,3 +45,14 @@ def test_files_named_in_gbk_are_read_and_shown_decoded(tmp_path):
     assert "区司法局" in {r["unit"] for r in data["records"]}
     assert set(Path(tempfile.gettempdir()).glob("compliance-names-*")) == before  # the aliases are gone
     assert (tmp_path / "r.xlsx").stat().st_size > 0
+
+
+@pytest.mark.parametrize("option", ["--out", "--json", "--records-out", "--db"])
+def test_an_output_name_too_long_to_make_is_said_before_the_run(tmp_path, option):
+    name = "长" * 90 + (".xlsx" if option == "--out" else "")
+    result = subprocess.run([sys.executable, "-m", "compliance", "check", str(ROOT / "sample_data"), "--as-of",
+                             "2016-12-31", option, str(tmp_path / name), "-q"], capture_output=True, text=True,
+                            timeout=300, cwd=tmp_path)
+    assert result.returncode == 2
+    assert f"{option} 给的路径中有一个名字太长" in result.stderr and "内部错误" not in result.stderr
+    assert not (tmp_path / "reports").exists()

@@ -50,11 +50,18 @@ def report_path(out: str | Path | None, run) -> Path:
         return Path("reports") / default_name(run)
     text = str(out)
     path = Path(out)
-    if text.endswith(("/", "\\")) or path.is_dir():
+    if text.endswith(("/", "\\")) or _is_dir(path):
         return path / default_name(run)
     if path.suffix.lower() != ".xlsx":
         path = path.with_name(path.name + ".xlsx")
     return path
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long, a loop: no folder; the write says why it cannot be made
+        return False
 
 
 def is_own_report(path: Path) -> bool:
