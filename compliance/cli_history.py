@@ -143,6 +143,28 @@ OPEN_LINES = 50  # a screenful; a city's store can hold thousands (the JSON and 
 unit_option = click.option("--unit", "units", multiple=True, metavar="单位", help="只看这个单位，可重复使用。")
 
 
+def _known_units(store: HistoryStore, units) -> tuple[str, ...]:
+    """--unit as the store spells it (区安监 or 西塞山区安全生产监督管理局 for 区安监局, said on stderr);
+    a unit the store does not hold is an error naming those it does, never an empty, clean-looking answer."""
+    from .ingest.unit_spellings import same_unit  # when used: start-up time
+
+    if not units:
+        return ()
+    from .summary import TOTAL  # the run's total row: no unit
+
+    known = sorted({row[1] for row in store.rate_rows() if row[1] and row[1] != TOTAL})
+    out = []
+    for asked in (u.strip() for u in units):
+        found = [asked] if asked in known else [k for k in known if same_unit(asked, k)] or \
+            [k for k in known if asked and asked in k]
+        if len(found) != 1:
+            raise ComplianceError.of("history-unit-unknown", unit=asked, known="、".join(found or known[:30]) or "（无）")
+        if found[0] != asked:
+            click.echo(f"按历史库中的单位“{found[0]}”查询（--unit {asked}）。", err=True)
+        out.append(found[0])
+    return tuple(out)
+
+
 def _existing(db: str | None) -> HistoryStore:
     store = open_store(db)
     if not store.exists():
@@ -229,7 +251,7 @@ def open_cmd(db, units, json_target, show_all):
 
     store = _existing(db)
     store_warnings(store)
-    items = open_items(store, units)
+    items = open_items(store, _known_units(store, units))
     if _emit({"items": items}, json_target):
         return 0
     if not items:
@@ -259,7 +281,8 @@ def trend_cmd(db, units, json_target):
     """
     from .history.queries import trend  # when used: start-up time
 
-    payload = trend(_existing(db), units)
+    store = _existing(db)
+    payload = trend(store, _known_units(store, units))
     if _emit(payload, json_target):
         return 0
     for unit in payload["units"]:

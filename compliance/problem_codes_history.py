@@ -29,6 +29,8 @@ HISTORY_STORE = [
                 "读写历史库时出错（没有权限、磁盘已满、被锁定过久等）", "检查文件权限和磁盘空间后重新运行"),
     ProblemType("history-export-exists", RUN, "{path} 已存在，拒绝覆盖。请换一个文件名",
                 "history export 的目标文件已存在", "换一个文件名，或先移走原文件"),
+    ProblemType("history-unit-unknown", RUN, "历史库中找不到（或不止一个）单位“{unit}”。可选：{known}",
+                "history 的 --unit 给的单位不在历史库中，或对应多个单位", "照列出的名字重写 --unit"),
     ProblemType("dask-scheduler-unreachable", RUN, "连接不上 Dask 集群的调度器 {address}（{reason}）。"
                 "请确认调度器已启动（dask scheduler）、地址和端口正确、防火墙放行；不用集群时去掉 --scheduler",
                 "--engine dask --scheduler 给出的调度器连接不上", "启动调度器或改正地址；或去掉 --scheduler，在本机运行"),

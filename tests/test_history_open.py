@@ -61,5 +61,19 @@ def test_open_json_holds_every_item_one_per_line_in_the_listings_order(tmp_path)
     keys = [(i["unit"], i["first_period"], i["document_number"]) for i in items]
     assert keys == sorted(keys)
     assert {i["problem_label"] for i in items} == {"逾期未公开"} and {i["periods_open"] for i in items} == {1}
-    empty = CliRunner().invoke(main, ["history", "open", "--db", str(db), "--unit", "没有的单位", "--json", "-"])
-    assert json.loads(empty.output) == {"items": []}
+    unknown = CliRunner().invoke(main, ["history", "open", "--db", str(db), "--unit", "没有的单位", "--json", "-"])
+    assert unknown.exit_code == 2 and unknown.stdout == ""  # an error, not an empty list that looks clean
+    assert "历史库中找不到（或不止一个）单位“没有的单位”" in unknown.stderr
+
+
+def test_a_unit_the_store_does_not_hold_is_an_error_and_a_short_spelling_is_found(tmp_path):
+    # `--unit 区安监` said 没有仍未整改的事项 (exit 0) although 区安监局 had 35 open items: a typo looked clean.
+    db = _store(tmp_path)
+    short = CliRunner().invoke(main, ["history", "open", "--db", str(db), "--unit", "区安监"])
+    assert short.exit_code == 0 and "仍未整改的事项共 35 项" in short.stdout
+    assert "按历史库中的单位“区安监局”查询" in short.stderr
+    for command in ("open", "trend"):
+        wrong = CliRunner().invoke(main, ["history", command, "--db", str(db), "--unit", "区环保局"])
+        assert wrong.exit_code == 2, wrong.output
+        assert "历史库中找不到（或不止一个）单位“区环保局”。可选：区人社局、区安监局" in wrong.stderr
+        assert "合计" not in wrong.stderr
