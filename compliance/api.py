@@ -248,11 +248,15 @@ def write_outputs(run: CheckRun, *, out: str | Path | None = None, json: str | P
     if records_dir is not None:
         refuse_foreign_records(records_dir)
     outputs = Outputs(run, target, _write(run, target, "报告", "--out", write_report), json_path=json_path)
-    if records_dir is not None:
-        outputs.records_dir = _write(run, records_dir, "记录文件夹", "--records-out",
-                                     lambda _run, path: write_records(_run.records, path))
-    if json_path is not None:
-        _write(run, json_path, " JSON 文件", "--json", lambda _run, path: write_json(outputs.payload, path))
+    try:
+        if records_dir is not None:
+            outputs.records_dir = _write(run, records_dir, "记录文件夹", "--records-out",
+                                         lambda _run, path: write_records(_run.records, path))
+        if json_path is not None:
+            _write(run, json_path, " JSON 文件", "--json", lambda _run, path: write_json(outputs.payload, path))
+    except ComplianceError as exc:
+        exc.report_written = target  # in place before this failed: the caller may still say where it is
+        raise
     return outputs
 
 

@@ -1,5 +1,7 @@
-"""File names in GBK bytes (a zip made on a Chinese Windows, unpacked on Linux): read, and shown decoded.
-One such name used to stop the whole monthly run with an internal error, or call a good workbook damaged."""
+"""Names and paths as a clerk's machine has them: file names in GBK bytes (a zip made on a Chinese Windows,
+unpacked on Linux) are read and shown decoded (one such name used to stop the whole monthly run with an
+internal error); an output name too long is refused before the run; a JSON that cannot be written after
+the report still leaves the report said. Real files, the real CLI in a subprocess."""
 
 from __future__ import annotations
 
@@ -56,3 +58,27 @@ def test_an_output_name_too_long_to_make_is_said_before_the_run(tmp_path, option
     assert result.returncode == 2
     assert f"{option} 给的路径中有一个名字太长" in result.stderr and "内部错误" not in result.stderr
     assert not (tmp_path / "reports").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX permissions")
+def test_when_the_json_cannot_be_written_the_report_written_before_it_is_still_said():
+    # A JSON folder the user may not write in: the report was in place, yet no 报告已保存 and no results.
+    work = Path(tempfile.mkdtemp())
+    try:
+        (work / "ro").mkdir()
+        os.chmod(work / "ro", 0o555)
+        command = [sys.executable, "-m", "compliance", "check", str(ROOT / "sample_data"), "--as-of", "2016-12-31",
+                   "--no-history", "--out", "r.xlsx", "--json", "ro/x.json"]
+        if os.geteuid() == 0:  # root writes anywhere: run without the capability that lets it
+            if shutil.which("setpriv") is None:
+                pytest.skip("running as root without setpriv")
+            drop = "-dac_override,-dac_read_search"
+            command = ["setpriv", f"--bounding-set={drop}", f"--inh-caps={drop}", *command]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=300, cwd=work)
+        assert result.returncode == 2, result.stderr
+        assert "无法写入 JSON 文件 ro/x.json（没有权限）" in result.stderr
+        assert (work / "r.xlsx").exists() and "报告已保存：r.xlsx" in result.stdout
+        assert "未通过：共 378 条记录" in result.stdout
+    finally:
+        os.chmod(work / "ro", 0o755)
+        shutil.rmtree(work, ignore_errors=True)
