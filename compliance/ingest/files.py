@@ -48,11 +48,8 @@ def find_files(paths: Iterable[str | Path], own=None) -> tuple[list[Path], list[
 def _walk(folder: Path, found: list[Path], skipped: list, own) -> None:
     for candidate in sorted(folder.rglob("*")):
         relative = candidate.relative_to(folder).parts
-        if any(part.startswith((".", "~$")) for part in relative) or candidate.name.lower() in SYSTEM_FILES \
-                or is_own_store(candidate):
+        if any(part.startswith((".", "~$")) for part in relative) or candidate.name.lower() in SYSTEM_FILES:
             continue
-        if own is not None and own.skips_name(candidate.name) and _holds_sheets(candidate, own.sheets):
-            continue  # a report of ours, by name and by its sheets; a ledger that only shares the name is read
         special = not_regular(candidate)
         if special == "directory":
             continue  # rglob walks into it
@@ -61,6 +58,10 @@ def _walk(folder: Path, found: list[Path], skipped: list, own) -> None:
                             if candidate.suffix.lower() in SUFFIXES
                             else problem("not-regular-file", file=candidate, reason=special)))
             continue
+        # opened only now, a regular file: opening a FIFO would block the run
+        if is_own_store(candidate) or (own is not None and own.skips_name(candidate.name)
+                                       and _holds_sheets(candidate, own.sheets)):
+            continue  # our history store; a report of ours by name and sheets (a ledger sharing the name is read)
         if candidate.suffix.lower() in BACKUP_SUFFIXES or candidate.name.endswith("~"):  # 台账.xlsx.bak: an old copy
             skipped.append((candidate, problem("backup-skipped", file=candidate, suffix=candidate.suffix or "~")))
             continue
