@@ -166,7 +166,7 @@ def template(out, force):
 @click.argument("paths", nargs=-1, required=True, type=str, metavar="路径...")
 @click.option("--as-of", "as_of", type=CliDate(), help="统计截止日（默认为今天）。未公开的决定按此日判断是否逾期。")
 @click.option("--month", type=Month(), help="只检查决定日期在该月的记录（如 2016-10）；决定日期无法识别的记录始终保留。")
-@click.option("--days", "-d", type=Days(), help="期限（工作日数），覆盖规则中的天数。")
+@click.option("--days", "-d", type=Days(), help="期限（工作日数），代替配置文件中的规则；不能与 --rule 同用。")
 @click.option("--rule", "rule_name", type=RuleName(),
               help="内置规则：district = 区通知 20 个工作日（默认）；national = 国家“双公示” 7 个工作日；"
                    "market = 市场监管 20 个工作日，2021-09-01 起简易程序和仅警告的处罚无需公开。")
@@ -209,7 +209,7 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
 
     \b
     退出码：0 = 全部按时或未到期；1 = 有逾期、数据有误、无法判定的记录，或有文件读不了；
-            2 = 什么也没读到，或参数有误。
+            2 = 什么也没读到，或参数有误；130 = 按 Ctrl+C 中止；143 = 被终止（SIGTERM）。
     \b
     示例：
       compliance check sample_data/
@@ -232,6 +232,10 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
     run_date = run_time.date()  # the clock is read here, at the edge, and passed down
     if as_of is not None and as_of > run_date:
         raise click.UsageError(message("param-as-of-future", as_of=as_of.isoformat(), today=run_date.isoformat()))
+    if no_history and record:
+        raise click.UsageError(message("param-no-history-and-record"))
+    if online_since is not None and not online_files:
+        raise click.UsageError(message("param-online-since-alone"))
     if month is not None and month > (as_of or run_date).strftime("%Y-%m"):  # a typo, or a month not yet come
         raise click.UsageError(message("param-month-after-as-of", month=month, as_of=(as_of or run_date).isoformat()))
     _refuse_overlong(out=out, json=None if json_target == "-" else json_target, records_out=records_out, db=db,

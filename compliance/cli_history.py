@@ -6,12 +6,14 @@ The store is read and written only here and in api.check; a web upload never wri
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
 
 from .cli_chinese import CONTEXT, FriendlyGroup
 from .errors import ComplianceError
+from .params import Month
 from .history.store import HistoryStore, StoreError, default_store_path
 from .problems import message
 from .rules import CATEGORY_LABELS
@@ -141,6 +143,17 @@ db_option = click.option("--db", "db", type=str, metavar="文件|网址",
 json_option = click.option("--json", "json_target", metavar="文件|-", help="以 JSON 输出（“-”表示屏幕）。")
 OPEN_LINES = 50  # a screenful; a city's store can hold thousands (the JSON and the export hold all)
 unit_option = click.option("--unit", "units", multiple=True, metavar="单位", help="只看这个单位，可重复使用。")
+
+
+def _confirmed(question: str, period: str) -> bool:
+    """The answer typed or piped in; input that ends with no answer (a script, < /dev/null) is a usage error
+    saying --yes, not the 已中止 of a Ctrl-C."""
+    try:
+        return click.confirm(question, default=False)
+    except click.Abort:
+        if sys.stdin.isatty():
+            raise  # Ctrl-C at the question
+        raise click.UsageError(message("history-forget-needs-yes", period=period)) from None
 
 
 def _known_units(store: HistoryStore, units) -> tuple[str, ...]:
@@ -326,7 +339,7 @@ def export_cmd(out, db):
 
 
 @history.command("forget")
-@click.argument("period", metavar="年-月")
+@click.argument("period", metavar="年-月", type=Month())
 @db_option
 @click.option("--yes", is_flag=True, help="不再询问，直接删除。")
 def forget_cmd(period, db, yes):
@@ -337,7 +350,7 @@ def forget_cmd(period, db, yes):
       compliance history forget 2016-11 --yes
     """
     store = _existing(db)
-    if not yes and not click.confirm(f"确定从 {store.label} 删除 {period} 的记录？", default=False):
+    if not yes and not _confirmed(f"确定从 {store.label} 删除 {period} 的记录？", period):
         click.echo("未删除。")
         return 0
     found = store.forget(period)

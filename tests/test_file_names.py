@@ -82,3 +82,14 @@ def test_when_the_json_cannot_be_written_the_report_written_before_it_is_still_s
     finally:
         os.chmod(work / "ro", 0o755)
         shutil.rmtree(work, ignore_errors=True)
+
+
+@pytest.mark.parametrize("options, said", [
+    (["--no-history", "--record"], "--no-history 与 --record 只能选一个"),
+    (["--online-since", "2016-01-01"], "--online-since 要与 --online 一起用"),
+])
+def test_options_that_contradict_each_other_are_refused(tmp_path, options, said):
+    result = subprocess.run([sys.executable, "-m", "compliance", "check", str(ROOT / "sample_data"), "--as-of",
+                             "2016-12-31", *options, "-q"], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert result.returncode == 2 and said in result.stderr
+    assert not (tmp_path / "reports").exists()

@@ -180,6 +180,12 @@ def test_forget_asks_and_marks_later_periods_stale(backend, tmp_path, request):
         _check(tmp_path, month, as_of, db=db)
     refused = CliRunner().invoke(main, ["history", "forget", "2016-10", "--db", db], input="n\n")
     assert "未删除" in refused.output
+    # no answer at all (a script, < /dev/null): a usage error telling --yes, not a Ctrl-C's 已中止 (exit 130)
+    unanswered = CliRunner().invoke(main, ["history", "forget", "2016-10", "--db", db], input="")
+    assert unanswered.exit_code == 2 and "--yes" in unanswered.stderr and "已中止" not in unanswered.output
+    # a month written short is the month; one that is none is refused, never "no records of 2016-13"
+    bad = CliRunner().invoke(main, ["history", "forget", "2016-13", "--db", db, "--yes"])
+    assert bad.exit_code == 2 and "不是有效的月份" in bad.stderr
     done = CliRunner().invoke(main, ["history", "forget", "2016-10", "--db", db, "--yes"])
     assert done.exit_code == 0 and "已删除 2016-10 的记录。" in done.output
     listed = {p["period"]: p for p in _history(tmp_path, "list", db=db)["periods"]}
