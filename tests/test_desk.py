@@ -397,7 +397,7 @@ def test_click_messages_are_chinese():
 
 def test_no_files_found_mentions_xlsm(tmp_path):
     (tmp_path / "空").mkdir()
-    assert "没有找到 .xlsx/.xlsm/.xls/.csv 文件" in run("check", "空", "--as-of", AS_OF).stderr
+    assert "没有找到表格文件（.xlsx、.xlsm、.xls、.et、.ods、.csv、.parquet）" in run("check", "空", "--as-of", AS_OF).stderr
 
 
 def test_word_documents_and_lock_files_get_accurate_messages(tmp_path):
