@@ -29,3 +29,4 @@ def test_a_take_down_day_with_no_publication_day_is_no_overdue(tmp_path):
                                                             "64号": "overdue"}
     assert records["62号"]["published_date"] == "2024-03-06"  # the publication, not the take-down
     assert "published-marked-no-date" in [i["code"] for i in records["63号"]["issues"]]
+

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..dates import iso_date
-from ..problems import Problem, message, problem, where
+from ..problems import PROBLEMS, Problem, message, problem, where
 from ..status import FLAGGED, LATE, STATUS_LABELS
 from ..summary import NO_DECISIONS, NOT_SENT, RANK_RATE, RANK_RULE, UNREADABLE, unit_rows
 from .layout import display_width
@@ -117,8 +117,10 @@ def problem_lines(run, limit: int | None = DEFAULT_PROBLEM_LINES) -> list[str]:
     return lines
 
 
-# Said of a record, but nothing to do about it: 无需公开 by rule, or as 法制办 confirmed (compliance.toml).
-NO_ACTION = frozenset({"exempt", "unit-by-folder"})  # (the folder is said once per file, above)
+# Said of a record, but nothing to do about it: what the registry's advice calls 无需处理 (无需公开 by rule,
+# an online list that cannot cover the record, a repeat counted once …); and the unit taken from the
+# folder, said once per file above. Listed, they pushed the records to fix out of the first screenful.
+NO_ACTION = frozenset({"unit-by-folder"} | {code for code, kind in PROBLEMS.items() if kind.action.startswith("无需处理")})
 
 
 def _to_do(issues) -> bool:
