@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
 
-from .errors import ComplianceError, FileFault
+from .errors import ComplianceError, FileFault, library_reason
 from .ingest.digest import file_sha256
 from .ingest.load import OwnFiles, read_all
 
@@ -44,7 +44,7 @@ def dask_client(scheduler: str | None = None, workers: int = LOCAL_WORKERS, memo
             client = Client(scheduler, timeout=CONNECT_SECONDS)
         except (OSError, TimeoutError, ValueError) as exc:
             raise ComplianceError.of("dask-scheduler-unreachable", address=scheduler,
-                                     reason=f"{type(exc).__name__}: {exc}") from exc
+                                     reason=library_reason(f"{type(exc).__name__}: {exc}")) from exc
         cluster = None
     else:
         with dask.config.set({"distributed.worker.daemon": False}):

@@ -136,6 +136,27 @@ _OS_REASONS = {
 }
 
 
+# What database drivers and network libraries say, in the user's words (the original stays in --debug).
+_LIBRARY_REASONS = (
+    ("file is not a database", "不是 SQLite 数据库文件"), ("database disk image is malformed", "数据库文件已损坏"),
+    ("database is locked", "数据库正被另一个程序占用"), ("unable to open database file", "无法打开数据库文件"),
+    ("attempt to write a readonly database", "数据库文件是只读的"), ("disk i/o error", "磁盘读写出错"),
+    ("password authentication failed", "用户名或密码不对"), ("connection refused", "连接被拒绝：服务器没有启动，或地址、端口不对"),
+    ("could not translate host name", "找不到这个主机名"), ("name or service not known", "找不到这个主机名"),
+    ("timed out", "连接超时：服务器没有回应，或防火墙没有放行"), ("timeout", "连接超时：服务器没有回应，或防火墙没有放行"),
+    ("does not exist", "服务器上没有这个数据库或用户"), ("no route to host", "网络不通"),
+)
+
+
+def library_reason(text: str) -> str:
+    """A library's English error as a Chinese reason when it is a known one; else the text as it is."""
+    lowered = str(text).lower()
+    for words, said in _LIBRARY_REASONS:
+        if words in lowered:
+            return said
+    return str(text)
+
+
 def os_reason(exc: OSError) -> str:
     """A Chinese reason for an OSError (Permission denied -> 没有权限)."""
     name = errno.errorcode.get(exc.errno or -1, "")

@@ -93,3 +93,12 @@ def test_options_that_contradict_each_other_are_refused(tmp_path, options, said)
                              "2016-12-31", *options, "-q"], capture_output=True, text=True, timeout=300, cwd=tmp_path)
     assert result.returncode == 2 and said in result.stderr
     assert not (tmp_path / "reports").exists()
+
+
+def test_a_store_that_is_no_database_is_said_in_chinese_not_in_sqlites_english(tmp_path):
+    shutil.copyfile(ROOT / "sample_data" / "区人社局_2016年行政许可.xlsx", tmp_path / "副本.xlsx")
+    result = subprocess.run([sys.executable, "-m", "compliance", "check", str(ROOT / "sample_data"), "--as-of",
+                             "2016-12-31", "--db", "副本.xlsx", "--record", "-q"], capture_output=True, text=True,
+                            timeout=300, cwd=tmp_path)
+    assert "（不是 SQLite 数据库文件）" in result.stderr and "file is not a database" not in result.stderr
+    assert (tmp_path / "副本.xlsx").read_bytes() == (ROOT / "sample_data" / "区人社局_2016年行政许可.xlsx").read_bytes()

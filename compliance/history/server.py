@@ -21,6 +21,7 @@ from sqlalchemy import create_engine, exc, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import NullPool
 
+from ..errors import library_reason
 from .schema import APPLICATION, META_TABLE, SCHEMA_VERSION, create_statements, kind_of, quote
 
 LOCK_KEY = 0x434D504C  # pg_advisory_xact_lock's key: "CMPL", as the SQLite file's application_id
@@ -67,7 +68,7 @@ class Server:
         reason = values.pop("reason", None) or (str(error).strip() if error else "")
         if self._password:
             reason = reason.replace(self._password, "***")
-        return self._fail_plain(code, reason=reason, **values)
+        return self._fail_plain(code, reason=library_reason(reason), **values)
 
     def _connection(self):
         if self._unusable:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from ..errors import ComplianceError
+from ..errors import ComplianceError, library_reason
 from .columns import FOLLOWUP_COLUMNS, RECORD_COLUMNS  # noqa: F401 (the lists other modules read from here)
 
 if TYPE_CHECKING:  # `history list` needs no pandas: start-up time
@@ -54,7 +54,7 @@ class HistoryStore:
         return str(self.path) if self.path is not None else self._db.label
 
     def _fail(self, code: str, exc: BaseException | None = None, **values) -> StoreError:
-        reason = values.pop("reason", None) or (str(exc) if exc else "")
+        reason = library_reason(values.pop("reason", None) or (str(exc) if exc else ""))
         return StoreError.of(code, path=self.label, reason=reason, **values)
 
     def exists(self) -> bool:
