@@ -133,6 +133,7 @@ _OS_REASONS = {
     "EACCES": "没有权限", "EPERM": "没有权限", "ENOENT": "找不到文件或文件夹", "ENOSPC": "磁盘空间不足",
     "EROFS": "磁盘为只读", "EISDIR": "这是一个文件夹", "ENOTDIR": "路径中有一部分不是文件夹",
     "EBUSY": "文件正被其他程序占用", "ENAMETOOLONG": "文件名太长", "EEXIST": "文件已存在",
+    "EFBIG": "文件超过系统允许的大小", "EDQUOT": "超出磁盘配额",
 }
 
 

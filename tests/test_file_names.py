@@ -102,3 +102,21 @@ def test_a_store_that_is_no_database_is_said_in_chinese_not_in_sqlites_english(t
                             timeout=300, cwd=tmp_path)
     assert "（不是 SQLite 数据库文件）" in result.stderr and "file is not a database" not in result.stderr
     assert (tmp_path / "副本.xlsx").read_bytes() == (ROOT / "sample_data" / "区人社局_2016年行政许可.xlsx").read_bytes()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_FSIZE and SIGXFSZ as on Linux")
+def test_a_report_the_disk_cannot_take_is_said_in_chinese_without_the_writers_panic(tmp_path):
+    import resource
+    import signal
+
+    def small_files():  # as a full disk does: the writer's files cannot grow
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
+
+    result = subprocess.run([sys.executable, "-m", "compliance", "check", str(ROOT / "sample_data"), "--as-of",
+                             "2016-12-31", "--no-history", "--out", "r.xlsx", "-q"], capture_output=True, text=True,
+                            timeout=300, cwd=tmp_path, preexec_fn=small_files)
+    assert result.returncode == 2
+    assert "无法写入报告 r.xlsx（文件超过系统允许的大小）" in result.stderr, result.stderr
+    assert "backtrace" not in result.stderr and "Couldn't" not in result.stderr
+    assert not (tmp_path / "r.xlsx").exists() and not list(tmp_path.glob("*.tmp*"))

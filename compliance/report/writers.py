@@ -25,6 +25,7 @@ from typing import Callable
 import pandas as pd
 
 from .layout import DATE, HEADER_FILL, INT, MARGINS, PERCENT, POINTS, SheetSpec
+from .native_stderr import native_stderr_kept
 from .repair import CHART_PART, repair_rust_output
 
 PAPER_A4 = 9
@@ -55,7 +56,8 @@ def write_rust(specs: list[SheetSpec], path: Path) -> None:
         book.freeze(row=spec.freeze_row, sheet=spec.name)
         book.sheet(spec.name, _plain_columns(spec.frame), **_rust_options(spec, fmt))
     book.format(datetime_format=NUMBER_FORMATS[DATE])
-    book.save()
+    with native_stderr_kept():  # a panic's English is kept for --debug; the failure is said in Chinese
+        book.save()
     repair_rust_output(path, specs, _xlsxwriter_chart_parts(specs))
 
 
