@@ -238,8 +238,7 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
         raise click.UsageError(message("param-online-since-alone"))
     if month is not None and month > (as_of or run_date).strftime("%Y-%m"):  # a typo, or a month not yet come
         raise click.UsageError(message("param-month-after-as-of", month=month, as_of=(as_of or run_date).isoformat()))
-    _refuse_overlong(out=out, json=None if json_target == "-" else json_target, records_out=records_out, db=db,
-                     config=config_path)
+    _refuse_overlong(out=out, json=None if json_target == "-" else json_target, records_out=records_out, db=db)
     to_json_stdout = json_target == "-"
     # Results go to stdout, unless stdout carries the JSON; diagnostics always go to stderr.
     say = (lambda *a, **k: None) if (quiet or to_json_stdout) else (lambda text="": click.echo(text))
@@ -396,15 +395,21 @@ def serve(host, port, allow_hosts, config_path, calendar_files, db):
     return 0
 
 
-NAME_MAX = 255  # bytes in one file or folder name: ext4, NTFS (as UTF-16), APFS alike at about this size
+NAME_MAX = 255  # one file or folder name: 255 bytes on Linux file systems, 255 UTF-16 units on NTFS
+
+
+def _name_size(part: str) -> int:
+    if sys.platform == "win32":
+        return len(part.encode("utf-16-le")) // 2
+    return len(part.encode("utf-8", "surrogateescape"))
 
 
 def _refuse_overlong(**options) -> None:
-    """A name too long to create, said before a long run rather than as an internal error after it."""
+    """An output name too long to create, said before a long run rather than as an internal error after it."""
     for option, value in options.items():
         if not value or "://" in str(value):
             continue
         for part in Path(str(value)).parts:
-            if len(part.encode("utf-8", "surrogateescape")) > NAME_MAX:
+            if _name_size(part) > NAME_MAX:
                 raise click.UsageError(message("param-name-too-long", option="--" + option.replace("_", "-"),
-                                               name=part[:12] + "…", size=len(part.encode("utf-8", "surrogateescape"))))
+                                               name=part[:12] + "…", size=_name_size(part)))

@@ -29,7 +29,7 @@ DECLARED = [
                 "serve 的 --host 不是本机的地址", "改为 127.0.0.1 或 0.0.0.0"),
     ProblemType("serve-cannot-start", RUN, "无法在 {host}:{port} 启动网页服务（系统错误 {errno}）。请用 --port 换一个端口再试",
                 "serve 因其他系统原因无法监听该地址", "换一个端口；仍不行请加 --debug 重新运行并把输出发给维护人员"),
-    ProblemType("param-name-too-long", RUN, "{option} 给的路径中有一个名字太长（{name}，{size} 字节，最多 255 字节），无法建立。请用短一些的名字",
+    ProblemType("param-name-too-long", RUN, "{option} 给的路径中有一个名字太长（{name}，长度 {size}，最多 255），无法建立。请用短一些的名字",
                 "输出路径中的文件名或文件夹名超过系统上限", "改用短一些的文件名"),
     ProblemType("param-no-history-and-record", RUN, "--no-history 与 --record 只能选一个", "同时给了不记录和记录历史库",
                 "只保留其中一个"),
@@ -45,7 +45,7 @@ DECLARED = [
                 "给了 --scheduler 却没有选 dask 引擎", "加上 --engine dask，或去掉 --scheduler"),
     ProblemType("param-month", RUN, "“{value}”不是有效的月份，应写作 2016-10", "--month 的月份无法识别",
                 "写作 年-月，如 2016-10"),
-    ProblemType("param-month-after-as-of", RUN, "--month {month} 晚于统计截止日 {as_of} 所在的月份：这个月的决定还不能检查，请检查月份是否写错",
+    ProblemType("param-month-after-as-of", RUN, "月份 {month}（--month）晚于统计截止日 {as_of} 所在的月份：这个月的决定还不能检查，请检查月份是否写错",
                 "--month 给的月份在统计截止日之后", "改正月份，或用 --as-of 给出该月之后的统计截止日"),
     ProblemType("param-as-of-future", RUN, "统计截止日 {as_of} 晚于今天 {today}，请检查",
                 "统计截止日还没到，无法判断逾期", "改为今天或更早的日期"),
@@ -112,6 +112,9 @@ DECLARED = [
     ProblemType("undecodable-text", FILE, "第 {lines} 行有无法识别的字符（不是 UTF-8、GBK/GB18030 或 UTF-16 编码），"
                                           "请用 Excel/WPS 打开后另存为 .xlsx 或 UTF-8 CSV",
                 "CSV 文件的文字编码无法识别", "用 Excel/WPS 打开后另存为 .xlsx 或 UTF-8 CSV"),
+    ProblemType("statistics-only", FILE, "工作表（{sheets}）都是统计表（决定数、已公开数等），没有逐条的决定，没有可检查的数据。"
+                "请报送台账：每个决定一行，写明文书号、决定日期和公开日期",
+                "文件中只有按类别或月份的统计，没有台账", "报送逐条的台账"),
     ProblemType("no-header", FILE, "所有工作表（{sheets}）都找不到表头，没有可检查的数据。"
                                    "表头应含“文书号”“决定日期”“公开日期”等列名",
                 "没有一个工作表有可识别的表头", "确认表头含文书号、决定日期、公开日期等列名；列名不同时在 compliance.toml [columns] 补充同义词"),

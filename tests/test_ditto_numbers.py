@@ -40,3 +40,15 @@ def test_a_ditto_number_is_the_decision_above_counted_once(tmp_path):
 def test_a_ditto_with_no_number_above_stays_as_written(tmp_path):
     _, data = _run(tmp_path, [[1, "同上", "甲", D(2024, 4, 1), D(2024, 4, 3)]])
     assert [r["document_number"] for r in data["records"]] == ["同上"]
+
+
+def test_a_ditto_under_a_row_with_no_number_takes_no_number_from_further_up(tmp_path):
+    # 同上 under a blank number is that blank: taking 1号 from two rows up showed a late decision's
+    # number on another decision.
+    _, data = _run(tmp_path, [
+        [1, "西安监罚〔2024〕1号", "甲公司", D(2024, 1, 5), D(2024, 1, 8)],
+        [2, None, "丁公司", D(2024, 1, 20), D(2024, 2, 2)],
+        [3, "同上", "戊公司", D(2024, 1, 20), None],
+    ])
+    numbers = [r["document_number"] for r in data["records"]]
+    assert numbers.count("西安监罚〔2024〕1号") == 1, numbers

@@ -156,3 +156,14 @@ def test_the_commonest_wordings_of_not_to_be_published_are_a_claim_to_confirm(tm
     record = json.loads(result.stdout)["records"][0]
     assert record["status"] == "overdue"  # judged as usual until 法制办 confirms it
     assert "exempt-claimed" in [i["code"] for i in record["issues"]], record["issues"]
+
+
+@pytest.mark.parametrize("remark", ["当事人为个人，不公示姓名", "不公开姓名和身份证号", "隐去住址后公开"])
+def test_a_note_on_what_the_entry_leaves_out_is_no_claim_not_to_publish(tmp_path, remark):
+    header = ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "备注"]
+    path = write_xlsx(tmp_path / "区安监局_行政处罚.xlsx", {"行政处罚": [
+        header, ["西安监罚〔2024〕1号", "张某", dt.date(2024, 4, 1), None, remark]]})
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2024-12-31", "--json", "-"])
+    record = json.loads(result.stdout)["records"][0]
+    assert record["status"] == "overdue"
+    assert "exempt-claimed" not in [i["code"] for i in record["issues"]]

@@ -120,3 +120,15 @@ def test_a_report_the_disk_cannot_take_is_said_in_chinese_without_the_writers_pa
     assert "无法写入报告 r.xlsx（文件超过系统允许的大小）" in result.stderr, result.stderr
     assert "backtrace" not in result.stderr and "Couldn't" not in result.stderr
     assert not (tmp_path / "r.xlsx").exists() and not list(tmp_path.glob("*.tmp*"))
+
+
+@LINUX_ONLY
+def test_a_long_gbk_name_valid_on_disk_is_read_too(tmp_path):
+    # 100 characters: 200 bytes in GBK, valid; 300 in UTF-8, too long for the alias unless it is cut.
+    name = "区安监局" + "长" * 96 + ".csv"
+    with open(_gbk(tmp_path, name), "w", encoding="utf-8") as handle:
+        handle.write("行政处罚决定书文号,行政相对人名称,处罚决定日期,上网公开日期\n西安监罚〔2016〕1号,甲,2016-09-01,2016-09-05\n")
+    result = subprocess.run([sys.executable, "-m", "compliance", "check", str(tmp_path), "--as-of", "2016-12-31",
+                             "--no-history", "--json", "-"], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [r["file"] for r in json.loads(result.stdout)["records"]] == [f"{tmp_path}/{name}"]

@@ -50,7 +50,7 @@ def test_a_month_after_the_as_of_date_is_refused_not_a_clean_pass(tmp_path):
         result = subprocess.run([sys.executable, "-m", "compliance", "check", ".", "--as-of", "2016-11-30",
                                  "--month", month, "-q"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
         assert result.returncode == 2
-        assert f"--month {month} 晚于统计截止日 2016-11-30" in result.stderr
+        assert f"月份 {month}（--month）晚于统计截止日 2016-11-30" in result.stderr
         assert not (tmp_path / "reports").exists()  # nothing written, nothing recorded in the history store
 
 
@@ -69,3 +69,15 @@ def test_a_statistics_sheet_beside_the_ledger_adds_no_decisions(tmp_path):
     data = __import__("json").loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert sorted(r["document_number"] for r in data["records"]) == ["西工商罚〔2024〕1号", "西工商罚〔2024〕2号"]
     assert "这是统计表" in (tmp_path / "r.json").read_text(encoding="utf-8")
+
+
+def test_a_ledger_with_one_computed_count_column_is_read_and_a_statistics_file_is_said_so(tmp_path):
+    ledger = [["序号", "处罚决定书字号", "违法行为人", "处罚决定日期", "公开日期", "间隔天数"],
+              [1, "西安监罚〔2024〕1号", "甲", D(2024, 3, 1), D(2024, 6, 30), 121]]
+    write_xlsx(tmp_path / "区安监局_台账.xlsx", {"行政处罚": ledger})
+    counts = [["类别", "决定数", "已公开数", "最早决定日期"], ["行政处罚", 3, 2, D(2024, 3, 1)]]
+    write_xlsx(tmp_path / "区环保局_统计.xlsx", {"统计": counts})
+    result = subprocess.run([sys.executable, "-m", "compliance", "check", ".", "--as-of", "2024-12-31",
+                             "--no-history"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert "共 1 条记录" in result.stdout and "逾期公开 1" in result.stdout, result.stdout
+    assert "都是统计表" in result.stderr and "找不到表头" not in result.stderr

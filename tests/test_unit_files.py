@@ -123,7 +123,7 @@ def test_a_file_name_that_names_no_unit_is_said_on_each_of_its_records(tmp_path)
     ("一、区安监局.xlsx", "区安监局"),
     # a cover letter's title as the file name
     ("关于报送区编办2024年行政许可台账的函.xlsx", "区编办"), ("报送：区食药监局 行政许可.xlsx", "区食药监局"),
-    ("区国土分局关于报送2024年行政许可台账的报告.xlsx", "区国土分局")])
+    ("区国土分局关于报送2024年行政许可台账的报告.xlsx", "区国土分局"), ("填报单位区环保局台账.xlsx", "区环保局")])
 def test_a_unit_is_found_behind_what_clerks_put_before_it_in_a_file_name(tmp_path, name, unit):
     """附件1：, numbering, a month, brackets: the unit was the whole file name (附件1：区安监局…), or unknown."""
     import json

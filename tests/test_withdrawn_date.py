@@ -30,3 +30,21 @@ def test_a_take_down_day_with_no_publication_day_is_no_overdue(tmp_path):
     assert records["62号"]["published_date"] == "2024-03-06"  # the publication, not the take-down
     assert "published-marked-no-date" in [i["code"] for i in records["63号"]["issues"]]
 
+
+
+def test_a_placeholder_in_the_take_down_column_hides_no_overdue(tmp_path):
+    header = ["决定书文号", "当事人", "处罚决定日期", "公示日期", "撤销公示日期"]
+    rows = [[f"西综执罚〔2024〕{i}号", "甲", D(2024, 1, 5), None, mark] for i, mark in
+            enumerate(["无", "未撤销", "/", "-", "否"], start=1)]
+    book = write_xlsx(tmp_path / "区综合执法局_行政处罚.xlsx", {"行政处罚": [header, *rows]})
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-06-30", "--json", "-"])
+    assert [r["status"] for r in json.loads(result.stdout)["records"]] == ["overdue"] * 5
+
+
+def test_a_revocation_decisions_own_publication_column_is_its_publication_date(tmp_path):
+    # 撤销许可决定 is itself a decision to publish: its 公示日期 column is no take-down
+    header = ["决定书文号", "被许可人", "撤销许可决定日期", "撤销许可决定公示日期"]
+    book = write_xlsx(tmp_path / "区市场监管局_撤销许可.xlsx", {"行政许可": [
+        header, ["西市监撤〔2024〕1号", "甲", D(2024, 3, 1), D(2024, 3, 5)]]})
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-06-30", "--json", "-"])
+    assert [r["status"] for r in json.loads(result.stdout)["records"]] == ["on_time"]

@@ -229,4 +229,5 @@ def statistics_table(headers: list, rules: FieldRules) -> bool:
     mapping = map_columns(list(headers), rules)
     if "document_number" in mapping.columns or "party" in mapping.columns:
         return False
-    return any(_COUNT_HEADER.match(re.sub(r"\s+", "", str(h or ""))) for h in headers)
+    # two counts at least: one 间隔天数 or 份数 beside a ledger's dates is a ledger's computed column
+    return sum(bool(_COUNT_HEADER.match(re.sub(r"\s+", "", str(h or "")))) for h in headers) >= 2

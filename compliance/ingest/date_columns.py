@@ -90,4 +90,7 @@ def short_text(text: pd.Series) -> np.ndarray:
 def taken_down(kept, mapping, text=cell_text) -> np.ndarray:
     """Per row: a day in 撤销公示日期 (taken down after 信用修复): the decision was online, its day unknown
     when the publication date is blank: a data problem to check, never 逾期未公开."""
-    return text(mapped_column(kept, mapping, "withdrawn_date")).ne("").to_numpy(bool)
+    if "withdrawn_date" not in mapping.columns:
+        return np.zeros(len(kept), dtype=bool)
+    days, _ = parse_dates(text(mapped_column(kept, mapping, "withdrawn_date")))
+    return ~np.isnat(days)  # a day: 无, /, 未撤销 in the column say it was never taken down

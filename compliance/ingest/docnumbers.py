@@ -91,6 +91,10 @@ def numbers_said_above(doc: pd.Series) -> tuple[pd.Series, np.ndarray]:
     said = doc.str.replace(r"\s+", "", regex=True).isin(SAID_ABOVE).to_numpy(bool)
     if not said.any():
         return doc, said
-    above = doc.where(~said).replace("", np.nan).ffill()
-    resolved = doc.where(~said | above.isna(), above)
-    return resolved, said & above.notna().to_numpy(bool)
+    # the nearest row above that is no 同上 itself, blank or not: a blank number is no number to repeat
+    positions = pd.Series(np.where(said, np.nan, np.arange(len(doc), dtype=float))).ffill().to_numpy()
+    has_above = said & ~np.isnan(positions)
+    above = np.full(len(doc), "", dtype=object)
+    above[has_above] = doc.to_numpy(object)[positions[has_above].astype(np.int64)]
+    resolved = has_above & (above != "")
+    return pd.Series(np.where(resolved, above, doc.to_numpy(object)), index=doc.index, dtype=object), resolved

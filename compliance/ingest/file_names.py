@@ -43,18 +43,33 @@ def aliased(files: list[Path]) -> tuple[list[Path], dict[str, str], str | None]:
         return files, {}, None
     home = tempfile.mkdtemp(prefix="compliance-names-")
     out, shown = [], {}
-    for index, path in enumerate(files):
-        if not undecodable(path):
-            out.append(path)
-            continue
-        absolute = Path(os.path.abspath(path))
-        folders = [shown_name(p.name) or "_" for p in (absolute.parent.parent, absolute.parent)]
-        alias = Path(home, str(index), *folders, shown_name(absolute.name))
-        alias.parent.mkdir(parents=True)
-        os.symlink(absolute, alias)
-        out.append(alias)
-        shown[str(alias)] = shown_name(path)
+    try:
+        for index, path in enumerate(files):
+            if not undecodable(path):
+                out.append(path)
+                continue
+            absolute = Path(os.path.abspath(path))
+            folders = [_fitting(shown_name(p.name)) or "_" for p in (absolute.parent.parent, absolute.parent)]
+            alias = Path(home, str(index), *folders, _fitting(shown_name(absolute.name)))
+            alias.parent.mkdir(parents=True)
+            os.symlink(absolute, alias)
+            out.append(alias)
+            shown[str(alias)] = shown_name(path)
+    except BaseException:
+        remove_aliases(home)
+        raise
     return out, shown, home
+
+
+def _fitting(name: str, most: int = 240) -> str:
+    """A name within a file system's 255 bytes: GBK's two bytes a character are UTF-8's three, so a long
+    name that was valid on disk may not be as an alias (the name shown stays whole)."""
+    if len(name.encode("utf-8")) <= most:
+        return name
+    stem, suffix = os.path.splitext(name)
+    while stem and len((stem + suffix).encode("utf-8")) > most:
+        stem = stem[:-1]
+    return stem + suffix
 
 
 def remove_aliases(home: str | None) -> None:
