@@ -267,12 +267,13 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
     try:
         outputs = write_outputs(run, out=out, json=json_target, records_out=records_out)
     except ComplianceError as exc:  # a read-only folder, a file open in Excel: the figures are still worth showing
-        failed = getattr(exc, "values", {}).get("kind") if exc.code == "output-write-failed" else None
-        if failed is not None and not to_json_stdout:  # (a refusal fails before any result: nothing to show)
+        report_failed = exc.code == "output-write-failed" and getattr(exc, "values", {}).get("kind") == "报告"
+        written = getattr(exc, "report_written", None)  # the JSON or Parquet failed after the report was in place
+        if (report_failed or written is not None) and not to_json_stdout:  # (a refusal: before any result)
             if not quiet:
                 _print_results(run, say, show_all)
-            if getattr(exc, "report_written", None) is not None:  # the JSON or Parquet failed after it
-                click.echo(f"报告已保存：{exc.report_written}")
+            if written is not None:
+                click.echo(f"报告已保存：{written}")
             click.echo(verdict.text)
         raise  # then the error on stderr, exit 2
     if outputs.report is None:  # nothing could be read: nothing written

@@ -37,7 +37,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .textscan import contains_any
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -65,29 +64,6 @@ FORMULA_NO_VALUE = "（公式未计算）"
 # What clerks write in a publication-date cell to say "not published yet".
 NOT_PUBLISHED = frozenset({"未公开", "尚未公开", "暂未公开", "未上网", "尚未上网", "未公示", "尚未公示", "待公开",
                            "待公示", "未发布", "无", "否", "/", "-", "--", "—", "——", "－", "空", "未"})
-
-# A unit's own claim that a decision is not to be published (exempt.py: listed for 法制办 to confirm).
-NOT_TO_BE_PUBLISHED = ("不予公开", "不公开", "涉密", "免予公开", "不再公开", "暂缓公开", "隐私",
-                       # 无需公开 (简易程序无需公开) is the commonest wording of the same claim
-                       "无需公开", "无须公开", "不需公开", "不需要公开", "免于公开", "不予公示", "不公示", "无需公示",
-                       "无须公示", "不需公示", "免予公示", "免于公示")
-# In a 备注, 当前状态 or 文号 cell, a number voided or a decision revoked is such a claim too. Not in the
-# publication-date cell: there 已撤销 may say the entry was taken down after it went online.
-VOIDED_OR_REVOKED = ("作废", "空号", "撤销", "撤回")
-
-
-def says_not_to_be_published(texts, voided: bool = False) -> np.ndarray:
-    """Per text: the unit's own claim that the decision is not to be published (不公开, 涉密 …; with
-    ``voided``, 作废 and 撤销 too)."""
-    claims = contains_any(texts, NOT_TO_BE_PUBLISHED + VOIDED_OR_REVOKED if voided else NOT_TO_BE_PUBLISHED)
-    if claims.any():  # 不公示姓名: the decision is published with a name hidden, no claim against publishing it
-        claims[claims] = ~contains_any(np.asarray(texts, dtype=object)[claims], REDACTED)
-    return claims
-
-
-# What a published entry leaves out (个人信息保护), not whether the decision is published.
-REDACTED = tuple(f"{verb}{what}" for verb in ("不公开", "不公示", "隐去", "不显示")
-                 for what in ("姓名", "身份证", "证件号", "个人信息", "住址", "联系方式", "电话"))
 
 # Cell-level problem codes; their messages are declared in problems.py.
 DATE_PROBLEMS = ("date-missing", "date-unparseable", "date-with-words", "date-no-year", "date-no-day", "date-impossible", "date-out-of-range", "date-formula-error",

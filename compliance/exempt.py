@@ -14,7 +14,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .dates import as_days, says_not_to_be_published
+from .claims import says_not_to_be_published
+from .dates import as_days
 from .textscan import contains_any
 from .ingest.docnumbers import normalise_document_numbers
 from .quality.checks import ALONGSIDE, SEPARATORS, Finding

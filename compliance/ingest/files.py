@@ -59,9 +59,9 @@ def _walk(folder: Path, found: list[Path], skipped: list, own) -> None:
                             else problem("not-regular-file", file=candidate, reason=special)))
             continue
         # opened only now, a regular file: opening a FIFO would block the run
-        if is_own_store(candidate) or (own is not None and own.skips_name(candidate.name)
-                                       and _holds_sheets(candidate, own.sheets)):
-            continue  # our history store; a report of ours by name and sheets (a ledger sharing the name is read)
+        if is_own_store(candidate) or (own is not None and own.skips_name(candidate.name) and (
+                _OWN_PART.search(candidate.name) or _holds_sheets(candidate, own.sheets))):
+            continue  # our history store, --records-out parts, a report by name and sheets (a ledger sharing the name is read)
         if candidate.suffix.lower() in BACKUP_SUFFIXES or candidate.name.endswith("~"):  # 台账.xlsx.bak: an old copy
             skipped.append((candidate, problem("backup-skipped", file=candidate, suffix=candidate.suffix or "~")))
             continue
@@ -130,6 +130,7 @@ def not_a_spreadsheet(path: Path) -> str | None:
     return f"扩展名 {suffix}，内容不是 Excel/WPS 工作簿，读不出数据。请报送 Excel/WPS 表格文件（.xlsx）"
 
 
+_OWN_PART = re.compile(r"_记录_\d{5}\.parquet$")  # --records-out's parts (report/records_out.py PART_NAME)
 _SQLITE = b"SQLite format 3\x00"
 _STORE_ID = b"CMPL"  # the store's application_id (history/sqlite_file.py), bytes 68-71 of a SQLite header
 _SIDECARS = ("-journal", "-wal", "-shm")

@@ -8,7 +8,8 @@ import re
 import numpy as np
 import pandas as pd
 
-from ..dates import NOT_PUBLISHED, normalise_text, says_not_to_be_published
+from ..claims import says_not_to_be_published
+from ..dates import NOT_PUBLISHED, normalise_text
 from .cells import per_distinct
 
 

@@ -14,15 +14,15 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..dates import parse_dates, says_not_to_be_published
+from ..claims import says_not_to_be_published
+from ..dates import parse_dates
 from ..errors import ReconciliationError
 from ..problems import Problem, problem
 from .published_words import said_published, unpublished_words
 from .body import (constant_cells, csv_body, date_part_columns, fill_from_spans, inner_headers, join_date_parts, mapped_column,
                    merged_continuations, merged_header_spans, rows_body)
-from .date_columns import (dates_in_the_mark as _dates_in_the_mark, date_cells as _date_cells,
-                           remark_dates as _remark_dates, short_text as _short, taken_down,
-                           two_date_columns as _two_date_columns)
+from .date_columns import (dates_in_the_mark as _dates_in_the_mark, date_cells as _date_cells, remark_dates as _remark_dates,
+                           short_text as _short, taken_down, two_date_columns as _two_date_columns)
 from .date_words import with_date_words
 from .docnumbers import PLACEHOLDERS, numbers_said_above
 from .cells import FrameText, cell_text, objects, per_distinct
