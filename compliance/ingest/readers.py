@@ -20,6 +20,7 @@ from xml.parsers import expat
 
 from ..errors import FileFault, os_reason
 from .limits import check_extent, check_strings
+from .ods import patch_ods
 from .parquet import MAGIC as PARQUET_MAGIC, read_parquet
 from .rawsheet import RawSheet
 from .sheetxml import WorkbookScan, patch_cells, scan_workbook
@@ -167,6 +168,8 @@ def _read_calamine(path: Path, kind: str, refused=None) -> list[RawSheet]:
             pool.shutdown(wait=True)
     if kind == "xls":
         _patch_xls(path, sheets)
+    elif kind == "ods":
+        patch_ods(path, sheets)  # merges, error values, hidden columns and rows (ods.py)
     return sheets
 
 
