@@ -5,7 +5,7 @@ import re
 import numpy as np
 from hypothesis import given, settings, strategies as st
 
-from compliance.dates import NOT_TO_BE_PUBLISHED, VOIDED_OR_REVOKED, says_not_to_be_published
+from compliance.claims import NOT_TO_BE_PUBLISHED, VOIDED_OR_REVOKED, says_not_to_be_published
 from compliance.textscan import contains_any, matches
 
 # Cells built from the words themselves, their pieces, the separator and ordinary text, so that words
