@@ -133,6 +133,7 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
     out["check_problem"] = problem
     out["published_after_as_of"] = after_as_of
     out["missing_year"] = judged["missing_year"]
+    out["beyond_year"] = judged["beyond_year"]
     return out
 
 
@@ -262,8 +263,10 @@ def _statuses(calendar, decision, until, is_published, days, invalid, deadline,
     last_counts = is_published | (worked & covered)
     late_floor = np.where(proven_late, np.maximum(at_least - days + last_counts, 1), -1)
     floor_year = np.where(proven_late, np.where(missing_deadline != 0, missing_deadline, span_missing), 0)
+    # pending, its deadline in a year no calendar covers yet: nothing is late, but the day cannot be told
+    beyond = np.where(decided & ~is_published, np.where(missing_deadline != 0, missing_deadline, span_missing), 0)
     return {"status": status, "deadline": deadline, "missing_year": missing, "working_days_left": left,
-            "late_floor": late_floor, "floor_year": floor_year}
+            "late_floor": late_floor, "floor_year": floor_year, "beyond_year": beyond}
 
 
 def _lateness(calendar, judged: dict, until: np.ndarray, days) -> dict[str, np.ndarray]:

@@ -333,6 +333,8 @@ DECLARED = [
                 "逾期已经确定，但逾期多少个工作日要数到缺数据的年份：给出的是已知部分，至少为 1", "补上该年日历后重新检查"),
     ProblemType("calendar-not-covered", RECORD, "需要 {year} 年的节假日安排才能判定。" + CALENDAR_ADVICE,
                 "结果取决于尚无节假日数据的年份（无法判定）", "按提示准备该年的日历文件，用 --calendar 提供"),
+    ProblemType("deadline-beyond-calendar", RECORD, "截止日期在 {beyond} 年，该年的节假日安排尚无数据，暂算不出具体是哪一天（现在还没有到期）",
+                "未到期的记录，截止日期落在日历尚未覆盖的年份", "无需处理；到期前请准备该年的日历文件，用 --calendar 提供"),
     ProblemType("row-fields-shifted", RECORD, "这一行比表头多出 {extra} 栏内容（单元格里可能有没加引号的逗号），各栏可能错位，无法判定",
                 "CSV 文件中这一行的栏数多于表头：内容里的逗号把后面的各栏往右挤了一格，日期、单位都可能读错",
                 "在 Excel 中打开核对这一行，或把含逗号的内容加上引号后重新导出"),

@@ -11,6 +11,9 @@ CALENDAR_FILES = [
                 "按提示准备该年的日历文件，用 --calendar 提供"),
     ProblemType("calendar-years-missing", RUN, "有 {count} 条记录需要 {year} 年的节假日安排才能判定。" + CALENDAR_ADVICE,
                 "这些记录的结果取决于尚无节假日数据的年份，判为“无法判定”", "按提示准备该年的日历文件，用 --calendar 提供"),
+    ProblemType("calendar-years-ahead", RUN, "有 {count} 条未到期的记录，截止日期在 {year} 年，该年的节假日安排尚无数据，"
+                "报告中这些记录的截止日期暂为空。到期前请准备 {year} 年的日历文件，用 --calendar 提供",
+                "日历数据还没有覆盖到未到期记录的截止日期所在的年份", "到期前准备该年的日历文件"),
     ProblemType("web-calendar-year-missing", RUN, "{year} 年的节假日安排尚无数据，无法按工作日计算。"
                 "请把这个日期告诉区政府办：补充 {year} 年的日历文件后，网页就能计算",
                 "网页上计算的日期需要尚无节假日数据的年份", "请区政府办用 serve --calendar 补充该年的日历文件"),

@@ -27,3 +27,17 @@ def test_the_terminal_lists_records_to_fix_not_notes_that_need_nothing(tmp_path)
     listed = result.stdout.split("需要处理的记录：")[1].split("报告已保存")[0]
     assert "西综执罚〔2024〕99号：逾期公开" in listed, listed
     assert "西综执罚〔2024〕1号" not in listed and "另有" not in listed
+
+
+def test_a_pending_record_whose_deadline_no_calendar_covers_says_so(tmp_path):
+    # 2003 precedes every calendar the tool has: two days after the decision nothing can be late yet, but
+    # the deadline's day cannot be told. It was left blank without a word.
+    header = ["决定书文号", "当事人", "处罚决定日期", "公示日期"]
+    book = write_xlsx(tmp_path / "区安监局_行政处罚.xlsx", {"行政处罚": [
+        header, ["西安监罚〔2003〕1号", "甲", D(2003, 12, 1), None]]})
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2003-12-03", "-o", str(tmp_path / "r.xlsx"),
+                                       "--json", str(tmp_path / "r.json")])
+    record = __import__("json").loads((tmp_path / "r.json").read_text(encoding="utf-8"))["records"][0]
+    assert record["status"] == "pending" and record["deadline"] is None
+    assert [i["code"] for i in record["issues"]] == ["deadline-beyond-calendar"]
+    assert "有 1 条未到期的记录，截止日期在 2003 年" in result.output

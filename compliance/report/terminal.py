@@ -174,9 +174,13 @@ SAID_ON_THE_TERMINAL = frozenset({"unit-line-differs", "published-column-stand-i
 
 def missing_year_lines(run) -> list[str]:
     """A line per year that no calendar covers, with how to supply it."""
-    years = run.records["missing_year"]
-    return [message("calendar-years-missing", count=int((years == year).sum()), year=year)
-            for year in sorted({int(y) for y in years.unique() if y})]
+    lines = []
+    for column, code in (("missing_year", "calendar-years-missing"), ("beyond_year", "calendar-years-ahead")):
+        if column in run.records:
+            years = run.records[column]
+            lines += [message(code, count=int((years == year).sum()), year=year)
+                      for year in sorted({int(y) for y in years.unique() if y})]
+    return lines
 
 
 def scope_line(run) -> str:
