@@ -135,8 +135,16 @@ def objects(values, n: int) -> pd.Series:
 
     Assigned as it is, pandas 3 would store it as Arrow text: the child encodes every cell, and each
     later step that reads the column as objects makes every string again."""
-    if np.ndim(values) == 0:
-        values = np.full(n, values, dtype=object)
+    if np.ndim(values) == 0:  # one object for all: np.full would make a string per row (n copies to hold and pickle)
+        one, values = values, np.empty(n, dtype=object)
+        values.fill(one)
     elif isinstance(values, pd.Series):  # by position: never aligned on another index
         values = values.to_numpy(object)
     return pd.Series(values, index=pd.RangeIndex(n), dtype=object)
+
+
+def shared_objects(values: np.ndarray) -> np.ndarray:
+    """Equal texts of a column of few values as one object each (a blank stays as it is): a fill by pandas
+    or numpy makes a string per row, which the reader's answer then holds and pickles row by row."""
+    codes, uniques = pd.factorize(values)
+    return np.where(codes >= 0, np.asarray(uniques, dtype=object)[np.maximum(codes, 0)], values)

@@ -25,7 +25,7 @@ from .date_columns import (dates_in_the_mark as _dates_in_the_mark, date_cells a
                            short_text as _short, taken_down, two_date_columns as _two_date_columns)
 from .date_words import with_date_words
 from .docnumbers import PLACEHOLDERS, numbers_said_above
-from .cells import FrameText, cell_text, objects, per_distinct
+from .cells import FrameText, cell_text, objects, per_distinct, shared_objects
 from ..fields import FieldRules, categories, category_from_text, unit_name
 from .columns import (decision_numbers, header_category, issuer_column, join_mask, joined_numbers, map_columns,
                       statistics_table)
@@ -404,7 +404,7 @@ def _categories(kept, mapping, sheet_name, context, text, sections):
         category = category.copy()
         category[unknown] = per_distinct(numbers, _category_of_numbers)
     problem = np.where(other, "category-other", np.where(category.isna(), "category-unknown", None))
-    return category.to_numpy(object), problem
+    return shared_objects(category.to_numpy(object)), problem
 
 
 _PREFIX = re.compile(r"^[^〔\[［(（【\d]*")
