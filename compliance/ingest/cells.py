@@ -147,4 +147,6 @@ def shared_objects(values: np.ndarray) -> np.ndarray:
     """Equal texts of a column of few values as one object each (a blank stays as it is): a fill by pandas
     or numpy makes a string per row, which the reader's answer then holds and pickles row by row."""
     codes, uniques = pd.factorize(values)
+    if not len(uniques):  # every value blank (no category found anywhere): nothing to share
+        return values
     return np.where(codes >= 0, np.asarray(uniques, dtype=object)[np.maximum(codes, 0)], values)
