@@ -344,3 +344,26 @@ def test_a_unit_named_only_by_its_file_says_so_on_its_summary_line(tmp_path):
     table = json.loads(result.stdout)["unit_summary"]
     notes = {row[table["columns"].index("单位")]: row[table["columns"].index("备注")] for row in table["rows"]}
     assert notes["自查"] == "单位不明：文件中看不出是哪个单位，暂按文件名列出"
+
+
+def test_a_county_workbook_of_streets_and_towns_counts_each_decision_once_under_its_street(tmp_path):
+    # Sheets 汇总, 澄月街道, 临江街道, 河口镇; a street's sheet names its unit only by its sheet name and title.
+    # 街道 and 镇 were no unit names: the streets' rows went to 区政府办 and counted twice beside 汇总's.
+    header = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期"]
+    rows = {"澄月街道": [[1, "西澄罚〔2024〕1号", "甲", D(2024, 3, 1), D(2024, 3, 8)],
+                      [2, "西澄罚〔2024〕2号", "乙", D(2024, 3, 1), D(2024, 6, 8)]],
+            "临江街道": [[1, "西临江罚〔2024〕1号", "丙", D(2024, 4, 1), D(2024, 4, 8)]],
+            "河口镇": [[1, "西河罚〔2024〕1号", "丁", D(2024, 5, 6), None]]}
+    summary = [["序号", "单位", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期"]]
+    summary += [[i, unit, *row[1:]] for unit, body in rows.items() for i, row in enumerate(body, start=1)]
+    sheets = {"汇总": summary}
+    sheets.update({unit: [[f"{unit}2024年行政处罚台账"], header, *body] for unit, body in rows.items()})
+    book = write_xlsx(tmp_path / "区政府办_各乡镇街道2024年行政处罚汇总.xlsx", sheets)
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--json", "-", "-q",
+                                       "-o", str(tmp_path / "r.xlsx")])
+    import json
+
+    records = json.loads(result.stdout)["records"]
+    assert sorted((r["unit"], r["document_number"]) for r in records) == sorted(
+        (unit, row[1]) for unit, body in rows.items() for row in body)
+    assert "区政府办" not in {r["unit"] for r in records}
