@@ -130,7 +130,8 @@ TABLE: tuple[Field, ...] = (
     # The national template's 当前状态 (正常 / 撤销 / 异议): a 撤销 or 作废 beside a blank date is the unit's claim.
     Field("decision_state", "当前状态", "决定的当前状态（正常/撤销/作废）：写着撤销、作废而没有公开日期时，列为单位自称无需公开，请法制办确认",
           "双公示数据标准 当前状态",
-          Words(contains=("当前状态", "决定状态", "案件状态", "文书状态")), exclude=("日期", "时间"), readers=(LEDGER,)),
+          Words(contains=("当前状态", "决定状态", "案件状态", "文书状态", "办理状态", "审批状态", "办件状态")),
+          exclude=("日期", "时间"), readers=(LEDGER,)),
     Field("unit", "单位", "作出决定的单位：报告按它分组、排名",
           "双公示数据标准 许可机关 / 处罚机关（2019 版另有 数据来源单位）",
           Words(contains=("作出决定机关", "处罚机关", "许可机关", "实施机关", "决定机关", "执法机关", "审批机关",

@@ -38,7 +38,7 @@ from .tables import range_label, side_by_side, split_columns
 from .unit_spellings import same_unit
 from .unit_text import unit_in_text
 from .struck import hidden_rows_note, row_notes
-from .voided import NOTE_FIELDS, void_rows
+from .voided import NOTE_FIELDS, not_decisions
 
 RECORD_FIELDS = ["source_file", "sheet", "row", "category", "unit", "document_number", "party",
                   "decision_text", "published_text", "decision_date", "published_date",
@@ -265,10 +265,10 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     nothing = nothing_rows(frame, [decision_text, doc, published_text, party_all,
                                    text(mapped_column(frame, mapping, "published_marked"))], cell_text)
     result.says_nothing += int(nothing.sum())
-    voided = void_rows(doc, party_all, decision_text, *(text(mapped_column(frame, mapping, name)) for name in NOTE_FIELDS))
-    if voided.any():
-        result.notes.append(problem("rows-voided", file=context.source_file, sheet=sheet.name,
-                                    rows=_row_list((frame.index.to_numpy()[voided] + result.header_row + 1).tolist())))
+    voided, told = not_decisions(doc, party_all, decision_text, *(text(mapped_column(frame, mapping, n)) for n in NOTE_FIELDS))
+    for code, rows in told.items():  # 作废 / 空号 numbers; applications not yet decided (审批中)
+        result.notes.append(problem(code, file=context.source_file, sheet=sheet.name,
+                                    rows=_row_list((frame.index.to_numpy()[rows] + result.header_row + 1).tolist())))
     kinds = row_kinds(evidence, mapping, doc, decision_text, published_text, party_all, section, nothing | voided,
                       constant_cells(frame, mapping))
     keep = kinds.record

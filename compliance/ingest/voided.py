@@ -1,4 +1,5 @@
-"""Rows for document numbers that were voided (作废, 空号): a clerk keeps them to explain a gap in the numbering.
+"""Rows that are no decision: document numbers voided (作废, 空号), which a clerk keeps to explain a gap in the
+numbering; and applications not yet decided (审批中, 办理中), which a case system lists with its decisions.
 
 A row that says its number was voided and names no decision (no party, no
 decision date) is no decision: a skipped row, said on the sheet. Judged as a
@@ -37,3 +38,31 @@ def void_rows(doc: pd.Series, party: pd.Series, decision_text: pd.Series, *notes
     party_texts = party.to_numpy(object)
     no_party = (party_texts == "") | _says_void(party_texts)
     return said & no_party & (decision_text.to_numpy(object) == "")
+
+
+# What a decision-date or status cell says of an application still under way: no decision yet.
+UNDECIDED_WORDS = ("审批中", "办理中", "待审批", "未作出决定", "尚未作出决定", "未决定", "审查中", "受理中", "在办",
+                   "未办结", "待决定", "正在办理", "正在审批", "尚未审批")
+
+
+def undecided_rows(decision_text: pd.Series, *notes: pd.Series) -> np.ndarray:
+    """Rows with no decision date whose date cell or a status column (备注, 当前状态, 办理状态) says the
+    application is still under way: no decision to publish yet. Judged as a record it was 数据有误 with advice
+    to fill in a date that does not exist, lowering the unit's rate every month until decided."""
+    dates = decision_text.to_numpy(object)
+    said = np.zeros(len(dates), dtype=bool)
+    for column in (decision_text, *notes):
+        texts = column.to_numpy(object)
+        filled = np.flatnonzero(texts != "")
+        if len(filled):
+            said[filled] |= contains_any(texts[filled], UNDECIDED_WORDS)
+    no_date = (dates == "") | contains_any(dates, UNDECIDED_WORDS)
+    return said & no_date
+
+
+def not_decisions(doc, party, decision_text, *notes) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """(the rows that are no decision, {note code: the rows it tells of} for the codes that have any)."""
+    voided = void_rows(doc, party, decision_text, *notes)
+    undecided = undecided_rows(decision_text, *notes) & ~voided
+    told = {code: rows for code, rows in (("rows-voided", voided), ("rows-undecided", undecided)) if rows.any()}
+    return voided | undecided, told

@@ -1,5 +1,6 @@
-"""撤销公示日期 (taken down after 信用修复) beside a blank publication date: the decision was online, its day
-unknown: a data problem to check, never 逾期未公开; and 撤销公示日期 is never read as the publication date."""
+"""What a ledger says of a decision's state beside its dates. 撤销公示日期 (taken down after 信用修复) beside a
+blank publication date: the decision was online, its day unknown: a data problem to check, never 逾期未公开,
+and never read as the publication date. 审批中 / 办理中: no decision yet, a skipped row."""
 
 from __future__ import annotations
 
@@ -48,3 +49,22 @@ def test_a_revocation_decisions_own_publication_column_is_its_publication_date(t
         header, ["西市监撤〔2024〕1号", "甲", D(2024, 3, 1), D(2024, 3, 5)]]})
     result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-06-30", "--json", "-"])
     assert [r["status"] for r in json.loads(result.stdout)["records"]] == ["on_time"]
+
+
+def test_applications_not_yet_decided_are_skipped_rows_not_invalid_records(tmp_path):
+    # 审批中 in the date cell, or 办理中 in 办理状态 beside a blank date: no decision yet, so nothing to publish;
+    # judged, each was 数据有误 (fill in a date that does not exist) every month until decided.
+    header = ["序号", "许可文书号", "申请人", "受理日期", "许可决定日期", "公开日期", "办理状态"]
+    book = write_xlsx(tmp_path / "区住建局_2024年行政许可台账.xlsx", {"行政许可": [
+        header,
+        [1, "西住建许〔2024〕1号", "甲公司", D(2024, 2, 20), D(2024, 3, 5), D(2024, 3, 12), "已办结"],
+        [2, None, "乙公司", D(2024, 12, 20), "审批中", None, "办理中"],
+        [3, None, "丙公司", D(2024, 12, 25), None, None, "待审批"],
+        [4, "西住建许〔2024〕4号", "丁公司", D(2024, 11, 1), "不予许可", D(2024, 11, 20), "已办结"],  # decided: a date missing
+    ]})
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--json", "-"])
+    data = json.loads(result.stdout)
+    assert [(r["row"], r["status"]) for r in data["records"]] == [(2, "on_time"), (5, "invalid")]
+    assert data["summary"]["skipped_rows"] == 2
+    assert "第 3–4 行注明还在办理" in json.dumps(data["inputs"], ensure_ascii=False) or \
+        "第 3、4 行注明还在办理" in json.dumps(data["inputs"], ensure_ascii=False)
