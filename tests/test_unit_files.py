@@ -367,3 +367,20 @@ def test_a_county_workbook_of_streets_and_towns_counts_each_decision_once_under_
     assert sorted((r["unit"], r["document_number"]) for r in records) == sorted(
         (unit, row[1]) for unit, body in rows.items() for row in body)
     assert "区政府办" not in {r["unit"] for r in records}
+
+
+def test_a_blank_deciding_office_takes_the_rows_own_data_source_unit_not_the_row_above(tmp_path):
+    header = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "处罚机关", "数据来源单位"]
+    book = write_xlsx(tmp_path / "区政府办_信用平台导出.xlsx", {"行政处罚": [
+        header,
+        [1, "西市监罚〔2024〕21号", "甲", D(2024, 3, 1), D(2024, 3, 5), "西塞山区市场监督管理局", "西塞山区市场监督管理局"],
+        [2, "西城管罚〔2024〕7号", "乙", D(2024, 3, 1), D(2024, 6, 5), None, "西塞山区城市管理执法局"],
+        [3, "西城管罚〔2024〕8号", "丙", D(2024, 3, 1), None, None, "西塞山区城市管理执法局"],
+    ]})
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--json", "-", "-q",
+                                       "-o", str(tmp_path / "r.xlsx")])
+    import json
+
+    units = {r["document_number"]: r["unit"] for r in json.loads(result.stdout)["records"]}
+    assert units["西城管罚〔2024〕7号"] == units["西城管罚〔2024〕8号"] == "西塞山区城市管理执法局"
+    assert units["西市监罚〔2024〕21号"] == "西塞山区市场监督管理局"

@@ -29,7 +29,7 @@ from .cells import FrameText, cell_text, objects, per_distinct, shared_objects
 from ..fields import FieldRules, categories, category_from_text, unit_name
 from .columns import (decision_numbers, header_category, issuer_column, join_mask, joined_numbers, map_columns,
                       statistics_table)
-from .unit_column import record_units
+from .unit_column import record_units, source_units
 from .header import EXAMPLE, fill_merged, footer_unit, find_header, section_above, sheet_unit, title_category, title_unit
 from .rawsheet import RawSheet
 from .rows import nothing_rows, row_kinds
@@ -331,7 +331,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     header = mapping.header_of("unit") or ""
     out["unit"], out["unit_problem"] = record_units(mapped_column(kept, mapping, "unit"), context, text,
                                                     offices_only=mapping.is_weak("unit") and "单位名称" in header
-                                                    and "party" not in mapping.columns)
+                                                    and "party" not in mapping.columns, source=source_units(kept, mapping))
     licence = mapping.stand_ins.get("document_number")
     licences = None if licence is None else text(kept[licence]).reset_index(drop=True)
     out["document_number"], by_licence = decision_numbers(doc[keep].reset_index(drop=True), category, mapping, licences)

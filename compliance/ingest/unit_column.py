@@ -23,7 +23,18 @@ SECTION = re.compile(r"^[\u4e00-\u9fff\d]{0,8}?(?:中队|科|股)$")
 PARTY_LIKE = re.compile(r"(?:公司|厂|店|商行|合作社|个体工商户|门市部|经营部|超市|酒店|饭店|诊所|药房|农家乐|加油站|学校|幼儿园)$")
 
 
-def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool = False) -> tuple[pd.Series, np.ndarray]:
+def source_units(kept: pd.DataFrame, mapping) -> pd.Series | None:
+    """The national template's 数据来源单位 column of these rows, when the sheet has one beside its unit column."""
+    from ..quality.columns import quality_columns  # quality reads the ingest layer: imported when used
+
+    columns = quality_columns(mapping.headers).get("source_unit", [])
+    if "unit" not in mapping.columns or not columns or columns[0] not in kept.columns:
+        return None
+    return kept[columns[0]]
+
+
+def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool = False,
+                 source: pd.Series | None = None) -> tuple[pd.Series, np.ndarray]:
     """(unit per record, problem code per record): the unit column, blank and 同上 cells filled down
     within the block; then the 填报单位 line; then the file name.
 
@@ -38,7 +49,11 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
         named = per_distinct(unit.fillna("").to_numpy(object),
                              lambda names: np.array([unit_in_text(n) is not None for n in names], dtype=bool)).astype(bool)
         party = party | (unit.ne("").to_numpy(bool) & ~named & ~cells.isin(DITTO).to_numpy(bool))
-    unit = unit.where(unit.ne("") & ~cells.isin(DITTO).to_numpy(bool) & ~party).ffill()  # 同上 / 〃: the unit above
+    unit = unit.where(unit.ne("") & ~cells.isin(DITTO).to_numpy(bool) & ~party)
+    if source is not None:  # a blank 处罚机关 beside the row's own 数据来源单位: that unit, not the row above's
+        own = unit_names(text(source).reset_index(drop=True))
+        unit = unit.where(unit.notna() | cells.isin(DITTO).to_numpy(bool) | own.eq("").to_numpy(bool) | party, own)
+    unit = unit.ffill()  # blank, 同上 / 〃: the unit above
     unit = unit.mask(party)  # a company's row never takes the unit above it either
     owner = context.unit_line or (context.fallback_unit if context.fallback_named else None)
     section = np.zeros(len(unit), dtype=bool)
