@@ -3,6 +3,8 @@ exempt.py lists for 法制办 to confirm; and the words that only say what a pub
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from .textscan import contains_any
@@ -20,12 +22,19 @@ VOIDED_OR_REVOKED = ("作废", "空号", "撤销", "撤回")
 def says_not_to_be_published(texts, voided: bool = False) -> np.ndarray:
     """Per text: the unit's own claim that the decision is not to be published (不公开, 涉密 …; with
     ``voided``, 作废 and 撤销 too)."""
-    claims = contains_any(texts, NOT_TO_BE_PUBLISHED + VOIDED_OR_REVOKED if voided else NOT_TO_BE_PUBLISHED)
-    if claims.any():  # 不公示姓名: the decision is published with a name hidden, no claim against publishing it
-        claims[claims] = ~contains_any(np.asarray(texts, dtype=object)[claims], REDACTED)
+    words = NOT_TO_BE_PUBLISHED + VOIDED_OR_REVOKED if voided else NOT_TO_BE_PUBLISHED
+    claims = contains_any(texts, words)
+    redacted = np.flatnonzero(claims)
+    if len(redacted):  # 不公示姓名 is published with a name hidden: the claim is what is left without it
+        cells = np.asarray(texts, dtype=object)[redacted]
+        hiding = contains_any(cells, REDACTED)
+        if hiding.any():
+            left = np.array([_REDACTED.sub("", t) for t in cells[hiding]], dtype=object)  # the few cells that say so
+            claims[redacted[hiding]] = contains_any(left, words)
     return claims
 
 
 # What a published entry leaves out (个人信息保护), not whether the decision is published.
 REDACTED = tuple(f"{verb}{what}" for verb in ("不公开", "不公示", "隐去", "不显示")
                  for what in ("姓名", "身份证", "证件号", "个人信息", "住址", "联系方式", "电话"))
+_REDACTED = re.compile("|".join(REDACTED))

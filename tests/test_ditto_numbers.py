@@ -37,9 +37,16 @@ def test_a_ditto_number_is_the_decision_above_counted_once(tmp_path):
     assert "duplicate" not in json.dumps(data["records"], ensure_ascii=False)
 
 
-def test_a_ditto_with_no_number_above_stays_as_written(tmp_path):
-    _, data = _run(tmp_path, [[1, "同上", "甲", D(2024, 4, 1), D(2024, 4, 3)]])
-    assert [r["document_number"] for r in data["records"]] == ["同上"]
+def test_a_ditto_with_no_number_above_is_no_number(tmp_path):
+    # never the number "同上": two such rows were flagged duplicates of each other, of different decisions
+    _, data = _run(tmp_path, [[1, "同上", "甲", D(2024, 4, 1), D(2024, 4, 3)],
+                              [2, "西安监罚〔2024〕2号", "乙", D(2024, 4, 1), D(2024, 4, 3)],
+                              [3, None, "丙", D(2024, 4, 1), D(2024, 4, 3)], [4, "同上", "丁", D(2024, 4, 1), D(2024, 4, 3)]])
+    records = {r["party"]: r for r in data["records"]}
+    for party in ("甲", "丁"):
+        assert records[party]["document_number"] == ""
+        assert "document-number-missing" in [i["code"] for i in records[party]["issues"]]
+        assert "duplicate-document-number" not in [i["code"] for i in records[party]["issues"]]
 
 
 def test_a_ditto_under_a_row_with_no_number_takes_no_number_from_further_up(tmp_path):

@@ -167,3 +167,12 @@ def test_a_note_on_what_the_entry_leaves_out_is_no_claim_not_to_publish(tmp_path
     record = json.loads(result.stdout)["records"][0]
     assert record["status"] == "overdue"
     assert "exempt-claimed" not in [i["code"] for i in record["issues"]]
+
+
+def test_a_claim_beside_a_redaction_in_the_same_cell_is_still_a_claim(tmp_path):
+    header = ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "备注"]
+    path = write_xlsx(tmp_path / "区安监局_行政处罚.xlsx", {"行政处罚": [
+        header, ["西安监罚〔2024〕1号", "张某", dt.date(2024, 4, 1), None, "涉密不予公开；不公开个人信息"]]})
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2024-12-31", "--json", "-"])
+    record = json.loads(result.stdout)["records"][0]
+    assert "exempt-claimed" in [i["code"] for i in record["issues"]]

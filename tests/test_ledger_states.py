@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from click.testing import CliRunner
 
 from compliance.cli import main
@@ -68,3 +70,22 @@ def test_applications_not_yet_decided_are_skipped_rows_not_invalid_records(tmp_p
     assert data["summary"]["skipped_rows"] == 2
     assert "第 3–4 行注明还在办理" in json.dumps(data["inputs"], ensure_ascii=False) or \
         "第 3、4 行注明还在办理" in json.dumps(data["inputs"], ensure_ascii=False)
+
+
+def test_a_remark_that_mentions_an_office_or_an_earlier_state_never_skips_a_published_decision(tmp_path):
+    header = ["决定书文号", "当事人", "处罚决定日期", "公示日期", "备注"]
+    rows = [[f"西人社罚〔2024〕{i}号", "甲", None, D(2024, 3, 6), remark] for i, remark in
+            enumerate(["已在办事大厅公示", "已办结，之前审批中", "未决定书面送达"], start=1)]
+    book = write_xlsx(tmp_path / "区人社局_2024年行政处罚.xlsx", {"行政处罚": [header, *rows]})
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--json", "-"])
+    data = json.loads(result.stdout)
+    assert len(data["records"]) == 3 and data["summary"]["skipped_rows"] == 0
+
+
+@pytest.mark.parametrize("mark", ["已撤销", "2024年6月", "2024-06-03"])
+def test_a_take_down_said_in_words_or_without_a_day_is_still_one(tmp_path, mark):
+    header = ["决定书文号", "当事人", "处罚决定日期", "公示日期", "撤销公示日期"]
+    book = write_xlsx(tmp_path / "区综合执法局_行政处罚.xlsx", {"行政处罚": [
+        header, ["西综执罚〔2024〕1号", "甲", D(2024, 1, 5), None, mark]]})
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-06-30", "--json", "-"])
+    assert [r["status"] for r in json.loads(result.stdout)["records"]] == ["invalid"]

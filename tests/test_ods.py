@@ -54,7 +54,8 @@ def test_merged_dates_error_values_and_hidden_columns_and_rows_of_an_ods(tmp_pat
             row(' table:visibility="collapse"', _text("西人社许〔2024〕3号") + _text("丙") + _date("2024-04-03")
                 + '<table:covered-table-cell/>' + _date("2024-09-30")),
             row("", _text("西人社许〔2024〕4号") + _text("丁") + _date("2024-04-08")
-                + f'<table:table-cell office:value-type="string" {error}><text:p>#N/A</text:p></table:table-cell>'
+                + f'<table:table-cell office:value-type="string" {error}><office:annotation><text:p>待核</text:p>'
+                  '</office:annotation><text:p>#N/A</text:p></table:table-cell>'
                 + _date("2024-09-30")),
             '<table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="5"/></table:table-row>']
     columns = ('<table:table-column table:number-columns-repeated="4"/>'

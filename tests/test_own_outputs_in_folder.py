@@ -81,3 +81,13 @@ def test_a_ledger_with_one_computed_count_column_is_read_and_a_statistics_file_i
                              "--no-history"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert "共 1 条记录" in result.stdout and "逾期公开 1" in result.stdout, result.stdout
     assert "都是统计表" in result.stderr and "找不到表头" not in result.stderr
+
+
+def test_a_count_table_with_one_count_and_a_label_column_is_statistics(tmp_path):
+    counts = [["类别", "决定数", "决定日期", "公开日期"], ["行政许可", 3, D(2024, 3, 1), D(2024, 6, 1)],
+              ["行政处罚", 2, D(2024, 3, 1), None]]
+    write_xlsx(tmp_path / "区环保局_统计.xlsx", {"统计": counts})
+    result = subprocess.run([sys.executable, "-m", "compliance", "check", ".", "--as-of", "2024-12-31",
+                             "--no-history"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 2 and "都是统计表" in result.stderr  # no records invented from the counts
+    assert "逾期" not in result.stdout

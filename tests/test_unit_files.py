@@ -384,3 +384,28 @@ def test_a_blank_deciding_office_takes_the_rows_own_data_source_unit_not_the_row
     units = {r["document_number"]: r["unit"] for r in json.loads(result.stdout)["records"]}
     assert units["西城管罚〔2024〕7号"] == units["西城管罚〔2024〕8号"] == "西塞山区城市管理执法局"
     assert units["西市监罚〔2024〕21号"] == "西塞山区市场监督管理局"
+
+
+@pytest.mark.parametrize("source", ["同上", "某某建材有限公司", "〃"])
+def test_a_data_source_that_names_no_office_leaves_the_unit_above(tmp_path, source):
+    header = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "处罚机关", "数据来源单位"]
+    book = write_xlsx(tmp_path / "区城管局_台账.xlsx", {"行政处罚": [
+        header, [1, "西城管罚〔2024〕1号", "甲", D(2024, 3, 1), D(2024, 3, 5), "西塞山区城市管理局", "西塞山区城市管理局"],
+        [2, "西城管罚〔2024〕2号", "乙", D(2024, 3, 1), D(2024, 3, 5), None, source]]})
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--json", "-", "-q",
+                                       "-o", str(tmp_path / "r.xlsx")])
+    import json
+
+    assert {r["unit"] for r in json.loads(result.stdout)["records"]} == {"西塞山区城市管理局"}
+
+
+def test_a_bureaus_ledger_split_into_sheets_by_town_stays_the_bureaus(tmp_path):
+    header = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期"]
+    book = write_xlsx(tmp_path / "区市场监管局_2024年行政处罚.xlsx", {
+        "河口镇": [header, [1, "西市监罚〔2024〕1号", "甲", D(2024, 3, 1), D(2024, 3, 5)]],
+        "澄月街道": [header, [1, "西市监罚〔2024〕2号", "乙", D(2024, 3, 1), D(2024, 3, 5)]]})
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--json", "-", "-q",
+                                       "-o", str(tmp_path / "r.xlsx")])
+    import json
+
+    assert {r["unit"] for r in json.loads(result.stdout)["records"]} == {"区市场监管局"}

@@ -229,5 +229,11 @@ def statistics_table(headers: list, rules: FieldRules) -> bool:
     mapping = map_columns(list(headers), rules)
     if "document_number" in mapping.columns or "party" in mapping.columns:
         return False
-    # two counts at least: one 间隔天数 or 份数 beside a ledger's dates is a ledger's computed column
-    return sum(bool(_COUNT_HEADER.match(re.sub(r"\s+", "", str(h or "")))) for h in headers) >= 2
+    texts = [re.sub(r"\s+", "", str(h or "")) for h in headers]
+    counts = sum(bool(_COUNT_HEADER.match(t)) and not _COMPUTED.search(t) for t in texts)
+    # a ledger's computed column (间隔天数, 份数) is no count; a label column (类别, 月份) makes one count enough
+    return counts >= 2 or (counts == 1 and any(t in _LABELS for t in texts))
+
+
+_COMPUTED = re.compile(r"天数|日数|份数|页数|次数|期数|年数|月数")
+_LABELS = frozenset({"类别", "月份", "项目", "类型", "统计项目", "统计项", "事项类别", "时间段", "季度", "分类"})

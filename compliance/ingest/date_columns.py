@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 
 from ..date1904 import shift_1904
-from ..dates import MAX_CELL_TEXT, parse_dates
+from ..dates import MAX_CELL_TEXT, NOT_PUBLISHED, parse_dates
+from .docnumbers import PLACEHOLDERS
 from ..problems import problem
 from .body import mapped_column
 from .cells import cell_text
@@ -92,5 +93,9 @@ def taken_down(kept, mapping, text=cell_text) -> np.ndarray:
     when the publication date is blank: a data problem to check, never 逾期未公开."""
     if "withdrawn_date" not in mapping.columns:
         return np.zeros(len(kept), dtype=bool)
-    days, _ = parse_dates(text(mapped_column(kept, mapping, "withdrawn_date")))
-    return ~np.isnat(days)  # a day: 无, /, 未撤销 in the column say it was never taken down
+    said = text(mapped_column(kept, mapping, "withdrawn_date")).str.replace(r"\s+", "", regex=True)
+    # a day, a month, or 已撤销: taken down; 无, /, 未撤销, 否 say it never was
+    return (said.ne("") & ~said.isin(NOT_TAKEN_DOWN)).to_numpy(bool)
+
+
+NOT_TAKEN_DOWN = PLACEHOLDERS | NOT_PUBLISHED | {"未撤销", "未撤下", "未撤", "无撤销", "正常", "否", "不撤销", "（公式未计算）"}

@@ -86,8 +86,8 @@ SAID_ABOVE = frozenset({"同上", "〃", "\"", "”", "“", "''", "同前"})
 
 
 def numbers_said_above(doc: pd.Series) -> tuple[pd.Series, np.ndarray]:
-    """(the numbers with 同上 / 〃 read as the number of the row above, the rows so read); by position.
-    A 同上 with no number above it stays as written (judged as the number it is not)."""
+    """(the numbers with 同上 / 〃 read as the number of the row directly above, the rows so read); by
+    position. A 同上 under a row with no number is no number."""
     said = doc.str.replace(r"\s+", "", regex=True).isin(SAID_ABOVE).to_numpy(bool)
     if not said.any():
         return doc, said
@@ -97,4 +97,6 @@ def numbers_said_above(doc: pd.Series) -> tuple[pd.Series, np.ndarray]:
     above = np.full(len(doc), "", dtype=object)
     above[has_above] = doc.to_numpy(object)[positions[has_above].astype(np.int64)]
     resolved = has_above & (above != "")
-    return pd.Series(np.where(resolved, above, doc.to_numpy(object)), index=doc.index, dtype=object), resolved
+    # a 同上 with no number above it is no number (document-number-missing), never the number "同上"
+    numbers = np.where(resolved, above, np.where(said, "", doc.to_numpy(object)))
+    return pd.Series(numbers, index=doc.index, dtype=object), resolved

@@ -184,8 +184,13 @@ def sheet_units(raw_sheets, file_unit: str | None, stem: str = "") -> dict[str, 
     named = {raw.name: unit_in_text(raw.name.strip()) for raw in raw_sheets}
     named = {sheet: unit for sheet, unit in named.items()
              if unit and unit != file_unit and not SECTION.match(unit)}
+    if file_unit and "政府" not in file_unit:  # 区市场监管局 with sheets 河口镇, 澄月街道: its areas, not units
+        named = {sheet: unit for sheet, unit in named.items() if not _PLACE.search(unit)}
     units = set(named.values())
     return named if len(units) >= 2 or (units and _COMPILED.search(stem)) else {}
+
+
+_PLACE = re.compile(r"(?:街道|镇|乡)(?:办事处|人民政府|政府)?$")  # a street or town: a unit under a government office
 
 
 def _units_by_number(frames: list[pd.DataFrame], per_sheet: dict[str, str], file_unit: str) -> list[str]:

@@ -26,10 +26,10 @@ class OdsSheet:
     merged: list = field(default_factory=list)  # ((r0, c0), (r1, c1)), 0-based, inclusive
     errors: dict = field(default_factory=dict)  # (r, c) -> #N/A …
     hidden_columns: set = field(default_factory=set)
-    hidden_rows: set = field(default_factory=set)
+    hidden_rows: list = field(default_factory=list)  # (first, past the last), 0-based
 
 
-def scan_ods(path: Path, most_rows: int = 1_100_000) -> dict[str, OdsSheet]:
+def scan_ods(path: Path) -> dict[str, OdsSheet]:
     """Per sheet name: its merges, error cells, hidden columns and rows."""
     out: dict[str, OdsSheet] = {}
     with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
@@ -47,9 +47,9 @@ def scan_ods(path: Path, most_rows: int = 1_100_000) -> dict[str, OdsSheet]:
                     columns += repeat
                 elif sheet is not None and tag == _T + "table-row":
                     row, column = row + 1, 0
-                    if element.get(_T + "visibility") in ("collapse", "filter") and row < most_rows:
+                    if element.get(_T + "visibility") in ("collapse", "filter"):
                         repeat = int(element.get(_T + "number-rows-repeated", "1"))
-                        sheet.hidden_rows.update(range(row, min(row + repeat, most_rows)))
+                        sheet.hidden_rows.append((row, row + repeat))  # a range: a million hidden empty rows
                 continue
             if sheet is None:
                 continue
@@ -61,8 +61,10 @@ def scan_ods(path: Path, most_rows: int = 1_100_000) -> dict[str, OdsSheet]:
                     if rows_spanned > 1 or columns_spanned > 1:
                         sheet.merged.append(((row, column), (row + rows_spanned - 1, column + columns_spanned - 1)))
                     if element.get("{%s}value-type" % _OFFICE_CALC) == "error":
-                        text = "".join(element.itertext()).strip() or "#VALUE!"
-                        sheet.errors[(row, column)] = text
+                        # the cell's own paragraphs only: a comment (office:annotation) holds text:p too
+                        text = "".join("".join(p.itertext()) for p in element.findall("{%s}p" % _TEXT)).strip()
+                        for c in range(column, column + min(repeat, 16384)):
+                            sheet.errors[(row, c)] = text or "#VALUE!"
                 column += repeat
                 element.clear()
             elif tag == _T + "table-row":
@@ -89,4 +91,4 @@ def patch_ods(path: Path, sheets: list[RawSheet]) -> None:
             if r < len(raw.rows) and c < len(raw.rows[r]):
                 raw.rows[r][c] = text
         raw.hidden_columns = frozenset(found.hidden_columns)
-        raw.hidden_rows = frozenset(r for r in found.hidden_rows if r < len(raw.rows))
+        raw.hidden_rows = frozenset(r for start, stop in found.hidden_rows for r in range(start, min(stop, len(raw.rows))))

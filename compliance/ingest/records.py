@@ -27,8 +27,7 @@ from .date_words import with_date_words
 from .docnumbers import PLACEHOLDERS, numbers_said_above
 from .cells import FrameText, cell_text, objects, per_distinct, shared_objects
 from ..fields import FieldRules, categories, category_from_text, unit_name
-from .columns import (decision_numbers, header_category, issuer_column, join_mask, joined_numbers, map_columns,
-                      statistics_table)
+from .columns import decision_numbers, header_category, issuer_column, join_mask, joined_numbers, map_columns, statistics_table
 from .unit_column import record_units, source_units
 from .header import EXAMPLE, fill_merged, footer_unit, find_header, section_above, sheet_unit, title_category, title_unit
 from .rawsheet import RawSheet
@@ -265,7 +264,8 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     nothing = nothing_rows(frame, [decision_text, doc, published_text, party_all,
                                    text(mapped_column(frame, mapping, "published_marked"))], cell_text)
     result.says_nothing += int(nothing.sum())
-    voided, told = not_decisions(doc, party_all, decision_text, *(text(mapped_column(frame, mapping, n)) for n in NOTE_FIELDS))
+    voided, told = not_decisions(doc, party_all, decision_text, published_text,
+                                 *(text(mapped_column(frame, mapping, n)) for n in NOTE_FIELDS))
     for code, rows in told.items():  # 作废 / 空号 numbers; applications not yet decided (审批中)
         result.notes.append(problem(code, file=context.source_file, sheet=sheet.name,
                                     rows=_row_list((frame.index.to_numpy()[rows] + result.header_row + 1).tolist())))

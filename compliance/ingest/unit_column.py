@@ -51,8 +51,13 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
         party = party | (unit.ne("").to_numpy(bool) & ~named & ~cells.isin(DITTO).to_numpy(bool))
     unit = unit.where(unit.ne("") & ~cells.isin(DITTO).to_numpy(bool) & ~party)
     if source is not None:  # a blank 处罚机关 beside the row's own 数据来源单位: that unit, not the row above's
-        own = unit_names(text(source).reset_index(drop=True))
-        unit = unit.where(unit.notna() | cells.isin(DITTO).to_numpy(bool) | own.eq("").to_numpy(bool) | party, own)
+        raw = text(source).reset_index(drop=True)
+        own = unit_names(raw)
+        office = per_distinct(own.fillna("").to_numpy(object),  # an office's name, never 同上 or a company
+                              lambda names: np.array([unit_in_text(n) is not None and not PARTY_LIKE.search(n)
+                                                      for n in names], dtype=bool)).astype(bool)
+        office &= ~raw.isin(DITTO).to_numpy(bool)
+        unit = unit.where(unit.notna() | cells.isin(DITTO).to_numpy(bool) | ~office | party, own)
     unit = unit.ffill()  # blank, 同上 / 〃: the unit above
     unit = unit.mask(party)  # a company's row never takes the unit above it either
     owner = context.unit_line or (context.fallback_unit if context.fallback_named else None)

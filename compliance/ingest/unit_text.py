@@ -7,7 +7,7 @@ import re
 
 # A unit's name ends in the word for its kind of office, followed by the end, a separator, a date or
 # the words of a ledger's title.
-_ORG_SUFFIX = re.compile(r"^(.+?(?:分局|局|办|委|院|所|队|站|中心|厅|处|会|政府|管委会|公司|街道|(?<![乡城村集])镇|(?<![城])乡(?!镇)))(?=$|[_\-\s\d（(）)】\]》年月]|台账|报送|上报|处罚|许可|行政|双公示|公示|公开|扫描|材料|情况|统计|关于)")
+_ORG_SUFFIX = re.compile(r"^(.+?(?:分局|局|办|委|院|所|队|站|中心|厅|处|会|政府|管委会|公司|街道|(?<![乡城村集])镇|(?<![城])乡(?!镇)))(?=$|[_\-\s\d（(）)】\]》年月、，,]|台账|报送|上报|处罚|许可|行政|双公示|公示|公开|扫描|材料|情况|统计|关于)")
 # What a clerk puts before the unit in a file name: 附件1：, 01, 1., (3), 2016年10月, brackets round the name,
 # the words of a cover letter's title (关于报送区编办…的函, 报送：区食药监局).
 _LEADING_NOISE = re.compile(r"^(?:附件\s*[\d一二三四五六七八九十]*|(?:报送|填报|上报|填表|制表)单位|关于|报送|上报|呈报|提交|填报|\d{4}\s*年度?(?:\s*\d{1,2}\s*月份?)?|\d{1,2}\s*月份?"
@@ -15,7 +15,8 @@ _LEADING_NOISE = re.compile(r"^(?:附件\s*[\d一二三四五六七八九十]*|(
 
 
 # 街道, 乡镇 and their like name a kind of office, not one (各乡镇街道汇总: a compiled workbook of them all).
-_KIND_ONLY = re.compile(r"^(?:各|全区|全县|所有)?(?:乡镇|乡|镇|街道|乡镇街道|镇街|街镇|城乡)$")
+_KIND_ONLY = re.compile(r"^(?:各|全|本|辖区|所属|全部|全区|全县|所有|老城区|城区|新区)*(?:各|全|本)?"
+                        r"(?:乡镇|乡|镇|街道|乡镇街道|镇街|街镇|城乡|小镇|下乡)$|^(?:特色小镇|送法下乡|全镇|本镇|全乡|本乡|本街道)")
 
 
 def unit_in_text(text: str) -> str | None:

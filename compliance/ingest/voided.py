@@ -40,29 +40,30 @@ def void_rows(doc: pd.Series, party: pd.Series, decision_text: pd.Series, *notes
     return said & no_party & (decision_text.to_numpy(object) == "")
 
 
-# What a decision-date or status cell says of an application still under way: no decision yet.
-UNDECIDED_WORDS = ("审批中", "办理中", "待审批", "未作出决定", "尚未作出决定", "未决定", "审查中", "受理中", "在办",
-                   "未办结", "待决定", "正在办理", "正在审批", "尚未审批")
+# What a decision-date cell, or a whole status cell, says of an application still under way: no decision yet.
+UNDECIDED_WORDS = ("审批中", "办理中", "待审批", "未作出决定", "尚未作出决定", "受理中", "未办结", "待决定", "正在办理",
+                   "正在审批", "尚未审批")
+UNDECIDED_STATES = frozenset(UNDECIDED_WORDS) | {"在办", "审查中", "未决定", "办理", "审批", "待办"}
 
 
-def undecided_rows(decision_text: pd.Series, *notes: pd.Series) -> np.ndarray:
-    """Rows with no decision date whose date cell or a status column (备注, 当前状态, 办理状态) says the
-    application is still under way: no decision to publish yet. Judged as a record it was 数据有误 with advice
-    to fill in a date that does not exist, lowering the unit's rate every month until decided."""
+def undecided_rows(decision_text: pd.Series, published_text: pd.Series, state: pd.Series | None = None) -> np.ndarray:
+    """Rows with no decision date and no publication whose date cell says the application is still under way
+    (审批中), or whose status column (当前状态, 办理状态) says only that (办理中): no decision to publish yet.
+    Judged as a record it was 数据有误 (fill in a date that does not exist) every month until decided. A 备注
+    is never read for it: 已在办事大厅公示 or 已办结，之前审批中 say nothing of the kind."""
     dates = decision_text.to_numpy(object)
-    said = np.zeros(len(dates), dtype=bool)
-    for column in (decision_text, *notes):
-        texts = column.to_numpy(object)
-        filled = np.flatnonzero(texts != "")
-        if len(filled):
-            said[filled] |= contains_any(texts[filled], UNDECIDED_WORDS)
-    no_date = (dates == "") | contains_any(dates, UNDECIDED_WORDS)
-    return said & no_date
+    no_date = dates == ""
+    said = ~no_date & contains_any(dates, UNDECIDED_WORDS)
+    if state is not None:
+        said |= no_date & pd.Series(state.to_numpy(object), dtype=object).str.replace(r"\s+", "", regex=True) \
+            .isin(UNDECIDED_STATES).to_numpy(bool)
+    return said & (published_text.to_numpy(object) == "")
 
 
-def not_decisions(doc, party, decision_text, *notes) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    """(the rows that are no decision, {note code: the rows it tells of} for the codes that have any)."""
+def not_decisions(doc, party, decision_text, published_text, *notes) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """(the rows that are no decision, {note code: the rows it tells of} for the codes that have any);
+    ``notes``: the NOTE_FIELDS columns, 备注 then 当前状态."""
     voided = void_rows(doc, party, decision_text, *notes)
-    undecided = undecided_rows(decision_text, *notes) & ~voided
+    undecided = undecided_rows(decision_text, published_text, notes[-1] if notes else None) & ~voided
     told = {code: rows for code, rows in (("rows-voided", voided), ("rows-undecided", undecided)) if rows.any()}
     return voided | undecided, told

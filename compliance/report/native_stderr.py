@@ -33,7 +33,7 @@ def native_stderr_kept():
             os.dup2(saved, 2)
             kept.seek(0)
             said = kept.read(8192).decode("utf-8", "replace").strip()
-            if said:
+            if said and hasattr(exc, "add_note"):  # Python 3.11+; on 3.10 the text is dropped with the screen's
                 exc.add_note(f"native writer said: {said}")
             raise
         finally:
