@@ -417,7 +417,7 @@ def test_a_month_after_the_as_of_date_is_refused_as_on_the_command_line(client, 
     book = penalty_book(tmp_path / "a.xlsx", "区安监局", 2).read_bytes()
     response = upload_bytes(client, [("自查.xlsx", book)], as_of="2016-11-30", month="2016-12")
     assert response.status_code == 400
-    assert "月份 2016-12晚于统计截止日 2016-11-30" in response.get_json()["error"]["message"]
+    assert "月份 2016-12 晚于统计截止日 2016-11-30" in response.get_json()["error"]["message"]
 
 
 def test_two_identical_uploads_with_one_name_cite_the_first_by_its_shown_name(client, tmp_path):

@@ -231,7 +231,7 @@ def _check_options(now: dt.datetime, config: Config):
         raise BadInput(message("param-as-of-future", as_of=as_of.isoformat(), today=now.date().isoformat()))
     if month is not None and month > (as_of or now.date()).strftime("%Y-%m"):
         raise BadInput(message("param-month-after-as-of", month=month, as_of=(as_of or now.date()).isoformat())
-                       .replace("（--month）", ""))  # the page's 月份 box, not an option
+                       .replace("（--month）", " "))  # the page's 月份 box, not an option
     try:
         return as_of, month, from_options(days, rule_name, config.rules, days_from="网页上填写的天数")
     except ComplianceError as exc:
