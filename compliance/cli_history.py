@@ -148,12 +148,14 @@ unit_option = click.option("--unit", "units", multiple=True, metavar="单位", h
 def _confirmed(question: str, period: str) -> bool:
     """The answer typed or piped in; input that ends with no answer (a script, < /dev/null) is a usage error
     saying --yes, not the 已中止 of a Ctrl-C."""
-    try:
-        return click.confirm(question, default=False)
-    except click.Abort:
-        if sys.stdin.isatty():
-            raise  # Ctrl-C at the question
-        raise click.UsageError(message("history-forget-needs-yes", period=period)) from None
+    if sys.stdin is not None and sys.stdin.isatty():
+        return click.confirm(question, default=False)  # Ctrl-C at the question: 已中止, as anywhere
+    click.echo(f"{question} [y/N]: ", nl=False)  # piped: read here, as click versions answer an ended input differently
+    answer = sys.stdin.readline() if sys.stdin is not None else ""
+    if not answer:
+        click.echo()
+        raise click.UsageError(message("history-forget-needs-yes", period=period))
+    return answer.strip().lower() in ("y", "yes", "是")
 
 
 def _known_units(store: HistoryStore, units) -> tuple[str, ...]:

@@ -50,7 +50,7 @@ def dask_client(scheduler: str | None = None, workers: int = LOCAL_WORKERS, memo
         with dask.config.set({"distributed.worker.daemon": False}):
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                    memory_limit=memory_limit, dashboard_address=None,
-                                   silence_logs=logging.ERROR)
+                                   silence_logs=logging.CRITICAL)  # a worker's heartbeat lost at shutdown is no news
         client = Client(cluster)
     try:
         _refuse_daemonic_workers(client, scheduler)
