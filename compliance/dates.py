@@ -149,6 +149,12 @@ def _from_serial(number: float) -> ParsedDate:
         return ParsedDate(_EXCEL_EPOCH + dt.timedelta(days=math.floor(number)))
     if _year_month(number):
         return ParsedDate(None, "date-no-day")
+    if 19000101000000 <= number <= 29991231235959 and float(number).is_integer():
+        n = int(number)  # 20240305142311: a case system's compact time stamp, YYYYMMDDhhmmss
+        hour, minute, second = n // 10000 % 100, n // 100 % 100, n % 100
+        if hour < 24 and minute < 60 and second < 60:
+            day = n // 1000000
+            return _build(day // 10000, day // 100 % 100, day % 100, str(n))
     if _EPOCH_MS_MIN <= number <= _EPOCH_MS_MAX and float(number).is_integer():
         # 1685635200000: a data system's 数据更新时间戳 in milliseconds since 1970 (UTC); 13 digits are nothing else
         moment = dt.datetime.fromtimestamp(number / 1000, dt.timezone.utc).astimezone(BEIJING)

@@ -181,5 +181,13 @@ def test_epoch_milliseconds_are_beijing_days_and_invisible_characters_are_not_wo
     assert parse_date("2016-05-03\u200b").date == D and parse_date("\ufeff2016/5/3").date == D
 
 
+def test_a_compact_time_stamp_of_fourteen_digits_is_its_day():
+    """20240305142311 (YYYYMMDDhhmmss) from a case system's export, as text or as a number: 2024-03-05; a
+    time that cannot be (25 o'clock) or a day that cannot be is no date."""
+    assert parse_date("20240305142311").date == dt.date(2024, 3, 5)
+    assert parse_date(20240305000000).date == dt.date(2024, 3, 5)
+    assert parse_date("20240305256011").date is None and parse_date("20240230142311").date is None
+
+
 def test_a_two_digit_year_of_the_nineties_is_that_decade():
     assert parse_date("99年5月6日").date == dt.date(1999, 5, 6) and parse_date("16年5月3日").date == D
