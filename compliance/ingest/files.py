@@ -60,7 +60,7 @@ def _walk(folder: Path, found: list[Path], skipped: list, own) -> None:
             continue
         # opened only now, a regular file: opening a FIFO would block the run
         if is_own_store(candidate) or (own is not None and own.skips_name(candidate.name) and (
-                _OWN_PART.search(candidate.name) or _holds_sheets(candidate, own.sheets))):
+                _OWN_PART.search(candidate.name) or own.is_report(zip_sheet_names(candidate)))):
             continue  # our history store, --records-out parts, a report by name and sheets (a ledger sharing the name is read)
         if candidate.suffix.lower() in BACKUP_SUFFIXES or candidate.name.endswith("~"):  # 台账.xlsx.bak: an old copy
             skipped.append((candidate, problem("backup-skipped", file=candidate, suffix=candidate.suffix or "~")))
@@ -151,14 +151,14 @@ def is_own_store(path: Path) -> bool:
     return head.startswith(_SQLITE) and head[68:72] == _STORE_ID
 
 
-def _holds_sheets(path: Path, sheets) -> bool:
-    """An .xlsx whose workbook lists every one of ``sheets`` (read from workbook.xml, no cell parsed)."""
+def zip_sheet_names(path: Path) -> list[str]:
+    """The sheet names an .xlsx lists in its workbook.xml (no cell parsed); none for any other file."""
     try:
         with zipfile.ZipFile(path) as archive:
             listing = archive.read("xl/workbook.xml").decode("utf-8", "replace")
     except (zipfile.BadZipFile, OSError, KeyError, ValueError):
-        return False
-    return bool(sheets) and all(f'name="{name}"' in listing or f"name='{name}'" in listing for name in sheets)
+        return []
+    return re.findall(r'<sheet [^>]*name="([^"]+)"', listing)
 
 
 def is_own_json(path: Path) -> bool:

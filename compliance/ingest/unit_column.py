@@ -23,6 +23,12 @@ SECTION = re.compile(r"^[\u4e00-\u9fff\d]{0,8}?(?:中队|科|股)$")
 PARTY_LIKE = re.compile(r"(?:公司|厂|店|商行|合作社|个体工商户|门市部|经营部|超市|酒店|饭店|诊所|药房|农家乐|加油站|学校|幼儿园)$")
 
 
+def _names_an_office(names: pd.Series) -> np.ndarray:
+    """Per cell: it names an office (unit_in_text), each distinct name looked at once."""
+    return per_distinct(names.fillna("").to_numpy(object),
+                        lambda texts: np.array([unit_in_text(t) is not None for t in texts], dtype=bool)).astype(bool)
+
+
 def source_units(kept: pd.DataFrame, mapping) -> pd.Series | None:
     """The national template's 数据来源单位 column of these rows, when the sheet has one beside its unit column."""
     from ..quality.columns import quality_columns  # quality reads the ingest layer: imported when used
@@ -46,17 +52,14 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
     unit = unit_names(cells)
     party = unit.str.contains(PARTY_LIKE, na=False).to_numpy(bool)
     if offices_only:  # a bare 单位名称 column: a cell that names no office (张三, 某建材批发部) is the party
-        named = per_distinct(unit.fillna("").to_numpy(object),
-                             lambda names: np.array([unit_in_text(n) is not None for n in names], dtype=bool)).astype(bool)
+        named = _names_an_office(unit)
         party = party | (unit.ne("").to_numpy(bool) & ~named & ~cells.isin(DITTO).to_numpy(bool))
     unit = unit.where(unit.ne("") & ~cells.isin(DITTO).to_numpy(bool) & ~party)
     if source is not None:  # a blank 处罚机关 beside the row's own 数据来源单位: that unit, not the row above's
         raw = text(source).reset_index(drop=True)
         own = unit_names(raw)
-        office = per_distinct(own.fillna("").to_numpy(object),  # an office's name, never 同上 or a company
-                              lambda names: np.array([unit_in_text(n) is not None and not PARTY_LIKE.search(n)
-                                                      for n in names], dtype=bool)).astype(bool)
-        office &= ~raw.isin(DITTO).to_numpy(bool)
+        office = _names_an_office(own) & ~own.str.contains(PARTY_LIKE, na=False).to_numpy(bool) \
+            & ~raw.isin(DITTO).to_numpy(bool)  # an office's name, never 同上 or a company
         unit = unit.where(unit.notna() | cells.isin(DITTO).to_numpy(bool) | ~office | party, own)
     unit = unit.ffill()  # blank, 同上 / 〃: the unit above
     unit = unit.mask(party)  # a company's row never takes the unit above it either

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import os
 import re
-import zipfile
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
 from ..errors import ComplianceError
-from ..ingest.files import JSON_TOOL, is_own_json
+from ..ingest.files import JSON_TOOL, is_own_json, zip_sheet_names
 from ..ingest.load import OwnFiles
 from . import tempfiles
 
@@ -66,12 +65,7 @@ def _is_dir(path: Path) -> bool:
 
 def is_own_report(path: Path) -> bool:
     """A workbook this tool wrote, recognised by its sheets (not by its name)."""
-    try:
-        with zipfile.ZipFile(path) as book:
-            text = book.read("xl/workbook.xml").decode("utf-8", "replace")
-    except (OSError, KeyError, zipfile.BadZipFile, ValueError):
-        return False
-    return OWN_REPORT.is_report(re.findall(r'<sheet [^>]*name="([^"]+)"', text))
+    return OWN_REPORT.is_report(zip_sheet_names(path))
 
 
 def refuse_unsafe_outputs(report: Path, json_path: Path | None, inputs: Iterable[str],
