@@ -136,7 +136,9 @@ def test_summary_of_many_units_flows_over_pages_one_wide_and_of_few_fits_one(tmp
 @pytest.mark.parametrize("backend", ["default", "xlsxwriter"])
 def test_a_summary_too_wide_for_one_page_prints_two_across_with_the_units_on_both(tmp_path, backend):
     """The sample's 汇总 (long unit names, 备注) on one page printed at about 60%: now two pages across,
-    排名, 单位 and 类别 repeated on the second, the chart right of them so that only page one holds it."""
+    排名, 单位 and 类别 repeated on the second, the chart right of them. The title and the rules span only
+    those three columns: merged over the whole width, each page printed a slice of every line (page two's
+    title read "…（统计截止 2016-12-31，区"), so the title is short and its scope opens the rules."""
     from pathlib import Path
 
     from compliance.api import check
@@ -150,3 +152,11 @@ def test_a_summary_too_wide_for_one_page_prints_two_across_with_the_units_on_bot
     assert sheet.print_title_cols == "$A:$C"
     [chart] = sheet._charts
     assert chart.anchor._from.col == 3
+    merged = {str(m) for m in sheet.merged_cells.ranges}
+    assert {"A1:C1", "A2:C2"} <= merged and not any(m.startswith(("A1:", "A2:")) for m in merged - {"A1:C1", "A2:C2"})
+    assert sheet["A1"].value == "行政许可、行政处罚公开时限检查汇总"
+    rules = sheet["A2"].value
+    assert rules.startswith("统计截止 2016-12-31。规则：区通知：20 个工作日") and "制表日期：2016-12-31" in rules
+    width = sum(sheet.column_dimensions[c].width for c in "ABC")
+    shown = sum(2 if ord(ch) > 0x2E7F else 1 for ch in rules)
+    assert sheet["A2"].alignment.wrap_text and sheet.row_dimensions[2].height >= 15 * (shown / width + 1)

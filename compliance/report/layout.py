@@ -65,18 +65,22 @@ class SheetSpec:
     row_heights: dict[int, float] = field(default_factory=dict)  # data row -> points: wrapped text shows whole
     boxed: bool = False  # thin borders round every cell and centred headers: each figure sits under its header
     print_chart: bool = True  # False: the chart shows on screen only (it would be cut by a page break)
+    # The title and subtitle span the printed columns, or only the first N: on a sheet two pages across,
+    # the repeated columns, so that each page prints them whole (merged over both, each page got a slice).
+    title_columns: int = 0
 
     @property
     def last_merged_col(self) -> int:
-        """The title and subtitle span the printed columns: wider, a printout would cut them."""
-        return (self.print_columns or len(self.kinds)) - 1
+        """The title and subtitle span the printed columns (or title_columns): wider, a printout would cut them."""
+        return (self.title_columns or self.print_columns or len(self.kinds)) - 1
 
     @property
     def subtitle_height(self) -> float:
-        """Points for the subtitle, wrapped within the printed columns."""
+        """Points for the subtitle, wrapped within its columns."""
         usable = max(sum(self.widths[:self.last_merged_col + 1]) - 1, 1)
         lines = -(-int(display_width(self.subtitle or "") * 1.1) // int(usable))  # ceil; Calibri runs a little wide
-        return LINE_HEIGHT * max(lines, 1) + 2
+        spare = 1 if lines > 2 else 0  # wrapping at word ends loses part of each line: in a narrow span it adds up
+        return LINE_HEIGHT * (max(lines, 1) + spare) + 2
 
     @property
     def freeze_row(self) -> int:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 
-def scope_text(run) -> str:
-    """What a page covers: the month or the as-of date, and the rule."""
+def scope_text(run, rule: bool = True) -> str:
+    """What a page covers: the month or the as-of date, and the rule (unless said beside it)."""
     scope = f"{run.month} 月作出的决定，统计截止 {run.as_of.isoformat()}" if run.month \
         else f"统计截止 {run.as_of.isoformat()}"
-    return f"{scope}，{run.rules.short_name}"
+    return f"{scope}，{run.rules.short_name}" if rule else scope
 
 
 def out_of_scope_text(run) -> str | None:

@@ -17,6 +17,7 @@ from ..layout import INT, PERCENT, TEXT, Chart, SheetSpec, column_widths, print_
 from ..scope import scope_text
 
 NAME = "汇总"
+TITLE = "行政许可、行政处罚公开时限检查汇总"
 RATE_NOTE = "及时公开率 = 按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开）"
 
 
@@ -56,7 +57,7 @@ def spec(sheet) -> SheetSpec:
                   height=max(260, bar * len(chart_rows) + 100), rows=len(chart_rows),
                   axis_min=0.0, mark_last=True)  # from 0: a cut axis makes 84% look like half of 90%
     made = f"制表日期：{run.run_date.isoformat()}"
-    title = f"行政许可、行政处罚公开时限检查汇总（{scope_text(run)}）"
+    title = f"{TITLE}（{scope_text(run)}）"
     subtitle = (f"规则：{run.rules.name}。{RANK_RULE}；{RATE_NOTE}；合规率 = 日期和各项数据都无误的记录 ÷ 决定总数"
                 f"（不含无法判定）；完整率 = 已填的必填项 ÷ 应填的必填项（按国家数据标准格式填报的表格）。{made}")
     bold = {i for i, c in enumerate(frame["类别"]) if c == "小计"} | {len(frame) - 1}
@@ -65,13 +66,19 @@ def spec(sheet) -> SheetSpec:
     # chart then shows on screen only: a page break would cut it, and 排名 says the same in the table.
     # With the history and quality columns a few units' table is too wide for one page: two across,
     # 排名, 单位 and 类别 on both.
-    rows_pt = 26 + 15 + 30 + 15 * (len(frame) + 3)  # title, subtitle, header, the rows and the gap
-    across, one_page = print_fit(widths[:len(kinds) - 3], rows_pt, chart.height, repeated=3)
-    if across > 1:  # narrower, so that the first page holds it whole, and
-        chart = replace(chart, width=560, col=3)  # right of 排名, 单位, 类别: page 2 repeats those
-    return SheetSpec(NAME, frame, kinds, widths, header_row=2, title=title, subtitle=subtitle,
-                     bold_rows=bold, chart=chart, repeat_header=not one_page, print_columns=len(kinds) - 3,
-                     footer=sheet.footer.replace("&L&A", f"&L{made}"), fit_to_pages=(across, 1 if one_page else 0),
-                     repeat_columns=3 if across > 1 else 0,
-                     print_gridlines=False, boxed=True, print_chart=one_page,
-                     autofilter=False)  # a filter over 合计 and the helpers would sort them in
+    result = SheetSpec(NAME, frame, kinds, widths, header_row=2, title=title, subtitle=subtitle,
+                       bold_rows=bold, chart=chart, print_columns=len(kinds) - 3,
+                       footer=sheet.footer.replace("&L&A", f"&L{made}"), print_gridlines=False, boxed=True,
+                       autofilter=False)  # a filter over 合计 and the helpers would sort them in
+    across, _ = print_fit(widths[:len(kinds) - 3], 0.0, repeated=3)
+    if across > 1:
+        # The title and subtitle span only the columns both pages print (merged over the whole width, each
+        # page printed a slice of every line): the title is shortened to fit there, its scope goes below.
+        result.title_columns = result.repeat_columns = 3
+        result.title, result.subtitle = TITLE, f"{scope_text(run, rule=False)}。{subtitle}"  # it names the rule
+        result.chart = replace(chart, width=560, col=3)  # narrower, right of 排名, 单位, 类别
+    rows_pt = 26 + result.subtitle_height + 30 + 15 * (len(frame) + 3)  # title, subtitle, header, rows, the gap
+    _, one_page = print_fit(widths[:len(kinds) - 3], rows_pt, chart.height, repeated=3)
+    result.repeat_header, result.print_chart = not one_page, one_page
+    result.fit_to_pages = (across, 1 if one_page else 0)
+    return result
