@@ -104,7 +104,9 @@ TABLE: tuple[Field, ...] = (
                 weak=("数据更新时间戳", "入库时间", "更新时间", "入库日期", "更新日期")),
           # taken down after 信用修复 (撤销公示日期); not 撤销许可决定公示日期, a revocation's own publication
           exclude=("截止", "有效期", "结束", "到期", "期满", "终止", "决定日期", "作出日期", "撤销公示", "撤销公开",
-                   "撤回公示", "撤下", "撤除", "停止公示", "停止公开", "下线", "屏蔽") + NOT_PUBLICATION,
+                   "撤回公示", "撤下", "撤除", "停止公示", "停止公开", "下线", "屏蔽",
+                   # a notice before the decision (拟许可公示, 批前公示, 听证公告; 受理: NOT_PUBLICATION), not its publication
+                   "拟", "批前", "事前", "预公示", "听证") + NOT_PUBLICATION,
           # A government site's 信息公开 list dates an item by 生成日期 (in a ledger it is not publication);
           # an edit time stands in only there. Its 成文日期 is the day the document was signed: the decision's.
           # 生成日期 is when the catalogue entry was made: 发布日期 beside it is the publication.

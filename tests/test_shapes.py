@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import openpyxl
+import pytest
 import xlwt
 from click.testing import CliRunner
 
@@ -223,6 +224,22 @@ def test_a_deadline_beside_the_publication_date_is_no_second_witness(tmp_path):
         _, data, _ = check(path.parent, path)
         got = {n: (r["status"], r["published_date"]) for n, r in by_number(data).items()}
         assert got == {"西罚1": ("late", "2016-11-08")}, path
+
+
+@pytest.mark.parametrize("notice, published", [("拟许可公示日期", "结果公开日期"), ("批前公示日期", "批后公布日期"),
+                                               ("受理公示日期", "公示日期")])
+def test_a_notice_before_the_decision_is_not_its_publication(tmp_path, notice, published):
+    """A permit ledger dates the notice of the intended permit (拟许可公示, 批前公示) and the result's
+    publication: the first, before the decision, was taken as the publication and every row became
+    数据有误 (published before the decision), hiding a late and a never-published decision."""
+    rows = [["许可文书号", "申请人", notice, "许可决定日期", published],
+            ["西建许1", "甲", "2016-09-20", "2016-10-10", "2016-11-08"],
+            ["西建许2", "乙", "2016-09-20", "2016-10-10", "2016-10-20"],
+            ["西建许3", "丙", "2016-09-20", "2016-10-10", None]]
+    path = write_sheet(tmp_path / "区住建局_行政许可.xlsx", rows)
+    _, data, _ = check(tmp_path, path)
+    got = {n: (r["status"], r["published_date"]) for n, r in by_number(data).items()}
+    assert got == {"西建许1": ("late", "2016-11-08"), "西建许2": ("on_time", "2016-10-20"), "西建许3": ("overdue", None)}
 
 
 def test_another_kind_of_action_in_the_category_column_is_out_of_scope(tmp_path):
