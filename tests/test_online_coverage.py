@@ -291,3 +291,36 @@ def test_not_found_online_never_says_the_ledger_claimed_a_publication_it_did_not
     records = run(tmp_path, no_column, online)
     # the list covers it and lacks it: judged on the list (not found), with no word of a ledger claim
     assert records["罚8"]["status"] == "overdue" and codes(records["罚8"]) == set()
+
+
+def test_a_list_date_before_its_own_decision_neither_starts_the_list_nor_dates_the_entry(tmp_path):
+    """One entry's year typed 2015 for 2016: it stretched the list a year back, so older records became
+    网站未见 (逾期未公开), and the entry itself dated its record before the decision (数据有误)."""
+    path = ledger(tmp_path, [1, "罚1", "甲", D(2016, 3, 1), D(2016, 3, 8), "区安监局", "处罚"],
+                  [2, "罚2", "乙", D(2016, 10, 10), D(2016, 10, 14), "区安监局", "处罚"],
+                  [3, "罚3", "丙", D(2016, 10, 12), D(2016, 10, 20), "区安监局", "处罚"])
+    online = write_csv(tmp_path / "credit.csv", [CREDIT_HEADER,
+                                                  ["罚2", "乙", "2016-10-10", "2015-10-14", "", "区安监局"],
+                                                  ["罚3", "丙", "2016-10-12", "2016-10-20", "", "区安监局"]])
+    records = run(tmp_path, path, online)
+    assert records["罚1"]["status"] == "on_time" and codes(records["罚1"]) == {"online-outside-span"}
+    assert records["罚2"]["status"] == "on_time" and codes(records["罚2"]) == {"online-undated"}
+    assert records["罚3"]["status"] == "on_time" and records["罚3"]["online"]["result"] == "confirmed"
+
+
+def test_a_list_exported_for_one_months_decisions_cannot_show_the_month_before(tmp_path):
+    """A credit-site export filtered to October's decisions: September's decisions are absent from it
+    whether or not they were published (one published, the ledger says, before the list's first date;
+    one after). Neither is 网站未见; October's missing one is."""
+    path = ledger(tmp_path, [1, "罚1", "甲", D(2016, 9, 26), D(2016, 10, 9), "区安监局", "处罚"],
+                  [2, "罚2", "乙", D(2016, 9, 28), D(2016, 10, 20), "区安监局", "处罚"],
+                  [3, "罚3", "丙", D(2016, 10, 10), D(2016, 10, 12), "区安监局", "处罚"],
+                  [4, "罚4", "丁", D(2016, 10, 11), D(2016, 10, 14), "区安监局", "处罚"])
+    online = write_csv(tmp_path / "credit.csv", [CREDIT_HEADER,
+                                                  ["罚3", "丙", "2016-10-10", "2016-10-12", "", "区安监局"],
+                                                  ["罚5", "戊", "2016-10-25", "2016-11-30", "", "区安监局"]])
+    records = run(tmp_path, path, online)
+    for number in ("罚1", "罚2"):
+        assert records[number]["status"] == "on_time", number
+        assert records[number]["online"]["result"] == "not-verifiable", number
+    assert records["罚4"]["status"] == "overdue" and "online-not-found-claimed" in codes(records["罚4"])

@@ -101,10 +101,18 @@ def read_online_list(path: Path, rules: FieldRules,
         raise OnlineListError(path, "表头下面没有任何信息（清单是空的），无法核对；请重新导出网站清单")
     described.rows = len(entries.drop_duplicates(["sheet", "row"]))  # a batch title is one row of several entries
     described.entries = len(entries)
-    dated = entries["online_date"].dropna()  # entries with no usable date are never used for the span
+    dated = span_dates(entries)  # entries with no usable date are never used for the span
     if len(dated):
         described.first, described.last = dated.min().date(), dated.max().date()
     return entries, described
+
+
+def span_dates(entries: pd.DataFrame) -> pd.Series:
+    """The entries' publication dates that can mark where a list starts: not a date before the entry's
+    own decision date (a typo, 2023 for 2024, that would stretch the list a year back and make every
+    older record 网站未见), and not a missing one."""
+    dates = entries["online_date"]
+    return dates[dates.notna() & ~(dates < entries["decision_date"])]
 
 
 def _column(frame: pd.DataFrame, columns: dict[str, int], name: str) -> pd.Series:

@@ -23,7 +23,7 @@ from ..dates import DATE_DTYPE, NO_DATE, iso_dates
 from ..errors import ReconciliationError
 from ..fields import unit_names
 from .match import Matches, match
-from .read import OnlineList
+from .read import OnlineList, span_dates
 
 RESULTS = ("confirmed", "date-differs", "not-found", "not-verifiable", "ambiguous")
 RESULT_LABELS = {"confirmed": "一致", "date-differs": "日期不符", "not-found": "网站未见",
@@ -57,7 +57,7 @@ def verify(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList]
     ``records`` carry their deadline already (classify.add_deadlines): the span test needs it.
     """
     found = match(records, entries, aliases)
-    dated = entries["online_date"].dropna()
+    dated = span_dates(entries)
     start = dated.min().date() if len(dated) else None
     deadline = records["deadline"].to_numpy(DATE_DTYPE)
     covered = coverage(records, entries, lists, deadline, aliases, run_date)
@@ -80,6 +80,8 @@ def _results(records, entries, found: Matches, deadline, start, since) -> tuple[
     online = np.full(n, NO_DATE)
     if len(entries):
         online[has_entry] = entries["online_date"].to_numpy(DATE_DTYPE)[found.entry[has_entry]]
+    # Online before the decision was made: a typo in the list (docs/rules.md §9), no date to judge by.
+    online[online < records["decision_date"].to_numpy(DATE_DTYPE)] = NO_DATE
     ledger = records["published_date"].to_numpy(DATE_DTYPE)
     # no date in the ledger, or no publication column at all: the site's date is the only one, not a second
     ledger_says_none = np.isnat(ledger) & records["published_problem"].isin([None, "published-column-missing"]).to_numpy(bool)
@@ -201,6 +203,7 @@ def coverage(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineLis
         return covered
     category = records["category"].to_numpy(object)
     claimed = records["published_date"].to_numpy(DATE_DTYPE)
+    decided = records["decision_date"].to_numpy(DATE_DTYPE)
     unit = unit_names(records["unit"], aliases).to_numpy(object)
     for item in lists:
         mine = entries[entries["list_file"].to_numpy(object) == item.path]
@@ -221,12 +224,17 @@ def coverage(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineLis
         holds &= ~(claimed > end)  # published (the ledger says) after the list was exported: not in it yet
         # Its earliest date, per category: a list that still shows 2020 permits may hold penalties
         # from 2023 only (taken down when their publicity ended). Two lists: each from its own start.
-        dated_kinds = mine.dropna(subset=["online_date"])
-        starts = dated_kinds.groupby(dated_kinds["category"].astype(object).fillna(""))["online_date"].min()
-        if len(starts):
-            start = starts.reindex(category if kinds else np.full(len(category), "", object))
-            start = start.fillna(starts.min()).to_numpy("datetime64[s]")
-            holds &= ~(deadline < start)
+        # Published (the ledger says) before that, or decided before its earliest decision (a list
+        # exported for May's decisions): the list cannot show it either.
+        spans = mine.loc[span_dates(mine).index]
+        by_kind = spans.groupby(spans["category"].astype(object).fillna(""))
+        for column, dates in (("online_date", (deadline, claimed)), ("decision_date", (decided,))):
+            starts = by_kind[column].min().dropna()
+            if len(starts):
+                start = starts.reindex(category if kinds else np.full(len(category), "", object))
+                start = start.fillna(starts.min()).to_numpy("datetime64[s]")
+                for day in dates:
+                    holds &= ~(day < start)
         if kinds:
             holds &= np.isin(category, list(kinds))
         if units:
