@@ -10,11 +10,7 @@ States (docs/history.md):
   monthly sheet repeating what it fixed) are no such records.
 
 Items are looked for in **all** of the run's records, whatever their decision month (cumulative ledgers
-repeat earlier months). Matching is pandas merges on keys (_locate): unit + category + normalised 文书号
-(+ party first, for a number typed for two decisions), or without a number unit + category + party +
-decision date (among records still without one, then among those that have one now: a number filled
-in); an item that was 数据有误 without a number may match on unit + category + party alone, since its
-decision date was the problem. Party names are compared as the online check compares them.
+repeat earlier months): locate.py says how.
 """
 
 from __future__ import annotations
@@ -29,7 +25,7 @@ from ..dates import iso_dates
 from ..ingest.docnumbers import normalise_document_numbers
 from ..ingest.unit_spellings import same_unit
 from ..issues import issues_column
-from ..online.columns import party_keys
+from .locate import BY_NUMBER, SAME_DECISION_DAYS, locate, match_keys
 from .store import FOLLOWUP_COLUMNS, HistoryStore
 
 # Statuses that keep an item open until it is judged and published (issue 23).
@@ -78,33 +74,12 @@ class FollowUp:
         return pd.concat([self.carried, self.new_items], ignore_index=True)[FOLLOWUP_COLUMNS]
 
 
-KEY = ["unit", "category"]
-BY_NUMBER = KEY + ["number_key"]
-BY_PARTY = KEY + ["party", "decision_date"]
-BY_PARTY_ONLY = KEY + ["party"]
-
-
 def add_history_keys(records: pd.DataFrame) -> pd.DataFrame:
     """``records`` with ``number_key`` (the normalised 文书号, "" for none) and ``history_row`` (its
     position among all the run's records): added once, before the month is chosen, so that the in-scope
     records carry them too."""
     return records.assign(number_key=normalise_document_numbers(records["document_number"]),
                           history_row=np.arange(len(records)))
-
-
-def _keys(frame: pd.DataFrame, decided, names=("unit", "category", "number_key", "party", "decision_date")
-          ) -> pd.DataFrame:
-    """The match columns ``names``, as plain text (unit, category, number, party) and a day (decision date).
-    Only those asked for: 100,000 records' party and date are needed only for the few without a number."""
-    out = {}
-    for name in names:
-        if name == "decision_date":
-            out[name] = pd.to_datetime(decided, errors="coerce").astype("datetime64[s]")
-        else:
-            text = frame[name].astype(object).fillna("").astype(str)
-            # （分公司） = (分公司), 张 三 = 张三: a party retyped is the same party, never a 台账中消失
-            out[name] = party_keys(text).to_numpy(object) if name == "party" else text
-    return pd.DataFrame(out, index=frame.index)
 
 
 def earlier_decision_dates(store: HistoryStore, period: str, records: pd.DataFrame) -> pd.DataFrame:
@@ -120,11 +95,14 @@ def earlier_decision_dates(store: HistoryStore, period: str, records: pd.DataFra
     spelled = run_spellings(carried["unit"], records["unit"])
     if spelled:
         carried["unit"] = carried["unit"].replace(spelled)
-    at, _ = _locate(carried, records)
+    at, _ = locate(carried, records)
     unpublished, unpublished_period = _unpublished_until(store, previous, carried, records, at, stored_units)
     before = pd.to_datetime(carried["decision_date"], errors="coerce").to_numpy("datetime64[s]")
     numbered = carried["number_key"].astype(object).fillna("").ne("").to_numpy(bool)
-    pick = np.flatnonzero((at >= 0) & numbered & ~np.isnat(before))
+    # without a number, found by its party with the date retyped (locate.py): as re-datable as one with
+    # a number; a 数据有误 item's earlier date may be the very error corrected
+    retyped = ~numbered & carried["problem"].astype(object).ne("invalid").to_numpy(bool)
+    pick = np.flatnonzero((at >= 0) & (numbered | retyped) & ~np.isnat(before))
     now = records["decision_date"].to_numpy("datetime64[s]")[at[pick]]
     changed = pick[~np.isnat(now) & (now != before[pick])]
     earlier = np.full(len(records), np.datetime64("NaT"), dtype="datetime64[s]")
@@ -187,7 +165,7 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     spelled = run_spellings(carried["unit"], records["unit"])
     if spelled:  # 区安监局 last month, 西塞山区安全生产监督管理局 now: the run's name, so that its items are found
         carried["unit"] = carried["unit"].replace(spelled)
-    at, seen = _locate(carried, records)
+    at, seen = locate(carried, records)
     now = classify(records.iloc[at[at >= 0]], calendar, rules, as_of, run_date) if (at >= 0).any() else None
     carried = _states(carried, at, now)
     carried["note"] = None  # the found record's problems, said in 整改跟踪 (not stored)
@@ -248,72 +226,6 @@ def run_spellings(stored: pd.Series, present: pd.Series) -> dict[str, str]:
             if len(matches) == 1:
                 out[name] = matches[0]
     return out
-
-
-def _locate(carried: pd.DataFrame, records: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """(each carried item's row in ``records`` or -1, the items whose number is there but not theirs alone).
-
-    pandas merges: unit + category + number + party first, so that two decisions sharing a number (a
-    typing slip) each find their own row; then unit + category + number where the number has one record
-    left and one item looking for it. Several either way is no guess: the item is "seen" (仍未整改),
-    never 台账中消失. Without a number: party + decision date; then, for a 数据有误 item, the party alone
-    when only one record of the unit has that party."""
-    at = np.full(len(carried), -1, dtype=np.int64)
-    seen = np.zeros(len(carried), dtype=bool)
-    if not len(carried):
-        return at, seen
-    items = _keys(carried, carried["decision_date"]).assign(item=np.arange(len(carried)),
-                                                            problem=carried["problem"].to_numpy(object))
-    mine = records[records["unit"].isin(items["unit"].unique())]  # only the carried units' records
-    number = mine["number_key"].astype(object).fillna("")
-    rec_numbered = number.ne("").to_numpy(bool)
-    # only the records whose number an item has: among a few thousand, not 100,000
-    numbered_rec = mine[rec_numbered & number.isin(items["number_key"].unique()).to_numpy(bool)]
-    other_rec = mine[~rec_numbered]
-    by_number = _keys(numbered_rec, None, BY_NUMBER + ["party"]).assign(row=numbered_rec["history_row"].to_numpy())
-    by_number = by_number.drop_duplicates(BY_NUMBER + ["party"])  # a repeat of one decision: its first
-    by_party = _keys(other_rec, other_rec["decision_date"], BY_PARTY).assign(row=other_rec["history_row"].to_numpy())
-    numbered = items["number_key"].ne("").to_numpy(bool)
-    _merge_into(at, items[numbered], by_number, BY_NUMBER + ["party"])
-    left = items[numbered & (at < 0)]
-    if len(left):
-        free = by_number[~by_number["row"].isin(at[at >= 0])]
-        records_per = free.groupby(BY_NUMBER)["row"].transform("size")
-        items_per = left.groupby(BY_NUMBER)["item"].transform("size")
-        _merge_into(at, left[items_per.eq(1).to_numpy(bool)], free[records_per.eq(1).to_numpy(bool)], BY_NUMBER)
-        taken = items[numbered].merge(by_number[BY_NUMBER].drop_duplicates(), on=BY_NUMBER)["item"].to_numpy()
-        seen[taken] = at[taken] < 0
-    _merge_into(at, items[~numbered], by_party.drop_duplicates(BY_PARTY), BY_PARTY)
-    _number_filled_in(at, items[~numbered], mine[rec_numbered])
-    retry = items[(at < 0) & ~numbered & items["problem"].eq("invalid").to_numpy(bool)
-                  & items["party"].ne("").to_numpy(bool)]
-    if len(retry):
-        unique = by_party.drop_duplicates(BY_PARTY_ONLY, keep=False)  # an ambiguous party: no guess
-        _merge_into(at, retry, unique, BY_PARTY_ONLY)
-    return at, seen
-
-
-def _number_filled_in(at: np.ndarray, items: pd.DataFrame, numbered: pd.DataFrame) -> None:
-    """Items recorded without a number, found now with one (无 last month, 西安监罚〔2024〕5号 now): filling it
-    in is the correction asked for, never a 台账中消失. Unit, category, party and decision date must
-    single out one numbered record not already taken, and one item: two such decisions are no guess."""
-    items = items[(at[items["item"].to_numpy()] < 0) & items["party"].ne("").to_numpy(bool)
-                  & items["decision_date"].notna().to_numpy(bool)]
-    if not len(items):
-        return
-    decided = numbered["decision_date"].to_numpy("datetime64[s]")
-    numbered = numbered[np.isin(decided, items["decision_date"].to_numpy("datetime64[s]"))
-                        & ~np.isin(numbered["history_row"].to_numpy(), at[at >= 0])]
-    if not len(numbered):
-        return
-    rows = _keys(numbered, numbered["decision_date"], BY_PARTY).assign(row=numbered["history_row"].to_numpy())
-    _merge_into(at, items.drop_duplicates(BY_PARTY, keep=False), rows.drop_duplicates(BY_PARTY, keep=False),
-                BY_PARTY)
-
-
-def _merge_into(at: np.ndarray, items: pd.DataFrame, rows: pd.DataFrame, on: list[str]) -> None:
-    found = items[on + ["item"]].merge(rows[on + ["row"]], on=on, how="inner")
-    at[found["item"].to_numpy()] = found["row"].to_numpy()
 
 
 def _states(carried: pd.DataFrame, at: np.ndarray, now: pd.DataFrame | None) -> pd.DataFrame:
@@ -437,10 +349,17 @@ def reported_late(store: HistoryStore, period: str, records: pd.DataFrame) -> di
 
 
 def _without_number_missing(mine: pd.DataFrame, stored: pd.DataFrame) -> pd.Series:
+    """The month of each record of ``mine`` that no stored record of its month stands for: same unit,
+    category, party and decision date, or the party's one decision of that month dated a few days
+    apart (a date corrected since, as the follow-up matches it: locate.py)."""
     if not len(mine):
         return pd.Series(dtype=object)
-    left = _keys(mine, mine["decision_date"], ("unit", "category", "party", "decision_date")).assign(month=mine["month"])
-    right = _keys(stored, stored["decision_date"], ("unit", "category", "party", "decision_date")).assign(
-        month=stored["month"]).drop_duplicates()
-    found = left.merge(right, how="left", indicator=True)["_merge"].eq("both").to_numpy(bool)
+    names = ("unit", "category", "party", "decision_date")
+    left = match_keys(mine, mine["decision_date"], names).assign(month=mine["month"], mine=np.arange(len(mine)))
+    right = match_keys(stored, stored["decision_date"], names).assign(month=stored["month"]).drop_duplicates()
+    pairs = left.merge(right.drop_duplicates(["unit", "category", "party", "month"], keep=False),
+                       on=["unit", "category", "party", "month"], suffixes=("", "_then"))
+    near = (pairs["decision_date"] - pairs["decision_date_then"]).abs() <= pd.Timedelta(days=SAME_DECISION_DAYS)
+    found = left.merge(right, how="left", indicator=True)["_merge"].eq("both").to_numpy(bool, copy=True)
+    found[pairs.loc[near, "mine"].to_numpy()] = True
     return mine["month"][~found]

@@ -60,7 +60,7 @@ def verify(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList]
     dated = span_dates(entries)
     start = dated.min().date() if len(dated) else None
     deadline = records["deadline"].to_numpy(DATE_DTYPE)
-    covered = coverage(records, entries, lists, deadline, aliases, run_date)
+    covered = coverage(records, entries, lists, deadline, aliases, run_date, since)
     result, online_date = _results(records, entries, found, deadline, start, since)
     result[(result == "not-found") & ~covered] = "not-verifiable"  # the lists could not have shown it
     out = _apply(records, entries, found, result, online_date, start, since)
@@ -191,7 +191,7 @@ def _before(out, start, since) -> np.ndarray:
 
 
 def coverage(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList], deadline, aliases,
-             run_date: dt.date | None = None) -> np.ndarray:
+             run_date: dt.date | None = None, since: dt.date | None = None) -> np.ndarray:
     """Whether some list could have shown each record: it holds the record's category and unit, was
     exported on or after the record's deadline and after the date the ledger says it was published (its
     latest date, update times included), and still holds items as old as the deadline (its earliest date:
@@ -225,10 +225,14 @@ def coverage(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineLis
         # Its earliest date, per category: a list that still shows 2020 permits may hold penalties
         # from 2023 only (taken down when their publicity ended). Two lists: each from its own start.
         # Published (the ledger says) before that, or decided before its earliest decision (a list
-        # exported for May's decisions): the list cannot show it either.
+        # exported for May's decisions): the list cannot show it either, unless --online-since says
+        # what it holds from.
         spans = mine.loc[span_dates(mine).index]
         by_kind = spans.groupby(spans["category"].astype(object).fillna(""))
-        for column, dates in (("online_date", (deadline, claimed)), ("decision_date", (decided,))):
+        if since is not None:
+            holds &= ~(claimed < np.datetime64(since, "s"))
+        for column, dates in (("online_date", (deadline,) if since else (deadline, claimed)),
+                              ("decision_date", () if since else (decided,))):
             starts = by_kind[column].min().dropna()
             if len(starts):
                 start = starts.reindex(category if kinds else np.full(len(category), "", object))

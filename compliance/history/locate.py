@@ -1,0 +1,113 @@
+"""Where each carried item is among this period's records (carry.py's follow-up), by pandas merges on keys.
+
+Unit + category + normalised 文书号 (+ party first, for a number typed for two decisions); without a
+number, unit + category + party + decision date (among records still without one, then among those that
+have one now: a number filled in); a number corrected (〔2023〕6号 last month, 〔2024〕6号 now) is found the
+same way. An item without a number may match on unit + category + party alone: a 数据有误 item (its
+decision date was the problem), or one whose decision date moved by less than a month (a typo put right).
+One item and one record, or no guess: never a false 台账中消失. Party names are compared as the online
+check compares them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..online.columns import party_keys
+
+KEY = ["unit", "category"]
+BY_NUMBER = KEY + ["number_key"]
+BY_PARTY = KEY + ["party", "decision_date"]
+BY_PARTY_ONLY = KEY + ["party"]
+SAME_DECISION_DAYS = 31  # a decision date retyped (3-05 for 3-06): a typo put right, not another decision
+
+
+def match_keys(frame: pd.DataFrame, decided, names=("unit", "category", "number_key", "party", "decision_date")
+               ) -> pd.DataFrame:
+    """The match columns ``names``, as plain text (unit, category, number, party) and a day (decision date).
+    Only those asked for: 100,000 records' party and date are needed only for the few without a number."""
+    out = {}
+    for name in names:
+        if name == "decision_date":
+            out[name] = pd.to_datetime(decided, errors="coerce").astype("datetime64[s]")
+        else:
+            text = frame[name].astype(object).fillna("").astype(str)
+            # （分公司） = (分公司), 张 三 = 张三: a party retyped is the same party, never a 台账中消失
+            out[name] = party_keys(text).to_numpy(object) if name == "party" else text
+    return pd.DataFrame(out, index=frame.index)
+
+
+def locate(carried: pd.DataFrame, records: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """(each carried item's row in ``records`` or -1, the items whose number is there but not theirs alone).
+
+    pandas merges: unit + category + number + party first, so that two decisions sharing a number (a
+    typing slip) each find their own row; then unit + category + number where the number has one record
+    left and one item looking for it. Several either way is no guess: the item is "seen" (仍未整改),
+    never 台账中消失. Without a number: party + decision date. Then party + decision date among numbered
+    records (a number filled in, or an item's number corrected). Last, without a number, the party alone
+    when only one record of the unit has it: for a 数据有误 item, or a decision date moved by days."""
+    at = np.full(len(carried), -1, dtype=np.int64)
+    seen = np.zeros(len(carried), dtype=bool)
+    if not len(carried):
+        return at, seen
+    items = match_keys(carried, carried["decision_date"]).assign(item=np.arange(len(carried)),
+                                                            problem=carried["problem"].to_numpy(object))
+    mine = records[records["unit"].isin(items["unit"].unique())]  # only the carried units' records
+    number = mine["number_key"].astype(object).fillna("")
+    rec_numbered = number.ne("").to_numpy(bool)
+    # only the records whose number an item has: among a few thousand, not 100,000
+    numbered_rec = mine[rec_numbered & number.isin(items["number_key"].unique()).to_numpy(bool)]
+    other_rec = mine[~rec_numbered]
+    by_number = match_keys(numbered_rec, None, BY_NUMBER + ["party"]).assign(row=numbered_rec["history_row"].to_numpy())
+    by_number = by_number.drop_duplicates(BY_NUMBER + ["party"])  # a repeat of one decision: its first
+    by_party = match_keys(other_rec, other_rec["decision_date"], BY_PARTY).assign(row=other_rec["history_row"].to_numpy())
+    numbered = items["number_key"].ne("").to_numpy(bool)
+    _merge_into(at, items[numbered], by_number, BY_NUMBER + ["party"])
+    left = items[numbered & (at < 0)]
+    if len(left):
+        free = by_number[~by_number["row"].isin(at[at >= 0])]
+        records_per = free.groupby(BY_NUMBER)["row"].transform("size")
+        items_per = left.groupby(BY_NUMBER)["item"].transform("size")
+        _merge_into(at, left[items_per.eq(1).to_numpy(bool)], free[records_per.eq(1).to_numpy(bool)], BY_NUMBER)
+        taken = items[numbered].merge(by_number[BY_NUMBER].drop_duplicates(), on=BY_NUMBER)["item"].to_numpy()
+        seen[taken] = at[taken] < 0
+    _merge_into(at, items[~numbered], by_party.drop_duplicates(BY_PARTY), BY_PARTY)
+    # a number filled in (无 last month), or corrected (its old number is nowhere now): never 台账中消失
+    _number_filled_in(at, items[~numbered | ~seen], mine[rec_numbered], set(items["number_key"]))
+    retry = items[(at < 0) & ~numbered & items["party"].ne("").to_numpy(bool)]
+    if len(retry):
+        unique = by_party.drop_duplicates(BY_PARTY_ONLY, keep=False)  # an ambiguous party: no guess
+        unique = unique[~unique["row"].isin(at[at >= 0])]
+        pairs = retry.merge(unique, on=BY_PARTY_ONLY, suffixes=("", "_now"))
+        moved = (pairs["decision_date"] - pairs["decision_date_now"]).abs()
+        # a 数据有误 item: its decision date was the problem; another, a date retyped by days
+        pairs = pairs[pairs["problem"].eq("invalid") | (moved <= pd.Timedelta(days=SAME_DECISION_DAYS))]
+        pairs = pairs.drop_duplicates("row", keep=False)  # two items for one record: no guess
+        at[pairs["item"].to_numpy()] = pairs["row"].to_numpy()
+    return at, seen
+
+
+def _number_filled_in(at: np.ndarray, items: pd.DataFrame, numbered: pd.DataFrame, held: set[str]) -> None:
+    """Items recorded without a number, found now with one (无 last month, 西安监罚〔2024〕5号 now), or with
+    another (〔2023〕6号 last month, 〔2024〕6号 now, the old number nowhere): filling in or correcting it is
+    the correction asked for, never a 台账中消失. Unit, category, party and decision date must single out
+    one numbered record not already taken, whose number no item ``held``, and one item: no guess."""
+    items = items[(at[items["item"].to_numpy()] < 0) & items["party"].ne("").to_numpy(bool)
+                  & items["decision_date"].notna().to_numpy(bool)]
+    if not len(items):
+        return
+    decided = numbered["decision_date"].to_numpy("datetime64[s]")
+    numbered = numbered[np.isin(decided, items["decision_date"].to_numpy("datetime64[s]"))
+                        & ~np.isin(numbered["history_row"].to_numpy(), at[at >= 0])
+                        & ~numbered["number_key"].astype(object).isin(held).to_numpy(bool)]
+    if not len(numbered):
+        return
+    rows = match_keys(numbered, numbered["decision_date"], BY_PARTY).assign(row=numbered["history_row"].to_numpy())
+    _merge_into(at, items.drop_duplicates(BY_PARTY, keep=False), rows.drop_duplicates(BY_PARTY, keep=False),
+                BY_PARTY)
+
+
+def _merge_into(at: np.ndarray, items: pd.DataFrame, rows: pd.DataFrame, on: list[str]) -> None:
+    found = items[on + ["item"]].merge(rows[on + ["row"]], on=on, how="inner")
+    at[found["item"].to_numpy()] = found["row"].to_numpy()

@@ -1,0 +1,83 @@
+"""Month-to-month follow-up when a unit corrects a decision's number or date between months: the
+correction is the 整改 asked for, never a 台账中消失 (the assessments' red flag for 瞒报).
+
+Each case runs October and then November through the real CLI on real .xlsx files and a real SQLite
+store (helpers from test_history_followup), and reads November's carried-over items.
+"""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+from test_history_followup import ledger, month
+
+from compliance.cli import main
+
+
+def test_a_number_corrected_since_is_the_same_decision_never_a_dropped_one(tmp_path):
+    # October: 甲's decision is typed 〔2015〕6号 (the year wrong) and is unpublished: 逾期未公开 by 11-25.
+    # November's ledger has it as 〔2016〕6号, same party and day, published 11-18 past its deadline
+    # (11-07): 已整改, 逾期公开, 9 working days late (11-08 to 11-18). Two same-day decisions of 乙 and 丙
+    # whose numbers both change are no guess; a number that another item still holds is not taken.
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty",
+           [("西安监罚〔2015〕6号", "甲", "2016-10-10", None), ("西安监罚〔2016〕2号", "丁", "2016-10-11", "2016-10-20")],
+           "区安监局")
+    ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty",
+           [("西安监罚〔2016〕6号", "甲", "2016-10-10", "2016-11-18"), ("西安监罚〔2016〕2号", "丁", "2016-10-11", "2016-10-20"),
+            ("西安监罚〔2016〕8号", "戊", "2016-11-01", "2016-11-02")], "区安监局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    code, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
+    [item] = carried
+    assert (item["document_number"], item["state"], item["status"]) == ("西安监罚〔2015〕6号", "resolved", "late")
+    assert (item["published_date"], item["working_days_late"]) == ("2016-11-18", 9)
+    assert code == 0
+
+
+def test_two_numbers_changed_for_one_party_and_day_are_no_guess(tmp_path):
+    # 乙 had two unpublished decisions on 10-12 (〔2015〕3号 and 〔2015〕4号); November renumbers both.
+    # Which is which cannot be told: neither is matched, and both stay followed (台账中消失 says so).
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty",
+           [("西安监罚〔2015〕3号", "乙", "2016-10-12", None), ("西安监罚〔2015〕4号", "乙", "2016-10-12", None),
+            ("西安监罚〔2016〕2号", "丁", "2016-10-11", "2016-10-20")], "区安监局")
+    ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty",
+           [("西安监罚〔2016〕3号", "乙", "2016-10-12", "2016-11-18"), ("西安监罚〔2016〕4号", "乙", "2016-10-12", None),
+            ("西安监罚〔2016〕2号", "丁", "2016-10-11", "2016-10-20")], "区安监局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
+    assert {i["document_number"]: i["state"] for i in carried} == {"西安监罚〔2015〕3号": "dropped",
+                                                                   "西安监罚〔2015〕4号": "dropped"}
+
+
+def test_a_decision_date_retyped_on_a_decision_without_a_number_is_the_same_decision(tmp_path):
+    # October: 张某's decision (no number) of 10-10 is unpublished: 逾期未公开. November's ledger dates it
+    # 10-11 (a typo put right) and publishes it on 11-20: 已整改, 逾期公开. 李某's October decision is gone
+    # and a decision of 李某 41 days later is another decision: 台账中消失 stands for it.
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty",
+           [("无", "张某", "2016-10-10", None), ("", "李某", "2016-10-10", None),
+            ("西安监罚〔2016〕2号", "丁", "2016-10-11", "2016-10-20")], "区安监局")
+    ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty",
+           [("无", "张某", "2016-10-11", "2016-11-20"), ("", "李某", "2016-11-20", "2016-11-21"),
+            ("西安监罚〔2016〕2号", "丁", "2016-10-11", "2016-10-20")], "区安监局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
+    by_party = {i["party"]: i for i in carried}
+    assert (by_party["张某"]["state"], by_party["张某"]["status"]) == ("resolved", "late")
+    assert by_party["李某"]["state"] == "dropped"
+    # nor is 张某's decision an October decision sent late (补报): rerunning October would change nothing
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "11"), "--month", "2016-11", "--as-of", "2016-12-26",
+                                       "--db", str(tmp_path / "h.sqlite"), "-o", str(tmp_path / "again.xlsx")])
+    assert result.exit_code == 1 and "台账中消失：区安监局 李某" in result.output, result.output
+    assert "补报" not in result.output
+
+
+def test_re_dating_a_decision_without_a_number_cannot_make_it_on_time(tmp_path):
+    # 王某's decision (no number) of 10-10 was unpublished in October. November dates it 10-20 and
+    # publishes it on 11-10: on time by 10-20 (deadline 11-17), late by 10-10 (11-07). Which date is
+    # right the ledgers cannot say, so it is 数据有误 and stays open, as for a decision with a number.
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty",
+           [("", "王某", "2016-10-10", None), ("西安监罚〔2016〕2号", "丁", "2016-10-11", "2016-10-20")], "区安监局")
+    ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty",
+           [("", "王某", "2016-10-20", "2016-11-10"), ("西安监罚〔2016〕2号", "丁", "2016-10-11", "2016-10-20")], "区安监局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
+    [item] = carried
+    assert (item["party"], item["state"], item["status"]) == ("王某", "open", "invalid")
