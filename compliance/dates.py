@@ -262,8 +262,12 @@ _STATUS_MARK = re.compile(r"\(\s*已?(?:经)?(?:公开|公示|上网|发布|挂�
 
 
 _WRAPPED = re.compile(r"^[\[【(（〔]\s*(.+?)\s*[\]】)）〕]$")
-_SAID_BEFORE = re.compile(r"^(?:(?:发布|公开|公示|上网|更新)(?:时间|日期)\s*[:：]\s*|已?于\s*)")
-_SAID_AFTER = re.compile(r"\s*(?:在[^\d]{0,30}?)?已?(?:公开|公示|发布|上网)了?$")
+# before the date: 发布时间：, 已于, 已公开, 已在门户网站公开, 公开于; after it: 在区政府网站已公开, 已在信用中国公示,
+# （已公开）, （补公开）. The words are the same whichever side of the date a clerk puts them.
+_PUBLISHED_WORD = r"(?:公开|公示|发布|上网|挂网)"
+_SAID_BEFORE = re.compile(r"^(?:(?:发布|公开|公示|上网|更新)(?:时间|日期)\s*[:：]\s*|已?于\s*"
+                          rf"|已?(?:在[^\d]{{0,30}}?)?{_PUBLISHED_WORD}(?:于|时间|日期)?\s*[:：]?\s*)")
+_SAID_AFTER = re.compile(rf"\s*(?:[(（]\s*)?已?(?:在[^\d]{{0,30}}?)?(?:已|补)?{_PUBLISHED_WORD}了?(?:\s*[)）])?$")
 
 
 def _unwrapped(text: str) -> str:

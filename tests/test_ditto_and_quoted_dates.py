@@ -189,10 +189,15 @@ def test_a_notice_period_in_the_publication_column_is_read_from_its_first_day(tm
     book = write_xlsx(tmp_path / "区市场监管局_2024年行政处罚.xlsx", {"行政处罚": [header,
         [1, "西市监罚〔2024〕1号", "甲", D(2024, 3, 1), "2024.3.5-2024.6.5"],
         [2, "西市监罚〔2024〕2号", "乙", D(2024, 3, 1), "2024年4月15日至2025年4月15日"],
-        [3, "西市监罚〔2024〕3号", "丙", D(2024, 3, 1), "已公开（2024-4-3）"]]})
+        [3, "西市监罚〔2024〕3号", "丙", D(2024, 3, 1), "已公开（2024-4-3）"],
+        # the end shortened, as clerks write it
+        [4, "西市监罚〔2024〕4号", "丁", D(2024, 3, 1), "2024.3.5-3.8"],
+        [5, "西市监罚〔2024〕5号", "戊", D(2024, 3, 1), "2024年4月15日至4月30日"],
+        [6, "西市监罚〔2024〕6号", "己", D(2024, 3, 1), "2024年3月5日至8日"]]})
     data = run(tmp_path, book)
     got = [(r["published_date"], r["status"]) for r in data["records"]]
     assert got[:2] == [("2024-03-05", "on_time"), ("2024-04-15", "late")]
+    assert got[3:] == [("2024-03-05", "on_time"), ("2024-04-15", "late"), ("2024-03-05", "on_time")]
     said = [i["code"] for i in data["records"][2]["issues"]]
     assert "published-marked-no-date" not in said
 

@@ -3,8 +3,8 @@
 - 同上 / 〃 in a date column: the date of the row above in that column (a run of them, the last date
   above); at the top of a table there is none, and the cell stays as written (an unreadable date).
 - 同日 / 当天 / 当日 in the publication column: published the day of the decision, the row's decision date.
-- a range in the publication column (2024.3.5-2024.6.5, 2024年3月5日至2025年3月4日: the notice period):
-  its first day, the day it went online.
+- a range in the publication column (2024.3.5-2024.6.5, 2024年3月5日至2025年3月4日, 2024.3.5-3.8: the
+  notice period): its first day, the day it went online.
 - 0 in a date column: what Excel shows for a formula copying a blank cell (='1月'!E3 on a 汇总 sheet),
   never a date: blank.
 """
@@ -45,7 +45,9 @@ def _ditto(cells: pd.Series) -> tuple[pd.Series, np.ndarray]:
 
 
 _DAY = r"(?:19|20)\d{2}\s*[年./\-－]\s*\d{1,2}\s*[月./\-－]\s*\d{1,2}\s*日?"
-RANGE = re.compile(rf"^\s*({_DAY})\s*(?:至|到|~|～|-|－|—|–)+\s*(?:{_DAY})\s*$")
+# its end as clerks shorten it: 2024.3.5-3.8, 2024年3月5日至3月8日, 2024年3月5日至8日
+_END = rf"(?:{_DAY}|\d{{1,2}}\s*[月./\-－]\s*\d{{1,2}}\s*日?|\d{{1,2}}\s*日)"
+RANGE = re.compile(rf"^\s*({_DAY})\s*(?:至|到|~|～|-|－|—|–)+\s*{_END}\s*$")
 
 
 def range_start(cells: pd.Series) -> tuple[pd.Series, np.ndarray]:
