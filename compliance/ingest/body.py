@@ -13,7 +13,7 @@ from ..dates import NOT_PUBLISHED, cell_types, parse_dates
 from .cells import cell_text, display_text, is_blank, per_distinct, quick_nonblank
 from ..fields import FieldRules
 from .columns import ColumnMap, map_columns
-from .header import combine, grouped_pair, spread_groups, strength
+from .header import combine, grouped_pair, sheet_unit, spread_groups, strength
 from .date_words import RANGE, SAME_DAY
 from .published_words import said_published
 from .rawsheet import RawSheet
@@ -27,6 +27,11 @@ def frame_row_texts(frame: pd.DataFrame, position: int) -> list[str]:
     for column, value in zip(frame.columns, frame.iloc[position]):
         texts[column] = display_text(value)
     return texts
+
+
+def band_unit(frame: pd.DataFrame, position: int, height: int) -> str | None:
+    """The 填报单位 a second table's header rows name (填报单位：区环保局 … 填报日期：… read with its header)."""
+    return sheet_unit([frame_row_texts(frame, r) for r in range(position, position + height)], height)
 
 
 # Words a header cell holds and a record's cell seldom does: the cheap sign of a header inside the body.

@@ -19,8 +19,8 @@ from ..dates import parse_dates
 from ..errors import ReconciliationError
 from ..problems import Problem, problem
 from .published_words import said_published, unpublished_words
-from .body import (constant_cells, csv_body, date_part_columns, fill_from_spans, inner_headers, join_date_parts, mapped_column,
-                   merged_continuations, merged_header_spans, rows_body)
+from .body import (band_unit, constant_cells, csv_body, date_part_columns, fill_from_spans, inner_headers,
+                   join_date_parts, mapped_column, merged_continuations, merged_header_spans, rows_body)
 from .date_columns import (dates_in_the_mark as _dates_in_the_mark, date_cells as _date_cells, remark_dates as _remark_dates,
                            short_text as _short, taken_down, two_date_columns as _two_date_columns)
 from .date_words import with_date_words
@@ -78,6 +78,7 @@ class SheetContext:
     title: str | None = None  # the category a title row names: as good as a sheet name's
     fallback_named: bool = True  # the file name names a unit (区安监局_台账.xlsx), not only itself (台账.xlsx)
     by_folder: bool = False  # the unit line is the file's folder's name: each record says so (unit-by-folder)
+    block_unit: str | None = None  # the unit the last unit row read names, for the blocks after it (rows.py)
 
 
 # Sheets that explain how to fill the form in (the tool's own template has one).
@@ -216,26 +217,18 @@ def _read_blocks(frame, evidence, mapping, rules, result, sheet, context, inner=
     for block, (start, stop, block_mapping) in enumerate(zip(starts, stops, mappings)):
         if block:  # a new header: its own section row, else what its columns say, else the one above
             section = trailing or header_category(block_mapping) or section
+            context.block_unit = band_unit(frame, *inner[block - 1][:2]) or context.block_unit  # 填报单位 line
         trailing = None
         if stop <= start:
             continue
         records, kinds = _records(frame.iloc[start:stop], evidence.slice(start, stop), block_mapping, result,
                                   sheet, context, section, rules.quality, text)
         parts.append(records)
-        trailing = _trailing_section(kinds)
+        trailing = kinds.trailing_section()
         for kind in skipped:
             skipped[kind] += int(getattr(kinds, kind).sum())
         example_rows.extend((np.flatnonzero(kinds.example) + start + result.header_row + 1).tolist())
     return boundaries, parts, skipped, example_rows
-
-
-def _trailing_section(kinds) -> str | None:
-    """The category a section row after a block's last record sets (二、行政处罚 before the next header)."""
-    sections = np.flatnonzero(kinds.section_row) if kinds.section_row is not None else []
-    records = np.flatnonzero(kinds.record)
-    if not len(sections) or (len(records) and records[-1] > sections[-1]):
-        return None  # no section row since the last record: nothing new to say
-    return kinds.section[sections[-1]]
 
 
 _A_DAY = r"(?:19|20)\d{2}\s*[年.\-－]\s*\d{1,2}"  # 已公开（2024-4-3）has a date; a page's address (/2016/10/) is none
@@ -270,8 +263,8 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
         result.notes.append(problem(code, file=context.source_file, sheet=sheet.name,
                                     rows=_row_list((frame.index.to_numpy()[rows] + result.header_row + 1).tolist())))
     kinds = row_kinds(evidence, mapping, doc, decision_text, published_text, party_all, section, nothing | voided,
-                      constant_cells(frame, mapping))
-    keep = kinds.record
+                      constant_cells(frame, mapping), context.block_unit)
+    keep, context.block_unit = kinds.record, kinds.unit_block[-1] if len(frame) else context.block_unit
 
     rows = frame.index.to_numpy()[keep] + result.header_row + 1
     kept = frame[keep]
@@ -331,7 +324,8 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     header = mapping.header_of("unit") or ""
     out["unit"], out["unit_problem"] = record_units(mapped_column(kept, mapping, "unit"), context, text,
                                                     offices_only=mapping.is_weak("unit") and "单位名称" in header
-                                                    and "party" not in mapping.columns, source=source_units(kept, mapping))
+                                                    and "party" not in mapping.columns, source=source_units(kept, mapping),
+                                                    blocks=kinds.unit_block[keep])
     licence = mapping.stand_ins.get("document_number")
     licences = None if licence is None else text(kept[licence]).reset_index(drop=True)
     out["document_number"], by_licence = decision_numbers(doc[keep].reset_index(drop=True), category, mapping, licences)

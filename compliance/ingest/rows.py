@@ -24,6 +24,8 @@ from ..fields import category_from_text
 from .columns import ColumnMap
 from .docnumbers import PLACEHOLDERS
 from .header import EXAMPLE, NON_RECORD, SECTION, SIGNATURE, STAMP_LINE
+from .unit_column import SECTION as UNIT_SECTION
+from .unit_text import unit_in_text
 from ..textscan import matches
 
 
@@ -36,10 +38,19 @@ class RowKinds:
     section: np.ndarray  # category a section row sets for the rows below it (None elsewhere)
     labelled: np.ndarray  # records whose first cell says 小计/合计/注 (kept, and flagged)
     section_row: np.ndarray | None = None  # the section rows themselves (一、行政许可)
+    unit_block: np.ndarray | None = None  # the unit a block row above names (一、区安监局), None before any
 
     @property
     def record(self) -> np.ndarray:
         return ~(self.blank | self.header | self.note | self.example)
+
+    def trailing_section(self) -> str | None:
+        """The category a section row after the last record sets (二、行政处罚 before the next header)."""
+        sections = np.flatnonzero(self.section_row) if self.section_row is not None else []
+        records = np.flatnonzero(self.record)
+        if not len(sections) or (len(records) and records[-1] > sections[-1]):
+            return None  # no section row since the last record: nothing new to say
+        return self.section[sections[-1]]
 
 
 def first_texts(evidence: Evidence) -> pd.Series:
@@ -157,10 +168,12 @@ def nothing_rows(frame: pd.DataFrame, keys: list[pd.Series], text) -> np.ndarray
 
 def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_text: pd.Series,
               published_text: pd.Series, party: pd.Series, start_category: str | None,
-              nothing: np.ndarray | None = None, constant: np.ndarray | None = None) -> RowKinds:
+              nothing: np.ndarray | None = None, constant: np.ndarray | None = None,
+              start_unit: str | None = None) -> RowKinds:
     """``nothing``: rows that say there is nothing to report (nothing_rows), notes rather than records;
     ``constant``: per row, its filled cells that are the same on every row of a unit's sheet (序号, the unit,
-    its code, the category): a template row filled down with them holds no decision."""
+    its code, the category): a template row filled down with them holds no decision. ``start_category``
+    and ``start_unit``: what a section row or a unit row before this block set."""
     blank = evidence.count == 0
     first = first_texts(evidence)
     first_arr, doc_arr = first.to_numpy(object), doc.to_numpy(object)
@@ -218,4 +231,22 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
     section = pd.Series(sections, dtype=object)
     if start_category is not None and len(section):
         section.iloc[0] = section.iloc[0] or start_category
-    return RowKinds(blank, header, note, example, section.ffill().to_numpy(object), labelled, section_row=is_section)
+    return RowKinds(blank, header, note, example, section.ffill().to_numpy(object), labelled, section_row=is_section,
+                    unit_block=_unit_blocks(first_arr, note & (evidence.count <= 2), start_unit))
+
+
+def _unit_blocks(first: np.ndarray, candidates: np.ndarray, start: str | None) -> np.ndarray:
+    """Per row, the unit the nearest unit row above names: a roll-up of several units' decisions without
+    a unit column (一、区安监局 / 区城管局（2件）/ 填报单位：区环保局 over each unit's rows, or over a
+    table pasted under another). Only a skipped row whose first cell is a unit's name, an ordinal or
+    填报单位 before it, a count or a ledger's words after it (unit_in_text); an office's own section (法制科)
+    is none."""
+    units = np.full(len(first), None, dtype=object)
+    if candidates.any():
+        rows = np.flatnonzero(candidates)
+        named = per_distinct(first[rows], lambda texts: np.array([unit_in_text(t) or "" for t in texts], dtype=object))
+        named = np.where([bool(u) and not UNIT_SECTION.match(u) for u in named], named, None)
+        units[rows] = named
+    if start is not None and len(units):
+        units[0] = units[0] or start
+    return pd.Series(units, dtype=object).ffill().to_numpy(object)

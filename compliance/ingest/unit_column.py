@@ -40,9 +40,10 @@ def source_units(kept: pd.DataFrame, mapping) -> pd.Series | None:
 
 
 def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool = False,
-                 source: pd.Series | None = None) -> tuple[pd.Series, np.ndarray]:
+                 source: pd.Series | None = None, blocks: np.ndarray | None = None) -> tuple[pd.Series, np.ndarray]:
     """(unit per record, problem code per record): the unit column, blank and 同上 cells filled down
-    within the block; then the 填报单位 line; then the file name.
+    within the block; then the unit row above it (``blocks``: 一、区安监局 in a roll-up); then the
+    填报单位 line; then the file name.
 
     All spelled one way (``unit_names``), so that the summary groups them as one unit. The problem says
     ``unit-from-file-name`` where only a file name that names no unit (台账.xlsx, 2016年10月报送.xlsx) was
@@ -63,6 +64,9 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
         unit = unit.where(unit.notna() | cells.isin(DITTO).to_numpy(bool) | ~office | party, own)
     unit = unit.ffill()  # blank, 同上 / 〃: the unit above
     unit = unit.mask(party)  # a company's row never takes the unit above it either
+    if blocks is not None:
+        named = unit_names(pd.Series(blocks, dtype=object).fillna(""))
+        unit = unit.where(unit.notna() | party, named.where(named.ne("")))
     owner = context.unit_line or (context.fallback_unit if context.fallback_named else None)
     section = np.zeros(len(unit), dtype=bool)
     if owner is not None:

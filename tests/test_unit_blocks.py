@@ -1,0 +1,63 @@
+"""A roll-up of several units' decisions with no unit column: each unit's rows under a row naming it
+(一、区安监局, 区城管局（2件）) or under their own 填报单位 line over a table pasted below another. The
+units named there are the units; the compiling office (the file's name) is blamed for none of them.
+Real .xlsx files through the CLI, every record's unit checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from click.testing import CliRunner
+
+from compliance.cli import main
+from helpers import write_xlsx
+
+D = dt.date
+HEADER = ["序号", "文书号", "当事人", "决定日期", "公开日期"]
+LATE = (D(2024, 5, 6), D(2024, 6, 3))  # deadline 2024-05-31 (20 working days): one day late
+ON_TIME = (D(2024, 5, 6), D(2024, 5, 20))
+
+
+def units(tmp_path, rows) -> dict[str, tuple[str, str]]:
+    path = write_xlsx(tmp_path / "区政府办_2024年6月各单位行政处罚汇总.xlsx", {"6月": rows})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2024-06-30", "--json", str(out),
+                                       "-o", str(tmp_path / "r.xlsx"), "--no-history"])
+    assert result.exit_code in (0, 1), result.output
+    return {r["document_number"]: (r["unit"], r["status"]) for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
+
+
+def test_rows_naming_each_unit_set_the_unit_of_the_rows_under_them(tmp_path):
+    got = units(tmp_path, [["2024年6月各单位行政处罚决定公开情况汇总表"], HEADER,
+                           ["一、区安监局"], [1, "西安监罚〔2024〕30号", "甲公司", *LATE],
+                           ["二、区环保局"], [1, "西环罚〔2024〕12号", "乙公司", *ON_TIME],
+                           ["区城管局（2件）"], [1, "西城管罚〔2024〕40号", "丙", *LATE], [2, "西城管罚〔2024〕41号", "丁", *LATE]])
+    assert got == {"西安监罚〔2024〕30号": ("区安监局", "late"), "西环罚〔2024〕12号": ("区环保局", "on_time"),
+                   "西城管罚〔2024〕40号": ("区城管局", "late"), "西城管罚〔2024〕41号": ("区城管局", "late")}
+
+
+def test_tables_pasted_one_under_another_each_with_its_own_unit_line(tmp_path):
+    got = units(tmp_path, [["2024年6月各单位行政处罚决定公开情况汇总表"],
+                           ["填报单位：区安监局", None, None, "填报日期：2024-07-01"], HEADER,
+                           [1, "西安监罚〔2024〕30号", "甲公司", *LATE], [],
+                           ["填报单位：区环保局", None, None, "填报日期：2024-07-01"], HEADER,
+                           [1, "西环罚〔2024〕12号", "乙公司", *LATE], [],
+                           ["填报单位：区城管局"], [], HEADER,
+                           [1, "西城管罚〔2024〕40号", "丙", *ON_TIME]])
+    assert got == {"西安监罚〔2024〕30号": ("区安监局", "late"), "西环罚〔2024〕12号": ("区环保局", "late"),
+                   "西城管罚〔2024〕40号": ("区城管局", "on_time")}
+
+
+def test_a_note_or_a_sign_off_naming_a_unit_changes_no_records_unit(tmp_path):
+    path = write_xlsx(tmp_path / "区安监局_2024年行政处罚.xlsx", {"Sheet1": [
+        HEADER, [1, "西安监罚〔2024〕30号", "甲公司", *LATE], ["注：区城管局移交的案件见附表"],
+        [2, "西安监罚〔2024〕31号", "乙公司", *ON_TIME], ["法制科"], [3, "西安监罚〔2024〕32号", "丙", *ON_TIME],
+        [], ["填报单位：区安监局（盖章）"]]})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2024-06-30", "--json", str(out),
+                                       "-o", str(tmp_path / "r.xlsx"), "--no-history"])
+    assert result.exit_code == 1, result.output
+    records = json.loads(out.read_text(encoding="utf-8"))["records"]
+    assert [(r["document_number"], r["unit"]) for r in records] == [
+        ("西安监罚〔2024〕30号", "区安监局"), ("西安监罚〔2024〕31号", "区安监局"), ("西安监罚〔2024〕32号", "区安监局")]
