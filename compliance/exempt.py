@@ -2,7 +2,7 @@
 
 - A rule's exemptions (rules.EXEMPTIONS; the market rule's 简易程序 and 仅警告, 总局令第45号) hold for
   penalties decided on or after the rule's ``exempt_from``. The procedure is read from a 处罚程序 /
-  适用程序 / 程序类型 column, "only a 警告" from 处罚类别 or 处罚种类 (quality/columns.py).
+  适用程序 / 程序 column, or a 案件类型 / 类别 one (quality/columns.py), "only a 警告" from 处罚类别 or 处罚种类 (quality/columns.py).
 - A unit's own claim (不公开, 不予公开, 涉密) is no exemption: it is listed (``exempt-claimed``) and the
   record is judged as any other until compliance.toml [exempt] confirmed lists its document number.
 A record whose decision date or rule is unknown is never exempt: the exemption depends on both.

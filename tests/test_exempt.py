@@ -176,3 +176,16 @@ def test_a_claim_beside_a_redaction_in_the_same_cell_is_still_a_claim(tmp_path):
     result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2024-12-31", "--json", "-"])
     record = json.loads(result.stdout)["records"][0]
     assert "exempt-claimed" in [i["code"] for i in record["issues"]]
+
+
+@pytest.mark.parametrize("header", ["程序", "办案程序", "案件类型", "事项类型", "类别"])
+def test_simple_procedure_counts_in_whichever_column_the_unit_wrote_it(tmp_path, header):
+    """A unit's own column name for the procedure (程序, 办案程序) or the kind of case (案件类型, 类别): a
+    cell saying 简易程序 is the same fact, exempt under the market rule; 一般程序 beside it is judged."""
+    rows = [["行政处罚决定书文号", "行政相对人名称", header, "处罚决定日期", "公示日期"],
+            ["市监罚〔2022〕1号", "甲", "简易程序", dt.date(2022, 3, 1), None],
+            ["市监罚〔2022〕2号", "乙", "一般程序", dt.date(2022, 3, 1), None]]
+    path = write_xlsx(tmp_path / "区市场监管局_行政处罚.xlsx", {"行政处罚": rows})
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2022-12-31", "--json", "-", "--rule", "market"])
+    status = {r["document_number"]: r["status"] for r in json.loads(result.stdout)["records"]}
+    assert status == {"市监罚〔2022〕1号": "exempt", "市监罚〔2022〕2号": "overdue"}
