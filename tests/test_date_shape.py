@@ -24,8 +24,9 @@ LIST_HEADER = ["行政处罚决定书文号", "行政相对人名称", "处罚�
 def files(tmp_path):
     ledger = write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"处罚": [PENALTY_HEADER, ROW]})
     # the list spans 2016-09-20 to 2016-10-20: a deadline before it cannot be checked against it (nor one
-    # after its latest date, issue 20.12)
-    online = write_csv(tmp_path / "list.csv", [LIST_HEADER, ["西安监罚〔2016〕99号", "乙公司", "2016-09-19", "2016-09-20"],
+    # after its latest date, issue 20.12); its decisions go back to 08-25, before the record's (a list of
+    # later decisions only could not show it either: docs/rules.md §9)
+    online = write_csv(tmp_path / "list.csv", [LIST_HEADER, ["西安监罚〔2016〕99号", "乙公司", "2016-08-25", "2016-09-20"],
                                                ["西安监罚〔2016〕98号", "丙公司", "2016-10-10", "2016-10-20"]])
     return ledger, online
 
