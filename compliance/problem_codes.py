@@ -9,6 +9,7 @@ from __future__ import annotations
 from .dates import MAX_YEAR, MIN_YEAR
 from .problem_codes_calendar import CALENDAR_FILES
 from .problem_codes_history import HISTORY_RECORD, HISTORY_STORE
+from .problem_codes_online import ONLINE_RECORD
 from .problem_codes_options import OPTIONS
 from .problem_codes_summary import SUMMARY_LINES
 from .problem_types import (CALENDAR_ADVICE, CELL, COLUMNS_ADVICE, FILE, KEEP_LEDGER, RECORD, RUN, SHEET, UNIT,  # noqa: F401
@@ -354,58 +355,7 @@ DECLARED = [
                 "同一决定在两个文件中报送，或在同一文件中（另一个工作表如全年汇总里，或同一工作表里）又列了一次，只计一次", "无需处理"),
     ProblemType("decision-after-run-date", RECORD, "决定日期 {decision} 晚于检查当天 {run_date}，日期有误",
                 "决定日期还没到，日期有误", "核对并改正决定日期"),
-    # -- records checked against the online list (--online) ------------------------
-    ProblemType("online-not-found-claimed", RECORD, "台账填写已公开（{ledger}），网站未见，按未公开判定",
-                "台账填了公开日期，网站清单中却没有这条（瞒报嫌疑）", "提供公开网址，或补公开后更正台账",
-                short="台账填写已公开，网站未见，按未公开判定"),
-    ProblemType("online-not-found", RECORD, "网站未见，台账未填公开日期，按未公开判定", "网站清单中没有这条，台账也未填公开日期",
-                "尽快公开"),
-    ProblemType("online-date-differs", RECORD, "台账公开日期 {ledger}，网站公开日期 {online}，按网站日期判定",
-                "台账填写的公开日期与网站不同，以网站为准", "按网站日期更正台账",
-                short="日期不符，按网站公开日期判定"),
-    ProblemType("online-ambiguous", RECORD, "网站清单中可能对应的信息（{candidates}）对应不唯一（几条信息都像这一条，"
-                                            "或这条信息也像台账中的另一条），无法确定，按台账判定",
-                "网站清单中有几条都可能是这一条，或一条信息可能是台账中的几条，不猜测", "核对文书号，使台账与网站一致"),
-    ProblemType("online-decision-date-turns", RECORD, "网站上这项决定的决定日期是 {site_decision}，与台账的不同；按其中一个日期逾期、按另一个按时，"
-                                                      "无法判定，请核对决定日期",
-                "网站清单中同一决定的决定日期与台账不同，而是否逾期取决于哪个对：台账的决定日期填晚了会藏住逾期，填早了会冤枉单位，工具不替单位挑选",
-                "按决定书核对决定日期，改正台账或网站"),
-    ProblemType("online-decision-date-differs", RECORD, "网站上这项决定的决定日期是 {site_decision}，与台账的不同（按哪个日期结论都一样），请核对",
-                "网站清单中同一决定的决定日期与台账不同，但不影响是否逾期", "按决定书核对决定日期，改正台账或网站"),
-    ProblemType("online-later-act-only", RECORD, "网站清单中只有对这项决定的后续处理（{candidates}，如撤销、更正），没有决定本身："
-                                                 "原决定的公示可能已随之撤下，无法核对，按台账判定",
-                "网站上找不到决定本身，只找到撤销、更正它的决定：不能据此判“网站未见”", "如需核实，查看网站的历史记录或向网站管理部门了解"),
-    ProblemType("online-number-differs", RECORD, "网站清单中有当事人、决定日期都相同但文书号不同的信息（{candidates}）：可能是同一决定"
-                                                 "（文书号写法不同或填错），也可能是同一天的另一决定；无法确定，按台账判定",
-                "台账与网站的文书号不同，其余都一致：不判网站未见（可能冤枉单位），也不认作已核实",
-                "核对文书号，使台账与网站一致"),
-    ProblemType("online-outside-span", RECORD, "应公开截止日期 {deadline} 早于网站清单的起始日期 {start}，"
-                                               "网站上的旧信息可能已按公示期限撤下，无法核对，按台账判定",
-                "网站清单不覆盖这条记录的时间，" + KEEP_LEDGER, "无需处理；需要时提供更早的网站清单",
-                short="截止日期早于网站清单起始日，网站可能已撤下，按台账判定"),
-    ProblemType("online-not-covered", RECORD, "网站清单覆盖不到这条记录（清单中没有这一类别或这个单位，清单导出时"
-                                              "还没到应公开截止日期或台账所填的公开日期，或清单最早的信息晚于截止日期），"
-                                              "无法核对，按台账判定",
-                "网站清单不可能显示这条记录，不能据此说网站未见，" + KEEP_LEDGER, "无需处理；需要时提供覆盖该单位、该类别的网站清单",
-                short="网站清单不含这一类别或单位，或时间范围不含这条记录，按台账判定"),
-    ProblemType("online-published-undated", RECORD, "网站已公开，日期不明：网站清单和台账都没有公开日期",
-                "网站上找到了这条，但两边都没有日期：不判为未公开，判为数据有误", "在台账中补填公开日期（可在网站上查到）",
-                short="网站已公开，网站清单和台账都没有公开日期，判为数据有误"),
-    ProblemType("online-update-after-deadline", RECORD, "网站已公开，公开日期不明：台账没有公开日期，网站清单只有{column}"
-                                                        "（{online}），晚于应公开截止日期 {limit}，首次公开可能更早",
-                "更新时间只说明最迟在那天已在网上，不能据此判为逾期，也不能判为按时：判为数据有误",
-                "在台账中补填公开日期（可在网站上查到）",
-                short="台账没有公开日期，网站清单只有{column}，晚于截止日期，首次公开日期不明，判为数据有误"),
-    ProblemType("online-undated", RECORD, "网站清单中对应的信息没有可用的发布日期，无法核对，按台账判定",
-                "网站清单中找到了这条，但没有日期，或日期早于决定日期（笔误），" + KEEP_LEDGER, "无需处理",
-                short="网站清单中这条没有发布日期，按台账判定"),
-    ProblemType("online-update-date-only", RECORD, "网站清单只有更新时间（{column}），不一定是首次公开日期，据此判定证明力较弱",
-                "网站清单只有更新时间，首次公开可能更早", "需要时提供有发布日期的清单",
-                short="（网站清单只有{column}，证明力较弱）"),
-    ProblemType("online-only", RECORD, "网站已公开，本单位台账中没有这条记录", "网站上有、台账中没有（台账未登记）",
-                "补登台账"),
-    ProblemType("online-only-titled", RECORD, "网站已公开，本单位台账中没有这条记录（标题：{title}）",
-                "网站上有、台账中没有（台账未登记），网站清单没有文书号", "补登台账"),
+    *ONLINE_RECORD,  # problem_codes_online.py: records checked against the online list (--online)
     # -- records: data quality (quality/; 双公示数据标准, GB 32100-2015, GB 11643-1999) ------------
     ProblemType("uscc-invalid", RECORD, "{label}“{value}”不是有效的统一社会信用代码（{reason}）",
                 "统一社会信用代码的长度、字符或校验位不符合 GB 32100-2015（不含 I、O、Z、S、V；个体工商户无代码可填 17 个 0 加 X）", "核对原始证照改正代码", quality="error"),

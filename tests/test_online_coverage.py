@@ -346,3 +346,19 @@ def test_a_decision_not_yet_due_and_not_yet_published_is_no_unseen_finding(tmp_p
     header = next(r for r in sheet.iter_rows(values_only=True) if r and "网站未见" in r)
     total = next(r for r in sheet.iter_rows(values_only=True) if r and r[1] == "合计")
     assert total[header.index("网站未见")] == 1
+
+
+def test_a_ledger_date_after_the_lists_update_time_is_no_lateness_when_the_update_is_late_too(tmp_path):
+    """The ledger says 11-20; the list had the entry by its update time 11-15 (so the ledger is wrong), and
+    11-15 is after the deadline (09-30): the first publication may be before the deadline or after it.
+    Not 逾期公开 by either date: 数据有误, said as such. Before the deadline, the update time decides."""
+    path = ledger(tmp_path, [1, "罚1", "甲", D(2016, 9, 1), D(2016, 11, 20), "区安监局", "处罚"],
+                  [2, "罚2", "乙", D(2016, 9, 1), D(2016, 11, 20), "区安监局", "处罚"])
+    online = write_csv(tmp_path / "credit.csv", [CREDIT_HEADER,
+                                                  ["罚1", "甲", "2016-09-01", "", "2016-11-15", "区安监局"],
+                                                  ["罚2", "乙", "2016-09-01", "", "2016-09-28", "区安监局"]])
+    records = run(tmp_path, path, online)
+    assert records["罚1"]["status"] == "invalid" and codes(records["罚1"]) == {"online-update-before-ledger"}
+    [issue] = records["罚1"]["issues"]
+    assert "2016-11-20 晚于网站清单的更新时间（2016-11-15" in issue["message"] and "2016-09-30" in issue["message"]
+    assert records["罚2"]["status"] == "on_time" and records["罚2"]["published_date"] == "2016-09-28"

@@ -14,9 +14,9 @@ import pandas as pd
 
 from ..ingest.unit_spellings import spelling_aliases
 from .read import OnlineList, read_online_lists
-from .verify import RESULT_LABELS, RESULTS, OnlineRun, verify
+from .verify import RESULT_LABELS, RESULTS, UPDATE_AFTER_DEADLINE, OnlineRun, verify
 
-__all__ = ["OnlineList", "OnlineRun", "RESULTS", "RESULT_LABELS", "apply_online", "select_online_only"]
+__all__ = ["OnlineList", "OnlineRun", "RESULTS", "RESULT_LABELS", "UPDATE_AFTER_DEADLINE", "apply_online", "select_online_only"]
 
 
 def apply_online(records: pd.DataFrame, paths, *, config=None, since: dt.date | None = None,

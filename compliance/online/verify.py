@@ -30,6 +30,8 @@ RESULT_LABELS = {"confirmed": "一致", "date-differs": "日期不符", "not-fou
                  "not-verifiable": "无法核对", "ambiguous": "无法确定对应", "online-only": "台账未登记"}
 # The online list decides the publication date for these; the others keep the ledger's.
 DECIDED = ("confirmed", "date-differs", "not-found")
+# 数据有误: online by an update time after the deadline, the first publication unknown (_results)
+UPDATE_AFTER_DEADLINE = ("online-update-after-deadline", "online-update-before-ledger")
 
 
 @dataclass
@@ -105,9 +107,10 @@ def _results(records, entries, found: Matches, deadline, start, since) -> tuple[
     same |= bounded
     result[dated & same] = "confirmed"
     result[dated & ~same] = "date-differs"
-    # No ledger date, and an update time after the deadline: online by then, perhaps long before. Neither
-    # late nor on time can be said (a false 逾期 is an accusation): 数据有误 like an undated entry (_apply).
-    result[dated & update & ledger_says_none & (online > deadline)] = "not-verifiable"
+    # No ledger date, or one after the update time (the site had it by then: the ledger is wrong), and an
+    # update time after the deadline: online by then, perhaps long before. Neither late nor on time can
+    # be said (a false 逾期 is an accusation): 数据有误 like an undated entry (_apply).
+    result[dated & update & (ledger_says_none | (ledger > online)) & (online > deadline)] = "not-verifiable"
     return result, online
 
 
@@ -124,20 +127,22 @@ def _apply(records, entries, found: Matches, result, online, start, since) -> pd
     out["published_problem"] = records["published_problem"].where(~decided, None)
     # Found online, no date on either side: never 逾期未公开 — 数据有误, 网站已公开，日期不明.
     ledger_none = records["published_date"].isna().to_numpy(bool) & records["published_problem"].isna().to_numpy(bool)
-    undated_both = (result == "not-verifiable") & (found.entry >= 0) & ledger_none
-    out.loc[undated_both, "published_problem"] = np.where(np.isnat(online[undated_both]), "online-published-undated",
-                                                          "online-update-after-deadline")
+    src, has = np.maximum(found.entry, 0), found.entry >= 0
+    update = has & (entries["update_only"].to_numpy(bool)[src] if len(entries) else False)
+    # a ledger date after the update time the deadline is before (_results): no date to judge by either
+    ledger_later = update & (records["published_date"].to_numpy(DATE_DTYPE) > online)
+    undated_both = (result == "not-verifiable") & has & (ledger_none | ledger_later)
+    out.loc[undated_both, "published_problem"] = np.where(
+        np.isnat(online[undated_both]), "online-published-undated",
+        np.where(ledger_later[undated_both], "online-update-before-ledger", "online-update-after-deadline"))
     out["online_result"] = pd.Categorical(result, categories=list(RESULTS))
-    src = np.maximum(found.entry, 0)
-    has = found.entry >= 0
     for name, column in (("online_source_file", "list_file"), ("online_source_sheet", "sheet")):
         values = entries[column].to_numpy(object)[src] if len(entries) else np.full(len(out), None, object)
         out[name] = np.where(has, values, None)
     rows = entries["row"].to_numpy(np.int64)[src] if len(entries) else np.zeros(len(out), np.int64)
     out["online_source_row"] = pd.array(np.where(has, rows, 0), dtype="Int64")
     out.loc[~has, "online_source_row"] = pd.NA
-    update = entries["update_only"].to_numpy(bool)[src] if len(entries) else np.zeros(len(out), bool)
-    out["online_update_only"] = has & update & decided
+    out["online_update_only"] = update & decided
     date_columns = entries["date_column"].to_numpy(object)[src] if len(entries) else np.full(len(out), None, object)
     out["online_date_column"] = np.where(has, date_columns, None)
     exposed = entries["id_exposed"].to_numpy(object)[src] if len(entries) else np.full(len(out), "", object)
@@ -168,7 +173,7 @@ def _problems(out, result, ledger_claimed, start, since, found, entries):
         code[(result == "not-verifiable") & found.later_only] = "online-later-act-only"
     code[(result == "not-verifiable") & (found.entry < 0) & _before(out, start, since)] = "online-outside-span"
     # Where the ledger has no date either, the record's own problem says it all (not "judged on the ledger").
-    undated = out["published_problem"].isin(("online-published-undated", "online-update-after-deadline")).to_numpy(bool)
+    undated = out["published_problem"].isin(("online-published-undated", *UPDATE_AFTER_DEADLINE)).to_numpy(bool)
     code[(result == "not-verifiable") & (found.entry >= 0) & ~undated] = "online-undated"
     limit = _limit(start, since)
     outside = code == "online-outside-span"
@@ -176,7 +181,7 @@ def _problems(out, result, ledger_claimed, start, since, found, entries):
     if limit is not None:
         limits[outside] = np.datetime64(limit, "s")
     # the deadline the update time is after: the status (数据有误) leaves the record's own deadline blank
-    after = (out["published_problem"] == "online-update-after-deadline").to_numpy(bool)
+    after = out["published_problem"].isin(UPDATE_AFTER_DEADLINE).to_numpy(bool)
     limits[after] = out["deadline"].to_numpy(DATE_DTYPE)[after]
     candidates = np.full(len(out), None, dtype=object)
     for i, text in _candidate_texts(found, entries).items():

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ...online import RESULT_LABELS
+from ...online import RESULT_LABELS, UPDATE_AFTER_DEADLINE
 from ...problems import render_column
 from ...rules import CATEGORY_LABELS
 from ...status import STATUS_LABELS
@@ -64,7 +64,7 @@ def _notes(picked: pd.DataFrame) -> np.ndarray:
         note[rows] = render_column(name, short=True, **values)
     # found online, no date in the ledger: the record's own problem says why it is 数据有误
     own = picked["published_problem"].astype(object).to_numpy(object)
-    for name in ("online-published-undated", "online-update-after-deadline"):
+    for name in ("online-published-undated", *UPDATE_AFTER_DEADLINE):
         rows = pd.isna(note) & (own == name)
         if rows.any():
             note[rows] = render_column(name, short=True,
@@ -78,7 +78,7 @@ def _notes(picked: pd.DataFrame) -> np.ndarray:
 
 
 def _bound_deadline(picked: pd.DataFrame) -> pd.Series:
-    after = picked["published_problem"].astype(object).eq("online-update-after-deadline")
+    after = picked["published_problem"].astype(object).isin(UPDATE_AFTER_DEADLINE)
     return picked["online_limit"].where(after, None)
 
 
