@@ -362,3 +362,21 @@ def test_a_ledger_date_after_the_lists_update_time_is_no_lateness_when_the_updat
     [issue] = records["罚1"]["issues"]
     assert "2016-11-20 晚于网站清单的更新时间（2016-11-15" in issue["message"] and "2016-09-30" in issue["message"]
     assert records["罚2"]["status"] == "on_time" and records["罚2"]["published_date"] == "2016-09-28"
+
+
+def test_a_list_with_two_publication_date_columns_dates_each_entry_by_the_earlier(tmp_path):
+    """公示日期 and 发布日期 side by side, disagreeing: the decision was online from the earlier one (as
+    across two lists). One column was read, silently: 罚1 came out late though the list shows it on time,
+    and 罚3 (公示日期 blank, 发布日期 filled) was 数据有误 by the update time."""
+    path = ledger(tmp_path, [1, "罚1", "甲", D(2016, 9, 1), D(2016, 9, 20), "区安监局", "处罚"],
+                  [2, "罚2", "乙", D(2016, 9, 1), D(2016, 9, 20), "区安监局", "处罚"],
+                  [3, "罚3", "丙", D(2016, 9, 1), None, "区安监局", "处罚"])
+    header = ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "发布日期", "数据更新时间", "处罚机关"]
+    online = write_csv(tmp_path / "credit.csv", [header,
+                                                  ["罚1", "甲", "2016-09-01", "2016-11-10", "2016-09-20", "2016-11-30", "区安监局"],
+                                                  ["罚2", "乙", "2016-09-01", "2016-09-20", "2016-11-10", "2016-11-30", "区安监局"],
+                                                  ["罚3", "丙", "2016-09-01", "", "2016-09-21", "2016-11-30", "区安监局"]])
+    records = run(tmp_path, path, online)
+    got = {n: (r["status"], r["published_date"], r["online"]["result"]) for n, r in records.items()}
+    assert got == {"罚1": ("on_time", "2016-09-20", "confirmed"), "罚2": ("on_time", "2016-09-20", "confirmed"),
+                   "罚3": ("on_time", "2016-09-21", "confirmed")}

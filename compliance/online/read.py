@@ -92,7 +92,7 @@ def read_online_list(path: Path, rules: FieldRules,
         if found is None:
             continue
         header_index, headers = found
-        frames.append(_sheet_entries(sheet, path, header_index, map_columns(headers, rules, compared=("decision_date",)),
+        frames.append(_sheet_entries(sheet, path, header_index, map_columns(headers, rules, compared=("decision_date", "published_date")),
                                       described))
     if not frames:
         raise OnlineListError(path, "找不到网站清单的表头（应含 文书号/标题/行政相对人名称，以及 公示日期/发布日期 等列）")
@@ -134,7 +134,7 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
                   if name in ("party_code", "id_number", "legal_id") for i in found[:1]]
     list_date_column = found_quality.get("list_date", [])[:1]
     if sheet.data is not None:
-        wanted = set(columns.values()) | ({stand_in} if stand_in is not None else set())
+        wanted = set(columns.values()) | set(mapping.alternates.values()) | ({stand_in} if stand_in is not None else set())
         frame, evidence = csv_body(sheet, header_index, width, wanted | set(id_columns + list_date_column), str(path))
     else:
         frame, evidence = rows_body(sheet.rows[header_index + 1:], width)
@@ -181,6 +181,13 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
     decided = dates(_raw(frame, columns, "decision_date"))
     shown = range_start(_raw(frame, columns, "published_date"))[0]  # 公示日期 2023-03-10至2026-03-09: from 03-10
     online = dates(shown)
+    second = mapping.alternates.get("published_date")
+    if second is not None:  # 公示日期 and 发布日期: online from the earlier (before the decision: a typo, not it)
+        other = dates(range_start(_raw(frame, {"x": second}, "x"))[0])
+        other[other < decided] = np.datetime64("NaT")
+        online = np.where(np.isnat(online) | (other < online), other, online)
+        if (~np.isnat(other)).any() and mapping.headers[second].strip() not in described.date_columns:
+            described.date_columns.append(mapping.headers[second].strip())
     # A row whose 公示日期 is blank but whose 更新时间/入库时间 is filled was online by then at the
     # latest: that time stands in for this row, said as an upper bound (docs/rules.md §9).
     per_row_update = np.full(len(frame), update_only, dtype=bool)
