@@ -81,3 +81,23 @@ def test_re_dating_a_decision_without_a_number_cannot_make_it_on_time(tmp_path):
     _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
     [item] = carried
     assert (item["party"], item["state"], item["status"]) == ("王某", "open", "invalid")
+
+
+def test_a_row_dropped_last_month_and_restored_is_judged_on_its_date_with_no_contradiction(tmp_path):
+    # 丙's decision of 10-20 (deadline 11-17) was unpublished in October; November's ledger (through
+    # 11-25) left its row out (台账中消失); December's restores it, published 11-10: on time. November's
+    # ledger never held it, so it contradicts nothing ("两期台账矛盾" would be false): 已整改, 按时.
+    rows = [("西安监罚〔2016〕2号", "丁", "2016-10-11", "2016-10-20")]
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty", rows + [("西安监罚〔2016〕5号", "丙", "2016-10-20", None)],
+           "区安监局")
+    ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty", rows + [("西安监罚〔2016〕8号", "戊", "2016-11-01", "2016-11-25")],
+           "区安监局")
+    ledger(tmp_path / "12" / "区安监局_行政处罚.xlsx", "penalty",
+           rows + [("西安监罚〔2016〕5号", "丙", "2016-10-20", "2016-11-10"), ("西安监罚〔2016〕8号", "戊", "2016-11-01", "2016-11-25")],
+           "区安监局")
+    month(tmp_path, "10", "2016-10", "2016-11-16")
+    _, november = month(tmp_path, "11", "2016-11", "2016-12-26")
+    assert [(i["document_number"], i["state"]) for i in november] == [("西安监罚〔2016〕5号", "dropped")]
+    _, december = month(tmp_path, "12", "2016-12", "2017-01-25")
+    [item] = december
+    assert (item["document_number"], item["state"], item["status"]) == ("西安监罚〔2016〕5号", "resolved", "on_time")

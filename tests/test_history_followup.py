@@ -74,10 +74,14 @@ def test_a_decision_not_found_online_stays_open_until_a_list_shows_it(tmp_path):
                                             ("西安监罚〔2016〕4号", "丁", "2016-10-20", "2016-11-22", "区安监局")])
     month(tmp_path, "10", "2016-10", "2016-11-25", "--online", str(tmp_path / "online10.csv"),
           "--online-since", "2016-10-01")
-    # Without a list the ledger's old date proves nothing new: still open, and as it was (逾期未公开).
+    # Without a list the ledger's old date proves nothing new: still open, and as it was (逾期未公开); and
+    # no "两期台账矛盾": October's ledger had the same date, only the website lacked it.
     _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
     item = {i["document_number"]: i for i in carried}["西安监罚〔2016〕1号"]
     assert (item["problem"], item["state"], item["status"]) == ("not-found", "open", "overdue")
+    sheet = openpyxl.load_workbook(tmp_path / "r2016-11.xlsx")["整改跟踪"]
+    said = [" ".join(str(c) for c in row if c) for row in sheet.iter_rows(values_only=True)]
+    assert not [line for line in said if "西安监罚〔2016〕1号" in line and "矛盾" in line], said
     # A list that shows it closes it (re-run of November with the list).
     online_list(tmp_path / "online11.csv", [("西安监罚〔2016〕2号", "乙", "2016-10-11", "2016-10-20", "区安监局"),
                                             ("西安监罚〔2016〕4号", "丁", "2016-10-20", "2016-11-22", "区安监局"),

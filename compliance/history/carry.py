@@ -123,7 +123,11 @@ def _unpublished_until(store: HistoryStore, previous: str, carried: pd.DataFrame
     Returns (those days, the period whose ledgers each comes from)."""
     out = np.full(len(records), np.datetime64("NaT"), dtype="datetime64[s]")
     periods = np.full(len(records), None, dtype=object)
-    pick = np.flatnonzero((at >= 0) & carried["status"].eq("overdue").to_numpy(bool))
+    # 网站未见 (the ledger had a date the website did not show) is no unpublished ledger row; nor is a row
+    # the previous period's ledgers did not hold (台账中消失 then): they say nothing of its publication
+    pick = np.flatnonzero((at >= 0) & carried["status"].eq("overdue").to_numpy(bool)
+                          & carried["problem"].astype(object).ne("not-found").to_numpy(bool)
+                          & carried["state"].astype(object).ne("dropped").to_numpy(bool))
     if not len(pick):
         return out, periods
     units = stored_units.iloc[pick].to_numpy(object)
