@@ -54,13 +54,9 @@ class OnlinePart(Part):
         add_online_json(payload, rows, self.run)
 
     def terminal_lines(self) -> list[str]:
-        records = self.run.records
-        result = records["online_result"].astype(object).value_counts()
-        counted = int(unseen(records).sum())
-        waiting = int(result.get("not-found", 0)) - counted
+        result = self.run.records["online_result"].astype(object).value_counts()
         parts = [f"{RESULT_LABELS[k]} {int(result.get(k, 0))}" for k in ORDER
-                 if k not in ("online-only", "id-exposed", "not-found")]
-        parts.insert(0, f"网站未见 {counted}" + (f"（另 {waiting} 条未到期、尚未公开，不算网站未见）" if waiting else ""))
+                 if k not in ("online-only", "id-exposed")]
         parts.insert(0, f"一致 {int(result.get('confirmed', 0))}")
         return [f"网站核对：{'，'.join(parts)}，台账未登记 {len(self.online.online_only)}。详见报告的“公开核对”工作表。"]
 
@@ -70,20 +66,12 @@ class OnlinePart(Part):
         return ["台账与网站清单有不一致（见“公开核对”）"] if found else []
 
 
-def unseen(records: pd.DataFrame) -> pd.Series:
-    """The 网站未见 that count (the assessments' 瞒报): not a record still before its deadline that the
-    ledger does not say was published, which is expected not to be online yet."""
-    waiting = records["status"].astype(object).eq("pending") & records["online_problem"].ne("online-not-found-claimed")
-    return records["online_result"].astype(object).eq("not-found") & ~waiting
-
-
 def add_online_counts(table: pd.DataFrame, records: pd.DataFrame, online) -> pd.DataFrame:
-    """汇总 with 网站未见 (as ``unseen`` counts it), 日期不符 and 台账未登记 per row (a 小计 sums its unit;
-    units only online are added)."""
+    """汇总 with 网站未见, 日期不符 and 台账未登记 per row (a 小计 sums its unit; units only online are added)."""
     result = records["online_result"].astype(object)
     mine = pd.DataFrame({"单位": records["unit"].astype(object).fillna("未知"),
                          "类别": records["category"].map(CATEGORY_LABELS).fillna("未知"),
-                         "网站未见": unseen(records).astype(int), "日期不符": result.eq("date-differs").astype(int),
+                         "网站未见": result.eq("not-found").astype(int), "日期不符": result.eq("date-differs").astype(int),
                          "台账未登记": 0})
     only = online.online_only
     theirs = pd.DataFrame({"单位": only["unit"].astype(object), "类别": only["category"].map(CATEGORY_LABELS).fillna("未知"),
