@@ -87,9 +87,9 @@ _CN_DIGITS |= {str(k): k for k in range(10)}
 _CN_CHARS = "".join(_CN_DIGITS) + "十"
 
 # Separators: - / . and the dashes and hyphens a Chinese keyboard or a word processor gives
-# (— – ― − ‐ ‒), which NFKC leaves as they are.
+# (— – ― − ‐ ‒), which NFKC leaves as they are, and the full stop it types for . (2024。3。5).
 _YMD = re.compile(
-    r"^(?P<y>\d{4})\s*(?:[-/.—–―−‐‒]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.—–―−‐‒]|月)\s*(?P<d>\d{1,2})\s*[日号]?\.?"
+    r"^(?P<y>\d{4})\s*(?:[-/.—–―−‐‒。]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.—–―−‐‒。]|月)\s*(?P<d>\d{1,2})\s*[日号]?[.。]?"
 )
 # 16年10月8日: a two-digit year only with 年 and 月 written out, where it cannot be a day or a month.
 _SHORT_YEAR = re.compile(r"^(?P<y>\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]?")
@@ -270,9 +270,17 @@ _SAID_BEFORE = re.compile(r"^(?:(?:发布|公开|公示|上网|更新)(?:时间|
 _SAID_AFTER = re.compile(rf"\s*(?:[(（]\s*)?已?(?:在[^\d]{{0,30}}?)?(?:已|补)?{_PUBLISHED_WORD}了?(?:\s*[)）])?$")
 
 
+# The words a publication date is said with (已公开 2024-03-08): beside a date in a decision-date column,
+# the day named is when it went online, not when it was decided (ingest/records.py).
+PUBLISHED_WORDS = r"公开|公示|发布|上网|挂网"
+# Words that turn 公开 round (未公示, 待公开, 暂不公开, 撤下公示): the date beside them is no publication.
+_NEGATED = re.compile(r"[未待否撤]|不公|不予|暂不|没有|尚无")
+
+
 def _unwrapped(text: str) -> str:
-    """A date in the words web pages and clerks put round it: brackets, 发布时间：, 已于…在…公开."""
-    return _SAID_AFTER.sub("", _SAID_BEFORE.sub("", _WRAPPED.sub(r"\1", text)))
+    """A date in the words web pages and clerks put round it: brackets, 发布时间：, 已于…在…公开 (not 未公开)."""
+    bare = _WRAPPED.sub(r"\1", text)
+    return bare if _NEGATED.search(bare) else _SAID_AFTER.sub("", _SAID_BEFORE.sub("", bare))
 
 
 def _beside_the_date(text: str) -> str:

@@ -69,6 +69,7 @@ GOOD = [
     # the same words on the other side of the date, and a late publication said in brackets
     ("已在门户网站公开 2016-05-03", D), ("已公开 2016-05-03", D), ("2016-05-03 已在门户网站公开", D),
     ("公开于2016-05-03", D), ("2016-05-03（补公开）", D), ("2016年5月3日已在信用中国公示", D),
+    ("2016。5。3", D),  # the full stop a Chinese keyboard types for .
 ]
 
 
@@ -121,6 +122,9 @@ BAD = [
     ("区政府网站2016年11月15日", "date-with-words"), ("2016-10-20（区政府网站）", "date-with-words"),
     ("2016-10-20、2016-11-15", "date-with-words"), ("2016-11-15\n2016-11-20", "date-with-words"),
     ("http://www.xsq.gov.cn/art/2016/10/20/art_1.html", "date-with-words"),
+    # words that turn 公开 round: the date beside them is no publication
+    ("在信用中国未公示 2016-05-03", "date-with-words"), ("已在网站撤下公示 2016-05-03", "date-with-words"),
+    ("在网站待公开 2016-05-03", "date-with-words"), ("2016-05-03 暂不公开", "date-with-words"),
 ]
 
 

@@ -193,11 +193,15 @@ def test_a_notice_period_in_the_publication_column_is_read_from_its_first_day(tm
         # the end shortened, as clerks write it
         [4, "西市监罚〔2024〕4号", "丁", D(2024, 3, 1), "2024.3.5-3.8"],
         [5, "西市监罚〔2024〕5号", "戊", D(2024, 3, 1), "2024年4月15日至4月30日"],
-        [6, "西市监罚〔2024〕6号", "己", D(2024, 3, 1), "2024年3月5日至8日"]]})
+        [6, "西市监罚〔2024〕6号", "己", D(2024, 3, 1), "2024年3月5日至8日"],
+        # an end that is no day (13.8, 3.48) makes no range: the cell is no date
+        [7, "西市监罚〔2024〕7号", "庚", D(2024, 3, 1), "2024.3.5-13.8"],
+        [8, "西市监罚〔2024〕8号", "辛", D(2024, 3, 1), "2024.3.5-3.48"]]})
     data = run(tmp_path, book)
     got = [(r["published_date"], r["status"]) for r in data["records"]]
     assert got[:2] == [("2024-03-05", "on_time"), ("2024-04-15", "late")]
-    assert got[3:] == [("2024-03-05", "on_time"), ("2024-04-15", "late"), ("2024-03-05", "on_time")]
+    assert got[3:6] == [("2024-03-05", "on_time"), ("2024-04-15", "late"), ("2024-03-05", "on_time")]
+    assert got[6:] == [(None, "invalid"), (None, "invalid")]
     said = [i["code"] for i in data["records"][2]["issues"]]
     assert "published-marked-no-date" not in said
 
@@ -213,3 +217,28 @@ def test_a_blank_publication_date_with_the_day_in_the_remarks_takes_that_day_and
         ("2024-03-05", "on_time"), (None, "invalid"), (None, "overdue")]
     notes = [n for sheet in data["inputs"][0]["sheets"] for n in sheet["notes"]]
     assert "第 2 行的公开日期为空，取自“备注”栏写的日期（如“已于……公开”），请核对" in notes
+
+
+def test_a_publication_said_in_the_decision_date_column_is_no_decision_date(tmp_path):
+    """已公开 2024-03-08 in the 决定日期 column names the day it went online: taken for the decision date,
+    the blank publication cell made the record 逾期未公开 with nothing said."""
+    header = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公开日期"]
+    book = write_xlsx(tmp_path / "区市场监管局_2024年行政处罚.xlsx", {"行政处罚": [header,
+        [1, "西市监罚〔2024〕1号", "甲", "已公开 2024-03-08", None],
+        [2, "西市监罚〔2024〕2号", "乙", "公示 2024-03-08", None]]})
+    data = run(tmp_path, book)
+    assert [(r["status"], [i["code"] for i in r["issues"]]) for r in data["records"]] == [
+        ("invalid", ["date-with-words"]), ("invalid", ["date-with-words"])]
+
+
+def test_a_unit_name_column_of_applicants_names_no_unit_even_where_one_looks_like_an_office(tmp_path):
+    """单位名称 lists the applicants (schools, a kindergarten, a clinic): 澄月社区卫生服务中心 reads like an
+    office, but among four applicants it is one too: no unit of its own ranked with 迟报率 100%."""
+    book = write_xlsx(tmp_path / "区教育局_2024年行政许可.xlsx", {"行政许可": [
+        ["序号", "许可文书号", "单位名称", "许可事项", "决定日期", "公示日期"],
+        *[[i, f"西教许〔2024〕{i}号", name, "办学许可", D(2024, 3, 5), D(2024, 3, 20)]
+          for i, name in enumerate(["西塞山区阳光幼儿园", "黄石市第十四中学", "澄月社区卫生服务中心", "西塞山区启明培训学校",
+                                    "河口镇中心小学"], start=1)]]})
+    data = run(tmp_path, book)
+    assert {r["unit"] for r in data["records"]} == {"区教育局"}
+    assert [r["party"] for r in data["records"]][2] == "澄月社区卫生服务中心"

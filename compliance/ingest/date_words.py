@@ -46,7 +46,8 @@ def _ditto(cells: pd.Series) -> tuple[pd.Series, np.ndarray]:
 
 _DAY = r"(?:19|20)\d{2}\s*[年./\-－]\s*\d{1,2}\s*[月./\-－]\s*\d{1,2}\s*日?"
 # its end as clerks shorten it: 2024.3.5-3.8, 2024年3月5日至3月8日, 2024年3月5日至8日
-_END = rf"(?:{_DAY}|\d{{1,2}}\s*[月./\-－]\s*\d{{1,2}}\s*日?|\d{{1,2}}\s*日)"
+_MONTH, _DATE = r"(?:0?[1-9]|1[0-2])", r"(?:0?[1-9]|[12]\d|3[01])"  # a broken end (13.8, 3.48) is no range
+_END = rf"(?:{_DAY}|{_MONTH}\s*[月./\-－]\s*{_DATE}\s*日?|{_DATE}\s*日)"
 RANGE = re.compile(rf"^\s*({_DAY})\s*(?:至|到|~|～|-|－|—|–)+\s*{_END}\s*$")
 
 

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..claims import says_not_to_be_published
-from ..dates import parse_dates
+from ..dates import NO_DATE, PUBLISHED_WORDS, parse_dates
 from ..errors import ReconciliationError
 from ..problems import Problem, problem
 from .published_words import said_published, unpublished_words
@@ -278,6 +278,8 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
         result.notes.append(problem("dates-by-word", file=context.source_file, sheet=sheet.name,
                                     rows=_row_list(rows[worded].tolist())))
     (decided, dec_codes), (published, pub_codes) = parse_dates(decided), parse_dates(published)
+    online_words = decision_text[keep].str.contains(PUBLISHED_WORDS).to_numpy(bool)  # 已公开 2024-03-08: not decided
+    decided, dec_codes = np.where(online_words, NO_DATE, decided), np.where(online_words, "date-with-words", dec_codes)
     published_shown = _short(published_text[keep])
     if "published_date" in mapping.alternates:
         published, pub_codes, published_shown = _two_date_columns(kept, mapping, sheet, "published_date", published,

@@ -54,7 +54,10 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
     party = unit.str.contains(PARTY_LIKE, na=False).to_numpy(bool)
     if offices_only:  # a bare 单位名称 column: a cell that names no office (张三, 某建材批发部) is the party
         named = _names_an_office(unit)
-        party = party | (unit.ne("").to_numpy(bool) & ~named & ~cells.isin(DITTO).to_numpy(bool))
+        filled = unit.ne("").to_numpy(bool) & ~cells.isin(DITTO).to_numpy(bool)
+        party = party | (filled & ~named)
+        if filled.any() and party[filled].mean() > 0.5:
+            party = filled  # mostly applicants (学校, 幼儿园): so is the 卫生服务中心 among them, no unit
     unit = unit.where(unit.ne("") & ~cells.isin(DITTO).to_numpy(bool) & ~party)
     if source is not None:  # a blank 处罚机关 beside the row's own 数据来源单位: that unit, not the row above's
         raw = text(source).reset_index(drop=True)
