@@ -61,3 +61,32 @@ def test_a_note_or_a_sign_off_naming_a_unit_changes_no_records_unit(tmp_path):
     records = json.loads(out.read_text(encoding="utf-8"))["records"]
     assert [(r["document_number"], r["unit"]) for r in records] == [
         ("西安监罚〔2024〕30号", "区安监局"), ("西安监罚〔2024〕31号", "区安监局"), ("西安监罚〔2024〕32号", "区安监局")]
+
+
+def test_notes_sign_offs_and_totals_naming_a_unit_set_no_unit(tmp_path):
+    """What mentions a unit without being a block's name: a note (说明：, 数据来源：, 以下为…), a sign-off
+    between two tables (区应急管理局（盖章）, 填报单位（盖章）：…), and a unit's total under its own rows (区安监局
+    （1件）: a title of the rows below as likely as a total of those above, so neither is taken)."""
+    path = write_xlsx(tmp_path / "区安监局_2024年行政处罚.xlsx", {"Sheet1": [
+        HEADER, [1, "西安监罚〔2024〕30号", "甲公司", *LATE], ["说明：本局2024年5月的决定"],
+        [2, "西安监罚〔2024〕31号", "乙公司", *ON_TIME], ["数据来源：区政务服务中心"],
+        [3, "西安监罚〔2024〕32号", "丙", *ON_TIME], ["以下为区城管局、区环保局联合执法案件"],
+        [4, "西安监罚〔2024〕33号", "丁", *ON_TIME], ["区应急管理局（盖章）"], [], HEADER,
+        [5, "西安监罚〔2024〕34号", "戊", *ON_TIME], ["填报单位（盖章）：区安监局"], [], HEADER,
+        [6, "西安监罚〔2024〕35号", "己", *ON_TIME]]})
+    out = tmp_path / "r.json"
+    CliRunner().invoke(main, ["check", str(path), "--as-of", "2024-06-30", "--json", str(out), "-o", str(tmp_path / "r.xlsx"),
+                              "--no-history"])
+    assert {r["unit"] for r in json.loads(out.read_text(encoding="utf-8"))["records"]} == {"区安监局"}
+    got = units(tmp_path, [HEADER, [1, "西安监罚〔2024〕30号", "甲公司", *ON_TIME], ["区安监局（1件）"],
+                           [1, "西环罚〔2024〕12号", "乙公司", *LATE], ["区环保局（1件）"]])
+    assert got == {"西安监罚〔2024〕30号": ("区政府办", "on_time"), "西环罚〔2024〕12号": ("区政府办", "late")}
+
+
+def test_a_partly_blank_unit_column_is_filled_down_within_each_units_block_only(tmp_path):
+    header = ["序号", "单位", "文书号", "当事人", "决定日期", "公开日期"]
+    got = units(tmp_path, [header, ["一、区安监局"], [1, "区安监局", "西安监罚〔2024〕30号", "甲公司", *LATE],
+                           [2, None, "西安监罚〔2024〕31号", "乙公司", *ON_TIME], ["二、区环保局"],
+                           [1, None, "西环罚〔2024〕12号", "丙", *LATE]])
+    assert got == {"西安监罚〔2024〕30号": ("区安监局", "late"), "西安监罚〔2024〕31号": ("区安监局", "on_time"),
+                   "西环罚〔2024〕12号": ("区环保局", "late")}

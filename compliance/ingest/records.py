@@ -79,6 +79,7 @@ class SheetContext:
     fallback_named: bool = True  # the file name names a unit (区安监局_台账.xlsx), not only itself (台账.xlsx)
     by_folder: bool = False  # the unit line is the file's folder's name: each record says so (unit-by-folder)
     block_unit: str | None = None  # the unit the last unit row read names, for the blocks after it (rows.py)
+    header_follows: bool = False  # another table's header comes after the block being read
 
 
 # Sheets that explain how to fill the form in (the tool's own template has one).
@@ -218,7 +219,7 @@ def _read_blocks(frame, evidence, mapping, rules, result, sheet, context, inner=
         if block:  # a new header: its own section row, else what its columns say, else the one above
             section = trailing or header_category(block_mapping) or section
             context.block_unit = band_unit(frame, *inner[block - 1][:2]) or context.block_unit  # 填报单位 line
-        trailing = None
+        trailing, context.header_follows = None, block + 1 < len(starts)
         if stop <= start:
             continue
         records, kinds = _records(frame.iloc[start:stop], evidence.slice(start, stop), block_mapping, result,
@@ -263,7 +264,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
         result.notes.append(problem(code, file=context.source_file, sheet=sheet.name,
                                     rows=_row_list((frame.index.to_numpy()[rows] + result.header_row + 1).tolist())))
     kinds = row_kinds(evidence, mapping, doc, decision_text, published_text, party_all, section, nothing | voided,
-                      constant_cells(frame, mapping), context.block_unit)
+                      constant_cells(frame, mapping), context.block_unit, context.header_follows)
     keep, context.block_unit = kinds.record, kinds.unit_block[-1] if len(frame) else context.block_unit
 
     rows = frame.index.to_numpy()[keep] + result.header_row + 1

@@ -169,7 +169,7 @@ def nothing_rows(frame: pd.DataFrame, keys: list[pd.Series], text) -> np.ndarray
 def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_text: pd.Series,
               published_text: pd.Series, party: pd.Series, start_category: str | None,
               nothing: np.ndarray | None = None, constant: np.ndarray | None = None,
-              start_unit: str | None = None) -> RowKinds:
+              start_unit: str | None = None, header_follows: bool = False) -> RowKinds:
     """``nothing``: rows that say there is nothing to report (nothing_rows), notes rather than records;
     ``constant``: per row, its filled cells that are the same on every row of a unit's sheet (序号, the unit,
     its code, the category): a template row filled down with them holds no decision. ``start_category``
@@ -232,21 +232,45 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
     if start_category is not None and len(section):
         section.iloc[0] = section.iloc[0] or start_category
     return RowKinds(blank, header, note, example, section.ffill().to_numpy(object), labelled, section_row=is_section,
-                    unit_block=_unit_blocks(first_arr, note & (evidence.count <= 2), start_unit))
+                    unit_block=_unit_blocks(first_arr, note & (evidence.count <= 2), header,
+                                            ~(blank | header | note | example), start_unit, header_follows))
 
 
-def _unit_blocks(first: np.ndarray, candidates: np.ndarray, start: str | None) -> np.ndarray:
+def _unit_blocks(first: np.ndarray, candidates: np.ndarray, header: np.ndarray, record: np.ndarray,
+                 start: str | None, header_follows: bool = False) -> np.ndarray:
     """Per row, the unit the nearest unit row above names: a roll-up of several units' decisions without
-    a unit column (一、区安监局 / 区城管局（2件）/ 填报单位：区环保局 over each unit's rows, or over a
-    table pasted under another). Only a skipped row whose first cell is a unit's name, an ordinal or
-    填报单位 before it, a count or a ledger's words after it (unit_in_text); an office's own section (法制科)
-    is none."""
+    a unit column, each unit's rows under a row that is its name and nothing more (一、区安监局, 区城管局
+    （2件）), or under a 填报单位：区环保局 line just above a table's repeated header. Only skipped rows; a
+    note that mentions a unit (注：区城管局移交的案件…), a sign-off (区安监局（盖章）) or an office's own
+    section (法制科) is none. Unit rows that come after the first record are totals of the rows above
+    them, as likely as titles of those below: not ours to pick, so none of them counts."""
     units = np.full(len(first), None, dtype=object)
-    if candidates.any():
-        rows = np.flatnonzero(candidates)
-        named = per_distinct(first[rows], lambda texts: np.array([unit_in_text(t) or "" for t in texts], dtype=object))
-        named = np.where([bool(u) and not UNIT_SECTION.match(u) for u in named], named, None)
+    rows = np.flatnonzero(candidates)
+    if len(rows):
+        named = np.array([_unit_row(t) for t in first[rows]], dtype=object)
+        labelled = np.array([bool(_UNIT_LABEL_ROW.match(t)) for t in first[rows]], dtype=bool)
+        below = np.flatnonzero(~(record | candidates | (first == "")))  # the next row that is neither: a header?
+        above_header = np.array([header[below[np.searchsorted(below, r)]] if np.searchsorted(below, r) < len(below)
+                                 else header_follows for r in rows], dtype=bool)  # the next table's header
+        plain = pd.notna(named) & ~labelled
+        records = np.flatnonzero(record)
+        if plain.any() and len(records) and rows[plain][0] > records[0]:
+            named[plain] = None  # after the first record: a total as likely as a title
+        named[labelled & ~above_header] = None  # a 填报单位 line only over a table's header
         units[rows] = named
     if start is not None and len(units):
         units[0] = units[0] or start
     return pd.Series(units, dtype=object).ffill().to_numpy(object)
+
+
+_ORDINAL = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]")
+_UNIT_COUNT = re.compile(r"[（(](?:共|计)?\d+(?:件|条|宗|起|个)[)）]$")
+_UNIT_LABEL_ROW = re.compile(r"^(?:填报|报送|填表)(?:单位|部门)[:：](?P<unit>[^（(盖章]+)$")
+
+
+def _unit_row(text: str) -> str | None:
+    """The unit a skipped row is the name of (spaces already out), else None."""
+    label = _UNIT_LABEL_ROW.match(text)
+    rest = label.group("unit") if label else _UNIT_COUNT.sub("", _ORDINAL.sub("", text))
+    unit = unit_in_text(rest)
+    return unit if unit == rest and not UNIT_SECTION.match(unit) else None

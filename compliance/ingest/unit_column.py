@@ -65,7 +65,9 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
         office = _names_an_office(own) & ~own.str.contains(PARTY_LIKE, na=False).to_numpy(bool) \
             & ~raw.isin(DITTO).to_numpy(bool)  # an office's name, never 同上 or a company
         unit = unit.where(unit.notna() | cells.isin(DITTO).to_numpy(bool) | ~office | party, own)
-    unit = unit.ffill()  # blank, 同上 / 〃: the unit above
+    segments = None if blocks is None else pd.Series(blocks, dtype=object).fillna("")
+    # blank, 同上 / 〃: the unit above, within its block (一、区安监局 … 二、区环保局: not across)
+    unit = unit.ffill() if segments is None else unit.groupby(segments.ne(segments.shift()).cumsum()).ffill()
     unit = unit.mask(party)  # a company's row never takes the unit above it either
     if blocks is not None:
         named = unit_names(pd.Series(blocks, dtype=object).fillna(""))
