@@ -101,3 +101,34 @@ def test_a_row_dropped_last_month_and_restored_is_judged_on_its_date_with_no_con
     _, december = month(tmp_path, "12", "2016-12", "2017-01-25")
     [item] = december
     assert (item["document_number"], item["state"], item["status"]) == ("西安监罚〔2016〕5号", "resolved", "on_time")
+
+
+def test_another_decision_of_the_same_party_is_never_taken_for_a_corrected_one(tmp_path):
+    # October: 甲's 6号 (unpublished) and 7号 (on time), both of 10-10; 张某's decisions of 10-10
+    # (unpublished, no number) and 10-24 (on time). November drops 6号 and 张某's 10-10 row. 7号 and 张某's
+    # 10-24 decision were recorded in October under their own number and day: other decisions, so the
+    # dropped rows are 台账中消失, not 已整改 or 仍未整改 by another decision's data.
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty",
+           [("西安监罚〔2016〕6号", "甲", "2016-10-10", None), ("西安监罚〔2016〕7号", "甲", "2016-10-10", "2016-10-12"),
+            ("", "张某", "2016-10-10", None), ("", "张某", "2016-10-24", "2016-10-26")], "区安监局")
+    ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty",
+           [("西安监罚〔2016〕7号", "甲", "2016-10-10", "2016-10-12"), ("", "张某", "2016-10-24", "2016-10-26"),
+            ("", "张某", "2016-11-05", "2016-11-25")], "区安监局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
+    assert sorted((i["document_number"] or i["party"], i["state"]) for i in carried) == [
+        ("张某", "dropped"), ("西安监罚〔2016〕6号", "dropped")]
+
+
+def test_a_new_decision_of_a_party_already_recorded_that_month_is_sent_late(tmp_path):
+    # October recorded 甲's 6号 of 10-10; November's ledger still has it and adds 甲's 8号 of 10-20, an
+    # October decision October's record lacks (补报): said, whatever the date's distance from 6号's.
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty", [("西安监罚〔2016〕6号", "甲", "2016-10-10", "2016-10-12")],
+           "区安监局")
+    ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty",
+           [("西安监罚〔2016〕6号", "甲", "2016-10-10", "2016-10-12"), ("西安监罚〔2016〕8号", "甲", "2016-10-20", "2016-10-21")],
+           "区安监局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "11"), "--month", "2016-11", "--as-of", "2016-12-26",
+                                       "--db", str(tmp_path / "h.sqlite"), "-o", str(tmp_path / "r11.xlsx")])
+    assert "本次读到 1 条 2016-10 作出的决定" in result.output and "补报" in result.output, result.output

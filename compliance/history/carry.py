@@ -95,7 +95,7 @@ def earlier_decision_dates(store: HistoryStore, period: str, records: pd.DataFra
     spelled = run_spellings(carried["unit"], records["unit"])
     if spelled:
         carried["unit"] = carried["unit"].replace(spelled)
-    at, _ = locate(carried, records)
+    at, _ = locate(carried, records, _known(store, carried))
     unpublished, unpublished_period = _unpublished_until(store, previous, carried, records, at, stored_units)
     before = pd.to_datetime(carried["decision_date"], errors="coerce").to_numpy("datetime64[s]")
     numbered = carried["number_key"].astype(object).fillna("").ne("").to_numpy(bool)
@@ -156,6 +156,16 @@ def _unpublished_until(store: HistoryStore, previous: str, carried: pd.DataFrame
     return out, periods
 
 
+def _known(store: HistoryStore, carried: pd.DataFrame) -> pd.DataFrame:
+    """The decisions the store holds for the carried items' units and decision months (locate.py)."""
+    if not len(carried):
+        return None
+    recorded = {p["period"] for p in store.periods()}
+    months = sorted(set(carried["decision_date"].astype(object).dropna().astype(str).str[:7]) & recorded)
+    units = sorted(set(carried["unit"].dropna()))
+    return store.records(months, units) if months and units else None
+
+
 def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: pd.DataFrame, *, calendar, rules,
               as_of, run_date) -> FollowUp:
     """Carry the previous period's open items into ``period``.
@@ -169,7 +179,7 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     spelled = run_spellings(carried["unit"], records["unit"])
     if spelled:  # 区安监局 last month, 西塞山区安全生产监督管理局 now: the run's name, so that its items are found
         carried["unit"] = carried["unit"].replace(spelled)
-    at, seen = locate(carried, records)
+    at, seen = locate(carried, records, _known(store, carried))
     now = classify(records.iloc[at[at >= 0]], calendar, rules, as_of, run_date) if (at >= 0).any() else None
     carried = _states(carried, at, now)
     carried["note"] = None  # the found record's problems, said in 整改跟踪 (not stored)
@@ -347,21 +357,26 @@ def reported_late(store: HistoryStore, period: str, records: pd.DataFrame) -> di
     with_number = mine["number_key"].ne("").to_numpy(bool)
     on = ["unit", "category", "number_key"]
     known = mine[with_number][on].merge(stored[on].drop_duplicates(), on=on, how="left", indicator=True)["_merge"].eq("both")
-    missing = pd.concat([_without_number_missing(mine[with_number][~known.to_numpy(bool)], stored),
-                         _without_number_missing(mine[~with_number], stored)])
+    missing = pd.concat([_without_number_missing(mine[with_number][~known.to_numpy(bool)], stored, mine),
+                         _without_number_missing(mine[~with_number], stored, mine)])
     return {month: int(n) for month, n in missing.value_counts().sort_index().items()}
 
 
-def _without_number_missing(mine: pd.DataFrame, stored: pd.DataFrame) -> pd.Series:
+def _without_number_missing(mine: pd.DataFrame, stored: pd.DataFrame, everything: pd.DataFrame) -> pd.Series:
     """The month of each record of ``mine`` that no stored record of its month stands for: same unit,
     category, party and decision date, or the party's one decision of that month dated a few days
-    apart (a date corrected since, as the follow-up matches it: locate.py)."""
+    apart that ``everything`` read now no longer holds (a date corrected since, as the follow-up
+    matches it: locate.py); one still there is another decision, and this one is sent late (补报)."""
     if not len(mine):
         return pd.Series(dtype=object)
     names = ("unit", "category", "party", "decision_date")
     left = match_keys(mine, mine["decision_date"], names).assign(month=mine["month"], mine=np.arange(len(mine)))
     right = match_keys(stored, stored["decision_date"], names).assign(month=stored["month"]).drop_duplicates()
-    pairs = left.merge(right.drop_duplicates(["unit", "category", "party", "month"], keep=False),
+    # only a stored decision gone from the records now can have been re-dated: one still there is another
+    now = match_keys(everything, everything["decision_date"], names).assign(month=everything["month"])
+    still = right.merge(now.drop_duplicates(), how="left", indicator=True)["_merge"]
+    gone = right[still.eq("left_only").to_numpy(bool)]
+    pairs = left.merge(gone.drop_duplicates(["unit", "category", "party", "month"], keep=False),
                        on=["unit", "category", "party", "month"], suffixes=("", "_then"))
     near = (pairs["decision_date"] - pairs["decision_date_then"]).abs() <= pd.Timedelta(days=SAME_DECISION_DAYS)
     found = left.merge(right, how="left", indicator=True)["_merge"].eq("both").to_numpy(bool, copy=True)

@@ -38,7 +38,8 @@ def match_keys(frame: pd.DataFrame, decided, names=("unit", "category", "number_
     return pd.DataFrame(out, index=frame.index)
 
 
-def locate(carried: pd.DataFrame, records: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+def locate(carried: pd.DataFrame, records: pd.DataFrame, known: pd.DataFrame | None = None
+           ) -> tuple[np.ndarray, np.ndarray]:
     """(each carried item's row in ``records`` or -1, the items whose number is there but not theirs alone).
 
     pandas merges: unit + category + number + party first, so that two decisions sharing a number (a
@@ -46,7 +47,10 @@ def locate(carried: pd.DataFrame, records: pd.DataFrame) -> tuple[np.ndarray, np
     left and one item looking for it. Several either way is no guess: the item is "seen" (仍未整改),
     never 台账中消失. Without a number: party + decision date. Then party + decision date among numbered
     records (a number filled in, or an item's number corrected). Last, without a number, the party alone
-    when only one record of the unit has it: for a 数据有误 item, or a decision date moved by days."""
+    when only one record of the unit has it: for a 数据有误 item, or a decision date moved by days within
+    its month. ``known``: the decisions the store already holds for those units and months (unit,
+    category, number_key, party, decision_date): a record stored before under its own number or day is
+    another decision, never a corrected one."""
     at = np.full(len(carried), -1, dtype=np.int64)
     seen = np.zeros(len(carried), dtype=bool)
     if not len(carried):
@@ -74,15 +78,22 @@ def locate(carried: pd.DataFrame, records: pd.DataFrame) -> tuple[np.ndarray, np
         seen[taken] = at[taken] < 0
     _merge_into(at, items[~numbered], by_party.drop_duplicates(BY_PARTY), BY_PARTY)
     # a number filled in (无 last month), or corrected (its old number is nowhere now): never 台账中消失
-    _number_filled_in(at, items[~numbered | ~seen], mine[rec_numbered], set(items["number_key"]))
+    stored = match_keys(known, known["decision_date"]) if known is not None and len(known) else None
+    numbered_now = mine[rec_numbered]
+    if stored is not None:  # its number stored before: another decision, not this one renumbered
+        numbered_now = numbered_now[~_in(match_keys(numbered_now, None, BY_NUMBER), stored, BY_NUMBER)]
+    _number_filled_in(at, items[~numbered | ~seen], numbered_now, set(items["number_key"]))
     retry = items[(at < 0) & ~numbered & items["party"].ne("").to_numpy(bool)]
     if len(retry):
         unique = by_party.drop_duplicates(BY_PARTY_ONLY, keep=False)  # an ambiguous party: no guess
         unique = unique[~unique["row"].isin(at[at >= 0])]
+        if stored is not None:  # that party's decision of that day stored before: another decision
+            unique = unique[~_in(unique, stored, BY_PARTY)]
         pairs = retry.merge(unique, on=BY_PARTY_ONLY, suffixes=("", "_now"))
         moved = (pairs["decision_date"] - pairs["decision_date_now"]).abs()
-        # a 数据有误 item: its decision date was the problem; another, a date retyped by days
-        pairs = pairs[pairs["problem"].eq("invalid") | (moved <= pd.Timedelta(days=SAME_DECISION_DAYS))]
+        month = pairs["decision_date"].dt.to_period("M") == pairs["decision_date_now"].dt.to_period("M")
+        # a 数据有误 item: its decision date was the problem; another, a date retyped by days in its month
+        pairs = pairs[pairs["problem"].eq("invalid") | ((moved <= pd.Timedelta(days=SAME_DECISION_DAYS)) & month)]
         pairs = pairs.drop_duplicates("row", keep=False)  # two items for one record: no guess
         at[pairs["item"].to_numpy()] = pairs["row"].to_numpy()
     return at, seen
@@ -106,6 +117,12 @@ def _number_filled_in(at: np.ndarray, items: pd.DataFrame, numbered: pd.DataFram
     rows = match_keys(numbered, numbered["decision_date"], BY_PARTY).assign(row=numbered["history_row"].to_numpy())
     _merge_into(at, items.drop_duplicates(BY_PARTY, keep=False), rows.drop_duplicates(BY_PARTY, keep=False),
                 BY_PARTY)
+
+
+def _in(rows: pd.DataFrame, stored: pd.DataFrame, on: list[str]) -> np.ndarray:
+    """Per row of ``rows``: its ``on`` keys are among ``stored``'s."""
+    found = rows[on].merge(stored[on].drop_duplicates(), on=on, how="left", indicator=True)
+    return found["_merge"].eq("both").to_numpy(bool)
 
 
 def _merge_into(at: np.ndarray, items: pd.DataFrame, rows: pd.DataFrame, on: list[str]) -> None:
