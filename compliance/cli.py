@@ -181,7 +181,7 @@ def template(out, force):
               help="网站公开清单（信用网站“双公示”导出或政府网站信息公开列表，.xlsx/.xls/.csv），"
                    "用网站上实际公开的情况核对台账填写的公开日期；可重复使用。")
 @click.option("--online-since", "online_since", type=CliDate(),
-              help="网站清单从哪天起才完整（更早的信息可能已撤下）。截止日期在此之前的记录不核对。")
+              help="网站清单从哪天起才完整（那天以后公开的都在清单里，更早的信息可能已撤下）。截止日期在此之前的记录不核对。")
 @click.option("--no-quality", "no_quality", is_flag=True,
               help="不检查数据质量（统一社会信用代码、身份证号、取值、金额、有效期、必填项），只检查公开时限。")
 @click.option("--db", "db", type=str, metavar="文件|网址",
