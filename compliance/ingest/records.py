@@ -15,7 +15,8 @@ import numpy as np
 import pandas as pd
 
 from ..claims import says_not_to_be_published
-from ..dates import NO_DATE, PUBLISHED_WORDS, parse_dates
+from ..date_text import PUBLISHED_WORDS
+from ..dates import NO_DATE, parse_dates
 from ..errors import ReconciliationError
 from ..problems import Problem, problem
 from .published_words import said_published, unpublished_words
@@ -26,6 +27,7 @@ from .date_columns import (dates_in_the_mark as _dates_in_the_mark, date_cells a
 from .date_words import with_date_words
 from .docnumbers import PLACEHOLDERS, numbers_said_above
 from .cells import FrameText, cell_text, objects, per_distinct, shared_objects
+from ..textscan import matches
 from ..fields import FieldRules, categories, category_from_text, unit_name
 from .columns import decision_numbers, header_category, issuer_column, join_mask, joined_numbers, map_columns, statistics_table
 from .unit_column import record_units, source_units
@@ -279,7 +281,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
         result.notes.append(problem("dates-by-word", file=context.source_file, sheet=sheet.name,
                                     rows=_row_list(rows[worded].tolist())))
     (decided, dec_codes), (published, pub_codes) = parse_dates(decided), parse_dates(published)
-    online_words = decision_text[keep].str.contains(PUBLISHED_WORDS).to_numpy(bool)  # 已公开 2024-03-08: not decided
+    online_words = per_distinct(decision_text[keep].to_numpy(object), lambda t: matches(PUBLISHED_WORDS, t)).astype(bool)
     decided, dec_codes = np.where(online_words, NO_DATE, decided), np.where(online_words, "date-with-words", dec_codes)
     published_shown = _short(published_text[keep])
     if "published_date" in mapping.alternates:

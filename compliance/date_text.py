@@ -1,0 +1,39 @@
+"""The words clerks and web pages put round a date (brackets, 发布时间：, 已于…在…公开, （补公开）), taken off
+before the date is read (dates.py), and the words that say a date is when a decision went online."""
+
+from __future__ import annotations
+
+import re
+
+# What may stand beside a publication date without making the day doubtful: the page's address (a
+# 公开网址及公开日期 column holds both, often on two lines) and the status word in brackets, 2023-3-10（已公开）.
+_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s，,；;、]+", re.IGNORECASE)
+_STATUS_MARK = re.compile(r"\(\s*已?(?:经)?(?:公开|公示|上网|发布|挂网)\s*\)")
+
+
+_WRAPPED = re.compile(r"^[\[【(（〔]\s*(.+?)\s*[\]】)）〕]$")
+# before the date: 发布时间：, 已于, 已公开, 已在门户网站公开, 公开于; after it: 在区政府网站已公开, 已在信用中国公示,
+# （已公开）, （补公开）. The words are the same whichever side of the date a clerk puts them.
+_PUBLISHED_WORD = r"(?:公开|公示|发布|上网|挂网)"
+_SAID_BEFORE = re.compile(r"^(?:(?:发布|公开|公示|上网|更新)(?:时间|日期)\s*[:：]\s*|已?于\s*"
+                          rf"|已?(?:在[^\d]{{0,30}}?)?{_PUBLISHED_WORD}(?:于|时间|日期)?\s*[:：]?\s*)")
+_SAID_AFTER = re.compile(rf"\s*(?:[(（]\s*)?已?(?:在[^\d]{{0,30}}?)?(?:已|补)?{_PUBLISHED_WORD}了?(?:\s*[)）])?$")
+
+
+# The words a publication date is said with (已公开 2024-03-08): beside a date in a decision-date column,
+# the day named is when it went online, not when it was decided (ingest/records.py).
+PUBLISHED_WORDS = re.compile(r"[\s\S]*?(?:公开|公示|发布|上网|挂网)")  # matched at the start (textscan.matches)
+# Words that turn 公开 round (未公示, 待公开, 暂不公开, 撤下公示): the date beside them is no publication.
+_NEGATED = re.compile(r"[未待否撤]|不公|不予|暂不|没有|尚无")
+
+
+def unwrapped(text: str) -> str:
+    """A date in the words web pages and clerks put round it: brackets, 发布时间：, 已于…在…公开 (not 未公开)."""
+    bare = _WRAPPED.sub(r"\1", text)
+    return bare if _NEGATED.search(bare) else _SAID_AFTER.sub("", _SAID_BEFORE.sub("", bare))
+
+
+def beside_the_date(text: str) -> str:
+    """``text`` without a web address and a bracketed 已公开, when a date is left (else as it was)."""
+    rest = _STATUS_MARK.sub("", _ADDRESS.sub(" ", text)).strip(" \t\r\n，,；;、:：")
+    return rest if rest and rest[0].isdigit() else text
