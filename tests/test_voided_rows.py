@@ -69,3 +69,22 @@ def test_a_decision_marked_voided_or_revoked_is_judged_and_listed_as_the_units_c
                    4: ("overdue", ["exempt-claimed"]), 5: ("on_time", []), 6: ("overdue", []), 7: ("invalid", [])}
     claim = next(i for r in data["records"] if r["row"] == 2 for i in r["issues"] if i["code"] == "exempt-claimed")
     assert "当前状态：已撤销" in claim["message"]
+
+
+def test_numbers_reserved_at_the_end_of_a_table_are_skipped_and_a_bare_number_among_decisions_is_not(tmp_path):
+    """序号 and 文书号 filled in advance at the bottom (预留文号): each was 数据有误, six of them taking an
+    on-time unit's rate from 100% to 25%. Said on the sheet and skipped; a bare number between decisions
+    may be a decision with its data left out: it stays, 数据有误."""
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区安监局_处罚.xlsx", {"处罚": [
+        HEADER,
+        [1, "西安监罚〔2016〕1号", "甲公司", *ON_TIME, None, None],
+        [2, "西安监罚〔2016〕2号", None, None, None, None, None],
+        [3, "西安监罚〔2016〕3号", "乙公司", *ON_TIME, None, None],
+        *[[i, f"西安监罚〔2016〕{i}号", None, None, None, None, None] for i in range(4, 10)]]})
+    result, data = check(tmp_path, folder)
+    assert [(r["document_number"], r["status"]) for r in data["records"]] == [
+        ("西安监罚〔2016〕1号", "on_time"), ("西安监罚〔2016〕2号", "invalid"), ("西安监罚〔2016〕3号", "on_time")]
+    notes = data["inputs"][0]["sheets"][0]["notes"]
+    assert any(n.startswith("第 5、6、7、8、9、10 行在表格末尾，只有文书号") for n in notes), notes

@@ -60,10 +60,25 @@ def undecided_rows(decision_text: pd.Series, published_text: pd.Series, state: p
     return said & (published_text.to_numpy(object) == "")
 
 
+def reserved_rows(doc, party, decision_text, published_text, *notes) -> np.ndarray:
+    """Rows at the end of a table holding a number and nothing else (序号 and 文书号 filled in advance,
+    预留文号): no decision yet, and each was 数据有误 (no date), pulling an on-time unit's rate down. A bare
+    number among the decisions stays a record: it may be one with its data left out."""
+    filled = (party.to_numpy(object) != "") | (decision_text.to_numpy(object) != "") \
+        | (published_text.to_numpy(object) != "")
+    for note in notes:
+        filled |= note.to_numpy(object) != ""
+    bare = (doc.to_numpy(object) != "") & ~filled
+    last = np.flatnonzero(filled)
+    return bare & (np.arange(len(bare)) > (last[-1] if len(last) else -1))
+
+
 def not_decisions(doc, party, decision_text, published_text, *notes) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """(the rows that are no decision, {note code: the rows it tells of} for the codes that have any);
     ``notes``: the NOTE_FIELDS columns, 备注 then 当前状态."""
     voided = void_rows(doc, party, decision_text, *notes)
     undecided = undecided_rows(decision_text, published_text, notes[-1] if notes else None) & ~voided
-    told = {code: rows for code, rows in (("rows-voided", voided), ("rows-undecided", undecided)) if rows.any()}
-    return voided | undecided, told
+    reserved = reserved_rows(doc, party, decision_text, published_text, *notes) & ~voided & ~undecided
+    told = {code: rows for code, rows in (("rows-voided", voided), ("rows-undecided", undecided),
+                                          ("rows-reserved", reserved)) if rows.any()}
+    return voided | undecided | reserved, told
