@@ -63,10 +63,10 @@ def test_a_note_or_a_sign_off_naming_a_unit_changes_no_records_unit(tmp_path):
         ("西安监罚〔2024〕30号", "区安监局"), ("西安监罚〔2024〕31号", "区安监局"), ("西安监罚〔2024〕32号", "区安监局")]
 
 
-def test_notes_sign_offs_and_totals_naming_a_unit_set_no_unit(tmp_path):
-    """What mentions a unit without being a block's name: a note (说明：, 数据来源：, 以下为…), a sign-off
-    between two tables (区应急管理局（盖章）, 填报单位（盖章）：…), and a unit's total under its own rows (区安监局
-    （1件）: a title of the rows below as likely as a total of those above, so neither is taken)."""
+def test_notes_and_sign_offs_naming_a_unit_set_none_and_names_under_rows_name_those_above(tmp_path):
+    """What mentions a unit without being a block's name: a note (说明：, 数据来源：, 以下为…) and a sign-off
+    between two tables (区应急管理局（盖章）, 填报单位（盖章）：…). A roll-up whose unit names come only under
+    each unit's rows (区安监局（1件）) names the rows above each."""
     path = write_xlsx(tmp_path / "区安监局_2024年行政处罚.xlsx", {"Sheet1": [
         HEADER, [1, "西安监罚〔2024〕30号", "甲公司", *LATE], ["说明：本局2024年5月的决定"],
         [2, "西安监罚〔2024〕31号", "乙公司", *ON_TIME], ["数据来源：区政务服务中心"],
@@ -80,7 +80,8 @@ def test_notes_sign_offs_and_totals_naming_a_unit_set_no_unit(tmp_path):
     assert {r["unit"] for r in json.loads(out.read_text(encoding="utf-8"))["records"]} == {"区安监局"}
     got = units(tmp_path, [HEADER, [1, "西安监罚〔2024〕30号", "甲公司", *ON_TIME], ["区安监局（1件）"],
                            [1, "西环罚〔2024〕12号", "乙公司", *LATE], ["区环保局（1件）"]])
-    assert got == {"西安监罚〔2024〕30号": ("区政府办", "on_time"), "西环罚〔2024〕12号": ("区政府办", "late")}
+    # names only under their rows, none over any: each names the rows above it
+    assert got == {"西安监罚〔2024〕30号": ("区安监局", "on_time"), "西环罚〔2024〕12号": ("区环保局", "late")}
 
 
 def test_a_partly_blank_unit_column_is_filled_down_within_each_units_block_only(tmp_path):
@@ -90,3 +91,11 @@ def test_a_partly_blank_unit_column_is_filled_down_within_each_units_block_only(
                            [1, None, "西环罚〔2024〕12号", "丙", *LATE]])
     assert got == {"西安监罚〔2024〕30号": ("区安监局", "late"), "西安监罚〔2024〕31号": ("区安监局", "on_time"),
                    "西环罚〔2024〕12号": ("区环保局", "late")}
+
+
+def test_titles_with_words_after_the_unit_and_a_compilers_own_rows_first(tmp_path):
+    got = units(tmp_path, [HEADER, [1, "西政办罚〔2024〕1号", "甲", *ON_TIME], ["二、区环保局行政处罚（1件，已全部公开）"],
+                           [1, "西环罚〔2024〕12号", "乙公司", *LATE], ["三、区安监局 1件"],
+                           [1, "西安监罚〔2024〕30号", "丙", *LATE]])
+    assert got == {"西政办罚〔2024〕1号": ("区政府办", "on_time"), "西环罚〔2024〕12号": ("区环保局", "late"),
+                   "西安监罚〔2024〕30号": ("区安监局", "late")}

@@ -282,8 +282,12 @@ def sheet_unit(rows: list[list], header_index: int) -> str | None:
 def footer_unit(rows: list[list], header_index: int, last: int = 15) -> str | None:
     """The 填报单位 named in the sign-off lines below the table (填报单位（盖章）：区安监局), where none is
     above it: the last few rows of a handful of cells each, never a record's cells."""
-    tail = [row for row in rows[max(header_index + 1, len(rows) - last):]
-            if sum(1 for c in row if not is_blank(c)) <= 3]
+    filled = [sum(1 for c in row if not is_blank(c)) for row in rows]
+    # after the sheet's last row of a table (a record or a header): a 填报单位 line over another table
+    # pasted below is that table's, not the sheet's sign-off
+    table_end = max((i for i, n in enumerate(filled) if n > 3), default=header_index)
+    tail = [row for i, row in enumerate(rows) if i >= max(header_index + 1, len(rows) - last, table_end + 1)
+            and filled[i] <= 3]
     return sheet_unit(tail, len(tail))
 
 

@@ -238,25 +238,28 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
 
 def _unit_blocks(first: np.ndarray, candidates: np.ndarray, header: np.ndarray, record: np.ndarray,
                  start: str | None, header_follows: bool = False) -> np.ndarray:
-    """Per row, the unit the nearest unit row above names: a roll-up of several units' decisions without
-    a unit column, each unit's rows under a row that is its name and nothing more (一、区安监局, 区城管局
-    （2件）), or under a 填报单位：区环保局 line just above a table's repeated header. Only skipped rows; a
-    note that mentions a unit (注：区城管局移交的案件…), a sign-off (区安监局（盖章）) or an office's own
-    section (法制科) is none. Unit rows that come after the first record are totals of the rows above
-    them, as likely as titles of those below: not ours to pick, so none of them counts."""
+    """Per row, the unit a unit row names for it: a roll-up of several units' decisions without a unit
+    column, each unit's rows under a row naming it (一、区安监局, 二、区环保局行政处罚, 区城管局（2件）), or under a
+    填报单位：区环保局 line or the unit's name just above a table's repeated header; or, where names come only
+    after decisions (区安监局（1件）under its rows), each name for the rows above it. Only skipped rows whose
+    text starts with the unit's name (after an ordinal or a 填报单位 label); a note that mentions a unit
+    (注：…, 以下为…), a sign-off (区安监局（盖章）) or an office's own section (法制科) is none."""
     units = np.full(len(first), None, dtype=object)
     rows = np.flatnonzero(candidates)
     if len(rows):
         named = np.array([_unit_row(t) for t in first[rows]], dtype=object)
         labelled = np.array([bool(_UNIT_LABEL_ROW.match(t)) for t in first[rows]], dtype=bool)
+        ordinal = np.array([bool(_ORDINAL.match(t)) for t in first[rows]], dtype=bool)  # a total has none
         below = np.flatnonzero(~(record | candidates | (first == "")))  # the next row that is neither: a header?
         above_header = np.array([header[below[np.searchsorted(below, r)]] if np.searchsorted(below, r) < len(below)
                                  else header_follows for r in rows], dtype=bool)  # the next table's header
-        plain = pd.notna(named) & ~labelled
-        records = np.flatnonzero(record)
-        if plain.any() and len(records) and rows[plain][0] > records[0]:
-            named[plain] = None  # after the first record: a total as likely as a title
         named[labelled & ~above_header] = None  # a 填报单位 line only over a table's header
+        found = pd.notna(named)
+        records = np.flatnonzero(record)
+        titled = (ordinal | above_header | labelled) & found
+        if found.any() and not titled.any() and len(records) and rows[found][0] > records[0]:
+            units[rows[found]] = named[found]  # names only under their rows: each for the rows above it
+            return pd.Series(units, dtype=object).bfill().to_numpy(object)
         units[rows] = named
     if start is not None and len(units):
         units[0] = units[0] or start
@@ -264,13 +267,17 @@ def _unit_blocks(first: np.ndarray, candidates: np.ndarray, header: np.ndarray, 
 
 
 _ORDINAL = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]")
-_UNIT_COUNT = re.compile(r"[（(](?:共|计)?\d+(?:件|条|宗|起|个)[)）]$")
 _UNIT_LABEL_ROW = re.compile(r"^(?:填报|报送|填表)(?:单位|部门)[:：](?P<unit>[^（(盖章]+)$")
+# What a note starts with: the unit it names is not the rows' unit (以下为区城管局…, 数据来源：…).
+_NOT_A_TITLE = re.compile(r"^(?:以下|以上|其中|含|包括|说明|注|备注|数据来源|来源|附|另|共|合计|小计|本表|本局|制表|审核|负责人|经办)")
 
 
 def _unit_row(text: str) -> str | None:
-    """The unit a skipped row is the name of (spaces already out), else None."""
+    """The unit a skipped row names as its title (spaces already out), else None."""
     label = _UNIT_LABEL_ROW.match(text)
-    rest = label.group("unit") if label else _UNIT_COUNT.sub("", _ORDINAL.sub("", text))
+    rest = label.group("unit") if label else _ORDINAL.sub("", text)
+    if _NOT_A_TITLE.match(rest) or "盖章" in rest:
+        return None
     unit = unit_in_text(rest)
-    return unit if unit == rest and not UNIT_SECTION.match(unit) else None
+    return unit if unit and rest.startswith(unit) and not re.search(r"[:：]", unit) \
+        and not UNIT_SECTION.match(unit) else None
