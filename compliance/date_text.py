@@ -24,7 +24,8 @@ _SAID_AFTER = re.compile(rf"\s*(?:[(（]\s*)?已?(?:在[^\d]{{0,30}}?)?(?:已|�
 # the day named is when it went online, not when it was decided (ingest/records.py).
 PUBLISHED_WORDS = re.compile(r"[\s\S]*?(?:公开|公示|发布|上网|挂网)")  # matched at the start (textscan.matches)
 # Words that turn 公开 round (未公示, 待公开, 暂不公开, 撤下公示): the date beside them is no publication.
-_NEGATED = re.compile(r"[未待否撤]|不公|不予|暂不|没有|尚无")
+_NEGATED = re.compile(r"未(?:能|曾|经|予)?(?:公开|公示|发布|上网|挂网)|待(?:公开|公示|发布|上网)|撤[下销回除]|暂不|不予|"
+                      r"不(?:公开|公示|发布|上网)|没有|尚未|^否")
 
 
 def unwrapped(text: str) -> str:

@@ -48,7 +48,8 @@ def apply_exemptions(records: pd.DataFrame, rules: RuleSet,
                             np.where(np.isnat(decision), np.datetime64("1900-01-01", "D"), decision), side="right") - 1
     index = np.clip(index, 0, len(rules.rules) - 1)
     known = ~np.isnat(decision) & ~records["rule_unknown"].to_numpy(bool)
-    procedure = contains_any(column(records, "procedure"), ("简易",))
+    said = column(records, "procedure")  # 一般程序 beside a 简易 elsewhere, 非简易, 简易转一般: not 简易程序
+    procedure = contains_any(said, ("简易",)) & ~contains_any(said, ("一般", "普通", "非简易"))
     warning = warning_only(records) if n else np.zeros(0, bool)
     for k, rule in enumerate(rules.rules):
         if not rule.exempt:

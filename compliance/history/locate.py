@@ -66,11 +66,14 @@ def locate(carried: pd.DataFrame, records: pd.DataFrame, known: pd.DataFrame | N
     by_number = match_keys(numbered_rec, None, BY_NUMBER + ["party"]).assign(row=numbered_rec["history_row"].to_numpy())
     by_number = by_number.drop_duplicates(BY_NUMBER + ["party"])  # a repeat of one decision: its first
     by_party = match_keys(other_rec, other_rec["decision_date"], BY_PARTY).assign(row=other_rec["history_row"].to_numpy())
+    stored = match_keys(known, known["decision_date"]) if known is not None and len(known) else None
     numbered = items["number_key"].ne("").to_numpy(bool)
     _merge_into(at, items[numbered], by_number, BY_NUMBER + ["party"])
     left = items[numbered & (at < 0)]
     if len(left):
         free = by_number[~by_number["row"].isin(at[at >= 0])]
+        if stored is not None:  # stored before under this number and its own party: another decision
+            free = free[~_in(free, stored, BY_NUMBER + ["party"])]
         records_per = free.groupby(BY_NUMBER)["row"].transform("size")
         items_per = left.groupby(BY_NUMBER)["item"].transform("size")
         _merge_into(at, left[items_per.eq(1).to_numpy(bool)], free[records_per.eq(1).to_numpy(bool)], BY_NUMBER)
@@ -78,7 +81,6 @@ def locate(carried: pd.DataFrame, records: pd.DataFrame, known: pd.DataFrame | N
         seen[taken] = at[taken] < 0
     _merge_into(at, items[~numbered], by_party.drop_duplicates(BY_PARTY), BY_PARTY)
     # a number filled in (无 last month), or corrected (its old number is nowhere now): never 台账中消失
-    stored = match_keys(known, known["decision_date"]) if known is not None and len(known) else None
     numbered_now = mine[rec_numbered]
     if stored is not None:  # its number stored before: another decision, not this one renumbered
         numbered_now = numbered_now[~_in(match_keys(numbered_now, None, BY_NUMBER), stored, BY_NUMBER)]

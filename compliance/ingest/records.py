@@ -281,7 +281,8 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
         result.notes.append(problem("dates-by-word", file=context.source_file, sheet=sheet.name,
                                     rows=_row_list(rows[worded].tolist())))
     (decided, dec_codes), (published, pub_codes) = parse_dates(decided), parse_dates(published)
-    online_words = per_distinct(decision_text[keep].to_numpy(object), lambda t: matches(PUBLISHED_WORDS, t)).astype(bool)
+    online_words = per_distinct(decision_text[keep].to_numpy(object), lambda t: matches(PUBLISHED_WORDS, t)).astype(bool) \
+        & (published_text[keep].to_numpy(object) == "")  # with its own publication date, a mark (（已公示）) only
     decided, dec_codes = np.where(online_words, NO_DATE, decided), np.where(online_words, "date-with-words", dec_codes)
     published_shown = _short(published_text[keep])
     if "published_date" in mapping.alternates:

@@ -20,6 +20,8 @@ SECTION = re.compile(r"^[\u4e00-\u9fff\d]{0,8}?(?:中队|科|股)$")
 
 # A company, a shop or a clinic: a party (a bare 单位 column of the companies punished), never the office
 # that decided. Such a cell names no unit: the 填报单位 line or the file name does, and the record says so.
+# What only an applicant is called (a school, a kindergarten, a company): a column mostly of them lists parties.
+APPLICANT_LIKE = re.compile(r"(?:公司|厂|店|商行|合作社|个体工商户|门市部|经营部|超市|酒店|饭店|诊所|药房|学校|幼儿园|中学|小学|医院|卫生院)$")
 PARTY_LIKE = re.compile(r"(?:公司|厂|店|商行|合作社|个体工商户|门市部|经营部|超市|酒店|饭店|诊所|药房|农家乐|加油站|学校|幼儿园)$")
 
 
@@ -56,7 +58,8 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
         named = _names_an_office(unit)
         filled = unit.ne("").to_numpy(bool) & ~cells.isin(DITTO).to_numpy(bool)
         party = party | (filled & ~named)
-        if filled.any() and party[filled].mean() > 0.5:
+        strong = unit.str.contains(APPLICANT_LIKE, na=False).to_numpy(bool)  # not only "names no office" (安监)
+        if filled.any() and strong[filled].mean() > 0.5:
             party = filled  # mostly applicants (学校, 幼儿园): so is the 卫生服务中心 among them, no unit
     unit = unit.where(unit.ne("") & ~cells.isin(DITTO).to_numpy(bool) & ~party)
     if source is not None:  # a blank 处罚机关 beside the row's own 数据来源单位: that unit, not the row above's

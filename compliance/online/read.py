@@ -185,7 +185,8 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
     if second is not None:  # 公示日期 and 发布日期: online from the earlier (before the decision: a typo, not it)
         other = dates(range_start(_raw(frame, {"x": second}, "x"))[0])
         other[other < decided] = np.datetime64("NaT")
-        online = np.where(np.isnat(online) | (other < online), other, online)
+        usable = np.where(online < decided, np.datetime64("NaT"), online)  # a typo in the first column either
+        online = np.where(~np.isnat(other) & (np.isnat(usable) | (other < usable)), other, online)
         if (~np.isnat(other)).any() and mapping.headers[second].strip() not in described.date_columns:
             described.date_columns.append(mapping.headers[second].strip())
     # A row whose 公示日期 is blank but whose 更新时间/入库时间 is filled was online by then at the

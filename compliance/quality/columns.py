@@ -68,7 +68,8 @@ QUALITY_FIELDS: tuple[QualityField, ...] = (
     # 简易程序 is what counts, in whichever column a unit wrote it (程序, 办案程序, 案件类型, 类别): every
     # such column, joined; only the word 简易 is read from it (exempt.py)
     QualityField("procedure", "处罚程序", (("程序",), ("案件类型",), ("事项类型",), ("处罚类型",), ("决定类型",),
-                                          ("类别",)), exclude=("证件",), several=True),
+                                          ("类别",)), exclude=("证件", "行业", "违法", "备注", "主体", "相对人", "单位", "证照"),
+                 several=True),
     # an online list's own date: the entry was still online then (publicity-expired)
     QualityField("list_date", "导出时间", (("导出时间",), ("导出日期",), ("更新时间",), ("更新日期",))),
 )
