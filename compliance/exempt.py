@@ -37,6 +37,9 @@ def warning_only(records: pd.DataFrame) -> np.ndarray:
     return only[codes] if len(codes) else np.zeros(0, dtype=bool)
 
 
+YES = ("是", "√", "✓", "Y", "y", "YES", "Yes", "yes", "是的")
+
+
 def apply_exemptions(records: pd.DataFrame, rules: RuleSet,
                      confirmed: tuple[str, ...] = ()) -> tuple[pd.DataFrame, list[Finding]]:
     """(records with exempt statuses, the findings to tell: each exemption's reason, each claim)."""
@@ -50,6 +53,7 @@ def apply_exemptions(records: pd.DataFrame, rules: RuleSet,
     known = ~np.isnat(decision) & ~records["rule_unknown"].to_numpy(bool)
     said = column(records, "procedure")  # 一般程序 beside a 简易 elsewhere, 非简易, 简易转一般: not 简易程序
     procedure = contains_any(said, ("简易",)) & ~contains_any(said, ("一般", "普通", "非简易"))
+    procedure |= np.isin(column(records, "simple_procedure"), YES)  # 是否适用简易程序: 是
     warning = warning_only(records) if n else np.zeros(0, bool)
     for k, rule in enumerate(rules.rules):
         if not rule.exempt:

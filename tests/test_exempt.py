@@ -189,3 +189,14 @@ def test_simple_procedure_counts_in_whichever_column_the_unit_wrote_it(tmp_path,
     result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2022-12-31", "--json", "-", "--rule", "market"])
     status = {r["document_number"]: r["status"] for r in json.loads(result.stdout)["records"]}
     assert status == {"市监罚〔2022〕1号": "exempt", "市监罚〔2022〕2号": "overdue"}
+
+
+def test_a_yes_or_no_simple_procedure_column_counts(tmp_path):
+    """是否适用简易程序 | 是: the same fact as 简易程序 written out; 否 beside it is judged."""
+    rows = [["行政处罚决定书文号", "行政相对人名称", "是否适用简易程序", "处罚决定日期", "公示日期"],
+            ["市监罚〔2022〕1号", "甲", "是", dt.date(2022, 3, 1), None],
+            ["市监罚〔2022〕2号", "乙", "否", dt.date(2022, 3, 1), None]]
+    path = write_xlsx(tmp_path / "区市场监管局_行政处罚.xlsx", {"行政处罚": rows})
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2022-12-31", "--json", "-", "--rule", "market"])
+    status = {r["document_number"]: r["status"] for r in json.loads(result.stdout)["records"]}
+    assert status == {"市监罚〔2022〕1号": "exempt", "市监罚〔2022〕2号": "overdue"}

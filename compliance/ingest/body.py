@@ -275,7 +275,8 @@ def merged_continuations(merged, header_index: int, column: int | None, rows: in
 
 # Columns whose cells are the same on every row of one unit's sheet: a clerk fills them down the template.
 _SAME_ON_EVERY_ROW = ("unit", "category")
-_SAME_QUALITY = ("agency_code", "source_unit", "source_code", "penalty_kind", "permit_kind", "party_type", "procedure")
+_SAME_QUALITY = ("agency_code", "source_unit", "source_code", "penalty_kind", "permit_kind", "party_type", "procedure",
+                 "simple_procedure")
 _SEQUENCE = frozenset({"序号", "编号", "序", "顺序号"})
 
 

@@ -15,7 +15,7 @@ CORE = ("party", "document_number", "decision_date", "unit")
 
 
 # What exemptions read (exempt.py): kept even with the quality checks off.
-EXEMPT_FIELDS = ("procedure", "penalty_kind", "penalty_sort")
+EXEMPT_FIELDS = ("procedure", "simple_procedure", "penalty_kind", "penalty_sort")
 
 
 def _found(headers: list[str], checks: bool) -> dict[str, list[int]]:
