@@ -178,25 +178,25 @@ def test_a_claim_beside_a_redaction_in_the_same_cell_is_still_a_claim(tmp_path):
     assert "exempt-claimed" in [i["code"] for i in record["issues"]]
 
 
+def _market_statuses(tmp_path, header: str, first: str, second: str) -> dict[str, str]:
+    """Statuses under --rule market of two unpublished penalties whose ``header`` column says ``first``, ``second``."""
+    rows = [["行政处罚决定书文号", "行政相对人名称", header, "处罚决定日期", "公示日期"],
+            ["市监罚〔2022〕1号", "甲", first, dt.date(2022, 3, 1), None],
+            ["市监罚〔2022〕2号", "乙", second, dt.date(2022, 3, 1), None]]
+    path = write_xlsx(tmp_path / "区市场监管局_行政处罚.xlsx", {"行政处罚": rows})
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2022-12-31", "--json", "-", "--rule", "market"])
+    return {r["document_number"]: r["status"] for r in json.loads(result.stdout)["records"]}
+
+
 @pytest.mark.parametrize("header", ["程序", "办案程序", "案件类型", "事项类型", "类别"])
 def test_simple_procedure_counts_in_whichever_column_the_unit_wrote_it(tmp_path, header):
     """A unit's own column name for the procedure (程序, 办案程序) or the kind of case (案件类型, 类别): a
     cell saying 简易程序 is the same fact, exempt under the market rule; 一般程序 beside it is judged."""
-    rows = [["行政处罚决定书文号", "行政相对人名称", header, "处罚决定日期", "公示日期"],
-            ["市监罚〔2022〕1号", "甲", "简易程序", dt.date(2022, 3, 1), None],
-            ["市监罚〔2022〕2号", "乙", "一般程序", dt.date(2022, 3, 1), None]]
-    path = write_xlsx(tmp_path / "区市场监管局_行政处罚.xlsx", {"行政处罚": rows})
-    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2022-12-31", "--json", "-", "--rule", "market"])
-    status = {r["document_number"]: r["status"] for r in json.loads(result.stdout)["records"]}
+    status = _market_statuses(tmp_path, header, "简易程序", "一般程序")
     assert status == {"市监罚〔2022〕1号": "exempt", "市监罚〔2022〕2号": "overdue"}
 
 
 def test_a_yes_or_no_simple_procedure_column_counts(tmp_path):
     """是否适用简易程序 | 是: the same fact as 简易程序 written out; 否 beside it is judged."""
-    rows = [["行政处罚决定书文号", "行政相对人名称", "是否适用简易程序", "处罚决定日期", "公示日期"],
-            ["市监罚〔2022〕1号", "甲", "是", dt.date(2022, 3, 1), None],
-            ["市监罚〔2022〕2号", "乙", "否", dt.date(2022, 3, 1), None]]
-    path = write_xlsx(tmp_path / "区市场监管局_行政处罚.xlsx", {"行政处罚": rows})
-    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2022-12-31", "--json", "-", "--rule", "market"])
-    status = {r["document_number"]: r["status"] for r in json.loads(result.stdout)["records"]}
+    status = _market_statuses(tmp_path, "是否适用简易程序", "是", "否")
     assert status == {"市监罚〔2022〕1号": "exempt", "市监罚〔2022〕2号": "overdue"}

@@ -251,8 +251,9 @@ def _unit_blocks(first: np.ndarray, candidates: np.ndarray, header: np.ndarray, 
         labelled = np.array([bool(_UNIT_LABEL_ROW.match(t)) for t in first[rows]], dtype=bool)
         ordinal = np.array([bool(_ORDINAL.match(t)) for t in first[rows]], dtype=bool)  # a total has none
         below = np.flatnonzero(~(record | candidates | (first == "")))  # the next row that is neither: a header?
-        above_header = np.array([header[below[np.searchsorted(below, r)]] if np.searchsorted(below, r) < len(below)
-                                 else header_follows for r in rows], dtype=bool)  # the next table's header
+        nxt = np.searchsorted(below, rows)
+        above_header = np.where(nxt < len(below), header[below[np.minimum(nxt, len(below) - 1)]] if len(below) else False,
+                                header_follows)  # past the last: the next table's header
         named[labelled & ~above_header] = None  # a 填报单位 line only over a table's header
         found = pd.notna(named)
         records = np.flatnonzero(record)
