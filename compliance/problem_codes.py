@@ -183,7 +183,7 @@ DECLARED = [
                 "表中没有公开日期列，只有更新时间、入库时间一类的列", "加一列实际上网公开日期（公示日期）"),
     ProblemType("published-in-mark-column", SHEET, "表中没有公开日期列，公开日期取自“{header}”一栏中写的日期",
                 "公开情况一栏写成一句话（已于2024年3月5日在区政府网站公开）", "无需处理；以后可单列“公开日期”"),
-    ProblemType("unit-line-differs", SHEET, "表头上方写的填报单位是“{line}”，文件名写的是“{named}”，已按“{line}”计",
+    ProblemType("unit-line-differs", SHEET, "表中写的填报单位是“{line}”，文件名写的是“{named}”，已按“{line}”计",
                 "文件名与表中的填报单位不是同一个单位：可能发错了文件，或文件名沿用了别的单位的模板",
                 "确认这份台账是哪个单位的；改正文件名或填报单位后重新报送"),
     ProblemType("sheet-several-tables", SHEET, "工作表中有 {count} 个表格（第 {rows} 行是另一个表头），各按自己的表头读取",

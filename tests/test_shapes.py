@@ -577,7 +577,7 @@ def test_a_unit_line_that_names_another_unit_than_the_file_name_is_said(tmp_path
     code, data, output = check(other.parent, other)
     [record] = data["records"]
     assert record["unit"] == "区卫计委" and code == 0
-    assert "表头上方写的填报单位是“区卫计委”，文件名写的是“区环保局”" in output
+    assert "表中写的填报单位是“区卫计委”，文件名写的是“区环保局”" in output
     assert any("区卫计委" in note and "区环保局" in note for note in data["inputs"][0]["sheets"][0]["notes"])
     _, data, output = check(same.parent, same)
     assert "unit-line-differs" not in output and not data["inputs"][0]["sheets"][0]["notes"]

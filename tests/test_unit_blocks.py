@@ -99,3 +99,27 @@ def test_titles_with_words_after_the_unit_and_a_compilers_own_rows_first(tmp_pat
                            [1, "西安监罚〔2024〕30号", "丙", *LATE]])
     assert got == {"西政办罚〔2024〕1号": ("区政府办", "on_time"), "西环罚〔2024〕12号": ("区环保局", "late"),
                    "西安监罚〔2024〕30号": ("区安监局", "late")}
+
+
+def test_tables_each_signed_underneath_are_each_the_signing_units(tmp_path):
+    """填报单位（盖章）：X under each pasted table signs the table above it, not the one below; the
+    compiler's own sign-off at the very end names no one's decisions."""
+    got = units(tmp_path, [["2024年6月各单位行政处罚汇总"], HEADER,
+                           [1, "西安监罚〔2024〕30号", "甲公司", *LATE], [2, "西安监罚〔2024〕31号", "乙公司", *ON_TIME],
+                           ["填报单位（盖章）：区安监局", None, None, "填报日期：2024-07-05"], [], HEADER,
+                           [1, "西环罚〔2024〕12号", "丙公司", *LATE],
+                           ["填报单位：区环保局（盖章）"], [], HEADER,
+                           [1, "西城管罚〔2024〕40号", "丁", *ON_TIME],
+                           ["填报单位（盖章）：区城管局"], [], ["填报单位（盖章）：区政府办"]])
+    assert got == {"西安监罚〔2024〕30号": ("区安监局", "late"), "西安监罚〔2024〕31号": ("区安监局", "on_time"),
+                   "西环罚〔2024〕12号": ("区环保局", "late"), "西城管罚〔2024〕40号": ("区城管局", "on_time")}
+
+
+def test_a_roll_up_signed_by_its_units_is_no_file_name_mismatch(tmp_path):
+    path = write_xlsx(tmp_path / "区政府办_6月汇总.xlsx", {"6月": [
+        HEADER, [1, "西安监罚〔2024〕30号", "甲公司", *LATE], ["填报单位（盖章）：区安监局"], [], HEADER,
+        [1, "西环罚〔2024〕12号", "丙公司", *ON_TIME], ["填报单位（盖章）：区环保局"]]})
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2024-06-30", "-o", str(tmp_path / "r.xlsx"),
+                                       "--no-history"])
+    assert result.exit_code == 1 and "区安监局" in result.output, result.output
+    assert "unit-line-differs" not in result.output and "文件名写的是" not in result.output, result.output

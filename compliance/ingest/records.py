@@ -134,9 +134,6 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
     result.notes.extend(note.with_place(**at) for note in mapping.notes)
     if mapping.is_weak("published_date"):
         result.notes.append(problem("published-column-stand-in", **at, header=mapping.header_of("published_date")))
-    if context.fallback_named and context.unit_line \
-            and not same_unit(unit_name(context.unit_line), unit_name(context.fallback_unit)):
-        result.notes.append(problem("unit-line-differs", **at, line=context.unit_line, named=context.fallback_unit))
     result.columns = {name: mapping.header_of(name) for name in mapping.columns}
     inner = None
     if sheet.data is not None:
@@ -191,6 +188,9 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
                                     rows="、".join(str(result.header_row + 1 + b) for b in boundaries)))
     result.records = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     result.skipped = skipped
+    if context.fallback_named and context.unit_line and result.records["unit"].nunique() <= 1 \
+            and not same_unit(unit_name(context.unit_line), unit_name(context.fallback_unit)):  # a roll-up's: no news
+        result.notes.append(problem("unit-line-differs", **at, line=context.unit_line, named=context.fallback_unit))
     if example_rows:
         result.notes.append(problem("rows-example", **at, rows=_row_list(example_rows)))
     name = re.sub(r"\s+", "", sheet.name)

@@ -249,6 +249,7 @@ def _unit_blocks(first: np.ndarray, candidates: np.ndarray, header: np.ndarray, 
     if len(rows):
         named = np.array([_unit_row(t) for t in first[rows]], dtype=object)
         labelled = np.array([bool(_UNIT_LABEL_ROW.match(t)) for t in first[rows]], dtype=bool)
+        signed = np.array([bool(_SIGNED_ROW.match(t)) for t in first[rows]], dtype=bool)  # the table above's
         ordinal = np.array([bool(_ORDINAL.match(t)) for t in first[rows]], dtype=bool)  # a total has none
         below = np.flatnonzero(~(record | candidates | (first == "")))  # the next row that is neither: a header?
         nxt = np.searchsorted(below, rows)
@@ -257,7 +258,7 @@ def _unit_blocks(first: np.ndarray, candidates: np.ndarray, header: np.ndarray, 
         named[labelled & ~above_header] = None  # a 填报单位 line only over a table's header
         found = pd.notna(named)
         records = np.flatnonzero(record)
-        titled = (ordinal | above_header | labelled) & found
+        titled = (ordinal | above_header | labelled) & found & ~signed
         if found.any() and not titled.any() and len(records) and rows[found][0] > records[0]:
             units[rows[found]] = named[found]  # names only under their rows: each for the rows above it
             return pd.Series(units, dtype=object).bfill().to_numpy(object)
@@ -270,13 +271,18 @@ def _unit_blocks(first: np.ndarray, candidates: np.ndarray, header: np.ndarray, 
 _ORDINAL = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]")
 _UNIT_LABEL_ROW = re.compile(r"^(?:填报|报送|填表)(?:单位|部门)[:：](?P<unit>[^（(盖章]+)$")
 # What a note starts with: the unit it names is not the rows' unit (以下为区城管局…, 数据来源：…).
+# 填报单位（盖章）：区安监局 under a table: its sign-off, naming the rows above it (a roll-up of pasted tables).
+_STAMP = r"[（(](?:盖章|签章|公章)[)）]"
+_SIGNED_ROW = re.compile(rf"^(?:填报|报送|填表)(?:单位|部门)(?:{_STAMP}[:：](?P<unit>[^（(]+)|[:：](?P<named>[^（(]+){_STAMP})$")
 _NOT_A_TITLE = re.compile(r"^(?:以下|以上|其中|含|包括|说明|注|备注|数据来源|来源|附|另|共|合计|小计|本表|本局|制表|审核|负责人|经办)")
 
 
 def _unit_row(text: str) -> str | None:
     """The unit a skipped row names as its title (spaces already out), else None."""
+    signed = _SIGNED_ROW.match(text)
     label = _UNIT_LABEL_ROW.match(text)
-    rest = label.group("unit") if label else _ORDINAL.sub("", text)
+    rest = signed.group("unit") or signed.group("named") if signed else label.group("unit") if label \
+        else _ORDINAL.sub("", text)
     if _NOT_A_TITLE.match(rest) or "盖章" in rest:
         return None
     unit = unit_in_text(rest)
