@@ -432,3 +432,41 @@ def test_no_lateness_is_claimed_for_what_the_earlier_month_left_out_of_its_scope
     result = CliRunner().invoke(main, ["check", str(tmp_path / "11"), "--month", "2016-11", "--as-of", "2016-12-26",
                                        "--db", str(tmp_path / "h.sqlite"), "--out", str(tmp_path / "r11.xlsx"), "-q"])
     assert "补报" not in result.output, result.output
+
+
+def test_a_ledger_that_did_not_hold_the_item_contradicts_no_publication_day(tmp_path):
+    # September's ledger lists 1号 (decided 09-20, deadline 10-21) unpublished, and its last recorded day is
+    # 2号's publication on 09-08: 逾期未公开 as of 10-25. October's ledger holds October's decisions only
+    # (4号, published 10-25): 1号 is not in it, so it stays open without a word on its publication.
+    # November's ledger says 1号 went online on 10-20: on time. October's 10-25 is no contradiction (that
+    # ledger never held 1号); September's ledger ended 09-08, before 10-20: none either. Closed, on time.
+    ledger(tmp_path / "09" / "区安监局_行政处罚.xlsx", "penalty",
+           [("西安监罚〔2016〕1号", "甲", "2016-09-20", None), ("西安监罚〔2016〕2号", "乙", "2016-09-05", "2016-09-08")],
+           "区安监局")
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty",
+           [("西安监罚〔2016〕4号", "丁", "2016-10-10", "2016-10-25")], "区安监局")
+    ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty",
+           [("西安监罚〔2016〕1号", "甲", "2016-09-20", "2016-10-20"), ("西安监罚〔2016〕5号", "戊", "2016-11-07", "2016-11-09")],
+           "区安监局")
+    month(tmp_path, "09", "2016-09", "2016-10-25")
+    _, carried = month(tmp_path, "10", "2016-10", "2016-11-25")
+    assert {i["document_number"]: (i["state"], i["status"]) for i in carried} == {"西安监罚〔2016〕1号": ("open", "overdue")}
+    _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
+    assert {i["document_number"]: (i["state"], i["status"]) for i in carried} == {
+        "西安监罚〔2016〕1号": ("resolved", "on_time")}
+
+
+def test_a_contradiction_sent_again_next_month_is_still_a_contradiction(tmp_path):
+    # October's ledger (written after 10-25) holds 1号 unpublished; November's says it went online on 10-20:
+    # 两期台账矛盾, 数据有误. December sends November's file again: November's ledger, which had the 10-20
+    # date, is no evidence either way; October's still is. Still 数据有误 and open, not closed by resending.
+    october = [("西安监罚〔2016〕1号", "甲", "2016-10-10", None), ("西安监罚〔2016〕2号", "乙", "2016-10-11", "2016-10-25")]
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty", october, "区安监局")
+    november = [("西安监罚〔2016〕1号", "甲", "2016-10-10", "2016-10-20"), october[1]]
+    for folder in ("11", "12"):
+        ledger(tmp_path / folder / "区安监局_行政处罚.xlsx", "penalty", november, "区安监局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    for period, as_of in (("11", "2016-12-26"), ("12", "2017-01-20")):
+        _, carried = month(tmp_path, period, f"2016-{period}", as_of)
+        assert {i["document_number"]: (i["state"], i["status"]) for i in carried} == {
+            "西安监罚〔2016〕1号": ("open", "invalid")}, period

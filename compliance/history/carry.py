@@ -25,7 +25,7 @@ from ..dates import iso_dates
 from ..ingest.docnumbers import normalise_document_numbers
 from ..ingest.unit_spellings import same_unit
 from ..issues import issues_column
-from .locate import BY_NUMBER, SAME_DECISION_DAYS, locate, match_keys
+from .locate import BY_NUMBER, SAME_DECISION_DAYS, held_unpublished, locate, match_keys
 from .store import FOLLOWUP_COLUMNS, HistoryStore
 
 # Statuses that keep an item open until it is judged and published (issue 23).
@@ -118,41 +118,48 @@ def _unpublished_until(store: HistoryStore, previous: str, carried: pd.DataFrame
     """Per record: the last day the latest earlier ledgers of its unit recorded (a decision or a publication
     of that day; at most that period's as-of date), where the item was still 逾期未公开 and the website has
     not shown it since; NaT elsewhere. A publication day before it now contradicts the earlier ledgers,
-    which were written after it and did not have it (classify). The latest ledgers a unit sent may be older
-    than the previous period (a month it skipped), and the store knows the unit by its earlier name.
+    which were written after it and did not have it (classify). Those ledgers are the latest that held the
+    item unpublished: older than the previous period where the unit skipped a month or its last ledger did
+    not cover the item's month; the store knows the unit by its earlier name.
     Returns (those days, the period whose ledgers each comes from)."""
     out = np.full(len(records), np.datetime64("NaT"), dtype="datetime64[s]")
     periods = np.full(len(records), None, dtype=object)
     # 网站未见 (the ledger had a date the website did not show) is no unpublished ledger row; nor is a row
     # the previous period's ledgers did not hold (台账中消失 then): they say nothing of its publication
-    pick = np.flatnonzero((at >= 0) & carried["status"].eq("overdue").to_numpy(bool)
-                          & carried["problem"].astype(object).ne("not-found").to_numpy(bool)
+    # an item a contradiction (or a bad date) left 数据有误 last time is compared again: the ledger that held
+    # it unpublished still says what it said
+    pick = np.flatnonzero((at >= 0) & carried["status"].isin(["overdue", "invalid"]).to_numpy(bool)
+                          & carried["problem"].astype(object).isin(["overdue", "pending"]).to_numpy(bool)
                           & carried["state"].astype(object).ne("dropped").to_numpy(bool))
     if not len(pick):
         return out, periods
     units = stored_units.iloc[pick].to_numpy(object)
-    last_day: dict[str, np.datetime64] = {}
-    found_in: dict[str, str] = {}
-    earlier = sorted((p for p in store.periods() if p["period"] <= previous), key=lambda p: p["period"], reverse=True)
-    for period in earlier:  # a few periods at most: until each unit's latest ledgers are found
-        wanted = sorted({u for u in units if isinstance(u, str)} - set(last_day))
-        if not wanted:
+    items = carried.iloc[pick].assign(unit=units)
+    last = np.full(len(pick), np.datetime64("NaT"), dtype="datetime64[s]")
+    found_in = np.full(len(pick), None, dtype=object)
+    settled = ~pd.Series(units).map(lambda u: isinstance(u, str)).to_numpy(bool)
+    oldest = items["first_period"].astype(object).fillna("").astype(str).min()
+    earlier = sorted((p for p in store.periods() if oldest <= p["period"] <= previous), key=lambda p: p["period"],
+                     reverse=True)
+    for period in earlier:  # until each item's latest ledger that held it unpublished: a month it was not in
+        if settled.all():  # (a ledger of later decisions only) says nothing of its publication
             break
-        stored = store.records([period["period"]], wanted)
+        stored = store.records([period["period"]], sorted(set(units[~settled])))
         if not len(stored):
             continue
+        held = ~settled & held_unpublished(items, stored)
         days = pd.concat([pd.to_datetime(stored[name], errors="coerce") for name in ("decision_date", "published_date")])
-        known = days.groupby(pd.concat([stored["unit"]] * 2).to_numpy(object)).max()
+        known = days.groupby(pd.concat([stored["unit"]] * 2).to_numpy(object)).max().dropna()
         bound = np.datetime64(period["as_of"], "s")
-        last_day.update({unit: min(np.datetime64(day, "s"), bound) for unit, day in known.dropna().items()})
-        found_in.update({unit: period["period"] for unit in known.dropna().index})
-    last = np.array([last_day.get(u, np.datetime64("NaT")) for u in units], dtype="datetime64[s]")
+        day = pd.Series(units[held], dtype=object).map(known).to_numpy("datetime64[s]")
+        last[held], found_in[held] = np.where(day > bound, bound, day), period["period"]  # NaT stays
+        settled |= held
     rows = at[pick]
     keep = ~np.isnat(last)
     if "online_result" in records.columns:  # the website's own date stands (online/verify.py)
         keep &= ~np.isin(records["online_result"].astype(object).to_numpy(object)[rows], ONLINE_FOUND)
     out[rows[keep]] = last[keep]
-    periods[rows[keep]] = np.array([found_in.get(u) for u in units], dtype=object)[keep]
+    periods[rows[keep]] = found_in[keep]
     return out, periods
 
 

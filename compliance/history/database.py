@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # `history list` reads no frame: pandas is imported where one
     import pandas as pd
 
 # what records() reads back: the keys, and the dates that tell how far a period's ledgers went
-_KEY_COLUMNS = ["unit", "category", "number_key", "party", "decision_date", "published_date"]
+_KEY_COLUMNS = ["unit", "category", "number_key", "party", "decision_date", "published_date", "status"]
 
 
 def _names(columns) -> str:
@@ -78,7 +78,7 @@ class Database:
             return c.rows(sql, {"period": period})
 
     def records(self, periods: list[str], units: list[str]) -> pd.DataFrame:
-        """Stored records of ``periods`` and ``units`` (keys and dates only: what coverage needs)."""
+        """Stored records of ``periods`` and ``units`` (keys, dates and status: what the follow-up needs)."""
         import pandas as pd  # start-up time (see the top)
 
         columns = ["period", *_KEY_COLUMNS]

@@ -130,3 +130,18 @@ def _in(rows: pd.DataFrame, stored: pd.DataFrame, on: list[str]) -> np.ndarray:
 def _merge_into(at: np.ndarray, items: pd.DataFrame, rows: pd.DataFrame, on: list[str]) -> None:
     found = items[on + ["item"]].merge(rows[on + ["row"]], on=on, how="inner")
     at[found["item"].to_numpy()] = found["row"].to_numpy()
+
+
+def held_unpublished(items: pd.DataFrame, stored: pd.DataFrame) -> np.ndarray:
+    """Per item (unit, category, number or party and decision date): whether ``stored`` (one period's
+    records) holds it unpublished: 未到期 or 逾期未公开 there, never a date unread (数据有误)."""
+    blank = pd.to_datetime(stored["published_date"], errors="coerce").isna().to_numpy(bool) \
+        & stored["status"].isin(["pending", "overdue"]).to_numpy(bool)
+    rows = stored[blank]
+    mine = match_keys(items, items["decision_date"]).reset_index(drop=True)
+    theirs = match_keys(rows, rows["decision_date"])
+    numbered = mine["number_key"].ne("").to_numpy(bool)
+    by_number = pd.MultiIndex.from_frame(mine[BY_NUMBER]).isin(pd.MultiIndex.from_frame(theirs[BY_NUMBER]))
+    by_party = pd.MultiIndex.from_frame(mine[BY_PARTY]).isin(
+        pd.MultiIndex.from_frame(theirs.loc[theirs["number_key"].eq(""), BY_PARTY]))
+    return np.where(numbered, by_number, by_party)

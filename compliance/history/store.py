@@ -83,7 +83,7 @@ class HistoryStore:
         return self._db.followup_rows(period, still_open)
 
     def records(self, periods: list[str], units: list[str]) -> pd.DataFrame:
-        """Stored records of ``periods`` and ``units`` (keys and dates only: what coverage needs)."""
+        """Stored records of ``periods`` and ``units`` (keys, dates and status: what the follow-up needs)."""
         return self._db.records(periods, units)
 
     def rates(self, period: str | None = None) -> pd.DataFrame:
