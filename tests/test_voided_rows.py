@@ -88,3 +88,24 @@ def test_numbers_reserved_at_the_end_of_a_table_are_skipped_and_a_bare_number_am
         ("西安监罚〔2016〕1号", "on_time"), ("西安监罚〔2016〕2号", "invalid"), ("西安监罚〔2016〕3号", "on_time")]
     notes = data["inputs"][0]["sheets"][0]["notes"]
     assert any(n.startswith("第 5、6、7、8、9、10 行在表格末尾，只有文书号") for n in notes), notes
+
+
+def test_a_notice_before_the_decision_is_a_skipped_row_and_a_penalty_called_warning_is_not(tmp_path):
+    # 罚告 / 听告 / 告知书: notices before the decision, never published; judged, each was 逾期未公开.
+    # 广告 (an advertising case) and 警告 (a warning: a penalty) are decisions.
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区市场监管局_处罚.xlsx", {"处罚": [
+        HEADER,
+        [1, "西市监罚告〔2016〕5号", "甲公司", D(2016, 9, 20), None, None, None],
+        [2, "西市监罚〔2016〕5号", "甲公司", *ON_TIME, None, None],
+        [3, "西市监听告〔2016〕2号", "乙公司", D(2016, 9, 21), None, None, None],
+        [4, "行政处罚事先告知书", "丙", D(2016, 9, 22), None, None, None],
+        [5, "西市监广告罚〔2016〕1号", "丁公司", D(2016, 9, 23), None, None, None],
+        [6, "西市监警告〔2016〕3号", "戊", *ON_TIME, None, None]]})
+    result, got = check(tmp_path, folder)
+    assert {r["document_number"]: r["status"] for r in got["records"]} == {
+        "西市监罚〔2016〕5号": "on_time", "西市监广告罚〔2016〕1号": "overdue", "西市监警告〔2016〕3号": "on_time"}
+    notes = got["inputs"][0]["sheets"][0]["notes"]
+    assert any(n.startswith("第 2、4、5 行的文书号是告知书的文号") for n in notes), notes
+    assert got["summary"]["skipped_rows"] == 3

@@ -11,10 +11,13 @@ claims not to publish (exempt.py, ``exempt-claimed``).
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
 from ..textscan import contains_any
+from .cells import per_distinct
 
 # What a clerk writes beside a number that was never used for a decision.
 VOID_WORDS = ("作废", "空号", "废号")
@@ -73,12 +76,31 @@ def reserved_rows(doc, party, decision_text, published_text, *notes) -> np.ndarr
     return bare & (np.arange(len(bare)) > (last[-1] if len(last) else -1))
 
 
+# 西安监罚告〔2024〕2号, 告知书（…）: a notice before the decision (事先告知书, 听证告知书), not the decision; 广告 is
+# no notice (西工商广告罚〔2024〕1号), nor 警告 (a penalty), 公告, 通告, 报告, 预告
+_NOTICE = re.compile(r"(?<![广公警报通预])告(?:知书?|字)?\s*[〔\[［(（【]\s*(?:19|20)\d{2}|告知书")
+_YEAR_NUMBER = re.compile(r"[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]")
+
+
+def _notice(text: str) -> bool:
+    """A number that is a notice's only (not one beside the decision's own: 罚告〔2024〕2号/罚〔2024〕2号)."""
+    notices = len(_NOTICE.findall(text))
+    return bool(notices) and len(_YEAR_NUMBER.findall(text)) <= notices
+
+
+def notice_rows(doc: pd.Series) -> np.ndarray:
+    """Rows whose number is a 告知书's: judged as decisions, each became 逾期未公开 (a notice is not published)."""
+    texts = doc.to_numpy(object)
+    return per_distinct(texts, lambda t: np.fromiter((_notice(x) for x in t), bool, len(t))).astype(bool)
+
+
 def not_decisions(doc, party, decision_text, published_text, *notes) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """(the rows that are no decision, {note code: the rows it tells of} for the codes that have any);
     ``notes``: the NOTE_FIELDS columns, 备注 then 当前状态."""
     voided = void_rows(doc, party, decision_text, *notes)
     undecided = undecided_rows(decision_text, published_text, notes[-1] if notes else None) & ~voided
     reserved = reserved_rows(doc, party, decision_text, published_text, *notes) & ~voided & ~undecided
+    notice = notice_rows(doc) & ~voided & ~undecided & ~reserved
     told = {code: rows for code, rows in (("rows-voided", voided), ("rows-undecided", undecided),
-                                          ("rows-reserved", reserved)) if rows.any()}
-    return voided | undecided | reserved, told
+                                          ("rows-reserved", reserved), ("rows-notice", notice)) if rows.any()}
+    return voided | undecided | reserved | notice, told
