@@ -58,6 +58,24 @@ def test_an_example_row_labelled_li_is_skipped_and_said(tmp_path):
     assert sheet["skipped_rows"] == 2 and sheet["notes"] == ["第 2、3 行是填写示例，不是真实决定，已跳过"]
 
 
+def test_a_templates_placeholder_row_is_skipped_and_a_masked_party_is_a_decision(tmp_path):
+    # 西××罚〔20××〕×号 | ××××有限公司 with a date and no publication: left from the template, it was a
+    # 逾期未公开 of 289 working days. 张×× (a person's name masked) with a real number is a decision.
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区文旅局_行政处罚.xlsx", {"台账": [
+        HEADER, [1, "西××罚〔20××〕×号", "××××有限公司", D(2016, 1, 4), None, None],
+        [2, "XX罚〔2016〕XX号", "示例公司", D(2016, 1, 4), None, None],
+        [3, "西文旅罚〔2016〕**号", None, D(2016, 1, 4), None, None],
+        [4, "西文旅罚〔2016〕1号", "张××", D(2016, 9, 1), D(2016, 9, 5), None],
+        [5, "西文旅罚〔2016〕2号", "某某公司", D(2016, 9, 1), None, None]]})
+    _, data, _ = check(folder)
+    assert [(r["document_number"], r["status"]) for r in data["records"]] == [
+        ("西文旅罚〔2016〕1号", "on_time"), ("西文旅罚〔2016〕2号", "overdue")]
+    sheet = data["inputs"][0]["sheets"][0]
+    assert sheet["skipped_rows"] == 3 and sheet["notes"] == ["第 2、3、4 行是填写示例，不是真实决定，已跳过"]
+
+
 def test_the_tools_own_json_in_the_checked_folder_is_passed_over_not_refused(tmp_path):
     folder = tmp_path / "报送"
     folder.mkdir()

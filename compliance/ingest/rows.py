@@ -186,7 +186,7 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
     if either.any():
         says_so[either] = matches(NON_RECORD, first_arr[either])
         example[either] = matches(EXAMPLE, first_arr[either])
-    example &= ~blank
+    example = (example | _placeholder_rows(doc_arr, party.to_numpy(object))) & ~blank
     doc_says = says_so & (doc_arr == first_arr)
     # The number is usually the first cell: match it again only where it is another text.
     other = np.flatnonzero(doc_arr != first_arr)
@@ -234,6 +234,21 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
     return RowKinds(blank, header, note, example, section.ffill().to_numpy(object), labelled, section_row=is_section,
                     unit_block=_unit_blocks(first_arr, note & (evidence.count <= 2), header,
                                             ~(blank | header | note | example), start_unit, header_follows))
+
+
+# A template's example row left in: 西××罚〔20××〕×号 | ××××有限公司 (or 示例公司, or no party). A masked
+# party (张××) alone is a real decision's: the number must be a placeholder too.
+_PLACEHOLDER = re.compile(r".*?(?:[×xXＸｘ*＊○〇□]{2,}|[〔\[［(（【]\s*(?:19|20)?[×xXＸｘ*＊○〇□]{2})")  # matched at the start
+_PLACEHOLDER_PARTY = re.compile(r"(?:[×xXＸｘ*＊○〇□]{2,}|某某)|.*?(?:示例|样例|范例)")
+
+
+def _placeholder_rows(doc: np.ndarray, party: np.ndarray) -> np.ndarray:
+    out = per_distinct(doc, lambda t: matches(_PLACEHOLDER, t)).astype(bool) & (doc != "")
+    rows = np.flatnonzero(out)
+    if len(rows):
+        texts = party[rows]
+        out[rows] = (texts == "") | matches(_PLACEHOLDER_PARTY, texts).astype(bool)
+    return out
 
 
 def _unit_blocks(first: np.ndarray, candidates: np.ndarray, header: np.ndarray, record: np.ndarray,
