@@ -116,6 +116,13 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
     stand_in_late = _stand_in(records) & (judged["status"] == STATUSES.index("late"))
     judged["status"][stand_in_late] = STATUSES.index("invalid")
     problem = np.where(stand_in_late & (problem == None), "published-stand-in-late", problem)  # noqa: E711
+    # Blank there, it says nothing either (a unit's copy of the national layout leaves it empty): never
+    # 逾期未公开 on it; the website list's "not found" still is.
+    checked = records["online_result"].isin(["not-found"]).to_numpy(bool) if "online_result" in records \
+        else np.zeros(len(records), dtype=bool)
+    stand_in_blank = _stand_in(records) & (judged["status"] == STATUSES.index("overdue")) & ~checked
+    judged["status"][stand_in_blank] = STATUSES.index("invalid")
+    problem = np.where(stand_in_blank & (problem == None), "published-stand-in-blank", problem)  # noqa: E711
     # A row struck through (删除线) may be a voided decision: never called late on it (docs/rules.md §8).
     struck_late = _struck(records) & np.isin(judged["status"], [STATUSES.index("late"), STATUSES.index("overdue")])
     judged["status"][struck_late] = STATUSES.index("invalid")

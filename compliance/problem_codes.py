@@ -294,6 +294,10 @@ DECLARED = [
                 "在表头中加上决定日期列，或在 compliance.toml [columns] 中补充同义词"),
     ProblemType("published-column-missing", RECORD, "工作表中找不到公开日期列，无法判断是否按时公开",
                 "没有公开日期列（报送日期等不是公开日期）", "加上公开日期列，或在 compliance.toml [columns] 中补充同义词"),
+    ProblemType("published-stand-in-blank", RECORD, "“{standin}”一栏为空，它是数据更新或入库的时间，不是公开日期："
+                                                   "已过截止日 {deadline}，无法判定是否已公开",
+                "公开日期只有更新时间、入库时间一类的列，本行又是空的：不能据此认定逾期未公开",
+                "填写实际上网公开日期（可在网站上查到），或用 --online 提供网站清单核对"),
     ProblemType("published-stand-in-late", RECORD, "“{standin}”{published} 已过截止日 {deadline}，但它是数据更新或入库的时间，"
                                                   "首次上网公开可能更早：无法判定是否逾期",
                 "公开日期只有更新时间、入库时间一类的列，按它已过截止日：不能据此认定逾期",

@@ -14,7 +14,7 @@ from helpers import write_csv, write_xlsx
 D = dt.date
 ROWS = [["西安监罚〔2016〕1号", "甲", D(2016, 10, 10), D(2016, 10, 20)],  # on time by the update time: on time
         ["西安监罚〔2016〕2号", "乙", D(2016, 10, 10), D(2016, 11, 30)],  # deadline 2016-11-07: late by it
-        ["西安监罚〔2016〕3号", "丙", D(2016, 10, 10), None]]  # never published: overdue
+        ["西安监罚〔2016〕3号", "丙", D(2016, 10, 10), None]]  # blank there: says nothing, 数据有误
 HEADER = ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期"]
 
 
@@ -42,8 +42,10 @@ def test_late_by_an_update_time_is_not_an_accusation(tmp_path, kind, column):
     assert late["status"] == "invalid" and late["deadline"] == "2016-11-07"
     [issue] = [i for i in late["issues"] if i["code"] == "published-stand-in-late"]
     assert issue["message"].startswith(f"“{column}”2016-11-30 已过截止日 2016-11-07")
-    assert by_number["西安监罚〔2016〕3号"]["status"] == "overdue"
-    assert payload["summary"]["late"] == 0 and payload["summary"]["invalid"] == 1
+    blank = by_number["西安监罚〔2016〕3号"]
+    assert blank["status"] == "invalid" and [i["code"] for i in blank["issues"]] == ["published-stand-in-blank"]
+    assert blank["issues"][0]["message"].startswith(f"“{column}”一栏为空")
+    assert payload["summary"]["late"] == 0 and payload["summary"]["invalid"] == 2 and payload["summary"]["overdue"] == 0
     [sheet] = payload["inputs"][0]["sheets"]
     assert any(f"公开日期取自“{column}”列" in note for note in sheet["notes"])
 
@@ -55,3 +57,12 @@ def test_a_real_publication_column_beside_an_update_time_is_judged_as_before(tmp
     statuses = {r["document_number"]: r["status"] for r in payload["records"]}
     assert statuses == {"西安监罚〔2016〕1号": "on_time", "西安监罚〔2016〕2号": "late", "西安监罚〔2016〕3号": "overdue"}
     assert not any("公开日期取自" in note for note in payload["inputs"][0]["sheets"][0]["notes"])
+
+
+def test_a_blank_update_time_before_the_deadline_is_pending(tmp_path):
+    rows = [["西安监罚〔2016〕9号", "丁", D(2016, 12, 20), None]]  # deadline 2017-01-18 (20 working days)
+    path = _write(tmp_path, "xlsx", HEADER + ["数据更新时间戳"], rows)
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "--out", str(tmp_path / "r.xlsx"),
+                                       "--json", "-", "-q"])
+    [record] = json.loads(result.stdout)["records"]
+    assert result.exit_code == 0 and record["status"] == "pending", result.output
