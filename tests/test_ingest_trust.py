@@ -270,6 +270,25 @@ def test_formula_without_a_cached_value_is_a_problem(tmp_path):
     assert records["published_problem"].tolist() == ["date-formula-uncached"]
 
 
+@pytest.mark.parametrize("cell", ['<c r="E2" t="str"><f>IF(D2="","",D2+100)</f><v></v></c>',
+                                  '<c t="str" r="E2"><f>IF(D2="","",D2+100)</f><v/></c>'])
+def test_a_formula_whose_saved_result_is_empty_text_is_a_blank_cell_not_an_uncalculated_one(tmp_path, cell):
+    """Excel saves a formula that gives "" (IFERROR(VLOOKUP(…),"")) as t="str" with an empty <v>: it was
+    calculated, and the publication date is blank (逾期未公开 once past the deadline), not 数据有误 with
+    advice to re-save the file, which changes nothing. Either attribute order (the exact scan)."""
+    path = write_xlsx(tmp_path / "区安监局.xlsx", {"S": [HEADER, [1, "罚1", "甲", "2016-09-01", "=D2+5"]]})
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode("utf-8")
+    start = xml.index('<c r="E2"')
+    parts["xl/worksheets/sheet1.xml"] = (xml[:start] + cell + xml[xml.index("</c>", start) + 4:]).encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    records = only(load([path]))
+    assert records["published_problem"].tolist() == [None] and records["published_date"].isna().all()
+
+
 def test_1904_workbooks_bare_numbers(tmp_path):
     workbook = openpyxl.Workbook()
     workbook.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904

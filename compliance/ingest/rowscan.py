@@ -178,7 +178,8 @@ class PartTags:
         value = self.value.search(element)
         if attribute(tag.group(1), b"t") == b"e" and value:
             scan.errors[position(start)] = value.group(1).decode("ascii", "replace")
-        elif self.formula.search(element) and not value:
+        elif self.formula.search(element) and not value \
+                and not (attribute(tag.group(1), b"t") == b"str" and self.v_open in element):  # "" cached: <v/>
             scan.uncached.append(position(start))  # a cell met twice is patched once (patch_cells)
 
 
@@ -282,5 +283,5 @@ def _exact_cell(cell: dict, row: int, column: int, details: bool, scan) -> None:
         return
     if cell["t"] == "e" and value:
         scan.errors[(row - 1, column - 1)] = value
-    elif cell["f"] and not value:
+    elif cell["f"] and not value and not (cell["saw_v"] and cell["t"] == "str"):  # Excel's cached "": t="str", <v/>
         scan.uncached.append((row - 1, column - 1))
