@@ -210,6 +210,24 @@ def test_a_cumulative_ledger_resent_with_a_blank_date_filled_in_is_one_decision_
     assert "都相同" in notes[("11月", "5号")] and "日期不同" in notes[("11月", "6号")]
 
 
+def test_a_filled_copy_read_before_the_blank_one_is_the_same_publication_not_a_conflict(tmp_path):
+    """10月 sorts before 9月, and a 汇总 sheet may come before its month's sheet: the copy with the date is
+    then read first, the blank copy second. Still one decision published then (补公开), never 数据有误."""
+    folder = tmp_path / "报送"
+    blank = [1, "西安监罚〔2016〕1号", "甲", D(2016, 9, 13), None, None]
+    filled = [1, "西安监罚〔2016〕1号", "甲", D(2016, 9, 13), D(2016, 10, 17), None]  # deadline 2016-10-17
+    for month, row in ((9, blank), (10, filled)):
+        (folder / f"{month}月").mkdir(parents=True)
+        write_xlsx(folder / f"{month}月" / "区安监局_行政处罚台账.xlsx", {"行政处罚": [HEADER, row]})
+    write_xlsx(folder / "区环保局_2016年台账.xlsx", {
+        "汇总": [HEADER, [1, "西环罚〔2016〕1号", "乙", D(2016, 9, 13), D(2016, 10, 20), None]],
+        "9月": [HEADER, [1, "西环罚〔2016〕1号", "乙", D(2016, 9, 13), None, None]]})
+    _, data, _ = check(folder)
+    got = {r["document_number"]: (r["status"], r["published_date"]) for r in data["records"]}
+    assert got == {"西安监罚〔2016〕1号": ("on_time", "2016-10-17"), "西环罚〔2016〕1号": ("late", "2016-10-20")}
+    assert data["summary"]["repeats"] == 2 and data["summary"]["invalid"] == 0
+
+
 def test_a_unit_with_one_unreadable_file_is_ranked_on_what_was_read_and_says_so(tmp_path):
     """区人社局 sent a good file and a broken one (named with its full name): one unit, whose rank stands on
     part of what it sent; no second unit invented from the broken file's name."""

@@ -46,7 +46,7 @@ def find_files(paths: Iterable[str | Path], own=None) -> tuple[list[Path], list[
 
 
 def _walk(folder: Path, found: list[Path], skipped: list, own) -> None:
-    for candidate in sorted(folder.rglob("*")):
+    for candidate in sorted(folder.rglob("*"), key=natural_order):  # 9月 before 10月: copies in the order made
         relative = candidate.relative_to(folder).parts
         if any(part.startswith((".", "~$")) for part in relative) or candidate.name.lower() in SYSTEM_FILES:
             continue
@@ -75,6 +75,13 @@ def _walk(folder: Path, found: list[Path], skipped: list, own) -> None:
             skipped.append((candidate, FileFault("wrong-form", candidate, reason=reason)))
 
 
+def natural_order(path: Path) -> tuple:
+    """Each part of the path with its runs of digits compared as numbers (2月, 9月, 10月)."""
+    return tuple(tuple((0, int(piece), "") if piece.isdigit() else (1, 0, piece) for piece in _DIGITS.split(part))
+                 for part in path.parts)
+
+
+_DIGITS = re.compile(r"(\d+)")
 BACKUP_SUFFIXES = (".bak", ".old", ".orig", ".backup", ".tmp", ".swp")
 # What Windows and macOS leave in every folder: never a unit's submission, passed over without a word.
 SYSTEM_FILES = frozenset({"thumbs.db", "ehthumbs.db", "ehthumbs_vista.db", "desktop.ini", ".ds_store", "icon\r"})
