@@ -34,7 +34,7 @@ from .online import apply_online, select_online_only
 from .report.json_output import json_text, run_json, write_json
 from .report.parts import Part, parts_of
 from .report.records_out import refuse_foreign_records, write_records
-from .report.paths import OWN_REPORT, refuse_unsafe_outputs, report_path
+from .report.paths import OWN_REPORT, free_name, refuse_unsafe_outputs, report_path, tool_named
 from .report.workbook import write_report
 from .report.writers import WriterUsed
 from .rules import PROFILES, RuleSet, single
@@ -211,6 +211,7 @@ class Outputs:
     writer: WriterUsed | None = None
     json_path: Path | None = None
     records_dir: Path | None = None  # --records-out: every record as Parquet
+    kept: Path | None = None  # a report of the same name edited since the tool wrote it: left as it is
 
     @property
     def verdict(self) -> Verdict:
@@ -238,7 +239,8 @@ def write_outputs(run: CheckRun, *, out: str | Path | None = None, json: str | P
     """
     if not run.readable:
         return Outputs(run)
-    target = report_path(out, run)
+    named = report_path(out, run)
+    target = free_name(named) if tool_named(out) else named  # an edited report of that name is kept
     json_path = None if json in (None, "-") else Path(json)
     inputs = [e.path for e in run.inputs if not e.not_read] + list(run.online_files)
     refuse_unsafe_outputs(target, json_path, inputs, [e.path for e in run.inputs if e.is_report])
@@ -247,7 +249,8 @@ def write_outputs(run: CheckRun, *, out: str | Path | None = None, json: str | P
     records_dir = None if records_out is None else Path(records_out)
     if records_dir is not None:
         refuse_foreign_records(records_dir)
-    outputs = Outputs(run, target, _write(run, target, "报告", "--out", write_report), json_path=json_path)
+    outputs = Outputs(run, target, _write(run, target, "报告", "--out", write_report), json_path=json_path,
+                      kept=named if target != named else None)
     try:
         if records_dir is not None:
             outputs.records_dir = _write(run, records_dir, "记录文件夹", "--records-out",

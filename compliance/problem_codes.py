@@ -53,6 +53,10 @@ DECLARED = [
     ProblemType("output-foreign-file", RUN, "{path} 已存在，且不是本工具生成的{kind}，拒绝覆盖。请用 {option} 指定别的文件名，或先把它移走",
                 "输出路径上已有一个不是本工具写的文件；本工具从不覆盖别人的文件",
                 "换一个文件名，或先把原文件移走。本工具生成的报告（含本工具的工作表）和 JSON（以 \"tool\": \"compliance\" 开头）可以被替换"),
+    ProblemType("output-report-edited", RUN, "{path} 是本工具生成的报告，但生成后被修改过（或在 Excel/WPS 中保存过），拒绝覆盖，以免丢失其中的修改。"
+                                             "请用 --out 指定别的文件名，或先把它改名另存",
+                "报告交出后有人在上面加了意见、另加了工作表，或用 Excel/WPS 打开后保存过",
+                "换一个文件名；不指定 --out（或 --out 只给文件夹）时，新报告自动另存为“原名(2).xlsx”，原文件不动"),
     ProblemType("output-json-is-report", RUN, "--json 的路径 {path} 与 Excel 报告是同一个文件，拒绝写入。请给 JSON 另起一个文件名，如 结果.json",
                 "JSON 会写在报告上面", "给 --json 另起一个文件名"),
     ProblemType("output-is-folder", RUN, "{option} 的路径 {path} 是一个文件夹。请给出文件名，如 {example}",

@@ -2,8 +2,10 @@
 
 - Nothing the tool writes replaces a file it did not write itself. Its Excel
   report is recognised by its sheets (``OWN_REPORT``, also used by the loader
-  so that a report is never read back as input); its JSON by its first key,
-  ``"tool": "compliance"``, which ``run_json`` always writes first.
+  so that a report is never read back as input), and replaced only as written:
+  its zip comment holds a fingerprint of its entries (``stamp``), which an edit
+  saved in Excel or WPS loses; its JSON by its first key, ``"tool": "compliance"``,
+  which ``run_json`` always writes first.
 - No output may be an input: a ledger, an --online list, or the other output.
 - Every output is written to a temporary file in the target folder and then
   renamed into place, so a failed run leaves no half-written file.
@@ -12,8 +14,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+import zipfile
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
@@ -68,6 +72,46 @@ def is_own_report(path: Path) -> bool:
     return OWN_REPORT.is_report(zip_sheet_names(path))
 
 
+_STAMP = b"compliance-report sha256="
+
+
+def _fingerprint(archive: zipfile.ZipFile) -> bytes:
+    """Every entry's name, CRC-32 and size, from the central directory: no entry is decompressed."""
+    listed = sorted(f"{i.filename}:{i.CRC:08x}:{i.file_size}" for i in archive.infolist())
+    return hashlib.sha256("\n".join(listed).encode("utf-8")).hexdigest().encode("ascii")
+
+
+def stamp(path: Path) -> None:
+    """Mark a report just written as the tool's, as it is now: the zip comment holds its fingerprint.
+    Excel and WPS write a new archive when they save, without it."""
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.comment = _STAMP + _fingerprint(archive)
+
+
+def untouched(path: Path) -> bool:
+    """A report of ours exactly as the tool wrote it: not edited, not saved again in Excel or WPS since
+    (法制办's remarks and added sheets are never replaced by the next run)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return archive.comment == _STAMP + _fingerprint(archive)
+    except (OSError, zipfile.BadZipFile):
+        return False
+
+
+def tool_named(out: str | Path | None) -> bool:
+    """The report's file name is the tool's choice (no --out, or --out a folder), not the user's."""
+    return not out or str(out).endswith(("/", "\\")) or _is_dir(Path(out))
+
+
+def free_name(path: Path) -> Path:
+    """``path``, or the first of 名称(2).xlsx, 名称(3).xlsx … that is not a file the tool may not replace."""
+    candidate, k = path, 1
+    while candidate.exists() and not (is_own_report(candidate) and untouched(candidate)):
+        k += 1
+        candidate = path.with_name(f"{path.stem}({k}){path.suffix}")
+    return candidate
+
+
 def refuse_unsafe_outputs(report: Path, json_path: Path | None, inputs: Iterable[str],
                           reports_read: Iterable[str] = ()) -> None:
     """Raise before anything is written when an output would replace what it must not.
@@ -80,6 +124,8 @@ def refuse_unsafe_outputs(report: Path, json_path: Path | None, inputs: Iterable
         raise ComplianceError.of("output-is-input", path=report, option="--out")
     if report.exists() and not is_own_report(report):
         raise ComplianceError.of("output-foreign-file", path=report, kind="报告", option="--out")
+    if report.exists() and not untouched(report) and _key(report) not in {_key(p) for p in reports_read}:
+        raise ComplianceError.of("output-report-edited", path=report)
     _refuse_file_as_folder(report, "报告", "--out")
     if json_path is None:
         return

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .paths import write_atomically
+from .paths import stamp, write_atomically
 from .sheets import build_specs
 from .writers import WriterUsed, write_workbook
 
 
 def write_report(run, out_path: str | Path, backend: str | None = None) -> WriterUsed:
     """Write the report to ``out_path``; returns the writer that wrote it (named in 说明 as well)."""
-    return write_atomically(Path(out_path), lambda temp: write_workbook(lambda label: build_specs(run, label), temp,
-                                                                         backend), ".xlsx")
+    def write(temp: Path) -> WriterUsed:
+        used = write_workbook(lambda label: build_specs(run, label), temp, backend)
+        stamp(temp)  # as written: replaced next time only if nobody has changed it since
+        return used
+
+    return write_atomically(Path(out_path), write, ".xlsx")
