@@ -32,7 +32,8 @@ def test_late_rows_print_whole_and_a_publication_after_the_as_of_date_is_said_in
     after = next(r for r in values[1:] if r[header.index("状态")].startswith("逾期未公开"))
     assert after[header.index("公开日期")] is not None  # the date that needed the words
     widths = {h: sheet.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width for i, h in enumerate(header)}
-    for column, text in (("来源文件", name), ("工作表", "行政处罚决定公开情况"), ("文书号", long_number)):
+    for column, text in (("来源文件", name), ("工作表", "行政处罚决定公开情况"), ("文书号", long_number),
+                         ("状态", "逾期未公开（统计截止日后才公开）")):  # the words that explain the date, whole
         assert widths[column] >= display_width(text), (column, widths[column], display_width(text))
 
 

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..dates import as_days
-from .layout import DATE, INT, STATUS_FILLS, TEXT, SheetSpec, column_widths
+from .layout import DATE, INT, STATUS_FILLS, TEXT, SheetSpec, column_widths, display_width
 
 EXCEL_MAX_ROWS = 1_048_576
 
@@ -142,10 +142,15 @@ def _text_cells(values: pd.Series, shown) -> np.ndarray:
 
 
 def record_specs(base_name: str, frame: pd.DataFrame, columns, statuses: np.ndarray, footer: str,
-                 header: str, print_columns: int | None = None) -> list[SheetSpec]:
-    """One sheet per EXCEL_MAX_ROWS - 1 records: 全部记录, 全部记录(2), …"""
+                 header: str, print_columns: int | None = None, whole: tuple[str, ...] = ()) -> list[SheetSpec]:
+    """One sheet per EXCEL_MAX_ROWS - 1 records: 全部记录, 全部记录(2), …; the ``whole`` columns (few
+    distinct texts) as wide as their longest text in any row, within their cap: never cut in print."""
     kinds = [c.kind for c in columns]
     widths = [min(w, c.width_cap) for c, w in zip(columns, column_widths(frame, kinds))]
+    for k, c in enumerate(columns):
+        texts = [t for t in pd.unique(frame[c.header].astype(object)) if isinstance(t, str)] if c.header in whole else []
+        if texts:
+            widths[k] = float(min(max(widths[k], max(display_width(t) for t in texts) + 2), c.width_cap))
     per_sheet = EXCEL_MAX_ROWS - 1
     specs = []
     for part, start in enumerate(range(0, max(len(frame), 1), per_sheet), start=1):

@@ -16,7 +16,7 @@ from .records import COLUMNS as ALL_COLUMNS
 HEADERS = ("单位", "文书号", "行政相对人", "决定日期", "公开日期", "应公开截止日期", "逾期工作日数", "状态",
            "类别", "来源文件", "工作表", "行号")
 # Wider than on 全部记录: file names, sheet names and long 文书号 are printed whole (issue 21).
-WIDER = {"来源文件": 44, "工作表": 22, "文书号": 30}
+WIDER = {"来源文件": 44, "工作表": 22, "文书号": 30, "状态": 52}  # 状态: its explanation (AFTER_AS_OF, AT_LEAST) whole
 COLUMNS = tuple(replace(c, width_cap=WIDER.get(h, c.width_cap)) for h in HEADERS
                 for c in ALL_COLUMNS if c.header == h)
 AFTER_AS_OF = "逾期未公开（统计截止日后才公开）"
@@ -35,7 +35,8 @@ def specs(sheet) -> list[SheetSpec]:
     if after.any() or bound.any():  # (a long column is a Categorical: replaced whole, not set into)
         state = np.where(after, AFTER_AS_OF, cells["状态"].astype(object).to_numpy(object))
         cells["状态"] = np.where(bound, state + AT_LEAST, state)
-    return record_specs("逾期清单", cells, COLUMNS, sheet.statuses[order], sheet.footer, sheet.header)
+    return record_specs("逾期清单", cells, COLUMNS, sheet.statuses[order], sheet.footer, sheet.header,
+                        whole=("状态", "工作表"))
 
 
 def late_order(records: pd.DataFrame, late: np.ndarray) -> np.ndarray:
