@@ -104,6 +104,9 @@ class CheckRun:
         unreadable = sum(1 for e in self.inputs if e.error is not None)
         doubtful = sum(1 for e in self.inputs if e.doubtful)  # read, but not as the file says: never a pass
         findings = [f"{doubtful} 个文件读到的行数与文件不一致"] if doubtful else []
+        after = self.summary.get("out_of_scope", {}).get("after_as_of", 0)
+        if self.readable and not self.summary.get("records") and after:  # --as-of 2020 on 2024's ledger: nothing
+            findings.append(f"{after} 条决定都晚于统计截止日 {self.as_of.isoformat()}，没有检查任何记录（请检查统计截止日）")
         return Verdict.of(self.summary, unreadable, findings + [f for part in self.parts for f in part.findings()],
                           nothing)
 

@@ -366,3 +366,17 @@ def test_a_stamp_word_before_the_unit_is_no_other_unit(tmp_path):
         [3, "西市监罚〔2016〕3号", "丙公司", D(2016, 9, 1), D(2016, 9, 5), "（公章）区市场监管局"]]})
     _, data, _ = check(folder)
     assert {r["unit"] for r in data["records"]} == {"区市场监管局"}
+
+
+def test_a_mistyped_as_of_year_that_leaves_nothing_to_check_is_no_pass(tmp_path):
+    # --as-of 2015-01-01 on 2016's ledger: every decision came after it, nothing was checked. That is no
+    # 通过 (exit 0) a clerk or a script would take for a clean sheet; an as-of that covers them passes.
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区编办_行政许可.xlsx", {"Sheet1": [HEADER, [1, "西编许〔2016〕1号", "甲", D(2016, 9, 1), D(2016, 9, 5), None]]})
+    result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2015-01-01", "--no-history", "-q",
+                                       "-o", str(tmp_path / "r.xlsx")])
+    assert result.exit_code == 1, result.output
+    assert "1 条决定都晚于统计截止日 2015-01-01，没有检查任何记录（请检查统计截止日）" in result.output
+    code, data, _ = check(folder)
+    assert code == 0 and data["summary"]["records"] == 1
