@@ -24,7 +24,8 @@ DECLARED = [
     ProblemType("param-port", RUN, "端口应为 1–{most} 之间的整数，现为“{value}”",
                 "serve 的 --port 不是 1–65535 之间的整数", "换一个端口号，如 8000"),
     *OPTIONS,  # problem_codes_options.py
-    ProblemType("param-rule", RUN, "没有名为“{value}”的规则，可用：{known}",
+    ProblemType("param-rule", RUN, "没有名为“{value}”的规则，可用：{known}（国家“双公示” 7 个工作日用 --rule national；"
+                                   "其他天数用 --days，如 --days 15）",
                 "--rule 给出的规则名不存在", "改用列出的规则名之一"),
     ProblemType("param-engine", RUN, "没有名为“{value}”的引擎，可用：{known}", "--engine 给出的引擎名不存在",
                 "改用 pandas（默认，本机）或 dask（Dask 集群）"),

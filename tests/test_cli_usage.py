@@ -48,7 +48,8 @@ USAGE_ERRORS = [
     (["deadline", "2019-01-01", "--days", "x"],
      usage_error("选项 --days 的值无效：应为 1–3650 之间的整数（工作日数），现为“x”", "compliance deadline")),
     (["check", "x", "--rule", "provincial"],
-     usage_error("选项 --rule 的值无效：没有名为“provincial”的规则，可用：district、national、market", "compliance check")),
+     usage_error("选项 --rule 的值无效：没有名为“provincial”的规则，可用：district、national、market"
+                 "（国家“双公示” 7 个工作日用 --rule national；其他天数用 --days，如 --days 15）", "compliance check")),
     # ranges (click.IntRange said "0 is not in the range 1<=x<=65535.")
     (["serve", "--port", "0"], usage_error("选项 --port 的值无效：端口应为 1–65535 之间的整数，现为“0”", "compliance serve")),
     (["serve", "-p", "65536"], usage_error("选项 --port 的值无效：端口应为 1–65535 之间的整数，现为“65536”", "compliance serve")),
