@@ -109,3 +109,16 @@ def test_a_notice_before_the_decision_is_a_skipped_row_and_a_penalty_called_warn
     notes = got["inputs"][0]["sheets"][0]["notes"]
     assert any(n.startswith("第 2、4、5 行的文书号是告知书的文号") for n in notes), notes
     assert got["summary"]["skipped_rows"] == 3
+
+
+def test_a_sign_off_typed_under_the_number_column_at_the_end_is_no_reserved_number(tmp_path):
+    # 制表人： | (unit) | 审核人： under the 文书号 column: a footer, skipped without calling 审核人： a 预留的文号
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区安监局_处罚.xlsx", {"台账": [
+        ["序号", "单位", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期"],
+        [1, "区安监局", "西安监罚〔2016〕1号", "甲", *ON_TIME], [], ["制表人：", None, "审核人："],
+        ]})
+    _, got = check(tmp_path, folder)
+    [sheet] = got["inputs"][0]["sheets"]
+    assert got["summary"]["records"] == 1 and sheet["skipped_rows"] == 2 and sheet["notes"] == [], sheet

@@ -71,7 +71,8 @@ def reserved_rows(doc, party, decision_text, published_text, *notes) -> np.ndarr
         | (published_text.to_numpy(object) != "")
     for note in notes:
         filled |= note.to_numpy(object) != ""
-    bare = (doc.to_numpy(object) != "") & ~filled
+    # a number has digits: 审核人： typed under the number column is a sign-off line (rows.py), no number
+    bare = (doc.to_numpy(object) != "") & ~filled & doc.str.contains(r"\d", regex=True).fillna(False).to_numpy(bool)
     last = np.flatnonzero(filled)
     return bare & (np.arange(len(bare)) > (last[-1] if len(last) else -1))
 
