@@ -88,7 +88,10 @@ SAID_ABOVE = frozenset({"同上", "〃", "\"", "”", "“", "''", "同前"})
 def numbers_said_above(doc: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """(the numbers with 同上 / 〃 read as the number of the row directly above, the rows so read); by
     position. A 同上 under a row with no number is no number."""
-    said = doc.str.replace(r"\s+", "", regex=True).isin(SAID_ABOVE).to_numpy(bool)
+    texts = doc.to_numpy(object)
+    said = np.zeros(len(texts), dtype=bool)
+    short = np.flatnonzero(np.fromiter(map(len, texts), np.int64, len(texts)) <= 8)  # 同 上: a number is longer
+    said[short] = pd.Series(texts[short], dtype=object).str.replace(r"\s+", "", regex=True).isin(SAID_ABOVE).to_numpy(bool)
     if not said.any():
         return doc, said
     # the nearest row above that is no 同上 itself, blank or not: a blank number is no number to repeat

@@ -282,12 +282,12 @@ def sheet_unit(rows: list[list], header_index: int) -> str | None:
 def footer_unit(rows: list[list], header_index: int, last: int = 15) -> str | None:
     """The 填报单位 named in the sign-off lines below the table (填报单位（盖章）：区安监局), where none is
     above it: the last few rows of a handful of cells each, never a record's cells."""
-    filled = [sum(1 for c in row if not is_blank(c)) for row in rows]
+    start = max(header_index + 1, len(rows) - last)  # only the last rows: never a pass over every record
+    filled = {i: sum(1 for c in rows[i] if not is_blank(c)) for i in range(start, len(rows))}
     # after the sheet's last row of a table (a record or a header): a 填报单位 line over another table
     # pasted below is that table's, not the sheet's sign-off
-    table_end = max((i for i, n in enumerate(filled) if n > 3), default=header_index)
-    tail = [row for i, row in enumerate(rows) if i >= max(header_index + 1, len(rows) - last, table_end + 1)
-            and filled[i] <= 3]
+    table_end = max((i for i, n in filled.items() if n > 3), default=start - 1)
+    tail = [rows[i] for i, n in filled.items() if i > table_end and n <= 3]
     return sheet_unit(tail, len(tail))
 
 

@@ -26,7 +26,7 @@ from .docnumbers import PLACEHOLDERS
 from .header import EXAMPLE, NON_RECORD, SECTION, SIGNATURE, STAMP_LINE
 from .unit_column import SECTION as UNIT_SECTION
 from .unit_text import unit_in_text
-from ..textscan import matches
+from ..textscan import contains_any, matches
 
 
 @dataclass
@@ -239,11 +239,14 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
 # A template's example row left in: 西××罚〔20××〕×号 | ××××有限公司 (or 示例公司, or no party). A masked
 # party (张××) alone is a real decision's: the number must be a placeholder too.
 _PLACEHOLDER = re.compile(r".*?(?:[×xXＸｘ*＊○〇□]{2,}|[〔\[［(（【]\s*(?:19|20)?[×xXＸｘ*＊○〇□]{2})")  # matched at the start
+_PLACEHOLDER_MARKS = tuple("×xXＸｘ*＊○〇□")  # what _PLACEHOLDER needs at least one of
 _PLACEHOLDER_PARTY = re.compile(r"(?:[×xXＸｘ*＊○〇□]{2,}|某某)|.*?(?:示例|样例|范例)")
 
 
 def _placeholder_rows(doc: np.ndarray, party: np.ndarray) -> np.ndarray:
-    out = per_distinct(doc, lambda t: matches(_PLACEHOLDER, t)).astype(bool) & (doc != "")
+    out = contains_any(doc, _PLACEHOLDER_MARKS)  # one C pass; the pattern only where it can match
+    rows = np.flatnonzero(out)
+    out[rows] = matches(_PLACEHOLDER, doc[rows])
     rows = np.flatnonzero(out)
     if len(rows):
         texts = party[rows]

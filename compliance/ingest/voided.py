@@ -17,7 +17,6 @@ import numpy as np
 import pandas as pd
 
 from ..textscan import contains_any
-from .cells import per_distinct
 
 # What a clerk writes beside a number that was never used for a decision.
 VOID_WORDS = ("作废", "空号", "废号")
@@ -58,7 +57,9 @@ def undecided_rows(decision_text: pd.Series, published_text: pd.Series, state: p
     no_date = dates == ""
     said = ~no_date & contains_any(dates, UNDECIDED_WORDS)
     if state is not None:
-        said |= no_date & pd.Series(state.to_numpy(object), dtype=object).str.replace(r"\s+", "", regex=True) \
+        states = state.to_numpy(object)
+        rows = np.flatnonzero(no_date & (states != ""))  # the state read only where no date is
+        said[rows] = pd.Series(states[rows], dtype=object).str.replace(r"\s+", "", regex=True) \
             .isin(UNDECIDED_STATES).to_numpy(bool)
     return said & (published_text.to_numpy(object) == "")
 
@@ -71,10 +72,13 @@ def reserved_rows(doc, party, decision_text, published_text, *notes) -> np.ndarr
         | (published_text.to_numpy(object) != "")
     for note in notes:
         filled |= note.to_numpy(object) != ""
-    # a number has digits: 审核人： typed under the number column is a sign-off line (rows.py), no number
-    bare = (doc.to_numpy(object) != "") & ~filled & doc.str.contains(r"\d", regex=True).fillna(False).to_numpy(bool)
+    bare = (doc.to_numpy(object) != "") & ~filled
     last = np.flatnonzero(filled)
-    return bare & (np.arange(len(bare)) > (last[-1] if len(last) else -1))
+    reserved = bare & (np.arange(len(bare)) > (last[-1] if len(last) else -1))
+    # a number has digits: 审核人： typed under the number column is a sign-off line (rows.py), no number
+    rows = np.flatnonzero(reserved)
+    reserved[rows] = doc.iloc[rows].str.contains(r"\d", regex=True).to_numpy(bool)
+    return reserved
 
 
 # 西安监罚告〔2024〕2号, 告知书（…）: a notice before the decision (事先告知书, 听证告知书), not the decision; 广告 is
@@ -92,7 +96,10 @@ def _notice(text: str) -> bool:
 def notice_rows(doc: pd.Series) -> np.ndarray:
     """Rows whose number is a 告知书's: judged as decisions, each became 逾期未公开 (a notice is not published)."""
     texts = doc.to_numpy(object)
-    return per_distinct(texts, lambda t: np.fromiter((_notice(x) for x in t), bool, len(t))).astype(bool)
+    out = contains_any(texts, ("告",))  # one C pass: the pattern only where it can match
+    rows = np.flatnonzero(out)
+    out[rows] = np.fromiter((_notice(x) for x in texts[rows]), bool, len(rows))
+    return out
 
 
 def not_decisions(doc, party, decision_text, published_text, *notes) -> tuple[np.ndarray, dict[str, np.ndarray]]:
