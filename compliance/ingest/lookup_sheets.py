@@ -13,16 +13,15 @@ from .records import SheetResult
 def skip_lookup_sheets(sheets: list[SheetResult], source_file: str) -> None:
     """In place: each sheet without a decision-date column whose every row's number is a record of another
     sheet of the file that has one loses its records (counted as skipped rows) and is said on the file."""
+    undated = [s for s in sheets if s.record_count and "decision_date" not in s.columns]
     dated = [s for s in sheets if s.record_count and "decision_date" in s.columns]
-    if not dated:
+    if not dated or not undated:  # the usual case: no number is normalised for nothing
         return
     known = set()
     for sheet in dated:
         known.update(normalise_document_numbers(sheet.records["document_number"]))
     known.discard("")
-    for sheet in sheets:
-        if not sheet.record_count or "decision_date" in sheet.columns:
-            continue
+    for sheet in undated:
         numbers = normalise_document_numbers(sheet.records["document_number"])
         if numbers.eq("").any() or not numbers.isin(known).all():
             continue
