@@ -432,6 +432,20 @@ def test_hidden_sheet_is_read_and_noted(tmp_path):
     assert any(n.code == "sheet-hidden" and "隐藏" in n.message for n in hidden.notes) and hidden.record_count == 1
 
 
+def test_a_hidden_template_sheet_whose_only_row_is_an_example_is_not_said_to_count(tmp_path):
+    import openpyxl
+
+    path = write_xlsx(tmp_path / "处罚.xlsx", {"S": [PENALTY_HEADER] + penalty_rows(2),
+                                               "模板": [PENALTY_HEADER, [1, "××罚〔2016〕1号", "示例公司", "2016-05-03", "", None]]})
+    book = openpyxl.load_workbook(path)
+    book["模板"].sheet_state = "hidden"
+    book.save(path)
+    result = load([path])
+    _, template = result.inputs[0].sheets
+    assert template.record_count == 0 and template.skipped["example"] == 1
+    assert not any(n.code == "sheet-hidden" for n in template.notes)
+
+
 def test_a_hidden_sheet_is_said_on_the_terminal(tmp_path):
     # Its records are counted: a clerk must see that on the screen, not only in the report's 说明.
     import openpyxl

@@ -27,7 +27,7 @@ from .docnumbers import normalise_document_numbers
 from .files import SUFFIXES, find_files  # noqa: F401 - SUFFIXES: the web page's accepted names
 from .online_inputs import set_aside_online
 from .file_names import aliased, remove_aliases, shown_name, undecodable
-from .lookup_sheets import skip_lookup_sheets
+from .lookup_sheets import skip_lookup_sheets, unsaid_hidden
 from .isolate import ReadLimits, fault_entry, finish_early, read_isolated
 from .readers import DEFAULT_MAX_UNCOMPRESSED, guard_workbook, read_file
 from .records import RECORD_FIELDS, SheetResult, read_sheet
@@ -133,6 +133,7 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
                             named is not None or raw.name in per_sheet, folder_unit=folder)
         entry.sheets.append(result)
     skip_lookup_sheets(entry.sheets, str(path))  # a 网站清单 sheet a VLOOKUP reads: no decisions of its own
+    unsaid_hidden(entry.sheets)
     frames = [s.records for s in entry.sheets if s.record_count]
     if per_sheet:
         left = _units_by_number(frames, per_sheet, unit_name(file_unit))

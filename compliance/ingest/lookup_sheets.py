@@ -10,6 +10,14 @@ from .docnumbers import normalise_document_numbers
 from .records import SheetResult
 
 
+def unsaid_hidden(sheets: list[SheetResult]) -> None:
+    """In place: a hidden sheet none of whose rows became a record (a 模板 sheet's example row) is not
+    said to have its records counted."""
+    for sheet in sheets:
+        if not sheet.record_count:
+            sheet.notes = [n for n in sheet.notes if getattr(n, "code", None) != "sheet-hidden"]
+
+
 def skip_lookup_sheets(sheets: list[SheetResult], source_file: str) -> None:
     """In place: each sheet without a decision-date column whose every row's number is a record of another
     sheet of the file that has one loses its records (counted as skipped rows) and is said on the file."""
