@@ -104,9 +104,10 @@ def tool_named(out: str | Path | None) -> bool:
 
 
 def free_name(path: Path) -> Path:
-    """``path``, or the first of 名称(2).xlsx, 名称(3).xlsx … that is not a file the tool may not replace."""
+    """``path``, or where it is a report of ours edited since, the first of 名称(2).xlsx, 名称(3).xlsx … that
+    is not one too. A file that is no report of ours is left to refuse_unsafe_outputs (refused, as ever)."""
     candidate, k = path, 1
-    while candidate.exists() and not (is_own_report(candidate) and untouched(candidate)):
+    while candidate.exists() and is_own_report(candidate) and not untouched(candidate):
         k += 1
         candidate = path.with_name(f"{path.stem}({k}){path.suffix}")
     return candidate
