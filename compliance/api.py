@@ -23,7 +23,7 @@ from .errors import ComplianceError, ReconciliationError, os_reason
 from .exempt import apply_exemptions
 from .history import HistoryStore, StoreError, follow_up
 from .history.carry import add_history_keys, earlier_decision_dates
-from .ingest.load import LoadResult, load, named_unit, unit_from_name
+from .ingest.load import LoadResult, folder_unit, load, named_unit, unit_from_name
 from .ingest.records import check_accounting
 from .ingest.repeats import merge_repeats
 from .ingest.unit_spellings import same_units
@@ -82,8 +82,11 @@ class CheckRun:
     def unit_summary(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """(汇总 rows, chart rows): computed once, shown by the report, the terminal and the web page."""
         # A submission in the wrong form (区司法局10月报送.docx) counts under the unit its name gives; one
-        # whose name gives none (说明.txt) is listed on 数据问题 only, never as an invented unit.
-        unreadable = [unit_from_name(e.path) for e in self.inputs if e.error is not None
+        # whose name gives none (说明.txt) is listed on 数据问题 only. Any other file that could not be read
+        # has its line: under its unit, or where its name and folder give none (通知.xlsx with no table)
+        # under its file name, never a unit invented from it.
+        unreadable = [unit_from_name(e.path) if named_unit(e.path) or folder_unit(e.path) else Path(e.path).name
+                      for e in self.inputs if e.error is not None
                       and (e.error.code != "wrong-form" or named_unit(e.path))]
         sent = self.loaded.records["unit"].dropna().unique().tolist()  # before the month was chosen
         unreadable = same_units(unreadable, sent, self.unit_aliases)  # 区人社局 however its file was named

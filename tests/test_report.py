@@ -270,9 +270,9 @@ def summary_table(sheet):
 
 def test_summary_counts_and_rates(book, run):
     rows = summary_table(book["汇总"])
-    # the unreadable 损坏.xlsx gets its own line (issue 11), outside the totals
+    # the unreadable 损坏.xlsx gets its own line (issue 11), outside the totals, under its file name (no unit in it)
     # best 排名及时率 first: 区环保局 1 of 3, 区安监局 1 of 4 judged plus its data errors
-    assert list(rows) == [("区环保局", "行政处罚"), ("区安监局", "行政处罚"), ("损坏", "文件无法读取"), ("合计", "")]
+    assert list(rows) == [("区环保局", "行政处罚"), ("区安监局", "行政处罚"), ("损坏.xlsx", "文件无法读取"), ("合计", "")]
     assert [rows[k]["排名"].value for k in list(rows)] == [1, 2, None, None]
     total = {h: c.value for h, c in rows[("合计", "")].items()}
     assert total["决定总数"] == run.summary["records"]

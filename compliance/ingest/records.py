@@ -306,9 +306,8 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
                                         rows=_row_list(rows[told].tolist()), header=mapping.header_of("remarks")))
     pub_codes = np.where(marked & (pub_codes == None) & np.isnat(published),  # noqa: E711
                          "published-marked-no-date", pub_codes)
-    # 已公开 / 是 / √ typed in the date column itself: the same claim without a date, not an unreadable date
-    written = np.array(said_published(published_text[keep]), dtype=bool)
-    written[written] = ~published_text[keep][written].str.contains(_A_DAY).to_numpy(bool)  # the few said so
+    written = np.array(said_published(published_text[keep]), dtype=bool)  # 已公开 / 是 / √ in the date column:
+    written[written] = ~published_text[keep][written].str.contains(_A_DAY).to_numpy(bool)  # a claim, no bad date
     pub_codes = np.where(written & np.isnat(published), "published-marked-no-date", pub_codes)
     # 是否公开: 不公开 beside a blank date is the unit's claim, told as one (exempt.py), not left unsaid.
     state_text = text(mapped_column(kept, mapping, "decision_state"))
