@@ -92,7 +92,7 @@ class CheckRun:
         unreadable = same_units(unreadable, sent, self.unit_aliases)  # 区人社局 however its file was named
         sent += self.loaded.said_none  # files that say 本月无…决定
         followed = [] if self.history is None else self.history.carried["unit"].dropna().unique().tolist()
-        return unit_table(self.records, self.expected_units, unreadable, sent, followed)
+        return unit_table(self.records, self.expected_units, unreadable, sent, followed, self.loaded.said_none)
 
     @cached_property
     def issues(self) -> list:

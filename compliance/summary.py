@@ -86,7 +86,8 @@ def _note(row: pd.Series) -> Problem | None:
 
 
 def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unreadable_units: Iterable[str] = (),
-               sent_units: Iterable[str] = (), followed_units: Iterable[str] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
+               sent_units: Iterable[str] = (), followed_units: Iterable[str] = (),
+               said_none: Iterable[str] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(汇总 rows, chart rows); 备注 holds a Problem (a 汇总-line code) or None, rendered by each output.
 
     Rows: each unit's categories, a 小计 row for a unit with both, then 合计.
@@ -94,7 +95,8 @@ def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unread
     compliance.toml [units], then by name); then the units with no rank.
     An expected unit with no records shows as 未报送; a unit whose file could
     not be read gets a line saying so; a unit that sent records, none of them in
-    scope (another month), shows 本期无决定; one the history follows (``followed_units``: items still open
+    scope (another month), shows 本期无决定, said apart from one that wrote 本月无 (``said_none``): it may
+    have sent last month's ledger; one the history follows (``followed_units``: items still open
     from the previous period) that sent nothing shows as 未报送 too. Chart rows: one per unit, then 合计.
     """
     counts = status_counts(records, ["unit", "category"]) if len(records) else \
@@ -138,7 +140,8 @@ def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unread
         & out["备注"].isna().to_numpy(bool) & (out["单位"] != TOTAL).to_numpy(bool)
     if unranked.any():
         out.loc[unranked, "备注"] = [problem("unit-unranked")] * int(unranked.sum())
-    out = _add_missing_units(out, declared, per_unit.index, unreadable_units, sent_units, followed_units)
+    out = _add_missing_units(out, declared, per_unit.index, unreadable_units, sent_units, followed_units,
+                             set(said_none))
     chart = _chart_rows(out)
     return out[TABLE_HEADERS], chart
 
@@ -151,7 +154,7 @@ def _partly(note: Problem | None) -> Problem:
 
 
 def _add_missing_units(out: pd.DataFrame, declared: list[str], present, unreadable: Iterable[str],
-                       sent: Iterable[str], followed: Iterable[str] = ()) -> pd.DataFrame:
+                       sent: Iterable[str], followed: Iterable[str] = (), said_none: set[str] = frozenset()) -> pd.DataFrame:
     """Lines for units with no record in scope: 未报送, 本期无决定, or 文件无法读取."""
     extra = []
     unreadable = [u for u in dict.fromkeys(unreadable)]
@@ -160,7 +163,8 @@ def _add_missing_units(out: pd.DataFrame, declared: list[str], present, unreadab
         if unit in present:
             continue
         if unit in sent:
-            extra.append({"单位": unit, "类别": NO_DECISIONS, "备注": problem("unit-no-decisions")})
+            extra.append({"单位": unit, "类别": NO_DECISIONS,
+                          "备注": problem("unit-no-decisions" if unit in said_none else "unit-none-in-scope")})
         elif unit in unreadable:
             extra.append({"单位": unit, "类别": UNREADABLE, "备注": problem("unit-file-unreadable")})
         else:

@@ -230,6 +230,8 @@ def test_a_unit_with_no_decisions_in_the_month_differs_from_a_unit_that_sent_not
     rows = {r["单位"]: r for r in summary_rows(openpyxl.load_workbook(next((tmp_path / "reports").glob("*.xlsx"))))}
     assert rows["区环保局"]["类别"] == "未报送"
     assert rows["区安监局"]["类别"] == "本期无决定" and rows["区安监局"]["决定总数"] == 0
+    # its sheet holds a September decision: said apart from a unit that wrote 本月无 (maybe the wrong ledger)
+    assert rows["区安监局"]["备注"] == "报送的表格中有决定，但都不在统计范围内（其他月份，或晚于统计截止日）"
 
 
 # -- 4. scope on every page -------------------------------------------------------------------
