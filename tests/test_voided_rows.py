@@ -122,3 +122,18 @@ def test_a_sign_off_typed_under_the_number_column_at_the_end_is_no_reserved_numb
     _, got = check(tmp_path, folder)
     [sheet] = got["inputs"][0]["sheets"]
     assert got["summary"]["records"] == 1 and sheet["skipped_rows"] == 2 and sheet["notes"] == [], sheet
+
+
+def test_a_decisions_number_that_mentions_its_notice_is_a_decision(tmp_path):
+    # review: a cell with the decision's number and its notice beside it, or a word about the 告知书, is the
+    # decision's; so is a 告知承诺 permit's number
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区安监局_处罚.xlsx", {"处罚": [
+        HEADER,
+        [1, "西安监罚〔2016〕5号（告知书西安监罚告〔2016〕2号）", "甲公司", D(2016, 9, 20), None, None, None],
+        [2, "西安监罚〔2016〕7号（已送达告知书）", "乙公司", *ON_TIME, None, None],
+        [3, "西行审（告知承诺）〔2016〕6号", "丙", *ON_TIME, None, None],
+        [4, "见告知书", "丁", *ON_TIME, None, None]]})
+    _, got = check(tmp_path, folder)
+    assert len(got["records"]) == 4 and got["summary"]["skipped_rows"] == 0

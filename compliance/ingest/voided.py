@@ -81,16 +81,22 @@ def reserved_rows(doc, party, decision_text, published_text, *notes) -> np.ndarr
     return reserved
 
 
-# 西安监罚告〔2024〕2号, 告知书（…）: a notice before the decision (事先告知书, 听证告知书), not the decision; 广告 is
-# no notice (西工商广告罚〔2024〕1号), nor 警告 (a penalty), 公告, 通告, 报告, 预告
-_NOTICE = re.compile(r"(?<![广公警报通预])告(?:知书?|字)?\s*[〔\[［(（【]\s*(?:19|20)\d{2}|告知书")
+# 西安监罚告〔2024〕2号: a notice before the decision (事先告知书, 听证告知书), not the decision; 广告 is no
+# notice (西工商广告罚〔2024〕1号), nor 警告 (a penalty), 公告, 通告, 报告, 预告
+_NOTICE_NUMBER = re.compile(r"(?<![广公警报通预])告(?:知书?|字)?\s*[〔\[［(（【]\s*(?:19|20)\d{2}")
 _YEAR_NUMBER = re.compile(r"[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]")
+# a cell that is only a notice's name, with no number: 行政处罚事先告知书, 听证告知书
+_NOTICE_NAME = re.compile(r"^(?:行政)?(?:处罚)?(?:事先|听证|陈述申辩)?(?:权利)?告知书$")
 
 
 def _notice(text: str) -> bool:
-    """A number that is a notice's only (not one beside the decision's own: 罚告〔2024〕2号/罚〔2024〕2号)."""
-    notices = len(_NOTICE.findall(text))
-    return bool(notices) and len(_YEAR_NUMBER.findall(text)) <= notices
+    """The cell is a notice's number, or a notice's name alone: every year-number in it is a notice's
+    (西安监罚〔2024〕5号（告知书西安监罚告〔2024〕2号） is the decision's, with its notice beside it), and a
+    decision's number that mentions a 告知书 (…7号（已送达告知书）) is a decision's."""
+    numbers = len(_YEAR_NUMBER.findall(text))
+    if not numbers:
+        return _NOTICE_NAME.match(text.strip()) is not None
+    return len(_NOTICE_NUMBER.findall(text)) >= numbers
 
 
 def notice_rows(doc: pd.Series) -> np.ndarray:
