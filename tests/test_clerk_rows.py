@@ -66,12 +66,16 @@ def test_a_templates_placeholder_row_is_skipped_and_a_masked_party_is_a_decision
     write_xlsx(folder / "区文旅局_行政处罚.xlsx", {"台账": [
         HEADER, [1, "西××罚〔20××〕×号", "××××有限公司", D(2016, 1, 4), None, None],
         [2, "XX罚〔2016〕XX号", "示例公司", D(2016, 1, 4), None, None],
-        [3, "西文旅罚〔2016〕**号", None, D(2016, 1, 4), None, None],
+        [3, "西文旅罚〔2016〕**号", "某某公司", D(2016, 1, 4), None, None],
         [4, "西文旅罚〔2016〕1号", "张××", D(2016, 9, 1), D(2016, 9, 5), None],
-        [5, "西文旅罚〔2016〕2号", "某某公司", D(2016, 9, 1), None, None]]})
+        [5, "西文旅罚〔2016〕2号", "某某公司", D(2016, 9, 1), None, None],
+        # review: a number typed XX before it was known, for a real party (or none, or masked ***): a decision
+        [6, "西文旅罚〔2016〕XX号", None, D(2016, 9, 1), None, None],
+        [7, "西文旅罚〔2016〕xx号", "***", D(2016, 9, 1), D(2016, 9, 5), None]]})
     _, data, _ = check(folder)
     assert [(r["document_number"], r["status"]) for r in data["records"]] == [
-        ("西文旅罚〔2016〕1号", "on_time"), ("西文旅罚〔2016〕2号", "overdue")]
+        ("西文旅罚〔2016〕1号", "on_time"), ("西文旅罚〔2016〕2号", "overdue"), ("西文旅罚〔2016〕XX号", "overdue"),
+        ("西文旅罚〔2016〕xx号", "on_time")]
     sheet = data["inputs"][0]["sheets"][0]
     assert sheet["skipped_rows"] == 3 and sheet["notes"] == ["第 2、3、4 行是填写示例，不是真实决定，已跳过"]
 

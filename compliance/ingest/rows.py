@@ -236,11 +236,13 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
                                             ~(blank | header | note | example), start_unit, header_follows))
 
 
-# A template's example row left in: 西××罚〔20××〕×号 | ××××有限公司 (or 示例公司, or no party). A masked
-# party (张××) alone is a real decision's: the number must be a placeholder too.
+# A template's example row left in: 西××罚〔20××〕×号 | ××××有限公司 (or 示例公司). A placeholder number
+# alone (〔2024〕XX号 typed before the number was known) or a masked party (张××) is a real decision's.
 _PLACEHOLDER = re.compile(r".*?(?:[×xXＸｘ*＊○〇□]{2,}|[〔\[［(（【]\s*(?:19|20)?[×xXＸｘ*＊○〇□]{2})")  # matched at the start
 _PLACEHOLDER_MARKS = tuple("×xXＸｘ*＊○〇□")  # what _PLACEHOLDER needs at least one of
-_PLACEHOLDER_PARTY = re.compile(r"(?:[×xXＸｘ*＊○〇□]{2,}|某某)|.*?(?:示例|样例|范例)")
+# the party must say so too: ××××有限公司, XX公司, 某某公司, 示例公司 (a masked 张** or *** is a real party's)
+_PLACEHOLDER_PARTY = re.compile(r"(?:[×xXＸｘ*＊○〇□]{2,}|某某)\S{0,6}(?:有限公司|公司|单位|厂|店|中心|合作社)$"
+                                r"|.*?(?:示例|样例|范例)")
 
 
 def _placeholder_rows(doc: np.ndarray, party: np.ndarray) -> np.ndarray:
@@ -249,8 +251,7 @@ def _placeholder_rows(doc: np.ndarray, party: np.ndarray) -> np.ndarray:
     out[rows] = matches(_PLACEHOLDER, doc[rows])
     rows = np.flatnonzero(out)
     if len(rows):
-        texts = party[rows]
-        out[rows] = (texts == "") | matches(_PLACEHOLDER_PARTY, texts).astype(bool)
+        out[rows] = matches(_PLACEHOLDER_PARTY, party[rows]).astype(bool)
     return out
 
 
