@@ -214,9 +214,10 @@ def test_a_cumulative_ledger_resent_with_a_blank_date_filled_in_is_one_decision_
     assert "都相同" in notes[("11月", "5号")] and "日期不同" in notes[("11月", "6号")]
 
 
-def test_a_filled_copy_read_before_the_blank_one_is_the_same_publication_not_a_conflict(tmp_path):
-    """10月 sorts before 9月, and a 汇总 sheet may come before its month's sheet: the copy with the date is
-    then read first, the blank copy second. Still one decision published then (补公开), never 数据有误."""
+def test_month_folders_are_read_in_the_order_of_their_months(tmp_path):
+    """10月 sorted before 9月 as text: the dated copy was read first and the blank one second, a conflict
+    (数据有误). Read 9月 first, it is one decision published then (补公开). In one workbook a 汇总 sheet
+    dated before a blank month sheet stays a conflict: which of the two sheets is the later is unknown."""
     folder = tmp_path / "报送"
     blank = [1, "西安监罚〔2016〕1号", "甲", D(2016, 9, 13), None, None]
     filled = [1, "西安监罚〔2016〕1号", "甲", D(2016, 9, 13), D(2016, 10, 17), None]  # deadline 2016-10-17
@@ -228,8 +229,8 @@ def test_a_filled_copy_read_before_the_blank_one_is_the_same_publication_not_a_c
         "9月": [HEADER, [1, "西环罚〔2016〕1号", "乙", D(2016, 9, 13), None, None]]})
     _, data, _ = check(folder)
     got = {r["document_number"]: (r["status"], r["published_date"]) for r in data["records"]}
-    assert got == {"西安监罚〔2016〕1号": ("on_time", "2016-10-17"), "西环罚〔2016〕1号": ("late", "2016-10-20")}
-    assert data["summary"]["repeats"] == 2 and data["summary"]["invalid"] == 0
+    assert got == {"西安监罚〔2016〕1号": ("on_time", "2016-10-17"), "西环罚〔2016〕1号": ("invalid", "2016-10-20")}
+    assert data["summary"]["repeats"] == 2 and data["summary"]["invalid"] == 1
 
 
 def test_a_unit_with_one_unreadable_file_is_ranked_on_what_was_read_and_says_so(tmp_path):

@@ -194,9 +194,10 @@ def test_a_row_repeated_in_one_sheet_counts_once_and_a_shared_number_twice(tmp_p
     payload = json.loads(run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF, "--json", "-").stdout)
     assert payload["summary"]["repeats"] == 2 and payload["summary"]["records"] == 4
     got = sorted((r["row"], r["document_number"], r["status"]) for r in payload["records"])
-    # 2号 twice in one sheet, once published (late) and once blank: one decision, published then (补公开)
-    assert got == [(2, "西安监罚〔2016〕1号", "on_time"), (4, "西安监罚〔2016〕2号", "late"),
+    assert got == [(2, "西安监罚〔2016〕1号", "on_time"), (4, "西安监罚〔2016〕2号", "invalid"),
                    (6, "西安监罚（2016）3号", "on_time"), (7, "西安监罚〔2016〕3号", "late")]
+    [conflict] = [r for r in payload["records"] if r["row"] == 4]
+    assert "duplicate-conflict" in {i["code"] for i in conflict["issues"]}
 
 
 # -- 3. every unit accounted for --------------------------------------------------------------

@@ -164,17 +164,9 @@ def _filled_later(records, firsts, copies, same, kept):
     unread = records["published_problem"].notna().to_numpy(bool) if "published_problem" in records \
         else np.zeros(len(records), dtype=bool)
     blank = np.isnat(published) & ~unread
-    decided_same = _dates_equal(records, copies, firsts, ("decision_date",))
-    fills = ~same & blank[firsts] & ~np.isnat(published[copies]) & ~unread[copies] & decided_same
-    # In one workbook (a 汇总 sheet before its month's), the sheets were sent together: a blank copy beside
-    # a dated one is the same decision, its date left out there. Across files the order matters: a later
-    # file that leaves out an earlier one's date may be withdrawing it (files are read in natural order,
-    # 9月 before 10月).
-    files = records["source_file"].astype(object).to_numpy(object)
-    emptied = ~same & ~np.isnat(published[firsts]) & ~unread[firsts] & blank[copies] & decided_same \
-        & (files[copies] == files[firsts])
-    same = same | emptied
-    kind = np.where(emptied, "filled", np.where(same, "same", "conflict")).astype(object)
+    fills = ~same & blank[firsts] & ~np.isnat(published[copies]) & ~unread[copies] \
+        & _dates_equal(records, copies, firsts, ("decision_date",))
+    kind = np.where(same, "same", "conflict").astype(object)
     if not fills.any():
         return firsts, copies, same, kind
     pairs = pd.DataFrame({"first": firsts, "copy": copies, "fill": fills, "same": same,
