@@ -123,3 +123,24 @@ def test_a_roll_up_signed_by_its_units_is_no_file_name_mismatch(tmp_path):
                                        "--no-history"])
     assert result.exit_code == 1 and "区安监局" in result.output, result.output
     assert "unit-line-differs" not in result.output and "文件名写的是" not in result.output, result.output
+
+
+def test_tables_each_signed_above_are_each_the_signing_units(tmp_path):
+    # review: 填报单位（盖章）：X over each table's header, as over the first: each line names the table below
+    got = units(tmp_path, [["2024年6月各单位行政处罚汇总"], ["填报单位（盖章）：区安监局"], HEADER,
+                           [1, "西安监罚〔2024〕30号", "甲公司", *LATE], [],
+                           ["填报单位（盖章）：区环保局"], HEADER, [1, "西环罚〔2024〕12号", "乙公司", *ON_TIME], [],
+                           ["填报单位（盖章）：区城管局"], HEADER, [1, "西城管罚〔2024〕40号", "丙", *ON_TIME]])
+    assert got == {"西安监罚〔2024〕30号": ("区安监局", "late"), "西环罚〔2024〕12号": ("区环保局", "on_time"),
+                   "西城管罚〔2024〕40号": ("区城管局", "on_time")}
+
+
+def test_a_sign_off_under_some_tables_only_names_no_table_and_the_guess_is_said(tmp_path):
+    # review: the first table unsigned, the second signed underneath: which unit the first is, nothing says.
+    # As before, the sheet's sign-off is the sheet's unit, and the run says so (never silently per table).
+    path = write_xlsx(tmp_path / "区政府办_6月汇总.xlsx", {"6月": [
+        HEADER, [1, "西安监罚〔2024〕30号", "甲公司", *LATE], [], HEADER,
+        [1, "西环罚〔2024〕12号", "丙公司", *ON_TIME], ["填报单位（盖章）：区环保局"]]})
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2024-06-30", "-o", str(tmp_path / "r.xlsx"),
+                                       "--no-history"])
+    assert "表中写的填报单位是“区环保局”，文件名写的是“区政府办”，已按“区环保局”计" in result.output, result.output

@@ -33,7 +33,8 @@ from .columns import decision_numbers, header_category, issuer_column, join_mask
 from .unit_column import record_units, source_units
 from .header import EXAMPLE, fill_merged, footer_unit, find_header, section_above, sheet_unit, title_category, title_unit
 from .rawsheet import RawSheet
-from .rows import nothing_rows, row_kinds
+from .rows import nothing_rows, row_kinds, signed_under_each
+from .sheet_context import SheetContext
 from ..quality.ingest import quality_wanted, add_quality_columns
 from .tables import range_label, side_by_side, split_columns
 from .unit_spellings import same_unit
@@ -68,22 +69,6 @@ class SheetResult:
         return 0 if self.records is None else len(self.records)
 
 
-@dataclass
-class SheetContext:
-    """What a sheet says about all its rows: its unit line, the category above its header."""
-
-    source_file: str
-    fallback_category: str | None
-    fallback_unit: str
-    unit_line: str | None = None
-    section: str | None = None
-    title: str | None = None  # the category a title row names: as good as a sheet name's
-    fallback_named: bool = True  # the file name names a unit (区安监局_台账.xlsx), not only itself (台账.xlsx)
-    by_folder: bool = False  # the unit line is the file's folder's name: each record says so (unit-by-folder)
-    block_unit: str | None = None  # the unit the last unit row read names, for the blocks after it (rows.py)
-    header_follows: bool = False  # another table's header comes after the block being read
-
-
 # Sheets that explain how to fill the form in (the tool's own template has one).
 INSTRUCTIONS = re.compile(r"(填表|填报|填写|使用|报送)?(说明|须知|指南)|指标解释|注意事项")
 
@@ -107,13 +92,15 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: FieldRules,
         return result
     # The unit: a 填报单位 line; where the file name names none (台账.xlsx), a title row, then the sheet's
     # name (2016年8月各单位汇总.xlsx with a sheet per unit: 区安监局, 区环保局).
-    unit_line = sheet_unit(sheet.rows, header_index) or footer_unit(sheet.rows, header_index) or (
+    above = sheet_unit(sheet.rows, header_index)
+    unit_line = above or footer_unit(sheet.rows, header_index) or (
         None if fallback_named else (
         title_unit(sheet.rows, header_index) or unit_in_text(sheet.name)))
     by_folder = unit_line is None and not fallback_named and folder_unit is not None
     context = SheetContext(source_file, fallback_category, fallback_unit,
                            folder_unit if by_folder else unit_line, section_above(sheet.rows, header_index),
-                           title_category(sheet.rows, header_index), fallback_named=fallback_named, by_folder=by_folder)
+                           title_category(sheet.rows, header_index), fallback_named=fallback_named, by_folder=by_folder,
+                           unit_above=above is not None)
     groups = side_by_side(headers, rules)
     if len(groups) > 1:
         return read_side_by_side(sheet, groups, rules, context)
@@ -217,6 +204,8 @@ def _read_blocks(frame, evidence, mapping, rules, result, sheet, context, inner=
     parts, skipped = [], {"blank": 0, "note": 0, "header": sum(h for _, h, _ in inner), "example": 0}
     example_rows = []
     section = context.section
+    context.signed = "above" if context.unit_above else "below" if inner and signed_under_each(evidence, starts, stops) \
+        else None
     for block, (start, stop, block_mapping) in enumerate(zip(starts, stops, mappings)):
         if block:  # a new header: its own section row, else what its columns say, else the one above
             section = trailing or header_category(block_mapping) or section
@@ -266,7 +255,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
         result.notes.append(problem(code, file=context.source_file, sheet=sheet.name,
                                     rows=_row_list((frame.index.to_numpy()[rows] + result.header_row + 1).tolist())))
     kinds = row_kinds(evidence, mapping, doc, decision_text, published_text, party_all, section, nothing | voided,
-                      constant_cells(frame, mapping), context.block_unit, context.header_follows)
+                      constant_cells(frame, mapping), context.block_unit, context.header_follows, context.signed)
     keep, context.block_unit = kinds.record, kinds.unit_block[-1] if len(frame) else context.block_unit
 
     rows = frame.index.to_numpy()[keep] + result.header_row + 1

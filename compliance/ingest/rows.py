@@ -169,7 +169,7 @@ def nothing_rows(frame: pd.DataFrame, keys: list[pd.Series], text) -> np.ndarray
 def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_text: pd.Series,
               published_text: pd.Series, party: pd.Series, start_category: str | None,
               nothing: np.ndarray | None = None, constant: np.ndarray | None = None,
-              start_unit: str | None = None, header_follows: bool = False) -> RowKinds:
+              start_unit: str | None = None, header_follows: bool = False, signed_as: str | None = None) -> RowKinds:
     """``nothing``: rows that say there is nothing to report (nothing_rows), notes rather than records;
     ``constant``: per row, its filled cells that are the same on every row of a unit's sheet (序号, the unit,
     its code, the category): a template row filled down with them holds no decision. ``start_category``
@@ -233,7 +233,8 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
         section.iloc[0] = section.iloc[0] or start_category
     return RowKinds(blank, header, note, example, section.ffill().to_numpy(object), labelled, section_row=is_section,
                     unit_block=_unit_blocks(first_arr, note & (evidence.count <= 2), header,
-                                            ~(blank | header | note | example), start_unit, header_follows))
+                                            ~(blank | header | note | example), start_unit, header_follows,
+                                            signed_as))
 
 
 # A template's example row left in: 西××罚〔20××〕×号 | ××××有限公司 (or 示例公司). A placeholder number
@@ -255,8 +256,21 @@ def _placeholder_rows(doc: np.ndarray, party: np.ndarray) -> np.ndarray:
     return out
 
 
+def signed_under_each(evidence: Evidence, starts: list[int], stops: list[int]) -> bool:
+    """Each table of a sheet of several ends with its own sign-off, 填报单位（盖章）：X (a roll-up of the units'
+    signed sheets pasted one under another): then each names the rows above it. A sign-off under some
+    tables only, or lines above the tables, leave it a stamp: no guess which table is whose."""
+    first = first_texts(evidence).to_numpy(object)
+    filled = np.flatnonzero(evidence.count > 0)
+    for start, stop in zip(starts, stops):
+        rows = filled[(filled >= start) & (filled < stop)]
+        if not len(rows) or not _SIGNED_ROW.match(first[rows[-1]]) or _unit_row(first[rows[-1]]) is None:
+            return False
+    return True
+
+
 def _unit_blocks(first: np.ndarray, candidates: np.ndarray, header: np.ndarray, record: np.ndarray,
-                 start: str | None, header_follows: bool = False) -> np.ndarray:
+                 start: str | None, header_follows: bool = False, signed_as: str | None = None) -> np.ndarray:
     """Per row, the unit a unit row names for it: a roll-up of several units' decisions without a unit
     column, each unit's rows under a row naming it (一、区安监局, 二、区环保局行政处罚, 区城管局（2件）), or under a
     填报单位：区环保局 line or the unit's name just above a table's repeated header; or, where names come only
@@ -268,7 +282,11 @@ def _unit_blocks(first: np.ndarray, candidates: np.ndarray, header: np.ndarray, 
     if len(rows):
         named = np.array([_unit_row(t) for t in first[rows]], dtype=object)
         labelled = np.array([bool(_UNIT_LABEL_ROW.match(t)) for t in first[rows]], dtype=bool)
-        signed = np.array([bool(_SIGNED_ROW.match(t)) for t in first[rows]], dtype=bool)  # the table above's
+        signed = np.array([bool(_SIGNED_ROW.match(t)) for t in first[rows]], dtype=bool)
+        if signed_as == "above":  # over each table's header, as over the first: a title, as a 填报单位 line
+            labelled, signed = labelled | signed, np.zeros_like(signed)
+        elif signed_as != "below":  # under some tables only: a stamp, no guess which table is whose
+            named[signed] = None
         ordinal = np.array([bool(_ORDINAL.match(t)) for t in first[rows]], dtype=bool)  # a total has none
         below = np.flatnonzero(~(record | candidates | (first == "")))  # the next row that is neither: a header?
         nxt = np.searchsorted(below, rows)

@@ -1,0 +1,25 @@
+"""What a sheet says about all its rows, passed from the sheet reader (records.py) to each table's rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class SheetContext:
+    """What a sheet says about all its rows: its unit line, the category above its header."""
+
+    source_file: str
+    fallback_category: str | None
+    fallback_unit: str
+    unit_line: str | None = None
+    section: str | None = None
+    title: str | None = None  # the category a title row names: as good as a sheet name's
+    fallback_named: bool = True  # the file name names a unit (区安监局_台账.xlsx), not only itself (台账.xlsx)
+    by_folder: bool = False  # the unit line is the file's folder's name: each record says so (unit-by-folder)
+    block_unit: str | None = None  # the unit the last unit row read names, for the blocks after it (rows.py)
+    header_follows: bool = False  # another table's header comes after the block being read
+    unit_above: bool = False  # a 填报单位 line above the sheet's first header
+    # 填报单位（盖章）：X lines between tables (rows.py): "below", each table signed underneath (X names the
+    # rows above); "above", over each table's header as over the first; None, stamps naming no table
+    signed: str | None = None
