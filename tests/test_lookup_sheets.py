@@ -45,3 +45,13 @@ def test_a_sheet_without_decision_dates_naming_another_decision_stays_read(tmp_p
     assert sorted((r["sheet"], r["document_number"], r["status"]) for r in data["records"]) == [
         ("台账", "西环罚〔2024〕15号", "on_time"), ("台账", "西环罚〔2024〕16号", "overdue"),
         ("网站清单", "西环罚〔2024〕15号", "invalid"), ("网站清单", "西环罚〔2024〕17号", "invalid")]
+
+
+def test_a_sheet_that_adds_a_publication_date_or_names_another_party_stays_read(tmp_path):
+    # review: 16号 has no publication date in the ledger but one here (the unit's own 公开情况 sheet), and
+    # 15号 here names another party: neither only repeats the ledger, so nothing is dropped unseen
+    data = run(tmp_path, [["文号", "当事人", "公开日期"], ["西环罚〔2024〕15号", "甲公司", D(2024, 3, 20)],
+                          ["西环罚〔2024〕16号", "乙公司", D(2024, 5, 20)]])
+    assert [r["sheet"] for r in data["records"]].count("网站清单") == 2
+    data = run(tmp_path, [["文号", "当事人", "公开日期"], ["西环罚〔2024〕15号", "丙公司", D(2024, 3, 20)]])
+    assert [r["sheet"] for r in data["records"]].count("网站清单") == 1

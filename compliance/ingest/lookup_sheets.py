@@ -5,6 +5,8 @@ Such a sheet's rows are counted as skipped and the sheet is named, never read as
 
 from __future__ import annotations
 
+import pandas as pd
+
 from ..problems import problem
 from .docnumbers import normalise_document_numbers
 from .records import SheetResult
@@ -19,21 +21,32 @@ def unsaid_hidden(sheets: list[SheetResult]) -> None:
 
 
 def skip_lookup_sheets(sheets: list[SheetResult], source_file: str) -> None:
-    """In place: each sheet without a decision-date column whose every row's number is a record of another
-    sheet of the file that has one loses its records (counted as skipped rows) and is said on the file."""
+    """In place: each sheet without a decision-date column whose every row repeats a record of another
+    sheet of the file that has one (the same number, publication date and, where it has them, party and
+    category) loses its records (counted as skipped rows) and is said on the file. A row that adds a
+    publication date the ledger lacks, or names another decision, keeps the sheet read."""
     undated = [s for s in sheets if s.record_count and "decision_date" not in s.columns]
     dated = [s for s in sheets if s.record_count and "decision_date" in s.columns]
     if not dated or not undated:  # the usual case: no number is normalised for nothing
         return
-    known = set()
-    for sheet in dated:
-        known.update(normalise_document_numbers(sheet.records["document_number"]))
-    known.discard("")
+    known = pd.concat([_keys(s.records) for s in dated], ignore_index=True)
+    known = known[known["number"].ne("")]
     for sheet in undated:
-        numbers = normalise_document_numbers(sheet.records["document_number"])
-        if numbers.eq("").any() or not numbers.isin(known).all():
+        mine = _keys(sheet.records).assign(row=range(sheet.record_count))
+        pairs = mine.merge(known, on="number", how="left", suffixes=("", "_ledger"))
+        same = (pairs["published"].eq(pairs["published_ledger"]) | (pairs["published"].isna() & pairs["published_ledger"].isna())) \
+            & (pairs["party"].eq("") | pairs["party"].eq(pairs["party_ledger"])) \
+            & (pairs["category"].eq("") | pairs["category"].eq(pairs["category_ledger"])) & pairs["number"].ne("")
+        if not same.groupby(pairs["row"]).any().all():
             continue
         sheet.skipped["note"] += sheet.record_count
+        sheet.notes.append(problem("sheet-lookup", file=source_file, sheet=sheet.name, count=sheet.record_count))
         sheet.records = sheet.records.iloc[0:0]
         sheet.problems = []  # its missing decision-date column concerns no record now
-        sheet.notes.append(problem("sheet-lookup", file=source_file, sheet=sheet.name, count=len(numbers)))
+
+
+def _keys(records: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({"number": normalise_document_numbers(records["document_number"]).to_numpy(object),
+                         "published": pd.to_datetime(records["published_date"], errors="coerce").to_numpy(),
+                         "party": records["party"].astype(object).fillna("").astype(str).to_numpy(object),
+                         "category": records["category"].astype(object).fillna("").astype(str).to_numpy(object)})
