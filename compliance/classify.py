@@ -122,7 +122,8 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
         else np.zeros(len(records), dtype=bool)
     stand_in_blank = _stand_in(records) & (judged["status"] == STATUSES.index("overdue")) & ~checked
     judged["status"][stand_in_blank] = STATUSES.index("invalid")
-    problem = np.where(stand_in_blank & (problem == None), "published-stand-in-blank", problem)  # noqa: E711
+    problem = np.where(stand_in_blank & (problem == None), np.where(np.isnat(published), "published-stand-in-blank",  # noqa: E711
+                                                                     "published-stand-in-after-as-of"), problem)
     # A row struck through (删除线) may be a voided decision: never called late on it (docs/rules.md §8).
     struck_late = _struck(records) & np.isin(judged["status"], [STATUSES.index("late"), STATUSES.index("overdue")])
     judged["status"][struck_late] = STATUSES.index("invalid")

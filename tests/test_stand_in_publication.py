@@ -66,3 +66,14 @@ def test_a_blank_update_time_before_the_deadline_is_pending(tmp_path):
                                        "--json", "-", "-q"])
     [record] = json.loads(result.stdout)["records"]
     assert result.exit_code == 0 and record["status"] == "pending", result.output
+
+
+def test_an_update_time_after_the_as_of_date_is_said_as_such_not_as_blank(tmp_path):
+    # review: 2017-01-05, after the as-of date: judged as not yet published then, yet the first publication
+    # may be earlier: 数据有误, said with the time it has (not "一栏为空")
+    rows = [["西安监罚〔2016〕9号", "丁", D(2016, 10, 10), D(2017, 1, 5)]]
+    path = _write(tmp_path, "xlsx", HEADER + ["数据更新时间戳"], rows)
+    [record] = _check(path, tmp_path)["records"]
+    assert record["status"] == "invalid"
+    assert record["issues"][0]["code"] == "published-stand-in-after-as-of"
+    assert record["issues"][0]["message"].startswith("“数据更新时间戳”2017-01-05 晚于统计截止日")
