@@ -65,3 +65,17 @@ def test_out_naming_an_edited_report_is_refused_before_anything_is_written(tmp_p
     result = check(tmp_path, "-q", "-o", str(out), "--json", str(tmp_path / "r.json"))
     assert result.exit_code == 2 and digest(out) == saved and not (tmp_path / "r.json").exists()
     assert f"{out} 是本工具生成的报告，但生成后被修改过（或在 Excel/WPS 中保存过），拒绝覆盖" in result.output
+
+
+def test_a_report_of_an_earlier_version_left_as_written_is_still_replaced(tmp_path):
+    # review: reports written before the stamp have no zip comment; unsaved since, their core properties
+    # are still the writer's, so a monthly script's fixed --out keeps working after the upgrade
+    import zipfile
+
+    out = tmp_path / "月报.xlsx"
+    assert check(tmp_path, "-q", "-o", str(out)).exit_code == 1
+    with zipfile.ZipFile(out, "a") as archive:
+        archive.comment = b""  # as an earlier version wrote it
+    assert check(tmp_path, "-q", "-o", str(out)).exit_code == 1
+    with zipfile.ZipFile(out) as archive:
+        assert archive.comment.startswith(b"compliance-report")

@@ -88,13 +88,23 @@ def stamp(path: Path) -> None:
         archive.comment = _STAMP + _fingerprint(archive)
 
 
+# What our writers put in docProps/core.xml, and no office program leaves so when it saves (Excel fills in
+# lastModifiedBy and the time; LibreOffice, WPS and openpyxl write other properties)
+_WRITTEN_CORE = re.compile(rb'^<\?xml[^>]*>\s*<cp:coreProperties [^>]*><dc:creator></dc:creator><cp:lastModifiedBy>'
+                           rb'</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">([^<]+)</dcterms:created>'
+                           rb'<dcterms:modified xsi:type="dcterms:W3CDTF">\1</dcterms:modified></cp:coreProperties>\s*$')
+
+
 def untouched(path: Path) -> bool:
     """A report of ours exactly as the tool wrote it: not edited, not saved again in Excel or WPS since
-    (法制办's remarks and added sheets are never replaced by the next run)."""
+    (法制办's remarks and added sheets are never replaced by the next run). A report of an earlier version,
+    without the stamp, counts as untouched while its properties are still as its writer left them."""
     try:
         with zipfile.ZipFile(path) as archive:
-            return archive.comment == _STAMP + _fingerprint(archive)
-    except (OSError, zipfile.BadZipFile):
+            if archive.comment:
+                return archive.comment == _STAMP + _fingerprint(archive)
+            return _WRITTEN_CORE.match(archive.read("docProps/core.xml")) is not None
+    except (OSError, KeyError, zipfile.BadZipFile):
         return False
 
 
