@@ -92,7 +92,22 @@ class CheckRun:
         unreadable = same_units(unreadable, sent, self.unit_aliases)  # 区人社局 however its file was named
         sent += self.loaded.said_none  # files that say 本月无…决定
         followed = [] if self.history is None else self.history.carried["unit"].dropna().unique().tolist()
-        return unit_table(self.records, self.expected_units, unreadable, sent, followed, self.loaded.said_none)
+        return unit_table(self.records, self.expected_units, unreadable, sent, followed, self.loaded.said_none,
+                          self._counted_elsewhere())
+
+    def _counted_elsewhere(self) -> dict[str, str]:
+        """{the unit a file's name gives: the units its records were counted under}, where its 填报单位 named
+        another (区环保局_10月.xlsx filled in by 区安监局): that unit did send a file, not nothing."""
+        records = self.loaded.records
+        out: dict[str, str] = {}
+        for entry in self.inputs:
+            named = named_unit(entry.path) if entry.error is None else None
+            if named:
+                [named] = same_units([named], list(self.expected_units), self.unit_aliases)  # as [units] has it
+                units = records.loc[records["source_file"].eq(entry.path), "unit"].dropna().unique().tolist()
+                if units and named not in units:
+                    out[named] = "、".join(units)
+        return out
 
     @cached_property
     def issues(self) -> list:

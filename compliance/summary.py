@@ -87,7 +87,8 @@ def _note(row: pd.Series) -> Problem | None:
 
 def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unreadable_units: Iterable[str] = (),
                sent_units: Iterable[str] = (), followed_units: Iterable[str] = (),
-               said_none: Iterable[str] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
+               said_none: Iterable[str] = (), counted_elsewhere: dict[str, str] | None = None
+               ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(汇总 rows, chart rows); 备注 holds a Problem (a 汇总-line code) or None, rendered by each output.
 
     Rows: each unit's categories, a 小计 row for a unit with both, then 合计.
@@ -141,7 +142,7 @@ def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unread
     if unranked.any():
         out.loc[unranked, "备注"] = [problem("unit-unranked")] * int(unranked.sum())
     out = _add_missing_units(out, declared, per_unit.index, unreadable_units, sent_units, followed_units,
-                             set(said_none))
+                             set(said_none), counted_elsewhere or {})
     chart = _chart_rows(out)
     return out[TABLE_HEADERS], chart
 
@@ -154,7 +155,8 @@ def _partly(note: Problem | None) -> Problem:
 
 
 def _add_missing_units(out: pd.DataFrame, declared: list[str], present, unreadable: Iterable[str],
-                       sent: Iterable[str], followed: Iterable[str] = (), said_none: set[str] = frozenset()) -> pd.DataFrame:
+                       sent: Iterable[str], followed: Iterable[str] = (), said_none: set[str] = frozenset(),
+                       elsewhere: dict[str, str] | None = None) -> pd.DataFrame:
     """Lines for units with no record in scope: 未报送, 本期无决定, or 文件无法读取."""
     extra = []
     unreadable = [u for u in dict.fromkeys(unreadable)]
@@ -167,6 +169,9 @@ def _add_missing_units(out: pd.DataFrame, declared: list[str], present, unreadab
                           "备注": problem("unit-no-decisions" if unit in said_none else "unit-none-in-scope")})
         elif unit in unreadable:
             extra.append({"单位": unit, "类别": UNREADABLE, "备注": problem("unit-file-unreadable")})
+        elif unit in (elsewhere or {}):  # a file of its name, filled in by another unit: counted there
+            extra.append({"单位": unit, "类别": NOT_SENT, "备注": problem("unit-file-counted-elsewhere",
+                                                                        units=elsewhere[unit])})
         else:
             extra.append({"单位": unit, "类别": NOT_SENT, "备注": problem("unit-not-sent")})
     for unit in unreadable:

@@ -409,3 +409,17 @@ def test_a_bureaus_ledger_split_into_sheets_by_town_stays_the_bureaus(tmp_path):
     import json
 
     assert {r["unit"] for r in json.loads(result.stdout)["records"]} == {"区市场监管局"}
+
+
+def test_a_file_named_for_a_unit_but_filled_in_by_another_is_said_on_that_units_line(tmp_path):
+    # 区环保局_10月.xlsx whose 填报单位 is 区安监局: its records count under 区安监局; 区环保局's line says a file
+    # of its name came (not "没有收到该单位的表格")
+    (tmp_path / "compliance.toml").write_text(UNITS, encoding="utf-8")
+    body = [[1, "西安监罚〔2016〕1号", "甲", D(2016, 9, 1), D(2016, 9, 5), None]]
+    write_xlsx(tmp_path / "区环保局_2016年10月.xlsx", {"Sheet1": [["填报单位：区安监局"], PENALTY_HEADER] + body})
+    result = run(tmp_path, tmp_path / "区环保局_2016年10月.xlsx", "--config", tmp_path / "compliance.toml")
+    assert result.exit_code == 0, result.output
+    rows = summary(tmp_path / "r.xlsx")
+    assert rows["区安监局"]["决定总数"] == 1
+    assert rows["区环保局"]["备注"] == "收到以该单位命名的表格，但表中填报单位是 区安监局，记录已计入 区安监局"
+    assert rows["区编办"]["备注"] == "未报送（没有收到该单位的表格）"
