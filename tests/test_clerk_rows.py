@@ -385,3 +385,18 @@ def test_a_mistyped_as_of_year_that_leaves_nothing_to_check_is_no_pass(tmp_path)
     assert "1 条决定都晚于统计截止日 2015-01-01，没有检查任何记录（请检查统计截止日）" in result.output
     code, data, _ = check(folder)
     assert code == 0 and data["summary"]["records"] == 1
+
+
+def test_a_publication_cell_that_says_not_yet_in_other_words_is_not_published(tmp_path):
+    # 待公开（预计2016-10-20） is a plan, 审核中 awaits sign-off: neither is online (as 未公开 is), so past the
+    # deadline each is 逾期未公开 on the unit's own word, not 数据有误 hiding it
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区安监局_行政处罚.xlsx", {"Sheet1": [
+        HEADER, [1, "西安监罚〔2016〕1号", "甲", D(2016, 9, 1), "待公开（预计2016-10-20）", None],
+        [2, "西安监罚〔2016〕2号", "乙", D(2016, 9, 1), "审核中", None],
+        [3, "西安监罚〔2016〕3号", "丙", D(2016, 9, 1), "已于2016-09-05公开", None]]})
+    _, data, _ = check(folder)
+    assert [(r["document_number"], r["status"], r["published_date"]) for r in data["records"]] == [
+        ("西安监罚〔2016〕1号", "overdue", None), ("西安监罚〔2016〕2号", "overdue", None),
+        ("西安监罚〔2016〕3号", "on_time", "2016-09-05")]

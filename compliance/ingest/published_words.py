@@ -13,10 +13,20 @@ from ..dates import NOT_PUBLISHED, normalise_text
 from .cells import per_distinct
 
 
+# Not yet online, in other words: 待公开（预计2024-04-10） (a plan, not a publication), 审核中 (awaiting sign-off).
+_PLANNED = re.compile(r"^(?:待|未|尚未|暂未)(?:公开|公示|上网|发布)[（(](?:预计|计划|拟|将)[^）)]*[）)]$")
+_IN_REVIEW = frozenset({"审核中", "待审核", "报审中", "送审中"})
+
+
+def _not_yet(text: str) -> bool:
+    t = normalise_text(text)
+    return t in NOT_PUBLISHED or t in _IN_REVIEW or _PLANNED.match(t) is not None
+
+
 def unpublished_words(texts: np.ndarray) -> np.ndarray:
-    """Per text: (says not yet published: 未公开, 无; the unit's own 不公开 claim), each text looked at once."""
+    """Per text: (says not yet published: 未公开, 无, 待公开（预计…）; the unit's own 不公开 claim), each text once."""
     claims = says_not_to_be_published(texts)
-    return np.array([(normalise_text(t) in NOT_PUBLISHED, c) for t, c in zip(texts, claims)], dtype=bool).reshape(-1, 2)
+    return np.array([(_not_yet(t), c) for t, c in zip(texts, claims)], dtype=bool).reshape(-1, 2)
 
 
 # What a 是否公开 / 状态 cell says when the decision is online: a blank or 否 is no such claim.
