@@ -20,7 +20,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-from .id_text import ID_IN_TEXT, MASKED
+from .id_text import ID_IN_TEXT, ID_PATTERN, mask_ids, plain_id
 
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 USCC_NONE = "0" * 17 + "X"
@@ -207,10 +207,10 @@ def mask_ids_in_text(values: pd.Series) -> pd.Series:
         return values
     codes, uniques = pd.factorize(values.astype(object))
     unique = pd.Series(uniques, dtype=object)
-    has = unique.astype(str).str.contains(r"\d{17}[0-9Xx]", regex=True)
+    has = unique.astype(str).map(lambda t: ID_PATTERN.search(t) is not None).astype(bool)  # per distinct text
     if not has.any():
         return values
-    fixed = unique.where(~has, unique.astype(str).str.replace(ID_IN_TEXT, MASKED, regex=True))
+    fixed = unique.where(~has, unique.astype(str).map(mask_ids))
     out = np.where(codes >= 0, fixed.to_numpy(object)[np.maximum(codes, 0)], values.to_numpy(object))
     return pd.Series(out, index=values.index, dtype=object)
 
@@ -222,8 +222,8 @@ def exposed_ids(*texts: pd.Series) -> np.ndarray:
     out = np.full(n, "", dtype=object)
     for values in texts:
         codes, uniques = pd.factorize(values.astype(object).fillna(""))
-        found = pd.Series(uniques, dtype=object).astype(str).str.extract(
-            r"(?<![0-9A-Za-z])(\d{17}[0-9Xx])(?![0-9A-Za-z])", expand=False).fillna("").str.upper()
+        found = pd.Series(uniques, dtype=object).astype(str).str.extract(ID_IN_TEXT, expand=False) \
+            .fillna("").map(plain_id)  # 420203 19850612 3011, full-width digits: one plain number
         candidates = found.to_numpy(object)
         valid = CodeColumn(candidates).person()  # a company's all-digit code is no ID (911101198001011769)
         shown = np.array([mask_id(c) if v else "" for c, v in zip(candidates, valid)], dtype=object)  # distinct

@@ -5,11 +5,26 @@ from __future__ import annotations
 
 import re
 
-ID_IN_TEXT = r"(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[0-9Xx])(?![0-9A-Za-z])"
-MASKED = r"\1********\2"
-_ID = re.compile(ID_IN_TEXT)
+# 18 digits, the last may be X; typed with spaces or hyphens between groups (420203 19850612 3011) or in
+# full-width digits (１１０１０５…) as often as plain
+_D = "[0-9０-９]"
+_SEP = "[ \u3000\\-－]?"
+ID_IN_TEXT = rf"(?<![0-9０-９A-Za-z])((?:{_D}{_SEP}){{17}}[0-9０-９XxＸｘ])(?![0-9０-９A-Za-z])"
+ID_PATTERN = _ID = re.compile(ID_IN_TEXT)
+_PLAIN = str.maketrans("０１２３４５６７８９Ｘｘx", "0123456789XXX", " \u3000-－")
+
+
+def plain_id(found: str) -> str:
+    """An ID number as found in text, as 18 plain characters (half-width digits, X, no separators)."""
+    return found.translate(_PLAIN)
+
+
+def _masked(match: re.Match) -> str:
+    number = plain_id(match.group(1))
+    return number[:6] + "*" * 8 + number[14:]
 
 
 def mask_ids(text):
-    """``text`` with every 18-digit ID-shaped number masked; anything not a string as it is."""
-    return _ID.sub(MASKED, text) if isinstance(text, str) else text
+    """``text`` with every 18-digit ID-shaped number masked (first 6, last 4 kept); anything not a
+    string as it is."""
+    return _ID.sub(_masked, text) if isinstance(text, str) else text
