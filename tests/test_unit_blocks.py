@@ -144,3 +144,17 @@ def test_a_sign_off_under_some_tables_only_names_no_table_and_the_guess_is_said(
     result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2024-06-30", "-o", str(tmp_path / "r.xlsx"),
                                        "--no-history"])
     assert "表中写的填报单位是“区环保局”，文件名写的是“区政府办”，已按“区环保局”计" in result.output, result.output
+
+
+def test_units_signed_below_their_tables_under_a_compilers_line_and_with_filler_lines(tmp_path):
+    # second review: the compiler's 填报单位：区政府办 over the first header, each unit's sign-off under its
+    # table followed by a 填报人/电话 line, and the compiler's own sign-off at the end: each table is its signer's
+    got = units(tmp_path, [["2024年6月各单位行政处罚汇总"], ["填报单位：区政府办"], HEADER,
+                           [1, "西安监罚〔2024〕30号", "甲公司", *LATE],
+                           ["填报单位（盖章）：区安监局"], ["填报人：张三  联系电话：1234567"], [], HEADER,
+                           [1, "西环罚〔2024〕12号", "乙公司", *ON_TIME],
+                           ["填报单位（盖章）：区环保局"], ["填报人：李四"], [], HEADER,
+                           [1, "西城管罚〔2024〕40号", "丙", *LATE], ["填报单位（盖章）：区城管局"], [],
+                           ["填报单位（盖章）：区政府办"]])
+    assert got == {"西安监罚〔2024〕30号": ("区安监局", "late"), "西环罚〔2024〕12号": ("区环保局", "on_time"),
+                   "西城管罚〔2024〕40号": ("区城管局", "late")}

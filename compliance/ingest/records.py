@@ -33,7 +33,7 @@ from .columns import decision_numbers, header_category, issuer_column, join_mask
 from .unit_column import record_units, source_units
 from .header import EXAMPLE, fill_merged, footer_unit, find_header, section_above, sheet_unit, title_category, title_unit
 from .rawsheet import RawSheet
-from .rows import nothing_rows, row_kinds, signed_under_each
+from .rows import nothing_rows, row_kinds, signed_layout
 from .sheet_context import SheetContext
 from ..quality.ingest import quality_wanted, add_quality_columns
 from .tables import range_label, side_by_side, split_columns
@@ -204,8 +204,7 @@ def _read_blocks(frame, evidence, mapping, rules, result, sheet, context, inner=
     parts, skipped = [], {"blank": 0, "note": 0, "header": sum(h for _, h, _ in inner), "example": 0}
     example_rows = []
     section = context.section
-    context.signed = "above" if context.unit_above else "below" if inner and signed_under_each(evidence, starts, stops) \
-        else None
+    context.signed = signed_layout(evidence, starts, stops, context.unit_above) if inner else None
     for block, (start, stop, block_mapping) in enumerate(zip(starts, stops, mappings)):
         if block:  # a new header: its own section row, else what its columns say, else the one above
             section = trailing or header_category(block_mapping) or section

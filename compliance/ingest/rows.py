@@ -256,17 +256,25 @@ def _placeholder_rows(doc: np.ndarray, party: np.ndarray) -> np.ndarray:
     return out
 
 
-def signed_under_each(evidence: Evidence, starts: list[int], stops: list[int]) -> bool:
-    """Each table of a sheet of several ends with its own sign-off, 填报单位（盖章）：X (a roll-up of the units'
-    signed sheets pasted one under another): then each names the rows above it. A sign-off under some
-    tables only, or lines above the tables, leave it a stamp: no guess which table is whose."""
+def signed_layout(evidence: Evidence, starts: list[int], stops: list[int], above: bool) -> str | None:
+    """Where a sheet of several pasted tables has 填报单位（盖章）：X lines (a roll-up of the units' signed
+    sheets): "below" where every table's tail (its rows after its last wide row) has one, the nearest
+    naming the rows above it (a compiler's 填报单位 line over the first table changes nothing); "above"
+    where such a line is over the first table's header (``above``), each later table has one over its
+    header and the last table has none under it; else None: they stay stamps, no guess which table is whose."""
     first = first_texts(evidence).to_numpy(object)
-    filled = np.flatnonzero(evidence.count > 0)
+    count = np.asarray(evidence.count)
+    tails = []
     for start, stop in zip(starts, stops):
-        rows = filled[(filled >= start) & (filled < stop)]
-        if not len(rows) or not _SIGNED_ROW.match(first[rows[-1]]) or _unit_row(first[rows[-1]]) is None:
-            return False
-    return True
+        rows = np.arange(start, stop)
+        wide = rows[count[start:stop] > 2]
+        tail = rows[rows > (wide[-1] if len(wide) else start - 1)]
+        tails.append({_unit_row(first[r]) for r in tail if _SIGNED_ROW.match(first[r])} - {None})
+    if all(tails):  # the nearest below names the rows (a compiler's sign-off may follow the last)
+        return "below"
+    if above and not tails[-1] and all(len(units) == 1 for units in tails[:-1]):
+        return "above"
+    return None
 
 
 def _unit_blocks(first: np.ndarray, candidates: np.ndarray, header: np.ndarray, record: np.ndarray,
@@ -285,7 +293,9 @@ def _unit_blocks(first: np.ndarray, candidates: np.ndarray, header: np.ndarray, 
         signed = np.array([bool(_SIGNED_ROW.match(t)) for t in first[rows]], dtype=bool)
         if signed_as == "above":  # over each table's header, as over the first: a title, as a 填报单位 line
             labelled, signed = labelled | signed, np.zeros_like(signed)
-        elif signed_as != "below":  # under some tables only: a stamp, no guess which table is whose
+        elif signed_as == "below":  # only the sign-offs name units (a later table's title in the tail does not)
+            named[~signed] = None
+        else:  # under some tables only: a stamp, no guess which table is whose
             named[signed] = None
         ordinal = np.array([bool(_ORDINAL.match(t)) for t in first[rows]], dtype=bool)  # a total has none
         below = np.flatnonzero(~(record | candidates | (first == "")))  # the next row that is neither: a header?
