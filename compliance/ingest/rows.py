@@ -237,22 +237,22 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
                                             signed_as))
 
 
-# A template's example row left in: 西××罚〔20××〕×号 | ××××有限公司 (or 示例公司). A placeholder number
-# alone (〔2024〕XX号 typed before the number was known) or a masked party (张××) is a real decision's.
+# A template's example row left in: 西××罚〔20××〕×号 (no real year: no decision's number) whoever its party,
+# or a placeholder number beside 示例公司. 西市监罚〔2024〕XX号 (typed before the number was known) for a real
+# or a masked party (张××, XX便利店) is a decision's.
 _PLACEHOLDER = re.compile(r".*?(?:[×xXＸｘ*＊○〇□]{2,}|[〔\[［(（【]\s*(?:19|20)?[×xXＸｘ*＊○〇□]{2})")  # matched at the start
 _PLACEHOLDER_MARKS = tuple("×xXＸｘ*＊○〇□")  # what _PLACEHOLDER needs at least one of
-# the party must say so too: ××××有限公司, XX公司, 某某公司, 示例公司 (a masked 张** or *** is a real party's)
-_PLACEHOLDER_PARTY = re.compile(r"(?:[×xXＸｘ*＊○〇□]{2,}|某某)\S{0,6}(?:有限公司|公司|单位|厂|店|中心|合作社)$"
-                                r"|.*?(?:示例|样例|范例)")
+_REAL_YEAR = re.compile(r".*?(?:19|20)\d{2}")
+_EXAMPLE_PARTY = re.compile(r".*?(?:示例|样例|范例)")
 
 
 def _placeholder_rows(doc: np.ndarray, party: np.ndarray) -> np.ndarray:
-    out = contains_any(doc, _PLACEHOLDER_MARKS)  # one C pass; the pattern only where it can match
+    out = contains_any(doc, _PLACEHOLDER_MARKS)  # one C pass; the patterns only where they can match
     rows = np.flatnonzero(out)
     out[rows] = matches(_PLACEHOLDER, doc[rows])
     rows = np.flatnonzero(out)
     if len(rows):
-        out[rows] = matches(_PLACEHOLDER_PARTY, party[rows]).astype(bool)
+        out[rows] = ~matches(_REAL_YEAR, doc[rows]) | matches(_EXAMPLE_PARTY, party[rows])
     return out
 
 
