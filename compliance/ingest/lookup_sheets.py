@@ -37,12 +37,18 @@ def skip_lookup_sheets(sheets: list[SheetResult], source_file: str) -> None:
         same = (pairs["published"].eq(pairs["published_ledger"]) | (pairs["published"].isna() & pairs["published_ledger"].isna())) \
             & (pairs["party"].eq("") | pairs["party"].eq(pairs["party_ledger"])) \
             & (pairs["category"].eq("") | pairs["category"].eq(pairs["category_ledger"])) & pairs["number"].ne("")
-        if not same.groupby(pairs["row"]).any().all():
+        repeat = same.groupby(pairs["row"]).any().reindex(range(sheet.record_count), fill_value=False).to_numpy(bool)
+        if not repeat.any():
             continue
-        sheet.skipped["note"] += sheet.record_count
-        sheet.notes.append(problem("sheet-lookup", file=source_file, sheet=sheet.name, count=sheet.record_count))
-        sheet.records = sheet.records.iloc[0:0]
-        sheet.problems = []  # its missing decision-date column concerns no record now
+        if repeat.all():
+            sheet.notes.append(problem("sheet-lookup", file=source_file, sheet=sheet.name, count=sheet.record_count))
+            sheet.problems = []  # its missing decision-date column concerns no record now
+        else:  # the rows that only repeat the ledger go; the others stay read (数据有误: no decision date)
+            rows = sheet.records["row"].to_numpy()[repeat].tolist()
+            sheet.notes.append(problem("rows-lookup", file=source_file, sheet=sheet.name,
+                                       rows="、".join(map(str, rows[:10])) + (f" 等 {len(rows)} 行" if len(rows) > 10 else "")))
+        sheet.skipped["note"] += int(repeat.sum())
+        sheet.records = sheet.records[~repeat].reset_index(drop=True)
 
 
 def _keys(records: pd.DataFrame) -> pd.DataFrame:
