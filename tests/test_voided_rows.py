@@ -134,6 +134,11 @@ def test_a_decisions_number_that_mentions_its_notice_is_a_decision(tmp_path):
         [1, "西安监罚〔2016〕5号（告知书西安监罚告〔2016〕2号）", "甲公司", D(2016, 9, 20), None, None, None],
         [2, "西安监罚〔2016〕7号（已送达告知书）", "乙公司", *ON_TIME, None, None],
         [3, "西行审（告知承诺）〔2016〕6号", "丙", *ON_TIME, None, None],
-        [4, "见告知书", "丁", *ON_TIME, None, None]]})
+        [4, "见告知书", "丁", *ON_TIME, None, None],
+        # second review: a decision number without brackets beside its notice; a 告知承诺 permit's 审告 number;
+        # a notice's number with its year first is a notice
+        [5, "西安监罚2016第8号（告知书：西安监罚告〔2016〕5号）", "戊", *ON_TIME, None, None],
+        [6, "西环审告〔2016〕5号", "己", *ON_TIME, None, None],
+        [7, "（2016）西安监罚告字第3号", "庚", D(2016, 9, 20), None, None, None]]})
     _, got = check(tmp_path, folder)
-    assert len(got["records"]) == 4 and got["summary"]["skipped_rows"] == 0
+    assert len(got["records"]) == 6 and got["summary"]["skipped_rows"] == 1

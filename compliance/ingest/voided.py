@@ -81,22 +81,24 @@ def reserved_rows(doc, party, decision_text, published_text, *notes) -> np.ndarr
     return reserved
 
 
-# 西安监罚告〔2024〕2号: a notice before the decision (事先告知书, 听证告知书), not the decision; 广告 is no
-# notice (西工商广告罚〔2024〕1号), nor 警告 (a penalty), 公告, 通告, 报告, 预告
-_NOTICE_NUMBER = re.compile(r"(?<![广公警报通预])告(?:知书?|字)?\s*[〔\[［(（【]\s*(?:19|20)\d{2}")
-_YEAR_NUMBER = re.compile(r"[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]")
+# A number in a cell: up to its 号, with a year (〔2024〕, （2024）, 2024年 or bare 2024) somewhere before it.
+_NUMBER = re.compile(r"[^\s，,；;、/：:]*?(?:[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]|(?:19|20)\d{2}\s*年?)"
+                     r"[^\s，,；;、/：:〔\[［【]*?\d+\s*号")
+# A penalty's notice before the decision (事先告知书, 听证告知书): 罚告, 听告, 处告, 告字. 审告 (a 告知承诺 permit),
+# 广告, 警告 (a penalty), 公告, 通告, 报告, 预告 are none.
+_NOTICE_NUMBER = re.compile(r"(?:罚|听|处)告|(?<![广公警报通预])告字")
 # a cell that is only a notice's name, with no number: 行政处罚事先告知书, 听证告知书
 _NOTICE_NAME = re.compile(r"^(?:行政)?(?:处罚)?(?:事先|听证|陈述申辩)?(?:权利)?告知书$")
 
 
 def _notice(text: str) -> bool:
-    """The cell is a notice's number, or a notice's name alone: every year-number in it is a notice's
-    (西安监罚〔2024〕5号（告知书西安监罚告〔2024〕2号） is the decision's, with its notice beside it), and a
-    decision's number that mentions a 告知书 (…7号（已送达告知书）) is a decision's."""
-    numbers = len(_YEAR_NUMBER.findall(text))
+    """The cell is a notice's number, or a notice's name alone: every number in it is a notice's
+    (西安监罚〔2024〕5号（告知书西安监罚告〔2024〕2号） is the decision's, with its notice beside it; so is
+    …7号（已送达告知书））."""
+    numbers = _NUMBER.findall(text)
     if not numbers:
         return _NOTICE_NAME.match(text.strip()) is not None
-    return len(_NOTICE_NUMBER.findall(text)) >= numbers
+    return all(_NOTICE_NUMBER.search(n) for n in numbers)
 
 
 def notice_rows(doc: pd.Series) -> np.ndarray:
