@@ -34,6 +34,7 @@ TOTAL = "合计"
 NOT_SENT = "未报送"
 NO_DECISIONS = "本期无决定"
 UNREADABLE = "文件无法读取"
+COUNTED_ELSEWHERE = "计入他单位"  # a file of its name was filled in by another unit
 
 
 def _rates(frame: pd.DataFrame) -> pd.DataFrame:
@@ -170,7 +171,7 @@ def _add_missing_units(out: pd.DataFrame, declared: list[str], present, unreadab
         elif unit in unreadable:
             extra.append({"单位": unit, "类别": UNREADABLE, "备注": problem("unit-file-unreadable")})
         elif unit in (elsewhere or {}):  # a file of its name, filled in by another unit: counted there
-            extra.append({"单位": unit, "类别": NOT_SENT, "备注": problem("unit-file-counted-elsewhere",
+            extra.append({"单位": unit, "类别": COUNTED_ELSEWHERE, "备注": problem("unit-file-counted-elsewhere",
                                                                         units=elsewhere[unit])})
         else:
             extra.append({"单位": unit, "类别": NOT_SENT, "备注": problem("unit-not-sent")})

@@ -422,4 +422,5 @@ def test_a_file_named_for_a_unit_but_filled_in_by_another_is_said_on_that_units_
     rows = summary(tmp_path / "r.xlsx")
     assert rows["区安监局"]["决定总数"] == 1
     assert rows["区环保局"]["备注"] == "收到以该单位命名的表格，但表中填报单位是 区安监局，记录已计入 区安监局"
+    assert rows["区环保局"]["类别"] == "计入他单位" and "计入他单位：区环保局" in result.stdout  # not 未报送
     assert rows["区编办"]["备注"] == "未报送（没有收到该单位的表格）"

@@ -14,14 +14,14 @@ import pandas as pd
 from ..dates import iso_date
 from ..problems import PROBLEMS, Problem, message, problem, where
 from ..status import FLAGGED, LATE, STATUS_LABELS
-from ..summary import NO_DECISIONS, NOT_SENT, RANK_RATE, RANK_RULE, UNREADABLE, unit_rows
+from ..summary import COUNTED_ELSEWHERE, NO_DECISIONS, NOT_SENT, RANK_RATE, RANK_RULE, UNREADABLE, unit_rows
 from .layout import display_width
 from .record_columns import short_paths
 
 # The words of README "排名规则和用词", unabridged; 逾期 (逾期公开 + 逾期未公开) and no 总数 (their sum) keep the table within 100 columns.
 COLUMNS = ["按时公开", "逾期", "未到期", "数据有误", "无法判定"]
 UNIT_WIDTH = 30
-ABSENT = (NOT_SENT, NO_DECISIONS, UNREADABLE)  # units without records: named in a line, not a row
+ABSENT = (NOT_SENT, NO_DECISIONS, UNREADABLE, COUNTED_ELSEWHERE)  # units without records: named in a line, not a row
 DEFAULT_PROBLEM_LINES = 20
 
 
