@@ -402,3 +402,18 @@ def test_a_publication_cell_that_says_not_yet_in_other_words_is_not_published(tm
     assert [(r["document_number"], r["status"], r["published_date"]) for r in data["records"]] == [
         ("西安监罚〔2016〕1号", "overdue", None), ("西安监罚〔2016〕2号", "overdue", None),
         ("西安监罚〔2016〕3号", "on_time", "2016-09-05")]
+
+
+def test_a_power_list_category_column_is_the_category_and_other_powers_are_out_of_scope(tmp_path):
+    # probe: 权力类别 / 权力类型 (a 权力清单 export) was no category column: 行政确认, 其他行政权力, 公共服务
+    # rows became false 逾期未公开, and 许可/处罚 rows had no category
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    header = ["序号", "决定文书号", "行政相对人名称", "权力类别", "决定日期", "上网公开日期"]
+    rows = [[i + 1, f"西综执〔2016〕{i + 1}号", f"相对人{i}", kind, D(2016, 9, 1), None]
+            for i, kind in enumerate(["行政许可", "行政处罚", "行政确认", "其他行政权力", "公共服务", "其他权力"])]
+    write_xlsx(folder / "区综合执法局_权力事项.xlsx", {"Sheet1": [header] + rows})
+    _, data, _ = check(folder)
+    assert [(r["document_number"], r["category"], r["status"]) for r in data["records"]] == [
+        ("西综执〔2016〕1号", "permit", "overdue"), ("西综执〔2016〕2号", "penalty", "overdue")]
+    assert data["summary"]["out_of_scope"]["other_kind"] == 4

@@ -358,7 +358,8 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     return out[RECORD_FIELDS + extra], kinds
 
 
-OTHER_ACTIONS = r"行政(?:确认|强制|检查|征收|征用|给付|奖励|裁决|备案|指导|监督|复议)|^(?:其他|其它)(?:行政行为|类)?$"
+OTHER_ACTIONS = r"行政(?:确认|强制|检查|征收|征用|给付|奖励|裁决|备案|指导|监督|复议)|^(?:其他|其它)(?:行政行为|类|行政权力|权力|职权|事项)?$" \
+    r"|^公共服务"
 
 
 _OTHER_ACTIONS = re.compile(OTHER_ACTIONS)
