@@ -142,3 +142,17 @@ def test_a_decisions_number_that_mentions_its_notice_is_a_decision(tmp_path):
         [7, "（2016）西安监罚告字第3号", "庚", D(2016, 9, 20), None, None, None]]})
     _, got = check(tmp_path, folder)
     assert len(got["records"]) == 6 and got["summary"]["skipped_rows"] == 1
+
+
+def test_two_decisions_numbers_in_one_cell_are_said_on_the_sheet(tmp_path):
+    # probe: …31号 / …32号 in one cell (alt-enter) or 33号、34号 counted as one decision with nothing said
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区安监局_处罚.xlsx", {"处罚": [
+        HEADER, [1, "西安监罚〔2016〕31号\n西安监罚〔2016〕32号", "甲、乙", *ON_TIME, None, None],
+        [2, "西安监罚〔2016〕33号、34号", "丙", *ON_TIME, None, None],
+        [3, "西安监罚〔2016〕35号（告知书西安监罚告〔2016〕9号）", "丁", *ON_TIME, None, None]]})
+    _, got = check(tmp_path, folder)
+    notes = got["inputs"][0]["sheets"][0]["notes"]
+    assert "第 2、3 行的文书号一格写了不止一个文号，按一个决定检查；如是几个决定，请分行填写" in notes
+    assert len(got["records"]) == 3

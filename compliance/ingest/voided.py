@@ -16,7 +16,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from ..textscan import contains_any
+from ..textscan import contains_any, matches
 
 # What a clerk writes beside a number that was never used for a decision.
 VOID_WORDS = ("作废", "空号", "废号")
@@ -117,6 +117,26 @@ def not_decisions(doc, party, decision_text, published_text, *notes) -> tuple[np
     undecided = undecided_rows(decision_text, published_text, notes[-1] if notes else None) & ~voided
     reserved = reserved_rows(doc, party, decision_text, published_text, *notes) & ~voided & ~undecided
     notice = notice_rows(doc) & ~voided & ~undecided & ~reserved
+    several = several_numbers(doc) & ~voided & ~undecided & ~reserved & ~notice  # records still: said only
     told = {code: rows for code, rows in (("rows-voided", voided), ("rows-undecided", undecided),
-                                          ("rows-reserved", reserved), ("rows-notice", notice)) if rows.any()}
+                                          ("rows-reserved", reserved), ("rows-notice", notice),
+                                          ("rows-several-numbers", several)) if rows.any()}
     return voided | undecided | reserved | notice, told
+
+
+_TWO = re.compile(r".*?号.*?\d+\s*号", re.S)  # matched at the start: a second 号 after the first
+
+
+def several_numbers(doc: pd.Series) -> np.ndarray:
+    """Rows whose number cell holds two decisions' numbers (…31号\n…32号, 33号、34号; a notice beside its
+    decision is one): counted as one decision, which the sheet must say (it may hide another)."""
+    texts = doc.to_numpy(object)
+    out = np.zeros(len(texts), dtype=bool)
+    rows = np.flatnonzero(matches(_TWO, texts))
+    out[rows] = [sum(not _NOTICE_NUMBER.search(n) for n in _NUMBER.findall(texts[r])) >= 2
+                 or (len(_NUMBER.findall(texts[r])) == 1 and bool(_MORE.search(texts[r]))) for r in rows]
+    return out
+
+
+# 西安监罚〔2024〕33号、34号: the second number written short, after the first's year
+_MORE = re.compile(r"号\s*[、，,；;/和及\n]\s*(?:第\s*)?\d+\s*号")
