@@ -102,7 +102,11 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
     effective = np.where(after_as_of, NO_DAY, published)
     # the last day that counts: the publication, or the as-of date
     until = np.where(invalid, NO_DAY, np.where(np.isnat(effective), as_of_day, effective))
-    deadline = np.where(invalid, NO_DAY, as_days(records["deadline"]))
+    # a publication date unreadable or impossible leaves the deadline known and shown; a doubtful decision
+    # date (shifted cells, after the run day, copies that disagree, a publication before it) leaves none
+    doubtful_decision = np.isin(problem, ["row-fields-shifted", "decision-after-run-date", "duplicate-conflict",
+                                          "published-before-decision"])  # either date may be the wrong one
+    deadline = np.where(invalid & doubtful_decision, NO_DAY, as_days(records["deadline"]))
     missing_deadline = records["deadline_missing_year"].to_numpy(np.int64)
     days = records["working_days"].to_numpy(np.int64)
     judged = _statuses(calendar, np.where(invalid, NO_DAY, decision), until, ~np.isnat(effective), days,

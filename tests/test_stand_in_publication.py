@@ -77,3 +77,12 @@ def test_an_update_time_after_the_as_of_date_is_said_as_such_not_as_blank(tmp_pa
     assert record["status"] == "invalid"
     assert record["issues"][0]["code"] == "published-stand-in-after-as-of"
     assert record["issues"][0]["message"].startswith("“数据更新时间戳”2017-01-05 晚于统计截止日")
+
+
+def test_an_unreadable_publication_date_leaves_the_deadline_shown(tmp_path):
+    # probe: 4/3/2024 (day or month first?) or 公示栏公示 in the date column: 数据有误, and the clerk still sees
+    # by when it had to be online (the decision date is sound)
+    rows = [["西安监罚〔2016〕1号", "甲", D(2016, 10, 10), "4/11/2016"], ["西安监罚〔2016〕2号", "乙", D(2016, 10, 10), "公示栏公示"]]
+    path = _write(tmp_path, "xlsx", HEADER + ["上网公开日期"], rows)
+    records = _check(path, tmp_path)["records"]
+    assert [(r["status"], r["deadline"]) for r in records] == [("invalid", "2016-11-07"), ("invalid", "2016-11-07")]
