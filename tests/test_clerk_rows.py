@@ -71,13 +71,14 @@ def test_a_templates_placeholder_row_is_skipped_and_a_masked_party_is_a_decision
         [5, "西文旅罚〔2016〕2号", "某某公司", D(2016, 9, 1), None, None],
         # review: a number typed XX before it was known, for a real party (or none, or masked ***): a decision
         [6, "西文旅罚〔2016〕XX号", None, D(2016, 9, 1), None, None],
-        [7, "西文旅罚〔2016〕xx号", "***", D(2016, 9, 1), D(2016, 9, 5), None]]})
+        [7, "西文旅罚〔2016〕xx号", "***", D(2016, 9, 1), D(2016, 9, 5), None],
+        [8, "西文旅罚XX号（待编号）", "丁公司", D(2016, 9, 1), None, None]]})  # third review: no year, no placeholder year
     _, data, _ = check(folder)
     # second review: with a real year the number may be one typed before it was known, and 某某公司 / XX便利店
     # a masked party: a decision unless the party says 示例; without a real year no decision has that number
     assert [(r["document_number"], r["status"]) for r in data["records"]] == [
         ("西文旅罚〔2016〕**号", "overdue"), ("西文旅罚〔2016〕1号", "on_time"), ("西文旅罚〔2016〕2号", "overdue"),
-        ("西文旅罚〔2016〕XX号", "overdue"), ("西文旅罚〔2016〕xx号", "on_time")]
+        ("西文旅罚〔2016〕XX号", "overdue"), ("西文旅罚〔2016〕xx号", "on_time"), ("西文旅罚XX号（待编号）", "overdue")]
     sheet = data["inputs"][0]["sheets"][0]
     assert sheet["skipped_rows"] == 2 and sheet["notes"] == ["第 2、3 行是填写示例，不是真实决定，已跳过"]
 

@@ -145,14 +145,17 @@ def test_an_id_number_typed_with_spaces_hyphens_or_full_width_digits_is_masked_t
     rows = [["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期"],
             ["西安监罚〔2016〕1号", "李四 420203 19800229 0019", dt.date(2016, 3, 1), dt.date(2016, 3, 7)],
             ["西安监罚〔2016〕2号", "王五（１１０１０５１９４９１２３１００２Ｘ）", dt.date(2016, 3, 1), dt.date(2016, 3, 7)],
-            ["西安监罚〔2016〕3号", "赵六 620201-19851010-1231", dt.date(2016, 3, 1), dt.date(2016, 3, 7)]]
+            ["西安监罚〔2016〕3号", "赵六 620201-19851010-1231", dt.date(2016, 3, 1), dt.date(2016, 3, 7)],
+            ["西安监罚〔2016〕4号", "钱七 420203  1990.0230–0015", dt.date(2016, 3, 1), dt.date(2016, 3, 7)],
+            ["西安监罚〔2016〕5号", "孙八 电话0714-6543210123456789", dt.date(2016, 3, 1), dt.date(2016, 3, 7)]]
     write_xlsx(folder / "区安监局_处罚.xlsx", {"处罚": rows})
     out = tmp_path / "r.json"
     result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-12-31", "--no-history",
                                        "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
     assert result.exit_code in (0, 1), result.output
     parties = [r["party"] for r in json.loads(out.read_text(encoding="utf-8"))["records"]]
-    assert parties == ["李四 420203********0019", "王五（110105********002X）", "赵六 620201********1231"]
+    assert parties == ["李四 420203********0019", "王五（110105********002X）", "赵六 620201********1231",
+                       "钱七 420203********0015", "孙八 电话0714-6543210123456789"]  # a phone number is no ID
     with zipfile.ZipFile(tmp_path / "r.xlsx") as book:
         text = "".join(book.read(n).decode("utf-8") for n in book.namelist() if n.endswith(".xml"))
     for whole in ("19800229", "１９４９１２３１", "19851010"):

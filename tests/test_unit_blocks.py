@@ -158,3 +158,19 @@ def test_units_signed_below_their_tables_under_a_compilers_line_and_with_filler_
                            ["填报单位（盖章）：区政府办"]])
     assert got == {"西安监罚〔2024〕30号": ("区安监局", "late"), "西环罚〔2024〕12号": ("区环保局", "on_time"),
                    "西城管罚〔2024〕40号": ("区城管局", "late")}
+
+
+def test_lines_above_some_tables_and_a_wide_sign_off(tmp_path):
+    # third review: a line over the first and third tables only (the second is the first unit's, split by a
+    # repeated header) keeps each line for the tables below it; a sign-off sharing its row with 填报人 and
+    # 填报日期 still signs its table
+    got = units(tmp_path, [["填报单位（盖章）：区安监局"], HEADER, [1, "西安监罚〔2024〕30号", "甲公司", *LATE], [],
+                           HEADER, [2, "西安监罚〔2024〕31号", "乙公司", *ON_TIME], [],
+                           ["填报单位（盖章）：区城管局"], HEADER, [1, "西城管罚〔2024〕40号", "丙", *LATE]])
+    assert got == {"西安监罚〔2024〕30号": ("区安监局", "late"), "西安监罚〔2024〕31号": ("区安监局", "on_time"),
+                   "西城管罚〔2024〕40号": ("区城管局", "late")}
+    got = units(tmp_path, [HEADER, [1, "西安监罚〔2024〕30号", "甲公司", *LATE],
+                           ["填报单位（盖章）：区安监局", "填报人：张三", "电话：123", "填报日期：2024-07-01"], [], HEADER,
+                           [1, "西环罚〔2024〕12号", "乙公司", *ON_TIME],
+                           ["填报单位（盖章）：区环保局", "填报人：李四", "电话：456", "填报日期：2024-07-01"]])
+    assert got == {"西安监罚〔2024〕30号": ("区安监局", "late"), "西环罚〔2024〕12号": ("区环保局", "on_time")}

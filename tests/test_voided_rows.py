@@ -156,3 +156,19 @@ def test_two_decisions_numbers_in_one_cell_are_said_on_the_sheet(tmp_path):
     notes = got["inputs"][0]["sheets"][0]["notes"]
     assert "第 2、3 行的文书号一格写了不止一个文号，按一个决定检查；如是几个决定，请分行填写" in notes
     assert len(got["records"]) == 3
+
+
+def test_notice_numbers_with_gaozhi_and_remarks_beside_one_number(tmp_path):
+    # third review: 西安监告知〔2016〕2号 and 西环事先告知〔2016〕5号 are notices; a 案卷编号 or a 送达回证 beside a
+    # decision's number is no second decision
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区安监局_处罚.xlsx", {"处罚": [
+        HEADER, [1, "西安监告知〔2016〕2号", "甲", D(2016, 9, 20), None, None, None],
+        [2, "西环事先告知〔2016〕5号", "乙", D(2016, 9, 20), None, None, None],
+        [3, "西安监罚〔2016〕7号（案卷编号：2016第102号）", "丙", *ON_TIME, None, None],
+        [4, "西安监罚〔2016〕8号（送达回证2016年9月5日第3号）", "丁", *ON_TIME, None, None]]})
+    _, got = check(tmp_path, folder)
+    assert [r["document_number"][:12] for r in got["records"]] == ["西安监罚〔2016〕7号", "西安监罚〔2016〕8号"]
+    notes = got["inputs"][0]["sheets"][0]["notes"]
+    assert not any("不止一个文号" in n for n in notes) and any("告知书的文号" in n for n in notes)

@@ -14,7 +14,7 @@ from .cells import per_distinct
 
 
 # Not yet online, in other words: 待公开（预计2024-04-10） (a plan, not a publication), 审核中 (awaiting sign-off).
-_PLANNED = re.compile(r"^(?:待|未|尚未|暂未)(?:公开|公示|上网|发布)[（(](?:预计|计划|拟|将)[^）)]*[）)]$")
+_PLANNED = re.compile(r"^(?:待|未|尚未|暂未)(?:公开|公示|上网|发布)[（(](?:预计|计划|拟|将)[^）)已]*[）)]$")  # no 已…公开 inside
 _IN_REVIEW = frozenset({"审核中", "待审核", "报审中", "送审中"})
 
 

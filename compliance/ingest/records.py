@@ -384,6 +384,9 @@ def _categories(kept, mapping, sheet_name, context, text, sections):
         mapped = pd.Series(categories(raw), dtype=object)
         # 行政确认, 行政强制 …: the cell says what it is, and it is neither; never the file's category
         other = mapped.isna().to_numpy(bool) & per_distinct(raw.to_numpy(object), _other_actions).astype(bool)
+        if other.any():  # 西综执罚〔2024〕3号 under 其他权力: the number's 罚 says penalty, judged as one
+            numbers = text(mapped_column(kept, mapping, "document_number")).to_numpy(object)
+            other[other] = pd.isna(per_distinct(numbers[other], _category_of_numbers))
         category = mapped.where(mapped.notna() | other, default)
     else:
         category = default

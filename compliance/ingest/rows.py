@@ -232,17 +232,17 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
     if start_category is not None and len(section):
         section.iloc[0] = section.iloc[0] or start_category
     return RowKinds(blank, header, note, example, section.ffill().to_numpy(object), labelled, section_row=is_section,
-                    unit_block=_unit_blocks(first_arr, note & (evidence.count <= 2), header,
+                    unit_block=_unit_blocks(first_arr, note & ((evidence.count <= 2) | _signed_rows(first_arr)), header,
                                             ~(blank | header | note | example), start_unit, header_follows,
                                             signed_as))
 
 
-# A template's example row left in: 西××罚〔20××〕×号 (no real year: no decision's number) whoever its party,
-# or a placeholder number beside 示例公司. 西市监罚〔2024〕XX号 (typed before the number was known) for a real
-# or a masked party (张××, XX便利店) is a decision's.
+# A template's example row left in: 西××罚〔20××〕×号 (a placeholder year: no decision's number) whoever its
+# party, or a placeholder number beside 示例公司. 西市监罚〔2024〕XX号 or 西市监罚XX号 (typed before the number
+# was known) for a real or a masked party (张××, XX便利店) is a decision's.
 _PLACEHOLDER = re.compile(r".*?(?:[×xXＸｘ*＊○〇□]{2,}|[〔\[［(（【]\s*(?:19|20)?[×xXＸｘ*＊○〇□]{2})")  # matched at the start
 _PLACEHOLDER_MARKS = tuple("×xXＸｘ*＊○〇□")  # what _PLACEHOLDER needs at least one of
-_REAL_YEAR = re.compile(r".*?(?:19|20)\d{2}")
+_PLACEHOLDER_YEAR = re.compile(r".*?(?:[〔\[［(（【]\s*(?:19|20)?[×xXＸｘ*＊○〇□]{2}|20[×xXＸｘ*＊○〇□]{2})")
 _EXAMPLE_PARTY = re.compile(r".*?(?:示例|样例|范例)")
 
 
@@ -252,7 +252,15 @@ def _placeholder_rows(doc: np.ndarray, party: np.ndarray) -> np.ndarray:
     out[rows] = matches(_PLACEHOLDER, doc[rows])
     rows = np.flatnonzero(out)
     if len(rows):
-        out[rows] = ~matches(_REAL_YEAR, doc[rows]) | matches(_EXAMPLE_PARTY, party[rows])
+        out[rows] = matches(_PLACEHOLDER_YEAR, doc[rows]) | matches(_EXAMPLE_PARTY, party[rows])
+    return out
+
+
+def _signed_rows(first: np.ndarray) -> np.ndarray:
+    """Rows that start with 填报单位（盖章）：X (a 填报人、联系电话 may share the row)."""
+    out = contains_any(first, ("填报", "报送", "填表"))
+    rows = np.flatnonzero(out)
+    out[rows] = matches(_SIGNED_ROW, first[rows])
     return out
 
 
@@ -260,19 +268,22 @@ def signed_layout(evidence: Evidence, starts: list[int], stops: list[int], above
     """Where a sheet of several pasted tables has 填报单位（盖章）：X lines (a roll-up of the units' signed
     sheets): "below" where every table's tail (its rows after its last wide row) has one, the nearest
     naming the rows above it (a compiler's 填报单位 line over the first table changes nothing); "above"
-    where such a line is over the first table's header (``above``), each later table has one over its
+    where such a line is over the first table's header (``above``), some later table has one over its
     header and the last table has none under it; else None: they stay stamps, no guess which table is whose."""
     first = first_texts(evidence).to_numpy(object)
     count = np.asarray(evidence.count)
+    signed = np.zeros(len(first), dtype=bool)
+    maybe = np.flatnonzero(contains_any(first, ("填报", "报送", "填表")))
+    signed[maybe] = matches(_SIGNED_ROW, first[maybe])
     tails = []
     for start, stop in zip(starts, stops):
         rows = np.arange(start, stop)
-        wide = rows[count[start:stop] > 2]
+        wide = rows[(count[start:stop] > 2) & ~signed[start:stop]]  # a sign-off with 填报人、电话 beside it is no record
         tail = rows[rows > (wide[-1] if len(wide) else start - 1)]
         tails.append({_unit_row(first[r]) for r in tail if _SIGNED_ROW.match(first[r])} - {None})
     if all(tails):  # the nearest below names the rows (a compiler's sign-off may follow the last)
         return "below"
-    if above and not tails[-1] and all(len(units) == 1 for units in tails[:-1]):
+    if above and not tails[-1] and any(tails[:-1]):  # a table without its own line goes on with the one above
         return "above"
     return None
 

@@ -84,9 +84,9 @@ def reserved_rows(doc, party, decision_text, published_text, *notes) -> np.ndarr
 # A number in a cell: up to its 号, with a year (〔2024〕, （2024）, 2024年 or bare 2024) somewhere before it.
 _NUMBER = re.compile(r"[^\s，,；;、/：:]*?(?:[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]|(?:19|20)\d{2}\s*年?)"
                      r"[^\s，,；;、/：:〔\[［【]*?\d+\s*号")
-# A penalty's notice before the decision (事先告知书, 听证告知书): 罚告, 听告, 处告, 告字. 审告 (a 告知承诺 permit),
+# A penalty's notice before the decision (事先告知书, 听证告知书): 罚告, 听告, 处告, 告字, 告知. 审告, 告知承诺 (permits),
 # 广告, 警告 (a penalty), 公告, 通告, 报告, 预告 are none.
-_NOTICE_NUMBER = re.compile(r"(?:罚|听|处)告|(?<![广公警报通预])告字")
+_NOTICE_NUMBER = re.compile(r"(?:罚|听|处)告|(?<![广公警报通预])告字|(?<![审广])告知(?!承诺)")
 # a cell that is only a notice's name, with no number: 行政处罚事先告知书, 听证告知书
 _NOTICE_NAME = re.compile(r"^(?:行政)?(?:处罚)?(?:事先|听证|陈述申辩)?(?:权利)?告知书$")
 
@@ -133,9 +133,14 @@ def several_numbers(doc: pd.Series) -> np.ndarray:
     texts = doc.to_numpy(object)
     out = np.zeros(len(texts), dtype=bool)
     rows = np.flatnonzero(matches(_TWO, texts))
-    out[rows] = [sum(not _NOTICE_NUMBER.search(n) for n in _NUMBER.findall(texts[r])) >= 2
+    out[rows] = [sum(bool(_DECISION_NUMBER.match(n)) and not _NOTICE_NUMBER.search(n) for n in _NUMBER.findall(texts[r])) >= 2
                  or (len(_NUMBER.findall(texts[r])) == 1 and bool(_MORE.search(texts[r]))) for r in rows]
     return out
+
+
+# a decision's number: an issuer's abbreviation right before a bracketed year (西安监罚〔2024〕31号); a file's
+# 案卷编号 2024第102号 or a 送达回证's date beside it is none
+_DECISION_NUMBER = re.compile(r".*?[\u4e00-\u9fff]{2,}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]")
 
 
 # 西安监罚〔2024〕33号、34号: the second number written short, after the first's year

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 
-# 18 digits, the last may be X; typed with spaces or hyphens between groups (420203 19850612 3011) or in
-# full-width digits (１１０１０５…) as often as plain
+# 18 digits, the last may be X; typed with spaces, hyphens or dots between its 6-8-4 (or 6-4-4-4) groups (420203 19850612
+# 3011) or in full-width digits (１１０１０５…) as often as plain
 _D = "[0-9０-９]"
-_SEP = "[ \u3000\\-－]?"
-ID_IN_TEXT = rf"(?<![0-9０-９A-Za-z])((?:{_D}{_SEP}){{17}}[0-9０-９XxＸｘ])(?![0-9０-９A-Za-z])"
+_SEP = "[ \u3000\\-－–—.·]{0,2}"  # only between the 6-4-4-4 groups: a phone number after a hyphen is no ID
+ID_IN_TEXT = rf"(?<![0-9０-９A-Za-z])({_D}{{6}}{_SEP}{_D}{{4}}{_SEP}{_D}{{4}}{_SEP}{_D}{{3}}[0-9０-９XxＸｘ])(?![0-9０-９A-Za-z])"
 ID_PATTERN = _ID = re.compile(ID_IN_TEXT)
-_PLAIN = str.maketrans("０１２３４５６７８９Ｘｘx", "0123456789XXX", " \u3000-－")
+_PLAIN = str.maketrans("０１２３４５６７８９Ｘｘx", "0123456789XXX", " \u3000-－–—.·")
 
 
 def plain_id(found: str) -> str:
