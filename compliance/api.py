@@ -98,13 +98,13 @@ class CheckRun:
     def _counted_elsewhere(self) -> dict[str, str]:
         """{the unit a file's name gives: the units its records were counted under}, where its 填报单位 named
         another (区环保局_10月.xlsx filled in by 区安监局): that unit did send a file, not nothing."""
-        records = self.loaded.records
+        by_file = self.loaded.records.groupby("source_file", sort=False)["unit"].unique()  # one pass, not one per file
         out: dict[str, str] = {}
         for entry in self.inputs:
             named = named_unit(entry.path) if entry.error is None else None
-            if named:
+            if named and entry.path in by_file.index:
                 [named] = same_units([named], list(self.expected_units), self.unit_aliases)  # as [units] has it
-                units = records.loc[records["source_file"].eq(entry.path), "unit"].dropna().unique().tolist()
+                units = [u for u in by_file[entry.path] if isinstance(u, str)]
                 if units and named not in units:
                     out[named] = "、".join(units)
         return out

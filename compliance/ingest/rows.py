@@ -272,9 +272,7 @@ def signed_layout(evidence: Evidence, starts: list[int], stops: list[int], above
     header and the last table has none under it; else None: they stay stamps, no guess which table is whose."""
     first = first_texts(evidence).to_numpy(object)
     count = np.asarray(evidence.count)
-    signed = np.zeros(len(first), dtype=bool)
-    maybe = np.flatnonzero(contains_any(first, ("填报", "报送", "填表")))
-    signed[maybe] = matches(_SIGNED_ROW, first[maybe])
+    signed = _signed_rows(first)
     tails = []
     for start, stop in zip(starts, stops):
         rows = np.arange(start, stop)

@@ -133,9 +133,15 @@ def several_numbers(doc: pd.Series) -> np.ndarray:
     texts = doc.to_numpy(object)
     out = np.zeros(len(texts), dtype=bool)
     rows = np.flatnonzero(matches(_TWO, texts))
-    out[rows] = [sum(bool(_DECISION_NUMBER.match(n)) and not _NOTICE_NUMBER.search(n) for n in _NUMBER.findall(texts[r])) >= 2
-                 or (len(_NUMBER.findall(texts[r])) == 1 and bool(_MORE.search(texts[r]))) for r in rows]
+    out[rows] = [_two_decisions(texts[r]) for r in rows]
     return out
+
+
+def _two_decisions(text: str) -> bool:
+    numbers = _NUMBER.findall(text)
+    if len(numbers) == 1:  # 33号、34号: the second written short
+        return _MORE.search(text) is not None
+    return sum(bool(_DECISION_NUMBER.match(n)) and not _NOTICE_NUMBER.search(n) for n in numbers) >= 2
 
 
 # a decision's number: an issuer's abbreviation right before a bracketed year (西安监罚〔2024〕31号); a file's
