@@ -405,6 +405,27 @@ def test_a_publication_cell_that_says_not_yet_in_other_words_is_not_published(tm
         ("西安监罚〔2016〕3号", "on_time", "2016-09-05")]
 
 
+def test_a_publicity_period_under_way_or_over_says_published_not_overdue(tmp_path):
+    # probe: 公示中 (online now) or 公示期满 (was online) in a 状态 column, with no date, was 逾期未公开 without a
+    # word: an accusation the unit's own mark contradicts. It is marked published with no date, as 已公示 is.
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    header = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期", "公示状态"]
+    write_xlsx(folder / "区安监局_行政处罚.xlsx", {"Sheet1": [
+        header, [1, "西安监罚〔2016〕1号", "甲", D(2016, 9, 1), None, "公示中"],
+        [2, "西安监罚〔2016〕2号", "乙", D(2016, 9, 1), None, "公示期满"],
+        [3, "西安监罚〔2016〕3号", "丙", D(2016, 9, 1), "正在公示", None],
+        [4, "西安监罚〔2016〕4号", "丁", D(2016, 12, 26), None, "公示中"],
+        [5, "西安监罚〔2016〕5号", "戊", D(2016, 9, 1), None, "未公示"]]})
+    _, data, _ = check(folder)
+    assert [(r["document_number"], r["status"], [i["code"] for i in r["issues"]]) for r in data["records"]] == [
+        ("西安监罚〔2016〕1号", "invalid", ["published-marked-no-date"]),
+        ("西安监罚〔2016〕2号", "invalid", ["published-marked-no-date"]),
+        ("西安监罚〔2016〕3号", "invalid", ["published-marked-no-date"]),
+        ("西安监罚〔2016〕4号", "pending", ["published-marked-no-date"]),
+        ("西安监罚〔2016〕5号", "overdue", [])]
+
+
 def test_a_power_list_category_column_is_the_category_and_other_powers_are_out_of_scope(tmp_path):
     # probe: 权力类别 / 权力类型 (a 权力清单 export) was no category column: 行政确认, 其他行政权力, 公共服务
     # rows became false 逾期未公开, and 许可/处罚 rows had no category

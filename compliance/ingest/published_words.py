@@ -38,6 +38,9 @@ PUBLISHED_MARKS = frozenset({"已公开", "是", "已公示", "已上网", "已�
 _SAID_ONLINE = re.compile(r"已(?:经)?[^，,。；;!！?？]{0,20}?(?:公开|公示|上网|发布|挂网)")
 _TURNED = re.compile(r"[未不没待尚否撤]")
 _LINK = re.compile(r"^(?:HTTPS?://|WWW\.)\S+$")  # the published page's address in place of its date
+# A publicity period under way or over: 公示中, 正在公示, 公示期内, 公示期满, 公示结束, 已过公示期 — all were online.
+_PERIOD = re.compile(r"^(?:正在|已在)?(?:网上)?(?:公示|公开)(?:中|期内|期满|已满|期已满|结束|已结束|完毕)$"
+                     r"|^正在(?:网上)?(?:公示|公开)$|^已过公示期$")
 
 
 def said_published(marks: pd.Series, free_text_only: bool = False) -> np.ndarray:
@@ -47,7 +50,8 @@ def said_published(marks: pd.Series, free_text_only: bool = False) -> np.ndarray
         out = []
         for raw in texts:
             t = normalise_text(raw).upper()
-            mark = not free_text_only and (t in PUBLISHED_MARKS or _LINK.match(t) is not None)  # a page's address
+            mark = not free_text_only and (t in PUBLISHED_MARKS or _LINK.match(t) is not None  # a page's address
+                                           or _PERIOD.match(t) is not None)
             out.append(mark or (_SAID_ONLINE.search(t) is not None and _TURNED.search(t) is None))
         return out
     return per_distinct(marks.to_numpy(object), judge).astype(bool)
