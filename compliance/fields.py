@@ -174,11 +174,33 @@ WEAK_SCORE = 1
 LESSER_SCORE = 2  # below every contained word (two characters or more), above a stand-in
 
 
+# The 双公示 standard's field codes, which platform templates and exports use as headers (alone, or in a row
+# under the names): each read as the standard's name, so that every word of the table applies to it.
+_CODE_NAMES = {"XDR_MC": "行政相对人名称", "XDR_LB": "行政相对人类别", "XDR_SHXYM": "统一社会信用代码",
+               "FRDB": "法定代表人", "FR_ZJLX": "法定代表人证件类型", "FR_ZJHM": "法定代表人证件号码",
+               "XDR_ZJLX": "证件类型", "XDR_ZJHM": "证件号码", "JDRQ": "决定日期", "ZT": "当前状态",
+               "SJLY": "数据来源单位", "LYDW": "数据来源单位", "SJLYDM": "数据来源单位统一社会信用代码",
+               "LYDWDM": "数据来源单位统一社会信用代码"}
+_PERMIT_CODES = {"XKWS": "行政许可决定文书名称", "WSH": "行政许可决定文书号", "XKLB": "许可类别", "XKZS": "许可证书名称",
+                 "XKBH": "许可编号", "NR": "许可内容", "JDRQ": "许可决定日期", "YXQZ": "有效期自", "YXQZI": "有效期至",
+                 "XKJG": "许可机关", "XKJGDM": "许可机关统一社会信用代码"}
+_PENALTY_CODES = {"WSH": "行政处罚决定书文号", "WFXW": "违法行为类型", "SY": "违法事实", "WFSS": "违法事实",
+                  "YJ": "处罚依据", "CFLB": "处罚类别", "NR": "处罚内容", "NR_FK": "罚款金额（万元）",
+                  "NR_WFFF": "没收违法所得、没收非法财物的金额（万元）", "NR_ZKDX": "暂扣或吊销证照名称及编号",
+                  "JDRQ": "处罚决定日期", "YXQ": "处罚有效期", "GSJZQ": "公示截止期", "CFJG": "处罚机关",
+                  "CFJGDM": "处罚机关统一社会信用代码"}
+STANDARD_CODES = {**{f"{p}_{c}": n for p in ("XK", "CF") for c, n in _CODE_NAMES.items()},
+                  **{f"XK_{c}": n for c, n in _PERMIT_CODES.items()}, **{f"CF_{c}": n for c, n in _PENALTY_CODES.items()},
+                  "BZ": "备注"}
+
+
 def normalise_header(value: object) -> str:
-    """Full-width to half-width, no spaces, no line breaks, no required-field stars, one bracket form."""
+    """Full-width to half-width, no spaces, no line breaks, no required-field stars, one bracket form;
+    a standard field code (CF_WSH) as the standard's name (行政处罚决定书文号)."""
     text = unicodedata.normalize("NFKC", str(value if value is not None else ""))
     text = re.sub(r"\s+", "", text)
-    return text.strip("*＊").replace("(", "（").replace(")", "）")
+    text = text.strip("*＊").replace("(", "（").replace(")", "）")
+    return STANDARD_CODES.get(text.upper(), text) if text.isascii() else text
 
 
 def _strip_notes(text: str) -> str:
@@ -359,4 +381,9 @@ def markdown() -> str:
         if f.exclude:
             lines.append(f"- 排除：{'、'.join(f.exclude)}")
         lines.append("")
-    return "\n".join(lines)
+    lines += ["## 数据标准的字段代码", "",
+              "平台模板和导出文件常用“双公示”数据标准的字段代码作列名（单独一行，或在中文列名下面一行）。"
+              "代码按下表读作标准的中文列名，再按上面的字段表识别；大小写均可。", "",
+              "| 代码 | 读作 |", "| --- | --- |"]
+    lines += [f"| `{code}` | {name} |" for code, name in STANDARD_CODES.items()]
+    return "\n".join(lines) + "\n"

@@ -214,3 +214,27 @@ def test_the_end_of_the_notice_period_is_never_the_publication_date(tmp_path):
         alone = write_xlsx(tmp_path / "乙.xlsx", {"处罚": [header_row, ROW[:4] + [dt.date(2019, 9, 8)] + ROW[5:]]})
         record = load([alone]).records.iloc[0]
         assert record["published_problem"] == "published-column-missing", end
+
+
+def test_the_standards_field_codes_as_the_only_header_are_read_by_their_names(tmp_path):
+    # probe: a platform template whose header is the codes alone (CF_WSH, cf_jdrq) was refused (找不到表头);
+    # the list of what is online may come the same way. The codes also say the category.
+    (tmp_path / "报送").mkdir()
+    ledger = write_xlsx(tmp_path / "报送" / "区安监局台账.xlsx", {"Sheet1": [
+        ["CF_XDR_MC", "CF_XDR_SHXYM", "cf_wsh", "CF_JDRQ", "公示日期", "CF_CFJG", "BZ"],
+        ["甲公司", "91420203MA4D4Q16JR", "西安监罚〔2016〕1号", D(2016, 9, 1), D(2016, 9, 8), "区安监局", None],
+        ["乙公司", "12345", "西安监罚〔2016〕2号", D(2016, 9, 1), None, "区安监局", "已在区政府网站公开"]]})
+    online = write_csv(tmp_path / "信用网站导出.csv", [["CF_WSH", "CF_XDR_MC", "CF_JDRQ", "CF_SJLY", "公示日期"],
+                                                   ["西安监罚〔2016〕1号", "甲公司", "2016-09-01", "区安监局", "2016-09-08"]])
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(ledger.parent), "--online", str(online), "--as-of", "2016-12-31",
+                                       "--json", str(out), "-o", str(tmp_path / "r.xlsx"), "--no-history"])
+    assert result.exit_code == 1, result.output
+    records = json.loads(out.read_text(encoding="utf-8"))["records"]
+    assert [(r["document_number"], r["party"], r["unit"], r["category"], r["status"]) for r in records] == [
+        ("西安监罚〔2016〕1号", "甲公司", "区安监局", "penalty", "on_time"),
+        ("西安监罚〔2016〕2号", "乙公司", "区安监局", "penalty", "invalid")]
+    codes = [i["code"] for i in records[1]["issues"]]
+    assert "published-marked-no-date" in codes  # BZ is the 备注
+    assert "uscc-invalid" in codes and "uscc-invalid" not in [i["code"] for i in records[0]["issues"]]  # CF_XDR_SHXYM
+    assert records[0]["online"]["result"] == "confirmed"
