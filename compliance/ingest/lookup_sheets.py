@@ -23,21 +23,31 @@ def unsaid_hidden(sheets: list[SheetResult]) -> None:
 def skip_lookup_sheets(sheets: list[SheetResult], source_file: str) -> None:
     """In place: each sheet without a decision-date column whose every row repeats a record of another
     sheet of the file that has one (the same number, publication date and, where it has them, party and
-    category) loses its records (counted as skipped rows) and is said on the file. A row that adds a
-    publication date the ledger lacks, or names another decision, keeps the sheet read."""
+    category) loses its records (counted as skipped rows) and is said on the file. A row that only gives
+    the publication date a ledger row left blank fills that date, said on the ledger's sheet (as a date
+    taken from a 备注 is). A row that gives another date, or names another decision, keeps the sheet read."""
     undated = [s for s in sheets if s.record_count and "decision_date" not in s.columns]
     dated = [s for s in sheets if s.record_count and "decision_date" in s.columns]
     if not dated or not undated:  # the usual case: no number is normalised for nothing
         return
-    known = pd.concat([_keys(s.records) for s in dated], ignore_index=True)
+    known = pd.concat([_keys(s.records).assign(ledger=i, at=range(s.record_count)) for i, s in enumerate(dated)],
+                      ignore_index=True)
     known = known[known["number"].ne("")]
+    single = ~known["number"].duplicated(keep=False)  # a date goes only to a number the ledger holds once
     for sheet in undated:
         mine = _keys(sheet.records).assign(row=range(sheet.record_count))
         pairs = mine.merge(known, on="number", how="left", suffixes=("", "_ledger"))
-        same = (pairs["published"].eq(pairs["published_ledger"]) | (pairs["published"].isna() & pairs["published_ledger"].isna())) \
-            & (pairs["party"].eq("") | pairs["party"].eq(pairs["party_ledger"])) \
+        alike = (pairs["party"].eq("") | pairs["party"].eq(pairs["party_ledger"])) \
             & (pairs["category"].eq("") | pairs["category"].eq(pairs["category_ledger"])) & pairs["number"].ne("")
-        repeat = same.groupby(pairs["row"]).any().reindex(range(sheet.record_count), fill_value=False).to_numpy(bool)
+        same = alike & (pairs["published"].eq(pairs["published_ledger"])
+                        | (pairs["published"].isna() & pairs["published_ledger"].isna()))
+        fills = alike & pairs["published"].notna() & pairs["blank_ledger"].eq(True) \
+            & pairs["number"].map(single.groupby(known["number"]).all()).eq(True)
+        dates = pairs[fills].groupby(["ledger", "at"])["published"].transform("nunique")
+        fills[fills] = dates.eq(1).to_numpy(bool)  # two rows here giving two dates: neither is taken
+        _fill_dates(dated, pairs[fills].drop_duplicates(["ledger", "at"]), source_file, sheet.name)
+        repeat = (same | fills).groupby(pairs["row"]).any().reindex(range(sheet.record_count), fill_value=False) \
+            .to_numpy(bool)
         if not repeat.any():
             continue
         if repeat.all():
@@ -51,8 +61,30 @@ def skip_lookup_sheets(sheets: list[SheetResult], source_file: str) -> None:
         sheet.records = sheet.records[~repeat].reset_index(drop=True)
 
 
+def _fill_dates(dated: list[SheetResult], fills: pd.DataFrame, source_file: str, lookup: str) -> None:
+    """The lookup's publication dates into the ledger rows that left theirs blank, said per ledger sheet."""
+    for ledger, group in fills.groupby("ledger"):
+        target = dated[int(ledger)]
+        at = group["at"].to_numpy(int)
+        records = target.records.copy()
+        column = records.columns.get_loc("published_date")
+        records.iloc[at, column] = group["published"].to_numpy()
+        records["published_text"] = records["published_text"].astype(object)
+        records.iloc[at, records.columns.get_loc("published_text")] = \
+            pd.to_datetime(group["published"]).dt.strftime("%Y-%m-%d").to_numpy(object)
+        target.records = records
+        rows = records["row"].to_numpy()[at].tolist()
+        target.notes.append(problem("published-from-lookup", file=source_file, sheet=target.name, sheet_name=lookup,
+                                    rows="、".join(map(str, rows[:10])) + (f" 等 {len(rows)} 行" if len(rows) > 10 else "")))
+
+
 def _keys(records: pd.DataFrame) -> pd.DataFrame:
+    published_text = records["published_text"].astype(object).fillna("").astype(str).str.strip() \
+        if "published_text" in records else pd.Series("", index=records.index)
     return pd.DataFrame({"number": normalise_document_numbers(records["document_number"]).to_numpy(object),
                          "published": pd.to_datetime(records["published_date"], errors="coerce").to_numpy(),
+                         # a blank publication cell (not 未公开, not a bad date): a date found elsewhere may fill it
+                         "blank": (published_text.eq("") & records["published_problem"].isna()
+                                   & records["published_date"].isna()).to_numpy(bool),
                          "party": records["party"].astype(object).fillna("").astype(str).to_numpy(object),
                          "category": records["category"].astype(object).fillna("").astype(str).to_numpy(object)})
