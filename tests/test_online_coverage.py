@@ -358,3 +358,39 @@ def test_a_list_with_two_publication_date_columns_dates_each_entry_by_the_earlie
     got = {n: (r["status"], r["published_date"], r["online"]["result"]) for n, r in records.items()}
     assert got == {"罚1": ("on_time", "2016-09-20", "confirmed"), "罚2": ("on_time", "2016-09-20", "confirmed"),
                    "罚3": ("on_time", "2016-09-21", "confirmed")}
+
+
+def test_a_list_of_one_months_decisions_cannot_show_a_later_decision(tmp_path):
+    # probe: a list exported for May's decisions (one May entry published late, in July) said 网站未见 of a
+    # June decision that the ledger says went online on time: the list could not have held it
+    path = ledger(tmp_path, [1, "西安监罚〔2016〕1号", "甲", D(2016, 5, 10), D(2016, 5, 20), "区安监局", "处罚"],
+                  [2, "西安监罚〔2016〕2号", "乙", D(2016, 6, 3), D(2016, 6, 10), "区安监局", "处罚"],
+                  [3, "西安监罚〔2016〕3号", "丙", D(2016, 5, 20), D(2016, 5, 25), "区安监局", "处罚"])
+    header = ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "处罚机关"]
+    online = write_csv(tmp_path / "信用网站_2016年5月.csv", [header, ["西安监罚〔2016〕1号", "甲", "2016-05-10", "2016-05-20", "区安监局"],
+                                                          ["西安监罚〔2016〕4号", "丁", "2016-05-31", "2016-07-05", "区安监局"]])
+    records = run(tmp_path, path, online)
+    assert records["西安监罚〔2016〕1号"]["online"]["result"] == "confirmed"
+    assert records["西安监罚〔2016〕2号"]["online"]["result"] == "not-verifiable"
+    assert records["西安监罚〔2016〕2号"]["status"] == "on_time" and "online-not-covered" in codes(records["西安监罚〔2016〕2号"])
+    # within the list's decisions and absent: still 网站未见
+    assert records["西安监罚〔2016〕3号"]["online"]["result"] == "not-found"
+
+
+def test_a_correction_or_revocation_page_is_not_the_decisions_first_publication(tmp_path):
+    # probe: a government site's only page for 41号 was its correction (…决定书（更正）, 【更正】…, …更正公告),
+    # dated after the deadline: the decision was judged late on it, though the ledger's earlier date may be true
+    titles = ["西安监罚〔2016〕41号行政处罚决定书（更正）", "【更正】西安监罚〔2016〕42号行政处罚决定书",
+              "行政处罚决定书更正公告（西安监罚〔2016〕43号）", "西安监罚〔2016〕44号行政处罚决定书（撤销）",
+              "西安监罚〔2016〕45号行政处罚决定书"]
+    rows = [[i + 1, f"西安监罚〔2016〕{41 + i}号", f"相对人{i}", D(2016, 9, 1), D(2016, 9, 8), "区安监局", "处罚"]
+            for i in range(5)]
+    path = ledger(tmp_path, *rows)
+    online = write_csv(tmp_path / "区政府网站.csv", [["标题", "发布机构", "发布日期"]]
+                       + [[t, "区安监局", "2016-11-20"] for t in titles]
+                       + [["西安监罚〔2016〕30号行政处罚决定书", "区安监局", "2016-08-01"]])  # the list reaches back
+    records = run(tmp_path, path, online)
+    for number in ("西安监罚〔2016〕41号", "西安监罚〔2016〕42号", "西安监罚〔2016〕43号", "西安监罚〔2016〕44号"):
+        assert records[number]["status"] == "on_time", number
+        assert "online-later-act-only" in codes(records[number]), number
+    assert records["西安监罚〔2016〕45号"]["status"] == "late"  # the decision's own page, 11-20: late

@@ -32,6 +32,10 @@ _NUMBER_IN_TITLE = re.compile(
     r"〔(?P<year>(?:19|20)\d{2})〕第?(?P<serial>\d+)(?:号|(?![\d月年日期份条件个元万起次会届批项])))"
     r"(?P<more>(?:[" + _SEPARATOR + _THROUGH + r"]第?\d+号?)*[" + _SEPARATOR + _THROUGH + r"]第?\d+号)?"
     r"(?P<decision>(?:行政)?(?:处罚|许可)?决定(?!书))?")
+# The whole title a correction or a revocation: 西环罚〔2024〕41号行政处罚决定书（更正）, 【更正】…, …更正公告,
+# （撤销） (brackets are 〔〕 here by then): every number in it is a later act's, never the decision's first publication.
+_LATER_TITLE = re.compile(r"[（(【\[〔](?:更正|更正版|更正稿|更正后|已更正|撤销|已撤销|撤回|已撤回|废止|已废止|作废|已作废)[)）】\]〕]"
+                          r"|更正(?:公告|说明|声明|通知|启事|决定)|(?:撤销|撤回)(?:公告|公示|声明)")
 _MORE = re.compile(r"([" + _SEPARATOR + _THROUGH + r"])第?(\d+)")
 LONGEST_RUN = 100  # …1-100号 at most: a longer "range" is more likely a typo than a batch
 _PARTY_IN_TITLE = re.compile(r"(?:关于)?(?:对|准予|给予|同意)(.+?)(?:作出的|作出|的)?(?:行政)?(?:处罚|许可|准予|不予)")
@@ -56,7 +60,8 @@ def numbers_from_titles(titles: pd.Series) -> pd.DataFrame:
                              "later": pd.Series(dtype=bool)})
     entry = found.index.get_level_values(0).to_numpy(np.int64)
     mentions_act = text.str.contains(_LATER_ACT).to_numpy(bool)[entry]
-    later = found["act"].notna().to_numpy(bool) | (found["decision"].notna().to_numpy(bool) & mentions_act)
+    later = found["act"].notna().to_numpy(bool) | (found["decision"].notna().to_numpy(bool) & mentions_act) \
+        | text.str.contains(_LATER_TITLE).to_numpy(bool)[entry]
     number = found["number"].reset_index(drop=True)
     batch = found["more"].notna().to_numpy(bool)
     if batch.any():  # few titles: each batch's serials spelled out as whole numbers

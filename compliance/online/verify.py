@@ -199,8 +199,8 @@ def coverage(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineLis
              run_date: dt.date | None = None, since: dt.date | None = None) -> np.ndarray:
     """Whether some list could have shown each record: it holds the record's category and unit, was
     exported on or after the record's deadline and after the date the ledger says it was published (its
-    latest date, update times included), and still holds items as old as the deadline (its earliest date:
-    older items are taken down). A list with no category or no unit at all covers every category or every
+    latest date, update times included), still holds items as old as the deadline (its earliest date:
+    older items are taken down), and holds decisions as late as the record's (its latest decision date). A list with no category or no unit at all covers every category or every
     ledger unit (said in 说明). 网站未见 is the gravest finding: it must never come from a list that could
     not have shown the record."""
     covered = np.zeros(len(records), dtype=bool)
@@ -244,6 +244,15 @@ def coverage(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineLis
                 start = start.fillna(starts.min()).to_numpy("datetime64[s]")
                 for day in dates:
                     holds &= ~(day < start)
+        # Decided after its latest decision (a list exported for May's decisions holds no June one,
+        # though a late May entry dates it into July): the list cannot show it either. Not so for a list
+        # whose update times show it current at its end (a credit export): there a later decision is missing.
+        seen, shown = mine["seen_until"], mine["online_date"]
+        refreshed = bool((seen.notna() & (shown.isna() | (seen > shown))).any())
+        ends = by_kind["decision_date"].max().dropna() if not refreshed else pd.Series(dtype=object)
+        if len(ends):
+            last = ends.reindex(category if kinds else np.full(len(category), "", object))
+            holds &= ~(decided > last.fillna(ends.max()).to_numpy("datetime64[s]"))
         if kinds:
             holds &= np.isin(category, list(kinds))
         if units:
