@@ -13,7 +13,10 @@ from .textscan import contains_any
 NOT_TO_BE_PUBLISHED = ("不予公开", "不公开", "涉密", "免予公开", "不再公开", "暂缓公开", "隐私",
                        # 无需公开 (简易程序无需公开) is the commonest wording of the same claim
                        "无需公开", "无须公开", "不需公开", "不需要公开", "免于公开", "不予公示", "不公示", "无需公示",
-                       "无须公示", "不需公示", "免予公示", "免于公示")
+                       "无须公示", "不需公示", "免予公示", "免于公示",
+                       # the grounds 政府信息公开条例 第十四、十五、十六条 give: secrets, internal matters; and
+                       # 依申请公开 (given on request only, not published)
+                       "国家秘密", "商业秘密", "工作秘密", "内部管理信息", "内部事务信息", "过程性信息", "依申请公开")
 # In a 备注, 当前状态 or 文号 cell, a number voided or a decision revoked is such a claim too. Not in the
 # publication-date cell: there 已撤销 may say the entry was taken down after it went online.
 VOIDED_OR_REVOKED = ("作废", "空号", "撤销", "撤回")

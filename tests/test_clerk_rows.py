@@ -439,3 +439,37 @@ def test_a_power_list_category_column_is_the_category_and_other_powers_are_out_o
     assert [(r["document_number"], r["category"], r["status"]) for r in data["records"]] == [
         ("西综执〔2016〕1号", "permit", "overdue"), ("西综执〔2016〕2号", "penalty", "overdue")]
     assert data["summary"]["out_of_scope"]["other_kind"] == 4
+
+
+def test_a_sentence_saying_the_unit_had_none_is_no_record(tmp_path):
+    # probe: 本月无, 暂无数据 (备注 本月未作出行政处罚决定), 零报告, 本季度无, 无此类事项 under the header each
+    # became a 数据有误 record, ranking the unit at 0 %; like 无 / 无 / 无 they say there is nothing
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    lines = {"区民政局": [1, "本月无", None, None, None, None], "区统计局": [1, "暂无数据", None, None, None, "本月未作出行政处罚决定"],
+             "区审计局": [None, "零报告", None, None, None, None], "区司法局": [1, "本季度无", "/", "/", "/", "/"],
+             "区档案局": [None, "无此类事项", "/", "/", "/", None], "区气象局": [1, "无", "无", None, None, "本月无处罚决定"],
+             "区安监局": [1, "西安监罚〔2016〕1号", "本月无营业执照的某店", D(2016, 9, 1), D(2016, 9, 5), None]}
+    for unit, row in lines.items():
+        write_xlsx(folder / f"{unit}_行政处罚.xlsx", {"Sheet1": [HEADER, row]})
+    code, data, output = check(folder)
+    assert [(r["unit"], r["status"]) for r in data["records"]] == [("区安监局", "on_time")]
+    sheets = {Path(i["file"]).name.split("_")[0]: i["sheets"][0] for i in data["inputs"]}
+    assert {u: (s["records"], s["skipped_rows"]) for u, s in sheets.items() if u != "区安监局"} == {
+        u: (0, 1) for u in lines if u != "区安监局"}
+    said = output.split("本期无决定：")[1].split("\n")[0]
+    assert all(u in said for u in lines if u != "区安监局"), said
+    assert data["summary"]["records"] == 1 and code == 0
+
+
+def test_the_legal_grounds_for_not_publishing_are_the_units_claim(tmp_path):
+    # probe: 备注 涉及国家秘密 / 涉及商业秘密 / 依申请公开 / 属于内部管理信息 beside a blank date: 逾期未公开 without
+    # the claim that 法制办 must confirm (不予公开 and 涉及个人隐私 had it)
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    remarks = ["涉及国家秘密", "涉及商业秘密", "依申请公开", "属于内部管理信息", "依申请作出的许可"]
+    write_xlsx(folder / "区安监局_行政处罚.xlsx", {"Sheet1": [HEADER] + [
+        [i + 1, f"西安监罚〔2016〕{i + 1}号", "甲", D(2016, 9, 1), None, r] for i, r in enumerate(remarks)]})
+    _, data, _ = check(folder)
+    claimed = [("exempt-claimed" in [i["code"] for i in r["issues"]], r["status"]) for r in data["records"]]
+    assert claimed == [(True, "overdue")] * 4 + [(False, "overdue")]

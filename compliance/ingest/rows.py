@@ -141,6 +141,21 @@ def _sign_off(blank, doc_arr: np.ndarray, party: pd.Series, evidence: Evidence) 
 # 否: a template's 是否公开 formula (=IF(E5="","否","是")) on rows nobody filled in.
 _NOTHING = PLACEHOLDERS | {"无此项", "没有", "N/A", "NA", "n/a", "暂无数据", "无案件", "无记录", "否"}
 _COUNTER = re.compile(r"^\d{1,4}(?:\.0)?$")
+# The same in a sentence: 本月无, 本季度无, 本月未发生, 本月未作出行政处罚决定, 暂无数据, 零报告, 无此类事项.
+_SAYS_NONE = re.compile(r"^(?:本(?:月|期|季度?|年度?|周)份?内?(?:无|没有|未作出|未产生|未发生|暂无)\S{0,20}|暂无\S{0,12}|零报告|"
+                        r"无此类\S{0,10}|无(?:相关)?(?:行政)?(?:许可|处罚)(?:决定|事项|案件|信息|数据|记录)|未发生\S{0,10})[。.！!]?$")
+
+
+def _says_nothing(texts: np.ndarray) -> np.ndarray:
+    """Per text: 无, /, 空 … or a sentence saying there is nothing (each distinct text looked at once)."""
+    out = pd.Series(texts, dtype=object).isin(_NOTHING).to_numpy(bool, copy=True)  # written into below
+    rest = np.flatnonzero(~out & (texts != ""))
+    if len(rest):
+        distinct = pd.unique(texts[rest])
+        said = {t for t in distinct if isinstance(t, str) and _SAYS_NONE.match(t)}
+        if said:
+            out[rest] = pd.Series(texts[rest], dtype=object).isin(said).to_numpy(bool)
+    return out
 
 
 def nothing_rows(frame: pd.DataFrame, keys: list[pd.Series], text) -> np.ndarray:
@@ -153,7 +168,7 @@ def nothing_rows(frame: pd.DataFrame, keys: list[pd.Series], text) -> np.ndarray
     said = np.zeros(n, dtype=bool)
     for column in keys:  # texts are stripped already: a hash lookup per cell, no Python call
         texts = column.to_numpy(object)[look]
-        nothing = pd.Series(texts, dtype=object).isin(_NOTHING).to_numpy(bool)
+        nothing = _says_nothing(texts)
         said[look[nothing]] = True
         look = look[nothing | (texts == "")]
     rows = look[said[look]]
@@ -162,7 +177,7 @@ def nothing_rows(frame: pd.DataFrame, keys: list[pd.Series], text) -> np.ndarray
         cells = ["".join(c.split()) for c in text(frame.iloc[i]).tolist()]
         filled = [c for c in cells if c and c != FORMULA_NO_VALUE]  # a template's formula, nothing typed
         counters = sum(bool(_COUNTER.match(c)) for c in filled)
-        out[i] = counters <= 1 and all(c in _NOTHING or _COUNTER.match(c) for c in filled)
+        out[i] = counters <= 1 and all(c in _NOTHING or _COUNTER.match(c) or _SAYS_NONE.match(c) for c in filled)
     return out
 
 
