@@ -54,3 +54,34 @@ def test_a_month_run_keeps_a_conflict_any_copy_dates_in_that_month_and_a_date_af
         got = {r["document_number"]: (r["status"], sorted(i["code"] for i in r["issues"])) for r in data["records"]}
         assert got == {"西人社罚〔2024〕9号": ("invalid", ["duplicate-conflict"]), "西人社罚〔2024〕10号": ("on_time", []),
                        "西人社罚〔2024〕22号": ("invalid", ["decision-after-run-date"])}, first
+
+
+def test_a_correction_published_again_is_the_same_decision_judged_by_its_first_publication(tmp_path):
+    # probe: …5号（更正） re-published after a correction was a second decision, 逾期公开 16 days; the same
+    # number again with 备注 更正后重新公示 made the decision 数据有误. The first publication counts.
+    from helpers import write_xlsx
+    import datetime as dt
+    D = dt.date
+    header = ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期", "备注"]
+    path = write_xlsx(tmp_path / "区安监局_2016年行政处罚.xlsx", {"行政处罚": [
+        header, ["西安监罚〔2016〕5号", "甲公司", D(2016, 7, 1), D(2016, 7, 8), None],
+        ["西安监罚〔2016〕5号（更正）", "甲公司", D(2016, 7, 1), D(2016, 8, 20), "更正罚款金额"],
+        ["西安监罚〔2016〕8号", "丁公司", D(2016, 7, 1), D(2016, 7, 8), None],
+        ["西安监罚〔2016〕8号", "丁公司", D(2016, 7, 1), D(2016, 9, 2), "更正后重新公示"],
+        # a correction whose first copy is late stays late; one dated before the first is a conflict
+        ["西安监罚〔2016〕9号", "戊公司", D(2016, 7, 1), D(2016, 8, 20), None],
+        ["【更正】西安监罚〔2016〕9号", "戊公司", D(2016, 7, 1), D(2016, 9, 2), None],
+        ["西安监罚〔2016〕10号", "己公司", D(2016, 7, 1), D(2016, 8, 20), None],
+        ["西安监罚〔2016〕10号", "己公司", D(2016, 7, 1), D(2016, 7, 5), "更正后重新公示"]]})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "--json", str(out),
+                                       "-o", str(tmp_path / "r.xlsx"), "--no-history"])
+    assert result.exit_code == 1, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [(r["row"], r["status"], r["published_date"]) for r in data["records"]] == [
+        (2, "on_time", "2016-07-08"), (4, "on_time", "2016-07-08"), (6, "late", "2016-08-20"), (8, "invalid", "2016-08-20")]
+    assert [i["code"] for i in data["records"][3]["issues"]] == ["duplicate-conflict"]
+    import openpyxl
+    listed = [(r[3], r[7]) for r in openpyxl.load_workbook(tmp_path / "r.xlsx")["数据问题"].iter_rows(values_only=True)
+              if r[0] == "重复报送"]
+    assert [(row, "更正后重新公示" in note) for row, note in listed] == [(3, True), (5, True), (7, True), (9, False)]

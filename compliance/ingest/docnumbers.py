@@ -52,6 +52,8 @@ _SEPARATOR = "\x00"
 _SPACES = re.compile(r"[^\S\x00]+").sub
 _ANY_OTHER_BRACKET = re.compile(_OTHER_BRACKET.pattern + "+")
 _NO_HAO = re.compile(r"(〕[^\x00]*\d)(?=\x00|\Z)").sub
+CORRECTION_TAG = re.compile(r"〔(?:更正|更正版|更正稿|更正后|已更正)〕")  # brackets in one form by then
+_CORRECTION_TAG = CORRECTION_TAG.sub
 
 
 def _normalise_joined(joined: str) -> str:
@@ -63,6 +65,8 @@ def _normalise_joined(joined: str) -> str:
     if "〕0" in joined:  # 〔2019〕007号 and 〔2019〕7号 too
         joined = _LEADING_ZEROS(r"〕\1", joined)
     joined = joined.replace("字〔", "〔")  # 西市监罚字〔2023〕4号: the 字 some issuers write before the year
+    if "更正" in joined:  # …5号（更正）, 【更正】…5号: a correction of 5号, under 5号's number (repeats.py)
+        joined = _CORRECTION_TAG("", joined)
     return _NO_HAO(r"\1号", joined)  # 西市监罚〔2023〕3: the 号 left off
 
 
@@ -76,6 +80,8 @@ def normalise_one(t: str) -> str:
     if "〕0" in t:
         t = _LEADING_ZEROS(r"〕\1", t)
     t = t.replace("字〔", "〔")
+    if "更正" in t:
+        t = _CORRECTION_TAG("", t)
     if t[-1:].isdigit() and "〕" in t:
         t += "号"
     return "" if t in PLACEHOLDERS else t

@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..claims import says_not_to_be_published
 from ..dates import NOT_PUBLISHED, normalise_text
+from ..textscan import contains_any
 from .cells import per_distinct
 
 
@@ -55,3 +56,19 @@ def said_published(marks: pd.Series, free_text_only: bool = False) -> np.ndarray
             out.append(mark or (_SAID_ONLINE.search(t) is not None and _TURNED.search(t) is None))
         return out
     return per_distinct(marks.to_numpy(object), judge).astype(bool)
+
+
+# A correction published again: 备注 更正罚款金额，更正后重新公示; or the number tagged …5号（更正）.
+_REPUBLISHED = re.compile(r"更正.{0,20}(?:重新|再次)(?:公示|公开|发布|上网)|(?:重新|再次)(?:公示|公开|发布|上网).{0,10}更正|更正后")
+_TAGGED = re.compile(r"[（(【\[〔](?:更正|更正版|更正稿|更正后|已更正)[)）】\]〕]")
+
+
+def corrections(numbers: pd.Series, remarks: pd.Series) -> np.ndarray:
+    """Row-wise: a correction of a decision, published again (its first publication is the decision's)."""
+    out = np.zeros(len(numbers), dtype=bool)
+    for texts, pattern in ((numbers, _TAGGED), (remarks, _REPUBLISHED)):
+        values = texts.to_numpy(object)
+        maybe = np.flatnonzero(contains_any(values, ("更正",)))  # a few rows at most
+        if len(maybe):
+            out[maybe] |= [bool(pattern.search(v)) for v in values[maybe]]
+    return out

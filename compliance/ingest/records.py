@@ -19,7 +19,7 @@ from ..date_text import PUBLISHED_WORDS
 from ..dates import NO_DATE, parse_dates
 from ..errors import ReconciliationError
 from ..problems import Problem, problem
-from .published_words import said_published, unpublished_words
+from .published_words import corrections, said_published, unpublished_words
 from .body import (band_unit, constant_cells, csv_body, date_part_columns, fill_from_spans, inner_headers,
                    join_date_parts, mapped_column, merged_continuations, merged_header_spans, rows_body)
 from .date_columns import (dates_in_the_mark as _dates_in_the_mark, date_cells as _date_cells, remark_dates as _remark_dates,
@@ -343,6 +343,9 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     if licence_numbers.any():  # a licence's number names the licence, not one decision (repeats.py)
         out["number_from_licence"] = licence_numbers
         extra = extra + ["number_from_licence"]
+    corrected = corrections(doc[keep].reset_index(drop=True), remark_text)
+    if corrected.any():  # a decision's correction, published again (repeats.py)
+        out["correction"], extra = corrected, extra + ["correction"]
     merged_number = getattr(evidence, "merged_number", None)
     if merged_number is not None and merged_number[keep].any():  # one 文书号 cell over several parties' rows
         out["merged_number"] = merged_number[keep]

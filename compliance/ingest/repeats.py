@@ -6,6 +6,8 @@ category, normalised 文书号) in two *files* is one decision:
 - a later copy fills in the first's blank publication date (a cumulative
   ledger re-sent with the date filled in: 补公开): one decision, published
   on that date; the filled copy is counted, the blank one listed;
+- a later copy marked a correction (…5号（更正）, 备注 更正后重新公示) published
+  again after the first: the first publication counts, the correction is listed;
 - they disagree otherwise: the later copy is left out, and the first is
   invalid, with a problem that shows both copies (the tool cannot know
   which one is right, and a false "late" is an accusation).
@@ -103,8 +105,13 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     same = _dates_equal(records, copies, firsts, blank_is_same=merged[copies])
     kept = np.ones(len(records), dtype=bool)
     kept[copies] = False
+    # 更正后重新公示: a later copy marked a correction, published again after the first copy's date: the
+    # first publication is the decision's, the correction no conflict
+    corrected = _corrections(records, firsts, copies, same)
+    same = same | corrected
     # 补公开: a later copy fills in the first's blank publication date: one decision, published then
     firsts, copies, same, kind = _filled_later(records, firsts, copies, same, kept)
+    kind[corrected & (kind == "same")] = "correction"
     where = _where(records, np.union1d(copies, firsts))
     parties = merged[copies] & (party[copies] != party[firsts])
     kind = np.where(parties & (kind == "same"), "party", kind).astype(object)
@@ -134,6 +141,17 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         month_column[months.index.to_numpy()] = months.to_numpy(object)
         out = out.assign(conflict_with=column, conflict_months=month_column)
     return out[kept].reset_index(drop=True), left_out.reset_index(drop=True)
+
+
+def _corrections(records: pd.DataFrame, firsts: np.ndarray, copies: np.ndarray, same: np.ndarray) -> np.ndarray:
+    """Per copy: a correction (records' ``correction``) of its first copy, decided the same day and
+    published again on or after the first copy's own publication date."""
+    if "correction" not in records:
+        return np.zeros(len(copies), dtype=bool)
+    flagged = records["correction"].fillna(False).to_numpy(bool)
+    published = records["published_date"].to_numpy(DATE_DTYPE)
+    return ~same & flagged[copies] & ~flagged[firsts] & ~np.isnat(published[firsts]) \
+        & ~(published[copies] < published[firsts]) & _dates_equal(records, copies, firsts, ("decision_date",))
 
 
 def _party_groups(group: np.ndarray, party: np.ndarray, decided: np.ndarray) -> np.ndarray:
