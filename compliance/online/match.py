@@ -24,6 +24,7 @@ import pandas as pd
 from ..dates import DATE_DTYPE
 from ..fields import unit_names
 from ..ingest.docnumbers import normalise_document_numbers
+from ..quality.codes import valid_codes
 from .columns import party_keys
 
 
@@ -47,6 +48,8 @@ def record_keys(records: pd.DataFrame, aliases) -> pd.DataFrame:
         "decision": records["decision_date"].to_numpy(DATE_DTYPE),
         "unit_key": unit_names(records["unit"], aliases).to_numpy(object),
         "category": records["category"].astype(object).fillna("").to_numpy(object),
+        "code": valid_codes(records["q_party_code"].to_numpy(object)) if "q_party_code" in records
+        else np.full(len(records), "", dtype=object),
     })
 
 
@@ -59,6 +62,8 @@ def entry_keys(entries: pd.DataFrame, aliases) -> pd.DataFrame:
         "unit_key": unit_names(entries["unit"], aliases).to_numpy(object),
         "online_date": entries["online_date"].to_numpy(DATE_DTYPE),
         "category": entries["category"].astype(object).fillna("").to_numpy(object),
+        "code": entries["party_code"].fillna("").to_numpy(object) if "party_code" in entries
+        else np.full(len(entries), "", dtype=object),
     })
 
 
@@ -125,6 +130,20 @@ def _same_decision(pairs: pd.DataFrame) -> pd.DataFrame:
     return pairs.assign(score=score, consistent=consistent)[~other]
 
 
+def _by_code(cand: pd.DataFrame, rec: pd.DataFrame, ent: pd.DataFrame, chosen: np.ndarray, state: np.ndarray,
+             shared: pd.DataFrame) -> pd.DataFrame:
+    """2b. The party's valid 统一社会信用代码 on both sides stands for its name (黄石丁人力资源有限公司 and
+    黄石市丁人力资源有限公司, one company): pairs of the same code and decision date join the candidates."""
+    free_rec = rec[(chosen[rec["rec"].to_numpy()] < 0) & rec["code"].ne("") & rec["decision"].notna()
+                   & ~rec["rec"].isin(shared["rec"])]
+    free_ent = ent[(state == 0) & ent["code"].ne("").to_numpy(bool) & ent["decision"].notna().to_numpy(bool)]
+    if not len(free_rec) or not len(free_ent):
+        return cand
+    by_code = free_rec.merge(free_ent.drop(columns=["online_date", "party_key"]), on=["code", "decision"],
+                             suffixes=("", "_e"))
+    return pd.concat([cand, by_code], ignore_index=True).drop_duplicates(["rec", "ent"]).reset_index(drop=True)
+
+
 def _choose_earliest(pairs: pd.DataFrame, chosen: np.ndarray, state: np.ndarray) -> None:
     """Several entries, one record: the same decision in several lists; the earliest counts, but not an
     entry dated before the decision while another is not (a mistyped year on the site is not the first
@@ -182,6 +201,7 @@ def match(records: pd.DataFrame, entries: pd.DataFrame, aliases=None) -> Matches
                    & ~rec["rec"].isin(by_number_shared["rec"])]
     free_ent = ent[(state == 0) & ent["party_key"].ne("").to_numpy(bool) & ent["decision"].notna().to_numpy(bool)]
     cand = free_rec.merge(free_ent.drop(columns="online_date"), on=["party_key", "decision"], suffixes=("", "_e"))
+    cand = _by_code(cand, rec, ent, chosen, state, by_number_shared)
     cand = cand[_no_contradiction(cand)]
     weak = pd.concat([_masked_candidates(free_rec[~free_rec["rec"].isin(cand["rec"])], free_ent),
                       _undated_candidates(rec, ent, chosen, state)], ignore_index=True)

@@ -34,11 +34,11 @@ from ..ingest.header import FOOTER, find_header
 from ..ingest.unit_text import unit_in_text
 from ..ingest.readers import read_file
 from ..problems import problem
-from ..quality.codes import exposed_ids, mask_ids_in_text
+from ..quality.codes import exposed_ids, mask_ids_in_text, valid_codes
 from ..quality.columns import quality_columns
 from .columns import numbers_from_titles, parties_from_titles, party_keys, units_from_titles
 
-ENTRY_COLUMNS = ["list_file", "sheet", "row", "number", "number_key", "title", "party", "party_key",
+ENTRY_COLUMNS = ["list_file", "sheet", "row", "number", "number_key", "title", "party", "party_key", "party_code",
                  "decision_date", "online_date", "unit", "category", "update_only", "date_column", "seen_until",
                  "id_exposed", "list_date", "acted_on"]
 
@@ -209,6 +209,9 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
     described.skipped += int((~keep).sum())
     _say_unreadable(described, path, sheet.name, date_column, rows, cell_text(shown).to_numpy(object), online, keep)
     ids = [cell_text(frame[i]).reset_index(drop=True) for i in id_columns if i in frame.columns]
+    code_column = found_quality.get("party_code", [])[:1]
+    party_code = valid_codes(cell_text(frame[code_column[0]]).reset_index(drop=True).to_numpy(object)) \
+        if code_column and code_column[0] in frame.columns else np.full(len(frame), "", dtype=object)
     exposed = exposed_ids(party, title, *ids)
     list_date = dates(frame[list_date_column[0]].reset_index(drop=True) if list_date_column
                                and list_date_column[0] in frame.columns else pd.Series([""] * len(frame), dtype=object))
@@ -217,7 +220,7 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
         "list_file": str(path), "sheet": sheet.name, "row": rows,
         "number": number.where(number.ne(""), number_key).to_numpy(object),
         "number_key": number_key.to_numpy(object), "title": title.to_numpy(object),
-        "party": party.to_numpy(object), "party_key": party_keys(party).to_numpy(object),
+        "party": party.to_numpy(object), "party_key": party_keys(party).to_numpy(object), "party_code": party_code,
         "decision_date": decided,
         "online_date": online,
         "unit": unit.to_numpy(object),

@@ -167,6 +167,12 @@ def uscc_valid(values) -> np.ndarray:
     return CodeColumn(values).uscc_valid()
 
 
+def valid_codes(values) -> np.ndarray:
+    """Each value as a normalised 统一社会信用代码 where it is a valid one, "" elsewhere (a key to match by)."""
+    codes = normalise_codes(values)
+    return np.where(uscc_valid(codes), codes, "").astype(object) if len(codes) else codes
+
+
 def ric_valid(values) -> np.ndarray:
     """Which values are valid 18-digit 身份证号: the check digit and a real birth date, column-wise."""
     return CodeColumn(values).ric_valid()
