@@ -214,3 +214,19 @@ def test_a_ledger_without_a_decision_date_is_not_told_that_either_date_gives_the
     results, data = check(tmp_path, "区文旅局_处罚.xlsx", rows, credit)
     assert results == {"西文旅罚〔2023〕3号": ("invalid", "confirmed", "2023-05-20")}
     assert [i["code"] for i in data["records"][0]["issues"]] == ["date-missing"]
+
+
+def test_an_update_time_on_one_list_keeps_a_ledger_date_a_later_site_date_does_not_disprove(tmp_path):
+    # probe: the credit list has only 入库时间 (09-20: online by then, perhaps since the ledger's 07-20); the
+    # government site shows 08-15. Each list alone agreed with the ledger or could not gainsay it; together
+    # the site's 08-15 made the decision 逾期公开 12 days, though the platform may have shown it on 07-20.
+    rows = [[1, "西市监罚〔2023〕70号", "黄石甲食品有限公司", D(2023, 7, 3), D(2023, 7, 20)],
+            [2, "西市监罚〔2023〕71号", "黄石乙食品有限公司", D(2023, 7, 3), D(2023, 7, 20)]]
+    credit = write_csv(tmp_path / "信用网站_入库数据.csv", [["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "入库时间", "处罚机关"],
+                                                      ["西市监罚〔2023〕70号", "黄石甲食品有限公司", "2023-07-03", "2023-09-20 10:00", "区市场监管局"]])
+    gov = write_csv(tmp_path / "区政府网站.csv", [["信息名称", "发布机构", "发布日期"],
+                                               ["西市监罚〔2023〕70号行政处罚决定书", "区市场监管局", "2023-08-15"],
+                                               ["西市监罚〔2023〕71号行政处罚决定书", "区市场监管局", "2023-08-15"]])
+    results, _ = check(tmp_path, "区市场监管局_行政处罚.xlsx", rows, credit, gov)
+    assert results["西市监罚〔2023〕70号"] == ("on_time", "confirmed", "2023-07-20")
+    assert results["西市监罚〔2023〕71号"] == ("late", "date-differs", "2023-08-15")  # no bound to keep it

@@ -22,6 +22,7 @@ import pandas as pd
 from ..dates import DATE_DTYPE, NO_DATE, iso_dates
 from ..errors import ReconciliationError
 from ..fields import unit_names
+from ..ingest.docnumbers import normalise_document_numbers
 from .match import Matches, match
 from .read import OnlineList, span_dates
 
@@ -59,6 +60,7 @@ def verify(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList]
     ``records`` carry their deadline already (classify.add_deadlines): the span test needs it.
     """
     found = match(records, entries, aliases)
+    _vouched_by_an_update_time(records, entries, found)
     dated = span_dates(entries)
     start = dated.min().date() if len(dated) else None
     deadline = records["deadline"].to_numpy(DATE_DTYPE)
@@ -74,6 +76,32 @@ def verify(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList]
     run.entries_ambiguous = int((found.entry_state == 2).sum())
     reconcile(run, len(records), result)
     return out, run
+
+
+def _vouched_by_an_update_time(records: pd.DataFrame, entries: pd.DataFrame, found: Matches) -> None:
+    """In place: a record matched to an entry dated after the ledger's date, while another list holds it
+    under the same number with only an update time on or after that date (the credit platform's 入库时间):
+    that list may have shown it on the ledger's day, so it takes the record (its bound agrees, _results).
+    A later date on one site does not disprove an earlier publication on another."""
+    if not len(entries) or not entries["update_only"].any():
+        return
+    ledger = records["published_date"].to_numpy(DATE_DTYPE)
+    has = found.entry >= 0
+    online = np.full(len(records), NO_DATE)
+    online[has] = entries["online_date"].to_numpy(DATE_DTYPE)[found.entry[has]]
+    exact = has.copy()
+    exact[has] = ~entries["update_only"].to_numpy(bool)[found.entry[has]]
+    earlier = np.flatnonzero(exact & ~np.isnat(ledger) & (ledger < online))
+    if not len(earlier):
+        return
+    keys = pd.DataFrame({"i": earlier, "number_key": normalise_document_numbers(
+        records["document_number"].iloc[earlier]).to_numpy(object)})
+    bounds = entries.loc[entries["update_only"].to_numpy(bool), ["number_key", "online_date"]]
+    pairs = keys[keys["number_key"].ne("")].merge(bounds.reset_index(names="ent"), on="number_key")
+    pairs = pairs[(pairs["online_date"].to_numpy(DATE_DTYPE) >= ledger[pairs["i"].to_numpy()])]
+    if len(pairs):
+        first = pairs.sort_values(["i", "online_date", "ent"]).drop_duplicates("i")
+        found.entry[first["i"].to_numpy()] = first["ent"].to_numpy(np.int64)
 
 
 def _results(records, entries, found: Matches, deadline, start, since) -> tuple[np.ndarray, np.ndarray]:
