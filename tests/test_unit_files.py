@@ -321,6 +321,30 @@ def test_a_compiled_workbooks_summary_sheet_repeats_and_sections_are_no_units(tm
     assert [r["unit"] for r in check(one)["records"]] == ["区安监局"]
 
 
+def test_a_compiled_workbook_whose_sheets_name_no_unit_says_its_records_went_to_the_compiler(tmp_path):
+    # probe: sheets 1.人社 / 2、安监 / 环保（2件） (short names, no unit column) in 区政府办's 各单位 汇总: every
+    # record went to 区政府办 without a word; a unit's own 汇总 of its year is its own and says nothing
+    import json
+
+    header = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "上网公开日期"]
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    compiled = write_xlsx(tmp_path / "a" / "区政府办_2024年7月各单位行政处罚汇总.xlsx", {
+        "1.人社": [header, [1, "西人社罚〔2024〕1号", "甲", D(2024, 7, 1), None]],
+        "2、安监": [header, [1, "西安监罚〔2024〕1号", "乙", D(2024, 7, 1), D(2024, 7, 5)]]})
+    own = write_xlsx(tmp_path / "b" / "区人社局_2024年行政处罚汇总.xlsx", {
+        "上半年": [header, [1, "西人社罚〔2024〕1号", "甲", D(2024, 3, 1), None]],
+        "下半年": [header, [1, "西人社罚〔2024〕9号", "乙", D(2024, 7, 1), D(2024, 7, 5)]]})
+
+    def notes(book):
+        result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history", "--json", "-",
+                                           "-q", "-o", str(book.with_suffix(".report.xlsx"))])
+        return json.loads(result.stdout)["inputs"][0]["notes"]
+
+    assert any("工作表“1.人社、2、安监”的名称看不出是哪个单位，其中的记录记在文件名的“区政府办”名下" in n for n in notes(compiled))
+    assert not any("看不出是哪个单位" in n for n in notes(own))
+
+
 def test_short_unit_names_in_a_unit_name_column_beside_a_party_column_stay_units(tmp_path):
     # With a 当事人 column, 单位名称 names the deciding units, abbreviations included (安监, 区气象台).
     import json

@@ -135,8 +135,9 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
     skip_lookup_sheets(entry.sheets, str(path))  # a 网站清单 sheet a VLOOKUP reads: no decisions of its own
     unsaid_hidden(entry.sheets)
     frames = [s.records for s in entry.sheets if s.record_count]
-    if per_sheet:
-        left = _units_by_number(frames, per_sheet, unit_name(file_unit))
+    if per_sheet or (named and _SEVERAL_UNITS.search(path.stem)):  # no sheet names a unit: every one is left
+        left = _units_by_number(frames, per_sheet, unit_name(file_unit)) if per_sheet else \
+            list(dict.fromkeys(f["sheet"].iloc[0] for f in frames if f["unit"].eq(unit_name(file_unit)).any()))
         if left:
             entry.notes.append(problem("unit-compiled-sheet", file=path, sheets="、".join(left), unit=unit_name(file_unit)))
     if folder and any(frame["unit"].eq(unit_name(folder)).any() for frame in frames):
@@ -177,6 +178,7 @@ def declares_no_decisions(rows: list[list], scan: int = 30) -> bool:
 
 
 _COMPILED = re.compile(r"汇总|各单位|各部门|全区")  # a file name that says it gathers several units' ledgers
+_SEVERAL_UNITS = re.compile(r"各单位|各部门|全区|各街道|各乡镇")  # …and not one unit's own 汇总 of its year
 
 
 def sheet_units(raw_sheets, file_unit: str | None, stem: str = "") -> dict[str, str]:
