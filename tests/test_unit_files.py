@@ -345,6 +345,21 @@ def test_a_compiled_workbook_whose_sheets_name_no_unit_says_its_records_went_to_
     assert not any("看不出是哪个单位" in n for n in notes(own))
 
 
+def test_a_file_named_after_two_units_says_its_unitless_records_went_to_the_first(tmp_path):
+    # probe: 区人社局、区医保局_2024年行政许可.xlsx without a unit column charged 区医保局's overdue permit to
+    # 区人社局 without a word; with a unit column nothing needs saying
+    header = ["序号", "行政许可决定文书号", "行政相对人名称", "许可决定日期", "公示日期"]
+    rows = [[1, "西人社许〔2024〕1号", "甲", D(2024, 7, 1), D(2024, 7, 5)], [2, "西医保许〔2024〕1号", "乙", D(2024, 7, 1), None]]
+    book = write_xlsx(tmp_path / "区人社局、区医保局_2024年行政许可.xlsx", {"许可": [header, *rows]})
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history", "-o", str(tmp_path / "r.xlsx")])
+    assert "文件名写了几个单位（区人社局、区医保局），表中的记录没有写单位，都记在“区人社局”名下，请核对" in result.output
+    (tmp_path / "b").mkdir()
+    book = write_xlsx(tmp_path / "b" / "区人社局、区医保局_2024年行政许可.xlsx", {"许可": [header + ["许可机关"],
+                      rows[0] + ["区人社局"], rows[1] + ["区医保局"]]})
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history", "-o", str(tmp_path / "r2.xlsx")])
+    assert "文件名写了几个单位" not in result.output and "区医保局" in result.output
+
+
 def test_short_unit_names_in_a_unit_name_column_beside_a_party_column_stay_units(tmp_path):
     # With a 当事人 column, 单位名称 names the deciding units, abbreviations included (安监, 区气象台).
     import json

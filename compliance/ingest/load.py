@@ -33,7 +33,7 @@ from .readers import DEFAULT_MAX_UNCOMPRESSED, guard_workbook, read_file
 from .records import RECORD_FIELDS, SheetResult, read_sheet
 from .repeats import file_names
 from .unit_column import SECTION
-from .unit_text import unit_in_text
+from .unit_text import unit_in_text, units_in_name
 from .unit_spellings import merged_spellings, name_counts, spelling_groups, unmerged_spellings
 
 
@@ -140,6 +140,10 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
             list(dict.fromkeys(f["sheet"].iloc[0] for f in frames if f["unit"].eq(unit_name(file_unit)).any()))
         if left:
             entry.notes.append(problem("unit-compiled-sheet", file=path, sheets="、".join(left), unit=unit_name(file_unit)))
+    several = units_in_name(path.stem) if named and not per_sheet else []
+    if len(several) > 1 and any(s.records["unit"].eq(unit_name(named)).any() for s in entry.sheets
+                                if s.record_count and "unit" not in s.columns):  # no unit column said whose
+        entry.notes.append(problem("unit-file-several", file=path, units="、".join(several), unit=unit_name(named)))
     if folder and any(frame["unit"].eq(unit_name(folder)).any() for frame in frames):
         entry.notes.append(problem("unit-from-folder", file=path, unit=unit_name(folder), folder=folder))
     if not frames and (any(declares_no_decisions(raw.rows) for raw in raw_sheets)

@@ -29,3 +29,9 @@ def unit_in_text(text: str) -> str | None:
         if match and not _KIND_ONLY.match(match.group(1)):
             return match.group(1)
     return None
+
+
+def units_in_name(text: str) -> list[str]:
+    """Every unit a name names, in order (区人社局、区医保局_2024年行政许可 -> both): a file of two units."""
+    found = (unit_in_text(part) for part in re.split(r"[、，,和及与]+", text))
+    return list(dict.fromkeys(unit for unit in found if unit))

@@ -169,7 +169,7 @@ def input_lines(run) -> list[str]:
 # looks, not only in the report's 说明 and the JSON.
 SAID_ON_THE_TERMINAL = frozenset({"unit-line-differs", "published-column-stand-in", "column-hidden-unused",
                                   "column-hidden-used", "rows-hidden", "sheet-hidden", "header-merged-span",
-                                  "unit-from-sheet-names", "unit-compiled-sheet", "unit-from-folder"})
+                                  "unit-from-sheet-names", "unit-compiled-sheet", "unit-from-folder", "unit-file-several"})
 
 
 def missing_year_lines(run) -> list[str]:
