@@ -386,6 +386,8 @@ DECLARED = [
                 "一个决定有几个当事人，每人一行、文书号等单元格合并：是一个决定", "无需处理"),
     ProblemType("repeat-correction", RECORD, "是对 {first} 的更正，更正后重新公示：按首次公开的日期判定，只计一次",
                 "决定更正后重新公示，台账又列了一行（文书号后注“更正”，或备注写更正后重新公示）", "无需处理"),
+    ProblemType("repeat-hidden-copy", RECORD, "隐藏工作表中的一份，与 {first} 是同一决定而日期不同：以看得见的一份为准，只计一次",
+                "工作簿里留着隐藏的草稿表，其中同一决定的公开日期还空着或不同", "核对；删除草稿工作表"),
     ProblemType("repeat-counted-once", RECORD, "与 {first} 是同一决定（单位、类别、文书号和日期都相同），只计一次",
                 "同一决定在两个文件中报送，或在同一文件中（另一个工作表如全年汇总里，或同一工作表里）又列了一次，只计一次", "无需处理"),
     ProblemType("decision-after-run-date", RECORD, "决定日期 {decision} 晚于检查当天 {run_date}，日期有误",

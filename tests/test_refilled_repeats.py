@@ -85,3 +85,35 @@ def test_a_correction_published_again_is_the_same_decision_judged_by_its_first_p
     listed = [(r[3], r[7]) for r in openpyxl.load_workbook(tmp_path / "r.xlsx")["数据问题"].iter_rows(values_only=True)
               if r[0] == "重复报送"]
     assert [(row, "更正后重新公示" in note) for row, note in listed] == [(3, True), (5, True), (7, True), (9, False)]
+
+
+def test_a_hidden_draft_sheets_copy_yields_to_the_visible_one(tmp_path):
+    # probe: a hidden Sheet2 (a draft) held the visible rows again with blank dates: both visible on-time
+    # decisions became 数据有误 (dates differ). The visible copy counts, before or after the draft; a
+    # decision only the draft holds is still read (and the sheet is said to be hidden).
+    import datetime as dt
+    import openpyxl
+    D = dt.date
+    header = ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期"]
+    visible = [header, ["西环罚〔2016〕1号", "甲", D(2016, 7, 1), D(2016, 7, 5)], ["西环罚〔2016〕2号", "乙", D(2016, 7, 1), D(2016, 7, 6)]]
+    draft = [header, ["西环罚〔2016〕1号", "甲", D(2016, 7, 1), None], ["西环罚〔2016〕2号", "乙", D(2016, 7, 1), D(2016, 8, 20)],
+             ["西环罚〔2016〕3号", "丙", D(2016, 7, 1), None]]
+    for draft_first in (False, True):
+        book = openpyxl.Workbook()
+        book.remove(book.active)
+        for title, rows in ([("Sheet2", draft), ("行政处罚", visible)] if draft_first else [("行政处罚", visible), ("Sheet2", draft)]):
+            sheet = book.create_sheet(title)
+            for row in rows:
+                sheet.append(row)
+            sheet.sheet_state = "hidden" if title == "Sheet2" else "visible"
+        path = tmp_path / f"{draft_first}" / "区环保局_2016年行政处罚.xlsx"
+        path.parent.mkdir()
+        book.save(path)
+        out = path.parent / "r.json"
+        result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "--json", str(out),
+                                           "-o", str(path.parent / "r.xlsx"), "--no-history"])
+        assert result.exit_code == 1, result.output
+        records = json.loads(out.read_text(encoding="utf-8"))["records"]
+        assert sorted((r["sheet"], r["document_number"], r["status"]) for r in records) == [
+            ("Sheet2", "西环罚〔2016〕3号", "overdue"), ("行政处罚", "西环罚〔2016〕1号", "on_time"),
+            ("行政处罚", "西环罚〔2016〕2号", "on_time")], draft_first

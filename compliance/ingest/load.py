@@ -132,6 +132,9 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
         result = read_sheet(raw, str(path), config.columns, file_category, per_sheet.get(raw.name) or file_unit,
                             named is not None or raw.name in per_sheet, folder_unit=folder)
         entry.sheets.append(result)
+    for raw, sheet in zip(raw_sheets, entry.sheets):  # a hidden sheet's copies yield to visible ones (repeats.py)
+        if raw.hidden and sheet.record_count:
+            sheet.records = sheet.records.assign(hidden_sheet=True)
     skip_lookup_sheets(entry.sheets, str(path))  # a 网站清单 sheet a VLOOKUP reads: no decisions of its own
     unsaid_hidden(entry.sheets)
     frames = [s.records for s in entry.sheets if s.record_count]

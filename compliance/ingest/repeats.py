@@ -6,6 +6,8 @@ category, normalised 文书号) in two *files* is one decision:
 - a later copy fills in the first's blank publication date (a cumulative
   ledger re-sent with the date filled in: 补公开): one decision, published
   on that date; the filled copy is counted, the blank one listed;
+- a copy on a hidden sheet (a draft left in the workbook) that disagrees with
+  a visible one: the visible one counts, the hidden one is listed;
 - a later copy marked a correction (…5号（更正）, 备注 更正后重新公示) published
   again after the first: the first publication counts, the correction is listed;
 - they disagree otherwise: the later copy is left out, and the first is
@@ -47,7 +49,9 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     key = normalise_document_numbers(records["document_number"])
     group = pd.DataFrame({"u": records["unit"].astype(object), "c": records["category"].astype(object),
                           "k": key}).groupby(["u", "c", "k"], sort=False, dropna=False).ngroup().to_numpy()
-    first_row = _first_rows(group)
+    # A hidden sheet's copy (a draft left in the workbook) never stands first where a visible one exists.
+    hidden = records["hidden_sheet"].fillna(False).to_numpy(bool) if "hidden_sheet" in records else None
+    first_row = _first_rows(group, hidden)
     # Another decision under the same number (two units' clerks typed one number, or a typo): party and
     # decision date both differ from the first copy's, both known. It is no copy: each is counted and
     # judged, flagged as a repeated number (the rule of the online match, docs/rules.md §9).
@@ -68,11 +72,11 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         group = pd.DataFrame({"g": group, "p": np.where(other, party, ""),
                               "d": np.where(other, decided.astype(np.int64), 0)}).groupby(
             ["g", "p", "d"], sort=False).ngroup().to_numpy()
-        first_row = _first_rows(group)
+        first_row = _first_rows(group, hidden)
     # a copy: a later row of the same decision, from another file than its first copy's, or from the same
     # file with the same party and decision date (a summary sheet's row, a row pasted twice, a later
     # sheet of a cumulative ledger that filled in the publication date: then the copies disagree)
-    later = key.ne("").to_numpy(bool) & (first_row != np.arange(len(records)))
+    later = key.ne("").to_numpy(bool) & (first_row != np.arange(len(records)))  # (a hidden row before its first too)
     copy = later & (files != files[first_row])
     in_same_file = np.flatnonzero(later & ~copy)
     # the row's 文书号 is one merged cell with the row above: the same decision, another of its parties
@@ -91,7 +95,7 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
             copy[in_same_file] |= _a_merged_party(party, first_row, merged & later, in_same_file) \
                 & _dates_equal(records, in_same_file, firsts, ("decision_date",))
         # one number, two parties (张三, 李四): a 汇总 row of 李四 copies the earlier 李四 row, not 张三's
-        same_party_first = _first_rows(_party_groups(group, party, decided))[in_same_file]
+        same_party_first = _first_rows(_party_groups(group, party, decided), hidden)[in_same_file]
         again = (same_party_first != in_same_file) & (party[in_same_file] != "") & ~np.isnat(decided[in_same_file]) \
             & ~copy[in_same_file]  # an earlier row of its group names the same party on the same day
         if again.any():
@@ -108,10 +112,13 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     # 更正后重新公示: a later copy marked a correction, published again after the first copy's date: the
     # first publication is the decision's, the correction no conflict
     corrected = _corrections(records, firsts, copies, same)
-    same = same | corrected
+    drafts = np.zeros(len(copies), dtype=bool) if hidden is None else \
+        ~same & hidden[copies] & ~hidden[firsts] & _dates_equal(records, copies, firsts, ("decision_date",))
+    same = same | corrected | drafts
     # 补公开: a later copy fills in the first's blank publication date: one decision, published then
     firsts, copies, same, kind = _filled_later(records, firsts, copies, same, kept)
     kind[corrected & (kind == "same")] = "correction"
+    kind[drafts & (kind == "same")] = "hidden"
     where = _where(records, np.union1d(copies, firsts))
     parties = merged[copies] & (party[copies] != party[firsts])
     kind = np.where(parties & (kind == "same"), "party", kind).astype(object)
@@ -166,10 +173,17 @@ def _a_merged_party(party: np.ndarray, first_row: np.ndarray, continued: np.ndar
     return asked.merge(merged, on=["first", "party"], how="left")["found"].fillna(False).to_numpy(bool)
 
 
-def _first_rows(group: np.ndarray) -> np.ndarray:
-    """Each row's first row of its group, in reading order."""
+def _first_rows(group: np.ndarray, hidden: np.ndarray | None = None) -> np.ndarray:
+    """Each row's first row of its group, in reading order; its first visible row where ``hidden`` says
+    which rows come from hidden sheets and the group has a visible one."""
     groups, first_at = np.unique(group, return_index=True)
-    return first_at[np.searchsorted(groups, group)]
+    first = first_at[np.searchsorted(groups, group)]
+    if hidden is None or not hidden.any() or hidden.all():
+        return first
+    visible = np.flatnonzero(~hidden)
+    seen, at = np.unique(group[visible], return_index=True)
+    pos = np.minimum(np.searchsorted(seen, group), len(seen) - 1)
+    return np.where(seen[pos] == group, visible[at[pos]], first)
 
 
 def _filled_later(records, firsts, copies, same, kept):

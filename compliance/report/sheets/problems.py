@@ -51,7 +51,8 @@ def spec(sheet) -> SheetSpec:
 
 
 REPEAT_CODES = {"same": "repeat-counted-once", "filled": "repeat-blank-filled-later", "conflict": "repeat-conflict",
-                "party": "repeat-other-party", "correction": "repeat-correction"}
+                "party": "repeat-other-party", "correction": "repeat-correction",
+                "hidden": "repeat-hidden-copy"}
 
 
 def _repeat_notes(repeats: pd.DataFrame) -> np.ndarray:
