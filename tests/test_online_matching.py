@@ -202,3 +202,18 @@ def test_the_credit_code_stands_for_the_party_name_when_the_list_has_no_number(t
     results = {r["document_number"]: (r["status"], r["online"]["result"]) for r in data["records"]}
     assert results["西人社许〔2023〕54号"] == ("on_time", "confirmed")
     assert results["西人社许〔2023〕55号"][1] != "confirmed"  # a name and a code that agree on nothing
+
+
+def test_a_combined_export_with_a_permit_and_a_penalty_number_column_reads_each_rows_own(tmp_path):
+    # probe: 行政处罚决定书文号 | 行政许可决定文书号 side by side, no category column: permit rows were read as
+    # penalties without a number, the permit on the site 无法核对 and the others 台账未登记 行政处罚
+    online = write_csv(tmp_path / "信用网站_双公示.csv", [
+        ["行政相对人名称", "行政处罚决定书文号", "行政许可决定文书号", "决定日期", "数据来源单位", "公示日期"],
+        ["甲公司", "", "西人社许〔2023〕30号", "2023-03-06", "区人社局", "2023-03-20"],
+        ["乙公司", "", "西人社许〔2023〕40号", "2023-04-20", "区人社局", "2023-05-20"],
+        ["丙公司", "西环罚〔2023〕12号", "", "2023-03-06", "区环保局", "2023-03-20"]])
+    rows = [[1, "西人社许〔2023〕30号", "甲公司", D(2023, 3, 6), D(2023, 3, 20), "区人社局"]]
+    results, data = check(tmp_path, rows, online)
+    assert results == {"西人社许〔2023〕30号": ("on_time", "confirmed")}
+    assert sorted((o["document_number"], o["category"]) for o in data["online_only"]) == [
+        ("西人社许〔2023〕40号", "permit"), ("西环罚〔2023〕12号", "penalty")]

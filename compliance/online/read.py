@@ -36,7 +36,8 @@ from ..ingest.readers import read_file
 from ..problems import problem
 from ..quality.codes import exposed_ids, mask_ids_in_text, valid_codes
 from ..quality.columns import quality_columns
-from .columns import numbers_from_titles, parties_from_titles, party_keys, units_from_titles
+from .columns import (numbers_from_titles, numbers_by_kind, one_number_per_row, parties_from_titles, party_keys,
+                      units_from_titles)
 
 ENTRY_COLUMNS = ["list_file", "sheet", "row", "number", "number_key", "title", "party", "party_key", "party_code",
                  "decision_date", "online_date", "unit", "category", "update_only", "date_column", "seen_until",
@@ -92,8 +93,9 @@ def read_online_list(path: Path, rules: FieldRules,
         if found is None:
             continue
         header_index, headers = found
-        frames.append(_sheet_entries(sheet, path, header_index, map_columns(headers, rules, compared=("decision_date", "published_date")),
-                                      described))
+        mapping = map_columns(headers, rules, compared=("decision_date", "published_date"))
+        frames.append(_sheet_entries(sheet, path, header_index, mapping, described,
+                                     numbers_by_kind(mapping, rules)))
     if not frames:
         raise OnlineListError(path, "找不到网站清单的表头（应含 文书号/标题/行政相对人名称，以及 公示日期/发布日期 等列）")
     entries = pd.concat(frames, ignore_index=True)
@@ -123,7 +125,7 @@ def _column(frame: pd.DataFrame, columns: dict[str, int], name: str) -> pd.Serie
 
 
 def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
-                   described: OnlineList) -> pd.DataFrame:
+                   described: OnlineList, by_kind: dict[str, int] | None = None) -> pd.DataFrame:
     columns, width = mapping.columns, len(mapping.headers)
     stand_in = _stand_in_column(mapping, columns)
     if stand_in is None and mapping.is_weak("published_date"):
@@ -134,7 +136,8 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
                   if name in ("party_code", "id_number", "legal_id") for i in found[:1]]
     list_date_column = found_quality.get("list_date", [])[:1]
     if sheet.data is not None:
-        wanted = set(columns.values()) | set(mapping.alternates.values()) | ({stand_in} if stand_in is not None else set())
+        wanted = set(columns.values()) | set(mapping.alternates.values()) | ({stand_in} if stand_in is not None else set()) \
+            | set((by_kind or {}).values())
         frame, evidence = csv_body(sheet, header_index, width, wanted | set(id_columns + list_date_column), str(path))
     else:
         frame, evidence = rows_body(sheet.rows[header_index + 1:], width)
@@ -147,6 +150,9 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
     described.update_only = described.update_only or update_only
     title = _column(frame, columns, "title").reset_index(drop=True)
     number = _column(frame, columns, "document_number").reset_index(drop=True)
+    kind_of_number = None
+    if by_kind:  # 行政许可决定文书号 and 行政处罚决定书文号 side by side: each row fills one, which says its kind
+        number, kind_of_number = one_number_per_row(frame, by_kind)
     number_key = normalise_document_numbers(number)
     # Where the number column is blank, the numbers in the title: the first here, any more (a batch
     # notice) as entries of their own below. So too a number cell that holds several (…31号、…32号).
@@ -224,7 +230,7 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
         "decision_date": decided,
         "online_date": online,
         "unit": unit.to_numpy(object),
-        "category": _categories(frame, mapping, title, sheet.name, path),
+        "category": _categories(frame, mapping, title, sheet.name, path, kind_of_number),
         "update_only": per_row_update,
         "date_column": per_row_column,
         "seen_until": seen,
@@ -298,11 +304,14 @@ def _raw(frame: pd.DataFrame, columns: dict[str, int], name: str) -> pd.Series:
     return frame[index].reset_index(drop=True)
 
 
-def _categories(frame, mapping: ColumnMap, title: pd.Series, sheet_name: str, path: Path) -> np.ndarray:
-    """permit/penalty as a ledger's is guessed: the list's category column, else each title; then
-    what the headers, the sheet name or the file name say."""
+def _categories(frame, mapping: ColumnMap, title: pd.Series, sheet_name: str, path: Path,
+                kind_of_number: np.ndarray | None = None) -> np.ndarray:
+    """permit/penalty as a ledger's is guessed: the list's category column, else each title; then the
+    number column a row filled (of a permit's and a penalty's), the headers, the sheet or file name."""
     own = _column(frame, mapping.columns, "category") if "category" in mapping.columns else title
     found = categories(own.reset_index(drop=True))
+    if kind_of_number is not None:
+        found = np.where(pd.isna(found), kind_of_number, found)
     fallback = header_category(mapping) or category_from_text(sheet_name) or category_from_text(path.stem)
     found[pd.isna(found)] = fallback
     return found
