@@ -394,3 +394,27 @@ def test_a_correction_or_revocation_page_is_not_the_decisions_first_publication(
         assert records[number]["status"] == "on_time", number
         assert "online-later-act-only" in codes(records[number]), number
     assert records["西安监罚〔2016〕45号"]["status"] == "late"  # the decision's own page, 11-20: late
+
+
+def test_a_lists_stated_export_day_and_decision_period_set_what_it_covers(tmp_path):
+    # probe: 导出时间：2016-12-01 above the header was ignored: a list whose entries end in May could not say
+    # 网站未见 of a June publication it must have shown (hidden problem). 统计期间：…5月1日至…5月31日（处罚决定日期）
+    # says it holds May's decisions only: a June decision is not missing from it.
+    path = ledger(tmp_path, [1, "西安监罚〔2016〕1号", "甲", D(2016, 5, 3), D(2016, 5, 10), "区安监局", "处罚"],
+                  [2, "西安监罚〔2016〕2号", "乙", D(2016, 5, 20), D(2016, 6, 14), "区安监局", "处罚"],
+                  [3, "西安监罚〔2016〕3号", "丙", D(2016, 6, 3), D(2016, 6, 10), "区安监局", "处罚"])
+    header = ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "处罚机关"]
+    entry = ["西安监罚〔2016〕1号", "甲", "2016-05-03", "2016-05-10", "区安监局"]
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    exported = write_xlsx(tmp_path / "a" / "信用网站导出.xlsx", {"Sheet1": [
+        ["区安监局行政处罚信息"], ["导出时间：2016-12-01"], header, entry]})
+    records = run(tmp_path, path, exported)
+    assert records["西安监罚〔2016〕2号"]["online"]["result"] == "not-found"  # exported long after 06-14
+    assert records["西安监罚〔2016〕3号"]["online"]["result"] == "not-found"
+    period = write_xlsx(tmp_path / "b" / "信用网站导出.xlsx", {"Sheet1": [
+        ["统计期间：2016年5月1日至2016年5月31日（处罚决定日期）"], ["导出时间：2016-12-01"], header, entry]})
+    records = run(tmp_path, path, period)
+    assert records["西安监罚〔2016〕2号"]["online"]["result"] == "not-found"
+    assert records["西安监罚〔2016〕3号"]["online"]["result"] == "not-verifiable"  # decided in June
+    assert records["西安监罚〔2016〕3号"]["status"] == "on_time"

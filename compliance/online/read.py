@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..date1904 import shift_1904
-from ..dates import DATE_DTYPE, parse_dates
+from ..dates import DATE_DTYPE, parse_date, parse_dates
 from ..errors import FileFault, OnlineListError
 from ..fields import ONLINE, WEAK_SCORE, FieldRules, categories, category_from_text
 from ..ingest.body import csv_body, rows_body
@@ -60,6 +60,8 @@ class OnlineList:
     categories: list[str] = field(default_factory=list)
     units: list[str] = field(default_factory=list)
     last_seen: dt.date | None = None  # its latest date, update times included: it was exported no earlier
+    exported: dt.date | None = None  # the day its lines above the header say it was exported (导出时间：)
+    decided_within: tuple | None = None  # (first, last) decision day they say it holds (统计期间：…至…)
     skipped: int = 0  # non-blank rows under the header that are no entry (export footers, notes)
     notes: list = field(default_factory=list)  # Problems of the list's own cells (an unreadable date)
 
@@ -78,6 +80,35 @@ def read_online_lists(paths, max_uncompressed: int | None = None,
     return pd.concat(frames, ignore_index=True), lists
 
 
+# A line above the header saying when the list was taken: 导出时间：2024-12-01, 数据截止日期：2024年11月30日.
+_EXPORTED = re.compile(r"(?:导出|下载|生成|查询|数据截[止至]|统计截[止至]|截[止至]|更新至|数据更新)(?:时间|日期)?\s*[:：]?\s*"
+                       r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)")
+
+
+_DAY = r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)"
+# 统计期间：2024年5月1日至2024年5月31日（处罚决定日期）: the decisions it holds. A window said of the
+# publication (公示日期) says nothing of decisions: not read.
+_PERIOD = re.compile(r"(?:统计|查询|导出|数据)?(?:期间|时段|范围|区间|条件)\s*[:：]\s*" + _DAY + r"\s*(?:至|到|—|-|~|～)\s*" + _DAY)
+
+
+def stated_period(rows: list[list]) -> tuple | None:
+    """(first, last) decision day the rows above a list's header say it was exported for, if any."""
+    for cell in (c for row in rows for c in row if isinstance(c, str)):
+        found = _PERIOD.search(cell)
+        if found and not re.search(r"公示|公开|发布|上网|更新", cell):
+            first, last = parse_date(found.group(1)).date, parse_date(found.group(2)).date
+            if first and last and first <= last:
+                return first, last
+    return None
+
+
+def stated_export(rows: list[list]) -> dt.date | None:
+    """The latest export day the rows above a list's header state, if any."""
+    days = [parse_date(m.group(1)).date for row in rows for cell in row if isinstance(cell, str)
+            for m in _EXPORTED.finditer(cell)]
+    return max(filter(None, days), default=None)
+
+
 def read_online_list(path: Path, rules: FieldRules,
                      max_uncompressed: int | None = None) -> tuple[pd.DataFrame, OnlineList]:
     if not path.is_file():
@@ -93,6 +124,8 @@ def read_online_list(path: Path, rules: FieldRules,
         if found is None:
             continue
         header_index, headers = found
+        described.exported = max(filter(None, [described.exported, stated_export(sheet.rows[:header_index])]), default=None)
+        described.decided_within = described.decided_within or stated_period(sheet.rows[:header_index])
         mapping = map_columns(headers, rules, compared=("decision_date", "published_date"))
         frames.append(_sheet_entries(sheet, path, header_index, mapping, described,
                                      numbers_by_kind(mapping, rules)))

@@ -246,9 +246,13 @@ def coverage(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineLis
         units = set(unit_names(mine["unit"], aliases)) - {""}
         item.categories = sorted(kinds)
         item.units = sorted(units)
-        dated = mine["seen_until"].dropna()
+        # its own word on when it was taken (导出时间 above the header, or an 导出时间 column) dates it too
+        stated = pd.Series([pd.Timestamp(item.exported)] if item.exported else [], dtype="datetime64[s]")
+        stated = pd.concat([stated, mine["list_date"].dropna().astype("datetime64[s]")]) if "list_date" in mine else stated
+        dated = pd.concat([mine["seen_until"].dropna().astype("datetime64[s]"), stated])
         if run_date is not None:  # 2032 for 2023 on the site: a typo, not the day the list was exported
             dated = dated[dated <= pd.Timestamp(run_date)]
+            stated = stated[stated <= pd.Timestamp(run_date)]
         if not len(dated):
             continue
         end = np.datetime64(dated.max(), "s")
@@ -276,11 +280,15 @@ def coverage(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineLis
         # though a late May entry dates it into July): the list cannot show it either. Not so for a list
         # whose update times show it current at its end (a credit export): there a later decision is missing.
         seen, shown = mine["seen_until"], mine["online_date"]
-        refreshed = bool((seen.notna() & (shown.isna() | (seen > shown))).any())
+        refreshed = bool((seen.notna() & (shown.isna() | (seen > shown))).any()) \
+            or bool(len(stated) and stated.max() > shown.max())
         ends = by_kind["decision_date"].max().dropna() if not refreshed else pd.Series(dtype=object)
         if len(ends):
             last = ends.reindex(category if kinds else np.full(len(category), "", object))
             holds &= ~(decided > last.fillna(ends.max()).to_numpy("datetime64[s]"))
+        if item.decided_within:  # the decisions it says it was exported for
+            first, last = (np.datetime64(day, "s") for day in item.decided_within)
+            holds &= ~(decided < first) & ~(decided > last)
         if kinds:
             holds &= np.isin(category, list(kinds))
         if units:
