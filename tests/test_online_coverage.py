@@ -418,3 +418,12 @@ def test_a_lists_stated_export_day_and_decision_period_set_what_it_covers(tmp_pa
     assert records["西安监罚〔2016〕2号"]["online"]["result"] == "not-found"
     assert records["西安监罚〔2016〕3号"]["online"]["result"] == "not-verifiable"  # decided in June
     assert records["西安监罚〔2016〕3号"]["status"] == "on_time"
+
+
+def test_a_ledger_marked_published_without_a_date_takes_the_sites_date_as_confirmed(tmp_path):
+    # probe: 备注 已在区政府网站公开, no date; the site shows 09-08: 日期不符 (ledger date （空）) and counted as a
+    # difference for the unit to explain, though the ledger gave no date to differ from
+    path = ledger(tmp_path, [1, "罚1", "甲", D(2016, 9, 1), "已公开", "区安监局", "处罚"])
+    online = write_csv(tmp_path / "credit.csv", [CREDIT_HEADER, ["罚1", "甲", "2016-09-01", "2016-09-08", "", "区安监局"]])
+    record = run(tmp_path, path, online)["罚1"]
+    assert (record["status"], record["online"]["result"], record["published_date"]) == ("on_time", "confirmed", "2016-09-08")

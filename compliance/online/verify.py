@@ -114,7 +114,8 @@ def _results(records, entries, found: Matches, deadline, start, since) -> tuple[
     online[online < records["decision_date"].to_numpy(DATE_DTYPE)] = NO_DATE
     ledger = records["published_date"].to_numpy(DATE_DTYPE)
     # no date in the ledger, or no publication column at all: the site's date is the only one, not a second
-    ledger_says_none = np.isnat(ledger) & records["published_problem"].isin([None, "published-column-missing"]).to_numpy(bool)
+    ledger_says_none = np.isnat(ledger) & records["published_problem"].isin(
+        [None, "published-column-missing", "published-marked-no-date"]).to_numpy(bool)  # 已公开 with no date: no date either
     limit = _limit(start, since)
     outside = deadline < np.datetime64(limit, "s") if limit else np.zeros(n, dtype=bool)  # NaT: false
     result = np.full(n, "not-found", dtype=object)
