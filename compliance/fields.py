@@ -88,7 +88,8 @@ TABLE: tuple[Field, ...] = (
                           "准予许可日期", "批准日期", "核准日期", "发证日期", "登记日期", "批准时间", "核准时间",
                           "发证时间", "许可时间", "审批时间", "处罚时间",
                           # the decision document's date (处罚决定书日期, 作出处罚决定的日期)
-                          "决定书日期", "决定的日期", "决定作出时间", "决定书签发日期", "决定书签发时间", "决定下达日期")),
+                          "决定书日期", "决定的日期", "决定作出时间", "决定书签发日期", "决定书签发时间", "决定下达日期",
+                          "签发日期", "签发时间")),  # the document signed; a licence signed is its grant, as 发证日期
           exclude=("截止", "有效期", "公开", "公示", "上网", "发布", "更新", "入库") + NOT_PUBLICATION,
           # a government site's catalogue: the day the decision document was signed
           only={ONLINE: Words(contains=("成文日期",))}),

@@ -54,6 +54,7 @@ def test_a_config_synonym_works_for_a_ledger_and_for_an_online_list(tmp_path, mo
     ("挂网时间", "published_date"), ("发证机关", "unit"), ("处罚单位", "unit"), ("执法机构", "unit"),
     ("持证人", "party"), ("持证单位", "party"),  # a licence ledger's holder
     ("公示开始日期", "published_date"), ("公示起始日期", "published_date"),  # the notice period's first day
+    ("签发日期", "decision_date"), ("签发时间", "decision_date"),  # probe: a ledger dated by its signing
 ])
 def test_ledger_headers_that_now_map(tmp_path, header, field):
     index = {"document_number": 1, "party": 2, "decision_date": 3, "published_date": 4, "unit": 5}[field]
