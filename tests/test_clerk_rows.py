@@ -473,3 +473,22 @@ def test_the_legal_grounds_for_not_publishing_are_the_units_claim(tmp_path):
     _, data, _ = check(folder)
     claimed = [("exempt-claimed" in [i["code"] for i in r["issues"]], r["status"]) for r in data["records"]]
     assert claimed == [(True, "overdue")] * 4 + [(False, "overdue")]
+
+
+def test_a_bare_other_is_a_kind_of_permit_or_penalty_unless_the_column_lists_kinds_of_action(tmp_path):
+    # probe: 类别 holding 许可类别 values (普通 / 核准 / 其他) dropped the 其他 row as another kind of action (an
+    # overdue permit hidden); in a column of kinds of action (许可 / 处罚 / 确认 / 备案 / 其他) the short 确认 and
+    # 备案 were judged as permits (false 逾期未公开), while 其他 there is indeed another kind
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    header = ["序号", "文书号", "行政相对人名称", "类别", "决定日期", "上网公开日期"]
+    write_xlsx(folder / "区发改局_行政许可.xlsx", {"行政许可": [header] + [
+        [i + 1, f"西发改审批〔2016〕{i + 1}号", f"相对人{i}", kind, D(2016, 9, 1), None] for i, kind in enumerate(["普通", "核准", "其他"])]})
+    write_xlsx(folder / "区行政审批局_双公示.xlsx", {"Sheet1": [header] + [
+        [i + 1, f"西审批〔2016〕{i + 1}号", f"甲{i}", kind, D(2016, 9, 1), None]
+        for i, kind in enumerate(["许可", "处罚", "确认", "备案", "其他", "行政确认"])]})
+    _, data, _ = check(folder)
+    assert sorted((r["document_number"], r["status"]) for r in data["records"]) == [
+        ("西发改审批〔2016〕1号", "overdue"), ("西发改审批〔2016〕2号", "overdue"), ("西发改审批〔2016〕3号", "overdue"),
+        ("西审批〔2016〕1号", "overdue"), ("西审批〔2016〕2号", "overdue")]
+    assert data["summary"]["out_of_scope"]["other_kind"] == 4

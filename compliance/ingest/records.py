@@ -361,11 +361,13 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     return out[RECORD_FIELDS + extra], kinds
 
 
-OTHER_ACTIONS = r"行政(?:确认|强制|检查|征收|征用|给付|奖励|裁决|备案|指导|监督|复议)|^(?:其他|其它)(?:行政行为|类|行政权力|权力|职权|事项)?$" \
-    r"|^公共服务"
-
-
+OTHER_ACTIONS = r"行政(?:确认|强制|检查|征收|征用|给付|奖励|裁决|备案|指导|监督|复议)|^(?:其他|其它)(?:行政行为|行政权力|权力|职权)$" \
+    r"|^公共服务|^(?:确认|备案|强制|检查|征收|征用|给付|奖励|裁决)类?$"
 _OTHER_ACTIONS = re.compile(OTHER_ACTIONS)
+# A bare 其他 is another kind of action only in a column of kinds of action (许可 / 处罚 / 确认 / 其他); in a
+# 许可类别 or 处罚类别 column (普通 / 核准 / 罚款 / 其他) it is a kind of permit or penalty (the standard's).
+_ACTION_KIND = re.compile(r"^(?:行政)?(?:许可|处罚|确认|备案|强制|检查|征收|征用|给付|奖励|裁决)(?:类|决定)?$")
+_BARE_OTHER = frozenset({"其他", "其它", "其他类", "其它类"})
 
 
 def _other_actions(texts: np.ndarray) -> list[bool]:
@@ -387,6 +389,9 @@ def _categories(kept, mapping, sheet_name, context, text, sections):
         mapped = pd.Series(categories(raw), dtype=object)
         # 行政确认, 行政强制 …: the cell says what it is, and it is neither; never the file's category
         other = mapped.isna().to_numpy(bool) & per_distinct(raw.to_numpy(object), _other_actions).astype(bool)
+        kinds = set(pd.unique(raw.to_numpy(object)))
+        if kinds & _BARE_OTHER and any(isinstance(k, str) and _ACTION_KIND.match(k) for k in kinds):
+            other |= raw.isin(_BARE_OTHER).to_numpy(bool)
         if other.any():  # 西综执罚〔2024〕3号 under 其他权力: the number's 罚 says penalty, judged as one
             numbers = text(mapped_column(kept, mapping, "document_number")).to_numpy(object)
             other[other] = pd.isna(per_distinct(numbers[other], _category_of_numbers))
