@@ -16,7 +16,8 @@ NOT_TO_BE_PUBLISHED = ("不予公开", "不公开", "涉密", "免予公开", "�
                        "无须公示", "不需公示", "免予公示", "免于公示",
                        # the grounds 政府信息公开条例 第十四、十五、十六条 give: secrets, internal matters; and
                        # 依申请公开 (given on request only, not published)
-                       "国家秘密", "商业秘密", "工作秘密", "内部管理信息", "内部事务信息", "过程性信息", "依申请公开")
+                       "涉及国家秘密", "涉及商业秘密", "涉及工作秘密", "属于国家秘密", "属于商业秘密", "属于工作秘密",
+                       "属于内部管理信息", "属于内部事务信息", "属于过程性信息", "依申请公开")  # 侵犯商业秘密案 is a case
 # In a 备注, 当前状态 or 文号 cell, a number voided or a decision revoked is such a claim too. Not in the
 # publication-date cell: there 已撤销 may say the entry was taken down after it went online.
 VOIDED_OR_REVOKED = ("作废", "空号", "撤销", "撤回")

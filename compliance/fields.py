@@ -107,7 +107,8 @@ TABLE: tuple[Field, ...] = (
           exclude=("截止", "有效期", "结束", "到期", "期满", "终止", "决定日期", "作出日期", "撤销公示", "撤销公开",
                    "撤回公示", "撤下", "撤除", "停止公示", "停止公开", "下线", "屏蔽",
                    # a notice before the decision (拟许可公示, 批前公示, 听证公告; 受理: NOT_PUBLICATION), not its publication
-                   "拟", "批前", "事前", "预公示", "听证") + NOT_PUBLICATION,
+                   "拟", "批前", "事前", "预公示", "听证",
+                   "计划", "预计", "预定", "应公开", "应公示", "截至") + NOT_PUBLICATION,  # a plan or a due date: not done
           # A government site's 信息公开 list dates an item by 生成日期 (in a ledger it is not publication);
           # an edit time stands in only there. Its 成文日期 is the day the document was signed: the decision's.
           # 生成日期 is when the catalogue entry was made: 发布日期 beside it is the publication.

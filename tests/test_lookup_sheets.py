@@ -74,3 +74,10 @@ def test_a_lookup_that_contradicts_the_ledger_or_names_another_party_stays_read(
         "西环罚〔2024〕15号", "西环罚〔2024〕16号", "西环罚〔2024〕16号"]
     data = run(tmp_path, [["文号", "当事人", "公开日期"], ["西环罚〔2024〕15号", "丙公司", D(2024, 3, 20)]])
     assert [r["sheet"] for r in data["records"]].count("网站清单") == 1
+
+
+def test_a_planned_publication_date_fills_nothing(tmp_path):
+    # review: a 待公开清单 sheet's 计划公开日期 filled the ledger's blank date: an overdue decision 按时公开
+    data = run(tmp_path, [["文号", "当事人", "计划公开日期"], ["西环罚〔2024〕16号", "乙公司", D(2024, 3, 22)]])
+    assert [(r["sheet"], r["document_number"], r["status"]) for r in data["records"] if r["document_number"].endswith("16号")
+            and r["sheet"] == "台账"] == [("台账", "西环罚〔2024〕16号", "overdue")]

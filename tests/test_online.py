@@ -105,7 +105,8 @@ def test_not_verifiable_before_the_lists_earliest_date(ledger, credit):
 
 def test_online_since_widens_what_is_not_verifiable(ledger, credit):
     path = ledger(ledger_row(1, decided=D(2016, 9, 1)), ledger_row(2, decided=D(2016, 11, 1), published=D(2016, 11, 8)))
-    lst = credit(credit_row("西安监罚〔2016〕9号", "公司9", "2016-03-01", "2016-03-08"))
+    lst = credit(credit_row("西安监罚〔2016〕9号", "公司9", "2016-03-01", "2016-03-08"),
+                 credit_row("西安监罚〔2016〕10号", "公司10", "2016-11-20", "2016-11-25"))  # it holds November's decisions
     assert results(run_check(path, lst))["西安监罚〔2016〕1号"] == "not-found"
     since = results(run_check(path, lst, since=D(2016, 10, 1)))
     assert since == {"西安监罚〔2016〕1号": "not-verifiable", "西安监罚〔2016〕2号": "not-found"}

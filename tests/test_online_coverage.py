@@ -396,28 +396,29 @@ def test_a_correction_or_revocation_page_is_not_the_decisions_first_publication(
     assert records["西安监罚〔2016〕45号"]["status"] == "late"  # the decision's own page, 11-20: late
 
 
-def test_a_lists_stated_export_day_and_decision_period_set_what_it_covers(tmp_path):
-    # probe: 导出时间：2016-12-01 above the header was ignored: a list whose entries end in May could not say
-    # 网站未见 of a June publication it must have shown (hidden problem). 统计期间：…5月1日至…5月31日（处罚决定日期）
-    # says it holds May's decisions only: a June decision is not missing from it.
+def test_a_lists_stated_export_day_and_period_set_what_it_covers(tmp_path):
+    # probe: 导出时间：2016-12-01 above the header was ignored: a list whose dates end in May could not say
+    # 网站未见 of a May decision the ledger says went online in June, though it was exported long after. Review:
+    # the stamp does not say the export was not filtered: a decision after its latest one stays unverifiable.
+    # 统计期间：…（处罚决定日期） bounds the decisions; 查询条件：…至… (which date unsaid) bounds both.
     path = ledger(tmp_path, [1, "西安监罚〔2016〕1号", "甲", D(2016, 5, 3), D(2016, 5, 10), "区安监局", "处罚"],
                   [2, "西安监罚〔2016〕2号", "乙", D(2016, 5, 20), D(2016, 6, 14), "区安监局", "处罚"],
                   [3, "西安监罚〔2016〕3号", "丙", D(2016, 6, 3), D(2016, 6, 10), "区安监局", "处罚"])
     header = ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "处罚机关"]
-    entry = ["西安监罚〔2016〕1号", "甲", "2016-05-03", "2016-05-10", "区安监局"]
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    exported = write_xlsx(tmp_path / "a" / "信用网站导出.xlsx", {"Sheet1": [
-        ["区安监局行政处罚信息"], ["导出时间：2016-12-01"], header, entry]})
-    records = run(tmp_path, path, exported)
-    assert records["西安监罚〔2016〕2号"]["online"]["result"] == "not-found"  # exported long after 06-14
-    assert records["西安监罚〔2016〕3号"]["online"]["result"] == "not-found"
-    period = write_xlsx(tmp_path / "b" / "信用网站导出.xlsx", {"Sheet1": [
-        ["统计期间：2016年5月1日至2016年5月31日（处罚决定日期）"], ["导出时间：2016-12-01"], header, entry]})
-    records = run(tmp_path, path, period)
-    assert records["西安监罚〔2016〕2号"]["online"]["result"] == "not-found"
-    assert records["西安监罚〔2016〕3号"]["online"]["result"] == "not-verifiable"  # decided in June
-    assert records["西安监罚〔2016〕3号"]["status"] == "on_time"
+    entries = [["西安监罚〔2016〕1号", "甲", "2016-05-03", "2016-05-10", "区安监局"],
+               ["西安监罚〔2016〕9号", "丁", "2016-05-28", "2016-05-31", "区安监局"]]
+    results = {}
+    for name, preamble in (("plain", []), ("stamp", [["导出时间：2016-12-01"]]),
+                           ("decisions", [["统计期间：2016年5月1日至2016年5月31日（处罚决定日期）"], ["导出时间：2016-12-01"]]),
+                           ("unsaid", [["查询条件：2016-01-01 至 2016-06-10"], ["导出时间：2016-12-01"]])):
+        (tmp_path / name).mkdir()
+        online = write_xlsx(tmp_path / name / "信用网站导出.xlsx", {"Sheet1": [["区安监局行政处罚信息"], *preamble, header, *entries]})
+        records = run(tmp_path, path, online)
+        results[name] = {n[-3:]: r["online"]["result"] for n, r in records.items()}
+    assert results["plain"] == {"〕1号": "confirmed", "〕2号": "not-verifiable", "〕3号": "not-verifiable"}
+    assert results["stamp"] == {"〕1号": "confirmed", "〕2号": "not-found", "〕3号": "not-verifiable"}
+    assert results["decisions"] == results["stamp"]
+    assert results["unsaid"] == {"〕1号": "confirmed", "〕2号": "not-verifiable", "〕3号": "not-verifiable"}  # 06-14 after
 
 
 def test_a_ledger_marked_published_without_a_date_takes_the_sites_date_as_confirmed(tmp_path):
@@ -427,3 +428,13 @@ def test_a_ledger_marked_published_without_a_date_takes_the_sites_date_as_confir
     online = write_csv(tmp_path / "credit.csv", [CREDIT_HEADER, ["罚1", "甲", "2016-09-01", "2016-09-08", "", "区安监局"]])
     record = run(tmp_path, path, online)["罚1"]
     assert (record["status"], record["online"]["result"], record["published_date"]) == ("on_time", "confirmed", "2016-09-08")
+
+
+def test_a_violation_about_a_correction_notice_is_the_decisions_own_page(tmp_path):
+    # review: 未按规定刊登更正启事的行政处罚决定书（…5号） was read as a correction of 5号, hiding its late date
+    path = ledger(tmp_path, [1, "西文旅罚〔2016〕5号", "某报社", D(2016, 9, 1), D(2016, 9, 8), "区文旅局", "处罚"])
+    online = write_csv(tmp_path / "区政府网站.csv", [["标题", "发布机构", "发布日期"],
+                                                  ["关于对某报社未按规定刊登更正启事的行政处罚决定书（西文旅罚〔2016〕5号）", "区文旅局", "2016-11-20"],
+                                                  ["西文旅罚〔2016〕30号行政处罚决定书", "区文旅局", "2016-08-01"]])
+    record = run(tmp_path, path, online)["西文旅罚〔2016〕5号"]
+    assert (record["status"], record["online"]["result"]) == ("late", "date-differs")

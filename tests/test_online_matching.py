@@ -217,3 +217,15 @@ def test_a_combined_export_with_a_permit_and_a_penalty_number_column_reads_each_
     assert results == {"西人社许〔2023〕30号": ("on_time", "confirmed")}
     assert sorted((o["document_number"], o["category"]) for o in data["online_only"]) == [
         ("西人社许〔2023〕40号", "permit"), ("西环罚〔2023〕12号", "penalty")]
+
+
+def test_a_licence_number_column_beside_the_penalty_number_is_no_permit_number_column(tmp_path):
+    # review: 行政处罚决定书文号 | 许可证编号 was taken for a combined export: a row without a 文号 became a permit
+    online = write_csv(tmp_path / "信用网站_行政处罚.csv", [
+        ["行政相对人名称", "行政处罚决定书文号", "许可证编号", "处罚决定日期", "处罚机关", "公示日期"],
+        ["甲公司", "西市监罚〔2023〕5号", "JY14202030012345", "2023-03-06", "区人社局", "2023-03-20"],
+        ["乙公司", "", "JY14202030054321", "2023-03-06", "区人社局", "2023-03-20"]])
+    rows = [[1, "西市监罚〔2023〕5号", "甲公司", D(2023, 3, 6), D(2023, 3, 20), "区人社局"]]
+    results, data = check(tmp_path, rows, online, category="行政处罚")
+    assert results == {"西市监罚〔2023〕5号": ("on_time", "confirmed")}
+    assert all(o["category"] == "penalty" for o in data["online_only"])

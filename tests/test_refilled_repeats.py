@@ -89,8 +89,8 @@ def test_a_correction_published_again_is_the_same_decision_judged_by_its_first_p
 
 def test_a_hidden_draft_sheets_copy_yields_to_the_visible_one(tmp_path):
     # probe: a hidden Sheet2 (a draft) held the visible rows again with blank dates: both visible on-time
-    # decisions became 数据有误 (dates differ). The visible copy counts, before or after the draft; a
-    # decision only the draft holds is still read (and the sheet is said to be hidden).
+    # decisions became 数据有误 (dates differ). The visible dated copy counts, before or after the blank
+    # draft; a decision only the draft holds is still read (and the sheet is said to be hidden).
     import datetime as dt
     import openpyxl
     D = dt.date
@@ -114,6 +114,25 @@ def test_a_hidden_draft_sheets_copy_yields_to_the_visible_one(tmp_path):
                                            "-o", str(path.parent / "r.xlsx"), "--no-history"])
         assert result.exit_code == 1, result.output
         records = json.loads(out.read_text(encoding="utf-8"))["records"]
+        # review: a hidden copy with another date (2号: 08-20) is no blank draft; the dates differ, as anywhere
         assert sorted((r["sheet"], r["document_number"], r["status"]) for r in records) == [
             ("Sheet2", "西环罚〔2016〕3号", "overdue"), ("行政处罚", "西环罚〔2016〕1号", "on_time"),
-            ("行政处罚", "西环罚〔2016〕2号", "on_time")], draft_first
+            ("行政处罚", "西环罚〔2016〕2号", "invalid")], draft_first
+
+
+def test_a_remark_correcting_the_ledgers_own_date_is_no_republication(tmp_path):
+    # review: 备注 公开日期填错，更正后为10月30日 on the re-sent copy was read as 更正后重新公示, and the wrong earlier
+    # date counted (按时公开); the copies' dates differ, as before
+    import datetime as dt
+    from helpers import write_xlsx
+    D = dt.date
+    header = ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期", "备注"]
+    for month, published, remark in (("10月", D(2016, 9, 10), None), ("11月", D(2016, 10, 30), "公开日期填错，更正后为10月30日")):
+        (tmp_path / month).mkdir()
+        write_xlsx(tmp_path / month / "区安监局_2016年行政处罚.xlsx", {"处罚": [header, ["西安监罚〔2016〕5号", "甲", D(2016, 9, 1), published, remark]]})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(tmp_path), "--as-of", "2016-12-31", "--json", str(out),
+                                       "-o", str(tmp_path / "r.xlsx"), "--no-history"])
+    assert result.exit_code == 1, result.output
+    records = json.loads(out.read_text(encoding="utf-8"))["records"]
+    assert [(r["status"], [i["code"] for i in r["issues"]]) for r in records] == [("invalid", ["duplicate-conflict"])]

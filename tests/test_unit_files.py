@@ -343,6 +343,12 @@ def test_a_compiled_workbook_whose_sheets_name_no_unit_says_its_records_went_to_
 
     assert any("工作表“1.人社、2、安监”的名称看不出是哪个单位，其中的记录记在文件名的“区政府办”名下" in n for n in notes(compiled))
     assert not any("看不出是哪个单位" in n for n in notes(own))
+    # review: 全区 / 各乡镇卫生院 in a unit's own file name say its scope, not several senders
+    for name in ("区人社局2024年全区行政许可台账.xlsx", "区卫生健康局_各乡镇卫生院行政许可.xlsx"):
+        (tmp_path / name).mkdir()
+        scoped = write_xlsx(tmp_path / name / name, {"上半年": [header, [1, "西人社罚〔2024〕3号", "丙", D(2024, 3, 1), None]],
+                                                     "下半年": [header, [1, "西人社罚〔2024〕4号", "丁", D(2024, 7, 1), None]]})
+        assert not any("看不出是哪个单位" in n for n in notes(scoped)), name
 
 
 def test_a_file_named_after_two_units_says_its_unitless_records_went_to_the_first(tmp_path):
@@ -358,6 +364,11 @@ def test_a_file_named_after_two_units_says_its_unitless_records_went_to_the_firs
                       rows[0] + ["区人社局"], rows[1] + ["区医保局"]]})
     result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history", "-o", str(tmp_path / "r2.xlsx")])
     assert "文件名写了几个单位" not in result.output and "区医保局" in result.output
+    # review: the offices a file is sent to are no units of it
+    (tmp_path / "c").mkdir()
+    book = write_xlsx(tmp_path / "c" / "区人社局2024年行政许可台账（报区政府办、区法制办）.xlsx", {"许可": [header, *rows]})
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history", "-o", str(tmp_path / "r3.xlsx")])
+    assert "文件名写了几个单位" not in result.output, result.output
 
 
 def test_short_unit_names_in_a_unit_name_column_beside_a_party_column_stay_units(tmp_path):

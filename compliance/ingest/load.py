@@ -185,7 +185,7 @@ def declares_no_decisions(rows: list[list], scan: int = 30) -> bool:
 
 
 _COMPILED = re.compile(r"汇总|各单位|各部门|全区")  # a file name that says it gathers several units' ledgers
-_SEVERAL_UNITS = re.compile(r"各单位|各部门|全区|各街道|各乡镇")  # …and not one unit's own 汇总 of its year
+_SEVERAL_UNITS = re.compile(r"各单位|各部门")  # …not one unit's own 汇总, nor its scope (全区, 各乡镇卫生院)
 
 
 def sheet_units(raw_sheets, file_unit: str | None, stem: str = "") -> dict[str, str]:

@@ -59,7 +59,8 @@ def said_published(marks: pd.Series, free_text_only: bool = False) -> np.ndarray
 
 
 # A correction published again: 备注 更正罚款金额，更正后重新公示; or the number tagged …5号（更正）.
-_REPUBLISHED = re.compile(r"更正.{0,20}(?:重新|再次)(?:公示|公开|发布|上网)|(?:重新|再次)(?:公示|公开|发布|上网).{0,10}更正|更正后")
+# (更正后为10月30日 corrects the ledger's own date: no republication, and not matched)
+_REPUBLISHED = re.compile(r"更正.{0,20}(?:重新|再次)(?:公示|公开|发布|上网)|(?:重新|再次)(?:公示|公开|发布|上网).{0,10}更正")
 _TAGGED = re.compile(r"[（(【\[〔](?:更正|更正版|更正稿|更正后|已更正)[)）】\]〕]")
 
 

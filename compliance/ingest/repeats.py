@@ -6,8 +6,9 @@ category, normalised 文书号) in two *files* is one decision:
 - a later copy fills in the first's blank publication date (a cumulative
   ledger re-sent with the date filled in: 补公开): one decision, published
   on that date; the filled copy is counted, the blank one listed;
-- a copy on a hidden sheet (a draft left in the workbook) that disagrees with
-  a visible one: the visible one counts, the hidden one is listed;
+- a copy on a hidden sheet (a draft left in the workbook) whose publication
+  date is blank beside a dated visible one: the visible one counts, the
+  hidden one is listed;
 - a later copy marked a correction (…5号（更正）, 备注 更正后重新公示) published
   again after the first: the first publication counts, the correction is listed;
 - they disagree otherwise: the later copy is left out, and the first is
@@ -112,8 +113,12 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     # 更正后重新公示: a later copy marked a correction, published again after the first copy's date: the
     # first publication is the decision's, the correction no conflict
     corrected = _corrections(records, firsts, copies, same)
+    # a hidden copy whose publication date is blank (a draft not filled in) beside a dated visible one; a
+    # hidden copy with another date, or a blank visible one, is no draft: dates differ, or a blank is filled
     drafts = np.zeros(len(copies), dtype=bool) if hidden is None else \
-        ~same & hidden[copies] & ~hidden[firsts] & _dates_equal(records, copies, firsts, ("decision_date",))
+        ~same & hidden[copies] & ~hidden[firsts] & _dates_equal(records, copies, firsts, ("decision_date",)) \
+        & records["published_date"].isna().to_numpy(bool)[copies] & records["published_date"].notna().to_numpy(bool)[firsts] \
+        & records["published_problem"].isna().to_numpy(bool)[copies]
     same = same | corrected | drafts
     # 补公开: a later copy fills in the first's blank publication date: one decision, published then
     firsts, copies, same, kind = _filled_later(records, firsts, copies, same, kept)

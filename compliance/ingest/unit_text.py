@@ -31,7 +31,11 @@ def unit_in_text(text: str) -> str | None:
     return None
 
 
+_SENT_TO = re.compile(r"[（(【\[]\s*(?:报|送|报送|上报|呈报|呈送|抄送|抄报)[^）)】\]]*[）)】\]]")  # （报区政府办、区法制办）
+
+
 def units_in_name(text: str) -> list[str]:
     """Every unit a name names, in order (区人社局、区医保局_2024年行政许可 -> both): a file of two units."""
+    text = _SENT_TO.sub("", text)
     found = (unit_in_text(part) for part in re.split(r"[、，,和及与]+", text))
     return list(dict.fromkeys(unit for unit in found if unit))

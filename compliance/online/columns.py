@@ -37,7 +37,8 @@ _NUMBER_IN_TITLE = re.compile(
 # The whole title a correction or a revocation: 西环罚〔2024〕41号行政处罚决定书（更正）, 【更正】…, …更正公告,
 # （撤销） (brackets are 〔〕 here by then): every number in it is a later act's, never the decision's first publication.
 _LATER_TITLE = re.compile(r"[（(【\[〔](?:更正|更正版|更正稿|更正后|已更正|撤销|已撤销|撤回|已撤回|废止|已废止|作废|已作废)[)）】\]〕]"
-                          r"|更正(?:公告|说明|声明|通知|启事|决定)|(?:撤销|撤回)(?:公告|公示|声明)")
+                          # …决定书更正公告, 更正说明：…; not 未按规定刊登更正启事的行政处罚决定书 (a violation's words)
+                          r"|(?:更正(?:公告|说明|声明|通知|启事|决定)|(?:撤销|撤回)(?:公告|公示|声明))(?![^〔]*(?:决定|处罚|许可|牌|栏))")
 _MORE = re.compile(r"([" + _SEPARATOR + _THROUGH + r"])第?(\d+)")
 LONGEST_RUN = 100  # …1-100号 at most: a longer "range" is more likely a typo than a batch
 _PARTY_IN_TITLE = re.compile(r"(?:关于)?(?:对|准予|给予|同意)(.+?)(?:作出的|作出|的)?(?:行政)?(?:处罚|许可|准予|不予)")
@@ -120,15 +121,20 @@ def numbers_by_kind(mapping, rules) -> dict[str, int] | None:
     """A combined 双公示 export's two number columns, 行政许可决定文书号 and 行政处罚决定书文号: kind -> column;
     None unless the number column's header names a kind and another number column names the other."""
     used = mapping.columns.get("document_number")
-    kind = category_from_text(mapping.headers[used]) if used is not None else None
+    kind = category_from_text(mapping.headers[used]) if used is not None and _DECISION_NUMBER.search(
+        mapping.headers[used]) else None
     if kind is None:
         return None
     for index, header in enumerate(mapping.headers):
         scores = rules.score(header)
         if index != used and scores and max(scores, key=scores.get) == "document_number" \
-                and category_from_text(header) not in (None, kind):
+                and _DECISION_NUMBER.search(header) and category_from_text(header) not in (None, kind):
             return {kind: used, category_from_text(header): index}
     return None
+
+
+# A decision document's number, not a licence's (许可证编号, 食品经营许可证号) nor an earlier one (原…文书号).
+_DECISION_NUMBER = re.compile(r"^(?!.*(?:原|证|变更前)).*(?:文书号|文号|决定书号|决定书编号)")
 
 
 def one_number_per_row(frame: pd.DataFrame, by_kind: dict[str, int]) -> tuple[pd.Series, np.ndarray]:

@@ -61,7 +61,7 @@ class OnlineList:
     units: list[str] = field(default_factory=list)
     last_seen: dt.date | None = None  # its latest date, update times included: it was exported no earlier
     exported: dt.date | None = None  # the day its lines above the header say it was exported (导出时间：)
-    decided_within: tuple | None = None  # (first, last) decision day they say it holds (统计期间：…至…)
+    decided_within: tuple | None = None  # (first, last, kind) of the period they say it holds (统计期间：…至…)
     skipped: int = 0  # non-blank rows under the header that are no entry (export footers, notes)
     notes: list = field(default_factory=list)  # Problems of the list's own cells (an unreadable date)
 
@@ -86,19 +86,21 @@ _EXPORTED = re.compile(r"(?:导出|下载|生成|查询|数据截[止至]|统计
 
 
 _DAY = r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)"
-# 统计期间：2024年5月1日至2024年5月31日（处罚决定日期）: the decisions it holds. A window said of the
-# publication (公示日期) says nothing of decisions: not read.
+# 统计期间：2024年5月1日至2024年5月31日（处罚决定日期）: the decisions it holds; …（公示日期）: the publications;
+# 查询条件：…至… without saying which: either (the list can speak only where both allow).
 _PERIOD = re.compile(r"(?:统计|查询|导出|数据)?(?:期间|时段|范围|区间|条件)\s*[:：]\s*" + _DAY + r"\s*(?:至|到|—|-|~|～)\s*" + _DAY)
 
 
 def stated_period(rows: list[list]) -> tuple | None:
-    """(first, last) decision day the rows above a list's header say it was exported for, if any."""
+    """(first, last, kind) of the period the rows above a list's header say it was exported for, if any:
+    kind "decision" (…（处罚决定日期）), "published" (…（公示日期）) or "either" (not said: both apply)."""
     for cell in (c for row in rows for c in row if isinstance(c, str)):
         found = _PERIOD.search(cell)
-        if found and not re.search(r"公示|公开|发布|上网|更新", cell):
+        if found:
             first, last = parse_date(found.group(1)).date, parse_date(found.group(2)).date
             if first and last and first <= last:
-                return first, last
+                published, decided = re.search(r"公示|公开|发布|上网|更新|入库", cell), re.search(r"决定|作出", cell)
+                return first, last, ("either" if bool(published) == bool(decided) else "published" if published else "decision")
     return None
 
 

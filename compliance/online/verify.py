@@ -79,10 +79,11 @@ def verify(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList]
 
 
 def _vouched_by_an_update_time(records: pd.DataFrame, entries: pd.DataFrame, found: Matches) -> None:
-    """In place: a record matched to an entry dated after the ledger's date, while another list holds it
-    under the same number with only an update time on or after that date (the credit platform's 入库时间):
-    that list may have shown it on the ledger's day, so it takes the record (its bound agrees, _results).
-    A later date on one site does not disprove an earlier publication on another."""
+    """In place: a record matched to an entry dated after the ledger's date and its deadline, while another
+    list holds the same decision (number; category, party and decision date not against it) with only an
+    update time on or before the deadline and on or after the ledger's date (the credit platform's 入库时间):
+    that list had it online in time, so it takes the record (its bound agrees, _results). An update time
+    after the deadline proves nothing, and the dated entry stands."""
     if not len(entries) or not entries["update_only"].any():
         return
     ledger = records["published_date"].to_numpy(DATE_DTYPE)
@@ -94,11 +95,21 @@ def _vouched_by_an_update_time(records: pd.DataFrame, entries: pd.DataFrame, fou
     earlier = np.flatnonzero(exact & ~np.isnat(ledger) & (ledger < online))
     if not len(earlier):
         return
-    keys = pd.DataFrame({"i": earlier, "number_key": normalise_document_numbers(
-        records["document_number"].iloc[earlier]).to_numpy(object)})
-    bounds = entries.loc[entries["update_only"].to_numpy(bool), ["number_key", "online_date"]]
-    pairs = keys[keys["number_key"].ne("")].merge(bounds.reset_index(names="ent"), on="number_key")
-    pairs = pairs[(pairs["online_date"].to_numpy(DATE_DTYPE) >= ledger[pairs["i"].to_numpy()])]
+    mine = records.iloc[earlier]
+    keys = pd.DataFrame({"i": earlier, "number_key": normalise_document_numbers(mine["document_number"]).to_numpy(object),
+                         "category": mine["category"].astype(object).fillna("").to_numpy(object),
+                         "party": mine["party"].astype(object).fillna("").astype(str).to_numpy(object),
+                         "decided": mine["decision_date"].to_numpy(DATE_DTYPE)})
+    bounds = entries.loc[entries["update_only"].to_numpy(bool), ["number_key", "online_date", "category", "party", "decision_date"]]
+    pairs = keys[keys["number_key"].ne("")].merge(bounds.reset_index(names="ent"), on="number_key", suffixes=("", "_e"))
+    at = pairs["i"].to_numpy()
+    bound = pairs["online_date"].to_numpy(DATE_DTYPE)
+    deadline = records["deadline"].to_numpy(DATE_DTYPE)[at]
+    differs = lambda a, b: pairs[a].ne("") & pairs[b].fillna("").astype(str).ne("") & pairs[a].ne(pairs[b].fillna("").astype(str))  # noqa: E731
+    decided_e = pairs["decision_date"].to_numpy(DATE_DTYPE)
+    pairs = pairs[(bound >= ledger[at]) & (bound <= deadline) & ~differs("category", "category_e").to_numpy(bool)
+                  & ~differs("party", "party_e").to_numpy(bool)
+                  & ~(~np.isnat(decided_e) & (decided_e != pairs["decided"].to_numpy(DATE_DTYPE)))]
     if len(pairs):
         first = pairs.sort_values(["i", "online_date", "ent"]).drop_duplicates("i")
         found.entry[first["i"].to_numpy()] = first["ent"].to_numpy(np.int64)
@@ -278,18 +289,19 @@ def coverage(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineLis
                 for day in dates:
                     holds &= ~(day < start)
         # Decided after its latest decision (a list exported for May's decisions holds no June one,
-        # though a late May entry dates it into July): the list cannot show it either. Not so for a list
-        # whose update times show it current at its end (a credit export): there a later decision is missing.
-        seen, shown = mine["seen_until"], mine["online_date"]
-        refreshed = bool((seen.notna() & (shown.isna() | (seen > shown))).any()) \
-            or bool(len(stated) and stated.max() > shown.max())
-        ends = by_kind["decision_date"].max().dropna() if not refreshed else pd.Series(dtype=object)
+        # though a late May entry dates it into July): the list cannot show it either. An export stamp
+        # or update times do not say the export was not filtered so.
+        ends = by_kind["decision_date"].max().dropna()
         if len(ends):
             last = ends.reindex(category if kinds else np.full(len(category), "", object))
             holds &= ~(decided > last.fillna(ends.max()).to_numpy("datetime64[s]"))
-        if item.decided_within:  # the decisions it says it was exported for
-            first, last = (np.datetime64(day, "s") for day in item.decided_within)
-            holds &= ~(decided < first) & ~(decided > last)
+        if item.decided_within:  # the period it says it was exported for: of decisions, of publications, or unsaid
+            first, last, kind = item.decided_within
+            first, last = np.datetime64(first, "s"), np.datetime64(last, "s")
+            if kind in ("decision", "either"):
+                holds &= ~(decided < first) & ~(decided > last)
+            if kind in ("published", "either"):
+                holds &= ~(claimed < first) & ~(claimed > last) & ~(deadline > last)
         if kinds:
             holds &= np.isin(category, list(kinds))
         if units:

@@ -111,8 +111,9 @@ def about_lines(online) -> list[tuple[str, str]]:
         kinds = "、".join({"permit": "行政许可", "penalty": "行政处罚"}.get(c, c) for c in item.categories) or "许可和处罚（清单未区分）"
         units = "、".join(item.units) if item.units else "清单中没有单位列，也没有从标题中认出单位，视为覆盖所核对台账的全部单位"
         stated = f"（清单写明导出于 {iso_date(item.exported)}）" if getattr(item, "exported", None) else ""
-        window = f"；决定日期 {iso_date(item.decided_within[0])} 至 {iso_date(item.decided_within[1])}（清单写明的统计期间）" \
-            if getattr(item, "decided_within", None) else ""
+        period = getattr(item, "decided_within", None)
+        said = {"decision": "决定日期", "published": "公开日期", "either": "决定日期和公开日期"}
+        window = f"；{said[period[2]]} {iso_date(period[0])} 至 {iso_date(period[1])}（清单写明的统计期间）" if period else ""
         lines.append(("", f"覆盖：类别 {kinds}；单位 {units}{window}；截至 {iso_date(item.last_seen, '—')}（含更新时间）{stated}。"
                           "不在覆盖范围内的记录不核对（无法核对），不会判为网站未见"))
         if item.skipped:
