@@ -177,10 +177,12 @@ def _stand_in(records) -> np.ndarray:
     return records["published_stand_in"].notna().to_numpy(bool)
 
 
-# Other sources of a record's decision date: the website's own record (--online), and the date the same
-# decision had when an earlier period was recorded (history/carry.py): (column, its problem codes' prefix).
+# Other sources of a record's decision date: the website's own record (--online), the date the same
+# decision had when an earlier period was recorded (history/carry.py), and a second decision-date column of
+# the ledger (ingest/date_columns.two_decision_dates): (column, its problem codes' prefix).
 OTHER_DECISION_DATES = (("online_decision_date", "online-decision-date"),
-                        ("earlier_decision_date", "history-decision-date"))
+                        ("earlier_decision_date", "history-decision-date"),
+                        ("second_decision_date", "second-decision-date"))  # a ledger's second column (发证日期)
 
 
 def _other_decision_date(records, column, prefix, calendar, rules, judged, until, problem) -> np.ndarray:

@@ -152,10 +152,11 @@ class _Values:
                    "where": ("duplicate_of", None), "candidates": ("online_candidates", ""),
                    "column": ("online_date_column", "更新时间"), "standin": ("published_stand_in", "更新时间"),
                    "site_decision": ("online_decision_date", None), "earlier_decision": ("earlier_decision_date", None),
+                   "second_decision": ("second_decision_date", None),
                    "earlier_period": ("earlier_period", None), "unit": ("unit", None),
                    "checked": ("unpublished_until", None), "extra": ("fields_over", None)}
         column, default = sources[name]
-        if name in ("online", "start", "limit", "site_decision", "earlier_decision", "checked"):
+        if name in ("online", "start", "limit", "site_decision", "earlier_decision", "second_decision", "checked"):
             return self._dates(column)
         raw = self._raw(column)
         return raw if default is None else np.where((raw == None) | (raw == ""), default, raw)  # noqa: E711

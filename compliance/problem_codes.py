@@ -280,8 +280,12 @@ DECLARED = [
                                                      "两列日期不同的行判为数据有误",
                 "两列都可能是公开日期（如公示日期和上网公开日期）", "核对两列不一致的行，确认哪一天上网公开"),
     # -- cells (dates) -----------------------------------------------------------
-    ProblemType("decision-dates-differ", CELL, "两列不一致：{text}", "两列都可能是决定日期，这一行两列的日期不同",
-                "确认哪一天作出决定，改正台账"),
+    ProblemType("second-decision-date-turns", RECORD, "两列决定日期不一致：{decision} 和 {second_decision}（见决定日期原文）；"
+                                                      "按其中一个日期逾期、按另一个按时，无法判定，请核对决定日期",
+                "两列都可能是决定日期（如准予许可日期和发证日期），这一行两列的日期不同，而是否逾期取决于哪个对", "确认哪一天作出决定，改正台账"),
+    ProblemType("second-decision-date-differs", RECORD, "两列决定日期不一致：{decision} 和 {second_decision}（见决定日期原文），"
+                                                        "按哪个日期结论都一样，已按前一个判定，请核对",
+                "两列都可能是决定日期，这一行两列的日期不同，但不影响是否逾期", "确认哪一天作出决定，改正台账"),
     ProblemType("published-dates-differ", CELL, "两列不一致：{text}", "两列都可能是公开日期，这一行两列的日期不同",
                 "确认哪一天上网公开，改正台账"),
     ProblemType("date-missing", CELL, "日期为空", "日期单元格是空的", "补填日期"),

@@ -23,7 +23,7 @@ csv-mixed-line-endings: a CSV mixing \\r\\n, \\n and \\r -> readable, correct re
 csv-undecodable: a CSV with bytes no encoding decodes -> unreadable, undecodable-text naming the line
 instructions-only: a workbook with only a 填表说明 sheet -> unreadable, no-header
 duplicate-columns: two 处罚决定日期 columns -> readable, judged by the first where they agree or one is no date;
-  a row where both hold dates that differ is invalid (decision-dates-differ, issue 20.2)
+  a row where both hold dates that differ, and the verdict turns on which, is invalid (second-decision-date-turns)
 two-field-column: a 决定及公开日期 column left of proper columns -> readable, it steals neither field
 too-large-handmade-zip: a zip whose sheet1.xml is 5 MB of spaces, limit 1 MB -> file-too-large in < 2 s
 too-large-workbook: a real workbook with long compressible cells, limit 1 MB -> file-too-large
@@ -272,8 +272,8 @@ CASES = [
                   _rec("坏样〔2016〕3号", "2016-07-01", "2016-07-05", 5)]),
     Case("csv-undecodable", _csv_undecodable, "file", "undecodable-text", ("第 3 行",)),
     Case("instructions-only", _instructions_only, "file", "no-header", ("表头", "填表说明")),
-    Case("duplicate-columns", _duplicate_columns, "cell", row=3,
-         words=("决定日期", "两列不一致", "2016-09-02", "2015-01-01")),
+    Case("duplicate-columns", _duplicate_columns, "record", row=3,
+         words=("决定日期", "两列决定日期不一致", "2016-09-02", "2015-01-01")),
     Case("two-field-column", _two_field_column, "readable",
          records=[_rec("坏样〔2016〕1号", "2016-09-01", "2016-09-10", 2),
                   _rec("坏样〔2016〕2号", "2016-09-02", "2016-09-12", 3)]),

@@ -293,17 +293,24 @@ def test_two_decision_date_columns_flag_only_the_rows_that_differ(tmp_path):
         [2, "食药2", "乙", D(2016, 10, 11), D(2016, 10, 20), D(2016, 10, 25)],
         [3, "食药3", "丙", D(2016, 10, 12), D(2016, 10, 12), None],
         # only one column dated: that is the row's decision date (was 数据有误 "日期为空", its lateness hidden)
-        [4, "食药4", "丁", None, D(2016, 9, 28), None], [5, "食药5", "戊", None, D(2016, 9, 28), D(2016, 11, 1)]])
+        [4, "食药4", "丁", None, D(2016, 9, 28), None], [5, "食药5", "戊", None, D(2016, 9, 28), D(2016, 11, 1)],
+        # probe: unpublished, overdue by either date (was 数据有误, its lateness hidden); published 10-12, late
+        # by 09-01 (deadline 09-30: 中秋 09-15..17 off, 09-18 worked) and on time by 09-20 (deadline 10-21)
+        [6, "食药6", "己", D(2016, 9, 1), D(2016, 9, 5), None], [7, "食药7", "庚", D(2016, 9, 1), D(2016, 9, 20), D(2016, 10, 12)]])
     _, data, output = check(tmp_path, path)
     records = by_number(data)
-    assert {n: r["status"] for n, r in records.items()} == {"食药1": "on_time", "食药2": "invalid", "食药3": "overdue",
-                                                            "食药4": "overdue", "食药5": "late"}
+    # 食药2: 核准 10-11, 发证 10-20, published 10-25: on time by either date, judged, the difference said
+    assert {n: r["status"] for n, r in records.items()} == {"食药1": "on_time", "食药2": "on_time", "食药3": "overdue",
+                                                            "食药4": "overdue", "食药5": "late", "食药6": "overdue",
+                                                            "食药7": "invalid"}
+    assert records["食药7"]["deadline"] == "2016-09-30" and codes(records["食药7"]) == {"second-decision-date-turns"}
+    assert codes(records["食药6"]) == {"second-decision-date-differs"}
     # 2016-09-28 + 20 working days = 2016-10-31 (国庆 10-01..07 off, 10-08 and 10-09 worked)
     assert {records[n]["deadline"] for n in ("食药4", "食药5")} == {"2016-10-31"}
     assert records["食药5"]["working_days_late"] == 1
-    assert codes(records["食药2"]) == {"decision-dates-differ"}
+    assert codes(records["食药2"]) == {"second-decision-date-differs"}
     message = records["食药2"]["issues"][0]["message"]
-    assert "核准日期 2016-10-11" in message and "发证日期 2016-10-20" in message
+    assert "2016-10-11" in message and "2016-10-20" in message and "结论都一样" in message
 
 
 def test_a_licence_date_beside_the_named_decision_date_is_no_disagreement(tmp_path):

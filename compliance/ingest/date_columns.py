@@ -15,7 +15,8 @@ from ..problems import problem
 from .body import mapped_column
 from .cells import cell_text
 
-DATES_DIFFER = {"decision_date": "decision-dates-differ", "published_date": "published-dates-differ"}
+# Two publication-date columns that differ: 数据有误. Two decision-date columns: see two_decision_dates.
+DATES_DIFFER = {"published_date": "published-dates-differ"}
 
 
 def two_date_columns(kept, mapping, sheet, name, dates, codes, shown, fill_blank=False, text=cell_text):
@@ -39,8 +40,22 @@ def two_date_columns(kept, mapping, sheet, name, dates, codes, shown, fill_blank
                      zip(np.datetime_as_string(dates[differ], unit="D"),
                          np.datetime_as_string(second[differ], unit="D"))]
     dates[differ] = np.datetime64("NaT")
-    codes[differ] = DATES_DIFFER[name]
+    codes[differ] = DATES_DIFFER.get(name)
     return dates, codes, shown
+
+
+def two_decision_dates(kept, mapping, sheet, dates, codes, shown, text=cell_text):
+    """Two decision-date columns (准予许可日期 and 发证日期): as ``two_date_columns``, except that where both are
+    dated and differ the first column's date stays, the second's is returned beside it (NaT elsewhere), and
+    classify judges by both: 数据有误 only where the verdict turns on which is right (docs/rules.md §8)."""
+    other = mapping.alternates["decision_date"]
+    second, _ = parse_dates(date_cells(kept, mapping, "decision_date", sheet, column=other))
+    differ = ~np.isnat(dates) & ~np.isnat(second) & (dates != second)
+    first = dates.copy()
+    dates, codes, shown = two_date_columns(kept, mapping, sheet, "decision_date", dates, codes, shown, fill_blank=True,
+                                           text=text)
+    dates, codes = np.where(differ, first, dates), np.where(differ, None, codes)
+    return dates, codes, shown, np.where(differ, second, np.datetime64("NaT"))
 
 
 def date_cells(kept, mapping, name, sheet, column: int | None = None) -> pd.Series:

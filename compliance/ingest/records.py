@@ -23,7 +23,8 @@ from .published_words import corrections, said_published, unpublished_words
 from .body import (band_unit, constant_cells, csv_body, date_part_columns, fill_from_spans, inner_headers,
                    join_date_parts, mapped_column, merged_continuations, merged_header_spans, rows_body)
 from .date_columns import (dates_in_the_mark as _dates_in_the_mark, date_cells as _date_cells, remark_dates as _remark_dates,
-                           short_text as _short, taken_down, two_date_columns as _two_date_columns)
+                           short_text as _short, taken_down, two_date_columns as _two_date_columns,
+                           two_decision_dates)
 from .date_words import with_date_words
 from .docnumbers import PLACEHOLDERS, numbers_said_above
 from .cells import FrameText, cell_text, objects, per_distinct, shared_objects
@@ -33,6 +34,7 @@ from .columns import decision_numbers, header_category, issuer_column, join_mask
 from .unit_column import record_units, source_units
 from .header import EXAMPLE, fill_merged, footer_unit, find_header, section_above, sheet_unit, title_category, title_unit
 from .rawsheet import RawSheet
+from .action_kinds import other_actions
 from .rows import nothing_rows, row_kinds, signed_layout
 from .sheet_context import SheetContext
 from ..quality.ingest import quality_wanted, add_quality_columns
@@ -307,8 +309,9 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
             published_shown[claims] = f"{mapping.header_of(name)}：" + said_text.to_numpy(object)[claims]
     decision_shown = _short(decision_text[keep])
     if "decision_date" in mapping.alternates:
-        decided, dec_codes, decision_shown = _two_date_columns(kept, mapping, sheet, "decision_date", decided,
-                                                               dec_codes, decision_shown, fill_blank=True, text=text)
+        decided, dec_codes, decision_shown, second = two_decision_dates(kept, mapping, sheet, decided, dec_codes,
+                                                                        decision_shown, text=text)
+        out["second_decision_date"] = second  # classify weighs it (OTHER_DECISION_DATES)
     if "decision_date" not in mapping.columns:
         dec_codes = np.full(n, "decision-column-missing", dtype=object)
     if "published_date" not in mapping.columns:  # not "unpublished": unknown
@@ -346,6 +349,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     corrected = corrections(doc[keep].reset_index(drop=True), remark_text)
     if corrected.any():  # a decision's correction, published again (repeats.py)
         out["correction"], extra = corrected, extra + ["correction"]
+    extra = extra + (["second_decision_date"] if "second_decision_date" in out else [])
     merged_number = getattr(evidence, "merged_number", None)
     if merged_number is not None and merged_number[keep].any():  # one 文书号 cell over several parties' rows
         out["merged_number"] = merged_number[keep]
@@ -361,20 +365,6 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     return out[RECORD_FIELDS + extra], kinds
 
 
-OTHER_ACTIONS = r"行政(?:确认|强制|检查|征收|征用|给付|奖励|裁决|备案|指导|监督|复议)|^(?:其他|其它)(?:行政行为|行政权力|权力|职权)$" \
-    r"|^公共服务|^(?:确认|备案|强制|检查|征收|征用|给付|奖励|裁决)类?$"
-_OTHER_ACTIONS = re.compile(OTHER_ACTIONS)
-# A bare 其他 is another kind of action only in a column of kinds of action (许可 / 处罚 / 确认 / 其他); in a
-# 许可类别 or 处罚类别 column (普通 / 核准 / 罚款 / 其他) it is a kind of permit or penalty (the standard's).
-_ACTION_KIND = re.compile(r"^(?:行政)?(?:许可|处罚|确认|备案|强制|检查|征收|征用|给付|奖励|裁决)(?:类|决定)?$")
-_BARE_OTHER = frozenset({"其他", "其它", "其他类", "其它类"})
-
-
-def _other_actions(texts: np.ndarray) -> list[bool]:
-    search = _OTHER_ACTIONS.search
-    return [search(t) is not None for t in texts]
-
-
 def _categories(kept, mapping, sheet_name, context, text, sections):
     """(category per record, "category-unknown" where none): its own column, its section row, then
     column names, sheet name, title row, file name."""
@@ -388,10 +378,7 @@ def _categories(kept, mapping, sheet_name, context, text, sections):
         raw = text(mapped_column(kept, mapping, "category")).reset_index(drop=True)
         mapped = pd.Series(categories(raw), dtype=object)
         # 行政确认, 行政强制 …: the cell says what it is, and it is neither; never the file's category
-        other = mapped.isna().to_numpy(bool) & per_distinct(raw.to_numpy(object), _other_actions).astype(bool)
-        kinds = set(pd.unique(raw.to_numpy(object)))
-        if kinds & _BARE_OTHER and any(isinstance(k, str) and _ACTION_KIND.match(k) for k in kinds):
-            other |= raw.isin(_BARE_OTHER).to_numpy(bool)
+        other = mapped.isna().to_numpy(bool) & other_actions(raw)
         if other.any():  # 西综执罚〔2024〕3号 under 其他权力: the number's 罚 says penalty, judged as one
             numbers = text(mapped_column(kept, mapping, "document_number")).to_numpy(object)
             other[other] = pd.isna(per_distinct(numbers[other], _category_of_numbers))
