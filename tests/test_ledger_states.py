@@ -72,6 +72,21 @@ def test_applications_not_yet_decided_are_skipped_rows_not_invalid_records(tmp_p
         "第 3、4 行注明还在办理" in json.dumps(data["inputs"], ensure_ascii=False)
 
 
+@pytest.mark.parametrize("state", ["已受理", "待受理", "审核中", "初审", "补正材料", "退回补正", "挂起", "撤回", "申请人撤回",
+                                   "不予受理"])
+def test_a_one_window_stage_or_a_withdrawn_application_is_no_decision(tmp_path, state):
+    # probe: 一窗受理 rows (已受理, 补正材料 …) beside no date or number were 数据有误, pulling the unit's rate
+    # down; 撤回 was also a claim of not publishing (exempt-claimed) for a decision that never existed
+    header = ["序号", "许可文书号", "申请人", "受理日期", "许可决定日期", "公开日期", "办件状态"]
+    book = write_xlsx(tmp_path / "区审批局_2024年行政许可台账.xlsx", {"行政许可": [
+        header, [1, "西审批许〔2024〕1号", "甲公司", D(2024, 2, 20), D(2024, 3, 5), D(2024, 3, 12), "已办结"],
+        [2, None, "乙公司", D(2024, 12, 20), None, None, state]]})
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--json", "-"])
+    data = json.loads(result.stdout)
+    assert [(r["row"], r["status"]) for r in data["records"]] == [(2, "on_time")]
+    assert data["summary"]["skipped_rows"] == 1
+
+
 def test_a_remark_that_mentions_an_office_or_an_earlier_state_never_skips_a_published_decision(tmp_path):
     header = ["决定书文号", "当事人", "处罚决定日期", "公示日期", "备注"]
     rows = [[f"西人社罚〔2024〕{i}号", "甲", None, D(2024, 3, 6), remark] for i, remark in

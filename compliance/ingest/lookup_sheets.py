@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..problems import problem
 from .docnumbers import normalise_document_numbers
-from .records import SheetResult
+from .records import SheetResult, row_list
 
 
 def unsaid_hidden(sheets: list[SheetResult]) -> None:
@@ -56,7 +56,7 @@ def skip_lookup_sheets(sheets: list[SheetResult], source_file: str) -> None:
         else:  # the rows that only repeat the ledger go; the others stay read (数据有误: no decision date)
             rows = sheet.records["row"].to_numpy()[repeat].tolist()
             sheet.notes.append(problem("rows-lookup", file=source_file, sheet=sheet.name,
-                                       rows="、".join(map(str, rows[:10])) + (f" 等 {len(rows)} 行" if len(rows) > 10 else "")))
+                                       rows=row_list(rows)))
         sheet.skipped["note"] += int(repeat.sum())
         sheet.records = sheet.records[~repeat].reset_index(drop=True)
 
@@ -75,7 +75,7 @@ def _fill_dates(dated: list[SheetResult], fills: pd.DataFrame, source_file: str,
         target.records = records
         rows = records["row"].to_numpy()[at].tolist()
         target.notes.append(problem("published-from-lookup", file=source_file, sheet=target.name, sheet_name=lookup,
-                                    rows="、".join(map(str, rows[:10])) + (f" 等 {len(rows)} 行" if len(rows) > 10 else "")))
+                                    rows=row_list(rows)))
 
 
 def _keys(records: pd.DataFrame) -> pd.DataFrame:

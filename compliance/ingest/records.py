@@ -153,7 +153,7 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
         dated = {mapping.columns[n] for n in ("decision_date", "published_date") if n in mapping.columns}
         moved = fill_from_spans(frame, spans, dated) if spans else None
         if moved is not None and moved.any():
-            result.notes.append(problem("header-merged-span", **at, rows=_row_list(
+            result.notes.append(problem("header-merged-span", **at, rows=row_list(
                 (np.flatnonzero(moved) + header_index + 2).tolist()), headers="、".join(headers[c] for c, _ in spans)))
     if date_parts:
         join_date_parts(frame, date_parts)
@@ -181,7 +181,7 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
             and not same_unit(unit_name(context.unit_line), unit_name(context.fallback_unit)):  # a roll-up's: no news
         result.notes.append(problem("unit-line-differs", **at, line=context.unit_line, named=context.fallback_unit))
     if example_rows:
-        result.notes.append(problem("rows-example", **at, rows=_row_list(example_rows)))
+        result.notes.append(problem("rows-example", **at, rows=row_list(example_rows)))
     name = re.sub(r"\s+", "", sheet.name)
     # 填写示例, and a 填表说明 sheet with a worked example: its table shows how to fill in, it holds no decision
     if (EXAMPLE.match(name) or INSTRUCTIONS.fullmatch(name)) and result.record_count:
@@ -227,9 +227,9 @@ def _read_blocks(frame, evidence, mapping, rules, result, sheet, context, inner=
 _A_DAY = r"(?:19|20)\d{2}\s*[年.\-－]\s*\d{1,2}"  # 已公开（2024-4-3）has a date; a page's address (/2016/10/) is none
 
 
-def _row_list(rows: list[int], limit: int = 10) -> str:
+def row_list(rows: list[int], limit: int = 10) -> str:
     shown = "、".join(str(r) for r in rows[:limit])
-    return shown + (f" 等 {len(rows)} 行" if len(rows) > limit else "")
+    return shown + (f" 等共 {len(rows)}" if len(rows) > limit else "")  # "第 {rows} 行": 行 once
 
 
 def _records(frame, evidence, mapping, result, sheet, context, section, quality=True, text=cell_text):
@@ -243,7 +243,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     if ditto.any():
         evidence.merged_number = ditto | (evidence.merged_number if evidence.merged_number is not None else False)
         result.notes.append(problem("numbers-by-word", file=context.source_file, sheet=sheet.name,
-                                    rows=_row_list((frame.index.to_numpy()[ditto] + result.header_row + 1).tolist())))
+                                    rows=row_list((frame.index.to_numpy()[ditto] + result.header_row + 1).tolist())))
     decision_text = text(mapped_column(frame, mapping, "decision_date"))
     published_text = text(mapped_column(frame, mapping, "published_date"))
     party_all = text(mapped_column(frame, mapping, "party"))
@@ -254,7 +254,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
                                  *(text(mapped_column(frame, mapping, n)) for n in NOTE_FIELDS))
     for code, rows in told.items():  # 作废 / 空号 numbers; applications not yet decided (审批中)
         result.notes.append(problem(code, file=context.source_file, sheet=sheet.name,
-                                    rows=_row_list((frame.index.to_numpy()[rows] + result.header_row + 1).tolist())))
+                                    rows=row_list((frame.index.to_numpy()[rows] + result.header_row + 1).tolist())))
     kinds = row_kinds(evidence, mapping, doc, decision_text, published_text, party_all, section, nothing | voided,
                       constant_cells(frame, mapping), context.block_unit, context.header_follows, context.signed)
     keep, context.block_unit = kinds.record, kinds.unit_block[-1] if len(frame) else context.block_unit
@@ -269,7 +269,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
                                                  _date_cells(kept, mapping, "published_date", sheet))
     if worded.any():
         result.notes.append(problem("dates-by-word", file=context.source_file, sheet=sheet.name,
-                                    rows=_row_list(rows[worded].tolist())))
+                                    rows=row_list(rows[worded].tolist())))
     (decided, dec_codes), (published, pub_codes) = parse_dates(decided), parse_dates(published)
     online_words = per_distinct(decision_text[keep].to_numpy(object), lambda t: matches(PUBLISHED_WORDS, t)).astype(bool) \
         & (published_text[keep].to_numpy(object) == "")  # with its own publication date, a mark (（已公示）) only
@@ -293,7 +293,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
         published, pub_codes, told = _remark_dates(remark_text, published, pub_codes, told)
         if told.any():
             result.notes.append(problem("published-from-remarks", file=context.source_file, sheet=sheet.name,
-                                        rows=_row_list(rows[told].tolist()), header=mapping.header_of("remarks")))
+                                        rows=row_list(rows[told].tolist()), header=mapping.header_of("remarks")))
     pub_codes = np.where(marked & (pub_codes == None) & np.isnat(published),  # noqa: E711
                          "published-marked-no-date", pub_codes)
     written = np.array(said_published(published_text[keep]), dtype=bool)  # 已公开 / 是 / √ in the date column:
@@ -329,7 +329,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     licence_numbers = by_licence | (mapping.is_weak("document_number") & out["document_number"].ne("").to_numpy(bool))
     if by_licence.any():
         result.notes.append(problem("document-number-from-licence", file=context.source_file, sheet=sheet.name,
-                                    rows=_row_list(rows[by_licence].tolist()),
+                                    rows=row_list(rows[by_licence].tolist()),
                                     header=mapping.headers[licence]))
     out["party"] = party_all[keep].reset_index(drop=True)
     if "party" not in mapping.columns:  # a bare 单位 / 单位名称 column of the companies punished: their names

@@ -24,7 +24,7 @@ _LINES_NAMED = 10
 
 def _line_list(lines: list[int]) -> str:
     shown = "、".join(str(n) for n in lines[:_LINES_NAMED])
-    return shown + (f" 等 {len(lines)} 行" if len(lines) > _LINES_NAMED else "")
+    return shown + (f" 等共 {len(lines)}" if len(lines) > _LINES_NAMED else "")  # the template says 行
 
 
 def decode_text(raw: bytes, path: Path) -> tuple[str, str]:

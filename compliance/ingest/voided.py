@@ -45,7 +45,12 @@ def void_rows(doc: pd.Series, party: pd.Series, decision_text: pd.Series, *notes
 # What a decision-date cell, or a whole status cell, says of an application still under way: no decision yet.
 UNDECIDED_WORDS = ("审批中", "办理中", "待审批", "未作出决定", "尚未作出决定", "受理中", "未办结", "待决定", "正在办理",
                    "正在审批", "尚未审批")
-UNDECIDED_STATES = frozenset(UNDECIDED_WORDS) | {"在办", "审查中", "未决定", "办理", "审批", "待办"}
+UNDECIDED_STATES = frozenset(UNDECIDED_WORDS) | {"在办", "审查中", "未决定", "办理", "审批", "待办",
+                                                 # 一窗受理 stages before a decision
+                                                 "受理", "已受理", "待受理", "审核中", "待审核", "初审", "复审", "审查",
+                                                 "补正", "补正材料", "待补正", "补正中", "退回补正", "挂起", "暂停", "中止",
+                                                 # no decision will come: withdrawn, or not taken in
+                                                 "撤回", "已撤回", "申请人撤回", "撤回申请", "主动撤回", "不予受理"}
 
 
 def undecided_rows(decision_text: pd.Series, published_text: pd.Series, state: pd.Series | None = None) -> np.ndarray:
