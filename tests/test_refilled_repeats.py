@@ -136,3 +136,28 @@ def test_a_remark_correcting_the_ledgers_own_date_is_no_republication(tmp_path):
     assert result.exit_code == 1, result.output
     records = json.loads(out.read_text(encoding="utf-8"))["records"]
     assert [(r["status"], [i["code"] for i in r["issues"]]) for r in records] == [("invalid", ["duplicate-conflict"])]
+
+
+def test_a_licences_renewal_under_its_number_is_no_repeated_number(tmp_path):
+    # probe: a licence number standing in for the 文书号, renewed (延续) a year later and reissued (补证): each
+    # is its own decision, counted; they carried 文书号重复 notes. The renewal re-sent next year is one copy.
+    import datetime as dt
+    from helpers import write_xlsx
+    D = dt.date
+    header = ["序号", "许可证编号", "许可事项", "业务类型", "单位名称", "批准日期", "公示日期"]
+    number = "鄂卫公证字[2023]第420203000018号"
+    write_xlsx(tmp_path / "区卫健局_2024年许可台账.xlsx", {"许可": [header,
+               [1, number, "公共场所卫生许可", "新办", "黄石甲宾馆", D(2023, 12, 20), D(2024, 1, 10)],
+               [2, number, "公共场所卫生许可", "延续", "黄石甲宾馆", D(2024, 12, 18), D(2025, 1, 20)]]})
+    write_xlsx(tmp_path / "区卫健局_2025年许可台账.xlsx", {"许可": [header,
+               [1, number, "公共场所卫生许可", "延续", "黄石甲宾馆", D(2024, 12, 18), D(2025, 1, 20)],
+               [2, number, "公共场所卫生许可", "补证", "黄石甲宾馆", D(2025, 3, 3), None]]})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(tmp_path), "--as-of", "2025-06-30", "--json", str(out),
+                                       "-o", str(tmp_path / "r.xlsx"), "--no-history"])
+    assert result.exit_code == 1, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [(r["decision_date"], r["status"]) for r in data["records"]] == [
+        ("2023-12-20", "on_time"), ("2024-12-18", "late"), ("2025-03-03", "overdue")]
+    assert not any(i["code"] == "duplicate-document-number" for r in data["records"] for i in r["issues"])
+    assert data["summary"]["repeats"] == 1

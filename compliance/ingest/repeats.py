@@ -62,13 +62,17 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     other = known & known[first_row] & (party != party[first_row]) & (decided != decided[first_row])
     # A licence number standing in for the 文书号 names the licence: its 变更 or 延续 is another decision on
     # another day under the same number, not a copy of the first.
+    renewed = np.zeros(len(records), dtype=bool)
     if "number_from_licence" in records:  # (a copy re-sent with its decision date corrected is published alike)
         licence = records["number_from_licence"].fillna(False).to_numpy(bool)
         published = records["published_date"].to_numpy(DATE_DTYPE)
         dated = ~np.isnat(decided) & ~np.isnat(decided[first_row])
         elsewise = ~((published == published[first_row]) | (np.isnat(published) & np.isnat(published[first_row])))
-        other |= (licence | licence[first_row]) & dated & (decided != decided[first_row]) \
+        renewed = (licence | licence[first_row]) & dated & (decided != decided[first_row]) \
             & (elsewise | (party != party[first_row]))
+        other |= renewed  # its 延续 or 补证: no repeated number said either (the licence keeps its number)
+        if renewed.any():
+            out = out.assign(duplicate_of=records["duplicate_of"].mask(renewed, None))
     if other.any():  # such rows group among themselves: a resent copy of the other decision is still a copy
         group = pd.DataFrame({"g": group, "p": np.where(other, party, ""),
                               "d": np.where(other, decided.astype(np.int64), 0)}).groupby(
@@ -137,7 +141,7 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     # The decision kept (a 补公开 copy) no longer repeats a number: its other copies are the same decision.
     stale = kept & records["duplicate_of"].isin([where[i] for i in copies]).to_numpy(bool)
     if stale.any():
-        out = out.assign(duplicate_of=records["duplicate_of"].mask(stale, None))
+        out = out.assign(duplicate_of=out["duplicate_of"].mask(stale, None))
     conflicts = firsts[~same]
     if len(conflicts):
         detail = _dates(records, copies[~same])
