@@ -105,7 +105,7 @@ def test_a_party_retyped_is_the_same_decision_never_a_dropped_one(tmp_path):
     month(tmp_path, "10", "2016-10", "2016-11-25")
     code, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
     assert states(carried, "party") == {"黄石某机械有限公司（西塞山分公司）": "open", "张三": "resolved"}
-    assert code == 0  # nothing dropped: no 瞒报 flag
+    assert code == 1  # nothing dropped (no 瞒报 flag), but one item still open: no pass while it is
 
 
 def test_a_monthly_permit_ledger_is_not_covered_by_the_units_cumulative_penalty_ledger(tmp_path):
@@ -139,7 +139,7 @@ def test_items_listed_again_are_no_proof_that_the_ledger_covers_their_month(tmp_
         month(base, "10", "2016-10", "2016-11-25")
         code, carried = month(base, "11", "2016-11", "2016-12-26")
         assert states(carried) == {"西人社许〔2016〕1号": "resolved", "西人社许〔2016〕2号": "open"}, case
-        assert code == 0, case
+        assert code == 1, case  # nothing dropped; 2号 still open keeps the month from passing
 
 
 def test_two_decisions_sharing_a_number_each_keep_their_own_state(tmp_path):
@@ -292,7 +292,7 @@ def test_a_number_filled_in_since_is_the_same_decision_never_a_dropped_one(tmp_p
     assert {p: (i["state"], i["status"]) for p, i in by_party.items()} == {
         "李四": ("resolved", "late"), "王五": ("open", "overdue"), "赵六": ("resolved", "on_time")}
     assert (by_party["李四"]["published_date"], by_party["李四"]["working_days_late"]) == ("2016-11-18", 9)  # 11-08 to 11-18: 9 working days
-    assert code == 0  # nothing dropped (王五, still open, is followed, as carried items are)
+    assert code == 1  # nothing dropped (王五, still open, is followed, as carried items are, and fails the run)
     assert not [i for i in carried if i["state"] == "dropped"]
 
 

@@ -123,8 +123,17 @@ class HistoryPart(Part):
         return lines
 
     def findings(self) -> list[str]:
-        dropped = len(self.follow.dropped)
-        return [f"{dropped} 条上期遗留问题在台账中消失（见“整改跟踪”）"] if dropped else []
+        """What keeps a run from passing: items that vanished, and items still open since an earlier period
+        (a month whose own decisions are all on time does not pass while earlier ones stay unpublished)."""
+        f = self.follow
+        dropped = len(f.dropped)
+        out = [f"{dropped} 条上期遗留问题在台账中消失（见“整改跟踪”）"] if dropped else []
+        if f.previous_period is not None and len(f.carried):
+            states, open_now = f.carried["state"], f.carried["still_open"].astype(int).eq(1)
+            still = int((states.eq("open") | (states.eq("corrected") & open_now)).sum())
+            if still:
+                out.append(f"上期遗留 {still} 条仍未整改（见“整改跟踪”）")
+        return out
 
 
 def _rows_for_unplaced(table: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
