@@ -207,7 +207,7 @@ def _other_decision_date(records, column, prefix, calendar, rules, judged, until
     problem = problem.copy()
     free = problem[rows] == None  # noqa: E711
     problem[rows[turns & free]] = f"{prefix}-turns"
-    problem[rows[~turns & free]] = f"{prefix}-differs"
+    problem[rows[~turns & free & judged_rows]] = f"{prefix}-differs"  # (数据有误 for another reason: said there)
     return problem
 
 

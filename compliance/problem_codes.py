@@ -273,7 +273,8 @@ DECLARED = [
                                            "采用第 {used} 列",
                 "两列都像同一个字段，按更像的一列读取", "确认读取的是正确的列；必要时改正列名"),
     ProblemType("decision-date-two-columns", SHEET, "第 {other} 列“{other_header}”与第 {used} 列“{used_header}”"
-                                                    "都像决定日期：两列一致的行照常判定，只有一列有日期的行用那一列，不一致的行判为数据有误",
+                                                    "都像决定日期：两列一致的行照常判定，只有一列有日期的行用那一列；不一致的行按两个日期各算一次，"
+                                                    "结论相同的照常判定并提示，结论不同的判为数据有误",
                 "两列都可能是决定日期（如批准日期和发证日期）", "核对两列不一致的行，确认哪一天作出决定"),
     ProblemType("published-date-two-columns", SHEET, "第 {other} 列“{other_header}”与第 {used} 列“{used_header}”"
                                                      "都像公开日期：两列一致的行照常判定，只有一列有日期的行用那一列，"

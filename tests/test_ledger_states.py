@@ -87,6 +87,17 @@ def test_a_one_window_stage_or_a_withdrawn_application_is_no_decision(tmp_path, 
     assert data["summary"]["skipped_rows"] == 1
 
 
+@pytest.mark.parametrize("state", ["撤回", "中止", "审查"])
+def test_a_state_beside_a_decision_number_is_what_befell_the_decision_not_an_application(tmp_path, state):
+    # second review: 撤回 / 中止 / 审查 beside a decision number and no dates was skipped as an application
+    # never decided; the number says a decision was issued: its dates are missing (数据有误)
+    header = ["序号", "许可文书号", "申请人", "许可决定日期", "公开日期", "当前状态"]
+    book = write_xlsx(tmp_path / "区审批局_2024年行政许可台账.xlsx", {"行政许可": [
+        header, [1, "西审批许〔2024〕7号", "乙公司", None, None, state]]})
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--json", "-"])
+    assert [r["status"] for r in json.loads(result.stdout)["records"]] == ["invalid"]
+
+
 def test_a_remark_that_mentions_an_office_or_an_earlier_state_never_skips_a_published_decision(tmp_path):
     header = ["决定书文号", "当事人", "处罚决定日期", "公示日期", "备注"]
     rows = [[f"西人社罚〔2024〕{i}号", "甲", None, D(2024, 3, 6), remark] for i, remark in

@@ -438,3 +438,17 @@ def test_a_violation_about_a_correction_notice_is_the_decisions_own_page(tmp_pat
                                                   ["西文旅罚〔2016〕30号行政处罚决定书", "区文旅局", "2016-08-01"]])
     record = run(tmp_path, path, online)["西文旅罚〔2016〕5号"]
     assert (record["status"], record["online"]["result"]) == ("late", "date-differs")
+
+
+def test_a_correction_notice_title_that_names_the_decision_after_its_word_is_still_a_correction(tmp_path):
+    # second review: 【更正公告】…行政处罚决定书（…3号） was taken for 3号's own page (late by the site's date)
+    path = ledger(tmp_path, *[[i, f"西环罚〔2016〕{n}号", "丙", D(2016, 9, 1), D(2016, 9, 8), "区环保局", "处罚"]
+                              for i, n in enumerate((3, 10, 11), start=1)])
+    online = write_csv(tmp_path / "区政府网站.csv", [["标题", "发布机构", "发布日期"],
+                                                  ["【更正公告】黄石丙印染有限公司行政处罚决定书（西环罚〔2016〕3号）", "区环保局", "2016-11-20"],
+                                                  ["更正公告：黄石丙公司行政处罚决定书（西环罚〔2016〕10号）", "区环保局", "2016-11-20"],
+                                                  ["撤销公示：黄石丁公司行政处罚信息（西环罚〔2016〕11号）", "区环保局", "2016-11-20"],
+                                                  ["西环罚〔2016〕30号行政处罚决定书", "区环保局", "2016-08-01"]])
+    records = run(tmp_path, path, online)
+    assert {n[-4:]: (r["status"], r["online"]["result"]) for n, r in records.items()} == {
+        "6〕3号": ("on_time", "not-verifiable"), "〕10号": ("on_time", "not-verifiable"), "〕11号": ("on_time", "not-verifiable")}

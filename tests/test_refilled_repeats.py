@@ -161,3 +161,12 @@ def test_a_licences_renewal_under_its_number_is_no_repeated_number(tmp_path):
         ("2023-12-20", "on_time"), ("2024-12-18", "late"), ("2025-03-03", "overdue")]
     assert not any(i["code"] == "duplicate-document-number" for r in data["records"] for i in r["issues"])
     assert data["summary"]["repeats"] == 1
+    # second review: the same licence number for another holder is more likely a typo: still said
+    (tmp_path / "b").mkdir()
+    write_xlsx(tmp_path / "b" / "区市场监管局_许可台账.xlsx", {"许可": [header,
+               [1, "JY14202030000002", "食品经营许可", "新办", "黄石乙餐饮", D(2024, 3, 1), D(2024, 3, 5)],
+               [2, "JY14202030000002", "食品经营许可", "新办", "黄石丙超市", D(2024, 6, 3), None]]})
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "b"), "--as-of", "2024-12-31", "--json", str(out),
+                                       "-o", str(tmp_path / "r2.xlsx"), "--no-history"])
+    records = json.loads(out.read_text(encoding="utf-8"))["records"]
+    assert [i["code"] for i in records[1]["issues"] if i["code"] == "duplicate-document-number"] == ["duplicate-document-number"]

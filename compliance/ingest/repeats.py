@@ -70,9 +70,10 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         elsewise = ~((published == published[first_row]) | (np.isnat(published) & np.isnat(published[first_row])))
         renewed = (licence | licence[first_row]) & dated & (decided != decided[first_row]) \
             & (elsewise | (party != party[first_row]))
-        other |= renewed  # its 延续 or 补证: no repeated number said either (the licence keeps its number)
-        if renewed.any():
-            out = out.assign(duplicate_of=records["duplicate_of"].mask(renewed, None))
+        other |= renewed
+        same_holder = renewed & (party == party[first_row])  # its 延续 or 补证: no repeated number said (the licence
+        if same_holder.any():  # keeps its number); another holder under it is more likely a typo, and said so
+            out = out.assign(duplicate_of=records["duplicate_of"].mask(same_holder, None))
     if other.any():  # such rows group among themselves: a resent copy of the other decision is still a copy
         group = pd.DataFrame({"g": group, "p": np.where(other, party, ""),
                               "d": np.where(other, decided.astype(np.int64), 0)}).groupby(

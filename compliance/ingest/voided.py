@@ -45,15 +45,17 @@ def void_rows(doc: pd.Series, party: pd.Series, decision_text: pd.Series, *notes
 # What a decision-date cell, or a whole status cell, says of an application still under way: no decision yet.
 UNDECIDED_WORDS = ("审批中", "办理中", "待审批", "未作出决定", "尚未作出决定", "受理中", "未办结", "待决定", "正在办理",
                    "正在审批", "尚未审批")
-UNDECIDED_STATES = frozenset(UNDECIDED_WORDS) | {"在办", "审查中", "未决定", "办理", "审批", "待办",
-                                                 # 一窗受理 stages before a decision
-                                                 "受理", "已受理", "待受理", "审核中", "待审核", "初审", "复审", "审查",
-                                                 "补正", "补正材料", "待补正", "补正中", "退回补正", "挂起", "暂停", "中止",
-                                                 # no decision will come: withdrawn, or not taken in
-                                                 "撤回", "已撤回", "申请人撤回", "撤回申请", "主动撤回", "不予受理"}
+UNDECIDED_STATES = frozenset(UNDECIDED_WORDS) | {"在办", "审查中", "未决定", "办理", "审批", "待办"}
+# 一窗受理 stages before a decision, and applications no decision will come of (withdrawn, not taken in): said
+# so only on a row without a decision number, since 撤回, 中止, 审查 also name what befalls a decision issued
+# (a permit withdrawn under 行政许可法 第八条, enforcement suspended)
+BEFORE_DECISION_STATES = frozenset({"受理", "已受理", "待受理", "审核中", "待审核", "初审", "复审", "审查", "补正", "补正材料",
+                                    "待补正", "补正中", "退回补正", "挂起", "暂停", "中止", "撤回", "已撤回", "申请人撤回",
+                                    "撤回申请", "主动撤回", "不予受理"})
 
 
-def undecided_rows(decision_text: pd.Series, published_text: pd.Series, state: pd.Series | None = None) -> np.ndarray:
+def undecided_rows(decision_text: pd.Series, published_text: pd.Series, state: pd.Series | None = None,
+                   doc: pd.Series | None = None) -> np.ndarray:
     """Rows with no decision date and no publication whose date cell says the application is still under way
     (审批中), or whose status column (当前状态, 办理状态) says only that (办理中): no decision to publish yet.
     Judged as a record it was 数据有误 (fill in a date that does not exist) every month until decided. A 备注
@@ -64,8 +66,10 @@ def undecided_rows(decision_text: pd.Series, published_text: pd.Series, state: p
     if state is not None:
         states = state.to_numpy(object)
         rows = np.flatnonzero(no_date & (states != ""))  # the state read only where no date is
-        said[rows] = pd.Series(states[rows], dtype=object).str.replace(r"\s+", "", regex=True) \
-            .isin(UNDECIDED_STATES).to_numpy(bool)
+        words = pd.Series(states[rows], dtype=object).str.replace(r"\s+", "", regex=True)
+        numbered = (doc.to_numpy(object)[rows] != "") if doc is not None else np.zeros(len(rows), dtype=bool)
+        said[rows] = words.isin(UNDECIDED_STATES).to_numpy(bool) | (words.isin(BEFORE_DECISION_STATES).to_numpy(bool)
+                                                                    & ~numbered)
     return said & (published_text.to_numpy(object) == "")
 
 
@@ -119,7 +123,7 @@ def not_decisions(doc, party, decision_text, published_text, *notes) -> tuple[np
     """(the rows that are no decision, {note code: the rows it tells of} for the codes that have any);
     ``notes``: the NOTE_FIELDS columns, 备注 then 当前状态."""
     voided = void_rows(doc, party, decision_text, *notes)
-    undecided = undecided_rows(decision_text, published_text, notes[-1] if notes else None) & ~voided
+    undecided = undecided_rows(decision_text, published_text, notes[-1] if notes else None, doc) & ~voided
     reserved = reserved_rows(doc, party, decision_text, published_text, *notes) & ~voided & ~undecided
     notice = notice_rows(doc) & ~voided & ~undecided & ~reserved
     several = several_numbers(doc) & ~voided & ~undecided & ~reserved & ~notice  # records still: said only
