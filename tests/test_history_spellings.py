@@ -56,6 +56,9 @@ def test_an_item_published_since_is_closed_though_the_unit_now_writes_its_full_n
     assert found["西安监罚〔2016〕3号"][0] == "dropped"
     # one name per unit in the follow-up: the run's, as in the rest of the report
     assert {unit for _, unit in found.values()} == {"西塞山区安全生产监督管理局"}
+    # probe: its October rate under the old name was lost (上期及时公开率 blank, as if it had not sent)
+    unit = next(u for u in november["history"]["units"] if u["unit"] == "西塞山区安全生产监督管理局")
+    assert abs(unit["previous_rate"] - 1 / 3) < 1e-9  # October: 2号 on time, 1号 and 3号 overdue
 
 
 def test_two_offices_of_the_same_kind_in_two_districts_are_never_taken_for_each_other(tmp_path):

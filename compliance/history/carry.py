@@ -46,12 +46,14 @@ class FollowUp:
     new_items: pd.DataFrame  # items first found open in this period (FOLLOWUP_COLUMNS)
     stored_rates: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["period", "unit", "category",
                                                                                     "rate"]))
+    spellings: dict = field(default_factory=dict)  # {a stored unit name: this run's name of the same unit}
 
     @property
     def previous_rates(self) -> pd.DataFrame:
-        """(unit, category, rate) of the previous period."""
+        """(unit, category, rate) of the previous period, under this run's names of its units."""
         rates = self.stored_rates
-        return rates.loc[rates["period"].eq(self.previous_period), ["unit", "category", "rate"]]
+        rates = rates.loc[rates["period"].eq(self.previous_period), ["unit", "category", "rate"]]
+        return rates.assign(unit=rates["unit"].replace(self.spellings)) if self.spellings else rates
 
     def unit_figures(self) -> pd.DataFrame:
         """Per unit and category: carried, resolved (销号: 已整改, and 已更正 no longer open), open (仍未整改, and
@@ -207,7 +209,7 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     carried["carried"] = 1
     new = _new_items(scoped, period, at[at >= 0])
     return FollowUp(period, previous, store.label, carried[FOLLOWUP_COLUMNS + ["note"]].reset_index(drop=True), new,
-                    store.rates())
+                    store.rates(), spelled)
 
 
 def _lapsed(carried: pd.DataFrame, absent: np.ndarray, calendar, rules, as_of) -> tuple[np.ndarray, np.ndarray]:

@@ -117,6 +117,8 @@ class HistoryPart(Part):
                  f"已更正 {int(states.eq('corrected').sum())}{still}，"
                  f"仍未整改 {int(states.eq('open').sum())}，台账中消失 {int(states.eq('dropped').sum())}。"
                  "详见报告的“整改跟踪”工作表。"]
+        for old, new in getattr(f, "spellings", {}).items():  # said: the unit is followed under its new name
+            lines.append(f"  单位名称与上期不同，按同一单位跟踪：{old} → {new}")
         for unit, number, party, month in zip(*(f.dropped[c] for c in ("unit", "document_number", "party",
                                                                      "decision_date"))):
             lines.append(f"  台账中消失：{unit} {number or party or ''}（决定日期 {month or '未知'}）")
