@@ -384,6 +384,20 @@ def test_a_publication_day_the_earlier_ledger_contradicts_is_no_on_time_verdict(
     assert notes["西安监罚〔2016〕3号"] is None
 
 
+def test_the_earlier_ledgers_rows_outside_their_month_also_date_it(tmp_path):
+    # probe: the October ledger (cumulative) also held 9号, decided in September and published 11-05: it was
+    # written on or after 11-05, with 1号 still unpublished. November's 11-03 for 1号 contradicts it; only
+    # the in-scope rows were looked at (latest 10-25), so 1号 was closed as on time.
+    october = [("西安监罚〔2016〕1号", "甲", "2016-10-10", None), ("西安监罚〔2016〕2号", "乙", "2016-10-11", "2016-10-25"),
+               ("西安监罚〔2016〕9号", "庚", "2016-09-20", "2016-11-05")]
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty", october, "区安监局")
+    november = [("西安监罚〔2016〕1号", "甲", "2016-10-10", "2016-11-03"), *october[1:]]
+    ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty", november, "区安监局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
+    assert {i["document_number"]: (i["state"], i["status"]) for i in carried} == {"西安监罚〔2016〕1号": ("open", "invalid")}
+
+
 def test_the_contradiction_is_seen_across_a_skipped_month_and_a_renamed_unit(tmp_path):
     # October's ledger (written by 10-25) lists 1号 unpublished; November 区安监局 sends nothing; December,
     # under its full name, says 1号 went online on 10-20. The contradiction is October's, two periods back,

@@ -47,6 +47,9 @@ class FollowUp:
     stored_rates: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["period", "unit", "category",
                                                                                     "rate"]))
     spellings: dict = field(default_factory=dict)  # {a stored unit name: this run's name of the same unit}
+    # per unit, the latest decision or publication day its ledgers hold, out-of-scope rows included (at most
+    # the as-of date): what the next period compares a 补公开 date with (_unpublished_until)
+    ledger_latest: dict = field(default_factory=dict)
 
     @property
     def previous_rates(self) -> pd.DataFrame:
@@ -152,6 +155,10 @@ def _unpublished_until(store: HistoryStore, previous: str, carried: pd.DataFrame
         held = ~settled & held_unpublished(items, stored)
         days = pd.concat([pd.to_datetime(stored[name], errors="coerce") for name in ("decision_date", "published_date")])
         known = days.groupby(pd.concat([stored["unit"]] * 2).to_numpy(object)).max().dropna()
+        # the ledgers' rows outside that period's scope count too (a cumulative ledger's later months)
+        recorded = pd.to_datetime(pd.Series(store.ledger_latest(period["period"]), dtype=object), errors="coerce")
+        if len(recorded):
+            known = pd.concat([known, recorded]).groupby(level=0).max()
         bound = np.datetime64(period["as_of"], "s")
         day = pd.Series(units[held], dtype=object).map(known).to_numpy("datetime64[s]")
         last[held], found_in[held] = np.where(day > bound, bound, day), period["period"]  # NaT stays
@@ -209,7 +216,18 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     carried["carried"] = 1
     new = _new_items(scoped, period, at[at >= 0])
     return FollowUp(period, previous, store.label, carried[FOLLOWUP_COLUMNS + ["note"]].reset_index(drop=True), new,
-                    store.rates(), spelled)
+                    store.rates(), spelled, latest_days(records, as_of))
+
+
+def latest_days(records: pd.DataFrame, as_of) -> dict[str, str]:
+    """{unit: the latest decision or publication day in all its rows read, at most ``as_of``} (ISO)."""
+    if not len(records):
+        return {}
+    days = pd.concat([pd.to_datetime(records[c], errors="coerce") for c in ("decision_date", "published_date")])
+    units = pd.concat([records["unit"]] * 2).astype(object).to_numpy(object)
+    days = days.where(days <= pd.Timestamp(as_of))
+    latest = days.groupby(units).max().dropna()
+    return {str(u): d.date().isoformat() for u, d in latest.items() if isinstance(u, str) and u}
 
 
 def _lapsed(carried: pd.DataFrame, absent: np.ndarray, calendar, rules, as_of) -> tuple[np.ndarray, np.ndarray]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import schema as t
-from .columns import FOLLOWUP_COLUMNS, RATE_COLUMNS
+from .columns import FOLLOWUP_COLUMNS, LEDGER_LATEST, RATE_COLUMNS
 from .sqlite_file import SqliteFile
 
 if TYPE_CHECKING:  # `history list` reads no frame: pandas is imported where one is made (start-up time)
@@ -101,6 +101,15 @@ class Database:
         except blob.DamagedBlob as error:  # damage SQLite cannot see: inside a blob's bytes
             raise self._fail("store-corrupt", error) from error
         return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
+
+    def ledger_latest(self, period: str) -> dict[str, str]:
+        """{unit: ISO day} recorded for ``period`` as unit_counts rows of status LEDGER_LATEST (count YYYYMMDD)."""
+        if not self.exists():
+            return {}
+        with self._connect() as c:
+            rows = c.rows(f"SELECT unit, {t.quote('count')} FROM unit_counts WHERE period = :period AND status = :status",
+                          {"period": period, "status": LEDGER_LATEST})
+        return {unit: f"{v // 10000:04d}-{v // 100 % 100:02d}-{v % 100:02d}" for unit, v in rows}
 
     def rates(self, period: str | None = None) -> pd.DataFrame:
         """(period, unit, category, rate) of one period or of all."""

@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..rules import CATEGORY_LABELS
 from ..summary import SUBTOTAL, TOTAL, status_counts
-from .store import RECORD_COLUMNS, HistoryStore
+from .store import LEDGER_LATEST, RECORD_COLUMNS, HistoryStore
 
 # 汇总's 类别 cells -> the keys the store and the JSON use
 CATEGORY_KEYS = {**{label: key for key, label in CATEGORY_LABELS.items()}, SUBTOTAL: "all", TOTAL: "all"}
@@ -35,6 +35,9 @@ def record_history(run, store: HistoryStore) -> int:
         columns=["unit", "category"])
     counts = counts.melt(id_vars=["unit", "category"], var_name="status", value_name="count")
     counts = counts[counts["count"] > 0]
+    latest = [(unit, "all", LEDGER_LATEST, int(day.replace("-", ""))) for unit, day in follow.ledger_latest.items()]
+    counts = pd.concat([counts, pd.DataFrame(latest, columns=["unit", "category", "status", "count"])], ignore_index=True) \
+        if latest else counts
     table, _ = run.unit_summary
     rates = unit_rates(table)
     period = {"period": follow.period, "run_time": run.run_time.isoformat(timespec="seconds"),

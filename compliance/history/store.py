@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ComplianceError, library_reason
-from .columns import FOLLOWUP_COLUMNS, RECORD_COLUMNS  # noqa: F401 (the lists other modules read from here)
+from .columns import FOLLOWUP_COLUMNS, LEDGER_LATEST, RECORD_COLUMNS  # noqa: F401 (the lists other modules read from here)
 
 if TYPE_CHECKING:  # `history list` needs no pandas: start-up time
     import pandas as pd
@@ -89,6 +89,10 @@ class HistoryStore:
     def rates(self, period: str | None = None) -> pd.DataFrame:
         """(period, unit, category, rate) of one period or of all."""
         return self._db.rates(period)
+
+    def ledger_latest(self, period: str) -> dict[str, str]:
+        """{unit: the latest day its ledgers of ``period`` held in any row} (ISO; carry._unpublished_until)."""
+        return self._db.ledger_latest(period)
 
     def rate_rows(self) -> list[tuple]:
         """rates() of all periods as plain (period, unit, category, rate) tuples, without pandas."""
