@@ -14,6 +14,7 @@ import openpyxl
 from click.testing import CliRunner
 
 from compliance.cli import main
+from helpers import write_xlsx
 
 HEAD = {"penalty": ("行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期", "处罚机关"),
         "permit": ("行政许可决定文书号", "行政相对人名称", "许可决定日期", "上网公开日期", "许可机关")}
@@ -396,6 +397,32 @@ def test_the_earlier_ledgers_rows_outside_their_month_also_date_it(tmp_path):
     month(tmp_path, "10", "2016-10", "2016-11-25")
     _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
     assert {i["document_number"]: (i["state"], i["status"]) for i in carried} == {"西安监罚〔2016〕1号": ("open", "invalid")}
+
+
+def test_an_item_not_yet_due_keeps_the_next_month_passing(tmp_path):
+    # third review: 09-30 unpublished, deadline 2016-10-31 (国庆 10-01..07 off, 10-08 and 10-09 worked); carried into
+    # October and still 未到期 on 10-28: the October run failed with "仍未整改" though nothing was late
+    ledger(tmp_path / "09" / "区安监局_行政处罚.xlsx", "penalty", [("西安监罚〔2016〕1号", "甲", "2016-09-30", None)], "区安监局")
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty", [("西安监罚〔2016〕1号", "甲", "2016-09-30", None),
+                                                               ("西安监罚〔2016〕2号", "乙", "2016-10-10", "2016-10-12")], "区安监局")
+    month(tmp_path, "09", "2016-09", "2016-09-30")
+    code, carried = month(tmp_path, "10", "2016-10", "2016-10-28")
+    assert [(i["state"], i["status"]) for i in carried] == [("open", "pending")]
+    assert code == 0
+
+
+def test_an_item_whose_row_is_now_another_kind_of_action_has_not_vanished(tmp_path):
+    # third review: a row read as a permit in October (carried, unpublished) and as 其他事项 in November (out of
+    # scope) was said to have vanished from the ledger (台账中消失), an accusation of deleting it
+    header = ["文书号", "行政相对人名称", "事项类型", "决定日期", "公开日期"]
+    for folder, kind in (("10", "行政许可"), ("11", "其他事项")):
+        (tmp_path / folder).mkdir()
+        write_xlsx(tmp_path / folder / "区人社局_台账.xlsx", {"Sheet1": [
+            header, ["西人社〔2016〕50号", "甲", kind, dt.date(2016, 10, 10), None],
+            ["西人社许〔2016〕2号", "乙", "行政许可", dt.date(2016, 10, 11), dt.date(2016, 10, 12)]]})
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
+    assert [i["state"] for i in carried] == ["open"]
 
 
 def test_the_contradiction_is_seen_across_a_skipped_month_and_a_renamed_unit(tmp_path):

@@ -452,3 +452,16 @@ def test_a_correction_notice_title_that_names_the_decision_after_its_word_is_sti
     records = run(tmp_path, path, online)
     assert {n[-4:]: (r["status"], r["online"]["result"]) for n, r in records.items()} == {
         "6〕3号": ("on_time", "not-verifiable"), "〕10号": ("on_time", "not-verifiable"), "〕11号": ("on_time", "not-verifiable")}
+
+
+def test_a_correction_word_right_after_the_number_is_a_later_act(tmp_path):
+    # third review: …41号更正公告, …许可撤销公告（…3号） were taken for the decision's own page again
+    path = ledger(tmp_path, *[[i, f"西环罚〔2016〕{n}号", "丙", D(2016, 9, 1), D(2016, 9, 8), "区环保局", "处罚"]
+                              for i, n in enumerate((41, 45), start=1)])
+    online = write_csv(tmp_path / "区政府网站.csv", [["标题", "发布机构", "发布日期"],
+                                                  ["西环罚〔2016〕41号更正公告", "区环保局", "2016-11-20"],
+                                                  ["某公司行政处罚撤销公告（西环罚〔2016〕45号）", "区环保局", "2016-11-20"],
+                                                  ["西环罚〔2016〕30号行政处罚决定书", "区环保局", "2016-08-01"]])
+    records = run(tmp_path, path, online)
+    assert {n: (r["status"], r["online"]["result"]) for n, r in records.items()} == {
+        "西环罚〔2016〕41号": ("on_time", "not-verifiable"), "西环罚〔2016〕45号": ("on_time", "not-verifiable")}

@@ -196,6 +196,7 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     if spelled:  # 区安监局 last month, 西塞山区安全生产监督管理局 now: the run's name, so that its items are found
         carried["unit"] = carried["unit"].replace(spelled)
     at, seen = locate(carried, records, _known(store, carried))
+    seen |= _now_other_kind(carried, records)
     now = classify(records.iloc[at[at >= 0]], calendar, rules, as_of, run_date) if (at >= 0).any() else None
     carried = _states(carried, at, now)
     carried["note"] = None  # the found record's problems, said in 整改跟踪 (not stored)
@@ -217,6 +218,19 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     new = _new_items(scoped, period, at[at >= 0])
     return FollowUp(period, previous, store.label, carried[FOLLOWUP_COLUMNS + ["note"]].reset_index(drop=True), new,
                     store.rates(), spelled, latest_days(records, as_of))
+
+
+def _now_other_kind(carried: pd.DataFrame, records: pd.DataFrame) -> np.ndarray:
+    """Per carried item: its unit's ledger still holds its number, on a row now read as another kind of
+    action (其他事项, 行政确认: out of scope). It has not vanished (台账中消失); it stays open for 法制办."""
+    if "category_problem" not in records or not len(carried):
+        return np.zeros(len(carried), dtype=bool)
+    other = records["category_problem"].astype(object).eq("category-other").to_numpy(bool)
+    if not other.any():
+        return np.zeros(len(carried), dtype=bool)
+    held = set(zip(records["unit"].astype(object).to_numpy(object)[other], records["number_key"].to_numpy(object)[other]))
+    keys = zip(carried["unit"].astype(object), carried["number_key"].astype(object).fillna(""))
+    return np.array([key != "" and (unit, key) in held for unit, key in keys], dtype=bool)
 
 
 def latest_days(records: pd.DataFrame, as_of) -> dict[str, str]:

@@ -37,10 +37,10 @@ _NUMBER_IN_TITLE = re.compile(
 # The whole title a correction or a revocation: 西环罚〔2024〕41号行政处罚决定书（更正）, 【更正】…, …更正公告,
 # （撤销） (brackets are 〔〕 here by then): every number in it is a later act's, never the decision's first publication.
 _LATER_TITLE = re.compile(r"[（(【\[〔](?:更正|更正版|更正稿|更正后|已更正|撤销|已撤销|撤回|已撤回|废止|已废止|作废|已作废)[)）】\]〕]"
-                          # 【更正公告】…, 更正说明：…, …决定书更正公告, …决定的撤销公告: at the start or after the
-                          # decision's name; not 未按规定刊登更正启事的…, 擅自撤销公示牌的… (a violation's words)
-                          r"|(?:^〔?|(?<=决定书)|(?<=决定)|(?<=的))(?:更正(?:公告|说明|声明|通知|启事|决定)|(?:撤销|撤回)(?:公告|公示|声明))"
-                          r"(?!牌|栏)")
+                          # 【更正公告】…, …41号更正公告, …决定书更正公告, …许可撤销公告（…）; not the words of a
+                          # violation: 未按规定刊登更正启事的…, 未发布更正公告…, 擅自撤销公示牌的…
+                          r"|(?<!刊登)(?<!发布)(?<!张贴)(?<!公布)(?<!登载)(?<!刊发)(?<!发出)(?<!擅自)(?<!未)(?<!不)"
+                          r"(?:更正(?:公告|说明|声明|通知|启事|决定)|(?:撤销|撤回)(?:公告|公示|声明))(?!牌|栏)")
 _MORE = re.compile(r"([" + _SEPARATOR + _THROUGH + r"])第?(\d+)")
 LONGEST_RUN = 100  # …1-100号 at most: a longer "range" is more likely a typo than a batch
 _PARTY_IN_TITLE = re.compile(r"(?:关于)?(?:对|准予|给予|同意)(.+?)(?:作出的|作出|的)?(?:行政)?(?:处罚|许可|准予|不予)")

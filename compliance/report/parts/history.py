@@ -125,16 +125,16 @@ class HistoryPart(Part):
         return lines
 
     def findings(self) -> list[str]:
-        """What keeps a run from passing: items that vanished, and items still open since an earlier period
-        (a month whose own decisions are all on time does not pass while earlier ones stay unpublished)."""
+        """What keeps a run from passing: items that vanished, and earlier periods' decisions still unpublished
+        past their deadline (a month whose own decisions are all on time does not pass while those stay so)."""
         f = self.follow
         dropped = len(f.dropped)
         out = [f"{dropped} 条上期遗留问题在台账中消失（见“整改跟踪”）"] if dropped else []
-        if f.previous_period is not None and len(f.carried):
-            states, open_now = f.carried["state"], f.carried["still_open"].astype(int).eq(1)
-            still = int((states.eq("open") | (states.eq("corrected") & open_now)).sum())
-            if still:
-                out.append(f"上期遗留 {still} 条仍未整改（见“整改跟踪”）")
+        if f.previous_period is not None and len(f.carried):  # an item not yet due (未到期) fails nothing
+            open_now = f.carried["still_open"].astype(int).eq(1) & f.carried["state"].ne("dropped")
+            overdue = int((open_now & f.carried["status"].astype(object).eq("overdue")).sum())
+            if overdue:
+                out.append(f"上期遗留 {overdue} 条至今逾期未公开（见“整改跟踪”）")
         return out
 
 
