@@ -239,3 +239,11 @@ def test_the_standards_field_codes_as_the_only_header_are_read_by_their_names(tm
     assert "published-marked-no-date" in codes  # BZ is the 备注
     assert "uscc-invalid" in codes and "uscc-invalid" not in [i["code"] for i in records[0]["issues"]]  # CF_XDR_SHXYM
     assert records[0]["online"]["result"] == "confirmed"
+
+
+@pytest.mark.parametrize("header", ["复议决定日期", "行政复议决定日期", "变更决定日期", "撤销决定日期", "诉讼判决日期"])
+def test_a_later_decisions_date_is_no_decision_date(header):
+    # probe_sheets: a penalty ledger's 复议决定日期 beside 处罚日期 was a second decision-date column, and where
+    # 处罚日期 was blank the reconsideration's date became the decision's (its deadline, its lateness)
+    from compliance.fields import FieldRules
+    assert "decision_date" not in FieldRules().score(header)
