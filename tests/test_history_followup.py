@@ -425,6 +425,19 @@ def test_an_item_whose_row_is_now_another_kind_of_action_has_not_vanished(tmp_pa
     assert [i["state"] for i in carried] == ["open"]
 
 
+def test_an_item_not_read_this_time_says_why_it_is_still_followed(tmp_path):
+    # probe: a unit that sent nothing in November: its October item stayed 仍未整改 with an empty 说明
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty", [("西安监罚〔2016〕1号", "甲", "2016-10-10", None)], "区安监局")
+    ledger(tmp_path / "11" / "区环保局_行政处罚.xlsx", "penalty", [("西环罚〔2016〕1号", "乙", "2016-11-01", "2016-11-03")], "区环保局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
+    assert [(i["document_number"], i["state"]) for i in carried] == [("西安监罚〔2016〕1号", "open")]
+    sheet = openpyxl.load_workbook(tmp_path / "r2016-11.xlsx")["整改跟踪"]
+    header = [c.value for c in sheet[3]]
+    notes = [row[header.index("说明")] for row in sheet.iter_rows(min_row=4, values_only=True) if row[0]]
+    assert notes == ["本期读到的台账中没有这一条（单位本期未报送，或台账不含该月份）：按上期的状态继续跟踪"]
+
+
 def test_the_contradiction_is_seen_across_a_skipped_month_and_a_renamed_unit(tmp_path):
     # October's ledger (written by 10-25) lists 1号 unpublished; November 区安监局 sends nothing; December,
     # under its full name, says 1号 went online on 10-20. The contradiction is October's, two periods back,

@@ -210,6 +210,9 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     absent = carried["state"].eq("absent")
     dropped = pairs[absent].isin(covered).to_numpy(bool) & ~seen[absent.to_numpy(bool)]  # seen: its number is there
     carried.loc[absent, "state"] = np.where(dropped, "dropped", "open")
+    # an item not read this time (the unit sent nothing, or its ledger no longer holds that month) keeps its
+    # state; said, so that an item still 数据有误 with a date shown is not read as unexplained
+    carried.loc[carried.index[absent.to_numpy(bool)][~dropped], "note"] = ABSENT_NOTE
     carried["status"], carried["working_days_late"] = _lapsed(carried, absent.to_numpy(bool), calendar, rules, as_of)
     carried["still_open"] = (carried["state"].isin(["open", "dropped"])
                              | (carried["state"].eq("corrected") & carried["status"].isin(OPEN_STATUSES))).astype(int)
@@ -218,6 +221,9 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     new = _new_items(scoped, period, at[at >= 0])
     return FollowUp(period, previous, store.label, carried[FOLLOWUP_COLUMNS + ["note"]].reset_index(drop=True), new,
                     store.rates(), spelled, latest_days(records, as_of))
+
+
+ABSENT_NOTE = "本期读到的台账中没有这一条（单位本期未报送，或台账不含该月份）：按上期的状态继续跟踪"
 
 
 def _now_other_kind(carried: pd.DataFrame, records: pd.DataFrame) -> np.ndarray:
