@@ -90,9 +90,10 @@ TABLE: tuple[Field, ...] = (
                           # the decision document's date (处罚决定书日期, 作出处罚决定的日期)
                           "决定书日期", "决定的日期", "决定作出时间", "决定书签发日期", "决定书签发时间", "决定下达日期",
                           "签发日期", "签发时间")),  # the document signed; a licence signed is its grant, as 发证日期
-          # a later decision on it (复议, 诉讼, 变更决定, 撤销决定) is another decision with its own date
-          exclude=("截止", "有效期", "公开", "公示", "上网", "发布", "更新", "入库", "复议", "诉讼", "变更决定",
-                   "撤销决定") + NOT_PUBLICATION,
+          # a reconsideration or a court's decision on it is another body's decision, with its own date
+          # (a 变更决定 or 撤销决定 is the unit's own decision: a 变更 ledger is dated by it)
+          exclude=("截止", "有效期", "公开", "公示", "上网", "发布", "更新", "入库", "复议", "诉讼")
+          + NOT_PUBLICATION,
           # a government site's catalogue: the day the decision document was signed
           only={ONLINE: Words(contains=("成文日期",))}),
     Field("published_date", "公开日期", "决定上网公开的日期；数据标准中没有这一项，"

@@ -241,9 +241,16 @@ def test_the_standards_field_codes_as_the_only_header_are_read_by_their_names(tm
     assert records[0]["online"]["result"] == "confirmed"
 
 
-@pytest.mark.parametrize("header", ["复议决定日期", "行政复议决定日期", "变更决定日期", "撤销决定日期", "诉讼判决日期"])
-def test_a_later_decisions_date_is_no_decision_date(header):
+@pytest.mark.parametrize("header", ["复议决定日期", "行政复议决定日期", "诉讼判决日期"])
+def test_another_bodys_decision_date_is_no_decision_date(header):
     # probe_sheets: a penalty ledger's 复议决定日期 beside 处罚日期 was a second decision-date column, and where
     # 处罚日期 was blank the reconsideration's date became the decision's (its deadline, its lateness)
     from compliance.fields import FieldRules
     assert "decision_date" not in FieldRules().score(header)
+
+
+@pytest.mark.parametrize("header", ["变更决定日期", "撤销决定日期"])
+def test_the_units_own_change_or_revocation_decision_dates_its_ledger(header):
+    # fourth review: a permit 变更 ledger dated only by 变更决定日期 was refused (找不到决定日期列)
+    from compliance.fields import FieldRules
+    assert "decision_date" in FieldRules().score(header)

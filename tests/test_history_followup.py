@@ -374,9 +374,10 @@ def test_a_publication_day_the_earlier_ledger_contradicts_is_no_on_time_verdict(
                 ("西安监罚〔2016〕3号", "丙", "2016-10-10", "2016-10-28")]
     ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty", november, "区安监局")
     month(tmp_path, "10", "2016-10", "2016-11-25")
-    _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
+    code, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
     assert {i["document_number"]: (i["state"], i["status"]) for i in carried} == {
         "西安监罚〔2016〕1号": ("open", "invalid"), "西安监罚〔2016〕3号": ("resolved", "on_time")}
+    assert code == 1  # fourth review: an item left 数据有误 by the contradiction is open: no pass
     sheet = openpyxl.load_workbook(tmp_path / "r2016-11.xlsx")["整改跟踪"]
     header = [c.value for c in sheet[3]]
     notes = {row[2]: row[header.index("说明")] for row in sheet.iter_rows(min_row=4, values_only=True) if row[0]}

@@ -67,3 +67,22 @@ def test_two_offices_of_the_same_kind_in_two_districts_are_never_taken_for_each_
     november = month(tmp_path, "十一月", "2016-11", "2016-12-30", "黄石港区人社局_行政处罚.xlsx", [
         ["西安监罚〔2016〕1号", "甲公司", D(2016, 10, 8), D(2016, 12, 3)]])
     assert states(november) == {"西安监罚〔2016〕1号": ("open", "西塞山区人社局")}
+
+
+def test_a_renamed_unit_without_open_items_keeps_its_rate_and_two_offices_never_merge_theirs(tmp_path):
+    # fourth review: the previous rate followed a new name only where the unit had open items; and two
+    # districts' 区人社局 both taken for this run's 区人社局 crashed --json (two rates for one unit)
+    month(tmp_path, "十月", "2016-10", "2016-11-30", "区安监局_行政处罚.xlsx", [OCTOBER[1]])
+    november = month(tmp_path, "十一月", "2016-11", "2016-12-30", "西塞山区安全生产监督管理局_行政处罚.xlsx",
+                     [["西安监罚〔2016〕4号", "丁公司", D(2016, 11, 7), D(2016, 11, 8)]])
+    assert [u["previous_rate"] for u in november["history"]["units"]] == [1.0]
+    other = tmp_path / "two"
+    (other / "十月").mkdir(parents=True)
+    write_xlsx(other / "十月" / "西塞山区人社局_行政处罚.xlsx", {"Sheet1": [HEADER, OCTOBER[0]]})
+    write_xlsx(other / "十月" / "黄石港区人社局_行政处罚.xlsx", {"Sheet1": [HEADER, OCTOBER[1]]})
+    result = CliRunner().invoke(main, ["check", str(other / "十月"), "--month", "2016-10", "--as-of", "2016-11-30",
+                                       "--db", str(other / "h.sqlite"), "-o", str(other / "r10.xlsx"), "-q"])
+    assert result.exit_code == 1, result.output
+    november = month(other, "十一月", "2016-11", "2016-12-30", "区人社局_行政处罚.xlsx",
+                     [["西人社罚〔2016〕4号", "丁公司", D(2016, 11, 7), D(2016, 11, 8)]])
+    assert [u["previous_rate"] for u in november["history"]["units"] if u["unit"] == "区人社局"] == [None]

@@ -53,10 +53,14 @@ class FollowUp:
 
     @property
     def previous_rates(self) -> pd.DataFrame:
-        """(unit, category, rate) of the previous period, under this run's names of its units."""
+        """(unit, category, rate) of the previous period, under this run's names of its units; a name two
+        earlier units would both take (two districts' 区人社局) takes neither's rate."""
         rates = self.stored_rates
         rates = rates.loc[rates["period"].eq(self.previous_period), ["unit", "category", "rate"]]
-        return rates.assign(unit=rates["unit"].replace(self.spellings)) if self.spellings else rates
+        if not self.spellings:
+            return rates
+        rates = rates.assign(unit=rates["unit"].replace(self.spellings))
+        return rates[~rates.duplicated(["unit", "category"], keep=False)]
 
     def unit_figures(self) -> pd.DataFrame:
         """Per unit and category: carried, resolved (销号: 已整改, and 已更正 no longer open), open (仍未整改, and
@@ -192,7 +196,9 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     """
     previous = store.previous_period(period)
     carried = store.followups(previous, still_open=True) if previous else pd.DataFrame(columns=FOLLOWUP_COLUMNS)
-    spelled = run_spellings(carried["unit"], records["unit"])
+    rates = store.rates()
+    spelled = run_spellings(pd.concat([carried["unit"], rates.loc[rates["period"].eq(previous), "unit"]]),
+                            records["unit"])  # a unit with no open item keeps its rate too
     if spelled:  # 区安监局 last month, 西塞山区安全生产监督管理局 now: the run's name, so that its items are found
         carried["unit"] = carried["unit"].replace(spelled)
     at, seen = locate(carried, records, _known(store, carried))
@@ -220,7 +226,7 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     carried["carried"] = 1
     new = _new_items(scoped, period, at[at >= 0])
     return FollowUp(period, previous, store.label, carried[FOLLOWUP_COLUMNS + ["note"]].reset_index(drop=True), new,
-                    store.rates(), spelled, latest_days(records, as_of))
+                    rates, spelled, latest_days(records, as_of))
 
 
 ABSENT_NOTE = "本期读到的台账中没有这一条（单位本期未报送，或台账不含该月份）：按上期的状态继续跟踪"

@@ -132,9 +132,13 @@ class HistoryPart(Part):
         out = [f"{dropped} 条上期遗留问题在台账中消失（见“整改跟踪”）"] if dropped else []
         if f.previous_period is not None and len(f.carried):  # an item not yet due (未到期) fails nothing
             open_now = f.carried["still_open"].astype(int).eq(1) & f.carried["state"].ne("dropped")
-            overdue = int((open_now & f.carried["status"].astype(object).eq("overdue")).sum())
-            if overdue:
-                out.append(f"上期遗留 {overdue} 条至今逾期未公开（见“整改跟踪”）")
+            status = f.carried["status"].astype(object)
+            overdue = int((open_now & status.eq("overdue")).sum())
+            doubtful = int((open_now & status.isin(["invalid", "undetermined"])).sum())
+            if overdue or doubtful:
+                said = "，".join(p for p in (f"{overdue} 条至今逾期未公开" if overdue else "",
+                                            f"{doubtful} 条数据仍有误或无法判定" if doubtful else "") if p)
+                out.append(f"上期遗留事项中 {said}（见“整改跟踪”）")
         return out
 
 
