@@ -436,7 +436,7 @@ def test_an_item_not_read_this_time_says_why_it_is_still_followed(tmp_path):
     sheet = openpyxl.load_workbook(tmp_path / "r2016-11.xlsx")["整改跟踪"]
     header = [c.value for c in sheet[3]]
     notes = [row[header.index("说明")] for row in sheet.iter_rows(min_row=4, values_only=True) if row[0]]
-    assert notes == ["本期读到的台账中没有这一条（单位本期未报送，或台账不含该月份）：按上期的状态继续跟踪"]
+    assert notes == ["本期未读到这一条（未报送，或台账不含该月份），继续跟踪"]
 
 
 def test_the_contradiction_is_seen_across_a_skipped_month_and_a_renamed_unit(tmp_path):

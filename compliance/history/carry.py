@@ -229,7 +229,7 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
                     rates, spelled, latest_days(records, as_of))
 
 
-ABSENT_NOTE = "本期读到的台账中没有这一条（单位本期未报送，或台账不含该月份）：按上期的状态继续跟踪"
+ABSENT_NOTE = "本期未读到这一条（未报送，或台账不含该月份），继续跟踪"
 
 
 def _now_other_kind(carried: pd.DataFrame, records: pd.DataFrame) -> np.ndarray:
