@@ -20,41 +20,40 @@ DATES_DIFFER = {"published_date": "published-dates-differ"}
 
 
 def two_date_columns(kept, mapping, sheet, name, dates, codes, shown, fill_blank=False, text=cell_text):
-    """Two columns that are both field ``name`` (批准日期 and 发证日期; 公示日期 and 上网公开日期): rows where
-    both hold a date and the dates differ lose their date, with both values shown; every other row keeps
-    the first column's, except that with ``fill_blank`` a blank first cell takes the second's date (a
-    publication date in either column: the decision was published, never "not yet"; a blank 批准日期 beside a
-    发证日期: the one decision date the row gives, not 数据有误 hiding its lateness)."""
-    other = mapping.alternates[name]
-    second, _ = parse_dates(date_cells(kept, mapping, name, sheet, column=other))
-    differ = ~np.isnat(dates) & ~np.isnat(second) & (dates != second)
-    filled = (codes == "date-missing") & ~np.isnat(second) if fill_blank else np.zeros(len(dates), dtype=bool)
-    if not differ.any() and not filled.any():
-        return dates, codes, shown
-    dates, codes, shown = dates.copy(), codes.copy(), shown.copy()
-    if filled.any():
-        dates[filled], codes[filled] = second[filled], None
-        shown[filled] = short_text(text(kept[other]).reset_index(drop=True)[filled])
-    first_name, second_name = mapping.header_of(name), mapping.headers[other]
-    shown[differ] = [f"{first_name} {a}，{second_name} {b}" for a, b in
-                     zip(np.datetime_as_string(dates[differ], unit="D"),
-                         np.datetime_as_string(second[differ], unit="D"))]
-    dates[differ] = np.datetime64("NaT")
-    codes[differ] = DATES_DIFFER.get(name)
+    """Two columns that are both field ``name`` (公示日期 and 上网公开日期): rows where both hold a date and the
+    dates differ lose their date, with both values shown; every other row keeps the first column's, except
+    that with ``fill_blank`` a blank first cell takes the second's date (a publication date in either
+    column: the decision was published, never "not yet")."""
+    dates, codes, shown, second = _two_columns(kept, mapping, sheet, name, dates, codes, shown, fill_blank, text)
+    differ = ~np.isnat(second)
+    dates[differ], codes[differ] = np.datetime64("NaT"), DATES_DIFFER[name]
     return dates, codes, shown
 
 
 def two_decision_dates(kept, mapping, sheet, dates, codes, shown, text=cell_text):
-    """Two decision-date columns (准予许可日期 and 发证日期): as ``two_date_columns``, except that where both are
-    dated and differ the first column's date stays, the second's is returned beside it (NaT elsewhere), and
-    classify judges by both: 数据有误 only where the verdict turns on which is right (docs/rules.md §8)."""
-    other = mapping.alternates["decision_date"]
-    second, _ = parse_dates(date_cells(kept, mapping, "decision_date", sheet, column=other))
+    """Two decision-date columns (准予许可日期 and 发证日期): a blank first cell takes the second's date (the one
+    decision date the row gives, not 数据有误 hiding its lateness); where both are dated and differ the first
+    column's date stays, with both values shown, and the second's is returned beside it (NaT elsewhere):
+    classify judges by both, 数据有误 only where the verdict turns on which is right (docs/rules.md §8)."""
+    return _two_columns(kept, mapping, sheet, "decision_date", dates, codes, shown, True, text)
+
+
+def _two_columns(kept, mapping, sheet, name, dates, codes, shown, fill_blank, text):
+    """(dates, codes, shown, the second column's date where both are dated and differ, NaT elsewhere): the
+    blanks filled from the second column with ``fill_blank``, the differing rows' text showing both."""
+    other = mapping.alternates[name]
+    second, _ = parse_dates(date_cells(kept, mapping, name, sheet, column=other))
     differ = ~np.isnat(dates) & ~np.isnat(second) & (dates != second)
-    first = dates.copy()
-    dates, codes, shown = two_date_columns(kept, mapping, sheet, "decision_date", dates, codes, shown, fill_blank=True,
-                                           text=text)
-    dates, codes = np.where(differ, first, dates), np.where(differ, None, codes)
+    filled = (codes == "date-missing") & ~np.isnat(second) if fill_blank else np.zeros(len(dates), dtype=bool)
+    dates, codes, shown = dates.copy(), codes.copy(), shown.copy()
+    if filled.any():
+        dates[filled], codes[filled] = second[filled], None
+        shown[filled] = short_text(text(kept[other]).reset_index(drop=True)[filled])
+    if differ.any():
+        first_name, second_name = mapping.header_of(name), mapping.headers[other]
+        shown[differ] = [f"{first_name} {a}，{second_name} {b}" for a, b in
+                         zip(np.datetime_as_string(dates[differ], unit="D"),
+                             np.datetime_as_string(second[differ], unit="D"))]
     return dates, codes, shown, np.where(differ, second, np.datetime64("NaT"))
 
 
