@@ -182,7 +182,7 @@ def test_messages_name_the_field_and_the_masked_value(checked):
     result, records, _ = checked
     k = [c[0] for c in CASES].index("natural person, 30 February") + 1
     issue = next(i for i in records[f"西安监罚〔2016〕{k}号"]["issues"] if i["code"] == "id-number-invalid")
-    assert issue["message"] == "证件号码“420203********0015”不是有效的身份证号（出生日期不存在或早于 1900 年）"
+    assert issue["message"] == "证件号码“420203********0015”不是有效的身份证号（出生日期不存在或不在 1900—2099 年间）"
     k = [c[0] for c in CASES].index("uscc wrong check digit") + 1
     line = next(x for x in result.output.splitlines() if f"西安监罚〔2016〕{k}号" in x)
     assert "uscc-invalid" in line and "统一社会信用代码“91420203MA4D4Q16JX”不是有效的统一社会信用代码（校验位不符）" in line

@@ -176,7 +176,7 @@ def _uscc_reasons(picked: np.ndarray) -> np.ndarray:
 
 def _id_reason(values: np.ndarray, born_late: np.ndarray | None = None):
     def reason(rows):
-        said = np.where(CodeColumn(values[rows]).ric_check_ok(), "出生日期不存在或早于 1900 年", "校验位不符")
+        said = np.where(CodeColumn(values[rows]).ric_check_ok(), "出生日期不存在或不在 1900—2099 年间", "校验位不符")
         return said if born_late is None else np.where(born_late[rows], "出生日期晚于决定日期", said)
     return reason
 

@@ -183,20 +183,23 @@ def id_shaped(values) -> np.ndarray:
 
 
 def _birth_dates_real(grid: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """Digits 7-14 are a date that exists (no 30 February), from 1900 on."""
+    """Digits 7-14 are a date that exists (no 30 February), in 1900-2099."""
     return ~np.isnat(_births(grid, rows))
 
 
 def _births(grid: np.ndarray, rows: np.ndarray) -> np.ndarray:
     """The birth date digits 7-14 give, for ``rows`` (datetime64[s]); NaT elsewhere, and where they are
-    no date or one before 1900."""
+    no date or one outside 1900-2099 (no one living was born earlier, and a year such as 7000 is a
+    mistyped number; the bound also keeps every pandas version on nanosecond-safe dates)."""
     out = np.full(len(grid), np.datetime64("NaT"), dtype="datetime64[s]")
     if rows.any():
         d = _DIGIT[grid[rows, 6:14]]
         year = d[:, 0] * 1000 + d[:, 1] * 100 + d[:, 2] * 10 + d[:, 3]
         month, day = d[:, 4] * 10 + d[:, 5], d[:, 6] * 10 + d[:, 7]
+        plausible = (year >= 1900) & (year <= 2099)
+        year = np.where(plausible, year, 2000)  # out-of-range years never reach the date parser
         born = pd.to_datetime(pd.DataFrame({"year": year, "month": month, "day": day}), errors="coerce")
-        out[rows] = np.where(year >= 1900, born.to_numpy("datetime64[s]"), np.datetime64("NaT"))
+        out[rows] = np.where(plausible, born.to_numpy("datetime64[s]"), np.datetime64("NaT"))
     return out
 
 
