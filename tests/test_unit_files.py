@@ -4,6 +4,7 @@ Real workbooks in tmp_path, the real CLI; the report read back with openpyxl.
 """
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 
@@ -369,6 +370,33 @@ def test_a_file_named_after_two_units_says_its_unitless_records_went_to_the_firs
     book = write_xlsx(tmp_path / "c" / "区人社局2024年行政许可台账（报区政府办、区法制办）.xlsx", {"许可": [header, *rows]})
     result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history", "-o", str(tmp_path / "r3.xlsx")])
     assert "文件名写了几个单位" not in result.output, result.output
+
+
+@pytest.mark.parametrize("name, first, units", [
+    ("区安监局和区环保局联合执法台账", "区安监局", "区安监局、区环保局"),  # probe: the whole name was the unit
+    ("区安监局、区环保局联合执法台账", "区安监局", "区安监局、区环保局"),  # probe: charged to 区安监局 without a word
+    ("（报区法制办）区政务服务中心和区大数据局台账", "区政务服务中心", "区政务服务中心、区大数据局"),
+    ("区文化和旅游局、区体育局_2024年行政处罚", "区文化和旅游局", "区文化和旅游局、区体育局"),  # 和 in a unit's name
+])
+def test_a_joint_ledger_named_after_units_joined_by_a_word_names_them_all(tmp_path, name, first, units):
+    header = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "上网公开日期"]
+    book = write_xlsx(tmp_path / f"{name}.xlsx", {"Sheet1": [header, [1, "西安监罚〔2024〕1号", "甲", D(2024, 3, 5), None]]})
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history", "--json", "-", "-q",
+                                       "-o", str(tmp_path / "r.xlsx")])
+    assert [r["unit"] for r in json.loads(result.stdout)["records"]] == [first]
+    assert f"文件名写了几个单位（{units}），表中的记录没有写单位，都记在“{first}”名下，请核对" in \
+        json.loads(result.stdout)["inputs"][0]["notes"]
+
+
+@pytest.mark.parametrize("name, unit", [("区文化和旅游局_2024年行政处罚", "区文化和旅游局"),
+                                        ("（报区政府办、区法制办）区司法局台账", "区司法局")])  # not 报区政府办
+def test_a_unit_whose_name_holds_a_joining_word_or_follows_whom_the_file_went_to_is_one_unit(tmp_path, name, unit):
+    header = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "上网公开日期"]
+    book = write_xlsx(tmp_path / f"{name}.xlsx", {"Sheet1": [header, [1, "西安监罚〔2024〕1号", "甲", D(2024, 3, 5), None]]})
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history", "--json", "-", "-q",
+                                       "-o", str(tmp_path / "r.xlsx")])
+    assert [r["unit"] for r in json.loads(result.stdout)["records"]] == [unit]
+    assert not any("几个单位" in n for n in json.loads(result.stdout)["inputs"][0]["notes"])
 
 
 def test_short_unit_names_in_a_unit_name_column_beside_a_party_column_stay_units(tmp_path):

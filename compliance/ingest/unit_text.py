@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-# A unit's name ends in the word for its kind of office, followed by the end, a separator, a date or
-# the words of a ledger's title.
-_ORG_SUFFIX = re.compile(r"^(.+?(?:分局|局|办|委|院|所|队|站|中心|厅|处|会|政府|管委会|公司|街道|(?<![乡城村集])镇|(?<![城])乡(?!镇)))(?=$|[_\-\s\d（(）)】\]》年月、，,]|台账|报送|上报|处罚|许可|行政|双公示|公示|公开|扫描|材料|情况|统计|关于)")
+# A unit's name ends in the word for its kind of office, followed by the end, a separator, a date, the
+# words of a ledger's title, or another unit (区安监局和区环保局联合执法台账: a joint ledger of two).
+_ORG_SUFFIX = re.compile(r"^(.+?(?:分局|局|办|委|院|所|队|站|中心|厅|处|会|政府|管委会|公司|街道|(?<![乡城村集])镇|(?<![城])乡(?!镇)))(?=$|[_\-\s\d（(）)】\]》年月、，,和及与]|联合|台账|报送|上报|处罚|许可|行政|双公示|公示|公开|扫描|材料|情况|统计|关于)")
 # What a clerk puts before the unit in a file name: 附件1：, 01, 1., (3), 2016年10月, brackets round the name,
 # the words of a cover letter's title (关于报送区编办…的函, 报送：区食药监局).
 _LEADING_NOISE = re.compile(r"^(?:附件\s*[\d一二三四五六七八九十]*|(?:报送|填报|上报|填表|制表)单位|关于|报送|上报|呈报|提交|填报|\d{4}\s*年度?(?:\s*\d{1,2}\s*月份?)?|\d{1,2}\s*月份?"
@@ -19,10 +19,13 @@ _KIND_ONLY = re.compile(r"^(?:各|全|本|辖区|所属|全部|全区|全县|所
                         r"(?:乡镇|乡|镇|街道|乡镇街道|镇街|街镇|城乡|小镇|下乡)$|^(?:特色小镇|送法下乡|全镇|本镇|全乡|本乡|本街道)")
 
 
+_SENT_TO = re.compile(r"[（(【\[]\s*(?:报|送|报送|上报|呈报|呈送|抄送|抄报)[^）)】\]]*[）)】\]]")  # （报区政府办、区法制办）: whom it was sent to
+
+
 def unit_in_text(text: str) -> str | None:
     """The first part of ``text`` (split at _, -, spaces and brackets: 2024年12月报送（区人社局）) that names
     a unit (an office, a 街道, a 镇 or 乡); None when none does."""
-    for part in re.split(r"[_\-\s（）()【】\[\]《》]+", text):
+    for part in re.split(r"[_\-\s（）()【】\[\]《》]+", _SENT_TO.sub("", text)):
         while (shorter := _LEADING_NOISE.sub("", part, count=1)) != part:
             part = shorter
         match = _ORG_SUFFIX.match(part.lstrip("（(【[《"))
@@ -31,11 +34,19 @@ def unit_in_text(text: str) -> str | None:
     return None
 
 
-_SENT_TO = re.compile(r"[（(【\[]\s*(?:报|送|报送|上报|呈报|呈送|抄送|抄报)[^）)】\]]*[）)】\]]")  # （报区政府办、区法制办）
+_JOINED = re.compile(r"(?:和|及|与|联合)+")
 
 
 def units_in_name(text: str) -> list[str]:
-    """Every unit a name names, in order (区人社局、区医保局_2024年行政许可 -> both): a file of two units."""
-    text = _SENT_TO.sub("", text)
-    found = (unit_in_text(part) for part in re.split(r"[、，,和及与]+", text))
-    return list(dict.fromkeys(unit for unit in found if unit))
+    """Every unit a name names, in order (区人社局、区医保局_2024年行政许可 and 区安监局和区环保局联合执法台账 ->
+    both): a file of two units. 和 inside a unit's own name (区文化和旅游局) joins nothing."""
+    found = []
+    for part in re.split(r"[、，,]+", _SENT_TO.sub("", text)):
+        while unit := unit_in_text(part):
+            found.append(unit)
+            after = part[part.find(unit) + len(unit):]
+            joined = _JOINED.match(after)
+            if not joined:
+                break
+            part = after[joined.end():]
+    return list(dict.fromkeys(found))
