@@ -160,3 +160,26 @@ def test_an_id_number_typed_with_spaces_hyphens_or_full_width_digits_is_masked_t
         text = "".join(book.read(n).decode("utf-8") for n in book.namelist() if n.endswith(".xml"))
     for whole in ("19800229", "１９４９１２３１", "19851010"):
         assert whole not in text
+
+
+def test_an_id_number_in_a_date_cell_or_its_remark_is_masked_in_every_output(tmp_path):
+    # probe: 备注 不予公开（…身份证号…） and 已公开，当事人身份证… in the publication cell were quoted whole by the
+    # exempt-claimed message, 数据问题 and 全部记录; in a CSV as in a workbook
+    rows = [["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期"],
+            ["西安监罚〔2016〕1号", "李四", "2016-03-01", f"不予公开（涉及个人隐私，身份证号{FULL[0]}）"],
+            ["西安监罚〔2016〕2号", "王五", f"2016-03-02（当事人{FULL[1]}）", f"已公开，当事人身份证{FULL[2]}"]]
+    for name in ("区安监局_处罚.xlsx", "区安监局_处罚.csv"):
+        folder = tmp_path / name.rsplit(".", 1)[1]
+        folder.mkdir()
+        if name.endswith(".csv"):
+            (folder / name).write_text("\n".join(",".join(r) for r in rows), encoding="utf-8")
+        else:
+            write_xlsx(folder / name, {"处罚": rows})
+        result = CliRunner().invoke(main, ["check", str(folder / name), "--as-of", "2016-12-31", "--no-history", "--all",
+                                           "-o", str(folder / "r.xlsx"), "--json", str(folder / "r.json")])
+        assert result.exit_code == 1, result.output
+        statuses = [r["status"] for r in json.loads((folder / "r.json").read_text(encoding="utf-8"))["records"]]
+        assert statuses == ["overdue", "invalid"]  # the claim is judged as before; the date cell is no date
+        _assert_masked(result.output, [])  # the terminal and the JSON quote fewer cells: none of them whole
+        _assert_masked((folder / "r.json").read_text(encoding="utf-8"), MASKED[:1])
+        _assert_masked(_workbook_text(folder / "r.xlsx"), MASKED[:3])

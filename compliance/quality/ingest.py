@@ -28,6 +28,7 @@ def quality_wanted(headers: list[str], checks: bool = True) -> set[int]:
     return {i for found in _found(headers, checks).values() for i in found}
 
 
+CELL_TEXTS = ("decision_text", "published_text")  # the date cells' own text, quoted by messages and the report
 PARTY_ID = "party_id_exposed"  # the (masked) ID number a party cell holds in full (checks.py tells it)
 
 
@@ -44,10 +45,12 @@ def _party_ids(original: pd.Series, masked: pd.Series) -> pd.Series:
 def add_quality_columns(out, kept, mapping, *, text, checks, raw_unit, result, at) -> list[str]:
     """``out`` (the block's records) gains q_<field> text columns and, for a sheet in the standard's
     layout, q_required / q_filled / q_missing; returns the names added. ``text``: cells -> text;
-    ``checks`` off (--no-quality): only the columns exemptions read. An ID number in the party cell is
-    masked here, checks or not, so that no output can show it in full."""
+    ``checks`` off (--no-quality): only the columns exemptions read. An ID number in the party cell, or in
+    the text of a date cell, is masked here, checks or not, so that no output can show it in full."""
     original = out["party"]
     out["party"] = mask_ids_in_text(original)
+    for name in CELL_TEXTS:  # a date cell or its 备注 stand-in can hold one too (已公开，当事人身份证…)
+        out[name] = mask_ids_in_text(out[name])
     q = quality_texts(kept, _found(mapping.headers, checks), text)
     carried = [name for name in q if name not in PRESENCE_ONLY]
     for name in carried:  # object dtype kept: the checks read them as object arrays
