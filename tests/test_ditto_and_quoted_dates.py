@@ -142,6 +142,28 @@ def test_a_zero_in_a_date_column_is_blank_as_a_formula_copying_a_blank_cell_show
         ("西食药罚〔2024〕1号", "on_time"), ("西食药罚〔2024〕2号", "overdue")]
 
 
+def test_a_zero_formatted_as_a_date_is_blank_too(tmp_path):
+    # probe: the 0 in a yyyy-mm-dd column shows as 1900-01-00 and came out 数据有误 "单元格不是日期：00:00:00",
+    # hiding an overdue decision; the 汇总 sheet first, as the clerk put it
+    import openpyxl
+
+    header = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期"]
+    book = openpyxl.Workbook()
+    total, month = book.active, book.create_sheet("1月")
+    total.title = "汇总"
+    for sheet, last in ((total, 0), (month, None)):
+        sheet.append(header)
+        sheet.append([1, "西食药罚〔2024〕2号", "乙", dt.datetime(2024, 1, 9), last])
+        sheet.append([2, "西食药罚〔2024〕3号", "丙", dt.datetime(2024, 1, 9), 0.5])  # a time of day: no date
+        for row in (2, 3):
+            sheet.cell(row, 5).number_format = "yyyy-mm-dd"
+    path = tmp_path / "区食药监局_2024年行政处罚.xlsx"
+    book.save(path)
+    data = run(tmp_path, path)
+    assert [(r["document_number"], r["status"]) for r in data["records"]] == [
+        ("西食药罚〔2024〕2号", "overdue"), ("西食药罚〔2024〕3号", "invalid")]
+
+
 def test_companies_in_a_bare_unit_column_are_no_units(tmp_path):
     # A column headed 单位 that lists the companies punished: each company would be ranked as a unit. They
     # are parties; the records count under the unit the file names, and each says so.

@@ -6,11 +6,12 @@
 - a range in the publication column (2024.3.5-2024.6.5, 2024年3月5日至2025年3月4日, 2024.3.5-3.8: the
   notice period): its first day, the day it went online.
 - 0 in a date column: what Excel shows for a formula copying a blank cell (='1月'!E3 on a 汇总 sheet),
-  never a date: blank.
+  never a date: blank. Formatted as a date it shows 1900-01-00 and is read as the time 00:00:00: blank too.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import numpy as np
@@ -19,6 +20,7 @@ import pandas as pd
 from ..dates import cell_types
 from .unit_column import DITTO
 
+MIDNIGHT = dt.time(0)  # a date-formatted 0: the reader has no day for it, only its time of day
 SAME_DAY = frozenset({"同日", "当日", "当天", "同天", "即日", "同日公开", "当日公开", "当天公开", "即日公开"})
 
 
@@ -69,7 +71,7 @@ def _zero(cells: pd.Series) -> np.ndarray:
     """Cells that are the number 0 (compared in one pass: text, dates and blanks are never equal to 0);
     FALSE equals 0 too, and is no date: it stays, to be told as one."""
     values = cells.to_numpy(object)
-    zero = (values == 0) if len(values) else np.zeros(0, dtype=bool)
+    zero = ((values == 0) | (values == MIDNIGHT)) if len(values) else np.zeros(0, dtype=bool)
     if zero.any():
         kinds = cell_types(values[zero])
         zero[zero] = ~np.isin(kinds, np.array([bool, np.bool_], dtype=object))
