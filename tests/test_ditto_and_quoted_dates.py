@@ -130,6 +130,26 @@ def test_ditto_and_same_day_words_in_date_columns_are_read_as_meant_and_said(tmp
     assert any(n.startswith("第 3、5、6、7、8 行的日期写作“同上”“〃”“同日”“当天”或起止日期") for n in notes), notes
 
 
+def test_ditto_in_a_date_column_takes_only_the_cell_directly_above(tmp_path):
+    # probe: 同上 after a blank separator row took the date two rows up (a late permit out of nothing); nor
+    # may it reach past a blank date cell. A run of 同上 under a date still takes that date.
+    header = ["序号", "行政许可决定文书号", "行政相对人名称", "许可决定日期", "公示日期"]
+    book = write_xlsx(tmp_path / "区商务局_2024年行政许可.xlsx", {"许可": [header,
+        [1, "西商许〔2024〕1号", "甲", D(2024, 3, 5), D(2024, 3, 8)],
+        [2, "西商许〔2024〕2号", "乙", "同上", D(2024, 3, 8)],
+        [3, "西商许〔2024〕3号", "丙", "〃", D(2024, 3, 8)],
+        [None, None, None, None, None],
+        [4, "西商许〔2024〕4号", "丁", "同上", D(2024, 4, 30)],
+        [5, "西商许〔2024〕5号", "戊", None, D(2024, 4, 30)],
+        [6, "西商许〔2024〕6号", "己", "同上", D(2024, 4, 30)]]})
+    data = run(tmp_path, book)
+    assert [(r["decision_date"], r["status"]) for r in data["records"]] == [
+        ("2024-03-05", "on_time"), ("2024-03-05", "on_time"), ("2024-03-05", "on_time"),
+        (None, "invalid"), (None, "invalid"), (None, "invalid")]
+    said = {r["document_number"]: " ".join(i["message"] for i in r["issues"]) for r in data["records"]}
+    assert "同上" in said["西商许〔2024〕4号"] and "同上" in said["西商许〔2024〕6号"]
+
+
 def test_a_zero_in_a_date_column_is_blank_as_a_formula_copying_a_blank_cell_shows(tmp_path):
     # A 汇总 sheet copies the month sheets with formulas; a blank publication date shows as 0. The copy is
     # the same decision as the month sheet's row: unpublished (逾期未公开), never 数据有误 for the 0.

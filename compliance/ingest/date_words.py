@@ -24,26 +24,37 @@ MIDNIGHT = dt.time(0)  # a date-formatted 0: the reader has no day for it, only 
 SAME_DAY = frozenset({"同日", "当日", "当天", "同天", "即日", "同日公开", "当日公开", "当天公开", "即日公开"})
 
 
-def with_date_words(decided: pd.Series, published: pd.Series) -> tuple[pd.Series, pd.Series, np.ndarray]:
+def with_date_words(decided: pd.Series, published: pd.Series, rows: np.ndarray) -> tuple[pd.Series, pd.Series, np.ndarray]:
     """(decision cells, publication cells, the rows where a word was read as a date) with 0, 同日 and 同上
-    resolved, in that order (同上 under 当天 is the day above, not this row's decision date); by position."""
-    decided, worded = _ditto(decided.where(~_zero(decided), None))
+    resolved, in that order (同上 under 当天 is the day above, not this row's decision date); by position.
+    ``rows``: each cell's row in the sheet, so that 同上 never reaches past a row that is not a record."""
+    decided, worded = _ditto(decided.where(~_zero(decided), None), rows)
     published = published.where(~_zero(published), None)
     published, ranged = range_start(published)
     same = _is_word(published, SAME_DAY)
     if same.any():
         published = published.where(~same, decided)
-    published, above = _ditto(published)
+    published, above = _ditto(published, rows)
     return decided, published, worded | same | above | ranged
 
 
-def _ditto(cells: pd.Series) -> tuple[pd.Series, np.ndarray]:
+def _ditto(cells: pd.Series, rows: np.ndarray) -> tuple[pd.Series, np.ndarray]:
+    """同上 takes the cell directly above (through a run of 同上): never across a blank or skipped row, nor
+    from a blank cell, which would be a date two rows up that the clerk did not point at. As the
+    document numbers' 同上 (docnumbers.numbers_said_above)."""
     ditto = _is_word(cells, DITTO)
     if not ditto.any():
         return cells, ditto
-    above = cells.where(~ditto).ffill()
-    found = ditto & above.notna().to_numpy(bool)
-    return cells.where(~found, above), found
+    values = cells.to_numpy(object)
+    below = np.r_[False, np.diff(np.asarray(rows)) == 1]  # directly under the record before it
+    head = ~ditto | ~below  # where a run starts: a written cell, or a 同上 with no record above it
+    group = np.cumsum(head) - 1
+    above = values[head][group]
+    written = pd.notna(above) & (pd.Series(above, dtype=object).astype(str).str.strip() != "").to_numpy(bool)
+    found = ditto & ~ditto[head][group] & written
+    out = values.copy()
+    out[found] = above[found]
+    return pd.Series(out, index=cells.index, dtype=object), found
 
 
 _DAY = r"(?:19|20)\d{2}\s*[年./\-－]\s*\d{1,2}\s*[月./\-－]\s*\d{1,2}\s*日?"

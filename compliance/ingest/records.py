@@ -266,7 +266,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     out["source_file"], out["sheet"] = objects(context.source_file, n), objects(sheet.name, n)
     out["row"] = rows.astype(np.int64)
     decided, published, worded = with_date_words(_date_cells(kept, mapping, "decision_date", sheet),  # 同上, 同日
-                                                 _date_cells(kept, mapping, "published_date", sheet))
+                                                 _date_cells(kept, mapping, "published_date", sheet), rows)
     if worded.any():
         result.notes.append(problem("dates-by-word", file=context.source_file, sheet=sheet.name,
                                     rows=row_list(rows[worded].tolist())))
