@@ -170,3 +170,31 @@ def test_a_licences_renewal_under_its_number_is_no_repeated_number(tmp_path):
                                        "-o", str(tmp_path / "r2.xlsx"), "--no-history"])
     records = json.loads(out.read_text(encoding="utf-8"))["records"]
     assert [i["code"] for i in records[1]["issues"] if i["code"] == "duplicate-document-number"] == ["duplicate-document-number"]
+
+
+def test_a_copy_marked_published_without_a_date_agrees_with_a_copy_that_gives_the_date(tmp_path):
+    # probe: a cumulative ledger's 1月 sheet says 已公开 and its 2月 sheet gives 01-15: 数据有误 "在另一处的日期
+    # 不同", though no second date exists. The dated copy now judges it, either way round, in sheets or files.
+    from helpers import write_xlsx
+
+    header = ["行政许可决定文书号", "行政相对人名称", "许可决定日期", "公示日期"]
+    first = [["西司许〔2025〕1号", "甲", "2025-01-08", "已公开"], ["西司许〔2025〕2号", "乙", "2025-01-09", "2025-01-20"],
+             ["西司许〔2025〕3号", "丙", "2025-01-10", "已公开"]]
+    later = [["西司许〔2025〕1号", "甲", "2025-01-08", "2025-01-15"], ["西司许〔2025〕2号", "乙", "2025-01-09", "已公开"],
+             ["西司许〔2025〕3号", "丙", "2025-01-10", "2025-03-20"]]  # 3号: dated late, judged late, not hidden
+    (tmp_path / "sheets").mkdir()
+    book = write_xlsx(tmp_path / "sheets" / "区司法局_2025年行政许可台账.xlsx", {"1月": [header, *first], "2月": [header, *later]})
+    (tmp_path / "files" / "1月").mkdir(parents=True)
+    (tmp_path / "files" / "2月").mkdir()
+    write_csv(tmp_path / "files" / "1月" / "区司法局_许可.csv", [header, *first])
+    write_csv(tmp_path / "files" / "2月" / "区司法局_许可.csv", [header, *later])
+    for where in (book, tmp_path / "files"):
+        out = tmp_path / f"{where.name}.json"
+        result = CliRunner().invoke(main, ["check", str(where), "--as-of", "2025-12-31", "--no-history",
+                                           "-o", str(tmp_path / f"{where.name}.xlsx"), "--json", str(out)])
+        assert result.exit_code == 1, result.output
+        data = json.loads(out.read_text(encoding="utf-8"))
+        got = {r["document_number"]: (r["status"], r["published_date"], [i["code"] for i in r["issues"]])
+               for r in data["records"]}
+        assert got == {"西司许〔2025〕1号": ("on_time", "2025-01-15", []), "西司许〔2025〕2号": ("on_time", "2025-01-20", []),
+                       "西司许〔2025〕3号": ("late", "2025-03-20", [])}, where

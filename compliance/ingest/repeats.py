@@ -4,8 +4,10 @@ A unit often resends its sheet, or two sheets overlap. The same (unit,
 category, normalised 文书号) in two *files* is one decision:
 - the copies agree on both dates: the later copy is left out, and listed;
 - a later copy fills in the first's blank publication date (a cumulative
-  ledger re-sent with the date filled in: 补公开): one decision, published
-  on that date; the filled copy is counted, the blank one listed;
+  ledger re-sent with the date filled in: 补公开), or the date of a first
+  copy marked 已公开 without one: one decision, published on that date; the
+  filled copy is counted, the blank one listed; a copy marked 已公开 without
+  a date after a dated one is the same;
 - a copy on a hidden sheet (a draft left in the workbook) whose publication
   date is blank beside a dated visible one: the visible one counts, the
   hidden one is listed;
@@ -124,7 +126,7 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         ~same & hidden[copies] & ~hidden[firsts] & _dates_equal(records, copies, firsts, ("decision_date",)) \
         & records["published_date"].isna().to_numpy(bool)[copies] & records["published_date"].notna().to_numpy(bool)[firsts] \
         & records["published_problem"].isna().to_numpy(bool)[copies]
-    same = same | corrected | drafts
+    same = same | corrected | drafts | _marked_copies(records, firsts, copies)
     # 补公开: a later copy fills in the first's blank publication date: one decision, published then
     firsts, copies, same, kind = _filled_later(records, firsts, copies, same, kept)
     kind[corrected & (kind == "same")] = "correction"
@@ -171,6 +173,19 @@ def _corrections(records: pd.DataFrame, firsts: np.ndarray, copies: np.ndarray, 
         & ~(published[copies] < published[firsts]) & _dates_equal(records, copies, firsts, ("decision_date",))
 
 
+MARKED = "published-marked-no-date"  # 已公开 / 是 with no date: a copy with the date says the same
+
+
+def _marked_copies(records: pd.DataFrame, firsts: np.ndarray, copies: np.ndarray) -> np.ndarray:
+    """Per copy: it says 已公开 with no date where its first copy gives the date, on the same decision date
+    (a cumulative ledger's later sheet leaving the date out): the same, not a conflict. The other way
+    round, a dated copy after a marked first, is a 补公开 (_filled_later)."""
+    marked = records["published_problem"].eq(MARKED).to_numpy(bool) if "published_problem" in records \
+        else np.zeros(len(records), dtype=bool)
+    dated = records["published_date"].notna().to_numpy(bool)
+    return marked[copies] & dated[firsts] & _dates_equal(records, copies, firsts, ("decision_date",))
+
+
 def _party_groups(group: np.ndarray, party: np.ndarray, decided: np.ndarray) -> np.ndarray:
     return pd.DataFrame({"g": group, "p": party, "d": decided.astype(np.int64)}).groupby(
         ["g", "p", "d"], sort=False).ngroup().to_numpy()
@@ -203,8 +218,8 @@ def _filled_later(records, firsts, copies, same, kept):
     with kind per left-out copy: "same", "filled" (a blank copy of a decision published later) or
     "conflict"."""
     published = records["published_date"].to_numpy(DATE_DTYPE)
-    unread = records["published_problem"].notna().to_numpy(bool) if "published_problem" in records \
-        else np.zeros(len(records), dtype=bool)
+    unread = (records["published_problem"].notna() & records["published_problem"].ne(MARKED)).to_numpy(bool) \
+        if "published_problem" in records else np.zeros(len(records), dtype=bool)
     blank = np.isnat(published) & ~unread
     fills = ~same & blank[firsts] & ~np.isnat(published[copies]) & ~unread[copies] \
         & _dates_equal(records, copies, firsts, ("decision_date",))
