@@ -198,3 +198,27 @@ def test_a_copy_marked_published_without_a_date_agrees_with_a_copy_that_gives_th
                for r in data["records"]}
         assert got == {"西司许〔2025〕1号": ("on_time", "2025-01-15", []), "西司许〔2025〕2号": ("on_time", "2025-01-20", []),
                        "西司许〔2025〕3号": ("late", "2025-03-20", [])}, where
+
+
+def test_a_summary_sheets_copy_with_the_party_spelled_a_little_otherwise_is_counted_once(tmp_path):
+    # probe: 黄石PP诊所 on 一季度 and 黄石市PP诊所 on 全年汇总, same number and dates: two late decisions (a double
+    # accusation). Spaces, full-width letters, brackets and 市/区 written in one copy only are the same party;
+    # another party under the number on the same day is still counted apart.
+    from helpers import write_xlsx
+
+    header = ["行政处罚决定书文号", "当事人", "处罚决定日期", "公示日期"]
+    quarter = [["西卫罚〔2025〕1号", "黄石PP诊所", "2025-03-05", "2025-04-30"],
+               ["西卫罚〔2025〕2号", "西塞山区（张三）药店", "2025-03-06", "2025-04-30"],
+               ["西卫罚〔2025〕3号", "甲公司", "2025-03-07", "2025-03-10"]]
+    year = [["西卫罚〔2025〕1号", "黄石市ＰＰ诊所", "2025-03-05", "2025-04-30"],
+            ["西卫罚〔2025〕2号", "西塞山 张三药店", "2025-03-06", "2025-04-30"],
+            ["西卫罚〔2025〕3号", "乙公司", "2025-03-07", "2025-03-10"]]
+    book = write_xlsx(tmp_path / "区卫健局_2025年行政处罚.xlsx", {"一季度": [header, *quarter], "全年汇总": [header, *year]})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2025-12-31", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code == 1, result.output
+    records = json.loads(out.read_text(encoding="utf-8"))["records"]
+    assert [(r["document_number"], r["party"], r["status"]) for r in records] == [
+        ("西卫罚〔2025〕1号", "黄石PP诊所", "late"), ("西卫罚〔2025〕2号", "西塞山区（张三）药店", "late"),
+        ("西卫罚〔2025〕3号", "甲公司", "on_time"), ("西卫罚〔2025〕3号", "乙公司", "on_time")]

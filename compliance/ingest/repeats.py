@@ -58,7 +58,7 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     # Another decision under the same number (two units' clerks typed one number, or a typo): party and
     # decision date both differ from the first copy's, both known. It is no copy: each is counted and
     # judged, flagged as a repeated number (the rule of the online match, docs/rules.md §9).
-    party = records["party"].astype(object).fillna("").astype(str).str.strip().to_numpy(object)
+    party = _party_keys(records["party"])
     decided = records["decision_date"].to_numpy(DATE_DTYPE)
     known = (party != "") & ~np.isnat(decided)
     other = known & known[first_row] & (party != party[first_row]) & (decided != decided[first_row])
@@ -134,10 +134,11 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     where = _where(records, np.union1d(copies, firsts))
     parties = merged[copies] & (party[copies] != party[firsts])
     kind = np.where(parties & (kind == "same"), "party", kind).astype(object)
-    if parties.any():  # the decision's record names every party (甲、乙)
-        joined = pd.Series(party[copies[parties]], dtype=object).groupby(firsts[parties]).agg("、".join)
+    if parties.any():  # the decision's record names every party (甲、乙), as written
+        shown = records["party"].astype(object).fillna("").astype(str).str.strip().to_numpy(object)
+        joined = pd.Series(shown[copies[parties]], dtype=object).groupby(firsts[parties]).agg("、".join)
         names = records["party"].astype(object).to_numpy(object, copy=True)
-        names[joined.index.to_numpy()] = [f"{party[i]}、{more}" if party[i] else more
+        names[joined.index.to_numpy()] = [f"{shown[i]}、{more}" if shown[i] else more
                                           for i, more in zip(joined.index, joined.to_numpy(object))]
         out = out.assign(party=names)
     left_out = records.iloc[copies].assign(first_copy=[where[i] for i in firsts], repeat_kind=kind)
@@ -171,6 +172,18 @@ def _corrections(records: pd.DataFrame, firsts: np.ndarray, copies: np.ndarray, 
     published = records["published_date"].to_numpy(DATE_DTYPE)
     return ~same & flagged[copies] & ~flagged[firsts] & ~np.isnat(published[firsts]) \
         & ~(published[copies] < published[firsts]) & _dates_equal(records, copies, firsts, ("decision_date",))
+
+
+# Written in one copy and not the other: full/half width, spaces, brackets, and the place's 省/市/区/县
+# (黄石PP诊所 on a 全年汇总 sheet, 黄石市PP诊所 on the quarter's).
+_NOT_COMPARED = r"[\s()（）\[\]【】<>《》“”\"'‘’·.,，、。:：;；\-—_省市区县]"
+
+
+def _party_keys(parties: pd.Series) -> np.ndarray:
+    """The party as compared between copies (per distinct name), "" where none is given."""
+    codes, names = pd.factorize(parties.astype(object).fillna("").astype(str))
+    keys = pd.Series(names, dtype=object).str.normalize("NFKC").str.replace(_NOT_COMPARED, "", regex=True)
+    return keys.to_numpy(object)[codes] if len(names) else np.full(len(parties), "", dtype=object)
 
 
 MARKED = "published-marked-no-date"  # 已公开 / 是 with no date: a copy with the date says the same
