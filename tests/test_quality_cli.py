@@ -335,3 +335,32 @@ def test_a_2016_layout_checks_the_id_number_in_code_5_and_not_the_old_registrati
                for r in json.loads(result.stdout)["records"]}
     assert records == {"西安监罚〔2016〕1号": {"id-number-exposed"}, "西安监罚〔2016〕2号": {"id-number-invalid"},
                        "西安监罚〔2016〕3号": set()}
+
+
+def test_a_number_excel_wrote_in_scientific_notation_and_an_organisations_code_in_the_id_column(tmp_path):
+    # probe: 4.20203E+17 in 证件号码 / 法定代表人证件号码 passed unflagged; a company's credit code with a bad check
+    # digit in 证件号码 was called an invalid ID number, and a valid all-digit code too
+    import json
+
+    from stdnum.cn import uscc
+
+    body = "91420200700000000"
+    good = body + uscc.calc_check_digit(body)
+    bad = body + ("1" if good[-1] != "1" else "2")
+    header = ["行政处罚决定书文号", "行政相对人名称", "行政相对人类别", "证件号码", "法定代表人证件号码", "处罚决定日期", "公示日期"]
+    rows = [["西公罚〔2025〕1号", "张三", "自然人", "4.20203E+17", "", "2025-03-05", "2025-03-06"],
+            ["西公罚〔2025〕2号", "甲公司", "法人及非法人组织", bad, "4.20203E+17", "2025-03-05", "2025-03-06"],
+            ["西公罚〔2025〕3号", "乙公司", "法人及非法人组织", good, "", "2025-03-05", "2025-03-06"]]
+    path = tmp_path / "区公安分局_2025年行政处罚.csv"
+    path.write_text("\n".join(",".join(r) for r in [header, *rows]), encoding="utf-8")
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2025-12-31", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code == 1, result.output
+    said = {r["document_number"]: [(i["code"], i["message"]) for i in r["issues"]]
+            for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
+    assert said["西公罚〔2025〕1号"] == [("id-number-invalid", "证件号码“4.20203E+17”不是有效的身份证号（被 Excel 写成了科学计数法，"
+                                                            "后面几位已经丢失，请把这一列设成文本格式后重新填写）")]
+    assert sorted(c for c, _ in said["西公罚〔2025〕2号"]) == ["id-number-invalid", "uscc-invalid"]
+    assert any(m == f"证件号码“{bad[:6]}********{bad[-4:]}”不是有效的统一社会信用代码（校验位不符）" for _, m in said["西公罚〔2025〕2号"])
+    assert said["西公罚〔2025〕3号"] == []

@@ -156,6 +156,15 @@ def _shown(values: np.ndarray):
     return shown
 
 
+# 4.20203E+17: Excel showed the 18 digits as a number and the file kept only what it showed.
+_SCIENTIFIC = r"\d+(?:\.\d+)?E\+?\d+"
+MANGLED = "被 Excel 写成了科学计数法，后面几位已经丢失，请把这一列设成文本格式后重新填写"
+
+
+def _mangled(values: np.ndarray) -> np.ndarray:
+    return pd.Series(values, dtype=object).astype(str).str.fullmatch(_SCIENTIFIC).to_numpy(bool)
+
+
 def _uscc_reason(values: np.ndarray, is_id: np.ndarray | None = None):
     def reason(rows):
         picked = values[rows]
@@ -170,14 +179,16 @@ def _uscc_reasons(picked: np.ndarray) -> np.ndarray:
     lengths = np.fromiter(map(len, picked), dtype=np.int64, count=len(picked))  # the flagged few
     allowed = pd.Series(picked, dtype=object).str.fullmatch(f"[{USCC_ALPHABET}]*").to_numpy(bool)
     # object arrays: numpy before 2.0 cannot add fixed-width strings
-    return np.where(lengths != 18, "应为 18 位，现为 " + lengths.astype(str).astype(object) + " 位",
+    said = np.where(lengths != 18, "应为 18 位，现为 " + lengths.astype(str).astype(object) + " 位",
                     np.where(~allowed, "含有不允许的字符（不用 I、O、Z、S、V）", "校验位不符"))
+    return np.where(_mangled(picked), MANGLED, said)
 
 
-def _id_reason(values: np.ndarray, born_late: np.ndarray | None = None):
+def _id_reason(values: np.ndarray, born_late: np.ndarray | None = None, mangled: np.ndarray | None = None):
     def reason(rows):
         said = np.where(CodeColumn(values[rows]).ric_check_ok(), "出生日期不存在或不在 1900—2099 年间", "校验位不符")
-        return said if born_late is None else np.where(born_late[rows], "出生日期晚于决定日期", said)
+        said = said if born_late is None else np.where(born_late[rows], "出生日期晚于决定日期", said)
+        return said if mangled is None else np.where(mangled[rows], MANGLED, said)
     return reason
 
 
@@ -202,12 +213,13 @@ def _party_code(records, party_type, columns: CodeColumns):
     uscc_ok = uscc_ok & ~(legal & (code == USCC_NONE)) & ~(natural & born_late)  # a person's: an ID, a bad one
     person = given & codes.person(legal=legal, natural=natural) & ~born_late
     bad = given & ~uscc_ok & ~(ric_ok & ~organisation)
-    as_id = bad & digits & natural
+    mangled = _mangled(code)
+    as_id = bad & (digits | mangled) & natural
     as_uscc = bad & ~as_id
     shown = _shown(code)
     out = [_finding("uscc-invalid", "party_code", as_uscc, value=shown, reason=_uscc_reason(code, ric_ok)),
            _finding("id-number-invalid", "party_code", as_id, label="证件号码", value=shown,
-                    reason=_id_reason(code, born_late)),
+                    reason=_id_reason(code, born_late, mangled)),
            _finding("id-number-exposed", "party_code", person, value=shown)]
     has_party_type = has_column(records, "party_type")
     out.append(_finding("party-type-mismatch", "party_type", natural & given & uscc_ok & ~ric_ok, value=party_type,
@@ -219,18 +231,25 @@ def _party_code(records, party_type, columns: CodeColumns):
 
 
 def _id_columns(records, party_type, columns: CodeColumns):
-    """证件号码 and 法定代表人证件号码: published columns, so a full, valid ID is to be masked."""
+    """证件号码 and 法定代表人证件号码: published columns, so a full, valid ID is to be masked. An
+    organisation's 证件号码 that is no valid ID is its 统一社会信用代码, checked as one; a number Excel wrote
+    in scientific notation (4.20203E+17) has lost digits either way."""
     out = []
+    organisation = (party_type == LEGAL) | (party_type == SOLE_TRADER)
     for name in ("id_number", "legal_id"):
         if not has_column(records, name).any():
             continue
         codes = columns[name]
         code = codes.values
-        ok, shaped = codes.ric_valid(), codes.id_shaped()
+        ok, shaped, mangled = codes.ric_valid(), codes.id_shaped(), _mangled(code)
         born_late = ok & codes.born_after(_decided(records))
         ok = ok & ~born_late
+        as_code = organisation & ~ok & (code != "") & ~codes.has_star if name == "id_number" else np.zeros(len(code), bool)
         shown = _shown(code)
-        out.append(_finding("id-number-invalid", name, shaped & ~ok, value=shown, reason=_id_reason(code, born_late)))
+        out.append(_finding("id-number-invalid", name, (shaped | mangled) & ~ok & ~as_code, value=shown,
+                            reason=_id_reason(code, born_late, mangled)))
+        out.append(_finding("uscc-invalid", name, as_code & ~codes.uscc_valid(), value=shown,
+                            reason=_uscc_reason(code)))
         out.append(_finding("id-number-exposed", name, ok, value=shown))
     return out
 
