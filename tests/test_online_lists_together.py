@@ -232,3 +232,31 @@ def test_an_update_time_by_the_deadline_on_one_list_keeps_a_ledger_date_a_later_
     assert results["西市监罚〔2023〕70号"] == ("on_time", "confirmed", "2023-07-20")
     assert results["西市监罚〔2023〕71号"] == ("late", "date-differs", "2023-08-15")
     assert results["西市监罚〔2023〕72号"][0] == "late"
+
+
+def test_no_record_is_not_found_online_while_an_entry_left_over_could_be_it(tmp_path):
+    """probe: false 网站未见 (瞒报) beside the same party listed as 台账未登记. A site number without the
+    leading 西 and no decision date; 李某 in the ledger for 李四 online; 黄石 / 黄石市; the city bureau's name.
+    Each is 无法确定对应 showing the entry; a record no entry could be stays 网站未见; a found record's
+    second listing under the city bureau is no 台账未登记."""
+    rows = [[1, "西市监罚〔2023〕11号", "黄石甲一公司", D(2023, 3, 3), D(2023, 3, 5)],
+            [2, "西市监罚〔2023〕12号", "李某", D(2023, 6, 10), D(2023, 6, 12)],
+            [3, "西市监罚〔2023〕13号", "黄石丰收建材有限公司", D(2023, 7, 3), D(2023, 7, 5)],
+            [4, "西市监罚〔2023〕14号", "黄石Q2食品有限公司", D(2023, 8, 1), D(2023, 8, 3)],
+            [5, "西市监罚〔2023〕15号", "钱六", D(2023, 8, 2), D(2023, 8, 4)],
+            [6, "西市监罚〔2023〕16号", "黄石Q1食品有限公司", D(2023, 8, 7), D(2023, 8, 9)]]
+    gov = write_csv(tmp_path / "区政府网站_信息公开目录.csv", [["信息名称", "发布机构", "发布日期"],
+        ["关于对黄石甲一公司的行政处罚决定（市监罚〔2023〕11号）", "区市场监管局", "2023-03-05"],
+        ["黄石Q1食品有限公司行政处罚决定书（西市监罚〔2023〕16号）", "区市场监管局", "2023-08-09"]])
+    credit = write_xlsx(tmp_path / "信用黄石_行政处罚.xlsx", {"Sheet1": [CREDIT_HEADER,
+        ["", "李四", D(2023, 6, 10), D(2023, 6, 12), "区市场监管局"],
+        ["", "黄石市丰收建材有限公司", D(2023, 7, 3), D(2023, 7, 5), "区市场监管局"],
+        ["", "黄石Q2食品有限公司", D(2023, 8, 1), D(2023, 8, 3), "黄石市市场监督管理局"],
+        ["", "黄石Q1食品有限公司", D(2023, 8, 7), D(2023, 8, 9), "黄石市市场监督管理局"],
+        ["", "黄石另一公司", D(2023, 11, 1), D(2023, 11, 3), "区市场监管局"]]})  # the list covers the year
+    results, data = check(tmp_path, "区市场监管局_处罚.xlsx", rows, gov, credit)
+    assert {k: v[:2] for k, v in results.items()} == {
+        "西市监罚〔2023〕11号": ("on_time", "ambiguous"), "西市监罚〔2023〕12号": ("on_time", "ambiguous"),
+        "西市监罚〔2023〕13号": ("on_time", "ambiguous"), "西市监罚〔2023〕14号": ("on_time", "ambiguous"),
+        "西市监罚〔2023〕15号": ("overdue", "not-found"), "西市监罚〔2023〕16号": ("on_time", "confirmed")}
+    assert [e["party"] for e in data["online_only"]] == ["黄石另一公司"]

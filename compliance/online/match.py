@@ -38,6 +38,7 @@ class Matches:
     entry_state: np.ndarray  # per entry: 0 online only, 1 matched, 2 part of an ambiguity
     renumbered: np.ndarray | None = None  # bool per record: ambiguous only with entries under another number
     later_only: np.ndarray | None = None  # bool per record: online only as a later act on it (撤销, 更正)
+    maybe: pd.DataFrame | None = None  # rec, ent: entries left over that an unmatched record may still be
 
 
 def record_keys(records: pd.DataFrame, aliases) -> pd.DataFrame:
@@ -234,7 +235,25 @@ def match(records: pd.DataFrame, entries: pd.DataFrame, aliases=None) -> Matches
     only_renumbered[by_number_shared["rec"].to_numpy()] = False
     later_only, acts = _later_acts(rec, entries, chosen, ambiguous, state)
     several = pd.concat([several, acts], ignore_index=True)  # named in the record's message
-    return Matches(chosen, ambiguous, several, state, only_renumbered & ambiguous, later_only)
+    maybe = _plausible(rec, ent, state)
+    found = chosen[maybe["rec"].to_numpy()] >= 0
+    # no entry that may be a found record published once more (its city bureau's list) is 台账未登记
+    state[maybe["ent"].to_numpy()[found]] = 1
+    return Matches(chosen, ambiguous, several, state, only_renumbered & ambiguous, later_only, maybe[~found])
+
+
+def doubt_not_found(found: Matches, not_found: np.ndarray) -> np.ndarray:
+    """The records about to be 网站未见 (``not_found``) that an entry nothing else matched may still be
+    (``Matches.maybe``): made ambiguous, with those entries as candidates; returns which records."""
+    maybe = found.maybe if found.maybe is not None else pd.DataFrame({"rec": [], "ent": []}, dtype=np.int64)
+    pick = maybe[not_found[maybe["rec"].to_numpy()]]
+    doubted = np.zeros(len(not_found), dtype=bool)
+    doubted[pick["rec"].to_numpy()] = True
+    found.ambiguous[doubted] = True
+    found.candidates = pd.concat([found.candidates, pick], ignore_index=True)
+    entry = pick["ent"].to_numpy()
+    found.entry_state[entry[found.entry_state[entry] == 0]] = 2
+    return doubted
 
 
 def _one_decision_listed_again(cand: pd.DataFrame, shared: pd.Series, renumbered: np.ndarray,
@@ -301,3 +320,45 @@ def _later_acts(rec: pd.DataFrame, entries: pd.DataFrame, chosen, ambiguous, sta
     later_only[pairs["rec"].to_numpy()] = True
     state[pairs["ent"].to_numpy()] = 1
     return later_only, pairs
+
+
+# What one side writes and the other may leave out: the place (黄石 / 黄石市) and punctuation.
+_PLACE = r"[省市区县·.,，、。:：;；\-—_]"
+
+
+def _plausible(rec: pd.DataFrame, ent: pd.DataFrame, state) -> pd.DataFrame:
+    """The last look before a record is 网站未见 or an entry 台账未登记: entries nothing matched that could
+    still be a record's publication, whatever the unit names say (the city bureau's name on a credit site,
+    the district branch's in the ledger): the same party written a little otherwise (黄石 / 黄石市) on the
+    decision date (or an entry without one); a masked name on either side (李某, 张*) with its surname on
+    the decision date; or the same number without its leading characters (人社许〔2025〕11号 for
+    西人社许〔2025〕11号). Pairs (rec, ent): never a match; doubt_not_found makes them ambiguous."""
+    none = pd.DataFrame({"rec": pd.Series(dtype=np.int64), "ent": pd.Series(dtype=np.int64)})
+    recs, ents = rec.copy(), ent[state == 0].copy()
+    if not len(recs) or not len(ents):
+        return none
+    for side in (recs, ents):
+        side["masked"] = side["party_key"].str.contains(_MASKED).to_numpy(bool)
+        side["loose"] = side["party_key"].str.replace(_PLACE, "", regex=True).where(~side["masked"], "")
+        side["surname"] = side["party_key"].str[:1]
+        side["core"] = side["number_key"].str.extract(_CORE, expand=False).fillna("")
+    found = []
+    by_party = recs[recs["loose"].ne("")].merge(ents[ents["loose"].ne("")], on="loose", suffixes=("", "_e"))
+    found.append(by_party[(by_party["decision"].eq(by_party["decision_e"]) | by_party["decision_e"].isna()).to_numpy(bool)])
+    by_surname = recs[recs["surname"].ne("")].merge(ents[ents["surname"].ne("")], on="surname", suffixes=("", "_e"))
+    found.append(by_surname[((by_surname["masked"] | by_surname["masked_e"])
+                             & by_surname["decision"].eq(by_surname["decision_e"])).to_numpy(bool)])
+    by_number = recs[recs["core"].ne("")].merge(ents[ents["core"].ne("")], on="core", suffixes=("", "_e"))
+    shorter = by_number["number_key"].str.len().to_numpy() > by_number["number_key_e"].str.len().to_numpy()
+    long = np.where(shorter, by_number["number_key"], by_number["number_key_e"])
+    short = np.where(shorter, by_number["number_key_e"], by_number["number_key"])
+    # (one number on both sides was weighed by number already: another unit's or party's decision)
+    suffix = np.fromiter((a != b and a.endswith(b) for a, b in zip(long, short)), dtype=bool, count=len(by_number))
+    other = (by_number["loose"].ne("") & by_number["loose_e"].ne("") & by_number["loose"].ne(by_number["loose_e"])) \
+        | (by_number["decision"].notna() & by_number["decision_e"].notna() & by_number["decision"].ne(by_number["decision_e"]))
+    found.append(by_number[suffix & ~other.to_numpy(bool)])
+    pairs = pd.concat(found, ignore_index=True)
+    if not len(pairs):
+        return none
+    kinds = pairs["category"].eq("") | pairs["category_e"].eq("") | pairs["category"].eq(pairs["category_e"])
+    return pairs.loc[kinds.to_numpy(bool), ["rec", "ent"]].drop_duplicates()

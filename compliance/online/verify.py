@@ -23,7 +23,7 @@ from ..dates import DATE_DTYPE, NO_DATE, iso_dates
 from ..errors import ReconciliationError
 from ..fields import unit_names
 from ..ingest.docnumbers import normalise_document_numbers
-from .match import Matches, match
+from .match import Matches, doubt_not_found, match
 from .read import OnlineList, span_dates
 
 RESULTS = ("confirmed", "date-differs", "not-found", "not-verifiable", "ambiguous")
@@ -67,6 +67,7 @@ def verify(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList]
     covered = coverage(records, entries, lists, deadline, aliases, run_date, since)
     result, online_date = _results(records, entries, found, deadline, start, since)
     result[(result == "not-found") & ~covered] = "not-verifiable"  # the lists could not have shown it
+    result[doubt_not_found(found, result == "not-found")] = "ambiguous"  # an entry left over may be it
     out = _apply(records, entries, found, result, online_date, start, since)
     online_only, repeated, other = _online_only(entries, found.entry_state, aliases, records)
     run = OnlineRun(lists, online_only, since, start, entries=len(entries), entries_repeated=repeated,
