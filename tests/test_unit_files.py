@@ -502,3 +502,19 @@ def test_a_file_named_for_a_unit_but_filled_in_by_another_is_said_on_that_units_
     assert rows["区环保局"]["备注"] == "收到以该单位命名的表格，但表中填报单位是 区安监局，记录已计入 区安监局"
     assert rows["区环保局"]["类别"] == "计入他单位" and "计入他单位：区环保局" in result.stdout  # not 未报送
     assert rows["区编办"]["备注"] == "未报送（没有收到该单位的表格）"
+
+
+@pytest.mark.parametrize("measure", ["单位：件", "单位：个", "单位：件、万元", "单位:  项"])
+def test_a_measure_line_above_the_header_names_no_unit(tmp_path, measure):
+    # probe: 单位：件 above a table made the unit 件 (its lateness taken off 区科技局, which vanished from 汇总)
+    header = ["序号", "文号", "相对人", "决定日期", "公开日期"]
+    rows = [["区科技局2025年行政许可公示表", None, None, None, None], [None, None, None, None, measure], header,
+            [1, "西科许〔2025〕1号", "黄石甲科技公司", D(2025, 3, 5), D(2025, 4, 3)]]
+    for name in ("台账.xlsx", "区科技局_2025年行政许可.xlsx"):
+        (tmp_path / name).mkdir()
+        book = write_xlsx(tmp_path / name / name, {"Sheet1": rows})
+        result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2025-12-31", "--no-history", "--json", "-", "-q",
+                                           "-o", str(tmp_path / name / "r.xlsx")])
+        data = json.loads(result.stdout)
+        assert [r["unit"] for r in data["records"]] == ["区科技局"], name
+        assert not any("填报单位" in n for n in data["inputs"][0]["notes"]), name

@@ -236,10 +236,25 @@ def is_metadata_row(row: list) -> bool:
     return labels > 0 and 2 * labels >= len(texts)
 
 
+# 单位：件 / 单位：万元 above a table of counts or amounts: what its figures are counted in, not who sent it.
+_MEASURE = re.compile(r"^(?:件|个|条|项|宗|起|户|家|人|人次|次|份|张|本|批|笔|元|千元|万元|亿元)"
+                      r"(?:\s*[、，,/／;；及和]\s*(?:件|个|条|项|宗|起|户|家|人|人次|次|份|张|本|批|笔|元|千元|万元|亿元))*$")
+
+
+def says_measure(text: str) -> bool:
+    """单位：件, 单位：件、万元 (a table's measure), whatever follows on the line."""
+    match = UNIT_LABEL.search(text)
+    if match is None:
+        return False
+    rest = text[match.end():]
+    cut = _NEXT_LABEL.search(rest)
+    return bool(_MEASURE.match(_clean_unit(rest[:cut.start()] if cut else rest)))
+
+
 def _unit_after_label(text: str) -> str | None:
     """'填报单位：西塞山区 安全生产监督管理局  填报日期：…' -> '西塞山区安全生产监督管理局'."""
     match = UNIT_LABEL.search(text)
-    if match is None:
+    if match is None or says_measure(text):
         return None
     rest = text[match.end():]
     cut = _NEXT_LABEL.search(rest)
@@ -265,7 +280,7 @@ def sheet_unit(rows: list[list], header_index: int) -> str | None:
     for row in rows[:header_index]:
         texts = [display_text(c) for c in row]
         for position, text in enumerate(texts):
-            if not text or not UNIT_LABEL.search(text):
+            if not text or not UNIT_LABEL.search(text) or says_measure(text):
                 continue
             value = _unit_after_label(text)
             if value:
