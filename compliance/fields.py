@@ -87,6 +87,8 @@ TABLE: tuple[Field, ...] = (
                           # what licence ledgers call the day the licence was granted
                           "准予许可日期", "批准日期", "核准日期", "发证日期", "登记日期", "批准时间", "核准时间",
                           "发证时间", "许可时间", "审批时间", "处罚时间",
+                          # a licence's later decisions, dated on a row of its own ledger (变更, 延续, 注销)
+                          "换证日期", "换发日期", "补证日期", "变更日期", "延续日期", "注销日期",
                           # the decision document's date (处罚决定书日期, 作出处罚决定的日期)
                           "决定书日期", "决定的日期", "决定作出时间", "决定书签发日期", "决定书签发时间", "决定下达日期",
                           "签发日期", "签发时间")),  # the document signed; a licence signed is its grant, as 发证日期

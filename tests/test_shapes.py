@@ -286,6 +286,19 @@ def test_each_other_decision_date_name(tmp_path):
         assert (record["decision_date"], record["status"], record["category"]) == ("2016-10-10", "on_time", "permit"), word
 
 
+def test_a_licences_change_date_beside_its_issue_date_is_a_second_decision_date(tmp_path):
+    # probe: a 变更 row kept the original 发证日期 (2013) and gave 换证日期 2016-10-10: judged by 2013 alone it was
+    # "逾期 700 多个工作日", a false accusation; rows without a change are judged by 发证日期 as before
+    for word in ("换证日期", "变更日期", "延续日期", "注销日期"):
+        path = write_sheet(tmp_path / f"区市场监管局_{word}_许可证台账.xlsx", [
+            ["序号", "许可证编号", "经营者名称", "业务类型", "发证日期", "有效期至", word, "公示日期"],
+            [1, "JY1", "甲", "新办", D(2016, 10, 10), D(2021, 10, 9), None, D(2016, 10, 14)],
+            [2, "JY2", "乙", "变更", D(2013, 5, 2), D(2018, 5, 1), D(2016, 10, 10), D(2016, 10, 14)]])
+        _, data, _ = check(tmp_path, path)
+        assert [(r["status"], sorted(i["code"] for i in r["issues"])) for r in data["records"]] == [
+            ("on_time", []), ("invalid", ["second-decision-date-turns"])], word
+
+
 def test_two_decision_date_columns_flag_only_the_rows_that_differ(tmp_path):
     path = write_sheet(tmp_path / "区食药局_许可.xlsx", [
         ["序号", "证书编号", "申请人", "核准日期", "发证日期", "公示日期"],
