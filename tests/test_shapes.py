@@ -612,3 +612,17 @@ def test_a_unit_line_ends_where_the_next_label_begins(tmp_path):
     _, data, output = check(tmp_path, path)
     assert [r["unit"] for r in data["records"]] == ["区综合执法局"]
     assert "unit-line-differs" not in output and not data["inputs"][0]["sheets"][0]["notes"]
+
+
+def test_a_government_service_export_with_a_licence_number_is_read_and_says_what_is_missing(tmp_path):
+    # probe: a 政务服务 case export (办件编号, 申请人, 受理时间, 办结时间, 证照编号, 公示时间) was refused whole as
+    # 找不到表头; its 证照编号 stands in for the 文书号, and the missing decision-date column is said with the
+    # columns seen (办结 is not taken for the decision on its own: a penalty's case ends after its decision)
+    path = write_sheet(tmp_path / "区行政审批局_政务服务办件导出.xlsx", [
+        ["序号", "办件编号", "事项名称", "申请人", "受理时间", "办结时间", "办件状态", "办理结果", "证照编号", "公示时间"],
+        [1, "BJ001", "食品经营许可（新办）", "黄石甲餐饮店", D(2016, 2, 20), D(2016, 3, 5), "已办结", "准予许可", "JY001", D(2016, 3, 20)],
+        [2, "BJ004", "食品经营许可（新办）", "黄石丁便利店", D(2016, 12, 1), None, "办理中", None, None, None]])
+    _, data, _ = check(tmp_path, path)
+    assert [(r["document_number"], r["status"]) for r in data["records"]] == [("JY001", "invalid")]
+    notes = " ".join(n for sheet in data["inputs"][0]["sheets"] for n in sheet["notes"])
+    assert "找不到决定日期列" in notes and "办结时间" in notes and "[columns]" in notes
