@@ -235,7 +235,7 @@ def match(records: pd.DataFrame, entries: pd.DataFrame, aliases=None) -> Matches
     only_renumbered[by_number_shared["rec"].to_numpy()] = False
     later_only, acts = _later_acts(rec, entries, chosen, ambiguous, state)
     several = pd.concat([several, acts], ignore_index=True)  # named in the record's message
-    maybe = _plausible(rec, ent, state)
+    maybe = _plausible(rec, ent, chosen, state)
     found = chosen[maybe["rec"].to_numpy()] >= 0
     # no entry that may be a found record published once more (its city bureau's list) is 台账未登记
     state[maybe["ent"].to_numpy()[found]] = 1
@@ -326,7 +326,7 @@ def _later_acts(rec: pd.DataFrame, entries: pd.DataFrame, chosen, ambiguous, sta
 _PLACE = r"[省市区县·.,，、。:：;；\-—_]"
 
 
-def _plausible(rec: pd.DataFrame, ent: pd.DataFrame, state) -> pd.DataFrame:
+def _plausible(rec: pd.DataFrame, ent: pd.DataFrame, chosen, state) -> pd.DataFrame:
     """The last look before a record is 网站未见 or an entry 台账未登记: entries nothing matched that could
     still be a record's publication, whatever the unit names say (the city bureau's name on a credit site,
     the district branch's in the ledger): the same party written a little otherwise (黄石 / 黄石市) on the
@@ -345,10 +345,14 @@ def _plausible(rec: pd.DataFrame, ent: pd.DataFrame, state) -> pd.DataFrame:
     found = []
     by_party = recs[recs["loose"].ne("")].merge(ents[ents["loose"].ne("")], on="loose", suffixes=("", "_e"))
     found.append(by_party[(by_party["decision"].eq(by_party["decision_e"]) | by_party["decision_e"].isna()).to_numpy(bool)])
-    by_surname = recs[recs["surname"].ne("")].merge(ents[ents["surname"].ne("")], on="surname", suffixes=("", "_e"))
-    found.append(by_surname[((by_surname["masked"] | by_surname["masked_e"])
-                             & by_surname["decision"].eq(by_surname["decision_e"])).to_numpy(bool)])
-    by_number = recs[recs["core"].ne("")].merge(ents[ents["core"].ne("")], on="core", suffixes=("", "_e"))
+    # joined on the day too, and with a masked name on one side: a surname alone would pair thousands
+    dated = recs["decision"].notna() & recs["surname"].ne("")
+    for left, right in ((recs[dated & recs["masked"]], ents[ents["surname"].ne("")]),
+                        (recs[dated], ents[ents["masked"] & ents["surname"].ne("")])):
+        found.append(left.merge(right.dropna(subset=["decision"]), on=["surname", "decision"], suffixes=("", "_e")))
+    # numbers: only records nothing matched (every unit's 〔2025〕11号 shares a core)
+    free = recs[(chosen[recs["rec"].to_numpy()] < 0) & recs["core"].ne("")]
+    by_number = free.merge(ents[ents["core"].ne("")], on="core", suffixes=("", "_e"))
     shorter = by_number["number_key"].str.len().to_numpy() > by_number["number_key_e"].str.len().to_numpy()
     long = np.where(shorter, by_number["number_key"], by_number["number_key_e"])
     short = np.where(shorter, by_number["number_key_e"], by_number["number_key"])
