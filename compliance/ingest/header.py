@@ -237,24 +237,14 @@ def is_metadata_row(row: list) -> bool:
 
 
 # 单位：件 / 单位：万元 above a table of counts or amounts: what its figures are counted in, not who sent it.
-_MEASURE = re.compile(r"^(?:件|个|条|项|宗|起|户|家|人|人次|次|份|张|本|批|笔|元|千元|万元|亿元)"
-                      r"(?:\s*[、，,/／;；及和]\s*(?:件|个|条|项|宗|起|户|家|人|人次|次|份|张|本|批|笔|元|千元|万元|亿元))*$")
-
-
-def says_measure(text: str) -> bool:
-    """单位：件, 单位：件、万元 (a table's measure), whatever follows on the line."""
-    match = UNIT_LABEL.search(text)
-    if match is None:
-        return False
-    rest = text[match.end():]
-    cut = _NEXT_LABEL.search(rest)
-    return bool(_MEASURE.match(_clean_unit(rest[:cut.start()] if cut else rest)))
+_MEASURES = r"(?:件|个|条|项|宗|起|户|家|人|人次|次|份|张|本|批|笔|元|千元|万元|亿元)"
+_MEASURE = re.compile(rf"^{_MEASURES}(?:\s*[、，,/／;；及和]\s*{_MEASURES})*$")
 
 
 def _unit_after_label(text: str) -> str | None:
     """'填报单位：西塞山区 安全生产监督管理局  填报日期：…' -> '西塞山区安全生产监督管理局'."""
     match = UNIT_LABEL.search(text)
-    if match is None or says_measure(text):
+    if match is None:
         return None
     rest = text[match.end():]
     cut = _NEXT_LABEL.search(rest)
@@ -280,9 +270,11 @@ def sheet_unit(rows: list[list], header_index: int) -> str | None:
     for row in rows[:header_index]:
         texts = [display_text(c) for c in row]
         for position, text in enumerate(texts):
-            if not text or not UNIT_LABEL.search(text) or says_measure(text):
+            if not text or not UNIT_LABEL.search(text):
                 continue
             value = _unit_after_label(text)
+            if value and _MEASURE.match(value):
+                continue  # 单位：件: the table's measure; a 填报单位 line may still follow
             if value:
                 return value
             if META_LABEL_ONLY.match(text):  # the label alone: the name is in the next cell
