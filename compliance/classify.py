@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .dates import DATE_DTYPE, as_days
+from .ingest.later_actions import keeps_grant_day
 from .rules import RuleSet
 from .status import STATUSES, Status
 from .workcalendar import WorkCalendar
@@ -24,6 +25,7 @@ from .workcalendar import WorkCalendar
 __all__ = ["Status", "add_deadlines", "classify", "select_scope", "summarise"]
 NO_DAY = np.datetime64("NaT", "D")
 DEADLINE_COLUMNS = ("deadline", "working_days", "rule", "rule_unknown", "deadline_missing_year")
+GRANT_DAY_DOUBT_DAYS = 365  # a 变更 dated more than a year before it went online: likely the grant's day
 
 
 def _has_text(records: pd.DataFrame, name: str) -> np.ndarray:
@@ -132,6 +134,13 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
     struck_late = _struck(records) & np.isin(judged["status"], [STATUSES.index("late"), STATUSES.index("overdue")])
     judged["status"][struck_late] = STATUSES.index("invalid")
     problem = np.where(struck_late & (problem == None), "row-struck-late", problem)  # noqa: E711
+    # A 注销 / 变更 row of a licence ledger dated by its 发证日期 may carry the licence's first grant, years
+    # before this decision: never late on that date alone (ingest/later_actions.py, docs/rules.md §8).
+    grant_late = _dated_by_grant(records, decision, until) \
+        & np.isin(judged["status"], [STATUSES.index("late"), STATUSES.index("overdue")])
+    judged["status"][grant_late] = STATUSES.index("invalid")
+    deadline = judged["deadline"] = np.where(grant_late, NO_DAY, deadline)  # from a doubtful date: none shown
+    problem = np.where(grant_late & (problem == None), "later-action-dated-by-grant", problem)  # noqa: E711
     for column, prefix in OTHER_DECISION_DATES:
         problem = _other_decision_date(records, column, prefix, calendar, rules, judged, until, problem)
     problem = _published_before_last_check(records, published, judged, problem)
@@ -231,6 +240,21 @@ def _published_before_last_check(records, published, judged, problem) -> np.ndar
 
 def _struck(records) -> np.ndarray:
     return (records["notes"] == "row-struck-through").to_numpy(bool)
+
+
+def _dated_by_grant(records, decision, until) -> np.ndarray:
+    """Later actions dated by the grant header: those issuing no new certificate (注销), and the others
+    (变更, 延续) when the date is more than a year before the publication or the as-of day."""
+    if "action_dated_by" not in records.columns:
+        return np.zeros(len(records), dtype=bool)
+    dated = records["action_dated_by"].notna().to_numpy(bool)
+    stale = (until - decision) > np.timedelta64(GRANT_DAY_DOUBT_DAYS, "D")  # NaT compares false
+    # the licence's 新办 row (or another action of it) on the same day: the grant's day, copied
+    acting = records[records["business_action"].notna()]
+    copied = np.zeros(len(records), dtype=bool)
+    copied[np.flatnonzero(records["business_action"].notna().to_numpy(bool))] = acting.groupby(
+        ["unit", "document_number", "decision_date"], sort=False)["business_action"].transform("nunique").to_numpy() > 1
+    return dated & (keeps_grant_day(records["business_action"]) | stale | copied)
 
 
 def _marked_no_date(records) -> np.ndarray:

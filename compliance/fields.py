@@ -142,6 +142,12 @@ TABLE: tuple[Field, ...] = (
           "双公示数据标准 当前状态",
           Words(contains=("当前状态", "决定状态", "案件状态", "文书状态", "办理状态", "审批状态", "办件状态")),
           exclude=("日期", "时间"), readers=(LEDGER,)),
+    # A licence ledger's 业务类型 (新办 / 变更 / 延续 / 注销): a 注销 row dated by 发证日期 may carry the original
+    # grant's day, years before this decision (ingest/later_actions.py, docs/rules.md §8).
+    Field("business_type", "业务类型", "许可证台账每一行办理的业务（新办、变更、延续、注销等）：注销、变更等行的决定日期取自发证日期时提示核实",
+          "各单位许可证台账的“业务类型”“办理类型”栏（数据标准中没有这一项）",
+          Words(contains=("业务类型", "办理类型", "申请类型", "办件类型", "业务类别", "办理类别", "发证类型", "申办类型")),
+          exclude=("日期", "时间"), readers=(LEDGER,)),
     Field("unit", "单位", "作出决定的单位：报告按它分组、排名",
           "双公示数据标准 许可机关 / 处罚机关（2019 版另有 数据来源单位）",
           Words(contains=("作出决定机关", "处罚机关", "许可机关", "实施机关", "决定机关", "执法机关", "审批机关",

@@ -154,6 +154,7 @@ class _Values:
                    "site_decision": ("online_decision_date", None), "earlier_decision": ("earlier_decision_date", None),
                    "second_decision": ("second_decision_date", None),
                    "earlier_period": ("earlier_period", None), "unit": ("unit", None),
+                   "action": ("business_action", None), "grant_header": ("action_dated_by", None),
                    "checked": ("unpublished_until", None), "extra": ("fields_over", None)}
         column, default = sources[name]
         if name in ("online", "start", "limit", "site_decision", "earlier_decision", "second_decision", "checked"):

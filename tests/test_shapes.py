@@ -295,8 +295,16 @@ def test_a_licences_change_date_beside_its_issue_date_is_a_second_decision_date(
             [1, "JY1", "甲", "新办", D(2016, 10, 10), D(2021, 10, 9), None, D(2016, 10, 14)],
             [2, "JY2", "乙", "变更", D(2013, 5, 2), D(2018, 5, 1), D(2016, 10, 10), D(2016, 10, 14)]])
         _, data, _ = check(tmp_path, path)
+        # 业务类型 says 变更: the row is dated by the change's own column (ingest/later_actions.py)
+        assert [(r["decision_date"], r["status"], sorted(i["code"] for i in r["issues"])) for r in data["records"]] == [
+            ("2016-10-10", "on_time", []), ("2016-10-10", "on_time", [])], word
+        # without a 业务类型 the two columns are weighed: 数据有误 only where the verdict turns
+        path = write_sheet(tmp_path / f"区市场监管局_{word}_无业务类型.xlsx", [
+            ["序号", "许可证编号", "经营者名称", "发证日期", "有效期至", word, "公示日期"],
+            [1, "JY2", "乙", D(2013, 5, 2), D(2018, 5, 1), D(2016, 10, 10), D(2016, 10, 14)]])
+        _, data, _ = check(tmp_path, path)
         assert [(r["status"], sorted(i["code"] for i in r["issues"])) for r in data["records"]] == [
-            ("on_time", []), ("invalid", ["second-decision-date-turns"])], word
+            ("invalid", ["second-decision-date-turns"])], word
 
 
 def test_two_decision_date_columns_flag_only_the_rows_that_differ(tmp_path):

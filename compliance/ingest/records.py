@@ -35,6 +35,7 @@ from .unit_column import record_units, source_units
 from .header import EXAMPLE, fill_merged, footer_unit, find_header, section_above, sheet_unit, title_category, title_unit
 from .rawsheet import RawSheet
 from .action_kinds import other_actions
+from .later_actions import business_actions, dated_by_grant, own_action_dates
 from .rows import nothing_rows, row_kinds, signed_layout
 from .sheet_context import SheetContext
 from ..quality.ingest import quality_wanted, add_quality_columns
@@ -350,6 +351,16 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     if corrected.any():  # a decision's correction, published again (repeats.py)
         out["correction"], extra = corrected, extra + ["correction"]
     extra = extra + (["second_decision_date"] if "second_decision_date" in out else [])
+    actions = business_actions(kept, mapping, text)
+    if actions is not None:  # 新办 / 变更 / 注销: told apart by repeats.py, doubted by classify.py (later_actions.py)
+        out["business_action"], extra = objects(actions, n), extra + ["business_action"]
+        own = np.zeros(n, dtype=bool)
+        if "second_decision_date" in out:  # 发证日期 beside 换证日期: each row by its own action's column
+            out["decision_date"], out["second_decision_date"], own = own_action_dates(
+                actions, mapping, out["decision_date"].to_numpy(), out["second_decision_date"].to_numpy())
+        dated = dated_by_grant(actions, mapping, own)
+        if dated is not None:
+            out["action_dated_by"], extra = objects(dated, n), extra + ["action_dated_by"]
     merged_number = getattr(evidence, "merged_number", None)
     if merged_number is not None and merged_number[keep].any():  # one 文书号 cell over several parties' rows
         out["merged_number"] = merged_number[keep]

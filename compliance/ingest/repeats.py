@@ -50,8 +50,18 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         return out, empty
     files = pd.factorize(records["source_file"])[0].astype(np.int64)
     key = normalise_document_numbers(records["document_number"])
+    # 新办 and 变更 of one licence share its number: two decisions, never copies (later_actions.py)
+    action = records["business_action"].fillna("") if "business_action" in records else ""
     group = pd.DataFrame({"u": records["unit"].astype(object), "c": records["category"].astype(object),
-                          "k": key}).groupby(["u", "c", "k"], sort=False, dropna=False).ngroup().to_numpy()
+                          "k": key, "a": action}).groupby(["u", "c", "k", "a"], sort=False, dropna=False).ngroup().to_numpy()
+    if "number_from_licence" in records and "business_action" in records:  # a licence's own actions, told apart
+        holders = pd.DataFrame({"u": records["unit"].astype(object), "c": records["category"].astype(object),
+                                "k": key, "p": _party_keys(records["party"])}).groupby(
+            ["u", "c", "k"], sort=False, dropna=False)["p"].transform("nunique").to_numpy()
+        alone = (np.bincount(group)[group] == 1) & (action != "").to_numpy(bool) & (holders == 1) \
+            & records["number_from_licence"].fillna(False).to_numpy(bool)  # by 业务类型, one holder: no repeat said
+        if alone.any():
+            out = out.assign(duplicate_of=records["duplicate_of"].mask(alone, None))
     # A hidden sheet's copy (a draft left in the workbook) never stands first where a visible one exists.
     hidden = records["hidden_sheet"].fillna(False).to_numpy(bool) if "hidden_sheet" in records else None
     first_row = _first_rows(group, hidden)
@@ -75,7 +85,7 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         other |= renewed
         same_holder = renewed & (party == party[first_row])  # its 延续 or 补证: no repeated number said (the licence
         if same_holder.any():  # keeps its number); another holder under it is more likely a typo, and said so
-            out = out.assign(duplicate_of=records["duplicate_of"].mask(same_holder, None))
+            out = out.assign(duplicate_of=out["duplicate_of"].mask(same_holder, None))
     if other.any():  # such rows group among themselves: a resent copy of the other decision is still a copy
         group = pd.DataFrame({"g": group, "p": np.where(other, party, ""),
                               "d": np.where(other, decided.astype(np.int64), 0)}).groupby(
