@@ -35,6 +35,7 @@ from .report.json_output import json_text, run_json, write_json
 from .report.parts import Part, parts_of
 from .report.records_out import refuse_foreign_records, write_records
 from .report.paths import OWN_REPORT, free_name, refuse_unsafe_outputs, report_path, tool_named
+from .report.shape import ReportShape
 from .report.workbook import write_report
 from .report.writers import WriterUsed
 from .rules import PROFILES, RuleSet, single
@@ -249,10 +250,11 @@ class Outputs:
 
 
 def write_outputs(run: CheckRun, *, out: str | Path | None = None, json: str | Path | None = None,
-                  records_out: str | Path | None = None) -> Outputs:
+                  records_out: str | Path | None = None, shape: ReportShape | None = None) -> Outputs:
     """Write the report to ``out`` (default reports/<default name>; a folder gets the default name
     inside) and the JSON to ``json`` ("-" or None: not to a file; ``Outputs.payload`` has it);
-    every record as Parquet to the folder ``records_out`` (report/records_out.py).
+    every record as Parquet to the folder ``records_out`` (report/records_out.py). ``shape``: the
+    report's sheets and rows (report/shape.py; default: every sheet whole).
 
     Nothing is written when nothing could be read. Every refusal (an output
     that is an input, a file the tool did not write, the JSON on the report, a
@@ -270,7 +272,9 @@ def write_outputs(run: CheckRun, *, out: str | Path | None = None, json: str | P
     records_dir = None if records_out is None else Path(records_out)
     if records_dir is not None:
         refuse_foreign_records(records_dir)
-    outputs = Outputs(run, target, _write(run, target, "报告", "--out", write_report), json_path=json_path,
+    shape = shape or ReportShape(records_dir=None if records_out is None else str(records_out))
+    outputs = Outputs(run, target, _write(run, target, "报告", "--out",
+                                          lambda _run, path: write_report(_run, path, shape=shape)), json_path=json_path,
                       kept=named if target != named else None)
     try:
         if records_dir is not None:

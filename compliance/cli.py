@@ -197,12 +197,16 @@ def template(out, force):
 @click.option("--scheduler", metavar="地址",
               help="与 --engine dask 一起用：已启动的 Dask 调度器地址（如 tcp://10.0.0.5:8786）；"
                    "不给则在本机启动有内存上限的工作进程。")
+@click.option("--all-records", "all_records", is_flag=True,
+              help="与 --engine dask 一起用：在报告中写出“全部记录”工作表（Dask 引擎默认不写，"
+                   "逾期清单和数据问题最多各列 10 万条，全部记录可用 --records-out 另存）。")
 @click.option("--quiet", "-q", is_flag=True, help="只输出报告位置和一行结论。")
 @click.option("--all", "show_all", is_flag=True, help="逐条列出全部问题记录（默认最多列 20 条）。")
 @debug_option
 @supervised  # the check runs in a worker that Ctrl-C can stop even mid-write
 def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out, json_target, online_files,
-          online_since, no_quality, db, no_history, record, records_out, engine, scheduler, quiet, show_all):
+          online_since, no_quality, db, no_history, record, records_out, engine, scheduler, all_records, quiet,
+          show_all):
     """检查决定是否按时上网公开，并生成 Excel 报告。
 
     路径可以是文件（.xlsx/.xlsm/.xls/.csv/.parquet）或文件夹（递归查找）。结果输出到屏幕（标准输出），进度和错误输出到标准错误。
@@ -220,6 +224,7 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
       compliance check 全省报送/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from .api import check as run_check, write_outputs  # when used: start-up time
+    from .report.shape import ReportShape  # likewise
     from .config import load_config  # when used: start-up time
     from .report import terminal  # when used: start-up time
     from .report.records_out import refuse_foreign_records  # when used: start-up time
@@ -265,7 +270,8 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
                 click.echo(f"  （--debug）{entry.path}：{entry.error.detail}", err=True)
     verdict = run.verdict
     try:
-        outputs = write_outputs(run, out=out, json=json_target, records_out=records_out)
+        outputs = write_outputs(run, out=out, json=json_target, records_out=records_out,
+                                shape=ReportShape.for_engine(engine, all_records, records_out))
     except ComplianceError as exc:  # a read-only folder, a file open in Excel: the figures are still worth showing
         report_failed = exc.code == "output-write-failed" and getattr(exc, "values", {}).get("kind") == "报告"
         written = getattr(exc, "report_written", None)  # the JSON or Parquet failed after the report was in place

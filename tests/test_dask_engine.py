@@ -109,7 +109,7 @@ def sheet_values(report: Path, name: str) -> list[tuple]:
 def assert_same(paths, work: Path, *options, scheduler: str | None = None) -> dict:
     """Both engines on the same inputs: the same exit code, every record, every figure, the same 汇总."""
     pandas_run, expected, expected_report = run(paths, work, "pandas", *options)
-    dask_run, got, got_report = run(paths, work, "dask", "--engine", "dask", *options,
+    dask_run, got, got_report = run(paths, work, "dask", "--engine", "dask", "--all-records", *options,
                                     *(["--scheduler", scheduler] if scheduler else []))
     assert dask_run.returncode == pandas_run.returncode, dask_run.stderr
     assert got["records"] == expected["records"]
@@ -155,6 +155,15 @@ def test_messy_and_broken_files_give_the_same_answers_and_a_crashing_reader_cost
 
 def test_without_scheduler_a_local_cluster_gives_the_same_answers(tmp_path):
     assert_same([SAMPLE], tmp_path)
+    # without --all-records the dask engine's report leaves 全部记录 out, and 说明 says where every record is
+    proc, got, report = run([SAMPLE], tmp_path, "dask-default", "--engine", "dask", "--records-out", "记录")
+    workbook = openpyxl.load_workbook(report, read_only=True)
+    names = workbook.sheetnames
+    workbook.close()
+    assert "全部记录" not in names and {"汇总", "逾期清单", "数据问题", "说明"} <= set(names), names
+    said = {row[0]: row[1] for row in sheet_values(report, "说明")}
+    assert "--all-records" in said["全部记录"] and "记录" in said["全部记录"], said["全部记录"]
+    assert got["summary"]["records"] == 378 and (tmp_path / "记录").is_dir()
 
 
 def test_an_unreachable_scheduler_is_said_in_chinese(tmp_path):

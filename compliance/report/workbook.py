@@ -15,10 +15,11 @@ from .sheets import build_specs
 from .writers import WriterUsed, write_workbook
 
 
-def write_report(run, out_path: str | Path, backend: str | None = None) -> WriterUsed:
-    """Write the report to ``out_path``; returns the writer that wrote it (named in 说明 as well)."""
+def write_report(run, out_path: str | Path, backend: str | None = None, shape=None) -> WriterUsed:
+    """Write the report to ``out_path``; returns the writer that wrote it (named in 说明 as well).
+    ``shape``: which sheets, how many rows (report/shape.py; default: everything)."""
     def write(temp: Path) -> WriterUsed:
-        used = write_workbook(lambda label: build_specs(run, label), temp, backend)
+        used = write_workbook(lambda label: build_specs(run, label, shape), temp, backend)
         stamp(temp)  # as written: replaced next time only if nobody has changed it since
         return used
 

@@ -9,13 +9,14 @@ add their columns, 汇总 headers and 说明 lines (report/parts/).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from ..layout import SheetSpec
 from ..scope import scope_text
+from ..shape import ReportShape
 from . import about, late, problems, records, summary
 
 
@@ -29,6 +30,8 @@ class SheetContext:
     statuses: np.ndarray  # each record's status key
     columns: tuple  # 全部记录's columns, the parts' included
     everything: pd.DataFrame  # 全部记录's cells, which 数据问题 and 公开核对 pick rows from
+    shape: ReportShape = ReportShape()
+    cuts: list = field(default_factory=list)  # (sheet, rows kept, rows in all): 说明 says what was left out
 
 
 def page_header(scope: str) -> str:
@@ -36,17 +39,18 @@ def page_header(scope: str) -> str:
     return f'&C&"-,Bold"&A（{scope}）'
 
 
-def build_specs(run, writer_label: str) -> list[SheetSpec]:
+def build_specs(run, writer_label: str, shape: ReportShape | None = None) -> list[SheetSpec]:
     scope = scope_text(run)
     columns = records.columns_of(run.parts)
     sheet = SheetContext(run, f"&L&A&C第 &P 页，共 &N 页&R{scope}", page_header(scope),
                          run.records["status"].astype(object).to_numpy(object), columns,
-                         records.frame(run, columns))
+                         records.frame(run, columns), shape or ReportShape())
     specs = [summary.spec(sheet)]
     specs += late.specs(sheet)
     for part in run.parts:
         specs += part.sheets(sheet)
     specs.append(problems.spec(sheet))
-    specs += records.specs(sheet)
+    if sheet.shape.records_sheet:
+        specs += records.specs(sheet)
     specs.append(about.spec(sheet, writer_label))
     return specs

@@ -15,14 +15,25 @@ CONTENT_WIDTH = 80.0
 
 
 def spec(sheet, writer_label: str) -> SheetSpec:
-    frame = pd.DataFrame(lines(sheet.run, writer_label), columns=["项目", "内容"])
+    frame = pd.DataFrame(lines(sheet.run, writer_label, shape_lines(sheet)), columns=["项目", "内容"])
     return SheetSpec(NAME, frame, [TEXT, TEXT], [16.0, CONTENT_WIDTH], landscape=False, autofilter=False,
                      # portrait: the scope on the right ran into the page number; the sheet's rows say it
                      footer=sheet.footer.split("&R")[0], fit_to_pages=(1, 0), wrap_columns={"内容"},
                      row_heights=wrapped_heights(frame["内容"], CONTENT_WIDTH))
 
 
-def lines(run, writer_label: str) -> list[tuple[str, str]]:
+def shape_lines(sheet) -> list[tuple[str, str]]:
+    """What the report leaves out at scale (report/shape.py), and where the full lists are."""
+    out = []
+    if not sheet.shape.records_sheet:
+        out.append(("全部记录", "未写入本报告（Dask 引擎默认不写；检查时加 --all-records 才写入）。" + sheet.shape.where_all()))
+    for name, kept, total, which in sheet.cuts:
+        out.append((name, f"共 {total} 条，超过 {sheet.shape.list_limit} 条，本报告只列{which} {kept} 条。"
+                          + sheet.shape.where_all()))
+    return out
+
+
+def lines(run, writer_label: str, shaped: list | None = None) -> list[tuple[str, str]]:
     info = run.calendar.describe()
     out = [
         ("统计截止日", run.as_of.isoformat()),
@@ -40,6 +51,7 @@ def lines(run, writer_label: str) -> list[tuple[str, str]]:
     scope = out_of_scope_text(run)
     if scope:
         out.append(("统计范围外", scope))
+    out += shaped or []
     for entry in run.inputs:
         state = f"错误：{entry.error.message}" if entry.error else f"未读取：{entry.not_read.message}" \
             if entry.not_read else f"记录 {entry.records} 条，跳过 {entry.skipped_rows} 行"

@@ -25,7 +25,7 @@ AT_LEAST = "（逾期工作日数是下限：缺节假日数据的年份未计�
 
 def specs(sheet) -> list[SheetSpec]:
     run = sheet.run
-    order = late_order(run.records, np.isin(sheet.statuses, LATE))
+    order = _kept(sheet, late_order(run.records, np.isin(sheet.statuses, LATE)))
     cells = record_frame(run.records.iloc[order], [run.issues[i] for i in order], COLUMNS)
     # A 公开日期 beside 逾期未公开: published after the as-of date (published-after-as-of); the row says so.
     after = (sheet.statuses[order] == "overdue") & run.records["published_date"].iloc[order].notna().to_numpy()
@@ -48,3 +48,14 @@ def late_order(records: pd.DataFrame, late: np.ndarray) -> np.ndarray:
                         "late": records["working_days_late"].astype("Float64").to_numpy(float, na_value=-1)[index],
                         "i": index})
     return sub.sort_values(["unit", "late"], ascending=[True, False], kind="stable")["i"].to_numpy()
+
+
+def _kept(sheet, order: np.ndarray) -> np.ndarray:
+    """At most the report shape's limit of rows: the most working days late (report/shape.py)."""
+    limit = sheet.shape.list_limit
+    if limit is None or len(order) <= limit:
+        return order
+    days = sheet.run.records["working_days_late"].astype("Float64").to_numpy(float, na_value=-1)[order]
+    kept, total = sheet.shape.keep(order, order[np.argsort(-days, kind="stable")])
+    sheet.cuts.append(("逾期清单", len(kept), total, "逾期工作日数最多的"))
+    return kept

@@ -39,7 +39,8 @@ def spec(sheet) -> SheetSpec:
                 files.append(["工作表问题", entry.path, found.name, np.nan, None, None, "提示", item.message, None, None])
             for note in found.notes:
                 notes.append(["工具提示", entry.path, found.name, np.nan, None, None, "提示", note.message, None, None])
-    other = pd.concat([pd.DataFrame(files, columns=HEADERS), _repeat_rows(run),
+    record_rows, repeat_rows = _kept(sheet, record_rows, _repeat_rows(run))
+    other = pd.concat([pd.DataFrame(files, columns=HEADERS), repeat_rows,
                        pd.DataFrame(notes, columns=HEADERS)], ignore_index=True)
     if len(other):
         other["来源文件"] = short_paths(other["来源文件"])
@@ -48,6 +49,23 @@ def spec(sheet) -> SheetSpec:
     return SheetSpec(NAME, table, KINDS, widths, footer=sheet.footer, page_header=sheet.header,
                      print_columns=len(KINDS), wrap_columns={"问题说明"},  # long notes wrap, never cut
                      row_heights=wrapped_heights(table["问题说明"], widths[HEADERS.index("问题说明")]))
+
+
+# The worst first when the list is cut (report/shape.py): what hides or invents lateness, then the rest.
+PRIORITY = {"数据有误": 0, "缺日历": 1, "需核实": 2, "数据质量": 3, "无需公开": 4}
+
+
+def _kept(sheet, record_rows: pd.DataFrame, repeat_rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """At most the report shape's limit of record and repeat rows together, the worst first."""
+    limit, total = sheet.shape.list_limit, len(record_rows) + len(repeat_rows)
+    if limit is None or total <= limit:
+        return record_rows, repeat_rows
+    rank = np.concatenate([record_rows["类型"].map(PRIORITY).fillna(len(PRIORITY)).to_numpy(float),
+                           np.full(len(repeat_rows), len(PRIORITY) + 1.0)])
+    kept = np.zeros(total, dtype=bool)
+    kept[np.argsort(rank, kind="stable")[:limit]] = True
+    sheet.cuts.append(("数据问题", limit, total, "数据有误在前"))
+    return record_rows[kept[:len(record_rows)]], repeat_rows[kept[len(record_rows):]]
 
 
 REPEAT_CODES = {"same": "repeat-counted-once", "filled": "repeat-blank-filled-later", "conflict": "repeat-conflict",
