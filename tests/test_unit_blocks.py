@@ -8,10 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from compliance.cli import main
-from helpers import write_xlsx
+from helpers import write_csv, write_xlsx
 
 D = dt.date
 HEADER = ["序号", "文书号", "当事人", "决定日期", "公开日期"]
@@ -174,3 +175,35 @@ def test_lines_above_some_tables_and_a_wide_sign_off(tmp_path):
                            [1, "西环罚〔2024〕12号", "乙公司", *ON_TIME],
                            ["填报单位（盖章）：区环保局", "填报人：李四", "电话：456", "填报日期：2024-07-01"]])
     assert got == {"西安监罚〔2024〕30号": ("区安监局", "late"), "西环罚〔2024〕12号": ("区环保局", "on_time")}
+
+
+@pytest.mark.parametrize("shape", ["blank cell", "merged across", "csv"])
+def test_a_header_printed_again_with_its_unit_cell_blank_keeps_the_unit_column(tmp_path, shape):
+    # probe 14: the page's header repeated halfway, its 执法单位 cell blank (or covered by a unit merged down
+    # across it): read as a new table without a unit column, every row below went to 区政府办 (the file's
+    # name), an office accused of other units' lateness
+    header = ["序号", "执法单位", "处罚决定书文号", "当事人", "决定日期", "公开日期"]
+    rows = [header,
+            [1, "区市场监管局", "西市监罚〔2024〕1号", "甲店", *ON_TIME],
+            [2, None if shape == "merged across" else "区市场监管局", "西市监罚〔2024〕2号", "乙店", *LATE],
+            ["序号", None, "处罚决定书文号", "当事人", "决定日期", "公开日期"],
+            [3, None if shape == "merged across" else "区市场监管局", "西市监罚〔2024〕3号", "丙店", *ON_TIME],
+            [4, "区交通运输局", "西交罚〔2024〕1号", "丁公司", *LATE],
+            [5, "区应急管理局", "西应急罚〔2024〕1号", "戊公司", D(2024, 5, 6), None]]
+    name = "区政府办_2024年6月各单位行政处罚汇总"
+    if shape == "csv":
+        path = write_csv(tmp_path / f"{name}.csv", [["" if c is None else c.isoformat() if isinstance(c, D) else c
+                                                     for c in row] for row in rows])
+    else:
+        path = write_xlsx(tmp_path / f"{name}.xlsx", {"6月": rows},
+                          merges={"6月": ["B2:B5"]} if shape == "merged across" else None)
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2024-06-30", "--json", str(out),
+                                       "-o", str(tmp_path / "r.xlsx"), "--no-history"])
+    assert result.exit_code in (0, 1), result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    got = {r["document_number"]: (r["unit"], r["status"]) for r in data["records"]}
+    assert got == {"西市监罚〔2024〕1号": ("区市场监管局", "on_time"), "西市监罚〔2024〕2号": ("区市场监管局", "late"),
+                   "西市监罚〔2024〕3号": ("区市场监管局", "on_time"), "西交罚〔2024〕1号": ("区交通运输局", "late"),
+                   "西应急罚〔2024〕1号": ("区应急管理局", "overdue")}
+    assert data["summary"]["skipped_rows"] == 1  # the repeated header

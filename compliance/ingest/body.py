@@ -39,6 +39,23 @@ def band_unit(frame: pd.DataFrame, position: int, height: int) -> str | None:
 _HEADER_WORDS = ("日期", "时间", "文号", "文书号", "编号", "名称", "相对人", "当事人", "申请人", "被处罚", "被许可")
 
 
+def _repeated_header(texts: list[str], frame: pd.DataFrame, position: int, mapping: ColumnMap) -> bool:
+    """A header row inside the body that repeats the first header where it says anything (a printed
+    page's header again, its 执法单位 cell left blank or covered by a unit merged down across it): the
+    same table, not a new one without that column. A cell equal to the one above is a merged or carried
+    value, not a header's word."""
+    above = frame_row_texts(frame, position - 1) if position else []
+    same = 0
+    for column, text in enumerate(texts):
+        text = re.sub(r"\s+", "", text)
+        if not text or (column < len(above) and re.sub(r"\s+", "", above[column]) == text):
+            continue
+        if column >= len(mapping.headers) or re.sub(r"\s+", "", str(mapping.headers[column] or "")) != text:
+            return False
+        same += 1
+    return same >= 2
+
+
 def inner_headers(frame: pd.DataFrame, mapping: ColumnMap, rules: FieldRules) -> list[tuple[int, int, ColumnMap]]:
     """Body rows that are headers themselves, in the first header's column order or in another (a
     second table under the first, 二、行政处罚 with its own columns): a header word in a mapped column
@@ -62,6 +79,8 @@ def inner_headers(frame: pd.DataFrame, mapping: ColumnMap, rules: FieldRules) ->
                 readings.append((2, map_columns(combine(spread_groups(texts, sub), sub, rules), rules)))
         # two rows only when they name more fields: a text-only first record is never taken as a header
         height, inner = max(readings, key=lambda r: (strength(r[1]), -r[0]))
+        if height == 1 and _repeated_header(texts, frame, position, mapping):
+            inner = mapping  # the page's header printed again, one cell left blank: the same table goes on
         if strength(inner) >= 2 and "decision_date" in inner.columns \
                 and ("document_number" in inner.columns or "party" in inner.columns):
             found.append((int(position), height, inner))
