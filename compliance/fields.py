@@ -176,8 +176,10 @@ TABLE: tuple[Field, ...] = (
           exclude=("相对人", "当事人", "企业", "法定代表人", "许可证"), readers=(ONLINE,)),
     Field("index", "索引号", "政府网站信息公开目录的索引号", "政府信息公开目录 索引号",
           Words(contains=("索引号",)), readers=(ONLINE,)),
-    Field("link", "链接", "信息在网站上的地址", "政府网站信息公开目录",
-          Words(contains=("链接", "网址", "URL", "url", "网页地址")), readers=(ONLINE,)),
+    # In a ledger, a page's address beside a blank publication date says the decision is online
+    # (标注已公开，但没有公开日期), never 逾期未公开 (ingest/published_words.page_links).
+    Field("link", "链接", "信息在网站上的地址（台账中：有网页地址而无公开日期时提示核实）", "政府网站信息公开目录",
+          Words(contains=("链接", "网址", "URL", "url", "网页地址"))),
 )
 BY_NAME = {f.name: f for f in TABLE}
 FIELDS = tuple(BY_NAME)

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from compliance.cli import main
-from helpers import write_xlsx
+from helpers import write_csv, write_xlsx
 
 D = dt.date
 
@@ -115,3 +115,32 @@ def test_a_take_down_said_in_words_or_without_a_day_is_still_one(tmp_path, mark)
         header, ["西综执罚〔2024〕1号", "甲", D(2024, 1, 5), None, mark]]})
     result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-06-30", "--json", "-"])
     assert [r["status"] for r in json.loads(result.stdout)["records"]] == ["invalid"]
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_a_pages_address_beside_a_blank_date_is_no_overdue(tmp_path, kind):
+    # probe 14: 公示网址 gave the page (…/t20251015_3.html) and 公示时间 was blank: 逾期未公开, an office
+    # accused of never publishing what its ledger shows online. The bare site or a folder on every row
+    # says where decisions go, not that this one went.
+    rows = [["序号", "许可决定书文号", "行政相对人名称", "许可决定日期", "公示网址", "公示时间"],
+            [1, "西审批许〔2025〕301号", "甲", D(2025, 10, 9), "http://www.xss.gov.cn/xxgk/xzxk/202511/t20251105_1.html",
+             D(2025, 11, 5)],
+            [2, "西审批许〔2025〕303号", "乙", D(2025, 10, 10), "http://www.xss.gov.cn/xxgk/xzxk/202510/t20251015_3.html",
+             None],
+            [3, "西审批许〔2025〕304号", "丙", D(2025, 12, 15), "www.xss.gov.cn/xxgk/detail?id=304", None],
+            [4, "西审批许〔2025〕305号", "丁", D(2025, 10, 11), "http://www.xss.gov.cn", None],
+            [5, "西审批许〔2025〕306号", "戊", D(2025, 10, 11), "http://www.xss.gov.cn/xxgk/xzxk/", None],
+            [6, "西审批许〔2025〕307号", "己", D(2025, 10, 11), None, None]]
+    name = "区行政审批局_2025年行政许可"
+    if kind == "xlsx":
+        path = write_xlsx(tmp_path / f"{name}.xlsx", {"许可": rows})
+    else:
+        path = write_csv(tmp_path / f"{name}.csv", [["" if c is None else c.isoformat() if isinstance(c, D) else c
+                                                     for c in row] for row in rows])
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2025-12-31", "--json", "-"])
+    records = {r["document_number"][-4:]: r for r in json.loads(result.stdout)["records"]}
+    assert {k: (r["status"], [i["code"] for i in r["issues"]]) for k, r in records.items()} == {
+        "301号": ("on_time", []),
+        "303号": ("invalid", ["published-marked-no-date"]),  # deadline 2025-11-06 passed: 数据有误, not 逾期
+        "304号": ("pending", ["published-marked-no-date"]),  # deadline in January: 未到期, with the note
+        "305号": ("overdue", []), "306号": ("overdue", []), "307号": ("overdue", [])}

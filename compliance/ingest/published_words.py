@@ -73,3 +73,14 @@ def corrections(numbers: pd.Series, remarks: pd.Series) -> np.ndarray:
         if len(maybe):
             out[maybe] |= [bool(pattern.search(v)) for v in values[maybe]]
     return out
+
+
+# A page under a site (…/t20251015_3.html, …/detail?id=12): not the bare site or a folder, which a ledger
+# may write on every row as where decisions go, published or not.
+_PAGE = re.compile(r"^(?:HTTPS?://)?[^/\s]+\.[^/\s]+/\S*[^/\s]$", re.I)
+
+
+def page_links(cells: pd.Series) -> np.ndarray:
+    """Cell-wise: a 公示网址 cell holding a page's address (the decision is online, its date aside)."""
+    return per_distinct(cells.to_numpy(object),
+                        lambda texts: [_PAGE.match(normalise_text(t)) is not None for t in texts]).astype(bool)

@@ -19,7 +19,7 @@ from ..date_text import PUBLISHED_WORDS
 from ..dates import NO_DATE, parse_dates
 from ..errors import ReconciliationError
 from ..problems import Problem, problem
-from .published_words import corrections, said_published, unpublished_words
+from .published_words import corrections, page_links, said_published, unpublished_words
 from .body import (band_unit, constant_cells, csv_body, date_part_columns, fill_from_spans, inner_headers,
                    join_date_parts, mapped_column, merged_continuations, merged_header_spans, rows_body)
 from .date_columns import (dates_in_the_mark as _dates_in_the_mark, date_cells as _date_cells, remark_dates as _remark_dates,
@@ -287,7 +287,8 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     mark_text = text(mapped_column(kept, mapping, "published_marked"))
     remark_text = text(mapped_column(kept, mapping, "remarks"))
     remarked = said_published(remark_text, free_text_only=True)
-    marked = said_published(mark_text) | remarked | taken_down(kept, mapping, text)
+    marked = said_published(mark_text) | remarked | taken_down(kept, mapping, text) \
+        | page_links(text(mapped_column(kept, mapping, "link")))  # 公示网址 given: online, its date aside
     # a blank date and 备注 已于2024年3月5日在区政府网站公开: the day the remark gives, said on the sheet
     told = remarked & np.isnat(published) & (published_text[keep].to_numpy(object) == "")
     if told.any():
