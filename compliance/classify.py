@@ -144,6 +144,7 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
     for column, prefix in OTHER_DECISION_DATES:
         problem = _other_decision_date(records, column, prefix, calendar, rules, judged, until, problem)
     problem = _published_before_last_check(records, published, judged, problem)
+    problem = _second_published_date(records, judged, problem)
     late = _lateness(calendar, judged, until, days)
 
     out = records.copy(deep=False)  # copy-on-write: the columns are shared until one is changed
@@ -217,6 +218,26 @@ def _other_decision_date(records, column, prefix, calendar, rules, judged, until
     free = problem[rows] == None  # noqa: E711
     problem[rows[turns & free]] = f"{prefix}-turns"
     problem[rows[~turns & free & judged_rows]] = f"{prefix}-differs"  # (数据有误 for another reason: said there)
+    return problem
+
+
+def _second_published_date(records, judged, problem) -> np.ndarray:
+    """Two publication-date columns that differ, judged by the earlier day (ingest/date_columns.py): on
+    time by it and late by the later day, the verdict turns on which is right: 数据有误, both days said.
+    Otherwise the verdict stands, with a note (docs/rules.md §8)."""
+    if "second_published_date" not in records.columns:
+        return problem
+    later = as_days(records["second_published_date"])
+    rows = np.flatnonzero(~np.isnat(later))
+    if not len(rows):
+        return problem
+    status = judged["status"][rows]
+    turns = (status == STATUSES.index("on_time")) & (later[rows] > judged["deadline"][rows])  # NaT: false
+    judged["status"][rows[turns]] = STATUSES.index("invalid")
+    problem = problem.copy()
+    free = problem[rows] == None  # noqa: E711
+    problem[rows[turns & free]] = "published-dates-turn"
+    problem[rows[~turns & free]] = "published-dates-differ"
     return problem
 
 

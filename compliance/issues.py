@@ -153,11 +153,13 @@ class _Values:
                    "column": ("online_date_column", "更新时间"), "standin": ("published_stand_in", "更新时间"),
                    "site_decision": ("online_decision_date", None), "earlier_decision": ("earlier_decision_date", None),
                    "second_decision": ("second_decision_date", None),
+                   "second_published": ("second_published_date", None),
                    "earlier_period": ("earlier_period", None), "unit": ("unit", None),
                    "action": ("business_action", None), "grant_header": ("action_dated_by", None),
                    "checked": ("unpublished_until", None), "extra": ("fields_over", None)}
         column, default = sources[name]
-        if name in ("online", "start", "limit", "site_decision", "earlier_decision", "second_decision", "checked"):
+        if name in ("online", "start", "limit", "site_decision", "earlier_decision", "second_decision", "second_published",
+                    "checked"):
             return self._dates(column)
         raw = self._raw(column)
         return raw if default is None else np.where((raw == None) | (raw == ""), default, raw)  # noqa: E711

@@ -278,7 +278,7 @@ DECLARED = [
                 "两列都可能是决定日期（如批准日期和发证日期）", "核对两列不一致的行，确认哪一天作出决定"),
     ProblemType("published-date-two-columns", SHEET, "第 {other} 列“{other_header}”与第 {used} 列“{used_header}”"
                                                      "都像公开日期：两列一致的行照常判定，只有一列有日期的行用那一列，"
-                                                     "两列日期不同的行判为数据有误",
+                                                     "两列日期不同的行按较早的一天判定，按较晚的一天结论不同的判为数据有误",
                 "两列都可能是公开日期（如公示日期和上网公开日期）", "核对两列不一致的行，确认哪一天上网公开"),
     # -- cells (dates) -----------------------------------------------------------
     ProblemType("second-decision-date-turns", RECORD, "两列决定日期不一致：{decision} 和 {second_decision}（见决定日期原文）；"
@@ -292,8 +292,13 @@ DECLARED = [
     ProblemType("second-decision-date-differs", RECORD, "两列决定日期不一致：{decision} 和 {second_decision}（见决定日期原文），"
                                                         "按哪个日期结论都一样，已按前一个判定，请核对",
                 "两列都可能是决定日期，这一行两列的日期不同，但不影响是否逾期", "确认哪一天作出决定，改正台账"),
-    ProblemType("published-dates-differ", CELL, "两列不一致：{text}", "两列都可能是公开日期，这一行两列的日期不同",
+    ProblemType("published-dates-differ", RECORD, "两列公开日期不一致：{published} 和 {second_published}（见公开日期原文），"
+                                                  "按哪个日期结论都一样，已按较早的 {published} 判定，请核对",
+                "两列都可能是公开日期（如公示日期和上网公开日期），这一行两列的日期不同，但不影响是否逾期",
                 "确认哪一天上网公开，改正台账"),
+    ProblemType("published-dates-turn", RECORD, "两列公开日期不一致：{published} 和 {second_published}（见公开日期原文）；"
+                                                "按较早的一天按时、按较晚的一天逾期，无法判定，请核对公开日期",
+                "两列都可能是公开日期，这一行两列的日期不同，而是否逾期取决于哪个对", "确认哪一天上网公开，改正台账"),
     ProblemType("date-missing", CELL, "日期为空", "日期单元格是空的", "补填日期"),
     ProblemType("date-unparseable", CELL, "无法识别的日期：{text}", "单元格中的文字不是可识别的日期",
                 "改为 2016-09-28 这样的日期"),

@@ -179,14 +179,21 @@ def test_two_publication_date_columns_are_compared_row_by_row_in_csv_and_xlsx(tm
             ["西罚2", "乙", "2016-09-02", "2016-09-06", "2016-12-20"],
             ["西罚3", "丙", "2016-09-02", "", "2016-09-06"],
             ["西罚4", "丁", "2016-09-02", "2016-09-07", ""],
-            ["西罚5", "戊", "2016-09-02", "", ""]]
+            ["西罚5", "戊", "2016-09-02", "", ""],
+            # probe 14: both days late (or both on time) is late (on time) whichever is right: judged by the
+            # earlier, the first publication, with both said; never 数据有误 hiding the lateness
+            ["西罚6", "己", "2016-09-02", "2016-11-03", "2016-11-01"],
+            ["西罚7", "庚", "2016-09-02", "2016-09-05", "2016-09-08"]]
     for path in as_csv_and_xlsx(tmp_path, "区安监局_处罚", rows):
         _, data, _ = check(path.parent, path)
         records = by_number(data)
         got = {n: (r["status"], r["published_date"]) for n, r in records.items()}
-        assert got == {"西罚1": ("on_time", "2016-09-05"), "西罚2": ("invalid", None), "西罚3": ("on_time", "2016-09-06"),
-                       "西罚4": ("on_time", "2016-09-07"), "西罚5": ("overdue", None)}, path.name
-        assert codes(records["西罚2"]) == {"published-dates-differ"}
+        assert got == {"西罚1": ("on_time", "2016-09-05"), "西罚2": ("invalid", "2016-09-06"),
+                       "西罚3": ("on_time", "2016-09-06"), "西罚4": ("on_time", "2016-09-07"), "西罚5": ("overdue", None),
+                       "西罚6": ("late", "2016-11-01"), "西罚7": ("on_time", "2016-09-05")}, path.name
+        assert codes(records["西罚2"]) == {"published-dates-turn"}  # on time by 09-06, late by 12-20
+        assert codes(records["西罚6"]) == codes(records["西罚7"]) == {"published-dates-differ"}
+        assert records["西罚6"]["working_days_late"] == 18  # deadline 2016-10-08 (a make-up Saturday) to 11-01, not 11-03
         message = records["西罚2"]["issues"][0]["message"]
         assert "2016-09-06" in message and "2016-12-20" in message
         notes = data["inputs"][0]["sheets"][0]["notes"]
@@ -211,9 +218,9 @@ def test_two_publication_columns_named_by_their_sites_are_both_witnesses(tmp_pat
         _, data, _ = check(path.parent, path)
         records = by_number(data)
         got = {n: (r["status"], r["published_date"]) for n, r in records.items()}
-        assert got == {"西罚1": ("invalid", None), "西罚2": ("on_time", "2016-11-07"),
+        assert got == {"西罚1": ("invalid", "2016-11-07"), "西罚2": ("on_time", "2016-11-07"),
                        "西罚3": ("on_time", "2016-11-07"), "西罚4": ("overdue", None)}, path
-        assert codes(records["西罚1"]) == {"published-dates-differ"}
+        assert codes(records["西罚1"]) == {"published-dates-turn"}  # deadline 2016-11-07: on time by one only
 
 
 def test_a_deadline_beside_the_publication_date_is_no_second_witness(tmp_path):

@@ -15,19 +15,17 @@ from ..problems import problem
 from .body import mapped_column
 from .cells import cell_text
 
-# Two publication-date columns that differ: 数据有误. Two decision-date columns: see two_decision_dates.
-DATES_DIFFER = {"published_date": "published-dates-differ"}
-
-
 def two_date_columns(kept, mapping, sheet, name, dates, codes, shown, fill_blank=False, text=cell_text):
-    """Two columns that are both field ``name`` (公示日期 and 上网公开日期): rows where both hold a date and the
-    dates differ lose their date, with both values shown; every other row keeps the first column's, except
-    that with ``fill_blank`` a blank first cell takes the second's date (a publication date in either
-    column: the decision was published, never "not yet")."""
+    """Two columns that are both field ``name`` (公示日期 and 上网公开日期): where both hold a date and
+    they differ, the earlier day stays (the first publication) with both values shown, and the later is
+    returned beside it (NaT elsewhere): classify judges by both, 数据有误 only where the verdict turns
+    on which is right. Every other row keeps the first column's, except that with ``fill_blank`` a blank
+    first cell takes the second's date (a publication date in either column: published, never "not yet")."""
     dates, codes, shown, second = _two_columns(kept, mapping, sheet, name, dates, codes, shown, fill_blank, text)
     differ = ~np.isnat(second)
-    dates[differ], codes[differ] = np.datetime64("NaT"), DATES_DIFFER[name]
-    return dates, codes, shown
+    earlier = differ & (second < dates)
+    later = np.where(earlier, dates, second)
+    return np.where(earlier, second, dates), codes, shown, np.where(differ, later, np.datetime64("NaT"))
 
 
 def two_decision_dates(kept, mapping, sheet, dates, codes, shown, text=cell_text):

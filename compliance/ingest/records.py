@@ -277,8 +277,9 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     decided, dec_codes = np.where(online_words, NO_DATE, decided), np.where(online_words, "date-with-words", dec_codes)
     published_shown = _short(published_text[keep])
     if "published_date" in mapping.alternates:
-        published, pub_codes, published_shown = _two_date_columns(kept, mapping, sheet, "published_date", published,
-                                                                   pub_codes, published_shown, fill_blank=True, text=text)
+        published, pub_codes, published_shown, later = _two_date_columns(
+            kept, mapping, sheet, "published_date", published, pub_codes, published_shown, fill_blank=True, text=text)
+        out["second_published_date"] = later  # classify weighs it (OTHER_PUBLISHED_DATES)
     # Blank, or a word such as 未公开, means not yet published: not a data error; nor is the unit's 不公开
     # (judged as not published, and listed as its claim: exempt.py).
     words, claims = per_distinct(published_text[keep].to_numpy(object), unpublished_words).T.astype(bool)
@@ -351,7 +352,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     corrected = corrections(doc[keep].reset_index(drop=True), remark_text)
     if corrected.any():  # a decision's correction, published again (repeats.py)
         out["correction"], extra = corrected, extra + ["correction"]
-    extra = extra + (["second_decision_date"] if "second_decision_date" in out else [])
+    extra = extra + [c for c in ("second_decision_date", "second_published_date") if c in out]
     actions = business_actions(kept, mapping, text)
     if actions is not None:  # 新办 / 变更 / 注销: told apart by repeats.py, doubted by classify.py (later_actions.py)
         out["business_action"], extra = objects(actions, n), extra + ["business_action"]
