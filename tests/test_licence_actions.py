@@ -61,12 +61,15 @@ def test_a_change_is_doubted_only_when_its_date_is_stale(tmp_path):
         [1, "WS01", "甲诊所", "变更", D(2022, 3, 1), D(2025, 9, 1)],   # more than a year before: the old day
         [2, "WS02", "乙诊所", "变更", D(2025, 7, 1), D(2025, 9, 1)],   # a new certificate's day: late by it
         [3, "WS03", "丙诊所", "延续", D(2025, 7, 1), D(2025, 7, 10)],  # on time
-        [4, "WS04", "丁诊所", "延续", D(2024, 10, 8), None]]})        # not online for over a year: doubted
+        [4, "WS04", "丁诊所", "延续", D(2024, 10, 8), None],          # not online for over a year: doubted
+        # a replacement certificate is dated the day it is issued (probe 11): overdue by it is overdue
+        [5, "WS05", "戊诊所", "补证", D(2025, 6, 3), None]]})
     assert verdicts(run(tmp_path, path)) == {
         2: ("invalid", None, ["later-action-dated-by-grant"]),
         3: ("late", "2025-07-29", []),
         4: ("on_time", "2025-07-29", []),
-        5: ("invalid", None, ["later-action-dated-by-grant"])}
+        5: ("invalid", None, ["later-action-dated-by-grant"]),
+        6: ("overdue", "2025-07-01", [])}
 
 
 def test_a_licences_new_and_changed_rows_are_two_decisions(tmp_path):

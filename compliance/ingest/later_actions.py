@@ -4,9 +4,9 @@ A licence ledger often keeps one row per action with a 业务类型 (新办 / �
 headed 发证日期. On a 注销 row that cell may still hold the day the licence was first granted, years before
 the 注销 decision: judged by it, the row is late by years (a false accusation). classify.py therefore never
 calls such a row late on that date alone (docs/rules.md §8):
-- 注销, 撤回, 撤销, 吊销, 补证 …: no new certificate is issued, so the grant day stays on the row;
-- 变更, 延续, 换证 …: a new certificate usually carries the new day, so only a date more than a year
-  before the publication (or the as-of day) is doubted.
+- 注销, 撤回, 撤销, 吊销 …: no new certificate is issued, so the grant day stays on the row;
+- 变更, 延续, 换证, 补证 …: a new certificate usually carries the new day, so only a date more than a
+  year before the publication (or the as-of day), or the licence's 新办 day, is doubted.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ import pandas as pd
 from .body import mapped_column
 from .cells import per_distinct
 
-NO_NEW_CERTIFICATE = ("注销", "撤回", "撤销", "吊销", "缴销", "补证", "补发", "补办", "遗失")
-NEW_CERTIFICATE = ("变更", "延续", "换证", "换发", "延期", "续期", "更换")
+NO_NEW_CERTIFICATE = ("注销", "撤回", "撤销", "吊销", "缴销")
+# a replacement (补证) is printed anew too, usually dated the day it was issued
+NEW_CERTIFICATE = ("变更", "延续", "换证", "换发", "延期", "续期", "更换", "补证", "补发", "补办", "遗失")
 FIRST_GRANT = ("新办", "新申请", "首次", "初次", "设立", "新设", "新发", "核发")
 # a decision-date header naming the grant of the licence, not the day of the row's own action
 GRANT_HEADER = ("发证", "核发", "颁证", "颁发", "取证", "准予许可", "首次", "初次", "原证")
