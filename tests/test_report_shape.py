@@ -35,12 +35,13 @@ def ledger(tmp_path: Path) -> Path:
         rows.append([i, f"西安监罚〔2016〕{i}号", f"公司{i}", "九月", D(2016, 9, 10), "区安监局"])
     for i in range(12, 14):
         rows.append([i, f"西安监罚〔2016〕{i}号", f"公司{i}", D(2016, 9, 1), D(2016, 9, 5), "区安监局"])
+    rows += [rows[12][:], rows[13][:]]  # pasted twice: 2 repeats, listed on 数据问题 after the 数据有误 rows
     return write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"处罚": rows})
 
 
 def test_the_long_lists_keep_their_worst_rows_and_say_so(tmp_path):
     run = check([ledger(tmp_path)], as_of=D(2016, 12, 31), run_date=D(2016, 12, 31))
-    assert run.summary["late"] == 8 and run.summary["invalid"] == 3
+    assert run.summary["late"] == 8 and run.summary["invalid"] == 3 and run.summary["repeats"] == 2
     out = write_outputs(run, out=tmp_path / "r.xlsx",
                         shape=ReportShape(records_sheet=False, list_limit=3, records_dir="全部记录_parquet"))
     got = sheets(out.report)
@@ -48,10 +49,11 @@ def test_the_long_lists_keep_their_worst_rows_and_say_so(tmp_path):
     late = [row for row in got["逾期清单"] if row and isinstance(row[1], str) and row[1].startswith("西安监罚")]
     assert [row[1] for row in late] == ["西安监罚〔2016〕8号", "西安监罚〔2016〕7号", "西安监罚〔2016〕6号"]
     problems = [row for row in got["数据问题"] if row and row[0] in ("数据有误", "需核实", "数据质量", "重复报送")]
-    assert [row[0] for row in problems] == ["数据有误"] * 3
+    assert [row[0] for row in problems] == ["数据有误"] * 3  # the two repeats left out
     said = {row[0]: row[1] for row in got["说明"]}
     assert "共 8 条" in said["逾期清单"] and "3 条" in said["逾期清单"] and "全部记录_parquet" in said["逾期清单"]
-    assert "--all-records" in said["全部记录"]
+    assert "--all-records" in said["全部记录"] and "共 5 条" in said["数据问题"] \
+        and "最要紧（数据有误在前）的 3 条" in said["数据问题"]
 
 
 def test_the_default_shape_writes_every_row(tmp_path):

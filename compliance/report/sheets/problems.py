@@ -64,7 +64,7 @@ def _kept(sheet, record_rows: pd.DataFrame, repeat_rows: pd.DataFrame) -> tuple[
                            np.full(len(repeat_rows), len(PRIORITY) + 1.0)])
     kept = np.zeros(total, dtype=bool)
     kept[np.argsort(rank, kind="stable")[:limit]] = True
-    sheet.cuts.append(("数据问题", limit, total, "数据有误在前"))
+    sheet.cuts.append(("数据问题", limit, total, "最要紧（数据有误在前）的"))
     return record_rows[kept[:len(record_rows)]], repeat_rows[kept[len(record_rows):]]
 
 
