@@ -284,21 +284,18 @@ DECLARED = [
     ProblemType("second-decision-date-turns", RECORD, "两列决定日期不一致：{decision} 和 {second_decision}（见决定日期原文）；"
                                                       "按其中一个日期逾期、按另一个按时，无法判定，请核对决定日期",
                 "两列都可能是决定日期（如准予许可日期和发证日期），这一行两列的日期不同，而是否逾期取决于哪个对", "确认哪一天作出决定，改正台账"),
-    ProblemType("later-action-dated-by-grant", RECORD,
-                "业务类型为“{action}”，决定日期 {decision} 取自“{grant_header}”一栏，可能是原证发证的日期，"
+    ProblemType("later-action-dated-by-grant", RECORD, "业务类型为“{action}”，决定日期 {decision} 取自“{grant_header}”一栏，可能是原证发证的日期，"
                 "而不是这次{action}决定的日期；按它算已逾期，但不可靠，无法判定，请核对决定日期",
-                "许可证台账中注销、撤销等不发新证的业务，或变更、延续、补证且日期比公开日早一年以上、或与同一许可证的新办同一天的业务，决定日期一栏填的是发证日期："
-                "那往往是原证的日期，按它判逾期会冤枉单位", "填写这次业务决定的日期（如注销日期），或增加一栏“注销日期”“变更日期”"),
+                "注销等不发新证的业务（或变更、延续、补证，日期早于公开日一年以上或与新办同一天），决定日期取自发证日期：往往是原证的日期",
+                "填写这次业务决定的日期（如注销日期），或增加一栏“注销日期”“变更日期”"),
     ProblemType("second-decision-date-differs", RECORD, "两列决定日期不一致：{decision} 和 {second_decision}（见决定日期原文），"
                                                         "按哪个日期结论都一样，已按前一个判定，请核对",
                 "两列都可能是决定日期，这一行两列的日期不同，但不影响是否逾期", "确认哪一天作出决定，改正台账"),
     ProblemType("published-dates-differ", RECORD, "两列公开日期不一致：{published} 和 {second_published}（见公开日期原文），"
                                                   "按哪个日期结论都一样，已按较早的 {published} 判定，请核对",
-                "两列都可能是公开日期（如公示日期和上网公开日期），这一行两列的日期不同，但不影响是否逾期",
-                "确认哪一天上网公开，改正台账"),
-    ProblemType("published-dates-turn", RECORD, "两列公开日期不一致：{published} 和 {second_published}（见公开日期原文）；"
-                                                "按较早的一天按时、按较晚的一天逾期，无法判定，请核对公开日期",
-                "两列都可能是公开日期，这一行两列的日期不同，而是否逾期取决于哪个对", "确认哪一天上网公开，改正台账"),
+                "两列都可能是公开日期（如公示日期和上网公开日期），这一行两列的日期不同，但不影响是否逾期", "确认哪一天上网公开，改正台账"),
+    ProblemType("published-dates-turn", RECORD, "两列公开日期不一致：{published} 和 {second_published}（见公开日期原文）；按较早的"
+                "一天按时、按较晚的一天逾期，无法判定，请核对公开日期", "两列的日期不同，是否逾期取决于哪个对", "确认哪一天上网公开，改正台账"),
     ProblemType("date-missing", CELL, "日期为空", "日期单元格是空的", "补填日期"),
     ProblemType("date-unparseable", CELL, "无法识别的日期：{text}", "单元格中的文字不是可识别的日期",
                 "改为 2016-09-28 这样的日期"),

@@ -55,11 +55,12 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     group = pd.DataFrame({"u": records["unit"].astype(object), "c": records["category"].astype(object),
                           "k": key, "a": action}).groupby(["u", "c", "k", "a"], sort=False, dropna=False).ngroup().to_numpy()
     if "number_from_licence" in records and "business_action" in records:  # a licence's own actions, told apart
-        holders = pd.DataFrame({"u": records["unit"].astype(object), "c": records["category"].astype(object),
-                                "k": key, "p": _party_keys(records["party"])}).groupby(
-            ["u", "c", "k"], sort=False, dropna=False)["p"].transform("nunique").to_numpy()
-        alone = (np.bincount(group)[group] == 1) & (action != "").to_numpy(bool) & (holders == 1) \
-            & records["number_from_licence"].fillna(False).to_numpy(bool)  # by 业务类型, one holder: no repeat said
+        # one holder and several actions (新办, 延续 …) under the number: its own decisions, no repeat said
+        told = pd.DataFrame({"u": records["unit"].astype(object), "c": records["category"].astype(object), "k": key,
+                             "p": _party_keys(records["party"]), "a": action}).groupby(
+            ["u", "c", "k"], sort=False, dropna=False)[["p", "a"]].transform("nunique")
+        alone = (told["p"].to_numpy() == 1) & (told["a"].to_numpy() > 1) & (action != "").to_numpy(bool) \
+            & records["number_from_licence"].fillna(False).to_numpy(bool)
         if alone.any():
             out = out.assign(duplicate_of=records["duplicate_of"].mask(alone, None))
     # A hidden sheet's copy (a draft left in the workbook) never stands first where a visible one exists.
