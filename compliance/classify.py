@@ -271,10 +271,8 @@ def _dated_by_grant(records, decision, until) -> np.ndarray:
     dated = records["action_dated_by"].notna().to_numpy(bool)
     stale = (until - decision) > np.timedelta64(GRANT_DAY_DOUBT_DAYS, "D")  # NaT compares false
     # the licence's 新办 row (or another action of it) on the same day: the grant's day, copied
-    acting = records[records["business_action"].notna()]
-    copied = np.zeros(len(records), dtype=bool)
-    copied[np.flatnonzero(records["business_action"].notna().to_numpy(bool))] = acting.groupby(
-        ["unit", "document_number", "decision_date"], sort=False)["business_action"].transform("nunique").to_numpy() > 1
+    copied = records.groupby(["unit", "document_number", "decision_date"], sort=False)["business_action"] \
+        .transform("nunique").to_numpy() > 1  # (a row without a date is in no group: NaN, never copied)
     return dated & (keeps_grant_day(records["business_action"]) | stale | copied)
 
 

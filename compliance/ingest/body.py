@@ -44,16 +44,13 @@ def _repeated_header(texts: list[str], frame: pd.DataFrame, position: int, mappi
     page's header again, its 执法单位 cell left blank or covered by a unit merged down across it): the
     same table, not a new one without that column. A cell equal to the one above is a merged or carried
     value, not a header's word."""
-    above = frame_row_texts(frame, position - 1) if position else []
-    same = 0
-    for column, text in enumerate(texts):
-        text = re.sub(r"\s+", "", text)
-        if not text or (column < len(above) and re.sub(r"\s+", "", above[column]) == text):
-            continue
-        if column >= len(mapping.headers) or re.sub(r"\s+", "", str(mapping.headers[column] or "")) != text:
-            return False
-        same += 1
-    return same >= 2
+    def squeezed(cells) -> list[str]:
+        return [re.sub(r"\s+", "", str(cell or "")) for cell in cells]
+
+    above, first = squeezed(frame_row_texts(frame, position - 1) if position else []), squeezed(mapping.headers)
+    said = [(column, text) for column, text in enumerate(squeezed(texts))
+            if text and not (column < len(above) and above[column] == text)]
+    return len(said) >= 2 and all(column < len(first) and first[column] == text for column, text in said)
 
 
 def inner_headers(frame: pd.DataFrame, mapping: ColumnMap, rules: FieldRules) -> list[tuple[int, int, ColumnMap]]:

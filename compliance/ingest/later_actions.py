@@ -29,12 +29,8 @@ ACTION_DATE = ("换证", "换发", "补证", "变更", "延续", "注销")
 
 def _action_words(texts: np.ndarray) -> list:
     """The action each 业务类型 text names (注销 before 变更: 变更（注销） is a 注销), or None."""
-    out = []
-    for text in texts:
-        text = str(text)
-        word = next((w for w in NO_NEW_CERTIFICATE + NEW_CERTIFICATE + FIRST_GRANT if w in text), None)
-        out.append(word)
-    return out
+    words = NO_NEW_CERTIFICATE + NEW_CERTIFICATE + FIRST_GRANT
+    return [next((w for w in words if w in str(text)), None) for text in texts]
 
 
 def business_actions(kept: pd.DataFrame, mapping, text) -> np.ndarray | None:

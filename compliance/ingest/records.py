@@ -279,7 +279,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     if "published_date" in mapping.alternates:
         published, pub_codes, published_shown, later = _two_date_columns(
             kept, mapping, sheet, "published_date", published, pub_codes, published_shown, fill_blank=True, text=text)
-        out["second_published_date"] = later  # classify weighs it (OTHER_PUBLISHED_DATES)
+        out["second_published_date"] = later  # classify weighs it (_second_published_date)
     # Blank, or a word such as 未公开, means not yet published: not a data error; nor is the unit's 不公开
     # (judged as not published, and listed as its claim: exempt.py).
     words, claims = per_distinct(published_text[keep].to_numpy(object), unpublished_words).T.astype(bool)

@@ -52,12 +52,12 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     key = normalise_document_numbers(records["document_number"])
     # 新办 and 变更 of one licence share its number: two decisions, never copies (later_actions.py)
     action = records["business_action"].fillna("") if "business_action" in records else ""
-    group = pd.DataFrame({"u": records["unit"].astype(object), "c": records["category"].astype(object),
-                          "k": key, "a": action}).groupby(["u", "c", "k", "a"], sort=False, dropna=False).ngroup().to_numpy()
+    keys = pd.DataFrame({"u": records["unit"].astype(object), "c": records["category"].astype(object),
+                         "k": key, "a": action})
+    group = keys.groupby(["u", "c", "k", "a"], sort=False, dropna=False).ngroup().to_numpy()
     if "number_from_licence" in records and "business_action" in records:  # a licence's own actions, told apart
         # one holder and several actions (新办, 延续 …) under the number: its own decisions, no repeat said
-        told = pd.DataFrame({"u": records["unit"].astype(object), "c": records["category"].astype(object), "k": key,
-                             "p": _party_keys(records["party"]), "a": action}).groupby(
+        told = keys.assign(p=_party_keys(records["party"])).groupby(
             ["u", "c", "k"], sort=False, dropna=False)[["p", "a"]].transform("nunique")
         alone = (told["p"].to_numpy() == 1) & (told["a"].to_numpy() > 1) & (action != "").to_numpy(bool) \
             & records["number_from_licence"].fillna(False).to_numpy(bool)

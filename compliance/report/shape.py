@@ -2,7 +2,7 @@
 
 The pandas engine writes every sheet whole. The dask engine (a city's or a province's records) leaves
 全部记录 out unless ``--all-records`` asks for it, and keeps at most LIST_LIMIT rows of 逾期清单 and of
-数据问题's record rows: the worst ones (the most working days late; 数据有误 before the rest). 说明 says
+数据问题's record and repeat rows: the worst ones (the most working days late; 数据有误 first). 说明 says
 what was left out and where the full lists are.
 """
 

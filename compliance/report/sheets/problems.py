@@ -62,9 +62,10 @@ def _kept(sheet, record_rows: pd.DataFrame, repeat_rows: pd.DataFrame) -> tuple[
         return record_rows, repeat_rows
     rank = np.concatenate([record_rows["类型"].map(PRIORITY).fillna(len(PRIORITY)).to_numpy(float),
                            np.full(len(repeat_rows), len(PRIORITY) + 1.0)])
+    rows, _ = sheet.shape.keep(np.arange(total), np.argsort(rank, kind="stable"))
     kept = np.zeros(total, dtype=bool)
-    kept[np.argsort(rank, kind="stable")[:limit]] = True
-    sheet.cuts.append(("数据问题", limit, total, "最要紧（数据有误在前）的"))
+    kept[rows] = True
+    sheet.cuts.append(("数据问题", len(rows), total, "最要紧（数据有误在前）的"))
     return record_rows[kept[:len(record_rows)]], repeat_rows[kept[len(record_rows):]]
 
 
