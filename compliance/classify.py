@@ -29,6 +29,7 @@ GRANT_DAY_DOUBT_DAYS = 365  # a 变更 dated more than a year before it went onl
 
 
 def _has_text(records: pd.DataFrame, name: str) -> np.ndarray:
+    """Per record: the column is filled (a text or a date)."""
     if name not in records.columns:
         return np.zeros(len(records), dtype=bool)
     return records[name].notna().to_numpy(bool)
@@ -49,7 +50,7 @@ def select_scope(records: pd.DataFrame, month: str | None, as_of: dt.date,
     days = as_days(decided)
     other_month = np.zeros(len(records), dtype=bool)
     if month:
-        # A date after the run date is a data error in any month's run (docs/rules.md §5), and a decision
+        # A date after the run date is a data error in any month's run (docs/rules.md §8), and a decision
         # whose copies disagree on the date counts in each month a copy names (its 数据有误 is said once).
         impossible = has & (days > np.datetime64(run_date, "D"))
         named = records["conflict_months"].fillna("").str.contains(month, regex=False).to_numpy(bool) \
@@ -141,6 +142,7 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
     judged["status"][grant_late] = STATUSES.index("invalid")
     deadline = judged["deadline"] = np.where(grant_late, NO_DAY, deadline)  # from a doubtful date: none shown
     problem = np.where(grant_late & (problem == None), "later-action-dated-by-grant", problem)  # noqa: E711
+    problem = _disagreeing_copy(records, calendar, rules, judged, as_of_day, run_day, problem)
     for column, prefix in OTHER_DECISION_DATES:
         problem = _other_decision_date(records, column, prefix, calendar, rules, judged, until, problem)
     problem = _published_before_last_check(records, published, judged, problem)
@@ -170,7 +172,8 @@ def _unjudgeable(records, decision, published, rule_known, run_day) -> tuple[np.
         (published > run_day, "published-after-run-date"),
         (published < decision, "published-before-decision"),
         # the same decision sent again in another file with other dates (ingest/repeats.py)
-        (_has_text(records, "conflict_with"), "duplicate-conflict"),
+        # the same decision sent again with other dates, its copy not judgeable by its own (ingest/repeats.py)
+        (_has_text(records, "conflict_with") & ~_has_text(records, "copy_decision_date"), "duplicate-conflict"),
     ]
     problem_code = np.zeros(len(records), dtype=np.int8)  # 0 = none, k = checks[k - 1]
     for k, (mask, _) in reversed(list(enumerate(checks, start=1))):
@@ -218,6 +221,36 @@ def _other_decision_date(records, column, prefix, calendar, rules, judged, until
     free = problem[rows] == None  # noqa: E711
     problem[rows[turns & free]] = f"{prefix}-turns"
     problem[rows[~turns & free & judged_rows]] = f"{prefix}-differs"  # (数据有误 for another reason: said there)
+    return problem
+
+
+def _disagreeing_copy(records, calendar, rules, judged, as_of_day, run_day, problem) -> np.ndarray:
+    """The same decision sent twice with other dates (ingest/repeats.py), judged by each copy's own dates.
+    Where the verdict turns on which copy is right (late by one, on time by the other), or the copy's dates
+    cannot be judged: 数据有误 with both copies, no deadline shown. Otherwise the counted copy's verdict
+    stands, with a note naming the other copy (docs/rules.md §8)."""
+    if "copy_decision_date" not in records.columns:
+        return problem
+    decided = as_days(records["copy_decision_date"])
+    rows = np.flatnonzero(~np.isnat(decided))
+    if not len(rows):
+        return problem
+    decided = decided[rows]
+    published = as_days(records["copy_published_date"])[rows]
+    other = as_days(add_deadlines(records.iloc[rows][["category"]].assign(decision_date=decided), calendar,
+                                  rules)["deadline"])
+    until = np.where(np.isnat(published) | (published > as_of_day), as_of_day, published)
+    status = judged["status"][rows]
+    judged_rows = np.isin(status, [STATUSES.index(s) for s in ("on_time", "late", "pending", "overdue")])
+    late_by_first = np.isin(status, [STATUSES.index("late"), STATUSES.index("overdue")])
+    unsure = np.isnat(other) | (decided > run_day) | (published > run_day) | (published < decided)
+    turns = judged_rows & (unsure | ((until > other) != late_by_first))
+    judged["status"][rows[turns]] = STATUSES.index("invalid")
+    judged["deadline"][rows[turns]] = NO_DAY  # either copy's decision date may be the wrong one
+    problem = problem.copy()
+    free = problem[rows] == None  # noqa: E711
+    problem[rows[turns & free]] = "duplicate-conflict"
+    problem[rows[~turns & free & judged_rows]] = "duplicate-dates-differ"
     return problem
 
 

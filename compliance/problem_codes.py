@@ -27,8 +27,7 @@ DECLARED = [
     ProblemType("param-rule", RUN, "没有名为“{value}”的规则，可用：{known}（国家“双公示” 7 个工作日用 --rule national；"
                                    "其他天数用 --days，如 --days 15）",
                 "--rule 给出的规则名不存在", "改用列出的规则名之一"),
-    ProblemType("param-engine", RUN, "没有名为“{value}”的引擎，可用：{known}", "--engine 给出的引擎名不存在",
-                "改用 pandas（默认，本机）或 dask（Dask 集群）"),
+    ProblemType("param-engine", RUN, "没有名为“{value}”的引擎，可用：{known}", "--engine 给出的引擎名不存在", "改用 pandas（默认，本机）或 dask（Dask 集群）"),
     ProblemType("param-scheduler-without-dask", RUN, "--scheduler 只能与 --engine dask 一起使用",
                 "给了 --scheduler 却没有选 dask 引擎", "加上 --engine dask，或去掉 --scheduler"),
     ProblemType("param-month", RUN, "“{value}”不是有效的月份，应写作 2016-10", "--month 的月份无法识别",
@@ -47,8 +46,7 @@ DECLARED = [
     ProblemType("nothing-read", RUN, "没有读到任何可检查的文件。", "给出的文件都读不了或都不是报送表格，没有生成报告",
                 "看上面各文件的原因，改正后重新运行"),
     ProblemType("no-files-found", RUN, "给出的路径中没有找到表格文件（.xlsx、.xlsm、.xls、.et、.ods、.csv、.parquet）。请检查路径是否正确",
-                "给出的文件夹中没有表格文件",
-                "检查路径是否正确"),
+                "给出的文件夹中没有表格文件", "检查路径是否正确"),
     ProblemType("output-is-input", RUN, "输出路径 {path} 是输入文件之一，拒绝覆盖。请用 {option} 指定别的文件名",
                 "报告或 JSON 的路径与一个输入文件（台账或网站清单）相同，写入会毁掉它", "换一个输出文件名"),
     ProblemType("output-foreign-file", RUN, "{path} 已存在，且不是本工具生成的{kind}，拒绝覆盖。请用 {option} 指定别的文件名，或先把它移走",
@@ -389,11 +387,14 @@ DECLARED = [
     ProblemType("duplicate-conflict", RECORD, "同一决定（同一文书号）在另一处的日期不同：{conflict}；无法判定以哪处为准，"
                                               "请核实后只保留正确的一处",
                 "同一决定报送了两次（两个文件，或同一文件的两处），日期不同", "核实后只保留正确的一处"),
+    ProblemType("duplicate-dates-differ", RECORD, "同一决定（同一文书号）在另一处的日期不同：{conflict}；按哪一处判定结论都一样，"
+                                                  "已按本处判定，请核实后只保留正确的一处",
+                "同一决定报送了两次，日期不同，但不影响是否逾期", "核实后只保留正确的一处"),
     ProblemType("repeat-blank-filled-later", RECORD, "与 {first} 是同一决定：这一份公开日期为空，那一份补填了公开日期"
                                                     "（补公开），以那一份为准，只计一次",
                 "累计台账再次报送时补填了公开日期：按补填的日期判定", "无需处理"),
     ProblemType("repeat-conflict", RECORD, "与 {first} 是同一决定，但两份的日期不同（见那一条的说明），只计一次",
-                "同一决定的两份报送日期不同：那一条判为数据有误", "核实哪一份正确，改正后重新报送"),
+                "同一决定的两份报送日期不同：那一条按两份分别判定，结论不同的判为数据有误", "核实哪一份正确，改正后重新报送"),
     ProblemType("repeat-other-party", RECORD, "与 {first} 是同一决定（文书号单元格合并在几行上）的另一当事人，并入那一条，只计一次",
                 "一个决定有几个当事人，每人一行、文书号等单元格合并：是一个决定", "无需处理"),
     ProblemType("repeat-correction", RECORD, "是对 {first} 的更正，更正后重新公示：按首次公开的日期判定，只计一次",

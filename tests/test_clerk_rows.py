@@ -206,7 +206,8 @@ def test_a_cumulative_ledger_resent_with_a_blank_date_filled_in_is_one_decision_
            for r in data["records"]}
     # deadlines: 10-10 -> 2016-11-07; 10-19 -> 2016-11-16
     assert got["3号"] == ("late", "2016-11-30", "11月") and got["4号"] == ("on_time", "2016-11-15", "11月")
-    assert got["5号"] == ("on_time", "2016-10-20", "10月") and got["6号"][0] == "invalid"
+    # 6号's copies say 10-20 and 10-25: on time by either (deadline 11-07), said with both copies
+    assert got["5号"] == ("on_time", "2016-10-20", "10月") and got["6号"][0] == "on_time"
     assert data["summary"]["records"] == 4 and data["summary"]["repeats"] == 4
     book = openpyxl.load_workbook(tmp_path / "报送.xlsx", read_only=True)
     notes = {(Path(r[1]).parent.name, r[5][-2:]): r[7] for r in book["数据问题"].iter_rows(min_row=2, values_only=True)
@@ -220,7 +221,8 @@ def test_a_cumulative_ledger_resent_with_a_blank_date_filled_in_is_one_decision_
 def test_month_folders_are_read_in_the_order_of_their_months(tmp_path):
     """10月 sorted before 9月 as text: the dated copy was read first and the blank one second, a conflict
     (数据有误). Read 9月 first, it is one decision published then (补公开). In one workbook a 汇总 sheet
-    dated before a blank month sheet stays a conflict: which of the two sheets is the later is unknown."""
+    dated before a blank month sheet stays a conflict, which of the two sheets is the later being unknown;
+    both copies say late (published after the deadline, or not at all), so it is late, said with both."""
     folder = tmp_path / "报送"
     blank = [1, "西安监罚〔2016〕1号", "甲", D(2016, 9, 13), None, None]
     filled = [1, "西安监罚〔2016〕1号", "甲", D(2016, 9, 13), D(2016, 10, 17), None]  # deadline 2016-10-17
@@ -232,8 +234,10 @@ def test_month_folders_are_read_in_the_order_of_their_months(tmp_path):
         "9月": [HEADER, [1, "西环罚〔2016〕1号", "乙", D(2016, 9, 13), None, None]]})
     _, data, _ = check(folder)
     got = {r["document_number"]: (r["status"], r["published_date"]) for r in data["records"]}
-    assert got == {"西安监罚〔2016〕1号": ("on_time", "2016-10-17"), "西环罚〔2016〕1号": ("invalid", "2016-10-20")}
-    assert data["summary"]["repeats"] == 2 and data["summary"]["invalid"] == 1
+    assert got == {"西安监罚〔2016〕1号": ("on_time", "2016-10-17"), "西环罚〔2016〕1号": ("late", "2016-10-20")}
+    assert data["summary"]["repeats"] == 2 and data["summary"]["invalid"] == 0
+    [both] = [r for r in data["records"] if r["document_number"] == "西环罚〔2016〕1号"]
+    assert [i["code"] for i in both["issues"]] == ["duplicate-dates-differ"]
 
 
 def test_a_unit_with_one_unreadable_file_is_ranked_on_what_was_read_and_says_so(tmp_path):

@@ -156,9 +156,12 @@ def test_a_number_shared_by_two_decisions_in_two_files_is_two_decisions_each_jud
     payload = json.loads(run("check", "区安监局_10月.xlsx", "区安监局_11月.xlsx", "区安监局_11月补报.xlsx",
                              "--as-of", AS_OF, "--json", "-").stdout)
     got = sorted((Path(r["file"]).name, r["party"], r["status"]) for r in payload["records"])
-    assert got == [("区安监局_10月.xlsx", "丙公司", "invalid"), ("区安监局_10月.xlsx", "甲公司", "on_time"),
+    # 丙公司's copies say 10-11 and 10-12, both published 10-20: on time by either, said with both copies
+    assert got == [("区安监局_10月.xlsx", "丙公司", "on_time"), ("区安监局_10月.xlsx", "甲公司", "on_time"),
                    ("区安监局_11月.xlsx", "乙公司", "overdue")]
     assert payload["summary"]["repeats"] == 2  # 乙公司's resent row, and 丙公司's disagreeing copy
+    differing = next(r for r in payload["records"] if r["party"] == "丙公司")
+    assert [i["code"] for i in differing["issues"]] == ["duplicate-dates-differ"]
     overdue = next(r for r in payload["records"] if r["party"] == "乙公司")
     assert "duplicate-document-number" in {i["code"] for i in overdue["issues"]}
 
@@ -183,7 +186,8 @@ def test_a_summary_sheet_repeating_the_monthly_sheets_counts_each_decision_once(
 def test_a_row_repeated_in_one_sheet_counts_once_and_a_shared_number_twice(tmp_path):
     """The same row twice in one sheet (number, party, both dates): counted on time twice, inflating the
     unit's rate. The same number, party and decision date with another publication date (a cumulative
-    ledger filled in later): one decision whose copies disagree, never 逾期未公开 and 按时公开 at once.
+    ledger filled in later): one decision whose copies disagree, never 逾期未公开 and 按时公开 at once
+    (late by both copies here: late, with both copies said).
     The same number with another party: two decisions, each counted, flagged."""
     body = lambda start, rows: [[i, f"西安监罚〔2016〕{i}号", f"公司{i}", d, p, "区安监局"]  # noqa: E731
                                 for i, (d, p) in enumerate(rows, start=start)]
@@ -194,10 +198,11 @@ def test_a_row_repeated_in_one_sheet_counts_once_and_a_shared_number_twice(tmp_p
     payload = json.loads(run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF, "--json", "-").stdout)
     assert payload["summary"]["repeats"] == 2 and payload["summary"]["records"] == 4
     got = sorted((r["row"], r["document_number"], r["status"]) for r in payload["records"])
-    assert got == [(2, "西安监罚〔2016〕1号", "on_time"), (4, "西安监罚〔2016〕2号", "invalid"),
+    # 2号: published late by the first copy, never by the second: late either way, said with both copies
+    assert got == [(2, "西安监罚〔2016〕1号", "on_time"), (4, "西安监罚〔2016〕2号", "late"),
                    (6, "西安监罚（2016）3号", "on_time"), (7, "西安监罚〔2016〕3号", "late")]
     [conflict] = [r for r in payload["records"] if r["row"] == 4]
-    assert "duplicate-conflict" in {i["code"] for i in conflict["issues"]}
+    assert "duplicate-dates-differ" in {i["code"] for i in conflict["issues"]}
 
 
 # -- 3. every unit accounted for --------------------------------------------------------------

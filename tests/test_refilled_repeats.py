@@ -31,20 +31,22 @@ def test_a_refilled_copy_is_one_decision_without_a_repeated_number_note(tmp_path
     data = json.loads(out.read_text(encoding="utf-8"))
     got = {r["document_number"]: (r["status"], sorted(i["code"] for i in r["issues"])) for r in data["records"]}
     assert got == {"西农罚〔2024〕1号": ("late", []), "西农罚〔2024〕2号": ("late", []),
-                   "西农罚〔2024〕3号": ("invalid", ["duplicate-conflict"])}
+                   # 3号's copies: late by the first, overdue by the blank copy: late either way, said with both
+                   "西农罚〔2024〕3号": ("late", ["duplicate-dates-differ"])}
     [conflict] = [r for r in data["records"] if r["document_number"] == "西农罚〔2024〕3号"]
     assert "11月/区农业局_处罚台账.csv / 区农业局_处罚台账 / 第 4 行" in conflict["issues"][0]["message"]
 
 
 def test_a_month_run_keeps_a_conflict_any_copy_dates_in_that_month_and_a_date_after_the_run(tmp_path):
-    # 9号 is dated 02-29 in one file and 03-01 in the other: in the March run it is one 数据有误 record, in
+    # 9号 is dated 02-29 in one file and 03-01 in the other (published 03-29: late by the first day, on time by
+    # the second, deadlines 03-28 and 03-29): in the March run it is one 数据有误 record, in
     # whichever order the files are read. 22号's 2099 date is impossible (after the run): 数据有误 in any month.
     for first, second in (("区人社局_3月处罚.csv", "区人社局_补报.csv"), ("区人社局_补报.csv", "区人社局_3月处罚.csv")):
         folder = tmp_path / first
         folder.mkdir()
-        write_csv(folder / first, [HEADER, ["西人社罚〔2024〕9号", "甲", "2024-02-29", "2024-03-20"],
+        write_csv(folder / first, [HEADER, ["西人社罚〔2024〕9号", "甲", "2024-02-29", "2024-03-29"],
                                    ["西人社罚〔2024〕10号", "乙", "2024-03-04", "2024-03-08"]])
-        write_csv(folder / second, [HEADER, ["西人社罚〔2024〕9号", "甲", "2024-03-01", "2024-03-20"],
+        write_csv(folder / second, [HEADER, ["西人社罚〔2024〕9号", "甲", "2024-03-01", "2024-03-29"],
                                     ["西人社罚〔2024〕22号", "丙", "2099-03-05", ""]])
         out = tmp_path / f"{first}.json"
         result = CliRunner().invoke(main, ["check", str(folder), "--month", "2024-03", "--as-of", "2024-04-30",
@@ -222,3 +224,59 @@ def test_a_summary_sheets_copy_with_the_party_spelled_a_little_otherwise_is_coun
     assert [(r["document_number"], r["party"], r["status"]) for r in records] == [
         ("西卫罚〔2025〕1号", "黄石PP诊所", "late"), ("西卫罚〔2025〕2号", "西塞山区（张三）药店", "late"),
         ("西卫罚〔2025〕3号", "甲公司", "on_time"), ("西卫罚〔2025〕3号", "乙公司", "on_time")]
+
+
+def test_copies_with_other_dates_are_judged_by_each_copy_and_lateness_is_never_hidden(tmp_path):
+    """A 全年汇总 sheet repeating the monthly rows with other publication dates: every copy late was
+    数据有误, so the unit's lateness vanished. Each copy is judged by its own dates now: the same verdict
+    stands (with both copies said), a verdict that turns on which copy is right stays 数据有误."""
+    from helpers import write_xlsx
+    import datetime as dt
+    D = dt.date
+    header = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "公示日期"]
+    month = [[1, "西安监罚〔2016〕1号", "甲", D(2016, 9, 1), D(2016, 11, 10)],
+             [2, "西安监罚〔2016〕2号", "乙", D(2016, 9, 1), D(2016, 9, 10)],
+             [3, "西安监罚〔2016〕3号", "丙", D(2016, 9, 1), D(2016, 9, 10)],
+             [4, "西安监罚〔2016〕4号", "丁", D(2016, 9, 1), D(2016, 9, 10)],
+             [5, "西安监罚〔2016〕5号", "戊", D(2016, 9, 1), None]]
+    summary = [[1, "西安监罚〔2016〕1号", "甲", D(2016, 9, 1), D(2016, 11, 20)],  # late by both (deadline 09-30)
+               [2, "西安监罚〔2016〕2号", "乙", D(2016, 9, 1), D(2016, 9, 12)],  # on time by both
+               [3, "西安监罚〔2016〕3号", "丙", D(2016, 9, 1), D(2016, 11, 20)],  # on time by one, late by the other
+               [4, "西安监罚〔2016〕4号", "丁", D(2016, 9, 1), D(2016, 8, 20)],  # the copy published before deciding
+               [5, "西安监罚〔2016〕5号", "戊", D(2016, 9, 1), D(2016, 12, 1)]]  # blank filled in later: 补公开
+    path = write_xlsx(tmp_path / "区安监局_2016年处罚.xlsx", {"9月": [header, *month], "全年汇总": [header, *summary]})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code == 1, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    got = {r["document_number"][-2:]: (r["status"], r["deadline"], [i["code"] for i in r["issues"]])
+           for r in data["records"]}
+    assert got == {"1号": ("late", "2016-09-30", ["duplicate-dates-differ"]),
+                   "2号": ("on_time", "2016-09-30", ["duplicate-dates-differ"]),
+                   "3号": ("invalid", None, ["duplicate-conflict"]),
+                   "4号": ("invalid", None, ["duplicate-conflict"]),
+                   "5号": ("late", "2016-09-30", [])}
+    assert data["summary"]["repeats"] == 5 and data["summary"]["late"] == 2 and data["summary"]["invalid"] == 2
+    said = next(r for r in data["records"] if r["document_number"].endswith("1号"))["issues"][0]["message"]
+    assert "全年汇总 / 第 2 行（决定 2016-09-01，公开 2016-11-20）" in said and "结论都一样" in said
+
+
+def test_copies_in_two_files_with_other_decision_dates_and_three_disagreeing_copies(tmp_path):
+    """Two files give 7号 other decision dates, both overdue at the as-of day: overdue, said with both.
+    8号 comes in three files with three publication dates: which copy is right is unknown, 数据有误."""
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_csv(folder / "区农业局_处罚台账_1.csv", [HEADER, ["西农罚〔2024〕7号", "甲", "2024-09-02", ""],
+                                                 ["西农罚〔2024〕8号", "乙", "2024-09-02", "2024-09-10"]])
+    write_csv(folder / "区农业局_处罚台账_2.csv", [HEADER, ["西农罚〔2024〕7号", "甲", "2024-09-09", ""],
+                                                 ["西农罚〔2024〕8号", "乙", "2024-09-02", "2024-12-10"]])
+    write_csv(folder / "区农业局_处罚台账_3.csv", [HEADER, ["西农罚〔2024〕8号", "乙", "2024-09-02", "2024-09-20"]])
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2024-12-31", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code == 1, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    got = {r["document_number"]: (r["status"], [i["code"] for i in r["issues"]]) for r in data["records"]}
+    assert got == {"西农罚〔2024〕7号": ("overdue", ["duplicate-dates-differ"]),
+                   "西农罚〔2024〕8号": ("invalid", ["duplicate-conflict"])}

@@ -13,17 +13,20 @@ category, normalised 文书号) in two *files* is one decision:
   hidden one is listed;
 - a later copy marked a correction (…5号（更正）, 备注 更正后重新公示) published
   again after the first: the first publication counts, the correction is listed;
-- they disagree otherwise: the later copy is left out, and the first is
-  invalid, with a problem that shows both copies (the tool cannot know
-  which one is right, and a false "late" is an accusation).
+- they disagree otherwise: the later copy is left out, and the first
+  carries both copies (conflict_with) and, where one copy disagrees, that
+  copy's dates (copy_decision_date, copy_published_date). classify judges
+  the decision by each copy: the same verdict by both stands, with a note;
+  a verdict that turns on which copy is right is 数据有误 (the tool cannot
+  know which one is, and a false "late" is an accusation).
 A row whose party and decision date both differ from the first copy's (both
 given) is another decision that shares the number, not a copy: each is
 counted and judged, and flagged as a repeated number.
 Inside one file, a row repeated with the same party and decision date (on a
 全年汇总 sheet after the monthly ones, pasted twice into one sheet, or on a
 later sheet of a cumulative ledger) is the same kind of copy: left out and
-listed, and when its publication date differs, the first copy is invalid as
-above. Other repeats inside one file stay as they are: flagged as duplicate
+listed, and when its publication date differs, it is judged by both copies
+as above. Other repeats inside one file stay as they are: flagged as duplicate
 numbers, but each counted, since a typed number may be shared by two real
 decisions.
 Identical files (same SHA-256) are read once: see ``load.find_files``.
@@ -170,8 +173,24 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
                            dtype=object).groupby(conflicts).agg(" ".join)
         month_column = np.full(len(records), None, dtype=object)
         month_column[months.index.to_numpy()] = months.to_numpy(object)
-        out = out.assign(conflict_with=column, conflict_months=month_column)
+        out = out.assign(conflict_with=column, conflict_months=month_column, **_other_copy(records, conflicts,
+                                                                                              copies[~same]))
     return out[kept].reset_index(drop=True), left_out.reset_index(drop=True)
+
+
+def _other_copy(records: pd.DataFrame, firsts: np.ndarray, copies: np.ndarray) -> dict[str, np.ndarray]:
+    """The dates of a first copy's one disagreeing copy, for classify to judge the decision by each copy
+    (copy_decision_date, copy_published_date); none where several copies disagree, or the copy's own
+    dates are not both readable: that decision stays 数据有误."""
+    decided = np.full(len(records), np.datetime64("NaT"), dtype=DATE_DTYPE)
+    published = decided.copy()
+    alone = pd.Series(firsts).map(pd.Series(firsts).value_counts()).to_numpy() == 1
+    clean = records["published_problem"].isna().to_numpy(bool)[copies] if "published_problem" in records \
+        else np.ones(len(copies), dtype=bool)
+    usable = alone & clean
+    decided[firsts[usable]] = records["decision_date"].to_numpy(DATE_DTYPE)[copies[usable]]
+    published[firsts[usable]] = records["published_date"].to_numpy(DATE_DTYPE)[copies[usable]]
+    return {"copy_decision_date": decided, "copy_published_date": published}
 
 
 def _corrections(records: pd.DataFrame, firsts: np.ndarray, copies: np.ndarray, same: np.ndarray) -> np.ndarray:
