@@ -27,6 +27,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from ..dates import FORMULA_NO_VALUE
+from .month_dates import month_only_in_part, month_only_styles, show_month_only
 from .struck import hidden_in_part, struck_in_part, struck_styles
 from .workbookxml import sheet_parts
 from .rowscan import (MAIN_NAMESPACES, ExactScanNeeded, PartTags, column_number, exact_scan, exotic,
@@ -48,6 +49,7 @@ class SheetScan:
     hidden_columns: frozenset[int] = frozenset()  # 0-based: columns the clerk hid (<col hidden="1">)
     struck_rows: frozenset[int] = frozenset()  # 0-based: rows struck through (struck.py)
     hidden_rows: frozenset[int] = frozenset()  # 0-based: rows hidden (<row hidden="1">; struck.py)
+    month_only: frozenset[tuple[int, int]] = frozenset()  # 0-based cells showing a date with no day (month_dates.py)
 
     def note_cell(self, row: int, column: int) -> None:
         """A cell with content at (row, column), 1-based: the extent grows to hold it."""
@@ -88,17 +90,20 @@ def scan_workbook(path, details: bool = True) -> WorkbookScan:
         date1904, parts = sheet_parts(archive, names)
         result = WorkbookScan(date1904)
         struck = struck_styles(archive, names) if details else frozenset()
+        month_only = month_only_styles(archive, names) if details else frozenset()
         for name, target in parts.items():
-            result.sheets[name] = scan_sheet(lambda t=target: archive.open(t), details, struck)
+            result.sheets[name] = scan_sheet(lambda t=target: archive.open(t), details, struck, month_only)
     return result
 
 
-def scan_sheet(opener, details: bool = True, struck: frozenset[int] = frozenset()) -> SheetScan:
+def scan_sheet(opener, details: bool = True, struck: frozenset[int] = frozenset(),
+               month_only: frozenset[int] = frozenset()) -> SheetScan:
     """``opener()`` gives the sheet's XML stream; it is opened again if the exact parse is needed.
-    ``struck``: the cell formats with a struck font, whose rows are noted (not by the exact parse)."""
+    ``struck``: the cell formats with a struck font, whose rows are noted; ``month_only``: those showing a
+    date with no day, whose cells are noted (neither by the exact parse)."""
     with opener() as stream:
         try:
-            return _scan_parts(stream, details, struck)
+            return _scan_parts(stream, details, struck, month_only)
         except ExactScanNeeded:
             pass
     scan = SheetScan(method="exact")
@@ -107,11 +112,13 @@ def scan_sheet(opener, details: bool = True, struck: frozenset[int] = frozenset(
     return scan
 
 
-def _scan_parts(stream, details: bool, struck: frozenset[int] = frozenset()) -> SheetScan:
+def _scan_parts(stream, details: bool, struck: frozenset[int] = frozenset(),
+                month_only: frozenset[int] = frozenset()) -> SheetScan:
     scan = SheetScan()
     tags = None
-    last_row = struck_last = 0
+    last_row = struck_last = month_last = 0
     struck_rows: set[int] = set()
+    month_cells: set[tuple[int, int]] = set()
     hidden_rows: set[int] = set()
     for part in _row_parts(stream):
         if tags is None:
@@ -137,9 +144,13 @@ def _scan_parts(stream, details: bool, struck: frozenset[int] = frozenset()) -> 
         if struck:
             rows, struck_last = struck_in_part(part, tags, struck, struck_last)
             struck_rows |= rows
+        if month_only:
+            cells, month_last = month_only_in_part(part, tags, month_only, month_last)
+            month_cells |= cells
         if end >= 0:
             break
     scan.struck_rows, scan.hidden_rows = frozenset(struck_rows), frozenset(hidden_rows)
+    scan.month_only = frozenset(month_cells)
     return scan
 
 
@@ -257,7 +268,8 @@ def _last_row_number(part: bytes, tags: PartTags, last_row: int) -> int:
 
 
 def patch_cells(rows: list[list], scan: SheetScan) -> None:
-    """Put error values and the no-result marker where calamine left blanks."""
+    """Put error values and the no-result marker where calamine left blanks; month-only dates on the
+    1st as the text they show (month_dates.py)."""
     cells = dict(scan.errors)
     cells.update({position: FORMULA_NO_VALUE for position in scan.uncached})
     for (r, c), value in cells.items():
@@ -267,3 +279,5 @@ def patch_cells(rows: list[list], scan: SheetScan) -> None:
             rows[r].extend([""] * (c + 1 - len(rows[r])))
         if rows[r][c] in ("", None):
             rows[r][c] = value
+    if scan.month_only:
+        show_month_only(rows, scan.month_only)

@@ -1,0 +1,70 @@
+"""Dates typed with no day (2016年9月 in a date cell): Excel stores the 1st and shows year and month.
+
+Read as the 1st, a decision date moved the deadline earlier (a false 逾期) and a publication date hid
+lateness. Real .xlsx files in tmp_path, the real CLI.
+"""
+
+import datetime as dt
+import json
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from compliance.cli import main
+from compliance.ingest.month_dates import month_only_code
+
+D = dt.date
+HEADER = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "公示日期"]
+
+
+@pytest.mark.parametrize("code, month_only", [
+    ('yyyy"年"m"月"', True), ("mmm-yy", True), ("yyyy-mm", True), ('[$-804]yyyy"年"m"月";@', True),
+    ("[DBNum1][$-804]yyyy\"年\"m\"月\"", True), ("yyyy/m", True),
+    ('yyyy"年"m"月"d"日"', False), ("yyyy-mm-dd", False), ("m/d/yy", False), ("mm-dd", False),
+    ("yyyy-mm-dd hh:mm", False), ("h:mm", False), ("General", False), ("0.00", False), ("@", False),
+    ('m"月"d"日"', False), ('"day "yyyy-mm', True)])
+def test_which_number_formats_show_a_date_without_its_day(code, month_only):
+    assert month_only_code(code) is month_only
+
+
+def check(tmp_path, path):
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    return {r["document_number"][-2:]: (r["status"], [i["code"] for i in r["issues"]]) for r in data["records"]}
+
+
+def test_a_month_typed_into_a_date_cell_has_no_day_and_is_never_judged_as_the_first(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "处罚"
+    sheet.append(HEADER)
+    # 1号: decided "2016年9月", published 10-20: as 09-01 its deadline would be 09-29, a false 逾期
+    sheet.append([1, "西安监罚〔2016〕1号", "甲", D(2016, 9, 1), D(2016, 10, 20)])
+    sheet.append([2, "西安监罚〔2016〕2号", "乙", D(2016, 9, 5), D(2016, 9, 10)])
+    # 3号: published "2016年11月" (stored 11-01): as 11-01 it would be on time; the day is unknown
+    sheet.append([3, "西安监罚〔2016〕3号", "丙", D(2016, 10, 10), D(2016, 11, 1)])
+    sheet.cell(2, 4).number_format = 'yyyy"年"m"月"'
+    sheet.cell(4, 5).number_format = "mmm-yy"  # Excel's built-in 17
+    path = tmp_path / "区安监局_处罚.xlsx"
+    book.save(path)
+    assert check(tmp_path, path) == {"1号": ("invalid", ["date-no-day"]), "2号": ("on_time", []),
+                                     "3号": ("invalid", ["date-no-day"])}
+
+
+def test_a_column_whose_short_format_hides_real_days_is_read_as_it_is(tmp_path):
+    """The clerk typed full dates and chose a yyyy年m月 display for the column: the days are there
+    (not all the 1st), so every date of the column stands, the 1st too."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    sheet.append([1, "西安监罚〔2016〕1号", "甲", D(2016, 9, 1), D(2016, 9, 20)])
+    sheet.append([2, "西安监罚〔2016〕2号", "乙", D(2016, 9, 5), D(2016, 11, 10)])
+    for row in (2, 3):
+        sheet.cell(row, 4).number_format = 'yyyy"年"m"月"'
+    path = tmp_path / "区安监局_处罚.xlsx"
+    book.save(path)
+    assert check(tmp_path, path) == {"1号": ("on_time", []), "2号": ("late", [])}
