@@ -71,16 +71,19 @@ TABLE: tuple[Field, ...] = (
                           "文书号", "文号", "案号", "处罚决定书号", "文书编号"),
                     # 双公示 standard: a licence's number stands in for a missing 文号, and only then
                     weak=("许可证编号", "许可证号", "证书编号", "许可编号", "证书号", "许可证书编号", "登记证号",
-                          "证照编号")),
+                          "证照编号", "登记编号", "登记号", "备案编号", "备案号")),  # a 登记 / 备案 ledger's own number
           exclude=("文书名称", "文书类型", "序号")),  # 序号 counts rows
     Field("party", "行政相对人", "决定针对的法人、其他组织或自然人",
           "双公示数据标准 行政相对人名称",
           Words(contains=("行政相对人名称", "相对人名称", "当事人名称", "被处罚人名称", "被许可人名称",
                           "申请人名称", "被处罚人", "被许可人", "当事人", "行政相对人", "相对人", "申请人",
                           "企业名称", "单位名称（相对人）", "被处罚单位", "被处罚对象", "申请单位", "被许可单位",
-                          "持证人", "持证单位", "获证单位")),  # a licence ledger names the holder
+                          "持证人", "持证单位", "获证单位", "医疗机构名称", "经营者名称", "经营户名称", "商户名称",
+                          "市场主体名称")),  # a licence ledger names the holder; a 登记 ledger the business
           exclude=("代码", "类别", "类型", "证件", "法定代表人", "负责人", "地址", "序号"),
-          only={LEDGER: Words(exact=("名称",))}),  # in an online list a bare 名称 is the item's title
+          # in an online list a bare 名称 is the item's title; a ledger's 机构名称 is the 医疗机构 licensed (a
+          # 发证机构名称 is excluded by the exact match)
+          only={LEDGER: Words(exact=("名称", "机构名称", "经营者"))}),
     Field("decision_date", "决定日期", "作出决定的日期：公开期限从其次日起算",
           "双公示数据标准 许可决定日期 / 处罚决定日期；民法典 第二百零一条（当日不计入）",
           Words(contains=("许可决定日期", "处罚决定日期", "作出行政决定日期", "作出决定日期", "决定作出日期",
