@@ -117,7 +117,9 @@ TABLE: tuple[Field, ...] = (
                    "撤回公示", "撤下", "撤除", "停止公示", "停止公开", "下线", "屏蔽",
                    # a notice before the decision (拟许可公示, 批前公示, 听证公告; 受理: NOT_PUBLICATION), not its publication
                    "拟", "批前", "事前", "预公示", "听证",
-                   "计划", "预计", "预定", "应公开", "应公示", "截至") + NOT_PUBLICATION,  # a plan or a due date: not done
+                   "计划", "预计", "预定", "应公开", "应公示", "截至", "公示撤销", "公开撤销", "移出", "撤出",
+                   # the unit's own due date (最迟公开日期, 要求公开日期): a deadline, never the publication
+                   "最迟", "最晚", "要求", "规定", "应于", "应当", "法定", "承诺") + NOT_PUBLICATION,
           # A government site's 信息公开 list dates an item by 生成日期 (in a ledger it is not publication);
           # an edit time stands in only there. Its 成文日期 is the day the document was signed: the decision's.
           # 生成日期 is when the catalogue entry was made: 发布日期 beside it is the publication.
@@ -134,7 +136,8 @@ TABLE: tuple[Field, ...] = (
     Field("withdrawn_date", "撤销公示日期", "决定从网上撤下的日期（如信用修复后撤销公示）：有撤下日期而无公开日期时提示核实，不判为逾期未公开",
           "信用修复后撤销公示（各单位台账的“撤销公示日期”栏）",
           Words(contains=("撤销公示日期", "撤销公开日期", "撤销公示时间", "撤销公开时间", "撤下日期", "撤下时间",
-                          "撤回公示日期", "停止公示日期", "撤除公示日期", "下线日期", "下线时间", "屏蔽日期")),
+                          "撤回公示日期", "停止公示日期", "撤除公示日期", "下线日期", "下线时间", "屏蔽日期",
+                          "公示撤销日期", "公开撤销日期", "移出公示日期", "移出日期", "撤出公示日期")),
           readers=(LEDGER,)),
     # 备注 saying 已在区政府网站公开 or 不予公开 beside a blank date: the same claims as 是否公开's, in free text.
     Field("remarks", "备注", "台账的备注：写着已公开（如“已在区政府网站公开”）或不予公开而没有公开日期时提示核实",
