@@ -98,7 +98,10 @@ TABLE: tuple[Field, ...] = (
                           "签发日期", "签发时间")),  # the document signed; a licence signed is its grant, as 发证日期
           # a reconsideration or a court's decision on it is another body's decision, with its own date
           # (a 变更决定 or 撤销决定 is the unit's own decision: a 变更 ledger is dated by it)
-          exclude=("截止", "有效期", "公开", "公示", "上网", "发布", "更新", "入库", "复议", "诉讼")
+          exclude=("截止", "有效期", "公开", "公示", "上网", "发布", "更新", "入库", "复议", "诉讼",
+                   # the penalty's own later steps, each a decision of its own that is not published as it:
+                   # 延期（分期）缴纳罚款决定, 强制执行决定, 催告
+                   "延期", "分期", "缴纳", "缴款", "执行", "催告")
           + NOT_PUBLICATION,
           # a government site's catalogue: the day the decision document was signed
           only={ONLINE: Words(contains=("成文日期",))}),

@@ -289,11 +289,11 @@ DECLARED = [
     ProblemType("second-decision-date-differs", RECORD, "两列决定日期不一致：{decision} 和 {second_decision}（见决定日期原文），"
                                                         "按哪个日期结论都一样，已按前一个判定，请核对",
                 "两列都可能是决定日期，这一行两列的日期不同，但不影响是否逾期", "确认哪一天作出决定，改正台账"),
-    ProblemType("published-dates-differ", RECORD, "两列公开日期不一致：{published} 和 {second_published}（见公开日期原文），"
+    ProblemType("published-dates-differ", RECORD, "有两个公开日期：{published} 和 {second_published}（见公开日期原文或备注），"
                                                   "按哪个日期结论都一样，已按较早的 {published} 判定，请核对",
-                "两列都可能是公开日期（如公示日期和上网公开日期），这一行两列的日期不同，但不影响是否逾期", "确认哪一天上网公开，改正台账"),
-    ProblemType("published-dates-turn", RECORD, "两列公开日期不一致：{published} 和 {second_published}（见公开日期原文）；按较早的"
-                "一天按时、按较晚的一天逾期，无法判定，请核对公开日期", "两列的日期不同，是否逾期取决于哪个对", "确认哪一天上网公开，改正台账"),
+                "两列公开日期（如公示日期和上网公开日期），或备注、日期格写了两个日期，不影响是否逾期", "确认哪一天上网公开，改正台账"),
+    ProblemType("published-dates-turn", RECORD, "有两个公开日期：{published} 和 {second_published}（见公开日期原文或备注）；按较早的"
+                "一天按时、按较晚的一天逾期，无法判定，请核对公开日期", "两个公开日期不同，是否逾期取决于哪个对", "确认哪一天上网公开，改正台账"),
     ProblemType("date-missing", CELL, "日期为空", "日期单元格是空的", "补填日期"),
     ProblemType("date-unparseable", CELL, "无法识别的日期：{text}", "单元格中的文字不是可识别的日期",
                 "改为 2016-09-28 这样的日期"),

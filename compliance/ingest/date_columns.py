@@ -14,6 +14,7 @@ from .docnumbers import PLACEHOLDERS
 from ..problems import problem
 from .body import mapped_column
 from .cells import cell_text
+from .published_words import said_days
 
 def two_date_columns(kept, mapping, sheet, name, dates, codes, shown, fill_blank=False, text=cell_text):
     """Two columns that are both field ``name`` (公示日期 and 上网公开日期): where both hold a date and
@@ -81,11 +82,22 @@ def dates_in_the_mark(frame, mapping, result, sheet, context, text):
     return replace(mapping, columns=columns, scores={**mapping.scores, "published_date": 0})
 
 
-def remark_dates(remarks: pd.Series, published, codes, told):
-    """The publication days 备注 give, for the rows ``told``: (dates, codes, the rows that got one)."""
-    days, _ = parse_dates(remarks)
+def remark_dates(texts: list[pd.Series], published, codes, told, listed: bool = False):
+    """The publication days that 备注 (or a 是否公开 cell: 已公开（2025年3月5日）) give, for the rows
+    ``told``, the first text that gives one: (dates, codes, the rows that got one, the later day where
+    the words give two: 已于4月30日在信用网站公示，5月6日在区政府网站公开; NaT elsewhere). ``listed``: the
+    texts are date cells listing days (2025.4.8、2025.4.9)."""
+    first = np.full(len(published), "", dtype=object)
+    last = first.copy()
+    for text in texts:
+        earliest, latest = said_days(text, listed)
+        fill = (first == "") & (earliest != "")
+        first[fill], last[fill] = earliest[fill], latest[fill]
+    days, _ = parse_dates(pd.Series(first, dtype=object))
+    later, _ = parse_dates(pd.Series(np.where(last != first, last, ""), dtype=object))
     told = told & ~np.isnat(days)
-    return np.where(told, days, published), np.where(told, None, codes), told
+    return (np.where(told, days, published), np.where(told, None, codes), told,
+            np.where(told, later, np.datetime64("NaT")).astype(published.dtype))
 
 
 def short_text(text: pd.Series) -> np.ndarray:

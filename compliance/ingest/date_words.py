@@ -4,7 +4,7 @@
   above); at the top of a table there is none, and the cell stays as written (an unreadable date).
 - 同日 / 当天 / 当日 in the publication column: published the day of the decision, the row's decision date.
 - a range in the publication column (2024.3.5-2024.6.5, 2024年3月5日至2025年3月4日, 2024.3.5-3.8: the
-  notice period): its first day, the day it went online.
+  notice period, also after a label: 公示期 2024.3.5-2024.6.5): its first day, the day it went online.
 - 0 in a date column: what Excel shows for a formula copying a blank cell (='1月'!E3 on a 汇总 sheet),
   never a date: blank. Formatted as a date it shows 1900-01-00 and is read as the time 00:00:00: blank too.
 """
@@ -61,7 +61,8 @@ _DAY = r"(?:19|20)\d{2}\s*[年./\-－]\s*\d{1,2}\s*[月./\-－]\s*\d{1,2}\s*日?
 # its end as clerks shorten it: 2024.3.5-3.8, 2024年3月5日至3月8日, 2024年3月5日至8日
 _MONTH, _DATE = r"(?:0?[1-9]|1[0-2])", r"(?:0?[1-9]|[12]\d|3[01])"  # a broken end (13.8, 3.48) is no range
 _END = rf"(?:{_DAY}|{_MONTH}\s*[月./\-－]\s*{_DATE}\s*日?|{_DATE}\s*日)"
-RANGE = re.compile(rf"^\s*({_DAY})\s*(?:至|到|~|～|-|－|—|–)+\s*{_END}\s*$")
+_LABEL = r"(?:(?:公示|公开)(?:期限?|期间|时间|日期|起止日期|起止时间)?\s*(?:为|是)?\s*[:：]?)?"  # 公示期：2024.3.5-…
+RANGE = re.compile(rf"^\s*{_LABEL}\s*({_DAY})\s*(?:至|到|~|～|-|－|—|–)+\s*{_END}\s*$")
 
 
 def range_start(cells: pd.Series) -> tuple[pd.Series, np.ndarray]:

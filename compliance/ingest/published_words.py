@@ -35,9 +35,52 @@ PUBLISHED_MARKS = frozenset({"已公开", "是", "已公示", "已上网", "已�
                              "已挂网", "已网上公开", "已上网公开"})
 
 
-# In words: 已在区政府网站公开, 已于9月公示, 已经上网 — and no 未/不/待 that would turn it round.
-_SAID_ONLINE = re.compile(r"已(?:经)?[^，,。；;!！?？]{0,20}?(?:公开|公示|上网|发布|挂网)")
-_TURNED = re.compile(r"[未不没待尚否撤]")
+# In words, clause by clause: 已在区政府网站公开, 已于9月公示, 2025年3月5日在区政府网站公开, 公开于2025-03-05 —
+# a publishing verb after 已 or in a clause with a date, and no 未/不/待/应 … before the verb in that clause
+# (当事人未申请复议 in the next clause turns nothing round; 应于3月31日前公开 is a due date).
+_CLAUSES = re.compile(r"[，,。；;!！?？\n]")
+_VERB = re.compile(r"公开|公示|上网|发布|挂网")
+_NOT_DONE = re.compile(r"[未不没待尚否撤应需须拟将]|计划|预计|要求|最迟|截止|前$")
+_YEAR_MONTH = re.compile(r"(?:19|20)\d{2}\s*[年./\-－]\s*\d{1,2}")
+_FULL_DAY = re.compile(r"(?:19|20)\d{2}\s*[年./\-－]\s*\d{1,2}\s*[月./\-－]\s*\d{1,2}\s*日?")
+
+
+def _publishing_clauses(text: str) -> list[str]:
+    """The clauses of ``text`` that say the decision went online."""
+    found = []
+    for clause in _CLAUSES.split(text):
+        verb = _VERB.search(clause)
+        if verb is None:
+            continue
+        before = clause[:verb.start()].strip()
+        if _NOT_DONE.search(before) is None and ("已" in before or _YEAR_MONTH.search(clause)):
+            found.append(clause)
+    return found
+
+
+_LISTED = re.compile(rf"^(?:{_FULL_DAY.pattern})(?:\s*[、，,;；/和及]\s*(?:{_FULL_DAY.pattern}))+$")
+
+
+def said_days(texts: pd.Series, listed: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Cell-wise: (the earliest, the latest) full day written in the clauses that say the decision went
+    online (已于2025年4月30日在信用网站公示，2025年5月6日在区政府网站公开), as ISO text; "" where none.
+    ``listed``: the days of a date cell that lists two or more and nothing else (2025.4.8、2025.4.9)."""
+    from ..dates import parse_date
+
+    def clauses(text):
+        return ([text] if _LISTED.match(text) else []) if listed else _publishing_clauses(text)
+
+    def judge(values):
+        out = []
+        for raw in values:
+            days = sorted({d.date for clause in clauses(normalise_text(raw))
+                           for d in map(parse_date, _FULL_DAY.findall(clause)) if d.date is not None})
+            out.append((days[0].isoformat(), days[-1].isoformat()) if days else ("", ""))
+        return out
+    if not len(texts):
+        return np.zeros(0, dtype=object), np.zeros(0, dtype=object)
+    found = per_distinct(texts.to_numpy(object), judge)
+    return found[:, 0], found[:, 1]
 _LINK = re.compile(r"^(?:HTTPS?://|WWW\.)\S+$")  # the published page's address in place of its date
 # A publicity period under way or over: 公示中, 正在公示, 公示期内, 公示期满, 公示结束, 已过公示期 — all were online.
 _PERIOD = re.compile(r"^(?:正在|已在)?(?:网上)?(?:公示|公开)(?:中|期内|期满|已满|期已满|结束|已结束|完毕)$"
@@ -53,7 +96,7 @@ def said_published(marks: pd.Series, free_text_only: bool = False) -> np.ndarray
             t = normalise_text(raw).upper()
             mark = not free_text_only and (t in PUBLISHED_MARKS or _LINK.match(t) is not None  # a page's address
                                            or _PERIOD.match(t) is not None)
-            out.append(mark or (_SAID_ONLINE.search(t) is not None and _TURNED.search(t) is None))
+            out.append(mark or bool(_publishing_clauses(t)))
         return out
     return per_distinct(marks.to_numpy(object), judge).astype(bool)
 

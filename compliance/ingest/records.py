@@ -19,11 +19,12 @@ from ..date_text import PUBLISHED_WORDS
 from ..dates import NO_DATE, parse_dates
 from ..errors import ReconciliationError
 from ..problems import Problem, problem
-from .published_words import corrections, page_links, said_published, unpublished_words
+from .published_words import corrections, unpublished_words
+from .publication_said import words_on_publication
 from .body import (band_unit, constant_cells, csv_body, date_part_columns, fill_from_spans, inner_headers,
                    join_date_parts, mapped_column, merged_continuations, merged_header_spans, rows_body)
-from .date_columns import (dates_in_the_mark as _dates_in_the_mark, date_cells as _date_cells, remark_dates as _remark_dates,
-                           short_text as _short, taken_down, two_date_columns as _two_date_columns,
+from .date_columns import (dates_in_the_mark as _dates_in_the_mark, date_cells as _date_cells,
+                           short_text as _short, two_date_columns as _two_date_columns,
                            two_decision_dates)
 from .date_words import with_date_words
 from .docnumbers import PLACEHOLDERS, numbers_said_above
@@ -225,7 +226,6 @@ def _read_blocks(frame, evidence, mapping, rules, result, sheet, context, inner=
     return boundaries, parts, skipped, example_rows
 
 
-_A_DAY = r"(?:19|20)\d{2}\s*[年.\-－]\s*\d{1,2}"  # 已公开（2024-4-3）has a date; a page's address (/2016/10/) is none
 
 
 def row_list(rows: list[int], limit: int = 10) -> str:
@@ -285,23 +285,15 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     words, claims = per_distinct(published_text[keep].to_numpy(object), unpublished_words).T.astype(bool)
     said_unpublished = words | (claims & np.isnat(published))
     pub_codes = np.where((pub_codes == "date-missing") | said_unpublished, None, pub_codes)
-    mark_text = text(mapped_column(kept, mapping, "published_marked"))
-    remark_text = text(mapped_column(kept, mapping, "remarks"))
-    remarked = said_published(remark_text, free_text_only=True)
-    marked = said_published(mark_text) | remarked | taken_down(kept, mapping, text) \
-        | page_links(text(mapped_column(kept, mapping, "link")))  # 公示网址 given: online, its date aside
-    # a blank date and 备注 已于2024年3月5日在区政府网站公开: the day the remark gives, said on the sheet
-    told = remarked & np.isnat(published) & (published_text[keep].to_numpy(object) == "")
-    if told.any():
-        published, pub_codes, told = _remark_dates(remark_text, published, pub_codes, told)
-        if told.any():
-            result.notes.append(problem("published-from-remarks", file=context.source_file, sheet=sheet.name,
-                                        rows=row_list(rows[told].tolist()), header=mapping.header_of("remarks")))
-    pub_codes = np.where(marked & (pub_codes == None) & np.isnat(published),  # noqa: E711
-                         "published-marked-no-date", pub_codes)
-    written = np.array(said_published(published_text[keep]), dtype=bool)  # 已公开 / 是 / √ in the date column:
-    written[written] = ~published_text[keep][written].str.contains(_A_DAY).to_numpy(bool)  # a claim, no bad date
-    pub_codes = np.where(written & np.isnat(published), "published-marked-no-date", pub_codes)
+    published, pub_codes, told, later, mark_text, remark_text = words_on_publication(
+        kept, mapping, text, published, pub_codes, published_text[keep].reset_index(drop=True))
+    if told.any():  # a blank date and 备注 已于2024年3月5日在区政府网站公开: that day, said on the sheet
+        result.notes.append(problem("published-from-remarks", file=context.source_file, sheet=sheet.name,
+                                    rows=row_list(rows[told].tolist()),
+                                    header=mapping.header_of("remarks") or mapping.header_of("published_marked")))
+    if not np.isnat(later).all():  # two days in the words or the date cell: classify weighs the later
+        out["second_published_date"] = later if "second_published_date" not in out else \
+            np.where(np.isnat(later), out["second_published_date"].to_numpy(later.dtype), later)
     # 是否公开: 不公开 beside a blank date is the unit's claim, told as one (exempt.py), not left unsaid.
     state_text = text(mapped_column(kept, mapping, "decision_state"))
     for said_text, name in ((mark_text, "published_marked"), (remark_text, "remarks"), (state_text, "decision_state"),

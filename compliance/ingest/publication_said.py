@@ -1,0 +1,44 @@
+"""What a row's words say about its publication, beside its date cell: a 是否公开 mark (已公开, 是, √), a
+备注 (已于2025年3月5日在区政府网站公开), a 公示网址, a 撤销公示日期, or 已公开 written in the date cell.
+
+A claim of publication with no day is a data problem (published-marked-no-date), never 逾期未公开; the
+day the words give, when the date cell is blank, is the publication date (said on the sheet); two days
+in the words (已于4月30日在信用网站公示，5月6日在区政府网站公开): the earlier judges, the later is weighed
+by classify like a second publication-date column (docs/rules.md §8).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .body import mapped_column
+from .date_columns import remark_dates, taken_down
+from .published_words import page_links, said_published
+
+_A_DAY = r"(?:19|20)\d{2}\s*[年.\-－]\s*\d{1,2}"  # 已公开（2024-4-3）has a date; a page's address (/2016/10/) is none
+
+
+def words_on_publication(kept, mapping, text, published, pub_codes, published_text: pd.Series):
+    """(published, pub_codes, the rows whose day the words gave, the later day where they (or a date cell
+    listing days) give two, the 是否公开 texts, the 备注 texts)."""
+    mark_text = text(mapped_column(kept, mapping, "published_marked"))
+    remark_text = text(mapped_column(kept, mapping, "remarks"))
+    remarked = said_published(remark_text, free_text_only=True)
+    marked = said_published(mark_text) | remarked | taken_down(kept, mapping, text) \
+        | page_links(text(mapped_column(kept, mapping, "link")))  # 公示网址 given: online, its date aside
+    blank = published_text.to_numpy(object) == ""
+    told = (remarked | said_published(mark_text, free_text_only=True)) & np.isnat(published) & blank
+    later = np.full(len(published), np.datetime64("NaT"), dtype=published.dtype)
+    if told.any():
+        published, pub_codes, told, later = remark_dates([remark_text, mark_text], published, pub_codes, told)
+    listing = (pub_codes == "date-with-words") & np.isnat(published)  # 2025.4.8、2025.4.9 in the date cell
+    if listing.any():
+        published, pub_codes, listed, other = remark_dates([published_text], published, pub_codes, listing, listed=True)
+        later = np.where(listed, other, later)
+    pub_codes = np.where(marked & (pub_codes == None) & np.isnat(published),  # noqa: E711
+                         "published-marked-no-date", pub_codes)
+    written = np.array(said_published(published_text), dtype=bool)  # 已公开 / 是 / √ in the date column:
+    written[written] = ~published_text[written].str.contains(_A_DAY).to_numpy(bool)  # a claim, no bad date
+    pub_codes = np.where(written & np.isnat(published), "published-marked-no-date", pub_codes)
+    return published, pub_codes, told, later, mark_text, remark_text

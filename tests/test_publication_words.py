@@ -1,0 +1,70 @@
+"""What a ledger's words say about publication (probe 15). Real .xlsx files in tmp_path, the real CLI.
+
+- 备注 that give the day without 已, or with an unrelated 未/尚 in another clause: the day counts;
+- a publicity period after a label (公示期 2024.3.5-2024.6.5): its first day;
+- two days in the words or the date cell: the earlier judges, both late is late (never 数据有误);
+- 已公开（2025年3月5日） in 是否公开 beside a blank date: that day;
+- a payment-deferral or enforcement decision's date is no second date of the penalty.
+"""
+
+import datetime as dt
+import json
+
+from click.testing import CliRunner
+
+from compliance.cli import main
+from helpers import write_xlsx
+
+D = dt.date
+DECIDED = D(2025, 3, 3)  # deadline 2025-03-31
+
+
+def judged(tmp_path, header, rows):
+    path = write_xlsx(tmp_path / "区住建局_2025年行政处罚.xlsx", {"处罚": [header, *rows]})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2025-12-31", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    return [(r["status"], r["published_date"], [i["code"] for i in r["issues"]])
+            for r in json.loads(out.read_text(encoding="utf-8"))["records"]]
+
+
+def test_a_remark_giving_the_day_counts_without_its_already_and_beside_other_clauses(tmp_path):
+    header = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "公示日期", "备注"]
+    remarks = ["2025年3月5日在区政府网站公开", "于2025年3月5日在信用西塞山公示", "公开于2025-03-05",
+               "已于2025年3月5日在区政府网站公开，当事人未申请行政复议", "已于2025年3月5日在“信用中国”网站公示，罚款尚未缴纳",
+               "已于2025年4月8日在区政府网站公开，当事人不服已申请行政复议",
+               # still no publication: a due date, a plan, a refusal
+               "应于2025年3月31日前公开", "拟于2025年3月20日公开", "2025年3月5日作出决定，待公开", "不予公开"]
+    rows = [[i, f"西住建罚〔2025〕{i}号", "甲", DECIDED, None, remark] for i, remark in enumerate(remarks, start=1)]
+    got = [(status, published) for status, published, _ in judged(tmp_path, header, rows)]
+    assert got == [("on_time", "2025-03-05")] * 5 + [("late", "2025-04-08")] + [("overdue", None)] * 3 \
+        + [("overdue", None)]
+
+
+def test_two_days_in_the_words_or_the_date_cell_are_judged_by_the_earlier(tmp_path):
+    header = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "公示日期", "备注"]
+    rows = [[1, "西住建罚〔2025〕1号", "甲", DECIDED, None, "已于2025年4月30日在信用西塞山公示，2025年5月6日在区政府网站公开"],
+            [2, "西住建罚〔2025〕2号", "乙", DECIDED, "2025.4.8、2025.4.9", None],
+            [3, "西住建罚〔2025〕3号", "丙", DECIDED, "2025.3.20、2025.4.9", None]]
+    assert judged(tmp_path, header, rows) == [
+        ("late", "2025-04-30", ["published-dates-differ"]), ("late", "2025-04-08", ["published-dates-differ"]),
+        ("invalid", "2025-03-20", ["published-dates-turn"])]
+
+
+def test_a_period_after_its_label_and_a_day_inside_the_mark(tmp_path):
+    header = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "公示起止日期", "是否公开"]
+    rows = [[1, "西住建罚〔2025〕1号", "甲", DECIDED, "公示期 2025.3.5-2025.6.5", "是"],
+            [2, "西住建罚〔2025〕2号", "乙", DECIDED, "公示期：2025年3月5日至2026年3月4日", "是"],
+            [3, "西住建罚〔2025〕3号", "丙", DECIDED, "公示期限2025.4.5-2025.7.5", "是"],
+            [4, "西住建罚〔2025〕4号", "丁", DECIDED, None, "已公开（2025年3月5日）"]]
+    got = [(status, published) for status, published, _ in judged(tmp_path, header, rows)]
+    assert got == [("on_time", "2025-03-05"), ("on_time", "2025-03-05"), ("late", "2025-04-05"),
+                   ("on_time", "2025-03-05")]
+
+
+def test_a_payment_deferral_or_enforcement_date_is_not_a_second_decision_date(tmp_path):
+    for other in ("延期（分期）缴纳罚款决定日期", "强制执行决定日期"):
+        header = ["文书号", "当事人", "处罚决定日期", "上网公开日期", other]
+        rows = [["西罚〔2025〕1号", "甲", DECIDED, D(2025, 4, 15), D(2025, 3, 25)]]
+        assert judged(tmp_path, header, rows) == [("late", "2025-04-15", [])], other
