@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..claims import says_not_to_be_published
-from ..dates import NOT_PUBLISHED, normalise_text
+from ..dates import NOT_PUBLISHED, normalise_text, parse_date
 from ..textscan import contains_any
 from .cells import per_distinct
 
@@ -65,8 +65,6 @@ def said_days(texts: pd.Series, listed: bool = False) -> tuple[np.ndarray, np.nd
     """Cell-wise: (the earliest, the latest) full day written in the clauses that say the decision went
     online (已于2025年4月30日在信用网站公示，2025年5月6日在区政府网站公开), as ISO text; "" where none.
     ``listed``: the days of a date cell that lists two or more and nothing else (2025.4.8、2025.4.9)."""
-    from ..dates import parse_date
-
     def clauses(text):
         return ([text] if _LISTED.match(text) else []) if listed else _publishing_clauses(text)
 
