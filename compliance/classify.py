@@ -208,19 +208,34 @@ def _other_decision_date(records, column, prefix, calendar, rules, judged, until
     rows = np.flatnonzero(~np.isnat(site))
     if not len(rows):
         return problem
-    code = {s: STATUSES.index(s) for s in ("on_time", "late", "pending", "overdue")}
-    status = judged["status"][rows]
-    judged_rows = np.isin(status, list(code.values()))
-    other = add_deadlines(records.iloc[rows][["category"]].assign(decision_date=site[rows]), calendar, rules)
-    other_deadline = as_days(other["deadline"])
+    judged_rows, late_by_ledger = _judged_and_late(judged["status"][rows])
+    other_deadline = _other_deadlines(records, rows, site[rows], calendar, rules)
     late_by_site = until[rows] > other_deadline  # NaT (no calendar for that year) compares false
-    late_by_ledger = np.isin(status, [code["late"], code["overdue"]])
     turns = judged_rows & ~np.isnat(other_deadline) & (late_by_site != late_by_ledger)
+    # (数据有误 for another reason: said there)
+    return _weighed(judged, problem, rows, turns, judged_rows, f"{prefix}-turns", f"{prefix}-differs")
+
+
+def _judged_and_late(status: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per status: judged (on time, late, pending, overdue), and late or overdue."""
+    return (np.isin(status, [STATUSES.index(s) for s in ("on_time", "late", "pending", "overdue")]),
+            np.isin(status, [STATUSES.index("late"), STATUSES.index("overdue")]))
+
+
+def _other_deadlines(records, rows, decided, calendar, rules) -> np.ndarray:
+    """The deadlines of ``rows`` had they been decided on ``decided`` instead (NaT where no calendar)."""
+    return as_days(add_deadlines(records.iloc[rows][["category"]].assign(decision_date=decided), calendar,
+                                 rules)["deadline"])
+
+
+def _weighed(judged, problem, rows, turns, noted, turned: str, differs: str) -> np.ndarray:
+    """Rows whose verdict ``turns`` on which of two dates is right become 数据有误 (``turned``); the others
+    where ``noted`` keep their verdict with the note ``differs``; a problem already said stays."""
     judged["status"][rows[turns]] = STATUSES.index("invalid")
     problem = problem.copy()
     free = problem[rows] == None  # noqa: E711
-    problem[rows[turns & free]] = f"{prefix}-turns"
-    problem[rows[~turns & free & judged_rows]] = f"{prefix}-differs"  # (数据有误 for another reason: said there)
+    problem[rows[turns & free]] = turned
+    problem[rows[~turns & free & noted]] = differs
     return problem
 
 
@@ -237,21 +252,13 @@ def _disagreeing_copy(records, calendar, rules, judged, as_of_day, run_day, prob
         return problem
     decided = decided[rows]
     published = as_days(records["copy_published_date"])[rows]
-    other = as_days(add_deadlines(records.iloc[rows][["category"]].assign(decision_date=decided), calendar,
-                                  rules)["deadline"])
+    other = _other_deadlines(records, rows, decided, calendar, rules)
     until = np.where(np.isnat(published) | (published > as_of_day), as_of_day, published)
-    status = judged["status"][rows]
-    judged_rows = np.isin(status, [STATUSES.index(s) for s in ("on_time", "late", "pending", "overdue")])
-    late_by_first = np.isin(status, [STATUSES.index("late"), STATUSES.index("overdue")])
+    judged_rows, late_by_first = _judged_and_late(judged["status"][rows])
     unsure = np.isnat(other) | (decided > run_day) | (published > run_day) | (published < decided)
     turns = judged_rows & (unsure | ((until > other) != late_by_first))
-    judged["status"][rows[turns]] = STATUSES.index("invalid")
     judged["deadline"][rows[turns]] = NO_DAY  # either copy's decision date may be the wrong one
-    problem = problem.copy()
-    free = problem[rows] == None  # noqa: E711
-    problem[rows[turns & free]] = "duplicate-conflict"
-    problem[rows[~turns & free & judged_rows]] = "duplicate-dates-differ"
-    return problem
+    return _weighed(judged, problem, rows, turns, judged_rows, "duplicate-conflict", "duplicate-dates-differ")
 
 
 def _second_published_date(records, judged, problem) -> np.ndarray:
@@ -266,12 +273,8 @@ def _second_published_date(records, judged, problem) -> np.ndarray:
         return problem
     status = judged["status"][rows]
     turns = (status == STATUSES.index("on_time")) & (later[rows] > judged["deadline"][rows])  # NaT: false
-    judged["status"][rows[turns]] = STATUSES.index("invalid")
-    problem = problem.copy()
-    free = problem[rows] == None  # noqa: E711
-    problem[rows[turns & free]] = "published-dates-turn"
-    problem[rows[~turns & free]] = "published-dates-differ"
-    return problem
+    return _weighed(judged, problem, rows, turns, np.ones(len(rows), dtype=bool), "published-dates-turn",
+                    "published-dates-differ")
 
 
 def _published_before_last_check(records, published, judged, problem) -> np.ndarray:

@@ -2,24 +2,18 @@
 word orders (公示撤销日期). Real .xlsx files in tmp_path, the real CLI."""
 
 import datetime as dt
-import json
 
 import pytest
-from click.testing import CliRunner
 
-from compliance.cli import main
-from helpers import write_xlsx
+from helpers import cli_check, write_xlsx
 
 D = dt.date
 
 
 def judged(tmp_path, path):
-    out = tmp_path / "r.json"
-    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2025-12-31", "--no-history",
-                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
-    assert result.exit_code in (0, 1), result.output
-    return [(r["document_number"][-4:], r["status"], r["published_date"])
-            for r in json.loads(out.read_text(encoding="utf-8"))["records"]]
+    code, data, output = cli_check(tmp_path, path, as_of="2025-12-31")
+    assert code in (0, 1), output
+    return [(r["document_number"][-4:], r["status"], r["published_date"]) for r in data["records"]]
 
 
 @pytest.mark.parametrize("due", ["最迟公开日期", "最晚公开日期", "要求公开日期", "规定公开日期", "应于何日公开", "承诺公示日期"])

@@ -1,23 +1,16 @@
 """Header words met in 登记 / 备案 ledgers and 医疗机构 licences (real .xlsx, the real CLI)."""
 
 import datetime as dt
-import json
 
-from click.testing import CliRunner
-
-from compliance.cli import main
-from helpers import write_xlsx
+from helpers import cli_check, write_xlsx
 
 D = dt.date
 
 
 def records(tmp_path, path):
-    out = tmp_path / "r.json"
-    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "--no-history",
-                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
-    assert result.exit_code in (0, 1), result.output
-    return [(r["document_number"], r["party"], r["status"]) for r in
-            json.loads(out.read_text(encoding="utf-8"))["records"]]
+    code, data, output = cli_check(tmp_path, path)
+    assert code in (0, 1), output
+    return [(r["document_number"], r["party"], r["status"]) for r in data["records"]]
 
 
 def test_a_registration_ledger_numbers_its_rows_by_the_registration_number(tmp_path):

@@ -5,14 +5,12 @@ lateness. Real .xlsx files in tmp_path, the real CLI.
 """
 
 import datetime as dt
-import json
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
 
-from compliance.cli import main
 from compliance.ingest.month_dates import month_only_code
+from helpers import cli_check
 
 D = dt.date
 HEADER = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "公示日期"]
@@ -29,11 +27,8 @@ def test_which_number_formats_show_a_date_without_its_day(code, month_only):
 
 
 def check(tmp_path, path):
-    out = tmp_path / "r.json"
-    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "--no-history",
-                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
-    assert result.exit_code in (0, 1), result.output
-    data = json.loads(out.read_text(encoding="utf-8"))
+    code, data, output = cli_check(tmp_path, path)
+    assert code in (0, 1), output
     return {r["document_number"][-2:]: (r["status"], [i["code"] for i in r["issues"]]) for r in data["records"]}
 
 

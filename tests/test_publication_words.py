@@ -8,12 +8,8 @@
 """
 
 import datetime as dt
-import json
 
-from click.testing import CliRunner
-
-from compliance.cli import main
-from helpers import write_xlsx
+from helpers import cli_check, write_xlsx
 
 D = dt.date
 DECIDED = D(2025, 3, 3)  # deadline 2025-03-31
@@ -21,12 +17,9 @@ DECIDED = D(2025, 3, 3)  # deadline 2025-03-31
 
 def judged(tmp_path, header, rows):
     path = write_xlsx(tmp_path / "区住建局_2025年行政处罚.xlsx", {"处罚": [header, *rows]})
-    out = tmp_path / "r.json"
-    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2025-12-31", "--no-history",
-                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
-    assert result.exit_code in (0, 1), result.output
-    return [(r["status"], r["published_date"], [i["code"] for i in r["issues"]])
-            for r in json.loads(out.read_text(encoding="utf-8"))["records"]]
+    code, data, output = cli_check(tmp_path, path, as_of="2025-12-31")
+    assert code in (0, 1), output
+    return [(r["status"], r["published_date"], [i["code"] for i in r["issues"]]) for r in data["records"]]
 
 
 def test_a_remark_giving_the_day_counts_without_its_already_and_beside_other_clauses(tmp_path):

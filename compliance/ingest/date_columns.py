@@ -87,17 +87,18 @@ def remark_dates(texts: list[pd.Series], published, codes, told, listed: bool = 
     ``told``, the first text that gives one: (dates, codes, the rows that got one, the later day where
     the words give two: 已于4月30日在信用网站公示，5月6日在区政府网站公开; NaT elsewhere). ``listed``: the
     texts are date cells listing days (2025.4.8、2025.4.9)."""
-    first = np.full(len(published), "", dtype=object)
+    rows = np.flatnonzero(told)  # the few rows whose words say published beside a blank date
+    first = np.full(len(rows), np.datetime64("NaT"), dtype="datetime64[D]")
     last = first.copy()
     for text in texts:
-        earliest, latest = said_days(text, listed)
-        fill = (first == "") & (earliest != "")
+        earliest, latest = said_days(text.iloc[rows], listed)
+        fill = np.isnat(first) & ~np.isnat(earliest)
         first[fill], last[fill] = earliest[fill], latest[fill]
-    days, _ = parse_dates(pd.Series(first, dtype=object))
-    later, _ = parse_dates(pd.Series(np.where(last != first, last, ""), dtype=object))
+    days = np.full(len(published), np.datetime64("NaT"), dtype=published.dtype)
+    later = days.copy()
+    days[rows], later[rows] = first, np.where(last != first, last, np.datetime64("NaT"))
     told = told & ~np.isnat(days)
-    return (np.where(told, days, published), np.where(told, None, codes), told,
-            np.where(told, later, np.datetime64("NaT")).astype(published.dtype))
+    return np.where(told, days, published), np.where(told, None, codes), told, later
 
 
 def short_text(text: pd.Series) -> np.ndarray:

@@ -18,12 +18,9 @@ format shows a date without its day, which most workbooks never have.
 from __future__ import annotations
 
 import re
-from xml.etree import ElementTree
 
 from .rowscan import PartTags, attribute, column_number
-from .workbookxml import parse
 
-STYLES = "xl/styles.xml"
 # Built-in formats with year and month and no day: mmm-yy, and the zh-CN yyyy"年"m"月" (ECMA-376 §18.8.30).
 _BUILTIN_MONTH_ONLY = frozenset({17, 27, 36, 50, 52, 57})
 _NOT_TOKENS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')  # literals, escapes, [$-804] [红色], padding
@@ -41,15 +38,11 @@ def month_only_code(code: str) -> bool:
     return "y" in tokens and "m" in tokens and not any(t in tokens for t in "dhs")
 
 
-def month_only_styles(archive, names: set[str]) -> frozenset[int]:
-    """The cell formats (``s`` indexes into cellXfs) whose number format shows no day."""
-    by_lower = {n.lower(): n for n in names}
-    if STYLES not in by_lower:
+def month_only_styles(root) -> frozenset[int]:
+    """The cell formats (``s`` indexes into cellXfs) whose number format shows no day (``root``: the parsed
+    styles part, struck.styles_part; None: the stored dates are taken as they are)."""
+    if root is None:
         return frozenset()
-    try:
-        root = parse(archive.read(by_lower[STYLES]))
-    except (ElementTree.ParseError, ValueError):
-        return frozenset()  # read without the styles: the stored dates are taken as they are
     month_only = set(_BUILTIN_MONTH_ONLY)
     formats: list[str | None] = []
     for element in root:

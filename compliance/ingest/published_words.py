@@ -63,7 +63,7 @@ _LISTED = re.compile(rf"^(?:{_FULL_DAY.pattern})(?:\s*[、，,;；/和及]\s*(?:
 
 def said_days(texts: pd.Series, listed: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Cell-wise: (the earliest, the latest) full day written in the clauses that say the decision went
-    online (已于2025年4月30日在信用网站公示，2025年5月6日在区政府网站公开), as ISO text; "" where none.
+    online (已于2025年4月30日在信用网站公示，2025年5月6日在区政府网站公开); NaT where none.
     ``listed``: the days of a date cell that lists two or more and nothing else (2025.4.8、2025.4.9)."""
     def clauses(text):
         return ([text] if _LISTED.match(text) else []) if listed else _publishing_clauses(text)
@@ -73,12 +73,14 @@ def said_days(texts: pd.Series, listed: bool = False) -> tuple[np.ndarray, np.nd
         for raw in values:
             days = sorted({d.date for clause in clauses(normalise_text(raw))
                            for d in map(parse_date, _FULL_DAY.findall(clause)) if d.date is not None})
-            out.append((days[0].isoformat(), days[-1].isoformat()) if days else ("", ""))
+            out.append((days[0], days[-1]) if days else (None, None))
         return out
     if not len(texts):
-        return np.zeros(0, dtype=object), np.zeros(0, dtype=object)
+        return np.zeros(0, dtype="datetime64[D]"), np.zeros(0, dtype="datetime64[D]")
     found = per_distinct(texts.to_numpy(object), judge)
-    return found[:, 0], found[:, 1]
+    return np.array(found[:, 0], dtype="datetime64[D]"), np.array(found[:, 1], dtype="datetime64[D]")
+
+
 _LINK = re.compile(r"^(?:HTTPS?://|WWW\.)\S+$")  # the published page's address in place of its date
 # A publicity period under way or over: 公示中, 正在公示, 公示期内, 公示期满, 公示结束, 已过公示期 — all were online.
 _PERIOD = re.compile(r"^(?:正在|已在)?(?:网上)?(?:公示|公开)(?:中|期内|期满|已满|期已满|结束|已结束|完毕)$"

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from ..dates import FORMULA_NO_VALUE
 from .month_dates import month_only_in_part, month_only_styles, show_month_only
-from .struck import hidden_in_part, struck_in_part, struck_styles
+from .struck import hidden_in_part, struck_in_part, struck_styles, styles_part
 from .workbookxml import sheet_parts
 from .rowscan import (MAIN_NAMESPACES, ExactScanNeeded, PartTags, column_number, exact_scan, exotic,
                       last_row_start, row_scan)
@@ -89,8 +89,8 @@ def scan_workbook(path, details: bool = True) -> WorkbookScan:
             return WorkbookScan()  # .xlsb: binary, read as it is
         date1904, parts = sheet_parts(archive, names)
         result = WorkbookScan(date1904)
-        struck = struck_styles(archive, names) if details else frozenset()
-        month_only = month_only_styles(archive, names) if details else frozenset()
+        styles = styles_part(archive, names) if details else None
+        struck, month_only = struck_styles(styles), month_only_styles(styles)
         for name, target in parts.items():
             result.sheets[name] = scan_sheet(lambda t=target: archive.open(t), details, struck, month_only)
     return result

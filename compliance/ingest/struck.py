@@ -28,15 +28,22 @@ def _local(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
-def struck_styles(archive, names: set[str]) -> frozenset[int]:
-    """The cell formats (``s`` indexes into cellXfs) whose font is struck through."""
+def styles_part(archive, names: set[str]):
+    """The parsed styles part (xl/styles.xml), or None where there is none or it is broken: the cells are
+    then read without their styles, which only hides strikes and month-only formats."""
     by_lower = {n.lower(): n for n in names}
     if STYLES not in by_lower:
-        return frozenset()
+        return None
     try:
-        root = parse(archive.read(by_lower[STYLES]))
+        return parse(archive.read(by_lower[STYLES]))
     except (ElementTree.ParseError, ValueError):
-        return frozenset()  # the cells are read without the styles: a broken styles part only hides strikes
+        return None
+
+
+def struck_styles(root) -> frozenset[int]:
+    """The cell formats (``s`` indexes into cellXfs) whose font is struck through (``root``: styles_part)."""
+    if root is None:
+        return frozenset()
     struck_fonts: set[int] = set()
     formats: list[str | None] = []
     for element in root:
