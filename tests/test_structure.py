@@ -117,9 +117,8 @@ def _declared_codes(path: Path, class_name: str) -> list[str]:
 def test_every_problem_code_is_declared_once_with_a_level_and_chinese_text():
     # PROBLEMS is a dict, so it cannot show a code declared twice (the later entry wins): read the source.
     kind = type(next(iter(PROBLEMS.values()))).__name__
-    declared = [code for name in ("problem_codes.py", "problem_codes_calendar.py", "problem_codes_history.py",
-                                  "problem_codes_summary.py", "problem_codes_options.py", "problem_codes_online.py")
-                for code in _declared_codes(ROOT / "compliance" / name, kind)]
+    declared = [code for path in sorted((ROOT / "compliance").glob("problem_codes*.py"))
+                for code in _declared_codes(path, kind)]
     twice = sorted(code for code, n in Counter(declared).items() if n > 1)
     assert twice == [] and set(declared) == set(PROBLEMS), (twice, set(declared) ^ set(PROBLEMS))
     for code, problem in PROBLEMS.items():

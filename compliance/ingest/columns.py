@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..fields import EXACT_BONUS, LABELS, WEAK_SCORE, FieldRules, category_from_text, normalise_header
 from ..problems import Problem, problem
+from .cells import cell_text
 from .docnumbers import PLACEHOLDERS
 
 
@@ -30,6 +31,8 @@ class ColumnMap:
     alternates: dict[str, int] = field(default_factory=dict)
     # field -> a stand-in column beside the real one (许可证编号 beside 文书号): it fills that field's blank cells
     stand_ins: dict[str, int] = field(default_factory=dict)
+    # A combined 双公示 sheet: 行政许可决定文书号 and 行政处罚决定书文号, each row filling one (kind -> column)
+    number_kinds: dict[str, int] = field(default_factory=dict)
 
     def header_of(self, name: str) -> str | None:
         index = self.columns.get(name)
@@ -71,6 +74,7 @@ def map_columns(headers: list[str], rules: FieldRules, compared: tuple[str, ...]
     scores: dict[str, int] = {}
     alternates: dict[str, int] = {}
     stand_ins: dict[str, int] = {}
+    number_kinds: dict[str, int] = {}
     for name, found in claims.items():
         found.sort(key=lambda item: (item[1] in hidden, -item[0], item[1]))
         columns[name] = found[0][1]
@@ -92,9 +96,53 @@ def map_columns(headers: list[str], rules: FieldRules, compared: tuple[str, ...]
                     and not _outranked(name, headers[used], headers[other]):
                 alternates[name] = other
                 notes.append(problem(TWO_COLUMN_NOTES[name], **at))
+            elif name == "document_number" and not number_kinds and _numbers_by_kind(headers, used, other):
+                number_kinds = _numbers_by_kind(headers, used, other)
+                notes.append(problem("numbers-by-kind", **{key: value for kind, index in number_kinds.items() for key, value
+                                                           in ((kind, _letter(index)), (f"{kind}_header", headers[index]))}))
             else:
                 notes.append(problem("column-duplicate", **at, label=LABELS[name]))
-    return ColumnMap(columns, [str(h) for h in headers], notes, scores, alternates, stand_ins)
+    return ColumnMap(columns, [str(h) for h in headers], notes, scores, alternates, stand_ins, number_kinds)
+
+
+# A decision document's number, not a licence's (许可证编号, 食品经营许可证号) nor an earlier one (原…文书号).
+_DECISION_NUMBER = re.compile(r"^(?!.*(?:原|证|变更前)).*(?:文书号|文号|决定书号|决定书编号)")
+
+
+def _numbers_by_kind(headers: list, used: int, other: int) -> dict[str, int]:
+    """kind -> column when the used number column names one kind (行政许可决定文书号) and the other the
+    other kind (行政处罚决定书文号); else empty."""
+    names = [normalise_header(headers[used]), normalise_header(headers[other])]
+    if not all(_DECISION_NUMBER.search(name) for name in names):
+        return {}
+    kinds = [category_from_text(name) for name in names]
+    return dict(zip(kinds, (used, other))) if None not in kinds and kinds[0] != kinds[1] else {}
+
+
+def one_number_per_row(frame: pd.DataFrame, number_kinds: dict[str, int],
+                       text=None) -> tuple[pd.Series, np.ndarray]:
+    """(the number each row gives, the kind of the column it is in; None where neither or both are filled).
+    ``text``: cells -> display text (default cells.cell_text)."""
+    text = text or cell_text
+    (kind_a, a), (kind_b, b) = number_kinds.items()
+    blank = pd.Series("", index=frame.index, dtype=object)
+    first = (text(frame[a]) if a in frame.columns else blank).reset_index(drop=True)
+    second = (text(frame[b]) if b in frame.columns else blank).reset_index(drop=True)
+    has_a, has_b = first.ne("").to_numpy(bool), second.ne("").to_numpy(bool)
+    kind = np.where(has_a & ~has_b, kind_a, np.where(has_b & ~has_a, kind_b, None)).astype(object)
+    return first.where(has_a, second), kind
+
+
+def kinds_of_rows(frame: pd.DataFrame, mapping: ColumnMap, text=None) -> tuple[pd.Series, np.ndarray]:
+    """A combined sheet's (number per row, kind per row): the number column a row filled, else the decision
+    date column it filled where those name the two kinds too (许可决定日期 | 处罚决定日期)."""
+    number, kind = one_number_per_row(frame, mapping.number_kinds, text)
+    used, other = mapping.columns.get("decision_date"), mapping.alternates.get("decision_date")
+    if used is not None and other is not None and pd.isna(kind).any():
+        named = {category_from_text(normalise_header(mapping.headers[c])): c for c in (used, other)}
+        if None not in named and len(named) == 2:
+            kind = np.where(pd.isna(kind), one_number_per_row(frame, named, text)[1], kind)
+    return number, kind
 
 
 # Fields whose second column is compared row by row rather than set aside: 批准日期 and 发证日期 are
@@ -147,6 +195,8 @@ ONLY_IN = {"penalty": ("处罚类别", "处罚事由", "处罚依据", "处罚�
 def header_category(mapping: ColumnMap) -> str | None:
     """What the headers say about every row: 许可决定日期 -> permit, 行政处罚决定书文号 -> penalty; then a
     column only one category has (处罚类别, 许可内容), unless columns of both are there."""
+    if mapping.number_kinds:  # a permit's number column and a penalty's: each row says its own
+        return None
     said = {kind for header in mapping.headers for kind, words in ONLY_IN.items()
             if any(word in normalise_header(header) for word in words)}
     for name in ("decision_date", "document_number", "published_date", "unit"):

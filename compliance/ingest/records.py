@@ -31,7 +31,8 @@ from .docnumbers import PLACEHOLDERS, numbers_said_above
 from .cells import FrameText, cell_text, objects, per_distinct, shared_objects
 from ..textscan import matches
 from ..fields import FieldRules, categories, category_from_text, unit_name
-from .columns import decision_numbers, header_category, issuer_column, join_mask, joined_numbers, map_columns, statistics_table
+from .columns import (decision_numbers, header_category, issuer_column, join_mask, joined_numbers, map_columns,
+                      kinds_of_rows, statistics_table)
 from .unit_column import record_units, source_units
 from .header import EXAMPLE, fill_merged, footer_unit, find_header, section_above, sheet_unit, title_category, title_unit
 from .rawsheet import RawSheet
@@ -131,7 +132,8 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
         frame, evidence = csv_body(sheet, header_index, len(headers),
                                    set(mapping.columns.values()) | set(mapping.alternates.values())
                                    | quality_wanted(headers, rules.quality) | {c + k for c, _ in date_parts for k in (1, 2)}
-                                   | {issuer_column(mapping)} - {None} | set(mapping.stand_ins.values()),
+                                   | {issuer_column(mapping)} - {None} | set(mapping.stand_ins.values())
+                                   | set(mapping.number_kinds.values()),
                                    context.source_file)
         inner = inner_headers(frame, mapping, rules)
         if inner:  # a second table's header may name columns the first does not have: read every column
@@ -226,8 +228,6 @@ def _read_blocks(frame, evidence, mapping, rules, result, sheet, context, inner=
     return boundaries, parts, skipped, example_rows
 
 
-
-
 def row_list(rows: list[int], limit: int = 10) -> str:
     shown = "、".join(str(r) for r in rows[:limit])
     return shown + (f" 等共 {len(rows)}" if len(rows) > limit else "")  # "第 {rows} 行": 行 once
@@ -237,6 +237,10 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     """``text``: cells -> display text (a FrameText of the sheet's frame: each column converted once)."""
     mapping = _dates_in_the_mark(frame, mapping, result, sheet, context, text)
     doc = text(mapped_column(frame, mapping, "document_number"))
+    kind_of_number = None
+    if mapping.number_kinds:  # 行政许可决定文书号 | 行政处罚决定书文号: each row's own number, and its kind
+        number, kind_of_number = kinds_of_rows(frame, mapping, text)
+        doc = pd.Series(number.to_numpy(object), index=doc.index)
     issuer = issuer_column(mapping)
     if issuer is not None and issuer in frame.columns:  # 决定书字 | 决定书号: one number
         doc = pd.Series(joined_numbers(text(frame[issuer]), doc).to_numpy(object), index=doc.index)
@@ -311,7 +315,8 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
         dec_codes = np.full(n, "decision-column-missing", dtype=object)
     if "published_date" not in mapping.columns:  # not "unpublished": unknown
         pub_codes = np.full(n, "published-column-missing", dtype=object)
-    category, out["category_problem"] = _categories(kept, mapping, sheet.name, context, text, kinds.section[keep])
+    category, out["category_problem"] = _categories(kept, mapping, sheet.name, context, text, kinds.section[keep],
+                                                    None if kind_of_number is None else kind_of_number[keep], doc[keep])
     out["category"] = objects(category, n)
     header = mapping.header_of("unit") or ""
     out["unit"], out["unit_problem"] = record_units(mapped_column(kept, mapping, "unit"), context, text,
@@ -370,12 +375,14 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     return out[RECORD_FIELDS + extra], kinds
 
 
-def _categories(kept, mapping, sheet_name, context, text, sections):
-    """(category per record, "category-unknown" where none): its own column, its section row, then
-    column names, sheet name, title row, file name."""
+def _categories(kept, mapping, sheet_name, context, text, sections, kind_of_number, numbers):
+    """(category per record, "category-unknown" where none): its own column, the number column it filled
+    (of a permit's and a penalty's), its section row, then column names, sheet name, title row, file name."""
     fallback = header_category(mapping) or category_from_text(sheet_name) or context.title \
         or context.fallback_category
     default = pd.Series(sections, dtype=object)
+    if kind_of_number is not None:
+        default = pd.Series(kind_of_number, dtype=object).where(pd.notna(kind_of_number), default)
     if fallback is not None:
         default = default.where(default.notna(), fallback)
     other = np.zeros(len(kept), dtype=bool)
@@ -385,16 +392,14 @@ def _categories(kept, mapping, sheet_name, context, text, sections):
         # 行政确认, 行政强制 …: the cell says what it is, and it is neither; never the file's category
         other = mapped.isna().to_numpy(bool) & other_actions(raw)
         if other.any():  # 西综执罚〔2024〕3号 under 其他权力: the number's 罚 says penalty, judged as one
-            numbers = text(mapped_column(kept, mapping, "document_number")).to_numpy(object)
-            other[other] = pd.isna(per_distinct(numbers[other], _category_of_numbers))
+            other[other] = pd.isna(per_distinct(numbers.to_numpy(object)[other], _category_of_numbers))
         category = mapped.where(mapped.notna() | other, default)
     else:
         category = default
     unknown = category.isna().to_numpy(bool)
     if unknown.any():  # 西工商许〔2016〕21号 / 西工商罚〔2016〕21号 in a file of both: the number's 代字 tells
-        numbers = text(mapped_column(kept, mapping, "document_number")).to_numpy(object)[unknown]
         category = category.copy()
-        category[unknown] = per_distinct(numbers, _category_of_numbers)
+        category[unknown] = per_distinct(numbers.to_numpy(object)[unknown], _category_of_numbers)
     problem = np.where(other, "category-other", np.where(category.isna(), "category-unknown", None))
     return shared_objects(category.to_numpy(object)), problem
 

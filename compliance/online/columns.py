@@ -117,33 +117,3 @@ def party_keys(names: pd.Series) -> pd.Series:
     text = names.astype(object).where(names.notna(), "").astype(str)
     keys = text.str.normalize("NFKC").str.replace(r"[\s　]+", "", regex=True).str.translate(_BRACKETS)
     return keys.str.replace(_LEGAL_FORM, "", regex=True)
-
-
-def numbers_by_kind(mapping, rules) -> dict[str, int] | None:
-    """A combined 双公示 export's two number columns, 行政许可决定文书号 and 行政处罚决定书文号: kind -> column;
-    None unless the number column's header names a kind and another number column names the other."""
-    used = mapping.columns.get("document_number")
-    kind = category_from_text(mapping.headers[used]) if used is not None and _DECISION_NUMBER.search(
-        mapping.headers[used]) else None
-    if kind is None:
-        return None
-    for index, header in enumerate(mapping.headers):
-        scores = rules.score(header)
-        if index != used and scores and max(scores, key=scores.get) == "document_number" \
-                and _DECISION_NUMBER.search(header) and category_from_text(header) not in (None, kind):
-            return {kind: used, category_from_text(header): index}
-    return None
-
-
-# A decision document's number, not a licence's (许可证编号, 食品经营许可证号) nor an earlier one (原…文书号).
-_DECISION_NUMBER = re.compile(r"^(?!.*(?:原|证|变更前)).*(?:文书号|文号|决定书号|决定书编号)")
-
-
-def one_number_per_row(frame: pd.DataFrame, by_kind: dict[str, int]) -> tuple[pd.Series, np.ndarray]:
-    """(the number each row gives, the kind of the column it is in; None where neither or both are filled)."""
-    (kind_a, a), (kind_b, b) = by_kind.items()
-    first = cell_text(frame[a]).reset_index(drop=True) if a in frame.columns else pd.Series("", index=range(len(frame)))
-    second = cell_text(frame[b]).reset_index(drop=True) if b in frame.columns else pd.Series("", index=range(len(frame)))
-    has_a, has_b = first.ne("").to_numpy(bool), second.ne("").to_numpy(bool)
-    kind = np.where(has_a & ~has_b, kind_a, np.where(has_b & ~has_a, kind_b, None)).astype(object)
-    return first.where(has_a, second), kind

@@ -26,7 +26,7 @@ from ..errors import FileFault, OnlineListError
 from ..fields import ONLINE, WEAK_SCORE, FieldRules, categories, category_from_text
 from ..ingest.body import csv_body, rows_body
 from ..ingest.cells import cell_text
-from ..ingest.columns import ColumnMap, header_category, map_columns
+from ..ingest.columns import ColumnMap, header_category, map_columns, one_number_per_row
 from ..ingest.date_words import range_start
 from ..ingest.digest import file_sha256
 from ..ingest.docnumbers import normalise_document_numbers
@@ -36,7 +36,7 @@ from ..ingest.readers import read_file
 from ..problems import problem
 from ..quality.codes import exposed_ids, mask_ids_in_text, valid_codes
 from ..quality.columns import quality_columns
-from .columns import (numbers_from_titles, numbers_by_kind, one_number_per_row, parties_from_titles, party_keys,
+from .columns import (numbers_from_titles, parties_from_titles, party_keys,
                       units_from_titles)
 
 ENTRY_COLUMNS = ["list_file", "sheet", "row", "number", "number_key", "title", "party", "party_key", "party_code",
@@ -129,8 +129,7 @@ def read_online_list(path: Path, rules: FieldRules,
         described.exported = max(filter(None, [described.exported, stated_export(sheet.rows[:header_index])]), default=None)
         described.decided_within = described.decided_within or stated_period(sheet.rows[:header_index])
         mapping = map_columns(headers, rules, compared=("decision_date", "published_date"))
-        frames.append(_sheet_entries(sheet, path, header_index, mapping, described,
-                                     numbers_by_kind(mapping, rules)))
+        frames.append(_sheet_entries(sheet, path, header_index, mapping, described))
     if not frames:
         raise OnlineListError(path, "找不到网站清单的表头（应含 文书号/标题/行政相对人名称，以及 公示日期/发布日期 等列）")
     entries = pd.concat(frames, ignore_index=True)
@@ -160,7 +159,7 @@ def _column(frame: pd.DataFrame, columns: dict[str, int], name: str) -> pd.Serie
 
 
 def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
-                   described: OnlineList, by_kind: dict[str, int] | None = None) -> pd.DataFrame:
+                   described: OnlineList) -> pd.DataFrame:
     columns, width = mapping.columns, len(mapping.headers)
     stand_in = _stand_in_column(mapping, columns)
     if stand_in is None and mapping.is_weak("published_date"):
@@ -172,7 +171,7 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
     list_date_column = found_quality.get("list_date", [])[:1]
     if sheet.data is not None:
         wanted = set(columns.values()) | set(mapping.alternates.values()) | ({stand_in} if stand_in is not None else set()) \
-            | set((by_kind or {}).values())
+            | set(mapping.number_kinds.values())
         frame, evidence = csv_body(sheet, header_index, width, wanted | set(id_columns + list_date_column), str(path))
     else:
         frame, evidence = rows_body(sheet.rows[header_index + 1:], width)
@@ -186,8 +185,8 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
     title = _column(frame, columns, "title").reset_index(drop=True)
     number = _column(frame, columns, "document_number").reset_index(drop=True)
     kind_of_number = None
-    if by_kind:  # 行政许可决定文书号 and 行政处罚决定书文号 side by side: each row fills one, which says its kind
-        number, kind_of_number = one_number_per_row(frame, by_kind)
+    if mapping.number_kinds:  # 行政许可决定文书号 and 行政处罚决定书文号 side by side: each row fills one, its kind
+        number, kind_of_number = one_number_per_row(frame, mapping.number_kinds)
     number_key = normalise_document_numbers(number)
     # Where the number column is blank, the numbers in the title: the first here, any more (a batch
     # notice) as entries of their own below. So too a number cell that holds several (…31号、…32号).

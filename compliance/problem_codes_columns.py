@@ -1,0 +1,31 @@
+"""The problem codes of column mapping: which column holds which field, and the doubts on the way.
+
+Listed in problem_codes.DECLARED with every other code (a module of its own only to keep modules small).
+"""
+
+from __future__ import annotations
+
+from .problem_types import SHEET, ProblemType
+
+COLUMN_NOTES = [
+    ProblemType("column-ambiguous", SHEET, "列“{header}”同时像是 {labels}，无法确定，已忽略",
+                "一列的列名同样像两个字段，不猜测", "把列名改得更明确，或在 compliance.toml [columns] 中写明"),
+    ProblemType("column-hidden-unused", SHEET, "第 {column} 列“{header}”是隐藏列，未读取（读取的是第 {used} 列“{used_header}”）",
+                "表中隐藏的列不是单位报送的内容（常是草稿或旧数据），只读显示的列", "无需处理；如果隐藏列才是要报送的，请取消隐藏并删去另一列"),
+    ProblemType("column-hidden-used", SHEET, "第 {column} 列“{header}”是隐藏列，表中只有这一列是{label}，已读取，请确认",
+                "显示的列中没有这个字段，只好读隐藏列", "确认隐藏列的内容是要报送的；是的话取消隐藏"),
+    ProblemType("column-duplicate", SHEET, "第 {other} 列“{other_header}”与第 {used} 列“{used_header}”都像{label}，"
+                                           "采用第 {used} 列",
+                "两列都像同一个字段，按更像的一列读取", "确认读取的是正确的列；必要时改正列名"),
+    ProblemType("decision-date-two-columns", SHEET, "第 {other} 列“{other_header}”与第 {used} 列“{used_header}”"
+                                                    "都像决定日期：两列一致的行照常判定，只有一列有日期的行用那一列；不一致的行按两个日期各算一次，"
+                                                    "结论相同的照常判定并提示，结论不同的判为数据有误",
+                "两列都可能是决定日期（如批准日期和发证日期）", "核对两列不一致的行，确认哪一天作出决定"),
+    ProblemType("published-date-two-columns", SHEET, "第 {other} 列“{other_header}”与第 {used} 列“{used_header}”"
+                                                     "都像公开日期：两列一致的行照常判定，只有一列有日期的行用那一列，"
+                                                     "两列日期不同的行按较早的一天判定，按较晚的一天结论不同的判为数据有误",
+                "两列都可能是公开日期（如公示日期和上网公开日期）", "核对两列不一致的行，确认哪一天上网公开"),
+    ProblemType("numbers-by-kind", SHEET, "第 {permit} 列“{permit_header}”是许可的文书号，第 {penalty} 列“{penalty_header}”是处罚的文书号："
+                                          "每行按填了的那一列读取文书号，并按那一列认定是许可还是处罚；两列都填或都空的行按其他信息认定",
+                "许可和处罚合在一张表，两种决定的文书号各占一列", "无需处理；核对两列都填了的行"),
+]
