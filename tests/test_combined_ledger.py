@@ -73,3 +73,26 @@ def test_a_licence_number_beside_the_penalty_number_makes_no_combined_table(tmp_
     _, by_row, _ = _check(tmp_path, path)
     assert [(v["category"], v["document_number"]) for _, v in sorted(by_row.items())] == [
         ("penalty", "西卫罚〔2024〕21号"), ("penalty", "西卫罚〔2024〕22号")]
+
+
+def test_one_number_column_and_each_kinds_decision_date_column(tmp_path):
+    # 决定文书号 | 许可决定日期 | 处罚决定日期: the date column a row filled says its kind (it was 许可 for all)
+    header = ["序号", "决定文书号", "行政相对人名称", "许可决定日期", "处罚决定日期", "公示日期"]
+    rows = [[1, "西卫许〔2024〕51号", "黄石某医院1", dt.date(2024, 9, 13), None, dt.date(2024, 10, 17)],
+            [2, "西卫罚〔2024〕21号", "黄石某医院2", None, dt.date(2024, 9, 13), dt.date(2024, 10, 18)],
+            [3, "西卫〔2024〕22号", "黄石某医院4", None, dt.date(2024, 10, 12), dt.date(2024, 11, 8)]]
+    path = write_xlsx(tmp_path / "区卫健局_2024年双公示汇总.xlsx", {"双公示": [header, *rows]})
+    _, by_row, _ = _check(tmp_path, path)
+    assert [(v["category"], v["status"]) for _, v in sorted(by_row.items())] == [
+        ("permit", "on_time"), ("penalty", "late"), ("penalty", "on_time")]
+
+
+def test_each_kinds_publication_date_column_is_read_on_its_own_rows(tmp_path):
+    # 许可公示日期 | 处罚公示日期: set aside as a duplicate, every penalty had no publication date (overdue)
+    header = HEADER[:-1] + ["许可公示日期", "处罚公示日期"]
+    rows = [row[:-1] + ([row[-1], None] if row[1] else [None, row[-1]]) for row in ROWS]
+    path = write_xlsx(tmp_path / "区卫健局_2024年双公示汇总.xlsx", {"双公示": [header, *rows]})
+    _, by_row, _ = _check(tmp_path, path)
+    assert [(v["category"], v["published_date"], v["status"]) for _, v in sorted(by_row.items())] == [
+        ("permit", "2024-10-17", "on_time"), ("penalty", "2024-10-18", "late"),
+        ("permit", None, "overdue"), ("penalty", "2024-11-08", "on_time")]

@@ -38,6 +38,20 @@ class ColumnMap:
         index = self.columns.get(name)
         return self.headers[index] if index is not None else None
 
+    def kinds_of(self, name: str) -> dict[str, int]:
+        """kind -> column when the field's column and its alternate name the two kinds (许可决定日期 |
+        处罚决定日期); else empty."""
+        used, other = self.columns.get(name), self.alternates.get(name)
+        if used is None or other is None:
+            return {}
+        if not _two_kinds(self.headers[used], self.headers[other]):
+            return {}
+        return {category_from_text(normalise_header(self.headers[c])): c for c in (used, other)}
+
+    def two_kinds(self) -> bool:
+        """Columns of a permit's and a penalty's side by side: each row says its own kind."""
+        return bool(self.number_kinds or self.kinds_of("decision_date") or self.kinds_of("published_date"))
+
     def is_weak(self, name: str) -> bool:
         """Mapped only by a stand-in (更新时间 for a publication date): weaker evidence."""
         return self.scores.get(name) == WEAK_SCORE
@@ -92,7 +106,8 @@ def map_columns(headers: list[str], rules: FieldRules, compared: tuple[str, ...]
                 continue
             at = dict(other=_letter(other), other_header=headers[other], used=_letter(used), used_header=headers[used])
             if name in compared and name not in alternates \
-                    and (score >= ALTERNATE_MIN_SCORE[name] or _names_a_site(name, headers[other])) \
+                    and (score >= ALTERNATE_MIN_SCORE[name] or _names_a_site(name, headers[other])
+                         or _two_kinds(headers[used], headers[other])) \
                     and not _outranked(name, headers[used], headers[other]):
                 alternates[name] = other
                 notes.append(problem(TWO_COLUMN_NOTES[name], **at))
@@ -133,15 +148,16 @@ def one_number_per_row(frame: pd.DataFrame, number_kinds: dict[str, int],
     return first.where(has_a, second), kind
 
 
-def kinds_of_rows(frame: pd.DataFrame, mapping: ColumnMap, text=None) -> tuple[pd.Series, np.ndarray]:
-    """A combined sheet's (number per row, kind per row): the number column a row filled, else the decision
-    date column it filled where those name the two kinds too (许可决定日期 | 处罚决定日期)."""
-    number, kind = one_number_per_row(frame, mapping.number_kinds, text)
-    used, other = mapping.columns.get("decision_date"), mapping.alternates.get("decision_date")
-    if used is not None and other is not None and pd.isna(kind).any():
-        named = {category_from_text(normalise_header(mapping.headers[c])): c for c in (used, other)}
-        if None not in named and len(named) == 2:
-            kind = np.where(pd.isna(kind), one_number_per_row(frame, named, text)[1], kind)
+def kinds_of_rows(frame: pd.DataFrame, mapping: ColumnMap, text=None) -> tuple[pd.Series | None, np.ndarray | None]:
+    """A combined sheet's (number per row or None, kind per row or None): the number column a row filled
+    (行政许可决定文书号 | 行政处罚决定书文号), else the date column it filled where two name the two kinds
+    (许可决定日期 | 处罚决定日期, then 许可公示日期 | 处罚公示日期)."""
+    number, kind = one_number_per_row(frame, mapping.number_kinds, text) if mapping.number_kinds else (None, None)
+    for name in ("decision_date", "published_date"):
+        named = mapping.kinds_of(name)
+        if named and (kind is None or pd.isna(kind).any()):
+            by_date = one_number_per_row(frame, named, text)[1]
+            kind = by_date if kind is None else np.where(pd.isna(kind), by_date, kind)
     return number, kind
 
 
@@ -167,6 +183,13 @@ def _names_a_site(name: str, header: object) -> bool:
     text = normalise_header(header)
     return name == "published_date" and any(site in text for site in _SITES) \
         and not any(word in text for word in _NOT_WHEN_PUBLISHED)
+
+
+def _two_kinds(used: str, other: str) -> bool:
+    """许可公示日期 beside 处罚公示日期: each kind's own column, filled on its own rows. Set aside as a
+    duplicate, every penalty would have had no publication date, and come out overdue."""
+    kinds = {category_from_text(normalise_header(used)), category_from_text(normalise_header(other))}
+    return None not in kinds and len(kinds) == 2
 
 
 def _outranked(name: str, used: str, other: str) -> bool:
@@ -195,7 +218,7 @@ ONLY_IN = {"penalty": ("处罚类别", "处罚事由", "处罚依据", "处罚�
 def header_category(mapping: ColumnMap) -> str | None:
     """What the headers say about every row: 许可决定日期 -> permit, 行政处罚决定书文号 -> penalty; then a
     column only one category has (处罚类别, 许可内容), unless columns of both are there."""
-    if mapping.number_kinds:  # a permit's number column and a penalty's: each row says its own
+    if mapping.two_kinds():  # a permit's column and a penalty's: each row says its own
         return None
     said = {kind for header in mapping.headers for kind, words in ONLY_IN.items()
             if any(word in normalise_header(header) for word in words)}

@@ -237,9 +237,9 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     """``text``: cells -> display text (a FrameText of the sheet's frame: each column converted once)."""
     mapping = _dates_in_the_mark(frame, mapping, result, sheet, context, text)
     doc = text(mapped_column(frame, mapping, "document_number"))
-    kind_of_number = None
-    if mapping.number_kinds:  # 行政许可决定文书号 | 行政处罚决定书文号: each row's own number, and its kind
-        number, kind_of_number = kinds_of_rows(frame, mapping, text)
+    # 行政许可决定文书号 | 行政处罚决定书文号, or 许可决定日期 | 处罚决定日期: each row's own number and kind
+    number, kind_of_row = kinds_of_rows(frame, mapping, text) if mapping.two_kinds() else (None, None)
+    if number is not None:
         doc = pd.Series(number.to_numpy(object), index=doc.index)
     issuer = issuer_column(mapping)
     if issuer is not None and issuer in frame.columns:  # 决定书字 | 决定书号: one number
@@ -316,7 +316,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     if "published_date" not in mapping.columns:  # not "unpublished": unknown
         pub_codes = np.full(n, "published-column-missing", dtype=object)
     category, out["category_problem"] = _categories(kept, mapping, sheet.name, context, text, kinds.section[keep],
-                                                    None if kind_of_number is None else kind_of_number[keep], doc[keep])
+                                                    None if kind_of_row is None else kind_of_row[keep], doc[keep])
     out["category"] = objects(category, n)
     header = mapping.header_of("unit") or ""
     out["unit"], out["unit_problem"] = record_units(mapped_column(kept, mapping, "unit"), context, text,
@@ -375,14 +375,15 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     return out[RECORD_FIELDS + extra], kinds
 
 
-def _categories(kept, mapping, sheet_name, context, text, sections, kind_of_number, numbers):
-    """(category per record, "category-unknown" where none): its own column, the number column it filled
-    (of a permit's and a penalty's), its section row, then column names, sheet name, title row, file name."""
+def _categories(kept, mapping, sheet_name, context, text, sections, kind_of_row, numbers):
+    """(category per record, "category-unknown" where none): its own column, the column it filled of a
+    permit's and a penalty's (kinds_of_rows), its section row, then column names, sheet name, title row,
+    file name."""
     fallback = header_category(mapping) or category_from_text(sheet_name) or context.title \
         or context.fallback_category
     default = pd.Series(sections, dtype=object)
-    if kind_of_number is not None:
-        default = pd.Series(kind_of_number, dtype=object).where(pd.notna(kind_of_number), default)
+    if kind_of_row is not None:
+        default = pd.Series(kind_of_row, dtype=object).where(pd.notna(kind_of_row), default)
     if fallback is not None:
         default = default.where(default.notna(), fallback)
     other = np.zeros(len(kept), dtype=bool)
