@@ -90,6 +90,24 @@ def test_numbers_reserved_at_the_end_of_a_table_are_skipped_and_a_bare_number_am
     assert any(n.startswith("第 5、6、7、8、9、10 行在表格末尾，只有文书号") for n in notes), notes
 
 
+def test_numbers_reserved_at_the_end_stay_skipped_above_the_sign_off(tmp_path):
+    # probe 16: the 落款日期 alone under the date column, or 主要负责人：… 经办人：…, below the reserved
+    # number made it "among the decisions": 数据有误 (no date) against an office that had none to publish
+    tails = {"date": [None, None, None, "2016年10月3日"], "names": ["主要负责人：", None, "经办人：张三"],
+             "two": ["主要负责人：王五", None, "经办人：赵六", "复核人：钱七"]}
+    for name, tail in tails.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        write_xlsx(folder / "区安监局_处罚.xlsx", {"处罚": [
+            HEADER, [1, "西安监罚〔2016〕1号", "甲公司", *ON_TIME, None, None],
+            [2, "西安监罚〔2016〕2号", None, None, None, None, None], tail]})
+        _, data = check(tmp_path / name, folder)
+        assert [(r["document_number"], r["status"]) for r in data["records"]] == [
+            ("西安监罚〔2016〕1号", "on_time")], name
+        [sheet] = data["inputs"][0]["sheets"]
+        assert sheet["skipped_rows"] == 2 and any("只有文书号" in n for n in sheet["notes"]), (name, sheet)
+
+
 def test_a_notice_before_the_decision_is_a_skipped_row_and_a_penalty_called_warning_is_not(tmp_path):
     # 罚告 / 听告 / 告知书: notices before the decision, never published; judged, each was 逾期未公开.
     # 广告 (an advertising case) and 警告 (a warning: a penalty) are decisions.

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..textscan import contains_any, matches
+from .header import NON_RECORD
 
 # What a clerk writes beside a number that was never used for a decision.
 VOID_WORDS = ("作废", "空号", "废号")
@@ -82,7 +83,14 @@ def reserved_rows(doc, party, decision_text, published_text, *notes) -> np.ndarr
     for note in notes:
         filled |= note.to_numpy(object) != ""
     bare = (doc.to_numpy(object) != "") & ~filled
-    last = np.flatnonzero(filled)
+    # What follows them may be the sign-off, no decision: a date alone under the date column (the
+    # 落款日期), 主要负责人：… 经办人：… A decision has its number, or two of party and dates.
+    cells = [c.to_numpy(object) for c in (party, decision_text, published_text)]
+    decided = (doc.to_numpy(object) != "") | (sum((c != "").astype(int) for c in cells) >= 2)
+    for c in cells:
+        rows = np.flatnonzero(c != "")
+        decided[rows] &= ~matches(NON_RECORD, c[rows])
+    last = np.flatnonzero(filled & decided)
     reserved = bare & (np.arange(len(bare)) > (last[-1] if len(last) else -1))
     # a number has digits: 审核人： typed under the number column is a sign-off line (rows.py), no number
     rows = np.flatnonzero(reserved)
