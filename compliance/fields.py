@@ -112,6 +112,7 @@ TABLE: tuple[Field, ...] = (
                           "挂网日期", "挂网时间", "上线日期", "上线时间", "公开的日期", "公示的日期",
                           # the day the notice period starts is the day it went online (its end is not)
                           "公示开始日期", "公示起始日期", "公示开始时间", "公示起始时间", "公开开始日期", "公开起始日期",
+                          "公示期开始日期", "公示期起始日期", "公示期开始时间", "公示期起始时间",
                           # a range (2024.3.5-2024.6.5): its first day (ingest/date_words.py)
                           "公示起止日期", "公示起止时间", "公开起止日期", "公开起止时间"),
                 weak=("数据更新时间戳", "入库时间", "更新时间", "入库日期", "更新日期")),
@@ -228,6 +229,10 @@ def normalise_header(value: object) -> str:
     return STANDARD_CODES.get(text.upper(), text) if text.isascii() else text
 
 
+_PERIOD_END = re.compile(r"（(?:止|至|讫|截止|截至|结束|到期|期满|届满|终止)(?:日期|时间|日)?）")
+_DAYS_OF_DECISION = ("decision_date", "published_date")
+
+
 def _strip_notes(text: str) -> str:
     # 许可决定日期（必填） / 公开日期(yyyy-mm-dd) -> the name itself
     return re.sub(r"（[^）]*）$", "", text) or text
@@ -283,6 +288,9 @@ class FieldRules:
         bare = _strip_notes(text)
         # Notes in brackets say nothing about the field: 公开（公示）日期, 上网公开日期（20个工作日内）.
         plain = re.sub(r"（[^）]*）", "", text) or text
+        # …except one that says the period's end: 公示日期（止） is when the publicity period ends, months
+        # after it went online (read as a second publication date, every on-time row became 数据有误)
+        period_end = _PERIOD_END.search(text) is not None
         extra = dict(self.synonyms)
         scores: dict[str, int] = {}
         for f in _READERS[self.reader]:
@@ -292,7 +300,7 @@ class FieldRules:
                     best = max(best, 2 * EXACT_BONUS + len(word))
                 elif word and word in text:
                     best = max(best, EXACT_BONUS + len(word))
-            if best == 0 and any(x in plain for x in f.exclude):
+            if best == 0 and (any(x in plain for x in f.exclude) or (period_end and f.name in _DAYS_OF_DECISION)):
                 continue
             for word in f.contains:
                 if word in plain:

@@ -35,3 +35,16 @@ def test_a_take_down_date_in_another_word_order_says_the_decision_was_online(tmp
         ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "公示日期", header],
         [1, "西城管罚〔2025〕201号", "甲", D(2025, 7, 1), None, D(2025, 11, 1)]]})
     assert judged(tmp_path, path) == [("201号", "invalid", None)]
+
+
+@pytest.mark.parametrize("start, end", [("公示日期（起）", "公示日期（止）"), ("公示日期(起)", "公示日期(截止)"),
+                                        ("公示时间（开始）", "公示时间（至）"), ("公示期起始日期", "公示期截止日期")])
+def test_the_end_of_the_publicity_period_is_no_second_publication_date(tmp_path, start, end):
+    """公示日期（止）: the day the publicity period ends, months after the decision went online. Read as a
+    second publication date, every on-time record became 数据有误 (published-dates-turn); 公示期起始日期
+    was no publication date at all, and every record was 数据有误."""
+    path = write_xlsx(tmp_path / "区城管局_2025年行政处罚.xlsx", {"处罚": [
+        ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", start, end],
+        [1, "西城管罚〔2025〕201号", "甲", D(2025, 7, 1), D(2025, 7, 10), D(2025, 10, 10)],
+        [2, "西城管罚〔2025〕202号", "乙", D(2025, 7, 1), D(2025, 8, 19), D(2025, 11, 19)]]})
+    assert judged(tmp_path, path) == [("201号", "on_time", "2025-07-10"), ("202号", "late", "2025-08-19")]
