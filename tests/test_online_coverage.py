@@ -421,6 +421,22 @@ def test_a_lists_stated_export_day_and_period_set_what_it_covers(tmp_path):
     assert results["unsaid"] == {"〕1号": "confirmed", "〕2号": "not-verifiable", "〕3号": "not-verifiable"}  # 06-14 after
 
 
+def test_update_times_do_not_make_a_list_cover_decisions_after_its_latest(tmp_path):
+    # probe 17 read docs/rules.md as saying they do: 更新时间 says the entries were online when exported,
+    # not that the export was not filtered by decision date; 网站未见 there could accuse a unit wrongly
+    path = ledger(tmp_path, [1, "西安监罚〔2016〕1号", "甲", D(2016, 9, 1), D(2016, 9, 8), "区安监局", "处罚"],
+                  [2, "西安监罚〔2016〕2号", "乙", D(2016, 9, 26), D(2016, 10, 20), "区安监局", "处罚"],
+                  [3, "西安监罚〔2016〕3号", "丙", D(2016, 9, 5), D(2016, 9, 12), "区安监局", "处罚"])
+    online = write_xlsx(tmp_path / "省信用平台导出.xlsx", {"Sheet1": [
+        ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "处罚机关", "更新时间"],
+        ["西安监罚〔2016〕1号", "甲", "2016-09-01", "区安监局", "2016-09-10 10:00"],
+        ["西安监罚〔2016〕9号", "丁", "2016-09-22", "区安监局", "2016-10-30 10:00"]]})
+    records = run(tmp_path, path, online)
+    assert {n[-3:]: r["online"]["result"] for n, r in records.items()} == {
+        "〕1号": "confirmed", "〕2号": "not-verifiable", "〕3号": "not-found"}
+    assert records["西安监罚〔2016〕2号"]["status"] == "on_time" and records["西安监罚〔2016〕3号"]["status"] == "overdue"
+
+
 def test_a_ledger_marked_published_without_a_date_takes_the_sites_date_as_confirmed(tmp_path):
     # probe: 备注 已在区政府网站公开, no date; the site shows 09-08: 日期不符 (ledger date （空）) and counted as a
     # difference for the unit to explain, though the ledger gave no date to differ from
