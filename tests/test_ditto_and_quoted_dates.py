@@ -99,13 +99,14 @@ def test_a_publication_written_as_a_sentence_in_a_state_column_is_read(tmp_path)
 
 
 def test_a_yes_no_column_alone_is_no_publication_date(tmp_path):
-    """是否公开 with 是/否 only: 否 may mean 不予公开 there; no date column is still said, never guessed."""
+    """是否公开 with 是/否 only: 否 may mean 不予公开 there; no date column is still said, never guessed
+    (是 is a claim of publication with no day)."""
     header = ["序号", "许可决定书文号", "申请人", "许可决定日期", "是否公开"]
     book = write_xlsx(tmp_path / "区教育局_许可.xlsx", {"行政许可": [header,
         [1, "西教许〔2024〕1号", "甲", D(2024, 3, 1), "是"], [2, "西教许〔2024〕2号", "乙", D(2024, 4, 1), "否"]]})
     data = run(tmp_path, book)
     assert [(r["status"], r["issues"][0]["code"]) for r in data["records"]] == [
-        ("invalid", "published-column-missing")] * 2
+        ("invalid", "published-marked-no-date"), ("invalid", "published-column-missing")]
 
 
 def test_ditto_and_same_day_words_in_date_columns_are_read_as_meant_and_said(tmp_path):

@@ -90,7 +90,9 @@ def test_a_sending_date_line_above_the_header_does_not_make_a_publication_column
     layout = [TITLE, ["报送日期：2016-12-30"], ["文书号", "当事人", "处罚决定日期", "备注"],
               ["罚1", "甲", "2016-09-01", "已公开"]]
     records = only(load([write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"S": layout})]))
-    assert records["published_problem"].tolist() == ["published-column-missing"]
+    # no publication column: the 备注's 已公开 is a claim with no day (a data problem), not a date
+    assert records["published_problem"].tolist() == ["published-marked-no-date"]
+    assert records["published_date"].isna().all()
 
 
 def test_serial_number_is_never_a_unit_party_or_number(tmp_path):

@@ -144,3 +144,39 @@ def test_a_pages_address_beside_a_blank_date_is_no_overdue(tmp_path, kind):
         "303号": ("invalid", ["published-marked-no-date"]),  # deadline 2025-11-06 passed: 数据有误, not 逾期
         "304号": ("pending", ["published-marked-no-date"]),  # deadline in January: 未到期, with the note
         "305号": ("overdue", []), "306号": ("overdue", []), "307号": ("overdue", [])}
+
+
+def test_a_ledger_with_only_a_published_mark_is_judged_by_it_where_it_is_clear(tmp_path):
+    # probe 15: 最迟公开日期 | 是否已公开, no publication-date column: the unit's own 否 was 数据有误 (no
+    # column), hiding two overdue decisions; 是 with no day is published-marked-no-date; a blank mark, unknown
+    header = ["序号", "处罚决定书文号", "当事人", "处罚决定日期", "最迟公开日期", "是否已公开"]
+    book = write_xlsx(tmp_path / "区商务局_2025年行政处罚（公开进度）.xlsx", {"进度": [
+        ["区商务局行政处罚决定公开进度表"], header,
+        [1, "西商罚〔2025〕1号", "甲", D(2025, 9, 1), D(2025, 9, 28), "是"],
+        [2, "西商罚〔2025〕2号", "乙", D(2025, 10, 9), D(2025, 11, 5), "否"],
+        [3, "西商罚〔2025〕3号", "丙", D(2025, 11, 3), D(2025, 12, 1), "未公开"],
+        [4, "西商罚〔2025〕4号", "丁", D(2025, 11, 3), D(2025, 12, 1), None],
+        [5, "西商罚〔2025〕5号", "戊", D(2025, 12, 22), D(2026, 1, 20), "否"]]})
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2025-12-31", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", "-"])
+    data = json.loads(result.stdout)
+    records = {r["document_number"][-2:]: r for r in data["records"]}
+    assert {k: (r["status"], r["working_days_late"]) for k, r in records.items()} == {
+        "1号": ("invalid", None), "2号": ("overdue", 40), "3号": ("overdue", 22), "4号": ("invalid", None),
+        "5号": ("pending", None)}
+    assert [i["code"] for i in records["1号"]["issues"]] == ["published-marked-no-date"]
+    assert [i["code"] for i in records["4号"]["issues"]] == ["published-column-missing"]
+    [note] = [n for n in data["inputs"][0]["sheets"][0]["notes"] if "公开日期列" in n]
+    assert "只能按“是否已公开”列判断" in note
+
+
+def test_a_bare_no_under_whether_to_publish_is_no_verdict(tmp_path):
+    # 是否公开 否 may be 不予公开 (decided not to publish): without a date column it is still unknown
+    book = write_xlsx(tmp_path / "区商务局_2025年行政处罚.xlsx", {"处罚": [
+        ["序号", "处罚决定书文号", "当事人", "处罚决定日期", "是否公开"],
+        [1, "西商罚〔2025〕2号", "乙", D(2025, 10, 9), "否"], [2, "西商罚〔2025〕3号", "丙", D(2025, 10, 9), "未公开"]]})
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2025-12-31", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", "-"])
+    records = {r["document_number"][-2:]: r for r in json.loads(result.stdout)["records"]}
+    assert (records["2号"]["status"], [i["code"] for i in records["2号"]["issues"]]) == ("invalid", ["published-column-missing"])
+    assert records["3号"]["status"] == "overdue"

@@ -14,7 +14,7 @@ import pandas as pd
 
 from .body import mapped_column
 from .date_columns import remark_dates, taken_down
-from .published_words import page_links, said_published
+from .published_words import page_links, said_published, unpublished_words
 
 _A_DAY = r"(?:19|20)\d{2}\s*[年.\-－]\s*\d{1,2}"  # 已公开（2024-4-3）has a date; a page's address (/2016/10/) is none
 
@@ -42,3 +42,18 @@ def words_on_publication(kept, mapping, text, published, pub_codes, published_te
     written[written] = ~published_text[written].str.contains(_A_DAY).to_numpy(bool)  # a claim, no bad date
     pub_codes = np.where(written & np.isnat(published), "published-marked-no-date", pub_codes)
     return published, pub_codes, told, later, mark_text, remark_text
+
+
+def without_a_date_column(mapping, mark_text: pd.Series, published, pub_codes) -> np.ndarray:
+    """pub_codes for a sheet with no publication-date column: published-column-missing (unknown), unless
+    the row itself says: 未公开, or 否 under 是否已公开 (under 是否公开 it may be 不予公开), or 不公开 (the
+    unit's claim) is not published, by the unit's own word; 是 with no day is published-marked-no-date;
+    a day in its words is that day."""
+    known = (pub_codes == "published-marked-no-date") | ~np.isnat(published)
+    if len(mark_text) and "published_marked" in mapping.columns:
+        marks = mark_text.to_numpy(object)
+        not_yet, claims = unpublished_words(marks).T
+        if "已" not in mapping.header_of("published_marked"):
+            not_yet &= ~np.isin(marks, ("否", "无"))
+        known |= not_yet | claims
+    return np.where(known, pub_codes, "published-column-missing").astype(object)

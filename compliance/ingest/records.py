@@ -20,7 +20,7 @@ from ..dates import NO_DATE, parse_dates
 from ..errors import ReconciliationError
 from ..problems import Problem, problem
 from .published_words import corrections, unpublished_words
-from .publication_said import words_on_publication
+from .publication_said import without_a_date_column, words_on_publication
 from .body import (band_unit, constant_cells, csv_body, date_part_columns, fill_from_spans, inner_headers,
                    join_date_parts, mapped_column, merged_continuations, merged_header_spans, rows_body)
 from .date_columns import (dates_in_the_mark as _dates_in_the_mark, date_cells as _date_cells,
@@ -28,15 +28,15 @@ from .date_columns import (dates_in_the_mark as _dates_in_the_mark, date_cells a
                            two_decision_dates)
 from .date_words import with_date_words
 from .docnumbers import PLACEHOLDERS, numbers_said_above
-from .cells import FrameText, cell_text, objects, per_distinct, shared_objects
+from .cells import FrameText, cell_text, objects, per_distinct
 from ..textscan import matches
-from ..fields import FieldRules, categories, category_from_text, unit_name
+from ..fields import FieldRules, unit_name
 from .columns import (decision_numbers, header_category, issuer_column, join_mask, joined_numbers, map_columns,
                       kinds_of_rows, statistics_table)
 from .unit_column import record_units, source_units
 from .header import EXAMPLE, fill_merged, footer_unit, find_header, section_above, sheet_unit, title_category, title_unit
 from .rawsheet import RawSheet
-from .action_kinds import other_actions
+from .record_categories import record_categories
 from .later_actions import business_actions, dated_by_grant, own_action_dates
 from .rows import nothing_rows, row_kinds, signed_layout
 from .sheet_context import SheetContext
@@ -169,8 +169,12 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
                if name not in mapping.columns]
     if missing:
         seen = "、".join(re.sub(r"\s+", "", str(h)) for h in headers if h) or "（空）"  # a header's line breaks: none in a note
-        result.problems.append(problem("sheet-columns-missing", **at, labels="、".join(label for _, label in missing),
-                                       seen=seen, fields="、".join(name for name, _ in missing)))
+        if [name for name, _ in missing] == ["published_date"] and "published_marked" in mapping.columns:
+            result.problems.append(problem("sheet-published-by-mark", **at, header=mapping.header_of("published_marked"),
+                                           seen=seen))
+        else:
+            result.problems.append(problem("sheet-columns-missing", **at, labels="、".join(label for _, label in missing),
+                                           seen=seen, fields="、".join(name for name, _ in missing)))
     for row, had in had_content.items():  # a blank row inside a merged unit column stays blank
         if row > header_index and not had:
             evidence.count[row - header_index - 1] = 0
@@ -313,9 +317,9 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
         out["second_decision_date"] = second  # classify weighs it (OTHER_DECISION_DATES)
     if "decision_date" not in mapping.columns:
         dec_codes = np.full(n, "decision-column-missing", dtype=object)
-    if "published_date" not in mapping.columns:  # not "unpublished": unknown
-        pub_codes = np.full(n, "published-column-missing", dtype=object)
-    category, out["category_problem"] = _categories(kept, mapping, sheet.name, context, text, kinds.section[keep],
+    if "published_date" not in mapping.columns:  # not "unpublished": unknown, unless the row itself says
+        pub_codes = without_a_date_column(mapping, mark_text, published, pub_codes)
+    category, out["category_problem"] = record_categories(kept, mapping, sheet.name, context, text, kinds.section[keep],
                                                     None if kind_of_row is None else kind_of_row[keep], doc[keep])
     out["category"] = objects(category, n)
     header = mapping.header_of("unit") or ""
@@ -373,49 +377,6 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
         out["fields_over"] = np.where(shifted, over, 0)
         extra = extra + ["fields_over"]
     return out[RECORD_FIELDS + extra], kinds
-
-
-def _categories(kept, mapping, sheet_name, context, text, sections, kind_of_row, numbers):
-    """(category per record, "category-unknown" where none): its own column, the column it filled of a
-    permit's and a penalty's (kinds_of_rows), its section row, then column names, sheet name, title row,
-    file name."""
-    fallback = header_category(mapping) or category_from_text(sheet_name) or context.title \
-        or context.fallback_category
-    default = pd.Series(sections, dtype=object)
-    if kind_of_row is not None:
-        default = pd.Series(kind_of_row, dtype=object).where(pd.notna(kind_of_row), default)
-    if fallback is not None:
-        default = default.where(default.notna(), fallback)
-    other = np.zeros(len(kept), dtype=bool)
-    if "category" in mapping.columns:
-        raw = text(mapped_column(kept, mapping, "category")).reset_index(drop=True)
-        mapped = pd.Series(categories(raw), dtype=object)
-        # 行政确认, 行政强制 …: the cell says what it is, and it is neither; never the file's category
-        other = mapped.isna().to_numpy(bool) & other_actions(raw)
-        if other.any():  # 西综执罚〔2024〕3号 under 其他权力: the number's 罚 says penalty, judged as one
-            other[other] = pd.isna(per_distinct(numbers.to_numpy(object)[other], _category_of_numbers))
-        category = mapped.where(mapped.notna() | other, default)
-    else:
-        category = default
-    unknown = category.isna().to_numpy(bool)
-    if unknown.any():  # 西工商许〔2016〕21号 / 西工商罚〔2016〕21号 in a file of both: the number's 代字 tells
-        category = category.copy()
-        category[unknown] = per_distinct(numbers.to_numpy(object)[unknown], _category_of_numbers)
-    problem = np.where(other, "category-other", np.where(category.isna(), "category-unknown", None))
-    return shared_objects(category.to_numpy(object)), problem
-
-
-_PREFIX = re.compile(r"^[^〔\[［(（【\d]*")
-
-
-def _category_of_numbers(numbers: np.ndarray) -> list:
-    """The category a document number's 代字 names: 罚 (penalty) or 许 (permit), not both; else None."""
-    out = []
-    for number in numbers:
-        prefix = _PREFIX.match(number).group()
-        penalty, permit = "罚" in prefix, "许" in prefix
-        out.append("penalty" if penalty and not permit else "permit" if permit and not penalty else None)
-    return out
 
 
 def check_accounting(result: SheetResult, source_file: str) -> None:

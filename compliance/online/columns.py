@@ -15,8 +15,6 @@ import re
 import numpy as np
 import pandas as pd
 
-from ..fields import category_from_text
-from ..ingest.cells import cell_text
 from ..ingest.docnumbers import _BRACKETS, normalise_document_numbers
 
 _LATER_ACT = "撤销|撤回|更正|变更|纠正|废止"

@@ -1,0 +1,57 @@
+"""Permit or penalty, per record: what the sheet says of each row, nearest first (docs/rules.md §8)."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from ..fields import categories, category_from_text
+from .action_kinds import other_actions
+from .body import mapped_column
+from .cells import per_distinct, shared_objects
+from .columns import header_category
+
+
+def record_categories(kept, mapping, sheet_name, context, text, sections, kind_of_row, numbers):
+    """(category per record, "category-unknown" where none): its own column, the column it filled of a
+    permit's and a penalty's (kinds_of_rows), its section row, then column names, sheet name, title row,
+    file name."""
+    fallback = header_category(mapping) or category_from_text(sheet_name) or context.title \
+        or context.fallback_category
+    default = pd.Series(sections, dtype=object)
+    if kind_of_row is not None:
+        default = pd.Series(kind_of_row, dtype=object).where(pd.notna(kind_of_row), default)
+    if fallback is not None:
+        default = default.where(default.notna(), fallback)
+    other = np.zeros(len(kept), dtype=bool)
+    if "category" in mapping.columns:
+        raw = text(mapped_column(kept, mapping, "category")).reset_index(drop=True)
+        mapped = pd.Series(categories(raw), dtype=object)
+        # 行政确认, 行政强制 …: the cell says what it is, and it is neither; never the file's category
+        other = mapped.isna().to_numpy(bool) & other_actions(raw)
+        if other.any():  # 西综执罚〔2024〕3号 under 其他权力: the number's 罚 says penalty, judged as one
+            other[other] = pd.isna(per_distinct(numbers.to_numpy(object)[other], category_of_numbers))
+        category = mapped.where(mapped.notna() | other, default)
+    else:
+        category = default
+    unknown = category.isna().to_numpy(bool)
+    if unknown.any():  # 西工商许〔2016〕21号 / 西工商罚〔2016〕21号 in a file of both: the number's 代字 tells
+        category = category.copy()
+        category[unknown] = per_distinct(numbers.to_numpy(object)[unknown], category_of_numbers)
+    problem = np.where(other, "category-other", np.where(category.isna(), "category-unknown", None))
+    return shared_objects(category.to_numpy(object)), problem
+
+
+_PREFIX = re.compile(r"^[^〔\[［(（【\d]*")
+
+
+def category_of_numbers(numbers: np.ndarray) -> list:
+    """The category a document number's 代字 names: 罚 (penalty) or 许 (permit), not both; else None."""
+    out = []
+    for number in numbers:
+        prefix = _PREFIX.match(number).group()
+        penalty, permit = "罚" in prefix, "许" in prefix
+        out.append("penalty" if penalty and not permit else "permit" if permit and not penalty else None)
+    return out
