@@ -104,9 +104,10 @@ class CheckRun:
         for entry in self.inputs:
             named = named_unit(entry.path) if entry.error is None else None
             if named and entry.path in by_file.index:
-                [named] = same_units([named], list(self.expected_units), self.unit_aliases)  # as [units] has it
                 units = [u for u in by_file[entry.path] if isinstance(u, str)]
-                if units and named not in units:
+                # as [units] has it, or as the file's records spell it (区工商分局 = 黄石市西塞山区工商行政管理分局)
+                [named] = same_units([named], [*self.expected_units, *units], self.unit_aliases)
+                if units and named not in units and (named in self.expected_units or not _maybe_spelling(named, units)):
                     out[named] = "、".join(units)
         return out
 
@@ -294,3 +295,10 @@ def _write(run, path: Path, kind: str, option: str, write):
     except OSError as exc:
         raise ComplianceError.of("output-write-failed", kind=kind, path=path, reason=os_reason(exc),
                                  option=option) from exc
+
+
+def _maybe_spelling(named: str, units: list[str]) -> bool:
+    """区综合执法局 beside 西塞山区城市管理综合执法局: the file's name may be a short spelling of the unit its
+    records name (same_unit knows only the usual abbreviations). Undeclared, it is not said to be another unit."""
+    core = named.lstrip("区县市")
+    return len(core) >= 3 and any(unit.endswith(core) for unit in units)

@@ -132,11 +132,13 @@ def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unread
         out[name] = rates[name].astype(object).where(rates[name].notna(), None)
     out["备注"] = table.apply(_note, axis=1) if len(table) else None
     # a unit named after a file that names none (自查.xlsx): its line says so, not only its records
-    if "unit_problem" in records and len(records):
-        guessed = set(records.loc[records["unit_problem"].eq("unit-from-file-name").to_numpy(bool), "unit"])
-        nameless = out["单位"].isin(guessed).to_numpy(bool) & out["备注"].isna().to_numpy(bool)
-        if nameless.any():
-            out.loc[nameless, "备注"] = [problem("unit-named-by-file")] * int(nameless.sum())
+    # or one given rows whose unit cell was blank in a table of other units (unit_column.record_units)
+    for code, note in (("unit-from-file-name", "unit-named-by-file"), ("unit-blank-among-units", "unit-has-blank-unit-rows")):
+        if "unit_problem" in records and len(records):
+            guessed = set(records.loc[records["unit_problem"].eq(code).to_numpy(bool), "unit"])
+            nameless = out["单位"].isin(guessed).to_numpy(bool) & out["备注"].isna().to_numpy(bool)
+            if nameless.any():
+                out.loc[nameless, "备注"] = [problem(note)] * int(nameless.sum())
     # records, but none the rank rate counts (all 未到期 or 无需公开): no rank, and the line says why
     unranked = out["排名"].isna().to_numpy(bool) & (out["决定总数"] > 0).to_numpy(bool) \
         & out["备注"].isna().to_numpy(bool) & (out["单位"] != TOTAL).to_numpy(bool)
@@ -162,7 +164,8 @@ def _add_missing_units(out: pd.DataFrame, declared: list[str], present, unreadab
     extra = []
     unreadable = [u for u in dict.fromkeys(unreadable)]
     sent = [u for u in dict.fromkeys(sent) if u not in present]
-    for unit in declared + [u for u in sent if u not in declared]:
+    # a file named for a unit but filled in by another has its line with or without [units]: the unit sent it
+    for unit in dict.fromkeys(declared + sent + list(elsewhere or {})):
         if unit in present:
             continue
         if unit in sent:

@@ -504,6 +504,40 @@ def test_a_file_named_for_a_unit_but_filled_in_by_another_is_said_on_that_units_
     assert rows["区编办"]["备注"] == "未报送（没有收到该单位的表格）"
 
 
+def test_a_file_counted_under_another_unit_has_its_line_without_declared_units(tmp_path):
+    # probe 18: with no [units] the named unit vanished from 汇总: 法制办 saw an office that sent a file vanish
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    header = ["序号", "单位", "行政许可决定文书号", "行政相对人名称", "许可决定日期", "公示日期"]
+    write_xlsx(folder / "区住建局_行政许可.xlsx", {"Sheet1": [
+        header, [1, "区自然资源和规划局", "西自规许〔2016〕1号", "甲公司", D(2016, 9, 1), D(2016, 9, 5)]]})
+    result = run(tmp_path, folder)
+    assert result.exit_code == 0, result.output
+    rows = summary(tmp_path / "r.xlsx")
+    assert rows["区自然资源和规划局"]["决定总数"] == 1
+    assert rows["区住建局"]["类别"] == "计入他单位" and "区自然资源和规划局" in rows["区住建局"]["备注"]
+    assert "计入他单位：区住建局" in result.stdout
+
+
+def test_a_blank_unit_cell_in_a_roll_up_of_other_units_is_said_not_silently_the_compilers(tmp_path):
+    # probe 18: 区政府办's table, first row's 单位 blank: counted under 区政府办, ranked last at 0%, no word
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    header = ["序号", "单位", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期"]
+    write_xlsx(folder / "区政府办_10月汇总表.xlsx", {"Sheet1": [
+        header, [1, None, "西交罚〔2016〕1号", "甲公司", D(2016, 9, 1), None],
+        [2, "区交通运输局", "西交罚〔2016〕2号", "乙公司", D(2016, 9, 1), D(2016, 9, 5)],
+        [3, None, "西交罚〔2016〕3号", "丙公司", D(2016, 9, 1), D(2016, 9, 5)]]})
+    result = run(tmp_path, folder, "--json", tmp_path / "r.json")
+    import json
+
+    records = {r["row"]: r for r in json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["records"]}
+    assert [i["code"] for i in records[2]["issues"]] == ["unit-blank-among-units"]
+    assert records[4]["unit"] == "区交通运输局" and records[4]["issues"] == []  # blank under a named row: the unit above
+    rows = summary(tmp_path / "r.xlsx")
+    assert "单位栏空着" in rows["区政府办"]["备注"]
+
+
 @pytest.mark.parametrize("measure", ["单位：件", "单位：个", "单位：件、万元", "单位:  项"])
 def test_a_measure_line_above_the_header_names_no_unit(tmp_path, measure):
     # probe: 单位：件 above a table made the unit 件 (its lateness taken off 区科技局, which vanished from 汇总)

@@ -82,7 +82,12 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
         unit = unit.mask(section, unit_name(owner))
     unknown = unit.isna().to_numpy(bool) & (context.unit_line is None) & (not context.fallback_named)
     folder = unit.isna().to_numpy(bool) & ~party & getattr(context, "by_folder", False)
-    return unit.fillna(unit_name(context.unit_line or context.fallback_unit)), \
+    fallback = unit_name(context.unit_line or context.fallback_unit)
+    # a blank unit cell above every named one in a table of other units (区政府办's roll-up): the file's
+    # unit is a guess that may blame the office that only compiled it
+    among = unit.isna().to_numpy(bool) & ~party & bool(set(unit.dropna()) - {fallback})
+    return unit.fillna(fallback), \
         np.where(party, "unit-column-party", np.where(unknown, "unit-from-file-name",
                                                       np.where(folder, "unit-by-folder",
-                                                               np.where(section, "unit-section", None))))
+                                                               np.where(among, "unit-blank-among-units",
+                                                                        np.where(section, "unit-section", None)))))
