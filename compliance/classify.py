@@ -35,6 +35,14 @@ def _has_text(records: pd.DataFrame, name: str) -> np.ndarray:
     return records[name].notna().to_numpy(bool)
 
 
+def _dated_rows(records: pd.DataFrame, name: str) -> tuple[np.ndarray, np.ndarray]:
+    """(the date column as days, the rows where it holds one); no rows when the column is absent."""
+    if name not in records.columns:
+        return np.full(len(records), NO_DAY), np.empty(0, dtype=np.int64)
+    days = as_days(records[name])
+    return days, np.flatnonzero(~np.isnat(days))
+
+
 def select_scope(records: pd.DataFrame, month: str | None, as_of: dt.date,
                  run_date: dt.date) -> tuple[pd.DataFrame, dict[str, int]]:
     """The records in scope, and how many were left out and why.
@@ -202,10 +210,7 @@ def _other_decision_date(records, column, prefix, calendar, rules, judged, until
     """Another source gives another decision date. Where the verdict turns on which date is right (late by
     one, on time by the other), neither is chosen: 数据有误 with both dates (a later date in the ledger is
     how lateness hides; an earlier one would accuse). Otherwise a note (docs/rules.md §9)."""
-    if column not in records.columns:
-        return problem
-    site = records[column].to_numpy(DATE_DTYPE)
-    rows = np.flatnonzero(~np.isnat(site))
+    site, rows = _dated_rows(records, column)
     if not len(rows):
         return problem
     judged_rows, late_by_ledger = _judged_and_late(judged["status"][rows])
@@ -244,10 +249,7 @@ def _disagreeing_copy(records, calendar, rules, judged, as_of_day, run_day, prob
     Where the verdict turns on which copy is right (late by one, on time by the other), or the copy's dates
     cannot be judged: 数据有误 with both copies, no deadline shown. Otherwise the counted copy's verdict
     stands, with a note naming the other copy (docs/rules.md §8)."""
-    if "copy_decision_date" not in records.columns:
-        return problem
-    decided = as_days(records["copy_decision_date"])
-    rows = np.flatnonzero(~np.isnat(decided))
+    decided, rows = _dated_rows(records, "copy_decision_date")
     if not len(rows):
         return problem
     decided = decided[rows]
@@ -265,10 +267,7 @@ def _second_published_date(records, judged, problem) -> np.ndarray:
     """Two publication-date columns that differ, judged by the earlier day (ingest/date_columns.py): on
     time by it and late by the later day, the verdict turns on which is right: 数据有误, both days said.
     Otherwise the verdict stands, with a note (docs/rules.md §8)."""
-    if "second_published_date" not in records.columns:
-        return problem
-    later = as_days(records["second_published_date"])
-    rows = np.flatnonzero(~np.isnat(later))
+    later, rows = _dated_rows(records, "second_published_date")
     if not len(rows):
         return problem
     status = judged["status"][rows]
