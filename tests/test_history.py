@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from compliance.cli import main
+from compliance.history.queries import trend_table
 from tests.history_ledgers import RUNS, write_month
 
 
@@ -281,3 +282,9 @@ def test_sparkline_steps(rates, bars):
     from compliance.report.sheets.history import sparkline
 
     assert sparkline(np.array(rates, dtype=float)) == bars
+
+
+def test_the_district_line_comes_after_every_unit_in_the_trend():
+    # it sorted among them by name (区… < 合计 < 西塞山…), in the middle of the printed 趋势 sheet
+    rows = [("2016-10", unit, "all", 1.0) for unit in ("西塞山区环保局", "合计", "区编办", "黄石市国土资源局西塞山分局")]
+    assert [unit for unit, _, _ in trend_table(rows)[1]] == ["区编办", "西塞山区环保局", "黄石市国土资源局西塞山分局", "合计"]

@@ -93,7 +93,10 @@ def trend_table(rows: Iterable[tuple], units=()) -> tuple[list[str], list[tuple[
         cells.setdefault((unit, category), {})[period] = None if _missing(rate) else float(rate)
     ordered = sorted(periods)
     return ordered, [(unit, category, {p: cells[unit, category].get(p) for p in ordered})
-                     for unit, category in sorted(cells)]
+                     for unit, category in sorted(cells, key=lambda key: (key[0] == _TOTAL, key))]
+
+
+_TOTAL = "合计"  # summary.TOTAL, the district's line: after every unit (this module stays free of pandas)
 
 
 def trend_frame(rates: pd.DataFrame, units=()) -> tuple[list[str], pd.DataFrame]:
