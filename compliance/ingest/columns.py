@@ -42,11 +42,7 @@ class ColumnMap:
         """kind -> column when the field's column and its alternate name the two kinds (许可决定日期 |
         处罚决定日期); else empty."""
         used, other = self.columns.get(name), self.alternates.get(name)
-        if used is None or other is None:
-            return {}
-        if not _two_kinds(self.headers[used], self.headers[other]):
-            return {}
-        return {category_from_text(normalise_header(self.headers[c])): c for c in (used, other)}
+        return {} if used is None or other is None else _by_kind(self.headers, used, other)
 
     def two_kinds(self) -> bool:
         """Columns of a permit's and a penalty's side by side: each row says its own kind."""
@@ -107,12 +103,12 @@ def map_columns(headers: list[str], rules: FieldRules, compared: tuple[str, ...]
             at = dict(other=_letter(other), other_header=headers[other], used=_letter(used), used_header=headers[used])
             if name in compared and name not in alternates \
                     and (score >= ALTERNATE_MIN_SCORE[name] or _names_a_site(name, headers[other])
-                         or _two_kinds(headers[used], headers[other])) \
+                         or _by_kind(headers, used, other)) \
                     and not _outranked(name, headers[used], headers[other]):
                 alternates[name] = other
                 notes.append(problem(TWO_COLUMN_NOTES[name], **at))
-            elif name == "document_number" and not number_kinds and _numbers_by_kind(headers, used, other):
-                number_kinds = _numbers_by_kind(headers, used, other)
+            elif kinds := (_numbers_by_kind(headers, used, other) if name == "document_number" and not number_kinds else {}):
+                number_kinds = kinds
                 notes.append(problem("numbers-by-kind", **{key: value for kind, index in number_kinds.items() for key, value
                                                            in ((kind, _letter(index)), (f"{kind}_header", headers[index]))}))
             else:
@@ -125,21 +121,19 @@ _DECISION_NUMBER = re.compile(r"^(?!.*(?:原|证|变更前)).*(?:文书号|文�
 
 
 def _numbers_by_kind(headers: list, used: int, other: int) -> dict[str, int]:
-    """kind -> column when the used number column names one kind (行政许可决定文书号) and the other the
-    other kind (行政处罚决定书文号); else empty."""
-    names = [normalise_header(headers[used]), normalise_header(headers[other])]
-    if not all(_DECISION_NUMBER.search(name) for name in names):
-        return {}
-    kinds = [category_from_text(name) for name in names]
-    return dict(zip(kinds, (used, other))) if None not in kinds and kinds[0] != kinds[1] else {}
+    """kind -> column when both are decision numbers, one naming each kind (行政许可决定文书号 |
+    行政处罚决定书文号); else empty."""
+    decided = all(_DECISION_NUMBER.search(normalise_header(headers[c])) for c in (used, other))
+    return _by_kind(headers, used, other) if decided else {}
 
 
-def one_number_per_row(frame: pd.DataFrame, number_kinds: dict[str, int],
+def one_cell_per_row(frame: pd.DataFrame, by_kind: dict[str, int],
                        text=None) -> tuple[pd.Series, np.ndarray]:
-    """(the number each row gives, the kind of the column it is in; None where neither or both are filled).
+    """(the cell each row fills of two columns, one per kind; the kind of the column it is in, None where
+    neither or both are filled).
     ``text``: cells -> display text (default cells.cell_text)."""
     text = text or cell_text
-    (kind_a, a), (kind_b, b) = number_kinds.items()
+    (kind_a, a), (kind_b, b) = by_kind.items()
     blank = pd.Series("", index=frame.index, dtype=object)
     first = (text(frame[a]) if a in frame.columns else blank).reset_index(drop=True)
     second = (text(frame[b]) if b in frame.columns else blank).reset_index(drop=True)
@@ -152,11 +146,11 @@ def kinds_of_rows(frame: pd.DataFrame, mapping: ColumnMap, text=None) -> tuple[p
     """A combined sheet's (number per row or None, kind per row or None): the number column a row filled
     (行政许可决定文书号 | 行政处罚决定书文号), else the date column it filled where two name the two kinds
     (许可决定日期 | 处罚决定日期, then 许可公示日期 | 处罚公示日期)."""
-    number, kind = one_number_per_row(frame, mapping.number_kinds, text) if mapping.number_kinds else (None, None)
+    number, kind = one_cell_per_row(frame, mapping.number_kinds, text) if mapping.number_kinds else (None, None)
     for name in ("decision_date", "published_date"):
         named = mapping.kinds_of(name)
         if named and (kind is None or pd.isna(kind).any()):
-            by_date = one_number_per_row(frame, named, text)[1]
+            by_date = one_cell_per_row(frame, named, text)[1]
             kind = by_date if kind is None else np.where(pd.isna(kind), by_date, kind)
     return number, kind
 
@@ -185,11 +179,11 @@ def _names_a_site(name: str, header: object) -> bool:
         and not any(word in text for word in _NOT_WHEN_PUBLISHED)
 
 
-def _two_kinds(used: str, other: str) -> bool:
-    """许可公示日期 beside 处罚公示日期: each kind's own column, filled on its own rows. Set aside as a
-    duplicate, every penalty would have had no publication date, and come out overdue."""
-    kinds = {category_from_text(normalise_header(used)), category_from_text(normalise_header(other))}
-    return None not in kinds and len(kinds) == 2
+def _by_kind(headers: list, used: int, other: int) -> dict[str, int]:
+    """kind -> column when one header names a permit's and the other a penalty's (许可公示日期 | 处罚公示日期);
+    else empty."""
+    kinds = {category_from_text(normalise_header(headers[c])): c for c in (used, other)}
+    return kinds if None not in kinds and len(kinds) == 2 else {}
 
 
 def _outranked(name: str, used: str, other: str) -> bool:

@@ -86,8 +86,8 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
     # a blank unit cell above every named one in a table of other units (区政府办's roll-up): the file's
     # unit is a guess that may blame the office that only compiled it
     among = unit.isna().to_numpy(bool) & ~party & bool(set(unit.dropna()) - {fallback})
-    return unit.fillna(fallback), \
-        np.where(party, "unit-column-party", np.where(unknown, "unit-from-file-name",
-                                                      np.where(folder, "unit-by-folder",
-                                                               np.where(among, "unit-blank-among-units",
-                                                                        np.where(section, "unit-section", None)))))
+    codes = np.full(len(unit), None, dtype=object)
+    for rows, code in ((section, "unit-section"), (among, "unit-blank-among-units"), (folder, "unit-by-folder"),
+                       (unknown, "unit-from-file-name"), (party, "unit-column-party")):  # the last written wins
+        codes[rows] = code
+    return unit.fillna(fallback), codes

@@ -26,7 +26,7 @@ from ..errors import FileFault, OnlineListError
 from ..fields import ONLINE, WEAK_SCORE, FieldRules, categories, category_from_text
 from ..ingest.body import csv_body, rows_body
 from ..ingest.cells import cell_text
-from ..ingest.columns import ColumnMap, header_category, map_columns, one_number_per_row
+from ..ingest.columns import ColumnMap, header_category, map_columns, one_cell_per_row
 from ..ingest.date_words import range_start
 from ..ingest.digest import file_sha256
 from ..ingest.docnumbers import normalise_document_numbers
@@ -186,7 +186,7 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
     number = _column(frame, columns, "document_number").reset_index(drop=True)
     kind_of_number = None
     if mapping.number_kinds:  # 行政许可决定文书号 and 行政处罚决定书文号 side by side: each row fills one, its kind
-        number, kind_of_number = one_number_per_row(frame, mapping.number_kinds)
+        number, kind_of_number = one_cell_per_row(frame, mapping.number_kinds)
     number_key = normalise_document_numbers(number)
     # Where the number column is blank, the numbers in the title: the first here, any more (a batch
     # notice) as entries of their own below. So too a number cell that holds several (…31号、…32号).
