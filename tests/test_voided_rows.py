@@ -142,6 +142,23 @@ def test_a_sign_off_typed_under_the_number_column_at_the_end_is_no_reserved_numb
     assert got["summary"]["records"] == 1 and sheet["skipped_rows"] == 2 and sheet["notes"] == [], sheet
 
 
+def test_a_count_under_the_number_column_is_a_total_row_not_a_reserved_number(tmp_path):
+    # probe 20: 合计 | 1件, 7月小计 | 2件 and 本页合计 | =COUNTA(…) were skipped rightly, but the sheet
+    # told the clerk of 预留的文号 (numbers made ready and not yet used) that the unit never had
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    (folder / "区安监局_处罚.csv").write_text(
+        "序号,行政处罚决定书文号,当事人,处罚决定日期,公示日期\n"
+        "1,西安监罚〔2016〕7号,甲公司,2016-10-10,2016-10-20\n合计,1件,,,\n", encoding="utf-8")
+    write_xlsx(folder / "区环保局_处罚.xlsx", {"7月": [
+        HEADER, [1, "西环罚〔2016〕1号", "乙", *ON_TIME, None, None], ["7月小计", 2], ["本页合计", "=COUNTA(B2:B2)"]]})
+    _, got = check(tmp_path, folder)
+    assert got["summary"]["records"] == 2 and got["summary"]["skipped_rows"] == 3, got["summary"]
+    for entry in got["inputs"]:
+        [sheet] = entry["sheets"]
+        assert not any("预留" in n for n in sheet["notes"]), (entry["path"], sheet["notes"])
+
+
 def test_a_decisions_number_that_mentions_its_notice_is_a_decision(tmp_path):
     # review: a cell with the decision's number and its notice beside it, or a word about the 告知书, is the
     # decision's; so is a 告知承诺 permit's number

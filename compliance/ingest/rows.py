@@ -70,7 +70,7 @@ _NOTE_OR_EXAMPLE = re.compile(f"(?:{NON_RECORD.pattern})|(?:{EXAMPLE.pattern})",
 # A count (3, 3件) or a COUNTA formula saved without its value: what a total row holds. Small numbers
 # only: a date serial (32874 and up for 1990 on) is no count. And what a 栏次 row under a header holds,
 # numbering the columns: 1 2 3, （1）（2）, 甲 乙 丙.
-_COUNT = re.compile(rf"^(?:\d{{1,4}}(?:\.0)?\s*(?:件|条|项|宗|个|户|起)?|[（(]\d{{1,2}}[）)]|[甲乙丙丁戊己庚辛]|"
+COUNT_CELL = re.compile(rf"^(?:\d{{1,4}}(?:\.0)?\s*(?:件|条|项|宗|个|户|起)?|[（(]\d{{1,2}}[）)]|[甲乙丙丁戊己庚辛]|"
                     rf"{FORMULA_NO_VALUE})$")
 
 
@@ -84,7 +84,7 @@ def _counts_only(*columns: pd.Series) -> np.ndarray:
         filled |= has
         look = np.flatnonzero(has & countish)  # a row already ruled out needs no second look
         if len(look):
-            countish[look] = per_distinct(texts[look], lambda t: matches(_COUNT, t)).astype(bool)
+            countish[look] = per_distinct(texts[look], lambda t: matches(COUNT_CELL, t)).astype(bool)
     return filled & countish
 
 
@@ -214,7 +214,7 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
     if labelled.any():  # 主要负责人： 王五 … 经办人： 赵六: names in the number and date columns, no decision
         labelled[labelled] = ~matches(SIGNATURE, first_arr[labelled])
     if labelled.any():
-        labelled[labelled] = ~per_distinct(doc_arr[labelled], lambda t: matches(_COUNT, t)).astype(bool)
+        labelled[labelled] = ~per_distinct(doc_arr[labelled], lambda t: matches(COUNT_CELL, t)).astype(bool)
     # Decision content: a party named, or several cells filled (party, reason, result, unit …).
     # ... but not when every filled cell is one a template fills down (序号, the unit, its code): any other keeps it
     varying = evidence.count - (constant if constant is not None else 0)
