@@ -6,7 +6,6 @@ Exit codes: 0 all clear, 1 problems found in the data, 2 could not run.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 import sys
 import time
@@ -16,6 +15,7 @@ import click
 
 from .version import __version__
 from .cli_chinese import CONTEXT, FriendlyGroup
+from .clock import china_now
 from .errors import ComplianceError, os_reason
 from .interrupts import handle_sigterm
 from .params import CliDate, Days, Engine, Month, Port, RuleName
@@ -164,7 +164,7 @@ def template(out, force):
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=str, metavar="路径...")
-@click.option("--as-of", "as_of", type=CliDate(), help="统计截止日（默认为今天）。未公开的决定按此日判断是否逾期。")
+@click.option("--as-of", "as_of", type=CliDate(), help="统计截止日（默认为今天，按北京时间）。未公开的决定按此日判断是否逾期。")
 @click.option("--month", type=Month(), help="只检查决定日期在该月的记录（如 2016-10）；决定日期无法识别的记录始终保留。")
 @click.option("--days", "-d", type=Days(), help="期限（工作日数），代替配置文件中的规则；不能与 --rule 同用。")
 @click.option("--rule", "rule_name", type=RuleName(),
@@ -233,7 +233,7 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
 
     if days is not None and rule_name is not None:
         raise click.UsageError(message("param-days-and-rule"))
-    run_time = dt.datetime.now()
+    run_time = china_now()
     run_date = run_time.date()  # the clock is read here, at the edge, and passed down
     if as_of is not None and as_of > run_date:
         raise click.UsageError(message("param-as-of-future", as_of=as_of.isoformat(), today=run_date.isoformat()))

@@ -19,6 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from compliance.cli import main
+from compliance.clock import china_now
 from compliance.config import Config, ConfigError, WebSettings, load_config
 from compliance.ingest.load import SUFFIXES
 from compliance.web import create_app
@@ -101,7 +102,7 @@ def test_check_returns_every_field(sample_answer):
     assert {"as_of", "run_date", "rule", "rules", "month", "calendar", "inputs", "summary", "records",
             "report_url", "unit_summary"} <= set(payload)
     assert payload["as_of"] == "2016-12-31"
-    assert payload["run_date"] == dt.date.today().isoformat()
+    assert payload["run_date"] == china_now().date().isoformat()
     assert payload["month"] is None
     assert payload["rule"].startswith("区通知：20 个工作日")
     assert payload["rules"][0]["permit_days"] == 20
@@ -196,7 +197,7 @@ def test_month_rule_and_days_are_passed_through(client):
 
 def test_as_of_defaults_to_today(client):
     payload = upload(client, [ROOT / "sample_data" / "区编办_2016年行政许可.xlsx"]).get_json()
-    assert payload["as_of"] == payload["run_date"] == dt.date.today().isoformat()
+    assert payload["as_of"] == payload["run_date"] == china_now().date().isoformat()
 
 
 def test_run_date_comes_from_the_injected_clock(tmp_path):
@@ -487,7 +488,7 @@ def test_calendar_is_the_cli_object(client):
 
 def test_info_describes_limits_rules_and_statuses(client):
     info = client.get("/api/info").get_json()
-    assert info["today"] == dt.date.today().isoformat()
+    assert info["today"] == china_now().date().isoformat()
     assert info["limits"] == {"max_upload_mb": 50, "max_files": 50, "report_ttl_minutes": 60}
     assert [p["key"] for p in info["profiles"]] == ["district", "national", "market"]
     assert info["default_rule"]["short"] == "区通知 20 个工作日"

@@ -24,6 +24,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from ..version import __version__
 from ..api import check as run_check, write_outputs
+from ..clock import china_now
 from ..config import Config
 from ..deadline_info import deadline_payload
 from ..errors import CalendarNotCovered, ComplianceError, ServerStorageError
@@ -75,7 +76,7 @@ def _param(name: str, kind: click.ParamType, label: str):
 
 
 def create_app(config: Config | None = None, calendar: WorkCalendar | None = None, *,
-               work_dir: str | Path | None = None, now: Callable[[], dt.datetime] = dt.datetime.now,
+               work_dir: str | Path | None = None, now: Callable[[], dt.datetime] = china_now,
                clock: Callable[[], float] = time.monotonic, hosts: HostPolicy | None = None,
                history=None) -> Flask:
     """The application. ``now`` gives the run date (the as-of date may not pass it);
