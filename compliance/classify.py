@@ -171,7 +171,7 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
 
 def _unjudgeable(records, decision, published, rule_known, run_day) -> tuple[np.ndarray, np.ndarray]:
     """(invalid, the problem code that made it so): the first reason wins."""
-    has_decision, has_published = ~np.isnat(decision), ~np.isnat(published)
+    has_decision = ~np.isnat(decision)
     shifted = records["fields_over"].fillna(0).to_numpy(np.int64) > 0 if "fields_over" in records \
         else np.zeros(len(records), dtype=bool)
     checks = [

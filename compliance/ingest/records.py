@@ -213,7 +213,7 @@ def _read_blocks(frame, evidence, mapping, rules, result, sheet, context, inner=
     mappings = [mapping] + [m for _, _, m in inner]
     parts, skipped = [], {"blank": 0, "note": 0, "header": sum(h for _, h, _ in inner), "example": 0}
     example_rows = []
-    section = context.section
+    section, trailing = context.section, None  # trailing: the section row that ended the block above
     context.signed = signed_layout(evidence, starts, stops, context.unit_above) if inner else None
     for block, (start, stop, block_mapping) in enumerate(zip(starts, stops, mappings)):
         if block:  # a new header: its own section row, else what its columns say, else the one above
