@@ -12,7 +12,8 @@ empty-xlsx: a 0-byte .xlsx -> unreadable, empty-file
 empty-csv: a .csv holding only blanks -> unreadable, empty-file
 blank-workbook: an .xlsx whose only sheet has no cell filled -> unreadable, empty-sheets (not "no header")
 truncated-xlsx: the first half of a real workbook -> unreadable, corrupt-file
-text-as-xlsx: a CSV text renamed .xlsx -> unreadable, not-a-spreadsheet
+text-as-xlsx: a GBK CSV renamed .xlsx -> readable by content, correct records
+binary-as-xlsx: bytes that are neither a workbook nor text, named .xlsx -> unreadable, not-a-spreadsheet
 zip-without-workbook: a zip holding readme.txt, named .xlsx -> unreadable, no-workbook-in-zip
 encrypted-xlsx: a password-protected workbook (msoffcrypto) -> unreadable, 文件已加密
 html-as-xls: an office system's HTML table export named .xls -> readable, records present
@@ -255,7 +256,11 @@ CASES = [
          "file", "empty-sheets", ("都是空的",)),
     Case("truncated-xlsx", _raw("截断_处罚.xlsx", lambda t: _good_bytes(t)[: len(_good_bytes(t)) // 2]),
          "file", "corrupt-file", ("损坏",)),
-    Case("text-as-xlsx", _raw("文本_处罚.xlsx", lambda t: "文书号,决定日期\nA,2016-1-1\n".encode()),
+    # a CSV renamed .xlsx is read by its content, as a text export named .xls is; the name is said wrong
+    Case("text-as-xlsx", _raw("文本_处罚.xlsx", lambda t: ("行政处罚决定书文号,当事人,处罚决定日期,公示日期\n"
+                                                        "坏样〔2016〕1号,张三,2016-05-03,2016-05-20\n").encode("gbk")),
+         "readable", records=[_rec("坏样〔2016〕1号", "2016-05-03", "2016-05-20", 2, party="张三")]),
+    Case("binary-as-xlsx", _raw("乱码_处罚.xlsx", lambda t: bytes(range(256)) * 64),
          "file", "not-a-spreadsheet", ("不是 Excel",)),
     Case("zip-without-workbook", _raw("压缩包_处罚.xlsx", lambda t: _zip_of({"readme.txt": b"hi"})),
          "file", "no-workbook-in-zip", ("压缩包",)),

@@ -212,7 +212,7 @@ def _workbook_bytes(tmp_path):
     ("empty.xlsx", lambda good: b"", "empty-file", "空"),
     ("empty.csv", lambda good: b"  \n", "empty-file", "空"),
     ("truncated.xlsx", lambda good: good[: len(good) // 2], "corrupt-file", "损坏"),
-    ("text.xlsx", lambda good: "文书号,决定日期\nA,2016-1-1\n".encode(), "not-a-spreadsheet", "不是 Excel"),
+    ("binary.xlsx", lambda good: bytes(range(256)) * 64, "not-a-spreadsheet", "不是 Excel"),
     ("archive.xlsx", lambda good: _zip_of({"readme.txt": b"hi"}), "no-workbook-in-zip", "压缩包"),
     ("nohead.xlsx", None, "no-header", "表头"),
     ("locked.xlsx", "encrypt", "encrypted-file", "文件已加密"),
@@ -467,3 +467,16 @@ def test_a_sheet_whose_content_starts_far_down_is_not_called_empty(tmp_path):
     path = write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"台账": rows})
     entry = load([path]).inputs[0]
     assert entry.error is None or entry.error.code != "empty-sheets"
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls"])
+def test_a_csv_renamed_as_a_workbook_is_read_by_content_and_the_name_is_said_wrong(tmp_path, suffix):
+    # probe 20: text named .xls was read, the same text named .xlsx refused as 不是 Excel
+    path = tmp_path / f"区安监局_处罚{suffix}"
+    path.write_bytes("行政处罚决定书文号,当事人,处罚决定日期,公示日期\n西安监罚〔2016〕1号,甲,2016-05-03,2016-05-20\n"
+                     .encode("gb18030"))
+    result = load([path])
+    [entry] = result.inputs
+    assert entry.error is None and result.records["document_number"].tolist() == ["西安监罚〔2016〕1号"]
+    said = [n for n in entry.notes if n.code == "extension-mismatch"]
+    assert said and f"文件扩展名是 {suffix}" in said[0].message and "文本表格" in said[0].message, entry.notes

@@ -103,9 +103,9 @@ def read_file(path: Path, max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED,
     if kind == "xml2003":
         raise FileFault("unsupported-format", path,
                         reason="这是 Excel 2003 XML 格式，请在 Excel/WPS 中另存为 .xlsx 后再报送")
-    if suffix == ".xls":
-        try:  # an OA export: tab-separated text (GBK, GB18030, 「Unicode 文本」 UTF-16) named .xls
-            return [read_csv(path)]
+    if suffix in (".xls", ".xlsx", ".xlsm"):
+        try:  # an OA export: tab-separated text (GBK, GB18030, 「Unicode 文本」 UTF-16) named .xls, or a
+            return [read_csv(path)]  # CSV renamed .xlsx: read by content, the name said wrong (load._misnamed)
         except FileFault:
             pass
     if suffix in (".xlsx", ".xlsm", ".xls"):
