@@ -671,3 +671,19 @@ def test_an_unreadable_uploads_message_names_its_sheet_as_the_command_line_does(
     [entry] = payload["inputs"]
     message = entry["error"]["message"]
     assert "工作表“十月台账”的单元格 Z1048576 有内容" in message and "None" not in message
+
+
+def test_a_file_filled_in_by_another_unit_has_its_line_on_the_web_as_in_the_cli(client, tmp_path):
+    # probe 22: the web renamed the uploads in the checked records only; the line 计入他单位 looks in the
+    # records as read, which still named the temporary paths, so the web's 汇总 lost the line
+    header = ["序号", "行政许可决定文书号", "行政相对人名称", "许可决定日期", "公示日期"]
+    book = write_xlsx(tmp_path / "区环保局_10月许可.xlsx", {"Sheet1": [
+        ["填报单位：区安监局"], header, [1, "西安监许〔2016〕1号", "甲", dt.date(2016, 9, 1), dt.date(2016, 9, 5)]]})
+    payload = upload(client, [book], as_of="2016-12-31").get_json()
+    table = payload["unit_summary"]
+    lines = {row[1]: dict(zip(table["columns"], row)) for row in table["rows"]}
+    assert lines.get("区环保局", {}).get("类别") == "计入他单位", table
+    assert "区安监局" in lines["区环保局"]["备注"]
+    report = openpyxl.load_workbook(io.BytesIO(client.get(payload["report_url"]).data), read_only=True)
+    cells = [c for row in report["汇总"].iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    assert "计入他单位" in cells
