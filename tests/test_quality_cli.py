@@ -364,3 +364,18 @@ def test_a_number_excel_wrote_in_scientific_notation_and_an_organisations_code_i
     assert sorted(c for c, _ in said["西公罚〔2025〕2号"]) == ["id-number-invalid", "uscc-invalid"]
     assert any(m == f"证件号码“{bad[:6]}********{bad[-4:]}”不是有效的统一社会信用代码（校验位不符）" for _, m in said["西公罚〔2025〕2号"])
     assert said["西公罚〔2025〕3号"] == []
+
+
+def test_the_2016_header_chufa_shiyou_is_the_facts_column(tmp_path):
+    # probe 21: 处罚事由 (the 2016 standard's CF_SY) was read as no column: 违法事实 said missing on every row
+    header = ["行政处罚决定书文号", "处罚名称", "处罚类别", "处罚事由", "处罚依据", "行政相对人名称", "处罚结果",
+              "处罚决定日期", "处罚机关", "公示日期"]
+    book = write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"行政处罚": [header, [
+        "西安监罚〔2016〕1号", "安全生产行政处罚", "罚款", "未按规定进行安全生产教育和培训", "《安全生产法》第九十四条", "某公司",
+        "罚款 1 万元", dt.date(2016, 3, 1), "区安监局", dt.date(2016, 3, 7)]]})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2016-12-31", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    text = out.read_text(encoding="utf-8")
+    assert "违法事实" not in text, [line for line in text.splitlines() if "违法事实" in line][:5]

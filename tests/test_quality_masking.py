@@ -183,3 +183,22 @@ def test_an_id_number_in_a_date_cell_or_its_remark_is_masked_in_every_output(tmp
         _assert_masked(result.output, [])  # the terminal and the JSON quote fewer cells: none of them whole
         _assert_masked((folder / "r.json").read_text(encoding="utf-8"), MASKED[:1])
         _assert_masked(_workbook_text(folder / "r.xlsx"), MASKED[:3])
+
+
+def test_an_old_fifteen_digit_id_in_a_name_is_masked_and_a_registration_number_is_not(tmp_path):
+    # probe 21: 赵八（420203680808123） was shown whole in 全部记录 and the JSON; a 15-digit number whose
+    # middle is no YYMMDD (a 注册号) is nobody's ID and stays as written
+    rows = [HEADER,
+            ["西水罚〔2016〕1号", "赵八（420203680808123）", "自然人", None, None, "罚款", dt.date(2016, 3, 1),
+             dt.date(2016, 3, 7), "区水利局"],
+            ["西水罚〔2016〕2号", "某厂（注册号 420200000012345）", "法人及非法人组织", None, None, "罚款",
+             dt.date(2016, 3, 2), dt.date(2016, 3, 8), "区水利局"]]
+    book = write_xlsx(tmp_path / "区水利局_行政处罚.xlsx", {"行政处罚": rows})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2016-12-31", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    for text in (out.read_text(encoding="utf-8"), _workbook_text(tmp_path / "r.xlsx"), result.output):
+        assert "420203680808123" not in text
+    parties = {r["document_number"]: r["party"] for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
+    assert parties == {"西水罚〔2016〕1号": "赵八（420203******123）", "西水罚〔2016〕2号": "某厂（注册号 420200000012345）"}

@@ -53,7 +53,7 @@ QUALITY_FIELDS: tuple[QualityField, ...] = (
     QualityField("penalty_kind", "处罚类别", (("处罚类别",),), several=True),
     QualityField("penalty_sort", "处罚种类", (("处罚种类",),)),
     QualityField("permit_content", "许可内容", (("许可内容",),), presence_only=True),
-    QualityField("facts", "违法事实", (("违法事实",),), presence_only=True),
+    QualityField("facts", "违法事实", (("违法事实",), ("处罚事由",)), presence_only=True),  # 2016 standard: 处罚事由 (CF_SY)
     QualityField("basis", "处罚依据", (("处罚依据",),), presence_only=True),
     QualityField("penalty_content", "处罚内容", (("处罚内容",),), presence_only=True),
     # The standard counts amounts in 万元; a unit's own header may say 元 (罚款金额（元）): read as it says.

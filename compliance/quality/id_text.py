@@ -10,7 +10,11 @@ import re
 _D = "[0-9０-９]"
 _SEP = "[ \u3000\\-－–—.·]{0,2}"  # only between the 6-4-4-4 groups: a phone number after a hyphen is no ID
 ID_IN_TEXT = rf"(?<![0-9０-９A-Za-z])({_D}{{6}}{_SEP}{_D}{{4}}{_SEP}{_D}{{4}}{_SEP}{_D}{{3}}[0-9０-９XxＸｘ])(?![0-9０-９A-Za-z])"
-ID_PATTERN = _ID = re.compile(ID_IN_TEXT)
+_ID18 = re.compile(ID_IN_TEXT)
+# The first-generation number (before 1999, still met in old files): 6-digit area, YYMMDD, 3 digits; the date is
+# checked where it is found, so a 15-digit 注册号 rarely matches
+_ID15 = re.compile(rf"(?<![0-9０-９A-Za-z])({_D}{{15}})(?![0-9０-９A-Za-z])")
+ID_PATTERN = _ID = re.compile(f"{ID_IN_TEXT}|{_ID15.pattern}")
 _PLAIN = str.maketrans("０１２３４５６７８９Ｘｘx", "0123456789XXX", " \u3000-－–—.·")
 
 
@@ -20,11 +24,15 @@ def plain_id(found: str) -> str:
 
 
 def _masked(match: re.Match) -> str:
+    if match.group(1) is None:  # 15 digits: an ID of the first generation if its YYMMDD is a date
+        number = plain_id(match.group(2))
+        month, day = int(number[8:10]), int(number[10:12])
+        return number[:6] + "*" * 6 + number[12:] if 1 <= month <= 12 and 1 <= day <= 31 else match.group(2)
     number = plain_id(match.group(1))
     return number[:6] + "*" * 8 + number[14:]
 
 
 def mask_ids(text):
-    """``text`` with every 18-digit ID-shaped number masked (first 6, last 4 kept); anything not a
-    string as it is."""
+    """``text`` with every ID-shaped number masked: 18 digits keep their first 6 and last 4, the old
+    15 their first 6 and last 3; anything not a string as it is."""
     return _ID.sub(_masked, text) if isinstance(text, str) else text
