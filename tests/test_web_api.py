@@ -274,6 +274,17 @@ def test_file_count_limit_is_413(tmp_path):
     assert error["code"] == "too-many-files" and "3 个文件" in error["message"] and "最多上传 2 个" in error["message"]
 
 
+def test_many_small_files_past_the_form_parts_bound_are_said_to_be_too_many(tmp_path):
+    # probe 22: 70 tiny files (with the default 50) were refused by the form-parts bound before the app
+    # counted them, as 上传的文件太大 although they came to 280 bytes
+    app = make_app(tmp_path, WebSettings(max_files=2))
+    response = upload_bytes(app.test_client(), [(f"{i}.csv", b"a,b\n") for i in range(40)])
+    assert response.status_code == 413
+    error = error_of(response)
+    assert error["code"] == "too-many-files" and "太多" in error["message"] and "最多上传 2 个" in error["message"]
+    assert uploads_left(app) == []
+
+
 def test_total_size_limit_is_413(tmp_path):
     app = make_app(tmp_path, WebSettings(max_upload_mb=0.05))
     response = upload_bytes(app.test_client(), [("big.csv", b"x" * 80_000)])

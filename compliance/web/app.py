@@ -130,6 +130,10 @@ def too_large_message(limits: str) -> str:
 
 
 def _too_large(_exc):
+    # The form-parts bound (MAX_FORM_PARTS) stops a request of many small files before the app counts them:
+    # within the size bound, it was the number of files.
+    if request.content_length is not None and request.content_length <= current_app.config["MAX_CONTENT_LENGTH"]:
+        return error_response(f"一次上传的文件太多，超过上限：{_state()['limits']}。请分几次上传。", 413, "too-many-files")
     return error_response(too_large_message(_state()["limits"]), 413, "upload-too-large")
 
 
