@@ -281,7 +281,9 @@ def test_many_small_files_past_the_form_parts_bound_are_said_to_be_too_many(tmp_
     response = upload_bytes(app.test_client(), [(f"{i}.csv", b"a,b\n") for i in range(40)])
     assert response.status_code == 413
     error = error_of(response)
-    assert error["code"] == "too-many-files" and "太多" in error["message"] and "最多上传 2 个" in error["message"]
+    # Flask before 3.1 sets no form-parts bound: the app counts the files itself (一次上传了 40 个文件)
+    assert error["code"] == "too-many-files" and "最多上传 2 个" in error["message"], error
+    assert "太大" not in error["message"]
     assert uploads_left(app) == []
 
 
