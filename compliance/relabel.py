@@ -9,10 +9,13 @@ from .errors import FileFault
 from .problems import Problem
 
 
-def relabel_inputs(records, inputs, shown: dict[str, str]) -> None:
-    """Put the names a user knows in place of the paths read (``shown``: path -> name), in the records,
-    the files' entries and every problem about them, before any output is written."""
-    records["source_file"] = records["source_file"].map(lambda p: shown.get(p, p))
+def relabel_inputs(frames, inputs, shown: dict[str, str]) -> None:
+    """Put the names a user knows in place of the paths read (``shown``: path -> name), in every frame of
+    records (``frames``; None passed over), the files' entries and every problem about them, before any
+    output is written."""
+    for frame in frames:
+        if frame is not None and "source_file" in frame:
+            frame["source_file"] = frame["source_file"].map(lambda p: shown.get(p, p))
     for entry in inputs:
         entry.path = shown.get(entry.path, entry.path)
         entry.notes = [_renamed(n, shown) for n in entry.notes]

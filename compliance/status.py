@@ -49,6 +49,10 @@ STATUSES = tuple(STATUS_LABELS)
 # 及时公开率 = on_time / JUDGED; 迟报率 = LATE / JUDGED (docs/rules.md §6).
 JUDGED = ("on_time", "late", "overdue")
 LATE = ("late", "overdue")
+# The lines of 汇总 (and of the trend) that sum units: a unit's categories, and the district. Here, in a
+# module without pandas, for history/queries too.
+SUBTOTAL = "小计"
+TOTAL = "合计"
 # Records the data cannot judge: listed on 数据问题.
 UNJUDGEABLE = ("invalid", "undetermined")
 # Any of these makes a run "problems found".

@@ -19,7 +19,7 @@ import pandas as pd
 
 from .problems import Problem, problem
 from .rules import CATEGORY_LABELS
-from .status import JUDGED, LATE, STATUS_LABELS, STATUSES
+from .status import JUDGED, LATE, STATUS_LABELS, STATUSES, SUBTOTAL, TOTAL  # noqa: F401 (summary.TOTAL for its users)
 
 COUNT_HEADERS = ["决定总数"] + [STATUS_LABELS[s] for s in STATUSES]
 RANK_RATE = "排名及时率"
@@ -29,8 +29,6 @@ RANK_RULE = "排名按排名及时率从高到低，第1名最好，比率相同
 # Per-record figures summed beside the status counts: a data error of any kind, required items, filled items.
 FIGURES = ("faulty", "q_required", "q_filled")
 TABLE_HEADERS = ["排名", "单位", "类别"] + COUNT_HEADERS + RATE_HEADERS + ["备注"]
-SUBTOTAL = "小计"
-TOTAL = "合计"
 NOT_SENT = "未报送"
 NO_DECISIONS = "本期无决定"
 UNREADABLE = "文件无法读取"
@@ -133,12 +131,12 @@ def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unread
     out["备注"] = table.apply(_note, axis=1) if len(table) else None
     # a unit named after a file that names none (自查.xlsx): its line says so, not only its records
     # or one given rows whose unit cell was blank in a table of other units (unit_column.record_units)
-    for code, note in (("unit-from-file-name", "unit-named-by-file"), ("unit-blank-among-units", "unit-has-blank-unit-rows")):
-        if "unit_problem" in records and len(records):
-            guessed = set(records.loc[records["unit_problem"].eq(code).to_numpy(bool), "unit"])
-            nameless = out["单位"].isin(guessed).to_numpy(bool) & out["备注"].isna().to_numpy(bool)
-            if nameless.any():
-                out.loc[nameless, "备注"] = [problem(note)] * int(nameless.sum())
+    guesses = (("unit-from-file-name", "unit-named-by-file"), ("unit-blank-among-units", "unit-has-blank-unit-rows"))
+    for code, note in guesses if "unit_problem" in records and len(records) else ():
+        guessed = set(records.loc[records["unit_problem"].eq(code).to_numpy(bool), "unit"])
+        nameless = out["单位"].isin(guessed).to_numpy(bool) & out["备注"].isna().to_numpy(bool)
+        if nameless.any():
+            out.loc[nameless, "备注"] = [problem(note)] * int(nameless.sum())
     # records, but none the rank rate counts (all 未到期 or 无需公开): no rank, and the line says why
     unranked = out["排名"].isna().to_numpy(bool) & (out["决定总数"] > 0).to_numpy(bool) \
         & out["备注"].isna().to_numpy(bool) & (out["单位"] != TOTAL).to_numpy(bool)

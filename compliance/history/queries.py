@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable
 
 from ..quality.id_text import mask_ids
+from ..status import TOTAL
 from .columns import FOLLOWUP_COLUMNS
 from .labels import PROBLEM_LABELS, STATE_LABELS
 from .store import HistoryStore
@@ -93,10 +94,7 @@ def trend_table(rows: Iterable[tuple], units=()) -> tuple[list[str], list[tuple[
         cells.setdefault((unit, category), {})[period] = None if _missing(rate) else float(rate)
     ordered = sorted(periods)
     return ordered, [(unit, category, {p: cells[unit, category].get(p) for p in ordered})
-                     for unit, category in sorted(cells, key=lambda key: (key[0] == _TOTAL, key))]
-
-
-_TOTAL = "合计"  # summary.TOTAL, the district's line: after every unit (this module stays free of pandas)
+                     for unit, category in sorted(cells, key=lambda key: (key[0] == TOTAL, key))]  # 合计 last
 
 
 def trend_frame(rates: pd.DataFrame, units=()) -> tuple[list[str], pd.DataFrame]:

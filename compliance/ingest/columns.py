@@ -127,8 +127,7 @@ def _numbers_by_kind(headers: list, used: int, other: int) -> dict[str, int]:
     return _by_kind(headers, used, other) if decided else {}
 
 
-def one_cell_per_row(frame: pd.DataFrame, by_kind: dict[str, int],
-                       text=None) -> tuple[pd.Series, np.ndarray]:
+def one_cell_per_row(frame: pd.DataFrame, by_kind: dict[str, int], text=None) -> tuple[pd.Series, np.ndarray]:
     """(the cell each row fills of two columns, one per kind; the kind of the column it is in, None where
     neither or both are filled).
     ``text``: cells -> display text (default cells.cell_text)."""

@@ -304,7 +304,7 @@ def _show_decoded(records: pd.DataFrame, inputs: list, shown: dict[str, str]) ->
         if entry.path in shown and entry.error is None and entry.not_read is None:
             entry.notes.append(problem("file-name-not-utf8", file=entry.path, shown=shown[entry.path]))
     if shown:
-        relabel_inputs(records, inputs, shown)
+        relabel_inputs((records,), inputs, shown)
 
 
 def _skipped_entry(path: Path, why) -> InputFile:

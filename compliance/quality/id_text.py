@@ -10,11 +10,10 @@ import re
 _D = "[0-9０-９]"
 _SEP = "[ \u3000\\-－–—.·]{0,2}"  # only between the 6-4-4-4 groups: a phone number after a hyphen is no ID
 ID_IN_TEXT = rf"(?<![0-9０-９A-Za-z])({_D}{{6}}{_SEP}{_D}{{4}}{_SEP}{_D}{{4}}{_SEP}{_D}{{3}}[0-9０-９XxＸｘ])(?![0-9０-９A-Za-z])"
-_ID18 = re.compile(ID_IN_TEXT)
 # The first-generation number (before 1999, still met in old files): 6-digit area, YYMMDD, 3 digits; the date is
-# checked where it is found, so a 15-digit 注册号 rarely matches
-_ID15 = re.compile(rf"(?<![0-9０-９A-Za-z])({_D}{{15}})(?![0-9０-９A-Za-z])")
-ID_PATTERN = _ID = re.compile(f"{ID_IN_TEXT}|{_ID15.pattern}")
+# checked where it is found (_masked), so a 15-digit 注册号 rarely matches
+_ID15_IN_TEXT = rf"(?<![0-9０-９A-Za-z])({_D}{{15}})(?![0-9０-９A-Za-z])"
+ID_PATTERN = _ID = re.compile(f"{ID_IN_TEXT}|{_ID15_IN_TEXT}")
 _PLAIN = str.maketrans("０１２３４５６７８９Ｘｘx", "0123456789XXX", " \u3000-－–—.·")
 
 

@@ -109,12 +109,9 @@ def save_uploads(files: list[tuple[str | None, BinaryIO]], folder: Path) -> dict
 
 def relabel(run, shown: dict[str, str]) -> None:
     """Put the uploaded names back in place of the temporary paths, before any output is written."""
-    relabel_inputs(run.records, run.inputs, shown)
     # The records as read and the repeats name files too: 计入他单位 (api.CheckRun._counted_elsewhere)
     # matches the files' entries against the records as read, and lost its line when they differed.
-    for frame in (run.loaded.records, run.repeats):
-        if frame is not None and "source_file" in frame:
-            frame["source_file"] = frame["source_file"].map(lambda p: shown.get(p, p))
+    relabel_inputs((run.records, run.loaded.records, run.repeats), run.inputs, shown)
 
 
 def scrub(value, shown: dict[str, str], folder: str):
