@@ -65,9 +65,12 @@ class Port(WholeNumber):
 class RuleName(click.ParamType):
     name = "规则"
 
+    def __init__(self, code: str = "param-rule"):
+        self.code = code  # the web page's rule box is not an option: web-rule says so in its words
+
     def convert(self, value, param, ctx):
         if value not in PROFILES:
-            self.fail(message("param-rule", value=value, known="、".join(PROFILES)), param, ctx)
+            self.fail(message(self.code, value=value, known="、".join(PROFILES)), param, ctx)
         return value
 
 

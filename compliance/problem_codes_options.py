@@ -24,6 +24,8 @@ OPTIONS = [
                 "只保留其中一个"),
     ProblemType("param-online-since-alone", RUN, "--online-since 要与 --online 一起用（它限定网站清单从哪天算起）",
                 "给了 --online-since 却没有给网站清单", "加上 --online 网站清单，或去掉 --online-since"),
+    ProblemType("web-rule", RUN, "没有名为“{value}”的规则，可用：{known}（网页上请在“规则”中选择，或改填工作日数）",
+                "网页检查请求中的规则名不存在", "在页面的“规则”中选一个，或填写工作日数"),
     ProblemType("history-forget-needs-yes", RUN, "删除前要确认：在终端中运行并回答 y，或加 --yes（compliance history forget {period} --yes）",
                 "history forget 没有收到确认（输入已结束）", "在终端中运行并回答，或加 --yes"),
 ]

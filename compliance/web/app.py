@@ -228,7 +228,7 @@ def _check_options(now: dt.datetime, config: Config):
     """(as_of, month, rules) from the form, checked as the CLI checks them."""
     as_of = _param("as_of", CliDate(), "统计截止日")
     month = _param("month", Month(), "月份")
-    rule_name = _param("rule", RuleName(), "规则")
+    rule_name = _param("rule", RuleName("web-rule"), "规则")
     days = _param("days", Days(), "工作日数")
     if days is not None and rule_name is not None:
         raise BadInput("工作日数与规则只能选一个")
