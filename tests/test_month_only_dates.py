@@ -63,3 +63,28 @@ def test_a_column_whose_short_format_hides_real_days_is_read_as_it_is(tmp_path):
     path = tmp_path / "区安监局_处罚.xlsx"
     book.save(path)
     assert check(tmp_path, path) == {"1号": ("on_time", []), "2号": ("late", [])}
+
+
+def test_a_month_typed_into_a_date_cell_of_an_xls_has_no_day_too(tmp_path):
+    """The same in a BIFF .xls (xlwt writes one as Excel 2003 would): read as the 1st, 1号 was a false
+    逾期公开 and 3号's lateness was hidden; a column whose month display hides real days stands."""
+    import xlwt  # the .xls writer: only this test needs it
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("处罚")
+    month, mmm, day = (xlwt.easyxf(num_format_str=code) for code in ('yyyy"年"m"月"', "mmm-yy", "yyyy-mm-dd"))
+    for c, text in enumerate(HEADER + ["有效期至"]):
+        sheet.write(0, c, text)
+    rows = [(1, D(2016, 9, 1), month, D(2016, 10, 20), day), (2, D(2016, 9, 5), day, D(2016, 9, 10), day),
+            (3, D(2016, 10, 10), day, D(2016, 11, 1), mmm)]
+    for r, (n, decided, decided_style, published, published_style) in enumerate(rows, start=1):
+        sheet.write(r, 0, n)
+        sheet.write(r, 1, f"西安监罚〔2016〕{n}号")
+        sheet.write(r, 2, "甲乙丙"[n - 1])
+        sheet.write(r, 3, decided, decided_style)
+        sheet.write(r, 4, published, published_style)
+        sheet.write(r, 5, D(2017, 9, 10 + n), month)  # real days under a month display: not all the 1st
+    path = tmp_path / "区安监局_处罚.xls"
+    book.save(str(path))
+    assert check(tmp_path, path) == {"1号": ("invalid", ["date-no-day"]), "2号": ("on_time", []),
+                                     "3号": ("invalid", ["date-no-day"])}

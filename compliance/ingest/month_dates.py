@@ -1,4 +1,4 @@
-"""Dates typed with no day in an .xlsx: 2016年9月 or 2016-9 typed into a cell.
+"""Dates typed with no day in an .xlsx or a BIFF .xls: 2016年9月 or 2016-9 typed into a cell.
 
 Excel stores such an entry as the 1st of the month and shows only the year and
 the month (a number format such as yyyy"年"m"月" or mmm-yy). Read as that 1st,
@@ -57,6 +57,19 @@ def month_only_styles(root) -> frozenset[int]:
             formats = [xf.get("numFmtId") for xf in element if _local(xf.tag) == "xf"]
     return frozenset(k for k, number in enumerate(formats)
                      if number is not None and number.isdigit() and int(number) in month_only)
+
+
+def xls_month_only_formats(book) -> frozenset[int]:
+    """A BIFF .xls (xlrd, opened with formatting_info): the cell formats (XF indexes) that show no day.
+    xlrd knows no string for the CJK built-in formats (27, 36, 50 …): those go by their number."""
+    formats = getattr(book, "format_map", None) or {}
+    month_only = set()
+    for k, xf in enumerate(getattr(book, "xf_list", None) or []):
+        fmt = formats.get(xf.format_key)
+        code = getattr(fmt, "format_str", None)
+        if month_only_code(code) if code else xf.format_key in _BUILTIN_MONTH_ONLY:
+            month_only.add(k)
+    return frozenset(month_only)
 
 
 def month_only_in_part(part: bytes, tags: PartTags, formats: frozenset[int],

@@ -24,6 +24,7 @@ from .ods import patch_ods
 from .parquet import MAGIC as PARQUET_MAGIC, read_parquet
 from .rawsheet import RawSheet
 from .sheetxml import WorkbookScan, patch_cells, scan_workbook
+from .month_dates import show_month_only, xls_month_only_formats
 from .struck import xls_row_marks, xls_struck_formats
 from .text import csv_rows, decode_text, read_csv, read_html  # noqa: F401 - the readers' one entry point
 
@@ -302,7 +303,7 @@ def _patch_xls(path: Path, sheets: list[RawSheet]) -> None:
         except Exception:  # noqa: BLE001
             return
     try:
-        struck = xls_struck_formats(book)
+        struck, month_only = xls_struck_formats(book), xls_month_only_formats(book)
         by_name = {s.name: s for s in sheets}
         for name in book.sheet_names():
             raw = by_name.get(name)
@@ -310,11 +311,15 @@ def _patch_xls(path: Path, sheets: list[RawSheet]) -> None:
                 continue
             raw.date1904 = bool(book.datemode)
             sheet = book.sheet_by_name(name)
+            month_cells = set()
             for r in range(min(sheet.nrows, len(raw.rows))):
                 types = sheet.row_types(r)
                 for c, kind in enumerate(types):
                     if kind == xlrd.XL_CELL_ERROR and c < len(raw.rows[r]):
                         raw.rows[r][c] = xlrd.error_text_from_code.get(sheet.cell_value(r, c), "#VALUE!")
+                    elif kind == xlrd.XL_CELL_DATE and month_only and sheet.cell_xf_index(r, c) in month_only:
+                        month_cells.add((r, c))
+            show_month_only(raw.rows, frozenset(month_cells))  # as the .xlsx scan does (month_dates.py)
             raw.hidden_columns, raw.hidden_rows, raw.struck_rows = xls_row_marks(sheet, struck)
             book.unload_sheet(name)
     finally:
