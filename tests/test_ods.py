@@ -15,7 +15,9 @@ from compliance.cli import main
 _NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-       'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"')
+       'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" '
+       'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+       'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"')
 
 
 def _text(value: str, extra: str = "") -> str:
@@ -26,9 +28,10 @@ def _date(day: str, extra: str = "") -> str:
     return f'<table:table-cell office:value-type="date" office:date-value="{day}" {extra}><text:p>{day}</text:p></table:table-cell>'
 
 
-def write_ods(path: Path, rows: list[str], columns: str) -> Path:
+def write_ods(path: Path, rows: list[str], columns: str, automatic: str = "", named: str = "") -> Path:
+    """``automatic``: content.xml's automatic styles; ``named``: styles.xml's named styles."""
     content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_NS} office:version="1.2">'
-               '<office:body><office:spreadsheet><table:table table:name="行政许可">' + columns
+               f'<office:automatic-styles>{automatic}</office:automatic-styles><office:body><office:spreadsheet><table:table table:name="行政许可">' + columns
                + "".join(rows) + "</table:table></office:spreadsheet></office:body></office:document-content>")
     manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
                 'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
@@ -38,6 +41,9 @@ def write_ods(path: Path, rows: list[str], columns: str) -> Path:
         book.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
         book.writestr("META-INF/manifest.xml", manifest)
         book.writestr("content.xml", content)
+        if named:
+            book.writestr("styles.xml", f'<?xml version="1.0" encoding="UTF-8"?><office:document-styles {_NS}>'
+                                        f'<office:styles>{named}</office:styles></office:document-styles>')
     return path
 
 
@@ -70,3 +76,39 @@ def test_merged_dates_error_values_and_hidden_columns_and_rows_of_an_ods(tmp_pat
     said = json.dumps(data["inputs"], ensure_ascii=False)
     assert "column-hidden-unused" in said or "隐藏列" in said, said
     assert "rows-hidden" in said or "被隐藏" in said, said
+
+
+def _month_style(name: str, day: bool = False) -> str:
+    return (f'<number:date-style style:name="{name}"><number:year number:style="long"/><number:text>年</number:text>'
+            '<number:month/><number:text>月</number:text>' + ("<number:day/>" if day else "") + "</number:date-style>")
+
+
+def test_a_month_typed_into_a_date_cell_of_an_ods_has_no_day(tmp_path):
+    """2016年9月 typed into a date cell (LibreOffice keeps 09-01, shows year and month): as 09-01 the decision
+    of 1号 would be a false 逾期公开, and 3号's publication on 11-01 would hide its lateness. The month
+    display comes from a cell's own style, from its parent named style (styles.xml), or from the column's
+    default cell style; 2号's full-date style (year, month and day) stands."""
+    row = "<table:table-row>{}</table:table-row>".format
+    header = row("".join(_text(t) for t in ("许可决定文书号", "申请人", "许可决定日期", "公示日期")))
+    automatic = (_month_style("N1") + _month_style("N2", day=True)
+                 + '<style:style style:name="ce1" style:family="table-cell" style:data-style-name="N1"/>'
+                 + '<style:style style:name="ce2" style:family="table-cell" style:data-style-name="N2"/>'
+                 + '<style:style style:name="ce3" style:family="table-cell" style:parent-style-name="年月"/>')
+    named = _month_style("N9") + '<style:style style:name="年月" style:family="table-cell" style:data-style-name="N9"/>'
+    rows = [header,
+            row(_text("西人社许〔2016〕1号") + _text("甲") + _date("2016-09-01", 'table:style-name="ce1"')
+                + _date("2016-10-20", 'table:style-name="ce2"')),
+            row(_text("西人社许〔2016〕2号") + _text("乙") + _date("2016-09-05", 'table:style-name="ce2"')
+                + _date("2016-09-10", 'table:style-name="ce2"')),
+            row(_text("西人社许〔2016〕3号") + _text("丙") + _date("2016-10-10", 'table:style-name="ce2"')
+                + _date("2016-11-01", 'table:style-name="ce3"')),
+            row(_text("西人社许〔2016〕4号") + _text("丁") + _date("2016-10-12", 'table:style-name="ce2"')
+                + _date("2016-10-01"))]  # no style of its own: the column's default (年月)
+    columns = '<table:table-column table:number-columns-repeated="3"/><table:table-column table:default-cell-style-name="年月"/>'
+    book = write_ods(tmp_path / "区人社局_2016年行政许可.ods", rows, columns, automatic, named)
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2016-12-31", "--json", "-"])
+    data = json.loads(result.stdout)
+    seen = {r["document_number"][-2:]: (r["status"], [i["code"] for i in r["issues"] if i["code"].startswith("date")])
+            for r in data["records"]}
+    assert seen == {"1号": ("invalid", ["date-no-day"]), "2号": ("on_time", []), "3号": ("invalid", ["date-no-day"]),
+                    "4号": ("invalid", ["date-no-day"])}, data["records"]
