@@ -172,7 +172,8 @@ TABLE: tuple[Field, ...] = (
           exclude=("代码", "统一社会信用", "序号"),
           # On a website 发布机构 is who put the item online, which there is the deciding unit; a
           # ledger's 发布机构 may be the site's office, and the file's unit is the better guess.
-          only={ONLINE: Words(contains=("发布机构", "公开单位"), exact=("来源",), weak=("信息来源", "来源单位"))}),
+          only={ONLINE: Words(contains=("发布机构", "公开单位", "公示机关", "公开机关", "发布机关", "公示单位", "发布单位"),
+                             exact=("来源",), weak=("信息来源", "来源单位"))}),
     Field("category", "类别", "行政许可还是行政处罚：决定适用哪一个期限",
           "国办发〔2015〕51号（双公示：行政许可和行政处罚）",
           Words(contains=("信息类别", "信息类型", "公示类别", "公示类型", "决定类别", "决定类型", "数据类别", "数据类型",

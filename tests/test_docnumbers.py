@@ -26,3 +26,19 @@ def test_the_spellings_of_one_number_are_one_and_placeholders_are_none():
     got = normalise_document_numbers(pd.Series(cells, dtype=object)).tolist()
     assert got[:7] == ["西安监罚〔2016〕7号"] * 7
     assert got[7:] == ["", "", "", ""]
+
+
+def test_year_first_spellings_and_a_note_after_the_number_are_one_number():
+    cells = ["（2026）西综执罚字第18号", "(2026)西综执罚字18号", "〔2026〕西综执罚字第018号", "（2026）西综执罚字第18号（已送达）",
+             "西市监罚〔2026〕601号（已送达）", "西市监罚〔2026〕601号\n（案卷号：2026-045）", "西市监罚〔2026〕601号"]
+    got = normalise_document_numbers(pd.Series(cells, dtype=object)).tolist()
+    assert got == ["〔2026〕西综执罚字18号"] * 4 + ["西市监罚〔2026〕601号"] * 3
+
+
+@settings(max_examples=400, deadline=None)
+@given(_CELL)
+def test_a_normalised_number_normalises_to_itself(cell):
+    """The history store keys its stored numbers anew with today's rule (history/store.py): the rule must
+    leave its own output as it is."""
+    once = normalise_one(cell)
+    assert normalise_one(once) == once

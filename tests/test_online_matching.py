@@ -224,3 +224,47 @@ def test_a_licence_number_column_beside_the_penalty_number_is_no_permit_number_c
     results, data = check(tmp_path, rows, online, category="行政处罚")
     assert results == {"西市监罚〔2023〕5号": ("on_time", "confirmed")}
     assert all(o["category"] == "penalty" for o in data["online_only"])
+
+
+def test_year_first_numbers_with_or_without_their_ordinal_are_one_number(tmp_path):
+    """（2023）西综执罚字第18号 in a catalogue title, and 字20号 in the 文号 column against 字第20号 in the
+    ledger: one number each. Before, neither was read as the ledger's: 网站未见 and 逾期未公开 (a false
+    accusation), and both catalogue items were 台账未登记."""
+    gov = write_csv(tmp_path / "区政府网站_信息公开目录.csv", [GOV_HEADER[:3] + ["文号", "发布日期"],
+        ["1", "行政处罚决定书（（2023）西综执罚字第18号）", "区综合执法局", "", "2023-05-10"],
+        ["2", "关于对丙公司的行政处罚决定书", "区综合执法局", "（2023）西综执罚字20号", "2023-05-11"],
+        ["3", "行政处罚决定书（（2023）西综执罚字第021号）", "区综合执法局", "", "2023-07-20"],
+        ["4", "关于对丁公司的行政处罚决定书", "区综合执法局", "", "2023-09-20"]])
+    rows = [[1, "（2023）西综执罚字第18号", "甲公司", D(2023, 5, 4), D(2023, 5, 10), "区综合执法局"],
+            [2, "(2023)西综执罚字第20号", "丙公司", D(2023, 5, 4), D(2023, 5, 11), "区综合执法局"],
+            [3, "（2023）西综执罚字第21号", "戊公司", D(2023, 5, 4), D(2023, 5, 12), "区综合执法局"]]
+    results, data = check(tmp_path, rows, gov, category="行政处罚")
+    assert results == {"（2023）西综执罚字第18号": ("on_time", "confirmed"),
+                       "(2023)西综执罚字第20号": ("on_time", "confirmed"),
+                       "（2023）西综执罚字第21号": ("late", "date-differs")}  # the site says 07-20
+    assert [entry["party"] for entry in data["online_only"]] == ["丁公司"]  # no number, in no ledger
+
+
+def test_a_note_after_the_number_is_not_part_of_it(tmp_path):
+    """…601号（已送达） and …603号 with （案卷号：…） on the next line are the catalogue's 601号 and 603号."""
+    gov = write_csv(tmp_path / "区政府网站_信息公开目录.csv", [GOV_HEADER[:3] + ["发布日期"],
+        ["1", "行政处罚决定书（西市监罚〔2023〕601号）", "区人社局", "2023-05-10"],
+        ["2", "行政处罚决定书（西市监罚〔2023〕603号）", "区人社局", "2023-05-10"]])
+    rows = [[1, "西市监罚〔2023〕601号（已送达）", "甲公司", D(2023, 5, 4), D(2023, 5, 10), "区人社局"],
+            [2, "西市监罚〔2023〕603号\n（案卷号：2023-045）", "乙公司", D(2023, 5, 4), None, "区人社局"]]
+    results, data = check(tmp_path, rows, gov, category="行政处罚")
+    assert [value for value in results.values()] == [("on_time", "confirmed"), ("on_time", "confirmed")]
+    assert data["online_only"] == []
+
+
+def test_a_lists_gongshi_jiguan_column_names_the_units_it_covers(tmp_path):
+    """A credit export whose units stand under 公示机关 covers those units only: a third unit's decision,
+    absent from it, cannot be 网站未见 (the list could never have shown it)."""
+    credit = write_xlsx(tmp_path / "信用西塞山_行政处罚.xlsx", {"Sheet1": [
+        ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "公示机关"],
+        ["西市监罚〔2023〕1号", "甲公司", D(2023, 5, 4), D(2023, 5, 10), "区市场监管局"],
+        ["西城管罚〔2023〕1号", "乙公司", D(2023, 8, 3), D(2023, 8, 6), "区城管局"],
+        ["西市监罚〔2023〕9号", "丁公司", D(2023, 11, 2), D(2023, 11, 5), "区市场监管局"]]})
+    rows = [[1, "西应急罚〔2023〕1号", "丙公司", D(2023, 5, 4), D(2023, 5, 10), "区应急管理局"]]
+    results, _ = check(tmp_path, rows, credit, category="行政处罚")
+    assert results == {"西应急罚〔2023〕1号": ("on_time", "not-verifiable")}

@@ -76,7 +76,7 @@ class HistoryStore:
 
     def followups(self, period: str, still_open: bool = False) -> pd.DataFrame:
         """One period's follow-up items (FOLLOWUP_COLUMNS); ``still_open``: only those the next period follows."""
-        return self._db.followups(period, still_open)
+        return _keyed_anew(self._db.followups(period, still_open))
 
     def followup_rows(self, period: str, still_open: bool = False) -> list[tuple]:
         """followups() as plain tuples of FOLLOWUP_COLUMNS, without pandas (start-up time of `history open`)."""
@@ -84,7 +84,7 @@ class HistoryStore:
 
     def records(self, periods: list[str], units: list[str]) -> pd.DataFrame:
         """Stored records of ``periods`` and ``units`` (keys, dates and status: what the follow-up needs)."""
-        return self._db.records(periods, units)
+        return _keyed_anew(self._db.records(periods, units))
 
     def rates(self, period: str | None = None) -> pd.DataFrame:
         """(period, unit, category, rate) of one period or of all."""
@@ -119,3 +119,15 @@ class HistoryStore:
     def forget(self, name: str) -> bool:
         """Delete one period (its revisions too); later periods become stale. False when it was not there."""
         return self._db.forget(name)
+
+
+def _keyed_anew(frame: pd.DataFrame) -> pd.DataFrame:
+    """Stored numbers keyed by today's normalisation: a key stored by an earlier version (…18号（已送达）,
+    …字第18号) must meet this month's key for the same number, or an open item would look deleted.
+    The rule applied to its own output changes nothing, so a stored key is normalised as it stands."""
+    from ..ingest.docnumbers import normalise_document_numbers  # pandas: only where frames are read
+
+    if len(frame) and "number_key" in frame.columns:
+        keys = frame["number_key"].astype(object).where(frame["number_key"].notna(), "")
+        frame = frame.assign(number_key=normalise_document_numbers(keys).to_numpy(object))
+    return frame

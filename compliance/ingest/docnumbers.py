@@ -19,8 +19,11 @@ _CLOSE = "〕］]）)】〗｝}"
 _BRACKETS = str.maketrans({**{c: "〔" for c in _OPEN}, **{c: "〕" for c in _CLOSE}})
 # str.translate is slow on CJK text: translate only the numbers holding another bracket.
 _OTHER_BRACKET = re.compile("[" + re.escape("".join(sorted(set(_OPEN + _CLOSE) - {"〔", "〕"}))) + "]")
-_ORDINAL = re.compile(r"〕第(\d)").sub
-_LEADING_ZEROS = re.compile(r"〕0+(\d)").sub
+# After the year or after the issuer's 字 when the year comes first: （2026）西综执罚字第18号.
+_ORDINAL = re.compile(r"([〕字])第(\d)").sub
+_LEADING_ZEROS = re.compile(r"([〕字])0+(\d)").sub
+# A note in brackets after the 号 (…601号（已送达）, …603号（案卷号：2026-045）) is not part of the number.
+_NOTE_AFTER = re.compile(r"(〕[^\x00]*?\d号)〔[^〔〕\x00]*〕(?=\x00|\Z)").sub
 PLACEHOLDERS = frozenset({"无", "/", "-", "--", "—", "——", "－", "空", "暂无", "无文号", "\\", "／", "0"})
 
 
@@ -61,12 +64,14 @@ def _normalise_joined(joined: str) -> str:
     if _OTHER_BRACKET.search(joined):  # translate only the brackets: str.translate is slow on CJK text
         joined = _ANY_OTHER_BRACKET.sub(lambda m: m.group().translate(_BRACKETS), joined)
     if "第" in joined:  # 〔2016〕第44号 and 〔2016〕44号: one number, two common spellings
-        joined = _ORDINAL(r"〕\1", joined)
-    if "〕0" in joined:  # 〔2019〕007号 and 〔2019〕7号 too
-        joined = _LEADING_ZEROS(r"〕\1", joined)
+        joined = _ORDINAL(r"\1\2", joined)
+    if "〕0" in joined or "字0" in joined:  # 〔2019〕007号 and 〔2019〕7号 too
+        joined = _LEADING_ZEROS(r"\1\2", joined)
     joined = joined.replace("字〔", "〔")  # 西市监罚字〔2023〕4号: the 字 some issuers write before the year
     if "更正" in joined:  # …5号（更正）, 【更正】…5号: a correction of 5号, under 5号's number (repeats.py)
         joined = _CORRECTION_TAG("", joined)
+    if "号〔" in joined:
+        joined = _NOTE_AFTER(r"\1", joined)
     return _NO_HAO(r"\1号", joined)  # 西市监罚〔2023〕3: the 号 left off
 
 
@@ -76,12 +81,14 @@ def normalise_one(t: str) -> str:
     if _OTHER_BRACKET.search(t):
         t = t.translate(_BRACKETS)
     if "第" in t:
-        t = _ORDINAL(r"〕\1", t)
-    if "〕0" in t:
-        t = _LEADING_ZEROS(r"〕\1", t)
+        t = _ORDINAL(r"\1\2", t)
+    if "〕0" in t or "字0" in t:
+        t = _LEADING_ZEROS(r"\1\2", t)
     t = t.replace("字〔", "〔")
     if "更正" in t:
         t = _CORRECTION_TAG("", t)
+    if "号〔" in t:
+        t = _NOTE_AFTER(r"\1", t)
     if t[-1:].isdigit() and "〕" in t:
         t += "号"
     return "" if t in PLACEHOLDERS else t

@@ -32,6 +32,11 @@ _NUMBER_IN_TITLE = re.compile(
     r"〔(?P<year>(?:19|20)\d{2})〕第?(?P<serial>\d+)(?:号|(?![\d月年日期份条件个元万起次会届批项])))"
     r"(?P<more>(?:[" + _SEPARATOR + _THROUGH + r"]第?\d+号?)*[" + _SEPARATOR + _THROUGH + r"]第?\d+号)?"
     r"(?P<decision>(?:行政)?(?:处罚|许可)?决定(?!书))?")
+# The year first, the issuer after it (（2026）西综执罚字第18号): one number, never a batch.
+_YEAR_FIRST_IN_TITLE = re.compile(
+    r"(?P<act>(?:" + _LATER_ACT + r")对?)?"
+    r"(?P<number>〔(?:19|20)\d{2}〕(?!第)(?:(?!" + _LATER_ACT + r")[^〔〕\s、，,：:；;“”\"《》的书对于\d]){1,16}第?\d+号)"
+    r"(?P<decision>(?:行政)?(?:处罚|许可)?决定(?!书))?")
 # The whole title a correction or a revocation: 西环罚〔2024〕41号行政处罚决定书（更正）, 【更正】…, …更正公告,
 # （撤销） (brackets are 〔〕 here by then): every number in it is a later act's, never the decision's first publication.
 _LATER_TITLE = re.compile(r"[（(【\[〔](?:更正|更正版|更正稿|更正后|已更正|撤销|已撤销|撤回|已撤回|废止|已废止|作废|已作废)[)）】\]〕]"
@@ -58,6 +63,9 @@ def numbers_from_titles(titles: pd.Series) -> pd.DataFrame:
     text = titles.astype(object).where(titles.notna(), "").astype(str).reset_index(drop=True)
     text = text.str.normalize("NFKC").str.replace(r"\s+", "", regex=True).str.translate(_BRACKETS)
     found = text.str.extractall(_NUMBER_IN_TITLE)
+    year_first = text.str.extractall(_YEAR_FIRST_IN_TITLE)
+    if len(year_first):  # a number of either form is found by one pattern only (the year's place differs)
+        found = pd.concat([found, year_first.reindex(columns=found.columns)]).sort_index()
     if not len(found):
         return pd.DataFrame({"entry": pd.Series(dtype=np.int64), "number": pd.Series(dtype=object),
                              "later": pd.Series(dtype=bool)})

@@ -1,0 +1,45 @@
+"""A store written by an earlier version keeps that version's number keys (…字第18号, …601号（已送达）).
+Read with today's rule, its open items still meet this month's records: otherwise a published decision
+stayed open, or a still-open one looked deleted from the ledger (台账中消失). Real .xlsx files, the real CLI,
+a real SQLite store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+
+from click.testing import CliRunner
+
+from compliance.cli import main
+from helpers import write_xlsx
+
+D = dt.date
+HEADER = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期"]
+
+
+def _month(tmp_path, month: str, as_of: str, rows: list[list]) -> dict:
+    folder = tmp_path / month
+    folder.mkdir()
+    write_xlsx(folder / "区综合执法局_行政处罚.xlsx", {"处罚": [HEADER, *rows]})
+    out = tmp_path / f"{month}.json"
+    result = CliRunner().invoke(main, ["check", str(folder), "--month", month, "--as-of", as_of, "--db",
+                                       str(tmp_path / "h.sqlite"), "-o", str(tmp_path / f"{month}.xlsx"),
+                                       "--json", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_open_items_stored_under_an_earlier_versions_keys_meet_this_months_records(tmp_path):
+    march = [[1, "（2025）西综执罚字第18号", "甲公司", D(2025, 3, 3), None],
+             [2, "西综执罚〔2025〕601号（已送达）", "乙公司", D(2025, 3, 3), None]]
+    _month(tmp_path, "2025-03", "2025-04-30", march)
+    with sqlite3.connect(tmp_path / "h.sqlite") as store:  # as the earlier version keyed them
+        store.execute("UPDATE followups SET number_key = '〔2025〕西综执罚字第18号' WHERE number_key = '〔2025〕西综执罚字18号'")
+        store.execute("UPDATE followups SET number_key = '西综执罚〔2025〕601号〔已送达〕' WHERE number_key = '西综执罚〔2025〕601号'")
+        assert store.execute("SELECT count(*) FROM followups WHERE number_key LIKE '%第18号' OR number_key LIKE '%送达%'").fetchone() == (2,)
+    april = [[1, "（2025）西综执罚字第18号", "甲公司", D(2025, 3, 3), D(2025, 5, 8)],
+             [2, "西综执罚〔2025〕601号（已送达）", "乙公司", D(2025, 3, 3), None]]
+    payload = _month(tmp_path, "2025-04", "2025-05-30", april)
+    states = {item["document_number"]: item["state"] for item in payload["history"]["carried_over"]}
+    assert states == {"（2025）西综执罚字第18号": "resolved", "西综执罚〔2025〕601号（已送达）": "open"}
