@@ -15,6 +15,7 @@ from .cli_chinese import CONTEXT, FriendlyGroup
 from .errors import ComplianceError
 from .params import Month
 from .history.store import HistoryStore, StoreError, default_store_path
+from .version import JSON_TOOL
 from .problems import message
 from .rules import CATEGORY_LABELS
 
@@ -202,12 +203,16 @@ def _emit(payload, json_target: str | None) -> bool:
     """Write the JSON when asked; True when it went to the screen (no table to print then)."""
     if json_target is None:
         return False
-    text = json_text(payload)
+    text = json_text({"tool": JSON_TOOL, **payload})  # the first key: how a JSON file of ours is known
     if json_target == "-":
         click.echo(text)
         return True
+    from .report.paths import refuse_foreign_json, write_atomically  # (pandas) only for a file: start-up time
+
+    target = Path(json_target)
+    refuse_foreign_json(target)  # the store itself, a ledger, any file the tool did not write: never replaced
     try:
-        Path(json_target).write_text(text + "\n", encoding="utf-8")
+        write_atomically(target, lambda temp: temp.write_text(text + "\n", encoding="utf-8"), ".json")
     except OSError as exc:
         raise ComplianceError.of("output-write-failed", kind=" JSON 文件", path=json_target, reason=str(exc),
                                  option="--json") from exc

@@ -1,4 +1,4 @@
-"""A store written by an earlier version keeps that version's number keys (…字第18号, …601号（已送达）).
+"""History store safety. A store written by an earlier version keeps that version's number keys (…字第18号, …601号（已送达）).
 Read with today's rule, its open items still meet this month's records: otherwise a published decision
 stayed open, or a still-open one looked deleted from the ledger (台账中消失). Real .xlsx files, the real CLI,
 a real SQLite store."""
@@ -43,3 +43,24 @@ def test_open_items_stored_under_an_earlier_versions_keys_meet_this_months_recor
     payload = _month(tmp_path, "2025-04", "2025-05-30", april)
     states = {item["document_number"]: item["state"] for item in payload["history"]["carried_over"]}
     assert states == {"（2025）西综执罚字第18号": "resolved", "西综执罚〔2025〕601号（已送达）": "open"}
+
+
+def test_history_json_never_replaces_the_store_a_ledger_or_any_file_it_did_not_write(tmp_path):
+    """`history open|list|trend --json FILE` wrote over whatever FILE was: the store itself (the whole history
+    lost), a ledger. Refused now, as check --json refuses; a JSON of its own it replaces, atomically."""
+    _month(tmp_path, "2025-03", "2025-04-30", [[1, "西综执罚〔2025〕1号", "甲公司", D(2025, 3, 3), None]])
+    store = tmp_path / "h.sqlite"
+    ledger = tmp_path / "2025-03" / "区综合执法局_行政处罚.xlsx"
+    kept = {path: path.read_bytes() for path in (store, ledger)}
+    for command in ("open", "list", "trend"):
+        for target in (store, ledger, tmp_path):
+            result = CliRunner().invoke(main, ["history", command, "--db", str(store), "--json", str(target)])
+            assert result.exit_code == 2, (command, target, result.output)
+            assert "拒绝覆盖" in result.output or "是一个文件夹" in result.output, result.output
+            assert "Traceback" not in result.output
+    assert {path: path.read_bytes() for path in kept} == kept
+    mine = tmp_path / "open.json"
+    for _ in range(2):  # the second run replaces the first's own JSON
+        result = CliRunner().invoke(main, ["history", "open", "--db", str(store), "--json", str(mine)])
+        assert result.exit_code == 0, result.output
+        assert json.loads(mine.read_text(encoding="utf-8"))["tool"] == "compliance"

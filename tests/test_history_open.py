@@ -57,7 +57,7 @@ def test_open_json_holds_every_item_one_per_line_in_the_listings_order(tmp_path)
     assert result.exit_code == 0, result.output
     items = json.loads(result.output)["items"]
     assert len(items) == 60
-    assert len(result.output.splitlines()) == 60 + 4  # {, "items": [, one line per item, ], }
+    assert len(result.output.splitlines()) == 60 + 5  # {, "tool", "items": [, one line per item, ], }
     keys = [(i["unit"], i["first_period"], i["document_number"]) for i in items]
     assert keys == sorted(keys)
     assert {i["problem_label"] for i in items} == {"逾期未公开"} and {i["periods_open"] for i in items} == {1}

@@ -19,8 +19,8 @@ from typing import Iterable
 from ..errors import FileFault, os_reason
 from ..problems import Problem, problem
 from .readers import IMAGE_ADVICE, PDF_ADVICE, is_zip_workbook, sniff
+from ..version import JSON_TOOL
 
-JSON_TOOL = "compliance"  # the first key of the JSON output: how a JSON file we wrote is known
 _OWN_JSON = re.compile(rb'\A\s*\{\s*"tool"\s*:\s*"' + JSON_TOOL.encode() + rb'"')
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".et", ".ett", ".xlsb", ".ods", ".xltx", ".xlt", ".parquet")
 

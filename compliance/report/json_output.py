@@ -11,7 +11,8 @@ from pathlib import Path
 
 from ..dates import iso_dates
 from ..version import __version__
-from .paths import JSON_TOOL, write_atomically
+from ..version import JSON_TOOL
+from .paths import write_atomically
 from .sheets.summary import summary_table
 
 

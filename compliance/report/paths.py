@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
 from ..errors import ComplianceError
-from ..ingest.files import JSON_TOOL, is_own_json, zip_sheet_names
+from ..ingest.files import is_own_json, zip_sheet_names
 from ..ingest.load import OwnFiles
 from . import tempfiles
 
@@ -140,14 +140,19 @@ def refuse_unsafe_outputs(report: Path, json_path: Path | None, inputs: Iterable
     _refuse_file_as_folder(report, "报告", "--out")
     if json_path is None:
         return
-    _refuse_file_as_folder(json_path, " JSON 文件", "--json")
-    if json_path.is_dir():
-        raise ComplianceError.of("output-is-folder", option="--json", path=json_path,
-                                 example=json_path / "结果.json")
     if _key(json_path) in protected:
         raise ComplianceError.of("output-is-input", path=json_path, option="--json")
     if _key(json_path) == _key(report):
         raise ComplianceError.of("output-json-is-report", path=json_path)
+    refuse_foreign_json(json_path)
+
+
+def refuse_foreign_json(json_path: Path) -> None:
+    """A --json path on a file the tool did not write, or on a folder, is refused before anything is written."""
+    _refuse_file_as_folder(json_path, " JSON 文件", "--json")
+    if json_path.is_dir():
+        raise ComplianceError.of("output-is-folder", option="--json", path=json_path,
+                                 example=json_path / "结果.json")
     if json_path.exists() and not is_own_json(json_path):
         raise ComplianceError.of("output-foreign-file", path=json_path, kind=" JSON 文件", option="--json")
 
