@@ -268,3 +268,23 @@ def test_a_lists_gongshi_jiguan_column_names_the_units_it_covers(tmp_path):
     rows = [[1, "西应急罚〔2023〕1号", "丙公司", D(2023, 5, 4), D(2023, 5, 10), "区应急管理局"]]
     results, _ = check(tmp_path, rows, credit, category="行政处罚")
     assert results == {"西应急罚〔2023〕1号": ("on_time", "not-verifiable")}
+
+
+def test_a_catalogues_notices_with_a_number_are_no_unregistered_decisions(tmp_path):
+    """A government catalogue is mostly 通知/公告, many with a 文号 (in the 文号 column or the title): they are
+    no decisions missing from the ledger (台账未登记), and the JSON never holds NaN for their category."""
+    gov = write_csv(tmp_path / "区政府网站_信息公开目录.csv", [GOV_HEADER[:3] + ["文号", "发布日期"],
+        ["1", "关于准予甲公司劳务派遣经营许可的决定（西人社许〔2023〕1号）", "区人社局", "", "2023-03-10"],
+        ["2", "关于做好2023年春节期间安全生产工作的通知", "区政府办", "西政办发〔2023〕3号", "2023-03-11"],
+        ["3", "关于开展劳动用工专项检查的通知（西人社发〔2023〕5号）", "区人社局", "", "2023-03-12"],
+        ["4", "关于对乙公司作出的决定（西人社许〔2023〕9号）", "区人社局", "", "2023-03-13"]])
+    rows = [[1, "西人社许〔2023〕1号", "甲公司", D(2023, 3, 1), D(2023, 3, 10), "区人社局"]]
+    results, _ = check(tmp_path, rows, gov)
+    assert results == {"西人社许〔2023〕1号": ("on_time", "confirmed")}
+
+    def no_nan(constant):
+        raise AssertionError(f"{constant} in the JSON")
+
+    data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"), parse_constant=no_nan)
+    # a decision the title names, under a permit number, stays one the ledger lacks
+    assert [entry["document_number"] for entry in data["online_only"]] == ["西人社许〔2023〕9号"]

@@ -336,9 +336,12 @@ def _online_only(entries: pd.DataFrame, state: np.ndarray, aliases,
                  records: pd.DataFrame) -> tuple[pd.DataFrame, int, int]:
     """Entries no ledger record matched: published, but missing from the unit's ledger (台账未登记)."""
     only = entries[state == 0]
-    # 部门预算, 政府信息公开工作情况: a catalogue's other items, no number, no party, neither 许可 nor 处罚
-    other = (only["number_key"].eq("") & only["party_key"].eq("")
-             & only["category"].astype(object).fillna("").eq("")).to_numpy(bool)
+    # 部门预算, 政府信息公开工作情况: a catalogue's other items, neither 许可 nor 处罚, with no number and no
+    # party, or titled as no decision at all (关于…的通知 under 西政办发〔2026〕3号: a catalogue is mostly these)
+    undecided = only["category"].astype(object).fillna("").eq("")
+    titled = only["title"].astype(object).fillna("")
+    other = (undecided & ((only["number_key"].eq("") & only["party_key"].eq(""))
+                          | (titled.ne("") & ~titled.str.contains("决定", regex=False)))).to_numpy(bool)
     only = only[~other].copy()
     keys = unit_names(only["unit"], aliases)
     # Show the unit as the ledgers name it when an alias says they are the same.

@@ -149,7 +149,7 @@ def add_online_json(payload: dict, rows: list[dict], run) -> None:
                          "source": None if n is None else {"file": f, "sheet": s, "row": int(n)}}
     only = run.online.online_only
     payload["online_only"] = [
-        {"unit": u, "category": c, "document_number": num or None, "party": p or None, "title": t or None,
+        {"unit": u, "category": _text(c), "document_number": _text(num), "party": _text(p), "title": _text(t),
          "decision_date": dd, "published_date": od, "source": {"file": f, "sheet": s, "row": int(n)}}
         for u, c, num, p, t, dd, od, f, s, n in zip(
             only["unit"], only["category"], only["number"], only["party"], only["title"],
@@ -160,6 +160,11 @@ def add_online_json(payload: dict, rows: list[dict], run) -> None:
          "update_only": x.update_only, "first": iso_date(x.first, None), "last": iso_date(x.last, None),
          "skipped_rows": x.skipped, "notes": [note.message for note in x.notes]}
         for x in run.online.lists]
+
+
+def _text(value) -> str | None:
+    """A list cell as JSON: its text, or null (never NaN, which is no JSON: a reader's parse fails on it)."""
+    return value if isinstance(value, str) and value else None
 
 
 def _rows(item) -> str:
