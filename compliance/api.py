@@ -191,7 +191,7 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     if history is not None and period is not None:
         try:
             run.history = follow_up(history, period, records, classified, calendar=calendar, rules=rules,
-                                    as_of=as_of, run_date=run_date)
+                                    as_of=as_of, run_date=run_date, confirmed_exempt=config.confirmed_exempt)
         except StoreError as exc:  # the check stands without its history: the report is still written
             run.history_error = exc
     return run

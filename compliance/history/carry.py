@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..classify import add_deadlines, classify
+from ..exempt import apply_exemptions
 from ..dates import iso_dates
 from ..ingest.docnumbers import normalise_document_numbers
 from ..ingest.unit_spellings import same_unit
@@ -187,12 +188,13 @@ def _known(store: HistoryStore, carried: pd.DataFrame) -> pd.DataFrame:
 
 
 def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: pd.DataFrame, *, calendar, rules,
-              as_of, run_date) -> FollowUp:
+              as_of, run_date, confirmed_exempt: tuple[str, ...] = ()) -> FollowUp:
     """Carry the previous period's open items into ``period``.
 
     ``records``: every record the run read (before the month was chosen), with deadlines, the online
     result and the history keys (``add_history_keys``); ``scoped``: the classified records in scope,
-    which open this period's new items.
+    which open this period's new items; ``confirmed_exempt``: the numbers 法制办 confirmed need not be
+    published (compliance.toml), judged as the run judges them (exempt.py).
     """
     previous = store.previous_period(period)
     carried = store.followups(previous, still_open=True) if previous else pd.DataFrame(columns=FOLLOWUP_COLUMNS)
@@ -204,6 +206,8 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     at, seen = locate(carried, records, _known(store, carried))
     seen |= _now_other_kind(carried, records)
     now = classify(records.iloc[at[at >= 0]], calendar, rules, as_of, run_date) if (at >= 0).any() else None
+    if now is not None:  # an item now exempt (无需公开) is closed, as the run itself judges the record
+        now, _ = apply_exemptions(now, rules, confirmed_exempt)
     carried = _states(carried, at, now)
     carried["note"] = None  # the found record's problems, said in 整改跟踪 (not stored)
     if now is not None:
@@ -305,7 +309,7 @@ def _states(carried: pd.DataFrame, at: np.ndarray, now: pd.DataFrame | None) -> 
     status = now["status"].astype(str).to_numpy(object)
     was_invalid = out["problem"].eq("invalid").to_numpy(bool)[found]
     state = np.where(was_invalid, np.where(status != "invalid", "corrected", "open"),
-                     np.where(np.isin(status, PUBLISHED), "resolved", "open"))
+                     np.where(np.isin(status, PUBLISHED + ("exempt",)), "resolved", "open"))
     # 网站未见 is closed by the website list alone: the ledger's date was there before, and was not online.
     # Without --online this time, or still not found, it stays open as it was.
     online = now["online_result"].astype(object).to_numpy(object) if "online_result" in now \

@@ -18,14 +18,14 @@ D = dt.date
 HEADER = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期"]
 
 
-def _month(tmp_path, month: str, as_of: str, rows: list[list]) -> dict:
+def _month(tmp_path, month: str, as_of: str, rows: list[list], *extra: str) -> dict:
     folder = tmp_path / month
     folder.mkdir()
     write_xlsx(folder / "区综合执法局_行政处罚.xlsx", {"处罚": [HEADER, *rows]})
     out = tmp_path / f"{month}.json"
     result = CliRunner().invoke(main, ["check", str(folder), "--month", month, "--as-of", as_of, "--db",
                                        str(tmp_path / "h.sqlite"), "-o", str(tmp_path / f"{month}.xlsx"),
-                                       "--json", str(out)])
+                                       "--json", str(out), *extra])
     assert result.exit_code in (0, 1), result.output
     return json.loads(out.read_text(encoding="utf-8"))
 
@@ -64,3 +64,20 @@ def test_history_json_never_replaces_the_store_a_ledger_or_any_file_it_did_not_w
         result = CliRunner().invoke(main, ["history", "open", "--db", str(store), "--json", str(mine)])
         assert result.exit_code == 0, result.output
         assert json.loads(mine.read_text(encoding="utf-8"))["tool"] == "compliance"
+
+
+def test_an_item_confirmed_exempt_is_closed_as_the_run_judges_it(tmp_path):
+    """March: 2号 overdue. April: the ledger says 不予公开 and compliance.toml confirms it ([exempt] confirmed):
+    the run judges it 无需公开, and the follow-up closes it; before, 整改跟踪 kept it 仍未整改 (逾期未公开)
+    and the verdict counted it against the unit."""
+    rows = [[1, "西综执罚〔2025〕1号", "甲公司", D(2025, 3, 3), D(2025, 3, 10)],
+            [2, "西综执罚〔2025〕2号", "乙公司", D(2025, 3, 5), None]]
+    _month(tmp_path, "2025-03", "2025-04-30", rows)
+    config = tmp_path / "compliance.toml"
+    config.write_text('[exempt]\nconfirmed = ["西综执罚〔2025〕2号"]\n', encoding="utf-8")
+    rows[1][4] = "不予公开"
+    payload = _month(tmp_path, "2025-04", "2025-05-30", rows, "--config", str(config))
+    [item] = [i for i in payload["history"]["carried_over"] if i["document_number"] == "西综执罚〔2025〕2号"]
+    assert (item["state"], item["status"]) == ("resolved", "exempt")
+    result = CliRunner().invoke(main, ["history", "open", "--db", str(tmp_path / "h.sqlite"), "--json", "-"])
+    assert [i["document_number"] for i in json.loads(result.stdout)["items"]] == []
