@@ -310,11 +310,20 @@ def title_category(rows: list[list], header_index: int) -> str | None:
     return None
 
 
+# A 标签：值 line of another label (数据来源：区政务服务中心, 主送：区政府办, 报送：区政府办, 说明：…): it names
+# whom the data came from or went to, not who decided. 附件2：区司法局台账 is a title.
+_OTHER_LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{1,6})\s*[:：]")
+_ATTACHMENT = re.compile(r"^(?:附件|附表|表)[\d一二三四五六七八九十]*$")
+
+
 def title_unit(rows: list[list], header_index: int) -> str | None:
     """The unit a title row above the header names (区教育局2016年10月“双公示”信息报送表 -> 区教育局)."""
     for row in reversed(rows[:header_index]):
         texts = [display_text(c) for c in row if not is_blank(c)]
         if len(texts) == 1 and not is_metadata_row(row):
+            label = _OTHER_LABEL.match(texts[0])
+            if label and not _ATTACHMENT.match(label.group(1)) and unit_in_text(label.group(1)) != label.group(1):
+                continue  # (区人社局：2016年行政处罚台账 is its title)
             found = unit_in_text(re.sub(r"\s+", "", texts[0]))
             if found:
                 return found

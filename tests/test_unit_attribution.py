@@ -1,0 +1,43 @@
+"""Which unit a record counts for, where the sheet says something else beside it: a line naming whom the data
+came from or went to, sheet names that are the state of a case, files whose unit is only a guess. Counted
+under the wrong unit, one office's lateness is hidden and another is accused. Real .xlsx files in tmp_path,
+the real CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from compliance.cli import main
+from helpers import write_xlsx
+
+D = dt.date
+HEADER = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期"]
+ROWS = [[1, "西人社罚〔2016〕1号", "甲公司", D(2016, 10, 10), D(2016, 10, 20)],
+        [2, "西人社罚〔2016〕2号", "乙公司", D(2016, 10, 10), None]]
+
+
+def check(tmp_path: Path, *paths: Path) -> dict:
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", *map(str, paths), "--as-of", "2016-12-31", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("line", ["数据来源：区政务服务中心", "主送：区政府办", "报送：区政府办", "说明：本表数据来源于区大数据中心"])
+def test_a_line_naming_whom_the_data_came_from_or_went_to_names_no_unit(tmp_path, line):
+    folder = tmp_path / "区人社局" / "10月"
+    folder.mkdir(parents=True)
+    book = write_xlsx(folder / "台账.xlsx", {"Sheet1": [["2016年10月行政处罚决定公开台账"], [line], HEADER, *ROWS]})
+    data = check(tmp_path, tmp_path / "区人社局")
+    assert [r["unit"] for r in data["records"]] == ["区人社局", "区人社局"], book
+
+
+def test_a_title_that_opens_with_the_units_name_and_a_colon_names_it(tmp_path):
+    book = write_xlsx(tmp_path / "台账.xlsx", {"Sheet1": [["区人社局：2016年10月行政处罚决定公开台账"], HEADER, *ROWS]})
+    assert [r["unit"] for r in check(tmp_path, book)["records"]] == ["区人社局", "区人社局"]
