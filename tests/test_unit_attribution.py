@@ -41,3 +41,19 @@ def test_a_line_naming_whom_the_data_came_from_or_went_to_names_no_unit(tmp_path
 def test_a_title_that_opens_with_the_units_name_and_a_colon_names_it(tmp_path):
     book = write_xlsx(tmp_path / "台账.xlsx", {"Sheet1": [["区人社局：2016年10月行政处罚决定公开台账"], HEADER, *ROWS]})
     assert [r["unit"] for r in check(tmp_path, book)["records"]] == ["区人社局", "区人社局"]
+
+
+@pytest.mark.parametrize("sheets", [("已办", "在办"), ("即办", "承诺办"), ("本局", "在办")])
+def test_sheets_named_for_the_state_of_a_case_are_the_files_unit(tmp_path, sheets):
+    """区人社局_10月.xlsx with sheets 已办 and 在办: one office's ledger in two sheets, not units 已办 and 在办
+    (which took 区人社局's overdue record off its line in 汇总)."""
+    book = write_xlsx(tmp_path / "区人社局_10月.xlsx", {sheets[0]: [HEADER, ROWS[0]], sheets[1]: [HEADER, ROWS[1]]})
+    data = check(tmp_path, book)
+    assert [(r["unit"], r["issues"]) for r in data["records"]] == [("区人社局", [])] * 2
+
+
+@pytest.mark.parametrize("name", ["网站公示台账.xlsx", "门户网站公开台账.xlsx", "行政处罚公示表_已办.xlsx"])
+def test_a_file_name_of_a_website_or_a_case_state_names_no_unit_and_says_so(tmp_path, name):
+    book = write_xlsx(tmp_path / name, {"Sheet1": [HEADER, *ROWS]})
+    data = check(tmp_path, book)
+    assert {code for r in data["records"] for code in (i["code"] for i in r["issues"])} == {"unit-from-file-name"}

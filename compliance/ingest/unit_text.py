@@ -19,6 +19,12 @@ _KIND_ONLY = re.compile(r"^(?:各|全|本|辖区|所属|全部|全区|全县|所
                         r"(?:乡镇|乡|镇|街道|乡镇街道|镇街|街镇|城乡|小镇|下乡)$|^(?:特色小镇|送法下乡|全镇|本镇|全乡|本乡|本街道)")
 
 
+# Words that end like an office and are none: the state of a case (已办, 在办, 即办, 承诺办: sheets of one
+# office's ledger), an office speaking of itself (本局, 我委), a website (网站公示台账, 门户网站).
+_NO_OFFICE = re.compile(r"^(?:已|在|待|未|即|正在|已经|承诺|限时|当场)办$"
+                        r"|^(?:本|我|该|全|各|此|原)(?:分局|局|委|办|院|所|队|站|中心|厅|处|会)$|网站$")
+
+
 _SENT_TO = re.compile(r"[（(【\[]\s*(?:报|送|报送|上报|呈报|呈送|抄送|抄报)[^）)】\]]*[）)】\]]")  # （报区政府办、区法制办）: whom it was sent to
 
 
@@ -29,7 +35,7 @@ def unit_in_text(text: str) -> str | None:
         while (shorter := _LEADING_NOISE.sub("", part, count=1)) != part:
             part = shorter
         match = _ORG_SUFFIX.match(part.lstrip("（(【[《"))
-        if match and not _KIND_ONLY.match(match.group(1)):
+        if match and not _KIND_ONLY.match(match.group(1)) and not _NO_OFFICE.search(match.group(1)):
             return match.group(1)
     return None
 
