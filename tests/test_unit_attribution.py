@@ -57,3 +57,19 @@ def test_a_file_name_of_a_website_or_a_case_state_names_no_unit_and_says_so(tmp_
     book = write_xlsx(tmp_path / name, {"Sheet1": [HEADER, *ROWS]})
     data = check(tmp_path, book)
     assert {code for r in data["records"] for code in (i["code"] for i in r["issues"])} == {"unit-from-file-name"}
+
+
+def test_two_files_whose_unit_is_only_guessed_are_never_copies_of_each_other(tmp_path):
+    """Two senders' 新建 Microsoft Excel 工作表.xlsx, each numbering its own decisions 2016001, 2016002: both
+    units are guesses from a name naming none, so no row of one is a copy of the other's. Before, 张三's
+    unpublished 2016002 vanished as a 补公开 of 李四's and the late one was folded into a 数据有误."""
+    header = ["序号", "文书号", "行政相对人名称", "决定日期", "公开日期"]
+    for sender, rows in (("张三", [[1, "2016001", "黄石甲公司", D(2016, 10, 10), D(2016, 10, 12)],
+                                  [2, "2016002", "黄石乙公司", D(2016, 10, 10), None]]),
+                         ("李四", [[1, "2016001", "黄石丙公司", D(2016, 10, 10), D(2016, 12, 20)],
+                                  [2, "2016002", "黄石丁公司", D(2016, 10, 10), D(2016, 10, 12)]])):
+        (tmp_path / "报送" / sender).mkdir(parents=True)
+        write_xlsx(tmp_path / "报送" / sender / "新建 Microsoft Excel 工作表.xlsx", {"Sheet1": [header, *rows]})
+    data = check(tmp_path, tmp_path / "报送")
+    assert sorted(r["status"] for r in data["records"]) == ["late", "on_time", "on_time", "overdue"]
+    assert all("unit-from-file-name" in [i["code"] for i in r["issues"]] for r in data["records"])

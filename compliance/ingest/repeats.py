@@ -55,8 +55,12 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     key = normalise_document_numbers(records["document_number"])
     # 新办 and 变更 of one licence share its number: two decisions, never copies (later_actions.py)
     action = records["business_action"].fillna("") if "business_action" in records else ""
-    keys = pd.DataFrame({"u": records["unit"].astype(object), "c": records["category"].astype(object),
-                         "k": key, "a": action})
+    unit = records["unit"].astype(object)
+    if "unit_problem" in records:  # a unit only guessed from a file name naming none (台账.xlsx from two senders):
+        guessed = records["unit_problem"].astype(object).eq("unit-from-file-name").to_numpy(bool)  # no copies
+        if guessed.any():  # across files, whose 2016001 may be two offices' numbers
+            unit = unit.where(~guessed, unit.astype(str) + "\x00" + records["source_file"].astype(str))
+    keys = pd.DataFrame({"u": unit, "c": records["category"].astype(object), "k": key, "a": action})
     group = keys.groupby(["u", "c", "k", "a"], sort=False, dropna=False).ngroup().to_numpy()
     if "number_from_licence" in records and "business_action" in records:  # a licence's own actions, told apart
         # one holder and several actions (新办, 延续 …) under the number: its own decisions, no repeat said
