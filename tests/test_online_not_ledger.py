@@ -82,3 +82,18 @@ def test_without_the_mix_up_the_same_ledger_is_judged_as_before(tmp_path):
     statuses = {(Path(r["file"]).name, r["document_number"]): r["status"] for r in data["records"]}
     assert statuses[("区安监局_行政处罚.xlsx", "西安监罚〔2016〕2号")] == "overdue"
     assert statuses[("区安监局_行政处罚.xlsx", "西安监罚〔2016〕1号")] == "on_time"
+
+
+def test_the_tools_own_report_given_as_the_online_list_is_refused(tmp_path):
+    """Its 全部记录 lists every record with the ledger's own dates: as a list it confirmed them all, and two
+    never-published decisions became 数据有误 (网站已公开，日期不明): a unit's lateness hidden."""
+    folder = ledger_folder(tmp_path)
+    result, _ = run(tmp_path, str(folder))
+    assert result.exit_code == 1 and (tmp_path / "报告.xlsx").exists(), result.output
+    report = tmp_path / "上月报告.xlsx"
+    (tmp_path / "报告.xlsx").rename(report)
+    (tmp_path / "结果.json").unlink()
+    result, data = run(tmp_path, str(folder), "--online", str(report))
+    assert result.exit_code == 2, result.output
+    assert f"网站清单 {report}：这是本工具生成的检查报告，不是网站清单" in result.output
+    assert "Traceback" not in result.output and data is None

@@ -20,9 +20,10 @@ __all__ = ["OnlineList", "OnlineRun", "RESULTS", "RESULT_LABELS", "UPDATE_AFTER_
 
 
 def apply_online(records: pd.DataFrame, paths, *, config=None, since: dt.date | None = None,
-                 run_date: dt.date | None = None) -> tuple[pd.DataFrame, OnlineRun]:
+                 run_date: dt.date | None = None, own=None) -> tuple[pd.DataFrame, OnlineRun]:
+    """``own`` (ingest.load.OwnFiles): how the caller's reports are known; one given as a list is refused."""
     limit = getattr(config, "max_uncompressed", None)
-    entries, lists = read_online_lists(paths, limit, getattr(config, "columns", None))
+    entries, lists = read_online_lists(paths, limit, getattr(config, "columns", None), own)
     aliases = getattr(config, "units", {}) or {}
     if not aliases:  # no declared units: a list's and the ledger's spellings of one unit are one unit
         aliases = spelling_aliases(records["unit"], entries["unit"])

@@ -67,12 +67,12 @@ class OnlineList:
 
 
 def read_online_lists(paths, max_uncompressed: int | None = None,
-                      rules: FieldRules | None = None) -> tuple[pd.DataFrame, list[OnlineList]]:
+                      rules: FieldRules | None = None, own=None) -> tuple[pd.DataFrame, list[OnlineList]]:
     """Every list's entries in one frame, and what 说明 says about each list."""
     rules = (rules or FieldRules()).for_reader(ONLINE)
     frames, lists = [], []
     for path in paths:
-        entries, described = read_online_list(Path(path), rules, max_uncompressed)
+        entries, described = read_online_list(Path(path), rules, max_uncompressed, own)
         frames.append(entries)
         lists.append(described)
     if not frames:
@@ -111,8 +111,8 @@ def stated_export(rows: list[list]) -> dt.date | None:
     return max(filter(None, days), default=None)
 
 
-def read_online_list(path: Path, rules: FieldRules,
-                     max_uncompressed: int | None = None) -> tuple[pd.DataFrame, OnlineList]:
+def read_online_list(path: Path, rules: FieldRules, max_uncompressed: int | None = None,
+                     own=None) -> tuple[pd.DataFrame, OnlineList]:
     if not path.is_file():
         raise OnlineListError(path, "找不到这个文件")
     described = OnlineList(str(path), file_sha256(path))
@@ -120,6 +120,8 @@ def read_online_list(path: Path, rules: FieldRules,
         sheets = read_file(path, max_uncompressed) if max_uncompressed else read_file(path)
     except FileFault as fault:
         raise OnlineListError(path, fault.message.split("：", 1)[-1]) from fault
+    if own is not None and own.is_report(sheet.name for sheet in sheets):  # its 全部记录 confirmed itself
+        raise OnlineListError(path, "这是本工具生成的检查报告，不是网站清单；请给出从网站导出的清单")
     frames = []
     for sheet in sheets:
         found = find_header(sheet.rows, rules, sheet.merged)
