@@ -288,3 +288,19 @@ def test_a_catalogues_notices_with_a_number_are_no_unregistered_decisions(tmp_pa
     data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"), parse_constant=no_nan)
     # a decision the title names, under a permit number, stays one the ledger lacks
     assert [entry["document_number"] for entry in data["online_only"]] == ["西人社许〔2023〕9号"]
+
+
+def test_a_title_opening_with_the_partys_name_names_no_unit(tmp_path):
+    """A catalogue with no 发布机构 column, titled 黄石某加油站行政处罚决定书（…）: the party is no unit. Taken as
+    the list's units, they left the list covering no ledger unit, and 2号 (claimed published, absent from a
+    list of its unit's decisions) was 无法核对 and counted 按时公开 instead of 网站未见."""
+    gov = write_csv(tmp_path / "区政府网站_信息公开目录.csv", [["索引号", "信息名称", "发布日期"],
+        ["1", "黄石某加油站行政处罚决定书（西人社罚〔2023〕1号）", "2023-03-10"],
+        ["2", "黄石仁和医院行政处罚决定书（西人社罚〔2023〕3号）", "2023-06-10"],
+        ["3", "区人社局关于对黄石康宁诊所的行政处罚决定书（西人社罚〔2023〕4号）", "2023-09-10"]])
+    rows = [[1, "西人社罚〔2023〕1号", "黄石某加油站", D(2023, 3, 1), D(2023, 3, 10), "区人社局"],
+            [2, "西人社罚〔2023〕2号", "黄石丙公司", D(2023, 3, 1), D(2023, 3, 10), "区人社局"]]
+    results, data = check(tmp_path, rows, gov, category="行政处罚")
+    assert results == {"西人社罚〔2023〕1号": ("on_time", "confirmed"), "西人社罚〔2023〕2号": ("overdue", "not-found")}
+    assert {e["document_number"]: e["unit"] for e in data["online_only"]} == {  # never the party as a unit
+        "西人社罚〔2023〕3号": "未知单位", "西人社罚〔2023〕4号": "区人社局"}

@@ -47,7 +47,9 @@ _LATER_TITLE = re.compile(r"[（(【\[〔](?:更正|更正版|更正稿|更正�
 _MORE = re.compile(r"([" + _SEPARATOR + _THROUGH + r"])第?(\d+)")
 LONGEST_RUN = 100  # …1-100号 at most: a longer "range" is more likely a typo than a batch
 _PARTY_IN_TITLE = re.compile(r"(?:关于)?(?:对|准予|给予|同意)(.+?)(?:作出的|作出|的)?(?:行政)?(?:处罚|许可|准予|不予)")
-_UNIT_IN_TITLE = re.compile(r"^(.{2,30}?(?:分局|局|办公室|办|委员会|委|院|所|队|站|中心|厅|政府))(?:关于|对|行政)")
+# An office's words only: a title opening with 黄石某加油站, 康宁诊所, 仁和医院 or 某服务中心 opens with the party
+# (黄石某加油站行政处罚决定书), whom a unit's name is never taken from.
+_UNIT_IN_TITLE = re.compile(r"^(.{2,30}?(?:分局|局|办公室|办|委员会|委|大队|支队|厅|政府))(?:关于|对|行政)")
 
 
 def numbers_from_titles(titles: pd.Series) -> pd.DataFrame:
