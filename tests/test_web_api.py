@@ -24,7 +24,7 @@ from compliance.config import Config, ConfigError, WebSettings, load_config
 from compliance.ingest.load import SUFFIXES
 from compliance.web import create_app
 from compliance.web.uploads import display_name
-from helpers import PENALTY_HEADER, penalty_rows, write_xlsx
+from helpers import PENALTY_HEADER, write_xlsx
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted(p for p in (ROOT / "sample_data").iterdir() if p.suffix.lower() in SUFFIXES)
