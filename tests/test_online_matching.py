@@ -304,3 +304,18 @@ def test_a_title_opening_with_the_partys_name_names_no_unit(tmp_path):
     assert results == {"西人社罚〔2023〕1号": ("on_time", "confirmed"), "西人社罚〔2023〕2号": ("overdue", "not-found")}
     assert {e["document_number"]: e["unit"] for e in data["online_only"]} == {  # never the party as a unit
         "西人社罚〔2023〕3号": "未知单位", "西人社罚〔2023〕4号": "区人社局"}
+
+
+def test_a_header_repeated_inside_a_list_is_no_entry(tmp_path):
+    """Two exported pages pasted one under the other, each with its title and header: the second header was an
+    entry 台账未登记 (文书号 "行政处罚决定书文号", unit "处罚机关") and its 公示日期 "不是日期"; the run failed."""
+    page = [["信用西塞山 行政处罚公示信息"], CREDIT_HEADER]
+    credit = write_xlsx(tmp_path / "信用西塞山_行政处罚.xlsx", {"Sheet1": [
+        *page, ["西人社罚〔2023〕1号", "甲公司", D(2023, 3, 1), D(2023, 3, 10), "区人社局"], [],
+        *page, ["西人社罚〔2023〕2号", "乙公司", D(2023, 3, 1), D(2023, 3, 10), "区人社局"]]})
+    rows = [[n, f"西人社罚〔2023〕{n}号", name, D(2023, 3, 1), D(2023, 3, 10), "区人社局"]
+            for n, name in ((1, "甲公司"), (2, "乙公司"))]
+    results, data = check(tmp_path, rows, credit, category="行政处罚")
+    assert results == {"西人社罚〔2023〕1号": ("on_time", "confirmed"), "西人社罚〔2023〕2号": ("on_time", "confirmed")}
+    assert data["online_only"] == []
+    assert not any("不是日期" in note for note in data["online_lists"][0]["notes"])

@@ -160,6 +160,16 @@ def _column(frame: pd.DataFrame, columns: dict[str, int], name: str) -> pd.Serie
     return cell_text(frame[index])
 
 
+def _header_again(frame: pd.DataFrame, columns: dict[str, int], mapping: ColumnMap) -> np.ndarray:
+    """The header repeated inside the list (two exported pages pasted one under the other): no entry."""
+    again = np.zeros(len(frame), dtype=bool)
+    for name in ("document_number", "title", "decision_date", "published_date"):
+        label = mapping.header_of(name) if name in columns else None
+        if label and label.strip():
+            again |= _column(frame, columns, name).str.strip().eq(label.strip()).to_numpy(bool)
+    return again
+
+
 def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
                    described: OnlineList) -> pd.DataFrame:
     columns, width = mapping.columns, len(mapping.headers)
@@ -247,7 +257,11 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
         if use.any() and per_row_column[use][0] not in described.date_columns:
             described.date_columns.append(per_row_column[use][0])
     keep = (number_key.ne("") | party.ne("") | title.ne("")).to_numpy(bool) | ~np.isnat(online)
-    keep &= ~_footer(evidence.count[nonblank], evidence.first[nonblank])
+    keep &= ~_footer(evidence.count[nonblank], evidence.first[nonblank]) & ~_header_again(frame, columns, mapping)
+    # a pasted page's own title line (信用西塞山 行政处罚公示信息) in the number or party column: one cell, no
+    # figure, no date, no title column of its own, so neither a number nor a party to find
+    keep &= ~((evidence.count[nonblank] == 1) & np.isnat(online) & title.eq("").to_numpy(bool)
+              & ~(number.str.contains(r"\d") | party.str.contains(r"\d")).to_numpy(bool))
     described.skipped += int((~keep).sum())
     _say_unreadable(described, path, sheet.name, date_column, rows, cell_text(shown).to_numpy(object), online, keep)
     ids = [cell_text(frame[i]).reset_index(drop=True) for i in id_columns if i in frame.columns]
