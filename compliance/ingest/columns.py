@@ -38,6 +38,16 @@ class ColumnMap:
         index = self.columns.get(name)
         return self.headers[index] if index is not None else None
 
+    def header_again(self, texts: dict[str, pd.Series], rows: int) -> np.ndarray:
+        """Of ``rows`` rows, those whose cell under a field is that field's own header: the header repeated
+        inside the data (sheets or exported pages pasted one under another). ``texts``: field -> its cells."""
+        again = np.zeros(rows, dtype=bool)
+        for name, values in texts.items():
+            label = self.header_of(name)
+            if label and label.strip():
+                again |= values.eq(label.strip()).to_numpy(bool)
+        return again
+
     def kinds_of(self, name: str) -> dict[str, int]:
         """kind -> column when the field's column and its alternate name the two kinds (许可决定日期 |
         处罚决定日期); else empty."""

@@ -227,12 +227,7 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
     if is_section.any():  # only rows of one cell can be section rows
         is_section[is_section] = matches(SECTION, first_arr[is_section])
     # A header row repeated inside the data (sheets pasted one under another).
-    header = np.zeros(len(doc), dtype=bool)
-    for name, texts in (("document_number", doc), ("decision_date", decision_text)):
-        label = mapping.header_of(name)
-        if label:
-            header |= texts.eq(label.strip()).to_numpy(bool)
-    header &= ~blank
+    header = mapping.header_again({"document_number": doc, "decision_date": decision_text}, len(doc)) & ~blank
     labelled &= ~blank & ~header & ~example
     signed = _sign_off(blank, doc_arr, party, evidence)
     note = ~blank & ~header & ~example & ~labelled & (says_so | (bare & ~content) | is_section | _counts_only(

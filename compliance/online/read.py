@@ -160,16 +160,6 @@ def _column(frame: pd.DataFrame, columns: dict[str, int], name: str) -> pd.Serie
     return cell_text(frame[index])
 
 
-def _header_again(frame: pd.DataFrame, columns: dict[str, int], mapping: ColumnMap) -> np.ndarray:
-    """The header repeated inside the list (two exported pages pasted one under the other): no entry."""
-    again = np.zeros(len(frame), dtype=bool)
-    for name in ("document_number", "title", "decision_date", "published_date"):
-        label = mapping.header_of(name) if name in columns else None
-        if label and label.strip():
-            again |= _column(frame, columns, name).str.strip().eq(label.strip()).to_numpy(bool)
-    return again
-
-
 def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
                    described: OnlineList) -> pd.DataFrame:
     columns, width = mapping.columns, len(mapping.headers)
@@ -257,7 +247,10 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
         if use.any() and per_row_column[use][0] not in described.date_columns:
             described.date_columns.append(per_row_column[use][0])
     keep = (number_key.ne("") | party.ne("") | title.ne("")).to_numpy(bool) | ~np.isnat(online)
-    keep &= ~_footer(evidence.count[nonblank], evidence.first[nonblank]) & ~_header_again(frame, columns, mapping)
+    labelled = ("document_number", "title", "decision_date", "published_date")
+    header = mapping.header_again({name: _column(frame, columns, name).str.strip() for name in labelled
+                                   if name in columns}, len(frame))  # pages pasted one under another
+    keep &= ~_footer(evidence.count[nonblank], evidence.first[nonblank]) & ~header
     # a pasted page's own title line (信用西塞山 行政处罚公示信息) in the number or party column: one cell, no
     # figure, no date, no title column of its own, so neither a number nor a party to find
     keep &= ~((evidence.count[nonblank] == 1) & np.isnat(online) & title.eq("").to_numpy(bool)

@@ -10,8 +10,7 @@ import json
 from pathlib import Path
 
 from ..dates import iso_dates
-from ..version import __version__
-from ..version import JSON_TOOL
+from ..version import JSON_TOOL, __version__
 from .paths import write_atomically
 from .sheets.summary import summary_table
 
