@@ -1,9 +1,9 @@
 """What calamine leaves out of an OpenDocument spreadsheet (.ods, LibreOffice and some WPS exports): merged
 cells (one 公示日期 over three batch-published decisions read as two blanks: 逾期未公开), error values (#N/A
-from a VLOOKUP read as a blank: 逾期未公开 again), hidden columns and hidden rows, and dates typed with no day (2016年9月 in a date cell shown year and month:
-read as the 1st it is a false 逾期 or hidden lateness, month_dates.py). Read from content.xml (and the
-named styles in styles.xml), as the .xlsx scan and the .xls patch do for theirs, and put on the sheets
-calamine read.
+from a VLOOKUP read as a blank: 逾期未公开 again), hidden columns and hidden rows, and dates typed with no
+day (2016年9月 in a date cell shown as year and month: read as the 1st it is a false 逾期 or hidden
+lateness, month_dates.py). Read from content.xml (and the named styles in styles.xml), as the .xlsx scan
+and the .xls patch do for theirs, and put on the sheets calamine read.
 
 Repeated rows and columns (number-rows-repeated: a sheet's million empty rows) are counted, never expanded.
 """
