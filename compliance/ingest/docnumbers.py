@@ -61,6 +61,8 @@ _CORRECTION_TAG = CORRECTION_TAG.sub
 
 def _normalise_joined(joined: str) -> str:
     joined = _SPACES("", unicodedata.normalize("NFKC", joined))
+    if not unicodedata.is_normalized("NFKC", joined):  # a mark that followed a space composes now (Ａ ̄ -> Ā)
+        joined = _SPACES("", unicodedata.normalize("NFKC", joined))
     if _OTHER_BRACKET.search(joined):  # translate only the brackets: str.translate is slow on CJK text
         joined = _ANY_OTHER_BRACKET.sub(lambda m: m.group().translate(_BRACKETS), joined)
     if "第" in joined:  # 〔2016〕第44号 and 〔2016〕44号: one number, two common spellings
@@ -78,6 +80,8 @@ def _normalise_joined(joined: str) -> str:
 def normalise_one(t: str) -> str:
     """One number, as ``normalise_document_numbers`` makes it."""
     t = "".join(unicodedata.normalize("NFKC", t).split())
+    if not unicodedata.is_normalized("NFKC", t):
+        t = "".join(unicodedata.normalize("NFKC", t).split())
     if _OTHER_BRACKET.search(t):
         t = t.translate(_BRACKETS)
     if "第" in t:
