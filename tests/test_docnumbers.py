@@ -6,7 +6,7 @@ import pandas as pd
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from compliance.ingest.docnumbers import normalise_document_numbers, normalise_one
+from compliance.ingest.docnumbers import normalise_document_numbers, normalise_one, split_numbers
 
 _CHARS = st.sampled_from(list("西安监罚字第号〔〕[]（）()【】０１２0123456789 \u3000\t 无/-空—年\u0301é\x1c\x85Ａ²①"))
 _CELL = st.one_of(st.text(_CHARS, max_size=14), st.sampled_from(["暂无", "无文号", "", " 无 ", "a\x00b"]),
@@ -44,3 +44,10 @@ def test_a_normalised_number_normalises_to_itself(cell):
     leave its own output as it is."""
     once = normalise_one(cell)
     assert normalise_one(once) == once
+
+
+def test_split_numbers_gives_each_number_a_cell_holds():
+    assert split_numbers(normalise_one("西市监罚〔2026〕501号、502号")) == ["西市监罚〔2026〕501号", "西市监罚〔2026〕502号"]
+    assert split_numbers(normalise_one("西人社许[2025]3号；\n西人社许（2025）第4号")) == ["西人社许〔2025〕3号", "西人社许〔2025〕4号"]
+    assert split_numbers(normalise_one("西市监罚〔2026〕501号（已送达）")) == []
+    assert split_numbers("") == []

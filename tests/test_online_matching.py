@@ -319,3 +319,18 @@ def test_a_header_repeated_inside_a_list_is_no_entry(tmp_path):
     assert results == {"西人社罚〔2023〕1号": ("on_time", "confirmed"), "西人社罚〔2023〕2号": ("on_time", "confirmed")}
     assert data["online_only"] == []
     assert not any("不是日期" in note for note in data["online_lists"][0]["notes"])
+
+
+def test_a_cell_holding_two_numbers_is_found_under_either(tmp_path):
+    """rules §8: …501号、502号 in one cell is checked as one decision; the catalogue lists each number
+    on its own, so the decision is online (not 网站未见), and neither entry is 台账未登记."""
+    gov = write_csv(tmp_path / "区政府网站_信息公开目录.csv", [GOV_HEADER[:3] + ["发布日期"],
+        ["1", "行政许可决定书（西人社许〔2023〕501号）", "区人社局", "2023-06-05"],
+        ["2", "行政许可决定书（西人社许〔2023〕502号）", "区人社局", "2023-06-05"],
+        ["3", "行政许可决定书（西人社许〔2023〕503号）", "区人社局", "2023-11-05"]])
+    rows = [[1, "西人社许〔2023〕501号、502号", "甲公司", D(2023, 6, 1), D(2023, 6, 5), "区人社局"],
+            [2, "西人社许〔2023〕503号", "乙公司", D(2023, 11, 2), D(2023, 11, 5), "区人社局"]]
+    results, data = check(tmp_path, rows, gov)
+    assert results == {"西人社许〔2023〕501号、502号": ("on_time", "confirmed"),
+                       "西人社许〔2023〕503号": ("on_time", "confirmed")}
+    assert data["online_only"] == []

@@ -120,3 +120,20 @@ def numbers_said_above(doc: pd.Series) -> tuple[pd.Series, np.ndarray]:
     # a 同上 with no number above it is no number (document-number-missing), never the number "同上"
     numbers = np.where(resolved, above, np.where(said, "", doc.to_numpy(object)))
     return pd.Series(numbers, index=doc.index, dtype=object), resolved
+
+
+# In a normalised key: a whole number (西市监罚〔2026〕501号), or one written short after it (、502号).
+_WHOLE_OR_SHORT = re.compile(r"([^〔〕号]*?〔(?:19|20)\d{2}〕)(\d+号)|(?<=号)[、，,；;/和及]?(\d+号)")
+
+
+def split_numbers(key: str) -> list[str]:
+    """The numbers one normalised cell holds (西市监罚〔2026〕501号、502号 -> …501号, …502号): a number
+    written short takes the issuer and year of the one before it. One number or none: []."""
+    found, prefix = [], ""
+    for whole_prefix, serial, short in _WHOLE_OR_SHORT.findall(key):
+        if whole_prefix:
+            prefix = whole_prefix.lstrip("、，,；;/和及")
+            found.append(prefix + serial)
+        elif prefix:
+            found.append(prefix + short)
+    return found if len(found) > 1 else []

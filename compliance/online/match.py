@@ -23,7 +23,7 @@ import pandas as pd
 
 from ..dates import DATE_DTYPE
 from ..fields import unit_names
-from ..ingest.docnumbers import normalise_document_numbers
+from ..ingest.docnumbers import normalise_document_numbers, split_numbers
 from ..quality.codes import valid_codes
 from .columns import party_keys
 
@@ -99,6 +99,25 @@ def _by_number_in_text(rec: pd.DataFrame, ent: pd.DataFrame, chosen: np.ndarray,
                             "online_date": ent["online_date"].to_numpy()[chosen[recs]]})
     _choose_earliest(pd.concat([pairs[["rec", "ent", "decision", "online_date"]], current], ignore_index=True),
                      chosen, state)
+
+
+def _by_several_numbers(rec: pd.DataFrame, ent: pd.DataFrame, chosen: np.ndarray, state: np.ndarray) -> None:
+    """1c. A ledger cell holding several numbers (…501号、502号) is checked as one decision (rules §8):
+    an entry under any of them, agreeing with the record and claimed by no other, is its publication
+    (the earliest counts), and none of them is 台账未登记."""
+    several = rec[(chosen < 0) & rec["number_key"].str.count("号").gt(1).to_numpy(bool)]
+    free_ent = ent[(state == 0) & ent["number_key"].ne("").to_numpy(bool)]
+    if not len(several) or not len(free_ent):
+        return
+    parts = several.assign(number_key=several["number_key"].map(split_numbers)).explode("number_key").dropna(subset=["number_key"])
+    pairs = parts.merge(free_ent, on="number_key", suffixes=("", "_e"))
+    if not len(pairs):
+        return
+    pairs = _same_decision(pairs)
+    pairs = pairs[pairs["consistent"].to_numpy(bool)]
+    pairs = pairs[pairs.groupby("ent")["rec"].transform("nunique").eq(1).to_numpy(bool)]
+    if len(pairs):
+        _choose_earliest(pairs[["rec", "ent", "decision", "online_date"]], chosen, state)
 
 
 _MASKED = r"[*＊×Ｘ某]"  # 张**, 王某 : a natural person's name masked on the website says nothing either way
@@ -197,6 +216,7 @@ def match(records: pd.DataFrame, entries: pd.DataFrame, aliases=None) -> Matches
         best, by_number_shared = _one_record_per_entry(pairs[pairs["score"].eq(pairs.groupby("rec")["score"].transform("max"))])
         _choose_earliest(pd.concat([best, _also_published(pairs, best)], ignore_index=True), chosen, state)
     _by_number_in_text(rec, ent, chosen, state)
+    _by_several_numbers(rec, ent, chosen, state)
     # -- 2. by party name and decision date, where either side lacks a number --
     free_rec = rec[(chosen[rec["rec"].to_numpy()] < 0) & rec["party_key"].ne("") & rec["decision"].notna()
                    & ~rec["rec"].isin(by_number_shared["rec"])]
