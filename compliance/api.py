@@ -31,6 +31,7 @@ from .quality.checks import error_mask, findings as quality_findings
 from .quality.codes import CodeColumns, mask_id_columns
 from .issues import issues_column
 from .online import apply_online, select_online_only
+from .problems import Problem, problem
 from .report.json_output import json_text, run_json, write_json
 from .report.parts import Part, parts_of
 from .report.records_out import refuse_foreign_records, write_records
@@ -96,9 +97,9 @@ class CheckRun:
         return unit_table(self.records, self.expected_units, unreadable, sent, followed, self.loaded.said_none,
                           self._counted_elsewhere())
 
-    def _counted_elsewhere(self) -> dict[str, str]:
-        """{the unit a file's name gives: the units its records were counted under}, where its 填报单位 named
-        another (区环保局_10月.xlsx filled in by 区安监局): that unit did send a file, not nothing."""
+    def _counted_elsewhere(self) -> dict[str, Problem]:
+        """{the unit a file's name gives: its 汇总 line}, where its 填报单位 named another (区环保局_10月.xlsx
+        filled in by 区安监局), or its file was a copy of another unit's: that unit did send a file, not nothing."""
         by_file = self.loaded.records.groupby("source_file", sort=False)["unit"].unique()  # one pass, not one per file
         out: dict[str, str] = {}
         for entry in self.inputs:
@@ -108,7 +109,9 @@ class CheckRun:
                 # as [units] has it, or as the file's records spell it (区工商分局 = 黄石市西塞山区工商行政管理分局)
                 [named] = same_units([named], [*self.expected_units, *units], self.unit_aliases)
                 if units and named not in units and (named in self.expected_units or not _maybe_spelling(named, units)):
-                    out[named] = "、".join(units)
+                    out[named] = problem("unit-file-counted-elsewhere", units="、".join(units))
+        for named, (file, units) in self.loaded.copies.items():
+            out.setdefault(named, problem("unit-file-copy-counted-elsewhere", file=file, units=units))
         return out
 
     @cached_property

@@ -154,7 +154,7 @@ class _Values:
                    "site_decision": ("online_decision_date", None), "earlier_decision": ("earlier_decision_date", None),
                    "second_decision": ("second_decision_date", None),
                    "second_published": ("second_published_date", None),
-                   "earlier_period": ("earlier_period", None), "unit": ("unit", None),
+                   "earlier_period": ("earlier_period", None), "unit": ("unit", None), "copy_unit": ("also_sent_as", None),
                    "action": ("business_action", None), "grant_header": ("action_dated_by", None),
                    "checked": ("unpublished_until", None), "extra": ("fields_over", None)}
         column, default = sources[name]

@@ -30,6 +30,10 @@ SUMMARY_LINES = [
     ProblemType("unit-file-counted-elsewhere", UNIT, "收到以该单位命名的表格，但表中填报单位是 {units}，记录已计入 {units}",
                 "文件名是这个单位，表中的填报单位却是别的单位：可能发错了文件，或文件名沿用了别的单位的模板",
                 "确认这份表格是哪个单位的；该单位如另有台账请补报"),
+    ProblemType("unit-file-copy-counted-elsewhere", UNIT, "以该单位名义报送的表格与 {file} 内容完全相同，只读取一次，"
+                                                      "记录已计入 {units}；请核实这份表格是哪个单位的",
+                "同一份表格以两个单位的名义报送：记录只计一次，计在另一份所指的单位名下，不判该单位未报送",
+                "确认是哪个单位的台账；该单位如另有台账请补报"),
     ProblemType("unit-not-sent", UNIT, "未报送（没有收到该单位的表格）", "compliance.toml [units] 中的单位没有报送表格",
                 "催报"),
     ProblemType("unit-followed-not-sent", UNIT, "本期没有收到该单位的表格；上期遗留事项照常跟踪",

@@ -86,7 +86,7 @@ def _note(row: pd.Series) -> Problem | None:
 
 def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unreadable_units: Iterable[str] = (),
                sent_units: Iterable[str] = (), followed_units: Iterable[str] = (),
-               said_none: Iterable[str] = (), counted_elsewhere: dict[str, str] | None = None
+               said_none: Iterable[str] = (), counted_elsewhere: dict[str, Problem] | None = None
                ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(汇总 rows, chart rows); 备注 holds a Problem (a 汇总-line code) or None, rendered by each output.
 
@@ -157,7 +157,7 @@ def _partly(note: Problem | None) -> Problem:
 
 def _add_missing_units(out: pd.DataFrame, declared: list[str], present, unreadable: Iterable[str],
                        sent: Iterable[str], followed: Iterable[str] = (), said_none: set[str] = frozenset(),
-                       elsewhere: dict[str, str] | None = None) -> pd.DataFrame:
+                       elsewhere: dict[str, Problem] | None = None) -> pd.DataFrame:
     """Lines for units with no record in scope: 未报送, 本期无决定, or 文件无法读取."""
     extra = []
     unreadable = [u for u in dict.fromkeys(unreadable)]
@@ -172,8 +172,7 @@ def _add_missing_units(out: pd.DataFrame, declared: list[str], present, unreadab
         elif unit in unreadable:
             extra.append({"单位": unit, "类别": UNREADABLE, "备注": problem("unit-file-unreadable")})
         elif unit in (elsewhere or {}):  # a file of its name, filled in by another unit: counted there
-            extra.append({"单位": unit, "类别": COUNTED_ELSEWHERE, "备注": problem("unit-file-counted-elsewhere",
-                                                                        units=elsewhere[unit])})
+            extra.append({"单位": unit, "类别": COUNTED_ELSEWHERE, "备注": elsewhere[unit]})
         else:
             extra.append({"单位": unit, "类别": NOT_SENT, "备注": problem("unit-not-sent")})
     for unit in unreadable:

@@ -73,3 +73,33 @@ def test_two_files_whose_unit_is_only_guessed_are_never_copies_of_each_other(tmp
     data = check(tmp_path, tmp_path / "报送")
     assert sorted(r["status"] for r in data["records"]) == ["late", "on_time", "on_time", "overdue"]
     assert all("unit-from-file-name" in [i["code"] for i in r["issues"]] for r in data["records"])
+
+
+@pytest.mark.parametrize("layout", ["names", "folders"])
+def test_one_table_sent_under_two_units_names_is_said_on_its_records_and_both_lines(tmp_path, layout):
+    """区人社局_10月.xlsx and 区卫健委_10月.xlsx (or 区人社局/10月.xlsx and 区卫健委/10月.xlsx), the same bytes: read
+    once, and whose ledger it is cannot be told; never a silent pick with the other unit 未报送."""
+    paths = ([tmp_path / "in" / "区人社局_10月.xlsx", tmp_path / "in" / "区卫健委_10月.xlsx"] if layout == "names"
+             else [tmp_path / "in" / "区人社局" / "10月.xlsx", tmp_path / "in" / "区卫健委" / "10月.xlsx"])
+    for path in paths:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_xlsx(path, {"行政处罚": [HEADER, *ROWS]})
+    paths[1].write_bytes(paths[0].read_bytes())
+    data = check(tmp_path, tmp_path / "in")
+    assert len(data["records"]) == 2
+    for record in data["records"]:
+        assert record["unit"] == "区人社局"
+        [doubt] = [i for i in record["issues"] if i["code"] == "unit-file-sent-twice"]
+        assert "区卫健委" in doubt["message"], doubt
+    columns = data["unit_summary"]["columns"]
+    lines = {row[columns.index("单位")]: row for row in data["unit_summary"]["rows"]}
+    assert "未报送" not in str(lines["区卫健委"]), lines["区卫健委"]
+    assert "内容完全相同" in str(lines["区卫健委"]), lines["区卫健委"]
+
+
+def test_a_copy_under_the_same_units_name_is_no_doubt(tmp_path):
+    (tmp_path / "in").mkdir()
+    first = write_xlsx(tmp_path / "in" / "区人社局_10月.xlsx", {"行政处罚": [HEADER, *ROWS]})
+    (tmp_path / "in" / "区人社局_10月 - 副本.xlsx").write_bytes(first.read_bytes())
+    data = check(tmp_path, tmp_path / "in")
+    assert [[i["code"] for i in r["issues"] if i["code"].startswith("unit-")] for r in data["records"]] == [[], []]

@@ -22,6 +22,7 @@ from ..errors import FileFault, ReconciliationError
 from ..fields import FieldRules, category_from_text, unit_name, unit_names
 from ..relabel import relabel_inputs
 from ..problems import Problem, problem
+from .copies import copies_under_other_units
 from .digest import file_sha256
 from .docnumbers import normalise_document_numbers
 from .files import SUFFIXES, find_files  # noqa: F401 - SUFFIXES: the web page's accepted names
@@ -93,6 +94,7 @@ class LoadResult:
     said_none: list[str] = field(default_factory=list)  # units whose file says they made no decision
     unit_spellings: dict[str, list[str]] = field(default_factory=dict)  # name counted -> other spellings merged
     unit_unmerged: list[list[str]] = field(default_factory=list)  # one office under two districts' names: apart
+    copies: dict[str, tuple[str, str]] = field(default_factory=dict)  # copies.copies_under_other_units
 
     @property
     def skipped_rows(self) -> int:
@@ -293,8 +295,11 @@ def load(paths: Iterable[str | Path], config: ReadSettings | None = None,
     records["duplicate_of"] = duplicate_locations(records, numbers)
     said_none = pd.Series([unit_from_name(e.path) for e in inputs if e.declares_none], dtype=object)
     said_none = unit_names(said_none, config.units or None).replace(merged)
+    copies = copies_under_other_units(records, inputs, lambda p: named_unit(p) or folder_unit(p),
+                                      lambda names: unit_names(pd.Series(names, dtype=object), config.units or None)
+                                      .replace(merged).tolist())
     _show_decoded(records, inputs, shown)
-    return LoadResult(records, inputs, said_none.tolist(), spelling_groups(merged), unmerged)
+    return LoadResult(records, inputs, said_none.tolist(), spelling_groups(merged), unmerged, copies)
 
 
 def _show_decoded(records: pd.DataFrame, inputs: list, shown: dict[str, str]) -> None:
