@@ -103,3 +103,27 @@ def test_a_copy_under_the_same_units_name_is_no_doubt(tmp_path):
     (tmp_path / "in" / "区人社局_10月 - 副本.xlsx").write_bytes(first.read_bytes())
     data = check(tmp_path, tmp_path / "in")
     assert [[i["code"] for i in r["issues"] if i["code"].startswith("unit-")] for r in data["records"]] == [[], []]
+
+
+@pytest.mark.parametrize("cell", ["区人社局、区市场监管局", "区人社局/区卫健委", "区人社局和区卫健委"])
+def test_two_offices_in_one_unit_cell_are_no_new_unit(tmp_path, cell):
+    """A joint decision (联合执法) in 区人社局's ledger: counted under 区人社局 and said on the record, never a
+    made-up unit 区人社局、区市场监管局 ranked in 汇总."""
+    header = [*HEADER, "处罚机关"]
+    rows = [[*ROWS[0], "区人社局"], [*ROWS[1], cell], [3, "西人社罚〔2016〕3号", "丙公司", D(2016, 10, 11), None, None]]
+    book = write_xlsx(tmp_path / "区人社局_10月.xlsx", {"行政处罚": [header, *rows]})
+    data = check(tmp_path, book)
+    assert [r["unit"] for r in data["records"]] == ["区人社局"] * 3
+    codes = [[i["code"] for i in r["issues"] if i["code"].startswith("unit-")] for r in data["records"]]
+    assert codes == [[], ["unit-several-in-cell"], []]
+    columns = data["unit_summary"]["columns"]
+    assert [row[columns.index("单位")] for row in data["unit_summary"]["rows"]] == ["区人社局", "合计"]
+
+
+def test_one_office_whose_name_holds_he_is_one_unit(tmp_path):
+    header = [*HEADER, "处罚机关"]
+    rows = [[*row, "区人力资源和社会保障局"] for row in ROWS]
+    book = write_xlsx(tmp_path / "台账.xlsx", {"行政处罚": [header, *rows]})
+    data = check(tmp_path, book)
+    assert [r["unit"] for r in data["records"]] == ["区人力资源和社会保障局"] * 2
+    assert not [i for r in data["records"] for i in r["issues"] if i["code"] == "unit-several-in-cell"]

@@ -31,6 +31,19 @@ def _names_an_office(names: pd.Series) -> np.ndarray:
                         lambda texts: np.array([unit_in_text(t) is not None for t in texts], dtype=bool)).astype(bool)
 
 
+# Between two offices' names in one cell (区人社局、区市场监管局; 区人社局和区卫健委): a joint decision. 和 only
+# after an office's last character: 区人力资源和社会保障局 is one name.
+_JOINT = re.compile(r"[、，,/／;；&＆\n]|(?<=[局委办队厅府所])[和与及]")
+
+
+def _several_offices(cells: pd.Series) -> np.ndarray:
+    """Per cell: it names two offices or more, and nothing else."""
+    def judge(texts: np.ndarray) -> np.ndarray:
+        parts = [[p for p in _JOINT.split(t) if p.strip()] if _JOINT.search(t) else [] for t in texts]
+        return np.array([len(p) >= 2 and all(unit_in_text(x) is not None for x in p) for p in parts], dtype=bool)
+    return per_distinct(cells.fillna("").to_numpy(object), judge).astype(bool)
+
+
 def source_units(kept: pd.DataFrame, mapping) -> pd.Series | None:
     """The national template's 数据来源单位 column of these rows, when the sheet has one beside its unit column."""
     from ..quality.columns import quality_columns  # quality reads the ingest layer: imported when used
@@ -62,6 +75,10 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
         if filled.any() and strong[filled].mean() > 0.5:
             party = filled  # mostly applicants (学校, 幼儿园): so is the 卫生服务中心 among them, no unit
     unit = unit.where(unit.ne("") & ~cells.isin(DITTO).to_numpy(bool) & ~party)
+    # a joint decision counts for the office whose ledger lists it (each answers for its own), said on the record
+    several = _several_offices(cells) & ~party
+    if several.any():
+        unit = unit.mask(several, unit_name(context.unit_line or context.fallback_unit))
     if source is not None:  # a blank 处罚机关 beside the row's own 数据来源单位: that unit, not the row above's
         raw = text(source).reset_index(drop=True)
         own = unit_names(raw)
@@ -87,7 +104,8 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
     # unit is a guess that may blame the office that only compiled it
     among = unit.isna().to_numpy(bool) & ~party & bool(set(unit.dropna()) - {fallback})
     codes = np.full(len(unit), None, dtype=object)
-    for rows, code in ((section, "unit-section"), (among, "unit-blank-among-units"), (folder, "unit-by-folder"),
+    for rows, code in ((section, "unit-section"), (several, "unit-several-in-cell"),
+                       (among, "unit-blank-among-units"), (folder, "unit-by-folder"),
                        (unknown, "unit-from-file-name"), (party, "unit-column-party")):  # the last written wins
         codes[rows] = code
     return unit.fillna(fallback), codes
