@@ -280,3 +280,19 @@ def test_copies_in_two_files_with_other_decision_dates_and_three_disagreeing_cop
     got = {r["document_number"]: (r["status"], [i["code"] for i in r["issues"]]) for r in data["records"]}
     assert got == {"西农罚〔2024〕7号": ("overdue", ["duplicate-dates-differ"]),
                    "西农罚〔2024〕8号": ("invalid", ["duplicate-conflict"])}
+
+
+def test_another_partys_published_row_is_no_refill_of_a_blank_one(tmp_path):
+    """10月: 5号 甲 unpublished; 11月: 5号 乙 published, the same day. 乙's date is not 甲's 补公开: 甲's overdue
+    decision must not vanish behind it (the copies disagree: 数据有误, naming the other)."""
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_csv(folder / "区人社局_10月.csv", [HEADER, ["西人社罚〔2016〕5号", "黄石甲公司", "2016-10-10", ""]])
+    write_csv(folder / "区人社局_11月.csv", [HEADER, ["西人社罚〔2016〕5号", "黄石乙公司", "2016-10-10", "2016-10-12"]])
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-12-31", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code == 1, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [(r["party"], r["status"]) for r in data["records"]] == [("黄石甲公司", "invalid")]
+    assert "区人社局_11月.csv" in data["records"][0]["issues"][0]["message"]

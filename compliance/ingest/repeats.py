@@ -146,7 +146,7 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         & records["published_problem"].isna().to_numpy(bool)[copies]
     same = same | corrected | drafts | _marked_copies(records, firsts, copies)
     # 补公开: a later copy fills in the first's blank publication date: one decision, published then
-    firsts, copies, same, kind = _filled_later(records, firsts, copies, same, kept)
+    firsts, copies, same, kind = _filled_later(records, firsts, copies, same, kept, party)
     kind[corrected & (kind == "same")] = "correction"
     kind[drafts & (kind == "same")] = "hidden"
     where = _where(records, np.union1d(copies, firsts))
@@ -258,8 +258,9 @@ def _first_rows(group: np.ndarray, hidden: np.ndarray | None = None) -> np.ndarr
     return np.where(seen[pos] == group, visible[at[pos]], first)
 
 
-def _filled_later(records, firsts, copies, same, kept):
-    """Where the first copy's publication date is blank and later copies with the same decision date fill
+def _filled_later(records, firsts, copies, same, kept, party):
+    """Where the first copy's publication date is blank and later copies with the same decision date (and
+    the same party, or one side naming none: 甲's blank row is no blank of 乙's published one) fill
     in one and the same date (and no copy disagrees otherwise), the earliest filling copy is the decision
     (kept) and every other copy, the first included, is left out: (firsts, copies, same, kind) again,
     with kind per left-out copy: "same", "filled" (a blank copy of a decision published later) or
@@ -269,7 +270,8 @@ def _filled_later(records, firsts, copies, same, kept):
         if "published_problem" in records else np.zeros(len(records), dtype=bool)
     blank = np.isnat(published) & ~unread
     fills = ~same & blank[firsts] & ~np.isnat(published[copies]) & ~unread[copies] \
-        & _dates_equal(records, copies, firsts, ("decision_date",))
+        & _dates_equal(records, copies, firsts, ("decision_date",)) \
+        & ((party[copies] == party[firsts]) | (party[copies] == "") | (party[firsts] == ""))
     kind = np.where(same, "same", "conflict").astype(object)
     if not fills.any():
         return firsts, copies, same, kind
