@@ -280,8 +280,11 @@ def open_cmd(db, units, json_target, show_all):
     click.echo(f"仍未整改的事项共 {len(items)} 项，涉及 {len({i['unit'] for i in items})} 个单位：")
     shown = items if show_all else items[:OPEN_LINES]
     for item in shown:
+        found = item["problem_label"]  # first found as 未到期, overdue since: both said
+        if item["status_label"] and item["status_label"] != found and item["problem"] != "not-found":
+            found += f"（现为{item['status_label']}）"
         click.echo(f"{item['unit']}  {item['document_number'] or item['party'] or ''}  自 {item['first_period']} 起"
-                   f"（{item['periods_open']} 期）  {item['problem_label']}  现状：{item['state_label']}")
+                   f"（{item['periods_open']} 期）  {found}  现状：{item['state_label']}")
     if len(shown) < len(items):
         click.echo(f"……另有 {len(items) - len(shown)} 项未列出，加 --all 显示全部，"
                    "或用 --unit 只看一个单位、用 history export 导出整改台账")

@@ -81,3 +81,18 @@ def test_an_item_confirmed_exempt_is_closed_as_the_run_judges_it(tmp_path):
     assert (item["state"], item["status"]) == ("resolved", "exempt")
     result = CliRunner().invoke(main, ["history", "open", "--db", str(tmp_path / "h.sqlite"), "--json", "-"])
     assert [i["document_number"] for i in json.loads(result.stdout)["items"]] == []
+
+
+def test_history_open_says_an_item_found_pending_is_overdue_now(tmp_path):
+    """First recorded as 未到期 in March, overdue by May: `history open` said only 未到期 (a clerk reads it as
+    not yet due)."""
+    rows = [[1, "西综执罚〔2025〕5号", "甲公司", D(2025, 3, 31), None]]
+    _month(tmp_path, "2025-03", "2025-03-31", rows)
+    _month(tmp_path, "2025-05", "2025-06-30", rows)
+    result = CliRunner().invoke(main, ["history", "open", "--db", str(tmp_path / "h.sqlite")])
+    assert result.exit_code == 0, result.output
+    [line] = [line for line in result.output.splitlines() if "5号" in line]
+    assert "未到期（现为逾期未公开）" in line, line
+    data = json.loads(CliRunner().invoke(main, ["history", "open", "--db", str(tmp_path / "h.sqlite"),
+                                                "--json", "-"]).stdout)
+    assert [(i["problem"], i["status"], i["status_label"]) for i in data["items"]] == [("pending", "overdue", "逾期未公开")]

@@ -3,4 +3,6 @@
 STATE_LABELS = {"resolved": "已整改", "corrected": "已更正", "open": "仍未整改", "dropped": "台账中消失"}
 PROBLEM_LABELS = {"overdue": "逾期未公开", "not-found": "网站未见", "invalid": "数据有误", "pending": "未到期",
                   "undetermined": "无法判定"}
+# an item's status as of the latest period, where it differs from the problem first found (未到期 then, now 逾期未公开)
+STATUS_NOW_LABELS = {**PROBLEM_LABELS, "late": "逾期公开", "on_time": "按时公开", "exempt": "无需公开"}
 LONG_OPEN = 3  # items open for this many periods or more stand out on 整改跟踪

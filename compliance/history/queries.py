@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Iterable
 from ..quality.id_text import mask_ids
 from ..status import TOTAL
 from .columns import FOLLOWUP_COLUMNS
-from .labels import PROBLEM_LABELS, STATE_LABELS
+from .labels import PROBLEM_LABELS, STATE_LABELS, STATUS_NOW_LABELS
 from .store import HistoryStore
 
 if TYPE_CHECKING:  # the frames come from the report's side, which has pandas loaded already
@@ -78,6 +78,7 @@ def open_items(store: HistoryStore, units=()) -> list[dict]:
     for item in items:  # the labels are for people
         item["problem_label"] = PROBLEM_LABELS.get(item["problem"], item["problem"])
         item["state_label"] = STATE_LABELS.get(item["state"], item["state"])
+        item["status_label"] = STATUS_NOW_LABELS.get(item["status"], item["status"])
     return items
 
 
