@@ -61,3 +61,32 @@ def test_a_payment_deferral_or_enforcement_date_is_not_a_second_decision_date(tm
         header = ["文书号", "当事人", "处罚决定日期", "上网公开日期", other]
         rows = [["西罚〔2025〕1号", "甲", DECIDED, D(2025, 4, 15), D(2025, 3, 25)]]
         assert judged(tmp_path, header, rows) == [("late", "2025-04-15", [])], other
+
+
+def test_a_sentence_with_two_days_in_the_date_cell_is_read_as_in_a_remark(tmp_path):
+    """rules §8's own example, typed in the 公示日期 cell rather than 备注: 数据有误 hid a late publication."""
+    header = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "公示日期"]
+    cells = ["已于2025年4月30日在信用西塞山公示，2025年5月6日在区政府网站公开", "信用中国2025-04-30；政府网站2025-05-06",
+             "信用中国：2025-04-30；政府网站：2025-05-06"]
+    rows = [[i, f"西住建罚〔2025〕{i}号", "甲", DECIDED, cell] for i, cell in enumerate(cells, start=1)]
+    assert judged(tmp_path, header, rows) == [("late", "2025-04-30", ["published-dates-differ"])] * 3
+
+
+def test_a_remark_naming_the_site_and_the_day_without_a_verb_gives_the_day(tmp_path):
+    """备注 信用中国：2025.4.30 beside a blank date said nothing before: 逾期未公开, a false accusation. A page's
+    address in 备注 says online, its day unknown: never 逾期未公开. 信用修复 is no site."""
+    header = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "公示日期", "备注"]
+    remarks = ["信用中国：2025.4.30", "区政府网站2025年4月30日", "信用中国 2025-04-30",
+               "详见 http://www.xss.gov.cn/xxgk/xzcf/202504/t20250430_31.html", "信用修复2025-04-30"]
+    rows = [[i, f"西住建罚〔2025〕{i}号", "甲", DECIDED, None, remark] for i, remark in enumerate(remarks, start=1)]
+    got = judged(tmp_path, header, rows)
+    assert [(status, published) for status, published, _ in got] == [("late", "2025-04-30")] * 3 + [
+        ("invalid", None), ("overdue", None)]
+    assert "published-marked-no-date" in got[3][2]
+
+
+def test_a_publicity_period_open_at_its_end_starts_on_its_first_day(tmp_path):
+    header = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "公示日期"]
+    cells = ["2025.4.30至今", "2025年4月30日起", "自2025年4月30日起公示三年", "2025年3月5日起"]
+    rows = [[i, f"西住建罚〔2025〕{i}号", "甲", DECIDED, cell] for i, cell in enumerate(cells, start=1)]
+    assert [(s, p) for s, p, _ in judged(tmp_path, header, rows)] == [("late", "2025-04-30")] * 3 + [("on_time", "2025-03-05")]

@@ -4,7 +4,8 @@
   above); at the top of a table there is none, and the cell stays as written (an unreadable date).
 - 同日 / 当天 / 当日 in the publication column: published the day of the decision, the row's decision date.
 - a range in the publication column (2024.3.5-2024.6.5, 2024年3月5日至2025年3月4日, 2024.3.5-3.8: the
-  notice period, also after a label: 公示期 2024.3.5-2024.6.5): its first day, the day it went online.
+  notice period, also after a label: 公示期 2024.3.5-2024.6.5), or one open at its end (2024.3.5至今,
+  自2024年3月5日起公示三年): its first day, the day it went online.
 - 0 in a date column: what Excel shows for a formula copying a blank cell (='1月'!E3 on a 汇总 sheet),
   never a date: blank. Formatted as a date it shows 1900-01-00 and is read as the time 00:00:00: blank too.
 """
@@ -63,16 +64,20 @@ _MONTH, _DATE = r"(?:0?[1-9]|1[0-2])", r"(?:0?[1-9]|[12]\d|3[01])"  # a broken e
 _END = rf"(?:{_DAY}|{_MONTH}\s*[月./\-－]\s*{_DATE}\s*日?|{_DATE}\s*日)"
 _LABEL = r"(?:(?:公示|公开)(?:期限?|期间|时间|日期|起止日期|起止时间)?\s*(?:为|是)?\s*[:：]?)?"  # 公示期：2024.3.5-…
 RANGE = re.compile(rf"^\s*{_LABEL}\s*({_DAY})\s*(?:至|到|~|～|-|－|—|–)+\s*{_END}\s*$")
+# open-ended: 2025.9.10至今, 2025年9月10日起, 自2025年9月10日起公示三年: online from that day
+OPEN_RANGE = re.compile(rf"^\s*{_LABEL}\s*自?\s*({_DAY})\s*(?:至今|起|以来|开始)\s*(?:(?:公示|公开)[^\d]{{0,6}})?\s*$")
 
 
 def range_start(cells: pd.Series) -> tuple[pd.Series, np.ndarray]:
-    """Text cells that are a range of two days: their first day (as text, parsed like any date)."""
+    """Text cells that are a range of two days, or from one day on: their first day (as text, parsed like
+    any date)."""
     values = cells.to_numpy(object)
     text = cell_types(values) == str  # text cells only; dates and numbers stay as they are
     found = np.zeros(len(values), dtype=bool)
     if not text.any():
         return cells, found
-    first = pd.Series(values[text], dtype=object).str.extract(RANGE, expand=False).to_numpy(object)
+    texts = pd.Series(values[text], dtype=object)
+    first = texts.str.extract(RANGE, expand=False).fillna(texts.str.extract(OPEN_RANGE, expand=False)).to_numpy(object)
     found[text] = pd.notna(first)
     out = values.copy()
     out[found] = first[pd.notna(first)]

@@ -26,7 +26,8 @@ def words_on_publication(kept, mapping, text, published, pub_codes, published_te
     remark_text = text(mapped_column(kept, mapping, "remarks"))
     remarked = said_published(remark_text, free_text_only=True)
     marked = said_published(mark_text) | remarked | taken_down(kept, mapping, text) \
-        | page_links(text(mapped_column(kept, mapping, "link")))  # 公示网址 given: online, its date aside
+        | page_links(text(mapped_column(kept, mapping, "link"))) \
+        | page_links(remark_text, within=True)  # a page's address given: online, its date aside
     blank = published_text.to_numpy(object) == ""
     told = (remarked | said_published(mark_text, free_text_only=True)) & np.isnat(published) & blank
     later = np.full(len(published), np.datetime64("NaT"), dtype=published.dtype)
@@ -36,6 +37,12 @@ def words_on_publication(kept, mapping, text, published, pub_codes, published_te
     if listing.any():
         published, pub_codes, listed, other = remark_dates([published_text], published, pub_codes, listing, listed=True)
         later = np.where(listed, other, later)
+        # a sentence in the date cell (已于4月30日在信用网站公示，5月6日在区政府网站公开): read as a 备注 is
+        sentence = (pub_codes == "date-with-words") & np.isnat(published)
+        sentence[sentence] = said_published(published_text[sentence], free_text_only=True)
+        if sentence.any():
+            published, pub_codes, said, other = remark_dates([published_text], published, pub_codes, sentence)
+            later = np.where(said, other, later)
     pub_codes = np.where(marked & (pub_codes == None) & np.isnat(published),  # noqa: E711
                          "published-marked-no-date", pub_codes)
     written = np.array(said_published(published_text), dtype=bool)  # 已公开 / 是 / √ in the date column:

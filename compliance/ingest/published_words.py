@@ -45,12 +45,20 @@ _YEAR_MONTH = re.compile(r"(?:19|20)\d{2}\s*[年./\-－]\s*\d{1,2}")
 _FULL_DAY = re.compile(r"(?:19|20)\d{2}\s*[年./\-－]\s*\d{1,2}\s*[月./\-－]\s*\d{1,2}\s*日?")
 
 
+# A site named beside a full day, with no verb (信用中国：2025.10.20, 区政府网站2025年10月20日): where it went
+# online and when; 信用修复 / 信用承诺 … are no site.
+_SITE = re.compile(r"信用中国|信用(?!修复|承诺|等级|评价|代码|记录|报告)[\u4e00-\u9fff]{2,5}(?=[:：\s\d（(]|网|$)"
+                   r"|网站|政府网|门户网|政务网|公示系统|公示平台")
+
+
 def _publishing_clauses(text: str) -> list[str]:
     """The clauses of ``text`` that say the decision went online."""
     found = []
     for clause in _CLAUSES.split(text):
         verb = _VERB.search(clause)
         if verb is None:
+            if _SITE.search(clause) and _FULL_DAY.search(clause) and _NOT_DONE.search(clause) is None:
+                found.append(clause)
             continue
         before = clause[:verb.start()].strip()
         if _NOT_DONE.search(before) is None and ("已" in before or _YEAR_MONTH.search(clause)):
@@ -123,7 +131,14 @@ def corrections(numbers: pd.Series, remarks: pd.Series) -> np.ndarray:
 _PAGE = re.compile(r"^(?:HTTPS?://)?[^/\s]+\.[^/\s]+/\S*[^/\s]$", re.I)
 
 
-def page_links(cells: pd.Series) -> np.ndarray:
-    """Cell-wise: a 公示网址 cell holding a page's address (the decision is online, its date aside)."""
-    return per_distinct(cells.to_numpy(object),
-                        lambda texts: [_PAGE.match(normalise_text(t)) is not None for t in texts]).astype(bool)
+def page_links(cells: pd.Series, within: bool = False) -> np.ndarray:
+    """Cell-wise: a 公示网址 cell holding a page's address (the decision is online, its date aside);
+    ``within``: a 备注 giving one among its words (详见 http://…/t20251020_31.html)."""
+    def judge(texts):
+        if within:
+            return [_PAGE_WITHIN.search(normalise_text(t)) is not None for t in texts]
+        return [_PAGE.match(normalise_text(t)) is not None for t in texts]
+    return per_distinct(cells.to_numpy(object), judge).astype(bool)
+
+
+_PAGE_WITHIN = re.compile(r"(?:HTTPS?://|WWW\.)[^/\s]+\.[^/\s]+/[^\s，,；;。）)]*[^/\s，,；;。）)]", re.I)
