@@ -641,3 +641,19 @@ def test_a_government_service_export_with_a_licence_number_is_read_and_says_what
     assert [(r["document_number"], r["status"]) for r in data["records"]] == [("JY001", "invalid")]
     notes = " ".join(n for sheet in data["inputs"][0]["sheets"] for n in sheet["notes"])
     assert "找不到决定日期列" in notes and "办结时间" in notes and "[columns]" in notes
+
+
+@pytest.mark.parametrize("pivot_header, said", [(["行标签", "最大值项:处罚决定日期", "最大值项:公示日期"], "数据透视表"),
+                                                (["行标签", "最大值项:处罚决定日期", "计数项:行政相对人名称"], "数据透视表"),
+                                                (["Row Labels", "Max of 处罚决定日期", "Count of 当事人"], "数据透视表")])
+def test_a_pivot_table_beside_the_ledger_is_no_second_ledger(tmp_path, pivot_header, said):
+    """A 数据透视表 sheet repeating the ledger's decisions under 行标签 counted the overdue one twice (the copy
+    without a number), or took a count for a party's name."""
+    ledger = [["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "公示日期"],
+              [1, "西市监罚〔2016〕1号", "甲公司", D(2016, 10, 10), None]]
+    pivot = [pivot_header, ["西市监罚〔2016〕1号", D(2016, 10, 10), None], ["总计", D(2016, 10, 10), None]]
+    book = write_sheet(tmp_path / "区市场监管局_处罚.xlsx", ledger, title="台账", more={"透视": pivot})
+    _, data, _ = check(tmp_path, book)
+    assert [(r["document_number"], r["status"]) for r in data["records"]] == [("西市监罚〔2016〕1号", "overdue")]
+    [sheet] = [s for s in data["inputs"][0]["sheets"] if s["name"] == "透视"]
+    assert said in json.dumps(sheet, ensure_ascii=False), sheet

@@ -299,6 +299,18 @@ def joined_numbers(issuer: pd.Series, numbers: pd.Series) -> pd.Series:
 _COUNT_HEADER = re.compile(r"^\S{0,8}(?:数|件数|数量|个数|总数|条数)$")
 
 
+# Excel's and WPS's pivot tables: 行标签 | 求和项:罚款金额 | 计数项:行政相对人名称 | 最大值项:处罚决定日期 (and
+# the English names): a summary of a ledger, its rows totals or the ledger's rows again, never decisions.
+_PIVOT = re.compile(r"^(?:行标签|列标签|ROWLABELS|COLUMNLABELS)$"
+                    r"|^(?:求和项|计数项|最大值项|最小值项|平均值项|乘积项|数值计数项|标准偏差项|方差项)[:：]"
+                    r"|^(?:SUMOF|COUNTOF|MAXOF|MINOF|AVERAGEOF)", re.I)
+
+
+def pivot_table(headers: list) -> bool:
+    """A header of a pivot table (行标签, 计数项:…, 最大值项:…)."""
+    return any(_PIVOT.match(re.sub(r"\s+", "", str(h or ""))) for h in headers)
+
+
 def statistics_table(headers: list, rules: FieldRules) -> bool:
     """A table of counts (类别 | 决定数 | 已公开数 | 最早决定日期 …): dates, but no number and no party column.
     Its rows are totals, not decisions: read as a ledger they became late decisions with no number."""

@@ -159,7 +159,7 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
     elif not any(s.header_row for s in entry.sheets):
         names = "、".join(s.name for s in entry.sheets) or "（无）"
         blank = not any(cell not in (None, "") for raw in raw_sheets for row in raw.rows for cell in row)
-        counts = any(n.code == "sheet-statistics" for s in entry.sheets for n in s.notes)  # 决定数 | 已公开数
+        counts = any(n.code in ("sheet-statistics", "sheet-pivot") for s in entry.sheets for n in s.notes)
         entry.error = FileFault("empty-sheets" if blank else "statistics-only" if counts else "no-header", path,
                                 sheets=names)
     return entry, frames

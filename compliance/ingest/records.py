@@ -32,7 +32,7 @@ from .cells import FrameText, cell_text, objects, per_distinct
 from ..textscan import matches
 from ..fields import FieldRules, unit_name
 from .columns import (decision_numbers, header_category, issuer_column, join_mask, joined_numbers, map_columns,
-                      kinds_of_rows, statistics_table)
+                      kinds_of_rows, pivot_table, statistics_table)
 from .unit_column import record_units, source_units
 from .header import EXAMPLE, fill_merged, footer_unit, find_header, section_above, sheet_unit, title_category, title_unit
 from .rawsheet import RawSheet
@@ -91,9 +91,10 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: FieldRules,
             result.notes.extend(hidden + [problem("sheet-no-header", **at)])
         return result
     header_index, headers = found
-    if statistics_table(headers, rules):  # 汇总 | 决定数 | 已公开数: counts, not decisions
+    pivot = pivot_table(headers)  # 行标签 | 最大值项:处罚决定日期: the ledger's rows again, or totals
+    if pivot or statistics_table(headers, rules):  # 汇总 | 决定数 | 已公开数: counts, not decisions
         result = SheetResult(sheet.name, None)
-        result.notes.append(problem("sheet-statistics", file=source_file, sheet=sheet.name))
+        result.notes.append(problem("sheet-pivot" if pivot else "sheet-statistics", file=source_file, sheet=sheet.name))
         return result
     # The unit: a 填报单位 line; where the file name names none (台账.xlsx), a title row, then the sheet's
     # name (2016年8月各单位汇总.xlsx with a sheet per unit: 区安监局, 区环保局).
