@@ -296,12 +296,13 @@ def test_working_days_late_that_run_into_a_year_without_a_calendar_are_a_stated_
 
 
 def test_a_date_among_other_words_is_said_to_be_one_not_called_no_date(tmp_path):
-    """区政府网站2016年11月15日 or two dates in one cell: which day counts is not the tool's to pick (数据有误),
-    but the message says the cell holds a date among other words, not that it is no date at all."""
+    """2016年11月15日报送 or two dates in one cell: which day counts is not the tool's to pick (数据有误),
+    but the message says the cell holds a date among other words, not that it is no date at all. (区政府网站
+    2016年11月15日 says where and when it went online: that day, test_publication_words.)"""
     folder = tmp_path / "报送"
     folder.mkdir()
     write_xlsx(folder / "区安监局_行政处罚.xlsx", {"Sheet1": [
-        HEADER, [1, "西安监罚〔2016〕1号", "甲公司", D(2016, 10, 10), "区政府网站2016年11月15日", None],
+        HEADER, [1, "西安监罚〔2016〕1号", "甲公司", D(2016, 10, 10), "2016年11月15日报送", None],
         [2, "西安监罚〔2016〕2号", "乙公司", D(2016, 10, 10), "2016-10-20、2016-11-15", None],
         [3, "西安监罚〔2016〕3号", "丙公司", D(2016, 10, 10), "见网站", None],
         [4, "西安监罚〔2016〕4号", "丁公司", D(2016, 10, 10), "10月20日", None],
@@ -312,7 +313,7 @@ def test_a_date_among_other_words_is_said_to_be_one_not_called_no_date(tmp_path)
     # two dates listed (10-20 on time, 11-15 late): weighed as two publication dates, the verdict turns on which
     assert codes == {2: ["date-with-words"], 3: ["published-dates-turn"], 4: ["date-unparseable"], 5: ["date-no-year"],
                      6: ["published-marked-no-date"]}
-    assert "公开日期：日期一栏除日期外还有别的文字或不止一个日期：区政府网站2016年11月15日；不知道哪一天算数，请只填一个日期" in output
+    assert "公开日期：日期一栏除日期外还有别的文字或不止一个日期：2016年11月15日报送；不知道哪一天算数，请只填一个日期" in output
 
 
 def test_a_month_without_its_day_says_so_and_is_not_called_out_of_range(tmp_path):
