@@ -80,6 +80,9 @@ def test_a_decision_not_found_online_stays_open_until_a_list_shows_it(tmp_path):
     _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
     item = {i["document_number"]: i for i in carried}["西安监罚〔2016〕1号"]
     assert (item["problem"], item["state"], item["status"]) == ("not-found", "open", "overdue")
+    # late by the working days after its deadline (11-07) up to this run's as-of (12-26), as every overdue
+    # item is: not October's 14 days, kept as if time had stood still
+    assert item["working_days_late"] == 35
     sheet = openpyxl.load_workbook(tmp_path / "r2016-11.xlsx")["整改跟踪"]
     said = [" ".join(str(c) for c in row if c) for row in sheet.iter_rows(values_only=True)]
     assert not [line for line in said if "西安监罚〔2016〕1号" in line and "矛盾" in line], said

@@ -223,7 +223,9 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     # an item not read this time (the unit sent nothing, or its ledger no longer holds that month) keeps its
     # state; said, so that an item still 数据有误 with a date shown is not read as unexplained
     carried.loc[carried.index[absent.to_numpy(bool)][~dropped], "note"] = ABSENT_NOTE
-    carried["status"], carried["working_days_late"] = _lapsed(carried, absent.to_numpy(bool), calendar, rules, as_of)
+    # a 网站未见 item the ledger still claims, with no list this time to show it online: late to this as-of too
+    unchecked = absent.to_numpy(bool) | carried["unverified"].fillna(False).to_numpy(bool)
+    carried["status"], carried["working_days_late"] = _lapsed(carried, unchecked, calendar, rules, as_of)
     carried["still_open"] = (carried["state"].isin(["open", "dropped"])
                              | (carried["state"].eq("corrected") & carried["status"].isin(OPEN_STATUSES))).astype(int)
     carried["periods_open"] = carried["periods_open"].astype(int) + carried["state"].isin(["open", "dropped"])
@@ -261,7 +263,8 @@ def latest_days(records: pd.DataFrame, as_of) -> dict[str, str]:
 
 
 def _lapsed(carried: pd.DataFrame, absent: np.ndarray, calendar, rules, as_of) -> tuple[np.ndarray, np.ndarray]:
-    """(statuses, working days late) of the items not in this run's ledgers, as of ``as_of``: one that was
+    """(statuses, working days late) of the items not in this run's ledgers (or only claimed published there, as
+    网站未见 before, with no list this time), as of ``as_of``: one that was
     未到期 and has passed its deadline is 逾期未公开, as an absent overdue item stays (nothing shows it
     published), never 未到期; and each overdue one is late by the working days up to ``as_of``, as the
     items found are (the earlier period's figure would mix two as-of dates in one column)."""
@@ -304,6 +307,7 @@ def _states(carried: pd.DataFrame, at: np.ndarray, now: pd.DataFrame | None) -> 
     out = carried.astype(object)  # stored columns may come back as float: values of any kind are set below
     found = at >= 0
     out["state"] = "absent"
+    out["unverified"] = False
     if now is None:
         return out
     status = now["status"].astype(str).to_numpy(object)
@@ -318,6 +322,7 @@ def _states(carried: pd.DataFrame, at: np.ndarray, now: pd.DataFrame | None) -> 
     state = np.where(unverified, "open", state)
     idx = np.flatnonzero(found)
     out.loc[idx, "state"] = state
+    out.loc[idx[unverified], "unverified"] = True
     now, idx = now[~unverified], idx[~unverified]  # an unverified item keeps what was known of it
     status, late = status[~unverified], now["working_days_late"]
     out.loc[idx, "status"] = status
