@@ -168,7 +168,10 @@ def _known_units(store: HistoryStore, units) -> tuple[str, ...]:
         return ()
     from .summary import TOTAL  # the run's total row: no unit
 
-    known = sorted({row[1] for row in store.rate_rows() if row[1] and row[1] != TOTAL})
+    latest = store.latest_period()  # and the names open items go by now (a unit with none in scope has no rate)
+    items = store.followup_rows(latest, still_open=True) if latest else []
+    known = sorted({row[1] for row in store.rate_rows() if row[1] and row[1] != TOTAL}
+                   | {row[0] for row in items if row[0]})
     out = []
     for asked in (u.strip() for u in units):
         found = [asked] if asked in known else [k for k in known if same_unit(asked, k)] or \
@@ -178,6 +181,12 @@ def _known_units(store: HistoryStore, units) -> tuple[str, ...]:
         if found[0] != asked:
             click.echo(f"按历史库中的单位“{found[0]}”查询（--unit {asked}）。", err=True)
         out.append(found[0])
+        # renamed since (区人社局, now 西塞山区人力资源和社会保障局): its items are under the new name; one other
+        # spelling only, never two offices that both shorten to it
+        others = [k for k in known if k != found[0] and same_unit(found[0], k)]
+        if len(others) == 1:
+            click.echo(f"同时查询历史库中的另一写法“{others[0]}”。", err=True)
+            out.append(others[0])
     return tuple(out)
 
 

@@ -96,3 +96,19 @@ def test_history_open_says_an_item_found_pending_is_overdue_now(tmp_path):
     data = json.loads(CliRunner().invoke(main, ["history", "open", "--db", str(tmp_path / "h.sqlite"),
                                                 "--json", "-"]).stdout)
     assert [(i["problem"], i["status"], i["status_label"]) for i in data["items"]] == [("pending", "overdue", "逾期未公开")]
+
+
+def test_history_open_for_a_units_old_name_finds_its_items_under_the_new_one(tmp_path):
+    """March's ledger came as 区人社局, April's as 西塞山区人力资源和社会保障局: `history open --unit 区人社局` said
+    there was nothing open (exit 0), a clean bill for an office with an overdue decision."""
+    row = [1, "西人社罚〔2025〕1号", "甲公司", D(2025, 3, 3), None]
+    for month, as_of, name in (("2025-03", "2025-03-31", "区人社局"), ("2025-04", "2025-04-30", "西塞山区人力资源和社会保障局")):
+        folder = tmp_path / month
+        folder.mkdir()
+        write_xlsx(folder / f"{name}_行政处罚.xlsx", {"处罚": [HEADER, row]})
+        result = CliRunner().invoke(main, ["check", str(folder), "--month", month, "--as-of", as_of, "--db",
+                                           str(tmp_path / "h.sqlite"), "-o", str(tmp_path / f"{month}.xlsx"), "-q"])
+        assert result.exit_code in (0, 1), result.output
+    result = CliRunner().invoke(main, ["history", "open", "--db", str(tmp_path / "h.sqlite"), "--unit", "区人社局"])
+    assert result.exit_code == 0, result.output
+    assert "西人社罚〔2025〕1号" in result.stdout, result.output
