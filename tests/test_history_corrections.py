@@ -132,3 +132,22 @@ def test_a_new_decision_of_a_party_already_recorded_that_month_is_sent_late(tmp_
     result = CliRunner().invoke(main, ["check", str(tmp_path / "11"), "--month", "2016-11", "--as-of", "2016-12-26",
                                        "--db", str(tmp_path / "h.sqlite"), "-o", str(tmp_path / "r11.xlsx")])
     assert "本次读到 1 条 2016-10 作出的决定" in result.output and "补报" in result.output, result.output
+
+
+def test_a_date_corrected_but_still_unpublished_ages_as_an_overdue_item(tmp_path):
+    # October: 甲's decision date is 2016-10-32 (数据有误). November puts it right (10-10) but it is still
+    # unpublished: 已更正, now 逾期未公开, open for a second period. December, unchanged: 仍未整改 for a third
+    # (it stayed 已更正 and 1 期 every month, never reaching the long-open highlight).
+    rows = [("西安监罚〔2016〕2号", "丁", "2016-10-11", "2016-10-20")]
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty", [("西安监罚〔2016〕1号", "甲", "2016-10-32", None), *rows],
+           "区安监局")
+    for folder in ("11", "12"):
+        ledger(tmp_path / folder / "区安监局_行政处罚.xlsx", "penalty",
+               [("西安监罚〔2016〕1号", "甲", "2016-10-10", None), *rows], "区安监局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
+    [item] = carried
+    assert (item["state"], item["status"], item["periods_open"]) == ("corrected", "overdue", 2)
+    _, carried = month(tmp_path, "12", "2016-12", "2017-01-25")
+    [item] = carried
+    assert (item["state"], item["status"], item["periods_open"]) == ("open", "overdue", 3)

@@ -228,7 +228,7 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     carried["status"], carried["working_days_late"] = _lapsed(carried, unchecked, calendar, rules, as_of)
     carried["still_open"] = (carried["state"].isin(["open", "dropped"])
                              | (carried["state"].eq("corrected") & carried["status"].isin(OPEN_STATUSES))).astype(int)
-    carried["periods_open"] = carried["periods_open"].astype(int) + carried["state"].isin(["open", "dropped"])
+    carried["periods_open"] = carried["periods_open"].astype(int) + carried["still_open"].astype(bool)
     carried["carried"] = 1
     new = _new_items(scoped, period, at[at >= 0])
     return FollowUp(period, previous, store.label, carried[FOLLOWUP_COLUMNS + ["note"]].reset_index(drop=True), new,
@@ -326,6 +326,10 @@ def _states(carried: pd.DataFrame, at: np.ndarray, now: pd.DataFrame | None) -> 
     now, idx = now[~unverified], idx[~unverified]  # an unverified item keeps what was known of it
     status, late = status[~unverified], now["working_days_late"]
     out.loc[idx, "status"] = status
+    # corrected, still unpublished: from now on followed as what it is (逾期未公开 …), by its decision date
+    still = (out["problem"].to_numpy(object)[idx] == "invalid") & np.isin(status, ("overdue", "pending"))
+    out.loc[idx[still], "problem"] = status[still]
+    out.loc[idx[still], "decision_date"] = iso_dates(now["decision_date"][still])
     out.loc[idx, "published_date"] = iso_dates(now["published_date"])
     if "earlier_decision_date" in now:  # re-dated (earlier_decision_dates)
         # Where the verdict is the same by both dates, the ledger's date is followed from now on; where it
