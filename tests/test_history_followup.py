@@ -146,6 +146,25 @@ def test_items_listed_again_are_no_proof_that_the_ledger_covers_their_month(tmp_
         assert code == 1, case  # nothing dropped; 2号 still open keeps the month from passing
 
 
+def test_a_cumulative_zhenggai_sheet_relisting_an_item_closed_before_is_no_proof_either(tmp_path):
+    # October: 1号, 2号 and 3号 overdue. November's 整改情况 sheet: 1号 published (closed). December's, kept
+    # cumulative: 1号 again and 3号 now published. 2号 is in neither: still open, never 台账中消失 (1号, closed
+    # in November and carried no more, was taken as proof that December's workbook holds October).
+    october = [("西人社许〔2016〕1号", "甲", "2016-10-10", None), ("西人社许〔2016〕2号", "乙", "2016-10-11", None),
+               ("西人社许〔2016〕3号", "丙", "2016-10-12", None)]
+    one = ("西人社许〔2016〕1号", "甲", "2016-10-10", "2016-11-20")
+    three = ("西人社许〔2016〕3号", "丙", "2016-10-12", "2016-12-20")
+    ledger(tmp_path / "10" / "区人社局_行政许可.xlsx", "permit", october, "区人社局")
+    ledger(tmp_path / "11" / "区人社局_行政许可.xlsx", "permit", [("西人社许〔2016〕4号", "丁", "2016-11-01", "2016-11-02")],
+           "区人社局", extra_sheets=[("整改情况", [one])])
+    ledger(tmp_path / "12" / "区人社局_行政许可.xlsx", "permit", [("西人社许〔2016〕5号", "戊", "2016-12-01", "2016-12-02")],
+           "区人社局", extra_sheets=[("整改情况", [one, three])])
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    month(tmp_path, "11", "2016-11", "2016-12-26")
+    _, carried = month(tmp_path, "12", "2016-12", "2017-01-25")
+    assert states(carried) == {"西人社许〔2016〕2号": "open", "西人社许〔2016〕3号": "resolved"}
+
+
 def test_two_decisions_sharing_a_number_each_keep_their_own_state(tmp_path):
     # 8号 was typed for two parties; both overdue in October. In November one of them is online.
     for online_party in ("甲公司", "乙公司"):

@@ -6,8 +6,7 @@ States (docs/history.md):
 - ``corrected``: it was 数据有误 and now has usable data; its new status applies;
 - ``open`` (仍未整改): still unpublished, or absent while the unit's ledgers do not cover its month;
 - ``dropped`` (台账中消失): absent, although a ledger of the unit this period holds other records of that
-  category and month that were in the earlier submission. Carried items listed again (a 整改 sheet, a
-  monthly sheet repeating what it fixed) are no such records.
+  category and month, no problem in the earlier submission (a 整改 sheet lists only problems).
 
 Items are looked for in **all** of the run's records, whatever their decision month (cumulative ledgers
 repeat earlier months): locate.py says how.
@@ -354,13 +353,14 @@ def _covered(store: HistoryStore, carried: pd.DataFrame, records: pd.DataFrame, 
     units = sorted(set(carried.loc[absent, "unit"]))
     stored_names = units + [name for name, now in spelled.items() if now in units]
     stored = store.records(sorted(set(carried.loc[absent, "first_period"])), stored_names)
-    stored = stored[(stored["period"] < period) & stored["number_key"].ne("")]
+    # a decision that was no problem in its month (按时/逾期公开): a cumulative 整改 sheet lists problems only
+    stored = stored[(stored["period"] < period) & stored["number_key"].ne("")
+                    & stored["status"].isin(PUBLISHED + ("exempt",)).to_numpy(bool)]
     if spelled:
         stored = stored.assign(unit=stored["unit"].astype(object).replace(spelled))
     if not len(stored):
         return set()
-    # Only other records of that month are evidence: an item carried over and listed again (a 整改 sheet,
-    # or a monthly sheet that repeats the item it fixed) says nothing about the items left out.
+    # Only other records of that month are evidence: an item listed again says nothing of the items left out.
     is_carried = np.zeros(len(records), dtype=bool)
     is_carried[at[at >= 0]] = True
     mine = records[records["unit"].isin(units).to_numpy(bool) & ~is_carried
