@@ -151,3 +151,19 @@ def test_a_date_corrected_but_still_unpublished_ages_as_an_overdue_item(tmp_path
     _, carried = month(tmp_path, "12", "2016-12", "2017-01-25")
     [item] = carried
     assert (item["state"], item["status"], item["periods_open"]) == ("open", "overdue", 3)
+
+
+def test_one_of_two_decisions_that_shared_a_number_renumbered_and_published_is_resolved(tmp_path):
+    # October: 8号 typed for 甲 (10-10) and 乙 (10-12), both unpublished. November: 甲 keeps 8号, published 11-18;
+    # 乙's number is put right as 9号, published 11-21. Both are 已整改 (乙 stayed 仍未整改 every month: its old
+    # number was still there, under 甲, so the renumbering was never looked for).
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty",
+           [("西安监罚〔2016〕8号", "甲", "2016-10-10", None), ("西安监罚〔2016〕8号", "乙", "2016-10-12", None),
+            ("西安监罚〔2016〕2号", "丁", "2016-10-11", "2016-10-20")], "区安监局")
+    ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty",
+           [("西安监罚〔2016〕8号", "甲", "2016-10-10", "2016-11-18"), ("西安监罚〔2016〕9号", "乙", "2016-10-12", "2016-11-21"),
+            ("西安监罚〔2016〕2号", "丁", "2016-10-11", "2016-10-20")], "区安监局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
+    got = {i["party"]: (i["state"], i["status"], i["published_date"]) for i in carried}
+    assert got == {"甲": ("resolved", "late", "2016-11-18"), "乙": ("resolved", "late", "2016-11-21")}

@@ -79,12 +79,15 @@ def locate(carried: pd.DataFrame, records: pd.DataFrame, known: pd.DataFrame | N
         _merge_into(at, left[items_per.eq(1).to_numpy(bool)], free[records_per.eq(1).to_numpy(bool)], BY_NUMBER)
         taken = items[numbered].merge(by_number[BY_NUMBER].drop_duplicates(), on=BY_NUMBER)["item"].to_numpy()
         seen[taken] = at[taken] < 0
+    # its number's every record taken by the other decisions that shared it: this one may be renumbered
+    still_free = by_number[~by_number["row"].isin(at[at >= 0])]
+    elsewhere = seen & ~_in(items, still_free, BY_NUMBER)
     _merge_into(at, items[~numbered], by_party.drop_duplicates(BY_PARTY), BY_PARTY)
     # a number filled in (无 last month), or corrected (its old number is nowhere now): never 台账中消失
     numbered_now = mine[rec_numbered]
     if stored is not None:  # its number stored before: another decision, not this one renumbered
         numbered_now = numbered_now[~_in(match_keys(numbered_now, None, BY_NUMBER), stored, BY_NUMBER)]
-    _number_filled_in(at, items[~numbered | ~seen], numbered_now, set(items["number_key"]))
+    _number_filled_in(at, items[~numbered | ~seen | elsewhere], numbered_now, set(items["number_key"]))
     retry = items[(at < 0) & ~numbered & items["party"].ne("").to_numpy(bool)]
     if len(retry):
         unique = by_party.drop_duplicates(BY_PARTY_ONLY, keep=False)  # an ambiguous party: no guess
