@@ -167,3 +167,16 @@ def test_one_of_two_decisions_that_shared_a_number_renumbered_and_published_is_r
     _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
     got = {i["party"]: (i["state"], i["status"], i["published_date"]) for i in carried}
     assert got == {"甲": ("resolved", "late", "2016-11-18"), "乙": ("resolved", "late", "2016-11-21")}
+
+
+def test_a_party_written_without_its_place_this_time_is_the_same_decision(tmp_path):
+    # No number. October: 黄石市丙商贸有限公司, unpublished. November: 黄石丙商贸有限公司, same day, published 11-18:
+    # 已整改 (it was 台账中消失, the 瞒报 flag, for a decision the unit had just published).
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty",
+           [("无", "黄石市丙商贸有限公司", "2016-10-10", None), ("西安监罚〔2016〕2号", "丁", "2016-10-11", "2016-10-20")], "区安监局")
+    ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty",
+           [("无", "黄石丙商贸有限公司", "2016-10-10", "2016-11-18"), ("西安监罚〔2016〕2号", "丁", "2016-10-11", "2016-10-20")],
+           "区安监局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
+    assert [(i["state"], i["status"]) for i in carried] == [("resolved", "late")]

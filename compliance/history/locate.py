@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..online.columns import party_keys
+from ..online.match import PLACE
 
 KEY = ["unit", "category"]
 BY_NUMBER = KEY + ["number_key"]
@@ -83,6 +84,7 @@ def locate(carried: pd.DataFrame, records: pd.DataFrame, known: pd.DataFrame | N
     still_free = by_number[~by_number["row"].isin(at[at >= 0])]
     elsewhere = seen & ~_in(items, still_free, BY_NUMBER)
     _merge_into(at, items[~numbered], by_party.drop_duplicates(BY_PARTY), BY_PARTY)
+    _place_left_out(at, items[~numbered], by_party)
     # a number filled in (无 last month), or corrected (its old number is nowhere now): never 台账中消失
     numbered_now = mine[rec_numbered]
     if stored is not None:  # its number stored before: another decision, not this one renumbered
@@ -102,6 +104,18 @@ def locate(carried: pd.DataFrame, records: pd.DataFrame, known: pd.DataFrame | N
         pairs = pairs.drop_duplicates("row", keep=False)  # two items for one record: no guess
         at[pairs["item"].to_numpy()] = pairs["row"].to_numpy()
     return at, seen
+
+
+def _place_left_out(at: np.ndarray, items: pd.DataFrame, rows: pd.DataFrame) -> None:
+    """Items without a number whose party is written with or without its place this time (黄石市丙商贸 then,
+    黄石丙商贸 now), on the same day: one item and one record by the looser name, or no guess."""
+    items = items[(at[items["item"].to_numpy()] < 0) & items["party"].ne("").to_numpy(bool)]
+    rows = rows[~rows["row"].isin(at[at >= 0])]
+    if not len(items) or not len(rows):
+        return
+    loose = [frame.assign(party=frame["party"].str.replace(PLACE, "", regex=True)).drop_duplicates(BY_PARTY, keep=False)
+             for frame in (items, rows)]
+    _merge_into(at, loose[0][loose[0]["party"].ne("").to_numpy(bool)], loose[1], BY_PARTY)
 
 
 def _number_filled_in(at: np.ndarray, items: pd.DataFrame, numbered: pd.DataFrame, held: set[str]) -> None:

@@ -343,7 +343,7 @@ def _later_acts(rec: pd.DataFrame, entries: pd.DataFrame, chosen, ambiguous, sta
 
 
 # What one side writes and the other may leave out: the place (黄石 / 黄石市) and punctuation.
-_PLACE = r"[省市区县·.,，、。:：;；\-—_]"
+PLACE = r"[省市区县·.,，、。:：;；\-—_]"
 
 
 def _plausible(rec: pd.DataFrame, ent: pd.DataFrame, chosen, state) -> pd.DataFrame:
@@ -359,7 +359,7 @@ def _plausible(rec: pd.DataFrame, ent: pd.DataFrame, chosen, state) -> pd.DataFr
         return none
     for side in (recs, ents):
         side["masked"] = side["party_key"].str.contains(_MASKED).to_numpy(bool)
-        side["loose"] = side["party_key"].str.replace(_PLACE, "", regex=True).where(~side["masked"], "")
+        side["loose"] = side["party_key"].str.replace(PLACE, "", regex=True).where(~side["masked"], "")
         side["surname"] = side["party_key"].str[:1]
         side["core"] = side["number_key"].str.extract(_CORE, expand=False).fillna("")
     found = []
