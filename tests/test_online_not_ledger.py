@@ -97,3 +97,32 @@ def test_the_tools_own_report_given_as_the_online_list_is_refused(tmp_path):
     assert result.exit_code == 2, result.output
     assert f"网站清单 {report}：这是本工具生成的检查报告，不是网站清单" in result.output
     assert "Traceback" not in result.output and data is None
+
+
+def test_a_csv_copy_of_the_ledger_given_as_the_online_list_is_refused(tmp_path):
+    """Not the same file (no SHA-256 to match): the unit's ledger exported to CSV and passed as --online.
+    A website shows no unpublished decision; the copy's blank dates made 2号 数据有误 (网站已公开，日期不明)."""
+    for folder in ("报送", "误传"):
+        (tmp_path / folder).mkdir()
+    ledger = write_xlsx(tmp_path / "报送" / "区安监局_行政处罚.xlsx", {"处罚": [HEADER[:4], *[row[:4] for row in ROWS]]})
+    copy = write_csv(tmp_path / "误传" / "区安监局_行政处罚_导出.csv",
+                     [HEADER[:4], *[[c.isoformat() if isinstance(c, dt.date) else c for c in row[:4]] for row in ROWS]])
+    result, data = run(tmp_path, str(ledger.parent), "--online", str(copy))
+    assert result.exit_code == 2, result.output
+    assert "这是台账的副本" in result.output and "区安监局_行政处罚_导出.csv" in result.output, result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_real_list_with_a_blank_date_is_not_taken_for_a_ledger_copy(tmp_path):
+    """A site's export whose one entry lacks a date, and whose other entries differ from the ledger's rows."""
+    for folder in ("报送", "网站"):
+        (tmp_path / folder).mkdir()
+    ledger = write_xlsx(tmp_path / "报送" / "区安监局_行政处罚.xlsx", {"处罚": [HEADER[:4], *[row[:4] for row in ROWS]]})
+    site = write_csv(tmp_path / "网站" / "信用西塞山_行政处罚.csv", [["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "处罚机关"],
+        ["西安监罚〔2016〕1号", "甲公司", "2016-03-01", "2016-03-05", "区安监局"],
+        ["西安监罚〔2016〕3号", "丙公司", "2016-03-03", "", "区安监局"],
+        ["西安监罚〔2016〕4号", "丁公司", "2016-03-04", "2016-03-08", "区安监局"]])
+    result, data = run(tmp_path, str(ledger.parent), "--online", str(site))
+    assert result.exit_code == 1, result.output
+    assert {r["document_number"]: r["status"] for r in data["records"]} == {"西安监罚〔2016〕1号": "on_time",
+                                                                           "西安监罚〔2016〕2号": "overdue"}

@@ -13,6 +13,7 @@ import datetime as dt
 import pandas as pd
 
 from ..ingest.unit_spellings import spelling_aliases
+from .ledger_copy import refuse_ledger_copies
 from .read import OnlineList, read_online_lists
 from .verify import RESULT_LABELS, RESULTS, UPDATE_AFTER_DEADLINE, OnlineRun, verify
 
@@ -24,6 +25,7 @@ def apply_online(records: pd.DataFrame, paths, *, config=None, since: dt.date | 
     """``own`` (ingest.load.OwnFiles): how the caller's reports are known; one given as a list is refused."""
     limit = getattr(config, "max_uncompressed", None)
     entries, lists = read_online_lists(paths, limit, getattr(config, "columns", None), own)
+    refuse_ledger_copies(records, entries)
     aliases = getattr(config, "units", {}) or {}
     if not aliases:  # no declared units: a list's and the ledger's spellings of one unit are one unit
         aliases = spelling_aliases(records["unit"], entries["unit"])
