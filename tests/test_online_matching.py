@@ -334,3 +334,17 @@ def test_a_cell_holding_two_numbers_is_found_under_either(tmp_path):
     assert results == {"西人社许〔2023〕501号、502号": ("on_time", "confirmed"),
                        "西人社许〔2023〕503号": ("on_time", "confirmed")}
     assert data["online_only"] == []
+
+
+def test_a_list_keyed_by_the_licence_number_finds_the_record_by_its_licence(tmp_path):
+    """A food-licence list has 许可证编号 and no 文号; the ledger has both. 51号 went online on 07-10 by the list,
+    past its deadline, though the ledger says 06-05: late (it was ambiguous, 按台账判定: on time, lateness hidden)."""
+    credit = write_csv(tmp_path / "信用西塞山_食品经营许可.csv", [["许可证编号", "经营者名称", "许可决定日期", "公示日期", "许可机关"],
+        ["JY14202030001234", "甲餐饮店", "2023-06-01", "2023-07-10", "区人社局"],
+        ["JY14202030001235", "乙超市", "2023-06-12", "2023-06-14", "区人社局"]])
+    header = ["序号", "行政许可决定文书号", "许可证编号", "行政相对人名称", "许可决定日期", "上网公开日期", "单位"]
+    rows = [[1, "西人社许〔2023〕51号", "JY14202030001234", "甲餐饮店", D(2023, 6, 1), D(2023, 6, 5), "区人社局"],
+            [2, "西人社许〔2023〕52号", "JY14202030001235", "乙超市", D(2023, 6, 12), D(2023, 6, 14), "区人社局"]]
+    results, data = check(tmp_path, rows, credit, header=header)
+    assert results == {"西人社许〔2023〕51号": ("late", "date-differs"), "西人社许〔2023〕52号": ("on_time", "confirmed")}
+    assert data["online_only"] == []

@@ -348,6 +348,8 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     out["published_stand_in"] = mapping.header_of("published_date") if mapping.is_weak("published_date") else None
     extra = add_quality_columns(out, kept, mapping, text=text, checks=quality, raw_unit=text(mapped_column(kept, mapping, "unit")),
                                 result=result, at={"file": context.source_file, "sheet": sheet.name})
+    if licences is not None and licences.ne("").any():  # beside the 文书号: a list keyed by it finds the record
+        out["licence_number"], extra = objects(licences.to_numpy(object), n), extra + ["licence_number"]
     if licence_numbers.any():  # a licence's number names the licence, not one decision (repeats.py)
         out["number_from_licence"] = licence_numbers
         extra = extra + ["number_from_licence"]

@@ -120,6 +120,26 @@ def _by_several_numbers(rec: pd.DataFrame, ent: pd.DataFrame, chosen: np.ndarray
         _choose_earliest(pairs[["rec", "ent", "decision", "online_date"]], chosen, state)
 
 
+def _by_licence(records: pd.DataFrame, rec: pd.DataFrame, ent: pd.DataFrame, chosen: np.ndarray, state: np.ndarray) -> None:
+    """1d. A list keyed by the licence (食品经营许可证 JY1420…, no 文号) finds the ledger's record by the 许可证编号
+    beside its 文书号: agreeing with it (party, decision date) and claimed by no other record (a licence's 新办
+    and 变更 share it)."""
+    if "licence_number" not in records:
+        return
+    licence = normalise_document_numbers(records["licence_number"].astype(object).fillna("")).to_numpy(object)
+    free = rec[(chosen < 0) & (licence != "")].assign(number_key=licence[(chosen < 0) & (licence != "")])
+    free_ent = ent[(state == 0) & ent["number_key"].ne("").to_numpy(bool)]
+    if not len(free) or not len(free_ent):
+        return
+    pairs = free.merge(free_ent, on="number_key", suffixes=("", "_e"))
+    if len(pairs):
+        pairs = _same_decision(pairs)
+        pairs = pairs[pairs["consistent"].to_numpy(bool) & pairs["decision"].notna().to_numpy(bool)]
+        pairs = pairs[pairs.groupby("ent")["rec"].transform("nunique").eq(1).to_numpy(bool)]
+    if len(pairs):
+        _choose_earliest(pairs[["rec", "ent", "decision", "online_date"]], chosen, state)
+
+
 _MASKED = r"[*＊×Ｘ某]"  # 张**, 王某 : a natural person's name masked on the website says nothing either way
 
 
@@ -217,6 +237,7 @@ def match(records: pd.DataFrame, entries: pd.DataFrame, aliases=None) -> Matches
         _choose_earliest(pd.concat([best, _also_published(pairs, best)], ignore_index=True), chosen, state)
     _by_number_in_text(rec, ent, chosen, state)
     _by_several_numbers(rec, ent, chosen, state)
+    _by_licence(records, rec, ent, chosen, state)
     # -- 2. by party name and decision date, where either side lacks a number --
     free_rec = rec[(chosen[rec["rec"].to_numpy()] < 0) & rec["party_key"].ne("") & rec["decision"].notna()
                    & ~rec["rec"].isin(by_number_shared["rec"])]
