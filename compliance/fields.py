@@ -389,10 +389,15 @@ _STAMP_NOTE = re.compile(r"\((?:加?盖?公?章|签章|印章|签字盖章|盖�
                          r"|(?:加?盖?公?章|签章|印章|签字盖章|盖章处):)")
 
 
+# An office's section after its name (区人社局政策法规科, 区城管局执法一中队): who in the office filled it in; the
+# office is the unit (as a section in the unit column, ingest/unit_column.SECTION).
+_SECTION_AFTER = re.compile(r"(?<=[局委办厅])[\u4e00-\u9fff\d]{1,8}?(?:科|股|中队)$")
+
+
 def unit_name(name: str) -> str:
-    """One unit name as ``unit_names`` spells it (区（东）局 and 区(东) 局 are one name; so are 区安监局 and
-    区安监局（盖章）)."""
-    return _STAMP_NOTE.sub("", "".join(unicodedata.normalize("NFKC", name).split()))  # either end, once each
+    """One unit name as ``unit_names`` spells it (区（东）局 and 区(东) 局 are one name; so are 区安监局,
+    区安监局（盖章） and 区安监局法规科)."""
+    return _SECTION_AFTER.sub("", _STAMP_NOTE.sub("", "".join(unicodedata.normalize("NFKC", name).split())))
 
 
 def markdown() -> str:

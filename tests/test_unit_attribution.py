@@ -127,3 +127,20 @@ def test_one_office_whose_name_holds_he_is_one_unit(tmp_path):
     data = check(tmp_path, book)
     assert [r["unit"] for r in data["records"]] == ["区人力资源和社会保障局"] * 2
     assert not [i for r in data["records"] for i in r["issues"] if i["code"] == "unit-several-in-cell"]
+
+
+@pytest.mark.parametrize("line", ["填报单位：区人社局政策法规科", "填报单位：区人社局（盖章）"])
+def test_a_section_after_the_units_name_in_its_line_is_the_unit(tmp_path, line):
+    """填报单位：区人社局政策法规科 made a unit 区人社局政策法规科 beside 区人社局 in 汇总 (the office split in two)."""
+    first = write_xlsx(tmp_path / "台账.xlsx", {"Sheet1": [[line], HEADER, *ROWS]})
+    second = write_xlsx(tmp_path / "区人社局_补报.xlsx", {"Sheet1": [HEADER, [3, "西人社罚〔2016〕3号", "丙公司", D(2016, 10, 11), None]]})
+    data = check(tmp_path, first, second)
+    assert {r["unit"] for r in data["records"]} == {"区人社局"}
+
+
+def test_a_workbook_with_a_sheet_of_its_own_unit_and_one_of_another_counts_each_sheet_for_its_unit(tmp_path):
+    """区人社局_10月.xlsx with sheets 区人社局 and 区卫健委: the second sheet's rows are 区卫健委's (they were kept
+    under 区人社局 without a word)."""
+    book = write_xlsx(tmp_path / "区人社局_10月.xlsx", {"区人社局": [HEADER, ROWS[0]], "区卫健委": [HEADER, ROWS[1]]})
+    data = check(tmp_path, book)
+    assert [(r["sheet"], r["unit"]) for r in data["records"]] == [("区人社局", "区人社局"), ("区卫健委", "区卫健委")]

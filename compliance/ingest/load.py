@@ -191,16 +191,17 @@ _SEVERAL_UNITS = re.compile(r"各单位|各部门")  # …not one unit's own 汇
 
 
 def sheet_units(raw_sheets, file_unit: str | None, stem: str = "") -> dict[str, str]:
-    """{sheet: unit} where two or more sheets are named after different units, or one is and the file name says
-    it gathers units (区政府办_各单位汇总.xlsx with sheets 区安监局, 区环保局): a compiled workbook, whose file
+    """{sheet: unit} where two or more sheets are named after different units (the file's own among them), or
+    one is and the file name says it gathers units (区政府办_各单位汇总.xlsx with sheets 区安监局, 区环保局): a compiled workbook, whose file
     names who compiled it, not who decided. An office's sections (一中队, 法制科) are no units of their own."""
     named = {raw.name: unit_in_text(raw.name.strip()) for raw in raw_sheets}
+    own = file_unit is not None and file_unit in named.values()  # 区人社局_10月.xlsx: sheets 区人社局, 区卫健委
     named = {sheet: unit for sheet, unit in named.items()
              if unit and unit != file_unit and not SECTION.match(unit)}
     if file_unit and "政府" not in file_unit:  # 区市场监管局 with sheets 河口镇, 澄月街道: its areas, not units
         named = {sheet: unit for sheet, unit in named.items() if not _PLACE.search(unit)}
     units = set(named.values())
-    return named if len(units) >= 2 or (units and _COMPILED.search(stem)) else {}
+    return named if len(units) >= 2 or (units and (own or _COMPILED.search(stem))) else {}
 
 
 _PLACE = re.compile(r"(?:街道|镇|乡)(?:办事处|人民政府|政府)?$")  # a street or town: a unit under a government office
