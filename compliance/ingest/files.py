@@ -65,6 +65,9 @@ def _walk(folder: Path, found: list[Path], skipped: list, own) -> None:
         if candidate.suffix.lower() in BACKUP_SUFFIXES or candidate.name.endswith("~"):  # 台账.xlsx.bak: an old copy
             skipped.append((candidate, problem("backup-skipped", file=candidate, suffix=candidate.suffix or "~")))
             continue
+        if candidate.name.lower() == "compliance.toml":  # `compliance check .` where the config lives: no ledger
+            skipped.append((candidate, problem("config-skipped", file=candidate)))
+            continue
         if candidate.suffix.lower() == ".json" and is_own_json(candidate):  # --json 报送/结果.json, then run again
             skipped.append((candidate, problem("own-json-skipped", file=candidate)))
             continue
