@@ -12,6 +12,8 @@ columns (dates.py says why), each read once as days (``as_days``).
 from __future__ import annotations
 
 import datetime as dt
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -64,6 +66,7 @@ def select_scope(records: pd.DataFrame, month: str | None, as_of: dt.date,
         named = records["conflict_months"].fillna("").str.contains(month, regex=False).to_numpy(bool) \
             if "conflict_months" in records else np.zeros(len(records), dtype=bool)
         other_month = has & (np.datetime_as_string(days, unit="M") != month) & ~impossible & ~named
+        other_month |= ~has & _written_month_other(records, month)
     after = has & ~other_month & (days > np.datetime64(as_of, "D")) & (days <= np.datetime64(run_date, "D"))
     other_kind = (records["category_problem"] == "category-other").to_numpy(bool) & ~other_month & ~after \
         if "category_problem" in records else np.zeros(len(records), dtype=bool)
@@ -73,6 +76,27 @@ def select_scope(records: pd.DataFrame, month: str | None, as_of: dt.date,
     if keep.all():  # the usual case: no second copy of every column
         return records.reset_index(drop=True), counts
     return records[keep].reset_index(drop=True), counts
+
+
+# One year and month in an unreadable decision date (2016年10月, 2016-10, 2016-10-10 星期二 with the wrong weekday):
+# the month is known though the day is not. 2016.1 is left out: Excel keeps 2016.10 typed as that number.
+_YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月|[-/－]\s*(\d{1,2})(?!\d)|\.\s*(\d{2})(?!\d))")
+
+
+def _written_month_other(records: pd.DataFrame, month: str) -> np.ndarray:
+    """Per record: its decision-date text names one month, another than ``month``: a --month run of another
+    month leaves it out (its 数据有误 is said in its own month's run, not in every month's)."""
+    if "decision_text" not in records or not len(records):
+        return np.zeros(len(records), dtype=bool)
+    texts = records["decision_text"].astype(object).where(records["decision_date"].isna(), None)
+    found = texts.dropna().astype(str).str.extractall(_YEAR_MONTH)
+    if not len(found):
+        return np.zeros(len(records), dtype=bool)
+    months = found[0] + "-" + found[1].fillna(found[2]).fillna(found[3]).str.zfill(2)
+    per_record = months.groupby(level=0).agg(lambda m: m.iloc[0] if m.nunique() == 1 else "")
+    written = pd.Series("", index=records.index, dtype=object)
+    written.loc[per_record.index] = per_record.to_numpy(object)
+    return (written.ne("") & written.ne(month)).to_numpy(bool)
 
 
 def add_deadlines(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet) -> pd.DataFrame:

@@ -5,12 +5,15 @@ lateness. Real .xlsx files in tmp_path, the real CLI.
 """
 
 import datetime as dt
+import json
 
 import openpyxl
 import pytest
+from click.testing import CliRunner
 
+from compliance.cli import main
 from compliance.ingest.month_dates import month_only_code
-from helpers import cli_check
+from helpers import cli_check, write_csv
 
 D = dt.date
 HEADER = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "公示日期"]
@@ -88,3 +91,22 @@ def test_a_month_typed_into_a_date_cell_of_an_xls_has_no_day_too(tmp_path):
     book.save(str(path))
     assert check(tmp_path, path) == {"1号": ("invalid", ["date-no-day"]), "2号": ("on_time", []),
                                      "3号": ("invalid", ["date-no-day"])}
+
+
+def test_a_decision_date_without_its_day_counts_only_in_its_own_months_run(tmp_path):
+    """2016年10月 is 数据有误 in October's run; in November's it was 数据有误 again (every month, a cumulative
+    ledger's one slip cut the unit's rate each month). 2016.1 may be 2016.10 kept as a number: every month;
+    见附件 names no month: every month."""
+    ledger = write_csv(tmp_path / "区人社局_行政处罚.csv", [HEADER[1:],
+        ["西人社罚〔2016〕1号", "甲", "2016年10月", "2016-11-01"], ["西人社罚〔2016〕2号", "乙", "2016-10", ""],
+        ["西人社罚〔2016〕4号", "丁", "2016-11-10", "2016-11-15"], ["西人社罚〔2016〕5号", "戊", "2016.1", ""],
+        ["西人社罚〔2016〕6号", "己", "见附件", ""]])
+    got = {}
+    for month in ("2016-10", "2016-11"):
+        out = tmp_path / f"{month}.json"
+        result = CliRunner().invoke(main, ["check", str(ledger), "--month", month, "--as-of", "2016-12-31", "--no-history",
+                                           "-o", str(tmp_path / f"{month}.xlsx"), "--json", str(out)])
+        assert result.exit_code == 1, result.output
+        got[month] = {r["document_number"][-3:]: r["status"] for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
+    assert got == {"2016-10": {"〕1号": "invalid", "〕2号": "invalid", "〕5号": "invalid", "〕6号": "invalid"},
+                   "2016-11": {"〕4号": "on_time", "〕5号": "invalid", "〕6号": "invalid"}}
