@@ -90,7 +90,8 @@ TABLE: tuple[Field, ...] = (
                           "行政决定日期", "决定日期", "决定时间", "处罚日期", "许可日期", "审批日期", "作出日期",
                           # what licence ledgers call the day the licence was granted
                           "准予许可日期", "批准日期", "核准日期", "发证日期", "登记日期", "批准时间", "核准时间",
-                          "发证时间", "许可时间", "审批时间", "处罚时间",
+                          "发证时间", "许可时间", "审批时间", "处罚时间", "核发日期", "核发时间", "颁证日期", "颁发日期",
+                          "颁证时间", "取证日期",
                           # a licence's later decisions, dated on a row of its own ledger (变更, 延续, 注销)
                           "换证日期", "换发日期", "补证日期", "变更日期", "延续日期", "注销日期",
                           # the decision document's date (处罚决定书日期, 作出处罚决定的日期)

@@ -8,6 +8,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from ..fields import category_from_text
 from .cells import per_distinct
 
 OTHER_ACTIONS = r"行政(?:确认|强制|检查|征收|征用|给付|奖励|裁决|备案|指导|监督|复议)|^(?:其他|其它)(?:行政行为|行政权力|权力|职权|事项|行政事项|权力事项)$" \
@@ -31,3 +32,17 @@ def other_actions(raw: pd.Series) -> np.ndarray:
     if kinds & _BARE_OTHER and any(isinstance(k, str) and _ACTION_KIND.match(k) for k in kinds):
         other |= raw.isin(_BARE_OTHER).to_numpy(bool)
     return other
+
+
+OTHER = "other"  # what a section row, a sheet name, a title or a file name sets where it names another action
+_NAMED_OTHER = re.compile(r"行政(?:确认|强制|检查|征收|征用|给付|奖励|裁决|备案)|(?:其他|其它)(?:行政)?(?:权力|行为|职权)"
+                          r"|^(?:确认|备案|强制|检查|征收|征用|给付|奖励|裁决)类?$")
+
+
+def kind_from_text(text: str) -> str | None:
+    """A sheet name's, title's, section row's or file name's category: permit or penalty; OTHER where it
+    names another kind of action (二、行政确认, a sheet 行政确认, 特种设备使用登记（行政确认）台账) and neither."""
+    found = category_from_text(text)
+    if found is None and isinstance(text, str) and _NAMED_OTHER.search(re.sub(r"\s+", "", text)):
+        return OTHER
+    return found

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..fields import LEDGER, ONLINE, FieldRules, category_from_text
+from ..fields import LEDGER, ONLINE, FieldRules
+from .action_kinds import kind_from_text
 from .cells import display_text, is_blank
 from .columns import ColumnMap, map_columns
 from .rawsheet import RawSheet
@@ -57,6 +58,8 @@ EXAMPLE = re.compile(r"^[\s（(【\[]*(?:(填写|填报|填表)?(示例|样例|�
 # A section row that starts a block: 一、行政许可 / 二、行政处罚 / （二）处罚.
 # 一、行政许可 / 2.行政处罚情况; or a bare label (行政许可, 许可决定（2件）, 行政处罚类（1件）) alone on its row
 SECTION = re.compile(r"^(?:[\s（(]*[一二三四五六七八九十\d]{1,3}[)）、.．\s]*\S{0,8}(许可|处罚)\S{0,12}"
+                     r"|[\s（(]*[一二三四五六七八九十\d]{1,3}[)）、.．\s]*\S{0,4}(?:行政(?:确认|强制|检查|征收|征用|给付|奖励|裁决|备案)"
+                     r"|(?:其他|其它)(?:行政)?(?:权力|行为|职权))\S{0,12}"
                      r"|(?:行政)?(?:许可|处罚)(?:类|决定|事项|信息|案件)?(?:[（(]\s*共?\d{1,4}\s*[件条项宗]?[）)])?)$")
 
 # 标签：值 lines above the header (docs/rules.md §8): sheet metadata, never a header row.
@@ -304,7 +307,7 @@ def title_category(rows: list[list], header_index: int) -> str | None:
     for row in reversed(rows[:header_index]):
         texts = [display_text(c) for c in row if not is_blank(c)]
         if len(texts) == 1 and not is_metadata_row(row):
-            found = category_from_text(texts[0])
+            found = kind_from_text(texts[0])
             if found:
                 return found
     return None
@@ -335,5 +338,5 @@ def section_above(rows: list[list], header_index: int) -> str | None:
     for row in reversed(rows[max(0, header_index - 3):header_index]):
         texts = [display_text(c) for c in row if not is_blank(c)]
         if len(texts) == 1 and SECTION.match(re.sub(r"\s+", "", texts[0])):
-            return category_from_text(texts[0])
+            return kind_from_text(texts[0])
     return None

@@ -19,9 +19,10 @@ import pandas as pd
 
 from ..dates import DATE_DTYPE
 from ..errors import FileFault, ReconciliationError
-from ..fields import FieldRules, category_from_text, unit_name, unit_names
+from ..fields import FieldRules, unit_name, unit_names
 from ..relabel import relabel_inputs
 from ..problems import Problem, problem
+from .action_kinds import kind_from_text
 from .copies import copies_under_other_units
 from .digest import file_sha256
 from .docnumbers import normalise_document_numbers
@@ -120,7 +121,7 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
     misnamed = _misnamed(path, raw_sheets)
     if misnamed:
         entry.notes.append(problem("extension-mismatch", file=path, suffix=path.suffix, kind=misnamed))
-    file_category = category_from_text(path.stem)
+    file_category = kind_from_text(path.stem)
     named, folder, file_unit = named_unit(path), folder_unit(path), unit_from_name(path)  # once per file
     per_sheet = sheet_units(raw_sheets, named, path.stem)
     if per_sheet and named:

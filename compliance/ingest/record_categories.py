@@ -7,8 +7,8 @@ import re
 import numpy as np
 import pandas as pd
 
-from ..fields import categories, category_from_text
-from .action_kinds import other_actions
+from ..fields import categories
+from .action_kinds import OTHER, kind_from_text, other_actions
 from .body import mapped_column
 from .cells import per_distinct, shared_objects
 from .columns import header_category
@@ -18,24 +18,31 @@ def record_categories(kept, mapping, sheet_name, context, text, sections, kind_o
     """(category per record, "category-unknown" where none): its own column, the column it filled of a
     permit's and a penalty's (kinds_of_rows), its section row, then column names, sheet name, title row,
     file name."""
-    fallback = header_category(mapping) or category_from_text(sheet_name) or context.title \
+    fallback = header_category(mapping) or kind_from_text(sheet_name) or context.title \
         or context.fallback_category
     default = pd.Series(sections, dtype=object)
     if kind_of_row is not None:
         default = pd.Series(kind_of_row, dtype=object).where(pd.notna(kind_of_row), default)
     if fallback is not None:
         default = default.where(default.notna(), fallback)
-    other = np.zeros(len(kept), dtype=bool)
+    # 二、行政确认 above the rows, or a sheet, title or file named for it: out of scope, as a category cell says
+    other = default.eq(OTHER).to_numpy(bool, copy=True)
+    default = default.where(~other, None)
     if "category" in mapping.columns:
         raw = text(mapped_column(kept, mapping, "category")).reset_index(drop=True)
         mapped = pd.Series(categories(raw), dtype=object)
         # 行政确认, 行政强制 …: the cell says what it is, and it is neither; never the file's category
-        other = mapped.isna().to_numpy(bool) & other_actions(raw)
-        if other.any():  # 西综执罚〔2024〕3号 under 其他权力: the number's 罚 says penalty, judged as one
-            other[other] = pd.isna(per_distinct(numbers.to_numpy(object)[other], category_of_numbers))
+        other = (mapped.isna().to_numpy(bool) & other_actions(raw)) | (other & mapped.isna().to_numpy(bool))
         category = mapped.where(mapped.notna() | other, default)
     else:
         category = default
+    if other.any():  # 西综执罚〔2024〕3号 under 其他权力: the number's 罚 says penalty, judged as one
+        by_number = np.asarray(per_distinct(numbers.to_numpy(object)[other], category_of_numbers), dtype=object)
+        said = pd.notna(by_number)
+        rows = np.flatnonzero(other)[said]
+        category = category.copy()
+        category.iloc[rows] = by_number[said]
+        other[rows] = False
     unknown = category.isna().to_numpy(bool)
     if unknown.any():  # 西工商许〔2016〕21号 / 西工商罚〔2016〕21号 in a file of both: the number's 代字 tells
         category = category.copy()

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .action_kinds import kind_from_text
 from .body import Evidence
 from .cells import cell_text, per_distinct
 from ..dates import FORMULA_NO_VALUE
-from ..fields import category_from_text
 from .columns import ColumnMap
 from .docnumbers import PLACEHOLDERS
 from .header import EXAMPLE, NON_RECORD, SECTION, SIGNATURE, STAMP_LINE
@@ -237,7 +237,7 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
         note |= nothing & ~blank
     sections = np.full(len(doc), None, dtype=object)
     if is_section.any():
-        sections[is_section] = [category_from_text(t) for t in first[is_section]]
+        sections[is_section] = [kind_from_text(t) for t in first[is_section]]
     section = pd.Series(sections, dtype=object)
     if start_category is not None and len(section):
         section.iloc[0] = section.iloc[0] or start_category

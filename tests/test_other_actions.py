@@ -1,0 +1,66 @@
+"""Permit registers as approval systems and licence offices keep them: the grant day under other names
+(核发日期, 颁证日期), and other kinds of action (行政确认, 备案) set apart by a section row, a sheet, a title
+or a file name as a category cell does. Judged as permits, such rows were 逾期未公开 accusations. Real .xlsx
+files in tmp_path, the real CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from helpers import cli_check, write_xlsx
+
+D = dt.date
+HEADER = ["序号", "许可证编号", "申请人", "核发日期", "公示日期"]
+
+
+@pytest.mark.parametrize("date_header", ["核发日期", "颁证日期", "颁发日期", "取证日期", "核发时间"])
+def test_the_grant_day_under_other_names_is_the_decision_date(tmp_path, date_header):
+    book = write_xlsx(tmp_path / "区文旅局_许可证台账.xlsx", {"许可": [
+        ["序号", "许可证编号", "申请人", date_header, "公示日期"],
+        [1, "文旅证〔2025〕1号", "甲旅行社", D(2025, 6, 3), D(2025, 7, 15)]]})
+    code, data, output = cli_check(tmp_path, book, as_of="2025-11-20")
+    assert code == 1, output
+    [record] = data["records"]
+    assert (record["status"], record["decision_date"], record["working_days_late"]) == ("late", "2025-06-03", 10)
+
+
+def _statuses(data: dict) -> list:
+    return [(r["document_number"], r["status"]) for r in data["records"]]
+
+
+def test_a_section_row_naming_another_kind_of_action_ends_the_permits_above(tmp_path):
+    book = write_xlsx(tmp_path / "区市场监管局_办件.xlsx", {"Sheet1": [
+        ["序号", "文书号", "申请人", "决定日期", "公示日期"], ["一、行政许可"],
+        [1, "西市监许〔2025〕1号", "甲公司", D(2025, 9, 1), D(2025, 9, 3)], ["二、行政确认"],
+        [2, "特设登〔2025〕2号", "乙公司", D(2025, 9, 30), None], ["三、其他行政权力"],
+        [3, "西市监备〔2025〕3号", "丙公司", D(2025, 9, 30), None]]})
+    code, data, output = cli_check(tmp_path, book, as_of="2025-11-20")
+    assert _statuses(data) == [("西市监许〔2025〕1号", "on_time")]
+    assert data["summary"]["out_of_scope"]["other_kind"] == 2
+    assert code == 0, output
+
+
+@pytest.mark.parametrize("where", ["sheet", "title", "file"])
+def test_a_sheet_title_or_file_naming_another_kind_of_action_is_out_of_scope(tmp_path, where):
+    rows = [["序号", "文书号", "申请人", "决定日期", "公示日期"], [1, "特设登〔2025〕2号", "乙公司", D(2025, 9, 30), None]]
+    if where == "title":
+        rows = [["区市场监管局2025年行政确认事项办理台账"], *rows]
+    name = "区市场监管局_行政确认台账.xlsx" if where == "file" else "区市场监管局_办件.xlsx"
+    book = write_xlsx(tmp_path / name, {"行政确认" if where == "sheet" else "Sheet1": rows})
+    code, data, output = cli_check(tmp_path, book, as_of="2025-11-20")
+    assert data["records"] == [] and data["summary"]["out_of_scope"]["other_kind"] == 1, output
+
+
+def test_a_sheet_of_another_kind_beside_the_permits_keeps_a_number_that_says_permit(tmp_path):
+    """Sheets 行政许可 and 行政确认 in a 行政许可台账: the second's 登记 row is out of scope; a 许 number there is
+    still a permit (the number says what it is)."""
+    header = ["序号", "文书号", "申请人", "决定日期", "公示日期"]
+    book = write_xlsx(tmp_path / "区市场监管局_行政许可台账.xlsx", {
+        "行政许可": [header, [1, "西市监许〔2025〕1号", "甲公司", D(2025, 9, 1), D(2025, 9, 3)]],
+        "行政确认": [header, [1, "特设登〔2025〕2号", "乙公司", D(2025, 9, 30), None],
+                   [2, "西市监许〔2025〕9号", "丁公司", D(2025, 9, 2), D(2025, 9, 4)]]})
+    code, data, output = cli_check(tmp_path, book, as_of="2025-11-20")
+    assert _statuses(data) == [("西市监许〔2025〕1号", "on_time"), ("西市监许〔2025〕9号", "on_time")]
+    assert data["summary"]["out_of_scope"]["other_kind"] == 1
