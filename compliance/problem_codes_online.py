@@ -5,7 +5,7 @@ Listed in problem_codes.DECLARED with every other code (a module of its own only
 
 from __future__ import annotations
 
-from .problem_types import KEEP_LEDGER, RECORD, ProblemType
+from .problem_types import KEEP_LEDGER, RECORD, SHEET, ProblemType
 
 ONLINE_RECORD = [
     ProblemType("online-not-found-claimed", RECORD, "台账填写已公开（{ledger}），网站未见，按未公开判定",
@@ -65,4 +65,6 @@ ONLINE_RECORD = [
                 "补登台账"),
     ProblemType("online-only-titled", RECORD, "网站已公开，本单位台账中没有这条记录（标题：{title}）",
                 "网站上有、台账中没有（台账未登记），网站清单没有文书号", "补登台账"),
+    ProblemType("online-list-sheet-continued", SHEET, "网站清单 {file} 的工作表“{sheet}”没有表头，按前一个工作表的表头读取（分页导出）",
+                "导出的清单分在几个工作表中，只有第一个有表头", "无需处理；核对这个工作表的列与第一个是否一致"),
 ]

@@ -348,3 +348,16 @@ def test_a_list_keyed_by_the_licence_number_finds_the_record_by_its_licence(tmp_
     results, data = check(tmp_path, rows, credit, header=header)
     assert results == {"西人社许〔2023〕51号": ("late", "date-differs"), "西人社许〔2023〕52号": ("on_time", "confirmed")}
     assert data["online_only"] == []
+
+
+def test_a_list_paged_over_sheets_with_its_header_on_the_first_only_is_read_whole(tmp_path):
+    """Sheet2 carries on Sheet1's table without a header (old exports page so): it was dropped without a word,
+    and the decisions on it were 网站未见."""
+    credit = write_xlsx(tmp_path / "信用西塞山_导出.xlsx", {
+        "Sheet1": [CREDIT_HEADER, ["西人社罚〔2023〕1号", "甲公司", "2023-03-01", "2023-03-03", "区人社局"]],
+        "Sheet2": [["西人社罚〔2023〕2号", "乙公司", "2023-03-02", "2023-03-06", "区人社局"]]})
+    rows = [[1, "西人社罚〔2023〕1号", "甲公司", D(2023, 3, 1), D(2023, 3, 3), "区人社局"],
+            [2, "西人社罚〔2023〕2号", "乙公司", D(2023, 3, 2), D(2023, 3, 6), "区人社局"]]
+    results, data = check(tmp_path, rows, credit, category="行政处罚")
+    assert results == {"西人社罚〔2023〕1号": ("on_time", "confirmed"), "西人社罚〔2023〕2号": ("on_time", "confirmed")}
+    assert "Sheet2" in json.dumps(data["online_lists"], ensure_ascii=False)

@@ -122,15 +122,19 @@ def read_online_list(path: Path, rules: FieldRules, max_uncompressed: int | None
         raise OnlineListError(path, fault.message.split("：", 1)[-1]) from fault
     if own is not None and own.is_report(sheet.name for sheet in sheets):  # its 全部记录 confirmed itself
         raise OnlineListError(path, "这是本工具生成的检查报告，不是网站清单；请给出从网站导出的清单")
-    frames = []
+    frames, previous = [], None
     for sheet in sheets:
         found = find_header(sheet.rows, rules, sheet.merged)
         if found is None:
+            if previous is not None and sheet.data is None and _continues(sheet.rows, len(previous.headers)):
+                # an export paged over sheets, the header on the first only: read by that header, and said
+                frames.append(_sheet_entries(sheet, path, -1, previous, described))
+                described.notes.append(problem("online-list-sheet-continued", file=str(path), sheet=sheet.name))
             continue
         header_index, headers = found
         described.exported = max(filter(None, [described.exported, stated_export(sheet.rows[:header_index])]), default=None)
         described.decided_within = described.decided_within or stated_period(sheet.rows[:header_index])
-        mapping = map_columns(headers, rules, compared=("decision_date", "published_date"))
+        mapping = previous = map_columns(headers, rules, compared=("decision_date", "published_date"))
         frames.append(_sheet_entries(sheet, path, header_index, mapping, described))
     if not frames:
         raise OnlineListError(path, "找不到网站清单的表头（应含 文书号/标题/行政相对人名称，以及 公示日期/发布日期 等列）")
@@ -143,6 +147,13 @@ def read_online_list(path: Path, rules: FieldRules, max_uncompressed: int | None
     if len(dated):
         described.first, described.last = dated.min().date(), dated.max().date()
     return entries, described
+
+
+def _continues(rows: list[list], width: int) -> bool:
+    """A sheet with no header whose rows are as wide as the sheet before's table: that table, continued."""
+    filled = [sum(1 for c in row if c not in (None, "")) for row in rows]
+    wide = [n for n in filled if n >= 3]
+    return bool(wide) and max(len(row) for row in rows) <= width + 1 and len(wide) >= 0.5 * sum(1 for n in filled if n)
 
 
 def span_dates(entries: pd.DataFrame) -> pd.Series:
