@@ -361,3 +361,31 @@ def test_a_list_paged_over_sheets_with_its_header_on_the_first_only_is_read_whol
     results, data = check(tmp_path, rows, credit, category="行政处罚")
     assert results == {"西人社罚〔2023〕1号": ("on_time", "confirmed"), "西人社罚〔2023〕2号": ("on_time", "confirmed")}
     assert "Sheet2" in json.dumps(data["online_lists"], ensure_ascii=False)
+
+
+def test_a_catalogue_title_opening_with_the_party_is_a_candidate_never_a_miss(tmp_path):
+    """黄石戊商店行政处罚决定书 (no number): the party opens the title. It was read as no party, so the record was
+    网站未见 (逾期未公开) and the entry 台账未登记; it may be this decision: 无法确定对应, judged by the ledger."""
+    gov = write_csv(tmp_path / "区政府网站_信息公开目录.csv", [GOV_HEADER[:3] + ["发布日期"],
+        ["1", "行政处罚决定书（西人社罚〔2023〕1号）", "区人社局", "2023-02-10"],
+        ["2", "黄石戊商店行政处罚决定书（2023年3月8日）", "区人社局", "2023-03-15"],
+        ["3", "行政处罚决定书（西人社罚〔2023〕9号）", "区人社局", "2023-11-20"]])
+    rows = [[1, "西人社罚〔2023〕1号", "甲公司", D(2023, 2, 6), D(2023, 2, 10), "区人社局"],
+            [2, "西人社罚〔2023〕6号", "黄石戊商店", D(2023, 3, 8), D(2023, 3, 15), "区人社局"],
+            [3, "西人社罚〔2023〕9号", "乙公司", D(2023, 11, 16), D(2023, 11, 20), "区人社局"]]
+    results, data = check(tmp_path, rows, gov, category="行政处罚")
+    assert results["西人社罚〔2023〕6号"] == ("on_time", "ambiguous")
+    assert data["online_only"] == []
+
+
+def test_a_correction_or_revocation_of_a_decision_found_online_is_no_unregistered_entry(tmp_path):
+    """rules §9: a 更正 or 撤销 page is a later act on a decision, not a decision of its own; where the decision
+    is in the ledger (and found), it was still listed as 台账未登记 without a number."""
+    gov = write_csv(tmp_path / "区政府网站_信息公开目录.csv", [GOV_HEADER[:3] + ["发布日期"],
+        ["1", "行政处罚决定书（西人社罚〔2023〕10号）", "区人社局", "2023-03-25"],
+        ["2", "西人社罚〔2023〕10号行政处罚决定书（更正）", "区人社局", "2023-05-15"],
+        ["3", "关于撤销西人社罚〔2023〕10号行政处罚决定的决定", "区人社局", "2023-06-15"]])
+    rows = [[1, "西人社罚〔2023〕10号", "甲公司", D(2023, 3, 22), D(2023, 3, 25), "区人社局"]]
+    results, data = check(tmp_path, rows, gov, category="行政处罚")
+    assert results == {"西人社罚〔2023〕10号": ("on_time", "confirmed")}
+    assert data["online_only"] == []

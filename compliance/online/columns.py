@@ -105,9 +105,15 @@ def _batch(issuer: str, year: str, serial: str, more: str) -> list[str]:
     return [f"{issuer}〔{year}〕{k}号" for k in dict.fromkeys(serials)]
 
 
+# A title that opens with the party (黄石戊商店行政处罚决定书（2024年3月8日）): a business's name, never an office's.
+_PARTY_OPENS_TITLE = re.compile(r"^(.{2,40}?(?:公司|厂|店|商店|商行|合作社|个体工商户|门市部|经营部|超市|酒店|饭店|宾馆|诊所|药房|药店"
+                                r"|农家乐|加油站|幼儿园|学校|医院|卫生院|工作室|养殖场|种植场))(?:的)?(?:行政)?(?:处罚|许可)决定")
+
+
 def parties_from_titles(titles: pd.Series) -> pd.Series:
     text = titles.astype(object).where(titles.notna(), "").astype(str).str.normalize("NFKC")
-    return text.str.extract(_PARTY_IN_TITLE, expand=False).fillna("")
+    said = text.str.extract(_PARTY_IN_TITLE, expand=False)
+    return said.fillna(text.str.extract(_PARTY_OPENS_TITLE, expand=False)).fillna("")
 
 
 def units_from_titles(titles: pd.Series) -> pd.Series:

@@ -356,6 +356,9 @@ def _later_acts(rec: pd.DataFrame, entries: pd.DataFrame, chosen, ambiguous, sta
     if not (acted != "").any():
         return later_only, pd.DataFrame({"rec": pd.Series(dtype=np.int64), "ent": pd.Series(dtype=np.int64)})
     acts = pd.DataFrame({"ent": np.flatnonzero(acted != ""), "number_key": acted[acted != ""]})
+    # an act on a decision the ledgers hold, found online or not, is no 台账未登记 of its own
+    on_ours = acts["ent"][acts["number_key"].isin(rec["number_key"][rec["number_key"].ne("")])].to_numpy()
+    state[on_ours[state[on_ours] == 0]] = 1
     free = rec[(chosen[rec["rec"].to_numpy()] < 0) & ~ambiguous[rec["rec"].to_numpy()] & rec["number_key"].ne("")]
     pairs = free[["rec", "number_key"]].merge(acts, on="number_key")[["rec", "ent"]]
     later_only[pairs["rec"].to_numpy()] = True
