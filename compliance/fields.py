@@ -179,7 +179,9 @@ TABLE: tuple[Field, ...] = (
           "国办发〔2015〕51号（双公示：行政许可和行政处罚）",
           Words(contains=("信息类别", "信息类型", "公示类别", "公示类型", "决定类别", "决定类型", "数据类别", "数据类型",
                           "事项类型", "事项类别", "决定种类", "权力类别", "权力类型", "职权类别", "职权类型"),
-                exact=("类别", "类型", "分类", "许可/处罚", "许可或处罚", "许可/处罚类别")),
+                exact=("类别", "类型", "分类", "许可/处罚", "许可或处罚", "许可/处罚类别"),
+                # an approval system's export: the matter's name says 许可, 备案 or 行政确认 where it says any
+                weak=("事项名称", "办理事项", "审批事项", "权力事项名称")),
           # these name a kind *within* permits or penalties, or the party's kind
           exclude=("处罚类别", "审批类别", "相对人类别", "违法行为类型", "许可类别", "证件类型")),
     Field("title", "标题", "网站信息的标题：文书号和行政相对人常写在其中",

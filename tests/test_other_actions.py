@@ -64,3 +64,16 @@ def test_a_sheet_of_another_kind_beside_the_permits_keeps_a_number_that_says_per
     code, data, output = cli_check(tmp_path, book, as_of="2025-11-20")
     assert _statuses(data) == [("西市监许〔2025〕1号", "on_time"), ("西市监许〔2025〕9号", "on_time")]
     assert data["summary"]["out_of_scope"]["other_kind"] == 1
+
+
+def test_an_approval_systems_matter_name_sets_filings_and_confirmations_apart(tmp_path):
+    """No 事项类型 column, only 事项名称: 企业投资项目备案 and 特种设备使用登记（行政确认） were category-unknown and,
+    unpublished, 逾期未公开; …核准（行政许可） is a permit."""
+    book = write_xlsx(tmp_path / "区发改局_办件导出.xlsx", {"Sheet1": [
+        ["序号", "办件编号", "申请人", "事项名称", "决定日期", "公示日期"],
+        [1, "BJ001", "黄石项一", "企业投资项目备案", D(2025, 9, 1), None],
+        [2, "BJ002", "黄石项二", "特种设备使用登记（行政确认）", D(2025, 9, 2), None],
+        [3, "BJ003", "黄石项三", "企业投资项目核准（行政许可）", D(2025, 9, 3), D(2025, 9, 5)]]})
+    code, data, output = cli_check(tmp_path, book, as_of="2025-11-20")
+    assert [(r["party"], r["category"], r["status"]) for r in data["records"]] == [("黄石项三", "permit", "on_time")]
+    assert data["summary"]["out_of_scope"]["other_kind"] == 2

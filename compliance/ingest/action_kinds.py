@@ -12,7 +12,7 @@ from ..fields import category_from_text
 from .cells import per_distinct
 
 OTHER_ACTIONS = r"行政(?:确认|强制|检查|征收|征用|给付|奖励|裁决|备案|指导|监督|复议)|^(?:其他|其它)(?:行政行为|行政权力|权力|职权|事项|行政事项|权力事项)$" \
-    r"|^公共服务|^(?:确认|备案|强制|检查|征收|征用|给付|奖励|裁决)类?$"
+    r"|^公共服务|^(?:确认|备案|强制|检查|征收|征用|给付|奖励|裁决)类?$|备案$"
 _OTHER_ACTIONS = re.compile(OTHER_ACTIONS)
 # A bare 其他 is another kind of action only in a column of kinds of action (许可 / 处罚 / 确认 / 其他); in a
 # 许可类别 or 处罚类别 column (普通 / 核准 / 罚款 / 其他) it is a kind of permit or penalty (the standard's).

@@ -12,9 +12,9 @@ import datetime as dt
 
 import pandas as pd
 
-from ..ingest.unit_spellings import spelling_aliases
 from .ledger_copy import refuse_ledger_copies
 from .read import OnlineList, read_online_lists
+from .units import online_unit_aliases
 from .verify import RESULT_LABELS, RESULTS, UPDATE_AFTER_DEADLINE, OnlineRun, verify
 
 __all__ = ["OnlineList", "OnlineRun", "RESULTS", "RESULT_LABELS", "UPDATE_AFTER_DEADLINE", "apply_online", "select_online_only"]
@@ -28,7 +28,7 @@ def apply_online(records: pd.DataFrame, paths, *, config=None, since: dt.date | 
     refuse_ledger_copies(records, entries)
     aliases = getattr(config, "units", {}) or {}
     if not aliases:  # no declared units: a list's and the ledger's spellings of one unit are one unit
-        aliases = spelling_aliases(records["unit"], entries["unit"])
+        aliases = online_unit_aliases(records, entries)
     return verify(records, entries, lists, since=since, aliases=aliases, run_date=run_date)
 
 

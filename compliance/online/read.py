@@ -30,7 +30,7 @@ from ..ingest.columns import ColumnMap, header_category, map_columns, one_cell_p
 from ..ingest.date_words import range_start
 from ..ingest.digest import file_sha256
 from ..ingest.docnumbers import normalise_document_numbers
-from ..ingest.header import FOOTER, find_header
+from ..ingest.header import FOOTER, find_header, sheet_unit, title_unit
 from ..ingest.unit_text import unit_in_text
 from ..ingest.readers import read_file
 from ..problems import problem
@@ -228,6 +228,9 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
         # that unit only, not for every unit checked (a false 网站未见 for the others); a government's
         # (区政府_…) or a site's name (信用西塞山_…) names no single unit.
         named = unit_in_text(path.stem)
+        if not named and header_index > 0:  # 填报单位：区环保局, or a title 区环保局2024年…台账, above the header
+            above = sheet.rows[:header_index]
+            named = sheet_unit(above, header_index) or title_unit(above, header_index)
         if named and not named.endswith("政府") and not re.search(_SITE, named):
             unit = pd.Series(named, index=unit.index, dtype=object)
     dates = partial(_dates, date1904=getattr(sheet, "date1904", False))

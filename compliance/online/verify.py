@@ -281,8 +281,10 @@ def coverage(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineLis
         by_kind = spans.groupby(spans["category"].astype(object).fillna(""))
         if since is not None:
             holds &= ~(claimed < np.datetime64(since, "s"))
+        # a period of decisions the list says it holds (统计期间：…（处罚决定日期）) replaces the one its entries suggest
+        stated = item.decided_within is not None and item.decided_within[2] in ("decision", "either")
         for column, dates in (("online_date", (deadline,) if since else (deadline, claimed)),
-                              ("decision_date", () if since else (decided,))):
+                              ("decision_date", () if since or stated else (decided,))):
             starts = by_kind[column].min().dropna()
             if len(starts):
                 start = starts.reindex(category if kinds else np.full(len(category), "", object))
@@ -293,7 +295,7 @@ def coverage(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineLis
         # though a late May entry dates it into July): the list cannot show it either. An export stamp
         # or update times do not say the export was not filtered so.
         ends = by_kind["decision_date"].max().dropna()
-        if len(ends):
+        if len(ends) and not stated:
             last = ends.reindex(category if kinds else np.full(len(category), "", object))
             holds &= ~(decided > last.fillna(ends.max()).to_numpy("datetime64[s]"))
         if item.decided_within:  # the period it says it was exported for: of decisions, of publications, or unsaid

@@ -1,0 +1,82 @@
+"""Whom a website list speaks for: another district's office on a city platform, the unit named only above a
+list's header, and the period a list says it holds. Each wrong answer here was a false 网站未见 (an accusation)
+or a hidden one (无法核对). Real files in tmp_path, the real CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from compliance.cli import main
+from helpers import write_xlsx
+
+D = dt.date
+LEDGER = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期"]
+CREDIT = ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "处罚机关"]
+
+
+def run(tmp_path: Path, ledger_rows: list[list], online: Path) -> dict:
+    folder = tmp_path / "led"
+    folder.mkdir(exist_ok=True)
+    write_xlsx(folder / "区安监局_处罚台账.xlsx", {"处罚": [LEDGER, *ledger_rows]})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(folder), "--online", str(online), "--as-of", "2024-09-30",
+                                       "--no-history", "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def results(data: dict) -> dict:
+    return {r["document_number"]: (r["status"], r["online"]["result"]) for r in data["records"]}
+
+
+OURS = [[1, "西安监罚〔2024〕5号", "黄石甲公司", D(2024, 3, 11), D(2024, 3, 14)]]
+
+
+def test_another_districts_office_on_a_city_list_is_not_ours(tmp_path):
+    """Only 黄石港区安全生产监督管理局's rows (港安监罚): by spelling it was our 区安监局, so 5号 was 网站未见 and
+    their decisions our 台账未登记. Their numbers' issuer is not ours: the list does not speak for us."""
+    online = write_xlsx(tmp_path / "信用黄石_行政处罚导出.xlsx", {"导出": [CREDIT,
+        ["港安监罚〔2024〕1号", "黄石港乙公司", "2024-01-05", "2024-01-09", "黄石港区安全生产监督管理局"],
+        ["港安监罚〔2024〕20号", "黄石港丙公司", "2024-08-05", "2024-08-09", "黄石港区安全生产监督管理局"]]})
+    data = run(tmp_path, OURS, online)
+    assert results(data) == {"西安监罚〔2024〕5号": ("on_time", "not-verifiable")}
+    assert {o["unit"] for o in data["online_only"]} == {"黄石港区安全生产监督管理局"}
+
+
+def test_a_city_list_with_two_districts_still_speaks_for_ours(tmp_path):
+    """西塞山区 and 黄石港区 offices on one list: the bare 区安监局 merged with neither, and 8号, missing from the
+    list, was 无法核对 (a 网站未见 hidden). Our numbers' issuer (西安监罚) says which is ours."""
+    online = write_xlsx(tmp_path / "信用黄石_行政处罚导出.xlsx", {"导出": [CREDIT,
+        ["西安监罚〔2024〕1号", "黄石丁公司", "2024-01-05", "2024-01-09", "西塞山区安全生产监督管理局"],
+        ["西安监罚〔2024〕20号", "黄石戊公司", "2024-08-05", "2024-08-09", "西塞山区安全生产监督管理局"],
+        ["港安监罚〔2024〕3号", "黄石港乙公司", "2024-03-05", "2024-03-09", "黄石港区安全生产监督管理局"]]})
+    rows = [[1, "西安监罚〔2024〕1号", "黄石丁公司", D(2024, 1, 5), D(2024, 1, 9)],
+            [2, "西安监罚〔2024〕8号", "黄石甲公司", D(2024, 3, 12), D(2024, 3, 15)],
+            [3, "西安监罚〔2024〕20号", "黄石戊公司", D(2024, 8, 5), D(2024, 8, 9)]]
+    data = run(tmp_path, rows, online)
+    assert results(data)["西安监罚〔2024〕8号"] == ("overdue", "not-found")
+    assert [o["document_number"] for o in data["online_only"]] == ["港安监罚〔2024〕3号"]
+
+
+def test_a_list_whose_unit_is_named_only_above_its_header_speaks_for_that_unit_only(tmp_path):
+    """Another office's sheet passed as --online, its unit in a 填报单位 line: every record of ours was 网站未见."""
+    online = write_xlsx(tmp_path / "2024年行政处罚台账.xlsx", {"Sheet1": [["填报单位：区环保局"], LEDGER,
+        [1, "西环罚〔2024〕1号", "黄石丙化工有限公司", "2024-01-05", "2024-01-10"],
+        [2, "西环罚〔2024〕3号", "黄石戊化工有限公司", "2024-08-06", "2024-08-12"]]})
+    data = run(tmp_path, OURS, online)
+    assert results(data) == {"西安监罚〔2024〕5号": ("on_time", "not-verifiable")}
+
+
+def test_a_stated_period_of_decisions_covers_a_record_decided_within_it(tmp_path):
+    """统计期间 01-01 to 03-31 (处罚决定日期): 5号 (03-11) is missing from it, though its latest entry is 03-08:
+    网站未见, not 无法核对 (the stated period says no March decision was filtered out)."""
+    online = write_xlsx(tmp_path / "信用西塞山_导出.xlsx", {"导出": [
+        ["统计期间：2024年1月1日至2024年3月31日（处罚决定日期）"], ["导出时间：2024-09-20"], CREDIT,
+        ["西安监罚〔2024〕1号", "黄石丁公司", "2024-01-05", "2024-01-09", "区安监局"],
+        ["西安监罚〔2024〕2号", "黄石乙公司", "2024-03-08", "2024-04-10", "区安监局"]]})
+    data = run(tmp_path, OURS, online)
+    assert results(data) == {"西安监罚〔2024〕5号": ("overdue", "not-found")}
