@@ -55,7 +55,7 @@ QUALITY_FIELDS: tuple[QualityField, ...] = (
     QualityField("permit_content", "许可内容", (("许可内容",),), presence_only=True),
     QualityField("facts", "违法事实", (("违法事实",), ("处罚事由",)), presence_only=True),  # 2016 standard: 处罚事由 (CF_SY)
     QualityField("basis", "处罚依据", (("处罚依据",),), presence_only=True),
-    QualityField("penalty_content", "处罚内容", (("处罚内容",),), presence_only=True),
+    QualityField("penalty_content", "处罚内容", (("处罚内容",), ("处罚结果",)), presence_only=True),  # 2016: 处罚结果
     # The standard counts amounts in 万元; a unit's own header may say 元 (罚款金额（元）): read as it says.
     QualityField("fine_yuan", "罚款金额（元）", (("罚款金额", "元"),), exclude=("万元",)),
     QualityField("fine", "罚款金额（万元）", (("罚款金额",),)),
