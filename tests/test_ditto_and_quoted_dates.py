@@ -64,12 +64,14 @@ def test_a_city_bureaus_branch_and_the_party_committees_office_are_the_districts
     not two ranked against each other."""
     names = ["区国土分局", "区国土分局", "黄石市国土资源局西塞山分局", "区编办", "区编办",
              "中共西塞山区委机构编制委员会办公室", "区工商分局", "区工商分局", "黄石市工商行政管理局西塞山分局",
-             "区城管局", "区城管局", "西塞山区城市管理执法局"]
+             "区城管局", "区城管局", "西塞山区城市管理执法局",
+             # the branch by another name: 区市场监管局 (a 局, not a 分局) is the city bureau's 西塞山分局
+             "区市场监管局", "区市场监管局", "黄石市市场监督管理局西塞山分局"]
     rows = [[f"西罚〔2024〕{k}号", "甲", "2024-03-01", "2024-03-05", name] for k, name in enumerate(names, start=1)]
     book = write_csv(tmp_path / "各单位汇总.csv", [["文书号", "当事人", "决定日期", "公开日期", "单位"], *rows])
     data = run(tmp_path, book)
     assert [r["unit"] for r in data["records"]] == ["区国土分局"] * 3 + ["区编办"] * 3 + ["区工商分局"] * 3 + \
-        ["区城管局"] * 3
+        ["区城管局"] * 3 + ["区市场监管局"] * 3
 
 
 def test_sections_of_the_office_in_the_unit_column_count_under_the_office(tmp_path):

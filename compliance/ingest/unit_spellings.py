@@ -30,7 +30,7 @@ _LONG_FIRST = sorted(SHORT_FORMS, key=len, reverse=True)
 _DISTRICT = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?市)?(?P<named>[\u4e00-\u9fff]{1,6}?[区县])|^[区县]")
 
 
-# A city bureau's branch in the district (黄石市国土资源局西塞山分局: 区国土分局), and the Party committee's
+# A city bureau's branch in the district (黄石市国土资源局西塞山分局: 区国土分局, 区国土局), and the Party committee's
 # offices (中共西塞山区委机构编制委员会办公室, 区委编办: 区编办), written as the district's own.
 _CITY_BRANCH = re.compile(r"^[\u4e00-\u9fff]{1,6}?市(?P<office>[\u4e00-\u9fff]+?)局(?P<district>[\u4e00-\u9fff]{1,6}?)区?分局$")
 _PARTY = re.compile(r"^中共(?P<district>[\u4e00-\u9fff]{0,6}?[区县])委|^(?P<bare>[区县])委(?=.)")
@@ -42,6 +42,8 @@ def _key(name: str) -> tuple[str, str | None]:
     short = _PARTY.sub(lambda m: m.group("district") or m.group("bare"), short)
     for long in _LONG_FIRST:
         short = short.replace(long, SHORT_FORMS[long])
+    if short.endswith("分局"):  # the city bureau's district branch is the district's bureau (区市场监管局)
+        short = short[:-2] + "局"
     found = _DISTRICT.match(short)
     if found is None:
         return short, None
