@@ -389,3 +389,18 @@ def test_a_correction_or_revocation_of_a_decision_found_online_is_no_unregistere
     results, data = check(tmp_path, rows, gov, category="行政处罚")
     assert results == {"西人社罚〔2023〕10号": ("on_time", "confirmed")}
     assert data["online_only"] == []
+
+
+def test_a_blank_ledger_date_found_online_is_judged_by_the_site_and_asked_for(tmp_path):
+    """The ledger left 2号's date blank; the list shows it on 03-06: on time by that day, and the record says the
+    ledger should be filled in (it said nothing, so the unit was never asked)."""
+    credit = write_csv(tmp_path / "信用西塞山_导出.csv", [CREDIT_HEADER,
+        ["西人社罚〔2023〕1号", "甲公司", "2023-03-01", "2023-03-03", "区人社局"],
+        ["西人社罚〔2023〕2号", "乙公司", "2023-03-02", "2023-03-06", "区人社局"]])
+    rows = [[1, "西人社罚〔2023〕1号", "甲公司", D(2023, 3, 1), D(2023, 3, 3), "区人社局"],
+            [2, "西人社罚〔2023〕2号", "乙公司", D(2023, 3, 2), None, "区人社局"]]
+    results, data = check(tmp_path, rows, credit, category="行政处罚")
+    assert results == {"西人社罚〔2023〕1号": ("on_time", "confirmed"), "西人社罚〔2023〕2号": ("on_time", "confirmed")}
+    issues = {r["document_number"]: [(i["code"], i["message"]) for i in r["issues"]] for r in data["records"]}
+    assert issues["西人社罚〔2023〕1号"] == []
+    assert issues["西人社罚〔2023〕2号"] == [("online-date-from-list", "台账没有填公开日期，网站清单的公开日期是 2023-03-06，按此判定；请在台账中补填")]

@@ -205,6 +205,9 @@ def _problems(out, result, ledger_claimed, start, since, found, entries):
     """One problem code per record that needs a word, and the values its message needs (issues.py renders it)."""
     code = np.full(len(out), None, dtype=object)
     code[(result == "not-found") & ledger_claimed] = "online-not-found-claimed"
+    # found online, the ledger's date blank: judged by the site's date, and the ledger should say it
+    blank = np.isnat(out["ledger_published_date"].to_numpy(DATE_DTYPE)) & out["published_problem"].isna().to_numpy(bool)
+    code[(result == "confirmed") & blank] = "online-date-from-list"
     code[result == "date-differs"] = "online-date-differs"
     code[result == "ambiguous"] = "online-ambiguous"
     if found.renumbered is not None:
