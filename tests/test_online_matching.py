@@ -404,3 +404,22 @@ def test_a_blank_ledger_date_found_online_is_judged_by_the_site_and_asked_for(tm
     issues = {r["document_number"]: [(i["code"], i["message"]) for i in r["issues"]] for r in data["records"]}
     assert issues["西人社罚〔2023〕1号"] == []
     assert issues["西人社罚〔2023〕2号"] == [("online-date-from-list", "台账没有填公开日期，网站清单的公开日期是 2023-03-06，按此判定；请在台账中补填")]
+
+
+def test_the_online_sheet_lists_a_confirmed_record_whose_site_decision_date_turns_the_verdict(tmp_path):
+    """1号: ledger decided 03-20, site 02-20; published 03-27 (on time by the ledger's date, late by the site's):
+    数据有误 for the date, yet 公开核对 left it out (only records not 一致 were listed); 2号's blank ledger date too."""
+    import openpyxl  # the report itself, as 法制办 reads it
+
+    credit = write_csv(tmp_path / "信用西塞山_导出.csv", [CREDIT_HEADER,
+        ["西人社罚〔2023〕1号", "甲公司", "2023-02-20", "2023-03-27", "区人社局"],
+        ["西人社罚〔2023〕2号", "乙公司", "2023-03-02", "2023-03-06", "区人社局"]])
+    rows = [[1, "西人社罚〔2023〕1号", "甲公司", D(2023, 3, 20), D(2023, 3, 27), "区人社局"],
+            [2, "西人社罚〔2023〕2号", "乙公司", D(2023, 3, 2), None, "区人社局"]]
+    results, data = check(tmp_path, rows, credit, category="行政处罚")
+    assert results["西人社罚〔2023〕1号"] == ("invalid", "confirmed")
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["公开核对"]
+    lines = [" ".join(str(c) for c in row if c is not None) for row in sheet.iter_rows(values_only=True)]
+    [one] = [line for line in lines if "西人社罚〔2023〕1号" in line]
+    assert "2023-02-20" in one, one
+    assert [line for line in lines if "西人社罚〔2023〕2号" in line and "台账未填公开日期" in line], lines

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ...dates import iso_dates
 from ...online import RESULT_LABELS, UPDATE_AFTER_DEADLINE
 from ...problems import render_column
 from ...rules import CATEGORY_LABELS
@@ -69,12 +70,26 @@ def _notes(picked: pd.DataFrame) -> np.ndarray:
         if rows.any():
             note[rows] = render_column(name, short=True,
                                        column=picked["online_date_column"].astype(str).to_numpy(object)[rows])
+    checked = picked["check_problem"].astype(object).to_numpy(object) if "check_problem" in picked \
+        else np.full(len(picked), None, dtype=object)
+    for name in ("online-decision-date-turns", "online-decision-date-differs"):
+        rows = checked == name
+        if rows.any():
+            text = render_column(name, site_decision=iso_dates(_site_decision(picked)[rows], ""))
+            note[rows] = [t if pd.isna(n) else f"{n}；{t}" for n, t in zip(note[rows], text)]
     update = picked["online_update_only"].to_numpy(bool)
     if update.any():
         weak = render_column("online-update-date-only", short=True,
                              column=picked["online_date_column"].astype(str).to_numpy(object)[update])
         note[update] = np.where(pd.isna(note[update]), "", note[update]) + weak
     return note
+
+
+def _site_decision(records: pd.DataFrame) -> pd.Series:
+    """The site's decision date where it differs from the ledger's (NaT elsewhere, or without the column)."""
+    if "online_decision_date" in records:
+        return records["online_decision_date"]
+    return pd.Series(pd.NaT, index=records.index, dtype="datetime64[s]")
 
 
 def _bound_deadline(picked: pd.DataFrame) -> pd.Series:
@@ -99,7 +114,10 @@ def _with_id_note(note: np.ndarray, exposed: np.ndarray) -> np.ndarray:
 def _record_rows(records: pd.DataFrame, source_names: pd.Series) -> pd.DataFrame:
     exposed_all = _exposed(records["online_id_exposed"]) if "online_id_exposed" in records.columns \
         else np.full(len(records), "", dtype=object)
-    wanted = records["online_result"].astype(object).ne("confirmed").to_numpy(bool) | (exposed_all != "")
+    # confirmed records too where the site says something the ledger should take up: its decision date (the
+    # verdict may turn on it), or a publication date the ledger left blank
+    said = records["online_problem"].notna().to_numpy(bool) | _site_decision(records).notna().to_numpy(bool)
+    wanted = records["online_result"].astype(object).ne("confirmed").to_numpy(bool) | (exposed_all != "") | said
     picked = records[wanted]
     exposed = exposed_all[wanted]
     names = source_names[picked.index]
