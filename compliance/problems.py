@@ -122,3 +122,11 @@ def render_column(code: str, short: bool = False, **columns) -> np.ndarray:
             else:
                 out = out + str(value)
     return out
+
+
+def to_do(issues) -> bool:
+    """Whether a record's problems ask something of its unit (not only how it was judged: 无需处理)."""
+    return any(p.code not in _NO_ACTION for p in issues)
+
+
+_NO_ACTION = frozenset({"unit-by-folder"} | {code for code, kind in PROBLEMS.items() if kind.action.startswith("无需处理")})

@@ -80,3 +80,30 @@ def test_a_stated_period_of_decisions_covers_a_record_decided_within_it(tmp_path
         ["西安监罚〔2024〕2号", "黄石乙公司", "2024-03-08", "2024-04-10", "区安监局"]]})
     data = run(tmp_path, OURS, online)
     assert results(data) == {"西安监罚〔2024〕5号": ("overdue", "not-found")}
+
+
+def test_the_terminals_count_of_records_to_check_is_the_sheets(tmp_path):
+    """With --online, 无法核对 records carry a word on how they were judged (按台账判定), which asks nothing of
+    the unit: the terminal said 需核实 38 while 数据问题 listed 80 rows typed 需核实. Now the sheet types those
+    说明, and the terminal says how many more the sheet lists."""
+    import openpyxl  # the report itself, as 法制办 reads it
+
+    online = write_xlsx(tmp_path / "信用西塞山_导出.xlsx", {"导出": [CREDIT,
+        ["西安监罚〔2024〕1号", "黄石丁公司", "2024-01-05", "2024-01-09", "区安监局"],
+        ["西安监罚〔2024〕2号", "黄石乙公司", "2024-03-08", "2024-03-12", "区安监局"]]})
+    rows = [[1, "西安监罚〔2024〕1号", "黄石丁公司", D(2024, 1, 5), D(2024, 1, 9)],
+            [2, "西安监罚〔2024〕3号", "黄石丙公司", D(2024, 2, 5), None],  # in the list's span, missing: 网站未见
+            [3, "西安监罚〔2024〕5号", "黄石甲公司", D(2024, 6, 11), D(2024, 6, 14)],  # after it: 无法核对
+            [4, "西安监罚〔2024〕6号", "黄石戊公司", "2024-02-30", None]]  # 数据有误
+    folder = tmp_path / "led"
+    folder.mkdir()
+    write_xlsx(folder / "区安监局_处罚台账.xlsx", {"处罚": [LEDGER, *rows]})
+    result = CliRunner().invoke(main, ["check", str(folder), "--online", str(online), "--as-of", "2024-09-30",
+                                       "--no-history", "-o", str(tmp_path / "r.xlsx")])
+    assert result.exit_code == 1, result.output
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["数据问题"]
+    kinds = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True) if row[0] in ("需核实", "数据有误", "说明")]
+    line = next(line for line in result.output.splitlines() if line.startswith("需核实的"))
+    asked = kinds.count("需核实") + kinds.count("数据有误")
+    assert line.startswith(f"需核实的 {asked} 条（数据有误 {kinds.count('数据有误')} 条）"), (line, kinds)
+    assert kinds.count("说明") >= 1 and f"另列出 {kinds.count('说明')} 条" in line, (line, kinds)

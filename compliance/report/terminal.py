@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 
 from ..dates import iso_date
-from ..problems import PROBLEMS, Problem, message, problem, where
-from ..status import FLAGGED, LATE, STATUS_LABELS
+from ..problems import Problem, message, problem, to_do, where
+from ..status import FLAGGED, LATE, STATUS_LABELS, UNJUDGEABLE
 from ..summary import COUNTED_ELSEWHERE, NO_DECISIONS, NOT_SENT, RANK_RATE, RANK_RULE, UNREADABLE, unit_rows
 from .layout import display_width
 from .record_columns import short_paths
@@ -101,7 +101,7 @@ def problem_lines(run, limit: int | None = DEFAULT_PROBLEM_LINES) -> list[str]:
     """One line per record to fix, ruff-style: 文件:工作表:行 代码 文书号：状态 — 说明."""
     records = run.records
     statuses = records["status"].astype(object).to_numpy(object)
-    has_issue = np.fromiter((_to_do(i) for i in run.issues), dtype=bool, count=len(records))
+    has_issue = np.fromiter((to_do(i) for i in run.issues), dtype=bool, count=len(records))
     picked = np.flatnonzero(np.isin(statuses, FLAGGED) | has_issue)
     if not len(picked):
         return []
@@ -120,11 +120,6 @@ def problem_lines(run, limit: int | None = DEFAULT_PROBLEM_LINES) -> list[str]:
 # Said of a record, but nothing to do about it: what the registry's advice calls 无需处理 (无需公开 by rule,
 # an online list that cannot cover the record, a repeat counted once …); and the unit taken from the
 # folder, said once per file above. Listed, they pushed the records to fix out of the first screenful.
-NO_ACTION = frozenset({"unit-by-folder"} | {code for code, kind in PROBLEMS.items() if kind.action.startswith("无需处理")})
-
-
-def _to_do(issues) -> bool:
-    return any(p.code not in NO_ACTION for p in issues)
 
 
 def _record_line(row, issues, file: str) -> str:
@@ -191,11 +186,15 @@ def scope_line(run) -> str:
 def closing_lines(run, report_path) -> list[str]:
     s = run.summary
     late = s["late"] + s["overdue"]
-    flagged = sum(1 for i in run.issues if _to_do(i))
+    flagged = sum(1 for i in run.issues if to_do(i))
+    # as many as the sheet lists: every record with a word on it (无法核对 … only say how it was judged)
+    status = run.records["status"].astype(object).to_numpy(object) if len(run.records) else np.zeros(0, dtype=object)
+    listed = int(sum(1 for i, st in zip(run.issues, status) if i or st in UNJUDGEABLE))
     lines = []
     if late:
         lines.append(f"逾期的 {late} 条见报告的“逾期清单”工作表。")
     if s["invalid"] + s["undetermined"] or flagged:
-        lines.append(f"需核实的 {flagged} 条（数据有误 {s['invalid']} 条）见报告的“数据问题”工作表。")
+        rest = f"；该表另列出 {listed - flagged} 条（类型“说明”）只说明判定依据，无需处理" if listed > flagged else ""
+        lines.append(f"需核实的 {flagged} 条（数据有误 {s['invalid']} 条）见报告的“数据问题”工作表{rest}。")
     lines.append(f"报告已保存：{report_path}")
     return lines

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ...problems import render_column
+from ...problems import render_column, to_do
 from ...status import UNJUDGEABLE
 from ..layout import INT, TEXT, SheetSpec, column_widths, wrapped_heights
 from ..record_columns import short_paths
@@ -24,8 +24,11 @@ def spec(sheet) -> SheetSpec:
     picked = everything.iloc[flagged]
     quality = run.records["quality_error"].to_numpy(bool)[flagged] if "quality_error" in run.records else False
     statuses = sheet.statuses[flagged]
+    # 需核实 asks the unit something; 说明 only says how the record was judged (无法核对, 按台账判定), as the terminal counts
+    asks = np.fromiter((to_do(run.issues[i]) for i in flagged), dtype=bool, count=len(flagged))
     kind = np.where(statuses == "invalid", "数据有误", np.where(statuses == "undetermined", "缺日历",
-                    np.where(quality, "数据质量", np.where(statuses == "exempt", "无需公开", "需核实"))))
+                    np.where(quality, "数据质量", np.where(statuses == "exempt", "无需公开",
+                                                       np.where(asks, "需核实", "说明")))))
     record_rows = pd.DataFrame({"类型": kind, **{h: picked[h].to_numpy(object if h != "行号" else float)
                                                for h in HEADERS[1:]}})
     files, notes = [], []
@@ -52,7 +55,7 @@ def spec(sheet) -> SheetSpec:
 
 
 # The worst first when the list is cut (report/shape.py): what hides or invents lateness, then the rest.
-PRIORITY = {"数据有误": 0, "缺日历": 1, "需核实": 2, "数据质量": 3, "无需公开": 4}
+PRIORITY = {"数据有误": 0, "缺日历": 1, "需核实": 2, "数据质量": 3, "说明": 4, "无需公开": 5}
 
 
 def _kept(sheet, record_rows: pd.DataFrame, repeat_rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
