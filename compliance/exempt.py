@@ -32,7 +32,10 @@ def warning_only(records: pd.DataFrame) -> np.ndarray:
     kind = column(records, "penalty_kind")
     kind = np.where(kind == "", column(records, "penalty_sort"), kind)
     codes, uniques = pd.factorize(pd.Series(kind, dtype=object))
-    parts = pd.Series(uniques, dtype=object).astype(str).str.replace(r"\s+", "", regex=True).str.split(SEPARATORS)
+    # 警告（责令限期改正）, 警告并责令改正: the order to correct written beside the warning another way
+    parts = pd.Series(uniques, dtype=object).astype(str).str.replace(r"\s+", "", regex=True) \
+        .str.replace(r"[（(]([^）)]*)[）)]", r"；\1", regex=True).str.replace(r"(?<=警告)[并和及](?=责令)", "；", regex=True) \
+        .str.split(SEPARATORS)
     only = parts.map(lambda p: [x for x in p if x and x not in ALONGSIDE] == ["警告"]).to_numpy(bool)  # per distinct text
     return only[codes] if len(codes) else np.zeros(0, dtype=bool)
 

@@ -39,11 +39,21 @@ def test_year_first_spellings_and_a_note_after_the_number_are_one_number():
 @given(_CELL)
 @example("Ａ \u0304").via("a mark after a space composes only once the space is gone")
 @example("7\u00a8\u00a8").via("NFKC makes a space and a mark of ¨")
+@example("字字(").via("字 typed twice before the year: both go at once")
+@example("' '西城管罚〔2025〕150号").via("Excel's text marks, one after a space")
 def test_a_normalised_number_normalises_to_itself(cell):
     """The history store keys its stored numbers anew with today's rule (history/store.py): the rule must
     leave its own output as it is."""
     once = normalise_one(cell)
     assert normalise_one(once) == once
+
+
+def test_excels_text_mark_before_a_number_is_no_part_of_it():
+    """A case system's CSV writes '西城管罚决字〔2025〕150号: the same decision as in the unit's workbook (it was
+    counted twice, one late decision as two)."""
+    cells = pd.Series(["'西城管罚决字〔2025〕150号", "西城管罚决字〔2025〕150号", "‘西城管罚〔2025〕151号"], dtype=object)
+    assert normalise_document_numbers(cells).tolist() == ["西城管罚决〔2025〕150号"] * 2 + ["西城管罚〔2025〕151号"]
+    assert normalise_one("'西城管罚决字〔2025〕150号") == "西城管罚决〔2025〕150号"
 
 
 def test_split_numbers_gives_each_number_a_cell_holds():

@@ -136,9 +136,13 @@ def test_a_warning_with_an_order_to_correct_is_only_a_warning(tmp_path):
     # 警告、罚款 and 罚款；责令改正 are not; none is published, so the district rule finds all four overdue.
     rows = [HEADER] + [[n, "某公司", kind, "普通程序", dt.date(2022, 3, 2), None, "区市场监管局"] for n, kind in (
         ("市监罚〔2022〕11号", "警告；责令改正"), ("市监罚〔2022〕12号", "责令限期改正、警告"),
-        ("市监罚〔2022〕13号", "警告、罚款"), ("市监罚〔2022〕14号", "罚款；责令改正"))]
+        ("市监罚〔2022〕13号", "警告、罚款"), ("市监罚〔2022〕14号", "罚款；责令改正"),
+        # the order written in brackets or joined by 并 (a false 逾期未公开 under the market rule before)
+        ("市监罚〔2022〕15号", "警告（责令限期改正）"), ("市监罚〔2022〕16号", "警告并责令改正"),
+        ("市监罚〔2022〕17号", "警告（罚款）"))]
     path = write_xlsx(tmp_path / "区市场监管局_行政处罚.xlsx", {"行政处罚": rows})
-    for rule, expected in (("market", ["exempt", "exempt", "overdue", "overdue"]), ("district", ["overdue"] * 4)):
+    for rule, expected in (("market", ["exempt", "exempt", "overdue", "overdue", "exempt", "exempt", "overdue"]),
+                           ("district", ["overdue"] * 7)):
         result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2022-12-31", "--rule", rule, "--json", "-"])
         assert [r["status"] for r in json.loads(result.stdout)["records"]] == expected, rule
 

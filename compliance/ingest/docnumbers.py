@@ -23,6 +23,7 @@ _OTHER_BRACKET = re.compile("[" + re.escape("".join(sorted(set(_OPEN + _CLOSE) -
 _ORDINAL = re.compile(r"([〕字])第(\d)").sub
 _LEADING_ZEROS = re.compile(r"([〕字])0+(\d)").sub
 # A note in brackets after the 号 (…601号（已送达）, …603号（案卷号：2026-045）) is not part of the number.
+_ZI_BEFORE_YEAR = re.compile(r"字+〔").sub
 _NOTE_AFTER = re.compile(r"(〕[^\x00]*?\d号)〔[^〔〕\x00]*〕(?=\x00|\Z)").sub
 PLACEHOLDERS = frozenset({"无", "/", "-", "--", "—", "——", "－", "空", "暂无", "无文号", "\\", "／", "0"})
 
@@ -59,8 +60,14 @@ CORRECTION_TAG = re.compile(r"〔(?:更正|更正版|更正稿|更正后|已更�
 _CORRECTION_TAG = CORRECTION_TAG.sub
 
 
+# Excel's text mark that a system's CSV export writes into the cell ('西城管罚〔2025〕150号): no part of the number.
+_TEXT_MARK = re.compile(r"(?:(?<=\x00)|^)['‘’`]+").sub
+
+
 def _normalise_joined(joined: str) -> str:
     joined = _SPACES("", unicodedata.normalize("NFKC", joined))
+    if "'" in joined or "‘" in joined or "’" in joined or "`" in joined:
+        joined = _TEXT_MARK("", joined)
     if not unicodedata.is_normalized("NFKC", joined):  # a mark that followed a space composes now (Ａ ̄ -> Ā)
         joined = _SPACES("", unicodedata.normalize("NFKC", joined))
     if _OTHER_BRACKET.search(joined):  # translate only the brackets: str.translate is slow on CJK text
@@ -69,7 +76,8 @@ def _normalise_joined(joined: str) -> str:
         joined = _ORDINAL(r"\1\2", joined)
     if "〕0" in joined or "字0" in joined:  # 〔2019〕007号 and 〔2019〕7号 too
         joined = _LEADING_ZEROS(r"\1\2", joined)
-    joined = joined.replace("字〔", "〔")  # 西市监罚字〔2023〕4号: the 字 some issuers write before the year
+    if "字〔" in joined:  # 西市监罚字〔2023〕4号: the 字 some issuers write before the year (字字〔: typed twice)
+        joined = _ZI_BEFORE_YEAR("〔", joined)
     if "更正" in joined:  # …5号（更正）, 【更正】…5号: a correction of 5号, under 5号's number (repeats.py)
         joined = _CORRECTION_TAG("", joined)
     if "号〔" in joined:
@@ -82,13 +90,15 @@ def normalise_one(t: str) -> str:
     t = "".join(unicodedata.normalize("NFKC", t).split())
     if not unicodedata.is_normalized("NFKC", t):
         t = "".join(unicodedata.normalize("NFKC", t).split())
+    t = t.lstrip("'‘’`")
     if _OTHER_BRACKET.search(t):
         t = t.translate(_BRACKETS)
     if "第" in t:
         t = _ORDINAL(r"\1\2", t)
     if "〕0" in t or "字0" in t:
         t = _LEADING_ZEROS(r"\1\2", t)
-    t = t.replace("字〔", "〔")
+    if "字〔" in t:
+        t = _ZI_BEFORE_YEAR("〔", t)
     if "更正" in t:
         t = _CORRECTION_TAG("", t)
     if "号〔" in t:
