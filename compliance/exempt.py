@@ -55,7 +55,11 @@ def apply_exemptions(records: pd.DataFrame, rules: RuleSet,
     index = np.clip(index, 0, len(rules.rules) - 1)
     known = ~np.isnat(decision) & ~records["rule_unknown"].to_numpy(bool)
     said = column(records, "procedure")  # 一般程序 beside a 简易 elsewhere, 非简易, 简易转一般: not 简易程序
-    procedure = contains_any(said, ("简易",)) & ~contains_any(said, ("一般", "普通", "非简易"))
+    # 当场处罚 is the 简易程序 (行政处罚法 第五十一条); a sheet named 简易程序 says it of every row without a word of its own
+    sheet = records["sheet"].astype(object).fillna("").astype(str).to_numpy(object) if "sheet" in records \
+        else np.full(n, "", dtype=object)
+    said = np.where(said == "", np.where(contains_any(sheet, ("简易程序", "当场处罚")), sheet, said), said)
+    procedure = contains_any(said, ("简易", "当场")) & ~contains_any(said, ("一般", "普通", "非简易"))
     procedure |= np.isin(column(records, "simple_procedure"), YES)  # 是否适用简易程序: 是
     warning = warning_only(records) if n else np.zeros(0, bool)
     for k, rule in enumerate(rules.rules):

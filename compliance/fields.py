@@ -95,7 +95,8 @@ TABLE: tuple[Field, ...] = (
                           # a licence's later decisions, dated on a row of its own ledger (变更, 延续, 注销)
                           "换证日期", "换发日期", "补证日期", "变更日期", "延续日期", "注销日期",
                           # the decision document's date (处罚决定书日期, 作出处罚决定的日期)
-                          "决定书日期", "决定的日期", "决定作出时间", "决定书签发日期", "决定书签发时间", "决定下达日期",
+                          "决定书日期", "决定的日期", "决定作出时间", "决定书签发日期", "决定书签发时间", "决定下达日期", "决定书下达日期",
+                          "决定书下发日期", "决定下发日期",
                           "签发日期", "签发时间")),  # the document signed; a licence signed is its grant, as 发证日期
           # a reconsideration or a court's decision on it is another body's decision, with its own date
           # (a 变更决定 or 撤销决定 is the unit's own decision: a 变更 ledger is dated by it)

@@ -6,9 +6,12 @@ files in tmp_path, the real CLI."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
+from click.testing import CliRunner
 
+from compliance.cli import main
 from helpers import cli_check, write_xlsx
 
 D = dt.date
@@ -77,3 +80,53 @@ def test_an_approval_systems_matter_name_sets_filings_and_confirmations_apart(tm
     code, data, output = cli_check(tmp_path, book, as_of="2025-11-20")
     assert [(r["party"], r["category"], r["status"]) for r in data["records"]] == [("黄石项三", "permit", "on_time")]
     assert data["summary"]["out_of_scope"]["other_kind"] == 2
+
+
+def test_a_notice_before_the_decision_named_in_its_own_column_is_no_decision(tmp_path):
+    """A case system's export lists each document: 文书名称 行政处罚事先告知书 (numbers …罚先告〔…〕) beside the
+    decisions. The notices were judged as undisclosed penalties (逾期未公开)."""
+    book = write_xlsx(tmp_path / "区城管局_处罚.xlsx", {"文书": [
+        ["序号", "文书名称", "文书编号", "当事人", "处罚决定日期", "公示日期"],
+        [1, "行政处罚事先告知书", "西城管罚先告〔2025〕7号", "甲公司", D(2025, 9, 1), None],
+        [2, "行政处罚决定书", "西城管罚〔2025〕207号", "甲公司", D(2025, 9, 15), D(2025, 9, 18)],
+        [3, "行政处罚事先告知书", "西城管〔2025〕8号", "乙公司", D(2025, 9, 2), None]]})
+    code, data, output = cli_check(tmp_path, book, as_of="2025-11-20")
+    assert _statuses(data) == [("西城管罚〔2025〕207号", "on_time")], output
+    assert code == 0, output
+
+
+@pytest.mark.parametrize("shape", ["procedure", "sheet"])
+def test_an_on_the_spot_penalty_is_the_simple_procedure_under_the_market_rule(tmp_path, shape):
+    """当场处罚 (行政处罚法 第五十一条) is the 简易程序, as is every row of a sheet named 简易程序: 无需公开 under the
+    market rule; it was 逾期未公开."""
+    header = ["序号", "处罚决定书文号", "当事人", "处罚决定日期", "公示日期"]
+    row = [1, "西市监当罚〔2025〕1号", "甲", D(2025, 9, 1), None]
+    if shape == "procedure":
+        sheets = {"处罚": [[*header, "处罚程序"], [*row, "当场处罚"]]}
+    else:
+        sheets = {"简易程序": [header, row]}
+    book = write_xlsx(tmp_path / "区市场监管局_处罚.xlsx", sheets)
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2025-11-20", "--rule", "market", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    assert [r["status"] for r in json.loads(out.read_text(encoding="utf-8"))["records"]] == ["exempt"]
+
+
+def test_a_decision_letters_issue_date_is_its_decision_date(tmp_path):
+    book = write_xlsx(tmp_path / "区综合执法局_处罚.xlsx", {"处罚": [
+        ["序号", "处罚决定书文号", "当事人", "处罚决定书下达日期", "公示日期"],
+        [1, "西综执罚〔2025〕1号", "甲", D(2025, 10, 9), D(2025, 11, 20)]]})
+    code, data, output = cli_check(tmp_path, book, as_of="2025-11-20")
+    assert [(r["status"], r["decision_date"]) for r in data["records"]] == [("late", "2025-10-09")], output
+
+
+def test_a_remark_that_the_page_was_taken_down_says_it_was_online(tmp_path):
+    """备注 …撤下公示 with a blank date: online once, its day unknown (as a 撤销公示日期 column says): 数据有误,
+    never 逾期未公开."""
+    book = write_xlsx(tmp_path / "区综合执法局_处罚.xlsx", {"处罚": [
+        ["序号", "处罚决定书文号", "当事人", "处罚决定日期", "公示日期", "备注"],
+        [1, "西综执罚〔2025〕606号", "甲", D(2025, 8, 1), None, "信用修复后于2025年11月3日撤下公示"]]})
+    code, data, output = cli_check(tmp_path, book, as_of="2025-11-20")
+    [record] = data["records"]
+    assert record["status"] == "invalid" and "published-marked-no-date" in [i["code"] for i in record["issues"]]

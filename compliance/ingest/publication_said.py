@@ -12,10 +12,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..textscan import contains_any
 from .body import mapped_column
 from .date_columns import remark_dates, taken_down
 from .published_words import page_links, said_published, unpublished_words
 
+# 备注 …2025年11月3日撤下公示 (after 信用修复): it was online, its day unknown, as a 撤销公示日期 column says
+_TAKEN_DOWN = ("撤下", "撤销公示", "撤除公示", "停止公示", "公示已撤", "已下线")
 _A_DAY = r"(?:19|20)\d{2}\s*[年.\-－]\s*\d{1,2}"  # 已公开（2024-4-3）has a date; a page's address (/2016/10/) is none
 
 
@@ -27,7 +30,8 @@ def words_on_publication(kept, mapping, text, published, pub_codes, published_te
     remarked = said_published(remark_text, free_text_only=True)
     marked = said_published(mark_text) | remarked | taken_down(kept, mapping, text) \
         | page_links(text(mapped_column(kept, mapping, "link"))) \
-        | page_links(remark_text, within=True)  # a page's address given: online, its date aside
+        | page_links(remark_text, within=True) \
+        | contains_any(remark_text.to_numpy(object), _TAKEN_DOWN)  # a page's address, or taken down: online once
     blank = published_text.to_numpy(object) == ""
     told = (remarked | said_published(mark_text, free_text_only=True)) & np.isnat(published) & blank
     later = np.full(len(published), np.datetime64("NaT"), dtype=published.dtype)

@@ -78,6 +78,9 @@ class SheetResult:
 INSTRUCTIONS = re.compile(r"(填表|填报|填写|使用|报送)?(说明|须知|指南)|指标解释|注意事项")
 
 
+_DOCUMENT_KIND = re.compile(r"文书(?:名称|类型|种类)")  # 行政处罚决定书 / 行政处罚事先告知书 on each row
+
+
 def read_sheet(sheet: RawSheet, source_file: str, rules: FieldRules,
                fallback_category: str | None, fallback_unit: str, fallback_named: bool = True,
                folder_unit: str | None = None) -> SheetResult:
@@ -260,8 +263,10 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     nothing = nothing_rows(frame, [decision_text, doc, published_text, party_all,
                                    text(mapped_column(frame, mapping, "published_marked"))], cell_text)
     result.says_nothing += int(nothing.sum())
+    kind_at = next((i for i, h in enumerate(mapping.headers) if _DOCUMENT_KIND.search(str(h or ""))), None)
     voided, told = not_decisions(doc, party_all, decision_text, published_text,
-                                 *(text(mapped_column(frame, mapping, n)) for n in NOTE_FIELDS))
+                                 *(text(mapped_column(frame, mapping, n)) for n in NOTE_FIELDS),
+                                 kinds=text(frame[kind_at]) if kind_at in frame.columns else None)
     for code, rows in told.items():  # 作废 / 空号 numbers; applications not yet decided (审批中)
         result.notes.append(problem(code, file=context.source_file, sheet=sheet.name,
                                     rows=row_list((frame.index.to_numpy()[rows] + result.header_row + 1).tolist())))

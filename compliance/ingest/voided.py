@@ -111,7 +111,7 @@ _NUMBER = re.compile(r"[^\s，,；;、/：:]*?(?:[〔\[［(（【]\s*(?:19|20)\d
                      r"[^\s，,；;、/：:〔\[［【]*?\d+\s*号")
 # A penalty's notice before the decision (事先告知书, 听证告知书): 罚告, 听告, 处告, 告字, 告知. 审告, 告知承诺 (permits),
 # 广告, 警告 (a penalty), 公告, 通告, 报告, 预告 are none.
-_NOTICE_NUMBER = re.compile(r"(?:罚|听|处)告|(?<![广公警报通预])告字|(?<![审广])告知(?!承诺)")
+_NOTICE_NUMBER = re.compile(r"(?:罚|听|处)告|先告|(?<![广公警报通预])告字|(?<![审广])告知(?!承诺)")
 # a cell that is only a notice's name, with no number: 行政处罚事先告知书, 听证告知书
 _NOTICE_NAME = re.compile(r"^(?:行政)?(?:处罚)?(?:事先|听证|陈述申辩)?(?:权利)?告知书$")
 
@@ -135,13 +135,17 @@ def notice_rows(doc: pd.Series) -> np.ndarray:
     return out
 
 
-def not_decisions(doc, party, decision_text, published_text, *notes) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+def not_decisions(doc, party, decision_text, published_text, *notes, kinds: pd.Series | None = None
+                  ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """(the rows that are no decision, {note code: the rows it tells of} for the codes that have any);
-    ``notes``: the NOTE_FIELDS columns, 备注 then 当前状态."""
+    ``notes``: the NOTE_FIELDS columns, 备注 then 当前状态; ``kinds``: a 文书名称 column, if the sheet has one."""
     voided = void_rows(doc, party, decision_text, *notes)
     undecided = undecided_rows(decision_text, published_text, notes[-1] if notes else None, doc) & ~voided
     reserved = reserved_rows(doc, party, decision_text, published_text, *notes) & ~voided & ~undecided
     notice = notice_rows(doc) & ~voided & ~undecided & ~reserved
+    if kinds is not None:  # 文书名称: 行政处罚事先告知书 (the notice before the decision, never published)
+        named = kinds.astype(str).str.replace(r"\s+", "", regex=True).str.match(_NOTICE_NAME).to_numpy(bool)
+        notice |= named & ~voided & ~undecided & ~reserved
     several = several_numbers(doc) & ~voided & ~undecided & ~reserved & ~notice  # records still: said only
     told = {code: rows for code, rows in (("rows-voided", voided), ("rows-undecided", undecided),
                                           ("rows-reserved", reserved), ("rows-notice", notice),
