@@ -17,7 +17,7 @@ from typing import Callable, Iterable
 import numpy as np
 import pandas as pd
 
-from .classify import STATUSES, add_deadlines, classify, select_scope, summarise
+from .classify import STATUSES, add_deadlines, classify, select_scope, summarise, undated_every_month
 from .config import Config
 from .errors import ComplianceError, ReconciliationError, os_reason
 from .exempt import apply_exemptions
@@ -177,6 +177,8 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     summary["skipped_rows"] = loaded.skipped_rows
     summary["out_of_scope"] = out_of_scope
     summary["repeats"] = len(repeats)
+    if month:
+        summary["undated_every_month"] = undated_every_month(selected)
     reconcile_statuses(summary, len(selected))
     accounted = len(selected) + sum(out_of_scope.values()) + len(repeats)
     if accounted != len(loaded.records):

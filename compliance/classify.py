@@ -66,7 +66,8 @@ def select_scope(records: pd.DataFrame, month: str | None, as_of: dt.date,
         named = records["conflict_months"].fillna("").str.contains(month, regex=False).to_numpy(bool) \
             if "conflict_months" in records else np.zeros(len(records), dtype=bool)
         other_month = has & (np.datetime_as_string(days, unit="M") != month) & ~impossible & ~named
-        other_month |= ~has & _written_month_other(records, month)
+        written = _written_months(records)
+        other_month |= ~has & (written != "") & (written != month)
     after = has & ~other_month & (days > np.datetime64(as_of, "D")) & (days <= np.datetime64(run_date, "D"))
     other_kind = (records["category_problem"] == "category-other").to_numpy(bool) & ~other_month & ~after \
         if "category_problem" in records else np.zeros(len(records), dtype=bool)
@@ -83,20 +84,26 @@ def select_scope(records: pd.DataFrame, month: str | None, as_of: dt.date,
 _YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月|[-/－]\s*(\d{1,2})(?!\d)|\.\s*(\d{2})(?!\d))")
 
 
-def _written_month_other(records: pd.DataFrame, month: str) -> np.ndarray:
-    """Per record: its decision-date text names one month, another than ``month``: a --month run of another
-    month leaves it out (its 数据有误 is said in its own month's run, not in every month's)."""
+def undated_every_month(selected: pd.DataFrame) -> int:
+    """A --month run's records with no decision day and no month written either: in every month's run."""
+    if not len(selected):
+        return 0
+    return int((selected["decision_date"].isna().to_numpy(bool) & (_written_months(selected) == "")).sum())
+
+
+def _written_months(records: pd.DataFrame) -> np.ndarray:
+    """Per record: the one month (YYYY-MM) its unreadable decision-date text names, "" where none or two; a
+    --month run of another month leaves it out (its 数据有误 is said in its own month's run, not in every one)."""
+    written = pd.Series("", index=records.index, dtype=object)
     if "decision_text" not in records or not len(records):
-        return np.zeros(len(records), dtype=bool)
+        return written.to_numpy(object)
     texts = records["decision_text"].astype(object).where(records["decision_date"].isna(), None)
     found = texts.dropna().astype(str).str.extractall(_YEAR_MONTH)
-    if not len(found):
-        return np.zeros(len(records), dtype=bool)
-    months = found[0] + "-" + found[1].fillna(found[2]).fillna(found[3]).str.zfill(2)
-    per_record = months.groupby(level=0).agg(lambda m: m.iloc[0] if m.nunique() == 1 else "")
-    written = pd.Series("", index=records.index, dtype=object)
-    written.loc[per_record.index] = per_record.to_numpy(object)
-    return (written.ne("") & written.ne(month)).to_numpy(bool)
+    if len(found):
+        months = found[0] + "-" + found[1].fillna(found[2]).fillna(found[3]).str.zfill(2)
+        per_record = months.groupby(level=0).agg(lambda m: m.iloc[0] if m.nunique() == 1 else "")
+        written.loc[per_record.index] = per_record.to_numpy(object)
+    return written.to_numpy(object)
 
 
 def add_deadlines(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet) -> pd.DataFrame:

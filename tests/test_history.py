@@ -59,11 +59,19 @@ def walk(request, tmp_path_factory):
 
 
 def test_october_is_the_first_period(walk):
-    _, out, _ = walk
+    tmp_path, out, _ = walk
     result, payload = out["2016-10"]
     assert result.exit_code == 1  # overdue records
     assert payload["history"]["previous_period"] is None and payload["history"]["carried_over"] == []
     assert "历史：本期 2016-10 为首次记录，下期起跟踪本期未整改的 6 条。" in result.output
+    # on paper too: no 上期遗留 0 / 本期销号 0 (read as "all fixed"), and 整改跟踪 says there is no previous period
+    book = openpyxl.load_workbook(tmp_path / "r2016-10.xlsx")
+    rows = list(book["汇总"].iter_rows(values_only=True))
+    header = next(r for r in rows if r and r[0] == "排名")
+    totals = next(r for r in rows if r and r[1] == "合计")
+    assert [totals[header.index(h)] for h in ("上期遗留", "本期销号", "仍未整改", "台账中消失")] == [None] * 4
+    subtitle = [c for c in list(book["整改跟踪"].iter_rows(values_only=True))[1] if c][0]
+    assert subtitle.startswith("本期 2016-10 为首次记录，没有上期"), subtitle
 
 
 def test_november_gives_every_state(walk):

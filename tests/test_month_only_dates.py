@@ -107,6 +107,8 @@ def test_a_decision_date_without_its_day_counts_only_in_its_own_months_run(tmp_p
         result = CliRunner().invoke(main, ["check", str(ledger), "--month", month, "--as-of", "2016-12-31", "--no-history",
                                            "-o", str(tmp_path / f"{month}.xlsx"), "--json", str(out)])
         assert result.exit_code == 1, result.output
+        # the two with no month are in every month's figures: said, or a month's 数据有误 look unexplained
+        assert "2 条决定日期读不出、也看不出是哪个月，计入了每个月的检查" in result.output, result.output
         got[month] = {r["document_number"][-3:]: r["status"] for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
     assert got == {"2016-10": {"〕1号": "invalid", "〕2号": "invalid", "〕5号": "invalid", "〕6号": "invalid"},
                    "2016-11": {"〕4号": "on_time", "〕5号": "invalid", "〕6号": "invalid"}}

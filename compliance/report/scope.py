@@ -21,6 +21,9 @@ def out_of_scope_text(run) -> str | None:
     if counts.get("after_as_of"):
         parts.append(f"{counts['after_as_of']} 条决定日期晚于统计截止日 {run.as_of.isoformat()}（当时尚未作出，不算未到期）")
     sentences = ["另有 " + "，".join(parts) + "，不在统计范围内，未计入"] if parts else []
+    undated = run.summary.get("undated_every_month", 0)
+    if undated:  # counted in every month's run: said, or a month's figures look wrong
+        sentences.append(f"{undated} 条决定日期读不出、也看不出是哪个月，计入了每个月的检查（判为数据有误，见“数据问题”）")
     if run.summary.get("repeats"):
         sentences.append(f"{run.summary['repeats']} 条与另一条记录是同一决定（单位、类别、文书号相同；同在一个文件中的，"
                          "当事人和决定日期也相同），只计一次，见“数据问题”")

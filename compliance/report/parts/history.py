@@ -57,6 +57,9 @@ class HistoryPart(Part):
             values[whole] = by_unit[name].reindex(unit[whole]).to_numpy(float) if len(by_unit) else np.nan
             values[unit.eq(TOTAL).to_numpy(bool)] = figures[name].sum()
             out[header] = np.nan_to_num(values).astype(int)
+        if self.follow.previous_period is None:  # the first period: nothing before it, not "0 left, all fixed"
+            for header in COUNT_HEADERS:
+                out[header] = None
         return out, RATE_HEADERS + COUNT_HEADERS
 
     def summary_kinds(self, headers: list[str]) -> list[str]:

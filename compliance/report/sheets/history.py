@@ -53,8 +53,11 @@ def followup_spec(follow, footer: str, page_header: str, sheet_name: str = "整�
     for name in ("已持续期数", "逾期工作日数", "行号"):
         frame[name] = frame[name].astype(float)
     counts = follow.carried["state"].value_counts()
-    subtitle = (f"上期（{follow.previous_period or '无'}）遗留 {carried} 条："
-                + "，".join(f"{STATE_LABELS[s]} {int(counts.get(s, 0))}" for s in STATE_ORDER)
+    # the first recorded period has no previous one: not "0 left over, all fixed"
+    first = (f"本期 {follow.period} 为首次记录，没有上期，下期起跟踪本期未整改的事项" if follow.previous_period is None
+             else f"上期（{follow.previous_period}）遗留 {carried} 条："
+             + "，".join(f"{STATE_LABELS[s]} {int(counts.get(s, 0))}" for s in STATE_ORDER))
+    subtitle = (first
                 + (f"；{follow.period} 新发现未整改 {len(frame) - carried} 条（首次发现为 {follow.period}）" if with_new else "")
                 + f"。深色底：台账中消失（上期台账中有、本期同一台账中被删除）；浅色底：已持续 {LONG_OPEN} 期及以上仍未整改")
     # a company's full name is often 20 CJK characters or more: cut in print at 30, so its column is wider
