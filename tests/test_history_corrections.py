@@ -7,6 +7,7 @@ store (helpers from test_history_followup), and reads November's carried-over it
 
 from __future__ import annotations
 
+import openpyxl
 from click.testing import CliRunner
 from test_history_followup import ledger, month
 
@@ -148,6 +149,10 @@ def test_a_date_corrected_but_still_unpublished_ages_as_an_overdue_item(tmp_path
     _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
     [item] = carried
     assert (item["state"], item["status"], item["periods_open"]) == ("corrected", "overdue", 2)
+    # 整改跟踪 shows the date put right (its 决定日期 was blank: the stored date was the unreadable one)
+    sheet = openpyxl.load_workbook(tmp_path / "r2016-11.xlsx")["整改跟踪"]
+    [row] = [r for r in sheet.iter_rows(values_only=True) if "西安监罚〔2016〕1号" in r]
+    assert "2016-10-10" in row, row
     _, carried = month(tmp_path, "12", "2016-12", "2017-01-25")
     [item] = carried
     assert (item["state"], item["status"], item["periods_open"]) == ("open", "overdue", 3)

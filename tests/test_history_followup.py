@@ -128,6 +128,13 @@ def test_a_monthly_permit_ledger_is_not_covered_by_the_units_cumulative_penalty_
     code, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
     assert states(carried) == {"西安监罚〔2016〕1号": "dropped", "西安监许〔2016〕1号": "open"}
     assert code == 1
+    # 整改跟踪 says why each is where it is: the dropped one (the 瞒报 red flag) had an empty 说明
+    lines = [" ".join(str(c) for c in row if c is not None)
+             for row in openpyxl.load_workbook(tmp_path / "r2016-11.xlsx")["整改跟踪"].iter_rows(values_only=True)]
+    [dropped] = [line for line in lines if "西安监罚〔2016〕1号" in line]
+    assert "这一条却没有了" in dropped, dropped
+    [absent] = [line for line in lines if "西安监许〔2016〕1号" in line]
+    assert "本期未读到这一条" in absent, absent
 
 
 def test_items_listed_again_are_no_proof_that_the_ledger_covers_their_month(tmp_path):

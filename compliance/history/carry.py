@@ -25,6 +25,7 @@ from ..dates import iso_dates
 from ..ingest.docnumbers import normalise_document_numbers
 from ..ingest.unit_spellings import same_unit
 from ..issues import issues_column
+from .labels import ABSENT_NOTE, DROPPED_NOTE
 from .locate import BY_NUMBER, SAME_DECISION_DAYS, held_unpublished, locate, match_keys
 from .store import FOLLOWUP_COLUMNS, HistoryStore
 
@@ -222,6 +223,7 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     # an item not read this time (the unit sent nothing, or its ledger no longer holds that month) keeps its
     # state; said, so that an item still 数据有误 with a date shown is not read as unexplained
     carried.loc[carried.index[absent.to_numpy(bool)][~dropped], "note"] = ABSENT_NOTE
+    carried.loc[carried.index[absent.to_numpy(bool)][dropped], "note"] = DROPPED_NOTE
     # a 网站未见 item the ledger still claims, with no list this time to show it online: late to this as-of too
     unchecked = absent.to_numpy(bool) | carried["unverified"].fillna(False).to_numpy(bool)
     carried["status"], carried["working_days_late"] = _lapsed(carried, unchecked, calendar, rules, as_of)
@@ -232,9 +234,6 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     new = _new_items(scoped, period, at[at >= 0])
     return FollowUp(period, previous, store.label, carried[FOLLOWUP_COLUMNS + ["note"]].reset_index(drop=True), new,
                     rates, spelled, latest_days(records, as_of))
-
-
-ABSENT_NOTE = "本期未读到这一条（未报送，或台账不含该月份），继续跟踪"
 
 
 def _now_other_kind(carried: pd.DataFrame, records: pd.DataFrame) -> np.ndarray:
@@ -326,9 +325,10 @@ def _states(carried: pd.DataFrame, at: np.ndarray, now: pd.DataFrame | None) -> 
     status, late = status[~unverified], now["working_days_late"]
     out.loc[idx, "status"] = status
     # corrected, still unpublished: from now on followed as what it is (逾期未公开 …), by its decision date
-    still = (out["problem"].to_numpy(object)[idx] == "invalid") & np.isin(status, ("overdue", "pending"))
+    fixed = (out["problem"].to_numpy(object)[idx] == "invalid") & (status != "invalid")  # its date known now
+    out.loc[idx[fixed], "decision_date"] = iso_dates(now["decision_date"][fixed])
+    still = fixed & np.isin(status, ("overdue", "pending"))
     out.loc[idx[still], "problem"] = status[still]
-    out.loc[idx[still], "decision_date"] = iso_dates(now["decision_date"][still])
     out.loc[idx, "published_date"] = iso_dates(now["published_date"])
     if "earlier_decision_date" in now:  # re-dated (earlier_decision_dates)
         # Where the verdict is the same by both dates, the ledger's date is followed from now on; where it

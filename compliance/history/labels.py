@@ -6,3 +6,6 @@ PROBLEM_LABELS = {"overdue": "逾期未公开", "not-found": "网站未见", "in
 # an item's status as of the latest period, where it differs from the problem first found (未到期 then, now 逾期未公开)
 STATUS_NOW_LABELS = {**PROBLEM_LABELS, "late": "逾期公开", "on_time": "按时公开", "exempt": "无需公开"}
 LONG_OPEN = 3  # items open for this many periods or more stand out on 整改跟踪
+# 整改跟踪's 说明 of an item not found this period: absent (not read), or gone from a ledger that still holds its month
+ABSENT_NOTE = "本期未读到这一条（未报送，或台账不含该月份），继续跟踪"
+DROPPED_NOTE = "本期台账仍有该单位同月的其他记录，这一条却没有了（删除或改动了文书号），请单位说明"
