@@ -21,33 +21,42 @@ COLUMNS = tuple(replace(c, width_cap=WIDER.get(h, c.width_cap)) for h in HEADERS
                 for c in ALL_COLUMNS if c.header == h)
 AFTER_AS_OF = "逾期未公开（统计截止日后才公开）"
 AT_LEAST = "（逾期工作日数是下限：缺节假日数据的年份未计入）"
+NOT_FOUND = "逾期未公开（台账填了公开日期，网站清单中没有）"
 
 
 def specs(sheet) -> list[SheetSpec]:
     run = sheet.run
-    order = _kept(sheet, late_order(run.records, np.isin(sheet.statuses, LATE)))
+    units = [u for u in run.unit_summary[0]["单位"].tolist() if isinstance(u, str)]  # as 汇总 ranks them
+    order = _kept(sheet, late_order(run.records, np.isin(sheet.statuses, LATE), units))
     cells = record_frame(run.records.iloc[order], [run.issues[i] for i in order], COLUMNS)
     # A 公开日期 beside 逾期未公开: published after the as-of date (published-after-as-of); the row says so.
     after = (sheet.statuses[order] == "overdue") & run.records["published_date"].iloc[order].notna().to_numpy()
     # 逾期工作日数 only known at least (a year without holiday data): the printed figure is no exact count
     bound = run.records["late_lower_bound"].iloc[order].notna().to_numpy(bool) \
         if "late_lower_bound" in run.records else np.zeros(len(order), dtype=bool)
-    if after.any() or bound.any():  # (a long column is a Categorical: replaced whole, not set into)
+    # 逾期未公开 though the ledger gives a date: the website list does not hold it (网站未见), said on the row
+    claimed = run.records["online_problem"].astype(object).iloc[order].eq("online-not-found-claimed").to_numpy(bool) \
+        if "online_problem" in run.records else np.zeros(len(order), dtype=bool)
+    if after.any() or bound.any() or claimed.any():  # (a long column is a Categorical: replaced whole, not set into)
         state = np.where(after, AFTER_AS_OF, cells["状态"].astype(object).to_numpy(object))
+        state = np.where(claimed & ~after, NOT_FOUND, state)
         cells["状态"] = np.where(bound, state + AT_LEAST, state)
     return record_specs("逾期清单", cells, COLUMNS, sheet.statuses[order], sheet.footer, sheet.header,
                         whole=("状态", "工作表"))
 
 
-def late_order(records: pd.DataFrame, late: np.ndarray) -> np.ndarray:
-    """Late and overdue rows, by unit, then by working days late (most first)."""
+def late_order(records: pd.DataFrame, late: np.ndarray, units: list[str] | None = None) -> np.ndarray:
+    """Late and overdue rows, by unit (in ``units``' order: 汇总's ranking; others after, by name), then by
+    working days late (most first)."""
     index = np.flatnonzero(late)
     if not len(index):
         return index
-    sub = pd.DataFrame({"unit": records["unit"].to_numpy(object)[index],
+    unit = records["unit"].to_numpy(object)[index]
+    place = pd.Series(unit, dtype=object).map({u: k for k, u in enumerate(dict.fromkeys(units or []))})
+    sub = pd.DataFrame({"place": place.fillna(len(units or [])).to_numpy(float), "unit": unit,
                         "late": records["working_days_late"].astype("Float64").to_numpy(float, na_value=-1)[index],
                         "i": index})
-    return sub.sort_values(["unit", "late"], ascending=[True, False], kind="stable")["i"].to_numpy()
+    return sub.sort_values(["place", "unit", "late"], ascending=[True, True, False], kind="stable")["i"].to_numpy()
 
 
 def _kept(sheet, order: np.ndarray) -> np.ndarray:
