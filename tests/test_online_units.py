@@ -113,3 +113,15 @@ def test_the_terminals_count_of_records_to_check_is_the_sheets(tmp_path):
     asked = kinds.count("需核实") + kinds.count("数据有误")
     assert line.startswith(f"需核实的 {asked} 条（数据有误 {kinds.count('数据有误')} 条）"), (line, kinds)
     assert kinds.count("说明") >= 1 and f"另列出 {kinds.count('说明')} 条" in line, (line, kinds)
+
+
+def test_the_same_number_and_day_under_the_city_bureaus_name_with_the_legal_form_short_is_one_decision(tmp_path):
+    """The city bureau's list writes 黄石乙贸易公司 where the ledger has 黄石乙贸易有限公司: taken for another decision,
+    the record was 无法核对 (a late publication hidden) and the entry 台账未登记."""
+    online = write_xlsx(tmp_path / "信用黄石_导出.xlsx", {"导出": [CREDIT,
+        ["西市监罚〔2024〕1号", "黄石零有限公司", "2024-01-05", "2024-01-09", "黄石市市场监督管理局"],
+        ["西市监罚〔2024〕5号", "黄石乙贸易公司", "2024-03-11", "2024-05-20", "黄石市市场监督管理局"],
+        ["西市监罚〔2024〕20号", "黄石末有限公司", "2024-08-05", "2024-08-09", "黄石市市场监督管理局"]]})
+    data = run(tmp_path, [[1, "西市监罚〔2024〕5号", "黄石乙贸易有限公司", D(2024, 3, 11), D(2024, 3, 14)]], online)
+    assert results(data) == {"西市监罚〔2024〕5号": ("late", "date-differs")}
+    assert "西市监罚〔2024〕5号" not in [o["document_number"] for o in data["online_only"]]

@@ -155,7 +155,9 @@ def _same_decision(pairs: pd.DataFrame) -> pd.DataFrame:
 
     category_differs = known("category", "category_e") & pairs["category"].ne(pairs["category_e"]).to_numpy(bool)
     party_known = known("party_key", "party_key_e")
-    party_same = party_known & pairs["party_key"].eq(pairs["party_key_e"]).to_numpy(bool)
+    # 黄石乙贸易有限公司 on one side, 黄石乙贸易公司 on the other: one party (the legal form written short)
+    party_same = party_known & (pairs["party_key"].eq(pairs["party_key_e"]).to_numpy(bool)
+                                | _without_form(pairs["party_key"]).eq(_without_form(pairs["party_key_e"])).to_numpy(bool))
     differ = np.flatnonzero(party_known & ~party_same)  # a masked name only matters where the names differ
     party_known[differ] = ~pairs["party_key_e"].iloc[differ].str.contains(_MASKED).to_numpy(bool)
     date_known = pairs["decision"].notna().to_numpy(bool) & pairs["decision_e"].notna().to_numpy(bool)
@@ -168,6 +170,10 @@ def _same_decision(pairs: pd.DataFrame) -> pd.DataFrame:
     # nothing known on both sides differs: an entry that only lacks a party or a date is not a lesser match
     consistent = ~(party_known & ~party_same) & ~(date_known & ~date_same) & ~(unit_known & ~unit_same)
     return pairs.assign(score=score, consistent=consistent)[~other]
+
+
+def _without_form(names: pd.Series) -> pd.Series:
+    return names.str.replace(r"有限责任|股份有限|有限", "", regex=True)
 
 
 def _by_code(cand: pd.DataFrame, rec: pd.DataFrame, ent: pd.DataFrame, chosen: np.ndarray, state: np.ndarray,
