@@ -125,3 +125,17 @@ def test_the_same_number_and_day_under_the_city_bureaus_name_with_the_legal_form
     data = run(tmp_path, [[1, "西市监罚〔2024〕5号", "黄石乙贸易有限公司", D(2024, 3, 11), D(2024, 3, 14)]], online)
     assert results(data) == {"西市监罚〔2024〕5号": ("late", "date-differs")}
     assert "西市监罚〔2024〕5号" not in [o["document_number"] for o in data["online_only"]]
+
+
+def test_a_list_that_says_it_is_one_page_of_several_accuses_no_one(tmp_path):
+    """第1页 共3页 under the entries: what the page lacks may be on the next two. 5号 was 网站未见 (逾期未公开)."""
+    entries = [["西安监罚〔2024〕1号", "黄石丁公司", "2024-01-05", "2024-01-09", "区安监局"],
+               ["西安监罚〔2024〕20号", "黄石戊公司", "2024-08-05", "2024-08-09", "区安监局"]]
+    for footer, expected in (("第1页 共3页", ("on_time", "not-verifiable")), ("第1页 共1页", ("overdue", "not-found")),
+                             ("共25条记录", ("on_time", "not-verifiable"))):
+        (tmp_path / footer).mkdir()
+        online = write_xlsx(tmp_path / footer / "信用西塞山_导出.xlsx", {"导出": [CREDIT, *entries, [footer]]})
+        data = run(tmp_path / footer, OURS, online)
+        assert results(data) == {"西安监罚〔2024〕5号": expected}, footer
+        said = [n for item in data["online_lists"] for n in item.get("notes", [])]
+        assert bool(said) == (expected[1] == "not-verifiable"), (footer, said)

@@ -63,6 +63,7 @@ class OnlineList:
     exported: dt.date | None = None  # the day its lines above the header say it was exported (导出时间：)
     decided_within: tuple | None = None  # (first, last, kind) of the period they say it holds (统计期间：…至…)
     skipped: int = 0  # non-blank rows under the header that are no entry (export footers, notes)
+    partial: str | None = None  # what the list says of being one page of several (第1页 共3页, 共25条 of 10 read)
     notes: list = field(default_factory=list)  # Problems of the list's own cells (an unreadable date)
 
 
@@ -142,11 +143,32 @@ def read_online_list(path: Path, rules: FieldRules, max_uncompressed: int | None
     if not len(entries):  # every record would be 无法核对 without a word why
         raise OnlineListError(path, "表头下面没有任何信息（清单是空的），无法核对；请重新导出网站清单")
     described.rows = len(entries.drop_duplicates(["sheet", "row"]))  # a batch title is one row of several entries
+    described.partial = _one_page_of_several(sheets, described.rows)
+    if described.partial:
+        described.notes.append(problem("online-list-partial", file=str(path), said=described.partial))
     described.entries = len(entries)
     dated = span_dates(entries)  # entries with no usable date are never used for the span
     if len(dated):
         described.first, described.last = dated.min().date(), dated.max().date()
     return entries, described
+
+
+# An export's own count of what it holds: 第1页 共3页, 第1/3页, 共25条记录.
+_PAGES = re.compile(r"第\s*(\d+)\s*(?:页\s*[，,/]?\s*共\s*(\d+)\s*页|/\s*(\d+)\s*页)")
+_TOTAL = re.compile(r"共\s*(\d+)\s*条")
+
+
+def _one_page_of_several(sheets, rows: int) -> str | None:
+    """The words by which a list says it is one page of several, or holds more entries than were read."""
+    for sheet in sheets:
+        for cell in (c for row in sheet.rows for c in row if isinstance(c, str) and ("页" in c or "条" in c)):
+            pages = _PAGES.search(cell)
+            if pages and int(pages.group(2) or pages.group(3) or 1) > 1:
+                return pages.group(0)
+            total = _TOTAL.search(cell)
+            if total and int(total.group(1)) > rows:
+                return f"{total.group(0)}，读到 {rows} 条"
+    return None
 
 
 def _continues(rows: list[list], width: int) -> bool:

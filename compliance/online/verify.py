@@ -262,6 +262,8 @@ def coverage(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineLis
         units = set(unit_names(mine["unit"], aliases)) - {""}
         item.categories = sorted(kinds)
         item.units = sorted(units)
+        if item.partial:  # one page of an export of several: what it lacks may be on the next (said on it)
+            continue
         # its own word on when it was taken (导出时间 above the header, or an 导出时间 column) dates it too
         stated = pd.Series([pd.Timestamp(item.exported)] if item.exported else [], dtype="datetime64[s]")
         stated = pd.concat([stated, mine["list_date"].dropna().astype("datetime64[s]")]) if "list_date" in mine else stated
