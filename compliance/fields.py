@@ -129,12 +129,15 @@ TABLE: tuple[Field, ...] = (
           # A government site's 信息公开 list dates an item by 生成日期 (in a ledger it is not publication);
           # an edit time stands in only there. Its 成文日期 is the day the document was signed: the decision's.
           # 生成日期 is when the catalogue entry was made: 发布日期 beside it is the publication.
-          only={ONLINE: Words(lesser=("生成日期",), weak=("修改时间",))}),
+          # a ledger's 公示期限 column holds the period (2025.11.06-2026.11.05: its first day, date_words.py) where
+          # no publication-date column is there (lesser: it gives way to one); ledgers only, a list's dates say enough
+          only={ONLINE: Words(lesser=("生成日期",), weak=("修改时间",)),
+                LEDGER: Words(lesser=("公示期限", "公示期间", "公开期限"))}),
     # A 是否公开 / 状态 column: what the unit says, not when. A mark without a date is a data problem
     # (标注已公开，但没有公开日期), never a verdict of non-publication (docs/rules.md §8).
     Field("published_marked", "公开状态", "台账标注的是否已公开（已公开/是/未公开）：有标注而无公开日期时提示核实",
           "各单位台账的“是否公开”“公开状态”栏（数据标准中没有这一项）",
-          Words(contains=("是否公开", "公开状态", "是否公示", "公示状态", "是否上网", "公开情况", "上网情况", "是否已公开",
+          Words(contains=("是否公开", "公开状态", "是否公示", "公示状态", "是否上网", "公开情况", "公示情况", "上网情况", "是否已公开",
                           "是否已公示"),
                 exact=("状态",)),
           exclude=("日期", "时间", "网址", "链接"), readers=(LEDGER,)),

@@ -90,3 +90,15 @@ def test_a_publicity_period_open_at_its_end_starts_on_its_first_day(tmp_path):
     cells = ["2025.4.30至今", "2025年4月30日起", "自2025年4月30日起公示三年", "2025年3月5日起"]
     rows = [[i, f"西住建罚〔2025〕{i}号", "甲", DECIDED, cell] for i, cell in enumerate(cells, start=1)]
     assert [(s, p) for s, p, _ in judged(tmp_path, header, rows)] == [("late", "2025-04-30")] * 3 + [("on_time", "2025-03-05")]
+
+
+def test_a_gongshi_qingkuang_sentence_column_and_a_gongshi_qixian_period_column_are_read(tmp_path):
+    """公示情况 (as 公开情况 was) holds the sentence; 公示期限 holds the period, its first day the publication where no
+    公示日期 column is there. Both were published-column-missing: 数据有误, a late publication hidden."""
+    header = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "公示情况"]
+    rows = [[1, "西住建罚〔2025〕1号", "甲", DECIDED, "已于2025年4月30日在区政府网站公开"], [2, "西住建罚〔2025〕2号", "乙", DECIDED, "未公开"]]
+    assert [(s, p) for s, p, _ in judged(tmp_path, header, rows)] == [("late", "2025-04-30"), ("overdue", None)]
+    (tmp_path / "b").mkdir()
+    header = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "公示期限"]
+    rows = [[1, "西住建罚〔2025〕3号", "丙", DECIDED, "2025.4.30-2026.4.29"]]
+    assert [(s, p) for s, p, _ in judged(tmp_path / "b", header, rows)] == [("late", "2025-04-30")]
