@@ -130,3 +130,17 @@ def test_a_remark_that_the_page_was_taken_down_says_it_was_online(tmp_path):
     code, data, output = cli_check(tmp_path, book, as_of="2025-11-20")
     [record] = data["records"]
     assert record["status"] == "invalid" and "published-marked-no-date" in [i["code"] for i in record["issues"]]
+
+
+def test_a_matter_name_never_outweighs_what_the_file_or_the_number_says(tmp_path):
+    """事项名称 未取得食品经营许可从事食品经营活动 names a permit's words in a penalty's matter: the file (行政处罚)
+    or the number's 罚 says penalty, and the matter name gives way."""
+    header = ["序号", "文书号", "当事人", "事项名称", "决定日期", "公示日期"]
+    row = [1, "西市监罚〔2025〕1号", "甲", "未取得食品经营许可从事食品经营活动", D(2025, 9, 1), D(2025, 9, 5)]
+    for name in ("区市场监管局_行政处罚.xlsx", "台账.xlsx"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        folder = tmp_path / name.split(".")[0]
+        folder.mkdir()
+        book = write_xlsx(folder / name, {"Sheet1": [header, row]})
+        code, data, output = cli_check(folder, book, as_of="2025-11-20")
+        assert [r["category"] for r in data["records"]] == ["penalty"], (name, output)
