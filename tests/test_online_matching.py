@@ -355,12 +355,16 @@ def test_a_list_paged_over_sheets_with_its_header_on_the_first_only_is_read_whol
     and the decisions on it were 网站未见."""
     credit = write_xlsx(tmp_path / "信用西塞山_导出.xlsx", {
         "Sheet1": [CREDIT_HEADER, ["西人社罚〔2023〕1号", "甲公司", "2023-03-01", "2023-03-03", "区人社局"]],
-        "Sheet2": [["西人社罚〔2023〕2号", "乙公司", "2023-03-02", "2023-03-06", "区人社局"]]})
+        "Sheet2": [["西人社罚〔2023〕2号", "乙公司", "2023-03-02", "2023-03-06", "区人社局"]],
+        # a notes sheet as wide is no continuation: no date where the table has its publication date
+        "说明": [["说明：", "本表数据来源于信用西塞山", "仅供核对", "导出人", "张三"]]})
     rows = [[1, "西人社罚〔2023〕1号", "甲公司", D(2023, 3, 1), D(2023, 3, 3), "区人社局"],
             [2, "西人社罚〔2023〕2号", "乙公司", D(2023, 3, 2), D(2023, 3, 6), "区人社局"]]
     results, data = check(tmp_path, rows, credit, category="行政处罚")
     assert results == {"西人社罚〔2023〕1号": ("on_time", "confirmed"), "西人社罚〔2023〕2号": ("on_time", "confirmed")}
     assert "Sheet2" in json.dumps(data["online_lists"], ensure_ascii=False)
+    assert "说明" not in json.dumps(data["online_lists"], ensure_ascii=False) and data["online_only"] == []
+    assert data["online_lists"][0]["entries"] == 2
 
 
 def test_a_catalogue_title_opening_with_the_party_is_a_candidate_never_a_miss(tmp_path):

@@ -127,7 +127,7 @@ def read_online_list(path: Path, rules: FieldRules, max_uncompressed: int | None
     for sheet in sheets:
         found = find_header(sheet.rows, rules, sheet.merged)
         if found is None:
-            if previous is not None and sheet.data is None and _continues(sheet.rows, len(previous.headers)):
+            if previous is not None and sheet.data is None and _continues(sheet.rows, previous):
                 # an export paged over sheets, the header on the first only: read by that header, and said
                 frames.append(_sheet_entries(sheet, path, -1, previous, described))
                 described.notes.append(problem("online-list-sheet-continued", file=str(path), sheet=sheet.name))
@@ -171,11 +171,16 @@ def _one_page_of_several(sheets, rows: int) -> str | None:
     return None
 
 
-def _continues(rows: list[list], width: int) -> bool:
-    """A sheet with no header whose rows are as wide as the sheet before's table: that table, continued."""
+def _continues(rows: list[list], mapping: ColumnMap) -> bool:
+    """A sheet with no header whose rows are as wide as the sheet before's table, most with a date where that
+    table has its publication date: that table, continued (a notes sheet is none)."""
+    width, at = len(mapping.headers), mapping.columns.get("published_date")
     filled = [sum(1 for c in row if c not in (None, "")) for row in rows]
-    wide = [n for n in filled if n >= 3]
-    return bool(wide) and max(len(row) for row in rows) <= width + 1 and len(wide) >= 0.5 * sum(1 for n in filled if n)
+    wide = [row for row, n in zip(rows, filled) if n >= 3]
+    if not wide or at is None or max(len(row) for row in rows) > width + 1 or len(wide) < 0.5 * sum(1 for n in filled if n):
+        return False
+    dated = sum(1 for row in wide if at < len(row) and parse_date(row[at]).date is not None)
+    return dated >= 0.5 * len(wide)
 
 
 def span_dates(entries: pd.DataFrame) -> pd.Series:
