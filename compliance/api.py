@@ -31,7 +31,7 @@ from .quality.checks import error_mask, findings as quality_findings
 from .quality.codes import CodeColumns, mask_id_columns
 from .issues import issues_column
 from .online import apply_online, select_online_only
-from .problems import Problem, problem
+from .problems import Problem, problem, to_do
 from .report.json_output import json_text, run_json, write_json
 from .report.parts import Part, parts_of
 from .report.records_out import refuse_foreign_records, write_records
@@ -113,6 +113,11 @@ class CheckRun:
         for named, (file, units) in self.loaded.copies.items():
             out.setdefault(named, problem("unit-file-copy-counted-elsewhere", file=file, units=units))
         return out
+
+    @cached_property
+    def asks(self) -> np.ndarray:
+        """Per record: its problems ask something of its unit (problems.to_do), worked out once for every output."""
+        return np.fromiter((to_do(i) for i in self.issues), dtype=bool, count=len(self.issues))
 
     @cached_property
     def issues(self) -> list:

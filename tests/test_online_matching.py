@@ -9,6 +9,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import openpyxl
 from click.testing import CliRunner
 
 from compliance.cli import main
@@ -165,8 +166,6 @@ def test_one_units_own_export_speaks_for_that_unit_only(tmp_path):
 def test_an_online_list_saved_in_the_1904_date_system_reads_its_serials_from_1904(tmp_path):
     """Old Mac Excel and some WPS exports count days from 1904: a bare serial read from 1900 is four years
     and a day early (a false 数据有误, and a false 台账未登记)."""
-    import openpyxl
-
     book = openpyxl.Workbook()
     book.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
     sheet = book.active
@@ -395,15 +394,22 @@ def test_a_correction_or_revocation_of_a_decision_found_online_is_no_unregistere
     assert data["online_only"] == []
 
 
+def _second_undated(tmp_path, site_decided, site_published, ledger_decided, ledger_published):
+    """A credit list and a ledger of two penalties: 1号 with the dates given, 2号 online on 03-06 and left
+    blank in the ledger."""
+    credit = write_csv(tmp_path / "信用西塞山_导出.csv", [CREDIT_HEADER,
+        ["西人社罚〔2023〕1号", "甲公司", site_decided, site_published, "区人社局"],
+        ["西人社罚〔2023〕2号", "乙公司", "2023-03-02", "2023-03-06", "区人社局"]])
+    rows = [[1, "西人社罚〔2023〕1号", "甲公司", ledger_decided, ledger_published, "区人社局"],
+            [2, "西人社罚〔2023〕2号", "乙公司", D(2023, 3, 2), None, "区人社局"]]
+    return check(tmp_path, rows, credit, category="行政处罚")
+
+
 def test_a_blank_ledger_date_found_online_is_judged_by_the_site_and_asked_for(tmp_path):
     """The ledger left 2号's date blank; the list shows it on 03-06: on time by that day, and the record says the
     ledger should be filled in (it said nothing, so the unit was never asked)."""
-    credit = write_csv(tmp_path / "信用西塞山_导出.csv", [CREDIT_HEADER,
-        ["西人社罚〔2023〕1号", "甲公司", "2023-03-01", "2023-03-03", "区人社局"],
-        ["西人社罚〔2023〕2号", "乙公司", "2023-03-02", "2023-03-06", "区人社局"]])
-    rows = [[1, "西人社罚〔2023〕1号", "甲公司", D(2023, 3, 1), D(2023, 3, 3), "区人社局"],
-            [2, "西人社罚〔2023〕2号", "乙公司", D(2023, 3, 2), None, "区人社局"]]
-    results, data = check(tmp_path, rows, credit, category="行政处罚")
+    results, data = _second_undated(tmp_path, site_decided="2023-03-01", site_published="2023-03-03",
+                                    ledger_decided=D(2023, 3, 1), ledger_published=D(2023, 3, 3))
     assert results == {"西人社罚〔2023〕1号": ("on_time", "confirmed"), "西人社罚〔2023〕2号": ("on_time", "confirmed")}
     issues = {r["document_number"]: [(i["code"], i["message"]) for i in r["issues"]] for r in data["records"]}
     assert issues["西人社罚〔2023〕1号"] == []
@@ -413,14 +419,8 @@ def test_a_blank_ledger_date_found_online_is_judged_by_the_site_and_asked_for(tm
 def test_the_online_sheet_lists_a_confirmed_record_whose_site_decision_date_turns_the_verdict(tmp_path):
     """1号: ledger decided 03-20, site 02-20; published 03-27 (on time by the ledger's date, late by the site's):
     数据有误 for the date, yet 公开核对 left it out (only records not 一致 were listed); 2号's blank ledger date too."""
-    import openpyxl  # the report itself, as 法制办 reads it
-
-    credit = write_csv(tmp_path / "信用西塞山_导出.csv", [CREDIT_HEADER,
-        ["西人社罚〔2023〕1号", "甲公司", "2023-02-20", "2023-03-27", "区人社局"],
-        ["西人社罚〔2023〕2号", "乙公司", "2023-03-02", "2023-03-06", "区人社局"]])
-    rows = [[1, "西人社罚〔2023〕1号", "甲公司", D(2023, 3, 20), D(2023, 3, 27), "区人社局"],
-            [2, "西人社罚〔2023〕2号", "乙公司", D(2023, 3, 2), None, "区人社局"]]
-    results, data = check(tmp_path, rows, credit, category="行政处罚")
+    results, data = _second_undated(tmp_path, site_decided="2023-02-20", site_published="2023-03-27",
+                                    ledger_decided=D(2023, 3, 20), ledger_published=D(2023, 3, 27))
     assert results["西人社罚〔2023〕1号"] == ("invalid", "confirmed")
     sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["公开核对"]
     lines = [" ".join(str(c) for c in row if c is not None) for row in sheet.iter_rows(values_only=True)]

@@ -8,6 +8,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import openpyxl
 from click.testing import CliRunner
 
 from compliance.cli import main
@@ -61,8 +62,6 @@ def test_a_city_list_with_two_districts_still_speaks_for_ours(tmp_path):
     assert results(data)["西安监罚〔2024〕8号"] == ("overdue", "not-found")
     assert [o["document_number"] for o in data["online_only"]] == ["港安监罚〔2024〕3号"]
     # 逾期清单 says why a decision the ledger dates is 逾期未公开 (its 公开日期 cell is blank there)
-    import openpyxl  # the report itself, as 法制办 reads it
-
     [row] = [r for r in openpyxl.load_workbook(tmp_path / "r.xlsx")["逾期清单"].iter_rows(values_only=True)
              if "西安监罚〔2024〕8号" in r]
     assert "逾期未公开（台账填了公开日期，网站清单中没有）" in row, row
@@ -92,8 +91,6 @@ def test_the_terminals_count_of_records_to_check_is_the_sheets(tmp_path):
     """With --online, 无法核对 records carry a word on how they were judged (按台账判定), which asks nothing of
     the unit: the terminal said 需核实 38 while 数据问题 listed 80 rows typed 需核实. Now the sheet types those
     说明, and the terminal says how many more the sheet lists."""
-    import openpyxl  # the report itself, as 法制办 reads it
-
     online = write_xlsx(tmp_path / "信用西塞山_导出.xlsx", {"导出": [CREDIT,
         ["西安监罚〔2024〕1号", "黄石丁公司", "2024-01-05", "2024-01-09", "区安监局"],
         ["西安监罚〔2024〕2号", "黄石乙公司", "2024-03-08", "2024-03-12", "区安监局"]]})

@@ -14,6 +14,15 @@ from helpers import write_csv
 HEADER = ["行政处罚决定书文号", "当事人", "处罚决定日期", "上网公开日期"]
 
 
+def _check_folder(tmp_path, folder, as_of: str) -> dict:
+    """The JSON of `compliance check FOLDER` (no history), which finds late or invalid records: exit 1."""
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(folder), "--as-of", as_of, "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code == 1, result.output
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
 def test_a_refilled_copy_is_one_decision_without_a_repeated_number_note(tmp_path):
     folder = tmp_path / "报送"
     (folder / "10月").mkdir(parents=True)
@@ -24,11 +33,7 @@ def test_a_refilled_copy_is_one_decision_without_a_repeated_number_note(tmp_path
     write_csv(folder / "11月" / "区农业局_处罚台账.csv", [HEADER,
         ["西农罚〔2024〕1号", "甲", "2024-10-08", "2024-11-20"], ["西农罚〔2024〕2号", "乙", "2024-10-09", "2024-11-06"],
         ["西农罚〔2024〕3号", "丙", "2024-10-10", ""]])
-    out = tmp_path / "r.json"
-    result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2024-12-31", "--no-history",
-                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
-    assert result.exit_code == 1, result.output
-    data = json.loads(out.read_text(encoding="utf-8"))
+    data = _check_folder(tmp_path, folder, "2024-12-31")
     got = {r["document_number"]: (r["status"], sorted(i["code"] for i in r["issues"])) for r in data["records"]}
     assert got == {"西农罚〔2024〕1号": ("late", []), "西农罚〔2024〕2号": ("late", []),
                    # 3号's copies: late by the first, overdue by the blank copy: late either way, said with both
@@ -272,11 +277,7 @@ def test_copies_in_two_files_with_other_decision_dates_and_three_disagreeing_cop
     write_csv(folder / "区农业局_处罚台账_2.csv", [HEADER, ["西农罚〔2024〕7号", "甲", "2024-09-09", ""],
                                                  ["西农罚〔2024〕8号", "乙", "2024-09-02", "2024-12-10"]])
     write_csv(folder / "区农业局_处罚台账_3.csv", [HEADER, ["西农罚〔2024〕8号", "乙", "2024-09-02", "2024-09-20"]])
-    out = tmp_path / "r.json"
-    result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2024-12-31", "--no-history",
-                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
-    assert result.exit_code == 1, result.output
-    data = json.loads(out.read_text(encoding="utf-8"))
+    data = _check_folder(tmp_path, folder, "2024-12-31")
     got = {r["document_number"]: (r["status"], [i["code"] for i in r["issues"]]) for r in data["records"]}
     assert got == {"西农罚〔2024〕7号": ("overdue", ["duplicate-dates-differ"]),
                    "西农罚〔2024〕8号": ("invalid", ["duplicate-conflict"])}
@@ -289,10 +290,6 @@ def test_another_partys_published_row_is_no_refill_of_a_blank_one(tmp_path):
     folder.mkdir()
     write_csv(folder / "区人社局_10月.csv", [HEADER, ["西人社罚〔2016〕5号", "黄石甲公司", "2016-10-10", ""]])
     write_csv(folder / "区人社局_11月.csv", [HEADER, ["西人社罚〔2016〕5号", "黄石乙公司", "2016-10-10", "2016-10-12"]])
-    out = tmp_path / "r.json"
-    result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-12-31", "--no-history",
-                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
-    assert result.exit_code == 1, result.output
-    data = json.loads(out.read_text(encoding="utf-8"))
+    data = _check_folder(tmp_path, folder, "2016-12-31")
     assert [(r["party"], r["status"]) for r in data["records"]] == [("黄石甲公司", "invalid")]
     assert "区人社局_11月.csv" in data["records"][0]["issues"][0]["message"]

@@ -32,8 +32,10 @@ def record_categories(kept, mapping, sheet_name, context, text, sections, kind_o
         raw = text(mapped_column(kept, mapping, "category")).reset_index(drop=True)
         mapped = pd.Series(categories(raw), dtype=object)
         if mapping.is_weak("category"):  # 事项名称 (未取得…许可从事…: a penalty's matter) decides only where nothing else
-            said = pd.isna(per_distinct(numbers.to_numpy(object), category_of_numbers))  # does: not the number's 罚 either
-            mapped = mapped.where(default.isna().to_numpy(bool) & said, None)
+            rows = np.flatnonzero(mapped.notna().to_numpy(bool) & default.isna().to_numpy(bool))  # does, nor the 代字
+            keep = np.zeros(len(mapped), dtype=bool)
+            keep[rows] = pd.isna(per_distinct(numbers.to_numpy(object)[rows], category_of_numbers))
+            mapped = mapped.where(keep, None)
         # 行政确认, 行政强制 …: the cell says what it is, and it is neither; never the file's category
         other = (mapped.isna().to_numpy(bool) & other_actions(raw)) | (other & mapped.isna().to_numpy(bool))
         category = mapped.where(mapped.notna() | other, default)

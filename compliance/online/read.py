@@ -160,8 +160,9 @@ _TOTAL = re.compile(r"共\s*(\d+)\s*条")
 
 def _one_page_of_several(sheets, rows: int) -> str | None:
     """The words by which a list says it is one page of several, or holds more entries than were read."""
-    for sheet in sheets:
-        for cell in (c for row in sheet.rows for c in row if isinstance(c, str) and ("页" in c or "条" in c)):
+    for sheet in sheets:  # said above the header or in the footer: a few rows at each end, not every cell
+        ends = sheet.rows[:10] + sheet.rows[max(10, len(sheet.rows) - 20):]
+        for cell in (c for row in ends for c in row if isinstance(c, str) and ("页" in c or "条" in c)):
             pages = _PAGES.search(cell)
             if pages and int(pages.group(2) or pages.group(3) or 1) > 1:
                 return pages.group(0)

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..dates import iso_date
-from ..problems import Problem, message, problem, to_do, where
+from ..problems import Problem, message, problem, where
 from ..status import FLAGGED, LATE, STATUS_LABELS, UNJUDGEABLE
 from ..summary import COUNTED_ELSEWHERE, NO_DECISIONS, NOT_SENT, RANK_RATE, RANK_RULE, UNREADABLE, unit_rows
 from .layout import display_width
@@ -101,8 +101,7 @@ def problem_lines(run, limit: int | None = DEFAULT_PROBLEM_LINES) -> list[str]:
     """One line per record to fix, ruff-style: 文件:工作表:行 代码 文书号：状态 — 说明."""
     records = run.records
     statuses = records["status"].astype(object).to_numpy(object)
-    has_issue = np.fromiter((to_do(i) for i in run.issues), dtype=bool, count=len(records))
-    picked = np.flatnonzero(np.isin(statuses, FLAGGED) | has_issue)
+    picked = np.flatnonzero(np.isin(statuses, FLAGGED) | run.asks)
     if not len(picked):
         return []
     sub = records.iloc[picked]
@@ -186,7 +185,7 @@ def scope_line(run) -> str:
 def closing_lines(run, report_path) -> list[str]:
     s = run.summary
     late = s["late"] + s["overdue"]
-    flagged = sum(1 for i in run.issues if to_do(i))
+    flagged = int(run.asks.sum())
     # as many as the sheet lists: every record with a word on it (无法核对 … only say how it was judged)
     status = run.records["status"].astype(object).to_numpy(object) if len(run.records) else np.zeros(0, dtype=object)
     listed = int(sum(1 for i, st in zip(run.issues, status) if i or st in UNJUDGEABLE))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ...problems import render_column, to_do
+from ...problems import render_column
 from ...status import UNJUDGEABLE
 from ..layout import INT, TEXT, SheetSpec, column_widths, wrapped_heights
 from ..record_columns import short_paths
@@ -25,7 +25,7 @@ def spec(sheet) -> SheetSpec:
     quality = run.records["quality_error"].to_numpy(bool)[flagged] if "quality_error" in run.records else False
     statuses = sheet.statuses[flagged]
     # 需核实 asks the unit something; 说明 only says how the record was judged (无法核对, 按台账判定), as the terminal counts
-    asks = np.fromiter((to_do(run.issues[i]) for i in flagged), dtype=bool, count=len(flagged))
+    asks = run.asks[flagged]
     kind = np.where(statuses == "invalid", "数据有误", np.where(statuses == "undetermined", "缺日历",
                     np.where(quality, "数据质量", np.where(statuses == "exempt", "无需公开",
                                                        np.where(asks, "需核实", "说明")))))
