@@ -161,3 +161,31 @@ def test_a_summary_too_wide_for_one_page_prints_two_across_with_the_units_on_bot
     width = sum(sheet.column_dimensions[c].width for c in "ABC")
     shown = sum(2 if ord(ch) > 0x2E7F else 1 for ch in rules)
     assert sheet["A2"].alignment.wrap_text and sheet.row_dimensions[2].height >= 15 * (shown / width + 1)
+
+
+@pytest.mark.parametrize("backend", ["default", "xlsxwriter"])
+def test_an_empty_late_list_and_problem_sheet_say_so_above_their_header(tmp_path, backend):
+    """Printed, a bare header over a blank row reads as a failed export: an all-clear run's 逾期清单 and
+    数据问题 say in a line above the header that they have nothing to list; a list with rows keeps its
+    header on the first row."""
+    from compliance.api import check
+    from compliance.report.workbook import write_report
+
+    clean = [[1, "西清罚〔2016〕1号", "甲", D(2016, 9, 1), D(2016, 9, 5), "区清洁局"]]
+    late = [[1, "西迟罚〔2016〕1号", "乙", D(2016, 9, 1), D(2016, 11, 20), "区迟到局"]]
+    books = {}
+    for name, rows in (("clean", clean), ("late", late)):
+        (tmp_path / name).mkdir()
+        write_xlsx(tmp_path / name / f"区{name}局.xlsx", {"处罚": [PENALTY_HEADER] + rows})
+        run = check([tmp_path / name], as_of=D(2016, 12, 31), run_date=D(2016, 12, 31))
+        out = tmp_path / f"{name}.xlsx"
+        write_report(run, out) if backend == "default" else write_report(run, out, backend=backend)
+        books[name] = openpyxl.load_workbook(out)
+    sheets = books["clean"]
+    assert [sheets["逾期清单"].cell(r, 1).value for r in (1, 2, 3)] == \
+        ["逾期清单", "本次检查范围内没有逾期公开或逾期未公开的决定。", "单位"]
+    assert [sheets["数据问题"].cell(r, 1).value for r in (1, 3)] == ["数据问题", "类型"]
+    assert sheets["数据问题"]["A2"].value.startswith("没有发现需要核实的数据问题")
+    assert sheets["逾期清单"].print_title_rows.replace("$", "") == "3:3"
+    late_sheet = books["late"]["逾期清单"]
+    assert late_sheet["A1"].value == "单位" and late_sheet["B2"].value == "西迟罚〔2016〕1号"

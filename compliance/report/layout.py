@@ -95,6 +95,11 @@ class SheetSpec:
         return last
 
 
+def say_empty(spec: SheetSpec, title: str, sentence: str) -> None:
+    """An empty list sheet gets a title and a sentence above its header: it has nothing to list."""
+    spec.title, spec.subtitle, spec.header_row = title, sentence, 2
+
+
 def display_width(text: str) -> int:
     """Columns a text needs: CJK characters take two."""
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)

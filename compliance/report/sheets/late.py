@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ...status import LATE
-from ..layout import SheetSpec
+from ..layout import SheetSpec, say_empty
 from ..record_columns import record_frame, record_specs
 from .records import COLUMNS as ALL_COLUMNS
 
@@ -22,6 +22,7 @@ COLUMNS = tuple(replace(c, width_cap=WIDER.get(h, c.width_cap)) for h in HEADERS
 AFTER_AS_OF = "逾期未公开（统计截止日后才公开）"
 AT_LEAST = "（逾期工作日数是下限：缺节假日数据的年份未计入）"
 NOT_FOUND = "逾期未公开（台账填了公开日期，网站清单中没有）"
+NONE_LATE = "本次检查范围内没有逾期公开或逾期未公开的决定。"
 
 
 def specs(sheet) -> list[SheetSpec]:
@@ -41,8 +42,11 @@ def specs(sheet) -> list[SheetSpec]:
         state = np.where(after, AFTER_AS_OF, cells["状态"].astype(object).to_numpy(object))
         state = np.where(claimed & ~after, NOT_FOUND, state)
         cells["状态"] = np.where(bound, state + AT_LEAST, state)
-    return record_specs("逾期清单", cells, COLUMNS, sheet.statuses[order], sheet.footer, sheet.header,
-                        whole=("状态", "工作表"))
+    result = record_specs("逾期清单", cells, COLUMNS, sheet.statuses[order], sheet.footer, sheet.header,
+                          whole=("状态", "工作表"))
+    if not len(order):  # printed, a bare header over a blank row reads as a failed export, not a clean result
+        say_empty(result[0], "逾期清单", NONE_LATE)
+    return result
 
 
 def late_order(records: pd.DataFrame, late: np.ndarray, units: list[str] | None = None) -> np.ndarray:
