@@ -166,9 +166,10 @@ def _add_missing_units(out: pd.DataFrame, declared: list[str], present, unreadab
     for unit in dict.fromkeys(declared + sent + list(elsewhere or {})):
         if unit in present:
             continue
-        if unit in sent:
-            extra.append({"单位": unit, "类别": NO_DECISIONS,
-                          "备注": problem("unit-no-decisions" if unit in said_none else "unit-none-in-scope")})
+        if unit in sent:  # another of its files unreadable (a scan beside its 本月无 sheet): said on its one line
+            note = "unit-partly-unreadable" if unit in unreadable else \
+                "unit-no-decisions" if unit in said_none else "unit-none-in-scope"
+            extra.append({"单位": unit, "类别": NO_DECISIONS, "备注": problem(note)})
         elif unit in unreadable:
             extra.append({"单位": unit, "类别": UNREADABLE, "备注": problem("unit-file-unreadable")})
         elif unit in (elsewhere or {}):  # a file of its name, filled in by another unit: counted there
@@ -176,7 +177,7 @@ def _add_missing_units(out: pd.DataFrame, declared: list[str], present, unreadab
         else:
             extra.append({"单位": unit, "类别": NOT_SENT, "备注": problem("unit-not-sent")})
     for unit in unreadable:
-        if unit not in declared and unit not in present:
+        if unit not in declared and unit not in present and unit not in sent:
             extra.append({"单位": unit, "类别": UNREADABLE, "备注": problem("unit-file-unreadable-uncounted")})
     listed = set(declared) | set(present) | set(sent) | set(unreadable)
     for unit in dict.fromkeys(followed):  # its open items are counted on its line (report/parts/history.py)

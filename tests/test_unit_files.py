@@ -552,3 +552,19 @@ def test_a_measure_line_above_the_header_names_no_unit(tmp_path, measure):
         data = json.loads(result.stdout)
         assert [r["unit"] for r in data["records"]] == ["区科技局"], name
         assert not any("填报单位" in n for n in data["inputs"][0]["notes"]), name
+
+
+@pytest.mark.parametrize("spellings, kept", [
+    (["区卫健委", "区卫健委", "区卫生健康委员会"], "区卫健委"),
+    (["区发改委", "区发改委", "西塞山区发展和改革委员会"], "区发改委"),
+    (["开发区管委会", "开发区管委会", "开发区管理委员会"], "开发区管委会")])
+def test_a_committee_written_short_and_long_is_one_unit(tmp_path, spellings, kept):
+    """区卫生健康委员会 is 区卫健委 as 区人力资源和社会保障局 is 区人社局: ranked against itself, it was two units."""
+    import json
+
+    folder = _spelled(tmp_path / "in", spellings)
+    result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-12-31", "--json", "-", "-q",
+                                       "-o", str(tmp_path / "r.xlsx")])
+    payload = json.loads(result.stdout)
+    assert {r["unit"] for r in payload["records"]} == {kept}
+    assert set(summary(tmp_path / "r.xlsx")) == {kept, "合计"}

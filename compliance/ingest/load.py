@@ -36,6 +36,7 @@ from .records import RECORD_FIELDS, SheetResult, read_sheet
 from .repeats import file_names
 from .unit_column import SECTION
 from .unit_text import unit_in_text, units_in_name
+from .zero_report import declares_no_decisions, set_zero_report_unit
 from .unit_spellings import merged_spellings, name_counts, spelling_groups, unmerged_spellings
 
 
@@ -75,6 +76,7 @@ class InputFile:
     not_read: Problem | None = None  # a file in a folder that is not a spreadsheet: why it was not read
     doubtful: bool = False  # what was read disagrees with the file (said in ``notes``): not a clean bill
     declares_none: bool = False  # no records, and a line saying so (本月无行政处罚决定): the unit's 本期无决定
+    unit_line: str | None = None  # such a file's 填报单位 (zero_report.py): its unit before the file name's
 
     @property
     def records(self) -> int:
@@ -157,6 +159,7 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
                        # the template sent back with its header only: nothing to report, said as such
                        or (any(s.header_row for s in entry.sheets) and not any(s.skipped_rows for s in entry.sheets))):
         entry.declares_none = True  # a unit that had nothing to send: not unreadable, not unsent
+        set_zero_report_unit(entry, raw_sheets, named)
     elif not any(s.header_row for s in entry.sheets):
         names = "、".join(s.name for s in entry.sheets) or "（无）"
         blank = not any(cell not in (None, "") for raw in raw_sheets for row in raw.rows for cell in row)
@@ -175,16 +178,6 @@ def _misnamed(path: Path, raw_sheets) -> str | None:
     kind = raw_sheets[0].kind if raw_sheets else None
     wrong = {"xls": (".xlsx", ".xlsm"), "xlsx": (".xls",), "csv": (".xls", ".xlsx", ".xlsm")}
     return _KIND_NAMES[kind] if suffix in wrong.get(kind, ()) else None
-
-
-# 本月无行政处罚决定, 本期没有行政许可和行政处罚决定。, 本季度无: a unit's word that it made no decision.
-_NO_DECISIONS = re.compile(r"^本(月|期|季度?|年度?)?(份)?(内)?(无|没有|未作出|未产生)[^，,；;]{0,20}(决定|案件|信息|事项|数据|记录)?[。.！!]?$")
-
-
-def declares_no_decisions(rows: list[list], scan: int = 30) -> bool:
-    """A sheet's first rows hold a line saying the unit made no decision (a handful of cells, not records)."""
-    return any(isinstance(cell, str) and _NO_DECISIONS.match(re.sub(r"\s+", "", cell))
-               for row in rows[:scan] for cell in row)
 
 
 _COMPILED = re.compile(r"汇总|各单位|各部门|全区")  # a file name that says it gathers several units' ledgers
@@ -295,7 +288,7 @@ def load(paths: Iterable[str | Path], config: ReadSettings | None = None,
     numbers = normalise_document_numbers(records["document_number"])
     records["document_number"] = records["document_number"].where(numbers.ne(""), "")
     records["duplicate_of"] = duplicate_locations(records, numbers)
-    said_none = pd.Series([unit_from_name(e.path) for e in inputs if e.declares_none], dtype=object)
+    said_none = pd.Series([e.unit_line or unit_from_name(e.path) for e in inputs if e.declares_none], dtype=object)
     said_none = unit_names(said_none, config.units or None).replace(merged)
     copies = copies_under_other_units(records, inputs, lambda p: named_unit(p) or folder_unit(p),
                                       lambda names: unit_names(pd.Series(names, dtype=object), config.units or None)

@@ -23,6 +23,7 @@ SHORT_FORMS = {
     "城市管理综合执法": "城管", "城市管理执法": "城管", "城管执法": "城管",  # 城市管理执法局 = 城管局
     "综合行政执法": "综合执法", "机构编制委员会办公室": "编办", "发展和改革": "发改", "发展改革": "发改",
     "科学技术": "科技", "应急管理": "应急", "退役军人事务": "退役军人", "医疗保障": "医保", "人民防空": "人防",
+    "管理委员会": "管委会",  # 开发区管理委员会 = 开发区管委会
     "街道办事处": "街道", "街道办": "街道", "镇人民政府": "镇", "乡人民政府": "乡",  # 澄月街道办事处 = 澄月街道
 }
 _LONG_FIRST = sorted(SHORT_FORMS, key=len, reverse=True)
@@ -44,6 +45,8 @@ def _key(name: str) -> tuple[str, str | None]:
         short = short.replace(long, SHORT_FORMS[long])
     if short.endswith("分局"):  # the city bureau's district branch is the district's bureau (区市场监管局)
         short = short[:-2] + "局"
+    elif short.endswith("委员会"):  # 区卫生健康委员会 = 区卫健委, 区发展和改革委员会 = 区发改委
+        short = short[:-3] + "委"
     found = _DISTRICT.match(short)
     if found is None:
         return short, None

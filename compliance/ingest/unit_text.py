@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
-# A unit's name ends in the word for its kind of office, followed by the end, a separator, a date, the
-# words of a ledger's title, or another unit (区安监局和区环保局联合执法台账: a joint ledger of two).
-_ORG_SUFFIX = re.compile(r"^(.+?(?:分局|局|办|委|院|所|队|站|中心|厅|处|会|政府|管委会|公司|街道|(?<![乡城村集])镇|(?<![城])乡(?!镇)))(?=$|[_\-\s\d（(）)】\]》年月、，,和及与：:]|联合|台账|报送|上报|处罚|许可|行政|双公示|公示|公开|扫描|材料|情况|统计|关于)")
+# A unit's name ends in the word for its kind of office (a public 馆 only: 宾馆 and 茶馆 are parties),
+# followed by the end, a separator, a date, the words of a ledger's title, or another unit
+# (区安监局和区环保局联合执法台账: a joint ledger of two).
+_ORG_SUFFIX = re.compile(r"^(.+?(?:分局|局|办|委|院|所|队|站|(?:档案|图书|文化|博物|美术|纪念|科技|体育)馆|中心|厅|处|会|政府|管委会|公司|街道|(?<![乡城村集])镇|(?<![城])乡(?!镇)))(?=$|[_\-\s\d（(）)】\]》年月、，,和及与：:]|联合|台账|报送|上报|处罚|许可|行政|双公示|公示|公开|扫描|材料|情况|统计|关于)")
 # What a clerk puts before the unit in a file name: 附件1：, 01, 1., (3), 2016年10月, brackets round the name,
 # the words of a cover letter's title (关于报送区编办…的函, 报送：区食药监局).
 _LEADING_NOISE = re.compile(r"^(?:附件\s*[\d一二三四五六七八九十]*|(?:报送|填报|上报|填表|制表)单位|关于|报送|上报|呈报|提交|填报|\d{4}\s*年度?(?:\s*\d{1,2}\s*月份?)?|\d{1,2}\s*月份?"
@@ -22,7 +23,7 @@ _KIND_ONLY = re.compile(r"^(?:各|全|本|辖区|所属|全部|全区|全县|所
 # Words that end like an office and are none: the state of a case (已办, 在办, 即办, 承诺办: sheets of one
 # office's ledger), an office speaking of itself (本局, 我委), a website (网站公示台账, 门户网站).
 _NO_OFFICE = re.compile(r"^(?:已|在|待|未|即|正在|已经|承诺|限时|当场)办$"
-                        r"|^(?:本|我|该|全|各|此|原)(?:分局|局|委|办|院|所|队|站|中心|厅|处|会)$|网站$")
+                        r"|^(?:本|我|该|全|各|此|原)(?:分局|局|委|办|院|所|队|站|馆|中心|厅|处|会)$|网站$")
 
 
 _SENT_TO = re.compile(r"[（(【\[]\s*(?:报|送|报送|上报|呈报|呈送|抄送|抄报)[^）)】\]]*[）)】\]]")  # （报区政府办、区法制办）: whom it was sent to
