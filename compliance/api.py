@@ -24,6 +24,7 @@ from .exempt import apply_exemptions
 from .history import HistoryStore, StoreError, follow_up
 from .history.carry import add_history_keys, earlier_decision_dates
 from .ingest.load import LoadResult, folder_unit, load, named_unit, unit_from_name
+from .ingest.unit_text import units_in_name
 from .ingest.records import check_accounting
 from .ingest.repeats import merge_repeats
 from .ingest.unit_spellings import same_units
@@ -87,9 +88,10 @@ class CheckRun:
         # whose name gives none (说明.txt) is listed on 数据问题 only. Any other file that could not be read
         # has its line: under its unit, or where its name and folder give none (通知.xlsx with no table)
         # under its file name, never a unit invented from it.
-        unreadable = [unit_from_name(e.path) if named_unit(e.path) or folder_unit(e.path) else Path(e.path).name
-                      for e in self.inputs if e.error is not None
-                      and (e.error.code != "wrong-form" or named_unit(e.path))]
+        # 区住建局、区自然资源局10月台账.zip: a file of two units is each one's
+        unreadable = [unit for e in self.inputs if e.error is not None and (e.error.code != "wrong-form" or named_unit(e.path))
+                      for unit in (units_in_name(Path(e.path).stem) or [unit_from_name(e.path)] if named_unit(e.path)
+                                   else [unit_from_name(e.path)] if folder_unit(e.path) else [Path(e.path).name])]
         sent = self.loaded.records["unit"].dropna().unique().tolist()  # before the month was chosen
         unreadable = same_units(unreadable, sent, self.unit_aliases)  # 区人社局 however its file was named
         sent += self.loaded.said_none  # files that say 本月无…决定

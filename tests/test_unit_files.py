@@ -568,3 +568,19 @@ def test_a_committee_written_short_and_long_is_one_unit(tmp_path, spellings, kep
     payload = json.loads(result.stdout)
     assert {r["unit"] for r in payload["records"]} == {kept}
     assert set(summary(tmp_path / "r.xlsx")) == {kept, "合计"}
+
+
+def test_an_unreadable_file_named_for_two_units_is_each_ones(tmp_path):
+    """A zip (or any unreadable file) named 区住建局、区自然资源局10月台账 was charged to the first unit only;
+    the second had no line at all."""
+    import json
+    import zipfile
+
+    folder = _spelled(tmp_path / "in", ["区司法局"])
+    with zipfile.ZipFile(folder / "区住建局、区自然资源局10月台账.zip", "w") as archive:
+        archive.writestr("区住建局.xlsx", b"not really")
+    result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-12-31", "--json", "-", "-q",
+                                       "-o", str(tmp_path / "r.xlsx")])
+    table = json.loads(result.stdout)["unit_summary"]
+    lines = {row[table["columns"].index("单位")]: row[table["columns"].index("类别")] for row in table["rows"]}
+    assert lines.get("区住建局") == "文件无法读取" and lines.get("区自然资源局") == "文件无法读取", lines
