@@ -63,13 +63,16 @@ EXCEL_ERRORS = frozenset(
 # Put by the reader in a formula cell saved without its result (no cached value).
 FORMULA_NO_VALUE = "（公式未计算）"
 
+# Put by the reader before the value of a =TODAY() / =NOW() formula: the day the file was last saved.
+FORMULA_TODAY = "（TODAY()公式）"
+
 # What clerks write in a publication-date cell to say "not published yet".
 NOT_PUBLISHED = frozenset({"未公开", "尚未公开", "暂未公开", "未上网", "尚未上网", "未公示", "尚未公示", "待公开",
                            "待公示", "未发布", "无", "否", "/", "-", "--", "—", "——", "－", "空", "未"})
 
 # Cell-level problem codes; their messages are declared in problems.py.
 DATE_PROBLEMS = ("date-missing", "date-unparseable", "date-with-words", "date-no-year", "date-no-day", "date-impossible", "date-out-of-range", "date-formula-error",
-                 "date-formula-uncached", "date-invalid-type", "date-weekday-mismatch")
+                 "date-formula-uncached", "date-formula-today", "date-invalid-type", "date-weekday-mismatch")
 
 
 @dataclass(frozen=True)
@@ -193,6 +196,7 @@ def normalise_text(text: str) -> str:
 
 
 _FORMULA_NO_VALUE_NFKC = unicodedata.normalize("NFKC", FORMULA_NO_VALUE)
+_FORMULA_TODAY_NFKC = unicodedata.normalize("NFKC", FORMULA_TODAY)
 
 
 def _beijing_date(match: re.Match, text: str) -> ParsedDate:
@@ -227,6 +231,8 @@ def _parse_text(raw: str) -> ParsedDate:
         return ParsedDate(None, "date-formula-error")
     if text == _FORMULA_NO_VALUE_NFKC:
         return ParsedDate(None, "date-formula-uncached")
+    if text.startswith(_FORMULA_TODAY_NFKC):
+        return ParsedDate(None, "date-formula-today")
     if "://" in text or "WWW." in text.upper() or "已" in text:
         text = beside_the_date(text)
     if _NO_DAY.match(text):

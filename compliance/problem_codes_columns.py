@@ -5,9 +5,12 @@ Listed in problem_codes.DECLARED with every other code (a module of its own only
 
 from __future__ import annotations
 
-from .problem_types import SHEET, ProblemType
+from .problem_types import CELL, SHEET, ProblemType
 
 COLUMN_NOTES = [
+    # a cell's, kept here for room: the reader's word for a date that is no fact (ingest/rowscan.py)
+    ProblemType("date-formula-today", CELL, "单元格是公式 TODAY() 或 NOW()，显示的是打开或保存表格那天的日期，不是实际日期：{text}",
+                "随当天日期变化的公式不能说明哪天作出决定或上网公开", "填写实际的日期（不要用公式）"),
     ProblemType("column-ambiguous", SHEET, "列“{header}”同时像是 {labels}，无法确定，已忽略",
                 "一列的列名同样像两个字段，不猜测", "把列名改得更明确，或在 compliance.toml [columns] 中写明"),
     ProblemType("column-hidden-unused", SHEET, "第 {column} 列“{header}”是隐藏列，未读取（读取的是第 {used} 列“{used_header}”）",

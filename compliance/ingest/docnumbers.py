@@ -13,6 +13,8 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
+from ..dates import EXCEL_ERRORS, FORMULA_NO_VALUE
+
 # Every bracket form around the year, unified to 〔〕.
 _OPEN = "〔［[（(【〖｛{"
 _CLOSE = "〕］]）)】〗｝}"
@@ -106,6 +108,11 @@ def normalise_one(t: str) -> str:
     if t[-1:].isdigit() and "〕" in t:
         t += "号"
     return "" if t in PLACEHOLDERS else t
+
+
+# An error value (a failed VLOOKUP's #N/A) or a formula saved without its result names no decision: never
+# two rows' shared number, which would make them one decision.
+PLACEHOLDERS = PLACEHOLDERS | EXCEL_ERRORS | {normalise_one(t) for t in EXCEL_ERRORS | {FORMULA_NO_VALUE}}
 
 
 # "As the row above", typed in the number column for a decision's further parties (张三 / 同上 / 同上).

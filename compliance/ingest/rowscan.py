@@ -45,7 +45,7 @@ def last_row_start(data: bytes) -> int | None:
                 return lt
 
 
-_ATTRIBUTES = {name: re.compile(rb"(?:^|\s)" + name + rb"""\s*=\s*(["'])(.*?)\1""", re.S) for name in (b"r", b"t", b"s")}
+_ATTRIBUTES = {name: re.compile(rb"(?:^|\s)" + name + rb"""\s*=\s*(["'])(.*?)\1""", re.S) for name in (b"r", b"t", b"s", b"si")}
 
 
 def exotic(part: bytes) -> bool:
@@ -76,6 +76,11 @@ def attribute(attrs: bytes, name: bytes) -> bytes | None:
     return m.group(2)
 
 
+# A formula whose value is the day the file was opened or saved (=TODAY(), =IF(F2="是",TODAY(),"")): no
+# publication date, whatever it shows.
+CLOCK_FORMULA = re.compile(rb"(?<![A-Za-z_.])(?:TODAY|NOW)\s*\(", re.IGNORECASE)
+
+
 class PartTags:
     """The byte patterns of one prefix ("" or "x:") for cells, rows, values and formulas."""
 
@@ -96,6 +101,8 @@ class PartTags:
         self.row_tag = re.compile(b"<" + e + rb"row(?=[\s/>])([^>]*)>")
         self.cell_tag = re.compile(b"<" + e + rb"c(?=[\s/>])([^>]*)>")
         self.formula = re.compile(b"<" + e + rb"f[\s/>]")
+        self.formula_tag = re.compile(b"<" + e + rb"f(?=[\s/>])([^>]*?)(/?)>([^<]*)")
+        self.shared_today: dict[bytes, bool] = {}  # a shared formula's si -> its text reads the clock
         self.value = re.compile(b"<" + e + rb"v(?:\s[^>]*)?>([^<]+)</" + e + b"v>")
         self.is_open, self.v_open = b"<" + p + b"is", b"<" + p + b"v"
 
@@ -181,6 +188,21 @@ class PartTags:
         elif self.formula.search(element) and not value \
                 and not (attribute(tag.group(1), b"t") == b"str" and self.v_open in element):  # "" cached: <v/>
             scan.uncached.append(position(start))  # a cell met twice is patched once (patch_cells)
+        if value and self.reads_clock(element):
+            scan.clock.add(position(start))
+
+    def reads_clock(self, element: bytes) -> bool:
+        """The cell's formula gives today's date (TODAY(), NOW()), directly or as a shared formula's copy."""
+        m = self.formula_tag.search(element)
+        if m is None:
+            return False
+        si = attribute(m.group(1), b"si") if attribute(m.group(1), b"t") == b"shared" else None
+        if m.group(2) or not m.group(3):  # <f t="shared" si="0"/>: the text is on the shared formula's first cell
+            return self.shared_today.get(si, False) if si is not None else False
+        today = bool(CLOCK_FORMULA.search(m.group(3)))
+        if si is not None:
+            self.shared_today[si] = today
+        return today
 
 
 def row_scan(part: bytes, tags: PartTags, scan, details: bool, last_row: int) -> int:
@@ -233,7 +255,7 @@ def _row_details(segment: bytes, number: int, tags: PartTags, scan) -> None:
 
 def exact_scan(stream, details: bool, scan) -> None:
     """Every cell by expat (namespace-aware): the reference reading of any valid sheet."""
-    state = {"row": 0, "column": 0, "cell": None}
+    state = {"row": 0, "column": 0, "cell": None, "shared": {}}
 
     def start(name, attrs):
         local = name.rpartition(" ")[2]  # by local name, whatever the namespace: as calamine reads
@@ -244,10 +266,13 @@ def exact_scan(stream, details: bool, scan) -> None:
             ref = attrs.get("r")
             m = _A1.fullmatch(ref.encode()) if ref else None
             state["column"] = column_number(m.group(1)) if m else state["column"] + 1
-            state["cell"] = {"t": attrs.get("t"), "v": [], "in_v": False, "is": False, "f": False, "saw_v": False}
+            state["cell"] = {"t": attrs.get("t"), "v": [], "in_v": False, "is": False, "f": False, "saw_v": False,
+                             "f_text": [], "si": None, "reads_clock": False}
         elif state["cell"] is not None and local in ("v", "is", "f"):
             state["cell"]["in_v" if local == "v" else local] = True
             state["cell"]["saw_v"] |= local == "v"
+            if local == "f" and attrs.get("t") == "shared":
+                state["cell"]["si"] = attrs.get("si")
 
     def end(name):
         cell = state["cell"]
@@ -256,6 +281,12 @@ def exact_scan(stream, details: bool, scan) -> None:
         local = name.rpartition(" ")[2]
         if local == "v":
             cell["in_v"] = False
+        elif local == "f":  # TODAY() / NOW(): its own text, or its shared formula's (first cell's) text
+            formula = "".join(cell["f_text"])
+            if formula:
+                state["shared"][cell["si"]] = cell["reads_clock"] = bool(CLOCK_FORMULA.search(formula.encode()))
+            else:
+                cell["reads_clock"] = state["shared"].get(cell["si"], False) if cell["si"] is not None else False
         elif local == "c":
             state["cell"] = None
             _exact_cell(cell, state["row"], state["column"], details, scan)
@@ -263,6 +294,8 @@ def exact_scan(stream, details: bool, scan) -> None:
     def text(data):
         if state["cell"] is not None and state["cell"]["in_v"]:
             state["cell"]["v"].append(data)
+        elif state["cell"] is not None and state["cell"]["f"] and not state["cell"]["saw_v"]:
+            state["cell"]["f_text"].append(data)
 
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.StartElementHandler, parser.EndElementHandler, parser.CharacterDataHandler = start, end, text
@@ -283,5 +316,7 @@ def _exact_cell(cell: dict, row: int, column: int, details: bool, scan) -> None:
         return
     if cell["t"] == "e" and value:
         scan.errors[(row - 1, column - 1)] = value
+    if value and cell["f"] and cell["reads_clock"]:
+        scan.clock.add((row - 1, column - 1))
     elif cell["f"] and not value and not (cell["saw_v"] and cell["t"] == "str"):  # Excel's cached "": t="str", <v/>
         scan.uncached.append((row - 1, column - 1))

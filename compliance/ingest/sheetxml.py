@@ -26,7 +26,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
-from ..dates import FORMULA_NO_VALUE
+from ..dates import FORMULA_NO_VALUE, FORMULA_TODAY
 from .month_dates import month_only_in_part, month_only_styles, show_month_only
 from .struck import hidden_in_part, struck_in_part, struck_styles, styles_part
 from .workbookxml import sheet_parts
@@ -45,6 +45,7 @@ class SheetScan:
     cells: int = 0  # cells with content (an upper bound: a sparse sheet is judged by it)
     errors: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) 0-based -> #N/A
     uncached: list[tuple[int, int]] = field(default_factory=list)  # formulas saved with no result
+    clock: set[tuple[int, int]] = field(default_factory=set)  # =TODAY() / =NOW(): the day saved, never a fact
     method: str = "fast"  # fast, rows or exact: how the sheet was read (tests, --debug)
     hidden_columns: frozenset[int] = frozenset()  # 0-based: columns the clerk hid (<col hidden="1">)
     struck_rows: frozenset[int] = frozenset()  # 0-based: rows struck through (struck.py)
@@ -279,5 +280,8 @@ def patch_cells(rows: list[list], scan: SheetScan) -> None:
             rows[r].extend([""] * (c + 1 - len(rows[r])))
         if rows[r][c] in ("", None):
             rows[r][c] = value
+    for r, c in scan.clock:  # shown as what it is: the date cell gets a word, not the day the file was saved
+        if r < len(rows) and c < len(rows[r]) and rows[r][c] not in ("", None):
+            rows[r][c] = f"{FORMULA_TODAY}{str(rows[r][c])[:10]}"
     if scan.month_only:
         show_month_only(rows, scan.month_only)
