@@ -83,6 +83,23 @@ def test_a_templates_placeholder_row_is_skipped_and_a_masked_party_is_a_decision
     assert sheet["skipped_rows"] == 2 and sheet["notes"] == ["第 2、3 行是填写示例，不是真实决定，已跳过"]
 
 
+def test_an_example_party_beside_a_real_looking_number_is_skipped_on_a_template_sheet(tmp_path):
+    # A 模板 sheet left in the workbook: 西安监罚〔2016〕1号 | 示例公司 was a 逾期未公开 of 170 working days.
+    # The sheet itself is read (units fill in the sheet called 模板 too): only the example row goes.
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区安监局_行政处罚.xlsx", {
+        "模板": [HEADER, [1, "西安监罚〔2016〕1号", "示例公司", D(2016, 1, 5), None, "示例"],
+                 [2, "西安监罚〔2016〕30号", "丙公司", D(2016, 9, 1), None, None]],
+        "10月": [HEADER, [1, "西安监罚〔2016〕31号", "甲公司", D(2016, 9, 1), D(2016, 9, 5), None],
+                 [2, "西安监罚〔2016〕32号", "黄石样例食品有限公司", D(2016, 9, 1), D(2016, 9, 6), None]]})
+    _, data, _ = check(folder)
+    assert sorted((r["document_number"], r["status"]) for r in data["records"]) == [
+        ("西安监罚〔2016〕30号", "overdue"), ("西安监罚〔2016〕31号", "on_time"), ("西安监罚〔2016〕32号", "on_time")]
+    template = next(s for s in data["inputs"][0]["sheets"] if s["name"] == "模板")
+    assert template["skipped_rows"] == 1 and template["notes"] == ["第 2 行是填写示例，不是真实决定，已跳过"]
+
+
 def test_the_tools_own_json_in_the_checked_folder_is_passed_over_not_refused(tmp_path):
     folder = tmp_path / "报送"
     folder.mkdir()

@@ -254,6 +254,8 @@ _PLACEHOLDER = re.compile(r".*?(?:[×xXＸｘ*＊○〇□]{2,}|[〔\[［(（【
 _PLACEHOLDER_MARKS = tuple("×xXＸｘ*＊○〇□")  # what _PLACEHOLDER needs at least one of
 _PLACEHOLDER_YEAR = re.compile(r".*?(?:[〔\[［(（【]\s*(?:19|20)?[×xXＸｘ*＊○〇□]{2}|20[×xXＸｘ*＊○〇□]{2})")
 _EXAMPLE_PARTY = re.compile(r".*?(?:示例|样例|范例)")
+_EXAMPLE_WORDS = ("示例", "样例")
+_EXAMPLE_NAMED = re.compile(r"[\s（(【\[]*(?:示例|样例)")
 
 
 def _placeholder_rows(doc: np.ndarray, party: np.ndarray) -> np.ndarray:
@@ -263,6 +265,9 @@ def _placeholder_rows(doc: np.ndarray, party: np.ndarray) -> np.ndarray:
     rows = np.flatnonzero(out)
     if len(rows):
         out[rows] = matches(_PLACEHOLDER_YEAR, doc[rows]) | matches(_EXAMPLE_PARTY, party[rows])
+    # 示例公司 / 样例企业 beside a real-looking number (a 模板 sheet's row): no party's name starts so
+    maybe = np.flatnonzero(contains_any(party, _EXAMPLE_WORDS))
+    out[maybe] |= matches(_EXAMPLE_NAMED, party[maybe])
     return out
 
 
