@@ -38,6 +38,7 @@ from .report.parts import Part, parts_of
 from .report.records_out import refuse_foreign_records, write_records
 from .report.paths import OWN_REPORT, free_name, refuse_unsafe_outputs, report_path, tool_named
 from .report.shape import ReportShape
+from .report.terminal import UNSAVED_FORMULAS
 from .report.workbook import write_report
 from .report.writers import WriterUsed
 from .rules import PROFILES, RuleSet, single
@@ -134,6 +135,9 @@ class CheckRun:
         unreadable = sum(1 for e in self.inputs if e.error is not None)
         doubtful = sum(1 for e in self.inputs if e.doubtful)  # read, but not as the file says: never a pass
         findings = [f"{doubtful} 个文件读到的行数与文件不一致"] if doubtful else []
+        unsaved = sum(1 for e in self.inputs for s in e.sheets for p in s.problems if p.code == UNSAVED_FORMULAS)
+        if unsaved:  # formulas with no saved result where the decisions should be: unread, never "none"
+            findings.append(f"{unsaved} 个工作表的公式没有保存计算结果，读不出决定")
         after = self.summary.get("out_of_scope", {}).get("after_as_of", 0)
         if self.readable and not self.summary.get("records") and after:  # --as-of 2020 on 2024's ledger: nothing
             findings.append(f"{after} 条决定都晚于统计截止日 {self.as_of.isoformat()}，没有检查任何记录（请检查统计截止日）")

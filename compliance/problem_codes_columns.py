@@ -8,6 +8,10 @@ from __future__ import annotations
 from .problem_types import CELL, SHEET, ProblemType
 
 COLUMN_NOTES = [
+    ProblemType("sheet-formulas-unsaved", SHEET, "第 {rows} 行（{count} 行）的文书号或日期是公式，但文件中没有保存计算结果"
+                                                "（常见于引用其他工作簿、或由其他软件生成的表格），读不出任何决定。"
+                                                "请在 Excel/WPS 中打开、确认数据显示后保存，再报送",
+                "公式没有保存计算结果，读不出内容：不能当作没有决定", "在 Excel/WPS 中打开并保存后重新报送（或复制后“选择性粘贴为数值”）"),
     # a cell's, kept here for room: the reader's word for a date that is no fact (ingest/rowscan.py)
     ProblemType("date-formula-today", CELL, "单元格是公式 TODAY() 或 NOW()，显示的是打开或保存表格那天的日期，不是实际日期：{text}",
                 "随当天日期变化的公式不能说明哪天作出决定或上网公开", "填写实际的日期（不要用公式）"),

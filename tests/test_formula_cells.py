@@ -102,3 +102,31 @@ def test_an_error_value_or_unsaved_formula_as_the_number_makes_no_two_rows_one_d
     code, data, output = cli_check(tmp_path, path)
     assert sorted(r["status"] for r in data["records"]) == ["late", "on_time", "overdue"], output
     assert data["summary"]["repeats"] == 0
+
+
+def test_a_sheet_whose_numbers_and_dates_are_unsaved_formulas_is_unread_not_a_pass(tmp_path):
+    """Rows linked to another workbook, saved by a program that keeps no results: nothing can be read, and
+    the run says so and fails, instead of passing with 0 records. A template's pre-filled 序号 formulas under
+    real rows change nothing."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "行政处罚"
+    sheet.append(PENALTY_HEADER)
+    for r in range(2, 5):  # openpyxl writes formulas without a cached result
+        sheet.append([r - 1, f"='[台账原表.xlsx]Sheet1'!B{r}", f"='[台账原表.xlsx]Sheet1'!C{r}",
+                      f"='[台账原表.xlsx]Sheet1'!D{r}", f"='[台账原表.xlsx]Sheet1'!E{r}", "区安监局"])
+    book.save(tmp_path / "区安监局.xlsx")
+    code, data, output = cli_check(tmp_path, tmp_path / "区安监局.xlsx")
+    assert code == 1 and data["summary"]["records"] == 0, output
+    assert "sheet-formulas-unsaved 第 2、3、4 行（3 行）" in output and "读不出决定" in output
+
+    kept = openpyxl.Workbook()
+    sheet = kept.active
+    sheet.append(PENALTY_HEADER)
+    sheet.append([1, "西安监罚〔2016〕1号", "甲", D(2016, 10, 10), D(2016, 10, 12), "区安监局"])
+    sheet.append(["=ROW()-1", None, None, None, None, None])  # the template's next row, nothing typed
+    kept.save(tmp_path / "kept.xlsx")
+    code, data, output = cli_check(tmp_path, tmp_path / "kept.xlsx")
+    assert code == 0 and data["summary"]["records"] == 1 and "sheet-formulas-unsaved" not in output, output

@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..claims import says_not_to_be_published
 from ..date_text import PUBLISHED_WORDS
-from ..dates import NO_DATE, parse_dates
+from ..dates import FORMULA_NO_VALUE, NO_DATE, parse_dates
 from ..errors import ReconciliationError
 from ..problems import Problem, problem
 from .published_words import corrections, unpublished_words
@@ -189,6 +189,13 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
                                     rows="、".join(str(result.header_row + 1 + b) for b in boundaries)))
     result.records = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     result.skipped = skipped
+    if not result.record_count:  # rows whose number and dates are formulas saved without results: unread, not none
+        keys = [mapping.columns[n] for n in ("document_number", "decision_date", "published_date") if n in mapping.columns]
+        unsaved = np.flatnonzero(np.any([frame[c].to_numpy(object) == FORMULA_NO_VALUE for c in keys], axis=0)) \
+            if keys else []
+        if len(unsaved):
+            result.problems.append(problem("sheet-formulas-unsaved", **at, count=len(unsaved),
+                                           rows=row_list((unsaved + header_index + 2).tolist())))
     if context.fallback_named and context.unit_line and result.records["unit"].nunique() <= 1 \
             and not same_unit(unit_name(context.unit_line), unit_name(context.fallback_unit)):  # a roll-up's: no news
         result.notes.append(problem("unit-line-differs", **at, line=context.unit_line, named=context.fallback_unit))

@@ -156,7 +156,12 @@ def input_lines(run) -> list[str]:
         lines += [f"注意：{problem_line(note)}" for note in entry.notes if note.code in SAID_ON_THE_TERMINAL]
         lines += [f"注意：{problem_line(note)}" for sheet in entry.sheets for note in sheet.notes
                   if note.code in SAID_ON_THE_TERMINAL]
+        lines += [f"未读出：{problem_line(found)}" for sheet in entry.sheets for found in sheet.problems
+                  if found.code == UNSAVED_FORMULAS]
     return lines
+
+
+UNSAVED_FORMULAS = "sheet-formulas-unsaved"  # a sheet that holds decisions no reader can see: never a pass
 
 
 # Sheet notes that change whose records these are, or how sure their dates are: said where the clerk
