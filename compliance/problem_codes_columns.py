@@ -8,6 +8,8 @@ from __future__ import annotations
 from .problem_types import CELL, SHEET, ProblemType
 
 COLUMN_NOTES = [
+    ProblemType("row-dates-merged-across", SHEET, "第 {rows} 行的日期单元格跨决定日期和公开日期两列合并，按两列都是这一天读取，请核对",
+                "合并单元格在打印的表上同时位于两个日期下面", "核对这些决定是否当天公开；如不是，取消合并并分别填写两个日期"),
     ProblemType("sheet-formulas-unsaved", SHEET, "第 {rows} 行（{count} 行）的文书号或日期是公式，但文件中没有保存计算结果"
                                                 "（常见于引用其他工作簿、或由其他软件生成的表格），读不出任何决定。"
                                                 "请在 Excel/WPS 中打开、确认数据显示后保存，再报送",

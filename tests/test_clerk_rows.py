@@ -100,6 +100,20 @@ def test_an_example_party_beside_a_real_looking_number_is_skipped_on_a_template_
     assert template["skipped_rows"] == 1 and template["notes"] == ["第 2 行是填写示例，不是真实决定，已跳过"]
 
 
+def test_a_date_merged_across_both_date_columns_stands_for_both_and_is_said(tmp_path):
+    # D2:E2 merged over one date: printed, it stands under 决定日期 and 公开日期; read as blank publication
+    # it was 逾期未公开 of 19 working days.
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区安监局_行政处罚.xlsx", {"台账": [
+        HEADER, [1, "西安监罚〔2016〕1号", "甲公司", D(2016, 9, 1), None, None],
+        [2, "西安监罚〔2016〕2号", "乙公司", D(2016, 9, 1), D(2016, 11, 20), None]]}, merges={"台账": ["D2:E2"]})
+    _, data, output = check(folder)
+    assert [(r["document_number"], r["status"], r["published_date"]) for r in data["records"]] == [
+        ("西安监罚〔2016〕1号", "on_time", "2016-09-01"), ("西安监罚〔2016〕2号", "late", "2016-11-20")]
+    assert "第 2 行的日期单元格跨决定日期和公开日期两列合并" in output
+
+
 def test_the_tools_own_json_in_the_checked_folder_is_passed_over_not_refused(tmp_path):
     folder = tmp_path / "报送"
     folder.mkdir()

@@ -310,3 +310,19 @@ def constant_cells(frame: pd.DataFrame, mapping: ColumnMap) -> np.ndarray:
         if column in frame.columns:
             out += quick_nonblank(frame[column])
     return out
+
+
+def fill_dates_across(frame: pd.DataFrame, merged, header_index: int, dated: set[int]) -> list[int]:
+    """A data row's cell merged across the decision and the publication date columns (D2:E2 holding one
+    date): printed, the date stands under both headers, so both take it. Returns the frame rows filled
+    (said on the sheet: a reader of the printout sees it, a reader of the file saw one blank)."""
+    filled = []
+    for (r0, c0), (r1, c1) in merged:
+        covered = dated & set(range(c0 + 1, c1 + 1))
+        if r0 <= header_index or c0 not in dated or not covered:
+            continue
+        for r in range(r0 - header_index - 1, min(r1 - header_index - 1, len(frame) - 1) + 1):
+            for c in covered:
+                frame.iat[r, frame.columns.get_loc(c)] = frame.iat[r, frame.columns.get_loc(c0)]
+            filled.append(r)
+    return filled

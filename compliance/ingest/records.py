@@ -21,8 +21,8 @@ from ..errors import ReconciliationError
 from ..problems import Problem, problem
 from .published_words import corrections, unpublished_words
 from .publication_said import without_a_date_column, words_on_publication
-from .body import (band_unit, constant_cells, csv_body, date_part_columns, fill_from_spans, inner_headers,
-                   join_date_parts, mapped_column, merged_continuations, merged_header_spans, rows_body)
+from .body import (band_unit, constant_cells, csv_body, date_part_columns, fill_dates_across, fill_from_spans,
+                   inner_headers, join_date_parts, mapped_column, merged_continuations, merged_header_spans, rows_body)
 from .date_columns import (dates_in_the_mark as _dates_in_the_mark, date_cells as _date_cells,
                            short_text as _short, two_date_columns as _two_date_columns,
                            two_decision_dates)
@@ -163,6 +163,9 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
         if moved is not None and moved.any():
             result.notes.append(problem("header-merged-span", **at, rows=row_list(
                 (np.flatnonzero(moved) + header_index + 2).tolist()), headers="、".join(headers[c] for c, _ in spans)))
+        across = fill_dates_across(frame, sheet.merged, header_index, dated) if len(dated) > 1 else []
+        if across:
+            result.notes.append(problem("row-dates-merged-across", **at, rows=row_list([r + header_index + 2 for r in across])))
     if date_parts:
         join_date_parts(frame, date_parts)
     result.rows_after_header = len(frame)

@@ -168,7 +168,8 @@ UNSAVED_FORMULAS = "sheet-formulas-unsaved"  # a sheet that holds decisions no r
 # looks, not only in the report's 说明 and the JSON.
 SAID_ON_THE_TERMINAL = frozenset({"unit-line-differs", "published-column-stand-in", "column-hidden-unused",
                                   "column-hidden-used", "rows-hidden", "sheet-hidden", "header-merged-span",
-                                  "unit-from-sheet-names", "unit-compiled-sheet", "unit-from-folder", "unit-file-several"})
+                                  "unit-from-sheet-names", "unit-compiled-sheet", "unit-from-folder", "unit-file-several",
+                                  "row-dates-merged-across"})
 
 
 def missing_year_lines(run) -> list[str]:
