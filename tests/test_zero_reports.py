@@ -70,3 +70,23 @@ def test_a_zero_report_sent_with_its_scan_has_one_line(tmp_path):
     assert [r["类别"] for r in rows] == ["本期无决定"], rows
     assert "无法读取" in (rows[0]["备注"] or ""), rows
     assert output.count("区文旅局") >= 1 and "文件无法读取：区文旅局\n" not in output
+
+
+def test_the_terminal_tells_last_months_ledger_from_a_zero_report(tmp_path):
+    folder = tmp_path / "sent"
+    folder.mkdir()
+    write_xlsx(folder / "区农业局10月.xlsx", {"处罚": [PENALTY_HEADER, [1, "西农罚〔2016〕1号", "甲", D(2016, 9, 10),
+                                                                   D(2016, 9, 12), "区农业局"]]})
+    write_xlsx(folder / "区文旅局10月.xlsx", {"Sheet1": [["本月无行政处罚决定"]]})
+    write_xlsx(folder / "区司法局10月.xlsx", {"处罚": [PENALTY_HEADER, [1, "西司罚〔2016〕1号", "乙", D(2016, 10, 10),
+                                                                   D(2016, 10, 12), "区司法局"]]})
+    from click.testing import CliRunner
+
+    from compliance.cli import main
+
+    result = CliRunner().invoke(main, ["check", str(folder), "--month", "2016-10", "--as-of", "2016-12-31",
+                                       "--no-history", "-o", str(tmp_path / "r.xlsx")])
+    lines = result.output.splitlines()
+    at = lines.index(next(line for line in lines if line.startswith("本期无决定：")))
+    assert set(lines[at].split("：")[1].split("、")) == {"区农业局", "区文旅局"}
+    assert lines[at + 1] == "  其中报送的决定都不在统计范围内（可能报错了月份的台账）：区农业局", lines[at:at + 2]

@@ -72,7 +72,12 @@ def terminal_summary(run) -> list[str]:
     lines = ["  ".join(_pad(h, w) for h, w in zip(headers, widths)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(_pad(v, w) for v, w in zip(r, widths)).rstrip() for r in rows]
-    lines += [f"{kind}：{'、'.join(units)}" for kind, units in absent.groupby("类别", sort=False)["单位"]]
+    elsewhere = [row["单位"] for row in absent.to_dict("records")
+                 if row["备注"] is not None and row["备注"].code == "unit-none-in-scope"]
+    for kind, units in absent.groupby("类别", sort=False)["单位"]:
+        lines.append(f"{kind}：{'、'.join(units)}")
+        if elsewhere and kind == NO_DECISIONS:  # sent decisions, none of this period: maybe last month's ledger
+            lines.append(f"  其中报送的决定都不在统计范围内（可能报错了月份的台账）：{'、'.join(elsewhere)}")
     partly = [row["单位"] for row in table.to_dict("records") if row["备注"] is not None
               and row["备注"].code.startswith("unit-partly-unreadable")]
     if partly:  # a rank that stands on part of what the unit sent
