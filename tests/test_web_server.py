@@ -148,6 +148,22 @@ def test_a_long_chinese_file_name_is_checked_and_shown_whole(tmp_path):
     assert "/tmp" not in json.dumps(payload, ensure_ascii=False)
 
 
+def test_a_long_name_naming_its_unit_and_kind_in_the_middle_reads_as_the_cli_reads_it(tmp_path):
+    """Shortened on disk to its start and end, the name lost （区环保局） in its middle: the web put the
+    records under a unit made of the name, and added a false 计入他单位 line for 区环保局."""
+    name = ("关于报送2016年10月份全区各单位行政处罚决定信息上网公开情况自查统计台账的函经办人核对后定稿"
+            "（区环保局）补报材料经办人核对后定稿版本第二批次.xlsx")
+    rows = [row[:5] for row in [PENALTY_HEADER] + penalty_rows(3)]  # no unit column: the name names it
+    data = write_xlsx(tmp_path / "source.xlsx", {"处罚": rows}).read_bytes()
+    with Served(tmp_path) as server:
+        status, payload = server.upload([(name, data)], {"as_of": "2016-12-31"})
+    checked(status, payload, 3)
+    assert {r["unit"] for r in payload["records"]} == {"区环保局"}
+    assert {r["category"] for r in payload["records"]} == {"penalty"}
+    table = payload["unit_summary"]
+    assert [row[table["columns"].index("单位")] for row in table["rows"]] == ["区环保局", "合计"]
+
+
 def test_stored_reports_are_bounded_the_oldest_going_first(tmp_path):
     (tmp_path / "compliance.toml").write_text("[web]\nmax_reports_mb = 0.03\n", encoding="utf-8")
     named = book(tmp_path)

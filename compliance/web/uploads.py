@@ -17,6 +17,9 @@ import unicodedata
 from pathlib import Path
 from typing import BinaryIO
 
+from ..ingest.action_kinds import kind_from_text
+from ..ingest.unit_text import unit_in_text
+from ..rules import CATEGORY_LABELS
 from ..relabel import relabel_inputs, scrub_text
 
 UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
@@ -57,7 +60,21 @@ def disk_name(name: str) -> str:
     if len(stem) <= MAX_DISK_CHARS and len(stem.encode("utf-8")) <= MAX_DISK_BYTES:
         return name
     head, tail = _fit(stem, MAX_DISK_BYTES * 2 // 3), _fit(stem[::-1], MAX_DISK_BYTES // 3 - 3)[::-1]
-    return head.rstrip(" .") + "…" + tail + suffix
+    short = head.rstrip(" .") + "…" + tail
+    unit, kind = unit_in_text(stem), kind_from_text(stem)
+    if unit_in_text(short) == unit and kind_from_text(short) == kind:
+        return short + suffix
+    # The unit or the kind is named in the part cut out (关于报送…（区环保局）…第二批次): the loader reads
+    # them from this name, so they go first, and the kind words of the cut name go (a file of both kinds
+    # cut to 许可 alone would become a permit file): the web then reads what the CLI reads from the whole.
+    kept = "_".join(w for w in (unit, CATEGORY_LABELS.get(kind)) if w)
+    short = _KIND_WORDS.sub("", short)
+    budget = MAX_DISK_BYTES - len(kept.encode("utf-8")) - 1
+    head, tail = _fit(short, budget * 2 // 3), _fit(short[::-1], budget // 3 - 3)[::-1]
+    return f"{kept}_{head.rstrip(' .')}…{tail}{suffix}" if kept else head.rstrip(" .") + "…" + tail + suffix
+
+
+_KIND_WORDS = re.compile(r"许可|处罚|确认|备案|登记")
 
 
 def _fit(text: str, budget: int) -> str:
