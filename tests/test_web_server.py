@@ -164,6 +164,27 @@ def test_a_long_name_naming_its_unit_and_kind_in_the_middle_reads_as_the_cli_rea
     assert [row[table["columns"].index("单位")] for row in table["rows"]] == ["区环保局", "合计"]
 
 
+def test_two_uploads_of_one_name_sharing_a_decision_name_each_other_as_the_user_named_them(tmp_path):
+    """A repeat's other copy was named by the server's folders (request-xxxx/台账.xlsx, 2/台账.xlsx) in the
+    page, the JSON and the report; the user sent 台账.xlsx twice and sees 台账.xlsx and 台账 (2).xlsx."""
+    import io
+
+    import openpyxl
+
+    first = write_xlsx(tmp_path / "a.xlsx", {"处罚": [PENALTY_HEADER] + penalty_rows(2)}).read_bytes()
+    second = write_xlsx(tmp_path / "b.xlsx", {"处罚": [PENALTY_HEADER] + penalty_rows(2, start=2)}).read_bytes()
+    with Served(tmp_path) as server:
+        status, payload = server.upload([("台账.xlsx", first), ("台账.xlsx", second)], {"as_of": "2016-12-31"})
+        report = server.get(payload["report_url"])[2]
+    checked(status, payload, 3)
+    text = json.dumps(payload, ensure_ascii=False)
+    assert "request-" not in text and "2/台账" not in text, text
+    assert "台账 (2).xlsx" in text or "台账.xlsx / " in text
+    cells = [str(c) for ws in openpyxl.load_workbook(io.BytesIO(report)) for row in ws.iter_rows(values_only=True)
+             for c in row if c is not None]
+    assert not [c for c in cells if "request-" in c or "2/台账" in c]
+
+
 def test_stored_reports_are_bounded_the_oldest_going_first(tmp_path):
     (tmp_path / "compliance.toml").write_text("[web]\nmax_reports_mb = 0.03\n", encoding="utf-8")
     named = book(tmp_path)
