@@ -90,3 +90,18 @@ def test_the_terminal_tells_last_months_ledger_from_a_zero_report(tmp_path):
     at = lines.index(next(line for line in lines if line.startswith("本期无决定：")))
     assert set(lines[at].split("：")[1].split("、")) == {"区农业局", "区文旅局"}
     assert lines[at + 1] == "  其中报送的决定都不在统计范围内（可能报错了月份的台账）：区农业局", lines[at:at + 2]
+
+
+def test_the_tools_own_blank_template_sent_back_invents_no_unit_from_its_instructions(tmp_path):
+    """填表说明 item 9 gives an example unit name (如西塞山区人力资源和社会保障局): a blank template sent back
+    was that unit's 本期无决定. Named for its unit, it is that unit's."""
+    from compliance.template import write_template
+
+    folder = tmp_path / "sent"
+    folder.mkdir()
+    write_template(folder / "报送模板.xlsx")
+    write_template(folder / "区安监局_11月.xlsx")
+    code, data, output = cli_check(tmp_path, folder)
+    lines = _lines(data)
+    assert lines.get("区安监局") == ["本期无决定"], lines
+    assert not any("人力资源" in unit for unit in lines), lines

@@ -13,6 +13,8 @@ from ..fields import unit_name
 from ..problems import problem
 from .cells import is_blank
 from .header import footer_unit, sheet_unit, title_unit
+from .records import INSTRUCTIONS
+from .unit_text import unit_in_text
 
 
 def set_zero_report_unit(entry, raw_sheets, named: str | None) -> None:
@@ -27,10 +29,12 @@ def set_zero_report_unit(entry, raw_sheets, named: str | None) -> None:
 def zero_report_unit(raw_sheets, sheets, file_named: bool) -> tuple[str, str] | None:
     """(unit, sheet) a ledger without records names: a 填报单位 line above its header (anywhere in a sheet
     with no header) or in its sign-off lines; where the file name names no unit, a title that does."""
-    ends = [(raw, sheet.header_row - 1 if sheet.header_row else len(raw.rows)) for raw, sheet in zip(raw_sheets, sheets)]
+    # not a 填表说明 sheet's sentence (9. 填报单位：写全称，如西塞山区人力资源和社会保障局): no unit's line
+    ends = [(raw, sheet.header_row - 1 if sheet.header_row else len(raw.rows)) for raw, sheet in zip(raw_sheets, sheets)
+            if not INSTRUCTIONS.fullmatch(raw.name.strip())]
     for raw, end in ends:
         unit = sheet_unit(raw.rows, end) or footer_unit(raw.rows, end)
-        if unit:
+        if unit and unit_in_text(unit) == unit:
             return unit, raw.name
     for raw, end in ends if not file_named else ():
         unit = title_unit(raw.rows, end)
