@@ -261,7 +261,7 @@ CASES = [
                                                         "坏样〔2016〕1号,张三,2016-05-03,2016-05-20\n").encode("gbk")),
          "readable", records=[_rec("坏样〔2016〕1号", "2016-05-03", "2016-05-20", 2, party="张三")]),
     Case("binary-as-xlsx", _raw("乱码_处罚.xlsx", lambda t: bytes(range(256)) * 64),
-         "file", "not-a-spreadsheet", ("不是 Excel",)),
+         "file", "not-a-spreadsheet", ("不是 Excel", "也不是文本表格", "重新导出")),
     Case("zip-without-workbook", _raw("压缩包_处罚.xlsx", lambda t: _zip_of({"readme.txt": b"hi"})),
          "file", "no-workbook-in-zip", ("压缩包",)),
     Case("encrypted-xlsx", _encrypted, "file", "encrypted-file", ("文件已加密",)),

@@ -110,10 +110,18 @@ def read_file(path: Path, max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED,
         except FileFault:
             pass
     if suffix in (".xlsx", ".xlsm", ".xls"):
-        raise FileFault("not-a-spreadsheet", path,
-                        reason=f"文件扩展名是 {suffix}，但内容不是 Excel 工作簿（像是纯文本），"
-                        "请用 Excel/WPS 打开后另存为 .xlsx")
+        looks = "（像是纯文本），请用 Excel/WPS 打开后另存为 .xlsx" if _text_like(path) else \
+            "，也不是文本表格（可能是其他程序的文件，或已损坏），请重新导出或重新报送表格文件"
+        raise FileFault("not-a-spreadsheet", path, reason=f"文件扩展名是 {suffix}，但内容不是 Excel 工作簿{looks}")
     return [read_csv(path)]
+
+
+def _text_like(path: Path) -> bool:
+    """The file's start is text, not a program's or random bytes (no NUL, few control characters)."""
+    with open(path, "rb") as handle:
+        head = handle.read(4096)
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return b"\x00" not in head and controls <= len(head) // 100
 
 
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
