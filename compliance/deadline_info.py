@@ -10,7 +10,9 @@ from .workcalendar import WorkCalendar
 def deadline_payload(calendar: WorkCalendar, date: dt.date, days: int, explain: bool = False) -> dict:
     """{"decision_date", "working_days", "deadline"} and, with ``explain``, the day-by-day walk."""
     result = calendar.add_working_days(date, days)
-    payload = {"decision_date": date.isoformat(), "working_days": days, "deadline": result.isoformat()}
+    payload = {"decision_date": date.isoformat(), "working_days": days, "deadline": result.isoformat(),
+               # a calendar file that is likely wrong (a year with one holiday) moves the deadline: said with it
+               "warnings": calendar.describe()["warnings"]}
     if explain:
         payload["explain"] = [
             {"date": r.date.isoformat(), "weekday": r.weekday, "is_workday": r.is_workday,

@@ -121,6 +121,12 @@ def test_a_calendar_file_likely_wrong_is_said_on_the_page(browser, tmp_path):
         page.click("#tab-calendar")
         page.wait_for_selector("#cal-files li.bad")
         assert "2030 年只列了 1 个工作日放假" in page.locator("#cal-files").inner_text()
+        page.click("#tab-deadline")  # the calculator says it beside its own answer, as `compliance deadline` does
+        page.fill("#d-date", "2030-01-25")
+        page.click("#d-run")
+        page.wait_for_selector("#d-deadline")
+        assert page.locator("#d-warning").is_visible()
+        assert "2030 年只列了 1 个工作日放假" in page.locator("#d-warning").inner_text()
         context.close()
     finally:
         server.close()

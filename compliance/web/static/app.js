@@ -377,6 +377,10 @@ async function runDeadline(event) {
   try {
     const result = await getJson("/api/deadline?" + params);
     const rows = result.explain || [];
+    // a calendar file that is likely wrong moves this deadline too: said above it, as `compliance deadline` says it
+    const warnings = (result.warnings || []).map((w) => "注意：" + w.message);
+    $("d-warning").hidden = warnings.length === 0;
+    $("d-warning").textContent = warnings.join(" ");
     const answer = $("d-answer");
     answer.replaceChildren(`决定日期 ${result.decision_date}，${result.working_days} 个工作日后的公开截止日期：`,
       el("b", { id: "d-deadline", text: result.deadline }),
