@@ -122,3 +122,21 @@ def test_an_upload_past_the_limit_reaches_the_page_as_the_chinese_answer(chromiu
     status, payload = answer
     assert status == 413 and payload["error"]["code"] == "upload-too-large"
     assert "上传的文件太大" in payload["error"]["message"]
+
+
+def test_a_file_of_exactly_the_limit_is_refused_by_the_page_with_advice_that_works(chromium, address, tmp_path):
+    """50 MB on the dot passed the page's own check, then the server refused the request (the form around
+    the file made it larger) saying 请分几次上传: a single file cannot be split."""
+    big = tmp_path / "区安监局_处罚.csv"
+    with open(big, "wb") as handle:
+        handle.truncate(50 * 1048576)  # the default [web] max_upload_mb
+    context, page = new_page(chromium, address)
+    try:
+        page.wait_for_function("document.getElementById('as_of').value !== ''")
+        page.set_input_files("#files", str(big))
+        page.click("#run")
+        page.wait_for_function("document.getElementById('check-status').textContent.includes('MB')")
+        said = page.locator("#check-status").inner_text()
+    finally:
+        context.close()
+    assert "超过网页的上传上限 50 MB" in said and "命令行" in said, said

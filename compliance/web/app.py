@@ -126,7 +126,8 @@ def _state() -> dict:
 
 def too_large_message(limits: str) -> str:
     """Said by the app and by the server (an upload refused before it reaches the app)."""
-    return f"上传的文件太大：{limits}。请分几次上传，或请区政府办调整 compliance.toml 中的 [web] 设置。"
+    return (f"上传的文件太大：{limits}。多个文件请分几次上传；一个文件就超过上限的，请交区政府办用命令行 "
+            "compliance check 检查，或请区政府办调整 compliance.toml 中的 [web] 设置。")
 
 
 def _too_large(_exc):

@@ -112,10 +112,12 @@ function limitProblem() {
   if (state.chosen.length > limits.max_files)
     return `一次最多上传 ${limits.max_files} 个文件，现在选了 ${state.chosen.length} 个。请分几次检查。`;
   const biggest = state.chosen.reduce((most, f) => (f.size > most.size ? f : most), { size: 0 });
-  if (biggest.size > limits.max_upload_mb * 1048576)  // one file over the limit cannot be split by the clerk
+  // the request carries the form around the files too: a file of exactly the limit does not fit
+  const room = limits.max_upload_mb * 1048576 - 65536 - 1024 * state.chosen.length;
+  if (biggest.size > room)  // one file over the limit cannot be split by the clerk
     return `${biggest.name} 有 ${sizeText(biggest.size)}，超过网页的上传上限 ${limits.max_upload_mb} MB。` +
       "请把它交区政府办用命令行 compliance check 检查，或请区政府办调高上限。";
-  if (total > limits.max_upload_mb * 1048576)
+  if (total > room)
     return `文件合计 ${sizeText(total)}，超过上限 ${limits.max_upload_mb} MB。请分几次检查。`;
   return null;
 }
