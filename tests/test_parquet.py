@@ -50,6 +50,19 @@ def test_parquet_gives_the_records_of_the_same_table_in_a_workbook(tmp_path):
     assert from_parquet == from_workbook
 
 
+def test_a_utc_timestamp_counts_on_its_day_in_beijing(tmp_path):
+    """2016-10-09T16:30Z is 10-10 in Beijing: read as the UTC date, the decision moved a day earlier and a
+    publication on the deadline's evening (UTC) became a day late."""
+    frame = pd.DataFrame({"行政处罚决定书文号": ["西安监罚〔2016〕1号", "西安监罚〔2016〕2号"], "行政相对人名称": ["甲", "乙"],
+                          "处罚决定日期": pd.to_datetime(["2016-10-09T16:30:00Z", "2016-10-10T01:00:00Z"]),
+                          "上网公开日期": pd.to_datetime(["2016-11-06T17:00:00Z", "2016-11-07T15:59:00Z"]),
+                          "处罚机关": ["区安监局", "区安监局"]})
+    frame.to_parquet(tmp_path / "区安监局.parquet")
+    records = _records(_check(tmp_path / "区安监局.parquet"))
+    assert [(r["decision_date"], r["published_date"], r["deadline"], r["status"]) for r in records] == [
+        ("2016-10-10", "2016-11-07", "2016-11-07", "on_time"), ("2016-10-10", "2016-11-07", "2016-11-07", "on_time")]
+
+
 def test_a_damaged_parquet_file_is_named_and_the_others_are_read(tmp_path):
     frame = pd.DataFrame(ROWS, columns=PENALTY_HEADER)
     frame.to_parquet(tmp_path / "区安监局_2016年行政处罚.parquet")

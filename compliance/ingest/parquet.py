@@ -51,8 +51,8 @@ def _head(data: bytes, path: Path) -> list[list]:
 
 def _date_text(values: pd.Series) -> pd.Series:
     """2016-10-08 for a date at midnight; with its time otherwise; empty for a missing one."""
-    if getattr(values.dt, "tz", None) is not None:
-        values = values.dt.tz_localize(None)
+    if getattr(values.dt, "tz", None) is not None:  # an instant: its day in Beijing (UTC 16:30 is the next day)
+        values = values.dt.tz_convert("Asia/Shanghai").dt.tz_localize(None)
     at_midnight = bool((values.isna() | values.eq(values.dt.normalize())).all())
     text = values.dt.strftime("%Y-%m-%d") if at_midnight else values.astype(str)
     return text.where(values.notna(), "")
