@@ -58,3 +58,27 @@ def test_a_shift_that_lands_a_date_in_the_date_column_is_still_a_shift(tmp_path)
     records = json.loads(out.read_text(encoding="utf-8"))["records"]
     assert [(r["status"], [i["code"] for i in r["issues"]]) for r in records] == [
         ("on_time", []), ("invalid", ["row-fields-shifted"])]
+
+
+def test_a_quote_never_closed_refuses_the_file_naming_its_line_instead_of_dropping_the_rows_after(tmp_path):
+    """A stray quote in a 违法事实 cell made every later row one cell of it: 2 of 5 records, a pass. The
+    file is now refused, naming the line where the quote opens; another file beside it is still read."""
+    text = ("序号,行政处罚决定书文号,行政相对人名称,处罚决定日期,上网公开日期,违法事实\n"
+            "1,西安监罚〔2024〕1号,甲公司,2024-03-05,2024-03-20,未开展培训\n"
+            '2,西安监罚〔2024〕2号,乙公司,2024-03-05,2024-03-21,"未开展培训，经责令改正逾期未改正\n'
+            "3,西安监罚〔2024〕3号,丙公司,2024-03-05,,未开展培训\n"
+            "4,西安监罚〔2024〕4号,丁公司,2024-03-06,,未开展培训\n")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "区安监局_2024年行政处罚.csv").write_bytes(text.encode("utf-8"))
+    (folder / "区农林水利局_2024年行政处罚.csv").write_bytes(
+        "行政处罚决定书文号,处罚决定日期,上网公开日期\n西农罚〔2024〕1号,2024-03-05,2024-03-20\n".encode("utf-8"))
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2024-12-31", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code == 1, result.output
+    payload = json.loads(out.read_text(encoding="utf-8"))
+    errors = {i["file"].rsplit("/", 1)[-1]: i["error"] for i in payload["inputs"]}
+    assert errors["区安监局_2024年行政处罚.csv"]["code"] == "csv-malformed"
+    assert "CSV 第 3 行格式有误" in errors["区安监局_2024年行政处罚.csv"]["message"]
+    assert [r["document_number"] for r in payload["records"]] == ["西农罚〔2024〕1号"]

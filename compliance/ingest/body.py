@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..dates import NOT_PUBLISHED, cell_types, parse_dates
+from ..errors import FileFault
 from ..textscan import contains_any
 from .cells import cell_text, display_text, is_blank, quick_nonblank
 from ..fields import FieldRules
@@ -19,7 +20,7 @@ from .date_words import RANGE, SAME_DAY
 from .published_words import said_published
 from .rawsheet import RawSheet
 from .unit_column import DITTO
-from .text import csv_rows, formula_text
+from .text import csv_rows, formula_text, unclosed_quote_line
 
 
 def frame_row_texts(frame: pd.DataFrame, position: int) -> list[str]:
@@ -193,7 +194,10 @@ def csv_body(sheet: RawSheet, header_index: int, header_width: int, wanted: set[
             evidence[-1].over = sum((chunk[c].str.strip() != "").to_numpy(np.int64) for c in extra) if extra else zero
             evidence[-1].over_dated = sum(chunk[c].str.match(_A_DATE).to_numpy(np.int64) for c in extra) > 0 \
                 if extra else zero.astype(bool)
-    except (pd.errors.ParserError, ValueError):
+    except (pd.errors.ParserError, ValueError) as exc:
+        if "EOF inside string" in str(exc):  # a quote never closed: the csv module would take every row after
+            raise FileFault("csv-malformed", Path(source_file),  # it for one cell, and drop them unsaid
+                            line=unclosed_quote_line(sheet.text, sheet.delimiter), detail=str(exc)) from exc
         body = csv_rows(sheet.text, sheet.delimiter, Path(source_file))[header_index + 1:]
         return rows_body(body, header_width)
     if not kept:

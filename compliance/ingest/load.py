@@ -134,8 +134,12 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
             scanned, read = raw.doubt
             entry.notes.append(problem("sheet-read-mismatch", file=path, sheet=raw.name, scanned=scanned, read=read))
             entry.doubtful = True
-        result = read_sheet(raw, str(path), config.columns, file_category, per_sheet.get(raw.name) or file_unit,
-                            named is not None or raw.name in per_sheet, folder_unit=folder)
+        try:  # a CSV body found malformed only when parsed below its header (a quote never closed)
+            result = read_sheet(raw, str(path), config.columns, file_category, per_sheet.get(raw.name) or file_unit,
+                                named is not None or raw.name in per_sheet, folder_unit=folder)
+        except FileFault as fault:
+            entry.error = fault
+            return entry, []
         entry.sheets.append(result)
     for raw, sheet in zip(raw_sheets, entry.sheets):  # a hidden sheet's copies yield to visible ones (repeats.py)
         if raw.hidden and sheet.record_count:

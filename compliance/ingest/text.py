@@ -147,6 +147,15 @@ def csv_rows(text: str, delimiter: str, path: Path, limit: int | None = None) ->
     return rows
 
 
+def unclosed_quote_line(text: str, delimiter: str) -> int:
+    """The line where the row holding a never-closed quote starts (its cell runs to the end of the file)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    start = ended = 0
+    for _ in reader:
+        start, ended = ended + 1, reader.line_num
+    return start
+
+
 # How Excel and office systems keep text as text in a CSV (="0012", ="2016-10-10", ="区民许〔2016〕1号"):
 # Excel shows what is inside the quotes, and so does this tool.
 _FORMULA_TEXT = re.compile(r'^="(.*)"$', re.DOTALL)
