@@ -82,3 +82,17 @@ def test_a_quote_never_closed_refuses_the_file_naming_its_line_instead_of_droppi
     assert errors["区安监局_2024年行政处罚.csv"]["code"] == "csv-malformed"
     assert "CSV 第 3 行格式有误" in errors["区安监局_2024年行政处罚.csv"]["message"]
     assert [r["document_number"] for r in payload["records"]] == ["西农罚〔2024〕1号"]
+
+
+def test_null_none_and_nan_in_the_publication_column_are_blank_not_unreadable(tmp_path):
+    """How databases and pandas write an empty cell: 数据有误 (无法识别的日期：NULL) took overdue decisions out
+    of 逾期清单 and 迟报率."""
+    rows = "".join(f"{i},西安监罚〔2024〕{i}号,公司{i},2024-03-05,{empty}\n"
+                   for i, empty in enumerate(["NULL", "null", "None", "NaN", "nan", "(null)"], start=1))
+    path = tmp_path / "区安监局_导出.csv"
+    path.write_bytes(("序号,行政处罚决定书文号,行政相对人名称,处罚决定日期,上网公开日期\n" + rows).encode("utf-8"))
+    out = tmp_path / "r.json"
+    CliRunner().invoke(main, ["check", str(path), "--as-of", "2024-12-31", "--no-history",
+                              "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    records = json.loads(out.read_text(encoding="utf-8"))["records"]
+    assert [(r["status"], r["deadline"]) for r in records] == [("overdue", "2024-04-02")] * 6

@@ -19,9 +19,13 @@ _PLANNED = re.compile(r"^(?:待|未|尚未|暂未)(?:公开|公示|上网|发布
 _IN_REVIEW = frozenset({"审核中", "待审核", "报审中", "送审中"})
 
 
+# How a database or pandas export writes an empty cell: a blank publication date, not an unreadable one.
+_EMPTY_EXPORT = frozenset({"null", "none", "nan", "nat", "(null)", "<null>", "[null]", "nil"})
+
+
 def _not_yet(text: str) -> bool:
     t = normalise_text(text)
-    return t in NOT_PUBLISHED or t in _IN_REVIEW or _PLANNED.match(t) is not None
+    return t in NOT_PUBLISHED or t in _IN_REVIEW or _PLANNED.match(t) is not None or t.lower() in _EMPTY_EXPORT
 
 
 def unpublished_words(texts: np.ndarray) -> np.ndarray:
