@@ -96,3 +96,13 @@ def test_null_none_and_nan_in_the_publication_column_are_blank_not_unreadable(tm
                               "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
     records = json.loads(out.read_text(encoding="utf-8"))["records"]
     assert [(r["status"], r["deadline"]) for r in records] == [("overdue", "2024-04-02")] * 6
+
+
+def test_a_json_export_named_on_the_command_line_is_refused_as_in_a_folder(tmp_path):
+    """A one-line JSON file named directly was read as a CSV of one header row: 本期无决定 and a pass."""
+    path = tmp_path / "区安监局_导出.json"
+    path.write_text('[{"文书号": "西安监罚〔2024〕1号", "处罚决定日期": "2024-03-05", "公示日期": ""}]', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2024-12-31", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx")])
+    assert result.exit_code == 2, result.output
+    assert "这是 JSON 数据文件，不是表格" in result.output and "本期无决定" not in result.output

@@ -36,6 +36,9 @@ def find_files(paths: Iterable[str | Path], own=None) -> tuple[list[Path], list[
         special = not_regular(path)
         if path.is_dir():  # named on the command line: followed even when it is a symlink
             _walk(path, found, skipped, own)
+        elif special is None and path.suffix.lower() == ".json":  # named or in a folder: never read as a CSV
+            skipped.append((path, problem("own-json-skipped", file=path) if is_own_json(path)
+                            else FileFault("wrong-form", path, reason=not_a_spreadsheet(path))))
         elif special is None:
             found.append(path)
         elif special == "missing":
@@ -93,7 +96,8 @@ _FORMS = {(".pdf",): PDF_ADVICE,
           (".doc", ".docx", ".wps", ".rtf"): "这是 Word/WPS 文字文档，不是表格。请把表格放进 Excel/WPS 表格中，另存为 .xlsx 后报送",
           (".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".heic"): IMAGE_ADVICE,
           (".zip", ".rar", ".7z"): "这是压缩包，请解压后把其中的表格文件放进文件夹再检查",
-          (".ppt", ".pptx", ".dps"): "这是演示文稿，不是表格。请报送 Excel/WPS 表格文件（.xlsx）"}
+          (".ppt", ".pptx", ".dps"): "这是演示文稿，不是表格。请报送 Excel/WPS 表格文件（.xlsx）",
+          (".json",): "这是 JSON 数据文件，不是表格。请从系统导出为 Excel（.xlsx）或 CSV 后再检查"}
 
 
 def not_regular(path: Path) -> str | None:
