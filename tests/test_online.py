@@ -162,6 +162,9 @@ def test_numbers_match_across_bracket_forms_full_width_and_spaces(ledger, credit
     ("乙公司劳务派遣经营许可变更决定书（西人社许〔2023〕6号）", "西人社许〔2023〕6号"),
     ("关于对丙公司未按规定办理变更登记的行政处罚决定书（西市监罚〔2023〕5号）", "西市监罚〔2023〕5号"),
     ("关于撤销许可的行政处罚决定书（西市监罚〔2023〕9号）", "西市监罚〔2023〕9号"),
+    # a title cut short by the site: 1… may be 15号, never read as 1号
+    ("关于对黄石市恒达建材有限公司的行政处罚决定书（西市监罚〔2026〕1…", ""),
+    ("关于对黄石市恒达建材有限公司的行政处罚决定书（西市监罚〔2026〕1...", ""),
 ])
 def test_number_extraction_from_titles(title, number):
     found = numbers_from_titles(pd.Series([title]))

@@ -29,7 +29,7 @@ _SEPARATOR, _THROUGH = "、和及与", "\\-—–~～至到"
 _NUMBER_IN_TITLE = re.compile(
     r"(?P<act>(?:" + _LATER_ACT + r")对?)?"
     r"(?P<number>(?P<issuer>(?:(?!" + _LATER_ACT + r")[^〔〕\s、，,：:；;“”\"《》的书对于]){1,16})"
-    r"〔(?P<year>(?:19|20)\d{2})〕第?(?P<serial>\d+)(?:号|(?![\d月年日期份条件个元万起次会届批项])))"
+    r"〔(?P<year>(?:19|20)\d{2})〕第?(?P<serial>\d+)(?:号|(?![\d月年日期份条件个元万起次会届批项.…])))"
     r"(?P<more>(?:[" + _SEPARATOR + _THROUGH + r"]第?\d+号?)*[" + _SEPARATOR + _THROUGH + r"]第?\d+号)?"
     r"(?P<decision>(?:行政)?(?:处罚|许可)?决定(?!书))?")
 # The year first, the issuer after it (（2026）西综执罚字第18号): one number, never a batch.
