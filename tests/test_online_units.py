@@ -136,3 +136,16 @@ def test_a_list_that_says_it_is_one_page_of_several_accuses_no_one(tmp_path):
         assert results(data) == {"西安监罚〔2024〕5号": expected}, footer
         said = [n for item in data["online_lists"] for n in item.get("notes", [])]
         assert bool(said) == (expected[1] == "not-verifiable"), (footer, said)
+        # the footer is no unregistered entry
+        assert sorted(o["document_number"] for o in data["online_only"]) == ["西安监罚〔2024〕1号", "西安监罚〔2024〕20号"]
+
+
+def test_every_page_of_an_export_on_a_sheet_of_its_own_is_the_whole_list(tmp_path):
+    """第1页 共2页 and 第2页 共2页, each under its sheet's entries: the list is whole, so 5号, on neither page,
+    is 网站未见; the footers are no entries (they were 台账未登记 of a unit called 未知单位)."""
+    first = [["西安监罚〔2024〕1号", "黄石丁公司", "2024-01-05", "2024-01-09", "区安监局"], ["第1页 共2页"]]
+    second = [["西安监罚〔2024〕20号", "黄石戊公司", "2024-08-05", "2024-08-09", "区安监局"], ["第2页 共2页"]]
+    online = write_xlsx(tmp_path / "信用西塞山_导出.xlsx", {"第1页": [CREDIT, *first], "第2页": [CREDIT, *second]})
+    data = run(tmp_path, OURS, online)
+    assert results(data) == {"西安监罚〔2024〕5号": ("overdue", "not-found")}
+    assert sorted(o["document_number"] for o in data["online_only"]) == ["西安监罚〔2024〕1号", "西安监罚〔2024〕20号"]

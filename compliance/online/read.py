@@ -160,15 +160,19 @@ _TOTAL = re.compile(r"共\s*(\d+)\s*条")
 
 def _one_page_of_several(sheets, rows: int) -> str | None:
     """The words by which a list says it is one page of several, or holds more entries than were read."""
+    seen, said = set(), None  # every page of the export, each on a sheet of its own (第1页 共2页, 第2页 共2页): whole
     for sheet in sheets:  # said above the header or in the footer: a few rows at each end, not every cell
         ends = sheet.rows[:10] + sheet.rows[max(10, len(sheet.rows) - 20):]
         for cell in (c for row in ends for c in row if isinstance(c, str) and ("页" in c or "条" in c)):
             pages = _PAGES.search(cell)
             if pages and int(pages.group(2) or pages.group(3) or 1) > 1:
-                return pages.group(0)
+                seen.add((int(pages.group(1)), int(pages.group(2) or pages.group(3))))
+                said = said or pages.group(0)
             total = _TOTAL.search(cell)
             if total and int(total.group(1)) > rows:
                 return f"{total.group(0)}，读到 {rows} 条"
+    if said and not any({(page, total) for page in range(1, total + 1)} <= seen for _, total in seen):
+        return said
     return None
 
 
@@ -340,7 +344,8 @@ _COLLECTOR = (r"(?:信用信息[^局委办]*中心|信用中心|信用办|信用
 
 
 # What an export writes under its table, besides the ledger footers (header.FOOTER: 注：, 合计, 共 N 条).
-_EXPORT_FOOTER = re.compile(r"^(?:导出人|导出时间|导出日期|导出单位|数据来源|来源[:：]|查询条件|共\d+条)")
+_EXPORT_FOOTER = re.compile(r"^(?:导出人|导出时间|导出日期|导出单位|数据来源|来源[:：]|查询条件|共\d+条|第\d+(?:页|/\d+页)"
+                            r"|共\d+页|当前第\d+页|每页\d+条|上一页|下一页|首页|尾页)")
 
 
 def _footer(count: np.ndarray, first: np.ndarray) -> np.ndarray:
