@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import openpyxl
+import pytest
 from click.testing import CliRunner
 
 from compliance.cli import main
@@ -149,3 +150,19 @@ def test_every_page_of_an_export_on_a_sheet_of_its_own_is_the_whole_list(tmp_pat
     data = run(tmp_path, OURS, online)
     assert results(data) == {"西安监罚〔2024〕5号": ("overdue", "not-found")}
     assert sorted(o["document_number"] for o in data["online_only"]) == ["西安监罚〔2024〕1号", "西安监罚〔2024〕20号"]
+
+
+@pytest.mark.parametrize("ledger_party, list_party, list_day", [
+    ("黄石市辛子建材有限公司", "黄石辛子建材有限公司", "2024-03-12"),  # the place written short, the day a day later
+    ("张某", "张三", "2024-03-12"),  # the ledger masks the name; the site's decision date a day later
+])
+def test_one_number_of_one_unit_is_never_both_unseen_and_unregistered(tmp_path, ledger_party, list_party, list_day):
+    """The same number of the same unit, the party written a little otherwise: taken for another decision,
+    the record was 网站未见 (逾期未公开) and the site's entry 台账未登记, one decision counted against the unit twice."""
+    online = write_xlsx(tmp_path / "信用西塞山_导出.xlsx", {"导出": [CREDIT,
+        ["西安监罚〔2024〕1号", "黄石丁公司", "2024-01-05", "2024-01-09", "区安监局"],
+        ["西安监罚〔2024〕5号", list_party, list_day, "2024-03-14", "区安监局"]]})
+    data = run(tmp_path, [[1, "西安监罚〔2024〕5号", ledger_party, D(2024, 3, 11), D(2024, 3, 14)]], online)
+    status, result = results(data)["西安监罚〔2024〕5号"]
+    assert result != "not-found" and status != "overdue", (status, result)
+    assert "西安监罚〔2024〕5号" not in [o["document_number"] for o in data["online_only"]]

@@ -156,10 +156,13 @@ def _same_decision(pairs: pd.DataFrame) -> pd.DataFrame:
     category_differs = known("category", "category_e") & pairs["category"].ne(pairs["category_e"]).to_numpy(bool)
     party_known = known("party_key", "party_key_e")
     # 黄石乙贸易有限公司 on one side, 黄石乙贸易公司 on the other: one party (the legal form written short)
+    # ... and 黄石市辛子建材 / 黄石辛子建材: the place before the name written or not
     party_same = party_known & (pairs["party_key"].eq(pairs["party_key_e"]).to_numpy(bool)
-                                | _without_form(pairs["party_key"]).eq(_without_form(pairs["party_key_e"])).to_numpy(bool))
-    differ = np.flatnonzero(party_known & ~party_same)  # a masked name only matters where the names differ
-    party_known[differ] = ~pairs["party_key_e"].iloc[differ].str.contains(_MASKED).to_numpy(bool)
+                                | _without_form(pairs["party_key"]).eq(_without_form(pairs["party_key_e"])).to_numpy(bool)
+                                | _without_place(pairs["party_key"]).eq(_without_place(pairs["party_key_e"])).to_numpy(bool))
+    differ = np.flatnonzero(party_known & ~party_same)  # a masked name (张某, 张**) on either side says nothing
+    party_known[differ] = ~(pairs["party_key_e"].iloc[differ].str.contains(_MASKED).to_numpy(bool)
+                            | pairs["party_key"].iloc[differ].str.contains(_MASKED).to_numpy(bool))
     date_known = pairs["decision"].notna().to_numpy(bool) & pairs["decision_e"].notna().to_numpy(bool)
     date_same = date_known & pairs["decision"].eq(pairs["decision_e"]).to_numpy(bool)
     unit_known = known("unit_key", "unit_key_e")
@@ -170,6 +173,12 @@ def _same_decision(pairs: pd.DataFrame) -> pd.DataFrame:
     # nothing known on both sides differs: an entry that only lacks a party or a date is not a lesser match
     consistent = ~(party_known & ~party_same) & ~(date_known & ~date_same) & ~(unit_known & ~unit_same)
     return pairs.assign(score=score, consistent=consistent)[~other]
+
+
+def _without_place(names: pd.Series) -> pd.Series:
+    """The name without the place it starts with (黄石市 / 黄石); a name that is only a place stays."""
+    bare = names.str.replace(PLACE, "", regex=True)
+    return bare.where(bare.ne(""), names)
 
 
 def _without_form(names: pd.Series) -> pd.Series:
