@@ -25,7 +25,7 @@ from .history import HistoryStore, StoreError, follow_up
 from .history.carry import add_history_keys, earlier_decision_dates
 from .ingest.load import LoadResult, folder_unit, load, named_unit, unit_from_name
 from .ingest.unit_text import units_in_name
-from .ingest.records import check_accounting
+from .ingest.records import UNSAVED_FORMULAS, check_accounting
 from .ingest.repeats import merge_repeats
 from .ingest.unit_spellings import same_units
 from .quality.checks import error_mask, findings as quality_findings
@@ -38,7 +38,6 @@ from .report.parts import Part, parts_of
 from .report.records_out import refuse_foreign_records, write_records
 from .report.paths import OWN_REPORT, free_name, refuse_unsafe_outputs, report_path, tool_named
 from .report.shape import ReportShape
-from .report.terminal import UNSAVED_FORMULAS
 from .report.workbook import write_report
 from .report.writers import WriterUsed
 from .rules import PROFILES, RuleSet, single
@@ -89,10 +88,8 @@ class CheckRun:
         # whose name gives none (说明.txt) is listed on 数据问题 only. Any other file that could not be read
         # has its line: under its unit, or where its name and folder give none (通知.xlsx with no table)
         # under its file name, never a unit invented from it.
-        # 区住建局、区自然资源局10月台账.zip: a file of two units is each one's
         unreadable = [unit for e in self.inputs if e.error is not None and (e.error.code != "wrong-form" or named_unit(e.path))
-                      for unit in (units_in_name(Path(e.path).stem) or [unit_from_name(e.path)] if named_unit(e.path)
-                                   else [unit_from_name(e.path)] if folder_unit(e.path) else [Path(e.path).name])]
+                      for unit in _units_of_unreadable(e.path)]
         sent = self.loaded.records["unit"].dropna().unique().tolist()  # before the month was chosen
         unreadable = same_units(unreadable, sent, self.unit_aliases)  # 区人社局 however its file was named
         sent += self.loaded.said_none  # files that say 本月无…决定
@@ -212,6 +209,14 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
         except StoreError as exc:  # the check stands without its history: the report is still written
             run.history_error = exc
     return run
+
+
+def _units_of_unreadable(path: str) -> list[str]:
+    """The units an unreadable file is charged to: each its name names (区住建局、区自然资源局10月台账.zip), else
+    its folder's, else its file name (never a unit invented from it)."""
+    if named_unit(path):
+        return units_in_name(Path(path).stem) or [unit_from_name(path)]
+    return [unit_from_name(path) if folder_unit(path) else Path(path).name]
 
 
 def publicity_years(records: pd.DataFrame, rules: RuleSet):

@@ -74,6 +74,9 @@ class SheetResult:
         return 0 if self.records is None else len(self.records)
 
 
+UNSAVED_FORMULAS = "sheet-formulas-unsaved"  # a sheet that holds decisions no reader can see: never a pass
+
+
 # Sheets that explain how to fill the form in (the tool's own template has one).
 INSTRUCTIONS = re.compile(r"(填表|填报|填写|使用|报送)?(说明|须知|指南)|指标解释|注意事项")
 
@@ -197,7 +200,7 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
         unsaved = np.flatnonzero(np.any([frame[c].to_numpy(object) == FORMULA_NO_VALUE for c in keys], axis=0)) \
             if keys else []
         if len(unsaved):
-            result.problems.append(problem("sheet-formulas-unsaved", **at, count=len(unsaved),
+            result.problems.append(problem(UNSAVED_FORMULAS, **at, count=len(unsaved),
                                            rows=row_list((unsaved + header_index + 2).tolist())))
     if context.fallback_named and context.unit_line and result.records["unit"].nunique() <= 1 \
             and not same_unit(unit_name(context.unit_line), unit_name(context.fallback_unit)):  # a roll-up's: no news

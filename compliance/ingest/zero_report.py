@@ -8,6 +8,7 @@ unit named after the file, and 区民政局 is then not 未报送.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from ..fields import unit_name
 from ..problems import problem
@@ -56,5 +57,7 @@ def declares_no_decisions(rows: list[list], scan: int = 30) -> bool:
     texts = [re.sub(r"\s+", "", cell) for row in rows[:scan] for cell in row if isinstance(cell, str)]
     if any(_NO_DECISIONS.match(text) for text in texts):
         return True
-    filled = sum(1 for row in rows for cell in row if not is_blank(cell))
-    return filled <= 3 and any(_ONLY_NONE.match(text) for text in texts)
+    if not any(_ONLY_NONE.match(text) for text in texts):
+        return False
+    filled = (cell for row in rows for cell in row if not is_blank(cell))
+    return sum(1 for _ in islice(filled, 4)) <= 3  # counted no further than needed: a sheet may be large

@@ -159,7 +159,7 @@ def _same_decision(pairs: pd.DataFrame) -> pd.DataFrame:
     # ... and 黄石市辛子建材 / 黄石辛子建材: the place before the name written or not
     party_same = party_known & (pairs["party_key"].eq(pairs["party_key_e"]).to_numpy(bool)
                                 | _without_form(pairs["party_key"]).eq(_without_form(pairs["party_key_e"])).to_numpy(bool)
-                                | _without_place(pairs["party_key"]).eq(_without_place(pairs["party_key_e"])).to_numpy(bool))
+                                | _same_without_place(pairs["party_key"], pairs["party_key_e"]))
     differ = np.flatnonzero(party_known & ~party_same)  # a masked name (张某, 张**) on either side says nothing
     party_known[differ] = ~(pairs["party_key_e"].iloc[differ].str.contains(_MASKED).to_numpy(bool)
                             | pairs["party_key"].iloc[differ].str.contains(_MASKED).to_numpy(bool))
@@ -176,9 +176,13 @@ def _same_decision(pairs: pd.DataFrame) -> pd.DataFrame:
 
 
 def _without_place(names: pd.Series) -> pd.Series:
-    """The name without the place it starts with (黄石市 / 黄石); a name that is only a place stays."""
-    bare = names.str.replace(PLACE, "", regex=True)
-    return bare.where(bare.ne(""), names)
+    """The name without 省/市/区/县 and punctuation (黄石市辛子建材 -> 黄石辛子建材): "" for a name of those only."""
+    return names.str.replace(PLACE, "", regex=True)
+
+
+def _same_without_place(a: pd.Series, b: pd.Series) -> np.ndarray:
+    bare_a, bare_b = _without_place(a), _without_place(b)
+    return (bare_a.ne("") & bare_a.eq(bare_b)).to_numpy(bool)
 
 
 def _without_form(names: pd.Series) -> pd.Series:
@@ -398,7 +402,7 @@ def _plausible(rec: pd.DataFrame, ent: pd.DataFrame, chosen, state) -> pd.DataFr
         return none
     for side in (recs, ents):
         side["masked"] = side["party_key"].str.contains(_MASKED).to_numpy(bool)
-        side["loose"] = side["party_key"].str.replace(PLACE, "", regex=True).where(~side["masked"], "")
+        side["loose"] = _without_place(side["party_key"]).where(~side["masked"], "")
         side["surname"] = side["party_key"].str[:1]
         side["core"] = side["number_key"].str.extract(_CORE, expand=False).fillna("")
     found = []

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..dates import iso_date
+from ..ingest.records import UNSAVED_FORMULAS
 from ..problems import Problem, message, problem, where
 from ..status import FLAGGED, LATE, STATUS_LABELS, UNJUDGEABLE
 from ..summary import COUNTED_ELSEWHERE, NO_DECISIONS, NOT_SENT, RANK_RATE, RANK_RULE, UNREADABLE, unit_rows
@@ -164,9 +165,6 @@ def input_lines(run) -> list[str]:
         lines += [f"未读出：{problem_line(found)}" for sheet in entry.sheets for found in sheet.problems
                   if found.code == UNSAVED_FORMULAS]
     return lines
-
-
-UNSAVED_FORMULAS = "sheet-formulas-unsaved"  # a sheet that holds decisions no reader can see: never a pass
 
 
 # Sheet notes that change whose records these are, or how sure their dates are: said where the clerk
