@@ -105,14 +105,23 @@ def _batch(issuer: str, year: str, serial: str, more: str) -> list[str]:
     return [f"{issuer}〔{year}〕{k}号" for k in dict.fromkeys(serials)]
 
 
+# What a business's name ends with; an office's name never does.
+_BUSINESS = (r"(?:公司|厂|店|商店|商行|合作社|个体工商户|门市部|经营部|超市|酒店|饭店|宾馆|诊所|药房|药店"
+             r"|农家乐|加油站|幼儿园|学校|医院|卫生院|工作室|养殖场|种植场)")
 # A title that opens with the party (黄石戊商店行政处罚决定书（2024年3月8日）): a business's name, never an office's.
-_PARTY_OPENS_TITLE = re.compile(r"^(.{2,40}?(?:公司|厂|店|商店|商行|合作社|个体工商户|门市部|经营部|超市|酒店|饭店|宾馆|诊所|药房|药店"
-                                r"|农家乐|加油站|幼儿园|学校|医院|卫生院|工作室|养殖场|种植场))(?:的)?(?:行政)?(?:处罚|许可)决定")
+_PARTY_OPENS_TITLE = re.compile(r"^(.{2,40}?" + _BUSINESS + r")(?:的)?(?:行政)?(?:处罚|许可)决定")
+# The usual catalogue wording without 对: 区市场监管局关于黄石市宏远餐饮有限公司的行政处罚决定书, 关于张三的行政处罚决定书
+# (cut off as …的行政处罚… too). Only a business's name or a person's short name (张三, 李某某, 王*) is a party:
+# 关于公布2023年第三季度行政处罚决定的通知 and 关于规范行政处罚裁量权的通知 name none.
+_PARTY_AFTER_ABOUT = re.compile(r"关于(?!" + _LATER_ACT + r")([^关〔〕（）()\[\]【】\d，,、。；;：:“”\"《》]{2,40}?" + _BUSINESS
+                                + r"|(?!公布|公开|印发|发布|规范|调整|加强|开展|做好|落实|实施|进一步)"
+                                r"[\u4e00-\u9fff]{1,3}?[某*＊×Xx]{0,2})的?(?:行政)?(?:处罚|许可)")
 
 
 def parties_from_titles(titles: pd.Series) -> pd.Series:
     text = titles.astype(object).where(titles.notna(), "").astype(str).str.normalize("NFKC")
     said = text.str.extract(_PARTY_IN_TITLE, expand=False)
+    said = said.fillna(text.str.extract(_PARTY_AFTER_ABOUT, expand=False))
     return said.fillna(text.str.extract(_PARTY_OPENS_TITLE, expand=False)).fillna("")
 
 
