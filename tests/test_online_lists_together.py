@@ -260,3 +260,21 @@ def test_no_record_is_not_found_online_while_an_entry_left_over_could_be_it(tmp_
         "西市监罚〔2023〕13号": ("on_time", "ambiguous"), "西市监罚〔2023〕14号": ("on_time", "ambiguous"),
         "西市监罚〔2023〕15号": ("overdue", "not-found"), "西市监罚〔2023〕16号": ("on_time", "confirmed")}
     assert [e["party"] for e in data["online_only"]] == ["黄石另一公司"]
+
+
+def test_an_update_time_after_the_deadline_never_outweighs_another_lists_later_publication_date(tmp_path):
+    # probe: the credit list's 入库时间 08-10 is after the deadline (07-31) and before the government site's
+    # 发布日期 08-15. Being the earliest, the update time was chosen and then bowed to the ledger's 07-20
+    # (按时公开, 一致): an update time after the deadline proves nothing; the 发布日期 stands (日期不符, 逾期公开).
+    rows = [[1, "西市监罚〔2023〕73号", "黄石戊食品有限公司", D(2023, 7, 3), D(2023, 7, 20)],
+            [2, "西市监罚〔2023〕74号", "黄石己食品有限公司", D(2023, 7, 3), D(2023, 7, 20)]]
+    credit = write_csv(tmp_path / "信用网站_入库数据.csv", [["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "入库时间", "处罚机关"],
+                                                      ["西市监罚〔2023〕73号", "黄石戊食品有限公司", "2023-07-03", "2023-08-10 10:00", "区市场监管局"],
+                                                      ["西市监罚〔2023〕74号", "黄石己食品有限公司", "2023-07-03", "2023-08-10 10:00", "区市场监管局"]])
+    # 74号's page on the government site is another party's: it lends no date, and the update time decides as before
+    gov = write_csv(tmp_path / "区政府网站.csv", [["信息名称", "发布机构", "发布日期"],
+                                              ["西市监罚〔2023〕73号行政处罚决定书", "区市场监管局", "2023-08-15"],
+                                              ["关于对黄石庚建材公司的行政处罚决定书（西市监罚〔2023〕74号）", "区市场监管局", "2023-08-15"]])
+    results, _ = check(tmp_path, "区市场监管局_行政处罚.xlsx", rows, credit, gov)
+    assert results["西市监罚〔2023〕73号"] == ("late", "date-differs", "2023-08-15")
+    assert results["西市监罚〔2023〕74号"][:2] == ("on_time", "confirmed")

@@ -22,9 +22,9 @@ import pandas as pd
 from ..dates import DATE_DTYPE, NO_DATE, iso_dates
 from ..errors import ReconciliationError
 from ..fields import unit_names
-from ..ingest.docnumbers import normalise_document_numbers
 from .match import Matches, doubt_not_found, match
 from .read import OnlineList, span_dates
+from .update_times import choose_by_update_times
 
 RESULTS = ("confirmed", "date-differs", "not-found", "not-verifiable", "ambiguous")
 RESULT_LABELS = {"confirmed": "一致", "date-differs": "日期不符", "not-found": "网站未见",
@@ -60,7 +60,7 @@ def verify(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList]
     ``records`` carry their deadline already (classify.add_deadlines): the span test needs it.
     """
     found = match(records, entries, aliases)
-    _vouched_by_an_update_time(records, entries, found)
+    choose_by_update_times(records, entries, found)
     dated = span_dates(entries)
     start = dated.min().date() if len(dated) else None
     deadline = records["deadline"].to_numpy(DATE_DTYPE)
@@ -77,43 +77,6 @@ def verify(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList]
     run.entries_ambiguous = int((found.entry_state == 2).sum())
     reconcile(run, len(records), result)
     return out, run
-
-
-def _vouched_by_an_update_time(records: pd.DataFrame, entries: pd.DataFrame, found: Matches) -> None:
-    """In place: a record matched to an entry dated after the ledger's date and its deadline, while another
-    list holds the same decision (number; category, party and decision date not against it) with only an
-    update time on or before the deadline and on or after the ledger's date (the credit platform's 入库时间):
-    that list had it online in time, so it takes the record (its bound agrees, _results). An update time
-    after the deadline proves nothing, and the dated entry stands."""
-    if not len(entries) or not entries["update_only"].any():
-        return
-    ledger = records["published_date"].to_numpy(DATE_DTYPE)
-    has = found.entry >= 0
-    online = np.full(len(records), NO_DATE)
-    online[has] = entries["online_date"].to_numpy(DATE_DTYPE)[found.entry[has]]
-    exact = has.copy()
-    exact[has] = ~entries["update_only"].to_numpy(bool)[found.entry[has]]
-    earlier = np.flatnonzero(exact & ~np.isnat(ledger) & (ledger < online))
-    if not len(earlier):
-        return
-    mine = records.iloc[earlier]
-    keys = pd.DataFrame({"i": earlier, "number_key": normalise_document_numbers(mine["document_number"]).to_numpy(object),
-                         "category": mine["category"].astype(object).fillna("").to_numpy(object),
-                         "party": mine["party"].astype(object).fillna("").astype(str).to_numpy(object),
-                         "decided": mine["decision_date"].to_numpy(DATE_DTYPE)})
-    bounds = entries.loc[entries["update_only"].to_numpy(bool), ["number_key", "online_date", "category", "party", "decision_date"]]
-    pairs = keys[keys["number_key"].ne("")].merge(bounds.reset_index(names="ent"), on="number_key", suffixes=("", "_e"))
-    at = pairs["i"].to_numpy()
-    bound = pairs["online_date"].to_numpy(DATE_DTYPE)
-    deadline = records["deadline"].to_numpy(DATE_DTYPE)[at]
-    differs = lambda a, b: pairs[a].ne("") & pairs[b].fillna("").astype(str).ne("") & pairs[a].ne(pairs[b].fillna("").astype(str))  # noqa: E731
-    decided_e = pairs["decision_date"].to_numpy(DATE_DTYPE)
-    pairs = pairs[(bound >= ledger[at]) & (bound <= deadline) & ~differs("category", "category_e").to_numpy(bool)
-                  & ~differs("party", "party_e").to_numpy(bool)
-                  & ~(~np.isnat(decided_e) & (decided_e != pairs["decided"].to_numpy(DATE_DTYPE)))]
-    if len(pairs):
-        first = pairs.sort_values(["i", "online_date", "ent"]).drop_duplicates("i")
-        found.entry[first["i"].to_numpy()] = first["ent"].to_numpy(np.int64)
 
 
 def _results(records, entries, found: Matches, deadline, start, since) -> tuple[np.ndarray, np.ndarray]:
