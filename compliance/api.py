@@ -171,7 +171,7 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     if online:  # the online list decides publication dates before classification
         records, online_run = apply_online(records, online, config=config, since=online_since, run_date=run_date,
                                            own=OWN_REPORT)
-        select_online_only(online_run, month, as_of)
+        select_online_only(online_run, month, as_of, records)
     if history is not None and period is not None:
         records = add_history_keys(records)  # once, so that the in-scope records carry them too
         try:

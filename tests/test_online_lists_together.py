@@ -8,6 +8,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import openpyxl
 from click.testing import CliRunner
 
 from compliance.cli import main
@@ -278,3 +279,19 @@ def test_an_update_time_after_the_deadline_never_outweighs_another_lists_later_p
     results, _ = check(tmp_path, "区市场监管局_行政处罚.xlsx", rows, credit, gov)
     assert results["西市监罚〔2023〕73号"] == ("late", "date-differs", "2023-08-15")
     assert results["西市监罚〔2023〕74号"][:2] == ("on_time", "confirmed")
+
+
+def test_a_decision_of_a_year_before_the_ledgers_is_no_unregistered_item(tmp_path):
+    # probe: a credit site keeps a penalty online for years; a yearly check of 2023's ledger against a real export
+    # listed every 2022 decision still online as 台账未登记. Those of the ledger's own year still are.
+    rows = [[1, "西市监罚〔2023〕5号", "黄石甲食品有限公司", D(2023, 3, 1), D(2023, 3, 6)]]
+    credit = write_csv(tmp_path / "信用网站_导出.csv", [CREDIT_HEADER,
+                                                  ["西市监罚〔2023〕5号", "黄石甲食品有限公司", "2023-03-01", "2023-03-06", "区市场监管局"],
+                                                  ["西市监罚〔2022〕61号", "黄石乙食品有限公司", "2022-10-20", "2022-10-24", "区市场监管局"],
+                                                  ["西市监罚〔2023〕9号", "黄石丙食品有限公司", "2023-04-03", "2023-04-06", "区市场监管局"]])
+    results, data = check(tmp_path, "区市场监管局_2023年行政处罚.xlsx", rows, credit)
+    assert results == {"西市监罚〔2023〕5号": ("on_time", "confirmed", "2023-03-06")}
+    assert [item["document_number"] for item in data["online_only"]] == ["西市监罚〔2023〕9号"]
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["说明"]
+    notes = [str(c.value) for row in sheet.iter_rows() for c in row if c.value]
+    assert any("1 条台账未登记的网站信息是 2023 年以前的决定" in n for n in notes), notes

@@ -32,17 +32,28 @@ def apply_online(records: pd.DataFrame, paths, *, config=None, since: dt.date | 
     return verify(records, entries, lists, since=since, aliases=aliases, run_date=run_date)
 
 
-def select_online_only(online: OnlineRun, month: str | None, as_of: dt.date | None = None) -> None:
+def select_online_only(online: OnlineRun, month: str | None, as_of: dt.date | None = None,
+                       records: pd.DataFrame | None = None) -> None:
     """Keep the 台账未登记 entries the check covers: not decided after ``as_of`` (no ledger holds them
-    yet), and with --month of that month (decision month, else publication month)."""
+    yet); with --month of that month (decision month, else publication month); without it, not of a
+    year before every ledger record's (credit sites keep a penalty online for years: a 2026 ledger does not
+    hold 2025's decisions)."""
     only = online.online_only
     if as_of is not None and len(only):
         later = (only["decision_date"] > pd.Timestamp(as_of)).to_numpy(bool)  # NaT compares false
         online.entries_after_as_of = int(later.sum())
         only = online.online_only = only[~later].reset_index(drop=True)
-    if not month or not len(only):
+    if not len(only):
         return
     when = only["decision_date"].where(only["decision_date"].notna(), only["online_date"])
+    if not month:
+        first = records["decision_date"].min() if records is not None and len(records) else pd.NaT
+        if pd.notna(first):
+            earlier = (when.dt.year < first.year).to_numpy(bool)  # NaT compares false
+            online.entries_before_ledgers = int(earlier.sum())
+            online.ledgers_first_year = int(first.year)
+            online.online_only = only[~earlier].reset_index(drop=True)
+        return
     keep = when.dt.strftime("%Y-%m").eq(month).to_numpy(bool)
     online.entries_other_months = int((~keep).sum())
     online.online_only = only[keep].reset_index(drop=True)

@@ -47,6 +47,8 @@ class OnlineRun:
     entries_ambiguous: int = 0
     entries_other_months: int = 0  # 台账未登记 entries left out by --month
     entries_after_as_of: int = 0  # 台账未登记 entries decided after --as-of, left out
+    entries_before_ledgers: int = 0  # 台账未登记 entries of a year before every ledger record's, left out
+    ledgers_first_year: int | None = None
     entries_repeated: int = 0  # 台账未登记 entries that another list's entry already stands for
     entries_not_decisions: int = 0  # a catalogue's other items (部门预算): no number, no party, no category
 

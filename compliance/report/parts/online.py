@@ -131,6 +131,9 @@ def about_lines(online) -> list[tuple[str, str]]:
     if online.entries_not_decisions:
         lines.append(("", f"另有 {online.entries_not_decisions} 条网站信息没有文书号和相对人，标题也看不出是许可或处罚决定"
                           "（如部门预算、工作情况），不列为台账未登记"))
+    if online.entries_before_ledgers:
+        lines.append(("", f"另有 {online.entries_before_ledgers} 条台账未登记的网站信息是 {online.ledgers_first_year} 年以前的决定"
+                          f"（台账中最早的决定在 {online.ledgers_first_year} 年；信用网站的信息要公示几年），不在本次检查的台账范围，未列出"))
     if online.entries_after_as_of:
         lines.append(("", f"另有 {online.entries_after_as_of} 条台账未登记的网站信息决定日期晚于检查截止日期，不在本次检查范围，未列出"))
     return lines
