@@ -295,3 +295,16 @@ def test_a_decision_of_a_year_before_the_ledgers_is_no_unregistered_item(tmp_pat
     sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["说明"]
     notes = [str(c.value) for row in sheet.iter_rows() for c in row if c.value]
     assert any("1 条台账未登记的网站信息是 2023 年以前的决定" in n for n in notes), notes
+
+
+def test_an_entry_that_may_be_a_record_the_list_cannot_show_is_no_unregistered_item(tmp_path):
+    # probe: no number column; 黄石己子 (the ledger writes 黄石市己子) on the decision day. The list ends on 03-21,
+    # before 1号's deadline, so 1号 cannot be checked; the entry was still 台账未登记 for the same decision.
+    rows = [[1, "西市监罚〔2023〕130号", "黄石市己子商贸有限公司", D(2023, 3, 13), D(2023, 3, 20)],
+            [2, "西市监罚〔2023〕131号", "黄石己丑商贸有限公司", D(2023, 3, 14), D(2023, 3, 21)]]
+    credit = write_csv(tmp_path / "信用网站_导出.csv", [["行政相对人名称", "处罚决定日期", "公示日期", "处罚机关"],
+                                                  ["黄石己子商贸有限公司", "2023-03-13", "2023-03-20", "区市场监管局"],
+                                                  ["黄石市己丑商贸有限公司", "2023-03-14", "2023-03-21", "区市场监管局"]])
+    results, data = check(tmp_path, "区市场监管局_2023年行政处罚.xlsx", rows, credit)
+    assert results["西市监罚〔2023〕130号"][:2] == ("on_time", "ambiguous")
+    assert data["online_only"] == []

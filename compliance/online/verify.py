@@ -69,7 +69,12 @@ def verify(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList]
     covered = coverage(records, entries, lists, deadline, aliases, run_date, since)
     result, online_date = _results(records, entries, found, deadline, start, since)
     result[(result == "not-found") & ~covered] = "not-verifiable"  # the lists could not have shown it
-    result[doubt_not_found(found, result == "not-found")] = "ambiguous"  # an entry left over may be it
+    # An entry left over may be it: also where the lists could not show it (not-verifiable), lest that entry
+    # be 台账未登记 for the same decision. A record found only by a later act on it keeps its result.
+    unseen = (found.entry < 0) & np.isin(result, ("not-found", "not-verifiable"))
+    if found.later_only is not None:
+        unseen &= ~found.later_only
+    result[doubt_not_found(found, unseen)] = "ambiguous"
     out = _apply(records, entries, found, result, online_date, start, since)
     online_only, repeated, other = _online_only(entries, found.entry_state, aliases, records)
     run = OnlineRun(lists, online_only, since, start, entries=len(entries), entries_repeated=repeated,
