@@ -129,9 +129,10 @@ TABLE: tuple[Field, ...] = (
           # A government site's 信息公开 list dates an item by 生成日期 (in a ledger it is not publication);
           # an edit time stands in only there. Its 成文日期 is the day the document was signed: the decision's.
           # 生成日期 is when the catalogue entry was made: 发布日期 beside it is the publication.
-          # a ledger's 公示期限 column holds the period (2025.11.06-2026.11.05: its first day, date_words.py) where
-          # no publication-date column is there (lesser: it gives way to one); ledgers only, a list's dates say enough
-          only={ONLINE: Words(lesser=("生成日期",), weak=("修改时间",)),
+          # a 公示期限 column holds the period (2025.11.06-2026.11.05: its first day, date_words.py) where no
+          # publication-date column is there (lesser: it gives way to one); a credit export may have only it
+          # and an update time, and the period's start is the better date (the update time only bounds it)
+          only={ONLINE: Words(lesser=("生成日期", "公示期限", "公示期间", "公开期限"), weak=("修改时间",)),
                 LEDGER: Words(lesser=("公示期限", "公示期间", "公开期限"))}),
     # A 是否公开 / 状态 column: what the unit says, not when. A mark without a date is a data problem
     # (标注已公开，但没有公开日期), never a verdict of non-publication (docs/rules.md §8).

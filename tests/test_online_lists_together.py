@@ -308,3 +308,22 @@ def test_an_entry_that_may_be_a_record_the_list_cannot_show_is_no_unregistered_i
     results, data = check(tmp_path, "区市场监管局_2023年行政处罚.xlsx", rows, credit)
     assert results["西市监罚〔2023〕130号"][:2] == ("on_time", "ambiguous")
     assert data["online_only"] == []
+
+
+def test_a_credit_exports_notice_period_dates_its_entries_before_its_update_time(tmp_path):
+    # probe: an export with only 公示期限 (a range) and 数据更新时间: the period's first day is the publication, as
+    # in a ledger. The update time alone made 2号 (blank in the ledger) 数据有误 and 1号 逾期公开 by the ledger.
+    rows = [[1, "西市监罚〔2023〕1号", "黄石甲化工有限公司", D(2023, 3, 1), D(2023, 4, 10)],
+            [2, "西市监罚〔2023〕2号", "黄石乙化工有限公司", D(2023, 3, 1), None]]
+    credit = write_csv(tmp_path / "信用网站_导出.csv", [["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示期限", "数据更新时间", "处罚机关"],
+                                                  ["西市监罚〔2023〕1号", "黄石甲化工有限公司", "2023-03-01", "2023-03-06至2026-03-05", "2023-05-20", "区市场监管局"],
+                                                  ["西市监罚〔2023〕2号", "黄石乙化工有限公司", "2023-03-01", "2023-03-07至2024-03-06", "2023-05-20", "区市场监管局"],
+                                                  ["西市监罚〔2023〕3号", "黄石丙化工有限公司", "2023-03-01", "2023-03-07至2024-03-06", "2023-05-20", "区市场监管局"]])
+    results, _ = check(tmp_path, "区市场监管局_2023年行政处罚.xlsx", rows, credit)
+    assert results["西市监罚〔2023〕1号"] == ("on_time", "date-differs", "2023-03-06")
+    assert results["西市监罚〔2023〕2号"] == ("on_time", "confirmed", "2023-03-07")
+    # beside a publication date the period gives way, as in a ledger
+    both = write_csv(tmp_path / "信用网站_导出2.csv", [["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示期限", "公示日期", "处罚机关"],
+                                                ["西市监罚〔2023〕1号", "黄石甲化工有限公司", "2023-03-01", "2023-03-06至2026-03-05", "2023-04-10", "区市场监管局"]])
+    results, _ = check(tmp_path, "区市场监管局_2023年行政处罚.xlsx", rows[:1], both)
+    assert results["西市监罚〔2023〕1号"] == ("late", "confirmed", "2023-04-10")
