@@ -26,6 +26,7 @@ from .history.carry import add_history_keys, earlier_decision_dates
 from .ingest.load import LoadResult, folder_unit, load, named_unit, unit_from_name
 from .ingest.unit_text import units_in_name
 from .ingest.records import UNSAVED_FORMULAS, check_accounting
+from .ingest.renumbered import mark_renumbered
 from .ingest.repeats import merge_repeats
 from .ingest.unit_spellings import same_units
 from .quality.checks import error_mask, findings as quality_findings
@@ -166,6 +167,7 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     loaded = load(paths, config, progress=progress, own=OWN_REPORT, read=read, online=online)
     reconcile_loaded(loaded)
     records, repeats = merge_repeats(loaded.records)  # a decision sent in two files counts once
+    records = mark_renumbered(records)  # ... and one sent twice under two numbers is said, never judged twice unsaid
     records = add_deadlines(records, calendar, rules)  # once: the online span test and classify use it
     online_run = None
     if online:  # the online list decides publication dates before classification

@@ -186,6 +186,7 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
         problem = _other_decision_date(records, column, prefix, calendar, rules, judged, until, problem)
     problem = _published_before_last_check(records, published, judged, problem)
     problem = _second_published_date(records, judged, problem)
+    problem = _renumbered(records, judged, as_of_day, problem)
     late = _lateness(calendar, judged, until, days)
 
     out = records.copy(deep=False)  # copy-on-write: the columns are shared until one is changed
@@ -305,6 +306,20 @@ def _second_published_date(records, judged, problem) -> np.ndarray:
     turns = (status == STATUSES.index("on_time")) & (later[rows] > judged["deadline"][rows])  # NaT: false
     return _weighed(judged, problem, rows, turns, np.ones(len(rows), dtype=bool), "published-dates-turn",
                     "published-dates-differ")
+
+
+def _renumbered(records, judged, as_of_day, problem) -> np.ndarray:
+    """A row that may be one decision with a row of another file under another number (ingest/renumbered.py),
+    judged by that row's publication date too (the decision date is the same): where the verdict turns, 数据有误."""
+    if "renumbered_with" not in records.columns:
+        return problem
+    rows = np.flatnonzero(records["renumbered_with"].notna().to_numpy(bool))
+    other = as_days(records["renumbered_published_date"])[rows]
+    until = np.where(np.isnat(other) | (other > as_of_day), as_of_day, other)
+    decided, late = _judged_and_late(judged["status"][rows])
+    decided &= judged["status"][rows] != STATUSES.index("pending")  # not due yet: neither row is late
+    turns = decided & ((until > judged["deadline"][rows]) != late)  # NaT deadline compares false
+    return _weighed(judged, problem, rows, turns, np.ones(len(rows), dtype=bool), "renumbered-turns", "renumbered-differs")
 
 
 def _published_before_last_check(records, published, judged, problem) -> np.ndarray:

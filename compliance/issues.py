@@ -148,6 +148,7 @@ class _Values:
         sources = {"online": ("online_published_date", None), "start": ("online_limit", None),
                    "limit": ("online_limit", None),
                    "year": ("missing_year", None), "beyond": ("beyond_year", None), "conflict": ("conflict_with", None),
+                   "renumbered": ("renumbered_with", None),
                    "gap_year": ("late_lower_bound", None), "late": ("working_days_late", None),
                    "where": ("duplicate_of", None), "candidates": ("online_candidates", ""),
                    "column": ("online_date_column", "更新时间"), "standin": ("published_stand_in", "更新时间"),

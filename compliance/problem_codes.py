@@ -12,6 +12,7 @@ from .problem_codes_columns import COLUMN_NOTES
 from .problem_codes_history import HISTORY_RECORD, HISTORY_STORE
 from .problem_codes_online import ONLINE_RECORD
 from .problem_codes_options import OPTIONS
+from .problem_codes_repeats import REPEATS
 from .problem_codes_summary import SUMMARY_LINES
 from .problem_types import (CALENDAR_ADVICE, CELL, COLUMNS_ADVICE, FILE, KEEP_LEDGER, RECORD, RUN, SHEET, UNIT,  # noqa: F401
                             ProblemType)
@@ -383,25 +384,7 @@ DECLARED = [
     ProblemType("row-fields-shifted", RECORD, "这一行比表头多出 {extra} 栏内容（单元格里可能有没加引号的逗号），各栏可能错位，无法判定",
                 "CSV 文件中这一行的栏数多于表头：内容里的逗号把后面的各栏往右挤了一格，日期、单位都可能读错",
                 "在 Excel 中打开核对这一行，或把含逗号的内容加上引号后重新导出"),
-    ProblemType("duplicate-conflict", RECORD, "同一决定（同一文书号）在另一处的日期不同：{conflict}；无法判定以哪处为准，"
-                                              "请核实后只保留正确的一处",
-                "同一决定报送了两次（两个文件，或同一文件的两处），日期不同", "核实后只保留正确的一处"),
-    ProblemType("duplicate-dates-differ", RECORD, "同一决定（同一文书号）在另一处的日期不同：{conflict}；按哪一处判定结论都一样，"
-                                                  "已按本处判定，请核实后只保留正确的一处",
-                "同一决定报送了两次，日期不同，但不影响是否逾期", "核实后只保留正确的一处"),
-    ProblemType("repeat-blank-filled-later", RECORD, "与 {first} 是同一决定：这一份公开日期为空，那一份补填了公开日期"
-                                                    "（补公开），以那一份为准，只计一次",
-                "累计台账再次报送时补填了公开日期：按补填的日期判定", "无需处理"),
-    ProblemType("repeat-conflict", RECORD, "与 {first} 是同一决定，但两份的日期不同（见那一条的说明），只计一次",
-                "同一决定的两份报送日期不同：那一条按两份分别判定，结论不同的判为数据有误", "核实哪一份正确，改正后重新报送"),
-    ProblemType("repeat-other-party", RECORD, "与 {first} 是同一决定（文书号单元格合并在几行上）的另一当事人，并入那一条，只计一次",
-                "一个决定有几个当事人，每人一行、文书号等单元格合并：是一个决定", "无需处理"),
-    ProblemType("repeat-correction", RECORD, "是对 {first} 的更正，更正后重新公示：按首次公开的日期判定，只计一次",
-                "决定更正后重新公示，台账又列了一行（文书号后注“更正”，或备注写更正后重新公示）", "无需处理"),
-    ProblemType("repeat-hidden-copy", RECORD, "隐藏工作表中的一份，与 {first} 是同一决定而公开日期空着：以看得见的一份为准，只计一次",
-                "工作簿里留着隐藏的草稿表，其中同一决定的公开日期还空着", "核对；删除草稿工作表"),
-    ProblemType("repeat-counted-once", RECORD, "与 {first} 是同一决定（单位、类别、文书号和日期都相同），只计一次",
-                "同一决定在两个文件中报送，或在同一文件中（另一个工作表如全年汇总里，或同一工作表里）又列了一次，只计一次", "无需处理"),
+    *REPEATS,  # problem_codes_repeats.py
     ProblemType("decision-after-run-date", RECORD, "决定日期 {decision} 晚于检查当天 {run_date}，日期有误",
                 "决定日期还没到，日期有误", "核对并改正决定日期"),
     *ONLINE_RECORD,  # problem_codes_online.py: records checked against the online list (--online)

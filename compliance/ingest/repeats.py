@@ -64,7 +64,7 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     group = keys.groupby(["u", "c", "k", "a"], sort=False, dropna=False).ngroup().to_numpy()
     if "number_from_licence" in records and "business_action" in records:  # a licence's own actions, told apart
         # one holder and several actions (新办, 延续 …) under the number: its own decisions, no repeat said
-        told = keys.assign(p=_party_keys(records["party"])).groupby(
+        told = keys.assign(p=compared_parties(records["party"])).groupby(
             ["u", "c", "k"], sort=False, dropna=False)[["p", "a"]].transform("nunique")
         alone = (told["p"].to_numpy() == 1) & (told["a"].to_numpy() > 1) & (action != "").to_numpy(bool) \
             & records["number_from_licence"].fillna(False).to_numpy(bool)
@@ -76,7 +76,7 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     # Another decision under the same number (two units' clerks typed one number, or a typo): party and
     # decision date both differ from the first copy's, both known. It is no copy: each is counted and
     # judged, flagged as a repeated number (the rule of the online match, docs/rules.md §9).
-    party = _party_keys(records["party"])
+    party = compared_parties(records["party"])
     decided = records["decision_date"].to_numpy(DATE_DTYPE)
     known = (party != "") & ~np.isnat(decided)
     other = known & known[first_row] & (party != party[first_row]) & (decided != decided[first_row])
@@ -213,7 +213,7 @@ def _corrections(records: pd.DataFrame, firsts: np.ndarray, copies: np.ndarray, 
 _NOT_COMPARED = r"[\s()（）\[\]【】<>《》“”\"'‘’·.,，、。:：;；\-—_省市区县]"
 
 
-def _party_keys(parties: pd.Series) -> np.ndarray:
+def compared_parties(parties: pd.Series) -> np.ndarray:
     """The party as compared between copies (per distinct name), "" where none is given."""
     codes, names = pd.factorize(parties.astype(object).fillna("").astype(str))
     keys = pd.Series(names, dtype=object).str.normalize("NFKC").str.replace(_NOT_COMPARED, "", regex=True)
