@@ -139,9 +139,30 @@ def not_a_spreadsheet(path: Path) -> str | None:
     for suffixes, advice in _FORMS.items():
         if suffix in suffixes:
             return advice
+    if kind == "text" and suffix == ".txt" and _tab_table(head):  # Excel's 「Unicode 文本」 / 文本文件（制表符分隔）
+        return None  # read as the table it is, as when named (readers read text by content)
     if kind == "text":
         return f"扩展名 {suffix}，内容不是 Excel/WPS 工作簿，未读取；如是 CSV 表格，请把扩展名改为 .csv"
     return f"扩展名 {suffix}，内容不是 Excel/WPS 工作簿，读不出数据。请报送 Excel/WPS 表格文件（.xlsx）"
+
+
+def _tab_table(head: bytes) -> bool:
+    """The first lines are rows of a tab-separated table (three or more cells in two of the first five lines),
+    not a note (说明.txt): what Excel saves as 「Unicode 文本」 (UTF-16) or 「文本文件（制表符分隔）」 (GBK)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = head[:len(head) - len(head) % 2].decode("utf-16", "ignore")
+    else:
+        text = head.decode("utf-8", "ignore") if _utf8(head) else head.decode("gb18030", "ignore")
+    lines = [line for line in text.splitlines() if line.strip()][:5]
+    return sum(line.count("\t") >= 2 for line in lines) >= 2
+
+
+def _utf8(head: bytes) -> bool:
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start > len(head) - 4  # a character cut at the end of the sample
+    return True
 
 
 _OWN_PART = re.compile(r"_记录_\d{5}\.parquet$")  # --records-out's parts (report/records_out.py PART_NAME)

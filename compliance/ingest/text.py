@@ -32,7 +32,14 @@ def decode_text(raw: bytes, path: Path) -> tuple[str, str]:
 
     A file mixing UTF-8 and GBK lines is refused naming the lines: decoded
     as one encoding, the other lines would become mojibake (鍖虹幆淇濆眬).
+    A NUL character (an export's stray byte) is dropped: invisible, it would keep 黄石甲化工\x00有限公司 from
+    matching 黄石甲化工有限公司 and show as _x0000_ in the report.
     """
+    text, encoding = _decode(raw, path)
+    return (text.replace("\x00", "") if "\x00" in text else text), encoding
+
+
+def _decode(raw: bytes, path: Path) -> tuple[str, str]:
     if raw.startswith(codecs.BOM_UTF8):
         candidates = ["utf-8-sig"]
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -104,10 +111,11 @@ def read_csv(path: Path) -> RawSheet:
         delimiter = max(",\t;|", key=sample.count)
     head = _csv_head(text, delimiter, path)
     # pandas parses bytes far faster than a text stream: hand it UTF-8 bytes (the file's own when they are).
-    data = raw if encoding in ("utf-8", "utf-8-sig") else text.encode("utf-8")
+    own = encoding in ("utf-8", "utf-8-sig") and b"\x00" not in raw  # a NUL dropped (decode_text): re-encoded
+    data = raw if own else text.encode("utf-8")
     del text
     return RawSheet(path.stem, head, [], "csv", delimiter=delimiter, data=data,
-                    data_start=3 if encoding == "utf-8-sig" else 0)
+                    data_start=3 if own and encoding == "utf-8-sig" else 0)
 
 
 def _csv_head(text: str, delimiter: str, path: Path) -> list[list]:
