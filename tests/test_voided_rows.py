@@ -150,10 +150,14 @@ def test_a_count_under_the_number_column_is_a_total_row_not_a_reserved_number(tm
     (folder / "区安监局_处罚.csv").write_text(
         "序号,行政处罚决定书文号,当事人,处罚决定日期,公示日期\n"
         "1,西安监罚〔2016〕7号,甲公司,2016-10-10,2016-10-20\n合计,1件,,,\n", encoding="utf-8")
+    # probe 36: 合计 | 共1条, 总计 | 共 2 件 likewise
+    (folder / "区司法局_处罚.csv").write_text(
+        "序号,行政处罚决定书文号,当事人,处罚决定日期,公示日期\n"
+        "1,西司罚〔2016〕7号,甲公司,2016-10-10,2016-10-20\n合计,共1条,,,\n总计,共 2 件,,,\n", encoding="utf-8")
     write_xlsx(folder / "区环保局_处罚.xlsx", {"7月": [
         HEADER, [1, "西环罚〔2016〕1号", "乙", *ON_TIME, None, None], ["7月小计", 2], ["本页合计", "=COUNTA(B2:B2)"]]})
     _, got = check(tmp_path, folder)
-    assert got["summary"]["records"] == 2 and got["summary"]["skipped_rows"] == 3, got["summary"]
+    assert got["summary"]["records"] == 3 and got["summary"]["skipped_rows"] == 5, got["summary"]
     for entry in got["inputs"]:
         [sheet] = entry["sheets"]
         assert not any("预留" in n for n in sheet["notes"]), (entry["path"], sheet["notes"])

@@ -70,7 +70,7 @@ _NOTE_OR_EXAMPLE = re.compile(f"(?:{NON_RECORD.pattern})|(?:{EXAMPLE.pattern})",
 # A count (3, 3件) or a COUNTA formula saved without its value: what a total row holds. Small numbers
 # only: a date serial (32874 and up for 1990 on) is no count. And what a 栏次 row under a header holds,
 # numbering the columns: 1 2 3, （1）（2）, 甲 乙 丙.
-COUNT_CELL = re.compile(rf"^(?:\d{{1,4}}(?:\.0)?\s*(?:件|条|项|宗|个|户|起)?|[（(]\d{{1,2}}[）)]|[甲乙丙丁戊己庚辛]|"
+COUNT_CELL = re.compile(rf"^(?:(?:共|计|合计|总计|累计)?\s*\d{{1,4}}(?:\.0)?\s*(?:件|条|项|宗|个|户|起)?|[（(]\d{{1,2}}[）)]|[甲乙丙丁戊己庚辛]|"
                     rf"{FORMULA_NO_VALUE})$")
 
 
