@@ -301,6 +301,23 @@ def test_an_amount_column_headed_in_yuan_is_read_in_yuan(tmp_path):
     assert issues["西安监罚〔2016〕2号"] == ["罚款金额（元）“123456789000”可疑：达到 10000 万元以上"]
 
 
+def test_an_amount_with_its_currency_mark_or_unit_is_a_number_in_that_unit(tmp_path):
+    # probe 36: ¥12,345.00 and 12,345元 under 罚款金额（元） were "不是数字" (合规率 0%); a unit written in the cell
+    # counts against the column's: 1.5万元 in a 元 column is 15000, 2,000,000元 in a 万元 one 200 万元
+    rows = [["文号", "当事人", "决定日期", "公开日期", "罚款金额（元）", "没收金额（万元）"],
+            ["西安监罚〔2016〕1号", "甲公司", dt.date(2016, 3, 1), dt.date(2016, 3, 7), "¥12,345.00", "2,000,000元"],
+            ["西安监罚〔2016〕2号", "乙公司", dt.date(2016, 3, 1), dt.date(2016, 3, 7), "12,345元整", "0.5"],
+            ["西安监罚〔2016〕3号", "丙公司", dt.date(2016, 3, 1), dt.date(2016, 3, 7), "1.5万元", "RMB 3000元"],
+            ["西安监罚〔2016〕4号", "丁公司", dt.date(2016, 3, 1), dt.date(2016, 3, 7), "五千元", "2亿元"]]
+    path = write_xlsx(tmp_path / "区安监局_行政处罚.xlsx", {"行政处罚": rows})
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "--json", "-", "--all",
+                                       "-o", str(tmp_path / "r.xlsx")])
+    issues = {r["document_number"]: [i["message"] for i in r["issues"]] for r in json.loads(result.stdout)["records"]}
+    assert issues["西安监罚〔2016〕1号"] == issues["西安监罚〔2016〕2号"] == issues["西安监罚〔2016〕3号"] == []
+    assert sorted(issues["西安监罚〔2016〕4号"]) == ["没收违法所得、没收非法财物的金额（万元）“2亿元”可疑：不是数字",
+                                                "罚款金额（元）“五千元”可疑：不是数字"]
+
+
 def test_an_id_inside_the_party_name_is_told_masked(checked):
     _, records, _ = checked
     k = [c[0] for c in CASES].index("natural person, ID inside the name") + 1

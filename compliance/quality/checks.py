@@ -309,7 +309,7 @@ def _amounts(records, limit: float):
         if not has_column(records, name).any():
             continue
         text = column(records, name)
-        number = _numbers(text) * scale  # in 万元, as the limit is
+        number = _numbers(text, in_yuan=scale != 1) * scale  # in 万元, as the limit is
         given = (text != "") & ~pd.Series(text, dtype=object).isin(NO_AMOUNT).to_numpy(bool)
         bad = given & (np.isnan(number) | (number < 0) | (number >= limit))
         big = f"达到 {limit:g} 万元以上" + ("，可能是按元填写的" if scale == 1 else "")  # a 元 column says 元 already
@@ -346,9 +346,15 @@ def _amount_for_kind(records):
     return out
 
 
-def _numbers(text: np.ndarray) -> np.ndarray:
-    """Amount cells as floats (NaN: blank or not a number); plain numbers are converted in C, only
-    the others (1,000, a stray space, 五千元) cleaned and tried again."""
+# A currency mark or unit written in the cell (¥12,345.00, 12,345元, 1.5万元): the number is what it says.
+_CURRENCY = re.compile(r"^(?:¥|RMB|人民币)\s*|(?:元整|元)$", re.IGNORECASE)
+_TEN_THOUSAND = re.compile(r"万元?$")
+
+
+def _numbers(text: np.ndarray, in_yuan: bool = False) -> np.ndarray:
+    """Amount cells as floats in the column's unit (元 where ``in_yuan``, else 万元; NaN: blank or not a
+    number); plain numbers are converted in C, only the others (1,000, a stray space, ¥12,345.00,
+    1.5万元) cleaned and tried again; 五千元 stays no number."""
     try:
         number = np.where(text == "", "nan", text).astype(float)
     except ValueError:
@@ -358,7 +364,13 @@ def _numbers(text: np.ndarray) -> np.ndarray:
         # NFKC: ０.５ is 0.5 here as in numpy's float() above, which reads full-width digits (pandas' does not)
         clean = pd.Series(text[odd], dtype=object).astype(str).str.normalize("NFKC")
         clean = clean.str.replace(r"[,，\s]", "", regex=True)
-        number[odd] = pd.to_numeric(clean, errors="coerce").to_numpy(float)
+        wan = clean.str.contains(_TEN_THOUSAND).to_numpy(bool)
+        yuan = ~wan & clean.str.contains(r"元(?:整)?$").to_numpy(bool)
+        clean = clean.str.replace(_TEN_THOUSAND, "", regex=True).str.replace(_CURRENCY, "", regex=True)
+        value = pd.to_numeric(clean, errors="coerce").to_numpy(float)
+        # a unit written against the column's: 1.5万元 in a 元 column is 15000, 12345元 in a 万元 one 1.2345
+        value = np.where(wan & in_yuan, value * 1e4, np.where(yuan & ~in_yuan, value * 1e-4, value))
+        number[odd] = value
     return number
 
 
