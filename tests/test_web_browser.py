@@ -7,6 +7,8 @@ under CI (the CI variable set) they fail instead, so CI never passes them silent
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 import shutil
 import threading
@@ -220,3 +222,34 @@ def test_printing_shows_the_results_without_the_controls(page):
     assert page.locator("#problems").is_visible() and page.locator("#summary").is_visible()
     pdf = page.pdf(format="A4", landscape=True)
     assert pdf[:4] == b"%PDF"
+
+
+def test_a_page_left_open_past_midnight_counts_to_the_new_day(browser, server):
+    # probe 34: 统计截止日 was filled in once, when the page loaded; a page left open overnight checked to yesterday.
+    # The first /api/info answers yesterday (the page loaded before midnight), later ones the real day.
+    _, url = server
+    context = browser.new_context(viewport=VIEWPORT, locale="zh-CN")
+    page = context.new_page()
+    calls: list[str] = []
+
+    def info(route):
+        response = route.fetch()
+        body = response.json()
+        real = body["today"]
+        if not calls:
+            body["today"] = (dt.date.fromisoformat(real) - dt.timedelta(days=1)).isoformat()
+        calls.append(body["today"])
+        route.fulfill(response=response, body=json.dumps(body), content_type="application/json")
+
+    page.route("**/api/info", info)
+    page.goto(url)
+    page.wait_for_function("document.getElementById('as_of').value !== ''")
+    yesterday = page.input_value("#as_of")
+    page.set_input_files("#files", [str(SAMPLES[0])])
+    page.click("#run")
+    page.wait_for_selector("#results:not([hidden])", timeout=60_000)
+    today = calls[-1]
+    assert yesterday == calls[0] != today
+    assert page.input_value("#as_of") == today
+    assert f"统计截止 {today}" in page.locator("#results").inner_text()
+    context.close()

@@ -122,8 +122,25 @@ function limitProblem() {
   return null;
 }
 
+// The page filled in 今天 when it was loaded; left open past midnight that is yesterday. Unless the
+// clerk chose another day, the check counts to today, as the form says it does.
+async function refreshToday() {
+  if (!state.info) return;
+  const filled = state.info.today;
+  try {
+    const info = await getJson("/api/info");
+    if (info.today === filled) return;
+    state.info = info;
+    $("as_of").max = info.today;
+    if ($("as_of").value === filled) $("as_of").value = info.today;
+  } catch (err) {
+    // the check's own request says what is wrong with the server
+  }
+}
+
 async function runCheck(event) {
   event.preventDefault();
+  await refreshToday();
   const status = $("check-status");
   const problem = limitProblem();
   if (problem) { setStatus(status, problem, true); return; }
