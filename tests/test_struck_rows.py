@@ -11,6 +11,9 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+import xlsxwriter
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Font
 
 from helpers import cli_check
@@ -127,3 +130,55 @@ def test_an_xls_has_its_struck_rows_hidden_rows_and_hidden_columns_read_too(tmp_
                          4: ("late", [])}
     assert "工作表中有 1 行记录被隐藏（第 4 行" in output
     assert "column-hidden-unused" in output
+
+
+def test_text_struck_through_by_its_own_runs_strikes_the_row_too(tmp_path):
+    """probe 32: every text cell struck by in-cell formatting (rich text runs, inline as openpyxl writes them or
+    shared as xlsxwriter and Excel do), not by the cell's font: the row looks the same in Excel. A row with one
+    run of one cell struck (a corrected word) is not struck."""
+    rows = [[1, "西安监罚〔2016〕1号", "甲公司", D(2016, 9, 1), None, "已核"],
+            [2, "西安监罚〔2016〕2号", "乙公司", D(2016, 9, 1), D(2016, 11, 30), "已核"],
+            [3, "西安监罚〔2016〕3号", "丙某公司", D(2016, 9, 1), None, None],
+            [4, "西安监罚〔2016〕4号", "丁公司", D(2016, 9, 1), None, None]]
+    struck_rows = (0, 1)  # every text cell of these (half the row's cells); in row 3 only 某 of the party; row 4 strike="0"
+
+    inline = tmp_path / "区安监局_行政处罚.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "行政处罚"
+    sheet.append(HEADER)
+    for k, row in enumerate(rows):
+        cells = list(row)
+        for j, value in enumerate(cells):
+            if isinstance(value, str) and k in struck_rows:
+                cells[j] = CellRichText([TextBlock(InlineFont(strike=True), value)])
+        if k == 2:
+            cells[2] = CellRichText(["丙", TextBlock(InlineFont(strike=True), "某"), "公司"])
+        if k == 3:
+            cells[1] = CellRichText([TextBlock(InlineFont(strike=False), cells[1])])
+        sheet.append(cells)
+    book.save(inline)
+
+    shared = tmp_path / "区环保局_行政处罚.xlsx"
+    book = xlsxwriter.Workbook(str(shared))
+    sheet = book.add_worksheet("行政处罚")
+    strike, date = book.add_format({"font_strikeout": True}), book.add_format({"num_format": "yyyy-mm-dd"})
+    sheet.write_row(0, 0, HEADER)
+    for k, row in enumerate(rows):
+        for j, value in enumerate(row):
+            if isinstance(value, str) and k in struck_rows:
+                sheet.write_rich_string(k + 1, j, strike, value[:1], strike, value[1:])
+            elif k == 2 and j == 2:
+                sheet.write_rich_string(k + 1, j, "丙", strike, "某", "公司")
+            elif isinstance(value, dt.date):
+                sheet.write_datetime(k + 1, j, dt.datetime.combine(value, dt.time()), date)
+            elif value is not None:
+                sheet.write(k + 1, j, value)
+    book.close()
+
+    for each in (inline, shared):
+        data, _ = check(tmp_path, each)
+        got = {r["row"]: (r["status"], [i["code"] for i in r["issues"]]) for r in data["records"]}
+        assert got == {2: ("invalid", ["row-struck-through", "row-struck-late"]),
+                       3: ("invalid", ["row-struck-through", "row-struck-late"]),
+                       4: ("overdue", []), 5: ("overdue", [])}, each

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from ..dates import FORMULA_NO_VALUE, FORMULA_TODAY
 from .month_dates import month_only_in_part, month_only_styles, show_month_only
-from .struck import hidden_in_part, struck_in_part, struck_styles, styles_part
+from .struck import hidden_in_part, struck_in_part, struck_strings, struck_styles, styles_part
 from .workbookxml import sheet_parts
 from .rowscan import (MAIN_NAMESPACES, ExactScanNeeded, PartTags, column_number, exact_scan, exotic,
                       last_row_start, row_scan)
@@ -92,19 +92,20 @@ def scan_workbook(path, details: bool = True) -> WorkbookScan:
         result = WorkbookScan(date1904)
         styles = styles_part(archive, names) if details else None
         struck, month_only = struck_styles(styles), month_only_styles(styles)
+        strings = struck_strings(archive, names) if details else frozenset()
         for name, target in parts.items():
-            result.sheets[name] = scan_sheet(lambda t=target: archive.open(t), details, struck, month_only)
+            result.sheets[name] = scan_sheet(lambda t=target: archive.open(t), details, struck, month_only, strings)
     return result
 
 
 def scan_sheet(opener, details: bool = True, struck: frozenset[int] = frozenset(),
-               month_only: frozenset[int] = frozenset()) -> SheetScan:
+               month_only: frozenset[int] = frozenset(), strings: frozenset[int] = frozenset()) -> SheetScan:
     """``opener()`` gives the sheet's XML stream; it is opened again if the exact parse is needed.
     ``struck``: the cell formats with a struck font, whose rows are noted; ``month_only``: those showing a
     date with no day, whose cells are noted (neither by the exact parse)."""
     with opener() as stream:
         try:
-            return _scan_parts(stream, details, struck, month_only)
+            return _scan_parts(stream, details, struck, month_only, strings)
         except ExactScanNeeded:
             pass
     scan = SheetScan(method="exact")
@@ -114,7 +115,7 @@ def scan_sheet(opener, details: bool = True, struck: frozenset[int] = frozenset(
 
 
 def _scan_parts(stream, details: bool, struck: frozenset[int] = frozenset(),
-                month_only: frozenset[int] = frozenset()) -> SheetScan:
+                month_only: frozenset[int] = frozenset(), strings: frozenset[int] = frozenset()) -> SheetScan:
     scan = SheetScan()
     tags = None
     last_row = struck_last = month_last = 0
@@ -142,8 +143,8 @@ def _scan_parts(stream, details: bool, struck: frozenset[int] = frozenset(),
             last_row = _extent_part(part, tags, scan, last_row)
         else:
             last_row = _full_part(part, tags, scan, last_row)
-        if struck:
-            rows, struck_last = struck_in_part(part, tags, struck, struck_last)
+        if struck or strings or (details and b"strike" in part):  # a font, shared or inline text runs
+            rows, struck_last = struck_in_part(part, tags, struck, struck_last, strings)
             struck_rows |= rows
         if month_only:
             cells, month_last = month_only_in_part(part, tags, month_only, month_last)

@@ -60,9 +60,43 @@ def struck_styles(root) -> frozenset[int]:
                      and int(font) in struck_fonts)
 
 
-def struck_in_part(part: bytes, tags: PartTags, formats: frozenset[int], last_row: int) -> tuple[set[int], int]:
+def struck_strings(archive, names: set[str]) -> frozenset[int]:
+    """The shared strings (their indexes) struck through by their own text runs (<r><rPr><strike/>), as a
+    clerk strikes a cell's text rather than its font: every run with text struck. Parsed only where the
+    part has a strike at all."""
+    name = next((n for n in names if n.lower() == "xl/sharedstrings.xml"), None)
+    if name is None:
+        return frozenset()
+    data = archive.read(name)
+    if b"strike" not in data:
+        return frozenset()
+    try:
+        root = parse(data)
+    except (ElementTree.ParseError, ValueError):
+        return frozenset()
+    return frozenset(k for k, item in enumerate(e for e in root if _local(e.tag) == "si") if _runs_struck(item))
+
+
+def _runs_struck(item) -> bool:
+    """An <si> or <is> whose text is all in runs, each run with text struck through."""
+    runs = [r for r in item if _local(r.tag) == "r"]
+    texted = [r for r in runs if "".join(t.text or "" for t in r if _local(t.tag) == "t").strip()]
+    if not texted or any(_local(e.tag) == "t" and (e.text or "").strip() for e in item):
+        return False
+    return all(any(_local(p.tag) == "rPr" and any(_local(q.tag) == "strike" and (q.get("val") or "1").lower()
+                                                  not in ("0", "false") for q in p) for p in r) for r in texted)
+
+
+_SHARED_INDEX = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?v(?:\s[^>]*)?>\s*(\d{1,9})\s*<")
+_INLINE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?is[\s>].*?</(?:[A-Za-z_][\w.-]*:)?is>", re.S)
+
+
+def struck_in_part(part: bytes, tags: PartTags, formats: frozenset[int], last_row: int,
+                   strings: frozenset[int] = frozenset()) -> tuple[set[int], int]:
     """(0-based rows of ``part`` struck through, the part's last row number). A row is struck when at
-    least half of its cells with content are; cells without content (``<c …/>``) do not count."""
+    least half of its cells with content are, by the cell's font (``formats``) or by the runs of its text
+    (``strings``: struck shared strings; an inline string's runs are looked at in place); cells without
+    content (``<c …/>``) do not count."""
     struck: set[int] = set()
     starts = list(tags.row_tag.finditer(part))
     for k, row in enumerate(starts):
@@ -72,16 +106,36 @@ def struck_in_part(part: bytes, tags: PartTags, formats: frozenset[int], last_ro
             continue  # <row …/>: no cells
         end = starts[k + 1].start() if k + 1 < len(starts) else len(part)
         cells = crossed = 0
-        for cell in tags.cell_tag.finditer(part, row.end(), end):
+        found = list(tags.cell_tag.finditer(part, row.end(), end))
+        for j, cell in enumerate(found):
             attrs = cell.group(1)
             if attrs.endswith(b"/"):
                 continue
             cells += 1
             style = attribute(attrs, b"s")
-            crossed += style is not None and style.isdigit() and int(style) in formats
+            if style is not None and style.isdigit() and int(style) in formats:
+                crossed += 1
+            elif b"strike" in part[cell.end():found[j + 1].start() if j + 1 < len(found) else end]:
+                crossed += _text_struck(part[cell.end():found[j + 1].start() if j + 1 < len(found) else end],
+                                        attribute(attrs, b"t"), strings)
+            elif strings and attribute(attrs, b"t") == b"s":
+                index = _SHARED_INDEX.search(part, cell.end(), found[j + 1].start() if j + 1 < len(found) else end)
+                crossed += index is not None and int(index.group(1)) in strings
         if cells and crossed * 2 >= cells:
             struck.add(last_row - 1)
     return struck, last_row
+
+
+def _text_struck(body: bytes, kind: bytes | None, strings: frozenset[int]) -> bool:
+    """A cell's body with a strike in it: an inline string whose runs are all struck."""
+    inline = _INLINE.search(body)
+    if kind != b"inlineStr" or inline is None:
+        index = _SHARED_INDEX.search(body)
+        return kind == b"s" and index is not None and int(index.group(1)) in strings
+    try:
+        return _runs_struck(parse(inline.group(0)))
+    except (ElementTree.ParseError, ValueError):
+        return False
 
 
 _HIDDEN = re.compile(rb"""(?:^|\s)hidden\s*=\s*["'](?:1|true)["']""")
