@@ -8,6 +8,9 @@ from __future__ import annotations
 from .problem_types import CELL, SHEET, ProblemType
 
 COLUMN_NOTES = [
+    ProblemType("published-from-comment", SHEET, "第 {rows} 行的公开日期空着，按这一格的批注读取，请把公开日期填进单元格",
+                "经办人没填公开日期，而在这一格的批注里写了已公开（和日期）：按批注读，批注里没有日期的按“标注已公开”处理",
+                "把公开日期填进单元格（批注不打印，法制办看不到）"),
     ProblemType("row-dates-merged-across", SHEET, "第 {rows} 行的日期单元格跨决定日期和公开日期两列合并，按两列都是这一天读取，请核对",
                 "合并单元格在打印的表上同时位于两个日期下面", "核对这些决定是否当天公开；如不是，取消合并并分别填写两个日期"),
     ProblemType("sheet-formulas-unsaved", SHEET, "第 {rows} 行（{count} 行）的文书号或日期是公式，但文件中没有保存计算结果"

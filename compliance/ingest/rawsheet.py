@@ -20,6 +20,7 @@ class RawSheet:
     hidden_columns: frozenset[int] = frozenset()  # 0-based columns hidden in the sheet (.xlsx)
     struck_rows: frozenset[int] = frozenset()  # 0-based rows struck through (.xlsx; struck.py)
     hidden_rows: frozenset[int] = frozenset()  # 0-based rows hidden in the sheet (.xlsx; struck.py)
+    comments: dict = field(default_factory=dict)  # (row, column) 0-based -> a cell comment's text (.xlsx; comments.py)
 
     @property
     def text(self) -> str | None:

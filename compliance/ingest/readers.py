@@ -247,6 +247,7 @@ def _parse_calamine(calamine, path: Path, kind: str, guard, details) -> list[Raw
             raw.hidden_columns = getattr(scan.sheets.get(meta.name), "hidden_columns", frozenset())
             raw.struck_rows = getattr(scan.sheets.get(meta.name), "struck_rows", frozenset())
             raw.hidden_rows = getattr(scan.sheets.get(meta.name), "hidden_rows", frozenset())
+            raw.comments = getattr(scan.sheets.get(meta.name), "comments", {})
             sheets.append(raw)
         if guard is not None:  # no worksheet at all: the guard's word still stands
             guard.result()

@@ -29,6 +29,7 @@ from .date_columns import (dates_in_the_mark as _dates_in_the_mark, date_cells a
 from .date_words import with_date_words
 from .docnumbers import PLACEHOLDERS, numbers_said_above
 from .cells import FrameText, cell_text, objects, per_distinct
+from .comments import fill_from_comments
 from ..textscan import matches
 from ..fields import FieldRules, unit_name
 from .columns import (decision_numbers, header_category, issuer_column, join_mask, joined_numbers, map_columns,
@@ -166,6 +167,9 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
         if moved is not None and moved.any():
             result.notes.append(problem("header-merged-span", **at, rows=row_list(
                 (np.flatnonzero(moved) + header_index + 2).tolist()), headers="、".join(headers[c] for c, _ in spans)))
+        commented = fill_from_comments(frame, sheet.comments, header_index, mapping.columns.get("published_date"))
+        if commented:  # 批注 已公开 2026-10-28 on a blank publication cell: what the clerk said there
+            result.notes.append(problem("published-from-comment", **at, rows=row_list(commented)))
         across = fill_dates_across(frame, sheet.merged, header_index, dated) if len(dated) > 1 else []
         if across:
             result.notes.append(problem("row-dates-merged-across", **at, rows=row_list([r + header_index + 2 for r in across])))

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from ..dates import FORMULA_NO_VALUE, FORMULA_TODAY
 from .month_dates import month_only_in_part, month_only_styles, show_month_only
+from .comments import sheet_comments
 from .struck import hidden_in_part, struck_in_part, struck_strings, struck_styles, styles_part
 from .workbookxml import sheet_parts
 from .rowscan import (MAIN_NAMESPACES, ExactScanNeeded, PartTags, column_number, exact_scan, exotic,
@@ -51,6 +52,7 @@ class SheetScan:
     struck_rows: frozenset[int] = frozenset()  # 0-based: rows struck through (struck.py)
     hidden_rows: frozenset[int] = frozenset()  # 0-based: rows hidden (<row hidden="1">; struck.py)
     month_only: frozenset[tuple[int, int]] = frozenset()  # 0-based cells showing a date with no day (month_dates.py)
+    comments: dict = field(default_factory=dict)  # (row, column) 0-based -> a cell comment's text (comments.py)
 
     def note_cell(self, row: int, column: int) -> None:
         """A cell with content at (row, column), 1-based: the extent grows to hold it."""
@@ -95,6 +97,8 @@ def scan_workbook(path, details: bool = True) -> WorkbookScan:
         strings = struck_strings(archive, names) if details else frozenset()
         for name, target in parts.items():
             result.sheets[name] = scan_sheet(lambda t=target: archive.open(t), details, struck, month_only, strings)
+            if details:
+                result.sheets[name].comments = sheet_comments(archive, names, target)
     return result
 
 

@@ -172,7 +172,7 @@ def input_lines(run) -> list[str]:
 SAID_ON_THE_TERMINAL = frozenset({"unit-line-differs", "published-column-stand-in", "column-hidden-unused",
                                   "column-hidden-used", "rows-hidden", "sheet-hidden", "header-merged-span",
                                   "unit-from-sheet-names", "unit-compiled-sheet", "unit-from-folder", "unit-file-several",
-                                  "row-dates-merged-across"})
+                                  "row-dates-merged-across", "published-from-comment"})
 
 
 def missing_year_lines(run) -> list[str]:
