@@ -144,6 +144,8 @@ def _wait(pid: int, announcements: int) -> int:
         sys.stderr.write(f"\n{message('interrupted')}\n")
         return EXIT_TERMINATED if signal.SIGTERM in received else EXIT_INTERRUPTED
     code = os.waitstatus_to_exitcode(status)
+    if code < 0 or received:  # a reader started as the signal came may not have removed its file yet
+        remove_readers_of(pid)
     if code < 0 and not received:  # killed from outside: out of memory, a native crash
         for temp in temps:
             tempfiles.remove(temp)
