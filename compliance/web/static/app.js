@@ -140,21 +140,21 @@ async function refreshToday() {
 
 async function runCheck(event) {
   event.preventDefault();
-  await refreshToday();
   const status = $("check-status");
   const problem = limitProblem();
   if (problem) { setStatus(status, problem, true); return; }
-  const form = new FormData();
-  for (const file of state.chosen) form.append("files", file, file.name);
-  for (const name of ["as_of", "month"]) if ($(name).value) form.append(name, $(name).value);
-  const rule = $("rule").value;
-  if (rule === "days") form.append("days", $("days").value);
-  else if (rule) form.append("rule", rule);
-  if (!$("quality").checked) form.append("quality", "off");
   $("run").disabled = true;
   $("results").hidden = true;  // the results of the files chosen before: never shown beside a new failure
   setStatus(status, "正在检查，请稍候……");
   try {
+    await refreshToday();
+    const form = new FormData();
+    for (const file of state.chosen) form.append("files", file, file.name);
+    for (const name of ["as_of", "month"]) if ($(name).value) form.append(name, $(name).value);
+    const rule = $("rule").value;
+    if (rule === "days") form.append("days", $("days").value);
+    else if (rule) form.append("rule", rule);
+    if (!$("quality").checked) form.append("quality", "off");
     const result = await getJson("/api/check", { method: "POST", body: form });
     drawResults(result);
     setStatus(status, "检查完成。");
