@@ -10,6 +10,7 @@ runs for it too.
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 
@@ -25,7 +26,12 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM, raised where Ctrl-C would raise KeyboardInterrupt."""
 
 
-def _raise_terminated(_signum, _frame):
+def _raise_terminated(signum, frame):
+    if frame is not None and frame.f_code.co_name == "__del__":
+        # Raised in a finalizer (a pipe collected as the signal came), the exception would be printed as
+        # "Exception ignored in …" and dropped, and the run go on: the signal comes again a moment later.
+        threading.Timer(0.02, os.kill, (os.getpid(), signum)).start()
+        return
     raise Terminated
 
 
