@@ -76,7 +76,7 @@ def record_period(run, store: HistoryStore | None) -> bool:
 
 def late_report_warnings(store: HistoryStore, run) -> list[str]:
     """Decisions of a month already recorded, read only now (补报): in no month's figures unless it runs again."""
-    from .history.carry import reported_late  # when used: start-up time
+    from .history.late_reports import reported_late  # when used: start-up time
 
     if not store.exists() or run.month is None:  # the first month recorded; or every month in scope (--record)
         return []

@@ -260,7 +260,8 @@ def test_a_decision_re_dated_after_it_was_found_overdue_is_not_let_off(tmp_path)
 
 def test_a_re_dating_that_changes_no_verdict_is_a_note_and_the_item_closes(tmp_path):
     # 10-10 becomes 11-01; published 12-20: late by either date (deadlines 11-07 and 11-29), so the note is
-    # told on the record and the item is closed, followed by the ledger's date.
+    # told on the record and the item is closed. 整改跟踪 keeps the date first recorded (probe 38: followed by the
+    # new date, a re-dating while unpublished made the next month's publication on time by it alone).
     ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty", [("西安监罚〔2016〕1号", "甲", "2016-10-10", None)], "区安监局")
     ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty",
            [("西安监罚〔2016〕1号", "甲", "2016-11-01", "2016-12-20"), ("西安监罚〔2016〕3号", "丙", "2016-11-01", "2016-11-02")],
@@ -271,7 +272,7 @@ def test_a_re_dating_that_changes_no_verdict_is_a_note_and_the_item_closes(tmp_p
     assert (item["state"], item["status"]) == ("resolved", "late")
     book = openpyxl.load_workbook(tmp_path / "r2016-11.xlsx", read_only=True)
     followed = [row for row in book["整改跟踪"].iter_rows(values_only=True) if row[2] == "西安监罚〔2016〕1号"]
-    assert [row[4] for row in followed] == ["2016-11-01"]  # followed from now on by the date the ledger gives
+    assert [row[4] for row in followed] == ["2016-10-10"]
     problems = [" ".join(str(c) for c in row if c) for row in book["数据问题"].iter_rows(values_only=True)]
     assert any("2016-10 记录时这项决定的决定日期是 2016-10-10" in line and "结论都一样" in line for line in problems)
 

@@ -26,7 +26,7 @@ from ..ingest.docnumbers import normalise_document_numbers
 from ..ingest.unit_spellings import same_unit
 from ..issues import issues_column
 from .labels import ABSENT_NOTE, DROPPED_NOTE
-from .locate import BY_NUMBER, SAME_DECISION_DAYS, held_unpublished, locate, match_keys
+from .locate import BY_NUMBER, found_unpublished, held_unpublished, locate
 from .store import FOLLOWUP_COLUMNS, HistoryStore
 
 # Statuses that keep an item open until it is judged and published (issue 23).
@@ -155,11 +155,15 @@ def _unpublished_until(store: HistoryStore, previous: str, carried: pd.DataFrame
         if settled.all():  # (a ledger of later decisions only) says nothing of its publication
             break
         stored = store.records([period["period"]], sorted(set(units[~settled])))
-        if not len(stored):
+        # a period stores its own month's decisions only: an earlier month's item its ledger still listed
+        # unpublished is known from that period's follow-up, found in one of its files
+        followed = ~settled & found_unpublished(store.followups(period["period"]), period["inputs"], items)
+        if not len(stored) and not followed.any():
             continue
-        held = ~settled & held_unpublished(items, stored)
+        held = ~settled & (held_unpublished(items, stored) | followed) if len(stored) else followed
         days = pd.concat([pd.to_datetime(stored[name], errors="coerce") for name in ("decision_date", "published_date")])
-        known = days.groupby(pd.concat([stored["unit"]] * 2).to_numpy(object)).max().dropna()
+        known = days.groupby(pd.concat([stored["unit"]] * 2).to_numpy(object)).max().dropna() if len(stored) \
+            else pd.Series(dtype="datetime64[ns]")
         # the ledgers' rows outside that period's scope count too (a cumulative ledger's later months)
         recorded = pd.to_datetime(pd.Series(store.ledger_latest(period["period"]), dtype=object), errors="coerce")
         if len(recorded):
@@ -330,12 +334,10 @@ def _states(carried: pd.DataFrame, at: np.ndarray, now: pd.DataFrame | None) -> 
     still = fixed & np.isin(status, ("overdue", "pending"))
     out.loc[idx[still], "problem"] = status[still]
     out.loc[idx, "published_date"] = iso_dates(now["published_date"])
-    if "earlier_decision_date" in now:  # re-dated (earlier_decision_dates)
-        # Where the verdict is the same by both dates, the ledger's date is followed from now on; where it
-        # turns on them, the recorded date stays, and so does the doubt, until the ledgers agree (a wrong
-        # earlier date is corrected by re-running that period with the ledger put right).
-        redated = now["earlier_decision_date"].notna().to_numpy(bool) & (status != "invalid")
-        out.loc[idx[redated], "decision_date"] = iso_dates(now["decision_date"][redated])
+    # Re-dated (earlier_decision_dates): the recorded date stays, whether or not the verdict turns on it now,
+    # until the ledgers agree (a wrong earlier date is corrected by re-running that period with the ledger put
+    # right): followed by the new date, an item re-dated while unpublished (overdue either way) and published
+    # the next month would be on time by it alone.
     out.loc[idx, "working_days_late"] = late.astype(object).where(late.notna(), None).to_numpy(object)
     for name, source in (("source_file", "source_file"), ("sheet", "sheet"), ("row", "row")):
         out.loc[idx, name] = now[source].to_numpy(object)
@@ -393,58 +395,3 @@ def _new_items(scoped: pd.DataFrame, period: str, carried_rows: np.ndarray) -> p
         "status": status[pick].to_numpy(object), "still_open": 1,
         "source_file": rows["source_file"].to_numpy(object), "sheet": rows["sheet"].to_numpy(object),
         "row": rows["row"].to_numpy(object)}, columns=FOLLOWUP_COLUMNS)
-
-
-def reported_late(store: HistoryStore, period: str, records: pd.DataFrame) -> dict[str, int]:
-    """{earlier month: decisions read now, decided in that recorded month, that its record did not hold}:
-    sent after their month was recorded (补报), they are in no month's figures and no follow-up unless that
-    month is run again. Only what that month's run would have counted: decided by its as-of date, a permit
-    or a penalty. A number any recorded month holds is no 补报 (a decision re-dated since); one without a
-    number is compared by party and day in its month."""
-    as_of = {p["period"]: p["as_of"] for p in store.periods() if p["period"] < period}
-    decided = records["decision_date"].to_numpy("datetime64[D]")
-    months = decided.astype("datetime64[M]").astype(str)
-    limit = np.array([as_of.get(m, "0001-01-01") for m in months], dtype="datetime64[D]")
-    other = records["category_problem"].eq("category-other").to_numpy(bool) if "category_problem" in records \
-        else np.zeros(len(records), dtype=bool)
-    earlier = np.isin(months, sorted(as_of)) & (decided <= limit) & ~other
-    if not earlier.any():
-        return {}
-    mine = records[earlier].assign(month=months[earlier],
-                                   number_key=normalise_document_numbers(records["document_number"][earlier]).to_numpy(object))
-    units = set(mine["unit"].dropna()) | {u for m in as_of for u in store.rates(m)["unit"].dropna()}  # earlier names too
-    stored = store.records(sorted(as_of), sorted(units))
-    if not len(stored):
-        return dict(mine.groupby("month").size())
-    stored = stored.assign(month=stored["period"])
-    spelled = run_spellings(stored["unit"], mine["unit"])  # 区安监局 then, 西塞山区安全生产监督管理局 now
-    if spelled:
-        stored["unit"] = stored["unit"].replace(spelled)
-    with_number = mine["number_key"].ne("").to_numpy(bool)
-    on = ["unit", "category", "number_key"]
-    known = mine[with_number][on].merge(stored[on].drop_duplicates(), on=on, how="left", indicator=True)["_merge"].eq("both")
-    missing = pd.concat([_without_number_missing(mine[with_number][~known.to_numpy(bool)], stored, mine),
-                         _without_number_missing(mine[~with_number], stored, mine)])
-    return {month: int(n) for month, n in missing.value_counts().sort_index().items()}
-
-
-def _without_number_missing(mine: pd.DataFrame, stored: pd.DataFrame, everything: pd.DataFrame) -> pd.Series:
-    """The month of each record of ``mine`` that no stored record of its month stands for: same unit,
-    category, party and decision date, or the party's one decision of that month dated a few days
-    apart that ``everything`` read now no longer holds (a date corrected since, as the follow-up
-    matches it: locate.py); one still there is another decision, and this one is sent late (补报)."""
-    if not len(mine):
-        return pd.Series(dtype=object)
-    names = ("unit", "category", "party", "decision_date")
-    left = match_keys(mine, mine["decision_date"], names).assign(month=mine["month"], mine=np.arange(len(mine)))
-    right = match_keys(stored, stored["decision_date"], names).assign(month=stored["month"]).drop_duplicates()
-    # only a stored decision gone from the records now can have been re-dated: one still there is another
-    now = match_keys(everything, everything["decision_date"], names).assign(month=everything["month"])
-    still = right.merge(now.drop_duplicates(), how="left", indicator=True)["_merge"]
-    gone = right[still.eq("left_only").to_numpy(bool)]
-    pairs = left.merge(gone.drop_duplicates(["unit", "category", "party", "month"], keep=False),
-                       on=["unit", "category", "party", "month"], suffixes=("", "_then"))
-    near = (pairs["decision_date"] - pairs["decision_date_then"]).abs() <= pd.Timedelta(days=SAME_DECISION_DAYS)
-    found = left.merge(right, how="left", indicator=True)["_merge"].eq("both").to_numpy(bool, copy=True)
-    found[pairs.loc[near, "mine"].to_numpy()] = True
-    return mine["month"][~found]

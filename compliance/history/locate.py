@@ -162,3 +162,17 @@ def held_unpublished(items: pd.DataFrame, stored: pd.DataFrame) -> np.ndarray:
     by_party = pd.MultiIndex.from_frame(mine[BY_PARTY]).isin(
         pd.MultiIndex.from_frame(theirs.loc[theirs["number_key"].eq(""), BY_PARTY]))
     return np.where(numbered, by_number, by_party)
+
+
+def found_unpublished(followed: pd.DataFrame, inputs: list, items: pd.DataFrame) -> np.ndarray:
+    """Per item (unit, category, number): whether one period's follow-up (``followed``) found it in that
+    period's own files (``inputs``) still unpublished: 未到期 or 逾期未公开 there, no date."""
+    if not len(followed) or not len(items):
+        return np.zeros(len(items), dtype=bool)
+    blank = pd.Series(followed["published_date"], dtype=object).fillna("").astype(str).eq("").to_numpy(bool)
+    seen = followed[blank & followed["status"].isin(["pending", "overdue"]).to_numpy(bool)
+                    & followed["source_file"].isin(list(inputs)).to_numpy(bool)
+                    & followed["number_key"].astype(object).fillna("").ne("").to_numpy(bool)]
+    keys = pd.MultiIndex.from_frame(seen[["unit", "category", "number_key"]].astype(object))
+    mine = pd.MultiIndex.from_frame(items[["unit", "category", "number_key"]].astype(object).fillna(""))
+    return mine.isin(keys) & items["number_key"].astype(object).fillna("").ne("").to_numpy(bool)
