@@ -23,17 +23,24 @@ def mark_renumbered(records: pd.DataFrame) -> pd.DataFrame:
     ``renumbered_published_date`` on each row of such a pair; unchanged where there is none."""
     if len(records) < 2 or records["source_file"].nunique() < 2:
         return records
-    party = compared_parties(records["party"])
-    number = normalise_document_numbers(records["document_number"]).to_numpy(object)
     decided = records["decision_date"].to_numpy(DATE_DTYPE)
-    named = (party != "") & ~pd.Series(party, dtype=object).str.contains(_MASKED).to_numpy(bool)
-    usable = np.flatnonzero(named & (number != "") & ~np.isnat(decided))
-    if not len(usable):
+    # only rows of a unit, category and day that two files hold can pair: the names are compared for those
+    # alone (a folder of a million records from units with one file each costs one groupby)
+    days = pd.DataFrame({name: pd.factorize(records[column], use_na_sentinel=False)[0]
+                         for name, column in (("u", "unit"), ("c", "category"), ("f", "source_file"))})
+    days["d"] = decided.astype(np.int64)
+    shared = days.groupby(["u", "c", "d"], sort=False)["f"].transform("nunique").to_numpy() >= 2
+    rows = np.flatnonzero(shared & ~np.isnat(decided))
+    if not len(rows):
         return records
-    keys = pd.DataFrame({"i": usable, "u": records["unit"].astype(object).to_numpy(object)[usable],
-                         "c": records["category"].astype(object).to_numpy(object)[usable], "p": party[usable],
-                         "d": decided[usable].astype(np.int64), "n": number[usable],
-                         "f": records["source_file"].astype(object).to_numpy(object)[usable]})
+    party = compared_parties(records["party"].iloc[rows])
+    number = normalise_document_numbers(records["document_number"].iloc[rows]).to_numpy(object)
+    named = (party != "") & ~pd.Series(party, dtype=object).str.contains(_MASKED).to_numpy(bool)
+    keep = named & (number != "")
+    if not keep.any():
+        return records
+    usable = rows[keep]
+    keys = days.iloc[usable].assign(i=usable, p=party[keep], n=number[keep])
     by = keys.groupby(["u", "c", "p", "d"], sort=False, dropna=False)
     pairs = keys[(by["i"].transform("size") == 2) & (by["n"].transform("nunique") == 2)
                  & (by["f"].transform("nunique") == 2)]

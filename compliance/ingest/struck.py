@@ -113,13 +113,13 @@ def struck_in_part(part: bytes, tags: PartTags, formats: frozenset[int], last_ro
                 continue
             cells += 1
             style = attribute(attrs, b"s")
+            stop = found[j + 1].start() if j + 1 < len(found) else end  # the cell's body: up to the next cell
             if style is not None and style.isdigit() and int(style) in formats:
                 crossed += 1
-            elif b"strike" in part[cell.end():found[j + 1].start() if j + 1 < len(found) else end]:
-                crossed += _text_struck(part[cell.end():found[j + 1].start() if j + 1 < len(found) else end],
-                                        attribute(attrs, b"t"), strings)
+            elif part.find(b"strike", cell.end(), stop) >= 0:  # an inline string's own runs
+                crossed += _text_struck(part[cell.end():stop], attribute(attrs, b"t"), strings)
             elif strings and attribute(attrs, b"t") == b"s":
-                index = _SHARED_INDEX.search(part, cell.end(), found[j + 1].start() if j + 1 < len(found) else end)
+                index = _SHARED_INDEX.search(part, cell.end(), stop)
                 crossed += index is not None and int(index.group(1)) in strings
         if cells and crossed * 2 >= cells:
             struck.add(last_row - 1)
