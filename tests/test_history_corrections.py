@@ -185,3 +185,39 @@ def test_a_party_written_without_its_place_this_time_is_the_same_decision(tmp_pa
     month(tmp_path, "10", "2016-10", "2016-11-25")
     _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
     assert [(i["state"], i["status"]) for i in carried] == [("resolved", "late")]
+
+
+def test_a_monthly_ledger_listing_one_earlier_row_again_corrected_drops_nothing(tmp_path):
+    # 区人社局 sends monthly ledgers. October: 1号 on time, 3号 unpublished (逾期未公开 by 11-25). November's
+    # ledger holds November's 4号 and October's 1号 again, its party corrected. A monthly ledger was never going
+    # to hold 3号: it is 仍未整改, not 台账中消失 (the red flag for 瞒报 would accuse the unit of deleting it).
+    ledger(tmp_path / "10" / "区人社局_2016年10月_行政许可.xlsx", "permit",
+           [("西人社许〔2016〕1号", "甲公司", "2016-10-10", "2016-10-12"), ("西人社许〔2016〕3号", "乙", "2016-10-14", None)],
+           "区人社局")
+    ledger(tmp_path / "11" / "区人社局_2016年11月_行政许可.xlsx", "permit",
+           [("西人社许〔2016〕4号", "丙", "2016-11-04", "2016-11-07"),
+            ("西人社许〔2016〕1号", "甲公司（更正）", "2016-10-10", "2016-10-12")], "区人社局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    code, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
+    assert [(i["document_number"], i["state"], i["status"]) for i in carried] == [("西人社许〔2016〕3号", "open", "overdue")]
+    assert code == 1
+
+
+def test_a_monthly_ledger_copying_one_row_of_a_busy_month_is_no_cumulative_ledger(tmp_path):
+    # October had six decisions, one unpublished (6号). November's monthly ledger copies October's 1号 unchanged
+    # (a clerk pasted it again) beside its own: one row of six is no cumulative ledger, so 6号 is 仍未整改. A
+    # cumulative ledger holding the other five keeps it 台账中消失 (the second run, on another store).
+    october = [(f"西人社许〔2016〕{k}号", f"相对人{k}", "2016-10-10", "2016-10-12") for k in range(1, 6)]
+    october.append(("西人社许〔2016〕6号", "相对人6", "2016-10-14", None))
+    ledger(tmp_path / "10" / "区人社局_行政许可.xlsx", "permit", october, "区人社局")
+    november = [("西人社许〔2016〕7号", "丙", "2016-11-04", "2016-11-07")]
+    ledger(tmp_path / "11" / "区人社局_行政许可.xlsx", "permit", november + october[:1], "区人社局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
+    assert [(i["document_number"], i["state"]) for i in carried] == [("西人社许〔2016〕6号", "open")]
+    cumulative = tmp_path / "cumulative"
+    ledger(cumulative / "10" / "区人社局_行政许可.xlsx", "permit", october, "区人社局")
+    ledger(cumulative / "11" / "区人社局_行政许可.xlsx", "permit", october[:5] + november, "区人社局")
+    month(cumulative, "10", "2016-10", "2016-11-25")
+    _, carried = month(cumulative, "11", "2016-11", "2016-12-26")
+    assert [(i["document_number"], i["state"]) for i in carried] == [("西人社许〔2016〕6号", "dropped")]

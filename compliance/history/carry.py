@@ -347,31 +347,62 @@ def _states(carried: pd.DataFrame, at: np.ndarray, now: pd.DataFrame | None) -> 
 def _covered(store: HistoryStore, carried: pd.DataFrame, records: pd.DataFrame, at: np.ndarray,
              period: str, spelled: dict[str, str]) -> set[str]:
     """"unit|YYYY-MM" pairs a ledger of this run covers: it holds records of that unit and month that were
-    recorded in an earlier period, and it is not a file of carried items only (a 整改 sheet).
+    recorded in an earlier period, copied as they were recorded, and it is not a file of carried items only
+    (a 整改 sheet), and it holds most of that month's other rows.
     ``spelled``: the stored names this run spells otherwise (run_spellings)."""
     absent = carried["state"].eq("absent")
     if not absent.any():
         return set()
     units = sorted(set(carried.loc[absent, "unit"]))
     stored_names = units + [name for name, now in spelled.items() if now in units]
-    stored = store.records(sorted(set(carried.loc[absent, "first_period"])), stored_names)
-    # a decision that was no problem in its month (按时/逾期公开): a cumulative 整改 sheet lists problems only
-    stored = stored[(stored["period"] < period) & stored["number_key"].ne("")
-                    & stored["status"].isin(PUBLISHED + ("exempt",)).to_numpy(bool)]
+    every = store.records(sorted(set(carried.loc[absent, "first_period"])), stored_names)
+    every = every[(every["period"] < period) & every["number_key"].ne("")]
     if spelled:
-        stored = stored.assign(unit=stored["unit"].astype(object).replace(spelled))
+        every = every.assign(unit=every["unit"].astype(object).replace(spelled))
+    # a decision that was no problem in its month (按时/逾期公开): a cumulative 整改 sheet lists problems only
+    stored = every[every["status"].isin(PUBLISHED + ("exempt",)).to_numpy(bool)]
     if not len(stored):
         return set()
     # Only other records of that month are evidence: an item listed again says nothing of the items left out.
     is_carried = np.zeros(len(records), dtype=bool)
     is_carried[at[at >= 0]] = True
-    mine = records[records["unit"].isin(units).to_numpy(bool) & ~is_carried
-                   & records["number_key"].ne("").to_numpy(bool)]
-    evidence = mine[BY_NUMBER + ["decision_date"]].astype({"unit": object, "category": object}).merge(
-        stored[BY_NUMBER].drop_duplicates(), on=BY_NUMBER, how="inner")
-    months = pd.Series(iso_dates(evidence["decision_date"]), dtype=object).fillna("").str[:7]
-    return set((evidence["unit"].astype(str).to_numpy(object) + "|" + evidence["category"].astype(str).to_numpy(object)
-                + "|" + months.to_numpy(object)).tolist())
+    theirs = records["unit"].isin(units).to_numpy(bool)
+    mine = records[theirs & ~is_carried & records["number_key"].ne("").to_numpy(bool)]
+    evidence = mine[BY_NUMBER + ["party", "decision_date", "published_date"]].astype(
+        {"unit": object, "category": object}).merge(stored.drop_duplicates(BY_NUMBER), on=BY_NUMBER, how="inner",
+                                                     suffixes=("", "_then"))
+    # ... a copy of the row as recorded, as a cumulative ledger carries it: a row listed again with its party or
+    # a date corrected is what a monthly ledger re-sends, and says nothing of that month's other rows
+    copied = ((_spaceless(evidence["party"]) == _spaceless(evidence["party_then"]))
+              & (_iso(evidence["decision_date"]) == _iso(evidence["decision_date_then"]))
+              & (_iso(evidence["published_date"]) == _iso(evidence["published_date_then"])))
+    pairs = set(_month_keys(evidence[copied]))
+    # ... in a ledger that holds most of that month's other rows: a monthly ledger listing one row of a month
+    # of twenty again is no cumulative ledger (2 × rows held > rows recorded less the items missing now)
+    held = pd.Series(_month_keys(records[theirs]), dtype=object).value_counts()
+    recorded = pd.Series(_month_keys(every.drop_duplicates(BY_NUMBER)), dtype=object).value_counts()
+    missing = pd.Series(_month_keys(carried[absent.to_numpy(bool)]), dtype=object).value_counts()
+    rest = recorded.sub(missing.reindex(recorded.index, fill_value=0))
+    most = recorded.index[(2 * held.reindex(recorded.index, fill_value=0) > rest).to_numpy(bool)]
+    return pairs & set(most)
+
+
+def _month_keys(rows: pd.DataFrame) -> list[str]:
+    """"unit|category|YYYY-MM" of each row (the month of its decision date)."""
+    months = pd.Series(_iso(rows["decision_date"]), dtype=object).str[:7].to_numpy(object)
+    unit, category = (rows[c].astype(object).fillna("").astype(str).to_numpy(object) for c in ("unit", "category"))
+    return (unit + "|" + category + "|" + months).tolist()
+
+
+def _iso(dates: pd.Series) -> np.ndarray:
+    """Dates (or stored ISO text) as ISO text, "" where none."""
+    if dates.dtype == object or pd.api.types.is_string_dtype(dates):
+        return dates.astype(object).where(dates.notna(), "").astype(str).str[:10].to_numpy(object)
+    return pd.Series(iso_dates(dates), dtype=object).fillna("").to_numpy(object)
+
+
+def _spaceless(texts: pd.Series) -> np.ndarray:
+    return texts.astype(object).where(texts.notna(), "").astype(str).str.replace(r"\s+", "", regex=True).to_numpy(object)
 
 
 def _new_items(scoped: pd.DataFrame, period: str, carried_rows: np.ndarray) -> pd.DataFrame:
