@@ -23,6 +23,7 @@ from .errors import ComplianceError, ReconciliationError, os_reason
 from .exempt import apply_exemptions
 from .history import HistoryStore, StoreError, follow_up
 from .history.carry import add_history_keys, earlier_decision_dates
+from .history.late_reports import late_reported
 from .ingest.load import LoadResult, folder_unit, load, named_unit, unit_from_name
 from .ingest.unit_text import units_in_name
 from .ingest.records import UNSAVED_FORMULAS, check_accounting
@@ -178,6 +179,8 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
         records = add_history_keys(records)  # once, so that the in-scope records carry them too
         try:
             records = earlier_decision_dates(history, period, records)  # before classify: it judges by both
+            if month:  # an earlier month's decision sent only now (补报) counts now: in no month's figures else
+                records = _with_late_reports(records, late_reported(history, period, records))
         except StoreError:
             pass  # follow_up meets the same error below, and the run says so
     selected, out_of_scope = select_scope(records, month, as_of, run_date)
@@ -189,6 +192,8 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     summary["repeats"] = len(repeats)
     if month:
         summary["undated_every_month"] = undated_every_month(selected)
+        if "reported_month" in selected:
+            summary["reported_late"] = {m: int(n) for m, n in selected["reported_month"].value_counts().sort_index().items()}
     reconcile_statuses(summary, len(selected))
     accounted = len(selected) + sum(out_of_scope.values()) + len(repeats)
     if accounted != len(loaded.records):
@@ -211,6 +216,13 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
         except StoreError as exc:  # the check stands without its history: the report is still written
             run.history_error = exc
     return run
+
+
+def _with_late_reports(records: pd.DataFrame, months: np.ndarray) -> pd.DataFrame:
+    """``records`` with ``reported_month`` (the earlier month a decision sent late was made in) where any."""
+    if not pd.notna(months).any():
+        return records
+    return records.assign(reported_month=pd.Series(months, index=records.index, dtype=object))
 
 
 def _units_of_unreadable(path: str) -> list[str]:

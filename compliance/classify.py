@@ -65,7 +65,8 @@ def select_scope(records: pd.DataFrame, month: str | None, as_of: dt.date,
         impossible = has & (days > np.datetime64(run_date, "D"))
         named = records["conflict_months"].fillna("").str.contains(month, regex=False).to_numpy(bool) \
             if "conflict_months" in records else np.zeros(len(records), dtype=bool)
-        other_month = has & (np.datetime_as_string(days, unit="M") != month) & ~impossible & ~named
+        sent_late = _has_text(records, "reported_month")  # 补报 (api.check): counted in the month it was sent
+        other_month = has & (np.datetime_as_string(days, unit="M") != month) & ~impossible & ~named & ~sent_late
         written = _written_months(records)
         other_month |= ~has & (written != "") & (written != month)
     after = has & ~other_month & (days > np.datetime64(as_of, "D")) & (days <= np.datetime64(run_date, "D"))

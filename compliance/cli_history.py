@@ -60,8 +60,6 @@ def record_period(run, store: HistoryStore | None) -> bool:
         from .history.record import record_history  # when used: start-up time
 
         try:
-            for line in late_report_warnings(store, run):  # before this period is recorded: its own records aside
-                click.echo(line, err=True)
             revision = record_history(run, store)
             _say_migrated(store)
             click.echo(f"已记入历史库 {store.label}：{run.history.period}（第 {revision} 次记录）", err=True)
@@ -72,18 +70,6 @@ def record_period(run, store: HistoryStore | None) -> bool:
     if error is not None:
         click.echo(f"错误：{error.message.rstrip('。')}。报告已照常生成，但本期的历史记录未完成。", err=True)
     return error is not None
-
-
-def late_report_warnings(store: HistoryStore, run) -> list[str]:
-    """Decisions of a month already recorded, read only now (补报): in no month's figures unless it runs again."""
-    from .history.late_reports import reported_late  # when used: start-up time
-
-    if not store.exists() or run.month is None:  # the first month recorded; or every month in scope (--record)
-        return []
-    late = reported_late(store, run.history.period, run.loaded.records)
-    return [f"注意：本次读到 {n} 条 {month} 作出的决定，{month} 记入历史库时还没有它们（补报）：它们不计入 "
-            f"{run.history.period} 的统计，也不在整改跟踪中。请按月份顺序重新运行 {month} 及之后各期，把它们计入。"
-            for month, n in late.items()]
 
 
 def stale_warnings(periods: list[dict], period: str, previous: str | None) -> list[str]:

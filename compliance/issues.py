@@ -80,12 +80,14 @@ SOURCES = [("decision_problem", "decision"), ("published_problem", "published"),
            ("unit_problem", None), ("notes", None),
            ("check_problem", None), ("published_after_as_of", None), ("missing_year", None), ("beyond_year", None),
            ("late_lower_bound", None),
-           ("document_number", None), ("duplicate_of", None), ("online_problem", None), ("online_update_only", None)]
+           ("document_number", None), ("duplicate_of", None), ("online_problem", None), ("online_update_only", None),
+           ("reported_month", None)]
 # Columns that are a flag or a value rather than a code: the code each stands for.
 FLAGS = {"published_after_as_of": "published-after-as-of", "missing_year": "calendar-not-covered",
          "beyond_year": "deadline-beyond-calendar",
          "late_lower_bound": "late-days-lower-bound",
-         "duplicate_of": "duplicate-document-number", "online_update_only": "online-update-date-only"}
+         "duplicate_of": "duplicate-document-number", "online_update_only": "online-update-date-only",
+         "reported_month": "history-reported-late"}
 
 
 def _codes(records: pd.DataFrame, name: str) -> np.ndarray | None:
@@ -100,7 +102,7 @@ def _codes(records: pd.DataFrame, name: str) -> np.ndarray | None:
     if name == "late_lower_bound":
         return np.where(column.notna().to_numpy(bool), FLAGS[name], None)
     if name in FLAGS:
-        present = column.notna().to_numpy(bool) if column.dtype == object else column.to_numpy(bool)
+        present = column.to_numpy(bool) if column.dtype == bool else column.notna().to_numpy(bool)
         return np.where(present, FLAGS[name], None)
     return column.to_numpy(object)
 
@@ -157,7 +159,8 @@ class _Values:
                    "second_published": ("second_published_date", None),
                    "earlier_period": ("earlier_period", None), "unit": ("unit", None), "copy_unit": ("also_sent_as", None),
                    "action": ("business_action", None), "grant_header": ("action_dated_by", None),
-                   "checked": ("unpublished_until", None), "extra": ("fields_over", None)}
+                   "checked": ("unpublished_until", None), "extra": ("fields_over", None),
+                   "reported_month": ("reported_month", None)}
         column, default = sources[name]
         if name in ("online", "start", "limit", "site_decision", "earlier_decision", "second_decision", "second_published",
                     "checked"):

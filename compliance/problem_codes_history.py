@@ -82,6 +82,12 @@ HISTORY_RECORD = [
     ProblemType("history-decision-date-differs", RECORD, "{earlier_period} 记录时这项决定的决定日期是 {earlier_decision}，"
                                                          "与本期台账的不同（按哪个日期结论都一样），请核对",
                 "上期仍未整改的决定，本期台账改了决定日期，但不影响是否逾期", "按决定书核对决定日期"),
+    # An earlier month's decision its record did not hold, first sent now (history/late_reports.py).
+    ProblemType("history-reported-late", RECORD, "{reported_month} 作出的决定，{reported_month} 记入历史库时的台账中没有它"
+                                                 "（补报），计入本期的检查和整改跟踪",
+                "按月检查时，台账里出现了一条已经记录过的月份作出、而那个月的台账没有的决定：漏报后补报的。"
+                "它计入报送它的这一期（逾期的照样算逾期、之后照样跟踪），否则它不在任何一期的统计中",
+                "确认这条决定确实是当月漏报的；今后在作出决定的当月报送"),
     # Unpublished in the previous period's ledgers, published before their last date by this period's.
     ProblemType("history-published-before-check-turns", RECORD,
                 "{earlier_period} 报送的台账已记到 {checked}，其中这项决定还没有公开；本期台账填的公开日期 {published} "

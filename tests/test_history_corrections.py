@@ -132,7 +132,7 @@ def test_a_new_decision_of_a_party_already_recorded_that_month_is_sent_late(tmp_
     month(tmp_path, "10", "2016-10", "2016-11-25")
     result = CliRunner().invoke(main, ["check", str(tmp_path / "11"), "--month", "2016-11", "--as-of", "2016-12-26",
                                        "--db", str(tmp_path / "h.sqlite"), "-o", str(tmp_path / "r11.xlsx")])
-    assert "本次读到 1 条 2016-10 作出的决定" in result.output and "补报" in result.output, result.output
+    assert "1 条是 2016-10 作出、2016-10 的台账中没有、本期才报送的决定（补报）" in result.output, result.output
 
 
 def test_a_date_corrected_but_still_unpublished_ages_as_an_overdue_item(tmp_path):

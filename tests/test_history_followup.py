@@ -490,19 +490,30 @@ def test_the_contradiction_is_seen_across_a_skipped_month_and_a_renamed_unit(tmp
     assert notes["西安监罚〔2016〕1号"].startswith("2016-10 报送的台账已记到 2016-10-25，其中这项决定还没有公开")
 
 
-def test_a_decision_sent_after_its_month_was_recorded_is_said(tmp_path):
-    # 2号 was decided in October but first sent in November's ledger, still unpublished: it is in neither
-    # month's figures, so the November run says so and which month to run again.
+def test_a_decision_sent_after_its_month_was_recorded_counts_in_the_month_it_was_sent(tmp_path):
+    # 2号 was decided in October (10-20, deadline 11-17) but first sent in November's ledger, still
+    # unpublished: 逾期未公开 by 12-26. It counts in November, said as 补报 (else it would be in no month's
+    # figures and the run would pass), and December follows it though December's monthly ledger leaves it out.
     ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty", [("西安监罚〔2016〕1号", "甲", "2016-10-10", "2016-10-12")],
            "区安监局")
-    ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty", [("西安监罚〔2016〕1号", "甲", "2016-10-10", "2016-10-12"),
-                                                               ("西安监罚〔2016〕2号", "乙", "2016-10-20", None),
+    ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty", [("西安监罚〔2016〕2号", "乙", "2016-10-20", None),
                                                                ("西安监罚〔2016〕3号", "丙", "2016-11-02", "2016-11-04")],
            "区安监局")
+    ledger(tmp_path / "12" / "区安监局_行政处罚.xlsx", "penalty", [("西安监罚〔2016〕4号", "丁", "2016-12-02", "2016-12-05")],
+           "区安监局")
     month(tmp_path, "10", "2016-10", "2016-11-25")
+    out = tmp_path / "r11.json"
     result = CliRunner().invoke(main, ["check", str(tmp_path / "11"), "--month", "2016-11", "--as-of", "2016-12-26",
-                                       "--db", str(tmp_path / "h.sqlite"), "--out", str(tmp_path / "r.xlsx"), "-q"])
-    assert "注意：本次读到 1 条 2016-10 作出的决定，2016-10 记入历史库时还没有它们（补报）" in result.output
+                                       "--db", str(tmp_path / "h.sqlite"), "--out", str(tmp_path / "r.xlsx"),
+                                       "--json", str(out)])
+    assert result.exit_code == 1, result.output
+    assert "1 条是 2016-10 作出、2016-10 的台账中没有、本期才报送的决定（补报），计入本期" in result.output
+    payload = json.loads(out.read_text(encoding="utf-8"))
+    late = {r["document_number"]: r for r in payload["records"]}["西安监罚〔2016〕2号"]
+    assert late["status"] == "overdue" and late["working_days_late"] == 27  # 11-18 .. 12-26
+    assert "history-reported-late" in [p["code"] for p in late["issues"]]
+    _, carried = month(tmp_path, "12", "2016-12", "2017-01-20")
+    assert [(i["document_number"], i["state"], i["status"]) for i in carried] == [("西安监罚〔2016〕2号", "open", "overdue")]
 
 
 def test_no_lateness_is_claimed_for_what_the_earlier_month_left_out_of_its_scope(tmp_path):

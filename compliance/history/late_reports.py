@@ -1,5 +1,5 @@
 """Decisions read now of a month already recorded that its record did not hold: sent after their month was
-recorded (补报). cli_history says them after a --month run."""
+recorded (补报). api.check counts them in the month they were sent; cli_history says so."""
 
 from __future__ import annotations
 
@@ -12,12 +12,15 @@ from .locate import SAME_DECISION_DAYS, match_keys
 from .store import HistoryStore
 
 
-def reported_late(store: HistoryStore, period: str, records: pd.DataFrame) -> dict[str, int]:
-    """{earlier month: decisions read now, decided in that recorded month, that its record did not hold}:
-    sent after their month was recorded (补报), they are in no month's figures and no follow-up unless that
-    month is run again. Only what that month's run would have counted: decided by its as-of date, a permit
-    or a penalty. A number any recorded month holds is no 补报 (a decision re-dated since); one without a
-    number is compared by party and day in its month."""
+def late_reported(store: HistoryStore, period: str, records: pd.DataFrame) -> np.ndarray:
+    """Per record: the earlier recorded month it was decided in, where that month's record did not hold it
+    (sent late: 补报), else None. A --month run counts such a record in ``period`` (api.check), or it would be
+    in no month's figures and no follow-up: an overdue decision first listed a month late would pass unseen.
+    Only what that month's run would have counted: decided by its as-of date, a permit or a penalty. A number
+    any recorded month holds is no 补报 (a decision re-dated since); one without a number is compared by
+    party and day in its month."""
+    records = records.reset_index(drop=True)  # positions: the answer is per record
+    out = np.full(len(records), None, dtype=object)
     as_of = {p["period"]: p["as_of"] for p in store.periods() if p["period"] < period}
     decided = records["decision_date"].to_numpy("datetime64[D]")
     months = decided.astype("datetime64[M]").astype(str)
@@ -26,13 +29,14 @@ def reported_late(store: HistoryStore, period: str, records: pd.DataFrame) -> di
         else np.zeros(len(records), dtype=bool)
     earlier = np.isin(months, sorted(as_of)) & (decided <= limit) & ~other
     if not earlier.any():
-        return {}
+        return out
     mine = records[earlier].assign(month=months[earlier],
                                    number_key=normalise_document_numbers(records["document_number"][earlier]).to_numpy(object))
     units = set(mine["unit"].dropna()) | {u for m in as_of for u in store.rates(m)["unit"].dropna()}  # earlier names too
     stored = store.records(sorted(as_of), sorted(units))
     if not len(stored):
-        return dict(mine.groupby("month").size())
+        out[mine.index.to_numpy()] = mine["month"].to_numpy(object)
+        return out
     stored = stored.assign(month=stored["period"])
     spelled = run_spellings(stored["unit"], mine["unit"])  # 区安监局 then, 西塞山区安全生产监督管理局 now
     if spelled:
@@ -42,7 +46,8 @@ def reported_late(store: HistoryStore, period: str, records: pd.DataFrame) -> di
     known = mine[with_number][on].merge(stored[on].drop_duplicates(), on=on, how="left", indicator=True)["_merge"].eq("both")
     missing = pd.concat([_without_number_missing(mine[with_number][~known.to_numpy(bool)], stored, mine),
                          _without_number_missing(mine[~with_number], stored, mine)])
-    return {month: int(n) for month, n in missing.value_counts().sort_index().items()}
+    out[missing.index.to_numpy(np.int64)] = missing.to_numpy(object)
+    return out
 
 
 def _without_number_missing(mine: pd.DataFrame, stored: pd.DataFrame, everything: pd.DataFrame) -> pd.Series:

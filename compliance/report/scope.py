@@ -24,6 +24,8 @@ def out_of_scope_text(run) -> str | None:
     undated = run.summary.get("undated_every_month", 0)
     if undated:  # counted in every month's run: said, or a month's figures look wrong
         sentences.append(f"{undated} 条决定日期读不出、也看不出是哪个月，计入了每个月的检查（判为数据有误，见“数据问题”）")
+    for earlier, n in run.summary.get("reported_late", {}).items():  # kept in scope: counted in this month
+        sentences.append(f"{n} 条是 {earlier} 作出、{earlier} 的台账中没有、本期才报送的决定（补报），计入本期，见“数据问题”")
     if run.summary.get("repeats"):
         sentences.append(f"{run.summary['repeats']} 条与另一条记录是同一决定（单位、类别、文书号相同；同在一个文件中的，"
                          "当事人和决定日期也相同），只计一次，见“数据问题”")
