@@ -178,9 +178,9 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     if history is not None and period is not None:
         records = add_history_keys(records)  # once, so that the in-scope records carry them too
         try:
-            records = earlier_decision_dates(history, period, records)  # before classify: it judges by both
+            records = earlier_decision_dates(history, period, records, config.units)  # classify judges by both
             if month:  # an earlier month's decision sent only now (补报) counts now: in no month's figures else
-                records = _with_late_reports(records, late_reported(history, period, records))
+                records = _with_late_reports(records, late_reported(history, period, records, config.units))
         except StoreError:
             pass  # follow_up meets the same error below, and the run says so
     selected, out_of_scope = select_scope(records, month, as_of, run_date)
@@ -212,7 +212,8 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     if history is not None and period is not None:
         try:
             run.history = follow_up(history, period, records, classified, calendar=calendar, rules=rules,
-                                    as_of=as_of, run_date=run_date, confirmed_exempt=config.confirmed_exempt)
+                                    as_of=as_of, run_date=run_date, confirmed_exempt=config.confirmed_exempt,
+                                    aliases=config.units)
         except StoreError as exc:  # the check stands without its history: the report is still written
             run.history_error = exc
     return run

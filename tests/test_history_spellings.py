@@ -86,3 +86,43 @@ def test_a_renamed_unit_without_open_items_keeps_its_rate_and_two_offices_never_
     november = month(other, "十一月", "2016-11", "2016-12-30", "区人社局_行政处罚.xlsx",
                      [["西人社罚〔2016〕4号", "丁公司", D(2016, 11, 7), D(2016, 11, 8)]])
     assert [u["previous_rate"] for u in november["history"]["units"] if u["unit"] == "区人社局"] == [None]
+
+
+RENAMED = [["西安监罚〔2016〕1号", "甲公司", D(2016, 10, 8), D(2016, 12, 3)],  # 补公开 under the new name
+           OCTOBER[1]]  # the cumulative ledger still holds 2号 and no longer 3号: 台账中消失
+
+
+def test_a_unit_renamed_with_an_alias_declared_only_at_the_rename_is_followed(tmp_path):
+    # 区安监局 becomes 区应急管理局 in November; 法制办 declares the alias then, not in October. The items stored
+    # under the old name are followed under the new one: 1号 已整改, 3号 台账中消失, and no 未报送 for 区安监局.
+    month(tmp_path, "十月", "2016-10", "2016-11-30", "区安监局_行政处罚.xlsx", OCTOBER)
+    config = tmp_path / "compliance.toml"
+    config.write_text('[units]\n"区应急管理局" = ["区安监局"]\n', encoding="utf-8")
+    folder = tmp_path / "十一月"
+    folder.mkdir()
+    write_xlsx(folder / "区应急管理局_行政处罚.xlsx", {"Sheet1": [HEADER, *RENAMED]})
+    result = CliRunner().invoke(main, ["check", str(folder), "--month", "2016-11", "--as-of", "2016-12-30",
+                                       "--db", str(tmp_path / "h.sqlite"), "--config", str(config),
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(tmp_path / "r.json")])
+    assert result.exit_code == 1, result.output
+    november = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert states(november) == {"西安监罚〔2016〕1号": ("resolved", "区应急管理局"),
+                                "西安监罚〔2016〕3号": ("dropped", "区应急管理局")}
+    assert "未报送" not in result.output and "补报" not in result.output, result.output
+
+
+def test_a_unit_renamed_without_an_alias_is_followed_by_its_decisions_numbers(tmp_path):
+    # No [units]: 区应急管理局's ledger holds 区安监局's numbers (西安监罚…), which name their issuer. It is the
+    # same unit under a new name, followed as such and said; 1号 was not 至今逾期未公开 (it was published 12-03).
+    month(tmp_path, "十月", "2016-10", "2016-11-30", "区安监局_行政处罚.xlsx", OCTOBER)
+    folder = tmp_path / "十一月"
+    folder.mkdir()
+    write_xlsx(folder / "区应急管理局_行政处罚.xlsx", {"Sheet1": [HEADER, *RENAMED]})
+    result = CliRunner().invoke(main, ["check", str(folder), "--month", "2016-11", "--as-of", "2016-12-30",
+                                       "--db", str(tmp_path / "h.sqlite"), "-o", str(tmp_path / "r.xlsx"),
+                                       "--json", str(tmp_path / "r.json")])
+    november = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert states(november) == {"西安监罚〔2016〕1号": ("resolved", "区应急管理局"),
+                                "西安监罚〔2016〕3号": ("dropped", "区应急管理局")}
+    assert "单位名称与上期不同，按同一单位跟踪：区安监局 → 区应急管理局" in result.output
+    assert "未报送" not in result.output and "补报" not in result.output, result.output

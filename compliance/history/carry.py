@@ -23,10 +23,10 @@ from ..classify import add_deadlines, classify
 from ..exempt import apply_exemptions
 from ..dates import iso_dates
 from ..ingest.docnumbers import normalise_document_numbers
-from ..ingest.unit_spellings import same_unit
 from ..issues import issues_column
 from .labels import ABSENT_NOTE, DROPPED_NOTE
 from .locate import BY_NUMBER, found_unpublished, held_unpublished, locate
+from .renames import run_spellings
 from .store import FOLLOWUP_COLUMNS, HistoryStore
 
 # Statuses that keep an item open until it is judged and published (issue 23).
@@ -92,7 +92,8 @@ def add_history_keys(records: pd.DataFrame) -> pd.DataFrame:
                           history_row=np.arange(len(records)))
 
 
-def earlier_decision_dates(store: HistoryStore, period: str, records: pd.DataFrame) -> pd.DataFrame:
+def earlier_decision_dates(store: HistoryStore, period: str, records: pd.DataFrame,
+                           aliases: dict[str, list[str]] | None = None) -> pd.DataFrame:
     """``records`` (with the history keys) plus ``earlier_decision_date`` and ``earlier_period``: where an
     item the previous period left open is found by its number and the ledger now gives it another decision
     date, the date it was recorded with. classify judges by both and chooses neither when the verdict turns
@@ -102,7 +103,8 @@ def earlier_decision_dates(store: HistoryStore, period: str, records: pd.DataFra
     if not len(carried):
         return records
     stored_units = carried["unit"].copy()  # the names the store knows them by
-    spelled = run_spellings(carried["unit"], records["unit"])
+    spelled = run_spellings(carried["unit"], records["unit"], aliases,
+                            numbers=(_stored_numbers(store, previous, carried, records), records))
     if spelled:
         carried["unit"] = carried["unit"].replace(spelled)
     at, _ = locate(carried, records, _known(store, carried))
@@ -181,6 +183,18 @@ def _unpublished_until(store: HistoryStore, previous: str, carried: pd.DataFrame
     return out, periods
 
 
+def _stored_numbers(store: HistoryStore, previous: str | None, carried: pd.DataFrame,
+                    records: pd.DataFrame) -> pd.DataFrame:
+    """The numbers the previous period recorded, and the carried items', of units this run does not name
+    (renames.run_spellings looks for them under another name)."""
+    named = set(records["unit"].dropna())
+    gone = sorted({u for u in carried["unit"].dropna() if u not in named}
+                  | {u for u in store.rates(previous)["unit"].dropna() if u not in named} if previous else set())
+    stored = store.records([previous], gone) if gone else carried.iloc[:0]
+    return pd.concat([carried[["unit", "category", "number_key"]], stored[["unit", "category", "number_key"]]],
+                     ignore_index=True)
+
+
 def _known(store: HistoryStore, carried: pd.DataFrame) -> pd.DataFrame:
     """The decisions the store holds for the carried items' units and decision months (locate.py)."""
     if not len(carried):
@@ -192,19 +206,22 @@ def _known(store: HistoryStore, carried: pd.DataFrame) -> pd.DataFrame:
 
 
 def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: pd.DataFrame, *, calendar, rules,
-              as_of, run_date, confirmed_exempt: tuple[str, ...] = ()) -> FollowUp:
+              as_of, run_date, confirmed_exempt: tuple[str, ...] = (),
+              aliases: dict[str, list[str]] | None = None) -> FollowUp:
     """Carry the previous period's open items into ``period``.
 
     ``records``: every record the run read (before the month was chosen), with deadlines, the online
     result and the history keys (``add_history_keys``); ``scoped``: the classified records in scope,
     which open this period's new items; ``confirmed_exempt``: the numbers 法制办 confirmed need not be
-    published (compliance.toml), judged as the run judges them (exempt.py).
+    published (compliance.toml), judged as the run judges them (exempt.py); ``aliases``: compliance.toml
+    [units], whose names hold for the names stored before they were declared (run_spellings).
     """
     previous = store.previous_period(period)
     carried = store.followups(previous, still_open=True) if previous else pd.DataFrame(columns=FOLLOWUP_COLUMNS)
     rates = store.rates()
     spelled = run_spellings(pd.concat([carried["unit"], rates.loc[rates["period"].eq(previous), "unit"]]),
-                            records["unit"])  # a unit with no open item keeps its rate too
+                            records["unit"], aliases,  # a unit with no open item keeps its rate too
+                            numbers=(_stored_numbers(store, previous, carried, records), records))
     if spelled:  # 区安监局 last month, 西塞山区安全生产监督管理局 now: the run's name, so that its items are found
         carried["unit"] = carried["unit"].replace(spelled)
     at, seen = locate(carried, records, _known(store, carried))
@@ -286,22 +303,6 @@ def _lapsed(carried: pd.DataFrame, absent: np.ndarray, calendar, rules, as_of) -
         late[rows[known]] = [int(n) for n in np.maximum(count[known], 1)]  # at least one, as classify says; plain
         # ints: a database driver takes no numpy integer
     return status, late
-
-
-def run_spellings(stored: pd.Series, present: pd.Series) -> dict[str, str]:
-    """{a stored unit name: this run's spelling of the same unit}, for the names this run does not use, when
-    exactly one of its units is another spelling (unit_spellings.same_unit): never a guess between two
-    offices (西塞山区人社局 and 黄石港区人社局 both spell 区人社局). Without [units], a run names a unit by the
-    spelling its records use most, which may change from month to month."""
-    units = [u for u in pd.unique(present.astype(object)) if isinstance(u, str) and u]
-    known = set(units)
-    out = {}
-    for name in pd.unique(stored.astype(object)):  # a few dozen names
-        if isinstance(name, str) and name and name not in known:
-            matches = [u for u in units if same_unit(name, u)]
-            if len(matches) == 1:
-                out[name] = matches[0]
-    return out
 
 
 def _states(carried: pd.DataFrame, at: np.ndarray, now: pd.DataFrame | None) -> pd.DataFrame:

@@ -7,12 +7,13 @@ import numpy as np
 import pandas as pd
 
 from ..ingest.docnumbers import normalise_document_numbers
-from .carry import run_spellings
 from .locate import SAME_DECISION_DAYS, match_keys
+from .renames import ISSUER, run_spellings
 from .store import HistoryStore
 
 
-def late_reported(store: HistoryStore, period: str, records: pd.DataFrame) -> np.ndarray:
+def late_reported(store: HistoryStore, period: str, records: pd.DataFrame,
+                  aliases: dict[str, list[str]] | None = None) -> np.ndarray:
     """Per record: the earlier recorded month it was decided in, where that month's record did not hold it
     (sent late: 补报), else None. A --month run counts such a record in ``period`` (api.check), or it would be
     in no month's figures and no follow-up: an overdue decision first listed a month late would pass unseen.
@@ -38,12 +39,16 @@ def late_reported(store: HistoryStore, period: str, records: pd.DataFrame) -> np
         out[mine.index.to_numpy()] = mine["month"].to_numpy(object)
         return out
     stored = stored.assign(month=stored["period"])
-    spelled = run_spellings(stored["unit"], mine["unit"])  # 区安监局 then, 西塞山区安全生产监督管理局 now
+    spelled = run_spellings(stored["unit"], mine["unit"], aliases)  # 区安监局 then, 西塞山区安全生产监督管理局 now
     if spelled:
         stored["unit"] = stored["unit"].replace(spelled)
     with_number = mine["number_key"].ne("").to_numpy(bool)
     on = ["unit", "category", "number_key"]
     known = mine[with_number][on].merge(stored[on].drop_duplicates(), on=on, how="left", indicator=True)["_merge"].eq("both")
+    # ... or under another unit's name, where the number names its issuer (西安监罚〔2026〕2号): a unit renamed
+    # (区安监局 -> 区应急管理局) without [units] sends its cumulative ledger under the new name, no 补报
+    issued = stored[stored["number_key"].str.match(ISSUER).to_numpy(bool)][on[1:]].drop_duplicates()
+    known |= mine[with_number][on[1:]].merge(issued, how="left", indicator=True)["_merge"].eq("both").to_numpy(bool)
     missing = pd.concat([_without_number_missing(mine[with_number][~known.to_numpy(bool)], stored, mine),
                          _without_number_missing(mine[~with_number], stored, mine)])
     out[missing.index.to_numpy(np.int64)] = missing.to_numpy(object)

@@ -54,6 +54,12 @@ def _key(name: str) -> tuple[str, str | None]:
     return (rest, found.group("named")) if rest else (short, None)
 
 
+def other_districts(a: str, b: str) -> bool:
+    """Both names say their district, and not the same one (西塞山区人社局, 黄石港区人社局): never one office."""
+    district_a, district_b = _key(a)[1], _key(b)[1]
+    return district_a is not None and district_b is not None and district_a != district_b
+
+
 def same_unit(a: str, b: str) -> bool:
     """Two spellings of one office (区人社局, 西塞山区人力资源和社会保障局), by the merging rule below."""
     (office_a, district_a), (office_b, district_b) = _key(a), _key(b)
