@@ -27,6 +27,14 @@ HOST = hashlib.sha1(socket.gethostname().encode("utf-8", "replace")).hexdigest()
 _OWNED = re.compile(r"(?P<host>[0-9a-f]{6})-(?P<pid>\d+)-")
 
 
+def plain_file_mode() -> int:
+    """The mode a plain new file gets here (0666 less the umask): mkstemp's 0600 would keep colleagues out of a
+    report, JSON or store in a shared folder."""
+    mask = os.umask(0o022)  # read it the only way there is, and put it back at once
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def tag() -> str:
     """``<host>-<pid>-``: who made a file, for the stale rule."""
     return f"{HOST}-{os.getpid()}-"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import openpyxl
@@ -153,3 +154,16 @@ def test_refusal_is_a_compliance_error_with_its_code(work):
     with pytest.raises(ComplianceError) as caught:
         write_outputs(run, out="r.xlsx", json="r.xlsx")
     assert caught.value.code == "output-json-is-report"
+
+
+def test_the_json_and_the_report_are_readable_by_colleagues_as_any_new_file(work):
+    # A shared folder: the report was 0644 and the JSON 0600 (its temporary file's mode), so colleagues could
+    # open the report but not the JSON. Both take the mode any new file takes under the umask.
+    old = os.umask(0o022)
+    try:
+        result = check("-o", "r.xlsx", "--json", "r.json")
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    assert {name: (work / name).stat().st_mode & 0o777 for name in ("r.xlsx", "r.json")} == {"r.xlsx": 0o644,
+                                                                                              "r.json": 0o644}

@@ -23,6 +23,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..leftovers import plain_file_mode
 from .schema import SCHEMA_VERSION, create_statements, quote
 
 APPLICATION_ID = 0x434D504C  # "CMPL"
@@ -116,7 +117,7 @@ class SqliteFile:
             folder.mkdir(parents=True, exist_ok=True)
             handle, temp = tempfile.mkstemp(prefix=".history-", suffix=".sqlite", dir=folder)
             os.close(handle)
-            os.chmod(temp, 0o666 & ~_umask())  # mkstemp's 0600 would keep colleagues out of a shared store
+            os.chmod(temp, plain_file_mode())
         except OSError as error:
             raise self._fail("store-failed", error) from error
         try:
@@ -138,12 +139,6 @@ class SqliteFile:
             raise self._fail("store-failed", error) from error
         finally:
             Path(temp).unlink(missing_ok=True)
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)  # read it the only way there is, and put it back at once
-    os.umask(mask)
-    return mask
 
 
 class Connection:

@@ -15,7 +15,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from ..leftovers import HOST, sweep_dead, tag
+from ..leftovers import HOST, plain_file_mode, sweep_dead, tag
 
 PREFIX = ".~compliance-"
 WEB_PREFIX = "compliance-web-"
@@ -35,6 +35,7 @@ def new_temp(folder: Path, suffix: str) -> Path:
     """An empty, uniquely named temporary file in ``folder`` (same folder: the rename is atomic)."""
     fd, name = tempfile.mkstemp(prefix=PREFIX + tag(), suffix=suffix, dir=folder)
     os.close(fd)
+    os.chmod(name, plain_file_mode())  # as any new file: the report and the JSON are for colleagues to read
     if _announce_fd is not None:
         os.write(_announce_fd, os.fsencode(os.path.abspath(name)) + b"\n")
     return Path(name)
