@@ -49,11 +49,9 @@ def select_scope(records: pd.DataFrame, month: str | None, as_of: dt.date,
                  run_date: dt.date) -> tuple[pd.DataFrame, dict[str, int]]:
     """The records in scope, and how many were left out and why.
 
-    Out of scope: decided in another month than ``month``, or decided after
-    the as-of date (but not after the run date, which is a data error and
-    stays in as invalid). Such a decision is not 未到期 at the as-of date: it
-    did not exist yet. So is a decision whose 类别 names another kind of action
-    (行政确认, 行政强制): the publication rules checked here are for permits and penalties.
+    Out of scope: decided in another month than ``month``, or after the as-of date (not after the run date:
+    that is a data error, kept as invalid): not 未到期 then, it did not exist yet. So is a decision whose 类别
+    names another kind of action (行政确认, 行政强制): the rules checked here are for permits and penalties.
     """
     decided = records["decision_date"]
     has = decided.notna().to_numpy(bool)
@@ -69,7 +67,10 @@ def select_scope(records: pd.DataFrame, month: str | None, as_of: dt.date,
         other_month = has & (np.datetime_as_string(days, unit="M") != month) & ~impossible & ~named & ~sent_late
         written = _written_months(records)
         other_month |= ~has & (written != "") & (written != month)
-    after = has & ~other_month & (days > np.datetime64(as_of, "D")) & (days <= np.datetime64(run_date, "D"))
+    # not yet decided at the as-of date: out of scope, unless its publication date is impossible (§5: 数据有误)
+    published, _ = _dated_rows(records, "published_date")  # NaT compares false
+    after = has & ~other_month & (days > np.datetime64(as_of, "D")) & (days <= np.datetime64(run_date, "D")) \
+        & ~((published > np.datetime64(run_date, "D")) | (published < days))
     other_kind = (records["category_problem"] == "category-other").to_numpy(bool) & ~other_month & ~after \
         if "category_problem" in records else np.zeros(len(records), dtype=bool)
     keep = ~(other_month | after | other_kind)

@@ -237,3 +237,20 @@ def test_decisions_after_the_as_of_date_are_out_of_scope_not_pending(tmp_path):
     run = check([path], as_of=dt.date(2016, 6, 30), run_date=dt.date(2016, 12, 1))
     assert run.summary["records"] == 1 and run.summary["on_time"] == 1 and run.summary["pending"] == 0
     assert run.summary["out_of_scope"] == {"other_month": 0, "after_as_of": 2, "other_kind": 0}
+
+
+def test_a_decision_after_the_as_of_date_with_an_impossible_publication_date_is_a_data_error(tmp_path):
+    # Out of scope as not yet made, it would hide its error in a count: published after the run date (A2), or
+    # before its own decision (A3), is 数据有误 now (docs/rules.md §5); A4, possible, stays out of scope.
+    rows = [["序号", "文书号", "相对人", "处罚决定日期", "上网公开日期", "处罚机关"],
+            [1, "A1", "x", dt.date(2016, 6, 1), dt.date(2016, 6, 3), "区安监局"],
+            [2, "A2", "x", dt.date(2016, 7, 5), dt.date(2016, 12, 9), "区安监局"],
+            [3, "A3", "x", dt.date(2016, 7, 6), dt.date(2016, 7, 1), "区安监局"],
+            [4, "A4", "x", dt.date(2016, 7, 6), dt.date(2016, 7, 8), "区安监局"]]
+    path = write_xlsx(tmp_path / "处罚.xlsx", {"S": rows})
+    run = check([path], as_of=dt.date(2016, 6, 30), run_date=dt.date(2016, 12, 1))
+    assert run.summary["out_of_scope"] == {"other_month": 0, "after_as_of": 1, "other_kind": 0}
+    problems = run.records["check_problem"].astype(object).where(run.records["check_problem"].notna(), None)
+    judged = dict(zip(run.records["document_number"], zip(run.records["status"].astype(str), problems)))
+    assert judged == {"A1": ("on_time", None), "A2": ("invalid", "published-after-run-date"),
+                      "A3": ("invalid", "published-before-decision")}
