@@ -31,6 +31,12 @@ def test_a_number_corrected_since_is_the_same_decision_never_a_dropped_one(tmp_p
     assert (item["document_number"], item["state"], item["status"]) == ("西安监罚〔2015〕6号", "resolved", "late")
     assert (item["published_date"], item["working_days_late"]) == ("2016-11-18", 9)
     assert code == 0
+    # which row closed it, and the decision's day, are said (the old number alone hid the correction)
+    assert item["decision_date"] == "2016-10-10"
+    assert item["note"].startswith("本期台账中的文书号是 西安监罚〔2016〕6号（按相对人和决定日期对应）"), item["note"]
+    sheet = openpyxl.load_workbook(tmp_path / "r2016-11.xlsx")["整改跟踪"]
+    assert any("本期台账中的文书号是 西安监罚〔2016〕6号" in str(cell) for row in sheet.iter_rows(values_only=True)
+               for cell in row)
 
 
 def test_two_numbers_changed_for_one_party_and_day_are_no_guess(tmp_path):

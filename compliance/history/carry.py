@@ -233,7 +233,13 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     carried["note"] = None  # the found record's problems, said in 整改跟踪 (not stored)
     if now is not None:
         said = issues_column(now, as_of.isoformat(), run_date.isoformat())
-        carried.loc[carried.index[at >= 0], "note"] = ["；".join(p.message for p in ps) or None for ps in said]
+        found = carried.index[at >= 0]
+        # found under another number (a typo put right, matched by party and day: locate.py): which row closed it
+        renumbered = [f"本期台账中的文书号是 {number}（按相对人和决定日期对应）" if key != then and number else None
+                      for key, then, number in zip(now["number_key"], carried.loc[found, "number_key"].fillna(""),
+                                                   now["document_number"].astype(object).fillna(""))]
+        carried.loc[found, "note"] = ["；".join([n for n in [r] if n] + [p.message for p in ps]) or None
+                                      for r, ps in zip(renumbered, said)]
     covered = _covered(store, carried, records, at, period, spelled)
     months = carried["decision_date"].astype(object).fillna("").str[:7]
     pairs = (carried["unit"].astype(object).fillna("").astype(str) + "|"

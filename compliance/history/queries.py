@@ -18,8 +18,8 @@ from .store import HistoryStore
 if TYPE_CHECKING:  # the frames come from the report's side, which has pandas loaded already
     import pandas as pd
 
-ITEM_FIELDS = ["unit", "category", "document_number", "party", "first_period", "periods_open", "problem", "state",
-               "published_date", "working_days_late", "status"]
+ITEM_FIELDS = ["unit", "category", "document_number", "party", "decision_date", "first_period", "periods_open", "problem",
+               "state", "published_date", "working_days_late", "status"]
 
 
 def _missing(value) -> bool:
@@ -55,7 +55,11 @@ def items_json(frame: pd.DataFrame) -> list[dict]:
     """item_dicts of a frame of follow-up items (the report's carried-over items)."""
     if not len(frame):
         return []
-    return item_dicts({name: frame[name].tolist() for name in ITEM_FIELDS})
+    items = item_dicts({name: frame[name].tolist() for name in ITEM_FIELDS})
+    if "note" in frame:  # this run's word on the item (整改跟踪's 说明): not stored, so not in `history open`
+        for item, note in zip(items, frame["note"].tolist()):
+            item["note"] = _text(note)
+    return items
 
 
 def open_items(store: HistoryStore, units=()) -> list[dict]:
