@@ -7,11 +7,16 @@ store (helpers from test_history_followup), and reads November's carried-over it
 
 from __future__ import annotations
 
+import datetime as dt
+
 import openpyxl
 from click.testing import CliRunner
 from test_history_followup import ledger, month
 
+from compliance.api import check as run_check
 from compliance.cli import main
+from compliance.cli_history import record_period
+from compliance.history import HistoryStore
 
 
 def test_a_number_corrected_since_is_the_same_decision_never_a_dropped_one(tmp_path):
@@ -227,3 +232,22 @@ def test_a_monthly_ledger_copying_one_row_of_a_busy_month_is_no_cumulative_ledge
     month(cumulative, "10", "2016-10", "2016-11-25")
     _, carried = month(cumulative, "11", "2016-11", "2016-12-26")
     assert [(i["document_number"], i["state"]) for i in carried] == [("西人社许〔2016〕6号", "dropped")]
+
+
+def test_a_month_recorded_by_another_run_meanwhile_asks_for_this_month_again_not_for_itself(tmp_path, capsys):
+    # September's check starts on a store holding July only (its follow-up is built on July); August is recorded by
+    # another run before September records. Advice: run September again, not "history lacks 2026-08, run it".
+    for name, rows in (("07", [("西安监罚〔2016〕1号", "甲", "2016-07-04", "2016-07-06")]),
+                       ("08", [("西安监罚〔2016〕2号", "乙", "2016-08-01", "2016-08-03")]),
+                       ("09", [("西安监罚〔2016〕3号", "丙", "2016-09-05", "2016-09-07")])):
+        ledger(tmp_path / name / "区安监局_行政处罚.xlsx", "penalty", rows, "区安监局")
+    month(tmp_path, "07", "2016-07", "2016-08-25")
+    store = HistoryStore(tmp_path / "h.sqlite")
+    september = run_check([tmp_path / "09"], as_of=dt.date(2016, 10, 25), run_date=dt.date(2016, 12, 1),
+                          month="2016-09", history=store, period="2016-09")
+    month(tmp_path, "08", "2016-08", "2016-09-23")
+    capsys.readouterr()
+    assert record_period(september, store) is False
+    said = capsys.readouterr().err
+    assert "本次运行期间，另一次运行记入了 2016-08" in said and "请重新运行 2016-09" in said, said
+    assert "历史库中没有 2016-08" not in said, said
