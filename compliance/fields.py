@@ -132,8 +132,9 @@ TABLE: tuple[Field, ...] = (
           # a 公示期限 column holds the period (2025.11.06-2026.11.05: its first day, date_words.py) where no
           # publication-date column is there (lesser: it gives way to one); a credit export may have only it
           # and an update time, and the period's start is the better date (the update time only bounds it)
-          only={ONLINE: Words(lesser=("生成日期", "公示期限", "公示期间", "公开期限"), weak=("修改时间",)),
-                LEDGER: Words(lesser=("公示期限", "公示期间", "公开期限"))}),
+          only={ONLINE: Words(lesser=("生成日期", "公示期限", "公示期间", "公开期限", "公示期", "公开期"),
+                              weak=("修改时间",)),
+                LEDGER: Words(lesser=("公示期限", "公示期间", "公开期限", "公示期", "公开期"))}),
     # A 是否公开 / 状态 column: what the unit says, not when. A mark without a date is a data problem
     # (标注已公开，但没有公开日期), never a verdict of non-publication (docs/rules.md §8).
     Field("published_marked", "公开状态", "台账标注的是否已公开（已公开/是/未公开）：有标注而无公开日期时提示核实",

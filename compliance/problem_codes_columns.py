@@ -18,6 +18,11 @@ COLUMN_NOTES = [
                                                 "请在 Excel/WPS 中打开、确认数据显示后保存，再报送",
                 "公式没有保存计算结果，读不出内容：不能当作没有决定", "在 Excel/WPS 中打开并保存后重新报送（或复制后“选择性粘贴为数值”）"),
     # a cell's, kept here for room: the reader's word for a date that is no fact (ingest/rowscan.py)
+    ProblemType("published-period-single-day", CELL, "“公示期限”一类的列中只有一个日期 {text}：可能是应公开的最后期限，"
+                "不能当作公开日期，无法判定",
+                "没有公开日期列，公示期限（公开期限）列里写的不是一段期间（如 2026-10-09至2029-10-08，其第一天即上网之日），"
+                "而是一个日期：多半是单位自己算的截止日期。按它判定会把未公开的决定算作按时公开",
+                "增加“公开日期”列，填写实际上网公开的日期"),
     ProblemType("date-formula-today", CELL, "单元格是公式 TODAY() 或 NOW()，显示的是打开或保存表格那天的日期，不是实际日期：{text}",
                 "随当天日期变化的公式不能说明哪天作出决定或上网公开", "填写实际的日期（不要用公式）"),
     ProblemType("column-ambiguous", SHEET, "列“{header}”同时像是 {labels}，无法确定，已忽略",

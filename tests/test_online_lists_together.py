@@ -327,3 +327,14 @@ def test_a_credit_exports_notice_period_dates_its_entries_before_its_update_time
                                                 ["西市监罚〔2023〕1号", "黄石甲化工有限公司", "2023-03-01", "2023-03-06至2026-03-05", "2023-04-10", "区市场监管局"]])
     results, _ = check(tmp_path, "区市场监管局_2023年行政处罚.xlsx", rows[:1], both)
     assert results["西市监罚〔2023〕1号"] == ("late", "confirmed", "2023-04-10")
+
+
+def test_a_single_day_under_a_credit_exports_notice_period_is_not_its_publication(tmp_path):
+    # One day under 公示期限 may be the period's end (2026-03-05, three years on) or a due date: never the day it
+    # went online. The update time dates the entry instead, as an upper bound (on time by it: on time).
+    rows = [[1, "西市监罚〔2023〕1号", "黄石甲化工有限公司", D(2023, 3, 1), D(2023, 3, 6)]]
+    credit = write_csv(tmp_path / "信用网站_导出.csv", [["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示期限", "数据更新时间", "处罚机关"],
+                                                  ["西市监罚〔2023〕1号", "黄石甲化工有限公司", "2023-03-01", "2026-03-05", "2023-03-08", "区市场监管局"]])
+    results, _ = check(tmp_path, "区市场监管局_2023年行政处罚.xlsx", rows, credit)
+    # it made the ledger's 03-06 a false 逾期未公开 by "2026-03-05"
+    assert results["西市监罚〔2023〕1号"] == ("on_time", "confirmed", "2023-03-06")

@@ -102,3 +102,20 @@ def test_a_gongshi_qingkuang_sentence_column_and_a_gongshi_qixian_period_column_
     header = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "公示期限"]
     rows = [[1, "西住建罚〔2025〕3号", "丙", DECIDED, "2025.4.30-2026.4.29"]]
     assert [(s, p) for s, p, _ in judged(tmp_path / "b", header, rows)] == [("late", "2025-04-30")]
+
+
+def test_a_single_day_under_a_notice_period_header_is_never_taken_for_the_publication(tmp_path):
+    # probe: 公开期限 holding the unit's own due date (2025-03-31, the deadline) made unpublished decisions 按时公开,
+    # exit 0, whatever 是否公开 said. One day there is no period: 数据有误 with the reason; a range still dates it,
+    # under 公示期 too (that header was not read at all: 数据有误 for a late publication).
+    header = ["序号", "行政许可决定书文号", "申请人", "许可决定日期", "公开期限", "是否公开"]
+    rows = [[1, "西住建许〔2025〕1号", "甲", DECIDED, D(2025, 3, 31), "否"],
+            [2, "西住建许〔2025〕2号", "乙", DECIDED, "2025-03-31", ""],
+            [3, "西住建许〔2025〕3号", "丙", DECIDED, "2025.4.30-2026.4.29", "是"]]
+    assert judged(tmp_path, header, rows) == [("invalid", None, ["published-period-single-day"]),
+                                              ("invalid", None, ["published-period-single-day"]),
+                                              ("late", "2025-04-30", [])]
+    (tmp_path / "b").mkdir()
+    header = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "公示期"]
+    rows = [[1, "西住建罚〔2025〕4号", "丁", DECIDED, "2025年4月1日至2028年3月31日"]]
+    assert [(s, p) for s, p, _ in judged(tmp_path / "b", header, rows)] == [("late", "2025-04-01")]

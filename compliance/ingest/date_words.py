@@ -18,7 +18,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from ..dates import cell_types
+from ..dates import NO_DATE, cell_types
 from .unit_column import DITTO
 
 MIDNIGHT = dt.time(0)  # a date-formatted 0: the reader has no day for it, only its time of day
@@ -99,3 +99,21 @@ def _is_word(cells: pd.Series, words: frozenset) -> np.ndarray:
     """Cells that are one of ``words`` (hashed in one pass), written with or without spaces around."""
     spellings = set(words) | {f"{left}{w}{right}" for w in words for left, right in ((" ", ""), ("", " "), (" ", " "))}
     return cells.isin(spellings).to_numpy(bool)
+
+
+# A column for the notice period (公示期限, 公开期限, 公示期间, 公示期), read as the publication date where none is
+# there (fields.py: lesser): its range starts the day it went online. Under the same header a single day is
+# more likely the unit's own due date (应公开的期限) than a publication: never taken as one (docs/rules.md §8).
+PERIOD_HEADER = re.compile(r"(?:公示|公开)(?:期限|期间|期)\s*$")
+
+
+def period_single_days(cells: pd.Series, header: str | None, published: np.ndarray,
+                       codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(publication days, their problem codes) with each single day of a period column taken out and said."""
+    if not header or not PERIOD_HEADER.search(header.replace("\n", "")):
+        return published, codes
+    _, ranged = range_start(cells)
+    single = ~ranged & ~np.isnat(published)
+    if not single.any():
+        return published, codes
+    return np.where(single, NO_DATE, published), np.where(single, "published-period-single-day", codes)
