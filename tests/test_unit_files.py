@@ -557,7 +557,11 @@ def test_a_measure_line_above_the_header_names_no_unit(tmp_path, measure):
 @pytest.mark.parametrize("spellings, kept", [
     (["区卫健委", "区卫健委", "区卫生健康委员会"], "区卫健委"),
     (["区发改委", "区发改委", "西塞山区发展和改革委员会"], "区发改委"),
-    (["开发区管委会", "开发区管委会", "开发区管理委员会"], "开发区管委会")])
+    (["开发区管委会", "开发区管委会", "开发区管理委员会"], "开发区管委会"),
+    # probe 39: an office's official name against its short one (办公室 = 办; 自然资源和规划局 = 自然资源局)
+    (["区人防办", "区人防办", "西塞山区人民防空办公室"], "区人防办"),
+    (["区政府办", "区政府办", "西塞山区人民政府办公室"], "区政府办"),
+    (["区自然资源局", "区自然资源局", "西塞山区自然资源和规划局"], "区自然资源局")])
 def test_a_committee_written_short_and_long_is_one_unit(tmp_path, spellings, kept):
     """区卫生健康委员会 is 区卫健委 as 区人力资源和社会保障局 is 区人社局: ranked against itself, it was two units."""
     import json
