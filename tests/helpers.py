@@ -7,6 +7,8 @@ from pathlib import Path
 
 import openpyxl
 
+from compliance.report.layout import display_width
+
 PENALTY_HEADER = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期", "处罚机关"]
 
 
@@ -69,3 +71,16 @@ def cli_check(tmp_path: Path, path: Path, as_of: str = "2016-12-31") -> tuple[in
                                        "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
     data = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
     return result.exit_code, data, result.output
+
+
+def printed_whole(sheet, header, column, text, width) -> bool:
+    """The cell holding ``text`` shows it whole: its column is wide enough, or it wraps in a row tall enough
+    for its lines (and its row's date cells still show as dates)."""
+    if width >= display_width(text):
+        return True
+    cell = next(c for row in sheet.iter_rows(min_row=2) for c in row if c.value == text)
+    lines = -(-display_width(text) // int(width - 2))
+    height = sheet.row_dimensions[cell.row].height or 15
+    dates = [c for c in sheet[cell.row] if header[c.column - 1] in ("决定日期", "应公开截止日期")]
+    as_numbers = [c for c in dates if isinstance(c.value, (int, float)) and not c.is_date]  # 42614: a lost format
+    return bool(cell.alignment.wrap_text) and height >= 15 * lines and not as_numbers

@@ -9,7 +9,7 @@ from openpyxl.utils import get_column_letter
 
 from compliance.cli import main
 from compliance.report.layout import display_width
-from helpers import write_xlsx
+from helpers import printed_whole, write_xlsx
 
 D = dt.date
 HEADER = ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期", "处罚机关"]
@@ -43,7 +43,8 @@ def test_the_followup_and_trend_sheets_print_whole_after_two_months(tmp_path):
     header_row = next(i for i, r in enumerate(rows, start=1) if r[0] == "单位")
     assert any(r[3] == COMPANY for r in rows)  # carried over, still open
     widths = _widths(follow, header_row)
-    assert widths["行政相对人"] >= display_width(COMPANY), widths
+    header = [c.value for c in follow[header_row]]
+    assert printed_whole(follow, header, "行政相对人", COMPANY, widths["行政相对人"]), widths
     for sheet in (follow, trend):
         assert sheet.page_setup.orientation == "landscape"
         # fit to one page wide (1 is the default, left out of the file), as many pages long as needed

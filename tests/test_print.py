@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from compliance.cli import main
 from compliance.report.layout import display_width
-from helpers import PENALTY_HEADER, write_xlsx
+from helpers import PENALTY_HEADER, printed_whole, write_xlsx
 
 D = dt.date
 
@@ -34,7 +34,7 @@ def test_late_rows_print_whole_and_a_publication_after_the_as_of_date_is_said_in
     widths = {h: sheet.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width for i, h in enumerate(header)}
     for column, text in (("来源文件", name), ("工作表", "行政处罚决定公开情况"), ("文书号", long_number),
                          ("状态", "逾期未公开（统计截止日后才公开）")):  # the words that explain the date, whole
-        assert widths[column] >= display_width(text), (column, widths[column], display_width(text))
+        assert printed_whole(sheet, header, column, text, widths[column]), (column, widths[column], display_width(text))
 
 
 def test_about_sheet_rows_with_wrapped_text_are_tall_enough_and_its_header_repeats(tmp_path):

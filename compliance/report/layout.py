@@ -142,8 +142,10 @@ def wrapped_heights(texts, width: float) -> dict[int, float]:
     usable = max((width - 2) * 1.1, 1)  # a CJK character is nearer 1.8 widths than 2 in Calibri's units
     text = pd.Series(texts, dtype=object).reset_index(drop=True)
     text = text.where(cell_types(text.to_numpy(object)) == str)
-    shown = text.str.len() + text.str.count(r"[^\x00-\u2e7f]")
-    lines = (np.ceil(shown / usable) + text.str.count("\n")).fillna(1)
+    if not text.notna().any():  # nothing to wrap (and .str of no text gives no numbers)
+        return {}
+    shown = (text.str.len() + text.str.count(r"[^\x00-\u2e7f]")).astype(float)
+    lines = (np.ceil(shown / usable) + text.str.count("\n").astype(float)).fillna(1)
     tall = lines[lines > 1]
     return {int(r): LINE_HEIGHT * float(n) + 2 for r, n in tall.items()}
 

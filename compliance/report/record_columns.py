@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..dates import as_days
-from .layout import DATE, INT, STATUS_FILLS, TEXT, SheetSpec, column_widths, display_width
+from .layout import DATE, INT, STATUS_FILLS, TEXT, SheetSpec, column_widths, display_width, wrapped_heights
 
 EXCEL_MAX_ROWS = 1_048_576
 
@@ -142,9 +142,11 @@ def _text_cells(values: pd.Series, shown) -> np.ndarray:
 
 
 def record_specs(base_name: str, frame: pd.DataFrame, columns, statuses: np.ndarray, footer: str,
-                 header: str, print_columns: int | None = None, whole: tuple[str, ...] = ()) -> list[SheetSpec]:
+                 header: str, print_columns: int | None = None, whole: tuple[str, ...] = (),
+                 wrap: tuple[str, ...] = ()) -> list[SheetSpec]:
     """One sheet per EXCEL_MAX_ROWS - 1 records: 全部记录, 全部记录(2), …; the ``whole`` columns (few
-    distinct texts) as wide as their longest text in any row, within their cap: never cut in print."""
+    distinct texts) as wide as their longest text in any row, within their cap: never cut in print; the
+    ``wrap`` columns' long texts wrap onto more lines (printed, a text running past its column is cut)."""
     kinds = [c.kind for c in columns]
     widths = [min(w, c.width_cap) for c, w in zip(columns, column_widths(frame, kinds))]
     for k, c in enumerate(columns):
@@ -163,7 +165,11 @@ def record_specs(base_name: str, frame: pd.DataFrame, columns, statuses: np.ndar
                 highlight[int(r)] = color
         # Overdue rows are bold as well: two fills alone vanish on a black-and-white printer.
         bold = {int(r) for r in np.flatnonzero(part_status == "overdue")}
+        heights: dict[int, float] = {}
+        for name in wrap:  # the tallest of the row's wrapped cells
+            for r, h in wrapped_heights(chunk[name], widths[list(frame.columns).index(name)]).items():
+                heights[r] = max(h, heights.get(r, 0.0))
         specs.append(SheetSpec(base_name if part == 1 else f"{base_name}({part})", chunk, kinds, widths,
                                highlight=highlight, bold_rows=bold, print_columns=print_columns or len(kinds),
-                               footer=footer, page_header=header))
+                               footer=footer, page_header=header, wrap_columns=set(wrap), row_heights=heights))
     return specs

@@ -34,8 +34,12 @@ _SELF_CLOSED_LAST = re.compile(rb'<row r="(\d+)"[^>]*/>(\s*</sheetData>)')
 
 
 def repair_rust_output(path: Path, specs: list[SheetSpec], chart_parts: dict[str, bytes]) -> None:
-    """Rewrite ``path`` with duplicated last rows dropped and ``chart_parts`` swapped in."""
+    """Rewrite ``path`` with duplicated last rows dropped, the heights of wrapped rows with a fill set
+    (heights_after_writing) and ``chart_parts`` swapped in."""
+    heights = {f"xl/worksheets/sheet{i}.xml": heights_after_writing(s) for i, s in enumerate(specs, start=1)}
+    heights = {name: rows for name, rows in heights.items() if rows}
     suspects = {f"xl/worksheets/sheet{i}.xml" for i, s in enumerate(specs, start=1) if _last_row_has_settings(s)}
+    suspects |= set(heights)
     fixed = path.with_name(path.name + ".fix")
     try:
         with zipfile.ZipFile(path) as source:
@@ -53,7 +57,8 @@ def repair_rust_output(path: Path, specs: list[SheetSpec], chart_parts: dict[str
                         writer.add_bytes(info, chart_parts[info.filename])
                     elif info.filename in suspects:
                         with source.open(info) as stream:
-                            writer.add_stream(info, lambda sink, s=stream: _copy_without_duplicate_last_row(s, sink))
+                            writer.add_stream(info, lambda sink, s=stream, h=heights.get(info.filename):
+                                              _copy_without_duplicate_last_row(s, _HeightSink(sink, h) if h else sink))
                     else:
                         writer.copy_raw(raw, info)
                 writer.finish()
@@ -176,6 +181,38 @@ def _flags(name: bytes) -> int:
     return 0 if name.isascii() else 0x800  # bit 11: the name is UTF-8
 
 
+def heights_after_writing(spec: SheetSpec) -> dict[int, float]:
+    """{sheet row (1-based): points} set here, not by the writer: rustpy-xlsxwriter 0.8 writes a row that has
+    both a height and a format (a fill, wrapping) with the row's format on its date cells, which then show
+    as numbers (42614). A sheet with fills wraps by row formats (writers.py), so its heights come after."""
+    if not (spec.wrap_columns and spec.highlight):
+        return {}
+    return {spec.header_row + 2 + r: h for r, h in spec.row_heights.items()}
+
+
+class _HeightSink:
+    """Passes a sheet's XML on, with ``ht`` and ``customHeight`` added to the rows ``heights`` names."""
+
+    _ROW = re.compile(rb'<row r="(\d+)"')
+
+    def __init__(self, sink, heights: dict[int, float]):
+        self.sink, self.heights, self.carry = sink, heights, b""
+
+    def write(self, data: bytes) -> None:
+        data = self.carry + data
+        cut = data.rfind(b"<")  # a tag cut at the chunk's end waits for the rest; one before it is whole
+        self.carry = data[cut:] if cut >= 0 else b""
+        self.sink.write(self._ROW.sub(self._row, data[:cut] if cut >= 0 else data))
+
+    def finish(self) -> None:
+        self.sink.write(self._ROW.sub(self._row, self.carry))
+        self.carry = b""
+
+    def _row(self, match: re.Match) -> bytes:
+        height = self.heights.get(int(match.group(1)))
+        return match.group(0) if height is None else match.group(0) + b' ht="%g" customHeight="1"' % height
+
+
 def _last_row_has_settings(spec: SheetSpec) -> bool:
     last = spec.header_row + len(spec.frame)
     with_settings = {spec.header_row} | {spec.header_row + 1 + r for r in
@@ -196,3 +233,5 @@ def _copy_without_duplicate_last_row(stream, sink) -> None:
     if match and tail.rfind(b'<row r="%s"' % match.group(1), 0, match.start()) >= 0:
         tail = tail[:match.start()] + match.group(2) + tail[match.end():]
     sink.write(tail)
+    if isinstance(sink, _HeightSink):
+        sink.finish()

@@ -26,7 +26,7 @@ import pandas as pd
 
 from .layout import DATE, HEADER_FILL, INT, MARGINS, PERCENT, POINTS, SheetSpec
 from .native_stderr import native_stderr_kept
-from .repair import CHART_PART, repair_rust_output
+from .repair import CHART_PART, heights_after_writing, repair_rust_output
 
 PAPER_A4 = 9
 TITLE_SIZE = 12
@@ -72,8 +72,11 @@ def _plain_columns(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _rust_options(spec: SheetSpec, fmt) -> dict:
     """One sheet's options for rustpy-xlsxwriter's ``sheet``."""
-    row_formats = {spec.header_row + 1 + r: fmt(spec.highlight.get(r), bold=r in spec.bold_rows)
-                   for r in set(spec.highlight) | set(spec.bold_rows)}
+    # A row that wraps (row_heights) of a sheet with fills wraps by its row format: a column's wrap format would
+    # hide the row's fill. Wrapping the row's short cells too changes nothing on the page.
+    wrapped = set(spec.row_heights) if spec.wrap_columns and spec.highlight else set()
+    row_formats = {spec.header_row + 1 + r: fmt(spec.highlight.get(r), bold=r in spec.bold_rows, wrap=r in wrapped)
+                   for r in set(spec.highlight) | set(spec.bold_rows) | wrapped}
     # Only rates and their differences get a column format: a cell's own format hides the
     # row's fill, and whole numbers show as such in General anyway.
     column_formats = {name: fmt(num=NUMBER_FORMATS[kind]) for name, kind in zip(spec.frame.columns, spec.kinds)
@@ -99,7 +102,8 @@ def _rust_options(spec: SheetSpec, fmt) -> dict:
                    column_formats=column_formats or None, autofilter=spec.autofilter, page_setup=page,
                    row_heights={spec.header_row: 30, **({0: 26} if spec.title else {}),
                                 **({1: spec.subtitle_height} if spec.subtitle else {}),
-                                **{spec.header_row + 1 + r: h for r, h in spec.row_heights.items()}})
+                                **({} if heights_after_writing(spec) else
+                                   {spec.header_row + 1 + r: h for r, h in spec.row_heights.items()})})
     merges = []
     if spec.title:
         # 12 pt: rustpy-xlsxwriter 0.8 leaves a merged row at the default 15 pt height, where 14 pt is clipped
@@ -199,7 +203,7 @@ def write_xlsxwriter(specs: list[SheetSpec], target) -> None:
 def _xlsxwriter_cells(sheet, spec: SheetSpec, fmt) -> None:
     """The data cells, one by one (the fallback writer; the fast one takes whole columns)."""
     columns = [spec.frame[c].to_numpy(object) for c in spec.frame.columns]
-    wraps = [name in spec.wrap_columns and not spec.highlight for name in spec.frame.columns]
+    wraps = [name in spec.wrap_columns for name in spec.frame.columns]
     for r in range(len(spec.frame)):
         fill = spec.highlight.get(r)
         bold = r in spec.bold_rows

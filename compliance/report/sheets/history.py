@@ -9,7 +9,7 @@ import pandas as pd
 from ...history.labels import LONG_OPEN, PROBLEM_LABELS, STATE_LABELS
 from ...rules import CATEGORY_LABELS
 from ...status import STATUS_LABELS
-from ..layout import INT, PERCENT, POINTS, TEXT, SheetSpec, column_widths
+from ..layout import INT, PERCENT, POINTS, TEXT, SheetSpec, column_widths, wrapped_heights
 
 FOLLOWUP_HEADERS = ["单位", "类别", "文书号", "行政相对人", "决定日期", "首次发现", "已持续期数", "原问题", "现状",
                     "公开日期", "逾期工作日数", "当前状态", "说明", "来源文件", "工作表", "行号"]
@@ -17,7 +17,7 @@ FOLLOWUP_KINDS = [TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, INT, TEXT, TEXT, TEXT, INT
 STATE_ORDER = {"dropped": 0, "open": 1, "corrected": 2, "resolved": 3}
 FILLS = {"dropped": "#F4B084", "long": "#F8CBAD"}  # dark enough for a black-and-white printer
 BARS = "▁▂▃▄▅▆▇█"
-WIDE_CAPS = {"行政相对人": 56, "文书号": 40, "说明": 60}
+WIDE_CAPS = {"行政相对人": 30, "文书号": 40, "说明": 40}
 CATEGORY_NAMES = {**CATEGORY_LABELS, "all": "全部"}
 
 
@@ -60,13 +60,20 @@ def followup_spec(follow, footer: str, page_header: str, sheet_name: str = "整�
     subtitle = (first
                 + (f"；{follow.period} 新发现未整改 {len(frame) - carried} 条（首次发现为 {follow.period}）" if with_new else "")
                 + f"。深色底：台账中消失（上期台账中有、本期同一台账中被删除）；浅色底：已持续 {LONG_OPEN} 期及以上仍未整改")
-    # a company's full name is often 20 CJK characters or more: cut in print at 30, so its column is wider
-    # (the sheet is one page wide; highlighted rows cannot wrap, see writers.py)
+    # a company's full name is often 20 CJK characters or more, and a 说明 a sentence or two: they wrap
     caps = [WIDE_CAPS.get(name, 30) for name in frame.columns]
     widths = [min(w, cap) for w, cap in zip(column_widths(frame, FOLLOWUP_KINDS), caps)]
+    heights: dict[int, float] = {}
+    for name in WRAPPED:
+        for r, h in wrapped_heights(frame[name], widths[list(frame.columns).index(name)]).items():
+            heights[r] = max(h, heights.get(r, 0.0))
     return SheetSpec(sheet_name, frame, FOLLOWUP_KINDS, widths, header_row=2, highlight=highlight,
                      title=title or f"整改跟踪（{follow.period}，上期遗留问题的整改情况）", subtitle=subtitle,
-                     footer=footer, page_header=page_header, print_columns=13)
+                     footer=footer, page_header=page_header, print_columns=13, wrap_columns=set(WRAPPED),
+                     row_heights=heights)
+
+
+WRAPPED = ("行政相对人", "说明")  # printed, a text running past its column is cut at the page edge
 
 
 SPARK_SPAN = 0.10  # the least range a sparkline spans: 0.2 points of change must not look like a fall

@@ -16,7 +16,7 @@ from .records import COLUMNS as ALL_COLUMNS
 HEADERS = ("单位", "文书号", "行政相对人", "决定日期", "公开日期", "应公开截止日期", "逾期工作日数", "状态",
            "类别", "来源文件", "工作表", "行号")
 # Wider than on 全部记录: file names, sheet names and long 文书号 are printed whole (issue 21).
-WIDER = {"来源文件": 44, "工作表": 22, "文书号": 30, "状态": 52}  # 状态: its explanation (AFTER_AS_OF, AT_LEAST) whole
+WIDER = {"来源文件": 44, "工作表": 22, "文书号": 30, "状态": 26}  # 状态's explanations (AFTER_AS_OF, AT_LEAST) wrap
 COLUMNS = tuple(replace(c, width_cap=WIDER.get(h, c.width_cap)) for h in HEADERS
                 for c in ALL_COLUMNS if c.header == h)
 AFTER_AS_OF = "逾期未公开（统计截止日后才公开）"
@@ -43,7 +43,7 @@ def specs(sheet) -> list[SheetSpec]:
         state = np.where(claimed & ~after, NOT_FOUND, state)
         cells["状态"] = np.where(bound, state + AT_LEAST, state)
     result = record_specs("逾期清单", cells, COLUMNS, sheet.statuses[order], sheet.footer, sheet.header,
-                          whole=("状态", "工作表"))
+                          whole=("状态", "工作表"), wrap=("行政相对人", "状态", "来源文件"))
     if not len(order):  # printed, a bare header over a blank row reads as a failed export, not a clean result
         say_empty(result[0], "逾期清单", NONE_LATE)
     return result

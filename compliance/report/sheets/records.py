@@ -51,4 +51,12 @@ def frame(run, columns) -> pd.DataFrame:
 
 def specs(sheet) -> list[SheetSpec]:
     printed = PRINTED + len(sheet.columns) - len(COLUMNS)
-    return record_specs(NAME, sheet.everything, sheet.columns, sheet.statuses, sheet.footer, sheet.header, printed)
+    wrap = WRAPPED if len(sheet.everything) <= PRINTABLE_ROWS else ()
+    return record_specs(NAME, sheet.everything, sheet.columns, sheet.statuses, sheet.footer, sheet.header, printed,
+                        wrap=wrap)
+
+
+WRAPPED = ("行政相对人", "问题说明")  # the long texts of the printed columns: cut at the page edge otherwise
+# Past this many records (some 500 pages) the sheet is for the screen, not for print: its rows are not made
+# taller (setting them rewrites the whole sheet after writing, report/repair.py: a second or more at 100,000)
+PRINTABLE_ROWS = 20_000
