@@ -167,3 +167,10 @@ def test_the_json_and_the_report_are_readable_by_colleagues_as_any_new_file(work
     assert result.exit_code == 0, result.output
     assert {name: (work / name).stat().st_mode & 0o777 for name in ("r.xlsx", "r.json")} == {"r.xlsx": 0o644,
                                                                                               "r.json": 0o644}
+
+
+def test_the_json_carries_the_verdict_the_terminal_ends_with(work):
+    result = check("--json", "-", "-q")
+    payload = json.loads(result.stdout)
+    assert payload["verdict"] == {"passed": True, "exit_code": result.exit_code, "text": "通过：2 条记录全部按时公开或未到期。"}
+    assert result.exit_code == 0

@@ -89,6 +89,9 @@ def test_when_nothing_could_be_checked_the_page_says_so_and_nothing_else(page, t
         assert page.locator(gone).is_hidden(), gone
     assert "没有需要处理的记录" not in text and "全部按时公开" not in text and "见“数据问题”" not in text
     assert page.locator(".badge.zero:visible").count() == 0
+    # no verdict, and the status line is no "检查完成" (probe 40)
+    assert page.locator("#verdict").is_hidden()
+    assert page.locator("#check-status").inner_text() == "没有检查任何记录，原因见下方。"
     shot(page, tmp_path, f"page-nothing-checked-{make.__name__}.png")
 
 
@@ -179,3 +182,22 @@ def test_one_unit_written_two_ways_is_said_on_the_page(page, tmp_path):
     assert "单位名称写法不一，按同一单位统计：区人社局（另写作 西塞山区人力资源和社会保障局）" in \
         page.locator("#scope-note").inner_text()
     assert page.locator("#summary tbody").inner_text().count("区人社局") == 1
+
+
+def test_the_page_ends_in_the_terminals_verdict_passed_or_not(page, tmp_path):
+    # probe 40: the page showed counts only; a clerk had to work out whether the ledger passes. The terminal's
+    # last line is on the page, green for 通过, red for 未通过 with what keeps it from passing.
+    on_time = [[1, "西安监罚〔2016〕1号", "甲", D(2016, 9, 1), D(2016, 9, 5), "区安监局"]]
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    clean = write_xlsx(tmp_path / "a" / "区安监局.xlsx", {"处罚": [PENALTY_HEADER] + on_time})
+    upload(page, [clean])
+    verdict = page.locator("#verdict")
+    assert verdict.is_visible() and verdict.inner_text() == "通过：1 条记录全部按时公开或未到期。"
+    assert "good" in verdict.get_attribute("class")
+    assert page.locator("#check-status").inner_text() == "检查完成。"
+    late = on_time + [[2, "西安监罚〔2016〕2号", "乙", D(2016, 9, 1), D(2016, 11, 5), "区安监局"]]
+    failing = write_xlsx(tmp_path / "b" / "区安监局.xlsx", {"处罚": [PENALTY_HEADER] + late})
+    upload(page, [failing])
+    assert verdict.inner_text() == "未通过：共 2 条记录，逾期 1 条。" and "bad" in verdict.get_attribute("class")
+    shot(page, tmp_path, "page-verdict.png")

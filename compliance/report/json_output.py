@@ -53,6 +53,8 @@ def run_json(run, writer=None) -> dict:
         "report_writer": None if writer is None else {"name": writer.name, "fallback_reason": writer.fallback_reason},
         "records": rows,
         "unit_summary": unit_summary_json(run),
+        # the terminal's last line and the exit code: one verdict for the terminal, the JSON and the web page
+        "verdict": {"passed": run.verdict.exit_code == 0, "exit_code": run.verdict.exit_code, "text": run.verdict.text},
     }
     for part in run.parts:
         part.add_json(payload, rows)

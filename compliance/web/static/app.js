@@ -157,7 +157,9 @@ async function runCheck(event) {
     if (!$("quality").checked) form.append("quality", "off");
     const result = await getJson("/api/check", { method: "POST", body: form });
     drawResults(result);
-    setStatus(status, "检查完成。");
+    // nothing read: the reason is below the status line, not "完成"
+    if (result.report_url) setStatus(status, "检查完成。");
+    else setStatus(status, "没有检查任何记录，原因见下方。", true);
     $("results").scrollIntoView({ behavior: "smooth", block: "start" });
   } catch (err) {
     setStatus(status, err.message, true);
@@ -217,6 +219,11 @@ function drawResults(result) {
   const calendarWarnings = ((result.calendar || {}).warnings || []).map((w) => w.message);
   $("calendar-warning").hidden = calendarWarnings.length === 0;
   $("calendar-warning").textContent = calendarWarnings.map((m) => "注意：" + m).join(" ");
+  // the verdict the terminal ends with: 通过 / 未通过 and why, in one line above the figures
+  const verdict = result.verdict || {};
+  $("verdict").hidden = !checked || !verdict.text;
+  $("verdict").textContent = verdict.text || "";
+  $("verdict").className = "verdict " + (verdict.passed ? "good" : "bad");
   $("nothing-checked").hidden = checked;
   const bad = inputs.filter((i) => i.error);
   $("nothing-checked").textContent = checked ? "" : "没有检查任何记录：" + [
