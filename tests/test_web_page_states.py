@@ -201,3 +201,15 @@ def test_the_page_ends_in_the_terminals_verdict_passed_or_not(page, tmp_path):
     upload(page, [failing])
     assert verdict.inner_text() == "未通过：共 2 条记录，逾期 1 条。" and "bad" in verdict.get_attribute("class")
     shot(page, tmp_path, "page-verdict.png")
+
+
+def test_back_after_another_tab_returns_to_the_results(page, tmp_path):
+    # probe 40: a tab replaced the history entry, so Back left the page and the results (and report link) went
+    body = [[1, "西安监罚〔2016〕1号", "甲", D(2016, 9, 1), D(2016, 11, 5), "区安监局"]]
+    upload(page, [write_xlsx(tmp_path / "区安监局.xlsx", {"处罚": [PENALTY_HEADER] + body})])
+    page.click(".tab[data-tab='deadline']")
+    assert page.locator("#panel-deadline").is_visible() and page.locator("#results").is_hidden()
+    page.go_back()
+    page.wait_for_selector("#panel-check:not([hidden])")
+    assert page.locator("#results").is_visible() and page.locator("#report-link").is_visible()
+    assert page.locator("#verdict").inner_text().startswith("未通过")

@@ -65,7 +65,8 @@ function showTab(name) {
     $("panel-" + tab.dataset.tab).hidden = !active;
   }
   if (name === "calendar") loadCalendar();
-  if (location.hash !== "#" + name) history.replaceState(null, "", "#" + name);
+  // each tab an entry of the browser's history: Back returns to the tab before, results kept (it left the page)
+  if (location.hash !== "#" + name) history.pushState(null, "", "#" + name);
 }
 
 // ---- files ----
@@ -517,6 +518,10 @@ async function start() {
   }
   const wanted = location.hash.slice(1);
   if (["check", "deadline", "rules", "calendar"].includes(wanted)) showTab(wanted);
+  window.addEventListener("popstate", () => {  // Back / Forward between tabs: the page stays, and so do its results
+    const tab = location.hash.slice(1) || "check";
+    if (["check", "deadline", "rules", "calendar"].includes(tab)) showTab(tab);
+  });
 }
 
 document.addEventListener("DOMContentLoaded", start);
