@@ -213,3 +213,19 @@ def test_back_after_another_tab_returns_to_the_results(page, tmp_path):
     page.wait_for_selector("#panel-check:not([hidden])")
     assert page.locator("#results").is_visible() and page.locator("#report-link").is_visible()
     assert page.locator("#verdict").inner_text().startswith("未通过")
+
+
+def test_on_a_phone_nothing_runs_past_the_screens_edge(browser, url, tmp_path):
+    # probe 40: at 390 px the page was 431 px wide (tabs, options, the month field cut off); the wide tables now
+    # scroll inside their own box, and the tabs and options wrap
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    phone = context.new_page()
+    phone.goto(url)
+    phone.wait_for_function("document.getElementById('as_of').value !== ''")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    body = [[1, "西安监罚〔2016〕1号", "黄石市西塞山区某某建筑工程有限公司", D(2016, 9, 1), D(2016, 11, 5), "区安监局"]]
+    upload(phone, [write_xlsx(tmp_path / "区安监局.xlsx", {"处罚": [PENALTY_HEADER] + body})])
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    assert phone.locator("#verdict").is_visible() and phone.locator("#report-link").is_visible()
+    shot(phone, tmp_path, "page-phone.png")
+    context.close()
