@@ -255,7 +255,7 @@ def test_a_decision_re_dated_after_it_was_found_overdue_is_not_let_off(tmp_path)
     assert (item["state"], item["status"]) == ("open", "invalid")
     book = openpyxl.load_workbook(tmp_path / "r11.xlsx", read_only=True)
     followed = [row for row in book["整改跟踪"].iter_rows(values_only=True) if row[2] == "西安监罚〔2016〕1号"]
-    assert [row[4] for row in followed] == ["2016-10-10"]  # the recorded date stays until the ledgers agree
+    assert [row[4] for row in followed] == [dt.datetime(2016, 10, 10)]  # the recorded date stays until the ledgers agree
 
 
 def test_a_re_dating_that_changes_no_verdict_is_a_note_and_the_item_closes(tmp_path):
@@ -272,7 +272,7 @@ def test_a_re_dating_that_changes_no_verdict_is_a_note_and_the_item_closes(tmp_p
     assert (item["state"], item["status"]) == ("resolved", "late")
     book = openpyxl.load_workbook(tmp_path / "r2016-11.xlsx", read_only=True)
     followed = [row for row in book["整改跟踪"].iter_rows(values_only=True) if row[2] == "西安监罚〔2016〕1号"]
-    assert [row[4] for row in followed] == ["2016-10-10"]
+    assert [row[4] for row in followed] == [dt.datetime(2016, 10, 10)]
     problems = [" ".join(str(c) for c in row if c) for row in book["数据问题"].iter_rows(values_only=True)]
     assert any("2016-10 记录时这项决定的决定日期是 2016-10-10" in line and "结论都一样" in line for line in problems)
 

@@ -19,6 +19,7 @@ def spec(sheet, writer_label: str) -> SheetSpec:
     return SheetSpec(NAME, frame, [TEXT, TEXT], [16.0, CONTENT_WIDTH], landscape=False, autofilter=False,
                      # portrait: the scope on the right ran into the page number; the sheet's rows say it
                      footer=sheet.footer.split("&R")[0], fit_to_pages=(1, 0), wrap_columns={"内容"},
+                     page_header=sheet.header,  # the run's scope on top: a page printed apart is tied to its run
                      row_heights=wrapped_heights(frame["内容"], CONTENT_WIDTH))
 
 

@@ -9,11 +9,12 @@ import pandas as pd
 from ...history.labels import LONG_OPEN, PROBLEM_LABELS, STATE_LABELS
 from ...rules import CATEGORY_LABELS
 from ...status import STATUS_LABELS
-from ..layout import INT, PERCENT, POINTS, TEXT, SheetSpec, column_widths, wrapped_heights
+from ..layout import DATE, INT, PERCENT, POINTS, TEXT, SheetSpec, column_widths, wrapped_heights
+from ..record_columns import dates_for_excel, short_paths
 
 FOLLOWUP_HEADERS = ["单位", "类别", "文书号", "行政相对人", "决定日期", "首次发现", "已持续期数", "原问题", "现状",
                     "公开日期", "逾期工作日数", "当前状态", "说明", "来源文件", "工作表", "行号"]
-FOLLOWUP_KINDS = [TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, INT, TEXT, TEXT, TEXT, INT, TEXT, TEXT, TEXT, TEXT, INT]
+FOLLOWUP_KINDS = [TEXT, TEXT, TEXT, TEXT, DATE, TEXT, INT, TEXT, TEXT, DATE, INT, TEXT, TEXT, TEXT, TEXT, INT]
 STATE_ORDER = {"dropped": 0, "open": 1, "corrected": 2, "resolved": 3}
 FILLS = {"dropped": "#F4B084", "long": "#F8CBAD"}  # dark enough for a black-and-white printer
 BARS = "▁▂▃▄▅▆▇█"
@@ -26,15 +27,21 @@ def followup_frame(carried: pd.DataFrame) -> pd.DataFrame:
         ["unit", "order", "periods_open"], ascending=[True, True, False], kind="stable")
     return pd.DataFrame({
         "单位": c["unit"], "类别": c["category"].map(CATEGORY_LABELS), "文书号": c["document_number"],
-        "行政相对人": c["party"], "决定日期": c["decision_date"], "首次发现": c["first_period"],
+        "行政相对人": c["party"], "决定日期": _dates(c["decision_date"]), "首次发现": c["first_period"],
         "已持续期数": c["periods_open"].astype(float), "原问题": c["problem"].map(PROBLEM_LABELS),
-        "现状": c["state"].map(STATE_LABELS), "公开日期": c["published_date"],
+        "现状": c["state"].map(STATE_LABELS), "公开日期": _dates(c["published_date"]),
         "逾期工作日数": pd.to_numeric(c["working_days_late"], errors="coerce").astype(float),
         "当前状态": c["status"].map(STATUS_LABELS),
         # why the item stands as it does this period (the record's own problems): not stored, so
         # `history export`, which reads the store, leaves it empty
-        "说明": c["note"] if "note" in c else None, "来源文件": c["source_file"], "工作表": c["sheet"],
+        "说明": c["note"] if "note" in c else None, "来源文件": short_paths(c["source_file"].astype(object)),
+        "工作表": c["sheet"],
         "行号": pd.to_numeric(c["row"], errors="coerce").astype(float), "_state": c["state"]}).reset_index(drop=True)
+
+
+def _dates(stored: pd.Series) -> np.ndarray:
+    """Stored ISO days as the report's date cells (sortable, as on every other sheet), None where none."""
+    return dates_for_excel(pd.Series(pd.to_datetime(stored.astype(object), errors="coerce").to_numpy("datetime64[s]")))
 
 
 def followup_spec(follow, footer: str, page_header: str, sheet_name: str = "整改跟踪", title: str | None = None,
