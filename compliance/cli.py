@@ -269,6 +269,7 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
             if entry.error is not None and entry.error.detail:
                 click.echo(f"  （--debug）{entry.path}：{entry.error.detail}", err=True)
     verdict = run.verdict
+    made = _missing_folder(out)  # said once written: a typo in -o makes a folder where none was meant
     try:
         outputs = write_outputs(run, out=out, json=json_target, records_out=records_out,
                                 shape=ReportShape.for_engine(engine, all_records, records_out))
@@ -285,6 +286,8 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
     if outputs.report is None:  # nothing could be read: nothing written
         click.echo(verdict.text, err=True)
         return verdict.exit_code
+    if made is not None and made.is_dir():
+        click.echo(f"已新建文件夹：{made}", err=True)
     if outputs.writer.fallback_reason:
         click.echo(message("writer-fallback", label=outputs.writer.label), err=True)
     if outputs.kept is not None:
@@ -422,3 +425,14 @@ def _refuse_overlong(**options) -> None:
             if _name_size(part) > NAME_MAX:
                 raise click.UsageError(message("param-name-too-long", option="--" + option.replace("_", "-"),
                                                name=part[:12] + "…", size=_name_size(part)))
+
+
+def _missing_folder(out) -> Path | None:
+    """The outermost folder of --out that does not exist yet (the report's writing makes it), or None."""
+    if not out:
+        return None  # reports/ beside the inputs: the tool's own folder
+    folder = Path(out) if str(out).endswith(("/", "\\")) else Path(out).parent
+    missing = None
+    while not folder.exists() and folder != folder.parent:
+        missing, folder = folder, folder.parent
+    return missing

@@ -174,3 +174,12 @@ def test_the_json_carries_the_verdict_the_terminal_ends_with(work):
     payload = json.loads(result.stdout)
     assert payload["verdict"] == {"passed": True, "exit_code": result.exit_code, "text": "通过：2 条记录全部按时公开或未到期。"}
     assert result.exit_code == 0
+
+
+def test_a_report_written_into_a_folder_that_did_not_exist_says_it_made_the_folder(work):
+    # probe 40: -o with a typo in the folder made the folder without a word
+    result = check("-o", work / "新建" / "子目录" / "r.xlsx")
+    assert (work / "新建" / "子目录" / "r.xlsx").is_file()
+    assert f"已新建文件夹：{work / '新建'}" in result.output
+    again = check("-o", work / "新建" / "子目录" / "r2.xlsx")
+    assert "已新建文件夹" not in again.output
