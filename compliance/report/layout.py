@@ -150,6 +150,17 @@ def wrapped_heights(texts, width: float) -> dict[int, float]:
     return {int(r): LINE_HEIGHT * float(n) + 2 for r, n in tall.items()}
 
 
+def tallest_rows(frame: pd.DataFrame, names, widths: list[float]) -> dict[int, float]:
+    """wrapped_heights over the columns ``names`` of ``frame`` (``widths`` in the frame's column order): per
+    row, the tallest of its wrapped cells."""
+    heights: dict[int, float] = {}
+    columns = list(frame.columns)
+    for name in names:
+        for r, h in wrapped_heights(frame[name], widths[columns.index(name)]).items():
+            heights[r] = max(h, heights.get(r, 0.0))
+    return heights
+
+
 def page_scales(widths: list[float], heights_pt: float, extra_px: float = 0.0) -> tuple[float, float]:
     """(width, height) scales, each at most 1, at which columns ``widths`` (Excel's character units)
     and rows of ``heights_pt`` points plus ``extra_px`` pixels (a chart) fit one landscape A4 page

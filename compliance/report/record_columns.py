@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..dates import as_days
-from .layout import DATE, INT, STATUS_FILLS, TEXT, SheetSpec, column_widths, display_width, wrapped_heights
+from .layout import DATE, INT, STATUS_FILLS, TEXT, SheetSpec, column_widths, display_width, tallest_rows
 
 EXCEL_MAX_ROWS = 1_048_576
 
@@ -165,10 +165,7 @@ def record_specs(base_name: str, frame: pd.DataFrame, columns, statuses: np.ndar
                 highlight[int(r)] = color
         # Overdue rows are bold as well: two fills alone vanish on a black-and-white printer.
         bold = {int(r) for r in np.flatnonzero(part_status == "overdue")}
-        heights: dict[int, float] = {}
-        for name in wrap:  # the tallest of the row's wrapped cells
-            for r, h in wrapped_heights(chunk[name], widths[list(frame.columns).index(name)]).items():
-                heights[r] = max(h, heights.get(r, 0.0))
+        heights = tallest_rows(chunk, wrap, widths)
         specs.append(SheetSpec(base_name if part == 1 else f"{base_name}({part})", chunk, kinds, widths,
                                highlight=highlight, bold_rows=bold, print_columns=print_columns or len(kinds),
                                footer=footer, page_header=header, wrap_columns=set(wrap), row_heights=heights))

@@ -15,7 +15,7 @@ from ...online import RESULT_LABELS, UPDATE_AFTER_DEADLINE
 from ...problems import render_column
 from ...rules import CATEGORY_LABELS
 from ...status import STATUS_LABELS
-from ..layout import DATE, TEXT, SheetSpec, column_widths, wrapped_heights
+from ..layout import DATE, TEXT, SheetSpec, column_widths, tallest_rows
 from ..record_columns import dates_for_excel
 
 # Reading order: what needs action first. A full ID number on the website heads the sheet, whatever
@@ -25,6 +25,7 @@ FILLS = {"id-exposed": "#FF7C80", "not-found": "#F4B084", "date-differs": "#F8CB
 HEADERS = ["单位", "核对结果", "类别", "文书号", "行政相对人", "决定日期", "台账公开日期", "网站公开日期",
            "应公开截止日期", "状态", "说明", "台账出处", "网站清单出处"]
 KINDS = [TEXT, TEXT, TEXT, TEXT, TEXT, DATE, DATE, DATE, DATE, TEXT, TEXT, TEXT, TEXT]
+WRAPPED = ("行政相对人", "说明")  # printed, a text running past its column is cut at the page edge: wrapped
 CAPS = {"说明": 44, "行政相对人": 26, "文书号": 22, "台账出处": 40, "网站清单出处": 40, "单位": 28}
 PRINTED = 11
 DISCREPANCIES = ("online-not-found-claimed", "online-date-differs", "online-ambiguous", "online-number-differs")
@@ -47,13 +48,10 @@ def online_check_spec(run, source_names: pd.Series, footer: str, page_header: st
                          ("网站未见", "日期不符", "台账未登记", "无法确定对应", "无法核对"))
                 + "。网站未见：按未公开判定；日期不符：按网站日期判定；台账未登记：网站已公开、台账中没有；"
                   "无法核对、无法确定对应：按台账判定。有底色的行需要单位说明或更正")
-    heights: dict[int, float] = {}
-    for name in ("行政相对人", "说明"):  # printed, a text running past its column is cut at the page edge: wrapped
-        for r, h in wrapped_heights(table[name], widths[HEADERS.index(name)]).items():
-            heights[r] = max(h, heights.get(r, 0.0))
+    heights = tallest_rows(table, WRAPPED, widths)
     return SheetSpec("公开核对", table, KINDS, widths, highlight=highlight, footer=footer, header_row=2,
                      title="台账与网站公开清单核对（网站实际公开情况）", subtitle=subtitle,
-                     page_header=page_header, print_columns=PRINTED, wrap_columns={"行政相对人", "说明"},
+                     page_header=page_header, print_columns=PRINTED, wrap_columns=set(WRAPPED),
                      row_heights=heights)
 
 
