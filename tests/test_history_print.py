@@ -8,7 +8,6 @@ from click.testing import CliRunner
 from openpyxl.utils import get_column_letter
 
 from compliance.cli import main
-from compliance.report.layout import display_width
 from helpers import printed_whole, write_xlsx
 
 D = dt.date
