@@ -60,9 +60,12 @@ def record_period(run, store: HistoryStore | None) -> bool:
         from .history.record import record_history  # when used: start-up time
 
         try:
+            before = [p for p in store.periods() if p["period"] == run.history.period] if store.exists() else []
             revision = record_history(run, store)
             _say_migrated(store)
             click.echo(f"已记入历史库 {store.label}：{run.history.period}（第 {revision} 次记录）", err=True)
+            for line in replaced_elsewhere(before, run):
+                click.echo(line, err=True)
             for line in stale_warnings(store.periods(), run.history.period, run.history.previous_period):
                 click.echo(line, err=True)
         except StoreError as exc:
@@ -70,6 +73,20 @@ def record_period(run, store: HistoryStore | None) -> bool:
     if error is not None:
         click.echo(f"错误：{error.message.rstrip('。')}。报告已照常生成，但本期的历史记录未完成。", err=True)
     return error is not None
+
+
+def replaced_elsewhere(before: list[dict], run) -> list[str]:
+    """A recorded month replaced by a run of files from other folders: most likely a wrong --month (the
+    October folder run as 2026-09), which replaced that month's records. Said, with the way back."""
+    if not before:
+        return []
+    folders = {str(Path(p).parent) for p in before[0]["inputs"]}
+    now = {str(Path(e.path).parent) for e in run.inputs if not e.not_read}
+    if not folders or not now or folders & now:
+        return []
+    return [f"注意：{run.history.period} 此前（{before[0]['run_time']}）是用 {'、'.join(sorted(folders))} 中的文件记录的，"
+            f"这次的文件在 {'、'.join(sorted(now))}，已替换那次的记录。如果是 --month 写错了，"
+            f"请用原来的文件重新运行 {run.history.period}（--month {run.history.period}）。"]
 
 
 def stale_warnings(periods: list[dict], period: str, previous: str | None) -> list[str]:

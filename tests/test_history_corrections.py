@@ -251,3 +251,18 @@ def test_a_month_recorded_by_another_run_meanwhile_asks_for_this_month_again_not
     said = capsys.readouterr().err
     assert "本次运行期间，另一次运行记入了 2016-08" in said and "请重新运行 2016-09" in said, said
     assert "历史库中没有 2016-08" not in said, said
+
+
+def test_a_recorded_month_replaced_by_another_folders_files_is_said(tmp_path):
+    # probe 38: `check 2016-11 --month 2016-10` replaced the recorded October with November's folder, without a
+    # word. The replacement stands (a re-run is how a month is corrected), but the way back is said.
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty", [("西安监罚〔2016〕1号", "甲", "2016-10-10", "2016-10-12")], "区安监局")
+    ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty", [("西安监罚〔2016〕3号", "丙", "2016-11-02", "2016-11-04")], "区安监局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    again = CliRunner().invoke(main, ["check", str(tmp_path / "10"), "--month", "2016-10", "--as-of", "2016-11-25",
+                                      "--db", str(tmp_path / "h.sqlite"), "-o", str(tmp_path / "a.xlsx"), "-q"])
+    assert "已替换那次的记录" not in again.output  # the same folder again: a plain re-run
+    wrong = CliRunner().invoke(main, ["check", str(tmp_path / "11"), "--month", "2016-10", "--as-of", "2016-11-25",
+                                      "--db", str(tmp_path / "h.sqlite"), "-o", str(tmp_path / "b.xlsx"), "-q"])
+    assert f"这次的文件在 {tmp_path / '11'}，已替换那次的记录" in wrong.output, wrong.output
+    assert "请用原来的文件重新运行 2016-10（--month 2016-10）" in wrong.output
