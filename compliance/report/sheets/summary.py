@@ -75,7 +75,10 @@ def spec(sheet) -> SheetSpec:
         # The title and subtitle span only the columns both pages print (merged over the whole width, each
         # page printed a slice of every line): the title is shortened to fit there, its scope goes below.
         result.title_columns = result.repeat_columns = 3
-        result.title, result.subtitle = TITLE, f"{scope_text(run, rule=False)}。{subtitle}"  # it names the rule
+        # … in three narrow columns: the scope and the rule only (the rates' definitions, 7 to 12 lines there,
+        # are on 说明, as they are for every report)
+        result.title = TITLE
+        result.subtitle = f"{scope_text(run, rule=False)}。规则：{run.rules.name}。各比率的算法见“说明”工作表。{made}"
         result.chart = replace(chart, width=560, col=3)  # narrower, right of 排名, 单位, 类别
     rows_pt = 26 + result.subtitle_height + 30 + 15 * (len(frame) + 3)  # title, subtitle, header, rows, the gap
     _, one_page = print_fit(widths[:len(kinds) - 3], rows_pt, chart.height, repeated=3)
