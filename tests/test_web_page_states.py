@@ -229,3 +229,14 @@ def test_on_a_phone_nothing_runs_past_the_screens_edge(browser, url, tmp_path):
     assert phone.locator("#verdict").is_visible() and phone.locator("#report-link").is_visible()
     shot(phone, tmp_path, "page-phone.png")
     context.close()
+
+
+def test_a_working_day_count_out_of_range_is_refused_in_chinese(page):
+    # probe 40: 自定义工作日数 0 showed the browser's own bubble, in English ("Value must be greater than …")
+    page.select_option("#rule", "days")
+    page.fill("#days", "0")
+    valid = page.evaluate("document.getElementById('days').reportValidity()")
+    assert valid is False
+    assert page.evaluate("document.getElementById('days').validationMessage") == "请填写 1–3650 之间的整数"
+    page.fill("#days", "20")
+    assert page.evaluate("document.getElementById('days').checkValidity()") is True

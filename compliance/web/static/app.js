@@ -495,6 +495,11 @@ async function start() {
     drop.addEventListener(name, () => drop.classList.remove("over"));
   drop.addEventListener("drop", (e) => { e.preventDefault(); addFiles(e.dataTransfer.files); });
   $("rule").addEventListener("change", () => { $("days-label").hidden = $("rule").value !== "days"; });
+  // the browser's own bubble speaks the browser's language (English in many installs): said in Chinese
+  for (const input of document.querySelectorAll("input[type=number]")) {
+    input.addEventListener("invalid", () => input.setCustomValidity(`请填写 ${input.min}–${input.max} 之间的整数`));
+    input.addEventListener("input", () => input.setCustomValidity(""));
+  }
   $("check-form").addEventListener("submit", runCheck);
   $("deadline-form").addEventListener("submit", runDeadline);
   $("print").addEventListener("click", () => window.print());
