@@ -240,3 +240,14 @@ def test_a_working_day_count_out_of_range_is_refused_in_chinese(page):
     assert page.evaluate("document.getElementById('days').validationMessage") == "请填写 1–3650 之间的整数"
     page.fill("#days", "20")
     assert page.evaluate("document.getElementById('days').checkValidity()") is True
+
+
+def test_past_the_rows_shown_the_worst_are_shown_not_the_first(page, tmp_path):
+    # probe 40: a large ledger showed its first 1000 problems in file order; an overdue decision further down,
+    # the worst of all, was not on the page
+    rows = [[k, f"西安监罚〔2016〕{k}号", "甲", D(2016, 9, 1), D(2016, 10, 10), "区安监局"] for k in range(1, 1051)]
+    rows.append([1051, "西安监罚〔2016〕1051号", "乙", D(2016, 3, 1), None, "区安监局"])  # 逾期未公开, last row
+    upload(page, [write_xlsx(tmp_path / "区安监局.xlsx", {"处罚": [PENALTY_HEADER] + rows})])
+    table = page.locator("#problems").inner_text()
+    assert "西安监罚〔2016〕1051号" in table
+    assert "只显示最需要处理的 1000 条" in page.locator("#problems-more").inner_text()

@@ -263,7 +263,7 @@ function drawProblems(records, unreadable, counted) {
   badge.textContent = problems.length || unreadable ? `${problems.length} 条` : "没有";
   // green only when all was read and something was checked: no decision in the month is no all-clear
   badge.classList.toggle("zero", problems.length === 0 && !unreadable && counted > 0);
-  const shown = problems.slice(0, PROBLEM_ROWS_SHOWN);
+  const shown = mostPressing(problems, PROBLEM_ROWS_SHOWN);
   const headers = ["文件", "工作表", "行号", "文书号", "状态", "问题说明", "决定日期", "公开日期", "截止日期", "逾期工作日数"];
   const rows = shown.map((r) => [r.file, r.sheet, r.row, r.document_number, statusLabel(r.status),
     (r.issues || []).map((i) => i.message).join("；"), r.decision_date, r.published_date, r.deadline,
@@ -276,7 +276,18 @@ function drawProblems(records, unreadable, counted) {
     : unreadable ? `读到的记录全部按时公开或未到期；另有 ${unreadable} 个文件无法读取，见上方。`
     : "全部按时公开或未到期，没有需要处理的记录。" }));
   $("problems-more").textContent = problems.length > shown.length
-    ? `只显示前 ${shown.length} 条，共 ${problems.length} 条；完整清单请下载 Excel 报告（“逾期清单”和“数据问题”工作表）。` : "";
+    ? `只显示最需要处理的 ${shown.length} 条（逾期未公开、逾期公开按逾期工作日数从多到少，其次数据有误、无法判定），` +
+      `共 ${problems.length} 条；完整清单请下载 Excel 报告（“逾期清单”和“数据问题”工作表）。` : "";
+}
+
+// Past the rows shown, the worst first chooses which (not the first rows of the first file); shown in file order.
+const PRESSING = ["overdue", "late", "invalid", "undetermined"];
+function mostPressing(problems, most) {
+  if (problems.length <= most) return problems;
+  const rank = (r) => (PRESSING.indexOf(r.status) + PRESSING.length + 1) % (PRESSING.length + 1);  // others last
+  const picked = problems.map((r, i) => [r, i]).sort((a, b) => rank(a[0]) - rank(b[0])
+    || (b[0].working_days_late || 0) - (a[0].working_days_late || 0) || a[1] - b[1]).slice(0, most);
+  return picked.sort((a, b) => a[1] - b[1]).map(([r]) => r);
 }
 
 function drawSummary(summary) {
