@@ -266,3 +266,20 @@ def test_a_recorded_month_replaced_by_another_folders_files_is_said(tmp_path):
                                       "--db", str(tmp_path / "h.sqlite"), "-o", str(tmp_path / "b.xlsx"), "-q"])
     assert f"这次的文件在 {tmp_path / '11'}，已替换那次的记录" in wrong.output, wrong.output
     assert "请用原来的文件重新运行 2016-10（--month 2016-10）" in wrong.output
+
+
+def test_a_monthly_ledger_relisting_items_it_put_right_drops_no_other_item(tmp_path):
+    # probe 41: October had five decisions, 3号, 4号 and 5号 unpublished. November's monthly ledger re-lists 3号
+    # and 4号 published (its 整改) and 1号 unchanged: the re-listed items counted as "most of October held", and
+    # 5号, simply still unpublished, was 台账中消失. Carried items count on neither side: 5号 is 仍未整改.
+    october = [("西城管罚〔2016〕1号", "甲", "2016-10-10", "2016-10-11"), ("西城管罚〔2016〕2号", "乙", "2016-10-11", "2016-10-12"),
+               ("西城管罚〔2016〕3号", "丙", "2016-10-12", None), ("西城管罚〔2016〕4号", "丁", "2016-10-13", None),
+               ("西城管罚〔2016〕5号", "戊", "2016-10-14", None)]
+    november = [("西城管罚〔2016〕6号", "己", "2016-11-01", "2016-11-02"), ("西城管罚〔2016〕3号", "丙", "2016-10-12", "2016-11-20"),
+                ("西城管罚〔2016〕4号", "丁", "2016-10-13", "2016-11-20"), october[0]]
+    ledger(tmp_path / "10" / "区城管局_行政处罚.xlsx", "penalty", october, "区城管局")
+    ledger(tmp_path / "11" / "区城管局_行政处罚.xlsx", "penalty", november, "区城管局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
+    assert {i["document_number"]: i["state"] for i in carried} == {
+        "西城管罚〔2016〕3号": "resolved", "西城管罚〔2016〕4号": "resolved", "西城管罚〔2016〕5号": "open"}

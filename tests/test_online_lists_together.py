@@ -338,3 +338,18 @@ def test_a_single_day_under_a_credit_exports_notice_period_is_not_its_publicatio
     results, _ = check(tmp_path, "区市场监管局_2023年行政处罚.xlsx", rows, credit)
     # it made the ledger's 03-06 a false 逾期未公开 by "2026-03-05"
     assert results["西市监罚〔2023〕1号"] == ("on_time", "confirmed", "2023-03-06")
+
+
+def test_a_record_with_no_readable_decision_date_is_never_website_not_found(tmp_path):
+    # probe 42: 2025-02-30 and 2025年2月 (plainly February 2025) were 网站未见 against a list of 2026 decisions only,
+    # counted in the unit's 网站未见: with no deadline, where the list's span stands to the record is unknown.
+    rows = [[1, "西市监罚〔2025〕3号", "黄石甲餐饮有限公司", "2025-02-30", None],
+            [2, "西市监罚〔2025〕4号", "黄石乙超市", "2025年2月", None],
+            [3, "西市监罚〔2023〕7号", "黄石丙药房", D(2023, 3, 2), D(2023, 3, 20)]]
+    credit = write_csv(tmp_path / "信用网站_导出.csv", [["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "处罚机关"],
+                                                  ["西市监罚〔2023〕7号", "黄石丙药房", "2023-03-02", "2023-03-20", "区市场监管局"],
+                                                  ["西市监罚〔2023〕9号", "黄石丁商行", "2023-06-02", "2023-06-20", "区市场监管局"]])
+    results, data = check(tmp_path, "区市场监管局_2023年行政处罚.xlsx", rows, credit)
+    assert results == {"西市监罚〔2025〕3号": ("invalid", "not-verifiable", None),
+                       "西市监罚〔2025〕4号": ("invalid", "not-verifiable", None),
+                       "西市监罚〔2023〕7号": ("on_time", "confirmed", "2023-03-20")}

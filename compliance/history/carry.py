@@ -362,7 +362,9 @@ def _covered(store: HistoryStore, carried: pd.DataFrame, records: pd.DataFrame, 
         return set()
     units = sorted(set(carried.loc[absent, "unit"]))
     stored_names = units + [name for name, now in spelled.items() if now in units]
-    every = store.records(sorted(set(carried.loc[absent, "first_period"])), stored_names)
+    # the periods that recorded the items, and their decision months' (a 补报 is stored in the period it was sent)
+    months = carried.loc[absent, "decision_date"].astype(object).fillna("").astype(str).str[:7]
+    every = store.records(sorted(set(carried.loc[absent, "first_period"]) | set(months[months.ne("")])), stored_names)
     every = every[(every["period"] < period) & every["number_key"].ne("")]
     if spelled:
         every = every.assign(unit=every["unit"].astype(object).replace(spelled))
@@ -386,10 +388,14 @@ def _covered(store: HistoryStore, carried: pd.DataFrame, records: pd.DataFrame, 
     pairs = set(_month_keys(evidence[copied]))
     # ... in a ledger that holds most of that month's other rows: a monthly ledger listing one row of a month
     # of twenty again is no cumulative ledger (2 × rows held > rows recorded less the items missing now)
-    held = pd.Series(_month_keys(records[theirs]), dtype=object).value_counts()
+    # (carried items, found or not, count on neither side: a monthly ledger re-lists the ones it put right)
+    # (numbered rows on both sides, as ``every`` holds)
+    numbered = records["number_key"].ne("").to_numpy(bool)
+    held = pd.Series(_month_keys(records[theirs & ~is_carried & numbered]), dtype=object).value_counts()
     recorded = pd.Series(_month_keys(every.drop_duplicates(BY_NUMBER)), dtype=object).value_counts()
-    missing = pd.Series(_month_keys(carried[absent.to_numpy(bool)]), dtype=object).value_counts()
-    rest = recorded.sub(missing.reindex(recorded.index, fill_value=0))
+    items = pd.Series(_month_keys(carried[carried["number_key"].astype(object).fillna("").ne("").to_numpy(bool)]),
+                      dtype=object).value_counts()
+    rest = recorded.sub(items.reindex(recorded.index, fill_value=0))
     most = recorded.index[(2 * held.reindex(recorded.index, fill_value=0) > rest).to_numpy(bool)]
     return pairs & set(most)
 

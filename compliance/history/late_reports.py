@@ -38,8 +38,11 @@ def late_reported(store: HistoryStore, period: str, records: pd.DataFrame,
     if not len(stored):
         out[mine.index.to_numpy()] = mine["month"].to_numpy(object)
         return out
-    stored = stored.assign(month=stored["period"])
-    spelled = run_spellings(stored["unit"], mine["unit"], aliases)  # 区安监局 then, 西塞山区安全生产监督管理局 now
+    # by the month it was decided in: a 补报 is stored in the period it was sent, and is no 补报 again later
+    stored = stored.assign(month=stored["decision_date"].astype(object).fillna("").astype(str).str[:7])
+    present = records if "number_key" in records else None  # a renamed unit is known by its numbers too
+    spelled = run_spellings(stored["unit"], records["unit"], aliases,  # 区安监局 then, 西塞山区安全生产监督管理局 now
+                            numbers=None if present is None else (stored, present))
     if spelled:
         stored["unit"] = stored["unit"].replace(spelled)
     with_number = mine["number_key"].ne("").to_numpy(bool)
@@ -47,7 +50,9 @@ def late_reported(store: HistoryStore, period: str, records: pd.DataFrame,
     known = mine[with_number][on].merge(stored[on].drop_duplicates(), on=on, how="left", indicator=True)["_merge"].eq("both")
     # ... or under another unit's name, where the number names its issuer (西安监罚〔2026〕2号): a unit renamed
     # (区安监局 -> 区应急管理局) without [units] sends its cumulative ledger under the new name, no 补报
-    issued = stored[stored["number_key"].str.match(ISSUER).to_numpy(bool)][on[1:]].drop_duplicates()
+    # (only a unit this run does not name: two districts' 区人社局 may both number 区人社许〔2026〕N号)
+    gone = ~stored["unit"].isin(set(records["unit"].dropna())).to_numpy(bool)
+    issued = stored[gone & stored["number_key"].str.match(ISSUER).to_numpy(bool)][on[1:]].drop_duplicates()
     known |= mine[with_number][on[1:]].merge(issued, how="left", indicator=True)["_merge"].eq("both").to_numpy(bool)
     missing = pd.concat([_without_number_missing(mine[with_number][~known.to_numpy(bool)], stored, mine),
                          _without_number_missing(mine[~with_number], stored, mine)])

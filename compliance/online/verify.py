@@ -245,7 +245,9 @@ def coverage(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineLis
             continue
         end = np.datetime64(dated.max(), "s")
         item.last_seen = dated.max().date()
-        holds = ~(deadline > end)  # a NaT deadline compares false: the record is judged unjudgeable anyway
+        # no deadline (no readable decision date, or no calendar for its year): where the list's span stands
+        # to it is unknown, so it is no 网站未见 (a 2025-02-30 decision against a list of 2026 was counted one)
+        holds = ~(deadline > end) & ~np.isnat(deadline)
         holds &= ~(claimed > end)  # published (the ledger says) after the list was exported: not in it yet
         # Its earliest date, per category: a list that still shows 2020 permits may hold penalties
         # from 2023 only (taken down when their publicity ended). Two lists: each from its own start.
