@@ -44,3 +44,15 @@ def test_a_nul_byte_in_a_csv_cell_is_dropped_as_an_invisible_character(tmp_path)
                      "西安监罚〔2023〕1号,黄石甲化工\x00有限公司,2023-10-09,2023-10-12\n".encode("utf-8"))
     _, data = run(path)
     assert [r["party"] for r in data["records"]] == ["黄石甲化工有限公司"]
+
+
+def test_a_utf16_export_without_a_byte_order_mark_starting_in_chinese_is_read(tmp_path):
+    # probe 42: some exporting systems write UTF-16 without a BOM; a header of Chinese words first (no ASCII at
+    # the start to give it away) was refused as "不是 … UTF-16 编码". Its 开 (U+5F00) puts a NUL on the other side.
+    for encoding in ("utf-16-le", "utf-16-be"):
+        path = tmp_path / encoding / "区安监局_上网公开导出.txt"
+        path.parent.mkdir()
+        path.write_bytes("\r\n".join([HEADER, *ROWS]).encode(encoding))
+        code, data = run(path)
+        assert [(r["document_number"], r["status"]) for r in data["records"]] == [
+            ("西安监罚〔2023〕1号", "on_time"), ("西安监罚〔2023〕2号", "overdue")], encoding

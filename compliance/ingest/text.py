@@ -44,10 +44,8 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str]:
         candidates = ["utf-8-sig"]
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidates = ["utf-16"]
-    elif len(raw) >= 4 and raw[1:4:2] == b"\x00\x00" and raw[0:1] != b"\x00":
-        candidates = ["utf-16-le"]
-    elif len(raw) >= 4 and raw[0:4:2] == b"\x00\x00":
-        candidates = ["utf-16-be"]
+    elif _utf16_without_bom(raw):
+        candidates = [_utf16_without_bom(raw)]
     else:
         return _utf8_or_gb18030(raw, path)
     try:
@@ -57,6 +55,23 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str]:
             return _utf8_or_gb18030(raw[len(codecs.BOM_UTF8):], path)
         line = raw[:exc.start].count(b"\n") + 1
         raise FileFault("undecodable-text", path, lines=str(line), detail=str(exc)) from exc
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """"utf-16-le" / "utf-16-be" for UTF-16 text without a byte-order mark (some exporting systems write it):
+    its ASCII characters (tabs, line ends, digits, dates) have a NUL on one side; a few Chinese characters
+    (开 U+5F00, 一 U+4E00) have one on the other. A header of Chinese words first has no ASCII at the start,
+    so a sample is counted, not the first characters."""
+    sample = raw[:4096]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    least = max(2, len(sample) // 40)  # one character in twenty at least
+    if odd >= least and odd >= 4 * even:
+        return "utf-16-le"
+    if even >= least and even >= 4 * odd:
+        return "utf-16-be"
+    return None
 
 
 def _utf8_or_gb18030(raw: bytes, path: Path) -> tuple[str, str]:
