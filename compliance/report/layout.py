@@ -140,14 +140,17 @@ def wrapped_heights(texts, width: float) -> dict[int, float]:
     than one line (column-wise). Neither writer computes them, and LibreOffice then shows only a
     cell's last line."""
     usable = max((width - 2) * 1.1, 1)  # a CJK character is nearer 1.8 widths than 2 in Calibri's units
-    text = pd.Series(texts, dtype=object).reset_index(drop=True)
+    # each distinct text measured once (a status, a file name, a party repeated): rows share the answer
+    codes, uniques = pd.factorize(pd.Series(texts, dtype=object).reset_index(drop=True))
+    text = pd.Series(uniques, dtype=object)
     text = text.where(cell_types(text.to_numpy(object)) == str)
     if not text.notna().any():  # nothing to wrap (and .str of no text gives no numbers)
         return {}
     shown = (text.str.len() + text.str.count(r"[^\x00-\u2e7f]")).astype(float)
-    lines = (np.ceil(shown / usable) + text.str.count("\n").astype(float)).fillna(1)
-    tall = lines[lines > 1]
-    return {int(r): LINE_HEIGHT * float(n) + 2 for r, n in tall.items()}
+    lines = (np.ceil(shown / usable) + text.str.count("\n").astype(float)).fillna(1).to_numpy(float)
+    per_row = np.append(lines, 1.0)[codes]  # -1 (a blank) takes the 1 appended
+    tall = np.flatnonzero(per_row > 1)
+    return {int(r): LINE_HEIGHT * float(per_row[r]) + 2 for r in tall}
 
 
 def tallest_rows(frame: pd.DataFrame, names, widths: list[float]) -> dict[int, float]:
