@@ -12,6 +12,8 @@ Faults become one Chinese line and exit 2; ``--debug`` shows the traceback.
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 import os
 import sys
 
@@ -29,11 +31,70 @@ HELP_OPTION_TEXT = "显示本帮助并退出。"
 
 
 class ChineseFormatter(click.HelpFormatter):
+    """click's layout, wrapped by the columns a terminal gives each character (a Chinese one takes two):
+    click counts characters, and its Chinese lines ran to 158 columns of a 100-column help."""
+
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         super().write_usage(prog, args, "用法： " if prefix is None else prefix)
 
     def write_heading(self, heading: str) -> None:
         self.write(f"{'':>{self.current_indent}}{heading}：\n")
+
+    def write_text(self, text: str) -> None:
+        indent = " " * self.current_indent
+        paragraphs = [p for p in re.split(r"\n\s*\n", text.strip("\n")) if p.strip()]
+        for k, paragraph in enumerate(paragraphs):
+            if paragraph.lstrip(" ").startswith("\b"):  # click's mark: lines kept as written (examples)
+                lines = [line.rstrip() for line in paragraph.lstrip(" ")[1:].lstrip("\n").splitlines()]
+            else:
+                lines = wrap_columns(" ".join(paragraph.split()), self.width - self.current_indent)
+            for line in lines:
+                self.write(f"{indent}{line}\n")
+            if k < len(paragraphs) - 1:
+                self.write("\n")
+
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = list(rows)
+        first_col = min(max((columns(first) for first, _ in rows), default=0), col_max) + col_spacing
+        for first, second in rows:
+            self.write(f"{'':>{self.current_indent}}{first}")
+            if not second:
+                self.write("\n")
+                continue
+            if columns(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - columns(first)))
+            else:
+                self.write("\n" + " " * (first_col + self.current_indent))
+            lines = wrap_columns(second, max(self.width - first_col - self.current_indent, 10)) or [""]
+            self.write(f"{lines[0]}\n")
+            for line in lines[1:]:
+                self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
+
+
+def columns(text: str) -> int:
+    """The columns a terminal gives ``text``: two for each wide (Chinese, full-width) character."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+_TOKENS = re.compile(r"[ \t]+|[\u2e80-\u9fff\uf900-\uffef]|[^ \t\u2e80-\u9fff\uf900-\uffef]+")
+
+
+def wrap_columns(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` columns: broken between Chinese characters or at spaces, never
+    inside a Latin word, an option name or a number (one longer than a line stands alone on its line)."""
+    lines, line = [], ""
+    for token in _TOKENS.findall(text):
+        if token.isspace():
+            if line:
+                line += token  # as written (click's two spaces before [默认：…])
+            continue
+        if line and columns(line) + columns(token) > width:
+            lines.append(line.rstrip())
+            line = ""
+        line += token
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
 
 
 class ChineseContext(click.Context):

@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from compliance.cli import main
+from compliance.cli_chinese import columns
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -145,3 +146,11 @@ def test_messages_do_not_depend_on_the_locale(args, tmp_path):
         seen.add(done.stderr.decode("utf-8"))
     [message] = seen
     assert message.startswith("用法错误：")
+
+
+def test_help_lines_fit_the_fixed_width_counting_chinese_characters_as_two_columns():
+    # probe 40: click counts characters, so Chinese help lines ran to 158 columns of a 100-column help
+    for name in ["", *main.commands]:
+        text = run(*([name] if name else []), "--help").stdout
+        widest = max(text.splitlines(), key=columns)
+        assert columns(widest) <= 100, (name, widest)
