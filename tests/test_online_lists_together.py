@@ -353,3 +353,23 @@ def test_a_record_with_no_readable_decision_date_is_never_website_not_found(tmp_
     assert results == {"西市监罚〔2025〕3号": ("invalid", "not-verifiable", None),
                        "西市监罚〔2025〕4号": ("invalid", "not-verifiable", None),
                        "西市监罚〔2023〕7号": ("on_time", "confirmed", "2023-03-20")}
+
+
+def test_the_online_check_sheet_lists_units_in_the_summarys_order(tmp_path):
+    # probe 40: 公开核对 was ordered by the units' names as code points (区… before 黄…), neither 汇总's ranking
+    # (which 逾期清单 follows) nor the files' order. 黄石港区人社局 ranks first (on time), 区安监局 second (late).
+    write_xlsx(tmp_path / "黄石港区人社局_2023年行政许可.xlsx", {"许可": [LEDGER_HEADER, [1, "黄人社许〔2023〕1号", "甲", D(2023, 3, 1), D(2023, 3, 2)]]})
+    write_xlsx(tmp_path / "区安监局_2023年行政处罚.xlsx", {"处罚": [LEDGER_HEADER, [1, "西安监罚〔2023〕1号", "乙", D(2023, 3, 1), D(2023, 5, 2)]]})
+    credit = write_csv(tmp_path / "信用网站_导出.csv", [CREDIT_HEADER,
+                                                  ["黄人社许〔2023〕1号", "甲", "2023-03-01", "2023-03-03", "黄石港区人社局"],
+                                                  ["西安监罚〔2023〕1号", "乙", "2023-03-01", "2023-05-03", "区安监局"]])
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "黄石港区人社局_2023年行政许可.xlsx"), str(tmp_path / "区安监局_2023年行政处罚.xlsx"),
+                                       "--as-of", "2023-12-31", "--no-history", "--online", str(credit),
+                                       "-o", str(tmp_path / "r.xlsx")])
+    assert result.exit_code == 1, result.output
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx", read_only=True)
+    ranked = [r[1] for r in book["汇总"].iter_rows(values_only=True) if r[1] in ("黄石港区人社局", "区安监局")]
+    rows = list(book["公开核对"].iter_rows(values_only=True))
+    header = next(r for r in rows if r[0] == "单位")
+    listed = list(dict.fromkeys(r[0] for r in rows[rows.index(header) + 1:] if r[0]))
+    assert ranked == ["黄石港区人社局", "区安监局"] and listed == ranked, (ranked, listed)

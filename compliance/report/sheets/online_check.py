@@ -32,12 +32,15 @@ DISCREPANCIES = ("online-not-found-claimed", "online-date-differs", "online-ambi
 
 
 def online_check_spec(run, source_names: pd.Series, footer: str, page_header: str) -> SheetSpec:
-    """公开核对: every record not confirmed, plus the 台账未登记 entries, sorted by unit."""
+    """公开核对: every record not confirmed, plus the 台账未登记 entries, by unit in 汇总's order."""
     table = pd.concat([_record_rows(run.records, source_names), _online_only_rows(run.online.online_only)],
                       ignore_index=True)
     table["order"] = table["key"].map(ORDER)
     table["later"] = table["key"].ne("id-exposed")
-    table = table.sort_values(["later", "单位", "order", "文书号"], kind="stable",
+    # units in 汇总's order (its ranking, as 逾期清单), others after by name
+    ranked = [u for u in run.unit_summary[0]["单位"].tolist() if isinstance(u, str)]
+    table["place"] = table["单位"].map({u: k for k, u in enumerate(dict.fromkeys(ranked))}).fillna(len(ranked))
+    table = table.sort_values(["later", "place", "单位", "order", "文书号"], kind="stable",
                               na_position="last").reset_index(drop=True)
     # Colour only what needs action: a pending record not yet online is no fault.
     highlight = {int(i): FILLS[k] for i, (k, f) in enumerate(zip(table["key"], table["flag"])) if f and k in FILLS}
