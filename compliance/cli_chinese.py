@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 import os
 import sys
 
@@ -24,6 +23,7 @@ from . import interrupts
 from .interrupts import exit_code as interrupted_exit_code
 from .problems import message
 from .supervise import end_worker
+from .textwidth import display_width
 
 # A fixed width: help text (and the README copy of it) is the same on every terminal.
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100, "terminal_width": 100}
@@ -55,25 +55,20 @@ class ChineseFormatter(click.HelpFormatter):
 
     def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
         rows = list(rows)
-        first_col = min(max((columns(first) for first, _ in rows), default=0), col_max) + col_spacing
+        first_col = min(max((display_width(first) for first, _ in rows), default=0), col_max) + col_spacing
         for first, second in rows:
             self.write(f"{'':>{self.current_indent}}{first}")
             if not second:
                 self.write("\n")
                 continue
-            if columns(first) <= first_col - col_spacing:
-                self.write(" " * (first_col - columns(first)))
+            if display_width(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - display_width(first)))
             else:
                 self.write("\n" + " " * (first_col + self.current_indent))
             lines = wrap_columns(second, max(self.width - first_col - self.current_indent, 10)) or [""]
             self.write(f"{lines[0]}\n")
             for line in lines[1:]:
                 self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
-
-
-def columns(text: str) -> int:
-    """The columns a terminal gives ``text``: two for each wide (Chinese, full-width) character."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 _TOKENS = re.compile(r"[ \t]+|[\u2e80-\u9fff\uf900-\uffef]|[^ \t\u2e80-\u9fff\uf900-\uffef]+")
@@ -88,7 +83,7 @@ def wrap_columns(text: str, width: int) -> list[str]:
             if line:
                 line += token  # as written (click's two spaces before [默认：…])
             continue
-        if line and columns(line) + columns(token) > width:
+        if line and display_width(line) + display_width(token) > width:
             lines.append(line.rstrip())
             line = ""
         line += token

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from compliance.cli import main
-from compliance.cli_chinese import columns
+from compliance.textwidth import display_width
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -152,5 +152,5 @@ def test_help_lines_fit_the_fixed_width_counting_chinese_characters_as_two_colum
     # probe 40: click counts characters, so Chinese help lines ran to 158 columns of a 100-column help
     for name in ["", *main.commands]:
         text = run(*([name] if name else []), "--help").stdout
-        widest = max(text.splitlines(), key=columns)
-        assert columns(widest) <= 100, (name, widest)
+        widest = max(text.splitlines(), key=display_width)
+        assert display_width(widest) <= 100, (name, widest)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..ingest.docnumbers import normalise_document_numbers
 from .locate import SAME_DECISION_DAYS, match_keys
 from .renames import ISSUER, run_spellings
 from .store import HistoryStore
@@ -19,7 +18,7 @@ def late_reported(store: HistoryStore, period: str, records: pd.DataFrame,
     in no month's figures and no follow-up: an overdue decision first listed a month late would pass unseen.
     Only what that month's run would have counted: decided by its as-of date, a permit or a penalty. A number
     any recorded month holds is no 补报 (a decision re-dated since); one without a number is compared by
-    party and day in its month."""
+    party and day in its month. ``records`` carry the history keys (carry.add_history_keys)."""
     records = records.reset_index(drop=True)  # positions: the answer is per record
     out = np.full(len(records), None, dtype=object)
     as_of = {p["period"]: p["as_of"] for p in store.periods() if p["period"] < period}
@@ -31,8 +30,7 @@ def late_reported(store: HistoryStore, period: str, records: pd.DataFrame,
     earlier = np.isin(months, sorted(as_of)) & (decided <= limit) & ~other
     if not earlier.any():
         return out
-    mine = records[earlier].assign(month=months[earlier],
-                                   number_key=normalise_document_numbers(records["document_number"][earlier]).to_numpy(object))
+    mine = records[earlier].assign(month=months[earlier])
     units = set(mine["unit"].dropna()) | {u for m in as_of for u in store.rates(m)["unit"].dropna()}  # earlier names too
     stored = store.records(sorted(as_of), sorted(units))
     if not len(stored):
@@ -40,9 +38,8 @@ def late_reported(store: HistoryStore, period: str, records: pd.DataFrame,
         return out
     # by the month it was decided in: a 补报 is stored in the period it was sent, and is no 补报 again later
     stored = stored.assign(month=stored["decision_date"].astype(object).fillna("").astype(str).str[:7])
-    present = records if "number_key" in records else None  # a renamed unit is known by its numbers too
-    spelled = run_spellings(stored["unit"], records["unit"], aliases,  # 区安监局 then, 西塞山区安全生产监督管理局 now
-                            numbers=None if present is None else (stored, present))
+    # 区安监局 then, 西塞山区安全生产监督管理局 now; a renamed unit is known by its numbers too
+    spelled = run_spellings(stored["unit"], records["unit"], aliases, numbers=(stored, records))
     if spelled:
         stored["unit"] = stored["unit"].replace(spelled)
     with_number = mine["number_key"].ne("").to_numpy(bool)

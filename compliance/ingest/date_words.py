@@ -25,10 +25,12 @@ MIDNIGHT = dt.time(0)  # a date-formatted 0: the reader has no day for it, only 
 SAME_DAY = frozenset({"同日", "当日", "当天", "同天", "即日", "同日公开", "当日公开", "当天公开", "即日公开"})
 
 
-def with_date_words(decided: pd.Series, published: pd.Series, rows: np.ndarray) -> tuple[pd.Series, pd.Series, np.ndarray]:
-    """(decision cells, publication cells, the rows where a word was read as a date) with 0, 同日 and 同上
-    resolved, in that order (同上 under 当天 is the day above, not this row's decision date); by position.
-    ``rows``: each cell's row in the sheet, so that 同上 never reaches past a row that is not a record."""
+def with_date_words(decided: pd.Series, published: pd.Series,
+                    rows: np.ndarray) -> tuple[pd.Series, pd.Series, np.ndarray, np.ndarray]:
+    """(decision cells, publication cells, the rows where a word was read as a date, the rows whose publication
+    cell was a range) with 0, 同日 and 同上 resolved, in that order (同上 under 当天 is the day above, not this
+    row's decision date); by position. ``rows``: each cell's row in the sheet, so that 同上 never reaches past
+    a row that is not a record."""
     decided, worded = _ditto(decided.where(~_zero(decided), None), rows)
     published = published.where(~_zero(published), None)
     published, ranged = range_start(published)
@@ -36,7 +38,7 @@ def with_date_words(decided: pd.Series, published: pd.Series, rows: np.ndarray) 
     if same.any():
         published = published.where(~same, decided)
     published, above = _ditto(published, rows)
-    return decided, published, worded | same | above | ranged
+    return decided, published, worded | same | above | ranged, ranged
 
 
 def _ditto(cells: pd.Series, rows: np.ndarray) -> tuple[pd.Series, np.ndarray]:
@@ -104,15 +106,18 @@ def _is_word(cells: pd.Series, words: frozenset) -> np.ndarray:
 # A column for the notice period (公示期限, 公开期限, 公示期间, 公示期), read as the publication date where none is
 # there (fields.py: lesser): its range starts the day it went online. Under the same header a single day is
 # more likely the unit's own due date (应公开的期限) than a publication: never taken as one (docs/rules.md §8).
-PERIOD_HEADER = re.compile(r"(?:公示|公开)(?:期限|期间|期)\s*$")
+PERIOD_HEADER = re.compile(r"(?:公示|公开)(?:期限|期间|期)$")
 
 
-def period_single_days(cells: pd.Series, header: str | None, published: np.ndarray,
+def is_period_header(header: str | None) -> bool:
+    """A 公示期限 / 公开期限 / 公示期间 / 公示期 column (a line break inside the header cell aside)."""
+    return bool(header) and PERIOD_HEADER.search("".join(str(header).split())) is not None
+
+
+def period_single_days(ranged: np.ndarray, published: np.ndarray,
                        codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(publication days, their problem codes) with each single day of a period column taken out and said."""
-    if not header or not PERIOD_HEADER.search(header.replace("\n", "")):
-        return published, codes
-    _, ranged = range_start(cells)
+    """(publication days, their problem codes) of a period column (is_period_header) with each single day,
+    not a range (with_date_words says which were), taken out and said."""
     single = ~ranged & ~np.isnat(published)
     if not single.any():
         return published, codes

@@ -26,7 +26,7 @@ from .body import (band_unit, constant_cells, csv_body, date_part_columns, fill_
 from .date_columns import (dates_in_the_mark as _dates_in_the_mark, date_cells as _date_cells,
                            short_text as _short, two_date_columns as _two_date_columns,
                            two_decision_dates)
-from .date_words import period_single_days, with_date_words
+from .date_words import is_period_header, period_single_days, with_date_words
 from .docnumbers import PLACEHOLDERS, numbers_said_above
 from .cells import FrameText, cell_text, objects, per_distinct
 from .comments import fill_from_comments
@@ -297,14 +297,14 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     out = pd.DataFrame(index=pd.RangeIndex(n))
     out["source_file"], out["sheet"] = objects(context.source_file, n), objects(sheet.name, n)
     out["row"] = rows.astype(np.int64)
-    decided, published, worded = with_date_words(_date_cells(kept, mapping, "decision_date", sheet),  # 同上, 同日
-                                                 _date_cells(kept, mapping, "published_date", sheet), rows)
+    decided, published, worded, ranged = with_date_words(_date_cells(kept, mapping, "decision_date", sheet),  # 同上
+                                                         _date_cells(kept, mapping, "published_date", sheet), rows)
     if worded.any():
         result.notes.append(problem("dates-by-word", file=context.source_file, sheet=sheet.name,
                                     rows=row_list(rows[worded].tolist())))
     (decided, dec_codes), (published, pub_codes) = parse_dates(decided), parse_dates(published)
-    published, pub_codes = period_single_days(_date_cells(kept, mapping, "published_date", sheet),
-                                              mapping.header_of("published_date"), published, pub_codes)
+    if is_period_header(mapping.header_of("published_date")):
+        published, pub_codes = period_single_days(ranged, published, pub_codes)
     online_words = per_distinct(decision_text[keep].to_numpy(object), lambda t: matches(PUBLISHED_WORDS, t)).astype(bool) \
         & (published_text[keep].to_numpy(object) == "")  # with its own publication date, a mark (（已公示）) only
     decided, dec_codes = np.where(online_words, NO_DATE, decided), np.where(online_words, "date-with-words", dec_codes)

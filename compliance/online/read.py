@@ -27,7 +27,7 @@ from ..fields import ONLINE, WEAK_SCORE, FieldRules, categories, category_from_t
 from ..ingest.body import csv_body, rows_body
 from ..ingest.cells import cell_text
 from ..ingest.columns import ColumnMap, header_category, map_columns, one_cell_per_row
-from ..ingest.date_words import PERIOD_HEADER, range_start
+from ..ingest.date_words import is_period_header, range_start
 from ..ingest.digest import file_sha256
 from ..ingest.docnumbers import normalise_document_numbers
 from ..ingest.header import FOOTER, find_header, sheet_unit, title_unit
@@ -269,7 +269,7 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
     decided = dates(_raw(frame, columns, "decision_date"))
     shown, ranged = range_start(_raw(frame, columns, "published_date"))  # 公示日期 2023-03-10至2026-03-09: from 03-10
     online = dates(shown)
-    if "published_date" in columns and PERIOD_HEADER.search(str(mapping.headers[columns["published_date"]]).strip()):
+    if "published_date" in columns and is_period_header(mapping.headers[columns["published_date"]]):
         online[~ranged] = np.datetime64("NaT")  # one day under 公示期限 may be its end: never the publication
     second = mapping.alternates.get("published_date")
     if second is not None:  # 公示日期 and 发布日期: online from the earlier (before the decision: a typo, not it)

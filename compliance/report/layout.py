@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..dates import cell_types
+from ..textwidth import display_width
 
 TEXT, DATE, INT, PERCENT = "text", "date", "int", "percent"
 # A difference of two rates, in percentage points (81% -> 84% is +3.0, not +3.0%): the cell holds the points.
@@ -98,11 +99,6 @@ class SheetSpec:
 def say_empty(spec: SheetSpec, title: str, sentence: str) -> None:
     """An empty list sheet gets a title and a sentence above its header: it has nothing to list."""
     spec.title, spec.subtitle, spec.header_row = title, sentence, 2
-
-
-def display_width(text: str) -> int:
-    """Columns a text needs: CJK characters take two."""
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
 _WIDE = re.compile(r"[^\x00-\u2e7f]")  # a character two columns wide (CJK, full-width forms)
