@@ -27,8 +27,7 @@ NONE_LATE = "本次检查范围内没有逾期公开或逾期未公开的决定�
 
 def specs(sheet) -> list[SheetSpec]:
     run = sheet.run
-    units = [u for u in run.unit_summary[0]["单位"].tolist() if isinstance(u, str)]  # as 汇总 ranks them
-    order = _kept(sheet, late_order(run.records, np.isin(sheet.statuses, LATE), units))
+    order = _kept(sheet, late_order(run.records, np.isin(sheet.statuses, LATE), ranked_units(run)))
     cells = record_frame(run.records.iloc[order], [run.issues[i] for i in order], COLUMNS)
     # A 公开日期 beside 逾期未公开: published after the as-of date (published-after-as-of); the row says so.
     after = (sheet.statuses[order] == "overdue") & run.records["published_date"].iloc[order].notna().to_numpy()
@@ -49,6 +48,17 @@ def specs(sheet) -> list[SheetSpec]:
     return result
 
 
+def ranked_units(run) -> list[str]:
+    """The units as 汇总 ranks them: the order the lists of a report follow."""
+    return [u for u in run.unit_summary[0]["单位"].tolist() if isinstance(u, str)]
+
+
+def unit_places(units, ranked: list[str]) -> np.ndarray:
+    """Each unit's place in ``ranked`` (float; one after the last for a unit not in it, sorted by name after)."""
+    places = pd.Series(units, dtype=object).map({u: k for k, u in enumerate(dict.fromkeys(ranked))})
+    return places.fillna(len(ranked)).to_numpy(float)
+
+
 def late_order(records: pd.DataFrame, late: np.ndarray, units: list[str] | None = None) -> np.ndarray:
     """Late and overdue rows, by unit (in ``units``' order: 汇总's ranking; others after, by name), then by
     working days late (most first)."""
@@ -56,8 +66,7 @@ def late_order(records: pd.DataFrame, late: np.ndarray, units: list[str] | None 
     if not len(index):
         return index
     unit = records["unit"].to_numpy(object)[index]
-    place = pd.Series(unit, dtype=object).map({u: k for k, u in enumerate(dict.fromkeys(units or []))})
-    sub = pd.DataFrame({"place": place.fillna(len(units or [])).to_numpy(float), "unit": unit,
+    sub = pd.DataFrame({"place": unit_places(unit, units or []), "unit": unit,
                         "late": records["working_days_late"].astype("Float64").to_numpy(float, na_value=-1)[index],
                         "i": index})
     return sub.sort_values(["place", "unit", "late"], ascending=[True, True, False], kind="stable")["i"].to_numpy()

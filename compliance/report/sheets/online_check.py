@@ -17,6 +17,7 @@ from ...rules import CATEGORY_LABELS
 from ...status import STATUS_LABELS
 from ..layout import DATE, TEXT, SheetSpec, column_widths, tallest_rows
 from ..record_columns import dates_for_excel
+from .late import ranked_units, unit_places
 
 # Reading order: what needs action first. A full ID number on the website heads the sheet, whatever
 # the unit: personal data already public is the gravest finding (id-number-online).
@@ -37,9 +38,7 @@ def online_check_spec(run, source_names: pd.Series, footer: str, page_header: st
                       ignore_index=True)
     table["order"] = table["key"].map(ORDER)
     table["later"] = table["key"].ne("id-exposed")
-    # units in 汇总's order (its ranking, as 逾期清单), others after by name
-    ranked = [u for u in run.unit_summary[0]["单位"].tolist() if isinstance(u, str)]
-    table["place"] = table["单位"].map({u: k for k, u in enumerate(dict.fromkeys(ranked))}).fillna(len(ranked))
+    table["place"] = unit_places(table["单位"], ranked_units(run))  # as 汇总 ranks them (as 逾期清单), others after
     table = table.sort_values(["later", "place", "单位", "order", "文书号"], kind="stable",
                               na_position="last").reset_index(drop=True)
     # Colour only what needs action: a pending record not yet online is no fault.
