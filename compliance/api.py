@@ -38,7 +38,7 @@ from .problems import Problem, problem, to_do
 from .report.json_output import json_text, run_json, write_json
 from .report.parts import Part, parts_of
 from .report.records_out import refuse_foreign_records, write_records
-from .report.paths import OWN_REPORT, free_name, refuse_unsafe_outputs, report_path, tool_named
+from .report.paths import OWN_REPORT, free_name, next_name, refuse_unsafe_outputs, report_path, tool_named
 from .report.shape import ReportShape
 from .report.workbook import write_report
 from .report.writers import WriterUsed
@@ -272,6 +272,7 @@ class Outputs:
     json_path: Path | None = None
     records_dir: Path | None = None  # --records-out: every record as Parquet
     kept: Path | None = None  # a report of the same name edited since the tool wrote it: left as it is
+    taken: Path | None = None  # the default name another run saved a report at while this one wrote
 
     @property
     def verdict(self) -> Verdict:
@@ -311,9 +312,16 @@ def write_outputs(run: CheckRun, *, out: str | Path | None = None, json: str | P
     if records_dir is not None:
         refuse_foreign_records(records_dir)
     shape = shape or ReportShape(records_dir=None if records_out is None else str(records_out))
-    outputs = Outputs(run, target, _write(run, target, "报告", "--out",
-                                          lambda _run, path: write_report(_run, path, shape=shape)), json_path=json_path,
-                      kept=named if target != named else None)
+    placed = {"report": target}
+
+    def another(taken: Path) -> Path:  # only the tool's own default name moves aside (paths.write_atomically)
+        placed.update(taken=taken, report=next_name(taken))
+        return placed["report"]
+
+    writer = _write(run, target, "报告", "--out", lambda _run, path: write_report(
+        _run, path, shape=shape, another=another if tool_named(out) else None))
+    outputs = Outputs(run, placed["report"], writer, json_path=json_path,
+                      kept=named if target != named else None, taken=placed.get("taken"))
     try:
         if records_dir is not None:
             outputs.records_dir = _write(run, records_dir, "记录文件夹", "--records-out",
@@ -321,7 +329,7 @@ def write_outputs(run: CheckRun, *, out: str | Path | None = None, json: str | P
         if json_path is not None:
             _write(run, json_path, " JSON 文件", "--json", lambda _run, path: write_json(outputs.payload, path))
     except ComplianceError as exc:
-        exc.report_written = target  # in place before this failed: the caller may still say where it is
+        exc.report_written = outputs.report  # in place before this failed: the caller may still say where it is
         raise
     return outputs
 

@@ -292,6 +292,8 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
         click.echo(message("writer-fallback", label=outputs.writer.label), err=True)
     if outputs.kept is not None:
         click.echo(message("report-edited-kept", kept=outputs.kept, path=outputs.report), err=True)
+    if outputs.taken is not None:
+        click.echo(message("report-taken-meanwhile", taken=outputs.taken, path=outputs.report), err=True)
     store_failed = record_period(run, store)  # after the report: a store failure leaves the report written
     exit_code = EXIT_CANNOT_RUN if store_failed else verdict.exit_code
     if to_json_stdout:

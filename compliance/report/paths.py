@@ -9,7 +9,9 @@
 - No output may be an input: a ledger, an --online list, or the other output.
 - Every output is written to a temporary file in the target folder and then
   renamed into place, so a failed run leaves no half-written file.
-- All of this is checked before anything is written.
+- All of this is checked before anything is written, and the rename replaces
+  only the very file that was checked: one that appeared or changed while the
+  report was written (a simultaneous run's report) is never replaced.
 """
 
 from __future__ import annotations
@@ -175,18 +177,69 @@ def _key(path) -> str:
         return os.path.normcase(str(Path(path).absolute()))
 
 
-def write_atomically(path: Path, write: Callable[[Path], T], suffix: str) -> T:
+def write_atomically(path: Path, write: Callable[[Path], T], suffix: str,
+                     another: Callable[[Path], Path] | None = None) -> T:
     """``write(temporary path)`` in ``path``'s folder, then a rename over ``path``; nothing left on failure.
 
-    Temporary files that killed runs left in that folder are removed first (tempfiles.py).
+    The rename replaces only the file that was at ``path`` before the write began (checked by then,
+    refuse_unsafe_outputs): a file that appeared or changed meanwhile (another run saving the same
+    default name, a colleague's copy) stays. ``another(path)`` then names another place; without it
+    the write fails with a message. Temporary files that killed runs left in that folder are removed
+    first (tempfiles.py).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     tempfiles.sweep(path.parent)
+    seen = _identity(path)
     temp = tempfiles.new_temp(path.parent, suffix)
     try:
         result = write(temp)
-        os.replace(temp, path)
+        path = _place(temp, path, seen, another)
         tempfiles.announce_written(path)
     finally:
-        tempfiles.remove(temp)  # after a rename: only a repair's leftover, if any
+        tempfiles.remove(temp)  # after a link or rename: only a repair's leftover, if any
     return result
+
+
+def _identity(path: Path) -> tuple | None:
+    try:
+        st = os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def _place(temp: Path, path: Path, seen: tuple | None, another: Callable[[Path], Path] | None) -> Path:
+    while True:
+        if seen is None and _link_new(temp, path):
+            return path
+        if seen is not None and _identity(path) == seen:
+            os.replace(temp, path)
+            return path
+        if another is None:
+            raise ComplianceError.of("output-taken-meanwhile", path=path)
+        path = another(path)
+        seen = _identity(path)
+
+
+def _link_new(temp: Path, path: Path) -> bool:
+    """``temp`` also at ``path`` unless something is there by now (a hard link never replaces a file)."""
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        return False
+    except OSError:  # no hard links here (FAT, some network shares): a rename, checked just before
+        if os.path.lexists(path):
+            return False
+        os.replace(temp, path)
+    return True
+
+
+def next_name(path: Path) -> Path:
+    """名称(2).xlsx after 名称.xlsx, 名称(3).xlsx after 名称(2).xlsx …: the first that does not exist."""
+    match = re.fullmatch(r"(.*)\((\d+)\)", path.stem)
+    stem, k = (match.group(1), int(match.group(2))) if match else (path.stem, 1)
+    candidate = path
+    while os.path.lexists(candidate):
+        k += 1
+        candidate = path.with_name(f"{stem}({k}){path.suffix}")
+    return candidate

@@ -15,12 +15,13 @@ from .sheets import build_specs
 from .writers import WriterUsed, write_workbook
 
 
-def write_report(run, out_path: str | Path, backend: str | None = None, shape=None) -> WriterUsed:
+def write_report(run, out_path: str | Path, backend: str | None = None, shape=None, another=None) -> WriterUsed:
     """Write the report to ``out_path``; returns the writer that wrote it (named in 说明 as well).
-    ``shape``: which sheets, how many rows (report/shape.py; default: everything)."""
+    ``shape``: which sheets, how many rows (report/shape.py; default: everything); ``another``: where
+    to save instead when a file appeared at ``out_path`` during the write (paths.write_atomically)."""
     def write(temp: Path) -> WriterUsed:
         used = write_workbook(lambda label: build_specs(run, label, shape), temp, backend)
         stamp(temp)  # as written: replaced next time only if nobody has changed it since
         return used
 
-    return write_atomically(Path(out_path), write, ".xlsx")
+    return write_atomically(Path(out_path), write, ".xlsx", another)
