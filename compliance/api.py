@@ -206,7 +206,7 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
         classified["quality_error"] = error_mask(found, len(classified))
     classified = mask_id_columns(classified, codes)  # the checks have read them: no full ID number goes further
     run = CheckRun(as_of, run_date, run_time or dt.datetime.combine(run_date, dt.time()), rules, calendar,
-                   loaded, classified, month, summary, online_run, tuple(online), repeats=repeats,
+                   loaded, classified, month, summary, online_run, tuple(online), repeats=mask_id_columns(repeats),
                    expected_units=tuple(config.units), unit_aliases=dict(config.units), quality=found,
                    exemptions=exemptions)
     if history is not None and period is not None:

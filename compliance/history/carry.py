@@ -23,6 +23,7 @@ from ..classify import add_deadlines, classify
 from ..exempt import apply_exemptions
 from ..dates import iso_dates
 from ..ingest.docnumbers import normalise_document_numbers
+from ..quality.codes import column_codes, id_numbers
 from ..issues import issues_column
 from .labels import ABSENT_NOTE, DROPPED_NOTE
 from .locate import BY_NUMBER, found_unpublished, held_unpublished, locate
@@ -88,8 +89,10 @@ def add_history_keys(records: pd.DataFrame) -> pd.DataFrame:
     """``records`` with ``number_key`` (the normalised 文书号, "" for none) and ``history_row`` (its
     position among all the run's records): added once, before the month is chosen, so that the in-scope
     records carry them too."""
-    return records.assign(number_key=normalise_document_numbers(records["document_number"]),
-                          history_row=np.arange(len(records)))
+    keys = normalise_document_numbers(records["document_number"])
+    # a certificate numbered by its holder's ID number: the store never holds it; followed as a record without one
+    keys = keys.where(~id_numbers(column_codes(keys.to_numpy(object))), "")
+    return records.assign(number_key=keys, history_row=np.arange(len(records)))
 
 
 def earlier_decision_dates(store: HistoryStore, period: str, records: pd.DataFrame,

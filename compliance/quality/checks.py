@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..dates import as_days, parse_dates
 from ..problems import PROBLEMS
-from .codes import USCC_ALPHABET, USCC_NONE, CodeColumn, CodeColumns, mask_id
+from .codes import USCC_ALPHABET, USCC_NONE, CodeColumn, CodeColumns, id_numbers, mask_id
 from .columns import BY_NAME, column, has_column
 from .required import NONE_MARKS
 
@@ -66,6 +66,7 @@ def findings(records: pd.DataFrame, amount_limit: float = DEFAULT_AMOUNT_LIMIT, 
     out.extend(_amount_for_kind(records))
     out.extend(_online_ids(records))
     out.extend(_party_ids(records))
+    out.extend(_document_ids(records, codes))
     if as_of is not None:
         out.extend(_publicity(records, as_of, publicity_years))
     return [f for f in out if len(f.rows)]
@@ -138,6 +139,15 @@ def _party_ids(records):
     return [_finding("id-number-exposed", "party", pd.notna(shown), label="行政相对人名称中含有的号码", value=shown)]
 
 
+def _document_ids(records, codes: CodeColumns):
+    """A 文书号 that is a person's ID number (a certificate numbered by its holder's): published in full."""
+    if "document_number" not in records.columns or not len(records):
+        return []
+    numbers = codes.document_numbers()
+    return [_finding("id-number-exposed", "document_number", id_numbers(numbers), label="文书号（证书编号）",
+                     value=_shown(numbers.values))]
+
+
 def _finding(code, field, mask, label=None, **values) -> Finding:
     """The rows ``mask`` flags; a value given as a function is worked out for those rows only."""
     rows = np.flatnonzero(mask)
@@ -149,7 +159,8 @@ def _shown(values: np.ndarray):
     """What a message may show of a code, for the flagged rows: an ID-shaped value masked (first 6, last 4)."""
     def shown(rows):
         picked = values[rows]
-        ids = CodeColumn(picked).id_shaped()
+        column = CodeColumn(picked)
+        ids = column.id_shaped() | column.first_generation()
         out = picked.copy()
         out[ids] = [mask_id(v) for v in picked[ids]]  # the flagged few
         return out
@@ -203,7 +214,7 @@ def _party_code(records, party_type, columns: CodeColumns):
     codes = columns["party_code"]
     code = codes.values
     empty = (code == "") | np.isin(code, _NONE_MARKS)
-    given = ~empty & ~codes.has_star  # a masked number (420203********3673) is not checked
+    given = ~empty & ~codes.masked  # a masked number (420203********3673, 420203XXXXXXXX3673) is not checked
     uscc_ok, ric_ok, digits = codes.uscc_valid(), codes.ric_valid(), codes.id_shaped()
     natural, legal = party_type == NATURAL, party_type == LEGAL
     # a person's ID, unless the value is a valid code too and the party may be an organisation
@@ -211,8 +222,9 @@ def _party_code(records, party_type, columns: CodeColumns):
     ric_ok = ric_ok & ~born_late
     organisation = legal | (party_type == SOLE_TRADER)
     uscc_ok = uscc_ok & ~(legal & (code == USCC_NONE)) & ~(natural & born_late)  # a person's: an ID, a bad one
-    person = given & codes.person(legal=legal, natural=natural) & ~born_late
-    bad = given & ~uscc_ok & ~(ric_ok & ~organisation)
+    # a natural person's first-generation ID (15 digits, YYMMDD a date) is an ID, not a bad code
+    person = given & (codes.person(legal=legal, natural=natural) & ~born_late | natural & codes.first_generation())
+    bad = given & ~uscc_ok & ~(ric_ok & ~organisation) & ~(natural & codes.first_generation())
     mangled = _mangled(code)
     as_id = bad & (digits | mangled) & natural
     as_uscc = bad & ~as_id
@@ -236,6 +248,9 @@ def _id_columns(records, party_type, columns: CodeColumns):
     in scientific notation (4.20203E+17) has lost digits either way."""
     out = []
     organisation = (party_type == LEGAL) | (party_type == SOLE_TRADER)
+    # where the party's own code column holds a valid code, 证件号码 is the operator's (an ID, a passport), not it
+    own_code = has_column(records, "party_code") & columns["party_code"].uscc_valid() \
+        if has_column(records, "party_code").any() else np.zeros(len(records), dtype=bool)
     for name in ("id_number", "legal_id"):
         if not has_column(records, name).any():
             continue
@@ -243,8 +258,9 @@ def _id_columns(records, party_type, columns: CodeColumns):
         code = codes.values
         ok, shaped, mangled = codes.ric_valid(), codes.id_shaped(), _mangled(code)
         born_late = ok & codes.born_after(_decided(records))
-        ok = ok & ~born_late
-        as_code = organisation & ~ok & (code != "") & ~codes.has_star if name == "id_number" else np.zeros(len(code), bool)
+        ok = (ok & ~born_late) | codes.first_generation()  # a first-generation ID is a full ID too
+        as_code = organisation & ~own_code & ~ok & (code != "") & ~codes.masked if name == "id_number" \
+            else np.zeros(len(code), bool)
         shown = _shown(code)
         out.append(_finding("id-number-invalid", name, (shaped | mangled) & ~ok & ~as_code, value=shown,
                             reason=_id_reason(code, born_late, mangled)))
@@ -267,7 +283,7 @@ def _agency_code(records, party_type, columns: CodeColumns):
         codes = columns[name]
         code = codes.values
         bad = (code != "") & ~codes.uscc_valid()
-        out.append(_finding("uscc-invalid", name, bad, value=code, reason=_uscc_reason(code)))
+        out.append(_finding("uscc-invalid", name, bad, value=_shown(code), reason=_uscc_reason(code)))
     return out
 
 

@@ -15,6 +15,7 @@ which checks one value per call, is the oracle of tests/test_quality_codes.py.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import numpy as np
@@ -91,6 +92,7 @@ class CodeColumn:
         self.lengths = self._rows(lengths)
         self.shaped = self._rows(shaped)
         self.has_star = self._rows((points == ord("*")).any(axis=1))
+        self.masked = self.has_star | self._rows(_x_masked(points, lengths))
 
     def _rows(self, answer: np.ndarray) -> np.ndarray:
         return answer if self._inverse is None else answer[self._inverse]
@@ -128,6 +130,10 @@ class CodeColumn:
         ric, uscc = self.ric_valid(), self.uscc_valid()
         return ric & (~uscc | natural | (~np.asarray(legal, dtype=bool) & self.province()))
 
+    def first_generation(self) -> np.ndarray:
+        """15 digits whose 7th-12th are a date (YYMMDD): a first-generation ID number, still met in old files."""
+        return self._rows(_first_generation(self._distinct))
+
     def _uscc_valid(self) -> np.ndarray:
         if self._uscc is not None:  # person() asks again what _party_code asked: not worked out twice
             return self._uscc
@@ -147,6 +153,53 @@ class CodeColumn:
         digits = _DIGIT[self._grid[:, :17]]
         self._ric = self._id_shaped() & (RIC_CHECK[(digits * RIC_WEIGHTS).sum(axis=1) % 11] == self._grid[:, 17])
         return self._ric
+
+
+_MASK_POINTS = np.array([ord("X"), ord("×"), ord("*"), ord("＊")], dtype=np.uint32)
+
+
+def _x_masked(points: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """An ID masked with X or × instead of * (420203XXXXXXXX3011, 420203××××××××3011, the 15-digit
+    420203xxxxxx123): digits, then four or more masking characters, then at most four digits or X. No
+    统一社会信用代码 has such a run: its last characters carry the organisation code and a check."""
+    out = np.zeros(len(points), dtype=bool)
+    run = np.isin(points, _MASK_POINTS)
+    maybe = (lengths >= 15) & (lengths <= 18) & (run.sum(axis=1) >= 4)
+    for row in np.flatnonzero(maybe):  # the few values with four masking characters or more
+        text = "".join(map(chr, points[row, :lengths[row]]))
+        out[row] = _X_MASKED.fullmatch(text) is not None
+    return out
+
+
+_X_MASKED = re.compile(r"[0-9]{3,10}[X×*＊]{4,12}[0-9]{0,4}[0-9X]?")
+
+
+def _first_generation(values: np.ndarray) -> np.ndarray:
+    text = pd.Series(values, dtype=object).astype(str)
+    shaped = text.str.fullmatch(r"[0-9]{15}").to_numpy(bool)
+    out = np.zeros(len(values), dtype=bool)
+    if shaped.any():
+        picked = text[shaped]
+        born = pd.to_datetime("19" + picked.str.slice(6, 12), format="%Y%m%d", errors="coerce")
+        out[shaped] = born.notna().to_numpy(bool)
+    return out
+
+
+_ID_SEPARATORS = re.compile(r"[\-－–—.·]")
+
+
+def without_id_separators(cells: np.ndarray) -> np.ndarray:
+    """An ID column's cells with the hyphens and dots people type between its groups taken out
+    (420203-19901111-2227) where that leaves an ID's digits; other values as they are."""
+    text = pd.Series(cells, dtype=object)
+    has = text.astype(str).str.contains(_ID_SEPARATORS).to_numpy(bool)
+    if not has.any():
+        return cells
+    out = np.asarray(cells, dtype=object).copy()
+    joined = text[has].astype(str).str.replace(_ID_SEPARATORS, "", regex=True).str.strip()
+    digits = joined.str.fullmatch(r"[0-9０-９]{17}[0-9０-９XxＸｘ]|[0-9０-９]{15}").to_numpy(bool)
+    out[np.flatnonzero(has)[digits]] = joined.to_numpy(object)[digits]
+    return out
 
 
 def column_codes(cells) -> CodeColumn:
@@ -204,8 +257,10 @@ def _births(grid: np.ndarray, rows: np.ndarray) -> np.ndarray:
 
 
 def mask_id(text: str) -> str:
-    """An 18-digit ID number keeps its first 6 and last 4 characters (the tool's own choice:
-    no national rule names the digits)."""
+    """An 18-digit ID number keeps its first 6 and last 4 characters, a first-generation one of 15
+    its first 6 and last 3 (the tool's own choice: no national rule names the digits)."""
+    if len(text) == 15:
+        return text[:6] + "*" * 6 + text[-3:]
     return text[:6] + "*" * 8 + text[-4:] if len(text) == 18 else text
 
 
@@ -242,6 +297,7 @@ def exposed_ids(*texts: pd.Series) -> np.ndarray:
 
 
 ID_COLUMNS = ("q_party_code", "q_id_number", "q_legal_id")
+PERSON_ID_FIELDS = ("id_number", "legal_id")  # columns of a person's 证件号码
 
 
 class CodeColumns:
@@ -252,11 +308,26 @@ class CodeColumns:
         self.records = records
         self._made: dict[str, CodeColumn] = {}
 
+    def document_numbers(self) -> CodeColumn:
+        """The 文书号 column as codes: a 从业资格证 may be numbered by its holder's ID number."""
+        if "document_number" not in self._made:
+            self._made["document_number"] = column_codes(self.records["document_number"].fillna("").to_numpy(object))
+        return self._made["document_number"]
+
     def __getitem__(self, name: str) -> CodeColumn:
         if name not in self._made:
             cells = self.records[f"q_{name}"].to_numpy(object)
-            self._made[name] = column_codes(np.where(pd.isna(cells), "", cells))
+            cells = np.where(pd.isna(cells), "", cells)
+            if name in PERSON_ID_FIELDS:  # 420203-19901111-2227 is an ID number as typed
+                cells = without_id_separators(cells)
+            self._made[name] = column_codes(cells)
         return self._made[name]
+
+
+def id_numbers(column: CodeColumn) -> np.ndarray:
+    """A person's ID number, valid, in full: 18 digits with their check and a province, or the first
+    generation's 15 (an all-digit 统一社会信用代码 has no province's first two digits)."""
+    return (column.ric_valid() & column.province()) | column.first_generation()
 
 
 def mask_id_columns(records: pd.DataFrame, codes: CodeColumns | None = None) -> pd.DataFrame:
@@ -264,16 +335,25 @@ def mask_id_columns(records: pd.DataFrame, codes: CodeColumns | None = None) -> 
     later keeps or exports the records (a history store) never holds a full number. ``codes``: the
     checks' own, when they ran."""
     present = [c for c in ID_COLUMNS if c in records.columns]
-    if not present:
-        return records
     codes = codes if codes is not None and codes.records is records else CodeColumns(records)
+    numbered = np.zeros(len(records), dtype=bool)
+    if "document_number" in records.columns and len(records):
+        numbered = id_numbers(codes.document_numbers())
+    if not present and not numbered.any():
+        return records
     out = records.copy(deep=False)
+    if numbered.any():  # the ID a certificate is numbered by: masked as any ID
+        numbers = records["document_number"].to_numpy(object).copy()
+        numbers[numbered] = [mask_id(v) for v in codes.document_numbers().values[numbered]]  # the few
+        out["document_number"] = numbers
     for name in present:
         column = codes[name[2:]]
-        ids = column.id_shaped()
-        if ids.any():
+        ids, old = column.id_shaped(), column.first_generation()
+        if ids.any() or old.any():
             values = column.values.copy()
             shown = pd.Series(values[ids], dtype=object)
             values[ids] = (shown.str.slice(0, 6) + "********" + shown.str.slice(14)).to_numpy(object)
+            shown = pd.Series(values[old], dtype=object)
+            values[old] = (shown.str.slice(0, 6) + "******" + shown.str.slice(12)).to_numpy(object)
             out[name] = np.where(pd.isna(out[name].to_numpy(object)), None, values)
     return out
