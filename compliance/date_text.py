@@ -7,7 +7,7 @@ import re
 
 # What may stand beside a publication date without making the day doubtful: the page's address (a
 # 公开网址及公开日期 column holds both, often on two lines) and the status word in brackets, 2023-3-10（已公开）.
-_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s，,；;、]+", re.IGNORECASE)
+WEB_ADDRESS = _ADDRESS = re.compile(r"(?:https?://|www\.)[^\s，,；;、]+", re.IGNORECASE)
 _STATUS_MARK = re.compile(r"\(\s*已?(?:经)?(?:公开|公示|上网|发布|挂网)\s*\)")
 
 

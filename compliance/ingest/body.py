@@ -19,7 +19,7 @@ from .header import combine, grouped_pair, sheet_unit, spread_groups, strength
 from .date_words import RANGE, SAME_DAY
 from .published_words import said_published
 from .rawsheet import RawSheet
-from .unit_column import DITTO
+from .docnumbers import said_above
 from .text import csv_rows, formula_text, unclosed_quote_line
 
 
@@ -248,7 +248,7 @@ def _usable(cells: pd.Series, date: bool) -> np.ndarray:
     filled = quick_nonblank(cells)
     if date and filled.any():
         text = cell_text(cells).str.replace(r"\s+", "", regex=True)
-        worded = text.isin(SAME_DAY | DITTO | NOT_PUBLISHED).to_numpy(bool) | said_published(text) \
+        worded = text.isin(SAME_DAY | NOT_PUBLISHED).to_numpy(bool) | said_above(text) | said_published(text) \
             | text.str.match(RANGE).fillna(False).to_numpy(bool)
         filled &= ~np.isnat(parse_dates(cells)[0]) | worded
     return filled

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..dates import NO_DATE, cell_types
-from .unit_column import DITTO
+from .docnumbers import said_above
 
 MIDNIGHT = dt.time(0)  # a date-formatted 0: the reader has no day for it, only its time of day
 SAME_DAY = frozenset({"同日", "当日", "当天", "同天", "即日", "同日公开", "当日公开", "当天公开", "即日公开"})
@@ -45,7 +45,7 @@ def _ditto(cells: pd.Series, rows: np.ndarray) -> tuple[pd.Series, np.ndarray]:
     """同上 takes the cell directly above (through a run of 同上): never across a blank or skipped row, nor
     from a blank cell, which would be a date two rows up that the clerk did not point at. As the
     document numbers' 同上 (docnumbers.numbers_said_above)."""
-    ditto = _is_word(cells, DITTO)
+    ditto = said_above(cells)
     if not ditto.any():
         return cells, ditto
     values = cells.to_numpy(object)

@@ -115,17 +115,38 @@ def normalise_one(t: str) -> str:
 PLACEHOLDERS = PLACEHOLDERS | EXCEL_ERRORS | {normalise_one(t) for t in EXCEL_ERRORS | {FORMULA_NO_VALUE}}
 
 
-# "As the row above", typed in the number column for a decision's further parties (张三 / 同上 / 同上).
-SAID_ABOVE = frozenset({"同上", "〃", "\"", "”", "“", "''", "同前"})
+# "As the row above", typed in the number column for a decision's further parties (张三 / 同上 / 同上),
+# and in unit and date columns: the marks as typed in either input mode, read without spaces, without a
+# full stop after them (同上。), a mark typed twice (〃〃) as once, Latin ones in any case (-do-, Ditto).
+SAID_ABOVE = frozenset({"同上", "〃", "\"", "”", "“", "''", "同前", "仝上", "同上栏", "同上行", "同上单位", "＂", "″",
+                        "々", "-do-", "do", "ditto"})
+_ABOVE_SPACES = re.compile(r"\s+")
+_ABOVE_STOP = re.compile(r"[。.，,；;]+$")
+_ABOVE_TWICE = re.compile(r"^([〃\"”“＂″々])\1+$")
+
+
+def said_above(cells: pd.Series) -> np.ndarray:
+    """Per cell: it says "as the row above" (``SAID_ABOVE``, however typed); short cells only, each
+    distinct one looked at once."""
+    texts = cells.to_numpy(object)
+    out = np.zeros(len(texts), dtype=bool)
+    series = pd.Series(texts, dtype=object)
+    strings = series.map(type).eq(str).to_numpy(bool, copy=True)  # a date or a number cell says nothing of the kind
+    strings[strings] = series[strings].str.len().to_numpy() <= 8
+    if not strings.any():
+        return out
+    short = pd.Series(texts[strings], dtype=object)
+    codes, uniques = pd.factorize(short)
+    plain = [_ABOVE_TWICE.sub(r"\1", _ABOVE_STOP.sub("", _ABOVE_SPACES.sub("", u))).lower() for u in uniques]
+    out[strings] = np.array([p in SAID_ABOVE for p in plain], dtype=bool)[codes]
+    return out
 
 
 def numbers_said_above(doc: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """(the numbers with 同上 / 〃 read as the number of the row directly above, the rows so read); by
     position. A 同上 under a row with no number is no number."""
     texts = doc.to_numpy(object)
-    said = np.zeros(len(texts), dtype=bool)
-    short = np.flatnonzero(np.fromiter(map(len, texts), np.int64, len(texts)) <= 8)  # 同 上: a number is longer
-    said[short] = pd.Series(texts[short], dtype=object).str.replace(r"\s+", "", regex=True).isin(SAID_ABOVE).to_numpy(bool)
+    said = said_above(doc)  # 同 上: a number is longer
     if not said.any():
         return doc, said
     # the nearest row above that is no 同上 itself, blank or not: a blank number is no number to repeat

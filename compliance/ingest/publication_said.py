@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..date_text import WEB_ADDRESS
 from ..textscan import contains_any
 from .body import mapped_column
 from .date_columns import remark_dates, taken_down
@@ -50,7 +51,8 @@ def words_on_publication(kept, mapping, text, published, pub_codes, published_te
     pub_codes = np.where(marked & (pub_codes == None) & np.isnat(published),  # noqa: E711
                          "published-marked-no-date", pub_codes)
     written = np.array(said_published(published_text), dtype=bool)  # 已公开 / 是 / √ in the date column:
-    written[written] = ~published_text[written].str.contains(_A_DAY).to_numpy(bool)  # a claim, no bad date
+    # a claim with no day but the one in a page's address (…/2026-09-03/…): no bad date, a claim
+    written[written] = ~published_text[written].str.replace(WEB_ADDRESS, " ", regex=True).str.contains(_A_DAY).to_numpy(bool)
     pub_codes = np.where(written & np.isnat(published), "published-marked-no-date", pub_codes)
     return published, pub_codes, told, later, mark_text, remark_text
 

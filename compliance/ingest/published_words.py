@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..claims import says_not_to_be_published
+from ..date_text import WEB_ADDRESS
 from ..dates import NOT_PUBLISHED, normalise_text, parse_date
 from ..textscan import contains_any
 from .cells import per_distinct
@@ -83,7 +84,8 @@ def said_days(texts: pd.Series, listed: bool = False) -> tuple[np.ndarray, np.nd
     def judge(values):
         out = []
         for raw in values:
-            days = sorted({d.date for clause in clauses(normalise_text(raw))
+            # a day in a page's address (…/art/2026/10/8/…, an upload folder) is no day the words say
+            days = sorted({d.date for clause in clauses(WEB_ADDRESS.sub(" ", normalise_text(raw)))
                            for d in map(parse_date, _FULL_DAY.findall(clause)) if d.date is not None})
             out.append((days[0], days[-1]) if days else (None, None))
         return out

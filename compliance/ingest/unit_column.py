@@ -9,10 +9,16 @@ import pandas as pd
 
 from ..fields import unit_name, unit_names
 from .cells import cell_text, per_distinct
-from .docnumbers import SAID_ABOVE
+from .docnumbers import said_above
 from .unit_text import unit_in_text
 
-DITTO = SAID_ABOVE | {"同 上", "同上单位"}  # "as the row above"
+# A unit cell of marks only (/, -, —, …, ――): no name, as a blank cell; never a unit named "/".
+_NO_NAME = re.compile(r"^[^\w\u4e00-\u9fff]+$")
+
+
+def _as_blank(cells: pd.Series) -> np.ndarray:
+    """Per unit cell: it names nothing, the row above's unit holds (同上, 〃, "/", "—")."""
+    return said_above(cells) | cells.fillna("").astype(str).str.strip().str.match(_NO_NAME).to_numpy(bool)
 # An office's own sections (一中队, 市容科, 法制股): who in the office decided, not which office. A 大队, a 所
 # or an 办公室 (区政府办公室) may report on its own, so they are not among them.
 SECTION = re.compile(r"^[\u4e00-\u9fff\d]{0,8}?(?:中队|科|股)$")
@@ -65,16 +71,17 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
     left, and ``unit-section`` where the column names a section of the office the sheet names (its
     填报单位 line or its file name): the record counts under the office."""
     cells = text(cells).reset_index(drop=True)
+    above = _as_blank(cells)
     unit = unit_names(cells)
     party = unit.str.contains(PARTY_LIKE, na=False).to_numpy(bool)
     if offices_only:  # a bare 单位名称 column: a cell that names no office (张三, 某建材批发部) is the party
         named = _names_an_office(unit)
-        filled = unit.ne("").to_numpy(bool) & ~cells.isin(DITTO).to_numpy(bool)
+        filled = unit.ne("").to_numpy(bool) & ~above
         party = party | (filled & ~named)
         strong = unit.str.contains(APPLICANT_LIKE, na=False).to_numpy(bool)  # not only "names no office" (安监)
         if filled.any() and strong[filled].mean() > 0.5:
             party = filled  # mostly applicants (学校, 幼儿园): so is the 卫生服务中心 among them, no unit
-    unit = unit.where(unit.ne("") & ~cells.isin(DITTO).to_numpy(bool) & ~party)
+    unit = unit.where(unit.ne("") & ~above & ~party)
     # a joint decision counts for the office whose ledger lists it (each answers for its own), said on the record
     several = _several_offices(cells) & ~party
     if several.any():
@@ -83,8 +90,8 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
         raw = text(source).reset_index(drop=True)
         own = unit_names(raw)
         office = _names_an_office(own) & ~own.str.contains(PARTY_LIKE, na=False).to_numpy(bool) \
-            & ~raw.isin(DITTO).to_numpy(bool)  # an office's name, never 同上 or a company
-        unit = unit.where(unit.notna() | cells.isin(DITTO).to_numpy(bool) | ~office | party, own)
+            & ~_as_blank(raw)  # an office's name, never 同上 or a company
+        unit = unit.where(unit.notna() | above | ~office | party, own)
     segments = None if blocks is None else pd.Series(blocks, dtype=object).fillna("")
     # blank, 同上 / 〃: the unit above, within its block (一、区安监局 … 二、区环保局: not across)
     unit = unit.ffill() if segments is None else unit.groupby(segments.ne(segments.shift()).cumsum()).ffill()

@@ -1,0 +1,75 @@
+"""Marks clerks type instead of a value: never a unit of their own, never a date taken from a web address.
+
+- A unit cell of marks only (/, —, …, ――) names no unit: like a blank cell, the unit above holds; ditto
+  marks however typed (＂ in full-width mode, ″, 同上。, 〃〃, 仝上, -do-) are "as above" in unit and
+  date columns alike. Before, each became a unit of its own in 汇总, its overdue decisions taken from
+  the real unit's line, with no word on the record.
+- 已公示 beside a page's address whose path holds a date (…/uploadfile/2026/09/03/…, an upload folder):
+  the words say published, no day: 数据有误 after the deadline, never 按时公开 on the folder's date.
+Real files through the real CLI; deadlines counted by hand (2026-08-03 + 20 working days = 2026-08-31;
+2026-09-03 + 20 = 2026-10-08 over 国庆, Oct 1–7 off)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from click.testing import CliRunner
+
+from compliance.cli import main
+from helpers import write_xlsx
+
+HEADER = ["行政处罚决定书文号", "当事人", "处罚机关", "处罚决定日期", "公示日期"]
+MARKS = ["/", "—", "…", "――", "＂", "″", "同上。", "〃〃", "仝上", "-do-", "Ditto"]
+
+
+def check(tmp_path, path):
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2026-11-30", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    return result, json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_marks_in_the_unit_column_are_the_unit_above_never_a_unit_of_their_own(tmp_path):
+    day = dt.date(2026, 8, 3)
+    rows = [HEADER, ["西市监罚〔2026〕1号", "甲公司", "区市场监管局", day, None]]
+    rows += [[f"西市监罚〔2026〕{k}号", f"乙{k}公司", mark, day, None] for k, mark in enumerate(MARKS, start=2)]
+    ledger = write_xlsx(tmp_path / "区市场监管局_处罚.xlsx", {"行政处罚": rows})
+    _, payload = check(tmp_path, ledger)
+    assert {r["unit"] for r in payload["records"]} == {"区市场监管局"}
+    assert [r["status"] for r in payload["records"]] == ["overdue"] * (1 + len(MARKS))
+    assert [u["unit"] for u in payload["units"] if u["unit"] != "合计"] == ["区市场监管局"]
+
+
+def test_a_ditto_mark_in_a_date_column_is_the_date_above_and_a_csv_follows_the_unit_above(tmp_path):
+    lines = ["行政处罚决定书文号,当事人,处罚机关,处罚决定日期,公示日期",
+             "西综执罚〔2026〕1号,甲,区综合执法局,2026-09-03,2026-09-10",
+             "西综执罚〔2026〕2号,乙,/,″,",
+             "西综执罚〔2026〕3号,丙,同上,＂,2026-10-09",
+             "西综执罚〔2026〕4号,丁,〃,2026-09-04,2026-09-10"]
+    ledger = tmp_path / "区综合执法局_处罚.csv"
+    ledger.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _, payload = check(tmp_path, ledger)
+    got = {r["document_number"]: (r["unit"], r["decision_date"], r["status"]) for r in payload["records"]}
+    assert got == {"西综执罚〔2026〕1号": ("区综合执法局", "2026-09-03", "on_time"),
+                   "西综执罚〔2026〕2号": ("区综合执法局", "2026-09-03", "overdue"),
+                   "西综执罚〔2026〕3号": ("区综合执法局", "2026-09-03", "late"),
+                   "西综执罚〔2026〕4号": ("区综合执法局", "2026-09-04", "on_time")}
+
+
+def test_a_date_in_a_web_address_beside_yi_gongshi_is_no_publication_date(tmp_path):
+    day = dt.date(2026, 9, 3)
+    rows = [HEADER,
+            ["西安监罚〔2026〕1号", "甲", "区安监局", day, "已公示 http://www.xss.gov.cn/uploadfile/2026/09/03/cf7.pdf"],
+            ["西安监罚〔2026〕2号", "乙", "区安监局", day, "已上网 www.xss.gov.cn/2026-09-03/cf7.html"],
+            ["西安监罚〔2026〕3号", "丙", "区安监局", day, "http://www.xss.gov.cn/art/2026/10/9/art_9.html 已公示"],
+            ["西安监罚〔2026〕4号", "丁", "区安监局", day, "2026-10-08 http://www.xss.gov.cn/art/2026/10/9/art_9.html"],
+            ["西安监罚〔2026〕5号", "戊", "区安监局", day, "已于2026年10月9日公示，详见 http://www.xss.gov.cn/art/2026/9/5/a.html"]]
+    ledger = write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"行政处罚": rows})
+    _, payload = check(tmp_path, ledger)
+    got = {r["row"]: (r["status"], r["published_date"], [i["code"] for i in r["issues"]]) for r in payload["records"]}
+    for row in (2, 3, 4):  # published, by the words; the day only in the address
+        assert got[row] == ("invalid", None, ["published-marked-no-date"]), got[row]
+    assert got[5][:2] == ("on_time", "2026-10-08")  # the written date, not the address's 10-09
+    assert got[6][:2] == ("late", "2026-10-09")  # the words' day, not the address's 9-5
