@@ -145,7 +145,6 @@ def said_above(cells: pd.Series) -> np.ndarray:
 def numbers_said_above(doc: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """(the numbers with 同上 / 〃 read as the number of the row directly above, the rows so read); by
     position. A 同上 under a row with no number is no number."""
-    texts = doc.to_numpy(object)
     said = said_above(doc)  # 同 上: a number is longer
     if not said.any():
         return doc, said
