@@ -23,6 +23,7 @@ from ..fields import FieldRules, unit_name, unit_names
 from ..relabel import relabel_inputs
 from ..problems import Problem, problem
 from .action_kinds import kind_from_text
+from .continued import read_continued
 from .copies import copies_under_other_units
 from .digest import file_sha256
 from .docnumbers import normalise_document_numbers
@@ -129,14 +130,21 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
     if per_sheet and named:
         entry.notes.append(problem("unit-from-sheet-names", file=path, units="、".join(dict.fromkeys(per_sheet.values())),
                                    named=named))
+    previous = None  # the last sheet with a header: a sheet without one may go on with its table
     for raw in raw_sheets:
         if raw.doubt:  # what calamine returned disagrees with the sheet's XML: said on the file
             scanned, read = raw.doubt
             entry.notes.append(problem("sheet-read-mismatch", file=path, sheet=raw.name, scanned=scanned, read=read))
             entry.doubtful = True
         try:  # a CSV body found malformed only when parsed below its header (a quote never closed)
-            result = read_sheet(raw, str(path), config.columns, file_category, per_sheet.get(raw.name) or file_unit,
-                                named is not None or raw.name in per_sheet, folder_unit=folder)
+            read = partial(read_sheet, source_file=str(path), rules=config.columns, fallback_category=file_category,
+                           fallback_unit=per_sheet.get(raw.name) or file_unit,
+                           fallback_named=named is not None or raw.name in per_sheet, folder_unit=folder)
+            result = read(raw)
+            if result.header_row is None and any(n.code == "sheet-no-header" for n in result.notes):
+                result = read_continued(raw, previous, config.columns, read, str(path)) or result
+            elif result.header_row is not None:
+                previous = raw
         except FileFault as fault:
             entry.error = fault
             return entry, []

@@ -1,0 +1,68 @@
+"""A worksheet with no header that goes on with the previous sheet's table (续表, Sheet2 holding the rest):
+read by that header, its rows numbered as in it, its unit the 填报单位 line above that header, and said.
+Before, it was skipped as "no header": a late and an overdue decision lost and the run said 通过, exit 0.
+A sheet of notes without a header stays skipped. Real workbooks through the real CLI.
+
+Deadlines by hand: 2026-09-07 + 20 working days = 2026-10-10 (Sep 20 and Oct 10 are make-up working
+days, Oct 1–7 off); 2026-09-08 -> 2026-10-12."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import openpyxl
+from click.testing import CliRunner
+
+from compliance.cli import main
+
+HEADER = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公开日期"]
+
+
+def ledger(tmp_path, second_title: str, second_rows: list[list]):
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "行政处罚"
+    first.append(["2026年9月行政处罚台账"])
+    first.append(["填报单位：区城管局"])
+    first.append(HEADER)
+    first.append([1, "西城管罚〔2026〕1号", "当事人1", dt.date(2026, 9, 3), dt.date(2026, 10, 8)])
+    first.append([2, "西城管罚〔2026〕2号", "当事人2", dt.date(2026, 9, 4), dt.date(2026, 10, 9)])
+    second = book.create_sheet(second_title)
+    for row in second_rows:
+        second.append(row)
+    path = tmp_path / "2026年9月处罚台账.xlsx"
+    book.save(path)
+    return path
+
+
+def check(tmp_path, path):
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2026-11-30", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(tmp_path / "r.json")])
+    return result, json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+
+
+def test_a_sheet_without_a_header_that_goes_on_with_the_table_is_read_by_its_header(tmp_path):
+    path = ledger(tmp_path, "Sheet2", [[3, "西城管罚〔2026〕3号", "当事人3", dt.date(2026, 9, 7), dt.date(2026, 10, 22)],
+                                       [4, "西城管罚〔2026〕4号", "当事人4", dt.date(2026, 9, 8), None]])
+    result, payload = check(tmp_path, path)
+    assert result.exit_code == 1, result.output  # was 0: 通过
+    got = {r["document_number"]: (r["sheet"], r["row"], r["unit"], r["status"], r["deadline"])
+           for r in payload["records"]}
+    assert got == {"西城管罚〔2026〕1号": ("行政处罚", 4, "区城管局", "on_time", "2026-10-08"),
+                   "西城管罚〔2026〕2号": ("行政处罚", 5, "区城管局", "on_time", "2026-10-09"),
+                   "西城管罚〔2026〕3号": ("Sheet2", 1, "区城管局", "late", "2026-10-10"),
+                   "西城管罚〔2026〕4号": ("Sheet2", 2, "区城管局", "overdue", "2026-10-12")}
+    assert "2026年9月处罚台账.xlsx:Sheet2:2 overdue 西城管罚〔2026〕4号：逾期未公开" in result.output
+    assert payload["summary"]["skipped_rows"] == 0
+    notes = [r for r in openpyxl.load_workbook(tmp_path / "r.xlsx", read_only=True)["数据问题"].iter_rows(values_only=True)
+             if r and any(isinstance(c, str) and "续表" in c for c in r)]
+    assert notes and "按前一个工作表“行政处罚”的表头读取（续表）" in " ".join(str(c) for c in notes[0])
+
+
+def test_a_sheet_of_notes_without_a_header_stays_skipped(tmp_path):
+    path = ledger(tmp_path, "备注", [["说明：本月另有 2 件在审批中"], ["联系人：张三 电话 6201234"]])
+    result, payload = check(tmp_path, path)
+    assert result.exit_code == 0, result.output
+    assert [r["sheet"] for r in payload["records"]] == ["行政处罚", "行政处罚"]
+    assert "续表" not in (tmp_path / "r.json").read_text(encoding="utf-8")
