@@ -73,3 +73,18 @@ def test_a_date_in_a_web_address_beside_yi_gongshi_is_no_publication_date(tmp_pa
         assert got[row] == ("invalid", None, ["published-marked-no-date"]), got[row]
     assert got[5][:2] == ("on_time", "2026-10-08")  # the written date, not the address's 10-09
     assert got[6][:2] == ("late", "2026-10-09")  # the words' day, not the address's 9-5
+
+
+def test_a_publication_cell_that_says_not_yet_with_a_day_beside_is_not_published(tmp_path):
+    """未公开（2026.10.8报送信用办）: the day is when it was sent elsewhere; 拟于…公开: a plan. Both say not
+    online: 逾期未公开 after the deadline (2026-10-08), never 数据有误 for "which day counts"."""
+    day = dt.date(2026, 9, 3)
+    rows = [HEADER,
+            ["西安监罚〔2026〕1号", "甲", "区安监局", day, "未公开（2026.10.8报送信用办）"],
+            ["西安监罚〔2026〕2号", "乙", "区安监局", day, "拟于2026年10月8日公开"],
+            ["西安监罚〔2026〕3号", "丙", "区安监局", day, "计划10月8日公示"],
+            ["西安监罚〔2026〕4号", "丁", "区安监局", day, "未公开（已于10月8日公开）"]]  # says both: not ours to pick
+    ledger = write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"行政处罚": rows})
+    _, payload = check(tmp_path, ledger)
+    got = {r["row"]: r["status"] for r in payload["records"]}
+    assert got == {2: "overdue", 3: "overdue", 4: "overdue", 5: "invalid"}

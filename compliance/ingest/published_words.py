@@ -16,7 +16,10 @@ from .cells import per_distinct
 
 
 # Not yet online, in other words: 待公开（预计2024-04-10） (a plan, not a publication), 审核中 (awaiting sign-off).
-_PLANNED = re.compile(r"^(?:待|未|尚未|暂未)(?:公开|公示|上网|发布)[（(](?:预计|计划|拟|将)[^）)已]*[）)]$")  # no 已…公开 inside
+# 待公开（预计…）, 未公开（2026.10.8报送信用办）: not yet, whatever the brackets add (a day sent elsewhere, a
+# plan), unless they say it is online (已公开); 拟于2026年10月8日公开, 计划10月8日公示: a plan, not yet online.
+_PLANNED = re.compile(r"^(?:待|未|尚未|暂未)(?:公开|公示|上网|发布)[（(](?!.*已.{0,12}(?:公开|公示|上网|发布|挂网))[^）)]*[）)]$"
+                      r"|^(?:拟|计划|预计|将)于?[^已]{0,24}(?:公开|公示|上网|发布)$")
 _IN_REVIEW = frozenset({"审核中", "待审核", "报审中", "送审中"})
 
 
