@@ -88,3 +88,18 @@ def test_a_publication_cell_that_says_not_yet_with_a_day_beside_is_not_published
     _, payload = check(tmp_path, ledger)
     got = {r["row"]: r["status"] for r in payload["records"]}
     assert got == {2: "overdue", 3: "overdue", 4: "overdue", 5: "invalid"}
+
+
+def test_a_party_name_run_on_to_the_next_row_is_no_record(tmp_path):
+    """黄石市西塞山区某某商贸 | 有限公司 on the next row (the clerk pressed Enter): the legal form alone, no
+    number, no date, is the name continued, a skipped row; not a 数据有误 record charged to the unit."""
+    header = ["行政处罚决定书文号", "当事人", "违法事实", "处罚决定日期", "公示日期"]
+    rows = [header,
+            ["西安监罚〔2026〕1号", "黄石市西塞山区某某商贸", "未按规定开展安全", dt.date(2026, 9, 3), dt.date(2026, 9, 10)],
+            [None, "有限公司", "生产教育培训", None, None],
+            ["西安监罚〔2026〕2号", "张三", "无证经营", dt.date(2026, 9, 4), None],
+            [None, "个体工商户", None, dt.date(2026, 9, 4), None]]  # a date: a record, as ever
+    ledger = write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"行政处罚": rows})
+    _, payload = check(tmp_path, ledger)
+    assert [(r["row"], r["status"]) for r in payload["records"]] == [(2, "on_time"), (4, "overdue"), (5, "overdue")]
+    assert payload["summary"]["skipped_rows"] == 1

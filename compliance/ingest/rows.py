@@ -117,6 +117,18 @@ _SIGN_OFF = re.compile(r"^(?:\S{0,30}[（(](?:公章|盖章|印章|章)[)）]|\S
                        r"以上\S{0,6}(?:属实|无误|真实)\S{0,10}|特此(?:报告|说明|函告|报送)\S{0,4})$")
 
 
+# A party's name that ran on to the next row (the clerk pressed Enter in 黄石市某某商贸 | 有限公司): only the
+# legal form is left there, with no number and no date: the row above's name, continued, no decision.
+_NAME_TAIL = re.compile(r"^(?:有限|有限责任|股份有限)?(?:公司|分公司)|(?:经营部|商行|门市部|合作社|个体工商户|加工厂|厂)$")
+
+
+def _name_runs_on(bare: np.ndarray, party: pd.Series, evidence: Evidence) -> np.ndarray:
+    out = bare & party.ne("").to_numpy(bool) & (evidence.count <= 3)
+    if out.any():
+        out[out] = party[out].str.replace(r"\s+", "", regex=True).str.fullmatch(_NAME_TAIL).to_numpy(bool)
+    return out
+
+
 def _sign_off(blank, doc_arr: np.ndarray, party: pd.Series, evidence: Evidence) -> np.ndarray:
     """A number cell that holds the table's sign-off, not a number: a stamp or closing phrase anywhere; the
     unit's name or a lone date below the last decision (at most a date beside it). No party on the row."""
@@ -231,7 +243,7 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
     labelled &= ~blank & ~header & ~example
     signed = _sign_off(blank, doc_arr, party, evidence)
     note = ~blank & ~header & ~example & ~labelled & (says_so | (bare & ~content) | is_section | _counts_only(
-        doc, decision_text, published_text, party) | signed
+        doc, decision_text, published_text, party) | signed | _name_runs_on(bare, party, evidence)
         | _signature_date(blank, has_doc & ~signed, has_date, party, evidence))
     if nothing is not None:
         note |= nothing & ~blank
