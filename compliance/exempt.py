@@ -18,26 +18,13 @@ from .claims import says_not_to_be_published
 from .dates import as_days
 from .textscan import contains_any
 from .ingest.docnumbers import normalise_document_numbers
-from .quality.checks import ALONGSIDE, SEPARATORS, Finding
+from .quality.amounts import fined, warning_only
+from .quality.checks import Finding
 from .quality.columns import column
 from .rules import RuleSet
 from .status import STATUSES
 
 EXEMPTABLE = ("on_time", "late", "overdue", "pending", "undetermined")
-
-
-def warning_only(records: pd.DataFrame) -> np.ndarray:
-    """处罚类别 (else 处罚种类) says 警告 and no other penalty. 责令改正 beside it is no penalty (行政处罚法
-    第二十八条: the order to correct goes with every penalty), so 警告；责令改正 is only a warning."""
-    kind = column(records, "penalty_kind")
-    kind = np.where(kind == "", column(records, "penalty_sort"), kind)
-    codes, uniques = pd.factorize(pd.Series(kind, dtype=object))
-    # 警告（责令限期改正）, 警告并责令改正: the order to correct written beside the warning another way
-    parts = pd.Series(uniques, dtype=object).astype(str).str.replace(r"\s+", "", regex=True) \
-        .str.replace(r"[（(]([^）)]*)[）)]", r"；\1", regex=True).str.replace(r"(?<=警告)[并和及](?=责令)", "；", regex=True) \
-        .str.split(SEPARATORS)
-    only = parts.map(lambda p: [x for x in p if x and x not in ALONGSIDE] == ["警告"]).to_numpy(bool)  # per distinct text
-    return only[codes] if len(codes) else np.zeros(0, dtype=bool)
 
 
 YES = ("是", "√", "✓", "Y", "y", "YES", "Yes", "yes", "是的")
@@ -61,7 +48,8 @@ def apply_exemptions(records: pd.DataFrame, rules: RuleSet,
     said = np.where(said == "", np.where(contains_any(sheet, ("简易程序", "当场处罚")), sheet, said), said)
     procedure = contains_any(said, ("简易", "当场")) & ~contains_any(said, ("一般", "普通", "非简易"))
     procedure |= np.isin(column(records, "simple_procedure"), YES)  # 是否适用简易程序: 是
-    warning = warning_only(records) if n else np.zeros(0, bool)
+    # 警告 with a fine beside it is more than a warning, whichever is miswritten (quality: amount-for-warning)
+    warning = warning_only(records) & ~fined(records) if n else np.zeros(0, bool)
     for k, rule in enumerate(rules.rules):
         if not rule.exempt:
             continue

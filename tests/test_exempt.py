@@ -204,3 +204,18 @@ def test_a_yes_or_no_simple_procedure_column_counts(tmp_path):
     """是否适用简易程序 | 是: the same fact as 简易程序 written out; 否 beside it is judged."""
     status = _market_statuses(tmp_path, "是否适用简易程序", "是", "否")
     assert status == {"市监罚〔2022〕1号": "exempt", "市监罚〔2022〕2号": "overdue"}
+
+
+def test_a_warning_with_a_fine_beside_it_is_no_warning_only_and_is_said(tmp_path):
+    """处罚类别 警告 with 罚款金额 0.1 (万元) or 1000 (元): one of the two is miswritten; writing 警告 must not take
+    a fined decision out of the timeliness count (market rule). No fine (blank, 0, 无) stays 仅警告."""
+    header = ["行政处罚决定书文号", "行政相对人名称", "处罚类别", "罚款金额（万元）", "处罚决定日期", "公示日期", "处罚机关"]
+    rows = [header] + [[n, "某公司", "警告", fine, dt.date(2022, 3, 2), None, "区市场监管局"] for n, fine in (
+        ("市监罚〔2022〕21号", 0.1), ("市监罚〔2022〕22号", "1000元"), ("市监罚〔2022〕23号", None),
+        ("市监罚〔2022〕24号", 0), ("市监罚〔2022〕25号", "无"))]
+    path = write_xlsx(tmp_path / "区市场监管局_行政处罚.xlsx", {"行政处罚": rows})
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2022-12-31", "--rule", "market", "--json", "-"])
+    records = json.loads(result.stdout)["records"]
+    assert [r["status"] for r in records] == ["overdue", "overdue", "exempt", "exempt", "exempt"]
+    said = [[i["message"] for i in r["issues"] if i["code"] == "amount-for-warning"] for r in records]
+    assert said == [["处罚类别只有“警告”，但罚款金额（万元）为 0.1"], ["处罚类别只有“警告”，但罚款金额（万元）为 1000元"], [], [], []]

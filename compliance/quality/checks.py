@@ -17,6 +17,7 @@ import pandas as pd
 from ..dates import as_days, parse_dates
 from ..problems import PROBLEMS
 from .codes import USCC_ALPHABET, USCC_NONE, CodeColumn, CodeColumns, id_numbers, mask_id
+from .amounts import ALONGSIDE, SEPARATORS, amount_numbers, fined, warning_only
 from .columns import BY_NAME, column, has_column
 from .required import NONE_MARKS
 
@@ -28,11 +29,7 @@ PENALTY_KINDS = ("警告", "罚款", "没收违法所得", "没收非法财物",
 # The halves of 暂扣或者吊销许可证/执照 written alone name the same kinds.
 PENALTY_SPELLINGS = ("暂扣许可证", "吊销许可证", "暂扣执照", "吊销执照", "吊销营业执照", "暂扣营业执照",
                      "没收违法所得、没收非法财物", "没收违法所得和非法财物")
-# 责令改正 is no penalty but the order 行政处罚法 第二十八条 joins to every penalty: beside a kind
-# it is accepted, alone it is not a kind.
-ALONGSIDE = ("责令改正", "责令限期改正", "责令立即改正")
 PARTY_TYPES = ("法人及非法人组织", "自然人", "个体工商户")
-SEPARATORS = r"[；;、，,/]"
 # 其他 with the kind written out (其他（责令拆除）, 其他-补办手续), as the standard asks of 其他: 其他.
 _OTHER_NAMED = re.compile(r"^其他[（(\-—:：].+")
 NATURAL, LEGAL, SOLE_TRADER = "自然人", "法人及非法人组织", "个体工商户"
@@ -64,6 +61,7 @@ def findings(records: pd.DataFrame, amount_limit: float = DEFAULT_AMOUNT_LIMIT, 
         out.extend(check(records, party_type))
     out.extend(_amounts(records, amount_limit))
     out.extend(_amount_for_kind(records))
+    out.extend(_fine_with_warning(records))
     out.extend(_online_ids(records))
     out.extend(_party_ids(records))
     out.extend(_document_ids(records, codes))
@@ -325,7 +323,7 @@ def _amounts(records, limit: float):
         if not has_column(records, name).any():
             continue
         text = column(records, name)
-        number = _numbers(text, in_yuan=scale != 1) * scale  # in 万元, as the limit is
+        number = amount_numbers(text, in_yuan=scale != 1) * scale  # in 万元, as the limit is
         given = (text != "") & ~pd.Series(text, dtype=object).isin(NO_AMOUNT).to_numpy(bool)
         bad = given & (np.isnan(number) | (number < 0) | (number >= limit))
         big = f"达到 {limit:g} 万元以上" + ("，可能是按元填写的" if scale == 1 else "")  # a 元 column says 元 already
@@ -362,32 +360,13 @@ def _amount_for_kind(records):
     return out
 
 
-# A currency mark or unit written in the cell (¥12,345.00, 12,345元, 1.5万元): the number is what it says.
-_CURRENCY = re.compile(r"^(?:¥|RMB|人民币)\s*|(?:元整|元)$", re.IGNORECASE)
-_TEN_THOUSAND = re.compile(r"万元?$")
-
-
-def _numbers(text: np.ndarray, in_yuan: bool = False) -> np.ndarray:
-    """Amount cells as floats in the column's unit (元 where ``in_yuan``, else 万元; NaN: blank or not a
-    number); plain numbers are converted in C, only the others (1,000, a stray space, ¥12,345.00,
-    1.5万元) cleaned and tried again; 五千元 stays no number."""
-    try:
-        number = np.where(text == "", "nan", text).astype(float)
-    except ValueError:
-        number = pd.to_numeric(pd.Series(text, dtype=object), errors="coerce").to_numpy(float, copy=True)
-    odd = np.isnan(number) & (text != "")
-    if odd.any():
-        # NFKC: ０.５ is 0.5 here as in numpy's float() above, which reads full-width digits (pandas' does not)
-        clean = pd.Series(text[odd], dtype=object).astype(str).str.normalize("NFKC")
-        clean = clean.str.replace(r"[,，\s]", "", regex=True)
-        wan = clean.str.contains(_TEN_THOUSAND).to_numpy(bool)
-        yuan = ~wan & clean.str.contains(r"元(?:整)?$").to_numpy(bool)
-        clean = clean.str.replace(_TEN_THOUSAND, "", regex=True).str.replace(_CURRENCY, "", regex=True)
-        value = pd.to_numeric(clean, errors="coerce").to_numpy(float)
-        # a unit written against the column's: 1.5万元 in a 元 column is 15000, 12345元 in a 万元 one 1.2345
-        value = np.where(wan & in_yuan, value * 1e4, np.where(yuan & ~in_yuan, value * 1e-4, value))
-        number[odd] = value
-    return number
+def _fine_with_warning(records):
+    """处罚类别 警告 alone, a fine beside it: one of the two is wrong (and the fine is no 仅警告 to exempt)."""
+    warned = warning_only(records) & fined(records) if len(records) else np.zeros(0, dtype=bool)
+    if not warned.any():
+        return []
+    name = "fine" if has_column(records, "fine").any() else "fine_yuan"
+    return [_finding("amount-for-warning", name, warned, value=column(records, name))]
 
 
 def _validity(records, party_type):
