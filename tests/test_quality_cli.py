@@ -376,8 +376,8 @@ def test_a_number_excel_wrote_in_scientific_notation_and_an_organisations_code_i
     assert result.exit_code == 1, result.output
     said = {r["document_number"]: [(i["code"], i["message"]) for i in r["issues"]]
             for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
-    assert said["西公罚〔2025〕1号"] == [("id-number-invalid", "证件号码“4.20203E+17”不是有效的身份证号（被 Excel 写成了科学计数法，"
-                                                            "后面几位已经丢失，请把这一列设成文本格式后重新填写）")]
+    assert said["西公罚〔2025〕1号"] == [("id-number-invalid", "证件号码“4.20203E+17”不是有效的身份证号（被 Excel 当作数字保存"
+                                                            "（显示为科学计数法），后面几位已经丢失，请把这一列设成文本格式后重新填写）")]
     assert sorted(c for c, _ in said["西公罚〔2025〕2号"]) == ["id-number-invalid", "uscc-invalid"]
     assert any(m == f"证件号码“{bad[:6]}********{bad[-4:]}”不是有效的统一社会信用代码（校验位不符）" for _, m in said["西公罚〔2025〕2号"])
     assert said["西公罚〔2025〕3号"] == []
@@ -399,3 +399,19 @@ def test_the_2016_header_chufa_shiyou_is_the_facts_column(tmp_path):
     # nor 处罚结果 (the 2016 standard's name for 处罚内容): scored missing, so the same sheet with CF_ codes
     # for headers scored better than with the standard's own Chinese names
     assert "处罚内容" not in text, [line for line in text.splitlines() if "处罚内容" in line][:5]
+
+
+def test_an_id_or_code_kept_in_a_number_cell_is_said_to_have_lost_its_last_digits(tmp_path):
+    """An .xlsx number cell keeps 15 significant digits: 420203198506123011 comes back as 420203198506123000.
+    The reason is Excel's, not a wrong check digit the unit would look for in vain."""
+    header = ["行政处罚决定书文号", "行政相对人名称", "行政相对人类别", "统一社会信用代码", "证件号码", "处罚决定日期", "公示日期"]
+    rows = [header,
+            ["西公罚〔2025〕1号", "张三", "自然人", None, 420203198506123011, dt.date(2025, 3, 5), dt.date(2025, 3, 6)],
+            ["西公罚〔2025〕2号", "甲公司", "法人及非法人组织", 911101080000000001, None, dt.date(2025, 3, 5), dt.date(2025, 3, 6)]]
+    path = write_xlsx(tmp_path / "区公安分局_2025年行政处罚.xlsx", {"行政处罚": rows})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2025-12-31", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code == 1, result.output
+    messages = [i["message"] for r in json.loads(out.read_text(encoding="utf-8"))["records"] for i in r["issues"]]
+    assert len(messages) == 2 and all("被 Excel 当作数字保存" in m and "校验位不符" not in m for m in messages), messages

@@ -165,13 +165,22 @@ def _shown(values: np.ndarray):
     return shown
 
 
-# 4.20203E+17: Excel showed the 18 digits as a number and the file kept only what it showed.
-_SCIENTIFIC = r"\d+(?:\.\d+)?E\+?\d+"
-MANGLED = "被 Excel 写成了科学计数法，后面几位已经丢失，请把这一列设成文本格式后重新填写"
+# 4.20203E+17: Excel showed the 18 digits as a number and the file kept only what it showed; or a number
+# cell: Excel keeps 15 significant digits, so an 18-digit number comes back with 000 at its end.
+_SCIENTIFIC = r"\d+(?:\.\d+)?E\+?\d+|\d{15}000"
+MANGLED = "被 Excel 当作数字保存（显示为科学计数法），后面几位已经丢失，请把这一列设成文本格式后重新填写"
 
 
 def _mangled(values: np.ndarray) -> np.ndarray:
-    return pd.Series(values, dtype=object).astype(str).str.fullmatch(_SCIENTIFIC).to_numpy(bool)
+    text = pd.Series(values, dtype=object).astype(str)
+    out = text.str.fullmatch(_SCIENTIFIC).to_numpy(bool, copy=True)
+    # 18 digits that a floating-point number holds exactly: came through a number cell (420203198506123011
+    # is read back as 420203198506123008); a number typed as text is one of them once in 64
+    digits = text.str.fullmatch(r"[1-9]\d{17}").to_numpy(bool)
+    if digits.any():
+        whole = text[digits].to_numpy().astype(np.uint64)
+        out[digits] |= whole.astype(np.float64).astype(np.uint64) == whole
+    return out
 
 
 def _uscc_reason(values: np.ndarray, is_id: np.ndarray | None = None):
