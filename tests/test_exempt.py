@@ -219,3 +219,17 @@ def test_a_warning_with_a_fine_beside_it_is_no_warning_only_and_is_said(tmp_path
     assert [r["status"] for r in records] == ["overdue", "overdue", "exempt", "exempt", "exempt"]
     said = [[i["message"] for i in r["issues"] if i["code"] == "amount-for-warning"] for r in records]
     assert said == [["处罚类别只有“警告”，但罚款金额（万元）为 0.1"], ["处罚类别只有“警告”，但罚款金额（万元）为 1000元"], [], [], []]
+
+
+def test_a_warning_with_the_order_in_brackets_is_a_valid_kind_as_well(tmp_path):
+    """警告（责令限期改正） and 警告并责令改正 are 仅警告 for the exemption; the kind check reads them the same
+    way (it called them 不是数据标准的取值, an error, while exempting them)."""
+    header = ["行政处罚决定书文号", "行政相对人名称", "处罚类别", "处罚决定日期", "公示日期", "处罚机关"]
+    rows = [header] + [[n, "某公司", kind, dt.date(2022, 3, 2), None, "区市场监管局"] for n, kind in (
+        ("市监罚〔2022〕31号", "警告（责令限期改正）"), ("市监罚〔2022〕32号", "警告并责令改正"),
+        ("市监罚〔2022〕33号", "警告（罚款）"))]
+    path = write_xlsx(tmp_path / "区市场监管局_行政处罚.xlsx", {"行政处罚": rows})
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2022-12-31", "--rule", "market", "--json", "-"])
+    records = json.loads(result.stdout)["records"]
+    assert [(r["status"], [i["code"] for i in r["issues"] if i["code"] == "enum-invalid"]) for r in records] == [
+        ("exempt", []), ("exempt", []), ("overdue", ["enum-invalid"])]

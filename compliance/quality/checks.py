@@ -302,6 +302,9 @@ def _enum_ok(values: np.ndarray, allowed: tuple[str, ...], several: bool, alongs
     if several:
         # 其他（责令退还、赔偿损失）: the kinds named in the bracket are 其他's, not more kinds to split
         named = unique.str.replace(r"其他\([^()]*\)", "其他", regex=True)
+        if alongside:  # 警告（责令限期改正）, 警告并责令改正: the order beside the kind, as exempt.py reads it
+            named = named.str.replace(r"\((责令[^()]*)\)", r";\1", regex=True) \
+                .str.replace(r"(?<=[^;、,/])[并和及](?=责令)", ";", regex=True)
         parts = named.str.split(SEPARATORS).map(lambda p: [x for x in p if x])  # distinct values only
         kinds = parts.map(lambda p: [_OTHER_NAMED.sub("其他", x) for x in p if x not in alongside])
         ok = kinds.map(lambda k: bool(k) and all(x in allowed for x in k)).to_numpy(bool)
