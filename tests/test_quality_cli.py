@@ -415,3 +415,19 @@ def test_an_id_or_code_kept_in_a_number_cell_is_said_to_have_lost_its_last_digit
     assert result.exit_code == 1, result.output
     messages = [i["message"] for r in json.loads(out.read_text(encoding="utf-8"))["records"] for i in r["issues"]]
     assert len(messages) == 2 and all("被 Excel 当作数字保存" in m and "校验位不符" not in m for m in messages), messages
+
+
+def test_placeholders_are_blank_and_an_agency_never_has_the_sole_traders_code(tmp_path):
+    """无 in 处罚类别 and / in the agency's code are blank cells (required-missing where the standard asks,
+    not an enum or code error besides); 17 zeros and X stand in only for a 个体工商户, never for an agency."""
+    header = ["行政处罚决定书文号", "行政相对人名称", "处罚类别", "处罚机关", "处罚机关统一社会信用代码", "处罚决定日期", "公示日期"]
+    rows = [header,
+            ["西公罚〔2025〕1号", "张三", "无", "区公安分局", "/", dt.date(2025, 3, 5), dt.date(2025, 3, 6)],
+            ["西公罚〔2025〕2号", "李四", "警告", "区公安分局", "0" * 17 + "X", dt.date(2025, 3, 5), dt.date(2025, 3, 6)]]
+    path = write_xlsx(tmp_path / "区公安分局_2025年行政处罚.xlsx", {"行政处罚": rows})
+    out = tmp_path / "r.json"
+    CliRunner().invoke(main, ["check", str(path), "--as-of", "2025-12-31", "--no-history", "-o", str(tmp_path / "r.xlsx"),
+                              "--json", str(out)])
+    issues = [[i["code"] for i in r["issues"]] for r in json.loads(out.read_text(encoding="utf-8"))["records"]]
+    assert "enum-invalid" not in issues[0] and "uscc-invalid" not in issues[0]
+    assert issues[1] == ["uscc-invalid"]

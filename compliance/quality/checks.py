@@ -289,8 +289,10 @@ def _agency_code(records, party_type, columns: CodeColumns):
             continue
         codes = columns[name]
         code = codes.values
-        bad = (code != "") & ~codes.uscc_valid()
-        out.append(_finding("uscc-invalid", name, bad, value=_shown(code), reason=_uscc_reason(code)))
+        given = (code != "") & ~np.isin(code, _NONE_MARKS)  # 无, /: blank (required-missing says it where due)
+        bad = given & (~codes.uscc_valid() | (code == USCC_NONE))  # 17 zeros and X: a 个体工商户's only
+        out.append(_finding("uscc-invalid", name, bad, value=_shown(code),
+                            reason=_uscc_reason(code, np.zeros(len(code), dtype=bool))))
     return out
 
 
@@ -310,7 +312,7 @@ def _enum_ok(values: np.ndarray, allowed: tuple[str, ...], several: bool, alongs
         ok = kinds.map(lambda k: bool(k) and all(x in allowed for x in k)).to_numpy(bool)
     else:
         ok = unique.str.replace(_OTHER_NAMED, "其他", regex=True).isin(allowed).to_numpy(bool)
-    blank = unique.eq("").to_numpy(bool)
+    blank = unique.eq("").to_numpy(bool) | unique.isin(NONE_MARKS).to_numpy(bool)  # 无, /: blank (required-missing says it)
     return (ok | blank)[codes] if len(codes) else np.ones(0, dtype=bool)
 
 
