@@ -103,3 +103,15 @@ def test_a_party_name_run_on_to_the_next_row_is_no_record(tmp_path):
     _, payload = check(tmp_path, ledger)
     assert [(r["row"], r["status"]) for r in payload["records"]] == [(2, "on_time"), (4, "overdue"), (5, "overdue")]
     assert payload["summary"]["skipped_rows"] == 1
+
+
+def test_a_correction_published_again_in_the_date_cell_leaves_the_first_publication_to_judge(tmp_path):
+    """2026-10-08（2026-10-20更正后重新公示）: online on the deadline day, corrected and published again
+    later: 按时公开, not 数据有误 for two dates (a correction is not a doubt about the first day)."""
+    rows = [HEADER,
+            ["西安监罚〔2026〕1号", "甲", "区安监局", dt.date(2026, 9, 3), "2026-10-08（2026-10-20更正后重新公示）"],
+            ["西安监罚〔2026〕2号", "乙", "区安监局", dt.date(2026, 9, 3), "已于2026年10月8日公示，2026年10月20日在区政府网站公开"]]
+    ledger = write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"行政处罚": rows})
+    _, payload = check(tmp_path, ledger)
+    got = {r["row"]: (r["status"], r["published_date"]) for r in payload["records"]}
+    assert got == {2: ("on_time", "2026-10-08"), 3: ("invalid", "2026-10-08")}  # two sites, two days: a doubt

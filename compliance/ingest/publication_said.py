@@ -16,7 +16,7 @@ from ..date_text import WEB_ADDRESS
 from ..textscan import contains_any
 from .body import mapped_column
 from .date_columns import remark_dates, taken_down
-from .published_words import page_links, said_published, unpublished_words
+from .published_words import page_links, republished, said_published, unpublished_words
 
 # 备注 …2025年11月3日撤下公示 (after 信用修复): it was online, its day unknown, as a 撤销公示日期 column says
 _TAKEN_DOWN = ("撤下", "撤销公示", "撤除公示", "停止公示", "公示已撤", "已下线")
@@ -47,7 +47,9 @@ def words_on_publication(kept, mapping, text, published, pub_codes, published_te
         sentence[sentence] = said_published(published_text[sentence], free_text_only=True)
         if sentence.any():
             published, pub_codes, said, other = remark_dates([published_text], published, pub_codes, sentence)
-            later = np.where(said, other, later)
+            # 2026-10-08（2026-10-20更正后重新公示）: the later day is a correction published again, not a doubt
+            again = said & republished(published_text)
+            later = np.where(said & ~again, other, later)
     pub_codes = np.where(marked & (pub_codes == None) & np.isnat(published),  # noqa: E711
                          "published-marked-no-date", pub_codes)
     written = np.array(said_published(published_text), dtype=bool)  # 已公开 / 是 / √ in the date column:

@@ -124,15 +124,23 @@ _REPUBLISHED = re.compile(r"更正.{0,20}(?:重新|再次)(?:公示|公开|发�
 _TAGGED = re.compile(r"[（(【\[〔](?:更正|更正版|更正稿|更正后|已更正)[)）】\]〕]")
 
 
+def _says(texts: pd.Series, pattern: re.Pattern) -> np.ndarray:
+    values = texts.to_numpy(object)
+    out = np.zeros(len(values), dtype=bool)
+    maybe = np.flatnonzero(contains_any(values, ("更正",)))  # a few rows at most
+    if len(maybe):
+        out[maybe] = [bool(pattern.search(v)) for v in values[maybe]]
+    return out
+
+
+def republished(texts: pd.Series) -> np.ndarray:
+    """Cell-wise: the words say a correction was published again (更正后重新公示)."""
+    return _says(texts, _REPUBLISHED)
+
+
 def corrections(numbers: pd.Series, remarks: pd.Series) -> np.ndarray:
     """Row-wise: a correction of a decision, published again (its first publication is the decision's)."""
-    out = np.zeros(len(numbers), dtype=bool)
-    for texts, pattern in ((numbers, _TAGGED), (remarks, _REPUBLISHED)):
-        values = texts.to_numpy(object)
-        maybe = np.flatnonzero(contains_any(values, ("更正",)))  # a few rows at most
-        if len(maybe):
-            out[maybe] |= [bool(pattern.search(v)) for v in values[maybe]]
-    return out
+    return _says(numbers, _TAGGED) | republished(remarks)
 
 
 # A page under a site (…/t20251015_3.html, …/detail?id=12): not the bare site or a folder, which a ledger
