@@ -23,7 +23,7 @@ from ..classify import add_deadlines, classify
 from ..exempt import apply_exemptions
 from ..dates import iso_dates
 from ..ingest.docnumbers import normalise_document_numbers
-from ..quality.codes import column_codes, id_numbers
+from ..quality.codes import ids_among
 from ..issues import issues_column
 from .labels import ABSENT_NOTE, DROPPED_NOTE
 from .locate import BY_NUMBER, found_unpublished, held_unpublished, locate
@@ -91,7 +91,7 @@ def add_history_keys(records: pd.DataFrame) -> pd.DataFrame:
     records carry them too."""
     keys = normalise_document_numbers(records["document_number"])
     # a certificate numbered by its holder's ID number: the store never holds it; followed as a record without one
-    keys = keys.where(~id_numbers(column_codes(keys.to_numpy(object))), "")
+    keys = keys.where(~ids_among(keys)[0], "")
     return records.assign(number_key=keys, history_row=np.arange(len(records)))
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..dates import as_days, parse_dates
 from ..problems import PROBLEMS
-from .codes import USCC_ALPHABET, USCC_NONE, CodeColumn, CodeColumns, id_numbers, mask_id
+from .codes import USCC_ALPHABET, USCC_NONE, CodeColumn, CodeColumns, mask_id
 from .amounts import ALONGSIDE, SEPARATORS, amount_numbers, fined, warning_only
 from .columns import BY_NAME, column, has_column
 from .required import NONE_MARKS
@@ -139,11 +139,8 @@ def _party_ids(records):
 
 def _document_ids(records, codes: CodeColumns):
     """A 文书号 that is a person's ID number (a certificate numbered by its holder's): published in full."""
-    if "document_number" not in records.columns or not len(records):
-        return []
-    numbers = codes.document_numbers()
-    return [_finding("id-number-exposed", "document_number", id_numbers(numbers), label="文书号（证书编号）",
-                     value=_shown(numbers.values))]
+    numbered, plain = codes.document_ids()
+    return [_finding("id-number-exposed", "document_number", numbered, label="文书号（证书编号）", value=_shown(plain))]
 
 
 def _finding(code, field, mask, label=None, **values) -> Finding:

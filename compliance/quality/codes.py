@@ -307,12 +307,17 @@ class CodeColumns:
     def __init__(self, records: pd.DataFrame):
         self.records = records
         self._made: dict[str, CodeColumn] = {}
+        self._document_ids: tuple[np.ndarray, np.ndarray] | None = None
 
-    def document_numbers(self) -> CodeColumn:
-        """The 文书号 column as codes: a 从业资格证 may be numbered by its holder's ID number."""
-        if "document_number" not in self._made:
-            self._made["document_number"] = column_codes(self.records["document_number"].fillna("").to_numpy(object))
-        return self._made["document_number"]
+    def document_ids(self) -> tuple[np.ndarray, np.ndarray]:
+        """(per record: its 文书号 is a person's ID number, as a 从业资格证 numbered by its holder's is; the
+        number as plain digits there, "" elsewhere). Only numbers of 15 to 18 digits are looked at."""
+        if self._document_ids is None:
+            numbers = self.records["document_number"] if "document_number" in self.records.columns \
+                else pd.Series([""] * len(self.records), dtype=object)
+            self._document_ids = ids_among(numbers)
+        return self._document_ids
+
 
     def __getitem__(self, name: str) -> CodeColumn:
         if name not in self._made:
@@ -322,6 +327,20 @@ class CodeColumns:
                 cells = without_id_separators(cells)
             self._made[name] = column_codes(cells)
         return self._made[name]
+
+
+def ids_among(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(per value: a person's ID number in full (``id_numbers``); the number as plain digits there, ""
+    elsewhere). Only values of 15 to 18 digits are looked at: a 文书号 in words is none."""
+    n = len(values)
+    found, plain = np.zeros(n, dtype=bool), np.full(n, "", dtype=object)
+    text = values.astype(object).fillna("").astype(str)
+    maybe = text.str.fullmatch(r"\s*[0-9０-９]{15,17}[0-9０-９XxＸｘ]?\s*").to_numpy(bool)
+    if maybe.any():
+        column = column_codes(text[maybe].to_numpy(object))
+        found[maybe] = id_numbers(column)
+        plain[maybe] = column.values
+    return found, plain
 
 
 def id_numbers(column: CodeColumn) -> np.ndarray:
@@ -336,15 +355,13 @@ def mask_id_columns(records: pd.DataFrame, codes: CodeColumns | None = None) -> 
     checks' own, when they ran."""
     present = [c for c in ID_COLUMNS if c in records.columns]
     codes = codes if codes is not None and codes.records is records else CodeColumns(records)
-    numbered = np.zeros(len(records), dtype=bool)
-    if "document_number" in records.columns and len(records):
-        numbered = id_numbers(codes.document_numbers())
+    numbered, plain = codes.document_ids()
     if not present and not numbered.any():
         return records
     out = records.copy(deep=False)
     if numbered.any():  # the ID a certificate is numbered by: masked as any ID
         numbers = records["document_number"].to_numpy(object).copy()
-        numbers[numbered] = [mask_id(v) for v in codes.document_numbers().values[numbered]]  # the few
+        numbers[numbered] = [mask_id(v) for v in plain[numbered]]  # the few
         out["document_number"] = numbers
     for name in present:
         column = codes[name[2:]]
