@@ -103,6 +103,7 @@ def test_a_party_name_run_on_to_the_next_row_is_no_record(tmp_path):
     _, payload = check(tmp_path, ledger)
     assert [(r["row"], r["status"]) for r in payload["records"]] == [(2, "on_time"), (4, "overdue"), (5, "overdue")]
     assert payload["summary"]["skipped_rows"] == 1
+    assert {r["unit"] for r in payload["records"]} == {"区安监局"}  # the skipped 有限公司 names no unit block
 
 
 def test_a_correction_published_again_in_the_date_cell_leaves_the_first_publication_to_judge(tmp_path):

@@ -119,11 +119,12 @@ _SIGN_OFF = re.compile(r"^(?:\S{0,30}[（(](?:公章|盖章|印章|章)[)）]|\S
 
 # A party's name that ran on to the next row (the clerk pressed Enter in 黄石市某某商贸 | 有限公司): only the
 # legal form is left there, with no number and no date: the row above's name, continued, no decision.
-_NAME_TAIL = re.compile(r"^(?:有限|有限责任|股份有限)?(?:公司|分公司)|(?:经营部|商行|门市部|合作社|个体工商户|加工厂|厂)$")
+# Only a company's legal form (个体工商户, 厂 or 合作社 may stand for a party whose name is unknown).
+_NAME_TAIL = re.compile(r"(?:有限|有限责任|股份有限)?(?:公司|分公司)")
 
 
 def _name_runs_on(bare: np.ndarray, party: pd.Series, evidence: Evidence) -> np.ndarray:
-    out = bare & party.ne("").to_numpy(bool) & (evidence.count <= 3)
+    out = bare & party.ne("").to_numpy(bool) & (evidence.count <= 2)  # the name, and the facts run on with it
     if out.any():
         out[out] = party[out].str.replace(r"\s+", "", regex=True).str.fullmatch(_NAME_TAIL).to_numpy(bool)
     return out
@@ -242,8 +243,9 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
     header = mapping.header_again({"document_number": doc, "decision_date": decision_text}, len(doc)) & ~blank
     labelled &= ~blank & ~header & ~example
     signed = _sign_off(blank, doc_arr, party, evidence)
+    runs_on = _name_runs_on(bare, party, evidence)  # 有限公司 under 黄石市某某商贸: no record, and no unit's name
     note = ~blank & ~header & ~example & ~labelled & (says_so | (bare & ~content) | is_section | _counts_only(
-        doc, decision_text, published_text, party) | signed | _name_runs_on(bare, party, evidence)
+        doc, decision_text, published_text, party) | signed | runs_on
         | _signature_date(blank, has_doc & ~signed, has_date, party, evidence))
     if nothing is not None:
         note |= nothing & ~blank
@@ -254,7 +256,7 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
     if start_category is not None and len(section):
         section.iloc[0] = section.iloc[0] or start_category
     return RowKinds(blank, header, note, example, section.ffill().to_numpy(object), labelled, section_row=is_section,
-                    unit_block=_unit_blocks(first_arr, note & ((evidence.count <= 2) | _signed_rows(first_arr)), header,
+                    unit_block=_unit_blocks(first_arr, note & ~runs_on & ((evidence.count <= 2) | _signed_rows(first_arr)), header,
                                             ~(blank | header | note | example), start_unit, header_follows,
                                             signed_as))
 
