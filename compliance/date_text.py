@@ -7,7 +7,10 @@ import re
 
 # What may stand beside a publication date without making the day doubtful: the page's address (a
 # 公开网址及公开日期 column holds both, often on two lines) and the status word in brackets, 2023-3-10（已公开）.
-WEB_ADDRESS = _ADDRESS = re.compile(r"(?:https?://|www\.)[^\s，,；;、]+", re.IGNORECASE)
+# with its scheme or www., or a site's name (xss.gov.cn/…) or a path (xxgk/2026/10/08/…) without: a word of
+# Latin letters with a slash after it (a date, 2026/10/08, starts with a digit and is none)
+WEB_ADDRESS = _ADDRESS = re.compile(r"(?:https?://|www\.|(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*/)"
+                                    r"[^\s，,；;、（）()]*", re.IGNORECASE)
 _STATUS_MARK = re.compile(r"\(\s*已?(?:经)?(?:公开|公示|上网|发布|挂网)\s*\)")
 
 
@@ -36,5 +39,5 @@ def unwrapped(text: str) -> str:
 
 def beside_the_date(text: str) -> str:
     """``text`` without a web address and a bracketed 已公开, when a date is left (else as it was)."""
-    rest = _STATUS_MARK.sub("", _ADDRESS.sub(" ", text)).strip(" \t\r\n，,；;、:：")
+    rest = _STATUS_MARK.sub("", _ADDRESS.sub(" ", text)).replace("（ ）", "").replace("( )", "").strip(" \t\r\n，,；;、:：")
     return rest if rest and rest[0].isdigit() else text

@@ -116,3 +116,23 @@ def test_a_correction_published_again_in_the_date_cell_leaves_the_first_publicat
     _, payload = check(tmp_path, ledger)
     got = {r["row"]: (r["status"], r["published_date"]) for r in payload["records"]}
     assert got == {2: ("on_time", "2026-10-08"), 3: ("invalid", "2026-10-08")}  # two sites, two days: a doubt
+
+
+def test_a_plan_beside_the_real_day_and_an_address_without_http_are_read_as_written(tmp_path):
+    """预计…公开，实际10月8日公开 says it went online, never "not yet"; the day in an address written
+    without http:// or www. (xss.gov.cn/2026/10/08/…, xxgk/2026/10/08/…) is no publication date either."""
+    day = dt.date(2026, 9, 3)
+    rows = [HEADER,
+            ["西安监罚〔2026〕1号", "甲", "区安监局", day, "预计10月8日公开，实际10月8日公开"],
+            ["西安监罚〔2026〕2号", "乙", "区安监局", day, "计划10月8日公示，实际10月9日公示"],
+            ["西安监罚〔2026〕3号", "丙", "区安监局", day, "未公开（报送信用办后于2026年10月9日在信用中国公示）"],
+            ["西安监罚〔2026〕4号", "丁", "区安监局", day, "已公示 xss.gov.cn/2026/10/08/a.html"],
+            ["西安监罚〔2026〕5号", "戊", "区安监局", day, "已公示（xxgk/2026/10/08/t20261008_1.html）"],
+            ["西安监罚〔2026〕6号", "己", "区安监局", day, "2026-10-09（http://www.xss.gov.cn/art/2026/10/8/a.html）"]]
+    ledger = write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"行政处罚": rows})
+    _, payload = check(tmp_path, ledger)
+    got = {r["row"]: r["status"] for r in payload["records"]}
+    # the words say online (a day without its year, or two days): never 逾期未公开; a doubt, 数据有误
+    assert [got[row] for row in (2, 3, 4)] == ["invalid"] * 3
+    assert got[5] == got[6] == "invalid"  # published, no day but the address's
+    assert got[7] == "late"  # the written day, not the address's

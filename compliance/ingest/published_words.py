@@ -17,9 +17,22 @@ from .cells import per_distinct
 
 # Not yet online, in other words: 待公开（预计2024-04-10） (a plan, not a publication), 审核中 (awaiting sign-off).
 # 待公开（预计…）, 未公开（2026.10.8报送信用办）: not yet, whatever the brackets add (a day sent elsewhere, a
-# plan), unless they say it is online (已公开); 拟于2026年10月8日公开, 计划10月8日公示: a plan, not yet online.
-_PLANNED = re.compile(r"^(?:待|未|尚未|暂未)(?:公开|公示|上网|发布)[（(](?!.*已.{0,12}(?:公开|公示|上网|发布|挂网))[^）)]*[）)]$"
-                      r"|^(?:拟|计划|预计|将)于?[^已]{0,24}(?:公开|公示|上网|发布)$")
+# plan); 拟于2026年10月8日公开, 计划10月8日公示: a plan, not yet online. Unless the words also say it went
+# online (已公开, 实际10月9日公开, 报送后于10月9日在信用中国公示): a publishing verb not after 拟/计划/预计/将/待.
+_PLANNED = re.compile(r"^(?:待|未|尚未|暂未)(?:公开|公示|上网|发布)[（(](?P<inner>[^）)]*)[）)]$"
+                      r"|^(?:拟|计划|预计|将)于?(?P<plan>[^，,；;。]{0,24})(?:公开|公示|上网|发布)$")
+_DONE_VERB = re.compile(r"(?<!拟)(?<!计划)(?<!预计)(?<!将)(?<!待)(?<!拟于)(?<!将于)(?:公开|公示|上网|发布|挂网)")
+
+
+def _planned(text: str) -> bool:
+    match = _PLANNED.match(text)
+    if match is None:
+        return False
+    words = match.group("inner") if match.group("inner") is not None else match.group("plan")
+    return _DONE_VERB.search(re.sub(r"(?:19|20)?\d{0,4}\s*[年./\-－]?\s*\d{1,2}\s*[月./\-－]\s*\d{1,2}\s*日?", "", words)) is None \
+        and "已" not in words and "实际" not in words
+
+
 _IN_REVIEW = frozenset({"审核中", "待审核", "报审中", "送审中"})
 
 
@@ -29,7 +42,7 @@ _EMPTY_EXPORT = frozenset({"null", "none", "nan", "nat", "(null)", "<null>", "[n
 
 def _not_yet(text: str) -> bool:
     t = normalise_text(text)
-    return t in NOT_PUBLISHED or t in _IN_REVIEW or _PLANNED.match(t) is not None or t.lower() in _EMPTY_EXPORT
+    return t in NOT_PUBLISHED or t in _IN_REVIEW or _planned(t) or t.lower() in _EMPTY_EXPORT
 
 
 def unpublished_words(texts: np.ndarray) -> np.ndarray:
