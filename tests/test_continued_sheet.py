@@ -66,3 +66,49 @@ def test_a_sheet_of_notes_without_a_header_stays_skipped(tmp_path):
     assert result.exit_code == 0, result.output
     assert [r["sheet"] for r in payload["records"]] == ["行政处罚", "行政处罚"]
     assert "续表" not in (tmp_path / "r.json").read_text(encoding="utf-8")
+
+
+def test_another_table_without_a_header_is_no_continuation(tmp_path):
+    """Only the table's own rows go on under its header: a permit list in another order (its dates where the
+    penalties have amounts), a 统计 sheet of months and counts, a sheet with its own 填报单位 line, or rows
+    shifted by a column stay skipped as sheets without header; no record is invented from them."""
+    cases = {
+        "permits": [[1, "西城管许〔2026〕1号", "己公司", dt.date(2026, 8, 3), dt.date(2026, 8, 10)],
+                    [2, "西城管许〔2026〕2号", "庚公司", dt.date(2026, 8, 3), dt.date(2026, 8, 12)]],
+        "counts": [[1, "2026年8月", 3, dt.date(2026, 9, 30), dt.date(2026, 10, 8)],
+                   [2, "2026年9月", 2, dt.date(2026, 10, 30), dt.date(2026, 11, 6)]],
+        "own unit": [["填报单位：区环保局"], [1, "西环罚〔2026〕1号", "辛公司", dt.date(2026, 9, 3), None],
+                     [2, "西环罚〔2026〕2号", "壬公司", dt.date(2026, 9, 3), dt.date(2026, 10, 8)]],
+        "shifted": [["西城管罚〔2026〕3号", "当事人3", dt.date(2026, 9, 7), dt.date(2026, 10, 22)],
+                    ["西城管罚〔2026〕4号", "当事人4", dt.date(2026, 9, 8), dt.date(2026, 10, 9)]]}
+    for name, rows in cases.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        if name == "permits":  # the penalties' table has an amount where the permits have their decision date
+            book = openpyxl.Workbook()
+            sheet = book.active
+            sheet.append(["序号", "行政处罚决定书文号", "行政相对人名称", "罚款金额（万元）", "处罚决定日期", "公开日期"])
+            sheet.append([1, "西城管罚〔2026〕1号", "当事人1", 0.5, dt.date(2026, 9, 3), dt.date(2026, 10, 8)])
+            other = book.create_sheet("Sheet2")
+            for row in [[1, "西城管许〔2026〕1号", "己公司", dt.date(2026, 8, 3), dt.date(2026, 8, 10), None],
+                        [2, "西城管许〔2026〕2号", "庚公司", dt.date(2026, 8, 4), dt.date(2026, 8, 12), None]]:
+                other.append(row)
+            path = folder / "2026年9月处罚台账.xlsx"
+            book.save(path)
+        else:
+            path = ledger(folder, "Sheet2", rows)
+        result, payload = check(folder, path)
+        assert {r["sheet"] for r in payload["records"]} != {"Sheet2"} and \
+            all(r["sheet"] != "Sheet2" for r in payload["records"]), (name, payload["records"])
+        assert "续表" not in (folder / "r.json").read_text(encoding="utf-8"), name
+
+
+def test_a_continued_sheets_notes_name_its_own_rows(tmp_path):
+    """A 同上 date on the continued sheet's row 2 is said as 第 2 行, not as the row under the borrowed header."""
+    path = ledger(tmp_path, "Sheet2", [[3, "西城管罚〔2026〕3号", "当事人3", dt.date(2026, 9, 7), dt.date(2026, 10, 9)],
+                                       [4, "西城管罚〔2026〕4号", "当事人4", "同上", None]])
+    _, payload = check(tmp_path, path)
+    assert [(r["sheet"], r["row"], r["decision_date"]) for r in payload["records"] if r["sheet"] == "Sheet2"] == [
+        ("Sheet2", 1, "2026-09-07"), ("Sheet2", 2, "2026-09-07")]
+    sheet2 = next(s for f in payload["inputs"] for s in f["sheets"] if s["name"] == "Sheet2")
+    assert any("第 2 行" in n for n in sheet2["notes"]), sheet2["notes"]

@@ -2,20 +2,32 @@
 
 A clerk who runs out of room, or pastes the month's other rows into a new sheet, leaves the header on the
 first sheet only. Skipped as "no header", its decisions were lost and the run could pass. A sheet with
-no header whose rows are as wide as the previous sheet's table, most with a date where that table has its
-decision date, is read by that sheet's header (the rows above it too: its 填报单位 line), and said so.
-Row numbers stay the sheet's own. The same shape of online list: online/read.py.
+no header is read by the previous sheet's header (the rows above it too: its 填报单位 line), and said so,
+only where it is that table's rows and nothing else: it starts with them (no title, no 填报单位 line of its
+own); they are no wider; most give a date in the decision-date column, a number (with a digit, no date or
+month) in the number column and a date or nothing in the publication column; and its name names no other
+kind of decision than the previous sheet's. Anything else (another table, a 统计 sheet, columns shifted)
+stays skipped as a sheet without header. Row numbers stay the sheet's own. The same shape of online list:
+online/read.py.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
+
+import pandas as pd
 
 from ..dates import parse_date
-from ..problems import problem
+from ..problems import Problem, problem
+from .action_kinds import kind_from_text
 from .columns import map_columns
+from .docnumbers import said_above
 from .header import find_header
 from .rawsheet import RawSheet
+
+_MONTH = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:份)?\s*$")
+_SHARE = 0.8  # of the sheet's wide rows
 
 
 def read_continued(sheet: RawSheet, previous: RawSheet | None, rules, read, source_file: str):
@@ -25,7 +37,8 @@ def read_continued(sheet: RawSheet, previous: RawSheet | None, rules, read, sour
     if found is None:
         return None
     header_row = found[0] + 1
-    if not continues(sheet, previous, header_row, map_columns(found[1], rules).columns.get("decision_date")):
+    columns = map_columns(found[1], rules).columns
+    if not continues(sheet, previous, header_row, columns):
         return None
     result = read(under_previous_header(sheet, previous, header_row))
     if result.header_row != header_row:  # read otherwise than as the previous table: not ours to say
@@ -33,17 +46,55 @@ def read_continued(sheet: RawSheet, previous: RawSheet | None, rules, read, sour
     return read_back(result, sheet.name, previous.name, header_row, source_file)
 
 
-def continues(sheet: RawSheet, previous: RawSheet, header_row: int, decision_column: int | None) -> bool:
+def continues(sheet: RawSheet, previous: RawSheet, header_row: int, columns: dict[str, int]) -> bool:
     """``sheet`` (no header found) holds rows of the table ``previous`` has its header on ``header_row``."""
-    if sheet.data is not None or previous.data is not None or decision_column is None:
+    decided, number, published = (columns.get(name) for name in ("decision_date", "document_number", "published_date"))
+    if sheet.data is not None or previous.data is not None or decided is None or number is None:
         return False  # a CSV is one sheet
-    width = max((len(row) for row in previous.rows[:header_row]), default=0)
-    filled = [sum(1 for c in row if c not in (None, "")) for row in sheet.rows]
-    wide = [row for row, n in zip(sheet.rows, filled) if n >= 3]
-    if not wide or max(len(row) for row in sheet.rows) > width + 1 or len(wide) < 0.5 * sum(1 for n in filled if n):
+    kinds = {kind_from_text(sheet.name), kind_from_text(previous.name)} - {None}
+    if len(kinds) > 1:  # 行政许可 after 行政处罚: another table
         return False
-    dated = sum(1 for row in wide if decision_column < len(row) and parse_date(row[decision_column]).date is not None)
-    return dated >= 0.5 * len(wide)
+    filled = [sum(1 for c in row if c not in (None, "")) for row in sheet.rows]
+    rows = [row for row, n in zip(sheet.rows, filled) if n]
+    width = max((len(row) for row in previous.rows[:header_row]), default=0)
+    if not rows or sum(1 for c in rows[0] if c not in (None, "")) < 3 or max(len(row) for row in sheet.rows) > width + 1:
+        return False  # a title or a 填报单位 line of its own first: a table of its own
+    wide = [row for row, n in zip(sheet.rows, filled) if n >= 3]
+    if len(wide) < 0.5 * len(rows):
+        return False
+    fitting = sum(1 for row in wide if _date(row, decided) and _number(row, number)
+                  and (published is None or _cell(row, published) in (None, "") or _date(row, published)))
+    return fitting >= _SHARE * len(wide) and _date_columns(wide) <= _date_columns(
+        [row for row in previous.rows[header_row:] if sum(1 for c in row if c not in (None, "")) >= 3]) | {decided, published}
+
+
+def _date_columns(rows: list[list]) -> set[int]:
+    """The columns most of whose filled cells are dates: a permit list's dates where the penalties had
+    their amounts is another table."""
+    out = set()
+    for column in range(max((len(r) for r in rows), default=0)):
+        cells = [r[column] for r in rows if column < len(r) and r[column] not in (None, "")]
+        if cells and sum(parse_date(c).date is not None for c in cells) > 0.5 * len(cells):
+            out.add(column)
+    return out
+
+
+def _cell(row: list, column: int):
+    return row[column] if column < len(row) else None
+
+
+def _date(row: list, column: int) -> bool:
+    value = _cell(row, column)
+    return parse_date(value).date is not None or isinstance(value, str) and bool(said_above(pd.Series([value]))[0])
+
+
+def _number(row: list, column: int) -> bool:
+    """A decision's number: a digit in it, and no date or month (2026年8月 heads a 统计 sheet's row)."""
+    value = _cell(row, column)
+    if value in (None, "") or isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value not in (None, "") and not _date(row, column)
+    text = str(value)
+    return any(ch.isdigit() for ch in text) and not _MONTH.match(text) and parse_date(value).date is None
 
 
 def under_previous_header(sheet: RawSheet, previous: RawSheet, header_row: int) -> RawSheet:
@@ -62,9 +113,25 @@ def under_previous_header(sheet: RawSheet, previous: RawSheet, header_row: int) 
 
 
 def read_back(result, sheet_name: str, previous_name: str, header_row: int, source_file: str):
-    """The sheet read under the previous header, as its own: its rows numbered as in it, and said so."""
+    """The sheet read under the previous header, as its own: its rows numbered as in it (records and the
+    notes that name rows), and said so."""
     if result.records is not None and len(result.records):
         result.records = result.records.assign(row=result.records["row"] - header_row)
     result.header_row = None
-    result.notes.insert(0, problem("sheet-continued", file=source_file, sheet=sheet_name, previous=previous_name))
+    result.notes = [problem("sheet-continued", file=source_file, sheet=sheet_name, previous=previous_name)] + \
+        [_moved_up(note, header_row) for note in result.notes]
     return result
+
+
+_ROW_NUMBER = re.compile(r"\d+")
+
+
+def _moved_up(note: Problem, by: int) -> Problem:
+    """A note's row, and the rows its message lists (第 5、6 行), as the sheet numbers them."""
+    def up(rows: str) -> str:  # "5、6 等共 12": the rows, not the count
+        listed, _, count = rows.partition(" 等共")
+        return _ROW_NUMBER.sub(lambda m: str(int(m.group()) - by), listed) + (" 等共" + count if count else "")
+
+    values = tuple((k, up(v) if k == "rows" and isinstance(v, str) else v) for k, v in note.values)
+    row = note.row - by if isinstance(note.row, int) and note.row > by else note.row
+    return dataclasses.replace(note, row=row, values=values)
