@@ -2,7 +2,7 @@
 
 - A certificate numbered by its holder's ID number (从业资格证) read as the 文书号: masked in every output
   (terminal, JSON, every cell of the report, the repeats on 数据问题), said to the unit, never kept in
-  full by the history store, and followed there as a record without a number.
+  full by the history store, and followed there by the masked number, the holder and the day.
 - An ID in the agency's code column: the message shows it masked.
 - A first-generation (15-digit) ID: masked everywhere, and for a natural person it is an ID, not a bad code.
 - An ID masked with X or × instead of *: done as publication asks, no finding.
@@ -93,7 +93,8 @@ def test_a_certificate_numbered_by_its_holders_id_is_masked_everywhere_and_kept_
         followed = [row for row in store.execute("select * from followups")]
     kept = pd.concat([pd.read_parquet(io.BytesIO(b)) for b in blobs])
     assert HOLDER_B not in kept.to_string() and HOLDER_A not in kept.to_string() and HOLDER_B not in str(followed)
-    assert set(kept["number_key"]) == {""}  # followed as a record without a number
+    assert set(kept["number_key"]) == {HOLDER_A[:6] + "********" + HOLDER_A[14:],
+                                       HOLDER_B[:6] + "********" + HOLDER_B[14:]}  # followed by the masked number
 
     # next month the overdue one is published: found again by holder and date, put right
     rows[2][4] = dt.date(2026, 6, 10)
@@ -133,3 +134,34 @@ def test_ids_in_code_columns_written_the_ways_people_write_them(tmp_path):
     assert codes(records[8]) == []  # a passport number beside a valid code: not the code
     agency_issue = next(i for i in records[9]["issues"] if i["code"] == "uscc-invalid")
     assert HOLDER_B[:6] + "********" + HOLDER_B[14:] in agency_issue["message"]
+
+
+def test_two_certificates_alike_once_masked_are_never_closed_by_one_publication(tmp_path):
+    """Two holders called 张伟, their ID numbers alike in the first 6 and last 4 digits, certified the same day,
+    both overdue in August; in September only one is published. The store keeps only the masked numbers,
+    so the two cannot be told apart: neither is closed on a guess (it used to close both). A number shared
+    by two rows of different days finds each row by its day."""
+    first = ric("42020319800808123")
+    # another birthday, the same sequence number and check digit: alike once masked (420203********123X)
+    second = next(ric(f"4202031990{m:02d}{d:02d}123") for m in range(1, 13) for d in range(1, 29)
+                  if ric(f"4202031990{m:02d}{d:02d}123")[-4:] == first[-4:])
+    header = ["行政许可决定文书号", "行政相对人名称", "许可类别", "许可决定日期", "公示日期"]
+    aug, shared = dt.date(2026, 8, 3), ric("42020419920315456")
+
+    def ledger(folder, published: bool):
+        rows = [header, [first, "张伟", "普通", aug, dt.date(2026, 9, 15) if published else None],
+                [second, "张伟", "普通", aug, None],
+                [shared, "李娜", "普通", aug, dt.date(2026, 8, 10)],
+                [shared, "李娜", "普通", dt.date(2026, 8, 5), dt.date(2026, 9, 16) if published else None]]
+        folder.mkdir()
+        return write_xlsx(folder / "区人社局_行政许可.xlsx", {"行政许可": rows})
+
+    store = str(tmp_path / "h.sqlite")
+    for month, as_of, published in (("2026-08", "2026-09-30", False), ("2026-09", "2026-10-31", True)):
+        path = ledger(tmp_path / month, published)
+        result = CliRunner().invoke(main, ["check", str(path), "--as-of", as_of, "--month", month, "--db", store,
+                                           "-o", str(tmp_path / f"{month}.xlsx"), "--json", str(tmp_path / f"{month}.json")])
+        assert result.exit_code in (0, 1), result.output
+    carried = json.loads((tmp_path / "2026-09.json").read_text(encoding="utf-8"))["history"]["carried_over"]
+    states = sorted((c["party"], c["decision_date"], c["state"]) for c in carried)
+    assert states == sorted([("李娜", "2026-08-05", "resolved"), ("张伟", "2026-08-03", "open"), ("张伟", "2026-08-03", "open")])

@@ -23,9 +23,9 @@ from ..classify import add_deadlines, classify
 from ..exempt import apply_exemptions
 from ..dates import iso_dates
 from ..ingest.docnumbers import normalise_document_numbers
-from ..quality.codes import ids_among
+from ..quality.codes import ids_among, mask_id
 from ..issues import issues_column
-from .labels import ABSENT_NOTE, DROPPED_NOTE
+from .labels import ABSENT_NOTE, DROPPED_NOTE, SEEN_NOTE
 from .locate import BY_NUMBER, found_unpublished, held_unpublished, locate
 from .renames import run_spellings
 from .store import FOLLOWUP_COLUMNS, HistoryStore
@@ -90,8 +90,12 @@ def add_history_keys(records: pd.DataFrame) -> pd.DataFrame:
     position among all the run's records): added once, before the month is chosen, so that the in-scope
     records carry them too."""
     keys = normalise_document_numbers(records["document_number"])
-    # a certificate numbered by its holder's ID number: the store never holds it; followed as a record without one
-    keys = keys.where(~ids_among(keys)[0], "")
+    # a certificate numbered by its holder's ID number: the store never holds it, only its masked form (the
+    # holder and the day tell two alike apart, as for records without a number)
+    found, plain = ids_among(keys)
+    if found.any():
+        keys = keys.copy()
+        keys[found] = [mask_id(v) for v in plain[found]]
     return records.assign(number_key=keys, history_row=np.arange(len(records)))
 
 
@@ -252,7 +256,8 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     carried.loc[absent, "state"] = np.where(dropped, "dropped", "open")
     # an item not read this time (the unit sent nothing, or its ledger no longer holds that month) keeps its
     # state; said, so that an item still 数据有误 with a date shown is not read as unexplained
-    carried.loc[carried.index[absent.to_numpy(bool)][~dropped], "note"] = ABSENT_NOTE
+    carried.loc[carried.index[absent.to_numpy(bool)][~dropped], "note"] = np.where(
+        seen[absent.to_numpy(bool)][~dropped], SEEN_NOTE, ABSENT_NOTE)  # seen: its number there, not its row alone
     carried.loc[carried.index[absent.to_numpy(bool)][dropped], "note"] = DROPPED_NOTE
     # a 网站未见 item the ledger still claims, with no list this time to show it online: late to this as-of too
     unchecked = absent.to_numpy(bool) | carried["unverified"].fillna(False).to_numpy(bool)

@@ -8,4 +8,5 @@ STATUS_NOW_LABELS = {**PROBLEM_LABELS, "late": "逾期公开", "on_time": "按�
 LONG_OPEN = 3  # items open for this many periods or more stand out on 整改跟踪
 # 整改跟踪's 说明 of an item not found this period: absent (not read), or gone from a ledger that still holds its month
 ABSENT_NOTE = "本期未读到这一条（未报送，或台账不含该月份），继续跟踪"
+SEEN_NOTE = "本期台账中有这个文书号，但对应不上唯一的一条（几条记录或几项事项相同），无法判断是否已整改，继续跟踪，请单位核对"
 DROPPED_NOTE = "本期台账仍有该单位同月的其他记录，这一条却没有了（删除或改动了文书号），请单位说明"

@@ -64,12 +64,19 @@ def locate(carried: pd.DataFrame, records: pd.DataFrame, known: pd.DataFrame | N
     # only the records whose number an item has: among a few thousand, not 100,000
     numbered_rec = mine[rec_numbered & number.isin(items["number_key"].unique()).to_numpy(bool)]
     other_rec = mine[~rec_numbered]
-    by_number = match_keys(numbered_rec, None, BY_NUMBER + ["party"]).assign(row=numbered_rec["history_row"].to_numpy())
-    by_number = by_number.drop_duplicates(BY_NUMBER + ["party"])  # a repeat of one decision: its first
+    exact = BY_NUMBER + ["party", "decision_date"]
+    full = match_keys(numbered_rec, numbered_rec["decision_date"], exact).assign(row=numbered_rec["history_row"].to_numpy())
+    by_number = full.drop(columns="decision_date").drop_duplicates(BY_NUMBER + ["party"])  # a repeat of one decision: its first
     by_party = match_keys(other_rec, other_rec["decision_date"], BY_PARTY).assign(row=other_rec["history_row"].to_numpy())
     stored = match_keys(known, known["decision_date"]) if known is not None and len(known) else None
     numbered = items["number_key"].ne("").to_numpy(bool)
-    _merge_into(at, items[numbered], by_number, BY_NUMBER + ["party"])
+    # number, party and day first: two decisions that share all but the day (one number typed for both, or
+    # two certificates whose holder's ID numbers look alike once masked) each find their own row; rows
+    # alike in all of it are no guess
+    _merge_into(at, items[numbered], full.drop_duplicates(exact, keep=False), exact)
+    twice = items[numbered & (at < 0)].duplicated(BY_NUMBER + ["party"], keep=False).to_numpy(bool)
+    _merge_into(at, items[numbered & (at < 0)][~twice], by_number[~by_number["row"].isin(at[at >= 0])],
+                BY_NUMBER + ["party"])
     left = items[numbered & (at < 0)]
     if len(left):
         free = by_number[~by_number["row"].isin(at[at >= 0])]
