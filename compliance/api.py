@@ -213,7 +213,7 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
         try:
             run.history = follow_up(history, period, records, classified, calendar=calendar, rules=rules,
                                     as_of=as_of, run_date=run_date, confirmed_exempt=config.confirmed_exempt,
-                                    aliases=config.units)
+                                    aliases=config.units, online_entries=online_run.set_aside if online_run else None)
         except StoreError as exc:  # the check stands without its history: the report is still written
             run.history_error = exc
     return run

@@ -26,7 +26,8 @@ from ..ingest.docnumbers import normalise_document_numbers
 from ..quality.codes import ids_among, mask_id
 from ..issues import issues_column
 from .labels import ABSENT_NOTE, DROPPED_NOTE, SEEN_NOTE
-from .locate import BY_NUMBER, found_unpublished, held_unpublished, locate
+from .published_since import close_published
+from .locate import BY_NUMBER, now_other_kind, found_unpublished, held_unpublished, locate
 from .renames import run_spellings
 from .store import FOLLOWUP_COLUMNS, HistoryStore
 
@@ -213,26 +214,26 @@ def _known(store: HistoryStore, carried: pd.DataFrame) -> pd.DataFrame:
 
 
 def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: pd.DataFrame, *, calendar, rules,
-              as_of, run_date, confirmed_exempt: tuple[str, ...] = (),
-              aliases: dict[str, list[str]] | None = None) -> FollowUp:
+              as_of, run_date, confirmed_exempt: tuple[str, ...] = (), aliases: dict[str, list[str]] | None = None,
+              online_entries: pd.DataFrame | None = None) -> FollowUp:
     """Carry the previous period's open items into ``period``.
 
     ``records``: every record the run read (before the month was chosen), with deadlines, the online
     result and the history keys (``add_history_keys``); ``scoped``: the classified records in scope,
     which open this period's new items; ``confirmed_exempt``: the numbers 法制办 confirmed need not be
     published (compliance.toml), judged as the run judges them (exempt.py); ``aliases``: compliance.toml
-    [units], whose names hold for the names stored before they were declared (run_spellings).
-    """
+    [units], whose names hold for the names stored before they were declared (run_spellings);
+    ``online_entries``: the list's entries of other months (published_since.py). """
     previous = store.previous_period(period)
     carried = store.followups(previous, still_open=True) if previous else pd.DataFrame(columns=FOLLOWUP_COLUMNS)
-    rates = store.rates()
+    rates = store.rates()  # (a unit with no open item keeps its rate too)
     spelled = run_spellings(pd.concat([carried["unit"], rates.loc[rates["period"].eq(previous), "unit"]]),
-                            records["unit"], aliases,  # a unit with no open item keeps its rate too
+                            records["unit"], aliases,
                             numbers=(_stored_numbers(store, previous, carried, records), records))
     if spelled:  # 区安监局 last month, 西塞山区安全生产监督管理局 now: the run's name, so that its items are found
         carried["unit"] = carried["unit"].replace(spelled)
     at, seen = locate(carried, records, _known(store, carried))
-    seen |= _now_other_kind(carried, records)
+    seen |= now_other_kind(carried, records)
     now = classify(records.iloc[at[at >= 0]], calendar, rules, as_of, run_date) if (at >= 0).any() else None
     if now is not None:  # an item now exempt (无需公开) is closed, as the run itself judges the record
         now, _ = apply_exemptions(now, rules, confirmed_exempt)
@@ -247,6 +248,7 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
                                                    now["document_number"].astype(object).fillna(""))]
         carried.loc[found, "note"] = ["；".join([n for n in [r] if n] + [p.message for p in ps]) or None
                                       for r, ps in zip(renumbered, said)]
+    carried = close_published(carried, online_entries, as_of, calendar, rules, aliases)  # not read, known online
     covered = _covered(store, carried, records, at, period, spelled)
     months = carried["decision_date"].astype(object).fillna("").str[:7]
     pairs = (carried["unit"].astype(object).fillna("").astype(str) + "|"
@@ -269,19 +271,6 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     new = _new_items(scoped, period, at[at >= 0])
     return FollowUp(period, previous, store.label, carried[FOLLOWUP_COLUMNS + ["note"]].reset_index(drop=True), new,
                     rates, spelled, latest_days(records, as_of))
-
-
-def _now_other_kind(carried: pd.DataFrame, records: pd.DataFrame) -> np.ndarray:
-    """Per carried item: its unit's ledger still holds its number, on a row now read as another kind of
-    action (其他事项, 行政确认: out of scope). It has not vanished (台账中消失); it stays open for 法制办."""
-    if "category_problem" not in records or not len(carried):
-        return np.zeros(len(carried), dtype=bool)
-    other = records["category_problem"].astype(object).eq("category-other").to_numpy(bool)
-    if not other.any():
-        return np.zeros(len(carried), dtype=bool)
-    held = set(zip(records["unit"].astype(object).to_numpy(object)[other], records["number_key"].to_numpy(object)[other]))
-    keys = zip(carried["unit"].astype(object), carried["number_key"].astype(object).fillna(""))
-    return np.array([key != "" and (unit, key) in held for unit, key in keys], dtype=bool)
 
 
 def latest_days(records: pd.DataFrame, as_of) -> dict[str, str]:

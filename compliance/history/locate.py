@@ -183,3 +183,16 @@ def found_unpublished(followed: pd.DataFrame, inputs: list, items: pd.DataFrame)
     keys = pd.MultiIndex.from_frame(seen[["unit", "category", "number_key"]].astype(object))
     mine = pd.MultiIndex.from_frame(items[["unit", "category", "number_key"]].astype(object).fillna(""))
     return mine.isin(keys) & items["number_key"].astype(object).fillna("").ne("").to_numpy(bool)
+
+
+def now_other_kind(carried: pd.DataFrame, records: pd.DataFrame) -> np.ndarray:
+    """Per carried item: its unit's ledger still holds its number, on a row now read as another kind of
+    action (其他事项, 行政确认: out of scope). It has not vanished (台账中消失); it stays open for 法制办."""
+    if "category_problem" not in records or not len(carried):
+        return np.zeros(len(carried), dtype=bool)
+    other = records["category_problem"].astype(object).eq("category-other").to_numpy(bool)
+    if not other.any():
+        return np.zeros(len(carried), dtype=bool)
+    held = set(zip(records["unit"].astype(object).to_numpy(object)[other], records["number_key"].to_numpy(object)[other]))
+    keys = zip(carried["unit"].astype(object), carried["number_key"].astype(object).fillna(""))
+    return np.array([key != "" and (unit, key) in held for unit, key in keys], dtype=bool)

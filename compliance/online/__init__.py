@@ -39,6 +39,7 @@ def select_online_only(online: OnlineRun, month: str | None, as_of: dt.date | No
     year before every ledger record's (credit sites keep a penalty online for years: a 2026 ledger does not
     hold 2025's decisions)."""
     only = online.online_only
+    online.set_aside = only.iloc[:0]
     if as_of is not None and len(only):
         later = (only["decision_date"] > pd.Timestamp(as_of)).to_numpy(bool)  # NaT compares false
         online.entries_after_as_of = int(later.sum())
@@ -53,7 +54,9 @@ def select_online_only(online: OnlineRun, month: str | None, as_of: dt.date | No
             online.entries_before_ledgers = int(earlier.sum())
             online.ledgers_first_year = int(first.year)
             online.online_only = only[~earlier].reset_index(drop=True)
+            online.set_aside = only[earlier].reset_index(drop=True)
         return
     keep = when.dt.strftime("%Y-%m").eq(month).to_numpy(bool)
     online.entries_other_months = int((~keep).sum())
     online.online_only = only[keep].reset_index(drop=True)
+    online.set_aside = only[~keep].reset_index(drop=True)

@@ -51,6 +51,9 @@ class OnlineRun:
     ledgers_first_year: int | None = None
     entries_repeated: int = 0  # 台账未登记 entries that another list's entry already stands for
     entries_not_decisions: int = 0  # a catalogue's other items (部门预算): no number, no party, no category
+    # entries no ledger record matched, left out of 台账未登记 as another month's or year's (select_online_only):
+    # what the website shows of earlier months' decisions, for the items still followed up (history)
+    set_aside: pd.DataFrame | None = None
 
 
 def verify(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList], *,
