@@ -481,3 +481,18 @@ def test_a_correction_word_right_after_the_number_is_a_later_act(tmp_path):
     records = run(tmp_path, path, online)
     assert {n: (r["status"], r["online"]["result"]) for n, r in records.items()} == {
         "西环罚〔2016〕41号": ("on_time", "not-verifiable"), "西环罚〔2016〕45号": ("on_time", "not-verifiable")}
+
+
+def test_a_claimed_day_before_the_decision_is_still_said_when_the_list_decides(tmp_path):
+    """台账 2016-08-20 for a decision of 2016-09-01: impossible, 数据有误 without a list. With a list that covers it
+    and does not hold it, the record is 逾期未公开 by the list, and the impossible day is said as well."""
+    path = ledger(tmp_path, [1, "罚1", "甲", D(2016, 9, 1), D(2016, 8, 20), "区安监局", "处罚"],
+                  [2, "罚2", "乙", D(2016, 9, 1), D(2016, 9, 5), "区安监局", "处罚"])
+    online = write_csv(tmp_path / "credit.csv", [CREDIT_HEADER,
+                                                  ["罚8", "某", "2016-07-01", "2016-07-05", "", "区安监局"],
+                                                  ["罚9", "某", "2016-09-01", "2016-12-20", "", "区安监局"]])
+    records = run(tmp_path, path, online)
+    assert records["罚1"]["status"] == records["罚2"]["status"] == "overdue"
+    [said] = [i["message"] for i in records["罚1"]["issues"] if i["code"].startswith("online-not-found")]
+    assert said == "台账填写已公开（2016-08-20），但这一天早于决定日期 2016-09-01，也是填错的；网站未见，按未公开判定"
+    assert "online-not-found-claimed" in codes(records["罚2"])

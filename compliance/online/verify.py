@@ -31,6 +31,8 @@ RESULT_LABELS = {"confirmed": "一致", "date-differs": "日期不符", "not-fou
                  "not-verifiable": "无法核对", "ambiguous": "无法确定对应", "online-only": "台账未登记"}
 # The online list decides the publication date for these; the others keep the ledger's.
 DECIDED = ("confirmed", "date-differs", "not-found")
+# 网站未见 where the ledger gave a publication date (a possible 瞒报), that date possible or not
+CLAIMED_UNSEEN = ("online-not-found-claimed", "online-not-found-claimed-impossible")
 # 数据有误: online by an update time after the deadline, the first publication unknown (_results)
 UPDATE_AFTER_DEADLINE = ("online-update-after-deadline", "online-update-before-ledger")
 
@@ -178,6 +180,9 @@ def _problems(out, result, ledger_claimed, start, since, found, entries):
     """One problem code per record that needs a word, and the values its message needs (issues.py renders it)."""
     code = np.full(len(out), None, dtype=object)
     code[(result == "not-found") & ledger_claimed] = "online-not-found-claimed"
+    # the ledger's day before the decision: impossible, said too (without the list it is 数据有误 for that)
+    before = out["ledger_published_date"].to_numpy(DATE_DTYPE) < out["decision_date"].to_numpy(DATE_DTYPE)
+    code[(result == "not-found") & ledger_claimed & before] = "online-not-found-claimed-impossible"
     # found online, the ledger's date blank: judged by the site's date, and the ledger should say it
     blank = np.isnat(out["ledger_published_date"].to_numpy(DATE_DTYPE)) & out["published_problem"].isna().to_numpy(bool)
     code[(result == "confirmed") & blank] = "online-date-from-list"

@@ -7,6 +7,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
+from ...online.verify import CLAIMED_UNSEEN
 from ...status import LATE
 from ..layout import SheetSpec, say_empty
 from ..record_columns import record_frame, record_specs
@@ -35,7 +36,7 @@ def specs(sheet) -> list[SheetSpec]:
     bound = run.records["late_lower_bound"].iloc[order].notna().to_numpy(bool) \
         if "late_lower_bound" in run.records else np.zeros(len(order), dtype=bool)
     # 逾期未公开 though the ledger gives a date: the website list does not hold it (网站未见), said on the row
-    claimed = run.records["online_problem"].astype(object).iloc[order].eq("online-not-found-claimed").to_numpy(bool) \
+    claimed = run.records["online_problem"].astype(object).iloc[order].isin(CLAIMED_UNSEEN).to_numpy(bool) \
         if "online_problem" in run.records else np.zeros(len(order), dtype=bool)
     if after.any() or bound.any() or claimed.any():  # (a long column is a Categorical: replaced whole, not set into)
         state = np.where(after, AFTER_AS_OF, cells["状态"].astype(object).to_numpy(object))

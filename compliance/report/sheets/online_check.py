@@ -12,6 +12,7 @@ import pandas as pd
 
 from ...dates import iso_dates
 from ...online import RESULT_LABELS, UPDATE_AFTER_DEADLINE
+from ...online.verify import CLAIMED_UNSEEN
 from ...problems import render_column
 from ...rules import CATEGORY_LABELS
 from ...status import STATUS_LABELS
@@ -29,7 +30,7 @@ KINDS = [TEXT, TEXT, TEXT, TEXT, TEXT, DATE, DATE, DATE, DATE, TEXT, TEXT, TEXT,
 WRAPPED = ("行政相对人", "说明")  # printed, a text running past its column is cut at the page edge: wrapped
 CAPS = {"说明": 44, "行政相对人": 26, "文书号": 22, "台账出处": 40, "网站清单出处": 40, "单位": 28}
 PRINTED = 11
-DISCREPANCIES = ("online-not-found-claimed", "online-date-differs", "online-ambiguous", "online-number-differs")
+DISCREPANCIES = (*CLAIMED_UNSEEN, "online-date-differs", "online-ambiguous", "online-number-differs")
 
 
 def online_check_spec(run, source_names: pd.Series, footer: str, page_header: str) -> SheetSpec:
