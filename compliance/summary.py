@@ -112,7 +112,8 @@ def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unread
     parts = []
     for unit in order:
         rows = counts[counts["unit"] == unit].sort_values("category")
-        parts.append(rows.assign(rank=rank[unit]))
+        # a unit of two kinds is ranked on its 小计 line only: a kind's line beside it has a rate of its own
+        parts.append(rows.assign(rank=rank[unit] if len(rows) == 1 else np.nan))
         if len(rows) > 1:
             parts.append(pd.DataFrame([{"unit": unit, "category": SUBTOTAL, "rank": rank[unit],
                                         **per_unit.loc[unit].to_dict()}]))
@@ -138,8 +139,10 @@ def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unread
         if nameless.any():
             out.loc[nameless, "备注"] = [problem(note)] * int(nameless.sum())
     # records, but none the rank rate counts (all 未到期 or 无需公开): no rank, and the line says why
+    subtotalled = out["单位"].isin(out.loc[out["类别"].eq(SUBTOTAL), "单位"]).to_numpy(bool)
     unranked = out["排名"].isna().to_numpy(bool) & (out["决定总数"] > 0).to_numpy(bool) \
-        & out["备注"].isna().to_numpy(bool) & (out["单位"] != TOTAL).to_numpy(bool)
+        & out["备注"].isna().to_numpy(bool) & (out["单位"] != TOTAL).to_numpy(bool) \
+        & (~subtotalled | out["类别"].eq(SUBTOTAL).to_numpy(bool))
     if unranked.any():
         out.loc[unranked, "备注"] = [problem("unit-unranked")] * int(unranked.sum())
     out = _add_missing_units(out, declared, per_unit.index, unreadable_units, sent_units, followed_units,

@@ -164,3 +164,17 @@ def test_through_the_cli_fixing_a_wrong_date_never_lowers_the_rank(tmp_path_fact
         placed.append(dict((u, r) for u, r, _, _ in summary_ranks(folder / "r.xlsx"))["甲局"])
     wrong, on_time, late = placed
     assert wrong >= on_time and wrong >= late
+
+
+def test_a_unit_of_two_kinds_is_ranked_on_its_subtotal_line_only():
+    """区市场监管局 处罚 50.0% and 许可 60.0% under one place beside 区人社局's 50.0% read as two rates ranked
+    differently: the kinds' lines carry no place, the 小计 line does, and no kind's line is called unranked."""
+    frame = pd.DataFrame([("市场监管局", "penalty", s) for s in ["on_time", "late"]]
+                         + [("市场监管局", "permit", s) for s in ["on_time", "on_time", "late"]]
+                         + [("人社局", "permit", s) for s in ["on_time", "late"]], columns=["unit", "category", "status"])
+    table, _ = unit_table(frame)
+    body = table[table["单位"] != TOTAL]
+    places = {(u, c): (None if pd.isna(r) else int(r)) for u, c, r in zip(body["单位"], body["类别"], body["排名"])}
+    assert places == {("市场监管局", "行政处罚"): None, ("市场监管局", "行政许可"): None, ("市场监管局", "小计"): 1,
+                      ("人社局", "行政许可"): 2}
+    assert body["备注"].isna().all()
