@@ -17,8 +17,11 @@ _NO_NAME = re.compile(r"^[^\w\u4e00-\u9fff]+$")
 
 
 def _as_blank(cells: pd.Series) -> np.ndarray:
-    """Per unit cell: it names nothing, the row above's unit holds (同上, 〃, "/", "—")."""
-    return said_above(cells) | cells.fillna("").astype(str).str.strip().str.match(_NO_NAME).to_numpy(bool)
+    """Per unit cell: it names nothing, the row above's unit holds (同上, 〃, "/", "—"); each name once."""
+    def judge(texts: np.ndarray) -> np.ndarray:
+        series = pd.Series(texts, dtype=object)
+        return said_above(series) | series.str.strip().str.match(_NO_NAME).to_numpy(bool)
+    return per_distinct(cells.fillna("").astype(str).to_numpy(object), judge).astype(bool)
 # An office's own sections (一中队, 市容科, 法制股): who in the office decided, not which office. A 大队, a 所
 # or an 办公室 (区政府办公室) may report on its own, so they are not among them.
 SECTION = re.compile(r"^[\u4e00-\u9fff\d]{0,8}?(?:中队|科|股)$")

@@ -335,7 +335,10 @@ def ids_among(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     n = len(values)
     found, plain = np.zeros(n, dtype=bool), np.full(n, "", dtype=object)
     text = values.astype(object).fillna("").astype(str)
-    maybe = text.str.fullmatch(r"\s*[0-9０-９]{15,17}[0-9０-９XxＸｘ]?\s*").to_numpy(bool)
+    lengths = text.str.len().to_numpy()
+    maybe = (lengths >= 15) & (lengths <= 20)  # an ID's 15 or 18, and a space or two around: few numbers are
+    if maybe.any():
+        maybe[maybe] = text[maybe].str.fullmatch(r"\s*[0-9０-９]{15,17}[0-9０-９XxＸｘ]?\s*").to_numpy(bool)
     if maybe.any():
         column = column_codes(text[maybe].to_numpy(object))
         found[maybe] = id_numbers(column)
