@@ -212,13 +212,14 @@ def test_a_warning_with_a_fine_beside_it_is_no_warning_only_and_is_said(tmp_path
     header = ["行政处罚决定书文号", "行政相对人名称", "处罚类别", "罚款金额（万元）", "处罚决定日期", "公示日期", "处罚机关"]
     rows = [header] + [[n, "某公司", "警告", fine, dt.date(2022, 3, 2), None, "区市场监管局"] for n, fine in (
         ("市监罚〔2022〕21号", 0.1), ("市监罚〔2022〕22号", "1000元"), ("市监罚〔2022〕23号", None),
-        ("市监罚〔2022〕24号", 0), ("市监罚〔2022〕25号", "无"))]
+        ("市监罚〔2022〕24号", 0), ("市监罚〔2022〕25号", "无"), ("市监罚〔2022〕26号", "罚款500元"))]
     path = write_xlsx(tmp_path / "区市场监管局_行政处罚.xlsx", {"行政处罚": rows})
     result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2022-12-31", "--rule", "market", "--json", "-"])
     records = json.loads(result.stdout)["records"]
-    assert [r["status"] for r in records] == ["overdue", "overdue", "exempt", "exempt", "exempt"]
+    assert [r["status"] for r in records] == ["overdue", "overdue", "exempt", "exempt", "exempt", "overdue"]
     said = [[i["message"] for i in r["issues"] if i["code"] == "amount-for-warning"] for r in records]
-    assert said == [["处罚类别只有“警告”，但罚款金额（万元）为 0.1"], ["处罚类别只有“警告”，但罚款金额（万元）为 1000元"], [], [], []]
+    assert said == [["处罚类别只有“警告”，但罚款金额（万元）为 0.1"], ["处罚类别只有“警告”，但罚款金额（万元）为 1000元"], [], [], [],
+                    ["处罚类别只有“警告”，但罚款金额（万元）为 罚款500元"]]
 
 
 def test_a_warning_with_the_order_in_brackets_is_a_valid_kind_as_well(tmp_path):

@@ -41,7 +41,7 @@ def fined(records) -> np.ndarray:
 
 
 # A currency mark or unit written in the cell (¥12,345.00, 12,345元, 1.5万元): the number is what it says.
-_CURRENCY = re.compile(r"^(?:¥|RMB|人民币)\s*|(?:元整|元)$", re.IGNORECASE)
+_CURRENCY = re.compile(r"^(?:罚款|罚金)?(?:¥|RMB|人民币)?\s*|(?:元整|元)$", re.IGNORECASE)  # 罚款500元: the amount
 _TEN_THOUSAND = re.compile(r"万元?$")
 
 
