@@ -193,8 +193,21 @@ def formula_text(cell):
     return cell
 
 
+# A date cell of a page Excel or LibreOffice saved (另存为网页) keeps its value beside what it shows: x:num="46085"
+# (Excel), sdval="46085" (LibreOffice). What it shows may leave out the year (3月4日) or be a US 3/4/2026;
+# the value is the day itself, as an .xlsx cell would give it.
+_SHOWN_AS_DATE = re.compile(r"\d{1,4}\s*[月/\-.年]\s*\d{1,2}")
+_SERIAL = re.compile(r"\d{4,5}(?:\.\d+)?")  # 1000-99999: 1902-2173
+
+
+def _shown_or_value(shown: str, value: str | None) -> str:
+    if value and _SERIAL.fullmatch(value.strip()) and _SHOWN_AS_DATE.search(shown):
+        return value.strip()
+    return shown
+
+
 class _TableParser(HTMLParser):
-    """Cells of every <table>, honouring rowspan and colspan."""
+    """Cells of every <table>, honouring rowspan and colspan; a date cell by its value (x:num, sdval)."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -202,6 +215,7 @@ class _TableParser(HTMLParser):
         self._stack: list[list] = []
         self._cell: list[str] | None = None
         self._span = (1, 1)
+        self._value: str | None = None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -214,6 +228,7 @@ class _TableParser(HTMLParser):
         elif tag in ("td", "th"):
             self._cell = []
             self._span = (_int(attrs.get("rowspan")), _int(attrs.get("colspan")))
+            self._value = attrs.get("x:num") or attrs.get("sdval")
         elif tag == "br" and self._cell is not None:
             self._cell.append("\n")
 
@@ -224,7 +239,7 @@ class _TableParser(HTMLParser):
             rows = self._stack[-1]
             if not rows:
                 rows.append([])
-            rows[-1].append(("".join(self._cell).strip(), self._span))
+            rows[-1].append((_shown_or_value("".join(self._cell).strip(), self._value), self._span))
             self._cell = None
         elif tag == "table":
             self.tables.append(self._stack.pop())
