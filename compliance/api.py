@@ -213,10 +213,17 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
         try:
             run.history = follow_up(history, period, records, classified, calendar=calendar, rules=rules,
                                     as_of=as_of, run_date=run_date, confirmed_exempt=config.confirmed_exempt,
-                                    aliases=config.units, online_entries=online_run.set_aside if online_run else None)
+                                    aliases=config.units, online_entries=_unmatched(online_run))
         except StoreError as exc:  # the check stands without its history: the report is still written
             run.history_error = exc
     return run
+
+
+def _unmatched(online_run) -> pd.DataFrame | None:
+    """The list entries no ledger record of this run matched, of any month (history/published_since.py)."""
+    if online_run is None:
+        return None
+    return pd.concat([online_run.online_only, online_run.set_aside], ignore_index=True)
 
 
 def _with_late_reports(records: pd.DataFrame, months: np.ndarray) -> pd.DataFrame:

@@ -26,7 +26,7 @@ from ..ingest.docnumbers import normalise_document_numbers
 from ..quality.codes import ids_among, mask_id
 from ..issues import issues_column
 from .labels import ABSENT_NOTE, DROPPED_NOTE, SEEN_NOTE
-from .published_since import close_published
+from .published_since import close_by_ledger_day, close_by_list
 from .locate import BY_NUMBER, now_other_kind, found_unpublished, held_unpublished, locate
 from .renames import run_spellings
 from .store import FOLLOWUP_COLUMNS, HistoryStore
@@ -248,7 +248,7 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
                                                    now["document_number"].astype(object).fillna(""))]
         carried.loc[found, "note"] = ["；".join([n for n in [r] if n] + [p.message for p in ps]) or None
                                       for r, ps in zip(renumbered, said)]
-    carried = close_published(carried, online_entries, as_of, calendar, rules, aliases)  # not read, known online
+    carried = close_by_list(carried, online_entries, as_of, calendar, rules, aliases)  # not read, shown online
     covered = _covered(store, carried, records, at, period, spelled)
     months = carried["decision_date"].astype(object).fillna("").str[:7]
     pairs = (carried["unit"].astype(object).fillna("").astype(str) + "|"
@@ -261,6 +261,8 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     carried.loc[carried.index[absent.to_numpy(bool)][~dropped], "note"] = np.where(
         seen[absent.to_numpy(bool)][~dropped], SEEN_NOTE, ABSENT_NOTE)  # seen: its number there, not its row alone
     carried.loc[carried.index[absent.to_numpy(bool)][dropped], "note"] = DROPPED_NOTE
+    if online_entries is None:  # no list this time: a day an earlier ledger gave that has come closes it
+        carried = close_by_ledger_day(carried, carried["note"].eq(ABSENT_NOTE).to_numpy(bool), as_of, calendar, rules)
     # a 网站未见 item the ledger still claims, with no list this time to show it online: late to this as-of too
     unchecked = absent.to_numpy(bool) | carried["unverified"].fillna(False).to_numpy(bool)
     carried["status"], carried["working_days_late"] = _lapsed(carried, unchecked, calendar, rules, as_of)

@@ -1,14 +1,20 @@
 """Items not in this period's ledgers that are known to be published by now: closed (已整改), not 仍未整改.
 
 A monthly ledger holds its own month only, so an earlier month's overdue item is usually not read again.
-It is known published by now when
-- the website list given this time (--online) shows it, by unit, category and number (the entries no
-  ledger record matched, of earlier months: OnlineRun.set_aside), on or before this run's as-of date; or
-- the unit's own ledger gave its publication date before, a day after that period's as-of (so it was
-  逾期未公开 then) and on or before this one's: the day has come. Not for a 网站未见 item: its ledger date
-  was there before and the list did not show it; only a list closes it (docs/history.md).
-The earlier of the two days judges: 逾期公开 (or 按时公开) as any record, late by the working days from its
-deadline to that day.
+A false 已整改 hides a problem from 法制办, so an item is closed only on firm evidence:
+
+- ``close_by_list``: the website list given this time (--online) holds an entry no ledger record of this
+  run matched, of the item's unit (or a list without a unit column), its kind (where the list says), its
+  number, its party (where both give one) and its decision date (where the list gives one), first
+  published (not an update time) on a day from its decision date to this run's as-of date; and that entry
+  fits no other item. The entries are those set aside as other months' and this month's 台账未登记 ones
+  (a catalogue without decision dates files an August decision published in September under September).
+- ``close_by_ledger_day``: without a list this time, an item the unit's earlier ledger gave a publication
+  day after that period's as-of (so it was 逾期未公开 then) that is on or before this one's, and that is
+  still open after the 台账中消失 test (a row deleted from a cumulative ledger stays 台账中消失). Never a
+  网站未见 item: its ledger date was there before and the list did not show it.
+
+The day judges: 逾期公开 (or 按时公开) as any record, late by the working days from its deadline to it.
 """
 
 from __future__ import annotations
@@ -18,23 +24,33 @@ import pandas as pd
 
 from ..classify import add_deadlines
 from ..fields import unit_names
+from ..online.columns import party_keys
 
 UNPUBLISHED = ("overdue", "pending")
+NAT = np.datetime64("NaT", "D")
 
 
-def close_published(carried: pd.DataFrame, entries: pd.DataFrame | None, as_of, calendar, rules,
-                    aliases=None) -> pd.DataFrame:
-    """``carried`` (the follow-up's items, with ``state``) with the absent ones known published closed."""
+def close_by_list(carried: pd.DataFrame, entries: pd.DataFrame | None, as_of, calendar, rules,
+                  aliases=None) -> pd.DataFrame:
+    """``carried`` with the absent items the list shows published closed (see the module's rules)."""
     absent = carried["state"].eq("absent").to_numpy(bool) & carried["status"].isin(UNPUBLISHED).to_numpy(bool)
-    if not absent.any():
+    if not absent.any() or entries is None or not len(entries):
         return carried
-    day = np.datetime64(as_of, "D")
+    day = _listed_days(carried, absent, entries, np.datetime64(as_of, "D"), aliases)
+    return _closed(carried, day, calendar, rules, "本期台账中没有这一条，网站清单显示已于 {} 公开")
+
+
+def close_by_ledger_day(carried: pd.DataFrame, unread: np.ndarray, as_of, calendar, rules) -> pd.DataFrame:
+    """``carried`` with the items left open and not read this time (``unread``) whose earlier ledger day has come."""
     stored = pd.to_datetime(carried["published_date"], errors="coerce").to_numpy("datetime64[D]")
-    own = absent & ~carried["problem"].eq("not-found").to_numpy(bool) & (stored <= day)  # NaT compares false
-    shown = _on_the_list(carried, entries, aliases)
-    shown = np.where(absent & (shown <= day), shown, np.datetime64("NaT", "D"))
-    published = np.where(own, stored, np.datetime64("NaT", "D"))
-    published = np.where(np.isnat(published) | (shown < published), shown, published)
+    due = carried["state"].eq("open").to_numpy(bool) & carried["status"].isin(UNPUBLISHED).to_numpy(bool) \
+        & unread & ~carried["problem"].eq("not-found").to_numpy(bool) \
+        & (stored <= np.datetime64(as_of, "D"))  # NaT compares false
+    return _closed(carried, np.where(due, stored, NAT), calendar, rules,
+                   "本期台账中没有这一条；之前的台账所填公开日期 {} 已到")
+
+
+def _closed(carried: pd.DataFrame, published: np.ndarray, calendar, rules, note: str) -> pd.DataFrame:
     rows = np.flatnonzero(~np.isnat(published))
     if not len(rows):
         return carried
@@ -43,43 +59,59 @@ def close_published(carried: pd.DataFrame, entries: pd.DataFrame | None, as_of, 
     deadline = add_deadlines(frame.reset_index(drop=True), calendar, rules)["deadline"].to_numpy("datetime64[D]")
     when = published[rows]
     late = ~np.isnat(deadline) & (when > deadline)
-    count, complete, _ = calendar.count(np.where(late, deadline, np.datetime64("NaT", "D")),
-                                        np.where(late, when, np.datetime64("NaT", "D")))
+    count, complete, _ = calendar.count(np.where(late, deadline, NAT), np.where(late, when, NAT))
     out = carried.copy()
     index = out.index[rows]
+    shown = np.datetime_as_string(when, unit="D").astype(object)
     out.loc[index, "state"] = "resolved"
     out.loc[index, "status"] = np.where(late, "late", "on_time")
-    out.loc[index, "published_date"] = np.datetime_as_string(when, unit="D").astype(object)
+    out.loc[index, "published_date"] = shown
     out.loc[index, "working_days_late"] = [int(max(n, 1)) if k and c else None
                                            for k, c, n in zip(late, complete, count)]  # the few closed
-    listed = ~np.isnat(shown[rows]) & (shown[rows] == when)
-    out.loc[index, "note"] = np.where(
-        listed, "本期台账中没有这一条，网站清单显示已于 " + np.datetime_as_string(when, unit="D").astype(object) + " 公开",
-        "本期台账中没有这一条；之前的台账所填公开日期 " + np.datetime_as_string(when, unit="D").astype(object) + " 已到")
+    out.loc[index, "note"] = [note.format(d) for d in shown]
     return out
 
 
-def _on_the_list(carried: pd.DataFrame, entries: pd.DataFrame | None, aliases) -> np.ndarray:
-    """Per item: the earliest day the list shows its number under its unit and category (NaT: not there)."""
-    out = np.full(len(carried), np.datetime64("NaT", "D"), dtype="datetime64[D]")
-    if entries is None or not len(entries):
-        return out
+def _listed_days(carried: pd.DataFrame, absent: np.ndarray, entries: pd.DataFrame, as_of, aliases) -> np.ndarray:
+    """Per item: the day the one entry that fits it (and no other item) was first published; NaT elsewhere."""
+    out = np.full(len(carried), NAT, dtype="datetime64[D]")
+    first = ~entries["update_only"].astype(bool).to_numpy(bool) if "update_only" in entries \
+        else np.ones(len(entries), dtype=bool)  # an update time bounds the publication, it does not date it
     listed = entries[entries["number_key"].astype(object).fillna("").ne("").to_numpy(bool)
-                     & entries["online_date"].notna().to_numpy(bool)]
+                     & entries["online_date"].notna().to_numpy(bool) & first]
     if not len(listed):
         return out
-    theirs = pd.DataFrame({"unit": unit_names(listed["unit"].astype(object).fillna(""), aliases).to_numpy(object),
-                           "category": listed["category"].astype(object).fillna("").to_numpy(object),
-                           "number_key": listed["number_key"].to_numpy(object),
-                           "day": pd.to_datetime(listed["online_date"]).to_numpy("datetime64[D]")})
-    mine = pd.DataFrame({"unit": unit_names(carried["unit"].astype(object).fillna(""), aliases).to_numpy(object),
-                         "category": carried["category"].astype(object).fillna("").to_numpy(object),
-                         "number_key": carried["number_key"].astype(object).fillna("").to_numpy(object),
-                         "item": np.arange(len(carried))})
-    found = mine[mine["number_key"].ne("")].merge(theirs, on="number_key", suffixes=("", "_listed"))
-    # its unit and kind, where the list names them (a list without a unit column is the district's own site)
-    same = (found["unit_listed"].isin(["", "未知单位"]) | found["unit_listed"].eq(found["unit"])) \
-        & (found["category_listed"].eq("") | found["category_listed"].eq(found["category"]))
-    found = found[same.to_numpy(bool)].groupby("item", as_index=False)["day"].min()
-    out[found["item"].to_numpy()] = found["day"].to_numpy("datetime64[D]")
+    theirs = pd.DataFrame({
+        "entry": np.arange(len(listed)),
+        "number_key": listed["number_key"].to_numpy(object),
+        "unit_listed": unit_names(listed["unit"].astype(object).fillna(""), aliases).to_numpy(object),
+        "category_listed": listed["category"].astype(object).fillna("").to_numpy(object),
+        "party_listed": party_keys(listed["party"].astype(object).fillna("")).to_numpy(object),
+        "decided_listed": pd.to_datetime(listed["decision_date"], errors="coerce").to_numpy("datetime64[D]"),
+        "day": pd.to_datetime(listed["online_date"]).to_numpy("datetime64[D]")})
+    mine = pd.DataFrame({
+        "item": np.flatnonzero(absent),
+        "number_key": carried["number_key"].astype(object).fillna("").to_numpy(object)[absent],
+        "unit": unit_names(carried["unit"].astype(object).fillna(""), aliases).to_numpy(object)[absent],
+        "category": carried["category"].astype(object).fillna("").to_numpy(object)[absent],
+        "party": party_keys(carried["party"].astype(object).fillna("")).to_numpy(object)[absent],
+        "decided": pd.to_datetime(carried["decision_date"], errors="coerce").to_numpy("datetime64[D]")[absent]})
+    pairs = mine[mine["number_key"].ne("")].merge(theirs, on="number_key")
+    unit_ok = pairs["unit_listed"].isin(["", "未知单位"]) | pairs["unit_listed"].eq(pairs["unit"])
+    kind_ok = pairs["category_listed"].eq("") | pairs["category_listed"].eq(pairs["category"])
+    both_named = pairs["party_listed"].ne("") & pairs["party"].ne("")
+    party_ok = ~both_named | pairs["party_listed"].eq(pairs["party"])
+    dated = ~np.isnat(pairs["decided_listed"].to_numpy("datetime64[D]"))
+    same_day = pairs["decided_listed"].to_numpy("datetime64[D]") == pairs["decided"].to_numpy("datetime64[D]")
+    # a list without the party must give the day, one without a unit must give the party: some second proof
+    day_ok = np.where(dated, same_day, both_named.to_numpy(bool))
+    unit_ok &= ~pairs["unit_listed"].isin(["", "未知单位"]) | both_named
+    in_time = (pairs["day"].to_numpy("datetime64[D]") >= pairs["decided"].to_numpy("datetime64[D]")) \
+        & (pairs["day"].to_numpy("datetime64[D]") <= as_of)
+    fit = pairs[(unit_ok & kind_ok & party_ok).to_numpy(bool) & day_ok & in_time]
+    # one entry proves one decision: an entry two items fit closes neither (the same decision on two
+    # sites may give one item two entries: its first day)
+    fit = fit[~fit.duplicated("entry", keep=False).to_numpy(bool)]
+    fit = fit.groupby("item", as_index=False)["day"].min()
+    out[fit["item"].to_numpy()] = fit["day"].to_numpy("datetime64[D]")
     return out
