@@ -72,7 +72,8 @@ NOT_PUBLISHED = frozenset({"未公开", "尚未公开", "暂未公开", "未上�
 
 # Cell-level problem codes; their messages are declared in problems.py.
 DATE_PROBLEMS = ("date-missing", "date-unparseable", "date-with-words", "date-no-year", "date-no-day", "date-impossible", "date-out-of-range", "date-formula-error",
-                 "date-formula-uncached", "date-formula-today", "date-invalid-type", "date-weekday-mismatch")
+                 "date-formula-uncached", "date-formula-today", "date-invalid-type", "date-weekday-mismatch",
+                 "date-order-unclear")
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,9 @@ _YMD = re.compile(
 # 16年10月8日: a two-digit year only with 年 and 月 written out, where it cannot be a day or a month.
 _SHORT_YEAR = re.compile(r"^(?P<y>\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]?")
 _COMPACT = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?!\d)")
+# 9/30/2026 (a CSV from an English-language Excel) or 30/9/2026: the year last. Only one order gives a day
+# when a number is over 12; 10/9/2026 may be either, and is not ours to pick.
+_YEAR_LAST = re.compile(r"^(?P<a>\d{1,2})\s*[/.\-]\s*(?P<b>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})(?!\d)")
 # A date somewhere inside other words (区政府网站2016年11月15日, 2016-10-20（区政府网站）, two dates): which
 # day is meant is not ours to pick, but the message says so rather than "not a date".
 _DATE_INSIDE = re.compile(r"(?<!\d)\d{4}\s*(?:[-/.年])\s*\d{1,2}\s*(?:[-/.月])\s*\d{1,2}(?!\d)")
@@ -242,6 +246,9 @@ def _parse_text(raw: str) -> ParsedDate:
     zoned = _ZONED.match(text)
     if zoned:
         return _beijing_date(zoned, text)
+    last = _YEAR_LAST.match(text)
+    if last and _TIME_TAIL.match(text[last.end():]):
+        return _year_last(last, text)
     for pattern, convert in ((_YMD, int), (_COMPACT, int), (_CN_DATE, _cn_number), (_SHORT_YEAR, int)):
         match = pattern.match(text)
         if match is None:
@@ -266,6 +273,14 @@ def _parse_text(raw: str) -> ParsedDate:
 _NO_YEAR = re.compile(r"^\d{1,2}\s*月\s*\d{1,2}\s*[日号]?$")
 # 2016年10月, 2016-10, 2016.10, 2016年: a month or a year is a span of days, not a decision's day.
 _NO_DAY = re.compile(r"^(?:19|20|21)\d{2}\s*(?:年|(?:(?:年|[-/.—–―−‐‒])\s*(?:0?[1-9]|1[0-2])\s*月?))$")
+
+
+def _year_last(match: re.Match, text: str) -> "ParsedDate":
+    a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("y"))
+    if a != b and a <= 12 and b <= 12:
+        return ParsedDate(None, "date-order-unclear")
+    month, day = (b, a) if a > 12 else (a, b)
+    return _build(year, month, day, text)
 
 
 def _unreadable(text: str) -> str:

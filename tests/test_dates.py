@@ -115,7 +115,8 @@ BAD = [
     ("2016年5月8日 星期六", "date-weekday-mismatch"),  # 2016-05-08 was a Sunday
     ("2016-05-03 星期", "date-with-words"),
     ("16/5/3", "date-unparseable"), ("16-05-03", "date-unparseable"),  # a two-digit year without 年: ambiguous
-    ("5/3/2016", "date-unparseable"),  # month or day first: not ours to pick
+    ("5/3/2016", "date-order-unclear"),  # month or day first: not ours to pick
+    ("2/30/2016", "date-impossible"),  # the year last, one order only: and that day does not exist
     ("116年5月3日", "date-unparseable"),
     ("2016-05-03 3", "date-with-words"), ("2016-05-03 下午 另见附件", "date-with-words"),
     # a date inside other words, or two dates: said so, the day not picked (the message shows the text)

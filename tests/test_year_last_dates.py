@@ -1,0 +1,34 @@
+"""Dates written with the year last (a CSV saved by an English-language Excel: 9/30/2026): where one number is
+over 12 only one order gives a day, and it is read; 10/9/2026 may be 10 September or 9 October, and the
+record is 数据有误 saying so, never guessed. Real CSV through the real CLI.
+
+2026-09-03 + 20 working days = 2026-10-08 (国庆 Oct 1–7 off, Sep 20 and Oct 10 worked)."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from compliance.cli import main
+
+
+def test_year_last_dates_read_where_only_one_order_gives_a_day(tmp_path):
+    lines = ["行政处罚决定书文号,当事人,处罚决定日期,公示日期",
+             "西市监罚〔2026〕1号,甲,9/3/2026,9/30/2026",  # 9/3: either order? 9 March or 3 September
+             "西市监罚〔2026〕2号,乙,30/9/2026,10/20/2026",
+             "西市监罚〔2026〕3号,丙,9/15/2026,10/10/2026",
+             "西市监罚〔2026〕4号,丁,9/15/2026 14:30,11/20/2026"]
+    path = tmp_path / "区市场监管局_2026年行政处罚.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2026-11-30", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code == 1, result.output
+    got = {r["document_number"]: (r["decision_date"], r["published_date"], r["status"], [i["code"] for i in r["issues"]])
+           for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
+    assert got["西市监罚〔2026〕1号"] == (None, "2026-09-30", "invalid", ["date-order-unclear"])
+    assert got["西市监罚〔2026〕2号"][:3] == ("2026-09-30", "2026-10-20", "on_time")
+    assert got["西市监罚〔2026〕3号"][:3] == ("2026-09-15", "2026-10-10", "on_time")
+    assert got["西市监罚〔2026〕4号"][:3] == ("2026-09-15", "2026-11-20", "late")
+    assert "可以是月/日/年，也可以是日/月/年" in result.output
