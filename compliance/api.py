@@ -216,6 +216,8 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
                                     aliases=config.units, online_entries=_unmatched(online_run))
         except StoreError as exc:  # the check stands without its history: the report is still written
             run.history_error = exc
+        if run.history is not None and online_run is not None and run.history.listed:
+            _followed_not_unregistered(online_run, run.history.listed)
     return run
 
 
@@ -224,6 +226,15 @@ def _unmatched(online_run) -> pd.DataFrame | None:
     if online_run is None:
         return None
     return pd.concat([online_run.online_only, online_run.set_aside], ignore_index=True)
+
+
+def _followed_not_unregistered(online_run, used: tuple[int, ...]) -> None:
+    """Entries that closed an earlier month's item (``_unmatched``'s positions) are no 台账未登记: that month's
+    ledger held the decision."""
+    mine = [k for k in used if k < len(online_run.online_only)]  # the rest were set aside already
+    if mine:
+        online_run.online_only = online_run.online_only.drop(index=online_run.online_only.index[mine]).reset_index(drop=True)
+        online_run.entries_followed = len(mine)
 
 
 def _with_late_reports(records: pd.DataFrame, months: np.ndarray) -> pd.DataFrame:

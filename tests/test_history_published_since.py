@@ -102,5 +102,8 @@ def test_a_catalogue_without_decision_dates_closes_by_party_and_number(tmp_path)
                  ["西城管罚〔2026〕20号", "区城管局关于壬的行政处罚决定书", "2026-09-10"],
                  ["西城管罚〔2026〕1号", "区城管局关于甲的行政处罚决定书", "2026-09-22"],
                  ["西城管罚〔2026〕7号", "区城管局关于辛的行政处罚决定书", "2026-07-24"]]
-    _, items = run(tmp_path, "2026-09", "2026-10-31", SEPTEMBER, catalogue[1:], header=catalogue[0])
+    result, items = run(tmp_path, "2026-09", "2026-10-31", SEPTEMBER, catalogue[1:], header=catalogue[0])
     assert state(items, "西城管罚〔2026〕1号", "2026-08-03") == ("resolved", "late", "2026-09-22", 17)
+    # the entry that closed it is no 台账未登记 of September: August's ledger held the decision
+    payload = json.loads((tmp_path / "2026-09.json").read_text(encoding="utf-8"))
+    assert payload["online_only"] == [] and "台账未登记 0" in result.output

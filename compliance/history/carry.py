@@ -53,6 +53,7 @@ class FollowUp:
     # per unit, the latest decision or publication day its ledgers hold, out-of-scope rows included (at most
     # the as-of date): what the next period compares a 补公开 date with (_unpublished_until)
     ledger_latest: dict = field(default_factory=dict)
+    listed: tuple = ()  # positions in the list entries given that closed items (published_since.close_by_list)
 
     @property
     def previous_rates(self) -> pd.DataFrame:
@@ -248,7 +249,7 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
                                                    now["document_number"].astype(object).fillna(""))]
         carried.loc[found, "note"] = ["；".join([n for n in [r] if n] + [p.message for p in ps]) or None
                                       for r, ps in zip(renumbered, said)]
-    carried = close_by_list(carried, online_entries, as_of, calendar, rules, aliases)  # not read, shown online
+    carried, listed = close_by_list(carried, online_entries, as_of, calendar, rules, aliases)  # not read, shown online
     covered = _covered(store, carried, records, at, period, spelled)
     months = carried["decision_date"].astype(object).fillna("").str[:7]
     pairs = (carried["unit"].astype(object).fillna("").astype(str) + "|"
@@ -272,7 +273,7 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     carried["carried"] = 1
     new = _new_items(scoped, period, at[at >= 0])
     return FollowUp(period, previous, store.label, carried[FOLLOWUP_COLUMNS + ["note"]].reset_index(drop=True), new,
-                    rates, spelled, latest_days(records, as_of))
+                    rates, spelled, latest_days(records, as_of), listed)
 
 
 def latest_days(records: pd.DataFrame, as_of) -> dict[str, str]:

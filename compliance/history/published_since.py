@@ -31,13 +31,14 @@ NAT = np.datetime64("NaT", "D")
 
 
 def close_by_list(carried: pd.DataFrame, entries: pd.DataFrame | None, as_of, calendar, rules,
-                  aliases=None) -> pd.DataFrame:
-    """``carried`` with the absent items the list shows published closed (see the module's rules)."""
+                  aliases=None) -> tuple[pd.DataFrame, tuple[int, ...]]:
+    """(``carried`` with the absent items the list shows published closed (see the module's rules), the
+    positions in ``entries`` of the entries that closed them: no 台账未登记, an earlier month's ledger held them)."""
     absent = carried["state"].eq("absent").to_numpy(bool) & carried["status"].isin(UNPUBLISHED).to_numpy(bool)
     if not absent.any() or entries is None or not len(entries):
-        return carried
-    day = _listed_days(carried, absent, entries, np.datetime64(as_of, "D"), aliases)
-    return _closed(carried, day, calendar, rules, "本期台账中没有这一条，网站清单显示已于 {} 公开")
+        return carried, ()
+    day, used = _listed_days(carried, absent, entries, np.datetime64(as_of, "D"), aliases)
+    return _closed(carried, day, calendar, rules, "本期台账中没有这一条，网站清单显示已于 {} 公开"), used
 
 
 def close_by_ledger_day(carried: pd.DataFrame, unread: np.ndarray, as_of, calendar, rules) -> pd.DataFrame:
@@ -72,17 +73,20 @@ def _closed(carried: pd.DataFrame, published: np.ndarray, calendar, rules, note:
     return out
 
 
-def _listed_days(carried: pd.DataFrame, absent: np.ndarray, entries: pd.DataFrame, as_of, aliases) -> np.ndarray:
-    """Per item: the day the one entry that fits it (and no other item) was first published; NaT elsewhere."""
+def _listed_days(carried: pd.DataFrame, absent: np.ndarray, entries: pd.DataFrame, as_of,
+                 aliases) -> tuple[np.ndarray, tuple[int, ...]]:
+    """(per item: the day the one entry that fits it (and no other item) was first published, NaT elsewhere;
+    the positions of the entries so used)."""
     out = np.full(len(carried), NAT, dtype="datetime64[D]")
     first = ~entries["update_only"].astype(bool).to_numpy(bool) if "update_only" in entries \
         else np.ones(len(entries), dtype=bool)  # an update time bounds the publication, it does not date it
     listed = entries[entries["number_key"].astype(object).fillna("").ne("").to_numpy(bool)
                      & entries["online_date"].notna().to_numpy(bool) & first]
     if not len(listed):
-        return out
+        return out, ()
     theirs = pd.DataFrame({
-        "entry": np.arange(len(listed)),
+        "entry": np.flatnonzero(entries["number_key"].astype(object).fillna("").ne("").to_numpy(bool)
+                                & entries["online_date"].notna().to_numpy(bool) & first),
         "number_key": listed["number_key"].to_numpy(object),
         "unit_listed": unit_names(listed["unit"].astype(object).fillna(""), aliases).to_numpy(object),
         "category_listed": listed["category"].astype(object).fillna("").to_numpy(object),
@@ -112,6 +116,7 @@ def _listed_days(carried: pd.DataFrame, absent: np.ndarray, entries: pd.DataFram
     # one entry proves one decision: an entry two items fit closes neither (the same decision on two
     # sites may give one item two entries: its first day)
     fit = fit[~fit.duplicated("entry", keep=False).to_numpy(bool)]
+    used = tuple(int(e) for e in fit["entry"])
     fit = fit.groupby("item", as_index=False)["day"].min()
     out[fit["item"].to_numpy()] = fit["day"].to_numpy("datetime64[D]")
-    return out
+    return out, used

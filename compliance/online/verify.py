@@ -56,6 +56,7 @@ class OnlineRun:
     # entries no ledger record matched, left out of 台账未登记 as another month's or year's (select_online_only):
     # what the website shows of earlier months' decisions, for the items still followed up (history)
     set_aside: pd.DataFrame | None = None
+    entries_followed: int = 0  # 台账未登记 entries that closed an earlier month's item instead (api.py)
 
 
 def verify(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList], *,

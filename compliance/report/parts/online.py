@@ -126,6 +126,8 @@ def about_lines(online) -> list[tuple[str, str]]:
                           "（双方都有单位时还须单位相同）对应；有多条候选的不猜测，列为“无法确定对应”"))
     lines.append(("核对结果", "一致：网站公开日期与台账相同（或台账未填）；日期不符：按网站日期判定；网站未见：按未公开判定；"
                           "无法核对、无法确定对应：按台账判定；台账未登记：网站已公开但台账中没有"))
+    if online.entries_followed:
+        lines.append(("", f"另有 {online.entries_followed} 条网站信息是以前月份的决定，对应了整改跟踪中的遗留事项（已整改），不算台账未登记"))
     if online.entries_other_months:
         lines.append(("", f"另有 {online.entries_other_months} 条台账未登记的网站信息不在所选月份，未列出"))
     if online.entries_not_decisions:
