@@ -53,3 +53,33 @@ def test_a_web_page_xls_is_read_by_its_date_values(tmp_path, attribute, shown):
     assert [(r["document_number"], r["decision_date"], r["status"]) for r in records] == [
         (n, d.isoformat(), s) for n, _, d, _, s in ROWS]
     assert all("amount-suspect" not in [i["code"] for i in r["issues"]] for r in records)
+
+
+def test_a_full_date_shown_a_number_that_is_no_date_and_a_1904_page_are_read_as_they_should(tmp_path):
+    """A full date shown (2026/9/3) is read as shown, whatever the value beside it; a 文书号 shown as 2026-15
+    stays one; a page of a 1904-date workbook (x:Date1904) counts its values from 1904-01-01 (4 years and a
+    day later than 1900's): read by them, it would put every date four years early and hide its lateness."""
+    def table(rows, head=""):
+        return ('<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta charset="utf-8">'
+                f'{head}</head><body><table><tr><td>行政处罚决定书文号</td><td>当事人</td><td>处罚决定日期</td>'
+                f'<td>公示日期</td></tr>{rows}</table></body></html>')
+    shown = ('<tr><td>西市监罚〔2026〕1号</td><td>甲</td><td x:num="46269">2026/9/3</td>'
+             '<td x:num="46304">2026/10/9</td></tr>'
+             '<tr><td x:num="46100">2026-15</td><td>乙</td><td>2026-09-03</td><td>2026-10-08</td></tr>')
+    early = serial(dt.date(2026, 9, 3)) - 1462  # what a 1904 workbook stores for 2026-09-03
+    in1904 = (f'<tr><td>西市监罚〔2026〕3号</td><td>丙</td><td x:num="{early}">9月3日</td>'
+              f'<td x:num="{early + 36}">10月9日</td></tr>')
+    head1904 = "<xml><x:ExcelWorkbook><x:Date1904/></x:ExcelWorkbook></xml>"
+    expected = {"shown": [("西市监罚〔2026〕1号", "2026-09-03", "late"), ("2026-15", "2026-09-03", "on_time")],
+                "1904": [("西市监罚〔2026〕3号", "2026-09-03", "late")]}
+    for name, page_text in (("shown", table(shown)), ("1904", table(in1904, head1904))):
+        folder = tmp_path / name
+        folder.mkdir()
+        path = folder / "区市场监管局_2026年行政处罚.xls"
+        path.write_text(page_text, encoding="utf-8")
+        out = folder / "r.json"
+        result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2026-11-30", "--no-history",
+                                           "-o", str(folder / "r.xlsx"), "--json", str(out)])
+        assert result.exit_code == 1, result.output
+        records = json.loads(out.read_text(encoding="utf-8"))["records"]
+        assert [(r["document_number"], r["decision_date"], r["status"]) for r in records] == expected[name], name

@@ -14,6 +14,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..dates import parse_date
 from ..errors import FileFault
 from .limits import MAX_COLUMNS, MAX_HTML_CELLS, MAX_LINE_CHARS, MAX_SHEET_CELLS
 from .rawsheet import RawSheet
@@ -194,16 +195,23 @@ def formula_text(cell):
 
 
 # A date cell of a page Excel or LibreOffice saved (另存为网页) keeps its value beside what it shows: x:num="46085"
-# (Excel), sdval="46085" (LibreOffice). What it shows may leave out the year (3月4日) or be a US 3/4/2026;
-# the value is the day itself, as an .xlsx cell would give it.
-_SHOWN_AS_DATE = re.compile(r"\d{1,4}\s*[月/\-.年]\s*\d{1,2}")
+# (Excel), sdval="46085" (LibreOffice). Where what it shows is a day without its year (9月3日, 9-3) or with
+# the year last and the order unclear (9/3/2026), the value is the day itself, as an .xlsx cell gives it; a
+# full date shown (2026/9/3) is read as shown, and nothing else (a 文书号 2026-15) is touched. Excel's
+# 1904 date system (x:Date1904 in the page's workbook options) counts from 1904-01-01.
+_SHOWN_AS_DAY = re.compile(r"\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日?|\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{2,4})?)"
+                           r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)?\s*")  # 9/3/2026 6:00 PM
 _SERIAL = re.compile(r"\d{4,5}(?:\.\d+)?")  # 1000-99999: 1902-2173
+DAYS_1900_TO_1904 = 1462
 
 
-def _shown_or_value(shown: str, value: str | None) -> str:
-    if value and _SERIAL.fullmatch(value.strip()) and _SHOWN_AS_DATE.search(shown):
-        return value.strip()
-    return shown
+def _shown_or_value(shown: str, value: str | None, date1904: bool) -> str:
+    if not value or not _SERIAL.fullmatch(value.strip()) or not _SHOWN_AS_DAY.fullmatch(shown):
+        return shown
+    if parse_date(shown).date is not None:  # 9/30/2026: one order only, read as shown
+        return shown
+    serial = float(value.strip()) + (DAYS_1900_TO_1904 if date1904 else 0)
+    return str(int(serial)) if serial.is_integer() else str(serial)
 
 
 class _TableParser(HTMLParser):
@@ -216,6 +224,7 @@ class _TableParser(HTMLParser):
         self._cell: list[str] | None = None
         self._span = (1, 1)
         self._value: str | None = None
+        self.date1904 = False  # set by read_html from the page's workbook options
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -239,7 +248,7 @@ class _TableParser(HTMLParser):
             rows = self._stack[-1]
             if not rows:
                 rows.append([])
-            rows[-1].append((_shown_or_value("".join(self._cell).strip(), self._value), self._span))
+            rows[-1].append((_shown_or_value("".join(self._cell).strip(), self._value, self.date1904), self._span))
             self._cell = None
         elif tag == "table":
             self.tables.append(self._stack.pop())
@@ -313,6 +322,7 @@ def read_html(path: Path) -> list[RawSheet]:
     except (LookupError, UnicodeDecodeError):
         text = decode_text(raw, path)[0]
     parser = _TableParser()
+    parser.date1904 = "x:date1904" in text[:200_000].lower()  # in the head's <x:ExcelWorkbook> options
     parser.feed(text)
     parser.close()
     tables = [_fill_spans(t, path) for t in parser.tables if t]
