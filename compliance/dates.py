@@ -114,7 +114,7 @@ _CN_DATE = re.compile(
 _TIME_TAIL = re.compile(
     r"^\s*(?:T|\s)?\s*(?:上午|下午|中午|晚上|早上|凌晨)?\s*"
     r"(?:\d{1,2}\s*[:时点]\s*(?:半|\d{1,2}\s*(?:[:分]\s*(?:\d{1,2}(?:\.\d+)?\s*秒?)?)?)?\s*分?"
-    r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?)?\s*$"
+    r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}|[AaPp]\.?[Mm]\.?))?)?\s*$"  # 2:30:00 PM: an English-language Excel's
 )
 # The weekday some systems write after the date (2016/09/28 星期三, 2016年9月28日（周三）): checked, not trusted.
 _WEEKDAY_TAIL = re.compile(r"^\s*\(?\s*(?:星期|周|礼拜)(?P<w>[一二三四五六日天])\s*\)?")

@@ -18,7 +18,7 @@ def test_year_last_dates_read_where_only_one_order_gives_a_day(tmp_path):
              "西市监罚〔2026〕1号,甲,9/3/2026,9/30/2026",  # 9/3: either order? 9 March or 3 September
              "西市监罚〔2026〕2号,乙,30/9/2026,10/20/2026",
              "西市监罚〔2026〕3号,丙,9/15/2026,10/10/2026",
-             "西市监罚〔2026〕4号,丁,9/15/2026 14:30,11/20/2026"]
+             "西市监罚〔2026〕4号,丁,9/15/2026 14:30,11/20/2026 2:30:00 PM"]  # an English Excel's time
     path = tmp_path / "区市场监管局_2026年行政处罚.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "r.json"
