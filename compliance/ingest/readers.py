@@ -41,7 +41,7 @@ MAX_CELL_CHARS = 32767  # Excel's own cell limit; longer text is cut
 
 
 def sniff(path: Path, head: bytes) -> str:
-    """'zip', 'ole', 'parquet', 'pdf', 'image', 'html', 'xml2003', 'text' or 'empty'."""
+    """'zip', 'ole', 'parquet', 'pdf', 'image', 'fods', 'html', 'xml2003', 'text' or 'empty'."""
     if not head.strip():
         return "empty"
     for magic, kind in MEDIA_MAGICS.items():
@@ -55,6 +55,8 @@ def sniff(path: Path, head: bytes) -> str:
         return "parquet"
     text = _peek_text(head)
     lowered = text.lower()
+    if "urn:oasis:names:tc:opendocument:xmlns:office" in lowered:  # a flat .fods: <table:table> is no HTML table
+        return "fods"
     if "<table" in lowered or (lowered.lstrip().startswith(("<html", "<!doctype html", "<?xml"))
                                and "<table" in lowered):
         return "html"
@@ -101,6 +103,9 @@ def read_file(path: Path, max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED,
         return _read_calamine(path, "xls")
     if kind == "html":
         return read_html(path)
+    if kind == "fods":
+        raise FileFault("unsupported-format", path,
+                        reason="这是 LibreOffice 的单文件表格（.fods），请在 LibreOffice/WPS 中另存为 .xlsx 或 .ods 后再报送")
     if kind == "xml2003":
         raise FileFault("unsupported-format", path,
                         reason="这是 Excel 2003 XML 格式，请在 Excel/WPS 中另存为 .xlsx 后再报送")
