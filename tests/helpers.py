@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 from pathlib import Path
 
 import openpyxl
+from click.testing import CliRunner
 
+from compliance.cli import main
 from compliance.report.layout import display_width
 
 PENALTY_HEADER = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期", "处罚机关"]
@@ -84,3 +88,20 @@ def printed_whole(sheet, header, column, text, width) -> bool:
     dates = [c for c in sheet[cell.row] if header[c.column - 1] in ("决定日期", "应公开截止日期")]
     as_numbers = [c for c in dates if isinstance(c.value, (int, float)) and not c.is_date]  # 42614: a lost format
     return bool(cell.alignment.wrap_text) and height >= 15 * lines and not as_numbers
+
+
+SAMPLE = Path(__file__).resolve().parents[1] / "sample_data"
+
+
+def check_sample_in(cwd: Path, *extra: str):
+    """``compliance check sample_data/ --as-of 2016-12-31 --no-history`` run from ``cwd`` (its reports/ there)."""
+    before = os.getcwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner().invoke(main, ["check", str(SAMPLE), "--as-of", "2016-12-31", "--no-history", *extra])
+    finally:
+        os.chdir(before)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()

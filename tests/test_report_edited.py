@@ -5,32 +5,12 @@ A report exactly as the tool wrote it is replaced as before. Real reports throug
 
 from __future__ import annotations
 
-import hashlib
-import os
-from pathlib import Path
-
 import openpyxl
-from click.testing import CliRunner
 
-from compliance.cli import main
+from helpers import check_sample_in, digest
 
-SAMPLE = Path(__file__).resolve().parents[1] / "sample_data"
 NAME = "公开时限检查_2016-12-31.xlsx"
-
-
-
-
-def check(cwd: Path, *extra: str):
-    before = os.getcwd()
-    os.chdir(cwd)
-    try:
-        return CliRunner().invoke(main, ["check", str(SAMPLE), "--as-of", "2016-12-31", "--no-history", *extra])
-    finally:
-        os.chdir(before)
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+check = check_sample_in
 
 
 def test_a_report_left_as_written_is_replaced_and_an_edited_one_is_kept(tmp_path):

@@ -6,34 +6,18 @@ put in place at the moment this run's report is finished in its temporary file."
 
 from __future__ import annotations
 
-import hashlib
-import os
 import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from compliance.cli import main
 from compliance.errors import ComplianceError
 from compliance.report import workbook
 from compliance.report.paths import next_name, write_atomically
+from helpers import check_sample_in, digest
 
-SAMPLE = Path(__file__).resolve().parents[1] / "sample_data"
 NAME = "公开时限检查_2016-12-31.xlsx"
-
-
-def check(cwd: Path, *extra: str):
-    before = os.getcwd()
-    os.chdir(cwd)
-    try:
-        return CliRunner().invoke(main, ["check", str(SAMPLE), "--as-of", "2016-12-31", "--no-history", *extra])
-    finally:
-        os.chdir(before)
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+check = check_sample_in
 
 
 @pytest.fixture

@@ -19,14 +19,14 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..classify import add_deadlines, classify
+from ..classify import classify
 from ..exempt import apply_exemptions
 from ..dates import iso_dates
 from ..ingest.docnumbers import normalise_document_numbers
 from ..quality.codes import ids_among, mask_id
 from ..issues import issues_column
 from .labels import ABSENT_NOTE, DROPPED_NOTE, SEEN_NOTE
-from .published_since import close_by_ledger_day, close_by_list
+from .published_since import close_by_ledger_day, close_by_list, item_deadlines
 from .locate import BY_NUMBER, now_other_kind, found_unpublished, held_unpublished, locate
 from .renames import run_spellings
 from .store import FOLLOWUP_COLUMNS, HistoryStore
@@ -297,9 +297,7 @@ def _lapsed(carried: pd.DataFrame, absent: np.ndarray, calendar, rules, as_of) -
     late = carried["working_days_late"].astype(object).to_numpy(object).copy()
     rows = np.flatnonzero(absent & np.isin(status, ["pending", "overdue"]))
     if len(rows):
-        frame = carried.iloc[rows][["category"]].assign(
-            decision_date=pd.to_datetime(carried["decision_date"].iloc[rows], errors="coerce").astype("datetime64[s]"))
-        deadline = add_deadlines(frame.reset_index(drop=True), calendar, rules)["deadline"].to_numpy("datetime64[D]")
+        deadline = item_deadlines(carried, rows, calendar, rules)
         day = np.datetime64(as_of, "D")
         lapsed = deadline < day  # NaT (no calendar) compares false
         status[rows[lapsed]] = "overdue"

@@ -55,9 +55,7 @@ def _closed(carried: pd.DataFrame, published: np.ndarray, calendar, rules, note:
     rows = np.flatnonzero(~np.isnat(published))
     if not len(rows):
         return carried
-    frame = carried.iloc[rows][["category"]].assign(
-        decision_date=pd.to_datetime(carried["decision_date"].iloc[rows], errors="coerce").astype("datetime64[s]"))
-    deadline = add_deadlines(frame.reset_index(drop=True), calendar, rules)["deadline"].to_numpy("datetime64[D]")
+    deadline = item_deadlines(carried, rows, calendar, rules)
     when = published[rows]
     late = ~np.isnat(deadline) & (when > deadline)
     count, complete, _ = calendar.count(np.where(late, deadline, NAT), np.where(late, when, NAT))
@@ -71,6 +69,13 @@ def _closed(carried: pd.DataFrame, published: np.ndarray, calendar, rules, note:
                                            for k, c, n in zip(late, complete, count)]  # the few closed
     out.loc[index, "note"] = [note.format(d) for d in shown]
     return out
+
+
+def item_deadlines(carried: pd.DataFrame, rows: np.ndarray, calendar, rules) -> np.ndarray:
+    """The deadlines of the items at ``rows`` (positions), from their category and stored decision date."""
+    frame = carried.iloc[rows][["category"]].assign(
+        decision_date=pd.to_datetime(carried["decision_date"].iloc[rows], errors="coerce").astype("datetime64[s]"))
+    return add_deadlines(frame.reset_index(drop=True), calendar, rules)["deadline"].to_numpy("datetime64[D]")
 
 
 def _listed_days(carried: pd.DataFrame, absent: np.ndarray, entries: pd.DataFrame, as_of,

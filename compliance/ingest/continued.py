@@ -16,9 +16,10 @@ from __future__ import annotations
 import dataclasses
 import re
 
+import numpy as np
 import pandas as pd
 
-from ..dates import parse_date
+from ..dates import parse_dates
 from ..problems import Problem, problem
 from .action_kinds import kind_from_text
 from .columns import map_columns
@@ -26,7 +27,7 @@ from .docnumbers import said_above
 from .header import find_header
 from .rawsheet import RawSheet
 
-_MONTH = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:份)?\s*$")
+_MONTH = re.compile(r"\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:份)?\s*$")
 _SHARE = 0.8  # of the sheet's wide rows
 
 
@@ -52,49 +53,55 @@ def continues(sheet: RawSheet, previous: RawSheet, header_row: int, columns: dic
     if sheet.data is not None or previous.data is not None or decided is None or number is None:
         return False  # a CSV is one sheet
     kinds = {kind_from_text(sheet.name), kind_from_text(previous.name)} - {None}
-    if len(kinds) > 1:  # 行政许可 after 行政处罚: another table
+    if len(kinds) > 1 or not sheet.rows:  # 行政许可 after 行政处罚: another table
         return False
-    filled = [sum(1 for c in row if c not in (None, "")) for row in sheet.rows]
-    rows = [row for row, n in zip(sheet.rows, filled) if n]
+    cells = pd.DataFrame(sheet.rows)  # short rows padded with None
     width = max((len(row) for row in previous.rows[:header_row]), default=0)
-    if not rows or sum(1 for c in rows[0] if c not in (None, "")) < 3 or max(len(row) for row in sheet.rows) > width + 1:
+    filled = _filled(cells).sum(axis=1).to_numpy()
+    if not filled.any() or filled[filled > 0][0] < 3 or cells.shape[1] > width + 1:
         return False  # a title or a 填报单位 line of its own first: a table of its own
-    wide = [row for row, n in zip(sheet.rows, filled) if n >= 3]
-    if len(wide) < 0.5 * len(rows):
+    wide = cells[filled >= 3].reset_index(drop=True)
+    if len(wide) < 0.5 * (filled > 0).sum():
         return False
-    fitting = sum(1 for row in wide if _date(row, decided) and _number(row, number)
-                  and (published is None or _cell(row, published) in (None, "") or _date(row, published)))
-    return fitting >= _SHARE * len(wide) and _date_columns(wide) <= _date_columns(
-        [row for row in previous.rows[header_row:] if sum(1 for c in row if c not in (None, "")) >= 3]) | {decided, published}
+    fits = _dated(_column(wide, decided)) & _numbered(_column(wide, number))
+    if published is not None:
+        shown = _column(wide, published)
+        fits &= ~_filled(shown).to_numpy(bool) | _dated(shown)
+    before = pd.DataFrame(previous.rows[header_row:])
+    before = before[_filled(before).sum(axis=1).to_numpy() >= 3] if len(before) else before
+    return fits.sum() >= _SHARE * len(wide) and _date_columns(wide) <= _date_columns(before) | {decided, published}
 
 
-def _date_columns(rows: list[list]) -> set[int]:
+def _filled(cells):
+    return cells.notna() & cells.ne("")
+
+
+def _column(frame: pd.DataFrame, column: int) -> pd.Series:
+    return frame[column] if column in frame.columns else pd.Series([None] * len(frame), dtype=object)
+
+
+def _dated(cells: pd.Series) -> np.ndarray:
+    """Per cell: a date, or 同上 (the date above)."""
+    return ~np.isnat(parse_dates(cells.astype(object))[0]) | said_above(cells.astype(object))
+
+
+def _numbered(cells: pd.Series) -> np.ndarray:
+    """Per cell: a decision's number: a digit in it, and no date or month (2026年8月 heads a 统计 sheet's row)."""
+    cells = cells.astype(object)
+    text = cells.where(cells.notna(), "").astype(str)
+    return _filled(cells).to_numpy(bool) & np.isnat(parse_dates(cells)[0]) \
+        & text.str.contains(r"\d").to_numpy(bool) & ~text.str.match(_MONTH).to_numpy(bool)
+
+
+def _date_columns(rows: pd.DataFrame) -> set[int]:
     """The columns most of whose filled cells are dates: a permit list's dates where the penalties had
     their amounts is another table."""
     out = set()
-    for column in range(max((len(r) for r in rows), default=0)):
-        cells = [r[column] for r in rows if column < len(r) and r[column] not in (None, "")]
-        if cells and sum(parse_date(c).date is not None for c in cells) > 0.5 * len(cells):
-            out.add(column)
+    for column in rows.columns:  # a few columns, each judged whole
+        cells = rows[column][_filled(rows[column]).to_numpy(bool)].astype(object)
+        if len(cells) and (~np.isnat(parse_dates(cells)[0])).sum() > 0.5 * len(cells):
+            out.add(int(column))
     return out
-
-
-def _cell(row: list, column: int):
-    return row[column] if column < len(row) else None
-
-
-def _date(row: list, column: int) -> bool:
-    value = _cell(row, column)
-    return parse_date(value).date is not None or isinstance(value, str) and bool(said_above(pd.Series([value]))[0])
-
-
-def _number(row: list, column: int) -> bool:
-    """A decision's number: a digit in it, and no date or month (2026年8月 heads a 统计 sheet's row)."""
-    value = _cell(row, column)
-    if value in (None, "") or isinstance(value, (int, float)) and not isinstance(value, bool):
-        return value not in (None, "") and not _date(row, column)
-    text = str(value)
-    return any(ch.isdigit() for ch in text) and not _MONTH.match(text) and parse_date(value).date is None
 
 
 def under_previous_header(sheet: RawSheet, previous: RawSheet, header_row: int) -> RawSheet:

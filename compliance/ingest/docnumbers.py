@@ -13,7 +13,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-from ..dates import EXCEL_ERRORS, FORMULA_NO_VALUE
+from ..dates import EXCEL_ERRORS, FORMULA_NO_VALUE, cell_types
 
 # Every bracket form around the year, unified to 〔〕.
 _OPEN = "〔［[（(【〖｛{"
@@ -131,7 +131,7 @@ def said_above(cells: pd.Series) -> np.ndarray:
     texts = cells.to_numpy(object)
     out = np.zeros(len(texts), dtype=bool)
     series = pd.Series(texts, dtype=object)
-    strings = series.map(type).eq(str).to_numpy(bool, copy=True)  # a date or a number cell says nothing of the kind
+    strings = cell_types(texts) == str  # a date or a number cell says nothing of the kind
     strings[strings] = series[strings].str.len().to_numpy() <= 8
     if not strings.any():
         return out
