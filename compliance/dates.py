@@ -227,7 +227,7 @@ def _parse_text(raw: str) -> ParsedDate:
     inner = unwrapped(text)
     if inner and inner != text:  # [2023-10-16], 2023-10-18 发布, 已于2024年3月5日在区政府网站公开
         parsed = _parse_text(inner)
-        if parsed.ok:
+        if parsed.ok or parsed.problem == "date-order-unclear":  # 10/9/2026 发布: the order is the doubt, not the words
             return parsed
     if not text:
         return ParsedDate(None, "date-missing")
@@ -247,8 +247,10 @@ def _parse_text(raw: str) -> ParsedDate:
     if zoned:
         return _beijing_date(zoned, text)
     last = _YEAR_LAST.match(text)
-    if last and _TIME_TAIL.match(text[last.end():]):
-        return _year_last(last, text)
+    if last:
+        rest, weekday = text[last.end():], _WEEKDAY_TAIL.match(text[last.end():])
+        if _TIME_TAIL.match(rest[weekday.end():] if weekday else rest):
+            return _year_last(last, text, _WEEKDAYS[weekday.group("w")] if weekday else None)
     for pattern, convert in ((_YMD, int), (_COMPACT, int), (_CN_DATE, _cn_number), (_SHORT_YEAR, int)):
         match = pattern.match(text)
         if match is None:
@@ -275,12 +277,19 @@ _NO_YEAR = re.compile(r"^\d{1,2}\s*月\s*\d{1,2}\s*[日号]?$")
 _NO_DAY = re.compile(r"^(?:19|20|21)\d{2}\s*(?:年|(?:(?:年|[-/.—–―−‐‒])\s*(?:0?[1-9]|1[0-2])\s*月?))$")
 
 
-def _year_last(match: re.Match, text: str) -> "ParsedDate":
+def _year_last(match: re.Match, text: str, weekday: int | None = None) -> "ParsedDate":
+    """9/30/2026 or 30/9/2026; 10/9/2026 only where the weekday written after it fits one order alone."""
     a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("y"))
-    if a != b and a <= 12 and b <= 12:
+    readings = [(m, d) for m, d in {(a, b), (b, a)} if m <= 12]
+    if weekday is not None and len(readings) > 1:
+        fitting = [r for r in readings if (built := _build(year, *r, text)).ok and built.date.weekday() == weekday]
+        readings = fitting if len(fitting) == 1 else readings
+    if len(readings) > 1:
         return ParsedDate(None, "date-order-unclear")
-    month, day = (b, a) if a > 12 else (a, b)
-    return _build(year, month, day, text)
+    parsed = _build(year, *readings[0], text) if readings else ParsedDate(None, "date-impossible")
+    if weekday is not None and parsed.ok and parsed.date.weekday() != weekday:
+        return ParsedDate(None, "date-weekday-mismatch")
+    return parsed
 
 
 def _unreadable(text: str) -> str:

@@ -18,7 +18,10 @@ def test_year_last_dates_read_where_only_one_order_gives_a_day(tmp_path):
              "西市监罚〔2026〕1号,甲,9/3/2026,9/30/2026",  # 9/3: either order? 9 March or 3 September
              "西市监罚〔2026〕2号,乙,30/9/2026,10/20/2026",
              "西市监罚〔2026〕3号,丙,9/15/2026,10/10/2026",
-             "西市监罚〔2026〕4号,丁,9/15/2026 14:30,11/20/2026 2:30:00 PM"]  # an English Excel's time
+             "西市监罚〔2026〕4号,丁,9/15/2026 14:30,11/20/2026 2:30:00 PM",  # an English Excel's time
+             # the weekday written after it: checked, and it tells 10/9 (a Friday) from 9/10 (a Thursday)
+             "西市监罚〔2026〕5号,戊,9/3/2026 星期四,10/9/2026 星期五",
+             "西市监罚〔2026〕6号,己,9/3/2026（周四）,10/9/2026 周四"]
     path = tmp_path / "区市场监管局_2026年行政处罚.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "r.json"
@@ -31,4 +34,6 @@ def test_year_last_dates_read_where_only_one_order_gives_a_day(tmp_path):
     assert got["西市监罚〔2026〕2号"][:3] == ("2026-09-30", "2026-10-20", "on_time")
     assert got["西市监罚〔2026〕3号"][:3] == ("2026-09-15", "2026-10-10", "on_time")
     assert got["西市监罚〔2026〕4号"][:3] == ("2026-09-15", "2026-11-20", "late")
+    assert got["西市监罚〔2026〕5号"][:3] == ("2026-09-03", "2026-10-09", "late")  # deadline 2026-10-08
+    assert got["西市监罚〔2026〕6号"][:3] == ("2026-09-03", "2026-09-10", "on_time")
     assert "可以是月/日/年，也可以是日/月/年" in result.output
