@@ -91,3 +91,29 @@ def test_a_count_table_with_one_count_and_a_label_column_is_statistics(tmp_path)
                              "--no-history"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert result.returncode == 2 and "都是统计表" in result.stderr  # no records invented from the counts
     assert "逾期" not in result.stdout
+
+
+def test_a_ledger_with_a_count_column_of_one_a_row_is_read_not_refused_as_statistics(tmp_path):
+    # 月份 | 案由 | 罚款金额 | 处罚件数 (1 on every row) | dates: one decision a row, and a 合计 row summing them.
+    # It was refused as a statistics table (exit 2), its late and overdue decisions lost.
+    ledger = [["月份", "案由", "罚款金额（元）", "处罚件数", "处罚决定日期", "公开日期"],
+              ["9月", "未按规定开展安全培训", 5000, 1, D(2026, 9, 3), D(2026, 10, 9)],  # deadline 2026-10-08: late
+              ["9月", "未设置安全警示标志", 3000, 1, D(2026, 9, 4), None],  # deadline 2026-10-09: overdue
+              ["9月", "未如实记录隐患排查", 2000, 1, D(2026, 9, 7), D(2026, 9, 10)],
+              ["合计", None, 10000, 3, None, None]]
+    write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"行政处罚": ledger})
+    result = subprocess.run([sys.executable, "-m", "compliance", "check", ".", "--as-of", "2026-11-30",
+                             "--no-history", "--json", "r.json"], cwd=tmp_path, capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 1, result.stdout + result.stderr
+    data = __import__("json").loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert sorted((r["row"], r["status"]) for r in data["records"]) == [(2, "late"), (3, "overdue"), (4, "on_time")]
+    assert "统计表" not in result.stderr + result.stdout
+    # counts of 3 and 2: still a statistics table, nothing invented
+    counts = [["月份", "处罚件数", "处罚决定日期", "公开日期"], ["9月", 3, D(2026, 9, 3), D(2026, 10, 9)],
+              ["10月", 2, D(2026, 10, 9), None]]
+    (tmp_path / "stats").mkdir()
+    write_xlsx(tmp_path / "stats" / "区环保局_统计.xlsx", {"统计": counts})
+    stats = subprocess.run([sys.executable, "-m", "compliance", "check", "stats", "--as-of", "2026-11-30",
+                            "--no-history"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert stats.returncode == 2 and "都是统计表" in stats.stderr

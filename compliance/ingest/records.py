@@ -99,7 +99,7 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: FieldRules,
         return result
     header_index, headers = found
     pivot = pivot_table(headers)  # 行标签 | 最大值项:处罚决定日期: the ledger's rows again, or totals
-    if pivot or statistics_table(headers, rules):  # 汇总 | 决定数 | 已公开数: counts, not decisions
+    if pivot or statistics_table(headers, rules, sheet.rows[header_index + 1:]):  # 汇总 | 决定数 | 已公开数: counts, not decisions
         result = SheetResult(sheet.name, None)
         result.notes.append(problem("sheet-pivot" if pivot else "sheet-statistics", file=source_file, sheet=sheet.name))
         return result
