@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .dates import DATE_DTYPE, as_days
+from .either_category import either_category, said_either
 from .ingest.later_actions import keeps_grant_day
 from .rules import RuleSet
 from .status import STATUSES, Status
@@ -129,9 +130,7 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
              as_of: dt.date, run_date: dt.date) -> pd.DataFrame:
     """``records`` with the deadline, the status, the working days late or left, the rule applied, and
     what makes a record unjudgeable or needs a word (check_problem, published_after_as_of, missing_year,
-    rule_unknown).
-
-    The deadline columns come from ``add_deadlines``; a frame without them gets them here.
+    rule_unknown). The deadline columns come from ``add_deadlines``; a frame without them gets them here.
     """
     if not set(DEADLINE_COLUMNS) <= set(records.columns):
         records = add_deadlines(records, calendar, rules)
@@ -139,7 +138,8 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
     decision = as_days(records["decision_date"])
     published = as_days(records["published_date"])
     as_of_day, run_day = np.datetime64(as_of, "D"), np.datetime64(run_date, "D")
-    rule_known = ~records["rule_unknown"].to_numpy(bool) & ~np.isnat(decision)
+    either, either_days, either_deadline = either_category(records, calendar, rules, decision, published, as_of_day)
+    rule_known = (~records["rule_unknown"].to_numpy(bool) | either) & ~np.isnat(decision)
     invalid, problem = _unjudgeable(records, decision, published, rule_known, run_day)
     # A publication after the as-of date is judged as "not yet published" then.
     after_as_of = (published > as_of_day) & ~invalid  # NaT compares false
@@ -150,9 +150,9 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
     # date (shifted cells, after the run day, copies that disagree, a publication before it) leaves none
     doubtful_decision = np.isin(problem, ["row-fields-shifted", "decision-after-run-date", "duplicate-conflict",
                                           "published-before-decision"])  # either date may be the wrong one
-    deadline = np.where(invalid & doubtful_decision, NO_DAY, as_days(records["deadline"]))
+    deadline = np.where(invalid & doubtful_decision, NO_DAY, np.where(either, either_deadline, as_days(records["deadline"])))
     missing_deadline = records["deadline_missing_year"].to_numpy(np.int64)
-    days = records["working_days"].to_numpy(np.int64)
+    days = np.where(either, either_days, records["working_days"].to_numpy(np.int64))
     judged = _statuses(calendar, np.where(invalid, NO_DAY, decision), until, ~np.isnat(effective), days,
                        invalid, deadline, missing_deadline)
     # Marked published without a date: 未到期 (with the note) until the deadline, then 数据有误, never
@@ -193,6 +193,7 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
 
     out = records.copy(deep=False)  # copy-on-write: the columns are shared until one is changed
     out["deadline"] = deadline.astype(DATE_DTYPE)
+    said_either(out, either, days)
     out["status"] = pd.Categorical.from_codes(judged["status"], categories=list(STATUSES))
     for name, values in late.items():
         out[name] = _counts(values)
@@ -213,7 +214,6 @@ def _unjudgeable(records, decision, published, rule_known, run_day) -> tuple[np.
         (decision > run_day, "decision-after-run-date"),  # NaT compares false
         (published > run_day, "published-after-run-date"),
         (published < decision, "published-before-decision"),
-        # the same decision sent again in another file with other dates (ingest/repeats.py)
         # the same decision sent again with other dates, its copy not judgeable by its own (ingest/repeats.py)
         (_has_text(records, "conflict_with") & ~_has_text(records, "copy_decision_date"), "duplicate-conflict"),
     ]

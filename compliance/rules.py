@@ -89,19 +89,23 @@ class RuleSet:
                  "effective_from": r.effective_from.isoformat() if r.effective_from else None}
                 for r in self.rules]
 
-    def assign(self, categories: np.ndarray, decisions) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Per record: (working days, rule index, known), for a column of decision dates. Unknown
-        where the category is unknown and the categories' days differ."""
+    def in_force(self, decisions) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per decision date: (rule index, a permit's days, a penalty's days) under the rule in force that day."""
         days = as_days(decisions)
-        n = len(days)
         # The first rule has no start: it holds from the earliest day NumPy can write.
         starts = np.array([r.effective_from or np.datetime64(-(2 ** 62), "D") for r in self.rules],
                           dtype="datetime64[D]")
         # A record with no usable decision date is judged by the first rule.
         index = np.searchsorted(starts, np.where(np.isnat(days), starts[0], days), side="right") - 1
         index = np.clip(index, 0, len(self.rules) - 1)
-        permit = np.array([r.permit_days for r in self.rules])[index]
-        penalty = np.array([r.penalty_days for r in self.rules])[index]
+        return (index, np.array([r.permit_days for r in self.rules])[index],
+                np.array([r.penalty_days for r in self.rules])[index])
+
+    def assign(self, categories: np.ndarray, decisions) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per record: (working days, rule index, known), for a column of decision dates. Unknown
+        where the category is unknown and the categories' days differ."""
+        n = len(decisions)
+        index, permit, penalty = self.in_force(decisions)
         is_permit = categories == "permit"
         is_penalty = categories == "penalty"
         days = np.where(is_permit, permit, penalty).astype(np.int64)
