@@ -170,7 +170,9 @@ TABLE: tuple[Field, ...] = (
           Words(contains=("作出决定机关", "处罚机关", "许可机关", "实施机关", "决定机关", "执法机关", "审批机关",
                           "实施单位", "执法单位", "审批单位", "所属单位", "执法部门", "审批部门", "实施部门",
                           "决定部门", "许可部门", "处罚部门", "发文机关", "发证机关", "发证单位", "许可单位",
-                          "处罚单位", "执法机构", "处罚机构", "审批机构", "许可机构"),
+                          "处罚单位", "执法机构", "处罚机构", "审批机构", "许可机构",
+                          # 作出决定单位, 作出处罚决定的机关, 行政机关, 机关名称: a unit's own words for it
+                          "决定单位", "决定的机关", "决定的单位", "行政机关", "机关名称"),
                 exact=("单位", "机关", "部门"),
                 # who sent the data, when no column names who decided
                 # 单位名称 alone is either: the unit in a summary, the company in a penalty ledger (its
@@ -411,10 +413,14 @@ _STAMP_NOTE = re.compile(r"\((?:加?盖?公?章|签章|印章|签字盖章|盖�
 _SECTION_AFTER = re.compile(r"(?<=[局委办厅])[\u4e00-\u9fff\d]{1,8}?(?:科|股|中队)$")
 
 
+# Its former name after an office's (区应急管理局（原安监局）): the office is the one named first.
+_FORMER = re.compile(r"(?<=[局委办厅府队所])\((?:原|即|曾用名|前身为?)[^()]{1,20}\)$")
+
+
 def unit_name(name: str) -> str:
     """One unit name as ``unit_names`` spells it (区（东）局 and 区(东) 局 are one name; so are 区安监局,
-    区安监局（盖章） and 区安监局法规科)."""
-    return _SECTION_AFTER.sub("", _STAMP_NOTE.sub("", "".join(unicodedata.normalize("NFKC", name).split())))
+    区安监局（盖章）, 区安监局法规科, and 区应急管理局（原安监局） and 区应急管理局)."""
+    return _SECTION_AFTER.sub("", _FORMER.sub("", _STAMP_NOTE.sub("", "".join(unicodedata.normalize("NFKC", name).split()))))
 
 
 def markdown() -> str:

@@ -340,9 +340,15 @@ def _unit_blocks(first: np.ndarray, candidates: np.ndarray, header: np.ndarray, 
         nxt = np.searchsorted(below, rows)
         above_header = np.where(nxt < len(below), header[below[np.minimum(nxt, len(below) - 1)]] if len(below) else False,
                                 header_follows)  # past the last: the next table's header
-        named[labelled & ~above_header] = None  # a 填报单位 line only over a table's header
-        found = pd.notna(named)
         records = np.flatnonzero(record)
+        # a 填报单位 line over a table's header; or between records where the blocks are titled above their rows
+        # (区住建局 … 单位：区交通运输局 …): a title before the first record, or an ordinal one (三、区应急管理局),
+        # says so; else it may be a sign-off naming the rows above it, and names none
+        first_record = records[0] if len(records) else len(first)
+        known = pd.notna(named)
+        if not (known & ((rows < first_record) | (ordinal & ~labelled))).any():
+            named[labelled & ~above_header] = None
+        found = pd.notna(named)
         titled = (ordinal | above_header | labelled) & found & ~signed
         if found.any() and not titled.any() and len(records) and rows[found][0] > records[0]:
             units[rows[found]] = named[found]  # names only under their rows: each for the rows above it
@@ -354,7 +360,8 @@ def _unit_blocks(first: np.ndarray, candidates: np.ndarray, header: np.ndarray, 
 
 
 _ORDINAL = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]")
-_UNIT_LABEL_ROW = re.compile(r"^(?:填报|报送|填表)(?:单位|部门)[:：](?P<unit>[^（(盖章]+)$")
+_UNIT_LABEL_ROW = re.compile(r"^(?:填报|报送|填表|实施|执法|决定|作出决定|处罚|许可)?(?:单位|部门|机关)(?:名称)?[:：]"
+                             r"(?P<unit>[^（(盖章]+)$")
 # What a note starts with: the unit it names is not the rows' unit (以下为区城管局…, 数据来源：…).
 # 填报单位（盖章）：区安监局 under a table: its sign-off, naming the rows above it (a roll-up of pasted tables).
 _STAMP = r"[（(](?:盖章|签章|公章)[)）]"

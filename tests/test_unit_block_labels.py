@@ -1,0 +1,59 @@
+"""Roll-ups without a unit column, each unit's rows under a row naming it: a row written 单位：区交通运输局
+(or 填报单位：, 实施机关：) between the blocks names the rows under it, as 区住建局 or 三、区应急管理局 do. It
+was skipped and its rows charged to the unit above, a false 逾期 for an office that had none. And unit
+columns by other real names (作出决定单位, 作出处罚决定的机关, 行政机关, 机关名称), and a unit written with
+its former name (区应急管理局（原安监局）). Real files, real CLI.
+
+2026-08-03 + 20 working days = 2026-08-31; 2026-09-03 + 20 = 2026-10-08 (国庆 Oct 1–7 and 中秋 Sep 25 off)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from compliance.cli import main
+from helpers import write_xlsx
+
+
+def _records(tmp_path, path):
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2026-11-30", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    return {r["document_number"]: (r["unit"], r["status"]) for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
+
+
+@pytest.mark.parametrize("label", ["单位：区交通运输局", "单位:区交通运输局", "填报单位：区交通运输局", "实施机关：区交通运输局",
+                                   "（二）区交通运输局"])
+def test_a_labelled_unit_row_between_blocks_names_the_rows_under_it(tmp_path, label):
+    rows = [["各单位行政处罚公开情况"], ["序号", "文书号", "当事人", "处罚决定日期", "公开日期"],
+            ["区住建局"], [1, "区住建罚〔2026〕51号", "甲", "2026-09-03", "2026-10-08"],
+            [label], [1, "区交罚〔2026〕11号", "丙", "2026-08-03", "2026-09-01"],
+            [2, "区交罚〔2026〕12号", "丁", "2026-10-09", None]]
+    path = write_xlsx(tmp_path / "10月汇总.xlsx", {"处罚": rows})
+    assert _records(tmp_path, path) == {"区住建罚〔2026〕51号": ("区住建局", "on_time"),
+                                        "区交罚〔2026〕11号": ("区交通运输局", "late"),
+                                        "区交罚〔2026〕12号": ("区交通运输局", "overdue")}
+
+
+def test_a_labelled_row_after_a_record_and_before_an_ordinal_block_names_its_rows(tmp_path):
+    rows = [["序号", "文书号", "当事人", "处罚决定日期", "公开日期"],
+            ["区住建局"], [1, "区住建罚〔2026〕5号", "甲", "2026-09-03", "2026-10-08"],
+            ["单位：区交通运输局"], [1, "区交罚〔2026〕2号", "丁", "2026-08-03", "2026-09-01"], ["小计：1件"],
+            ["三、区应急管理局"], [1, "区应急罚〔2026〕3号", "戊", "2026-09-03", "2026-10-08"]]
+    path = write_xlsx(tmp_path / "汇总.xlsx", {"处罚": rows})
+    got = _records(tmp_path, path)
+    assert got["区交罚〔2026〕2号"] == ("区交通运输局", "late") and got["区住建罚〔2026〕5号"][0] == "区住建局"
+    assert got["区应急罚〔2026〕3号"][0] == "区应急管理局"
+
+
+@pytest.mark.parametrize("header", ["作出决定单位", "决定单位", "作出处罚决定的机关", "行政机关", "机关名称"])
+def test_unit_columns_by_other_real_names(tmp_path, header):
+    rows = [["序号", header, "处罚决定书文号", "当事人", "处罚决定日期", "公开日期"],
+            [1, "区人社局", "区人社罚〔2026〕1号", "甲公司", "2026-09-03", "2026-10-09"],
+            [2, "区应急管理局（原安监局）", "区应急罚〔2026〕1号", "乙公司", "2026-09-03", "2026-09-10"]]
+    path = write_xlsx(tmp_path / "汇总表.xlsx", {"Sheet1": rows})
+    assert _records(tmp_path, path) == {"区人社罚〔2026〕1号": ("区人社局", "late"),
+                                        "区应急罚〔2026〕1号": ("区应急管理局", "on_time")}
