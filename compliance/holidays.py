@@ -152,7 +152,9 @@ def doubts(user: CalendarData, statutory: CalendarData) -> list[tuple[str, dict]
         out.append(("calendar-workday-on-weekday", {"where": user.version, "count": len(no_op),
                                                     "days": "、".join(d.isoformat() for d in no_op[:5])}))
     if changed:
-        listed = "、".join(f"{d.isoformat()}（{known[d][1]}）" for d in changed[:5])
+        # the notice's word for the day, then the file's: 2026-03-02（通知中为工作日，文件改为放假）
+        listed = "、".join(f"{d.isoformat()}（通知中为{known[d][1]}，文件改为{'上班' if user.days[d][0] else '放假'}）"
+                          for d in changed[:5])
         out.append(("calendar-file-overrides", {"where": user.version, "days": listed, "count": len(changed),
                                                 "version": statutory.version}))
     return out
