@@ -151,6 +151,11 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     kind[drafts & (kind == "same")] = "hidden"
     where = _where(records, np.union1d(copies, firsts))
     parties = merged[copies] & (party[copies] != party[firsts])
+    # each party under the merged number published on its own day (甲 2026-09-10, 乙 2026-10-20): one decision,
+    # published in full on the last of them, each party's day said (published-per-party); no conflict of copies
+    apart = _published_apart(records, firsts, copies, parties & ~same)
+    same = same | apart
+    kind = np.where(apart, "same", kind)
     kind = np.where(parties & (kind == "same"), "party", kind).astype(object)
     if parties.any():  # the decision's record names every party (甲、乙), as written
         shown = records["party"].astype(object).fillna("").astype(str).str.strip().to_numpy(object)
@@ -159,6 +164,8 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         names[joined.index.to_numpy()] = [f"{shown[i]}、{more}" if shown[i] else more
                                           for i, more in zip(joined.index, joined.to_numpy(object))]
         out = out.assign(party=names)
+    if apart.any():
+        out = _last_party_day(out, records, firsts[apart], copies[apart])
     left_out = records.iloc[copies].assign(first_copy=[where[i] for i in firsts], repeat_kind=kind)
     # The decision kept (a 补公开 copy) no longer repeats a number: its other copies are the same decision.
     stale = kept & records["duplicate_of"].isin([where[i] for i in copies]).to_numpy(bool)
@@ -180,6 +187,37 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         out = out.assign(conflict_with=column, conflict_months=month_column, **_other_copy(records, conflicts,
                                                                                               copies[~same]))
     return out[kept].reset_index(drop=True), left_out.reset_index(drop=True)
+
+
+def _published_apart(records: pd.DataFrame, firsts: np.ndarray, copies: np.ndarray, candidates: np.ndarray) -> np.ndarray:
+    """Per copy: a merged number's other party, decided the same day (or left blank under the merge), and
+    published on a day of its own, as its first row is (both readable)."""
+    published = records["published_date"].to_numpy(DATE_DTYPE)
+    readable = ~np.isnat(published)
+    if "published_problem" in records:
+        readable &= records["published_problem"].isna().to_numpy(bool)
+    return candidates & readable[copies] & readable[firsts] \
+        & _dates_equal(records, copies, firsts, ("decision_date",), blank_is_same=True)
+
+
+def _last_party_day(out: pd.DataFrame, records: pd.DataFrame, firsts: np.ndarray, copies: np.ndarray) -> pd.DataFrame:
+    """The decision's record published on its parties' last day, with each party's day (party_published)."""
+    published = records["published_date"].to_numpy(DATE_DTYPE)
+    names = records["party"].astype(object).fillna("").astype(str).str.strip().to_numpy(object)
+    heads = np.unique(firsts)
+    rows, owner = np.concatenate([heads, copies]), np.concatenate([heads, firsts])
+    days = pd.DataFrame({"first": owner, "day": published[rows],
+                         "said": [f"{names[r] or '（未写当事人）'} {d}" for r, d in zip(rows, iso_dates(published[rows], "空"))]})
+    last = days.groupby("first")["day"].max()
+    said = days.groupby("first", sort=False)["said"].agg("；".join)
+    day = out["published_date"].to_numpy(DATE_DTYPE, copy=True)
+    day[last.index.to_numpy()] = last.to_numpy(DATE_DTYPE)
+    each = np.full(len(out), None, dtype=object)
+    each[said.index.to_numpy()] = said.to_numpy(object)
+    notes = out["notes"].to_numpy(object, copy=True) if "notes" in out else np.full(len(out), None, dtype=object)
+    at = said.index.to_numpy()
+    notes[at] = np.where(pd.isna(notes[at]), "published-per-party", notes[at])
+    return out.assign(published_date=day, party_published=each, notes=notes)
 
 
 def _other_copy(records: pd.DataFrame, firsts: np.ndarray, copies: np.ndarray) -> dict[str, np.ndarray]:

@@ -26,7 +26,11 @@ def out_of_scope_text(run) -> str | None:
         sentences.append(f"{undated} 条决定日期读不出、也看不出是哪个月，计入了每个月的检查（判为数据有误，见“数据问题”）")
     for earlier, n in run.summary.get("reported_late", {}).items():  # kept in scope: counted in this month
         sentences.append(f"{n} 条是 {earlier} 作出、{earlier} 的台账中没有、本期才报送的决定（补报），计入本期，见“数据问题”")
-    if run.summary.get("repeats"):
-        sentences.append(f"{run.summary['repeats']} 条与另一条记录是同一决定（单位、类别、文书号相同；同在一个文件中的，"
+    repeats = run.repeats if run.repeats is not None and "repeat_kind" in run.repeats else None
+    parties = int((repeats["repeat_kind"] == "party").sum()) if repeats is not None else 0
+    if run.summary.get("repeats", 0) - parties:
+        sentences.append(f"{run.summary['repeats'] - parties} 条与另一条记录是同一决定（单位、类别、文书号相同；同在一个文件中的，"
                          "当事人和决定日期也相同），只计一次，见“数据问题”")
+    if parties:  # one decision's other parties (文书号 merged over their rows): no repeat, and not said as one
+        sentences.append(f"{parties} 行是同一决定（文书号合并为一格）的其他当事人，并入那一条决定，只计一次")
     return "；".join(sentences) or None

@@ -98,7 +98,8 @@ def _repeat_rows(run) -> pd.DataFrame:
     if repeats.empty:
         return pd.DataFrame(columns=HEADERS)
     return pd.DataFrame({
-        "类型": "重复报送", "来源文件": repeats["source_file"].to_numpy(object), "工作表": repeats["sheet"].to_numpy(object),
+        "类型": np.where(repeats["repeat_kind"].to_numpy(object) == "party", "其他当事人", "重复报送")
+        if "repeat_kind" in repeats else "重复报送", "来源文件": repeats["source_file"].to_numpy(object), "工作表": repeats["sheet"].to_numpy(object),
         "行号": repeats["row"].to_numpy(float), "单位": repeats["unit"].to_numpy(object),
         "文书号": repeats["document_number"].to_numpy(object), "状态": "只计一次",
         "问题说明": _repeat_notes(repeats),

@@ -1,0 +1,41 @@
+"""One decision with two parties, its 文书号 and 决定日期 merged over their two rows, each party published
+on its own day: one decision, published in full on the later day (逾期 when that day is past the deadline),
+each party's day said. It was 数据有误 (two copies of one decision disagreeing) and listed as 重复报送,
+which hid a late publication. Real files, real CLI.
+
+2026-09-03 + 20 working days = 2026-10-08 (国庆 Oct 1–7 and 中秋 Sep 25 off, Sep 20 and Oct 10 worked)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from click.testing import CliRunner
+
+from compliance.cli import main
+from helpers import write_xlsx
+
+D = dt.date
+
+
+def test_two_parties_published_on_their_own_days_are_one_decision_judged_by_the_later(tmp_path):
+    rows = [["序号", "文书号", "当事人", "处罚决定日期", "上网公开日期"],
+            [1, "区环罚〔2026〕14号", "戊公司", D(2026, 8, 3), D(2026, 8, 31)],
+            [2, "区环罚〔2026〕15号", "己公司", D(2026, 9, 3), D(2026, 9, 10)],
+            [None, None, "庚公司", None, D(2026, 10, 20)],  # under the merge: the same decision, another party
+            [3, "区环罚〔2026〕16号", "辛公司", D(2026, 9, 3), D(2026, 9, 10)],
+            [None, None, "壬公司", None, D(2026, 9, 30)]]  # both parties on time: on time, no doubt
+    path = write_xlsx(tmp_path / "区生态环境分局行政处罚台账.xlsx", {"处罚": rows},
+                      merges={"处罚": ["A3:A4", "B3:B4", "D3:D4", "A5:A6", "B5:B6", "D5:D6"]})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2026-11-30", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code == 1, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    got = {r["document_number"]: (r["party"], r["status"], r["published_date"], [i["code"] for i in r["issues"]])
+           for r in data["records"]}
+    assert got["区环罚〔2026〕15号"] == ("己公司、庚公司", "late", "2026-10-20", ["published-per-party"])
+    assert got["区环罚〔2026〕16号"][:3] == ("辛公司、壬公司", "on_time", "2026-09-30")
+    assert got["区环罚〔2026〕14号"][1] == "on_time" and len(got) == 3
+    assert "己公司 2026-09-10；庚公司 2026-10-20" in result.output
+    assert "其他当事人，并入那一条决定" in result.output and "同一决定（单位、类别" not in result.output
