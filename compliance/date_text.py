@@ -18,7 +18,7 @@ _WRAPPED = re.compile(r"^[\[【(（〔]\s*(.+?)\s*[\]】)）〕]$")
 # before the date: 发布时间：, 已于, 已公开, 已在门户网站公开, 公开于; after it: 在区政府网站已公开, 已在信用中国公示,
 # （已公开）, （补公开）. The words are the same whichever side of the date a clerk puts them.
 _PUBLISHED_WORD = r"(?:公开|公示|发布|上网|挂网)"
-_SAID_BEFORE = re.compile(r"^(?:(?:发布|公开|公示|上网|更新)(?:时间|日期)\s*[:：]\s*|已?于\s*"
+_SAID_BEFORE = re.compile(r"^(?:(?:发布|公开|公示|上网|更新)(?:时间|日期)\s*[:：]\s*|已?于\s*|(?:是|√|✓)\s*[:：，,]?\s*"
                           rf"|已?(?:在[^\d]{{0,30}}?)?{_PUBLISHED_WORD}(?:于|时间|日期)?\s*[:：]?\s*)")
 _SAID_AFTER = re.compile(rf"\s*(?:[(（]\s*)?已?(?:在[^\d]{{0,30}}?)?(?:已|补)?{_PUBLISHED_WORD}了?(?:\s*[)）])?$")
 
@@ -31,10 +31,21 @@ _NEGATED = re.compile(r"未(?:能|曾|经|予)?(?:公开|公示|发布|上网|�
                       r"不(?:公开|公示|发布|上网)|没有|尚未|^否")
 
 
+# A short note in brackets after the date (2026-09-03（简易程序）, 2026-10-09（信用中国）): the day is the day. Not a
+# note that makes the day doubtful (拟, 预计, 待定, 约, 之前, 或…) or tells of a correction (更正, 重新, 补): those stay.
+_NOTE_AFTER = re.compile(r"(?<=\d)\s*[日号]?\s*[(（]\s*([\u4e00-\u9fff]{1,12})\s*[)）]\s*$")
+_DOUBT = re.compile(r"周|星期|礼拜|拟|预|计划|待|约|暂|未|不|否|或|至|到|前|后|左右|估|大概|可能|撤|删|作废|错|误|更正|重新|补|改")
+
+
 def unwrapped(text: str) -> str:
-    """A date in the words web pages and clerks put round it: brackets, 发布时间：, 已于…在…公开 (not 未公开)."""
+    """A date in the words web pages and clerks put round it: brackets, 发布时间：, 已于…在…公开 (not 未公开), a
+    short note in brackets after it (简易程序)."""
     bare = _WRAPPED.sub(r"\1", text)
-    return bare if _NEGATED.search(bare) else _SAID_AFTER.sub("", _SAID_BEFORE.sub("", bare))
+    if _NEGATED.search(bare):
+        return bare
+    bare = _SAID_AFTER.sub("", _SAID_BEFORE.sub("", bare))
+    note = _NOTE_AFTER.search(bare)
+    return bare[:note.start()] if note and not _DOUBT.search(note.group(1)) else bare
 
 
 def beside_the_date(text: str) -> str:

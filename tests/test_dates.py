@@ -20,6 +20,9 @@ GOOD = [
     (pd.Timestamp("2016-05-03"), D),
     (np.datetime64("2016-05-03"), D),
     (42493, D),  # Excel serial
+    # a short note in brackets after the day (its site, the procedure), or 是 / √ before it: the day is the day
+    ("2016-05-03（区政府网站）", D), ("2016-05-03（简易程序）", D), ("2016年5月3日(信用中国)", D),
+    ("是（2016-05-03）", D), ("是 2016-05-03", D), ("√2016-05-03", D),
     (42493.6, D),  # serial with a time of day
     ("42493", D),
     (20160503, D),
@@ -123,7 +126,8 @@ BAD = [
     ("116年5月3日", "date-unparseable"),
     ("2016-05-03 3", "date-with-words"), ("2016-05-03 下午 另见附件", "date-with-words"),
     # a date inside other words, or two dates: said so, the day not picked (the message shows the text)
-    ("区政府网站2016年11月15日", "date-with-words"), ("2016-10-20（区政府网站）", "date-with-words"),
+    ("区政府网站2016年11月15日", "date-with-words"), ("2016-10-20（拟）", "date-with-words"),
+    ("2016-10-20（待定）", "date-with-words"), ("2016-10-20（更正）", "date-with-words"), ("否（2016-10-20）", "date-with-words"),
     ("2016-10-20、2016-11-15", "date-with-words"), ("2016-11-15\n2016-11-20", "date-with-words"),
     ("http://www.xsq.gov.cn/art/2016/10/20/art_1.html", "date-with-words"),
     # words that turn 公开 round: the date beside them is no publication
