@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .dates import DATE_DTYPE, as_days
+from .denied_marks import weigh_denials
 from .either_category import either_category, said_either
 from .ingest.later_actions import keeps_grant_day
 from .rules import RuleSet
@@ -155,27 +156,26 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
     days = np.where(either, either_days, records["working_days"].to_numpy(np.int64))
     judged = _statuses(calendar, np.where(invalid, NO_DAY, decision), until, ~np.isnat(effective), days,
                        invalid, deadline, missing_deadline)
-    # Marked published without a date: 未到期 (with the note) until the deadline, then 数据有误, never
-    # 逾期未公开 — the unit says it is online (docs/rules.md §8).
+    # Marked published without a date: 未到期 (with the note) until the deadline, then 数据有误, never 逾期未公开:
+    # the unit says it is online (docs/rules.md §8).
     marked_overdue = _marked_no_date(records) & (judged["status"] == STATUSES.index("overdue"))
     judged["status"][marked_overdue] = STATUSES.index("invalid")
-    # An update time standing in for the publication date is an upper bound of the first publication:
-    # on time by it is on time, late by it says nothing (docs/rules.md §8): 数据有误, never 逾期公开.
+    # An update time standing in for the publication date is an upper bound of the first publication: on time
+    # by it is on time, late by it says nothing (docs/rules.md §8): 数据有误, never 逾期公开.
     stand_in_late = _stand_in(records) & (judged["status"] == STATUSES.index("late"))
     judged["status"][stand_in_late] = STATUSES.index("invalid")
     problem = np.where(stand_in_late & (problem == None), "published-stand-in-late", problem)  # noqa: E711
-    # Blank there, it says nothing either (a unit's copy of the national layout leaves it empty): never
-    # 逾期未公开 on it; the website list's "not found" still is.
+    # Blank there, it says nothing either (a copy of the national layout leaves it empty): no 逾期未公开 but the list's
     checked = records["online_result"].isin(["not-found"]).to_numpy(bool) if "online_result" in records \
         else np.zeros(len(records), dtype=bool)
     stand_in_blank = _stand_in(records) & (judged["status"] == STATUSES.index("overdue")) & ~checked
     judged["status"][stand_in_blank] = STATUSES.index("invalid")
     problem = np.where(stand_in_blank & (problem == None), np.where(np.isnat(published), "published-stand-in-blank",  # noqa: E711
                                                                      "published-stand-in-after-as-of"), problem)
-    # A row struck through (删除线) may be a voided decision: never called late on it (docs/rules.md §8).
     struck_late = _struck(records) & np.isin(judged["status"], [STATUSES.index("late"), STATUSES.index("overdue")])
     judged["status"][struck_late] = STATUSES.index("invalid")
-    problem = np.where(struck_late & (problem == None), "row-struck-late", problem)  # noqa: E711
+    problem = np.where(struck_late & (problem == None), "row-struck-late", problem)  # noqa: E711 - 删除线: maybe voided
+    problem = weigh_denials(records, judged, problem)  # 是否公开 否 beside a date (denied_marks.py)
     # A 注销 / 变更 row of a licence ledger dated by its 发证日期 may carry the licence's first grant, years
     # before this decision: never late on that date alone (ingest/later_actions.py, docs/rules.md §8).
     grant_late = _dated_by_grant(records, decision, until) \

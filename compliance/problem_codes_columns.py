@@ -5,7 +5,7 @@ Listed in problem_codes.DECLARED with every other code (a module of its own only
 
 from __future__ import annotations
 
-from .problem_types import CELL, SHEET, ProblemType
+from .problem_types import CELL, RECORD, SHEET, ProblemType
 
 COLUMN_NOTES = [
     ProblemType("published-from-comment", SHEET, "第 {rows} 行的公开日期空着，按这一格的批注读取，请把公开日期填进单元格",
@@ -48,4 +48,7 @@ COLUMN_NOTES = [
     ProblemType("sheet-published-by-mark", SHEET, "找不到公开日期列，只能按“{header}”列判断：标注未公开的按未公开判定，"
                                                   "标注已公开的因没有公开日期判为数据有误（未到截止日期的为未到期），其余无法判定。看到的列名：{seen}",
                 "台账只有“是否公开”一类的标注，没有公开日期", "增加公开日期列并填写每条决定的上网公开日期"),
+    ProblemType("published-denied-with-date", RECORD, "“是否公开”一栏说没有公开，公开日期却填了 {published}：两者必有一项填错",
+                "是否公开一栏说没有公开，公开日期一栏却有日期：按日期是按时的判为数据有误（日期可能是计划的日子），按日期已逾期的仍是逾期",
+                "改正是否公开一栏或公开日期"),
 ]

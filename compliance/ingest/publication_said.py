@@ -15,6 +15,7 @@ import pandas as pd
 from ..date_text import WEB_ADDRESS
 from ..textscan import contains_any
 from .body import mapped_column
+from .cells import per_distinct
 from .date_columns import remark_dates, taken_down
 from .published_words import page_links, republished, said_published, unpublished_words
 
@@ -72,3 +73,16 @@ def without_a_date_column(mapping, mark_text: pd.Series, published, pub_codes) -
             not_yet &= ~np.isin(marks, ("否", "无"))
         known |= not_yet | claims
     return np.where(known, pub_codes, "published-column-missing").astype(object)
+
+
+_DENIED = ("否", "×", "✗", "无", "N", "NO", "No", "no")
+
+
+def denied_with_date(mark_text: pd.Series, published: np.ndarray, mapping) -> np.ndarray:
+    """Per row: its 是否公开 mark says not published (否, 未公开, 不公开) while its date cell gives a day: the
+    two disagree, and classify weighs it (docs/rules.md §8)."""
+    if not len(mark_text) or "published_marked" not in mapping.columns or "published_date" not in mapping.columns:
+        return np.zeros(len(published), dtype=bool)
+    said = per_distinct(mark_text.to_numpy(object),
+                        lambda marks: unpublished_words(marks).any(axis=1) | np.isin(marks, _DENIED)).astype(bool)
+    return said & ~np.isnat(published)

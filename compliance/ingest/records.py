@@ -20,7 +20,7 @@ from ..dates import FORMULA_NO_VALUE, NO_DATE, parse_dates
 from ..errors import ReconciliationError
 from ..problems import Problem, problem
 from .published_words import corrections, unpublished_words
-from .publication_said import without_a_date_column, words_on_publication
+from .publication_said import denied_with_date, without_a_date_column, words_on_publication
 from .body import (band_unit, constant_cells, csv_body, date_part_columns, fill_dates_across, fill_from_spans,
                    inner_headers, join_date_parts, mapped_column, merged_continuations, merged_header_spans, rows_body)
 from .date_columns import (dates_in_the_mark as _dates_in_the_mark, date_cells as _date_cells,
@@ -372,6 +372,9 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     out["published_stand_in"] = mapping.header_of("published_date") if mapping.is_weak("published_date") else None
     extra = add_quality_columns(out, kept, mapping, text=text, checks=quality, raw_unit=text(mapped_column(kept, mapping, "unit")),
                                 result=result, at={"file": context.source_file, "sheet": sheet.name})
+    denied = denied_with_date(mark_text, published, mapping)
+    if denied.any():  # 是否公开 否 beside a filled date: classify weighs it
+        out["published_denied"], extra = denied, extra + ["published_denied"]
     if licences is not None and licences.ne("").any():  # beside the 文书号: a list keyed by it finds the record
         out["licence_number"], extra = objects(licences.to_numpy(object), n), extra + ["licence_number"]
     if licence_numbers.any():  # a licence's number names the licence, not one decision (repeats.py)
