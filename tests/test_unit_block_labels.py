@@ -57,3 +57,18 @@ def test_unit_columns_by_other_real_names(tmp_path, header):
     path = write_xlsx(tmp_path / "汇总表.xlsx", {"Sheet1": rows})
     assert _records(tmp_path, path) == {"区人社罚〔2026〕1号": ("区人社局", "late"),
                                         "区应急罚〔2026〕1号": ("区应急管理局", "on_time")}
+
+
+def test_a_licence_ledgers_unit_name_column_of_applicants_is_its_party_without_a_word_on_each(tmp_path):
+    # 单位名称 in a licence ledger with no party column is the applicant (某宾馆): the party, as expected. Each
+    # record said "单位栏写的像是企业名称" although nothing was wrong.
+    rows = [["序号", "许可证编号", "单位名称", "经营项目", "受理日期", "发证日期", "有效期至", "网上公示日期"],
+            [1, "卫公证字〔2026〕第001号", "某宾馆1", "住宿", "2026-08-20", "2026-09-03", "2030-09-02", "2026-10-09"],
+            [2, "卫公证字〔2026〕第002号", "某美容店", "美容", "2026-08-21", "2026-09-03", "2030-09-02", "2026-09-10"]]
+    path = write_xlsx(tmp_path / "区卫健委2026年卫生许可证发放台账.xlsx", {"Sheet1": rows})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2026-11-30", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    got = [(r["unit"], r["party"], r["status"], [i["code"] for i in r["issues"] if i["code"].startswith("unit")])
+           for r in json.loads(out.read_text(encoding="utf-8"))["records"]]
+    assert got == [("区卫健委", "某宾馆1", "late", []), ("区卫健委", "某美容店", "on_time", [])], result.output

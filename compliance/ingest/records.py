@@ -362,8 +362,10 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
                                     header=mapping.headers[licence]))
     out["party"] = party_all[keep].reset_index(drop=True)
     if "party" not in mapping.columns:  # a bare 单位 / 单位名称 column of the companies punished: their names
-        named = out["unit_problem"] == "unit-column-party"
+        named = out["unit_problem"].isin(["unit-column-party", "unit-column-applicant"])
         out.loc[named, "party"] = text(mapped_column(kept, mapping, "unit")).reset_index(drop=True)[named]
+        # a licence ledger's 单位名称 of applicants is its party column, as expected: no word on each record
+        out["unit_problem"] = out["unit_problem"].mask(out["unit_problem"].eq("unit-column-applicant"), None)
     out["decision_text"], out["published_text"] = objects(decision_shown, n), objects(published_shown, n)
     out["decision_date"] = decided
     out["published_date"] = published

@@ -77,13 +77,15 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
     above = _as_blank(cells)
     unit = unit_names(cells)
     party = unit.str.contains(PARTY_LIKE, na=False).to_numpy(bool)
+    applicants = False  # a bare 单位名称 column of applicants (a licence ledger's): the party, as expected; no word
     if offices_only:  # a bare 单位名称 column: a cell that names no office (张三, 某建材批发部) is the party
         named = _names_an_office(unit)
         filled = unit.ne("").to_numpy(bool) & ~above
         party = party | (filled & ~named)
         strong = unit.str.contains(APPLICANT_LIKE, na=False).to_numpy(bool)  # not only "names no office" (安监)
         if filled.any() and strong[filled].mean() > 0.5:
-            party = filled  # mostly applicants (学校, 幼儿园): so is the 卫生服务中心 among them, no unit
+            party = filled  # mostly applicants (学校, 幼儿园): so is the 卫生服务中心 among them
+        applicants = bool(filled.any() and party[filled].all())  # not one office among them: the party column
     unit = unit.where(unit.ne("") & ~above & ~party)
     # a joint decision counts for the office whose ledger lists it (each answers for its own), said on the record
     several = _several_offices(cells) & ~party
@@ -116,6 +118,7 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
     codes = np.full(len(unit), None, dtype=object)
     for rows, code in ((section, "unit-section"), (several, "unit-several-in-cell"),
                        (among, "unit-blank-among-units"), (folder, "unit-by-folder"),
-                       (unknown, "unit-from-file-name"), (party, "unit-column-party")):  # the last written wins
+                       (unknown, "unit-from-file-name"),
+                       (party, "unit-column-applicant" if applicants else "unit-column-party")):  # the last wins
         codes[rows] = code
     return unit.fillna(fallback), codes
