@@ -39,3 +39,18 @@ def test_two_parties_published_on_their_own_days_are_one_decision_judged_by_the_
     assert got["区环罚〔2026〕14号"][1] == "on_time" and len(got) == 3
     assert "己公司 2026-09-10；庚公司 2026-10-20" in result.output
     assert "其他当事人，并入那一条决定" in result.output and "同一决定（单位、类别" not in result.output
+
+
+def test_a_second_party_under_a_merged_serial_number_joins_the_decision_above(tmp_path):
+    # 序号 merged over two rows; the second row has only its party (number and dates left blank, as a clerk
+    # does): the same decision's other party. It was a record of its own, 数据有误 (no number, no date).
+    rows = [["序号", "文书号", "当事人", "处罚决定日期", "上网公开日期", "处罚内容"],
+            [1, "区环罚〔2026〕13号", "丙公司", D(2026, 10, 9), None, "罚款"],
+            [None, None, "丁公司", None, None, "罚款"],
+            [2, "区环罚〔2026〕14号", "戊公司", D(2026, 8, 3), D(2026, 8, 31), "警告"]]
+    path = write_xlsx(tmp_path / "区生态环境分局行政处罚台账.xlsx", {"处罚": rows}, merges={"处罚": ["A2:A3"]})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2026-11-30", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    got = [(r["document_number"], r["party"], r["status"]) for r in json.loads(out.read_text(encoding="utf-8"))["records"]]
+    assert got == [("区环罚〔2026〕13号", "丙公司、丁公司", "overdue"), ("区环罚〔2026〕14号", "戊公司", "on_time")], result.output

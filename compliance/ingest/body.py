@@ -293,6 +293,29 @@ def merged_continuations(merged, header_index: int, column: int | None, rows: in
     return out if out.any() else None
 
 
+def merged_sequence_parties(merged, header_index: int, headers: list, frame: pd.DataFrame, mapping) -> np.ndarray | None:
+    """Per body row: under a 序号 merged with the row above, with no 文书号 and no decision date of its own
+    but a party: the decision above's other party (two parties, one 序号). Their number and decision
+    date are filled in from the merge's first row, as a merged 文书号's are; None when there is none."""
+    number, decided, party = (mapping.columns.get(n) for n in ("document_number", "decision_date", "party"))
+    sequence = next((c for c, h in enumerate(headers) if re.sub(r"\s+", "", str(h or "")) in _SEQUENCE), None)
+    if None in (number, decided, party, sequence) or not len(frame):
+        return None
+    out = np.zeros(len(frame), dtype=bool)
+    for (r0, c0), (r1, _c1) in merged:
+        if c0 != sequence or r1 <= r0 or r0 <= header_index:
+            continue
+        first, rows = r0 - header_index - 1, np.arange(r0 - header_index, min(r1 - header_index, len(frame)))
+        if first < 0 or not len(rows):
+            continue
+        alone = np.array([is_blank(frame.iat[r, number]) and is_blank(frame.iat[r, decided])
+                          and not is_blank(frame.iat[r, party]) for r in rows], dtype=bool)  # the merge's few rows
+        for column in (number, decided):
+            frame.iloc[rows[alone], column] = frame.iat[first, column]
+        out[rows[alone]] = True
+    return out if out.any() else None
+
+
 # Columns whose cells are the same on every row of one unit's sheet: a clerk fills them down the template.
 _SAME_ON_EVERY_ROW = ("unit", "category")
 _SAME_QUALITY = ("agency_code", "source_unit", "source_code", "penalty_kind", "permit_kind", "party_type", "procedure",

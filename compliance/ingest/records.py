@@ -22,7 +22,8 @@ from ..problems import Problem, problem
 from .published_words import corrections, unpublished_words
 from .publication_said import denied_with_date, without_a_date_column, words_on_publication
 from .body import (band_unit, constant_cells, csv_body, date_part_columns, fill_dates_across, fill_from_spans,
-                   inner_headers, join_date_parts, mapped_column, merged_continuations, merged_header_spans, rows_body)
+                   inner_headers, join_date_parts, mapped_column, merged_continuations, merged_header_spans,
+                   merged_sequence_parties, rows_body)
 from .date_columns import (dates_in_the_mark as _dates_in_the_mark, date_cells as _date_cells,
                            short_text as _short, two_date_columns as _two_date_columns,
                            two_decision_dates)
@@ -153,6 +154,9 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
         frame, evidence = rows_body(sheet.rows[header_index + 1:], len(headers))
         evidence.merged_number = merged_continuations(sheet.merged, header_index, mapping.columns.get("document_number"),
                                                       len(frame))
+        parties = merged_sequence_parties(sheet.merged, header_index, headers, frame, mapping)  # one 序号, two parties
+        if parties is not None:
+            evidence.merged_number = parties if evidence.merged_number is None else parties | evidence.merged_number
         spans = merged_header_spans(sheet.merged, header_index, headers)
         number = mapping.columns.get("document_number")
         for named, covered in spans:  # 文书号 over C:D, 西安监罚〔2024〕 | 1号: one number

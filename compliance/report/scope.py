@@ -32,5 +32,5 @@ def out_of_scope_text(run) -> str | None:
         sentences.append(f"{run.summary['repeats'] - parties} 条与另一条记录是同一决定（单位、类别、文书号相同；同在一个文件中的，"
                          "当事人和决定日期也相同），只计一次，见“数据问题”")
     if parties:  # one decision's other parties (文书号 merged over their rows): no repeat, and not said as one
-        sentences.append(f"{parties} 行是同一决定（文书号合并为一格）的其他当事人，并入那一条决定，只计一次")
+        sentences.append(f"{parties} 行是同一决定（文书号或序号合并为一格）的其他当事人，并入那一条决定，只计一次")
     return "；".join(sentences) or None
