@@ -31,10 +31,12 @@ _NEGATED = re.compile(r"未(?:能|曾|经|予)?(?:公开|公示|发布|上网|�
                       r"不(?:公开|公示|发布|上网)|没有|尚未|^否")
 
 
-# A short note in brackets after the date (2026-09-03（简易程序）, 2026-10-09（信用中国）): the day is the day. Not a
-# note that makes the day doubtful (拟, 预计, 待定, 约, 之前, 或…) or tells of a correction (更正, 重新, 补): those stay.
+# A short note in brackets after the date naming where it went online or the procedure (2026-10-09（信用中国）,
+# 2026-09-03（简易程序）): the day is the day. Any other note stays, the day doubtful: it may name another step's
+# day (立案, 送达, 报送, 审核中, 退回) or doubt it (拟, 待定); so does a site's note with such a word in it.
 _NOTE_AFTER = re.compile(r"(?<=\d)\s*[日号]?\s*[(（]\s*([\u4e00-\u9fff]{1,12})\s*[)）]\s*$")
-_DOUBT = re.compile(r"周|星期|礼拜|拟|预|计划|待|约|暂|未|不|否|或|至|到|前|后|左右|估|大概|可能|撤|删|作废|错|误|更正|重新|补|改")
+_PLACE_OR_PROCEDURE = re.compile(r"网|信用|门户|政务|政府|平台|公众号|公示栏|简易|一般程序|普通程序|当场")
+_DOUBT = re.compile(r"拟|预|计划|待|约|暂|未|不|否|或|至|到|前|后|左右|估|可能|撤|删|下架|作废|错|误|更正|重新|补|改|审|报|退|驳|败|故障|截止")
 
 
 def unwrapped(text: str) -> str:
@@ -45,7 +47,8 @@ def unwrapped(text: str) -> str:
         return bare
     bare = _SAID_AFTER.sub("", _SAID_BEFORE.sub("", bare))
     note = _NOTE_AFTER.search(bare)
-    return bare[:note.start()] if note and not _DOUBT.search(note.group(1)) else bare
+    benign = note is not None and _PLACE_OR_PROCEDURE.search(note.group(1)) and not _DOUBT.search(note.group(1))
+    return bare[:note.start()] if benign else bare
 
 
 def beside_the_date(text: str) -> str:

@@ -50,7 +50,7 @@ def apply_exemptions(records: pd.DataFrame, rules: RuleSet,
     procedure |= np.isin(column(records, "simple_procedure"), YES)  # 是否适用简易程序: 是
     if "decision_text" in records:  # 2026-09-03（简易程序）: said in the decision's date cell (date_text._NOTE_AFTER)
         procedure |= contains_any(records["decision_text"].astype(object).fillna("").astype(str).to_numpy(object),
-                                  ("简易程序", "当场处罚"))
+                                  ("简易", "当场"))
     # 警告 with a fine beside it is more than a warning, whichever is miswritten (quality: amount-for-warning)
     warning = warning_only(records) & ~fined(records) if n else np.zeros(0, bool)
     for k, rule in enumerate(rules.rules):

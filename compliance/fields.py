@@ -413,14 +413,13 @@ _STAMP_NOTE = re.compile(r"\((?:加?盖?公?章|签章|印章|签字盖章|盖�
 _SECTION_AFTER = re.compile(r"(?<=[局委办厅])[\u4e00-\u9fff\d]{1,8}?(?:科|股|中队)$")
 
 
-# Its former name after an office's (区应急管理局（原安监局）): the office is the one named first.
-_FORMER = re.compile(r"(?<=[局委办厅府队所])\((?:原|即|曾用名|前身为?)[^()]{1,20}\)$")
+# Its former names after an office's (区应急管理局（原安监局）, 区市场监管局（原工商局、质监局）): the office named first.
+FORMER_NAME = re.compile(r"(?<=[局委办厅府队所])[(（](?:原|即原|曾用名|前身为?)[^()（）]{1,20}[)）]$")
 
 
 def unit_name(name: str) -> str:
-    """One unit name as ``unit_names`` spells it (区（东）局 and 区(东) 局 are one name; so are 区安监局,
-    区安监局（盖章）, 区安监局法规科, and 区应急管理局（原安监局） and 区应急管理局)."""
-    return _SECTION_AFTER.sub("", _FORMER.sub("", _STAMP_NOTE.sub("", "".join(unicodedata.normalize("NFKC", name).split()))))
+    """One unit name as ``unit_names`` spells it (区（东）局 = 区(东) 局; 区安监局 = 区安监局（盖章） = 区安监局法规科)."""
+    return _SECTION_AFTER.sub("", FORMER_NAME.sub("", _STAMP_NOTE.sub("", "".join(unicodedata.normalize("NFKC", name).split()))))
 
 
 def markdown() -> str:

@@ -160,7 +160,8 @@ class _Values:
                    "earlier_period": ("earlier_period", None), "unit": ("unit", None), "copy_unit": ("also_sent_as", None),
                    "action": ("business_action", None), "grant_header": ("action_dated_by", None),
                    "checked": ("unpublished_until", None), "extra": ("fields_over", None),
-                   "reported_month": ("reported_month", None), "party_published": ("party_published", None)}
+                   "reported_month": ("reported_month", None), "party_published": ("party_published", None),
+                   "party_unpublished": ("party_unpublished", None)}
         column, default = sources[name]
         if name in ("online", "start", "limit", "site_decision", "earlier_decision", "second_decision", "second_published",
                     "checked"):

@@ -5,7 +5,7 @@ Listed in problem_codes.DECLARED with every other code (a module of its own only
 
 from __future__ import annotations
 
-from .problem_types import CELL, RECORD, SHEET, ProblemType
+from .problem_types import CELL, FILE, RECORD, SHEET, ProblemType
 
 COLUMN_NOTES = [
     ProblemType("published-from-comment", SHEET, "第 {rows} 行的公开日期空着，按这一格的批注读取，请把公开日期填进单元格",
@@ -51,4 +51,6 @@ COLUMN_NOTES = [
     ProblemType("published-denied-with-date", RECORD, "“是否公开”一栏说没有公开，公开日期却填了 {published}：两者必有一项填错",
                 "是否公开一栏说没有公开，公开日期一栏却有日期：按日期是按时的判为数据有误（日期可能是计划的日子），按日期已逾期的仍是逾期",
                 "改正是否公开一栏或公开日期"),
+    ProblemType("unit-from-cover", FILE, "文件名看不出是哪个单位，按封面所写记在“{unit}”名下",
+                "工作簿的封面写明了单位，文件名没有", "核对；文件名写上单位名称更清楚"),
 ]

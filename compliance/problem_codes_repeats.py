@@ -25,6 +25,9 @@ REPEATS = [
     ProblemType("published-per-party", RECORD, "同一决定的几个当事人（文书号合并为一格）各有公开日期：{party_published}；"
                                                "决定按最后一个当事人公开的日子判定",
                 "一个决定有几个当事人，台账每人一行、公开日期各不相同：决定公开完毕以最晚的一天为准", "核对各当事人的公开日期"),
+    ProblemType("published-party-blank", RECORD, "同一决定（文书号合并为一格）的当事人“{party_unpublished}”没有公开日期："
+                                                 "不能算已全部公开，按其他当事人的日期按时的判为数据有误",
+                "一个决定有几个当事人，有的公开日期空着：可能是没有公开，也可能是没写", "补填这些当事人的公开日期，或公开"),
     ProblemType("repeat-correction", RECORD, "是对 {first} 的更正，更正后重新公示：按首次公开的日期判定，只计一次",
                 "决定更正后重新公示，台账又列了一行（文书号后注“更正”，或备注写更正后重新公示）", "无需处理"),
     ProblemType("repeat-hidden-copy", RECORD, "隐藏工作表中的一份，与 {first} 是同一决定而公开日期空着：以看得见的一份为准，只计一次",

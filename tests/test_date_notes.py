@@ -19,7 +19,10 @@ def _run(tmp_path, *args):
              "西交罚〔2026〕1号,甲,2026-09-03（简易程序）,2026-10-09",
              "西交罚〔2026〕2号,乙,2026-09-03,是（2026-10-09）",
              "西交罚〔2026〕3号,丙,2026-09-03,2026-10-08（信用中国）",
-             "西交罚〔2026〕4号,丁,2026-09-03,2026-10-09（拟）"]
+             "西交罚〔2026〕4号,丁,2026-09-03,2026-10-09（拟）",
+             "西交罚〔2026〕5号,戊,2026-09-03,2026-10-08（审核中）",  # not said online: a step before it
+             "西交罚〔2026〕6号,己,2026-08-03（立案）,2026-09-10",  # another step's day, not the decision's
+             "西交罚〔2026〕7号,庚,2026-09-03（简易）,2026-10-09"]
     path = tmp_path / "区交通运输局_2026年行政处罚.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "r.json"
@@ -36,8 +39,11 @@ def test_a_note_after_the_day_and_yes_before_it_leave_the_day_readable(tmp_path)
     assert got["西交罚〔2026〕2号"] == ("2026-09-03", "2026-10-09", "late")
     assert got["西交罚〔2026〕3号"] == ("2026-09-03", "2026-10-08", "on_time")
     assert got["西交罚〔2026〕4号"][1:] == (None, "invalid")  # 拟: a day planned, not a publication
+    assert got["西交罚〔2026〕5号"][1:] == (None, "invalid") and got["西交罚〔2026〕6号"][0] is None
+    assert got["西交罚〔2026〕6号"][2] == "invalid" and got["西交罚〔2026〕7号"][2] == "late"
 
 
 def test_the_procedure_in_the_decision_date_cell_counts_for_the_market_rule(tmp_path):
     got = _run(tmp_path, "--rule", "market")
     assert got["西交罚〔2026〕1号"][2] == "exempt" and got["西交罚〔2026〕2号"][2] == "late"
+    assert got["西交罚〔2026〕7号"][2] == "exempt"  # （简易）

@@ -117,3 +117,11 @@ def test_a_ledger_with_a_count_column_of_one_a_row_is_read_not_refused_as_statis
     stats = subprocess.run([sys.executable, "-m", "compliance", "check", "stats", "--as-of", "2026-11-30",
                             "--no-history"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert stats.returncode == 2 and "都是统计表" in stats.stderr
+    # counts of 1 under a label column, nothing only a decision has (案由, 罚款金额): still a statistics table
+    ones = [["月份", "处罚件数", "决定日期", "公开日期"], ["9月", 1, D(2026, 9, 3), D(2026, 10, 20)],
+            ["10月", 1, D(2026, 10, 9), D(2026, 10, 10)], ["合计", 2, None, None]]
+    (tmp_path / "ones").mkdir()
+    write_xlsx(tmp_path / "ones" / "区城管执法局公开情况统计.xlsx", {"统计": ones})
+    stats = subprocess.run([sys.executable, "-m", "compliance", "check", "ones", "--as-of", "2026-11-30",
+                            "--no-history"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert stats.returncode == 2 and "都是统计表" in stats.stderr

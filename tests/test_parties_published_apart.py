@@ -54,3 +54,22 @@ def test_a_second_party_under_a_merged_serial_number_joins_the_decision_above(tm
                                        "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
     got = [(r["document_number"], r["party"], r["status"]) for r in json.loads(out.read_text(encoding="utf-8"))["records"]]
     assert got == [("区环罚〔2026〕13号", "丙公司、丁公司", "overdue"), ("区环罚〔2026〕14号", "戊公司", "on_time")], result.output
+
+
+def test_a_party_left_without_a_publication_day_is_never_on_time(tmp_path):
+    # 甲 published on time, 乙 (the same decision, its number merged) left blank or 未公开: not all of it is
+    # said to be online. It was 按时公开 (the blank taken as "the same"), and the run could pass.
+    rows = [["序号", "文书号", "当事人", "处罚决定日期", "上网公开日期"],
+            [1, "区环罚〔2026〕51号", "甲公司", D(2026, 9, 3), D(2026, 9, 10)], [None, None, "乙公司", None, None],
+            [2, "区环罚〔2026〕52号", "丙公司", D(2026, 9, 3), D(2026, 10, 20)], [None, None, "丁公司", None, "未公开"]]
+    path = write_xlsx(tmp_path / "区生态环境分局行政处罚台账.xlsx", {"处罚": rows},
+                      merges={"处罚": ["A2:A3", "B2:B3", "D2:D3", "A4:A5", "B4:B5", "D4:D5"]})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2026-11-30", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code == 1, result.output
+    got = {r["document_number"]: (r["status"], [i["code"] for i in r["issues"]])
+           for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
+    assert got == {"区环罚〔2026〕51号": ("invalid", ["published-party-blank"]),
+                   "区环罚〔2026〕52号": ("late", ["published-party-blank"])}
+    assert "当事人“乙公司”没有公开日期" in result.output

@@ -25,8 +25,7 @@ def _records(tmp_path, path):
     return {r["document_number"]: (r["unit"], r["status"]) for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
 
 
-@pytest.mark.parametrize("label", ["单位：区交通运输局", "单位:区交通运输局", "填报单位：区交通运输局", "实施机关：区交通运输局",
-                                   "（二）区交通运输局"])
+@pytest.mark.parametrize("label", ["单位：区交通运输局", "单位:区交通运输局", "实施机关：区交通运输局", "（二）区交通运输局"])
 def test_a_labelled_unit_row_between_blocks_names_the_rows_under_it(tmp_path, label):
     rows = [["各单位行政处罚公开情况"], ["序号", "文书号", "当事人", "处罚决定日期", "公开日期"],
             ["区住建局"], [1, "区住建罚〔2026〕51号", "甲", "2026-09-03", "2026-10-08"],
@@ -49,14 +48,29 @@ def test_a_labelled_row_after_a_record_and_before_an_ordinal_block_names_its_row
     assert got["区应急罚〔2026〕3号"][0] == "区应急管理局"
 
 
+@pytest.mark.parametrize("line", ["报送单位：区司法局", "填报单位：区政府办"])
+def test_a_senders_line_inside_a_titled_block_names_no_rows(tmp_path, line):
+    # 填报单位 / 报送单位 says who sent or compiled the sheet (a sign-off may name the rows above it): inside a
+    # block it must not take the block's late rows to another office (a false 逾期 for it)
+    rows = [["序号", "文书号", "当事人", "处罚决定日期", "公开日期"],
+            ["区住建局"], [1, "区住建罚〔2026〕51号", "甲", "2026-09-03", "2026-10-08"],
+            ["区交通运输局"], [1, "区交罚〔2026〕11号", "丙", "2026-08-03", "2026-09-01"], [line],
+            [2, "区交罚〔2026〕12号", "丁", "2026-10-09", None]]
+    path = write_xlsx(tmp_path / "10月汇总.xlsx", {"处罚": rows})
+    got = _records(tmp_path, path)
+    assert got["区交罚〔2026〕12号"] == ("区交通运输局", "overdue") and got["区交罚〔2026〕11号"][0] == "区交通运输局"
+
+
 @pytest.mark.parametrize("header", ["作出决定单位", "决定单位", "作出处罚决定的机关", "行政机关", "机关名称"])
 def test_unit_columns_by_other_real_names(tmp_path, header):
     rows = [["序号", header, "处罚决定书文号", "当事人", "处罚决定日期", "公开日期"],
             [1, "区人社局", "区人社罚〔2026〕1号", "甲公司", "2026-09-03", "2026-10-09"],
-            [2, "区应急管理局（原安监局）", "区应急罚〔2026〕1号", "乙公司", "2026-09-03", "2026-09-10"]]
+            [2, "区应急管理局（原安监局）", "区应急罚〔2026〕1号", "乙公司", "2026-09-03", "2026-09-10"],
+            [3, "区市场监管局（原工商局、质监局）", "区市监罚〔2026〕1号", "丙公司", "2026-09-03", "2026-09-10"]]
     path = write_xlsx(tmp_path / "汇总表.xlsx", {"Sheet1": rows})
     assert _records(tmp_path, path) == {"区人社罚〔2026〕1号": ("区人社局", "late"),
-                                        "区应急罚〔2026〕1号": ("区应急管理局", "on_time")}
+                                        "区应急罚〔2026〕1号": ("区应急管理局", "on_time"),
+                                        "区市监罚〔2026〕1号": ("区市场监管局", "on_time")}
 
 
 def test_a_licence_ledgers_unit_name_column_of_applicants_is_its_party_without_a_word_on_each(tmp_path):
@@ -72,3 +86,24 @@ def test_a_licence_ledgers_unit_name_column_of_applicants_is_its_party_without_a
     got = [(r["unit"], r["party"], r["status"], [i["code"] for i in r["issues"] if i["code"].startswith("unit")])
            for r in json.loads(out.read_text(encoding="utf-8"))["records"]]
     assert got == [("区卫健委", "某宾馆1", "late", []), ("区卫健委", "某美容店", "on_time", [])], result.output
+
+
+def test_a_cover_sheet_names_the_unit_where_the_file_name_names_none(tmp_path):
+    rows = [["序号", "许可决定文书号", "申请人", "许可决定日期", "公示日期"],
+            [1, "人社许〔2026〕1号", "甲学校", "2026-09-03", "2026-10-09"]]
+    cover = [[None], ["2026年下半年行政许可台账"], [None], ["区人力资源和社会保障局"], ["2026年12月"]]
+    path = write_xlsx(tmp_path / "人社2026下半年许可台账.xlsx", {"封面": cover, "8月": rows})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2026-11-30", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [(r["unit"], r["status"], r["issues"]) for r in data["records"]] == [("区人力资源和社会保障局", "late", [])]
+    assert "按封面所写记在“区人力资源和社会保障局”名下" in data["inputs"][0]["notes"][0], result.output
+    # two units on a cover: no guess, the file's name stands, said on the record as before
+    two = [["区人社局"], ["区医保局"]]
+    (tmp_path / "two").mkdir()
+    path = write_xlsx(tmp_path / "two" / "2026下半年许可台账.xlsx", {"封面": two, "8月": rows})
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2026-11-30", "--no-history",
+                                       "-o", str(tmp_path / "r2.xlsx"), "--json", str(tmp_path / "r2.json")])
+    data = json.loads((tmp_path / "r2.json").read_text(encoding="utf-8"))
+    assert [i["code"] for i in data["records"][0]["issues"]] == ["unit-from-file-name"], result.output

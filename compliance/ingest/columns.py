@@ -314,15 +314,16 @@ def pivot_table(headers: list) -> bool:
 def statistics_table(headers: list, rules: FieldRules, body: list[list] | None = None) -> bool:
     """A table of counts (类别 | 决定数 | 已公开数 | 最早决定日期 …): dates, but no number and no party column.
     Its rows are totals, not decisions: read as a ledger they became late decisions with no number.
-    A single count column holding 1 on every row (``body``: the rows under the header) is a ledger's
-    处罚件数, one decision a row."""
+    A single count column holding 1 on every row (``body``: the rows under the header) beside a column only
+    a decision has (案由, 罚款金额) is a ledger's 处罚件数, one decision a row."""
     mapping = map_columns(list(headers), rules)
     if "document_number" in mapping.columns or "party" in mapping.columns:
         return False
     texts = [re.sub(r"\s+", "", str(h or "")) for h in headers]
     counted = [c for c, t in enumerate(texts) if _COUNT_HEADER.match(t) and not _COMPUTED.search(t)]
     # a ledger's computed column (间隔天数, 份数) is no count; a label column (类别, 月份) makes one count enough
-    if len(counted) == 1 and body is not None and _one_each(body, counted[0]):
+    if len(counted) == 1 and body is not None and any(_PER_DECISION.search(t) for t in texts) \
+            and _one_each(body, counted[0]):
         return False
     return len(counted) >= 2 or (len(counted) == 1 and any(t in _LABELS for t in texts))
 
@@ -335,5 +336,6 @@ def _one_each(body: list[list], column: int) -> bool:
 
 
 _TOTAL_WORD = re.compile(r"[合小总累共]计")
+_PER_DECISION = re.compile(r"案由|违法|罚款|金额|事由|处罚内容|处罚依据|许可内容|许可事项|法定代表人|地址")
 _COMPUTED = re.compile(r"天数|日数|份数|页数|次数|期数|年数|月数")
 _LABELS = frozenset({"类别", "月份", "项目", "类型", "统计项目", "统计项", "事项类别", "时间段", "季度", "分类"})

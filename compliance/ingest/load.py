@@ -35,6 +35,7 @@ from .isolate import ReadLimits, fault_entry, finish_early, read_isolated
 from .readers import DEFAULT_MAX_UNCOMPRESSED, guard_workbook, read_file
 from .records import RECORD_FIELDS, SheetResult, read_sheet
 from .repeats import file_names
+from .cover import cover_unit
 from .unit_column import SECTION
 from .unit_text import unit_in_text, units_in_name
 from .zero_report import declares_no_decisions, set_zero_report_unit
@@ -126,6 +127,9 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
         entry.notes.append(problem("extension-mismatch", file=path, suffix=path.suffix, kind=misnamed))
     file_category = kind_from_text(path.stem)
     named, folder, file_unit = named_unit(path), folder_unit(path), unit_from_name(path)  # once per file
+    if named is None and (cover := cover_unit(raw_sheets)):  # 封面: 区人力资源和社会保障局
+        named = file_unit = cover
+        entry.notes.append(problem("unit-from-cover", file=path, unit=cover))
     per_sheet = sheet_units(raw_sheets, named, path.stem)
     if per_sheet and named:
         entry.notes.append(problem("unit-from-sheet-names", file=path, units="、".join(dict.fromkeys(per_sheet.values())),

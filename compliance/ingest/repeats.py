@@ -154,6 +154,7 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     # each party under the merged number published on its own day (甲 2026-09-10, 乙 2026-10-20): one decision,
     # published in full on the last of them, each party's day said (published-per-party); no conflict of copies
     apart = _published_apart(records, firsts, copies, parties & ~same)
+    blank = _blank_party(records, firsts, copies, parties & same)  # 甲 09-10, 乙 left blank: 乙 not said online
     same = same | apart
     kind = np.where(apart, "same", kind)
     kind = np.where(parties & (kind == "same"), "party", kind).astype(object)
@@ -166,6 +167,12 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         out = out.assign(party=names)
     if apart.any():
         out = _last_party_day(out, records, firsts[apart], copies[apart])
+    if blank.any():  # classify weighs it (denied_marks.py): never on time with a party not said online
+        names = records["party"].astype(object).fillna("").astype(str).str.strip().to_numpy(object)
+        said = pd.Series(names[copies[blank]], dtype=object).groupby(firsts[blank]).agg("、".join)
+        column = np.full(len(out), None, dtype=object)
+        column[said.index.to_numpy()] = said.to_numpy(object)
+        out = out.assign(party_unpublished=column)
     left_out = records.iloc[copies].assign(first_copy=[where[i] for i in firsts], repeat_kind=kind)
     # The decision kept (a 补公开 copy) no longer repeats a number: its other copies are the same decision.
     stale = kept & records["duplicate_of"].isin([where[i] for i in copies]).to_numpy(bool)
@@ -198,6 +205,15 @@ def _published_apart(records: pd.DataFrame, firsts: np.ndarray, copies: np.ndarr
         readable &= records["published_problem"].isna().to_numpy(bool)
     return candidates & readable[copies] & readable[firsts] \
         & _dates_equal(records, copies, firsts, ("decision_date",), blank_is_same=True)
+
+
+def _blank_party(records: pd.DataFrame, firsts: np.ndarray, copies: np.ndarray, candidates: np.ndarray) -> np.ndarray:
+    """Per copy: a merged number's other party whose publication cell is blank (or says 未公开) while its
+    first row's has a day."""
+    published = records["published_date"].to_numpy(DATE_DTYPE)
+    clean = records["published_problem"].isna().to_numpy(bool) if "published_problem" in records \
+        else np.ones(len(records), dtype=bool)
+    return candidates & np.isnat(published[copies]) & clean[copies] & ~np.isnat(published[firsts])
 
 
 def _last_party_day(out: pd.DataFrame, records: pd.DataFrame, firsts: np.ndarray, copies: np.ndarray) -> pd.DataFrame:

@@ -346,8 +346,11 @@ def _unit_blocks(first: np.ndarray, candidates: np.ndarray, header: np.ndarray, 
         # says so; else it may be a sign-off naming the rows above it, and names none
         first_record = records[0] if len(records) else len(first)
         known = pd.notna(named)
+        # who sent the sheet (填报单位：, 报送单位：) may be a sign-off naming the rows above: only over a header
+        sender = np.array([bool(_SENDER_LABEL.match(t)) for t in first[rows]], dtype=bool)
         if not (known & ((rows < first_record) | (ordinal & ~labelled))).any():
             named[labelled & ~above_header] = None
+        named[sender & labelled & ~above_header] = None
         found = pd.notna(named)
         titled = (ordinal | above_header | labelled) & found & ~signed
         if found.any() and not titled.any() and len(records) and rows[found][0] > records[0]:
@@ -360,6 +363,7 @@ def _unit_blocks(first: np.ndarray, candidates: np.ndarray, header: np.ndarray, 
 
 
 _ORDINAL = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]")
+_SENDER_LABEL = re.compile(r"^(?:填报|报送|填表)")
 _UNIT_LABEL_ROW = re.compile(r"^(?:填报|报送|填表|实施|执法|决定|作出决定|处罚|许可)?(?:单位|部门|机关)(?:名称)?[:：]"
                              r"(?P<unit>[^（(盖章]+)$")
 # What a note starts with: the unit it names is not the rows' unit (以下为区城管局…, 数据来源：…).

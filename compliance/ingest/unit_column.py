@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from ..fields import unit_name, unit_names
+from ..fields import FORMER_NAME, unit_name, unit_names
 from .cells import cell_text, per_distinct
 from .docnumbers import said_above
 from .unit_text import unit_in_text
@@ -46,8 +46,9 @@ _JOINT = re.compile(r"[、，,/／;；&＆\n]|(?<=[局委办队厅府所])[和�
 
 
 def _several_offices(cells: pd.Series) -> np.ndarray:
-    """Per cell: it names two offices or more, and nothing else."""
+    """Per cell: it names two offices or more, and nothing else (its former names aside: 区市场监管局（原工商局、质监局）)."""
     def judge(texts: np.ndarray) -> np.ndarray:
+        texts = [FORMER_NAME.sub("", t.strip()) for t in texts]
         parts = [[p for p in _JOINT.split(t) if p.strip()] if _JOINT.search(t) else [] for t in texts]
         return np.array([len(p) >= 2 and all(unit_in_text(x) is not None for x in p) for p in parts], dtype=bool)
     return per_distinct(cells.fillna("").to_numpy(object), judge).astype(bool)
