@@ -283,6 +283,8 @@ def _year_last(match: re.Match, text: str, weekday: int | None = None) -> "Parse
     readings = [(m, d) for m, d in {(a, b), (b, a)} if m <= 12]
     if weekday is not None and len(readings) > 1:
         fitting = [r for r in readings if (built := _build(year, *r, text)).ok and built.date.weekday() == weekday]
+        if not fitting:  # neither order is that weekday: the weekday (or the date) is wrong, whichever order
+            return ParsedDate(None, "date-weekday-mismatch")
         readings = fitting if len(fitting) == 1 else readings
     if len(readings) > 1:
         return ParsedDate(None, "date-order-unclear")

@@ -120,7 +120,7 @@ BAD = [
     ("16/5/3", "date-unparseable"), ("16-05-03", "date-unparseable"),  # a two-digit year without 年: ambiguous
     ("5/3/2016", "date-order-unclear"),  # month or day first: not ours to pick
     ("10/9/2026 发布", "date-order-unclear"), ("（10/9/2026）", "date-order-unclear"),  # the order is the doubt
-    ("10/9/2026 周一", "date-order-unclear"),  # neither order is a Monday: still the order's doubt
+    ("10/9/2026 周一", "date-weekday-mismatch"),  # neither order is a Monday: the weekday or the date is wrong
     ("9/30/2026 星期四", "date-weekday-mismatch"),  # 2026-09-30 is a Wednesday
     ("2/30/2016", "date-impossible"),  # the year last, one order only: and that day does not exist
     ("116年5月3日", "date-unparseable"),
