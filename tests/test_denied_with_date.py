@@ -6,12 +6,7 @@ online by the deadline either way). Both said. It was judged 按时公开 withou
 
 from __future__ import annotations
 
-import json
-
-from click.testing import CliRunner
-
-from compliance.cli import main
-from helpers import write_xlsx
+from helpers import cli_check, write_xlsx
 
 
 def test_a_mark_of_no_beside_a_date_is_said_and_never_on_time(tmp_path):
@@ -21,12 +16,10 @@ def test_a_mark_of_no_beside_a_date_is_said_and_never_on_time(tmp_path):
             [3, "区城管罚〔2026〕3号", "丙", "2026-09-03", "未公开", "2026-10-20"],
             [4, "区城管罚〔2026〕4号", "丁", "2026-09-03", "是", "2026-10-08"]]
     path = write_xlsx(tmp_path / "区城管执法局处罚公开台账.xlsx", {"2026": rows})
-    out = tmp_path / "r.json"
-    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2026-11-30", "--no-history",
-                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
-    assert result.exit_code == 1, result.output
+    code, data, output = cli_check(tmp_path, path, "2026-11-30")
+    assert code == 1, output
     got = {r["row"]: (r["status"], [i["code"] for i in r["issues"]])
-           for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
+           for r in data["records"]}
     assert got == {3: ("late", []), 4: ("invalid", ["published-denied-with-date"]),
                    5: ("late", ["published-denied-with-date"]), 6: ("on_time", [])}
-    assert "“是否公开”一栏说没有公开，公开日期却填了 2026-10-08" in result.output
+    assert "“是否公开”一栏说没有公开，公开日期却填了 2026-10-08" in output

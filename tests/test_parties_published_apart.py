@@ -8,12 +8,7 @@ which hid a late publication. Real files, real CLI.
 from __future__ import annotations
 
 import datetime as dt
-import json
-
-from click.testing import CliRunner
-
-from compliance.cli import main
-from helpers import write_xlsx
+from helpers import cli_check, write_xlsx
 
 D = dt.date
 
@@ -27,18 +22,15 @@ def test_two_parties_published_on_their_own_days_are_one_decision_judged_by_the_
             [None, None, "壬公司", None, D(2026, 9, 30)]]  # both parties on time: on time, no doubt
     path = write_xlsx(tmp_path / "区生态环境分局行政处罚台账.xlsx", {"处罚": rows},
                       merges={"处罚": ["A3:A4", "B3:B4", "D3:D4", "A5:A6", "B5:B6", "D5:D6"]})
-    out = tmp_path / "r.json"
-    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2026-11-30", "--no-history",
-                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
-    assert result.exit_code == 1, result.output
-    data = json.loads(out.read_text(encoding="utf-8"))
+    code, data, output = cli_check(tmp_path, path, "2026-11-30")
+    assert code == 1, output
     got = {r["document_number"]: (r["party"], r["status"], r["published_date"], [i["code"] for i in r["issues"]])
            for r in data["records"]}
     assert got["区环罚〔2026〕15号"] == ("己公司、庚公司", "late", "2026-10-20", ["published-per-party"])
     assert got["区环罚〔2026〕16号"][:3] == ("辛公司、壬公司", "on_time", "2026-09-30")
     assert got["区环罚〔2026〕14号"][1] == "on_time" and len(got) == 3
-    assert "己公司 2026-09-10；庚公司 2026-10-20" in result.output
-    assert "其他当事人，并入那一条决定" in result.output and "同一决定（单位、类别" not in result.output
+    assert "己公司 2026-09-10；庚公司 2026-10-20" in output
+    assert "其他当事人，并入那一条决定" in output and "同一决定（单位、类别" not in output
 
 
 def test_a_second_party_under_a_merged_serial_number_joins_the_decision_above(tmp_path):
@@ -49,11 +41,9 @@ def test_a_second_party_under_a_merged_serial_number_joins_the_decision_above(tm
             [None, None, "丁公司", None, None, "罚款"],
             [2, "区环罚〔2026〕14号", "戊公司", D(2026, 8, 3), D(2026, 8, 31), "警告"]]
     path = write_xlsx(tmp_path / "区生态环境分局行政处罚台账.xlsx", {"处罚": rows}, merges={"处罚": ["A2:A3"]})
-    out = tmp_path / "r.json"
-    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2026-11-30", "--no-history",
-                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
-    got = [(r["document_number"], r["party"], r["status"]) for r in json.loads(out.read_text(encoding="utf-8"))["records"]]
-    assert got == [("区环罚〔2026〕13号", "丙公司、丁公司", "overdue"), ("区环罚〔2026〕14号", "戊公司", "on_time")], result.output
+    code, data, output = cli_check(tmp_path, path, "2026-11-30")
+    got = [(r["document_number"], r["party"], r["status"]) for r in data["records"]]
+    assert got == [("区环罚〔2026〕13号", "丙公司、丁公司", "overdue"), ("区环罚〔2026〕14号", "戊公司", "on_time")], output
 
 
 def test_a_party_left_without_a_publication_day_is_never_on_time(tmp_path):
@@ -64,12 +54,10 @@ def test_a_party_left_without_a_publication_day_is_never_on_time(tmp_path):
             [2, "区环罚〔2026〕52号", "丙公司", D(2026, 9, 3), D(2026, 10, 20)], [None, None, "丁公司", None, "未公开"]]
     path = write_xlsx(tmp_path / "区生态环境分局行政处罚台账.xlsx", {"处罚": rows},
                       merges={"处罚": ["A2:A3", "B2:B3", "D2:D3", "A4:A5", "B4:B5", "D4:D5"]})
-    out = tmp_path / "r.json"
-    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2026-11-30", "--no-history",
-                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
-    assert result.exit_code == 1, result.output
+    code, data, output = cli_check(tmp_path, path, "2026-11-30")
+    assert code == 1, output
     got = {r["document_number"]: (r["status"], [i["code"] for i in r["issues"]])
-           for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
+           for r in data["records"]}
     assert got == {"区环罚〔2026〕51号": ("invalid", ["published-party-blank"]),
                    "区环罚〔2026〕52号": ("late", ["published-party-blank"])}
-    assert "当事人“乙公司”没有公开日期" in result.output
+    assert "当事人“乙公司”没有公开日期" in output
