@@ -295,8 +295,8 @@ def merged_continuations(merged, header_index: int, column: int | None, rows: in
 
 def merged_sequence_parties(merged, header_index: int, headers: list, frame: pd.DataFrame, mapping) -> np.ndarray | None:
     """Per body row: under a 序号 merged with the row above, with no 文书号 and no decision date of its own
-    but a party: the decision above's other party (two parties, one 序号). Their number and decision
-    date are filled in from the merge's first row, as a merged 文书号's are; None when there is none."""
+    but a party: the decision above's other party (two parties, one 序号). Its number is filled in from the
+    merge's first row, as a merged 文书号's is (its blank dates are the first row's); None when there is none."""
     number, decided, party = (mapping.columns.get(n) for n in ("document_number", "decision_date", "party"))
     sequence = next((c for c, h in enumerate(headers) if re.sub(r"\s+", "", str(h or "")) in _SEQUENCE), None)
     if None in (number, decided, party, sequence) or not len(frame):
@@ -310,8 +310,7 @@ def merged_sequence_parties(merged, header_index: int, headers: list, frame: pd.
             continue
         alone = np.array([is_blank(frame.iat[r, number]) and is_blank(frame.iat[r, decided])
                           and not is_blank(frame.iat[r, party]) for r in rows], dtype=bool)  # the merge's few rows
-        for column in (number, decided):
-            frame.iloc[rows[alone], column] = frame.iat[first, column]
+        frame.iloc[rows[alone], number] = frame.iat[first, number]
         out[rows[alone]] = True
     return out if out.any() else None
 

@@ -209,11 +209,14 @@ def _published_apart(records: pd.DataFrame, firsts: np.ndarray, copies: np.ndarr
 
 def _blank_party(records: pd.DataFrame, firsts: np.ndarray, copies: np.ndarray, candidates: np.ndarray) -> np.ndarray:
     """Per copy: a merged number's other party whose publication cell is blank (or says 未公开) while its
-    first row's has a day."""
+    first row's has a day, on a row with its own decision date (typed, or a merged cell's): the dates were
+    written row by row. A row with both dates blank has them on the first row only, as the same."""
     published = records["published_date"].to_numpy(DATE_DTYPE)
+    decided = records["decision_date"].to_numpy(DATE_DTYPE)
     clean = records["published_problem"].isna().to_numpy(bool) if "published_problem" in records \
         else np.ones(len(records), dtype=bool)
-    return candidates & np.isnat(published[copies]) & clean[copies] & ~np.isnat(published[firsts])
+    return candidates & np.isnat(published[copies]) & clean[copies] & ~np.isnat(published[firsts]) \
+        & ~np.isnat(decided[copies])
 
 
 def _last_party_day(out: pd.DataFrame, records: pd.DataFrame, firsts: np.ndarray, copies: np.ndarray) -> pd.DataFrame:
