@@ -289,9 +289,8 @@ def _year_last(match: re.Match, text: str, weekday: int | None = None) -> "Parse
     if len(readings) > 1:
         return ParsedDate(None, "date-order-unclear")
     parsed = _build(year, *readings[0], text) if readings else ParsedDate(None, "date-impossible")
-    if weekday is not None and parsed.ok and parsed.date.weekday() != weekday:
-        return ParsedDate(None, "date-weekday-mismatch")
-    return parsed
+    wrong_day = weekday is not None and parsed.ok and parsed.date.weekday() != weekday
+    return ParsedDate(None, "date-weekday-mismatch") if wrong_day else parsed
 
 
 def _unreadable(text: str) -> str:
