@@ -107,3 +107,23 @@ def test_a_cover_sheet_names_the_unit_where_the_file_name_names_none(tmp_path):
                                        "-o", str(tmp_path / "r2.xlsx"), "--json", str(tmp_path / "r2.json")])
     data = json.loads((tmp_path / "r2.json").read_text(encoding="utf-8"))
     assert [i["code"] for i in data["records"][0]["issues"]] == ["unit-from-file-name"], result.output
+
+
+@pytest.mark.parametrize("shape", ["plain", "stamped", "dated", "compiler-over-header", "pasted-tables"])
+def test_sign_offs_closing_each_units_rows_name_the_rows_above_them(tmp_path, shape):
+    # A roll-up without a unit column where each unit's rows end with its 填报单位 line: each line names the
+    # rows above it. The first unit's rows went to the second unit (a false 逾期 for neither, but 区交通运输局's
+    # record then held 区住建局's decisions), or everything to the compiler over the header.
+    head = ["序号", "文书号", "当事人", "处罚决定日期", "公开日期"]
+    sign = {"plain": "填报单位：{}", "stamped": "填报单位（盖章）：{}", "dated": "填报单位：{}",
+            "compiler-over-header": "填报单位：{}", "pasted-tables": "填报单位：{}"}[shape]
+    tail = ["填报日期：2026-11-01"] if shape == "dated" else []
+    rows = ([["填报单位：区司法局"]] if shape == "compiler-over-header" else []) + [head,
+            [1, "区住建罚〔2026〕51号", "甲", "2026-09-03", "2026-10-08"], [sign.format("区住建局"), *tail]] \
+        + ([head] if shape == "pasted-tables" else []) + [
+            [1, "区交罚〔2026〕11号", "丙", "2026-08-03", "2026-09-01"], [2, "区交罚〔2026〕12号", "丁", "2026-10-09", None],
+            [sign.format("区交通运输局"), *tail]]
+    path = write_xlsx(tmp_path / "10月汇总.xlsx", {"处罚": rows})
+    assert _records(tmp_path, path) == {"区住建罚〔2026〕51号": ("区住建局", "on_time"),
+                                        "区交罚〔2026〕11号": ("区交通运输局", "late"),
+                                        "区交罚〔2026〕12号": ("区交通运输局", "overdue")}

@@ -307,7 +307,8 @@ def signed_layout(evidence: Evidence, starts: list[int], stops: list[int], above
         rows = np.arange(start, stop)
         wide = rows[(count[start:stop] > 2) & ~signed[start:stop]]  # a sign-off with 填报人、电话 beside it is no record
         tail = rows[rows > (wide[-1] if len(wide) else start - 1)]
-        tails.append({_unit_row(first[r]) for r in tail if _SIGNED_ROW.match(first[r])} - {None})
+        tails.append({_unit_row(first[r]) for r in tail if _SIGNED_ROW.match(first[r])
+                      or (_SENDER_LABEL.match(first[r]) and _UNIT_LABEL_ROW.match(first[r]))} - {None})
     if all(tails):  # the nearest below names the rows (a compiler's sign-off may follow the last)
         return "below"
     if above and not tails[-1] and any(tails[:-1]):  # a table without its own line goes on with the one above
@@ -328,11 +329,19 @@ def _unit_blocks(first: np.ndarray, candidates: np.ndarray, header: np.ndarray, 
     if len(rows):
         named = np.array([_unit_row(t) for t in first[rows]], dtype=object)
         labelled = np.array([bool(_UNIT_LABEL_ROW.match(t)) for t in first[rows]], dtype=bool)
+        # who sent the sheet (填报单位：X): over a header, a title; under rows, a sign-off naming the rows above
+        sender = labelled & np.array([bool(_SENDER_LABEL.match(t)) for t in first[rows]], dtype=bool)
         signed = np.array([bool(_SIGNED_ROW.match(t)) for t in first[rows]], dtype=bool)
+        closing = _closing_signoffs(rows, named, signed | sender, record) if signed_as is None else None
+        if closing is not None:  # one table, each unit's rows closed by its sign-off: each names the rows above it
+            units[rows[closing]] = named[closing]
+            return pd.Series(units, dtype=object).bfill().to_numpy(object)
         if signed_as == "above":  # over each table's header, as over the first: a title, as a 填报单位 line
             labelled, signed = labelled | signed, np.zeros_like(signed)
-        elif signed_as == "below":  # only the sign-offs name units (a later table's title in the tail does not)
-            named[~signed] = None
+        elif signed_as == "below":  # only the sign-offs name units (a later table's title in the tail does not),
+            found = pd.notna(named) & (signed | sender)  # each the rows above it
+            units[rows[found]] = named[found]
+            return pd.Series(units, dtype=object).bfill().to_numpy(object)
         else:  # under some tables only: a stamp, no guess which table is whose
             named[signed] = None
         ordinal = np.array([bool(_ORDINAL.match(t)) for t in first[rows]], dtype=bool)  # a total has none
@@ -346,8 +355,6 @@ def _unit_blocks(first: np.ndarray, candidates: np.ndarray, header: np.ndarray, 
         # says so; else it may be a sign-off naming the rows above it, and names none
         first_record = records[0] if len(records) else len(first)
         known = pd.notna(named)
-        # who sent the sheet (填报单位：, 报送单位：) may be a sign-off naming the rows above: only over a header
-        sender = np.array([bool(_SENDER_LABEL.match(t)) for t in first[rows]], dtype=bool)
         if not (known & ((rows < first_record) | (ordinal & ~labelled))).any():
             named[labelled & ~above_header] = None
         named[sender & labelled & ~above_header] = None
@@ -360,6 +367,20 @@ def _unit_blocks(first: np.ndarray, candidates: np.ndarray, header: np.ndarray, 
     if start is not None and len(units):
         units[0] = units[0] or start
     return pd.Series(units, dtype=object).ffill().to_numpy(object)
+
+
+def _closing_signoffs(rows: np.ndarray, named: np.ndarray, offs: np.ndarray, record: np.ndarray) -> np.ndarray | None:
+    """The sign-offs (填报单位：X, 填报单位（盖章）：X) of one table whose every unit's rows end with one: two or
+    more, each naming a unit, each after records of its own, the last under the last record, and no unit
+    named above any rows. None where the table is not so laid out."""
+    records = np.flatnonzero(record)
+    if offs.sum() < 2 or not len(records) or pd.isna(named[offs]).any() or (pd.notna(named) & ~offs).any():
+        return None
+    ends = rows[offs]
+    before = np.searchsorted(records, ends)  # records above each sign-off
+    if ends[0] < records[0] or ends[-1] < records[-1] or (np.diff(before) <= 0).any():
+        return None
+    return offs
 
 
 _ORDINAL = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]")
