@@ -127,3 +127,25 @@ def test_sign_offs_closing_each_units_rows_name_the_rows_above_them(tmp_path, sh
     assert _records(tmp_path, path) == {"区住建罚〔2026〕51号": ("区住建局", "on_time"),
                                         "区交罚〔2026〕11号": ("区交通运输局", "late"),
                                         "区交罚〔2026〕12号": ("区交通运输局", "overdue")}
+
+
+def test_titles_over_pasted_tables_and_a_compilers_line_under_the_last_keep_their_units(tmp_path):
+    # 填报单位：X over each pasted table's header is that table's title; the compiler's line under the last
+    # names no rows. Taken as sign-offs, every table's rows went to the next unit and the last to 区政府办.
+    head = ["序号", "文书号", "当事人", "处罚决定日期", "公开日期"]
+    rows = [["填报单位：区住建局"], head, [1, "区住建罚〔2026〕51号", "甲", "2026-08-03", "2026-09-01"],
+            ["填报单位：区交通运输局"], head, [1, "区交罚〔2026〕11号", "丙", "2026-08-03", "2026-09-01"],
+            [2, "区交罚〔2026〕12号", "丁", "2026-10-09", None], ["填报单位：区政府办"]]
+    path = write_xlsx(tmp_path / "10月汇总.xlsx", {"处罚": rows})
+    assert _records(tmp_path, path) == {"区住建罚〔2026〕51号": ("区住建局", "late"),
+                                        "区交罚〔2026〕11号": ("区交通运输局", "late"),
+                                        "区交罚〔2026〕12号": ("区交通运输局", "overdue")}
+
+
+def test_sign_offs_then_a_compilers_line_under_them(tmp_path):
+    head = ["序号", "文书号", "当事人", "处罚决定日期", "公开日期"]
+    body = [head, [1, "区住建罚〔2026〕51号", "甲", "2026-08-03", "2026-09-01"], ["填报单位：区住建局"],
+            [1, "区交罚〔2026〕11号", "丙", "2026-09-03", "2026-10-08"], ["填报单位：区交通运输局"]]
+    path = write_xlsx(tmp_path / "汇总.xlsx", {"处罚": [*body, ["填报单位：区政府办"]]})  # the compiler's, last
+    assert _records(tmp_path, path) == {"区住建罚〔2026〕51号": ("区住建局", "late"),
+                                        "区交罚〔2026〕11号": ("区交通运输局", "on_time")}

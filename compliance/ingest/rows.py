@@ -307,8 +307,10 @@ def signed_layout(evidence: Evidence, starts: list[int], stops: list[int], above
         rows = np.arange(start, stop)
         wide = rows[(count[start:stop] > 2) & ~signed[start:stop]]  # a sign-off with 填报人、电话 beside it is no record
         tail = rows[rows > (wide[-1] if len(wide) else start - 1)]
+        # a plain 填报单位：X line counts as a sign-off only where no such line is over the first header: there,
+        # such lines over the later headers are those tables' titles
         tails.append({_unit_row(first[r]) for r in tail if _SIGNED_ROW.match(first[r])
-                      or (_SENDER_LABEL.match(first[r]) and _UNIT_LABEL_ROW.match(first[r]))} - {None})
+                      or (not above and _SENDER_LABEL.match(first[r]) and _UNIT_LABEL_ROW.match(first[r]))} - {None})
     if all(tails):  # the nearest below names the rows (a compiler's sign-off may follow the last)
         return "below"
     if above and not tails[-1] and any(tails[:-1]):  # a table without its own line goes on with the one above
@@ -332,7 +334,9 @@ def _unit_blocks(first: np.ndarray, candidates: np.ndarray, header: np.ndarray, 
         # who sent the sheet (填报单位：X): over a header, a title; under rows, a sign-off naming the rows above
         sender = labelled & np.array([bool(_SENDER_LABEL.match(t)) for t in first[rows]], dtype=bool)
         signed = np.array([bool(_SIGNED_ROW.match(t)) for t in first[rows]], dtype=bool)
-        closing = _closing_signoffs(rows, named, signed | sender, record) if signed_as is None else None
+        # a line that looks like a sign-off but was not read as one (审核人、电话 beside it): no layout to trust
+        stray = contains_any(first, _SIGNOFF_WORDS) & ~candidates
+        closing = _closing_signoffs(rows, named, signed | sender, record) if signed_as is None and not stray.any() else None
         if closing is not None:  # one table, each unit's rows closed by its sign-off: each names the rows above it
             units[rows[closing]] = named[closing]
             return pd.Series(units, dtype=object).bfill().to_numpy(object)
@@ -378,13 +382,19 @@ def _closing_signoffs(rows: np.ndarray, named: np.ndarray, offs: np.ndarray, rec
         return None
     ends = rows[offs]
     before = np.searchsorted(records, ends)  # records above each sign-off
-    if ends[0] < records[0] or ends[-1] < records[-1] or (np.diff(before) <= 0).any():
+    fresh = np.diff(before, prepend=0) > 0
+    # a line with no records of its own after the last sign-off: the compiler's (区政府办), naming no rows
+    compiler = ~fresh & (before == len(records))
+    if ends[0] < records[0] or (~fresh & ~compiler).any() or before[fresh][-1] < len(records) or fresh.sum() < 2:
         return None
-    return offs
+    out = offs.copy()
+    out[np.flatnonzero(offs)[compiler]] = False
+    return out
 
 
 _ORDINAL = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]")
 _SENDER_LABEL = re.compile(r"^(?:填报|报送|填表)")
+_SIGNOFF_WORDS = ("填报单位", "报送单位", "填表单位", "填报部门", "报送部门")
 _UNIT_LABEL_ROW = re.compile(r"^(?:填报|报送|填表|实施|执法|决定|作出决定|处罚|许可)?(?:单位|部门|机关)(?:名称)?[:：]"
                              r"(?P<unit>[^（(盖章]+)$")
 # What a note starts with: the unit it names is not the rows' unit (以下为区城管局…, 数据来源：…).
