@@ -1,9 +1,16 @@
 import datetime as dt
 
 import pytest
+from hypothesis import settings
 
 from compliance import WorkCalendar
 from tests.postgres_server import start_cluster
+
+
+# No time limit per example: a first example may wait for imports on a loaded CI machine (393 ms once, in
+# test_ranking), and speed is measured in benchmarks/, never in unit tests.
+settings.register_profile("no-deadline", deadline=None)
+settings.load_profile("no-deadline")
 
 
 @pytest.fixture(autouse=True)
