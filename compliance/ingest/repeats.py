@@ -159,7 +159,7 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     kind = np.where(apart, "same", kind)
     kind = np.where(parties & (kind == "same"), "party", kind).astype(object)
     if parties.any():  # the decision's record names every party (甲、乙), as written
-        shown = records["party"].astype(object).fillna("").astype(str).str.strip().to_numpy(object)
+        shown = _party_names(records)
         joined = pd.Series(shown[copies[parties]], dtype=object).groupby(firsts[parties]).agg("、".join)
         names = records["party"].astype(object).to_numpy(object, copy=True)
         names[joined.index.to_numpy()] = [f"{shown[i]}、{more}" if shown[i] else more
@@ -168,8 +168,7 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     if apart.any():
         out = _last_party_day(out, records, firsts[apart], copies[apart])
     if blank.any():  # classify weighs it (denied_marks.py): never on time with a party not said online
-        names = records["party"].astype(object).fillna("").astype(str).str.strip().to_numpy(object)
-        said = pd.Series(names[copies[blank]], dtype=object).groupby(firsts[blank]).agg("、".join)
+        said = pd.Series(_party_names(records)[copies[blank]], dtype=object).groupby(firsts[blank]).agg("、".join)
         column = np.full(len(out), None, dtype=object)
         column[said.index.to_numpy()] = said.to_numpy(object)
         out = out.assign(party_unpublished=column)
@@ -199,30 +198,37 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 def _published_apart(records: pd.DataFrame, firsts: np.ndarray, copies: np.ndarray, candidates: np.ndarray) -> np.ndarray:
     """Per copy: a merged number's other party, decided the same day (or left blank under the merge), and
     published on a day of its own, as its first row is (both readable)."""
-    published = records["published_date"].to_numpy(DATE_DTYPE)
-    readable = ~np.isnat(published)
-    if "published_problem" in records:
-        readable &= records["published_problem"].isna().to_numpy(bool)
+    published, clean = _publication(records)
+    readable = ~np.isnat(published) & clean
     return candidates & readable[copies] & readable[firsts] \
         & _dates_equal(records, copies, firsts, ("decision_date",), blank_is_same=True)
+
+
+def _publication(records: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """(each record's publication date, whether its cell was read without a problem)."""
+    clean = records["published_problem"].isna().to_numpy(bool) if "published_problem" in records \
+        else np.ones(len(records), dtype=bool)
+    return records["published_date"].to_numpy(DATE_DTYPE), clean
+
+
+def _party_names(records: pd.DataFrame) -> np.ndarray:
+    """Each record's party as written (trimmed), "" where none: as a decision's parties are listed."""
+    return records["party"].astype(object).fillna("").astype(str).str.strip().to_numpy(object)
 
 
 def _blank_party(records: pd.DataFrame, firsts: np.ndarray, copies: np.ndarray, candidates: np.ndarray) -> np.ndarray:
     """Per copy: a merged number's other party whose publication cell is blank (or says 未公开) while its
     first row's has a day, on a row with its own decision date (typed, or a merged cell's): the dates were
     written row by row. A row with both dates blank has them on the first row only, as the same."""
-    published = records["published_date"].to_numpy(DATE_DTYPE)
+    published, clean = _publication(records)
     decided = records["decision_date"].to_numpy(DATE_DTYPE)
-    clean = records["published_problem"].isna().to_numpy(bool) if "published_problem" in records \
-        else np.ones(len(records), dtype=bool)
     return candidates & np.isnat(published[copies]) & clean[copies] & ~np.isnat(published[firsts]) \
         & ~np.isnat(decided[copies])
 
 
 def _last_party_day(out: pd.DataFrame, records: pd.DataFrame, firsts: np.ndarray, copies: np.ndarray) -> pd.DataFrame:
     """The decision's record published on its parties' last day, with each party's day (party_published)."""
-    published = records["published_date"].to_numpy(DATE_DTYPE)
-    names = records["party"].astype(object).fillna("").astype(str).str.strip().to_numpy(object)
+    published, names = records["published_date"].to_numpy(DATE_DTYPE), _party_names(records)
     heads = np.unique(firsts)
     rows, owner = np.concatenate([heads, copies]), np.concatenate([heads, firsts])
     days = pd.DataFrame({"first": owner, "day": published[rows],
