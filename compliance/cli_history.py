@@ -101,10 +101,12 @@ def stale_warnings(periods: list[dict], period: str, previous: str | None) -> li
     later = sorted(p for p in stale if p > period)
     if later:
         out.append(f"注意：之后的 {'、'.join(later)} 已经记录，它们的整改跟踪没有用上本期这次的结果，需按月份顺序重新运行。")
-    between = sorted(p["period"] for p in periods if previous is not None and previous < p["period"] < period)
-    if between:  # recorded by another run while this one ran: this period is built without it
-        out.append(f"注意：本次运行期间，另一次运行记入了 {'、'.join(between)}；本期的整改跟踪以 {previous} 为上期，没有用上它。"
-                   f"请重新运行 {period}。")
+    # recorded by another run while this one ran (on a store that held no earlier month, too): built without it
+    between = sorted(p["period"] for p in periods if (previous or "") < p["period"] < period)
+    if between:
+        base = f"以 {previous} 为上期" if previous else "没有上期（开始时历史库中没有更早的月份）"
+        out.append(f"注意：本次运行期间，另一次运行记入了 {'、'.join(between)}；本期的整改跟踪{base}，没有用上它，"
+                   f"它仍未整改的事项不在本期的报告中。请重新运行 {period}。")
         return out
     return out + gap_warnings(period, previous)
 

@@ -253,6 +253,26 @@ def test_a_month_recorded_by_another_run_meanwhile_asks_for_this_month_again_not
     assert "历史库中没有 2016-08" not in said, said
 
 
+def test_the_first_months_run_at_once_warn_the_later_one_that_it_followed_nothing(tmp_path, capsys):
+    # Seen by a probe: October and November started together on a new store. November's follow-up found no earlier
+    # month, October was recorded meanwhile with an item left unpublished, and November recorded without a word:
+    # its report never followed October's open item.
+    for name, rows in (("10", [("西安监罚〔2016〕1号", "甲", "2016-10-10", None)]),
+                       ("11", [("西安监罚〔2016〕2号", "乙", "2016-11-01", "2016-11-03")])):
+        ledger(tmp_path / name / "区安监局_行政处罚.xlsx", "penalty", rows, "区安监局")
+    store = HistoryStore(tmp_path / "h.sqlite")
+    november = run_check([tmp_path / "11"], as_of=dt.date(2016, 12, 26), run_date=dt.date(2016, 12, 27),
+                         month="2016-11", history=store, period="2016-11")
+    assert november.history.previous_period is None
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    capsys.readouterr()
+    assert record_period(november, store) is False
+    said = capsys.readouterr().err
+    assert "本次运行期间，另一次运行记入了 2016-10" in said and "没有上期" in said, said
+    assert "请重新运行 2016-11" in said, said
+    assert [p["stale"] for p in store.periods()] == [False, True]
+
+
 def test_a_recorded_month_replaced_by_another_folders_files_is_said(tmp_path):
     # probe 38: `check 2016-11 --month 2016-10` replaced the recorded October with November's folder, without a
     # word. The replacement stands (a re-run is how a month is corrected), but the way back is said.
