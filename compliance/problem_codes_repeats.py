@@ -20,12 +20,12 @@ REPEATS = [
                 "累计台账再次报送时补填了公开日期：按补填的日期判定", "无需处理"),
     ProblemType("repeat-conflict", RECORD, "与 {first} 是同一决定，但两份的日期不同（见那一条的说明），只计一次",
                 "同一决定的两份报送日期不同：那一条按两份分别判定，结论不同的判为数据有误", "核实哪一份正确，改正后重新报送"),
-    ProblemType("repeat-other-party", RECORD, "与 {first} 是同一决定（文书号单元格合并在几行上）的另一当事人，并入那一条，只计一次",
-                "一个决定有几个当事人，每人一行、文书号等单元格合并：是一个决定", "无需处理"),
-    ProblemType("published-per-party", RECORD, "同一决定的几个当事人（文书号合并为一格）各有公开日期：{party_published}；"
+    ProblemType("repeat-other-party", RECORD, "与 {first} 是同一决定的另一当事人（这几行的文书号或序号合并为一格，或写“同上”），并入那一条，只计一次",
+                "一个决定有几个当事人，每人一行、文书号或序号单元格合并（或写“同上”）：是一个决定", "无需处理"),
+    ProblemType("published-per-party", RECORD, "同一决定的几个当事人（文书号或序号合并为一格）各有公开日期：{party_published}；"
                                                "决定按最后一个当事人公开的日子判定",
                 "一个决定有几个当事人，台账每人一行、公开日期各不相同：决定公开完毕以最晚的一天为准", "核对各当事人的公开日期"),
-    ProblemType("published-party-blank", RECORD, "同一决定（文书号合并为一格）的当事人“{party_unpublished}”没有公开日期："
+    ProblemType("published-party-blank", RECORD, "同一决定（文书号或序号合并为一格）的当事人“{party_unpublished}”没有公开日期："
                                                  "不能算已全部公开，按其他当事人的日期按时的判为数据有误",
                 "一个决定有几个当事人，有的公开日期空着：可能是没有公开，也可能是没写", "补填这些当事人的公开日期，或公开"),
     ProblemType("repeat-correction", RECORD, "是对 {first} 的更正，更正后重新公示：按首次公开的日期判定，只计一次",
