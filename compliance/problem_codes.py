@@ -9,6 +9,7 @@ from __future__ import annotations
 from .dates import MAX_YEAR, MIN_YEAR
 from .problem_codes_calendar import CALENDAR_FILES
 from .problem_codes_columns import COLUMN_NOTES
+from .problem_codes_files import FOLDER_NOTES
 from .problem_codes_history import HISTORY_RECORD, HISTORY_STORE
 from .problem_codes_online import ONLINE_RECORD
 from .problem_codes_options import OPTIONS
@@ -212,10 +213,7 @@ DECLARED = [
                 "无需处理"),
     ProblemType("own-json-skipped", SHEET, "这是本工具生成的 JSON 结果，已跳过", "文件夹中有本工具另存的 JSON 结果，不当作台账读取",
                 "无需处理"),
-    ProblemType("config-skipped", SHEET, "这是本工具的配置文件（compliance.toml），不是台账，已跳过",
-                "文件夹中有 compliance.toml（在台账文件夹里运行检查时常见），它是配置，不是单位报送的文件", "无需处理"),
-    ProblemType("backup-skipped", SHEET, "这是备份或临时文件（{suffix}），已跳过", "文件夹中有备份文件（.bak、.old、~ 结尾），"
-                "常是旧版本的台账，读进来会与正式文件重复、冲突", "无需处理；如果它才是要报送的台账，请改回 .xlsx 等表格扩展名"),
+    *FOLDER_NOTES,  # problem_codes_files.py
     ProblemType("online-list-date-unreadable", SHEET, "网站清单 {file}（{sheet}）的{header}不是日期：{cells}；这些信息不用于核对公开日期",
                 "网站清单的公开日期单元格有内容，但不是存在的日期（如 2 月 30 日、#VALUE!）", "重新导出网站清单，或在网站上核实这些信息的公开日期"),
     ProblemType("online-list-not-ledger", SHEET, "这是 --online 给出的网站清单{copy}，不当作台账读取",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+import zipfile
 
 import openpyxl
 import pytest
@@ -529,6 +530,39 @@ def test_system_files_are_ignored_and_wrong_forms_are_shown_under_their_unit(tmp
     book = openpyxl.load_workbook(tmp_path / "report.xlsx", read_only=True)
     problems = [row for row in book["数据问题"].iter_rows(values_only=True) if row and "报送通知.docx" in str(row)]
     assert problems
+
+
+def _docx(path: Path, body: str) -> Path:
+    with zipfile.ZipFile(path, "w") as book:
+        book.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                      'package/2006/content-types"/>')
+        book.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/'
+                      f'wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>')
+    return path
+
+
+def test_a_cover_note_in_word_is_passed_over_but_a_word_table_or_a_units_word_file_is_not(tmp_path):
+    # A 报送说明.docx beside the ledgers made the whole run 未通过 ("1 个文件无法读取"): a note with no table in
+    # it is no ledger. A Word file holding a table may be a ledger in the wrong form, and one named after a unit
+    # may be that unit's only submission: both stay unreadable, under their unit.
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_sheet(folder / "区安监局_处罚.xlsx", [PENALTY, [1, "西安监罚1", "甲", D(2016, 10, 10), D(2016, 10, 14)]])
+    paragraph = "<w:p><w:r><w:t>各单位台账见附件。</w:t></w:r></w:p>"
+    _docx(folder / "报送说明.docx", paragraph)
+    code, data, output = check(tmp_path, folder)
+    assert code == 0, output
+    notes = {Path(e["file"]).name: e for e in data["inputs"] if Path(e["file"]).suffix == ".docx"}
+    assert list(notes) == ["报送说明.docx"] and notes["报送说明.docx"]["error"] is None, notes
+    assert "text-document-skipped" in output and "报送说明.docx" in output
+
+    table = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>文书号</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+    _docx(folder / "台账.docx", paragraph + table)
+    _docx(folder / "区司法局10月报送.docx", paragraph)
+    code, data, output = check(tmp_path, folder)
+    assert code == 1
+    errors = {Path(e["file"]).name: e["error"]["code"] for e in data["inputs"] if e["error"]}
+    assert errors == {"台账.docx": "wrong-form", "区司法局10月报送.docx": "wrong-form"}, errors
 
 
 def test_unit_from_a_file_name_without_a_separator(tmp_path):

@@ -19,6 +19,7 @@ from typing import Iterable
 from ..errors import FileFault, os_reason
 from ..problems import Problem, problem
 from .readers import IMAGE_ADVICE, PDF_ADVICE, is_zip_workbook, sniff
+from .unit_text import unit_in_text
 from ..version import JSON_TOOL
 
 _OWN_JSON = re.compile(rb'\A\s*\{\s*"tool"\s*:\s*"' + JSON_TOOL.encode() + rb'"')
@@ -77,8 +78,31 @@ def _walk(folder: Path, found: list[Path], skipped: list, own) -> None:
         reason = None if candidate.suffix.lower() in SUFFIXES else not_a_spreadsheet(candidate)
         if reason is None:
             found.append(candidate)
+        elif candidate.suffix.lower() == ".docx" and unit_in_text(candidate.stem) is None \
+                and not has_word_table(candidate):  # 报送说明.docx; 区司法局10月报送.docx stays its unit's submission
+            skipped.append((candidate, problem("text-document-skipped", file=candidate)))
         else:  # a unit's submission in the wrong form (a Word file, a scan): a file that cannot be read
             skipped.append((candidate, FileFault("wrong-form", candidate, reason=reason)))
+
+
+def has_word_table(path: Path) -> bool:
+    """Whether a .docx may hold a table: True unless its body was read whole and holds none. A cover
+    note (报送说明.docx) is passed over; a Word file with a table in it may be a unit's ledger in the wrong
+    form, and one that cannot be read is not taken for a note either."""
+    try:
+        with zipfile.ZipFile(path) as book:
+            body = book.getinfo("word/document.xml")
+            if body.file_size > _WORD_BODY_MOST:  # a bomb, or a long document: not taken for a short note
+                return True
+            with book.open(body) as stream:
+                text = stream.read(_WORD_BODY_MOST + 1)
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError, ValueError):
+        return True
+    return len(text) > _WORD_BODY_MOST or _WORD_TABLE.search(text) is not None
+
+
+_WORD_BODY_MOST = 20 * 1024 * 1024  # bytes of word/document.xml read at most
+_WORD_TABLE = re.compile(rb"<(?:\w+:)?tbl[\s>/]")  # <w:tbl>, under any prefix
 
 
 def natural_order(path: Path) -> tuple:
