@@ -561,7 +561,9 @@ def test_a_measure_line_above_the_header_names_no_unit(tmp_path, measure):
     # probe 39: an office's official name against its short one (办公室 = 办; 自然资源和规划局 = 自然资源局)
     (["区人防办", "区人防办", "西塞山区人民防空办公室"], "区人防办"),
     (["区政府办", "区政府办", "西塞山区人民政府办公室"], "区政府办"),
-    (["区自然资源局", "区自然资源局", "西塞山区自然资源和规划局"], "区自然资源局")])
+    (["区自然资源局", "区自然资源局", "西塞山区自然资源和规划局"], "区自然资源局"),
+    # probe 56: 市监 is the bureau's other short name (区市监局 and 区市场监管局 were ranked as two units)
+    (["区市监局", "区市监局", "区市场监管局", "西塞山区市场监督管理局"], "区市监局")])
 def test_a_committee_written_short_and_long_is_one_unit(tmp_path, spellings, kept):
     """区卫生健康委员会 is 区卫健委 as 区人力资源和社会保障局 is 区人社局: ranked against itself, it was two units."""
     import json
