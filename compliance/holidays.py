@@ -5,23 +5,17 @@ This is the only module that imports chinese-calendar.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import chinese_calendar
 
-from .dates import parse_date
-from .errors import CalendarFileError, os_reason
+from .calendar_file import columns_of, contradicts, days_of, file_rows, is_note, kind_of
+from .errors import CalendarFileError
 
 # date -> (is working day, reason shown by `explain`)
 DayTable = dict[dt.date, tuple[bool, str]]
-
-# 放假 and 上班 are the notice's own words; 调休 is refused: it names a make-up day and the rest day it pays for
-_TYPES = {"holiday": False, "休": False, "rest": False, "休息": False, "放假": False, "假": False,
-          "workday": True, "班": True, "work": True, "上班": True}
 
 
 @dataclass
@@ -62,53 +56,44 @@ def plain_year(year: int) -> DayTable:
     return table
 
 
-def _decode(raw: bytes, path: str) -> str:
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise CalendarFileError(path, None, "calendar-file-encoding")
-
-
 def read_calendar_file(path: str | Path) -> CalendarData:
-    """Read a ``date,type,name`` CSV. Errors name the file and the line."""
+    """Read a calendar file (calendar_file.py: the forms offices send). Errors name the file and the line."""
     path = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise CalendarFileError(path, None, "calendar-file-unreadable", reason=os_reason(exc)) from exc
     data = CalendarData("file", path)
-    text = _decode(raw, path)
-    first = next((line for line in text.splitlines() if "\t" in line or "," in line), "")  # the first line of cells
-    rows = csv.reader(io.StringIO(text), delimiter="\t" if "\t" in first and "," not in first else ",")
-    for line_no, row in enumerate(rows, start=1):
-        cells = [c.strip() for c in row]
+    rows = file_rows(path)
+    date_at, type_at, name_at = columns_of(rows)
+    for line_no, cells in rows:
         if not any(cells) or cells[0].startswith("#"):
             continue
-        # before the first day: a title line (2027年节假日安排) or a header (日期, 类型, 名称), not a day
-        if not data.days and parse_date(cells[0]).date is None \
-                and (len([c for c in cells if c]) == 1 or len(cells) < 2 or cells[1].lower() not in _TYPES):
-            continue
-        if len(cells) < 2:
-            raise CalendarFileError(path, line_no, "calendar-file-columns")
-        parsed = parse_date(cells[0])
-        if parsed.date is None:
-            raise CalendarFileError(path, line_no, "calendar-file-date", text=cells[0])
-        kind = cells[1].lower()
-        if kind not in _TYPES:
-            raise CalendarFileError(path, line_no, "calendar-file-type", text=cells[1])
-        is_work = _TYPES[kind]
-        name = cells[2] if len(cells) > 2 and cells[2] else ("调休上班" if is_work else "节假日")
-        if parsed.date in data.days and data.days[parsed.date][0] != is_work:  # the last line must not just win
-            raise CalendarFileError(path, line_no, "calendar-file-conflict", date=parsed.date.isoformat(),
-                                    first=data.lines[parsed.date], before=_kind(not is_work), now=_kind(is_work))
-        data.days[parsed.date] = (is_work, name)
-        data.lines[parsed.date] = line_no
-        data.years.add(parsed.date.year)
+        cell = cells[date_at] if date_at < len(cells) else ""
+        days = days_of(cell) if cell else None
+        is_work = kind_of(cells[type_at]) if type_at < len(cells) else None
+        if days is None and is_work is None and (not data.days or is_note(cells)):
+            continue  # before the first day: a title or a header; after it, a line with no day (注：…, 制表人：…)
+        if days is None:  # a day not read (同上, a blank, a serial number) is never dropped without a word
+            raise CalendarFileError(path, line_no, "calendar-file-date", text=cell or "（空）")
+        if is_work is None:
+            if type_at >= len(cells) or not cells[type_at]:
+                raise CalendarFileError(path, line_no, "calendar-file-columns")
+            raise CalendarFileError(path, line_no, "calendar-file-type", text=cells[type_at])
+        named = cells[name_at] if name_at is not None and name_at < len(cells) else ""
+        if contradicts(is_work, named):
+            raise CalendarFileError(path, line_no, "calendar-file-type-name", text=cells[type_at], name=named,
+                                    kind="调休上班日" if is_work else "休息日")
+        for day in days:
+            if day in data.days and data.days[day][0] != is_work:  # the last line must not just win
+                raise CalendarFileError(path, line_no, "calendar-file-conflict", date=day.isoformat(),
+                                        first=data.lines[day], before=_kind(not is_work), now=_kind(is_work))
+            data.days[day] = (is_work, named or ("调休上班" if is_work else "节假日"))
+            data.lines[day] = line_no
+            data.years.add(day.year)
     if not data.years:
         raise CalendarFileError(path, None, "calendar-file-empty")
     return data
+
+
+def _said(is_work: bool) -> str:
+    return "上班" if is_work else "放假"
 
 
 def _kind(is_work: bool) -> str:
@@ -130,17 +115,37 @@ def check_agreement(files: list[CalendarData]) -> None:
 # The State Council's notices of 2015-2026 each give 16-19 weekdays off. A user year with fewer than 12 is
 # a few days added (元旦 and 春节 typed in December, before the rest is known), not a whole year.
 PLAUSIBLE_WEEKDAYS_OFF = 12
+# The holidays on fixed days of every notice, each with the days a notice's rest days fall within (a clerk who
+# lists only the weekdays off still lists one of them): 元旦, 清明 (4–6 April), 劳动节, 国庆节.
+_FIXED_HOLIDAYS = (("元旦", ((1, 1), (1, 2), (1, 3))), ("清明节", tuple((4, d) for d in range(2, 8))),
+                   ("劳动节", ((4, 29), (4, 30), *((5, d) for d in range(1, 6)))),
+                   ("国庆节", tuple((10, d) for d in range(1, 9))))
+
+
+def year_doubts(users: list[CalendarData], statutory: CalendarData) -> list[tuple[str, dict]]:
+    """(code, values) for a year not in chinese-calendar that the files (together: holidays in one file,
+    make-up days in another) are likely to describe wrongly, each said and never refused. Such a year is
+    taken as wholly described: a holiday left out counts as working days, a make-up day left out as rest."""
+    out = []
+    for year in sorted(set().union(*(u.years for u in users)) - statutory.years):
+        where = "、".join(u.version for u in users if year in u.years)
+        days = {day: work for u in users for day, (work, _) in u.days.items() if day.year == year}
+        off = sum(1 for day, work in days.items() if not work and day.weekday() < 5)
+        missing = [name for name, dates in _FIXED_HOLIDAYS
+                   if not any(days.get(dt.date(year, month, day)) is False for month, day in dates)]
+        if off < PLAUSIBLE_WEEKDAYS_OFF:
+            out.append(("calendar-year-sparse", {"where": where, "year": year, "count": off}))
+            continue
+        if missing:  # a whole year typed, a holiday left out: its days would count as working days
+            out.append(("calendar-year-incomplete", {"where": where, "year": year, "names": "、".join(missing)}))
+        if not any(work and day.weekday() >= 5 for day, work in days.items()):  # every notice of 2004–2026 has some
+            out.append(("calendar-year-no-workdays", {"where": where, "year": year}))
+    return out
 
 
 def doubts(user: CalendarData, statutory: CalendarData) -> list[tuple[str, dict]]:
-    """(code, values) for what in a user file is likely a mistake, each said and never refused: a year
-    not in chinese-calendar with too few weekdays off (that year is taken as wholly described by the
-    file: the missing holidays would count as working days), and days that contradict the notice."""
+    """(code, values) for days of one user file that are likely a mistake, each said and never refused."""
     out = []
-    for year in sorted(user.years - statutory.years):
-        off = sum(1 for day, (work, _) in user.days.items() if day.year == year and not work and day.weekday() < 5)
-        if off < PLAUSIBLE_WEEKDAYS_OFF:
-            out.append(("calendar-year-sparse", {"where": user.version, "year": year, "count": off}))
     # A day of a year the notice covers that the file makes otherwise: a listed holiday or make-up day,
     # or an ordinary weekday or weekend (a typo in the year moves deadlines of a year already known).
     known = {day: statutory.days.get(day, (day.weekday() < 5, "工作日" if day.weekday() < 5 else "周末"))
@@ -152,8 +157,8 @@ def doubts(user: CalendarData, statutory: CalendarData) -> list[tuple[str, dict]
         out.append(("calendar-workday-on-weekday", {"where": user.version, "count": len(no_op),
                                                     "days": "、".join(d.isoformat() for d in no_op[:5])}))
     if changed:
-        # the notice's word for the day, then the file's: 2026-03-02（通知中为工作日，文件改为放假）
-        listed = "、".join(f"{d.isoformat()}（通知中为{known[d][1]}，文件改为{'上班' if user.days[d][0] else '放假'}）"
+        # the notice's kind and word for the day, then the file's: 2026-10-10（通知中上班：国庆节；文件改为放假）
+        listed = "、".join(f"{d.isoformat()}（通知中{_said(known[d][0])}：{known[d][1]}；文件改为{_said(user.days[d][0])}）"
                           for d in changed[:5])
         out.append(("calendar-file-overrides", {"where": user.version, "days": listed, "count": len(changed),
                                                 "version": statutory.version}))

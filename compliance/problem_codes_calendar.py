@@ -19,14 +19,17 @@ CALENDAR_FILES = [
                 "网页上计算的日期需要尚无节假日数据的年份", "请区政府办用 serve --calendar 补充该年的日历文件"),
     ProblemType("calendar-file-unreadable", RUN, "日历文件 {where}：无法读取（{reason}）", "--calendar 给出的日历文件打不开",
                 "检查文件路径和权限"),
-    ProblemType("calendar-file-encoding", RUN, "日历文件 {where}：无法识别文件编码（应为 UTF-8 或 GBK）",
+    ProblemType("calendar-file-encoding", RUN, "日历文件 {where}：无法识别文件编码（应为 UTF-8、GBK 或 Unicode 文本）",
                 "日历文件的文字编码无法识别", "用记事本或 Excel 另存为 UTF-8 CSV"),
     ProblemType("calendar-file-columns", RUN, "日历文件 {where}：每行应为 日期,类型,名称", "日历文件这一行的列数不对",
                 "每行写 日期,类型,名称，如 2027-01-01,休,元旦"),
     ProblemType("calendar-file-date", RUN, "日历文件 {where}：无法识别的日期“{text}”", "日历文件这一行的日期无法识别",
                 "改为 2027-01-01 这样的日期"),
-    ProblemType("calendar-file-type", RUN, "日历文件 {where}：类型“{text}”无效，应为 休/班（或 放假/上班、holiday/workday）",
+    ProblemType("calendar-file-type", RUN, "日历文件 {where}：类型“{text}”无效，应为 休/班（或 放假/上班、补班、holiday/workday）",
                 "日历文件这一行的类型不是 休/班", "类型写 休（放假）或 班（调休上班）"),
+    ProblemType("calendar-file-type-name", RUN, "日历文件 {where}：类型写的是“{text}”（{kind}），名称“{name}”却是另一种日子；"
+                "请对照国务院通知改正类型或名称", "日历文件这一行的类型与名称矛盾（如类型写休，名称是春节调休上班）：调休上班日"
+                "当成休息日（或放假日当成上班），跨过这一天的截止日期都会错一天", "对照通知改正这一行"),
     ProblemType("calendar-workday-on-weekday", RUN, "日历文件 {where}：{days} 本来就是工作日（星期一至五），写成调休上班（班）"
                                                    "不起作用；调休上班的日子通常是周六或周日，请对照国务院通知核对（共 {count} 天）",
                 "日历文件把某个工作日写成了调休上班：多半是日期写错了，真正的调休上班日（周末）仍按休息日计算",
@@ -35,6 +38,12 @@ CALENDAR_FILES = [
                                              "通常有 16 天以上；该年没有别的节假日数据，没列出的日子都按普通工作日和周末计算",
                 "只补了个别日子的年份会把春节、国庆等假期算成工作日，截止日期提前，可能误判逾期",
                 "把该年国务院通知中的全部放假日（休）和调休上班日（班）都写进文件"),
+    ProblemType("calendar-year-incomplete", RUN, "日历文件 {where}：{year} 年没有列出{names}的放假日；该年没有别的节假日数据，"
+                                                 "这些假期的日子都按普通工作日计算，跨过它们的截止日期会提前，可能误判逾期",
+                "补的年份漏了每年都有的节假日（元旦、清明节、劳动节、国庆节）", "对照国务院通知把漏掉的放假日（休）补进文件"),
+    ProblemType("calendar-year-no-workdays", RUN, "日历文件 {where}：{year} 年没有列出任何调休上班日（班）；国务院每年的安排中"
+                                                  "都有几个周末上班，没列出的都按休息日计算，跨过它们的截止日期会推后，可能把逾期判为按时",
+                "补的年份只列了放假日，漏了调休上班日", "对照国务院通知把调休上班的周末（班）补进文件"),
     ProblemType("calendar-file-overrides", RUN, "日历文件 {where}：{count} 天与国务院节假日安排（chinese-calendar {version}）"
                                                 "不同，按文件计算：{days}",
                 "日历文件改了国务院通知已覆盖年份中的日子（放假、调休，或普通的工作日、周末）", "确认是有意改动（如当地另有安排）；否则从文件中删去这些日子"),

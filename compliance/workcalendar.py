@@ -87,7 +87,8 @@ class WorkCalendar:
         users = [holiday_sources.read_calendar_file(path) for path in calendar_files]
         holiday_sources.check_agreement(users)
         # what in the files is likely a mistake: told wherever the calendar is (describe), never refused
-        self.doubts = [doubt for user in users for doubt in holiday_sources.doubts(user, base)]
+        self.doubts = holiday_sources.year_doubts(users, base) + [
+            doubt for user in users for doubt in holiday_sources.doubts(user, base)]
         for path, user in zip(calendar_files, users):
             self.files.append(_Span(str(path), sorted(user.years)))
             for year in user.years - years:

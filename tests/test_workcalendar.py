@@ -225,7 +225,7 @@ def test_a_calendar_file_that_is_likely_a_mistake_is_said_everywhere_and_still_u
     assert f"注意：日历文件 {sparse}：2027 年只列了 1 个工作日放假" in said
     deadline = CliRunner().invoke(main, ["deadline", "2016-09-30", "--calendar", str(override)])
     assert f"注意：日历文件 {override}：1 天与国务院节假日安排" in deadline.stderr \
-        and "2016-10-03（通知中为国庆节，文件改为上班）" in deadline.stderr
+        and "2016-10-03（通知中放假：国庆节；文件改为上班）" in deadline.stderr
     ledger = tmp_path / "区安监局_行政处罚.csv"
     ledger.write_text("行政处罚决定书文号,行政相对人名称,处罚决定日期,上网公开日期\n西安监罚〔2016〕1号,甲,2016-09-01,2016-09-05\n",
                       encoding="utf-8")
@@ -262,4 +262,4 @@ def test_a_calendar_files_likely_typos_are_said(tmp_path):
     assert set(warnings) == {"calendar-year-sparse", "calendar-workday-on-weekday", "calendar-file-overrides"}
     assert "2027 年只列了 7 个工作日放假" in warnings["calendar-year-sparse"]
     assert "2027-02-19 本来就是工作日" in warnings["calendar-workday-on-weekday"]
-    assert "2026-02-06（通知中为工作日，文件改为放假）" in warnings["calendar-file-overrides"]
+    assert "2026-02-06（通知中上班：工作日；文件改为放假）" in warnings["calendar-file-overrides"]

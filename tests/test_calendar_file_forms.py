@@ -1,0 +1,151 @@
+"""Calendar files (--calendar) in the forms offices send them: each form reads to the same days as the plain
+``date,type,name`` CSV, and what cannot be read for sure is refused naming the line, never dropped or guessed.
+Files are real CSV, UTF-16 text and .xlsx written in tmp_path; the calendar is the real one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from compliance import WorkCalendar
+from compliance.cli import main
+from compliance.errors import CalendarFileError
+
+# A 2027 schedule as a notice gives it (assumed for the tests: the package has no 2027 yet)
+REST = {"元旦": ("2027-01-01", "2027-01-03"), "春节": ("2027-02-05", "2027-02-11"), "清明节": ("2027-04-03", "2027-04-05"),
+        "劳动节": ("2027-05-01", "2027-05-05"), "端午节": ("2027-06-09", "2027-06-11"),
+        "中秋节": ("2027-09-15", "2027-09-17"), "国庆节": ("2027-10-01", "2027-10-07")}
+WORK = {"2027-01-31": "春节调休上班", "2027-02-20": "春节调休上班", "2027-04-25": "劳动节调休上班",
+        "2027-09-26": "国庆节调休上班", "2027-10-09": "国庆节调休上班"}
+
+
+def _days(first: str, last: str) -> list[str]:
+    a, b = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    return [(a + dt.timedelta(days=k)).isoformat() for k in range((b - a).days + 1)]
+
+
+def _plain_rows(rest_word="休", work_word="班") -> list[tuple[str, str, str]]:
+    rows = [(d, rest_word, name) for name, span in REST.items() for d in _days(*span)]
+    return rows + [(d, work_word, name) for d, name in WORK.items()]
+
+
+def _year(calendar: WorkCalendar) -> list[bool]:
+    return [calendar.is_workday(dt.date(2027, 1, 1) + dt.timedelta(days=k)) for k in range(365)]
+
+
+@pytest.fixture
+def reference(tmp_path):
+    if WorkCalendar().covers(2027):
+        pytest.skip("the installed chinese-calendar already knows 2027")
+    path = tmp_path / "plain.csv"
+    path.write_text("date,type,name\n" + "".join(f"{d},{t},{n}\n" for d, t, n in _plain_rows()), encoding="utf-8")
+    calendar = WorkCalendar([path])
+    assert calendar.describe()["warnings"] == []
+    return _year(calendar)
+
+
+def _csv(rows, header="日期,类型,名称", sep=",", title=None, footer=()) -> str:
+    lines = ([title] if title else []) + [header] + [sep.join(r) for r in rows] + list(footer)
+    return "\n".join(lines) + "\n"
+
+
+FORMS = {
+    "columns in another order": lambda: _csv([(d, n, t) for d, t, n in _plain_rows()], header="日期,名称,类型"),
+    "name first": lambda: _csv([(n, d, t) for d, t, n in _plain_rows()], header="名称,日期,类型"),
+    "序号 first, no header": lambda: "\n".join(f"{k},{d},{t},{n}" for k, (d, t, n) in enumerate(_plain_rows(), 1)),
+    "a 星期 column": lambda: _csv([(d, "星期" + "一二三四五六日"[dt.date.fromisoformat(d).weekday()], t, n)
+                                for d, t, n in _plain_rows()], header="日期,星期,类型,名称"),
+    "semicolons, a title without any": lambda: _csv(_plain_rows(), header="date;type;name", sep=";",
+                                                   title="国务院办公厅关于2027年部分节假日安排的通知"),
+    "the notice's words": lambda: _csv(_plain_rows("放假", "补班")),
+    "other words": lambda: _csv(_plain_rows("节假日", "调休上班")),
+    "the tool's own wording": lambda: _csv(_plain_rows("休（休息日）", "班（调休上班）")),
+    "ranges and a list": lambda: _csv([(f"{a}至{b}", "休", n) for n, (a, b) in REST.items() if n != "春节"]
+                                      + [("2027年2月5日至11日", "休", "春节"), ("2027-01-31、2027-02-20", "班", "春节调休上班"),
+                                         ("2027.4.25", "班", "劳动节调休上班"), ("2027-09-26", "班", "国庆节调休上班"),
+                                         ("2027年10月9日", "班", "国庆节调休上班")]),
+    "a dash range": lambda: _csv([(f"{a.replace('-', '.')}-{b.replace('-', '.')}", "休", n) for n, (a, b) in REST.items()]
+                                 + [(d, "班", n) for d, n in WORK.items()]),
+    "notes under the table": lambda: _csv(_plain_rows(), footer=["注：根据国务院办公厅通知整理", "制表日期：2026年12月5日,,",
+                                                                 "制表人：张三,审核人：李四,"]),
+    "dates in numerals": lambda: _csv([(("二〇二七年一月三十一日" if d == "2027-01-31" else d), t, n) for d, t, n in _plain_rows()]),
+}
+
+
+@pytest.mark.parametrize("form", list(FORMS))
+def test_each_form_reads_to_the_same_days_as_the_plain_file(tmp_path, reference, form):
+    path = tmp_path / "2027.csv"
+    path.write_text(FORMS[form](), encoding="gbk" if form == "the notice's words" else "utf-8")
+    calendar = WorkCalendar([path])
+    assert _year(calendar) == reference
+    assert calendar.describe()["warnings"] == []
+
+
+def test_excels_unicode_text_and_a_workbook_after_an_instructions_sheet(tmp_path, reference):
+    text = tmp_path / "2027.txt"
+    text.write_bytes(_csv(_plain_rows(), header="日期\t类型\t名称", sep="\t").encode("utf-16"))
+    assert _year(WorkCalendar([text])) == reference
+    book = openpyxl.Workbook()
+    book.active.title = "填表说明"
+    book.active.append(["请按国务院通知填写 2027 年的放假和调休上班日"])
+    sheet = book.create_sheet("2027")
+    sheet.append(["日期", "类型", "名称"])
+    for d, t, n in _plain_rows():
+        sheet.append([dt.date.fromisoformat(d), t, n])  # date cells
+    book.save(tmp_path / "2027.xlsx")
+    assert _year(WorkCalendar([tmp_path / "2027.xlsx"])) == reference
+    result = CliRunner().invoke(main, ["deadline", "2027-01-25", "--calendar", str(tmp_path / "2027.xlsx"), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["deadline"] == "2027-02-25"  # 01-31 worked, 02-05..11 off
+
+
+@pytest.mark.parametrize("row, line, fragment", [
+    ("2027-01-31,休,春节调休上班", 5, "名称“春节调休上班”却是另一种日子"),  # a make-up day typed as rest
+    ("2027-01-31,班,春节放假", 5, "名称“春节放假”却是另一种日子"),
+    ("同上,班,春节调休上班", 5, "无法识别的日期“同上”"),  # a day never dropped without a word
+    (",班,春节调休上班", 5, "无法识别的日期“（空）”"),
+    ("1月31日,班,春节调休上班", 5, "无法识别的日期“1月31日”"),  # no year: not ours to guess
+    ("2027-01-31,调休,春节", 5, "类型“调休”无效"),
+])
+def test_a_line_that_cannot_be_read_for_sure_is_refused_naming_it(tmp_path, reference, row, line, fragment):
+    path = tmp_path / "2027.csv"
+    path.write_text("日期,类型,名称\n2027-01-01,休,元旦\n2027-01-02,休,元旦\n2027-01-03,休,元旦\n" + row + "\n",
+                    encoding="utf-8")
+    with pytest.raises(CalendarFileError) as info:
+        WorkCalendar([path])
+    assert info.value.line == line and fragment in info.value.message, info.value.message
+    result = CliRunner().invoke(main, ["deadline", "2027-01-25", "--calendar", str(path)])
+    assert result.exit_code == 2 and fragment in result.output and "Traceback" not in result.output
+
+
+def test_a_year_missing_its_make_up_days_or_a_holiday_is_said_and_two_files_are_judged_together(tmp_path, reference):
+    rest_only = tmp_path / "放假.csv"
+    rest_only.write_text(_csv([r for r in _plain_rows() if r[1] == "休"]), encoding="utf-8")
+    warnings = {w["code"]: w["message"] for w in WorkCalendar([rest_only]).describe()["warnings"]}
+    assert list(warnings) == ["calendar-year-no-workdays"], warnings
+    assert "2027 年没有列出任何调休上班日" in warnings["calendar-year-no-workdays"]
+    no_national_day = tmp_path / "无国庆.csv"
+    no_national_day.write_text(_csv([r for r in _plain_rows() if "国庆" not in r[2]]), encoding="utf-8")
+    warnings = {w["code"]: w["message"] for w in WorkCalendar([no_national_day]).describe()["warnings"]}
+    assert list(warnings) == ["calendar-year-incomplete"] and "没有列出国庆节的放假日" in warnings["calendar-year-incomplete"]
+    work_only = tmp_path / "调休.csv"
+    work_only.write_text(_csv([r for r in _plain_rows() if r[1] == "班"]), encoding="utf-8")
+    together = WorkCalendar([rest_only, work_only])  # holidays in one file, make-up days in the other: a whole year
+    assert together.describe()["warnings"] == [] and _year(together) == reference
+
+
+def test_a_ledger_judged_over_a_make_up_day_typed_as_rest_is_not_judged_at_all(tmp_path, reference):
+    # Published 2027-02-25: on time only if 01-31 (a Sunday worked) is counted as a rest day. Refused, exit 2.
+    ledger = tmp_path / "区安监局_行政处罚.csv"
+    ledger.write_text("行政处罚决定书文号,行政相对人名称,处罚决定日期,上网公开日期\n西安监罚〔2027〕1号,甲,2027-01-25,2027-02-26\n",
+                      encoding="utf-8")
+    wrong = tmp_path / "2027.csv"
+    wrong.write_text(_csv([(d, "休" if d == "2027-01-31" else t, n) for d, t, n in _plain_rows()]), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(ledger), "--as-of", "2026-12-06", "--calendar", str(wrong),
+                                       "-o", str(tmp_path / "r.xlsx"), "--no-history"])
+    assert result.exit_code == 2 and "春节调休上班" in result.output, result.output
+    assert not (tmp_path / "r.xlsx").exists()
