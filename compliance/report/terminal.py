@@ -132,8 +132,9 @@ def _record_line(row, issues, file: str) -> str:
     found = list(issues)
     if status in LATE and pd.notna(row["deadline"]):  # the status itself is the first thing to say
         late = row["working_days_late"]
+        at_least = any(p.code == "late-days-lower-bound" for p in found)  # the count is said there, as 至少 N
         found.insert(0, problem(status, deadline=iso_date(row["deadline"]),
-                                days=None if pd.isna(late) else int(late)))
+                                days=None if pd.isna(late) or at_least else int(late)))
     reasons = [p.short if p.code in LATE and p.value("days") is None else p.message for p in found]
     codes = ",".join(dict.fromkeys(p.code for p in found)) or status
     number = row["document_number"] or "（无文书号）"
