@@ -127,6 +127,41 @@ def test_a_hidden_draft_sheets_copy_yields_to_the_visible_one(tmp_path):
             ("行政处罚", "西环罚〔2016〕2号", "invalid")], draft_first
 
 
+def test_a_hidden_old_sheets_date_never_fills_a_visible_blank_unsaid(tmp_path):
+    # probe 56 L4: a hidden 旧表 held a publication date the visible sheet leaves blank. It was taken as a
+    # 补公开 and the decision passed as on time with no note. A hidden sheet is no later sending: the two
+    # copies disagree, and the decision is judged by both (on time by one, overdue by the other: 数据有误).
+    import datetime as dt
+    import openpyxl
+    D = dt.date
+    header = ["序号", "行政相对人名称", "行政处罚决定书文号", "处罚决定日期", "公示日期"]
+    rows = [[1, "甲公司", "西市监罚〔2026〕1号", D(2026, 10, 9), D(2026, 10, 15)],
+            [2, "乙公司", "西市监罚〔2026〕2号", D(2026, 10, 12), None]]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "2026年10月"
+    old = book.create_sheet("旧表")
+    old.sheet_state = "hidden"
+    for target, filled in ((sheet, None), (old, D(2026, 10, 16))):
+        target.append(header)
+        for row in rows:
+            target.append(row[:4] + [row[4] or filled])
+    path = tmp_path / "区市场监管局_2026年10月.xlsx"
+    book.save(path)
+    for as_of, status, code in (("2026-11-30", "invalid", "duplicate-conflict"),
+                                ("2026-10-31", "pending", "duplicate-dates-differ")):
+        out = tmp_path / f"{as_of}.json"
+        result = CliRunner().invoke(main, ["check", str(path), "--as-of", as_of, "--json", str(out),
+                                           "-o", str(tmp_path / f"{as_of}.xlsx"), "--no-history"])
+        records = json.loads(out.read_text(encoding="utf-8"))["records"]
+        got = {r["document_number"]: (r["sheet"], r["status"], [i["code"] for i in r["issues"]]) for r in records}
+        assert got == {"西市监罚〔2026〕1号": ("2026年10月", "on_time", []),
+                       "西市监罚〔2026〕2号": ("2026年10月", status, [code])}, as_of
+        [said] = [i["message"] for i in records[1]["issues"]]
+        assert "旧表（隐藏的工作表） / 第 3 行（决定 2026-10-12，公开 2026-10-16）" in said
+        assert result.exit_code == (1 if status == "invalid" else 0), result.output
+
+
 def test_a_remark_correcting_the_ledgers_own_date_is_no_republication(tmp_path):
     # review: 备注 公开日期填错，更正后为10月30日 on the re-sent copy was read as 更正后重新公示, and the wrong earlier
     # date counted (按时公开); the copies' dates differ, as before

@@ -146,7 +146,7 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         & records["published_problem"].isna().to_numpy(bool)[copies]
     same = same | corrected | drafts | _marked_copies(records, firsts, copies)
     # 补公开: a later copy fills in the first's blank publication date: one decision, published then
-    firsts, copies, same, kind = _filled_later(records, firsts, copies, same, kept, party)
+    firsts, copies, same, kind = _filled_later(records, firsts, copies, same, kept, party, hidden)
     kind[corrected & (kind == "same")] = "correction"
     kind[drafts & (kind == "same")] = "hidden"
     where = _where(records, np.union1d(copies, firsts))
@@ -321,13 +321,14 @@ def _first_rows(group: np.ndarray, hidden: np.ndarray | None = None) -> np.ndarr
     return np.where(seen[pos] == group, visible[at[pos]], first)
 
 
-def _filled_later(records, firsts, copies, same, kept, party):
+def _filled_later(records, firsts, copies, same, kept, party, hidden=None):
     """Where the first copy's publication date is blank and later copies with the same decision date (and
     the same party, or one side naming none: 甲's blank row is no blank of 乙's published one) fill
     in one and the same date (and no copy disagrees otherwise), the earliest filling copy is the decision
     (kept) and every other copy, the first included, is left out: (firsts, copies, same, kind) again,
     with kind per left-out copy: "same", "filled" (a blank copy of a decision published later) or
-    "conflict"."""
+    "conflict". A hidden sheet's date beside a visible blank is no 补公开 (a hidden sheet is no later
+    sending, more likely an old version): the copies disagree, and classify judges by both."""
     published = records["published_date"].to_numpy(DATE_DTYPE)
     unread = (records["published_problem"].notna() & records["published_problem"].ne(MARKED)).to_numpy(bool) \
         if "published_problem" in records else np.zeros(len(records), dtype=bool)
@@ -335,6 +336,8 @@ def _filled_later(records, firsts, copies, same, kept, party):
     fills = ~same & blank[firsts] & ~np.isnat(published[copies]) & ~unread[copies] \
         & _dates_equal(records, copies, firsts, ("decision_date",)) \
         & ((party[copies] == party[firsts]) | (party[copies] == "") | (party[firsts] == ""))
+    if hidden is not None:
+        fills &= ~(hidden[copies] & ~hidden[firsts])
     kind = np.where(same, "same", "conflict").astype(object)
     if not fills.any():
         return firsts, copies, same, kind
@@ -384,7 +387,10 @@ def _where(records: pd.DataFrame, rows: np.ndarray) -> dict[int, str]:
     sheets = records["sheet"].to_numpy(object)
     numbers = records["row"].to_numpy()
     shown = file_names(records["source_file"])
-    return {int(i): f"{shown[files[i]]} / {sheets[i]} / 第 {numbers[i]} 行" for i in rows}
+    hidden = records["hidden_sheet"].fillna(False).to_numpy(bool) if "hidden_sheet" in records \
+        else np.zeros(len(records), dtype=bool)
+    return {int(i): f"{shown[files[i]]} / {sheets[i]}{'（隐藏的工作表）' if hidden[i] else ''} / 第 {numbers[i]} 行"
+            for i in rows}
 
 
 def file_names(source_files: pd.Series) -> dict[str, str]:
