@@ -17,6 +17,7 @@ from typing import Callable, Iterable
 import numpy as np
 import pandas as pd
 
+from .calendar_doubts import doubtful_year
 from .classify import STATUSES, add_deadlines, classify, select_scope, summarise, undated_every_month
 from .config import Config
 from .errors import ComplianceError, ReconciliationError, os_reason
@@ -190,6 +191,9 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     selected, out_of_scope = select_scope(records, month, as_of, run_date)
     classified = classify(selected, calendar, rules, as_of, run_date)
     classified, exemptions = apply_exemptions(classified, rules, config.confirmed_exempt)
+    doubt = doubtful_year(classified, calendar)  # a deadline counted over a year the calendar files likely miss
+    if doubt is not None:
+        classified["calendar_doubt"] = doubt
     summary = summarise(classified)
     summary["skipped_rows"] = loaded.skipped_rows
     summary["out_of_scope"] = out_of_scope

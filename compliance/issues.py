@@ -79,12 +79,13 @@ def _record_issues(records: pd.DataFrame, as_of: str, run_date: str) -> list:
 SOURCES = [("decision_problem", "decision"), ("published_problem", "published"), ("category_problem", None),
            ("unit_problem", None), ("notes", None),
            ("check_problem", None), ("published_after_as_of", None), ("missing_year", None), ("beyond_year", None),
+           ("calendar_doubt", None),
            ("late_lower_bound", None),
            ("document_number", None), ("duplicate_of", None), ("online_problem", None), ("online_update_only", None),
            ("reported_month", None)]
 # Columns that are a flag or a value rather than a code: the code each stands for.
 FLAGS = {"published_after_as_of": "published-after-as-of", "missing_year": "calendar-not-covered",
-         "beyond_year": "deadline-beyond-calendar",
+         "beyond_year": "deadline-beyond-calendar", "calendar_doubt": "calendar-year-doubtful",
          "late_lower_bound": "late-days-lower-bound",
          "duplicate_of": "duplicate-document-number", "online_update_only": "online-update-date-only",
          "reported_month": "history-reported-late"}
@@ -97,7 +98,7 @@ def _codes(records: pd.DataFrame, name: str) -> np.ndarray | None:
     column = records[name]
     if name == "document_number":
         return np.where(column.eq("").to_numpy(bool), "document-number-missing", None)
-    if name in ("missing_year", "beyond_year"):
+    if name in ("missing_year", "beyond_year", "calendar_doubt"):
         return np.where(column.to_numpy() != 0, FLAGS[name], None)
     if name == "late_lower_bound":
         return np.where(column.notna().to_numpy(bool), FLAGS[name], None)
@@ -149,7 +150,8 @@ class _Values:
             return np.where(ledger != "", ledger, np.where((text == None) | (text == ""), EMPTY, text))  # noqa: E711
         sources = {"online": ("online_published_date", None), "start": ("online_limit", None),
                    "limit": ("online_limit", None),
-                   "year": ("missing_year", None), "beyond": ("beyond_year", None), "conflict": ("conflict_with", None),
+                   "year": ("missing_year", None), "beyond": ("beyond_year", None),
+                   "doubt_year": ("calendar_doubt", None), "conflict": ("conflict_with", None),
                    "renumbered": ("renumbered_with", None),
                    "gap_year": ("late_lower_bound", None), "late": ("working_days_late", None),
                    "where": ("duplicate_of", None), "candidates": ("online_candidates", ""),

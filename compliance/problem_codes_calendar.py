@@ -3,7 +3,7 @@ be read or are likely wrong. Declared in problem_codes.DECLARED at their place a
 
 from __future__ import annotations
 
-from .problem_types import CALENDAR_ADVICE, RUN, ProblemType
+from .problem_types import CALENDAR_ADVICE, RECORD, RUN, ProblemType
 
 CALENDAR_FILES = [
     ProblemType("calendar-year-missing", RUN, "{year} 年的节假日安排尚无数据，无法按工作日计算。" + CALENDAR_ADVICE,
@@ -44,6 +44,10 @@ CALENDAR_FILES = [
     ProblemType("calendar-year-no-workdays", RUN, "日历文件 {where}：{year} 年没有列出任何调休上班日（班）；国务院每年的安排中"
                                                   "都有几个周末上班，没列出的都按休息日计算，跨过它们的截止日期会推后，可能把逾期判为按时",
                 "补的年份只列了放假日，漏了调休上班日", "对照国务院通知把调休上班的周末（班）补进文件"),
+    ProblemType("calendar-year-doubtful", RECORD, "截止日期要数过 {doubt_year} 年的日子，而日历文件中该年的节假日安排可能不全"
+                                                  "（见“说明”）：结论按文件计算，核对该年的安排后再确认",
+                "判定所依据的截止日期跨过日历文件可能写错的年份（只列了几天、漏了节假日或调休上班日）",
+                "无需处理（单位）；由检查人员对照国务院通知核对日历文件后重新检查"),
     ProblemType("calendar-file-overrides", RUN, "日历文件 {where}：{count} 天与国务院节假日安排（chinese-calendar {version}）"
                                                 "不同，按文件计算：{days}",
                 "日历文件改了国务院通知已覆盖年份中的日子（放假、调休，或普通的工作日、周末）", "确认是有意改动（如当地另有安排）；否则从文件中删去这些日子"),

@@ -149,3 +149,30 @@ def test_a_ledger_judged_over_a_make_up_day_typed_as_rest_is_not_judged_at_all(t
                                        "-o", str(tmp_path / "r.xlsx"), "--no-history"])
     assert result.exit_code == 2 and "春节调休上班" in result.output, result.output
     assert not (tmp_path / "r.xlsx").exists()
+
+
+def test_records_counted_over_a_doubtful_year_say_so_each(tmp_path):
+    # probe 57 M5: a 2027 file listing 3 days was warned about once, but the records whose deadline it set
+    # carried no note: a pending (or later a late) status resting on it read as certain.
+    ledger = tmp_path / "区司法局_行政处罚.csv"
+    ledger.write_text("行政处罚决定书文号,行政相对人名称,处罚决定日期,上网公开日期\n"
+                      "西司罚〔2026〕8号,甲,2026-12-04,\n西司罚〔2026〕9号,乙,2026-12-01,2026-12-03\n"
+                      "西司罚〔2026〕10号,丙,2026-11-02,\n", encoding="utf-8")
+    sparse = tmp_path / "2027少.csv"
+    sparse.write_text("date,type,name\n2027-01-01,休,元旦\n2027-02-05,休,春节\n2027-02-08,休,春节\n", encoding="utf-8")
+    whole = tmp_path / "2027.csv"
+    whole.write_text(_csv(_plain_rows()), encoding="utf-8")
+    for calendar, said in ((sparse, True), (whole, False)):
+        out = tmp_path / f"{calendar.stem}.json"
+        result = CliRunner().invoke(main, ["check", str(ledger), "--as-of", "2026-12-06", "--calendar", str(calendar),
+                                           "-o", str(tmp_path / f"{calendar.stem}.xlsx"), "--no-history", "--json", str(out)])
+        assert result.exit_code == 1, result.output  # 10号 is overdue either way
+        records = {r["document_number"]: r for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
+        codes = {n: [i["code"] for i in r["issues"]] for n, r in records.items()}
+        assert codes == {"西司罚〔2026〕8号": ["calendar-year-doubtful"] if said else [],
+                         "西司罚〔2026〕9号": [], "西司罚〔2026〕10号": []}, calendar
+        assert [r["status"] for r in records.values()] == ["pending", "on_time", "overdue"]
+        if said:
+            [note] = records["西司罚〔2026〕8号"]["issues"]
+            assert "要数过 2027 年的日子" in note["message"] and "可能不全" in note["message"]
+            assert "西司罚〔2026〕8号" not in result.output  # nothing the unit must do: not among the records to handle
