@@ -79,8 +79,7 @@ def _record_issues(records: pd.DataFrame, as_of: str, run_date: str) -> list:
 SOURCES = [("decision_problem", "decision"), ("published_problem", "published"), ("category_problem", None),
            ("unit_problem", None), ("notes", None),
            ("check_problem", None), ("published_after_as_of", None), ("missing_year", None), ("beyond_year", None),
-           ("calendar_doubt", None),
-           ("late_lower_bound", None),
+           ("late_lower_bound", None), ("calendar_doubt", None),
            ("document_number", None), ("duplicate_of", None), ("online_problem", None), ("online_update_only", None),
            ("reported_month", None)]
 # Columns that are a flag or a value rather than a code: the code each stands for.

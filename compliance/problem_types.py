@@ -37,7 +37,7 @@ class ProblemType:
 
 
 CALENDAR_ADVICE = ("请准备 {year} 年的日历文件（CSV：date,type,name，type 填 休 或 班，例如“{year}-01-01,休,元旦”），"
-                   "用 --calendar {year}.csv 提供后重新运行")
+                   "用 --calendar {year}.csv 提供后重新运行。")
 KEEP_LEDGER = "按台账判定，不算网站问题"
 COLUMNS_ADVICE = "可在 compliance.toml 的 [columns] 中为 {fields} 补充同义词"
 WEB = "web"

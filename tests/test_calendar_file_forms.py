@@ -176,3 +176,19 @@ def test_records_counted_over_a_doubtful_year_say_so_each(tmp_path):
             [note] = records["西司罚〔2026〕8号"]["issues"]
             assert "要数过 2027 年的日子" in note["message"] and "可能不全" in note["message"]
             assert "西司罚〔2026〕8号" not in result.output  # nothing the unit must do: not among the records to handle
+
+
+def test_qingming_is_asked_of_years_since_2008_only(tmp_path):
+    # 清明节 became a holiday in 2008: a whole 2003 schedule without it is complete, a 2027 one is not.
+    def schedule(year: int) -> str:
+        rest = [f"{year}-01-01"] + [f"{year}-{m:02d}-{d:02d}" for m in (2, 5, 10) for d in range(1, 8)]
+        saturday = next(dt.date(year, 9, d) for d in range(1, 8) if dt.date(year, 9, d).weekday() == 5)
+        return "date,type,name\n" + "".join(f"{d},休,假日\n" for d in rest) + f"{saturday},班,调休\n"
+    said = {}
+    for year in (2003, 2027):
+        path = tmp_path / f"{year}.csv"
+        path.write_text(schedule(year), encoding="utf-8")
+        said[year] = [(w["code"], w["message"]) for w in WorkCalendar([path]).describe()["warnings"]]
+    assert said[2003] == []
+    [(code, text)] = said[2027]
+    assert code == "calendar-year-incomplete" and "没有列出清明节的放假日" in text
