@@ -135,7 +135,7 @@ def wrapped_heights(texts, width: float) -> dict[int, float]:
     """Row heights for text wrapped in a column ``width`` characters wide, for rows that need more
     than one line (column-wise). Neither writer computes them, and LibreOffice then shows only a
     cell's last line."""
-    usable = max((width - 2) * 1.1, 1)  # a CJK character is nearer 1.8 widths than 2 in Calibri's units
+    usable = max((width - 2) * 0.95, 1)  # a CJK character prints 2–2.1 widths (LibreOffice, Noto CJK): never short
     # each distinct text measured once (a status, a file name, a party repeated): rows share the answer
     codes, uniques = pd.factorize(pd.Series(texts, dtype=object).reset_index(drop=True))
     text = pd.Series(uniques, dtype=object)
