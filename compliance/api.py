@@ -177,7 +177,7 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     records = add_deadlines(records, calendar, rules)  # once: the online span test and classify use it
     online_run = None
     if online:  # the online list decides publication dates before classification
-        records, online_run = apply_online(records, online, config=config, since=online_since, run_date=run_date,
+        records, online_run = apply_online(records, online, config=config, since=online_since, run_date=run_date, as_of=as_of,
                                            own=OWN_REPORT)
         select_online_only(online_run, month, as_of, records)
     if history is not None and period is not None:

@@ -60,6 +60,25 @@ def test_blank_publication_date_with_an_update_time_is_an_upper_bound(tmp_path):
     assert records["罚3"]["status"] == "overdue"
 
 
+def test_an_update_time_after_the_as_of_date_leaves_a_decision_not_yet_due_pending(tmp_path):
+    # probe 58 H1: deadline 2016-12-29 after the as-of date 12-15, the list's only date an update time of
+    # 2017-01-05 (after both): 数据有误 ("首次公开可能更早"), ranking the unit down. As of 12-15 it was not yet due, as a
+    # 公示日期 of 12-20 says. Past its deadline (罚2, due 12-07) the update time still proves nothing.
+    path = ledger(tmp_path, [1, "罚1", "甲", D(2016, 12, 1), None, "区安监局", "处罚"],
+                  [2, "罚2", "乙", D(2016, 11, 9), None, "区安监局", "处罚"])
+    online = write_csv(tmp_path / "credit.csv", [["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "入库时间", "处罚机关"],
+                                                  ["罚1", "甲", "2016-12-01", "2017-01-05 18:30:00", "区安监局"],
+                                                  ["罚2", "乙", "2016-11-09", "2017-01-05 18:30:00", "区安监局"]])
+    out = tmp_path / "result.json"
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-15", "--json", str(out),
+                                       "-o", str(tmp_path / "r.xlsx"), "--online", str(online), "--no-history"])
+    assert result.exit_code == 1, result.output
+    records = {r["document_number"]: r for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
+    assert (records["罚1"]["status"], records["罚1"]["deadline"]) == ("pending", "2016-12-29")
+    assert "online-update-date-only" in codes(records["罚1"]) and "online-update-after-deadline" not in codes(records["罚1"])
+    assert records["罚2"]["status"] == "invalid" and "online-update-after-deadline" in codes(records["罚2"])
+
+
 def test_blank_publication_date_with_an_update_time_after_the_deadline_is_never_called_late(tmp_path):
     """An update time is an upper bound of the first publication: after the deadline it proves nothing."""
     path = ledger(tmp_path, [1, "罚1", "甲", D(2016, 9, 1), None, "区安监局", "处罚"],

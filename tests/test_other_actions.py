@@ -144,3 +144,29 @@ def test_a_matter_name_never_outweighs_what_the_file_or_the_number_says(tmp_path
         book = write_xlsx(folder / name, {"Sheet1": [header, row]})
         code, data, output = cli_check(folder, book, as_of="2025-11-20")
         assert [r["category"] for r in data["records"]] == ["penalty"], (name, output)
+
+
+@pytest.mark.parametrize("header", ["执法类别", "执法类型", "行政行为", "行为类别", "执法行为", "种类"])
+def test_an_enforcement_ledgers_kind_column_sets_other_actions_apart(tmp_path, header):
+    # 行政执法公示 ledgers list every kind of action in a 执法类别 column: it was not read as the category,
+    # and 行政强制, 行政检查 … rows were judged as decisions and called overdue (7 false accusations of 9).
+    kinds = ["行政处罚", "行政强制", "行政检查", "行政许可", "行政确认", "行政征收", "行政奖励", "行政裁决"]
+    rows = [[k + 1, kind, f"西城管〔2026〕{k + 1}号", f"某公司{k + 1}", D(2026, 9, k + 1),
+             D(2026, 9, k + 3) if kind in ("行政处罚", "行政许可") else None] for k, kind in enumerate(kinds)]
+    book = write_xlsx(tmp_path / "区城管局_2026年9月执法公示.xlsx", {"执法公示": [
+        ["序号", header, "决定文书号", "行政相对人", "决定日期", "公示日期"], *rows]})
+    code, data, output = cli_check(tmp_path, book, as_of="2026-11-30")
+    assert code == 0, output
+    assert [(r["document_number"], r["category"], r["status"]) for r in data["records"]] == [
+        ("西城管〔2026〕1号", "penalty", "on_time"), ("西城管〔2026〕4号", "permit", "on_time")]
+    assert data["summary"]["out_of_scope"]["other_kind"] == 6
+
+
+def test_a_kind_of_offence_is_no_category_column(tmp_path):
+    # 违法行为类别 names the offence within a penalty, not whether the row is a permit or a penalty
+    book = write_xlsx(tmp_path / "区城管局_行政处罚.xlsx", {"处罚": [
+        ["序号", "违法行为类别", "行政处罚决定书文号", "当事人", "处罚决定日期", "公示日期"],
+        [1, "占道经营", "西城管罚〔2026〕1号", "甲", D(2026, 9, 1), D(2026, 9, 3)]]})
+    code, data, output = cli_check(tmp_path, book, as_of="2026-11-30")
+    assert code == 0, output
+    assert [(r["category"], r["status"]) for r in data["records"]] == [("penalty", "on_time")]

@@ -21,7 +21,8 @@ __all__ = ["OnlineList", "OnlineRun", "RESULTS", "RESULT_LABELS", "UPDATE_AFTER_
 
 
 def apply_online(records: pd.DataFrame, paths, *, config=None, since: dt.date | None = None,
-                 run_date: dt.date | None = None, own=None) -> tuple[pd.DataFrame, OnlineRun]:
+                 run_date: dt.date | None = None, own=None, as_of: dt.date | None = None
+                 ) -> tuple[pd.DataFrame, OnlineRun]:
     """``own`` (ingest.load.OwnFiles): how the caller's reports are known; one given as a list is refused."""
     limit = getattr(config, "max_uncompressed", None)
     entries, lists = read_online_lists(paths, limit, getattr(config, "columns", None), own)
@@ -29,7 +30,7 @@ def apply_online(records: pd.DataFrame, paths, *, config=None, since: dt.date | 
     aliases = getattr(config, "units", {}) or {}
     if not aliases:  # no declared units: a list's and the ledger's spellings of one unit are one unit
         aliases = online_unit_aliases(records, entries)
-    return verify(records, entries, lists, since=since, aliases=aliases, run_date=run_date)
+    return verify(records, entries, lists, since=since, aliases=aliases, run_date=run_date, as_of=as_of)
 
 
 def select_online_only(online: OnlineRun, month: str | None, as_of: dt.date | None = None,

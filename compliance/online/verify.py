@@ -60,8 +60,8 @@ class OnlineRun:
 
 
 def verify(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList], *,
-           since: dt.date | None = None, aliases=None, run_date: dt.date | None = None
-           ) -> tuple[pd.DataFrame, OnlineRun]:
+           since: dt.date | None = None, aliases=None, run_date: dt.date | None = None,
+           as_of: dt.date | None = None) -> tuple[pd.DataFrame, OnlineRun]:
     """(``records`` with the online result columns and published_date replaced where the list decides,
     the ``OnlineRun`` that 说明, 公开核对 and the JSON describe).
 
@@ -73,7 +73,7 @@ def verify(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList]
     start = dated.min().date() if len(dated) else None
     deadline = records["deadline"].to_numpy(DATE_DTYPE)
     covered = coverage(records, entries, lists, deadline, aliases, run_date, since)
-    result, online_date = _results(records, entries, found, deadline, start, since)
+    result, online_date = _results(records, entries, found, deadline, start, since, as_of)
     result[(result == "not-found") & ~covered] = "not-verifiable"  # the lists could not have shown it
     # An entry left over may be it: also where the lists could not show it (not-verifiable), lest that entry
     # be 台账未登记 for the same decision. A record found only by a later act on it keeps its result.
@@ -92,7 +92,7 @@ def verify(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList]
     return out, run
 
 
-def _results(records, entries, found: Matches, deadline, start, since) -> tuple[np.ndarray, np.ndarray]:
+def _results(records, entries, found: Matches, deadline, start, since, as_of=None) -> tuple[np.ndarray, np.ndarray]:
     n = len(records)
     has_entry = found.entry >= 0
     online = np.full(n, NO_DATE)
@@ -127,7 +127,9 @@ def _results(records, entries, found: Matches, deadline, start, since) -> tuple[
     # No ledger date, or one after the update time (the site had it by then: the ledger is wrong), and an
     # update time after the deadline: online by then, perhaps long before. Neither late nor on time can
     # be said (a false 逾期 is an accusation): 数据有误 like an undated entry (_apply).
-    result[dated & update & (ledger_says_none | (ledger > online)) & (online > deadline)] = "not-verifiable"
+    # Not yet due at the as-of date, it is 未到期 whenever it went online (as a 公示日期 after as-of is).
+    due = deadline <= np.datetime64(as_of, "s") if as_of is not None else np.ones(n, dtype=bool)
+    result[dated & update & (ledger_says_none | (ledger > online)) & (online > deadline) & due] = "not-verifiable"
     return result, online
 
 
