@@ -9,6 +9,7 @@ and only print or serve what they return.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -372,4 +373,8 @@ def _maybe_spelling(named: str, units: list[str]) -> bool:
     """区综合执法局 beside 西塞山区城市管理综合执法局: the file's name may be a short spelling of the unit its
     records name (same_unit knows only the usual abbreviations). Undeclared, it is not said to be another unit."""
     core = named.lstrip("区县市")
-    return len(core) >= 3 and any(unit.endswith(core) for unit in units)
+    # 西塞山区住房和城乡建设局(区人民防空办公室): an office sharing the unit's staff, named after it in brackets
+    return len(core) >= 3 and any(_BRACKETED_END.sub("", unit).endswith(core) for unit in units)
+
+
+_BRACKETED_END = re.compile(r"\s*[（(][^（）()]*[)）]$")

@@ -191,3 +191,39 @@ def test_an_empty_late_list_and_problem_sheet_say_so_above_their_header(tmp_path
     assert sheets["逾期清单"].print_title_rows.replace("$", "") == "3:3"
     late_sheet = books["late"]["逾期清单"]
     assert late_sheet["A1"].value == "单位" and late_sheet["B2"].value == "西迟罚〔2016〕1号"
+
+
+def _shows_whole(sheet, text) -> bool:
+    """The cell holding ``text`` prints it whole with a CJK character 2.1 units wide (as LibreOffice and
+    Excel's DengXian print it): on one line in its width, or wrapped in a row tall enough for its lines."""
+    import re
+    printed = len(text) + 1.1 * len(re.findall(r"[^\x00-\u2e7f]", text))
+    cell = next(c for row in sheet.iter_rows() for c in row if c.value == text)
+    width = sheet.column_dimensions[cell.column_letter].width
+    lines = -(-printed // (width - 2))
+    if lines <= 1:
+        return True
+    return bool(cell.alignment.wrap_text) and (sheet.row_dimensions[cell.row].height or 15) >= 15 * lines
+
+
+def test_numbers_files_sheets_and_notes_print_whole_on_every_list(tmp_path):
+    # probe 58 H2, M1, M2, M4: a bold overdue row of 全部记录 cut 西塞山市监食许〔2026〕第00004号 to "…第00",
+    # 数据问题 cut the file name after "台账（1", and 汇总's 备注 ran off the page.
+    number = "西塞山市监食许〔2026〕第00004号"
+    name = "黄石市西塞山区市场监督管理局_2026年行政处罚台账（1-11月）.xlsx"
+    sheet_name = "2026年1-11月行政处罚决定公开情况"
+    rows = [[1, number, "甲公司", D(2026, 4, 10), None, "区市场监管局"],  # a short party: a one-line row
+            [2, "西塞山市监食许〔2026〕第00005号", "乙", D(2026, 4, 10), D(2026, 4, 1), "区市场监管局"]]
+    write_xlsx(tmp_path / name, {sheet_name: [PENALTY_HEADER] + rows})
+    result = CliRunner().invoke(main, ["check", str(tmp_path / name), "--as-of", "2026-11-30", "--no-history",
+                                       "--out", str(tmp_path / "r.xlsx")], prog_name="compliance")
+    assert result.exit_code == 1, result.output
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    for title, texts in (("全部记录", [number]), ("逾期清单", [number, name, sheet_name]),
+                         ("数据问题", [name, sheet_name, "西塞山市监食许〔2026〕第00005号"])):
+        for text in texts:
+            assert _shows_whole(book[title], text), (title, text)
+    summary = book["汇总"]
+    note = next(c.value for row in summary.iter_rows() for c in row
+                if isinstance(c.value, str) and c.value.startswith("有 1 条数据有误"))
+    assert _shows_whole(summary, note)

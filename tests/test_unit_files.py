@@ -590,3 +590,17 @@ def test_an_unreadable_file_named_for_two_units_is_each_ones(tmp_path):
     table = json.loads(result.stdout)["unit_summary"]
     lines = {row[table["columns"].index("单位")]: row[table["columns"].index("类别")] for row in table["rows"]}
     assert lines.get("区住建局") == "文件无法读取" and lines.get("区自然资源局") == "文件无法读取", lines
+
+
+def test_a_unit_named_with_the_office_it_shares_staff_with_is_one_unit(tmp_path):
+    # probe 58 M3: 西塞山区住房和城乡建设局（区人民防空办公室）_行政处罚.csv, its 处罚机关 the same name: ranked once,
+    # and listed again as a 计入他单位 unit under the name without the brackets.
+    name = "西塞山区住房和城乡建设局（区人民防空办公室）"
+    path = tmp_path / f"{name}_行政处罚.csv"
+    path.write_text("行政处罚决定书文号,当事人,处罚决定日期,上网公开日期,处罚机关\n"
+                    f"西住建罚〔2016〕1号,甲,2016-09-01,2016-09-05,{name}\n", encoding="utf-8")
+    result = run(tmp_path, path)
+    assert result.exit_code == 0, result.output
+    units = summary(tmp_path / "r.xlsx")
+    assert [u for u in units if u != "合计"] == ["西塞山区住房和城乡建设局(区人民防空办公室)"], units
+    assert all(row["类别"] != "计入他单位" for row in units.values())

@@ -7,6 +7,7 @@ backends produce the same workbook.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -102,12 +103,21 @@ def say_empty(spec: SheetSpec, title: str, sentence: str) -> None:
 
 
 _WIDE = re.compile(r"[^\x00-\u2e7f]")  # a character two columns wide (CJK, full-width forms)
+# A CJK character prints 2.1 of Excel's width units (DengXian in Excel, Noto CJK in LibreOffice; a digit of
+# Calibri is 1): measured at 2, a 文书号 sized to its column printed cut at its end.
+WIDE_UNITS = 2.1
+
+
+def printed_width(text: str, wide: float = WIDE_UNITS) -> float:
+    return len(text) + (wide - 1) * len(_WIDE.findall(text))
 
 
 def column_widths(frame: pd.DataFrame, kinds: list[str], cap: int = 50, sample: int = 1000,
-                  header_lines: int = 1) -> list[float]:
+                  header_lines: int = 1, wide: float = 2.0) -> list[float]:
     """Sized to content (header and a sample of values), within [6, cap]. With ``header_lines`` 2 a
-    header may wrap onto two lines (the header row is 30 pt, two lines of 11 pt)."""
+    header may wrap onto two lines (the header row is 30 pt, two lines of 11 pt). ``wide``: the units a CJK
+    character is counted as; the lists, whose long texts wrap by wrapped_heights, measure as it does
+    (WIDE_UNITS), the short tables keep 2 and their 2 units of padding."""
     widths = []
     for name, kind in zip(frame.columns, kinds):
         text = str(name)
@@ -123,8 +133,8 @@ def column_widths(frame: pd.DataFrame, kinds: list[str], cap: int = 50, sample: 
             values = frame[name].to_numpy(object)[:sample]
             texts = {str(v) for v in values[~pd.isna(values)]}  # each distinct text measured once
             if texts:
-                width = max(width, max(len(t) + len(_WIDE.findall(t)) for t in texts))
-        widths.append(float(min(max(width, 4) + 2, cap)))
+                width = max(width, max(printed_width(t, wide) for t in texts))
+        widths.append(float(min(math.ceil(max(width, 4)) + 2, cap)))
     return widths
 
 
@@ -135,14 +145,14 @@ def wrapped_heights(texts, width: float) -> dict[int, float]:
     """Row heights for text wrapped in a column ``width`` characters wide, for rows that need more
     than one line (column-wise). Neither writer computes them, and LibreOffice then shows only a
     cell's last line."""
-    usable = max((width - 2) * 0.95, 1)  # a CJK character prints 2–2.1 widths (LibreOffice, Noto CJK): never short
+    usable = max(width - 2, 1)  # measured as column_widths measures (printed_width): a text it fits takes one line
     # each distinct text measured once (a status, a file name, a party repeated): rows share the answer
     codes, uniques = pd.factorize(pd.Series(texts, dtype=object).reset_index(drop=True))
     text = pd.Series(uniques, dtype=object)
     text = text.where(cell_types(text.to_numpy(object)) == str)
     if not text.notna().any():  # nothing to wrap (and .str of no text gives no numbers)
         return {}
-    shown = (text.str.len() + text.str.count(r"[^\x00-\u2e7f]")).astype(float)
+    shown = (text.str.len() + (WIDE_UNITS - 1) * text.str.count(r"[^\x00-\u2e7f]")).astype(float)
     lines = (np.ceil(shown / usable) + text.str.count("\n").astype(float)).fillna(1).to_numpy(float)
     per_row = np.append(lines, 1.0)[codes]  # -1 (a blank) takes the 1 appended
     tall = np.flatnonzero(per_row > 1)

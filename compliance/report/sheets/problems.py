@@ -8,7 +8,7 @@ import pandas as pd
 
 from ...problems import render_column
 from ...status import UNJUDGEABLE
-from ..layout import INT, TEXT, SheetSpec, column_widths, say_empty, wrapped_heights
+from ..layout import INT, TEXT, WIDE_UNITS, SheetSpec, column_widths, say_empty, tallest_rows
 from ..record_columns import short_paths
 
 NAME = "数据问题"
@@ -16,6 +16,7 @@ HEADERS = ["类型", "来源文件", "工作表", "行号", "单位", "文书号
 KINDS = [TEXT, TEXT, TEXT, INT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT]
 NONE_FOUND = "没有发现需要核实的数据问题，也没有读不了的文件或重复报送。"
 CAPS = [10, 40, 20, 6, 24, 26, 10, 70, 16, 16]  # file and sheet names printed whole (issue 21)
+WRAPPED = ("来源文件", "工作表", "单位", "文书号", "问题说明", "决定日期原文", "公开日期原文")  # past their caps
 
 
 def spec(sheet) -> SheetSpec:
@@ -49,10 +50,10 @@ def spec(sheet) -> SheetSpec:
     if len(other):
         other["来源文件"] = short_paths(other["来源文件"])
     table = pd.concat([record_rows, other], ignore_index=True) if len(other) else record_rows
-    widths = [min(w, cap) for w, cap in zip(column_widths(table, KINDS, cap=60), CAPS)]
+    widths = [min(w, cap) for w, cap in zip(column_widths(table, KINDS, cap=60, wide=WIDE_UNITS), CAPS)]
     result = SheetSpec(NAME, table, KINDS, widths, footer=sheet.footer, page_header=sheet.header,
-                       print_columns=len(KINDS), wrap_columns={"问题说明"},  # long notes wrap, never cut
-                       row_heights=wrapped_heights(table["问题说明"], widths[HEADERS.index("问题说明")]))
+                       print_columns=len(KINDS), wrap_columns=set(WRAPPED),  # long texts wrap, never cut
+                       row_heights=tallest_rows(table, WRAPPED, widths))
     if table.empty:
         say_empty(result, NAME, NONE_FOUND)
     return result

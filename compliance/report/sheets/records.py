@@ -16,7 +16,7 @@ COLUMNS = (
     RecordColumn("行号", INT, 6, "row"),
     RecordColumn("类别", TEXT, 10, "category", labels=CATEGORY_LABELS, unlabelled="未知"),
     RecordColumn("单位", TEXT, 26, "unit"),
-    RecordColumn("文书号", TEXT, 22, "document_number"),
+    RecordColumn("文书号", TEXT, 30, "document_number"),  # the record's name: printed whole where it can be
     RecordColumn("行政相对人", TEXT, 28, "party"),
     RecordColumn("决定日期", DATE, 12, "decision_date"),
     RecordColumn("公开日期", DATE, 12, "published_date"),
@@ -56,7 +56,7 @@ def specs(sheet) -> list[SheetSpec]:
                         wrap=wrap)
 
 
-WRAPPED = ("行政相对人", "问题说明")  # the long texts of the printed columns: cut at the page edge otherwise
+WRAPPED = ("文书号", "行政相对人", "问题说明")  # printed columns whose long texts say what the record is
 # Past this many records (some 500 pages) the sheet is for the screen, not for print: its rows are not made
 # taller (setting them rewrites the whole sheet after writing, report/repair.py: a second or more at 100,000)
 PRINTABLE_ROWS = 20_000

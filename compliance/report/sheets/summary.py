@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ...summary import COUNT_HEADERS, RANK_RULE, RATE_HEADERS
-from ..layout import INT, PERCENT, TEXT, Chart, SheetSpec, column_widths, print_fit
+from ..layout import INT, PERCENT, TEXT, Chart, SheetSpec, column_widths, print_fit, tallest_rows
 from ..scope import scope_text
 
 NAME = "汇总"
@@ -69,7 +69,8 @@ def spec(sheet) -> SheetSpec:
     result = SheetSpec(NAME, frame, kinds, widths, header_row=2, title=title, subtitle=subtitle,
                        bold_rows=bold, chart=chart, print_columns=len(kinds) - 3,
                        footer=sheet.footer.replace("&L&A", f"&L{made}"), print_gridlines=False, boxed=True,
-                       autofilter=False)  # a filter over 合计 and the helpers would sort them in
+                       autofilter=False,  # a filter over 合计 and the helpers would sort them in
+                       wrap_columns={"备注"}, row_heights=tallest_rows(frame, ("备注",), widths))  # cut at the page edge
     across, _ = print_fit(widths[:len(kinds) - 3], 0.0, repeated=3)
     if across > 1:
         # The title and subtitle span only the columns both pages print (merged over the whole width, each
