@@ -65,7 +65,8 @@ def test_a_city_list_with_two_districts_still_speaks_for_ours(tmp_path):
     # 逾期清单 says why a decision the ledger dates is 逾期未公开 (its 公开日期 cell is blank there)
     [row] = [r for r in openpyxl.load_workbook(tmp_path / "r.xlsx")["逾期清单"].iter_rows(values_only=True)
              if "西安监罚〔2024〕8号" in r]
-    assert "逾期未公开（台账填了公开日期，网站清单中没有）" in row, row
+    # ... and gives the ledger's date (probe 58 L3: the clerk had to look it up on 全部记录)
+    assert "逾期未公开（台账填的公开日期 2024-03-15，网站清单中没有）" in row, row
 
 
 def test_a_list_whose_unit_is_named_only_above_its_header_speaks_for_that_unit_only(tmp_path):

@@ -7,6 +7,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
+from ...dates import iso_dates
 from ...online.verify import CLAIMED_UNSEEN
 from ...status import LATE
 from ..layout import SheetSpec, say_empty
@@ -40,13 +41,21 @@ def specs(sheet) -> list[SheetSpec]:
         if "online_problem" in run.records else np.zeros(len(order), dtype=bool)
     if after.any() or bound.any() or claimed.any():  # (a long column is a Categorical: replaced whole, not set into)
         state = np.where(after, AFTER_AS_OF, cells["状态"].astype(object).to_numpy(object))
-        state = np.where(claimed & ~after, NOT_FOUND, state)
+        state = np.where(claimed & ~after, _not_found(run.records.iloc[order]), state)
         cells["状态"] = np.where(bound, state + AT_LEAST, state)
     result = record_specs("逾期清单", cells, COLUMNS, sheet.statuses[order], sheet.footer, sheet.header,
                           whole=("状态", "工作表"), wrap=("文书号", "行政相对人", "状态", "来源文件", "工作表"))
     if not len(order):  # printed, a bare header over a blank row reads as a failed export, not a clean result
         say_empty(result[0], "逾期清单", NONE_LATE)
     return result
+
+
+def _not_found(rows: pd.DataFrame) -> np.ndarray:
+    """NOT_FOUND with the ledger's date where it gave one (公开日期 is blank here: the list decided it)."""
+    if "ledger_published_date" not in rows:
+        return np.full(len(rows), NOT_FOUND, dtype=object)
+    days = iso_dates(rows["ledger_published_date"], "")
+    return np.where(days != "", "逾期未公开（台账填的公开日期 " + days.astype(object) + "，网站清单中没有）", NOT_FOUND)
 
 
 def ranked_units(run) -> list[str]:
