@@ -1,4 +1,5 @@
 import datetime as dt
+import signal
 
 import pytest
 from hypothesis import settings
@@ -11,6 +12,12 @@ from tests.postgres_server import start_cluster
 # test_ranking), and speed is measured in benchmarks/, never in unit tests.
 settings.register_profile("no-deadline", deadline=None)
 settings.load_profile("no-deadline")
+
+# A suite started with & from a script inherits SIGINT ignored (POSIX shells do that to background jobs) and
+# hands it on to every child it starts: the Ctrl+C tests of check and serve then wait for a child that
+# cannot hear them. Python's own handler is reset to the default in each child, as from a terminal.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(autouse=True)
