@@ -18,7 +18,6 @@ from typing import Callable, Iterable
 import numpy as np
 import pandas as pd
 
-from .calendar_doubts import doubtful_year
 from .classify import STATUSES, add_deadlines, classify, select_scope, summarise, undated_every_month
 from .config import Config
 from .errors import ComplianceError, ReconciliationError, os_reason
@@ -192,7 +191,7 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     selected, out_of_scope = select_scope(records, month, as_of, run_date)
     classified = classify(selected, calendar, rules, as_of, run_date)
     classified, exemptions = apply_exemptions(classified, rules, config.confirmed_exempt)
-    doubt = doubtful_year(classified, calendar)  # a deadline counted over a year the calendar files likely miss
+    doubt = calendar.doubtful_year(classified["decision_date"], classified["deadline"])  # counted over a doubtful year
     if doubt is not None:
         classified["calendar_doubt"] = doubt
     summary = summarise(classified)

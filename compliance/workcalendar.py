@@ -87,8 +87,10 @@ class WorkCalendar:
         users = [holiday_sources.read_calendar_file(path) for path in calendar_files]
         holiday_sources.check_agreement(users)
         # what in the files is likely a mistake: told wherever the calendar is (describe), never refused
-        self.doubts = holiday_sources.year_doubts(users, base) + [
-            doubt for user in users for doubt in holiday_sources.doubts(user, base)]
+        # a year that may be counted wrong as a whole (too few holidays, none of some, no make-up days): said
+        # on every record whose count crosses it too (doubtful_year)
+        self.year_doubts = holiday_sources.year_doubts(users, base)
+        self.doubts = self.year_doubts + [doubt for user in users for doubt in holiday_sources.doubts(user, base)]
         for path, user in zip(calendar_files, users):
             self.files.append(_Span(str(path), sorted(user.years)))
             for year in user.years - years:
@@ -146,6 +148,20 @@ class WorkCalendar:
     @staticmethod
     def _year_from_day(day: np.ndarray) -> np.ndarray:
         return np.asarray(day).astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
+
+    def doubtful_year(self, start, end) -> np.ndarray | None:
+        """Per span from ``start`` to ``end`` (date columns), the first year of ``year_doubts`` it touches (0:
+        none; a missing date touches none); None when no year is doubtful."""
+        years = sorted({values["year"] for _, values in self.year_doubts})
+        if not years:
+            return None
+        start, end = as_days(start), as_days(end)
+        first, last = self._year_from_day(start), self._year_from_day(end)
+        dated = ~np.isnat(start) & ~np.isnat(end)
+        out = np.zeros(len(first), dtype=np.int64)
+        for year in reversed(years):  # a few at most: the earliest one touched wins
+            out = np.where(dated & (first <= year) & (year <= last), year, out)
+        return out
 
     # -- vectorised, date columns in and out --------------------------------------
     def add_days(self, dates, n) -> tuple[np.ndarray, np.ndarray]:

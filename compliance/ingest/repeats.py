@@ -149,7 +149,7 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     firsts, copies, same, kind = _filled_later(records, firsts, copies, same, kept, party, hidden)
     kind[corrected & (kind == "same")] = "correction"
     kind[drafts & (kind == "same")] = "hidden"
-    where = _where(records, np.union1d(copies, firsts))
+    where = _where(records, np.union1d(copies, firsts), hidden)
     parties = merged[copies] & (party[copies] != party[firsts])
     # each party under the merged number published on its own day (甲 2026-09-10, 乙 2026-10-20): one decision,
     # published in full on the last of them, each party's day said (published-per-party); no conflict of copies
@@ -381,15 +381,14 @@ def _dates(records: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
     return "决定 " + text("decision_date") + "，公开 " + text("published_date")
 
 
-def _where(records: pd.DataFrame, rows: np.ndarray) -> dict[int, str]:
+def _where(records: pd.DataFrame, rows: np.ndarray, hidden: np.ndarray | None = None) -> dict[int, str]:
     """file / sheet / 第 N 行 for the few rows involved in a repeat."""
     files = records["source_file"].to_numpy(object)
     sheets = records["sheet"].to_numpy(object)
     numbers = records["row"].to_numpy()
     shown = file_names(records["source_file"])
-    hidden = records["hidden_sheet"].fillna(False).to_numpy(bool) if "hidden_sheet" in records \
-        else np.zeros(len(records), dtype=bool)
-    return {int(i): f"{shown[files[i]]} / {sheets[i]}{'（隐藏的工作表）' if hidden[i] else ''} / 第 {numbers[i]} 行"
+    return {int(i): f"{shown[files[i]]} / {sheets[i]}{'（隐藏的工作表）' if hidden is not None and hidden[i] else ''}"
+                    f" / 第 {numbers[i]} 行"
             for i in rows}
 
 

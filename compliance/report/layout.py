@@ -113,11 +113,11 @@ def printed_width(text: str, wide: float = WIDE_UNITS) -> float:
 
 
 def column_widths(frame: pd.DataFrame, kinds: list[str], cap: int = 50, sample: int = 1000,
-                  header_lines: int = 1, wide: float = 2.0) -> list[float]:
+                  header_lines: int = 1, wide: float = WIDE_UNITS) -> list[float]:
     """Sized to content (header and a sample of values), within [6, cap]. With ``header_lines`` 2 a
     header may wrap onto two lines (the header row is 30 pt, two lines of 11 pt). ``wide``: the units a CJK
-    character is counted as; the lists, whose long texts wrap by wrapped_heights, measure as it does
-    (WIDE_UNITS), the short tables keep 2 and their 2 units of padding."""
+    character is counted as, as wrapped_heights counts it (汇总 keeps 2: at 2.1 a few units' table no longer
+    fits one page wide)."""
     widths = []
     for name, kind in zip(frame.columns, kinds):
         text = str(name)
@@ -152,7 +152,7 @@ def wrapped_heights(texts, width: float) -> dict[int, float]:
     text = text.where(cell_types(text.to_numpy(object)) == str)
     if not text.notna().any():  # nothing to wrap (and .str of no text gives no numbers)
         return {}
-    shown = (text.str.len() + (WIDE_UNITS - 1) * text.str.count(r"[^\x00-\u2e7f]")).astype(float)
+    shown = (text.str.len() + (WIDE_UNITS - 1) * text.str.count(_WIDE.pattern)).astype(float)  # printed_width
     lines = (np.ceil(shown / usable) + text.str.count("\n").astype(float)).fillna(1).to_numpy(float)
     per_row = np.append(lines, 1.0)[codes]  # -1 (a blank) takes the 1 appended
     tall = np.flatnonzero(per_row > 1)

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..dates import as_days
-from .layout import DATE, INT, STATUS_FILLS, TEXT, WIDE_UNITS, SheetSpec, column_widths, printed_width, tallest_rows
+from .layout import DATE, INT, STATUS_FILLS, TEXT, SheetSpec, column_widths, printed_width, tallest_rows
 
 EXCEL_MAX_ROWS = 1_048_576
 
@@ -149,7 +149,7 @@ def record_specs(base_name: str, frame: pd.DataFrame, columns, statuses: np.ndar
     distinct texts) as wide as their longest text in any row, within their cap: never cut in print; the
     ``wrap`` columns' long texts wrap onto more lines (printed, a text running past its column is cut)."""
     kinds = [c.kind for c in columns]
-    widths = [min(w, c.width_cap) for c, w in zip(columns, column_widths(frame, kinds, wide=WIDE_UNITS))]
+    widths = [min(w, c.width_cap) for c, w in zip(columns, column_widths(frame, kinds))]
     for k, c in enumerate(columns):
         texts = [t for t in pd.unique(frame[c.header].astype(object)) if isinstance(t, str)] if c.header in whole else []
         if texts:

@@ -9,7 +9,7 @@ import pandas as pd
 from ...history.labels import LONG_OPEN, PROBLEM_LABELS, STATE_LABELS
 from ...rules import CATEGORY_LABELS
 from ...status import STATUS_LABELS
-from ..layout import DATE, INT, PERCENT, POINTS, TEXT, WIDE_UNITS, SheetSpec, column_widths, tallest_rows
+from ..layout import DATE, INT, PERCENT, POINTS, TEXT, SheetSpec, column_widths, tallest_rows
 from ..record_columns import dates_for_excel, short_paths
 
 FOLLOWUP_HEADERS = ["单位", "类别", "文书号", "行政相对人", "决定日期", "首次发现", "已持续期数", "原问题", "现状",
@@ -69,7 +69,7 @@ def followup_spec(follow, footer: str, page_header: str, sheet_name: str = "整�
                 + f"。深色底：台账中消失（上期台账中有、本期同一台账中被删除）；浅色底：已持续 {LONG_OPEN} 期及以上仍未整改")
     # a company's full name is often 20 CJK characters or more, and a 说明 a sentence or two: they wrap
     caps = [WIDE_CAPS.get(name, 30) for name in frame.columns]
-    widths = [min(w, cap) for w, cap in zip(column_widths(frame, FOLLOWUP_KINDS, wide=WIDE_UNITS), caps)]
+    widths = [min(w, cap) for w, cap in zip(column_widths(frame, FOLLOWUP_KINDS), caps)]
     heights = tallest_rows(frame, WRAPPED, widths)
     return SheetSpec(sheet_name, frame, FOLLOWUP_KINDS, widths, header_row=2, highlight=highlight,
                      title=title or f"整改跟踪（{follow.period}，上期遗留问题的整改情况）", subtitle=subtitle,

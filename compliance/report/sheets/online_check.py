@@ -16,7 +16,7 @@ from ...online.verify import CLAIMED_UNSEEN
 from ...problems import render_column
 from ...rules import CATEGORY_LABELS
 from ...status import STATUS_LABELS
-from ..layout import DATE, TEXT, WIDE_UNITS, SheetSpec, column_widths, tallest_rows
+from ..layout import DATE, TEXT, SheetSpec, column_widths, tallest_rows
 from ..record_columns import dates_for_excel
 from .late import ranked_units, unit_places
 
@@ -45,7 +45,7 @@ def online_check_spec(run, source_names: pd.Series, footer: str, page_header: st
     # Colour only what needs action: a pending record not yet online is no fault.
     highlight = {int(i): FILLS[k] for i, (k, f) in enumerate(zip(table["key"], table["flag"])) if f and k in FILLS}
     table = table[HEADERS]
-    widths = [min(w, CAPS.get(name, 40)) for name, w in zip(HEADERS, column_widths(table, KINDS, wide=WIDE_UNITS))]
+    widths = [min(w, CAPS.get(name, 40)) for name, w in zip(HEADERS, column_widths(table, KINDS))]
     counts = table["核对结果"].value_counts()
     subtitle = ("；".join(f"{label} {int(counts.get(label, 0))} 条" for label in
                          ("网站未见", "日期不符", "台账未登记", "无法确定对应", "无法核对"))

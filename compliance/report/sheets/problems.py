@@ -8,7 +8,7 @@ import pandas as pd
 
 from ...problems import render_column
 from ...status import UNJUDGEABLE
-from ..layout import INT, TEXT, WIDE_UNITS, SheetSpec, column_widths, say_empty, tallest_rows
+from ..layout import INT, TEXT, SheetSpec, column_widths, say_empty, tallest_rows
 from ..record_columns import short_paths
 
 NAME = "数据问题"
@@ -50,7 +50,7 @@ def spec(sheet) -> SheetSpec:
     if len(other):
         other["来源文件"] = short_paths(other["来源文件"])
     table = pd.concat([record_rows, other], ignore_index=True) if len(other) else record_rows
-    widths = [min(w, cap) for w, cap in zip(column_widths(table, KINDS, cap=60, wide=WIDE_UNITS), CAPS)]
+    widths = [min(w, cap) for w, cap in zip(column_widths(table, KINDS, cap=60), CAPS)]
     result = SheetSpec(NAME, table, KINDS, widths, footer=sheet.footer, page_header=sheet.header,
                        print_columns=len(KINDS), wrap_columns=set(WRAPPED),  # long texts wrap, never cut
                        row_heights=tallest_rows(table, WRAPPED, widths))

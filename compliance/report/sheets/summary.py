@@ -50,7 +50,7 @@ def spec(sheet) -> SheetSpec:
     frame[" "], frame["图表单位"], frame["图表排名及时率"] = None, labels, rates
     kinds = [INT, TEXT, TEXT] + [INT] * len(COUNT_HEADERS) + [PERCENT] * len(RATE_HEADERS) + extra_kinds \
         + [TEXT, TEXT, TEXT, PERCENT]
-    widths = [min(w, 40) for w in column_widths(frame, kinds, header_lines=2)]  # narrow: more fits a page
+    widths = [min(w, 40) for w in column_widths(frame, kinds, header_lines=2, wide=2.0)]  # narrow: more fits a page
     widths[-3:] = [2.0, 0.0, 0.0]
     bar = 26 if len(chart_rows) <= 15 else 16  # a district's 40 units: the chart stays within a page
     chart = Chart("各单位排名及时率（排名依据；灰色为合计）", "图表单位", "图表排名及时率", row=2 + len(frame) + 3, col=1,
