@@ -92,13 +92,21 @@ class CheckRun:
         # has its line: under its unit, or where its name and folder give none (通知.xlsx with no table)
         # under its file name, never a unit invented from it.
         unreadable = [unit for e in self.inputs if e.error is not None and (e.error.code != "wrong-form" or named_unit(e.path))
-                      for unit in _units_of_unreadable(e.path)]
-        sent = self.loaded.records["unit"].dropna().unique().tolist()  # before the month was chosen
-        unreadable = same_units(unreadable, sent, self.unit_aliases)  # 区人社局 however its file was named
-        sent += self.loaded.said_none  # files that say 本月无…决定
+                      for unit in self._charged(_units_of_unreadable(e.path))]
+        sent = self._sent_units() + self.loaded.said_none  # files that say 本月无…决定
         followed = [] if self.history is None else self.history.carried["unit"].dropna().unique().tolist()
         return unit_table(self.records, self.expected_units, unreadable, sent, followed, self.loaded.said_none,
                           self._counted_elsewhere())
+
+    def _sent_units(self) -> list[str]:
+        return self.loaded.records["unit"].dropna().unique().tolist()  # before the month was chosen
+
+    def _charged(self, units: list[str]) -> list[str]:
+        return same_units(units, self._sent_units(), self.unit_aliases)  # 区人社局 however its file was named
+
+    def unreadable_file_units(self, path: str) -> list[str]:
+        """The units an unreadable file counts under in 汇总, where its name or folder names any."""
+        return self._charged(_units_of_unreadable(path)) if named_unit(path) or folder_unit(path) else []
 
     def _counted_elsewhere(self) -> dict[str, Problem]:
         """{the unit a file's name gives: its 汇总 line}, where its 填报单位 named another (区环保局_10月.xlsx

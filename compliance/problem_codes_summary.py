@@ -10,6 +10,12 @@ from .problem_types import UNIT, ProblemType
 SUMMARY_LINES = [
     ProblemType("unit-unjudged", UNIT, "有 {count} 条数据有误或无法判定，未计入及时公开率",
                 "这些记录不计入及时公开率，单位不能靠填错日期提高比率", "看“数据问题”工作表，改正后重新报送"),
+    ProblemType("unit-numbers-repeated", UNIT, "有 {repeated} 条记录的文书号与前面的记录重复，各按一个决定计入（见“数据问题”）",
+                "同一文书号出现不止一次，当事人和日期又不同，看不出是重复报送还是两个决定共用一个号：各自计数",
+                "核实这些文书号：是重复填报的，删去多余的一行；是填错号的，改正后重新报送"),
+    ProblemType("unit-unjudged-numbers-repeated", UNIT, "有 {count} 条数据有误或无法判定，未计入及时公开率；"
+                                                       "有 {repeated} 条记录的文书号与前面的记录重复，各按一个决定计入（见“数据问题”）",
+                "既有数据有误或无法判定的记录，又有文书号重复的记录", "看“数据问题”工作表，核实改正后重新报送"),
     ProblemType("unit-named-by-file", UNIT, "单位不明：文件中看不出是哪个单位，暂按文件名列出",
                 "表中没有单位列或“填报单位”一行，文件名也不是单位名称（如“自查.xlsx”）", "文件名写上单位名称后重新检查"),
     ProblemType("unit-has-blank-unit-rows", UNIT, "有记录的单位栏空着（表中其他行是别的单位），暂记在本单位名下，请核对",

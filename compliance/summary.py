@@ -55,7 +55,7 @@ def ranks(rate: pd.Series) -> pd.Series:
     return rate.astype(float).rank(method="min", ascending=False)
 
 
-def status_counts(records: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+def status_counts(records: pd.DataFrame, by: list[str], repeats: bool = False) -> pd.DataFrame:
     # Objects kept as objects: a plain array would be copied into Arrow text first (pandas 3).
     keys = {c: pd.Series(records[c].astype(object).fillna("未知").to_numpy(object), dtype=object) for c in by}
     # One 0/1 column per status, summed per group: a crosstab of 100,000 records cost five times as much.
@@ -66,6 +66,9 @@ def status_counts(records: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     columns["faulty"] = ((columns["invalid"].astype(bool) | _flag(records, "quality_error")) & ~undetermined
                          ).astype(np.int64)
     columns["q_required"], columns["q_filled"] = _number(records, "q_required"), _number(records, "q_filled")
+    if repeats:  # each counted as a decision of its own (ingest/repeats.py): 汇总 says so, its figures alone do not
+        columns["repeated"] = (records["duplicate_of"].notna().to_numpy(bool) if "duplicate_of" in records
+                               else np.zeros(len(records), bool)).astype(np.int64)
     return pd.DataFrame({**keys, **columns}).groupby(list(by), sort=True).sum().reset_index()
 
 
@@ -80,7 +83,11 @@ def _number(records: pd.DataFrame, name: str) -> np.ndarray:
 
 
 def _note(row: pd.Series) -> Problem | None:
-    bad = int(row["invalid"] + row["undetermined"])
+    bad, repeated = int(row["invalid"] + row["undetermined"]), int(row["repeated"])
+    if bad and repeated:
+        return problem("unit-unjudged-numbers-repeated", count=bad, repeated=repeated)
+    if repeated:
+        return problem("unit-numbers-repeated", repeated=repeated)
     return problem("unit-unjudged", count=bad) if bad else None
 
 
@@ -99,10 +106,11 @@ def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unread
     have sent last month's ledger; one the history follows (``followed_units``: items still open
     from the previous period) that sent nothing shows as 未报送 too. Chart rows: one per unit, then 合计.
     """
-    counts = status_counts(records, ["unit", "category"]) if len(records) else \
-        pd.DataFrame(columns=["unit", "category", *STATUSES, *FIGURES])
+    figures = [*FIGURES, "repeated"]
+    counts = status_counts(records, ["unit", "category"], repeats=True) if len(records) else \
+        pd.DataFrame(columns=["unit", "category", *STATUSES, *figures])
     counts["category"] = counts["category"].map(CATEGORY_LABELS).fillna("未知")
-    per_unit = counts.groupby("unit", sort=False)[[*STATUSES, *FIGURES]].sum()
+    per_unit = counts.groupby("unit", sort=False)[[*STATUSES, *figures]].sum()
     unit_rates = _rates(per_unit) if len(per_unit) else pd.DataFrame(columns=RATE_HEADERS)
     declared = [u for u in dict.fromkeys(expected_units)]
     met = [u for u in declared if u in per_unit.index] + [u for u in per_unit.index if u not in declared]
@@ -118,10 +126,10 @@ def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unread
             parts.append(pd.DataFrame([{"unit": unit, "category": SUBTOTAL, "rank": rank[unit],
                                         **per_unit.loc[unit].to_dict()}]))
     body = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["unit", "category", "rank",
-                                                                                  *STATUSES, *FIGURES])
-    total = {"unit": TOTAL, "category": "", "rank": np.nan, **{s: int(counts[s].sum()) for s in [*STATUSES, *FIGURES]}}
+                                                                                  *STATUSES, *figures])
+    total = {"unit": TOTAL, "category": "", "rank": np.nan, **{s: int(counts[s].sum()) for s in [*STATUSES, *figures]}}
     table = pd.concat([body, pd.DataFrame([total])], ignore_index=True)
-    table[[*STATUSES, *FIGURES]] = table[[*STATUSES, *FIGURES]].astype(int)
+    table[[*STATUSES, *figures]] = table[[*STATUSES, *figures]].astype(int)
     rates = _rates(table)
     out = pd.DataFrame({"排名": table["rank"].astype(float), "单位": table["unit"], "类别": table["category"],
                         "决定总数": table[list(STATUSES)].sum(axis=1)})
@@ -153,7 +161,7 @@ def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unread
 
 def _partly(note: Problem | None) -> Problem:
     """The 备注 of a unit one of whose files could not be read (with its unjudged count, if any)."""
-    if note is not None and note.code == "unit-unjudged":
+    if note is not None and note.code in ("unit-unjudged", "unit-unjudged-numbers-repeated"):
         return problem("unit-partly-unreadable-unjudged", count=dict(note.values)["count"])
     return problem("unit-partly-unreadable")
 

@@ -333,7 +333,8 @@ def test_problems_sheet_lists_invalid_records_and_unreadable_files(report):
     assert "2016-02-30" in invalid[0]["问题说明"]
     [broken] = [e for e in run.inputs if e.error is not None]
     unreadable = [r for r in rows if r["状态"] == "文件无法读取"]
-    assert [(Path(r["来源文件"]).name, r["问题说明"]) for r in unreadable] == [("损坏.xlsx", broken.error.message)]
+    assert [(Path(r["来源文件"]).name, r["问题说明"]) for r in unreadable] == [("损坏.xlsx", broken.error.problem.message)]
+    assert str(broken.path) not in unreadable[0]["问题说明"]  # the file is its own column, not said twice
 
 
 # -- past Excel's row limit ----------------------------------------------------------

@@ -30,7 +30,7 @@ from .repair import CHART_PART, heights_after_writing, repair_rust_output
 
 PAPER_A4 = 9
 TITLE_SIZE = 12
-NUMBER_FORMATS = {DATE: "yyyy-mm-dd", INT: "0", PERCENT: "0.0%", POINTS: '+0.0"个百分点";-0.0"个百分点";"持平"'}
+NUMBER_FORMATS = {DATE: "yyyy-mm-dd", INT: "0", PERCENT: "0.0%;-0.0%;0.0%;* @", POINTS: '+0.0"个百分点";-0.0"个百分点";"持平"'}
 BOLD_LABELS = {"小计", "合计"}  # a boxed sheet's bold rows, found again by their label (rust writer)
 
 
@@ -136,7 +136,7 @@ def _boxed_rules(spec: SheetSpec, fmt) -> dict[str, list[dict]]:
                   for label in sorted(BOLD_LABELS) if kind == "text" and c < 3]
         number = {"type": "cell", "criteria": "between", "min": -1e15, "max": 1e15,
                   "format": boxed}
-        rules[name] = labels + [every["text"] if kind == "text" else number]
+        rules[name] = labels + ([every["text"]] if kind == "text" else [number, every["text"]])  # a rate's "—"
     return rules
 
 

@@ -54,7 +54,7 @@ def lines(run, writer_label: str, shaped: list | None = None) -> list[tuple[str,
         out.append(("统计范围外", scope))
     out += shaped or []
     for entry in run.inputs:
-        state = f"错误：{entry.error.message}" if entry.error else f"未读取：{entry.not_read.message}" \
+        state = f"错误：{entry.error.problem.message}" if entry.error else f"未读取：{entry.not_read.message}" \
             if entry.not_read else f"记录 {entry.records} 条，跳过 {entry.skipped_rows} 行"
         out.append(("输入文件", f"{entry.path}；{state}"))
         if not entry.not_read:

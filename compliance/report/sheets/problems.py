@@ -36,7 +36,9 @@ def spec(sheet) -> SheetSpec:
     files, notes = [], []
     for entry in run.inputs:
         if entry.error is not None:
-            files.append(["读取失败", entry.path, None, np.nan, None, None, "文件无法读取", entry.error.message, None, None])
+            unit = "、".join(run.unreadable_file_units(entry.path)) or None  # the unit 汇总 lists it under
+            files.append(["读取失败", entry.path, None, np.nan, unit, None, "文件无法读取", entry.error.problem.message,
+                          None, None])  # the file is its own column
         for note in entry.notes:
             notes.append(["工具提示", entry.path, None, np.nan, None, None, "提示", note.message, None, None])
         for found in entry.sheets:

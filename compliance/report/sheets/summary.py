@@ -18,6 +18,7 @@ from ..scope import scope_text
 
 NAME = "汇总"
 TITLE = "行政许可、行政处罚公开时限检查汇总"
+NOT_APPLICABLE = "—"
 RATE_NOTE = "及时公开率 = 按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开）"
 
 
@@ -41,6 +42,8 @@ def spec(sheet) -> SheetSpec:
     frame["备注"] = [None if note is None else note.message for note in frame["备注"]]
     for name in ["排名", *COUNT_HEADERS, *RATE_HEADERS, *extra]:
         frame[name] = frame[name].astype(float)
+    for name in RATE_HEADERS:  # a rate with nothing to count is "—", as the terminal and 说明 say, not a blank
+        frame[name] = frame[name].astype(object).where(frame[name].notna(), NOT_APPLICABLE)
     # The chart's data: one bar per unit and the 合计, top-down in two columns that do not print.
     labels = np.full(len(frame), None, dtype=object)
     rates = np.full(len(frame), np.nan)
