@@ -60,14 +60,18 @@ def _ditto(cells: pd.Series, rows: np.ndarray) -> tuple[pd.Series, np.ndarray]:
     return pd.Series(out, index=cells.index, dtype=object), found
 
 
-_DAY = r"(?:19|20)\d{2}\s*[年./\-－]\s*\d{1,2}\s*[月./\-－]\s*\d{1,2}\s*日?"
+_DAY = (r"(?:(?:19|20)\d{2}\s*[年./\-－]\s*\d{1,2}\s*[月./\-－]\s*\d{1,2}\s*日?"
+        r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))")  # or as a system exports it: 20260319
 # its end as clerks shorten it: 2024.3.5-3.8, 2024年3月5日至3月8日, 2024年3月5日至8日
 _MONTH, _DATE = r"(?:0?[1-9]|1[0-2])", r"(?:0?[1-9]|[12]\d|3[01])"  # a broken end (13.8, 3.48) is no range
 _END = rf"(?:{_DAY}|{_MONTH}\s*[月./\-－]\s*{_DATE}\s*日?|{_DATE}\s*日)"
 _LABEL = r"(?:(?:公示|公开)(?:期限?|期间|时间|日期|起止日期|起止时间)?\s*(?:为|是)?\s*[:：]?)?"  # 公示期：2024.3.5-…
-RANGE = re.compile(rf"^\s*{_LABEL}\s*({_DAY})\s*(?:至|到|~|～|-|－|—|–)+\s*{_END}\s*$")
+# …and the period's length in brackets after it: 2026.3.19-2027.3.18（公示期一年）
+_LENGTH = r"(?:[(（][^()（）]{0,10}期[^()（）]{0,10}[)）])?"
+RANGE = re.compile(rf"^\s*{_LABEL}\s*自?\s*({_DAY})\s*(?:至|到|~|～|-|－|—|–)+\s*{_END}\s*{_LENGTH}\s*$")
 # open-ended: 2025.9.10至今, 2025年9月10日起, 自2025年9月10日起公示三年: online from that day
-OPEN_RANGE = re.compile(rf"^\s*{_LABEL}\s*自?\s*({_DAY})\s*(?:至今|起|以来|开始)\s*(?:(?:公示|公开)[^\d]{{0,6}})?\s*$")
+# 2025.9.10- (its end not yet written)
+OPEN_RANGE = re.compile(rf"^\s*{_LABEL}\s*自?\s*({_DAY})\s*(?:至今|起|以来|开始|[-－—~～]+)\s*(?:(?:公示|公开)[^\d]{{0,6}})?\s*$")
 
 
 def range_start(cells: pd.Series) -> tuple[pd.Series, np.ndarray]:
