@@ -66,10 +66,9 @@ FORMULA_NO_VALUE = "（公式未计算）"
 # Put by the reader before the value of a =TODAY() / =NOW() formula: the day the file was last saved.
 FORMULA_TODAY = "（TODAY()公式）"
 
-# What clerks write in a publication-date cell to say "not published yet".
-NOT_PUBLISHED = frozenset({"未公开", "尚未公开", "暂未公开", "未上网", "尚未上网", "未公示", "尚未公示", "待公开",
-                           "待公示", "未发布", "无", "否", "/", "-", "--", "—", "——", "－", "空", "未", "没有", "暂无",
-                           "×", "✗", "✘", "X", "x", "N", "n", "NO", "No", "no"})  # the crosses beside √ for 已公开
+# What clerks write in a publication-date cell to say "not published yet" (a cross beside √ for 已公开).
+NOT_PUBLISHED = frozenset({"未公开", "尚未公开", "暂未公开", "未上网", "尚未上网", "未公示", "尚未公示", "待公开", "待公示", "未发布",
+                           "无", "否", "/", "-", "--", "—", "——", "－", "空", "未", "没有", "暂无", *"×✗✘XxNn", "NO", "No", "no"})
 
 # Cell-level problem codes; their messages are declared in problems.py.
 DATE_PROBLEMS = ("date-missing", "date-unparseable", "date-with-words", "date-no-year", "date-no-day", "date-impossible", "date-out-of-range", "date-formula-error",
