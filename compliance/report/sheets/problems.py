@@ -15,7 +15,7 @@ NAME = "数据问题"
 HEADERS = ["类型", "来源文件", "工作表", "行号", "单位", "文书号", "状态", "问题说明", "决定日期原文", "公开日期原文"]
 KINDS = [TEXT, TEXT, TEXT, INT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT]
 NONE_FOUND = "没有发现需要核实的数据问题，也没有读不了的文件或重复报送。"
-CAPS = [10, 40, 20, 6, 24, 26, 10, 70, 16, 16]  # file and sheet names printed whole (issue 21)
+CAPS = [10, 26, 14, 6, 24, 26, 10, 70, 16, 16]  # file and sheet names wrap (WRAPPED): printed whole, and larger
 WRAPPED = ("来源文件", "工作表", "单位", "文书号", "问题说明", "决定日期原文", "公开日期原文")  # past their caps
 
 
