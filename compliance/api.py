@@ -18,7 +18,8 @@ from typing import Callable, Iterable
 import numpy as np
 import pandas as pd
 
-from .classify import STATUSES, add_deadlines, classify, select_scope, summarise, undated_every_month
+from .classify import STATUSES, add_deadlines, classify, select_scope, summarise
+from .written_months import undated_every_month
 from .config import Config
 from .errors import ComplianceError, ReconciliationError, os_reason
 from .exempt import apply_exemptions

@@ -12,7 +12,6 @@ columns (dates.py says why), each read once as days (``as_days``).
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import numpy as np
 import pandas as pd
@@ -22,6 +21,7 @@ from .denied_marks import weigh_denials
 from .either_category import either_category, said_either
 from .ingest.later_actions import keeps_grant_day
 from .rules import RuleSet
+from .written_months import written_elsewhere
 from .status import STATUSES, Status
 from .workcalendar import WorkCalendar
 
@@ -67,8 +67,7 @@ def select_scope(records: pd.DataFrame, month: str | None, as_of: dt.date,
             if "conflict_months" in records else np.zeros(len(records), dtype=bool)
         sent_late = _has_text(records, "reported_month")  # 补报 (api.check): counted in the month it was sent
         other_month = has & (np.datetime_as_string(days, unit="M") != month) & ~impossible & ~named & ~sent_late
-        written = _written_months(records)
-        other_month |= ~has & (written != "") & (written != month)
+        other_month |= ~has & written_elsewhere(records, month)
     # not yet decided at the as-of date: out of scope, unless its publication date is impossible (§5: 数据有误)
     published, _ = _dated_rows(records, "published_date")  # NaT compares false
     after = has & ~other_month & (days > np.datetime64(as_of, "D")) & (days <= np.datetime64(run_date, "D")) \
@@ -81,33 +80,6 @@ def select_scope(records: pd.DataFrame, month: str | None, as_of: dt.date,
     if keep.all():  # the usual case: no second copy of every column
         return records.reset_index(drop=True), counts
     return records[keep].reset_index(drop=True), counts
-
-
-# One year and month in an unreadable decision date (2016年10月, 2016-10, 2016-10-10 星期二 with the wrong weekday):
-# the month is known though the day is not. 2016.1 is left out: Excel keeps 2016.10 typed as that number.
-_YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月|[-/－]\s*(\d{1,2})(?!\d)|\.\s*(\d{2})(?!\d))")
-
-
-def undated_every_month(selected: pd.DataFrame) -> int:
-    """A --month run's records with no decision day and no month written either: in every month's run."""
-    if not len(selected):
-        return 0
-    return int((selected["decision_date"].isna().to_numpy(bool) & (_written_months(selected) == "")).sum())
-
-
-def _written_months(records: pd.DataFrame) -> np.ndarray:
-    """Per record: the one month (YYYY-MM) its unreadable decision-date text names, "" where none or two; a
-    --month run of another month leaves it out (its 数据有误 is said in its own month's run, not in every one)."""
-    written = pd.Series("", index=records.index, dtype=object)
-    if "decision_text" not in records or not len(records):
-        return written.to_numpy(object)
-    texts = records["decision_text"].astype(object).where(records["decision_date"].isna(), None)
-    found = texts.dropna().astype(str).str.extractall(_YEAR_MONTH)
-    if len(found):
-        months = found[0] + "-" + found[1].fillna(found[2]).fillna(found[3]).str.zfill(2)
-        per_record = months.groupby(level=0).agg(lambda m: m.iloc[0] if m.nunique() == 1 else "")
-        written.loc[per_record.index] = per_record.to_numpy(object)
-    return written.to_numpy(object)
 
 
 def add_deadlines(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet) -> pd.DataFrame:

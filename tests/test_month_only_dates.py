@@ -112,3 +112,27 @@ def test_a_decision_date_without_its_day_counts_only_in_its_own_months_run(tmp_p
         got[month] = {r["document_number"][-3:]: r["status"] for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
     assert got == {"2016-10": {"〕1号": "invalid", "〕2号": "invalid", "〕5号": "invalid", "〕6号": "invalid"},
                    "2016-11": {"〕4号": "on_time", "〕5号": "invalid", "〕6号": "invalid"}}
+
+
+def test_a_year_less_day_on_a_month_sheet_counts_only_in_runs_of_its_month(tmp_path):
+    """3月5日 with the year only in the sheet's title (probe 59 F6): 数据有误 in March's run, where it may belong
+    whatever its year, and in no other month's (it was in every month's, cutting the unit's rate each month)."""
+    ledger = tmp_path / "区市场监管局_2025年行政处罚公示台账.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "3月"
+    sheet.append(["区市场监管局2025年3月行政处罚案件公示台账"])
+    sheet.append(HEADER)
+    sheet.append([1, "西市监罚〔2025〕1号", "甲", "3月5日", "3月9日"])
+    sheet.append([2, "西市监罚〔2025〕2号", "乙", D(2025, 3, 10), D(2025, 3, 12)])
+    sheet.append([3, "西市监罚〔2025〕3号", "丙", "12月5日", None])
+    book.save(ledger)
+    got = {}
+    for month in ("2025-01", "2025-03", "2025-12"):
+        out = tmp_path / f"{month}.json"
+        result = CliRunner().invoke(main, ["check", str(ledger), "--month", month, "--as-of", "2025-12-31",
+                                           "--no-history", "-o", str(tmp_path / f"{month}.xlsx"), "--json", str(out)])
+        assert result.exit_code in (0, 1), result.output
+        assert "计入了每个月的检查" not in result.output, result.output
+        got[month] = {r["document_number"][-3:]: r["status"] for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
+    assert got == {"2025-01": {}, "2025-03": {"〕1号": "invalid", "〕2号": "on_time"}, "2025-12": {"〕3号": "invalid"}}, got
