@@ -515,3 +515,23 @@ def test_a_claimed_day_before_the_decision_is_still_said_when_the_list_decides(t
     [said] = [i["message"] for i in records["罚1"]["issues"] if i["code"].startswith("online-not-found")]
     assert said == "台账填写已公开（2016-08-20），但这一天早于决定日期 2016-09-01，也是填错的；网站未见，按未公开判定"
     assert "online-not-found-claimed" in codes(records["罚2"])
+
+
+def test_the_check_sheet_lists_what_needs_action_before_what_the_list_could_not_check(tmp_path):
+    """Printed, hundreds of 无法核对 rows of the better-ranked units hid a 网站未见 of a later unit on the last
+    pages (probe 58 M6): every unit's findings first, then what needs no action."""
+    path = ledger(tmp_path, [1, "罚1", "甲", D(2016, 9, 1), D(2016, 9, 8), "区安监局", "处罚"],
+                  *[[1 + i, f"许{i}", "乙", D(2016, 9, 1), D(2016, 9, 8), "区安监局", "许可"] for i in (1, 2, 3)],
+                  [5, "罚5", "丙", D(2016, 9, 1), D(2016, 9, 8), "区环保局", "处罚"],
+                  [6, "罚6", "丁", D(2016, 9, 2), D(2016, 9, 8), "区环保局", "处罚"])
+    online = write_csv(tmp_path / "credit.csv", [CREDIT_HEADER,
+                                                  ["罚1", "甲", "2016-09-01", "2016-09-08", "2016-12-01", "区安监局"],
+                                                  ["罚6", "丁", "2016-09-02", "2016-09-08", "2016-12-01", "区环保局"]])
+    records = run(tmp_path, path, online)
+    assert records["罚5"]["status"] == "overdue" and codes(records["许1"]) == {"online-not-covered"}
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["公开核对"]
+    rows = list(sheet.iter_rows(min_row=3, values_only=True))
+    heads = rows[0]
+    listed = [(r[heads.index("单位")], r[heads.index("文书号")], r[heads.index("核对结果")]) for r in rows[1:] if r[0]]
+    assert listed == [("区环保局", "罚5", "网站未见"), ("区安监局", "许1", "无法核对"), ("区安监局", "许2", "无法核对"),
+                      ("区安监局", "许3", "无法核对")], listed
