@@ -535,3 +535,21 @@ def test_the_check_sheet_lists_what_needs_action_before_what_the_list_could_not_
     listed = [(r[heads.index("单位")], r[heads.index("文书号")], r[heads.index("核对结果")]) for r in rows[1:] if r[0]]
     assert listed == [("区环保局", "罚5", "网站未见"), ("区安监局", "许1", "无法核对"), ("区安监局", "许2", "无法核对"),
                       ("区安监局", "许3", "无法核对")], listed
+
+
+def test_the_problems_sheet_lists_unreadable_files_before_notes_that_ask_nothing(tmp_path):
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区安监局_2016年台账.xlsx", {"Sheet1": [LEDGER_HEADER,
+               [1, "罚1", "甲", D(2016, 9, 1), D(2016, 9, 8), "区安监局", "处罚"],
+               [2, "许1", "乙", D(2016, 9, 1), D(2016, 9, 8), "区安监局", "许可"]]})
+    (folder / "区环保局_2016年台账.xlsx").write_bytes(b"PK\x03\x04broken")
+    online = write_csv(tmp_path / "credit.csv", [CREDIT_HEADER,
+                                                  ["罚1", "甲", "2016-09-01", "2016-09-08", "2016-12-01", "区安监局"]])
+    records = run(tmp_path, folder, online)
+    assert codes(records["许1"]) == {"online-not-covered"}
+    rows = list(openpyxl.load_workbook(tmp_path / "r.xlsx")["数据问题"].iter_rows(values_only=True))
+    kinds = [r[0] for r in rows[1:]]
+    assert "说明" in kinds and "读取失败" in kinds and kinds.index("读取失败") < kinds.index("说明"), kinds
+    noted = next(r for r in rows[1:] if r[0] == "说明")
+    assert noted[1] == "区安监局_2016年台账.xlsx" and noted[5] == "许1", noted  # the file name as the others give it

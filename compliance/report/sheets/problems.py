@@ -47,10 +47,16 @@ def spec(sheet) -> SheetSpec:
             for note in found.notes:
                 notes.append(["工具提示", entry.path, found.name, np.nan, None, None, "提示", note.message, None, None])
     record_rows, repeat_rows = _kept(sheet, record_rows, _repeat_rows(run))
-    other = pd.concat([pd.DataFrame(files, columns=HEADERS), repeat_rows,
-                       pd.DataFrame(notes, columns=HEADERS)], ignore_index=True)
+    # what asks nothing (说明: how a record was judged; 无需公开) after the unreadable files and the repeats: with a
+    # website list, hundreds of 无法核对 notes pushed those to the last printed pages (probe 58 M6)
+    quiet = record_rows["类型"].isin(["说明", "无需公开"]).to_numpy(bool)
+    other = pd.concat([pd.DataFrame(files, columns=HEADERS), repeat_rows, pd.DataFrame(notes, columns=HEADERS)],
+                      ignore_index=True)
     if len(other):
-        other["来源文件"] = short_paths(other["来源文件"])
+        other["来源文件"] = short_paths(other["来源文件"])  # the records' are short already
+        before_notes = len(files) + len(repeat_rows)
+        other = pd.concat([other[:before_notes], record_rows[quiet], other[before_notes:]], ignore_index=True)
+        record_rows = record_rows[~quiet]
     table = pd.concat([record_rows, other], ignore_index=True) if len(other) else record_rows
     widths = [min(w, cap) for w, cap in zip(column_widths(table, KINDS, cap=60), CAPS)]
     result = SheetSpec(NAME, table, KINDS, widths, footer=sheet.footer, page_header=sheet.header,
