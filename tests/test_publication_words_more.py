@@ -68,3 +68,12 @@ def test_more_names_of_the_date_columns(tmp_path, column, header):
     named = HEADER[:column] + [header] + HEADER[column + 1:]
     [on_time, late] = _judged(tmp_path, [("2026-03-19", None), ("2026-03-20", None)], header=named)
     assert (on_time["status"], late["status"], late["working_days_late"]) == ("on_time", "late", 1), (on_time, late)
+
+
+def test_a_remark_giving_the_whole_period_is_judged_by_its_first_day_only(tmp_path):
+    # the period's end was weighed as a second publication day: 数据有误 (按较早按时、按较晚逾期) for an on-time record
+    records = _judged(tmp_path, [(None, "公示期2026.3.19至2027.3.18"), (None, "2026年3月19日公示至2026年6月18日"),
+                                 (None, "已于2026年3月20日公示，公示期至2026年6月18日"), (None, "公示时间至2026.6.18")])
+    assert [(r["status"], r["published_date"]) for r in records] == [
+        ("on_time", "2026-03-19"), ("on_time", "2026-03-19"), ("late", "2026-03-20"), ("invalid", None)], records
+    assert all(not {"published-dates-turn", "published-dates-differ"} & set(_codes(r)) for r in records), records

@@ -72,33 +72,34 @@ _SITE = re.compile(r"信用中国|信用(?!修复|承诺|等级|评价|代码|�
                    r"|网站|政府网|门户网|政务网|公示系统|公示平台")
 
 
-# The day a publicity period ends, not the day it began (公示至2026.6.18, 公示截止日期：…, 2026.6.18公示期满):
-# the decision was online, since when the words do not say; a false 逾期 if read as the publication date.
-_PERIOD_END = re.compile(r"^\s*(?:期限?|期间)?\s*(?:为|是)?\s*(?:至|到|截止|截至|结束|到期|期满|届满|已满|完毕|终止|止)")
 # Data sent to a platform is not published on it (已于…报送信用中国, 2026.3.19推送信用平台): the platform publishes
 # later, or not; docs/rules.md §8.
 _SENT = re.compile(r"报送|推送|上报|报至|报给|提交|送至|送交|移送")
 
 
 def _publishing_clauses(text: str) -> list[str]:
-    """The clauses of ``text`` that say the decision went online, and on which day."""
-    return [clause for clause, day in _clauses(text) if day]
-
-
-def _clauses(text: str) -> list[tuple[str, bool]]:
-    """(clause, whether its day is the publication day) for each clause saying the decision was online."""
+    """The clauses of ``text`` that say the decision went online."""
     found = []
     for clause in _CLAUSES.split(text):
         verb = _VERB.search(clause)
         if verb is None:
             if _SITE.search(clause) and _FULL_DAY.search(clause) and _NOT_DONE.search(clause) is None \
                     and _SENT.search(clause) is None:
-                found.append((clause, True))
+                found.append(clause)
             continue
         before = clause[:verb.start()].strip()
         if _NOT_DONE.search(before) is None and ("已" in before or _YEAR_MONTH.search(clause)):
-            found.append((clause, _PERIOD_END.match(clause[verb.end():]) is None))
+            found.append(clause)
     return found
+
+
+# The day a publicity period ends is not the day it went online (公示至2026.6.18, 公示截止日期：…, 2026.6.18公示期满,
+# a range's second day): taken out before the days are read, a false 逾期 if read as one. The clause still
+# says the decision was online: with no other day, a claim without its day.
+_TO = r"(?:至|到|截止|截至|结束|到期|期满|届满|~|～|—|–|－|-{1,2})"
+_END_DAY = re.compile(rf"(?:{_VERB.pattern})?\s*(?:期限?|期间|时间|日期)?\s*(?:为|是)?\s*[:：]?\s*{_TO}\s*(?:日期|时间|日|期)?"
+                      rf"\s*(?:为|是)?\s*[:：]?\s*(?:{_FULL_DAY.pattern})"
+                      rf"|(?:{_FULL_DAY.pattern})\s*(?:{_VERB.pattern})?\s*期?\s*(?:期满|结束|到期|届满|截止|止|已满|终止)")
 
 
 _LISTED = re.compile(rf"^(?:{_FULL_DAY.pattern})(?:\s*[、，,;；/和及]\s*(?:{_FULL_DAY.pattern}))+$")
@@ -109,7 +110,8 @@ def said_days(texts: pd.Series, listed: bool = False) -> tuple[np.ndarray, np.nd
     online (已于2025年4月30日在信用网站公示，2025年5月6日在区政府网站公开); NaT where none.
     ``listed``: the days of a date cell that lists two or more and nothing else (2025.4.8、2025.4.9)."""
     def clauses(text):
-        return ([text] if _LISTED.match(text) else []) if listed else _publishing_clauses(text)
+        return ([text] if _LISTED.match(text) else []) if listed \
+            else [_END_DAY.sub(" ", clause) for clause in _publishing_clauses(text)]
 
     def judge(values):
         out = []
@@ -140,7 +142,7 @@ def said_published(marks: pd.Series, free_text_only: bool = False) -> np.ndarray
             t = normalise_text(raw).upper()
             mark = not free_text_only and (t in PUBLISHED_MARKS or _LINK.match(t) is not None  # a page's address
                                            or _PERIOD.match(t) is not None)
-            out.append(mark or bool(_clauses(t)))  # 公示至2026.6.18: online, on a day not said
+            out.append(mark or bool(_publishing_clauses(t)))
         return out
     return per_distinct(marks.to_numpy(object), judge).astype(bool)
 
