@@ -553,3 +553,24 @@ def test_the_problems_sheet_lists_unreadable_files_before_notes_that_ask_nothing
     assert "说明" in kinds and "读取失败" in kinds and kinds.index("读取失败") < kinds.index("说明"), kinds
     noted = next(r for r in rows[1:] if r[0] == "说明")
     assert noted[1] == "区安监局_2016年台账.xlsx" and noted[5] == "许1", noted  # the file name as the others give it
+
+
+def test_a_correction_or_revocation_entry_in_the_number_column_is_not_the_decisions_publication(tmp_path):
+    """…62号（更正） in a credit export's 文书号 column, its original not listed (probe 60 F2): it was taken as the
+    decision's publication, 日期不符, a false 逾期公开 of 9 working days."""
+    path = ledger(tmp_path, *[[i, f"西应急罚〔2016〕{i}号", f"公司{i}", D(2016, 9, 1), D(2016, 9, 8), "区安监局", "处罚"]
+                              for i in range(1, 6)])
+    online = write_csv(tmp_path / "credit.csv", [CREDIT_HEADER] + [
+        [number, f"公司{i}", "2016-09-01", "2016-10-20", "2016-12-01", "区安监局"] for i, number in
+        [(1, "西应急罚〔2016〕1号（更正）"), (2, "【更正】西应急罚〔2016〕2号"), (3, "西应急罚〔2016〕3号(撤销)")]] + [
+        ["西应急罚〔2016〕4号", "公司4", "2016-09-01", "2016-09-08", "2016-12-01", "区安监局"],
+        ["西应急罚〔2016〕4号（更正）", "公司4", "2016-09-01", "2016-10-20", "2016-12-01", "区安监局"],
+        ["西应急罚〔2016〕5号", "公司5", "2016-09-01", "2016-09-08", "2016-12-01", "区安监局"]])
+    records = run(tmp_path, path, online)
+    for number in ("西应急罚〔2016〕1号", "西应急罚〔2016〕2号", "西应急罚〔2016〕3号"):
+        assert records[number]["status"] == "on_time", records[number]
+        assert records[number]["online"]["result"] == "not-verifiable", records[number]
+        assert "online-later-act-only" in codes(records[number]), records[number]
+    # the original listed too: its own date (the earliest) judges
+    assert (records["西应急罚〔2016〕4号"]["status"], records["西应急罚〔2016〕4号"]["online"]["result"]) == ("on_time", "confirmed")
+    assert records["西应急罚〔2016〕5号"]["online"]["result"] == "confirmed"

@@ -243,6 +243,9 @@ def _one_record_per_entry(best: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFram
 def match(records: pd.DataFrame, entries: pd.DataFrame, aliases=None) -> Matches:
     rec = record_keys(records, aliases)
     ent = entry_keys(entries, aliases)
+    if "acted_on" in entries.columns:  # a correction's or revocation's entry publishes no decision: matched by
+        acts = entries["acted_on"].to_numpy(object) != ""  # its number only, as a later act (_later_acts)
+        ent.loc[acts, "party_key"] = ""
     chosen = np.full(len(rec), -1, dtype=np.int64)
     state = np.zeros(len(ent), dtype=np.int8)
     # -- 1. by number ---------------------------------------------------------

@@ -238,17 +238,20 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
     from_title = numbers_from_titles(title)
     from_title = from_title[number_key.eq("").to_numpy(bool)[from_title["entry"].to_numpy()]]
     in_cell = numbers_from_titles(number)
+    # …62号（更正）, 【更正】…63号, …65号（撤销） in the number column itself: a later act's entry, as in a title
+    corrected = in_cell[in_cell["later"].to_numpy(bool)]
     in_cell = in_cell[~in_cell["later"].to_numpy(bool)]
     in_cell = in_cell[in_cell["entry"].duplicated(keep=False).to_numpy(bool)]  # one number: the cell as it is
     from_title = pd.concat([from_title, in_cell], ignore_index=True) if len(in_cell) else from_title
     # 关于撤销…15号…的决定: not 15号's publication, but the sign that it existed (verify.py)
-    acted = from_title[from_title["later"].to_numpy(bool)].drop_duplicates("entry")
+    acted = pd.concat([from_title[from_title["later"].to_numpy(bool)], corrected]).drop_duplicates("entry")
     acted_on = np.full(len(title), "", dtype=object)
     acted_on[acted["entry"].to_numpy()] = acted["number"].to_numpy(object)
     from_title = from_title[~from_title["later"].to_numpy(bool)]
     firsts = from_title.drop_duplicates("entry")
     number_key = number_key.copy()
     number_key.iloc[firsts["entry"].to_numpy()] = firsts["number"].to_numpy(object)
+    number_key.iloc[corrected["entry"].to_numpy()] = ""  # no publication of the decision it corrects
     party = _column(frame, columns, "party").reset_index(drop=True)
     party = party.where(party.ne(""), parties_from_titles(title))
     unit = _column(frame, columns, "unit").reset_index(drop=True)
