@@ -201,7 +201,15 @@ def _units(table, path: Path, text: str) -> dict[str, list[str]]:
         raise ConfigError(f"配置文件 {path}：[units] 应为“单位简称 = [全称, …]”")
     units: dict[str, list[str]] = {}
     owner: dict[str, str] = {}
-    declared = {_spelled(name): name for name in table}
+    declared: dict[str, str] = {}
+    for name in table:
+        at = where(path, key_line(text, "units", name))
+        if not _spelled(name):
+            raise ConfigError(f"{at}：[units] 中有一个单位的名称是空的，请写上单位名称")
+        if _spelled(name) in declared:  # "区人社局" and "区 人社局": one unit, its records under one name only
+            raise ConfigError(f"{at}：[units] 中“{name}”与“{declared[_spelled(name)]}”是同一个单位（只差空格或全角、半角），"
+                              "请合并为一行")
+        declared[_spelled(name)] = name
     for name, aliases in table.items():
         at = where(path, key_line(text, "units", name))
         if isinstance(aliases, str):

@@ -67,6 +67,13 @@ def apply_exemptions(records: pd.DataFrame, rules: RuleSet,
         numbers = normalise_document_numbers(records["document_number"])
         sure = set(normalise_document_numbers(pd.Series(list(confirmed), dtype=object))) - {""}
         confirmed_rows = numbers.isin(sure).to_numpy(bool) & pd.isna(reason)
+        # a number two units' records share (a typo, or another office's series): the confirmation answers the
+        # unit that said 不公开, never another's decision that merely bears the number (its lateness hidden)
+        rows = np.flatnonzero(confirmed_rows)
+        units = pd.Series(records["unit"].astype(object).fillna("").to_numpy(object)[rows])
+        shared = units.groupby(numbers.to_numpy(object)[rows]).transform("nunique").to_numpy() > 1
+        if shared.any():
+            confirmed_rows[rows[shared]] = _claims(records.iloc[rows[shared]])
     reason[confirmed_rows] = "法制办已确认不公开（compliance.toml [exempt] confirmed）"
     status = records["status"].astype(object).to_numpy()
     exempt = pd.notna(reason) & (np.isin(status, EXEMPTABLE) | confirmed_rows)

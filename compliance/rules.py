@@ -163,11 +163,13 @@ def _rule(table: dict, base: Rule, where: str, source: str, since: dt.date | Non
     kept = "profile" in table and (permit, penalty) == (base.permit_days, base.penalty_days)
     name = table.get("name", base.name if kept else "")
     basis = table.get("basis", base.basis if kept else source)
-    exempt = table.get("exempt", list(base.exempt) if "profile" in table else [])
+    # a change that sets only days keeps the exemptions in force (the market rule's 简易程序, 仅警告): dropped, its
+    # simple-procedure penalties would turn 逾期未公开; exempt = [] ends them
+    exempt = table.get("exempt", list(base.exempt))
     if not isinstance(exempt, list) or any(e not in EXEMPTIONS for e in exempt):
         raise RuleError(f"配置文件 [rules]{where} 中 exempt 应为列表，可用：" + "、".join(f"\"{k}\"" for k in EXEMPTIONS),
                         change=change_number, key="exempt")
-    exempt_from = base.exempt_from if "profile" in table and "exempt" not in table else None
+    exempt_from = base.exempt_from if "exempt" not in table else None
     years = table.get("publicity_years", base.publicity_years)
     if not isinstance(years, int) or isinstance(years, bool) or not 1 <= years <= 20:
         raise RuleError(f"配置文件 [rules]{where} 中 publicity_years 应为 1–20 的整数（公示期最长几年），现为 {years!r}",
@@ -186,15 +188,17 @@ def from_config(table: dict, source: str = "配置文件") -> RuleSet:
         raise RuleError("配置文件 [[rules.change]] 格式有误")
     first_of: dict[dt.date, int] = {}
     for i, change in enumerate(changes, start=1):
-        where = f" 第 {i} 个 change"
         since = parse_date(change.get("from"))
         if since.date is None:
-            raise RuleError(f"配置文件 [rules]{where} 的 from 应为日期（如 2019-01-01）", change=i, key="from")
+            raise RuleError(f"配置文件 [rules] 第 {i} 个 change 的 from 应为日期（如 2019-01-01）", change=i, key="from")
         if since.date in first_of:  # two rules from one day: which one holds would depend on the order
-            raise RuleError(f"配置文件 [rules]{where} 的 from {since.date.isoformat()} 与第 {first_of[since.date]} "
+            raise RuleError(f"配置文件 [rules] 第 {i} 个 change 的 from {since.date.isoformat()} 与第 {first_of[since.date]} "
                             "个 change 相同，同一天起只能有一条规则，请合并或删除其中一个", change=i, key="from")
         first_of[since.date] = i
+    # In date order, whatever the file's: a change keeps what it does not set from the rule in force the day
+    # before it (written above an earlier change, it took the earlier one's days from the rule before that)
+    for since, i in sorted(first_of.items()):
+        change = changes[i - 1]
         base = _profile(change["profile"]) if "profile" in change else rules[-1]
-        rules.append(_rule(change, base, where, source, since.date, change_number=i))
-    rules[1:] = sorted(rules[1:], key=lambda r: r.effective_from)
+        rules.append(_rule(change, base, f" 第 {i} 个 change", source, since, change_number=i))
     return RuleSet(tuple(rules))

@@ -1,0 +1,86 @@
+"""compliance.toml as an engineer edits it over the years (probe 61): a rule change added above an earlier one,
+a change that sets only days under the market rule, a confirmed exemption whose number another unit's decision
+also bears, a unit declared twice. Through the real CLI, on workbooks built here; deadlines counted by hand
+(March 2025 and 2024 have no holiday)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from compliance.cli import main
+from helpers import write_xlsx
+
+D = dt.date
+HEADER = ["序号", "文书号", "行政相对人名称", "决定日期", "上网公开日期", "类别", "处罚程序"]
+
+
+def _check(tmp_path, config: str, rows: list[list], as_of: str = "2025-12-31", name: str = "区人社局_台账.xlsx"):
+    ledger = write_xlsx(tmp_path / name, {"台账": [HEADER, *rows]})
+    path = tmp_path / "compliance.toml"
+    path.write_text(config, encoding="utf-8")
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(ledger), "--config", str(path), "--as-of", as_of, "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    records = json.loads(out.read_text(encoding="utf-8"))["records"] if out.exists() else []
+    return result, {r["document_number"]: r for r in records}
+
+
+IN_ORDER = ('[rules]\npermit = 20\npenalty = 20\n\n[[rules.change]]\nfrom = "2024-07-01"\npermit = 10\npenalty = 10\n\n'
+            '[[rules.change]]\nfrom = "2025-01-01"\npenalty = 5\n')
+# the 2025 change written first, the 2024 one added below it later
+OUT_OF_ORDER = ('[rules]\npermit = 20\npenalty = 20\n\n[[rules.change]]\nfrom = "2025-01-01"\npenalty = 5\n\n'
+                '[[rules.change]]\nfrom = "2024-07-01"\npermit = 10\npenalty = 10\n')
+
+
+@pytest.mark.parametrize("config", [IN_ORDER, OUT_OF_ORDER], ids=["in-order", "out-of-order"])
+def test_a_change_keeps_what_it_does_not_set_from_the_rule_in_force_before_it(tmp_path, config):
+    # 2025-03-03 (Mon): 10 working days end 03-17, 5 end 03-10; from 2025 permits keep 2024's 10 days (were 20)
+    result, records = _check(tmp_path, config, [[1, "西人社许〔2025〕1号", "甲", D(2025, 3, 3), D(2025, 3, 18), "许可", ""],
+                                                [2, "西人社罚〔2025〕2号", "乙", D(2025, 3, 3), D(2025, 3, 10), "处罚", ""]])
+    assert result.exit_code == 1, result.output
+    permit, penalty = records["西人社许〔2025〕1号"], records["西人社罚〔2025〕2号"]
+    assert (permit["deadline"], permit["status"], permit["working_days_late"]) == ("2025-03-17", "late", 1), permit
+    assert (penalty["deadline"], penalty["status"]) == ("2025-03-10", "on_time"), penalty
+
+
+def test_a_change_that_sets_only_days_keeps_the_market_rules_exemptions(tmp_path):
+    config = '[rules]\nprofile = "market"\n\n[[rules.change]]\nfrom = "2024-01-01"\npenalty = 7\n'
+    result, records = _check(tmp_path, config, [
+        [1, "西市监罚〔2024〕1号", "甲", D(2024, 3, 4), None, "处罚", "简易程序"],
+        [2, "西市监罚〔2024〕2号", "乙", D(2024, 3, 4), D(2024, 3, 12), "处罚", "一般程序"],
+        [3, "西市监罚〔2024〕3号", "丙", D(2024, 3, 4), D(2024, 3, 14), "处罚", "一般程序"]], name="区市场监管局_台账.xlsx")
+    assert result.exit_code == 1, result.output
+    # 2024-03-04 (Mon) + 7 working days: 03-13
+    assert [records[f"西市监罚〔2024〕{i}号"]["status"] for i in (1, 2, 3)] == ["exempt", "on_time", "late"], records
+
+
+def test_a_confirmed_number_another_units_decision_shares_leaves_that_decision_judged(tmp_path):
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区安监局_处罚.xlsx", {"处罚": [HEADER, [1, "西安监罚〔2025〕7号", "甲", D(2025, 3, 3), "不予公开",
+                                                                  "处罚", "一般程序"]]})
+    write_xlsx(folder / "区环保局_处罚.xlsx", {"处罚": [HEADER, [1, "西安监罚〔2025〕7号", "乙", D(2025, 6, 2), None,
+                                                                  "处罚", "一般程序"]]})
+    path = tmp_path / "compliance.toml"
+    path.write_text('[exempt]\nconfirmed = ["西安监罚〔2025〕7号"]\n', encoding="utf-8")
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(folder), "--config", str(path), "--as-of", "2025-12-31",
+                                       "--no-history", "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code == 1, result.output
+    statuses = {r["unit"]: r["status"] for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
+    assert statuses == {"区安监局": "exempt", "区环保局": "overdue"}, statuses
+
+
+@pytest.mark.parametrize("units, words", [
+    ('"区人社局" = ["西塞山区人力资源和社会保障局"]\n"区 人社局" = ["区人力资源和社会保障局"]\n',
+     "“区 人社局”与“区人社局”是同一个单位"),
+    ('"区人社局" = ["西塞山区人力资源和社会保障局"]\n"" = ["区人力资源和社会保障局"]\n', "单位的名称是空的")])
+def test_a_unit_declared_twice_or_without_a_name_is_refused_with_its_line(tmp_path, units, words):
+    result, _ = _check(tmp_path, "[units]\n" + units, [])
+    assert result.exit_code == 2, result.output
+    assert "第 3 行" in result.output and words in result.output, result.output
+    assert "Traceback" not in result.output
