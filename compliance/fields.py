@@ -79,7 +79,7 @@ TABLE: tuple[Field, ...] = (
                           "申请人名称", "被处罚人", "被许可人", "当事人", "行政相对人", "相对人", "申请人",
                           "企业名称", "单位名称（相对人）", "被处罚单位", "被处罚对象", "申请单位", "被许可单位",
                           "持证人", "持证单位", "获证单位", "医疗机构名称", "经营者名称", "经营户名称", "商户名称",
-                          "市场主体名称")),  # a licence ledger names the holder; a 登记 ledger the business
+                          "市场主体名称"), weak=("建设单位",)),  # a licence's holder, a 登记's business; 施工许可's builder
           exclude=("代码", "类别", "类型", "证件", "法定代表人", "负责人", "地址", "序号"),
           # in an online list a bare 名称 is the item's title; a ledger's 机构名称 is the 医疗机构 licensed (a
           # 发证机构名称 is excluded by the exact match)
@@ -346,7 +346,7 @@ def categories(texts) -> np.ndarray:
     text = pd.Series(uniques, dtype=object).map(normalise_header)
     penalty_kind = text.str.contains("|".join(PENALTY_KINDS)).to_numpy(bool)  # 吊销许可证 says 许可
     says_permit = text.str.contains("许可", regex=False).to_numpy(bool)
-    permit = says_permit | text.str.contains("审批", regex=False).to_numpy(bool)
+    permit = says_permit | text.str.contains("审批|执业登记", regex=True).to_numpy(bool)  # 医疗机构执业登记: a licence
     penalty = text.str.contains("处罚", regex=False).to_numpy(bool)
     code = text.str.upper().map(_CODES).to_numpy(object)  # the whole text is XK or CF
     found = text.str.findall(_CODE_IN_NAME).map(lambda c: {m.upper() for m in c})

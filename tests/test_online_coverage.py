@@ -574,3 +574,42 @@ def test_a_correction_or_revocation_entry_in_the_number_column_is_not_the_decisi
     # the original listed too: its own date (the earliest) judges
     assert (records["西应急罚〔2016〕4号"]["status"], records["西应急罚〔2016〕4号"]["online"]["result"]) == ("on_time", "confirmed")
     assert records["西应急罚〔2016〕5号"]["online"]["result"] == "confirmed"
+
+
+def test_a_ledger_keyed_by_the_licence_finds_an_export_entry_by_the_licence_beside_its_number(tmp_path):
+    """An 排污许可 ledger has the 许可证编号 and no 文号; the national permit export has both (probe 60 F1): the
+    numbers differ, the 许可编号 is the same: one decision, judged by the site's date (was 无法确定对应, 按时)."""
+    path = write_xlsx(tmp_path / "区环保局_2016年排污许可.xlsx", {"Sheet1": [
+        ["序号", "排污许可证编号", "单位名称", "许可决定日期", "上网公开日期"],
+        [1, "91420203MA49C1111D001P", "黄石甲化工有限公司", D(2016, 9, 1), D(2016, 9, 8)],
+        [2, "91420203MA49C2222E001V", "黄石乙化工有限公司", D(2016, 9, 1), D(2016, 9, 8)]]})
+    online = write_csv(tmp_path / "credit.csv", [
+        ["行政许可决定文书号", "许可编号", "行政相对人名称", "许可决定日期", "公示日期", "许可机关"],
+        ["黄西环许〔2016〕31号", "91420203MA49C1111D001P", "黄石甲化工有限公司", "2016-09-01", "2016-10-20", "区环保局"],
+        ["黄西环许〔2016〕32号", "91420203MA49C2222E001V", "黄石乙化工有限公司", "2016-09-01", "2016-09-08", "区环保局"]])
+    records = run(tmp_path, path, online)
+    late, same = records["91420203MA49C1111D001P"], records["91420203MA49C2222E001V"]
+    assert (late["status"], late["online"]["result"], late["online"]["published_date"]) == \
+        ("late", "date-differs", "2016-10-20"), late
+    assert (same["status"], same["online"]["result"]) == ("on_time", "confirmed"), same
+
+
+def test_a_medical_institutions_registration_ledger_is_a_permit_ledger_and_a_builder_is_the_party(tmp_path):
+    """医疗机构执业登记 is a licence (probe 60 F3: category unknown, so a permit list covering the unit could not
+    show a claimed publication missing); 建设单位 is a 施工许可's holder (F5: 行政相对人 was blank everywhere)."""
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区卫健局_医疗机构执业登记.xlsx", {"Sheet1": [
+        ["序号", "登记号", "医疗机构名称", "诊疗科目", "登记日期", "公示日期"],
+        [1, "PDY00013442020311A1002", "黄石乙诊所", "内科", D(2016, 9, 1), D(2016, 9, 8)]]})
+    write_xlsx(folder / "区住建局_建筑工程施工许可.xlsx", {"Sheet1": [
+        ["序号", "施工许可证编号", "建设单位", "工程名称", "发证日期", "公示日期"],
+        [1, "420203201609010101", "黄石丙置业有限公司", "丙小区一期", D(2016, 9, 1), D(2016, 9, 8)]]})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-12-31", "--no-history",
+                                       "--json", str(out), "-o", str(tmp_path / "r.xlsx")])
+    assert result.exit_code in (0, 1), result.output
+    records = {r["unit"]: r for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
+    assert records["区卫健局"]["category"] == "permit", records["区卫健局"]
+    assert "category-unknown" not in codes(records["区卫健局"])
+    assert (records["区住建局"]["category"], records["区住建局"]["party"]) == ("permit", "黄石丙置业有限公司"), records

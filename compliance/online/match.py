@@ -65,6 +65,8 @@ def entry_keys(entries: pd.DataFrame, aliases) -> pd.DataFrame:
         "category": entries["category"].astype(object).fillna("").to_numpy(object),
         "code": entries["party_code"].fillna("").to_numpy(object) if "party_code" in entries
         else np.full(len(entries), "", dtype=object),
+        "licence_key": entries["licence_key"].fillna("").to_numpy(object) if "licence_key" in entries
+        else np.full(len(entries), "", dtype=object),
     })
 
 
@@ -124,11 +126,23 @@ def _by_licence(records: pd.DataFrame, rec: pd.DataFrame, ent: pd.DataFrame, cho
     """1d. A list keyed by the licence (食品经营许可证 JY1420…, no 文号) finds the ledger's record by the 许可证编号
     beside its 文书号: agreeing with it (party, decision date) and claimed by no other record (a licence's 新办
     and 变更 share it)."""
-    if "licence_number" not in records:
-        return
-    licence = normalise_document_numbers(records["licence_number"].astype(object).fillna("")).to_numpy(object)
-    free = rec[(chosen < 0) & (licence != "")].assign(number_key=licence[(chosen < 0) & (licence != "")])
-    free_ent = ent[(state == 0) & ent["number_key"].ne("").to_numpy(bool)]
+    if "licence_number" in records:
+        licence = normalise_document_numbers(records["licence_number"].astype(object).fillna("")).to_numpy(object)
+        free = rec[(chosen < 0) & (licence != "")].assign(number_key=licence[(chosen < 0) & (licence != "")])
+        _licence_pairs(free, ent[(state == 0) & ent["number_key"].ne("").to_numpy(bool)], chosen, state)
+    # …and the other way: a ledger keyed by the licence alone (排污许可证编号, no 文号) finds an export's entry by
+    # the 许可编号 beside its 文书号 (ent licence_key), where the numbers themselves differ
+    if "number_from_licence" in records and "licence_key" in ent:
+        own = records["number_from_licence"].fillna(False).to_numpy(bool)
+        free = rec[(chosen < 0) & own & rec["number_key"].ne("").to_numpy(bool)]
+        entries = ent[(state == 0) & ent["licence_key"].ne("").to_numpy(bool)]
+        _licence_pairs(free, entries.drop(columns="number_key").rename(columns={"licence_key": "number_key"}),
+                       chosen, state)
+
+
+def _licence_pairs(free: pd.DataFrame, free_ent: pd.DataFrame, chosen: np.ndarray, state: np.ndarray) -> None:
+    """Records and entries paired by a licence number: the ones that agree (party, decision date), each entry
+    claimed by one record only (a licence's 新办 and 变更 share it), chosen."""
     if not len(free) or not len(free_ent):
         return
     pairs = free.merge(free_ent, on="number_key", suffixes=("", "_e"))

@@ -41,7 +41,7 @@ from .columns import (numbers_from_titles, parties_from_titles, party_keys,
 
 ENTRY_COLUMNS = ["list_file", "sheet", "row", "number", "number_key", "title", "party", "party_key", "party_code",
                  "decision_date", "online_date", "unit", "category", "update_only", "date_column", "seen_until",
-                 "id_exposed", "list_date", "acted_on"]
+                 "id_exposed", "list_date", "acted_on", "licence_key"]
 
 
 @dataclass
@@ -216,7 +216,7 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
     list_date_column = found_quality.get("list_date", [])[:1]
     if sheet.data is not None:
         wanted = set(columns.values()) | set(mapping.alternates.values()) | ({stand_in} if stand_in is not None else set()) \
-            | set(mapping.number_kinds.values())
+            | set(mapping.number_kinds.values()) | set(mapping.stand_ins.values())
         frame, evidence = csv_body(sheet, header_index, width, wanted | set(id_columns + list_date_column), str(path))
     else:
         frame, evidence = rows_body(sheet.rows[header_index + 1:], width)
@@ -331,6 +331,9 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
         "id_exposed": exposed,
         "list_date": list_date,
         "acted_on": acted_on,
+        # the 许可编号 beside the 文书号 (the national permit export has both): a ledger keyed by it finds the entry
+        "licence_key": normalise_document_numbers(_column(frame, mapping.stand_ins, "document_number")
+                                                  .reset_index(drop=True)).to_numpy(object),
     })
     more = from_title[from_title.duplicated("entry")]
     if len(more):
