@@ -32,7 +32,11 @@ def test_year_first_spellings_and_a_note_after_the_number_are_one_number():
     cells = ["（2026）西综执罚字第18号", "(2026)西综执罚字18号", "〔2026〕西综执罚字第018号", "（2026）西综执罚字第18号（已送达）",
              "西市监罚〔2026〕601号（已送达）", "西市监罚〔2026〕601号\n（案卷号：2026-045）", "西市监罚〔2026〕601号"]
     got = normalise_document_numbers(pd.Series(cells, dtype=object)).tolist()
-    assert got == ["〔2026〕西综执罚字18号"] * 4 + ["西市监罚〔2026〕601号"] * 3
+    assert got == ["西综执罚〔2026〕18号"] * 4 + ["西市监罚〔2026〕601号"] * 3
+    # …and the same number as a credit platform rewrites it, year after the issuer (probe 60 F4); a court's stays
+    other = ["西综执罚〔2026〕18号", "西综执罚字〔2026〕第18号", "〔2026〕西综执罚18号", "(2026)鄂0203行初12号"]
+    assert normalise_document_numbers(pd.Series(other, dtype=object)).tolist() == \
+        ["西综执罚〔2026〕18号"] * 3 + ["〔2026〕鄂0203行初12号"]
 
 
 @settings(max_examples=400, deadline=None)

@@ -613,3 +613,13 @@ def test_a_medical_institutions_registration_ledger_is_a_permit_ledger_and_a_bui
     assert records["区卫健局"]["category"] == "permit", records["区卫健局"]
     assert "category-unknown" not in codes(records["区卫健局"])
     assert (records["区住建局"]["category"], records["区住建局"]["party"]) == ("permit", "黄石丙置业有限公司"), records
+
+
+def test_a_year_first_case_number_is_found_as_the_platform_rewrites_it(tmp_path):
+    """（2016）西城管罚字第306号 in the ledger, 西城管罚〔2016〕306号 on the credit site (probe 60 F4): one decision,
+    judged by the site's date (was 无法确定对应, the ledger's 按时 standing)."""
+    path = ledger(tmp_path, [1, "(2016)西城管罚字第306号", "甲", D(2016, 9, 1), D(2016, 9, 8), "区安监局", "处罚"])
+    online = write_csv(tmp_path / "credit.csv", [CREDIT_HEADER,
+                                                  ["西城管罚〔2016〕306号", "甲", "2016-09-01", "2016-10-20", "2016-12-01", "区安监局"]])
+    record = run(tmp_path, path, online)["(2016)西城管罚字第306号"]
+    assert (record["status"], record["online"]["result"]) == ("late", "date-differs"), record

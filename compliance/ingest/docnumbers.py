@@ -26,6 +26,10 @@ _ORDINAL = re.compile(r"([〕字])第(\d)").sub
 _LEADING_ZEROS = re.compile(r"([〕字])0+(\d)").sub
 # A note in brackets after the 号 (…601号（已送达）, …603号（案卷号：2026-045）) is not part of the number.
 _ZI_BEFORE_YEAR = re.compile(r"字+〔").sub
+# The year first, as case numbers and credit platforms write it: （2024）西城管罚字第306号 is 西城管罚〔2024〕306号
+# (the platform rewrote it so, and a unit's two ledgers may differ): one number. Only an issuer's letters then a
+# serial (〔2024〕鄂0203行初12号, a court's, is left as it is).
+_YEAR_FIRST = re.compile(r"(?:(?<=\x00)|^)〔((?:19|20)\d{2})〕([^\x00〔〕\d]+?)字*(\d+号)(?=\x00|$)").sub
 _NOTE_AFTER = re.compile(r"(〕[^\x00]*?\d号)〔[^〔〕\x00]*〕(?=\x00|\Z)").sub
 PLACEHOLDERS = frozenset({"无", "/", "-", "--", "—", "——", "－", "空", "暂无", "无文号", "\\", "／", "0"})
 
@@ -84,7 +88,8 @@ def _normalise_joined(joined: str) -> str:
         joined = _CORRECTION_TAG("", joined)
     if "号〔" in joined:
         joined = _NOTE_AFTER(r"\1", joined)
-    return _NO_HAO(r"\1号", joined)  # 西市监罚〔2023〕3: the 号 left off
+    joined = _NO_HAO(r"\1号", joined)  # 西市监罚〔2023〕3: the 号 left off
+    return _YEAR_FIRST(r"\2〔\1〕\3", joined) if "〕" in joined else joined
 
 
 def normalise_one(t: str) -> str:
@@ -107,6 +112,7 @@ def normalise_one(t: str) -> str:
         t = _NOTE_AFTER(r"\1", t)
     if t[-1:].isdigit() and "〕" in t:
         t += "号"
+    t = _YEAR_FIRST(r"\2〔\1〕\3", t)
     return "" if t in PLACEHOLDERS else t
 
 
