@@ -249,6 +249,10 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
     say = (lambda *a, **k: None) if (quiet or to_json_stdout) else (lambda text="": click.echo(text))
     config = load_config(config_path)
     rules = from_options(days, rule_name, config.rules)  # the config's rules, unless an option overrides them
+    if config.rules and (days is not None or rule_name is not None):  # said: the file's changes silently unused
+        changes = len(config.rules.rules) - 1
+        click.echo("注意：" + message("param-rules-overridden", option="--days" if days is not None else f"--rule {rule_name}",
+                                     config=config.path, changes=f"（含 {changes} 个 change）" if changes else ""), err=True)
     if scheduler and engine != "dask":
         raise click.UsageError(message("param-scheduler-without-dask"))
     if records_out is not None:  # said before a long run, not after it (write_outputs checks again)

@@ -24,6 +24,8 @@ OPTIONS = [
                 "只保留其中一个"),
     ProblemType("param-online-since-alone", RUN, "--online-since 要与 --online 一起用（它限定网站清单从哪天算起）",
                 "给了 --online-since 却没有给网站清单", "加上 --online 网站清单，或去掉 --online-since"),
+    ProblemType("param-rules-overridden", RUN, "{option} 代替了配置文件 {config} 中 [rules] 的规则{changes}，本次按 {option} 检查",
+                "命令行给了规则或天数，配置文件中也有 [rules]：配置文件的规则这次不用", "确认这次要用命令行的规则；要按配置文件检查，去掉该选项"),
     ProblemType("web-rule", RUN, "没有名为“{value}”的规则，可用：{known}（网页上请在“规则”中选择，或改填工作日数）",
                 "网页检查请求中的规则名不存在", "在页面的“规则”中选一个，或填写工作日数"),
     ProblemType("history-forget-needs-yes", RUN, "删除前要确认：在终端中运行并回答 y，或加 --yes（compliance history forget {period} --yes）",

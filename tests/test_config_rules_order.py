@@ -84,3 +84,15 @@ def test_a_unit_declared_twice_or_without_a_name_is_refused_with_its_line(tmp_pa
     assert result.exit_code == 2, result.output
     assert "第 3 行" in result.output and words in result.output, result.output
     assert "Traceback" not in result.output
+
+
+def test_a_rule_given_on_the_command_line_says_it_sets_the_config_files_rules_aside(tmp_path):
+    config = IN_ORDER
+    ledger = write_xlsx(tmp_path / "区人社局_台账.xlsx", {"台账": [HEADER, [1, "西人社许〔2025〕1号", "甲", D(2025, 3, 3),
+                                                                         D(2025, 3, 18), "许可", ""]]})
+    path = tmp_path / "compliance.toml"
+    path.write_text(config, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(ledger), "--config", str(path), "--as-of", "2025-12-31",
+                                       "--no-history", "--rule", "national", "-o", str(tmp_path / "r.xlsx")])
+    assert result.exit_code == 1, result.output
+    assert f"--rule national 代替了配置文件 {path} 中 [rules] 的规则（含 2 个 change）" in result.output, result.output
