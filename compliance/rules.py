@@ -188,6 +188,10 @@ def from_config(table: dict, source: str = "配置文件") -> RuleSet:
         raise RuleError("配置文件 [[rules.change]] 格式有误")
     first_of: dict[dt.date, int] = {}
     for i, change in enumerate(changes, start=1):
+        unknown = sorted(set(change) - CHANGE_KEYS)  # before its date: a misspelt from (form) is named as such
+        if unknown:
+            raise RuleError(f"配置文件 [rules] 第 {i} 个 change 中没有“{unknown[0]}”这一项，可用：" + "、".join(sorted(CHANGE_KEYS)),
+                            change=i, key=unknown[0])
         since = parse_date(change.get("from"))
         if since.date is None:
             raise RuleError(f"配置文件 [rules] 第 {i} 个 change 的 from 应为日期（如 2019-01-01）", change=i, key="from")

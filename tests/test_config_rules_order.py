@@ -96,3 +96,28 @@ def test_a_rule_given_on_the_command_line_says_it_sets_the_config_files_rules_as
                                        "--no-history", "--rule", "national", "-o", str(tmp_path / "r.xlsx")])
     assert result.exit_code == 1, result.output
     assert f"--rule national 代替了配置文件 {path} 中 [rules] 的规则（含 2 个 change）" in result.output, result.output
+
+
+def test_a_column_the_config_names_outright_is_read_and_its_built_in_look_alike_set_aside(tmp_path):
+    """[columns] published_date = ["网站发布日"] beside a 公示日期 column holding another date (the notice board's):
+    the configured column decides; both were weighed and each row they differed on was 数据有误."""
+    header = ["序号", "文书号", "行政相对人名称", "决定日期", "网站发布日", "公示日期"]
+    ledger = write_xlsx(tmp_path / "区人社局_处罚.xlsx", {"处罚": [header,
+                        [1, "西人社罚〔2025〕1号", "甲", D(2025, 3, 3), D(2025, 3, 31), D(2025, 4, 10)],
+                        [2, "西人社罚〔2025〕2号", "乙", D(2025, 3, 3), D(2025, 4, 1), D(2025, 3, 20)]]})
+    path = tmp_path / "compliance.toml"
+    path.write_text('[columns]\npublished_date = ["网站发布日"]\n', encoding="utf-8")
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(ledger), "--config", str(path), "--as-of", "2025-12-31",
+                                       "--no-history", "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code == 1, result.output
+    got = {r["document_number"]: (r["status"], r["published_date"])
+           for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
+    # 2025-03-03 + 20 working days: 03-31
+    assert got == {"西人社罚〔2025〕1号": ("on_time", "2025-03-31"), "西人社罚〔2025〕2号": ("late", "2025-04-01")}, got
+
+
+def test_a_misspelt_from_in_a_change_is_named_with_its_line(tmp_path):
+    result, _ = _check(tmp_path, '[rules]\npermit = 10\n\n[[rules.change]]\nform = "2020-01-01"\npenalty = 5\n', [])
+    assert result.exit_code == 2, result.output
+    assert "第 5 行" in result.output and "没有“form”这一项" in result.output, result.output

@@ -111,7 +111,9 @@ def map_columns(headers: list[str], rules: FieldRules, compared: tuple[str, ...]
                 stand_ins.setdefault(name, other)
                 continue
             at = dict(other=_letter(other), other_header=headers[other], used=_letter(used), used_header=headers[used])
-            if name in compared and name not in alternates \
+            # a column compliance.toml [columns] names outright (2 x EXACT_BONUS) is the one: a built-in look-alike
+            # beside it is set aside, not weighed row by row (every row it disagreed on was 数据有误; probe 61)
+            if name in compared and name not in alternates and found[0][0] < 2 * EXACT_BONUS \
                     and (score >= ALTERNATE_MIN_SCORE[name] or _names_a_site(name, headers[other])
                          or _by_kind(headers, used, other)) \
                     and not _outranked(name, headers[used], headers[other]):
