@@ -177,6 +177,9 @@ def _read_toml(path: Path) -> tuple[str, dict]:
     except tomllib.TOMLDecodeError as exc:
         at = _TOML_WHERE.search(str(exc))
         line = f"第 {at.group(1)} 行第 {at.group(2)} 列" if at else "末尾（可能缺少 ] 或 \"）"
+        if str(exc).startswith(("Cannot overwrite a value", "Cannot declare")):  # tomllib's words for a repeat
+            raise ConfigError(f"配置文件 {path} {line}：这一项或这一节在前面已经写过一次，同一项（同一单位）"
+                              "只能写一次，请与前面的合并") from exc
         raise ConfigError(f"配置文件 {path} {line}格式有误（TOML 语法：节名写作 [rules]，"
                           f"每项写作 名称 = 值，文字加英文双引号）") from exc
 

@@ -121,3 +121,11 @@ def test_a_misspelt_from_in_a_change_is_named_with_its_line(tmp_path):
     result, _ = _check(tmp_path, '[rules]\npermit = 10\n\n[[rules.change]]\nform = "2020-01-01"\npenalty = 5\n', [])
     assert result.exit_code == 2, result.output
     assert "第 5 行" in result.output and "没有“form”这一项" in result.output, result.output
+
+
+@pytest.mark.parametrize("text, line", [('[units]\n"区人社局" = ["甲"]\n"区人社局" = ["乙"]\n', 3),
+                                        ("[rules]\npermit = 10\n\n[rules]\npenalty = 5\n", 4)])
+def test_a_unit_key_or_section_written_twice_is_said_to_be_a_repeat(tmp_path, text, line):
+    result, _ = _check(tmp_path, text, [])
+    assert result.exit_code == 2, result.output
+    assert f"第 {line} 行" in result.output and "在前面已经写过一次" in result.output, result.output
