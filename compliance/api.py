@@ -22,7 +22,7 @@ from .classify import STATUSES, add_deadlines, classify, select_scope, summarise
 from .written_months import undated_every_month
 from .config import Config
 from .errors import ComplianceError, ReconciliationError, os_reason
-from .exempt import apply_exemptions
+from .exempt import apply_exemptions, unmatched_confirmations
 from .history import HistoryStore, StoreError, follow_up
 from .history.carry import add_history_keys, earlier_decision_dates
 from .history.late_reports import late_reported
@@ -207,6 +207,7 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     summary["skipped_rows"] = loaded.skipped_rows
     summary["out_of_scope"] = out_of_scope
     summary["repeats"] = len(repeats)
+    summary["exempt_unmatched"] = unmatched_confirmations(config.confirmed_exempt, loaded.records["document_number"])
     if month:
         summary["undated_every_month"] = undated_every_month(selected)
         if "reported_month" in selected:

@@ -268,6 +268,8 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
         click.echo(line, err=True)
     for warning in run.calendar.describe()["warnings"]:  # even with -q: it may move every deadline
         click.echo(f"注意：{warning['message']}", err=True)
+    for number in run.summary.get("exempt_unmatched", []):  # a typo would leave a confirmed decision 逾期
+        click.echo("注意：" + message("exempt-confirmed-unmatched", number=number), err=True)
     if click.get_current_context().meta.get("debug"):  # what a library or a dying reader said
         for entry in run.inputs:
             if entry.error is not None and entry.error.detail:

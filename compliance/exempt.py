@@ -113,3 +113,12 @@ def _claims(records: pd.DataFrame) -> np.ndarray:
     unread = records["published_problem"].notna().to_numpy(bool) if "published_problem" in records \
         else np.zeros(len(records), dtype=bool)
     return said | (voided & ~unread)
+
+
+def unmatched_confirmations(confirmed: tuple[str, ...], numbers: pd.Series) -> list[str]:
+    """The numbers compliance.toml [exempt] confirms that no record read bears (a typo leaves a decision 逾期)."""
+    if not confirmed:
+        return []
+    have = set(normalise_document_numbers(numbers)) - {""}
+    keys = normalise_document_numbers(pd.Series(list(confirmed), dtype=object)).tolist()
+    return [number for number, key in zip(confirmed, keys) if key and key not in have]

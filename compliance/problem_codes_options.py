@@ -26,6 +26,9 @@ OPTIONS = [
                 "给了 --online-since 却没有给网站清单", "加上 --online 网站清单，或去掉 --online-since"),
     ProblemType("param-rules-overridden", RUN, "{option} 代替了配置文件 {config} 中 [rules] 的规则{changes}，本次按 {option} 检查",
                 "命令行给了规则或天数，配置文件中也有 [rules]：配置文件的规则这次不用", "确认这次要用命令行的规则；要按配置文件检查，去掉该选项"),
+    ProblemType("exempt-confirmed-unmatched", RUN, "compliance.toml [exempt] confirmed 中的“{number}”在本次读到的台账中没有；"
+                "如果是写错了文书号，那条决定仍按未公开判定，请核对",
+                "法制办确认不公开的文书号，本次检查的记录中没有一条是这个号", "核对文书号的写法；是其他月份的决定则无需处理"),
     ProblemType("web-rule", RUN, "没有名为“{value}”的规则，可用：{known}（网页上请在“规则”中选择，或改填工作日数）",
                 "网页检查请求中的规则名不存在", "在页面的“规则”中选一个，或填写工作日数"),
     ProblemType("history-forget-needs-yes", RUN, "删除前要确认：在终端中运行并回答 y，或加 --yes（compliance history forget {period} --yes）",

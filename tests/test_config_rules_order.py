@@ -129,3 +129,14 @@ def test_a_unit_key_or_section_written_twice_is_said_to_be_a_repeat(tmp_path, te
     result, _ = _check(tmp_path, text, [])
     assert result.exit_code == 2, result.output
     assert f"第 {line} 行" in result.output and "在前面已经写过一次" in result.output, result.output
+
+
+def test_a_confirmed_number_no_record_bears_is_said_on_the_terminal_and_in_the_report(tmp_path):
+    result, records = _check(tmp_path, '[exempt]\nconfirmed = ["西人社罚〔2025〕1号", "西人社罚〔2025〕11号"]\n',
+                             [[1, "西人社罚〔2025〕1号", "甲", D(2025, 3, 3), "不予公开", "处罚", ""]])
+    assert records["西人社罚〔2025〕1号"]["status"] == "exempt"
+    said = "compliance.toml [exempt] confirmed 中的“西人社罚〔2025〕11号”在本次读到的台账中没有"
+    assert said in result.output and "“西人社罚〔2025〕1号”在本次" not in result.output, result.output
+    import openpyxl
+    about = [v for _, v in openpyxl.load_workbook(tmp_path / "r.xlsx")["说明"].iter_rows(values_only=True) if v]
+    assert any(said in v for v in about), about

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...problems import message
 from ...version import __version__
 from ...status import STATUS_LABELS, STATUS_MEANINGS
 from ...summary import RANK_RATE
@@ -47,6 +48,7 @@ def lines(run, writer_label: str, shaped: list | None = None) -> list[tuple[str,
     for item in info["files"]:
         out.append(("日历文件", f"{item['path']}（{'、'.join(map(str, item['years']))} 年）"))
     out += [("日历提示", warning["message"]) for warning in info["warnings"]]
+    out += [("豁免确认", message("exempt-confirmed-unmatched", number=n)) for n in run.summary.get("exempt_unmatched", [])]
     s = run.summary
     out.append(("记录数", f"{s['records']} 条；跳过非记录行（空行、说明、表尾等）{s['skipped_rows']} 行"))
     scope = out_of_scope_text(run)
