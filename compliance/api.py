@@ -207,7 +207,9 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     summary["skipped_rows"] = loaded.skipped_rows
     summary["out_of_scope"] = out_of_scope
     summary["repeats"] = len(repeats)
-    summary["exempt_unmatched"] = unmatched_confirmations(config.confirmed_exempt, loaded.records["document_number"])
+    unmatched = unmatched_confirmations(config.confirmed_exempt, loaded.records["document_number"])
+    if unmatched:  # said where it is (the terminal, 说明); no key in every other run's summary
+        summary["exempt_unmatched"] = unmatched
     if month:
         summary["undated_every_month"] = undated_every_month(selected)
         if "reported_month" in selected:

@@ -35,7 +35,8 @@ def test_open_items_stored_under_an_earlier_versions_keys_meet_this_months_recor
              [2, "西综执罚〔2025〕601号（已送达）", "乙公司", D(2025, 3, 3), None]]
     _month(tmp_path, "2025-03", "2025-04-30", march)
     with sqlite3.connect(tmp_path / "h.sqlite") as store:  # as the earlier version keyed them
-        store.execute("UPDATE followups SET number_key = '〔2025〕西综执罚字第18号' WHERE number_key = '〔2025〕西综执罚字18号'")
+        # (before 2026-12-06 the year-first form kept its order: 〔2025〕西综执罚字18号; earlier still, with its 第)
+        store.execute("UPDATE followups SET number_key = '〔2025〕西综执罚字第18号' WHERE number_key = '西综执罚〔2025〕18号'")
         store.execute("UPDATE followups SET number_key = '西综执罚〔2025〕601号〔已送达〕' WHERE number_key = '西综执罚〔2025〕601号'")
         assert store.execute("SELECT count(*) FROM followups WHERE number_key LIKE '%第18号' OR number_key LIKE '%送达%'").fetchone() == (2,)
     april = [[1, "（2025）西综执罚字第18号", "甲公司", D(2025, 3, 3), D(2025, 5, 8)],
@@ -112,3 +113,20 @@ def test_history_open_for_a_units_old_name_finds_its_items_under_the_new_one(tmp
     result = CliRunner().invoke(main, ["history", "open", "--db", str(tmp_path / "h.sqlite"), "--unit", "区人社局"])
     assert result.exit_code == 0, result.output
     assert "西人社罚〔2025〕1号" in result.stdout, result.output
+
+
+def test_a_numberless_decision_whose_unreadable_date_is_fixed_next_month_is_no_late_report(tmp_path):
+    """September's ledger lists 李四 with 见附件 for a date (数据有误, counted in September); October's cumulative
+    ledger gives 2025-09-18 (probe 62 F1-F2): it was also called 补报 and counted again in October, and its
+    整改跟踪 row read 原问题 逾期未公开 beside 已更正."""
+    september = [[1, "无", "李四", "见附件", None]]
+    first = _month(tmp_path, "2025-09", "2025-10-31", september)
+    assert [r["status"] for r in first["records"]] == ["invalid"]
+    october = [[1, "无", "李四", D(2025, 9, 18), None], [2, "西综执罚〔2025〕5号", "王五", D(2025, 10, 9), D(2025, 10, 10)]]
+    payload = _month(tmp_path, "2025-10", "2025-11-28", october)
+    assert [r["party"] for r in payload["records"]] == ["王五"], payload["records"]  # 李四 is September's
+    [item] = payload["history"]["carried_over"]
+    assert (item["party"], item["problem"], item["state"], item["status"]) == ("李四", "invalid", "corrected", "overdue")
+    november = _month(tmp_path, "2025-11", "2025-12-31", october)
+    [item] = november["history"]["carried_over"]  # followed as what it is now: still unpublished
+    assert (item["problem"], item["state"]) == ("overdue", "open"), item

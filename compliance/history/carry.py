@@ -180,7 +180,9 @@ def _unpublished_until(store: HistoryStore, previous: str, carried: pd.DataFrame
         if len(recorded):
             known = pd.concat([known, recorded]).groupby(level=0).max()
         bound = np.datetime64(period["as_of"], "s")
-        day = pd.Series(units[held], dtype=object).map(known).to_numpy("datetime64[s]")
+        # mapped through a dict: a Series map with nothing known (no record of that period) failed to cast NaN
+        day = pd.to_datetime(pd.Series(units[held], dtype=object).map(dict(known.items())),
+                             errors="coerce").to_numpy("datetime64[s]")
         last[held], found_in[held] = np.where(day > bound, bound, day), period["period"]  # NaT stays
         settled |= held
     rows = at[pick]

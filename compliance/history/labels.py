@@ -5,6 +5,14 @@ PROBLEM_LABELS = {"overdue": "逾期未公开", "not-found": "网站未见", "in
                   "undetermined": "无法判定"}
 # an item's status as of the latest period, where it differs from the problem first found (未到期 then, now 逾期未公开)
 STATUS_NOW_LABELS = {**PROBLEM_LABELS, "late": "逾期公开", "on_time": "按时公开", "exempt": "无需公开"}
+
+
+def problem_found(problem: str | None, state: str | None) -> str | None:
+    """The problem as first found: an item 已更正 this period was 数据有误 (the store already follows it as what it
+    is now, 逾期未公开, for the next period; shown so beside 已更正 the row contradicted itself)."""
+    return "invalid" if state == "corrected" else problem
+
+
 LONG_OPEN = 3  # items open for this many periods or more stand out on 整改跟踪
 # 整改跟踪's 说明 of an item not found this period: absent (not read), or gone from a ledger that still holds its month
 ABSENT_NOTE = "本期未读到这一条（未报送，或台账不含该月份），继续跟踪"

@@ -76,4 +76,15 @@ def _without_number_missing(mine: pd.DataFrame, stored: pd.DataFrame, everything
     near = (pairs["decision_date"] - pairs["decision_date_then"]).abs() <= pd.Timedelta(days=SAME_DECISION_DAYS)
     found = left.merge(right, how="left", indicator=True)["_merge"].eq("both").to_numpy(bool, copy=True)
     found[pairs.loc[near, "mine"].to_numpy()] = True
+    # …or the party's decision recorded with a date that could not be read (见附件), dated now: the month held
+    # it, and counted it (数据有误); the follow-up finds it as corrected (probe 62: 补报 and counted twice)
+    who = ["unit", "category", "party"]
+    blank = stored[stored["decision_date"].isna().to_numpy(bool)]
+    if len(blank):  # recorded in the decision's month or later (a month recorded before it cannot hold it)
+        undated = match_keys(blank, None, who).assign(recorded=blank["period"].astype(str).to_numpy(object))
+        still_undated = now[now["decision_date"].isna().to_numpy(bool)][who].drop_duplicates()
+        fixed = undated.merge(still_undated, how="left", indicator=True)
+        fixed = fixed[fixed["_merge"].eq("left_only").to_numpy(bool)][who + ["recorded"]]
+        held = left[who + ["month", "mine"]].merge(fixed, on=who)
+        found[held.loc[(held["recorded"] >= held["month"]).to_numpy(bool), "mine"].to_numpy()] = True
     return mine["month"][~found]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Iterable
 from ..quality.id_text import mask_ids
 from ..status import TOTAL
 from .columns import FOLLOWUP_COLUMNS
-from .labels import PROBLEM_LABELS, STATE_LABELS, STATUS_NOW_LABELS
+from .labels import PROBLEM_LABELS, STATE_LABELS, STATUS_NOW_LABELS, problem_found
 from .store import HistoryStore
 
 if TYPE_CHECKING:  # the frames come from the report's side, which has pandas loaded already
@@ -44,6 +44,7 @@ def item_dicts(columns: dict[str, list]) -> list[dict]:
     """The ``carried_over`` objects (and `history open`'s) from ITEM_FIELDS' columns; missing values are null."""
     out = {name: [_text(v) for v in columns[name]] for name in ITEM_FIELDS}
     out["document_number"] = [None if v is None or not str(v).strip() else v for v in out["document_number"]]
+    out["problem"] = [problem_found(p, s) for p, s in zip(out["problem"], out["state"])]
     for name in ("party", "document_number"):  # masked at ingest; again here, for a store filled otherwise
         out[name] = [mask_ids(v) for v in out[name]]
     out["periods_open"] = [int(v) for v in columns["periods_open"]]  # a frame's column with a gap holds floats

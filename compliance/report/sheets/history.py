@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ...history.labels import LONG_OPEN, PROBLEM_LABELS, STATE_LABELS
+from ...history.labels import LONG_OPEN, PROBLEM_LABELS, STATE_LABELS, problem_found
 from ...rules import CATEGORY_LABELS
 from ...status import STATUS_LABELS
 from ..layout import DATE, INT, PERCENT, POINTS, TEXT, SheetSpec, column_widths, tallest_rows
@@ -28,7 +28,8 @@ def followup_frame(carried: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "单位": c["unit"], "类别": c["category"].map(CATEGORY_LABELS), "文书号": c["document_number"],
         "行政相对人": c["party"], "决定日期": _dates(c["decision_date"]), "首次发现": c["first_period"],
-        "已持续期数": c["periods_open"].astype(float), "原问题": c["problem"].map(PROBLEM_LABELS),
+        "已持续期数": c["periods_open"].astype(float), "原问题": pd.Series([problem_found(p, s) for p, s in zip(c["problem"], c["state"])],
+                                                                index=c.index).map(PROBLEM_LABELS),
         "现状": c["state"].map(STATE_LABELS), "公开日期": _dates(c["published_date"]),
         "逾期工作日数": pd.to_numeric(c["working_days_late"], errors="coerce").astype(float),
         "当前状态": c["status"].map(STATUS_LABELS),
