@@ -167,7 +167,9 @@ def _rule(table: dict, base: Rule, where: str, source: str, since: dt.date | Non
     # simple-procedure penalties would turn 逾期未公开; exempt = [] ends them
     exempt = table.get("exempt", list(base.exempt))
     if not isinstance(exempt, list) or any(e not in EXEMPTIONS for e in exempt):
-        raise RuleError(f"配置文件 [rules]{where} 中 exempt 应为列表，可用：" + "、".join(f"\"{k}\"" for k in EXEMPTIONS),
+        wrong = next((e for e in exempt if e not in EXEMPTIONS), None) if isinstance(exempt, list) else None
+        said = f"中没有“{wrong}”这种豁免" if wrong is not None else "应为列表"  # ["简易"] is a list, of a wrong word
+        raise RuleError(f"配置文件 [rules]{where} 的 exempt {said}，可用：" + "、".join(f"\"{k}\"" for k in EXEMPTIONS),
                         change=change_number, key="exempt")
     exempt_from = base.exempt_from if "exempt" not in table else None
     years = table.get("publicity_years", base.publicity_years)

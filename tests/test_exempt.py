@@ -90,7 +90,10 @@ def test_config_refuses_an_unknown_exemption(tmp_path, monkeypatch):
     path = write_xlsx(tmp_path / "a_行政处罚.xlsx", {"S": [HEADER]})
     result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2022-12-31"])
     assert result.exit_code == 2
-    assert "exempt 应为列表，可用：\"简易程序\"、\"仅警告\"" in result.stderr
+    assert "exempt 中没有“涉密”这种豁免，可用：\"简易程序\"、\"仅警告\"" in result.stderr  # a list, of a wrong word
+    (tmp_path / "compliance.toml").write_text('[rules]\nexempt = "简易程序"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2022-12-31"])
+    assert result.exit_code == 2 and "exempt 应为列表，可用：" in result.stderr, result.stderr
 
 
 def test_a_units_own_claim_is_listed_until_confirmed(tmp_path, monkeypatch):
