@@ -74,6 +74,8 @@ class HistoryPart(Part):
         """The recorded periods' rates before this one, and this run's (not recorded until the report is out)."""
         stored = self.follow.stored_rates
         stored = stored[stored["period"] < self.follow.period]
+        if self.follow.spellings:  # a unit renamed since (区卫健委 -> 西塞山区卫生健康委员会): one line, as 汇总 has it
+            stored = stored.assign(unit=stored["unit"].replace(self.follow.spellings))
         mine = unit_rates(self.run.unit_summary[0]).assign(period=self.follow.period)
         both = pd.concat([stored, mine], ignore_index=True)
         return trend_frame(both[both["category"].eq("all")])  # one line per unit, and 合计
