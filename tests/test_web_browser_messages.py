@@ -141,3 +141,26 @@ def test_two_files_of_one_name_chosen_together_are_both_kept(page, tmp_path):
     page.set_input_files("#files", [str(tmp_path / "a" / "台账.xlsx"), str(tmp_path / "b" / "台账.xlsx")])
     assert page.locator("#chosen li").count() == 2
     assert "替换" not in page.locator("#check-status").inner_text()
+
+
+def test_a_hidden_sheets_records_counted_are_said_above_the_figures(page, tmp_path):
+    """A draft sheet left hidden in the workbook is read (its records count): the terminal says so first; the
+    page said it only in the folded 读取说明, beside a large 逾期 figure without a reason (probe 63 F1)."""
+    ledger = tmp_path / "区应急局_2016年行政处罚.xlsx"
+    header = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期"]
+    book = openpyxl.Workbook()
+    book.active.title = "处罚"
+    book.active.append(header)
+    book.active.append([1, "西应急罚〔2016〕1号", "甲", dt.date(2016, 9, 1), dt.date(2016, 9, 8)])
+    draft = book.create_sheet("草稿（勿报）")
+    draft.append(header)
+    draft.append([1, "西应急罚〔2016〕9号", "乙", dt.date(2016, 3, 1), None])
+    draft.sheet_state = "hidden"
+    book.save(ledger)
+    page.fill("#as_of", "2016-12-31")
+    page.set_input_files("#files", [str(ledger)])
+    _run(page)
+    warning = page.locator("#calendar-warning")
+    assert warning.is_visible(), page.locator("#results").inner_text()[:500]
+    text = warning.inner_text()
+    assert "区应急局_2016年行政处罚.xlsx" in text and "草稿（勿报）" in text and "隐藏" in text, text

@@ -13,6 +13,7 @@ from ..dates import iso_dates
 from ..version import JSON_TOOL, __version__
 from .paths import write_atomically
 from .sheets.summary import summary_table
+from .terminal import said_up_front
 
 
 def run_json(run, writer=None) -> dict:
@@ -49,6 +50,10 @@ def run_json(run, writer=None) -> dict:
         "calendar": {"source": info["source"], "version": info["version"],
                      "covered_years": info["covered_years"], "files": info["files"], "warnings": info["warnings"]},
         "inputs": [_input(e) for e in run.inputs],
+        # what the terminal says before the figures (a hidden sheet's records counted, a stand-in date column):
+        # the web page shows it there too, not only among the files' notes
+        "attention": [{"file": Path(note.file).name if note.file else None, "sheet": note.sheet, "code": note.code,
+                       "message": note.message} for entry in run.inputs for note in said_up_front(entry)],
         "summary": run.summary,
         "report_writer": None if writer is None else {"name": writer.name, "fallback_reason": writer.fallback_reason},
         "records": rows,

@@ -160,9 +160,7 @@ def input_lines(run) -> list[str]:
             lines.append(f"{said}：{problem_line(entry.not_read)}")
         elif entry.is_report:
             lines += [f"已跳过：{problem_line(note)}" for note in entry.notes if note.code == "own-report-skipped"]
-        lines += [f"注意：{problem_line(note)}" for note in entry.notes if note.code in SAID_ON_THE_TERMINAL]
-        lines += [f"注意：{problem_line(note)}" for sheet in entry.sheets for note in sheet.notes
-                  if note.code in SAID_ON_THE_TERMINAL]
+        lines += [f"注意：{problem_line(note)}" for note in said_up_front(entry)]
         lines += [f"未读出：{problem_line(found)}" for sheet in entry.sheets for found in sheet.problems
                   if found.code == UNSAVED_FORMULAS]
     return lines
@@ -174,6 +172,12 @@ SAID_ON_THE_TERMINAL = frozenset({"unit-line-differs", "published-column-stand-i
                                   "column-hidden-used", "rows-hidden", "sheet-hidden", "header-merged-span",
                                   "unit-from-sheet-names", "unit-compiled-sheet", "unit-from-folder", "unit-file-several",
                                   "row-dates-merged-across", "published-from-comment"})
+
+
+def said_up_front(entry) -> list[Problem]:
+    """A file's notes in SAID_ON_THE_TERMINAL: the terminal's 注意 lines, and the web page's (JSON ``attention``)."""
+    return [note for note in entry.notes if note.code in SAID_ON_THE_TERMINAL] \
+        + [note for sheet in entry.sheets for note in sheet.notes if note.code in SAID_ON_THE_TERMINAL]
 
 
 def missing_year_lines(run) -> list[str]:

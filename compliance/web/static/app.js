@@ -217,7 +217,11 @@ function drawResults(result) {
   $("scope-note").hidden = !checked || scope.length === 0;
   $("scope-note").textContent = scope.length ? scope.join("；") + "。" : "";
   // a calendar file that is likely wrong moves deadlines: said above the figures, as the terminal says it
-  const calendarWarnings = ((result.calendar || {}).warnings || []).map((w) => w.message);
+  // …and what the terminal says before the figures: a hidden sheet's or hidden rows' records counted, a stand-in
+  // date column (without it a large 逾期 figure had its reason only in the folded 读取说明)
+  const attention = (result.attention || []).map((a) =>
+    `${a.file || ""}${a.sheet ? ` 工作表“${a.sheet}”` : ""}：${a.message}`);
+  const calendarWarnings = ((result.calendar || {}).warnings || []).map((w) => w.message).concat(attention);
   $("calendar-warning").hidden = calendarWarnings.length === 0;
   $("calendar-warning").textContent = calendarWarnings.map((m) => "注意：" + m).join(" ");
   // the verdict the terminal ends with: 通过 / 未通过 and why, in one line above the figures
