@@ -46,7 +46,10 @@ READER: ContextVar[str] = ContextVar("reader", default="cli")  # who reads the m
 WEB_WORDING = ((CALENDAR_ADVICE, "请把这个情况告诉区政府办：补充 {year} 年的日历文件后，重新上传检查"),
                (CALENDAR_ADVICE.replace("{year}", "{gap_year}"),
                 "请把这个情况告诉区政府办：补充 {gap_year} 年的日历文件后，重新上传检查"),
-               (COLUMNS_ADVICE, "请把表头改成常用的列名（如“决定日期”“公开日期”），或请区政府办在配置中补充这些列名"))
+               (COLUMNS_ADVICE, "请把表头改成常用的列名（如“决定日期”“公开日期”），或请区政府办在配置中补充这些列名"),
+               # the page has no folders, and a clerk need not be told of zip bombs (probe 63 F2)
+               ("放在同一文件夹中一起检查", "一次选中这几个文件一起上传检查"),
+               ("否则可能是恶意文件（压缩炸弹）", "否则请确认文件来源，用 Excel/WPS 打开后另存再上传"))
 
 
 def _for_the_web(template: str) -> str:

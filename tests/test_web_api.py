@@ -701,3 +701,22 @@ def test_a_file_filled_in_by_another_unit_has_its_line_on_the_web_as_in_the_cli(
     report = openpyxl.load_workbook(io.BytesIO(client.get(payload["report_url"]).data), read_only=True)
     cells = [c for row in report["汇总"].iter_rows(values_only=True) for c in row if isinstance(c, str)]
     assert "计入他单位" in cells
+
+
+@pytest.mark.parametrize("code, values", [("file-too-large", {"size_mb": 2000, "limit_mb": 1024}),
+                                          ("sheet-too-large", {"sheet": "S", "rows": 600000, "columns": 40,
+                                                               "cells": 24000000, "limit": 16000000}),
+                                          ("read-memory-limit", {"limit_mb": 4096}),
+                                          ("read-time-limit", {"seconds": 900})])
+def test_size_limit_messages_give_a_clerk_on_the_page_advice_the_page_can_follow(code, values):
+    """The page has no folders, and a clerk need not be told of zip bombs (probe 63 F2); the CLI keeps its words."""
+    from compliance.problem_types import READER, WEB
+    from compliance.problems import message
+
+    token = READER.set(WEB)
+    try:
+        web = message(code, **values)
+    finally:
+        READER.reset(token)
+    assert "文件夹" not in web and "压缩炸弹" not in web, web
+    assert "文件夹" in message(code, **values)  # the command line's reader has folders
