@@ -164,3 +164,13 @@ def test_a_hidden_sheets_records_counted_are_said_above_the_figures(page, tmp_pa
     assert warning.is_visible(), page.locator("#results").inner_text()[:500]
     text = warning.inner_text()
     assert "区应急局_2016年行政处罚.xlsx" in text and "草稿（勿报）" in text and "隐藏" in text, text
+
+
+def test_an_as_of_date_after_today_is_refused_in_chinese(page):
+    """The browser's own bubble said "Value must be … or earlier" in English (probe 63 F3)."""
+    page.fill("#as_of", "2099-01-01")
+    page.set_input_files("#files", [str(SAMPLE)])
+    page.click("#run")
+    said = page.eval_on_selector("#as_of", "e => e.validationMessage")
+    assert said.startswith("不能晚于今天（") and "无法检查" in said, said
+    assert page.locator("#results").is_hidden()

@@ -515,6 +515,13 @@ async function start() {
     input.addEventListener("invalid", () => input.setCustomValidity(`请填写 ${input.min}–${input.max} 之间的整数`));
     input.addEventListener("input", () => input.setCustomValidity(""));
   }
+  // …and the date fields' (统计截止日 after today: the bubble said "Value must be … or earlier", probe 63 F3)
+  for (const input of document.querySelectorAll("input[type=date]")) {
+    input.addEventListener("invalid", () => input.setCustomValidity(
+      input.max && input.value > input.max ? `不能晚于今天（${input.max}）：还没到的日子无法检查`
+        : input.min && input.value < input.min ? `不能早于 ${input.min}` : "请填写有效的日期"));
+    input.addEventListener("input", () => input.setCustomValidity(""));
+  }
   $("check-form").addEventListener("submit", runCheck);
   $("deadline-form").addEventListener("submit", runDeadline);
   $("print").addEventListener("click", () => window.print());
