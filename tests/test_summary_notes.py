@@ -8,7 +8,7 @@ import datetime as dt
 
 import openpyxl
 
-from helpers import PENALTY_HEADER, cli_check, penalty_rows, write_xlsx
+from helpers import PENALTY_HEADER, SAMPLE, cli_check, penalty_rows, write_xlsx
 
 
 def _rows(sheet, header_row: int) -> list[dict]:
@@ -55,3 +55,19 @@ def test_a_number_shared_by_two_decisions_is_counted_twice_and_summary_says_so(t
     assert "有 1 条记录的文书号与前面的记录重复，各按一个决定计入" in anjian["备注"], anjian
     total = next(r for r in summary if r["单位"] == "合计")
     assert "有 1 条记录的文书号与前面的记录重复" in total["备注"], total
+
+
+def test_a_long_note_on_a_bold_line_wraps_as_on_the_others(tmp_path):
+    """汇总's 小计 and 合计 lines are bold by their row's format, which took the place of the 备注 column's wrap: a
+    two-part note was cut at the cell's edge in a row made tall for it (the sample data's 区食药监局 and 合计)."""
+    code, _, output = cli_check(tmp_path, SAMPLE)
+    assert code == 1, output
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["汇总"]
+    heads = [c.value for c in sheet[3]]
+    bold = [row for row in sheet.iter_rows(min_row=4) if row[heads.index("类别")].value == "小计"
+            or row[heads.index("单位")].value == "合计"]
+    notes = [row[heads.index("备注")] for row in bold if row[heads.index("备注")].value
+             and "文书号与前面的记录重复" in row[heads.index("备注")].value]
+    assert len(notes) == 2, [row[heads.index("备注")].value for row in bold]
+    for note in notes:
+        assert note.alignment.wrap_text and sheet.row_dimensions[note.row].height >= 45, (note.coordinate, note.value)

@@ -74,7 +74,9 @@ def _rust_options(spec: SheetSpec, fmt) -> dict:
     """One sheet's options for rustpy-xlsxwriter's ``sheet``."""
     # A row that wraps (row_heights) of a sheet with fills wraps by its row format: a column's wrap format would
     # hide the row's fill. Wrapping the row's short cells too changes nothing on the page.
-    wrapped = set(spec.row_heights) if spec.wrap_columns and spec.highlight else set()
+    # So does a bold row's format (汇总's 小计, 合计): its long 备注 was cut at the cell's edge in a tall row.
+    wrapped = (set(spec.row_heights) if spec.highlight else set(spec.row_heights) & set(spec.bold_rows)) \
+        if spec.wrap_columns else set()
     row_formats = {spec.header_row + 1 + r: fmt(spec.highlight.get(r), bold=r in spec.bold_rows, wrap=r in wrapped)
                    for r in set(spec.highlight) | set(spec.bold_rows) | wrapped}
     # Only rates and their differences get a column format: a cell's own format hides the
