@@ -19,12 +19,16 @@ HEADER = ["序号", "文书号", "行政相对人名称", "决定日期", "上�
 
 
 def _check(tmp_path, config: str, rows: list[list], as_of: str = "2025-12-31", name: str = "区人社局_台账.xlsx"):
-    ledger = write_xlsx(tmp_path / name, {"台账": [HEADER, *rows]})
-    path = tmp_path / "compliance.toml"
-    path.write_text(config, encoding="utf-8")
+    return _run(tmp_path, write_xlsx(tmp_path / name, {"台账": [HEADER, *rows]}), config, "--as-of", as_of)
+
+
+def _run(tmp_path, path, config: str, *options: str):
+    """``check PATH --config`` (a file or a folder), no history: (the CLI's result, the records by number)."""
+    toml = tmp_path / "compliance.toml"
+    toml.write_text(config, encoding="utf-8")
     out = tmp_path / "r.json"
-    result = CliRunner().invoke(main, ["check", str(ledger), "--config", str(path), "--as-of", as_of, "--no-history",
-                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    result = CliRunner().invoke(main, ["check", str(path), "--config", str(toml), "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out), *options])
     records = json.loads(out.read_text(encoding="utf-8"))["records"] if out.exists() else []
     return result, {r["document_number"]: r for r in records}
 
@@ -65,13 +69,10 @@ def test_a_confirmed_number_another_units_decision_shares_leaves_that_decision_j
                                                                   "处罚", "一般程序"]]})
     write_xlsx(folder / "区环保局_处罚.xlsx", {"处罚": [HEADER, [1, "西安监罚〔2025〕7号", "乙", D(2025, 6, 2), None,
                                                                   "处罚", "一般程序"]]})
-    path = tmp_path / "compliance.toml"
-    path.write_text('[exempt]\nconfirmed = ["西安监罚〔2025〕7号"]\n', encoding="utf-8")
-    out = tmp_path / "r.json"
-    result = CliRunner().invoke(main, ["check", str(folder), "--config", str(path), "--as-of", "2025-12-31",
-                                       "--no-history", "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    result, _ = _run(tmp_path, folder, '[exempt]\nconfirmed = ["西安监罚〔2025〕7号"]\n', "--as-of", "2025-12-31")
     assert result.exit_code == 1, result.output
-    statuses = {r["unit"]: r["status"] for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
+    statuses = {r["unit"]: r["status"]
+                for r in json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["records"]}
     assert statuses == {"区安监局": "exempt", "区环保局": "overdue"}, statuses
 
 
@@ -87,14 +88,11 @@ def test_a_unit_declared_twice_or_without_a_name_is_refused_with_its_line(tmp_pa
 
 
 def test_a_rule_given_on_the_command_line_says_it_sets_the_config_files_rules_aside(tmp_path):
-    config = IN_ORDER
     ledger = write_xlsx(tmp_path / "区人社局_台账.xlsx", {"台账": [HEADER, [1, "西人社许〔2025〕1号", "甲", D(2025, 3, 3),
                                                                          D(2025, 3, 18), "许可", ""]]})
-    path = tmp_path / "compliance.toml"
-    path.write_text(config, encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", str(ledger), "--config", str(path), "--as-of", "2025-12-31",
-                                       "--no-history", "--rule", "national", "-o", str(tmp_path / "r.xlsx")])
+    result, _ = _run(tmp_path, ledger, IN_ORDER, "--as-of", "2025-12-31", "--rule", "national")
     assert result.exit_code == 1, result.output
+    path = tmp_path / "compliance.toml"
     assert f"--rule national 代替了配置文件 {path} 中 [rules] 的规则（含 2 个 change）" in result.output, result.output
 
 
@@ -105,14 +103,9 @@ def test_a_column_the_config_names_outright_is_read_and_its_built_in_look_alike_
     ledger = write_xlsx(tmp_path / "区人社局_处罚.xlsx", {"处罚": [header,
                         [1, "西人社罚〔2025〕1号", "甲", D(2025, 3, 3), D(2025, 3, 31), D(2025, 4, 10)],
                         [2, "西人社罚〔2025〕2号", "乙", D(2025, 3, 3), D(2025, 4, 1), D(2025, 3, 20)]]})
-    path = tmp_path / "compliance.toml"
-    path.write_text('[columns]\npublished_date = ["网站发布日"]\n', encoding="utf-8")
-    out = tmp_path / "r.json"
-    result = CliRunner().invoke(main, ["check", str(ledger), "--config", str(path), "--as-of", "2025-12-31",
-                                       "--no-history", "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    result, records = _run(tmp_path, ledger, '[columns]\npublished_date = ["网站发布日"]\n', "--as-of", "2025-12-31")
     assert result.exit_code == 1, result.output
-    got = {r["document_number"]: (r["status"], r["published_date"])
-           for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
+    got = {number: (r["status"], r["published_date"]) for number, r in records.items()}
     # 2025-03-03 + 20 working days: 03-31
     assert got == {"西人社罚〔2025〕1号": ("on_time", "2025-03-31"), "西人社罚〔2025〕2号": ("late", "2025-04-01")}, got
 
