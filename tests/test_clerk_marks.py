@@ -90,6 +90,24 @@ def test_a_publication_cell_that_says_not_yet_with_a_day_beside_is_not_published
     assert got == {2: "overdue", 3: "overdue", 4: "overdue", 5: "invalid"}
 
 
+def test_a_due_date_written_in_the_publication_cell_is_not_a_publication(tmp_path):
+    """应于2026.10.8前公开, 最迟2026年10月8日公示: the day it was due, not the day it went online: not
+    published, so 逾期未公开 after the deadline (2026-10-08); 截止2026.10.8 alone may be a publicity period's
+    end as well as a due date: 数据有误, never a verdict either way."""
+    day = dt.date(2026, 9, 3)
+    rows = [HEADER,
+            ["西安监罚〔2026〕1号", "甲", "区安监局", day, "应于2026.10.8前公开"],
+            ["西安监罚〔2026〕2号", "乙", "区安监局", day, "最迟2026年10月8日公示"],
+            ["西安监罚〔2026〕3号", "丙", "区安监局", day, "须于10月8日之前公开"],
+            ["西安监罚〔2026〕4号", "丁", "区安监局", day, "截止2026.10.8"],
+            ["西安监罚〔2026〕5号", "戊", "区安监局", day, "应于2026.10.8前公开，已于2026.10.9公开"]]
+    ledger = write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"行政处罚": rows})
+    _, payload = check(tmp_path, ledger)
+    got = {r["row"]: (r["status"], r["published_date"]) for r in payload["records"]}
+    assert got == {2: ("overdue", None), 3: ("overdue", None), 4: ("overdue", None), 5: ("invalid", None),
+                   6: ("late", "2026-10-09")}, got
+
+
 def test_a_party_name_run_on_to_the_next_row_is_no_record(tmp_path):
     """黄石市西塞山区某某商贸 | 有限公司 on the next row (the clerk pressed Enter): the legal form alone, no
     number, no date, is the name continued, a skipped row; not a 数据有误 record charged to the unit."""

@@ -19,8 +19,10 @@ from .cells import per_distinct
 # 待公开（预计…）, 未公开（2026.10.8报送信用办）: not yet, whatever the brackets add (a day sent elsewhere, a
 # plan); 拟于2026年10月8日公开, 计划10月8日公示: a plan, not yet online. Unless the words also say it went
 # online (已公开, 实际10月9日公开, 报送后于10月9日在信用中国公示): a publishing verb not after 拟/计划/预计/将/待.
+# 应于2026.3.19前公开, 最迟3月19日公示: the due date, written where the day it went online belongs.
 _PLANNED = re.compile(r"^(?:待|未|尚未|暂未)(?:公开|公示|上网|发布)[（(](?P<inner>[^）)]*)[）)]$"
-                      r"|^(?:拟|计划|预计|将)于?(?P<plan>[^，,；;。]{0,24})(?:公开|公示|上网|发布)$")
+                      r"|^(?:拟|计划|预计|将)于?(?P<plan>[^，,；;。]{0,24})(?:公开|公示|上网|发布)$"
+                      r"|^(?:应当?|须|需|必须|最迟|要求)(?:于|在)?(?P<due>[^，,；;。]{0,24}?)(?:之前|以前|前)?(?:公开|公示|上网|发布)$")
 _DONE_VERB = re.compile(r"(?<!拟)(?<!计划)(?<!预计)(?<!将)(?<!待)(?<!拟于)(?<!将于)(?:公开|公示|上网|发布|挂网)")
 
 
@@ -28,7 +30,7 @@ def _planned(text: str) -> bool:
     match = _PLANNED.match(text)
     if match is None:
         return False
-    words = match.group("inner") if match.group("inner") is not None else match.group("plan")
+    words = next(w for w in match.group("inner", "plan", "due") if w is not None)
     return _DONE_VERB.search(re.sub(r"(?:19|20)?\d{0,4}\s*[年./\-－]?\s*\d{1,2}\s*[月./\-－]\s*\d{1,2}\s*日?", "", words)) is None \
         and "已" not in words and "实际" not in words
 
