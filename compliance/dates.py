@@ -87,9 +87,9 @@ class ParsedDate:
 
 
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "o": 0, "一": 1, "二": 2, "两": 2,
-              "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+              "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9} | dict(zip("壹贰叁肆伍陆柒捌玖", range(1, 10)))
 _CN_DIGITS |= {str(k): k for k in range(10)}  # 二0一六年五月三日: 0 (or o) typed for 〇, digits and numerals mixed
-_CN_CHARS = "".join(_CN_DIGITS) + "十廿卅"
+_CN_CHARS = "".join(_CN_DIGITS) + "十廿卅拾"  # 贰零贰陆年贰月拾叁日: the financial forms too
 
 # Separators: - / . and the dashes and hyphens a Chinese keyboard or a word processor gives
 # (— – ― − ‐ ‒), which NFKC leaves as they are, and the full stop it types for . (2024。3。5).
@@ -127,7 +127,7 @@ NUMBER_TEXT = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 
 def _cn_number(text: str) -> int | None:
     """二十 -> 20, 十一 -> 11, 三十一 -> 31, 〇九 -> 9; 廿五 -> 25, 卅一 -> 31 (the old forms of 二十, 三十)."""
-    text = text.replace("廿", "二十").replace("卅", "三十")
+    text = text.replace("廿", "二十").replace("卅", "三十").replace("拾", "十")
     if "十" in text:
         head, _, tail = text.partition("十")
         if "十" in tail or len(head) > 1 or len(tail) > 1:

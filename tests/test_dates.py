@@ -45,6 +45,9 @@ GOOD = [
     ("二〇一六年九月廿五日", dt.date(2016, 9, 25)),  # 廿 = 二十, 卅 = 三十: the old forms still typed
     ("二〇一六年十月卅一日", dt.date(2016, 10, 31)),
     ("二〇一六年九月廿日", dt.date(2016, 9, 20)),
+    ("贰零壹陆年伍月叁日", D),  # the financial forms, as on a stamped certificate
+    ("贰〇壹陆年拾贰月叁拾壹日", dt.date(2016, 12, 31)),
+    ("贰零壹陆年拾月拾日", dt.date(2016, 10, 10)),
     ("２０１６－０５－０３", D),
     ("２０１６年５月３日", D),
     ("２０１６／５／３", D),
@@ -93,6 +96,7 @@ BAD = [
     ("2016-02-30", "date-impossible"),
     ("2016年13月1日", "date-impossible"),
     ("二〇一六年二月三十日", "date-impossible"),
+    ("贰零壹陆年贰拾月壹日", "date-impossible"),
     ("#VALUE!", "date-formula-error"),
     ("#REF!", "date-formula-error"),
     ("#N/A", "date-formula-error"),
