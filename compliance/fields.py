@@ -387,19 +387,11 @@ def unit_names(values: pd.Series, aliases: dict[str, list[str]] | None = None) -
     The one normaliser for ledger units, online-list units and the keys that match them."""
     codes, uniques = _distinct(values.to_numpy(object))
     spelled = pd.Series([unit_name(t) for t in uniques], dtype=object)
-    if aliases:
-        table = {unit_name(alias): name for name, others in aliases.items() for alias in [name, *others]}
-        # 区发改局（区物价局） declared: a ledger naming either is that unit, unless another is declared so
-        for name in aliases:
-            for parts in _BRACKETED.findall(unit_name(name)):
-                for part in parts:
-                    table.setdefault(part, name)
-        spelled = spelled.map(table).fillna(spelled)
+    if aliases:  # the declared names, their aliases, and the usual spellings of one declared unit
+        from .ingest.unit_spellings import as_declared  # lazy: that module is told its names from here
+        spelled = spelled.map(as_declared(set(spelled), aliases)).fillna(spelled)
     out = spelled.to_numpy(object)[codes] if len(codes) else np.zeros(0, dtype=object)
     return pd.Series(out, index=values.index, dtype=object)
-
-
-_BRACKETED = re.compile(r"^(.+?)\((.+)\)$")  # unit_name writes brackets half-width
 
 
 # A stamp note after a unit's name (区安监局（盖章）) or before it (盖章：区安监局, （公章）区安监局) is where

@@ -205,25 +205,45 @@ def test_two_districts_offices_and_a_declared_unit_list_are_not_merged(tmp_path,
 
 
 def test_a_unit_outside_the_declared_list_is_said_not_silently_ranked(tmp_path, monkeypatch):
-    # [units] lists 区人社局 without aliases: 西塞山区人力资源和社会保障局 is counted and ranked on its own (as
-    # documented), and the run says it is outside the list, where the clerk can add it as an alias.
-    import json
+    # [units] lists 区人社局 and 区安监局 without aliases. The usual spellings of a declared unit (西塞山区人力资源和
+    # 社会保障局, 西塞山区安全生产监督管理局) are that unit, said as a merge: the list adds names, it does not take
+    # the usual ones away (else 区人社局 is 未报送 beside its own records). A name that spells no declared unit
+    # (区城管局) is counted and ranked on its own, and said, where the clerk can add it to the list.
+    folder = _spelled(tmp_path / "in", ["区人社局", "西塞山区人力资源和社会保障局", "西塞山区安全生产监督管理局", "区城管局"])
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "compliance.toml").write_text('[units]\n"区人社局" = []\n"区安监局" = []\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-12-31", "--json", "-", "-q",
+                                       "-o", str(tmp_path / "r.xlsx")])
+    payload = json.loads(result.stdout)
+    assert payload["units_not_declared"] == ["区城管局"]
+    assert payload["unit_spellings"] == {"区人社局": ["西塞山区人力资源和社会保障局"], "区安监局": ["西塞山区安全生产监督管理局"]}
+    assert sorted(r["unit"] for r in payload["records"]) == ["区人社局", "区人社局", "区城管局", "区安监局"]
+    assert set(summary(tmp_path / "r.xlsx")) == {"区人社局", "区安监局", "区城管局", "合计"}  # none 未报送
+    shown = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-12-31", "-o", str(tmp_path / "r2.xlsx")])
+    said = "不在 compliance.toml [units] 名单中的单位，按各自的名称单独统计、排名：区城管局。"
+    assert said in shown.output
+    assert "未报送" not in shown.output
+    about = [r[1] for r in openpyxl.load_workbook(tmp_path / "r2.xlsx")["说明"].iter_rows(values_only=True)]
+    assert any(said in str(line) for line in about)
+    assert any("按同一单位统计：区人社局（另写作 西塞山区人力资源和社会保障局）" in str(line) for line in about)
+    (tmp_path / "compliance.toml").write_text('[units]\n"区人社局" = []\n"区安监局" = []\n"区城管局" = []\n',
+                                              encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-12-31", "--json", "-", "-q",
+                                       "-o", str(tmp_path / "r3.xlsx")])
+    assert "units_not_declared" not in json.loads(result.stdout)
 
-    folder = _spelled(tmp_path / "in", ["区人社局", "西塞山区人力资源和社会保障局"])
+
+def test_a_declared_unit_spelt_with_two_districts_names_is_not_guessed(tmp_path, monkeypatch):
+    """A city's run that declares 区人社局 while 西塞山区人社局 and 黄石港区人社局 both sent: which is the declared
+    one is not ours to pick; both stay apart and are said as outside the list."""
+    folder = _spelled(tmp_path / "in", ["区人社局", "西塞山区人社局", "黄石港区人力资源和社会保障局"])
     monkeypatch.chdir(tmp_path)
     (tmp_path / "compliance.toml").write_text('[units]\n"区人社局" = []\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-12-31", "--json", "-", "-q",
                                        "-o", str(tmp_path / "r.xlsx")])
-    assert json.loads(result.stdout)["units_not_declared"] == ["西塞山区人力资源和社会保障局"]
-    shown = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-12-31", "-o", str(tmp_path / "r2.xlsx")])
-    said = "不在 compliance.toml [units] 名单中的单位，按各自的名称单独统计、排名：西塞山区人力资源和社会保障局。"
-    assert said in shown.output
-    about = [r[1] for r in openpyxl.load_workbook(tmp_path / "r2.xlsx")["说明"].iter_rows(values_only=True)]
-    assert any(said in str(line) for line in about)
-    (tmp_path / "compliance.toml").write_text('[units]\n"区人社局" = ["西塞山区人力资源和社会保障局"]\n', encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-12-31", "--json", "-", "-q",
-                                       "-o", str(tmp_path / "r3.xlsx")])
-    assert "units_not_declared" not in json.loads(result.stdout)
+    payload = json.loads(result.stdout)
+    assert payload["units_not_declared"] == ["西塞山区人社局", "黄石港区人力资源和社会保障局"]
+    assert "unit_spellings" not in payload
 
 
 def test_names_of_one_office_under_two_districts_are_kept_apart_and_said(tmp_path):

@@ -39,7 +39,7 @@ from .cover import cover_unit
 from .unit_column import SECTION
 from .unit_text import unit_in_text, units_in_name
 from .zero_report import declares_no_decisions, set_zero_report_unit
-from .unit_spellings import merged_spellings, name_counts, spelling_groups, unmerged_spellings
+from .unit_spellings import guessed_spellings, merged_spellings, name_counts, spelling_groups, unmerged_spellings
 
 
 
@@ -104,8 +104,6 @@ class LoadResult:
     @property
     def skipped_rows(self) -> int:
         return sum(f.skipped_rows for f in self.inputs)
-
-
 
 
 
@@ -294,6 +292,7 @@ def load(paths: Iterable[str | Path], config: ReadSettings | None = None,
     merged: dict[str, str] = {}
     unmerged: list[list[str]] = []
     if config.units:  # every name a unit goes by -> the name declared in compliance.toml [units]
+        merged = guessed_spellings(set(unit_names(pd.Series(records["unit"].unique()))), config.units)
         records["unit"] = unit_names(records["unit"], config.units)
     else:  # 区人社局 and 西塞山区人力资源和社会保障局: one unit (unit_spellings.py)
         counts = name_counts(records["unit"])

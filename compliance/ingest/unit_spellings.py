@@ -4,14 +4,15 @@ are one office, and counted apart they would be ranked against each other.
 Two names are one unit when, with the long forms of the usual short names (人力资源和社会保障 -> 人社)
 shortened, they are the same after the district: 西塞山区 or a bare 区. They are merged only when the
 names of the group name at most one district: 西塞山区人社局 and 黄石港区人社局 (a city's run) stay two.
-The name written most often is kept. A run whose compliance.toml lists its units ([units]) is not
-touched: the list says which names are one unit.
+The name written most often is kept. A run whose compliance.toml lists its units ([units]) merges a
+name only into a declared unit (as_declared): the list says which names are one unit.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 # Long forms and the short forms district offices write for them (the longest first when applied).
 SHORT_FORMS = {
@@ -39,6 +40,7 @@ _CITY_BRANCH = re.compile(r"^[\u4e00-\u9fff]{1,6}?市(?P<office>[\u4e00-\u9fff]+
 _PARTY = re.compile(r"^中共(?P<district>[\u4e00-\u9fff]{0,6}?[区县])委|^(?P<bare>[区县])委(?=.)")
 
 
+@lru_cache(maxsize=4096)  # a few dozen names, asked about for every declared alias
 def _key(name: str) -> tuple[str, str | None]:
     """(the office's name after the district, shortened; the district it names, None for a bare 区)."""
     short = _CITY_BRANCH.sub(r"\g<district>区\g<office>分局", name)
@@ -103,6 +105,47 @@ def spelling_groups(merged: dict[str, str]) -> dict[str, list[str]]:
     for spelling, kept in merged.items():
         out.setdefault(kept, []).append(spelling)
     return out
+
+
+def alias_table(aliases: dict[str, list[str]]) -> dict[str, str]:
+    """{every name compliance.toml [units] gives a unit: the name declared}; 区发改局（区物价局） declared:
+    a ledger naming either is that unit, unless another is declared so."""
+    from ..fields import unit_name  # lazy: fields calls here for unit_names
+
+    table = {unit_name(alias): name for name, others in aliases.items() for alias in [name, *others]}
+    for name in aliases:
+        for parts in _BRACKETED.findall(unit_name(name)):
+            for part in parts:
+                table.setdefault(part, name)
+    return table
+
+
+_BRACKETED = re.compile(r"^(.+?)\((.+)\)$")  # unit_name writes brackets half-width
+
+
+def as_declared(names: set[str], aliases: dict[str, list[str]]) -> dict[str, str]:
+    """{name: the declared unit it is counted under} for each of ``names`` (unit_name-normalised) that
+    [units] lists, or that is a usual spelling of exactly one declared unit (西塞山区人力资源和社会保障局 for a
+    declared 区人社局: the list adds aliases, it does not take the usual spellings away). Never when the
+    spellings of one declared unit name two districts (a city's run): the list must say which is which."""
+    table = alias_table(aliases)
+    spelled: dict[str, set[str]] = {}  # declared unit -> undeclared names that spell it
+    for name in names:
+        if isinstance(name, str) and name and name not in table:
+            fits = {unit for alias, unit in table.items() if same_unit(name, alias)}
+            if len(fits) == 1:
+                spelled.setdefault(fits.pop(), set()).add(name)
+    for unit, found in spelled.items():
+        known = found | {alias for alias, owner in table.items() if owner == unit}
+        if len({_key(n)[1] for n in known} - {None}) <= 1:
+            table.update(dict.fromkeys(found, unit))
+    return table
+
+
+def guessed_spellings(names: set[str], aliases: dict[str, list[str]]) -> dict[str, str]:
+    """The part of as_declared that the list does not say in so many words: said in 说明, for the list."""
+    listed = alias_table(aliases)
+    return {name: unit for name, unit in as_declared(names, aliases).items() if name not in listed}
 
 
 def name_counts(*columns) -> Counter:

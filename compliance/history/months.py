@@ -1,0 +1,18 @@
+"""How long a problem has been open, in months (整改跟踪's 已持续期数)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+
+def periods_open(carried: pd.DataFrame, period: str) -> np.ndarray:
+    """已持续期数: the months from the month first found to this one, both counted, while still open; the
+    months it was open when closed now. Months, not runs: a month never run (or forgotten) still passed."""
+    runs = carried["periods_open"].astype(int).to_numpy() + carried["still_open"].astype(bool).to_numpy()
+    first = pd.to_datetime(carried["first_period"].astype(object), format="%Y-%m", errors="coerce")
+    now = pd.to_datetime(pd.Series([period]), format="%Y-%m", errors="coerce").iloc[0]
+    if pd.isna(now) or not len(carried):
+        return runs
+    months = (now.year - first.dt.year) * 12 + (now.month - first.dt.month) + carried["still_open"].astype(bool)
+    return np.where(months.isna(), runs, np.maximum(months.fillna(0), 1)).astype(int)
