@@ -177,7 +177,7 @@ INPUT_KEYS = {"file", "sha256", "sheets", "error"}
 SHEET_KEYS = {"name", "records", "skipped_rows"}
 SUMMARY_KEYS = {"records", "on_time", "late", "overdue", "pending", "invalid", "undetermined", "skipped_rows"}
 RECORD_KEYS = {"file", "sheet", "row", "category", "unit", "document_number", "party", "decision_date",
-               "published_date", "deadline", "status", "working_days_late", "issues"}
+               "published_date", "deadline", "status", "working_days_late", "working_days_late_at_least", "issues"}
 DATE_KEYS = ("decision_date", "published_date", "deadline")
 STATUSES = ("on_time", "late", "overdue", "pending", "invalid", "undetermined")
 
@@ -226,10 +226,10 @@ def test_json_to_stdout_has_the_schema(mixed_file):
         "file": "安监_处罚.xlsx", "sheet": "处罚", "row": 2, "category": "penalty", "unit": "区安监局",
         "document_number": "罚1", "party": "公司1", "decision_date": "2016-09-01",
         "published_date": "2016-09-10", "deadline": "2016-09-30", "status": "on_time",
-        "working_days_late": None, "issues": []}
+        "working_days_late": None, "working_days_late_at_least": False, "issues": []}
     assert records["罚5"]["decision_date"] is None and records["罚5"]["deadline"] is None
     assert [i["code"] for i in records["罚5"]["issues"]] == ["date-impossible"]
-    assert records["罚2"]["working_days_late"] > 0
+    assert records["罚2"]["working_days_late"] > 0 and records["罚2"]["working_days_late_at_least"] is False
 
 
 def test_json_to_file(tmp_path, mixed_file):

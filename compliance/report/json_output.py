@@ -33,6 +33,9 @@ def run_json(run, writer=None) -> dict:
         "deadline": iso_dates(records["deadline"]).tolist(),
         "status": records["status"].astype(str).tolist(),
         "working_days_late": [None if v is None else int(v) for v in late.tolist()],
+        # a year without holiday data: the count is at least this (issue late-days-lower-bound), said for scripts
+        "working_days_late_at_least": (records["late_lower_bound"].notna() & late.notna()).tolist()
+        if "late_lower_bound" in records else [False] * len(records),
     }
     names = list(columns)
     rows = [dict(zip(names, values)) for values in zip(*columns.values())]

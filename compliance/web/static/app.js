@@ -271,7 +271,7 @@ function drawProblems(records, unreadable, counted) {
   const headers = ["文件", "工作表", "行号", "文书号", "状态", "问题说明", "决定日期", "公开日期", "截止日期", "逾期工作日数"];
   const rows = shown.map((r) => [r.file, r.sheet, r.row, r.document_number, statusLabel(r.status),
     (r.issues || []).map((i) => i.message).join("；"), r.decision_date, r.published_date, r.deadline,
-    r.working_days_late]);
+    r.working_days_late_at_least ? `至少 ${r.working_days_late}` : r.working_days_late]);
   const numeric = new Set([2, 9]);
   table($("problems"), headers, rows, (i) => shown[i].status,
     (c) => (numeric.has(c) ? "num" : ["file", "sheet", null, "doc", "status-cell nowrap", "reason"][c] || "nowrap"));
