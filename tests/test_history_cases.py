@@ -149,3 +149,17 @@ def test_a_renamed_unit_keeps_one_line_on_the_trend_sheet(tmp_path):
     rows = [r for r in openpyxl.load_workbook(tmp_path / "2025-11.xlsx")["趋势"].iter_rows(values_only=True)]
     units = [r[0] for r in rows[3:] if r[0] and r[0] != "合计"]
     assert units == ["西塞山区卫生健康委员会"], rows
+
+
+def test_periods_open_counts_the_months_a_month_never_run_included(tmp_path):
+    """已持续期数 counted runs: found in 2025-03, still open in 2025-05 with 2025-04 never run, it said 2 and
+    the third-month highlight came a month late. The months are counted: 3; and closed in 2025-07, 4 (its
+    open months before)."""
+    rows = [[1, "西综执罚〔2025〕7号", "甲公司", D(2025, 3, 3), None]]
+    _month(tmp_path, "2025-03", "2025-04-30", rows)
+    may = _month(tmp_path, "2025-05", "2025-06-30", rows)
+    [item] = may["history"]["carried_over"]
+    assert (item["state"], item["periods_open"]) == ("open", 3)
+    july = _month(tmp_path, "2025-07", "2025-08-29", [[1, "西综执罚〔2025〕7号", "甲公司", D(2025, 3, 3), D(2025, 7, 8)]])
+    [item] = july["history"]["carried_over"]
+    assert (item["state"], item["periods_open"]) == ("resolved", 4)

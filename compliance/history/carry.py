@@ -28,6 +28,7 @@ from ..issues import issues_column
 from .labels import ABSENT_NOTE, DROPPED_NOTE, SEEN_NOTE
 from .published_since import close_by_ledger_day, close_by_list, item_deadlines
 from .locate import BY_NUMBER, now_other_kind, found_unpublished, held_unpublished, locate
+from .months import periods_open
 from .renames import run_spellings
 from .store import FOLLOWUP_COLUMNS, HistoryStore
 
@@ -271,7 +272,7 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     carried["status"], carried["working_days_late"] = _lapsed(carried, unchecked, calendar, rules, as_of)
     carried["still_open"] = (carried["state"].isin(["open", "dropped"])
                              | (carried["state"].eq("corrected") & carried["status"].isin(OPEN_STATUSES))).astype(int)
-    carried["periods_open"] = carried["periods_open"].astype(int) + carried["still_open"].astype(bool)
+    carried["periods_open"] = periods_open(carried, period)
     carried["carried"] = 1
     new = _new_items(scoped, period, at[at >= 0])
     return FollowUp(period, previous, store.label, carried[FOLLOWUP_COLUMNS + ["note"]].reset_index(drop=True), new,
