@@ -113,20 +113,27 @@ def stale_warnings(periods: list[dict], period: str, previous: str | None) -> li
 
 def gap_warnings(period: str, previous: str | None) -> list[str]:
     """A month between ``previous`` and ``period`` never recorded: what it found was never followed up."""
-    if previous is None:
-        return []
-    year, month = map(int, previous.split("-"))
-    missing = []
-    while True:
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-        if f"{year:04d}-{month:02d}" >= period:
-            break
-        missing.append(f"{year:04d}-{month:02d}")
+    missing = _months_between(previous, period) if previous else []
     if not missing:
         return []
-    months = "、".join(missing) if len(missing) <= 6 else f"{missing[0]} 至 {missing[-1]}"
+    months = _months_text(missing)
     return [f"注意：历史库中没有 {months} 的记录：{period} 的整改跟踪以 {previous} 为上期，"
             f"{months} 新发现的问题没有跟踪。需要时请按月份顺序补跑 {missing[0]} 及之后各期。"]
+
+
+def _months_between(first: str, last: str) -> list[str]:
+    """The months after ``first`` and before ``last`` (YYYY-MM)."""
+    year, month = map(int, first.split("-"))
+    out = []
+    while True:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        if f"{year:04d}-{month:02d}" >= last:
+            return out
+        out.append(f"{year:04d}-{month:02d}")
+
+
+def _months_text(months: list[str]) -> str:
+    return "、".join(months) if len(months) <= 6 else f"{months[0]} 至 {months[-1]}"
 
 
 def store_warnings(store: HistoryStore) -> None:
@@ -136,10 +143,19 @@ def store_warnings(store: HistoryStore) -> None:
     if stale:
         click.echo(f"注意：{'、'.join(stale)} 需重新运行（之前的月份在它之后有变动），仍未整改的事项可能不全。"
                    "请按月份顺序重新运行后再看（history list 列出各期）。", err=True)
-    if periods:
-        latest = max(periods, key=lambda p: p["period"])
-        for line in gap_warnings(latest["period"], latest["previous_period"]):
-            click.echo(line, err=True)
+    if not periods:
+        return
+    latest = max(periods, key=lambda p: p["period"])
+    for line in gap_warnings(latest["period"], latest["previous_period"]):
+        click.echo(line, err=True)
+    # an earlier hole (a month forgotten, or never run, between two recorded ones): named too, not only "re-run"
+    recorded = {p["period"] for p in periods}
+    said = set(_months_between(latest["previous_period"], latest["period"])) if latest["previous_period"] else set()
+    holes = [m for m in _months_between(min(recorded), latest["period"]) if m not in recorded and m not in said]
+    if holes:
+        click.echo(f"注意：历史库中没有 {_months_text(holes)} 的记录（从未记录，或已用 history forget 删除）："
+                   f"那时新发现的问题没有跟踪，之后各期的整改跟踪可能不全。需要时请按月份顺序补跑 {holes[0]} 及之后各期。",
+                   err=True)
 
 
 def _say_migrated(store: HistoryStore) -> None:

@@ -296,3 +296,16 @@ def test_the_district_line_comes_after_every_unit_in_the_trend():
     # it sorted among them by name (区… < 合计 < 西塞山…), in the middle of the printed 趋势 sheet
     rows = [("2016-10", unit, "all", 1.0) for unit in ("西塞山区环保局", "合计", "区编办", "黄石市国土资源局西塞山分局")]
     assert [unit for unit, _, _ in trend_table(rows)[1]] == ["区编办", "西塞山区环保局", "黄石市国土资源局西塞山分局", "合计"]
+
+
+def test_a_month_forgotten_between_two_recorded_ones_is_named_by_history_open(tmp_path):
+    """After `history forget 2016-11`, `history open` only said 2016-12 needs a re-run: the month whose
+    problems are no longer followed is named too, as a month never run is."""
+    db = str(tmp_path / "h.sqlite")
+    for _, month, as_of in RUNS[:3]:
+        _check(tmp_path, month, as_of, db=db)
+    assert CliRunner().invoke(main, ["history", "forget", "2016-11", "--db", db, "--yes"]).exit_code == 0
+    result = CliRunner().invoke(main, ["history", "open", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "注意：历史库中没有 2016-11 的记录（从未记录，或已用 history forget 删除）" in result.stderr, result.stderr
+    assert "2016-12 需重新运行" in result.stderr
