@@ -115,7 +115,7 @@ def test_check_returns_every_field(sample_answer):
     assert sum(summary[s] for s in ("on_time", "late", "overdue", "pending", "invalid", "undetermined")) == 378
     record = payload["records"][0]
     assert set(record) == {"file", "sheet", "row", "category", "unit", "document_number", "party",
-                           "decision_date", "published_date", "deadline", "status", "working_days_late", "issues"}
+                           "decision_date", "published_date", "deadline", "status", "working_days_late", "working_days_late_at_least", "issues"}
     assert {r["file"] for r in payload["records"]} <= {p.name for p in SAMPLES}
     assert payload["report_url"].startswith("/reports/") and len(payload["report_url"]) > 40
     table = payload["unit_summary"]
