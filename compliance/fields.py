@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+
 LEDGER, ONLINE = "ledger", "online"
 
 
@@ -68,7 +69,7 @@ TABLE: tuple[Field, ...] = (
           "双公示数据标准 2016 版 行政许可/行政处罚决定书文号；2019 版 决定文书号",
           Words(contains=("行政许可决定书文号", "行政处罚决定书文号", "行政许可决定文书号", "行政处罚决定文书号",
                           "决定书文号", "决定文书号", "处罚文书号", "许可文书号", "决定书编号", "决定书号",
-                          "文书号", "文号", "案号", "处罚决定书号", "文书编号"),
+                          "文书号", "文号", "案号", "处罚决定书号", "文书编号", "决定书字号", "文书字号"),
                     # 双公示 standard: a licence's number stands in for a missing 文号, and only then
                     weak=("许可证编号", "许可证号", "证书编号", "许可编号", "证书号", "许可证书编号", "登记证号",
                           "证照编号", "登记编号", "登记号", "备案编号", "备案号")),  # a 登记 / 备案 ledger's own number
@@ -79,8 +80,13 @@ TABLE: tuple[Field, ...] = (
                           "申请人名称", "被处罚人", "被许可人", "当事人", "行政相对人", "相对人", "申请人",
                           "企业名称", "单位名称（相对人）", "被处罚单位", "被处罚对象", "申请单位", "被许可单位",
                           "持证人", "持证单位", "获证单位", "医疗机构名称", "经营者名称", "经营户名称", "商户名称",
-                          "市场主体名称"), weak=("建设单位",)),  # a licence's holder, a 登记's business; 施工许可's builder
-          exclude=("代码", "类别", "类型", "证件", "法定代表人", "负责人", "地址", "序号"),
+                          "市场主体名称",
+                          # a tax office's, a traffic police's, an inspection's words for the party
+                          "纳税人", "违法主体", "违法行为人", "违法嫌疑人", "违法当事人", "违法单位", "违法人", "被检查单位",
+                          "被检查人", "业户名称", "经营者姓名", "处罚对象", "驾驶人", "车主", "业主姓名", "市场主体",
+                          "经营主体", "单位/个人名称", "单位或个人名称", "姓名/名称", "姓名或名称", "名称/姓名"),
+                weak=("建设单位",)),  # a licence's holder, a 登记's business; 施工许可's builder
+          exclude=("代码", "类别", "类型", "证件", "法定代表人", "负责人", "地址", "序号", "识别号", "号码", "电话"),
           # in an online list a bare 名称 is the item's title; a ledger's 机构名称 is the 医疗机构 licensed (a
           # 发证机构名称 is excluded by the exact match)
           only={LEDGER: Words(exact=("名称", "机构名称", "经营者"))}),
@@ -97,7 +103,8 @@ TABLE: tuple[Field, ...] = (
                           # the decision document's date (处罚决定书日期, 作出处罚决定的日期)
                           "决定书日期", "决定的日期", "决定作出时间", "决定书签发日期", "决定书签发时间", "决定下达日期", "决定书下达日期",
                           "决定书下发日期", "决定下发日期",
-                          "签发日期", "签发时间", "文书日期", "下达日期", "出具日期", "作出时间")),  # the document signed, issued
+                          "签发日期", "签发时间", "文书日期", "下达日期", "出具日期", "作出时间", "下达时间", "发文日期",
+                          "发文时间", "批复日期", "批复时间", "审批通过日期", "审批通过时间", "落款日期")),  # signed, issued
           # a reconsideration or a court's decision on it is another body's decision, with its own date
           # (a 变更决定 or 撤销决定 is the unit's own decision: a 变更 ledger is dated by it)
           exclude=("截止", "有效期", "公开", "公示", "上网", "发布", "更新", "入库", "复议", "诉讼",
@@ -172,7 +179,9 @@ TABLE: tuple[Field, ...] = (
                           "决定部门", "许可部门", "处罚部门", "发文机关", "发证机关", "发证单位", "许可单位",
                           "处罚单位", "执法机构", "处罚机构", "审批机构", "许可机构",
                           # 作出决定单位, 作出处罚决定的机关, 行政机关, 机关名称: a unit's own words for it
-                          "决定单位", "决定的机关", "决定的单位", "行政机关", "机关名称"),
+                          "决定单位", "决定的机关", "决定的单位", "行政机关", "机关名称",
+                          # a 执法监督 summary's column for each bureau (not 办案单位 / 承办单位: a bureau's own squad)
+                          "执法主体", "处罚主体", "实施主体", "许可主体", "决定主体"),
                 exact=("单位", "机关", "部门"),
                 # who sent the data, when no column names who decided
                 # 单位名称 alone is either: the unit in a summary, the company in a penalty ledger (its
@@ -387,9 +396,8 @@ def unit_names(values: pd.Series, aliases: dict[str, list[str]] | None = None) -
     The one normaliser for ledger units, online-list units and the keys that match them."""
     codes, uniques = _distinct(values.to_numpy(object))
     spelled = pd.Series([unit_name(t) for t in uniques], dtype=object)
-    if aliases:  # the declared names, their aliases, and the usual spellings of one declared unit
-        from .ingest.unit_spellings import as_declared  # lazy: that module is told its names from here
-        spelled = spelled.map(as_declared(set(spelled), aliases)).fillna(spelled)
+    if aliases:
+        spelled = spelled.map(alias_table(aliases)).fillna(spelled)
     out = spelled.to_numpy(object)[codes] if len(codes) else np.zeros(0, dtype=object)
     return pd.Series(out, index=values.index, dtype=object)
 
@@ -409,34 +417,20 @@ _SECTION_AFTER = re.compile(r"(?<=[局委办厅])[\u4e00-\u9fff\d]{1,8}?(?:科|�
 FORMER_NAME = re.compile(r"(?<=[局委办厅府队所])[(（](?:原|即原|曾用名|前身为?)[^()（）]{1,20}[)）]$")
 
 
+def alias_table(aliases: dict[str, list[str]]) -> dict[str, str]:
+    """{every name compliance.toml [units] gives a unit, spelled as unit_name spells it: the name declared};
+    区发改局（区物价局） declared: a ledger naming either is that unit, unless another is declared so."""
+    table = {unit_name(alias): name for name, others in aliases.items() for alias in [name, *others]}
+    for name in aliases:
+        for parts in _BRACKETED.findall(unit_name(name)):
+            for part in parts:
+                table.setdefault(part, name)
+    return table
+
+
+_BRACKETED = re.compile(r"^(.+?)\((.+)\)$")  # unit_name writes brackets half-width
+
+
 def unit_name(name: str) -> str:
     """One unit name as ``unit_names`` spells it (区（东）局 = 区(东) 局; 区安监局 = 区安监局（盖章） = 区安监局法规科)."""
     return _SECTION_AFTER.sub("", FORMER_NAME.sub("", _STAMP_NOTE.sub("", "".join(unicodedata.normalize("NFKC", name).split()))))
-
-
-def markdown() -> str:
-    """docs/fields.md: the table as users and maintainers read it (tests keep the two in sync)."""
-    reader = {LEDGER: "台账", ONLINE: "网站清单"}
-    lines = ["# 列名识别：字段表", "",
-             "本文件由 `compliance/fields.py` 的字段表生成，请勿手改；改表后运行 "
-             "`python -c \"from compliance.fields import markdown; print(markdown(), end='')\" > docs/fields.md`。",
-             "列名中含有“包含”中的词即识别为该字段（取最长、最具体的词；与词完全相同优先）；“整列名”中的词须是整个列名；",
-             "“次选”中的词在有其他词命名同一字段的列时让位；“替代”中的词只在没有更合适的列时使用；含“排除”中的词的列名不作该字段。`compliance.toml` 的 `[columns]` "
-             "同义词优先于下表，对台账和网站清单都有效。", ""]
-    for f in TABLE:
-        lines += [f"## {f.label}（`{f.name}`）", "", f"- 含义：{f.meaning}", f"- 来源：{f.source}",
-                  f"- 用于：{'、'.join(reader[r] for r in f.readers)}"]
-        for kind, words in (("", f.words), *((f"（仅{reader[r]}）", w) for r, w in f.only.items())):
-            for title, values in (("包含", words.contains), ("整列名", words.exact), ("次选", words.lesser),
-                                  ("替代", words.weak)):
-                if values:
-                    lines.append(f"- {title}{kind}：{'、'.join(values)}")
-        if f.exclude:
-            lines.append(f"- 排除：{'、'.join(f.exclude)}")
-        lines.append("")
-    lines += ["## 数据标准的字段代码", "",
-              "平台模板和导出文件常用“双公示”数据标准的字段代码作列名（单独一行，或在中文列名下面一行）。"
-              "代码按下表读作标准的中文列名，再按上面的字段表识别；大小写均可。", "",
-              "| 代码 | 读作 |", "| --- | --- |"]
-    lines += [f"| `{code}` | {name} |" for code, name in STANDARD_CODES.items()]
-    return "\n".join(lines) + "\n"

@@ -293,7 +293,7 @@ def load(paths: Iterable[str | Path], config: ReadSettings | None = None,
     unmerged: list[list[str]] = []
     if config.units:  # every name a unit goes by -> the name declared in compliance.toml [units]
         merged = guessed_spellings(set(unit_names(pd.Series(records["unit"].unique()))), config.units)
-        records["unit"] = unit_names(records["unit"], config.units)
+        records["unit"] = unit_names(records["unit"], config.units).replace(merged)  # and the usual spellings
     else:  # 区人社局 and 西塞山区人力资源和社会保障局: one unit (unit_spellings.py)
         counts = name_counts(records["unit"])
         merged, unmerged = merged_spellings(counts), unmerged_spellings(counts)

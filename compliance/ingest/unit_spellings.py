@@ -107,27 +107,13 @@ def spelling_groups(merged: dict[str, str]) -> dict[str, list[str]]:
     return out
 
 
-def alias_table(aliases: dict[str, list[str]]) -> dict[str, str]:
-    """{every name compliance.toml [units] gives a unit: the name declared}; 区发改局（区物价局） declared:
-    a ledger naming either is that unit, unless another is declared so."""
-    from ..fields import unit_name  # lazy: fields calls here for unit_names
-
-    table = {unit_name(alias): name for name, others in aliases.items() for alias in [name, *others]}
-    for name in aliases:
-        for parts in _BRACKETED.findall(unit_name(name)):
-            for part in parts:
-                table.setdefault(part, name)
-    return table
-
-
-_BRACKETED = re.compile(r"^(.+?)\((.+)\)$")  # unit_name writes brackets half-width
-
-
 def as_declared(names: set[str], aliases: dict[str, list[str]]) -> dict[str, str]:
     """{name: the declared unit it is counted under} for each of ``names`` (unit_name-normalised) that
     [units] lists, or that is a usual spelling of exactly one declared unit (西塞山区人力资源和社会保障局 for a
     declared 区人社局: the list adds aliases, it does not take the usual spellings away). Never when the
     spellings of one declared unit name two districts (a city's run): the list must say which is which."""
+    from ..fields import alias_table  # lazy: history's commands use this module without pandas
+
     table = alias_table(aliases)
     spelled: dict[str, set[str]] = {}  # declared unit -> undeclared names that spell it
     for name in names:
@@ -143,7 +129,10 @@ def as_declared(names: set[str], aliases: dict[str, list[str]]) -> dict[str, str
 
 
 def guessed_spellings(names: set[str], aliases: dict[str, list[str]]) -> dict[str, str]:
-    """The part of as_declared that the list does not say in so many words: said in 说明, for the list."""
+    """{name: declared unit} for the names that are only a usual spelling of one declared unit (as_declared
+    less what the list itself says): counted under that unit and said in 说明, for the list."""
+    from ..fields import alias_table  # lazy: as above
+
     listed = alias_table(aliases)
     return {name: unit for name, unit in as_declared(names, aliases).items() if name not in listed}
 
@@ -160,15 +149,3 @@ def spelling_aliases(*columns) -> dict[str, list[str]]:
     """merged_spellings over several columns of unit names at once (a ledger's and its online lists'),
     as compliance.toml [units] aliases: the website check compares units through them."""
     return spelling_groups(merged_spellings(name_counts(*columns)))
-
-
-def same_units(names: list[str], present: list[str], aliases: dict[str, list[str]] | None = None) -> list[str]:
-    """Each name as the run counts it: a declared name for an alias (compliance.toml [units]), else the
-    present unit that is another spelling of it (an unreadable 西塞山区人力资源和社会保障局_处罚.xlsx is
-    区人社局's file when 区人社局 sent records), else the name itself."""
-    import pandas as pd  # the caller has it loaded; this module is otherwise pure text
-
-    from ..fields import unit_names  # the one normaliser of unit names (and its aliases)
-
-    named = unit_names(pd.Series(names, dtype=object), aliases or None).tolist() if names else []
-    return [n if n in present else next((p for p in present if same_unit(n, p)), n) for n in named]
