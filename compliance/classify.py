@@ -128,9 +128,9 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
     days = np.where(either, either_days, records["working_days"].to_numpy(np.int64))
     judged = _statuses(calendar, np.where(invalid, NO_DAY, decision), until, ~np.isnat(effective), days,
                        invalid, deadline, missing_deadline)
-    # Marked published without a date: 未到期 (with the note) until the deadline, then 数据有误, never 逾期未公开:
-    # the unit says it is online (docs/rules.md §8).
-    marked_overdue = _marked_no_date(records) & (judged["status"] == STATUSES.index("overdue"))
+    # Marked published without a date, or no day to read: 未到期 (with the note) until the deadline, then
+    # 数据有误, never 逾期未公开: the unit says it is online, or its day cannot be read (docs/rules.md §8).
+    marked_overdue = _unknown_publication(records, published) & (judged["status"] == STATUSES.index("overdue"))
     judged["status"][marked_overdue] = STATUSES.index("invalid")
     # An update time standing in for the publication date is an upper bound of the first publication: on time
     # by it is on time, late by it says nothing (docs/rules.md §8): 数据有误, never 逾期公开.
@@ -193,7 +193,7 @@ def _unjudgeable(records, decision, published, rule_known, run_day) -> tuple[np.
     for k, (mask, _) in reversed(list(enumerate(checks, start=1))):
         problem_code[mask] = k
     problem_names = np.array([None] + [code for _, code in checks], dtype=object)
-    bad_published = records["published_problem"].notna().to_numpy(bool) & ~_marked_no_date(records)
+    bad_published = records["published_problem"].notna().to_numpy(bool) & ~_unknown_publication(records, published)
     invalid = ~has_decision | bad_published | ~rule_known | (problem_code != 0)
     return invalid, problem_names[problem_code]
 
@@ -331,8 +331,11 @@ def _dated_by_grant(records, decision, until) -> np.ndarray:
     return dated & (keeps_grant_day(records["business_action"]) | stale | copied)
 
 
-def _marked_no_date(records) -> np.ndarray:
-    return (records["published_problem"] == "published-marked-no-date").to_numpy(bool)
+def _unknown_publication(records, published: np.ndarray) -> np.ndarray:
+    """No publication day to read (标注已公开 without one, a cell unreadable, a formula saved without its
+    value, no column): judged as not published until the deadline (未到期: whatever the day, nothing is late
+    yet), 数据有误 after it, never 逾期未公开; the problem said on the record either way."""
+    return records["published_problem"].notna().to_numpy(bool) & np.isnat(published)
 
 
 def _statuses(calendar, decision, until, is_published, days, invalid, deadline,

@@ -165,3 +165,17 @@ def test_two_certificates_alike_once_masked_are_never_closed_by_one_publication(
     carried = json.loads((tmp_path / "2026-09.json").read_text(encoding="utf-8"))["history"]["carried_over"]
     states = sorted((c["party"], c["decision_date"], c["state"]) for c in carried)
     assert states == sorted([("李娜", "2026-08-05", "resolved"), ("张伟", "2026-08-03", "open"), ("张伟", "2026-08-03", "open")])
+
+
+def test_a_fifteen_digit_decision_number_is_no_first_generation_id(tmp_path):
+    """交警 简易程序 决定书编号 of 15 digits (420203100111947: its middle reads as 1910-01-11) were masked as
+    old ID numbers, and two tickets of one driver showed as one number, one on time, one overdue."""
+    header = ["决定书编号", "当事人", "处罚决定日期", "上网公开日期"]
+    rows = [header, ["420203100111947", "王某", dt.date(2026, 5, 6), dt.date(2026, 5, 8)],
+            ["420203120304947", "王某", dt.date(2026, 5, 6), None]]
+    ledger = write_xlsx(tmp_path / "交警大队_简易程序处罚.xlsx", {"处罚": rows})
+    result, records = run(tmp_path, ledger)
+    assert [(r["document_number"], r["status"]) for r in records.values()] == [("420203100111947", "on_time"),
+                                                                               ("420203120304947", "overdue")]
+    assert not any("id-number-exposed" in codes(r) for r in records.values())
+    assert "身份证号" not in result.output

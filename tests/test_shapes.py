@@ -115,12 +115,15 @@ def test_published_written_in_the_date_column_is_the_same_claim(tmp_path):
         PENALTY,
         [1, "西人罚1", "甲", D(2016, 10, 10), "已公开"],  # deadline passed
         [2, "西人罚2", "乙", D(2016, 12, 20), "√"],  # deadline not yet
-        [3, "西人罚3", "丙", D(2016, 12, 20), "见网站"]])  # not a claim: an unreadable date, as before
+        [3, "西人罚3", "丙", D(2016, 12, 20), "见网站"],  # not a claim: an unreadable date, not due yet
+        [4, "西人罚4", "丁", D(2016, 10, 10), "见网站"]])  # the same past its deadline
     _, data, _ = check(tmp_path, path)
     records = by_number(data)
     assert (records["西人罚1"]["status"], codes(records["西人罚1"])) == ("invalid", {"published-marked-no-date"})
     assert (records["西人罚2"]["status"], codes(records["西人罚2"])) == ("pending", {"published-marked-no-date"})
-    assert (records["西人罚3"]["status"], codes(records["西人罚3"])) == ("invalid", {"date-unparseable"})
+    # no day to read: nothing can be late before the deadline (未到期, said); 数据有误 after, never 逾期未公开
+    assert (records["西人罚3"]["status"], codes(records["西人罚3"])) == ("pending", {"date-unparseable"})
+    assert (records["西人罚4"]["status"], codes(records["西人罚4"])) == ("invalid", {"date-unparseable"})
 
 
 # -- 1. a second table in the same sheet, its own column order ---------------------------

@@ -106,12 +106,25 @@ _WORD_TABLE = re.compile(rb"<(?:\w+:)?tbl[\s>/]")  # <w:tbl>, under any prefix
 
 
 def natural_order(path: Path) -> tuple:
-    """Each part of the path with its runs of digits compared as numbers (2月, 9月, 10月)."""
-    return tuple(tuple((0, int(piece), "") if piece.isdigit() else (1, 0, piece) for piece in _DIGITS.split(part))
+    """Each part of the path with its runs of digits compared as numbers (2月, 9月, 10月; 九月, 十月, 十一月)."""
+    return tuple(tuple((0, int(piece), "") if piece.isdigit() else (1, 0, piece)
+                       for piece in _DIGITS.split(_CN_MONTH.sub(_cn_month, part)))
                  for part in path.parts)
 
 
 _DIGITS = re.compile(r"(\d+)")
+_CN_MONTH = re.compile(r"([一二三四五六七八九十]{1,3})(?=月|季|期|周|批)")
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+
+
+def _cn_month(match: re.Match) -> str:
+    """十一 -> 11, 九 -> 9, 十 -> 10 (what a month, a quarter or a batch is written with)."""
+    head, ten, tail = match.group(1).partition("十")
+    if not ten:
+        return str(_CN_DIGIT[head]) if len(head) == 1 else match.group(1)
+    if len(head) > 1 or len(tail) > 1 or "十" in tail:
+        return match.group(1)
+    return str((_CN_DIGIT[head] if head else 1) * 10 + (_CN_DIGIT[tail] if tail else 0))
 BACKUP_SUFFIXES = (".bak", ".old", ".orig", ".backup", ".tmp", ".swp")
 # What Windows and macOS leave in every folder: never a unit's submission, passed over without a word.
 SYSTEM_FILES = frozenset({"thumbs.db", "ehthumbs.db", "ehthumbs_vista.db", "desktop.ini", ".ds_store", "icon\r"})

@@ -25,7 +25,8 @@ def skip_lookup_sheets(sheets: list[SheetResult], source_file: str) -> None:
     sheet of the file that has one (the same number, publication date and, where it has them, party and
     category) loses its records (counted as skipped rows) and is said on the file. A row that only gives
     the publication date a ledger row left blank fills that date, said on the ledger's sheet (as a date
-    taken from a 备注 is). A row that gives another date, or names another decision, keeps the sheet read."""
+    taken from a 备注 is). A row that gives another date, or names another decision, keeps the sheet read;
+    a sheet with no publication column gives none."""
     undated = [s for s in sheets if s.record_count and "decision_date" not in s.columns]
     dated = [s for s in sheets if s.record_count and "decision_date" in s.columns]
     if not dated or not undated:  # the usual case: no number is normalised for nothing
@@ -39,8 +40,11 @@ def skip_lookup_sheets(sheets: list[SheetResult], source_file: str) -> None:
         pairs = mine.merge(known, on="number", how="left", suffixes=("", "_ledger"))
         alike = (pairs["party"].eq("") | pairs["party"].eq(pairs["party_ledger"])) \
             & (pairs["category"].eq("") | pairs["category"].eq(pairs["category_ledger"])) & pairs["number"].ne("")
+        # a sheet with no publication column at all (案件登记: 立案, 结案 and the decision's number) says no
+        # other date: its rows repeat the ledger's whatever the ledger's publication
+        dateless = "published_date" not in sheet.columns
         same = alike & (pairs["published"].eq(pairs["published_ledger"])
-                        | (pairs["published"].isna() & pairs["published_ledger"].isna()))
+                        | (pairs["published"].isna() & (pairs["published_ledger"].isna() | dateless)))
         fills = alike & pairs["published"].notna() & pairs["blank_ledger"].eq(True) \
             & pairs["number"].map(single.groupby(known["number"]).all()).eq(True)
         dates = pairs[fills].groupby(["ledger", "at"])["published"].transform("nunique")

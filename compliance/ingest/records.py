@@ -47,7 +47,7 @@ from .tables import range_label, side_by_side, split_columns
 from .unit_spellings import same_unit
 from .unit_text import unit_in_text
 from .struck import hidden_rows_note, row_notes
-from .voided import NOTE_FIELDS, not_decisions
+from .voided import NOTE_FIELDS, not_decisions, words_elsewhere
 
 RECORD_FIELDS = ["source_file", "sheet", "row", "category", "unit", "document_number", "party",
                   "decision_text", "published_text", "decision_date", "published_date",
@@ -287,7 +287,8 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     kind_at = next((i for i, h in enumerate(mapping.headers) if _DOCUMENT_KIND.search(str(h or ""))), None)
     voided, told = not_decisions(doc, party_all, decision_text, published_text,
                                  *(text(mapped_column(frame, mapping, n)) for n in NOTE_FIELDS),
-                                 kinds=text(frame[kind_at]) if kind_at in frame.columns else None)
+                                 kinds=text(frame[kind_at]) if kind_at in frame.columns else None,
+                                 elsewhere=words_elsewhere(frame, set(mapping.columns.values()) | {issuer, kind_at}))
     for code, rows in told.items():  # 作废 / 空号 numbers; applications not yet decided (审批中)
         result.notes.append(problem(code, file=context.source_file, sheet=sheet.name,
                                     rows=row_list((frame.index.to_numpy()[rows] + result.header_row + 1).tolist())))

@@ -92,22 +92,21 @@ def _signature_date(blank, has_doc, has_date, party: pd.Series, evidence: Eviden
     """A lone date below the block's last row that names a decision (its number or party): the date of
     the signature block (落款 2016年11月5日), not a decision to judge as 逾期未公开. Higher up, the same
     row stays a record (judged invalid or by its date), never dropped unseen."""
-    named = np.flatnonzero(~blank & (has_doc | party.ne("").to_numpy(bool)))
-    below = np.arange(len(blank)) > (named[-1] if len(named) else -1)
-    lone_date = below & ~blank & (evidence.count == 1) & has_date & ~has_doc
-    # The same block written into the party column: 区住建局 over 2024年6月5日, one cell each, under the
-    # last row with a number or a date: the signer and the day, not two decisions with no number.
+    # The same block written into the party column: 区住建局 over 2024年6月5日 (or alone), one cell each, under
+    # the last row with a number or a date: the signer and the day, not decisions with no number.
     judged = np.flatnonzero(~blank & (has_doc | has_date))
     after = np.arange(len(blank)) > (judged[-1] if len(judged) else len(blank))
     single = after & (evidence.count == 1) & ~has_doc & ~has_date
+    signed = np.zeros(len(blank), dtype=bool)
     if single.any():
         texts = party.to_numpy(object)
         dated = single & matches(_DATE_ONLY, texts)
         signer = np.zeros(len(blank), dtype=bool)
         signer[:-1] = single[:-1] & dated[1:]
-        signer &= matches(_AGENCY_NAME, texts)
-        lone_date |= dated | signer
-    return lone_date
+        signed = dated | ((signer | single) & matches(_AGENCY_NAME, texts))  # the office alone signs too, undated
+    named = np.flatnonzero(~blank & (has_doc | party.ne("").to_numpy(bool)) & ~signed)  # the signer names none
+    below = np.arange(len(blank)) > (named[-1] if len(named) else -1)
+    return (below & ~blank & (evidence.count == 1) & has_date & ~has_doc) | signed
 
 
 _DATE_ONLY = re.compile(r"^\d{4}\s*[年.\-/]\s*\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?$")
@@ -243,10 +242,11 @@ def row_kinds(evidence: Evidence, mapping: ColumnMap, doc: pd.Series, decision_t
     header = mapping.header_again({"document_number": doc, "decision_date": decision_text}, len(doc)) & ~blank
     labelled &= ~blank & ~header & ~example
     signed = _sign_off(blank, doc_arr, party, evidence)
+    worded = says_so & ~labelled  # notes by their words (注：, 此表…, 审核意见：): no decision a sign-off is under
     runs_on = _name_runs_on(bare, party, evidence)  # 有限公司 under 黄石市某某商贸: no record, and no unit's name
     note = ~blank & ~header & ~example & ~labelled & (says_so | (bare & ~content) | is_section | _counts_only(
         doc, decision_text, published_text, party) | signed | runs_on
-        | _signature_date(blank, has_doc & ~signed, has_date, party, evidence))
+        | _signature_date(blank, has_doc & ~signed & ~worded, has_date & ~worded, party.where(~worded, ""), evidence))
     if nothing is not None:
         note |= nothing & ~blank
     sections = np.full(len(doc), None, dtype=object)

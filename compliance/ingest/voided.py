@@ -12,6 +12,7 @@ claims not to publish (exempt.py, ``exempt-claimed``).
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -75,15 +76,19 @@ def undecided_rows(decision_text: pd.Series, published_text: pd.Series, state: p
     return said & (published_text.to_numpy(object) == "")
 
 
-def reserved_rows(doc, party, decision_text, published_text, *notes) -> np.ndarray:
+def reserved_rows(doc, party, decision_text, published_text, *notes, elsewhere=None) -> np.ndarray:
     """Rows at the end of a table holding a number and nothing else (序号 and 文书号 filled in advance,
     预留文号): no decision yet, and each was 数据有误 (no date), pulling an on-time unit's rate down. A bare
-    number among the decisions stays a record: it may be one with its data left out."""
+    number among the decisions stays a record: it may be one with its data left out; so does one with words
+    in another column (``elsewhere``: rows -> filled there; 违法事实 虚开发票 under a party column not read)."""
     filled = (party.to_numpy(object) != "") | (decision_text.to_numpy(object) != "") \
         | (published_text.to_numpy(object) != "")
     for note in notes:
         filled |= note.to_numpy(object) != ""
     bare = (doc.to_numpy(object) != "") & ~filled
+    if elsewhere is not None and bare.any():
+        rows = np.flatnonzero(bare)
+        bare[rows] = ~elsewhere(rows)
     if not bare.any():
         return bare
     # What follows them may be the sign-off, no decision: a date alone under the date column (the
@@ -135,13 +140,29 @@ def notice_rows(doc: pd.Series) -> np.ndarray:
     return out
 
 
-def not_decisions(doc, party, decision_text, published_text, *notes, kinds: pd.Series | None = None
-                  ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+def words_elsewhere(frame: pd.DataFrame, used: set) -> Callable[[np.ndarray], np.ndarray]:
+    """rows -> whether each holds words (Chinese, four characters or more: 虚开发票, 未按规定…) in a column
+    outside ``used`` (the number's, the fields read): a decision's facts, not a number kept in advance."""
+    def said(rows: np.ndarray) -> np.ndarray:
+        out = np.zeros(len(rows), dtype=bool)
+        for column in (c for c in frame.columns if c not in used):
+            cells = frame[column].to_numpy(object)[rows]
+            out |= np.fromiter((isinstance(v, str) and len(_WORDS.findall(v)) >= 4 for v in cells), bool, len(rows))
+        return out
+    return said
+
+
+_WORDS = re.compile(r"[\u4e00-\u9fff]")
+
+
+def not_decisions(doc, party, decision_text, published_text, *notes, kinds: pd.Series | None = None,
+                  elsewhere=None) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """(the rows that are no decision, {note code: the rows it tells of} for the codes that have any);
     ``notes``: the NOTE_FIELDS columns, 备注 then 当前状态; ``kinds``: a 文书名称 column, if the sheet has one."""
     voided = void_rows(doc, party, decision_text, *notes)
     undecided = undecided_rows(decision_text, published_text, notes[-1] if notes else None, doc) & ~voided
-    reserved = reserved_rows(doc, party, decision_text, published_text, *notes) & ~voided & ~undecided
+    reserved = reserved_rows(doc, party, decision_text, published_text, *notes, elsewhere=elsewhere) \
+        & ~voided & ~undecided
     notice = notice_rows(doc) & ~voided & ~undecided & ~reserved
     if kinds is not None:  # 文书名称: 行政处罚事先告知书 (the notice before the decision, never published)
         named = kinds.astype(str).str.replace(r"\s+", "", regex=True).str.match(_NOTICE_NAME).to_numpy(bool)

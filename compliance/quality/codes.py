@@ -330,7 +330,7 @@ class CodeColumns:
 
 
 def ids_among(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """(per value: a person's ID number in full (``id_numbers``); the number as plain digits there, ""
+    """(per 文书号: a person's ID number in full (``id_numbers``); the number as plain digits there, ""
     elsewhere). Only values of 15 to 18 digits are looked at: a 文书号 in words is none."""
     n = len(values)
     found, plain = np.zeros(n, dtype=bool), np.full(n, "", dtype=object)
@@ -347,9 +347,11 @@ def ids_among(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 
 
 def id_numbers(column: CodeColumn) -> np.ndarray:
-    """A person's ID number, valid, in full: 18 digits with their check and a province, or the first
-    generation's 15 (an all-digit 统一社会信用代码 has no province's first two digits)."""
-    return (column.ric_valid() & column.province()) | column.first_generation()
+    """A person's ID number, valid, in full, as a certificate is numbered by it: 18 digits with their check
+    and a province (an all-digit 统一社会信用代码 has no province's first two digits). Not 15 digits whose
+    middle reads as a date: a traffic police 简易程序 决定书编号 (420203100111947) is one, masked it made two
+    tickets one; a certificate is numbered by its holder's ID of today."""
+    return column.ric_valid() & column.province()
 
 
 def mask_id_columns(records: pd.DataFrame, codes: CodeColumns | None = None) -> pd.DataFrame:
