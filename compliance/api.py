@@ -23,6 +23,7 @@ from .written_months import undated_every_month
 from .config import Config
 from .errors import ComplianceError, ReconciliationError, os_reason
 from .exempt import apply_exemptions, unmatched_confirmations
+from .fields import unit_names
 from .history import HistoryStore, StoreError, follow_up
 from .history.carry import add_history_keys, earlier_decision_dates
 from .history.late_reports import late_reported
@@ -31,7 +32,7 @@ from .ingest.unit_text import units_in_name
 from .ingest.records import UNSAVED_FORMULAS, check_accounting
 from .ingest.renumbered import mark_renumbered
 from .ingest.repeats import merge_repeats
-from .ingest.unit_spellings import same_units
+from .ingest.unit_spellings import same_unit
 from .quality.checks import error_mask, findings as quality_findings
 from .quality.codes import CodeColumns, mask_id_columns
 from .issues import issues_column
@@ -233,7 +234,8 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
         try:
             run.history = follow_up(history, period, records, classified, calendar=calendar, rules=rules,
                                     as_of=as_of, run_date=run_date, confirmed_exempt=config.confirmed_exempt,
-                                    aliases=config.units, online_entries=_unmatched(online_run))
+                                    aliases=config.units, online_entries=_unmatched(online_run),
+                                    online_covers=online_run.covers if online_run is not None else None)
         except StoreError as exc:  # the check stands without its history: the report is still written
             run.history_error = exc
         if run.history is not None and online_run is not None and run.history.listed:
@@ -252,9 +254,14 @@ def _followed_not_unregistered(online_run, used: tuple[int, ...]) -> None:
     """Entries that closed an earlier month's item (``_unmatched``'s positions) are no 台账未登记: that month's
     ledger held the decision."""
     mine = [k for k in used if k < len(online_run.online_only)]  # the rest were set aside already
+    aside = len(used) - len(mine)  # counted there as another month's (or year's): they are followed now
     if mine:
         online_run.online_only = online_run.online_only.drop(index=online_run.online_only.index[mine]).reset_index(drop=True)
-        online_run.entries_followed = len(mine)
+    if online_run.entries_other_months:
+        online_run.entries_other_months -= aside
+    else:
+        online_run.entries_before_ledgers -= aside
+    online_run.entries_followed = len(used)
 
 
 def _with_late_reports(records: pd.DataFrame, months: np.ndarray) -> pd.DataFrame:
@@ -389,3 +396,11 @@ def _maybe_spelling(named: str, units: list[str]) -> bool:
 
 
 _BRACKETED_END = re.compile(r"\s*[（(][^（）()]*[)）]$")
+
+
+def same_units(names: list[str], present: list[str], aliases: dict[str, list[str]] | None = None) -> list[str]:
+    """Each name as the run counts it: a declared name for an alias (compliance.toml [units]), else the
+    present unit that is another spelling of it (an unreadable 西塞山区人力资源和社会保障局_处罚.xlsx is
+    区人社局's file when 区人社局 sent records), else the name itself."""
+    named = unit_names(pd.Series(names, dtype=object), aliases or None).tolist() if names else []
+    return [n if n in present else next((p for p in present if same_unit(n, p)), n) for n in named]

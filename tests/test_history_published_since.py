@@ -107,3 +107,30 @@ def test_a_catalogue_without_decision_dates_closes_by_party_and_number(tmp_path)
     # the entry that closed it is no 台账未登记 of September: August's ledger held the decision
     payload = json.loads((tmp_path / "2026-09.json").read_text(encoding="utf-8"))
     assert payload["online_only"] == [] and "台账未登记 0" in result.output
+
+
+def test_an_earlier_ledgers_day_the_list_does_not_show_never_closes_the_item_later(tmp_path):
+    """2号's August ledger says published 2026-10-09. September's list covers the unit past that day and does
+    not hold it: the day is taken away (said), so that October, run without a list, does not close the item
+    as 逾期公开 on a day the website disproved (probe 66: a hidden lateness)."""
+    run(tmp_path, "2026-08", "2026-09-30", AUGUST, COVER)
+    listed = COVER + [["西城管罚〔2026〕20号", "壬", "2026-09-07", "2026-09-10", "区城管局"],
+                      ["西城管罚〔2026〕1号", "甲", "2026-08-03", "2026-10-20", "区城管局"]]
+    _, items = run(tmp_path, "2026-09", "2026-10-31", SEPTEMBER, listed)
+    item = items[("西城管罚〔2026〕2号", "2026-08-04")]
+    assert (item["state"], item["status"], item["published_date"]) == ("open", "overdue", None)
+    assert "网站清单中也没有它：之前的台账所填公开日期 2026-10-09 未见于网站" in item["note"], item["note"]
+    october = [["西城管罚〔2026〕30号", "癸", D(2026, 10, 12), D(2026, 10, 14), "区城管局"]]
+    _, items = run(tmp_path, "2026-10", "2026-11-30", october)
+    assert state(items, "西城管罚〔2026〕2号", "2026-08-04")[:3] == ("open", "overdue", None)
+
+
+def test_a_website_unseen_item_listed_again_with_a_day_waits_for_a_list_and_says_so(tmp_path):
+    """3号 was 网站未见 in August (claimed 08-20, the list covering it does not hold it). September's ledger
+    lists it again with a day, and no list is given: it stays open, and the row says why and what to do."""
+    run(tmp_path, "2026-08", "2026-09-30", AUGUST, COVER)
+    again = SEPTEMBER + [["西城管罚〔2026〕3号", "丙", D(2026, 8, 5), D(2026, 9, 15), "区城管局"]]
+    _, items = run(tmp_path, "2026-09", "2026-10-31", again)
+    item = items[("西城管罚〔2026〕3号", "2026-08-05")]
+    assert item["state"] == "open"
+    assert "原问题是网站未见，只有网站清单能销号：本期台账填了公开日期 2026-09-15" in item["note"], item["note"]

@@ -25,8 +25,8 @@ from ..dates import iso_dates
 from ..ingest.docnumbers import normalise_document_numbers
 from ..quality.codes import ids_among, mask_id
 from ..issues import issues_column
-from .labels import ABSENT_NOTE, DROPPED_NOTE, SEEN_NOTE
-from .published_since import close_by_ledger_day, close_by_list, item_deadlines
+from .labels import ABSENT_NOTE, DROPPED_NOTE, SEEN_NOTE, UNVERIFIED_NOTE
+from .published_since import close_by_ledger_day, close_by_list, refute_claims, item_deadlines
 from .locate import BY_NUMBER, now_other_kind, found_unpublished, held_unpublished, locate
 from .months import periods_open
 from .renames import run_spellings
@@ -219,7 +219,7 @@ def _known(store: HistoryStore, carried: pd.DataFrame) -> pd.DataFrame:
 
 def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: pd.DataFrame, *, calendar, rules,
               as_of, run_date, confirmed_exempt: tuple[str, ...] = (), aliases: dict[str, list[str]] | None = None,
-              online_entries: pd.DataFrame | None = None) -> FollowUp:
+              online_entries: pd.DataFrame | None = None, online_covers=None) -> FollowUp:
     """Carry the previous period's open items into ``period``.
 
     ``records``: every record the run read (before the month was chosen), with deadlines, the online
@@ -227,7 +227,8 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     which open this period's new items; ``confirmed_exempt``: the numbers 法制办 confirmed need not be
     published (compliance.toml), judged as the run judges them (exempt.py); ``aliases``: compliance.toml
     [units], whose names hold for the names stored before they were declared (run_spellings);
-    ``online_entries``: the list's entries of other months (published_since.py). """
+    ``online_entries``: the list's entries of other months, ``online_covers`` its coverage test
+    (published_since.py). """
     previous = store.previous_period(period)
     carried = store.followups(previous, still_open=True) if previous else pd.DataFrame(columns=FOLLOWUP_COLUMNS)
     rates = store.rates()  # (a unit with no open item keeps its rate too)
@@ -250,8 +251,11 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
         renumbered = [f"本期台账中的文书号是 {number}（按相对人和决定日期对应）" if key != then and number else None
                       for key, then, number in zip(now["number_key"], carried.loc[found, "number_key"].fillna(""),
                                                    now["document_number"].astype(object).fillna(""))]
-        carried.loc[found, "note"] = ["；".join([n for n in [r] if n] + [p.message for p in ps]) or None
-                                      for r, ps in zip(renumbered, said)]
+        # 网站未见 before: only a list closes it, whatever day the ledger gives now (_states); said, with that day
+        waits = [UNVERIFIED_NOTE.format(f"填了公开日期 {d}" if d else "仍没有填公开日期") if u else None for u, d in
+                 zip(carried.loc[found, "unverified"].fillna(False), iso_dates(now["published_date"]))]
+        carried.loc[found, "note"] = ["；".join([n for n in [r, w] if n] + [p.message for p in ps]) or None
+                                      for r, w, ps in zip(renumbered, waits, said)]
     carried, listed = close_by_list(carried, online_entries, as_of, calendar, rules, aliases)  # not read, shown online
     covered = _covered(store, carried, records, at, period, spelled)
     months = carried["decision_date"].astype(object).fillna("").str[:7]
@@ -267,6 +271,8 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     carried.loc[carried.index[absent.to_numpy(bool)][dropped], "note"] = DROPPED_NOTE
     if online_entries is None:  # no list this time: a day an earlier ledger gave that has come closes it
         carried = close_by_ledger_day(carried, carried["note"].eq(ABSENT_NOTE).to_numpy(bool), as_of, calendar, rules)
+    else:  # a list: an earlier ledger's day it could have shown, and does not, is none
+        carried = refute_claims(carried, absent.to_numpy(bool), online_covers, calendar, rules)
     # a 网站未见 item the ledger still claims, with no list this time to show it online: late to this as-of too
     unchecked = absent.to_numpy(bool) | carried["unverified"].fillna(False).to_numpy(bool)
     carried["status"], carried["working_days_late"] = _lapsed(carried, unchecked, calendar, rules, as_of)

@@ -13,6 +13,8 @@ A false 已整改 hides a problem from 法制办, so an item is closed only on f
   day after that period's as-of (so it was 逾期未公开 then) that is on or before this one's, and that is
   still open after the 台账中消失 test (a row deleted from a cumulative ledger stays 台账中消失). Never a
   网站未见 item: its ledger date was there before and the list did not show it.
+- ``refute_claims``: with a list this time, an item's earlier ledger day that the list could have shown
+  and does not is taken away (never closing the item later).
 
 The day judges: 逾期公开 (or 按时公开) as any record, late by the working days from its deadline to it.
 """
@@ -49,6 +51,34 @@ def close_by_ledger_day(carried: pd.DataFrame, unread: np.ndarray, as_of, calend
         & (stored <= np.datetime64(as_of, "D"))  # NaT compares false
     return _closed(carried, np.where(due, stored, NAT), calendar, rules,
                    "本期台账中没有这一条；之前的台账所填公开日期 {} 已到")
+
+
+def refute_claims(carried: pd.DataFrame, absent: np.ndarray, covers, calendar, rules) -> pd.DataFrame:
+    """``carried`` without the publication days earlier ledgers gave to the items not read this time (``absent``)
+    and still open, where this run's lists could have shown the item by that day and do not (close_by_list
+    found no entry): that day is no publication, and closes nothing later (close_by_ledger_day); said.
+    ``covers``: the lists' coverage test (online.verify.OnlineRun.covers)."""
+    stored = pd.to_datetime(carried["published_date"], errors="coerce").to_numpy("datetime64[D]")
+    rows = np.flatnonzero(absent & carried["state"].isin(["open", "dropped"]).to_numpy(bool)
+                          & carried["status"].isin(UNPUBLISHED).to_numpy(bool) & ~np.isnat(stored))
+    if covers is None or not len(rows):
+        return carried
+    items = pd.DataFrame({
+        "unit": carried["unit"].astype(object).fillna("").to_numpy(object)[rows],
+        "category": carried["category"].astype(object).to_numpy(object)[rows],
+        "decision_date": pd.to_datetime(carried["decision_date"].iloc[rows], errors="coerce").to_numpy("datetime64[s]"),
+        "published_date": stored[rows].astype("datetime64[s]"),
+        "deadline": item_deadlines(carried, rows, calendar, rules).astype("datetime64[s]")})
+    refuted = rows[np.asarray(covers(items), dtype=bool)]
+    if not len(refuted):
+        return carried
+    out = carried.copy()
+    index = out.index[refuted]
+    days = np.datetime_as_string(stored[refuted], unit="D")
+    out.loc[index, "note"] = [f"{note or '本期未读到这一条'}；网站清单中也没有它：之前的台账所填公开日期 {day} 未见于网站，不算公开"
+                              for note, day in zip(out.loc[index, "note"], days)]
+    out.loc[index, "published_date"] = None
+    return out
 
 
 def _closed(carried: pd.DataFrame, published: np.ndarray, calendar, rules, note: str) -> pd.DataFrame:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -57,6 +58,9 @@ class OnlineRun:
     # what the website shows of earlier months' decisions, for the items still followed up (history)
     set_aside: pd.DataFrame | None = None
     entries_followed: int = 0  # 台账未登记 entries that closed an earlier month's item instead (api.py)
+    # items -> whether the lists could have shown each (``coverage``): an earlier ledger's day for an item not
+    # read this time, that the lists do not show, is no publication (history/published_since.refute_claims)
+    covers: Callable[[pd.DataFrame], np.ndarray] | None = None
 
 
 def verify(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList], *,
@@ -84,7 +88,8 @@ def verify(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineList]
     out = _apply(records, entries, found, result, online_date, start, since)
     online_only, repeated, other = _online_only(entries, found.entry_state, aliases, records)
     run = OnlineRun(lists, online_only, since, start, entries=len(entries), entries_repeated=repeated,
-                    entries_not_decisions=other)
+                    entries_not_decisions=other, covers=lambda items: coverage(
+                        items, entries, lists, items["deadline"].to_numpy(DATE_DTYPE), aliases, run_date, since))
     run.counts = {r: int((result == r).sum()) for r in RESULTS}
     run.entries_matched = int((found.entry_state == 1).sum())
     run.entries_ambiguous = int((found.entry_state == 2).sum())

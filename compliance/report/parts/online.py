@@ -129,7 +129,8 @@ def about_lines(online) -> list[tuple[str, str]]:
     if online.entries_followed:
         lines.append(("", f"另有 {online.entries_followed} 条网站信息是以前月份的决定，对应了整改跟踪中的遗留事项（已整改），不算台账未登记"))
     if online.entries_other_months:
-        lines.append(("", f"另有 {online.entries_other_months} 条台账未登记的网站信息不在所选月份，未列出"))
+        lines.append(("", f"另有 {online.entries_other_months} 条网站信息是所选月份以外的决定，本次读入的台账中没有"
+                          "（可能在其他月份的台账中），不列为台账未登记"))
     if online.entries_not_decisions:
         lines.append(("", f"另有 {online.entries_not_decisions} 条网站信息没有文书号和相对人，标题也看不出是许可或处罚决定"
                           "（如部门预算、工作情况），不列为台账未登记"))
