@@ -20,45 +20,83 @@ from __future__ import annotations
 import logging
 import multiprocessing as mp
 import os
-from contextlib import contextmanager
+import warnings
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Callable
 
 from .errors import ComplianceError, FileFault, library_reason
 from .ingest.digest import file_sha256
-from .ingest.load import OwnFiles, read_all
+from .ingest.load import InputFile, OwnFiles, read_all
+from .relabel import relabel_inputs
 
 LOCAL_WORKERS = max(1, min(4, os.cpu_count() or 1))  # one per core, few: each also starts read children
-LOCAL_WORKER_MEMORY = "2GiB"  # per worker; left to itself distributed gives each worker half the machine
 CONNECT_SECONDS = 10
+WORKERS_SECONDS = 30  # a scheduler with no worker: said, never waited on for ever
+
+
+def local_worker_memory(workers: int = LOCAL_WORKERS) -> int:
+    """Bytes per worker: 60 % of this machine's memory shared among the workers, at least 2 GiB (the rest is
+    this process's, which writes the report). Explicit: left to itself distributed gives each its share of
+    the whole machine, and a worker past its limit is restarted (a 1,000,000-row CSV holds 2 GiB as records)."""
+    total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") if hasattr(os, "sysconf") else 0
+    return max(2 << 30, int(total * 0.6) // max(workers, 1))
 
 
 @contextmanager
-def dask_client(scheduler: str | None = None, workers: int = LOCAL_WORKERS, memory_limit: str = LOCAL_WORKER_MEMORY):
-    """A client of the cluster at ``scheduler``, or of a LocalCluster on this machine, closed at the end."""
+def dask_client(scheduler: str | None = None, workers: int = LOCAL_WORKERS, memory_limit: int | str | None = None):
+    """A client of the cluster at ``scheduler``, or of a LocalCluster on this machine (``memory_limit`` per worker:
+    local_worker_memory by default), closed at the end."""
     import dask  # start-up time: only --engine dask needs them
     from distributed import Client, LocalCluster  # start-up time, likewise
 
-    if scheduler:
-        try:
-            client = Client(scheduler, timeout=CONNECT_SECONDS)
-        except (OSError, TimeoutError, ValueError) as exc:
-            raise ComplianceError.of("dask-scheduler-unreachable", address=scheduler,
-                                     reason=library_reason(f"{type(exc).__name__}: {exc}")) from exc
-        cluster = None
-    else:
-        with dask.config.set({"distributed.worker.daemon": False}):
+    with ExitStack() as stack:
+        # distributed's own log lines are English and about its machinery (a key regathered, a worker
+        # restarted): what a file's reading cost is said per file (read_one), in Chinese
+        stack.enter_context(_quiet_logger("distributed"))
+        stack.enter_context(warnings.catch_warnings())
+        warnings.filterwarnings("ignore", message=r"Port \d+ is already in use")  # its status page: not ours
+        if scheduler:
+            client = _connect(Client, scheduler)
+            stack.callback(client.close)
+        else:
+            # held while the cluster lives: a worker restarted (past its memory limit) must come back able to
+            # start its read children too, as the first ones were
+            stack.enter_context(dask.config.set({"distributed.worker.daemon": False}))
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   memory_limit=memory_limit, dashboard_address=None,
+                                   memory_limit=memory_limit or local_worker_memory(workers), dashboard_address=None,
                                    silence_logs=logging.CRITICAL)  # a worker's heartbeat lost at shutdown is no news
-        client = Client(cluster)
-    try:
+            stack.callback(cluster.close)
+            client = Client(cluster)
+            stack.callback(client.close)
         _refuse_daemonic_workers(client, scheduler)
         yield client
-    finally:
+
+
+def _connect(Client, scheduler: str):
+    """A client of the scheduler at ``scheduler`` that has a worker; said in Chinese when it cannot be."""
+    try:
+        client = Client(scheduler, timeout=CONNECT_SECONDS)
+    except (OSError, TimeoutError, ValueError, TypeError) as exc:  # TypeError: ucx://, tls:// without their setup
+        raise ComplianceError.of("dask-scheduler-unreachable", address=scheduler,
+                                 reason=library_reason(f"{type(exc).__name__}: {exc}")) from exc
+    try:
+        client.wait_for_workers(1, timeout=WORKERS_SECONDS)
+    except (TimeoutError, OSError) as exc:
         client.close()
-        if cluster is not None:
-            cluster.close()
+        raise ComplianceError.of("dask-no-workers", address=scheduler, seconds=WORKERS_SECONDS) from exc
+    return client
+
+
+@contextmanager
+def _quiet_logger(name: str):
+    logger = logging.getLogger(name)
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _is_daemon() -> bool:
@@ -79,20 +117,39 @@ def cluster_reader(client) -> Callable:
         from distributed import as_completed  # start-up time: only --engine dask needs it
 
         digests = [file_sha256(path) for path in files]  # what this machine sees: the workers must see it too
-        futures = client.map(read_one, files, config=config, own=own, pure=False)
+        # a worker started in another folder reads a relative path from there: each is sent whole, and its
+        # records and notes say it as given
+        whole = [path if path.is_absolute() else Path.cwd() / path for path in files]
+        futures = client.map(read_one, whole, config=config, own=own, pure=False)
         index = {future.key: number for number, future in enumerate(futures)}
         pending = as_completed(futures)
         del futures  # each result is released on the workers once it is here
         results: list = [None] * len(files)
         for done, future in enumerate(pending, start=1):
             number = index[future.key]
-            results[number] = _same_file(future.result(), files[number], digests[number])
+            results[number] = _same_file(_result(future, files[number]), files[number], digests[number])
+            if whole[number] != files[number]:
+                relabel_inputs(results[number][1], [results[number][0]], {str(whole[number]): str(files[number])})
             future.release()
             if progress:
                 progress(done, len(files), str(files[number]))
         return results
 
     return read
+
+
+def _result(future, path: Path):
+    """The task's answer; a file whose worker died reading it (past the worker's memory, every retry) is that
+    file not read, never the run's end."""
+    from distributed.client import FutureCancelledError  # start-up time: only --engine dask needs it
+    from distributed.scheduler import KilledWorker  # likewise
+
+    try:
+        return future.result()
+    except (KilledWorker, FutureCancelledError) as exc:
+        entry = InputFile(str(path), file_sha256(path))
+        entry.error = FileFault("dask-worker-died", path, detail=f"{type(exc).__name__}: {exc}")
+        return entry, []
 
 
 def read_one(path: Path, config, own):

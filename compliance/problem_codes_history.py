@@ -5,7 +5,7 @@ Listed in problem_codes.DECLARED with every other code (a module of its own only
 
 from __future__ import annotations
 
-from .problem_types import RECORD, RUN, ProblemType
+from .problem_types import FILE, RECORD, RUN, ProblemType
 
 HISTORY_STORE = [
     ProblemType("store-missing", RUN, "历史库 {path} 不存在。{reason}",
@@ -34,6 +34,13 @@ HISTORY_STORE = [
     ProblemType("dask-scheduler-unreachable", RUN, "连接不上 Dask 集群的调度器 {address}（{reason}）。"
                 "请确认调度器已启动（dask scheduler）、地址和端口正确、防火墙放行；不用集群时去掉 --scheduler",
                 "--engine dask --scheduler 给出的调度器连接不上", "启动调度器或改正地址；或去掉 --scheduler，在本机运行"),
+    ProblemType("dask-worker-died", FILE, "读取这个文件的 Dask 工作进程几次都中途退出（多半是超过了工作进程的内存上限），"
+                "未读取；其他文件不受影响",
+                "--engine dask 时，文件太大，工作进程放不下读出的记录", "给工作进程更大的内存上限（dask worker --memory-limit），"
+                "或改用默认的 pandas 引擎读取这个文件"),
+    ProblemType("dask-no-workers", RUN, "Dask 集群的调度器 {address} 连上了，但 {seconds} 秒内没有任何工作进程。"
+                "请在各台电脑上启动 dask worker（见 README），或去掉 --scheduler 在本机运行",
+                "调度器已启动，但还没有工作进程连接上来：任务永远不会开始", "启动工作进程后重新运行"),
     ProblemType("dask-worker-daemon", RUN, "Dask 集群 {address} 的工作进程（{workers}）不能再启动读取文件的子进程。"
                 "请用 DASK_DISTRIBUTED__WORKER__DAEMON=False dask worker … 重新启动这些工作进程",
                 "每个文件在工作进程的子进程中读取（读取程序崩溃只影响这一个文件），守护进程不能启动子进程",

@@ -193,18 +193,72 @@ def test_daemonic_workers_are_refused_before_any_file_is_read(tmp_path):
 
 def test_a_file_the_workers_do_not_see_as_this_machine_does_is_named_and_not_read(scheduler, workers_folder,
                                                                                    tmp_path):
-    """A relative path is resolved in each process's working folder: the workers' differs from the command's,
-    as a machine without the shared storage would (one file missing there, one different there)."""
+    """/proc/self/cwd/… is one absolute path that each process resolves in its own working folder: the
+    workers' differs from the command's, as a machine without the shared storage would (one file missing
+    there, one different there)."""
     write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"处罚": [PENALTY_HEADER] + penalty_rows(3)})
     write_xlsx(tmp_path / "区环保局_处罚.xlsx", {"处罚": [PENALTY_HEADER] + penalty_rows(2)})
     write_xlsx(workers_folder / "区环保局_处罚.xlsx", {"处罚": [PENALTY_HEADER] + penalty_rows(5)})
     shared = write_xlsx(tmp_path / "区编办_处罚.xlsx", {"处罚": [PENALTY_HEADER] + penalty_rows(4, start=50)})
     (workers_folder / shared.name).write_bytes(shared.read_bytes())  # the same file in both: read
-    proc, payload, _ = run(["区安监局_处罚.xlsx", "区环保局_处罚.xlsx", shared.name], tmp_path, "dask",
-                           "--engine", "dask", "--scheduler", scheduler)
-    errors = {e["file"]: e["error"] and e["error"]["code"] for e in payload["inputs"]}
+    here = Path("/proc/self/cwd")
+    proc, payload, _ = run([here / "区安监局_处罚.xlsx", here / "区环保局_处罚.xlsx", here / shared.name], tmp_path,
+                           "dask", "--engine", "dask", "--scheduler", scheduler)
+    errors = {Path(e["file"]).name: e["error"] and e["error"]["code"] for e in payload["inputs"]}
     assert errors == {"区安监局_处罚.xlsx": "dask-workers-elsewhere", "区环保局_处罚.xlsx": "dask-workers-elsewhere",
                       "区编办_处罚.xlsx": None}
-    messages = {e["file"]: e["error"]["message"] for e in payload["inputs"] if e["error"]}
+    messages = {Path(e["file"]).name: e["error"]["message"] for e in payload["inputs"] if e["error"]}
     assert "同一路径" in messages["区环保局_处罚.xlsx"] and "（读不到）" in messages["区安监局_处罚.xlsx"]
     assert payload["summary"]["records"] == 4 and proc.returncode == 1
+
+
+def test_relative_paths_are_read_where_the_command_runs_and_said_as_given(scheduler, tmp_path):
+    """A worker started in another folder read a relative path from there: nothing was read. The command's own
+    folder's path is sent; the files are named as given."""
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区安监局_处罚.xlsx", {"处罚": [PENALTY_HEADER] + penalty_rows(3)})
+    write_xlsx(folder / "区编办_处罚.xlsx", {"处罚": [PENALTY_HEADER] + penalty_rows(4, start=50)})
+    got = assert_same(["报送"], tmp_path, scheduler=scheduler)
+    assert sorted(e["file"] for e in got["inputs"]) == ["报送/区安监局_处罚.xlsx", "报送/区编办_处罚.xlsx"]
+    assert all(e["error"] is None for e in got["inputs"]) and got["summary"]["records"] == 7
+
+
+def test_a_scheduler_without_workers_is_said_not_waited_on(tmp_path):
+    address_file = tmp_path / "scheduler.json"
+    scheduler = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1",
+                                  "--port", "0", "--no-dashboard", "--scheduler-file", str(address_file)],
+                                 cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_for(address_file.exists)
+        address = json.loads(address_file.read_text())["address"]
+        proc = subprocess.run([sys.executable, "-m", "compliance", "check", str(SAMPLE), "--as-of", AS_OF,
+                               "--engine", "dask", "--scheduler", address, "--out", str(tmp_path / "r.xlsx")],
+                              cwd=tmp_path, capture_output=True, text=True, timeout=HANG)
+    finally:
+        scheduler.terminate()
+        scheduler.wait(timeout=30)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert f"Dask 集群的调度器 {address} 连上了，但 30 秒内没有任何工作进程" in proc.stderr, proc.stderr
+    assert not (tmp_path / "r.xlsx").exists()
+
+
+def test_a_worker_restarted_on_the_local_cluster_can_still_read(tmp_path):
+    """A worker past its memory limit is restarted by its nanny; it came back daemonic (the setting held only
+    while the cluster was built), and its next file ended the run: "daemonic processes are not allowed to have
+    children". Restarted here on purpose, in a process of its own (this one never starts a client)."""
+    script = tmp_path / "restart.py"
+    script.write_text(
+        "from pathlib import Path\n"
+        "from compliance.cluster import _is_daemon, cluster_reader, dask_client\n"
+        "from compliance.ingest.load import load\n"
+        "if __name__ == '__main__':\n"
+        f"    files = sorted(Path({str(SAMPLE)!r}).glob('*.xlsx'))[:3]\n"
+        "    with dask_client(workers=2) as client:\n"
+        "        client.restart()\n"
+        "        print('daemonic', sorted(client.run(_is_daemon).values()))\n"
+        "        result = load(files, read=cluster_reader(client))\n"
+        "    print('errors', [e.error for e in result.inputs], 'records', len(result.records))\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True, timeout=HANG)
+    assert proc.returncode == 0, proc.stderr
+    assert "daemonic [False, False]" in proc.stdout and "errors [None, None, None]" in proc.stdout, proc.stdout
