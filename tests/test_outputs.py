@@ -183,3 +183,24 @@ def test_a_report_written_into_a_folder_that_did_not_exist_says_it_made_the_fold
     assert f"已新建文件夹：{work / '新建'}" in result.output
     again = check("-o", work / "新建" / "子目录" / "r2.xlsx")
     assert "已新建文件夹" not in again.output
+
+
+def test_a_report_without_its_all_records_sheet_is_still_the_tools_own(tmp_path):
+    """--engine dask leaves 全部记录 out: such a report was refused as another's on the next run to its name
+    (拒绝覆盖), and read back as a ledger when left in the input folder (its 逾期清单 rows became records)."""
+    import shutil
+
+    from compliance.report.shape import ReportShape
+    from helpers import PENALTY_HEADER, cli_check, penalty_rows, write_xlsx
+
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区安监局_处罚.xlsx", {"处罚": [PENALTY_HEADER] + penalty_rows(4)})
+    run = run_check([folder], as_of=dt.date(2016, 12, 31), run_date=dt.date(2016, 12, 31))
+    write_outputs(run, out=tmp_path / "r.xlsx", shape=ReportShape.for_engine("dask"))  # as the dask engine writes it
+    assert "全部记录" not in openpyxl.load_workbook(tmp_path / "r.xlsx", read_only=True).sheetnames
+    shutil.copy(tmp_path / "r.xlsx", folder / "上月检查结果.xlsx")
+    code, payload, said = cli_check(tmp_path, folder)
+    assert code in (0, 1) and "拒绝覆盖" not in said, said
+    assert payload["summary"]["records"] == 4  # the copy in the folder is skipped as a report, not read
+    assert any(e["file"].endswith("上月检查结果.xlsx") and e["sheets"] == [] for e in payload["inputs"])

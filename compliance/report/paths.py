@@ -29,7 +29,8 @@ from ..ingest.load import OwnFiles
 from . import tempfiles
 
 REPORT_PREFIX = "公开时限检查_"
-REPORT_SHEETS = frozenset({"逾期清单", "数据问题", "全部记录", "说明"})  # a workbook with all of these is ours
+# a workbook with all of these is ours: every report has them (全部记录 is left out by --engine dask)
+REPORT_SHEETS = frozenset({"汇总", "逾期清单", "数据问题", "说明"})
 OWN_REPORT = OwnFiles(REPORT_PREFIX, REPORT_SHEETS)
 T = TypeVar("T")
 
