@@ -84,9 +84,11 @@ TABLE: tuple[Field, ...] = (
                           # a tax office's, a traffic police's, an inspection's words for the party
                           "纳税人", "违法主体", "违法行为人", "违法嫌疑人", "违法当事人", "违法单位", "违法人", "被检查单位",
                           "被检查人", "业户名称", "经营者姓名", "处罚对象", "驾驶人", "车主", "业主姓名", "市场主体",
-                          "经营主体", "单位/个人名称", "单位或个人名称", "姓名/名称", "姓名或名称", "名称/姓名"),
+                          "经营主体", "单位/个人名称", "单位或个人名称", "姓名/名称", "姓名或名称", "名称/姓名", "被处罚主体",
+                          "被许可主体"),
                 weak=("建设单位",)),  # a licence's holder, a 登记's business; 施工许可's builder
-          exclude=("代码", "类别", "类型", "证件", "法定代表人", "负责人", "地址", "序号", "识别号", "号码", "电话"),
+          exclude=("代码", "类别", "类型", "证件", "法定代表人", "负责人", "地址", "序号", "识别号", "号码", "电话", "编号",
+                   "档案"),
           # in an online list a bare 名称 is the item's title; a ledger's 机构名称 is the 医疗机构 licensed (a
           # 发证机构名称 is excluded by the exact match)
           only={LEDGER: Words(exact=("名称", "机构名称", "经营者"))}),
@@ -187,7 +189,7 @@ TABLE: tuple[Field, ...] = (
                 # 单位名称 alone is either: the unit in a summary, the company in a penalty ledger (its
                 # cells tell, ingest/unit_column.py), so it only stands in for a missing unit column
                 weak=("填报单位", "报送单位", "数据来源单位", "单位名称")),
-          exclude=("代码", "统一社会信用", "序号"),
+          exclude=("代码", "统一社会信用", "序号", "编码", "被处罚", "被许可", "被检查"),  # 被处罚主体: the party
           # On a website 发布机构 is who put the item online, which there is the deciding unit; a
           # ledger's 发布机构 may be the site's office, and the file's unit is the better guess.
           only={ONLINE: Words(contains=("发布机构", "公开单位", "公示机关", "公开机关", "发布机关", "公示单位", "发布单位"),

@@ -152,3 +152,38 @@ def test_a_publication_formula_saved_without_its_value_is_not_due_yet_before_the
     _, data, _ = cli_check(tmp_path, ledger, AS_OF)
     got = [(r["status"], [i["code"] for i in r["issues"]]) for r in data["records"]]
     assert got == [("invalid", ["date-formula-uncached"]), ("pending", ["date-formula-uncached"])], got
+
+
+def test_a_decision_whose_first_cell_is_a_document_name_with_opinion_in_it_stays_a_record(tmp_path):
+    """审核意见： (with its colon) under a table is a sign-off; a 文书名称 cell 审批意见书 on a decision's row is none
+    (review of stop 56: the pattern without the colon dropped such rows)."""
+    rows = [["文书名称", "文书号", "申请人", "决定日期", "公开日期"],
+            ["审查意见书", "西住建许〔2025〕1号", "甲", D(2025, 9, 1), D(2025, 9, 5)],
+            ["审批意见", "西住建许〔2025〕2号", "乙", D(2025, 9, 1), None],
+            ["准予许可决定书", "西住建许〔2025〕3号", "丙", D(2025, 9, 1), D(2025, 9, 8)]]
+    ledger = write_xlsx(tmp_path / "区住建局_许可.xlsx", {"许可": rows})
+    _, data, _ = cli_check(tmp_path, ledger, AS_OF)
+    assert [r["status"] for r in data["records"]] == ["on_time", "overdue", "on_time"]
+
+
+def test_the_punished_party_column_is_no_deciding_unit(tmp_path):
+    """被处罚主体 holds 处罚主体 (a unit's word) inside it: it is the party, never the unit."""
+    rows = [["序号", "被处罚主体", "处罚决定书文号", "处罚决定日期", "公示日期"],
+            [1, "黄石某某公司", "西应急罚〔2025〕1号", D(2025, 9, 1), D(2025, 9, 5)]]
+    ledger = write_xlsx(tmp_path / "区应急管理局_处罚.xlsx", {"处罚": rows})
+    _, data, _ = cli_check(tmp_path, ledger, AS_OF)
+    assert [(r["unit"], r["party"]) for r in data["records"]] == [("区应急管理局", "黄石某某公司")]
+
+
+def test_numbers_kept_in_advance_under_two_number_columns_are_still_no_records(tmp_path):
+    """A combined sheet (许可 | 处罚 number columns): the second number column is no 'words elsewhere', so the
+    numbers filled in advance at the end stay skipped (review of stop 56)."""
+    rows = [["序号", "行政许可决定文书号", "行政处罚决定书文号", "相对人名称", "决定日期", "公开日期"],
+            [1, "西市监许〔2025〕1号", None, "甲", D(2025, 9, 1), D(2025, 9, 5)],
+            [2, None, "西市监罚〔2025〕2号", "乙", D(2025, 9, 1), D(2025, 9, 8)],
+            [3, None, "西市监罚〔2025〕3号", None, None, None],
+            [4, None, "西市监罚〔2025〕4号", None, None, None]]
+    ledger = write_xlsx(tmp_path / "区市场监管局_双公示.xlsx", {"双公示": rows})
+    _, data, _ = cli_check(tmp_path, ledger, AS_OF)
+    assert [(r["row"], r["status"]) for r in data["records"]] == [(2, "on_time"), (3, "on_time")]
+    assert data["summary"]["skipped_rows"] == 2

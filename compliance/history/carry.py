@@ -25,7 +25,7 @@ from ..dates import iso_dates
 from ..ingest.docnumbers import normalise_document_numbers
 from ..quality.codes import ids_among, mask_id
 from ..issues import issues_column
-from .labels import ABSENT_NOTE, DROPPED_NOTE, SEEN_NOTE, UNVERIFIED_NOTE
+from .labels import ABSENT_NOTE, DROPPED_NOTE, SEEN_NOTE, STILL_UNSEEN_NOTE, UNVERIFIED_NOTE
 from .published_since import close_by_ledger_day, close_by_list, refute_claims, item_deadlines
 from .locate import BY_NUMBER, now_other_kind, found_unpublished, held_unpublished, locate
 from .months import periods_open
@@ -252,8 +252,9 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
                       for key, then, number in zip(now["number_key"], carried.loc[found, "number_key"].fillna(""),
                                                    now["document_number"].astype(object).fillna(""))]
         # 网站未见 before: only a list closes it, whatever day the ledger gives now (_states); said, with that day
-        waits = [UNVERIFIED_NOTE.format(f"填了公开日期 {d}" if d else "仍没有填公开日期") if u else None for u, d in
-                 zip(carried.loc[found, "unverified"].fillna(False), iso_dates(now["published_date"]))]
+        waits = [(UNVERIFIED_NOTE if online_covers is None else STILL_UNSEEN_NOTE).format(
+                 f"填了公开日期 {d}" if d else "仍没有填公开日期") if u else None
+                 for u, d in zip(carried.loc[found, "unverified"].fillna(False), iso_dates(now["published_date"]))]
         carried.loc[found, "note"] = ["；".join([n for n in [r, w] if n] + [p.message for p in ps]) or None
                                       for r, w, ps in zip(renumbered, waits, said)]
     carried, listed = close_by_list(carried, online_entries, as_of, calendar, rules, aliases)  # not read, shown online

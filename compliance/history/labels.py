@@ -18,4 +18,5 @@ LONG_OPEN = 3  # items open for this many periods or more stand out on 整改跟
 ABSENT_NOTE = "本期未读到这一条（未报送，或台账不含该月份），继续跟踪"
 SEEN_NOTE = "本期台账中有这个文书号，但对应不上唯一的一条（几条记录或几项事项相同），无法判断是否已整改，继续跟踪，请单位核对"
 UNVERIFIED_NOTE = "原问题是网站未见，只有网站清单能销号：本期台账{}，请下次检查时用 --online 核对"
+STILL_UNSEEN_NOTE = "原问题是网站未见：本期网站清单没有显示它已公开（本期台账{}），继续跟踪"
 DROPPED_NOTE = "本期台账仍有该单位同月的其他记录，这一条却没有了（删除或改动了文书号），请单位说明"

@@ -28,7 +28,7 @@ HEADER_NEEDS = {LEDGER: (("decision_date", "document_number"),),
 # Kept specific: 注销〔2016〕1号 is a real permit number.
 FOOTER = re.compile(r"^\s*(注\s*[:：\d（(、.]|注意|备注[:：]|说明[:：]|附注|制表人|制表[:：]|制表日期|审核人|审核[:：]|"
                     # 审核意见：同意 (a date beside it), 填报说明：…, （此表一式两份…）, 上述决定均已在…公示: about the table
-                    r"(?:审核|审批|审查|领导|签批|部门)意见|(?:填报|填写|编制|报表)说明|[（(【\[]?\s*(?:此表|该表|上表)|"
+                    r"(?:审核|审批|审查|领导|签批|部门)意见\s*[:：]|(?:填报|填写|编制|报表)说明|[（(【\[]?\s*(?:此表|该表|上表)|"
                     r"(?:上述|以上)(?:决定|信息|案件|处罚|许可|事项|数据|内容|情况)|附件\s*\d*\s*[:：]|附\s*[:：]|"
                     r"审批人[:：]|填表人|填表[:：]|填表说明|填报人|填报日期|报送日期|负责人|单位负责人|分管领导|联系人|"
                     r"联系电话|电话[:：]|合计|总计|小计|汇总|共计|签字|盖章|以下空白|以下无|本表|数据截至|统计时间|"
@@ -45,7 +45,7 @@ FOOTER = re.compile(r"^\s*(注\s*[:：\d（(、.]|注意|备注[:：]|说明[:�
 # The signature block under a table: a person or the unit that signs, never a label someone put on a
 # decision's row (合计, 注 may be: rows.py keeps such a row when it holds a number and a date).
 SIGNATURE = re.compile(r"^\s*(?:(?:制表|填报|填表|报送)单位|主要负责人|部门负责人|单位负责人|分管领导|负责人|经办人|复核人|"
-                       r"核对人|统计人|制表人|填表人|填报人|审核人|审批人|联系人|(?:审核|审批|审查|领导|签批|部门)意见)")
+                       r"核对人|统计人|制表人|填表人|填报人|审核人|审批人|联系人|(?:审核|审批|审查|领导|签批|部门)意见\s*[:：])")
 # A stamp line under a table (区住建局（公章）, at most a date beside it): rows.py takes it for one only in a
 # row of one or two cells, since a unit column may be written so on a decision's own row.
 STAMP_LINE = re.compile(r"^\S{0,30}[（(](?:公章|盖章|印章)[)）]$")

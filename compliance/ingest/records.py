@@ -288,7 +288,8 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     voided, told = not_decisions(doc, party_all, decision_text, published_text,
                                  *(text(mapped_column(frame, mapping, n)) for n in NOTE_FIELDS),
                                  kinds=text(frame[kind_at]) if kind_at in frame.columns else None,
-                                 elsewhere=words_elsewhere(frame, set(mapping.columns.values()) | {issuer, kind_at}))
+                                 elsewhere=words_elsewhere(frame, {*mapping.columns.values(), *mapping.number_kinds.values(),
+                                                                   *mapping.stand_ins.values(), issuer, kind_at}))
     for code, rows in told.items():  # 作废 / 空号 numbers; applications not yet decided (审批中)
         result.notes.append(problem(code, file=context.source_file, sheet=sheet.name,
                                     rows=row_list((frame.index.to_numpy()[rows] + result.header_row + 1).tolist())))

@@ -147,7 +147,8 @@ def words_elsewhere(frame: pd.DataFrame, used: set) -> Callable[[np.ndarray], np
         out = np.zeros(len(rows), dtype=bool)
         for column in (c for c in frame.columns if c not in used):
             cells = frame[column].to_numpy(object)[rows]
-            out |= np.fromiter((isinstance(v, str) and len(_WORDS.findall(v)) >= 4 for v in cells), bool, len(rows))
+            out |= np.fromiter((isinstance(v, str) and len(_WORDS.findall(v)) >= 4 and not _NUMBER.search(v)
+                                for v in cells), bool, len(rows))  # another number (案件编号) is no facts
         return out
     return said
 
