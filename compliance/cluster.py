@@ -141,12 +141,14 @@ def cluster_reader(client) -> Callable:
 def _result(future, path: Path):
     """The task's answer; a file whose worker died reading it (past the worker's memory, every retry) is that
     file not read, never the run's end."""
-    from distributed.client import FutureCancelledError  # start-up time: only --engine dask needs it
+    import distributed.client  # start-up time: only --engine dask needs it
     from distributed.scheduler import KilledWorker  # likewise
 
+    # FutureCancelledError is newer than the lowest distributed this package allows (pyproject.toml)
+    cancelled = getattr(distributed.client, "FutureCancelledError", KilledWorker)
     try:
         return future.result()
-    except (KilledWorker, FutureCancelledError) as exc:
+    except (KilledWorker, cancelled) as exc:
         entry = InputFile(str(path), file_sha256(path))
         entry.error = FileFault("dask-worker-died", path, detail=f"{type(exc).__name__}: {exc}")
         return entry, []
