@@ -97,8 +97,9 @@ class CheckRun:
                       for unit in self._charged(_units_of_unreadable(e.path))]
         sent = self._sent_units() + self.loaded.said_none  # files that say 本月无…决定
         followed = [] if self.history is None else self.history.carried["unit"].dropna().unique().tolist()
+        before = [] if self.history is None else self.history.previous_rates["unit"].dropna().unique().tolist()
         return unit_table(self.records, self.expected_units, unreadable, sent, followed, self.loaded.said_none,
-                          self._counted_elsewhere())
+                          self._counted_elsewhere(), before)
 
     def _sent_units(self) -> list[str]:
         return self.loaded.records["unit"].dropna().unique().tolist()  # before the month was chosen

@@ -44,6 +44,9 @@ SUMMARY_LINES = [
                 "催报"),
     ProblemType("unit-followed-not-sent", UNIT, "本期没有收到该单位的表格；上期遗留事项照常跟踪",
                 "上期有仍未整改事项的单位，本期没有报送表格", "催报；遗留事项见“整改跟踪”"),
+    ProblemType("unit-reported-before-not-sent", UNIT, "本期没有收到该单位的表格（上期报送过）",
+                "历史库中上期报送过台账的单位，本期没有报送表格（没有在 compliance.toml [units] 中列出全部单位时，"
+                "未报送的单位只能这样得知）", "催报；本期确无决定的，请报送写明“本月无”的表格"),
     ProblemType("unit-online-only", UNIT, "只见于网站清单，台账中没有该单位", "网站清单中有、台账中没有的单位",
                 "核实该单位是否应报送台账"),
 ]

@@ -93,8 +93,8 @@ def _note(row: pd.Series) -> Problem | None:
 
 def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unreadable_units: Iterable[str] = (),
                sent_units: Iterable[str] = (), followed_units: Iterable[str] = (),
-               said_none: Iterable[str] = (), counted_elsewhere: dict[str, Problem] | None = None
-               ) -> tuple[pd.DataFrame, pd.DataFrame]:
+               said_none: Iterable[str] = (), counted_elsewhere: dict[str, Problem] | None = None,
+               reported_before: Iterable[str] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(汇总 rows, chart rows); 备注 holds a Problem (a 汇总-line code) or None, rendered by each output.
 
     Rows: each unit's categories, a 小计 row for a unit with both, then 合计.
@@ -104,7 +104,9 @@ def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unread
     not be read gets a line saying so; a unit that sent records, none of them in
     scope (another month), shows 本期无决定, said apart from one that wrote 本月无 (``said_none``): it may
     have sent last month's ledger; one the history follows (``followed_units``: items still open
-    from the previous period) that sent nothing shows as 未报送 too. Chart rows: one per unit, then 合计.
+    from the previous period) that sent nothing shows as 未报送 too, and so does one that sent a ledger in the
+    previous recorded period (``reported_before``): without [units] the history is the only list of the district's
+    units, and one that stopped sending must not vanish from 汇总. Chart rows: one per unit, then 合计.
     """
     figures = [*FIGURES, "repeated"]
     counts = status_counts(records, ["unit", "category"], repeats=True) if len(records) else \
@@ -154,7 +156,7 @@ def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unread
     if unranked.any():
         out.loc[unranked, "备注"] = [problem("unit-unranked")] * int(unranked.sum())
     out = _add_missing_units(out, declared, per_unit.index, unreadable_units, sent_units, followed_units,
-                             set(said_none), counted_elsewhere or {})
+                             set(said_none), counted_elsewhere or {}, reported_before)
     chart = _chart_rows(out)
     return out[TABLE_HEADERS], chart
 
@@ -168,7 +170,8 @@ def _partly(note: Problem | None) -> Problem:
 
 def _add_missing_units(out: pd.DataFrame, declared: list[str], present, unreadable: Iterable[str],
                        sent: Iterable[str], followed: Iterable[str] = (), said_none: set[str] = frozenset(),
-                       elsewhere: dict[str, Problem] | None = None) -> pd.DataFrame:
+                       elsewhere: dict[str, Problem] | None = None, reported_before: Iterable[str] = ()
+                       ) -> pd.DataFrame:
     """Lines for units with no record in scope: 未报送, 本期无决定, or 文件无法读取."""
     extra = []
     unreadable = [u for u in dict.fromkeys(unreadable)]
@@ -194,6 +197,10 @@ def _add_missing_units(out: pd.DataFrame, declared: list[str], present, unreadab
     for unit in dict.fromkeys(followed):  # its open items are counted on its line (report/parts/history.py)
         if unit not in listed:
             extra.append({"单位": unit, "类别": NOT_SENT, "备注": problem("unit-followed-not-sent")})
+    listed |= set(followed)
+    for unit in dict.fromkeys(reported_before):
+        if unit not in listed and unit != TOTAL:
+            extra.append({"单位": unit, "类别": NOT_SENT, "备注": problem("unit-reported-before-not-sent")})
     # another of its files unreadable: its rank stands on part of what it sent, and says so
     partly = out["单位"].isin([u for u in unreadable if u in present]).to_numpy(bool)
     if partly.any():

@@ -566,3 +566,46 @@ def test_a_contradiction_sent_again_next_month_is_still_a_contradiction(tmp_path
         _, carried = month(tmp_path, period, f"2016-{period}", as_of)
         assert {i["document_number"]: (i["state"], i["status"]) for i in carried} == {
             "西安监罚〔2016〕1号": ("open", "invalid")}, period
+
+
+def test_a_unit_that_sent_last_month_and_sends_nothing_now_is_said_not_sent_without_units_declared(tmp_path):
+    """Without [units], 未报送 named only the units with open items: 区环保局, all on time in October and silent in
+    November, vanished from 汇总, and a clerk read the 未报送 list as complete (probe p66 F6)."""
+    for unit, number, published in (("区安监局", "西安监罚〔2016〕1号", "2016-10-12"), ("区环保局", "西环罚〔2016〕1号", "2016-10-11"),
+                                    ("区城管局", "西城罚〔2016〕1号", None)):
+        ledger(tmp_path / "10" / f"{unit}_行政处罚.xlsx", "penalty", [(number, "甲", "2016-10-10", published)], unit)
+    ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty", [("西安监罚〔2016〕9号", "乙", "2016-11-01", "2016-11-02")],
+           "区安监局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    month(tmp_path, "11", "2016-11", "2016-12-26")
+    sheet = openpyxl.load_workbook(tmp_path / "r2016-11.xlsx")["汇总"]
+    header = [c.value for c in sheet[3]]
+    lines = {row[header.index("单位")]: (row[header.index("类别")], row[header.index("备注")])
+             for row in sheet.iter_rows(min_row=4, values_only=True) if row[1]}
+    assert lines["区环保局"] == ("未报送", "本期没有收到该单位的表格（上期报送过）")
+    assert lines["区城管局"] == ("未报送", "本期没有收到该单位的表格；上期遗留事项照常跟踪")  # open items: said as before
+    assert lines["区安监局"][0] == "行政处罚" and set(lines) == {"区安监局", "区环保局", "区城管局", "合计"}
+    lines = json.loads((tmp_path / "r2016-11.json").read_text(encoding="utf-8"))["units"]
+    assert {(line["unit"], line["category"]) for line in lines if line["records"] == 0} == {
+        ("区城管局", "未报送"), ("区环保局", "未报送")}
+
+
+def test_an_item_dropped_from_the_ledger_stays_dropped_while_the_unit_sends_nothing(tmp_path):
+    """台账中消失 in November; in December the unit sent nothing, and the item became a plain 仍未整改 with the
+    note 未报送: the finding that the unit deleted it was lost although nothing explained it (probe p66 F8)."""
+    rows = [("西环罚〔2016〕1号", "甲", "2016-10-10", "2016-10-12"), ("西环罚〔2016〕2号", "乙", "2016-10-10", None),
+            ("西环罚〔2016〕3号", "丙", "2016-10-11", "2016-10-12")]
+    ledger(tmp_path / "10" / "区环保局_行政处罚.xlsx", "penalty", rows, "区环保局")
+    ledger(tmp_path / "11" / "区环保局_行政处罚.xlsx", "penalty", [rows[0], rows[2]], "区环保局")
+    ledger(tmp_path / "12" / "区安监局_行政处罚.xlsx", "penalty", [("西安监罚〔2016〕9号", "丁", "2016-12-01", "2016-12-02")],
+           "区安监局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    assert states(month(tmp_path, "11", "2016-11", "2016-12-26")[1]) == {"西环罚〔2016〕2号": "dropped"}
+    code, carried = month(tmp_path, "12", "2016-12", "2017-01-25")
+    assert code == 1 and states(carried) == {"西环罚〔2016〕2号": "dropped"}
+    sheet = openpyxl.load_workbook(tmp_path / "r2016-12.xlsx")["整改跟踪"]
+    texts = [str(v) for row in sheet.iter_rows(values_only=True) for v in row if v]
+    assert any("上期已在台账中消失" in t for t in texts) and "台账中消失" in texts
+    # and when the unit's ledger of October is read again without the item: dropped, as the first time
+    ledger(tmp_path / "01" / "区环保局_行政处罚.xlsx", "penalty", [rows[0], rows[2]], "区环保局")
+    assert states(month(tmp_path, "01", "2017-01", "2017-02-24")[1]) == {"西环罚〔2016〕2号": "dropped"}

@@ -156,5 +156,5 @@ def test_the_cli_and_the_history_commands_start_without_pandas(tmp_path):
     done = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "2016-10" in done.stdout and "1 条记录" in done.stdout  # list
-    assert "区安监局  西安监罚〔2016〕1号  自 2016-10 起（1 期）  逾期未公开  现状：仍未整改" in done.stdout  # open
+    assert "区安监局  西安监罚〔2016〕1号  自 2016-10 起（1 期）  逾期未公开  现状：本期发现，待整改" in done.stdout  # open (p66 F9)
     assert "区安监局（全部）  2016-10 50.0%" in done.stdout  # trend

@@ -6,7 +6,8 @@ States (docs/history.md):
 - ``corrected``: it was 数据有误 and now has usable data; its new status applies;
 - ``open`` (仍未整改): still unpublished, or absent while the unit's ledgers do not cover its month;
 - ``dropped`` (台账中消失): absent, although a ledger of the unit this period holds other records of that
-  category and month, no problem in the earlier submission (a 整改 sheet lists only problems).
+  category and month, no problem in the earlier submission (a 整改 sheet lists only problems); an item
+  dropped before stays dropped while the unit sends no ledger of that month (nothing has explained it).
 
 Items are looked for in **all** of the run's records, whatever their decision month (cumulative ledgers
 repeat earlier months): locate.py says how.
@@ -25,10 +26,11 @@ from ..dates import iso_dates
 from ..ingest.docnumbers import normalise_document_numbers
 from ..quality.codes import ids_among, mask_id
 from ..issues import issues_column
-from .labels import ABSENT_NOTE, DROPPED_NOTE, SEEN_NOTE, STILL_UNSEEN_NOTE, UNVERIFIED_NOTE
+from .labels import (ABSENT_NOTE, DROPPED_NOTE, SEEN_NOTE, STILL_DROPPED_NOTE, STILL_UNSEEN_NOTE,
+                     UNVERIFIED_NOTE)
 from .published_since import close_by_ledger_day, close_by_list, refute_claims, item_deadlines
 from .locate import BY_NUMBER, now_other_kind, found_unpublished, held_unpublished, locate
-from .months import periods_open
+from .months import latest_days, periods_open
 from .renames import run_spellings
 from .store import FOLLOWUP_COLUMNS, HistoryStore
 
@@ -242,6 +244,8 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     now = classify(records.iloc[at[at >= 0]], calendar, rules, as_of, run_date) if (at >= 0).any() else None
     if now is not None:  # an item now exempt (无需公开) is closed, as the run itself judges the record
         now, _ = apply_exemptions(now, rules, confirmed_exempt)
+    # 台账中消失 last time: a unit that then sends nothing (or no ledger of that month) has not explained it
+    was_dropped = carried["state"].astype(object).eq("dropped").to_numpy(bool)
     carried = _states(carried, at, now)
     carried["note"] = None  # the found record's problems, said in 整改跟踪 (not stored)
     if now is not None:
@@ -262,20 +266,22 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     months = carried["decision_date"].astype(object).fillna("").str[:7]
     pairs = (carried["unit"].astype(object).fillna("").astype(str) + "|"
              + carried["category"].astype(object).fillna("").astype(str) + "|" + months)
-    absent = carried["state"].eq("absent")
-    dropped = pairs[absent].isin(covered).to_numpy(bool) & ~seen[absent.to_numpy(bool)]  # seen: its number is there
+    absent = carried["state"].eq("absent").to_numpy(bool)
+    unseen = ~seen[absent]  # seen: its number is there
+    dropped = pairs[absent].isin(covered).to_numpy(bool) & unseen
+    kept = ~dropped & was_dropped[absent] & unseen
+    dropped |= kept
     carried.loc[absent, "state"] = np.where(dropped, "dropped", "open")
     # an item not read this time (the unit sent nothing, or its ledger no longer holds that month) keeps its
     # state; said, so that an item still 数据有误 with a date shown is not read as unexplained
-    carried.loc[carried.index[absent.to_numpy(bool)][~dropped], "note"] = np.where(
-        seen[absent.to_numpy(bool)][~dropped], SEEN_NOTE, ABSENT_NOTE)  # seen: its number there, not its row alone
-    carried.loc[carried.index[absent.to_numpy(bool)][dropped], "note"] = DROPPED_NOTE
+    carried.loc[carried.index[absent], "note"] = np.where(dropped, np.where(kept, STILL_DROPPED_NOTE, DROPPED_NOTE),
+                                                          np.where(unseen, ABSENT_NOTE, SEEN_NOTE))
     if online_entries is None:  # no list this time: a day an earlier ledger gave that has come closes it
         carried = close_by_ledger_day(carried, carried["note"].eq(ABSENT_NOTE).to_numpy(bool), as_of, calendar, rules)
     else:  # a list: an earlier ledger's day it could have shown, and does not, is none
-        carried = refute_claims(carried, absent.to_numpy(bool), online_covers, calendar, rules)
+        carried = refute_claims(carried, absent, online_covers, calendar, rules)
     # a 网站未见 item the ledger still claims, with no list this time to show it online: late to this as-of too
-    unchecked = absent.to_numpy(bool) | carried["unverified"].fillna(False).to_numpy(bool)
+    unchecked = absent | carried["unverified"].fillna(False).to_numpy(bool)
     carried["status"], carried["working_days_late"] = _lapsed(carried, unchecked, calendar, rules, as_of)
     carried["still_open"] = (carried["state"].isin(["open", "dropped"])
                              | (carried["state"].eq("corrected") & carried["status"].isin(OPEN_STATUSES))).astype(int)
@@ -284,17 +290,6 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     new = _new_items(scoped, period, at[at >= 0])
     return FollowUp(period, previous, store.label, carried[FOLLOWUP_COLUMNS + ["note"]].reset_index(drop=True), new,
                     rates, spelled, latest_days(records, as_of), listed)
-
-
-def latest_days(records: pd.DataFrame, as_of) -> dict[str, str]:
-    """{unit: the latest decision or publication day in all its rows read, at most ``as_of``} (ISO)."""
-    if not len(records):
-        return {}
-    days = pd.concat([pd.to_datetime(records[c], errors="coerce") for c in ("decision_date", "published_date")])
-    units = pd.concat([records["unit"]] * 2).astype(object).to_numpy(object)
-    days = days.where(days <= pd.Timestamp(as_of))
-    latest = days.groupby(units).max().dropna()
-    return {str(u): d.date().isoformat() for u, d in latest.items() if isinstance(u, str) and u}
 
 
 def _lapsed(carried: pd.DataFrame, absent: np.ndarray, calendar, rules, as_of) -> tuple[np.ndarray, np.ndarray]:

@@ -11,5 +11,5 @@ FOLLOWUP_COLUMNS = ["unit", "category", "number_key", "document_number", "party"
 RATE_COLUMNS = ["period", "unit", "category", "rate"]
 
 # A unit_counts row of this status holds, in its count, the latest day (YYYYMMDD) the unit's ledgers of the
-# period held in any row, in scope or not (history/carry.latest_days): no status of a record has this name.
+# period held in any row, in scope or not (history/months.latest_days): no status of a record has this name.
 LEDGER_LATEST = "ledger-latest"

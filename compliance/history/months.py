@@ -1,4 +1,5 @@
-"""How long a problem has been open, in months (整改跟踪's 已持续期数)."""
+"""Months and days of the follow-up: how long a problem has been open (整改跟踪's 已持续期数), and the
+latest day each unit's ledgers hold."""
 
 from __future__ import annotations
 
@@ -16,3 +17,14 @@ def periods_open(carried: pd.DataFrame, period: str) -> np.ndarray:
         return runs
     months = (now.year - first.dt.year) * 12 + (now.month - first.dt.month) + carried["still_open"].astype(bool)
     return np.where(months.isna(), runs, np.maximum(months.fillna(0), 1)).astype(int)
+
+
+def latest_days(records: pd.DataFrame, as_of) -> dict[str, str]:
+    """{unit: the latest decision or publication day in all its rows read, at most ``as_of``} (ISO)."""
+    if not len(records):
+        return {}
+    days = pd.concat([pd.to_datetime(records[c], errors="coerce") for c in ("decision_date", "published_date")])
+    units = pd.concat([records["unit"]] * 2).astype(object).to_numpy(object)
+    days = days.where(days <= pd.Timestamp(as_of))
+    latest = days.groupby(units).max().dropna()
+    return {str(u): d.date().isoformat() for u, d in latest.items() if isinstance(u, str) and u}

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Iterable
 from ..quality.id_text import mask_ids
 from ..status import TOTAL
 from .columns import FOLLOWUP_COLUMNS
-from .labels import PROBLEM_LABELS, STATE_LABELS, STATUS_NOW_LABELS, problem_found
+from .labels import NEW_ITEM_LABEL, PROBLEM_LABELS, STATE_LABELS, STATUS_NOW_LABELS, problem_found
 from .store import HistoryStore
 
 if TYPE_CHECKING:  # the frames come from the report's side, which has pandas loaded already
@@ -83,6 +83,8 @@ def open_items(store: HistoryStore, units=()) -> list[dict]:
     for item in items:  # the labels are for people
         item["problem_label"] = PROBLEM_LABELS.get(item["problem"], item["problem"])
         item["state_label"] = STATE_LABELS.get(item["state"], item["state"])
+        if item["state"] == "open" and not int(item.get("carried") or 0):  # found in that period: no month to put
+            item["state_label"] = NEW_ITEM_LABEL                             # it right yet, not 仍未整改
         item["status_label"] = STATUS_NOW_LABELS.get(item["status"], item["status"])
     return items
 
