@@ -20,6 +20,10 @@ from .rules import PROFILES
 MAX_DAYS = 3650
 
 
+def _unreadable(value: str) -> str:
+    return message("date-unparseable", text=value)  # the forms one may write are in that message itself
+
+
 class CliDate(click.ParamType):
     name = "日期"
 
@@ -28,10 +32,11 @@ class CliDate(click.ParamType):
             return value
         if isinstance(value, str) and value.strip().replace(".", "", 1).isdigit() and len(value.strip()) != 8:
             # 42735 is a cell's serial number, not a date anyone types: a slip, not 2016-12-31
-            self.fail(message("param-date", reason=message("date-unparseable", text=value)), param, ctx)
+            self.fail(_unreadable(value), param, ctx)
         parsed = parse_date(value)
         if parsed.date is None:
-            self.fail(message("param-date", reason=message(parsed.problem, text=value)), param, ctx)
+            self.fail(_unreadable(value) if parsed.problem == "date-unparseable" else
+                      message("param-date", reason=message(parsed.problem, text=value)), param, ctx)
         return parsed.date
 
 

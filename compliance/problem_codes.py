@@ -125,7 +125,7 @@ DECLARED = [
     ProblemType("read-aborted", FILE, "读取这个文件时读取程序异常退出，已跳过；其他文件不受影响。"
                                       "文件可能已损坏，请用 Excel/WPS 打开后另存为 .xlsx 再报送",
                 "读取程序崩溃，只影响这一个文件", "用 Excel/WPS 打开后另存为 .xlsx"),
-    ProblemType("duplicate-file", FILE, "与 {first} 内容完全相同（SHA-256 相同），只读取一次", "同一个文件报送了两次",
+    ProblemType("duplicate-file", FILE, "与 {first} 内容完全相同，只读取一次", "同一个文件报送了两次",
                 "无需处理；如是误报送，删去多余的一份"),
     # -- what reading one file may cost (ingest/limits.py, docs/limits.md) ----------------------------
     ProblemType("read-memory-limit", FILE, "读取这个文件需要的内存超过上限（{limit_mb:,} MB），已停止读取；其他文件不受影响。"
@@ -291,7 +291,7 @@ DECLARED = [
     ProblemType("published-dates-turn", RECORD, "有两个公开日期：{published} 和 {second_published}（见公开日期原文或备注）；按较早的"
                 "一天按时、按较晚的一天逾期，无法判定，请核对公开日期", "两个公开日期不同，是否逾期取决于哪个对", "确认哪一天上网公开，改正台账"),
     ProblemType("date-missing", CELL, "日期为空", "日期单元格是空的", "补填日期"),
-    ProblemType("date-unparseable", CELL, "无法识别的日期：{text}", "单元格中的文字不是可识别的日期",
+    ProblemType("date-unparseable", CELL, "无法识别的日期：{text}（可写作 2016-09-28、2016/9/28 或 2016年9月28日）", "单元格中的文字不是可识别的日期",
                 "改为 2016-09-28 这样的日期"),
     ProblemType("date-with-words", CELL, "日期一栏除日期外还有别的文字或不止一个日期：{text}；不知道哪一天算数，请只填一个日期",
                 "单元格中有日期，但夹着网站名等文字，或写了几个日期：工具不替单位挑选", "改为只写一个日期（公开日期填首次上网的那一天）"),

@@ -183,6 +183,18 @@ def test_report_download_is_the_excel_report_with_upload_names(sample_answer, tm
     assert written_by.startswith(writer["name"])
 
 
+def test_one_units_report_downloads_under_a_name_with_the_unit(client, tmp_path):
+    """Every report downloaded as 公开时限检查_<date>.xlsx: two units' checks, or one unit's two, became
+    "(1)" copies in Downloads that a clerk could not tell apart (probe p63 F5)."""
+    one = penalty_book(tmp_path / "a.xlsx", "区人社局", 2)
+    answer = upload(client, [one], as_of="2016-12-31").get_json()
+    disposition = client.get(answer["report_url"]).headers["Content-Disposition"]
+    assert "filename*=UTF-8''" in disposition and "%E5%8C%BA%E4%BA%BA%E7%A4%BE%E5%B1%80_2016-12-31.xlsx" in disposition
+    two = upload(client, [one, penalty_book(tmp_path / "b.xlsx", "区民政局", 2)], as_of="2016-12-31").get_json()
+    disposition = client.get(two["report_url"]).headers["Content-Disposition"]
+    assert "%E5%85%AC%E5%BC%80%E6%97%B6%E9%99%90%E6%A3%80%E6%9F%A5_2016-12-31.xlsx" in disposition  # no unit
+
+
 def test_month_rule_and_days_are_passed_through(client):
     sample = ROOT / "sample_data" / "区安监局_2016年行政处罚.xlsx"
     national = upload(client, [sample], as_of="2016-12-31", rule="national").get_json()

@@ -41,12 +41,13 @@ def default_name(run) -> str:
     rule = run.rules.rules[0]
     custom = len(run.rules.rules) > 1 or rule.basis != "西政办发〔2016〕55号" or rule.permit_days != 20 \
         or rule.penalty_days != 20
-    suffix = f"_{_safe(run.rules.short_name)}" if custom else ""
+    suffix = f"_{safe_name(run.rules.short_name)}" if custom else ""
     parts = "".join(part.name_suffix for part in run.parts)
     return f"{REPORT_PREFIX}{scope}{suffix}{parts}.xlsx"
 
 
-def _safe(text: str) -> str:
+def safe_name(text: str) -> str:
+    """``text`` as part of a file name: no characters Windows refuses, no spaces or Chinese punctuation."""
     return re.sub(r'[\\/:*?"<>|\s“”，；（）]+', "", text)[:40]
 
 

@@ -32,7 +32,7 @@ from ..problem_types import READER, WEB
 from ..problems import message
 from ..params import CliDate, Days, Month, RuleName
 from ..report import tempfiles
-from ..report.paths import default_name
+from ..report.paths import REPORT_PREFIX, default_name, safe_name
 from ..report.scope import out_of_scope_text
 from ..rules import PROFILES, from_options
 from ..status import FLAGGED, STATUS_LABELS, STATUS_MEANINGS
@@ -281,6 +281,14 @@ def _check():
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def _download_name(run, units: tuple[str, ...]) -> str:
+    """The CLI's report name, with the unit when the upload is one unit's (公开时限检查_区人社局_2025-10-31.xlsx):
+    two units' reports, or one unit's two checks, are not 公开时限检查_2025-10-31 (1).xlsx in Downloads."""
+    name = default_name(run)
+    unit = safe_name(units[0]) if len(units) == 1 else ""
+    return name.replace(REPORT_PREFIX, f"{REPORT_PREFIX}{unit}_", 1) if unit else name
+
+
 def _outputs(run) -> tuple[dict, str | None]:
     """The report, kept for download, and the JSON answer naming its writer (write_outputs, as the CLI)."""
     store = _state()["store"]
@@ -295,7 +303,8 @@ def _outputs(run) -> tuple[dict, str | None]:
     if outputs.report is None:  # nothing could be read: no report
         store.discard(token)
         return outputs.payload, None
-    store.keep(token, outputs.report, default_name(run), upload_units(run.records))
+    units = upload_units(run.records)
+    store.keep(token, outputs.report, _download_name(run, units), units)
     return outputs.payload, f"/reports/{token}"
 
 
