@@ -425,6 +425,9 @@ DECLARED = [
     ProblemType("amount-missing-for-kind", RECORD, "处罚类别有“{kind}”，但{label}为空",
                 "国家数据标准（2019 版）：处罚类别有罚款时罚款金额必填，有没收违法所得、没收非法财物时没收金额必填"
                 "（没收金额写“无”视为已填：没收的财物可能无法估价；只在表格有这两列时检查）", "按决定书补填金额（万元）", quality="error"),
+    ProblemType("amount-zero-for-kind", RECORD, "处罚类别有“{kind}”，但{label}为 0",
+                "处罚类别有罚款，罚款金额却是 0：处罚类别或金额有一项填错", "按决定书改正罚款金额（万元）或处罚类别",
+                quality="error"),
     ProblemType("amount-for-warning", RECORD, "处罚类别只有“警告”，但{label}为 {value}",
                 "警告之外又有罚款金额：处罚类别或金额有一项填错；按市场监管规则，这样的处罚不当作“仅警告”免于公示",
                 "按决定书改正处罚类别（补上“罚款”）或删去金额", quality="error"),

@@ -115,10 +115,28 @@ CASES = [
     ("legal representative's ID born after the decision", {"法定代表人证件号码": "420203202001010010"},
      {"id-number-invalid"}),
     ("natural person, ID born in 1899", {**NATURAL, "统一社会信用代码": "110105189912310023"}, {"id-number-invalid"}),
+    # A person's other papers in the code column: no code, not a bad one (probe p67: passports were uscc-invalid);
+    # an organisation's is a bad code still
+    ("natural person, passport in the code column", {**NATURAL, "统一社会信用代码": "E12345678"}, set()),
+    ("natural person, 港澳通行证 in the code column", {**NATURAL, "统一社会信用代码": "H1234567801"}, set()),
+    ("natural person, 台胞证 in the code column", {**NATURAL, "统一社会信用代码": "01234567"}, set()),
+    ("legal person, a passport-like value as its code", {"统一社会信用代码": "E12345678"}, {"uscc-invalid"}),
+    # Other words for "none" in a person's code cell (were uscc-invalid); for an organisation: a missing code
+    ("natural person, code written N/A", {**NATURAL, "统一社会信用代码": "N/A"}, set()),
+    ("natural person, code written 不适用", {**NATURAL, "统一社会信用代码": "不适用"}, set()),
+    ("natural person, code written 无（自然人）", {**NATURAL, "统一社会信用代码": "无（自然人）"}, set()),
+    ("natural person, code written 0", {**NATURAL, "统一社会信用代码": "0"}, set()),
+    ("legal person, code written 0", {"统一社会信用代码": "0"}, {"party-type-mismatch"}),
+    # × typed for the check character X: a full ID all the same (was neither flagged nor masked)
+    ("legal representative's ID with × for X", {"法定代表人证件号码": "42020319880102100×"}, {"id-number-exposed"}),
+    ("natural person, ID with × for X inside the name", {**NATURAL, "行政相对人名称": "李四（42020319880102100×）",
+                                                       "统一社会信用代码": ""}, {"id-number-exposed"}),
+    ("暂扣或吊销许可证 (或 for 或者)", {"处罚类别": "暂扣或吊销许可证", "罚款金额（万元）": ""}, set()),
+    ("a fine of 0", {"罚款金额（万元）": "0"}, {"amount-zero-for-kind"}),
 ]
 QUALITY = {"uscc-invalid", "id-number-invalid", "id-number-exposed", "enum-invalid", "amount-suspect",
            "validity-range-invalid", "validity-date-impossible", "party-type-mismatch", "required-missing",
-           "amount-missing-for-kind"}
+           "amount-missing-for-kind", "amount-zero-for-kind"}
 
 
 def _rows(cases):
@@ -186,6 +204,14 @@ def test_messages_name_the_field_and_the_masked_value(checked):
     k = [c[0] for c in CASES].index("uscc wrong check digit") + 1
     line = next(x for x in result.output.splitlines() if f"西安监罚〔2016〕{k}号" in x)
     assert "uscc-invalid" in line and "统一社会信用代码“91420203MA4D4Q16JX”不是有效的统一社会信用代码（校验位不符）" in line
+
+
+def test_an_id_typed_with_times_for_x_is_masked_everywhere(checked):
+    _, records, payload = checked
+    text = json.dumps(payload, ensure_ascii=False)
+    assert "42020319880102100" not in text  # neither the party's name nor a message shows it whole
+    k = [c[0] for c in CASES].index("natural person, ID with × for X inside the name") + 1
+    assert records[f"西安监罚〔2016〕{k}号"]["party"] == "李四（420203********100X）"
 
 
 def test_notices_alone_pass(tmp_path):

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from dateutil.relativedelta import relativedelta
 
 from compliance.cli import main
-from compliance.quality.checks import add_years
+from compliance.quality.publicity import add_years
 from helpers import write_xlsx
 
 LEDGER = ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公开日期", "处罚机关"]

@@ -9,7 +9,6 @@ ID numbers are masked before they enter a message: no output shows one in full.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -18,7 +17,9 @@ from ..dates import as_days, parse_dates
 from ..problems import PROBLEMS
 from .codes import USCC_ALPHABET, USCC_NONE, CodeColumn, CodeColumns, mask_id
 from .amounts import ALONGSIDE, SEPARATORS, amount_numbers, fined, warning_only
-from .columns import BY_NAME, column, has_column
+from .columns import column, has_column
+from .finding import Finding, finding as _finding
+from .publicity import publicity_findings
 from .required import NONE_MARKS
 
 # 双公示数据标准 2019 版 的取值; 处罚类别 adds the kinds of 行政处罚法 (2021) 第九条.
@@ -26,24 +27,24 @@ PERMIT_KINDS = ("普通", "特许", "认可", "核准", "登记", "其他")
 PENALTY_KINDS = ("警告", "罚款", "没收违法所得", "没收非法财物", "责令停产停业", "暂扣或者吊销许可证",
                  "暂扣或者吊销执照", "行政拘留", "其他", "通报批评", "暂扣许可证件", "降低资质等级", "吊销许可证件",
                  "限制开展生产经营活动", "责令关闭", "限制从业")
-# The halves of 暂扣或者吊销许可证/执照 written alone name the same kinds.
+# The halves of 暂扣或者吊销许可证/执照 written alone, or with 或 for 或者, name the same kinds.
 PENALTY_SPELLINGS = ("暂扣许可证", "吊销许可证", "暂扣执照", "吊销执照", "吊销营业执照", "暂扣营业执照",
-                     "没收违法所得、没收非法财物", "没收违法所得和非法财物")
+                     "没收违法所得、没收非法财物", "没收违法所得和非法财物", "暂扣或吊销许可证", "暂扣或吊销执照",
+                     "暂扣或吊销营业执照")
 PARTY_TYPES = ("法人及非法人组织", "自然人", "个体工商户")
 # 其他 with the kind written out (其他（责令拆除）, 其他-补办手续), as the standard asks of 其他: 其他.
 _OTHER_NAMED = re.compile(r"^其他[（(\-—:：].+")
 NATURAL, LEGAL, SOLE_TRADER = "自然人", "法人及非法人组织", "个体工商户"
-_NONE_MARKS = sorted(NONE_MARKS | {"无代码"})  # 无, / and — in a code cell: "none", not a bad code
+# 无, / and — in a code cell: "none", not a bad code; so are the other words offices write for a person's (as
+# normalise_codes has them: upper case, half-width brackets)
+_NONE_MARKS = sorted(NONE_MARKS | {"无代码", "0", "N/A", "NA", "NULL", "NONE", "不适用", "空白", "个人", "自然人",
+                                   "无(自然人)", "无(个人)", "自然人无", "无统一社会信用代码"})
+# a natural person's other papers (护照 E12345678, 港澳通行证 H1234567801, 台胞证 12345678): no code, not a bad one
+_PERSON_PAPERS = re.compile(r"[A-Z]{1,2}[0-9]{7,10}|[0-9]{8}|[0-9]{10}")
 NO_AMOUNT = NONE_MARKS  # 无, /, - … in an amount cell: no amount (a warning alone), not a bad number
 DEFAULT_AMOUNT_LIMIT = 10_000.0  # 万元: a fine of 1 亿元 or more was almost surely entered in 元
 
 
-@dataclass
-class Finding:
-    code: str
-    field: str
-    rows: np.ndarray  # record positions
-    values: dict[str, object]  # message values: arrays over ``rows`` or one value
 
 
 def findings(records: pd.DataFrame, amount_limit: float = DEFAULT_AMOUNT_LIMIT, as_of=None,
@@ -66,7 +67,7 @@ def findings(records: pd.DataFrame, amount_limit: float = DEFAULT_AMOUNT_LIMIT, 
     out.extend(_party_ids(records))
     out.extend(_document_ids(records, codes))
     if as_of is not None:
-        out.extend(_publicity(records, as_of, publicity_years))
+        out.extend(publicity_findings(records, as_of, publicity_years))
     return [f for f in out if len(f.rows)]
 
 
@@ -83,41 +84,6 @@ def _without_spaces(values) -> np.ndarray:
         known = codes >= 0
         out[known] = clean[codes[known]]
     return out
-
-
-def add_years(days: np.ndarray, years) -> np.ndarray:
-    """``days`` (datetime64[D]) plus whole years, the end of month clamped as dateutil.relativedelta
-    does (2024-02-29 + 1 year = 2025-02-28); NaT stays NaT."""
-    month = days.astype("datetime64[M]")
-    offset = days - month.astype("datetime64[D]")
-    target = month + (np.asarray(years, dtype=np.int64) * 12).astype("timedelta64[M]")
-    last = (target + np.timedelta64(1, "M")).astype("datetime64[D]") - np.timedelta64(1, "D")
-    return np.minimum(target.astype("datetime64[D]") + offset, last)
-
-
-def publicity_end(published: np.ndarray, decided: np.ndarray, years) -> np.ndarray:
-    """The last day an entry may stay online: from its publication where the list gives one (总局令第45号),
-    else from the decision (发改办财金〔2019〕527号), so that no entry is flagged while its period
-    could still be running under either rule."""
-    start = np.where(np.isnat(published), decided, published)
-    return add_years(start, years)
-
-
-def _publicity(records, as_of, years):
-    """An entry still on the website (as of the list's own date, else ``as_of``) after its longest
-    publicity period: 超期未撤下."""
-    if "online_published_date" not in records.columns:
-        return []
-    end = publicity_end(as_days(records["online_published_date"]), as_days(records["decision_date"]), years)
-    listed = as_days(records["online_list_date"]) if "online_list_date" in records.columns else end
-    seen = np.where(np.isnat(listed), np.datetime64(as_of, "D"), listed)
-    found = records["online_source_row"].notna().to_numpy(bool)
-    # the periods (527号, 总局令第45号) are a penalty's: a permit stays online
-    permit = records["category"].astype(object).to_numpy() == "permit"
-    expired = found & ~permit & (seen > end)  # NaT compares false
-    return [_finding("publicity-expired", "online", expired, label="网站清单",
-                     end=lambda rows: np.datetime_as_string(end[rows], unit="D").astype(object),
-                     seen=lambda rows: np.datetime_as_string(seen[rows], unit="D").astype(object))]
 
 
 def _online_ids(records):
@@ -141,13 +107,6 @@ def _document_ids(records, codes: CodeColumns):
     """A 文书号 that is a person's ID number (a certificate numbered by its holder's): published in full."""
     numbered, plain = codes.document_ids()
     return [_finding("id-number-exposed", "document_number", numbered, label="文书号（证书编号）", value=_shown(plain))]
-
-
-def _finding(code, field, mask, label=None, **values) -> Finding:
-    """The rows ``mask`` flags; a value given as a function is worked out for those rows only."""
-    rows = np.flatnonzero(mask)
-    picked = {k: (v(rows) if callable(v) else v[rows] if isinstance(v, np.ndarray) else v) for k, v in values.items()}
-    return Finding(code, field, rows, {"label": label or BY_NAME[field].label, **picked})
 
 
 def _shown(values: np.ndarray):
@@ -228,7 +187,10 @@ def _party_code(records, party_type, columns: CodeColumns):
     uscc_ok = uscc_ok & ~(legal & (code == USCC_NONE)) & ~(natural & born_late)  # a person's: an ID, a bad one
     # a natural person's first-generation ID (15 digits, YYMMDD a date) is an ID, not a bad code
     person = given & (codes.person(legal=legal, natural=natural) & ~born_late | natural & codes.first_generation())
-    bad = given & ~uscc_ok & ~(ric_ok & ~organisation) & ~(natural & codes.first_generation())
+    # a person's paper or old ID where the party is, or may be, a person: the standard puts it in 证件号码, and
+    # it is no code to check (where the party is an organisation it is one, a bad one)
+    papers = ~organisation & (codes.first_generation() | _papers(code))
+    bad = given & ~uscc_ok & ~(ric_ok & ~organisation) & ~papers
     mangled = _mangled(code)
     as_id = bad & (digits | mangled) & natural
     as_uscc = bad & ~as_id
@@ -243,6 +205,13 @@ def _party_code(records, party_type, columns: CodeColumns):
     # only where the record's own sheet has the code column: another unit's file may have one, this one not
     no_code = has_party_type & has_code & organisation & empty
     out.append(_finding("party-type-mismatch", "party_type", no_code, value=party_type, reason="没有填统一社会信用代码"))
+    return out
+
+
+def _papers(code: np.ndarray) -> np.ndarray:
+    short = np.char.str_len(code.astype(str)) < 18  # few values: a code column holds codes
+    out = np.zeros(len(code), dtype=bool)
+    out[short] = [_PERSON_PAPERS.fullmatch(v) is not None for v in code[short]]
     return out
 
 
@@ -266,7 +235,9 @@ def _id_columns(records, party_type, columns: CodeColumns):
         as_code = organisation & ~own_code & ~ok & (code != "") & ~codes.masked if name == "id_number" \
             else np.zeros(len(code), bool)
         shown = _shown(code)
-        out.append(_finding("id-number-invalid", name, (shaped | mangled) & ~ok & ~as_code, value=shown,
+        # the party's valid all-digit code (914202035014217784) is no bad ID, unless the party is a person
+        code_given = codes.uscc_valid() & (party_type != NATURAL) if name == "id_number" else False
+        out.append(_finding("id-number-invalid", name, (shaped | mangled) & ~ok & ~as_code & ~code_given, value=shown,
                             reason=_id_reason(code, born_late, mangled)))
         out.append(_finding("uscc-invalid", name, as_code & ~codes.uscc_valid(), value=shown,
                             reason=_uscc_reason(code)))
@@ -368,6 +339,9 @@ def _amount_for_kind(records):
             blank = (amount == "") | (not none_fills and pd.Series(amount, dtype=object).isin(NO_AMOUNT).to_numpy(bool))
             out.append(_finding("amount-missing-for-kind", name, named & blank & has_column(records, name),
                                 kind=word))
+            if not none_fills:  # a fine of 0 is none: the kind or the amount is wrong (seized goods may have no value)
+                zero = amount_numbers(amount, in_yuan=name.endswith("_yuan")) == 0
+                out.append(_finding("amount-zero-for-kind", name, named & zero & has_column(records, name), kind=word))
     return out
 
 

@@ -49,6 +49,11 @@ def _points(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return fixed.view(np.uint32).reshape(len(values), WIDTH), np.char.str_len(fixed)
 
 
+# 42020319880102100×: the check character X typed as × with a Chinese input method (after 17 digits: a mask
+# replaces several characters, 420203××××××××1234)
+_TIMES_X = re.compile(r"(?<=^[0-9]{17})[×╳✕✗]$")
+
+
 def normalise_codes(values) -> np.ndarray:
     """Full-width to half-width, no spaces, upper case: what a code cell says. Values that are
     already plain (ASCII, no space, no lower case; the usual case) are left as they are, checked
@@ -64,7 +69,7 @@ def normalise_codes(values) -> np.ndarray:
     if not plain.all():
         rest = out[~plain]
         codes, uniques = pd.factorize(rest)
-        clean = np.array(["".join(unicodedata.normalize("NFKC", str(u)).split()).upper().lstrip("'")
+        clean = np.array([_TIMES_X.sub("X", "".join(unicodedata.normalize("NFKC", str(u)).split()).upper().lstrip("'"))
                           for u in uniques], dtype=object)
         out[~plain] = clean[codes]
     return out

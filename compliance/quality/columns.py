@@ -39,9 +39,10 @@ QUALITY_FIELDS: tuple[QualityField, ...] = (
     # 2016 版: 代码_1 is the credit code, 代码_2-4 older registration codes (not checked), 代码_5 the 身份证号
     QualityField("party_code", "统一社会信用代码", (("统一社会信用代码",), ("行政相对人代码_1",), ("相对人代码",),
                                               ("社会信用代码",)),
-                 exclude=AGENCY + ("法定代表人", "负责人", "身份证", "组织机构代码", "工商登记", "税务登记",
+                 # 统一社会信用代码/身份证号码: one column for either, checked as party_code checks a shared one
+                 exclude=AGENCY + ("法定代表人", "负责人", "组织机构代码", "工商登记", "税务登记",
                                    "代码_2", "代码_3", "代码_4", "代码_5")),
-    QualityField("id_number", "证件号码", (("证件号码",), ("身份证",), ("相对人代码_5",)),
+    QualityField("id_number", "证件号码", (("证件号",), ("身份证",), ("相对人代码_5",)),
                  exclude=AGENCY + ("法定代表人", "负责人", "统一社会信用代码", "类型")),
     QualityField("legal_id", "法定代表人证件号码", (("法定代表人", "证件号码"), ("法定代表人", "身份证"),
                                                  ("负责人", "证件号码")), exclude=("类型",)),

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..fields import normalise_header
 from ..problems import problem
 from .codes import exposed_ids, mask_ids_in_text
 import pandas as pd
 
 from .columns import PRESENCE_ONLY, quality_columns, quality_texts
-from .required import absent_labels, required_counts, standard_layout
+from .required import absent_labels, required_counts, required_items, standard_layout
 
 CORE = ("party", "document_number", "decision_date", "unit")
 
@@ -61,15 +62,16 @@ def add_quality_columns(out, kept, mapping, *, text, checks, raw_unit, result, a
     if not checks:
         return carried
     present = {name for name in CORE if name in mapping.columns} | set(q)
-    if not standard_layout(present) or not len(out):
+    required = required_items([normalise_header(h) for h in mapping.headers], present)
+    if not standard_layout(present, required) or not len(out):
         return carried
     categories = out["category"].to_numpy(object)
     texts = {"party": out["party"].to_numpy(object), "document_number": out["document_number"].to_numpy(object),
              "decision_date": out["decision_text"].to_numpy(object), "unit": raw_unit.to_numpy(object),
              **q}
-    out["q_required"], out["q_filled"], missing = required_counts(texts, present, categories)
+    out["q_required"], out["q_filled"], missing = required_counts(texts, present, categories, required)
     out["q_missing"] = pd.Series(missing, index=out.index, dtype=object)  # objects: not re-made as Arrow text
-    absent = absent_labels(present, categories)
+    absent = absent_labels(present, categories, required)
     if absent:
         note = problem("required-columns-absent", **at, labels=absent)
         if note not in result.notes:

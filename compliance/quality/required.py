@@ -1,4 +1,4 @@
-"""Required items of the national 双公示 data standard (2019 版), for sheets in its layout.
+"""Required items of the national 双公示 data standard (2019 版; a 2016 版 sheet: those it has), for sheets in its layout.
 
 A sheet is in the standard's layout when it has at least half of the required
 columns of permits or of penalties (a credit-site export, the tool's own
@@ -28,22 +28,34 @@ PENALTY = (("party", "行政相对人名称"), ("q_party_type", "行政相对人
            ("q_penalty_content", "处罚内容"), ("decision_date", "决定日期"), ("q_penalty_valid", "处罚有效期"),
            ("unit", "处罚机关"), ("q_agency_code", "机关统一社会信用代码"), ("q_source_unit", "数据来源单位"))
 REQUIRED = {"permit": PERMIT, "penalty": PENALTY}
+# A sheet of the 2016 版 (its own headers: 行政相对人代码_1…, 处罚事由, 处罚类别1, 审批类别, 许可截止期, 地方编码) is
+# not marked down for the items only the 2019 版 has, where it lacks their columns
+EDITION_2016 = ("代码_1", "处罚事由", "处罚类别1", "审批类别", "许可截止期", "地方编码")
+ONLY_2019 = frozenset({"q_party_type", "q_valid_from", "q_penalty_valid", "q_agency_code", "q_source_unit"})
 
 
-def standard_layout(present: set[str]) -> bool:
+def required_items(headers: list[str], present: set[str]) -> dict[str, tuple]:
+    """REQUIRED for a sheet with these (normalised) headers and fields present."""
+    if not any(word in header for header in headers for word in EDITION_2016):
+        return REQUIRED
+    return {category: tuple((name, label) for name, label in items if name in present or name not in ONLY_2019)
+            for category, items in REQUIRED.items()}
+
+
+def standard_layout(present: set[str], required: dict = REQUIRED) -> bool:
     """At least half of the permit or the penalty items have a column."""
-    return any(2 * sum(name in present for name, _ in items) >= len(items) for items in REQUIRED.values())
+    return any(2 * sum(name in present for name, _ in items) >= len(items) for items in required.values())
 
 
-def absent_labels(present: set[str], categories: np.ndarray) -> str:
+def absent_labels(present: set[str], categories: np.ndarray, required: dict = REQUIRED) -> str:
     """The required columns a standard-layout sheet lacks, for its records' categories."""
     seen = [c for c in ("permit", "penalty") if (categories == c).any()]
-    labels = [label for c in seen for name, label in REQUIRED[c] if name not in present]
+    labels = [label for c in seen for name, label in required[c] if name not in present]
     return "、".join(dict.fromkeys(labels))
 
 
-def required_counts(texts: dict[str, np.ndarray], present: set[str],
-                    categories: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def required_counts(texts: dict[str, np.ndarray], present: set[str], categories: np.ndarray,
+                    required_items: dict = REQUIRED) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(items required, items filled, labels of the empty cells of present columns) per record.
 
     ``texts``: field -> each record's cell text; ``present``: the fields with a column.
@@ -52,7 +64,7 @@ def required_counts(texts: dict[str, np.ndarray], present: set[str],
     required = np.zeros(n, dtype=np.int64)
     filled = np.zeros(n, dtype=np.int64)
     missing = np.full(n, "", dtype=object)
-    for category, items in REQUIRED.items():
+    for category, items in required_items.items():
         mine = categories == category
         if not mine.any():
             continue

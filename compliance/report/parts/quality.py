@@ -12,14 +12,15 @@ import pandas as pd
 
 from ...dates import as_days
 from ...problems import problem
-from ...quality.checks import counts, is_error, publicity_end
+from ...quality.checks import counts, is_error
+from ...quality.publicity import publicity_end
 from ...rules import CATEGORY_LABELS
 from .base import Part
 
 PERSONAL = "个人信息"
 PERSONAL_CODES = ("id-number-exposed", "id-number-online")
 LABELS = {"uscc-invalid": "统一社会信用代码有误", "id-number-invalid": "身份证号有误", "enum-invalid": "取值不规范",
-          "amount-suspect": "金额可疑", "amount-missing-for-kind": "金额未填", "amount-for-warning": "警告却有罚款", "validity-range-invalid": "有效期有误", "validity-date-impossible": "有效期日期不存在",
+          "amount-suspect": "金额可疑", "amount-missing-for-kind": "金额未填", "amount-zero-for-kind": "罚款金额为 0", "amount-for-warning": "警告却有罚款", "validity-range-invalid": "有效期有误", "validity-date-impossible": "有效期日期不存在",
           "party-type-mismatch": "相对人类别与代码不符",
           "id-number-exposed": "完整身份证号待隐去", "id-number-online": "网站公开了完整身份证号",
           "publicity-expired": "超期未撤下",
