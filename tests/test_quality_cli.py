@@ -126,6 +126,7 @@ CASES = [
     ("natural person, code written 不适用", {**NATURAL, "统一社会信用代码": "不适用"}, set()),
     ("natural person, code written 无（自然人）", {**NATURAL, "统一社会信用代码": "无（自然人）"}, set()),
     ("natural person, code written 0", {**NATURAL, "统一社会信用代码": "0"}, set()),
+    ("natural person, 17 zeros and X", {**NATURAL, "统一社会信用代码": "00000000000000000X"}, {"party-type-mismatch"}),
     ("legal person, code written 0", {"统一社会信用代码": "0"}, {"party-type-mismatch"}),
     # × typed for the check character X: a full ID all the same (was neither flagged nor masked)
     ("legal representative's ID with × for X", {"法定代表人证件号码": "42020319880102100×"}, {"id-number-exposed"}),
@@ -176,6 +177,13 @@ def test_an_organisations_code_that_is_an_id_or_the_placeholder_says_so(checked)
             for k, (name, _, expected) in enumerate(CASES, start=1) if "uscc-invalid" in expected and "legal" in name}
     assert "这是身份证号，单位和个体工商户应填统一社会信用代码" in said["legal person, an ID number as its code"]
     assert "17 个 0 加 X 只用于没有代码的个体工商户" in said["legal person, 17 zeros and X"]
+
+
+def test_a_person_with_the_sole_traders_placeholder_is_told_what_it_is(checked):
+    _, records, _ = checked
+    k = [c[0] for c in CASES].index("natural person, 17 zeros and X") + 1
+    said = [i["message"] for i in records[f"西安监罚〔2016〕{k}号"]["issues"] if i["code"] == "party-type-mismatch"]
+    assert said == ["行政相对人类别为“自然人”，但填了个体工商户没有代码时才用的 17 个 0 加 X"]
 
 
 def test_an_id_born_after_the_decision_says_so(checked):

@@ -201,7 +201,8 @@ def _party_code(records, party_type, columns: CodeColumns):
            _finding("id-number-exposed", "party_code", person, value=shown)]
     has_party_type = has_column(records, "party_type")
     out.append(_finding("party-type-mismatch", "party_type", natural & given & uscc_ok & ~ric_ok, value=party_type,
-                        reason="填了统一社会信用代码"))
+                        reason=np.where(code == USCC_NONE, "填了个体工商户没有代码时才用的 17 个 0 加 X",
+                                        "填了统一社会信用代码").astype(object)))
     # only where the record's own sheet has the code column: another unit's file may have one, this one not
     no_code = has_party_type & has_code & organisation & empty
     out.append(_finding("party-type-mismatch", "party_type", no_code, value=party_type, reason="没有填统一社会信用代码"))
