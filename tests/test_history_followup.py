@@ -609,3 +609,25 @@ def test_an_item_dropped_from_the_ledger_stays_dropped_while_the_unit_sends_noth
     # and when the unit's ledger of October is read again without the item: dropped, as the first time
     ledger(tmp_path / "01" / "区环保局_行政处罚.xlsx", "penalty", [rows[0], rows[2]], "区环保局")
     assert states(month(tmp_path, "01", "2017-01", "2017-02-24")[1]) == {"西环罚〔2016〕2号": "dropped"}
+
+
+def test_a_unit_spelled_anew_keeps_one_line_in_the_trend_of_every_later_month(tmp_path):
+    """区交通运输局 in October, 西塞山区交通运输局 from November: November's 趋势 had one line, December's two (the
+    October figure under the old name, then blank), as if a unit had stopped reporting (probe p66 F7)."""
+    ledger(tmp_path / "10" / "区交通运输局_行政处罚.xlsx", "penalty",
+           [("西交罚〔2016〕1号", "甲", "2016-10-10", "2016-10-12"), ("西交罚〔2016〕2号", "乙", "2016-10-10", "2016-11-25")],
+           "区交通运输局")
+    for folder, number, day in (("11", 3, "2016-11-01"), ("12", 4, "2016-12-01")):
+        ledger(tmp_path / folder / "西塞山区交通运输局_行政处罚.xlsx", "penalty",
+               [(f"西交罚〔2016〕{number}号", "丙", day, day)], "西塞山区交通运输局")
+    month(tmp_path, "10", "2016-10", "2016-11-25")
+    month(tmp_path, "11", "2016-11", "2016-12-26")
+    month(tmp_path, "12", "2016-12", "2017-01-25")
+    for period, periods in (("2016-11", ("2016-10", "2016-11")), ("2016-12", ("2016-10", "2016-11", "2016-12"))):
+        sheet = openpyxl.load_workbook(tmp_path / f"r{period}.xlsx")["趋势"]
+        rows = [r for r in sheet.iter_rows(min_row=3, values_only=True) if r[0]]
+        assert rows[0][:2 + len(periods)] == ("单位", "类别", *periods)
+        units = [r[0] for r in rows[1:] if r[0] != "合计" and not str(r[0]).startswith(("注", "说明"))]
+        assert units == ["西塞山区交通运输局"], (period, rows)
+        line = next(r for r in rows if r[0] == "西塞山区交通运输局")
+        assert line[2] is not None and line[2 + len(periods) - 1] is not None  # October's rate and this month's

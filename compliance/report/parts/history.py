@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ...history.queries import items_json, trend_frame
+from ...history.renames import run_spellings
 from ...history.record import CATEGORY_KEYS, unit_rates
 from ...summary import COUNT_HEADERS as COUNT_COLUMNS, SUBTOTAL, TOTAL
 from ..layout import INT, PERCENT, POINTS, SheetSpec
@@ -74,9 +75,12 @@ class HistoryPart(Part):
         """The recorded periods' rates before this one, and this run's (not recorded until the report is out)."""
         stored = self.follow.stored_rates
         stored = stored[stored["period"] < self.follow.period]
-        if self.follow.spellings:  # a unit renamed since (区卫健委 -> 西塞山区卫生健康委员会): one line, as 汇总 has it
-            stored = stored.assign(unit=stored["unit"].replace(self.follow.spellings))
         mine = unit_rates(self.run.unit_summary[0]).assign(period=self.follow.period)
+        # a unit renamed since (区卫健委 -> 西塞山区卫生健康委员会): one line, as 汇总 has it; the names of every
+        # period, not only the previous one's (follow.spellings): a line that moved once must not split later
+        spellings = {**run_spellings(stored["unit"], mine["unit"], self.run.unit_aliases), **self.follow.spellings}
+        if spellings:
+            stored = stored.assign(unit=stored["unit"].replace(spellings))
         both = pd.concat([stored, mine], ignore_index=True)
         return trend_frame(both[both["category"].eq("all")])  # one line per unit, and 合计
 
