@@ -46,7 +46,7 @@ from .report.shape import ReportShape
 from .report.workbook import write_report
 from .report.writers import WriterUsed
 from .rules import PROFILES, RuleSet, single
-from .status import Verdict
+from .status import TOTAL, Verdict
 from .summary import unit_table
 from .workcalendar import WorkCalendar
 
@@ -97,9 +97,18 @@ class CheckRun:
                       for unit in self._charged(_units_of_unreadable(e.path))]
         sent = self._sent_units() + self.loaded.said_none  # files that say 本月无…决定
         followed = [] if self.history is None else self.history.carried["unit"].dropna().unique().tolist()
-        before = [] if self.history is None else self.history.previous_rates["unit"].dropna().unique().tolist()
+        elsewhere = self._counted_elsewhere()
+        before = [] if self.history is None else self._reported_before(
+            [*self.expected_units, *unreadable, *sent, *followed, *elsewhere])
         return unit_table(self.records, self.expected_units, unreadable, sent, followed, self.loaded.said_none,
-                          self._counted_elsewhere(), before)
+                          elsewhere, before)
+
+    def _reported_before(self, named: list[str]) -> list[str]:
+        """The units of the previous recorded period this run names nowhere, under any spelling (a 本月无 file
+        of 区人社局 is 西塞山区人力资源和社会保障局's, stored so last month): they sent nothing."""
+        units = [u for u in self.history.previous_rates["unit"].dropna().unique().tolist() if u != TOTAL]
+        named = list(dict.fromkeys(named))
+        return [u for u, now in zip(units, same_units(units, named, self.unit_aliases)) if now not in named]
 
     def _sent_units(self) -> list[str]:
         return self.loaded.records["unit"].dropna().unique().tolist()  # before the month was chosen

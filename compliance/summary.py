@@ -193,7 +193,7 @@ def _add_missing_units(out: pd.DataFrame, declared: list[str], present, unreadab
     for unit in unreadable:
         if unit not in declared and unit not in present and unit not in sent:
             extra.append({"单位": unit, "类别": UNREADABLE, "备注": problem("unit-file-unreadable-uncounted")})
-    listed = set(declared) | set(present) | set(sent) | set(unreadable)
+    listed = set(declared) | set(present) | set(sent) | set(unreadable) | set(elsewhere or {})
     for unit in dict.fromkeys(followed):  # its open items are counted on its line (report/parts/history.py)
         if unit not in listed:
             extra.append({"单位": unit, "类别": NOT_SENT, "备注": problem("unit-followed-not-sent")})

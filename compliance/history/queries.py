@@ -80,11 +80,11 @@ def open_items(store: HistoryStore, units=()) -> list[dict]:
         return []
     columns = dict(zip(FOLLOWUP_COLUMNS, map(list, zip(*rows))))
     items = item_dicts(columns)
-    for item in items:  # the labels are for people
+    for item, carried in zip(items, columns["carried"]):  # the labels are for people
         item["problem_label"] = PROBLEM_LABELS.get(item["problem"], item["problem"])
         item["state_label"] = STATE_LABELS.get(item["state"], item["state"])
-        if item["state"] == "open" and not int(item.get("carried") or 0):  # found in that period: no month to put
-            item["state_label"] = NEW_ITEM_LABEL                             # it right yet, not 仍未整改
+        if item["state"] == "open" and not int(carried or 0):  # found in that period: no month to put it
+            item["state_label"] = NEW_ITEM_LABEL                # right yet, not 仍未整改
         item["status_label"] = STATUS_NOW_LABELS.get(item["status"], item["status"])
     return items
 

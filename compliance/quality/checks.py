@@ -35,12 +35,16 @@ PARTY_TYPES = ("法人及非法人组织", "自然人", "个体工商户")
 # 其他 with the kind written out (其他（责令拆除）, 其他-补办手续), as the standard asks of 其他: 其他.
 _OTHER_NAMED = re.compile(r"^其他[（(\-—:：].+")
 NATURAL, LEGAL, SOLE_TRADER = "自然人", "法人及非法人组织", "个体工商户"
-# 无, / and — in a code cell: "none", not a bad code; so are the other words offices write for a person's (as
-# normalise_codes has them: upper case, half-width brackets)
+_AGENCY_NONE = sorted(NONE_MARKS | {"无代码"})  # 无, / and — in a code cell: "none", not a bad code
+# In the party's code cell, so are the other words offices write for a person's (as normalise_codes has them:
+# upper case, half-width brackets); an agency has a code, and 0 or N/A there is a bad one
 _NONE_MARKS = sorted(NONE_MARKS | {"无代码", "0", "N/A", "NA", "NULL", "NONE", "不适用", "空白", "个人", "自然人",
                                    "无(自然人)", "无(个人)", "自然人无", "无统一社会信用代码"})
-# a natural person's other papers (护照 E12345678, 港澳通行证 H1234567801, 台胞证 12345678): no code, not a bad one
+# a natural person's other papers (护照 E12345678, 港澳通行证 H1234567801, 台胞证 12345678): no code, not a bad one;
+# where the party's kind is not said, only the lettered ones (a number of digits may be an old 注册号 or 机构代码,
+# MA… a piece of a credit code)
 _PERSON_PAPERS = re.compile(r"[A-Z]{1,2}[0-9]{7,10}|[0-9]{8}|[0-9]{10}")
+_LETTERED_PAPERS = re.compile(r"(?!MA)[EGHMDSPKT][A-Z]?[0-9]{7,10}")
 NO_AMOUNT = NONE_MARKS  # 无, /, - … in an amount cell: no amount (a warning alone), not a bad number
 DEFAULT_AMOUNT_LIMIT = 10_000.0  # 万元: a fine of 1 亿元 or more was almost surely entered in 元
 
@@ -189,7 +193,8 @@ def _party_code(records, party_type, columns: CodeColumns):
     person = given & (codes.person(legal=legal, natural=natural) & ~born_late | natural & codes.first_generation())
     # a person's paper or old ID where the party is, or may be, a person: the standard puts it in 证件号码, and
     # it is no code to check (where the party is an organisation it is one, a bad one)
-    papers = ~organisation & (codes.first_generation() | _papers(code))
+    papers = natural & (codes.first_generation() | _papers(code, _PERSON_PAPERS)) \
+        | ~natural & ~organisation & _papers(code, _LETTERED_PAPERS)
     bad = given & ~uscc_ok & ~(ric_ok & ~organisation) & ~papers
     mangled = _mangled(code)
     as_id = bad & (digits | mangled) & natural
@@ -209,10 +214,10 @@ def _party_code(records, party_type, columns: CodeColumns):
     return out
 
 
-def _papers(code: np.ndarray) -> np.ndarray:
+def _papers(code: np.ndarray, shapes: re.Pattern) -> np.ndarray:
     short = np.char.str_len(code.astype(str)) < 18  # few values: a code column holds codes
     out = np.zeros(len(code), dtype=bool)
-    out[short] = [_PERSON_PAPERS.fullmatch(v) is not None for v in code[short]]
+    out[short] = [shapes.fullmatch(v) is not None for v in code[short]]
     return out
 
 
@@ -237,7 +242,8 @@ def _id_columns(records, party_type, columns: CodeColumns):
             else np.zeros(len(code), bool)
         shown = _shown(code)
         # the party's valid all-digit code (914202035014217784) is no bad ID, unless the party is a person
-        code_given = codes.uscc_valid() & (party_type != NATURAL) if name == "id_number" else False
+        # (an ID mistyped into a valid code, 1 in 31, still reads as an ID: a province and a birth date)
+        code_given = codes.uscc_valid() & ~codes.id_like() & (party_type != NATURAL) if name == "id_number" else False
         out.append(_finding("id-number-invalid", name, (shaped | mangled) & ~ok & ~as_code & ~code_given, value=shown,
                             reason=_id_reason(code, born_late, mangled)))
         out.append(_finding("uscc-invalid", name, as_code & ~codes.uscc_valid(), value=shown,
@@ -258,7 +264,7 @@ def _agency_code(records, party_type, columns: CodeColumns):
             continue
         codes = columns[name]
         code = codes.values
-        given = (code != "") & ~np.isin(code, _NONE_MARKS)  # 无, /: blank (required-missing says it where due)
+        given = (code != "") & ~np.isin(code, _AGENCY_NONE)  # 无, /: blank (required-missing says it where due)
         bad = given & (~codes.uscc_valid() | (code == USCC_NONE))  # 17 zeros and X: a 个体工商户's only
         out.append(_finding("uscc-invalid", name, bad, value=_shown(code),
                             reason=_uscc_reason(code, np.zeros(len(code), dtype=bool))))

@@ -123,6 +123,11 @@ class CodeColumn:
         born = self._rows(_births(self._grid, ok))
         return born > np.asarray(day, dtype="datetime64[s]")  # NaT on either side compares false
 
+    def id_like(self) -> np.ndarray:
+        """Shaped as an ID, a province's first two digits and a real birth date (valid or not): what a mistyped
+        ID looks like, and an all-digit credit code almost never does (124202038606689242: no date)."""
+        return self.province() & self._rows(_birth_dates_real(self._grid, self._id_shaped()))
+
     def province(self) -> np.ndarray:
         """The first two characters are digits naming a province (``PROVINCES``)."""
         first = _DIGIT[self._grid[:, :2]]
@@ -202,7 +207,7 @@ def without_id_separators(cells: np.ndarray) -> np.ndarray:
         return cells
     out = np.asarray(cells, dtype=object).copy()
     joined = text[has].astype(str).str.replace(_ID_SEPARATORS, "", regex=True).str.strip()
-    digits = joined.str.fullmatch(r"[0-9０-９]{17}[0-9０-９XxＸｘ]|[0-9０-９]{15}").to_numpy(bool)
+    digits = joined.str.fullmatch(r"[0-9０-９]{17}[0-9０-９XxＸｘ×╳✕✗]|[0-9０-９]{15}").to_numpy(bool)
     out[np.flatnonzero(has)[digits]] = joined.to_numpy(object)[digits]
     return out
 
@@ -343,7 +348,7 @@ def ids_among(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     lengths = text.str.len().to_numpy()
     maybe = (lengths >= 15) & (lengths <= 20)  # an ID's 15 or 18, and a space or two around: few numbers are
     if maybe.any():
-        maybe[maybe] = text[maybe].str.fullmatch(r"\s*[0-9０-９]{15,17}[0-9０-９XxＸｘ]?\s*").to_numpy(bool)
+        maybe[maybe] = text[maybe].str.fullmatch(r"\s*[0-9０-９]{15,17}[0-9０-９XxＸｘ×╳✕✗]?\s*").to_numpy(bool)
     if maybe.any():
         column = column_codes(text[maybe].to_numpy(object))
         found[maybe] = id_numbers(column)

@@ -28,15 +28,17 @@ PENALTY = (("party", "行政相对人名称"), ("q_party_type", "行政相对人
            ("q_penalty_content", "处罚内容"), ("decision_date", "决定日期"), ("q_penalty_valid", "处罚有效期"),
            ("unit", "处罚机关"), ("q_agency_code", "机关统一社会信用代码"), ("q_source_unit", "数据来源单位"))
 REQUIRED = {"permit": PERMIT, "penalty": PENALTY}
-# A sheet of the 2016 版 (its own headers: 行政相对人代码_1…, 处罚事由, 处罚类别1, 审批类别, 许可截止期, 地方编码) is
+# A sheet of the 2016 版 (its own headers: 处罚事由, 处罚类别1, 审批类别, 许可截止期; none only the 2019 版 has) is
 # not marked down for the items only the 2019 版 has, where it lacks their columns
-EDITION_2016 = ("代码_1", "处罚事由", "处罚类别1", "审批类别", "许可截止期", "地方编码")
+EDITION_2016 = ("处罚事由", "处罚类别1", "审批类别", "许可截止期")
+EDITION_2019 = ("证件类型", "代码_6", "相对人类别", "有效期自", "处罚有效期", "数据来源单位")  # (代码_1…_6: both editions)
 ONLY_2019 = frozenset({"q_party_type", "q_valid_from", "q_penalty_valid", "q_agency_code", "q_source_unit"})
 
 
 def required_items(headers: list[str], present: set[str]) -> dict[str, tuple]:
     """REQUIRED for a sheet with these (normalised) headers and fields present."""
-    if not any(word in header for header in headers for word in EDITION_2016):
+    if not any(word in header for header in headers for word in EDITION_2016) \
+            or any(word in header for header in headers for word in EDITION_2019):
         return REQUIRED
     return {category: tuple((name, label) for name, label in items if name in present or name not in ONLY_2019)
             for category, items in REQUIRED.items()}
