@@ -194,7 +194,8 @@ def _child(connection, work: Callable, path: Path, memory_mb: int, stderr: str, 
     if inherited is not None:
         inherited.close()
     _quiet(stderr)
-    _limit_memory(memory_mb)
+    armed = _watch_memory()  # before the bound: the watch's own thread stack and malloc arena are not the reader's
+    armed(_limit_memory(memory_mb))
     _ANSWER = connection
     try:
         payload = pickle.dumps(("ok", work(path)), protocol=pickle.HIGHEST_PROTOCOL)
@@ -218,17 +219,56 @@ def _quiet(stderr: str) -> None:
     os.environ["RUST_BACKTRACE"] = "0"  # Rust's dying words in one line, not a 90-frame backtrace
 
 
-def _limit_memory(memory_mb: int) -> None:
-    """RLIMIT_AS: the address space may grow by ``memory_mb`` from where the child starts."""
+def _limit_memory(memory_mb: int) -> int | None:
+    """RLIMIT_AS: the address space may grow by ``memory_mb`` from where the child starts; the bytes it may
+    reach, or None where it cannot be bounded."""
     try:
         import resource  # POSIX only: on Windows the time bound holds, the memory bound is designed (docs)
 
-        with open("/proc/self/statm") as statm:
-            start = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-        limit = start + memory_mb * (1 << 20)
+        limit = _address_space() + memory_mb * (1 << 20)
         resource.setrlimit(resource.RLIMIT_AS, (limit, resource.getrlimit(resource.RLIMIT_AS)[1]))
+        return limit
     except (ImportError, OSError, ValueError):  # no /proc or no RLIMIT_AS (macOS): time is still bounded
-        pass
+        return None
+
+
+def _address_space() -> int:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+
+
+NEAR_LIMIT = b"\nMemoryError: the reader came within 5 % of its address-space limit\n"
+
+
+def _watch_memory() -> Callable[[int | None], None]:
+    """A native reader that meets the bound may die by SIGSEGV without a word (a thread's stack, an unchecked
+    allocation): the child's standard error then says nothing, and the file would be called damaged. A watch
+    that sees the address space near the bound says so first (_died reads it as the memory bound). Returns
+    the call that arms it with the bound (None: no bound, no watch)."""
+    armed, ready = [], threading.Event()
+
+    def watch():
+        _address_space()  # the thread's first allocations, made before the bound is measured
+        ready.set()
+        while not armed:
+            time.sleep(0.005)
+        near = armed[0]
+        while near is not None:
+            try:
+                if _address_space() > near:
+                    os.write(2, NEAR_LIMIT)
+                    return
+            except (OSError, ValueError):
+                return
+            time.sleep(0.02)
+
+    threading.Thread(target=watch, daemon=True, name="memory-watch").start()
+    ready.wait(1.0)
+
+    def arm(limit: int | None) -> None:
+        # within 5 % of the room the child was given
+        armed.append(None if limit is None else limit - (limit - _address_space()) // 20)
+    return arm
 
 
 def _finish(child: _Child, path: Path, failed: Callable, limits: ReadLimits):
