@@ -15,6 +15,7 @@ from .problem_codes_online import ONLINE_RECORD
 from .problem_codes_options import OPTIONS
 from .problem_codes_repeats import REPEATS
 from .problem_codes_summary import SUMMARY_LINES
+from .problem_codes_units import UNIT_RECORD
 from .problem_types import (CALENDAR_ADVICE, CELL, COLUMNS_ADVICE, FILE, KEEP_LEDGER, RECORD, RUN, SHEET, UNIT,  # noqa: F401
                             ProblemType)
 
@@ -345,29 +346,13 @@ DECLARED = [
     ProblemType("category-unknown", RECORD, "无法判断是许可还是处罚：类别一栏没有写明（或没有类别列），列名、工作表名、标题和文件名都没有指明是其中哪一类"
                                             "（或两类都提到），文书号中也看不出",
                 "不知道记录是许可还是处罚，无法选用期限", "许可和处罚分开报送，或加类别列（许可/处罚）"),
+    ProblemType("category-by-number", RECORD, "这一行文书号的代字（许、罚）说的类别，与表头、工作表名或文件名的不同：按代字的类别判定，请核对",
+                "许可的文书号写在处罚的表里（或反过来，或表头是从另一类的表复制的）：每行按它自己的文书号认类别",
+                "把这一行移到相应类别的表中，或改正表头"),
     ProblemType("category-unknown-either", RECORD, "无法判断是许可还是处罚（类别没有写明），但按许可和处罚的期限判定结果相同，照此判定"
                                                    "（逾期的按较长的期限计）",
                 "类别不明，但两类期限下结论一样", "许可和处罚分开报送，或加类别列（许可/处罚）"),
-    ProblemType("unit-by-folder", RECORD, "文件名和表中都看不出单位，按文件夹记在“{unit}”名下，请核对（如果这个文件夹是汇总各单位台账的，请在文件名中写明单位）",
-                "每个单位一个文件夹时，单位取自文件夹名；但文件夹也可能是收集各单位台账的单位的", "核对；文件名写上单位名称更清楚"),
-    ProblemType("unit-file-sent-twice", RECORD, "同一份表格（内容完全相同）也以“{copy_unit}”的名义报送：记录只计一次，"
-                                                "记在“{unit}”名下，请核实是哪个单位的台账",
-                "两个单位报送了一模一样的文件：从文件内容看不出是谁的台账，不悄悄选一个", "确认是哪个单位的台账，另一个单位补报自己的"),
-    ProblemType("unit-several-in-cell", RECORD, "单位栏写了不止一个单位（联合作出的决定？）：记在本表所属单位“{unit}”名下，请核对",
-                "一格中写了几个单位，不另造一个“单位”；各单位对自己台账中的决定负责，所以记在这份表格的单位名下",
-                "联合作出的决定，各单位在自己的台账中分别填报；不是的，单位栏只写作出决定的单位"),
-    ProblemType("unit-column-party", RECORD, "单位栏写的像是企业名称（行政相对人），不是作出决定的单位；记在“{unit}”名下，请核对",
-                "单位列中是公司、商店等名称：多半是被处罚或被许可的一方，不当作作出决定的单位",
-                "把单位列改成作出决定的机关，相对人写在相对人列"),
-    ProblemType("unit-section", RECORD, "单位一栏写的是单位的内设机构（中队、科、股），记在 {unit} 名下",
-                "单位列写的是执法中队、科室，不是报送单位；按填报单位一行（或文件名）的单位统计", "无需处理"),
-    ProblemType("unit-blank-among-units", RECORD, "单位栏空着，而表中其他行写的是别的单位：暂记在文件名（或表头上方填报单位）"
-                                                  "所说的单位名下，请核对并补填单位",
-                "汇总各单位决定的表格中，这一行没有写单位：记在文件的单位名下可能冤枉只做汇总的单位", "在单位栏写明作出决定的单位"),
-    ProblemType("unit-from-file-name", RECORD, "单位不明：表中没有单位列或“填报单位”一行，文件名也看不出是哪个单位，"
-                                               "暂以文件名作单位；请在文件名开头写上单位（如“区安监局_台账.xlsx”）",
-                "文件名（如“台账.xlsx”“2016年10月报送.xlsx”）不是单位名称，表中也没有写单位：这些记录的单位是猜的",
-                "在文件名开头写明单位（如“区安监局_台账.xlsx”），或在表中加“单位”列、在表头上方写“填报单位：…”"),
+    *UNIT_RECORD,  # problem_codes_units.py: which unit a record counts under
     ProblemType("row-labelled-as-total", RECORD, "这一行的首格写着合计、小计或注一类的字样，但有文书号和日期：已按一条决定检查，请核对",
                 "首格像合计行或备注行，其余各格却是一条决定（文书号不是件数，并有日期）；不直接跳过，以免漏掉这条决定",
                 "是决定的，删去首格的字样；不是决定的（合计行），删去这一行的文书号和日期"),

@@ -36,7 +36,7 @@ from .readers import DEFAULT_MAX_UNCOMPRESSED, guard_workbook, read_file
 from .records import RECORD_FIELDS, SheetResult, read_sheet
 from .repeats import file_names
 from .cover import cover_unit
-from .unit_column import SECTION
+from .sheet_units import sheet_units, units_by_number
 from .unit_text import unit_in_text, units_in_name
 from .zero_report import declares_no_decisions, set_zero_report_unit
 from .unit_spellings import guessed_spellings, merged_spellings, name_counts, spelling_groups, unmerged_spellings
@@ -158,7 +158,7 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
     unsaid_hidden(entry.sheets)
     frames = [s.records for s in entry.sheets if s.record_count]
     if per_sheet or (named and _SEVERAL_UNITS.search(path.stem)):  # no sheet names a unit: every one is left
-        left = _units_by_number(frames, per_sheet, unit_name(file_unit)) if per_sheet else \
+        left = units_by_number(frames, per_sheet, unit_name(file_unit)) if per_sheet else \
             list(dict.fromkeys(f["sheet"].iloc[0] for f in frames if f["unit"].eq(unit_name(file_unit)).any()))
         if left:
             entry.notes.append(problem("unit-compiled-sheet", file=path, sheets="、".join(left), unit=unit_name(file_unit)))
@@ -194,49 +194,8 @@ def _misnamed(path: Path, raw_sheets) -> str | None:
     return _KIND_NAMES[kind] if suffix in wrong.get(kind, ()) else None
 
 
-_COMPILED = re.compile(r"汇总|各单位|各部门|全区")  # a file name that says it gathers several units' ledgers
-_SEVERAL_UNITS = re.compile(r"各单位|各部门")  # …not one unit's own 汇总, nor its scope (全区, 各乡镇卫生院)
-
-
-def sheet_units(raw_sheets, file_unit: str | None, stem: str = "") -> dict[str, str]:
-    """{sheet: unit} where two or more sheets are named after different units (the file's own among them), or
-    one is and the file name says it gathers units (区政府办_各单位汇总.xlsx with sheets 区安监局, 区环保局): a compiled workbook, whose file
-    names who compiled it, not who decided. An office's sections (一中队, 法制科) are no units of their own."""
-    named = {raw.name: unit_in_text(raw.name.strip()) for raw in raw_sheets}
-    own = file_unit is not None and file_unit in named.values()  # 区人社局_10月.xlsx: sheets 区人社局, 区卫健委
-    named = {sheet: unit for sheet, unit in named.items()
-             if unit and unit != file_unit and not SECTION.match(unit)}
-    if file_unit and "政府" not in file_unit:  # 区市场监管局 with sheets 河口镇, 澄月街道: its areas, not units
-        named = {sheet: unit for sheet, unit in named.items() if not _PLACE.search(unit)}
-    units = set(named.values())
-    return named if len(units) >= 2 or (units and (own or _COMPILED.search(stem))) else {}
-
-
-_PLACE = re.compile(r"(?:街道|镇|乡)(?:办事处|人民政府|政府)?$")  # a street or town: a unit under a government office
-
-
-def _units_by_number(frames: list[pd.DataFrame], per_sheet: dict[str, str], file_unit: str) -> list[str]:
-    """In a compiled workbook, a sheet that names no unit (汇总) repeats the unit sheets' rows: a record left
-    with the file's unit takes the unit whose sheet holds its number (then it is a repeat, counted once).
-    Returns the sheets with records still under the file's unit (人社, 综合执法: names that are no unit's)."""
-    own = [f for f in frames if len(f) and f["sheet"].iloc[0] in per_sheet]
-    if not own:
-        return []
-    numbers = pd.concat([f[["document_number", "unit"]] for f in own], ignore_index=True)
-    numbers["key"] = normalise_document_numbers(numbers["document_number"]).to_numpy(object)
-    numbers = numbers[numbers["key"].ne("")].drop_duplicates(["key", "unit"])
-    numbers = numbers.drop_duplicates("key", keep=False)  # a number two units used: no guess
-    lookup = numbers.set_index("key")["unit"]
-    for frame in frames:
-        if len(frame) and frame["sheet"].iloc[0] not in per_sheet:
-            found = pd.Series(normalise_document_numbers(frame["document_number"]).to_numpy(object),
-                              index=frame.index).map(lookup)
-            take = frame["unit"].eq(file_unit) & found.notna()
-            frame.loc[take, "unit"] = found[take]
-            if "unit_problem" in frame:
-                frame.loc[take, "unit_problem"] = None
-    return list(dict.fromkeys(f["sheet"].iloc[0] for f in frames
-                              if len(f) and f["sheet"].iloc[0] not in per_sheet and f["unit"].eq(file_unit).any()))
+# a file name that says it gathers several units' ledgers (not one unit's own 汇总, nor its scope: 全区, 各乡镇卫生院)
+_SEVERAL_UNITS = re.compile(r"各单位|各部门")
 
 
 def unit_from_name(path: str | Path) -> str:
@@ -262,7 +221,9 @@ def folder_unit(path: str | Path) -> str | None:
 
 
 # A folder for a period: 2024年11月, 11月, 2024-11, 2024年第四季度, 第3期
-_PERIOD = re.compile(r"^\s*(?:\d{4}\s*[年\-_.]?)?\s*(?:第?\s*[\d一二三四]+\s*(?:月份?|季度?|期)|\d{1,2})?\s*$|^\d{4}$")
+# (2025年10月, 10月报送, 第三季度上报: a period's folder, with what was done in it)
+_PERIOD = re.compile(r"^\s*(?:\d{4}\s*[年\-_.]?)?\s*(?:第?\s*[\d一二三四五六七八九十]+\s*(?:月份?|季度?|期)|\d{1,2})?\s*"
+                     r"(?:报送|上报|报表|提交|材料)?\s*$|^\d{4}$")
 
 
 def load(paths: Iterable[str | Path], config: ReadSettings | None = None,

@@ -28,6 +28,9 @@ def record_categories(kept, mapping, sheet_name, context, text, sections, kind_o
     # 二、行政确认 above the rows, or a sheet, title or file named for it: out of scope, as a category cell says
     other = default.eq(OTHER).to_numpy(bool, copy=True)
     default = default.where(~other, None)
+    # rows whose category only the sheet gave (its column names, name, title or file): their own 代字 may say more
+    given = pd.Series(sections, dtype=object).notna().to_numpy(bool) if kind_of_row is None else \
+        pd.Series(sections, dtype=object).notna().to_numpy(bool) | pd.notna(kind_of_row)
     if "category" in mapping.columns:
         raw = text(mapped_column(kept, mapping, "category")).reset_index(drop=True)
         mapped = pd.Series(categories(raw), dtype=object)
@@ -39,6 +42,7 @@ def record_categories(kept, mapping, sheet_name, context, text, sections, kind_o
         # 行政确认, 行政强制 …: the cell says what it is, and it is neither; never the file's category
         other = (mapped.isna().to_numpy(bool) & other_actions(raw)) | (other & mapped.isna().to_numpy(bool))
         category = mapped.where(mapped.notna() | other, default)
+        given = given | mapped.notna().to_numpy(bool)
     else:
         category = default
     if other.any():  # 西综执罚〔2024〕3号 under 其他权力: the number's 罚 says penalty, judged as one
@@ -48,22 +52,33 @@ def record_categories(kept, mapping, sheet_name, context, text, sections, kind_o
         category = category.copy()
         category.iloc[rows] = by_number[said]
         other[rows] = False
+    # 西交通许 in a file named 行政处罚, 西文旅罚 in a sheet named 行政许可: the row's number names its kind, and a
+    # deadline of the other kind would invent lateness (or hide it)
+    sheet_only = np.flatnonzero(~given & ~other & category.notna().to_numpy(bool))
+    by_number = np.asarray(per_distinct(numbers.to_numpy(object)[sheet_only], category_of_numbers), dtype=object)
+    turn = pd.notna(by_number) & (by_number != category.to_numpy(object)[sheet_only])
+    flip = sheet_only[turn]
+    if len(flip):
+        category = category.copy()
+        category.iloc[flip] = by_number[turn]
     unknown = category.isna().to_numpy(bool)
     if unknown.any():  # 西工商许〔2016〕21号 / 西工商罚〔2016〕21号 in a file of both: the number's 代字 tells
         category = category.copy()
         category[unknown] = per_distinct(numbers.to_numpy(object)[unknown], category_of_numbers)
     problem = np.where(other, "category-other", np.where(category.isna(), "category-unknown", None))
+    problem[flip] = "category-by-number"
     return shared_objects(category.to_numpy(object)), problem
 
 
-_PREFIX = re.compile(r"^[^〔\[［(（【\d]*")
+# the 代字 before the year: 西综执罚, and 西公(治)行罚决字 / 西公（交）行罚决字 with a short word in brackets
+CODE_WORD = re.compile(r"^(?:[^〔\[［(（【\d]|[(（][^()（）\d〔〕]{1,4}[)）])*")
 
 
 def category_of_numbers(numbers: np.ndarray) -> list:
     """The category a document number's 代字 names: 罚 (penalty) or 许 (permit), not both; else None."""
     out = []
     for number in numbers:
-        prefix = _PREFIX.match(number).group()
+        prefix = CODE_WORD.match(number).group()
         penalty, permit = "罚" in prefix, "许" in prefix
         out.append("penalty" if penalty and not permit else "permit" if permit and not penalty else None)
     return out

@@ -357,7 +357,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     out["unit"], out["unit_problem"] = record_units(mapped_column(kept, mapping, "unit"), context, text,
                                                     offices_only=mapping.is_weak("unit") and "单位名称" in header
                                                     and "party" not in mapping.columns, source=source_units(kept, mapping),
-                                                    blocks=kinds.unit_block[keep])
+                                                    blocks=kinds.unit_block[keep], numbers=doc[keep])
     licence = mapping.stand_ins.get("document_number")
     licences = None if licence is None else text(kept[licence]).reset_index(drop=True)
     out["document_number"], by_licence = decision_numbers(doc[keep].reset_index(drop=True), category, mapping, licences)

@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..fields import FORMER_NAME, unit_name, unit_names
 from .cells import cell_text, per_distinct
-from .docnumbers import said_above
+from .docnumbers import normalise_document_numbers, said_above
 from .unit_text import unit_in_text
 
 # A unit cell of marks only (/, -, —, …, ――): no name, as a blank cell; never a unit named "/".
@@ -25,6 +25,46 @@ def _as_blank(cells: pd.Series) -> np.ndarray:
 # An office's own sections (一中队, 市容科, 法制股): who in the office decided, not which office. A 大队, a 所
 # or an 办公室 (区政府办公室) may report on its own, so they are not among them.
 SECTION = re.compile(r"^[\u4e00-\u9fff\d]{0,8}?(?:中队|科|股)$")
+
+
+# A part of the office a sheet is of, named after it (区市场监管局黄石港所, 区公安分局交警大队 in 区市场监管局's or
+# 区公安分局's own ledger): the office's rows; a 所 or 大队 that reports on its own sends a ledger of its own.
+_PART = r"[\u4e00-\u9fff\d]{1,12}?(?:所|大队|中队|分队|站|科|股|室|组)"
+
+
+def own_parts(units: pd.Series, owner: str) -> np.ndarray:
+    """Per cell: the owner's name, in any spelling of it (市场监管局 for 区市场监管局), and one of its parts after it."""
+    from .unit_spellings import same_unit  # spellings read fields' tables: imported when a sheet is read
+
+    if not owner:
+        return np.zeros(len(units), dtype=bool)
+    office = units.fillna("").str.extract(f"^(.+?[局委办院])(?:{_PART})$", expand=False).fillna("")
+
+    def judge(names: np.ndarray) -> np.ndarray:
+        return np.array([bool(n) and (n == owner or same_unit(n, owner)) for n in names], dtype=bool)
+    return per_distinct(office.to_numpy(object), judge).astype(bool)
+
+
+def _pasted(units: pd.Series, owner: str, numbers: pd.Series) -> np.ndarray:
+    """Per row: its unit cell names another office than the sheet's own (its 填报单位 line or file name), on
+    fewer rows than the owner's, while its 文书号's 代字 (西司法罚) is one the owner's rows use and the other
+    office's rows use no other: a cell pasted from another ledger, which the number and the file both gainsay."""
+    from .record_categories import CODE_WORD  # the 代字, as the category reads it (records import both)
+
+    mine = units.eq(owner).to_numpy(bool)
+    others = units.notna().to_numpy(bool) & ~mine
+    if not mine.any() or not others.any():
+        return np.zeros(len(units), dtype=bool)
+    words = normalise_document_numbers(numbers.reset_index(drop=True)).str.extract(f"^({CODE_WORD.pattern[1:]})",
+                                                                                   expand=False).fillna("")
+    words = words.where(words.str.len() >= 2, "").to_numpy(object)
+    own = set(words[mine]) - {""}
+    out = np.zeros(len(units), dtype=bool)
+    for other, rows in pd.Series(np.flatnonzero(others)).groupby(units.to_numpy(object)[others]):
+        rows = rows.to_numpy()
+        if len(rows) < mine.sum() and set(words[rows]) <= own and "" not in set(words[rows]):
+            out[rows] = True
+    return out
 
 
 # A company, a shop or a clinic: a party (a bare 单位 column of the companies punished), never the office
@@ -65,7 +105,8 @@ def source_units(kept: pd.DataFrame, mapping) -> pd.Series | None:
 
 
 def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool = False,
-                 source: pd.Series | None = None, blocks: np.ndarray | None = None) -> tuple[pd.Series, np.ndarray]:
+                 source: pd.Series | None = None, blocks: np.ndarray | None = None,
+                 numbers: pd.Series | None = None) -> tuple[pd.Series, np.ndarray]:
     """(unit per record, problem code per record): the unit column, blank and 同上 cells filled down
     within the block; then the unit row above it (``blocks``: 一、区安监局 in a roll-up); then the
     填报单位 line; then the file name.
@@ -97,7 +138,11 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
         own = unit_names(raw)
         office = _names_an_office(own) & ~own.str.contains(PARTY_LIKE, na=False).to_numpy(bool) \
             & ~_as_blank(raw)  # an office's name, never 同上 or a company
-        unit = unit.where(unit.notna() | above | ~office | party, own)
+        # the platform that sends the data (区政务服务和大数据管理局 on every row) is no row's office: the column
+        # fills a blank only where, on rows that name their office, it names that office at least once
+        both = unit.notna().to_numpy(bool) & office
+        if not both.any() or (unit[both] == own[both]).any():
+            unit = unit.where(unit.notna() | above | ~office | party, own)
     segments = None if blocks is None else pd.Series(blocks, dtype=object).fillna("")
     # blank, 同上 / 〃: the unit above, within its block (一、区安监局 … 二、区环保局: not across)
     unit = unit.ffill() if segments is None else unit.groupby(segments.ne(segments.shift()).cumsum()).ffill()
@@ -108,8 +153,11 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
     owner = context.unit_line or (context.fallback_unit if context.fallback_named else None)
     section = np.zeros(len(unit), dtype=bool)
     if owner is not None:
-        section = unit.fillna("").str.match(SECTION).to_numpy(bool)
+        section = unit.fillna("").str.match(SECTION).to_numpy(bool) | own_parts(unit, unit_name(owner))
         unit = unit.mask(section, unit_name(owner))
+    pasted = np.zeros(len(unit), dtype=bool) if owner is None or numbers is None else \
+        _pasted(unit, unit_name(owner), numbers)
+    unit = unit.mask(pasted, unit_name(owner)) if pasted.any() else unit
     unknown = unit.isna().to_numpy(bool) & (context.unit_line is None) & (not context.fallback_named)
     folder = unit.isna().to_numpy(bool) & ~party & getattr(context, "by_folder", False)
     fallback = unit_name(context.unit_line or context.fallback_unit)
@@ -117,7 +165,7 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
     # unit is a guess that may blame the office that only compiled it
     among = unit.isna().to_numpy(bool) & ~party & bool(set(unit.dropna()) - {fallback})
     codes = np.full(len(unit), None, dtype=object)
-    for rows, code in ((section, "unit-section"), (several, "unit-several-in-cell"),
+    for rows, code in ((section, "unit-section"), (pasted, "unit-cell-differs"), (several, "unit-several-in-cell"),
                        (among, "unit-blank-among-units"), (folder, "unit-by-folder"),
                        (unknown, "unit-from-file-name"),
                        (party, "unit-column-applicant" if applicants else "unit-column-party")):  # the last wins

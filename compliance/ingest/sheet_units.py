@@ -1,0 +1,57 @@
+"""Which unit each sheet of a workbook is of, where its sheets are named after units (a compiled workbook)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .docnumbers import normalise_document_numbers
+from .unit_column import SECTION, own_parts
+from .unit_text import unit_in_text
+
+_COMPILED = re.compile(r"汇总|各单位|各部门|全区")  # a file name that says it gathers several units' ledgers
+
+
+def sheet_units(raw_sheets, file_unit: str | None, stem: str = "") -> dict[str, str]:
+    """{sheet: unit} where two or more sheets are named after different units (the file's own among them), or
+    one is and the file name says it gathers units (区政府办_各单位汇总.xlsx with sheets 区安监局, 区环保局): a compiled workbook, whose file
+    names who compiled it, not who decided. An office's sections (一中队, 法制科) are no units of their own."""
+    named = {raw.name: unit_in_text(raw.name.strip()) for raw in raw_sheets}
+    own = file_unit is not None and file_unit in named.values()  # 区人社局_10月.xlsx: sheets 区人社局, 区卫健委
+    named = {sheet: unit for sheet, unit in named.items()
+             if unit and unit != file_unit and not SECTION.match(unit)}
+    if file_unit and "政府" not in file_unit:  # 区市场监管局 with sheets 河口镇, 澄月街道: its areas, not units;
+        # nor its 所 and 大队 (黄石港所, 执法一大队, 区市场监管局黄石港所): its own parts
+        named = {sheet: unit for sheet, unit in named.items() if not _PLACE.search(unit) and not _PART_ALONE.search(unit)
+                 and not own_parts(pd.Series([unit], dtype=object), file_unit)[0]}
+    units = set(named.values())
+    return named if len(units) >= 2 or (units and (own or _COMPILED.search(stem))) else {}
+
+
+_PLACE = re.compile(r"(?:街道|镇|乡)(?:办事处|人民政府|政府)?$")  # a street or town: a unit under a government office
+_PART_ALONE = re.compile(r"^[^局委办院厅府心]{1,10}(?:所|大队|中队|分队)$")  # 黄石港所, 执法一大队: no office's name
+
+
+def units_by_number(frames: list[pd.DataFrame], per_sheet: dict[str, str], file_unit: str) -> list[str]:
+    """In a compiled workbook, a sheet that names no unit (汇总) repeats the unit sheets' rows: a record left
+    with the file's unit takes the unit whose sheet holds its number (then it is a repeat, counted once).
+    Returns the sheets with records still under the file's unit (人社, 综合执法: names that are no unit's)."""
+    own = [f for f in frames if len(f) and f["sheet"].iloc[0] in per_sheet]
+    if not own:
+        return []
+    numbers = pd.concat([f[["document_number", "unit"]] for f in own], ignore_index=True)
+    numbers["key"] = normalise_document_numbers(numbers["document_number"]).to_numpy(object)
+    numbers = numbers[numbers["key"].ne("")].drop_duplicates(["key", "unit"])
+    numbers = numbers.drop_duplicates("key", keep=False)  # a number two units used: no guess
+    lookup = numbers.set_index("key")["unit"]
+    for frame in frames:
+        if len(frame) and frame["sheet"].iloc[0] not in per_sheet:
+            found = pd.Series(normalise_document_numbers(frame["document_number"]).to_numpy(object),
+                              index=frame.index).map(lookup)
+            take = frame["unit"].eq(file_unit) & found.notna()
+            frame.loc[take, "unit"] = found[take]
+            if "unit_problem" in frame:
+                frame.loc[take, "unit_problem"] = None
+    return list(dict.fromkeys(f["sheet"].iloc[0] for f in frames
+                              if len(f) and f["sheet"].iloc[0] not in per_sheet and f["unit"].eq(file_unit).any()))
