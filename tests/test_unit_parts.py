@@ -121,3 +121,41 @@ def test_a_rows_own_number_names_its_category_against_the_sheet(tmp_path):
     assert units["西交通许〔2025〕1号"][1:] == ("permit", "on_time"), result.output
     [record] = [r for r in payload["records"] if r["document_number"] == "西交通许〔2025〕1号"]
     assert [i["code"] for i in record["issues"]] == ["category-by-number"]
+
+
+# -- what the rules above must not take (a review of bc604e3) --------------------------------------------------------
+def test_a_data_source_column_that_spells_the_offices_otherwise_still_fills_blank_cells(tmp_path):
+    header = HEADER + ["数据来源单位"]
+    rows = [[1, "西城管罚〔2025〕1号", "甲", DECIDED, ON_TIME, "西塞山区城市管理执法局", "区城管局"],
+            [2, "西安监罚〔2025〕1号", "乙", DECIDED, ON_TIME, "西塞山区应急管理局", "区应急管理局"],
+            [3, "西城管罚〔2025〕2号", "丁", DECIDED, LATE, None, "区城管局"]]
+    _, payload, _ = cli_check(tmp_path, write_xlsx(tmp_path / "区政府办_各单位汇总.xlsx", {"汇总": [header, *rows]}),
+                              "2025-11-28")
+    assert _units(payload)["西城管罚〔2025〕2号"][0] == "区城管局"
+
+
+def test_a_compiled_workbooks_sheet_named_after_a_district_brigade_is_that_brigade(tmp_path):
+    def sheet(issuer):
+        return [HEADER[:5], *[[k, f"{issuer}〔2025〕{k}号", "甲", DECIDED, LATE] for k in (1, 2)]]
+    path = write_xlsx(tmp_path / "区司法局_各单位汇总.xlsx",
+                      {"区城管局": sheet("西城管罚"), "区交警大队": sheet("西公交罚"), "区安监局": sheet("西安监罚")})
+    _, payload, _ = cli_check(tmp_path, path, "2025-11-28")
+    assert _units(payload)["西公交罚〔2025〕1号"][0] == "区交警大队"
+
+
+def test_another_office_with_its_own_bracketed_code_word_keeps_its_rows(tmp_path):
+    """西公(消)行罚决字 is not 西公(治)行罚决字: the 代字 is read with its bracketed word, as written."""
+    rows = [[k, f"西公(治)行罚决字〔2025〕{k}号", "甲", DECIDED, ON_TIME, "区公安分局"] for k in range(1, 5)]
+    rows += [[5, "西公(消)行罚决字〔2025〕5号", "乙", DECIDED, LATE, "区消防大队"]]
+    _, payload, _ = cli_check(tmp_path, write_xlsx(tmp_path / "区公安分局_10月行政处罚.xlsx", {"Sheet1": [HEADER, *rows]}),
+                              "2025-11-28")
+    assert _units(payload)["西公(消)行罚决字〔2025〕5号"][0] == "区消防大队"
+
+
+def test_a_bare_submission_folder_is_no_months_folder(tmp_path):
+    """区政府办/上报/: the folder of a compiler, not a month's inside a unit's: the files' rows are not 区政府办's."""
+    folder = tmp_path / "in" / "区政府办" / "上报"
+    folder.mkdir(parents=True)
+    write_xlsx(folder / "安监10月台账.xlsx", {"Sheet1": [HEADER[:5], [1, "西安监罚〔2025〕1号", "甲", DECIDED, LATE]]})
+    _, payload, _ = cli_check(tmp_path, tmp_path / "in", "2025-11-28")
+    assert _units(payload)["西安监罚〔2025〕1号"][0] != "区政府办"

@@ -222,8 +222,10 @@ def folder_unit(path: str | Path) -> str | None:
 
 # A folder for a period: 2024年11月, 11月, 2024-11, 2024年第四季度, 第3期
 # (2025年10月, 10月报送, 第三季度上报: a period's folder, with what was done in it)
-_PERIOD = re.compile(r"^\s*(?:\d{4}\s*[年\-_.]?)?\s*(?:第?\s*[\d一二三四五六七八九十]+\s*(?:月份?|季度?|期)|\d{1,2})?\s*"
-                     r"(?:报送|上报|报表|提交|材料)?\s*$|^\d{4}$")
+_PERIOD = re.compile(r"^\s*(?:\d{4}\s*[年\-_.]?)?\s*(?:第?\s*[\d一二三四五六七八九十]+\s*(?:月份?|季度?|期)|\d{1,2})?\s*$|^\d{4}$"
+                     # the words only after a period: a bare 上报 or 材料 folder may be a compiler's (区政府办/上报)
+                     r"|^\s*(?:\d{4}\s*年?\s*)?第?\s*[\d一二三四五六七八九十]+\s*(?:月份?|季度?|期)\s*(?:报送|上报|报表|提交|材料)\s*$"
+                     r"|^\s*\d{4}\s*年度?\s*(?:报送|上报|报表|提交|材料)\s*$")
 
 
 def load(paths: Iterable[str | Path], config: ReadSettings | None = None,

@@ -22,15 +22,17 @@ def sheet_units(raw_sheets, file_unit: str | None, stem: str = "") -> dict[str, 
     named = {sheet: unit for sheet, unit in named.items()
              if unit and unit != file_unit and not SECTION.match(unit)}
     if file_unit and "政府" not in file_unit:  # 区市场监管局 with sheets 河口镇, 澄月街道: its areas, not units;
-        # nor its 所 and 大队 (黄石港所, 执法一大队, 区市场监管局黄石港所): its own parts
-        named = {sheet: unit for sheet, unit in named.items() if not _PLACE.search(unit) and not _PART_ALONE.search(unit)
-                 and not own_parts(pd.Series([unit], dtype=object), file_unit)[0]}
+        named = {sheet: unit for sheet, unit in named.items() if not _PLACE.search(unit)}
+    if file_unit and not _COMPILED.search(stem):  # nor, in its own workbook, its 所 and 大队 (黄石港所, 执法一大队,
+        named = {sheet: unit for sheet, unit in named.items()  # 区市场监管局黄石港所): a compiled one lists offices
+                 if not _PART_ALONE.search(unit) and not own_parts(pd.Series([unit], dtype=object), file_unit)[0]}
     units = set(named.values())
     return named if len(units) >= 2 or (units and (own or _COMPILED.search(stem))) else {}
 
 
 _PLACE = re.compile(r"(?:街道|镇|乡)(?:办事处|人民政府|政府)?$")  # a street or town: a unit under a government office
-_PART_ALONE = re.compile(r"^[^局委办院厅府心]{1,10}(?:所|大队|中队|分队)$")  # 黄石港所, 执法一大队: no office's name
+# 黄石港所, 执法一大队: no office's name, and no district's (区交警大队, 县运管所 are offices)
+_PART_ALONE = re.compile(r"^(?![区县市省])[^局委办院厅府心]{1,10}(?:所|大队|中队|分队)$")
 
 
 def units_by_number(frames: list[pd.DataFrame], per_sheet: dict[str, str], file_unit: str) -> list[str]:

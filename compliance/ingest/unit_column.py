@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..fields import FORMER_NAME, unit_name, unit_names
 from .cells import cell_text, per_distinct
-from .docnumbers import normalise_document_numbers, said_above
+from .docnumbers import said_above
 from .unit_text import unit_in_text
 
 # A unit cell of marks only (/, -, —, …, ――): no name, as a blank cell; never a unit named "/".
@@ -55,8 +55,9 @@ def _pasted(units: pd.Series, owner: str, numbers: pd.Series) -> np.ndarray:
     others = units.notna().to_numpy(bool) & ~mine
     if not mine.any() or not others.any():
         return np.zeros(len(units), dtype=bool)
-    words = normalise_document_numbers(numbers.reset_index(drop=True)).str.extract(f"^({CODE_WORD.pattern[1:]})",
-                                                                                   expand=False).fillna("")
+    # the number as written (西公(治)行罚决字: normalised, its (治) would be 〔治〕 and the 代字 only 西公)
+    text = numbers.reset_index(drop=True).fillna("").astype(str).str.replace(r"\s+", "", regex=True)
+    words = text.str.extract(f"^({CODE_WORD.pattern[1:]})", expand=False).fillna("")
     words = words.where(words.str.len() >= 2, "").to_numpy(object)
     own = set(words[mine]) - {""}
     out = np.zeros(len(units), dtype=bool)
@@ -141,7 +142,10 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
         # the platform that sends the data (区政务服务和大数据管理局 on every row) is no row's office: the column
         # fills a blank only where, on rows that name their office, it names that office at least once
         both = unit.notna().to_numpy(bool) & office
-        if not both.any() or (unit[both] == own[both]).any():
+        from .unit_spellings import same_unit  # spellings read fields' tables: imported when a sheet is read
+
+        pairs = set(zip(unit[both], own[both]))  # few: an office and how the column spells it
+        if not pairs or any(a == b or same_unit(a, b) for a, b in pairs):
             unit = unit.where(unit.notna() | above | ~office | party, own)
     segments = None if blocks is None else pd.Series(blocks, dtype=object).fillna("")
     # blank, 同上 / 〃: the unit above, within its block (一、区安监局 … 二、区环保局: not across)
