@@ -215,9 +215,9 @@ def _party_code(records, party_type, columns: CodeColumns):
 
 
 def _papers(code: np.ndarray, shapes: re.Pattern) -> np.ndarray:
-    short = np.char.str_len(code.astype(str)) < 18  # few values: a code column holds codes
+    short = np.char.str_len(code.astype(str)) < 18
     out = np.zeros(len(code), dtype=bool)
-    out[short] = [shapes.fullmatch(v) is not None for v in code[short]]
+    out[short] = pd.Series(code[short], dtype=object).str.fullmatch(shapes.pattern).fillna(False).to_numpy(bool)
     return out
 
 
