@@ -200,7 +200,8 @@ DECLARED = [
                 "表中没有公开日期列，只有更新时间、入库时间一类的列", "加一列实际上网公开日期（公示日期）"),
     ProblemType("published-in-mark-column", SHEET, "表中没有公开日期列，公开日期取自“{header}”一栏中写的日期",
                 "公开情况一栏写成一句话（已于2024年3月5日在区政府网站公开）", "无需处理；以后可单列“公开日期”"),
-    ProblemType("unit-line-differs", SHEET, "表中写的填报单位是“{line}”，文件名写的是“{named}”，已按“{line}”计",
+    ProblemType("unit-line-differs", SHEET, "表中写的填报单位是“{line}”，文件名写的是“{named}”，已按“{counted}”计"
+                                            "（文书号代字与之相符；看不出时按填报单位），请核实",
                 "文件名与表中的填报单位不是同一个单位：可能发错了文件，或文件名沿用了别的单位的模板",
                 "确认这份台账是哪个单位的；改正文件名或填报单位后重新报送"),
     ProblemType("sheet-several-tables", SHEET, "工作表中有 {count} 个表格（第 {rows} 行是另一个表头），各按自己的表头读取",
@@ -246,7 +247,8 @@ DECLARED = [
                 "表头单元格横向合并了几列，而数据只写在其中一列", "核对；数据写在表头所在的第一列更清楚"),
     ProblemType("unit-from-folder", FILE, "文件名中没有单位名称，按所在文件夹“{folder}”记在“{unit}”名下，请核对",
                 "每个单位一个文件夹、文件名只写了“2024年行政处罚台账”：单位取自文件夹名", "核对；文件名写上单位名称更清楚"),
-    ProblemType("unit-file-several", FILE, "文件名写了几个单位（{units}），表中的记录没有写单位，都记在“{unit}”名下，请核对",
+    ProblemType("unit-file-several", FILE, "文件名写了几个单位（{units}），表中的记录没有写单位：按文书号代字分到各单位，"
+                                          "看不出的记在“{unit}”名下，请核对",
                 "几个单位合报一个文件，表中没有单位列（或单位格空着）：工具不能分辨哪条是哪个单位的",
                 "加一列“单位”写明每条决定的单位，或每个单位一个文件后重新检查"),
     ProblemType("unit-from-sheet-names", FILE, "各工作表以单位命名（{units}），记录按工作表名记在各单位名下，不记在文件名的“{named}”名下",

@@ -36,7 +36,7 @@ from .readers import DEFAULT_MAX_UNCOMPRESSED, guard_workbook, read_file
 from .records import RECORD_FIELDS, SheetResult, read_sheet
 from .repeats import file_names
 from .cover import cover_unit
-from .sheet_units import sheet_units, units_by_number
+from .sheet_units import sheet_units, units_by_code_word, units_by_number
 from .unit_text import unit_in_text, units_in_name
 from .zero_report import declares_no_decisions, set_zero_report_unit
 from .unit_spellings import guessed_spellings, merged_spellings, name_counts, spelling_groups, unmerged_spellings
@@ -166,6 +166,9 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
     if len(several) > 1 and any(s.records["unit"].eq(unit_name(named)).any() for s in entry.sheets
                                 if s.record_count and "unit" not in s.columns):  # no unit column said whose
         entry.notes.append(problem("unit-file-several", file=path, units="、".join(several), unit=unit_name(named)))
+        for sheet in entry.sheets:  # the 代字 may say whose each row is (西医保许)
+            if sheet.record_count and "unit" not in sheet.columns:
+                units_by_code_word(sheet.records, several, unit_name(named))
     if folder and any(frame["unit"].eq(unit_name(folder)).any() for frame in frames):
         entry.notes.append(problem("unit-from-folder", file=path, unit=unit_name(folder), folder=folder))
     if not frames and (any(declares_no_decisions(raw.rows) for raw in raw_sheets)

@@ -35,7 +35,7 @@ from ..textscan import matches
 from ..fields import FieldRules, unit_name
 from .columns import (decision_numbers, header_category, issuer_column, join_mask, joined_numbers, map_columns,
                       kinds_of_rows, pivot_table, statistics_table)
-from .unit_column import record_units, source_units
+from .unit_column import disputed_unit, record_units, source_units
 from .header import EXAMPLE, fill_merged, footer_unit, find_header, section_above, sheet_unit, title_category, title_unit
 from .rawsheet import RawSheet
 from .record_categories import record_categories
@@ -107,14 +107,15 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: FieldRules,
     # The unit: a 填报单位 line; where the file name names none (台账.xlsx), a title row, then the sheet's
     # name (2016年8月各单位汇总.xlsx with a sheet per unit: 区安监局, 区环保局).
     above = sheet_unit(sheet.rows, header_index)
-    unit_line = above or footer_unit(sheet.rows, header_index) or (
-        None if fallback_named else (
-        title_unit(sheet.rows, header_index) or unit_in_text(sheet.name)))
+    line = above or footer_unit(sheet.rows, header_index)
+    title = None if line and fallback_named else title_unit(sheet.rows, header_index)
+    unit_line = line or (None if fallback_named else (title or unit_in_text(sheet.name)))
     by_folder = unit_line is None and not fallback_named and folder_unit is not None
     context = SheetContext(source_file, fallback_category, fallback_unit,
                            folder_unit if by_folder else unit_line, section_above(sheet.rows, header_index),
                            title_category(sheet.rows, header_index), fallback_named=fallback_named, by_folder=by_folder,
-                           unit_above=above is not None)
+                           unit_above=above is not None,
+                           disputed=disputed_unit(line, fallback_unit if fallback_named else title))
     groups = side_by_side(headers, rules)
     if len(groups) > 1:
         return read_side_by_side(sheet, groups, rules, context)
@@ -212,7 +213,8 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
                                            rows=row_list((unsaved + header_index + 2).tolist())))
     if context.fallback_named and context.unit_line and result.records["unit"].nunique() <= 1 \
             and not same_unit(unit_name(context.unit_line), unit_name(context.fallback_unit)):  # a roll-up's: no news
-        result.notes.append(problem("unit-line-differs", **at, line=context.unit_line, named=context.fallback_unit))
+        result.notes.append(problem("unit-line-differs", **at, line=context.unit_line, named=context.fallback_unit,
+                                    counted=result.records["unit"].iloc[0] if result.record_count else context.unit_line))
     if example_rows:
         result.notes.append(problem("rows-example", **at, rows=row_list(example_rows)))
     name = re.sub(r"\s+", "", sheet.name)

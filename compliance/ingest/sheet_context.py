@@ -23,3 +23,6 @@ class SheetContext:
     # 填报单位（盖章）：X lines between tables (rows.py): "below", each table signed underneath (X names the
     # rows above); "above", over each table's header as over the first; None, stamps naming no table
     signed: str | None = None
+    # the other unit the sheet is said to be of, where the 填报单位 line names one and the file name (or, without
+    # one, the title row) another: the rows the line gives a unit are in doubt (unit-line-disputed)
+    disputed: str | None = None

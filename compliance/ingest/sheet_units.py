@@ -6,9 +6,10 @@ import re
 
 import pandas as pd
 
+from ..fields import unit_name
 from .docnumbers import normalise_document_numbers
 from .unit_column import SECTION, own_parts
-from .unit_text import unit_in_text
+from .unit_text import unit_core, unit_in_text
 
 _COMPILED = re.compile(r"汇总|各单位|各部门|全区")  # a file name that says it gathers several units' ledgers
 
@@ -57,3 +58,28 @@ def units_by_number(frames: list[pd.DataFrame], per_sheet: dict[str, str], file_
                 frame.loc[take, "unit_problem"] = None
     return list(dict.fromkeys(f["sheet"].iloc[0] for f in frames
                               if len(f) and f["sheet"].iloc[0] not in per_sheet and f["unit"].eq(file_unit).any()))
+
+
+def units_by_code_word(records: pd.DataFrame, units: list[str], first: str) -> None:
+    """A file named for several units (区人社局、区医保局_台账) whose sheet has no unit column: a row left under the
+    first takes the one unit its 文书号's 代字 abbreviates (西医保许: 区医保局); the rest stay, each said
+    (unit-file-several-row). In place: the sheet's frame is the file's."""
+    from .unit_column import code_words  # the 代字 as the unit column's own check reads it
+
+    left = records["unit"].eq(first).to_numpy(bool)
+    cores = {name: core for name in dict.fromkeys(unit_name(u) for u in units) if (core := unit_core(name))}
+    if not left.any() or len(cores) < 2:
+        return
+    words = code_words(records["document_number"])
+
+    def pick(word: str):
+        hits = [name for name, core in cores.items() if word and core in word]
+        return hits[0] if len(hits) == 1 else None
+    picked = pd.Series(words, dtype=object).map({w: pick(w) for w in set(words)}).to_numpy(object)  # few words
+    take = left & pd.notna(picked)
+    records.loc[records.index[take], "unit"] = picked[take]
+    undecided = left & pd.isna(picked)
+    if "unit_problem" not in records:
+        records["unit_problem"] = None
+    free = records["unit_problem"].isna().to_numpy(bool)
+    records.loc[records.index[undecided & free], "unit_problem"] = "unit-file-several-row"

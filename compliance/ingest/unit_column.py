@@ -10,7 +10,7 @@ import pandas as pd
 from ..fields import FORMER_NAME, unit_name, unit_names
 from .cells import cell_text, per_distinct
 from .docnumbers import said_above
-from .unit_text import unit_in_text
+from .unit_text import numbers_side_with, unit_in_text
 
 # A unit cell of marks only (/, -, —, …, ――): no name, as a blank cell; never a unit named "/".
 _NO_NAME = re.compile(r"^[^\w\u4e00-\u9fff]+$")
@@ -45,20 +45,25 @@ def own_parts(units: pd.Series, owner: str) -> np.ndarray:
     return per_distinct(office.to_numpy(object), judge).astype(bool)
 
 
+def code_words(numbers: pd.Series) -> np.ndarray:
+    """Per row: its 文书号's 代字 (西司法罚), "" where it has none of two characters or more."""
+    from .record_categories import CODE_WORD  # the 代字, as the category reads it (records import both)
+
+    # the number as written (西公(治)行罚决字: normalised, its (治) would be 〔治〕 and the 代字 only 西公)
+    text = numbers.reset_index(drop=True).fillna("").astype(str).str.replace(r"\s+", "", regex=True)
+    words = text.str.extract(f"^({CODE_WORD.pattern[1:]})", expand=False).fillna("")
+    return words.where(words.str.len() >= 2, "").to_numpy(object)
+
+
 def _pasted(units: pd.Series, owner: str, numbers: pd.Series) -> np.ndarray:
     """Per row: its unit cell names another office than the sheet's own (its 填报单位 line or file name), on
     fewer rows than the owner's, while its 文书号's 代字 (西司法罚) is one the owner's rows use and the other
     office's rows use no other: a cell pasted from another ledger, which the number and the file both gainsay."""
-    from .record_categories import CODE_WORD  # the 代字, as the category reads it (records import both)
-
     mine = units.eq(owner).to_numpy(bool)
     others = units.notna().to_numpy(bool) & ~mine
     if not mine.any() or not others.any():
         return np.zeros(len(units), dtype=bool)
-    # the number as written (西公(治)行罚决字: normalised, its (治) would be 〔治〕 and the 代字 only 西公)
-    text = numbers.reset_index(drop=True).fillna("").astype(str).str.replace(r"\s+", "", regex=True)
-    words = text.str.extract(f"^({CODE_WORD.pattern[1:]})", expand=False).fillna("")
-    words = words.where(words.str.len() >= 2, "").to_numpy(object)
+    words = code_words(numbers)
     own = set(words[mine]) - {""}
     out = np.zeros(len(units), dtype=bool)
     for other, rows in pd.Series(np.flatnonzero(others)).groupby(units.to_numpy(object)[others]):
@@ -103,6 +108,16 @@ def source_units(kept: pd.DataFrame, mapping) -> pd.Series | None:
     if "unit" not in mapping.columns or not columns or columns[0] not in kept.columns:
         return None
     return kept[columns[0]]
+
+
+def disputed_unit(line: str | None, other: str | None) -> str | None:
+    """``other``, when a 填报单位 line names a unit and the file name (or title row) names another: a template's
+    line left over from the unit that lent it, or a wrong file name; neither is taken on trust."""
+    from .unit_spellings import same_unit  # spellings read fields' tables: imported when a sheet is read
+
+    if not line or not other or same_unit(unit_name(line), unit_name(other)):
+        return None
+    return other
 
 
 def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool = False,
@@ -162,6 +177,11 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
     pasted = np.zeros(len(unit), dtype=bool) if owner is None or numbers is None else \
         _pasted(unit, unit_name(owner), numbers)
     unit = unit.mask(pasted, unit_name(owner)) if pasted.any() else unit
+    disputed = unit.isna().to_numpy(bool) & ~party & (context.disputed is not None) & (context.unit_line is not None)
+    if disputed.any():  # the line and the file name (or title) differ: the side the 文书号's 代字 take, if one
+        sided = numbers_side_with(set(code_words(numbers)[disputed]) if numbers is not None else (),
+                                  context.unit_line, context.disputed)
+        unit = unit.mask(disputed, unit_name(sided or context.unit_line))
     unknown = unit.isna().to_numpy(bool) & (context.unit_line is None) & (not context.fallback_named)
     folder = unit.isna().to_numpy(bool) & ~party & getattr(context, "by_folder", False)
     fallback = unit_name(context.unit_line or context.fallback_unit)
@@ -170,7 +190,7 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
     among = unit.isna().to_numpy(bool) & ~party & bool(set(unit.dropna()) - {fallback})
     codes = np.full(len(unit), None, dtype=object)
     for rows, code in ((section, "unit-section"), (pasted, "unit-cell-differs"), (several, "unit-several-in-cell"),
-                       (among, "unit-blank-among-units"), (folder, "unit-by-folder"),
+                       (among, "unit-blank-among-units"), (folder, "unit-by-folder"), (disputed, "unit-line-disputed"),
                        (unknown, "unit-from-file-name"),
                        (party, "unit-column-applicant" if applicants else "unit-column-party")):  # the last wins
         codes[rows] = code

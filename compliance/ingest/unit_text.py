@@ -58,3 +58,24 @@ def units_in_name(text: str) -> list[str]:
                 break
             part = after[joined.end():]
     return list(dict.fromkeys(found))
+
+
+# A unit's short core, as a 文书号's 代字 abbreviates it (区人社局 -> 人社: 西人社许〔2025〕1号).
+_DISTRICT_HEAD = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}?[区县](?=.{3})|[区县](?=.{3}))")
+_OFFICE_TAIL = re.compile(r"(?:分局|局|委员会|委|办公室|办|大队|中心|所)$")
+
+
+def unit_core(name: str) -> str:
+    """区人社局 -> 人社, 西塞山区卫健委 -> 卫健; "" when too little is left to be telling (区局)."""
+    core = _OFFICE_TAIL.sub("", _DISTRICT_HEAD.sub("", name.strip()))
+    return core if len(core) >= 2 else ""
+
+
+def numbers_side_with(words, first: str, second: str) -> str | None:
+    """Of two units a sheet is said to be of, the one its 文书号's 代字 (``words``) abbreviate, when only
+    that one is (西人社许 against 区人社局 and 区卫健局); None when both, or neither, are."""
+    cores = unit_core(first), unit_core(second)
+    if not all(cores) or cores[0] in cores[1] or cores[1] in cores[0]:
+        return None
+    seen = [any(core in w for w in words if w) for core in cores]
+    return (first if seen[0] else second) if seen[0] != seen[1] else None

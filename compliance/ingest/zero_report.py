@@ -24,7 +24,8 @@ def set_zero_report_unit(entry, raw_sheets, named: str | None) -> None:
     if found:
         entry.unit_line = found[0]
         if named and unit_name(named) != unit_name(found[0]):
-            entry.notes.append(problem("unit-line-differs", file=entry.path, sheet=found[1], line=found[0], named=named))
+            entry.notes.append(problem("unit-line-differs", file=entry.path, sheet=found[1], line=found[0], named=named,
+                                       counted=found[0]))
 
 
 def zero_report_unit(raw_sheets, sheets, file_named: bool) -> tuple[str, str] | None:

@@ -1,0 +1,111 @@
+"""A 填报单位 line that names another unit than the file name (or the title row): a template's line left over
+from the unit that lent it, or a wrong name. The records go where their 文书号's 代字 point, and each says its
+unit is in doubt; neither source is taken on trust in silence (probe p68). Real files, the real CLI."""
+
+import openpyxl
+
+from helpers import cli_check, write_xlsx
+from test_unit_parts import DECIDED, HEADER, LATE, ON_TIME
+
+PERMIT_HEADER = ["序号", "行政许可决定书文号", "行政相对人名称", "许可决定日期", "上网公开日期"]
+NO_UNIT_HEADER = HEADER[:-1]  # no 处罚机关 column: only the line and the file name say whose rows these are
+
+
+def _records(payload) -> list[tuple[str, str, list[str]]]:
+    return [(r["document_number"], r["unit"], [i["code"] for i in r["issues"]]) for r in payload["records"]]
+
+
+def _summary_notes(tmp_path) -> dict[str, str]:
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["汇总"]
+    rows = list(sheet.iter_rows(values_only=True))
+    at = next(i for i, row in enumerate(rows) if row and "单位" in row and "备注" in row)
+    unit, note = rows[at].index("单位"), rows[at].index("备注")
+    return {row[unit]: row[note] for row in rows[at + 1:] if row and row[unit]}
+
+
+def _sheet_notes(payload) -> list[str]:
+    return [n for f in payload["inputs"] for s in f.get("sheets", []) for n in s.get("notes", [])]
+
+
+def test_a_template_line_of_another_unit_does_not_take_the_files_records(tmp_path):
+    """区人社局's file kept 区卫健局's 填报单位 line: its late permits went to 区卫健局, whose 汇总 line said nothing."""
+    rows = [[i, f"西人社许〔2025〕{i}号", f"申请人{i}", DECIDED, LATE if i <= 3 else ON_TIME] for i in range(1, 8)]
+    path = write_xlsx(tmp_path / "区人社局_10月行政许可.xlsx",
+                      {"行政许可": [["2025年10月行政许可公示台账"], ["填报单位：区卫健局"], PERMIT_HEADER, *rows]})
+    code, payload, output = cli_check(tmp_path, path, "2025-11-28")
+    records = _records(payload)
+    assert len(records) == 7 and {unit for _, unit, _ in records} == {"区人社局"}
+    assert all("unit-line-disputed" in codes for _, _, codes in records)
+    assert {line["unit"] for line in payload["units"]} == {"区人社局", "合计"}
+    note = next(n for n in _sheet_notes(payload) if "表中写的填报单位是“区卫健局”" in n)
+    assert "已按“区人社局”计" in note
+    assert "单位不明" in (_summary_notes(tmp_path)["区人社局"] or "")
+    assert "unit-line-disputed" in output
+
+
+def test_a_footer_signed_by_the_unit_the_numbers_name_keeps_them_but_says_so(tmp_path):
+    """区自然资源局's file signed 填报单位（盖章）：区林业局 under 西林业罚 numbers: the numbers side with the
+    line; still in doubt, and said on every record."""
+    rows = [[i, f"西林业罚〔2025〕{i}号", f"当事人{i}", DECIDED, LATE] for i in range(1, 4)]
+    path = write_xlsx(tmp_path / "区自然资源局_10月行政处罚.xlsx",
+                      {"Sheet1": [NO_UNIT_HEADER, *rows, [], ["填报单位（盖章）：区林业局", None, None, "填报人：王五"]]})
+    _, payload, _ = cli_check(tmp_path, path, "2025-11-28")
+    records = _records(payload)
+    assert {unit for _, unit, _ in records} == {"区林业局"} and len(records) == 3
+    assert all("unit-line-disputed" in codes for _, _, codes in records)
+
+
+def test_numbers_that_name_neither_unit_leave_the_line_and_flag_every_record(tmp_path):
+    rows = [[i, f"西罚〔2025〕{i}号", f"当事人{i}", DECIDED, ON_TIME] for i in range(1, 4)]
+    path = write_xlsx(tmp_path / "区城管局_10月行政处罚.xlsx",
+                      {"Sheet1": [["填报单位：区司法局"], NO_UNIT_HEADER, *rows]})
+    _, payload, _ = cli_check(tmp_path, path, "2025-11-28")
+    records = _records(payload)
+    assert {unit for _, unit, _ in records} == {"区司法局"}
+    assert all("unit-line-disputed" in codes for _, _, codes in records)
+    assert "单位不明" in (_summary_notes(tmp_path)["区司法局"] or "")
+
+
+def test_a_title_and_a_line_that_disagree_in_a_file_named_for_no_unit(tmp_path):
+    """2025年10月报送.xlsx: the title says 区发改局, the line 区统计局, the numbers 西发改许."""
+    rows = [[i, f"西发改许〔2025〕{i}号", f"申请人{i}", DECIDED, ON_TIME] for i in range(1, 6)]
+    path = write_xlsx(tmp_path / "2025年10月报送.xlsx",
+                      {"Sheet1": [["区发改局2025年10月行政许可台账"], ["填报单位：区统计局"], PERMIT_HEADER, *rows]})
+    _, payload, _ = cli_check(tmp_path, path, "2025-11-28")
+    records = _records(payload)
+    assert {unit for _, unit, _ in records} == {"区发改局"} and len(records) == 5
+    assert all("unit-line-disputed" in codes for _, _, codes in records)
+
+
+def test_the_same_unit_in_two_spellings_or_a_unit_column_is_no_dispute(tmp_path):
+    rows = [[i, f"西人社罚〔2025〕{i}号", f"当事人{i}", DECIDED, ON_TIME] for i in range(1, 4)]
+    path = write_xlsx(tmp_path / "区人社局_10月行政处罚.xlsx",
+                      {"Sheet1": [["填报单位：西塞山区人力资源和社会保障局"], NO_UNIT_HEADER, *rows]})
+    _, payload, _ = cli_check(tmp_path, path, "2025-11-28")
+    assert not any("unit-line-disputed" in codes for _, _, codes in _records(payload))
+    assert len({unit for _, unit, _ in _records(payload)}) == 1
+    # rows whose own unit cell names their office are not in doubt: the line is a compiler's
+    (tmp_path / "b").mkdir()
+    rows = [[1, "西安监罚〔2025〕1号", "甲", DECIDED, ON_TIME, "区安监局"],
+            [2, "西环保罚〔2025〕1号", "乙", DECIDED, ON_TIME, "区环保局"]]
+    path = write_xlsx(tmp_path / "b" / "区政府办_10月汇总.xlsx", {"Sheet1": [["填报单位：区法制办"], HEADER, *rows]})
+    _, payload, _ = cli_check(tmp_path / "b", path, "2025-11-28")
+    assert {(n, u) for n, u, _ in _records(payload)} == {("西安监罚〔2025〕1号", "区安监局"), ("西环保罚〔2025〕1号", "区环保局")}
+    assert not any("unit-line-disputed" in codes for _, _, codes in _records(payload))
+
+
+def test_a_file_named_for_two_units_gives_each_row_the_unit_its_number_names(tmp_path):
+    """区人社局、区医保局_…xlsx with no unit column put 区医保局's late permits under 区人社局; a row whose 代字
+    names neither stays under the first and says its unit is unknown."""
+    rows = [[1, "西人社许〔2025〕1号", "甲", DECIDED, ON_TIME], [2, "西人社许〔2025〕2号", "乙", DECIDED, ON_TIME],
+            [3, "西医保许〔2025〕1号", "丙", DECIDED, LATE], [4, "西医保许〔2025〕2号", "丁", DECIDED, LATE],
+            [5, "西许〔2025〕9号", "戊", DECIDED, ON_TIME]]
+    path = write_xlsx(tmp_path / "区人社局、区医保局_2025年10月行政许可.xlsx", {"Sheet1": [PERMIT_HEADER, *rows]})
+    _, payload, _ = cli_check(tmp_path, path, "2025-11-28")
+    got = {n: (u, codes) for n, u, codes in _records(payload)}
+    assert got["西医保许〔2025〕1号"][0] == got["西医保许〔2025〕2号"][0] == "区医保局"
+    assert got["西人社许〔2025〕1号"][0] == "区人社局" and "unit-file-several-row" not in got["西人社许〔2025〕1号"][1]
+    assert got["西许〔2025〕9号"][0] == "区人社局" and "unit-file-several-row" in got["西许〔2025〕9号"][1]
+    late = {r["unit"] for r in payload["records"] if r["status"] == "late"}
+    assert late == {"区医保局"}
+    assert "单位不明" in (_summary_notes(tmp_path)["区人社局"] or "")
