@@ -1,7 +1,8 @@
 """Records whose category is unknown where a permit's and a penalty's deadlines differ (a config with
 许可 7, 处罚 20 working days): judged where both deadlines give the same answer, since the answer does
-not hang on the category (docs/rules.md §7). On time by the earlier deadline is on time under both; past
-the later one, published or not, is late under both, and is measured from the later, the lenient one.
+not hang on the category (docs/rules.md §7). On time by the earlier deadline is on time under both, and
+unpublished before it is 未到期 under both (told by it: the day to publish by); past the later one, published
+or not, is late under both, and is measured from the later, the lenient one.
 Between the two the answer hangs on the category: 数据有误 as before (category-unknown)."""
 
 from __future__ import annotations
@@ -26,8 +27,10 @@ def either_category(records, calendar, rules, decision: np.ndarray, published: n
     seen = np.where(published > as_of_day, NO_DAY, published)  # after the as-of date: not yet published then
     on_time = ~np.isnat(seen) & (seen <= early)  # NaT compares false: an uncovered deadline decides nothing
     past = np.where(np.isnat(seen), as_of_day, seen) > late
-    judged = unknown & ~np.isnat(early) & ~np.isnat(late) & (on_time | past)
-    return judged, np.where(on_time, short, long).astype(np.int64), np.where(on_time, early, late)
+    waiting = np.isnat(seen) & (as_of_day <= early)  # unpublished, and neither deadline has come: 未到期 under both
+    sooner = on_time | waiting  # told by the earlier deadline: the one to publish by
+    judged = unknown & ~np.isnat(early) & ~np.isnat(late) & (sooner | past)
+    return judged, np.where(sooner, short, long).astype(np.int64), np.where(sooner, early, late)
 
 
 def said_either(out, either: np.ndarray, days: np.ndarray) -> None:

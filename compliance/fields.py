@@ -112,7 +112,9 @@ TABLE: tuple[Field, ...] = (
           exclude=("截止", "有效期", "公开", "公示", "上网", "发布", "更新", "入库", "复议", "诉讼",
                    # the penalty's own later steps, each a decision of its own that is not published as it:
                    # 延期（分期）缴纳罚款决定, 强制执行决定, 催告
-                   "延期", "分期", "缴纳", "缴款", "执行", "催告")
+                   "延期", "分期", "缴纳", "缴款", "执行", "催告",
+                   # the application's day (收件登记日期, 申请登记日期), before any decision
+                   "收件", "接件", "申请")
           + NOT_PUBLICATION,
           # a government site's catalogue: the day the decision document was signed
           only={ONLINE: Words(contains=("成文日期",))}),

@@ -348,11 +348,11 @@ DECLARED = [
     ProblemType("category-unknown", RECORD, "无法判断是许可还是处罚：类别一栏没有写明（或没有类别列），列名、工作表名、标题和文件名都没有指明是其中哪一类"
                                             "（或两类都提到），文书号中也看不出",
                 "不知道记录是许可还是处罚，无法选用期限", "许可和处罚分开报送，或加类别列（许可/处罚）"),
-    ProblemType("category-by-number", RECORD, "这一行文书号的代字（许、罚）说的类别，与表头、工作表名或文件名的不同：按代字的类别判定，请核对",
+    ProblemType("category-by-number", RECORD, "这一行文书号的代字（许、罚）说的类别，与类别栏、表头、工作表名或文件名的不同：按代字的类别判定，请核对",
                 "许可的文书号写在处罚的表里（或反过来，或表头是从另一类的表复制的）：每行按它自己的文书号认类别",
                 "把这一行移到相应类别的表中，或改正表头"),
     ProblemType("category-unknown-either", RECORD, "无法判断是许可还是处罚（类别没有写明），但按许可和处罚的期限判定结果相同，照此判定"
-                                                   "（逾期的按较长的期限计）",
+                                                   "（逾期的按较长的期限计，未到期的按较短的期限写截止日）",
                 "类别不明，但两类期限下结论一样", "许可和处罚分开报送，或加类别列（许可/处罚）"),
     *UNIT_RECORD,  # problem_codes_units.py: which unit a record counts under
     ProblemType("row-labelled-as-total", RECORD, "这一行的首格写着合计、小计或注一类的字样，但有文书号和日期：已按一条决定检查，请核对",

@@ -24,7 +24,7 @@ def test_unknown_category_judged_where_both_deadlines_agree(tmp_path):
             ["西城2026-2", "乙", D(2026, 9, 3), D(2026, 9, 20)],  # late under 7, on time under 20: hangs on it
             ["西城2026-3", "丙", D(2026, 9, 3), D(2026, 10, 20)],  # late under both
             ["西城2026-4", "丁", D(2026, 9, 3), None],  # overdue under both
-            ["西城2026-5", "戊", D(2026, 11, 20), None]]  # pending under both, but until when hangs on it
+            ["西城2026-5", "戊", D(2026, 11, 20), None]]  # pending under both: by the earlier deadline
     write_xlsx(tmp_path / "区城管局台账.xlsx", {"Sheet1": rows})
     config = tmp_path / "compliance.toml"
     config.write_text("[rules]\npermit = 7\npenalty = 20\n", encoding="utf-8")
@@ -39,7 +39,8 @@ def test_unknown_category_judged_where_both_deadlines_agree(tmp_path):
                    "西城2026-2": ("invalid", None, "category-unknown"),
                    "西城2026-3": ("late", "2026-10-08", "category-unknown-either"),
                    "西城2026-4": ("overdue", "2026-10-08", "category-unknown-either"),
-                   "西城2026-5": ("invalid", None, "category-unknown")}
+                   # 未到期 under both: 数据有误 would have counted against the unit's rank before the day came
+                   "西城2026-5": ("pending", "2026-12-01", "category-unknown-either")}
     late = {r["document_number"]: r["working_days_late"] for r in json.loads(out.read_text(encoding="utf-8"))["records"]
             if r["status"] == "late"}
     assert late == {"西城2026-3": 9}  # from the later deadline, 2026-10-08: the lenient count

@@ -250,6 +250,31 @@ def test_a_short_ledger_is_not_marked_down_for_columns_it_never_had(tmp_path):
     assert payload["summary"]["completeness_rate"] is None and payload["summary"]["compliance_rate"] == 1.0
 
 
+def test_a_units_own_ten_column_ledger_with_its_office_column_is_not_the_standards_layout(tmp_path):
+    """执法机关 + 文号 + 相对人 + 违法事实 + 处罚类别 + 决定日期: 6 of the standard's 12 penalty items, half, and the
+    ledger was marked down (完整率 50 %) for 统一社会信用代码, 数据来源单位 … it never had (probe p70)."""
+    header = ["执法机关", "序号", "行政处罚决定书文号", "行政相对人名称", "违法事实", "处罚类别", "罚款金额（万元）",
+              "处罚决定日期", "上网公开日期", "备注"]
+    rows = [["区应急管理局", i, f"西应急罚〔2025〕{i}号", f"黄石市甲{i}建材有限公司", "未按规定开展安全生产教育培训", "罚款",
+             1.5, dt.date(2025, 9, 3), dt.date(2025, 9, 10), None] for i in (1, 2)]
+    path = write_xlsx(tmp_path / "区应急管理局_2025年行政处罚.xlsx", {"Sheet1": [header, *rows]})
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2025-11-28", "--no-history", "--json", "-",
+                                       "-o", str(tmp_path / "r.xlsx")])
+    payload = json.loads(result.stdout)
+    assert payload["summary"]["completeness_rate"] is None
+    assert not any("缺少必填列" in n for e in payload["inputs"] for s in e["sheets"] for n in s["notes"])
+    # with four of the standard's own items beyond those (相对人类别, 依据, 内容, 机关代码): its layout, said so
+    header = header[:6] + ["行政相对人类别", "处罚依据", "处罚内容", "处罚机关统一社会信用代码"] + header[6:]
+    rows = [row[:6] + ["法人及非法人组织", "《安全生产法》", "罚款1.5万元", "11420203MB1234567X"] + row[6:] for row in rows]
+    (tmp_path / "b").mkdir()
+    path = write_xlsx(tmp_path / "b" / "区应急管理局_2025年行政处罚.xlsx", {"Sheet1": [header, *rows]})
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2025-11-28", "--no-history", "--json", "-",
+                                       "-o", str(tmp_path / "r2.xlsx")])
+    payload = json.loads(result.stdout)
+    assert payload["summary"]["completeness_rate"] is not None and payload["summary"]["completeness_rate"] < 1
+    assert any("缺少必填列" in n for e in payload["inputs"] for s in e["sheets"] for n in s["notes"])
+
+
 def test_amount_limit_from_the_config(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "compliance.toml").write_text("[quality]\namount_limit_wan = 100\n", encoding="utf-8")

@@ -383,7 +383,8 @@ def test_a_file_named_after_two_units_says_its_unitless_records_went_to_the_firs
     rows = [[1, "西人社许〔2024〕1号", "甲", D(2024, 7, 1), D(2024, 7, 5)], [2, "西医保许〔2024〕1号", "乙", D(2024, 7, 1), None]]
     book = write_xlsx(tmp_path / "区人社局、区医保局_2024年行政许可.xlsx", {"许可": [header, *rows]})
     result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history", "-o", str(tmp_path / "r.xlsx")])
-    assert "文件名写了几个单位（区人社局、区医保局），表中的记录没有写单位，都记在“区人社局”名下，请核对" in result.output
+    assert "文件名写了几个单位（区人社局、区医保局），表中的记录没有写单位：按文书号代字分到各单位，看不出的记在“区人社局”名下，请核对" \
+        in result.output
     (tmp_path / "b").mkdir()
     book = write_xlsx(tmp_path / "b" / "区人社局、区医保局_2024年行政许可.xlsx", {"许可": [header + ["许可机关"],
                       rows[0] + ["区人社局"], rows[1] + ["区医保局"]]})
@@ -408,7 +409,7 @@ def test_a_joint_ledger_named_after_units_joined_by_a_word_names_them_all(tmp_pa
     result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--no-history", "--json", "-", "-q",
                                        "-o", str(tmp_path / "r.xlsx")])
     assert [r["unit"] for r in json.loads(result.stdout)["records"]] == [first]
-    assert f"文件名写了几个单位（{units}），表中的记录没有写单位，都记在“{first}”名下，请核对" in \
+    assert f"文件名写了几个单位（{units}），表中的记录没有写单位：按文书号代字分到各单位，看不出的记在“{first}”名下，请核对" in \
         json.loads(result.stdout)["inputs"][0]["notes"]
 
 

@@ -96,7 +96,7 @@ def map_columns(headers: list[str], rules: FieldRules, compared: tuple[str, ...]
     stand_ins: dict[str, int] = {}
     number_kinds: dict[str, int] = {}
     for name, found in claims.items():
-        found.sort(key=lambda item: (item[1] in hidden, -item[0], item[1]))
+        found.sort(key=lambda item: (item[1] in hidden, _first_grant(name, headers[item[1]]), -item[0], item[1]))
         columns[name] = found[0][1]
         scores[name] = found[0][0]
         used = found[0][1]
@@ -200,7 +200,14 @@ def _by_kind(headers: list, used: int, other: int) -> dict[str, int]:
 def _outranked(name: str, used: str, other: str) -> bool:
     """A column that names the decision outright (许可决定日期) beside one that is only its stand-in in
     licence ledgers (发证日期, 批准日期): the licence may be issued days later, which is no disagreement."""
-    return name == "decision_date" and "决定" in normalise_header(used) and "决定" not in normalise_header(other)
+    return name == "decision_date" and (("决定" in normalise_header(used) and "决定" not in normalise_header(other))
+                                        or (_first_grant(name, other) and not _first_grant(name, used)))
+
+
+def _first_grant(name: str, header: str) -> bool:
+    """初次发证日期, 首次登记日期 beside 发证日期 in a renewal (延续) ledger: the licence's history, years back,
+    not this decision's day; never weighed against it row by row."""
+    return name == "decision_date" and any(word in normalise_header(str(header or "")) for word in ("初次", "首次"))
 
 
 def _letter(index: int) -> str:
@@ -234,7 +241,14 @@ def header_category(mapping: ColumnMap) -> str | None:
         found = category_from_text(header) if header else None
         if found:
             return found
-    return said.pop() if len(said) == 1 else None
+    if len(said) == 1:
+        return said.pop()
+    # a licence's issue day (发证日期, 核准日期) dates only permits: a 资质证书 ledger of 证书编号 and 发证日期
+    issued = normalise_header(mapping.header_of("decision_date") or "")
+    return "permit" if not said and any(word in issued for word in _ISSUE_WORDS) else None
+
+
+_ISSUE_WORDS = ("发证", "核发", "颁证", "颁发", "取证", "换证", "准予许可", "批准", "核准")
 
 
 def _licence_beside_penalty(mapping: ColumnMap, said: set) -> bool:

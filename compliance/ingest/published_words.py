@@ -79,10 +79,17 @@ _SITE = re.compile(r"信用中国|信用(?!修复|承诺|等级|评价|代码|�
 _SENT = re.compile(r"报送|推送|上报|报至|报给|提交|送至|送交|移送")
 
 
+# Posted in the office, not online (已在办事大厅公示, 窗口公示栏张贴): the rule asks for publication on a website
+_OFFLINE = re.compile(r"大厅|窗口|公示栏|公告栏|宣传栏|公开栏|张贴|橱窗|电子屏|显示屏|经营场所|上墙")
+_ONLINE = re.compile(r"网|平台|信用中国|系统|HTTP|WWW", re.I)
+
+
 def _publishing_clauses(text: str) -> list[str]:
     """The clauses of ``text`` that say the decision went online."""
     found = []
     for clause in _CLAUSES.split(text):
+        if _OFFLINE.search(clause) and not _ONLINE.search(clause):
+            continue
         verb = _VERB.search(clause)
         if verb is None:
             if _SITE.search(clause) and _FULL_DAY.search(clause) and _NOT_DONE.search(clause) is None \

@@ -42,7 +42,9 @@ def record_categories(kept, mapping, sheet_name, context, text, sections, kind_o
         # 行政确认, 行政强制 …: the cell says what it is, and it is neither; never the file's category
         other = (mapped.isna().to_numpy(bool) & other_actions(raw)) | (other & mapped.isna().to_numpy(bool))
         category = mapped.where(mapped.notna() | other, default)
-        given = given | mapped.notna().to_numpy(bool)
+        # a 类别 cell is weighed against the row's 代字 like a sheet's word (a 汇总 sheet's copy of 西文旅罚 typed
+        # 行政许可 after the sheet it was pasted in: two categories for one decision, counted twice)
+        given = given & ~mapped.notna().to_numpy(bool)
     else:
         category = default
     if other.any():  # 西综执罚〔2024〕3号 under 其他权力: the number's 罚 says penalty, judged as one

@@ -1,8 +1,9 @@
 """Required items of the national 双公示 data standard (2019 版; a 2016 版 sheet: those it has), for sheets in its layout.
 
 A sheet is in the standard's layout when it has at least half of the required
-columns of permits or of penalties (a credit-site export, the tool's own
-template); a unit's short ledger is never marked down for columns it never had.
+columns of permits or of penalties that only the standard asks for (not the
+文书号, 相对人, 决定日期 and 机关 every ledger has): a credit-site export, the tool's
+own template; a unit's short ledger is never marked down for columns it never had.
 For such a sheet each record counts its required items and the filled ones
 (完整率 = filled ÷ required); an empty cell of a required column is a
 ``required-missing`` notice naming the field; a required column the sheet
@@ -44,9 +45,15 @@ def required_items(headers: list[str], present: set[str]) -> dict[str, tuple]:
             for category, items in REQUIRED.items()}
 
 
+# What every ledger has, the standard's or a unit's own (文书号, 相对人, 决定日期, 处罚机关): no sign of the layout
+_EVERY_LEDGER = frozenset({"party", "document_number", "decision_date", "unit"})
+
+
 def standard_layout(present: set[str], required: dict = REQUIRED) -> bool:
-    """At least half of the permit or the penalty items have a column."""
-    return any(2 * sum(name in present for name, _ in items) >= len(items) for items in required.values())
+    """At least half of the permit's or the penalty's items beyond those every ledger has have a column (a unit's
+    10-column ledger with its 执法机关 had half of all the items, and was marked down for the standard's)."""
+    special = {category: [name for name, _ in items if name not in _EVERY_LEDGER] for category, items in required.items()}
+    return any(special[c] and 2 * sum(name in present for name in special[c]) >= len(special[c]) for c in special)
 
 
 def absent_labels(present: set[str], categories: np.ndarray, required: dict = REQUIRED) -> str:
