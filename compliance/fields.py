@@ -114,7 +114,7 @@ TABLE: tuple[Field, ...] = (
                    # 延期（分期）缴纳罚款决定, 强制执行决定, 催告
                    "延期", "分期", "缴纳", "缴款", "执行", "催告",
                    # the application's day (收件登记日期, 申请登记日期), before any decision
-                   "收件", "接件", "申请")
+                   "收件", "接件", "申请日期", "申请时间", "申请登记")
           + NOT_PUBLICATION,
           # a government site's catalogue: the day the decision document was signed
           only={ONLINE: Words(contains=("成文日期",))}),

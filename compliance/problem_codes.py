@@ -94,7 +94,7 @@ DECLARED = [
     ProblemType("parquet-unreadable", FILE, "Parquet 文件已损坏、不完整或不是 Parquet 格式，无法读取。请重新导出该文件",
                 "扩展名是 .parquet 或内容以 Parquet 标记开头，但 Parquet 读取程序读不了（读取程序的原话只在 --debug 时显示）",
                 "请数据提供方重新导出"),
-    ProblemType("no-workbook-in-zip", FILE, "这是一个压缩包，里面没有 Excel 工作簿{hint}", "压缩包中没有工作簿",
+    ProblemType("no-workbook-in-zip", FILE, "这是一个压缩包，不是 Excel 工作簿{hint}", "文件是压缩包（.zip），不是工作簿",
                 "解压后检查其中的表格，单独报送"),
     ProblemType("office-document", FILE, "这是 {kind}，不是表格。请把表格放进 Excel/WPS 表格中，另存为 .xlsx 后再报送",
                 "Word、PowerPoint 等文档，不是表格", "把表格复制到 Excel/WPS 表格中，另存为 .xlsx"),

@@ -34,6 +34,9 @@ COLUMN_NOTES = [
     ProblemType("column-duplicate", SHEET, "第 {other} 列“{other_header}”与第 {used} 列“{used_header}”都像{label}，"
                                            "采用第 {used} 列",
                 "两列都像同一个字段，按更像的一列读取", "确认读取的是正确的列；必要时改正列名"),
+    ProblemType("decision-date-first-grant", SHEET, "第 {other} 列“{other_header}”是这张证最初发证（登记）的日期："
+                                                    "决定日期按第 {used} 列“{used_header}”，只有它空着的行才用第 {other} 列",
+                "延续、变更台账中的初次发证日期是证的来历，不是这次决定的日期", "无需处理；新办的证，发证日期也填在本次发证日期一列更清楚"),
     ProblemType("decision-date-two-columns", SHEET, "第 {other} 列“{other_header}”与第 {used} 列“{used_header}”"
                                                     "都像决定日期：两列一致的行照常判定，只有一列有日期的行用那一列；不一致的行按两个日期各算一次，"
                                                     "结论相同的照常判定并提示，结论不同的判为数据有误",

@@ -96,3 +96,58 @@ def test_a_summary_sheets_copy_typed_with_the_sheets_category_is_the_same_decisi
     penalty = [r for r in payload["records"] if r["document_number"] == "西文旅罚〔2025〕3号"]
     assert len(penalty) == 1 and (penalty[0]["category"], penalty[0]["status"]) == ("penalty", "on_time")
     assert len(payload["records"]) == 2
+
+
+def test_a_penalty_ledger_dated_by_an_approval_time_stays_penalties(tmp_path):
+    """批准时间 (the head's approval of a 公安 penalty) in a file and sheet named 行政处罚: penalties, not permits
+    (review of the issue-day rule: with permits at 7 days an on-time penalty became late)."""
+    rows = [["序号", "决定书文号", "被处罚人", "批准时间", "公开日期"],
+            [1, "西公(治)决字〔2025〕101号", "甲", D(2025, 11, 3), D(2025, 11, 20)]]
+    path = write_xlsx(tmp_path / "区公安分局_2025年11月行政处罚.xlsx", {"行政处罚": rows})
+    got = _by_row(_check(tmp_path, path, SPLIT_DAYS))
+    assert got[("行政处罚", 2)][:3] == ("penalty", "on_time", "2025-12-01")
+
+
+def test_a_websites_notice_column_is_online_and_a_hall_screen_is_not(tmp_path):
+    notes = ["已于2025年11月5日在区政府信息公开栏目公示", "2025年11月5日已在“信用湖北”公示栏目公示",
+             "已于2025年11月5日在湖北政务服务网上办事大厅公示", "已于2025年11月5日在政务服务大厅电子屏公示"]
+    rows = [["序号", "行政相对人名称", "许可决定书文号", "许可决定日期", "公开日期", "备注"],
+            *[[i + 1, f"某公司{i}", f"西司法许〔2025〕{i + 1}号", D(2025, 10, 30), None, n] for i, n in enumerate(notes)]]
+    path = write_xlsx(tmp_path / "区司法局_2025年行政许可.xlsx", {"行政许可": rows})
+    got = _by_row(_check(tmp_path, path, SPLIT_DAYS))
+    assert [got[("行政许可", r)][1] for r in (2, 3, 4, 5)] == ["on_time", "on_time", "on_time", "overdue"]
+
+
+def test_a_category_cell_yields_only_to_a_penalty_number(tmp_path):
+    """A revoked licence (许可证吊销决定书, 西公(许)决字) under 类别 行政处罚 is a penalty: a 许 in the number never
+    overrides the cell; a 罚 does (the 汇总 copy above)."""
+    rows = [["序号", "类别", "行政相对人名称", "决定文书号", "决定日期", "公开日期"],
+            [1, "行政处罚", "乙", "许可证吊销决定书〔2025〕1号", D(2025, 11, 3), D(2025, 11, 20)],
+            [2, "行政处罚", "丁", "西公(许)决字〔2025〕3号", D(2025, 11, 3), D(2025, 11, 20)]]
+    path = write_xlsx(tmp_path / "区市场监管局_2025年双公示.xlsx", {"Sheet1": rows})
+    got = _by_row(_check(tmp_path, path, SPLIT_DAYS))
+    assert {key: value[:2] for key, value in got.items()} == {("Sheet1", 2): ("penalty", "on_time"),
+                                                              ("Sheet1", 3): ("penalty", "on_time")}
+
+
+def test_a_first_grant_day_dates_a_new_licence_that_has_no_other(tmp_path):
+    """首次发证日期 filled and 换证日期 blank: a new licence, dated by the first grant (it was left undated,
+    数据有误, hiding its lateness); filled both: the 换证 day, with no doubt."""
+    rows = [["序号", "行政相对人名称", "许可证号", "首次发证日期", "换证日期", "公开日期"],
+            [1, "甲运输公司", "鄂交运管许可黄字420203001号", D(2025, 11, 3), None, D(2025, 11, 20)],
+            [2, "乙运输公司", "鄂交运管许可黄字420203002号", D(2018, 5, 3), D(2025, 11, 3), D(2025, 11, 20)]]
+    path = write_xlsx(tmp_path / "区交通运输局_2025年行政许可.xlsx", {"行政许可": rows})
+    payload = _check(tmp_path, path, SPLIT_DAYS)
+    got = _by_row(payload)
+    assert got[("行政许可", 2)][:3] == got[("行政许可", 3)][:3] == ("permit", "late", "2025-11-12")
+    assert not any(code.startswith("second-decision") for value in got.values() for code in value[3])
+    notes = [n for e in payload["inputs"] for s in e["sheets"] for n in s["notes"]]
+    assert any("最初发证" in n for n in notes)
+
+
+def test_an_approval_of_an_applied_matter_is_a_decision_day(tmp_path):
+    rows = [["序号", "申请人", "许可决定书文号", "申请事项审批日期", "公开日期"],
+            [1, "甲", "西审批许〔2025〕1号", D(2025, 11, 3), D(2025, 11, 20)]]
+    path = write_xlsx(tmp_path / "区行政审批局_2025年行政许可.xlsx", {"行政许可": rows})
+    got = _by_row(_check(tmp_path, path, SPLIT_DAYS))
+    assert got[("行政许可", 2)][:3] == ("permit", "late", "2025-11-12")

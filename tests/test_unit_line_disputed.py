@@ -109,3 +109,22 @@ def test_a_file_named_for_two_units_gives_each_row_the_unit_its_number_names(tmp
     late = {r["unit"] for r in payload["records"] if r["status"] == "late"}
     assert late == {"区医保局"}
     assert "单位不明" in (_summary_notes(tmp_path)["区人社局"] or "")
+
+
+def test_one_office_in_two_spellings_is_no_dispute_and_the_usual_short_forms_are_read(tmp_path):
+    """区卫健局's file with the line 区卫生健康委员会, 区行政审批局's with 区审批局: one office each, nothing in doubt.
+    西市监罚 names 区市场监管局, 西人社许 the 区人力资源和社会保障局 (the core's short forms)."""
+    cases = [("区卫健局_2025年行政许可.xlsx", "区卫生健康委员会", "西卫健许", set()),
+             ("区行政审批局_2025年行政许可.xlsx", "区审批局", "西审批许", set()),
+             ("区市场监管局_2025年行政处罚.xlsx", "区卫健局", "西市监罚", {"区市场监管局"}),
+             ("区人力资源和社会保障局_2025年行政许可.xlsx", "区医保局", "西人社许", {"区人力资源和社会保障局"})]
+    for k, (name, line, word, units) in enumerate(cases):
+        (tmp_path / str(k)).mkdir()
+        rows = [[i, f"{word}〔2025〕{i}号", f"某公司{i}", DECIDED, ON_TIME] for i in (1, 2)]
+        path = write_xlsx(tmp_path / str(k) / name, {"Sheet1": [[f"填报单位：{line}"], NO_UNIT_HEADER, *rows]})
+        _, payload, _ = cli_check(tmp_path / str(k), path, "2025-11-28")
+        records = _records(payload)
+        disputed = all("unit-line-disputed" in codes for _, _, codes in records)
+        assert disputed == bool(units), name
+        if units:
+            assert {unit for _, unit, _ in records} == units, name

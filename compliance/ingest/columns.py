@@ -118,7 +118,8 @@ def map_columns(headers: list[str], rules: FieldRules, compared: tuple[str, ...]
                          or _by_kind(headers, used, other)) \
                     and not _outranked(name, headers[used], headers[other]):
                 alternates[name] = other
-                notes.append(problem(TWO_COLUMN_NOTES[name], **at))
+                notes.append(problem("decision-date-first-grant" if _first_grant(name, headers[other])
+                                     else TWO_COLUMN_NOTES[name], **at))
             elif kinds := (_numbers_by_kind(headers, used, other) if name == "document_number" and not number_kinds else {}):
                 number_kinds = kinds
                 notes.append(problem("numbers-by-kind", **{key: value for kind, index in number_kinds.items() for key, value
@@ -200,14 +201,18 @@ def _by_kind(headers: list, used: int, other: int) -> dict[str, int]:
 def _outranked(name: str, used: str, other: str) -> bool:
     """A column that names the decision outright (许可决定日期) beside one that is only its stand-in in
     licence ledgers (发证日期, 批准日期): the licence may be issued days later, which is no disagreement."""
-    return name == "decision_date" and (("决定" in normalise_header(used) and "决定" not in normalise_header(other))
-                                        or (_first_grant(name, other) and not _first_grant(name, used)))
+    return name == "decision_date" and "决定" in normalise_header(used) and "决定" not in normalise_header(other)
 
 
 def _first_grant(name: str, header: str) -> bool:
+    return name == "decision_date" and first_grant(header)
+
+
+def first_grant(header) -> bool:
     """初次发证日期, 首次登记日期 beside 发证日期 in a renewal (延续) ledger: the licence's history, years back,
-    not this decision's day; never weighed against it row by row."""
-    return name == "decision_date" and any(word in normalise_header(str(header or "")) for word in ("初次", "首次"))
+    not this decision's day. The other column decides; this one only fills a row it leaves blank (a new
+    licence dated only there), never weighed against it row by row."""
+    return any(word in normalise_header(str(header or "")) for word in ("初次", "首次"))
 
 
 def _letter(index: int) -> str:
@@ -241,14 +246,19 @@ def header_category(mapping: ColumnMap) -> str | None:
         found = category_from_text(header) if header else None
         if found:
             return found
-    if len(said) == 1:
-        return said.pop()
-    # a licence's issue day (发证日期, 核准日期) dates only permits: a 资质证书 ledger of 证书编号 and 发证日期
+    return said.pop() if len(said) == 1 else None
+
+
+def issue_day_category(mapping: ColumnMap) -> str | None:
+    """Permit, for a sheet dated by a licence's issue day (发证日期, 颁证日期) with no column only penalties have
+    (a 资质证书 ledger of 证书编号 and 发证日期): the last word, after the sheet's, title's and file's names."""
+    if mapping.two_kinds() or any(word in normalise_header(h) for h in mapping.headers for word in ONLY_IN["penalty"]):
+        return None
     issued = normalise_header(mapping.header_of("decision_date") or "")
-    return "permit" if not said and any(word in issued for word in _ISSUE_WORDS) else None
+    return "permit" if any(word in issued for word in _ISSUE_WORDS) else None
 
 
-_ISSUE_WORDS = ("发证", "核发", "颁证", "颁发", "取证", "换证", "准予许可", "批准", "核准")
+_ISSUE_WORDS = ("发证", "核发", "颁证", "颁发", "取证", "换证", "准予许可")
 
 
 def _licence_beside_penalty(mapping: ColumnMap, said: set) -> bool:

@@ -34,15 +34,19 @@ def two_decision_dates(kept, mapping, sheet, dates, codes, shown, text=cell_text
     decision date the row gives, not 数据有误 hiding its lateness); where both are dated and differ the first
     column's date stays, with both values shown, and the second's is returned beside it (NaT elsewhere):
     classify judges by both, 数据有误 only where the verdict turns on which is right (docs/rules.md §8)."""
-    return _two_columns(kept, mapping, sheet, "decision_date", dates, codes, shown, True, text)
+    from .columns import first_grant  # the columns' own test of a 初次发证日期 (columns imports this module's peers)
+
+    weigh = not first_grant(mapping.headers[mapping.alternates["decision_date"]])  # history fills a blank only
+    return _two_columns(kept, mapping, sheet, "decision_date", dates, codes, shown, True, text, weigh)
 
 
-def _two_columns(kept, mapping, sheet, name, dates, codes, shown, fill_blank, text):
+def _two_columns(kept, mapping, sheet, name, dates, codes, shown, fill_blank, text, weigh=True):
     """(dates, codes, shown, the second column's date where both are dated and differ, NaT elsewhere): the
-    blanks filled from the second column with ``fill_blank``, the differing rows' text showing both."""
+    blanks filled from the second column with ``fill_blank``, the differing rows' text showing both
+    (with ``weigh``: else the second column only fills)."""
     other = mapping.alternates[name]
     second, _ = parse_dates(date_cells(kept, mapping, name, sheet, column=other))
-    differ = ~np.isnat(dates) & ~np.isnat(second) & (dates != second)
+    differ = ~np.isnat(dates) & ~np.isnat(second) & (dates != second) & weigh
     filled = (codes == "date-missing") & ~np.isnat(second) if fill_blank else np.zeros(len(dates), dtype=bool)
     dates, codes, shown = dates.copy(), codes.copy(), shown.copy()
     if filled.any():

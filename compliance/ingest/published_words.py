@@ -80,8 +80,9 @@ _SENT = re.compile(r"报送|推送|上报|报至|报给|提交|送至|送交|移
 
 
 # Posted in the office, not online (已在办事大厅公示, 窗口公示栏张贴): the rule asks for publication on a website
-_OFFLINE = re.compile(r"大厅|窗口|公示栏|公告栏|宣传栏|公开栏|张贴|橱窗|电子屏|显示屏|经营场所|上墙")
-_ONLINE = re.compile(r"网|平台|信用中国|系统|HTTP|WWW", re.I)
+# (政务公开栏 and a site's 公示栏目 may be a website's: not offline words)
+_OFFLINE = re.compile(r"大厅|窗口|公示栏(?!目)|公告栏(?!目)|宣传栏(?!目)|张贴|橱窗|电子屏|显示屏|经营场所|上墙")
+_ONLINE = re.compile(r"网|平台|信用|系统|门户|栏目|公众号|微信|微博|APP|客户端|小程序|HTTP|WWW", re.I)
 
 
 def _publishing_clauses(text: str) -> list[str]:

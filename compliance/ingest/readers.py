@@ -156,7 +156,7 @@ def _read_zip_workbook(path: Path, max_uncompressed: int, refused=None) -> list[
         if "word/document.xml" in names or "ppt/presentation.xml" in names:
             raise FileFault("office-document", path, kind="Word 文档" if "word/document.xml" in names else "演示文稿")
         inner = [n for n in names if n.lower().endswith((".xlsx", ".xls", ".csv"))]
-        hint = f"（压缩包内有 {len(inner)} 个表格文件，请解压后再检查）" if inner else ""
+        hint = f"：里面有 {len(inner)} 个表格文件，请解压后检查这些文件" if inner else "，里面也没有表格文件"
         raise FileFault("no-workbook-in-zip", path, hint=hint)
     if total > max_uncompressed:
         raise FileFault("file-too-large", path, size_mb=total / (1 << 20),

@@ -11,7 +11,7 @@ from ..fields import categories
 from .action_kinds import OTHER, kind_from_text, other_actions
 from .body import mapped_column
 from .cells import per_distinct, shared_objects
-from .columns import header_category
+from .columns import header_category, issue_day_category
 
 
 def record_categories(kept, mapping, sheet_name, context, text, sections, kind_of_row, numbers):
@@ -19,7 +19,7 @@ def record_categories(kept, mapping, sheet_name, context, text, sections, kind_o
     permit's and a penalty's (kinds_of_rows), its section row, then column names, sheet name, title row,
     file name."""
     fallback = header_category(mapping) or kind_from_text(sheet_name) or context.title \
-        or context.fallback_category
+        or context.fallback_category or issue_day_category(mapping)
     default = pd.Series(sections, dtype=object)
     if kind_of_row is not None:
         default = pd.Series(kind_of_row, dtype=object).where(pd.notna(kind_of_row), default)
@@ -42,9 +42,13 @@ def record_categories(kept, mapping, sheet_name, context, text, sections, kind_o
         # 行政确认, 行政强制 …: the cell says what it is, and it is neither; never the file's category
         other = (mapped.isna().to_numpy(bool) & other_actions(raw)) | (other & mapped.isna().to_numpy(bool))
         category = mapped.where(mapped.notna() | other, default)
-        # a 类别 cell is weighed against the row's 代字 like a sheet's word (a 汇总 sheet's copy of 西文旅罚 typed
-        # 行政许可 after the sheet it was pasted in: two categories for one decision, counted twice)
-        given = given & ~mapped.notna().to_numpy(bool)
+        # a 类别 cell 行政许可 yields to a 罚 in the row's 代字 (a 汇总 sheet's copy of 西文旅罚 typed 行政许可 after
+        # the sheet it was pasted in: one decision counted twice); a 许 never overrides the cell (许可证吊销决定书)
+        cell = mapped.notna().to_numpy(bool)
+        penalties = np.zeros(len(mapped), dtype=bool)
+        penalties[cell] = np.asarray(per_distinct(numbers.to_numpy(object)[cell], category_of_numbers),
+                                     dtype=object) == "penalty"
+        given = (given | cell) & ~(cell & penalties & mapped.eq("permit").to_numpy(bool))
     else:
         category = default
     if other.any():  # 西综执罚〔2024〕3号 under 其他权力: the number's 罚 says penalty, judged as one
@@ -76,11 +80,15 @@ def record_categories(kept, mapping, sheet_name, context, text, sections, kind_o
 CODE_WORD = re.compile(r"^(?:[^〔\[［(（【\d]|[(（][^()（）\d〔〕]{1,4}[)）])*")
 
 
+_REVOKED = re.compile(r"吊销|暂扣|吊字|扣字")  # 注销, 撤销 of a permit are permit decisions
+
+
 def category_of_numbers(numbers: np.ndarray) -> list:
     """The category a document number's 代字 names: 罚 (penalty) or 许 (permit), not both; else None."""
     out = []
     for number in numbers:
         prefix = CODE_WORD.match(number).group()
-        penalty, permit = "罚" in prefix, "许" in prefix
+        # 许可证吊销决定书, 西公(许)吊字: a licence revoked, which is a penalty's word, not a permit's
+        penalty, permit = "罚" in prefix, "许" in prefix and _REVOKED.search(prefix) is None
         out.append("penalty" if penalty and not permit else "permit" if permit and not penalty else None)
     return out

@@ -9,7 +9,7 @@ import pandas as pd
 from ..fields import unit_name
 from .docnumbers import normalise_document_numbers
 from .unit_column import SECTION, own_parts
-from .unit_text import unit_core, unit_in_text
+from .unit_text import unit_forms, unit_in_text
 
 _COMPILED = re.compile(r"汇总|各单位|各部门|全区")  # a file name that says it gathers several units' ledgers
 
@@ -67,13 +67,13 @@ def units_by_code_word(records: pd.DataFrame, units: list[str], first: str) -> N
     from .unit_column import code_words  # the 代字 as the unit column's own check reads it
 
     left = records["unit"].eq(first).to_numpy(bool)
-    cores = {name: core for name in dict.fromkeys(unit_name(u) for u in units) if (core := unit_core(name))}
+    cores = {name: forms for name in dict.fromkeys(unit_name(u) for u in units) if (forms := unit_forms(name))}
     if not left.any() or len(cores) < 2:
         return
     words = code_words(records["document_number"])
 
     def pick(word: str):
-        hits = [name for name, core in cores.items() if word and core in word]
+        hits = [name for name, forms in cores.items() if word and any(form in word for form in forms)]
         return hits[0] if len(hits) == 1 else None
     picked = pd.Series(words, dtype=object).map({w: pick(w) for w in set(words)}).to_numpy(object)  # few words
     take = left & pd.notna(picked)

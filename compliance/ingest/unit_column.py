@@ -10,7 +10,7 @@ import pandas as pd
 from ..fields import FORMER_NAME, unit_name, unit_names
 from .cells import cell_text, per_distinct
 from .docnumbers import said_above
-from .unit_text import numbers_side_with, unit_in_text
+from .unit_text import numbers_side_with, same_core, unit_in_text
 
 # A unit cell of marks only (/, -, —, …, ――): no name, as a blank cell; never a unit named "/".
 _NO_NAME = re.compile(r"^[^\w\u4e00-\u9fff]+$")
@@ -115,7 +115,7 @@ def disputed_unit(line: str | None, other: str | None) -> str | None:
     line left over from the unit that lent it, or a wrong file name; neither is taken on trust."""
     from .unit_spellings import same_unit  # spellings read fields' tables: imported when a sheet is read
 
-    if not line or not other or same_unit(unit_name(line), unit_name(other)):
+    if not line or not other or same_unit(unit_name(line), unit_name(other)) or same_core(line, other):
         return None
     return other
 

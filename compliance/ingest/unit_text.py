@@ -65,17 +65,38 @@ _DISTRICT_HEAD = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}?[区县](?=.{3})|[区县]
 _OFFICE_TAIL = re.compile(r"(?:分局|局|委员会|委|办公室|办|大队|中心|所)$")
 
 
-def unit_core(name: str) -> str:
-    """区人社局 -> 人社, 西塞山区卫健委 -> 卫健; "" when too little is left to be telling (区局)."""
+# How 代字 and everyday names shorten an office's core (西市监罚, 区人社局, 区卫健委, 西环罚)
+_SHORT = (("市场监督管理", "市监"), ("市场监管", "市监"), ("人力资源和社会保障", "人社"), ("人力资源社会保障", "人社"),
+          ("卫生健康", "卫健"), ("卫生和计划生育", "卫计"), ("生态环境", "环"), ("环境保护", "环保"),
+          ("住房和城乡建设", "住建"), ("住房城乡建设", "住建"), ("交通运输", "交通"), ("文化和旅游", "文旅"),
+          ("文化旅游", "文旅"), ("农业农村", "农业"), ("应急管理", "应急"), ("医疗保障", "医保"), ("发展和改革", "发改"),
+          ("发展改革", "发改"), ("城市管理", "城管"), ("综合行政执法", "综执"), ("行政审批", "审批"),
+          ("安全生产监督管理", "安监"), ("食品药品监督管理", "食药监"))
+
+
+def unit_forms(name: str) -> tuple[str, ...]:
+    """An office's core, short form first: 区人社局 -> (人社,), 区人力资源和社会保障局 -> (人社, 人力资源和社会保障),
+    区卫健委 -> (卫健,); () when too little is left to be telling (区局)."""
     core = _OFFICE_TAIL.sub("", _DISTRICT_HEAD.sub("", name.strip()))
-    return core if len(core) >= 2 else ""
+    if len(core) < 2:
+        return ()
+    short = core
+    for long, abbreviation in _SHORT:
+        short = short.replace(long, abbreviation)
+    return tuple(dict.fromkeys((short, core)))
+
+
+def same_core(first: str, second: str) -> bool:
+    """One office in two spellings its core tells (区卫健局 and 区卫生健康委员会, 区审批局 and 区行政审批局)."""
+    a, b = unit_forms(first), unit_forms(second)
+    return bool(a and b and a[0] == b[0])
 
 
 def numbers_side_with(words, first: str, second: str) -> str | None:
     """Of two units a sheet is said to be of, the one its 文书号's 代字 (``words``) abbreviate, when only
     that one is (西人社许 against 区人社局 and 区卫健局); None when both, or neither, are."""
-    cores = unit_core(first), unit_core(second)
-    if not all(cores) or cores[0] in cores[1] or cores[1] in cores[0]:
+    forms = unit_forms(first), unit_forms(second)
+    if not all(forms) or any(a in b or b in a for a in forms[0] for b in forms[1]):
         return None
-    seen = [any(core in w for w in words if w) for core in cores]
+    seen = [any(form in w for form in own for w in words if w) for own in forms]
     return (first if seen[0] else second) if seen[0] != seen[1] else None
