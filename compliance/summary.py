@@ -143,7 +143,8 @@ def unit_table(records: pd.DataFrame, expected_units: Iterable[str] = (), unread
     # a unit named after a file that names none (自查.xlsx): its line says so, not only its records
     # or one given rows whose unit cell was blank in a table of other units (unit_column.record_units)
     guesses = (("unit-from-file-name", "unit-named-by-file"), ("unit-blank-among-units", "unit-has-blank-unit-rows"),
-               ("unit-line-disputed", "unit-has-disputed-rows"), ("unit-file-several-row", "unit-has-disputed-rows"))
+               ("unit-line-disputed", "unit-has-disputed-rows"), ("unit-file-several-row", "unit-has-disputed-rows"),
+               ("unit-by-folder", "unit-has-disputed-rows"))
     for code, note in guesses if "unit_problem" in records and len(records) else ():
         guessed = set(records.loc[records["unit_problem"].eq(code).to_numpy(bool), "unit"])
         nameless = out["单位"].isin(guessed).to_numpy(bool) & out["备注"].isna().to_numpy(bool)

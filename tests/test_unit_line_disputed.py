@@ -128,3 +128,85 @@ def test_one_office_in_two_spellings_is_no_dispute_and_the_usual_short_forms_are
         assert disputed == bool(units), name
         if units:
             assert {unit for _, unit, _ in records} == units, name
+
+
+def test_a_street_whose_name_starts_with_a_numeral_keeps_it(tmp_path):
+    """八泉街道 was read 泉街道 (the 八 taken for numbering): a phantom unit, and its decisions counted twice
+    beside the compiled sheet's 八泉街道 copies."""
+    from compliance.ingest.unit_text import unit_in_text
+
+    assert [unit_in_text(t) for t in ("八泉街道", "九龙街道", "一、区安监局", "（3）区司法局台账")] == \
+        ["八泉街道", "九龙街道", "区安监局", "区司法局"]
+    rows = [[i, f"西八泉罚〔2025〕{i}号", f"当事人{i}", DECIDED, LATE] for i in (1, 2)]
+    path = write_xlsx(tmp_path / "八泉街道_10月行政处罚.xlsx", {"Sheet1": [NO_UNIT_HEADER, *rows]})
+    _, payload, _ = cli_check(tmp_path, path, "2025-11-28")
+    assert {unit for _, unit, _ in _records(payload)} == {"八泉街道"}
+
+
+def test_two_units_in_a_file_name_joined_by_a_hyphen_or_a_space(tmp_path):
+    for k, name in enumerate(("区商务局-区统计局10月双公示.xlsx", "区商务局 区统计局 10月报送.xlsx")):
+        (tmp_path / str(k)).mkdir()
+        rows = [[1, "西商务罚〔2025〕1号", "甲", DECIDED, ON_TIME], [2, "西统计罚〔2025〕1号", "乙", DECIDED, LATE]]
+        path = write_xlsx(tmp_path / str(k) / name, {"Sheet1": [NO_UNIT_HEADER, *rows]})
+        _, payload, _ = cli_check(tmp_path / str(k), path, "2025-11-28")
+        assert {n: u for n, u, _ in _records(payload)} == {"西商务罚〔2025〕1号": "区商务局", "西统计罚〔2025〕1号": "区统计局"}
+
+
+def test_a_unit_column_copied_from_another_offices_template_yields_to_the_file_and_the_numbers(tmp_path):
+    """Every 处罚机关 cell says 区住建局 in 区文旅局's file of 西文旅罚 numbers: 区住建局 was ranked on 区文旅局's
+    overdue penalties with no word anywhere."""
+    rows = [[i, f"西文旅罚〔2025〕{i}号", f"当事人{i}", DECIDED, LATE, "区住建局"] for i in (1, 2, 3)]
+    path = write_xlsx(tmp_path / "区文旅局_10月行政处罚.xlsx", {"Sheet1": [HEADER, *rows]})
+    _, payload, _ = cli_check(tmp_path, path, "2025-11-28")
+    records = _records(payload)
+    assert {unit for _, unit, _ in records} == {"区文旅局"}
+    assert all("unit-cell-differs" in codes for _, _, codes in records)
+    # a compiler's file whose unit column names the deciding offices, by their own 代字: untouched
+    (tmp_path / "b").mkdir()
+    rows = [[1, "西住建罚〔2025〕1号", "甲", DECIDED, LATE, "区住建局"], [2, "西文旅罚〔2025〕1号", "乙", DECIDED, LATE, "区文旅局"]]
+    path = write_xlsx(tmp_path / "b" / "区政府办_10月汇总.xlsx", {"Sheet1": [HEADER, *rows]})
+    _, payload, _ = cli_check(tmp_path / "b", path, "2025-11-28")
+    assert {(n, u) for n, u, codes in _records(payload) if not codes} == \
+        {("西住建罚〔2025〕1号", "区住建局"), ("西文旅罚〔2025〕1号", "区文旅局")}
+
+
+def test_a_title_naming_another_unit_than_the_file_name_is_said(tmp_path):
+    """区人社局's file whose title names 区卫健局 (no 填报单位 line): the file name won in silence; now the 代字
+    decide (西卫健许: 区卫健局) and each record says its unit is in doubt. A part of the office is no dispute."""
+    rows = [[i, f"西卫健许〔2025〕{i}号", f"申请人{i}", DECIDED, LATE] for i in (1, 2)]
+    path = write_xlsx(tmp_path / "区人社局_10月行政许可(1).xlsx",
+                      {"Sheet1": [["区卫健局2025年10月行政许可台账"], PERMIT_HEADER, *rows]})
+    _, payload, _ = cli_check(tmp_path, path, "2025-11-28")
+    records = _records(payload)
+    assert {unit for _, unit, _ in records} == {"区卫健局"}
+    assert all("unit-line-disputed" in codes for _, _, codes in records)
+    (tmp_path / "b").mkdir()
+    rows = [[i, f"西公交罚〔2025〕{i}号", f"当事人{i}", DECIDED, LATE] for i in (1, 2)]
+    path = write_xlsx(tmp_path / "b" / "区公安分局交警大队_10月行政处罚.xlsx",
+                      {"Sheet1": [["区公安分局2025年10月行政处罚台账"], NO_UNIT_HEADER, *rows]})
+    _, payload, _ = cli_check(tmp_path / "b", path, "2025-11-28")
+    assert not any("unit-line-disputed" in codes for _, _, codes in _records(payload))
+
+
+def test_a_unit_read_only_from_its_folders_name_is_said_on_its_summary_line(tmp_path):
+    """新建 Microsoft Excel 工作表.xlsx in 法制办's own folder 区法制办: ranked under 区法制办 with an empty 备注."""
+    folder = tmp_path / "区法制办"
+    folder.mkdir()
+    rows = [[i, f"西医保许〔2025〕{i}号", f"申请人{i}", DECIDED, ON_TIME] for i in (1, 2)]
+    path = write_xlsx(folder / "新建 Microsoft Excel 工作表.xlsx", {"Sheet1": [PERMIT_HEADER, *rows]})
+    cli_check(tmp_path, path, "2025-11-28")
+    assert "单位不明" in (_summary_notes(tmp_path)["区法制办"] or "")
+
+
+def test_the_owner_in_another_spelling_in_the_unit_column_is_no_pasted_cell(tmp_path):
+    """填报单位：西塞山区市场监督管理局 and 处罚机关 区市场监管局 on two rows: one office; they were flagged
+    unit-cell-differs (另一个单位)."""
+    rows = [[1, "西市监罚〔2025〕1号", "甲", DECIDED, ON_TIME, "区市场监管局黄石港所"],
+            [2, "西市监罚〔2025〕2号", "乙", DECIDED, ON_TIME, "区市场监管局澄月所"],
+            [3, "西市监罚〔2025〕3号", "丙", DECIDED, ON_TIME, "区市场监管局"],
+            [4, "西市监罚〔2025〕4号", "丁", DECIDED, ON_TIME, "西塞山区市场监督管理局"]]
+    path = write_xlsx(tmp_path / "区市场监管局_10月行政处罚.xlsx",
+                      {"Sheet1": [["填报单位：西塞山区市场监督管理局"], HEADER, *rows]})
+    _, payload, _ = cli_check(tmp_path, path, "2025-11-28")
+    assert not any("unit-cell-differs" in codes for _, _, codes in _records(payload))
+    assert len({unit for _, unit, _ in _records(payload)}) == 1

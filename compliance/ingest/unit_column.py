@@ -58,17 +58,26 @@ def code_words(numbers: pd.Series) -> np.ndarray:
 def _pasted(units: pd.Series, owner: str, numbers: pd.Series) -> np.ndarray:
     """Per row: its unit cell names another office than the sheet's own (its 填报单位 line or file name), on
     fewer rows than the owner's, while its 文书号's 代字 (西司法罚) is one the owner's rows use and the other
-    office's rows use no other: a cell pasted from another ledger, which the number and the file both gainsay."""
+    office's rows use no other; or on any number of rows, whose 代字 abbreviate the owner and not the other
+    (西文旅罚 under 区住建局 in 区文旅局's file): cells pasted from another ledger, which the number and the file
+    both gainsay."""
     mine = units.eq(owner).to_numpy(bool)
     others = units.notna().to_numpy(bool) & ~mine
-    if not mine.any() or not others.any():
+    if not others.any():
         return np.zeros(len(units), dtype=bool)
     words = code_words(numbers)
     own = set(words[mine]) - {""}
     out = np.zeros(len(units), dtype=bool)
+    from .unit_spellings import same_unit  # spellings read fields' tables: imported when a sheet is read
+
     for other, rows in pd.Series(np.flatnonzero(others)).groupby(units.to_numpy(object)[others]):
         rows = rows.to_numpy()
+        if same_core(other, owner) or same_unit(other, owner):  # the owner in another spelling (区市场监管局)
+            continue
         if len(rows) < mine.sum() and set(words[rows]) <= own and "" not in set(words[rows]):
+            out[rows] = True
+        # a whole column copied with another office's template (区住建局 in 区文旅局's file of 西文旅罚 numbers)
+        elif numbers_side_with(set(words[rows]), other, owner) == owner:
             out[rows] = True
     return out
 
@@ -115,8 +124,9 @@ def disputed_unit(line: str | None, other: str | None) -> str | None:
     line left over from the unit that lent it, or a wrong file name; neither is taken on trust."""
     from .unit_spellings import same_unit  # spellings read fields' tables: imported when a sheet is read
 
-    if not line or not other or same_unit(unit_name(line), unit_name(other)) or same_core(line, other):
-        return None
+    if not line or not other or same_unit(unit_name(line), unit_name(other)) or same_core(line, other) \
+            or unit_name(line).startswith(unit_name(other)) or unit_name(other).startswith(unit_name(line)):
+        return None  # one office, or an office and its own part (区公安分局 and 区公安分局交警大队)
     return other
 
 
@@ -177,11 +187,12 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
     pasted = np.zeros(len(unit), dtype=bool) if owner is None or numbers is None else \
         _pasted(unit, unit_name(owner), numbers)
     unit = unit.mask(pasted, unit_name(owner)) if pasted.any() else unit
-    disputed = unit.isna().to_numpy(bool) & ~party & (context.disputed is not None) & (context.unit_line is not None)
-    if disputed.any():  # the line and the file name (or title) differ: the side the 文书号's 代字 take, if one
+    disputed = unit.isna().to_numpy(bool) & ~party & (context.disputed is not None)
+    if disputed.any():  # the line (else the file name) and the other differ: the side the 文书号's 代字 take, if one
+        first = context.unit_line or context.fallback_unit
         sided = numbers_side_with(set(code_words(numbers)[disputed]) if numbers is not None else (),
-                                  context.unit_line, context.disputed)
-        unit = unit.mask(disputed, unit_name(sided or context.unit_line))
+                                  first, context.disputed)
+        unit = unit.mask(disputed, unit_name(sided or first))
     unknown = unit.isna().to_numpy(bool) & (context.unit_line is None) & (not context.fallback_named)
     folder = unit.isna().to_numpy(bool) & ~party & getattr(context, "by_folder", False)
     fallback = unit_name(context.unit_line or context.fallback_unit)

@@ -13,7 +13,9 @@ _ORG_SUFFIX = re.compile(r"^(.+?(?:分局|局|办|委|院|所|队|站|(?:档案|
 # What a clerk puts before the unit in a file name: 附件1：, 01, 1., (3), 2016年10月, brackets round the name,
 # the words of a cover letter's title (关于报送区编办…的函, 报送：区食药监局).
 _LEADING_NOISE = re.compile(r"^(?:附件\s*[\d一二三四五六七八九十]*|(?:报送|填报|上报|填表|制表)单位|关于|报送|上报|呈报|提交|填报|\d{4}\s*年度?(?:\s*\d{1,2}\s*月份?)?|\d{1,2}\s*月份?"
-                            r"|[\d一二三四五六七八九十]+|[（(【\[]\s*[\d一二三四五六七八九十]+\s*[)）】\]])\s*[：:、.．,，]*\s*")
+                            # a Chinese numeral numbers only before its mark (一、区安监局): 八泉街道, 九龙街道 are names
+                            r"|\d+|[一二三四五六七八九十]+(?=\s*[：:、.．,，])|[（(【\[]\s*[\d一二三四五六七八九十]+\s*[)）】\]])"
+                            r"\s*[：:、.．,，]*\s*")
 
 
 # 街道, 乡镇 and their like name a kind of office, not one (各乡镇街道汇总: a compiled workbook of them all).
@@ -49,7 +51,7 @@ def units_in_name(text: str) -> list[str]:
     """Every unit a name names, in order (区人社局、区医保局_2024年行政许可 and 区安监局和区环保局联合执法台账 ->
     both): a file of two units. 和 inside a unit's own name (区文化和旅游局) joins nothing."""
     found = []
-    for part in re.split(r"[、，,]+", _SENT_TO.sub("", text)):
+    for part in re.split(r"[、，,\-－—/／\s]+", _SENT_TO.sub("", text)):  # 区商务局-区统计局, 区教育局 区民政局
         while unit := unit_in_text(part):
             found.append(unit)
             after = part[part.find(unit) + len(unit):]
