@@ -171,14 +171,15 @@ def test_a_unit_column_copied_from_another_offices_template_yields_to_the_file_a
 
 
 def test_a_title_naming_another_unit_than_the_file_name_is_said(tmp_path):
-    """区人社局's file whose title names 区卫健局 (no 填报单位 line): the file name won in silence; now the 代字
-    decide (西卫健许: 区卫健局) and each record says its unit is in doubt. A part of the office is no dispute."""
+    """区人社局's file whose title names 区卫健局 (no 填报单位 line): the file name won in silence; it still decides
+    (a renamed office keeps its old 代字, so the 代字 do not decide here), and each record says its unit is in
+    doubt. A part of the office is no dispute."""
     rows = [[i, f"西卫健许〔2025〕{i}号", f"申请人{i}", DECIDED, LATE] for i in (1, 2)]
     path = write_xlsx(tmp_path / "区人社局_10月行政许可(1).xlsx",
                       {"Sheet1": [["区卫健局2025年10月行政许可台账"], PERMIT_HEADER, *rows]})
     _, payload, _ = cli_check(tmp_path, path, "2025-11-28")
     records = _records(payload)
-    assert {unit for _, unit, _ in records} == {"区卫健局"}
+    assert {unit for _, unit, _ in records} == {"区人社局"}
     assert all("unit-line-disputed" in codes for _, _, codes in records)
     (tmp_path / "b").mkdir()
     rows = [[i, f"西公交罚〔2025〕{i}号", f"当事人{i}", DECIDED, LATE] for i in (1, 2)]
@@ -210,3 +211,33 @@ def test_the_owner_in_another_spelling_in_the_unit_column_is_no_pasted_cell(tmp_
     _, payload, _ = cli_check(tmp_path, path, "2025-11-28")
     assert not any("unit-cell-differs" in codes for _, _, codes in _records(payload))
     assert len({unit for _, unit, _ in _records(payload)}) == 1
+
+
+def test_review_of_the_unit_rules_an_action_word_a_renamed_office_a_part_and_a_compiler(tmp_path):
+    """Review of 859fc4e: 审批 inside 区住建局's 西建审批 took a compiler's column; a title with the office's old name
+    (区城管局) took 区综合执法局's rows by its old 代字; 区公安分局-交警大队 was split into two units; a title naming
+    the compiler, or an office's own 大队, or a street's 办事处 was a dispute."""
+    def run(k, name, sheet):
+        (tmp_path / k).mkdir()
+        _, payload, _ = cli_check(tmp_path / k, write_xlsx(tmp_path / k / name, {"Sheet1": sheet}), "2025-11-28")
+        return _records(payload)
+
+    rows = [[1, "西审批许〔2025〕1号", "甲", DECIDED, LATE, "区行政审批局"],
+            [2, "西建审批〔2025〕1号", "乙", DECIDED, LATE, "区住建局"], [3, "西建许〔2025〕2号", "丙", DECIDED, LATE, "区住建局"]]
+    got = run("a", "区行政审批局_2025年10月行政许可.xlsx", [HEADER, *rows])
+    assert [(u, "unit-cell-differs" in c) for _, u, c in got] == [("区行政审批局", False), ("区住建局", False), ("区住建局", False)]
+    rows = [[i, f"西城管罚〔2025〕{i}号", f"当事人{i}", DECIDED, LATE] for i in (1, 2)]
+    got = run("b", "区综合执法局_行政处罚.xlsx", [["区城管局2025年10月行政处罚公示表"], NO_UNIT_HEADER, *rows])
+    assert {u for _, u, _ in got} == {"区综合执法局"} and all("unit-line-disputed" in c for _, _, c in got)
+    rows = [[1, "西公交罚〔2025〕1号", "甲", DECIDED, LATE], [2, "西公(治)罚〔2025〕2号", "乙", DECIDED, LATE]]
+    got = run("c", "区公安分局-交警大队_10月行政处罚.xlsx", [NO_UNIT_HEADER, *rows])
+    assert {u for _, u, _ in got} == {"区公安分局"} and not any(c for _, _, c in got)
+    rows = [[i, f"西人社罚〔2025〕{i}号", f"当事人{i}", DECIDED, LATE] for i in (1, 2)]
+    got = run("d", "区人社局_10月行政处罚.xlsx", [["区法制办2025年10月行政处罚汇总表"], NO_UNIT_HEADER, *rows])
+    assert {u for _, u, _ in got} == {"区人社局"} and not any(c for _, _, c in got)
+    rows = [[i, f"西交通罚〔2025〕{i}号", f"当事人{i}", DECIDED, LATE] for i in (1, 2)]
+    got = run("e", "区交通运输局_10月行政处罚.xlsx", [["填报单位：区交通运输综合执法大队"], NO_UNIT_HEADER, *rows])
+    assert not any(c for _, _, c in got)
+    rows = [[i, f"西八泉罚〔2025〕{i}号", f"当事人{i}", DECIDED, LATE] for i in (1, 2)]
+    got = run("f", "八泉街道_10月行政处罚.xlsx", [["填报单位：西塞山区人民政府八泉街道办事处"], NO_UNIT_HEADER, *rows])
+    assert not any(c for _, _, c in got)

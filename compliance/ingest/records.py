@@ -116,7 +116,7 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: FieldRules,
                            title_category(sheet.rows, header_index), fallback_named=fallback_named, by_folder=by_folder,
                            unit_above=above is not None,
                            disputed=disputed_unit(line, fallback_unit if fallback_named else title) if line
-                           else disputed_unit(fallback_unit, title) if fallback_named else None)
+                           else disputed_unit(fallback_unit, title, title=True) if fallback_named else None)
     groups = side_by_side(headers, rules)
     if len(groups) > 1:
         return read_side_by_side(sheet, groups, rules, context)

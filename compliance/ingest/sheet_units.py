@@ -9,7 +9,7 @@ import pandas as pd
 from ..fields import unit_name
 from .docnumbers import normalise_document_numbers
 from .unit_column import SECTION, own_parts
-from .unit_text import unit_forms, unit_in_text
+from .unit_text import names_office, unit_forms, unit_in_text
 
 _COMPILED = re.compile(r"汇总|各单位|各部门|全区")  # a file name that says it gathers several units' ledgers
 
@@ -73,7 +73,7 @@ def units_by_code_word(records: pd.DataFrame, units: list[str], first: str) -> N
     words = code_words(records["document_number"])
 
     def pick(word: str):
-        hits = [name for name, forms in cores.items() if word and any(form in word for form in forms)]
+        hits = [name for name, forms in cores.items() if word and any(names_office(word, form) for form in forms)]
         return hits[0] if len(hits) == 1 else None
     picked = pd.Series(words, dtype=object).map({w: pick(w) for w in set(words)}).to_numpy(object)  # few words
     take = left & pd.notna(picked)

@@ -119,14 +119,21 @@ def source_units(kept: pd.DataFrame, mapping) -> pd.Series | None:
     return kept[columns[0]]
 
 
-def disputed_unit(line: str | None, other: str | None) -> str | None:
+_COMPILER = re.compile(r"政府$|政府办|法制办|政务公开办")
+_OFFICE_END = re.compile(r"(?:分局|局|委员会|委|办事处|办|大队|中心|所)$")
+
+
+def disputed_unit(line: str | None, other: str | None, title: bool = False) -> str | None:
     """``other``, when a 填报单位 line names a unit and the file name (or title row) names another: a template's
     line left over from the unit that lent it, or a wrong file name; neither is taken on trust."""
     from .unit_spellings import same_unit  # spellings read fields' tables: imported when a sheet is read
 
     if not line or not other or same_unit(unit_name(line), unit_name(other)) or same_core(line, other) \
-            or unit_name(line).startswith(unit_name(other)) or unit_name(other).startswith(unit_name(line)):
-        return None  # one office, or an office and its own part (区公安分局 and 区公安分局交警大队)
+            or (title and _COMPILER.search(other)):  # a title naming who compiled the table (区法制办…汇总表)
+        return None
+    a, b = (_OFFICE_END.sub("", unit_name(n)) for n in (line, other))
+    if a.startswith(b) or b.startswith(a) or a in b or b in a:
+        return None  # an office and its own part (区公安分局交警大队, 区交通运输综合执法大队), a street's 办事处
     return other
 
 
@@ -190,8 +197,9 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
     disputed = unit.isna().to_numpy(bool) & ~party & (context.disputed is not None)
     if disputed.any():  # the line (else the file name) and the other differ: the side the 文书号's 代字 take, if one
         first = context.unit_line or context.fallback_unit
+        # a title against the file name: said, the file decides (a renamed office keeps its old 代字: 西城管罚)
         sided = numbers_side_with(set(code_words(numbers)[disputed]) if numbers is not None else (),
-                                  first, context.disputed)
+                                  first, context.disputed) if context.unit_line else None
         unit = unit.mask(disputed, unit_name(sided or first))
     unknown = unit.isna().to_numpy(bool) & (context.unit_line is None) & (not context.fallback_named)
     folder = unit.isna().to_numpy(bool) & ~party & getattr(context, "by_folder", False)

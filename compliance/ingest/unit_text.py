@@ -51,7 +51,7 @@ def units_in_name(text: str) -> list[str]:
     """Every unit a name names, in order (区人社局、区医保局_2024年行政许可 and 区安监局和区环保局联合执法台账 ->
     both): a file of two units. 和 inside a unit's own name (区文化和旅游局) joins nothing."""
     found = []
-    for part in re.split(r"[、，,\-－—/／\s]+", _SENT_TO.sub("", text)):  # 区商务局-区统计局, 区教育局 区民政局
+    for part in _parts(re.split(r"[、，,]+", _SENT_TO.sub("", text))):
         while unit := unit_in_text(part):
             found.append(unit)
             after = part[part.find(unit) + len(unit):]
@@ -60,6 +60,18 @@ def units_in_name(text: str) -> list[str]:
                 break
             part = after[joined.end():]
     return list(dict.fromkeys(found))
+
+
+def _parts(parts: list[str]) -> list[str]:
+    """Each part split again at hyphens and spaces where every piece that names a unit names a district's office
+    (区商务局-区统计局, 区教育局 区民政局); 区公安分局-交警大队 and 区卫健委 卫生监督所 stay one office's."""
+    out = []
+    for part in parts:
+        pieces = [p for p in re.split(r"[\-－—/／\s]+", part) if p]
+        named = [unit_in_text(p) for p in pieces]
+        several = sum(u is not None for u in named) > 1 and all(u is None or u[0] in "区县市" for u in named)
+        out.extend(pieces if several else [part])
+    return out
 
 
 # A unit's short core, as a 文书号's 代字 abbreviates it (区人社局 -> 人社: 西人社许〔2025〕1号).
@@ -100,5 +112,11 @@ def numbers_side_with(words, first: str, second: str) -> str | None:
     forms = unit_forms(first), unit_forms(second)
     if not all(forms) or any(a in b or b in a for a in forms[0] for b in forms[1]):
         return None
-    seen = [any(form in w for form in own for w in words if w) for own in forms]
+    seen = [any(names_office(w, form) for form in own for w in words if w) for own in forms]
     return (first if seen[0] else second) if seen[0] != seen[1] else None
+
+
+def names_office(word: str, form: str) -> bool:
+    """The 代字 ``word`` begins with ``form``, after at most the district's one character (西人社许, 人社许): an
+    action's word later in it (西建审批: 住建's 审批) names no office."""
+    return 0 <= word.find(form) <= 1
