@@ -23,6 +23,16 @@ def _summary_notes(tmp_path) -> dict[str, str]:
     return {row[unit]: row[note] for row in rows[at + 1:] if row and row[unit]}
 
 
+def _ledger(tmp_path, name: str, sheet: list) -> list[tuple[str, str, list[str]]]:
+    """The records of ``name`` holding ``sheet`` (as Sheet1), checked through the CLI."""
+    _, payload, _ = cli_check(tmp_path, write_xlsx(tmp_path / name, {"Sheet1": sheet}), "2025-11-28")
+    return _records(payload)
+
+
+def _all_disputed(records) -> bool:
+    return all("unit-line-disputed" in codes for _, _, codes in records)
+
+
 def _sheet_notes(payload) -> list[str]:
     return [n for f in payload["inputs"] for s in f.get("sheets", []) for n in s.get("notes", [])]
 
@@ -47,34 +57,27 @@ def test_a_footer_signed_by_the_unit_the_numbers_name_keeps_them_but_says_so(tmp
     """区自然资源局's file signed 填报单位（盖章）：区林业局 under 西林业罚 numbers: the numbers side with the
     line; still in doubt, and said on every record."""
     rows = [[i, f"西林业罚〔2025〕{i}号", f"当事人{i}", DECIDED, LATE] for i in range(1, 4)]
-    path = write_xlsx(tmp_path / "区自然资源局_10月行政处罚.xlsx",
-                      {"Sheet1": [NO_UNIT_HEADER, *rows, [], ["填报单位（盖章）：区林业局", None, None, "填报人：王五"]]})
-    _, payload, _ = cli_check(tmp_path, path, "2025-11-28")
-    records = _records(payload)
+    records = _ledger(tmp_path, "区自然资源局_10月行政处罚.xlsx",
+                      [NO_UNIT_HEADER, *rows, [], ["填报单位（盖章）：区林业局", None, None, "填报人：王五"]])
     assert {unit for _, unit, _ in records} == {"区林业局"} and len(records) == 3
-    assert all("unit-line-disputed" in codes for _, _, codes in records)
+    assert _all_disputed(records)
 
 
 def test_numbers_that_name_neither_unit_leave_the_line_and_flag_every_record(tmp_path):
     rows = [[i, f"西罚〔2025〕{i}号", f"当事人{i}", DECIDED, ON_TIME] for i in range(1, 4)]
-    path = write_xlsx(tmp_path / "区城管局_10月行政处罚.xlsx",
-                      {"Sheet1": [["填报单位：区司法局"], NO_UNIT_HEADER, *rows]})
-    _, payload, _ = cli_check(tmp_path, path, "2025-11-28")
-    records = _records(payload)
+    records = _ledger(tmp_path, "区城管局_10月行政处罚.xlsx", [["填报单位：区司法局"], NO_UNIT_HEADER, *rows])
     assert {unit for _, unit, _ in records} == {"区司法局"}
-    assert all("unit-line-disputed" in codes for _, _, codes in records)
+    assert _all_disputed(records)
     assert "单位不明" in (_summary_notes(tmp_path)["区司法局"] or "")
 
 
 def test_a_title_and_a_line_that_disagree_in_a_file_named_for_no_unit(tmp_path):
     """2025年10月报送.xlsx: the title says 区发改局, the line 区统计局, the numbers 西发改许."""
     rows = [[i, f"西发改许〔2025〕{i}号", f"申请人{i}", DECIDED, ON_TIME] for i in range(1, 6)]
-    path = write_xlsx(tmp_path / "2025年10月报送.xlsx",
-                      {"Sheet1": [["区发改局2025年10月行政许可台账"], ["填报单位：区统计局"], PERMIT_HEADER, *rows]})
-    _, payload, _ = cli_check(tmp_path, path, "2025-11-28")
-    records = _records(payload)
+    records = _ledger(tmp_path, "2025年10月报送.xlsx",
+                      [["区发改局2025年10月行政许可台账"], ["填报单位：区统计局"], PERMIT_HEADER, *rows])
     assert {unit for _, unit, _ in records} == {"区发改局"} and len(records) == 5
-    assert all("unit-line-disputed" in codes for _, _, codes in records)
+    assert _all_disputed(records)
 
 
 def test_the_same_unit_in_two_spellings_or_a_unit_column_is_no_dispute(tmp_path):
@@ -219,8 +222,7 @@ def test_review_of_the_unit_rules_an_action_word_a_renamed_office_a_part_and_a_c
     the compiler, or an office's own 大队, or a street's 办事处 was a dispute."""
     def run(k, name, sheet):
         (tmp_path / k).mkdir()
-        _, payload, _ = cli_check(tmp_path / k, write_xlsx(tmp_path / k / name, {"Sheet1": sheet}), "2025-11-28")
-        return _records(payload)
+        return _ledger(tmp_path / k, name, sheet)
 
     rows = [[1, "西审批许〔2025〕1号", "甲", DECIDED, LATE, "区行政审批局"],
             [2, "西建审批〔2025〕1号", "乙", DECIDED, LATE, "区住建局"], [3, "西建许〔2025〕2号", "丙", DECIDED, LATE, "区住建局"]]

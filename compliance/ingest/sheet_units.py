@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..fields import unit_name
 from .docnumbers import normalise_document_numbers
-from .unit_column import SECTION, own_parts
+from .unit_column import SECTION, code_words, own_parts
 from .unit_text import names_office, unit_forms, unit_in_text
 
 _COMPILED = re.compile(r"汇总|各单位|各部门|全区")  # a file name that says it gathers several units' ledgers
@@ -64,8 +64,6 @@ def units_by_code_word(records: pd.DataFrame, units: list[str], first: str) -> N
     """A file named for several units (区人社局、区医保局_台账) whose sheet has no unit column: a row left under the
     first takes the one unit its 文书号's 代字 abbreviates (西医保许: 区医保局); the rest stay, each said
     (unit-file-several-row). In place: the sheet's frame is the file's."""
-    from .unit_column import code_words  # the 代字 as the unit column's own check reads it
-
     left = records["unit"].eq(first).to_numpy(bool)
     cores = {name: forms for name in dict.fromkeys(unit_name(u) for u in units) if (forms := unit_forms(name))}
     if not left.any() or len(cores) < 2:
