@@ -588,7 +588,12 @@ def test_a_measure_line_above_the_header_names_no_unit(tmp_path, measure):
     (["区政府办", "区政府办", "西塞山区人民政府办公室"], "区政府办"),
     (["区自然资源局", "区自然资源局", "西塞山区自然资源和规划局"], "区自然资源局"),
     # probe 56: 市监 is the bureau's other short name (区市监局 and 区市场监管局 were ranked as two units)
-    (["区市监局", "区市监局", "区市场监管局", "西塞山区市场监督管理局"], "区市监局")])
+    (["区市监局", "区市监局", "区市场监管局", "西塞山区市场监督管理局"], "区市监局"),
+    # probe 71 M3: one office called 委 and 局 (the 2018 reform renamed it in some districts, not in others)
+    (["区卫健局", "区卫健局", "区卫生健康委员会"], "区卫健局"),
+    (["区行政审批局", "区行政审批局", "区审批局", "西塞山区行政审批服务局"], "区行政审批局"),
+    # probe 71 H5: the police branch named by its district without 区
+    (["区公安分局", "区公安分局", "西塞山公安分局", "黄石市公安局西塞山分局"], "区公安分局")])
 def test_a_committee_written_short_and_long_is_one_unit(tmp_path, spellings, kept):
     """区卫生健康委员会 is 区卫健委 as 区人力资源和社会保障局 is 区人社局: ranked against itself, it was two units."""
     import json
@@ -599,6 +604,19 @@ def test_a_committee_written_short_and_long_is_one_unit(tmp_path, spellings, kep
     payload = json.loads(result.stdout)
     assert {r["unit"] for r in payload["records"]} == {kept}
     assert set(summary(tmp_path / "r.xlsx")) == {kept, "合计"}
+
+
+@pytest.mark.parametrize("spellings", [["区民政局", "区民委"], ["区公安分局", "森林公安分局"], ["区教育局", "区科委"],
+                                       ["西塞山公安分局", "黄石港公安分局"]])
+def test_offices_alike_in_name_stay_apart(tmp_path, spellings):
+    """Guards of the spellings above: 区民委 is not 区民政局, the 森林 police is no district's branch, and two
+    districts' branches are two units."""
+    import json
+
+    folder = _spelled(tmp_path / "in", spellings)
+    result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2016-12-31", "--json", "-", "-q",
+                                       "-o", str(tmp_path / "r.xlsx")])
+    assert {r["unit"] for r in json.loads(result.stdout)["records"]} == set(spellings)
 
 
 def test_an_unreadable_file_named_for_two_units_is_each_ones(tmp_path):

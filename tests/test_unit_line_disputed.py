@@ -243,3 +243,26 @@ def test_review_of_the_unit_rules_an_action_word_a_renamed_office_a_part_and_a_c
     rows = [[i, f"西八泉罚〔2025〕{i}号", f"当事人{i}", DECIDED, LATE] for i in (1, 2)]
     got = run("f", "八泉街道_10月行政处罚.xlsx", [["填报单位：西塞山区人民政府八泉街道办事处"], NO_UNIT_HEADER, *rows])
     assert not any(c for _, _, c in got)
+
+
+def test_a_renamed_offices_old_name_declared_in_the_config_is_no_dispute(tmp_path):
+    """Probe 71 M2: 区应急管理局's file signed with its old name 区安全生产监督管理局, which compliance.toml [units]
+    declares as its alias: every row still said 单位不明 and the 汇总 asked to check whose rows they were."""
+    import json
+
+    from click.testing import CliRunner
+
+    from compliance.cli import main
+
+    rows = [[i, f"西应急罚〔2025〕{i}号", f"当事人{i}", DECIDED, LATE] for i in range(1, 4)]
+    path = write_xlsx(tmp_path / "区应急管理局_10月行政处罚.xlsx",
+                      {"Sheet1": [NO_UNIT_HEADER, *rows, [], ["填报单位（盖章）：区安全生产监督管理局"]]})
+    config = tmp_path / "compliance.toml"
+    config.write_text('[units]\n"区应急管理局" = ["区安全生产监督管理局", "区安监局"]\n', encoding="utf-8")
+    args = ["check", str(path), "--as-of", "2025-11-28", "--no-history", "-o", str(tmp_path / "r.xlsx"), "--json", "-"]
+    declared = _records(json.loads(CliRunner().invoke(main, [*args, "--config", str(config)]).stdout))
+    assert [(unit, codes) for _, unit, codes in declared] == [("区应急管理局", [])] * 3, declared
+    assert not _summary_notes(tmp_path)["区应急管理局"]
+    config.write_text("", encoding="utf-8")  # undeclared, the two names are still in doubt
+    undeclared = _records(json.loads(CliRunner().invoke(main, [*args, "--config", str(config)]).stdout))
+    assert _all_disputed(undeclared), undeclared

@@ -159,3 +159,16 @@ def test_a_bare_submission_folder_is_no_months_folder(tmp_path):
     write_xlsx(folder / "安监10月台账.xlsx", {"Sheet1": [HEADER[:5], [1, "西安监罚〔2025〕1号", "甲", DECIDED, LATE]]})
     _, payload, _ = cli_check(tmp_path, tmp_path / "in", "2025-11-28")
     assert _units(payload)["西安监罚〔2025〕1号"][0] != "区政府办"
+
+
+def test_a_police_station_named_with_the_district_without_qu_is_the_branchs(tmp_path):
+    """Probe 71 H5: 西塞山公安分局澄月派出所 in 区公安分局's ledger was a unit of its own, ranked last with the branch's
+    overdue decision (西塞山公安分局 is how the police branch is usually written: the district without 区)."""
+    rows = [[1, "西公(治)行罚决字〔2025〕501号", "甲", DECIDED, ON_TIME, "区公安分局"],
+            [2, "西公(治)行罚决字〔2025〕503号", "乙", DECIDED, None, "西塞山公安分局澄月派出所"],
+            [3, "西公(治)行罚决字〔2025〕505号", "丙", DECIDED, LATE, "西塞山公安分局黄思湾派出所"]]
+    _, payload, _ = cli_check(tmp_path, write_xlsx(tmp_path / "区公安分局_10月行政处罚.xlsx", {"行政处罚": [HEADER, *rows]}),
+                              "2025-11-28")
+    assert {u for u, _, _ in _units(payload).values()} == {"区公安分局"}, _units(payload)
+    assert sum(i["code"] == "unit-section" for r in payload["records"] for i in r["issues"]) == 2
+    assert {line["unit"] for line in payload["units"]} == {"区公安分局", "合计"}

@@ -141,7 +141,8 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
         try:  # a CSV body found malformed only when parsed below its header (a quote never closed)
             read = partial(read_sheet, source_file=str(path), rules=config.columns, fallback_category=file_category,
                            fallback_unit=per_sheet.get(raw.name) or file_unit,
-                           fallback_named=named is not None or raw.name in per_sheet, folder_unit=folder)
+                           fallback_named=named is not None or raw.name in per_sheet, folder_unit=folder,
+                           units=config.units or None)  # compliance.toml's [units]: a renamed office's old name
             result = read(raw)
             if result.header_row is None and any(n.code == "sheet-no-header" for n in result.notes):
                 result = read_continued(raw, previous, config.columns, read, str(path)) or result

@@ -88,7 +88,7 @@ _DOCUMENT_KIND = re.compile(r"文书(?:名称|类型|种类)")  # 行政处罚�
 
 def read_sheet(sheet: RawSheet, source_file: str, rules: FieldRules,
                fallback_category: str | None, fallback_unit: str, fallback_named: bool = True,
-               folder_unit: str | None = None) -> SheetResult:
+               folder_unit: str | None = None, units: dict | None = None) -> SheetResult:
     had_content = fill_merged(sheet)
     found = find_header(sheet.rows, rules, sheet.merged)
     if found is None:
@@ -115,8 +115,8 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: FieldRules,
                            folder_unit if by_folder else unit_line, section_above(sheet.rows, header_index),
                            title_category(sheet.rows, header_index), fallback_named=fallback_named, by_folder=by_folder,
                            unit_above=above is not None,
-                           disputed=disputed_unit(line, fallback_unit if fallback_named else title) if line
-                           else disputed_unit(fallback_unit, title, title=True) if fallback_named else None)
+                           disputed=disputed_unit(line, fallback_unit if fallback_named else title, units=units) if line
+                           else disputed_unit(fallback_unit, title, title=True, units=units) if fallback_named else None)
     groups = side_by_side(headers, rules)
     if len(groups) > 1:
         return read_side_by_side(sheet, groups, rules, context)

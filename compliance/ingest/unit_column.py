@@ -123,13 +123,17 @@ _COMPILER = re.compile(r"政府$|政府办|法制办|政务公开办")
 _OFFICE_END = re.compile(r"(?:分局|局|委员会|委|办事处|办|大队|中心|所)$")
 
 
-def disputed_unit(line: str | None, other: str | None, title: bool = False) -> str | None:
+def disputed_unit(line: str | None, other: str | None, title: bool = False, units: dict | None = None) -> str | None:
     """``other``, when a 填报单位 line names a unit and the file name (or title row) names another: a template's
-    line left over from the unit that lent it, or a wrong file name; neither is taken on trust."""
-    from .unit_spellings import same_unit  # spellings read fields' tables: imported when a sheet is read
+    line left over from the unit that lent it, or a wrong file name; neither is taken on trust. Never two names
+    ``units`` (compliance.toml [units]) declares one unit's (区应急管理局 and its old name 区安全生产监督管理局)."""
+    from .unit_spellings import as_declared, same_unit  # spellings read fields' tables: imported when a sheet is read
 
     if not line or not other or same_unit(unit_name(line), unit_name(other)) or same_core(line, other) \
             or (title and _COMPILER.search(other)):  # a title naming who compiled the table (区法制办…汇总表)
+        return None
+    declared = as_declared({unit_name(line), unit_name(other)}, units) if units else {}
+    if declared.get(unit_name(line)) is not None and declared.get(unit_name(line)) == declared.get(unit_name(other)):
         return None
     a, b = (_OFFICE_END.sub("", unit_name(n)) for n in (line, other))
     if a.startswith(b) or b.startswith(a) or a in b or b in a:

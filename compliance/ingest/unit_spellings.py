@@ -25,6 +25,7 @@ SHORT_FORMS = {
     "综合行政执法": "综合执法", "机构编制委员会办公室": "编办", "发展和改革": "发改", "发展改革": "发改",
     "科学技术": "科技", "应急管理": "应急", "退役军人事务": "退役军人", "医疗保障": "医保", "人民防空": "人防",
     "管理委员会": "管委会",  # 开发区管理委员会 = 开发区管委会
+    "行政审批服务": "审批", "行政审批": "审批",  # 区行政审批局 = 区行政审批服务局 = 区审批局
     "街道办事处": "街道", "街道办": "街道", "镇人民政府": "镇", "乡人民政府": "乡",  # 澄月街道办事处 = 澄月街道
     "自然资源和规划": "自然资源", "自然资源与规划": "自然资源",  # 区自然资源和规划局 = 区自然资源局
     "人民政府办公室": "政府办", "办公室": "办",  # 区人民政府办公室 = 区政府办, 区人民防空办公室 = 区人防办
@@ -37,6 +38,9 @@ _DISTRICT = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?市)?(?P<named>[\u4e00-\u9fff]
 # A city bureau's branch in the district (黄石市国土资源局西塞山分局: 区国土分局, 区国土局), and the Party committee's
 # offices (中共西塞山区委机构编制委员会办公室, 区委编办: 区编办), written as the district's own.
 _CITY_BRANCH = re.compile(r"^[\u4e00-\u9fff]{1,6}?市(?P<office>[\u4e00-\u9fff]+?)局(?P<district>[\u4e00-\u9fff]{1,6}?)区?分局$")
+# The police branch named by its district without 区 (西塞山公安分局, as 黄石市公安局西塞山分局 is written short);
+# not the 铁路, 森林 or 机场 police, which are no district's.
+_POLICE = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?市)?(?!铁路|森林|林业|水上|机场|民航|港航|交通|经济|经开|高新|开发)(?P<district>[\u4e00-\u9fff]{2,4}?)(?<![区县市])公安分局")
 _PARTY = re.compile(r"^中共(?P<district>[\u4e00-\u9fff]{0,6}?[区县])委|^(?P<bare>[区县])委(?=.)")
 
 
@@ -44,6 +48,7 @@ _PARTY = re.compile(r"^中共(?P<district>[\u4e00-\u9fff]{0,6}?[区县])委|^(?P
 def _key(name: str) -> tuple[str, str | None]:
     """(the office's name after the district, shortened; the district it names, None for a bare 区)."""
     short = _CITY_BRANCH.sub(r"\g<district>区\g<office>分局", name)
+    short = _POLICE.sub(r"\g<district>区公安分局", short)
     short = _PARTY.sub(lambda m: m.group("district") or m.group("bare"), short)
     for long in _LONG_FIRST:
         short = short.replace(long, SHORT_FORMS[long])
@@ -51,6 +56,9 @@ def _key(name: str) -> tuple[str, str | None]:
         short = short[:-2] + "局"
     elif short.endswith("委员会"):  # 区卫生健康委员会 = 区卫健委, 区发展和改革委员会 = 区发改委
         short = short[:-3] + "委"
+    if short.endswith("委") and not short.endswith(("区委", "县委")):
+        # one office called 委 in one district, 局 in the next since the 2018 reform (区卫健委 = 区卫健局)
+        short = short[:-1] + "局"
     found = _DISTRICT.match(short)
     if found is None:
         return short, None
