@@ -5,7 +5,8 @@ unit_spellings.py). But a city platform's list may hold another district's offic
 alone or beside ours: by spelling alone the first is taken for ours (our decisions 网站未见, theirs our
 台账未登记), and with both the bare name merges with neither (our 网站未见 hidden as 无法核对). The decision
 numbers tell: each office's numbers carry its issuer's short name (西安监罚, 港安监罚). Where both sides have
-numbers, a ledger unit is the list unit whose issuers it shares, one only; none shared, none is it.
+numbers, a ledger unit is the list unit whose issuers it shares, one only (or several spellings of one
+office: two lists spell it two ways); none shared, none is it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..ingest.docnumbers import normalise_document_numbers
-from ..ingest.unit_spellings import same_unit, spelling_aliases
+from ..ingest.unit_spellings import other_districts, same_unit, spelling_aliases
 
 _ISSUER = r"^(.+?)〔(?:19|20)\d{2}〕"  # a normalised number's issuer: 西安监罚 of 西安监罚〔2024〕5号
 
@@ -25,17 +26,19 @@ def online_unit_aliases(records: pd.DataFrame, entries: pd.DataFrame) -> dict[st
     theirs = _issuers(entries["unit"], entries["number_key"].fillna(""))
     ledger = [u for u in pd.unique(records["unit"].astype(object)) if isinstance(u, str) and u]
     listed = [u for u in pd.unique(entries["unit"].astype(object)) if isinstance(u, str) and u and u not in set(ledger)]
-    decided: dict[str, str | None] = {}
+    decided: dict[str, list[str]] = {}
     for unit in ledger:  # a few dozen names
         candidates = [name for name in listed if same_unit(unit, name) and theirs.get(name)]
         if candidates and ours.get(unit):
             shared = [name for name in candidates if theirs[name] & ours[unit]]
-            decided[unit] = shared[0] if len(shared) == 1 else None
+            # one office spelled two ways on two lists (黄石市西塞山区市场监督管理局, 西塞山区市场监督管理局) is one
+            one = all(same_unit(a, b) and not other_districts(a, b) for a in shared for b in shared)
+            decided[unit] = shared if one else []
     if not decided:
         return aliases
     touched = set(decided) | {name for name in listed if any(same_unit(unit, name) for unit in decided)}
     out = {kept: others for kept, others in aliases.items() if kept not in touched and not set(others) & touched}
-    out.update({unit: [name] for unit, name in decided.items() if name})
+    out.update({unit: names for unit, names in decided.items() if names})
     return out
 
 
