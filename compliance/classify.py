@@ -300,18 +300,16 @@ def _published_before_last_check(records, published, judged, problem) -> np.ndar
     """An item the previous period's ledgers left unpublished, given a publication date now before the last
     day those ledgers recorded (history/carry.earlier_decision_dates: ``unpublished_until``), and on time
     by it: the two ledgers disagree, and the verdict turns on which is right. Not taken on the new
-    ledger's word: 数据有误, both days said. Late either way, the verdict stands."""
+    ledger's word: 数据有误, both days said. Late either way, the verdict stands, with a note."""
     if "unpublished_until" not in records.columns:
         return problem
     checked = as_days(records["unpublished_until"])
     on_time = judged["status"] == STATUSES.index("on_time")
-    rows = np.flatnonzero(on_time & (published < checked) & (problem == None))  # noqa: E711 - NaT compares false
-    if not len(rows):
-        return problem
-    judged["status"][rows] = STATUSES.index("invalid")
-    problem = problem.copy()
-    problem[rows] = "history-published-before-check-turns"
-    return problem
+    published_late = judged["status"] == STATUSES.index("late")
+    rows = np.flatnonzero((on_time | published_late) & (published < checked) & (problem == None))  # noqa: E711 - NaT
+    # late by either ledger: the verdict stands, the days late do not, and the disagreement is said (probe 73)
+    return _weighed(judged, problem, rows, on_time[rows], published_late[rows], "history-published-before-check-turns",
+                    "history-published-before-check")
 
 
 def _struck(records) -> np.ndarray:

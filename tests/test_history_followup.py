@@ -416,6 +416,29 @@ def test_a_publication_day_the_earlier_ledger_contradicts_is_no_on_time_verdict(
     assert notes["西安监罚〔2016〕3号"] is None
 
 
+def test_a_publication_day_after_the_earlier_as_of_date_was_no_publication_then(tmp_path):
+    # probe 73: October's ledger (written by 10-25, its latest day) gave 1号 and 3号 publication days after the
+    # October as-of date (12-05): unpublished then, both kept open. November moves both back to 10-20, which
+    # October's ledger contradicts. 3号 (deadline 11-07) turns on time by it: 数据有误, open. 1号 (decided 09-12,
+    # deadline 10-14) is late either way: closed as late, but the six weeks the days late shrank by are said.
+    ledger(tmp_path / "09" / "区安监局_行政处罚.xlsx", "penalty", [("西安监罚〔2016〕1号", "甲", "2016-09-12", None)], "区安监局")
+    october = [("西安监罚〔2016〕1号", "甲", "2016-09-12", "2016-12-05"), ("西安监罚〔2016〕2号", "乙", "2016-10-11", "2016-10-25"),
+               ("西安监罚〔2016〕3号", "丙", "2016-10-10", "2016-12-05")]
+    ledger(tmp_path / "10" / "区安监局_行政处罚.xlsx", "penalty", october, "区安监局")
+    november = [("西安监罚〔2016〕1号", "甲", "2016-09-12", "2016-10-20"), october[1],
+                ("西安监罚〔2016〕3号", "丙", "2016-10-10", "2016-10-20")]
+    ledger(tmp_path / "11" / "区安监局_行政处罚.xlsx", "penalty", november, "区安监局")
+    month(tmp_path, "09", "2016-09", "2016-10-31")
+    _, carried = month(tmp_path, "10", "2016-10", "2016-11-25")
+    assert {i["document_number"]: (i["state"], i["status"]) for i in carried} == {"西安监罚〔2016〕1号": ("open", "overdue")}
+    _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
+    items = {i["document_number"]: i for i in carried}
+    assert {n: (i["state"], i["status"]) for n, i in items.items()} == {
+        "西安监罚〔2016〕1号": ("resolved", "late"), "西安监罚〔2016〕3号": ("open", "invalid")}, items
+    assert "按哪一天都是逾期公开" in items["西安监罚〔2016〕1号"]["note"] and "2016-10-25" in items["西安监罚〔2016〕1号"]["note"]
+    assert "无法判定" in items["西安监罚〔2016〕3号"]["note"]
+
+
 def test_the_earlier_ledgers_rows_outside_their_month_also_date_it(tmp_path):
     # probe: the October ledger (cumulative) also held 9号, decided in September and published 11-05: it was
     # written on or after 11-05, with 1号 still unpublished. November's 11-03 for 1号 contradicts it; only

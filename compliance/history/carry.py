@@ -171,11 +171,13 @@ def _unpublished_until(store: HistoryStore, previous: str, carried: pd.DataFrame
         stored = store.records([period["period"]], sorted(set(units[~settled])))
         # a period stores its own month's decisions only: an earlier month's item its ledger still listed
         # unpublished is known from that period's follow-up, found in one of its files
-        followed = ~settled & found_unpublished(store.followups(period["period"]), period["inputs"], items)
+        followed = ~settled & found_unpublished(store.followups(period["period"]), period["inputs"], items,
+                                                period["as_of"])
         if not len(stored) and not followed.any():
             continue
-        held = ~settled & (held_unpublished(items, stored) | followed) if len(stored) else followed
+        held = ~settled & (held_unpublished(items, stored, period["as_of"]) | followed) if len(stored) else followed
         days = pd.concat([pd.to_datetime(stored[name], errors="coerce") for name in ("decision_date", "published_date")])
+        days = days.mask(days > pd.Timestamp(period["as_of"]))  # a day after the as-of date: a typo, or no day yet
         known = days.groupby(pd.concat([stored["unit"]] * 2).to_numpy(object)).max().dropna() if len(stored) \
             else pd.Series(dtype="datetime64[ns]")
         # the ledgers' rows outside that period's scope count too (a cumulative ledger's later months)

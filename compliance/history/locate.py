@@ -156,11 +156,11 @@ def _merge_into(at: np.ndarray, items: pd.DataFrame, rows: pd.DataFrame, on: lis
     at[found["item"].to_numpy()] = found["row"].to_numpy()
 
 
-def held_unpublished(items: pd.DataFrame, stored: pd.DataFrame) -> np.ndarray:
+def held_unpublished(items: pd.DataFrame, stored: pd.DataFrame, as_of: str | None = None) -> np.ndarray:
     """Per item (unit, category, number or party and decision date): whether ``stored`` (one period's
-    records) holds it unpublished: 未到期 or 逾期未公开 there, never a date unread (数据有误)."""
-    blank = pd.to_datetime(stored["published_date"], errors="coerce").isna().to_numpy(bool) \
-        & stored["status"].isin(["pending", "overdue"]).to_numpy(bool)
+    records) holds it unpublished: 未到期 or 逾期未公开 there, never a date unread (数据有误); a date after
+    that period's ``as_of`` was no publication by then (probe 73: 2026-12-03 in October's ledger)."""
+    blank = _unpublished_by(stored["published_date"], as_of) & stored["status"].isin(["pending", "overdue"]).to_numpy(bool)
     rows = stored[blank]
     mine = match_keys(items, items["decision_date"]).reset_index(drop=True)
     theirs = match_keys(rows, rows["decision_date"])
@@ -171,12 +171,12 @@ def held_unpublished(items: pd.DataFrame, stored: pd.DataFrame) -> np.ndarray:
     return np.where(numbered, by_number, by_party)
 
 
-def found_unpublished(followed: pd.DataFrame, inputs: list, items: pd.DataFrame) -> np.ndarray:
+def found_unpublished(followed: pd.DataFrame, inputs: list, items: pd.DataFrame, as_of: str | None = None) -> np.ndarray:
     """Per item (unit, category, number): whether one period's follow-up (``followed``) found it in that
-    period's own files (``inputs``) still unpublished: 未到期 or 逾期未公开 there, no date."""
+    period's own files (``inputs``) still unpublished: 未到期 or 逾期未公开 there, no date (or one after ``as_of``)."""
     if not len(followed) or not len(items):
         return np.zeros(len(items), dtype=bool)
-    blank = pd.Series(followed["published_date"], dtype=object).fillna("").astype(str).eq("").to_numpy(bool)
+    blank = _unpublished_by(pd.Series(followed["published_date"], dtype=object), as_of)
     seen = followed[blank & followed["status"].isin(["pending", "overdue"]).to_numpy(bool)
                     & followed["source_file"].isin(list(inputs)).to_numpy(bool)
                     & followed["number_key"].astype(object).fillna("").ne("").to_numpy(bool)]
@@ -196,3 +196,10 @@ def now_other_kind(carried: pd.DataFrame, records: pd.DataFrame) -> np.ndarray:
     held = set(zip(records["unit"].astype(object).to_numpy(object)[other], records["number_key"].to_numpy(object)[other]))
     keys = zip(carried["unit"].astype(object), carried["number_key"].astype(object).fillna(""))
     return np.array([key != "" and (unit, key) in held for unit, key in keys], dtype=bool)
+
+
+def _unpublished_by(published: pd.Series, as_of: str | None) -> np.ndarray:
+    """Per stored publication date: none, or one after ``as_of`` (ISO; None: only none)."""
+    days = pd.to_datetime(published.astype(object).replace("", None), errors="coerce")
+    later = (days > pd.Timestamp(as_of)).to_numpy(bool) if as_of else False
+    return days.isna().to_numpy(bool) | later
