@@ -64,7 +64,7 @@ def record_period(run, store: HistoryStore | None) -> bool:
             revision = record_history(run, store)
             _say_migrated(store)
             click.echo(f"已记入历史库 {store.label}：{run.history.period}（第 {revision} 次记录）", err=True)
-            for line in replaced_elsewhere(before, run):
+            for line in replaced_elsewhere(before, run) + other_rule_before(store, run):
                 click.echo(line, err=True)
             for line in stale_warnings(store.periods(), run.history.period, run.history.previous_period):
                 click.echo(line, err=True)
@@ -87,6 +87,17 @@ def replaced_elsewhere(before: list[dict], run) -> list[str]:
     return [f"注意：{run.history.period} 此前（{before[0]['run_time']}）是用 {'、'.join(sorted(folders))} 中的文件记录的，"
             f"这次的文件在 {'、'.join(sorted(now))}，已替换那次的记录。如果是 --month 写错了，"
             f"请用原来的文件重新运行 {run.history.period}（--month {run.history.period}）。"]
+
+
+def other_rule_before(store: HistoryStore, run) -> list[str]:
+    """The previous period recorded under another rule (a district that moved to the national 7 days): this
+    period's 较上期 and its follow-up of the items carried over are by another measure. Said, not refused."""
+    previous = run.history.previous_period
+    recorded = store.rule_used(previous) if previous else None
+    if recorded is None or recorded == run.rules.name:
+        return []
+    return [f"注意：上期 {previous} 是按 {recorded} 记录的，本期按 {run.rules.name}；"
+            f"“较上期”的及时公开率和上期遗留事项的判定所依据的规则不同，比较时请留意。"]
 
 
 def stale_warnings(periods: list[dict], period: str, previous: str | None) -> list[str]:

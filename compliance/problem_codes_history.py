@@ -14,6 +14,11 @@ HISTORY_STORE = [
                 "--db 指向的文件不是 SQLite 数据库", "用 --db 换一个路径，或移走这个文件"),
     ProblemType("store-not-ours", RUN, "历史库 {path} 是其他程序的数据库，不是本工具建立的，拒绝使用，也不会覆盖它。{reason}",
                 "--db 指向的数据库不是本工具建立的（application_id 不符）", "用 --db 换一个路径"),
+    ProblemType("store-empty", RUN, "历史库 {path} 是空文件（0 字节），可能被截断或清空了，拒绝使用，也不会覆盖它。"
+                "请从备份恢复，或用 --db 换一个路径",
+                "--db 指向的文件是空的：本工具建立的历史库不会是空文件", "从备份恢复，或换一个路径重新开始记录"),
+    ProblemType("store-is-folder", RUN, "历史库 {path} 是一个文件夹，不是文件。请用 --db 给出文件名，如 {path}/公开时限历史.sqlite",
+                "--db 指向了一个文件夹", "在 --db 中写上文件名"),
     ProblemType("store-newer", RUN, "历史库 {path} 由更新版本的本工具建立（结构版本 {version}，本版本只认识 {ours}），"
                 "拒绝使用。请升级本工具。{reason}",
                 "历史库的结构版本比本版本新", "升级本工具后再运行"),
@@ -27,6 +32,11 @@ HISTORY_STORE = [
                 "用 postgresql:// 网址时本机还没有装 PostgreSQL 驱动（psycopg）", "安装驱动：pip install 'compliance[postgres]'"),
     ProblemType("store-failed", RUN, "历史库 {path} 读写失败（{reason}），历史库保持原样",
                 "读写历史库时出错（没有权限、磁盘已满、被锁定过久等）", "检查文件权限和磁盘空间后重新运行"),
+    ProblemType("history-other-rule", RUN, "历史库 {path} 中的 {period} 是按 {recorded} 记录的，这次按 {rule} 检查，"
+                "不替换那次的记录（各月的及时公开率要按同一规则才能比较）。如确要按新规则重记这个月，"
+                "请先运行 compliance history forget {period}，再重新检查",
+                "按月检查时用了与历史库中这个月不同的规则（如用 --rule national 自查了已按区规则记录的月份）",
+                "自查时加 --no-history；确要改规则时先 history forget 该月再重新运行"),
     ProblemType("history-export-exists", RUN, "{path} 已存在，拒绝覆盖。请换一个文件名",
                 "history export 的目标文件已存在", "换一个文件名，或先移走原文件"),
     ProblemType("history-unit-unknown", RUN, "历史库中找不到（或不止一个）单位“{unit}”。可选：{known}",

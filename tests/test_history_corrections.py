@@ -303,3 +303,31 @@ def test_a_monthly_ledger_relisting_items_it_put_right_drops_no_other_item(tmp_p
     _, carried = month(tmp_path, "11", "2016-11", "2016-12-26")
     assert {i["document_number"]: i["state"] for i in carried} == {
         "西城管罚〔2016〕3号": "resolved", "西城管罚〔2016〕4号": "resolved", "西城管罚〔2016〕5号": "open"}
+
+
+def test_a_month_recorded_under_one_rule_is_not_replaced_by_a_run_under_another(tmp_path):
+    # probe 73: a clerk's 7-day self-check of September with --month (which records) replaced the 20-day
+    # September handed in, with only "第 2 次记录": the trend then said 0 % for a month the report said 100 %.
+    # 1号 and 2号 went online 11 and 10 working days after the decision: on time at 20 days, late at 7.
+    ledger(tmp_path / "09" / "区发改局_行政许可.xlsx", "permit", [("西发改许〔2016〕1号", "甲", "2016-09-01", "2016-09-19"),
+                                                             ("西发改许〔2016〕2号", "乙", "2016-09-02", "2016-09-19")], "区发改局")
+    ledger(tmp_path / "10" / "区发改局_行政许可.xlsx", "permit", [("西发改许〔2016〕3号", "丙", "2016-10-10", "2016-10-12")], "区发改局")
+    month(tmp_path, "09", "2016-09", "2016-10-31")
+    store = HistoryStore(tmp_path / "h.sqlite")
+    rates = store.rates().query("unit == '区发改局' and category == 'all'")["rate"].tolist()
+    national = CliRunner().invoke(main, ["check", str(tmp_path / "09"), "--month", "2016-09", "--as-of", "2016-10-31",
+                                         "--rule", "national", "--db", str(tmp_path / "h.sqlite"),
+                                         "-o", str(tmp_path / "n.xlsx"), "-q"])
+    assert "不替换那次的记录" in national.output and "history forget 2016-09" in national.output, national.output
+    assert (tmp_path / "n.xlsx").exists()  # the report is written all the same
+    assert [p["revision"] for p in store.periods()] == [1]
+    assert store.rates().query("unit == '区发改局' and category == 'all'")["rate"].tolist() == rates == [1.0]
+    again = CliRunner().invoke(main, ["check", str(tmp_path / "09"), "--month", "2016-09", "--as-of", "2016-10-31",
+                                      "--db", str(tmp_path / "h.sqlite"), "-o", str(tmp_path / "a.xlsx"), "-q"])
+    assert "不替换" not in again.output and [p["revision"] for p in store.periods()] == [2]  # same rule: a re-run
+    # a new month under another rule is recorded, and the change of measure is said
+    october = CliRunner().invoke(main, ["check", str(tmp_path / "10"), "--month", "2016-10", "--as-of", "2016-11-25",
+                                        "--rule", "national", "--db", str(tmp_path / "h.sqlite"),
+                                        "-o", str(tmp_path / "o.xlsx"), "-q"])
+    assert [p["period"] for p in store.periods()] == ["2016-09", "2016-10"]
+    assert "上期 2016-09 是按 区通知" in october.output and "本期按 国家" in october.output, october.output

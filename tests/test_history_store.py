@@ -57,6 +57,19 @@ def test_another_programs_database_is_refused_and_kept(tmp_path):
     _refused(tmp_path, db, "是其他程序的数据库")
 
 
+def test_an_emptied_store_is_refused_as_empty_and_a_folder_as_a_folder(tmp_path):
+    # probe 73: a store truncated to 0 bytes was "another program's database"; a folder got "无法打开数据库文件"
+    db = tmp_path / "h.sqlite"
+    db.write_bytes(b"")
+    _refused(tmp_path, db, "是空文件（0 字节），可能被截断或清空了")
+    folder = tmp_path / "store.sqlite"
+    folder.mkdir()
+    result, _ = _check(tmp_path, folder)
+    assert result.exit_code == 2 and f"历史库 {folder} 是一个文件夹，不是文件" in result.output, result.output
+    listed = CliRunner().invoke(main, ["history", "list", "--db", str(folder)])
+    assert listed.exit_code == 2 and "是一个文件夹" in listed.output, listed.output
+
+
 def test_a_newer_store_is_refused(tmp_path):
     db = tmp_path / "h.sqlite"
     assert _check(tmp_path, db)[0].exit_code == 1

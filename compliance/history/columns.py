@@ -13,3 +13,7 @@ RATE_COLUMNS = ["period", "unit", "category", "rate"]
 # A unit_counts row of this status holds, in its count, the latest day (YYYYMMDD) the unit's ledgers of the
 # period held in any row, in scope or not (history/months.latest_days): no status of a record has this name.
 LEDGER_LATEST = "ledger-latest"
+# A unit_counts row of this status holds, in its unit column, the rule the period was judged by (RuleSet.name;
+# count 0): a month recorded under one rule is never replaced by a run under another (record.py). Periods
+# recorded before this row existed have none: their rule is unknown, and nothing is compared.
+RULE_USED = "rule"

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import schema as t
-from .columns import FOLLOWUP_COLUMNS, LEDGER_LATEST, RATE_COLUMNS
+from .columns import FOLLOWUP_COLUMNS, LEDGER_LATEST, RATE_COLUMNS, RULE_USED
 from .sqlite_file import SqliteFile
 
 if TYPE_CHECKING:  # `history list` reads no frame: pandas is imported where one is made (start-up time)
@@ -110,6 +110,15 @@ class Database:
             rows = c.rows(f"SELECT unit, {t.quote('count')} FROM unit_counts WHERE period = :period AND status = :status",
                           {"period": period, "status": LEDGER_LATEST})
         return {unit: f"{v // 10000:04d}-{v // 100 % 100:02d}-{v % 100:02d}" for unit, v in rows}
+
+    def rule_used(self, period: str) -> str | None:
+        """The rule ``period`` was recorded under (a unit_counts row of status RULE_USED); None when unknown."""
+        if not self.exists():
+            return None
+        with self._connect() as c:
+            rows = c.rows("SELECT unit FROM unit_counts WHERE period = :period AND status = :status",
+                          {"period": period, "status": RULE_USED})
+        return rows[0][0] if rows else None
 
     def rates(self, period: str | None = None) -> pd.DataFrame:
         """(period, unit, category, rate) of one period or of all."""

@@ -8,15 +8,21 @@ import pandas as pd
 
 from ..rules import CATEGORY_LABELS
 from ..summary import SUBTOTAL, TOTAL, status_counts
-from .store import LEDGER_LATEST, RECORD_COLUMNS, HistoryStore
+from .store import LEDGER_LATEST, RECORD_COLUMNS, RULE_USED, HistoryStore, StoreError
 
 # 汇总's 类别 cells -> the keys the store and the JSON use
 CATEGORY_KEYS = {**{label: key for key, label in CATEGORY_LABELS.items()}, SUBTOTAL: "all", TOTAL: "all"}
 
 
 def record_history(run, store: HistoryStore) -> int:
-    """Record ``run`` (which carries ``run.history``) as its period; returns the revision written."""
+    """Record ``run`` (which carries ``run.history``) as its period; returns the revision written. A period
+    recorded under another rule is not replaced (StoreError): its rates are what was handed in for that month,
+    and a 7-day self-check run with --month would silently rewrite a 20-day month (probe 73)."""
     follow = run.history
+    recorded = store.rule_used(follow.period) if store.exists() else None
+    if recorded is not None and recorded != run.rules.name:
+        raise StoreError.of("history-other-rule", path=store.label, period=follow.period, recorded=recorded,
+                            rule=run.rules.name)
     records = run.records
     number = records["number_key"]  # carry.add_history_keys, before the month was chosen
     online = records["online_result"].astype(object) if "online_result" in records else None
@@ -36,8 +42,8 @@ def record_history(run, store: HistoryStore) -> int:
     counts = counts.melt(id_vars=["unit", "category"], var_name="status", value_name="count")
     counts = counts[counts["count"] > 0]
     latest = [(unit, "all", LEDGER_LATEST, int(day.replace("-", ""))) for unit, day in follow.ledger_latest.items()]
-    counts = pd.concat([counts, pd.DataFrame(latest, columns=["unit", "category", "status", "count"])], ignore_index=True) \
-        if latest else counts
+    latest.append((run.rules.name, "all", RULE_USED, 0))
+    counts = pd.concat([counts, pd.DataFrame(latest, columns=["unit", "category", "status", "count"])], ignore_index=True)
     table, _ = run.unit_summary
     rates = unit_rates(table)
     period = {"period": follow.period, "run_time": run.run_time.isoformat(timespec="seconds"),

@@ -50,6 +50,8 @@ class SqliteFile:
 
     @contextmanager
     def connect(self, create: bool = False):
+        if self.path.is_dir():  # sqlite3 says only "unable to open database file"
+            raise self._fail("store-is-folder")
         if not self.path.exists():
             if not create:
                 raise self._fail("store-missing")
@@ -74,8 +76,8 @@ class SqliteFile:
             version = raw.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as error:  # "file is not a database", a damaged header
             raise self._fail("store-not-database", error) from error
-        if app_id != APPLICATION_ID:
-            raise self._fail("store-not-ours")
+        if app_id != APPLICATION_ID:  # an empty file reads as an empty database: emptied, never another's
+            raise self._fail("store-empty" if self.path.stat().st_size == 0 else "store-not-ours")
         if version > SCHEMA_VERSION:
             raise self._fail("store-newer", version=version, ours=SCHEMA_VERSION)
         return version

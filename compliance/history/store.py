@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ComplianceError, library_reason
-from .columns import FOLLOWUP_COLUMNS, LEDGER_LATEST, RECORD_COLUMNS  # noqa: F401 (the lists other modules read from here)
+from .columns import FOLLOWUP_COLUMNS, LEDGER_LATEST, RECORD_COLUMNS, RULE_USED  # noqa: F401 (the lists other modules read from here)
 
 if TYPE_CHECKING:  # `history list` needs no pandas: start-up time
     import pandas as pd
@@ -93,6 +93,11 @@ class HistoryStore:
     def ledger_latest(self, period: str) -> dict[str, str]:
         """{unit: the latest day its ledgers of ``period`` held in any row} (ISO; carry._unpublished_until)."""
         return self._db.ledger_latest(period)
+
+    def rule_used(self, period: str) -> str | None:
+        """The rule (RuleSet.name) ``period`` was recorded under; None when not recorded, or recorded before
+        the store kept it."""
+        return self._db.rule_used(period)
 
     def rate_rows(self) -> list[tuple]:
         """rates() of all periods as plain (period, unit, category, rate) tuples, without pandas."""
