@@ -151,6 +151,34 @@ def test_a_renamed_unit_keeps_one_line_on_the_trend_sheet(tmp_path):
     assert units == ["西塞山区卫生健康委员会"], rows
 
 
+def test_a_unit_spelled_back_and_forth_is_one_unit_every_month_and_on_the_trend(tmp_path):
+    """区卫健局, then 区卫生健康委员会, then 区卫健局 again (probe 73): November said 未报送：区卫生健康委员会, had no
+    上期 rate for 区卫健局, and `history trend` showed the one office on two lines."""
+    import json
+
+    import openpyxl
+    months = [("2025-09", "2025-10-31", "区卫健局"), ("2025-10", "2025-11-28", "区卫生健康委员会"),
+              ("2025-11", "2025-12-31", "区卫健局")]
+    for number, (month, as_of, unit) in enumerate(months, start=1):
+        folder = tmp_path / month
+        folder.mkdir()
+        day = D(int(month[:4]), int(month[5:]), 10)
+        write_xlsx(folder / f"{unit}_行政处罚.xlsx", {"处罚": [HEADER, [1, f"西卫罚〔2025〕{number}号", "甲", day, day]]})
+        result = CliRunner().invoke(main, ["check", str(folder), "--month", month, "--as-of", as_of, "--db",
+                                           str(tmp_path / "h.sqlite"), "-o", str(tmp_path / f"{month}.xlsx"),
+                                           "--json", str(tmp_path / f"{month}.json")])
+        assert result.exit_code in (0, 1), result.output
+    assert "未报送" not in result.output, result.output
+    november = json.loads((tmp_path / "2025-11.json").read_text(encoding="utf-8"))
+    assert [(u["unit"], u["previous_rate"]) for u in november["history"]["units"] if u["unit"] != "合计"] == [
+        ("区卫健局", 1.0)]
+    trend = CliRunner().invoke(main, ["history", "trend", "--db", str(tmp_path / "h.sqlite"), "--json", "-"])
+    lines = {(u["unit"], u["category"]) for u in json.loads(trend.stdout)["units"] if u["unit"] != "合计"}
+    assert {unit for unit, _ in lines} == {"区卫健局"}, lines
+    rows = [r for r in openpyxl.load_workbook(tmp_path / "2025-11.xlsx")["趋势"].iter_rows(values_only=True)]
+    assert [r[0] for r in rows[3:] if r[0] and r[0] != "合计"] == ["区卫健局"], rows
+
+
 def test_periods_open_counts_the_months_a_month_never_run_included(tmp_path):
     """已持续期数 counted runs: found in 2025-03, still open in 2025-05 with 2025-04 never run, it said 2 and
     the third-month highlight came a month late. The months are counted: 3; and closed in 2025-07, 4 (its

@@ -101,8 +101,41 @@ def trend_table(rows: Iterable[tuple], units=()) -> tuple[list[str], list[tuple[
         periods.add(period)
         cells.setdefault((unit, category), {})[period] = None if _missing(rate) else float(rate)
     ordered = sorted(periods)
+    cells = _one_row_per_office(cells, ordered)
     return ordered, [(unit, category, {p: cells[unit, category].get(p) for p in ordered})
                      for unit, category in sorted(cells, key=lambda key: (key[0] == TOTAL, key))]  # 合计 last
+
+
+def _one_row_per_office(cells: dict, periods: list[str]) -> dict:
+    """One office stored under two spellings in different months (区卫健局, then 区卫生健康委员会, then 区卫健局
+    again: each run names a unit as its ledgers spell it) is one row, under its latest name (probe 73).
+    Names with rates in the same month were two units to that run: never merged."""
+    from collections import Counter
+
+    from ..ingest.unit_spellings import merged_spellings  # when used: start-up time
+
+    latest = Counter()
+    months: dict[str, set] = {}
+    for (unit, _), rates in cells.items():
+        if unit != TOTAL:
+            seen = {p for p, r in rates.items() if r is not None} or set(rates)
+            months.setdefault(unit, set()).update(seen)
+            latest[unit] = max(latest[unit], max(periods.index(p) + 1 for p in rates))
+    kept = merged_spellings(latest)  # the most counted spelling stays: here, the latest month's
+    groups: dict[str, list[str]] = {}
+    for name, into in kept.items():
+        groups.setdefault(into, [into]).append(name)
+    moved = {name: into for into, names in groups.items() if not _overlap([months[n] for n in names])
+             for name in names if name != into}
+    out: dict = {}
+    for (unit, category), rates in cells.items():
+        row = out.setdefault((moved.get(unit, unit), category), {})
+        row.update({p: r for p, r in rates.items() if r is not None or p not in row})
+    return out
+
+
+def _overlap(sets: list[set]) -> bool:
+    return sum(len(s) for s in sets) != len(set().union(*sets))
 
 
 def trend_frame(rates: pd.DataFrame, units=()) -> tuple[list[str], pd.DataFrame]:
