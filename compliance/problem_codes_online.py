@@ -74,6 +74,10 @@ ONLINE_RECORD = [
                 "网站上有、台账中没有（台账未登记），网站清单没有文书号", "补登台账"),
     ProblemType("online-list-sheet-continued", SHEET, "网站清单 {file} 的工作表“{sheet}”没有表头，按前一个工作表的表头读取（分页导出）",
                 "导出的清单分在几个工作表中，只有第一个有表头", "无需处理；核对这个工作表的列与第一个是否一致"),
+    ProblemType("online-unit-by-numbers", SHEET, "网站清单 {file} 中的“{listed}”与台账中的“{unit}”名称不同，但有相同的文书号"
+                "（如 {number}），按同一单位核对；如不是同一单位，请在 compliance.toml 的 [units] 中写明",
+                "单位改过名（如环保局改为生态环境局），网站清单用新名、台账用旧名：文书号相同，按同一单位核对",
+                "确认是同一单位；否则在 compliance.toml 的 [units] 中分别写明"),
     ProblemType("online-list-partial", SHEET, "网站清单 {file} 写明只是导出结果的一部分（{said}）：清单中没有的记录不判“网站未见”，"
                                                "按台账判定；请导出全部页后再核对",
                 "清单只导出了一页（或少于它自己写的总条数）：没有列出的决定可能在别的页上", "在网站上导出全部结果（或逐页导出后一起给出）"),

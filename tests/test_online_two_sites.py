@@ -99,3 +99,26 @@ def test_another_districts_decision_on_a_masked_name_is_no_publication_of_ours(t
         ["市监罚〔2026〕21号", "张某某", "2026-10-12", "2026-10-16", "黄石市市场监督管理局"]]})
     got = _results(_check(tmp_path, ledger, [credit]))
     assert got["西市监罚〔2026〕21号"][1] != "not-found", got
+
+
+def test_a_list_naming_the_office_by_its_new_name_speaks_for_it_by_the_numbers_they_share(tmp_path):
+    """区环保局's ledger, the list's 黄石市生态环境局西塞山区分局 (renamed): 5号 matched by number, yet 6号, on no
+    list, was 无法核对 (按时公开), and the list's own 7号 was 台账未登记 of a unit of its own. The numbers they share
+    make them one office, and 说明 says so; another district's office (港环罚) never is."""
+    import openpyxl
+
+    ledger = write_xlsx(tmp_path / "区环保局_行政处罚台账.xlsx", {"行政处罚": [PENALTIES,
+        [1, "西环罚〔2026〕5号", "黄石寅化工有限公司", D(2026, 9, 14), D(2026, 9, 30)],
+        [2, "西环罚〔2026〕6号", "黄石卯铸造厂", D(2026, 9, 22), D(2026, 10, 9)]]})
+    credit = write_xlsx(tmp_path / "信用黄石_行政处罚导出.xlsx", {"导出": [CREDIT_PENALTIES,
+        ["西环罚〔2026〕5号", "黄石寅化工有限公司", "2026-09-14", "2026-09-30", "黄石市生态环境局西塞山区分局"],
+        ["西环罚〔2026〕7号", "黄石巳纸业有限公司", "2026-10-30", "2026-11-10", "黄石市生态环境局西塞山区分局"],
+        ["港环罚〔2026〕2号", "黄石港丙公司", "2026-10-08", "2026-10-12", "黄石市生态环境局黄石港区分局"]]})
+    data = _check(tmp_path, ledger, [credit])
+    got = _results(data)
+    assert got["西环罚〔2026〕5号"][:2] == ("on_time", "confirmed") and got["西环罚〔2026〕6号"][:2] == ("overdue", "not-found"), got
+    assert {(o["unit"], o["document_number"]) for o in data["online_only"]} == {
+        ("区环保局", "西环罚〔2026〕7号"), ("黄石市生态环境局黄石港区分局", "港环罚〔2026〕2号")}
+    about = " ".join(str(c) for row in openpyxl.load_workbook(tmp_path / "r.xlsx")["说明"].iter_rows(values_only=True)
+                     for c in row if c)
+    assert "“黄石市生态环境局西塞山区分局”与台账中的“区环保局”名称不同，但有相同的文书号" in about

@@ -14,7 +14,8 @@ import pandas as pd
 
 from .ledger_copy import refuse_ledger_copies
 from .read import OnlineList, read_online_lists
-from .units import online_unit_aliases
+from ..problems import problem
+from .units import online_unit_aliases, units_by_numbers
 from .verify import RESULT_LABELS, RESULTS, UPDATE_AFTER_DEADLINE, OnlineRun, verify
 
 __all__ = ["OnlineList", "OnlineRun", "RESULTS", "RESULT_LABELS", "UPDATE_AFTER_DEADLINE", "apply_online", "select_online_only"]
@@ -30,6 +31,12 @@ def apply_online(records: pd.DataFrame, paths, *, config=None, since: dt.date | 
     aliases = getattr(config, "units", {}) or {}
     if not aliases:  # no declared units: a list's and the ledger's spellings of one unit are one unit
         aliases = online_unit_aliases(records, entries)
+        for name, (unit, number) in units_by_numbers(records, entries, aliases).items():  # renamed: said
+            aliases.setdefault(unit, []).append(name)
+            for item in lists:
+                if entries["unit"].eq(name).to_numpy(bool)[entries["list_file"].eq(item.path).to_numpy(bool)].any():
+                    item.notes.append(problem("online-unit-by-numbers", file=item.path, listed=name, unit=unit,
+                                              number=number))
     return verify(records, entries, lists, since=since, aliases=aliases, run_date=run_date, as_of=as_of)
 
 

@@ -34,11 +34,32 @@ def online_unit_aliases(records: pd.DataFrame, entries: pd.DataFrame) -> dict[st
             # one office spelled two ways on two lists (黄石市西塞山区市场监督管理局, 西塞山区市场监督管理局) is one
             one = all(same_unit(a, b) and not other_districts(a, b) for a in shared for b in shared)
             decided[unit] = shared if one else []
-    if not decided:
-        return aliases
-    touched = set(decided) | {name for name in listed if any(same_unit(unit, name) for unit in decided)}
-    out = {kept: others for kept, others in aliases.items() if kept not in touched and not set(others) & touched}
-    out.update({unit: names for unit, names in decided.items() if names})
+    if decided:
+        touched = set(decided) | {name for name in listed if any(same_unit(unit, name) for unit in decided)}
+        aliases = {kept: others for kept, others in aliases.items() if kept not in touched and not set(others) & touched}
+        aliases.update({unit: names for unit, names in decided.items() if names})
+    return aliases
+
+
+def units_by_numbers(records: pd.DataFrame, entries: pd.DataFrame, aliases: dict[str, list[str]]) -> dict[str, tuple]:
+    """{list unit: (ledger unit, a number both hold)} for the list's units no spelling ties to a ledger unit
+    that hold decision numbers of exactly one ledger unit, of this district (黄石市生态环境局西塞山区分局 holding
+    西环罚〔2026〕5号 of 区环保局, renamed since): one office, whose other decisions the list then speaks for.
+    Said on the list (online-unit-by-numbers), never silent: [units] in compliance.toml overrides it."""
+    named = set(aliases) | {n for names in aliases.values() for n in names}
+    ledger = set(pd.unique(records["unit"].astype(object))) - {None, ""}
+    keys = normalise_document_numbers(records["document_number"])
+    ours = pd.DataFrame({"unit": records["unit"].astype(object).to_numpy(object), "number_key": keys.to_numpy(object)})
+    ours = ours[ours["number_key"].astype(str).str.match(_ISSUER).to_numpy(bool)].drop_duplicates()
+    theirs = entries[["unit", "number_key"]].astype(object).dropna().drop_duplicates()
+    theirs = theirs[~theirs["unit"].isin(named | ledger).to_numpy(bool)
+                    & ~theirs["unit"].map(lambda n: any(same_unit(n, u) for u in ledger)).to_numpy(bool)]
+    both = theirs.merge(ours, on="number_key", suffixes=("", "_ledger"))
+    out = {}
+    for name, group in both.groupby("unit"):  # a few list units
+        owners = group["unit_ledger"].unique()
+        if len(owners) == 1 and not other_districts(name, owners[0]):
+            out[name] = (owners[0], group["number_key"].iloc[0])
     return out
 
 
