@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..ingest.docnumbers import normalise_document_numbers
 from ..ingest.unit_spellings import other_districts, same_unit, spelling_aliases
+from .columns import party_keys
 
 _ISSUER = r"^(.+?)〔(?:19|20)\d{2}〕"  # a normalised number's issuer: 西安监罚 of 西安监罚〔2024〕5号
 
@@ -49,12 +50,16 @@ def units_by_numbers(records: pd.DataFrame, entries: pd.DataFrame, aliases: dict
     named = set(aliases) | {n for names in aliases.values() for n in names}
     ledger = set(pd.unique(records["unit"].astype(object))) - {None, ""}
     keys = normalise_document_numbers(records["document_number"])
-    ours = pd.DataFrame({"unit": records["unit"].astype(object).to_numpy(object), "number_key": keys.to_numpy(object)})
+    # one decision on both sides: its number and its party (西罚〔2023〕8号 of two offices names two parties)
+    ours = pd.DataFrame({"unit": records["unit"].astype(object).to_numpy(object), "number_key": keys.to_numpy(object),
+                         "party_key": party_keys(records["party"]).to_numpy(object)})
     ours = ours[ours["number_key"].astype(str).str.match(_ISSUER).to_numpy(bool)].drop_duplicates()
-    theirs = entries[["unit", "number_key"]].astype(object).dropna().drop_duplicates()
+    theirs = entries[["unit", "number_key", "party_key"]].astype(object).dropna().drop_duplicates()
+    theirs = theirs[theirs["unit"].map(lambda n: isinstance(n, str) and n != "").to_numpy(bool)
+                    & theirs["party_key"].ne("").to_numpy(bool)]  # no unit, or no party: nothing to tell
     theirs = theirs[~theirs["unit"].isin(named | ledger).to_numpy(bool)
                     & ~theirs["unit"].map(lambda n: any(same_unit(n, u) for u in ledger)).to_numpy(bool)]
-    both = theirs.merge(ours, on="number_key", suffixes=("", "_ledger"))
+    both = theirs.merge(ours, on=["number_key", "party_key"], suffixes=("", "_ledger"))
     out = {}
     for name, group in both.groupby("unit"):  # a few list units
         owners = group["unit_ledger"].unique()
