@@ -7,6 +7,7 @@ go through the same functions, so the JSON, the page and the sheets say the same
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING, Iterable
 
 from ..quality.id_text import mask_ids
@@ -110,8 +111,6 @@ def _one_row_per_office(cells: dict, periods: list[str]) -> dict:
     """One office stored under two spellings in different months (区卫健局, then 区卫生健康委员会, then 区卫健局
     again: each run names a unit as its ledgers spell it) is one row, under its latest name (probe 73).
     Names with rates in the same month were two units to that run: never merged."""
-    from collections import Counter
-
     from ..ingest.unit_spellings import merged_spellings  # when used: start-up time
 
     latest = Counter()

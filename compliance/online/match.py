@@ -421,8 +421,7 @@ def _plausible(rec: pd.DataFrame, ent: pd.DataFrame, chosen, state) -> pd.DataFr
         side["masked"] = side["party_key"].str.contains(_MASKED).to_numpy(bool)
         side["loose"] = _without_place(side["party_key"]).where(~side["masked"], "")
         side["surname"] = side["party_key"].str[:1]
-        side["core"] = side["number_key"].str.extract(_CORE, expand=False).fillna("")
-        side["issuer"] = side["number_key"].str.extract(r"^(.+?)〔", expand=False).fillna("")
+        side["core"], side["issuer"] = (side["number_key"].str.extract(p, expand=False).fillna("") for p in (_CORE, "^(.+?)〔"))
     found = []
     by_party = recs[recs["loose"].ne("")].merge(ents[ents["loose"].ne("")], on="loose", suffixes=("", "_e"))
     found.append(by_party[(by_party["decision"].eq(by_party["decision_e"]) | by_party["decision_e"].isna()).to_numpy(bool)])
@@ -446,8 +445,6 @@ def _plausible(rec: pd.DataFrame, ent: pd.DataFrame, chosen, state) -> pd.DataFr
     if not len(pairs):
         return none
     kinds = pairs["category"].eq("") | pairs["category_e"].eq("") | pairs["category"].eq(pairs["category_e"])
-    # two issuers, neither the other shortened (西市监罚, 港市监罚: another district's office): two decisions
-    issuers = pairs[["issuer", "issuer_e"]].to_numpy(object)
-    apart = np.fromiter((bool(a and b) and not (a.endswith(b) or b.endswith(a)) for a, b in issuers), dtype=bool,
-                        count=len(pairs))
-    return pairs.loc[kinds.to_numpy(bool) & ~apart, ["rec", "ent"]].drop_duplicates()
+    kinds &= np.array([not (a and b) or a.endswith(b) or b.endswith(a)  # 西市监罚, 港市监罚: two offices' decisions
+                       for a, b in pairs[["issuer", "issuer_e"]].to_numpy(object)], dtype=bool)
+    return pairs.loc[kinds.to_numpy(bool), ["rec", "ent"]].drop_duplicates()
