@@ -92,11 +92,14 @@ def replaced_elsewhere(before: list[dict], run) -> list[str]:
 def other_rule_before(store: HistoryStore, run) -> list[str]:
     """The previous period recorded under another rule (a district that moved to the national 7 days): this
     period's 较上期 and its follow-up of the items carried over are by another measure. Said, not refused."""
+    from .history.record import days_in_force  # when used: start-up time
+
     previous = run.history.previous_period
     recorded = store.rule_used(previous) if previous else None
-    if recorded is None or recorded == run.rules.name:
+    now = days_in_force(run.rules, run.history.period)
+    if recorded is None or recorded == now:
         return []
-    return [f"注意：上期 {previous} 是按 {recorded} 记录的，本期按 {run.rules.name}；"
+    return [f"注意：上期 {previous} 是按 {recorded} 记录的，本期按 {now}；"
             f"“较上期”的及时公开率和上期遗留事项的判定所依据的规则不同，比较时请留意。"]
 
 

@@ -330,4 +330,15 @@ def test_a_month_recorded_under_one_rule_is_not_replaced_by_a_run_under_another(
                                         "--rule", "national", "--db", str(tmp_path / "h.sqlite"),
                                         "-o", str(tmp_path / "o.xlsx"), "-q"])
     assert [p["period"] for p in store.periods()] == ["2016-09", "2016-10"]
-    assert "上期 2016-09 是按 区通知" in october.output and "本期按 国家" in october.output, october.output
+    assert "上期 2016-09 是按 行政许可 20 个工作日" in october.output and "本期按 行政许可 7 个工作日" in october.output, \
+        october.output
+
+
+def test_a_month_re_run_with_the_same_days_under_other_words_is_replaced(tmp_path):
+    # review 59: --days 20 (the district's 20 days, worded otherwise) was refused as another rule
+    ledger(tmp_path / "09" / "区发改局_行政许可.xlsx", "permit", [("西发改许〔2016〕1号", "甲", "2016-09-01", "2016-09-19")], "区发改局")
+    month(tmp_path, "09", "2016-09", "2016-10-31")
+    again = CliRunner().invoke(main, ["check", str(tmp_path / "09"), "--month", "2016-09", "--as-of", "2016-10-31",
+                                      "--days", "20", "--db", str(tmp_path / "h.sqlite"), "-o", str(tmp_path / "a.xlsx"), "-q"])
+    assert again.exit_code in (0, 1) and "不替换" not in again.output, again.output
+    assert [p["revision"] for p in HistoryStore(tmp_path / "h.sqlite").periods()] == [2]

@@ -122,3 +122,32 @@ def test_a_list_naming_the_office_by_its_new_name_speaks_for_it_by_the_numbers_t
     about = " ".join(str(c) for row in openpyxl.load_workbook(tmp_path / "r.xlsx")["说明"].iter_rows(values_only=True)
                      for c in row if c)
     assert "“黄石市生态环境局西塞山区分局”与台账中的“区环保局”名称不同，但有相同的文书号" in about
+
+
+def test_a_penalty_titles_party_keeps_its_whole_name(tmp_path):
+    """Review 59: the licence words were cut from any title, so 黄石港区鸿运酒店用品批发 (a penalty's party, named in a
+    catalogue title without a number) became 黄石港区鸿运酒店: its on-time publication was lost (网站未见)."""
+    ledger = write_xlsx(tmp_path / "区市场监管局_行政处罚台账.xlsx", {"行政处罚": [PENALTIES,
+        [1, "西市监罚〔2026〕5号", "黄石港区鸿运酒店用品批发", D(2026, 10, 12), D(2026, 10, 20)],
+        [2, "西市监罚〔2026〕7号", "西塞山区十里店建筑施工", D(2026, 9, 1), D(2026, 9, 10)]]})
+    catalogue = _catalogue(tmp_path / "区政府网站_信息公开目录.csv", [
+        ["011/2026-1", "关于对黄石港区鸿运酒店用品批发的行政处罚决定书", "西塞山区市场监督管理局", "2026-10-20"],
+        ["011/2026-2", "关于对西塞山区十里店建筑施工的行政处罚决定书", "西塞山区市场监督管理局", "2026-09-10"]])
+    data = _check(tmp_path, ledger, [catalogue])
+    # a title without a number and no decision date: the party's, in doubt (ambiguous), never 网站未见
+    assert {r[:2] for r in _results(data).values()} == {("on_time", "ambiguous")}, _results(data)
+    assert data["online_only"] == []
+
+
+def test_the_city_bureaus_list_holding_one_of_our_cases_is_not_our_office(tmp_path):
+    """Review 59: 黄石市市场监督管理局's rows held one of our decisions beside its own 黄市监罚 numbers; one shared
+    decision made it our office, and its own decisions our 台账未登记."""
+    ledger = write_xlsx(tmp_path / "区市场监管局_行政处罚台账.xlsx", {"行政处罚": [PENALTIES,
+        [1, "西市监罚〔2026〕12号", "黄石甲商贸有限公司", D(2026, 9, 1), D(2026, 9, 15)],
+        [2, "西市监罚〔2026〕21号", "黄石乙建材有限公司", D(2026, 10, 12), D(2026, 10, 20)]]})
+    credit = write_xlsx(tmp_path / "信用黄石_行政处罚导出.xlsx", {"导出": [CREDIT_PENALTIES,
+        ["西市监罚〔2026〕21号", "黄石乙建材有限公司", "2026-10-12", "2026-10-20", "黄石市市场监督管理局"],
+        ["黄市监罚〔2026〕101号", "黄石丁实业有限公司", "2026-10-02", "2026-10-10", "黄石市市场监督管理局"]]})
+    data = _check(tmp_path, ledger, [credit])
+    assert {(o["unit"], o["document_number"]) for o in data["online_only"]} == {
+        ("黄石市市场监督管理局", "黄市监罚〔2026〕101号")}, data["online_only"]

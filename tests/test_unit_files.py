@@ -592,8 +592,7 @@ def test_a_measure_line_above_the_header_names_no_unit(tmp_path, measure):
     # probe 71 M3: one office called 委 and 局 (the 2018 reform renamed it in some districts, not in others)
     (["区卫健局", "区卫健局", "区卫生健康委员会"], "区卫健局"),
     (["区行政审批局", "区行政审批局", "区审批局", "西塞山区行政审批服务局"], "区行政审批局"),
-    # probe 71 H5: the police branch named by its district without 区
-    (["区公安分局", "区公安分局", "西塞山公安分局", "黄石市公安局西塞山分局"], "区公安分局")])
+    (["区公安分局", "区公安分局", "黄石市公安局西塞山分局"], "区公安分局")])
 def test_a_committee_written_short_and_long_is_one_unit(tmp_path, spellings, kept):
     """区卫生健康委员会 is 区卫健委 as 区人力资源和社会保障局 is 区人社局: ranked against itself, it was two units."""
     import json
@@ -607,10 +606,12 @@ def test_a_committee_written_short_and_long_is_one_unit(tmp_path, spellings, kep
 
 
 @pytest.mark.parametrize("spellings", [["区民政局", "区民委"], ["区公安分局", "森林公安分局"], ["区教育局", "区科委"],
-                                       ["西塞山公安分局", "黄石港公安分局"]])
+                                       ["西塞山公安分局", "黄石港公安分局"], ["区城管委", "区城管执法局"],
+                                       ["区审计局", "区委审计委员会"], ["区农业局", "区农业委员会"],
+                                       ["区公安分局", "高速公安分局"], ["区公安分局", "港口公安分局"]])
 def test_offices_alike_in_name_stay_apart(tmp_path, spellings):
-    """Guards of the spellings above: 区民委 is not 区民政局, the 森林 police is no district's branch, and two
-    districts' branches are two units."""
+    """Guards of the spellings above: 区民委 is not 区民政局, the 森林 or 高速 police is no district's branch, two
+    districts' branches are two units, and not every 委 is a 局 (review 59: 区城管委 is not 区城管执法局)."""
     import json
 
     folder = _spelled(tmp_path / "in", spellings)

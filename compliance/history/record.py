@@ -4,6 +4,7 @@ and the follow-up list that the next period starts from (store.py writes it in o
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..rules import CATEGORY_LABELS
@@ -20,9 +21,9 @@ def record_history(run, store: HistoryStore) -> int:
     and a 7-day self-check run with --month would silently rewrite a 20-day month (probe 73)."""
     follow = run.history
     recorded = store.rule_used(follow.period) if store.exists() else None
-    if recorded is not None and recorded != run.rules.name:
+    if recorded is not None and recorded != days_in_force(run.rules, follow.period):
         raise StoreError.of("history-other-rule", path=store.label, period=follow.period, recorded=recorded,
-                            rule=run.rules.name)
+                            rule=days_in_force(run.rules, follow.period))
     records = run.records
     number = records["number_key"]  # carry.add_history_keys, before the month was chosen
     online = records["online_result"].astype(object) if "online_result" in records else None
@@ -42,7 +43,7 @@ def record_history(run, store: HistoryStore) -> int:
     counts = counts.melt(id_vars=["unit", "category"], var_name="status", value_name="count")
     counts = counts[counts["count"] > 0]
     latest = [(unit, "all", LEDGER_LATEST, int(day.replace("-", ""))) for unit, day in follow.ledger_latest.items()]
-    latest.append((run.rules.name, "all", RULE_USED, 0))
+    latest.append((days_in_force(run.rules, follow.period), "all", RULE_USED, 0))
     counts = pd.concat([counts, pd.DataFrame(latest, columns=["unit", "category", "status", "count"])], ignore_index=True)
     table, _ = run.unit_summary
     rates = unit_rates(table)
@@ -50,6 +51,16 @@ def record_history(run, store: HistoryStore) -> int:
               "as_of": run.as_of.isoformat(), "inputs": [e.path for e in run.inputs if not e.not_read],
               "previous_period": follow.previous_period}
     return store.record(period, stored, counts, rates, follow.followups())
+
+
+def days_in_force(rules, period: str) -> str:
+    """The working days the rules give a decision of ``period`` (YYYY-MM), as the store keeps them: a month
+    re-run under other wording (--days 20 for the district's 20) or a rule that starts later is the same
+    measure; 7 days for 20 is not."""
+    first = np.datetime64(f"{period}-01", "D")
+    last = (first.astype("datetime64[M]") + 1).astype("datetime64[D]") - 1
+    _, permit, penalty = rules.in_force(np.array([first, last], dtype="datetime64[D]"))
+    return "；".join(dict.fromkeys(f"行政许可 {a} 个工作日、行政处罚 {b} 个工作日" for a, b in zip(permit, penalty)))
 
 
 def unit_rates(table: pd.DataFrame) -> pd.DataFrame:

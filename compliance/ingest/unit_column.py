@@ -34,14 +34,15 @@ _PART = r"[\u4e00-\u9fff\d]{1,12}?(?:所|大队|中队|分队|站|科|股|室|�
 
 def own_parts(units: pd.Series, owner: str) -> np.ndarray:
     """Per cell: the owner's name, in any spelling of it (市场监管局 for 区市场监管局), and one of its parts after it."""
-    from .unit_spellings import same_unit  # spellings read fields' tables: imported when a sheet is read
+    from .unit_spellings import branch_written_short, same_unit  # spellings read fields' tables: imported when a sheet is read
 
     if not owner:
         return np.zeros(len(units), dtype=bool)
     office = units.fillna("").str.extract(f"^(.+?[局委办院])(?:{_PART})$", expand=False).fillna("")
 
     def judge(names: np.ndarray) -> np.ndarray:
-        return np.array([bool(n) and (n == owner or same_unit(n, owner)) for n in names], dtype=bool)
+        return np.array([bool(n) and (n == owner or same_unit(n, owner) or branch_written_short(n, owner)) for n in names],
+                        dtype=bool)
     return per_distinct(office.to_numpy(object), judge).astype(bool)
 
 

@@ -38,9 +38,12 @@ _DISTRICT = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?市)?(?P<named>[\u4e00-\u9fff]
 # A city bureau's branch in the district (黄石市国土资源局西塞山分局: 区国土分局, 区国土局), and the Party committee's
 # offices (中共西塞山区委机构编制委员会办公室, 区委编办: 区编办), written as the district's own.
 _CITY_BRANCH = re.compile(r"^[\u4e00-\u9fff]{1,6}?市(?P<office>[\u4e00-\u9fff]+?)局(?P<district>[\u4e00-\u9fff]{1,6}?)区?分局$")
-# The police branch named by its district without 区 (西塞山公安分局, as 黄石市公安局西塞山分局 is written short);
-# not the 铁路, 森林 or 机场 police, which are no district's.
-_POLICE = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?市)?(?!铁路|森林|林业|水上|机场|民航|港航|交通|经济|经开|高新|开发)(?P<district>[\u4e00-\u9fff]{2,4}?)(?<![区县市])公安分局")
+# Offices one district calls 委 and the next 局 since the 2018 reform (卫生健康委员会 / 卫健局); never every 委:
+# 区城管委 is not 区城管执法局, 区委审计委员会 not 区审计局, 区农委 (before 2018) not 区农业农村局.
+_COMMITTEE_OR_BUREAU = ("卫健委", "发改委", "卫计委", "经信委")
+# The police branch named by its district without 区 (西塞山公安分局, as 黄石市公安局西塞山分局 is written short):
+# told only in the branch's own ledger (police_part_of), where the district is known; 高速公安分局 is no district's.
+_POLICE = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?市)?(?P<district>[\u4e00-\u9fff]{2,4}?)(?<![区县市])公安分局$")
 _PARTY = re.compile(r"^中共(?P<district>[\u4e00-\u9fff]{0,6}?[区县])委|^(?P<bare>[区县])委(?=.)")
 
 
@@ -48,7 +51,6 @@ _PARTY = re.compile(r"^中共(?P<district>[\u4e00-\u9fff]{0,6}?[区县])委|^(?P
 def _key(name: str) -> tuple[str, str | None]:
     """(the office's name after the district, shortened; the district it names, None for a bare 区)."""
     short = _CITY_BRANCH.sub(r"\g<district>区\g<office>分局", name)
-    short = _POLICE.sub(r"\g<district>区公安分局", short)
     short = _PARTY.sub(lambda m: m.group("district") or m.group("bare"), short)
     for long in _LONG_FIRST:
         short = short.replace(long, SHORT_FORMS[long])
@@ -56,8 +58,7 @@ def _key(name: str) -> tuple[str, str | None]:
         short = short[:-2] + "局"
     elif short.endswith("委员会"):  # 区卫生健康委员会 = 区卫健委, 区发展和改革委员会 = 区发改委
         short = short[:-3] + "委"
-    if short.endswith("委") and not short.endswith(("区委", "县委")):
-        # one office called 委 in one district, 局 in the next since the 2018 reform (区卫健委 = 区卫健局)
+    if short.endswith(_COMMITTEE_OR_BUREAU):  # 区卫健委 = 区卫健局: named 委 in one district, 局 in the next
         short = short[:-1] + "局"
     found = _DISTRICT.match(short)
     if found is None:
@@ -76,6 +77,13 @@ def same_unit(a: str, b: str) -> bool:
     """Two spellings of one office (区人社局, 西塞山区人力资源和社会保障局), by the merging rule below."""
     (office_a, district_a), (office_b, district_b) = _key(a), _key(b)
     return office_a == office_b and (district_a is None or district_b is None or district_a == district_b)
+
+
+def branch_written_short(name: str, owner: str) -> bool:
+    """``name`` is the police branch ``owner`` (区公安分局, 西塞山区公安分局) written with its district's name
+    without 区 (西塞山公安分局), in the branch's own ledger: its 派出所 are its parts."""
+    found = _POLICE.match(name)
+    return bool(found) and same_unit(f"{found.group('district')}区公安分局", owner) and _key(owner)[0] == "公安局"
 
 
 def _spelling_groups(counts: Counter) -> list[tuple[list[str], bool]]:

@@ -118,9 +118,10 @@ _PARTY_AFTER_ABOUT = re.compile(r"关于(?!" + _LATER_ACT + r")([^关〔〕（�
                                 r"[\u4e00-\u9fff]{1,3}?[某*＊×Xx]{0,2})的?(?:行政)?(?:处罚|许可)")
 
 
-# What a permit title names after the business (关于准予黄石壬餐饮店食品经营许可的决定: 食品经营), never the party's.
-_ITEM_AFTER_BUSINESS = re.compile(r"^(.{2,40}" + _BUSINESS + r")[\u4e00-\u9fff]{0,8}?(?:经营|生产|资质|办学|执业|运输|排污"
-                                  r"|排水|取水|卫生|开业|设立|变更|延续|注销|新办|换证|备案|登记|施工|销售|零售|批发)$")
+# What a permit grant's title names after the business (关于准予黄石壬餐饮店食品经营许可的决定: 食品经营), never the
+# party's; a penalty's title (关于对黄石市酒店用品批发的…) keeps the name whole.
+_ITEM_AFTER_BUSINESS = re.compile(r"^(.{2,40}" + _BUSINESS + r")[\u4e00-\u9fff]{0,6}?(?:经营|生产|资质|办学|执业|排污|排水"
+                                  r"|取水|卫生|开业|设立|新办|换证)$")
 
 
 def parties_from_titles(titles: pd.Series) -> pd.Series:
@@ -128,7 +129,7 @@ def parties_from_titles(titles: pd.Series) -> pd.Series:
     said = text.str.extract(_PARTY_IN_TITLE, expand=False)
     said = said.fillna(text.str.extract(_PARTY_AFTER_ABOUT, expand=False))
     said = said.fillna(text.str.extract(_PARTY_OPENS_TITLE, expand=False)).fillna("")
-    return said.str.replace(_ITEM_AFTER_BUSINESS, r"\1", regex=True)
+    return said.where(~text.str.contains("准予", regex=False), said.str.replace(_ITEM_AFTER_BUSINESS, r"\1", regex=True))
 
 
 def units_from_titles(titles: pd.Series) -> pd.Series:

@@ -61,9 +61,12 @@ def units_by_numbers(records: pd.DataFrame, entries: pd.DataFrame, aliases: dict
                     & ~theirs["unit"].map(lambda n: any(same_unit(n, u) for u in ledger)).to_numpy(bool)]
     both = theirs.merge(ours, on=["number_key", "party_key"], suffixes=("", "_ledger"))
     out = {}
+    ours_by = _issuers(ours["unit"], ours["number_key"])
+    theirs_by = _issuers(entries["unit"], entries["number_key"].fillna(""))
     for name, group in both.groupby("unit"):  # a few list units
         owners = group["unit_ledger"].unique()
-        if len(owners) == 1 and not other_districts(name, owners[0]):
+        # the city bureau's list holding one of our cases beside its own 黄市监罚 numbers is not our office
+        if len(owners) == 1 and not other_districts(name, owners[0]) and theirs_by.get(name, set()) <= ours_by[owners[0]]:
             out[name] = (owners[0], group["number_key"].iloc[0])
     return out
 
