@@ -183,3 +183,16 @@ def contradicts(is_work: bool, name: str) -> bool:
         return False
     says_work, says_rest = bool(_SAYS_WORK.search(name)), bool(_SAYS_REST.search(name))
     return says_rest and not says_work if is_work else says_work and not says_rest
+
+
+WEEKDAY_NAMES = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+_WEEKDAY_CELL = re.compile(r"(?:星期|周|礼拜)([一二三四五六日天])")
+
+
+def weekday_said(cells: list[str]) -> int | None:
+    """The weekday a line's own 星期 cell names (星期五: 4), None without one."""
+    for cell in cells:
+        found = _WEEKDAY_CELL.fullmatch(cell.strip())
+        if found:
+            return "一二三四五六日天".index(found.group(1)) if found.group(1) != "天" else 6
+    return None

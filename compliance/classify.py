@@ -155,6 +155,10 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
     judged["status"][grant_late] = STATUSES.index("invalid")
     deadline = judged["deadline"] = np.where(grant_late, NO_DAY, deadline)  # from a doubtful date: none shown
     problem = np.where(grant_late & (problem == None), "later-action-dated-by-grant", problem)  # noqa: E711
+    year_late = _year_before_number(records, decision) \
+        & np.isin(judged["status"], [STATUSES.index("late"), STATUSES.index("overdue")])
+    judged["status"][year_late] = STATUSES.index("invalid")
+    problem = np.where(year_late & (problem == None), "decision-year-before-number", problem)  # noqa: E711
     problem = _disagreeing_copy(records, calendar, rules, judged, as_of_day, run_day, problem)
     for column, prefix in OTHER_DECISION_DATES:
         problem = _other_decision_date(records, column, prefix, calendar, rules, judged, until, problem)
@@ -310,6 +314,17 @@ def _published_before_last_check(records, published, judged, problem) -> np.ndar
     # late by either ledger: the verdict stands, the days late do not, and the disagreement is said (probe 73)
     return _weighed(judged, problem, rows, on_time[rows], published_late[rows], "history-published-before-check-turns",
                     "history-published-before-check")
+
+
+def _year_before_number(records, decision) -> np.ndarray:
+    """The decision date's year is before the year its own 文书号 carries (西安监罚〔2026〕64号 decided
+    2016-10-09): one of the two is typed wrong, and late by the date alone is no verdict (probe 74: 2,493
+    working days late). December's decision may carry the next year's number."""
+    year = records["document_number"].astype(object).fillna("").astype(str) \
+        .str.extract(r"[〔\[(（]((?:19|20)\d{2})[〕\])）]", expand=False).astype(float).to_numpy()
+    decided = decision.astype("datetime64[Y]").astype(np.int64) + 1970
+    december = decision.astype("datetime64[M]").astype(np.int64) % 12 == 11
+    return ~np.isnat(decision) & (year > decided) & ~((year == decided + 1) & december)  # NaN compares false
 
 
 def _struck(records) -> np.ndarray:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import chinese_calendar
 
-from .calendar_file import columns_of, contradicts, days_of, file_rows, is_note, kind_of
+from .calendar_file import WEEKDAY_NAMES, columns_of, contradicts, days_of, file_rows, is_note, kind_of, weekday_said
 from .errors import CalendarFileError
 
 # date -> (is working day, reason shown by `explain`)
@@ -80,6 +80,10 @@ def read_calendar_file(path: str | Path) -> CalendarData:
         if contradicts(is_work, named):
             raise CalendarFileError(path, line_no, "calendar-file-type-name", text=cells[type_at], name=named,
                                     kind="调休上班日" if is_work else "休息日")
+        said = weekday_said(cells)
+        if said is not None and len(days) == 1 and said != days[0].weekday():  # 2027-10-18,星期五: a day typed wrong
+            raise CalendarFileError(path, line_no, "calendar-file-weekday", date=days[0].isoformat(),
+                                    said=WEEKDAY_NAMES[said], actual=WEEKDAY_NAMES[days[0].weekday()])
         for day in days:
             if day in data.days and data.days[day][0] != is_work:  # the last line must not just win
                 raise CalendarFileError(path, line_no, "calendar-file-conflict", date=day.isoformat(),
@@ -122,13 +126,27 @@ _FIXED_HOLIDAYS = (("元旦", ((1, 1), (1, 2), (1, 3))), ("清明节", tuple((4,
                    ("国庆节", tuple((10, d) for d in range(1, 9))))
 
 
+def described_nothing(users: list[CalendarData], statutory: CalendarData) -> set[int]:
+    """Years not in chinese-calendar whose lines give no weekday off (one line 2028-10-08,休, a Sunday: 2027
+    typed wrong): no year's notice, so never taken as that year's calendar (probe 75: 2028 counted as known
+    turned a 无法判定 into 逾期公开); its deadlines stay unknown."""
+    years = set().union(*(u.years for u in users)) - statutory.years
+    off = {day.year for u in users for day, (work, _) in u.days.items() if not work and day.weekday() < 5}
+    return years - off
+
+
 def year_doubts(users: list[CalendarData], statutory: CalendarData) -> list[tuple[str, dict]]:
     """(code, values) for a year not in chinese-calendar that the files (together: holidays in one file,
     make-up days in another) are likely to describe wrongly, each said and never refused. Such a year is
     taken as wholly described: a holiday left out counts as working days, a make-up day left out as rest."""
     out = []
+    ignored = described_nothing(users, statutory)
     for year in sorted(set().union(*(u.years for u in users)) - statutory.years):
         where = "、".join(u.version for u in users if year in u.years)
+        if year in ignored:
+            lines = "、".join(sorted({d.isoformat() for u in users for d in u.days if d.year == year}))
+            out.append(("calendar-year-ignored", {"where": where, "year": year, "days": lines}))
+            continue
         days = {day: work for u in users for day, (work, _) in u.days.items() if day.year == year}
         off = sum(1 for day, work in days.items() if not work and day.weekday() < 5)
         missing = [name for name, dates in _FIXED_HOLIDAYS if year >= 2008 or name != "清明节"  # a holiday since 2008

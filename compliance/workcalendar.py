@@ -89,15 +89,17 @@ class WorkCalendar:
         # what in the files is likely a mistake: told wherever the calendar is (describe), never refused
         # a year that may be counted wrong as a whole (too few holidays, none of some, no make-up days): said
         # on every record whose count crosses it too (doubtful_year)
-        self.year_doubts = holiday_sources.year_doubts(users, base)
-        self.doubts = self.year_doubts + [doubt for user in users for doubt in holiday_sources.doubts(user, base)]
+        ignored = holiday_sources.described_nothing(users, base)
+        self.year_doubts = [d for d in holiday_sources.year_doubts(users, base) if d[0] != "calendar-year-ignored"]
+        self.doubts = holiday_sources.year_doubts(users, base) \
+            + [doubt for user in users for doubt in holiday_sources.doubts(user, base)]
         for path, user in zip(calendar_files, users):
-            self.files.append(_Span(str(path), sorted(user.years)))
-            for year in user.years - years:
+            self.files.append(_Span(str(path), sorted(user.years - ignored)))
+            for year in user.years - years - ignored:
                 # A year first described by a user file: weekends rest unless listed.
                 days.update(holiday_sources.plain_year(year))
-            years |= user.years
-            days.update(user.days)
+            years |= user.years - ignored
+            days.update({day: kind for day, kind in user.days.items() if day.year not in ignored})
         self.covered_years = sorted(years)
         self._build(days, years)
 

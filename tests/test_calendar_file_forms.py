@@ -192,3 +192,28 @@ def test_qingming_is_asked_of_years_since_2008_only(tmp_path):
     assert said[2003] == []
     [(code, text)] = said[2027]
     assert code == "calendar-year-incomplete" and "没有列出清明节的放假日" in text
+
+
+def test_a_weekday_cell_that_contradicts_its_date_refuses_the_line(tmp_path, reference):
+    """Probe 75 F1: 2027-10-18,星期五,休 (the clerk meant 10-08, a Friday) made 10-08 a working day and 10-18 a
+    holiday, in silence: a 7-day deadline a day early."""
+    rows = [(d, "星期" + "一二三四五六日"[dt.date.fromisoformat(d).weekday()], t, n) for d, t, n in _plain_rows()]
+    rows = [(("2027-10-18", "星期五", t, n) if d == "2027-10-07" else (d, w, t, n)) for d, w, t, n in rows]
+    path = tmp_path / "2027.csv"
+    path.write_text(_csv(rows, header="日期,星期,类型,名称"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["deadline", "2027-09-28", "-d", "7", "--calendar", str(path)])
+    assert result.exit_code == 2 and "2027-10-18 是星期一，这一行的星期却写的是星期五" in result.output, result.output
+    assert f"{path}" in result.output
+
+
+def test_a_lone_line_of_a_year_no_notice_lists_is_no_calendar_of_that_year(tmp_path, reference):
+    """Probe 75 F2: 2028-10-08,休 (a Sunday; 2027-10-08 typed wrong) made 2028 a known year, all working days:
+    a decision of 2027-12-10 published 2028-01-10 was 逾期公开 instead of 无法判定."""
+    rows = [("2028-10-08" if d == "2027-10-07" else d, t, n) for d, t, n in _plain_rows()]
+    path = tmp_path / "2027.csv"
+    path.write_text(_csv(rows), encoding="utf-8")
+    calendar = WorkCalendar([path])
+    assert not calendar.covers(2028) and calendar.covers(2027)
+    assert any(code == "calendar-year-ignored" for code, _ in calendar.doubts)
+    said = CliRunner().invoke(main, ["calendar", "--calendar", str(path)]).output
+    assert "2028 年只有 2028-10-08，没有一个工作日放假" in said, said

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from compliance.cli import main
-from helpers import write_xlsx
+from helpers import cli_check, write_xlsx
 
 D = dt.date
 HEADER = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期"]
@@ -164,3 +164,13 @@ def test_a_declared_name_with_its_old_name_in_brackets_takes_a_file_named_either
     lines = {row[columns.index("单位")]: row[columns.index("类别")] for row in data["unit_summary"]["rows"]}
     assert lines == {"区发改局（区物价局）": "行政处罚", "区人社局": "未报送", "合计": ""}
     assert "文件无法读取" not in result.output and "config-skipped" in result.output
+
+
+def test_a_sheet_named_for_the_files_own_unit_is_no_sheet_without_a_unit(tmp_path):
+    """Probe 71 M6: 区教育局 区民政局 10月报送.xlsx with sheets 区教育局 and 区民政局: the records were right, but the
+    file note said sheet 区教育局's name did not tell whose it was, and asked to rename it to a unit's name."""
+    rows = {"区教育局": [HEADER, [1, "西教罚〔2025〕1号", "甲", D(2025, 10, 9), D(2025, 10, 14)]],
+            "区民政局": [HEADER, [1, "西民罚〔2025〕1号", "乙", D(2025, 10, 9), D(2025, 11, 24)]]}
+    _, data, _ = cli_check(tmp_path, write_xlsx(tmp_path / "区教育局 区民政局 10月报送.xlsx", rows), "2025-11-28")
+    assert [(r["sheet"], r["unit"]) for r in data["records"]] == [("区教育局", "区教育局"), ("区民政局", "区民政局")]
+    assert not any("看不出是哪个单位" in n for n in data["inputs"][0]["notes"]), data["inputs"][0]["notes"]

@@ -18,7 +18,10 @@ import re
 import numpy as np
 import pandas as pd
 
+from ..date_text import PUBLISHED_WORDS
 from ..dates import NO_DATE, cell_types
+from ..textscan import matches
+from .cells import per_distinct
 from .docnumbers import said_above
 
 MIDNIGHT = dt.time(0)  # a date-formatted 0: the reader has no day for it, only its time of day
@@ -126,3 +129,20 @@ def period_single_days(ranged: np.ndarray, published: np.ndarray,
     if not single.any():
         return published, codes
     return np.where(single, NO_DATE, published), np.where(single, "published-period-single-day", codes)
+
+
+_BRACKETED = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]")
+
+
+def says_published(decisions: np.ndarray, published: np.ndarray) -> np.ndarray:
+    """Per decision-date cell: it names the day the decision went online (已公开 2024-03-08, 发布日期：…,
+    2024-03-08 已公开): a publication day, not the decision's (docs/rules.md §8), whatever the publication
+    column holds (probe 74: with it filled, 已于2026年11月5日公开 was the decision date, on time). Only a mark
+    in brackets after the date (2024-03-08（已公示）) beside the row's own publication date says no more
+    than that it is online."""
+    def worded(texts: np.ndarray) -> np.ndarray:
+        outside = [_BRACKETED.sub("", t) for t in texts]
+        return np.stack([matches(PUBLISHED_WORDS, texts), matches(PUBLISHED_WORDS, outside)], axis=1)
+
+    said = per_distinct(decisions, worded).astype(bool).reshape(len(decisions), 2)
+    return said[:, 0] & ((published == "") | said[:, 1])

@@ -15,7 +15,6 @@ import numpy as np
 import pandas as pd
 
 from ..claims import says_not_to_be_published
-from ..date_text import PUBLISHED_WORDS
 from ..dates import FORMULA_NO_VALUE, NO_DATE, parse_dates
 from ..errors import ReconciliationError
 from ..problems import Problem, problem
@@ -27,11 +26,10 @@ from .body import (band_unit, constant_cells, csv_body, date_part_columns, fill_
 from .date_columns import (dates_in_the_mark as _dates_in_the_mark, date_cells as _date_cells,
                            short_text as _short, two_date_columns as _two_date_columns,
                            two_decision_dates)
-from .date_words import is_period_header, period_single_days, with_date_words
+from .date_words import is_period_header, period_single_days, says_published, with_date_words
 from .docnumbers import PLACEHOLDERS, numbers_said_above
 from .cells import FrameText, cell_text, objects, per_distinct
 from .comments import fill_from_comments
-from ..textscan import matches
 from ..fields import FieldRules, unit_name
 from .columns import (decision_numbers, header_category, issuer_column, join_mask, joined_numbers, map_columns,
                       kinds_of_rows, pivot_table, statistics_table)
@@ -314,8 +312,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     (decided, dec_codes), (published, pub_codes) = parse_dates(decided), parse_dates(published)
     if is_period_header(mapping.header_of("published_date")):
         published, pub_codes = period_single_days(ranged, published, pub_codes)
-    online_words = per_distinct(decision_text[keep].to_numpy(object), lambda t: matches(PUBLISHED_WORDS, t)).astype(bool) \
-        & (published_text[keep].to_numpy(object) == "")  # with its own publication date, a mark (（已公示）) only
+    online_words = says_published(decision_text[keep].to_numpy(object), published_text[keep].to_numpy(object))
     decided, dec_codes = np.where(online_words, NO_DATE, decided), np.where(online_words, "date-with-words", dec_codes)
     published_shown = _short(published_text[keep])
     if "published_date" in mapping.alternates:

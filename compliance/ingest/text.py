@@ -198,20 +198,20 @@ def formula_text(cell):
 # (Excel), sdval="46085" (LibreOffice). Where what it shows is a day without its year (9月3日, 9-3) or with
 # the year last and the order unclear (9/3/2026), the value is the day itself, as an .xlsx cell gives it; a
 # full date shown (2026/9/3) is read as shown, and nothing else (a 文书号 2026-15) is touched. Excel's
-# 1904 date system (x:Date1904 in the page's workbook options) counts from 1904-01-01.
+# 1904 date system (x:Date1904 in the page's workbook options) counts from 1904-01-01: the sheet says so
+# (RawSheet.date1904), and the date columns shift every bare serial once, as an .xlsx's (probe 74: a General
+# cell 44842 of a 1904 page was read 4 years early).
 _SHOWN_AS_DAY = re.compile(r"\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日?|\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{2,4})?)"
                            r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)?\s*")  # 9/3/2026 6:00 PM
 _SERIAL = re.compile(r"\d{4,5}(?:\.\d+)?")  # 1000-99999: 1902-2173
-DAYS_1900_TO_1904 = 1462
 
 
-def _shown_or_value(shown: str, value: str | None, date1904: bool) -> str:
+def _shown_or_value(shown: str, value: str | None) -> str:
     if not value or not _SERIAL.fullmatch(value.strip()) or not _SHOWN_AS_DAY.fullmatch(shown):
         return shown
     if parse_date(shown).date is not None:  # 9/30/2026: one order only, read as shown
         return shown
-    serial = float(value.strip()) + (DAYS_1900_TO_1904 if date1904 else 0)
-    return str(int(serial)) if serial.is_integer() else str(serial)
+    return value.strip()
 
 
 class _TableParser(HTMLParser):
@@ -248,7 +248,7 @@ class _TableParser(HTMLParser):
             rows = self._stack[-1]
             if not rows:
                 rows.append([])
-            rows[-1].append((_shown_or_value("".join(self._cell).strip(), self._value, self.date1904), self._span))
+            rows[-1].append((_shown_or_value("".join(self._cell).strip(), self._value), self._span))
             self._cell = None
         elif tag == "table":
             self.tables.append(self._stack.pop())
@@ -330,5 +330,5 @@ def read_html(path: Path) -> list[RawSheet]:
     if not tables:
         raise FileFault("not-a-spreadsheet", path, reason="网页文件中没有表格")
     if len(tables) == 1:
-        return [RawSheet(path.stem, tables[0][0], tables[0][1], "html")]
-    return [RawSheet(f"表{i}", t, merges, "html") for i, (t, merges) in enumerate(tables, start=1)]
+        return [RawSheet(path.stem, tables[0][0], tables[0][1], "html", date1904=parser.date1904)]
+    return [RawSheet(f"表{i}", t, merges, "html", date1904=parser.date1904) for i, (t, merges) in enumerate(tables, start=1)]
