@@ -189,10 +189,21 @@ WEEKDAY_NAMES = ("星期一", "星期二", "星期三", "星期四", "星期五"
 _WEEKDAY_CELL = re.compile(r"(?:星期|周|礼拜)([一二三四五六日天])")
 
 
-def weekday_said(cells: list[str]) -> int | None:
-    """The weekday a line's own 星期 cell names (星期五: 4), None without one."""
-    for cell in cells:
-        found = _WEEKDAY_CELL.fullmatch(cell.strip())
-        if found:
-            return "一二三四五六日天".index(found.group(1)) if found.group(1) != "天" else 6
+def weekday_column(rows: list[tuple[int, list[str]]]) -> int | None:
+    """The column headed 星期 (星期几, 周, 周几, 礼拜) in the header row above the first day; None without one
+    (another column naming a weekday, 按星期五作息 beside a make-up day, is no day's own weekday)."""
+    for _, cells in rows:
+        if any(c and days_of(c) for c in cells):
+            return None
+        at = next((i for i, c in enumerate(cells) if re.fullmatch(r"(?:星期|周|礼拜)几?", c.strip())), None)
+        if at is not None:
+            return at
+    return None
+
+
+def weekday_said(cells: list[str], at: int | None) -> int | None:
+    """The weekday the line's 星期 cell names (星期五: 4), None without one."""
+    found = _WEEKDAY_CELL.fullmatch(cells[at].strip()) if at is not None and at < len(cells) else None
+    if found:
+        return "一二三四五六日天".index(found.group(1)) if found.group(1) != "天" else 6
     return None

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import chinese_calendar
 
-from .calendar_file import WEEKDAY_NAMES, columns_of, contradicts, days_of, file_rows, is_note, kind_of, weekday_said
+from .calendar_file import (WEEKDAY_NAMES, columns_of, contradicts, days_of, file_rows, is_note, kind_of, weekday_column,
+                            weekday_said)
 from .errors import CalendarFileError
 
 # date -> (is working day, reason shown by `explain`)
@@ -62,6 +63,7 @@ def read_calendar_file(path: str | Path) -> CalendarData:
     data = CalendarData("file", path)
     rows = file_rows(path)
     date_at, type_at, name_at = columns_of(rows)
+    weekday_at = weekday_column(rows)
     for line_no, cells in rows:
         if not any(cells) or cells[0].startswith("#"):
             continue
@@ -80,7 +82,7 @@ def read_calendar_file(path: str | Path) -> CalendarData:
         if contradicts(is_work, named):
             raise CalendarFileError(path, line_no, "calendar-file-type-name", text=cells[type_at], name=named,
                                     kind="调休上班日" if is_work else "休息日")
-        said = weekday_said(cells)
+        said = weekday_said(cells, weekday_at)
         if said is not None and len(days) == 1 and said != days[0].weekday():  # 2027-10-18,星期五: a day typed wrong
             raise CalendarFileError(path, line_no, "calendar-file-weekday", date=days[0].isoformat(),
                                     said=WEEKDAY_NAMES[said], actual=WEEKDAY_NAMES[days[0].weekday()])

@@ -94,7 +94,7 @@ class WorkCalendar:
         self.doubts = holiday_sources.year_doubts(users, base) \
             + [doubt for user in users for doubt in holiday_sources.doubts(user, base)]
         for path, user in zip(calendar_files, users):
-            self.files.append(_Span(str(path), sorted(user.years - ignored)))
+            self.files.append(_Span(str(path), sorted(user.years)))  # an ignored year: said in the warnings
             for year in user.years - years - ignored:
                 # A year first described by a user file: weekends rest unless listed.
                 days.update(holiday_sources.plain_year(year))

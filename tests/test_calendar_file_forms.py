@@ -204,6 +204,11 @@ def test_a_weekday_cell_that_contradicts_its_date_refuses_the_line(tmp_path, ref
     result = CliRunner().invoke(main, ["deadline", "2027-09-28", "-d", "7", "--calendar", str(path)])
     assert result.exit_code == 2 and "2027-10-18 是星期一，这一行的星期却写的是星期五" in result.output, result.output
     assert f"{path}" in result.output
+    # another column naming a weekday (the schedule a make-up day follows) is no line's own weekday (review 59b)
+    rows = [(d, t, n, "星期五" if t == "班" else "") for d, t, n in _plain_rows()]
+    path.write_text(_csv(rows, header="日期,类型,名称,按…作息"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["deadline", "2027-09-28", "-d", "7", "--calendar", str(path)])
+    assert result.exit_code == 0, result.output
 
 
 def test_a_lone_line_of_a_year_no_notice_lists_is_no_calendar_of_that_year(tmp_path, reference):

@@ -49,6 +49,24 @@ def test_a_page_in_the_1904_date_system_reads_its_serial_cells_as_the_same_days(
         assert [(r["decision_date"], r["status"]) for r in payload["records"]] == [
             ("2026-10-09", "on_time"), ("2026-10-09", "late"), ("2026-10-09", "on_time"), ("2026-10-09", "late")], \
             (date1904, payload["records"])
+        assert not any(i for r in payload["records"] for i in r["issues"]), payload["records"]
+
+
+def test_a_1904_pages_validity_dates_shown_as_days_stay_their_days(tmp_path):
+    """Review 59b: 有效期至 shown 10/8/2029 on a 1904 page came out 4 years early (2025-10-07, before the decision):
+    a false validity error, and the run failed."""
+    header = ["序号", "行政许可决定文书号", "行政相对人名称", "许可决定日期", "有效期自", "有效期至", "上网公开日期"]
+    to_1904 = {"2026-10-09": 46304 - DAYS_1904, "2029-10-08": 47399 - DAYS_1904}
+    cells = "".join(f"<td>{h}</td>" for h in header)
+    row = ("<tr><td>1</td><td>西审批许〔2026〕1号</td><td>甲公司</td><td>2026/10/9</td>"
+           f'<td x:num="{to_1904["2026-10-09"]}">10/9/2026</td><td x:num="{to_1904["2029-10-08"]}">10/8/2029</td>'
+           "<td>2026/11/5</td></tr>")
+    page = (_page([], True).split("<table>")[0] + f"<table><tr>{cells}</tr>{row}</table></body></html>")
+    path = tmp_path / "区行政审批局_2026年行政许可.xls"
+    path.write_text(page, encoding="utf-8")
+    code, payload, _ = cli_check(tmp_path, path, "2026-11-30")
+    assert [(r["status"], [i["code"] for i in r["issues"]]) for r in payload["records"]] == [("on_time", [])], payload
+    assert code == 0
 
 
 def test_a_decision_cell_naming_the_day_it_went_online_is_no_decision_date(tmp_path):
@@ -56,12 +74,16 @@ def test_a_decision_cell_naming_the_day_it_went_online_is_no_decision_date(tmp_p
     on time. Only a mark in brackets after a date (（已公示）) says no more than that it is online."""
     rows = [[1, "西安监罚〔2026〕1号", "甲", "已于2026年11月5日公开", "2026-11-05"],
             [2, "西安监罚〔2026〕2号", "乙", "发布日期：2026-11-05", "2026-11-05"],
-            [3, "西安监罚〔2026〕3号", "丙", "2026-11-05 已公开", "2026-11-05"],
+            [3, "西安监罚〔2026〕3号", "丙", "公示 2026-11-05", "2026-11-05"],
             [4, "西安监罚〔2026〕4号", "丁", "已公开 2026-11-05", None],
-            [5, "西安监罚〔2026〕5号", "戊", "2026-10-09（已公示）", "2026-11-06"]]
+            [5, "西安监罚〔2026〕5号", "戊", "2026-10-09（已公示）", "2026-11-06"],
+            # a word after the date beside the row's own publication date only marks it online (review 59b)
+            [6, "西安监罚〔2026〕6号", "己", "2026-10-09 已公示", "2026-11-06"],
+            [7, "西安监罚〔2026〕7号", "庚", "2026-10-09 已挂网", "2026-11-05"]]
     _, payload, _ = cli_check(tmp_path, write_xlsx(tmp_path / "区安监局_2026年行政处罚.xlsx", {"Sheet1": [HEADER, *rows]}),
                               "2026-11-30")
-    assert _statuses(payload) == ["invalid", "invalid", "invalid", "invalid", "late"], payload["records"]
+    assert _statuses(payload) == ["invalid", "invalid", "invalid", "invalid", "late", "late", "on_time"], \
+        payload["records"]
     assert all("date-with-words" in [i["code"] for i in r["issues"]] for r in payload["records"][:4])
 
 

@@ -25,7 +25,7 @@ CALENDAR = WorkCalendar()
 
 def statuses(tmp_path, rows, as_of: dt.date, days: int = 20) -> dict[int, str]:
     path = write_xlsx(tmp_path / "区安监局_处罚.xlsx", {"处罚": [PENALTY_HEADER] + [
-        [i, f"西安监罚〔2026〕{i}号", f"公司{i}", decided, published, "区安监局"]
+        [i, f"西安监罚〔{decided.year}〕{i}号", f"公司{i}", decided, published, "区安监局"]  # the number's year is the decision's
         for i, (decided, published) in enumerate(rows, start=1)]})
     run = check([path], as_of=as_of, run_date=D(2027, 2, 10), rules=from_options(days, None))
     return dict(zip(run.records["row"].tolist(), run.records["status"].astype(str).tolist()))
@@ -87,7 +87,7 @@ def test_a_decision_in_a_year_before_the_calendar_is_late_when_the_covered_days_
 
 def _late(tmp_path, rows, as_of, days, run_date):
     path = write_xlsx(tmp_path / f"区安监局_处罚_{as_of}.xlsx", {"处罚": [PENALTY_HEADER] + [
-        [i, f"西安监罚〔2026〕{i}号", f"公司{i}", decided, published, "区安监局"]
+        [i, f"西安监罚〔{decided.year}〕{i}号", f"公司{i}", decided, published, "区安监局"]  # the number's year is the decision's
         for i, (decided, published) in enumerate(rows, start=1)]})
     run = check([path], as_of=as_of, run_date=run_date, rules=from_options(days, None))
     frame = run.records[["status", "working_days_late"]].astype(object)

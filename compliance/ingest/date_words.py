@@ -131,18 +131,18 @@ def period_single_days(ranged: np.ndarray, published: np.ndarray,
     return np.where(single, NO_DATE, published), np.where(single, "published-period-single-day", codes)
 
 
-_BRACKETED = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]")
+# The words before a date's first digit say what the day is (已公开 2024-03-08, 发布日期：…, 公开于…), or
+# 已于 / 于 before it with 公开 after it (已于2026年11月5日公开); a word after the date alone is a mark.
+_WORDS_FIRST = re.compile(r"[^\d]*?(?:公开|公示|发布|上网|挂网)|[^\d]*于\s*\d[\s\S]*?(?:公开|公示|发布|上网|挂网)")
 
 
 def says_published(decisions: np.ndarray, published: np.ndarray) -> np.ndarray:
-    """Per decision-date cell: it names the day the decision went online (已公开 2024-03-08, 发布日期：…,
-    2024-03-08 已公开): a publication day, not the decision's (docs/rules.md §8), whatever the publication
-    column holds (probe 74: with it filled, 已于2026年11月5日公开 was the decision date, on time). Only a mark
-    in brackets after the date (2024-03-08（已公示）) beside the row's own publication date says no more
-    than that it is online."""
+    """Per decision-date cell: it names the day the decision went online, not the decision's (docs/rules.md
+    §8). With the publication column blank, any such words (2024-03-08 已公开 too); beside the row's own
+    publication date, only words before the date (probe 74: 已于2026年11月5日公开 was taken as the decision
+    date, on time): a word after it (2026-10-09 已公示, 2026-10-09（已公示）) only marks it online (review 59b)."""
     def worded(texts: np.ndarray) -> np.ndarray:
-        outside = [_BRACKETED.sub("", t) for t in texts]
-        return np.stack([matches(PUBLISHED_WORDS, texts), matches(PUBLISHED_WORDS, outside)], axis=1)
+        return np.stack([matches(PUBLISHED_WORDS, texts), matches(_WORDS_FIRST, texts)], axis=1)
 
     said = per_distinct(decisions, worded).astype(bool).reshape(len(decisions), 2)
     return said[:, 0] & ((published == "") | said[:, 1])

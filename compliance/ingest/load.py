@@ -161,7 +161,7 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
     if per_sheet or (named and _SEVERAL_UNITS.search(path.stem)):  # no sheet names a unit: every one is left
         left = units_by_number(frames, per_sheet, unit_name(file_unit)) if per_sheet else \
             list(dict.fromkeys(f["sheet"].iloc[0] for f in frames if f["unit"].eq(unit_name(file_unit)).any()))
-        left = [s for s in left if not same_unit(unit_in_text(s) or s, unit_name(file_unit))]  # 区教育局: named
+        left = [s for s in left if not same_unit(unit_name(s), unit_name(file_unit))]  # 区教育局: the file's own
         if left:
             entry.notes.append(problem("unit-compiled-sheet", file=path, sheets="、".join(left), unit=unit_name(file_unit)))
     several = units_in_name(path.stem) if named and not per_sheet else []

@@ -8,6 +8,7 @@ square; an HTML table's spans are bounded before the grid is built.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import csv
 import io
 import re
@@ -198,19 +199,24 @@ def formula_text(cell):
 # (Excel), sdval="46085" (LibreOffice). Where what it shows is a day without its year (9月3日, 9-3) or with
 # the year last and the order unclear (9/3/2026), the value is the day itself, as an .xlsx cell gives it; a
 # full date shown (2026/9/3) is read as shown, and nothing else (a 文书号 2026-15) is touched. Excel's
-# 1904 date system (x:Date1904 in the page's workbook options) counts from 1904-01-01: the sheet says so
-# (RawSheet.date1904), and the date columns shift every bare serial once, as an .xlsx's (probe 74: a General
+# 1904 date system (x:Date1904 in the page's workbook options) counts from 1904-01-01: a day shown without
+# its year becomes its ISO date here, in any column (有效期至 too), and the sheet says so (RawSheet.date1904),
+# so that the date columns shift a bare serial shown as a number once, as an .xlsx's (probe 74: a General
 # cell 44842 of a 1904 page was read 4 years early).
 _SHOWN_AS_DAY = re.compile(r"\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日?|\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{2,4})?)"
                            r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)?\s*")  # 9/3/2026 6:00 PM
 _SERIAL = re.compile(r"\d{4,5}(?:\.\d+)?")  # 1000-99999: 1902-2173
+DAYS_1900_TO_1904 = 1462
 
 
-def _shown_or_value(shown: str, value: str | None) -> str:
+def _shown_or_value(shown: str, value: str | None, date1904: bool) -> str:
     if not value or not _SERIAL.fullmatch(value.strip()) or not _SHOWN_AS_DAY.fullmatch(shown):
         return shown
     if parse_date(shown).date is not None:  # 9/30/2026: one order only, read as shown
         return shown
+    if date1904:  # as ISO text: a serial would be shifted again with the column's bare serials
+        day = dt.date(1899, 12, 30) + dt.timedelta(days=int(float(value.strip())) + DAYS_1900_TO_1904)
+        return day.isoformat()
     return value.strip()
 
 
@@ -248,7 +254,7 @@ class _TableParser(HTMLParser):
             rows = self._stack[-1]
             if not rows:
                 rows.append([])
-            rows[-1].append((_shown_or_value("".join(self._cell).strip(), self._value), self._span))
+            rows[-1].append((_shown_or_value("".join(self._cell).strip(), self._value, self.date1904), self._span))
             self._cell = None
         elif tag == "table":
             self.tables.append(self._stack.pop())
