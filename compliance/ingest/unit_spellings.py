@@ -42,7 +42,7 @@ _CITY_BRANCH = re.compile(r"^[\u4e00-\u9fff]{1,6}?市(?P<office>[\u4e00-\u9fff]+
 # 区城管委 is not 区城管执法局, 区委审计委员会 not 区审计局, 区农委 (before 2018) not 区农业农村局.
 _COMMITTEE_OR_BUREAU = ("卫健委", "发改委", "卫计委", "经信委")
 # The police branch named by its district without 区 (西塞山公安分局, as 黄石市公安局西塞山分局 is written short):
-# told only in the branch's own ledger (police_part_of), where the district is known; 高速公安分局 is no district's.
+# told only in the branch's own ledger (branch_written_short), where the district is known; 高速公安分局 is no district's.
 _POLICE = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?市)?(?P<district>[\u4e00-\u9fff]{2,4}?)(?<![区县市])公安分局$")
 _PARTY = re.compile(r"^中共(?P<district>[\u4e00-\u9fff]{0,6}?[区县])委|^(?P<bare>[区县])委(?=.)")
 

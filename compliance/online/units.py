@@ -55,10 +55,10 @@ def units_by_numbers(records: pd.DataFrame, entries: pd.DataFrame, aliases: dict
                          "party_key": party_keys(records["party"]).to_numpy(object)})
     ours = ours[ours["number_key"].astype(str).str.match(_ISSUER).to_numpy(bool)].drop_duplicates()
     theirs = entries[["unit", "number_key", "party_key"]].astype(object).dropna().drop_duplicates()
-    theirs = theirs[theirs["unit"].map(lambda n: isinstance(n, str) and n != "").to_numpy(bool)
-                    & theirs["party_key"].ne("").to_numpy(bool)]  # no unit, or no party: nothing to tell
-    theirs = theirs[~theirs["unit"].isin(named | ledger).to_numpy(bool)
-                    & ~theirs["unit"].map(lambda n: any(same_unit(n, u) for u in ledger)).to_numpy(bool)]
+    theirs = theirs[theirs["unit"].ne("").to_numpy(bool) & theirs["party_key"].ne("").to_numpy(bool)]  # nothing to tell
+    # each list unit once (a list holds thousands of rows, a few units): spelled as a ledger unit, it is that unit
+    spelled = {n for n in pd.unique(theirs["unit"]) if n in named | ledger or any(same_unit(n, u) for u in ledger)}
+    theirs = theirs[~theirs["unit"].isin(spelled).to_numpy(bool)]
     both = theirs.merge(ours, on=["number_key", "party_key"], suffixes=("", "_ledger"))
     out = {}
     ours_by = _issuers(ours["unit"], ours["number_key"])
