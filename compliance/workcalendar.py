@@ -90,9 +90,9 @@ class WorkCalendar:
         # a year that may be counted wrong as a whole (too few holidays, none of some, no make-up days): said
         # on every record whose count crosses it too (doubtful_year)
         ignored = holiday_sources.described_nothing(users, base)
-        self.year_doubts = [d for d in holiday_sources.year_doubts(users, base) if d[0] != "calendar-year-ignored"]
-        self.doubts = holiday_sources.year_doubts(users, base) \
-            + [doubt for user in users for doubt in holiday_sources.doubts(user, base)]
+        doubted = holiday_sources.year_doubts(users, base)
+        self.year_doubts = [d for d in doubted if d[0] != "calendar-year-ignored"]  # an ignored year is no year counted
+        self.doubts = doubted + [doubt for user in users for doubt in holiday_sources.doubts(user, base)]
         for path, user in zip(calendar_files, users):
             self.files.append(_Span(str(path), sorted(user.years)))  # an ignored year: said in the warnings
             for year in user.years - years - ignored:

@@ -77,6 +77,20 @@ def cli_check(tmp_path: Path, path: Path, as_of: str = "2016-12-31") -> tuple[in
     return result.exit_code, data, result.output
 
 
+def check_online(tmp_path: Path, ledger: Path, lists, as_of: str) -> dict:
+    """``compliance check LEDGER --online L…`` through the real CLI, no history, report and JSON in tmp_path:
+    the JSON (the run must end with a verdict, exit 0 or 1)."""
+    import json
+
+    out = tmp_path / "r.json"
+    args = ["check", str(ledger), "--as-of", as_of, "--no-history", "-o", str(tmp_path / "r.xlsx"), "--json", str(out)]
+    for online in lists:
+        args += ["--online", str(online)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
 def printed_whole(sheet, header, column, text, width) -> bool:
     """The cell holding ``text`` shows it whole: its column is wide enough, or it wraps in a row tall enough
     for its lines (and its row's date cells still show as dates)."""

@@ -12,7 +12,7 @@ import openpyxl
 from click.testing import CliRunner
 
 from compliance.cli import main
-from helpers import write_csv, write_xlsx
+from helpers import check_online, write_csv, write_xlsx
 
 D = dt.date
 LEDGER_HEADER = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期"]
@@ -21,14 +21,7 @@ CREDIT_HEADER = ["行政处罚决定书文号", "行政相对人名称", "处罚
 
 def check(tmp_path: Path, ledger_name: str, rows: list[list], *lists: Path) -> tuple[dict, dict]:
     ledger = write_xlsx(tmp_path / ledger_name, {"处罚": [LEDGER_HEADER, *rows]})
-    out = tmp_path / "r.json"
-    args = ["check", str(ledger), "--as-of", "2023-12-31", "--no-history", "-o", str(tmp_path / "r.xlsx"),
-            "--json", str(out)]
-    for online in lists:
-        args += ["--online", str(online)]
-    result = CliRunner().invoke(main, args)
-    assert result.exit_code in (0, 1), result.output
-    data = json.loads(out.read_text(encoding="utf-8"))
+    data = check_online(tmp_path, ledger, lists, "2023-12-31")
     return {r["document_number"]: (r["status"], r["online"]["result"], r["online"]["published_date"])
             for r in data["records"]}, data
 

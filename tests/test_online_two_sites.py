@@ -6,13 +6,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from compliance.cli import main
-from helpers import write_xlsx
+from helpers import check_online, write_xlsx
 
 D = dt.date
 PERMITS = ["序号", "行政许可决定文书号", "行政相对人名称", "许可决定日期", "上网公开日期"]
@@ -29,14 +25,7 @@ def _catalogue(path: Path, rows: list[list]) -> Path:
 
 
 def _check(tmp_path: Path, ledger: Path, lists: list[Path]) -> dict:
-    out = tmp_path / "r.json"
-    args = ["check", str(ledger), "--as-of", "2026-11-30", "--no-history", "-o", str(tmp_path / "r.xlsx"),
-            "--json", str(out)]
-    for path in lists:
-        args += ["--online", str(path)]
-    result = CliRunner().invoke(main, args)
-    assert result.exit_code in (0, 1), result.output
-    return json.loads(out.read_text(encoding="utf-8"))
+    return check_online(tmp_path, ledger, lists, "2026-11-30")
 
 
 def _results(data: dict) -> dict:

@@ -115,11 +115,12 @@ def _one_row_per_office(cells: dict, periods: list[str]) -> dict:
 
     latest = Counter()
     months: dict[str, set] = {}
+    order = {p: k for k, p in enumerate(periods, start=1)}
     for (unit, _), rates in cells.items():
         if unit != TOTAL:
             seen = {p for p, r in rates.items() if r is not None} or set(rates)
             months.setdefault(unit, set()).update(seen)
-            latest[unit] = max(latest[unit], max(periods.index(p) + 1 for p in rates))
+            latest[unit] = max(latest[unit], max(order[p] for p in rates))
     kept = merged_spellings(latest)  # the most counted spelling stays: here, the latest month's
     groups: dict[str, list[str]] = {}
     for name, into in kept.items():

@@ -20,10 +20,10 @@ def record_history(run, store: HistoryStore) -> int:
     recorded under another rule is not replaced (StoreError): its rates are what was handed in for that month,
     and a 7-day self-check run with --month would silently rewrite a 20-day month (probe 73)."""
     follow = run.history
+    rule = days_in_force(run.rules, follow.period)
     recorded = store.rule_used(follow.period) if store.exists() else None
-    if recorded is not None and recorded != days_in_force(run.rules, follow.period):
-        raise StoreError.of("history-other-rule", path=store.label, period=follow.period, recorded=recorded,
-                            rule=days_in_force(run.rules, follow.period))
+    if recorded is not None and recorded != rule:
+        raise StoreError.of("history-other-rule", path=store.label, period=follow.period, recorded=recorded, rule=rule)
     records = run.records
     number = records["number_key"]  # carry.add_history_keys, before the month was chosen
     online = records["online_result"].astype(object) if "online_result" in records else None
@@ -43,7 +43,7 @@ def record_history(run, store: HistoryStore) -> int:
     counts = counts.melt(id_vars=["unit", "category"], var_name="status", value_name="count")
     counts = counts[counts["count"] > 0]
     latest = [(unit, "all", LEDGER_LATEST, int(day.replace("-", ""))) for unit, day in follow.ledger_latest.items()]
-    latest.append((days_in_force(run.rules, follow.period), "all", RULE_USED, 0))
+    latest.append((rule, "all", RULE_USED, 0))
     counts = pd.concat([counts, pd.DataFrame(latest, columns=["unit", "category", "status", "count"])], ignore_index=True)
     table, _ = run.unit_summary
     rates = unit_rates(table)
