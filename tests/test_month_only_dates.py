@@ -55,17 +55,19 @@ def test_a_month_typed_into_a_date_cell_has_no_day_and_is_never_judged_as_the_fi
 
 def test_a_column_whose_short_format_hides_real_days_is_read_as_it_is(tmp_path):
     """The clerk typed full dates and chose a yyyy年m月 display for the column: the days are there
-    (not all the 1st), so every date of the column stands, the 1st too."""
+    (not all the 1st), so the column's dates stand. A cell on the 1st shows 2016年9月 like a typed month
+    and is stored as one: read as the 1st, 1号 (published 10-10, deadline 09-29) was a false 逾期 (p74 F4)."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(HEADER)
-    sheet.append([1, "西安监罚〔2016〕1号", "甲", D(2016, 9, 1), D(2016, 9, 20)])
+    sheet.append([1, "西安监罚〔2016〕1号", "甲", D(2016, 9, 1), D(2016, 10, 10)])
     sheet.append([2, "西安监罚〔2016〕2号", "乙", D(2016, 9, 5), D(2016, 11, 10)])
-    for row in (2, 3):
+    sheet.append([3, "西安监罚〔2016〕3号", "丙", D(2016, 9, 28), D(2016, 10, 20)])
+    for row in (2, 3, 4):
         sheet.cell(row, 4).number_format = 'yyyy"年"m"月"'
     path = tmp_path / "区安监局_处罚.xlsx"
     book.save(path)
-    assert check(tmp_path, path) == {"1号": ("on_time", []), "2号": ("late", [])}
+    assert check(tmp_path, path) == {"1号": ("invalid", ["date-no-day"]), "2号": ("late", []), "3号": ("on_time", [])}
 
 
 def test_a_month_typed_into_a_date_cell_of_an_xls_has_no_day_too(tmp_path):

@@ -9,7 +9,8 @@ format that holds the 1st is read as the text it shows, which has no day
 
 A column whose month-only cells hold other days than the 1st has full dates
 under a display that hides the day (the clerk typed 2016-09-28 and chose a
-short format): its dates are read as they are.
+short format): those dates are read as they are; its cells on the 1st are
+still read as the month they show, since a typed month cannot be told apart.
 
 Cost: styles.xml is small; the sheet's cells are looked at only when a cell
 format shows a date without its day, which most workbooks never have.
@@ -96,12 +97,9 @@ def month_only_in_part(part: bytes, tags: PartTags, formats: frozenset[int],
 
 
 def show_month_only(rows: list[list], cells: frozenset[tuple[int, int]]) -> None:
-    """Replace, column by column, month-only dates that all fall on the 1st by the text they show."""
-    by_column: dict[int, list[int]] = {}
+    """Replace month-only dates that fall on the 1st by the text they show. In a column whose other cells
+    hold real days the 1st may be real too, but it may as well be a month typed among full dates: the
+    cell, on screen and on paper, does not say which (probe p74 F4, a false 逾期 when read as the 1st)."""
     for r, c in cells:
-        if r < len(rows) and c < len(rows[r]) and hasattr(rows[r][c], "day"):
-            by_column.setdefault(c, []).append(r)
-    for c, found in by_column.items():
-        if all(rows[r][c].day == 1 for r in found):
-            for r in found:
-                rows[r][c] = f"{rows[r][c].year}年{rows[r][c].month}月"
+        if r < len(rows) and c < len(rows[r]) and getattr(rows[r][c], "day", None) == 1:
+            rows[r][c] = f"{rows[r][c].year}年{rows[r][c].month}月"
