@@ -214,6 +214,9 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     doubt = calendar.doubtful_year(classified["decision_date"], classified["deadline"])  # counted over a doubtful year
     if doubt is not None:
         classified["calendar_doubt"] = doubt
+    changed = calendar.overridden_day(classified["decision_date"], classified["deadline"])  # a notice's day changed
+    if changed is not None:
+        classified["calendar_override"] = changed
     summary = summarise(classified)
     summary["skipped_rows"] = loaded.skipped_rows
     summary["out_of_scope"] = out_of_scope

@@ -163,14 +163,26 @@ def year_doubts(users: list[CalendarData], statutory: CalendarData) -> list[tupl
     return out
 
 
+def _statutory_kinds(user: CalendarData, statutory: CalendarData) -> dict:
+    """The notice's (is working day, word) for each day of ``user`` in a year the notice covers."""
+    return {day: statutory.days.get(day, (day.weekday() < 5, "工作日" if day.weekday() < 5 else "周末"))
+            for day in user.days if day.year in statutory.years}
+
+
+def overridden(user: CalendarData, statutory: CalendarData) -> list:
+    """The days of ``user`` in a year the notice covers that it makes otherwise (a rest day a working day or
+    the reverse): a listed holiday or make-up day, or an ordinary weekday or weekend."""
+    known = _statutory_kinds(user, statutory)
+    return sorted(day for day, (work, _) in user.days.items() if day in known and known[day][0] != work)
+
+
 def doubts(user: CalendarData, statutory: CalendarData) -> list[tuple[str, dict]]:
     """(code, values) for days of one user file that are likely a mistake, each said and never refused."""
     out = []
     # A day of a year the notice covers that the file makes otherwise: a listed holiday or make-up day,
     # or an ordinary weekday or weekend (a typo in the year moves deadlines of a year already known).
-    known = {day: statutory.days.get(day, (day.weekday() < 5, "工作日" if day.weekday() < 5 else "周末"))
-             for day in user.days if day.year in statutory.years}
-    changed = sorted(day for day, (work, _) in user.days.items() if day in known and known[day][0] != work)
+    known = _statutory_kinds(user, statutory)
+    changed = overridden(user, statutory)
     no_op = sorted(day for day, (work, _) in user.days.items()
                    if work and day.weekday() < 5 and day.year not in statutory.years)
     if no_op:  # 班 on a Friday: already a working day, and the Saturday meant is left a rest day

@@ -79,12 +79,13 @@ def _record_issues(records: pd.DataFrame, as_of: str, run_date: str) -> list:
 SOURCES = [("decision_problem", "decision"), ("published_problem", "published"), ("category_problem", None),
            ("unit_problem", None), ("notes", None),
            ("check_problem", None), ("published_after_as_of", None), ("missing_year", None), ("beyond_year", None),
-           ("late_lower_bound", None), ("calendar_doubt", None),
+           ("late_lower_bound", None), ("calendar_doubt", None), ("calendar_override", None),
            ("document_number", None), ("duplicate_of", None), ("online_problem", None), ("online_update_only", None),
            ("reported_month", None)]
 # Columns that are a flag or a value rather than a code: the code each stands for.
 FLAGS = {"published_after_as_of": "published-after-as-of", "missing_year": "calendar-not-covered",
          "beyond_year": "deadline-beyond-calendar", "calendar_doubt": "calendar-year-doubtful",
+         "calendar_override": "calendar-day-overridden",
          "late_lower_bound": "late-days-lower-bound",
          "duplicate_of": "duplicate-document-number", "online_update_only": "online-update-date-only",
          "reported_month": "history-reported-late"}
@@ -150,7 +151,8 @@ class _Values:
         sources = {"online": ("online_published_date", None), "start": ("online_limit", None),
                    "limit": ("online_limit", None),
                    "year": ("missing_year", None), "beyond": ("beyond_year", None),
-                   "doubt_year": ("calendar_doubt", None), "conflict": ("conflict_with", None),
+                   "doubt_year": ("calendar_doubt", None), "override_day": ("calendar_override", None),
+                   "conflict": ("conflict_with", None),
                    "renumbered": ("renumbered_with", None),
                    "gap_year": ("late_lower_bound", None), "late": ("working_days_late", None),
                    "where": ("duplicate_of", None), "candidates": ("online_candidates", ""),
@@ -165,7 +167,7 @@ class _Values:
                    "party_unpublished": ("party_unpublished", None)}
         column, default = sources[name]
         if name in ("online", "start", "limit", "site_decision", "earlier_decision", "second_decision", "second_published",
-                    "checked"):
+                    "checked", "override_day"):
             return self._dates(column)
         raw = self._raw(column)
         return raw if default is None else np.where((raw == None) | (raw == ""), default, raw)  # noqa: E711

@@ -93,6 +93,9 @@ class WorkCalendar:
         doubted = holiday_sources.year_doubts(users, base)
         self.year_doubts = [d for d in doubted if d[0] != "calendar-year-ignored"]  # an ignored year is no year counted
         self.doubts = doubted + [doubt for user in users for doubt in holiday_sources.doubts(user, base)]
+        # days of the notice's years that a file changed: said on every record whose count crosses one too
+        self._overridden = np.array(sorted({to_day_number(day) for user in users
+                                            for day in holiday_sources.overridden(user, base)}), dtype=np.int64)
         for path, user in zip(calendar_files, users):
             self.files.append(_Span(str(path), sorted(user.years)))  # an ignored year: said in the warnings
             for year in user.years - years - ignored:
@@ -164,6 +167,17 @@ class WorkCalendar:
         for year in reversed(years):  # a few at most: the earliest one touched wins
             out = np.where(dated & (first <= year) & (year <= last), year, out)
         return out
+
+    def overridden_day(self, start, end) -> np.ndarray | None:
+        """Per span (``start``, ``end``] (date columns), the first day in it that a calendar file made otherwise
+        than the notice (NaT: none; a missing date touches none); None when the files change no such day."""
+        if not len(self._overridden):
+            return None
+        start, end = day_numbers(start), day_numbers(end)
+        at = np.minimum(np.searchsorted(self._overridden, start, side="right"), len(self._overridden) - 1)
+        first = self._overridden[at]
+        crossed = (start != NO_DAY) & (end != NO_DAY) & (first > start) & (first <= end)
+        return from_day_numbers(np.where(crossed, first, NO_DAY))
 
     # -- vectorised, date columns in and out --------------------------------------
     def add_days(self, dates, n) -> tuple[np.ndarray, np.ndarray]:

@@ -222,3 +222,25 @@ def test_a_lone_line_of_a_year_no_notice_lists_is_no_calendar_of_that_year(tmp_p
     assert any(code == "calendar-year-ignored" for code, _ in calendar.doubts)
     said = CliRunner().invoke(main, ["calendar", "--calendar", str(path)]).output
     assert "2028 年只有 2028-10-08，没有一个工作日放假" in said, said
+
+
+def test_records_counted_over_a_day_the_file_changed_in_a_notice_year_say_so_each(tmp_path):
+    # probe p75 F4: a year typo (2026-10-08 休 for 2027's) moved a 2026 deadline from 10-30 to 11-02; 1号 went
+    # from 逾期公开 to 按时 with no word on the record (one 注意 line on the terminal only).
+    ledger = tmp_path / "区编办_行政处罚.csv"
+    ledger.write_text("行政处罚决定书文号,行政相对人名称,处罚决定日期,上网公开日期\n"
+                      "西编罚〔2026〕1号,甲,2026-09-28,2026-11-02\n西编罚〔2026〕2号,乙,2026-10-12,2026-10-20\n",
+                      encoding="utf-8")
+    typo = tmp_path / "2027.csv"
+    typo.write_text(_csv(_plain_rows() + [("2026-10-08", "休", "国庆节")]), encoding="utf-8")
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(ledger), "--as-of", "2026-12-06", "--calendar", str(typo),
+                                       "-o", str(tmp_path / "r.xlsx"), "--no-history", "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    records = {r["document_number"]: r for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
+    assert [(r["status"], r["deadline"]) for r in records.values()] == [("on_time", "2026-11-02"),
+                                                                        ("on_time", "2026-11-09")]
+    [note] = records["西编罚〔2026〕1号"]["issues"]
+    assert note["code"] == "calendar-day-overridden" and "2026-10-08" in note["message"], note
+    assert records["西编罚〔2026〕2号"]["issues"] == []  # counted after the changed day
+    assert [i["code"] for i in records["西编罚〔2026〕1号"]["issues"]] == ["calendar-day-overridden"]
