@@ -172,6 +172,8 @@ def _from_serial(number: float) -> ParsedDate:
         return ParsedDate(None, "date-unparseable")
     if 1 <= number < 13 and not float(number).is_integer():  # 3.05, 12.3: a month and a day, no year
         return ParsedDate(None, "date-no-year")
+    if MIN_YEAR <= number < MAX_YEAR + 1:  # 2026.1009, 2016.13: a date typed as a decimal; its year is no fault
+        return ParsedDate(None, "date-unparseable")
     return ParsedDate(None, "date-out-of-range")
 
 

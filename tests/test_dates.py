@@ -119,7 +119,8 @@ BAD = [
     ("2016年10月", "date-no-day"), ("2016-10", "date-no-day"), ("2016.5", "date-no-day"), ("２０１６．１２", "date-no-day"),
     ("2016年", "date-no-day"), ("201610", "date-no-day"), (2016.5, "date-no-day"), (2016.1, "date-no-day"),
     (2016.12, "date-no-day"), (2016, "date-no-day"), (201610, "date-no-day"),
-    (2016.13, "date-out-of-range"), (201613, "date-unparseable"), ("2016-13", "date-unparseable"),
+    # a date typed as a decimal (probe p74 F6): its year is no fault, "超出范围（1990–2100）" misled
+    (2016.13, "date-unparseable"), (2026.1009, "date-unparseable"), (2026.109, "date-unparseable"), (201613, "date-unparseable"), ("2016-13", "date-unparseable"),
     (["2016-05-03"], "date-invalid-type"),
     ("2016-05-03 星期三", "date-weekday-mismatch"),  # the date or the weekday is wrong
     ("2016年5月8日 星期六", "date-weekday-mismatch"),  # 2016-05-08 was a Sunday
