@@ -201,6 +201,17 @@ def weekday_column(rows: list[tuple[int, list[str]]]) -> int | None:
     return None
 
 
+def weekday_in_cell(text: str) -> tuple[dt.date, int] | None:
+    """2027年2月14日（星期六): the day and the weekday written beside it, when they disagree (parse_date refuses
+    such a cell: the date or the weekday is wrong); None otherwise."""
+    found = _WEEKDAY_CELL.search(text)
+    if found is None or parse_date(text).problem != "date-weekday-mismatch":
+        return None
+    day = parse_date(re.sub(r"[(（]\s*[)）]", "", text[:found.start()] + text[found.end():]).strip()).date
+    said = "一二三四五六日天".index(found.group(1)) if found.group(1) != "天" else 6
+    return (day, said) if day is not None and day.weekday() != said else None
+
+
 def weekday_said(cells: list[str], at: int | None) -> int | None:
     """The weekday the line's 星期 cell names (星期五: 4), None without one."""
     found = _WEEKDAY_CELL.fullmatch(cells[at].strip()) if at is not None and at < len(cells) else None

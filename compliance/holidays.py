@@ -12,7 +12,7 @@ from pathlib import Path
 import chinese_calendar
 
 from .calendar_file import (WEEKDAY_NAMES, columns_of, contradicts, days_of, file_rows, is_note, kind_of, weekday_column,
-                            weekday_said)
+                            weekday_in_cell, weekday_said)
 from .errors import CalendarFileError
 
 # date -> (is working day, reason shown by `explain`)
@@ -72,6 +72,10 @@ def read_calendar_file(path: str | Path) -> CalendarData:
         is_work = kind_of(cells[type_at]) if type_at < len(cells) else None
         if days is None and is_work is None and (not data.days or is_note(cells)):
             continue  # before the first day: a title or a header; after it, a line with no day (注：…, 制表人：…)
+        mismatch = weekday_in_cell(cell) if days is None and cell else None
+        if mismatch is not None:  # 2027年2月14日（星期六）: said as the disagreement it is, not as an unread date
+            raise CalendarFileError(path, line_no, "calendar-file-weekday", date=mismatch[0].isoformat(),
+                                    said=WEEKDAY_NAMES[mismatch[1]], actual=WEEKDAY_NAMES[mismatch[0].weekday()])
         if days is None:  # a day not read (同上, a blank, a serial number) is never dropped without a word
             raise CalendarFileError(path, line_no, "calendar-file-date", text=cell or "（空）")
         if is_work is None:

@@ -209,6 +209,12 @@ def test_a_weekday_cell_that_contradicts_its_date_refuses_the_line(tmp_path, ref
     path.write_text(_csv(rows, header="日期,类型,名称,按…作息"), encoding="utf-8")
     result = CliRunner().invoke(main, ["deadline", "2027-09-28", "-d", "7", "--calendar", str(path)])
     assert result.exit_code == 0, result.output
+    # the weekday in the date's own cell (probe p75 F5): said as the same disagreement, not as an unread date
+    rows = [("2027年2月20日（星期日）" if d == "2027-02-20" else d, t, n) for d, t, n in _plain_rows()]
+    path.write_text(_csv(rows), encoding="utf-8")
+    result = CliRunner().invoke(main, ["deadline", "2027-09-28", "-d", "7", "--calendar", str(path)])
+    assert result.exit_code == 2 and "2027-02-20 是星期六，这一行的星期却写的是星期日" in result.output, result.output
+    assert "无法识别" not in result.output
 
 
 def test_a_lone_line_of_a_year_no_notice_lists_is_no_calendar_of_that_year(tmp_path, reference):
