@@ -27,7 +27,7 @@ from .errors import CalendarFileError, os_reason
 
 # The notice's words for the two kinds, and the tool's own (休/班, holiday/workday).
 REST_WORDS = frozenset({"holiday", "rest", "off", "休", "休息", "放假", "假", "休假", "节假日", "休息日", "假日",
-                        "法定节假日", "放假日"})
+                        "法定节假日", "放假日", "周末", "双休日", "公休日", "weekend"})  # a whole-year table's weekends
 WORK_WORDS = frozenset({"workday", "work", "班", "上班", "补班", "调休上班", "工作日", "上班日", "调班"})
 _BRACKETED = re.compile(r"^(?P<core>[^（(]*)[（(](?P<inner>[^）)]*)[）)]$")
 # A name that says the other kind: 休 beside 春节调休上班, 班 beside 国庆节放假

@@ -6,6 +6,7 @@ This is the only module that imports chinese-calendar.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -187,8 +188,10 @@ def doubts(user: CalendarData, statutory: CalendarData) -> list[tuple[str, dict]
     # or an ordinary weekday or weekend (a typo in the year moves deadlines of a year already known).
     known = _statutory_kinds(user, statutory)
     changed = overridden(user, statutory)
-    no_op = sorted(day for day, (work, _) in user.days.items()
-                   if work and day.weekday() < 5 and day.year not in statutory.years)
+    listed = Counter(day.year for day in user.days)
+    whole = {year for year, n in listed.items() if n >= (dt.date(year, 12, 31) - dt.date(year, 1, 1)).days + 1}
+    no_op = sorted(day for day, (work, _) in user.days.items()  # a table of every day lists weekdays as 班 too
+                   if work and day.weekday() < 5 and day.year not in statutory.years and day.year not in whole)
     if no_op:  # 班 on a Friday: already a working day, and the Saturday meant is left a rest day
         out.append(("calendar-workday-on-weekday", {"where": user.version, "count": len(no_op),
                                                     "days": "、".join(d.isoformat() for d in no_op[:5])}))

@@ -250,3 +250,22 @@ def test_records_counted_over_a_day_the_file_changed_in_a_notice_year_say_so_eac
     assert note["code"] == "calendar-day-overridden" and "2026-10-08" in note["message"], note
     assert records["西编罚〔2026〕2号"]["issues"] == []  # counted after the changed day
     assert [i["code"] for i in records["西编罚〔2026〕1号"]["issues"]] == ["calendar-day-overridden"]
+
+
+def test_a_table_of_every_day_of_the_year_is_read_without_a_warning(tmp_path, reference):
+    """Probe p75 F6: a correct whole-year table (each day 工作日, 周末, 休 or 班) was warned about 243 weekdays
+    'written as make-up days to no effect', on every command; 周末 as the type was refused."""
+    special = {d: (t, n) for d, t, n in _plain_rows()}
+    rows = []
+    for day in _days("2027-01-01", "2027-12-31"):
+        weekend = dt.date.fromisoformat(day).weekday() >= 5
+        kind, name = special.get(day, ("周末" if weekend else "工作日", ""))
+        rows.append((day, kind, name))
+    path = tmp_path / "2027全年.csv"
+    path.write_text(_csv(rows), encoding="utf-8")
+    calendar = WorkCalendar([path])
+    assert calendar.describe()["warnings"] == [] and _year(calendar) == reference
+    # a part-year list with a weekday written 班 is still told: the Saturday meant stays a rest day
+    path.write_text(_csv(_plain_rows() + [("2027-03-05", "班", "")]), encoding="utf-8")
+    warnings = [w["code"] for w in WorkCalendar([path]).describe()["warnings"]]
+    assert warnings == ["calendar-workday-on-weekday"], warnings
