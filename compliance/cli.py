@@ -16,7 +16,7 @@ import click
 from .version import __version__
 from .cli_chinese import CONTEXT, FriendlyGroup
 from .clock import china_now
-from .errors import ComplianceError, os_reason
+from .errors import CalendarNotCovered, ComplianceError, os_reason
 from .interrupts import handle_sigterm
 from .params import CliDate, Days, Engine, Month, Port, RuleName
 from .problems import message
@@ -79,7 +79,15 @@ def deadline(date, days, calendar_files, explain, as_json):
     for warning in calendar.describe()["warnings"]:
         click.echo(f"注意：{warning['message']}", err=True)
     if as_json:
-        click.echo(json.dumps(deadline_payload(calendar, date, days, explain), ensure_ascii=False))
+        try:
+            payload = deadline_payload(calendar, date, days, explain)
+        except CalendarNotCovered as exc:  # a script asking in December gets an answer it can read (probe p75 F10)
+            payload = {"decision_date": date.isoformat(), "working_days": days, "deadline": None,
+                       "error": {"code": exc.code, "year": exc.year, "message": exc.message},
+                       "warnings": calendar.describe()["warnings"]}
+        click.echo(json.dumps(payload, ensure_ascii=False))
+        if payload["deadline"] is None:
+            raise SystemExit(2)
         return
     result = calendar.add_working_days(date, days)
     if explain:

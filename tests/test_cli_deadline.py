@@ -82,6 +82,16 @@ def test_calendar_file_fills_2027(tmp_path):
     assert json.loads(result.stdout)["deadline"] == "2027-01-19"
 
 
+def test_a_year_without_holiday_data_gives_json_that_says_so(tmp_path):
+    """--json printed nothing on stdout (the message went to stderr only): a script read no answer (p75 F10)."""
+    result = run("deadline", "2099-12-20", "--json")
+    assert result.exit_code == 2
+    payload = json.loads(result.stdout)
+    assert payload["deadline"] is None and payload["decision_date"] == "2099-12-20"
+    assert payload["error"]["code"] == "calendar-year-missing" and payload["error"]["year"] == 2099
+    assert "2099 年的节假日安排尚无数据" in payload["error"]["message"]
+
+
 def test_bad_calendar_file_exits_2_naming_file_and_line(tmp_path):
     path = tmp_path / "bad.csv"
     path.write_text("2027-01-01,holiday,元旦\n2027-02-31,休,坏日期\n", encoding="utf-8")
