@@ -20,6 +20,7 @@ from .dates import DATE_DTYPE, as_days
 from .denied_marks import weigh_denials
 from .either_category import either_category, said_either
 from .ingest.later_actions import keeps_grant_day
+from .number_year import year_after_number, year_before_number
 from .rules import RuleSet
 from .written_months import written_elsewhere
 from .status import STATUSES, Status
@@ -71,7 +72,7 @@ def select_scope(records: pd.DataFrame, month: str | None, as_of: dt.date,
     # not yet decided at the as-of date: out of scope, unless its publication date is impossible (§5: 数据有误)
     published, _ = _dated_rows(records, "published_date")  # NaT compares false
     after = has & ~other_month & (days > np.datetime64(as_of, "D")) & (days <= np.datetime64(run_date, "D")) \
-        & ~((published > np.datetime64(run_date, "D")) | (published < days))
+        & ~((published > np.datetime64(run_date, "D")) | (published < days)) & ~year_after_number(records, days, as_of)
     other_kind = (records["category_problem"] == "category-other").to_numpy(bool) & ~other_month & ~after \
         if "category_problem" in records else np.zeros(len(records), dtype=bool)
     keep = ~(other_month | after | other_kind)
@@ -155,10 +156,14 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
     judged["status"][grant_late] = STATUSES.index("invalid")
     deadline = judged["deadline"] = np.where(grant_late, NO_DAY, deadline)  # from a doubtful date: none shown
     problem = np.where(grant_late & (problem == None), "later-action-dated-by-grant", problem)  # noqa: E711
-    year_late = _year_before_number(records, decision) \
+    year_late = year_before_number(records, decision) \
         & np.isin(judged["status"], [STATUSES.index("late"), STATUSES.index("overdue")])
     judged["status"][year_late] = STATUSES.index("invalid")
     problem = np.where(year_late & (problem == None), "decision-year-before-number", problem)  # noqa: E711
+    year_early = year_after_number(records, decision, as_of)  # kept in scope by select_scope: never judged by it
+    judged["status"][year_early] = STATUSES.index("invalid")
+    deadline = judged["deadline"] = np.where(year_early, NO_DAY, deadline)
+    problem = np.where(year_early & (problem == None), "decision-year-after-number", problem)  # noqa: E711
     problem = _disagreeing_copy(records, calendar, rules, judged, as_of_day, run_day, problem)
     for column, prefix in OTHER_DECISION_DATES:
         problem = _other_decision_date(records, column, prefix, calendar, rules, judged, until, problem)
@@ -314,17 +319,6 @@ def _published_before_last_check(records, published, judged, problem) -> np.ndar
     # late by either ledger: the verdict stands, the days late do not, and the disagreement is said (probe 73)
     return _weighed(judged, problem, rows, on_time[rows], published_late[rows], "history-published-before-check-turns",
                     "history-published-before-check")
-
-
-def _year_before_number(records, decision) -> np.ndarray:
-    """The decision date's year is before the year its own 文书号 carries (西安监罚〔2026〕64号 decided
-    2016-10-09): one of the two is typed wrong, and late by the date alone is no verdict (probe 74: 2,493
-    working days late). December's decision may carry the next year's number."""
-    year = records["document_number"].astype(object).fillna("").astype(str) \
-        .str.extract(r"[〔\[(（]((?:19|20)\d{2})[〕\])）]", expand=False).astype(float).to_numpy()
-    decided = decision.astype("datetime64[Y]").astype(np.int64) + 1970
-    december = decision.astype("datetime64[M]").astype(np.int64) % 12 == 11
-    return ~np.isnat(decision) & (year > decided) & ~((year == decided + 1) & december)  # NaN compares false
 
 
 def _struck(records) -> np.ndarray:

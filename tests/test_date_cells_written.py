@@ -99,3 +99,22 @@ def test_a_decision_year_before_its_numbers_year_is_no_ten_year_lateness(tmp_pat
     assert _statuses(payload) == ["invalid", "on_time", "late", "late"], payload["records"]
     [issue] = payload["records"][0]["issues"]
     assert issue["code"] == "decision-year-before-number" and "2016-10-09" in issue["message"], issue
+
+
+def test_a_decision_year_after_its_numbers_year_is_listed_not_left_out_unseen(tmp_path):
+    """西编许〔2016〕13号 dated 2017-10-20 as of 2016-12-31 (probe p76 F1): left out as not yet decided, it was
+    in no listing at all, its lateness (by 2016-10-20, unpublished) hidden. A 2017 number after the as-of date
+    and a January decision on December's number are left out as before."""
+    rows = [[1, "西安监罚〔2016〕13号", "甲", "2017-10-20", ""],
+            [2, "西安监罚〔2016〕14号", "乙", "2016-10-20", "2016-11-01"],
+            [3, "西安监罚〔2017〕1号", "丙", "2017-01-05", ""],
+            [4, "西安监罚〔2016〕15号", "丁", "2017-01-04", ""]]
+    code, payload, _ = cli_check(tmp_path, write_xlsx(tmp_path / "区安监局_2016年行政处罚.xlsx", {"Sheet1": [HEADER, *rows]}),
+                                 "2016-12-31")
+    assert code == 1
+    records = {r["document_number"]: r for r in payload["records"]}
+    assert list(records) == ["西安监罚〔2016〕13号", "西安监罚〔2016〕14号"], list(records)
+    assert records["西安监罚〔2016〕13号"]["status"] == "invalid" and records["西安监罚〔2016〕13号"]["deadline"] is None
+    [issue] = records["西安监罚〔2016〕13号"]["issues"]
+    assert issue["code"] == "decision-year-after-number" and "2017-10-20" in issue["message"], issue
+    assert payload["summary"]["out_of_scope"]["after_as_of"] == 2
