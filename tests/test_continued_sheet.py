@@ -112,3 +112,30 @@ def test_a_continued_sheets_notes_name_its_own_rows(tmp_path):
         ("Sheet2", 1, "2026-09-07"), ("Sheet2", 2, "2026-09-07")]
     sheet2 = next(s for f in payload["inputs"] for s in f["sheets"] if s["name"] == "Sheet2")
     assert any("第 2 行" in n for n in sheet2["notes"]), sheet2["notes"]
+
+
+def test_a_continued_sheet_goes_on_under_the_unit_row_it_continues(tmp_path):
+    """Units by section rows (一、区安监局 / 二、区环保局), no unit column, a generic file name; Sheet2 goes on with
+    区环保局's block (probe p76 F2): its rows went to a made-up unit named after the file (台账, 单位不明)."""
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "Sheet1"
+    first.append(["2026年9月行政处罚上网公开情况统计表"])
+    first.append(HEADER)
+    first.append(["一、区安监局"])
+    first.append([1, "西安监罚〔2026〕1号", "当事人1", dt.date(2026, 9, 3), dt.date(2026, 10, 8)])
+    first.append(["二、区环保局"])
+    first.append([1, "西环罚〔2026〕1号", "当事人2", dt.date(2026, 9, 4), dt.date(2026, 10, 9)])
+    second = book.create_sheet("Sheet2")
+    second.append([2, "西环罚〔2026〕2号", "当事人3", dt.date(2026, 9, 7), dt.date(2026, 10, 22)])
+    second.append([3, "西环罚〔2026〕3号", "当事人4", dt.date(2026, 9, 8), None])
+    path = tmp_path / "台账.xlsx"
+    book.save(path)
+    result, payload = check(tmp_path, path)
+    assert result.exit_code == 1, result.output
+    got = {r["document_number"]: (r["sheet"], r["unit"], r["status"], [i["code"] for i in r["issues"]])
+           for r in payload["records"]}
+    assert got == {"西安监罚〔2026〕1号": ("Sheet1", "区安监局", "on_time", []),
+                   "西环罚〔2026〕1号": ("Sheet1", "区环保局", "on_time", []),
+                   "西环罚〔2026〕2号": ("Sheet2", "区环保局", "late", []),
+                   "西环罚〔2026〕3号": ("Sheet2", "区环保局", "overdue", [])}, got

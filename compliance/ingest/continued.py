@@ -31,9 +31,10 @@ _MONTH = re.compile(r"\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:份)?\s*$")
 _SHARE = 0.8  # of the sheet's wide rows
 
 
-def read_continued(sheet: RawSheet, previous: RawSheet | None, rules, read, source_file: str):
+def read_continued(sheet: RawSheet, previous: RawSheet | None, rules, read, source_file: str,
+                   block_unit: str | None = None):
     """``read(sheet)`` again under ``previous``'s header where ``sheet`` (its header not found) goes on
-    with its table; None where it does not."""
+    with its table, and under the unit its last unit row named (``block_unit``); None where it does not."""
     found = None if previous is None else find_header(previous.rows, rules, previous.merged)
     if found is None:
         return None
@@ -41,7 +42,7 @@ def read_continued(sheet: RawSheet, previous: RawSheet | None, rules, read, sour
     columns = map_columns(found[1], rules).columns
     if not continues(sheet, previous, header_row, columns):
         return None
-    result = read(under_previous_header(sheet, previous, header_row))
+    result = read(under_previous_header(sheet, previous, header_row), block_unit=block_unit)
     if result.header_row != header_row:  # read otherwise than as the previous table: not ours to say
         return None
     return read_back(result, sheet.name, previous.name, header_row, source_file)

@@ -132,7 +132,7 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
     if per_sheet and named:
         entry.notes.append(problem("unit-from-sheet-names", file=path, units="、".join(dict.fromkeys(per_sheet.values())),
                                    named=named))
-    previous = None  # the last sheet with a header: a sheet without one may go on with its table
+    previous = previous_unit = None  # the last sheet with a header: a sheet without one may go on with its table
     for raw in raw_sheets:
         if raw.doubt:  # what calamine returned disagrees with the sheet's XML: said on the file
             scanned, read = raw.doubt
@@ -145,9 +145,9 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
                            units=config.units or None)  # compliance.toml's [units]: a renamed office's old name
             result = read(raw)
             if result.header_row is None and any(n.code == "sheet-no-header" for n in result.notes):
-                result = read_continued(raw, previous, config.columns, read, str(path)) or result
+                result = read_continued(raw, previous, config.columns, read, str(path), previous_unit) or result
             elif result.header_row is not None:
-                previous = raw
+                previous, previous_unit = raw, result.block_unit
         except FileFault as fault:
             entry.error = fault
             return entry, []

@@ -64,6 +64,7 @@ class SheetResult:
     notes: list[Problem] = field(default_factory=list)  # what the reader did (hidden sheet, several tables…)
     problems: list[Problem] = field(default_factory=list)  # what makes records unjudgeable (a column missing)
     says_nothing: int = 0  # rows filled with 无 or / to say there is nothing to report (rows.nothing_rows)
+    block_unit: str | None = None  # the unit its last unit row (二、区环保局) named: a 续表 sheet's rows go on under it
 
     @property
     def skipped_rows(self) -> int:
@@ -86,7 +87,7 @@ _DOCUMENT_KIND = re.compile(r"文书(?:名称|类型|种类)")  # 行政处罚�
 
 def read_sheet(sheet: RawSheet, source_file: str, rules: FieldRules,
                fallback_category: str | None, fallback_unit: str, fallback_named: bool = True,
-               folder_unit: str | None = None, units: dict | None = None) -> SheetResult:
+               folder_unit: str | None = None, units: dict | None = None, block_unit: str | None = None) -> SheetResult:
     had_content = fill_merged(sheet)
     found = find_header(sheet.rows, rules, sheet.merged)
     if found is None:
@@ -112,7 +113,7 @@ def read_sheet(sheet: RawSheet, source_file: str, rules: FieldRules,
     context = SheetContext(source_file, fallback_category, fallback_unit,
                            folder_unit if by_folder else unit_line, section_above(sheet.rows, header_index),
                            title_category(sheet.rows, header_index), fallback_named=fallback_named, by_folder=by_folder,
-                           unit_above=above is not None,
+                           unit_above=above is not None, block_unit=block_unit,
                            disputed=disputed_unit(line, fallback_unit if fallback_named else title, units=units) if line
                            else disputed_unit(fallback_unit, title, title=True, units=units) if fallback_named else None)
     groups = side_by_side(headers, rules)
@@ -202,7 +203,7 @@ def _read_table(sheet, header_index, headers, rules, context, had_content) -> Sh
         result.notes.append(problem("sheet-several-tables", **at, count=len(boundaries) + 1,
                                     rows="、".join(str(result.header_row + 1 + b) for b in boundaries)))
     result.records = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
-    result.skipped = skipped
+    result.skipped, result.block_unit = skipped, context.block_unit
     if not result.record_count:  # rows whose number and dates are formulas saved without results: unread, not none
         keys = [mapping.columns[n] for n in ("document_number", "decision_date", "published_date") if n in mapping.columns]
         unsaved = np.flatnonzero(np.any([frame[c].to_numpy(object) == FORMULA_NO_VALUE for c in keys], axis=0)) \
