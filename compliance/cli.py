@@ -182,7 +182,7 @@ def template(out, force):
               help="配置文件（默认读取当前目录下的 compliance.toml）。")
 @calendar_option
 @click.option("--out", "-o", type=str, metavar="文件.xlsx",
-              help="Excel 报告路径（默认 reports/公开时限检查_<月份或统计截止日>.xlsx）；可给文件夹；已存在的文件不是本工具生成的、或生成后被改过的，不会被覆盖（不给文件名时新报告另存为“原名(2).xlsx”）。")
+              help="Excel 报告路径（默认 reports/公开时限检查_<月份或统计截止日>.xlsx）；可给文件夹；已存在的文件不是本工具生成的、或生成后被改过的，不会被覆盖（不给文件名时新报告另存为“原名(2).xlsx”，原文件不动）。")
 @click.option("--json", "json_target", metavar="文件|-",
               help="另存 JSON 结果；“-”表示输出到屏幕。已存在且不是本工具生成的 JSON 文件不会被覆盖。")
 @click.option("--online", "online_files", multiple=True, type=str, metavar="文件",
@@ -305,7 +305,10 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
     if outputs.writer.fallback_reason:
         click.echo(message("writer-fallback", label=outputs.writer.label), err=True)
     if outputs.kept is not None:
-        click.echo(message("report-edited-kept", kept=outputs.kept, path=outputs.report), err=True)
+        from .report.paths import is_own_report  # only here: a default name already taken
+
+        kept = "report-edited-kept" if is_own_report(outputs.kept) else "report-foreign-kept"
+        click.echo(message(kept, kept=outputs.kept, path=outputs.report), err=True)
     if outputs.taken is not None:
         click.echo(message("report-taken-meanwhile", taken=outputs.taken, path=outputs.report), err=True)
     store_failed = record_period(run, store)  # after the report: a store failure leaves the report written

@@ -69,6 +69,8 @@ HISTORY_STORE = [
     ProblemType("report-edited-kept", RUN, "注意：{kept} 生成后被修改过（或在 Excel/WPS 中保存过），没有覆盖；新报告另存为 {path}",
                 "同名的报告交出后有人加了意见、另加了工作表，或用 Excel/WPS 保存过；本工具不覆盖别人改过的文件",
                 "无需处理；新旧两份都在，需要时把修改抄到新报告上"),
+    ProblemType("report-foreign-kept", RUN, "注意：{kept} 不是本工具生成的报告，没有覆盖；新报告另存为 {path}",
+                "默认的报告文件名上已有一个别的文件", "无需处理；原文件不动。需要时把它改名或移走"),
     ProblemType("report-taken-meanwhile", RUN, "注意：写报告期间 {taken} 由另一个程序（也可能是同时运行的另一次检查）写出，没有覆盖它；本次报告另存为 {path}",
                 "同一个文件夹里同时运行了几次检查，默认的报告文件名相同",
                 "无需处理；两份报告都在，看清各自的检查期间和截止日期"),

@@ -62,7 +62,12 @@ def test_a_file_the_tool_did_not_write_is_never_replaced(tmp_path):
     mine = tmp_path / "reports" / "公开时限检查_2016-12-31.xlsx"
     mine.parent.mkdir()
     mine.write_bytes(b"the office's own notes")
-    result = run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF)
+    result = run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF)  # the tool's own default name: moved aside
+    aside = mine.with_name("公开时限检查_2016-12-31(2).xlsx")
+    assert result.exit_code == 0 and f"注意：{mine.relative_to(tmp_path)} 不是本工具生成的报告，没有覆盖；新报告另存为" \
+        in result.stderr, result.stderr
+    assert mine.read_bytes() == b"the office's own notes" and aside.exists()
+    result = run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF, "--out", str(mine))  # a name the user gave: refused
     assert result.exit_code == 2 and "拒绝覆盖" in result.stderr and "--out" in result.stderr
     assert mine.read_bytes() == b"the office's own notes"
 

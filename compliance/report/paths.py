@@ -118,10 +118,10 @@ def tool_named(out: str | Path | None) -> bool:
 
 
 def free_name(path: Path) -> Path:
-    """``path``, or where it is a report of ours edited since, the first of 名称(2).xlsx, 名称(3).xlsx … that
-    is not one too. A file that is no report of ours is left to refuse_unsafe_outputs (refused, as ever)."""
+    """``path``, or where it is a report of ours edited since or a file that is no report of ours (the tool
+    chose the name, the clerk put something there), the first of 名称(2).xlsx, 名称(3).xlsx … that is neither."""
     candidate, k = path, 1
-    while candidate.exists() and is_own_report(candidate) and not untouched(candidate):
+    while candidate.exists() and not (is_own_report(candidate) and untouched(candidate)):
         k += 1
         candidate = path.with_name(f"{path.stem}({k}){path.suffix}")
     return candidate
