@@ -305,9 +305,10 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
     if outputs.writer.fallback_reason:
         click.echo(message("writer-fallback", label=outputs.writer.label), err=True)
     if outputs.kept is not None:
-        from .report.paths import is_own_report  # only here: a default name already taken
+        from .report.paths import is_own_report, read_only  # only here: a default name already taken
 
-        kept = "report-edited-kept" if is_own_report(outputs.kept) else "report-foreign-kept"
+        kept = "report-read-only-kept" if read_only(outputs.kept) else \
+            "report-edited-kept" if is_own_report(outputs.kept) else "report-foreign-kept"
         click.echo(message(kept, kept=outputs.kept, path=outputs.report), err=True)
     if outputs.taken is not None:
         click.echo(message("report-taken-meanwhile", taken=outputs.taken, path=outputs.report), err=True)

@@ -64,6 +64,8 @@ DECLARED = [
                                              "请用 --out 指定别的文件名，或先把它改名另存",
                 "报告交出后有人在上面加了意见、另加了工作表，或用 Excel/WPS 打开后保存过",
                 "换一个文件名；不指定 --out（或 --out 只给文件夹）时，新报告自动另存为“原名(2).xlsx”，原文件不动"),
+    ProblemType("output-read-only", RUN, "{path} 是只读文件，拒绝覆盖。请用 --out 指定别的文件名，或先取消它的只读属性",
+                "输出路径上的报告被设成了只读，多半是有人不想让它被替换", "换一个文件名，或确认后取消只读属性"),
     ProblemType("output-json-is-report", RUN, "--json 的路径 {path} 与 Excel 报告是同一个文件，拒绝写入。请给 JSON 另起一个文件名，如 结果.json",
                 "JSON 会写在报告上面", "给 --json 另起一个文件名"),
     ProblemType("output-is-folder", RUN, "{option} 的路径 {path} 是一个文件夹。请给出文件名，如 {example}",

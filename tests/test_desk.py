@@ -437,3 +437,18 @@ def test_readme_has_powershell_and_offline_install():
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "```powershell" in text and r".venv\Scripts\Activate.ps1" in text
     assert "pip download -d wheelhouse" in text and "--no-index --find-links wheelhouse" in text
+
+
+def test_a_report_marked_read_only_is_never_replaced(tmp_path):
+    """chmod 444 on last month's report (probe p77 M6): the next run replaced it silently, writable again."""
+    ledger(tmp_path / "区安监局_处罚.xlsx", [ON_TIME])
+    assert run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF).exit_code == 0
+    mine = tmp_path / "reports" / "公开时限检查_2016-12-31.xlsx"
+    before = mine.read_bytes()
+    mine.chmod(0o444)
+    result = run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF)  # the default name: the new one moves aside
+    assert result.exit_code == 0 and "是只读文件，没有覆盖；新报告另存为" in result.stderr, result.stderr
+    assert mine.read_bytes() == before and mine.with_name("公开时限检查_2016-12-31(2).xlsx").exists()
+    result = run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF, "--out", str(mine))  # named: refused
+    assert result.exit_code == 2 and "是只读文件，拒绝覆盖" in result.stderr, result.stderr
+    assert mine.read_bytes() == before and not mine.stat().st_mode & 0o222

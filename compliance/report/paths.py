@@ -117,11 +117,20 @@ def tool_named(out: str | Path | None) -> bool:
     return not out or str(out).endswith(("/", "\\")) or _is_dir(Path(out))
 
 
+def read_only(path: Path) -> bool:
+    """A file its owner marked read-only (chmod a-w; Windows' 只读 attribute): kept as a wish not to replace
+    it, although the tool's rename would (the folder's permission decides, not the file's)."""
+    try:
+        return path.is_file() and not path.stat().st_mode & 0o222
+    except OSError:
+        return False
+
+
 def free_name(path: Path) -> Path:
     """``path``, or where it is a report of ours edited since or a file that is no report of ours (the tool
     chose the name, the clerk put something there), the first of 名称(2).xlsx, 名称(3).xlsx … that is neither."""
     candidate, k = path, 1
-    while candidate.exists() and not (is_own_report(candidate) and untouched(candidate)):
+    while candidate.exists() and not (is_own_report(candidate) and untouched(candidate) and not read_only(candidate)):
         k += 1
         candidate = path.with_name(f"{path.stem}({k}){path.suffix}")
     return candidate
@@ -141,6 +150,8 @@ def refuse_unsafe_outputs(report: Path, json_path: Path | None, inputs: Iterable
         raise ComplianceError.of("output-foreign-file", path=report, kind="报告", option="--out")
     if report.exists() and not untouched(report):  # 法制办's remarks on it: even a report given as input
         raise ComplianceError.of("output-report-edited", path=report)
+    if read_only(report):
+        raise ComplianceError.of("output-read-only", path=report)
     _refuse_file_as_folder(report, "报告", "--out")
     if json_path is None:
         return
