@@ -16,7 +16,7 @@ import click
 from .version import __version__
 from .cli_chinese import CONTEXT, FriendlyGroup
 from .clock import china_now
-from .errors import CalendarNotCovered, ComplianceError, os_reason
+from .errors import ComplianceError, os_reason
 from .interrupts import handle_sigterm
 from .params import CliDate, Days, Engine, Month, Port, RuleName
 from .problems import message
@@ -71,7 +71,7 @@ def deadline(date, days, calendar_files, explain, as_json):
       compliance deadline 2017/9/29 --days 7 --json
       compliance deadline 2016年9月28日 --explain
     """
-    from .deadline_info import deadline_payload  # when used: start-up time
+    from .deadline_info import deadline_answer  # when used: start-up time
     from .report import terminal  # when used: start-up time
     from .workcalendar import WorkCalendar  # when used: start-up time
 
@@ -79,13 +79,7 @@ def deadline(date, days, calendar_files, explain, as_json):
     for warning in calendar.describe()["warnings"]:
         click.echo(f"注意：{warning['message']}", err=True)
     if as_json:
-        try:
-            payload = deadline_payload(calendar, date, days, explain)
-        except CalendarNotCovered as exc:  # a script asking in December gets an answer it can read (probe p75 F10)
-            payload = {"decision_date": date.isoformat(), "working_days": days, "deadline": None,
-                       "error": {"code": exc.code, "year": exc.year, "message": exc.message},
-                       "warnings": calendar.describe()["warnings"]}
-        click.echo(json.dumps(payload, ensure_ascii=False))
+        click.echo(json.dumps(payload := deadline_answer(calendar, date, days, explain), ensure_ascii=False))
         if payload["deadline"] is None:
             raise SystemExit(2)
         return
@@ -305,11 +299,9 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
     if outputs.writer.fallback_reason:
         click.echo(message("writer-fallback", label=outputs.writer.label), err=True)
     if outputs.kept is not None:
-        from .report.paths import is_own_report, read_only  # only here: a default name already taken
+        from .report.paths import why_kept  # only here: a default name already taken
 
-        kept = "report-read-only-kept" if read_only(outputs.kept) else \
-            "report-edited-kept" if is_own_report(outputs.kept) else "report-foreign-kept"
-        click.echo(message(kept, kept=outputs.kept, path=outputs.report), err=True)
+        click.echo(message(why_kept(outputs.kept), kept=outputs.kept, path=outputs.report), err=True)
     if outputs.taken is not None:
         click.echo(message("report-taken-meanwhile", taken=outputs.taken, path=outputs.report), err=True)
     store_failed = record_period(run, store)  # after the report: a store failure leaves the report written

@@ -168,13 +168,11 @@ def _from_serial(number: float) -> ParsedDate:
         # 1685635200000: a data system's 数据更新时间戳 in milliseconds since 1970 (UTC); 13 digits are nothing else
         moment = dt.datetime.fromtimestamp(number / 1000, dt.timezone.utc).astimezone(BEIJING)
         return ParsedDate(moment.date())
-    if number > SERIAL_MAX + 1:  # 230506, 2023506: no serial and no year of ours, but a date badly typed
-        return ParsedDate(None, "date-unparseable")
     if 1 <= number < 13 and not float(number).is_integer():  # 3.05, 12.3: a month and a day, no year
         return ParsedDate(None, "date-no-year")
-    if MIN_YEAR <= number < MAX_YEAR + 1:  # 2026.1009, 2016.13: a date typed as a decimal; its year is no fault
-        return ParsedDate(None, "date-unparseable")
-    return ParsedDate(None, "date-out-of-range")
+    # 230506, 2023506: no serial and no year of ours; 2026.1009, 2016.13 typed as decimals: dates badly typed
+    typed = number > SERIAL_MAX + 1 or MIN_YEAR <= number < MAX_YEAR + 1
+    return ParsedDate(None, "date-unparseable" if typed else "date-out-of-range")
 
 
 _EPOCH_MS_MIN = dt.datetime(MIN_YEAR, 1, 1, tzinfo=dt.timezone.utc).timestamp() * 1000

@@ -126,6 +126,12 @@ def read_only(path: Path) -> bool:
         return False
 
 
+def why_kept(path: Path) -> str:
+    """The code that says why the file at the default report name was left and the report saved aside."""
+    return "report-read-only-kept" if read_only(path) else \
+        "report-edited-kept" if is_own_report(path) else "report-foreign-kept"
+
+
 def free_name(path: Path) -> Path:
     """``path``, or where it is a report of ours edited since or a file that is no report of ours (the tool
     chose the name, the clerk put something there), the first of 名称(2).xlsx, 名称(3).xlsx … that is neither."""
