@@ -199,6 +199,9 @@ def _problems(out, result, ledger_claimed, start, since, found, entries):
     if found.renumbered is not None:
         code[(result == "ambiguous") & found.renumbered] = "online-number-differs"
     code[(result == "not-verifiable") & (found.entry < 0)] = "online-not-covered"
+    # no deadline (a decision date 2016-02-30, #VALUE!): that is the one reason, not the list's span (probe p77 M3)
+    code[(result == "not-verifiable") & (found.entry < 0) & np.isnat(out["deadline"].to_numpy(DATE_DTYPE))] = \
+        "online-no-deadline"
     if found.later_only is not None:
         code[(result == "not-verifiable") & found.later_only] = "online-later-act-only"
     code[(result == "not-verifiable") & (found.entry < 0) & _before(out, start, since)] = "online-outside-span"
