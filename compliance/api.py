@@ -71,6 +71,7 @@ class CheckRun:
     exemptions: list = field(default_factory=list)  # Finding: each exempt record's reason, each unit's own claim
     history: object | None = None  # history.FollowUp when the run is recorded as a period (issue 23)
     history_error: ComplianceError | None = None  # the store could not be used: the report is still written
+    given: tuple[str, ...] = ()  # the paths as given: named when none of them holds a spreadsheet
 
     @property
     def inputs(self):
@@ -166,7 +167,7 @@ class CheckRun:
         if self.readable and not self.summary.get("records") and after:  # --as-of 2020 on 2024's ledger: nothing
             findings.append(f"{after} 条决定都晚于统计截止日 {self.as_of.isoformat()}，没有检查任何记录（请检查统计截止日）")
         return Verdict.of(self.summary, unreadable, findings + [f for part in self.parts for f in part.findings()],
-                          nothing)
+                          nothing, "、".join(self.given))
 
 
 def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date: dt.date,
@@ -187,7 +188,7 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     calendar = calendar or WorkCalendar()
     rules = rules or config.rules or single(PROFILES["district"])  # the config's [rules] hold for the API too
     as_of = as_of or run_date
-    online = [str(p) for p in online or ()]
+    online, paths = [str(p) for p in online or ()], list(paths)  # a generator would be spent by load
     if not quality:  # nor are the quality columns read
         config = replace(config, columns=replace(config.columns, quality=False))
     loaded = load(paths, config, progress=progress, own=OWN_REPORT, read=read, online=online)
@@ -242,7 +243,7 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
     run = CheckRun(as_of, run_date, run_time or dt.datetime.combine(run_date, dt.time()), rules, calendar,
                    loaded, classified, month, summary, online_run, tuple(online), repeats=mask_id_columns(repeats),
                    expected_units=tuple(config.units), unit_aliases=dict(config.units), quality=found,
-                   exemptions=exemptions)
+                   exemptions=exemptions, given=tuple(str(p) for p in paths))
     if history is not None and period is not None:
         try:
             run.history = follow_up(history, period, records, classified, calendar=calendar, rules=rules,

@@ -49,7 +49,7 @@ DECLARED = [
                 "--online 给出的网站清单无法使用；没有它，每条记录都会像是未公开", "换一份完整的网站导出清单，或去掉该 --online"),
     ProblemType("nothing-read", RUN, "没有读到任何可检查的文件。", "给出的文件都读不了或都不是报送表格，没有生成报告",
                 "看上面各文件的原因，改正后重新运行"),
-    ProblemType("no-files-found", RUN, "给出的路径中没有找到表格文件（.xlsx、.xlsm、.xls、.et、.ods、.csv、.parquet）。请检查路径是否正确",
+    ProblemType("no-files-found", RUN, "{where} 中没有找到表格文件（.xlsx、.xlsm、.xls、.et、.ods、.csv、.parquet）。请检查路径是否正确",
                 "给出的文件夹中没有表格文件", "检查路径是否正确"),
     ProblemType("output-is-input", RUN, "输出路径 {path} 是输入文件之一，拒绝覆盖。请用 {option} 指定别的文件名",
                 "报告或 JSON 的路径与一个输入文件（台账或网站清单）相同，写入会毁掉它", "换一个输出文件名"),

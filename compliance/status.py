@@ -73,11 +73,13 @@ class Verdict:
     unreadable: int  # files that could not be read
     findings: tuple[str, ...] = ()  # what the run's parts found (台账与网站清单有不一致…)
     nothing_read: str | None = None  # a run-level problem code when no file could be read
+    where: str = ""  # the paths given, named when none of them holds a spreadsheet
 
     @classmethod
-    def of(cls, counts: dict[str, int], unreadable: int, findings=(), nothing_read: str | None = None) -> "Verdict":
+    def of(cls, counts: dict[str, int], unreadable: int, findings=(), nothing_read: str | None = None,
+           where: str = "") -> "Verdict":
         return cls(counts.get("records", 0), sum(counts.get(s, 0) for s in LATE),
-                   sum(counts.get(s, 0) for s in UNJUDGEABLE), unreadable, tuple(findings), nothing_read)
+                   sum(counts.get(s, 0) for s in UNJUDGEABLE), unreadable, tuple(findings), nothing_read, where)
 
     @property
     def exit_code(self) -> int:
@@ -89,7 +91,7 @@ class Verdict:
     @property
     def text(self) -> str:
         if self.nothing_read:
-            return message(self.nothing_read)
+            return message(self.nothing_read, where=self.where)
         if self.exit_code == EXIT_OK:
             return f"通过：{self.records} 条记录全部按时公开或未到期。"
         parts = [f"逾期 {self.late} 条" if self.late else "",

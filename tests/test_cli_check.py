@@ -121,7 +121,7 @@ def an_empty_folder(folder):
 
 @pytest.mark.parametrize("make_input, message", [
     (only_a_broken_file, "没有读到任何可检查的文件"),
-    (an_empty_folder, "给出的路径中没有找到表格文件（.xlsx、.xlsm、.xls、.et、.ods、.csv、.parquet）"),
+    (an_empty_folder, "空文件夹 中没有找到表格文件（.xlsx、.xlsm、.xls、.et、.ods、.csv、.parquet）"),  # named (p77 M5)
 ])
 def test_nothing_readable_exits_2(tmp_path, make_input, message):
     result = check(make_input(tmp_path), out=None)
