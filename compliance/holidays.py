@@ -174,10 +174,10 @@ def _statutory_kinds(user: CalendarData, statutory: CalendarData) -> dict:
             for day in user.days if day.year in statutory.years}
 
 
-def overridden(user: CalendarData, statutory: CalendarData) -> list:
+def overridden(user: CalendarData, statutory: CalendarData, known: dict | None = None) -> list:
     """The days of ``user`` in a year the notice covers that it makes otherwise (a rest day a working day or
     the reverse): a listed holiday or make-up day, or an ordinary weekday or weekend."""
-    known = _statutory_kinds(user, statutory)
+    known = _statutory_kinds(user, statutory) if known is None else known
     return sorted(day for day, (work, _) in user.days.items() if day in known and known[day][0] != work)
 
 
@@ -187,7 +187,7 @@ def doubts(user: CalendarData, statutory: CalendarData) -> list[tuple[str, dict]
     # A day of a year the notice covers that the file makes otherwise: a listed holiday or make-up day,
     # or an ordinary weekday or weekend (a typo in the year moves deadlines of a year already known).
     known = _statutory_kinds(user, statutory)
-    changed = overridden(user, statutory)
+    changed = overridden(user, statutory, known)
     listed = Counter(day.year for day in user.days)
     whole = {year for year, n in listed.items() if n >= (dt.date(year, 12, 31) - dt.date(year, 1, 1)).days + 1}
     no_op = sorted(day for day, (work, _) in user.days.items()  # a table of every day lists weekdays as 班 too

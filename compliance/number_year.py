@@ -31,5 +31,10 @@ def year_after_number(records, decision: np.ndarray, as_of: dt.date) -> np.ndarr
     year = _number_year(records)
     decided = decision.astype("datetime64[Y]").astype(np.int64) + 1970
     january = decision.astype("datetime64[M]").astype(np.int64) % 12 == 0  # numbered in December, signed after
-    return (decision > np.datetime64(as_of, "D")) & (year < decided) & (year <= as_of.year) \
+    # a penalty's number is the decision's own; a permit ledger's may be the licence's, kept by its later
+    # 变更 and 延续 for years (ingest/later_actions.py): no typo there (review rev60)
+    penalty = (records["category"] == "penalty").to_numpy(bool)
+    if "business_action" in records:
+        penalty &= records["business_action"].isna().to_numpy(bool)
+    return penalty & (decision > np.datetime64(as_of, "D")) & (year < decided) & (year <= as_of.year) \
         & ~((year == decided - 1) & january)  # NaT, NaN compare false

@@ -139,3 +139,28 @@ def test_a_continued_sheet_goes_on_under_the_unit_row_it_continues(tmp_path):
                    "西环罚〔2026〕1号": ("Sheet1", "区环保局", "on_time", []),
                    "西环罚〔2026〕2号": ("Sheet2", "区环保局", "late", []),
                    "西环罚〔2026〕3号": ("Sheet2", "区环保局", "overdue", [])}, got
+
+
+def test_a_continued_sheet_after_a_continued_sheet_goes_on_under_the_unit_row_of_the_one_before(tmp_path):
+    """Sheet2 (a 续表) opens a new block 三、区水务局 and Sheet3 goes on with it (review rev60): its rows went to
+    the unit of Sheet1's last block."""
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "Sheet1"
+    first.append(HEADER)
+    first.append(["一、区环保局"])
+    first.append([1, "西环罚〔2026〕1号", "当事人1", dt.date(2026, 9, 3), dt.date(2026, 10, 8)])
+    second = book.create_sheet("Sheet2")
+    second.append([2, "西环罚〔2026〕2号", "当事人2", dt.date(2026, 9, 4), dt.date(2026, 10, 9)])
+    second.append(["二、区水务局"])
+    second.append([1, "西水罚〔2026〕1号", "当事人3", dt.date(2026, 9, 7), dt.date(2026, 10, 9)])
+    third = book.create_sheet("Sheet3")
+    third.append([2, "西水罚〔2026〕2号", "当事人4", dt.date(2026, 9, 8), dt.date(2026, 10, 9)])
+    third.append([3, "西水罚〔2026〕3号", "当事人5", dt.date(2026, 9, 8), None])
+    path = tmp_path / "台账.xlsx"
+    book.save(path)
+    result, payload = check(tmp_path, path)
+    got = {r["document_number"]: (r["sheet"], r["unit"]) for r in payload["records"]}
+    assert got == {"西环罚〔2026〕1号": ("Sheet1", "区环保局"), "西环罚〔2026〕2号": ("Sheet2", "区环保局"),
+                   "西水罚〔2026〕1号": ("Sheet2", "区水务局"), "西水罚〔2026〕2号": ("Sheet3", "区水务局"),
+                   "西水罚〔2026〕3号": ("Sheet3", "区水务局")}, got

@@ -452,3 +452,10 @@ def test_a_report_marked_read_only_is_never_replaced(tmp_path):
     result = run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF, "--out", str(mine))  # named: refused
     assert result.exit_code == 2 and "是只读文件，拒绝覆盖" in result.stderr, result.stderr
     assert mine.read_bytes() == before and not mine.stat().st_mode & 0o222
+    answer = tmp_path / "结果.json"  # the same for a JSON marked read-only (review rev60)
+    assert run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF, "--json", str(answer)).exit_code == 0
+    answer.chmod(0o444)
+    kept = answer.read_bytes()
+    result = run("check", "区安监局_处罚.xlsx", "--as-of", AS_OF, "--json", str(answer))
+    assert result.exit_code == 2 and "是只读文件，拒绝覆盖。请用 --json" in result.stderr, result.stderr
+    assert answer.read_bytes() == kept

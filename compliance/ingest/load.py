@@ -145,7 +145,8 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
                            units=config.units or None)  # compliance.toml's [units]: a renamed office's old name
             result = read(raw)
             if result.header_row is None and any(n.code == "sheet-no-header" for n in result.notes):
-                result = read_continued(raw, previous, config.columns, read, str(path), previous_unit) or result
+                continued = read_continued(raw, previous, config.columns, read, str(path), previous_unit)
+                result, previous_unit = (continued, continued.block_unit) if continued else (result, previous_unit)
             elif result.header_row is not None:
                 previous, previous_unit = raw, result.block_unit
         except FileFault as fault:

@@ -136,7 +136,7 @@ def free_name(path: Path) -> Path:
     """``path``, or where it is a report of ours edited since or a file that is no report of ours (the tool
     chose the name, the clerk put something there), the first of 名称(2).xlsx, 名称(3).xlsx … that is neither."""
     candidate, k = path, 1
-    while candidate.exists() and not (is_own_report(candidate) and untouched(candidate) and not read_only(candidate)):
+    while candidate.is_file() and not (is_own_report(candidate) and untouched(candidate) and not read_only(candidate)):
         k += 1
         candidate = path.with_name(f"{path.stem}({k}){path.suffix}")
     return candidate
@@ -157,7 +157,7 @@ def refuse_unsafe_outputs(report: Path, json_path: Path | None, inputs: Iterable
     if report.exists() and not untouched(report):  # 法制办's remarks on it: even a report given as input
         raise ComplianceError.of("output-report-edited", path=report)
     if read_only(report):
-        raise ComplianceError.of("output-read-only", path=report)
+        raise ComplianceError.of("output-read-only", path=report, option="--out")
     _refuse_file_as_folder(report, "报告", "--out")
     if json_path is None:
         return
@@ -174,6 +174,8 @@ def refuse_foreign_json(json_path: Path) -> None:
     if json_path.is_dir():
         raise ComplianceError.of("output-is-folder", option="--json", path=json_path,
                                  example=json_path / "结果.json")
+    if read_only(json_path):
+        raise ComplianceError.of("output-read-only", path=json_path, option="--json")
     if json_path.exists() and not is_own_json(json_path):
         raise ComplianceError.of("output-foreign-file", path=json_path, kind=" JSON 文件", option="--json")
 
