@@ -20,7 +20,7 @@ from .dates import DATE_DTYPE, as_days
 from .denied_marks import weigh_denials
 from .either_category import either_category, said_either
 from .ingest.later_actions import keeps_grant_day
-from .number_year import year_after_number, year_before_number
+from .number_year import doubtful_rows, year_after_number, year_before_number
 from .rules import RuleSet
 from .written_months import written_elsewhere
 from .status import STATUSES, Status
@@ -49,8 +49,9 @@ def _dated_rows(records: pd.DataFrame, name: str) -> tuple[np.ndarray, np.ndarra
 
 
 def select_scope(records: pd.DataFrame, month: str | None, as_of: dt.date,
-                 run_date: dt.date) -> tuple[pd.DataFrame, dict[str, int]]:
-    """The records in scope, and how many were left out and why.
+                 run_date: dt.date) -> tuple[pd.DataFrame, dict[str, int], list[dict]]:
+    """The records in scope, how many were left out and why, and where those left out as decided after the
+    as-of date are whose 文书号 says an earlier year (number_year.doubtful_rows).
 
     Out of scope: decided in another month than ``month``, or after the as-of date (not after the run date:
     that is a data error, kept as invalid): not 未到期 then, it did not exist yet. So is a decision whose 类别
@@ -72,15 +73,17 @@ def select_scope(records: pd.DataFrame, month: str | None, as_of: dt.date,
     # not yet decided at the as-of date: out of scope, unless its publication date is impossible (§5: 数据有误)
     published, _ = _dated_rows(records, "published_date")  # NaT compares false
     after = has & ~other_month & (days > np.datetime64(as_of, "D")) & (days <= np.datetime64(run_date, "D")) \
-        & ~((published > np.datetime64(run_date, "D")) | (published < days)) & ~year_after_number(records, days, as_of)
+        & ~((published > np.datetime64(run_date, "D")) | (published < days))
     other_kind = (records["category_problem"] == "category-other").to_numpy(bool) & ~other_month & ~after \
         if "category_problem" in records else np.zeros(len(records), dtype=bool)
     keep = ~(other_month | after | other_kind)
     counts = {"other_month": int(other_month.sum()), "after_as_of": int(after.sum()),
               "other_kind": int(other_kind.sum())}
+    # left out, yet named where the number's year says the date's may be a typo (year_after_number)
+    doubtful = doubtful_rows(records[after & year_after_number(records, days, as_of)]) if after.any() else []
     if keep.all():  # the usual case: no second copy of every column
-        return records.reset_index(drop=True), counts
-    return records[keep].reset_index(drop=True), counts
+        return records.reset_index(drop=True), counts, doubtful
+    return records[keep].reset_index(drop=True), counts, doubtful
 
 
 def add_deadlines(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet) -> pd.DataFrame:
@@ -160,10 +163,6 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
         & np.isin(judged["status"], [STATUSES.index("late"), STATUSES.index("overdue")])
     judged["status"][year_late] = STATUSES.index("invalid")
     problem = np.where(year_late & (problem == None), "decision-year-before-number", problem)  # noqa: E711
-    year_early = year_after_number(records, decision, as_of)  # kept in scope by select_scope: never judged by it
-    judged["status"][year_early] = STATUSES.index("invalid")
-    deadline = judged["deadline"] = np.where(year_early, NO_DAY, deadline)
-    problem = np.where(year_early & (problem == None), "decision-year-after-number", problem)  # noqa: E711
     problem = _disagreeing_copy(records, calendar, rules, judged, as_of_day, run_day, problem)
     for column, prefix in OTHER_DECISION_DATES:
         problem = _other_decision_date(records, column, prefix, calendar, rules, judged, until, problem)

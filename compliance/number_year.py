@@ -26,15 +26,22 @@ def year_before_number(records, decision) -> np.ndarray:
 
 def year_after_number(records, decision: np.ndarray, as_of: dt.date) -> np.ndarray:
     """Decided after the as-of date by its date, in a later year than its 文书号 says, of a year the as-of date
-    has reached (西编许〔2016〕13号 dated 2017-10-20, as of 2016-12-31): one of the two years is typed wrong.
-    Left out as 'not yet decided', the row vanished from every listing, its lateness with it (probe p76 F1)."""
+    has reached (西编许〔2016〕13号 dated 2017-10-20, as of 2016-12-31): one of the two years may be typed wrong.
+    Left out as 'not yet decided' without a word, the row vanished from every listing (probe p76 F1). Only
+    named, never judged: a number given at 受理 or 立案, or a licence's kept by its later 变更 and 延续
+    (ingest/later_actions.py), is no typo, and the run is not this decision's (review rev60)."""
     year = _number_year(records)
     decided = decision.astype("datetime64[Y]").astype(np.int64) + 1970
     january = decision.astype("datetime64[M]").astype(np.int64) % 12 == 0  # numbered in December, signed after
-    # a penalty's number is the decision's own; a permit ledger's may be the licence's, kept by its later
-    # 变更 and 延续 for years (ingest/later_actions.py): no typo there (review rev60)
-    penalty = (records["category"] == "penalty").to_numpy(bool)
-    if "business_action" in records:
-        penalty &= records["business_action"].isna().to_numpy(bool)
-    return penalty & (decision > np.datetime64(as_of, "D")) & (year < decided) & (year <= as_of.year) \
+    own = records["business_action"].isna().to_numpy(bool) if "business_action" in records \
+        else np.ones(len(records), dtype=bool)
+    return own & (decision > np.datetime64(as_of, "D")) & (year < decided) & (year <= as_of.year) \
         & ~((year == decided - 1) & january)  # NaT, NaN compare false
+
+
+def doubtful_rows(records) -> list[dict]:
+    """Where each of ``records`` is (file, sheet, row), its number and its decision date."""
+    head = records
+    decided = head["decision_date"].dt.strftime("%Y-%m-%d").tolist() if len(head) else []
+    return [{"file": f, "sheet": s, "row": None if r != r else int(r), "document_number": n, "decision_date": d}
+            for f, s, r, n, d in zip(head["source_file"], head["sheet"], head["row"], head["document_number"], decided)]

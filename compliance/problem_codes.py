@@ -391,9 +391,6 @@ DECLARED = [
     ProblemType("decision-year-before-number", RECORD, "决定日期 {decision} 的年份早于文书号中的年份，其中一个写错了年份；"
                 "按这个日期算是逾期，无法判定，请核对决定日期和文书号",
                 "文书号是哪一年编的，决定就是哪一年作出的（12 月作出、编入下一年号的除外）", "核对并改正决定日期或文书号"),
-    ProblemType("decision-year-after-number", RECORD, "决定日期 {decision} 的年份晚于文书号中的年份，其中一个写错了年份；"
-                "按这个日期算到统计截止日还没有作出，无法判定，请核对决定日期和文书号",
-                "决定日期在统计截止日之后，文书号却是截止日当年或更早编的", "核对并改正决定日期或文书号"),
     *ONLINE_RECORD,  # problem_codes_online.py: records checked against the online list (--online)
     # -- records: data quality (quality/; 双公示数据标准, GB 32100-2015, GB 11643-1999) ------------
     ProblemType("uscc-invalid", RECORD, "{label}“{value}”不是有效的统一社会信用代码（{reason}）",

@@ -168,7 +168,7 @@ def test_status_that_needs_2027_is_undetermined(uncovered, tmp_path):
 
 def test_month_selection_keeps_unusable_dates():
     frame = records(("2016-09-28", None), ("2016-10-10", None), (None, None), ("2016-10-31", "2016-11-01"))
-    picked, left_out = select_scope(frame, "2016-10", dt.date(2016, 12, 31), dt.date(2016, 12, 31))
+    picked, left_out, _ = select_scope(frame, "2016-10", dt.date(2016, 12, 31), dt.date(2016, 12, 31))
     assert list(picked["document_number"]) == ["N1", "N2", "N3"]
     assert left_out == {"other_month": 1, "after_as_of": 0, "other_kind": 0}
 

@@ -21,6 +21,11 @@ def out_of_scope_text(run) -> str | None:
     if counts.get("after_as_of"):
         parts.append(f"{counts['after_as_of']} 条决定日期晚于统计截止日 {run.as_of.isoformat()}（当时尚未作出，不算未到期）")
     sentences = ["另有 " + "，".join(parts) + "，不在统计范围内，未计入"] if parts else []
+    doubtful = run.summary.get("after_as_of_doubtful", [])
+    if doubtful:  # a 2017 date under a 〔2016〕 number: a typo would hide a 2016 decision, so the rows are named
+        rows = "、".join(f"{d['file']}:{d['sheet']}:{d['row']} {d['document_number']}（{d['decision_date']}）"
+                         for d in doubtful[:5]) + (" 等" if len(doubtful) > 5 else "")
+        sentences.append(f"其中 {len(doubtful)} 条文书号中的年份早于决定日期的年份，可能是决定日期的年份写错了，请核对：{rows}")
     undated = run.summary.get("undated_every_month", 0)
     if undated:  # counted in every month's run: said, or a month's figures look wrong
         sentences.append(f"{undated} 条决定日期读不出、也看不出是哪个月，计入了每个月的检查（判为数据有误，见“数据问题”）")
