@@ -9,6 +9,7 @@ import pandas as pd
 from ..fields import unit_name
 from .docnumbers import normalise_document_numbers
 from .unit_column import SECTION, code_words, own_parts
+from .unit_spellings import bare_bureau
 from .unit_text import names_office, unit_forms, unit_in_text
 
 _COMPILED = re.compile(r"汇总|各单位|各部门|全区")  # a file name that says it gathers several units' ledgers
@@ -18,7 +19,7 @@ def sheet_units(raw_sheets, file_unit: str | None, stem: str = "") -> dict[str, 
     """{sheet: unit} where two or more sheets are named after different units (the file's own among them), or
     one is and the file name says it gathers units (区政府办_各单位汇总.xlsx with sheets 区安监局, 区环保局): a compiled workbook, whose file
     names who compiled it, not who decided. An office's sections (一中队, 法制科) are no units of their own."""
-    named = {raw.name: unit_in_text(raw.name.strip()) for raw in raw_sheets}
+    named = {raw.name: unit_in_text(raw.name.strip()) or bare_bureau(raw.name) for raw in raw_sheets}
     own = file_unit is not None and file_unit in named.values()  # 区人社局_10月.xlsx: sheets 区人社局, 区卫健委
     named = {sheet: unit for sheet, unit in named.items()
              if unit and unit != file_unit and not SECTION.match(unit)}

@@ -31,6 +31,13 @@ SHORT_FORMS = {
     "人民政府办公室": "政府办", "办公室": "办",  # 区人民政府办公室 = 区政府办, 区人民防空办公室 = 区人防办
 }
 _LONG_FIRST = sorted(SHORT_FORMS, key=len, reverse=True)
+# Bureaus as clerks write them without 局 (区安监, 安监, 环保, 区人社, 市场监管): the same office as 区安监局 (probe
+# p78 H1: 区安监 was ranked apart from 区安监局). Never 人防 (区人防办) or a 街道, 镇, 乡.
+BARE_BUREAUS = frozenset({
+    "安监", "环保", "人社", "市监", "市场监管", "食药监", "药监", "工商", "质监", "国土", "自然资源", "住建", "规划", "房管",
+    "卫计", "卫健", "卫生", "交通", "文旅", "文体", "文化", "体育", "城管", "综合执法", "综执", "发改", "经信", "科技",
+    "应急", "医保", "审批", "公安", "司法", "教育", "民政", "财政", "审计", "统计", "商务", "农业", "农业农村", "林业",
+    "水利", "水务", "税务", "粮食", "物价", "气象", "档案", "退役军人"})
 # 黄石市西塞山区 / 西塞山区 / 区 (县 alike) before the office's own name.
 _DISTRICT = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?市)?(?P<named>[\u4e00-\u9fff]{1,6}?[区县])|^[区县]")
 
@@ -61,10 +68,19 @@ def _key(name: str) -> tuple[str, str | None]:
     if short.endswith(_COMMITTEE_OR_BUREAU):  # 区卫健委 = 区卫健局: named 委 in one district, 局 in the next
         short = short[:-1] + "局"
     found = _DISTRICT.match(short)
-    if found is None:
+    rest, district = (short[found.end():], found.group("named")) if found is not None else (short, None)
+    if not rest:
         return short, None
-    rest = short[found.end():]
-    return (rest, found.group("named")) if rest else (short, None)
+    return (rest + "局" if rest in BARE_BUREAUS else rest), district
+
+
+def bare_bureau(text: str) -> str | None:
+    """``text`` where it is a bureau written without 局 (安监, 区人社, 市场监管): a compiled workbook's sheet is named
+    so (probe p78 H2: its decisions went to the office that compiled the workbook); None otherwise."""
+    text = text.strip()
+    found = _DISTRICT.match(text)
+    rest = text[found.end():] if found is not None else text
+    return text if rest in BARE_BUREAUS else None
 
 
 def other_districts(a: str, b: str) -> bool:

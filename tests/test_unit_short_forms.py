@@ -1,0 +1,48 @@
+"""Bureaus written without 局 (区安监, 安监, 环保, 区人社, 市场监管), as clerks write them in a compiled workbook
+(probe p78): in a unit column they were ranked apart from 区安监局, and as sheet names they were no units at
+all, so a sheet's decisions went to the office that compiled the workbook. Real files, the real CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from helpers import cli_check, write_xlsx
+
+D = dt.date
+HEADER = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期"]
+
+
+def _rows(code: str, n: int, late: bool = False) -> list[list]:
+    # 2016-10-12 + 20 working days = 2016-11-09
+    return [[k, f"西{code}罚〔2016〕{k}号", f"当事人{k}", D(2016, 10, 12), D(2016, 11, 20 if late else 9)]
+            for k in range(1, n + 1)]
+
+
+def _units(payload) -> dict[str, tuple[int, int]]:
+    out: dict[str, list[int]] = {}
+    for r in payload["records"]:
+        counts = out.setdefault(r["unit"], [0, 0])
+        counts[r["status"] == "late"] += 1
+    return {unit: tuple(c) for unit, c in out.items()}
+
+
+def test_a_unit_column_spelling_a_bureau_without_its_suffix_is_that_bureau(tmp_path):
+    header = ["序号", "单位", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期"]
+    rows = [[1, "安监局", "西安监罚〔2016〕1号", "甲", D(2016, 10, 12), D(2016, 11, 9)],
+            [2, "区安监", "西安监罚〔2016〕2号", "乙", D(2016, 10, 12), D(2016, 11, 20)],
+            [3, "西塞山区安全生产监督管理局", "西安监罚〔2016〕3号", "丙", D(2016, 10, 12), D(2016, 11, 20)],
+            [4, "区环保", "西环罚〔2016〕1号", "丁", D(2016, 10, 12), D(2016, 11, 9)],
+            [5, "区环保局", "西环罚〔2016〕2号", "戊", D(2016, 10, 12), D(2016, 11, 9)]]
+    code, payload, output = cli_check(tmp_path, write_xlsx(tmp_path / "全区行政处罚汇总.xlsx", {"Sheet1": [header, *rows]}))
+    assert code == 1, output
+    counted = _units(payload)
+    assert sorted(counted.values()) == [(1, 2), (2, 0)] and len(counted) == 2, counted  # two offices, not four
+
+
+def test_a_compiled_workbooks_sheets_named_by_short_forms_are_their_units(tmp_path):
+    sheets = {"安监": [HEADER, *_rows("安监", 2, late=True)], "区人社": [HEADER, *_rows("人社", 2)],
+              "市场监管": [HEADER, *_rows("市监", 1, late=True)], "环保局": [HEADER, *_rows("环", 1)]}
+    code, payload, output = cli_check(tmp_path, write_xlsx(tmp_path / "区法制办_各单位台账_2016.xlsx", sheets))
+    assert code == 1, output
+    assert _units(payload) == {"安监": (0, 2), "区人社": (2, 0), "市场监管": (0, 1), "环保局": (1, 0)}, _units(payload)
+    assert "区法制办" not in {r["unit"] for r in payload["records"]}  # the compiler is never the decider
