@@ -184,15 +184,13 @@ TABLE: tuple[Field, ...] = (
                           "处罚单位", "执法机构", "处罚机构", "审批机构", "许可机构",
                           # 作出决定单位, 作出处罚决定的机关, 行政机关, 机关名称: a unit's own words for it
                           "决定单位", "决定的机关", "决定的单位", "行政机关", "机关名称",
-                          # a 执法监督 summary's column for each bureau (办案单位 / 承办单位: weak, below)
+                          # a 执法监督 summary's column for each bureau (not 办案单位 / 承办单位: a bureau's own squad)
                           "执法主体", "处罚主体", "实施主体", "许可主体", "决定主体"),
                 exact=("单位", "机关", "部门"),
                 # who sent the data, when no column names who decided
                 # 单位名称 alone is either: the unit in a summary, the company in a penalty ledger (its
                 # cells tell, ingest/unit_column.py), so it only stands in for a missing unit column
-                # 承办单位 / 办案单位 of a case system's export: bureaus in a district's export, a bureau's squads
-                # in its own (probe p78 M1): only where no column names who decided, and only cells naming an office
-                weak=("填报单位", "报送单位", "数据来源单位", "单位名称", "承办单位", "办案单位", "承办部门", "办案部门")),
+                weak=("填报单位", "报送单位", "数据来源单位", "单位名称")),
           exclude=("代码", "统一社会信用", "序号", "编码", "被处罚", "被许可", "被检查"),  # 被处罚主体: the party
           # On a website 发布机构 is who put the item online, which there is the deciding unit; a
           # ledger's 发布机构 may be the site's office, and the file's unit is the better guess.

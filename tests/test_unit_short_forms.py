@@ -46,21 +46,3 @@ def test_a_compiled_workbooks_sheets_named_by_short_forms_are_their_units(tmp_pa
     assert code == 1, output
     assert _units(payload) == {"安监": (0, 2), "区人社": (2, 0), "市场监管": (0, 1), "环保局": (1, 0)}, _units(payload)
     assert "区法制办" not in {r["unit"] for r in payload["records"]}  # the compiler is never the decider
-
-
-def test_a_case_systems_handling_unit_column_gives_units_only_where_it_names_offices(tmp_path):
-    """承办单位 holding bureaus in a district's export (probe p78 M1): every record went under the file's name,
-    told 'no unit column'. In a bureau's own ledger the column holds its squads: they stay the bureau's."""
-    header = ["序号", "案件编号", "行政处罚决定书文号", "当事人", "承办单位", "处罚决定日期", "公示日期"]
-    rows = [[1, "A1", "西安监罚〔2016〕1号", "甲", "区安监局", D(2016, 10, 12), D(2016, 11, 9)],
-            [2, "A2", "西安监罚〔2016〕2号", "乙", "区安监局", D(2016, 10, 12), D(2016, 11, 20)],
-            [3, "A3", "西国土罚〔2016〕1号", "丙", "区国土分局", D(2016, 10, 12), D(2016, 11, 9)]]
-    _, payload, output = cli_check(tmp_path, write_xlsx(tmp_path / "案件导出_办案系统.xlsx", {"Sheet1": [header, *rows]}))
-    assert _units(payload) == {"区安监局": (1, 1), "区国土分局": (1, 0)}, output
-    assert not any(i["code"] == "unit-from-file-name" for r in payload["records"] for i in r["issues"])
-    squads = [[1, "A1", "西城管罚〔2016〕1号", "甲", "执法一中队", D(2016, 10, 12), D(2016, 11, 9)],
-              [2, "A2", "西城管罚〔2016〕2号", "乙", "法制科", D(2016, 10, 12), D(2016, 11, 20)]]
-    own = tmp_path / "own"
-    own.mkdir()
-    _, payload, output = cli_check(own, write_xlsx(own / "区城管局_2016年行政处罚.xlsx", {"Sheet1": [header, *squads]}))
-    assert _units(payload) == {"区城管局": (1, 1)}, output

@@ -356,9 +356,8 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     out["category"] = objects(category, n)
     header = mapping.header_of("unit") or ""
     out["unit"], out["unit_problem"] = record_units(mapped_column(kept, mapping, "unit"), context, text,
-                                                    offices_only=mapping.is_weak("unit") and ("承办" in header or "办案" in header
-                                                    or "单位名称" in header and "party" not in mapping.columns),
-                                                    source=source_units(kept, mapping),
+                                                    offices_only=mapping.is_weak("unit") and "单位名称" in header
+                                                    and "party" not in mapping.columns, source=source_units(kept, mapping),
                                                     blocks=kinds.unit_block[keep], numbers=doc[keep])
     licence = mapping.stand_ins.get("document_number")
     licences = None if licence is None else text(kept[licence]).reset_index(drop=True)
