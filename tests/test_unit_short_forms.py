@@ -46,3 +46,19 @@ def test_a_compiled_workbooks_sheets_named_by_short_forms_are_their_units(tmp_pa
     assert code == 1, output
     assert _units(payload) == {"安监": (0, 2), "区人社": (2, 0), "市场监管": (0, 1), "环保局": (1, 0)}, _units(payload)
     assert "区法制办" not in {r["unit"] for r in payload["records"]}  # the compiler is never the decider
+
+
+def test_in_one_offices_own_workbook_a_sheet_named_by_a_topic_is_no_other_unit(tmp_path):
+    """区行政审批局's sheets 交通, 卫生 and 教育 name the permits' fields, 区市场监管局's 工商 and 质监 its former
+    offices (review rev60b): their decisions went to bureaus that did not decide them. Only a workbook whose
+    name says it gathers units (各单位, 各部门, 全区) is read as a compiled one; one office's 汇总 is its own."""
+    permit = ["序号", "行政许可决定书文号", "行政相对人名称", "许可决定日期", "公示日期"]
+    sheets = {"交通": [permit, *_rows("审批许", 1)], "卫生": [permit, *_rows("审批许", 1, late=True)],
+              "教育": [permit, *_rows("审批许", 1)]}
+    _, payload, output = cli_check(tmp_path, write_xlsx(tmp_path / "区行政审批局_2016年10月行政许可.xlsx", sheets))
+    assert {r["unit"] for r in payload["records"]} == {"区行政审批局"}, output
+    own = tmp_path / "own"
+    own.mkdir()
+    sheets = {"审批": [permit, *_rows("交许", 2)], "城管": [permit, *_rows("交许", 1)]}
+    _, payload, output = cli_check(own, write_xlsx(own / "区交通局_2016年行政许可汇总.xlsx", sheets))
+    assert {r["unit"] for r in payload["records"]} == {"区交通局"}, output

@@ -9,17 +9,22 @@ import pandas as pd
 from ..fields import unit_name
 from .docnumbers import normalise_document_numbers
 from .unit_column import SECTION, code_words, own_parts
-from .unit_spellings import bare_bureau
+from .unit_spellings import bare_bureau, same_unit
 from .unit_text import names_office, unit_forms, unit_in_text
 
 _COMPILED = re.compile(r"汇总|各单位|各部门|全区")  # a file name that says it gathers several units' ledgers
+_SEVERAL = re.compile(r"各单位|各部门|全区")  # …and not one office's own 汇总 of its year (区交通局_2016年行政许可汇总)
 
 
 def sheet_units(raw_sheets, file_unit: str | None, stem: str = "") -> dict[str, str]:
     """{sheet: unit} where two or more sheets are named after different units (the file's own among them), or
     one is and the file name says it gathers units (区政府办_各单位汇总.xlsx with sheets 区安监局, 区环保局): a compiled workbook, whose file
     names who compiled it, not who decided. An office's sections (一中队, 法制科) are no units of their own."""
-    named = {raw.name: unit_in_text(raw.name.strip()) or bare_bureau(raw.name) for raw in raw_sheets}
+    named = {raw.name: unit_in_text(raw.name.strip()) for raw in raw_sheets}
+    if _SEVERAL.search(stem):  # 区法制办_各单位台账: a sheet 安监 or 区人社 is a bureau written short (probe p78 H2);
+        # in one office's own workbook such a word names a topic (区行政审批局's 交通, 卫生; review rev60b)
+        named.update({raw.name: short for raw in raw_sheets if not named[raw.name]
+                      and (short := bare_bureau(raw.name)) and not (file_unit and same_unit(short, file_unit))})
     own = file_unit is not None and file_unit in named.values()  # 区人社局_10月.xlsx: sheets 区人社局, 区卫健委
     named = {sheet: unit for sheet, unit in named.items()
              if unit and unit != file_unit and not SECTION.match(unit)}

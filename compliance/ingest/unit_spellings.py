@@ -77,10 +77,11 @@ def _key(name: str) -> tuple[str, str | None]:
 def bare_bureau(text: str) -> str | None:
     """``text`` where it is a bureau written without 局 (安监, 区人社, 市场监管): a compiled workbook's sheet is named
     so (probe p78 H2: its decisions went to the office that compiled the workbook); None otherwise."""
-    text = text.strip()
-    found = _DISTRICT.match(text)
-    rest = text[found.end():] if found is not None else text
-    return text if rest in BARE_BUREAUS else None
+    text = short = text.strip()
+    for long in _LONG_FIRST:  # 市场监督管理, 综合行政执法: the long form of a bare bureau is one too
+        short = short.replace(long, SHORT_FORMS[long])
+    found = _DISTRICT.match(short)
+    return text if (short[found.end():] if found is not None else short) in BARE_BUREAUS else None
 
 
 def other_districts(a: str, b: str) -> bool:
@@ -120,7 +121,7 @@ def merged_spellings(counts: Counter) -> dict[str, str]:
     out = {}
     for names, may_merge in _spelling_groups(counts):
         if may_merge:
-            kept = min(names, key=lambda n: (-counts[n], len(n), n))
+            kept = min(names, key=lambda n: (-counts[n], bare_bureau(n) is not None, len(n), n))  # 区安监局 over 区安监
             out.update({n: kept for n in names if n != kept})
     return out
 
