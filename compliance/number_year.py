@@ -41,7 +41,7 @@ def year_after_number(records, decision: np.ndarray, as_of: dt.date) -> np.ndarr
 
 def doubtful_rows(records) -> list[dict]:
     """Where each of ``records`` is (file, sheet, row), its number and its decision date."""
-    head = records
-    decided = head["decision_date"].dt.strftime("%Y-%m-%d").tolist() if len(head) else []
+    decided = records["decision_date"].dt.strftime("%Y-%m-%d").tolist() if len(records) else []
     return [{"file": f, "sheet": s, "row": None if r != r else int(r), "document_number": n, "decision_date": d}
-            for f, s, r, n, d in zip(head["source_file"], head["sheet"], head["row"], head["document_number"], decided)]
+            for f, s, r, n, d in zip(records["source_file"], records["sheet"], records["row"], records["document_number"],
+                                     decided)]
