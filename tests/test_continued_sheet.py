@@ -15,6 +15,7 @@ import openpyxl
 from click.testing import CliRunner
 
 from compliance.cli import main
+from helpers import write_xlsx
 
 HEADER = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公开日期"]
 
@@ -117,20 +118,12 @@ def test_a_continued_sheets_notes_name_its_own_rows(tmp_path):
 def test_a_continued_sheet_goes_on_under_the_unit_row_it_continues(tmp_path):
     """Units by section rows (一、区安监局 / 二、区环保局), no unit column, a generic file name; Sheet2 goes on with
     区环保局's block (probe p76 F2): its rows went to a made-up unit named after the file (台账, 单位不明)."""
-    book = openpyxl.Workbook()
-    first = book.active
-    first.title = "Sheet1"
-    first.append(["2026年9月行政处罚上网公开情况统计表"])
-    first.append(HEADER)
-    first.append(["一、区安监局"])
-    first.append([1, "西安监罚〔2026〕1号", "当事人1", dt.date(2026, 9, 3), dt.date(2026, 10, 8)])
-    first.append(["二、区环保局"])
-    first.append([1, "西环罚〔2026〕1号", "当事人2", dt.date(2026, 9, 4), dt.date(2026, 10, 9)])
-    second = book.create_sheet("Sheet2")
-    second.append([2, "西环罚〔2026〕2号", "当事人3", dt.date(2026, 9, 7), dt.date(2026, 10, 22)])
-    second.append([3, "西环罚〔2026〕3号", "当事人4", dt.date(2026, 9, 8), None])
-    path = tmp_path / "台账.xlsx"
-    book.save(path)
+    path = write_xlsx(tmp_path / "台账.xlsx", {
+        "Sheet1": [["2026年9月行政处罚上网公开情况统计表"], HEADER, ["一、区安监局"],
+                   [1, "西安监罚〔2026〕1号", "当事人1", dt.date(2026, 9, 3), dt.date(2026, 10, 8)], ["二、区环保局"],
+                   [1, "西环罚〔2026〕1号", "当事人2", dt.date(2026, 9, 4), dt.date(2026, 10, 9)]],
+        "Sheet2": [[2, "西环罚〔2026〕2号", "当事人3", dt.date(2026, 9, 7), dt.date(2026, 10, 22)],
+                   [3, "西环罚〔2026〕3号", "当事人4", dt.date(2026, 9, 8), None]]})
     result, payload = check(tmp_path, path)
     assert result.exit_code == 1, result.output
     got = {r["document_number"]: (r["sheet"], r["unit"], r["status"], [i["code"] for i in r["issues"]])
@@ -144,21 +137,12 @@ def test_a_continued_sheet_goes_on_under_the_unit_row_it_continues(tmp_path):
 def test_a_continued_sheet_after_a_continued_sheet_goes_on_under_the_unit_row_of_the_one_before(tmp_path):
     """Sheet2 (a 续表) opens a new block 三、区水务局 and Sheet3 goes on with it (review rev60): its rows went to
     the unit of Sheet1's last block."""
-    book = openpyxl.Workbook()
-    first = book.active
-    first.title = "Sheet1"
-    first.append(HEADER)
-    first.append(["一、区环保局"])
-    first.append([1, "西环罚〔2026〕1号", "当事人1", dt.date(2026, 9, 3), dt.date(2026, 10, 8)])
-    second = book.create_sheet("Sheet2")
-    second.append([2, "西环罚〔2026〕2号", "当事人2", dt.date(2026, 9, 4), dt.date(2026, 10, 9)])
-    second.append(["二、区水务局"])
-    second.append([1, "西水罚〔2026〕1号", "当事人3", dt.date(2026, 9, 7), dt.date(2026, 10, 9)])
-    third = book.create_sheet("Sheet3")
-    third.append([2, "西水罚〔2026〕2号", "当事人4", dt.date(2026, 9, 8), dt.date(2026, 10, 9)])
-    third.append([3, "西水罚〔2026〕3号", "当事人5", dt.date(2026, 9, 8), None])
-    path = tmp_path / "台账.xlsx"
-    book.save(path)
+    path = write_xlsx(tmp_path / "台账.xlsx", {
+        "Sheet1": [HEADER, ["一、区环保局"], [1, "西环罚〔2026〕1号", "当事人1", dt.date(2026, 9, 3), dt.date(2026, 10, 8)]],
+        "Sheet2": [[2, "西环罚〔2026〕2号", "当事人2", dt.date(2026, 9, 4), dt.date(2026, 10, 9)], ["二、区水务局"],
+                   [1, "西水罚〔2026〕1号", "当事人3", dt.date(2026, 9, 7), dt.date(2026, 10, 9)]],
+        "Sheet3": [[2, "西水罚〔2026〕2号", "当事人4", dt.date(2026, 9, 8), dt.date(2026, 10, 9)],
+                   [3, "西水罚〔2026〕3号", "当事人5", dt.date(2026, 9, 8), None]]})
     result, payload = check(tmp_path, path)
     got = {r["document_number"]: (r["sheet"], r["unit"]) for r in payload["records"]}
     assert got == {"西环罚〔2026〕1号": ("Sheet1", "区环保局"), "西环罚〔2026〕2号": ("Sheet2", "区环保局"),

@@ -127,19 +127,6 @@ def test_a_list_of_one_unit_cannot_show_another_units_decision_missing(tmp_path)
                                                   ["罚1", "甲", "2016-09-01", "2016-09-08", "2016-12-01", "区安监局"]])
     records = run(tmp_path, path, online)
     assert records["罚2"]["status"] == "on_time" and codes(records["罚2"]) == {"online-not-covered"}
-
-
-def test_a_record_without_a_deadline_says_that_is_why_the_list_cannot_speak(tmp_path):
-    """2016-02-30 (probe p77 M3): the message listed every reason a list may not cover a record, none of them
-    this one; the record's own date problem is the reason."""
-    path = ledger(tmp_path, [1, "罚1", "甲", D(2016, 9, 1), D(2016, 9, 8), "区安监局", "处罚"],
-                  [2, "罚2", "乙", "2016-02-30", None, "区安监局", "处罚"])
-    online = write_csv(tmp_path / "credit.csv", [CREDIT_HEADER,
-                                                  ["罚1", "甲", "2016-09-01", "2016-09-08", "2016-11-30", "区安监局"]])
-    records = run(tmp_path, path, online)
-    assert records["罚2"]["status"] == "invalid" and records["罚2"]["online"]["result"] == "not-verifiable"
-    assert "online-no-deadline" in codes(records["罚2"]) and "online-not-covered" not in codes(records["罚2"])
-    assert any("算不出应公开截止日期" in i["message"] for i in records["罚2"]["issues"])
     assert records["罚3"]["status"] == "overdue"  # 区安监局 is in the list: 网站未见
 
 

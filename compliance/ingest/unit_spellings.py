@@ -54,13 +54,19 @@ _POLICE = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?市)?(?P<district>[\u4e00-\u9fff
 _PARTY = re.compile(r"^中共(?P<district>[\u4e00-\u9fff]{0,6}?[区县])委|^(?P<bare>[区县])委(?=.)")
 
 
+def _shortened(name: str) -> str:
+    """``name`` with the long forms of the usual short names shortened (人力资源和社会保障 -> 人社)."""
+    for long in _LONG_FIRST:
+        name = name.replace(long, SHORT_FORMS[long])
+    return name
+
+
 @lru_cache(maxsize=4096)  # a few dozen names, asked about for every declared alias
 def _key(name: str) -> tuple[str, str | None]:
     """(the office's name after the district, shortened; the district it names, None for a bare 区)."""
     short = _CITY_BRANCH.sub(r"\g<district>区\g<office>分局", name)
     short = _PARTY.sub(lambda m: m.group("district") or m.group("bare"), short)
-    for long in _LONG_FIRST:
-        short = short.replace(long, SHORT_FORMS[long])
+    short = _shortened(short)
     if short.endswith("分局"):  # the city bureau's district branch is the district's bureau (区市场监管局)
         short = short[:-2] + "局"
     elif short.endswith("委员会"):  # 区卫生健康委员会 = 区卫健委, 区发展和改革委员会 = 区发改委
@@ -77,9 +83,8 @@ def _key(name: str) -> tuple[str, str | None]:
 def bare_bureau(text: str) -> str | None:
     """``text`` where it is a bureau written without 局 (安监, 区人社, 市场监管): a compiled workbook's sheet is named
     so (probe p78 H2: its decisions went to the office that compiled the workbook); None otherwise."""
-    text = short = text.strip()
-    for long in _LONG_FIRST:  # 市场监督管理, 综合行政执法: the long form of a bare bureau is one too
-        short = short.replace(long, SHORT_FORMS[long])
+    text = text.strip()
+    short = _shortened(text)  # 市场监督管理, 综合行政执法: the long form of a bare bureau is one too
     found = _DISTRICT.match(short)
     return text if (short[found.end():] if found is not None else short) in BARE_BUREAUS else None
 
