@@ -80,7 +80,7 @@ def select_scope(records: pd.DataFrame, month: str | None, as_of: dt.date,
     counts = {"other_month": int(other_month.sum()), "after_as_of": int(after.sum()),
               "other_kind": int(other_kind.sum())}
     # left out, yet named where the number's year says the date's may be a typo (year_after_number)
-    doubtful = doubtful_rows(records[after & year_after_number(records, days, as_of)]) if after.any() else []
+    doubtful = doubtful_rows(records[after & year_after_number(records, days, as_of, after)]) if after.any() else []
     if keep.all():  # the usual case: no second copy of every column
         return records.reset_index(drop=True), counts, doubtful
     return records[keep].reset_index(drop=True), counts, doubtful
@@ -159,8 +159,8 @@ def classify(records: pd.DataFrame, calendar: WorkCalendar, rules: RuleSet,
     judged["status"][grant_late] = STATUSES.index("invalid")
     deadline = judged["deadline"] = np.where(grant_late, NO_DAY, deadline)  # from a doubtful date: none shown
     problem = np.where(grant_late & (problem == None), "later-action-dated-by-grant", problem)  # noqa: E711
-    year_late = year_before_number(records, decision) \
-        & np.isin(judged["status"], [STATUSES.index("late"), STATUSES.index("overdue")])
+    lateish = np.isin(judged["status"], [STATUSES.index("late"), STATUSES.index("overdue")])
+    year_late = lateish & year_before_number(records, decision, lateish)
     judged["status"][year_late] = STATUSES.index("invalid")
     problem = np.where(year_late & (problem == None), "decision-year-before-number", problem)  # noqa: E711
     problem = _disagreeing_copy(records, calendar, rules, judged, as_of_day, run_day, problem)

@@ -30,11 +30,31 @@ def contains_any(texts, words: tuple[str, ...]) -> np.ndarray:
     joined = _SEPARATOR.join(texts)
     hits = [m.start() for m in _any_of(tuple(words)).finditer(joined)]
     if hits:
-        # Where each text starts in the joined string: a hit belongs to the last start at or before it.
-        starts = np.zeros(len(texts), dtype=np.int64)
-        np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))[:-1] + 1, out=starts[1:])
-        out[np.searchsorted(starts, np.asarray(hits, dtype=np.int64), side="right") - 1] = True
+        # a hit belongs to the last text that starts at or before it
+        out[np.searchsorted(_starts(texts), np.asarray(hits, dtype=np.int64), side="right") - 1] = True
     return out
+
+
+def first_group(pattern: re.Pattern, texts) -> np.ndarray:
+    """Per text (str only): group 1 of ``pattern``'s first match in it, None where it has none (as
+    ``str.extract``); ``pattern`` must not match the separator, so that no match spans two texts."""
+    texts = texts.tolist() if isinstance(texts, np.ndarray) else list(texts)
+    out = np.full(len(texts), None, dtype=object)
+    if not texts:
+        return out
+    found = [(m.start(), m.group(1)) for m in pattern.finditer(_SEPARATOR.join(texts))]
+    if found:
+        rows = np.searchsorted(_starts(texts), np.asarray([s for s, _ in found], dtype=np.int64), side="right") - 1
+        first = np.r_[True, rows[1:] != rows[:-1]]  # hits come in order: a row's first is its first match
+        out[rows[first]] = np.asarray([g for _, g in found], dtype=object)[first]
+    return out
+
+
+def _starts(texts: list[str]) -> np.ndarray:
+    """Where each text starts in their joined string."""
+    starts = np.zeros(len(texts), dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))[:-1] + 1, out=starts[1:])
+    return starts
 
 
 def matches(pattern: re.Pattern, texts) -> np.ndarray:

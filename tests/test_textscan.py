@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings, strategies as st
 
 from compliance.claims import NOT_TO_BE_PUBLISHED, VOIDED_OR_REVOKED, says_not_to_be_published
-from compliance.textscan import contains_any, matches
+from compliance.textscan import contains_any, first_group, matches
 
 # Cells built from the words themselves, their pieces, the separator and ordinary text, so that words
 # straddle the joins between cells, overlap, repeat and stand at either end.
@@ -36,3 +36,23 @@ def test_contains_any_cases():
 def test_matches_is_re_match(cells):
     pattern = re.compile(r"\s*(?:不|撤销|a)")
     assert matches(pattern, np.array(cells, dtype=object)).tolist() == [pattern.match(t) is not None for t in cells]
+
+
+# 文书号 pieces: bracketed years of every bracket kind, broken brackets, the separator, years out of range.
+YEAR_PIECES = st.sampled_from(["〔2019〕", "[2026]", "(2020)", "（2018）", "〔1899〕", "〔20", "19〕", "\x00", "",
+                               "西市监罚", "5号", "〔〔2021〕〕", "(2022〕", " "])
+NUMBERS = st.lists(st.lists(YEAR_PIECES, max_size=5).map("".join), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NUMBERS)
+def test_first_group_is_the_first_match_of_each_text(cells):
+    pattern = re.compile(r"[〔\[(（]((?:19|20)\d{2})[〕\])）]")
+    expected = [m.group(1) if (m := pattern.search(t)) else None for t in cells]
+    assert first_group(pattern, np.array(cells, dtype=object)).tolist() == expected
+
+
+def test_first_group_cases():
+    pattern = re.compile(r"〔(\d{4})〕")
+    assert first_group(pattern, ["甲〔2019〕1号〔2020〕", "", "乙〔2021〕", "无"]).tolist() == ["2019", None, "2021", None]
+    assert first_group(pattern, []).tolist() == []

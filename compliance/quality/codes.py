@@ -92,7 +92,8 @@ class CodeColumn:
         grid = np.where(points[:, :18] < 256, points[:, :18], 0).astype(np.uint8)
         grid[~shaped] = 0
         self._grid, self._shaped, self._distinct = grid, shaped, distinct
-        self._uscc = self._ric = None  # worked out when first asked
+        self._uscc = self._ric = self._first = None  # worked out when first asked
+        self._lengths = lengths
         self.values = self._rows(distinct)
         self.lengths = self._rows(lengths)
         self.shaped = self._rows(shaped)
@@ -142,7 +143,11 @@ class CodeColumn:
 
     def first_generation(self) -> np.ndarray:
         """15 digits whose 7th-12th are a date (YYMMDD): a first-generation ID number, still met in old files."""
-        return self._rows(_first_generation(self._distinct))
+        if self._first is None:  # asked for each column check: worked out once, on the 15-character values
+            self._first = np.zeros(len(self._distinct), dtype=bool)
+            fifteen = np.flatnonzero(self._lengths == 15)
+            self._first[fifteen] = _first_generation(self._distinct[fifteen])
+        return self._rows(self._first)
 
     def _uscc_valid(self) -> np.ndarray:
         if self._uscc is not None:  # person() asks again what _party_code asked: not worked out twice
