@@ -62,3 +62,17 @@ def test_in_one_offices_own_workbook_a_sheet_named_by_a_topic_is_no_other_unit(t
     sheets = {"审批": [permit, *_rows("交许", 2)], "城管": [permit, *_rows("交许", 1)]}
     _, payload, output = cli_check(own, write_xlsx(own / "区交通局_2016年行政许可汇总.xlsx", sheets))
     assert {r["unit"] for r in payload["records"]} == {"区交通局"}, output
+
+
+def test_the_short_and_long_names_of_the_comprehensive_enforcement_bureau_are_one_unit(tmp_path):
+    # 区综执局, 区综合执法局 and 西塞山区综合行政执法局 are one office (review rev60b M2: 综执 was kept apart)
+    header = ["序号", "单位", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期"]
+    rows = [[1, "区综执局", "西综执罚〔2016〕1号", "甲", D(2016, 10, 12), D(2016, 11, 9)],
+            [2, "区综合执法局", "西综执罚〔2016〕2号", "乙", D(2016, 10, 12), D(2016, 11, 20)],
+            [3, "西塞山区综合行政执法局", "西综执罚〔2016〕3号", "丙", D(2016, 10, 12), D(2016, 11, 9)],
+            [4, "区综执", "西综执罚〔2016〕4号", "丁", D(2016, 10, 12), D(2016, 11, 9)],
+            [5, "区城市管理综合执法局", "西城管罚〔2016〕1号", "戊", D(2016, 10, 12), D(2016, 11, 9)]]
+    code, payload, output = cli_check(tmp_path, write_xlsx(tmp_path / "全区行政处罚汇总.xlsx", {"Sheet1": [header, *rows]}))
+    assert code == 1, output
+    counted = _units(payload)
+    assert sorted(counted.values()) == [(1, 0), (3, 1)] and len(counted) == 2, counted  # 城管 stays its own
