@@ -166,8 +166,16 @@ class CheckRun:
         after = self.summary.get("out_of_scope", {}).get("after_as_of", 0)
         if self.readable and not self.summary.get("records") and after:  # --as-of 2020 on 2024's ledger: nothing
             findings.append(f"{after} 条决定都晚于统计截止日 {self.as_of.isoformat()}，没有检查任何记录（请检查统计截止日）")
-        return Verdict.of(self.summary, unreadable, findings + [f for part in self.parts for f in part.findings()],
-                          nothing, "、".join(self.given))
+        verdict = Verdict.of(self.summary, unreadable, findings + [f for part in self.parts for f in part.findings()],
+                             nothing, "、".join(self.given))
+        if self.history_error is not None:  # read or recorded: either way this month's follow-up is missing
+            verdict = replace(verdict, history_failed="历史库无法使用，上期遗留问题没有跟踪，本期也没有记入历史")
+        return verdict
+
+    def history_failed(self, error: ComplianceError) -> None:
+        """The store failed while recording, after the outputs were made: the verdict says so from now on."""
+        self.history_error = error
+        self.__dict__.pop("verdict", None)  # cached_property: worked out again
 
 
 def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date: dt.date,
@@ -248,7 +256,9 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
                    exemptions=exemptions, given=tuple(str(p) for p in paths))
     if history is not None and period is not None:
         try:
+            unreadable = [u for e in loaded.inputs if e.error is not None for u in _units_of_unreadable(e.path)]
             run.history = follow_up(history, period, records, classified, calendar=calendar, rules=rules,
+                                    unreadable_units=unreadable,
                                     as_of=as_of, run_date=run_date, confirmed_exempt=config.confirmed_exempt,
                                     aliases=config.units, online_entries=_unmatched(online_run),
                                     online_covers=online_run.covers if online_run is not None else None)
@@ -347,6 +357,13 @@ class Outputs:
     @property
     def json_text(self) -> str:
         return json_text(self.payload)
+
+    def history_failed(self, error: ComplianceError) -> None:
+        """Recording the month failed after the outputs were written: the verdict says so, the JSON again."""
+        self.run.history_failed(error)
+        self.__dict__.pop("payload", None)
+        if self.json_path is not None:
+            _write(self.run, self.json_path, " JSON 文件", "--json", lambda _run, path: write_json(self.payload, path))
 
 
 def write_outputs(run: CheckRun, *, out: str | Path | None = None, json: str | Path | None = None,

@@ -20,7 +20,6 @@ from .errors import ComplianceError, os_reason
 from .interrupts import handle_sigterm
 from .params import CliDate, Days, Engine, Month, Port, RuleName
 from .problems import message
-from .status import EXIT_CANNOT_RUN
 from .supervise import supervised
 from .cli_history import history, history_target, record_period, serving_store
 
@@ -304,22 +303,22 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
         click.echo(message(why_kept(outputs.kept), kept=outputs.kept, path=outputs.report), err=True)
     if outputs.taken is not None:
         click.echo(message("report-taken-meanwhile", taken=outputs.taken, path=outputs.report), err=True)
-    store_failed = record_period(run, store)  # after the report: a store failure leaves the report written
-    exit_code = EXIT_CANNOT_RUN if store_failed else verdict.exit_code
+    record_period(run, store, outputs)  # after the report, left written; a failure is in the verdict (exit 2)
+    verdict = run.verdict
     if to_json_stdout:
         click.echo(outputs.json_text)
         if not quiet:  # stdout holds the JSON: where the report went is said on stderr
             click.echo(f"报告已保存：{outputs.report}", err=True)
     if quiet:  # when the JSON owns stdout, the two lines go to stderr
         click.echo(f"{outputs.report}\n{verdict.text}", err=to_json_stdout)
-        return exit_code
+        return verdict.exit_code
     _print_results(run, say, show_all)
     for line in terminal.closing_lines(run, outputs.report):
         say(line)
     if outputs.records_dir is not None:
         say(f"全部记录（Parquet）已写入：{outputs.records_dir}")
     say(verdict.text)
-    return exit_code
+    return verdict.exit_code
 
 
 @contextlib.contextmanager

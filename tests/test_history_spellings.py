@@ -126,3 +126,58 @@ def test_a_unit_renamed_without_an_alias_is_followed_by_its_decisions_numbers(tm
                                 "西安监罚〔2016〕3号": ("dropped", "区应急管理局")}
     assert "单位名称与上期不同，按同一单位跟踪：区安监局 → 区应急管理局" in result.output
     assert "未报送" not in result.output and "补报" not in result.output, result.output
+
+
+def _renamed_then_dropped(tmp_path, published_in_november) -> dict:
+    # October under 区安监局; November under the full name, 3号 still unpublished by its as-of date (or given a day
+    # after it); December's cumulative ledger holds October's other rows but no 3号 any more
+    month(tmp_path, "十月", "2016-10", "2016-11-30", "区安监局_行政处罚.xlsx", OCTOBER)
+    full = "西塞山区安全生产监督管理局_行政处罚.xlsx"
+    november = [OCTOBER[0], OCTOBER[1], OCTOBER[2][:3] + [published_in_november],
+                ["西安监罚〔2016〕4号", "丁公司", D(2016, 11, 7), D(2016, 11, 8)]]
+    assert states(month(tmp_path, "十一月", "2016-11", "2016-11-30", full, november))["西安监罚〔2016〕3号"][0] == "open"
+    return month(tmp_path, "十二月", "2016-12", "2016-12-30", full, [november[0], november[1], november[3]])
+
+
+def test_a_row_dropped_a_month_after_the_unit_was_renamed_is_said_to_have_vanished(tmp_path):
+    # probe p80 H1: October's rows were looked for under the new name only, so the ledger was not known to
+    # hold October: a day given in November that had come closed the item (已整改), and the run passed
+    item = next(i for i in _renamed_then_dropped(tmp_path, D(2016, 12, 5))["history"]["carried_over"]
+                if i["document_number"] == "西安监罚〔2016〕3号")
+    assert item["state"] == "dropped", item
+    assert "却没有了" in item["note"], item
+
+
+def test_a_row_dropped_a_month_after_the_unit_was_renamed_is_never_said_not_read(tmp_path):
+    # … and without a day: 仍未整改 with "本期未读到这一条（未报送，或台账不含该月份）", though the ledger holds October
+    item = next(i for i in _renamed_then_dropped(tmp_path, None)["history"]["carried_over"]
+                if i["document_number"] == "西安监罚〔2016〕3号")
+    assert item["state"] == "dropped", item
+    assert "未报送" not in item["note"], item
+
+
+def test_a_renamed_unit_whose_file_cannot_be_read_is_never_said_not_to_have_sent(tmp_path):
+    # probe p80 M3: its items stayed under the stored name, whose line said 未报送 beside 文件无法读取 under the new one
+    october = tmp_path / "十月"
+    october.mkdir()
+    write_xlsx(october / "区安监局_行政处罚.xlsx", {"Sheet1": [HEADER, *OCTOBER]})
+    write_xlsx(october / "区人社局_行政处罚.xlsx", {"Sheet1": [HEADER, ["西人社罚〔2016〕1号", "戊", D(2016, 10, 10), D(2016, 10, 11)]]})
+    run = ["--db", str(tmp_path / "h.sqlite")]
+    assert CliRunner().invoke(main, ["check", str(october), "--month", "2016-10", "--as-of", "2016-11-30", *run,
+                                     "-o", str(tmp_path / "10.xlsx")]).exit_code == 1
+    november = tmp_path / "十一月"
+    november.mkdir()
+    whole = write_xlsx(tmp_path / "whole.xlsx", {"Sheet1": [HEADER, *OCTOBER]}).read_bytes()
+    (november / "西塞山区安全生产监督管理局_行政处罚.xlsx").write_bytes(whole[:len(whole) // 2])  # cut off in transit
+    write_xlsx(november / "区人社局_行政处罚.xlsx", {"Sheet1": [HEADER, ["西人社罚〔2016〕2号", "己", D(2016, 11, 7), D(2016, 11, 8)]]})
+    result = CliRunner().invoke(main, ["check", str(november), "--month", "2016-11", "--as-of", "2016-12-30", *run,
+                                       "-o", str(tmp_path / "11.xlsx"), "--json", str(tmp_path / "11.json")])
+    assert result.exit_code == 1, result.output
+    assert "未报送" not in result.output and "文件无法读取：西塞山区安全生产监督管理局" in result.output, result.output
+    payload = json.loads((tmp_path / "11.json").read_text(encoding="utf-8"))
+    lines = [dict(zip(payload["unit_summary"]["columns"], row)) for row in payload["unit_summary"]["rows"]]
+    assert "区安监局" not in {line["单位"] for line in lines}, lines
+    broken = next(line for line in lines if line["单位"] == "西塞山区安全生产监督管理局")
+    assert broken["类别"] == "文件无法读取" and broken["上期遗留"] == 2, broken  # 1号 and 3号, counted on its line
+    total = next(line for line in lines if line["单位"] == "合计")
+    assert sum(line["上期遗留"] or 0 for line in lines if line["单位"] != "合计") == total["上期遗留"], lines

@@ -4,6 +4,7 @@ two runs at once. Real SQLite files, real CLI runs and real child processes; no 
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import signal
 import sqlite3
@@ -28,7 +29,7 @@ def _check(tmp_path, db, month="2016-10", as_of="2016-11-25"):
         write_month(folder, month)
     out = tmp_path / f"r{month}.xlsx"
     result = CliRunner().invoke(main, ["check", str(folder), "--month", month, "--as-of", as_of, "--db", str(db),
-                                       "--out", str(out)])
+                                       "--out", str(out), "--json", str(tmp_path / f"r{month}.json")])
     return result, out
 
 
@@ -40,6 +41,13 @@ def _refused(tmp_path, db, words: str):
     assert f"历史库 {db} " in result.output and words in result.output
     assert "报告已照常生成，但本期的历史记录未完成。" in result.output and "。。" not in result.output
     assert db.read_bytes() == before  # never overwritten
+    # one verdict, exit 2 everywhere: never 通过 on the terminal or passed in the JSON (probe p80 M1)
+    last = result.output.strip().splitlines()[-1]
+    assert last.startswith("未完成：历史库无法使用") and "通过" not in last, result.output
+    payload = json.loads((tmp_path / "r2016-10.json").read_text(encoding="utf-8"))
+    assert payload["verdict"]["exit_code"] == 2 and not payload["verdict"]["passed"], payload["verdict"]
+    assert payload["verdict"]["text"] == last
+    assert payload["history_error"]["code"] and payload["history_error"]["message"], payload.get("history_error")
     return result
 
 

@@ -115,11 +115,10 @@ def earlier_decision_dates(store: HistoryStore, period: str, records: pd.DataFra
     if not len(carried):
         return records
     stored_units = carried["unit"].copy()  # the names the store knows them by
-    spelled = run_spellings(carried["unit"], records["unit"], aliases,
-                            numbers=(_stored_numbers(store, previous, carried, records), records))
+    spelled = _spelled_now(store, previous, carried, records, aliases)
     if spelled:
         carried["unit"] = carried["unit"].replace(spelled)
-    at, _ = locate(carried, records, _known(store, carried))
+    at, _ = locate(carried, records, _known(store, carried, spelled))
     unpublished, unpublished_period = _unpublished_until(store, previous, carried, records, at, stored_units)
     before = pd.to_datetime(carried["decision_date"], errors="coerce").to_numpy("datetime64[s]")
     numbered = carried["number_key"].astype(object).fillna("").ne("").to_numpy(bool)
@@ -199,31 +198,63 @@ def _unpublished_until(store: HistoryStore, previous: str, carried: pd.DataFrame
     return out, periods
 
 
-def _stored_numbers(store: HistoryStore, previous: str | None, carried: pd.DataFrame,
+def _spelled_now(store: HistoryStore, previous: str | None, carried: pd.DataFrame, records: pd.DataFrame,
+                 aliases: dict[str, list[str]] | None, rates: pd.DataFrame | None = None,
+                 unreadable: list[str] = ()) -> dict[str, str]:
+    """{a stored unit name: this run's name for that unit} (renames.run_spellings), for the names of the previous
+    period and of every period behind the carried items (their first period, their decision month): a unit
+    renamed last month has its earlier months stored under the old name, which this run must find too (probe
+    p80 H1: a row deleted then was looked for under the new name only, and closed as 已整改). ``unreadable``: the
+    units of this run's unreadable files, the run's names too (p80 M3: a renamed unit's broken file left its items
+    under the old name, 未报送)."""
+    rates = store.rates() if rates is None else rates
+    behind = _periods_behind(store, previous, carried)
+    names = pd.concat([carried["unit"], rates.loc[rates["period"].isin(behind), "unit"]], ignore_index=True)
+    present = pd.concat([records["unit"], pd.Series(list(unreadable), dtype=object)], ignore_index=True)
+    return run_spellings(names, present, aliases, numbers=(_stored_numbers(store, behind, carried, records), records))
+
+
+def _periods_behind(store: HistoryStore, previous: str | None, carried: pd.DataFrame) -> list[str]:
+    """The previous period, the carried items' first periods and their decision months, as recorded."""
+    if previous is None:
+        return []
+    recorded = {p["period"] for p in store.periods()}
+    months = set(carried["decision_date"].astype(object).dropna().astype(str).str[:7])
+    return sorted(({previous} | set(carried["first_period"].dropna().astype(str)) | months) & recorded)
+
+
+def _stored_numbers(store: HistoryStore, periods: list[str], carried: pd.DataFrame,
                     records: pd.DataFrame) -> pd.DataFrame:
-    """The numbers the previous period recorded, and the carried items', of units this run does not name
+    """The numbers ``periods`` recorded, and the carried items', of units this run does not name
     (renames.run_spellings looks for them under another name)."""
     named = set(records["unit"].dropna())
+    rates = store.rates()
     gone = sorted({u for u in carried["unit"].dropna() if u not in named}
-                  | {u for u in store.rates(previous)["unit"].dropna() if u not in named} if previous else set())
-    stored = store.records([previous], gone) if gone else carried.iloc[:0]
+                  | {u for u in rates.loc[rates["period"].isin(periods), "unit"].dropna() if u not in named})
+    stored = store.records(periods, gone) if gone and periods else carried.iloc[:0]
     return pd.concat([carried[["unit", "category", "number_key"]], stored[["unit", "category", "number_key"]]],
                      ignore_index=True)
 
 
-def _known(store: HistoryStore, carried: pd.DataFrame) -> pd.DataFrame:
-    """The decisions the store holds for the carried items' units and decision months (locate.py)."""
+def _known(store: HistoryStore, carried: pd.DataFrame, spelled: dict[str, str]) -> pd.DataFrame:
+    """The decisions the store holds for the carried items' units and decision months (locate.py), under
+    whichever name they were stored (``spelled``: stored name -> the run's), named as the run names them."""
     if not len(carried):
         return None
     recorded = {p["period"] for p in store.periods()}
     months = sorted(set(carried["decision_date"].astype(object).dropna().astype(str).str[:7]) & recorded)
-    units = sorted(set(carried["unit"].dropna()))
-    return store.records(months, units) if months and units else None
+    units = set(carried["unit"].dropna())
+    units |= {name for name, now in spelled.items() if now in units}
+    if not (months and units):
+        return None
+    known = store.records(months, sorted(units))
+    return known.assign(unit=known["unit"].astype(object).replace(spelled)) if spelled else known
 
 
 def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: pd.DataFrame, *, calendar, rules,
               as_of, run_date, confirmed_exempt: tuple[str, ...] = (), aliases: dict[str, list[str]] | None = None,
-              online_entries: pd.DataFrame | None = None, online_covers=None) -> FollowUp:
+              online_entries: pd.DataFrame | None = None, online_covers=None,
+              unreadable_units: list[str] = ()) -> FollowUp:
     """Carry the previous period's open items into ``period``.
 
     ``records``: every record the run read (before the month was chosen), with deadlines, the online
@@ -236,12 +267,10 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     previous = store.previous_period(period)
     carried = store.followups(previous, still_open=True) if previous else pd.DataFrame(columns=FOLLOWUP_COLUMNS)
     rates = store.rates()  # (a unit with no open item keeps its rate too)
-    spelled = run_spellings(pd.concat([carried["unit"], rates.loc[rates["period"].eq(previous), "unit"]]),
-                            records["unit"], aliases,
-                            numbers=(_stored_numbers(store, previous, carried, records), records))
+    spelled = _spelled_now(store, previous, carried, records, aliases, rates, unreadable_units)
     if spelled:  # 区安监局 last month, 西塞山区安全生产监督管理局 now: the run's name, so that its items are found
         carried["unit"] = carried["unit"].replace(spelled)
-    at, seen = locate(carried, records, _known(store, carried))
+    at, seen = locate(carried, records, _known(store, carried, spelled))
     seen |= now_other_kind(carried, records)
     now = classify(records.iloc[at[at >= 0]], calendar, rules, as_of, run_date) if (at >= 0).any() else None
     if now is not None:  # an item now exempt (无需公开) is closed, as the run itself judges the record
