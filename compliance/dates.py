@@ -31,12 +31,12 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-
 import sys
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .date_order import YEAR_LAST as _YEAR_LAST, settled_order
 from .date_text import beside_the_date, unwrapped
 
 
@@ -99,9 +99,6 @@ _YMD = re.compile(
 # 16年10月8日: a two-digit year only with 年 and 月 written out, where it cannot be a day or a month.
 _SHORT_YEAR = re.compile(r"^(?P<y>\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]?")
 _COMPACT = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?!\d)")
-# 9/30/2026 (a CSV from an English-language Excel) or 30/9/2026: the year last. Only one order gives a day
-# when a number is over 12; 10/9/2026 may be either, and is not ours to pick.
-_YEAR_LAST = re.compile(r"^(?P<a>\d{1,2})\s*[/.\-]\s*(?P<b>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})(?!\d)")
 # A date somewhere inside other words (区政府网站2016年11月15日, 2016-10-20（区政府网站）, two dates): which
 # day is meant is not ours to pick, but the message says so rather than "not a date".
 _DATE_INSIDE = re.compile(r"(?<!\d)\d{4}\s*(?:[-/.年])\s*\d{1,2}\s*(?:[-/.月])\s*\d{1,2}(?!\d)")
@@ -428,7 +425,7 @@ def _parse_texts(texts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         parsed = parse_date(texts[i])
         days[i] = parsed.date if parsed.ok else NO_DATE
         codes[i] = parsed.problem
-    return days, codes
+    return settled_order(texts, days, codes, normalise_text, _build)  # 11/4/2024 beside 9/30/2024: month first
 
 
 def _hash_key(value: object) -> object:

@@ -57,11 +57,12 @@ def apply_exemptions(records: pd.DataFrame, rules: RuleSet,
         if not rule.exempt:
             continue
         since = np.datetime64(rule.exempt_from or "1900-01-01", "D")
+        basis = rule.exempt_basis or rule.basis or rule.name
         mine = known & penalty & (index == k) & (decision >= since) & pd.isna(reason)
         if "简易程序" in rule.exempt:
-            reason[mine & procedure] = f"适用简易程序的处罚（{rule.basis or rule.name}）"
+            reason[mine & procedure] = f"适用简易程序的处罚（{basis}）"
         if "仅警告" in rule.exempt:
-            reason[mine & warning & pd.isna(reason)] = f"仅给予警告的处罚（{rule.basis or rule.name}）"
+            reason[mine & warning & pd.isna(reason)] = f"仅给予警告的处罚（{basis}）"
     confirmed_rows = np.zeros(n, dtype=bool)
     if confirmed:  # the numbers are normalised only when compliance.toml confirms some
         numbers = normalise_document_numbers(records["document_number"])

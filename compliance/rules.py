@@ -22,6 +22,7 @@ class Rule:
     effective_from: dt.date | None = None
     exempt: tuple[str, ...] = ()  # kinds of decision not published: EXEMPTIONS' keys
     exempt_from: dt.date | None = None  # the exemptions hold for decisions from this day (None: always)
+    exempt_basis: str = ""  # the document that makes the exemptions, where not the whole basis (default: basis)
     # The longest publicity period: 发改办财金〔2019〕527号 (from the decision) and 总局令第45号 (from
     # publication) both end at 3 years; some local rules keep 5.
     publicity_years: int = 3
@@ -63,7 +64,8 @@ PROFILES = {
     # 企业信息公示暂行条例 第六条 (permits, penalties: 20 working days); 国家市场监督管理总局令第45号
     # (in force 2021-09-01): 20 working days, and 简易程序 decisions and 仅警告 penalties are not published.
     "market": Rule("市场监管", 20, 20, "企业信息公示暂行条例 第六条；国家市场监督管理总局令第45号",
-                   exempt=("简易程序", "仅警告"), exempt_from=dt.date(2021, 9, 1)),
+                   exempt=("简易程序", "仅警告"), exempt_from=dt.date(2021, 9, 1),
+                   exempt_basis="国家市场监督管理总局令第45号"),  # 第六条 sets the duty only (probe p79)
 }
 
 
@@ -176,7 +178,9 @@ def _rule(table: dict, base: Rule, where: str, source: str, since: dt.date | Non
     if not isinstance(years, int) or isinstance(years, bool) or not 1 <= years <= 20:
         raise RuleError(f"配置文件 [rules]{where} 中 publicity_years 应为 1–20 的整数（公示期最长几年），现为 {years!r}",
                         change=change_number, key="publicity_years")
-    return Rule(str(name), permit, penalty, str(basis), since, tuple(exempt), exempt_from, years)
+    exempt_basis = base.exempt_basis if "exempt" not in table else ""  # inherited with the exemptions it makes
+    return Rule(str(name), permit, penalty, str(basis), since, tuple(exempt), exempt_from, exempt_basis=exempt_basis,
+                publicity_years=years)
 
 
 def from_config(table: dict, source: str = "配置文件") -> RuleSet:

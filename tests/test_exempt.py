@@ -38,6 +38,8 @@ def test_market_rule_exempts_simple_procedure_and_warning_only(tmp_path):
                       "市监罚〔2021〕4号": "late", "市监罚〔2022〕5号": "on_time"}
     exempt = next(i for i in records["市监罚〔2022〕1号"]["issues"] if i["code"] == "exempt")
     assert exempt["message"].startswith("无需公开：适用简易程序的处罚")
+    # the exemption's own basis: 企业信息公示暂行条例 第六条 sets the duty to publish, not the exemption (probe p79)
+    assert "（国家市场监督管理总局令第45号）" in exempt["message"] and "第六条" not in exempt["message"], exempt
     assert records["市监罚〔2022〕1号"]["working_days_late"] is None
     assert payload["summary"]["exempt"] == 2
     # outside 及时公开率: 1 on time of 3 judged
@@ -82,6 +84,8 @@ def test_config_rules_declare_exemptions(tmp_path, monkeypatch):
     # no date limit in the config: 仅警告 holds for every decision; 简易程序 was not declared
     assert status["市监罚〔2022〕2号"] == "exempt" and status["市监罚〔2021〕4号"] == "exempt"
     assert status["市监罚〔2022〕1号"] == "late"
+    reason = next(i for i in records["市监罚〔2022〕2号"]["issues"] if i["code"] == "exempt")["message"]
+    assert "总局令" not in reason, reason  # the config's own exemptions: cited as the config's rule
 
 
 def test_config_refuses_an_unknown_exemption(tmp_path, monkeypatch):

@@ -37,3 +37,32 @@ def test_year_last_dates_read_where_only_one_order_gives_a_day(tmp_path):
     assert got["西市监罚〔2026〕5号"][:3] == ("2026-09-03", "2026-10-09", "late")  # deadline 2026-10-08
     assert got["西市监罚〔2026〕6号"][:3] == ("2026-09-03", "2026-09-10", "on_time")
     assert "可以是月/日/年，也可以是日/月/年" in result.output
+
+
+def _dates(tmp_path, lines: list[str]) -> dict:
+    path = tmp_path / "区市场监管局_2026年行政处罚.csv"
+    path.write_text("\n".join(["行政处罚决定书文号,当事人,处罚决定日期,公示日期", *lines]) + "\n", encoding="utf-8")
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2026-11-30", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    return {r["document_number"]: (r["decision_date"], r["published_date"], r["status"])
+            for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
+
+
+def test_a_doubtful_order_is_read_as_the_rest_of_its_column_is_written(tmp_path):
+    # an English-locale export writes every date month first: 9/30 and 10/20 say so, and 9/3, 10/9 follow (probe p79)
+    got = _dates(tmp_path, ["西市监罚〔2026〕1号,甲,9/3/2026,9/30/2026",
+                            "西市监罚〔2026〕2号,乙,9/15/2026,10/9/2026",  # deadline 2026-10-20: on time
+                            "西市监罚〔2026〕3号,丙,9/3/2026,10/20/2026"])  # deadline 2026-10-08: late
+    assert got["西市监罚〔2026〕1号"] == ("2026-09-03", "2026-09-30", "on_time")
+    assert got["西市监罚〔2026〕2号"] == ("2026-09-15", "2026-10-09", "on_time")
+    assert got["西市监罚〔2026〕3号"] == ("2026-09-03", "2026-10-20", "late")
+
+
+def test_a_doubtful_order_stays_doubtful_where_its_column_shows_both_orders_or_neither(tmp_path):
+    got = _dates(tmp_path, ["西市监罚〔2026〕1号,甲,9/3/2026,9/10/2026",  # neither column says its order
+                            "西市监罚〔2026〕2号,乙,30/9/2026,10/9/2026",
+                            "西市监罚〔2026〕3号,丙,9/15/2026,10/8/2026"])  # decisions: day first and month first
+    assert got["西市监罚〔2026〕1号"] == (None, None, "invalid")
+    assert got["西市监罚〔2026〕2号"][0] == "2026-09-30" and got["西市监罚〔2026〕2号"][2] == "invalid"  # 10/9 unclear

@@ -31,7 +31,7 @@ from .labels import (ABSENT_NOTE, DROPPED_NOTE, SEEN_NOTE, STILL_DROPPED_NOTE, S
 from .published_since import close_by_ledger_day, close_by_list, refute_claims, item_deadlines
 from .locate import BY_NUMBER, now_other_kind, found_unpublished, held_unpublished, locate
 from .months import latest_days, periods_open
-from .renames import run_spellings
+from .renames import spelled_now
 from .store import FOLLOWUP_COLUMNS, HistoryStore
 
 # Statuses that keep an item open until it is judged and published (issue 23).
@@ -115,7 +115,7 @@ def earlier_decision_dates(store: HistoryStore, period: str, records: pd.DataFra
     if not len(carried):
         return records
     stored_units = carried["unit"].copy()  # the names the store knows them by
-    spelled = _spelled_now(store, previous, carried, records, aliases)
+    spelled = spelled_now(store, previous, carried, records, aliases)
     if spelled:
         carried["unit"] = carried["unit"].replace(spelled)
     at, _ = locate(carried, records, _known(store, carried, spelled))
@@ -198,44 +198,6 @@ def _unpublished_until(store: HistoryStore, previous: str, carried: pd.DataFrame
     return out, periods
 
 
-def _spelled_now(store: HistoryStore, previous: str | None, carried: pd.DataFrame, records: pd.DataFrame,
-                 aliases: dict[str, list[str]] | None, rates: pd.DataFrame | None = None,
-                 unreadable: list[str] = ()) -> dict[str, str]:
-    """{a stored unit name: this run's name for that unit} (renames.run_spellings), for the names of the previous
-    period and of every period behind the carried items (their first period, their decision month): a unit
-    renamed last month has its earlier months stored under the old name, which this run must find too (probe
-    p80 H1: a row deleted then was looked for under the new name only, and closed as 已整改). ``unreadable``: the
-    units of this run's unreadable files, the run's names too (p80 M3: a renamed unit's broken file left its items
-    under the old name, 未报送)."""
-    rates = store.rates() if rates is None else rates
-    behind = _periods_behind(store, previous, carried)
-    names = pd.concat([carried["unit"], rates.loc[rates["period"].isin(behind), "unit"]], ignore_index=True)
-    present = pd.concat([records["unit"], pd.Series(list(unreadable), dtype=object)], ignore_index=True)
-    return run_spellings(names, present, aliases, numbers=(_stored_numbers(store, behind, carried, records), records))
-
-
-def _periods_behind(store: HistoryStore, previous: str | None, carried: pd.DataFrame) -> list[str]:
-    """The previous period, the carried items' first periods and their decision months, as recorded."""
-    if previous is None:
-        return []
-    recorded = {p["period"] for p in store.periods()}
-    months = set(carried["decision_date"].astype(object).dropna().astype(str).str[:7])
-    return sorted(({previous} | set(carried["first_period"].dropna().astype(str)) | months) & recorded)
-
-
-def _stored_numbers(store: HistoryStore, periods: list[str], carried: pd.DataFrame,
-                    records: pd.DataFrame) -> pd.DataFrame:
-    """The numbers ``periods`` recorded, and the carried items', of units this run does not name
-    (renames.run_spellings looks for them under another name)."""
-    named = set(records["unit"].dropna())
-    rates = store.rates()
-    gone = sorted({u for u in carried["unit"].dropna() if u not in named}
-                  | {u for u in rates.loc[rates["period"].isin(periods), "unit"].dropna() if u not in named})
-    stored = store.records(periods, gone) if gone and periods else carried.iloc[:0]
-    return pd.concat([carried[["unit", "category", "number_key"]], stored[["unit", "category", "number_key"]]],
-                     ignore_index=True)
-
-
 def _known(store: HistoryStore, carried: pd.DataFrame, spelled: dict[str, str]) -> pd.DataFrame:
     """The decisions the store holds for the carried items' units and decision months (locate.py), under
     whichever name they were stored (``spelled``: stored name -> the run's), named as the run names them."""
@@ -267,7 +229,7 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     previous = store.previous_period(period)
     carried = store.followups(previous, still_open=True) if previous else pd.DataFrame(columns=FOLLOWUP_COLUMNS)
     rates = store.rates()  # (a unit with no open item keeps its rate too)
-    spelled = _spelled_now(store, previous, carried, records, aliases, rates, unreadable_units)
+    spelled = spelled_now(store, previous, carried, records, aliases, rates, unreadable_units)
     if spelled:  # 区安监局 last month, 西塞山区安全生产监督管理局 now: the run's name, so that its items are found
         carried["unit"] = carried["unit"].replace(spelled)
     at, seen = locate(carried, records, _known(store, carried, spelled))

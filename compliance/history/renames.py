@@ -5,10 +5,15 @@ new name). Said on the terminal and in the report (report/parts/history.py), nev
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from ..fields import unit_names
 from ..ingest.unit_spellings import other_districts, same_unit
+
+if TYPE_CHECKING:
+    from .store import HistoryStore
 
 ISSUER = r"[^\d〔\[(（【]"  # a normalised number that starts with its issuer's short name (西安监罚〔2026〕2号)
 
@@ -53,3 +58,41 @@ def _filed_under(stored: pd.DataFrame, present: pd.DataFrame, names: list[str], 
     found = stored[["unit", *on]].astype(object).drop_duplicates().merge(now, on=on, suffixes=("", "_now"))
     owners = found.groupby("unit")["unit_now"].unique()
     return {old: str(nows[0]) for old, nows in owners.items() if len(nows) == 1 and not other_districts(old, nows[0])}
+
+
+def spelled_now(store: HistoryStore, previous: str | None, carried: pd.DataFrame, records: pd.DataFrame,
+                 aliases: dict[str, list[str]] | None, rates: pd.DataFrame | None = None,
+                 unreadable: list[str] = ()) -> dict[str, str]:
+    """{a stored unit name: this run's name for that unit} (renames.run_spellings), for the names of the previous
+    period and of every period behind the carried items (their first period, their decision month): a unit
+    renamed last month has its earlier months stored under the old name, which this run must find too (probe
+    p80 H1: a row deleted then was looked for under the new name only, and closed as 已整改). ``unreadable``: the
+    units of this run's unreadable files, the run's names too (p80 M3: a renamed unit's broken file left its items
+    under the old name, 未报送)."""
+    rates = store.rates() if rates is None else rates
+    behind = _periods_behind(store, previous, carried)
+    names = pd.concat([carried["unit"], rates.loc[rates["period"].isin(behind), "unit"]], ignore_index=True)
+    present = pd.concat([records["unit"], pd.Series(list(unreadable), dtype=object)], ignore_index=True)
+    return run_spellings(names, present, aliases, numbers=(_stored_numbers(store, behind, carried, records), records))
+
+
+def _periods_behind(store: HistoryStore, previous: str | None, carried: pd.DataFrame) -> list[str]:
+    """The previous period, the carried items' first periods and their decision months, as recorded."""
+    if previous is None:
+        return []
+    recorded = {p["period"] for p in store.periods()}
+    months = set(carried["decision_date"].astype(object).dropna().astype(str).str[:7])
+    return sorted(({previous} | set(carried["first_period"].dropna().astype(str)) | months) & recorded)
+
+
+def _stored_numbers(store: HistoryStore, periods: list[str], carried: pd.DataFrame,
+                    records: pd.DataFrame) -> pd.DataFrame:
+    """The numbers ``periods`` recorded, and the carried items', of units this run does not name
+    (renames.run_spellings looks for them under another name)."""
+    named = set(records["unit"].dropna())
+    rates = store.rates()
+    gone = sorted({u for u in carried["unit"].dropna() if u not in named}
+                  | {u for u in rates.loc[rates["period"].isin(periods), "unit"].dropna() if u not in named})
+    stored = store.records(periods, gone) if gone and periods else carried.iloc[:0]
+    return pd.concat([carried[["unit", "category", "number_key"]], stored[["unit", "category", "number_key"]]],
+                     ignore_index=True)
