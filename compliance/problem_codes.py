@@ -288,7 +288,7 @@ DECLARED = [
                 "注销等不发新证的业务（或变更、延续、补证，日期早于公开日一年以上或与新办同一天），决定日期取自发证日期：往往是原证的日期",
                 "填写这次业务决定的日期（如注销日期），或增加一栏“注销日期”“变更日期”"),
     ProblemType("second-decision-date-differs", RECORD, "两列决定日期不一致：{decision} 和 {second_decision}（见决定日期原文），"
-                                                        "按哪个日期结论都一样，已按前一个判定，请核对",
+                                                        "按哪个日期结论都一样，已按 {decision} 判定，请核对",
                 "两列都可能是决定日期，这一行两列的日期不同，但不影响是否逾期", "确认哪一天作出决定，改正台账"),
     ProblemType("published-dates-differ", RECORD, "有两个公开日期：{published} 和 {second_published}（见公开日期原文或备注），"
                                                   "按哪个日期结论都一样，已按较早的 {published} 判定，请核对",

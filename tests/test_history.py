@@ -99,6 +99,10 @@ def test_november_gives_every_state(walk):
     assert units["区安监局"] == {"unit": "区安监局", "category": "penalty", "rate": 0.5, "previous_rate": 1 / 3,
                                 "carried": 4, "resolved": 2, "open": 1, "dropped": 1}
     assert units["区人社局"]["carried"] == 2 and units["区人社局"]["resolved"] == 1
+    # 较上期 in the JSON's 汇总: 50% - 33.3% in percentage points, without float noise (16.666666666666664; p80 L6)
+    summary = payload["unit_summary"]
+    line = next(dict(zip(summary["columns"], r)) for r in summary["rows"] if r[summary["columns"].index("单位")] == "区安监局")
+    assert line["较上期"] == 16.666667, line
 
 
 def test_a_rectification_sheet_covers_no_month(walk):

@@ -9,6 +9,8 @@ import datetime as dt
 import json
 import sqlite3
 
+import openpyxl
+
 from click.testing import CliRunner
 
 from compliance.cli import main
@@ -130,6 +132,11 @@ def test_a_numberless_decision_whose_unreadable_date_is_fixed_next_month_is_no_l
     november = _month(tmp_path, "2025-11", "2025-12-31", october)
     [item] = november["history"]["carried_over"]  # followed as what it is now: still unpublished
     assert (item["problem"], item["state"]) == ("overdue", "open"), item
+    # its 文书号 cell in 整改跟踪 says it has none, as the terminal does, not an empty cell (probe p80 L5)
+    sheet = openpyxl.load_workbook(tmp_path / "2025-11.xlsx")["整改跟踪"]
+    header = next(r for r in sheet.iter_rows(values_only=True) if "文书号" in r)
+    row = next(r for r in sheet.iter_rows(values_only=True) if "李四" in r)
+    assert row[header.index("文书号")] == "（无文书号）", row
 
 
 def _monthly_runs(tmp_path, months: list[tuple[str, str, str]]):

@@ -42,7 +42,7 @@ class HistoryPart(Part):
         before = previous.reindex(rows).to_numpy(float)
         now = pd.to_numeric(out["及时公开率"], errors="coerce").to_numpy(float)
         out["上期及时公开率"] = before
-        out["较上期"] = (now - before) * 100  # percentage points
+        out["较上期"] = ((now - before) * 100).round(6)  # percentage points, without float noise (7.142857142857145)
         figures = self.follow.unit_figures()
         out = _rows_for_unplaced(out, figures)
         unit = out["单位"].astype(object)

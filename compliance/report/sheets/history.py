@@ -26,7 +26,7 @@ def followup_frame(carried: pd.DataFrame) -> pd.DataFrame:
     c = carried.assign(order=carried["state"].map(STATE_ORDER)).sort_values(
         ["unit", "order", "periods_open"], ascending=[True, True, False], kind="stable")
     return pd.DataFrame({
-        "单位": c["unit"], "类别": c["category"].map(CATEGORY_LABELS), "文书号": c["document_number"],
+        "单位": c["unit"], "类别": c["category"].map(CATEGORY_LABELS), "文书号": _numbers(c["document_number"]),
         "行政相对人": c["party"], "决定日期": _dates(c["decision_date"]), "首次发现": c["first_period"],
         "已持续期数": c["periods_open"].astype(float), "原问题": pd.Series([problem_found(p, s) for p, s in zip(c["problem"], c["state"])],
                                                                 index=c.index).map(PROBLEM_LABELS),
@@ -38,6 +38,12 @@ def followup_frame(carried: pd.DataFrame) -> pd.DataFrame:
         "说明": c["note"] if "note" in c else None, "来源文件": short_paths(c["source_file"].astype(object)),
         "工作表": c["sheet"],
         "行号": pd.to_numeric(c["row"], errors="coerce").astype(float), "_state": c["state"]}).reset_index(drop=True)
+
+
+def _numbers(stored: pd.Series) -> pd.Series:
+    """An item without a 文书号 says so, as the terminal does: a blank cell reads as a row left unfilled (p80 L5)."""
+    text = stored.astype(object)
+    return text.where(text.notna() & text.astype(str).str.strip().ne(""), "（无文书号）")
 
 
 def _dates(stored: pd.Series) -> np.ndarray:
@@ -104,7 +110,7 @@ def trend_spec(periods: list[str], table: pd.DataFrame, period: str, footer: str
         frame[p] = values[:, k]
     last = values[:, -1] if len(periods) else np.zeros(0)
     before = values[:, -2] if len(periods) > 1 else np.full(len(frame), np.nan)
-    frame["较上期"] = (last - before) * 100  # percentage points
+    frame["较上期"] = ((last - before) * 100).round(6)  # percentage points, without float noise
     frame["走势"] = [sparkline(row) for row in values]  # one per unit: a few dozen
     kinds = [TEXT, TEXT] + [PERCENT] * len(periods) + [POINTS, TEXT]
     widths = column_widths(frame, kinds)
