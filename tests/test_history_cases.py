@@ -198,3 +198,14 @@ def test_periods_open_counts_the_months_a_month_never_run_included(tmp_path):
     july = _month(tmp_path, "2025-07", "2025-08-29", [[1, "西综执罚〔2025〕7号", "甲公司", D(2025, 3, 3), D(2025, 7, 8)]])
     [item] = july["history"]["carried_over"]
     assert (item["state"], item["periods_open"]) == ("resolved", 4)
+
+
+def test_a_month_recorded_after_later_ones_is_never_called_the_first_record(tmp_path):
+    # probe p80 L3: August run after September and October said "2025-08 为首次记录"
+    result = _monthly_runs(tmp_path, [("2025-09", "2025-10-31", "区卫健局"), ("2025-10", "2025-11-28", "区卫健局"),
+                                      ("2025-08", "2025-09-30", "区卫健局")])
+    assert "历史：本期 2025-08 早于历史库中已记录的各期，下期起跟踪" in result.output, result.output
+    assert "首次记录" not in result.output
+    sheet = openpyxl.load_workbook(tmp_path / "2025-08.xlsx")["整改跟踪"]
+    subtitle = next(v for r in sheet.iter_rows(max_row=3, values_only=True) for v in r if v and str(v).startswith("本期"))
+    assert subtitle.startswith("本期 2025-08 早于历史库中已记录的各期，没有上期"), subtitle

@@ -83,6 +83,13 @@ class FollowUp:
             ["carried", "resolved", "open", "dropped"]].sum()
 
     @property
+    def first_said(self) -> str:
+        """Why there is no previous period: the first month recorded, or one earlier than every month recorded
+        (a month run after later ones: "首次记录" there was untrue, probe p80 L3)."""
+        later = self.stored_rates["period"].astype(str).gt(self.period).any() if len(self.stored_rates) else False
+        return "早于历史库中已记录的各期" if later else "为首次记录"
+
+    @property
     def dropped(self) -> pd.DataFrame:
         return self.carried[self.carried["state"].eq("dropped")]
 

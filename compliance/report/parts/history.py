@@ -86,7 +86,7 @@ class HistoryPart(Part):
 
     def about_lines(self) -> list[tuple[str, str]]:
         f = self.follow
-        return [("历史库", f"{f.store}；本期 {f.period}，上期 {f.previous_period or '无（首次记录）'}"),
+        return [("历史库", f"{f.store}；本期 {f.period}，上期 {f.previous_period or '无（本期' + f.first_said + '）'}"),
                 ("整改跟踪", "上期仍未整改的事项在本次读入的全部台账中查找（不限决定月份）：按单位、类别和文书号对应，"
                          "没有文书号的按行政相对人和决定日期对应。已整改：已补公开或网站可见；已更正：原数据有误，现可判定；"
                          "仍未整改：仍未公开，或本期台账不含该月份；台账中消失：本期台账含该月份的其他记录，却没有这一条")]
@@ -117,7 +117,7 @@ class HistoryPart(Part):
     def terminal_lines(self) -> list[str]:
         f = self.follow
         if f.previous_period is None:
-            return [f"历史：本期 {f.period} 为首次记录，下期起跟踪本期未整改的 {len(f.new_items)} 条。"]
+            return [f"历史：本期 {f.period} {f.first_said}，下期起跟踪本期未整改的 {len(f.new_items)} 条。"]
         states = f.carried["state"]
         # Each state apart, as 整改跟踪 lists them: 已更正 is not 已整改 (its new status may still be open).
         corrected_open = int((states.eq("corrected") & f.carried["still_open"].astype(int).eq(1)).sum())

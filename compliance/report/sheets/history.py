@@ -68,7 +68,7 @@ def followup_spec(follow, footer: str, page_header: str, sheet_name: str = "整�
         frame[name] = frame[name].astype(float)
     counts = follow.carried["state"].value_counts()
     # the first recorded period has no previous one: not "0 left over, all fixed"
-    first = (f"本期 {follow.period} 为首次记录，没有上期，下期起跟踪本期未整改的事项" if follow.previous_period is None
+    first = (f"本期 {follow.period} {follow.first_said}，没有上期，下期起跟踪本期未整改的事项" if follow.previous_period is None
              else f"上期（{follow.previous_period}）遗留 {carried} 条："
              + "，".join(f"{STATE_LABELS[s]} {int(counts.get(s, 0))}" for s in STATE_ORDER))
     subtitle = (first
