@@ -134,3 +134,17 @@ def test_a_website_unseen_item_listed_again_with_a_day_waits_for_a_list_and_says
     item = items[("西城管罚〔2026〕3号", "2026-08-05")]
     assert item["state"] == "open"
     assert "原问题是网站未见，只有网站清单能销号：本期台账填了公开日期 2026-09-15" in item["note"], item["note"]
+
+
+def test_an_item_without_a_number_is_closed_by_the_entry_of_its_unit_party_and_decision_date(tmp_path):
+    # probe p80 M4: the list showed 张三's decision published, and the numberless item stayed 仍未整改
+    august = [["", "张三", D(2026, 8, 3), None, "区城管局"], ["", "李四", D(2026, 8, 4), None, "区城管局"],
+              ["", "王五", D(2026, 8, 5), None, "区城管局"]]
+    run(tmp_path, "2026-08", "2026-09-30", august, COVER)
+    listed = COVER + [["", "张三", "2026-08-03", "2026-10-20", "区城管局"],  # all three: closed, late
+                      ["", "李四", "2026-08-05", "2026-10-12", "区城管局"],  # another decision day: not its entry
+                      ["西城管罚〔2026〕30号", "王五", "2026-08-05", "2026-10-14", "区城管局"]]  # the number it lacked
+    _, items = run(tmp_path, "2026-09", "2026-10-31", SEPTEMBER, listed)
+    assert state(items, None, "2026-08-03") == ("resolved", "late", "2026-10-20", 32)
+    assert state(items, None, "2026-08-04")[:2] == ("open", "overdue")
+    assert state(items, None, "2026-08-05")[:3] == ("resolved", "late", "2026-10-14")

@@ -5,7 +5,8 @@ A false 已整改 hides a problem from 法制办, so an item is closed only on f
 
 - ``close_by_list``: the website list given this time (--online) holds an entry no ledger record of this
   run matched, of the item's unit (or a list without a unit column), its kind (where the list says), its
-  number, its party (where both give one) and its decision date (where the list gives one), first
+  number, its party (where both give one) and its decision date (where the list gives one) (an item without
+  a number: the entry of its unit, party and decision date, all three given), first
   published (not an update time) on a day from its decision date to this run's as-of date; and that entry
   fits no other item. The entries are those set aside as other months' and this month's 台账未登记 ones
   (a catalogue without decision dates files an August decision published in September under September).
@@ -115,14 +116,13 @@ def _listed_days(carried: pd.DataFrame, absent: np.ndarray, entries: pd.DataFram
     out = np.full(len(carried), NAT, dtype="datetime64[D]")
     first = ~entries["update_only"].astype(bool).to_numpy(bool) if "update_only" in entries \
         else np.ones(len(entries), dtype=bool)  # an update time bounds the publication, it does not date it
-    listed = entries[entries["number_key"].astype(object).fillna("").ne("").to_numpy(bool)
-                     & entries["online_date"].notna().to_numpy(bool) & first]
-    if not len(listed):
+    dated = entries["online_date"].notna().to_numpy(bool) & first
+    if not dated.any():
         return out, ()
+    listed = entries[dated]
     theirs = pd.DataFrame({
-        "entry": np.flatnonzero(entries["number_key"].astype(object).fillna("").ne("").to_numpy(bool)
-                                & entries["online_date"].notna().to_numpy(bool) & first),
-        "number_key": listed["number_key"].to_numpy(object),
+        "entry": np.flatnonzero(dated),
+        "number_key": listed["number_key"].astype(object).fillna("").to_numpy(object),
         "unit_listed": unit_names(listed["unit"].astype(object).fillna(""), aliases).to_numpy(object),
         "category_listed": listed["category"].astype(object).fillna("").to_numpy(object),
         "party_listed": party_keys(listed["party"].astype(object).fillna("")).to_numpy(object),
@@ -135,7 +135,14 @@ def _listed_days(carried: pd.DataFrame, absent: np.ndarray, entries: pd.DataFram
         "category": carried["category"].astype(object).fillna("").to_numpy(object)[absent],
         "party": party_keys(carried["party"].astype(object).fillna("")).to_numpy(object)[absent],
         "decided": pd.to_datetime(carried["decision_date"], errors="coerce").to_numpy("datetime64[D]")[absent]})
-    pairs = mine[mine["number_key"].ne("")].merge(theirs, on="number_key")
+    pairs = mine[mine["number_key"].ne("")].merge(theirs[theirs["number_key"].ne("")], on="number_key")
+    # an item without a number: the list's entry of its unit, its party and its decision date, all three given
+    # (p80 M4: the list showed it published and it stayed 仍未整改); the kind where the list says
+    numberless = mine[mine["number_key"].eq("") & mine["party"].ne("") & mine["unit"].ne("")
+                      & ~np.isnat(mine["decided"].to_numpy("datetime64[D]"))].merge(
+        theirs[~np.isnat(theirs["decided_listed"].to_numpy("datetime64[D]"))], left_on=["party", "unit", "decided"], right_on=["party_listed", "unit_listed", "decided_listed"],
+        suffixes=("", "_listed_number"))
+    pairs = pd.concat([pairs, numberless.drop(columns=["number_key_listed_number"])], ignore_index=True)
     unit_ok = pairs["unit_listed"].isin(["", "未知单位"]) | pairs["unit_listed"].eq(pairs["unit"])
     kind_ok = pairs["category_listed"].eq("") | pairs["category_listed"].eq(pairs["category"])
     both_named = pairs["party_listed"].ne("") & pairs["party"].ne("")
