@@ -87,7 +87,7 @@ def replaced_elsewhere(before: list[dict], run) -> list[str]:
     if not folders or not now or folders & now:
         return []
     return [f"注意：{run.history.period} 此前（{before[0]['run_time']}）是用 {'、'.join(sorted(folders))} 中的文件记录的，"
-            f"这次的文件在 {'、'.join(sorted(now))}，已替换那次的记录。如果是 --month 写错了，"
+            f"这次的文件在 {'、'.join(sorted(now))}，已替换那次的记录。是单位重新报送的，无需处理；如果是 --month 写错了，"
             f"请用原来的文件重新运行 {run.history.period}（--month {run.history.period}）。"]
 
 

@@ -286,6 +286,7 @@ def test_a_recorded_month_replaced_by_another_folders_files_is_said(tmp_path):
                                       "--db", str(tmp_path / "h.sqlite"), "-o", str(tmp_path / "b.xlsx"), "-q"])
     assert f"这次的文件在 {tmp_path / '11'}，已替换那次的记录" in wrong.output, wrong.output
     assert "请用原来的文件重新运行 2016-10（--month 2016-10）" in wrong.output
+    assert "是单位重新报送的，无需处理" in wrong.output  # a resent sheet is the usual case, no mistake (probe p80 L2)
 
 
 def test_a_monthly_ledger_relisting_items_it_put_right_drops_no_other_item(tmp_path):
