@@ -51,11 +51,11 @@ def serving_store(db: str | None) -> HistoryStore | None:
     return store
 
 
-def record_period(run, store: HistoryStore | None, outputs) -> None:
-    """Record the run. A store that fails is said on stderr (the report is already written) and in the verdict,
-    on the terminal and in the JSON (probe p80 M1: 通过 beside exit 2)."""
+def record_period(run, store: HistoryStore | None, outputs=None) -> bool:
+    """Record the run; True when the store failed. A failure is said on stderr (the report is already written)
+    and in the verdict, on the terminal and in the JSON (``outputs``; probe p80 M1: 通过 beside exit 2)."""
     if store is None:
-        return
+        return False
     error = run.history_error
     if error is None and run.history is not None:
         from .history.record import record_history  # when used: start-up time
@@ -73,8 +73,9 @@ def record_period(run, store: HistoryStore | None, outputs) -> None:
             error = exc
     if error is not None:
         click.echo(f"错误：{error.message.rstrip('。')}。报告已照常生成，但本期的历史记录未完成。", err=True)
-        if run.history_error is None:  # failed while recording: known only now
+        if run.history_error is None and outputs is not None:  # failed while recording: known only now
             outputs.history_failed(error)
+    return error is not None
 
 
 def replaced_elsewhere(before: list[dict], run) -> list[str]:
