@@ -427,3 +427,26 @@ def test_the_online_sheet_lists_a_confirmed_record_whose_site_decision_date_turn
     [one] = [line for line in lines if "西人社罚〔2023〕1号" in line]
     assert "2023-02-20" in one, one
     assert [line for line in lines if "西人社罚〔2023〕2号" in line and "台账未填公开日期" in line], lines
+
+
+def test_a_party_whose_legal_form_is_written_short_is_one_party_without_a_number(tmp_path):
+    # probe p82 H1: a list without 文书号 writing 黄石乙贸易公司 for the ledger's 黄石乙贸易有限公司 (same unit, same
+    # days): 网站未见 (逾期未公开) and its entry 台账未登记, two accusations for a decision published on time
+    rows = [[1, "西人社许〔2023〕61号", "黄石乙贸易有限公司", D(2023, 10, 9), D(2023, 10, 16), "区人社局"],
+            [2, "西人社许〔2023〕62号", "黄石丙建材有限责任公司", D(2023, 10, 10), D(2023, 10, 16), "区人社局"],
+            [3, "西人社许〔2023〕63号", "黄石戊股份有限公司", D(2023, 10, 11), D(2023, 10, 17), "区人社局"],
+            [4, "西人社许〔2023〕64号", "黄石己商贸有限公司", D(2023, 10, 11), D(2023, 10, 17), "区人社局"]]
+    online = write_csv(tmp_path / "信用网站_行政许可.csv", [
+        ["行政相对人名称", "许可决定日期", "公示日期", "许可机关"],
+        ["黄石乙贸易公司", "2023-10-09", "2023-10-16", "区人社局"],
+        ["黄石丙建材有限公司", "2023-10-10", "2023-10-16", "区人社局"],
+        ["黄石戊公司", "2023-10-11", "2023-10-17", "区人社局"],
+        ["黄石己商贸有限公司", "2023-10-12", "2023-10-17", "区人社局"],  # another day: not 己's decision of 10-11
+        ["黄石庚劳务有限公司", "2023-12-20", "2023-12-25", "区人社局"]])
+    results, data = check(tmp_path, rows, online)
+    assert results["西人社许〔2023〕61号"] == ("on_time", "confirmed")
+    assert results["西人社许〔2023〕62号"] == ("on_time", "confirmed")
+    assert results["西人社许〔2023〕63号"] == ("on_time", "confirmed")
+    assert results["西人社许〔2023〕64号"][1] != "confirmed"
+    unregistered = {e["party"] for e in data["online_only"]}  # 庚's (December: another decision) and 己's are
+    assert not {"黄石乙贸易公司", "黄石丙建材有限公司", "黄石戊公司"} & unregistered, unregistered

@@ -141,6 +141,11 @@ def units_from_titles(titles: pd.Series) -> pd.Series:
 _LEGAL_FORM = r"〔(?:个体工商户|个体户|普通合伙|特殊普通合伙|有限合伙|个人独资企业|个人独资)〕$"  # brackets as _BRACKETS made them
 
 
+def without_legal_form(keys: pd.Series) -> pd.Series:
+    """Party keys without 有限责任, 股份有限 or 有限: 黄石乙贸易有限公司 and 黄石乙贸易公司 are one party."""
+    return keys.str.replace(r"有限责任|股份有限|有限", "", regex=True)
+
+
 def party_keys(names: pd.Series) -> pd.Series:
     """Party names compared without width, spaces, bracket differences (（分公司） = (分公司)) or a
     legal form in brackets at the end."""

@@ -25,7 +25,7 @@ from ..dates import DATE_DTYPE
 from ..fields import unit_names
 from ..ingest.docnumbers import normalise_document_numbers, split_numbers
 from ..quality.codes import valid_codes
-from .columns import party_keys
+from .columns import party_keys, without_legal_form
 
 
 @dataclass
@@ -172,7 +172,7 @@ def _same_decision(pairs: pd.DataFrame) -> pd.DataFrame:
     # 黄石乙贸易有限公司 on one side, 黄石乙贸易公司 on the other: one party (the legal form written short)
     # ... and 黄石市辛子建材 / 黄石辛子建材: the place before the name written or not
     party_same = party_known & (pairs["party_key"].eq(pairs["party_key_e"]).to_numpy(bool)
-                                | _without_form(pairs["party_key"]).eq(_without_form(pairs["party_key_e"])).to_numpy(bool)
+                                | without_legal_form(pairs["party_key"]).eq(without_legal_form(pairs["party_key_e"])).to_numpy(bool)
                                 | _same_without_place(pairs["party_key"], pairs["party_key_e"]))
     differ = np.flatnonzero(party_known & ~party_same)  # a masked name (张某, 张**) on either side says nothing
     party_known[differ] = ~(pairs["party_key_e"].iloc[differ].str.contains(_MASKED).to_numpy(bool)
@@ -197,10 +197,6 @@ def _without_place(names: pd.Series) -> pd.Series:
 def _same_without_place(a: pd.Series, b: pd.Series) -> np.ndarray:
     bare_a, bare_b = _without_place(a), _without_place(b)
     return (bare_a.ne("") & bare_a.eq(bare_b)).to_numpy(bool)
-
-
-def _without_form(names: pd.Series) -> pd.Series:
-    return names.str.replace(r"有限责任|股份有限|有限", "", regex=True)
 
 
 def _by_code(cand: pd.DataFrame, rec: pd.DataFrame, ent: pd.DataFrame, chosen: np.ndarray, state: np.ndarray,
@@ -278,7 +274,9 @@ def match(records: pd.DataFrame, entries: pd.DataFrame, aliases=None) -> Matches
     free_rec = rec[(chosen[rec["rec"].to_numpy()] < 0) & rec["party_key"].ne("") & rec["decision"].notna()
                    & ~rec["rec"].isin(by_number_shared["rec"])]
     free_ent = ent[(state == 0) & ent["party_key"].ne("").to_numpy(bool) & ent["decision"].notna().to_numpy(bool)]
-    cand = free_rec.merge(free_ent.drop(columns="online_date"), on=["party_key", "decision"], suffixes=("", "_e"))
+    # 黄石乙贸易有限公司 / 黄石乙贸易公司: one party, its legal form written short (p82 H1: 网站未见 and 台账未登记)
+    cand = free_rec.assign(form=without_legal_form(free_rec["party_key"])).merge(free_ent.drop(columns="online_date").assign(
+        form=without_legal_form(free_ent["party_key"])), on=["form", "decision"], suffixes=("", "_e")).drop(columns="form")
     cand = _by_code(cand, rec, ent, chosen, state, by_number_shared)
     cand = cand[_no_contradiction(cand)]
     weak = pd.concat([_masked_candidates(free_rec[~free_rec["rec"].isin(cand["rec"])], free_ent),
@@ -377,8 +375,8 @@ def _undated_candidates(rec: pd.DataFrame, ent: pd.DataFrame, chosen, state) -> 
                & ent["decision"].isna().to_numpy(bool)]
     if not len(free_rec) or not len(bare):
         return pd.DataFrame({"rec": pd.Series(dtype=np.int64), "ent": pd.Series(dtype=np.int64)})
-    pairs = free_rec.merge(bare.drop(columns=["online_date", "decision", "number_key"]), on="party_key",
-                           suffixes=("", "_e"))
+    pairs = free_rec.assign(form=without_legal_form(free_rec["party_key"])).merge(bare.drop(columns=[
+        "online_date", "decision", "number_key"]).assign(form=without_legal_form(bare["party_key"])), on="form", suffixes=("", "_e"))
     keep = _no_contradiction(pairs)
     return pairs.loc[keep.to_numpy(bool), ["rec", "ent"]]
 
@@ -419,7 +417,7 @@ def _plausible(rec: pd.DataFrame, ent: pd.DataFrame, chosen, state) -> pd.DataFr
         return none
     for side in (recs, ents):
         side["masked"] = side["party_key"].str.contains(_MASKED).to_numpy(bool)
-        side["loose"] = _without_place(side["party_key"]).where(~side["masked"], "")
+        side["loose"] = _without_place(without_legal_form(side["party_key"])).where(~side["masked"], "")
         side["surname"] = side["party_key"].str[:1]
         side["core"], side["issuer"] = (side["number_key"].str.extract(p, expand=False).fillna("") for p in (_CORE, "^(.+?)〔"))
     found = []
