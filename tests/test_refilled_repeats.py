@@ -328,3 +328,51 @@ def test_another_partys_published_row_is_no_refill_of_a_blank_one(tmp_path):
     data = _check_folder(tmp_path, folder, "2016-12-31")
     assert [(r["party"], r["status"]) for r in data["records"]] == [("黄石甲公司", "invalid")]
     assert "区人社局_11月.csv" in data["records"][0]["issues"][0]["message"]
+
+
+def test_a_day_before_the_blank_copys_ledger_was_filled_in_is_no_refill(tmp_path):
+    # probe p81 H1: September's ledger, filled in 2026-10-20, says 未公开 for a decision of 09-01 (deadline 09-29);
+    # October's says published 09-20. September's could not have left it out: the copies disagree, and the verdict
+    # turns on which is right (on time by one, overdue by the other): 数据有误, never 按时公开 without a word
+    from helpers import write_xlsx
+
+    header = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "公示日期"]
+    folder = tmp_path / "报送"
+    for month, published, filed in (("9月", "未公开", "2026-10-20"), ("10月", "2026-09-20", "2026-11-05")):
+        (folder / month).mkdir(parents=True)
+        write_xlsx(folder / month / "区安监局_2026年行政处罚.xlsx", {"行政处罚": [
+            ["区安监局行政处罚台账"], [f"填报单位：区安监局    填报日期：{filed}"], header,
+            [1, "西安监罚〔2026〕31号", "甲公司", "2026-09-01", published]]})
+    data = _check_folder(tmp_path, folder, "2026-11-30")
+    [record] = data["records"]
+    assert record["status"] == "invalid", record
+    assert [i["code"] for i in record["issues"]] == ["duplicate-conflict"], record["issues"]
+
+
+def test_a_day_after_the_blank_copys_ledger_was_filled_in_is_its_publication(tmp_path):
+    # the same, October's day after September's 填报日期: a 补公开, one decision published on it (late)
+    from helpers import write_xlsx
+
+    header = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "公示日期"]
+    folder = tmp_path / "报送"
+    for month, published, filed in (("9月", "未公开", "2026-10-08"), ("10月", "2026-10-12", "2026-11-05")):
+        (folder / month).mkdir(parents=True)
+        write_xlsx(folder / month / "区安监局_2026年行政处罚.xlsx", {"行政处罚": [
+            header, [1, "西安监罚〔2026〕31号", "甲公司", "2026-09-01", published], [],
+            ["填报人：张三", None, "填报日期", "2026年" + filed[5:7] + "月" + filed[8:] + "日"]]})
+    [record] = _check_folder(tmp_path, folder, "2026-11-30")["records"]
+    assert (record["status"], record["published_date"], record["issues"]) == ("late", "2026-10-12", []), record
+
+
+def test_a_day_before_the_latest_day_the_blank_copys_file_holds_is_no_refill(tmp_path):
+    # no 填报日期: September's ledger holds a decision of 09-25 published 09-28, so it was written after 09-20
+    folder = tmp_path / "报送"
+    (folder / "9月").mkdir(parents=True)
+    (folder / "10月").mkdir()
+    write_csv(folder / "9月" / "区农业局_处罚台账.csv", [HEADER,
+        ["西农罚〔2026〕1号", "甲", "2026-09-01", "未公开"], ["西农罚〔2026〕2号", "乙", "2026-09-25", "2026-09-28"]])
+    write_csv(folder / "10月" / "区农业局_处罚台账.csv", [HEADER,
+        ["西农罚〔2026〕1号", "甲", "2026-09-01", "2026-09-20"], ["西农罚〔2026〕2号", "乙", "2026-09-25", "2026-09-28"]])
+    got = {r["document_number"]: (r["status"], [i["code"] for i in r["issues"]])
+           for r in _check_folder(tmp_path, folder, "2026-11-30")["records"]}
+    assert got["西农罚〔2026〕1号"] == ("invalid", ["duplicate-conflict"]), got

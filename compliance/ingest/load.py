@@ -30,6 +30,7 @@ from .docnumbers import normalise_document_numbers
 from .files import SUFFIXES, find_files  # noqa: F401 - SUFFIXES: the web page's accepted names
 from .online_inputs import set_aside_online
 from .file_names import aliased, remove_aliases, shown_name, undecodable
+from .filed_date import filed_day
 from .lookup_sheets import skip_lookup_sheets, unsaid_hidden
 from .isolate import ReadLimits, fault_entry, finish_early, read_isolated
 from .readers import DEFAULT_MAX_UNCOMPRESSED, guard_workbook, read_file
@@ -153,9 +154,12 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
             entry.error = fault
             return entry, []
         entry.sheets.append(result)
+    filed = filed_day(raw_sheets)  # 填报日期: a copy it calls unpublished was so on that day (repeats.py)
     for raw, sheet in zip(raw_sheets, entry.sheets):  # a hidden sheet's copies yield to visible ones (repeats.py)
         if raw.hidden and sheet.record_count:
             sheet.records = sheet.records.assign(hidden_sheet=True)
+        if filed is not None and sheet.record_count:
+            sheet.records = sheet.records.assign(filed_date=pd.Timestamp(filed).as_unit("s"))
     skip_lookup_sheets(entry.sheets, str(path))  # a 网站清单 sheet a VLOOKUP reads: no decisions of its own
     unsaid_hidden(entry.sheets)
     frames = [s.records for s in entry.sheets if s.record_count]

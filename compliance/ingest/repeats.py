@@ -4,7 +4,9 @@ A unit often resends its sheet, or two sheets overlap. The same (unit,
 category, normalised 文书号) in two *files* is one decision:
 - the copies agree on both dates: the later copy is left out, and listed;
 - a later copy fills in the first's blank publication date (a cumulative
-  ledger re-sent with the date filled in: 补公开), or the date of a first
+  ledger re-sent with the date filled in: 补公开) with a day after the first's
+  ledger was written (its 填报日期, or the latest day it holds; an earlier day
+  contradicts it: the copies disagree), or the date of a first
   copy marked 已公开 without one: one decision, published on that date; the
   filled copy is counted, the blank one listed; a copy marked 已公开 without
   a date after a dated one is the same;
@@ -338,6 +340,9 @@ def _filled_later(records, firsts, copies, same, kept, party, hidden=None):
         & ((party[copies] == party[firsts]) | (party[copies] == "") | (party[firsts] == ""))
     if hidden is not None:
         fills &= ~(hidden[copies] & ~hidden[firsts])
+    said_unpublished = blank & (records["published_problem"].ne(MARKED).to_numpy(bool) if "published_problem" in records
+                                else True)  # 已公开 without a day is no contradiction of a day
+    fills &= ~(said_unpublished[firsts] & (published[copies] <= _written_by(records)[firsts]))  # NaT compares false
     kind = np.where(same, "same", "conflict").astype(object)
     if not fills.any():
         return firsts, copies, same, kind
@@ -360,6 +365,22 @@ def _filled_later(records, firsts, copies, same, kept, party, hidden=None):
     kind = np.where(whole.to_numpy(bool), np.where(blank[copies] | (published[copies] != date_now), "filled", "same"),
                     kind).astype(object)
     return firsts, copies, same, kind
+
+
+def _written_by(records: pd.DataFrame) -> np.ndarray:
+    """Per record: a day its sheet was written on or after (its file's 填报日期, or the latest decision or
+    publication day the sheet holds). A copy saying a decision is unpublished, beside another published by
+    then, is no older ledger that a later one filled in (补公开): it said unpublished after the day the other
+    says published, and the copies disagree (probe p81 H1: a back-dated day made an overdue decision 按时公开,
+    without a word). The sheet's, not the file's: a 全年汇总 sheet written later says nothing of the 9月 one."""
+    days = pd.concat([records["decision_date"], records["published_date"]], ignore_index=True)
+    sheet = records["source_file"].astype(str) + "\x00" + records["sheet"].astype(str)
+    latest = days.groupby(np.concatenate([sheet.to_numpy(object)] * 2)).max()
+    bound = sheet.map(latest).to_numpy(DATE_DTYPE)
+    if "filed_date" in records:
+        filed = records["filed_date"].to_numpy(DATE_DTYPE)
+        bound = np.where(np.isnat(bound) | (filed > bound), filed, bound)
+    return bound
 
 
 def _dates_equal(records: pd.DataFrame, a: np.ndarray, b: np.ndarray,
