@@ -76,3 +76,18 @@ def test_the_short_and_long_names_of_the_comprehensive_enforcement_bureau_are_on
     assert code == 1, output
     counted = _units(payload)
     assert sorted(counted.values()) == [(1, 0), (3, 1)] and len(counted) == 2, counted  # 城管 stays its own
+
+
+def test_a_supply_cooperative_or_a_weather_station_named_in_the_file_name_is_that_unit(tmp_path):
+    # probe p81 M1: 区气象台_2026年行政许可.xlsx was credited to a unit called 区气象台_2026年行政许可 (the name said
+    # no unit, the hint asked for one where it stood), and the office ranked as two units
+    header = ["序号", "行政许可决定文书号", "行政相对人名称", "许可决定日期", "公示日期"]
+    for name, unit in (("区气象台_2026年行政许可.xlsx", "区气象台"), ("区供销合作社2026年行政许可台账.xlsx", "区供销合作社"),
+                       ("区广播电视台_行政许可.xlsx", "区广播电视台")):
+        folder = tmp_path / unit
+        folder.mkdir()
+        path = write_xlsx(folder / name, {"Sheet1": [header, [1, "西气许〔2016〕1号", "甲", D(2016, 10, 12), D(2016, 11, 9)]]})
+        code, payload, output = cli_check(folder, path)
+        assert code == 0, output
+        assert {r["unit"] for r in payload["records"]} == {unit}, payload["records"]
+        assert "unit-from-file-name" not in output and "文件名中看不出" not in output, output

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 # A unit's name ends in the word for its kind of office (a public 馆 only: 宾馆 and 茶馆 are parties; the people's
-# organisations: 残联, 妇联, 科协),
+# organisations: 残联, 妇联, 科协; 供销社, 气象台 and 电视台, which issue permits and penalties too),
 # followed by the end, a separator, a date, the words of a ledger's title, or another unit
 # (区安监局和区环保局联合执法台账: a joint ledger of two).
-_ORG_SUFFIX = re.compile(r"^(.+?(?:分局|局|办|委|院|所|队|站|(?:档案|图书|文化|博物|美术|纪念|科技|体育)馆|中心|厅|处|会|政府|管委会|公司|街道|(?:残|妇|侨|文|工商)联|科协|(?<![乡城村集])镇|(?<![城])乡(?!镇)))(?=$|[_\-\s\d（(）)】\]》年月、，,和及与：:]|联合|台账|报送|上报|处罚|许可|行政|双公示|公示|公开|扫描|材料|情况|统计|关于)")
+_ORG_SUFFIX = re.compile(r"^(.+?(?:分局|局|办|委|院|所|队|站|(?:档案|图书|文化|博物|美术|纪念|科技|体育)馆|中心|厅|处|会|政府|管委会|公司|街道|(?:残|妇|侨|文|工商)联|科协|供销(?:合作)?社|(?:气象|电视|广播电视)台|(?<![乡城村集])镇|(?<![城])乡(?!镇)))(?=$|[_\-\s\d（(）)】\]》年月、，,和及与：:]|联合|台账|报送|上报|处罚|许可|行政|双公示|公示|公开|扫描|材料|情况|统计|关于)")
 # What a clerk puts before the unit in a file name: 附件1：, 01, 1., (3), 2016年10月, brackets round the name,
 # the words of a cover letter's title (关于报送区编办…的函, 报送：区食药监局).
 _LEADING_NOISE = re.compile(r"^(?:附件\s*[\d一二三四五六七八九十]*|(?:报送|填报|上报|填表|制表)单位|关于|报送|上报|呈报|提交|填报|\d{4}\s*年度?(?:\s*\d{1,2}\s*月份?)?|\d{1,2}\s*月份?"
