@@ -179,3 +179,34 @@ def test_a_sheet_named_for_the_files_own_unit_is_no_sheet_without_a_unit(tmp_pat
     rows = {"区教育局（代区体育局填报）": rows["区教育局"], "区民政局": rows["区民政局"]}
     _, data, _ = cli_check(tmp_path / "b", write_xlsx(tmp_path / "b" / "区教育局 区民政局 10月报送.xlsx", rows), "2025-11-28")
     assert any("看不出是哪个单位" in n for n in data["inputs"][0]["notes"]), data["inputs"][0]["notes"]
+
+
+def test_a_roll_up_named_for_no_unit_gives_a_blank_or_joint_cell_the_unit_its_code_word_names(tmp_path):
+    # probe p81 M2: a blank first 执法部门 cell and a joint 区文旅局、区市场监管局 one went to a "unit" called
+    # 2026年1-10月行政处罚汇总, which ranked first at 100 % while the real 区商务局 ranked last
+    import json
+
+    from click.testing import CliRunner
+
+    from compliance.cli import main
+    from helpers import write_xlsx
+
+    D = dt.date
+    header = ["序号", "执法部门", "处罚决定书编号", "当事人", "处罚决定日期", "公示日期"]
+    rows = [[1, None, "西商罚〔2026〕1号", "甲", D(2026, 3, 5), D(2026, 4, 2)],
+            [2, "区商务局", "西商罚〔2026〕2号", "乙", D(2026, 3, 5), D(2026, 4, 3)],
+            [3, "区文旅局", "西文旅罚〔2026〕1号", "丙", D(2026, 3, 5), D(2026, 4, 2)],
+            [4, "区文旅局、区市场监管局", "西文旅罚〔2026〕3号", "丁", D(2026, 3, 5), D(2026, 4, 2)],
+            [5, None, "西应急罚〔2026〕1号", "戊", D(2026, 3, 5), D(2026, 4, 2)],  # 同上 of the row above: 区文旅局
+            [6, "区应急管理局", "西应急罚〔2026〕2号", "己", D(2026, 3, 5), D(2026, 4, 2)]]
+    path = write_xlsx(tmp_path / "2026年1-10月行政处罚汇总.xlsx", {"汇总": [header, *rows]})
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2026-11-30", "--no-history",
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    assert result.exit_code == 1, result.output
+    records = json.loads(out.read_text(encoding="utf-8"))["records"]
+    got = {r["document_number"]: (r["unit"], [i["code"] for i in r["issues"] if i["code"].startswith("unit")])
+           for r in records}
+    assert got["西商罚〔2026〕1号"] == ("区商务局", ["unit-by-code-word"]), got
+    assert got["西文旅罚〔2026〕3号"] == ("区文旅局", ["unit-by-code-word"]), got
+    assert "2026年1-10月行政处罚汇总" not in {unit for unit, _ in got.values()}, got

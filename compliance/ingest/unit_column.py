@@ -10,7 +10,7 @@ import pandas as pd
 from ..fields import FORMER_NAME, unit_name, unit_names
 from .cells import cell_text, per_distinct
 from .docnumbers import said_above
-from .unit_text import numbers_side_with, same_core, unit_in_text
+from .unit_text import names_office, numbers_side_with, same_core, unit_forms, unit_in_text
 
 # A unit cell of marks only (/, -, —, …, ――): no name, as a blank cell; never a unit named "/".
 _NO_NAME = re.compile(r"^[^\w\u4e00-\u9fff]+$")
@@ -54,6 +54,26 @@ def code_words(numbers: pd.Series) -> np.ndarray:
     text = numbers.reset_index(drop=True).fillna("").astype(str).str.replace(r"\s+", "", regex=True)
     words = text.str.extract(f"^({CODE_WORD.pattern[1:]})", expand=False).fillna("")
     return words.where(words.str.len() >= 2, "").to_numpy(object)
+
+
+def _by_code_word(unit: pd.Series, rows: np.ndarray, numbers: pd.Series) -> np.ndarray:
+    """Per row of ``rows`` (a blank or joint unit cell in a table whose file and lines name no unit of their own:
+    a roll-up named 2026年1-10月行政处罚汇总.xlsx): the one unit of the column its 文书号's 代字 names (西商罚:
+    区商务局), set in ``unit``; never the file's name made a unit that ranks (probe p81 M2). False where none or
+    several are named."""
+    out = np.zeros(len(unit), dtype=bool)
+    named = list(dict.fromkeys(unit.dropna()))
+    if not rows.any() or not named:
+        return out
+    forms = {u: unit_forms(u) for u in named}
+    words = code_words(numbers)
+    for i in np.flatnonzero(rows):  # the few rows without a unit of their own
+        found = [u for u, own in forms.items() if words[i] and any(names_office(words[i], f) for f in own)]
+        if not found:  # a 代字 of one character (西商罚: 商务), where no unit's whole short form is in it
+            found = [u for u, own in forms.items() if words[i] and own and names_office(words[i], own[0][0])]
+        if len(found) == 1:
+            unit.iloc[i], out[i] = found[0], True
+    return out
 
 
 def _pasted(units: pd.Series, owner: str, numbers: pd.Series) -> np.ndarray:
@@ -169,8 +189,9 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
     unit = unit.where(unit.ne("") & ~above & ~party)
     # a joint decision counts for the office whose ledger lists it (each answers for its own), said on the record
     several = _several_offices(cells) & ~party
-    if several.any():
-        unit = unit.mask(several, unit_name(context.unit_line or context.fallback_unit))
+    owner = context.unit_line or (context.fallback_unit if context.fallback_named else None)
+    if several.any():  # (a sheet of no unit of its own: the 代字 may tell, _by_code_word; the file name else)
+        unit = unit.mask(several, unit_name(owner) if owner is not None else None)
     if source is not None:  # a blank 处罚机关 beside the row's own 数据来源单位: that unit, not the row above's
         raw = text(source).reset_index(drop=True)
         own = unit_names(raw)
@@ -191,7 +212,6 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
     if blocks is not None:
         named = unit_names(pd.Series(blocks, dtype=object).fillna(""))
         unit = unit.where(unit.notna() | party, named.where(named.ne("")))
-    owner = context.unit_line or (context.fallback_unit if context.fallback_named else None)
     section = np.zeros(len(unit), dtype=bool)
     if owner is not None:
         section = unit.fillna("").str.match(SECTION).to_numpy(bool) | own_parts(unit, unit_name(owner))
@@ -206,16 +226,20 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
         sided = numbers_side_with(set(code_words(numbers)[disputed]) if numbers is not None else (),
                                   first, context.disputed) if context.unit_line else None
         unit = unit.mask(disputed, unit_name(sided or first))
-    unknown = unit.isna().to_numpy(bool) & (context.unit_line is None) & (not context.fallback_named)
-    folder = unit.isna().to_numpy(bool) & ~party & getattr(context, "by_folder", False)
     fallback = unit_name(context.unit_line or context.fallback_unit)
     # a blank unit cell above every named one in a table of other units (区政府办's roll-up): the file's
     # unit is a guess that may blame the office that only compiled it
     among = unit.isna().to_numpy(bool) & ~party & bool(set(unit.dropna()) - {fallback})
+    by_word = _by_code_word(unit, among | several, numbers) if owner is None and numbers is not None \
+        else np.zeros(len(unit), dtype=bool)
+    unit = unit.mask(several & ~by_word, fallback)  # a joint cell the 代字 does not settle: the sheet's unit
+    unknown = unit.isna().to_numpy(bool) & (context.unit_line is None) & (not context.fallback_named)
+    folder = unit.isna().to_numpy(bool) & ~party & getattr(context, "by_folder", False)
     codes = np.full(len(unit), None, dtype=object)
     for rows, code in ((section, "unit-section"), (pasted, "unit-cell-differs"), (several, "unit-several-in-cell"),
                        (among, "unit-blank-among-units"), (folder, "unit-by-folder"), (disputed, "unit-line-disputed"),
-                       (unknown, "unit-from-file-name"),
+                       (unknown & ~among, "unit-from-file-name"),  # a unit column there is: its blank is said
+                       (by_word, "unit-by-code-word"),
                        (party, "unit-column-applicant" if applicants else "unit-column-party")):  # the last wins
         codes[rows] = code
     return unit.fillna(fallback), codes
