@@ -210,3 +210,26 @@ def test_a_roll_up_named_for_no_unit_gives_a_blank_or_joint_cell_the_unit_its_co
     assert got["西商罚〔2026〕1号"] == ("区商务局", ["unit-by-code-word"]), got
     assert got["西文旅罚〔2026〕3号"] == ("区文旅局", ["unit-by-code-word"]), got
     assert "2026年1-10月行政处罚汇总" not in {unit for unit, _ in got.values()}, got
+
+
+def test_rows_of_another_office_in_a_units_own_ledger_are_counted_there_and_said(tmp_path):
+    # probe p81 M3: 区民政局's rows in 区教育局's ledger moved to 区民政局 (a late one against its rank) without a word;
+    # a roll-up of many units that has a few of its compiler's own rows says nothing on every other row
+    D = dt.date
+    header = ["序号", "实施机关", "许可文书号", "申请人", "许可决定日期", "公示日期"]
+    rows = [[1, "区教育局", "西教许〔2026〕1号", "甲幼儿园", D(2026, 3, 10), D(2026, 3, 20)],
+            [2, "区教育局", "西教许〔2026〕2号", "乙学校", D(2026, 3, 11), D(2026, 3, 20)],
+            [3, "区民政局", "西民许〔2026〕1号", "丙养老院", D(2026, 3, 10), D(2026, 4, 9)]]
+    code, payload, output = cli_check(tmp_path, write_xlsx(tmp_path / "区教育局_2026年行政许可.xlsx",
+                                                           {"行政许可": [header, *rows]}), as_of="2026-11-30")
+    got = {r["document_number"]: (r["unit"], [i["code"] for i in r["issues"]]) for r in payload["records"]}
+    assert got["西民许〔2026〕1号"][0] == "区民政局" and "unit-cell-other-office" in got["西民许〔2026〕1号"][1], got
+    assert got["西教许〔2026〕1号"] == ("区教育局", []), got
+    roll_up = [[k, unit, f"西{word}许〔2026〕{k}号", f"申请人{k}", D(2026, 3, 10), D(2026, 3, 20)]
+               for k, (unit, word) in enumerate([("区政府办", "政办"), ("区教育局", "教"), ("区民政局", "民"),
+                                                 ("区卫健局", "卫"), ("区住建局", "建")], start=1)]
+    folder = tmp_path / "roll_up"
+    folder.mkdir()
+    code, payload, output = cli_check(folder, write_xlsx(folder / "区政府办_2026年各单位行政许可汇总.xlsx",
+                                                         {"汇总": [header, *roll_up]}), as_of="2026-11-30")
+    assert not any(i["code"] == "unit-cell-other-office" for r in payload["records"] for i in r["issues"]), payload

@@ -76,6 +76,21 @@ def _by_code_word(unit: pd.Series, rows: np.ndarray, numbers: pd.Series) -> np.n
     return out
 
 
+def _other_offices(unit: pd.Series, owner: str, rows: np.ndarray) -> np.ndarray:
+    """Per row of ``rows``: its unit cell names another office than the sheet's own (its file name or 填报单位
+    line), where more rows of the sheet name the owner: counted under that office, and said (probe p81 M3:
+    区民政局's rows in 区教育局's ledger moved there without a word). A roll-up none of whose rows is its
+    compiler's own says so once, on the file (unit-file-counted-elsewhere)."""
+    from .unit_spellings import same_unit  # spellings read fields' tables: imported when a sheet is read
+
+    mine = unit_name(owner)
+    names = pd.unique(unit.dropna())
+    own = {n for n in names if n == mine or same_unit(n, mine)}  # a few distinct names
+    other = unit.notna().to_numpy(bool) & ~unit.isin(own).to_numpy(bool) & rows
+    # the owner's rows at least as many: its own ledger (a roll-up of many units with a few of its compiler's is none)
+    return other if (unit.isin(own).to_numpy(bool) & rows).sum() >= other.sum() else np.zeros(len(unit), dtype=bool)
+
+
 def _pasted(units: pd.Series, owner: str, numbers: pd.Series) -> np.ndarray:
     """Per row: its unit cell names another office than the sheet's own (its 填报单位 line or file name), on
     fewer rows than the owner's, while its 文书号's 代字 (西司法罚) is one the owner's rows use and the other
@@ -235,8 +250,10 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
     unit = unit.mask(several & ~by_word, fallback)  # a joint cell the 代字 does not settle: the sheet's unit
     unknown = unit.isna().to_numpy(bool) & (context.unit_line is None) & (not context.fallback_named)
     folder = unit.isna().to_numpy(bool) & ~party & getattr(context, "by_folder", False)
+    elsewhere = _other_offices(unit, owner, ~(section | pasted | party | several)) if owner is not None \
+        else np.zeros(len(unit), dtype=bool)
     codes = np.full(len(unit), None, dtype=object)
-    for rows, code in ((section, "unit-section"), (pasted, "unit-cell-differs"), (several, "unit-several-in-cell"),
+    for rows, code in ((elsewhere, "unit-cell-other-office"), (section, "unit-section"), (pasted, "unit-cell-differs"), (several, "unit-several-in-cell"),
                        (among, "unit-blank-among-units"), (folder, "unit-by-folder"), (disputed, "unit-line-disputed"),
                        (unknown & ~among, "unit-from-file-name"),  # a unit column there is: its blank is said
                        (by_word, "unit-by-code-word"),
