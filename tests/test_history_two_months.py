@@ -59,3 +59,26 @@ def test_a_publication_backdated_two_months_after_the_decision_is_never_taken_on
     item = _item(september, "西安监罚〔2026〕2号")
     assert item["state"] != "resolved" and item["status"] == "invalid", item
     assert output.splitlines()[-1].startswith("未通过"), output
+
+
+def test_a_day_before_the_earlier_ledgers_filled_in_day_is_never_taken_on_the_later_ledgers_word(tmp_path):
+    # probe p80 M2: July's monthly ledger, filled in 2026-08-20 (填报日期) with its last row of 07-08, lists 2号
+    # unpublished; August's gives 08-04 (on time by it, deadline 08-05): the July ledger was written after that day
+    # and did not have it. The two ledgers contradict each other: 数据有误, never 已整改 as 按时公开.
+    def month(name: str, as_of: str, rows: list[list], filed: str) -> dict:
+        folder = tmp_path / name
+        folder.mkdir()
+        write_xlsx(folder / "区安监局_行政处罚.xlsx", {"处罚": [[f"填报单位：区安监局  填报日期：{filed}"], HEADER, *rows]})
+        out = tmp_path / f"{name}.json"
+        result = CliRunner().invoke(main, ["check", str(folder), "--month", name, "--as-of", as_of, "--db",
+                                           str(tmp_path / "h.sqlite"), "-o", str(tmp_path / f"{name}.xlsx"),
+                                           "--json", str(out)])
+        assert result.exit_code in (0, 1), result.output
+        return json.loads(out.read_text(encoding="utf-8"))
+
+    month("2026-07", "2026-08-25", [[2, "西安监罚〔2026〕2号", "乙公司", D(2026, 7, 8), None]], "2026-08-20")
+    august = month("2026-08", "2026-09-24", [[2, "西安监罚〔2026〕2号", "乙公司", D(2026, 7, 8), D(2026, 8, 4)],
+                                             [3, "西安监罚〔2026〕3号", "丙公司", D(2026, 8, 6), D(2026, 8, 10)]],
+                   "2026-09-15")
+    item = _item(august, "西安监罚〔2026〕2号")
+    assert item["state"] != "resolved" and item["status"] == "invalid", item

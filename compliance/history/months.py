@@ -20,11 +20,13 @@ def periods_open(carried: pd.DataFrame, period: str) -> np.ndarray:
 
 
 def latest_days(records: pd.DataFrame, as_of) -> dict[str, str]:
-    """{unit: the latest decision or publication day in all its rows read, at most ``as_of``} (ISO)."""
+    """{unit: the latest decision or publication day in all its rows read, or its ledger's 填报日期 (the day it
+    was filled in: ingest/filed_date.py), at most ``as_of``} (ISO)."""
     if not len(records):
         return {}
-    days = pd.concat([pd.to_datetime(records[c], errors="coerce") for c in ("decision_date", "published_date")])
-    units = pd.concat([records["unit"]] * 2).astype(object).to_numpy(object)
+    columns = [c for c in ("decision_date", "published_date", "filed_date") if c in records]
+    days = pd.concat([pd.to_datetime(records[c], errors="coerce") for c in columns])
+    units = pd.concat([records["unit"]] * len(columns)).astype(object).to_numpy(object)
     days = days.where(days <= pd.Timestamp(as_of))
     latest = days.groupby(units).max().dropna()
     return {str(u): d.date().isoformat() for u, d in latest.items() if isinstance(u, str) and u}
