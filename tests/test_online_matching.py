@@ -426,6 +426,8 @@ def test_the_online_sheet_lists_a_confirmed_record_whose_site_decision_date_turn
     lines = [" ".join(str(c) for c in row if c is not None) for row in sheet.iter_rows(values_only=True)]
     [one] = [line for line in lines if "西人社罚〔2023〕1号" in line]
     assert "2023-02-20" in one, one
+    # its 核对结果 is no 一致: the publication agrees, the decision date does not (probe p82 M2)
+    assert "决定日期不同" in one and " 一致 " not in f" {one} ", one
     assert [line for line in lines if "西人社罚〔2023〕2号" in line and "台账未填公开日期" in line], lines
 
 
