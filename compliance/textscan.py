@@ -35,6 +35,17 @@ def contains_any(texts, words: tuple[str, ...]) -> np.ndarray:
     return out
 
 
+def searches(pattern: re.Pattern, texts) -> np.ndarray:
+    """Per text (str only): does ``pattern`` match anywhere in it (``re.search``); ``pattern`` must not match
+    the separator. One pass over the joined column, in C."""
+    texts = texts.tolist() if isinstance(texts, np.ndarray) else list(texts)
+    out = np.zeros(len(texts), dtype=bool)
+    hits = [m.start() for m in pattern.finditer(_SEPARATOR.join(texts))] if texts else []
+    if hits:
+        out[np.searchsorted(_starts(texts), np.asarray(hits, dtype=np.int64), side="right") - 1] = True
+    return out
+
+
 def first_group(pattern: re.Pattern, texts) -> np.ndarray:
     """Per text (str only): group 1 of ``pattern``'s first match in it, None where it has none (as
     ``str.extract``); ``pattern`` must not match the separator, so that no match spans two texts."""

@@ -202,3 +202,38 @@ def test_an_old_fifteen_digit_id_in_a_name_is_masked_and_a_registration_number_i
         assert "420203680808123" not in text
     parties = {r["document_number"]: r["party"] for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
     assert parties == {"西水罚〔2016〕1号": "赵八（420203******123）", "西水罚〔2016〕2号": "某厂（注册号 420200000012345）"}
+
+
+def test_an_id_in_a_code_cell_of_another_shape_or_inside_a_decision_number_is_never_shown_whole(tmp_path):
+    # probe p83 H1/H2: the code column's 身份证42020419720622201X, 19 digits and 420204…（法人身份证） went into the
+    # uscc-invalid message word for word; an ID inside a 文书号 (the ledger's, or a list entry no ledger row has)
+    # was written out in 全部记录, 公开核对 and the JSON. 420203-19800229-0019 is a person's ID typed in groups.
+    full = ["420204197206222013", "420222196106085044", "420203198002290019", "42022219710213531X",
+            "420281196806207065"]
+    rows = [HEADER,
+            ["西安监罚〔2016〕11号", "甲", "自然人", f"身份证{full[0]}", None, "罚款", dt.date(2016, 3, 1), dt.date(2016, 3, 7),
+             "区安监局"],
+            ["西安监罚〔2016〕12号", "乙", "自然人", full[1] + "7", None, "罚款", dt.date(2016, 3, 1), dt.date(2016, 3, 7),
+             "区安监局"],
+            ["西安监罚〔2016〕13号", "丙", "自然人", "420203-19800229-0019", None, "罚款", dt.date(2016, 3, 1),
+             dt.date(2016, 3, 7), "区安监局"],
+            [f"西安监罚〔2016〕{full[3]}号", "丁", "自然人", None, None, "警告", dt.date(2016, 3, 1), dt.date(2016, 3, 7),
+             "区安监局"]]
+    ledger = write_xlsx(tmp_path / "区安监局_行政处罚.xlsx", {"行政处罚": rows})
+    online = write_xlsx(tmp_path / "信用网站.xlsx", {"处罚": [
+        ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "处罚机关"],
+        ["西安监罚〔2016〕11号", "甲", "2016-03-01", "2016-03-07", "区安监局"],
+        [f"西安监罚〔2016〕99号 {full[4]}", "戊", "2016-03-02", "2016-03-08", "区安监局"]]})
+    result = CliRunner().invoke(main, ["check", str(ledger), "--as-of", "2016-12-31", "--online", str(online),
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(tmp_path / "r.json"), "--all"])
+    assert result.exit_code == 1, result.output
+    json_text = (tmp_path / "r.json").read_text(encoding="utf-8")
+    for text in (result.output + result.stderr, json_text, _workbook_text(tmp_path / "r.xlsx")):
+        for number in full:
+            assert number not in text, number
+    records = {r["document_number"]: r for r in json.loads(json_text)["records"]}
+    grouped = records["西安监罚〔2016〕13号"]
+    assert "uscc-invalid" not in {i["code"] for i in grouped["issues"]}, grouped  # an ID, not a bad code
+    assert "西安监罚〔2016〕420222********531X号" in records
+    assert any(i["code"] == "id-number-online" for e in json.loads(json_text)["online_only"]
+               for i in e.get("issues", [])) or "id-number-online" in json_text

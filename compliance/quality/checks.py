@@ -16,6 +16,7 @@ import pandas as pd
 from ..dates import as_days, parse_dates
 from ..problems import PROBLEMS
 from .codes import USCC_ALPHABET, USCC_NONE, CodeColumn, CodeColumns, mask_id
+from .id_text import mask_ids
 from .amounts import ALONGSIDE, SEPARATORS, amount_numbers, fined, warning_only
 from .columns import column, has_column
 from .finding import Finding, finding as _finding
@@ -121,8 +122,19 @@ def _shown(values: np.ndarray):
         ids = column.id_shaped() | column.first_generation()
         out = picked.copy()
         out[ids] = [mask_id(v) for v in picked[ids]]  # the flagged few
+        # an ID among other characters (身份证42020419720622201X, 19 digits, 420204…（法人身份证）): never shown whole
+        out[~ids] = [_LONG_DIGITS.sub(_masked_run, mask_ids(v)) if isinstance(v, str) else v for v in out[~ids]]
         return out
     return shown
+
+
+_LONG_DIGITS = re.compile(r"[0-9０-９]{14,}")
+
+
+def _masked_run(found: re.Match) -> str:
+    """A run of 14 digits or more, as an ID number would be shown: its first 6 and last 4 only."""
+    run = found.group(0)
+    return run[:6] + "*" * (len(run) - 10) + run[-4:]
 
 
 # 4.20203E+17: Excel showed the 18 digits as a number and the file kept only what it showed; or a number

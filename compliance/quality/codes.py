@@ -21,6 +21,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
+from ..textscan import contains_any, searches
 from .id_text import ID_IN_TEXT, ID_PATTERN, mask_ids, plain_id
 
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -201,13 +202,14 @@ def _first_generation(values: np.ndarray) -> np.ndarray:
 
 
 _ID_SEPARATORS = re.compile(r"[\-－–—.·]")
+_SEPARATOR_CHARACTERS = ("-", "－", "–", "—", ".", "·")
 
 
 def without_id_separators(cells: np.ndarray) -> np.ndarray:
     """An ID column's cells with the hyphens and dots people type between its groups taken out
     (420203-19901111-2227) where that leaves an ID's digits; other values as they are."""
-    text = pd.Series(cells, dtype=object)
-    has = text.astype(str).str.contains(_ID_SEPARATORS).to_numpy(bool)
+    text = pd.Series(cells, dtype=object).astype(str)
+    has = contains_any(text.to_numpy(object), _SEPARATOR_CHARACTERS)  # one C search over the column
     if not has.any():
         return cells
     out = np.asarray(cells, dtype=object).copy()
@@ -221,7 +223,8 @@ def column_codes(cells) -> CodeColumn:
     """Code cells (text, "" where blank) normalised and gridded; once per distinct value when the
     column repeats (judged on a sample, as ingest's per_distinct does: hashing a column of distinct
     codes would cost more than it saves)."""
-    cells = np.asarray(cells, dtype=object)
+    # 420203-19740708-1173: a person's ID typed in groups is that ID (an error of the code else, shown whole)
+    cells = without_id_separators(np.asarray(cells, dtype=object))
     n = len(cells)
     sample = cells[::max(1, n // 1000)][:1000]
     if n < 64 or len(set(sample.tolist())) >= 0.5 * len(sample):
@@ -312,7 +315,6 @@ def exposed_ids(*texts: pd.Series) -> np.ndarray:
 
 
 ID_COLUMNS = ("q_party_code", "q_id_number", "q_legal_id")
-PERSON_ID_FIELDS = ("id_number", "legal_id")  # columns of a person's 证件号码
 
 
 class CodeColumns:
@@ -338,9 +340,7 @@ class CodeColumns:
         if name not in self._made:
             cells = self.records[f"q_{name}"].to_numpy(object)
             cells = np.where(pd.isna(cells), "", cells)
-            if name in PERSON_ID_FIELDS:  # 420203-19901111-2227 is an ID number as typed
-                cells = without_id_separators(cells)
-            self._made[name] = column_codes(cells)
+            self._made[name] = column_codes(cells)  # (420203-19901111-2227: an ID number as typed, in any of them)
         return self._made[name]
 
 
@@ -369,6 +369,10 @@ def id_numbers(column: CodeColumn) -> np.ndarray:
     return column.ric_valid() & column.province()
 
 
+_ID18 = re.compile(ID_IN_TEXT)
+_WHOLE_NUMBER = re.compile(r"\s*[0-9０-９]{15,17}[0-9０-９XxＸｘ×╳✕✗]?\s*")
+
+
 def mask_id_columns(records: pd.DataFrame, codes: CodeColumns | None = None) -> pd.DataFrame:
     """The quality columns that may hold ID numbers, masked once the checks have read them: whatever
     later keeps or exports the records (a history store) never holds a full number. ``codes``: the
@@ -376,12 +380,20 @@ def mask_id_columns(records: pd.DataFrame, codes: CodeColumns | None = None) -> 
     present = [c for c in ID_COLUMNS if c in records.columns]
     codes = codes if codes is not None and codes.records is records else CodeColumns(records)
     numbered, plain = codes.document_ids()
-    if not present and not numbered.any():
+    numbers = records["document_number"].to_numpy(object)
+    texts = numbers if pd.api.types.infer_dtype(numbers, skipna=False) in ("string", "empty") else \
+        pd.Series(numbers, dtype=object).fillna("").astype(str).to_numpy(object)
+    # 西食药许〔2026〕42022219710213531X号 (probe p83 H2); a number of digits only is document_ids' to judge
+    inside = searches(_ID18, texts) & ~numbered
+    for i in np.flatnonzero(inside):  # the few hits
+        inside[i] = _WHOLE_NUMBER.fullmatch(texts[i]) is None
+    if not present and not numbered.any() and not inside.any():
         return records
     out = records.copy(deep=False)
-    if numbered.any():  # the ID a certificate is numbered by: masked as any ID
-        numbers = records["document_number"].to_numpy(object).copy()
+    if numbered.any() or inside.any():  # the ID a certificate is numbered by: masked as any ID
+        numbers = numbers.copy()
         numbers[numbered] = [mask_id(v) for v in plain[numbered]]  # the few
+        numbers[inside] = [mask_ids(v) for v in numbers[inside]]
         out["document_number"] = numbers
     for name in present:
         column = codes[name[2:]]
