@@ -168,8 +168,9 @@ class CheckRun:
             findings.append(f"{after} 条决定都晚于统计截止日 {self.as_of.isoformat()}，没有检查任何记录（请检查统计截止日）")
         verdict = Verdict.of(self.summary, unreadable, findings + [f for part in self.parts for f in part.findings()],
                              nothing, "、".join(self.given))
-        if self.history_error is not None:  # read or recorded: either way this month's follow-up is missing
-            verdict = replace(verdict, history_failed="历史库无法使用，上期遗留问题没有跟踪，本期也没有记入历史")
+        if self.history_error is not None:  # not read: nothing followed; not recorded: the month is missing there
+            verdict = replace(verdict, history_failed="历史库无法使用，上期遗留问题没有跟踪，本期也没有记入历史"
+                              if self.history is None else "本期没有记入历史库（原因见上面的错误）")
         return verdict
 
     def history_failed(self, error: ComplianceError) -> None:
@@ -256,7 +257,10 @@ def check(paths: Iterable[str | Path], *, as_of: dt.date | None = None, run_date
                    exemptions=exemptions, given=tuple(str(p) for p in paths))
     if history is not None and period is not None:
         try:
-            unreadable = [u for e in loaded.inputs if e.error is not None for u in _units_of_unreadable(e.path)]
+            # spelled as the run's records spell them first: two spellings of one office would match a stored name
+            # twice and rename it to neither (review rev61 H1)
+            unreadable = same_units([u for e in loaded.inputs if e.error is not None for u in _units_of_unreadable(e.path)],
+                                    records["unit"].dropna().unique().tolist(), config.units)
             run.history = follow_up(history, period, records, classified, calendar=calendar, rules=rules,
                                     unreadable_units=unreadable,
                                     as_of=as_of, run_date=run_date, confirmed_exempt=config.confirmed_exempt,

@@ -181,3 +181,26 @@ def test_a_renamed_unit_whose_file_cannot_be_read_is_never_said_not_to_have_sent
     assert broken["类别"] == "文件无法读取" and broken["上期遗留"] == 2, broken  # 1号 and 3号, counted on its line
     total = next(line for line in lines if line["单位"] == "合计")
     assert sum(line["上期遗留"] or 0 for line in lines if line["单位"] != "合计") == total["上期遗留"], lines
+
+
+def test_an_unreadable_file_under_a_third_spelling_never_keeps_a_renamed_units_items_apart(tmp_path):
+    # review rev61 H1: February under 西塞山区人力资源和社会保障局; March's readable 区人社局.xlsx and a broken
+    # 区人力资源和社会保障局_许可.xlsx: the stored name met two spellings and was renamed to neither (未报送, 仍未整改)
+    header = ["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期"]
+    run = ["--db", str(tmp_path / "h.sqlite")]
+    february = tmp_path / "二月"
+    february.mkdir()
+    write_xlsx(february / "西塞山区人力资源和社会保障局.xlsx", {"Sheet1": [header, [1, None, "甲公司", D(2026, 2, 2), None]]})
+    assert CliRunner().invoke(main, ["check", str(february), "--month", "2026-02", "--as-of", "2026-03-31", *run,
+                                     "-o", str(tmp_path / "2.xlsx")]).exit_code == 1
+    march = tmp_path / "三月"
+    march.mkdir()
+    write_xlsx(march / "区人社局.xlsx", {"Sheet1": [header, [1, None, "甲公司", D(2026, 2, 2), D(2026, 3, 20)],
+                                                   [2, "西人社罚〔2026〕2号", "乙公司", D(2026, 3, 2), D(2026, 3, 5)]]})
+    (march / "区人力资源和社会保障局_许可.xlsx").write_bytes(b"PK\x03\x04garbage" * 10)
+    result = CliRunner().invoke(main, ["check", str(march), "--month", "2026-03", "--as-of", "2026-04-30", *run,
+                                       "-o", str(tmp_path / "3.xlsx"), "--json", str(tmp_path / "3.json")])
+    payload = json.loads((tmp_path / "3.json").read_text(encoding="utf-8"))
+    [item] = payload["history"]["carried_over"]
+    assert item["state"] == "resolved", item  # published 03-20, late
+    assert "未报送：西塞山区人力资源和社会保障局" not in result.output, result.output

@@ -289,3 +289,21 @@ def test_a_new_store_is_as_readable_as_any_file_the_user_makes(tmp_path):
         os.umask(mask)
     assert result.exit_code in (0, 1), result.output
     assert stat.S_IMODE(db.stat().st_mode) == 0o644
+
+
+def test_a_month_the_store_refuses_to_record_says_so_in_the_verdict_and_the_json(tmp_path):
+    # review rev61 M2: recording failed after the report and the JSON were written (here a month recorded under
+    # another rule): the JSON still said passed, or the verdict said the follow-up was not done, though it was
+    db = tmp_path / "h.sqlite"
+    for month, as_of in (("2016-10", "2016-11-25"), ("2016-11", "2016-12-26")):
+        result, _ = _check(tmp_path, db, month, as_of)
+        assert result.exit_code in (0, 1), result.output
+    folder = tmp_path / "2016-11"
+    again = CliRunner().invoke(main, ["check", str(folder), "--month", "2016-11", "--as-of", "2016-12-26", "--db", str(db),
+                                      "--days", "7", "--out", str(tmp_path / "again.xlsx"), "--json", str(tmp_path / "again.json")])
+    assert again.exit_code == 2, again.output
+    last = again.output.strip().splitlines()[-1]
+    assert last.startswith("未完成：本期没有记入历史库"), again.output
+    payload = json.loads((tmp_path / "again.json").read_text(encoding="utf-8"))
+    assert payload["verdict"]["exit_code"] == 2 and payload["verdict"]["text"] == last, payload["verdict"]
+    assert payload["history"]["carried_over"] and payload["history_error"]["code"], payload.get("history_error")

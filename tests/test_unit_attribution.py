@@ -233,3 +233,24 @@ def test_rows_of_another_office_in_a_units_own_ledger_are_counted_there_and_said
     code, payload, output = cli_check(folder, write_xlsx(folder / "区政府办_2026年各单位行政许可汇总.xlsx",
                                                          {"汇总": [header, *roll_up]}), as_of="2026-11-30")
     assert not any(i["code"] == "unit-cell-other-office" for r in payload["records"] for i in r["issues"]), payload
+
+
+def test_a_code_word_is_never_taken_by_the_first_character_of_another_office(tmp_path):
+    # review rev61 H2: 西人防罚 (区人防办) in a blank cell went to 区人社局, whose short form 人社 starts with 人
+    import json
+
+    from click.testing import CliRunner
+
+    from compliance.cli import main
+
+    D = dt.date
+    header = ["序号", "执法部门", "处罚决定书编号", "当事人", "处罚决定日期", "公示日期"]
+    rows = [[1, None, "西人防罚〔2026〕1号", "甲", D(2026, 3, 5), D(2026, 5, 2)],
+            [2, "区人社局", "西人社罚〔2026〕2号", "乙", D(2026, 3, 5), D(2026, 4, 2)],
+            [3, "区文旅局", "西文旅罚〔2026〕1号", "丙", D(2026, 3, 5), D(2026, 4, 2)]]
+    path = write_xlsx(tmp_path / "2026年行政处罚汇总.xlsx", {"汇总": [header, *rows]})
+    out = tmp_path / "r.json"
+    CliRunner().invoke(main, ["check", str(path), "--as-of", "2026-11-30", "--no-history",
+                              "-o", str(tmp_path / "r.xlsx"), "--json", str(out)])
+    units = {r["document_number"]: r["unit"] for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
+    assert units["西人防罚〔2026〕1号"] != "区人社局", units

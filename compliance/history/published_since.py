@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..classify import add_deadlines
 from ..fields import unit_names
-from ..online.columns import party_keys
+from ..online.columns import party_keys, without_legal_form
 
 UNPUBLISHED = ("overdue", "pending")
 NAT = np.datetime64("NaT", "D")
@@ -125,7 +125,7 @@ def _listed_days(carried: pd.DataFrame, absent: np.ndarray, entries: pd.DataFram
         "number_key": listed["number_key"].astype(object).fillna("").to_numpy(object),
         "unit_listed": unit_names(listed["unit"].astype(object).fillna(""), aliases).to_numpy(object),
         "category_listed": listed["category"].astype(object).fillna("").to_numpy(object),
-        "party_listed": party_keys(listed["party"].astype(object).fillna("")).to_numpy(object),
+        "party_listed": without_legal_form(party_keys(listed["party"].astype(object).fillna(""))).to_numpy(object),
         "decided_listed": pd.to_datetime(listed["decision_date"], errors="coerce").to_numpy("datetime64[D]"),
         "day": pd.to_datetime(listed["online_date"]).to_numpy("datetime64[D]")})
     mine = pd.DataFrame({
@@ -133,7 +133,7 @@ def _listed_days(carried: pd.DataFrame, absent: np.ndarray, entries: pd.DataFram
         "number_key": carried["number_key"].astype(object).fillna("").to_numpy(object)[absent],
         "unit": unit_names(carried["unit"].astype(object).fillna(""), aliases).to_numpy(object)[absent],
         "category": carried["category"].astype(object).fillna("").to_numpy(object)[absent],
-        "party": party_keys(carried["party"].astype(object).fillna("")).to_numpy(object)[absent],
+        "party": without_legal_form(party_keys(carried["party"].astype(object).fillna(""))).to_numpy(object)[absent],
         "decided": pd.to_datetime(carried["decision_date"], errors="coerce").to_numpy("datetime64[D]")[absent]})
     pairs = mine[mine["number_key"].ne("")].merge(theirs[theirs["number_key"].ne("")], on="number_key")
     # an item without a number: the list's entry of its unit, its party and its decision date, all three given

@@ -342,7 +342,8 @@ def _filled_later(records, firsts, copies, same, kept, party, hidden=None):
         fills &= ~(hidden[copies] & ~hidden[firsts])
     said_unpublished = blank & (records["published_problem"].ne(MARKED).to_numpy(bool) if "published_problem" in records
                                 else True)  # 已公开 without a day is no contradiction of a day
-    fills &= ~(said_unpublished[firsts] & (published[copies] <= _written_by(records)[firsts]))  # NaT compares false
+    # (published that very day may be after it was written: no contradiction, review rev61 M3)
+    fills &= ~(said_unpublished[firsts] & (published[copies] < _written_by(records)[firsts]))  # NaT compares false
     kind = np.where(same, "same", "conflict").astype(object)
     if not fills.any():
         return firsts, copies, same, kind

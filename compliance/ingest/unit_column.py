@@ -66,14 +66,22 @@ def _by_code_word(unit: pd.Series, rows: np.ndarray, numbers: pd.Series) -> np.n
     if not rows.any() or not named:
         return out
     forms = {u: unit_forms(u) for u in named}
-    words = code_words(numbers)
-    for i in np.flatnonzero(rows):  # the few rows without a unit of their own
-        found = [u for u, own in forms.items() if words[i] and any(names_office(words[i], f) for f in own)]
-        if not found:  # a 代字 of one character (西商罚: 商务), where no unit's whole short form is in it
-            found = [u for u, own in forms.items() if words[i] and own and names_office(words[i], own[0][0])]
+    picked = np.flatnonzero(rows)
+    words = code_words(numbers)[picked]
+    for word in pd.unique(words[words != ""]):  # per distinct 代字: a few dozen, whatever the rows (review rev61 M4)
+        found = [u for u, own in forms.items() if any(names_office(word, f) for f in own)]
+        # a 代字 of one office character (西商罚, 商罚: 商务), where no unit's whole short form is in it; never the
+        # first character of a longer one (西人防罚 is 人防's, not 人社's: review rev61 H2)
+        core = _ACTION_TAIL.sub("", word)
+        if not found and len(core) <= 2:
+            found = [u for u, own in forms.items() if own and own[0][0] == core[-1:]]
         if len(found) == 1:
-            unit.iloc[i], out[i] = found[0], True
+            at = picked[words == word]
+            unit.iloc[at], out[at] = found[0], True
     return out
+
+
+_ACTION_TAIL = re.compile(r"[罚许决字审批检查]+$")  # the action after the office in a 代字 (西商罚, 西商许决字)
 
 
 def _other_offices(unit: pd.Series, owner: str, rows: np.ndarray) -> np.ndarray:
@@ -244,7 +252,7 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
     fallback = unit_name(context.unit_line or context.fallback_unit)
     # a blank unit cell above every named one in a table of other units (区政府办's roll-up): the file's
     # unit is a guess that may blame the office that only compiled it
-    among = unit.isna().to_numpy(bool) & ~party & bool(set(unit.dropna()) - {fallback})
+    among = unit.isna().to_numpy(bool) & ~party & ~several & bool(set(unit.dropna()) - {fallback})
     by_word = _by_code_word(unit, among | several, numbers) if owner is None and numbers is not None \
         else np.zeros(len(unit), dtype=bool)
     unit = unit.mask(several & ~by_word, fallback)  # a joint cell the 代字 does not settle: the sheet's unit

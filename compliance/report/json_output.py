@@ -64,7 +64,7 @@ def run_json(run, writer=None) -> dict:
         # the terminal's last line and the exit code: one verdict for the terminal, the JSON and the web page
         "verdict": {"passed": run.verdict.exit_code == 0, "exit_code": run.verdict.exit_code, "text": run.verdict.text},
     }
-    if run.history_error is not None:  # why the verdict says 未完成 (no "history" key: nothing was followed)
+    if run.history_error is not None:  # why the verdict says 未完成 (not read: no "history" key; not recorded: both)
         payload["history_error"] = {"code": run.history_error.code, "message": run.history_error.message}
     for part in run.parts:
         part.add_json(payload, rows)
