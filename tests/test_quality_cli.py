@@ -367,12 +367,16 @@ def test_an_amount_with_its_currency_mark_or_unit_is_a_number_in_that_unit(tmp_p
             ["西安监罚〔2016〕1号", "甲公司", dt.date(2016, 3, 1), dt.date(2016, 3, 7), "¥12,345.00", "2,000,000元"],
             ["西安监罚〔2016〕2号", "乙公司", dt.date(2016, 3, 1), dt.date(2016, 3, 7), "12,345元整", "0.5"],
             ["西安监罚〔2016〕3号", "丙公司", dt.date(2016, 3, 1), dt.date(2016, 3, 7), "1.5万元", "RMB 3000元"],
-            ["西安监罚〔2016〕4号", "丁公司", dt.date(2016, 3, 1), dt.date(2016, 3, 7), "五千元", "2亿元"]]
+            ["西安监罚〔2016〕4号", "丁公司", dt.date(2016, 3, 1), dt.date(2016, 3, 7), "五千元", "2亿元"],
+            # probe p83 H3: ¥ and 人民币 mark a sum in 元 in a 万元 column too (read as 万元: 12345 万元, "suspect")
+            ["西安监罚〔2016〕5号", "戊公司", dt.date(2016, 3, 1), dt.date(2016, 3, 7), "100", "¥12,345.00"],
+            ["西安监罚〔2016〕6号", "己公司", dt.date(2016, 3, 1), dt.date(2016, 3, 7), "100", "人民币50000"]]
     path = write_xlsx(tmp_path / "区安监局_行政处罚.xlsx", {"行政处罚": rows})
     result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "--json", "-", "--all",
                                        "-o", str(tmp_path / "r.xlsx")])
     issues = {r["document_number"]: [i["message"] for i in r["issues"]] for r in json.loads(result.stdout)["records"]}
     assert issues["西安监罚〔2016〕1号"] == issues["西安监罚〔2016〕2号"] == issues["西安监罚〔2016〕3号"] == []
+    assert issues["西安监罚〔2016〕5号"] == issues["西安监罚〔2016〕6号"] == []
     assert sorted(issues["西安监罚〔2016〕4号"]) == ["没收违法所得、没收非法财物的金额（万元）“2亿元”可疑：不是数字",
                                                 "罚款金额（元）“五千元”可疑：不是数字"]
 

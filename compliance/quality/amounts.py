@@ -41,7 +41,7 @@ def fined(records) -> np.ndarray:
 
 
 # A currency mark or unit written in the cell (¥12,345.00, 12,345元, 1.5万元): the number is what it says.
-_CURRENCY = re.compile(r"^(?:罚款|罚金)?(?:¥|RMB|人民币)?\s*|(?:元整|元)$", re.IGNORECASE)  # 罚款500元: the amount
+_CURRENCY = re.compile(r"^(?:罚款|罚金)?(?:¥|￥|RMB|人民币)?\s*|(?:元整|元)$", re.IGNORECASE)  # 罚款500元: the amount
 _TEN_THOUSAND = re.compile(r"万元?$")
 
 
@@ -59,7 +59,8 @@ def amount_numbers(text: np.ndarray, in_yuan: bool = False) -> np.ndarray:
         clean = pd.Series(text[odd], dtype=object).astype(str).str.normalize("NFKC")
         clean = clean.str.replace(r"[,，\s]", "", regex=True)
         wan = clean.str.contains(_TEN_THOUSAND).to_numpy(bool)
-        yuan = ~wan & clean.str.contains(r"元(?:整)?$").to_numpy(bool)
+        # ¥12,345.00, 人民币50000: a sum in 元 as the mark says, whatever the column's unit (probe p83 H3)
+        yuan = ~wan & clean.str.contains(r"元(?:整)?$|^(?:罚款|罚金)?(?:¥|￥|RMB|人民币)", case=False).to_numpy(bool)
         clean = clean.str.replace(_TEN_THOUSAND, "", regex=True).str.replace(_CURRENCY, "", regex=True)
         value = pd.to_numeric(clean, errors="coerce").to_numpy(float)
         # a unit written against the column's: 1.5万元 in a 元 column is 15000, 12345元 in a 万元 one 1.2345
