@@ -237,3 +237,25 @@ def test_an_id_in_a_code_cell_of_another_shape_or_inside_a_decision_number_is_ne
     assert "西安监罚〔2016〕420222********531X号" in records
     assert any(i["code"] == "id-number-online" for e in json.loads(json_text)["online_only"]
                for i in e.get("issues", [])) or "id-number-online" in json_text
+
+
+def test_a_persons_id_of_the_wrong_length_is_an_invalid_id_shown_masked(tmp_path):
+    # probe p83 H4: 17 or 19 digits in a person's 证件号码 (or 法定代表人证件号码), or 15 without a date, passed
+    header = ["行政处罚决定书文号", "行政相对人名称", "行政相对人类别", "证件号码", "法定代表人证件号码", "处罚决定日期", "公示日期"]
+    rows = [header,
+            ["西安监罚〔2016〕21号", "甲", "自然人", "42020319800229001", None, dt.date(2016, 3, 1), dt.date(2016, 3, 7)],
+            ["西安监罚〔2016〕22号", "乙", "自然人", "4202031980022900197", None, dt.date(2016, 3, 1), dt.date(2016, 3, 7)],
+            ["西安监罚〔2016〕23号", "丙", "自然人", "420222851340301", None, dt.date(2016, 3, 1), dt.date(2016, 3, 7)],
+            ["西安监罚〔2016〕24号", "某公司", "法人及非法人组织", None, "42020319800229001", dt.date(2016, 3, 1),
+             dt.date(2016, 3, 7)],
+            ["西安监罚〔2016〕25号", "某厂", "法人及非法人组织", "420203000012345", None, dt.date(2016, 3, 1),
+             dt.date(2016, 3, 7)]]  # an old 15-digit 注册号 of an organisation: no ID's finding
+    path = write_xlsx(tmp_path / "区安监局_行政处罚.xlsx", {"行政处罚": rows})
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "--json", "-", "-o", str(tmp_path / "r.xlsx")])
+    records = {r["document_number"][-3:]: r for r in json.loads(result.stdout)["records"]}
+    invalid = {k: [i["message"] for i in r["issues"] if i["code"] == "id-number-invalid"] for k, r in records.items()}
+    assert invalid["21号"] == ["证件号码“420203*******9001”不是有效的身份证号（应为 18 位，现为 17 位）"], invalid
+    assert len(invalid["22号"]) == 1 and "现为 19 位" in invalid["22号"][0] and "4202031980022900197" not in result.stdout
+    assert invalid["23号"] == ["证件号码“420222*****0301”不是有效的身份证号（15 位的一代身份证号中的出生日期不存在）"], invalid
+    assert len(invalid["24号"]) == 1 and "法定代表人" in invalid["24号"][0], invalid
+    assert invalid["25号"] == [], invalid

@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..dates import as_days, parse_dates
 from ..problems import PROBLEMS
-from .codes import USCC_ALPHABET, USCC_NONE, CodeColumn, CodeColumns, mask_id
+from .codes import USCC_ALPHABET, USCC_NONE, CodeColumn, CodeColumns, digits_not_an_id, mask_id, wrong_length
 from .id_text import mask_ids
 from .amounts import ALONGSIDE, SEPARATORS, amount_numbers, fined, warning_only
 from .columns import column, has_column
@@ -258,6 +258,11 @@ def _id_columns(records, party_type, columns: CodeColumns):
         code_given = codes.uscc_valid() & ~codes.id_like() & (party_type != NATURAL) if name == "id_number" else False
         out.append(_finding("id-number-invalid", name, (shaped | mangled) & ~ok & ~as_code & ~code_given, value=shown,
                             reason=_id_reason(code, born_late, mangled)))
+        # a person's number of digits that is no ID's length (17, 19), or 15 without a date: an ID mistyped (p83 H4);
+        # a party of no known kind may hold an old 15-digit 注册号 there, so only a person's, or 法定代表人's
+        person = np.ones(len(code), bool) if name == "legal_id" else party_type == NATURAL
+        out.append(_finding("id-number-invalid", name, person & digits_not_an_id(codes) & ~ok & ~(shaped | mangled),
+                            value=shown, reason=wrong_length(code)))
         out.append(_finding("uscc-invalid", name, as_code & ~codes.uscc_valid(), value=shown,
                             reason=_uscc_reason(code)))
         out.append(_finding("id-number-exposed", name, ok, value=shown))

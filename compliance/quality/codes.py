@@ -406,3 +406,22 @@ def mask_id_columns(records: pd.DataFrame, codes: CodeColumns | None = None) -> 
             values[old] = (shown.str.slice(0, 6) + "******" + shown.str.slice(12)).to_numpy(object)
             out[name] = np.where(pd.isna(out[name].to_numpy(object)), None, values)
     return out
+
+
+def digits_not_an_id(codes: CodeColumn) -> np.ndarray:
+    """Digits only (the last may be X), 14 to 20 of them, not 18 (and 15 only where no first-generation ID)."""
+    out = np.zeros(len(codes.values), dtype=bool)
+    near = np.flatnonzero(np.isin(codes.lengths, [14, 15, 16, 17, 19, 20]))
+    if len(near):
+        out[near] = pd.Series(codes.values[near], dtype=object).astype(str).str.fullmatch(r"[0-9]{13,19}[0-9X]") \
+            .to_numpy(bool) & ~codes.first_generation()[near]
+    return out
+
+
+def wrong_length(values: np.ndarray):
+    """The reason an ID of digits is none, for the flagged rows (quality/finding.py)."""
+    def reason(rows):
+        lengths = np.char.str_len(values[rows].astype(str))
+        return np.where(lengths == 15, "15 位的一代身份证号中的出生日期不存在",
+                        "应为 18 位，现为 " + lengths.astype(str).astype(object) + " 位").astype(object)
+    return reason
