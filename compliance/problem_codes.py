@@ -396,7 +396,8 @@ DECLARED = [
     ProblemType("uscc-invalid", RECORD, "{label}“{value}”不是有效的统一社会信用代码（{reason}）",
                 "统一社会信用代码的长度、字符或校验位不符合 GB 32100-2015（不含 I、O、Z、S、V；个体工商户无代码可填 17 个 0 加 X）", "核对原始证照改正代码", quality="error"),
     ProblemType("id-number-invalid", RECORD, "{label}“{value}”不是有效的身份证号（{reason}）",
-                "18 位身份证号的校验位或出生日期不符合 GB 11643-1999（不按地区码判断）", "核对证件改正号码", quality="error"),
+                "身份证号的位数（18 位，或 15 位的一代身份证）、校验位或出生日期不符合 GB 11643-1999（不按地区码判断）",
+                "核对证件改正号码", quality="error"),
     ProblemType("id-number-exposed", RECORD, "{label}是完整的身份证号（{value}），公开前须隐去部分数字",
                 "台账中准备公开的列（证件号码、法定代表人证件号码等）是完整的自然人身份证号；公开的信息不得含完整的身份证号"
                 "（本工具显示时只保留前 6 位和后 4 位）", "公开前隐去中间数字", quality="notice"),
