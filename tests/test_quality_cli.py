@@ -494,3 +494,16 @@ def test_placeholders_are_blank_and_an_agency_never_has_the_sole_traders_code(tm
     issues = [[i["code"] for i in r["issues"]] for r in json.loads(out.read_text(encoding="utf-8"))["records"]]
     assert "enum-invalid" not in issues[0] and "uscc-invalid" not in issues[0]
     assert issues[1] == ["uscc-invalid"]
+
+
+def test_a_party_kind_column_in_an_offices_own_words_is_read(tmp_path):
+    # probe p83: 当事人类型 was no column, and 个人 / 法人 in it no kind: a person's ID in the code column of 个人 was
+    # not told exposed, a 法人 without a code not told missing
+    rows = [["文号", "当事人", "当事人类型", "统一社会信用代码", "决定日期", "公开日期"],
+            ["西安监罚〔2016〕1号", "张三", "个人", "420203198002290019", dt.date(2016, 3, 1), dt.date(2016, 3, 7)],
+            ["西安监罚〔2016〕2号", "某公司", "法人", None, dt.date(2016, 3, 1), dt.date(2016, 3, 7)]]
+    path = write_xlsx(tmp_path / "区安监局_行政处罚.xlsx", {"行政处罚": rows})
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2016-12-31", "--json", "-", "-o", str(tmp_path / "r.xlsx")])
+    codes = {r["document_number"]: {i["code"] for i in r["issues"]} for r in json.loads(result.stdout)["records"]}
+    assert "id-number-exposed" in codes["西安监罚〔2016〕1号"], codes
+    assert "party-type-mismatch" in codes["西安监罚〔2016〕2号"], codes

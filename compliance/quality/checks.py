@@ -36,6 +36,10 @@ PARTY_TYPES = ("法人及非法人组织", "自然人", "个体工商户")
 # 其他 with the kind written out (其他（责令拆除）, 其他-补办手续), as the standard asks of 其他: 其他.
 _OTHER_NAMED = re.compile(r"^其他[（(\-—:：].+")
 NATURAL, LEGAL, SOLE_TRADER = "自然人", "法人及非法人组织", "个体工商户"
+# An office's own words for the kind (当事人类型: 个人, 法人), read as the standard's by the code checks (probe p83);
+# the enumeration check still says they are not the standard's values
+_KIND_WORDS = {"个人": NATURAL, "公民": NATURAL, "法人": LEGAL, "单位": LEGAL, "企业": LEGAL, "法人或其他组织": LEGAL,
+               "个体户": SOLE_TRADER, "个体": SOLE_TRADER}
 _AGENCY_NONE = sorted(NONE_MARKS | {"无代码"})  # 无, / and — in a code cell: "none", not a bad code
 # In the party's code cell, so are the other words offices write for a person's (as normalise_codes has them:
 # upper case, half-width brackets); an agency has a code, and 0 or N/A there is a bad one
@@ -61,8 +65,9 @@ def findings(records: pd.DataFrame, amount_limit: float = DEFAULT_AMOUNT_LIMIT, 
     # 自 然 人 is 自然人: the enumeration check reads it without spaces, and so do the checks it decides
     party_type = _without_spaces(column(records, "party_type"))
     codes = codes if codes is not None else CodeColumns(records)
+    kind = pd.Series(party_type, dtype=object).replace(_KIND_WORDS).to_numpy(object)  # 个人 is a 自然人 to the codes
     for check in (_party_code, _id_columns, _agency_code):
-        out.extend(check(records, party_type, codes))
+        out.extend(check(records, kind, codes))
     for check in (_enums, _validity, _required):
         out.extend(check(records, party_type))
     out.extend(_amounts(records, amount_limit))

@@ -49,7 +49,7 @@ QUALITY_FIELDS: tuple[QualityField, ...] = (
     QualityField("agency_code", "机关统一社会信用代码", (("机关", "统一社会信用代码"), ("机关", "代码"))),
     QualityField("source_unit", "数据来源单位", (("数据来源单位",),), exclude=("代码",)),
     QualityField("source_code", "数据来源单位统一社会信用代码", (("数据来源单位", "代码"),)),
-    QualityField("party_type", "行政相对人类别", (("相对人类别",), ("相对人类型",), ("当事人类别",))),
+    QualityField("party_type", "行政相对人类别", (("相对人类别",), ("相对人类型",), ("当事人类别",), ("当事人类型",))),
     QualityField("permit_kind", "许可类别", (("许可类别",), ("审批类别",))),
     QualityField("penalty_kind", "处罚类别", (("处罚类别",),), several=True),
     QualityField("penalty_sort", "处罚种类", (("处罚种类",),)),
