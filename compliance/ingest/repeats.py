@@ -343,7 +343,8 @@ def _filled_later(records, firsts, copies, same, kept, party, hidden=None):
     said_unpublished = blank & (records["published_problem"].ne(MARKED).to_numpy(bool) if "published_problem" in records
                                 else True)  # 已公开 without a day is no contradiction of a day
     # (published that very day may be after it was written: no contradiction, review rev61 M3)
-    fills &= ~(said_unpublished[firsts] & (published[copies] < _written_by(records)[firsts]))  # NaT compares false
+    if fills.any():  # (the sheets' latest days: worked out only where a blank copy is filled)
+        fills &= ~(said_unpublished[firsts] & (published[copies] < _written_by(records)[firsts]))  # NaT: false
     kind = np.where(same, "same", "conflict").astype(object)
     if not fills.any():
         return firsts, copies, same, kind
