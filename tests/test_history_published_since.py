@@ -144,7 +144,19 @@ def test_an_item_without_a_number_is_closed_by_the_entry_of_its_unit_party_and_d
     listed = COVER + [["", "张三", "2026-08-03", "2026-10-20", "区城管局"],  # all three: closed, late
                       ["", "李四", "2026-08-05", "2026-10-12", "区城管局"],  # another decision day: not its entry
                       ["西城管罚〔2026〕30号", "王五", "2026-08-05", "2026-10-14", "区城管局"]]  # the number it lacked
-    _, items = run(tmp_path, "2026-09", "2026-10-31", SEPTEMBER, listed)
+    permits = [["", "李四", "2026-08-04", "2026-10-12", "区城管局"]]  # 李四's day, a permit: never a penalty's close
+    folder = tmp_path / "2026-09"
+    folder.mkdir()
+    write_xlsx(folder / "区城管局_行政处罚.xlsx", {"行政处罚": [HEADER, *SEPTEMBER]})
+    lists = [write_xlsx(tmp_path / "信用网站_行政处罚.xlsx", {"行政处罚": [HEADER, *listed]}),
+             write_xlsx(tmp_path / "信用网站_行政许可.xlsx", {"行政许可": [["行政许可决定文书号", "行政相对人名称", "许可决定日期",
+                                                                     "公示日期", "许可机关"], *permits]})]
+    out = tmp_path / "2026-09.json"
+    result = CliRunner().invoke(main, ["check", str(folder), "--month", "2026-09", "--as-of", "2026-10-31",
+                                       "--db", str(tmp_path / "h.sqlite"), "-o", str(tmp_path / "2026-09.xlsx"),
+                                       "--json", str(out), *(a for f in lists for a in ("--online", str(f)))])
+    assert result.exit_code in (0, 1), result.output
+    items = {(c["document_number"], c["decision_date"]): c for c in json.loads(out.read_text(encoding="utf-8"))["history"]["carried_over"]}
     assert state(items, None, "2026-08-03") == ("resolved", "late", "2026-10-20", 32)
     assert state(items, None, "2026-08-04")[:2] == ("open", "overdue")
     assert state(items, None, "2026-08-05")[:3] == ("resolved", "late", "2026-10-14")

@@ -71,11 +71,14 @@ def test_the_short_and_long_names_of_the_comprehensive_enforcement_bureau_are_on
             [2, "区综合执法局", "西综执罚〔2016〕2号", "乙", D(2016, 10, 12), D(2016, 11, 20)],
             [3, "西塞山区综合行政执法局", "西综执罚〔2016〕3号", "丙", D(2016, 10, 12), D(2016, 11, 9)],
             [4, "区综执", "西综执罚〔2016〕4号", "丁", D(2016, 10, 12), D(2016, 11, 9)],
-            [5, "区城市管理综合执法局", "西城管罚〔2016〕1号", "戊", D(2016, 10, 12), D(2016, 11, 9)]]
+            [5, "区城市管理综合执法局", "西城管罚〔2016〕1号", "戊", D(2016, 10, 12), D(2016, 11, 9)],
+            # 城市管理综合行政执法局 and 城市管理和综合执法局 are 城管局, never 综执 (review rev61 L5)
+            [6, "区城市管理综合行政执法局", "西城管罚〔2016〕2号", "己", D(2016, 10, 12), D(2016, 11, 9)],
+            [7, "区城市管理和综合执法局", "西城管罚〔2016〕3号", "庚", D(2016, 10, 12), D(2016, 11, 9)]]
     code, payload, output = cli_check(tmp_path, write_xlsx(tmp_path / "全区行政处罚汇总.xlsx", {"Sheet1": [header, *rows]}))
     assert code == 1, output
     counted = _units(payload)
-    assert sorted(counted.values()) == [(1, 0), (3, 1)] and len(counted) == 2, counted  # 城管 stays its own
+    assert sorted(counted.values()) == [(3, 0), (3, 1)] and len(counted) == 2, counted  # 城管 stays its own
 
 
 def test_a_supply_cooperative_or_a_weather_station_named_in_the_file_name_is_that_unit(tmp_path):

@@ -142,6 +142,8 @@ def _listed_days(carried: pd.DataFrame, absent: np.ndarray, entries: pd.DataFram
                       & ~np.isnat(mine["decided"].to_numpy("datetime64[D]"))].merge(
         theirs[~np.isnat(theirs["decided_listed"].to_numpy("datetime64[D]"))], left_on=["party", "unit", "decided"], right_on=["party_listed", "unit_listed", "decided_listed"],
         suffixes=("", "_listed_number"))
+    # ... and of its kind, said by the list: a penalty entry never closes a permit item of that party and day
+    numberless = numberless[numberless["category_listed"].eq(numberless["category"]).to_numpy(bool)]
     pairs = pd.concat([pairs, numberless.drop(columns=["number_key_listed_number"])], ignore_index=True)
     unit_ok = pairs["unit_listed"].isin(["", "未知单位"]) | pairs["unit_listed"].eq(pairs["unit"])
     kind_ok = pairs["category_listed"].eq("") | pairs["category_listed"].eq(pairs["category"])
