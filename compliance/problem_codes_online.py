@@ -76,6 +76,9 @@ ONLINE_RECORD = [
                 "补登台账"),
     ProblemType("online-only-titled", RECORD, "网站已公开，本单位台账中没有这条记录（标题：{title}）",
                 "网站上有、台账中没有（台账未登记），网站清单没有文书号", "补登台账"),
+    ProblemType("online-only-unit-unread", RECORD, "网站已公开；本次检查没有读到该单位的台账（没有报送，或文件无法读取），无从核对是否登记",
+                "网站清单中有、这次检查的台账中没有的单位（清单是全区的，而只检查了部分单位；或该单位没有报送）",
+                "该单位报送台账后一并检查；只检查部分单位时可不理会"),
     ProblemType("online-list-sheet-continued", SHEET, "网站清单 {file} 的工作表“{sheet}”没有表头，按前一个工作表的表头读取（分页导出）",
                 "导出的清单分在几个工作表中，只有第一个有表头", "无需处理；核对这个工作表的列与第一个是否一致"),
     ProblemType("online-unit-by-numbers", SHEET, "网站清单 {file} 中的“{listed}”与台账中的“{unit}”名称不同，但有相同的文书号"

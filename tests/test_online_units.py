@@ -167,3 +167,18 @@ def test_one_number_of_one_unit_is_never_both_unseen_and_unregistered(tmp_path, 
     status, result = results(data)["西安监罚〔2024〕5号"]
     assert result != "not-found" and status != "overdue", (status, result)
     assert "西安监罚〔2024〕5号" not in [o["document_number"] for o in data["online_only"]]
+
+
+def test_an_entry_of_a_unit_whose_ledger_was_not_read_is_said_so_not_as_unregistered(tmp_path):
+    # probe p82 M1: a district-wide list beside one unit's ledger listed 区发改局's entries as "本单位台账中没有这条记录"
+    online = write_xlsx(tmp_path / "信用网站.xlsx", {"处罚": [CREDIT,
+        ["西安监罚〔2024〕5号", "黄石甲公司", "2024-03-11", "2024-03-14", "西塞山区安全生产监督管理局"],
+        ["西安监罚〔2024〕6号", "黄石乙公司", "2024-03-12", "2024-03-15", "西塞山区安全生产监督管理局"],
+        ["西发改罚〔2024〕1号", "黄石丙公司", "2024-03-12", "2024-03-15", "西塞山区发展和改革局"]]})
+    run(tmp_path, OURS, online)
+    rows = [[c for c in row if c is not None] for row in
+            openpyxl.load_workbook(tmp_path / "r.xlsx", read_only=True)["公开核对"].iter_rows(values_only=True)]
+    [ours] = [" ".join(map(str, r)) for r in rows if "西安监罚〔2024〕6号" in r]
+    [theirs] = [" ".join(map(str, r)) for r in rows if "西发改罚〔2024〕1号" in r]
+    assert "本单位台账中没有这条记录" in ours, ours
+    assert "没有读到该单位的台账" in theirs and "本单位台账中没有" not in theirs, theirs

@@ -35,7 +35,8 @@ DISCREPANCIES = (*CLAIMED_UNSEEN, "online-date-differs", "online-ambiguous", "on
 
 def online_check_spec(run, source_names: pd.Series, footer: str, page_header: str) -> SheetSpec:
     """公开核对: every record not confirmed, plus the 台账未登记 entries, by unit in 汇总's order."""
-    table = pd.concat([_record_rows(run.records, source_names), _online_only_rows(run.online.online_only)],
+    read = run.loaded.records["unit"].dropna().unique().tolist()  # every unit a ledger of this run holds
+    table = pd.concat([_record_rows(run.records, source_names), _online_only_rows(run.online.online_only, read)],
                       ignore_index=True)
     table["order"] = table["key"].map(ORDER)
     table["later"] = table["key"].ne("id-exposed")
@@ -158,11 +159,17 @@ def _record_rows(records: pd.DataFrame, source_names: pd.Series) -> pd.DataFrame
     })
 
 
-def _online_only_rows(only: pd.DataFrame) -> pd.DataFrame:
+def _online_only_rows(only: pd.DataFrame, units_read=()) -> pd.DataFrame:
+    """The 台账未登记 entries; ``units_read``: the units whose ledgers this run read. An entry of another unit
+    is no 本单位台账中没有 (probe p82 M1: a district-wide list beside some units' ledgers accused the rest)."""
     titled = (only["title"].astype(object).ne("") & only["number"].eq("")).to_numpy(bool)
+    unit = only["unit"].astype(object).fillna("")
+    unread = (unit.ne("") & unit.ne("未知单位") & ~unit.isin(list(units_read))).to_numpy(bool) if len(units_read) \
+        else np.zeros(len(only), dtype=bool)
     note = np.full(len(only), None, dtype=object)
     note[~titled] = render_column("online-only")
     note[titled] = render_column("online-only-titled", title=only["title"].astype(object).to_numpy(object)[titled])
+    note[unread] = render_column("online-only-unit-unread")
     exposed = _exposed(only["id_exposed"]) if "id_exposed" in only.columns else np.full(len(only), "", dtype=object)
     note = _with_id_note(note, exposed)
     return _frame({
