@@ -73,7 +73,7 @@ def spelled_now(store: HistoryStore, previous: str | None, carried: pd.DataFrame
     behind = _periods_behind(store, previous, carried)
     names = pd.concat([carried["unit"], rates.loc[rates["period"].isin(behind), "unit"]], ignore_index=True)
     present = pd.concat([records["unit"], pd.Series(list(unreadable), dtype=object)], ignore_index=True)
-    return run_spellings(names, present, aliases, numbers=(_stored_numbers(store, behind, carried, records), records))
+    return run_spellings(names, present, aliases, numbers=(_stored_numbers(store, behind, carried, records, rates), records))
 
 
 def _periods_behind(store: HistoryStore, previous: str | None, carried: pd.DataFrame) -> list[str]:
@@ -86,11 +86,10 @@ def _periods_behind(store: HistoryStore, previous: str | None, carried: pd.DataF
 
 
 def _stored_numbers(store: HistoryStore, periods: list[str], carried: pd.DataFrame,
-                    records: pd.DataFrame) -> pd.DataFrame:
+                    records: pd.DataFrame, rates: pd.DataFrame) -> pd.DataFrame:
     """The numbers ``periods`` recorded, and the carried items', of units this run does not name
     (renames.run_spellings looks for them under another name)."""
     named = set(records["unit"].dropna())
-    rates = store.rates()
     gone = sorted({u for u in carried["unit"].dropna() if u not in named}
                   | {u for u in rates.loc[rates["period"].isin(periods), "unit"].dropna() if u not in named})
     stored = store.records(periods, gone) if gone and periods else carried.iloc[:0]
