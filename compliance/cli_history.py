@@ -6,6 +6,7 @@ The store is read and written only here and in api.check; a web upload never wri
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -74,7 +75,10 @@ def record_period(run, store: HistoryStore | None, outputs=None) -> bool:
     if error is not None:
         click.echo(f"错误：{error.message.rstrip('。')}。报告已照常生成，但本期的历史记录未完成。", err=True)
         if run.history_error is None and outputs is not None:  # failed while recording: known only now
-            outputs.history_failed(error)
+            try:
+                outputs.history_failed(error)
+            except ComplianceError as again:  # the JSON could not be written again: said, the verdict stands
+                click.echo(f"错误：{again.message}", err=True)
     return error is not None
 
 
@@ -85,11 +89,24 @@ def replaced_elsewhere(before: list[dict], run) -> list[str]:
         return []
     folders = {str(Path(p).parent) for p in before[0]["inputs"]}
     now = {str(Path(e.path).parent) for e in run.inputs if not e.not_read}
-    if not folders or not now or folders & now:
+    if not folders or not now or any(_same_folder(a, b) for a in folders for b in now):
         return []
     return [f"注意：{run.history.period} 此前（{before[0]['run_time']}）是用 {'、'.join(sorted(folders))} 中的文件记录的，"
             f"这次的文件在 {'、'.join(sorted(now))}，已替换那次的记录。是单位重新报送的，无需处理；如果是 --month 写错了，"
             f"请用原来的文件重新运行 {run.history.period}（--month {run.history.period}）。"]
+
+
+def _same_folder(stored: str, now: str) -> bool:
+    """One folder, written once relative and once absolute (p80: files/2026-11 and /tmp/p80/files/2026-11):
+    a relative path was relative to that run's working folder, which may not be this one."""
+    a, b = Path(os.path.abspath(stored)), Path(os.path.abspath(now))
+    if a == b:
+        return True
+    for relative, absolute in ((Path(stored), b), (Path(now), a)):
+        parts = [part for part in relative.parts if part not in ("", ".")]
+        if not relative.is_absolute() and parts and ".." not in parts and absolute.parts[-len(parts):] == tuple(parts):
+            return True
+    return False
 
 
 def other_rule_before(store: HistoryStore, run) -> list[str]:

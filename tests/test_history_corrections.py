@@ -289,6 +289,28 @@ def test_a_recorded_month_replaced_by_another_folders_files_is_said(tmp_path):
     assert "是单位重新报送的，无需处理" in wrong.output  # a resent sheet is the usual case, no mistake (probe p80 L2)
 
 
+def test_the_same_folder_given_once_relative_and_once_absolute_is_no_replacement(tmp_path, monkeypatch):
+    # probe p80: the re-run of a month from the same folder, given once as files/11 and once as /…/files/11,
+    # was told "这次的文件在 …，已替换那次的记录": the stored paths were compared as strings.
+    ledger(tmp_path / "files" / "11" / "区安监局_行政处罚.xlsx", "penalty",
+           [("西安监罚〔2016〕3号", "丙", "2016-11-02", "2016-11-04")], "区安监局")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(tmp_path)
+    args = ["--month", "2016-11", "--as-of", "2016-12-25", "--db", str(tmp_path / "h.sqlite"), "-q"]
+    first = CliRunner().invoke(main, ["check", "files/11", *args, "-o", str(tmp_path / "a.xlsx")])
+    assert first.exit_code == 0, first.output
+    monkeypatch.chdir(elsewhere)  # the stored relative path was relative to another working folder
+    again = CliRunner().invoke(main, ["check", str(tmp_path / "files" / "11"), *args, "-o", str(tmp_path / "b.xlsx")])
+    assert again.exit_code == 0, again.output
+    assert "（第 2 次记录）" in again.output, again.output
+    assert "已替换那次的记录" not in again.output, again.output
+    other = tmp_path / "other" / "11"
+    ledger(other / "区安监局_行政处罚.xlsx", "penalty", [("西安监罚〔2016〕4号", "丁", "2016-11-03", "2016-11-04")], "区安监局")
+    moved = CliRunner().invoke(main, ["check", str(other), *args, "-o", str(tmp_path / "c.xlsx")])
+    assert f"这次的文件在 {other}，已替换那次的记录" in moved.output, moved.output  # same last folder name, not the same
+
+
 def test_a_monthly_ledger_relisting_items_it_put_right_drops_no_other_item(tmp_path):
     # probe 41: October had five decisions, 3号, 4号 and 5号 unpublished. November's monthly ledger re-lists 3号
     # and 4号 published (its 整改) and 1号 unchanged: the re-listed items counted as "most of October held", and

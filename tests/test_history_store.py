@@ -16,6 +16,7 @@ import time
 import pytest
 from click.testing import CliRunner
 
+import compliance.api as api
 from compliance.cli import main
 from compliance.history.schema import SCHEMA_VERSION
 from compliance.history.sqlite_file import APPLICATION_ID
@@ -307,3 +308,27 @@ def test_a_month_the_store_refuses_to_record_says_so_in_the_verdict_and_the_json
     payload = json.loads((tmp_path / "again.json").read_text(encoding="utf-8"))
     assert payload["verdict"]["exit_code"] == 2 and payload["verdict"]["text"] == last, payload["verdict"]
     assert payload["history"]["carried_over"] and payload["history_error"]["code"], payload.get("history_error")
+
+
+def test_a_json_that_cannot_be_written_again_after_a_refused_month_is_said_and_the_run_ends_as_usual(tmp_path, monkeypatch):
+    # review rev61 L6: the JSON is written again once recording fails (the verdict changed); a failure of that
+    # second write escaped record_period, and the terminal never got the verdict line
+    db = tmp_path / "h.sqlite"
+    for month, as_of in (("2016-10", "2016-11-25"), ("2016-11", "2016-12-26")):
+        result, _ = _check(tmp_path, db, month, as_of)
+        assert result.exit_code in (0, 1), result.output
+    real, calls = api.write_json, []  # the second JSON write fails as a full disk would make it
+
+    def full_disk_the_second_time(payload, path):
+        calls.append(path)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return real(payload, path)
+
+    monkeypatch.setattr(api, "write_json", full_disk_the_second_time)
+    again = CliRunner().invoke(main, ["check", str(tmp_path / "2016-11"), "--month", "2016-11", "--as-of", "2016-12-26",
+                                      "--db", str(db), "--days", "7", "--out", str(tmp_path / "again.xlsx"),
+                                      "--json", str(tmp_path / "again.json")])
+    assert len(calls) == 2 and again.exit_code == 2, again.output
+    assert "Traceback" not in again.output and "无法写入 JSON 文件" in again.output, again.output
+    assert again.output.strip().splitlines()[-1].startswith("未完成：本期没有记入历史库"), again.output
