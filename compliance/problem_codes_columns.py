@@ -17,6 +17,10 @@ COLUMN_NOTES = [
                                                 "（常见于引用其他工作簿、或由其他软件生成的表格），读不出任何决定。"
                                                 "请在 Excel/WPS 中打开、确认数据显示后保存，再报送",
                 "公式没有保存计算结果，读不出内容：不能当作没有决定", "在 Excel/WPS 中打开并保存后重新报送（或复制后“选择性粘贴为数值”）"),
+    ProblemType("dates-order-from-column", SHEET, "第 {rows} 行的{which}年份在最后、前两个数都不超过 12（如“{text}”），"
+                                                  "按本列其他日期的写法读作{order}（“{text}”读作 {day}），请核对",
+                "同一列别的日期有一个数超过 12（如 9/30/2026），只有一种读法，显出整列的写法；前两个数都不超过 12 的日期按同样的顺序读取",
+                "核对；报送时最好写成 2026-10-09 这样年份在前的写法"),
     # a cell's, kept here for room: the reader's word for a date that is no fact (ingest/rowscan.py)
     ProblemType("published-period-single-day", CELL, "“公示期限”一类的列中只有一个日期 {text}：可能是应公开的最后期限，"
                 "不能当作公开日期，无法判定",

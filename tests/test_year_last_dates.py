@@ -50,6 +50,11 @@ def _dates(tmp_path, lines: list[str]) -> dict:
             for r in json.loads(out.read_text(encoding="utf-8"))["records"]}
 
 
+def _notes(tmp_path) -> str:
+    inputs = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["inputs"]
+    return "\n".join(note for entry in inputs for sheet in entry["sheets"] for note in sheet["notes"])
+
+
 def test_a_doubtful_order_is_read_as_the_rest_of_its_column_is_written(tmp_path):
     # an English-locale export writes every date month first: 9/30 and 10/20 say so, and 9/3, 10/9 follow (probe p79)
     got = _dates(tmp_path, ["西市监罚〔2026〕1号,甲,9/3/2026,9/30/2026",
@@ -58,6 +63,16 @@ def test_a_doubtful_order_is_read_as_the_rest_of_its_column_is_written(tmp_path)
     assert got["西市监罚〔2026〕1号"] == ("2026-09-03", "2026-09-30", "on_time")
     assert got["西市监罚〔2026〕2号"] == ("2026-09-15", "2026-10-09", "on_time")
     assert got["西市监罚〔2026〕3号"] == ("2026-09-03", "2026-10-20", "late")
+    said = _notes(tmp_path)  # the reading is said on the sheet, never silent (review rev61 M5)
+    assert "第 2、4 行的决定日期年份在最后、前两个数都不超过 12（如“9/3/2026”），按本列其他日期的写法读作月/日/年" \
+           "（“9/3/2026”读作 2026-09-03）" in said, said
+    assert "第 3 行的公开日期年份在最后" in said and "（如“10/9/2026”）" in said, said
+
+
+def test_a_weekday_that_settles_the_order_is_no_reading_by_the_column(tmp_path):
+    got = _dates(tmp_path, ["西市监罚〔2026〕1号,甲,9/3/2026 星期四,9/30/2026"])
+    assert got["西市监罚〔2026〕1号"] == ("2026-09-03", "2026-09-30", "on_time")
+    assert "按本列其他日期的写法" not in _notes(tmp_path)
 
 
 def test_a_doubtful_order_stays_doubtful_where_its_column_shows_both_orders_or_neither(tmp_path):

@@ -151,3 +151,9 @@ def shared_objects(values: np.ndarray) -> np.ndarray:
     if not len(uniques):  # every value blank (no category found anywhere): nothing to share
         return values
     return np.where(codes >= 0, np.asarray(uniques, dtype=object)[np.maximum(codes, 0)], values)
+
+
+def row_list(rows: list[int], limit: int = 10) -> str:
+    """Row numbers for a message's "第 {rows} 行": the first ``limit``, then the count."""
+    shown = "、".join(str(r) for r in rows[:limit])
+    return shown + (f" 等共 {len(rows)}" if len(rows) > limit else "")

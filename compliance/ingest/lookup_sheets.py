@@ -9,7 +9,8 @@ import pandas as pd
 
 from ..problems import problem
 from .docnumbers import normalise_document_numbers
-from .records import SheetResult, row_list
+from .cells import row_list
+from .records import SheetResult
 
 
 def unsaid_hidden(sheets: list[SheetResult]) -> None:

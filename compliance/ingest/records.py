@@ -28,7 +28,8 @@ from .date_columns import (dates_in_the_mark as _dates_in_the_mark, date_cells a
                            two_decision_dates)
 from .date_words import is_period_header, period_single_days, says_published, with_date_words
 from .docnumbers import PLACEHOLDERS, numbers_said_above
-from .cells import FrameText, cell_text, objects, per_distinct
+from .cells import FrameText, cell_text, objects, per_distinct, row_list
+from .date_notes import date_notes
 from .comments import fill_from_comments
 from ..fields import FieldRules, unit_name
 from .columns import (decision_numbers, header_category, issuer_column, join_mask, joined_numbers, map_columns,
@@ -259,11 +260,6 @@ def _read_blocks(frame, evidence, mapping, rules, result, sheet, context, inner=
     return boundaries, parts, skipped, example_rows
 
 
-def row_list(rows: list[int], limit: int = 10) -> str:
-    shown = "、".join(str(r) for r in rows[:limit])
-    return shown + (f" 等共 {len(rows)}" if len(rows) > limit else "")  # "第 {rows} 行": 行 once
-
-
 def _records(frame, evidence, mapping, result, sheet, context, section, quality=True, text=cell_text):
     """``text``: cells -> display text (a FrameText of the sheet's frame: each column converted once)."""
     mapping = _dates_in_the_mark(frame, mapping, result, sheet, context, text)
@@ -307,10 +303,10 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     out["row"] = rows.astype(np.int64)
     decided, published, worded, ranged = with_date_words(_date_cells(kept, mapping, "decision_date", sheet),  # 同上
                                                          _date_cells(kept, mapping, "published_date", sheet), rows)
-    if worded.any():
-        result.notes.append(problem("dates-by-word", file=context.source_file, sheet=sheet.name,
-                                    rows=row_list(rows[worded].tolist())))
+    cells = {"decision_date": decided, "published_date": published}
     (decided, dec_codes), (published, pub_codes) = parse_dates(decided), parse_dates(published)
+    result.notes += date_notes(context.source_file, sheet.name, rows, worded, cells,
+                               {"decision_date": decided, "published_date": published})
     if is_period_header(mapping.header_of("published_date")):
         published, pub_codes = period_single_days(ranged, published, pub_codes)
     online_words = says_published(decision_text[keep].to_numpy(object), published_text[keep].to_numpy(object))
