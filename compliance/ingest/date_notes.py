@@ -38,14 +38,11 @@ def _read_by_column_order(cells: np.ndarray, days: np.ndarray) -> tuple[np.ndarr
     A text in the ambiguous shape that has a day was read so: date_order.py reads no other one."""
     read = np.zeros(len(cells), dtype=bool)
     where = np.flatnonzero(~np.isnat(days))
-    where = where[np.fromiter((isinstance(c, str) for c in cells[where]), dtype=bool, count=len(where))]
-    if not len(where):
-        return read, ("", ""), ""
-    codes, texts = pd.factorize(cells[where])
+    codes, texts = pd.factorize(cells[where])  # date cells too: one pass, then only the distinct values are looked at
     chosen = np.zeros(len(texts), dtype=bool)
     example, order = ("", ""), ""
-    for i, text in enumerate(texts.tolist()):  # distinct texts of one column: a few hundred at most
-        found = YEAR_LAST.search(normalise_text(text))
+    for i, text in enumerate(texts.tolist()):  # distinct values of one column: a few hundred at most
+        found = YEAR_LAST.search(normalise_text(text)) if isinstance(text, str) else None
         if found is None:
             continue
         a, b = int(found.group("a")), int(found.group("b"))
@@ -55,5 +52,6 @@ def _read_by_column_order(cells: np.ndarray, days: np.ndarray) -> tuple[np.ndarr
         if not order:
             day = str(days[where[np.argmax(codes == i)]])[:10]
             order, example = ("月/日/年" if int(day[5:7]) == a else "日/月/年"), (text, day)
-    read[where] = chosen[codes]
+    if chosen.any():
+        read[where] = chosen[codes]
     return read, example, order
