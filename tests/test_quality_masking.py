@@ -259,3 +259,22 @@ def test_a_persons_id_of_the_wrong_length_is_an_invalid_id_shown_masked(tmp_path
     assert invalid["23号"] == ["证件号码“420222*****0301”不是有效的身份证号（15 位的一代身份证号中的出生日期不存在）"], invalid
     assert len(invalid["24号"]) == 1 and "法定代表人" in invalid["24号"][0], invalid
     assert invalid["25号"] == [], invalid
+
+
+def test_a_first_generation_id_on_the_list_is_found_and_a_registration_number_is_not(tmp_path):
+    # probe p83: a list showing 赵六's 15-digit ID in full was not reported; a company's 15-digit 工商注册号
+    # (its last digit checks by GB/T 17710) is no ID and is not reported
+    ledger = _ledger(tmp_path)
+    rows = [["行政处罚决定书文号", "行政相对人名称", "证件号码", "处罚决定日期", "公示日期", "处罚机关"],
+            ["西安监罚〔2016〕1号", "张三", "420203850612301", "2016-03-01", "2016-03-07", "区安监局"],
+            ["西安监罚〔2016〕2号", "某公司", "140000100028286", "2016-03-02", "2016-03-08", "区安监局"]]
+    online = write_xlsx(tmp_path / "信用网站_行政处罚导出.xlsx", {"行政处罚": rows})
+    result = CliRunner().invoke(main, ["check", str(ledger), "--as-of", "2016-12-31", "--online", str(online),
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(tmp_path / "r.json")])
+    assert result.exit_code == 1, result.output
+    text = (tmp_path / "r.json").read_text(encoding="utf-8")
+    records = {r["document_number"]: r for r in json.loads(text)["records"]}
+    shown = [i["message"] for i in records["西安监罚〔2016〕1号"]["issues"] if i["code"] == "id-number-online"]
+    assert len(shown) == 1 and "420203******301" in shown[0], records["西安监罚〔2016〕1号"]["issues"]
+    assert not any(i["code"] == "id-number-online" for i in records["西安监罚〔2016〕2号"]["issues"])
+    assert "420203850612301" not in text + _workbook_text(tmp_path / "r.xlsx")

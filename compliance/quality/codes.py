@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..textscan import contains_any, searches
-from .id_text import ID_IN_TEXT, ID_PATTERN, mask_ids, plain_id
+from .id_text import ID15_IN_TEXT, ID_IN_TEXT, ID_PATTERN, PROVINCE_CODES, first_generation_id, mask_ids, plain_id
 
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 USCC_NONE = "0" * 17 + "X"
@@ -32,10 +32,7 @@ RIC_CHECK = np.frombuffer(b"10X98765432", dtype=np.uint8)
 
 _USCC_VALUE = np.full(256, -1, dtype=np.int64)
 _USCC_VALUE[np.frombuffer(USCC_ALPHABET.encode(), dtype=np.uint8)] = np.arange(len(USCC_ALPHABET))
-# GB/T 2260's provinces, and 83 (台湾居民居住证): an ID's first two digits. A 统一社会信用代码's first two
-# are its registering authority and kind (91 an enterprise, 92 个体工商户, 93 a co-operative): no province.
-PROVINCES = np.array([11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
-                      50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83])
+PROVINCES = np.array(sorted(PROVINCE_CODES))
 _DIGIT = np.full(256, -1, dtype=np.int64)
 _DIGIT[np.frombuffer(b"0123456789", dtype=np.uint8)] = np.arange(10)
 
@@ -304,10 +301,14 @@ def exposed_ids(*texts: pd.Series) -> np.ndarray:
     out = np.full(n, "", dtype=object)
     for values in texts:
         codes, uniques = pd.factorize(values.astype(object).fillna(""))
-        found = pd.Series(uniques, dtype=object).astype(str).str.extract(ID_IN_TEXT, expand=False) \
+        distinct = pd.Series(uniques, dtype=object).astype(str)
+        found = distinct.str.extract(ID_IN_TEXT, expand=False) \
             .fillna("").map(plain_id)  # 420203 19850612 3011, full-width digits: one plain number
         candidates = found.to_numpy(object)
         valid = CodeColumn(candidates).person()  # a company's all-digit code is no ID (911101198001011769)
+        old = distinct.str.extract(ID15_IN_TEXT, expand=False).fillna("").map(plain_id).to_numpy(object)
+        first = ~valid & np.fromiter(map(first_generation_id, old), dtype=bool, count=len(old))  # 420203850612301 (p83)
+        candidates, valid = np.where(first, old, candidates), valid | first
         shown = np.array([mask_id(c) if v else "" for c, v in zip(candidates, valid)], dtype=object)  # distinct
         row = shown[codes] if len(codes) else np.zeros(0, dtype=object)
         out = np.where(out == "", row, out)
