@@ -45,6 +45,17 @@ def test_two_days_in_the_words_or_the_date_cell_are_judged_by_the_earlier(tmp_pa
         ("invalid", "2025-03-20", ["published-dates-turn"])]
 
 
+def test_two_days_one_under_the_other_or_a_space_apart_are_two_days_too(tmp_path):
+    # probe p84: 2025.4.8⏎2025.4.9 (Alt+Enter: the credit site's day, then the government site's) and a space
+    # apart were 数据有误 "不知道哪一天算数", hiding a lateness both days agree on
+    header = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "公示日期"]
+    cells = ["2025.4.8\n2025.4.9", "2025.4.8\r\n2025.4.9", "2025.4.8 2025.4.9", "2025.3.20\n2025.3.21",
+             "2025.3.20\n2025.4.9"]
+    rows = [[i, f"西住建罚〔2025〕{i}号", "甲", DECIDED, cell] for i, cell in enumerate(cells, start=1)]
+    assert judged(tmp_path, header, rows) == [("late", "2025-04-08", ["published-dates-differ"])] * 3 + [
+        ("on_time", "2025-03-20", ["published-dates-differ"]), ("invalid", "2025-03-20", ["published-dates-turn"])]
+
+
 def test_a_period_after_its_label_and_a_day_inside_the_mark(tmp_path):
     header = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "公示起止日期", "是否公开"]
     rows = [[1, "西住建罚〔2025〕1号", "甲", DECIDED, "公示期 2025.3.5-2025.6.5", "是"],

@@ -112,7 +112,8 @@ _END_DAY = re.compile(rf"(?:{_VERB.pattern})?\s*(?:期限?|期间|时间|日期)
                       rf"|(?:{_FULL_DAY.pattern})\s*(?:{_VERB.pattern})?\s*期?\s*(?:期满|结束|到期|届满|截止|止|已满|终止)")
 
 
-_LISTED = re.compile(rf"^(?:{_FULL_DAY.pattern})(?:\s*[、，,;；/和及]\s*(?:{_FULL_DAY.pattern}))+$")
+# 2025.4.8、2025.4.9; also one under the other in the cell (Alt+Enter) or a space apart (probe p84)
+_LISTED = re.compile(rf"^(?:{_FULL_DAY.pattern})(?:(?:\s*[、，,;；/和及]\s*|\s+)(?:{_FULL_DAY.pattern}))+$")
 
 
 def said_days(texts: pd.Series, listed: bool = False) -> tuple[np.ndarray, np.ndarray]:
