@@ -564,6 +564,27 @@ def test_a_blank_unit_cell_in_a_roll_up_of_other_units_is_said_not_silently_the_
     assert "单位栏空着" in rows["区政府办"]["备注"]
 
 
+def test_a_blank_unit_cell_under_a_repeated_page_header_is_the_unit_of_the_page_above(tmp_path):
+    # probe p84 F2: the header printed again on each page; the first row under it, its 单位 blank, went to the
+    # compiler (区政府办, ranked at 0%) instead of 区市场监管局 above. Another header (another table) takes no unit from above.
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    header = ["序号", "单位", "文书号", "当事人", "决定日期", "公开日期"]
+    other = ["序号", "文书号", "单位", "当事人", "决定日期", "公开日期"]
+    write_xlsx(folder / "区政府办_各单位处罚汇总.xlsx", {"汇总": [
+        header, [1, "区市场监管局", "西市监罚〔2016〕1号", "甲", D(2016, 3, 5), D(2016, 3, 8)],
+        [2, None, "西市监罚〔2016〕2号", "乙", D(2016, 3, 5), D(2016, 3, 8)],
+        header, [3, None, "西市监罚〔2016〕3号", "丙", D(2016, 4, 1), None],
+        [4, "区卫健局", "西卫罚〔2016〕1号", "丁", D(2016, 4, 1), D(2016, 4, 5)],
+        other, [5, "西卫罚〔2016〕2号", None, "戊", D(2016, 4, 1), D(2016, 4, 5)]]})
+    result = run(tmp_path, folder, "--json", tmp_path / "r.json")
+    assert result.exit_code == 1, result.output
+    records = {r["row"]: r for r in json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["records"]}
+    assert (records[5]["unit"], records[5]["status"], records[5]["issues"]) == ("区市场监管局", "overdue", [])
+    assert records[6]["unit"] == "区卫健局"
+    assert records[8]["unit"] != "区卫健局"  # another table (another column order): nothing carried into it
+
+
 @pytest.mark.parametrize("measure", ["单位：件", "单位：个", "单位：件、万元", "单位:  项"])
 def test_a_measure_line_above_the_header_names_no_unit(tmp_path, measure):
     # probe: 单位：件 above a table made the unit 件 (its lateness taken off 区科技局, which vanished from 汇总)

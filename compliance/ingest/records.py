@@ -247,6 +247,8 @@ def _read_blocks(frame, evidence, mapping, rules, result, sheet, context, inner=
         if block:  # a new header: its own section row, else what its columns say, else the one above
             section = trailing or header_category(block_mapping) or section
             context.block_unit = band_unit(frame, *inner[block - 1][:2]) or context.block_unit  # 填报单位 line
+            # the same header again is a printed page's (probe p84): its first blank unit cells go on the page above's
+            context.carried_unit = context.ended_unit if block_mapping.columns == mappings[block - 1].columns else None
         trailing, context.header_follows = None, block + 1 < len(starts)
         if stop <= start:
             continue

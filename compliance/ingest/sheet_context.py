@@ -26,3 +26,7 @@ class SheetContext:
     # the other unit the sheet is said to be of, where the 填报单位 line names one and the file name (or, without
     # one, the title row) another: the rows the line gives a unit are in doubt (unit-line-disputed)
     disputed: str | None = None
+    # the unit column's last unit (blank cells filled down) at the end of the table above, and the one a table
+    # under a repeated page header (the same header again) starts with: a blank unit cell there is still that unit
+    ended_unit: str | None = None
+    carried_unit: str | None = None

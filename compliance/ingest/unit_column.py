@@ -230,7 +230,13 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
             unit = unit.where(unit.notna() | above | ~office | party, own)
     segments = None if blocks is None else pd.Series(blocks, dtype=object).fillna("")
     # blank, 同上 / 〃: the unit above, within its block (一、区安监局 … 二、区环保局: not across)
+    carried = getattr(context, "carried_unit", None) if segments is None or not segments.iloc[:1].any() else None
+    if carried is not None and len(unit) and pd.isna(unit.iloc[0]):  # under a repeated page header: the page above's
+        unit = pd.concat([pd.Series([carried], dtype=object), unit], ignore_index=True).ffill().iloc[1:] \
+            .reset_index(drop=True)
     unit = unit.ffill() if segments is None else unit.groupby(segments.ne(segments.shift()).cumsum()).ffill()
+    if hasattr(context, "ended_unit"):
+        context.ended_unit = unit.iloc[-1] if len(unit) and pd.notna(unit.iloc[-1]) else None
     unit = unit.mask(party)  # a company's row never takes the unit above it either
     if blocks is not None:
         named = unit_names(pd.Series(blocks, dtype=object).fillna(""))
