@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -30,3 +30,4 @@ class SheetContext:
     # under a repeated page header (the same header again) starts with: a blank unit cell there is still that unit
     ended_unit: str | None = None
     carried_unit: str | None = None
+    named_units: set = field(default_factory=set)  # the units the sheet's tables named so far (unit_column.py)

@@ -258,7 +258,10 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
     fallback = unit_name(context.unit_line or context.fallback_unit)
     # a blank unit cell above every named one in a table of other units (区政府办's roll-up): the file's
     # unit is a guess that may blame the office that only compiled it
-    among = unit.isna().to_numpy(bool) & ~party & ~several & bool(set(unit.dropna()) - {fallback})
+    named = set(unit.dropna()) | getattr(context, "named_units", set())  # a table above in the sheet too
+    if hasattr(context, "named_units"):
+        context.named_units |= set(unit.dropna())
+    among = unit.isna().to_numpy(bool) & ~party & ~several & bool(named - {fallback})
     by_word = _by_code_word(unit, among | several, numbers) if owner is None and numbers is not None \
         else np.zeros(len(unit), dtype=bool)
     unit = unit.mask(several & ~by_word, fallback)  # a joint cell the 代字 does not settle: the sheet's unit
