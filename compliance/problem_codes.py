@@ -425,7 +425,7 @@ DECLARED = [
                 "警告之外又有罚款金额：处罚类别或金额有一项填错；按市场监管规则，这样的处罚不当作“仅警告”免于公示",
                 "按决定书改正处罚类别（补上“罚款”）或删去金额", quality="error"),
     ProblemType("validity-range-invalid", RECORD, "{label} {value} 早于{other_label} {other}",
-                "有效期的结束日期早于开始日期或决定日期", "核对并改正有效期", quality="error"),
+                "有效期（或公示截止期）的结束日期早于开始日期或决定日期", "核对并改正", quality="error"),
     ProblemType("validity-date-impossible", RECORD, "{label}“{value}”不是存在的日期",
                 "有效期的日期不存在（如 2 月 30 日）", "按决定书改正有效期", quality="error"),
     ProblemType("party-type-mismatch", RECORD, "行政相对人类别为“{value}”，但{reason}",

@@ -16,13 +16,14 @@ from helpers import PENALTY_HEADER, TEMPLATE_PENALTY_ROW, write_xlsx
 
 HEADER = ["行政处罚决定书文号", "行政相对人名称", "行政相对人类别", "统一社会信用代码", "法定代表人证件号码", "处罚类别",
           "违法事实", "处罚依据", "处罚内容", "罚款金额（万元）", "处罚决定日期", "处罚有效期", "处罚机关",
-          "处罚机关统一社会信用代码", "数据来源单位", "数据来源单位统一社会信用代码", "公示日期"]
+          "处罚机关统一社会信用代码", "数据来源单位", "数据来源单位统一社会信用代码", "公示截止期", "公示日期"]
 BASE = {"行政相对人名称": "黄石市新港建筑劳务有限公司", "行政相对人类别": "法人及非法人组织",
         "统一社会信用代码": "91420203MA4D4Q16JR", "法定代表人证件号码": "", "处罚类别": "罚款",
         "违法事实": "未按规定进行安全生产教育和培训", "处罚依据": "《中华人民共和国安全生产法》第九十四条",
         "处罚内容": "罚款人民币五千元", "罚款金额（万元）": "0.5", "处罚决定日期": dt.date(2016, 3, 1),
         "处罚有效期": dt.date(2019, 3, 1), "处罚机关": "区安监局", "处罚机关统一社会信用代码": "91420203562017326X",
-        "数据来源单位": "区安监局", "数据来源单位统一社会信用代码": "91420203562017326X", "公示日期": dt.date(2016, 3, 7)}
+        "数据来源单位": "区安监局", "数据来源单位统一社会信用代码": "91420203562017326X", "公示截止期": dt.date(2019, 3, 1),
+        "公示日期": dt.date(2016, 3, 7)}
 NATURAL = {"行政相对人类别": "自然人", "行政相对人名称": "张三"}
 
 # (case, cells that differ from BASE, the quality codes the row must get)
@@ -65,6 +66,8 @@ CASES = [
     ("a warning needs no amount", {"处罚类别": "警告", "罚款金额（万元）": ""}, set()),
     ("不予以罚款 is no fine", {"处罚类别": "警告；不予以罚款", "罚款金额（万元）": ""}, {"enum-invalid"}),
     ("validity ends before the decision", {"处罚有效期": dt.date(2016, 2, 1)}, {"validity-range-invalid"}),
+    ("publicity ends before the decision", {"公示截止期": dt.date(2016, 2, 1)}, {"validity-range-invalid"}),  # p83
+    ("publicity end on the decision's day", {"公示截止期": dt.date(2016, 3, 1)}, set()),
     ("required item empty", {"违法事实": ""}, {"required-missing"}),
     ("required item written 无", {"违法事实": "无"}, {"required-missing"}),
     ("required items written / and —", {"处罚依据": "/", "处罚内容": "—"}, {"required-missing"}),

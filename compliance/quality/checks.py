@@ -384,12 +384,12 @@ def _fine_with_warning(records):
 
 
 def _validity(records, party_type):
-    """有效期至 before 有效期自 or before the decision; 处罚有效期 before the decision; a validity date that
+    """有效期至 before 有效期自 or before the decision; 处罚有效期 and 公示截止期 before the decision; a validity date that
     does not exist (2019-02-30), as the decision date's own check would say (长期 and other words are no date)."""
     out = []
     decision = as_days(records["decision_date"])
     dates = {}
-    for name in ("valid_from", "valid_to", "penalty_valid"):
+    for name in ("valid_from", "valid_to", "penalty_valid", "publicity_until"):
         if has_column(records, name).any():
             text = column(records, name)
             days, codes = parse_dates(pd.Series(text, dtype=object))
@@ -398,7 +398,8 @@ def _validity(records, party_type):
                                 value=text))
     def iso(days):  # for the flagged rows only
         return lambda rows: np.datetime_as_string(days[rows], unit="D").astype(object)
-    pairs = [("valid_to", "valid_from", "有效期自"), ("valid_to", None, "决定日期"), ("penalty_valid", None, "决定日期")]
+    pairs = [("valid_to", "valid_from", "有效期自"), ("valid_to", None, "决定日期"), ("penalty_valid", None, "决定日期"),
+             ("publicity_until", None, "决定日期")]  # the 2019 standard's 公示截止期 (probe p83)
     for end, start, start_label in pairs:
         if end not in dates or (start is not None and start not in dates):
             continue

@@ -66,6 +66,7 @@ QUALITY_FIELDS: tuple[QualityField, ...] = (
     QualityField("valid_to", "有效期至", (("有效期至",), ("有效期止",), ("许可截止期",), ("有效截止",)),
                  exclude=("公示",)),
     QualityField("penalty_valid", "处罚有效期", (("处罚有效期",),)),
+    QualityField("publicity_until", "公示截止期", (("公示截止",), ("公示期至",), ("公示期限至",), ("公示到期",))),
     # 是否适用简易程序 | 是: a yes-or-no column of its own (before procedure: its header holds 程序 too)
     QualityField("simple_procedure", "是否简易程序", (("是否", "简易"), ("简易程序", "是否"))),
     # 简易程序 is what counts, in whichever column a unit wrote it (程序, 办案程序, 案件类型, 类别): every
