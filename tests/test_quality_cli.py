@@ -43,6 +43,9 @@ CASES = [
     ("natural person, 30 February", {**NATURAL, "统一社会信用代码": "420203199002300015"}, {"id-number-invalid"}),
     ("natural person, wrong check digit", {**NATURAL, "统一社会信用代码": "110105194912310021"}, {"id-number-invalid"}),
     ("natural person, masked ID", {**NATURAL, "统一社会信用代码": "420203********3673"}, set()),
+    ("legal person, a masked ID as its code", {"统一社会信用代码": "420203********3673"}, {"uscc-invalid"}),  # p83
+    ("个体工商户, a masked ID as its code", {"行政相对人类别": "个体工商户", "统一社会信用代码": "420203XXXXXXXX3673"},
+     {"uscc-invalid"}),
     ("legal representative's full ID", {"法定代表人证件号码": "11010519491231002X"}, {"id-number-exposed"}),
     ("legal representative's ID one digit changed", {"法定代表人证件号码": "11010519491231003X"},
      {"id-number-invalid"}),

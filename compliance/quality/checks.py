@@ -217,7 +217,10 @@ def _party_code(records, party_type, columns: CodeColumns):
     as_id = bad & (digits | mangled) & natural
     as_uscc = bad & ~as_id
     shown = _shown(code)
+    # an organisation's code written as a masked ID (420203********3673): no code at all (probe p83)
+    masked = ~empty & codes.masked & organisation
     out = [_finding("uscc-invalid", "party_code", as_uscc, value=shown, reason=_uscc_reason(code, ric_ok)),
+           _finding("uscc-invalid", "party_code", masked, value=shown, reason="是隐去了部分数字的身份证号，组织应填统一社会信用代码"),
            _finding("id-number-invalid", "party_code", as_id, label="证件号码", value=shown,
                     reason=_id_reason(code, born_late, mangled)),
            _finding("id-number-exposed", "party_code", person, value=shown)]
