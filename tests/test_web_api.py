@@ -248,6 +248,30 @@ def test_no_files_is_400(client):
     assert empty.status_code == 400
 
 
+def _raw_multipart(client, filename: bytes, content: bytes):
+    """A request as an old browser or a script sends it, with the part's name bytes as they are."""
+    body = (b'--XX\r\nContent-Disposition: form-data; name="as_of"\r\n\r\n2016-12-31\r\n'
+            b'--XX\r\nContent-Disposition: form-data; name="files"; filename="' + filename
+            + b'"\r\nContent-Type: application/octet-stream\r\n\r\n' + content + b"\r\n--XX--\r\n")
+    return client.post("/api/check", data=body, content_type="multipart/form-data; boundary=XX")
+
+
+def test_an_old_browsers_windows_path_is_cut_to_its_last_part_and_a_name_not_in_utf8_is_said(client, tmp_path):
+    # probe p85: IE sends C:\Users\a\Desktop\区编办_台账.xlsx unescaped; the form parser made it
+    # CUsersaDesktop区编办_台账.xlsx (the unit CUsersaDesktop区编办). A GBK name made the part vanish and the
+    # answer said no file was chosen.
+    book = write_xlsx(tmp_path / "b.xlsx", {"处罚": [PENALTY_HEADER, [1, "西编罚〔2016〕1号", "甲", dt.date(2016, 3, 1),
+                                                                   dt.date(2016, 3, 7), None]]})
+    content = book.read_bytes()
+    response = _raw_multipart(client, "C:\\Users\\a\\Desktop\\区编办_台账.xlsx".encode(), content)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    answer = response.get_json()
+    assert [i["file"] for i in answer["inputs"]] == ["区编办_台账.xlsx"]
+    assert [(r["unit"], r["status"]) for r in answer["records"]] == [("区编办", "on_time")]
+    gbk = _raw_multipart(client, "区编办_台账.xlsx".encode("gbk"), content)
+    assert gbk.status_code == 400 and "读不出文件名" in error_of(gbk)["message"], gbk.get_data(as_text=True)
+
+
 def test_unknown_address_and_method_are_json(client):
     missing = client.get("/api/nothing")
     assert missing.status_code == 404 and error_of(missing)["message"] == "找不到这个地址"

@@ -40,7 +40,7 @@ from ..workcalendar import WorkCalendar
 from .guard import HostPolicy, install as install_guard
 from .history import UNAVAILABLE, read_history, upload_units
 from .reports import ReportStore
-from .uploads import relabel, save_uploads, scrub
+from .uploads import relabel, save_uploads, scrub, upload_name
 
 STATIC = Path(__file__).resolve().parent / "static"
 MB = 1 << 20
@@ -244,6 +244,9 @@ def _check_options(now: dt.datetime, config: Config):
         raise BadInput(exc.message, code=exc.code) from exc
 
 
+NAMELESS_BYTES = 4096  # more than a form with its file box left empty sends
+
+
 def _check():
     """The same object as `compliance check --json -`, plus report_url and scope_note (and
     history_url with `serve --db`). Never recorded in the history store, whatever the month."""
@@ -251,6 +254,9 @@ def _check():
     state["store"].sweep()
     config = state["config"]
     uploads = [f for f in request.files.getlist("files") if f.filename]
+    if not uploads and (request.content_length or 0) > NAMELESS_BYTES:  # a part whose name was not UTF-8 is dropped
+        raise BadInput("收到了上传的内容，但读不出文件名（文件名可能不是 UTF-8 编码）。请在本页面用“选择文件”上传；"
+                       "如仍不行，把文件名改为简单的中文或英文后再上传", code="no-files")
     if not uploads:
         raise BadInput("请选择至少一个表格文件（.xlsx、.xls、.csv）", code="no-files")
     if len(uploads) > config.web.max_files:
@@ -261,7 +267,7 @@ def _check():
     quality = _quality_option()
     folder = Path(tempfile.mkdtemp(prefix="request-", dir=state["work_dir"] / "uploads"))
     try:
-        shown = save_uploads([(f.filename, f.stream) for f in uploads], folder)
+        shown = save_uploads([(upload_name(f), f.stream) for f in uploads], folder)
         try:
             run = run_check(list(shown), as_of=as_of, run_date=run_time.date(), rules=rules,
                             calendar=state["calendar"], config=config, month=month, run_time=run_time,

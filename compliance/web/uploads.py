@@ -33,6 +33,20 @@ MAX_DISK_BYTES = 150
 MAX_DISK_CHARS = 80
 
 
+_RAW_FILENAME = re.compile(r'filename="((?:[^"\\]|\\.)*)"')
+_WINDOWS_PATH = re.compile(r"^(?:[A-Za-z]:\\|\\\\)")
+
+
+def upload_name(storage) -> str | None:
+    """The name an upload was sent under. An old browser (IE, on the intranet by default) sends the whole
+    Windows path, C:\\Users\\a\\区编办_台账.xlsx, unescaped; the form parser reads its backslashes as escapes
+    (CUsersa区编办_台账.xlsx), so the last part is taken from the part's own header (probe p85)."""
+    raw = _RAW_FILENAME.search(storage.headers.get("Content-Disposition", "") or "")
+    if raw is not None and _WINDOWS_PATH.match(raw.group(1)):
+        return raw.group(1).rsplit("\\", 1)[-1]
+    return storage.filename
+
+
 def display_name(raw: str | None) -> str:
     """The last component of an upload's name, cleaned: shown to the user and used as the leaf name."""
     name = unicodedata.normalize("NFC", raw or "")
