@@ -151,10 +151,10 @@ def _wait(pid: int, announcements: int) -> int:
             tempfiles.remove(temp)
         sys.stderr.write(f"错误：{CheckAborted(-code, written).message}\n")
         return EXIT_CANNOT_RUN
-    if received:  # the worker stopped by itself and left the message to us
+    if received and (code < 0 or code in (EXIT_INTERRUPTED, EXIT_TERMINATED)):  # stopped, the message left to us
         sys.stderr.write(f"{message('interrupted')}\n")
         return EXIT_TERMINATED if signal.SIGTERM in received else EXIT_INTERRUPTED
-    return code
+    return code  # also after a signal that came once everything was written: the run ended, not 已中止 (p80 L1)
 
 
 def _reap(pid: int, received: list[int]) -> int | None:

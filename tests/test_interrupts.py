@@ -14,6 +14,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from compliance import supervise
 from compliance.interrupts import Terminated, _raise_terminated
 from compliance.report import tempfiles
 from helpers import write_csv
@@ -308,3 +309,23 @@ def test_sigterm_in_a_finalizer_is_delivered_again_outside_it():
                 time.sleep(0.01)
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+@pytest.mark.parametrize("worker_code, said, code", [(1, "", 1), (0, "", 0), (130, "已中止。", 130)])
+def test_a_ctrl_c_the_worker_no_longer_acted_on_leaves_its_verdict(capfd, worker_code, said, code):
+    # probe p80 L1: Ctrl-C as the run ended, everything written: the supervisor still said 已中止 and exit 130
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # a worker past the point where a signal stops it: it finishes with its verdict
+        os.setpgid(0, 0)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        time.sleep(0.5)
+        os._exit(worker_code)
+    os.close(write_end)
+    try:
+        os.setpgid(pid, pid)
+    except OSError:
+        pass
+    threading.Timer(0.1, os.kill, (os.getpid(), signal.SIGINT)).start()
+    assert supervise._wait(pid, read_end) == code
+    assert capfd.readouterr().err.strip() == said
