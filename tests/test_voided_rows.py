@@ -90,6 +90,24 @@ def test_numbers_reserved_at_the_end_of_a_table_are_skipped_and_a_bare_number_am
     assert any(n.startswith("第 5、6、7、8、9、10 行在表格末尾，只有文书号") for n in notes), notes
 
 
+def test_a_last_row_with_its_applicant_or_its_acceptance_day_is_a_record_not_a_reserved_number(tmp_path):
+    # probe p86 F1: a licence ledger whose applicants are under 单位名称, the last licence not yet granted: the
+    # row was skipped as a reserved number "没有当事人" and the run passed; so was one with only its 受理日期
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    header = ["序号", "许可证编号", "单位名称", "受理日期", "发证日期", "上网公开日期"]
+    write_xlsx(folder / "区应急局_危化许可台账.xlsx", {"许可": [
+        header, [1, "（鄂）WH安许证字〔2016〕0001", "黄石甲化工有限公司", D(2016, 9, 1), *ON_TIME],
+        [2, "（鄂）WH安许证字〔2016〕0003", "黄石丙化工有限公司", D(2016, 10, 3), None, None],
+        [3, "（鄂）WH安许证字〔2016〕0004", None, "2016-10-05", None, None],
+        [4, "（鄂）WH安许证字〔2016〕0005", None, None, None, None]]})
+    result, data = check(tmp_path, folder)
+    assert result.exit_code == 1, result.output
+    assert [(r["row"], r["status"]) for r in data["records"]] == [(2, "on_time"), (3, "invalid"), (4, "invalid")]
+    notes = data["inputs"][0]["sheets"][0]["notes"]
+    assert any(n.startswith("第 5 行在表格末尾，只有文书号") for n in notes), notes  # the bare one still is
+
+
 def test_numbers_reserved_at_the_end_stay_skipped_above_the_sign_off(tmp_path):
     # probe 16: the 落款日期 alone under the date column, or 主要负责人：… 经办人：…, below the reserved
     # number made it "among the decisions": 数据有误 (no date) against an office that had none to publish

@@ -46,7 +46,7 @@ from .tables import range_label, side_by_side, split_columns
 from .unit_spellings import same_unit
 from .unit_text import unit_in_text
 from .struck import hidden_rows_note, row_notes
-from .voided import NOTE_FIELDS, not_decisions, words_elsewhere
+from .voided import NOTE_FIELDS, not_decisions, read_columns, words_elsewhere
 
 RECORD_FIELDS = ["source_file", "sheet", "row", "category", "unit", "document_number", "party",
                   "decision_text", "published_text", "decision_date", "published_date",
@@ -288,8 +288,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     voided, told = not_decisions(doc, party_all, decision_text, published_text,
                                  *(text(mapped_column(frame, mapping, n)) for n in NOTE_FIELDS),
                                  kinds=text(frame[kind_at]) if kind_at in frame.columns else None,
-                                 elsewhere=words_elsewhere(frame, {*mapping.columns.values(), *mapping.number_kinds.values(),
-                                                                   *mapping.stand_ins.values(), issuer, kind_at}))
+                                 elsewhere=words_elsewhere(frame, read_columns(mapping, issuer, kind_at)))
     for code, rows in told.items():  # 作废 / 空号 numbers; applications not yet decided (审批中)
         result.notes.append(problem(code, file=context.source_file, sheet=sheet.name,
                                     rows=row_list((frame.index.to_numpy()[rows] + result.header_row + 1).tolist())))

@@ -11,6 +11,7 @@ claims not to publish (exempt.py, ``exempt-claimed``).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Callable
 
@@ -140,20 +141,33 @@ def notice_rows(doc: pd.Series) -> np.ndarray:
     return out
 
 
+def read_columns(mapping, *others) -> set:
+    """The columns read as fields (and ``others``), whose cells ``words_elsewhere`` passes over. A bare 单位名称
+    column beside no party column holds the applicants (unit_column.record_units reads it so): a name there is
+    a party's, so it is not passed over (probe p86: 黄石丙化工有限公司 on a row whose 发证日期 was still blank)."""
+    used = {*mapping.columns.values(), *mapping.number_kinds.values(), *mapping.stand_ins.values(), *others}
+    if mapping.is_weak("unit") and "单位名称" in (mapping.header_of("unit") or "") and "party" not in mapping.columns:
+        used.discard(mapping.columns["unit"])
+    return used
+
+
 def words_elsewhere(frame: pd.DataFrame, used: set) -> Callable[[np.ndarray], np.ndarray]:
-    """rows -> whether each holds words (Chinese, four characters or more: 虚开发票, 未按规定…) in a column
-    outside ``used`` (the number's, the fields read): a decision's facts, not a number kept in advance."""
+    """rows -> whether each holds words (Chinese, four characters or more: 虚开发票, 未按规定…) or a date (受理日期,
+    有效期) in a column outside ``used`` (the number's, the fields read): a decision's, or an application's, not a
+    number kept in advance."""
     def said(rows: np.ndarray) -> np.ndarray:
         out = np.zeros(len(rows), dtype=bool)
         for column in (c for c in frame.columns if c not in used):
             cells = frame[column].to_numpy(object)[rows]
-            out |= np.fromiter((isinstance(v, str) and len(_WORDS.findall(v)) >= 4 and not _NUMBER.search(v)
-                                for v in cells), bool, len(rows))  # another number (案件编号) is no facts
+            out |= np.fromiter((isinstance(v, (dt.date, dt.datetime)) or isinstance(v, str) and (
+                len(_WORDS.findall(v)) >= 4 and not _NUMBER.search(v) or _DATE_TEXT.match(v.strip()) is not None)
+                for v in cells), bool, len(rows))  # another number (案件编号) is no facts
         return out
     return said
 
 
 _WORDS = re.compile(r"[\u4e00-\u9fff]")
+_DATE_TEXT = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 
 
 def not_decisions(doc, party, decision_text, published_text, *notes, kinds: pd.Series | None = None,
