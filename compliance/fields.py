@@ -168,7 +168,7 @@ TABLE: tuple[Field, ...] = (
     # The national template's 当前状态 (正常 / 撤销 / 异议): a 撤销 or 作废 beside a blank date is the unit's claim.
     Field("decision_state", "当前状态", "决定的当前状态（正常/撤销/作废）：写着撤销、作废而没有公开日期时，列为单位自称无需公开，请法制办确认",
           "双公示数据标准 当前状态",
-          Words(contains=("当前状态", "决定状态", "案件状态", "文书状态", "办理状态", "审批状态", "办件状态")),
+          Words(contains=("当前状态", "决定状态", "案件状态", "文书状态", "办理状态", "审批状态", "办件状态", "办理结果", "审批结果")),
           exclude=("日期", "时间"), readers=(LEDGER,)),
     # A licence ledger's 业务类型 (新办 / 变更 / 延续 / 注销): a 注销 row dated by 发证日期 may carry the original
     # grant's day, years before this decision (ingest/later_actions.py, docs/rules.md §8).

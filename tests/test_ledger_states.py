@@ -87,6 +87,31 @@ def test_a_one_window_stage_or_a_withdrawn_application_is_no_decision(tmp_path, 
     assert data["summary"]["skipped_rows"] == 1
 
 
+@pytest.mark.parametrize("column", ["办理结果", "审批结果", "备注"])
+def test_a_withdrawn_or_refused_application_under_a_result_column_is_no_decision(tmp_path, column):
+    # probe p86 F3: 申请人撤回 / 不予受理 under 办理结果 or 审批结果 (not 办理状态) were 数据有误, the unit's
+    # rate 100% → 33.3% for applications never decided; in 备注 also a claim of not publishing (exempt-claimed)
+    header = ["序号", "申请人", column, "受理日期", "许可决定日期", "许可文书号", "公开日期"]
+    book = write_xlsx(tmp_path / "区人社局_劳务派遣许可台账.xlsx", {"行政许可": [
+        header, [1, "黄石甲劳务有限公司", "准予许可", D(2024, 9, 1), D(2024, 9, 2), "西人社许〔2024〕1号", D(2024, 9, 20)],
+        [2, "黄石乙劳务有限公司", "申请人撤回", D(2024, 9, 1), None, None, None],
+        [3, "黄石丙劳务有限公司", "不予受理", D(2024, 9, 1), None, None, None]]})
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--json", "-"])
+    data = json.loads(result.stdout)
+    assert [(r["row"], r["status"]) for r in data["records"]] == [(2, "on_time")], result.output
+    assert data["summary"]["skipped_rows"] == 2
+
+
+def test_withdrawn_in_a_remark_beside_a_decision_number_or_date_is_what_befell_the_decision(tmp_path):
+    # 撤回 may also be a decision withdrawn (行政许可法 第八条): with its number or its date it stays a record
+    header = ["序号", "申请人", "备注", "许可决定日期", "许可文书号", "公开日期"]
+    book = write_xlsx(tmp_path / "区人社局_许可台账.xlsx", {"行政许可": [
+        header, [1, "黄石乙劳务有限公司", "申请人撤回", None, "西人社许〔2024〕2号", None],
+        [2, "黄石丙劳务有限公司", "撤回", D(2024, 9, 2), None, None]]})
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--json", "-"])
+    assert [r["row"] for r in json.loads(result.stdout)["records"]] == [2, 3]
+
+
 @pytest.mark.parametrize("state", ["撤回", "中止", "审查"])
 def test_a_state_beside_a_decision_number_is_what_befell_the_decision_not_an_application(tmp_path, state):
     # second review: 撤回 / 中止 / 审查 beside a decision number and no dates was skipped as an application

@@ -58,8 +58,13 @@ BEFORE_DECISION_STATES = frozenset({"受理", "已受理", "待受理", "审核�
                                     "撤回申请", "主动撤回", "不予受理"})
 
 
+# In a 备注, only these say plainly that an application came to no decision (probe p86: 申请人撤回 in 备注 was
+# 数据有误, and a claim of not publishing too); 撤回 alone may be a decision withdrawn (行政许可法 第八条)
+WITHDRAWN_REMARKS = re.compile(r"^(?:申请人|当事人|企业)?(?:主动)?(?:撤回申请|申请撤回|撤回|已撤回|申请已撤回)$|^(?:申请)?不予受理$")
+
+
 def undecided_rows(decision_text: pd.Series, published_text: pd.Series, state: pd.Series | None = None,
-                   doc: pd.Series | None = None) -> np.ndarray:
+                   doc: pd.Series | None = None, remarks: pd.Series | None = None) -> np.ndarray:
     """Rows with no decision date and no publication whose date cell says the application is still under way
     (审批中), or whose status column (当前状态, 办理状态) says only that (办理中): no decision to publish yet.
     Judged as a record it was 数据有误 (fill in a date that does not exist) every month until decided. A 备注
@@ -74,6 +79,11 @@ def undecided_rows(decision_text: pd.Series, published_text: pd.Series, state: p
         numbered = (doc.to_numpy(object)[rows] != "") if doc is not None else np.zeros(len(rows), dtype=bool)
         said[rows] = words.isin(UNDECIDED_STATES).to_numpy(bool) | (words.isin(BEFORE_DECISION_STATES).to_numpy(bool)
                                                                     & ~numbered)
+    if remarks is not None and doc is not None:  # 备注 申请人撤回 / 不予受理, no date, no number: no decision
+        rows = np.flatnonzero(no_date & ~said & (doc.to_numpy(object) == "") & (remarks.to_numpy(object) != ""))
+        words = remarks.to_numpy(object)[rows]
+        said[rows] = np.fromiter((WITHDRAWN_REMARKS.match(re.sub(r"[\s，。,.；;]", "", w)) is not None for w in words),
+                                 bool, len(rows))
     return said & (published_text.to_numpy(object) == "")
 
 
@@ -175,7 +185,8 @@ def not_decisions(doc, party, decision_text, published_text, *notes, kinds: pd.S
     """(the rows that are no decision, {note code: the rows it tells of} for the codes that have any);
     ``notes``: the NOTE_FIELDS columns, 备注 then 当前状态; ``kinds``: a 文书名称 column, if the sheet has one."""
     voided = void_rows(doc, party, decision_text, *notes)
-    undecided = undecided_rows(decision_text, published_text, notes[-1] if notes else None, doc) & ~voided
+    undecided = undecided_rows(decision_text, published_text, notes[-1] if notes else None, doc,
+                               notes[0] if len(notes) > 1 else None) & ~voided
     reserved = reserved_rows(doc, party, decision_text, published_text, *notes, elsewhere=elsewhere) \
         & ~voided & ~undecided
     notice = notice_rows(doc) & ~voided & ~undecided & ~reserved
