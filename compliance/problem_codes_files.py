@@ -15,4 +15,7 @@ FOLDER_NOTES = [
     ProblemType("text-document-skipped", SHEET, "这是 Word 文字文档，其中没有表格（常是报送说明、情况说明），不是台账，已跳过",
                 "文件夹中有不含任何表格的 Word 文档（.docx）：报送时附上的文字材料，不是单位的台账",
                 "无需处理；如果台账写在其中，请放进 Excel/WPS 表格，另存为 .xlsx 后报送"),
+    ProblemType("text-note-skipped", SHEET, "这是文字说明文件（.txt），不是表格，名称中也没有单位，已跳过",
+                "文件夹中名称不含单位的纯文本文件（报送说明.txt）：报送时附上的说明，不是台账；名称写明单位的（区司法局10月报送.txt）"
+                "仍列为报送形式不对", "无需处理；如果是 Excel 另存的文本表格，请改存为 .xlsx 后报送"),
 ]

@@ -34,8 +34,20 @@ def test_a_unicode_text_export_named_txt_is_read_in_a_folder_as_when_named(tmp_p
     statuses = {(r["unit"], r["document_number"]): r["status"] for r in data["records"]}
     assert statuses == {("区安监局", "西安监罚〔2023〕1号"): "on_time", ("区安监局", "西安监罚〔2023〕2号"): "overdue",
                         ("区环保局", "西环保罚〔2023〕1号"): "on_time", ("区环保局", "西环保罚〔2023〕2号"): "overdue"}
-    # a note is still no table: not read, and said
-    assert [f["file"].endswith("说明.txt") for f in data["inputs"] if f["error"]] == [True], data["inputs"]
+    # a note is no table: not read, and said, but no file that could not be read (probe p87: 未通过, exit 1)
+    note = next(f for f in data["inputs"] if f["file"].endswith("说明.txt"))
+    assert note["error"] is None and "不是表格，名称中也没有单位，已跳过" in note["not_read"], note
+    assert code == 1 and "无法读取" not in data["verdict"]["text"], data["verdict"]
+
+
+def test_a_text_note_named_after_a_unit_is_that_units_submission_in_the_wrong_form(tmp_path):
+    folder = tmp_path / "10月"
+    folder.mkdir()
+    (folder / "区环保局_导出.txt").write_bytes("\r\n".join([HEADER, *ROWS]).replace("安监", "环保").encode("gbk"))
+    (folder / "区司法局10月报送.txt").write_text("本月无行政处罚决定。\n", encoding="utf-8")
+    _, data = run(folder)
+    sent = next(f for f in data["inputs"] if f["file"].endswith("区司法局10月报送.txt"))
+    assert sent["error"]["code"] == "wrong-form", sent
 
 
 def test_a_nul_byte_in_a_csv_cell_is_dropped_as_an_invisible_character(tmp_path):

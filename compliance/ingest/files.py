@@ -81,6 +81,8 @@ def _walk(folder: Path, found: list[Path], skipped: list, own) -> None:
         elif candidate.suffix.lower() == ".docx" and unit_in_text(candidate.stem) is None \
                 and not has_word_table(candidate):  # 报送说明.docx; 区司法局10月报送.docx stays its unit's submission
             skipped.append((candidate, problem("text-document-skipped", file=candidate)))
+        elif candidate.suffix.lower() == ".txt" and unit_in_text(candidate.stem) is None and _plain_text(candidate):
+            skipped.append((candidate, problem("text-note-skipped", file=candidate)))  # 报送说明.txt (probe p87)
         else:  # a unit's submission in the wrong form (a Word file, a scan): a file that cannot be read
             skipped.append((candidate, FileFault("wrong-form", candidate, reason=reason)))
 
@@ -181,6 +183,16 @@ def not_a_spreadsheet(path: Path) -> str | None:
     if kind == "text":
         return f"扩展名 {suffix}，内容不是 Excel/WPS 工作簿，未读取；如是 CSV 表格，请把扩展名改为 .csv"
     return f"扩展名 {suffix}，内容不是 Excel/WPS 工作簿，读不出数据。请报送 Excel/WPS 表格文件（.xlsx）"
+
+
+def _plain_text(path: Path) -> bool:
+    """A text file (a note: 报送说明.txt), read in the folder walk after ``not_a_spreadsheet`` found no table in it."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1 << 16)
+    except OSError:
+        return False
+    return sniff(path, head) == "text"
 
 
 def _tab_table(head: bytes) -> bool:
