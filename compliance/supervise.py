@@ -141,7 +141,7 @@ def _wait(pid: int, announcements: int) -> int:
         for temp in temps:
             tempfiles.remove(temp)
         remove_readers_of(pid)
-        sys.stderr.write(f"\n{message('interrupted')}\n")
+        sys.stderr.write(f"\n{_interrupted(written)}\n")
         return EXIT_TERMINATED if signal.SIGTERM in received else EXIT_INTERRUPTED
     code = os.waitstatus_to_exitcode(status)
     if code < 0 or received:  # a reader started as the signal came may not have removed its file yet
@@ -152,9 +152,15 @@ def _wait(pid: int, announcements: int) -> int:
         sys.stderr.write(f"错误：{CheckAborted(-code, written).message}\n")
         return EXIT_CANNOT_RUN
     if received and (code < 0 or code in (EXIT_INTERRUPTED, EXIT_TERMINATED)):  # stopped, the message left to us
-        sys.stderr.write(f"{message('interrupted')}\n")
+        sys.stderr.write(f"{_interrupted(written)}\n")
         return EXIT_TERMINATED if signal.SIGTERM in received else EXIT_INTERRUPTED
     return code  # also after a signal that came once everything was written: the run ended, not 已中止 (p80 L1)
+
+
+def _interrupted(written: list[str]) -> str:
+    """已中止, and the outputs already written whole before it came (the report, not yet the JSON: probe p87 L5)."""
+    said = message("interrupted")
+    return said + (f"中止前已完整写好：{'、'.join(written)}；其余未写。" if written else "")
 
 
 def _reap(pid: int, received: list[int]) -> int | None:

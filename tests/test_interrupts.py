@@ -329,3 +329,25 @@ def test_a_ctrl_c_the_worker_no_longer_acted_on_leaves_its_verdict(capfd, worker
     threading.Timer(0.1, os.kill, (os.getpid(), signal.SIGINT)).start()
     assert supervise._wait(pid, read_end) == code
     assert capfd.readouterr().err.strip() == said
+
+
+def test_a_ctrl_c_after_the_report_was_written_names_it(capfd, tmp_path):
+    # probe p87 L5: stopped after the report was in place, before the JSON: only 已中止 was said
+    report = tmp_path / "报告.xlsx"
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # a worker that put its report in place (announced as the real one does), then was stopped
+        os.setpgid(0, 0)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        tempfiles.announce_to(write_end)
+        tempfiles.announce_written(report)
+        time.sleep(0.5)
+        os._exit(130)
+    os.close(write_end)
+    try:
+        os.setpgid(pid, pid)
+    except OSError:
+        pass
+    threading.Timer(0.1, os.kill, (os.getpid(), signal.SIGINT)).start()
+    assert supervise._wait(pid, read_end) == 130
+    assert capfd.readouterr().err.strip() == f"已中止。中止前已完整写好：{report}；其余未写。"
