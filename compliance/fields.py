@@ -190,7 +190,9 @@ TABLE: tuple[Field, ...] = (
                 # who sent the data, when no column names who decided
                 # 单位名称 alone is either: the unit in a summary, the company in a penalty ledger (its
                 # cells tell, ingest/unit_column.py), so it only stands in for a missing unit column
-                weak=("填报单位", "报送单位", "数据来源单位", "单位名称")),
+                weak=("填报单位", "报送单位", "数据来源单位", "单位名称",
+                      # a 政务服务中心 export: the department each application went to (probe p86)
+                      "办理部门", "受理部门", "办件部门", "主办部门", "部门名称")),
           exclude=("代码", "统一社会信用", "序号", "编码", "被处罚", "被许可", "被检查"),  # 被处罚主体: the party
           # On a website 发布机构 is who put the item online, which there is the deciding unit; a
           # ledger's 发布机构 may be the site's office, and the file's unit is the better guess.

@@ -586,6 +586,26 @@ def test_a_blank_unit_cell_under_a_repeated_page_header_is_the_unit_of_the_page_
     assert [i["code"] for i in records[8]["issues"]] == ["unit-blank-among-units"]
 
 
+@pytest.mark.parametrize("column", ["办理部门", "受理部门", "部门名称"])
+def test_a_service_centres_department_column_names_each_records_unit(tmp_path, column):
+    # probe p86 F2: a 政务服务中心 export's 办理部门 was not read: every department's permits, an overdue one of
+    # 区市场监管局 too, were charged to 区政务服务中心 without a word. A bureau's own section there stays the bureau's.
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    header = ["序号", "办件编号", "事项名称", column, "申请人", "许可决定日期", "决定文书号", "公开日期"]
+    write_xlsx(folder / "区政务服务中心_行政许可办件导出.xlsx", {"导出": [
+        header, [1, "B001", "食品经营许可", "区市场监管局", "黄石甲餐饮有限公司", D(2016, 3, 1), "西市监许〔2016〕1号", None],
+        [2, "B002", "建筑工程施工许可", "区住建局", "黄石乙建设有限公司", D(2016, 3, 1), "西住建许〔2016〕1号", D(2016, 3, 8)]]})
+    write_xlsx(folder / "区卫健局_行政许可.xlsx", {"许可": [
+        header, [1, "W001", "医疗机构执业许可", "医政科", "黄石丙诊所", D(2016, 3, 1), "西卫许〔2016〕1号", D(2016, 3, 8)]]})
+    result = run(tmp_path, folder, "--json", tmp_path / "r.json")
+    assert result.exit_code == 1, result.output
+    records = {r["document_number"]: r for r in json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["records"]}
+    assert (records["西市监许〔2016〕1号"]["unit"], records["西市监许〔2016〕1号"]["status"]) == ("区市场监管局", "overdue")
+    assert records["西住建许〔2016〕1号"]["unit"] == "区住建局"
+    assert records["西卫许〔2016〕1号"]["unit"] == "区卫健局"
+
+
 @pytest.mark.parametrize("measure", ["单位：件", "单位：个", "单位：件、万元", "单位:  项"])
 def test_a_measure_line_above_the_header_names_no_unit(tmp_path, measure):
     # probe: 单位：件 above a table made the unit 件 (its lateness taken off 区科技局, which vanished from 汇总)
