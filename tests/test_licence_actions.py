@@ -88,6 +88,18 @@ def test_a_licences_new_and_changed_rows_are_two_decisions(tmp_path):
     assert data["summary"]["repeats"] == 0
 
 
+def test_a_change_of_the_holders_name_is_no_repeated_number(tmp_path):
+    # probe p86 F4: the commonest 变更 is of the holder's name: its row was told 文书号重复 (需核实)
+    path = write_xlsx(tmp_path / "区市场监管局_食品经营许可变更台账.xlsx", {"台账": [
+        HEADER, [1, "JY14202030000009", "西塞山区甲餐馆", "新办", D(2025, 3, 3), D(2025, 3, 10)],
+        [2, "JY14202030000009", "黄石甲餐饮管理有限公司", "变更", D(2025, 9, 1), D(2025, 9, 5)],
+        [3, "JY14202030000010", "西塞山区乙餐馆", "新办", D(2025, 3, 3), D(2025, 3, 10)],
+        [4, "JY14202030000010", "黄石丙餐饮有限公司", "新办", D(2025, 4, 1), D(2025, 4, 3)]]})  # two grants: doubted
+    codes = {row: issues for row, (_, _, issues) in verdicts(run(tmp_path, path)).items()}
+    assert codes[2] == [] and codes[3] == [], codes
+    assert codes[5] == ["duplicate-document-number"], codes
+
+
 def test_the_same_licence_sent_twice_is_still_one_decision(tmp_path):
     rows = [HEADER, [1, "JY001", "黄石甲餐饮店", "新办", D(2025, 8, 1), D(2025, 8, 20)],
             [2, "JY001", "黄石甲餐饮店", "变更", D(2025, 9, 1), D(2025, 9, 5)]]

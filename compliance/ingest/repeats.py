@@ -65,10 +65,12 @@ def merge_repeats(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     keys = pd.DataFrame({"u": unit, "c": records["category"].astype(object), "k": key, "a": action})
     group = keys.groupby(["u", "c", "k", "a"], sort=False, dropna=False).ngroup().to_numpy()
     if "number_from_licence" in records and "business_action" in records:  # a licence's own actions, told apart
-        # one holder and several actions (新办, 延续 …) under the number: its own decisions, no repeat said
-        told = keys.assign(p=compared_parties(records["party"])).groupby(
-            ["u", "c", "k"], sort=False, dropna=False)[["p", "a"]].transform("nunique")
-        alone = (told["p"].to_numpy() == 1) & (told["a"].to_numpy() > 1) & (action != "").to_numpy(bool) \
+        # one holder and several actions (新办, 延续 …) under the number: its own decisions, no repeat said; so
+        # are rows each of its own action whatever the holder's name (变更 is most often of the name: probe p86)
+        grouped = keys.assign(p=compared_parties(records["party"])).groupby(["u", "c", "k"], sort=False, dropna=False)
+        told, size = grouped[["p", "a"]].transform("nunique"), grouped["a"].transform("size").to_numpy()
+        actions = told["a"].to_numpy()
+        alone = ((told["p"].to_numpy() == 1) | (actions == size)) & (actions > 1) & (action != "").to_numpy(bool) \
             & records["number_from_licence"].fillna(False).to_numpy(bool)
         if alone.any():
             out = out.assign(duplicate_of=records["duplicate_of"].mask(alone, None))
