@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from compliance.cli import main
@@ -96,6 +97,16 @@ def test_a_summary_sheets_copy_typed_with_the_sheets_category_is_the_same_decisi
     penalty = [r for r in payload["records"] if r["document_number"] == "西文旅罚〔2025〕3号"]
     assert len(penalty) == 1 and (penalty[0]["category"], penalty[0]["status"]) == ("penalty", "on_time")
     assert len(payload["records"]) == 2
+
+
+@pytest.mark.parametrize("day", ["批准日期", "核准日期", "登记日期"])
+def test_a_certificate_ledger_dated_by_its_approval_day_holds_permits_too(tmp_path, day):
+    # probe p86 F5: 证书编号 and 批准日期 (no 文号, no penalty's column) was category 未知: with permits at 7 days
+    # and penalties at 20, judged by both
+    rows = [["序号", "证书编号", "企业名称", "资质类别及等级", day, "公示日期"],
+            [1, "D342020001", "甲建筑公司", "建筑工程施工总承包三级", D(2025, 9, 26), D(2025, 10, 15)]]
+    path = write_xlsx(tmp_path / "区住建局_资质证书台账.xlsx", {"资质": rows})
+    assert _by_row(_check(tmp_path, path, SPLIT_DAYS))[("资质", 2)][:3] == ("permit", "late", "2025-10-13")
 
 
 def test_a_penalty_ledger_dated_by_an_approval_time_stays_penalties(tmp_path):

@@ -255,10 +255,15 @@ def issue_day_category(mapping: ColumnMap) -> str | None:
     if mapping.two_kinds() or any(word in normalise_header(h) for h in mapping.headers for word in ONLY_IN["penalty"]):
         return None
     issued = normalise_header(mapping.header_of("decision_date") or "")
-    return "permit" if any(word in issued for word in _ISSUE_WORDS) else None
+    if any(word in issued for word in _ISSUE_WORDS):
+        return "permit"
+    # 批准 / 核准 / 登记日期 beside a licence's number and no 文号 (a penalty's 批准时间 sits beside its 文号): probe p86
+    licence = mapping.is_weak("document_number") and "document_number" in mapping.columns
+    return "permit" if licence and any(word in issued for word in _GRANT_WORDS) else None
 
 
 _ISSUE_WORDS = ("发证", "核发", "颁证", "颁发", "取证", "换证", "准予许可")
+_GRANT_WORDS = ("批准", "核准", "登记")
 
 
 def _licence_beside_penalty(mapping: ColumnMap, said: set) -> bool:
