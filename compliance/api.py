@@ -41,7 +41,8 @@ from .problems import Problem, problem, to_do
 from .report.json_output import json_text, run_json, write_json
 from .report.parts import Part, parts_of
 from .report.records_out import refuse_foreign_records, write_records
-from .report.paths import OWN_REPORT, free_name, next_name, refuse_unsafe_outputs, report_path, tool_named
+from .report.paths import (OWN_REPORT, free_name, next_name, refuse_unsafe_outputs, report_origin, report_path,
+                           tool_named)
 from .report.shape import ReportShape
 from .report.workbook import write_report
 from .report.writers import WriterUsed
@@ -384,7 +385,7 @@ def write_outputs(run: CheckRun, *, out: str | Path | None = None, json: str | P
     if not run.readable:
         return Outputs(run)
     named = report_path(out, run)
-    target = free_name(named) if tool_named(out) else named  # an edited report of that name is kept
+    target = free_name(named, report_origin(run)) if tool_named(out) else named  # an edited report is kept
     json_path = None if json in (None, "-") else Path(json)
     inputs = [e.path for e in run.inputs if not e.not_read] + list(run.online_files)
     refuse_unsafe_outputs(target, json_path, inputs, [e.path for e in run.inputs if e.is_report])

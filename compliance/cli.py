@@ -298,9 +298,9 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
     if outputs.writer.fallback_reason:
         click.echo(message("writer-fallback", label=outputs.writer.label), err=True)
     if outputs.kept is not None:
-        from .report.paths import why_kept  # only here: a default name already taken
+        from .report.paths import report_origin, why_kept  # only here: a default name already taken
 
-        click.echo(message(why_kept(outputs.kept), kept=outputs.kept, path=outputs.report), err=True)
+        click.echo(message(why_kept(outputs.kept, report_origin(run)), kept=outputs.kept, path=outputs.report), err=True)
     if outputs.taken is not None:
         click.echo(message("report-taken-meanwhile", taken=outputs.taken, path=outputs.report), err=True)
     record_period(run, store, outputs)  # after the report, left written; a failure is in the verdict (exit 2)

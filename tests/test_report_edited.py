@@ -5,9 +5,14 @@ A report exactly as the tool wrote it is replaced as before. Real reports throug
 
 from __future__ import annotations
 
-import openpyxl
+import os
+import shutil
 
-from helpers import check_sample_in, digest
+import openpyxl
+from click.testing import CliRunner
+
+from compliance.cli import main
+from helpers import SAMPLE, check_sample_in, digest
 
 NAME = "公开时限检查_2016-12-31.xlsx"
 check = check_sample_in
@@ -59,3 +64,28 @@ def test_a_report_of_an_earlier_version_left_as_written_is_still_replaced(tmp_pa
     assert check(tmp_path, "-q", "-o", str(out)).exit_code == 1
     with zipfile.ZipFile(out) as archive:
         assert archive.comment.startswith(b"compliance-report")
+
+
+def test_a_report_made_from_another_folders_files_is_kept_and_the_same_folder_again_replaces_it(tmp_path):
+    # probe p87 M3: the district's report (sample_data, 9 units) was replaced without a word by one unit's
+    # self-check run in the same working folder (same --as-of, so the same default name)
+    district = check(tmp_path, "-q")
+    assert district.exit_code == 1, district.output
+    report = tmp_path / "reports" / NAME
+    kept = digest(report)
+    unit = tmp_path / "单位 自查"
+    unit.mkdir()
+    shutil.copy(next(SAMPLE.glob("*.xlsx")), unit)
+    before = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        self_check = CliRunner().invoke(main, ["check", str(unit), "--as-of", "2016-12-31", "--no-history"])
+    finally:
+        os.chdir(before)
+    assert self_check.exit_code in (0, 1), self_check.output
+    assert digest(report) == kept, "the district's report was replaced"
+    assert f"注意：reports/{NAME} 是用另一个文件夹中的文件生成的报告，没有覆盖；新报告另存为 reports/" \
+           f"公开时限检查_2016-12-31(2).xlsx" in self_check.output, self_check.output
+    again = check(tmp_path, "-q")  # the district's folder again: its own report replaced, as before
+    assert again.exit_code == 1 and "没有覆盖" not in again.output, again.output
+    assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == sorted([NAME, "公开时限检查_2016-12-31(2).xlsx"])

@@ -85,11 +85,38 @@ def _fingerprint(archive: zipfile.ZipFile) -> bytes:
     return hashlib.sha256("\n".join(listed).encode("utf-8")).hexdigest().encode("ascii")
 
 
-def stamp(path: Path) -> None:
-    """Mark a report just written as the tool's, as it is now: the zip comment holds its fingerprint.
-    Excel and WPS write a new archive when they save, without it."""
+_FROM = b" from="
+
+
+def stamp(path: Path, origin: str | None = None) -> None:
+    """Mark a report just written as the tool's, as it is now: the zip comment holds its fingerprint, and
+    ``origin`` (report_origin: where its files were). Excel and WPS write a new archive when they save, without it."""
     with zipfile.ZipFile(path, "a") as archive:
-        archive.comment = _STAMP + _fingerprint(archive)
+        archive.comment = _STAMP + _fingerprint(archive) + (_FROM + origin.encode("ascii") if origin else b"")
+
+
+def report_origin(run) -> str | None:
+    """Which folder a run's files came from, as a short digest: the deepest folder holding every file read.
+    A report of the tool's default name made from another folder's files (the district's monthly check, then a
+    unit's self-check in the same working folder: probe p87) is kept, not replaced; the same folder run again is."""
+    files = [e.path for e in getattr(run, "inputs", []) if e.error is None and e.not_read is None]
+    if not files:
+        return None
+    try:
+        common = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in files])
+    except ValueError:  # Windows: files on two drives
+        return None
+    return hashlib.sha256(common.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
+def _origin(path: Path) -> str | None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            comment = archive.comment
+    except (OSError, zipfile.BadZipFile):
+        return None
+    at = comment.find(_FROM)
+    return comment[at + len(_FROM):].decode("ascii", "replace") if at >= 0 else None
 
 
 # What our writers put in docProps/core.xml, and no office program leaves so when it saves (Excel fills in
@@ -106,7 +133,7 @@ def untouched(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as archive:
             if archive.comment:
-                return archive.comment == _STAMP + _fingerprint(archive)
+                return archive.comment.split(_FROM)[0] == _STAMP + _fingerprint(archive)
             return _WRITTEN_CORE.match(archive.read("docProps/core.xml")) is not None
     except (OSError, KeyError, zipfile.BadZipFile):
         return False
@@ -126,17 +153,26 @@ def read_only(path: Path) -> bool:
         return False
 
 
-def why_kept(path: Path) -> str:
+def why_kept(path: Path, origin: str | None = None) -> str:
     """The code that says why the file at the default report name was left and the report saved aside."""
     return "report-read-only-kept" if read_only(path) else \
+        "report-other-files-kept" if is_own_report(path) and untouched(path) and _elsewhere(path, origin) else \
         "report-edited-kept" if is_own_report(path) else "report-foreign-kept"
 
 
-def free_name(path: Path) -> Path:
-    """``path``, or where it is a report of ours edited since or a file that is no report of ours (the tool
-    chose the name, the clerk put something there), the first of 名称(2).xlsx, 名称(3).xlsx … that is neither."""
+def _elsewhere(path: Path, origin: str | None) -> bool:
+    """A report of ours made from another folder's files (an earlier report, of no origin, is not)."""
+    made = _origin(path) if origin else None
+    return made is not None and made != origin
+
+
+def free_name(path: Path, origin: str | None = None) -> Path:
+    """``path``, or where it is a report of ours edited since, one made from another folder's files (``origin``:
+    report_origin) or a file that is no report of ours (the tool chose the name, the clerk put something there),
+    the first of 名称(2).xlsx, 名称(3).xlsx … that is none of these."""
     candidate, k = path, 1
-    while candidate.is_file() and not (is_own_report(candidate) and untouched(candidate) and not read_only(candidate)):
+    while candidate.is_file() and not (is_own_report(candidate) and untouched(candidate) and not read_only(candidate)
+                                       and not _elsewhere(candidate, origin)):
         k += 1
         candidate = path.with_name(f"{path.stem}({k}){path.suffix}")
     return candidate

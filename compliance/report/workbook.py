@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .paths import stamp, write_atomically
+from .paths import report_origin, stamp, write_atomically
 from .sheets import build_specs
 from .writers import WriterUsed, write_workbook
 
@@ -21,7 +21,7 @@ def write_report(run, out_path: str | Path, backend: str | None = None, shape=No
     to save instead when a file appeared at ``out_path`` during the write (paths.write_atomically)."""
     def write(temp: Path) -> WriterUsed:
         used = write_workbook(lambda label: build_specs(run, label, shape), temp, backend)
-        stamp(temp)  # as written: replaced next time only if nobody has changed it since
+        stamp(temp, report_origin(run))  # as written: replaced next time only if nobody has changed it since
         return used
 
     return write_atomically(Path(out_path), write, ".xlsx", another)
