@@ -21,7 +21,7 @@ import pandas as pd
 from .classify import STATUSES, add_deadlines, classify, select_scope, summarise
 from .written_months import undated_every_month
 from .config import Config
-from .errors import ComplianceError, ReconciliationError, os_reason
+from .errors import ComplianceError, ReconciliationError, write_failed
 from .exempt import apply_exemptions, unmatched_confirmations
 from .fields import unit_names
 from .history import HistoryStore, StoreError, follow_up
@@ -421,8 +421,7 @@ def _write(run, path: Path, kind: str, option: str, write):
     try:
         return write(run, path)
     except OSError as exc:
-        raise ComplianceError.of("output-write-failed", kind=kind, path=path, reason=os_reason(exc),
-                                 option=option) from exc
+        raise write_failed(kind, path, option, exc) from exc
 
 
 def _maybe_spelling(named: str, units: list[str]) -> bool:

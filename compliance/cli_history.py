@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from .cli_chinese import CONTEXT, FriendlyGroup
-from .errors import ComplianceError
+from .errors import ComplianceError, write_failed
 from .params import Month
 from .history.store import HistoryStore, StoreError, default_store_path
 from .version import JSON_TOOL
@@ -283,8 +283,7 @@ def _emit(payload, json_target: str | None) -> bool:
     try:
         write_atomically(target, lambda temp: temp.write_text(text + "\n", encoding="utf-8"), ".json")
     except OSError as exc:
-        raise ComplianceError.of("output-write-failed", kind=" JSON 文件", path=json_target, reason=str(exc),
-                                 option="--json") from exc
+        raise write_failed(" JSON 文件", json_target, "--json", exc) from exc
     return False
 
 
@@ -408,8 +407,7 @@ def export_cmd(out, db):
         store_warnings(store)
         latest = export_workbook(store, target)
     except OSError as exc:
-        raise ComplianceError.of("output-write-failed", kind="工作簿", path=target, reason=str(exc),
-                                 option="另一个文件名") from exc
+        raise write_failed("工作簿", target, "另一个文件名", exc) from exc
     if latest is None:
         click.echo("历史库中还没有记录，未生成工作簿。")
         return 1

@@ -168,6 +168,16 @@ def os_reason(exc: OSError) -> str:
     return f"系统错误 {name or exc.errno}" if (name or exc.errno) else "系统错误"
 
 
+def write_failed(kind: str, path, option: str, exc: OSError | None = None, reason: str | None = None) -> ComplianceError:
+    """The output ``path`` could not be written: the Excel/WPS advice only where a lock or a permission may be
+    why (probe p87: said beside "不是文件夹" and "找不到文件或文件夹" too)."""
+    locked = exc is not None and (exc.errno in (errno.EACCES, errno.EPERM, errno.EBUSY, errno.ETXTBSY, None)
+                                  or getattr(exc, "winerror", None) == 32)
+    return ComplianceError.of("output-write-failed", kind=kind, path=path, option=option,
+                              reason=reason or (os_reason(exc) if exc is not None else "系统错误"),
+                              advice="如果文件正在 Excel/WPS 中打开，请先关闭；或" if locked else "请")
+
+
 class ServerStorageError(ComplianceError):
     """The web server's own disk cannot take an upload or a report (full, read-only): said plainly, no path."""
 

@@ -70,7 +70,7 @@ DECLARED = [
                 "JSON 会写在报告上面", "给 --json 另起一个文件名"),
     ProblemType("output-is-folder", RUN, "{option} 的路径 {path} 是一个文件夹。请给出文件名，如 {example}",
                 "输出路径是已有的文件夹", "在文件夹后面加上文件名"),
-    ProblemType("output-write-failed", RUN, "无法写入{kind} {path}（{reason}）。如果文件正在 Excel/WPS 中打开，请先关闭；或用 {option} 换一个位置",
+    ProblemType("output-write-failed", RUN, "无法写入{kind} {path}（{reason}）。{advice}用 {option} 换一个位置",
                 "写入输出文件时系统报错（没有权限、磁盘已满、文件被占用等）", "关闭占用它的程序，或换一个位置"),
     *HISTORY_STORE, *HISTORY_RECORD,  # problem_codes_history.py
     # -- files -----------------------------------------------------------------

@@ -75,6 +75,7 @@ class Verdict:
     nothing_read: str | None = None  # a run-level problem code when no file could be read
     where: str = ""  # the paths given, named when none of them holds a spreadsheet
     history_failed: str | None = None  # the history store could not be used: the month is not recorded
+    unfinished: str | None = None  # an output could not be written (报告未能保存): never 通过 beside exit 2 either
 
     @classmethod
     def of(cls, counts: dict[str, int], unreadable: int, findings=(), nothing_read: str | None = None,
@@ -84,7 +85,7 @@ class Verdict:
 
     @property
     def exit_code(self) -> int:
-        if self.nothing_read or self.history_failed:
+        if self.nothing_read or self.history_failed or self.unfinished:
             return EXIT_CANNOT_RUN
         flagged = self.late or self.unjudged or self.unreadable or self.findings
         return EXIT_PROBLEMS if flagged else EXIT_OK
@@ -93,16 +94,18 @@ class Verdict:
     def text(self) -> str:
         if self.nothing_read:
             return message(self.nothing_read, where=self.where)
-        if self.history_failed:  # never 通过 beside exit 2: the month's follow-up is missing (probe p80 M1)
-            return f"未完成：{self.history_failed}。本次检查：{self._findings_text()}"
+        missing = self.unfinished or self.history_failed
+        if missing:  # never 通过 beside exit 2: the report, or the month's follow-up, is missing (probe p80 M1, p87 L4)
+            return f"未完成：{missing}。本次检查：{self._findings_text()}"
         return self._findings_text()
 
     def _findings_text(self) -> str:
+        missing = self.unfinished or self.history_failed
         if not (self.late or self.unjudged or self.unreadable or self.findings):
-            return f"{self.records} 条记录全部按时公开或未到期。" if self.history_failed else \
+            return f"{self.records} 条记录全部按时公开或未到期。" if missing else \
                 f"通过：{self.records} 条记录全部按时公开或未到期。"
         parts = [f"逾期 {self.late} 条" if self.late else "",
                  f"数据有误或无法判定 {self.unjudged} 条" if self.unjudged else "",
                  f"{self.unreadable} 个文件无法读取" if self.unreadable else "", *self.findings]
         said = f"共 {self.records} 条记录，" + "，".join(p for p in parts if p) + "。"
-        return said if self.history_failed else "未通过：" + said
+        return said if missing else "未通过：" + said

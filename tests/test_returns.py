@@ -35,7 +35,8 @@ def assert_results_then_error(proc: subprocess.CompletedProcess, error: str) -> 
     assert out.splitlines()[1].startswith("排名") and "区安监局" in out  # the table
     assert "区安监局.xlsx:处罚:3 late 西安监罚〔2016〕2号：逾期公开" in out  # the problem lines
     assert "区安监局.xlsx:处罚:4 overdue" in out
-    assert out.rstrip().splitlines()[-1] == "未通过：共 3 条记录，逾期 2 条。"
+    # never the plain verdict beside exit 2: the report is missing (probe p87 L4)
+    assert out.rstrip().splitlines()[-1] == "未完成：报告未能保存。本次检查：共 3 条记录，逾期 2 条。"
     assert "报告已保存" not in out
     assert error in proc.stderr and "Traceback" not in proc.stderr
 
@@ -64,8 +65,10 @@ def test_quiet_still_gives_the_verdict(tmp_path):
     ledger(tmp_path / "区安监局.xlsx")
     (tmp_path / "占位").write_text("not a folder", encoding="utf-8")
     proc = check(tmp_path, "--out", "占位/报告.xlsx", "-q")
-    assert proc.returncode == 2 and proc.stdout == "未通过：共 3 条记录，逾期 2 条。\n"
+    assert proc.returncode == 2 and proc.stdout == "未完成：报告未能保存。本次检查：共 3 条记录，逾期 2 条。\n"
     assert "无法写入报告" in proc.stderr
+    # a file in the way of the folder is no file open in Excel: no such advice (probe p87 L4)
+    assert "占位 不是文件夹）。请用 --out 换一个位置" in proc.stderr and "Excel" not in proc.stderr, proc.stderr
 
 
 def test_json_on_stdout_says_on_stderr_where_the_report_went(tmp_path):

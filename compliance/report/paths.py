@@ -23,7 +23,7 @@ import zipfile
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
-from ..errors import ComplianceError
+from ..errors import ComplianceError, write_failed
 from ..ingest.files import is_own_json, zip_sheet_names
 from ..ingest.load import OwnFiles
 from . import tempfiles
@@ -222,8 +222,7 @@ def _refuse_file_as_folder(path: Path, kind: str, option: str) -> None:
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
     if not folder.is_dir():
-        raise ComplianceError.of("output-write-failed", kind=kind, path=path, reason=f"{folder} 不是文件夹",
-                                 option=option)
+        raise write_failed(kind, path, option, reason=f"{folder} 不是文件夹")
 
 
 def _key(path) -> str:
