@@ -352,7 +352,8 @@ def open_cmd(db, units, json_target, show_all):
         if item["status_label"] and item["status_label"] != found and item["problem"] != "not-found":
             found += f"（现为{item['status_label']}）"
         click.echo(f"{item['unit']}  {item['document_number'] or item['party'] or ''}  自 {item['first_period']} 起"
-                   f"（{item['periods_open']} 期）  {found}  现状：{item['state_label']}")
+                   f"（{item['periods_open']} 期）  {found}  现状：{item['state_label']}"
+                   + (f"  说明：{item['note']}" if item.get("note") else ""))
     if len(shown) < len(items):
         click.echo(f"……另有 {len(items) - len(shown)} 项未列出，加 --all 显示全部，"
                    "或用 --unit 只看一个单位、用 history export 导出整改台账")

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import sqlite3
 
+import openpyxl
 import pytest
+from click.testing import CliRunner
 
+from compliance.cli import main
 from compliance.history.blob import decode
 from compliance.history.columns import RECORD_COLUMNS
 from compliance.history.schema import SCHEMA_VERSION
@@ -108,3 +111,46 @@ def test_a_damaged_records_blob_is_said_as_a_corrupt_store(backend, tmp_path, re
     with pytest.raises(StoreError) as caught:
         HistoryStore(db).records(["2016-10"], ["区安监局"])
     assert caught.value.code == "store-corrupt"
+
+
+def _as_version_2(db) -> None:
+    """The store as version 2 wrote it: no 说明 (note) column on the follow-up items, version 2."""
+    if str(db).startswith("postgresql"):
+        import psycopg  # the server's driver: only for the PostgreSQL case
+
+        conn = psycopg.connect(db, autocommit=True)
+        set_version = "UPDATE compliance_meta SET value = '2' WHERE key = 'schema_version'"
+    else:
+        conn = sqlite3.connect(db, isolation_level=None)
+        set_version = "PRAGMA user_version = 2"
+    with conn:
+        conn.execute('ALTER TABLE followups DROP COLUMN "note"')
+        conn.execute(set_version)
+
+
+def _export_notes(tmp_path, db, name: str) -> dict:
+    target = tmp_path / name
+    result = CliRunner().invoke(main, ["history", "export", str(target), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    rows = list(openpyxl.load_workbook(target, read_only=True)["整改台账"].iter_rows(min_row=3, values_only=True))
+    at = rows[0].index("说明")
+    return {row[2]: row[at] for row in rows[1:] if row[0]}
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_version_2_store_is_read_then_keeps_the_notes_from_the_next_run_on(backend, tmp_path, request):
+    # probe p87 M1: `history export` (the 整改台账 for 法制办) and `history open` left 说明 empty, the
+    # "请单位说明" of an item gone from its ledger too: the notes were not stored
+    db = new_store(backend, tmp_path, request)
+    assert _check(tmp_path, "2016-10", "2016-11-25", db=db)[0].exit_code == 1
+    _as_version_2(db)
+    assert _history(tmp_path, "open", db=db)["items"]  # read as it is, without its notes
+    assert set(_export_notes(tmp_path, db, "v2.xlsx").values()) <= {None}
+    result, payload = _check(tmp_path, "2016-11", "2016-12-26", db=db)
+    assert result.exit_code == 1 and "已升级到本版本的结构" in result.output, result.output
+    said = {item["document_number"] or "（无文书号）": item.get("note") for item in payload["history"]["carried_over"]}
+    notes = _export_notes(tmp_path, db, "v3.xlsx")
+    assert "请单位说明" in notes["西安监罚〔2016〕3号"], notes  # gone from its ledger, as 整改跟踪 says
+    assert {n: notes[n] for n in said} == {n: note for n, note in said.items()}, (notes, said)
+    opened = {item["document_number"]: item.get("note") for item in _history(tmp_path, "open", db=db)["items"]}
+    assert "请单位说明" in opened["西安监罚〔2016〕3号"], opened

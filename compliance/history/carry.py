@@ -247,7 +247,7 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     # 台账中消失 last time: a unit that then sends nothing (or no ledger of that month) has not explained it
     was_dropped = carried["state"].astype(object).eq("dropped").to_numpy(bool)
     carried = _states(carried, at, now)
-    carried["note"] = None  # the found record's problems, said in 整改跟踪 (not stored)
+    carried["note"] = None  # this period's word on each item (the found record's problems …): 整改跟踪's 说明
     if now is not None:
         said = issues_column(now, as_of.isoformat(), run_date.isoformat())
         found = carried.index[at >= 0]
@@ -288,7 +288,7 @@ def follow_up(store: HistoryStore, period: str, records: pd.DataFrame, scoped: p
     carried["periods_open"] = periods_open(carried, period)
     carried["carried"] = 1
     new = _new_items(scoped, period, at[at >= 0])
-    return FollowUp(period, previous, store.label, carried[FOLLOWUP_COLUMNS + ["note"]].reset_index(drop=True), new,
+    return FollowUp(period, previous, store.label, carried[FOLLOWUP_COLUMNS].reset_index(drop=True), new,
                     rates, spelled, latest_days(records, as_of), listed)
 
 

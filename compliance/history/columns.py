@@ -7,7 +7,7 @@ RECORD_COLUMNS = ["unit", "category", "number_key", "document_number", "party", 
                   "deadline", "status", "online_result", "problems", "source_file", "sheet", "row"]
 FOLLOWUP_COLUMNS = ["unit", "category", "number_key", "document_number", "party", "decision_date", "first_period",
                     "periods_open", "problem", "state", "carried", "published_date", "working_days_late", "status",
-                    "still_open", "source_file", "sheet", "row"]
+                    "still_open", "source_file", "sheet", "row", "note"]  # note: 整改跟踪's 说明 (schema version 3)
 RATE_COLUMNS = ["period", "unit", "category", "rate"]
 
 # A unit_counts row of this status holds, in its count, the latest day (YYYYMMDD) the unit's ledgers of the

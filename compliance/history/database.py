@@ -71,11 +71,13 @@ class Database:
 
     def followup_rows(self, period: str, still_open: bool = False) -> list[tuple]:
         """One period's follow-up items as plain tuples of FOLLOWUP_COLUMNS (no pandas: `history open`)."""
-        sql = f"SELECT {_names(FOLLOWUP_COLUMNS)} FROM followups WHERE period = :period"
-        if still_open:
-            sql += " AND still_open = 1"
         with self._connect() as c:
-            return c.rows(sql, {"period": period})
+            stored = FOLLOWUP_COLUMNS if c.version >= 3 else FOLLOWUP_COLUMNS[:-1]  # not yet migrated: no 说明
+            sql = f"SELECT {_names(stored)} FROM followups WHERE period = :period"
+            if still_open:
+                sql += " AND still_open = 1"
+            rows = c.rows(sql, {"period": period})
+        return rows if len(stored) == len(FOLLOWUP_COLUMNS) else [(*row, None) for row in rows]
 
     def records(self, periods: list[str], units: list[str]) -> pd.DataFrame:
         """Stored records of ``periods`` and ``units`` (keys, dates and status: what the follow-up needs)."""
@@ -231,6 +233,18 @@ class Database:
         if version >= t.SCHEMA_VERSION:
             return
         backup = c.backup(version)
+        if version < 2:
+            self._migrate_from_1(c)
+        if "note" not in _columns(c, "followups"):  # (a store made as version 1 by hand in a test may have it)
+            for statement in t.MIGRATE_FROM_2:
+                c.run(statement)
+        c.set_version(t.SCHEMA_VERSION)
+        self.migrated = backup if backup is not None else ""
+
+
+    @staticmethod
+    def _migrate_from_1(c) -> None:
+        """Version 1's records, one row each, become one Parquet blob per period."""
         for table in t.MIGRATE_FROM_1_BEFORE:
             c.run(t.create_table(table, c.dialect))
         from . import blob  # pyarrow's Parquet writer: only a run that records
@@ -242,8 +256,14 @@ class Database:
                   {"period": period, "format": blob.FORMAT, "data": blob.encode(_frame(t.V1_RECORD_COLUMNS, rows))})
         for statement in t.MIGRATE_FROM_1_AFTER:
             c.run(statement)
-        c.set_version(t.SCHEMA_VERSION)
-        self.migrated = backup if backup is not None else ""
+
+
+def _columns(c, table: str) -> set[str]:
+    """The columns ``table`` has now, in either backend."""
+    if c.dialect == "sqlite":
+        return {name for (name,) in c.rows(f"SELECT name FROM pragma_table_info('{table}')")}
+    return {name for (name,) in c.rows("SELECT column_name FROM information_schema.columns "
+                                       "WHERE table_name = :table AND table_schema = current_schema()", {"table": table})}
 
 
 def _values(frame: pd.DataFrame, names: list[str], period: str) -> list[list]:

@@ -58,7 +58,7 @@ def items_json(frame: pd.DataFrame) -> list[dict]:
     if not len(frame):
         return []
     items = item_dicts({name: frame[name].tolist() for name in ITEM_FIELDS})
-    if "note" in frame:  # this run's word on the item (整改跟踪's 说明): not stored, so not in `history open`
+    if "note" in frame:  # the period's word on the item (整改跟踪's 说明)
         for item, note in zip(items, frame["note"].tolist()):
             item["note"] = _text(note)
     return items
@@ -81,6 +81,8 @@ def open_items(store: HistoryStore, units=()) -> list[dict]:
         return []
     columns = dict(zip(FOLLOWUP_COLUMNS, map(list, zip(*rows))))
     items = item_dicts(columns)
+    for item, note in zip(items, columns["note"]):  # stored since schema version 3 (None before)
+        item["note"] = None if _missing(note) else mask_ids(note)
     for item, carried in zip(items, columns["carried"]):  # the labels are for people
         item["problem_label"] = PROBLEM_LABELS.get(item["problem"], item["problem"])
         item["state_label"] = STATE_LABELS.get(item["state"], item["state"])

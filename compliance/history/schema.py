@@ -5,14 +5,15 @@ No SQLAlchemy here: a SQLite store is read and written with the standard library
 
 Version 2 keeps each period's records as one Parquet blob (``period_records``, blob.py) instead of one row
 per record (version 1's ``records`` table): a 100,000-record period is written in one statement.
-``MIGRATE_FROM_1`` turns a version 1 store into a version 2 one (database.Database.migrate).
+``MIGRATE_FROM_1`` turns a version 1 store into a version 2 one (database.Database.migrate). Version 3 adds each
+follow-up item's 说明 (``note``): ``MIGRATE_FROM_2``.
 """
 
 from __future__ import annotations
 
 from .columns import FOLLOWUP_COLUMNS
 
-SCHEMA_VERSION = 2  # SQLite: PRAGMA user_version; PostgreSQL: the meta table's schema_version
+SCHEMA_VERSION = 3  # SQLite: PRAGMA user_version; PostgreSQL: the meta table's schema_version
 
 # Column types as each backend spells them; "blob" is the one that differs
 TYPES = {"sqlite": {"text": "TEXT", "int": "INTEGER", "float": "FLOAT", "blob": "BLOB"},
@@ -82,3 +83,5 @@ V1_RECORD_COLUMNS = ["unit", "category", "number_key", "document_number", "party
                      "row"]
 MIGRATE_FROM_1_BEFORE = ["period_records"]  # tables made before the blobs are written
 MIGRATE_FROM_1_AFTER = ["DROP TABLE records"]  # its index goes with it
+# Version 2 -> 3: each follow-up item keeps the 说明 its period said of it (history export, history open: probe p87)
+MIGRATE_FROM_2 = ['ALTER TABLE followups ADD COLUMN "note" TEXT']
