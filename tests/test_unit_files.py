@@ -586,6 +586,22 @@ def test_a_blank_unit_cell_under_a_repeated_page_header_is_the_unit_of_the_page_
     assert [i["code"] for i in records[8]["issues"]] == ["unit-blank-among-units"]
 
 
+def test_a_blank_unit_cell_under_the_same_header_after_a_section_row_is_said_not_carried(tmp_path):
+    # review rev62: 一、行政许可 and 二、行政处罚, each under the same printed header: the penalty table's first
+    # row, its 单位 blank, went silently to 区人社局 (the permits' last unit); a new table takes nothing from above
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    header = ["序号", "单位", "行政相对人名称", "决定文书号", "决定日期", "公开日期"]
+    write_xlsx(folder / "区政府办_10月汇总.xlsx", {"汇总": [
+        ["一、行政许可"], header, [1, "区人社局", "黄石甲公司", "西人社许〔2016〕1号", D(2016, 10, 10), D(2016, 10, 12)],
+        ["二、行政处罚"], header, [1, None, "黄石丙公司", "西安监罚〔2016〕7号", D(2016, 9, 1), D(2016, 11, 20)],
+        [2, "区环保局", "黄石丁公司", "西环罚〔2016〕2号", D(2016, 10, 10), D(2016, 10, 12)]]})
+    result = run(tmp_path, folder, "--json", tmp_path / "r.json")
+    records = {r["row"]: r for r in json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["records"]}
+    assert records[6]["unit"] != "区人社局" and records[6]["status"] == "late", records[6]
+    assert [i["code"] for i in records[6]["issues"]] == ["unit-blank-among-units"]
+
+
 @pytest.mark.parametrize("column", ["办理部门", "受理部门", "部门名称"])
 def test_a_service_centres_department_column_names_each_records_unit(tmp_path, column):
     # probe p86 F2: a 政务服务中心 export's 办理部门 was not read: every department's permits, an overdue one of

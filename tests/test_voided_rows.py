@@ -108,6 +108,20 @@ def test_a_last_row_with_its_applicant_or_its_acceptance_day_is_a_record_not_a_r
     assert any(n.startswith("第 5 行在表格末尾，只有文书号") for n in notes), notes  # the bare one still is
 
 
+def test_numbers_reserved_under_a_unit_name_column_filled_down_are_still_reserved(tmp_path):
+    # review rev62: the 单位名称 column holding the deciding unit on every row, two numbers kept in advance at
+    # the end: the unit's name is no applicant, and the rows stay skipped (not 数据有误)
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "处罚.xlsx", {"处罚": [
+        ["序号", "单位名称", "处罚决定书文号", "作出决定日期", "公开日期"],
+        [1, "区安监局", "西安监罚〔2016〕1号", *ON_TIME], [2, "区安监局", "西安监罚〔2016〕2号", *ON_TIME],
+        [3, "区安监局", "西安监罚〔2016〕3号", None, None], [4, "区安监局", "西安监罚〔2016〕4号", None, None]]})
+    result, data = check(tmp_path, folder)
+    assert result.exit_code == 0, result.output
+    assert [r["row"] for r in data["records"]] == [2, 3]
+
+
 def test_numbers_reserved_at_the_end_stay_skipped_above_the_sign_off(tmp_path):
     # probe 16: the 落款日期 alone under the date column, or 主要负责人：… 经办人：…, below the reserved
     # number made it "among the decisions": 数据有误 (no date) against an office that had none to publish

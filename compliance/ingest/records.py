@@ -246,9 +246,12 @@ def _read_blocks(frame, evidence, mapping, rules, result, sheet, context, inner=
     for block, (start, stop, block_mapping) in enumerate(zip(starts, stops, mappings)):
         if block:  # a new header: its own section row, else what its columns say, else the one above
             section = trailing or header_category(block_mapping) or section
-            context.block_unit = band_unit(frame, *inner[block - 1][:2]) or context.block_unit  # 填报单位 line
-            # the same header again is a printed page's (probe p84): its first blank unit cells go on the page above's
-            context.carried_unit = context.ended_unit if block_mapping.columns == mappings[block - 1].columns else None
+            band = band_unit(frame, *inner[block - 1][:2])  # a 填报单位 line
+            context.block_unit = band or context.block_unit
+            # the same header again, nothing between (no 二、行政处罚, no 填报单位 line), is a printed page's (probe
+            # p84): its first blank unit cells go on the page above's
+            page = block_mapping.columns == mappings[block - 1].columns and trailing is None and band is None
+            context.carried_unit = context.ended_unit if page else None
         trailing, context.header_follows = None, block + 1 < len(starts)
         if stop <= start:
             continue
@@ -288,7 +291,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     voided, told = not_decisions(doc, party_all, decision_text, published_text,
                                  *(text(mapped_column(frame, mapping, n)) for n in NOTE_FIELDS),
                                  kinds=text(frame[kind_at]) if kind_at in frame.columns else None,
-                                 elsewhere=words_elsewhere(frame, read_columns(mapping, issuer, kind_at)))
+                                 elsewhere=words_elsewhere(frame, *read_columns(mapping, issuer, kind_at)))
     for code, rows in told.items():  # 作废 / 空号 numbers; applications not yet decided (审批中)
         result.notes.append(problem(code, file=context.source_file, sheet=sheet.name,
                                     rows=row_list((frame.index.to_numpy()[rows] + result.header_row + 1).tolist())))

@@ -21,6 +21,7 @@ import pandas as pd
 from ..textscan import contains_any, matches
 from .header import NON_RECORD
 from .rows import COUNT_CELL
+from .unit_text import unit_in_text
 
 # What a clerk writes beside a number that was never used for a decision.
 VOID_WORDS = ("作废", "空号", "废号")
@@ -151,20 +152,22 @@ def notice_rows(doc: pd.Series) -> np.ndarray:
     return out
 
 
-def read_columns(mapping, *others) -> set:
-    """The columns read as fields (and ``others``), whose cells ``words_elsewhere`` passes over. A bare 单位名称
-    column beside no party column holds the applicants (unit_column.record_units reads it so): a name there is
-    a party's, so it is not passed over (probe p86: 黄石丙化工有限公司 on a row whose 发证日期 was still blank)."""
+def read_columns(mapping, *others) -> tuple[set, object]:
+    """(the columns read as fields, and ``others``, whose cells ``words_elsewhere`` passes over; a bare 单位名称
+    column beside no party column, which may hold the applicants: unit_column.record_units reads it so). A name
+    there that names no office is a party's, so the row is no number kept in advance (probe p86: 黄石丙化工有限公司
+    on a row whose 发证日期 was still blank); the unit's own name filled down the sheet is not (review rev62)."""
     used = {*mapping.columns.values(), *mapping.number_kinds.values(), *mapping.stand_ins.values(), *others}
+    applicants = None
     if mapping.is_weak("unit") and "单位名称" in (mapping.header_of("unit") or "") and "party" not in mapping.columns:
-        used.discard(mapping.columns["unit"])
-    return used
+        applicants = mapping.columns["unit"]
+    return used, applicants
 
 
-def words_elsewhere(frame: pd.DataFrame, used: set) -> Callable[[np.ndarray], np.ndarray]:
+def words_elsewhere(frame: pd.DataFrame, used: set, applicants=None) -> Callable[[np.ndarray], np.ndarray]:
     """rows -> whether each holds words (Chinese, four characters or more: 虚开发票, 未按规定…) or a date (受理日期,
-    有效期) in a column outside ``used`` (the number's, the fields read): a decision's, or an application's, not a
-    number kept in advance."""
+    有效期) in a column outside ``used`` (the number's, the fields read), or a name that is no office's in the
+    ``applicants`` column: a decision's, or an application's, not a number kept in advance."""
     def said(rows: np.ndarray) -> np.ndarray:
         out = np.zeros(len(rows), dtype=bool)
         for column in (c for c in frame.columns if c not in used):
@@ -172,6 +175,10 @@ def words_elsewhere(frame: pd.DataFrame, used: set) -> Callable[[np.ndarray], np
             out |= np.fromiter((isinstance(v, (dt.date, dt.datetime)) or isinstance(v, str) and (
                 len(_WORDS.findall(v)) >= 4 and not _NUMBER.search(v) or _DATE_TEXT.match(v.strip()) is not None)
                 for v in cells), bool, len(rows))  # another number (案件编号) is no facts
+        if applicants is not None and applicants in frame.columns:
+            cells = frame[applicants].to_numpy(object)[rows]
+            out |= np.fromiter((isinstance(v, str) and len(_WORDS.findall(v)) >= 2 and unit_in_text(v.strip()) is None
+                                for v in cells), bool, len(rows))
         return out
     return said
 

@@ -80,7 +80,8 @@ class SheetSpec:
     def subtitle_height(self) -> float:
         """Points for the subtitle, wrapped within its columns."""
         usable = max(sum(self.widths[:self.last_merged_col + 1]) - 1, 1)
-        lines = -(-int(display_width(self.subtitle or "") * 1.1) // int(usable))  # ceil; Calibri runs a little wide
+        lines = sum(max(-(-int(display_width(line) * 1.1) // int(usable)), 1)  # ceil; Calibri runs a little wide
+                    for line in (self.subtitle or "").split("\n"))
         spare = 1 if lines > 2 else 0  # wrapping at word ends loses part of each line: in a narrow span it adds up
         return LINE_HEIGHT * (max(lines, 1) + spare) + 2
 

@@ -39,10 +39,12 @@ def write_rust(specs: list[SheetSpec], path: Path) -> None:
 
     cache: dict[tuple, object] = {}
 
-    def fmt(fill=None, bold=False, num=None, size=None, wrap=False, boxed=False):
-        key = (fill, bold, num, size, wrap, boxed)
+    def fmt(fill=None, bold=False, num=None, size=None, wrap=False, boxed=False, top=True):
+        key = (fill, bold, num, size, wrap, boxed, top)
         if key not in cache:
-            f = Format()
+            # a tall row's figures at its top, not its foot (a 汇总 row tall for a 备注 printed on the next page:
+            # probe p87 L2), as the fallback writer has them
+            f = Format().set_align("top") if top else Format()
             f = f.set_background_color(fill) if fill else f
             f = f.set_bold() if bold else f
             f = f.set_num_format(num) if num else f
@@ -78,7 +80,7 @@ def _rust_options(spec: SheetSpec, fmt) -> dict:
     wrapped = (set(spec.row_heights) if spec.highlight else set(spec.row_heights) & set(spec.bold_rows)) \
         if spec.wrap_columns else set()
     row_formats = {spec.header_row + 1 + r: fmt(spec.highlight.get(r), bold=r in spec.bold_rows, wrap=r in wrapped)
-                   for r in set(spec.highlight) | set(spec.bold_rows) | wrapped}
+                   for r in set(spec.highlight) | set(spec.bold_rows) | wrapped | set(spec.row_heights)}
     # Only rates and their differences get a column format: a cell's own format hides the
     # row's fill, and whole numbers show as such in General anyway.
     column_formats = {name: fmt(num=NUMBER_FORMATS[kind]) for name, kind in zip(spec.frame.columns, spec.kinds)
@@ -99,7 +101,7 @@ def _rust_options(spec: SheetSpec, fmt) -> dict:
     if spec.repeat_columns:
         page["repeat_columns"] = (0, spec.repeat_columns - 1)
     options = dict(column_widths=spec.widths,
-                   header_format=fmt(HEADER_FILL, bold=True, wrap=True, boxed=spec.boxed),
+                   header_format=fmt(HEADER_FILL, bold=True, wrap=True, boxed=spec.boxed, top=False),
                    header_row=spec.header_row, row_formats=row_formats or None,
                    column_formats=column_formats or None, autofilter=spec.autofilter, page_setup=page,
                    row_heights={spec.header_row: 30, **({0: 26} if spec.title else {}),
@@ -109,7 +111,7 @@ def _rust_options(spec: SheetSpec, fmt) -> dict:
     merges = []
     if spec.title:
         # 12 pt: rustpy-xlsxwriter 0.8 leaves a merged row at the default 15 pt height, where 14 pt is clipped
-        merges.append((0, 0, 0, spec.last_merged_col, spec.title, fmt(bold=True, size=TITLE_SIZE)))
+        merges.append((0, 0, 0, spec.last_merged_col, spec.title, fmt(bold=True, size=TITLE_SIZE, top=False)))
     if spec.subtitle:
         merges.append((1, 0, 1, spec.last_merged_col, spec.subtitle, fmt(wrap=True)))
     if merges:

@@ -82,7 +82,8 @@ def spec(sheet) -> SheetSpec:
         # … in three narrow columns: the scope and the rule only (the rates' definitions, 7 to 12 lines there,
         # are on 说明, as they are for every report)
         result.title = TITLE
-        result.subtitle = f"{scope_text(run, rule=False)}。规则：{run.rules.name}。各比率的算法见“说明”工作表。{made}"
+        # one sentence a line: wrapped as one run in that narrow span it broke inside a date (2016-↵12-26: p87 L1)
+        result.subtitle = f"{scope_text(run, rule=False)}。\n规则：{run.rules.name}。\n各比率的算法见“说明”工作表。\n{made}"
         result.chart = replace(chart, width=560, col=3)  # narrower, right of 排名, 单位, 类别
     rows_pt = 26 + result.subtitle_height + 30 + 15 * (len(frame) + 3)  # title, subtitle, header, rows, the gap
     _, one_page = print_fit(widths[:len(kinds) - 3], rows_pt, chart.height, repeated=3)
