@@ -68,3 +68,19 @@ def test_a_utf16_export_without_a_byte_order_mark_starting_in_chinese_is_read(tm
         code, data = run(path)
         assert [(r["document_number"], r["status"]) for r in data["records"]] == [
             ("西安监罚〔2023〕1号", "on_time"), ("西安监罚〔2023〕2号", "overdue")], encoding
+
+
+def test_a_comma_separated_ledger_saved_as_txt_is_no_note(tmp_path):
+    # review rev62: a CSV saved as 2026年10月行政处罚台账.txt (no unit in its name) was skipped as a text note, its
+    # late decisions with it, and the run passed; it is a ledger in the wrong form, as before
+    folder = tmp_path / "10月"
+    folder.mkdir()
+    (folder / "2016年10月行政处罚台账.txt").write_text(
+        "序号,行政相对人名称,处罚决定书文号,作出处罚决定日期,公示日期\n1,黄石乙公司,西安监罚〔2016〕2号,2016-09-01,2016-11-20\n",
+        encoding="utf-8")
+    (folder / "区环保局_导出.txt").write_bytes("\r\n".join([HEADER, *ROWS]).replace("安监", "环保").encode("gbk"))
+    code, data = run(folder)
+    sent = next(f for f in data["inputs"] if f["file"].endswith("台账.txt"))
+    assert sent["error"] is not None and sent["error"]["code"] == "wrong-form", sent
+    assert code == 1
+

@@ -192,10 +192,11 @@ def _plain_text(path: Path) -> bool:
             head = handle.read(1 << 16)
     except OSError:
         return False
-    return sniff(path, head) == "text"
+    return sniff(path, head) == "text" and not _tab_table(head, separators=("\t", ","))  # a CSV saved as .txt:
+    # a table in the wrong form, not a note (review rev62: its late decisions were passed over)
 
 
-def _tab_table(head: bytes) -> bool:
+def _tab_table(head: bytes, separators: tuple[str, ...] = ("\t",)) -> bool:
     """The first lines are rows of a tab-separated table (three or more cells in two of the first five lines),
     not a note (说明.txt): what Excel saves as 「Unicode 文本」 (UTF-16) or 「文本文件（制表符分隔）」 (GBK)."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -203,7 +204,7 @@ def _tab_table(head: bytes) -> bool:
     else:
         text = head.decode("utf-8", "ignore") if _utf8(head) else head.decode("gb18030", "ignore")
     lines = [line for line in text.splitlines() if line.strip()][:5]
-    return sum(line.count("\t") >= 2 for line in lines) >= 2
+    return sum(max(line.count(mark) for mark in separators) >= 2 for line in lines) >= 2
 
 
 def _utf8(head: bytes) -> bool:
