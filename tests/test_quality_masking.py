@@ -278,3 +278,21 @@ def test_a_first_generation_id_on_the_list_is_found_and_a_registration_number_is
     assert len(shown) == 1 and "420203******301" in shown[0], records["西安监罚〔2016〕1号"]["issues"]
     assert not any(i["code"] == "id-number-online" for i in records["西安监罚〔2016〕2号"]["issues"])
     assert "420203850612301" not in text + _workbook_text(tmp_path / "r.xlsx")
+
+
+def test_a_fifteen_digit_ticket_number_on_the_list_is_no_id(tmp_path):
+    # review rev62: 交警's simple-procedure decision numbers are 15 digits (420203100111947): on a list's number
+    # column they were told 网站公开了完整身份证号
+    numbers = ["420203100111947", "420203100111948"]
+    header = ["序号", "行政相对人名称", "处罚决定书文号", "作出处罚决定日期", "公示日期"]
+    ledger = write_xlsx(tmp_path / "区公安分局_行政处罚.xlsx", {"处罚": [header] + [
+        [i, f"黄石{'甲乙'[i - 1]}运输有限公司", n, dt.date(2016, 10, 10), dt.date(2016, 10, 12)]
+        for i, n in enumerate(numbers, start=1)]})
+    online = write_xlsx(tmp_path / "信用网站_行政处罚导出.xlsx", {"行政处罚": [
+        ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "处罚机关"]] + [
+        [n, f"黄石{'甲乙'[i]}运输有限公司", "2016-10-10", "2016-10-12", "区公安分局"] for i, n in enumerate(numbers)]})
+    result = CliRunner().invoke(main, ["check", str(ledger), "--as-of", "2016-12-31", "--online", str(online),
+                                       "-o", str(tmp_path / "r.xlsx"), "--json", str(tmp_path / "r.json")])
+    assert result.exit_code == 0, result.output
+    assert "id-number-online" not in (tmp_path / "r.json").read_text(encoding="utf-8")
+

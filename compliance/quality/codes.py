@@ -294,12 +294,14 @@ def mask_ids_in_text(values: pd.Series) -> pd.Series:
     return pd.Series(out, index=values.index, dtype=object)
 
 
-def exposed_ids(*texts: pd.Series) -> np.ndarray:
-    """Per row, the first checksum-valid 18-digit ID number found in any of ``texts``, masked ("" where
-    none): an online list that shows one has made personal data public."""
-    n = len(texts[0]) if texts else 0
+def exposed_ids(*texts: pd.Series, numbers: tuple[pd.Series, ...] = ()) -> np.ndarray:
+    """Per row, the first checksum-valid 18-digit ID number found in any of ``texts`` or ``numbers``, or a
+    first-generation one (15 digits) in ``texts``, masked ("" where none): an online list that shows one has made
+    personal data public. A 文书号 (``numbers``) of 15 digits is a number of its own (交警 420203100111947)."""
+    n = len((texts or numbers)[0]) if texts or numbers else 0
     out = np.full(n, "", dtype=object)
-    for values in texts:
+    for values in (*texts, *numbers):
+        only_18 = any(values is number for number in numbers)
         codes, uniques = pd.factorize(values.astype(object).fillna(""))
         distinct = pd.Series(uniques, dtype=object).astype(str)
         found = distinct.str.extract(ID_IN_TEXT, expand=False) \
@@ -307,7 +309,7 @@ def exposed_ids(*texts: pd.Series) -> np.ndarray:
         candidates = found.to_numpy(object)
         valid = CodeColumn(candidates).person()  # a company's all-digit code is no ID (911101198001011769)
         old = distinct.str.extract(ID15_IN_TEXT, expand=False).fillna("").map(plain_id).to_numpy(object)
-        first = ~valid & np.fromiter(map(first_generation_id, old), dtype=bool, count=len(old))  # 420203850612301 (p83)
+        first = ~valid & np.fromiter(map(first_generation_id, old), dtype=bool, count=len(old)) & (not only_18)  # p83
         candidates, valid = np.where(first, old, candidates), valid | first
         shown = np.array([mask_id(c) if v else "" for c, v in zip(candidates, valid)], dtype=object)  # distinct
         row = shown[codes] if len(codes) else np.zeros(0, dtype=object)
