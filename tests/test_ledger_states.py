@@ -103,13 +103,15 @@ def test_a_withdrawn_or_refused_application_under_a_result_column_is_no_decision
 
 
 def test_withdrawn_in_a_remark_beside_a_decision_number_or_date_is_what_befell_the_decision(tmp_path):
-    # 撤回 may also be a decision withdrawn (行政许可法 第八条): with its number or its date it stays a record
+    # 撤回 may also be a decision withdrawn (行政许可法 第八条): with its number or its date it stays a record;
+    # so does a bare 撤回 / 已撤回 with neither (review rev62: judged, the unit's claim for 法制办)
     header = ["序号", "申请人", "备注", "许可决定日期", "许可文书号", "公开日期"]
     book = write_xlsx(tmp_path / "区人社局_许可台账.xlsx", {"行政许可": [
         header, [1, "黄石乙劳务有限公司", "申请人撤回", None, "西人社许〔2024〕2号", None],
-        [2, "黄石丙劳务有限公司", "撤回", D(2024, 9, 2), None, None]]})
+        [2, "黄石丙劳务有限公司", "撤回", D(2024, 9, 2), None, None],
+        [3, "黄石丁劳务有限公司", "撤回", None, None, None], [4, "黄石戊劳务有限公司", "已撤回", None, None, None]]})
     result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--json", "-"])
-    assert [r["row"] for r in json.loads(result.stdout)["records"]] == [2, 3]
+    assert [r["row"] for r in json.loads(result.stdout)["records"]] == [2, 3, 4, 5]
 
 
 @pytest.mark.parametrize("state", ["撤回", "中止", "审查"])

@@ -61,7 +61,8 @@ BEFORE_DECISION_STATES = frozenset({"受理", "已受理", "待受理", "审核�
 
 # In a 备注, only these say plainly that an application came to no decision (probe p86: 申请人撤回 in 备注 was
 # 数据有误, and a claim of not publishing too); 撤回 alone may be a decision withdrawn (行政许可法 第八条)
-WITHDRAWN_REMARKS = re.compile(r"^(?:申请人|当事人|企业)?(?:主动)?(?:撤回申请|申请撤回|撤回|已撤回|申请已撤回)$|^(?:申请)?不予受理$")
+WITHDRAWN_REMARKS = re.compile(r"^(?:申请人|企业)?(?:主动)?(?:撤回申请|申请撤回|申请已撤回)$|^申请人(?:主动)?已?撤回$"
+                               r"|^(?:申请)?不予受理$")  # an application's words only: a bare 撤回 is judged (exempt)
 
 
 def undecided_rows(decision_text: pd.Series, published_text: pd.Series, state: pd.Series | None = None,
