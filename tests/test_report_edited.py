@@ -84,8 +84,36 @@ def test_a_report_made_from_another_folders_files_is_kept_and_the_same_folder_ag
         os.chdir(before)
     assert self_check.exit_code in (0, 1), self_check.output
     assert digest(report) == kept, "the district's report was replaced"
-    assert f"注意：reports/{NAME} 是用另一个文件夹中的文件生成的报告，没有覆盖；新报告另存为 reports/" \
+    assert f"注意：reports/{NAME} 是检查别的文件或文件夹时生成的报告，没有覆盖；新报告另存为 reports/" \
            f"公开时限检查_2016-12-31(2).xlsx" in self_check.output, self_check.output
     again = check(tmp_path, "-q")  # the district's folder again: its own report replaced, as before
     assert again.exit_code == 1 and "没有覆盖" not in again.output, again.output
     assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == sorted([NAME, "公开时限检查_2016-12-31(2).xlsx"])
+
+
+def _check_in(cwd, *args):
+    before = os.getcwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner().invoke(main, ["check", *map(str, args), "--as-of", "2016-12-31", "--no-history"])
+    finally:
+        os.chdir(before)
+
+
+def test_the_same_folder_grown_replaces_its_report_and_one_of_its_files_does_not(tmp_path):
+    # review rev62: the origin was the deepest folder of the files read: a second unit's subfolder arriving made
+    # the same folder "another"; one file of the district's folder, checked alone, replaced the district's report
+    district = tmp_path / "2016-12"
+    files = sorted(SAMPLE.glob("*.xlsx"))
+    (district / "a").mkdir(parents=True)
+    shutil.copy(files[0], district / "a")
+    assert _check_in(tmp_path, district).exit_code in (0, 1)
+    (district / "b").mkdir()
+    shutil.copy(files[1], district / "b")
+    grown = _check_in(tmp_path, district)
+    assert grown.exit_code in (0, 1) and "没有覆盖" not in grown.output, grown.output
+    report = tmp_path / "reports" / NAME
+    kept = digest(report)
+    alone = _check_in(tmp_path, district / "a" / files[0].name)
+    assert "是检查别的文件或文件夹时生成的报告，没有覆盖" in alone.output, alone.output
+    assert digest(report) == kept

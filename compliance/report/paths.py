@@ -96,17 +96,15 @@ def stamp(path: Path, origin: str | None = None) -> None:
 
 
 def report_origin(run) -> str | None:
-    """Which folder a run's files came from, as a short digest: the deepest folder holding every file read.
-    A report of the tool's default name made from another folder's files (the district's monthly check, then a
-    unit's self-check in the same working folder: probe p87) is kept, not replaced; the same folder run again is."""
-    files = [e.path for e in getattr(run, "inputs", []) if e.error is None and e.not_read is None]
-    if not files:
+    """What a run was asked to check (the files and folders given, resolved), as a short digest. A report of the
+    tool's default name made from other paths (the district's monthly folder, then one unit's self-check or one of
+    its files, in the same working folder: probe p87) is kept, not replaced; the same paths run again replace it,
+    whatever their folders now hold (review rev62)."""
+    given = getattr(run, "given", ())
+    if not given:
         return None
-    try:
-        common = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in files])
-    except ValueError:  # Windows: files on two drives
-        return None
-    return hashlib.sha256(common.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    paths = sorted({os.path.normcase(os.path.abspath(p)) for p in given})
+    return hashlib.sha256("\n".join(paths).encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
 def _origin(path: Path) -> str | None:
