@@ -6,7 +6,9 @@ A report exactly as the tool wrote it is replaced as before. Real reports throug
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import zipfile
 
 import openpyxl
 from click.testing import CliRunner
@@ -117,3 +119,12 @@ def test_the_same_folder_grown_replaces_its_report_and_one_of_its_files_does_not
     alone = _check_in(tmp_path, district / "a" / files[0].name)
     assert "是检查别的文件或文件夹时生成的报告，没有覆盖" in alone.output, alone.output
     assert digest(report) == kept
+
+
+def test_the_zip_comment_stays_as_earlier_versions_compare_it(tmp_path):
+    # review rev62: the origin appended to the zip comment made an earlier version take every new report for an
+    # edited one (refused with --out, saved aside without): it lives in an entry's own comment instead
+    assert check(tmp_path, "-q").exit_code == 1
+    with zipfile.ZipFile(tmp_path / "reports" / NAME) as archive:
+        assert re.fullmatch(rb"compliance-report sha256=[0-9a-f]{64}", archive.comment), archive.comment
+        assert re.fullmatch(rb"[0-9a-f]{16}", archive.getinfo("[Content_Types].xml").comment)

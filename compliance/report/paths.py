@@ -85,14 +85,18 @@ def _fingerprint(archive: zipfile.ZipFile) -> bytes:
     return hashlib.sha256("\n".join(listed).encode("utf-8")).hexdigest().encode("ascii")
 
 
-_FROM = b" from="
+_ORIGIN_ENTRY = "[Content_Types].xml"  # every workbook has it; its entry comment holds the report's origin
 
 
 def stamp(path: Path, origin: str | None = None) -> None:
-    """Mark a report just written as the tool's, as it is now: the zip comment holds its fingerprint, and
-    ``origin`` (report_origin: where its files were). Excel and WPS write a new archive when they save, without it."""
+    """Mark a report just written as the tool's, as it is now: the zip comment holds its fingerprint, and the
+    comment of one entry ``origin`` (report_origin: what the run was given), where an earlier version, which
+    compares the whole zip comment, does not look (review rev62). Excel and WPS write a new archive when they
+    save, without either."""
     with zipfile.ZipFile(path, "a") as archive:
-        archive.comment = _STAMP + _fingerprint(archive) + (_FROM + origin.encode("ascii") if origin else b"")
+        if origin:
+            archive.getinfo(_ORIGIN_ENTRY).comment = origin.encode("ascii")
+        archive.comment = _STAMP + _fingerprint(archive)
 
 
 def report_origin(run) -> str | None:
@@ -110,11 +114,10 @@ def report_origin(run) -> str | None:
 def _origin(path: Path) -> str | None:
     try:
         with zipfile.ZipFile(path) as archive:
-            comment = archive.comment
-    except (OSError, zipfile.BadZipFile):
+            comment = archive.getinfo(_ORIGIN_ENTRY).comment
+    except (OSError, KeyError, zipfile.BadZipFile):
         return None
-    at = comment.find(_FROM)
-    return comment[at + len(_FROM):].decode("ascii", "replace") if at >= 0 else None
+    return comment.decode("ascii", "replace") if comment else None
 
 
 # What our writers put in docProps/core.xml, and no office program leaves so when it saves (Excel fills in
@@ -131,7 +134,7 @@ def untouched(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as archive:
             if archive.comment:
-                return archive.comment.split(_FROM)[0] == _STAMP + _fingerprint(archive)
+                return archive.comment == _STAMP + _fingerprint(archive)
             return _WRITTEN_CORE.match(archive.read("docProps/core.xml")) is not None
     except (OSError, KeyError, zipfile.BadZipFile):
         return False
