@@ -289,7 +289,7 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
                 _print_results(run, say, show_all)
             if written is not None:
                 click.echo(f"报告已保存：{written}")
-            click.echo((verdict if written is not None else replace(verdict, unfinished="报告未能保存")).text)
+            click.echo(replace(verdict, unfinished=f"{getattr(exc, 'values', {}).get('kind', '输出').strip()}未能保存").text)
         raise  # then the error on stderr, exit 2
     if outputs.report is None:  # nothing could be read: nothing written
         click.echo(verdict.text, err=True)
