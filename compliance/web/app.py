@@ -244,9 +244,6 @@ def _check_options(now: dt.datetime, config: Config):
         raise BadInput(exc.message, code=exc.code) from exc
 
 
-NAMELESS_BYTES = 4096  # more than a form with its file box left empty sends
-
-
 def _check():
     """The same object as `compliance check --json -`, plus report_url and scope_note (and
     history_url with `serve --db`). Never recorded in the history store, whatever the month."""
@@ -254,7 +251,8 @@ def _check():
     state["store"].sweep()
     config = state["config"]
     uploads = [f for f in request.files.getlist("files") if f.filename]
-    if not uploads and (request.content_length or 0) > NAMELESS_BYTES:  # a part whose name was not UTF-8 is dropped
+    # a part whose name is not UTF-8 makes the form parser drop the whole form: nothing at all came through
+    if not uploads and not request.files and not request.form and (request.content_length or 0) > 0:
         raise BadInput("收到了上传的内容，但读不出文件名（文件名可能不是 UTF-8 编码）。请在本页面用“选择文件”上传；"
                        "如仍不行，把文件名改为简单的中文或英文后再上传", code="no-files")
     if not uploads:
