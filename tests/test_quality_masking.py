@@ -288,9 +288,10 @@ def test_a_fifteen_digit_ticket_number_on_the_list_is_no_id(tmp_path):
     ledger = write_xlsx(tmp_path / "区公安分局_行政处罚.xlsx", {"处罚": [header] + [
         [i, f"黄石{'甲乙'[i - 1]}运输有限公司", n, dt.date(2016, 10, 10), dt.date(2016, 10, 12)]
         for i, n in enumerate(numbers, start=1)]})
-    online = write_xlsx(tmp_path / "信用网站_行政处罚导出.xlsx", {"行政处罚": [
-        ["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "处罚机关"]] + [
-        [n, f"黄石{'甲乙'[i]}运输有限公司", "2016-10-10", "2016-10-12", "区公安分局"] for i, n in enumerate(numbers)]})
+    online = write_xlsx(tmp_path / "信用网站_行政处罚导出.xlsx", {"行政处罚": [  # the title repeats it (rev63)
+        ["行政处罚决定书文号", "标题", "行政相对人名称", "处罚决定日期", "公示日期", "处罚机关"]] + [
+        [n, f"{n}行政处罚决定书", f"黄石{'甲乙'[i]}运输有限公司", "2016-10-10", "2016-10-12", "区公安分局"]
+        for i, n in enumerate(numbers)]})
     result = CliRunner().invoke(main, ["check", str(ledger), "--as-of", "2016-12-31", "--online", str(online),
                                        "-o", str(tmp_path / "r.xlsx"), "--json", str(tmp_path / "r.json")])
     assert result.exit_code == 0, result.output

@@ -30,7 +30,12 @@ def test_a_unicode_text_export_named_txt_is_read_in_a_folder_as_when_named(tmp_p
     (folder / "区安监局_办案系统导出.txt").write_bytes(codecs.BOM_UTF16_LE + "\r\n".join([HEADER, *ROWS]).encode("utf-16-le"))
     (folder / "区环保局_导出.txt").write_bytes("\r\n".join([HEADER, *ROWS]).replace("安监", "环保").encode("gbk"))
     (folder / "说明.txt").write_text("本月报送说明：\n区安监局、区环保局的台账见附件。\n", encoding="utf-8")
+    # commas typed half-width in a note are no CSV (review rev63)
+    (folder / "报送说明.txt").write_text("本月报送说明, 请查收, 谢谢\n联系人: 张三, 电话: 6201234, 科室: 法规科\n",
+                                      encoding="utf-8")
     code, data = run(folder)
+    comma = next(f for f in data["inputs"] if f["file"].endswith("报送说明.txt"))
+    assert comma["error"] is None and comma["not_read"], comma
     statuses = {(r["unit"], r["document_number"]): r["status"] for r in data["records"]}
     assert statuses == {("区安监局", "西安监罚〔2023〕1号"): "on_time", ("区安监局", "西安监罚〔2023〕2号"): "overdue",
                         ("区环保局", "西环保罚〔2023〕1号"): "on_time", ("区环保局", "西环保罚〔2023〕2号"): "overdue"}

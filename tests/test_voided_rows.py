@@ -108,6 +108,20 @@ def test_a_last_row_with_its_applicant_or_its_acceptance_day_is_a_record_not_a_r
     assert any(n.startswith("第 5 行在表格末尾，只有文书号") for n in notes), notes  # the bare one still is
 
 
+def test_a_last_company_applicant_under_a_unit_name_column_is_a_record(tmp_path):
+    # review rev63: with no other date on its row, a company (…有限公司: 公司 ends an office's name too) under
+    # 单位名称 was still taken for a reserved number, and the run passed
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    write_xlsx(folder / "区应急局_危化许可台账.xlsx", {"许可": [
+        ["序号", "许可证编号", "单位名称", "发证日期", "上网公开日期"],
+        [1, "（鄂）WH安许证字〔2016〕0001", "黄石甲化工有限公司", *ON_TIME],
+        [2, "（鄂）WH安许证字〔2016〕0003", "黄石丙化工有限公司", None, None]]})
+    result, data = check(tmp_path, folder)
+    assert result.exit_code == 1, result.output
+    assert [(r["row"], r["status"]) for r in data["records"]] == [(2, "on_time"), (3, "invalid")]
+
+
 def test_numbers_reserved_under_a_unit_name_column_filled_down_are_still_reserved(tmp_path):
     # review rev62: the 单位名称 column holding the deciding unit on every row, two numbers kept in advance at
     # the end: the unit's name is no applicant, and the rows stay skipped (not 数据有误)

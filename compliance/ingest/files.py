@@ -192,19 +192,36 @@ def _plain_text(path: Path) -> bool:
             head = handle.read(1 << 16)
     except OSError:
         return False
-    return sniff(path, head) == "text" and not _tab_table(head, separators=("\t", ","))  # a CSV saved as .txt:
-    # a table in the wrong form, not a note (review rev62: its late decisions were passed over)
+    return sniff(path, head) == "text" and not _delimited_table(head)
 
 
-def _tab_table(head: bytes, separators: tuple[str, ...] = ("\t",)) -> bool:
+def _delimited_table(head: bytes) -> bool:
+    """A CSV saved as .txt (review rev62: its late decisions were passed over as a note's): a line of three cells
+    or more naming columns (序号, 日期, 文号 …; not 联系人: 张三, 电话: …, review rev63) and a later line of as many."""
+    lines = [line for line in _text_of(head).splitlines() if line.strip()][:6]
+    for at, line in enumerate(lines[:3]):
+        for mark in (",", "\t"):
+            cells = line.split(mark)
+            if len(cells) >= 3 and any(word in cell for cell in cells for word in _HEADER_WORDS) \
+                    and any(later.count(mark) == line.count(mark) for later in lines[at + 1:]):
+                return True
+    return False
+
+
+_HEADER_WORDS = ("序号", "日期", "时间", "文号", "文书", "编号", "相对人", "当事人", "名称", "机关", "单位")
+
+
+def _text_of(head: bytes) -> str:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return head[:len(head) - len(head) % 2].decode("utf-16", "ignore")
+    return head.decode("utf-8", "ignore") if _utf8(head) else head.decode("gb18030", "ignore")
+
+
+def _tab_table(head: bytes) -> bool:
     """The first lines are rows of a tab-separated table (three or more cells in two of the first five lines),
     not a note (说明.txt): what Excel saves as 「Unicode 文本」 (UTF-16) or 「文本文件（制表符分隔）」 (GBK)."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = head[:len(head) - len(head) % 2].decode("utf-16", "ignore")
-    else:
-        text = head.decode("utf-8", "ignore") if _utf8(head) else head.decode("gb18030", "ignore")
-    lines = [line for line in text.splitlines() if line.strip()][:5]
-    return sum(max(line.count(mark) for mark in separators) >= 2 for line in lines) >= 2
+    lines = [line for line in _text_of(head).splitlines() if line.strip()][:5]
+    return sum(line.count("\t") >= 2 for line in lines) >= 2
 
 
 def _utf8(head: bytes) -> bool:

@@ -21,6 +21,7 @@ import pandas as pd
 from ..textscan import contains_any, matches
 from .header import NON_RECORD
 from .rows import COUNT_CELL
+from .unit_column import APPLICANT_LIKE
 from .unit_text import unit_in_text
 
 # What a clerk writes beside a number that was never used for a decision.
@@ -178,8 +179,9 @@ def words_elsewhere(frame: pd.DataFrame, used: set, applicants=None) -> Callable
                 for v in cells), bool, len(rows))  # another number (案件编号) is no facts
         if applicants is not None and applicants in frame.columns:
             cells = frame[applicants].to_numpy(object)[rows]
-            out |= np.fromiter((isinstance(v, str) and len(_WORDS.findall(v)) >= 2 and unit_in_text(v.strip()) is None
-                                for v in cells), bool, len(rows))
+            out |= np.fromiter((isinstance(v, str) and len(_WORDS.findall(v)) >= 2 and (
+                APPLICANT_LIKE.search(v.strip()) is not None or unit_in_text(v.strip()) is None)  # 公司 ends an office's
+                for v in cells), bool, len(rows))                                                # name too (rev63)
         return out
     return said
 

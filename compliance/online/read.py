@@ -312,7 +312,7 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
     code_column = found_quality.get("party_code", [])[:1]
     party_code = valid_codes(cell_text(frame[code_column[0]]).reset_index(drop=True).to_numpy(object)) \
         if code_column and code_column[0] in frame.columns else np.full(len(frame), "", dtype=object)
-    exposed = exposed_ids(party, title, *ids, numbers=(number,))  # 西环罚〔2026〕9号 420281196806207065 too (probe p83 H2)
+    exposed = exposed_ids(party, *ids, numbers=(number, title))  # a title may repeat a 15-digit 文书号 (rev63)  # 西环罚〔2026〕9号 420281196806207065 too (probe p83 H2)
     list_date = dates(frame[list_date_column[0]].reset_index(drop=True) if list_date_column
                                and list_date_column[0] in frame.columns else pd.Series([""] * len(frame), dtype=object))
     party, title = mask_ids_in_text(party), mask_ids_in_text(title)  # no output shows a full ID number

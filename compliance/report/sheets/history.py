@@ -33,8 +33,8 @@ def followup_frame(carried: pd.DataFrame) -> pd.DataFrame:
         "现状": c["state"].map(STATE_LABELS), "公开日期": _dates(c["published_date"]),
         "逾期工作日数": pd.to_numeric(c["working_days_late"], errors="coerce").astype(float),
         "当前状态": c["status"].map(STATUS_LABELS),
-        # why the item stands as it does this period (the record's own problems): not stored, so
-        # `history export`, which reads the store, leaves it empty
+        # why the item stands as it does this period (the record's own problems); stored with the period since
+        # schema version 3, so `history export` shows it too (empty for periods recorded before)
         "说明": c["note"] if "note" in c else None, "来源文件": short_paths(c["source_file"].astype(object)),
         "工作表": c["sheet"],
         "行号": pd.to_numeric(c["row"], errors="coerce").astype(float), "_state": c["state"]}).reset_index(drop=True)
