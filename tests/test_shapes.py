@@ -544,28 +544,21 @@ def _docx(path: Path, body: str) -> Path:
     return path
 
 
-def test_a_cover_note_in_word_is_passed_over_but_a_word_table_or_a_units_word_file_is_not(tmp_path):
-    # A 报送说明.docx beside the ledgers made the whole run 未通过 ("1 个文件无法读取"): a note with no table in
-    # it is no ledger. A Word file holding a table may be a ledger in the wrong form, and one named after a unit
-    # may be that unit's only submission: both stay unreadable, under their unit.
+def test_a_word_file_in_a_folder_is_a_submission_in_the_wrong_form_under_its_unit_if_named(tmp_path):
+    # issue 20.10: a Word document (a note, a table, a unit's only submission) is no ledger read: listed as 文件无法
+    # 读取 (exit 1), under the unit its name gives; 报送通知.docx names none and gets no unit row of its own
     folder = tmp_path / "报送"
     folder.mkdir()
     write_sheet(folder / "区安监局_处罚.xlsx", [PENALTY, [1, "西安监罚1", "甲", D(2016, 10, 10), D(2016, 10, 14)]])
     paragraph = "<w:p><w:r><w:t>各单位台账见附件。</w:t></w:r></w:p>"
-    _docx(folder / "报送说明.docx", paragraph)
-    code, data, output = check(tmp_path, folder)
-    assert code == 0, output
-    notes = {Path(e["file"]).name: e for e in data["inputs"] if Path(e["file"]).suffix == ".docx"}
-    assert list(notes) == ["报送说明.docx"] and notes["报送说明.docx"]["error"] is None, notes
-    assert "text-document-skipped" in output and "报送说明.docx" in output
-
-    table = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>文书号</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
-    _docx(folder / "台账.docx", paragraph + table)
+    _docx(folder / "报送通知.docx", paragraph)
     _docx(folder / "区司法局10月报送.docx", paragraph)
     code, data, output = check(tmp_path, folder)
-    assert code == 1
+    assert code == 1, output
     errors = {Path(e["file"]).name: e["error"]["code"] for e in data["inputs"] if e["error"]}
-    assert errors == {"台账.docx": "wrong-form", "区司法局10月报送.docx": "wrong-form"}, errors
+    assert errors == {"报送通知.docx": "wrong-form", "区司法局10月报送.docx": "wrong-form"}, errors
+    rows = {row[1]: row[2] for row in data["unit_summary"]["rows"]}
+    assert rows["区司法局"] == "文件无法读取" and not any("报送通知" in unit for unit in rows), rows
 
 
 def test_unit_from_a_file_name_without_a_separator(tmp_path):

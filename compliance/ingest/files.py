@@ -19,7 +19,6 @@ from typing import Iterable
 from ..errors import FileFault, os_reason
 from ..problems import Problem, problem
 from .readers import IMAGE_ADVICE, PDF_ADVICE, is_zip_workbook, sniff
-from .unit_text import unit_in_text
 from ..version import JSON_TOOL
 
 _OWN_JSON = re.compile(rb'\A\s*\{\s*"tool"\s*:\s*"' + JSON_TOOL.encode() + rb'"')
@@ -78,33 +77,10 @@ def _walk(folder: Path, found: list[Path], skipped: list, own) -> None:
         reason = None if candidate.suffix.lower() in SUFFIXES else not_a_spreadsheet(candidate)
         if reason is None:
             found.append(candidate)
-        elif candidate.suffix.lower() == ".docx" and unit_in_text(candidate.stem) is None \
-                and not has_word_table(candidate):  # 报送说明.docx; 区司法局10月报送.docx stays its unit's submission
-            skipped.append((candidate, problem("text-document-skipped", file=candidate)))
-        elif candidate.suffix.lower() == ".txt" and unit_in_text(candidate.stem) is None and _plain_text(candidate):
-            skipped.append((candidate, problem("text-note-skipped", file=candidate)))  # 报送说明.txt (probe p87)
-        else:  # a unit's submission in the wrong form (a Word file, a scan): a file that cannot be read
+        else:  # a unit's submission in the wrong form (a Word file, a scan, a note: 说明.txt, 报送通知.docx): a file
+            # that cannot be read, listed on 数据问题 (under its unit when its name gives one) and kept at exit 1,
+            # so that 法制办 sees it (issue 20.10)
             skipped.append((candidate, FileFault("wrong-form", candidate, reason=reason)))
-
-
-def has_word_table(path: Path) -> bool:
-    """Whether a .docx may hold a table: True unless its body was read whole and holds none. A cover
-    note (报送说明.docx) is passed over; a Word file with a table in it may be a unit's ledger in the wrong
-    form, and one that cannot be read is not taken for a note either."""
-    try:
-        with zipfile.ZipFile(path) as book:
-            body = book.getinfo("word/document.xml")
-            if body.file_size > _WORD_BODY_MOST:  # a bomb, or a long document: not taken for a short note
-                return True
-            with book.open(body) as stream:
-                text = stream.read(_WORD_BODY_MOST + 1)
-    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError, ValueError):
-        return True
-    return len(text) > _WORD_BODY_MOST or _WORD_TABLE.search(text) is not None
-
-
-_WORD_BODY_MOST = 20 * 1024 * 1024  # bytes of word/document.xml read at most
-_WORD_TABLE = re.compile(rb"<(?:\w+:)?tbl[\s>/]")  # <w:tbl>, under any prefix
 
 
 def natural_order(path: Path) -> tuple:
@@ -183,32 +159,6 @@ def not_a_spreadsheet(path: Path) -> str | None:
     if kind == "text":
         return f"扩展名 {suffix}，内容不是 Excel/WPS 工作簿，未读取；如是 CSV 表格，请把扩展名改为 .csv"
     return f"扩展名 {suffix}，内容不是 Excel/WPS 工作簿，读不出数据。请报送 Excel/WPS 表格文件（.xlsx）"
-
-
-def _plain_text(path: Path) -> bool:
-    """A text file (a note: 报送说明.txt), read in the folder walk after ``not_a_spreadsheet`` found no table in it."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(1 << 16)
-    except OSError:
-        return False
-    return sniff(path, head) == "text" and not _delimited_table(head)
-
-
-def _delimited_table(head: bytes) -> bool:
-    """A CSV saved as .txt (review rev62: its late decisions were passed over as a note's): a line of three cells
-    or more naming columns (序号, 日期, 文号 …; not 联系人: 张三, 电话: …, review rev63) and a later line of as many."""
-    lines = [line for line in _text_of(head).splitlines() if line.strip()][:6]
-    for at, line in enumerate(lines[:3]):
-        for mark in (",", "\t"):
-            cells = line.split(mark)
-            if len(cells) >= 3 and any(word in cell for cell in cells for word in _HEADER_WORDS) \
-                    and any(later.count(mark) == line.count(mark) for later in lines[at + 1:]):
-                return True
-    return False
-
-
-_HEADER_WORDS = ("序号", "日期", "时间", "文号", "文书", "编号", "相对人", "当事人", "名称", "机关", "单位")
 
 
 def _text_of(head: bytes) -> str:
