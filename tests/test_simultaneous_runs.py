@@ -34,8 +34,8 @@ def saved_meanwhile(monkeypatch, source: Path, target: Path) -> None:
     """When this run's report is complete in its temporary file, ``source`` is saved at ``target``."""
     stamp = workbook.stamp
 
-    def stamp_then_other_run(temp: Path) -> None:
-        stamp(temp)
+    def stamp_then_other_run(temp: Path, origin: str | None = None) -> None:
+        stamp(temp, origin)
         shutil.copyfile(source, target)
 
     monkeypatch.setattr(workbook, "stamp", stamp_then_other_run)
