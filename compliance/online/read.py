@@ -34,6 +34,7 @@ from ..ingest.header import FOOTER, find_header, sheet_unit, title_unit
 from ..ingest.unit_text import unit_in_text
 from ..ingest.readers import read_file
 from ..problems import problem
+from ..textscan import first_group
 from ..quality.codes import exposed_ids, mask_ids_in_text, valid_codes
 from ..quality.columns import quality_columns
 from .columns import (numbers_from_titles, parties_from_titles, party_keys,
@@ -191,9 +192,34 @@ def _continues(rows: list[list], mapping: ColumnMap) -> bool:
 def span_dates(entries: pd.DataFrame) -> pd.Series:
     """The entries' publication dates that can mark where a list starts: not a date before the entry's
     own decision date (a typo, 2023 for 2024, that would stretch the list a year back and make every
-    older record 网站未见), and not a missing one."""
+    older record 网站未见), nor before the year its 文书号 carries (a list with no decision dates: a catalogue,
+    probe p89), and not a missing one; nor an item that is no decision (not_decisions)."""
     dates = entries["online_date"]
-    return dates[dates.notna() & ~(dates < entries["decision_date"])]
+    year = pd.Series(first_group(_BRACKETED_YEAR, entries["number_key"].astype(object).fillna("").tolist()),
+                     index=entries.index, dtype=object).astype(float)
+    numbered = pd.to_datetime(year.dropna().astype(int).astype(str) + "-01-01").reindex(entries.index)
+    early = (dates < entries["decision_date"]) | (dates < numbered)  # NaT compares false
+    return dates[dates.notna() & ~early & ~not_decisions(entries)]
+
+
+# The year in a number's brackets (西市监罚〔2026〕173号), as number_year reads a ledger's
+_BRACKETED_YEAR = re.compile(r"[〔\[(（]((?:19|20)\d{2})[〕\])）]")
+# What a catalogue's other items are titled (关于公布…情况的通知, 2026年8月行政许可办理情况公示, …裁量基准): no decision
+_SUMMARY_TITLE = re.compile(r"通知|公告|通报|情况|统计|汇总|基准|办法|制度|规定|报告|总结|计划|目录|清单|指南")
+
+
+def not_decisions(entries: pd.DataFrame) -> np.ndarray:
+    """Entries that are no decision's publication: a catalogue's other items. Neither 许可 nor 处罚, with no number
+    and no party (部门预算) or titled without 决定; or titled without 决定, naming no party, with no number or a title
+    of a notice or a summary (关于公布2026年第三季度行政处罚情况的通知; 2026年8月行政许可办理情况公示 is no permit
+    the list shows: probe p89). They are no 台账未登记, and say nothing of what the list covers or since when."""
+    undecided = entries["category"].astype(object).fillna("").eq("")
+    title = entries["title"].astype(object).fillna("")
+    no_number, no_party = entries["number_key"].eq(""), entries["party_key"].eq("")
+    untitled = title.ne("") & ~title.str.contains("决定", regex=False)
+    summary = title.str.contains(_SUMMARY_TITLE)
+    return ((undecided & ((no_number & no_party) | untitled)) | (untitled & no_party & (no_number | summary))) \
+        .to_numpy(bool)
 
 
 def _column(frame: pd.DataFrame, columns: dict[str, int], name: str) -> pd.Series:

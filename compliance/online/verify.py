@@ -24,7 +24,7 @@ from ..dates import DATE_DTYPE, NO_DATE, iso_dates
 from ..errors import ReconciliationError
 from ..fields import unit_names
 from .match import Matches, doubt_not_found, match
-from .read import OnlineList, span_dates
+from .read import OnlineList, not_decisions, span_dates
 from .update_times import choose_by_update_times
 
 RESULTS = ("confirmed", "date-differs", "not-found", "not-verifiable", "ambiguous")
@@ -243,8 +243,9 @@ def coverage(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineLis
     claimed = records["published_date"].to_numpy(DATE_DTYPE)
     decided = records["decision_date"].to_numpy(DATE_DTYPE)
     unit = unit_names(records["unit"], aliases).to_numpy(object)
+    decisions = entries[~not_decisions(entries)]  # a catalogue's notice on permits shows no permit (probe p89)
     for item in lists:
-        mine = entries[entries["list_file"].to_numpy(object) == item.path]
+        mine = decisions[decisions["list_file"].to_numpy(object) == item.path]
         if not len(mine):
             continue
         kinds = set(mine["category"].dropna())
@@ -336,10 +337,7 @@ def _online_only(entries: pd.DataFrame, state: np.ndarray, aliases,
     only = entries[state == 0]
     # 部门预算, 政府信息公开工作情况: a catalogue's other items, neither 许可 nor 处罚, with no number and no
     # party, or titled as no decision at all (关于…的通知 under 西政办发〔2026〕3号: a catalogue is mostly these)
-    undecided = only["category"].astype(object).fillna("").eq("")
-    titled = only["title"].astype(object).fillna("")
-    other = (undecided & ((only["number_key"].eq("") & only["party_key"].eq(""))
-                          | (titled.ne("") & ~titled.str.contains("决定", regex=False)))).to_numpy(bool)
+    other = not_decisions(only)
     only = only[~other].copy()
     keys = unit_names(only["unit"], aliases)
     # Show the unit as the ledgers name it when an alias says they are the same.

@@ -79,10 +79,13 @@ def _rust_options(spec: SheetSpec, fmt) -> dict:
     # So does a bold row's format (汇总's 小计, 合计): its long 备注 was cut at the cell's edge in a tall row.
     wrapped = (set(spec.row_heights) if spec.highlight else set(spec.row_heights) & set(spec.bold_rows)) \
         if spec.wrap_columns else set()
-    # A tall row's own format (top-aligned) takes the place of the columns' wrap: it wraps too (review rev63)
-    wrapped |= set(spec.row_heights) if spec.wrap_columns else set()
+    # A tall row of a sheet without dates (汇总) gets a format of its own, top-aligned; it takes the place of the
+    # columns' wrap, so it wraps too (review rev63). Where a sheet has dates it would take the date format's
+    # place as well (a serial number printed for a day): there the rows keep the columns' formats.
+    tall = set(spec.row_heights) if DATE not in spec.kinds else set()
+    wrapped |= tall if spec.wrap_columns else set()
     row_formats = {spec.header_row + 1 + r: fmt(spec.highlight.get(r), bold=r in spec.bold_rows, wrap=r in wrapped)
-                   for r in set(spec.highlight) | set(spec.bold_rows) | wrapped | set(spec.row_heights)}
+                   for r in set(spec.highlight) | set(spec.bold_rows) | wrapped | tall}
     # Only rates and their differences get a column format: a cell's own format hides the
     # row's fill, and whole numbers show as such in General anyway.
     column_formats = {name: fmt(num=NUMBER_FORMATS[kind]) for name, kind in zip(spec.frame.columns, spec.kinds)
