@@ -28,10 +28,12 @@ def _date(day: str, extra: str = "") -> str:
     return f'<table:table-cell office:value-type="date" office:date-value="{day}" {extra}><text:p>{day}</text:p></table:table-cell>'
 
 
-def write_ods(path: Path, rows: list[str], columns: str, automatic: str = "", named: str = "") -> Path:
-    """``automatic``: content.xml's automatic styles; ``named``: styles.xml's named styles."""
+def write_ods(path: Path, rows: list[str], columns: str, automatic: str = "", named: str = "", settings: str = "") -> Path:
+    """``automatic``: content.xml's automatic styles; ``named``: styles.xml's named styles; ``settings``: the
+    spreadsheet's table:calculation-settings (its null date)."""
     content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_NS} office:version="1.2">'
-               f'<office:automatic-styles>{automatic}</office:automatic-styles><office:body><office:spreadsheet><table:table table:name="行政许可">' + columns
+               f'<office:automatic-styles>{automatic}</office:automatic-styles><office:body><office:spreadsheet>{settings}'
+               '<table:table table:name="行政许可">' + columns
                + "".join(rows) + "</table:table></office:spreadsheet></office:body></office:document-content>")
     manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
                 'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
@@ -112,3 +114,24 @@ def test_a_month_typed_into_a_date_cell_of_an_ods_has_no_day(tmp_path):
             for r in data["records"]}
     assert seen == {"1号": ("invalid", ["date-no-day"]), "2号": ("on_time", []), "3号": ("invalid", ["date-no-day"]),
                     "4号": ("invalid", ["date-no-day"])}, data["records"]
+
+
+def test_a_1904_workbook_saved_as_ods_counts_its_bare_serial_numbers_from_1904(tmp_path):
+    # probe p90: an old Mac Excel / WPS workbook (1904 dates) saved as .ods keeps its null date 1904-01-01; its
+    # serial numbers in General format were read 4 years and a day early (a pending decision 984 days overdue)
+    row = "<table:table-row>{}</table:table-row>".format
+
+    def serial(n: int) -> str:
+        return f'<table:table-cell office:value-type="float" office:value="{n}"><text:p>{n}</text:p></table:table-cell>'
+
+    rows = [row("".join(_text(t) for t in ("许可决定文书号", "申请人", "许可决定日期", "公示日期"))),
+            row(_text("西人社许〔2024〕1号") + _text("甲") + serial(43921) + serial(43930)),  # 2024-04-01, 04-10
+            row(_text("西人社许〔2024〕2号") + _text("乙") + serial(44184) + _text(""))]  # 2024-12-20, not yet
+    null_date = '<table:calculation-settings><table:null-date table:date-value="1904-01-01"/></table:calculation-settings>'
+    book = write_ods(tmp_path / "区人社局_2024年行政许可.ods", rows, '<table:table-column table:number-columns-repeated="4"/>',
+                     settings=null_date)
+    result = CliRunner().invoke(main, ["check", str(book), "--as-of", "2024-12-31", "--json", "-"])
+    data = json.loads(result.stdout)
+    got = {r["document_number"]: (r["decision_date"], r["status"]) for r in data["records"]}
+    assert got == {"西人社许〔2024〕1号": ("2024-04-01", "on_time"), "西人社许〔2024〕2号": ("2024-12-20", "pending")}, got
+

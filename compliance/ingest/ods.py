@@ -71,9 +71,12 @@ def _named_styles(archive: zipfile.ZipFile) -> _Styles:
     return styles
 
 
-def scan_ods(path: Path) -> dict[str, OdsSheet]:
-    """Per sheet name: its merges, error cells, hidden columns and rows, and month-only date cells."""
+def scan_ods(path: Path) -> tuple[dict[str, OdsSheet], bool]:
+    """(per sheet name: its merges, error cells, hidden columns and rows, and month-only date cells; whether the
+    document counts days from 1904-01-01: a 1904 workbook saved as .ods keeps its null date, and its bare serial
+    numbers are 4 years and a day off the 1900 system's (probe p90))."""
     out: dict[str, OdsSheet] = {}
+    date1904 = False
     with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
         styles, month_only = _named_styles(archive), None
         sheet, row, column = None, -1, 0
@@ -101,6 +104,8 @@ def scan_ods(path: Path) -> dict[str, OdsSheet]:
             if sheet is None:
                 if month_only is None and tag.startswith((_NUMBER, _STYLE)):
                     styles.take(element)
+                elif tag == _T + "null-date":  # table:calculation-settings, before the tables
+                    date1904 = element.get(_T + "date-value", "").startswith("1904-01-01")
                 continue
             if tag in (_T + "table-cell", _T + "covered-table-cell"):
                 repeat = int(element.get(_T + "number-columns-repeated", "1"))
@@ -124,7 +129,7 @@ def scan_ods(path: Path) -> dict[str, OdsSheet]:
                 element.clear()
             elif tag == _T + "table":
                 sheet = None
-    return out
+    return out, date1904
 
 
 def _shows_month(style: str | None, column: int, defaults: list, month_only: frozenset[str]) -> bool:
@@ -137,10 +142,11 @@ def patch_ods(path: Path, sheets: list[RawSheet]) -> None:
     """Merges, error values and hidden columns and rows onto calamine's sheets; a file that will not
     scan keeps calamine's reading (it read the cells; this is a refinement)."""
     try:
-        scanned = scan_ods(path)
+        scanned, date1904 = scan_ods(path)
     except Exception:  # noqa: BLE001 - a refinement: calamine read the file
         return
     for raw in sheets:
+        raw.date1904 = raw.date1904 or date1904
         found = scanned.get(raw.name)
         if found is None:
             continue
