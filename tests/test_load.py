@@ -480,3 +480,18 @@ def test_a_csv_renamed_as_a_workbook_is_read_by_content_and_the_name_is_said_wro
     assert entry.error is None and result.records["document_number"].tolist() == ["西安监罚〔2016〕1号"]
     said = [n for n in entry.notes if n.code == "extension-mismatch"]
     assert said and f"文件扩展名是 {suffix}" in said[0].message and "文本表格" in said[0].message, entry.notes
+
+
+@pytest.mark.parametrize("named, really", [(".csv", "Excel 工作簿"), (".xlsx", "网页表格")])
+def test_a_workbook_named_csv_or_a_web_table_named_xlsx_is_read_and_said(tmp_path, named, really):
+    # probe p90: read right, but with no word that the name was wrong (a .xlsx named .csv, HTML named .xlsx)
+    rows = [PENALTY_HEADER] + penalty_rows(1)
+    path = tmp_path / f"区安监局_处罚{named}"
+    if really == "Excel 工作簿":
+        write_xlsx(tmp_path / "a.xlsx", {"S": rows}).rename(path)
+    else:
+        cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+        path.write_text(f"<html><body><table>{cells}</table></body></html>", encoding="utf-8")
+    entry = load([path]).inputs[0]
+    said = [n for n in entry.notes if n.code == "extension-mismatch"]
+    assert entry.error is None and said and really in said[0].message, entry.notes

@@ -193,14 +193,17 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
     return entry, frames
 
 
-_KIND_NAMES = {"xls": "Excel 97-2003 工作簿（.xls）", "xlsx": "Excel 工作簿（.xlsx）", "csv": "文本表格（制表符或逗号分隔）"}
+_KIND_NAMES = {"xls": "Excel 97-2003 工作簿（.xls）", "xlsx": "Excel 工作簿（.xlsx）", "csv": "文本表格（制表符或逗号分隔）",
+               "ods": "OpenDocument 表格（.ods）", "html": "网页表格（HTML）"}
 
 
 def _misnamed(path: Path, raw_sheets) -> str | None:
     """What the file really is, when its name says another Excel kind (read all the same)."""
     suffix = path.suffix.lower()
     kind = raw_sheets[0].kind if raw_sheets else None
-    wrong = {"xls": (".xlsx", ".xlsm"), "xlsx": (".xls",), "csv": (".xls", ".xlsx", ".xlsm")}
+    # (an HTML table named .xls is how OA systems export one: no note; named .xlsx or .csv it is said: probe p90)
+    wrong = {"xls": (".xlsx", ".xlsm", ".csv", ".ods"), "xlsx": (".xls", ".csv", ".ods"),
+             "csv": (".xls", ".xlsx", ".xlsm"), "ods": (".xls", ".xlsx", ".xlsm", ".csv"), "html": (".xlsx", ".xlsm", ".csv")}
     return _KIND_NAMES[kind] if suffix in wrong.get(kind, ()) else None
 
 
