@@ -59,3 +59,54 @@ def test_a_year_typed_wrong_in_one_items_date_does_not_stretch_the_list_back(tmp
     got = _results(data)
     # deadline 2025-11-06, before the list's first day 2026-01-09: the list could not have shown it (was 网站未见)
     assert got["西市监罚〔2025〕88号"] == ("not-verifiable", "on_time"), got
+
+
+def test_a_decision_titled_as_a_notice_with_its_own_number_is_still_a_decision(tmp_path):
+    # review rev64: 行政处罚结果公告（…号） was set aside with the notices: a missing record no longer 网站未见,
+    # a decision missing from the ledger no longer 台账未登记
+    data = _run(tmp_path, [
+        [1, "行政处罚", "西市监罚〔2026〕1号", "黄石甲有限公司", D(2026, 3, 2), D(2026, 3, 9)],
+        [2, "行政处罚", "西市监罚〔2026〕2号", "黄石乙有限公司", D(2026, 9, 1), D(2026, 9, 8)]], [
+        [1, "行政处罚结果公告（西市监罚〔2026〕1号）", UNIT, "2026-03-09"],
+        [3, "行政处罚结果公告（西市监罚〔2026〕3号）", UNIT, "2026-10-09"],
+        [4, "行政处罚结果公告（西市监罚〔2026〕4号）", UNIT, "2026-11-20"]])
+    got = _results(data)
+    assert got["西市监罚〔2026〕1号"][0] == "confirmed" and got["西市监罚〔2026〕2号"][0] == "not-found", got
+    assert sorted(e["document_number"] for e in data["online_only"]) == ["西市监罚〔2026〕3号", "西市监罚〔2026〕4号"]
+
+
+def test_notices_still_limit_a_list_whose_decisions_name_no_unit(tmp_path):
+    # review rev64: in a bureau's catalogue only the notices named the bureau; set aside, the list named no unit and
+    # so covered every unit: another unit's permit became 网站未见
+    (tmp_path / "台账").mkdir()
+    write_xlsx(tmp_path / "台账" / "区人社局_行政许可.xlsx", {"台账": [LEDGER,
+        [1, "行政许可", "西人社许〔2026〕5号", "黄石甲人力资源有限公司", D(2026, 11, 13), D(2026, 11, 20)]]})
+    write_xlsx(tmp_path / "台账" / "区市场监管局_行政许可.xlsx", {"台账": [LEDGER,
+        [1, "行政许可", "西市监许〔2026〕7号", "黄石乙商店", D(2026, 9, 2), D(2026, 9, 9)]]})
+    listed = write_xlsx(tmp_path / "信息公开目录_导出.xlsx", {"目录": [["索引号", "标题", "发布日期"],
+        [1, "准予行政许可决定书（西人社许〔2026〕5号）", "2026-11-20"],
+        [2, "区人力资源和社会保障局关于公布2026年8月行政许可办理情况的通知", "2026-09-01"]]})
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "台账"), "--online", str(listed), "--as-of", "2026-12-01",
+                                       "--no-history", "-o", str(tmp_path / "r.xlsx"), "--json", str(tmp_path / "r.json")])
+    assert result.exit_code == 0, result.output
+    got = _results(json.loads((tmp_path / "r.json").read_text(encoding="utf-8")))
+    assert got["西市监许〔2026〕7号"] == ("not-verifiable", "on_time"), got
+
+
+def test_a_category_whose_every_date_is_a_typo_takes_no_other_categorys_start(tmp_path):
+    # review rev64: the only permit's 发布日期 typed a year early was set aside; permits then took the penalties'
+    # start, and an older permit became 网站未见
+    data = _run(tmp_path, [
+        [1, "行政许可", "西市监许〔2025〕40号", "黄石丁商店", D(2025, 6, 2), D(2025, 6, 9)],
+        [2, "行政处罚", "西市监罚〔2025〕3号", "黄石甲商店", D(2025, 3, 3), D(2025, 3, 10)],
+        [3, "行政许可", "西市监许〔2026〕5号", "黄石丙商店", D(2026, 9, 2), D(2026, 9, 9)]], [
+        [1, "行政处罚决定书（西市监罚〔2025〕3号）", UNIT, "2025-03-10"],
+        [3, "准予行政许可决定书（西市监许〔2026〕5号）", UNIT, "2025-09-09"]])
+    assert _results(data)["西市监许〔2025〕40号"] == ("not-verifiable", "on_time")
+
+
+def test_a_title_closing_with_the_party_names_it(tmp_path):
+    # review rev64: 准予行政许可公示 黄石甲有限公司 read "行政" as the party: the permit it shows was 网站未见
+    data = _run(tmp_path, [[1, "行政许可", "西市监许〔2026〕1号", "黄石甲有限公司", D(2026, 3, 2), D(2026, 3, 9)]],
+                [[1, "准予行政许可公示 黄石甲有限公司", UNIT, "2026-03-09"]])
+    assert _results(data)["西市监许〔2026〕1号"][0] != "not-found"

@@ -203,7 +203,8 @@ def _misnamed(path: Path, raw_sheets) -> str | None:
     kind = raw_sheets[0].kind if raw_sheets else None
     # (an HTML table named .xls is how OA systems export one: no note; named .xlsx or .csv it is said: probe p90)
     wrong = {"xls": (".xlsx", ".xlsm", ".csv", ".ods"), "xlsx": (".xls", ".csv", ".ods"),
-             "csv": (".xls", ".xlsx", ".xlsm"), "ods": (".xls", ".xlsx", ".xlsm", ".csv"), "html": (".xlsx", ".xlsm", ".csv")}
+             "csv": (".xls", ".xlsx", ".xlsm", ".ods"), "ods": (".xls", ".xlsx", ".xlsm", ".csv"),
+             "html": (".xlsx", ".xlsm", ".csv", ".ods")}
     return _KIND_NAMES[kind] if suffix in wrong.get(kind, ()) else None
 
 

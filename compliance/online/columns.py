@@ -110,6 +110,9 @@ _BUSINESS = (r"(?:公司|厂|店|商店|商行|合作社|个体工商户|门市�
              r"|农家乐|加油站|幼儿园|学校|医院|卫生院|工作室|养殖场|种植场)")
 # A title that opens with the party (黄石戊商店行政处罚决定书（2024年3月8日）): a business's name, never an office's.
 _PARTY_OPENS_TITLE = re.compile(r"^(.{2,40}?" + _BUSINESS + r")(?:的)?(?:行政)?(?:处罚|许可)决定")
+# … and one that closes with it (准予行政许可公示 黄石甲有限公司, 行政处罚决定书公示：黄石乙商店): review rev64
+_PARTY_CLOSES_TITLE = re.compile(r"(?:处罚|许可)(?:决定书?)?(?:信息)?(?:公示|公告|公开)[\s:：—\-－]*"
+                                 r"([^\s:：〔〕（）()\[\]【】\d，,、。；;“”\"《》]{2,40}?" + _BUSINESS + r")$")
 # The usual catalogue wording without 对: 区市场监管局关于黄石市宏远餐饮有限公司的行政处罚决定书, 关于张三的行政处罚决定书
 # (cut off as …的行政处罚… too). Only a business's name or a person's short name (张三, 李某某, 王*) is a party:
 # 关于公布2023年第三季度行政处罚决定的通知 and 关于规范行政处罚裁量权的通知 name none.
@@ -126,7 +129,8 @@ _ITEM_AFTER_BUSINESS = re.compile(r"^(.{2,40}" + _BUSINESS + r")[\u4e00-\u9fff]{
 
 def parties_from_titles(titles: pd.Series) -> pd.Series:
     text = titles.astype(object).where(titles.notna(), "").astype(str).str.normalize("NFKC")
-    said = text.str.extract(_PARTY_IN_TITLE, expand=False)
+    said = text.str.extract(_PARTY_CLOSES_TITLE, expand=False)  # first: 准予行政许可公示 X would give "行政"
+    said = said.fillna(text.str.extract(_PARTY_IN_TITLE, expand=False))
     said = said.fillna(text.str.extract(_PARTY_AFTER_ABOUT, expand=False))
     said = said.fillna(text.str.extract(_PARTY_OPENS_TITLE, expand=False)).fillna("")
     return said.where(~text.str.contains("准予", regex=False), said.str.replace(_ITEM_AFTER_BUSINESS, r"\1", regex=True))

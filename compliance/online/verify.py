@@ -243,21 +243,28 @@ def coverage(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineLis
     claimed = records["published_date"].to_numpy(DATE_DTYPE)
     decided = records["decision_date"].to_numpy(DATE_DTYPE)
     unit = unit_names(records["unit"], aliases).to_numpy(object)
-    decisions = entries[~not_decisions(entries)]  # a catalogue's notice on permits shows no permit (probe p89)
+    notice = not_decisions(entries)
     for item in lists:
-        mine = decisions[decisions["list_file"].to_numpy(object) == item.path]
+        listed = entries["list_file"].to_numpy(object) == item.path
+        everything, mine = entries[listed], entries[listed & ~notice]
         if not len(mine):
             continue
+        # a catalogue's notices (办理情况公示) add no category or unit to its decisions': a notice on permits shows
+        # no permit (probe p89). Where the decisions name none, what the notices name still limits the list, lest
+        # "no category, no unit" make it cover every one (review rev64)
         kinds = set(mine["category"].dropna())
-        units = set(unit_names(mine["unit"], aliases)) - {""}
+        if not kinds - {""}:
+            kinds |= set(everything["category"].dropna()) - {""}
+        units = (set(unit_names(mine["unit"], aliases)) - {""}) or (set(unit_names(everything["unit"], aliases)) - {""})
         item.categories = sorted(kinds)
         item.units = sorted(units)
         if item.partial:  # one page of an export of several: what it lacks may be on the next (said on it)
             continue
         # its own word on when it was taken (导出时间 above the header, or an 导出时间 column) dates it too
         stated = pd.Series([pd.Timestamp(item.exported)] if item.exported else [], dtype="datetime64[s]")
-        stated = pd.concat([stated, mine["list_date"].dropna().astype("datetime64[s]")]) if "list_date" in mine else stated
-        dated = pd.concat([mine["seen_until"].dropna().astype("datetime64[s]"), stated])
+        stated = pd.concat([stated, everything["list_date"].dropna().astype("datetime64[s]")]) \
+            if "list_date" in everything else stated
+        dated = pd.concat([everything["seen_until"].dropna().astype("datetime64[s]"), stated])
         if run_date is not None:  # 2032 for 2023 on the site: a typo, not the day the list was exported
             dated = dated[dated <= pd.Timestamp(run_date)]
             stated = stated[stated <= pd.Timestamp(run_date)]
@@ -288,6 +295,9 @@ def coverage(records: pd.DataFrame, entries: pd.DataFrame, lists: list[OnlineLis
                 start = start.fillna(starts.min()).to_numpy("datetime64[s]")
                 for day in dates:
                     holds &= ~(day < start)
+                if column == "online_date" and kinds:  # a category whose every date was a typo: where the list
+                    # starts for it is unknown, never another category's start (review rev64)
+                    holds &= ~np.isin(category, list(set(mine["category"].dropna()) - set(starts.index)))
         # Decided after its latest decision (a list exported for May's decisions holds no June one,
         # though a late May entry dates it into July): the list cannot show it either. An export stamp
         # or update times do not say the export was not filtered so.
