@@ -23,16 +23,19 @@ V1_RECORDS = ("CREATE TABLE records (period TEXT NOT NULL, unit TEXT, category T
 COLUMNS = ", ".join(f'"{c}"' for c in RECORD_COLUMNS)
 
 
-def _as_version_1(db) -> None:
-    """The store as version 1 wrote it: the records back as rows, no blobs, version 1."""
+def _connect(db, version: int):
+    """(a connection to the store, the statement that sets its schema version to ``version``)."""
     if str(db).startswith("postgresql"):
         import psycopg  # the server's driver: only for the PostgreSQL case
 
-        conn = psycopg.connect(db, autocommit=True)
-        set_version = "UPDATE compliance_meta SET value = '1' WHERE key = 'schema_version'"
-    else:
-        conn = sqlite3.connect(db, isolation_level=None)
-        set_version = "PRAGMA user_version = 1"
+        return (psycopg.connect(db, autocommit=True),
+                f"UPDATE compliance_meta SET value = '{version}' WHERE key = 'schema_version'")
+    return sqlite3.connect(db, isolation_level=None), f"PRAGMA user_version = {version}"
+
+
+def _as_version_1(db) -> None:
+    """The store as version 1 wrote it: the records back as rows, no blobs, version 1."""
+    conn, set_version = _connect(db, 1)
     with conn:
         blobs = conn.execute("SELECT period, data FROM period_records").fetchall()
         conn.execute(V1_RECORDS)
@@ -115,14 +118,7 @@ def test_a_damaged_records_blob_is_said_as_a_corrupt_store(backend, tmp_path, re
 
 def _as_version_2(db) -> None:
     """The store as version 2 wrote it: no 说明 (note) column on the follow-up items, version 2."""
-    if str(db).startswith("postgresql"):
-        import psycopg  # the server's driver: only for the PostgreSQL case
-
-        conn = psycopg.connect(db, autocommit=True)
-        set_version = "UPDATE compliance_meta SET value = '2' WHERE key = 'schema_version'"
-    else:
-        conn = sqlite3.connect(db, isolation_level=None)
-        set_version = "PRAGMA user_version = 2"
+    conn, set_version = _connect(db, 2)
     with conn:
         conn.execute('ALTER TABLE followups DROP COLUMN "note"')
         conn.execute(set_version)

@@ -310,43 +310,37 @@ def test_sigterm_in_a_finalizer_is_delivered_again_outside_it():
         signal.signal(signal.SIGTERM, previous)
 
 
-@pytest.mark.parametrize("worker_code, said, code", [(1, "", 1), (0, "", 0), (130, "已中止。", 130)])
-def test_a_ctrl_c_the_worker_no_longer_acted_on_leaves_its_verdict(capfd, worker_code, said, code):
-    # probe p80 L1: Ctrl-C as the run ended, everything written: the supervisor still said 已中止 and exit 130
+def _supervised(code: int, written: Path | None = None) -> int:
+    """supervise._wait over a real forked worker that ignores Ctrl-C (past the point where a signal stops it),
+    announces ``written`` as the real one does, and ends with ``code``; Ctrl-C comes 0.1 s in."""
     read_end, write_end = os.pipe()
     pid = os.fork()
-    if pid == 0:  # a worker past the point where a signal stops it: it finishes with its verdict
+    if pid == 0:
         os.setpgid(0, 0)
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if written is not None:
+            tempfiles.announce_to(write_end)
+            tempfiles.announce_written(written)
         time.sleep(0.5)
-        os._exit(worker_code)
+        os._exit(code)
     os.close(write_end)
     try:
         os.setpgid(pid, pid)
     except OSError:
         pass
     threading.Timer(0.1, os.kill, (os.getpid(), signal.SIGINT)).start()
-    assert supervise._wait(pid, read_end) == code
+    return supervise._wait(pid, read_end)
+
+
+@pytest.mark.parametrize("worker_code, said, code", [(1, "", 1), (0, "", 0), (130, "已中止。", 130)])
+def test_a_ctrl_c_the_worker_no_longer_acted_on_leaves_its_verdict(capfd, worker_code, said, code):
+    # probe p80 L1: Ctrl-C as the run ended, everything written: the supervisor still said 已中止 and exit 130
+    assert _supervised(worker_code) == code
     assert capfd.readouterr().err.strip() == said
 
 
 def test_a_ctrl_c_after_the_report_was_written_names_it(capfd, tmp_path):
     # probe p87 L5: stopped after the report was in place, before the JSON: only 已中止 was said
     report = tmp_path / "报告.xlsx"
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # a worker that put its report in place (announced as the real one does), then was stopped
-        os.setpgid(0, 0)
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        tempfiles.announce_to(write_end)
-        tempfiles.announce_written(report)
-        time.sleep(0.5)
-        os._exit(130)
-    os.close(write_end)
-    try:
-        os.setpgid(pid, pid)
-    except OSError:
-        pass
-    threading.Timer(0.1, os.kill, (os.getpid(), signal.SIGINT)).start()
-    assert supervise._wait(pid, read_end) == 130
+    assert _supervised(130, report) == 130
     assert capfd.readouterr().err.strip() == f"已中止。中止前已完整写好：{report}；其余未写。"

@@ -19,11 +19,13 @@ CATALOGUE = ["索引号", "标题", "发布机构", "发布日期"]
 UNIT = "西塞山区市场监督管理局"
 
 
-def _run(tmp_path, ledger_rows, catalogue_rows) -> dict:
+def _run(tmp_path, ledger_rows, catalogue_rows, ledgers: dict | None = None, header=CATALOGUE) -> dict:
+    """``ledgers``: file name -> rows, in place of the one ledger of ``ledger_rows``."""
     (tmp_path / "台账").mkdir()
-    ledger = write_xlsx(tmp_path / "台账" / "区市场监管局_行政许可和行政处罚.xlsx", {"台账": [LEDGER, *ledger_rows]})
-    listed = write_xlsx(tmp_path / "区政府网站_信息公开目录.xlsx", {"目录": [CATALOGUE, *catalogue_rows]})
-    result = CliRunner().invoke(main, ["check", str(ledger.parent), "--online", str(listed), "--as-of", "2026-12-01",
+    for name, rows in (ledgers or {"区市场监管局_行政许可和行政处罚.xlsx": ledger_rows}).items():
+        write_xlsx(tmp_path / "台账" / name, {"台账": [LEDGER, *rows]})
+    listed = write_xlsx(tmp_path / "区政府网站_信息公开目录.xlsx", {"目录": [header, *catalogue_rows]})
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "台账"), "--online", str(listed), "--as-of", "2026-12-01",
                                        "--no-history", "-o", str(tmp_path / "r.xlsx"), "--json", str(tmp_path / "r.json")])
     assert result.exit_code in (0, 1), result.output
     return json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
@@ -78,19 +80,15 @@ def test_a_decision_titled_as_a_notice_with_its_own_number_is_still_a_decision(t
 def test_notices_still_limit_a_list_whose_decisions_name_no_unit(tmp_path):
     # review rev64: in a bureau's catalogue only the notices named the bureau; set aside, the list named no unit and
     # so covered every unit: another unit's permit became 网站未见
-    (tmp_path / "台账").mkdir()
-    write_xlsx(tmp_path / "台账" / "区人社局_行政许可.xlsx", {"台账": [LEDGER,
-        [1, "行政许可", "西人社许〔2026〕5号", "黄石甲人力资源有限公司", D(2026, 11, 13), D(2026, 11, 20)]]})
-    write_xlsx(tmp_path / "台账" / "区市场监管局_行政许可.xlsx", {"台账": [LEDGER,
-        [1, "行政许可", "西市监许〔2026〕7号", "黄石乙商店", D(2026, 9, 2), D(2026, 9, 9)]]})
-    listed = write_xlsx(tmp_path / "信息公开目录_导出.xlsx", {"目录": [["索引号", "标题", "发布日期"],
-        [1, "准予行政许可决定书（西人社许〔2026〕5号）", "2026-11-20"],
-        [2, "区人力资源和社会保障局关于公布2026年8月行政许可办理情况的通知", "2026-09-01"]]})
-    result = CliRunner().invoke(main, ["check", str(tmp_path / "台账"), "--online", str(listed), "--as-of", "2026-12-01",
-                                       "--no-history", "-o", str(tmp_path / "r.xlsx"), "--json", str(tmp_path / "r.json")])
-    assert result.exit_code == 0, result.output
-    got = _results(json.loads((tmp_path / "r.json").read_text(encoding="utf-8")))
-    assert got["西市监许〔2026〕7号"] == ("not-verifiable", "on_time"), got
+    data = _run(tmp_path, None, [[1, "准予行政许可决定书（西人社许〔2026〕5号）", "2026-11-20"],
+                                 [2, "区人力资源和社会保障局关于公布2026年8月行政许可办理情况的通知", "2026-09-01"]],
+                ledgers={"区人社局_行政许可.xlsx": [
+                             [1, "行政许可", "西人社许〔2026〕5号", "黄石甲人力资源有限公司", D(2026, 11, 13), D(2026, 11, 20)]],
+                         "区市场监管局_行政许可.xlsx": [
+                             [1, "行政许可", "西市监许〔2026〕7号", "黄石乙商店", D(2026, 9, 2), D(2026, 9, 9)]]},
+                header=["索引号", "标题", "发布日期"])
+    assert data["verdict"]["exit_code"] == 0
+    assert _results(data)["西市监许〔2026〕7号"] == ("not-verifiable", "on_time"), _results(data)
 
 
 def test_a_category_whose_every_date_is_a_typo_takes_no_other_categorys_start(tmp_path):
