@@ -92,6 +92,9 @@ CASES = [
     ("其他 with two kinds named, and a kind not in the standard", {"处罚类别": "其他（责令退还、赔偿损失）、罚金"},
      {"enum-invalid"}),
     ("two kinds joined with a full-width slash", {"处罚类别": "罚款／没收违法所得"}, set()),
+    ("two kinds one under the other in the cell", {"处罚类别": "罚款\n没收违法所得"}, set()),  # probe p92
+    ("two kinds a space apart", {"处罚类别": "罚款 没收违法所得"}, set()),
+    ("a kind not in the standard beside one on the next line", {"处罚类别": "罚款\n罚金"}, {"enum-invalid"}),
     # A full ID inside the name goes online with it: the unit is told, as for an ID column.
     ("natural person, ID inside the name", {**NATURAL, "行政相对人名称": "张三（320102198001011238）", "统一社会信用代码": ""},
      {"id-number-exposed"}),

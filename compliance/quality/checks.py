@@ -300,20 +300,27 @@ def _enum_ok(values: np.ndarray, allowed: tuple[str, ...], several: bool, alongs
     """Per distinct value: one allowed value, or (``several``) allowed values joined by ；、, etc."""
     codes, uniques = pd.factorize(pd.Series(values, dtype=object))
     # NFKC: ／ and ； are / and ;, as a clerk's IME may type them
-    unique = pd.Series(uniques, dtype=object).astype(str).str.normalize("NFKC").str.replace(r"\s+", "", regex=True)
-    if several:
-        # 其他（责令退还、赔偿损失）: the kinds named in the bracket are 其他's, not more kinds to split
-        named = unique.str.replace(r"其他\([^()]*\)", "其他", regex=True)
-        if alongside:  # 警告（责令限期改正）, 警告并责令改正: the order beside the kind, as exempt.py reads it
-            named = named.str.replace(r"\((责令[^()]*)\)", r";\1", regex=True) \
-                .str.replace(r"(?<=[^;、,/])[并和及](?=责令)", ";", regex=True)
-        parts = named.str.split(SEPARATORS).map(lambda p: [x for x in p if x])  # distinct values only
-        kinds = parts.map(lambda p: [_OTHER_NAMED.sub("其他", x) for x in p if x not in alongside])
-        ok = kinds.map(lambda k: bool(k) and all(x in allowed for x in k)).to_numpy(bool)
+    spaced = pd.Series(uniques, dtype=object).astype(str).str.normalize("NFKC").str.strip()
+    unique = spaced.str.replace(r"\s+", "", regex=True)
+    if several:  # a line break or a space between two kinds (罚款⏎没收违法所得) parts them too (probe p92)
+        ok = _several_ok(unique, allowed, alongside) | _several_ok(spaced.str.replace(r"\s+", ";", regex=True),
+                                                                   allowed, alongside)
     else:
         ok = unique.str.replace(_OTHER_NAMED, "其他", regex=True).isin(allowed).to_numpy(bool)
     blank = unique.eq("").to_numpy(bool) | unique.isin(NONE_MARKS).to_numpy(bool)  # 无, /: blank (required-missing says it)
     return (ok | blank)[codes] if len(codes) else np.ones(0, dtype=bool)
+
+
+def _several_ok(unique: pd.Series, allowed: tuple[str, ...], alongside) -> np.ndarray:
+    """Per distinct value (no spaces): allowed values joined by ；、, etc."""
+    # 其他（责令退还、赔偿损失）: the kinds named in the bracket are 其他's, not more kinds to split
+    named = unique.str.replace(r"其他\([^()]*\)", "其他", regex=True)
+    if alongside:  # 警告（责令限期改正）, 警告并责令改正: the order beside the kind, as exempt.py reads it
+        named = named.str.replace(r"\((责令[^()]*)\)", r";\1", regex=True) \
+            .str.replace(r"(?<=[^;、,/])[并和及](?=责令)", ";", regex=True)
+    parts = named.str.split(SEPARATORS).map(lambda p: [x for x in p if x])  # distinct values only
+    kinds = parts.map(lambda p: [_OTHER_NAMED.sub("其他", x) for x in p if x not in alongside])
+    return kinds.map(lambda k: bool(k) and all(x in allowed for x in k)).to_numpy(bool)
 
 
 def _enums(records, party_type):
