@@ -151,7 +151,7 @@ TABLE: tuple[Field, ...] = (
     Field("published_marked", "公开状态", "台账标注的是否已公开（已公开/是/未公开）：有标注而无公开日期时提示核实",
           "各单位台账的“是否公开”“公开状态”栏（数据标准中没有这一项）",
           Words(contains=("是否公开", "公开状态", "是否公示", "公示状态", "是否上网", "公开情况", "公示情况", "上网情况", "是否已公开",
-                          "是否已公示"),
+                          "是否已公示", "是否按时公开", "是否按时公示", "是否及时公开", "是否及时公示"),
                 exact=("状态",)),
           exclude=("日期", "时间", "网址", "链接"), readers=(LEDGER,)),
     # 撤销公示日期 (taken down after 信用修复): the decision was online, whatever the publication date says.

@@ -154,3 +154,15 @@ def test_a_plan_beside_the_real_day_and_an_address_without_http_are_read_as_writ
     assert [got[row] for row in (2, 3, 4)] == ["invalid"] * 3
     assert got[5] == got[6] == "invalid"  # published, no day but the address's
     assert got[7] == "late"  # the written day, not the address's
+
+
+def test_a_clerks_on_time_column_marks_a_publication_without_its_day(tmp_path):
+    # probe p91 F6: 是否按时公开 = 是 beside a blank publication date was 逾期未公开 with no word: the unit says it
+    # published, the day is missing (数据有误, said), as for 是否公开 = 是
+    header = ["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "公开日期", "是否按时公开"]
+    path = write_xlsx(tmp_path / "区城管局_处罚.xlsx", {"处罚": [header,
+        [1, "西罚〔2026〕1号", "甲", dt.date(2026, 9, 1), dt.date(2026, 9, 8), "是"],
+        [2, "西罚〔2026〕2号", "乙", dt.date(2026, 9, 1), None, "是"],
+        [3, "西罚〔2026〕3号", "丙", dt.date(2026, 9, 1), None, "否"]]})
+    got = {r["row"]: (r["status"], [i["code"] for i in r["issues"]]) for r in check(tmp_path, path)[1]["records"]}
+    assert got == {2: ("on_time", []), 3: ("invalid", ["published-marked-no-date"]), 4: ("overdue", [])}, got
