@@ -707,3 +707,18 @@ def test_a_unit_named_with_the_office_it_shares_staff_with_is_one_unit(tmp_path)
     units = summary(tmp_path / "r.xlsx")
     assert [u for u in units if u != "合计"] == ["西塞山区住房和城乡建设局(区人民防空办公室)"], units
     assert all(row["类别"] != "计入他单位" for row in units.values())
+
+
+def test_a_street_named_under_its_district_government_is_the_street(tmp_path):
+    # probe p91 F3: 西塞山区人民政府澄月街道办事处 beside 澄月街道 stayed a unit of its own, ranked last with the late
+    # decision, though the two are one office
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    header = ["序号", "单位", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "上网公开日期"]
+    write_xlsx(folder / "区政府办_各单位处罚汇总.xlsx", {"汇总": [
+        header, [1, "澄月街道", "澄街罚〔2016〕1号", "甲", D(2016, 9, 1), D(2016, 9, 5)],
+        [2, "西塞山区人民政府澄月街道办事处", "澄街罚〔2016〕2号", "乙", D(2016, 9, 1), D(2016, 11, 20)]]})
+    result = run(tmp_path, folder, "--json", tmp_path / "r.json")
+    assert result.exit_code == 1, result.output
+    units = {r["unit"] for r in json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["records"]}
+    assert units == {"澄月街道"}, units

@@ -63,12 +63,16 @@ def _shortened(name: str) -> str:
     return name
 
 
+# A 街道, 镇 or 乡 under its district's government, named with it: the 街道 itself
+_TOWN_UNDER_GOVERNMENT = re.compile(r"([区县市])人民政府(?=[\u4e00-\u9fff]{1,10}(?:街道|镇|乡))")
+
+
 @lru_cache(maxsize=4096)  # a few dozen names, asked about for every declared alias
 def _key(name: str) -> tuple[str, str | None]:
     """(the office's name after the district, shortened; the district it names, None for a bare 区)."""
     short = _CITY_BRANCH.sub(r"\g<district>区\g<office>分局", name)
     short = _PARTY.sub(lambda m: m.group("district") or m.group("bare"), short)
-    short = _shortened(short)
+    short = _TOWN_UNDER_GOVERNMENT.sub(r"\1", _shortened(short))  # 西塞山区人民政府澄月街道办事处 (probe p91)
     if short.endswith("分局"):  # the city bureau's district branch is the district's bureau (区市场监管局)
         short = short[:-2] + "局"
     elif short.endswith("委员会"):  # 区卫生健康委员会 = 区卫健委, 区发展和改革委员会 = 区发改委
