@@ -156,3 +156,22 @@ def party_keys(names: pd.Series) -> pd.Series:
     text = names.astype(object).where(names.notna(), "").astype(str)
     keys = text.str.normalize("NFKC").str.replace(r"[\s　]+", "", regex=True).str.translate(_BRACKETS)
     return keys.str.replace(_LEGAL_FORM, "", regex=True)
+
+
+# A document's own number (西政办发〔2026〕3号, 西政办函〔2026〕5号): a notice's or a letter's, no decision's
+_ISSUED_NUMBER = re.compile(r"[发函]〔")
+
+
+def not_decisions(entries: pd.DataFrame) -> np.ndarray:
+    """Entries that are no decision's publication: a catalogue's other items. Neither 许可 nor 处罚, with no number
+    and no party (部门预算) or titled without 决定; or titled without 决定, naming no party, with no number or a
+    document's own (西政办发〔2026〕3号): 关于公布2026年第三季度行政处罚情况的通知; 2026年8月行政许可办理情况公示 is no
+    permit the list shows (probe p89); 行政处罚结果公告（西市监罚〔2026〕5号） is a decision (review rev64). They are no
+    台账未登记, and add nothing to what the list covers or since when (verify.coverage)."""
+    undecided = entries["category"].astype(object).fillna("").eq("")
+    title = entries["title"].astype(object).fillna("")
+    no_number, no_party = entries["number_key"].eq(""), entries["party_key"].eq("")
+    untitled = title.ne("") & ~title.str.contains("决定", regex=False)
+    issued = entries["number_key"].astype(object).fillna("").str.contains(_ISSUED_NUMBER)
+    return ((undecided & ((no_number & no_party) | untitled)) | (untitled & no_party & (no_number | issued))) \
+        .to_numpy(bool)

@@ -37,7 +37,7 @@ from ..problems import problem
 from ..textscan import first_group
 from ..quality.codes import exposed_ids, mask_ids_in_text, valid_codes
 from ..quality.columns import quality_columns
-from .columns import (numbers_from_titles, parties_from_titles, party_keys,
+from .columns import (not_decisions, numbers_from_titles, parties_from_titles, party_keys,
                       units_from_titles)
 
 ENTRY_COLUMNS = ["list_file", "sheet", "row", "number", "number_key", "title", "party", "party_key", "party_code",
@@ -204,25 +204,6 @@ def span_dates(entries: pd.DataFrame) -> pd.Series:
 
 # The year in a number's brackets (西市监罚〔2026〕173号), as number_year reads a ledger's
 _BRACKETED_YEAR = re.compile(r"[〔\[(（]((?:19|20)\d{2})[〕\])）]")
-# A document's own number (西政办发〔2026〕3号, 西政办函〔2026〕5号): a notice's or a letter's, no decision's
-_ISSUED_NUMBER = re.compile(r"[发函]〔")
-
-
-def not_decisions(entries: pd.DataFrame) -> np.ndarray:
-    """Entries that are no decision's publication: a catalogue's other items. Neither 许可 nor 处罚, with no number
-    and no party (部门预算) or titled without 决定; or titled without 决定, naming no party, with no number or a
-    document's own (西政办发〔2026〕3号): 关于公布2026年第三季度行政处罚情况的通知; 2026年8月行政许可办理情况公示 is no
-    permit the list shows (probe p89); 行政处罚结果公告（西市监罚〔2026〕5号） is a decision (review rev64). They are no
-    台账未登记, and add nothing to what the list covers or since when (verify.coverage)."""
-    undecided = entries["category"].astype(object).fillna("").eq("")
-    title = entries["title"].astype(object).fillna("")
-    no_number, no_party = entries["number_key"].eq(""), entries["party_key"].eq("")
-    untitled = title.ne("") & ~title.str.contains("决定", regex=False)
-    issued = entries["number_key"].astype(object).fillna("").str.contains(_ISSUED_NUMBER)
-    return ((undecided & ((no_number & no_party) | untitled)) | (untitled & no_party & (no_number | issued))) \
-        .to_numpy(bool)
-
-
 def _column(frame: pd.DataFrame, columns: dict[str, int], name: str) -> pd.Series:
     index = columns.get(name)
     if index is None or index not in frame.columns:

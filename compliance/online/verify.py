@@ -24,7 +24,8 @@ from ..dates import DATE_DTYPE, NO_DATE, iso_dates
 from ..errors import ReconciliationError
 from ..fields import unit_names
 from .match import Matches, doubt_not_found, match
-from .read import OnlineList, not_decisions, span_dates
+from .columns import not_decisions
+from .read import OnlineList, span_dates
 from .update_times import choose_by_update_times
 
 RESULTS = ("confirmed", "date-differs", "not-found", "not-verifiable", "ambiguous")

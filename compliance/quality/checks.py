@@ -303,8 +303,7 @@ def _enum_ok(values: np.ndarray, allowed: tuple[str, ...], several: bool, alongs
     spaced = pd.Series(uniques, dtype=object).astype(str).str.normalize("NFKC").str.strip()
     unique = spaced.str.replace(r"\s+", "", regex=True)
     if several:  # a line break or a space between two kinds (罚款⏎没收违法所得) parts them too (probe p92)
-        ok = _several_ok(unique, allowed, alongside) | _several_ok(spaced.str.replace(r"\s+", ";", regex=True),
-                                                                   allowed, alongside)
+        ok = _several_ok(unique, allowed, alongside) | _several_ok(spaced.str.replace(r"\s+", ";", regex=True), allowed, alongside)
     else:
         ok = unique.str.replace(_OTHER_NAMED, "其他", regex=True).isin(allowed).to_numpy(bool)
     blank = unique.eq("").to_numpy(bool) | unique.isin(NONE_MARKS).to_numpy(bool)  # 无, /: blank (required-missing says it)
