@@ -19,6 +19,7 @@ from .codes import USCC_ALPHABET, USCC_NONE, CodeColumn, CodeColumns, digits_not
 from .id_text import mask_ids
 from .amounts import ALONGSIDE, SEPARATORS, amount_numbers, fined, warning_only
 from .columns import column, has_column
+from .text_ids import TEXT_ID, TEXT_ID_HEADER, column_ids
 from .finding import Finding, finding as _finding
 from .publicity import publicity_findings
 from .required import NONE_MARKS
@@ -73,9 +74,7 @@ def findings(records: pd.DataFrame, amount_limit: float = DEFAULT_AMOUNT_LIMIT, 
     out.extend(_amounts(records, amount_limit))
     out.extend(_amount_for_kind(records))
     out.extend(_fine_with_warning(records))
-    out.extend(_online_ids(records))
-    out.extend(_party_ids(records))
-    out.extend(_document_ids(records, codes))
+    out.extend(_exposed_ids(records, codes))
     if as_of is not None:
         out.extend(publicity_findings(records, as_of, publicity_years))
     return [f for f in out if len(f.rows)]
@@ -96,27 +95,27 @@ def _without_spaces(values) -> np.ndarray:
     return out
 
 
-def _online_ids(records):
-    """The website's entry for the record shows a full, checksum-valid ID number (online/read.py)."""
-    if "online_id_exposed" not in records.columns:
-        return []
-    shown = records["online_id_exposed"].to_numpy(object)
-    exposed = pd.notna(shown) & (shown != "")
-    return [_finding("id-number-online", "online", exposed, label="网站清单", value=shown)]
-
-
-def _party_ids(records):
-    """A full ID number inside the party cell (张三（320102198001011238）): published with the name."""
-    if "party_id_exposed" not in records.columns:
-        return []
-    shown = records["party_id_exposed"].to_numpy(object)
-    return [_finding("id-number-exposed", "party", pd.notna(shown), label="行政相对人名称中含有的号码", value=shown)]
-
-
-def _document_ids(records, codes: CodeColumns):
-    """A 文书号 that is a person's ID number (a certificate numbered by its holder's): published in full."""
+def _exposed_ids(records, codes: CodeColumns):
+    """A full ID number in the party cell (张三（320102198001011238）), in a 文书号 that is a person's ID (a
+    certificate numbered by its holder's), or in any other column (text_ids.py): published in full; or shown
+    by the website's entry for the record (online/read.py)."""
+    out = []
+    if "online_id_exposed" in records.columns:
+        shown = records["online_id_exposed"].to_numpy(object)
+        out.append(_finding("id-number-online", "online", pd.notna(shown) & (shown != ""), label="网站清单", value=shown))
+    if "party_id_exposed" in records.columns:
+        shown = records["party_id_exposed"].to_numpy(object)
+        out.append(_finding("id-number-exposed", "party", pd.notna(shown), label="行政相对人名称中含有的号码", value=shown))
     numbered, plain = codes.document_ids()
-    return [_finding("id-number-exposed", "document_number", numbered, label="文书号（证书编号）", value=_shown(plain))]
+    out.append(_finding("id-number-exposed", "document_number", numbered, label="文书号（证书编号）", value=_shown(plain)))
+    inside = column_ids(records.get("document_number", pd.Series([""] * len(records), dtype=object)), numbers=True)
+    out.append(_finding("id-number-exposed", "document_number", (inside != "") & ~numbered, label="文书号中含有的号码",
+                        value=inside))
+    if TEXT_ID in records.columns:  # a licence column that became the 文书号 is told as the 文书号 just above
+        shown, header = records[TEXT_ID].to_numpy(object), records[TEXT_ID_HEADER].to_numpy(object)
+        out.append(_finding("id-number-exposed", "text", pd.notna(shown) & ~numbered, value=shown,
+                            label=lambda rows: np.array([f"{h}中含有的号码" for h in header[rows]], dtype=object)))
+    return out
 
 
 def _shown(values: np.ndarray):

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..textscan import contains_any, searches
-from .id_text import ID15_IN_TEXT, ID_IN_TEXT, ID_PATTERN, PROVINCE_CODES, first_generation_id, mask_ids, plain_id
+from .id_text import ID15_IN_TEXT, ID_HINT, ID_IN_TEXT, ID_PATTERN, PROVINCE_CODES, first_generation_id, mask_ids, plain_id
 
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 USCC_NONE = "0" * 17 + "X"
@@ -279,6 +279,17 @@ def mask_id(text: str) -> str:
     return text[:6] + "*" * 8 + text[-4:] if len(text) == 18 else text
 
 
+def id_shaped_texts(distinct) -> np.ndarray:
+    """Positions in ``distinct`` of the texts holding an ID-shaped number: one C-level search over them all
+    joined, then only the hits are placed (a regex call per text cost 0.1 s on 100,000 unique names)."""
+    blob = "\n".join(distinct)  # a line break is no digit: each text keeps its own edges for the pattern
+    if ID_HINT.search(blob) is None:  # 4 times quicker than the pattern itself, which needs it
+        return np.zeros(0, dtype=np.int64)
+    starts = np.cumsum([0] + [len(t) + 1 for t in distinct])[:-1]
+    found = [m.start() for m in ID_PATTERN.finditer(blob)]
+    return np.unique(np.searchsorted(starts, found, side="right") - 1)
+
+
 def mask_ids_in_text(values: pd.Series) -> pd.Series:
     """Every 18-digit ID-shaped number inside a text column (a party cell "张三 11010519491231002X")
     masked, per distinct text; id_text.mask_ids does one text."""
@@ -286,7 +297,8 @@ def mask_ids_in_text(values: pd.Series) -> pd.Series:
         return values
     codes, uniques = pd.factorize(values.astype(object))
     unique = pd.Series(uniques, dtype=object)
-    has = unique.astype(str).map(lambda t: ID_PATTERN.search(t) is not None).astype(bool)  # per distinct text
+    has = np.zeros(len(unique), dtype=bool)
+    has[id_shaped_texts(unique.astype(str).tolist())] = True
     if not has.any():
         return values
     fixed = unique.where(~has, unique.astype(str).map(mask_ids))

@@ -18,7 +18,8 @@ class Finding:
 
 
 def finding(code, field, mask, label=None, **values) -> Finding:
-    """The rows ``mask`` flags; a value given as a function is worked out for those rows only."""
+    """The rows ``mask`` flags; a value (the label too) given as a function is worked out for those rows only."""
     rows = np.flatnonzero(mask)
+    values = {"label": BY_NAME[field].label if label is None else label, **values}
     picked = {k: (v(rows) if callable(v) else v[rows] if isinstance(v, np.ndarray) else v) for k, v in values.items()}
-    return Finding(code, field, rows, {"label": label or BY_NAME[field].label, **picked})
+    return Finding(code, field, rows, picked)

@@ -11,6 +11,7 @@ import pandas as pd
 
 from .columns import PRESENCE_ONLY, quality_columns, quality_texts
 from .required import absent_labels, required_counts, required_items, standard_layout
+from .text_ids import TEXT_ID, TEXT_ID_HEADER, ids_in_columns
 
 CORE = ("party", "document_number", "decision_date", "unit")
 
@@ -25,8 +26,10 @@ def _found(headers: list[str], checks: bool) -> dict[str, list[int]]:
 
 
 def quality_wanted(headers: list[str], checks: bool = True) -> set[int]:
-    """The columns a CSV body must keep for the quality checks (``checks`` off: for exemptions only)."""
-    return {i for found in _found(headers, checks).values() for i in found}
+    """The columns a CSV body must keep for the quality checks (``checks`` off: for exemptions only): with
+    the checks, every named column, which _text_ids reads for full ID numbers."""
+    named = {i for i, header in enumerate(headers) if normalise_header(header)} if checks else set()
+    return named | {i for found in _found(headers, checks).values() for i in found}
 
 
 CELL_TEXTS = ("decision_text", "published_text")  # the date cells' own text, quoted by messages and the report
@@ -41,6 +44,24 @@ def _party_ids(original: pd.Series, masked: pd.Series) -> pd.Series:
     found = exposed_ids(original.iloc[rows].reset_index(drop=True))
     out[rows] = np.where(found == "", None, found)
     return pd.Series(out, index=original.index, dtype=object)
+
+
+# Read for IDs by their own checks (party, the code columns, the 文书号), or not published text (dates, unit)
+_OWN_CHECKS = ("party", "document_number", "decision_date", "published_date", "unit")
+_ID_FIELDS = ("party_code", "id_number", "legal_id", "agency_code", "source_code")
+
+
+def _text_ids(out, kept, mapping) -> list[str]:
+    """TEXT_ID and TEXT_ID_HEADER on ``out`` where any other column holds a full ID number (text_ids.py)."""
+    skipped = {mapping.columns[f] for f in _OWN_CHECKS if f in mapping.columns} | set(mapping.alternates.values())
+    skipped |= {i for f, found in quality_columns(mapping.headers).items() if f in _ID_FIELDS for i in found}
+    columns = [(str(mapping.headers[i]).strip() or f"第 {i + 1} 列", kept[i].reset_index(drop=True))
+               for i in kept.columns if isinstance(i, int) and i not in skipped and i < len(mapping.headers)]
+    found = ids_in_columns(columns, len(out))
+    if found is None:
+        return []
+    out[TEXT_ID], out[TEXT_ID_HEADER] = found
+    return [TEXT_ID, TEXT_ID_HEADER]
 
 
 def add_quality_columns(out, kept, mapping, *, text, checks, raw_unit, result, at) -> list[str]:
@@ -59,6 +80,8 @@ def add_quality_columns(out, kept, mapping, *, text, checks, raw_unit, result, a
     if checks and out["party"] is not original:  # the unit is told, as of an ID in any published column
         out[PARTY_ID] = _party_ids(original, out["party"])
         carried.append(PARTY_ID)
+    if checks:
+        carried += _text_ids(out, kept, mapping)
     if not checks:
         return carried
     present = {name for name in CORE if name in mapping.columns} | set(q)

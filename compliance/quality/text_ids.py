@@ -1,0 +1,50 @@
+"""Full ID numbers (公民身份号码) in a ledger's other columns: 违法事实, 处罚内容, 法定代表人, 备注, 暂扣或吊销
+证照名称及编号, 许可编号 … Whatever a ledger holds may go online with the decision, so a full, valid ID in any
+column is told (id-number-exposed), the way it is told of the party's name and the code columns.
+
+Cheap on a sheet of unique free text: each column's distinct texts are joined into one string and searched
+once by the C regex engine; only the few texts that hold an ID-shaped number are looked at one by one.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .codes import exposed_ids, id_shaped_texts
+
+TEXT_ID = "text_id_exposed"  # per record: the first full ID found in another column, masked
+TEXT_ID_HEADER = "text_id_header"  # ... and that column's header
+
+
+def column_ids(values: pd.Series, numbers: bool = False) -> np.ndarray:
+    """Per cell of ``values`` (raw cells), the first checksum-valid ID number it holds, masked; "" where none.
+    Only text cells are read: a number cell cannot hold 18 digits exactly. ``numbers``: values are 文书号,
+    where 15 digits are a number of their own (exposed_ids)."""
+    out = np.full(len(values), "", dtype=object)
+    codes, uniques = pd.factorize(values.to_numpy(object), use_na_sentinel=True)
+    try:  # text cells only, the common case: no loop over the cells to find them
+        where, hits = np.arange(len(uniques)), id_shaped_texts(uniques)
+    except TypeError:  # a number or a date among them: they cannot hold 18 digits exactly
+        where = np.array([i for i, u in enumerate(uniques) if isinstance(u, str)], dtype=np.int64)
+        hits = id_shaped_texts(uniques[where]) if len(where) else where
+    if not len(hits):
+        return out
+    found = pd.Series(uniques[where[hits]], dtype=object)
+    shown = np.full(len(uniques), "", dtype=object)
+    shown[where[hits]] = exposed_ids(numbers=(found,)) if numbers else exposed_ids(found)
+    known = codes >= 0
+    out[known] = shown[codes[known]]
+    return out
+
+
+def ids_in_columns(columns: list[tuple[str, pd.Series]], n: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """Per record, (the first full ID found in ``columns``, masked; the header of its column), None where
+    none; ``columns``: (header, raw cells) pairs in sheet order. None when no record holds one."""
+    shown = np.full(n, None, dtype=object)
+    header = np.full(n, None, dtype=object)
+    for name, values in columns:
+        found = column_ids(values)
+        new = (found != "") & pd.isna(shown)
+        shown[new], header[new] = found[new], name
+    return (shown, header) if pd.notna(shown).any() else None

@@ -1,0 +1,100 @@
+"""Full ID numbers in a ledger's other columns (违法事实, 法定代表人, 备注, 许可证编号 …) and inside a 文书号:
+told as id-number-exposed with the column's header, masked in every output, once per record.
+Real workbooks and CSV files through the real CLI."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+
+from click.testing import CliRunner
+from hypothesis import given, settings, strategies as st
+
+from compliance.cli import main
+from compliance.quality.codes import id_shaped_texts
+from compliance.quality.id_text import ID_PATTERN
+from helpers import write_xlsx
+from test_quality_ids_elsewhere import ric, texts
+
+ID_A, ID_B, ID_C = ric("42020319850612301"), ric("11010519491231002"), ric("42020319800808123")
+BAD = ID_A[:-1] + ("0" if ID_A[-1] != "0" else "1")  # one digit off: its check digit fails
+DAY, ONLINE = dt.date(2026, 3, 2), dt.date(2026, 3, 5)
+HEADER = ["行政处罚决定书文号", "行政相对人名称", "法定代表人", "违法事实", "处罚内容", "暂扣或吊销证照名称及编号",
+          "备注", "处罚决定日期", "公示日期"]
+ROWS = [
+    ["西罚〔2026〕1号", "张三", "", f"当事人张三（身份证号{ID_A}）无证经营", "罚款500元", "", "", DAY, ONLINE],
+    ["西罚〔2026〕2号", "某公司", f"李四 {ID_A[:6]} {ID_A[6:14]} {ID_A[14:]}", "超范围经营", "罚款", "", "", DAY, ONLINE],
+    ["西罚〔2026〕3号", "某公司2", "王五", "超范围经营", "罚款", "", f"身份证：{ID_B}", DAY, ONLINE],
+    ["西罚〔2026〕4号", "某公司3", "王五", "超范围经营", "罚款", f"驾驶证{BAD}", "", DAY, ONLINE],
+    ["西罚〔2026〕5号", "某公司4", "王五", "超范围经营，电话13800138000", "罚款", "", "", DAY, ONLINE],
+    ["西罚〔2026〕6号", "某公司5", f"赵六{ID_C}", f"违法事实中也有{ID_B}", "罚款", "", "", DAY, ONLINE],
+]
+
+
+def check(tmp_path, ledger):
+    out = tmp_path / "报告.xlsx"
+    result = CliRunner().invoke(main, ["check", str(ledger), "--as-of", "2026-06-30", "--out", str(out),
+                                       "--json", str(tmp_path / "r.json"), "--all"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    exposed = {r["row"]: i["message"] for r in payload["records"] for i in r["issues"] if i["code"] == "id-number-exposed"}
+    return result, exposed
+
+
+def assert_masked_everywhere(tmp_path, result, *numbers):
+    shown = texts(tmp_path, "报告.xlsx", "r.json") + result.output
+    for number in numbers:
+        assert number not in shown
+        assert number[:6] + "********" + number[14:] in shown
+
+
+def test_ids_in_free_text_columns_are_told_with_their_column_and_masked(tmp_path):
+    ledger = write_xlsx(tmp_path / "区市场监管局.xlsx", {"处罚": [HEADER] + ROWS})
+    result, exposed = check(tmp_path, ledger)
+    assert sorted(exposed) == [2, 3, 4, 7]  # not the bad check digit (5), not a phone number (6)
+    assert "违法事实中含有的号码是完整的身份证号（420203********" in exposed[2]
+    assert "法定代表人中含有的号码" in exposed[3]  # typed 6-8-4 with spaces
+    assert "备注中含有的号码是完整的身份证号（110105********002X）" in exposed[4]
+    assert "法定代表人中含有的号码" in exposed[7]  # the first column that holds one, once per record
+    assert_masked_everywhere(tmp_path, result, ID_A, ID_B, ID_C)
+    assert "完整身份证号待隐去 4" in result.output
+
+
+def test_a_csv_ledger_is_read_for_them_alike(tmp_path):
+    ledger = tmp_path / "区交通局.csv"
+    with open(ledger, "w", newline="", encoding="utf-8-sig") as f:
+        csv.writer(f).writerows([HEADER] + [[v.isoformat() if isinstance(v, dt.date) else v for v in r] for r in ROWS])
+    result, exposed = check(tmp_path, ledger)
+    assert sorted(exposed) == [2, 3, 4, 7]
+    assert "备注中含有的号码" in exposed[4]
+
+
+def test_an_id_inside_a_document_number_or_in_a_licence_column_is_told_once(tmp_path):
+    rows = [["行政许可决定书文号", "许可证编号", "行政相对人名称", "许可内容", "许可决定日期", "公示日期"],
+            ["西许〔2026〕1号", ID_A, "张三", f"准予张三（{ID_A}）从业", DAY, ONLINE],
+            [f"从业资格证{ID_B}号", "XK-2", "李四", "准予", DAY, ONLINE],
+            ["420203100111947", "XK-3", "王五", "准予", DAY, ONLINE]]  # 15 digits: a 交警 number, no ID
+    result, exposed = check(tmp_path, write_xlsx(tmp_path / "区交通运输局.xlsx", {"许可": rows}))
+    assert sorted(exposed) == [2, 3]
+    assert "许可证编号中含有的号码" in exposed[2]
+    assert "文书号中含有的号码是完整的身份证号（110105********002X）" in exposed[3]
+    assert_masked_everywhere(tmp_path, result, ID_A, ID_B)
+
+
+def test_a_licence_number_that_is_the_document_number_is_told_as_it_once(tmp_path):
+    rows = [["许可编号", "项目名称", "行政相对人名称", "许可决定日期", "公示日期"],
+            [ID_A, "道路运输从业资格", "张三", DAY, ONLINE]]
+    result, exposed = check(tmp_path, write_xlsx(tmp_path / "区人社局.xlsx", {"许可": rows}))
+    assert list(exposed) == [2] and "文书号（证书编号）是完整的身份证号" in exposed[2]
+
+
+TEXT = st.text(alphabet="0123456789０１X张三- ，.\n", max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(TEXT, st.sampled_from([ID_A, f"号{ID_B}", f"{ID_C[:6]} {ID_C[6:]}", "1" + ID_A])),
+                max_size=12))
+def test_the_one_search_over_joined_texts_finds_what_a_search_per_text_finds(distinct):
+    expected = [i for i, t in enumerate(distinct) if ID_PATTERN.search(t)]
+    assert id_shaped_texts(distinct).tolist() == expected
