@@ -25,6 +25,9 @@ def _as_blank(cells: pd.Series) -> np.ndarray:
 # An office's own sections (一中队, 市容科, 法制股): who in the office decided, not which office. A 大队, a 所
 # or an 办公室 (区政府办公室) may report on its own, so they are not among them.
 SECTION = re.compile(r"^[\u4e00-\u9fff\d]{0,8}?(?:中队|科|股)$")
+# A village or a residents' committee (新港村委会, 团结社区): where the decision was made or whom it was for; it decides
+# nothing itself, so it is never a unit (probe p91 F1: two towns' 村委会 rows became one ranked unit).
+VILLAGE = re.compile(r"^[\u4e00-\u9fff\d]{0,12}?(?:村民委员会|村委会|居民委员会|居委会|社区|村)$")
 
 
 # A part of the office a sheet is of, named after it (区市场监管局黄石港所, 区公安分局交警大队 in 区市场监管局's or
@@ -241,10 +244,11 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
     if blocks is not None:
         named = unit_names(pd.Series(blocks, dtype=object).fillna(""))
         unit = unit.where(unit.notna() | party, named.where(named.ne("")))
-    section = np.zeros(len(unit), dtype=bool)
+    section, village = np.zeros(len(unit), dtype=bool), np.zeros(len(unit), dtype=bool)
     if owner is not None:
         section = unit.fillna("").str.match(SECTION).to_numpy(bool) | own_parts(unit, unit_name(owner))
-        unit = unit.mask(section, unit_name(owner))
+        village = unit.fillna("").str.match(VILLAGE).to_numpy(bool) & ~section
+        unit = unit.mask(section | village, unit_name(owner))
     pasted = np.zeros(len(unit), dtype=bool) if owner is None or numbers is None else \
         _pasted(unit, unit_name(owner), numbers)
     unit = unit.mask(pasted, unit_name(owner)) if pasted.any() else unit
@@ -267,10 +271,11 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
     unit = unit.mask(several & ~by_word, fallback)  # a joint cell the 代字 does not settle: the sheet's unit
     unknown = unit.isna().to_numpy(bool) & (context.unit_line is None) & (not context.fallback_named)
     folder = unit.isna().to_numpy(bool) & ~party & getattr(context, "by_folder", False)
-    elsewhere = _other_offices(unit, owner, ~(section | pasted | party | several)) if owner is not None \
+    elsewhere = _other_offices(unit, owner, ~(section | village | pasted | party | several)) if owner is not None \
         else np.zeros(len(unit), dtype=bool)
     codes = np.full(len(unit), None, dtype=object)
-    for rows, code in ((elsewhere, "unit-cell-other-office"), (section, "unit-section"), (pasted, "unit-cell-differs"), (several, "unit-several-in-cell"),
+    for rows, code in ((elsewhere, "unit-cell-other-office"), (section, "unit-section"), (village, "unit-village"),
+                       (pasted, "unit-cell-differs"), (several, "unit-several-in-cell"),
                        (among, "unit-blank-among-units"), (folder, "unit-by-folder"), (disputed, "unit-line-disputed"),
                        (unknown & ~among, "unit-from-file-name"),  # a unit column there is: its blank is said
                        (by_word, "unit-by-code-word"),
