@@ -19,6 +19,7 @@ from ..dates import FORMULA_NO_VALUE, NO_DATE, parse_dates
 from ..errors import ReconciliationError
 from ..problems import Problem, problem
 from .published_words import corrections, unpublished_words
+from .two_rows import fold_two_row_records
 from .publication_said import decision_then_publication, publication_notes, denied_with_date, without_a_date_column, words_on_publication
 from .body import (band_unit, constant_cells, csv_body, date_part_columns, fill_dates_across, fill_from_spans,
                    inner_headers, join_date_parts, mapped_column, merged_continuations, merged_header_spans,
@@ -268,6 +269,9 @@ def _read_blocks(frame, evidence, mapping, rules, result, sheet, context, inner=
 def _records(frame, evidence, mapping, result, sheet, context, section, quality=True, text=cell_text):
     """``text``: cells -> display text (a FrameText of the sheet's frame: each column converted once)."""
     mapping = _dates_in_the_mark(frame, mapping, result, sheet, context, text)
+    frame, folded = fold_two_row_records(frame, mapping, text, evidence, {"file": context.source_file, "sheet": sheet.name},
+                                         result.header_row + 1)
+    result.notes += folded
     doc = text(mapped_column(frame, mapping, "document_number"))
     # 行政许可决定文书号 | 行政处罚决定书文号, or 许可决定日期 | 处罚决定日期: each row's own number and kind
     number, kind_of_row = kinds_of_rows(frame, mapping, text) if mapping.two_kinds() else (None, None)

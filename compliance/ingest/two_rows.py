@@ -1,0 +1,74 @@
+"""One decision written over two rows: its number (and 序号, party) on one row, its dates on the next.
+
+A clerk who runs out of room in a cell, or copies a decision from a two-line form, leaves the row below
+with the dates and nothing that names a decision of its own: no 文书号, no 序号, no party (or only the rest
+of the party's name, 有限公司). Read as two rows, the decision counted twice: once 数据有误 for its missing
+dates and once judged by its dates with no number (probe p91 F4). The two are read as one record, the
+lower row's cells filling the blanks of the upper (text in both is joined: 黄石市某某建材 + 有限公司), and
+the lower row is a skipped row, said on the sheet (rows-continued-below).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from ..fields import normalise_header
+from ..problems import problem
+from .body import mapped_column
+from .cells import row_list
+
+_NAME_TAIL = re.compile(r"(?:有限|有限责任|股份有限)?(?:公司|分公司)")  # the rest of a party's name, alone
+_SERIAL = ("序号", "编号序号", "顺序号")
+
+
+def _serial(mapping) -> int | None:
+    return next((i for i, h in enumerate(mapping.headers) if normalise_header(h) in _SERIAL), None)
+
+
+def fold_two_row_records(frame: pd.DataFrame, mapping, text, evidence, at: dict, first_row: int):
+    """(``frame`` with each such pair folded into its upper row and the lower row emptied (a blank row in
+    ``evidence``), the sheet's note of them). Only where the sheet tells the rows apart: by a 序号 column (the
+    upper row has one, the lower none) or a party column (the upper names a party, the lower none or only
+    有限公司). ``first_row``: the sheet's row number of the frame's index 0."""
+    frame, lower = _folded(frame, mapping, text)
+    if not lower.any():
+        return frame, []
+    evidence.count[lower], evidence.first[lower] = 0, ""
+    rows = row_list((frame.index.to_numpy()[lower] + first_row).tolist())
+    return frame, [problem("rows-continued-below", **at, rows=rows)]
+
+
+def _folded(frame: pd.DataFrame, mapping, text) -> tuple[pd.DataFrame, np.ndarray]:
+    lower = np.zeros(len(frame), dtype=bool)
+    if len(frame) < 2 or "decision_date" not in mapping.columns or "document_number" not in mapping.columns:
+        return frame, lower
+    number = text(mapped_column(frame, mapping, "document_number")).to_numpy(object) != ""
+    decided = text(mapped_column(frame, mapping, "decision_date")).to_numpy(object) != ""
+    published = text(mapped_column(frame, mapping, "published_date")).to_numpy(object) != ""
+    upper, below = number & ~decided & ~published, ~number & decided
+    serial, told = _serial(mapping), False
+    if serial is not None and serial in frame.columns:
+        counted = text(frame[serial]).to_numpy(object) != ""
+        upper, below, told = upper & counted, below & ~counted, True
+    if "party" in mapping.columns:
+        party = text(mapped_column(frame, mapping, "party")).str.replace(r"\s+", "", regex=True)
+        tail = party.eq("").to_numpy(bool) | party.str.fullmatch(_NAME_TAIL).to_numpy(bool)
+        upper, below, told = upper & party.ne("").to_numpy(bool), below & tail, True
+    pair = np.flatnonzero(upper[:-1] & below[1:]) if told else np.zeros(0, dtype=np.int64)
+    if not len(pair):
+        return frame, lower
+    frame = frame.copy()
+    top, bottom = pair, pair + 1
+    for column in frame.columns:
+        cells = frame[column].to_numpy(object, copy=True)
+        said = text(frame[column]).to_numpy(object)
+        a, b = said[top], said[bottom]
+        joined = np.where((a != "") & (b != "") & (a != b), a + b, a)  # 黄石市某某建材 + 有限公司
+        cells[top] = np.where(a == "", cells[bottom], np.where(b == "", cells[top], joined))
+        cells[bottom] = None
+        frame[column] = cells
+    lower[bottom] = True
+    return frame, lower

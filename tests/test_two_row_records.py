@@ -1,0 +1,54 @@
+"""One decision written over two rows (number and party above, dates below): one record, judged by those
+dates, the lower row skipped and said (probe p91 F4). Real workbooks and CSV through the real CLI."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+
+from helpers import cli_check, write_xlsx
+
+D, ON_TIME, LATE = dt.date(2026, 3, 2), dt.date(2026, 3, 5), dt.date(2026, 5, 20)
+HEADER = ["序号", "行政处罚决定书文号", "当事人", "违法事实", "处罚决定日期", "公示日期"]
+ROWS = [HEADER,
+        [1, "西罚〔2026〕1号", "张三", "无证经营", D, ON_TIME],
+        [2, "西罚〔2026〕2号", "黄石市某某建材", "超范围经营", None, None],
+        [None, None, "有限公司", None, D, LATE],
+        [3, "西罚〔2026〕3号", "王五", "无证经营", None, None],  # no dates, and the next row is a decision of its own
+        [4, None, "赵六", "无证经营", D, ON_TIME],
+        [5, "西罚〔2026〕5号", "钱七", "超范围经营", None, None],
+        [None, None, None, None, D, LATE]]  # the sheet's last row: not a signature date
+
+
+def judged(data) -> list[tuple]:
+    return [(r["row"], r["document_number"], r["party"], r["status"]) for r in data["records"]]
+
+
+def notes(data) -> list[str]:
+    return [n for f in data["inputs"] for s in f["sheets"] for n in s["notes"]]
+
+
+def test_a_decision_over_two_rows_is_one_record_judged_by_its_dates(tmp_path):
+    code, data, output = cli_check(tmp_path, write_xlsx(tmp_path / "区城管局.xlsx", {"处罚": ROWS}), "2026-11-30")
+    assert judged(data) == [(2, "西罚〔2026〕1号", "张三", "on_time"),
+                            (3, "西罚〔2026〕2号", "黄石市某某建材有限公司", "late"),
+                            (5, "西罚〔2026〕3号", "王五", "invalid"), (6, "", "赵六", "on_time"),
+                            (7, "西罚〔2026〕5号", "钱七", "late")], output
+    assert data["summary"]["skipped_rows"] == 2
+    assert any(n.startswith("第 4、8 行接着上一行") for n in notes(data)), notes(data)
+
+
+def test_without_a_serial_or_a_party_column_two_rows_stay_two_records(tmp_path):
+    rows = [["行政处罚决定书文号", "违法事实", "处罚决定日期", "公示日期"],
+            ["西罚〔2026〕2号", "超范围经营", None, None], [None, "无证经营", D, LATE]]
+    code, data, output = cli_check(tmp_path, write_xlsx(tmp_path / "区城管局.xlsx", {"处罚": rows}), "2026-11-30")
+    assert [r["status"] for r in data["records"]] == ["invalid", "late"], output
+
+
+def test_a_csv_ledger_folds_them_alike(tmp_path):
+    path = tmp_path / "区城管局.csv"
+    with open(path, "w", newline="", encoding="utf-8-sig") as f:
+        csv.writer(f).writerows([["" if v is None else v.isoformat() if isinstance(v, dt.date) else v for v in r]
+                                 for r in ROWS])
+    code, data, output = cli_check(tmp_path, path, "2026-11-30")
+    assert [r[3] for r in judged(data)] == ["on_time", "late", "invalid", "on_time", "late"], output
