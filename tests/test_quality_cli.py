@@ -95,6 +95,9 @@ CASES = [
     ("two kinds one under the other in the cell", {"处罚类别": "罚款\n没收违法所得"}, set()),  # probe p92
     ("two kinds a space apart", {"处罚类别": "罚款 没收违法所得"}, set()),
     ("a kind not in the standard beside one on the next line", {"处罚类别": "罚款\n罚金"}, {"enum-invalid"}),
+    ("没收 written once for both things taken", {"处罚类别": "罚款、没收违法所得、非法财物"}, set()),  # probe p92 F4
+    ("没收 written once, the other order", {"处罚类别": "没收非法财物和违法所得"}, set()),
+    ("非法财物 alone is no kind", {"处罚类别": "罚款、非法财物"}, {"enum-invalid"}),
     # A full ID inside the name goes online with it: the unit is told, as for an ID column.
     ("natural person, ID inside the name", {**NATURAL, "行政相对人名称": "张三（320102198001011238）", "统一社会信用代码": ""},
      {"id-number-exposed"}),

@@ -312,7 +312,8 @@ def _enum_ok(values: np.ndarray, allowed: tuple[str, ...], several: bool, alongs
 def _several_ok(unique: pd.Series, allowed: tuple[str, ...], alongside) -> np.ndarray:
     """Per distinct value (no spaces): allowed values joined by ；、, etc."""
     # 其他（责令退还、赔偿损失）: the kinds named in the bracket are 其他's, not more kinds to split
-    named = unique.str.replace(r"其他\([^()]*\)", "其他", regex=True)
+    named = unique.str.replace(r"其他\([^()]*\)", "其他", regex=True) \
+        .str.replace(r"没收(违法所得|非法财物)[、,和及与](违法所得|非法财物)", r"没收\1;没收\2", regex=True)  # 没收违法所得、非法财物
     if alongside:  # 警告（责令限期改正）, 警告并责令改正: the order beside the kind, as exempt.py reads it
         named = named.str.replace(r"\((责令[^()]*)\)", r";\1", regex=True) \
             .str.replace(r"(?<=[^;、,/])[并和及](?=责令)", ";", regex=True)
