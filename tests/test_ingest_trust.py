@@ -253,6 +253,26 @@ def test_a_scan_or_photo_given_by_name_is_said_to_be_one_whatever_it_is_named(tm
     assert "这是 PDF 文件" in said["区人社局_台账.pdf"][1]
 
 
+def test_a_compressed_file_named_as_a_table_is_said_to_be_compressed(tmp_path):
+    # an export sent gzipped under its .csv name was "找不到表头" (probe p90 LOW-2)
+    import gzip
+
+    from click.testing import CliRunner
+
+    from compliance.cli import main
+
+    folder = tmp_path / "10月"
+    folder.mkdir()
+    (folder / "区城管局.csv").write_bytes(gzip.compress("文书号,当事人,处罚决定日期\n西罚1号,甲,2026-03-02\n".encode()))
+    (folder / "区人社局.xlsx").write_bytes(b"7z\xbc\xaf\x27\x1c" + bytes(100))
+    write_xlsx(folder / "区安监局.xlsx", {"S": [HEADER, [1, "罚1", "甲", "2026-03-02", "2026-03-05"]]})
+    result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2026-06-30", "--out", str(tmp_path / "r.xlsx")])
+    assert result.exit_code == 1, result.output
+    for name in ("区城管局.csv", "区人社局.xlsx"):
+        assert f"{name} wrong-form 这是压缩文件" in result.output
+    assert "找不到表头" not in result.output and "共 1 条记录" in result.output
+
+
 def test_error_values_in_xls_are_errors(tmp_path):
     book = xlwt.Workbook()
     sheet = book.add_sheet("处罚")

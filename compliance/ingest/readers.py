@@ -33,15 +33,19 @@ ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 # A scan or a photo sent in a table's place, whatever its name says: told as such, never as a table
 # with "no header" or "characters in no encoding".
 MEDIA_MAGICS = {b"%PDF": "pdf", b"\x89PNG\r\n": "image", b"\xff\xd8\xff": "image", b"GIF87a": "image",
-                b"GIF89a": "image", b"II*\x00": "image", b"MM\x00*": "image"}
+                b"GIF89a": "image", b"II*\x00": "image", b"MM\x00*": "image",
+                # a compressed file whatever its name (a .csv sent gzipped by an export: probe p90)
+                b"\x1f\x8b": "archive", b"Rar!\x1a\x07": "archive", b"7z\xbc\xaf\x27\x1c": "archive",
+                b"BZh": "archive", b"\xfd7zXZ\x00": "archive"}
 PDF_ADVICE = "这是 PDF 文件（可能是盖章表格的扫描件），读不出其中的数据。请报送 Excel/WPS 表格文件（.xlsx）"
+ARCHIVE_ADVICE = "这是压缩文件（gzip、rar、7z 等），不是表格。请解压后把其中的表格文件放进文件夹再检查"
 IMAGE_ADVICE = "这是图片（可能是表格的照片或扫描件），读不出其中的数据。请报送 Excel/WPS 表格文件（.xlsx）"
 DEFAULT_MAX_UNCOMPRESSED = 1 << 30  # 1 GiB: past this a workbook is refused (zip bombs)
 MAX_CELL_CHARS = 32767  # Excel's own cell limit; longer text is cut
 
 
 def sniff(path: Path, head: bytes) -> str:
-    """'zip', 'ole', 'parquet', 'pdf', 'image', 'fods', 'html', 'xml2003', 'text' or 'empty'."""
+    """'zip', 'ole', 'parquet', 'pdf', 'image', 'archive', 'fods', 'html', 'xml2003', 'text' or 'empty'."""
     if not head.strip():
         return "empty"
     for magic, kind in MEDIA_MAGICS.items():
@@ -89,8 +93,8 @@ def read_file(path: Path, max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED,
     suffix = path.suffix.lower()
     if kind == "empty":
         raise FileFault("empty-file", path)
-    if kind in ("pdf", "image"):
-        raise FileFault("wrong-form", path, reason=PDF_ADVICE if kind == "pdf" else IMAGE_ADVICE)
+    if kind in ("pdf", "image", "archive"):
+        raise FileFault("wrong-form", path, reason={"pdf": PDF_ADVICE, "image": IMAGE_ADVICE}.get(kind, ARCHIVE_ADVICE))
     if kind == "parquet":
         return [read_parquet(path)]
     if suffix == ".parquet":
