@@ -98,3 +98,30 @@ TEXT = st.text(alphabet="0123456789０１X张三- ，.\n", max_size=30)
 def test_the_one_search_over_joined_texts_finds_what_a_search_per_text_finds(distinct):
     expected = [i for i, t in enumerate(distinct) if ID_PATTERN.search(t)]
     assert id_shaped_texts(distinct).tolist() == expected
+
+
+def test_an_id_inside_a_document_number_is_never_kept_by_the_store_and_is_followed_masked(tmp_path):
+    import io
+    import sqlite3
+
+    import pandas as pd
+
+    number = f"从业资格证{ID_A}号"
+    rows = [["行政许可决定书文号", "行政相对人名称", "许可决定日期", "公示日期"],
+            [number, "张三", dt.date(2026, 5, 6), None], ["西许〔2026〕2号", "李四", dt.date(2026, 5, 6), dt.date(2026, 5, 8)]]
+    ledger = write_xlsx(tmp_path / "区交通局.xlsx", {"许可": rows})
+    store = tmp_path / "h.sqlite"
+    first = CliRunner().invoke(main, ["check", str(ledger), "--as-of", "2026-06-30", "--month", "2026-05",
+                                      "--db", str(store), "-o", str(tmp_path / "r5.xlsx")])
+    assert first.exit_code == 1, first.output
+    with sqlite3.connect(store) as db:
+        blobs = [row[0] for row in db.execute("select data from period_records")]
+        followed = [row for row in db.execute("select * from followups")]
+    kept = pd.concat([pd.read_parquet(io.BytesIO(b)) for b in blobs])
+    assert ID_A not in kept.to_string() and ID_A not in str(followed)
+    assert f"从业资格证{ID_A[:6]}********{ID_A[14:]}号" in set(kept["number_key"])
+    rows[1][3] = dt.date(2026, 6, 10)  # published in June: the item is found again by its masked number and closed
+    write_xlsx(tmp_path / "区交通局.xlsx", {"许可": rows})
+    again = CliRunner().invoke(main, ["check", str(ledger), "--as-of", "2026-07-31", "--month", "2026-06",
+                                      "--db", str(store), "-o", str(tmp_path / "r6.xlsx")])
+    assert "上期（2026-05）遗留 1 条：已整改 1" in again.output, again.output

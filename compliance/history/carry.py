@@ -24,7 +24,6 @@ from ..classify import classify
 from ..exempt import apply_exemptions
 from ..dates import iso_dates
 from ..ingest.docnumbers import normalise_document_numbers
-from ..quality.codes import ids_among, mask_id
 from ..issues import issues_column
 from .labels import (ABSENT_NOTE, DROPPED_NOTE, SEEN_NOTE, STILL_DROPPED_NOTE, STILL_UNSEEN_NOTE,
                      UNVERIFIED_NOTE)
@@ -32,7 +31,7 @@ from .published_since import close_by_ledger_day, close_by_list, refute_claims, 
 from .locate import BY_NUMBER, now_other_kind, found_unpublished, held_unpublished, locate
 from .months import latest_days, periods_open
 from .renames import spelled_now
-from .store import FOLLOWUP_COLUMNS, HistoryStore
+from .store import FOLLOWUP_COLUMNS, HistoryStore, masked_keys
 
 # Statuses that keep an item open until it is judged and published (issue 23).
 OPEN_STATUSES = ("overdue", "pending", "invalid", "undetermined")
@@ -104,11 +103,8 @@ def add_history_keys(records: pd.DataFrame) -> pd.DataFrame:
     keys = normalise_document_numbers(records["document_number"])
     # a certificate numbered by its holder's ID number: the store never holds it, only its masked form (the
     # holder and the day tell two alike apart, as for records without a number)
-    found, plain = ids_among(keys)
-    if found.any():
-        keys = keys.copy()
-        keys[found] = [mask_id(v) for v in plain[found]]
-    return records.assign(number_key=keys, history_row=np.arange(len(records)))
+    return records.assign(number_key=masked_keys(keys), history_row=np.arange(len(records)))
+
 
 
 def earlier_decision_dates(store: HistoryStore, period: str, records: pd.DataFrame,

@@ -280,14 +280,13 @@ def mask_id(text: str) -> str:
 
 
 def id_shaped_texts(distinct) -> np.ndarray:
-    """Positions in ``distinct`` of the texts holding an ID-shaped number: one C-level search over them all
-    joined, then only the hits are placed (a regex call per text cost 0.1 s on 100,000 unique names)."""
-    blob = "\n".join(distinct)  # a line break is no digit: each text keeps its own edges for the pattern
-    if ID_HINT.search(blob) is None:  # 4 times quicker than the pattern itself, which needs it
+    """Positions in ``distinct`` (texts) of those holding an ID-shaped number: one C-level search over them all
+    (textscan), after a quicker one for how both shapes begin (a regex call per text cost 0.1 s on 100,000
+    unique names)."""
+    distinct = list(distinct)
+    if not distinct or ID_HINT.search("\x00".join(distinct)) is None:
         return np.zeros(0, dtype=np.int64)
-    starts = np.cumsum([0] + [len(t) + 1 for t in distinct])[:-1]
-    found = [m.start() for m in ID_PATTERN.finditer(blob)]
-    return np.unique(np.searchsorted(starts, found, side="right") - 1)
+    return np.flatnonzero(searches(ID_PATTERN, distinct))
 
 
 def mask_ids_in_text(values: pd.Series) -> pd.Series:
@@ -388,6 +387,17 @@ _ID18 = re.compile(ID_IN_TEXT)
 _WHOLE_NUMBER = re.compile(r"\s*[0-9０-９]{15,17}[0-9０-９XxＸｘ×╳✕✗]?\s*")
 
 
+def ids_inside_numbers(numbers: np.ndarray) -> np.ndarray:
+    """Per 文书号: an 18-digit ID number inside it among other characters (西食药许〔2026〕42022219710213531X号,
+    从业资格证420203…号: probe p83 H2); a number of digits only is document_ids' to judge."""
+    texts = numbers if pd.api.types.infer_dtype(numbers, skipna=False) in ("string", "empty") else \
+        pd.Series(numbers, dtype=object).fillna("").astype(str).to_numpy(object)
+    inside = searches(_ID18, texts)
+    for i in np.flatnonzero(inside):  # the few hits
+        inside[i] = _WHOLE_NUMBER.fullmatch(texts[i]) is None
+    return inside
+
+
 def mask_id_columns(records: pd.DataFrame, codes: CodeColumns | None = None) -> pd.DataFrame:
     """The quality columns that may hold ID numbers, masked once the checks have read them: whatever
     later keeps or exports the records (a history store) never holds a full number. ``codes``: the
@@ -396,12 +406,7 @@ def mask_id_columns(records: pd.DataFrame, codes: CodeColumns | None = None) -> 
     codes = codes if codes is not None and codes.records is records else CodeColumns(records)
     numbered, plain = codes.document_ids()
     numbers = records["document_number"].to_numpy(object)
-    texts = numbers if pd.api.types.infer_dtype(numbers, skipna=False) in ("string", "empty") else \
-        pd.Series(numbers, dtype=object).fillna("").astype(str).to_numpy(object)
-    # 西食药许〔2026〕42022219710213531X号 (probe p83 H2); a number of digits only is document_ids' to judge
-    inside = searches(_ID18, texts) & ~numbered
-    for i in np.flatnonzero(inside):  # the few hits
-        inside[i] = _WHOLE_NUMBER.fullmatch(texts[i]) is None
+    inside = ids_inside_numbers(numbers) & ~numbered
     if not present and not numbered.any() and not inside.any():
         return records
     out = records.copy(deep=False)
