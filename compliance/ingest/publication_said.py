@@ -9,19 +9,15 @@ by classify like a second publication-date column (docs/rules.md §8).
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pandas as pd
 
 from ..date_text import WEB_ADDRESS
-from ..problems import problem
 from ..textscan import contains_any
-from .cells import row_list
 from .body import mapped_column
 from .cells import per_distinct
 from .date_columns import remark_dates, taken_down
-from .published_words import FULL_DAY, page_links, republished, said_published, unpublished_words
+from .published_words import page_links, republished, said_published, unpublished_words
 
 # 备注 …2025年11月3日撤下公示 (after 信用修复): it was online, its day unknown, as a 撤销公示日期 column says
 _TAKEN_DOWN = ("撤下", "撤销公示", "撤除公示", "停止公示", "公示已撤", "已下线")
@@ -90,30 +86,3 @@ def denied_with_date(mark_text: pd.Series, published: np.ndarray, mapping) -> np
     said = per_distinct(mark_text.to_numpy(object),
                         lambda marks: unpublished_words(marks).any(axis=1) | np.isin(marks, _DENIED)).astype(bool)
     return said & ~np.isnat(published)
-
-
-# 2026.9.8/2026.10.20 in the publication cell, the first day the row's decision date: "决定/公开" typed in one
-# cell (probe p91 F5), not two publication days. Only a slash joins them so: 、 and ， list days.
-_DECISION_SLASH_PUBLICATION = re.compile(rf"^\s*(?:{FULL_DAY.pattern})\s*[/／]\s*(?:{FULL_DAY.pattern})\s*$")
-
-
-def decision_then_publication(published_text: pd.Series, decided, published, later):
-    """(published, later, the rows read so): where the cell is a slash pair whose first day is the decision
-    date and whose second is later, the second day is the publication date, and no second day is left to weigh."""
-    pair = ~np.isnat(later) & (published == decided) & (later > published)
-    pair[pair] = published_text[pair].str.match(_DECISION_SLASH_PUBLICATION).to_numpy(bool)
-    if pair.any():
-        published, later = np.where(pair, later, published), np.where(pair, np.datetime64("NaT"), later)
-    return published, later, pair
-
-
-def publication_notes(file: str, sheet: str, rows: np.ndarray, told: np.ndarray, pair: np.ndarray, mapping) -> list:
-    """The sheet's notes of publication days taken from words (told) or from a decision/publication pair."""
-    out = []
-    if told.any():  # a blank date and 备注 已于2024年3月5日在区政府网站公开: that day, said on the sheet
-        out.append(problem("published-from-remarks", file=file, sheet=sheet, rows=row_list(rows[told].tolist()),
-                           header=mapping.header_of("remarks") or mapping.header_of("published_marked")))
-    if pair.any():
-        out.append(problem("published-after-decision-in-cell", file=file, sheet=sheet,
-                           rows=row_list(rows[pair].tolist()), header=mapping.header_of("published_date")))
-    return out

@@ -65,7 +65,7 @@ _CLAUSES = re.compile(r"[，,。；;!！?？\n]")
 _VERB = re.compile(r"公开|公示|上网|发布|挂网")
 _NOT_DONE = re.compile(r"[未不没待尚否撤应需须拟将]|计划|预计|要求|最迟|截止|前$")
 _YEAR_MONTH = re.compile(r"(?:19|20)\d{2}\s*[年./\-－]\s*\d{1,2}")
-FULL_DAY = re.compile(r"(?:19|20)\d{2}\s*[年./\-－]\s*\d{1,2}\s*[月./\-－]\s*\d{1,2}\s*日?")
+_FULL_DAY = re.compile(r"(?:19|20)\d{2}\s*[年./\-－]\s*\d{1,2}\s*[月./\-－]\s*\d{1,2}\s*日?")
 
 
 # A site named beside a full day, with no verb (信用中国：2025.10.20, 区政府网站2025年10月20日): where it went
@@ -93,7 +93,7 @@ def _publishing_clauses(text: str) -> list[str]:
             continue
         verb = _VERB.search(clause)
         if verb is None:
-            if _SITE.search(clause) and FULL_DAY.search(clause) and _NOT_DONE.search(clause) is None \
+            if _SITE.search(clause) and _FULL_DAY.search(clause) and _NOT_DONE.search(clause) is None \
                     and _SENT.search(clause) is None:
                 found.append(clause)
             continue
@@ -108,12 +108,12 @@ def _publishing_clauses(text: str) -> list[str]:
 # says the decision was online: with no other day, a claim without its day.
 _TO = r"(?:至|到|截止|截至|结束|到期|期满|届满|~|～|—|–|－|-{1,2})"
 _END_DAY = re.compile(rf"(?:{_VERB.pattern})?\s*(?:期限?|期间|时间|日期)?\s*(?:为|是)?\s*[:：]?\s*{_TO}\s*(?:日期|时间|日|期)?"
-                      rf"\s*(?:为|是)?\s*[:：]?\s*(?:{FULL_DAY.pattern})"
-                      rf"|(?:{FULL_DAY.pattern})\s*(?:{_VERB.pattern})?\s*期?\s*(?:期满|结束|到期|届满|截止|止|已满|终止)")
+                      rf"\s*(?:为|是)?\s*[:：]?\s*(?:{_FULL_DAY.pattern})"
+                      rf"|(?:{_FULL_DAY.pattern})\s*(?:{_VERB.pattern})?\s*期?\s*(?:期满|结束|到期|届满|截止|止|已满|终止)")
 
 
 # 2025.4.8、2025.4.9; also one under the other in the cell (Alt+Enter) or a space apart (probe p84)
-_LISTED = re.compile(rf"^(?:{FULL_DAY.pattern})(?:(?:\s*[、，,;；/和及]\s*|\s+)(?:{FULL_DAY.pattern}))+$")
+_LISTED = re.compile(rf"^(?:{_FULL_DAY.pattern})(?:(?:\s*[、，,;；/和及]\s*|\s+)(?:{_FULL_DAY.pattern}))+$")
 
 
 def said_days(texts: pd.Series, listed: bool = False) -> tuple[np.ndarray, np.ndarray]:
@@ -129,7 +129,7 @@ def said_days(texts: pd.Series, listed: bool = False) -> tuple[np.ndarray, np.nd
         for raw in values:
             # a day in a page's address (…/art/2026/10/8/…, an upload folder) is no day the words say
             days = sorted({d.date for clause in clauses(WEB_ADDRESS.sub(" ", normalise_text(raw)))
-                           for d in map(parse_date, FULL_DAY.findall(clause)) if d.date is not None})
+                           for d in map(parse_date, _FULL_DAY.findall(clause)) if d.date is not None})
             out.append((days[0], days[-1]) if days else (None, None))
         return out
     if not len(texts):
