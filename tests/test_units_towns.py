@@ -55,3 +55,18 @@ def test_a_towns_squad_in_a_roll_up_is_the_towns_not_the_compilers(tmp_path):
         [5, "城镇管理科", "西政罚〔2026〕5号", "钱七", DAY, DAY]]})  # the compiler's own section
     records, _ = run(tmp_path, ledger)
     assert [r["unit"] for r in records.values()] == ["区市场监管局", "澄月街道", "章山镇", "章山镇", "区政府办"]
+
+
+def test_a_village_in_a_roll_up_is_never_the_compilers_and_a_bureau_is_no_village(tmp_path):
+    # review rev65 H1/H2: in 区政府办's roll-up the villages went to 区政府办, and the town's own late row after them
+    late = dt.date(2026, 11, 20)
+    ledger = write_xlsx(tmp_path / "2026年行政处罚汇总.xlsx", {"汇总": [
+        ["填报单位：区政府办"], HEADER, [1, "区市场监管局", "西市监罚〔2026〕1号", "张三", DAY, DAY],
+        [2, "章山镇新港村委会", "章镇罚〔2026〕2号", "李四", DAY, late],
+        [3, "新港村委会", "章镇罚〔2026〕3号", "王五", DAY, DAY],
+        [4, "章山镇人民政府", "章镇罚〔2026〕4号", "赵六", DAY, late],
+        [5, "农业农村", "西农罚〔2026〕5号", "钱七", DAY, late]]})
+    records, _ = run(tmp_path, ledger)
+    units = [r["unit"] for r in records.values()]
+    assert units[:2] == ["区市场监管局", "章山镇"] and units[3] == "章山镇" and units[4] != "区政府办", units
+    assert "区政府办" not in units and not any("unit-village" in codes(r) for r in records.values())

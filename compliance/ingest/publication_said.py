@@ -13,7 +13,9 @@ import numpy as np
 import pandas as pd
 
 from ..date_text import WEB_ADDRESS
+from ..problems import problem
 from ..textscan import contains_any
+from .cells import row_list
 from .body import mapped_column
 from .cells import per_distinct
 from .date_columns import remark_dates, taken_down
@@ -86,3 +88,11 @@ def denied_with_date(mark_text: pd.Series, published: np.ndarray, mapping) -> np
     said = per_distinct(mark_text.to_numpy(object),
                         lambda marks: unpublished_words(marks).any(axis=1) | np.isin(marks, _DENIED)).astype(bool)
     return said & ~np.isnat(published)
+
+
+def remarks_notes(file: str, sheet: str, rows: np.ndarray, told: np.ndarray, mapping) -> list:
+    """The sheet's note of the rows whose blank publication date a 备注 gave (已于2024年3月5日在区政府网站公开)."""
+    if not told.any():
+        return []
+    return [problem("published-from-remarks", file=file, sheet=sheet, rows=row_list(rows[told].tolist()),
+                    header=mapping.header_of("remarks") or mapping.header_of("published_marked"))]

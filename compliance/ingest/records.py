@@ -20,7 +20,7 @@ from ..errors import ReconciliationError
 from ..problems import Problem, problem
 from .published_words import corrections, unpublished_words
 from .two_rows import fold_two_row_records
-from .publication_said import denied_with_date, without_a_date_column, words_on_publication
+from .publication_said import denied_with_date, remarks_notes, without_a_date_column, words_on_publication
 from .body import (band_unit, constant_cells, csv_body, date_part_columns, fill_dates_across, fill_from_spans,
                    inner_headers, join_date_parts, mapped_column, merged_continuations, merged_header_spans,
                    merged_sequence_parties, rows_body)
@@ -331,10 +331,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     pub_codes = np.where((pub_codes == "date-missing") | said_unpublished, None, pub_codes)
     published, pub_codes, told, later, mark_text, remark_text = words_on_publication(
         kept, mapping, text, published, pub_codes, published_text[keep].reset_index(drop=True))
-    if told.any():  # a blank date and 备注 已于2024年3月5日在区政府网站公开: that day, said on the sheet
-        result.notes.append(problem("published-from-remarks", file=context.source_file, sheet=sheet.name,
-                                    rows=row_list(rows[told].tolist()),
-                                    header=mapping.header_of("remarks") or mapping.header_of("published_marked")))
+    result.notes += remarks_notes(context.source_file, sheet.name, rows, told, mapping)
     if not np.isnat(later).all():  # two days in the words or the date cell: classify weighs the later
         out["second_published_date"] = later if "second_published_date" not in out else \
             np.where(np.isnat(later), out["second_published_date"].to_numpy(later.dtype), later)

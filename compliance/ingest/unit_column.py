@@ -27,7 +27,10 @@ def _as_blank(cells: pd.Series) -> np.ndarray:
 SECTION = re.compile(r"^[\u4e00-\u9fff\d]{0,8}?(?:中队|科|股)$")
 # A village or a residents' committee (新港村委会, 团结社区): where the decision was made or whom it was for; it decides
 # nothing itself, so it is never a unit (probe p91 F1: two towns' 村委会 rows became one ranked unit).
-VILLAGE = re.compile(r"^[\u4e00-\u9fff\d]{0,12}?(?:村民委员会|村委会|居民委员会|居委会|社区|村)$")
+# Only in a town's own ledger: a roll-up's compiler (区政府办) is no village's town (review rev65 H1). 区农业农村
+# (局 left off) is a bureau.
+VILLAGE = re.compile(r"^[\u4e00-\u9fff\d]{0,12}?(?:村民委员会|村委会|居民委员会|居委会|社区|(?<!农)村)$")
+_TOWN = re.compile(r"(?:街道|街道办事处|镇|乡|镇人民政府|乡人民政府|镇政府|乡政府)$")
 
 
 # A part of the office a sheet is of, named after it (区市场监管局黄石港所, 区公安分局交警大队 in 区市场监管局's or
@@ -247,7 +250,7 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
     section, village = np.zeros(len(unit), dtype=bool), np.zeros(len(unit), dtype=bool)
     if owner is not None:
         section = unit.fillna("").str.match(SECTION).to_numpy(bool) | own_parts(unit, unit_name(owner))
-        village = unit.fillna("").str.match(VILLAGE).to_numpy(bool) & ~section
+        village = unit.fillna("").str.match(VILLAGE).to_numpy(bool) & ~section & bool(_TOWN.search(unit_name(owner)))
         unit = unit.mask(section | village, unit_name(owner))
     pasted = np.zeros(len(unit), dtype=bool) if owner is None or numbers is None else \
         _pasted(unit, unit_name(owner), numbers)
