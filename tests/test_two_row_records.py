@@ -52,3 +52,25 @@ def test_a_csv_ledger_folds_them_alike(tmp_path):
                                  for r in ROWS])
     code, data, output = cli_check(tmp_path, path, "2026-11-30")
     assert [r[3] for r in judged(data)] == ["on_time", "late", "invalid", "on_time", "late"], output
+
+
+def test_a_blank_party_below_a_named_one_is_no_continuation_without_a_serial_column(tmp_path):
+    # review rev65 M3: a withheld name below a whole company name is another decision, not the rest of this one
+    rows = [["行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期"],
+            ["西罚〔2026〕2号", "黄石市某某建材有限公司", None, None], [None, None, D, LATE],
+            ["西罚〔2026〕3号", "黄石市某某商贸", None, None], [None, "有限公司", D, ON_TIME]]
+    code, data, output = cli_check(tmp_path, write_xlsx(tmp_path / "区城管局.xlsx", {"处罚": rows}), "2026-11-30")
+    assert judged(data) == [(2, "西罚〔2026〕2号", "黄石市某某建材有限公司", "invalid"), (3, "", "", "late"),
+                            (4, "西罚〔2026〕3号", "黄石市某某商贸有限公司", "on_time")], output
+
+
+def test_numbers_another_office_and_words_already_there_are_not_joined(tmp_path):
+    rows = [["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "处罚机关", "罚款金额（万元）"],
+            [1, "西罚〔2026〕1号", "黄石市某某建材有限公司", None, None, "区城管局", 0.5],
+            [None, None, "有限公司", D, ON_TIME, None, 0.2],  # the name's end typed again; another amount
+            [2, "西罚〔2026〕2号", "黄石市某某商贸", None, None, "区城管局", 0.5],
+            [None, None, "有限公司", D, LATE, "区市场监管局", None]]  # another office's row: not this one's
+    code, data, output = cli_check(tmp_path, write_xlsx(tmp_path / "区城管局.xlsx", {"处罚": rows}), "2026-11-30")
+    assert judged(data)[0] == (2, "西罚〔2026〕1号", "黄石市某某建材有限公司", "on_time"), output
+    assert [r["row"] for r in data["records"]] == [2, 4, 5]
+    assert not any(i["code"] == "amount-suspect" for r in data["records"] for i in r["issues"])

@@ -49,15 +49,23 @@ def _folded(frame: pd.DataFrame, mapping, text) -> tuple[pd.DataFrame, np.ndarra
     decided = text(mapped_column(frame, mapping, "decision_date")).to_numpy(object) != ""
     published = text(mapped_column(frame, mapping, "published_date")).to_numpy(object) != ""
     upper, below = number & ~decided & ~published, ~number & decided
-    serial, told = _serial(mapping), False
-    if serial is not None and serial in frame.columns:
-        counted = text(frame[serial]).to_numpy(object) != ""
-        upper, below, told = upper & counted, below & ~counted, True
+    serial = _serial(mapping)
+    counted = serial is not None and serial in frame.columns
+    if counted:  # the upper row numbered, the lower not
+        filled = text(frame[serial]).to_numpy(object) != ""
+        upper, below = upper & filled, below & ~filled
     if "party" in mapping.columns:
         party = text(mapped_column(frame, mapping, "party")).str.replace(r"\s+", "", regex=True)
-        tail = party.eq("").to_numpy(bool) | party.str.fullmatch(_NAME_TAIL).to_numpy(bool)
-        upper, below, told = upper & party.ne("").to_numpy(bool), below & tail, True
-    pair = np.flatnonzero(upper[:-1] & below[1:]) if told else np.zeros(0, dtype=np.int64)
+        tail = party.str.fullmatch(_NAME_TAIL).to_numpy(bool)
+        # a blank party below a named one says nothing by itself (a withheld name: review rev65 M3); only a
+        # 序号 beside it, or the rest of the name (有限公司), tells a row that goes on
+        upper, below = upper & party.ne("").to_numpy(bool), below & (tail | (party.eq("").to_numpy(bool) & counted))
+    elif not counted:
+        below &= False
+    pair = np.flatnonzero(upper[:-1] & below[1:])
+    if len(pair) and "unit" in mapping.columns:  # another office's name below: no continuation of this row
+        unit = text(mapped_column(frame, mapping, "unit")).to_numpy(object)
+        pair = pair[(unit[pair + 1] == "") | (unit[pair + 1] == unit[pair])]
     if not len(pair):
         return frame, lower
     frame = frame.copy()
@@ -66,8 +74,10 @@ def _folded(frame: pd.DataFrame, mapping, text) -> tuple[pd.DataFrame, np.ndarra
         cells = frame[column].to_numpy(object, copy=True)
         said = text(frame[column]).to_numpy(object)
         a, b = said[top], said[bottom]
-        joined = np.where((a != "") & (b != "") & (a != b), a + b, a)  # 黄石市某某建材 + 有限公司
-        cells[top] = np.where(a == "", cells[bottom], np.where(b == "", cells[top], joined))
+        # text in both joined (黄石市某某建材 + 有限公司, facts that ran on); a number or the same words kept
+        numeric = pd.to_numeric(pd.Series(a), errors="coerce").notna() | pd.to_numeric(pd.Series(b), errors="coerce").notna()
+        words = (a != "") & (b != "") & ~numeric.to_numpy(bool) & ~np.char.endswith(a.astype(str), b.astype(str))
+        cells[top] = np.where(a == "", cells[bottom], np.where(words, a + b, cells[top]))
         cells[bottom] = None
         frame[column] = cells
     lower[bottom] = True
