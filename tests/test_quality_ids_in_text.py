@@ -125,3 +125,53 @@ def test_an_id_inside_a_document_number_is_never_kept_by_the_store_and_is_follow
     again = CliRunner().invoke(main, ["check", str(ledger), "--as-of", "2026-07-31", "--month", "2026-06",
                                       "--db", str(store), "-o", str(tmp_path / "r6.xlsx")])
     assert "上期（2026-05）遗留 1 条：已整改 1" in again.output, again.output
+
+
+def test_every_number_in_a_cell_is_looked_at_and_an_account_is_no_id(tmp_path):
+    # review rev65 M5, L7, L8: an ID after a bank account in the same cell was missed; a 15-digit account was
+    # taken for a first-generation ID; a column without a header was read in a workbook but not in a CSV
+    header = ["行政处罚决定书文号", "行政相对人名称", "备注", "处罚决定日期", "公示日期", ""]
+    rows = [header, ["西罚〔2026〕1号", "张三", f"缴款账号622848001234567891，当事人身份证{ID_A}", "2026-03-02",
+                     "2026-03-05", ""],
+            ["西罚〔2026〕2号", "李四", "开户账号420203800101123", "2026-03-02", "2026-03-05", ""],
+            ["西罚〔2026〕3号", "王五", "", "2026-03-02", "2026-03-05", f"身份证{ID_B}"]]
+    ledger = tmp_path / "区交通局.csv"
+    with open(ledger, "w", newline="", encoding="utf-8-sig") as f:
+        csv.writer(f).writerows(rows)
+    result, exposed = check(tmp_path, ledger)
+    assert sorted(exposed) == [2, 4], exposed
+    assert "备注中含有的号码是完整的身份证号（420203" in exposed[2] and "第 6 列中含有的号码" in exposed[4]
+
+
+def test_a_message_quoting_a_cell_never_shows_a_full_id_and_a_date_cells_id_is_told(tmp_path):
+    # probe p93 H2, M3: 处罚类别“罚款4202…” and an ID pasted into an amount were quoted whole; an ID written in the
+    # publication cell was masked but never told
+    rows = [["行政处罚决定书文号", "行政相对人名称", "处罚类别", "罚款金额（万元）", "处罚决定日期", "公示日期"],
+            ["西罚〔2026〕1号", "张三", f"罚款{ID_A}", ID_B, DAY, ONLINE],
+            ["西罚〔2026〕2号", "李四", "罚款", 0.1, DAY, f"已公开，当事人身份证{ID_C}"]]
+    ledger = write_xlsx(tmp_path / "区城管局.xlsx", {"处罚": rows})
+    out = tmp_path / "报告.xlsx"
+    result = CliRunner().invoke(main, ["check", str(ledger), "--as-of", "2026-06-30", "--out", str(out),
+                                       "--json", str(tmp_path / "r.json"), "--all"])
+    assert result.exit_code == 1, result.output
+    assert_masked_everywhere(tmp_path, result, ID_A, ID_B, ID_C)
+    payload = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    said = {r["row"]: " ".join(i["message"] for i in r["issues"]) for r in payload["records"]}
+    assert "处罚类别“罚款420203********" in said[2] and "enum" not in said[2]
+    assert "公示日期中含有的号码是完整的身份证号" in said[3]
+
+
+def test_an_online_lists_other_columns_are_read_for_a_published_id(tmp_path):
+    # probe p93 M1: 违法事实, 备注 on the website were never read for an ID shown in full
+    from helpers import check_online
+
+    ledger = write_xlsx(tmp_path / "区城管局.xlsx", {"处罚": [HEADER[:2] + HEADER[7:], ROWS[0][:2] + ROWS[0][7:],
+                                                              ROWS[2][:2] + ROWS[2][7:]]})
+    listing = write_xlsx(tmp_path / "信用网站导出.xlsx", {"处罚": [
+        ["行政处罚决定书文号", "行政相对人名称", "违法事实", "备注", "处罚决定日期", "公示日期"],
+        ["西罚〔2026〕1号", "张三", f"当事人张三（{ID_A}）无证经营", "", DAY, ONLINE],
+        ["西罚〔2026〕3号", "某公司2", "超范围经营", f"法人身份证{ID_B}", DAY, ONLINE]]})
+    data = check_online(tmp_path, ledger, [listing], "2026-06-30")
+    online = {r["row"]: [i["message"] for i in r["issues"] if i["code"] == "id-number-online"] for r in data["records"]}
+    assert online[2] == [f"网站上公开了完整的身份证号（网站清单：{ID_A[:6]}********{ID_A[14:]}）"], online
+    assert online[3] == [f"网站上公开了完整的身份证号（网站清单：{ID_B[:6]}********{ID_B[14:]}）"], online

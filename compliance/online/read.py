@@ -36,6 +36,7 @@ from ..ingest.readers import read_file
 from ..problems import problem
 from ..textscan import first_group
 from ..quality.codes import exposed_ids, mask_ids_in_text, valid_codes
+from ..quality.text_ids import column_ids
 from ..quality.columns import quality_columns
 from .columns import (not_decisions, numbers_from_titles, parties_from_titles, party_keys,
                       units_from_titles)
@@ -222,10 +223,8 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
     id_columns = [i for name, found in found_quality.items()
                   if name in ("party_code", "id_number", "legal_id") for i in found[:1]]
     list_date_column = found_quality.get("list_date", [])[:1]
-    if sheet.data is not None:
-        wanted = set(columns.values()) | set(mapping.alternates.values()) | ({stand_in} if stand_in is not None else set()) \
-            | set(mapping.number_kinds.values()) | set(mapping.stand_ins.values())
-        frame, evidence = csv_body(sheet, header_index, width, wanted | set(id_columns + list_date_column), str(path))
+    if sheet.data is not None:  # every column: any may show an ID number (违法事实, 备注: probe p93 M1)
+        frame, evidence = csv_body(sheet, header_index, width, None, str(path))
     else:
         frame, evidence = rows_body(sheet.rows[header_index + 1:], width)
     nonblank = evidence.count > 0
@@ -321,6 +320,9 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
     party_code = valid_codes(cell_text(frame[code_column[0]]).reset_index(drop=True).to_numpy(object)) \
         if code_column and code_column[0] in frame.columns else np.full(len(frame), "", dtype=object)
     exposed = exposed_ids(party, *ids, numbers=(number, title))  # a title may repeat a 15-digit 文书号 (rev63)  # 西环罚〔2026〕9号 420281196806207065 too (probe p83 H2)
+    read = set(id_columns) | {columns.get(name) for name in ("party", "document_number", "title")}
+    for other in (c for c in frame.columns if c not in read and (exposed == "").any()):  # 违法事实, 备注 … (p93 M1)
+        exposed = np.where(exposed == "", column_ids(frame[other].reset_index(drop=True)), exposed)
     list_date = dates(frame[list_date_column[0]].reset_index(drop=True) if list_date_column
                                and list_date_column[0] in frame.columns else pd.Series([""] * len(frame), dtype=object))
     party, title = mask_ids_in_text(party), mask_ids_in_text(title)  # no output shows a full ID number

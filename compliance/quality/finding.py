@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
+from .codes import mask_ids_in_text
 from .columns import BY_NAME
 
 
@@ -22,4 +24,8 @@ def finding(code, field, mask, label=None, **values) -> Finding:
     rows = np.flatnonzero(mask)
     values = {"label": BY_NAME[field].label if label is None else label, **values}
     picked = {k: (v(rows) if callable(v) else v[rows] if isinstance(v, np.ndarray) else v) for k, v in values.items()}
+    # a cell's text quoted by a message (处罚类别“罚款4202…”, an ID pasted into an amount) never shows a full ID
+    # number, whichever check quotes it (probe p93 H2)
+    picked = {k: (mask_ids_in_text(pd.Series(v, dtype=object)).to_numpy(object)
+                  if isinstance(v, np.ndarray) and v.dtype == object else v) for k, v in picked.items()}
     return Finding(code, field, rows, picked)

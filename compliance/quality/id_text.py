@@ -16,7 +16,8 @@ ID_IN_TEXT = rf"(?<![0-9０-９])({_D}{{6}}{_SEP}{_D}{{4}}{_SEP}{_D}{{4}}{_SEP}{
 # checked where it is found (_masked), so a 15-digit 注册号 rarely matches
 ID15_IN_TEXT = rf"(?<![0-9０-９])({_D}{{15}})(?![0-9０-９A-Za-z])"
 ID_PATTERN = _ID = re.compile(f"{ID_IN_TEXT}|{ID15_IN_TEXT}")
-ID_HINT = re.compile(f"{_D}{{6}}{_SEP}{_D}{{4}}")  # how both shapes begin: a quick test before the pattern
+ID_HINT = re.compile(f"{_D}{{6}}{_SEP}{_D}{{4}}{_SEP}{_D}{{4}}")  # how both shapes begin (no phone number does):
+# a quick test before the pattern
 _PLAIN = str.maketrans("０１２３４５６７８９Ｘｘx×╳✕✗", "0123456789XXXXXXX", " \u3000-－–—.·")
 
 

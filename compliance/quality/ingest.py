@@ -27,9 +27,9 @@ def _found(headers: list[str], checks: bool) -> dict[str, list[int]]:
 
 def quality_wanted(headers: list[str], checks: bool = True) -> set[int]:
     """The columns a CSV body must keep for the quality checks (``checks`` off: for exemptions only): with
-    the checks, every named column, which _text_ids reads for full ID numbers."""
-    named = {i for i, header in enumerate(headers) if normalise_header(header)} if checks else set()
-    return named | {i for found in _found(headers, checks).values() for i in found}
+    the checks, every column, which _text_ids reads for full ID numbers (as a workbook's are read)."""
+    every = set(range(len(headers))) if checks else set()
+    return every | {i for found in _found(headers, checks).values() for i in found}
 
 
 CELL_TEXTS = ("decision_text", "published_text")  # the date cells' own text, quoted by messages and the report
@@ -46,8 +46,9 @@ def _party_ids(original: pd.Series, masked: pd.Series) -> pd.Series:
     return pd.Series(out, index=original.index, dtype=object)
 
 
-# Read for IDs by their own checks (party, the code columns, the 文书号), or not published text (dates, unit)
-_OWN_CHECKS = ("party", "document_number", "decision_date", "published_date", "unit")
+# Read for IDs by their own checks (party, the code columns, the 文书号), or not published text (the unit); a
+# date cell's words are (已公开，当事人身份证…: probe p93 M3)
+_OWN_CHECKS = ("party", "document_number", "unit")
 _ID_FIELDS = ("party_code", "id_number", "legal_id", "agency_code", "source_code")
 
 
