@@ -148,8 +148,8 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
             if result.header_row is None and any(n.code == "sheet-no-header" for n in result.notes):
                 continued = read_continued(raw, previous, config.columns, read, str(path), previous_unit)
                 result, previous_unit = (continued, continued.block_unit) if continued else (result, previous_unit)
-            elif result.header_row is not None:
-                previous, previous_unit = raw, result.block_unit
+            elif result.header_row is not None:  # a 续表 after a sheet named for its unit is that unit's (probe p94 F1)
+                previous, previous_unit = raw, result.block_unit or per_sheet.get(raw.name)
         except FileFault as fault:
             entry.error = fault
             return entry, []
