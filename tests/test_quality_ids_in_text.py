@@ -175,3 +175,12 @@ def test_an_online_lists_other_columns_are_read_for_a_published_id(tmp_path):
     online = {r["row"]: [i["message"] for i in r["issues"] if i["code"] == "id-number-online"] for r in data["records"]}
     assert online[2] == [f"网站上公开了完整的身份证号（网站清单：{ID_A[:6]}********{ID_A[14:]}）"], online
     assert online[3] == [f"网站上公开了完整的身份证号（网站清单：{ID_B[:6]}********{ID_B[14:]}）"], online
+
+
+def test_a_code_valid_both_ways_is_an_id_in_text_only_where_the_words_say_so(tmp_path):
+    # probe p93 H7: a 事业单位's all-digit credit code that also passes the ID check, written in 备注
+    code = "121101198501010095"
+    rows = [HEADER, ["西罚〔2026〕1号", "某医院", "", "", "", "", f"统一社会信用代码{code}", DAY, ONLINE],
+            ["西罚〔2026〕2号", "某某", "", "", "", "", f"身份证{code}", DAY, ONLINE]]
+    result, exposed = check(tmp_path, write_xlsx(tmp_path / "区卫健委.xlsx", {"处罚": rows}))
+    assert list(exposed) == [3], exposed

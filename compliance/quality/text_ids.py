@@ -13,8 +13,8 @@ import re
 import numpy as np
 import pandas as pd
 
-from .codes import exposed_ids, id_shaped_texts
-from .id_text import ID_PATTERN
+from .codes import exposed_ids, id_shaped_texts, uscc_valid
+from .id_text import ID_PATTERN, plain_id
 
 TEXT_ID = "text_id_exposed"  # per record: the first full ID found in another column, masked
 TEXT_ID_HEADER = "text_id_header"  # ... and that column's header
@@ -33,11 +33,13 @@ def column_ids(values: pd.Series, numbers: bool = False) -> np.ndarray:
         hits = id_shaped_texts(uniques[where]) if len(where) else where
     if not len(hits):
         return out
-    owners, found = _candidates(uniques[where[hits]])
+    owners, found, labelled = _candidates(uniques[where[hits]])
     if not found:
         return out
     found = pd.Series(found, dtype=object)
     valid = exposed_ids(numbers=(found,)) if numbers else exposed_ids(found)
+    # valid both ways (121101198501010095, a 事业单位's all-digit code): a person's only where the text says so
+    valid[uscc_valid(np.array([plain_id(f) for f in found], dtype=object)) & ~np.asarray(labelled, dtype=bool)] = ""
     shown = np.full(len(uniques), "", dtype=object)
     for owner, masked in zip(owners[::-1], valid[::-1]):  # the first valid one of each text stays
         if masked:
@@ -49,18 +51,21 @@ def column_ids(values: pd.Series, numbers: bool = False) -> np.ndarray:
 
 # Words before a number that say it is no person's ID (a bank account, a phone, a 注册号: review rev65 L7)
 _NOT_AN_ID = re.compile(r"账号|帐号|账户|帐户|卡号|注册号|电话|手机|传真")
+_AN_ID = re.compile(r"身份证|身份号|证件|公民")
 
 
-def _candidates(texts) -> tuple[list[int], list[str]]:
-    """(which text, the ID-shaped number) for every such number in ``texts`` (the few that hold one), not only
-    the first: 账号622848… then 身份证420203… (review rev65 M5)."""
-    owners, found = [], []
+def _candidates(texts) -> tuple[list[int], list[str], list[bool]]:
+    """(which text, the ID-shaped number, the words before it say 身份证) for every such number in ``texts``
+    (the few that hold one), not only the first: 账号622848… then 身份证420203… (review rev65 M5)."""
+    owners, found, labelled = [], [], []
     for k, text in enumerate(texts):
         for match in ID_PATTERN.finditer(text):
-            if _NOT_AN_ID.search(text[max(0, match.start() - 6):match.start()]) is None:
+            before = text[max(0, match.start() - 8):match.start()]
+            if _NOT_AN_ID.search(before) is None:
                 owners.append(k)
                 found.append(match.group(0))
-    return owners, found
+                labelled.append(_AN_ID.search(before) is not None)
+    return owners, found, labelled
 
 
 def ids_in_columns(columns: list[tuple[str, pd.Series]], n: int) -> tuple[np.ndarray, np.ndarray] | None:
