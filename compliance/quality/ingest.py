@@ -54,7 +54,7 @@ _ID_FIELDS = ("party_code", "id_number", "legal_id", "agency_code", "source_code
 
 def _text_ids(out, kept, mapping) -> list[str]:
     """TEXT_ID and TEXT_ID_HEADER on ``out`` where any other column holds a full ID number (text_ids.py)."""
-    skipped = {mapping.columns[f] for f in _OWN_CHECKS if f in mapping.columns} | set(mapping.alternates.values())
+    skipped = {mapping.columns[f] for f in _OWN_CHECKS if f in mapping.columns}
     skipped |= {i for f, found in quality_columns(mapping.headers).items() if f in _ID_FIELDS for i in found}
     columns = [(str(mapping.headers[i]).strip() or f"第 {i + 1} 列", kept[i].reset_index(drop=True))
                for i in kept.columns if isinstance(i, int) and i not in skipped and i < len(mapping.headers)]
