@@ -417,9 +417,11 @@ _STAMP_NOTE = re.compile(r"\((?:加?盖?公?章|签章|印章|签字盖章|盖�
 # An office's section after its name (区人社局政策法规科, 区城管局执法一中队): who in the office filled it in; the
 # office is the unit (as a section in the unit column, ingest/unit_column.SECTION).
 # So is a town's, and a village or community under its name (澄月街道综合执法中队, 章山镇城管中队, 章山镇新港村委会:
-# the town, probe p91 F2); not a 城镇 or 乡镇 inside a section's own name (城镇管理科, 乡镇企业股, 东乡镇 is 东乡镇's).
+# the town, probe p91 F2); not a 城镇, 乡镇 or 乡村 inside an office's or a section's own name (城镇管理科, 乡镇企业股,
+# 区乡村振兴局综合股: review rev66 M4).
 _SECTION_AFTER = re.compile(r"(?:(?<=[局委办厅])[\u4e00-\u9fff\d]{1,8}?(?:科|股|中队)"
-                            r"|(?:(?<=街道)|(?<=[^城乡]镇)|(?<=[^城乡]乡)(?!镇))[\u4e00-\u9fff\d]{1,8}?"
+                            r"|(?:(?<=街道)|(?<=[^城乡区县市]镇)|(?<=[^城乡区县市]乡)(?![镇村])|(?<=[^\W城区县市]乡镇))"
+                            r"[\u4e00-\u9fff\d]{1,8}?"
                             r"(?:科|股|中队|村民委员会|村委会|居民委员会|居委会|社区|(?<!农)村))$")
 
 

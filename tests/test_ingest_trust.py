@@ -273,6 +273,14 @@ def test_a_compressed_file_named_as_a_table_is_said_to_be_compressed(tmp_path):
     assert "找不到表头" not in result.output and "共 1 条记录" in result.output
 
 
+def test_a_table_whose_first_letters_happen_to_be_bzh_is_read_as_text(tmp_path):
+    # review rev66 L8: three letters are no bzip2 file
+    path = write_csv(tmp_path / "区安监局.csv", [["BZh文书号", "当事人", "处罚决定日期", "上网公开日期"],
+                                              ["罚1", "甲", "2026-03-02", "2026-03-05"]])
+    result = load([path])
+    assert [e.error for e in result.inputs] == [None] and len(result.records) == 1
+
+
 def test_error_values_in_xls_are_errors(tmp_path):
     book = xlwt.Workbook()
     sheet = book.add_sheet("处罚")

@@ -184,3 +184,11 @@ def test_a_code_valid_both_ways_is_an_id_in_text_only_where_the_words_say_so(tmp
             ["西罚〔2026〕2号", "某某", "", "", "", "", f"身份证{code}", DAY, ONLINE]]
     result, exposed = check(tmp_path, write_xlsx(tmp_path / "区卫健委.xlsx", {"处罚": rows}))
     assert list(exposed) == [3], exposed
+
+
+def test_a_column_whose_header_says_its_numbers_are_no_ids_is_not_read_for_them(tmp_path):
+    # review rev66 M3: a 税务登记号 of 15 digits was told as a published first-generation ID
+    rows = [["行政处罚决定书文号", "行政相对人名称", "税务登记号", "开户账号", "处罚决定日期", "公示日期"],
+            ["西罚〔2026〕1号", "某公司", "420203780512345", ID_A, DAY, ONLINE]]
+    result, exposed = check(tmp_path, write_xlsx(tmp_path / "区税务局.xlsx", {"处罚": rows}))
+    assert exposed == {}

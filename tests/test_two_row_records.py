@@ -64,13 +64,32 @@ def test_a_blank_party_below_a_named_one_is_no_continuation_without_a_serial_col
                             (4, "西罚〔2026〕3号", "黄石市某某商贸有限公司", "on_time")], output
 
 
-def test_numbers_another_office_and_words_already_there_are_not_joined(tmp_path):
-    rows = [["序号", "行政处罚决定书文号", "行政相对人名称", "处罚决定日期", "公示日期", "处罚机关", "罚款金额（万元）"],
-            [1, "西罚〔2026〕1号", "黄石市某某建材有限公司", None, None, "区城管局", 0.5],
-            [None, None, "有限公司", D, ON_TIME, None, 0.2],  # the name's end typed again; another amount
-            [2, "西罚〔2026〕2号", "黄石市某某商贸", None, None, "区城管局", 0.5],
-            [None, None, "有限公司", D, LATE, "区市场监管局", None]]  # another office's row: not this one's
+def test_a_lower_row_that_says_other_things_is_another_decision(tmp_path):
+    # review rev65 L9, rev66 M2: another amount, another kind or another office below is no continuation; the name's
+    # end typed again is not written twice
+    rows = [["序号", "行政处罚决定书文号", "行政相对人名称", "处罚类别", "处罚决定日期", "公示日期", "处罚机关", "罚款金额（万元）"],
+            [1, "西罚〔2026〕1号", "黄石市某某建材有限公司", "罚款", None, None, "区城管局", 0.5],
+            [None, None, "有限公司", None, D, ON_TIME, None, 0.5],  # the same amount again: one decision
+            [2, "西罚〔2026〕2号", "黄石市某某商贸", "罚款", None, None, "区城管局", 0.5],
+            [None, None, "有限公司", None, D, LATE, None, 0.2],  # another amount
+            [3, "西罚〔2026〕3号", "李四", "罚款", None, None, "区城管局", None],
+            [None, None, None, "警告", D, LATE, None, None],  # another kind
+            [4, "西罚〔2026〕4号", "王五", "罚款", None, None, "区城管局", None],
+            [None, None, None, None, D, LATE, "区市场监管局", None]]  # another office
     code, data, output = cli_check(tmp_path, write_xlsx(tmp_path / "区城管局.xlsx", {"处罚": rows}), "2026-11-30")
     assert judged(data)[0] == (2, "西罚〔2026〕1号", "黄石市某某建材有限公司", "on_time"), output
-    assert [r["row"] for r in data["records"]] == [2, 4, 5]
-    assert not any(i["code"] == "amount-suspect" for r in data["records"] for i in r["issues"])
+    assert [r["row"] for r in data["records"]] == [2, 4, 5, 6, 7, 8, 9]
+    assert not any(i["code"] in ("amount-suspect", "enum-invalid") for r in data["records"] for i in r["issues"])
+
+
+def test_the_text_of_a_folded_row_is_read_anew_on_a_long_sheet(tmp_path):
+    # review rev66 H1: the sheet's text cache kept the cells from before the fold; on a long sheet the lower row's
+    # 未公开 was read as blank or not at all
+    rows = [["序号", "行政处罚决定书文号", "当事人", "处罚决定日期", "公示日期"]]
+    rows += [[i, f"西罚〔2026〕{i}号", f"公司{i}", D, ON_TIME] for i in range(1, 150)]
+    rows += [[150, "西罚〔2026〕150号", "张三", None, None], [None, None, None, D, "未公开"]]
+    rows += [[i, f"西罚〔2026〕{i}号", f"公司{i}", D, ON_TIME] for i in range(151, 200)]
+    code, data, output = cli_check(tmp_path, write_xlsx(tmp_path / "区城管局.xlsx", {"处罚": rows}), "2026-11-30")
+    found = [r for r in data["records"] if r["document_number"] == "西罚〔2026〕150号"]
+    assert [(r["status"], r["decision_date"]) for r in found] == [("overdue", "2026-03-02")], output
+    assert len(data["records"]) == 199

@@ -70,3 +70,12 @@ def test_a_village_in_a_roll_up_is_never_the_compilers_and_a_bureau_is_no_villag
     units = [r["unit"] for r in records.values()]
     assert units[:2] == ["区市场监管局", "章山镇"] and units[3] == "章山镇" and units[4] != "区政府办", units
     assert "区政府办" not in units and not any("unit-village" in codes(r) for r in records.values())
+
+
+def test_a_bureau_whose_name_holds_xiang_is_no_town(tmp_path):
+    # review rev66 M4: 区乡村振兴局综合股 became a unit named 区乡
+    ledger = write_xlsx(tmp_path / "2026年行政处罚汇总.xlsx", {"汇总": [
+        HEADER, [1, "区乡村振兴局综合股", "西乡振罚〔2026〕1号", "张三", DAY, DAY],
+        [2, "东乡镇城管中队", "东乡罚〔2026〕2号", "李四", DAY, DAY]]})
+    records, _ = run(tmp_path, ledger)
+    assert [r["unit"] for r in records.values()] == ["区乡村振兴局", "东乡镇"]

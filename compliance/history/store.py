@@ -142,7 +142,7 @@ def masked_keys(keys):
     """Normalised 文书号 as the store keeps them: an ID number in one, whole or among other characters
     (从业资格证420203…号: probe p93 H1), masked; keys stored in full by earlier versions are read through it."""
     from ..quality.codes import ids_among, ids_inside_numbers, mask_id  # pandas: only where frames are read
-    from ..quality.id_text import mask_ids
+    from ..quality.id_text import mask_ids  # (as above)
 
     found, plain = ids_among(keys)
     inside = ids_inside_numbers(keys.astype(object).fillna("").to_numpy(object)) & ~found

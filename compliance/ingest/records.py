@@ -271,7 +271,7 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     mapping = _dates_in_the_mark(frame, mapping, result, sheet, context, text)
     frame, folded = fold_two_row_records(frame, mapping, text, evidence, {"file": context.source_file, "sheet": sheet.name},
                                          result.header_row + 1)
-    result.notes += folded
+    result.notes, text = result.notes + folded, (FrameText(frame) if folded else text)  # its cells changed
     doc = text(mapped_column(frame, mapping, "document_number"))
     # 行政许可决定文书号 | 行政处罚决定书文号, or 许可决定日期 | 处罚决定日期: each row's own number and kind
     number, kind_of_row = kinds_of_rows(frame, mapping, text) if mapping.two_kinds() else (None, None)

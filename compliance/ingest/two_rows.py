@@ -66,18 +66,20 @@ def _folded(frame: pd.DataFrame, mapping, text) -> tuple[pd.DataFrame, np.ndarra
     if len(pair) and "unit" in mapping.columns:  # another office's name below: no continuation of this row
         unit = text(mapped_column(frame, mapping, "unit")).to_numpy(object)
         pair = pair[(unit[pair + 1] == "") | (unit[pair + 1] == unit[pair])]
+    party_at = mapping.columns.get("party")
+    said = {c: text(frame[c]).to_numpy(object) for c in frame.columns} if len(pair) else {}
+    for column, texts in said.items():  # any other cell filled in both rows, and not alike: two decisions
+        if column != party_at:  # (李四's number above another's 警告: review rev66 M2)
+            pair = pair[(texts[pair] == "") | (texts[pair + 1] == "") | (texts[pair] == texts[pair + 1])]
     if not len(pair):
         return frame, lower
     frame = frame.copy()
     top, bottom = pair, pair + 1
-    for column in frame.columns:
+    for column, texts in said.items():
         cells = frame[column].to_numpy(object, copy=True)
-        said = text(frame[column]).to_numpy(object)
-        a, b = said[top], said[bottom]
-        # text in both joined (黄石市某某建材 + 有限公司, facts that ran on); a number or the same words kept
-        numeric = pd.to_numeric(pd.Series(a), errors="coerce").notna() | pd.to_numeric(pd.Series(b), errors="coerce").notna()
-        words = (a != "") & (b != "") & ~numeric.to_numpy(bool) & ~np.char.endswith(a.astype(str), b.astype(str))
-        cells[top] = np.where(a == "", cells[bottom], np.where(words, a + b, cells[top]))
+        a, b = texts[top], texts[bottom]
+        joined = (a != "") & (b != "") & ~np.char.endswith(a.astype(str), b.astype(str))  # only the party's: 有限公司
+        cells[top] = np.where(a == "", cells[bottom], np.where(joined, a + b, cells[top]))
         cells[bottom] = None
         frame[column] = cells
     lower[bottom] = True

@@ -52,6 +52,13 @@ def column_ids(values: pd.Series, numbers: bool = False) -> np.ndarray:
 # Words before a number that say it is no person's ID (a bank account, a phone, a 注册号: review rev65 L7)
 _NOT_AN_ID = re.compile(r"账号|帐号|账户|帐户|卡号|注册号|电话|手机|传真")
 _AN_ID = re.compile(r"身份证|身份号|证件|公民")
+# A column whose header says its numbers are no person's ID (税务登记号, 开户账号, 组织机构代码: review rev66 M3)
+_NOT_ID_HEADER = re.compile(r"账号|帐号|账户|帐户|卡号|注册号|登记号|电话|手机|传真|组织机构代码|信用代码|邮编|邮政编码")
+
+
+def read_for_ids(header) -> bool:
+    """Whether a column with this header is read for ID numbers."""
+    return _NOT_ID_HEADER.search(str(header or "")) is None
 
 
 def _candidates(texts) -> tuple[list[int], list[str], list[bool]]:
