@@ -93,3 +93,20 @@ def test_the_text_of_a_folded_row_is_read_anew_on_a_long_sheet(tmp_path):
     found = [r for r in data["records"] if r["document_number"] == "西罚〔2026〕150号"]
     assert [(r["status"], r["decision_date"]) for r in found] == [("overdue", "2026-03-02")], output
     assert len(data["records"]) == 199
+
+
+def test_a_serial_and_party_merged_over_both_rows_is_one_decision(tmp_path):
+    # review rev66 M6: the common two-line form, 序号 and 当事人 merged over the two rows, still counted twice
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "处罚"
+    for row in [HEADER, [1, "西罚〔2026〕1号", "张三", "无证经营", None, None], [None, None, None, None, D, LATE],
+                [2, "西罚〔2026〕2号", "李四", "无证经营", D, ON_TIME]]:
+        sheet.append(row)
+    sheet.merge_cells("A2:A3")
+    sheet.merge_cells("C2:C3")
+    book.save(tmp_path / "区城管局.xlsx")
+    code, data, output = cli_check(tmp_path, tmp_path / "区城管局.xlsx", "2026-11-30")
+    assert judged(data) == [(2, "西罚〔2026〕1号", "张三", "late"), (4, "西罚〔2026〕2号", "李四", "on_time")], output

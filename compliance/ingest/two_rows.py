@@ -48,21 +48,21 @@ def _folded(frame: pd.DataFrame, mapping, text) -> tuple[pd.DataFrame, np.ndarra
     number = text(mapped_column(frame, mapping, "document_number")).to_numpy(object) != ""
     decided = text(mapped_column(frame, mapping, "decision_date")).to_numpy(object) != ""
     published = text(mapped_column(frame, mapping, "published_date")).to_numpy(object) != ""
-    upper, below = number & ~decided & ~published, ~number & decided
+    pair = np.flatnonzero((number & ~decided & ~published)[:-1] & (~number & decided)[1:])
     serial = _serial(mapping)
     counted = serial is not None and serial in frame.columns
-    if counted:  # the upper row numbered, the lower not
-        filled = text(frame[serial]).to_numpy(object) != ""
-        upper, below = upper & filled, below & ~filled
+    if counted:  # the upper row numbered; the lower not, or alike (a 序号 merged over both rows: review rev66 M6)
+        said = text(frame[serial]).to_numpy(object)
+        pair = pair[(said[pair] != "") & ((said[pair + 1] == "") | (said[pair + 1] == said[pair]))]
     if "party" in mapping.columns:
-        party = text(mapped_column(frame, mapping, "party")).str.replace(r"\s+", "", regex=True)
-        tail = party.str.fullmatch(_NAME_TAIL).to_numpy(bool)
+        party = text(mapped_column(frame, mapping, "party")).str.replace(r"\s+", "", regex=True).to_numpy(object)
+        tail = pd.Series(party[pair + 1], dtype=object).str.fullmatch(_NAME_TAIL).to_numpy(bool)
         # a blank party below a named one says nothing by itself (a withheld name: review rev65 M3); only a
-        # 序号 beside it, or the rest of the name (有限公司), tells a row that goes on
-        upper, below = upper & party.ne("").to_numpy(bool), below & (tail | (party.eq("").to_numpy(bool) & counted))
+        # 序号 beside it, the rest of the name (有限公司) or the same name (merged over both rows) tells one going on
+        alike = (party[pair + 1] == party[pair]) | ((party[pair + 1] == "") & counted)
+        pair = pair[(party[pair] != "") & (tail | alike)]
     elif not counted:
-        below &= False
-    pair = np.flatnonzero(upper[:-1] & below[1:])
+        pair = pair[:0]
     if len(pair) and "unit" in mapping.columns:  # another office's name below: no continuation of this row
         unit = text(mapped_column(frame, mapping, "unit")).to_numpy(object)
         pair = pair[(unit[pair + 1] == "") | (unit[pair + 1] == unit[pair])]
