@@ -15,6 +15,7 @@ from compliance.cli import main
 from compliance.quality.codes import id_shaped_texts
 from compliance.quality.id_text import ID_PATTERN
 from helpers import write_xlsx
+from compliance.quality.codes import uscc_valid
 from test_quality_ids_elsewhere import ric, texts
 
 ID_A, ID_B, ID_C = ric("42020319850612301"), ric("11010519491231002"), ric("42020319800808123")
@@ -192,3 +193,14 @@ def test_a_column_whose_header_says_its_numbers_are_no_ids_is_not_read_for_them(
             ["西罚〔2026〕1号", "某公司", "420203780512345", ID_A, DAY, ONLINE]]
     result, exposed = check(tmp_path, write_xlsx(tmp_path / "区税务局.xlsx", {"处罚": rows}))
     assert exposed == {}
+
+
+def test_an_id_that_also_passes_the_code_check_is_still_an_id_and_a_labelled_one_is_read_anywhere(tmp_path):
+    # review rev67 M2, M3: 420203… cannot begin a credit code, so it stays an ID in free text; a 身份证号 written in
+    # a column headed 联系人及电话 is still told
+    both = next(ric(f"4202031985071{k:04d}") for k in range(10000)
+                if uscc_valid([ric(f"4202031985071{k:04d}")])[0])
+    rows = [HEADER + ["联系人及电话"], ["西罚〔2026〕1号", "张三", "", "", "", "", f"张三{both}已缴清罚款", DAY, ONLINE, ""],
+            ["西罚〔2026〕2号", "李四", "", "", "", "", "", DAY, ONLINE, f"身份证号{ID_A} 13800000000"]]
+    result, exposed = check(tmp_path, write_xlsx(tmp_path / "区城管局.xlsx", {"处罚": rows}))
+    assert sorted(exposed) == [2, 3] and "联系人及电话中含有的号码" in exposed[3], exposed

@@ -110,3 +110,33 @@ def test_a_serial_and_party_merged_over_both_rows_is_one_decision(tmp_path):
     book.save(tmp_path / "区城管局.xlsx")
     code, data, output = cli_check(tmp_path, tmp_path / "区城管局.xlsx", "2026-11-30")
     assert judged(data) == [(2, "西罚〔2026〕1号", "张三", "late"), (4, "西罚〔2026〕2号", "李四", "on_time")], output
+
+
+def test_a_merge_over_three_rows_keeps_its_late_dates(tmp_path):
+    # review rev67 H1: 序号, party and office merged over rows 2-4, the number on row 2, the dates on row 4; the
+    # dates went into the merged middle row and were lost with it
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [["序号", "行政处罚决定书文号", "当事人", "处罚机关", "处罚决定日期", "公示日期"],
+                [1, "西罚〔2026〕1号", "张三", "区城管局", None, None], [None] * 6,
+                [None, None, None, None, D, LATE]]:
+        sheet.append(row)
+    for column in "ACD":
+        sheet.merge_cells(f"{column}2:{column}4")
+    book.save(tmp_path / "区城管局.xlsx")
+    code, data, output = cli_check(tmp_path, tmp_path / "区城管局.xlsx", "2026-11-30")
+    assert "late" in [r["status"] for r in data["records"]], output
+
+
+def test_facts_that_run_on_fold_and_the_same_party_again_does_not_without_a_serial(tmp_path):
+    # review rev67 M5, L7
+    rows = [["序号", "行政处罚决定书文号", "当事人", "违法事实", "处罚决定日期", "公示日期"],
+            [1, "西罚〔2026〕1号", "黄石市某某建材", "未取得许可", None, None], [None, None, "有限公司", "擅自经营", D, LATE]]
+    code, data, output = cli_check(tmp_path, write_xlsx(tmp_path / "区城管局.xlsx", {"处罚": rows}), "2026-11-30")
+    assert judged(data) == [(2, "西罚〔2026〕1号", "黄石市某某建材有限公司", "late")], output
+    rows = [["行政处罚决定书文号", "当事人", "处罚决定日期", "公示日期"],
+            ["西罚〔2026〕2号", "黄石市某某建材有限公司", None, None], [None, "黄石市某某建材有限公司", D, LATE]]
+    code, data, output = cli_check(tmp_path, write_xlsx(tmp_path / "区城管局.xlsx", {"处罚": rows}), "2026-11-30")
+    assert [r["status"] for r in data["records"]] == ["invalid", "late"], output

@@ -79,3 +79,12 @@ def test_a_bureau_whose_name_holds_xiang_is_no_town(tmp_path):
         [2, "东乡镇城管中队", "东乡罚〔2026〕2号", "李四", DAY, DAY]]})
     records, _ = run(tmp_path, ledger)
     assert [r["unit"] for r in records.values()] == ["区乡村振兴局", "东乡镇"]
+
+
+def test_a_town_named_with_shi_or_xian_keeps_its_squads(tmp_path):
+    # review rev67 M4
+    ledger = write_xlsx(tmp_path / "2026年行政处罚汇总.xlsx", {"汇总": [
+        ["填报单位：区政府办"], HEADER, [1, "新市镇综合执法中队", "新市罚〔2026〕1号", "张三", DAY, DAY],
+        [2, "老县镇城管中队", "老县罚〔2026〕2号", "李四", DAY, DAY]]})
+    records, _ = run(tmp_path, ledger)
+    assert [r["unit"] for r in records.values()] == ["新市镇", "老县镇"]

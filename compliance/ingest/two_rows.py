@@ -28,12 +28,21 @@ def _serial(mapping) -> int | None:
     return next((i for i, h in enumerate(mapping.headers) if normalise_header(h) in _SERIAL), None)
 
 
+def _running_text(mapping) -> set[int]:
+    """The columns whose text may run on to the next row: the party's, the facts', the 备注's (rev67 M5)."""
+    from ..quality.columns import quality_columns  # quality reads the ingest layer: imported when used
+
+    found = quality_columns(mapping.headers)
+    free = {i for name in ("facts", "basis", "penalty_content", "permit_content") for i in found.get(name, [])}
+    return free | {mapping.columns[name] for name in ("party", "remarks") if name in mapping.columns}
+
+
 def fold_two_row_records(frame: pd.DataFrame, mapping, text, evidence, at: dict, first_row: int):
     """(``frame`` with each such pair folded into its upper row and the lower row emptied (a blank row in
     ``evidence``), the sheet's note of them). Only where the sheet tells the rows apart: by a 序号 column (the
     upper row has one, the lower none) or a party column (the upper names a party, the lower none or only
     有限公司). ``first_row``: the sheet's row number of the frame's index 0."""
-    frame, lower = _folded(frame, mapping, text)
+    frame, lower = _folded(frame, mapping, text, evidence.count > 0)
     if not lower.any():
         return frame, []
     evidence.count[lower], evidence.first[lower] = 0, ""
@@ -41,35 +50,41 @@ def fold_two_row_records(frame: pd.DataFrame, mapping, text, evidence, at: dict,
     return frame, [problem("rows-continued-below", **at, rows=rows)]
 
 
-def _folded(frame: pd.DataFrame, mapping, text) -> tuple[pd.DataFrame, np.ndarray]:
+def _folded(frame: pd.DataFrame, mapping, text, typed: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
+    """``typed``: per row, a cell of it was typed (not only filled from a merge above)."""
     lower = np.zeros(len(frame), dtype=bool)
     if len(frame) < 2 or "decision_date" not in mapping.columns or "document_number" not in mapping.columns:
         return frame, lower
     number = text(mapped_column(frame, mapping, "document_number")).to_numpy(object) != ""
     decided = text(mapped_column(frame, mapping, "decision_date")).to_numpy(object) != ""
     published = text(mapped_column(frame, mapping, "published_date")).to_numpy(object) != ""
-    pair = np.flatnonzero((number & ~decided & ~published)[:-1] & (~number & decided)[1:])
+    # the upper row typed: one a merge over three rows filled (a second party's row) is no decision's own
+    # (review rev67 H1: the dates went into it and were lost with it)
+    pair = np.flatnonzero((number & ~decided & ~published & typed)[:-1] & (~number & decided)[1:])
     serial = _serial(mapping)
     counted = serial is not None and serial in frame.columns
+    same = np.zeros(len(pair), dtype=bool)
     if counted:  # the upper row numbered; the lower not, or alike (a 序号 merged over both rows: review rev66 M6)
         said = text(frame[serial]).to_numpy(object)
-        pair = pair[(said[pair] != "") & ((said[pair + 1] == "") | (said[pair + 1] == said[pair]))]
+        keep = (said[pair] != "") & ((said[pair + 1] == "") | (said[pair + 1] == said[pair]))
+        pair, same = pair[keep], (said[pair + 1] == said[pair])[keep]
     if "party" in mapping.columns:
         party = text(mapped_column(frame, mapping, "party")).str.replace(r"\s+", "", regex=True).to_numpy(object)
         tail = pd.Series(party[pair + 1], dtype=object).str.fullmatch(_NAME_TAIL).to_numpy(bool)
-        # a blank party below a named one says nothing by itself (a withheld name: review rev65 M3); only a
-        # 序号 beside it, the rest of the name (有限公司) or the same name (merged over both rows) tells one going on
-        alike = (party[pair + 1] == party[pair]) | ((party[pair + 1] == "") & counted)
+        # a blank party below a named one says nothing by itself (a withheld name: review rev65 M3), nor does the
+        # same name again (two decisions for one party: rev67 L7); only where a 序号 tells it: none below, or the
+        # same 序号 with the same name (both merged over the two rows)
+        alike = counted & np.where(same, party[pair + 1] == party[pair], party[pair + 1] == "")
         pair = pair[(party[pair] != "") & (tail | alike)]
     elif not counted:
         pair = pair[:0]
     if len(pair) and "unit" in mapping.columns:  # another office's name below: no continuation of this row
         unit = text(mapped_column(frame, mapping, "unit")).to_numpy(object)
         pair = pair[(unit[pair + 1] == "") | (unit[pair + 1] == unit[pair])]
-    party_at = mapping.columns.get("party")
+    runs_on = _running_text(mapping)  # the party and free text may go on below (黄石市某某建材 | 有限公司)
     said = {c: text(frame[c]).to_numpy(object) for c in frame.columns} if len(pair) else {}
     for column, texts in said.items():  # any other cell filled in both rows, and not alike: two decisions
-        if column != party_at:  # (李四's number above another's 警告: review rev66 M2)
+        if column not in runs_on:  # (李四's number above another's 警告: review rev66 M2)
             pair = pair[(texts[pair] == "") | (texts[pair + 1] == "") | (texts[pair] == texts[pair + 1])]
     if not len(pair):
         return frame, lower
@@ -78,7 +93,7 @@ def _folded(frame: pd.DataFrame, mapping, text) -> tuple[pd.DataFrame, np.ndarra
     for column, texts in said.items():
         cells = frame[column].to_numpy(object, copy=True)
         a, b = texts[top], texts[bottom]
-        joined = (a != "") & (b != "") & ~np.char.endswith(a.astype(str), b.astype(str))  # only the party's: 有限公司
+        joined = (a != "") & (b != "") & ~np.char.endswith(a.astype(str), b.astype(str))  # party, facts: 有限公司, 经营
         cells[top] = np.where(a == "", cells[bottom], np.where(joined, a + b, cells[top]))
         cells[bottom] = None
         frame[column] = cells

@@ -36,7 +36,7 @@ from ..ingest.readers import read_file
 from ..problems import problem
 from ..textscan import first_group
 from ..quality.codes import exposed_ids, mask_ids_in_text, valid_codes
-from ..quality.text_ids import column_ids, read_for_ids
+from ..quality.text_ids import column_ids, ids_said_only
 from ..quality.columns import quality_columns
 from .columns import (not_decisions, numbers_from_titles, parties_from_titles, party_keys,
                       units_from_titles)
@@ -321,9 +321,9 @@ def _sheet_entries(sheet, path: Path, header_index: int, mapping: ColumnMap,
         if code_column and code_column[0] in frame.columns else np.full(len(frame), "", dtype=object)
     exposed = exposed_ids(party, *ids, numbers=(number, title))  # a title may repeat a 15-digit 文书号 (rev63)  # 西环罚〔2026〕9号 420281196806207065 too (probe p83 H2)
     read = set(id_columns) | {columns.get(name) for name in ("party", "document_number", "title")}
-    for other in (c for c in frame.columns if c not in read and (exposed == "").any()  # 违法事实, 备注 … (p93 M1)
-                  and read_for_ids(mapping.headers[c] if isinstance(c, int) and c < width else "")):
-        exposed = np.where(exposed == "", column_ids(frame[other].reset_index(drop=True)), exposed)
+    for other in (c for c in frame.columns if c not in read and (exposed == "").any()):  # 违法事实, 备注 … (p93 M1)
+        said_only = ids_said_only(mapping.headers[other] if isinstance(other, int) and other < width else "")
+        exposed = np.where(exposed == "", column_ids(frame[other].reset_index(drop=True), said_only=said_only), exposed)
     list_date = dates(frame[list_date_column[0]].reset_index(drop=True) if list_date_column
                                and list_date_column[0] in frame.columns else pd.Series([""] * len(frame), dtype=object))
     party, title = mask_ids_in_text(party), mask_ids_in_text(title)  # no output shows a full ID number

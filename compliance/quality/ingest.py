@@ -11,7 +11,7 @@ import pandas as pd
 
 from .columns import PRESENCE_ONLY, quality_columns, quality_texts
 from .required import absent_labels, required_counts, required_items, standard_layout
-from .text_ids import TEXT_ID, TEXT_ID_HEADER, ids_in_columns, read_for_ids
+from .text_ids import TEXT_ID, TEXT_ID_HEADER, ids_in_columns
 
 CORE = ("party", "document_number", "decision_date", "unit")
 
@@ -57,8 +57,7 @@ def _text_ids(out, kept, mapping) -> list[str]:
     skipped = {mapping.columns[f] for f in _OWN_CHECKS if f in mapping.columns}
     skipped |= {i for f, found in quality_columns(mapping.headers).items() if f in _ID_FIELDS for i in found}
     columns = [(str(mapping.headers[i]).strip() or f"第 {i + 1} 列", kept[i].reset_index(drop=True))
-               for i in kept.columns if isinstance(i, int) and i not in skipped and i < len(mapping.headers)
-               and read_for_ids(mapping.headers[i])]
+               for i in kept.columns if isinstance(i, int) and i not in skipped and i < len(mapping.headers)]
     found = ids_in_columns(columns, len(out))
     if found is None:
         return []

@@ -14,16 +14,17 @@ import numpy as np
 import pandas as pd
 
 from .codes import exposed_ids, id_shaped_texts, uscc_valid
-from .id_text import ID_PATTERN, plain_id
+from .id_text import ID_PATTERN, PROVINCE_CODES, plain_id
 
 TEXT_ID = "text_id_exposed"  # per record: the first full ID found in another column, masked
 TEXT_ID_HEADER = "text_id_header"  # ... and that column's header
 
 
-def column_ids(values: pd.Series, numbers: bool = False) -> np.ndarray:
+def column_ids(values: pd.Series, numbers: bool = False, said_only: bool = False) -> np.ndarray:
     """Per cell of ``values`` (raw cells), the first checksum-valid ID number it holds, masked; "" where none.
     Only text cells are read: a number cell cannot hold 18 digits exactly. ``numbers``: values are 文书号,
-    where 15 digits are a number of their own (exposed_ids)."""
+    where 15 digits are a number of their own (exposed_ids); ``said_only``: only a number the words before it
+    call an ID (身份证号420203…) counts, in a column whose header says its numbers are other things."""
     out = np.full(len(values), "", dtype=object)
     codes, uniques = pd.factorize(values.to_numpy(object), use_na_sentinel=True)
     try:  # text cells only, the common case: no loop over the cells to find them
@@ -38,8 +39,13 @@ def column_ids(values: pd.Series, numbers: bool = False) -> np.ndarray:
         return out
     found = pd.Series(found, dtype=object)
     valid = exposed_ids(numbers=(found,)) if numbers else exposed_ids(found)
-    # valid both ways (121101198501010095, a 事业单位's all-digit code): a person's only where the text says so
-    valid[uscc_valid(np.array([plain_id(f) for f in found], dtype=object)) & ~np.asarray(labelled, dtype=bool)] = ""
+    labelled = np.asarray(labelled, dtype=bool)
+    # valid both ways (121101198501010095, a 事业单位's all-digit code: its kind, then a region): a person's only
+    # where the text says so
+    plain = np.array([plain_id(f) for f in found], dtype=object)
+    coded = uscc_valid(plain) & np.array([p[:2] in _CODE_KINDS and p[2:4].isdigit() and int(p[2:4]) in PROVINCE_CODES
+                                          for p in plain], dtype=bool)
+    valid[(coded | said_only) & ~labelled] = ""
     shown = np.full(len(uniques), "", dtype=object)
     for owner, masked in zip(owners[::-1], valid[::-1]):  # the first valid one of each text stays
         if masked:
@@ -52,13 +58,16 @@ def column_ids(values: pd.Series, numbers: bool = False) -> np.ndarray:
 # Words before a number that say it is no person's ID (a bank account, a phone, a 注册号: review rev65 L7)
 _NOT_AN_ID = re.compile(r"账号|帐号|账户|帐户|卡号|注册号|电话|手机|传真")
 _AN_ID = re.compile(r"身份证|身份号|证件|公民")
+# A 统一社会信用代码's first two characters: the registering authority and the kind (GB 32100-2015 附录)
+_CODE_KINDS = frozenset("11 12 13 19 21 29 31 32 33 34 35 39 41 49 51 52 53 59 61 62 69 71 72 79 81 89 91 92 93 "
+                        "A1 A9 N1 N2 N3 N9 Y1".split())
 # A column whose header says its numbers are no person's ID (税务登记号, 开户账号, 组织机构代码: review rev66 M3)
 _NOT_ID_HEADER = re.compile(r"账号|帐号|账户|帐户|卡号|注册号|登记号|电话|手机|传真|组织机构代码|信用代码|邮编|邮政编码")
 
 
-def read_for_ids(header) -> bool:
-    """Whether a column with this header is read for ID numbers."""
-    return _NOT_ID_HEADER.search(str(header or "")) is None
+def ids_said_only(header) -> bool:
+    """Whether a column with this header is read only for numbers its words call an ID (联系人及电话: 身份证号…)."""
+    return _NOT_ID_HEADER.search(str(header or "")) is not None
 
 
 def _candidates(texts) -> tuple[list[int], list[str], list[bool]]:
@@ -81,7 +90,7 @@ def ids_in_columns(columns: list[tuple[str, pd.Series]], n: int) -> tuple[np.nda
     shown = np.full(n, None, dtype=object)
     header = np.full(n, None, dtype=object)
     for name, values in columns:
-        found = column_ids(values)
+        found = column_ids(values, said_only=ids_said_only(name))
         new = (found != "") & pd.isna(shown)
         shown[new], header[new] = found[new], name
     return (shown, header) if pd.notna(shown).any() else None
