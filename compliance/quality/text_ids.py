@@ -26,6 +26,8 @@ def column_ids(values: pd.Series, numbers: bool = False, said_only: bool = False
     where 15 digits are a number of their own (exposed_ids); ``said_only``: only a number the words before it
     call an ID (身份证号420203…) counts, in a column whose header says its numbers are other things."""
     out = np.full(len(values), "", dtype=object)
+    if pd.api.types.infer_dtype(values, skipna=True) not in _TEXT_KINDS:  # dates or numbers only: one C pass
+        return out
     codes, uniques = pd.factorize(values.to_numpy(object), use_na_sentinel=True)
     try:  # text cells only, the common case: no loop over the cells to find them
         where, hits = np.arange(len(uniques)), id_shaped_texts(uniques)
@@ -53,6 +55,9 @@ def column_ids(values: pd.Series, numbers: bool = False, said_only: bool = False
     known = codes >= 0
     out[known] = shown[codes[known]]
     return out
+
+
+_TEXT_KINDS = ("string", "mixed", "mixed-integer", "bytes", "unknown-array")  # pandas' infer_dtype: text among them
 
 
 # Words before a number that say it is no person's ID (a bank account, a phone, a 注册号: review rev65 L7)
