@@ -106,7 +106,6 @@ def add_history_keys(records: pd.DataFrame) -> pd.DataFrame:
     return records.assign(number_key=masked_keys(keys), history_row=np.arange(len(records)))
 
 
-
 def earlier_decision_dates(store: HistoryStore, period: str, records: pd.DataFrame,
                            aliases: dict[str, list[str]] | None = None) -> pd.DataFrame:
     """``records`` (with the history keys) plus ``earlier_decision_date`` and ``earlier_period``: where an

@@ -141,13 +141,10 @@ def _keyed_anew(frame: pd.DataFrame) -> pd.DataFrame:
 def masked_keys(keys):
     """Normalised 文书号 as the store keeps them: an ID number in one, whole or among other characters
     (从业资格证420203…号: probe p93 H1), masked; keys stored in full by earlier versions are read through it."""
-    from ..quality.codes import ids_among, ids_inside_numbers, mask_id  # pandas: only where frames are read
-    from ..quality.id_text import mask_ids  # (as above)
+    import pandas as pd  # only where frames are read: `history list` starts without it
 
-    found, plain = ids_among(keys)
-    inside = ids_inside_numbers(keys.astype(object).fillna("").to_numpy(object)) & ~found
-    if found.any() or inside.any():
-        keys = keys.copy()
-        keys[found] = [mask_id(v) for v in plain[found]]
-        keys[inside] = [mask_ids(v) for v in keys[inside]]
-    return keys
+    from ..quality.codes import masked_numbers  # (as above)
+
+    values = keys.astype(object).fillna("").to_numpy(object)
+    masked = masked_numbers(values)
+    return keys if masked is values else pd.Series(masked, index=keys.index, dtype=object)

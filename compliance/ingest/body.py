@@ -298,7 +298,7 @@ def merged_sequence_parties(merged, header_index: int, headers: list, frame: pd.
     but a party: the decision above's other party (two parties, one 序号). Its number is filled in from the
     merge's first row, as a merged 文书号's is (its blank dates are the first row's); None when there is none."""
     number, decided, party = (mapping.columns.get(n) for n in ("document_number", "decision_date", "party"))
-    sequence = next((c for c, h in enumerate(headers) if re.sub(r"\s+", "", str(h or "")) in _SEQUENCE), None)
+    sequence = sequence_column(headers)
     if None in (number, decided, party, sequence) or not len(frame):
         return None
     out = np.zeros(len(frame), dtype=bool)
@@ -322,6 +322,15 @@ _SAME_QUALITY = ("agency_code", "source_unit", "source_code", "penalty_kind", "p
 _SEQUENCE = frozenset({"序号", "编号", "序", "顺序号"})
 
 
+def _is_sequence(header) -> bool:
+    return re.sub(r"\s+", "", str(header or "")) in _SEQUENCE
+
+
+def sequence_column(headers: list) -> int | None:
+    """The 序号 column (the first), None where the sheet has none."""
+    return next((c for c, h in enumerate(headers) if _is_sequence(h)), None)
+
+
 def constant_cells(frame: pd.DataFrame, mapping: ColumnMap) -> np.ndarray:
     """Per row: its filled cells in columns that say nothing of one decision (序号, the unit, its code,
     the data source, the category). Rows of the template filled down with them alone are no records."""
@@ -330,7 +339,7 @@ def constant_cells(frame: pd.DataFrame, mapping: ColumnMap) -> np.ndarray:
     found = quality_columns(mapping.headers)
     columns = {mapping.columns[name] for name in _SAME_ON_EVERY_ROW if name in mapping.columns}
     columns |= {i for name in _SAME_QUALITY for i in found.get(name, [])}
-    columns |= {i for i, header in enumerate(mapping.headers) if re.sub(r"\s+", "", str(header or "")) in _SEQUENCE}
+    columns |= {i for i, header in enumerate(mapping.headers) if _is_sequence(header)}
     out = np.zeros(len(frame), dtype=np.int64)
     for column in columns:
         if column in frame.columns:

@@ -15,17 +15,11 @@ import re
 import numpy as np
 import pandas as pd
 
-from ..fields import normalise_header
 from ..problems import problem
-from .body import mapped_column
+from .body import mapped_column, sequence_column
 from .cells import quick_nonblank, row_list
 
 _NAME_TAIL = re.compile(r"(?:有限|有限责任|股份有限)?(?:公司|分公司)")  # the rest of a party's name, alone
-_SERIAL = ("序号", "编号序号", "顺序号")
-
-
-def _serial(mapping) -> int | None:
-    return next((i for i, h in enumerate(mapping.headers) if normalise_header(h) in _SERIAL), None)
 
 
 def _running_text(mapping) -> set[int]:
@@ -69,7 +63,7 @@ def _folded(frame: pd.DataFrame, mapping, text, typed: np.ndarray) -> tuple[pd.D
     pair = pair[number[pair] & ~decided[pair] & ~published[pair] & ~number[pair + 1] & decided[pair + 1]]
     if not len(pair):
         return frame, lower
-    serial = _serial(mapping)
+    serial = sequence_column(mapping.headers)
     counted = serial is not None and serial in frame.columns
     same = np.zeros(len(pair), dtype=bool)
     if counted:  # the upper row numbered; the lower not, or alike (a 序号 merged over both rows: review rev66 M6)

@@ -387,15 +387,21 @@ _ID18 = re.compile(ID_IN_TEXT)
 _WHOLE_NUMBER = re.compile(r"\s*[0-9０-９]{15,17}[0-9０-９XxＸｘ×╳✕✗]?\s*")
 
 
-def ids_inside_numbers(numbers: np.ndarray) -> np.ndarray:
-    """Per 文书号: an 18-digit ID number inside it among other characters (西食药许〔2026〕42022219710213531X号,
-    从业资格证420203…号: probe p83 H2); a number of digits only is document_ids' to judge."""
+def masked_numbers(numbers: np.ndarray, whole: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+    """文书号 with an ID number in them masked: one that is the number (``whole``: ``ids_among``'s answer when
+    known) or one among other characters (西食药许〔2026〕42022219710213531X号, 从业资格证420203…号: probe p83 H2,
+    p93 H1); ``numbers`` itself where none is."""
+    numbered, plain = whole if whole is not None else ids_among(pd.Series(numbers, dtype=object))
     texts = numbers if pd.api.types.infer_dtype(numbers, skipna=False) in ("string", "empty") else \
         pd.Series(numbers, dtype=object).fillna("").astype(str).to_numpy(object)
-    inside = searches(_ID18, texts)
+    inside = searches(_ID18, texts) & ~numbered
     for i in np.flatnonzero(inside):  # the few hits
         inside[i] = _WHOLE_NUMBER.fullmatch(texts[i]) is None
-    return inside
+    if numbered.any() or inside.any():
+        numbers = numbers.copy()
+        numbers[numbered] = [mask_id(v) for v in plain[numbered]]  # the few
+        numbers[inside] = [mask_ids(v) for v in numbers[inside]]
+    return numbers
 
 
 def mask_id_columns(records: pd.DataFrame, codes: CodeColumns | None = None) -> pd.DataFrame:
@@ -404,17 +410,13 @@ def mask_id_columns(records: pd.DataFrame, codes: CodeColumns | None = None) -> 
     checks' own, when they ran."""
     present = [c for c in ID_COLUMNS if c in records.columns]
     codes = codes if codes is not None and codes.records is records else CodeColumns(records)
-    numbered, plain = codes.document_ids()
     numbers = records["document_number"].to_numpy(object)
-    inside = ids_inside_numbers(numbers) & ~numbered
-    if not present and not numbered.any() and not inside.any():
+    masked = masked_numbers(numbers, codes.document_ids())
+    if not present and masked is numbers:
         return records
     out = records.copy(deep=False)
-    if numbered.any() or inside.any():  # the ID a certificate is numbered by: masked as any ID
-        numbers = numbers.copy()
-        numbers[numbered] = [mask_id(v) for v in plain[numbered]]  # the few
-        numbers[inside] = [mask_ids(v) for v in numbers[inside]]
-        out["document_number"] = numbers
+    if masked is not numbers:  # the ID a certificate is numbered by: masked as any ID
+        out["document_number"] = masked
     for name in present:
         column = codes[name[2:]]
         ids, old = column.id_shaped(), column.first_generation()
