@@ -228,3 +228,25 @@ def test_numbers_files_sheets_and_notes_print_whole_on_every_list(tmp_path):
     note = next(c.value for row in summary.iter_rows() for c in row
                 if isinstance(c.value, str) and c.value.startswith("有 1 条数据有误"))
     assert _shows_whole(summary, note)
+
+
+def test_list_columns_are_as_wide_as_their_longest_text_in_any_row_not_only_the_first_thousand(tmp_path):
+    """Widths came from the first 1,000 rows: a longer name further down wrapped, and so did every row of the
+    benchmark's 20,000 past the 1,000th (某某公司1000 is a fraction of a character wider than 某某公司999)."""
+    rows = [[i, f"西罚〔2016〕{i}号", f"某某公司{i}" if i <= 1000 else f"某某建设工程有限公司{i}", D(2016, 9, 1),
+             D(2016, 12, 20), "区安监局"] for i in range(1, 1301)]
+    write_xlsx(tmp_path / "区安监局.xlsx", {"处罚": [PENALTY_HEADER] + rows})
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "区安监局.xlsx"), "--as-of", "2016-12-31",
+                                       "--out", str(tmp_path / "r.xlsx")], prog_name="compliance")
+    assert result.exit_code == 1, result.output
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    for name in ("全部记录", "逾期清单"):
+        sheet = book[name]
+        header = [c.value for c in sheet[1]]
+        assert sheet.max_row == 1301
+        widths = {h: sheet.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width
+                  for i, h in enumerate(header)}
+        for column, text in (("行政相对人", "某某建设工程有限公司1300"), ("文书号", "西罚〔2016〕1300号")):
+            assert printed_whole(sheet, header, column, text, widths[column]), (name, column, widths[column])
+        tall = [r for r in range(2, sheet.max_row + 1) if (sheet.row_dimensions[r].height or 15) > 15]
+        assert tall == [], (name, len(tall))  # nothing here is longer than its column may be

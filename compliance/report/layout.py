@@ -8,7 +8,6 @@ backends produce the same workbook.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -103,22 +102,19 @@ def say_empty(spec: SheetSpec, title: str, sentence: str) -> None:
     spec.title, spec.subtitle, spec.header_row = title, sentence, 2
 
 
-_WIDE = re.compile(r"[^\x00-\u2e7f]")  # a character two columns wide (CJK, full-width forms)
+WIDE_FROM = 0x2E80  # from here on a character prints two columns wide (CJK, full-width forms)
 # A CJK character prints 2.1 of Excel's width units (DengXian in Excel, Noto CJK in LibreOffice; a digit of
 # Calibri is 1): measured at 2, a 文书号 sized to its column printed cut at its end.
 WIDE_UNITS = 2.1
 
 
-def printed_width(text: str, wide: float = WIDE_UNITS) -> float:
-    return len(text) + (wide - 1) * len(_WIDE.findall(text))
-
-
-def column_widths(frame: pd.DataFrame, kinds: list[str], cap: int = 50, sample: int = 1000,
+def column_widths(frame: pd.DataFrame, kinds: list[str], cap: int = 50,
                   header_lines: int = 1, wide: float = WIDE_UNITS) -> list[float]:
-    """Sized to content (header and a sample of values), within [6, cap]. With ``header_lines`` 2 a
+    """Sized to content (header and every value), within [6, cap]. With ``header_lines`` 2 a
     header may wrap onto two lines (the header row is 30 pt, two lines of 11 pt). ``wide``: the units a CJK
     character is counted as, as wrapped_heights counts it (汇总 keeps 2: at 2.1 a few units' table no longer
-    fits one page wide)."""
+    fits one page wide). Every value, not a sample: sized to the first rows, a column wrapped most of the
+    later ones for a fraction of a character (names numbered past 999)."""
     widths = []
     for name, kind in zip(frame.columns, kinds):
         text = str(name)
@@ -131,12 +127,40 @@ def column_widths(frame: pd.DataFrame, kinds: list[str], cap: int = 50, sample: 
         elif kind == POINTS:
             width = max(width, 12)  # +12.3个百分点
         else:
-            values = frame[name].to_numpy(object)[:sample]
-            texts = {str(v) for v in values[~pd.isna(values)]}  # each distinct text measured once
-            if texts:
-                width = max(width, max(printed_width(t, wide) for t in texts))
+            shown, _ = measured(distinct_texts(frame[name]), wide)
+            if len(shown):
+                width = max(width, float(shown.max()))
         widths.append(float(min(math.ceil(max(width, 4)) + 2, cap)))
     return widths
+
+
+def distinct_texts(values) -> list[str]:
+    """The distinct non-blank values of a column, as the texts a cell shows (str of a number)."""
+    uniques = pd.unique(np.asarray(values, dtype=object))
+    uniques = uniques[~pd.isna(uniques)]
+    types = cell_types(uniques)
+    if (types == str).all():
+        return list(uniques)
+    return list({v if t is str else str(v) for v, t in zip(uniques, types)})
+
+
+def measured(texts: list[str], wide: float = WIDE_UNITS) -> tuple[np.ndarray, np.ndarray]:
+    """(printed width, line breaks) of each text: its length, a wide character counted ``wide`` times. Column-wise:
+    the texts joined once and read as code points, not a regular expression per text (a Python call each)."""
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    joined = "".join(texts)
+    points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    starts = np.cumsum(lengths) - lengths
+    filled = lengths > 0
+
+    def per_text(mask: np.ndarray) -> np.ndarray:
+        counts = np.zeros(len(texts), dtype=np.int64)
+        if filled.any():  # an empty text's segment would be read as its neighbour's: only the others are summed
+            counts[filled] = np.add.reduceat(mask.view(np.int8), starts[filled], dtype=np.int64)
+        return counts
+
+    breaks = per_text(points == 0x0A) if "\n" in joined else np.zeros(len(texts), dtype=np.int64)
+    return lengths + (wide - 1) * per_text(points >= WIDE_FROM), breaks
 
 
 LINE_HEIGHT = 15.0  # points per line of 11 pt text
@@ -146,15 +170,16 @@ def wrapped_heights(texts, width: float) -> dict[int, float]:
     """Row heights for text wrapped in a column ``width`` characters wide, for rows that need more
     than one line (column-wise). Neither writer computes them, and LibreOffice then shows only a
     cell's last line."""
-    usable = max(width - 2, 1)  # measured as column_widths measures (printed_width): a text it fits takes one line
+    usable = max(width - 2, 1)  # measured as column_widths measures (measured): a text it fits takes one line
     # each distinct text measured once (a status, a file name, a party repeated): rows share the answer
     codes, uniques = pd.factorize(pd.Series(texts, dtype=object).reset_index(drop=True))
-    text = pd.Series(uniques, dtype=object)
-    text = text.where(cell_types(text.to_numpy(object)) == str)
-    if not text.notna().any():  # nothing to wrap (and .str of no text gives no numbers)
+    uniques = np.asarray(uniques, dtype=object)
+    is_text = cell_types(uniques) == str
+    if not is_text.any():  # nothing to wrap
         return {}
-    shown = (text.str.len() + (WIDE_UNITS - 1) * text.str.count(_WIDE.pattern)).astype(float)  # printed_width
-    lines = (np.ceil(shown / usable) + text.str.count("\n").astype(float)).fillna(1).to_numpy(float)
+    lines = np.ones(len(uniques))
+    shown, breaks = measured(list(uniques[is_text]))
+    lines[is_text] = np.ceil(shown / usable) + breaks
     per_row = np.append(lines, 1.0)[codes]  # -1 (a blank) takes the 1 appended
     tall = np.flatnonzero(per_row > 1)
     return {int(r): LINE_HEIGHT * float(per_row[r]) + 2 for r in tall}

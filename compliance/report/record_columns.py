@@ -10,7 +10,6 @@ only here, at the writer's door.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..dates import as_days
-from .layout import DATE, INT, STATUS_FILLS, TEXT, SheetSpec, column_widths, printed_width, tallest_rows
+from .layout import DATE, INT, STATUS_FILLS, TEXT, SheetSpec, column_widths, tallest_rows
 
 EXCEL_MAX_ROWS = 1_048_576
 
@@ -143,17 +142,12 @@ def _text_cells(values: pd.Series, shown) -> np.ndarray:
 
 
 def record_specs(base_name: str, frame: pd.DataFrame, columns, statuses: np.ndarray, footer: str,
-                 header: str, print_columns: int | None = None, whole: tuple[str, ...] = (),
-                 wrap: tuple[str, ...] = ()) -> list[SheetSpec]:
-    """One sheet per EXCEL_MAX_ROWS - 1 records: 全部记录, 全部记录(2), …; the ``whole`` columns (few
-    distinct texts) as wide as their longest text in any row, within their cap: never cut in print; the
-    ``wrap`` columns' long texts wrap onto more lines (printed, a text running past its column is cut)."""
+                 header: str, print_columns: int | None = None, wrap: tuple[str, ...] = ()) -> list[SheetSpec]:
+    """One sheet per EXCEL_MAX_ROWS - 1 records: 全部记录, 全部记录(2), …; each column as wide as its longest
+    text in any row (column_widths), within its cap: the ``wrap`` columns' longer texts wrap onto more lines
+    (printed, a text running past its column is cut)."""
     kinds = [c.kind for c in columns]
     widths = [min(w, c.width_cap) for c, w in zip(columns, column_widths(frame, kinds))]
-    for k, c in enumerate(columns):
-        texts = [t for t in pd.unique(frame[c.header].astype(object)) if isinstance(t, str)] if c.header in whole else []
-        if texts:
-            widths[k] = float(min(max(widths[k], math.ceil(max(printed_width(t) for t in texts)) + 2), c.width_cap))
     per_sheet = EXCEL_MAX_ROWS - 1
     specs = []
     for part, start in enumerate(range(0, max(len(frame), 1), per_sheet), start=1):

@@ -23,6 +23,7 @@ import re
 import struct
 import zipfile
 import zlib
+from collections import deque
 from pathlib import Path
 
 from ..errors import RepairError
@@ -191,26 +192,46 @@ def heights_after_writing(spec: SheetSpec) -> dict[int, float]:
 
 
 class _HeightSink:
-    """Passes a sheet's XML on, with ``ht`` and ``customHeight`` added to the rows ``heights`` names."""
+    """Passes a sheet's XML on, with ``ht`` and ``customHeight`` added to the rows ``heights`` names.
 
-    _ROW = re.compile(rb'<row r="(\d+)"')
+    Rows come in order, so each named row is looked for from where the last one was found (bytes.find):
+    a regular expression over every row made a Python call per row of the sheet."""
 
     def __init__(self, sink, heights: dict[int, float]):
         self.sink, self.heights, self.carry = sink, heights, b""
+        self.wanted = iter(sorted(heights))
+        self.next = next(self.wanted, None)
 
     def write(self, data: bytes) -> None:
         data = self.carry + data
         cut = data.rfind(b"<")  # a tag cut at the chunk's end waits for the rest; one before it is whole
         self.carry = data[cut:] if cut >= 0 else b""
-        self.sink.write(self._ROW.sub(self._row, data[:cut] if cut >= 0 else data))
+        self._pass(data[:cut] if cut >= 0 else data)
 
     def finish(self) -> None:
-        self.sink.write(self._ROW.sub(self._row, self.carry))
+        self._pass(self.carry)
         self.carry = b""
 
-    def _row(self, match: re.Match) -> bytes:
-        height = self.heights.get(int(match.group(1)))
-        return match.group(0) if height is None else match.group(0) + b' ht="%g" customHeight="1"' % height
+    def _pass(self, data: bytes) -> None:
+        start = 0
+        while self.next is not None:
+            tag = b'<row r="%d"' % self.next
+            at = data.find(tag, start)
+            if at < 0:
+                if self.next > self._last_row(data):
+                    break  # further on, in a later chunk
+                self.next = next(self.wanted, None)  # a row not written (no cells): the others still get theirs
+                continue
+            end = at + len(tag)
+            self.sink.write(data[start:end] + b' ht="%g" customHeight="1"' % self.heights[self.next])
+            start = end
+            self.next = next(self.wanted, None)
+        self.sink.write(data[start:] if start else data)
+
+    @staticmethod
+    def _last_row(data: bytes) -> int:
+        at = data.rfind(b'<row r="')
+        return int(data[at + 8:data.index(b'"', at + 8)]) if at >= 0 else 0
 
 
 def _last_row_has_settings(spec: SheetSpec) -> bool:
@@ -223,12 +244,14 @@ def _last_row_has_settings(spec: SheetSpec) -> bool:
 
 
 def _copy_without_duplicate_last_row(stream, sink) -> None:
-    tail = b""
+    held, size = deque(), 0  # the last TAIL bytes or more, as read: joined once at the end
     for chunk in iter(lambda: stream.read(1 << 20), b""):
-        tail += chunk
-        if len(tail) > 2 * TAIL:
-            sink.write(tail[:-TAIL])
-            tail = tail[-TAIL:]
+        held.append(chunk)
+        size += len(chunk)
+        while size - len(held[0]) >= TAIL:
+            size -= len(held[0])
+            sink.write(held.popleft())
+    tail = b"".join(held)
     match = _SELF_CLOSED_LAST.search(tail)
     if match and tail.rfind(b'<row r="%s"' % match.group(1), 0, match.start()) >= 0:
         tail = tail[:match.start()] + match.group(2) + tail[match.end():]

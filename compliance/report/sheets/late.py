@@ -46,7 +46,7 @@ def specs(sheet) -> list[SheetSpec]:
         state = np.where(claimed & ~after, _not_found(run.records.iloc[order]), state)
         cells["状态"] = np.where(bound, state + AT_LEAST, state)
     result = record_specs("逾期清单", cells, COLUMNS, sheet.statuses[order], sheet.footer, sheet.header,
-                          whole=("状态", "工作表"), wrap=("文书号", "行政相对人", "状态", "来源文件", "工作表"))
+                          wrap=("文书号", "行政相对人", "状态", "来源文件", "工作表"))
     if not len(order):  # printed, a bare header over a blank row reads as a failed export, not a clean result
         say_empty(result[0], "逾期清单", NONE_LATE)
     return result
