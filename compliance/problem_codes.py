@@ -278,8 +278,6 @@ DECLARED = [
                                               "两者不一致，可能漏读或多读了记录。请用 Excel/WPS 打开后另存为 .xlsx 再检查，并核对记录数",
                 "读取程序返回的行数与工作表 XML 中有内容的区域不一致（例如行的顺序不对），记录可能不全；检查结果不算通过",
                 "用 Excel/WPS 打开后另存为 .xlsx 再检查，并核对记录数"),
-    ProblemType("required-columns-absent", SHEET, "表格按国家数据标准格式填报，但缺少必填列：{labels}；这些项计为未填（完整率）",
-                "按数据标准格式填报的表格少了几个必填列", "按 compliance template 生成的模板补齐这些列"),
     ProblemType("sheet-side-by-side", SHEET, "工作表中左右并排有 {count} 个表格（{ranges}），各按自己的表头读取",
                 "一个工作表中左右并排有几个表格", "无需处理；核对各表格的记录数"),
     *COLUMN_NOTES,  # problem_codes_columns.py: which column holds which field

@@ -8,6 +8,12 @@ from __future__ import annotations
 from .problem_types import CELL, FILE, RECORD, SHEET, ProblemType
 
 COLUMN_NOTES = [
+    ProblemType("required-columns-absent", SHEET, "表格按国家数据标准格式填报，但缺少必填列：{labels}；这些项计为未填（完整率）",
+                "按数据标准格式填报的表格少了几个必填列", "按 compliance template 生成的模板补齐这些列"),
+    ProblemType("required-columns-absent-rows", SHEET, "第 {rows} 行计为{category}（按文书号等判断），本表是另一类决定的"
+                                                       "表格格式，没有{category}的必填列：{labels}；这几行的这些项计为未填（完整率）",
+                "按数据标准格式填报的表格中夹有另一类决定，表格没有那一类的必填列",
+                "把这几行移到{category}的表格中（按 compliance template 生成的模板），补齐这些项"),
     ProblemType("published-from-comment", SHEET, "第 {rows} 行的公开日期空着，按这一格的批注读取，请把公开日期填进单元格",
                 "经办人没填公开日期，而在这一格的批注里写了已公开（和日期）：按批注读，批注里没有日期的按“标注已公开”处理",
                 "把公开日期填进单元格（批注不打印，法制办看不到）"),

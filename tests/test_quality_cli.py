@@ -519,3 +519,26 @@ def test_a_party_kind_column_in_an_offices_own_words_is_read(tmp_path):
     codes = {r["document_number"]: {i["code"] for i in r["issues"]} for r in json.loads(result.stdout)["records"]}
     assert "id-number-exposed" in codes["西安监罚〔2016〕1号"], codes
     assert "party-type-mismatch" in codes["西安监罚〔2016〕2号"], codes
+
+
+def test_a_penalty_row_in_a_permit_table_is_named_for_the_penalty_columns_the_table_never_had(tmp_path):
+    """A 2016-standard permit table holding one 吊销 (西民罚): the sheet itself lacks none of a permit's columns;
+    only that row lacks a penalty's, and the note said the whole sheet lacked them (probe p95 D1)."""
+    header = ["行政许可决定书文号", "项目名称", "审批类别", "许可内容", "行政相对人名称", "行政相对人代码_1（统一社会信用代码）",
+              "法定代表人姓名", "许可决定日期", "许可截止期", "许可机关", "当前状态", "地方编码", "数据更新时间戳", "备注", "公开日期"]
+    rows = [[no, item, "登记", item, party, "", "孙康乐", decided, dt.date(2099, 12, 31), "西塞山区民政局", "正常", "420203",
+             None, None, published]
+            for no, item, party, decided, published in (
+                ("西民许〔2026〕12号", "社会团体登记", "黄石市西塞山区书法家协会", dt.date(2026, 11, 2), dt.date(2026, 11, 30)),
+                ("西民许〔2026〕13号", "社会团体登记", "黄石市西塞山区棋类协会", dt.date(2026, 11, 2), dt.date(2026, 11, 30)),
+                ("西民罚〔2026〕3号", "吊销登记证书", "黄石市西塞山区阳光培训中心", dt.date(2026, 10, 22),
+                 dt.date(2026, 11, 20)))]
+    path = write_xlsx(tmp_path / "区民政局_2026年行政许可.xlsx", {"行政许可": [header, *rows]})
+    result = CliRunner().invoke(main, ["check", str(path), "--as-of", "2026-12-01", "--no-history", "--json", "-",
+                                       "-o", str(tmp_path / "r.xlsx")])
+    payload = json.loads(result.stdout)
+    notes = [n for e in payload["inputs"] for s in e["sheets"] for n in s["notes"]]
+    assert [r["category"] for r in payload["records"]] == ["permit", "permit", "penalty"]
+    assert not any(n.startswith("表格按国家数据标准格式填报，但缺少必填列") for n in notes), notes
+    said = [n for n in notes if "必填列" in n]
+    assert len(said) == 1 and said[0].startswith("第 4 行计为行政处罚") and "处罚类别" in said[0], notes

@@ -381,7 +381,8 @@ def _records(frame, evidence, mapping, result, sheet, context, section, quality=
     out["notes"] = row_notes(kinds.labelled[keep], out["row"].to_numpy(), sheet.struck_rows)
     out["published_stand_in"] = mapping.header_of("published_date") if mapping.is_weak("published_date") else None
     extra = add_quality_columns(out, kept, mapping, text=text, checks=quality, raw_unit=text(mapped_column(kept, mapping, "unit")),
-                                result=result, at={"file": context.source_file, "sheet": sheet.name})
+                                result=result, at={"file": context.source_file, "sheet": sheet.name},
+                                layout=header_category(mapping))
     denied = denied_with_date(mark_text, published, mapping)
     if denied.any():  # 是否公开 否 beside a filled date: classify weighs it
         out["published_denied"], extra = denied, extra + ["published_denied"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..fields import normalise_header
+from ..ingest.cells import row_list
+from ..rules import CATEGORY_LABELS
 from ..problems import problem
 from .codes import exposed_ids, mask_ids_in_text
 import pandas as pd
@@ -65,10 +67,11 @@ def _text_ids(out, kept, mapping) -> list[str]:
     return [TEXT_ID, TEXT_ID_HEADER]
 
 
-def add_quality_columns(out, kept, mapping, *, text, checks, raw_unit, result, at) -> list[str]:
+def add_quality_columns(out, kept, mapping, *, text, checks, raw_unit, result, at, layout=None) -> list[str]:
     """``out`` (the block's records) gains q_<field> text columns and, for a sheet in the standard's
     layout, q_required / q_filled / q_missing; returns the names added. ``text``: cells -> text;
-    ``checks`` off (--no-quality): only the columns exemptions read. An ID number in the party cell, or in
+    ``checks`` off (--no-quality): only the columns exemptions read; ``layout``: the category the headers are
+    laid out for (None: both, or not said). An ID number in the party cell, or in
     the text of a date cell, is masked here, checks or not, so that no output can show it in full."""
     original = out["party"]
     out["party"] = mask_ids_in_text(original)
@@ -95,9 +98,25 @@ def add_quality_columns(out, kept, mapping, *, text, checks, raw_unit, result, a
              **q}
     out["q_required"], out["q_filled"], missing = required_counts(texts, present, categories, required)
     out["q_missing"] = pd.Series(missing, index=out.index, dtype=object)  # objects: not re-made as Arrow text
-    absent = absent_labels(present, categories, required)
-    if absent:
-        note = problem("required-columns-absent", **at, labels=absent)
+    for note in _absent_notes(present, categories, required, layout, out["row"].to_numpy(), at):
         if note not in result.notes:
             result.notes.append(note)
     return carried + ["q_required", "q_filled", "q_missing"]
+
+
+def _absent_notes(present, categories: np.ndarray, required, layout: str | None, rows: np.ndarray, at) -> list:
+    """The required columns the sheet lacks: for the sheet, or, for the few rows of the other category in a
+    sheet laid out for one (a penalty by its 罚 in a permit table), for those rows by number: the sheet
+    itself lacks nothing of its own kind (probe p95 D1)."""
+    own = [c for c in ("permit", "penalty") if (categories == c).any() and layout in (None, c)]
+    notes = []
+    absent = absent_labels(present, np.array(own, dtype=object), required)
+    if absent:
+        notes.append(problem("required-columns-absent", **at, labels=absent))
+    for category in ("permit", "penalty"):
+        mine = categories == category
+        absent = absent_labels(present, np.array([category], dtype=object), required)
+        if category not in own and mine.any() and absent:
+            notes.append(problem("required-columns-absent-rows", **at, rows=row_list(rows[mine].tolist()),
+                                 category=CATEGORY_LABELS[category], labels=absent))
+    return notes
