@@ -331,8 +331,10 @@ def test_cli_with_online_writes_the_sheets_and_json(ledger, credit, tmp_path):
     assert len(about) == 1 and "credit.csv；3 行；日期列：公示日期；日期范围：2016-09-08 至 2016-10-28" in about[0]
     data = json.loads(js.read_text(encoding="utf-8"))
     assert data["records"][1]["online"] == {"result": "date-differs", "published_date": "2016-10-28",
+                                            "site_decision_date": None,
                                             "source": {"file": str(lst), "sheet": "credit", "row": 3}}
-    assert data["records"][2]["online"] == {"result": "not-found", "published_date": None, "source": None}
+    assert data["records"][2]["online"] == {"result": "not-found", "published_date": None, "site_decision_date": None,
+                                            "source": None}
     assert [o["document_number"] for o in data["online_only"]] == ["西安监罚〔2016〕9号"]
 
 

@@ -429,6 +429,13 @@ def test_the_online_sheet_lists_a_confirmed_record_whose_site_decision_date_turn
     # its 核对结果 is no 一致: the publication agrees, the decision date does not (probe p82 M2)
     assert "决定日期不同" in one and " 一致 " not in f" {one} ", one
     assert [line for line in lines if "西人社罚〔2023〕2号" in line and "台账未填公开日期" in line], lines
+    # and so on 全部记录 and in the JSON, which said 一致 / only "confirmed" for it (probe p96 L1)
+    everything = list(openpyxl.load_workbook(tmp_path / "r.xlsx")["全部记录"].iter_rows(values_only=True))
+    shown = {row[everything[0].index("文书号")]: row[everything[0].index("核对结果")] for row in everything[1:]}
+    assert shown == {"西人社罚〔2023〕1号": "决定日期不同", "西人社罚〔2023〕2号": "一致"}
+    online = {r["document_number"]: r["online"] for r in data["records"]}
+    assert online["西人社罚〔2023〕1号"]["site_decision_date"] == "2023-02-20"
+    assert online["西人社罚〔2023〕2号"]["site_decision_date"] is None
 
 
 def test_a_party_whose_legal_form_is_written_short_is_one_party_without_a_number(tmp_path):

@@ -30,7 +30,8 @@ from .update_times import choose_by_update_times
 
 RESULTS = ("confirmed", "date-differs", "not-found", "not-verifiable", "ambiguous")
 RESULT_LABELS = {"confirmed": "一致", "date-differs": "日期不符", "not-found": "网站未见",
-                 "not-verifiable": "无法核对", "ambiguous": "无法确定对应", "online-only": "台账未登记"}
+                 "not-verifiable": "无法核对", "ambiguous": "无法确定对应", "online-only": "台账未登记",
+                 "decision-differs": "决定日期不同"}
 # The online list decides the publication date for these; the others keep the ledger's.
 DECIDED = ("confirmed", "date-differs", "not-found")
 # 网站未见 where the ledger gave a publication date (a possible 瞒报), that date possible or not
@@ -374,3 +375,13 @@ def reconcile(run: OnlineRun, n_records: int, result: np.ndarray) -> None:
         raise ReconciliationError(f"网站清单 {run.entries} 条，但已对应 {run.entries_matched} + 无法确定 "
                                   f"{run.entries_ambiguous} + 台账未登记 {len(run.online_only)} + 另一清单已列 "
                                   f"{run.entries_repeated} + 不是决定 {run.entries_not_decisions} = {parts}")
+
+
+def shown_results(records: pd.DataFrame) -> pd.Series:
+    """The check's result as the outputs show it: 一致 was the publication's, and a site decision date of its
+    own is no agreement (probe p82 M2), so such a record shows 决定日期不同 wherever its result is shown
+    (probe p96 L1). Made when shown: exempt.py may still turn a result after verify."""
+    result = records["online_result"].astype(object)
+    if "online_decision_date" not in records:
+        return result
+    return result.mask(result.eq("confirmed") & records["online_decision_date"].notna(), "decision-differs")

@@ -13,7 +13,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -29,7 +29,8 @@ class RecordColumn:
     header: str
     kind: str
     width_cap: int
-    source: str  # a field of the classified records; "issues" is the joined problem messages
+    # a field of the classified records, or a function of them; "issues" is the joined problem messages
+    source: str | Callable[[pd.DataFrame], pd.Series]
     labels: Mapping[str, str] | None = None  # codes shown as their Chinese labels
     unlabelled: str | None = None  # shown where a code has no label (None: left empty)
 
@@ -94,7 +95,7 @@ def record_frame(records: pd.DataFrame, issues: list, columns: tuple[RecordColum
             for i in [i for i, items in enumerate(issues) if items]:
                 out[i] = "；".join(item.message for item in issues[i]) or None
             return out
-        values = records[column.source]
+        values = column.source(records) if callable(column.source) else records[column.source]
         if column.kind == TEXT:
             return _text_cells(values, _shown(column))
         if column.labels is not None:

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ...dates import iso_date, iso_dates
-from ...online import RESULT_LABELS
+from ...online import RESULT_LABELS, shown_results
 from ...problems import problem
 from ...rules import CATEGORY_LABELS
 from ..layout import DATE, TEXT, SheetSpec
@@ -23,7 +23,7 @@ SUMMARY_HEADERS = ["网站未见", "日期不符", "台账未登记"]
 COLUMNS = (
     RecordColumn("台账公开日期", DATE, 12, "ledger_published_date"),
     RecordColumn("网站公开日期", DATE, 12, "online_published_date"),
-    RecordColumn("核对结果", TEXT, 12, "online_result", labels=RESULT_LABELS),
+    RecordColumn("核对结果", TEXT, 12, shown_results, labels=RESULT_LABELS),
 )
 
 
@@ -54,10 +54,12 @@ class OnlinePart(Part):
         add_online_json(payload, rows, self.run)
 
     def terminal_lines(self) -> list[str]:
-        result = self.run.records["online_result"].astype(object).value_counts()
+        result = shown_results(self.run.records).value_counts()
         parts = [f"{RESULT_LABELS[k]} {int(result.get(k, 0))}" for k in ORDER
                  if k not in ("online-only", "id-exposed")]
         parts.insert(0, f"一致 {int(result.get('confirmed', 0))}")
+        if result.get("decision-differs", 0):  # as 公开核对 and 全部记录 show them
+            parts.insert(1, f"{RESULT_LABELS['decision-differs']} {int(result['decision-differs'])}")
         return [f"网站核对：{'，'.join(parts)}，台账未登记 {len(self.online.online_only)}。详见报告的“公开核对”工作表。"]
 
     def findings(self) -> list[str]:
@@ -150,8 +152,10 @@ def add_online_json(payload: dict, rows: list[dict], run) -> None:
     files = records["online_source_file"].tolist()
     sheets = records["online_source_sheet"].tolist()
     source_rows = records["online_source_row"].astype(object).where(records["online_source_row"].notna(), None).tolist()
-    for row, r, d, f, s, n in zip(rows, result, dates, files, sheets, source_rows):
-        row["online"] = {"result": r, "published_date": d,
+    # the site's decision date where it is not the ledger's ("result" stays the publication's: confirmed)
+    decided = iso_dates(records["online_decision_date"], None).tolist()
+    for row, r, d, f, s, n, dd in zip(rows, result, dates, files, sheets, source_rows, decided):
+        row["online"] = {"result": r, "published_date": d, "site_decision_date": dd,
                          "source": None if n is None else {"file": f, "sheet": s, "row": int(n)}}
     only = run.online.online_only
     payload["online_only"] = [

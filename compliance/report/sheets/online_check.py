@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ...dates import iso_dates
-from ...online import RESULT_LABELS, UPDATE_AFTER_DEADLINE
+from ...online import RESULT_LABELS, UPDATE_AFTER_DEADLINE, shown_results
 from ...online.verify import CLAIMED_UNSEEN
 from ...problems import render_column
 from ...rules import CATEGORY_LABELS
@@ -52,7 +52,7 @@ def online_check_spec(run, source_names: pd.Series, footer: str, page_header: st
     widths = [min(w, CAPS.get(name, 40)) for name, w in zip(HEADERS, column_widths(table, KINDS))]
     counts = table["核对结果"].value_counts()
     subtitle = ("；".join(f"{label} {int(counts.get(label, 0))} 条" for label in
-                         ("网站未见", "日期不符", DECISION_DIFFERS, "台账未登记", "无法确定对应", "无法核对"))
+                         ("网站未见", "日期不符", RESULT_LABELS["decision-differs"], "台账未登记", "无法确定对应", "无法核对"))
                 + "。网站未见：按未公开判定；日期不符：按网站日期判定；决定日期不同：公开日期一致，网站写的决定日期与台账的不同，"
                   "见说明；台账未登记：网站已公开、台账中没有；"
                   "无法核对、无法确定对应：按台账判定。有底色的行需要单位说明或更正")
@@ -139,10 +139,7 @@ def _record_rows(records: pd.DataFrame, source_names: pd.Series) -> pd.DataFrame
         "key": np.where(exposed != "", "id-exposed", picked["online_result"].astype(object).to_numpy(object)),
         "flag": code.isin(DISCREPANCIES).to_numpy(bool) | (exposed != ""),
         "单位": picked["unit"].to_numpy(object),
-        # 一致 was the publication's: a site decision date of its own is no agreement (probe p82 M2)
-        "核对结果": np.where(_site_decision(picked).notna().to_numpy(bool)
-                         & picked["online_result"].astype(object).eq("confirmed").to_numpy(bool),
-                         DECISION_DIFFERS, _labels(picked["online_result"])),
+        "核对结果": _labels(shown_results(picked)),
         "类别": picked["category"].map(CATEGORY_LABELS).fillna("未知").to_numpy(object),
         "文书号": picked["document_number"].where(picked["document_number"].ne(""), None).to_numpy(object),
         "行政相对人": picked["party"].where(picked["party"].ne(""), None).to_numpy(object),
@@ -190,9 +187,6 @@ def _online_only_rows(only: pd.DataFrame, units_read=()) -> pd.DataFrame:
         "网站清单出处": ("网站清单 " + only["list_file"].map(_file_name) + " " + only["sheet"].astype(str) + " 第"
                    + only["row"].astype(str) + " 行").to_numpy(object),
     })
-
-
-DECISION_DIFFERS = "决定日期不同"
 
 
 def _labels(results: pd.Series) -> np.ndarray:
