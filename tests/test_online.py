@@ -320,6 +320,10 @@ def test_cli_with_online_writes_the_sheets_and_json(ledger, credit, tmp_path):
     assert rows[2][:4] == ("单位", "核对结果", "类别", "文书号")
     assert [r[1] for r in rows[3:]] == ["网站未见", "日期不符", "台账未登记"]
     assert rows[3][10] == "台账填写已公开，网站未见，按未公开判定"
+    # where each came from, written one way: a CSV's name is no sheet (it was written twice), a matched entry's
+    # workbook sheet is named as an unmatched one's is (probe p96 L2)
+    assert [r[12] for r in rows[3:]] == [None, "网站清单 credit.csv 第 3 行", "网站清单 credit.csv 第 4 行"]
+    assert rows[4][11].endswith(" 第 3 行") and "  " not in rows[4][11]
     header = next(book["全部记录"].iter_rows(values_only=True))
     assert header[8:12] == ("公开日期", "台账公开日期", "网站公开日期", "核对结果")
     summary = list(book["汇总"].iter_rows(values_only=True))

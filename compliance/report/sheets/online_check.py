@@ -133,8 +133,9 @@ def _record_rows(records: pd.DataFrame, source_names: pd.Series) -> pd.DataFrame
     exposed = exposed_all[wanted]
     names = source_names[picked.index]
     code = picked["online_problem"].astype(object)
-    online_where = ("网站清单 " + picked["online_source_file"].astype(str).map(_file_name) + " 第"
-                    + picked["online_source_row"].astype(str) + " 行").where(picked["online_source_file"].notna(), None)
+    online_where = pd.Series(_place(picked["online_source_file"].astype(str).map(_file_name), picked["online_source_sheet"],
+                                    picked["online_source_row"], "网站清单 "), index=picked.index
+                             ).where(picked["online_source_file"].notna(), None)
     return _frame({
         "key": np.where(exposed != "", "id-exposed", picked["online_result"].astype(object).to_numpy(object)),
         "flag": code.isin(DISCREPANCIES).to_numpy(bool) | (exposed != ""),
@@ -150,8 +151,7 @@ def _record_rows(records: pd.DataFrame, source_names: pd.Series) -> pd.DataFrame
         "应公开截止日期": dates_for_excel(picked["deadline"].where(picked["deadline"].notna(), _bound_deadline(picked))),
         "状态": picked["status"].astype(object).map(STATUS_LABELS).to_numpy(object),
         "说明": _with_id_note(_notes(picked), exposed),
-        "台账出处": (names.to_numpy(object) + " " + picked["sheet"].astype(str).to_numpy(object) + " 第"
-                   + picked["row"].astype(str).to_numpy(object) + " 行"),
+        "台账出处": _place(pd.Series(names.to_numpy(object), index=picked.index), picked["sheet"], picked["row"]),
         "网站清单出处": online_where.to_numpy(object),
     })
 
@@ -184,8 +184,7 @@ def _online_only_rows(only: pd.DataFrame, units_read=()) -> pd.DataFrame:
         "状态": None,
         "说明": note,
         "台账出处": None,
-        "网站清单出处": ("网站清单 " + only["list_file"].map(_file_name) + " " + only["sheet"].astype(str) + " 第"
-                   + only["row"].astype(str) + " 行").to_numpy(object),
+        "网站清单出处": _place(only["list_file"].map(_file_name), only["sheet"], only["row"], "网站清单 "),
     })
 
 
@@ -198,6 +197,16 @@ def _frame(columns: dict) -> pd.DataFrame:
     n = max((len(v) for v in columns.values() if not isinstance(v, str) and v is not None), default=0)
     return pd.DataFrame({name: pd.Series([v] * n if isinstance(v, str) or v is None else np.asarray(v, dtype=object),
                                          dtype=object) for name, v in columns.items()})
+
+
+def _place(files: pd.Series, sheets: pd.Series, rows: pd.Series, prefix: str = "") -> np.ndarray:
+    """文件 工作表 第 N 行, the same on every row: the sheet left out where it is only the file's own name (a CSV's);
+    matched entries had no sheet and 台账未登记 ones a CSV's name twice (probe p96 L2)."""
+    stems = files.astype(str).str.rsplit("/", n=1).str[-1].str.rsplit(".", n=1).str[0]
+    sheet = sheets.astype(object).where(sheets.notna(), "").astype(str)
+    named = sheet.ne("") & sheet.ne(stems)
+    return (prefix + files.astype(str) + np.where(named, " " + sheet, "") + " 第 " + rows.astype(object).astype(str)
+            + " 行").to_numpy(object)
 
 
 def _file_name(path) -> str:
