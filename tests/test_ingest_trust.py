@@ -255,6 +255,7 @@ def test_a_scan_or_photo_given_by_name_is_said_to_be_one_whatever_it_is_named(tm
 
 def test_a_compressed_file_named_as_a_table_is_said_to_be_compressed(tmp_path):
     # an export sent gzipped under its .csv name was "找不到表头" (probe p90 LOW-2)
+    import bz2
     import gzip
 
     from click.testing import CliRunner
@@ -265,10 +266,11 @@ def test_a_compressed_file_named_as_a_table_is_said_to_be_compressed(tmp_path):
     folder.mkdir()
     (folder / "区城管局.csv").write_bytes(gzip.compress("文书号,当事人,处罚决定日期\n西罚1号,甲,2026-03-02\n".encode()))
     (folder / "区人社局.xlsx").write_bytes(b"7z\xbc\xaf\x27\x1c" + bytes(100))
+    (folder / "区民政局.csv").write_bytes(bz2.compress(b""))  # bzip2 of nothing: no block, only the end (rev67 #9)
     write_xlsx(folder / "区安监局.xlsx", {"S": [HEADER, [1, "罚1", "甲", "2026-03-02", "2026-03-05"]]})
     result = CliRunner().invoke(main, ["check", str(folder), "--as-of", "2026-06-30", "--out", str(tmp_path / "r.xlsx")])
     assert result.exit_code == 1, result.output
-    for name in ("区城管局.csv", "区人社局.xlsx"):
+    for name in ("区城管局.csv", "区人社局.xlsx", "区民政局.csv"):
         assert f"{name} wrong-form 这是压缩文件" in result.output
     assert "找不到表头" not in result.output and "共 1 条记录" in result.output
 

@@ -36,7 +36,9 @@ MEDIA_MAGICS = {b"%PDF": "pdf", b"\x89PNG\r\n": "image", b"\xff\xd8\xff": "image
                 b"GIF89a": "image", b"II*\x00": "image", b"MM\x00*": "image",
                 # a compressed file whatever its name (a .csv sent gzipped by an export: probe p90)
                 b"\x1f\x8b": "archive", b"Rar!\x1a\x07": "archive", b"7z\xbc\xaf\x27\x1c": "archive",
-                b"\xfd7zXZ\x00": "archive", **{b"BZh" + bytes([48 + k]) + b"1AY&SY": "archive" for k in range(1, 10)}}
+                b"\xfd7zXZ\x00": "archive",
+                # bzip2: its header, then a block's magic (1AY&SY) or, compressing nothing, the end's (probe rev67 #9)
+                **{b"BZh" + bytes([48 + k]) + block: "archive" for k in range(1, 10) for block in (b"1AY&SY", b"\x17rE8P\x90")}}
 PDF_ADVICE = "这是 PDF 文件（可能是盖章表格的扫描件），读不出其中的数据。请报送 Excel/WPS 表格文件（.xlsx）"
 ARCHIVE_ADVICE = "这是压缩文件（gzip、rar、7z 等），不是表格。请解压后把其中的表格文件放进文件夹再检查"
 IMAGE_ADVICE = "这是图片（可能是表格的照片或扫描件），读不出其中的数据。请报送 Excel/WPS 表格文件（.xlsx）"
