@@ -8,6 +8,13 @@ from __future__ import annotations
 from .problem_types import RECORD, ProblemType
 
 UNIT_RECORD = [
+    ProblemType("unit-continued-by-number", RECORD, "这一行在续表中（按前一个工作表的表头读取），但文书号的代字不是前一个工作表的单位的，"
+                                                    "而是 {unit} 工作表中的决定用的：记在 {unit} 名下，请核对",
+                "续表接着前一个工作表，本应是同一单位的；但这几行的文书号代字只在另一个单位的工作表中出现，不记在前一个单位名下",
+                "把续表放在所属单位的工作表后面，或把这些行移到该单位的工作表中"),
+    ProblemType("unit-continued-number-differs", RECORD, "这一行在续表中，记在前一个工作表的 {unit} 名下，但文书号的代字与 {unit} "
+                                                         "的其他决定都不同，请核对是哪个单位的决定",
+                "续表按前一个工作表的单位统计；这几行的文书号代字与那个单位的不同，也不是另一个工作表中某一个单位的", "核对单位；必要时分开报送"),
     ProblemType("unit-by-folder", RECORD, "文件名和表中都看不出单位，按文件夹记在“{unit}”名下，请核对（如果这个文件夹是汇总各单位台账的，请在文件名中写明单位）",
                 "每个单位一个文件夹时，单位取自文件夹名；但文件夹也可能是收集各单位台账的单位的", "核对；文件名写上单位名称更清楚"),
     ProblemType("unit-file-sent-twice", RECORD, "同一份表格（内容完全相同）也以“{copy_unit}”的名义报送：记录只计一次，"

@@ -37,7 +37,7 @@ from .readers import DEFAULT_MAX_UNCOMPRESSED, guard_workbook, read_file
 from .records import RECORD_FIELDS, SheetResult, read_sheet
 from .repeats import file_names
 from .cover import cover_unit
-from .sheet_units import sheet_units, units_by_code_word, units_by_number
+from .sheet_units import continued_units, sheet_units, units_by_code_word, units_by_number
 from .unit_text import unit_in_text, units_in_name
 from .zero_report import declares_no_decisions, set_zero_report_unit
 from .unit_spellings import guessed_spellings, merged_spellings, name_counts, same_unit, spelling_groups, unmerged_spellings
@@ -134,6 +134,7 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
         entry.notes.append(problem("unit-from-sheet-names", file=path, units="、".join(dict.fromkeys(per_sheet.values())),
                                    named=named))
     previous = previous_unit = None  # the last sheet with a header: a sheet without one may go on with its table
+    went_on: set[str] = set()  # the sheets read so (续表)
     for raw in raw_sheets:
         if raw.doubt:  # what calamine returned disagrees with the sheet's XML: said on the file
             scanned, read = raw.doubt
@@ -148,6 +149,8 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
             if result.header_row is None and any(n.code == "sheet-no-header" for n in result.notes):
                 continued = read_continued(raw, previous, config.columns, read, str(path), previous_unit)
                 result, previous_unit = (continued, continued.block_unit) if continued else (result, previous_unit)
+                if continued:
+                    went_on.add(raw.name)
             elif result.header_row is not None:  # a 续表 after a sheet named for its unit is that unit's (probe p94 F1)
                 previous, previous_unit = raw, result.block_unit or per_sheet.get(raw.name)
         except FileFault as fault:
@@ -160,6 +163,7 @@ def load_file(path: Path, config: ReadSettings, own: OwnFiles = OwnFiles()) -> t
             sheet.records = sheet.records.assign(hidden_sheet=True)
         if filed is not None and sheet.record_count:
             sheet.records = sheet.records.assign(filed_date=pd.Timestamp(filed).as_unit("s"))
+    continued_units(entry.sheets, went_on)  # a 续表 whose 代字 are another unit's sheet's (review rev66 #7)
     skip_lookup_sheets(entry.sheets, str(path))  # a 网站清单 sheet a VLOOKUP reads: no decisions of its own
     unsaid_hidden(entry.sheets)
     frames = [s.records for s in entry.sheets if s.record_count]

@@ -87,3 +87,36 @@ def units_by_code_word(records: pd.DataFrame, units: list[str], first: str) -> N
         records["unit_problem"] = None
     free = records["unit_problem"].isna().to_numpy(bool)
     records.loc[records.index[undecided & free], "unit_problem"] = "unit-file-several-row"
+
+
+def continued_units(sheets, continued: set[str]) -> None:
+    """A 续表 (``continued``: sheets read under the header of the sheet before them) takes that sheet's unit;
+    unless its 文书号's 代字 are none of that unit's decisions' and all of one other unit's own sheet: then
+    that unit's, said on its records (review rev66 #7: 西环罚 rows after the sheet 区城管局 accused 区城管局 of
+    区环保局's late decisions). Where its 代字 are neither the unit's nor one other's, the unit stays, said too."""
+    own: dict[str, set] = {}
+    for sheet in sheets:
+        if sheet.record_count and sheet.name not in continued:
+            for unit, word in zip(sheet.records["unit"], code_words(sheet.records["document_number"])):
+                if word and isinstance(unit, str):
+                    own.setdefault(unit, set()).add(word)
+    for sheet in sheets:
+        if not (sheet.record_count and sheet.name in continued):
+            continue
+        records = sheet.records
+        words = set(code_words(records["document_number"])) - {""}
+        units = set(records["unit"].dropna())
+        if not words or len(units) != 1:
+            continue
+        unit = units.pop()
+        if not own.get(unit) or words & own[unit]:  # nothing to compare with, or its own 代字 among them
+            continue
+        others = [other for other, theirs in own.items() if other != unit and words <= theirs]
+        if "unit_problem" not in records:
+            records["unit_problem"] = None
+        free = records["unit_problem"].isna()
+        if len(others) == 1:
+            records["unit"] = records["unit"].mask(records["unit"].eq(unit), others[0])
+            records.loc[free, "unit_problem"] = "unit-continued-by-number"
+        else:
+            records.loc[free, "unit_problem"] = "unit-continued-number-differs"
