@@ -62,6 +62,22 @@ def code_words(numbers: pd.Series) -> np.ndarray:
     return words.where(words.str.len() >= 2, "").to_numpy(object)
 
 
+def _unit_of_code_word(unit: pd.Series, rows: np.ndarray, numbers: pd.Series) -> np.ndarray:
+    """Per row of ``rows``: the one unit the table's other rows with its 文书号's 代字 are under (None where none
+    or several are)."""
+    from .unit_spellings import same_unit  # spellings read fields' tables: imported when a sheet is read
+
+    words = code_words(numbers)
+    others = ~rows & unit.notna().to_numpy(bool) & (words != "")
+    pairs = pd.DataFrame({"word": words[others], "unit": unit.to_numpy(object)[others]}).drop_duplicates()
+    lookup = {}
+    for word, units in pairs.groupby("word")["unit"]:  # a few 代字
+        first = units.iloc[0]
+        if all(u == first or same_unit(u, first) for u in units):  # 章山镇, 章山镇人民政府: one; two units: no guess
+            lookup[word] = first
+    return pd.Series(words, dtype=object).map(lookup).to_numpy(object)
+
+
 def _by_code_word(unit: pd.Series, rows: np.ndarray, numbers: pd.Series) -> np.ndarray:
     """Per row of ``rows`` (a blank or joint unit cell in a table whose file and lines name no unit of their own:
     a roll-up named 2026年1-10月行政处罚汇总.xlsx): the one unit of the column its 文书号's 代字 names (西商罚:
@@ -252,6 +268,14 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
         section = unit.fillna("").str.match(SECTION).to_numpy(bool) | own_parts(unit, unit_name(owner))
         village = unit.fillna("").str.match(VILLAGE).to_numpy(bool) & ~section & bool(_TOWN.search(unit_name(owner)))
         unit = unit.mask(section | village, unit_name(owner))
+    # a village in a table of other units (a roll-up: no town owns the sheet) is no unit either: the one unit whose
+    # rows here use its 文书号's 代字 (章镇罚: 章山镇人民政府), else it stays, said (review rev66 #5)
+    lone = unit.fillna("").str.match(VILLAGE).to_numpy(bool) & ~section & ~village & ~party
+    placed = np.zeros(len(unit), dtype=bool)
+    if lone.any() and numbers is not None:
+        found = _unit_of_code_word(unit, lone, numbers)
+        placed = lone & pd.notna(found)
+        unit = unit.mask(placed, pd.Series(found, dtype=object))
     pasted = np.zeros(len(unit), dtype=bool) if owner is None or numbers is None else \
         _pasted(unit, unit_name(owner), numbers)
     unit = unit.mask(pasted, unit_name(owner)) if pasted.any() else unit
@@ -277,7 +301,8 @@ def record_units(cells: pd.Series, context, text=cell_text, offices_only: bool =
     elsewhere = _other_offices(unit, owner, ~(section | village | pasted | party | several)) if owner is not None \
         else np.zeros(len(unit), dtype=bool)
     codes = np.full(len(unit), None, dtype=object)
-    for rows, code in ((elsewhere, "unit-cell-other-office"), (section, "unit-section"), (village, "unit-village"),
+    for rows, code in ((elsewhere, "unit-cell-other-office"), (section, "unit-section"), (village | placed, "unit-village"),
+                       (lone & ~placed, "unit-village-unplaced"),
                        (pasted, "unit-cell-differs"), (several, "unit-several-in-cell"),
                        (among, "unit-blank-among-units"), (folder, "unit-by-folder"), (disputed, "unit-line-disputed"),
                        (unknown & ~among, "unit-from-file-name"),  # a unit column there is: its blank is said
