@@ -215,6 +215,30 @@ def test_back_after_another_tab_returns_to_the_results(page, tmp_path):
     assert page.locator("#verdict").inner_text().startswith("未通过")
 
 
+def test_back_leaves_the_page_for_the_one_before_it_and_forward_comes_back(browser, url):
+    # probe p97 M1: Back onto the page's first entry pushed #check again and dropped the entries ahead: every
+    # Back landed on #check, the clerk never got back to the page they came from, and Forward was gone
+    context = browser.new_context(viewport=VIEWPORT, locale="zh-CN")
+    page = context.new_page()
+    page.goto(url + "api/calendar")  # stands for the intranet page the clerk came from
+    page.goto(url)
+    page.wait_for_function("document.getElementById('as_of').value !== ''")
+    page.click(".tab[data-tab='deadline']")
+    page.click(".tab[data-tab='rules']")
+    page.go_back()
+    assert page.url.endswith("#deadline") and page.locator("#panel-deadline").is_visible()
+    page.go_back()
+    page.wait_for_selector("#panel-check:not([hidden])")
+    assert page.url == url
+    page.go_back()
+    assert page.url == url + "api/calendar"
+    page.go_forward()
+    page.wait_for_selector("#panel-check:not([hidden])")
+    page.go_forward()
+    assert page.url.endswith("#deadline")
+    context.close()
+
+
 def test_on_a_phone_nothing_runs_past_the_screens_edge(browser, url, tmp_path):
     # probe 40: at 390 px the page was 431 px wide (tabs, options, the month field cut off); the wide tables now
     # scroll inside their own box, and the tabs and options wrap
@@ -228,6 +252,15 @@ def test_on_a_phone_nothing_runs_past_the_screens_edge(browser, url, tmp_path):
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     assert phone.locator("#verdict").is_visible() and phone.locator("#report-link").is_visible()
     shot(phone, tmp_path, "page-phone.png")
+    # the deadline calculator's day-by-day table scrolls in its own box (probe p97 M2: the page became 664 px)
+    phone.click(".tab[data-tab='deadline']")
+    phone.fill("#d-date", "2016-09-28")
+    phone.click("#d-run")
+    phone.wait_for_selector("#d-result:not([hidden])")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    # what is still wider (累计工作日) is reached by scrolling the table's own box, not cut off
+    assert phone.evaluate("getComputedStyle(document.querySelector('#d-table').parentElement).overflowX") == "auto"
+    shot(phone, tmp_path, "page-phone-deadline.png")
     context.close()
 
 

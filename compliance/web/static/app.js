@@ -57,7 +57,7 @@ function setStatus(node, text, isError) {
 }
 
 // ---- tabs: each function one click away ----
-function showTab(name) {
+function showTab(name, fromHistory = false) {
   for (const tab of document.querySelectorAll(".tab")) {
     const active = tab.dataset.tab === name;
     tab.classList.toggle("active", active);
@@ -65,8 +65,9 @@ function showTab(name) {
     $("panel-" + tab.dataset.tab).hidden = !active;
   }
   if (name === "calendar") loadCalendar();
-  // each tab an entry of the browser's history: Back returns to the tab before, results kept (it left the page)
-  if (location.hash !== "#" + name) history.pushState(null, "", "#" + name);
+  // each tab an entry of the browser's history: Back returns to the tab before, results kept (it left the page).
+  // Never from Back itself: an entry pushed there drops the ones ahead, and Back could never leave the page.
+  if (!fromHistory && location.hash !== "#" + name) history.pushState(null, "", "#" + name);
 }
 
 // ---- files ----
@@ -544,10 +545,10 @@ async function start() {
     setStatus($("check-status"), err.message, true);
   }
   const wanted = location.hash.slice(1);
-  if (["check", "deadline", "rules", "calendar"].includes(wanted)) showTab(wanted);
+  if (["check", "deadline", "rules", "calendar"].includes(wanted)) showTab(wanted, true);
   window.addEventListener("popstate", () => {  // Back / Forward between tabs: the page stays, and so do its results
     const tab = location.hash.slice(1) || "check";
-    if (["check", "deadline", "rules", "calendar"].includes(tab)) showTab(tab);
+    if (["check", "deadline", "rules", "calendar"].includes(tab)) showTab(tab, true);
   });
 }
 
