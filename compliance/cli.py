@@ -29,8 +29,7 @@ from .cli_history import history, history_target, record_period, serving_store
 
 
 def _set_debug(ctx: click.Context, _param, value: bool) -> None:
-    if value:
-        ctx.meta["debug"] = True
+    ctx.meta["debug"] = ctx.meta.get("debug", False) or value
 
 
 debug_option = click.option("--debug", is_flag=True, expose_value=False, is_eager=True,
@@ -291,7 +290,9 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
                 click.echo(f"报告已保存：{written}")
             click.echo(replace(verdict, unfinished=f"{getattr(exc, 'values', {}).get('kind', '输出').strip()}未能保存").text)
         raise  # then the error on stderr, exit 2
-    if outputs.report is None:  # nothing could be read: nothing written
+    if outputs.report is None:  # nothing could be read: no file written; stdout's JSON says so, as the web's does
+        if to_json_stdout:
+            click.echo(outputs.json_text)
         click.echo(verdict.text, err=True)
         return verdict.exit_code
     if made is not None and made.is_dir():
@@ -300,7 +301,6 @@ def check(paths, as_of, month, days, rule_name, config_path, calendar_files, out
         click.echo(message("writer-fallback", label=outputs.writer.label), err=True)
     if outputs.kept is not None:
         from .report.paths import report_origin, why_kept  # only here: a default name already taken
-
         click.echo(message(why_kept(outputs.kept, report_origin(run)), kept=outputs.kept, path=outputs.report), err=True)
     if outputs.taken is not None:
         click.echo(message("report-taken-meanwhile", taken=outputs.taken, path=outputs.report), err=True)

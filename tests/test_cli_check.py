@@ -124,12 +124,17 @@ def an_empty_folder(folder):
     (an_empty_folder, "空文件夹 中没有找到表格文件（.xlsx、.xlsm、.xls、.et、.ods、.csv、.parquet）"),  # named (p77 M5)
 ])
 def test_nothing_readable_exits_2(tmp_path, make_input, message):
-    result = check(make_input(tmp_path), out=None)
+    given = make_input(tmp_path)
+    result = check(given, out=None)
     assert result.exit_code == 2
     assert message in result.stderr
     assert result.stdout == ""
     assert not (tmp_path / "reports").exists()
     no_traceback(result)
+    # with --json - a script still reads the answer the web page gets: nothing read, exit 2 (probe p97 L5)
+    result = check(given, "--json", "-", out=None)
+    assert result.exit_code == 2 and json.loads(result.stdout)["verdict"]["exit_code"] == 2, result.stdout
+    assert message in result.stderr and not (tmp_path / "reports").exists()
 
 
 USAGE_ERRORS = {
