@@ -94,7 +94,8 @@ TEXT = st.text(alphabet="0123456789０１X张三- ，.\n", max_size=30)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(TEXT, st.sampled_from([ID_A, f"号{ID_B}", f"{ID_C[:6]} {ID_C[6:]}", "1" + ID_A])),
+@given(st.lists(st.one_of(TEXT, st.sampled_from([ID_A, f"号{ID_B}", f"{ID_C[:6]} {ID_C[6:]}", "1" + ID_A,
+                                                 " ".join(ID_B[i:i + 4] for i in range(0, 18, 4))])),
                 max_size=12))
 def test_the_one_search_over_joined_texts_finds_what_a_search_per_text_finds(distinct):
     expected = [i for i, t in enumerate(distinct) if ID_PATTERN.search(t)]
@@ -204,3 +205,18 @@ def test_an_id_that_also_passes_the_code_check_is_still_an_id_and_a_labelled_one
             ["西罚〔2026〕2号", "李四", "", "", "", "", "", DAY, ONLINE, f"身份证号{ID_A} 13800000000"]]
     result, exposed = check(tmp_path, write_xlsx(tmp_path / "区城管局.xlsx", {"处罚": rows}))
     assert sorted(exposed) == [2, 3] and "联系人及电话中含有的号码" in exposed[3], exposed
+
+
+def test_an_id_written_in_fours_as_a_cards_number_is_told_and_masked(tmp_path):
+    """4202 0319 8506 1230 1X, grouped as one reads out a card: no output showed it masked or told it (probe p93)."""
+    fours = " ".join(ID_A[i:i + 4] for i in range(0, 18, 4))
+    rows = [["西罚〔2026〕1号", f"张三（{fours}）", "", "无证经营", "罚款500元", "", "", DAY, ONLINE],
+            ["西罚〔2026〕2号", "某公司", "李四", "超范围经营", "罚款", "", f"当事人身份证号{fours.replace(' ', '-')}", DAY,
+             ONLINE],
+            ["西罚〔2026〕3号", "某公司2", "王五", "超范围经营", "罚款", "", "卡号6222 0212 3456 7890 123", DAY, ONLINE]]
+    ledger = write_xlsx(tmp_path / "区市场监管局.xlsx", {"处罚": [HEADER] + rows})
+    result, exposed = check(tmp_path, ledger)
+    assert sorted(exposed) == [2, 3], exposed  # a bank card's 19 digits are no ID
+    assert "行政相对人名称中含有的号码是完整的身份证号" in exposed[2] and "备注中含有的号码" in exposed[3]
+    shown = texts(tmp_path, "报告.xlsx", "r.json") + result.output
+    assert fours not in shown and ID_A[:6] + "********" + ID_A[14:] in shown

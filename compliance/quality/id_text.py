@@ -6,18 +6,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-# 18 digits, the last may be X (or ×, as a Chinese input method types it); typed with spaces, hyphens or dots between its 6-8-4 (or 6-4-4-4) groups (420203 19850612
-# 3011) or in full-width digits (１１０１０５…) as often as plain
+# 18 digits, the last may be X (or ×, as a Chinese input method types it); typed with spaces, hyphens or dots between
+# its 6-8-4 (or 6-4-4-4) groups (420203 19850612 3011) or in full-width digits (１１０１０５…) as often as plain
 _D = "[0-9０-９]"
 _SEP = "[ \u3000\\-－–—.·]{0,2}"  # only between the 6-4-4-4 groups: a phone number after a hyphen is no ID
 # (张三ID420203…, 身份证号No.420203…: a letter before the number does not hide it; one after it does, as in a code)
-ID_IN_TEXT = rf"(?<![0-9０-９])({_D}{{6}}{_SEP}{_D}{{4}}{_SEP}{_D}{{4}}{_SEP}{_D}{{3}}[0-9０-９XxＸｘ×╳✕✗])(?![0-9０-９A-Za-z])"
+_LAST = "[0-9０-９XxＸｘ×╳✕✗]"
+# or in fours, as a card's number is read out (4202 0319 8501 0130 16: probe p93)
+ID_IN_TEXT = (rf"(?<![0-9０-９])({_D}{{6}}{_SEP}{_D}{{4}}{_SEP}{_D}{{4}}{_SEP}{_D}{{3}}{_LAST}"
+              rf"|{_D}{{4}}{_SEP}{_D}{{4}}{_SEP}{_D}{{4}}{_SEP}{_D}{{4}}{_SEP}{_D}{_LAST})(?![0-9０-９A-Za-z])")
 # The first-generation number (before 1999, still met in old files): 6-digit area, YYMMDD, 3 digits; the date is
 # checked where it is found (_masked), so a 15-digit 注册号 rarely matches
 ID15_IN_TEXT = rf"(?<![0-9０-９])({_D}{{15}})(?![0-9０-９A-Za-z])"
 ID_PATTERN = _ID = re.compile(f"{ID_IN_TEXT}|{ID15_IN_TEXT}")
-ID_HINT = re.compile(f"{_D}{{6}}{_SEP}{_D}{{4}}{_SEP}{_D}{{4}}")  # how both shapes begin (no phone number does):
-# a quick test before the pattern
+# how the shapes begin (no phone number does): a quick test before the pattern
+ID_HINT = re.compile(f"{_D}{{6}}{_SEP}{_D}{{4}}{_SEP}{_D}{{4}}|{_D}{{4}}{_SEP}{_D}{{4}}{_SEP}{_D}{{4}}{_SEP}{_D}{{4}}")
 _PLAIN = str.maketrans("０１２３４５６７８９Ｘｘx×╳✕✗", "0123456789XXXXXXX", " \u3000-－–—.·")
 
 
