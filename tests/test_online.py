@@ -374,3 +374,13 @@ def test_sample_online_lists_hold_every_kind():
     assert all(v > 0 for v in run.online.counts.values()), run.online.counts
     assert len(run.online.online_only) == 3
     assert run.records["online_update_only"].sum() > 0
+
+
+def test_a_places_sheet_is_left_out_only_where_it_is_the_files_own_name_windows_paths_too():
+    """review rev68 F1: 来源文件 on Windows is sub\\x.csv, and its CSV's name came out twice."""
+    import pandas as pd
+
+    from compliance.report.sheets.online_check import _place
+
+    places = _place(pd.Series(["sub\\x.csv", "sub/x.csv", "a.xlsx"]), pd.Series(["x", "x", "处罚"]), pd.Series([2, 3, 4]))
+    assert places.tolist() == ["sub\\x.csv 第 2 行", "sub/x.csv 第 3 行", "a.xlsx 处罚 第 4 行"]

@@ -13,6 +13,7 @@ import openpyxl
 from click.testing import CliRunner
 
 from compliance.cli import main
+from compliance.report.layout import display_width
 from helpers import write_csv, write_xlsx
 
 D = dt.date
@@ -433,6 +434,10 @@ def test_the_online_sheet_lists_a_confirmed_record_whose_site_decision_date_turn
     everything = list(openpyxl.load_workbook(tmp_path / "r.xlsx")["全部记录"].iter_rows(values_only=True))
     shown = {row[everything[0].index("文书号")]: row[everything[0].index("核对结果")] for row in everything[1:]}
     assert shown == {"西人社罚〔2023〕1号": "决定日期不同", "西人社罚〔2023〕2号": "一致"}
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    column = openpyxl.utils.get_column_letter(everything[0].index("核对结果") + 1)
+    assert book["全部记录"].column_dimensions[column].width >= display_width("决定日期不同") + 2  # whole (rev68 F3)
+    assert any("决定日期不同：" in str(row) for row in book["说明"].iter_rows(values_only=True))  # and explained (F2)
     online = {r["document_number"]: r["online"] for r in data["records"]}
     assert online["西人社罚〔2023〕1号"]["site_decision_date"] == "2023-02-20"
     assert online["西人社罚〔2023〕2号"]["site_decision_date"] is None

@@ -16,9 +16,10 @@ from .ledger_copy import refuse_ledger_copies
 from .read import OnlineList, read_online_lists
 from ..problems import problem
 from .units import online_unit_aliases, units_by_numbers
-from .verify import RESULT_LABELS, RESULTS, UPDATE_AFTER_DEADLINE, OnlineRun, shown_results, verify
+from .verify import RESULT_LABELS, RESULTS, UPDATE_AFTER_DEADLINE, OnlineRun, shown_results, site_decision_dates, verify
 
-__all__ = ["OnlineList", "OnlineRun", "RESULTS", "RESULT_LABELS", "UPDATE_AFTER_DEADLINE", "apply_online", "select_online_only", "shown_results"]
+__all__ = ["OnlineList", "OnlineRun", "RESULTS", "RESULT_LABELS", "UPDATE_AFTER_DEADLINE", "apply_online", "select_online_only", "shown_results",
+           "site_decision_dates"]
 
 
 def apply_online(records: pd.DataFrame, paths, *, config=None, since: dt.date | None = None,

@@ -382,6 +382,11 @@ def shown_results(records: pd.DataFrame) -> pd.Series:
     own is no agreement (probe p82 M2), so such a record shows 决定日期不同 wherever its result is shown
     (probe p96 L1). Made when shown: exempt.py may still turn a result after verify."""
     result = records["online_result"].astype(object)
-    if "online_decision_date" not in records:
-        return result
-    return result.mask(result.eq("confirmed") & records["online_decision_date"].notna(), "decision-differs")
+    return result.mask(result.eq("confirmed") & site_decision_dates(records).notna(), "decision-differs")
+
+
+def site_decision_dates(records: pd.DataFrame) -> pd.Series:
+    """The site's decision date where it differs from the ledger's (NaT elsewhere, or without the column)."""
+    if "online_decision_date" in records:
+        return records["online_decision_date"]
+    return pd.Series(pd.NaT, index=records.index, dtype="datetime64[s]")

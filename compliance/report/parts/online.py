@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ...dates import iso_date, iso_dates
-from ...online import RESULT_LABELS, shown_results
+from ...online import RESULT_LABELS, shown_results, site_decision_dates
 from ...problems import problem
 from ...rules import CATEGORY_LABELS
 from ..layout import DATE, TEXT, SheetSpec
@@ -23,7 +23,7 @@ SUMMARY_HEADERS = ["网站未见", "日期不符", "台账未登记"]
 COLUMNS = (
     RecordColumn("台账公开日期", DATE, 12, "ledger_published_date"),
     RecordColumn("网站公开日期", DATE, 12, "online_published_date"),
-    RecordColumn("核对结果", TEXT, 12, shown_results, labels=RESULT_LABELS),
+    RecordColumn("核对结果", TEXT, 15, shown_results, labels=RESULT_LABELS),  # 决定日期不同, 无法确定对应 whole
 )
 
 
@@ -126,7 +126,8 @@ def about_lines(online) -> list[tuple[str, str]]:
     lines.append(("核对范围", f"网站清单最早日期 {start}{since}。应公开截止日期早于此的记录网站可能已撤下，不核对（无法核对）"))
     lines.append(("核对方法", "先按文书号（统一全角半角、空格和括号写法）对应；一方没有文书号时，按行政相对人名称 + 决定日期"
                           "（双方都有单位时还须单位相同）对应；有多条候选的不猜测，列为“无法确定对应”"))
-    lines.append(("核对结果", "一致：网站公开日期与台账相同（或台账未填）；日期不符：按网站日期判定；网站未见：按未公开判定；"
+    lines.append(("核对结果", "一致：网站公开日期与台账相同（或台账未填）；决定日期不同：公开日期一致，网站写的决定日期与台账的不同；"
+                          "日期不符：按网站日期判定；网站未见：按未公开判定；"
                           "无法核对、无法确定对应：按台账判定；台账未登记：网站已公开但台账中没有"))
     if online.entries_followed:
         lines.append(("", f"另有 {online.entries_followed} 条网站信息是以前月份的决定，对应了整改跟踪中的遗留事项（已整改），不算台账未登记"))
@@ -153,7 +154,7 @@ def add_online_json(payload: dict, rows: list[dict], run) -> None:
     sheets = records["online_source_sheet"].tolist()
     source_rows = records["online_source_row"].astype(object).where(records["online_source_row"].notna(), None).tolist()
     # the site's decision date where it is not the ledger's ("result" stays the publication's: confirmed)
-    decided = iso_dates(records["online_decision_date"], None).tolist()
+    decided = iso_dates(site_decision_dates(records), None).tolist()
     for row, r, d, f, s, n, dd in zip(rows, result, dates, files, sheets, source_rows, decided):
         row["online"] = {"result": r, "published_date": d, "site_decision_date": dd,
                          "source": None if n is None else {"file": f, "sheet": s, "row": int(n)}}

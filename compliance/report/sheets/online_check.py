@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ...dates import iso_dates
-from ...online import RESULT_LABELS, UPDATE_AFTER_DEADLINE, shown_results
+from ...online import RESULT_LABELS, UPDATE_AFTER_DEADLINE, shown_results, site_decision_dates
 from ...online.verify import CLAIMED_UNSEEN
 from ...problems import render_column
 from ...rules import CATEGORY_LABELS
@@ -86,7 +86,7 @@ def _notes(picked: pd.DataFrame) -> np.ndarray:
     for name in ("online-decision-date-turns", "online-decision-date-differs"):
         rows = checked == name
         if rows.any():
-            text = render_column(name, site_decision=iso_dates(_site_decision(picked)[rows], ""))
+            text = render_column(name, site_decision=iso_dates(site_decision_dates(picked)[rows], ""))
             note[rows] = [t if pd.isna(n) else f"{n}；{t}" for n, t in zip(note[rows], text)]
     update = picked["online_update_only"].to_numpy(bool)
     if update.any():
@@ -94,13 +94,6 @@ def _notes(picked: pd.DataFrame) -> np.ndarray:
                              column=picked["online_date_column"].astype(str).to_numpy(object)[update])
         note[update] = np.where(pd.isna(note[update]), "", note[update]) + weak
     return note
-
-
-def _site_decision(records: pd.DataFrame) -> pd.Series:
-    """The site's decision date where it differs from the ledger's (NaT elsewhere, or without the column)."""
-    if "online_decision_date" in records:
-        return records["online_decision_date"]
-    return pd.Series(pd.NaT, index=records.index, dtype="datetime64[s]")
 
 
 def _bound_deadline(picked: pd.DataFrame) -> pd.Series:
@@ -127,7 +120,7 @@ def _record_rows(records: pd.DataFrame, source_names: pd.Series) -> pd.DataFrame
         else np.full(len(records), "", dtype=object)
     # confirmed records too where the site says something the ledger should take up: its decision date (the
     # verdict may turn on it), or a publication date the ledger left blank
-    said = records["online_problem"].notna().to_numpy(bool) | _site_decision(records).notna().to_numpy(bool)
+    said = records["online_problem"].notna().to_numpy(bool) | site_decision_dates(records).notna().to_numpy(bool)
     wanted = records["online_result"].astype(object).ne("confirmed").to_numpy(bool) | (exposed_all != "") | said
     picked = records[wanted]
     exposed = exposed_all[wanted]
@@ -202,7 +195,7 @@ def _frame(columns: dict) -> pd.DataFrame:
 def _place(files: pd.Series, sheets: pd.Series, rows: pd.Series, prefix: str = "") -> np.ndarray:
     """文件 工作表 第 N 行, the same on every row: the sheet left out where it is only the file's own name (a CSV's);
     matched entries had no sheet and 台账未登记 ones a CSV's name twice (probe p96 L2)."""
-    stems = files.astype(str).str.rsplit("/", n=1).str[-1].str.rsplit(".", n=1).str[0]
+    stems = files.astype(str).str.replace("\\", "/").str.rsplit("/", n=1).str[-1].str.rsplit(".", n=1).str[0]  # Windows
     sheet = sheets.astype(object).where(sheets.notna(), "").astype(str)
     named = sheet.ne("") & sheet.ne(stems)
     return (prefix + files.astype(str) + np.where(named, " " + sheet, "") + " 第 " + rows.astype(object).astype(str)
