@@ -115,8 +115,10 @@ def _absent_notes(present, categories: np.ndarray, required, layout: str | None,
         notes.append(problem("required-columns-absent", **at, labels=absent))
     for category in ("permit", "penalty"):
         mine = categories == category
+        if category in own or not mine.any():
+            continue
         absent = absent_labels(present, np.array([category], dtype=object), required)
-        if category not in own and mine.any() and absent:
+        if absent:
             notes.append(problem("required-columns-absent-rows", **at, rows=row_list(rows[mine].tolist()),
                                  category=CATEGORY_LABELS[category], labels=absent))
     return notes

@@ -195,7 +195,7 @@ def _frame(columns: dict) -> pd.DataFrame:
 def _place(files: pd.Series, sheets: pd.Series, rows: pd.Series, prefix: str = "") -> np.ndarray:
     """文件 工作表 第 N 行, the same on every row: the sheet left out where it is only the file's own name (a CSV's);
     matched entries had no sheet and 台账未登记 ones a CSV's name twice (probe p96 L2)."""
-    stems = files.astype(str).str.replace("\\", "/").str.rsplit("/", n=1).str[-1].str.rsplit(".", n=1).str[0]  # Windows
+    stems = files.astype(str).map(_file_name).str.rsplit(".", n=1).str[0]  # either separator (Windows too)
     sheet = sheets.astype(object).where(sheets.notna(), "").astype(str)
     named = sheet.ne("") & sheet.ne(stems)
     return (prefix + files.astype(str) + np.where(named, " " + sheet, "") + " 第 " + rows.astype(object).astype(str)
